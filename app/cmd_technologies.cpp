@@ -1,0 +1,107 @@
+// potline technologies [--json]: the catalogue with published operating points, sources, and the
+// model's calibration to each.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "potline/cell/cell_case.hpp"
+#include "potline/cell/cell_model.hpp"
+#include "potline/io/json_output.hpp"
+
+namespace potline::app {
+namespace {
+
+io::Json published_json(const std::optional<cell::PublishedValue>& v, double scale) {
+  if (!v) return nullptr;
+  io::Json j{{"value", v->value * scale}, {"as_published", v->text}, {"source", v->source}};
+  if (!v->note.empty()) j["note"] = v->note;
+  return j;
+}
+
+int run_technologies(bool json, const GlobalOptions& global) {
+  core::Diagnostics diagnostics;
+  const auto catalogue =
+      cell::TechnologyCatalogue::load(data_dir(global) + "/technologies.toml", diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  io::Json list = io::Json::array();
+  std::string text;
+  for (const auto& tech : catalogue.technologies()) {
+    io::Json j;
+    j["id"] = tech.id;
+    j["name"] = tech.name;
+    j["vendor"] = tech.vendor;
+    j["aliases"] = tech.aliases;
+    j["cell_type"] = tech.cell_type;
+    j["first_industrial_year"] = tech.first_industrial_year ? io::Json(*tech.first_industrial_year) : io::Json(nullptr);
+    j["notes"] = tech.notes;
+    j["published"] = {{"line_current_kA", published_json(tech.line_current_A, 1e-3)},
+                      {"voltage_V", published_json(tech.voltage_V, 1.0)},
+                      {"current_efficiency", published_json(tech.current_efficiency, 1.0)},
+                      {"sec_dc_kWh_per_kg", published_json(tech.sec_dc_J_per_kg, 1.0 / 3.6e6)},
+                      {"production_kg_per_day", published_json(tech.production_kg_per_day, 1.0)}};
+    io::Json params = io::Json::array();
+    for (const auto& p : tech.parameters) {
+      params.push_back({{"key", p.key},
+                        {"value", p.text},
+                        {"status", p.published ? "published" : "estimated"},
+                        {p.published ? "source" : "basis", p.source}});
+    }
+    j["parameters"] = params;
+
+    core::Diagnostics local;
+    const auto c = cell::technology_case(tech, catalogue, local);
+    std::string model_line = "  model: not evaluated (incomplete parameters)";
+    if (c) {
+      const cell::CellResult r = cell::evaluate(c->design, c->constants, c->op);
+      j["model"] = {{"acd_cm", c->op.acd_m * 100},
+                    {"acd_origin", c->calibration && c->calibration->acd_m ? "calibrated" : "published"},
+                    {"current_efficiency_constant", c->constants.dewing_constant},
+                    {"voltage_V", r.voltage_V},
+                    {"current_efficiency", r.current_efficiency},
+                    {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / 3.6e6},
+                    {"production_kg_per_day", r.production_kg_per_s * 86400},
+                    {"plausible", c->calibration->plausible()},
+                    {"problems", c->calibration->problems}};
+      model_line = fmt::format("  model: ACD {:.2f} cm{}, {:.3f} V, CE {:.1f} %, {:.2f} kWh/kg DC{}",
+                               c->op.acd_m * 100, c->calibration->acd_m ? " (calibrated)" : "",
+                               r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / 3.6e6,
+                               c->calibration->plausible() ? "" : "  ** IMPLAUSIBLE **");
+      for (const auto& p : c->calibration->problems) model_line += "\n    - " + p;
+    } else {
+      j["model"] = nullptr;
+      for (const auto& d : local.items()) model_line += "\n    - " + d.key;
+    }
+    list.push_back(j);
+
+    auto pub = [](const std::optional<cell::PublishedValue>& v) { return v ? v->text : std::string("–"); };
+    text += fmt::format("{:<14} {} ({}{})\n", tech.id, tech.name, tech.vendor,
+                        tech.first_industrial_year ? fmt::format(", {}", *tech.first_industrial_year) : "");
+    text += fmt::format("  published: {} | {} | CE {} | {} DC | {} per pot-day\n",
+                        pub(tech.line_current_A), pub(tech.voltage_V), pub(tech.current_efficiency),
+                        pub(tech.sec_dc_J_per_kg), pub(tech.production_kg_per_day));
+    text += model_line + "\n";
+  }
+  if (json) {
+    std::cout << io::dump(io::Json{{"catalogue", catalogue.path()}, {"technologies", list}});
+  } else {
+    io::require_finite(list);
+    std::cout << text << "Sources: 'potline technologies --json' or docs/technologies.md\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_technologies_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto json = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "technologies", "list cell technologies: published operating points with sources, and the "
+                      "model calibrated to each");
+  cmd->add_flag("--json", *json, "print one JSON object on stdout");
+  cmd->callback([json, &global, &exit_code]() {
+    exit_code = run_guarded([&] { return run_technologies(*json, global); });
+  });
+}
+
+}  // namespace potline::app

@@ -1,0 +1,27 @@
+#pragma once
+// Subcommands of the `potline` CLI. Each registers itself on the app and runs through run_guarded,
+// which maps input errors to exit 2 and run-time failures to exit 1.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace potline::app {
+
+/// Options every subcommand shares.
+struct GlobalOptions {
+  std::string data_dir;  ///< overrides the data folder (technology catalogue, ...)
+  std::vector<std::string> command_line;  ///< argv, recorded in run manifests
+};
+
+/// The command's exit status after running `body`; prints diagnostics on stderr.
+int run_guarded(const std::function<int()>& body);
+
+std::string data_dir(const GlobalOptions& options);
+
+void add_bath_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_cell_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_technologies_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_schema_commands(CLI::App& app, const GlobalOptions& options, int& exit_code);
+
+}  // namespace potline::app

@@ -1,0 +1,61 @@
+// potline: command-line front end of the Potline library.
+// Exit status: 0 success, 1 run-time failure, 2 input error (including bad command-line usage).
+#include <iostream>
+
+#include "commands.hpp"
+#include "potline/cell/technology.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/version.hpp"
+
+namespace potline::app {
+
+int run_guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const core::InputError& e) {
+    std::cerr << e.diagnostics().to_string();
+    std::cerr << "potline: " << e.diagnostics().error_count() << " input error(s); nothing was run\n";
+    return 2;
+  } catch (const core::RunError& e) {
+    std::cerr << "potline: run-time failure: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "potline: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+std::string data_dir(const GlobalOptions& options) {
+  return options.data_dir.empty() ? cell::default_data_dir() : options.data_dir;
+}
+
+}  // namespace potline::app
+
+int main(int argc, char** argv) {
+  using namespace potline::app;
+  CLI::App app{
+      "Potline: open simulator of Hall-Héroult aluminium smelting, from one cell to the world "
+      "fleet.\nUnits may be given with any value: \"600 kA\", \"960 degC\", \"4.5 cm\"."};
+  app.set_version_flag("--version", std::string("potline ") + potline::kVersion + " (" +
+                                        potline::kGitCommit + ")");
+  app.require_subcommand(1);
+  GlobalOptions options;
+  options.command_line.assign(argv, argv + argc);
+  app.add_option("--data-dir", options.data_dir,
+                 "folder with technologies.toml and other data (default: $POTLINE_DATA_DIR or the "
+                 "source tree's data/)");
+  int exit_code = 0;
+  add_bath_command(app, options, exit_code);
+  add_cell_command(app, options, exit_code);
+  add_technologies_command(app, options, exit_code);
+  add_schema_commands(app, options, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  return exit_code;
+}

@@ -1,0 +1,44 @@
+#include "run_folder.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "potline/version.hpp"
+
+namespace potline::app {
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+void write_run_folder(const RunFolder& run, const io::Json& summary,
+                      const std::map<std::string, std::string>& csv_files) {
+  io::Json manifest;
+  manifest["program"] = "potline";
+  manifest["version"] = kVersion;
+  manifest["git_commit"] = kGitCommit;
+  manifest["command"] = run.command;
+  manifest["arguments"] = run.arguments;
+  manifest["started_utc"] = run.started_utc;
+  manifest["seed"] = nullptr;  // the steady-state cell uses no randomness
+  io::Json inputs = io::Json::array();
+  for (const auto& f : run.input_files) {
+    inputs.push_back({{"path", f}, {"sha256", io::file_sha256(f)}});
+  }
+  manifest["inputs"] = inputs;
+  io::Json outputs = io::Json::array({"summary.json"});
+  for (const auto& [name, text] : csv_files) outputs.push_back(name);
+  manifest["outputs"] = outputs;
+  const std::filesystem::path dir(run.path);
+  io::write_text_file((dir / "summary.json").string(), io::dump(summary));
+  for (const auto& [name, text] : csv_files) io::write_text_file((dir / name).string(), text);
+  io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+}
+
+}  // namespace potline::app

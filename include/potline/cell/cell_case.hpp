@@ -1,0 +1,42 @@
+#pragma once
+// Assembling a cell case: schema defaults < technology (with calibration) < case file < --set.
+#include <optional>
+#include <string>
+
+#include "potline/cell/inputs.hpp"
+#include "potline/cell/solve.hpp"
+#include "potline/cell/technology.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/values.hpp"
+
+namespace potline::cell {
+
+struct CellCase {
+  std::string title;
+  std::optional<Technology> technology;
+  std::optional<Calibration> calibration;  ///< when a technology was calibrated
+  CellDesign design;
+  ModelConstants constants;
+  OperatingPoint op;
+  io::ValueSet values;  ///< every final input with its origin
+};
+
+/// Builds the case from user values (case file and --set already applied). Reports missing
+/// fields, unknown technologies and cross-field inconsistencies (composition over 100 %, bath
+/// below its liquidus) as errors, and alumina above saturation as a warning.
+/// Returns nothing when there are errors.
+std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
+                                        const TechnologyCatalogue& catalogue,
+                                        core::Diagnostics& diagnostics);
+
+/// Converts final values to typed inputs (no calibration). Missing required fields are errors.
+bool values_to_inputs(const io::ValueSet& values, CellDesign& design, ModelConstants& constants,
+                      OperatingPoint& op, core::Diagnostics& diagnostics);
+
+/// Calibrates one catalogue technology at its published operating point.
+/// The result holds the calibrated case (ACD and Dewing constant with origin kCalibrated).
+std::optional<CellCase> technology_case(const Technology& technology,
+                                        const TechnologyCatalogue& catalogue,
+                                        core::Diagnostics& diagnostics);
+
+}  // namespace potline::cell

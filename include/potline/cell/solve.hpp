@@ -1,0 +1,61 @@
+#pragma once
+// Inverse problems on the steady-state cell: the ACD for a target voltage, and calibration of a
+// technology's unpublished constants to its published operating point.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/cell/cell_model.hpp"
+
+namespace potline::cell {
+
+struct AcdSolve {
+  bool converged = false;
+  double acd_m = 0.0;
+  int evaluations = 0;
+  double residual_V = 0.0;  ///< voltage(acd) − target at the returned acd
+  std::string failure;      ///< why it did not converge (empty on success)
+};
+
+/// Search bracket and tolerance of the ACD solve (a safeguarded secant / Illinois method).
+struct AcdSolveOptions {
+  double min_acd_m = 0.01;
+  double max_acd_m = 0.15;
+  double voltage_tolerance_V = 1e-6;
+  int max_evaluations = 60;
+};
+
+/// The ACD at which the cell voltage equals `target_voltage_V`, all else as in `op`.
+AcdSolve solve_acd_for_voltage(const CellDesign& design, const ModelConstants& constants,
+                               OperatingPoint op, double target_voltage_V,
+                               const AcdSolveOptions& options = {}) noexcept;
+
+/// A published operating point to calibrate against (any field may be missing).
+struct PublishedPoint {
+  std::optional<double> voltage_V;
+  std::optional<double> current_efficiency;
+  std::optional<double> sec_dc_J_per_kg;
+};
+
+/// Physical ranges a calibrated ACD should land in (issue 2; physics.md §3: ACD 3–6 cm).
+inline constexpr double kPlausibleAcdMin_m = 0.03;
+inline constexpr double kPlausibleAcdMax_m = 0.06;
+
+struct Calibration {
+  std::optional<double> acd_m;            ///< set when the ACD was calibrated to the voltage
+  std::optional<double> dewing_constant;  ///< set when K was calibrated to the CE
+  std::optional<double> implied_current_efficiency;  ///< from V and SEC when CE is unpublished
+  std::optional<double> implied_voltage_V;           ///< from SEC and CE when V is unpublished
+  std::vector<std::string> problems;  ///< implausible values or inconsistencies, in sentences
+  bool plausible() const { return problems.empty(); }
+};
+
+/// Calibrates the ACD (unless `acd_is_published`) to the published voltage and Dewing's K to the
+/// published current efficiency, at the operating point `op`. Where only two of V, CE and SEC are
+/// published, the third follows from Faraday (SEC = 3F·V/(M_Al·CE)). Implausible results
+/// (ACD outside 3–6 cm, CE outside 0.80–0.98, inconsistency of V, CE, SEC beyond 1 %) are reported
+/// in `problems`, never hidden.
+Calibration calibrate(const CellDesign& design, ModelConstants constants, OperatingPoint op,
+                      const PublishedPoint& published, bool acd_is_published);
+
+}  // namespace potline::cell

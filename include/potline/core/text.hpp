@@ -1,0 +1,20 @@
+#pragma once
+// Small text utilities shared by the input layer: edit distance for "did you mean" hints.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace potline::core {
+
+/// Levenshtein edit distance (insertions, deletions, substitutions each cost 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The closest candidate to `word`, if it is close enough to be a plausible typo
+/// (distance <= max(2, |word|/3)), or the candidate that ends with ".word" (a missing section).
+/// Empty when nothing is close.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Formats a double for messages: shortest representation that round-trips, no trailing zeros.
+std::string format_number(double value);
+
+}  // namespace potline::core

@@ -1,0 +1,40 @@
+#pragma once
+// Reading TOML case files and --set overrides against a schema.
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/schema.hpp"
+#include "potline/io/values.hpp"
+
+namespace potline::io {
+
+/// One "KEY=VALUE" command-line override.
+struct Override {
+  std::string key;
+  std::string value;
+  int index = 0;  ///< position among --set options (1-based), for messages
+};
+
+/// Splits "KEY=VALUE"; reports a malformed override as an error.
+std::optional<Override> parse_override(const std::string& text, int index,
+                                       core::Diagnostics& diagnostics);
+
+/// Parses a TOML document (from a file path) into values of `schema`. Unknown keys are errors with
+/// a did-you-mean. Values already in `values` (defaults, technology) are overwritten.
+void read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
+                    core::Diagnostics& diagnostics);
+
+/// Same, from TOML text (tests; `display_name` stands in for the file path in messages).
+void read_case_text(const std::string& toml_text, const std::string& display_name,
+                    const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
+                    Origin origin = Origin::kCaseFile);
+
+/// Applies --set overrides with the same conversion and validation as the case file.
+void apply_overrides(const std::vector<Override>& overrides, const Schema& schema,
+                     ValueSet& values, core::Diagnostics& diagnostics);
+
+/// Fills schema defaults for fields that have one and are not set yet.
+void fill_defaults(const Schema& schema, ValueSet& values);
+
+}  // namespace potline::io

@@ -1,0 +1,57 @@
+#pragma once
+// The schema catalogue: one table of every input field (key, type, unit, default, allowed range,
+// choices, description, source). It drives parsing and validation of case files and --set
+// overrides, `potline schema`, `potline template` and docs/cli.md's reference tables.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/units.hpp"
+
+namespace potline::io {
+
+enum class FieldType { kNumber, kInteger, kString, kBool, kChoice };
+
+std::string_view to_string(FieldType type);
+
+struct FieldSpec {
+  std::string key;       ///< dotted key, e.g. "operation.acd"
+  FieldType type = FieldType::kNumber;
+  std::string unit;      ///< unit of a plain number in the input ("cm"); empty if not a quantity
+  std::string internal_unit;  ///< unit of the stored value ("m"); SI unless stated
+  core::TemperatureKind temperature_kind = core::TemperatureKind::kDifference;
+  std::optional<double> default_value;  ///< in `unit`; for strings see default_text
+  std::string default_text;             ///< default for string/choice/bool fields ("" = none)
+  std::string default_note;  ///< when the default comes from elsewhere (e.g. the technology)
+  std::optional<double> min;  ///< hard lower bound in `unit` (error below)
+  std::optional<double> max;  ///< hard upper bound in `unit` (error above)
+  bool min_exclusive = false;
+  bool max_exclusive = false;
+  std::optional<double> typical_min;  ///< soft range in `unit` (warning outside)
+  std::optional<double> typical_max;
+  std::vector<std::string> choices;
+  std::string description;
+  std::string source;  ///< where the default, range or meaning comes from
+
+  /// "(0, 20] cm" style text of the hard range, for messages and docs.
+  std::string range_text() const;
+  std::string typical_text() const;
+};
+
+/// A named collection of fields (e.g. the "cell" case schema).
+class Schema {
+ public:
+  Schema(std::string name, std::vector<FieldSpec> fields);
+  const std::string& name() const { return name_; }
+  const std::vector<FieldSpec>& fields() const { return fields_; }
+  const FieldSpec* find(std::string_view key) const;
+  std::vector<std::string> keys() const;
+  /// The section names ("case", "operation", ...) in catalogue order.
+  std::vector<std::string> sections() const;
+
+ private:
+  std::string name_;
+  std::vector<FieldSpec> fields_;
+};
+
+}  // namespace potline::io

@@ -1,0 +1,49 @@
+#pragma once
+// Validated input values keyed by schema field, each remembering where it came from.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/schema.hpp"
+
+namespace potline::io {
+
+/// Where a value was set, in increasing precedence.
+enum class Origin { kDefault, kTechnology, kCaseFile, kCommandLine, kCalibrated };
+std::string_view to_string(Origin origin);
+
+struct Value {
+  double number = 0.0;  ///< numbers, integers and bools (0/1), in the field's internal unit
+  std::string text;     ///< strings and choices
+  Origin origin = Origin::kDefault;
+  core::SourceLocation location;
+};
+
+/// The typed contents of a case after parsing, overrides and validation.
+class ValueSet {
+ public:
+  void set(const std::string& key, Value value) { values_[key] = std::move(value); }
+  bool has(const std::string& key) const { return values_.count(key) != 0; }
+  const Value* get(const std::string& key) const;
+  double number(const std::string& key) const;  ///< throws std::out_of_range if absent
+  std::optional<double> maybe_number(const std::string& key) const;
+  std::string text(const std::string& key, const std::string& fallback = {}) const;
+  const std::map<std::string, Value>& all() const { return values_; }
+
+ private:
+  std::map<std::string, Value> values_;
+};
+
+/// Converts and validates one raw input (from TOML or --set) against its field.
+/// `raw_text` is the textual form (for quantities "4.5 cm" or "4.5"); `is_string` says whether the
+/// input was a quoted string in TOML (a string where a number belongs may still carry a unit).
+/// Appends errors/warnings to `diagnostics`; returns the value if it is valid.
+std::optional<Value> convert_input(const FieldSpec& field, const std::string& raw_text,
+                                   bool is_string, const core::SourceLocation& where,
+                                   core::Diagnostics& diagnostics);
+
+/// Formats an internal value back in the field's unit, e.g. "4.5 cm".
+std::string format_in_field_unit(const FieldSpec& field, double internal_value);
+
+}  // namespace potline::io

@@ -1,0 +1,130 @@
+#include "potline/bath/properties.hpp"
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "potline/core/constants.hpp"
+
+namespace potline::bath {
+
+Properties evaluate(const Composition& c, double temperature_K, ConductivityModel model) noexcept {
+  Properties p{};
+  std::uint32_t flags = 0;
+
+  p.liquidus_K = liquidus_K(c);
+  p.superheat_K = temperature_K - p.liquidus_K;
+  if (!liquidus_in_range(c)) flags |= kLiquidusOutOfRange;
+  if (p.superheat_K < 0.0) flags |= kBelowLiquidus;
+
+  p.alumina_saturation_wt = alumina_saturation_wt(c, temperature_K);
+  if (!solubility_in_range(c, temperature_K)) flags |= kSolubilityOutOfRange;
+
+  p.alumina_activity = alumina_activity(c.alumina_wt, p.alumina_saturation_wt);
+  if (!(c.alumina_wt < p.alumina_saturation_wt)) {
+    flags |= kAboveSaturation;
+  } else if (p.alumina_saturation_wt > 0.0 &&
+             c.alumina_wt / p.alumina_saturation_wt <= kActivityPolynomialRoot) {
+    flags |= kActivityOutOfRange;
+  }
+
+  p.conductivity_S_per_m = conductivity_S_per_m(c, temperature_K, model);
+  if (!conductivity_in_range(c, temperature_K)) flags |= kConductivityOutOfRange;
+
+  p.density_kg_per_m3 = density_kg_per_m3(c, temperature_K);
+  if (!density_in_range(c, temperature_K)) flags |= kDensityOutOfRange;
+
+  p.bath_ratio = bath_ratio(c);
+  p.cryolite_ratio = cryolite_ratio(c);
+  p.flags = flags;
+  return p;
+}
+
+namespace {
+
+std::string num(double v) {
+  return fmt::format("{:.4g}", v);
+}
+
+// Appends "name = v unit (valid a–b unit)" to `reasons` when v is outside `range`.
+void check(std::string& reasons, std::string_view name, double value, ValidityRange range,
+           std::string_view unit) {
+  if (range.contains(value)) return;
+  if (!reasons.empty()) reasons += "; ";
+  reasons += fmt::format("{} = {} {} (valid {}\u2013{} {})", name, num(value), unit, num(range.min),
+                         num(range.max), unit);
+}
+
+std::string sentence(std::string_view what, const std::string& reasons) {
+  return fmt::format("{} used outside its validity range: {}.", what, reasons);
+}
+
+}  // namespace
+
+std::vector<std::string> describe(std::uint32_t flags, const Composition& c, double temperature_K,
+                                  ConductivityModel model) {
+  std::vector<std::string> out;
+  const double t_degC = temperature_K - constants::kKelvinOffset_K;
+  const double sat_wt = alumina_saturation_wt(c, temperature_K);
+
+  if (flags & kLiquidusOutOfRange) {
+    std::string r;
+    check(r, "AlF3", c.alf3_excess_wt, kSolheim1996AlF3_wt, "wt%");
+    check(r, "CaF2", c.caf2_wt, kSolheim1996CaF2_wt, "wt%");
+    check(r, "LiF", c.lif_wt, kSolheim1996LiF_wt, "wt%");
+    check(r, "MgF2", c.mgf2_wt, kSolheim1996MgF2_wt, "wt%");
+    check(r, "KF", c.kf_wt, kSolheim1996KF_wt, "wt%");
+    check(r, "Al2O3", c.alumina_wt, kSolheim1996Al2O3_wt, "wt%");
+    out.push_back(sentence("Solheim et al. (1996) liquidus correlation", r));
+  }
+  if (flags & kSolubilityOutOfRange) {
+    std::string r;
+    check(r, "t", t_degC, kSkybakmoen1997Temperature_degC, "degC");
+    check(r, "AlF3", c.alf3_excess_wt, kSkybakmoen1997AlF3_wt, "wt%");
+    check(r, "CaF2", c.caf2_wt, kSkybakmoen1997CaF2_wt, "wt%");
+    check(r, "LiF", c.lif_wt, kSkybakmoen1997LiF_wt, "wt%");
+    check(r, "MgF2", c.mgf2_wt, kSkybakmoen1997MgF2_wt, "wt%");
+    out.push_back(sentence("Skybakmoen et al. (1997) alumina solubility", r));
+  }
+  if (flags & kConductivityOutOfRange) {
+    std::string r;
+    check(r, "t", t_degC, kConductivityTemperature_degC, "degC");
+    check(r, "Al2O3", c.alumina_wt, kConductivityAl2O3_wt, "wt%");
+    check(r, "AlF3", c.alf3_excess_wt, kConductivityAlF3_wt, "wt%");
+    check(r, "CaF2", c.caf2_wt, kConductivityCaF2_wt, "wt%");
+    check(r, "MgF2", c.mgf2_wt, kConductivityMgF2_wt, "wt%");
+    check(r, "LiF", c.lif_wt, kConductivityLiF_wt, "wt%");
+    check(r, "KF", c.kf_wt, kConductivityKF_wt, "wt%");
+    out.push_back(sentence(fmt::format("{} conductivity", citation(model)), r));
+  }
+  if (flags & kDensityOutOfRange) {
+    std::string r;
+    check(r, "t", t_degC, kKan2007Temperature_degC, "degC");
+    check(r, "AlF3", c.alf3_excess_wt, kKan2007AlF3_wt, "wt%");
+    check(r, "LiF", c.lif_wt, kKan2007LiF_wt, "wt%");
+    out.push_back(sentence("Kan et al. (2007) density", r));
+  }
+  if (flags & kAboveSaturation) {
+    out.push_back(fmt::format(
+        "Dissolved alumina {} wt% is at or above its saturation {} wt% (Skybakmoen et al. 1997) "
+        "at {} degC; alumina activity set to 1.",
+        num(c.alumina_wt), num(sat_wt), num(t_degC)));
+  }
+  if (flags & kBelowLiquidus) {
+    out.push_back(
+        fmt::format("Bath temperature {} degC is below its liquidus {} degC (Solheim et al. 1996): "
+                    "superheat {} K; the bath would be partly frozen.",
+                    num(t_degC), num(liquidus_K(c) - constants::kKelvinOffset_K),
+                    num(temperature_K - liquidus_K(c))));
+  }
+  if (flags & kActivityOutOfRange) {
+    const double ros = sat_wt > 0.0 ? c.alumina_wt / sat_wt : 0.0;
+    out.push_back(fmt::format(
+        "Alumina relative saturation C/Csat = {} is below {}, where the alumina activity "
+        "polynomial is not positive; alumina activity set to 0.",
+        num(ros), num(kActivityPolynomialRoot)));
+  }
+  return out;
+}
+
+}  // namespace potline::bath

@@ -1,0 +1,200 @@
+#include "potline/cell/cell_case.hpp"
+
+#include <fmt/format.h>
+
+#include "potline/cell/cell_schema.hpp"
+#include "potline/core/text.hpp"
+#include "potline/io/case_file.hpp"
+
+namespace potline::cell {
+namespace {
+
+core::SourceLocation location_of(const io::ValueSet& values, const std::string& key) {
+  const io::Value* v = values.get(key);
+  return v == nullptr ? core::SourceLocation{} : v->location;
+}
+
+// Technology parameters, its published line current as the operating and nominal current,
+// then schema defaults.
+io::ValueSet technology_baseline(const Technology& tech) {
+  io::ValueSet values;
+  for (const auto& p : tech.parameters) values.set(p.key, p.value);
+  if (tech.line_current_A) {
+    io::Value current;
+    current.number = tech.line_current_A->value;
+    current.origin = io::Origin::kTechnology;
+    if (!values.has("operation.line_current")) values.set("operation.line_current", current);
+    if (!values.has("design.nominal_current")) values.set("design.nominal_current", current);
+  }
+  io::Value id;
+  id.text = tech.id;
+  id.origin = io::Origin::kTechnology;
+  values.set("case.technology", id);
+  io::fill_defaults(cell_schema(), values);
+  return values;
+}
+
+PublishedPoint published_point(const Technology& tech) {
+  PublishedPoint p;
+  if (tech.voltage_V) p.voltage_V = tech.voltage_V->value;
+  if (tech.current_efficiency) p.current_efficiency = tech.current_efficiency->value;
+  if (tech.sec_dc_J_per_kg) p.sec_dc_J_per_kg = tech.sec_dc_J_per_kg->value;
+  if (!p.current_efficiency && tech.production_kg_per_day && tech.line_current_A) {
+    // Faraday: CE = production / (I·M_Al/3F·day).
+    p.current_efficiency = tech.production_kg_per_day->value /
+                           (faraday_production_kg_per_s(tech.line_current_A->value, 1.0) * 86400.0);
+  }
+  return p;
+}
+
+void set_calibrated(io::ValueSet& values, const std::string& key, double number) {
+  io::Value v;
+  v.number = number;
+  v.origin = io::Origin::kCalibrated;
+  values.set(key, v);
+}
+
+}  // namespace
+
+bool values_to_inputs(const io::ValueSet& values, CellDesign& design, ModelConstants& constants,
+                      OperatingPoint& op, core::Diagnostics& diagnostics) {
+  const io::Schema& schema = cell_schema();
+  bool ok = true;
+  auto need = [&](const std::string& key) -> double {
+    if (const auto v = values.maybe_number(key)) return *v;
+    const io::FieldSpec* f = schema.find(key);
+    diagnostics.error({}, key,
+                      "required: give it in the case file or with --set" +
+                          std::string(f && !f->unit.empty() && f->unit != "1" ? " (in " + f->unit + ")" : "") +
+                          ", or choose a technology with case.technology");
+    ok = false;
+    return 0.0;
+  };
+  op.line_current_A = need("operation.line_current");
+  op.acd_m = need("operation.acd");
+  op.bath_temperature_K = need("operation.bath_temperature");
+  op.bath.alumina_wt = need("bath.alumina");
+  op.bath.alf3_excess_wt = need("bath.alf3");
+  op.bath.caf2_wt = need("bath.caf2");
+  op.bath.mgf2_wt = need("bath.mgf2");
+  op.bath.lif_wt = need("bath.lif");
+  op.bath.kf_wt = need("bath.kf");
+
+  design.anode_count = static_cast<int>(need("design.anode_count"));
+  design.anode_length_m = need("design.anode_length");
+  design.anode_width_m = need("design.anode_width");
+  design.anode_gap_m = need("design.anode_gap");
+  design.center_channel_m = need("design.center_channel");
+  design.side_channel_m = need("design.side_channel");
+  design.anode_immersion_m = need("design.anode_immersion");
+  design.cathode_area_m2 = need("design.cathode_area");
+  const double nominal = values.maybe_number("design.nominal_current").value_or(op.line_current_A);
+  const double anode_drop = need("design.anode_drop");
+  const double cathode_drop = need("design.cathode_drop");
+  const double external_drop = need("design.external_drop");
+  design.rectifier_efficiency = need("design.rectifier_efficiency");
+  if (nominal > 0.0) {
+    design.anode_resistance_ohm = anode_drop / nominal;
+    design.cathode_resistance_ohm = cathode_drop / nominal;
+    design.external_resistance_ohm = external_drop / nominal;
+  }
+
+  const std::string model_name = values.text("model.conductivity", "hives1996");
+  if (auto m = bath::conductivity_model_from_name(model_name)) constants.conductivity = *m;
+  constants.dewing_constant = need("model.current_efficiency_constant");
+  constants.alumina_feed_temperature_K = need("model.alumina_feed_temperature");
+  constants.anode_entry_temperature_K = need("model.anode_entry_temperature");
+  constants.anode_effect_overvoltage_V = need("model.anode_effect_overvoltage");
+  constants.subtract_bubble_layer = values.maybe_number("model.subtract_bubble_layer").value_or(1.0) != 0.0;
+  return ok;
+}
+
+std::optional<CellCase> technology_case(const Technology& tech, const TechnologyCatalogue&,
+                                        core::Diagnostics& diagnostics) {
+  CellCase c;
+  c.technology = tech;
+  c.title = tech.name;
+  c.values = technology_baseline(tech);
+  const bool acd_published = tech.parameter("operation.acd") != nullptr;
+  if (!acd_published) {
+    // A provisional ACD so that the inputs are complete; calibration replaces it.
+    set_calibrated(c.values, "operation.acd", 0.045);
+  }
+  core::Diagnostics local;
+  if (!values_to_inputs(c.values, c.design, c.constants, c.op, local)) {
+    for (const auto& d : local.items()) {
+      diagnostics.error(tech.location, d.key,
+                        "technology '" + tech.id + "' lacks this parameter in " + tech.location.file);
+    }
+    return std::nullopt;
+  }
+  c.calibration = calibrate(c.design, c.constants, c.op, published_point(tech), acd_published);
+  if (c.calibration->acd_m) {
+    set_calibrated(c.values, "operation.acd", *c.calibration->acd_m);
+    c.op.acd_m = *c.calibration->acd_m;
+  } else if (!acd_published) {
+    diagnostics.warning(tech.location, "operation.acd",
+                        "technology '" + tech.id + "' has no published voltage (or SEC and CE) to "
+                        "calibrate the ACD against; using 4.5 cm (estimate, middle of 3–6 cm)");
+  }
+  if (c.calibration->dewing_constant) {
+    set_calibrated(c.values, "model.current_efficiency_constant", *c.calibration->dewing_constant);
+    c.constants.dewing_constant = *c.calibration->dewing_constant;
+  }
+  return c;
+}
+
+std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
+                                        const TechnologyCatalogue& catalogue,
+                                        core::Diagnostics& diagnostics) {
+  CellCase c;
+  const std::string tech_name = user_values.text("case.technology");
+  if (!tech_name.empty()) {
+    const Technology* tech = catalogue.find(tech_name);
+    if (tech == nullptr) {
+      std::string message = "unknown technology '" + tech_name + "'";
+      const std::string hint = core::closest_match(tech_name, catalogue.ids());
+      if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+      message += "; 'potline technologies' lists them";
+      diagnostics.error(location_of(user_values, "case.technology"), "case.technology", message);
+      return std::nullopt;
+    }
+    auto base = technology_case(*tech, catalogue, diagnostics);
+    if (!base) return std::nullopt;
+    c = std::move(*base);
+  } else {
+    io::fill_defaults(cell_schema(), c.values);
+  }
+  for (const auto& [key, value] : user_values.all()) c.values.set(key, value);
+  c.title = c.values.text("case.title", c.title);
+
+  if (!values_to_inputs(c.values, c.design, c.constants, c.op, diagnostics)) return std::nullopt;
+
+  // Cross-field checks.
+  const double components = 100.0 - c.op.bath.cryolite_wt();
+  if (c.op.bath.cryolite_wt() < 0.0) {
+    diagnostics.error(location_of(c.values, "bath.alumina"), "bath",
+                      fmt::format("bath components (Al2O3, AlF3, CaF2, MgF2, LiF, KF) sum to {:.4g} wt%, "
+                                  "more than 100 wt%; cryolite is the rest and cannot be negative",
+                                  components));
+    return std::nullopt;
+  }
+  const bath::Properties props = bath::evaluate(c.op.bath, c.op.bath_temperature_K, c.constants.conductivity);
+  if (props.superheat_K < 0.0) {
+    diagnostics.error(location_of(c.values, "operation.bath_temperature"), "operation.bath_temperature",
+                      fmt::format("bath temperature {:.1f} degC is below the liquidus {:.1f} degC of this "
+                                  "bath (Solheim et al. 1996): the bath would freeze; raise the "
+                                  "temperature or change the composition",
+                                  c.op.bath_temperature_K - 273.15, props.liquidus_K - 273.15));
+    return std::nullopt;
+  }
+  const double geometric = anode_area_m2(c.design);
+  if (c.design.cathode_area_m2 < 0.5 * geometric) {
+    diagnostics.warning(location_of(c.values, "design.cathode_area"), "design.cathode_area",
+                        fmt::format("cathode area {:.3g} m2 is less than half the anode area {:.3g} m2",
+                                    c.design.cathode_area_m2, geometric));
+  }
+  return c;
+}
+
+}  // namespace potline::cell

@@ -1,0 +1,48 @@
+#include "potline/cell/flags.hpp"
+
+#include <fmt/format.h>
+
+#include "potline/cell/cell_model.hpp"
+
+namespace potline::cell {
+
+std::vector<std::string> describe_cell_flags(const CellResult& r, const OperatingPoint& op) {
+  std::vector<std::string> out;
+  const double i_cm2 = r.anode_current_density_A_per_m2 / 1e4;
+  if (r.flags & kAnodeEffect) {
+    out.push_back(fmt::format(
+        "anode effect: anode current density {:.3f} A/cm2 is at or above the critical {:.3f} A/cm2 "
+        "at {:.2f} wt% alumina (Grjotheim & Welch 1988); the cell voltage includes the "
+        "anode-effect overvoltage",
+        i_cm2, r.critical_current_density_A_per_m2 / 1e4, op.bath.alumina_wt));
+  }
+  if (r.flags & kAnodeCurrentDensityLow) {
+    out.push_back(fmt::format(
+        "anode current density {:.4f} A/cm2 is below 0.01 A/cm2, outside the range of Haupin's "
+        "anode overvoltage equation", i_cm2));
+  }
+  if (r.flags & kCathodeCurrentDensityLow) {
+    out.push_back(fmt::format(
+        "cathode current density {:.3f} A/cm2 is below 0.257 A/cm2, where Haupin's cathode "
+        "overvoltage equation turns negative; cathode overvoltage set to 0",
+        r.cathode_current_density_A_per_m2 / 1e4));
+  }
+  if (r.flags & kBubbleCoverageOutOfRange) {
+    out.push_back(fmt::format(
+        "Haupin's bubble coverage left its range (0, 0.95] at these inputs; limited to {:.3f}",
+        r.bubble_coverage));
+  }
+  if (r.flags & kAcdBelowBubbleLayer) {
+    out.push_back(fmt::format("ACD {:.2f} cm is at or below the bubble layer thickness {:.2f} cm; "
+                              "the bath ohmic drop is set to 0",
+                              op.acd_m * 100, r.bubble_thickness_m * 100));
+  }
+  if (r.flags & kCurrentEfficiencyOutOfRange) {
+    out.push_back(fmt::format(
+        "Dewing's current efficiency left the range 50–100 % at {:.1f} K superheat; limited to "
+        "{:.1f} %", r.bath.superheat_K, r.current_efficiency * 100));
+  }
+  return out;
+}
+
+}  // namespace potline::cell

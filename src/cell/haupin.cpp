@@ -1,0 +1,99 @@
+// Cell voltage terms after W. Haupin, "Interpreting the components of cell voltage",
+// Light Metals 1998 (TMS), pp. 531–537, with the critical current density of
+// K. Grjotheim and B. J. Welch, "Aluminium Smelter Technology", 2nd ed., Aluminium-Verlag 1988.
+// Coefficients as collected in /shared/references/physics.md §3; docs/model/cell.md lists each
+// equation and its validity. Published correlations use cm, A/cm² and wt%: convert here only.
+#include "potline/cell/haupin.hpp"
+
+#include <cmath>
+
+#include "potline/core/constants.hpp"
+
+namespace potline::cell::haupin {
+namespace {
+constexpr double kA_per_m2_per_A_per_cm2 = 1e4;
+constexpr double kCm_per_m = 100.0;
+constexpr double kCm2_per_m2 = 1e4;
+}  // namespace
+
+double reversible_voltage_V(double temperature_K, double alumina_activity) noexcept {
+  // Haupin 1998: standard potential for CO2 as anode product, activity of Al2O3 relative
+  // to saturation (a = 1 at saturation), 12 electrons for 2 Al2O3 + 3 C -> 4 Al + 3 CO2.
+  const double e0 = 1.896 - 0.000572 * temperature_K;
+  const double nernst = constants::kGasConstant_J_per_mol_K * temperature_K /
+                        (12.0 * constants::kFaraday_C_per_mol);
+  return e0 + nernst * std::log(1.0 / (alumina_activity * alumina_activity));
+}
+
+double anode_reaction_overvoltage_V(double temperature_K, double anode_current_density_A_per_m2,
+                                    double alumina_wt) noexcept {
+  // Haupin 1998: Tafel form with exchange current density depending on alumina.
+  const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
+  const double i_r = 0.0029 * std::pow(alumina_wt, 0.56);
+  return temperature_K / 12533.0 * std::log(i / i_r);
+}
+
+double critical_current_density_A_per_m2(double temperature_K, double alumina_wt,
+                                         double single_anode_area_m2) noexcept {
+  const double area_cm2 = single_anode_area_m2 * kCm2_per_m2;
+  const double i_c = 1e-4 * (550000.0 + 1800.0 * (temperature_K - 1323.0)) *
+                     (std::sqrt(alumina_wt / 100.0) - 0.04) * std::pow(area_cm2, -0.1);
+  return i_c * kA_per_m2_per_A_per_cm2;
+}
+
+double anode_effect_alumina_wt(double temperature_K, double anode_current_density_A_per_m2,
+                               double single_anode_area_m2) noexcept {
+  const double area_cm2 = single_anode_area_m2 * kCm2_per_m2;
+  const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
+  const double scale = 1e-4 * (550000.0 + 1800.0 * (temperature_K - 1323.0)) *
+                       std::pow(area_cm2, -0.1);
+  const double root = i / scale + 0.04;
+  return 100.0 * root * root;
+}
+
+double anode_concentration_overvoltage_V(double temperature_K,
+                                         double anode_current_density_A_per_m2,
+                                         double critical_current_density_A_per_m2) noexcept {
+  // Haupin 1998.
+  return temperature_K / 23209.0 *
+         std::log(critical_current_density_A_per_m2 /
+                  (critical_current_density_A_per_m2 - anode_current_density_A_per_m2));
+}
+
+double cathode_overvoltage_V(double temperature_K, double cathode_current_density_A_per_m2,
+                             double cryolite_ratio) noexcept {
+  // Haupin 1998: concentration overvoltage at the metal pad.
+  const double i = cathode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
+  return 5.745e-5 * temperature_K * (1.375 - 0.125 * cryolite_ratio) * std::log(i / 0.257);
+}
+
+double bubble_thickness_m(double anode_current_density_A_per_m2) noexcept {
+  // Haupin 1998: bubble layer thickness.
+  const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
+  return (0.5517 + i) / (1.0 + 2.167 * i) / kCm_per_m;
+}
+
+double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
+                       double alumina_wt, double anode_effect_alumina_wt) noexcept {
+  // Haupin 1998: bubble coverage.
+  const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
+  const double dc = alumina_wt - anode_effect_alumina_wt;
+  return 0.9 * (0.509 + 0.1823 * i - 0.1723 * i * i + 0.05504 * i * i * i +
+                (0.4322 - 0.3781 * bath_ratio) / (1.0 + 1.637 * bath_ratio) +
+                (0.431 - 0.1437 * dc) / (1.0 + 7.353 * dc));
+}
+
+double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
+                 double anode_width_m) noexcept {
+  // Haupin 1998, eq. 34, in cm.
+  const double d = acd_m * kCm_per_m;
+  const double s = gap_m * kCm_per_m;
+  const double h = immersion_m * kCm_per_m;
+  const double lw = (anode_length_m + anode_width_m) * kCm_per_m;
+  const double delta = (0.1656 * d - 0.0043 * d * d * d + 0.1270 * s - 0.0034 * s * s +
+                        0.0394 * d * s) *
+                       (0.3844 + 0.06166 * h + 0.001822 * lw - 0.000178 * h * lw);
+  return delta / kCm_per_m;
+}
+
+}  // namespace potline::cell::haupin

@@ -1,0 +1,175 @@
+#include "potline/cell/report.hpp"
+
+#include <fmt/format.h>
+
+#include "potline/cell/cell_schema.hpp"
+
+namespace potline::cell {
+namespace {
+constexpr double kJ_per_kWh = 3.6e6;
+constexpr double kKelvinOffset = 273.15;
+}  // namespace
+
+io::Json cell_result_json(const CellCase& c, const CellResult& r,
+                          const std::vector<std::string>& warnings) {
+  io::Json j;
+  j["technology"] = c.technology ? c.technology->id : std::string();
+  j["title"] = c.title;
+  j["current_kA"] = c.op.line_current_A / 1e3;
+  j["voltage_V"] = r.voltage_V;
+  j["current_efficiency"] = r.current_efficiency;
+  j["sec_dc_kWh_per_kg"] = r.sec_dc_J_per_kg / kJ_per_kWh;
+  j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJ_per_kWh;
+  j["production_kg_per_day"] = r.production_kg_per_s * 86400.0;
+  j["acd_cm"] = c.op.acd_m * 100.0;
+  j["anode_current_density_A_per_cm2"] = r.anode_current_density_A_per_m2 / 1e4;
+  j["cathode_current_density_A_per_cm2"] = r.cathode_current_density_A_per_m2 / 1e4;
+  j["critical_current_density_A_per_cm2"] = r.critical_current_density_A_per_m2 / 1e4;
+  j["effective_anode_area_m2"] = r.effective_anode_area_m2;
+  j["bath_temperature_C"] = c.op.bath_temperature_K - kKelvinOffset;
+  j["liquidus_C"] = r.bath.liquidus_K - kKelvinOffset;
+  j["superheat_K"] = r.bath.superheat_K;
+  j["alumina_wt"] = c.op.bath.alumina_wt;
+  j["alumina_saturation_wt"] = r.bath.alumina_saturation_wt;
+  j["alumina_activity"] = r.bath.alumina_activity;
+  j["conductivity_S_per_cm"] = r.bath.conductivity_S_per_m / 100.0;
+  j["bath_ratio"] = r.bath.bath_ratio;
+  j["power_kW"] = r.power_W / 1e3;
+  j["heat_loss_kW"] = r.energy.heat_loss_W / 1e3;
+  j["anode_effect"] = r.anode_effect();
+  const VoltageBreakdown& v = r.breakdown;
+  j["breakdown_V"] = {{"reversible", v.reversible},
+                      {"anode_reaction_overvoltage", v.anode_reaction_overvoltage},
+                      {"anode_concentration_overvoltage", v.anode_concentration_overvoltage},
+                      {"cathode_overvoltage", v.cathode_overvoltage},
+                      {"bath_ohmic", v.bath_ohmic},
+                      {"bubble", v.bubble},
+                      {"anode_drop", v.anode_drop},
+                      {"cathode_drop", v.cathode_drop},
+                      {"external", v.external},
+                      {"anode_effect", v.anode_effect}};
+  j["energy_kW"] = {{"input", r.energy.input_W / 1e3},
+                    {"reaction", r.energy.reaction_W / 1e3},
+                    {"heating_alumina", r.energy.heating_alumina_W / 1e3},
+                    {"heating_anodes", r.energy.heating_anodes_W / 1e3},
+                    {"heat_loss", r.energy.heat_loss_W / 1e3}};
+  if (c.calibration) {
+    io::Json cal;
+    cal["acd_cm"] = c.calibration->acd_m ? io::Json(*c.calibration->acd_m * 100) : io::Json(nullptr);
+    cal["current_efficiency_constant"] =
+        c.calibration->dewing_constant ? io::Json(*c.calibration->dewing_constant) : io::Json(nullptr);
+    cal["plausible"] = c.calibration->plausible();
+    cal["problems"] = c.calibration->problems;
+    j["calibration"] = cal;
+  }
+  j["warnings"] = warnings;
+  return j;
+}
+
+std::string breakdown_csv(const CellResult& r) {
+  const VoltageBreakdown& v = r.breakdown;
+  const std::pair<const char*, double> rows[] = {
+      {"reversible", v.reversible},
+      {"anode_reaction_overvoltage", v.anode_reaction_overvoltage},
+      {"anode_concentration_overvoltage", v.anode_concentration_overvoltage},
+      {"cathode_overvoltage", v.cathode_overvoltage},
+      {"bath_ohmic", v.bath_ohmic},
+      {"bubble", v.bubble},
+      {"anode_drop", v.anode_drop},
+      {"cathode_drop", v.cathode_drop},
+      {"external", v.external},
+      {"anode_effect", v.anode_effect}};
+  std::string out = "Term,Voltage [V],Share [%]\n";
+  for (const auto& [name, value] : rows) {
+    out += fmt::format("{},{:.6f},{:.3f}\n", name, value, 100.0 * value / r.voltage_V);
+  }
+  out += fmt::format("total,{:.6f},100.000\n", r.voltage_V);
+  return out;
+}
+
+std::string energy_csv(const CellResult& r) {
+  const EnergyBalance& e = r.energy;
+  const std::pair<const char*, double> rows[] = {{"input", e.input_W},
+                                                 {"reaction", e.reaction_W},
+                                                 {"heating_alumina", e.heating_alumina_W},
+                                                 {"heating_anodes", e.heating_anodes_W},
+                                                 {"heat_loss", e.heat_loss_W}};
+  std::string out = "Term,Power [kW],Share of input [%]\n";
+  for (const auto& [name, value] : rows) {
+    out += fmt::format("{},{:.4f},{:.3f}\n", name, value / 1e3, 100.0 * value / e.input_W);
+  }
+  return out;
+}
+
+std::string inputs_csv(const CellCase& c) {
+  std::string out = "Key,Value,Unit,Origin,Where\n";
+  const io::Schema& schema = cell_schema();
+  for (const auto& field : schema.fields()) {
+    const io::Value* v = c.values.get(field.key);
+    if (v == nullptr) continue;
+    std::string shown;
+    if (field.type == io::FieldType::kNumber) {
+      const auto back = core::convert(v->number, field.internal_unit, field.unit, field.temperature_kind);
+      shown = fmt::format("{:.6g}", back.ok() ? back.value : v->number);
+    } else if (field.type == io::FieldType::kInteger) {
+      shown = fmt::format("{:.0f}", v->number);
+    } else {
+      shown = v->text;
+    }
+    std::string where = v->location.to_string();
+    if (v->origin == io::Origin::kTechnology && c.technology) where = c.technology->location.file;
+    // Quote text cells: they may hold commas.
+    out += fmt::format("{},\"{}\",{},{},\"{}\"\n", field.key, shown, field.unit,
+                       io::to_string(v->origin), where);
+  }
+  return out;
+}
+
+std::string cell_summary_text(const CellCase& c, const CellResult& r,
+                              const std::vector<std::string>& warnings) {
+  const VoltageBreakdown& v = r.breakdown;
+  std::string out;
+  out += fmt::format("{}{}\n", c.title.empty() ? "Cell" : c.title,
+                     c.technology ? " [" + c.technology->id + "]" : "");
+  out += fmt::format("  line current {:.1f} kA, ACD {:.2f} cm, bath {:.1f} degC (superheat {:.1f} K)\n",
+                     c.op.line_current_A / 1e3, c.op.acd_m * 100,
+                     c.op.bath_temperature_K - kKelvinOffset, r.bath.superheat_K);
+  out += fmt::format("  cell voltage {:.3f} V   current efficiency {:.1f} %   {:.0f} kg Al/day\n",
+                     r.voltage_V, r.current_efficiency * 100, r.production_kg_per_s * 86400);
+  out += fmt::format("  specific energy {:.2f} kWh/kg DC, {:.2f} kWh/kg AC\n",
+                     r.sec_dc_J_per_kg / kJ_per_kWh, r.sec_ac_J_per_kg / kJ_per_kWh);
+  out += fmt::format(
+      "  voltage: reversible {:.3f} + anode {:.3f}+{:.3f} + cathode {:.3f} + bath {:.3f} + bubble "
+      "{:.3f} + drops {:.3f}/{:.3f}/{:.3f}{}\n",
+      v.reversible, v.anode_reaction_overvoltage, v.anode_concentration_overvoltage,
+      v.cathode_overvoltage, v.bath_ohmic, v.bubble, v.anode_drop, v.cathode_drop, v.external,
+      v.anode_effect > 0 ? fmt::format(" + anode effect {:.1f}", v.anode_effect) : "");
+  out += fmt::format("  energy: input {:.0f} kW = reaction {:.0f} + alumina {:.0f} + anodes {:.0f} "
+                     "+ heat loss {:.0f} kW ({:.1f} %)\n",
+                     r.energy.input_W / 1e3, r.energy.reaction_W / 1e3,
+                     r.energy.heating_alumina_W / 1e3, r.energy.heating_anodes_W / 1e3,
+                     r.energy.heat_loss_W / 1e3, 100 * r.energy.heat_loss_W / r.energy.input_W);
+  if (c.calibration && !c.calibration->plausible()) {
+    for (const auto& p : c.calibration->problems) out += "  calibration: " + p + "\n";
+  }
+  for (const auto& w : warnings) out += "  warning: " + w + "\n";
+  return out;
+}
+
+std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r,
+                                          const core::Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics.items()) {
+    if (d.severity == core::Severity::kWarning) {
+      const std::string where = d.location.to_string();
+      out.push_back((where.empty() ? "" : where + ": ") + (d.key.empty() ? "" : d.key + ": ") + d.message);
+    }
+  }
+  for (auto& s : bath::describe(r.bath.flags, c.op.bath, c.op.bath_temperature_K, c.constants.conductivity)) {
+    out.push_back(std::move(s));
+  }
+  for (auto& s : describe_cell_flags(r, c.op)) out.push_back(std::move(s));
+  return out;
+}
+
+}  // namespace potline::cell

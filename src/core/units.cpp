@@ -1,0 +1,283 @@
+#include "potline/core/units.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "potline/core/constants.hpp"
+#include "potline/core/text.hpp"
+
+namespace potline::core {
+namespace {
+
+// Dimension indices.
+constexpr int kM = 0, kKg = 1, kS = 2, kA = 3, kK = 4, kMol = 5, kUsd = 6, kEur = 7;
+
+constexpr Dimension dim(int m, int kg, int s, int a, int k = 0, int mol = 0, int usd = 0,
+                        int eur = 0) {
+  return {m, kg, s, a, k, mol, usd, eur};
+}
+
+struct Symbol {
+  std::string_view name;
+  double factor;
+  Dimension dimension;
+  bool prefixable;
+  double absolute_offset_K = 0.0;  // for degC/degF used alone as absolute temperatures
+  bool temperature = false;
+};
+
+// SI units and the few customary units the field uses. Money is never prefixed or converted.
+const std::vector<Symbol>& symbols() {
+  static const std::vector<Symbol> table = {
+      {"m", 1.0, dim(1, 0, 0, 0), true},
+      {"g", 1e-3, dim(0, 1, 0, 0), true},
+      {"t", 1e3, dim(0, 1, 0, 0), true},  // tonne; kt, Mt
+      {"tonne", 1e3, dim(0, 1, 0, 0), false},
+      {"s", 1.0, dim(0, 0, 1, 0), true},
+      {"min", 60.0, dim(0, 0, 1, 0), false},
+      {"h", 3600.0, dim(0, 0, 1, 0), false},
+      {"d", 86400.0, dim(0, 0, 1, 0), false},
+      {"day", 86400.0, dim(0, 0, 1, 0), false},
+      {"yr", 365.25 * 86400.0, dim(0, 0, 1, 0), false},  // Julian year
+      {"A", 1.0, dim(0, 0, 0, 1), true},
+      {"V", 1.0, dim(2, 1, -3, -1), true},
+      {"W", 1.0, dim(2, 1, -3, 0), true},
+      {"J", 1.0, dim(2, 1, -2, 0), true},
+      {"Wh", 3600.0, dim(2, 1, -2, 0), true},
+      {"Ohm", 1.0, dim(2, 1, -3, -2), true},
+      {"ohm", 1.0, dim(2, 1, -3, -2), true},
+      {"\xCE\xA9", 1.0, dim(2, 1, -3, -2), true},  // Ω
+      {"S", 1.0, dim(-2, -1, 3, 2), true},
+      {"N", 1.0, dim(1, 1, -2, 0), true},
+      {"Pa", 1.0, dim(-1, 1, -2, 0), true},
+      {"bar", 1e5, dim(-1, 1, -2, 0), false},
+      {"mol", 1.0, dim(0, 0, 0, 0, 0, 1), true},
+      {"K", 1.0, dim(0, 0, 0, 0, 1), false, 0.0, true},
+      {"degC", 1.0, dim(0, 0, 0, 0, 1), false, constants::kKelvinOffset_K, true},
+      {"\xC2\xB0" "C", 1.0, dim(0, 0, 0, 0, 1), false, constants::kKelvinOffset_K, true},  // °C
+      {"degF", 5.0 / 9.0, dim(0, 0, 0, 0, 1), false, 459.67 * 5.0 / 9.0, true},
+      {"USD", 1.0, dim(0, 0, 0, 0, 0, 0, 1), false},
+      {"EUR", 1.0, dim(0, 0, 0, 0, 0, 0, 0, 1), false},
+      {"%", 0.01, dim(0, 0, 0, 0), false},
+      {"wt%", 0.01, dim(0, 0, 0, 0), false},
+      {"percent", 0.01, dim(0, 0, 0, 0), false},
+      {"ppm", 1e-6, dim(0, 0, 0, 0), false},
+      {"1", 1.0, dim(0, 0, 0, 0), false},
+      {"-", 1.0, dim(0, 0, 0, 0), false},
+  };
+  return table;
+}
+
+struct Prefix {
+  std::string_view text;
+  double factor;
+};
+
+constexpr Prefix kPrefixes[] = {{"p", 1e-12}, {"n", 1e-9},  {"u", 1e-6},  {"\xC2\xB5", 1e-6},
+                                {"\xCE\xBC", 1e-6}, {"m", 1e-3},  {"c", 1e-2},  {"d", 1e-1},
+                                {"k", 1e3},   {"M", 1e6},   {"G", 1e9},   {"T", 1e12}};
+
+const Symbol* find_symbol(std::string_view name) {
+  for (const auto& s : symbols()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+struct Term {
+  double factor = 1.0;
+  Dimension dimension{};
+  const Symbol* symbol = nullptr;
+};
+
+// One term: symbol with optional prefix and optional integer exponent ("cm2", "m^-2").
+bool parse_term(std::string_view text, Term& out, std::string& error) {
+  std::size_t end = text.size();
+  std::size_t exponent_start = end;
+  while (exponent_start > 0 && std::isdigit(static_cast<unsigned char>(text[exponent_start - 1]))) {
+    --exponent_start;
+  }
+  int exponent = 1;
+  std::string_view body = text;
+  if (exponent_start < end && exponent_start > 0) {
+    std::size_t sign_pos = exponent_start;
+    if (text[sign_pos - 1] == '-') --sign_pos;
+    if (sign_pos > 0 && text[sign_pos - 1] == '^') --sign_pos;
+    body = text.substr(0, sign_pos);
+    std::string_view digits = text.substr(exponent_start);
+    std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
+    if (text.substr(sign_pos, exponent_start - sign_pos).find('-') != std::string_view::npos) {
+      exponent = -exponent;
+    }
+    if (body.empty()) body = text;  // a bare number such as "1"
+  }
+  if (body == "1" || body == "-") exponent = 1;
+  const Symbol* symbol = find_symbol(body);
+  double prefix_factor = 1.0;
+  if (symbol == nullptr) {
+    for (const auto& prefix : kPrefixes) {
+      if (body.size() > prefix.text.size() && body.substr(0, prefix.text.size()) == prefix.text) {
+        const Symbol* candidate = find_symbol(body.substr(prefix.text.size()));
+        if (candidate != nullptr && candidate->prefixable) {
+          symbol = candidate;
+          prefix_factor = prefix.factor;
+          break;
+        }
+      }
+    }
+  }
+  if (symbol == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& s : symbols()) names.emplace_back(s.name);
+    const std::string hint = closest_match(body, names);
+    error = "unknown unit '" + std::string(body) + "'";
+    if (!hint.empty()) error += " (did you mean '" + hint + "'?)";
+    return false;
+  }
+  out.symbol = symbol;
+  out.factor = std::pow(prefix_factor * symbol->factor, exponent);
+  for (int i = 0; i < 8; ++i) out.dimension[i] = symbol->dimension[i] * exponent;
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t");
+  return s.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+UnitParse parse_unit(std::string_view raw) {
+  UnitParse result;
+  std::string text;
+  for (char c : trim(raw)) {
+    if (c != '(' && c != ')') text += c;
+  }
+  if (text.empty() || text == "1" || text == "-") {
+    result.unit = Unit{};
+    return result;
+  }
+  // Replace the middle dot (U+00B7) with a plain separator.
+  for (std::size_t pos; (pos = text.find("\xC2\xB7")) != std::string::npos;) text.replace(pos, 2, "*");
+
+  Unit unit;
+  int term_count = 0;
+  const Symbol* only_symbol = nullptr;
+  bool denominator = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ' || c == '*' || c == '.') {
+      ++i;
+      continue;
+    }
+    if (c == '/') {
+      if (denominator) {
+        // "W/m/K": every later term stays in the denominator.
+      }
+      denominator = true;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '*' && text[j] != '/' &&
+           !(text[j] == '.' && j + 1 < text.size() && !std::isdigit(static_cast<unsigned char>(text[j + 1])))) {
+      ++j;
+    }
+    Term term;
+    if (!parse_term(std::string_view(text).substr(i, j - i), term, result.error)) return result;
+    ++term_count;
+    only_symbol = term.symbol;
+    const int sign = denominator ? -1 : 1;
+    unit.factor *= denominator ? 1.0 / term.factor : term.factor;
+    for (int d = 0; d < 8; ++d) unit.dimension[d] += sign * term.dimension[d];
+    i = j;
+  }
+  if (term_count == 0) {
+    result.error = "empty unit";
+    return result;
+  }
+  if (term_count == 1 && !denominator && only_symbol != nullptr && only_symbol->temperature &&
+      unit.dimension[kK] == 1) {
+    unit.lone_temperature = true;
+    unit.absolute_offset_K = only_symbol->absolute_offset_K;
+  }
+  result.unit = unit;
+  return result;
+}
+
+std::string dimension_to_string(const Dimension& d) {
+  static constexpr const char* names[] = {"m", "kg", "s", "A", "K", "mol", "USD", "EUR"};
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    if (d[i] == 0) continue;
+    if (!out.empty()) out += " ";
+    out += names[i];
+    if (d[i] != 1) out += "^" + std::to_string(d[i]);
+  }
+  return out.empty() ? "dimensionless" : out;
+}
+
+QuantityParse convert(double value, std::string_view from_text, std::string_view to_text,
+                      TemperatureKind kind) {
+  QuantityParse out;
+  const UnitParse from = parse_unit(from_text);
+  if (!from.unit) {
+    out.error = from.error;
+    return out;
+  }
+  const UnitParse to = parse_unit(to_text);
+  if (!to.unit) {
+    out.error = "internal: bad target unit '" + std::string(to_text) + "': " + to.error;
+    return out;
+  }
+  if (from.unit->dimension != to.unit->dimension) {
+    out.error = "unit '" + std::string(trim(from_text)) + "' (" +
+                dimension_to_string(from.unit->dimension) + ") cannot be converted to '" +
+                std::string(to_text) + "' (" + dimension_to_string(to.unit->dimension) + ")";
+    return out;
+  }
+  if (kind == TemperatureKind::kAbsolute && from.unit->dimension[kK] == 1) {
+    if (!from.unit->lone_temperature || !to.unit->lone_temperature) {
+      out.error = "an absolute temperature needs a plain temperature unit (degC, K or degF), not '" +
+                  std::string(trim(from_text)) + "'";
+      return out;
+    }
+    const double kelvin = value * from.unit->factor + from.unit->absolute_offset_K;
+    out.value = (kelvin - to.unit->absolute_offset_K) / to.unit->factor;
+    return out;
+  }
+  out.value = value * from.unit->factor / to.unit->factor;
+  return out;
+}
+
+QuantityParse parse_quantity(std::string_view raw, std::string_view default_unit,
+                             std::string_view target_unit, TemperatureKind kind) {
+  QuantityParse out;
+  const std::string_view text = trim(raw);
+  if (text.empty()) {
+    out.error = "empty value: expected a number, optionally with a unit";
+    return out;
+  }
+  // strtod accepts what from_chars does plus a leading '+'; it needs a NUL-terminated copy.
+  const std::string copy(text);
+  char* end = nullptr;
+  const double number = std::strtod(copy.c_str(), &end);
+  if (end == copy.c_str()) {
+    out.error = "'" + copy + "' is not a number (expected e.g. \"4.5 cm\" or 4.5)";
+    return out;
+  }
+  if (!std::isfinite(number)) {
+    out.error = "'" + copy + "' is not a finite number";
+    return out;
+  }
+  const std::string_view unit_text = trim(std::string_view(copy).substr(end - copy.c_str()));
+  return convert(number, unit_text.empty() ? default_unit : unit_text, target_unit, kind);
+}
+
+}  // namespace potline::core

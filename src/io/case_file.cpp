@@ -1,0 +1,177 @@
+#include "potline/io/case_file.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "potline/core/text.hpp"
+
+namespace potline::io {
+namespace {
+
+core::SourceLocation location_of(const toml::node& node, const std::string& file) {
+  const auto& begin = node.source().begin;
+  return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+void report_unknown(const std::string& key, const core::SourceLocation& where,
+                    const Schema& schema, core::Diagnostics& diagnostics) {
+  std::string message = "unknown key";
+  const std::string hint = core::closest_match(key, schema.keys());
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  message += "; run 'potline schema' for the list of keys";
+  diagnostics.error(where, key, message);
+}
+
+void read_table(const toml::table& table, const std::string& prefix, const std::string& file,
+                const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
+                Origin origin) {
+  for (const auto& [raw_key, node] : table) {
+    const std::string key = prefix.empty() ? std::string(raw_key.str())
+                                           : prefix + "." + std::string(raw_key.str());
+    const core::SourceLocation where = location_of(node, file);
+    if (const auto* sub = node.as_table()) {
+      // A table is valid only if it is a section of the schema.
+      const auto sections = schema.sections();
+      if (std::find(sections.begin(), sections.end(), key) == sections.end()) {
+        std::string message = "unknown section [" + key + "]";
+        const std::string hint = core::closest_match(key, sections);
+        if (!hint.empty()) message += " (did you mean [" + hint + "]?)";
+        diagnostics.error(where, key, message);
+        continue;
+      }
+      read_table(*sub, key, file, schema, values, diagnostics, origin);
+      continue;
+    }
+    const FieldSpec* field = schema.find(key);
+    if (field == nullptr) {
+      report_unknown(key, where, schema, diagnostics);
+      continue;
+    }
+    std::string raw;
+    bool is_string = false;
+    if (const auto* s = node.as_string()) {
+      raw = s->get();
+      is_string = true;
+    } else if (const auto* i = node.as_integer()) {
+      raw = std::to_string(i->get());
+    } else if (const auto* f = node.as_floating_point()) {
+      raw = core::format_number(f->get());
+    } else if (const auto* b = node.as_boolean()) {
+      raw = b->get() ? "true" : "false";
+    } else {
+      diagnostics.error(where, key,
+                        "expected a " + std::string(to_string(field->type)) +
+                            (field->unit.empty() ? "" : " (in " + field->unit + ")") +
+                            ", got a TOML array or date");
+      continue;
+    }
+    if (is_string && field->type == FieldType::kBool) {
+      diagnostics.error(where, key, "expected true or false (unquoted), got the string '" + raw + "'");
+      continue;
+    }
+    if (!is_string && (field->type == FieldType::kString || field->type == FieldType::kChoice)) {
+      diagnostics.error(where, key, "expected a quoted string, got " + raw);
+      continue;
+    }
+    if (auto value = convert_input(*field, raw, is_string, where, diagnostics)) {
+      value->origin = origin;
+      values.set(key, std::move(*value));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Override> parse_override(const std::string& text, int index,
+                                       core::Diagnostics& diagnostics) {
+  const auto eq = text.find('=');
+  const core::SourceLocation where{"--set #" + std::to_string(index), 0, 0};
+  if (eq == std::string::npos || eq == 0) {
+    diagnostics.error(where, "", "malformed override '" + text + "': expected KEY=VALUE, e.g. operation.acd=4.5cm");
+    return std::nullopt;
+  }
+  auto trim = [](std::string s) {
+    const auto a = s.find_first_not_of(" \t");
+    const auto b = s.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+  };
+  Override o{trim(text.substr(0, eq)), trim(text.substr(eq + 1)), index};
+  if (o.value.size() >= 2 && (o.value.front() == '"' || o.value.front() == '\'') &&
+      o.value.back() == o.value.front()) {
+    o.value = o.value.substr(1, o.value.size() - 2);
+  }
+  return o;
+}
+
+void read_case_text(const std::string& toml_text, const std::string& display_name,
+                    const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
+                    Origin origin) {
+  toml::table table;
+  try {
+    table = toml::parse(toml_text, display_name);
+  } catch (const toml::parse_error& e) {
+    const auto& begin = e.source().begin;
+    diagnostics.error({display_name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                      "", "TOML syntax error: " + std::string(e.description()));
+    return;
+  }
+  read_table(table, "", display_name, schema, values, diagnostics, origin);
+}
+
+void read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
+                    core::Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({path, 0, 0}, "", "cannot open case file (check the path)");
+    return;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  read_case_text(buffer.str(), path, schema, values, diagnostics, Origin::kCaseFile);
+}
+
+void apply_overrides(const std::vector<Override>& overrides, const Schema& schema,
+                     ValueSet& values, core::Diagnostics& diagnostics) {
+  for (const auto& o : overrides) {
+    const core::SourceLocation where{"--set #" + std::to_string(o.index), 0, 0};
+    const FieldSpec* field = schema.find(o.key);
+    if (field == nullptr) {
+      report_unknown(o.key, where, schema, diagnostics);
+      continue;
+    }
+    const bool looks_numeric =
+        !o.value.empty() && o.value.find_first_not_of("+-.0123456789eE") == std::string::npos;
+    if (auto value = convert_input(*field, o.value, !looks_numeric, where, diagnostics)) {
+      value->origin = Origin::kCommandLine;
+      values.set(o.key, std::move(*value));
+    }
+  }
+}
+
+void fill_defaults(const Schema& schema, ValueSet& values) {
+  for (const auto& field : schema.fields()) {
+    if (values.has(field.key)) continue;
+    Value v;
+    v.origin = Origin::kDefault;
+    if (field.type == FieldType::kNumber || field.type == FieldType::kInteger) {
+      if (!field.default_value) continue;
+      const auto converted = core::convert(*field.default_value, field.unit.empty() ? "1" : field.unit,
+                                           field.internal_unit.empty() ? "1" : field.internal_unit,
+                                           field.temperature_kind);
+      v.number = converted.value;
+    } else if (field.type == FieldType::kBool) {
+      if (field.default_text.empty()) continue;
+      v.number = field.default_text == "true" ? 1.0 : 0.0;
+      v.text = field.default_text;
+    } else {
+      if (field.default_text.empty()) continue;
+      v.text = field.default_text;
+    }
+    values.set(field.key, std::move(v));
+  }
+}
+
+}  // namespace potline::io

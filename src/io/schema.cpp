@@ -1,0 +1,75 @@
+#include "potline/io/schema.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "potline/core/text.hpp"
+
+namespace potline::io {
+
+std::string_view to_string(FieldType type) {
+  switch (type) {
+    case FieldType::kNumber: return "number";
+    case FieldType::kInteger: return "integer";
+    case FieldType::kString: return "string";
+    case FieldType::kBool: return "bool";
+    case FieldType::kChoice: return "choice";
+  }
+  return "?";
+}
+
+namespace {
+std::string with_unit(const std::string& text, const std::string& unit) {
+  return unit.empty() || unit == "1" ? text : text + " " + unit;
+}
+}  // namespace
+
+std::string FieldSpec::range_text() const {
+  if (!min && !max) return {};
+  const std::string low = min ? core::format_number(*min) : "-inf";
+  const std::string high = max ? core::format_number(*max) : "inf";
+  const char open = (min && !min_exclusive) ? '[' : '(';
+  const char close = (max && !max_exclusive) ? ']' : ')';
+  return with_unit(std::string(1, open) + low + ", " + high + std::string(1, close), unit);
+}
+
+std::string FieldSpec::typical_text() const {
+  if (!typical_min || !typical_max) return {};
+  return with_unit(core::format_number(*typical_min) + "–" + core::format_number(*typical_max),
+                   unit);
+}
+
+Schema::Schema(std::string name, std::vector<FieldSpec> fields)
+    : name_(std::move(name)), fields_(std::move(fields)) {
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    for (std::size_t j = i + 1; j < fields_.size(); ++j) {
+      if (fields_[i].key == fields_[j].key) {
+        throw std::logic_error("schema " + name_ + ": duplicate key " + fields_[i].key);
+      }
+    }
+  }
+}
+
+const FieldSpec* Schema::find(std::string_view key) const {
+  const auto it = std::find_if(fields_.begin(), fields_.end(),
+                               [&](const FieldSpec& f) { return f.key == key; });
+  return it == fields_.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> Schema::keys() const {
+  std::vector<std::string> out;
+  for (const auto& f : fields_) out.push_back(f.key);
+  return out;
+}
+
+std::vector<std::string> Schema::sections() const {
+  std::vector<std::string> out;
+  for (const auto& f : fields_) {
+    const auto dot = f.key.find('.');
+    const std::string section = dot == std::string::npos ? std::string() : f.key.substr(0, dot);
+    if (std::find(out.begin(), out.end(), section) == out.end()) out.push_back(section);
+  }
+  return out;
+}
+
+}  // namespace potline::io

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "schemas.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
@@ -19,7 +20,8 @@ std::string default_text(const io::FieldSpec& f) {
     return s;
   }
   if (!f.default_text.empty()) return f.default_text;
-  return f.default_note.empty() ? "required" : f.default_note;
+  if (!f.default_note.empty()) return f.default_note;
+  return f.type == io::FieldType::kString ? "none (optional)" : "required";
 }
 
 io::Json field_json(const io::FieldSpec& f) {
@@ -50,15 +52,8 @@ io::Json field_json(const io::FieldSpec& f) {
   return j;
 }
 
-int run_schema(bool json) {
-  const io::Schema& schema = cell::cell_schema();
-  if (json) {
-    io::Json fields = io::Json::array();
-    for (const auto& f : schema.fields()) fields.push_back(field_json(f));
-    std::cout << io::dump(io::Json{{"schemas", {{{"name", schema.name()}, {"fields", fields}}}}});
-    return 0;
-  }
-  std::cout << "Schema '" << schema.name() << "' (TOML case files and --set KEY=VALUE)\n"
+void print_schema_text(const io::Schema& schema, const char* command) {
+  std::cout << "Schema '" << schema.name() << "' (" << command << "; --set KEY=VALUE)\n"
             << "Numbers may carry units as strings: \"600 kA\", \"960 degC\", \"4.5 cm\".\n\n";
   std::string section;
   for (const auto& f : schema.fields()) {
@@ -80,6 +75,21 @@ int run_schema(bool json) {
     }
     if (!f.source.empty()) std::cout << "      source: " << f.source << "\n";
   }
+  std::cout << "\n";
+}
+
+int run_schema(bool json) {
+  if (json) {
+    io::Json schemas = io::Json::array();
+    for (const auto& named : all_schemas()) {
+      io::Json fields = io::Json::array();
+      for (const auto& f : named.schema->fields()) fields.push_back(field_json(f));
+      schemas.push_back({{"name", named.schema->name()}, {"command", named.command}, {"fields", fields}});
+    }
+    std::cout << io::dump(io::Json{{"schemas", schemas}});
+    return 0;
+  }
+  for (const auto& named : all_schemas()) print_schema_text(*named.schema, named.command);
   return 0;
 }
 

@@ -107,12 +107,12 @@ void add_bath_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("bath", "bath properties: liquidus, alumina solubility and "
                                              "activity, conductivity, density, ratios");
   cmd->add_option("--alumina", o->alumina, "dissolved Al2O3, wt% (default 2.5)");
-  cmd->add_option("--alf3", o->alf3, "excess AlF3, wt% (default 11)");
+  cmd->add_option("--alf3", o->alf3, "excess AlF3, wt% (default 12)");
   cmd->add_option("--caf2", o->caf2, "CaF2, wt% (default 5)");
   cmd->add_option("--mgf2", o->mgf2, "MgF2, wt% (default 0)");
   cmd->add_option("--lif", o->lif, "LiF, wt% (default 0)");
   cmd->add_option("--kf", o->kf, "KF, wt% (default 0)");
-  cmd->add_option("--temperature", o->temperature, "bath temperature, degC or with a unit (default 960)");
+  cmd->add_option("--temperature", o->temperature, "bath temperature, degC or with a unit (default 965)");
   cmd->add_option("--conductivity-model", o->model, "hives1996 (default) or wang1992");
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
   cmd->callback([o, &exit_code]() { exit_code = run_guarded([&] { return run_bath(*o); }); });

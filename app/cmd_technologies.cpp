@@ -16,6 +16,7 @@ io::Json published_json(const std::optional<cell::PublishedValue>& v, double sca
   if (!v) return nullptr;
   io::Json j{{"value", v->value * scale}, {"as_published", v->text}, {"source", v->source}};
   if (!v->note.empty()) j["note"] = v->note;
+  if (v->assumed_basis) j["assumed_basis"] = true;
   return j;
 }
 
@@ -39,6 +40,7 @@ int run_technologies(bool json, const GlobalOptions& global) {
                       {"voltage_V", published_json(tech.voltage_V, 1.0)},
                       {"current_efficiency", published_json(tech.current_efficiency, 1.0)},
                       {"sec_dc_kWh_per_kg", published_json(tech.sec_dc_J_per_kg, 1.0 / 3.6e6)},
+                      {"sec_ac_kWh_per_kg", published_json(tech.sec_ac_J_per_kg, 1.0 / 3.6e6)},
                       {"production_kg_per_day", published_json(tech.production_kg_per_day, 1.0)}};
     io::Json params = io::Json::array();
     for (const auto& p : tech.parameters) {
@@ -48,6 +50,11 @@ int run_technologies(bool json, const GlobalOptions& global) {
                         {p.published ? "source" : "basis", p.source}});
     }
     j["parameters"] = params;
+    if (tech.estimated_current_efficiency) {
+      j["estimated"] = {{"current_efficiency",
+                         {{"value", tech.estimated_current_efficiency->value},
+                          {"basis", tech.estimated_current_efficiency->source}}}};
+    }
 
     core::Diagnostics local;
     const auto c = cell::technology_case(tech, catalogue, local);
@@ -62,12 +69,14 @@ int run_technologies(bool json, const GlobalOptions& global) {
                     {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / 3.6e6},
                     {"production_kg_per_day", r.production_kg_per_s * 86400},
                     {"plausible", c->calibration->plausible()},
-                    {"problems", c->calibration->problems}};
+                    {"problems", c->calibration->problems},
+                    {"notes", c->calibration->notes}};
       model_line = fmt::format("  model: ACD {:.2f} cm{}, {:.3f} V, CE {:.1f} %, {:.2f} kWh/kg DC{}",
                                c->op.acd_m * 100, c->calibration->acd_m ? " (calibrated)" : "",
                                r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / 3.6e6,
                                c->calibration->plausible() ? "" : "  ** IMPLAUSIBLE **");
-      for (const auto& p : c->calibration->problems) model_line += "\n    - " + p;
+      for (const auto& p : c->calibration->problems) model_line += "\n    ! " + p;
+      for (const auto& n : c->calibration->notes) model_line += "\n    - " + n;
     } else {
       j["model"] = nullptr;
       for (const auto& d : local.items()) model_line += "\n    - " + d.key;
@@ -77,9 +86,10 @@ int run_technologies(bool json, const GlobalOptions& global) {
     auto pub = [](const std::optional<cell::PublishedValue>& v) { return v ? v->text : std::string("–"); };
     text += fmt::format("{:<14} {} ({}{})\n", tech.id, tech.name, tech.vendor,
                         tech.first_industrial_year ? fmt::format(", {}", *tech.first_industrial_year) : "");
-    text += fmt::format("  published: {} | {} | CE {} | {} DC | {} per pot-day\n",
+    text += fmt::format("  published: {} | {} | CE {} | {} DC | {} AC | {} per pot-day\n",
                         pub(tech.line_current_A), pub(tech.voltage_V), pub(tech.current_efficiency),
-                        pub(tech.sec_dc_J_per_kg), pub(tech.production_kg_per_day));
+                        pub(tech.sec_dc_J_per_kg), pub(tech.sec_ac_J_per_kg),
+                        pub(tech.production_kg_per_day));
     text += model_line + "\n";
   }
   if (json) {

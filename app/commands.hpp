@@ -23,5 +23,10 @@ void add_bath_command(CLI::App& app, const GlobalOptions& options, int& exit_cod
 void add_cell_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_technologies_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_schema_commands(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_simulate_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_smelter_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_emissions_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_cbam_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_invest_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 
 }  // namespace potline::app

@@ -49,6 +49,11 @@ int main(int argc, char** argv) {
   add_cell_command(app, options, exit_code);
   add_technologies_command(app, options, exit_code);
   add_schema_commands(app, options, exit_code);
+  add_simulate_command(app, options, exit_code);
+  add_smelter_command(app, options, exit_code);
+  add_emissions_command(app, options, exit_code);
+  add_cbam_command(app, options, exit_code);
+  add_invest_command(app, options, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -1,11 +1,17 @@
 #include "schemas.hpp"
 
 #include "potline/cell/cell_schema.hpp"
+#include "potline/potline/simulate_case.hpp"
+#include "potline/finance/invest_case.hpp"
+#include "potline/plant/smelter_schema.hpp"
 
 namespace potline::app {
 
 std::vector<NamedSchema> all_schemas() {
-  return {{&cell::cell_schema(), "potline cell CASE.toml"}};
+  return {{&cell::cell_schema(), "potline cell CASE.toml"},
+          {&plant::smelter_schema(), "potline smelter CASE.toml"},
+          {&finance::invest_schema(), "potline invest CASE.toml"},
+          {&line::simulate_schema(), "potline simulate CASE.toml"}};
 }
 
 }  // namespace potline::app

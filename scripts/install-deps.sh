@@ -13,6 +13,8 @@ packages=(
   libeigen3-dev         # linear algebra
   libgtest-dev libgmock-dev  # unit, validation and CLI tests
   libbenchmark-dev      # performance measurements under bench/
+  libsundials-dev       # CVODE: reference integrator of the dynamic cell model
+  libtbb-dev            # threads over cell blocks in potline simulations
 )
 
 missing=()

@@ -34,15 +34,40 @@ io::ValueSet technology_baseline(const Technology& tech) {
   return values;
 }
 
-PublishedPoint published_point(const Technology& tech) {
+// The operating point to calibrate against: published numbers first; CE from production per
+// pot-day by Faraday; a labelled estimate of CE last. AC specific energy is brought to DC with the
+// rectifier efficiency (plant auxiliaries are not separated: stated in the notes).
+PublishedPoint published_point(const Technology& tech, double rectifier_efficiency,
+                               std::vector<std::string>& notes) {
   PublishedPoint p;
   if (tech.voltage_V) p.voltage_V = tech.voltage_V->value;
   if (tech.current_efficiency) p.current_efficiency = tech.current_efficiency->value;
-  if (tech.sec_dc_J_per_kg) p.sec_dc_J_per_kg = tech.sec_dc_J_per_kg->value;
+  if (tech.sec_dc_J_per_kg) {
+    p.sec_dc_J_per_kg = tech.sec_dc_J_per_kg->value;
+    if (tech.sec_dc_J_per_kg->assumed_basis) {
+      notes.push_back(fmt::format("published SEC {} taken as DC at the cell: the source does not say",
+                                  tech.sec_dc_J_per_kg->text));
+    }
+  } else if (tech.sec_ac_J_per_kg) {
+    p.sec_dc_J_per_kg = tech.sec_ac_J_per_kg->value * rectifier_efficiency;
+    notes.push_back(fmt::format(
+        "published SEC {} taken as AC{} and converted to DC with the rectifier efficiency {:.3f} "
+        "(plant auxiliaries, if included in the figure, are not separated)",
+        tech.sec_ac_J_per_kg->text,
+        tech.sec_ac_J_per_kg->assumed_basis ? " (the source does not say)" : "", rectifier_efficiency));
+  }
   if (!p.current_efficiency && tech.production_kg_per_day && tech.line_current_A) {
     // Faraday: CE = production / (I·M_Al/3F·day).
     p.current_efficiency = tech.production_kg_per_day->value /
                            (faraday_production_kg_per_s(tech.line_current_A->value, 1.0) * 86400.0);
+    notes.push_back(fmt::format("current efficiency {:.1f} % derived from the published {} per pot-day (Faraday)",
+                                *p.current_efficiency * 100, tech.production_kg_per_day->text));
+  }
+  const bool two_of_three = (p.voltage_V && p.sec_dc_J_per_kg);
+  if (!p.current_efficiency && !two_of_three && tech.estimated_current_efficiency) {
+    p.current_efficiency = tech.estimated_current_efficiency->value;
+    notes.push_back("current efficiency " + tech.estimated_current_efficiency->text + " is an " +
+                    tech.estimated_current_efficiency->source);
   }
   return p;
 }
@@ -128,14 +153,18 @@ std::optional<CellCase> technology_case(const Technology& tech, const Technology
     }
     return std::nullopt;
   }
-  c.calibration = calibrate(c.design, c.constants, c.op, published_point(tech), acd_published);
+  std::vector<std::string> notes;
+  const PublishedPoint point = published_point(tech, c.design.rectifier_efficiency, notes);
+  c.calibration = calibrate(c.design, c.constants, c.op, point, acd_published);
+  c.calibration->notes.insert(c.calibration->notes.begin(), notes.begin(), notes.end());
   if (c.calibration->acd_m) {
     set_calibrated(c.values, "operation.acd", *c.calibration->acd_m);
     c.op.acd_m = *c.calibration->acd_m;
   } else if (!acd_published) {
-    diagnostics.warning(tech.location, "operation.acd",
-                        "technology '" + tech.id + "' has no published voltage (or SEC and CE) to "
-                        "calibrate the ACD against; using 4.5 cm (estimate, middle of 3–6 cm)");
+    const std::string note = "technology '" + tech.id + "' has no published voltage or SEC to "
+                             "calibrate the ACD against; ACD 4.5 cm is an estimate (middle of 3–6 cm)";
+    c.calibration->notes.push_back(note);
+    diagnostics.warning(tech.location, "operation.acd", note);
   }
   if (c.calibration->dewing_constant) {
     set_calibrated(c.values, "model.current_efficiency_constant", *c.calibration->dewing_constant);

@@ -71,15 +71,18 @@ std::vector<FieldSpec> build() {
     auto f = number("operation.bath_temperature", "degC", "K", "bath temperature");
     f.temperature_kind = TemperatureKind::kAbsolute;
     range(f, 850.0, 1100.0);
-    f.default_value = 960.0;
-    f.source = "default: 'about 960 °C' (seed paper, section 2)";
+    f.default_value = 965.0;
+    f.source = "default is an estimate: the seed paper gives 'about 960 °C'; 965 °C is about 7 K "
+               "above the Solheim et al. (1996) liquidus of the default bath (958.1 °C), inside the "
+               "5–15 K superheat window of physics.md §6";
     fields.push_back(f);
   }
 
   // [bath] — wt% of the bath; cryolite is the rest.
   const std::string bath_basis =
       "estimate: typical modern point-fed prebake bath; alumina inside the 2.0–2.5 wt% feed-control "
-      "band (Dupuis, physics.md §7), AlF3 and CaF2 inside the ranges of Solheim et al. 1996";
+      "band (Dupuis, physics.md §7); 12 wt% excess AlF3 and 5 wt% CaF2 give a liquidus of 958.1 °C "
+      "(Solheim et al. 1996), 7 K below the default bath temperature";
   auto bath_field = [&](std::string key, std::string what, double def, double hi) {
     auto f = number("bath." + key, "wt%", "wt%", what);
     range(f, 0.0, hi);
@@ -92,7 +95,7 @@ std::vector<FieldSpec> build() {
     f.min_exclusive = true;
     fields.push_back(f);
   }
-  fields.push_back(bath_field("alf3", "excess AlF3 (beyond cryolite stoichiometry)", 11.0, 30.0));
+  fields.push_back(bath_field("alf3", "excess AlF3 (beyond cryolite stoichiometry)", 12.0, 30.0));
   fields.push_back(bath_field("caf2", "CaF2", 5.0, 20.0));
   fields.push_back(bath_field("mgf2", "MgF2", 0.0, 10.0));
   fields.push_back(bath_field("lif", "LiF", 0.0, 20.0));
@@ -174,10 +177,11 @@ std::vector<FieldSpec> build() {
     auto f = number("model.current_efficiency_constant", "1", "1",
                     "K in Dewing's equation log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K");
     range(f, -5.0, 5.0);
-    f.default_value = 0.813;
+    f.default_value = 0.860;
     f.source =
-        "default is an estimate: gives CE = 95 % at 10 K superheat and 11 wt% AlF3 (typical modern "
-        "CE 93–96 %, physics.md §4); calibrated to the published CE when a technology is set";
+        "default is an estimate: gives CE = 95 % in the default bath (6.9 K superheat, 12 wt% AlF3; "
+        "typical modern CE 93–96 %, physics.md §4); calibrated to the published CE when a "
+        "technology is set";
     fields.push_back(f);
   }
   {

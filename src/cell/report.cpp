@@ -60,6 +60,7 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
         c.calibration->dewing_constant ? io::Json(*c.calibration->dewing_constant) : io::Json(nullptr);
     cal["plausible"] = c.calibration->plausible();
     cal["problems"] = c.calibration->problems;
+    cal["notes"] = c.calibration->notes;
     j["calibration"] = cal;
   }
   j["warnings"] = warnings;

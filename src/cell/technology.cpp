@@ -42,6 +42,7 @@ const PublishedSpec kPublished[] = {
     {"voltage", "V", "V", &Technology::voltage_V},
     {"current_efficiency", "1", "1", &Technology::current_efficiency},
     {"sec_dc", "kWh/kg", "J/kg", &Technology::sec_dc_J_per_kg},
+    {"sec_ac", "kWh/kg", "J/kg", &Technology::sec_ac_J_per_kg},
     {"production_per_pot_day", "kg", "kg", &Technology::production_kg_per_day},
 };
 
@@ -70,6 +71,7 @@ void read_published(const toml::table& table, Technology& tech, const std::strin
     v.text = value_text(*entry->get("value"));
     v.source = entry->get("source")->value_or(std::string());
     v.note = (*entry)["note"].value_or(std::string());
+    v.assumed_basis = (*entry)["assumed_basis"].value_or(false);
     if (v.source.empty()) {
       diagnostics.error(where(node, file), context, "empty source");
       continue;
@@ -82,6 +84,36 @@ void read_published(const toml::table& table, Technology& tech, const std::strin
     }
     v.value = parsed.value;
     tech.*(spec->member) = v;
+  }
+}
+
+void read_estimated(const toml::table& table, Technology& tech, const std::string& file,
+                    core::Diagnostics& diagnostics) {
+  for (const auto& [raw_key, node] : table) {
+    const std::string key(raw_key.str());
+    const std::string context = tech.id + ".estimated." + key;
+    const auto* entry = node.as_table();
+    if (key != "current_efficiency") {
+      diagnostics.error(where(node, file), context,
+                        "only current_efficiency may be estimated in [technology.estimated]");
+      continue;
+    }
+    if (entry == nullptr || !entry->contains("value") || !entry->contains("basis")) {
+      diagnostics.error(where(node, file), context,
+                        "expected { value = ..., basis = \"estimate: ...\" }: every estimate needs its basis");
+      continue;
+    }
+    PublishedValue v;
+    v.text = value_text(*entry->get("value"));
+    v.source = entry->get("basis")->value_or(std::string());
+    const auto parsed = core::parse_quantity(v.text, "1", "1");
+    if (!parsed.ok() || !(parsed.value > 0.5 && parsed.value < 1.0)) {
+      diagnostics.error(where(*entry->get("value"), file), context,
+                        parsed.ok() ? "a current efficiency must lie in (50 %, 100 %)" : parsed.error);
+      continue;
+    }
+    v.value = parsed.value;
+    tech.estimated_current_efficiency = v;
   }
 }
 
@@ -189,6 +221,9 @@ TechnologyCatalogue TechnologyCatalogue::load(const std::string& path, core::Dia
     }
     if (const auto* published = (*t)["published"].as_table()) {
       read_published(*published, tech, path, diagnostics);
+    }
+    if (const auto* estimated = (*t)["estimated"].as_table()) {
+      read_estimated(*estimated, tech, path, diagnostics);
     }
     if (const auto* parameters = (*t)["parameters"].as_table()) {
       read_parameters(*parameters, tech, path, diagnostics);

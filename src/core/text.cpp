@@ -48,8 +48,14 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 std::string format_number(double value) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  // Plain to_chars picks whichever of fixed and scientific is shorter, which writes 600000 as
+  // "6e+05". Messages read better in fixed notation for ordinary magnitudes, so use the
+  // shortest round-trip fixed form for 1e-4 <= |value| < 1e15 and scientific otherwise.
+  const double magnitude = std::fabs(value);
+  const bool fixed = magnitude == 0.0 || (magnitude >= 1e-4 && magnitude < 1e15);
+  char buffer[400];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                    fixed ? std::chars_format::fixed : std::chars_format::scientific);
   return std::string(buffer, result.ptr);
 }
 

@@ -80,6 +80,22 @@ constexpr Prefix kPrefixes[] = {{"p", 1e-12}, {"n", 1e-9},  {"u", 1e-6},  {"\xC2
                                 {"\xCE\xBC", 1e-6}, {"m", 1e-3},  {"c", 1e-2},  {"d", 1e-1},
                                 {"k", 1e3},   {"M", 1e6},   {"G", 1e9},   {"T", 1e12}};
 
+// Candidates for "did you mean": every symbol, then the prefixed forms of prefixable symbols
+// (so that "cmm" suggests "cm", not "m"). Common prefixes come first: on a tie the first wins.
+const std::vector<std::string>& suggestion_names() {
+  static const std::vector<std::string> names = [] {
+    static constexpr std::string_view kCommonPrefixes[] = {"k", "c", "m", "M", "u", "G", "n", "p", "T", "d"};
+    std::vector<std::string> out;
+    for (const auto& s : symbols()) out.emplace_back(s.name);
+    for (const auto& s : symbols()) {
+      if (!s.prefixable) continue;
+      for (const auto prefix : kCommonPrefixes) out.push_back(std::string(prefix) + std::string(s.name));
+    }
+    return out;
+  }();
+  return names;
+}
+
 const Symbol* find_symbol(std::string_view name) {
   for (const auto& s : symbols()) {
     if (s.name == name) return &s;
@@ -130,10 +146,22 @@ bool parse_term(std::string_view text, Term& out, std::string& error) {
     }
   }
   if (symbol == nullptr) {
-    std::vector<std::string> names;
-    for (const auto& s : symbols()) names.emplace_back(s.name);
-    const std::string hint = closest_match(body, names);
     error = "unknown unit '" + std::string(body) + "'";
+    // A known symbol that takes no prefix ("kUSD", "mK"): say so rather than guess.
+    for (const auto& prefix : kPrefixes) {
+      if (body.size() > prefix.text.size() && body.substr(0, prefix.text.size()) == prefix.text) {
+        const Symbol* bare = find_symbol(body.substr(prefix.text.size()));
+        if (bare != nullptr && !bare->prefixable) {
+          error += ": the prefix '" + std::string(prefix.text) + "' cannot be used with '" +
+                   std::string(bare->name) + "'";
+          if (bare->dimension[kUsd] != 0 || bare->dimension[kEur] != 0) {
+            error += " (money is never scaled; write the amount in " + std::string(bare->name) + ")";
+          }
+          return false;
+        }
+      }
+    }
+    const std::string hint = closest_match(body, suggestion_names());
     if (!hint.empty()) error += " (did you mean '" + hint + "'?)";
     return false;
   }
@@ -253,6 +281,10 @@ QuantityParse convert(double value, std::string_view from_text, std::string_view
     return out;
   }
   out.value = value * from.unit->factor / to.unit->factor;
+  if (std::isfinite(value) && !std::isfinite(out.value)) {
+    out.error = "'" + format_number(value) + " " + std::string(trim(from_text)) +
+                "' is too large: it overflows when converted to '" + std::string(to_text) + "'";
+  }
   return out;
 }
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "potline/core/text.hpp"
 
@@ -25,13 +28,44 @@ void report_unknown(const std::string& key, const core::SourceLocation& where,
   diagnostics.error(where, key, message);
 }
 
+core::SourceLocation location_of(const toml::key& key, const std::string& file) {
+  const auto& begin = key.source().begin;
+  return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+std::string a_or_an(std::string_view noun) {
+  return (!noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos)
+             ? "an"
+             : "a";
+}
+
 void read_table(const toml::table& table, const std::string& prefix, const std::string& file,
                 const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
                 Origin origin) {
-  for (const auto& [raw_key, node] : table) {
+  // toml::table iterates in key order; visit entries in document order so that diagnostics
+  // come out in the order of the file.
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (const auto& [raw_key, node] : table) entries.emplace_back(&raw_key, &node);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto& pa = a.first->source().begin;
+    const auto& pb = b.first->source().begin;
+    return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+  });
+  for (const auto& [raw_key_ptr, node_ptr] : entries) {
+    const toml::key& raw_key = *raw_key_ptr;
+    const toml::node& node = *node_ptr;
     const std::string key = prefix.empty() ? std::string(raw_key.str())
                                            : prefix + "." + std::string(raw_key.str());
     const core::SourceLocation where = location_of(node, file);
+    const FieldSpec* field = schema.find(key);
+    if (node.is_table() && field != nullptr) {
+      diagnostics.error(where, key,
+                        "expected " + a_or_an(to_string(field->type)) + " " +
+                            std::string(to_string(field->type)) +
+                            (field->unit.empty() ? "" : " (in " + field->unit + ")") +
+                            ", got a TOML table");
+      continue;
+    }
     if (const auto* sub = node.as_table()) {
       // A table is valid only if it is a section of the schema.
       const auto sections = schema.sections();
@@ -45,9 +79,8 @@ void read_table(const toml::table& table, const std::string& prefix, const std::
       read_table(*sub, key, file, schema, values, diagnostics, origin);
       continue;
     }
-    const FieldSpec* field = schema.find(key);
     if (field == nullptr) {
-      report_unknown(key, where, schema, diagnostics);
+      report_unknown(key, location_of(raw_key, file), schema, diagnostics);
       continue;
     }
     std::string raw;
@@ -63,7 +96,8 @@ void read_table(const toml::table& table, const std::string& prefix, const std::
       raw = b->get() ? "true" : "false";
     } else {
       diagnostics.error(where, key,
-                        "expected a " + std::string(to_string(field->type)) +
+                        "expected " + a_or_an(to_string(field->type)) + " " +
+                            std::string(to_string(field->type)) +
                             (field->unit.empty() ? "" : " (in " + field->unit + ")") +
                             ", got a TOML array or date");
       continue;
@@ -99,6 +133,10 @@ std::optional<Override> parse_override(const std::string& text, int index,
     return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
   };
   Override o{trim(text.substr(0, eq)), trim(text.substr(eq + 1)), index};
+  if (o.key.empty()) {
+    diagnostics.error(where, "", "malformed override '" + text + "': expected KEY=VALUE, e.g. operation.acd=4.5cm");
+    return std::nullopt;
+  }
   if (o.value.size() >= 2 && (o.value.front() == '"' || o.value.front() == '\'') &&
       o.value.back() == o.value.front()) {
     o.value = o.value.substr(1, o.value.size() - 2);
@@ -161,6 +199,10 @@ void fill_defaults(const Schema& schema, ValueSet& values) {
       const auto converted = core::convert(*field.default_value, field.unit.empty() ? "1" : field.unit,
                                            field.internal_unit.empty() ? "1" : field.internal_unit,
                                            field.temperature_kind);
+      if (!converted.ok()) {
+        throw std::logic_error("schema " + schema.name() + ": default of " + field.key + ": " +
+                               converted.error);
+      }
       v.number = converted.value;
     } else if (field.type == FieldType::kBool) {
       if (field.default_text.empty()) continue;

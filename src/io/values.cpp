@@ -1,6 +1,8 @@
 #include "potline/io/values.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "potline/core/text.hpp"
@@ -55,8 +57,19 @@ double to_field_unit(const FieldSpec& field, double internal_value) {
   return back.ok() ? back.value : internal_value;
 }
 
+// A value converted to SI and back to the field's unit carries rounding noise (900 degC comes
+// back as 900.0000000000001). Within a few ulps of a bound it is taken as the bound itself, so a
+// value typed exactly at an inclusive bound is accepted and one at an exclusive bound rejected.
+double snap_to_bounds(const FieldSpec& field, double value) {
+  for (const auto& bound : {field.min, field.max, field.typical_min, field.typical_max}) {
+    if (bound && std::fabs(value - *bound) <= 1e-12 * std::fabs(*bound)) return *bound;
+  }
+  return value;
+}
+
 bool check_range(const FieldSpec& field, double value_in_unit, const std::string& shown,
                  const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+  value_in_unit = snap_to_bounds(field, value_in_unit);
   const bool below = field.min && (field.min_exclusive ? value_in_unit <= *field.min
                                                        : value_in_unit < *field.min);
   const bool above = field.max && (field.max_exclusive ? value_in_unit >= *field.max
@@ -79,7 +92,14 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
 }  // namespace
 
 std::string format_in_field_unit(const FieldSpec& field, double internal_value) {
-  const double shown = to_field_unit(field, internal_value);
+  double shown = to_field_unit(field, internal_value);
+  // Drop the unit round trip's rounding noise (1233.15 K is 960.0000000000001 degC): 12
+  // significant digits are plenty for a message and hide the last-bit error.
+  if (std::isfinite(shown) && shown != 0.0) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.12g", shown);
+    shown = std::strtod(buffer, nullptr);
+  }
   std::string text = core::format_number(shown);
   if (!field.unit.empty() && field.unit != "1") text += " " + field.unit;
   return text;

@@ -26,7 +26,7 @@ struct CellDesign {
 /// Model constants that are not geometry: correlation choices and calibrated constants.
 struct ModelConstants {
   bath::ConductivityModel conductivity = bath::ConductivityModel::kHives1996;
-  double dewing_constant = 0.813;               ///< K in Dewing's CE equation (per technology)
+  double dewing_constant = 0.860;               ///< K in Dewing's CE equation (per technology)
   double alumina_feed_temperature_K = 298.15;   ///< temperature of alumina entering the bath
   double anode_entry_temperature_K = 298.15;    ///< temperature at which anode carbon enters
   double anode_effect_overvoltage_V = 25.0;     ///< extra voltage while in an anode effect

@@ -47,6 +47,7 @@ struct Calibration {
   std::optional<double> implied_current_efficiency;  ///< from V and SEC when CE is unpublished
   std::optional<double> implied_voltage_V;           ///< from SEC and CE when V is unpublished
   std::vector<std::string> problems;  ///< implausible values or inconsistencies, in sentences
+  std::vector<std::string> notes;     ///< estimates and assumptions the calibration relied on
   bool plausible() const { return problems.empty(); }
 };
 

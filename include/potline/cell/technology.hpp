@@ -14,8 +14,9 @@ namespace potline::cell {
 struct PublishedValue {
   double value = 0.0;  ///< SI (A, V, fraction, J/kg, kg/day)
   std::string text;    ///< as written in the catalogue, e.g. "400 kA"
-  std::string source;
+  std::string source;  ///< for estimates: the basis of the estimate
   std::string note;
+  bool assumed_basis = false;  ///< the source does not state DC or AC; the key is an assumption
 };
 
 /// One model parameter of a technology, keyed by the cell case schema.
@@ -38,8 +39,11 @@ struct Technology {
   std::optional<PublishedValue> line_current_A;
   std::optional<PublishedValue> voltage_V;
   std::optional<PublishedValue> current_efficiency;
-  std::optional<PublishedValue> sec_dc_J_per_kg;
+  std::optional<PublishedValue> sec_dc_J_per_kg;  ///< at the cell
+  std::optional<PublishedValue> sec_ac_J_per_kg;  ///< at the plant (AC)
   std::optional<PublishedValue> production_kg_per_day;
+  /// Labelled estimate used only when no CE (or production) is published.
+  std::optional<PublishedValue> estimated_current_efficiency;
   std::vector<TechnologyParameter> parameters;
   core::SourceLocation location;
 

@@ -28,7 +28,7 @@ struct Diagnostic {
   std::string key;      ///< dotted key of the input field, empty when not tied to one
   std::string message;  ///< what is wrong and how to fix it
 
-  /// "file:line:col: error: key 'operation.acd': message"
+  /// "file:line:col: error: 'operation.acd': message" (location and key only when known)
   std::string to_string() const;
 };
 

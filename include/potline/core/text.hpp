@@ -14,7 +14,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// Empty when nothing is close.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-/// Formats a double for messages: shortest representation that round-trips, no trailing zeros.
+/// Formats a double for messages: the shortest text that round-trips, no trailing zeros; fixed
+/// notation for 1e-4 <= |value| < 1e15 ("600000", "0.045"), scientific otherwise ("1e-07").
 std::string format_number(double value);
 
 }  // namespace potline::core

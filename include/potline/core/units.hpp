@@ -8,6 +8,8 @@
 // Everything after the first '/' is in the denominator; parentheses are ignored.
 // Absolute temperatures ("degC", "K", "degF") are affine and only allowed on their own.
 // Money (USD, EUR) is its own dimension and never scaled: "kUSD" is rejected.
+// Unknown units get a "did you mean" over symbols and their prefixed forms ("cmm" -> "cm").
+// A conversion that overflows a double is an error, never an Inf.
 #include <array>
 #include <optional>
 #include <string>

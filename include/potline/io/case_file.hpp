@@ -16,12 +16,14 @@ struct Override {
   int index = 0;  ///< position among --set options (1-based), for messages
 };
 
-/// Splits "KEY=VALUE"; reports a malformed override as an error.
+/// Splits "KEY=VALUE" at the first '='; trims blanks and one pair of matching quotes around
+/// VALUE. A missing '=' or an empty KEY is reported as an error.
 std::optional<Override> parse_override(const std::string& text, int index,
                                        core::Diagnostics& diagnostics);
 
 /// Parses a TOML document (from a file path) into values of `schema`. Unknown keys are errors with
-/// a did-you-mean. Values already in `values` (defaults, technology) are overwritten.
+/// a did-you-mean, located at the key; all errors are collected, in document order. Values already
+/// in `values` (defaults, technology) are overwritten.
 void read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
                     core::Diagnostics& diagnostics);
 
@@ -34,7 +36,8 @@ void read_case_text(const std::string& toml_text, const std::string& display_nam
 void apply_overrides(const std::vector<Override>& overrides, const Schema& schema,
                      ValueSet& values, core::Diagnostics& diagnostics);
 
-/// Fills schema defaults for fields that have one and are not set yet.
+/// Fills schema defaults for fields that have one and are not set yet. Throws std::logic_error
+/// if a default cannot be converted to the field's internal unit (a bug in the catalogue).
 void fill_defaults(const Schema& schema, ValueSet& values);
 
 }  // namespace potline::io

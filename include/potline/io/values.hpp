@@ -38,12 +38,15 @@ class ValueSet {
 /// Converts and validates one raw input (from TOML or --set) against its field.
 /// `raw_text` is the textual form (for quantities "4.5 cm" or "4.5"); `is_string` says whether the
 /// input was a quoted string in TOML (a string where a number belongs may still carry a unit).
-/// Appends errors/warnings to `diagnostics`; returns the value if it is valid.
+/// Appends errors/warnings to `diagnostics`; returns the value if it is valid. A value within
+/// 1e-12 (relative) of a range bound counts as on the bound, so unit round-trip noise never
+/// rejects a value typed exactly at an inclusive bound.
 std::optional<Value> convert_input(const FieldSpec& field, const std::string& raw_text,
                                    bool is_string, const core::SourceLocation& where,
                                    core::Diagnostics& diagnostics);
 
-/// Formats an internal value back in the field's unit, e.g. "4.5 cm".
+/// Formats an internal value back in the field's unit, e.g. "4.5 cm", to 12 significant digits
+/// (hides the unit round trip's last-bit noise: 1233.15 K shows as "960 degC").
 std::string format_in_field_unit(const FieldSpec& field, double internal_value);
 
 }  // namespace potline::io

@@ -1,0 +1,220 @@
+// potline simulate CASE.toml [--set KEY=VALUE]... [--out DIR] [--threads N] [--json]
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/potline/simulate_case.hpp"
+#include "potline/version.hpp"
+#include "run_folder.hpp"
+
+namespace potline::app {
+namespace {
+
+struct SimulateOptions {
+  std::string case_file;
+  std::vector<std::string> sets;
+  std::string out_dir;
+  int threads = 0;
+  bool json = false;
+  bool quiet = false;
+};
+
+std::string num(double v) {
+  if (!std::isfinite(v)) throw core::RunError("a non-finite value reached an output file");
+  return fmt::format("{:.10g}", v);
+}
+
+// Streams timeseries.csv and events.csv; prints progress on stderr for long runs.
+class Writer final : public line::Observer {
+ public:
+  Writer(const std::string& dir, bool progress) : progress_(progress), start_(std::chrono::steady_clock::now()) {
+    if (!dir.empty()) {
+      std::filesystem::create_directories(dir);
+      series_.open(std::filesystem::path(dir) / "timeseries.csv");
+      events_.open(std::filesystem::path(dir) / "events.csv");
+      if (!series_ || !events_) throw core::RunError("cannot write into " + dir);
+      series_ << "Time [h],Line current [kA],Mean cell voltage [V],Line power [MW],Line energy [MWh],"
+                 "Mean alumina [wt%],Min alumina [wt%],Max alumina [wt%],Mean undissolved alumina [kg],"
+                 "Mean excess AlF3 [wt%],Mean bath temperature [degC],Mean superheat [K],Mean ledge [cm],"
+                 "Min ledge [cm],Max ledge [cm],Mean ACD [cm],Mean metal [t],Mean heat loss [kW],"
+                 "Cells in anode effect [-],Anode effects cumulative [-],Mean alumina feed over interval [kg/h]\n";
+      events_ << "Time [h],Cell [-],Event,Value,Unit\n";
+    }
+  }
+  void on_row(const line::Row& r) override {
+    if (!series_.is_open()) return;
+    series_ << num(r.time_s / 3600) << ',' << num(r.line_current_A / 1e3) << ',' << num(r.mean_voltage_V) << ','
+            << num(r.line_power_W / 1e6) << ',' << num(r.energy_J / 3.6e9) << ',' << num(r.mean_alumina_wt) << ','
+            << num(r.min_alumina_wt) << ',' << num(r.max_alumina_wt) << ',' << num(r.mean_undissolved_kg) << ','
+            << num(r.mean_alf3_wt) << ',' << num(r.mean_temperature_K - 273.15) << ',' << num(r.mean_superheat_K) << ','
+            << num(r.mean_ledge_m * 100) << ',' << num(r.min_ledge_m * 100) << ',' << num(r.max_ledge_m * 100) << ','
+            << num(r.mean_acd_m * 100) << ',' << num(r.mean_metal_kg / 1e3) << ',' << num(r.mean_heat_loss_W / 1e3) << ','
+            << r.cells_in_ae << ',' << r.ae_count << ',' << num(r.mean_feed_kg_per_s * 3600) << '\n';
+  }
+  void on_events(const std::vector<line::Event>& events) override {
+    if (!events_.is_open()) return;
+    for (const auto& e : events) {
+      events_ << num(e.time_s / 3600) << ',' << e.cell << ',' << line::to_string(e.kind) << ',' << num(e.value)
+              << ',' << line::event_unit(e.kind) << '\n';
+    }
+  }
+  void on_progress(double t, double end) override {
+    if (!progress_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double wall = std::chrono::duration<double>(now - start_).count();
+    if (wall < 2.0 || std::chrono::duration<double>(now - last_).count() < 1.0) return;
+    last_ = now;
+    const double speed = t / 86400.0 / wall;
+    std::fprintf(stderr, "\rsimulated %.1f of %.1f d, %.1f d/s (per line), %.0f s left   ", t / 86400, end / 86400,
+                 speed, (end - t) / 86400 / std::max(speed, 1e-9));
+    std::fflush(stderr);
+    printed_ = true;
+  }
+  void finish() {
+    if (printed_) std::fprintf(stderr, "\n");
+    series_.close();
+    events_.close();
+  }
+
+ private:
+  bool progress_;
+  std::chrono::steady_clock::time_point start_, last_;
+  bool printed_ = false;
+  std::ofstream series_, events_;
+};
+
+io::Json summary_json(const line::SimulationCase& c, const line::Summary& s) {
+  io::Json j;
+  j["title"] = c.title;
+  j["simulated_days"] = s.simulated_days;
+  j["cells"] = s.cells;
+  j["mean_line_current_kA"] = s.mean_line_current_A / 1e3;
+  j["mean_voltage_V"] = s.mean_voltage_V;
+  j["current_efficiency"] = s.current_efficiency;
+  j["sec_dc_kWh_per_kg"] = s.sec_dc_kWh_per_kg;
+  j["production_t"] = s.production_t;
+  j["energy_MWh"] = s.energy_MWh;
+  j["mean_power_MW"] = s.simulated_days > 0 ? s.energy_MWh / (s.simulated_days * 24.0) : 0.0;
+  j["ae_count"] = s.ae.count;
+  j["ae_per_cell_day"] = s.ae.frequency_per_cell_day();
+  j["ae_minutes_per_cell_day"] = s.ae.minutes_per_cell_day();
+  j["ae_mean_duration_s"] = s.ae.mean_duration_s();
+  j["ae_overvoltage_mV"] = s.ae.overvoltage_mV();
+  j["pfc_cf4_kg"] = s.pfc.cf4_kg;
+  j["pfc_c2f6_kg"] = s.pfc.c2f6_kg;
+  j["pfc_t_co2e"] = s.pfc.co2e_t;
+  j["pfc_method"] = c.pfc_method == line::PfcMethod::kSlope ? "slope" : "overvoltage";
+  j["pfc_coefficients"] = c.pfc_set + "/" + c.pfc_technology;
+  j["gwp"] = c.gwp_set;
+  j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
+  if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;
+  j["mean_superheat_K"] = s.mean_superheat_K;
+  j["min_ledge_cm"] = s.min_ledge_m * 100;
+  j["max_ledge_cm"] = s.max_ledge_m * 100;
+  j["alumina_min_wt"] = s.alumina_min_wt;
+  j["alumina_max_wt"] = s.alumina_max_wt;
+  j["cells_out_of_window"] = s.cells_out_of_window;
+  j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
+  j["energy_balance_error"] = s.energy_balance_error;
+  j["integrator"] = c.integrator == line::IntegratorKind::kBatch ? "batch" : "cvode";
+  j["seed"] = c.seed;
+  j["cell_steps"] = s.cell_steps;
+  j["wall_seconds"] = s.wall_seconds;
+  return j;
+}
+
+int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
+  const io::Schema& schema = line::simulate_schema();
+  core::Diagnostics diagnostics;
+  io::ValueSet user;
+  if (o.case_file.empty()) {
+    diagnostics.error({}, "", "give a case file: potline simulate CASE.toml ('potline template simulate' writes one)");
+    throw core::InputError(diagnostics);
+  }
+  io::read_case_file(o.case_file, schema, user, diagnostics);
+  std::vector<io::Override> overrides;
+  for (std::size_t i = 0; i < o.sets.size(); ++i) {
+    if (auto ov = io::parse_override(o.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);
+  }
+  io::apply_overrides(overrides, schema, user, diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  auto catalogue = cell::TechnologyCatalogue::load(data_dir(global) + "/technologies.toml", diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  const std::string case_dir = std::filesystem::path(o.case_file).parent_path().string();
+  auto built = line::build_simulation_case(user, catalogue, case_dir, diagnostics);
+  if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
+  line::SimulationCase& c = *built;
+  if (o.threads > 0) c.threads = o.threads;
+  for (const auto& d : diagnostics.items()) std::cerr << d.to_string() << "\n";
+
+  const std::string started = utc_now();
+  Writer writer(o.out_dir, !o.quiet);
+  const line::Summary s = line::run_simulation(c, &writer);
+  writer.finish();
+  io::Json j = summary_json(c, s);
+  io::require_finite(j);
+  if (!o.out_dir.empty()) {
+    const std::filesystem::path dir(o.out_dir);
+    io::Json manifest;
+    manifest["program"] = "potline";
+    manifest["version"] = kVersion;
+    manifest["git_commit"] = kGitCommit;
+    manifest["command"] = "simulate";
+    manifest["arguments"] = global.command_line;
+    manifest["started_utc"] = started;
+    manifest["seed"] = c.seed;
+    io::Json inputs = io::Json::array();
+    inputs.push_back({{"path", o.case_file}, {"sha256", io::file_sha256(o.case_file)}});
+    inputs.push_back({{"path", catalogue.path()}, {"sha256", io::file_sha256(catalogue.path())}});
+    manifest["inputs"] = inputs;
+    manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
+    io::write_text_file((dir / "summary.json").string(), io::dump(j));
+    io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+  }
+  if (o.json) {
+    std::cout << io::dump(j);
+  } else {
+    std::cout << fmt::format(
+        "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
+        "  production {:.2f} t, energy {:.1f} MWh, SEC {:.3f} kWh/kg (DC)\n"
+        "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
+        "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy balance error {:.1e}\n",
+        c.title, s.cells, s.simulated_days, s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
+        s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
+        s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
+        s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
+    if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<SimulateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "simulate", "dynamic cell or potline with pot control: alumina, temperature, ledge, AEs, PFC");
+  cmd->add_option("case", options->case_file, "TOML case file (see 'potline template simulate')");
+  cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("-o,--out", options->out_dir,
+                  "run folder: manifest.json, summary.json, timeseries.csv, events.csv");
+  cmd->add_option("--threads", options->threads, "worker threads (overrides run.threads; results do not depend on it)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
+  cmd->add_flag("-q,--quiet", options->quiet, "no progress line on stderr");
+  cmd->callback([options, &global, &exit_code]() {
+    exit_code = run_guarded([&] { return run_simulate(*options, global); });
+  });
+}
+
+}  // namespace potline::app

@@ -1,0 +1,157 @@
+#pragma once
+// The pot controller. It sees only measured signals: the cell voltage and line current sampled
+// every few seconds (with noise), and bath samples that arrive late. It never reads the true
+// state. Algorithms and default settings: docs/model/dynamics.md §Control.
+#include <array>
+#include <cstdint>
+
+#include "potline/control/random.hpp"
+
+namespace potline::control {
+
+enum class FeedMode : std::uint8_t { kUnderfeed, kOverfeed, kAnodeEffect };
+const char* to_string(FeedMode mode) noexcept;
+
+enum class QuenchMode : std::uint8_t { kAutomatic, kManual };
+
+struct ControllerSettings {
+  double sample_period_s = 5.0;
+  double voltage_noise_V = 0.02;          ///< sd of the measured cell voltage
+  double current_noise_fraction = 0.002;  ///< sd of the measured line current, relative
+  double back_emf_V = 1.65;               ///< E_b in R_p = (V − E_b)/I
+  double nominal_current_A = 400e3;
+  // feed control (tracking)
+  double nominal_feed_kg_per_s = 0;       ///< Faraday alumina demand at nominal current (set by the run)
+  double assumed_current_efficiency = 0.95;  ///< the controller's CE for its feed-rate arithmetic
+  double underfeed_factor = 0.7;
+  double overfeed_factor = 1.4;
+  double overfeed_duration_s = 3600;
+  double shot_mass_kg = 1.8;
+  double average_period_s = 120;          ///< R_p averaged over this period
+  int slope_points = 10;                  ///< line fitted through the last N averages
+  double slope_threshold_V_per_s = 1.2e-3 / 60.0;  ///< normalised: dR_p/dt · I_nominal
+  double min_underfeed_s = 1200;          ///< no switch earlier than this in underfeed
+  // resistance control
+  double target_voltage_V = 4.2;
+  double deadband_V = 0.05;               ///< normalised at nominal current
+  double beam_step_m = 0.002;
+  double resistance_period_s = 600;
+  double lockout_s = 1800;                ///< after AE, tap or anode change
+  double tracking_lockout_s = 1800;       ///< no moves after this long in underfeed
+  // heat-balance outer loop (bath temperature samples)
+  double temperature_target_K = 0;        ///< 0: off
+  double temperature_gain_V_per_K = 0.01;
+  double temperature_max_offset_V = 0.2;
+  // anode effect
+  double ae_detect_voltage_V = 8.0;
+  QuenchMode quench_mode = QuenchMode::kAutomatic;
+  Distribution automatic_quench{Distribution::Kind::kLognormal, 30.0, 0.5};
+  Distribution manual_quench{Distribution::Kind::kLognormal, 240.0, 0.5};
+  double quench_feed_kg = 20.0;
+  // AlF3
+  double alf3_target_wt = 11.0;
+  double sample_interval_s = 86400;
+  double sample_delay_s = 86400;
+  double alf3_sample_noise_wt = 0.3;
+  double temperature_sample_noise_K = 2.0;
+  double alf3_feedforward_kg_per_kg_al = 0.015;
+  double alf3_horizon_s = 2 * 86400.0;
+  double bath_mass_estimate_kg = 10000;
+  // tapping, anode change, beam
+  double tap_interval_s = 86400;
+  double tap_target_metal_kg = 0;          ///< set by the run from the initial metal
+  bool tap_beam_tracking = true;
+  double anode_cycle_s = 28 * 86400.0;
+  int anode_count = 40;
+  double beam_travel_m = 0.15;
+  // disturbances
+  double feed_stop_start_s = -1;          ///< < 0: none
+  double feed_stop_duration_s = 0;
+  double feed_stop_period_s = 0;          ///< > 0: repeats; an anode effect ends the current stop
+};
+
+/// What the controller asks the plant to do after one sample.
+struct Actions {
+  double feed_kg = 0;       ///< alumina to feed now (whole shots)
+  int shots = 0;
+  double beam_move_m = 0;   ///< ACD change commanded (negative: anodes down)
+  bool tap = false;
+  bool anode_change = false;
+  bool beam_raise = false;
+  bool ae_detected = false;
+  bool quench_done = false;  ///< the quench action has run its course
+  bool mode_changed = false;
+  bool alf3_changed = false;
+  bool take_sample = false;  ///< the plant should take a bath sample now (see deliver_sample)
+};
+
+/// Per-cell controller. Allocation-free; one per cell.
+class PotController {
+ public:
+  PotController() = default;
+  PotController(const ControllerSettings* settings, double tap_phase_s, double anode_phase_s,
+                std::uint64_t seed, std::uint64_t stream);
+
+  /// One sample: measured voltage and current at time t. Call every sample_period_s.
+  Actions sample(double t, double voltage_V, double current_A);
+  /// A bath sample taken at `taken_s`: the controller sees it after the sample delay.
+  void deliver_sample(double taken_s, double alf3_wt, double temperature_K);
+  /// The plant reports that the anode effect is over (the quench worked).
+  void anode_effect_ended(double t);
+  /// The quench has not worked yet (alumina still too low): continue for another draw.
+  void extend_quench(double t);
+
+  FeedMode mode() const { return mode_; }
+  double alf3_rate_kg_per_s() const { return alf3_rate_; }
+  double target_voltage_V() const { return target_voltage_ + temperature_offset_; }
+  bool in_quench() const { return in_quench_; }
+  double feed_rate_kg_per_s() const;
+  Random& rng() { return rng_; }
+
+ private:
+  bool feed_stopped(double t) const;
+  long feed_stop_window(double t) const;  ///< index of the stop window containing t, or -1
+  void set_mode(FeedMode mode, double t, Actions& a);
+  void clear_slope_window();
+  double slope() const;
+
+  const ControllerSettings* s_ = nullptr;
+  Random rng_;
+  FeedMode mode_ = FeedMode::kUnderfeed;
+  double mode_since_ = 0;
+  double feed_credit_kg_ = 0;
+  double measured_current_A_ = 0;
+  // R_p averaging
+  double avg_sum_ = 0;
+  int avg_count_ = 0;
+  double avg_started_ = 0;
+  static constexpr int kMaxPoints = 64;
+  std::array<double, kMaxPoints> avg_t_{};
+  std::array<double, kMaxPoints> avg_r_{};
+  int points_ = 0;
+  int head_ = 0;
+  // resistance control
+  double rc_sum_ = 0;
+  int rc_count_ = 0;
+  double next_rc_ = 0;
+  double lockout_until_ = 0;
+  double target_voltage_ = 0;
+  double temperature_offset_ = 0;
+  double beam_travel_ = 0;
+  // anode effect
+  bool in_quench_ = false;
+  double quench_end_ = 0;
+  // samples
+  double next_sample_ = 0;
+  bool sample_pending_ = false;
+  double sample_ready_ = 0;
+  double pending_alf3_wt_ = 0;
+  double pending_temperature_K_ = 0;
+  double alf3_rate_ = 0;
+  // schedules
+  double next_tap_ = 0;
+  double next_anode_ = 0;
+  long cleared_stop_window_ = -1;
+};
+
+}  // namespace potline::control

@@ -1,0 +1,78 @@
+#pragma once
+// The fast fixed-step integrator: advances a block of cells together by one controller sample
+// period with Heun's method (explicit trapezoidal rule, 2nd order). Storage is one contiguous
+// array per block (cell-major, kStateCount doubles per cell); nothing is allocated per step.
+//
+// The expensive cell::evaluate is not called at every step: each cell keeps an Electrical
+// snapshot (voltage, CE, heat per kg, liquidus, ∂V/∂alumina, ∂V/∂ACD) that is refreshed every
+// `refresh_interval_s`, after every discrete jump and whenever dissolved alumina has drifted by
+// more than `refresh_alumina_wt` since the snapshot. Between refreshes the voltage is carried
+// linearly in alumina and ACD. The error this causes is measured against CVODE (which evaluates
+// at every right-hand side) in tests/unit/test_dynamics_integrators.cpp and stated in
+// docs/model/dynamics.md.
+#include <cstddef>
+#include <vector>
+
+#include "potline/dynamics/cell_model.hpp"
+#include "potline/dynamics/integrator.hpp"
+
+namespace potline::dynamics {
+
+struct BatchOptions {
+  double step_s = 5.0;
+  double refresh_interval_s = 60.0;
+  double refresh_alumina_wt = 0.05;
+};
+
+class CellBatch {
+ public:
+  CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states, BatchOptions options);
+
+  std::size_t size() const { return models_.size(); }
+  const CellModel& model(std::size_t k) const { return models_[k]; }
+  double* state(std::size_t k) { return y_.data() + k * kStateCount; }
+  const double* state(std::size_t k) const { return y_.data() + k * kStateCount; }
+  CellInputs& inputs(std::size_t k) { return inputs_[k]; }
+  /// The state or inputs of cell k changed discontinuously: refresh its snapshot next step.
+  void mark_jump(std::size_t k) { refresh_due_[k] = 1; }
+  /// Advances every cell by one step.
+  void step();
+  /// Voltage of cell k at its current state (snapshot carried linearly).
+  double voltage(std::size_t k) const { return voltage_at(electrical_[k], state(k)); }
+  /// Refreshes cell k's snapshot now (e.g. before reading AE thresholds after a jump).
+  void refresh(std::size_t k);
+  const Electrical& electrical(std::size_t k) const { return electrical_[k]; }
+  long evaluations() const { return evaluations_; }
+  long steps() const { return steps_; }
+  const BatchOptions& options() const { return options_; }
+
+ private:
+  std::vector<CellModel> models_;
+  BatchOptions options_;
+  std::vector<double> y_;
+  std::vector<CellInputs> inputs_;
+  std::vector<Electrical> electrical_;
+  std::vector<double> since_refresh_s_;
+  std::vector<unsigned char> refresh_due_;
+  long evaluations_ = 0;
+  long steps_ = 0;
+};
+
+/// One cell as an OdeSystem for the CVODE reference: cell::evaluate at every right-hand side.
+class CellOde final : public OdeSystem {
+ public:
+  explicit CellOde(const CellModel& model) : model_(model) {}
+  std::size_t size() const override { return kStateCount; }
+  void rhs(double t, const double* y, double* dydt) override;
+  std::string state_name(std::size_t i) const override;
+  CellInputs inputs;
+  long evaluations = 0;
+
+ private:
+  const CellModel& model_;
+};
+
+/// Absolute tolerances for CVODE per state, scaled to the cell's initial state.
+std::vector<double> cell_absolute_tolerances(const CellModel& model, const double* y0);
+
+}  // namespace potline::dynamics

@@ -1,0 +1,166 @@
+#pragma once
+// The lumped dynamic cell: parameters, the right-hand side and the discrete jumps (feed shots,
+// tapping, beam moves, anode change). Voltage, current efficiency and heat generation come from
+// cell::evaluate at the current state (the steady-state model is the single source of the cell's
+// electrical physics); this file adds only mass and heat storage, heat losses and the ledge.
+// Equations and the source of every parameter: docs/model/dynamics.md.
+#include <array>
+#include <cstdint>
+
+#include "potline/cell/cell_model.hpp"
+#include "potline/cell/inputs.hpp"
+#include "potline/dynamics/cell_state.hpp"
+
+namespace potline::dynamics {
+
+/// How the heat taken by anode carbon is booked.
+enum class AnodeHeating {
+  kSteady,       ///< as the steady-state model does: consumed carbon heated as it burns
+  kAnodeChange,  ///< a whole cold anode block absorbs heat after it is set (time constant τ)
+};
+
+/// Per-technology dynamic parameters. Defaults are sourced or labelled estimates
+/// (docs/model/dynamics.md and the schema 'source' column).
+struct DynamicsParameters {
+  double bath_height_m = 0.20;             ///< liquid bath height (metal pad to bath surface)
+  double metal_height_m = 0.20;            ///< metal pad height after tapping
+  double metal_density_kg_per_m3 = 2300;   ///< liquid Al near 960 °C
+  double bath_heat_capacity_J_per_kg_K = 1800;   ///< liquid bath
+  double metal_heat_capacity_J_per_kg_K = 1177;  ///< liquid Al
+  double ledge_latent_heat_J_per_kg = 510e3;     ///< freezing of cryolite
+  double ledge_density_kg_per_m3 = 2900;
+  double ledge_conductivity_W_per_m_K = 1.5;
+  double ambient_temperature_K = 313.15;
+  double initial_ledge_m = 0.05;           ///< ledge thickness at the start (steady state)
+  double top_loss_fraction = 0.45;         ///< share of the steady heat loss through the top
+  double side_loss_fraction = 0.35;        ///< share through the sidewalls (bottom: the rest)
+  double minimum_ledge_m = 0.002;          ///< below this the bath touches the wall
+  double dissolution_rate_per_s = 0.003;   ///< first-order dissolution of undissolved alumina
+  double immediate_dissolution_fraction = 0.5;  ///< share of a feed shot that dissolves at once
+  double carbon_kg_per_kg_al = 0.41;       ///< net anode carbon consumption
+  double anode_density_kg_per_m3 = 1560;
+  double anode_height_m = 0.60;            ///< new anode block height
+  double cold_anode_time_constant_s = 86400;
+  double alf3_consumption_kg_per_kg_al = 0.015;  ///< AlF3 lost (emissions, Na2O neutralisation)
+  AnodeHeating anode_heating = AnodeHeating::kAnodeChange;
+  double anode_cycle_s = 0;  ///< anode life; with kAnodeChange sets the initial cold-anode heat (0: none)
+};
+
+/// Everything the right-hand side needs about one cell, derived once.
+struct CellModel {
+  cell::CellDesign design;
+  cell::ModelConstants constants;
+  DynamicsParameters parameters;
+  double nominal_current_A = 0;
+  // geometry
+  double side_area_m2 = 0;          ///< bath + metal contact area with the side ledge
+  double anode_area_m2 = 0;         ///< geometric anode bottom area
+  double single_anode_area_m2 = 0;
+  // thermal network (calibrated so that the initial state is a steady state)
+  double top_resistance_K_per_W = 0;
+  double bottom_resistance_K_per_W = 0;
+  double wall_resistance_K_per_W = 0;     ///< ledge face to ambient, without the ledge
+  double ledge_heat_transfer_W_per_m2_K = 0;  ///< bath to ledge face
+  double ledge_reference_K = 0;     ///< ledge temperature in the stored-heat bookkeeping
+  double reference_temperature_K = 0;  ///< temperature at which stored heat is zero
+  // composition of the "other additives" (CaF2, MgF2, LiF, KF) as shares of their sum
+  std::array<double, 4> other_shares{};
+  /// ∂V/∂ACD-free parts and the like are not stored: see Electrical.
+};
+
+/// Inputs held constant over one integration interval.
+struct CellInputs {
+  double current_A = 0;
+  double alf3_addition_kg_per_s = 0;
+  double feed_kg_per_s = 0;      ///< continuous alumina feed (open-loop runs; shots are jumps)
+  bool in_anode_effect = false;  ///< the cell is in an anode effect (until quenched)
+};
+
+/// The electrical and thermochemical quantities cell::evaluate gives at one state, and the
+/// sensitivities the fast integrator uses to carry them between evaluations.
+struct Electrical {
+  double voltage_V = 0;          ///< cell voltage incl. external share (and AE overvoltage)
+  double external_V = 0;         ///< busbar share (heats the potroom, not the pot)
+  double current_efficiency = 0;
+  double chemical_J_per_kg_al = 0;  ///< reaction + reactant heating per kg Al produced
+  double liquidus_K = 0;
+  double ae_overvoltage_V = 0;   ///< anode-effect overvoltage included in voltage_V
+  double ae_alumina_wt = 0;      ///< alumina at which this cell goes into an anode effect
+  // linearisation point and slopes (fast integrator)
+  double alumina_wt = 0;
+  double acd_m = 0;
+  double dV_dalumina_per_wt = 0;
+  double dV_dacd_per_m = 0;
+  std::uint32_t flags = 0;
+};
+
+/// Bath composition (wt%) from the state's masses.
+bath::Composition composition(const CellModel& m, const double* y) noexcept;
+/// Liquid bath mass [kg]: cryolite + excess AlF3 + dissolved alumina + other additives.
+inline double bath_mass_kg(const double* y) noexcept {
+  return y[kCryolite] + y[kExcessAlF3] + y[kDissolvedAlumina] + y[kOtherAdditives];
+}
+inline double alumina_wt(const double* y) noexcept {
+  return 100.0 * y[kDissolvedAlumina] / bath_mass_kg(y);
+}
+/// Ledge thickness [m].
+inline double ledge_thickness_m(const CellModel& m, const double* y) noexcept {
+  return y[kLedge] / (m.parameters.ledge_density_kg_per_m3 * m.side_area_m2);
+}
+
+/// cell::evaluate at the state. `with_slopes` adds one more evaluation for ∂V/∂alumina.
+Electrical evaluate_electrical(const CellModel& m, const double* y, const CellInputs& in,
+                               bool with_slopes) noexcept;
+/// Full steady-state result at the state (for reports and tests).
+cell::CellResult evaluate_cell(const CellModel& m, const double* y, double current_A) noexcept;
+
+/// Voltage carried from the linearisation point to the state (exact at the point).
+inline double voltage_at(const Electrical& e, const double* y) noexcept {
+  return e.voltage_V + e.dV_dalumina_per_wt * (alumina_wt(y) - e.alumina_wt) +
+         e.dV_dacd_per_m * (y[kAcd] - e.acd_m);
+}
+
+/// Fluxes at one state, for outputs and the energy balance. [W] unless stated.
+struct Fluxes {
+  double voltage_V = 0;
+  double power_in_W = 0;        ///< I·(V − V_ext)
+  double chemical_W = 0;
+  double top_loss_W = 0;
+  double side_loss_W = 0;       ///< through ledge and wall to ambient
+  double bottom_loss_W = 0;
+  double bath_to_ledge_W = 0;
+  double anode_heating_W = 0;
+  double production_kg_per_s = 0;
+  double superheat_K = 0;
+};
+
+/// dy/dt at y. `e` is the electrical state (exact or linearised); `fluxes` is optional.
+void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
+         double* dydt, Fluxes* fluxes = nullptr) noexcept;
+
+/// Heat stored in the pot relative to the reference state [J]: sensible heat of bath and metal
+/// above the reference temperature minus the latent and sensible heat given up by the ledge.
+double stored_heat_J(const CellModel& m, const double* y) noexcept;
+
+// Discrete jumps (applied between integration steps). Each returns what it moved.
+/// A feed shot of `mass_kg` alumina: part dissolves at once, the rest joins the undissolved pool.
+void apply_feed(const CellModel& m, double* y, double mass_kg) noexcept;
+/// Taps metal down to `target_metal_kg`; returns the metal removed [kg]. The enthalpy removed
+/// (relative to the reference temperature) is added to *tapped_heat_J.
+double apply_tap(const CellModel& m, double* y, double target_metal_kg, double* tapped_heat_J) noexcept;
+/// Moves the anode beam: ACD changes by `delta_acd_m`.
+void apply_beam_move(double* y, double delta_acd_m) noexcept;
+/// Sets one cold anode: adds the heat it will absorb [J] (AnodeHeating::kAnodeChange only).
+double apply_anode_change(const CellModel& m, double* y) noexcept;
+
+/// Metal height rise per kg of metal [m/kg] and anode bottom rise per kg of Al produced [m/kg].
+double metal_rise_m_per_kg(const CellModel& m) noexcept;
+
+/// Builds the model of one cell from the steady-state inputs at its operating point, calibrates
+/// the thermal network so that this point is a steady state of the dynamic model, and returns the
+/// initial state in `y0` (size kStateCount).
+CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
+                           const cell::OperatingPoint& op, const DynamicsParameters& parameters,
+                           double* y0);
+
+}  // namespace potline::dynamics

@@ -1,0 +1,207 @@
+#pragma once
+// Greenhouse-gas emissions of primary aluminium smelting, per kilogram of aluminium.
+//
+// Methods (IPCC 2006 Guidelines, Vol. 3 Ch. 4.4, as transcribed in US 40 CFR 98 Subpart F and the
+// IAI Aluminium Sector GHG Protocol; docs/model/emissions.md gives every equation):
+//  - CO2 Tier 1: a default factor per t Al (prebake or Søderberg), anode baking included.
+//  - CO2 Tier 2/3 prebake anode consumption (IPCC eq. 4.21 / 40 CFR 98 eq. F-5).
+//  - CO2 Søderberg paste consumption (IPCC eq. 4.22 / eq. F-6).
+//  - CO2 anode baking: pitch volatiles (eq. 4.23 / F-7) and packing coke (eq. 4.24 / F-8).
+//  - PFC: Tier 1 factors, slope method and overvoltage method, with coefficient sets by name.
+//  - CO2e with a named GWP-100 set; scope 2 (or scope 1 for captive plants) from the power source.
+// Everything here is a pure function of typed inputs; coefficients are resolved once, at the
+// boundary, from data/emissions/*.toml (EmissionData), so the hot path does no lookup or parsing.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::plant {
+
+/// Cell technology classes of the IPCC method. PFPB_legacy / PFPB_modern are the point-fed prebake
+/// classes of the IPCC 2019 Refinement; in the IPCC 2006 set they fall under CWPB.
+enum class TechnologyClass { kCWPB, kSWPB, kVSS, kHSS, kPFPBLegacy, kPFPBModern };
+inline constexpr int kTechnologyClassCount = 6;
+std::optional<TechnologyClass> technology_class_from_name(std::string_view name);
+std::string_view to_string(TechnologyClass c);
+std::vector<std::string> technology_class_names();
+bool is_soderberg(TechnologyClass c) noexcept;
+
+enum class CoefficientSet { kIpcc2006, kIpcc2019 };
+std::optional<CoefficientSet> coefficient_set_from_name(std::string_view name);
+std::string_view to_string(CoefficientSet s);
+
+enum class GwpSet { kAR4, kAR5, kAR6 };
+std::optional<GwpSet> gwp_set_from_name(std::string_view name);
+std::string_view to_string(GwpSet s);
+std::vector<std::string> gwp_set_names();
+
+enum class Co2Method { kTier1, kTier2 };
+enum class PfcMethod { kTier1, kSlope, kOvervoltage };
+std::string_view to_string(Co2Method m);
+std::string_view to_string(PfcMethod m);
+
+/// Where a smelter's electricity comes from. Captive plants are on site: their emissions are
+/// scope 1 (GHG Protocol; IAI); purchased electricity is scope 2.
+enum class PowerSource { kCaptiveCoal, kCaptiveGas, kHydro, kGrid, kPpa };
+std::optional<PowerSource> power_source_from_name(std::string_view name);
+std::string_view to_string(PowerSource s);
+bool is_captive(PowerSource s) noexcept;
+
+/// PFC coefficients of one technology class in one coefficient set. NaN where the set gives none.
+struct PfcCoefficients {
+  double slope_cf4 = 0;            ///< (kg CF4/t Al)/(AE-min/cell-day)
+  double c2f6_per_cf4 = 0;         ///< kg C2F6 / kg CF4
+  double overvoltage_cf4 = 0;      ///< (kg CF4/t Al)/(mV/%CE) — NaN if not given
+  double tier1_cf4_kg_per_t = 0;   ///< kg CF4 per t Al — NaN if not given
+  double tier1_c2f6_kg_per_t = 0;  ///< kg C2F6 per t Al — NaN if not given
+  std::string source;
+};
+
+struct GwpValues {
+  double cf4 = 0;   ///< kg CO2e per kg CF4, 100-year
+  double c2f6 = 0;  ///< kg CO2e per kg C2F6, 100-year
+  std::string source;
+};
+
+/// Tier 2 default parameters (IPCC 2006 Table 4.12–4.15; 40 CFR 98 Table F-2). Percent values are
+/// kept in percent because the equations are written that way.
+struct Tier2Defaults {
+  double anode_sulfur_pct = 2.0;
+  double anode_ash_pct = 0.4;
+  double pitch_hydrogen_share_of_green = 0.005;  ///< H_w / GA
+  double waste_tar_share_riedhammer = 0.005;     ///< WT / GA for Riedhammer furnaces
+  double packing_coke_t_per_t_baked = 0.015;
+  double packing_coke_sulfur_pct = 2.0;
+  double packing_coke_ash_pct = 0.4;
+  double csm_hss_kg_per_t = 4.0;
+  double csm_vss_kg_per_t = 0.5;
+  double binder_dry_pct = 24.0;
+  double binder_wet_pct = 27.0;
+  double pitch_sulfur_pct = 0.6;
+  double pitch_ash_pct = 0.2;
+  double pitch_hydrogen_pct = 3.3;
+  double coke_sulfur_pct = 1.9;
+  double coke_ash_pct = 0.2;
+  double skimmed_dust_carbon_t_per_t = 0.01;
+};
+
+/// Fuel CO2 factor for a captive power plant and its default efficiency.
+struct PowerPlantDefaults {
+  double fuel_co2_kg_per_J = 0;  ///< kg CO2 per J of fuel (net calorific basis)
+  double efficiency = 0;         ///< electricity out / fuel in (net)
+  std::string fuel_source;
+  std::string efficiency_source;
+};
+
+/// Every coefficient the emission methods need, loaded once from data/emissions/.
+class EmissionData {
+ public:
+  /// Reads data_dir/emissions/ipcc-aluminium.toml and data_dir/emissions/power.toml.
+  static EmissionData load(const std::string& data_dir, core::Diagnostics& diagnostics);
+
+  const PfcCoefficients* pfc(CoefficientSet set, TechnologyClass c) const;
+  const GwpValues* gwp(GwpSet set) const;
+  double tier1_co2_prebake_kg_per_kg = 0;
+  double tier1_co2_soderberg_kg_per_kg = 0;
+  std::string tier1_co2_source;
+  Tier2Defaults tier2;
+  std::string tier2_source;
+  PowerPlantDefaults coal;
+  PowerPlantDefaults gas;
+
+ private:
+  std::optional<PfcCoefficients> pfc_[2][kTechnologyClassCount];
+  std::optional<GwpValues> gwp_[3];
+};
+
+/// Coefficients resolved for one case (copied out of EmissionData at the boundary).
+struct ResolvedCoefficients {
+  PfcCoefficients pfc;  ///< source string unused on the hot path
+  double gwp_cf4 = 0;
+  double gwp_c2f6 = 0;
+  double tier1_co2_kg_per_kg = 0;
+};
+
+/// Inputs of one emissions evaluation, per kg of aluminium (t/t ratios are kg/kg).
+struct EmissionInputs {
+  TechnologyClass technology = TechnologyClass::kCWPB;
+  Co2Method co2_method = Co2Method::kTier2;
+  PfcMethod pfc_method = PfcMethod::kTier1;
+  // Prebake anode consumption (eq. 4.21).
+  double net_anode_kg_per_kg = 0.42;  ///< NAC
+  double anode_sulfur_pct = 2.0;
+  double anode_ash_pct = 0.4;
+  // Søderberg paste (eq. 4.22).
+  double paste_kg_per_kg = 0.0;       ///< PC
+  double csm_kg_per_t = 0.0;          ///< cyclohexane-soluble matter, kg per t Al
+  double binder_pct = 27.0;
+  double pitch_sulfur_pct = 0.6, pitch_ash_pct = 0.2, pitch_hydrogen_pct = 3.3;
+  double coke_sulfur_pct = 1.9, coke_ash_pct = 0.2;
+  double skimmed_dust_carbon_kg_per_kg = 0.01;
+  // Anode baking (eqs. 4.23, 4.24), prebake with an anode plant on site.
+  bool anode_baking = true;
+  double baked_anode_kg_per_kg = 0.52;     ///< BA per kg Al (gross anode consumption)
+  double green_anode_kg_per_kg = 0.55;     ///< GA per kg Al
+  double hydrogen_share_of_green = 0.005;  ///< H_w / GA
+  double waste_tar_share_of_green = 0.0;   ///< WT / GA
+  double packing_coke_kg_per_kg_baked = 0.015;
+  double packing_coke_sulfur_pct = 2.0, packing_coke_ash_pct = 0.4;
+  // PFC.
+  double aem_min_per_cell_day = 0.0;   ///< anode-effect minutes per cell-day
+  double aeo_mV = 0.0;                 ///< anode-effect overvoltage (time-integrated, mV)
+  double current_efficiency_pct = 94.0;
+  // Electricity.
+  double electricity_J_per_kg = 0.0;   ///< whole-plant AC electricity per kg Al
+  double power_co2_kg_per_J = 0.0;     ///< emission factor of that electricity
+  bool power_captive = false;          ///< captive plant: scope 1, else scope 2
+};
+
+/// Emissions per kg Al (kg CO2e / kg Al = t CO2e / t Al), by source and scope.
+struct EmissionResult {
+  double anode_co2 = 0;     ///< anode or paste consumption (Tier 1: incl. baking)
+  double baking_co2 = 0;    ///< pitch volatiles + packing coke (Tier 2 prebake)
+  double cf4_kg_per_kg = 0;
+  double c2f6_kg_per_kg = 0;
+  double pfc_co2e = 0;
+  double power_co2 = 0;     ///< electricity (captive: scope 1; purchased: scope 2)
+  double process = 0;       ///< anode + baking + PFC: direct process emissions
+  double scope1 = 0;
+  double scope2 = 0;
+  double total = 0;         ///< scope 1 + 2 = IAI Level 1 (smelter incl. anode plant)
+};
+
+// ---- single formulas (each tested against a hand computation) ----
+
+/// IPCC 2006 eq. 4.21: CO2 = NAC·(100 − S_a − Ash_a)/100·44/12, per kg Al.
+double prebake_anode_co2(double nac_kg_per_kg, double sulfur_pct, double ash_pct) noexcept;
+/// IPCC 2006 eq. 4.22, per kg Al (PC and CD in kg/kg, CSM in kg per t Al).
+double soderberg_paste_co2(const EmissionInputs& in) noexcept;
+/// IPCC 2006 eq. 4.23: (GA − H_w − BA − WT)·44/12, all per kg Al.
+double pitch_volatiles_co2(double green_kg, double hydrogen_kg, double baked_kg, double waste_tar_kg) noexcept;
+/// IPCC 2006 eq. 4.24: PCC·BA·(100 − S_pc − Ash_pc)/100·44/12.
+double packing_coke_co2(double pcc_kg_per_kg_baked, double baked_kg, double sulfur_pct, double ash_pct) noexcept;
+/// Slope method: CF4 [kg per t Al] = S·AEM.
+double slope_cf4_kg_per_t(double slope, double aem_min_per_cell_day) noexcept;
+/// Overvoltage method: CF4 [kg per t Al] = OVC·AEO/CE%.
+double overvoltage_cf4_kg_per_t(double ovc, double aeo_mV, double ce_pct) noexcept;
+/// AEM = frequency (AE per cell-day) × duration (min per AE).
+double anode_effect_minutes(double frequency_per_cell_day, double duration_min) noexcept;
+/// Emission factor of a thermal plant: fuel CO2 per J of fuel / net efficiency. [kg/J]
+double thermal_plant_co2_kg_per_J(double fuel_co2_kg_per_J, double efficiency) noexcept;
+
+/// All sources, per kg Al. No allocation, no lookup.
+EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoefficients& k) noexcept;
+
+/// Resolves coefficients for (set, class, gwp, methods); reports a class missing from the set, or a
+/// method the set has no coefficient for, as an error naming the alternatives.
+std::optional<ResolvedCoefficients> resolve_coefficients(const EmissionData& data, CoefficientSet set,
+                                                         TechnologyClass c, GwpSet gwp, Co2Method co2,
+                                                         PfcMethod pfc, const core::SourceLocation& where,
+                                                         core::Diagnostics& diagnostics);
+
+inline constexpr double kCO2PerC = 44.0 / 12.0;  ///< molar-mass ratio used by IPCC (eq. 4.21–4.24)
+
+}  // namespace potline::plant

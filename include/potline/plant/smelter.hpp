@@ -1,0 +1,108 @@
+#pragma once
+// The smelter: potlines + anode plant + casthouse as one annual operating point.
+// Output, consumptions, cost stack (C1 / C2 / business / full), emissions by source and scope,
+// EU CBAM cost per tonne for 2026–2034, and labour intensity.
+//
+// Parse once (smelter_case.hpp) into SmelterInputs, then call evaluate() as often as needed: it is a
+// pure function of plain numbers — no parsing, no allocation, no lookup (≤ 20 µs; bench_plant.cpp).
+// Units: SI inside (kg, s, J; money in USD of prices.year per kg or per s; EUR for CBAM prices).
+#include <array>
+
+#include "potline/plant/emissions.hpp"
+#include "potline/policy/cbam.hpp"
+
+namespace potline::plant {
+
+struct SmelterInputs {
+  // Output.
+  double capacity_kg_per_s = 0;   ///< nameplate capacity
+  double capacity_factor = 1;     ///< production / capacity
+  // Electricity.
+  double potline_sec_ac_J_per_kg = 0;  ///< AC energy of the potlines per kg Al
+  double auxiliary_share = 0;          ///< share of plant electricity used outside the potlines
+  double line_power_W = 0;             ///< informational: potline AC load at nameplate (0 = derive)
+  // Consumptions per kg Al.
+  double alumina_kg_per_kg = 1.925;
+  double net_carbon_kg_per_kg = 0.425;
+  double alf3_kg_per_kg = 0.0175;
+  double relining_usd_per_kg = 0;      ///< cathode relining cost per kg Al (from pot life and cost)
+  // Prices (USD of the price year).
+  double lme_usd_per_kg = 0;
+  double premium_usd_per_kg = 0;
+  double alumina_usd_per_kg = 0;       ///< resolved at parse time (price or LME share)
+  double anode_usd_per_kg = 0;         ///< resolved at parse time (price or coke + pitch + conversion)
+  double alf3_usd_per_kg = 0;
+  double power_usd_per_J = 0;
+  // Labour.
+  double employees = 0;
+  double wage_usd_per_s = 0;           ///< loaded cost per employee
+  // Other costs per kg Al.
+  double other_usd_per_kg = 0;         ///< maintenance, consumables, casting (cash)
+  double depreciation_usd_per_kg = 0;
+  double overheads_usd_per_kg = 0;
+  double sustaining_capex_usd_per_kg = 0;
+  double interest_usd_per_kg = 0;
+  // Emissions.
+  EmissionInputs emissions;
+  ResolvedCoefficients coefficients;
+  // CBAM (optional).
+  bool cbam = false;
+  bool cbam_default_route = false;
+  double cbam_default_see_t_per_t = 0;
+  double eua_eur_per_t = 0;
+  double carbon_price_paid_eur_per_t = 0;
+  double usd_per_eur = 0;
+  std::array<double, policy::kCbamYears> cbam_factor{};
+  std::array<double, policy::kCbamYears> cbam_markup{};
+  double cbam_benchmark_t_per_t = 0;
+  double cbam_cscf = 1;
+};
+
+/// Cost per kg Al by component (USD/kg = kUSD/t).
+struct CostBreakdown {
+  double alumina = 0;
+  double carbon = 0;
+  double power = 0;
+  double bath = 0;
+  double labour = 0;
+  double other = 0;  ///< other cash costs + cathode relining
+  double total() const noexcept { return alumina + carbon + power + bath + labour + other; }
+};
+
+struct SmelterResult {
+  double production_kg_per_s = 0;
+  double capacity_kg_per_s = 0;
+  double sec_ac_J_per_kg = 0;          ///< whole plant, AC
+  double electrical_load_W = 0;        ///< average plant electrical load
+  CostBreakdown breakdown;             ///< USD/kg
+  double c1_usd_per_kg = 0;
+  double c2_usd_per_kg = 0;            ///< C1 + depreciation
+  double business_usd_per_kg = 0;      ///< C1 + overheads + sustaining capex + interest (CRU style)
+  double full_usd_per_kg = 0;          ///< C2 + overheads + interest (C3)
+  double power_share_of_c1 = 0;
+  double power_share_of_full = 0;
+  double price_usd_per_kg = 0;         ///< LME + regional premium
+  double margin_c1_usd_per_kg = 0;
+  double margin_full_usd_per_kg = 0;
+  EmissionResult emissions;            ///< kg CO2e/kg = t CO2e/t
+  double cbam_see_direct_t_per_t = 0;  ///< direct embedded emissions used for CBAM (no electricity)
+  std::array<double, policy::kCbamYears> cbam_certificates_per_t{};
+  std::array<double, policy::kCbamYears> cbam_eur_per_t{};
+  std::array<double, policy::kCbamYears> cbam_usd_per_t{};
+  double employees_per_kg_per_s_capacity = 0;  ///< employees / capacity (SI); see helpers below
+  double employees_per_kt_capacity = 0;
+  double employees_per_kt_produced = 0;
+  double jobs_per_GW = 0;              ///< employees per GW of average electrical load
+};
+
+SmelterResult evaluate(const SmelterInputs& in) noexcept;
+
+/// Seconds in the Julian year the unit parser uses for "yr" (365.25 d).
+inline constexpr double kSecondsPerYear = 365.25 * 86400.0;
+
+/// Labour intensity: employees per kt/yr of capacity.
+double employees_per_kt(double employees, double capacity_kg_per_s) noexcept;
+/// Jobs per GW of electrical load.
+double jobs_per_gigawatt(double employees, double load_W) noexcept;
+
+}  // namespace potline::plant

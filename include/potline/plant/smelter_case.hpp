@@ -1,0 +1,50 @@
+#pragma once
+// Assembling a smelter case: schema defaults < case file < --set, then the typed SmelterInputs.
+// A catalogue technology (potline.technology) runs the cell model once here: its calibrated
+// steady state gives the potlines' AC SEC, current efficiency and line current.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/cell/technology.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/values.hpp"
+#include "potline/plant/emissions.hpp"
+#include "potline/plant/smelter.hpp"
+#include "potline/policy/cbam.hpp"
+
+namespace potline::plant {
+
+/// Data every smelter case needs, loaded once per run.
+struct SmelterData {
+  cell::TechnologyCatalogue technologies;
+  EmissionData emissions;
+  policy::CbamSchedule cbam;
+  /// Loads data_dir/technologies.toml, data_dir/emissions/*.toml, data_dir/cbam.toml.
+  static SmelterData load(const std::string& data_dir, core::Diagnostics& diagnostics);
+};
+
+struct SmelterCase {
+  std::string title;
+  std::string technology;      ///< catalogue id, empty if none
+  std::string sec_origin;      ///< "cell model (technology X)" or "input potline.sec_ac"
+  int price_year = 0;
+  PowerSource power_source = PowerSource::kGrid;
+  CoefficientSet coefficient_set = CoefficientSet::kIpcc2006;
+  GwpSet gwp = GwpSet::kAR5;
+  std::string cbam_country;    ///< for the default route
+  std::vector<std::string> notes;  ///< assumptions worth showing (e.g. costs not given)
+  SmelterInputs inputs;
+  io::ValueSet values;         ///< every final input with its origin
+};
+
+/// Builds the case from user values (case file and --set applied). Missing or inconsistent inputs
+/// are errors in `diagnostics`; returns nothing when there are errors.
+std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user_values, const SmelterData& data,
+                                              core::Diagnostics& diagnostics);
+
+/// Reads a case file with --set overrides and builds it; throws core::InputError on input errors.
+SmelterCase load_smelter_case(const std::string& path, const std::vector<std::string>& sets,
+                              const SmelterData& data, core::Diagnostics& diagnostics);
+
+}  // namespace potline::plant

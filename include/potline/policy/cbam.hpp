@@ -1,0 +1,75 @@
+#pragma once
+// EU Carbon Border Adjustment Mechanism for aluminium, definitive period 2026–2034
+// (Regulation (EU) 2023/956; constants with their legal sources in data/cbam.toml).
+//
+// Per tonne of aluminium imported into the EU:
+//   SEE        = direct specific embedded emissions [t CO2e/t] (actual, or default value × (1 + mark-up))
+//   FAA        = benchmark × CBAM factor(year) × cross-sectoral correction factor      (Art. 31)
+//   deduction  = SEE × carbon price paid at origin / EUA price                          (Art. 9)
+//   certificates = max(0, SEE − FAA − deduction);  cost = certificates × certificate price
+// From 2026 aluminium pays on direct emissions only (CO2 and PFCs).
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::policy {
+
+inline constexpr int kCbamFirstYear = 2026;
+inline constexpr int kCbamLastYear = 2034;
+inline constexpr int kCbamYears = kCbamLastYear - kCbamFirstYear + 1;
+
+struct CbamCountryDefault {
+  std::string country;  ///< ISO 3166-1 alpha-3
+  std::string product;
+  double direct_t_co2e_per_t = 0;
+  std::string source;
+};
+
+/// The CBAM schedule and constants, loaded once from data/cbam.toml.
+struct CbamSchedule {
+  std::array<double, kCbamYears> factor{};          ///< CBAM factor by year (share of free allocation)
+  std::array<double, kCbamYears> default_markup{};  ///< mark-up on default values by year
+  double benchmark_primary_t_per_t = 0;
+  double cross_sectoral_correction = 1;
+  std::vector<CbamCountryDefault> defaults;
+  std::string factor_source, benchmark_source, markup_source, cscf_basis;
+
+  static CbamSchedule load(const std::string& path, core::Diagnostics& diagnostics);
+  const CbamCountryDefault* default_for(const std::string& iso3) const;
+  std::vector<std::string> default_countries() const;
+};
+
+/// True for 2026..2034.
+bool cbam_year_valid(int year) noexcept;
+
+struct CbamInputs {
+  int year = 2026;
+  double see_direct_t_per_t = 0;           ///< direct embedded emissions (already marked up if default)
+  double eua_price_eur_per_t = 0;          ///< certificate price, EUR per t CO2e
+  double carbon_price_paid_eur_per_t = 0;  ///< effectively paid at origin, EUR per t CO2e embedded
+  double benchmark_t_per_t = 0;
+  double cbam_factor = 0;
+  double cross_sectoral_correction = 1;
+};
+
+struct CbamResult {
+  double see_direct_t_per_t = 0;
+  double free_allocation_adjustment_t_per_t = 0;
+  double origin_price_deduction_t_per_t = 0;
+  double certificates_per_t = 0;
+  double cost_eur_per_t = 0;
+};
+
+/// Pure formula (see the header comment). No lookup.
+CbamResult cbam_cost(const CbamInputs& in) noexcept;
+
+/// Default-value SEE for `year`: value × (1 + mark-up(year)).
+double marked_up_default(double default_t_per_t, double markup) noexcept;
+
+/// Fills factor, benchmark and CSCF of `in` from the schedule for in.year (year must be valid).
+CbamInputs with_schedule(CbamInputs in, const CbamSchedule& s) noexcept;
+
+}  // namespace potline::policy

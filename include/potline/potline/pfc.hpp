@@ -1,0 +1,61 @@
+#pragma once
+// PFC (CF4, C2F6) emissions from anode-effect statistics: IPCC 2006 Vol. 3 Ch. 4.4 Tier 2/3
+// slope and overvoltage methods, with selectable coefficient and GWP sets
+// (/work/shared/references/physics.md §8).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace potline::line {
+
+struct PfcCoefficients {
+  double slope_cf4 = 0;           ///< S_CF4, (kg CF4/t Al)/(AE-min/cell-day)
+  double c2f6_to_cf4 = 0;         ///< F_C2F6/CF4, kg/kg
+  std::optional<double> overvoltage_cf4;  ///< OVC, (kg CF4/t Al)/(mV)
+};
+
+/// Coefficients of a technology class in a coefficient set ("ipcc2006": CWPB, SWPB, VSS, HSS;
+/// "ipcc2019": PFPB_legacy, PFPB_modern, SWPB, VSS, HSS). Nothing when unknown.
+std::optional<PfcCoefficients> pfc_coefficients(const std::string& set, const std::string& technology);
+std::vector<std::string> pfc_coefficient_sets();
+std::vector<std::string> pfc_technologies(const std::string& set);
+
+struct Gwp {
+  double cf4 = 0;
+  double c2f6 = 0;
+};
+/// GWP-100 of CF4 and C2F6 in an IPCC assessment report: "SAR", "AR4", "AR5", "AR6".
+std::optional<Gwp> gwp(const std::string& set);
+std::vector<std::string> gwp_sets();
+
+struct AnodeEffectStatistics {
+  double cell_days = 0;
+  long count = 0;
+  double total_seconds = 0;
+  double overvoltage_volt_seconds = 0;  ///< ∫ AE overvoltage dt summed over cells
+  double production_t = 0;
+  double current_efficiency = 0;        ///< fraction
+  double frequency_per_cell_day() const { return cell_days > 0 ? count / cell_days : 0; }
+  double minutes_per_cell_day() const { return cell_days > 0 ? total_seconds / 60.0 / cell_days : 0; }
+  double mean_duration_s() const { return count > 0 ? total_seconds / count : 0; }
+  /// AEO: AE overvoltage integrated over time per cell-day, in mV (IPCC 2006 eq. 4.27).
+  double overvoltage_mV() const { return cell_days > 0 ? overvoltage_volt_seconds * 1e3 / (86400.0 * cell_days) : 0; }
+};
+
+enum class PfcMethod { kSlope, kOvervoltage };
+
+struct PfcResult {
+  double cf4_kg = 0;
+  double c2f6_kg = 0;
+  double co2e_t = 0;
+  double slope_cf4_kg = 0;        ///< slope method, always computed
+  std::optional<double> overvoltage_cf4_kg;  ///< when the set has an OVC
+  double low_voltage_cf4_kg = 0;
+};
+
+/// E_CF4 = S·AEM·MP (slope) or OVC·AEO/CE%·MP (overvoltage); C2F6 = F·CF4; plus an optional
+/// low-voltage CF4 term (kg CF4 per t Al, added to CF4 with the same C2F6 ratio not applied).
+PfcResult pfc_emissions(const AnodeEffectStatistics& ae, const PfcCoefficients& k, const Gwp& g,
+                        PfcMethod method, double low_voltage_cf4_kg_per_t);
+
+}  // namespace potline::line

@@ -1,0 +1,48 @@
+#pragma once
+// The line current over time: constant, piecewise-constant steps, a CSV time series of amperage,
+// and an outage (current to zero, then back). The CSV meaning is explicit: each row holds the
+// instantaneous line current that applies from its time until the next row's time (a step
+// series); the time step is constant.
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::line {
+
+class CurrentSchedule {
+ public:
+  struct Point {
+    double time_s;
+    double current_A;
+  };
+  /// Constant nominal current.
+  explicit CurrentSchedule(double nominal_A = 0) : nominal_A_(nominal_A) {}
+
+  /// Steps "T1 FACTOR1; T2 FACTOR2; ..." (times with units, factors of the nominal current),
+  /// e.g. "48 h 0.75; 120 h 1.0". Errors go to `diagnostics` under `key`.
+  bool parse_steps(const std::string& text, const std::string& key, const core::SourceLocation& where,
+                   core::Diagnostics& diagnostics);
+  /// A CSV with header "time [UNIT],current [UNIT]" (time in s, min, h or d; current in A, kA or
+  /// MA), strictly increasing times at a constant step. Errors name file:line and the field.
+  bool read_csv(const std::string& path, core::Diagnostics& diagnostics);
+  void set_outage(double start_s, double duration_s) {
+    outage_start_s_ = start_s;
+    outage_duration_s_ = duration_s;
+  }
+
+  double nominal_A() const { return nominal_A_; }
+  /// Line current at time t [A].
+  double current_at(double t) const;
+  bool has_outage() const { return outage_duration_s_ > 0; }
+  double outage_start_s() const { return outage_start_s_; }
+  double outage_duration_s() const { return outage_duration_s_; }
+
+ private:
+  double nominal_A_;
+  std::vector<Point> points_;  ///< absolute currents from each time on (sorted)
+  double outage_start_s_ = 0;
+  double outage_duration_s_ = 0;
+};
+
+}  // namespace potline::line

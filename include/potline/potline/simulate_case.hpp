@@ -1,0 +1,28 @@
+#pragma once
+// The `potline simulate` case: the cell case schema plus [run], [dynamics], [control],
+// [disturbance], [potline], [pfc] and [window]. One catalogue entry per field with unit,
+// default, range and source.
+#include <optional>
+#include <string>
+
+#include "potline/cell/technology.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/schema.hpp"
+#include "potline/io/values.hpp"
+#include "potline/potline/simulation.hpp"
+
+namespace potline::line {
+
+/// Every field a simulate case accepts (cell fields included).
+const io::Schema& simulate_schema();
+/// Only the fields simulate adds to the cell schema.
+const io::Schema& dynamics_schema();
+
+/// Builds the simulation case from user values (case file and --set applied). `case_dir` resolves
+/// relative paths (potline.current_csv). Collects every error in `diagnostics`.
+std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_values,
+                                                    const cell::TechnologyCatalogue& catalogue,
+                                                    const std::string& case_dir,
+                                                    core::Diagnostics& diagnostics);
+
+}  // namespace potline::line

@@ -1,0 +1,148 @@
+#pragma once
+// Dynamic simulation of one cell or a potline of N cells in series: the line current follows a
+// schedule; every cell has its own state, controller and random stream; outputs are streamed to
+// an observer (time-series rows, events) and summarised at the end.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "potline/cell/inputs.hpp"
+#include "potline/control/pot_controller.hpp"
+#include "potline/dynamics/batch.hpp"
+#include "potline/dynamics/cell_model.hpp"
+#include "potline/potline/pfc.hpp"
+#include "potline/potline/schedule.hpp"
+
+namespace potline::line {
+
+enum class IntegratorKind { kBatch, kCvode };
+enum class EventDetail { kAll, kControl, kNone };
+
+struct Spread {
+  double acd = 0;          ///< relative sd of the initial ACD
+  double heat_loss = 0;    ///< relative sd of the thermal resistances
+  double dissolution = 0;  ///< relative sd of the alumina dissolution rate
+};
+
+struct SafeWindow {
+  double superheat_min_K = 5, superheat_max_K = 15;   ///< Shen et al. (physics.md §6)
+  double ledge_min_m = 0.05, ledge_max_m = 0.10;
+};
+
+struct SimulationCase {
+  std::string title;
+  cell::CellDesign design;
+  cell::ModelConstants constants;
+  cell::OperatingPoint op;
+  dynamics::DynamicsParameters dynamics;
+  control::ControllerSettings control;
+  bool target_voltage_given = false;
+  int cells = 1;
+  double duration_s = 86400;
+  std::uint64_t seed = 1;
+  CurrentSchedule schedule;
+  Spread spread;
+  IntegratorKind integrator = IntegratorKind::kBatch;
+  dynamics::BatchOptions batch;
+  double cvode_relative_tolerance = 1e-6;
+  bool controller_enabled = true;     ///< false: constant feed, no events (tests)
+  double open_loop_feed_factor = 1.0; ///< without controller: feed = factor × Faraday demand
+  std::string pfc_set = "ipcc2006";
+  std::string pfc_technology = "CWPB";
+  PfcMethod pfc_method = PfcMethod::kSlope;
+  std::string gwp_set = "AR5";
+  double low_voltage_cf4_kg_per_t = 0;
+  SafeWindow window;
+  int threads = 1;
+  int block_size = 16;
+  double output_interval_s = 3600;
+  EventDetail events = EventDetail::kControl;
+};
+
+enum class EventKind : std::uint8_t {
+  kFeed, kUnderfeed, kOverfeed, kBeamMove, kTap, kAnodeChange, kBeamRaise, kAnodeEffectStart,
+  kAnodeEffectEnd, kAlF3Rate, kBathSample
+};
+const char* to_string(EventKind kind) noexcept;
+const char* event_unit(EventKind kind) noexcept;
+
+struct Event {
+  double time_s;
+  std::uint32_t cell;
+  EventKind kind;
+  double value;
+};
+
+/// One time-series row: instantaneous values at time_s over the line (for one cell: its values).
+struct Row {
+  double time_s = 0;
+  double line_current_A = 0;
+  double mean_voltage_V = 0;
+  double line_power_W = 0;
+  double energy_J = 0;             ///< cumulative line energy
+  double mean_alumina_wt = 0, min_alumina_wt = 0, max_alumina_wt = 0;
+  double mean_undissolved_kg = 0;
+  double mean_alf3_wt = 0;
+  double mean_temperature_K = 0;
+  double mean_superheat_K = 0;
+  double mean_ledge_m = 0, min_ledge_m = 0, max_ledge_m = 0;
+  double mean_acd_m = 0;
+  double mean_metal_kg = 0;
+  double mean_heat_loss_W = 0;
+  int cells_in_ae = 0;
+  long ae_count = 0;               ///< cumulative
+  double mean_feed_kg_per_s = 0;   ///< interval mean
+};
+
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void on_row(const Row&) {}
+  virtual void on_events(const std::vector<Event>&) {}
+  virtual void on_progress(double /*simulated_s*/, double /*end_s*/) {}
+};
+
+struct CellTotals {
+  double energy_in_J = 0, energy_line_J = 0, energy_chemical_J = 0, energy_lost_J = 0;
+  double energy_anode_J = 0, tapped_heat_J = 0, stored_heat_change_J = 0;
+  double energy_balance_error = 0;  ///< |residual| / energy in
+  double charge_C = 0, metal_produced_kg = 0, metal_tapped_kg = 0, metal_change_kg = 0;
+  double alumina_fed_kg = 0, alumina_consumed_kg = 0, alumina_change_kg = 0;
+  double alf3_added_kg = 0, alf3_consumed_kg = 0, alf3_change_kg = 0;
+  double cryolite_change_kg = 0;   ///< liquid cryolite + ledge
+  long ae_count = 0;
+  double ae_seconds = 0, ae_volt_seconds = 0;
+  long beam_moves = 0, taps = 0, anode_changes = 0;
+};
+
+struct Summary {
+  double simulated_days = 0;
+  int cells = 0;
+  double mean_line_current_A = 0;
+  double mean_voltage_V = 0;
+  double current_efficiency = 0;
+  double sec_dc_kWh_per_kg = 0;
+  double production_t = 0;
+  double energy_MWh = 0;
+  AnodeEffectStatistics ae;
+  PfcResult pfc;
+  double mean_superheat_K = 0;
+  double min_ledge_m = 0, max_ledge_m = 0;
+  double alumina_min_wt = 0, alumina_max_wt = 0;
+  double energy_balance_error = 0;  ///< worst cell
+  int cells_out_of_window = 0;      ///< cells that left the superheat or ledge window
+  double cell_hours_out_of_window = 0;
+  double final_mean_temperature_K = 0;
+  long cell_steps = 0;
+  long voltage_evaluations = 0;
+  double wall_seconds = 0;
+  std::vector<CellTotals> per_cell;  ///< for conservation checks
+};
+
+/// Runs the simulation. Throws core::RunError on solver failure (naming the cell and states).
+Summary run_simulation(const SimulationCase& c, Observer* observer = nullptr);
+
+/// The cell models and initial states the run uses (after spread), for tests.
+std::vector<dynamics::CellModel> build_models(const SimulationCase& c, std::vector<double>& states);
+
+}  // namespace potline::line

@@ -1,0 +1,245 @@
+// Pot controller: tracking feed control, resistance control, AE detection and quench, AlF3
+// additions from delayed bath samples, tapping and anode-change schedules.
+#include "potline/control/pot_controller.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "potline/core/constants.hpp"
+
+namespace potline::control {
+namespace {
+// Below this fraction of the nominal current the line is treated as off (outage): no feeding,
+// no beam moves; schedules wait.
+constexpr double kOffCurrentFraction = 0.05;
+
+double faraday_kg_al_per_s(double current_A, double ce) {
+  return current_A * ce * constants::kMolarMassAl_kg_per_mol /
+         (constants::kElectronsPerAl * constants::kFaraday_C_per_mol);
+}
+}  // namespace
+
+const char* to_string(FeedMode mode) noexcept {
+  switch (mode) {
+    case FeedMode::kUnderfeed: return "underfeed";
+    case FeedMode::kOverfeed: return "overfeed";
+    case FeedMode::kAnodeEffect: return "anode_effect";
+  }
+  return "?";
+}
+
+PotController::PotController(const ControllerSettings* settings, double tap_phase_s,
+                             double anode_phase_s, std::uint64_t seed, std::uint64_t stream)
+    : s_(settings), rng_(seed, stream) {
+  target_voltage_ = s_->target_voltage_V;
+  next_rc_ = s_->resistance_period_s;
+  next_tap_ = tap_phase_s;
+  next_anode_ = anode_phase_s;
+  next_sample_ = tap_phase_s;
+  measured_current_A_ = s_->nominal_current_A;
+  alf3_rate_ = s_->alf3_feedforward_kg_per_kg_al *
+               faraday_kg_al_per_s(s_->nominal_current_A, s_->assumed_current_efficiency);
+}
+
+double PotController::feed_rate_kg_per_s() const {
+  const double scale = measured_current_A_ / s_->nominal_current_A;
+  switch (mode_) {
+    case FeedMode::kUnderfeed: return s_->nominal_feed_kg_per_s * s_->underfeed_factor * scale;
+    case FeedMode::kOverfeed: return s_->nominal_feed_kg_per_s * s_->overfeed_factor * scale;
+    case FeedMode::kAnodeEffect: return 0.0;
+  }
+  return 0.0;
+}
+
+long PotController::feed_stop_window(double t) const {
+  if (s_->feed_stop_start_s < 0.0 || t < s_->feed_stop_start_s) return -1;
+  double since = t - s_->feed_stop_start_s;
+  long index = 0;
+  if (s_->feed_stop_period_s > 0.0) {
+    index = static_cast<long>(since / s_->feed_stop_period_s);
+    since -= index * s_->feed_stop_period_s;
+  }
+  return since < s_->feed_stop_duration_s ? index : -1;
+}
+
+bool PotController::feed_stopped(double t) const {
+  const long window = feed_stop_window(t);
+  // An anode effect makes the operators fix the feeder: the rest of that stop is cancelled.
+  return window >= 0 && window != cleared_stop_window_;
+}
+
+void PotController::set_mode(FeedMode mode, double t, Actions& a) {
+  if (mode == mode_) return;
+  mode_ = mode;
+  mode_since_ = t;
+  a.mode_changed = true;
+}
+
+void PotController::clear_slope_window() {
+  points_ = 0;
+  head_ = 0;
+  avg_sum_ = 0;
+  avg_count_ = 0;
+}
+
+double PotController::slope() const {
+  // Least-squares line through the last slope_points averages. [Ω/s]
+  const int n = std::min(points_, s_->slope_points);
+  double st = 0, sr = 0;
+  for (int k = 0; k < n; ++k) {
+    const int i = (head_ - 1 - k + kMaxPoints) % kMaxPoints;
+    st += avg_t_[i];
+    sr += avg_r_[i];
+  }
+  const double mt = st / n, mr = sr / n;
+  double num = 0, den = 0;
+  for (int k = 0; k < n; ++k) {
+    const int i = (head_ - 1 - k + kMaxPoints) % kMaxPoints;
+    num += (avg_t_[i] - mt) * (avg_r_[i] - mr);
+    den += (avg_t_[i] - mt) * (avg_t_[i] - mt);
+  }
+  return den > 0 ? num / den : 0.0;
+}
+
+Actions PotController::sample(double t, double voltage_V, double current_A) {
+  Actions a;
+  const ControllerSettings& s = *s_;
+  const double dt = s.sample_period_s;
+  const bool line_on = current_A > kOffCurrentFraction * s.nominal_current_A;
+  if (!line_on) {
+    // Outage: nothing is fed or moved; the slope window restarts when power returns.
+    clear_slope_window();
+    lockout_until_ = std::max(lockout_until_, t + s.lockout_s);
+    if (t >= next_tap_) next_tap_ = t + dt;
+    if (t >= next_anode_) next_anode_ = t + dt;
+    return a;
+  }
+  measured_current_A_ = current_A;
+  const double resistance = (voltage_V - s.back_emf_V) / current_A;
+
+  // Anode effect: detection and quench.
+  if (!in_quench_ && voltage_V > s.ae_detect_voltage_V) {
+    a.ae_detected = true;
+    in_quench_ = true;
+    const Distribution& d = s.quench_mode == QuenchMode::kAutomatic ? s.automatic_quench : s.manual_quench;
+    quench_end_ = t + d.sample(rng_);
+    set_mode(FeedMode::kAnodeEffect, t, a);
+    // The quench burst is fed even when the feeders are stopped: the operator adds it by hand.
+    a.feed_kg += s.quench_feed_kg;
+    if (feed_stop_window(t) >= 0) cleared_stop_window_ = feed_stop_window(t);
+    clear_slope_window();
+    lockout_until_ = t + s.lockout_s;
+  } else if (in_quench_ && t >= quench_end_) {
+    a.quench_done = true;
+  }
+
+  if (!in_quench_) {
+    // Feeding at the rate of the current mode, in whole shots.
+    if (!feed_stopped(t)) {
+      feed_credit_kg_ += feed_rate_kg_per_s() * dt;
+      if (feed_credit_kg_ >= s.shot_mass_kg) {
+        a.shots = static_cast<int>(feed_credit_kg_ / s.shot_mass_kg);
+        a.feed_kg += a.shots * s.shot_mass_kg;
+        feed_credit_kg_ -= a.shots * s.shot_mass_kg;
+      }
+    }
+    // R_p averages and the tracking decision.
+    if (avg_count_ == 0) avg_started_ = t;
+    avg_sum_ += resistance;
+    ++avg_count_;
+    if (t - avg_started_ + dt >= s.average_period_s) {
+      avg_t_[head_] = 0.5 * (avg_started_ + t);
+      avg_r_[head_] = avg_sum_ / avg_count_;
+      head_ = (head_ + 1) % kMaxPoints;
+      points_ = std::min(points_ + 1, kMaxPoints);
+      avg_sum_ = 0;
+      avg_count_ = 0;
+    }
+    if (mode_ == FeedMode::kUnderfeed) {
+      if (t - mode_since_ >= s.min_underfeed_s && points_ >= s.slope_points &&
+          slope() * s.nominal_current_A >= s.slope_threshold_V_per_s) {
+        set_mode(FeedMode::kOverfeed, t, a);
+      }
+    } else if (mode_ == FeedMode::kOverfeed && t - mode_since_ >= s.overfeed_duration_s) {
+      set_mode(FeedMode::kUnderfeed, t, a);
+      clear_slope_window();
+    }
+    // Resistance control: beam moves when the normalised voltage leaves the deadband.
+    rc_sum_ += resistance;
+    ++rc_count_;
+    if (t >= next_rc_) {
+      const double mean_r = rc_sum_ / rc_count_;
+      rc_sum_ = 0;
+      rc_count_ = 0;
+      next_rc_ = t + s.resistance_period_s;
+      const bool tracking = mode_ == FeedMode::kUnderfeed && t - mode_since_ > s.tracking_lockout_s;
+      if (t >= lockout_until_ && !tracking) {
+        const double normalised = s.back_emf_V + mean_r * s.nominal_current_A;
+        const double error = normalised - target_voltage_V();
+        if (error > s.deadband_V) a.beam_move_m -= s.beam_step_m;
+        if (error < -s.deadband_V) a.beam_move_m += s.beam_step_m;
+        if (a.beam_move_m != 0.0) clear_slope_window();
+      }
+    }
+  }
+
+  // Bath samples: AlF3 and temperature, seen after the analysis delay.
+  if (sample_pending_ && t >= sample_ready_) {
+    sample_pending_ = false;
+    const double production = faraday_kg_al_per_s(current_A, s.assumed_current_efficiency);
+    const double correction = (s.alf3_target_wt - pending_alf3_wt_) / 100.0 * s.bath_mass_estimate_kg /
+                              s.alf3_horizon_s;
+    alf3_rate_ = std::max(0.0, s.alf3_feedforward_kg_per_kg_al * production + correction);
+    a.alf3_changed = true;
+    if (s.temperature_target_K > 0.0) {
+      temperature_offset_ = std::clamp(s.temperature_gain_V_per_K * (s.temperature_target_K - pending_temperature_K_),
+                                       -s.temperature_max_offset_V, s.temperature_max_offset_V);
+    }
+  }
+  if (t >= next_sample_) {
+    a.take_sample = true;
+    next_sample_ += s.sample_interval_s;
+  }
+  // Schedules.
+  if (t >= next_tap_) {
+    a.tap = true;
+    next_tap_ += s.tap_interval_s;
+    lockout_until_ = std::max(lockout_until_, t + s.lockout_s);
+    clear_slope_window();
+  }
+  if (s.anode_cycle_s > 0 && t >= next_anode_) {
+    a.anode_change = true;
+    next_anode_ += s.anode_cycle_s / s.anode_count;
+    lockout_until_ = std::max(lockout_until_, t + s.lockout_s);
+    clear_slope_window();
+  }
+  // Beam raising when the anode frame has travelled its full stroke downwards.
+  beam_travel_ -= a.beam_move_m;
+  if (beam_travel_ > s.beam_travel_m) {
+    a.beam_raise = true;
+    beam_travel_ = 0;
+  }
+  return a;
+}
+
+void PotController::deliver_sample(double taken_s, double alf3_wt, double temperature_K) {
+  sample_pending_ = true;
+  sample_ready_ = taken_s + s_->sample_delay_s;
+  pending_alf3_wt_ = alf3_wt + s_->alf3_sample_noise_wt * rng_.normal();
+  pending_temperature_K_ = temperature_K + s_->temperature_sample_noise_K * rng_.normal();
+}
+
+void PotController::anode_effect_ended(double t) {
+  in_quench_ = false;
+  Actions ignored;
+  set_mode(FeedMode::kOverfeed, t, ignored);
+  mode_since_ = t;
+  clear_slope_window();
+}
+
+void PotController::extend_quench(double t) {
+  const Distribution& d = s_->quench_mode == QuenchMode::kAutomatic ? s_->automatic_quench : s_->manual_quench;
+  quench_end_ = t + d.sample(rng_);
+}
+
+}  // namespace potline::control

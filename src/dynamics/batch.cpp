@@ -1,0 +1,98 @@
+#include "potline/dynamics/batch.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::dynamics {
+
+CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states,
+                     BatchOptions options)
+    : models_(std::move(models)), options_(options), y_(initial_states),
+      inputs_(models_.size()), electrical_(models_.size()), since_refresh_s_(models_.size(), 0.0),
+      refresh_due_(models_.size(), 1) {
+  if (y_.size() != models_.size() * kStateCount) {
+    throw core::RunError("CellBatch: initial states do not match the number of cells");
+  }
+}
+
+void CellBatch::refresh(std::size_t k) {
+  electrical_[k] = evaluate_electrical(models_[k], state(k), inputs_[k], true);
+  since_refresh_s_[k] = 0.0;
+  refresh_due_[k] = 0;
+  evaluations_ += 2;
+}
+
+void CellBatch::step() {
+  const double h = options_.step_s;
+  const std::size_t n = models_.size();
+  double k1[kStateCount];
+  double k2[kStateCount];
+  double y1[kStateCount];
+  for (std::size_t c = 0; c < n; ++c) {
+    double* y = state(c);
+    if (refresh_due_[c] || since_refresh_s_[c] >= options_.refresh_interval_s ||
+        std::fabs(alumina_wt(y) - electrical_[c].alumina_wt) > options_.refresh_alumina_wt) {
+      refresh(c);
+    }
+    const Electrical& e = electrical_[c];
+    const CellModel& m = models_[c];
+    const CellInputs& in = inputs_[c];
+    rhs(m, in, e, y, k1);
+    for (int i = 0; i < kStateCount; ++i) y1[i] = y[i] + h * k1[i];
+    rhs(m, in, e, y1, k2);
+    bool finite = true;
+    for (int i = 0; i < kStateCount; ++i) {
+      y[i] += 0.5 * h * (k1[i] + k2[i]);
+      finite = finite && std::isfinite(y[i]);
+    }
+    if (!finite) {
+      std::string names;
+      for (int i = 0; i < kStateCount; ++i) {
+        if (!std::isfinite(y[i])) names += std::string(names.empty() ? "" : ", ") + state_name(i);
+      }
+      throw core::RunError("batch integrator: cell " + std::to_string(c) + " (of its block): non-finite " + names +
+                           " after step " + std::to_string(steps_ + 1) + "; alumina " +
+                           std::to_string(electrical_[c].alumina_wt) + " wt% at the last evaluation");
+    }
+    since_refresh_s_[c] += h;
+  }
+  ++steps_;
+}
+
+void CellOde::rhs(double, const double* y, double* dydt) {
+  const Electrical e = evaluate_electrical(model_, y, inputs, false);
+  ++evaluations;
+  dynamics::rhs(model_, inputs, e, y, dydt);
+}
+
+std::string CellOde::state_name(std::size_t i) const {
+  return std::string(dynamics::state_name(static_cast<int>(i))) + " [" +
+         dynamics::state_unit(static_cast<int>(i)) + "]";
+}
+
+std::vector<double> cell_absolute_tolerances(const CellModel& model, const double* y0) {
+  std::vector<double> atol(kStateCount);
+  const double bath = bath_mass_kg(y0);
+  atol[kDissolvedAlumina] = 1e-5 * bath;  // 0.001 wt%
+  atol[kUndissolvedAlumina] = 1e-5 * bath;
+  atol[kExcessAlF3] = 1e-5 * bath;
+  atol[kCryolite] = 1e-5 * bath;
+  atol[kOtherAdditives] = 1e-5 * bath;
+  atol[kMetal] = 1e-3;
+  atol[kBathTemperature] = 1e-4;
+  atol[kLedge] = 1e-2;
+  atol[kAcd] = 1e-7;
+  atol[kColdAnodeHeat] = 1e3;
+  const double power = model.nominal_current_A * 5.0;
+  for (int i = kCharge; i < kStateCount; ++i) atol[i] = 1.0;
+  atol[kCharge] = model.nominal_current_A * 1e-3;
+  atol[kEnergyIn] = atol[kEnergyLine] = atol[kEnergyChemical] = atol[kEnergyLost] =
+      atol[kEnergyAnodeHeating] = power * 1e-3;
+  atol[kMetalProduced] = atol[kAluminaConsumed] = atol[kAlF3Added] = atol[kAlF3Consumed] = 1e-3;
+  atol[kAeVoltSeconds] = 1e-3;
+  return atol;
+}
+
+}  // namespace potline::dynamics

@@ -1,0 +1,159 @@
+#include "potline/finance/investment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace potline::finance {
+
+double npv(std::span<const double> cf, double rate) noexcept {
+  double sum = 0.0;
+  double factor = 1.0;
+  for (double x : cf) {
+    factor /= (1.0 + rate);
+    sum += x * factor;
+  }
+  return sum;
+}
+
+RootResult bisect(const std::function<double(double)>& f, double lo, double hi, double tolerance, int max_iterations) {
+  RootResult r;
+  double flo = f(lo);
+  const double fhi = f(hi);
+  if (!(std::isfinite(flo) && std::isfinite(fhi)) || (flo > 0.0) == (fhi > 0.0)) {
+    r.x = std::numeric_limits<double>::quiet_NaN();
+    return r;
+  }
+  while (r.iterations < max_iterations && hi - lo > tolerance) {
+    const double mid = 0.5 * (lo + hi);
+    const double fm = f(mid);
+    ++r.iterations;
+    if ((fm > 0.0) == (flo > 0.0)) {
+      lo = mid;
+      flo = fm;
+    } else {
+      hi = mid;
+    }
+  }
+  r.x = 0.5 * (lo + hi);
+  r.converged = hi - lo <= tolerance;
+  return r;
+}
+
+std::optional<double> irr(std::span<const double> cf) {
+  const auto root = bisect([&](double r) { return npv(cf, r); }, -0.99, 10.0, 1e-7);
+  if (!root.converged) return std::nullopt;
+  return root.x;
+}
+
+std::optional<double> payback_years(std::span<const double> cf) noexcept {
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < cf.size(); ++k) {
+    const double before = cumulative;
+    cumulative += cf[k];
+    if (cumulative >= 0.0 && before < 0.0) {
+      return static_cast<double>(k) + (cf[k] != 0.0 ? -before / cf[k] : 0.0);
+    }
+  }
+  return std::nullopt;
+}
+
+double levelised_cost(std::span<const double> costs, std::span<const double> production, double rate) noexcept {
+  double c = 0.0, p = 0.0, factor = 1.0;
+  for (std::size_t k = 0; k < costs.size() && k < production.size(); ++k) {
+    factor /= (1.0 + rate);
+    c += costs[k] * factor;
+    p += production[k] * factor;
+  }
+  return p > 0.0 ? c / p : 0.0;
+}
+
+namespace {
+
+constexpr double kSecondsPerYear = plant::kSecondsPerYear;
+
+// One operating year of a plant at a power price: production [kg], cash cost [USD] (C1 + overheads +
+// sustaining capex; interest is financing, covered by the WACC), revenue [USD].
+struct YearFlow {
+  double production_kg = 0, cash_cost_usd = 0, revenue_usd = 0;
+};
+
+YearFlow operate(plant::SmelterInputs p, double power_usd_per_J, double output_share) {
+  p.power_usd_per_J = power_usd_per_J;
+  const plant::SmelterResult r = plant::evaluate(p);
+  YearFlow y;
+  y.production_kg = r.production_kg_per_s * kSecondsPerYear * output_share;
+  const double cash_per_kg = r.c1_usd_per_kg + p.overheads_usd_per_kg + p.sustaining_capex_usd_per_kg;
+  // Labour is a fixed annual cost: it does not fall with lost output.
+  const double labour_usd = r.breakdown.labour * r.production_kg_per_s * kSecondsPerYear;
+  y.cash_cost_usd = (cash_per_kg - r.breakdown.labour) * y.production_kg + labour_usd;
+  y.revenue_usd = r.price_usd_per_kg * y.production_kg;
+  return y;
+}
+
+}  // namespace
+
+std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional<double> power,
+                                       std::vector<double>* production, std::vector<double>* costs) {
+  const int n = in.construction_years + in.operating_years;
+  std::vector<double> cf(static_cast<std::size_t>(n), 0.0);
+  if (production) production->assign(cf.size(), 0.0);
+  if (costs) costs->assign(cf.size(), 0.0);
+  const double capex_per_year = in.construction_years > 0 ? in.capex_usd / in.construction_years : in.capex_usd;
+  const double depreciation = in.depreciation_years > 0 ? in.capex_usd / in.depreciation_years : 0.0;
+  for (int k = 0; k < n; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    double capex = 0.0;
+    YearFlow y;
+    double dep = 0.0;
+    if (k < in.construction_years) {
+      capex = capex_per_year;
+      if (in.kind == ProjectKind::kRetrofit) {
+        y = operate(in.existing, power.value_or(in.contract_power_usd_per_J), 1.0 - in.downtime_share);
+      }
+    } else {
+      const int op_year = k - in.construction_years;
+      const double price = power ? *power
+                                 : (op_year < in.contract_years ? in.contract_power_usd_per_J
+                                                                : in.post_contract_power_usd_per_J);
+      y = operate(in.operating, price, 1.0);
+      if (op_year < in.depreciation_years) dep = depreciation;
+    }
+    if (in.construction_years == 0 && k == 0) capex = in.capex_usd;
+    const double ebit = y.revenue_usd - y.cash_cost_usd - dep;
+    const double tax = in.tax_rate * std::max(0.0, ebit);
+    cf[i] = y.revenue_usd - y.cash_cost_usd - tax - capex;
+    if (production) (*production)[i] = y.production_kg;
+    if (costs) (*costs)[i] = y.cash_cost_usd + capex;
+  }
+  return cf;
+}
+
+InvestmentResult evaluate_investment(const InvestmentInputs& in) {
+  InvestmentResult r;
+  std::vector<double> costs;
+  r.cash_flows_usd = project_cash_flows(in, std::nullopt, &r.production_kg, &costs);
+  r.npv_usd = npv(r.cash_flows_usd, in.wacc);
+  r.irr = irr(r.cash_flows_usd);
+  r.payback_years = payback_years(r.cash_flows_usd);
+  r.lcoa_usd_per_kg = levelised_cost(costs, r.production_kg, in.wacc);
+  const double tol = kBreakevenToleranceUsdPerMWh / 3.6e9;  // USD/MWh -> USD/J
+  r.breakeven_tolerance_usd_per_J = tol;
+  const auto root = bisect([&](double p) { return npv(project_cash_flows(in, p), in.wacc); }, 0.0, 1000.0 / 3.6e9, tol);
+  r.breakeven_iterations = root.iterations;
+  if (root.converged) r.breakeven_power_usd_per_J = root.x;
+  if (in.kind == ProjectKind::kRetrofit) {
+    // Counterfactual: keep the old cells for the same horizon, no capex.
+    InvestmentInputs keep = in;
+    keep.kind = ProjectKind::kNewBuild;
+    keep.operating = in.existing;
+    keep.capex_usd = 0.0;
+    keep.operating_years = in.construction_years + in.operating_years;
+    keep.construction_years = 0;
+    keep.depreciation_years = 0;
+    const auto base = project_cash_flows(keep, std::nullopt);
+    r.incremental_npv_usd = r.npv_usd - npv(base, in.wacc);
+  }
+  return r;
+}
+
+}  // namespace potline::finance

@@ -1,0 +1,392 @@
+#include "potline/plant/emissions.hpp"
+
+#include <toml++/toml.h>
+
+#include <cmath>
+#include <limits>
+
+#include "potline/core/text.hpp"
+
+namespace potline::plant {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct ClassName {
+  TechnologyClass c;
+  std::string_view name;
+};
+constexpr ClassName kClassNames[] = {
+    {TechnologyClass::kCWPB, "CWPB"},          {TechnologyClass::kSWPB, "SWPB"},
+    {TechnologyClass::kVSS, "VSS"},            {TechnologyClass::kHSS, "HSS"},
+    {TechnologyClass::kPFPBLegacy, "PFPB_legacy"}, {TechnologyClass::kPFPBModern, "PFPB_modern"}};
+
+int set_index(CoefficientSet s) { return s == CoefficientSet::kIpcc2006 ? 0 : 1; }
+int gwp_index(GwpSet s) { return static_cast<int>(s); }
+
+}  // namespace
+
+std::optional<TechnologyClass> technology_class_from_name(std::string_view name) {
+  for (const auto& c : kClassNames) {
+    if (c.name == name) return c.c;
+  }
+  return std::nullopt;
+}
+std::string_view to_string(TechnologyClass c) {
+  for (const auto& n : kClassNames) {
+    if (n.c == c) return n.name;
+  }
+  return "?";
+}
+std::vector<std::string> technology_class_names() {
+  std::vector<std::string> out;
+  for (const auto& c : kClassNames) out.emplace_back(c.name);
+  return out;
+}
+bool is_soderberg(TechnologyClass c) noexcept {
+  return c == TechnologyClass::kVSS || c == TechnologyClass::kHSS;
+}
+
+std::optional<CoefficientSet> coefficient_set_from_name(std::string_view name) {
+  if (name == "IPCC2006") return CoefficientSet::kIpcc2006;
+  if (name == "IPCC2019") return CoefficientSet::kIpcc2019;
+  return std::nullopt;
+}
+std::string_view to_string(CoefficientSet s) {
+  return s == CoefficientSet::kIpcc2006 ? "IPCC2006" : "IPCC2019";
+}
+
+std::optional<GwpSet> gwp_set_from_name(std::string_view name) {
+  if (name == "AR4") return GwpSet::kAR4;
+  if (name == "AR5") return GwpSet::kAR5;
+  if (name == "AR6") return GwpSet::kAR6;
+  return std::nullopt;
+}
+std::string_view to_string(GwpSet s) {
+  switch (s) {
+    case GwpSet::kAR4: return "AR4";
+    case GwpSet::kAR5: return "AR5";
+    case GwpSet::kAR6: return "AR6";
+  }
+  return "?";
+}
+std::vector<std::string> gwp_set_names() { return {"AR4", "AR5", "AR6"}; }
+
+std::string_view to_string(Co2Method m) { return m == Co2Method::kTier1 ? "tier1" : "tier2"; }
+std::string_view to_string(PfcMethod m) {
+  switch (m) {
+    case PfcMethod::kTier1: return "tier1";
+    case PfcMethod::kSlope: return "slope";
+    case PfcMethod::kOvervoltage: return "overvoltage";
+  }
+  return "?";
+}
+
+std::optional<PowerSource> power_source_from_name(std::string_view name) {
+  if (name == "captive_coal") return PowerSource::kCaptiveCoal;
+  if (name == "captive_gas") return PowerSource::kCaptiveGas;
+  if (name == "hydro") return PowerSource::kHydro;
+  if (name == "grid") return PowerSource::kGrid;
+  if (name == "ppa") return PowerSource::kPpa;
+  return std::nullopt;
+}
+std::string_view to_string(PowerSource s) {
+  switch (s) {
+    case PowerSource::kCaptiveCoal: return "captive_coal";
+    case PowerSource::kCaptiveGas: return "captive_gas";
+    case PowerSource::kHydro: return "hydro";
+    case PowerSource::kGrid: return "grid";
+    case PowerSource::kPpa: return "ppa";
+  }
+  return "?";
+}
+bool is_captive(PowerSource s) noexcept {
+  return s == PowerSource::kCaptiveCoal || s == PowerSource::kCaptiveGas;
+}
+
+// ---------------------------------------------------------------- data loading
+
+namespace {
+
+core::SourceLocation where(const toml::node& node, const std::string& file) {
+  const auto& b = node.source().begin;
+  return {file, static_cast<int>(b.line), static_cast<int>(b.column)};
+}
+
+double need_number(const toml::table& t, std::string_view key, const std::string& file,
+                   core::Diagnostics& d) {
+  if (const auto* n = t.get(key)) {
+    if (auto v = n->value<double>()) return *v;
+    d.error(where(*n, file), std::string(key), "expected a number");
+    return kNaN;
+  }
+  d.error(where(t, file), std::string(key), "missing in data file");
+  return kNaN;
+}
+
+double maybe_number(const toml::table& t, std::string_view key) {
+  if (const auto* n = t.get(key)) {
+    if (auto v = n->value<double>()) return *v;
+  }
+  return kNaN;
+}
+
+std::string text(const toml::table& t, std::string_view key) {
+  if (const auto* n = t.get(key)) {
+    if (auto v = n->value<std::string>()) return *v;
+  }
+  return {};
+}
+
+std::optional<toml::table> parse_file(const std::string& path, core::Diagnostics& d) {
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "",
+            "TOML syntax error in data file: " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    d.error({path, 0, 0}, "", std::string("cannot read data file: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+EmissionData EmissionData::load(const std::string& data_dir, core::Diagnostics& d) {
+  EmissionData data;
+  const std::string ipcc_path = data_dir + "/emissions/ipcc-aluminium.toml";
+  if (auto doc = parse_file(ipcc_path, d)) {
+    if (const auto* t1 = (*doc)["co2_tier1"].as_table()) {
+      data.tier1_co2_prebake_kg_per_kg = need_number(*t1, "prebake", ipcc_path, d);
+      data.tier1_co2_soderberg_kg_per_kg = need_number(*t1, "soderberg", ipcc_path, d);
+      data.tier1_co2_source = text(*t1, "source");
+    } else {
+      d.error({ipcc_path, 0, 0}, "co2_tier1", "missing table [co2_tier1]");
+    }
+    if (const auto* t2 = (*doc)["tier2_defaults"].as_table()) {
+      auto& k = data.tier2;
+      k.anode_sulfur_pct = need_number(*t2, "anode_sulfur_pct", ipcc_path, d);
+      k.anode_ash_pct = need_number(*t2, "anode_ash_pct", ipcc_path, d);
+      k.pitch_hydrogen_share_of_green = need_number(*t2, "pitch_hydrogen_share_of_green", ipcc_path, d);
+      k.waste_tar_share_riedhammer = need_number(*t2, "waste_tar_share_riedhammer", ipcc_path, d);
+      k.packing_coke_t_per_t_baked = need_number(*t2, "packing_coke_t_per_t_baked", ipcc_path, d);
+      k.csm_hss_kg_per_t = need_number(*t2, "csm_hss_kg_per_t", ipcc_path, d);
+      k.csm_vss_kg_per_t = need_number(*t2, "csm_vss_kg_per_t", ipcc_path, d);
+      k.binder_dry_pct = need_number(*t2, "binder_dry_pct", ipcc_path, d);
+      k.binder_wet_pct = need_number(*t2, "binder_wet_pct", ipcc_path, d);
+      k.pitch_sulfur_pct = need_number(*t2, "pitch_sulfur_pct", ipcc_path, d);
+      k.pitch_ash_pct = need_number(*t2, "pitch_ash_pct", ipcc_path, d);
+      k.pitch_hydrogen_pct = need_number(*t2, "pitch_hydrogen_pct", ipcc_path, d);
+      k.coke_sulfur_pct = need_number(*t2, "coke_sulfur_pct", ipcc_path, d);
+      k.coke_ash_pct = need_number(*t2, "coke_ash_pct", ipcc_path, d);
+      k.skimmed_dust_carbon_t_per_t = need_number(*t2, "skimmed_dust_carbon_t_per_t", ipcc_path, d);
+      data.tier2_source = text(*t2, "source");
+    } else {
+      d.error({ipcc_path, 0, 0}, "tier2_defaults", "missing table [tier2_defaults]");
+    }
+    if (const auto* est = (*doc)["tier2_defaults_estimated"].as_table()) {
+      data.tier2.packing_coke_sulfur_pct = need_number(*est, "packing_coke_sulfur_pct", ipcc_path, d);
+      data.tier2.packing_coke_ash_pct = need_number(*est, "packing_coke_ash_pct", ipcc_path, d);
+    }
+    if (const auto* rows = (*doc)["pfc"].as_array()) {
+      for (const auto& node : *rows) {
+        const auto* row = node.as_table();
+        if (row == nullptr) continue;
+        const auto set = coefficient_set_from_name(text(*row, "set"));
+        const auto cls = technology_class_from_name(text(*row, "class"));
+        if (!set || !cls) {
+          d.error(where(node, ipcc_path), "pfc", "unknown set or class '" + text(*row, "set") + "/" +
+                                                     text(*row, "class") + "'");
+          continue;
+        }
+        PfcCoefficients p;
+        p.slope_cf4 = need_number(*row, "slope_cf4", ipcc_path, d);
+        p.c2f6_per_cf4 = need_number(*row, "c2f6_per_cf4", ipcc_path, d);
+        p.overvoltage_cf4 = maybe_number(*row, "overvoltage_cf4");
+        p.tier1_cf4_kg_per_t = maybe_number(*row, "tier1_cf4");
+        p.tier1_c2f6_kg_per_t = maybe_number(*row, "tier1_c2f6");
+        p.source = text(*row, "source");
+        data.pfc_[set_index(*set)][static_cast<int>(*cls)] = p;
+      }
+    }
+    if (const auto* rows = (*doc)["gwp"].as_array()) {
+      for (const auto& node : *rows) {
+        const auto* row = node.as_table();
+        if (row == nullptr) continue;
+        const auto set = gwp_set_from_name(text(*row, "set"));
+        if (!set) {
+          d.error(where(node, ipcc_path), "gwp", "unknown GWP set '" + text(*row, "set") + "'");
+          continue;
+        }
+        data.gwp_[gwp_index(*set)] = GwpValues{need_number(*row, "cf4", ipcc_path, d),
+                                               need_number(*row, "c2f6", ipcc_path, d),
+                                               text(*row, "source")};
+      }
+    }
+  }
+  const std::string power_path = data_dir + "/emissions/power.toml";
+  if (auto doc = parse_file(power_path, d)) {
+    auto plant = [&](const char* name, PowerPlantDefaults& out) {
+      const auto* t = (*doc)[name].as_table();
+      if (t == nullptr) {
+        d.error({power_path, 0, 0}, name, std::string("missing table [") + name + "]");
+        return;
+      }
+      // t CO2/TJ = 1e3 kg / 1e12 J.
+      out.fuel_co2_kg_per_J = need_number(*t, "fuel_co2_t_per_TJ", power_path, d) * 1e-9;
+      out.efficiency = need_number(*t, "efficiency", power_path, d);
+      out.fuel_source = text(*t, "fuel_source");
+      out.efficiency_source = text(*t, "efficiency_basis");
+    };
+    plant("coal", data.coal);
+    plant("gas", data.gas);
+  }
+  return data;
+}
+
+const PfcCoefficients* EmissionData::pfc(CoefficientSet set, TechnologyClass c) const {
+  // IPCC 2006 has no point-fed classes: its CWPB row covers them.
+  if (set == CoefficientSet::kIpcc2006 &&
+      (c == TechnologyClass::kPFPBLegacy || c == TechnologyClass::kPFPBModern)) {
+    c = TechnologyClass::kCWPB;
+  }
+  const auto& p = pfc_[set_index(set)][static_cast<int>(c)];
+  return p ? &*p : nullptr;
+}
+
+const GwpValues* EmissionData::gwp(GwpSet set) const {
+  const auto& g = gwp_[gwp_index(set)];
+  return g ? &*g : nullptr;
+}
+
+std::optional<ResolvedCoefficients> resolve_coefficients(const EmissionData& data, CoefficientSet set,
+                                                         TechnologyClass c, GwpSet gwp, Co2Method co2,
+                                                         PfcMethod pfc, const core::SourceLocation& at,
+                                                         core::Diagnostics& d) {
+  ResolvedCoefficients k;
+  bool ok = true;
+  const PfcCoefficients* p = data.pfc(set, c);
+  if (p == nullptr) {
+    std::string have;
+    for (const auto& name : technology_class_names()) {
+      const auto cls = technology_class_from_name(name);
+      if (data.pfc(set, *cls) != nullptr) have += (have.empty() ? "" : ", ") + name;
+    }
+    d.error(at, "emissions.technology_class",
+            "technology class '" + std::string(to_string(c)) + "' has no PFC coefficients in the " +
+                std::string(to_string(set)) + " set (it has: " + have + ")");
+    ok = false;
+  } else {
+    k.pfc = *p;
+    k.pfc.source.clear();
+    if (pfc == PfcMethod::kOvervoltage && std::isnan(p->overvoltage_cf4)) {
+      d.error(at, "emissions.pfc_method",
+              "the " + std::string(to_string(set)) + " set has no overvoltage coefficient for " +
+                  std::string(to_string(c)) + "; use the slope method (give the AEM) or Tier 1");
+      ok = false;
+    }
+    if (pfc == PfcMethod::kTier1 && std::isnan(p->tier1_cf4_kg_per_t)) {
+      d.error(at, "emissions.pfc_method",
+              "the " + std::string(to_string(set)) + " set has no Tier 1 PFC factors for " +
+                  std::string(to_string(c)) + "; use the slope method (give the AEM) or the IPCC2006 set");
+      ok = false;
+    }
+  }
+  const GwpValues* g = data.gwp(gwp);
+  if (g == nullptr) {
+    d.error(at, "emissions.gwp", "GWP set '" + std::string(to_string(gwp)) + "' is not in the data file");
+    ok = false;
+  } else {
+    k.gwp_cf4 = g->cf4;
+    k.gwp_c2f6 = g->c2f6;
+  }
+  k.tier1_co2_kg_per_kg = is_soderberg(c) ? data.tier1_co2_soderberg_kg_per_kg
+                                          : data.tier1_co2_prebake_kg_per_kg;
+  (void)co2;
+  if (!ok) return std::nullopt;
+  return k;
+}
+
+// ---------------------------------------------------------------- formulas
+
+double prebake_anode_co2(double nac, double sulfur_pct, double ash_pct) noexcept {
+  return nac * (100.0 - sulfur_pct - ash_pct) / 100.0 * kCO2PerC;
+}
+
+double soderberg_paste_co2(const EmissionInputs& in) noexcept {
+  const double pc = in.paste_kg_per_kg;
+  const double bc = in.binder_pct / 100.0;
+  const double carbon = pc - in.csm_kg_per_t / 1000.0 -
+                        bc * pc * (in.pitch_sulfur_pct + in.pitch_ash_pct + in.pitch_hydrogen_pct) / 100.0 -
+                        (1.0 - bc) * pc * (in.coke_sulfur_pct + in.coke_ash_pct) / 100.0 -
+                        in.skimmed_dust_carbon_kg_per_kg;
+  return carbon * kCO2PerC;
+}
+
+double pitch_volatiles_co2(double green, double hydrogen, double baked, double waste_tar) noexcept {
+  return (green - hydrogen - baked - waste_tar) * kCO2PerC;
+}
+
+double packing_coke_co2(double pcc, double baked, double sulfur_pct, double ash_pct) noexcept {
+  return pcc * baked * (100.0 - sulfur_pct - ash_pct) / 100.0 * kCO2PerC;
+}
+
+double slope_cf4_kg_per_t(double slope, double aem) noexcept { return slope * aem; }
+
+double overvoltage_cf4_kg_per_t(double ovc, double aeo_mV, double ce_pct) noexcept {
+  return ovc * aeo_mV / ce_pct;
+}
+
+double anode_effect_minutes(double frequency, double duration_min) noexcept {
+  return frequency * duration_min;
+}
+
+double thermal_plant_co2_kg_per_J(double fuel_co2_kg_per_J, double efficiency) noexcept {
+  return fuel_co2_kg_per_J / efficiency;
+}
+
+EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoefficients& k) noexcept {
+  EmissionResult r;
+  if (in.co2_method == Co2Method::kTier1) {
+    r.anode_co2 = k.tier1_co2_kg_per_kg;  // includes baking (IPCC Tier 1)
+  } else if (is_soderberg(in.technology)) {
+    r.anode_co2 = soderberg_paste_co2(in);
+  } else {
+    r.anode_co2 = prebake_anode_co2(in.net_anode_kg_per_kg, in.anode_sulfur_pct, in.anode_ash_pct);
+    if (in.anode_baking) {
+      const double ga = in.green_anode_kg_per_kg;
+      r.baking_co2 = pitch_volatiles_co2(ga, in.hydrogen_share_of_green * ga, in.baked_anode_kg_per_kg,
+                                         in.waste_tar_share_of_green * ga) +
+                     packing_coke_co2(in.packing_coke_kg_per_kg_baked, in.baked_anode_kg_per_kg,
+                                      in.packing_coke_sulfur_pct, in.packing_coke_ash_pct);
+    }
+  }
+  double cf4_kg_per_t = 0.0;
+  double c2f6_kg_per_t = 0.0;
+  switch (in.pfc_method) {
+    case PfcMethod::kTier1:
+      cf4_kg_per_t = k.pfc.tier1_cf4_kg_per_t;
+      c2f6_kg_per_t = k.pfc.tier1_c2f6_kg_per_t;
+      break;
+    case PfcMethod::kSlope:
+      cf4_kg_per_t = slope_cf4_kg_per_t(k.pfc.slope_cf4, in.aem_min_per_cell_day);
+      c2f6_kg_per_t = cf4_kg_per_t * k.pfc.c2f6_per_cf4;
+      break;
+    case PfcMethod::kOvervoltage:
+      cf4_kg_per_t = overvoltage_cf4_kg_per_t(k.pfc.overvoltage_cf4, in.aeo_mV, in.current_efficiency_pct);
+      c2f6_kg_per_t = cf4_kg_per_t * k.pfc.c2f6_per_cf4;
+      break;
+  }
+  r.cf4_kg_per_kg = cf4_kg_per_t / 1000.0;
+  r.c2f6_kg_per_kg = c2f6_kg_per_t / 1000.0;
+  r.pfc_co2e = r.cf4_kg_per_kg * k.gwp_cf4 + r.c2f6_kg_per_kg * k.gwp_c2f6;
+  r.power_co2 = in.electricity_J_per_kg * in.power_co2_kg_per_J;
+  r.process = r.anode_co2 + r.baking_co2 + r.pfc_co2e;
+  r.scope1 = r.process + (in.power_captive ? r.power_co2 : 0.0);
+  r.scope2 = in.power_captive ? 0.0 : r.power_co2;
+  r.total = r.scope1 + r.scope2;
+  return r;
+}
+
+}  // namespace potline::plant

@@ -1,0 +1,316 @@
+#include "potline/plant/smelter_case.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "potline/cell/cell_case.hpp"
+#include "potline/cell/cell_model.hpp"
+#include "potline/core/text.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/plant/smelter_schema.hpp"
+
+namespace potline::plant {
+namespace {
+
+core::SourceLocation loc(const io::ValueSet& v, const std::string& key) {
+  const io::Value* x = v.get(key);
+  return x == nullptr ? core::SourceLocation{} : x->location;
+}
+
+}  // namespace
+
+SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d) {
+  SmelterData s;
+  s.technologies = cell::TechnologyCatalogue::load(data_dir + "/technologies.toml", d);
+  s.emissions = EmissionData::load(data_dir, d);
+  s.cbam = policy::CbamSchedule::load(data_dir + "/cbam.toml", d);
+  return s;
+}
+
+std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const SmelterData& data,
+                                              core::Diagnostics& d) {
+  const io::Schema& schema = smelter_schema();
+  SmelterCase c;
+  c.values = user;
+  io::fill_defaults(schema, c.values);
+  const io::ValueSet& v = c.values;
+  SmelterInputs& in = c.inputs;
+  const std::size_t errors_before = d.error_count();
+
+  auto need = [&](const std::string& key, const std::string& why = {}) -> double {
+    if (auto x = v.maybe_number(key)) return *x;
+    const io::FieldSpec* f = schema.find(key);
+    d.error({}, key, "required" + (why.empty() ? std::string() : " " + why) + ": give it in the case file or with --set" +
+                         (f && !f->unit.empty() && f->unit != "1" ? " (in " + f->unit + ")" : std::string()));
+    return 0.0;
+  };
+  auto opt = [&](const std::string& key) { return v.maybe_number(key); };
+
+  c.title = v.text("case.title");
+  c.price_year = static_cast<int>(need("prices.year", "(the price year of every USD amount)"));
+
+  // ---- potlines: technology via the cell model, or explicit inputs.
+  std::optional<double> cell_sec, cell_ce, cell_current;
+  c.technology = v.text("potline.technology");
+  if (!c.technology.empty()) {
+    const cell::Technology* tech = data.technologies.find(c.technology);
+    if (tech == nullptr) {
+      std::string message = "unknown technology '" + c.technology + "'";
+      const std::string hint = core::closest_match(c.technology, data.technologies.ids());
+      if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+      d.error(loc(v, "potline.technology"), "potline.technology", message + "; 'potline technologies' lists them");
+    } else {
+      core::Diagnostics cell_diag;
+      if (auto tc = cell::technology_case(*tech, data.technologies, cell_diag)) {
+        const cell::CellResult r = cell::evaluate(tc->design, tc->constants, tc->op);
+        cell_sec = r.sec_ac_J_per_kg;
+        cell_ce = r.current_efficiency;
+        cell_current = tc->op.line_current_A;
+        c.technology = tech->id;
+      }
+      d.append(cell_diag);
+    }
+  }
+  if (auto sec = opt("potline.sec_ac")) {
+    in.potline_sec_ac_J_per_kg = *sec;
+    c.sec_origin = "input potline.sec_ac";
+    if (cell_sec) {
+      d.warning(loc(v, "potline.sec_ac"), "potline.sec_ac",
+                fmt::format("overrides the cell model's {:.3f} kWh/kg for technology '{}'", *cell_sec / 3.6e6,
+                            c.technology));
+    }
+  } else if (cell_sec) {
+    in.potline_sec_ac_J_per_kg = *cell_sec;
+    c.sec_origin = "cell model, technology " + c.technology + " (calibrated to its published operating point)";
+  } else {
+    d.error({}, "potline.sec_ac", "required: give potline.sec_ac (in kWh/kg) or a catalogue technology with potline.technology");
+  }
+  const double ce = opt("potline.current_efficiency").value_or(cell_ce.value_or(std::nan("")));
+
+  // ---- capacity
+  if (auto cap = opt("plant.capacity")) {
+    in.capacity_kg_per_s = *cap;
+  } else {
+    const auto pots = opt("potline.pots_per_line");
+    const auto current = opt("potline.line_current") ? opt("potline.line_current") : cell_current;
+    if (pots && current && !std::isnan(ce)) {
+      in.capacity_kg_per_s = need("potline.count") * *pots * cell::faraday_production_kg_per_s(*current, ce);
+    } else {
+      d.error({}, "plant.capacity",
+              "required: give plant.capacity (t/yr), or potline.pots_per_line with potline.line_current and "
+              "potline.current_efficiency (or a technology that gives them)");
+    }
+  }
+  in.capacity_factor = need("plant.capacity_factor");
+  in.auxiliary_share = need("plant.auxiliary_share");
+
+  // ---- consumptions
+  in.alumina_kg_per_kg = need("consumption.alumina");
+  in.net_carbon_kg_per_kg = need("consumption.net_carbon");
+  const double gross = need("consumption.gross_carbon");
+  if (gross < in.net_carbon_kg_per_kg) {
+    d.error(loc(v, "consumption.gross_carbon"), "consumption.gross_carbon",
+            fmt::format("gross anode consumption {:.3f} t/t is below the net consumption {:.3f} t/t; gross "
+                        "includes the butts that net excludes", gross, in.net_carbon_kg_per_kg));
+  }
+  in.alf3_kg_per_kg = need("consumption.alf3");
+  const auto pot_life = opt("cathode.pot_life");
+  const auto relining = opt("cathode.relining_cost");
+  if (pot_life && relining) {
+    const auto pots = opt("potline.pots_per_line");
+    if (!pots) {
+      d.error(loc(v, "cathode.relining_cost"), "potline.pots_per_line",
+              "required to spread the relining cost over production: give potline.pots_per_line");
+    } else {
+      // Pots relined per second = total pots / pot life; cost per kg = that × cost / production.
+      const double total_pots = need("potline.count") * *pots;
+      const double production = in.capacity_kg_per_s * in.capacity_factor;
+      if (production > 0) in.relining_usd_per_kg = total_pots / *pot_life * *relining / production;
+    }
+  } else if (pot_life || relining) {
+    d.error(loc(v, pot_life ? "cathode.pot_life" : "cathode.relining_cost"), "cathode",
+            "give both cathode.pot_life and cathode.relining_cost (or neither)");
+  } else {
+    c.notes.push_back("cathode relining not costed (give cathode.pot_life and cathode.relining_cost)");
+  }
+
+  // ---- prices
+  in.lme_usd_per_kg = need("prices.lme");
+  in.premium_usd_per_kg = need("prices.regional_premium");
+  const auto alumina_price = opt("prices.alumina");
+  const auto alumina_share = opt("prices.alumina_lme_share");
+  if (alumina_price && alumina_share) {
+    d.error(loc(v, "prices.alumina_lme_share"), "prices.alumina_lme_share",
+            "give prices.alumina or prices.alumina_lme_share, not both");
+  } else if (alumina_price) {
+    in.alumina_usd_per_kg = *alumina_price;
+  } else if (alumina_share) {
+    in.alumina_usd_per_kg = *alumina_share * in.lme_usd_per_kg;
+  } else {
+    d.error({}, "prices.alumina", "required: give prices.alumina (USD/t) or prices.alumina_lme_share");
+  }
+  if (auto anode = opt("prices.anode")) {
+    in.anode_usd_per_kg = *anode;
+    if (opt("prices.coke") || opt("prices.pitch")) {
+      d.error(loc(v, "prices.coke"), "prices.anode", "give prices.anode or prices.coke + prices.pitch, not both");
+    }
+  } else if (opt("prices.coke") && opt("prices.pitch")) {
+    in.anode_usd_per_kg = need("anode.coke") * *opt("prices.coke") + need("anode.pitch") * *opt("prices.pitch") +
+                          need("prices.anode_conversion");
+  } else {
+    d.error({}, "prices.anode", "required: give prices.anode (USD/t anode) or prices.coke and prices.pitch");
+  }
+  in.alf3_usd_per_kg = need("prices.alf3");
+  in.power_usd_per_J = need("prices.power");
+
+  // ---- labour and other costs
+  in.employees = need("labour.employees");
+  in.wage_usd_per_s = need("labour.wage");
+  if (auto other = opt("costs.other")) {
+    in.other_usd_per_kg = *other;
+  } else {
+    c.notes.push_back("costs.other not given: C1 excludes maintenance, consumables and casting");
+  }
+  in.depreciation_usd_per_kg = need("costs.depreciation");
+  in.overheads_usd_per_kg = need("costs.overheads");
+  in.sustaining_capex_usd_per_kg = need("costs.sustaining_capex");
+  in.interest_usd_per_kg = need("costs.interest");
+
+  // ---- emissions
+  EmissionInputs& e = in.emissions;
+  e.technology = *technology_class_from_name(v.text("emissions.technology_class"));
+  e.co2_method = v.text("emissions.co2_method") == "tier1" ? Co2Method::kTier1 : Co2Method::kTier2;
+  const std::string pfc = v.text("emissions.pfc_method");
+  e.pfc_method = pfc == "slope" ? PfcMethod::kSlope : pfc == "overvoltage" ? PfcMethod::kOvervoltage : PfcMethod::kTier1;
+  c.coefficient_set = *coefficient_set_from_name(v.text("emissions.coefficient_set"));
+  c.gwp = *gwp_set_from_name(v.text("emissions.gwp"));
+  e.net_anode_kg_per_kg = in.net_carbon_kg_per_kg;
+  e.anode_sulfur_pct = need("emissions.anode_sulfur");
+  e.anode_ash_pct = need("emissions.anode_ash");
+  const Tier2Defaults& t2 = data.emissions.tier2;
+  if (is_soderberg(e.technology)) {
+    e.anode_baking = false;
+    if (e.co2_method == Co2Method::kTier2) e.paste_kg_per_kg = need("emissions.paste_consumption", "for Søderberg Tier 2 CO2");
+    e.csm_kg_per_t = e.technology == TechnologyClass::kHSS ? t2.csm_hss_kg_per_t : t2.csm_vss_kg_per_t;
+    e.binder_pct = t2.binder_wet_pct;
+    e.pitch_sulfur_pct = t2.pitch_sulfur_pct;
+    e.pitch_ash_pct = t2.pitch_ash_pct;
+    e.pitch_hydrogen_pct = t2.pitch_hydrogen_pct;
+    e.coke_sulfur_pct = t2.coke_sulfur_pct;
+    e.coke_ash_pct = t2.coke_ash_pct;
+    e.skimmed_dust_carbon_kg_per_kg = t2.skimmed_dust_carbon_t_per_t;
+  } else {
+    e.anode_baking = v.number("plant.anode_plant") != 0.0;
+    e.baked_anode_kg_per_kg = gross;
+    e.green_anode_kg_per_kg = gross / (1.0 - need("emissions.baking_mass_loss"));
+    e.hydrogen_share_of_green = t2.pitch_hydrogen_share_of_green;
+    e.waste_tar_share_of_green = need("emissions.waste_tar_share");
+    e.packing_coke_kg_per_kg_baked = t2.packing_coke_t_per_t_baked;
+    e.packing_coke_sulfur_pct = t2.packing_coke_sulfur_pct;
+    e.packing_coke_ash_pct = t2.packing_coke_ash_pct;
+    if (!e.anode_baking) c.notes.push_back("anodes bought in: baking emissions are upstream (not in scope 1)");
+  }
+  if (e.pfc_method == PfcMethod::kSlope) {
+    if (auto aem = opt("emissions.aem")) {
+      e.aem_min_per_cell_day = *aem;
+      if (opt("emissions.ae_frequency") || opt("emissions.ae_duration")) {
+        d.error(loc(v, "emissions.aem"), "emissions.aem", "give emissions.aem or ae_frequency and ae_duration, not both");
+      }
+    } else if (opt("emissions.ae_frequency") && opt("emissions.ae_duration")) {
+      e.aem_min_per_cell_day = anode_effect_minutes(*opt("emissions.ae_frequency"), *opt("emissions.ae_duration"));
+    } else {
+      d.error({}, "emissions.aem", "the slope method needs emissions.aem, or emissions.ae_frequency and emissions.ae_duration");
+    }
+  } else if (e.pfc_method == PfcMethod::kOvervoltage) {
+    e.aeo_mV = need("emissions.aeo", "for the overvoltage method");
+    if (std::isnan(ce)) {
+      d.error({}, "potline.current_efficiency", "the overvoltage method needs the current efficiency (AEO/CE)");
+    }
+  }
+  e.current_efficiency_pct = std::isnan(ce) ? 0.0 : ce * 100.0;
+  if (auto k = resolve_coefficients(data.emissions, c.coefficient_set, e.technology, c.gwp, e.co2_method,
+                                    e.pfc_method, loc(v, "emissions.technology_class"), d)) {
+    in.coefficients = *k;
+  }
+
+  // ---- power source
+  const std::string source = v.text("power.source");
+  if (source.empty()) {
+    d.error({}, "power.source", "required: one of captive_coal, captive_gas, hydro, grid, ppa");
+  } else {
+    c.power_source = *power_source_from_name(source);
+    e.power_captive = is_captive(c.power_source);
+    const auto ef = opt("power.emission_factor");
+    switch (c.power_source) {
+      case PowerSource::kCaptiveCoal:
+      case PowerSource::kCaptiveGas: {
+        const PowerPlantDefaults& p = c.power_source == PowerSource::kCaptiveCoal ? data.emissions.coal : data.emissions.gas;
+        const double eff = opt("power.plant_efficiency").value_or(p.efficiency);
+        e.power_co2_kg_per_J = ef ? *ef : thermal_plant_co2_kg_per_J(p.fuel_co2_kg_per_J, eff);
+        break;
+      }
+      case PowerSource::kHydro:
+        // Hydro generation has no combustion emissions (scope 2, location of generation).
+        e.power_co2_kg_per_J = ef.value_or(0.0);
+        break;
+      case PowerSource::kGrid:
+      case PowerSource::kPpa:
+        if (ef) {
+          e.power_co2_kg_per_J = *ef;
+        } else {
+          d.error({}, "power.emission_factor", "required for power.source = " + source +
+                                                   ": the grid's or the contract's emission factor (t/MWh)");
+        }
+        break;
+    }
+  }
+
+  // ---- CBAM
+  if (auto eua = opt("cbam.eua_price")) {
+    in.cbam = true;
+    in.eua_eur_per_t = *eua;
+    in.carbon_price_paid_eur_per_t = need("cbam.carbon_price_paid");
+    in.usd_per_eur = need("cbam.usd_per_eur", "to state CBAM costs in USD");
+    in.cbam_factor = data.cbam.factor;
+    in.cbam_markup = data.cbam.default_markup;
+    in.cbam_benchmark_t_per_t = data.cbam.benchmark_primary_t_per_t;
+    in.cbam_cscf = opt("cbam.cross_sectoral_correction").value_or(data.cbam.cross_sectoral_correction);
+    if (v.text("cbam.route") == "default") {
+      in.cbam_default_route = true;
+      c.cbam_country = v.text("cbam.default_country");
+      const auto* def = data.cbam.default_for(c.cbam_country);
+      if (def == nullptr) {
+        std::string message = "no CBAM default value for country '" + c.cbam_country + "' in data/cbam.toml";
+        const std::string hint = core::closest_match(c.cbam_country, data.cbam.default_countries());
+        if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+        d.error(loc(v, "cbam.default_country"), "cbam.default_country", message);
+      } else {
+        in.cbam_default_see_t_per_t = def->direct_t_co2e_per_t;
+      }
+    }
+  } else {
+    c.notes.push_back("cbam.eua_price not given: no CBAM cost computed");
+  }
+
+  if (d.error_count() > errors_before) return std::nullopt;
+  return c;
+}
+
+SmelterCase load_smelter_case(const std::string& path, const std::vector<std::string>& sets,
+                              const SmelterData& data, core::Diagnostics& d) {
+  const io::Schema& schema = smelter_schema();
+  io::ValueSet user;
+  io::read_case_file(path, schema, user, d);
+  std::vector<io::Override> overrides;
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*o);
+  }
+  io::apply_overrides(overrides, schema, user, d);
+  if (d.has_errors()) throw core::InputError(d);
+  auto c = build_smelter_case(user, data, d);
+  if (!c || d.has_errors()) throw core::InputError(d);
+  return std::move(*c);
+}
+
+}  // namespace potline::plant

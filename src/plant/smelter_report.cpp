@@ -1,0 +1,140 @@
+#include "potline/plant/smelter_report.hpp"
+
+#include <fmt/format.h>
+
+namespace potline::plant {
+namespace {
+
+constexpr double kJPerKWh = 3.6e6;
+constexpr double kKgPerT = 1000.0;
+
+io::Json per_t(double usd_per_kg) { return usd_per_kg * kKgPerT; }
+
+}  // namespace
+
+io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
+  const SmelterInputs& in = c.inputs;
+  io::Json j;
+  j["title"] = c.title;
+  j["technology"] = c.technology;
+  j["sec_source"] = c.sec_origin;
+  j["price_year"] = c.price_year;
+  j["currency"] = "USD";
+  j["capacity_t_per_year"] = r.capacity_kg_per_s * kSecondsPerYear / kKgPerT;
+  j["production_t_per_year"] = r.production_kg_per_s * kSecondsPerYear / kKgPerT;
+  j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJPerKWh;
+  j["potline_sec_ac_kWh_per_kg"] = in.potline_sec_ac_J_per_kg / kJPerKWh;
+  j["electrical_load_MW"] = r.electrical_load_W / 1e6;
+  io::Json cost;
+  cost["c1"] = per_t(r.c1_usd_per_kg);
+  cost["c2"] = per_t(r.c2_usd_per_kg);
+  cost["business"] = per_t(r.business_usd_per_kg);
+  cost["full"] = per_t(r.full_usd_per_kg);
+  io::Json b;
+  b["alumina"] = per_t(r.breakdown.alumina);
+  b["carbon"] = per_t(r.breakdown.carbon);
+  b["power"] = per_t(r.breakdown.power);
+  b["bath"] = per_t(r.breakdown.bath);
+  b["labour"] = per_t(r.breakdown.labour);
+  b["other"] = per_t(r.breakdown.other);
+  cost["breakdown"] = b;
+  io::Json shares;
+  const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
+  shares["alumina"] = r.breakdown.alumina / c1;
+  shares["carbon"] = r.breakdown.carbon / c1;
+  shares["power"] = r.breakdown.power / c1;
+  shares["bath"] = r.breakdown.bath / c1;
+  shares["labour"] = r.breakdown.labour / c1;
+  shares["other"] = r.breakdown.other / c1;
+  cost["share_of_c1"] = shares;
+  j["cost_usd_per_t"] = cost;
+  j["power_cost_share"] = r.power_share_of_c1;
+  j["power_cost_share_of_full"] = r.power_share_of_full;
+  j["price_usd_per_t"] = per_t(r.price_usd_per_kg);
+  j["margin_usd_per_t"] = {{"c1", per_t(r.margin_c1_usd_per_kg)}, {"full", per_t(r.margin_full_usd_per_kg)}};
+
+  const EmissionResult& e = r.emissions;
+  io::Json em;
+  em["anode_co2"] = e.anode_co2;
+  em["baking_co2"] = e.baking_co2;
+  em["pfc"] = e.pfc_co2e;
+  em["power"] = e.power_co2;
+  em["scope1"] = e.scope1;
+  em["scope2"] = e.scope2;
+  em["total"] = e.total;
+  em["iai_level1"] = e.total;
+  j["emissions_t_co2e_per_t"] = em;
+  j["emissions_method"] = {
+      {"co2", std::string(to_string(in.emissions.co2_method))},
+      {"pfc", std::string(to_string(in.emissions.pfc_method))},
+      {"technology_class", std::string(to_string(in.emissions.technology))},
+      {"coefficient_set", std::string(to_string(c.coefficient_set))},
+      {"gwp", std::string(to_string(c.gwp))},
+      {"gwp_cf4", in.coefficients.gwp_cf4},
+      {"gwp_c2f6", in.coefficients.gwp_c2f6},
+      {"cf4_kg_per_t", e.cf4_kg_per_kg * kKgPerT},
+      {"c2f6_kg_per_t", e.c2f6_kg_per_kg * kKgPerT},
+      {"power_source", std::string(to_string(c.power_source))},
+      {"power_t_co2_per_MWh", in.emissions.power_co2_kg_per_J * 3.6e9 / kKgPerT},
+      {"standard", "IPCC 2006 Vol. 3 Ch. 4.4; scopes per GHG Protocol / IAI (Level 1 = smelter scope 1+2)"}};
+  if (in.cbam) {
+    io::Json usd, eur, certs;
+    for (int i = 0; i < policy::kCbamYears; ++i) {
+      const std::string year = std::to_string(policy::kCbamFirstYear + i);
+      usd[year] = r.cbam_usd_per_t[i];
+      eur[year] = r.cbam_eur_per_t[i];
+      certs[year] = r.cbam_certificates_per_t[i];
+    }
+    j["cbam_usd_per_t"] = usd;
+    j["cbam_eur_per_t"] = eur;
+    j["cbam_certificates_per_t"] = certs;
+    j["cbam_route"] = in.cbam_default_route ? "default:" + c.cbam_country : "actual";
+    j["cbam_see_direct_t_co2e_per_t"] = in.cbam_default_route ? in.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t;
+  }
+  j["employees_per_kt_capacity"] = r.employees_per_kt_capacity;
+  j["employees_per_kt_produced"] = r.employees_per_kt_produced;
+  j["jobs_per_GW"] = r.jobs_per_GW;
+  io::Json notes = io::Json::array();
+  for (const auto& n : c.notes) notes.push_back(n);
+  j["notes"] = notes;
+  io::Json w = io::Json::array();
+  for (const auto& x : warnings) w.push_back(x);
+  j["warnings"] = w;
+  return j;
+}
+
+std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
+  std::string s;
+  s += fmt::format("Smelter: {}\n", c.title.empty() ? std::string("(untitled)") : c.title);
+  s += fmt::format("  SEC source            {}\n", c.sec_origin);
+  s += fmt::format("  production            {:.0f} t/yr (capacity {:.0f} t/yr)\n",
+                   r.production_kg_per_s * kSecondsPerYear / kKgPerT, r.capacity_kg_per_s * kSecondsPerYear / kKgPerT);
+  s += fmt::format("  SEC (AC, plant)       {:.3f} kWh/kg   load {:.1f} MW\n", r.sec_ac_J_per_kg / kJPerKWh,
+                   r.electrical_load_W / 1e6);
+  s += fmt::format("  cost (USD {} per t)   C1 {:.0f}  C2 {:.0f}  business {:.0f}  full {:.0f}\n", c.price_year,
+                   r.c1_usd_per_kg * kKgPerT, r.c2_usd_per_kg * kKgPerT, r.business_usd_per_kg * kKgPerT,
+                   r.full_usd_per_kg * kKgPerT);
+  const auto& b = r.breakdown;
+  s += fmt::format("    alumina {:.0f}  carbon {:.0f}  power {:.0f}  bath {:.0f}  labour {:.0f}  other {:.0f}\n",
+                   b.alumina * kKgPerT, b.carbon * kKgPerT, b.power * kKgPerT, b.bath * kKgPerT,
+                   b.labour * kKgPerT, b.other * kKgPerT);
+  s += fmt::format("  power share of C1     {:.1f} %\n", 100 * r.power_share_of_c1);
+  s += fmt::format("  margin (LME+premium)  {:.0f} USD/t over full cost\n", r.margin_full_usd_per_kg * kKgPerT);
+  const auto& e = r.emissions;
+  s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  power {:.3f}  "
+                   "scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
+                   e.anode_co2, e.baking_co2, e.pfc_co2e, e.power_co2, e.scope1, e.scope2, e.total, to_string(c.gwp));
+  if (c.inputs.cbam) {
+    s += "  CBAM USD/t            ";
+    for (int i = 0; i < policy::kCbamYears; ++i) {
+      s += fmt::format("{}: {:.0f}{}", policy::kCbamFirstYear + i, r.cbam_usd_per_t[i], i + 1 < policy::kCbamYears ? "  " : "\n");
+    }
+  }
+  s += fmt::format("  labour                {:.2f} employees per kt capacity, {:.0f} jobs per GW\n",
+                   r.employees_per_kt_capacity, r.jobs_per_GW);
+  for (const auto& n : c.notes) s += "  note: " + n + "\n";
+  for (const auto& w : warnings) s += "  warning: " + w + "\n";
+  return s;
+}
+
+}  // namespace potline::plant

@@ -1,0 +1,173 @@
+#include "potline/potline/schedule.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "potline/core/units.hpp"
+
+namespace potline::line {
+namespace {
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+// "time [h]" -> {"time", "h"}
+bool split_header(const std::string& cell, std::string& name, std::string& unit) {
+  const auto open = cell.find('[');
+  const auto close = cell.find(']');
+  if (open == std::string::npos || close == std::string::npos || close < open) return false;
+  name = trim(cell.substr(0, open));
+  unit = trim(cell.substr(open + 1, close - open - 1));
+  return true;
+}
+
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream in(line);
+  std::string cell;
+  while (std::getline(in, cell, ',')) out.push_back(trim(cell));
+  return out;
+}
+}  // namespace
+
+bool CurrentSchedule::parse_steps(const std::string& text, const std::string& key,
+                                  const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+  std::stringstream in(text);
+  std::string item;
+  double last = -1;
+  int index = 0;
+  const std::size_t errors_before = diagnostics.error_count();
+  while (std::getline(in, item, ';')) {
+    item = trim(item);
+    ++index;
+    if (item.empty()) continue;
+    const auto space = item.find_last_of(" \t");
+    if (space == std::string::npos) {
+      diagnostics.error(where, key, fmt::format("step {} '{}': write 'TIME FACTOR', e.g. '48 h 0.75'", index, item));
+      continue;
+    }
+    const auto time = core::parse_quantity(trim(item.substr(0, space)), "h", "s");
+    double factor = 0;
+    std::string factor_text = trim(item.substr(space + 1));
+    char* end = nullptr;
+    factor = std::strtod(factor_text.c_str(), &end);
+    if (!time.ok()) {
+      diagnostics.error(where, key, fmt::format("step {} '{}': time: {}", index, item, time.error));
+      continue;
+    }
+    if (end == factor_text.c_str() || *end != '\0' || !(factor >= 0.0) || factor > 2.0) {
+      diagnostics.error(where, key, fmt::format("step {} '{}': the factor of the nominal current must be a "
+                                                "number in [0, 2]", index, item));
+      continue;
+    }
+    if (!(time.value >= 0.0) || time.value <= last) {
+      diagnostics.error(where, key, fmt::format("step {} '{}': times must be non-negative and increasing", index, item));
+      continue;
+    }
+    last = time.value;
+    points_.push_back({time.value, factor * nominal_A_});
+  }
+  return diagnostics.error_count() == errors_before;
+}
+
+bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagnostics) {
+  std::ifstream in(path);
+  const std::size_t errors_before = diagnostics.error_count();
+  if (!in) {
+    diagnostics.error({path, 0, 0}, "potline.current_csv", "cannot open the current schedule file");
+    return false;
+  }
+  std::string line;
+  int line_no = 0;
+  double time_factor = 1, current_factor = 1;
+  bool header = false;
+  double step = 0;
+  std::vector<Point> points;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (trim(line).empty() || trim(line)[0] == '#') continue;
+    const auto cells = split_csv(line);
+    if (!header) {
+      std::string n0, u0, n1, u1;
+      if (cells.size() != 2 || !split_header(cells[0], n0, u0) || !split_header(cells[1], n1, u1)) {
+        diagnostics.error({path, line_no, 1}, "potline.current_csv",
+                          "the header must be 'time [UNIT],current [UNIT]' (e.g. 'time [h],current [kA]')");
+        return false;
+      }
+      if (n1 == "power") {
+        diagnostics.error({path, line_no, 1}, "potline.current_csv",
+                          "power schedules are not supported yet: give the line current ('current [kA]')");
+        return false;
+      }
+      const auto tu = core::convert(1.0, u0, "s");
+      const auto cu = core::convert(1.0, u1, "A");
+      if (n0 != "time" || !tu.ok()) {
+        diagnostics.error({path, line_no, 1}, "potline.current_csv",
+                          fmt::format("first column must be 'time [s|min|h|d]', found '{}'", cells[0]));
+      }
+      if (n1 != "current" || !cu.ok()) {
+        diagnostics.error({path, line_no, 2}, "potline.current_csv",
+                          fmt::format("second column must be 'current [A|kA|MA]', found '{}'", cells[1]));
+      }
+      if (!tu.ok() || !cu.ok() || n0 != "time" || n1 != "current") return false;
+      time_factor = tu.value;
+      current_factor = cu.value;
+      header = true;
+      continue;
+    }
+    if (cells.size() != 2) {
+      diagnostics.error({path, line_no, 1}, "potline.current_csv", fmt::format("expected 2 columns, found {}", cells.size()));
+      continue;
+    }
+    char* e0 = nullptr;
+    char* e1 = nullptr;
+    const double t = std::strtod(cells[0].c_str(), &e0) * time_factor;
+    const double I = std::strtod(cells[1].c_str(), &e1) * current_factor;
+    if (e0 == cells[0].c_str() || *e0 != '\0' || !std::isfinite(t)) {
+      diagnostics.error({path, line_no, 1}, "time", fmt::format("'{}' is not a number", cells[0]));
+      continue;
+    }
+    if (e1 == cells[1].c_str() || *e1 != '\0' || !(I >= 0.0) || !std::isfinite(I)) {
+      diagnostics.error({path, line_no, 2}, "current", fmt::format("'{}' is not a non-negative number", cells[1]));
+      continue;
+    }
+    if (!points.empty()) {
+      const double dt = t - points.back().time_s;
+      if (dt <= 0) {
+        diagnostics.error({path, line_no, 1}, "time", fmt::format("times must increase: {} after {} s", t, points.back().time_s));
+        continue;
+      }
+      if (step == 0) {
+        step = dt;
+      } else if (std::fabs(dt - step) > 1e-6 * step) {
+        diagnostics.error({path, line_no, 1}, "time",
+                          fmt::format("gap: step {} s differs from the series step {} s (the series must have a constant step)", dt, step));
+        continue;
+      }
+    } else if (t != 0.0) {
+      diagnostics.error({path, line_no, 1}, "time", "the series must start at time 0");
+    }
+    points.push_back({t, I});
+  }
+  if (header && points.empty()) diagnostics.error({path, line_no, 0}, "potline.current_csv", "no data rows");
+  if (!header) diagnostics.error({path, line_no, 0}, "potline.current_csv", "empty file: no header");
+  if (diagnostics.error_count() != errors_before) return false;
+  points_ = std::move(points);
+  return true;
+}
+
+double CurrentSchedule::current_at(double t) const {
+  if (outage_duration_s_ > 0 && t >= outage_start_s_ && t < outage_start_s_ + outage_duration_s_) return 0.0;
+  if (points_.empty() || t < points_.front().time_s) return nominal_A_;
+  const auto it = std::upper_bound(points_.begin(), points_.end(), t,
+                                   [](double v, const Point& p) { return v < p.time_s; });
+  return std::prev(it)->current_A;
+}
+
+}  // namespace potline::line

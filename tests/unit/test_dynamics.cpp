@@ -1,0 +1,148 @@
+// Unit tests of the dynamic cell model, its random streams and the PFC arithmetic.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "potline/control/random.hpp"
+#include "potline/dynamics/batch.hpp"
+#include "potline/potline/pfc.hpp"
+#include "test_dynamics_helpers.hpp"
+
+using namespace potline;
+using namespace potline::dynamics;
+
+namespace {
+const char* kAp40 = "[case]\ntechnology = \"AP40\"\n";
+
+struct Built {
+  line::SimulationCase c;
+  std::vector<double> y;
+  std::vector<CellModel> models;
+};
+Built build(const std::vector<std::string>& sets = {}) {
+  Built b{testing_dyn::make_case(kAp40, sets), {}, {}};
+  b.models = line::build_models(b.c, b.y);
+  return b;
+}
+}  // namespace
+
+TEST(DynamicsRandom, SameSeedSameStreamSameNumbers) {
+  control::Random a(42, 3), b(42, 3), c(42, 4);
+  for (int i = 0; i < 100; ++i) {
+    const auto x = a.next();
+    EXPECT_EQ(x, b.next());
+    EXPECT_NE(x, c.next());
+  }
+}
+
+TEST(DynamicsRandom, SamplerMoments) {
+  control::Random r(1, 0);
+  const int n = 200000;
+  double s = 0, s2 = 0, ln = 0;
+  control::Distribution d{control::Distribution::Kind::kLognormal, 30.0, 0.5};
+  for (int i = 0; i < n; ++i) {
+    const double z = r.normal();
+    s += z;
+    s2 += z * z;
+    ln += d.sample(r);
+  }
+  // Standard errors: mean 1/sqrt(n) = 0.0022, variance sqrt(2/n) = 0.0032, lognormal 15/sqrt(n) = 0.034.
+  EXPECT_NEAR(s / n, 0.0, 0.01);
+  EXPECT_NEAR(s2 / n, 1.0, 0.015);
+  EXPECT_NEAR(ln / n, 30.0, 0.2);
+}
+
+TEST(DynamicsModel, InitialStateIsSteadyAndMatchesTheSteadyStateModel) {
+  Built b = build({"dynamics.anode_heating=steady"});
+  const CellModel& m = b.models[0];
+  double* y = b.y.data();
+  CellInputs in;
+  in.current_A = b.c.op.line_current_A;
+  const Electrical e = evaluate_electrical(m, y, in, true);
+  const cell::CellResult r = cell::evaluate(b.c.design, b.c.constants, b.c.op);
+  EXPECT_NEAR(e.voltage_V, r.voltage_V, 1e-9);
+  double dy[kStateCount];
+  Fluxes f;
+  rhs(m, in, e, y, dy, &f);
+  EXPECT_NEAR(dy[kBathTemperature], 0.0, 1e-9);
+  EXPECT_NEAR(dy[kLedge], 0.0, 1e-9);
+  EXPECT_NEAR(f.top_loss_W + f.side_loss_W + f.bottom_loss_W, r.energy.heat_loss_W, 1e-6 * r.energy.heat_loss_W);
+  // Faraday: production = I·CE·M/3F.
+  EXPECT_NEAR(dy[kMetalProduced], r.production_kg_per_s, 1e-12);
+  // Alumina: 1/2 mol Al2O3 per mol Al.
+  EXPECT_NEAR(dy[kAluminaConsumed], r.production_kg_per_s * 101.9600768 / (2 * 26.9815384), 1e-6 * dy[kAluminaConsumed]);
+}
+
+TEST(DynamicsModel, ThermalNetworkIsPhysical) {
+  Built b = build();
+  const CellModel& m = b.models[0];
+  EXPECT_GT(m.top_resistance_K_per_W, 0);
+  EXPECT_GT(m.bottom_resistance_K_per_W, 0);
+  EXPECT_GT(m.wall_resistance_K_per_W, 0);
+  // physics.md §6 quotes h ~ 500–1500 W/(m² K) [verify]; the calibrated value must be of that order.
+  EXPECT_GT(m.ledge_heat_transfer_W_per_m2_K, 300);
+  EXPECT_LT(m.ledge_heat_transfer_W_per_m2_K, 5000);
+  // Bath + metal thermal time constant C/(ΣG): physics.md §6 ~10 h for a 500 kA cell; accept 3–30 h.
+  const double* y = b.y.data();
+  const double C = bath_mass_kg(y) * m.parameters.bath_heat_capacity_J_per_kg_K +
+                   y[kMetal] * m.parameters.metal_heat_capacity_J_per_kg_K;
+  const double G = 1 / m.top_resistance_K_per_W + 1 / m.bottom_resistance_K_per_W +
+                   m.ledge_heat_transfer_W_per_m2_K * m.side_area_m2;
+  EXPECT_GT(C / G / 3600, 3.0);
+  EXPECT_LT(C / G / 3600, 30.0);
+}
+
+TEST(DynamicsModel, JumpsMoveMassAndEnthalpyConsistently) {
+  Built b = build();
+  const CellModel& m = b.models[0];
+  double* y = b.y.data();
+  const double diss = y[kDissolvedAlumina], und = y[kUndissolvedAlumina];
+  apply_feed(m, y, 1.8);
+  EXPECT_NEAR(y[kDissolvedAlumina] + y[kUndissolvedAlumina] - diss - und, 1.8, 1e-12);
+  y[kMetal] += 3000;
+  const double acd = y[kAcd];
+  double heat = 0;
+  const double removed = apply_tap(m, y, y[kMetal] - 3000, &heat);
+  EXPECT_NEAR(removed, 3000, 1e-9);
+  EXPECT_NEAR(y[kAcd] - acd, 3000 * metal_rise_m_per_kg(m), 1e-12);
+  EXPECT_NEAR(heat, 0.0, 1e-6);  // tapped at the reference temperature
+  const double before = y[kColdAnodeHeat];
+  EXPECT_GT(apply_anode_change(m, y), 1e8);  // ≈ 1 t of carbon heated by ~940 K: order 1e9 J
+  EXPECT_GT(y[kColdAnodeHeat], before);
+}
+
+TEST(DynamicsModel, NoCurrentMeansNoHeatGenerationAndNoProduction) {
+  Built b = build();
+  CellInputs in;
+  in.current_A = 0;
+  const Electrical e = evaluate_electrical(b.models[0], b.y.data(), in, true);
+  double dy[kStateCount];
+  Fluxes f;
+  rhs(b.models[0], in, e, b.y.data(), dy, &f);
+  EXPECT_EQ(f.power_in_W, 0.0);
+  EXPECT_EQ(dy[kMetalProduced], 0.0);
+  EXPECT_LT(dy[kBathTemperature], 0.0);
+  EXPECT_GT(dy[kLedge], 0.0);
+}
+
+TEST(DynamicsPfc, SlopeAndOvervoltageMethods) {
+  line::AnodeEffectStatistics ae;
+  ae.cell_days = 100;
+  ae.count = 10;
+  ae.total_seconds = 10 * 60.0;  // 0.1 AE-min per cell-day
+  ae.overvoltage_volt_seconds = 25.0 * 600.0;
+  ae.production_t = 300;
+  ae.current_efficiency = 0.95;
+  const auto k = line::pfc_coefficients("ipcc2006", "CWPB");
+  ASSERT_TRUE(k);
+  const auto g = line::gwp("AR5");
+  const auto r = line::pfc_emissions(ae, *k, *g, line::PfcMethod::kSlope, 0.0);
+  EXPECT_NEAR(r.cf4_kg, 0.143 * 0.1 * 300, 1e-12);          // IPCC 2006 eq. 4.26
+  EXPECT_NEAR(r.c2f6_kg, r.cf4_kg * 0.121, 1e-12);
+  EXPECT_NEAR(r.co2e_t, (r.cf4_kg * 6630 + r.c2f6_kg * 11100) / 1000, 1e-9);
+  ASSERT_TRUE(r.overvoltage_cf4_kg);
+  // AEO = 25 V · 600 s / (86400 s · 100 cell-days) in mV; E = OVC · AEO / CE% · MP (eq. 4.27).
+  const double aeo = 25.0 * 600.0 * 1e3 / (86400.0 * 100);
+  EXPECT_NEAR(*r.overvoltage_cf4_kg, 1.16 * aeo / 95.0 * 300, 1e-9);
+  EXPECT_FALSE(line::pfc_coefficients("ipcc2019", "CWPB"));
+}

@@ -1,0 +1,134 @@
+// Scenarios with asserted behaviour (issue part 6).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "../unit/test_dynamics_helpers.hpp"
+#include "potline/dynamics/batch.hpp"
+
+using namespace potline;
+using potline::testing_dyn::make_case;
+using potline::testing_dyn::read_example;
+using potline::testing_dyn::Recorder;
+
+namespace {
+const line::Row& at(const Recorder& r, double hours) {
+  const auto it = std::min_element(r.rows.begin(), r.rows.end(), [&](const line::Row& a, const line::Row& b) {
+    return std::fabs(a.time_s - hours * 3600) < std::fabs(b.time_s - hours * 3600);
+  });
+  return *it;
+}
+}  // namespace
+
+// Nominal operation, 7 days, modern cell: no anode effect, dissolved alumina inside the band the
+// tracking controller works in. Band: above the model's AE concentration (≈1.0 wt% for AP40 at
+// 965 °C from the Grjotheim–Welch critical current density) plus 0.5 wt%, and below 4 wt%
+// (well under saturation, ≈7–8 wt%, Skybakmoen 1997).
+TEST(DynamicsScenarios, NominalWeekHasNoAnodeEffects) {
+  const auto c = make_case(read_example("cell-7d.toml"));
+  const auto s = line::run_simulation(c);
+  EXPECT_EQ(s.ae.count, 0);
+  EXPECT_GT(s.alumina_min_wt, 1.5);
+  EXPECT_LT(s.alumina_max_wt, 4.0);
+  EXPECT_NEAR(s.current_efficiency, 0.95, 0.02);
+  EXPECT_GT(s.min_ledge_m, 0.02);
+}
+
+// Feed stopped: alumina falls at the Faraday rate and an AE follows when the dissolved alumina
+// reaches the critical concentration, at the time computed from the inventory and that rate.
+TEST(DynamicsScenarios, FeedStopLeadsToAnodeEffectAtTheComputedTime) {
+  auto c = make_case("[case]\ntechnology = \"AP40\"\n",
+                     {"run.duration=1d", "run.output_interval=1min", "run.events=control",
+                      "disturbance.feed_stop_start=2h", "disturbance.feed_stop_duration=20h"});
+  Recorder rec;
+  const auto s = line::run_simulation(c, &rec);
+  ASSERT_GE(s.ae.count, 1);
+  double t_ae = -1, ae_wt = 0;
+  for (const auto& e : rec.events) {
+    if (e.kind == line::EventKind::kAnodeEffectStart) {
+      t_ae = e.time_s;
+      ae_wt = e.value;
+      break;
+    }
+  }
+  ASSERT_GT(t_ae, 2 * 3600.0);
+  // Faraday rate of alumina consumption at the initial state.
+  const cell::CellResult r = cell::evaluate(c.design, c.constants, c.op);
+  const double rate = r.production_kg_per_s * 101.9600768 / (2 * 26.9815384);  // kg/s
+  // Measured slope between 30 and 60 min after the stop (undissolved pool gone: τ = 1/k ≈ 6 min).
+  const line::Row& a = at(rec, 2.5), &b = at(rec, 3.0);
+  std::vector<double> y;
+  const auto models = line::build_models(c, y);
+  const double bath = dynamics::bath_mass_kg(y.data());
+  const double slope_wt_per_s = (a.mean_alumina_wt - b.mean_alumina_wt) / (b.time_s - a.time_s);
+  const double faraday_wt_per_s = rate / bath * 100;
+  EXPECT_NEAR(slope_wt_per_s, faraday_wt_per_s, 0.05 * faraday_wt_per_s);  // CE and bath mass drift: 5 %
+  // Computed time: from the inventory at the stop to the AE concentration at the Faraday rate.
+  const line::Row& stop = at(rec, 2.0);
+  const double inventory_wt = stop.mean_alumina_wt + stop.mean_undissolved_kg / bath * 100;
+  const double predicted = 2 * 3600.0 + (inventory_wt - ae_wt) / faraday_wt_per_s;
+  EXPECT_NEAR(t_ae, predicted, 0.05 * (predicted - 2 * 3600.0));
+}
+
+// −25 % current cools the bath and thickens the ledge; +25 % back melts it, with time constants
+// of hours (63 % of the ledge response between 1 h and 48 h after the step).
+TEST(DynamicsScenarios, CurrentStepsMoveTheLedgeWithTimeConstantsOfHours) {
+  auto c = make_case("[case]\ntechnology = \"AP40\"\n",
+                     {"run.duration=8d", "potline.current_steps=24 h 0.75; 120 h 1.0", "run.output_interval=30min"});
+  Recorder rec;
+  line::run_simulation(c, &rec);
+  const auto& before = at(rec, 24);
+  const auto& low = at(rec, 120);
+  const auto& end = at(rec, 192);
+  EXPECT_LT(low.mean_temperature_K, before.mean_temperature_K - 3.0);
+  EXPECT_GT(low.mean_ledge_m, before.mean_ledge_m + 0.01);
+  EXPECT_LT(end.mean_ledge_m, low.mean_ledge_m - 0.01);
+  // Time to 63 % of the ledge change after the down step.
+  const double target = before.mean_ledge_m + 0.63 * (low.mean_ledge_m - before.mean_ledge_m);
+  double t63 = -1;
+  for (const auto& r : rec.rows) {
+    if (r.time_s > 24 * 3600 && r.mean_ledge_m >= target) {
+      t63 = r.time_s / 3600 - 24;
+      break;
+    }
+  }
+  EXPECT_GT(t63, 1.0);
+  EXPECT_LT(t63, 48.0);
+}
+
+// 3-hour outage: during the outage the bath cools and the ledge grows; after restart the bath
+// reheats over hours and the ledge melts back (the qualitative course of Dupuis, Eick &
+// Waldmann 2007). The magnitude is not asserted: this lumped model has no lining or anode heat
+// capacity and cools faster than their 910–980 °C band (docs/model/dynamics.md).
+TEST(DynamicsScenarios, OutageCoolsThenRecovers) {
+  const auto c = make_case(read_example("outage-3h.toml"));
+  Recorder rec;
+  const auto s = line::run_simulation(c, &rec);
+  const auto& before = at(rec, 24);
+  const auto& end_outage = at(rec, 27);
+  const auto& after = at(rec, 72);
+  EXPECT_LT(end_outage.mean_temperature_K, before.mean_temperature_K - 20);
+  EXPECT_GT(end_outage.mean_ledge_m, before.mean_ledge_m + 0.02);
+  EXPECT_GT(after.mean_temperature_K, end_outage.mean_temperature_K + 20);
+  EXPECT_LT(after.mean_ledge_m, end_outage.mean_ledge_m);
+  // The coldest point is at the end of the outage (within 1 h), not later.
+  const auto coldest = std::min_element(rec.rows.begin(), rec.rows.end(), [](const line::Row& a, const line::Row& b) {
+    return a.mean_temperature_K < b.mean_temperature_K;
+  });
+  EXPECT_NEAR(coldest->time_s / 3600, 27.0, 1.0);
+  EXPECT_LT(s.energy_balance_error, 5e-3);
+}
+
+// Manual quench: more AE-minutes and PFC than automatic at the same AE frequency.
+TEST(DynamicsScenarios, ManualQuenchEmitsMoreThanAutomatic) {
+  const auto manual = make_case(read_example("cell-7d-manual-quench.toml"));
+  const auto automatic = make_case(read_example("cell-7d-manual-quench.toml"), {"control.quench=automatic"});
+  const auto m = line::run_simulation(manual);
+  const auto a = line::run_simulation(automatic);
+  ASSERT_GT(a.ae.count, 0);
+  EXPECT_EQ(m.ae.count, a.ae.count);
+  EXPECT_GT(m.ae.minutes_per_cell_day(), 2.0 * a.ae.minutes_per_cell_day());
+  EXPECT_GT(m.pfc.cf4_kg, 2.0 * a.pfc.cf4_kg);
+  EXPECT_GT(m.pfc.co2e_t, a.pfc.co2e_t);
+}

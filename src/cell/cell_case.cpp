@@ -149,7 +149,9 @@ std::optional<CellCase> technology_case(const Technology& tech, const Technology
   if (!values_to_inputs(c.values, c.design, c.constants, c.op, local)) {
     for (const auto& d : local.items()) {
       diagnostics.error(tech.location, d.key,
-                        "technology '" + tech.id + "' lacks this parameter in " + tech.location.file);
+                        "technology '" + tech.id + "' cannot be evaluated: " + tech.location.file +
+                            " has no value (published or estimated) for this parameter; "
+                            "'potline technologies' shows which technologies are complete");
     }
     return std::nullopt;
   }

@@ -21,8 +21,9 @@ constexpr double kAluminaPerAl = kMolarMassAl2O3_kg_per_mol / (2.0 * kMolarMassA
 constexpr double kOffCurrentFraction = 1e-3;
 // Step in dissolved alumina for the numerical ∂V/∂alumina of the fast integrator. [wt%]
 constexpr double kAluminaSlopeStep_wt = 0.05;
-// Mass scale below which consumption of a species is throttled so masses stay non-negative. [kg]
-constexpr double kDepletionScale_kg = 5.0;
+// Below this mass the consumption of a species falls linearly to zero so masses stay
+// non-negative (the cell is deep in an anode effect long before). [kg]
+constexpr double kDepletionScale_kg = 10.0;
 
 cell::OperatingPoint operating_point(const CellModel& m, const double* y, double current_A) {
   cell::OperatingPoint op;
@@ -44,7 +45,7 @@ cell::ModelConstants constants_at(const CellModel& m, const double* y) {
 }
 
 double throttle(double available_kg) {
-  return available_kg <= 0.0 ? 0.0 : available_kg / (available_kg + kDepletionScale_kg);
+  return std::clamp(available_kg / kDepletionScale_kg, 0.0, 1.0);
 }
 }  // namespace
 
@@ -240,7 +241,11 @@ double apply_tap(const CellModel& m, double* y, double target_metal_kg, double* 
   return removed;
 }
 
-void apply_beam_move(double* y, double delta_acd_m) noexcept { y[kAcd] += delta_acd_m; }
+void apply_beam_move(double* y, double delta_acd_m) noexcept {
+  // The beam cannot push the anodes into the metal: stop at 1 cm (estimate: below this the
+  // anodes short-circuit on the metal pad waves).
+  y[kAcd] = std::max(y[kAcd] + delta_acd_m, std::min(y[kAcd], 0.01));
+}
 
 double apply_anode_change(const CellModel& m, double* y) noexcept {
   if (m.parameters.anode_heating != AnodeHeating::kAnodeChange) return 0.0;

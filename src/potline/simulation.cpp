@@ -184,7 +184,13 @@ void advance_block(Engine& engine, Block& b, const SimulationCase& c, const cont
           log(EventKind::kAnodeEffectEnd, t - run.ae_start);
           jumped = true;
         } else {
+          // Not quenched yet: the quench goes on with another burst of alumina.
           run.controller.extend_quench(t);
+          apply_feed(m, y, cs.quench_feed_kg);
+          run.totals.alumina_fed_kg += cs.quench_feed_kg;
+          run.fed_interval += cs.quench_feed_kg;
+          log(EventKind::kFeed, cs.quench_feed_kg);
+          jumped = true;
         }
       }
       if (a.beam_move_m != 0.0) {
@@ -405,6 +411,7 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
         row.max_ledge_m = std::max(row.max_ledge_m, l);
         row.mean_acd_m += y[kAcd];
         row.mean_metal_kg += y[kMetal];
+        row.mean_bath_kg += bath_mass_kg(y);
         Fluxes f;
         double dy[kStateCount];
         rhs(m, b.batch ? b.batch->inputs(k) : b.cvode->inputs(k), e, y, dy, &f);
@@ -425,6 +432,7 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
     row.mean_ledge_m /= n;
     row.mean_acd_m /= n;
     row.mean_metal_kg /= n;
+    row.mean_bath_kg /= n;
     row.mean_heat_loss_W /= n;
     row.mean_feed_kg_per_s = step_count > 0 ? fed / n / (step_count * h) : 0.0;
     if (observer) observer->on_row(row);

@@ -29,6 +29,16 @@ TEST(Haupin, AnodeReactionOvervoltageHandValue) {
   EXPECT_NEAR(anode_reaction_overvoltage_V(kT, 8000.0, 3.0), 0.492422, 1e-5);
 }
 
+TEST(Haupin, AnodeReactionOvervoltageVanishesAtZeroCurrent) {
+  EXPECT_DOUBLE_EQ(anode_reaction_overvoltage_V(kT, 0.0, 3.0), 0.0);
+  EXPECT_GT(anode_reaction_overvoltage_V(kT, 10.0, 3.0), 0.0);
+  // The asinh form differs from the Tafel line b·ln(i/i_r) by about b/(4x²), x = i/(2 i_r):
+  // at 0.1 A/cm² (x = 9.3) that is 0.28 mV, at 0.8 A/cm² (x = 74.6) 4.4 µV.
+  const double b = kT / 12533.0, i_r = 0.0029 * std::pow(3.0, 0.56);
+  EXPECT_NEAR(anode_reaction_overvoltage_V(kT, 1000.0, 3.0), b * std::log(0.1 / i_r), 3e-4);
+  EXPECT_NEAR(anode_reaction_overvoltage_V(kT, 8000.0, 3.0), b * std::log(0.8 / i_r), 1e-5);
+}
+
 TEST(Haupin, CriticalCurrentDensityHandValue) {
   // T = 1233.15, C = 3, one anode 1.6 m × 0.65 m = 10400 cm²:
   // 1e-4·(550000 + 1800·(1233.15 − 1323))·(0.173205 − 0.04)·10400^−0.1

@@ -56,12 +56,16 @@ TEST(DynamicsConservation, AnodeEffectsAndManualQuench) {
 }
 
 // At constant inputs (no controller, feed = Faraday demand, carbon heated as it burns) the
-// dynamic model stays at the steady-state model's voltage and heat balance: after 2 days the
+// dynamic model stays at the steady-state model's voltage and heat balance. The anode
+// consumption is set so that the anode bottom rises as fast as the metal (constant ACD; no
+// tapping in this run), so that the inputs of cell::evaluate stay constant. After 2 days the
 // heat leaving through top, sides and bottom equals cell::evaluate's heat loss at the same state
 // within 1 %, and the voltage equals cell::evaluate's voltage within 1 %.
 TEST(DynamicsConservation, SettlesToTheSteadyStateModel) {
   auto c = make_case("[case]\ntechnology = \"AP40\"\n",
                      {"run.controller=false", "run.duration=2d", "dynamics.anode_heating=steady"});
+  c.dynamics.carbon_kg_per_kg_al = c.dynamics.anode_density_kg_per_m3 * cell::anode_area_m2(c.design) /
+                                   (c.dynamics.metal_density_kg_per_m3 * c.design.cathode_area_m2);
   std::vector<double> y;
   auto models = line::build_models(c, y);
   dynamics::CellBatch batch(models, y, dynamics::BatchOptions{});

@@ -56,13 +56,16 @@ TEST(DynamicsScenarios, FeedStopLeadsToAnodeEffectAtTheComputedTime) {
   // Faraday rate of alumina consumption at the initial state.
   const cell::CellResult r = cell::evaluate(c.design, c.constants, c.op);
   const double rate = r.production_kg_per_s * 101.9600768 / (2 * 26.9815384);  // kg/s
-  // Measured slope between 30 and 60 min after the stop (undissolved pool gone: τ = 1/k ≈ 6 min).
-  const line::Row& a = at(rec, 2.5), &b = at(rec, 3.0);
+  // Measured slope between 10 and 20 min after the stop (undissolved pool nearly gone:
+  // τ = 1/k ≈ 6 min; the AE comes ~25 min after the stop).
+  const line::Row& a = at(rec, 2.0 + 10.0 / 60), &b = at(rec, 2.0 + 20.0 / 60);
+  const auto inventory = [&](const line::Row& r) { return r.mean_alumina_wt + r.mean_undissolved_kg / r.mean_bath_kg * 100; };
   std::vector<double> y;
   const auto models = line::build_models(c, y);
   const double bath = dynamics::bath_mass_kg(y.data());
-  const double slope_wt_per_s = (a.mean_alumina_wt - b.mean_alumina_wt) / (b.time_s - a.time_s);
-  const double faraday_wt_per_s = rate / bath * 100;
+  const double slope_wt_per_s = (inventory(a) - inventory(b)) / (b.time_s - a.time_s);
+  const double faraday_wt_per_s = rate / (0.5 * (a.mean_bath_kg + b.mean_bath_kg)) * 100;
+  (void)bath;
   EXPECT_NEAR(slope_wt_per_s, faraday_wt_per_s, 0.05 * faraday_wt_per_s);  // CE and bath mass drift: 5 %
   // Computed time: from the inventory at the stop to the AE concentration at the Faraday rate.
   const line::Row& stop = at(rec, 2.0);
@@ -71,16 +74,18 @@ TEST(DynamicsScenarios, FeedStopLeadsToAnodeEffectAtTheComputedTime) {
   EXPECT_NEAR(t_ae, predicted, 0.05 * (predicted - 2 * 3600.0));
 }
 
-// −25 % current cools the bath and thickens the ledge; +25 % back melts it, with time constants
-// of hours (63 % of the ledge response between 1 h and 48 h after the step).
+// −25 % current for 12 h cools the bath and thickens the ledge; the step back melts it, with
+// time constants of hours (63 % of the ledge growth within 1–12 h of the step). The magnitude
+// (≈150 K cooling) is far larger than plant experience: see the limitation in
+// docs/model/dynamics.md (no lining/crust heat capacity; the bath follows its falling liquidus).
 TEST(DynamicsScenarios, CurrentStepsMoveTheLedgeWithTimeConstantsOfHours) {
   auto c = make_case("[case]\ntechnology = \"AP40\"\n",
-                     {"run.duration=8d", "potline.current_steps=24 h 0.75; 120 h 1.0", "run.output_interval=30min"});
+                     {"run.duration=4d", "potline.current_steps=24 h 0.75; 36 h 1.0", "run.output_interval=15min"});
   Recorder rec;
   line::run_simulation(c, &rec);
   const auto& before = at(rec, 24);
-  const auto& low = at(rec, 120);
-  const auto& end = at(rec, 192);
+  const auto& low = at(rec, 36);
+  const auto& end = at(rec, 96);
   EXPECT_LT(low.mean_temperature_K, before.mean_temperature_K - 3.0);
   EXPECT_GT(low.mean_ledge_m, before.mean_ledge_m + 0.01);
   EXPECT_LT(end.mean_ledge_m, low.mean_ledge_m - 0.01);
@@ -94,7 +99,8 @@ TEST(DynamicsScenarios, CurrentStepsMoveTheLedgeWithTimeConstantsOfHours) {
     }
   }
   EXPECT_GT(t63, 1.0);
-  EXPECT_LT(t63, 48.0);
+  EXPECT_LT(t63, 12.0);
+  EXPECT_NEAR(end.mean_temperature_K, before.mean_temperature_K, 15.0);
 }
 
 // 3-hour outage: during the outage the bath cools and the ledge grows; after restart the bath

@@ -88,6 +88,7 @@ struct Row {
   double mean_ledge_m = 0, min_ledge_m = 0, max_ledge_m = 0;
   double mean_acd_m = 0;
   double mean_metal_kg = 0;
+  double mean_bath_kg = 0;         ///< liquid bath
   double mean_heat_loss_W = 0;
   int cells_in_ae = 0;
   long ae_count = 0;               ///< cumulative

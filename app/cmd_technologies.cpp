@@ -62,8 +62,12 @@ int run_technologies(bool json, const GlobalOptions& global) {
     if (c) {
       const cell::CellResult r = cell::evaluate(c->design, c->constants, c->op);
       j["model"] = {{"acd_cm", c->op.acd_m * 100},
-                    {"acd_origin", c->calibration && c->calibration->acd_m ? "calibrated" : "published"},
+                    {"acd_origin", c->calibration && c->calibration->acd_m ? "calibrated"
+                                   : tech.parameter("operation.acd") != nullptr ? "published"
+                                                                                : "estimated"},
                     {"current_efficiency_constant", c->constants.dewing_constant},
+                    {"cathode_drop_V", c->design.cathode_resistance_ohm * c->op.line_current_A},
+                    {"cathode_drop_origin", c->calibration->cathode_resistance_ohm ? "calibrated" : "catalogue"},
                     {"voltage_V", r.voltage_V},
                     {"current_efficiency", r.current_efficiency},
                     {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / 3.6e6},
@@ -71,8 +75,12 @@ int run_technologies(bool json, const GlobalOptions& global) {
                     {"plausible", c->calibration->plausible()},
                     {"problems", c->calibration->problems},
                     {"notes", c->calibration->notes}};
-      model_line = fmt::format("  model: ACD {:.2f} cm{}, {:.3f} V, CE {:.1f} %, {:.2f} kWh/kg DC{}",
+      model_line = fmt::format("  model: ACD {:.2f} cm{}{}, {:.3f} V, CE {:.1f} %, {:.2f} kWh/kg DC{}",
                                c->op.acd_m * 100, c->calibration->acd_m ? " (calibrated)" : "",
+                               c->calibration->cathode_resistance_ohm
+                                   ? fmt::format(", cathode drop {:.3f} V (calibrated)",
+                                                 c->design.cathode_resistance_ohm * c->op.line_current_A)
+                                   : "",
                                r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / 3.6e6,
                                c->calibration->plausible() ? "" : "  ** IMPLAUSIBLE **");
       for (const auto& p : c->calibration->problems) model_line += "\n    ! " + p;

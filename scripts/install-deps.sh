@@ -15,6 +15,7 @@ packages=(
   libbenchmark-dev      # performance measurements under bench/
   libsundials-dev       # CVODE: reference integrator of the dynamic cell model
   libtbb-dev            # threads over cell blocks in potline simulations
+  coinor-libclp-dev     # COIN-OR CLP: the regional trade LP (market)
 )
 
 missing=()

@@ -168,6 +168,11 @@ std::optional<CellCase> technology_case(const Technology& tech, const Technology
     c.calibration->notes.push_back(note);
     diagnostics.warning(tech.location, "operation.acd", note);
   }
+  if (c.calibration->cathode_resistance_ohm) {
+    c.design.cathode_resistance_ohm = *c.calibration->cathode_resistance_ohm;
+    const double nominal = c.values.maybe_number("design.nominal_current").value_or(c.op.line_current_A);
+    set_calibrated(c.values, "design.cathode_drop", *c.calibration->cathode_resistance_ohm * nominal);
+  }
   if (c.calibration->dewing_constant) {
     set_calibrated(c.values, "model.current_efficiency_constant", *c.calibration->dewing_constant);
     c.constants.dewing_constant = *c.calibration->dewing_constant;

@@ -97,6 +97,19 @@ Calibration calibrate(const CellDesign& design, ModelConstants constants, Operat
     cal.dewing_constant = constants.dewing_constant;
   }
 
+  if (voltage && acd_is_published) {
+    // The ACD is known: the voltage left over is closed by the cathode drop, the least certain
+    // of the ohmic drops (cathode designs differ most between technologies). V is linear in it.
+    const CellResult r = evaluate(design, constants, op);
+    const double cathode_drop = r.breakdown.cathode_drop + (*voltage - r.voltage_V);
+    cal.cathode_resistance_ohm = cathode_drop / op.line_current_A;
+    if (cathode_drop < kPlausibleCathodeDropMin_V || cathode_drop > kPlausibleCathodeDropMax_V) {
+      cal.problems.push_back(fmt::format(
+          "calibrated cathode drop {:.3f} V (with the published ACD {:.2f} cm) is outside the "
+          "plausible 0.2–0.5 V: the design estimates or the published voltage are inconsistent",
+          cathode_drop, op.acd_m * 100));
+    }
+  }
   if (voltage && !acd_is_published) {
     const AcdSolve solve = solve_acd_for_voltage(design, constants, op, *voltage);
     if (!solve.converged) {

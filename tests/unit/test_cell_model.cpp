@@ -155,6 +155,24 @@ TEST(Calibration, ReproducesAPublishedPointAndFlagsImplausibleAcd) {
   EXPECT_NE(bad.problems.front().find("outside the plausible 3–6 cm"), std::string::npos);
 }
 
+TEST(Calibration, PublishedAcdCalibratesTheCathodeDrop) {
+  PublishedPoint p;
+  p.voltage_V = 4.25;
+  auto op = modern_op();
+  op.acd_m = 0.045;
+  const CellResult before = evaluate(modern_design(), ModelConstants{}, op);
+  const Calibration c = calibrate(modern_design(), ModelConstants{}, op, p, true);
+  EXPECT_FALSE(c.acd_m.has_value());
+  ASSERT_TRUE(c.cathode_resistance_ohm.has_value());
+  // V is linear in the cathode resistance: the drop moves by exactly the voltage gap.
+  EXPECT_NEAR(*c.cathode_resistance_ohm * 400e3, 0.28 + (4.25 - before.voltage_V), 1e-12);
+  auto d = modern_design();
+  d.cathode_resistance_ohm = *c.cathode_resistance_ohm;
+  EXPECT_NEAR(evaluate(d, ModelConstants{}, op).voltage_V, 4.25, 1e-12);
+  p.voltage_V = 3.5;  // needs a negative cathode drop
+  EXPECT_FALSE(calibrate(modern_design(), ModelConstants{}, op, p, true).plausible());
+}
+
 TEST(Calibration, ReportsInconsistentPublishedNumbers) {
   PublishedPoint p;
   p.voltage_V = 4.2;

@@ -69,7 +69,9 @@ TEST(CatalogueValidation, EveryCalibratedTechnologyReproducesItsPublishedPoint) 
     const CellResult r = evaluate(c->design, c->constants, c->op);
     const Calibration& cal = *c->calibration;
     SCOPED_TRACE(t.id);
-    if (t.voltage_V && cal.acd_m) EXPECT_NEAR(r.voltage_V, t.voltage_V->value, 1e-4);
+    if (t.voltage_V && (cal.acd_m || cal.cathode_resistance_ohm)) {
+      EXPECT_NEAR(r.voltage_V, t.voltage_V->value, 1e-4);
+    }
     if (t.current_efficiency) EXPECT_NEAR(r.current_efficiency, t.current_efficiency->value, 1e-9);
     if (t.sec_dc_J_per_kg && cal.acd_m && cal.plausible()) {
       EXPECT_NEAR(r.sec_dc_J_per_kg / t.sec_dc_J_per_kg->value, 1.0, 1e-3);

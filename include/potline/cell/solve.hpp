@@ -40,10 +40,16 @@ struct PublishedPoint {
 /// Physical ranges a calibrated ACD should land in (issue 2; physics.md §3: ACD 3–6 cm).
 inline constexpr double kPlausibleAcdMin_m = 0.03;
 inline constexpr double kPlausibleAcdMax_m = 0.06;
+/// Cathode drop range for a calibrated cathode (physics.md §3: 0.2–0.35 V graphitised,
+/// 0.3–0.5 V anthracitic).
+inline constexpr double kPlausibleCathodeDropMin_V = 0.2;
+inline constexpr double kPlausibleCathodeDropMax_V = 0.5;
 
 struct Calibration {
   std::optional<double> acd_m;            ///< set when the ACD was calibrated to the voltage
   std::optional<double> dewing_constant;  ///< set when K was calibrated to the CE
+  /// Set when the ACD is published: the cathode resistance that closes the published voltage.
+  std::optional<double> cathode_resistance_ohm;
   std::optional<double> implied_current_efficiency;  ///< from V and SEC when CE is unpublished
   std::optional<double> implied_voltage_V;           ///< from SEC and CE when V is unpublished
   std::vector<std::string> problems;  ///< implausible values or inconsistencies, in sentences
@@ -51,10 +57,11 @@ struct Calibration {
   bool plausible() const { return problems.empty(); }
 };
 
-/// Calibrates the ACD (unless `acd_is_published`) to the published voltage and Dewing's K to the
-/// published current efficiency, at the operating point `op`. Where only two of V, CE and SEC are
+/// Calibrates the ACD (or, when `acd_is_published`, the cathode drop) to the published voltage and
+/// Dewing's K to the published current efficiency, at the operating point `op`. Where only two of V, CE and SEC are
 /// published, the third follows from Faraday (SEC = 3F·V/(M_Al·CE)). Implausible results
-/// (ACD outside 3–6 cm, CE outside 0.80–0.98, inconsistency of V, CE, SEC beyond 1 %) are reported
+/// (ACD outside 3–6 cm, cathode drop outside 0.2–0.5 V, CE outside 0.80–0.98, inconsistency of
+/// V, CE, SEC beyond 1 %) are reported
 /// in `problems`, never hidden.
 Calibration calibrate(const CellDesign& design, ModelConstants constants, OperatingPoint op,
                       const PublishedPoint& published, bool acd_is_published);

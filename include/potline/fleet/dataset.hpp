@@ -1,0 +1,77 @@
+#pragma once
+// The world smelter dataset (data/smelters.csv; columns in docs/data.md) and the regional price
+// table (data/fleet-regions.toml). Both are read once at the boundary into plain values.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/plant/emissions.hpp"
+
+namespace potline::fleet {
+
+enum class Status { kOperating, kCurtailed, kClosed, kUnknown };
+std::optional<Status> status_from_name(const std::string& name);
+std::string_view to_string(Status s);
+
+/// One row of data/smelters.csv, in SI units.
+struct SmelterRecord {
+  std::string id, name, country, region, province, owner, technology, source;
+  double lat_deg = 0, lon_deg = 0;
+  bool has_location = false;
+  double capacity_kg_per_s = 0;
+  Status status = Status::kUnknown;
+  int commissioning_year = 0;       ///< 0 = not published
+  bool technology_inferred = false;
+  double line_current_A = 0;        ///< 0 = not published
+  plant::PowerSource power_source = plant::PowerSource::kGrid;
+  double employees = 0;             ///< 0 = not published
+  bool aggregate = false;
+  core::SourceLocation where;       ///< file:line of the row
+};
+
+/// Columns every smelters CSV must have, with their units in the name.
+const std::vector<std::string>& smelter_columns();
+
+/// Reads a smelters CSV ('#' lines are comments). Collects every error (unknown or missing column,
+/// a column whose unit differs from the expected one, duplicate id, bad number, unknown status or
+/// power source) with file:line:col; returns the rows read.
+std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnostics& diagnostics);
+/// Same from text (tests).
+std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& display_name,
+                                          core::Diagnostics& diagnostics);
+
+inline constexpr int kPowerSourceCount = 5;
+inline int power_index(plant::PowerSource s) { return static_cast<int>(s); }
+
+/// One market region's prices and demand (USD of the price year; SI units).
+struct Region {
+  std::string id, name;
+  double demand_kg_per_s = 0;
+  double premium_usd_per_kg = 0;
+  double wage_usd_per_s = 0;
+  double employees_per_kg_per_s = 0;  ///< head count per unit capacity, used when a row has none
+  double other_usd_per_kg = 0;
+  double anode_usd_per_kg = 0;
+  double alf3_usd_per_kg = 0;
+  double grid_co2_kg_per_J = 0;
+  std::array<std::optional<double>, kPowerSourceCount> power_usd_per_J{};
+  core::SourceLocation where;
+};
+
+struct RegionTable {
+  int price_year = 0;
+  std::vector<Region> regions;
+  double freight_default_usd_per_kg = 0;
+  double freight_intra_usd_per_kg = 0;
+  std::vector<std::vector<double>> freight_usd_per_kg;  ///< [from][to], filled by load
+  std::string path;
+
+  int index_of(const std::string& id) const;  ///< -1 if absent
+  std::vector<std::string> ids() const;
+  static RegionTable load(const std::string& path, core::Diagnostics& diagnostics);
+  static RegionTable parse(const std::string& text, const std::string& display_name, core::Diagnostics& diagnostics);
+};
+
+}  // namespace potline::fleet

@@ -1,0 +1,79 @@
+#pragma once
+// The world fleet: every smelter of the dataset through the smelter model (plant::evaluate) with
+// its region's prices, then the industry cost curve, marginal cost at a demand, smelters under
+// water at a price, and the emissions-intensity curve.
+//
+// Parse once (fleet_case.hpp builds a FleetModel: one plant::SmelterInputs per smelter, the cell
+// model run once per catalogue technology), then evaluate() is a loop of plant::evaluate calls with
+// no parsing or allocation beyond the output vector — cheap enough for Monte Carlo.
+#include <string>
+#include <vector>
+
+#include "potline/fleet/dataset.hpp"
+#include "potline/plant/smelter.hpp"
+
+namespace potline::fleet {
+
+/// One smelter ready to evaluate.
+struct FleetSmelter {
+  SmelterRecord record;
+  int region = -1;                   ///< index into RegionTable::regions
+  plant::SmelterInputs inputs;       ///< at the base prices of the case
+  double base_power_usd_per_J = 0;   ///< before scenario shocks
+  std::string sec_origin;            ///< where the SEC came from (technology or vintage estimate)
+  bool employees_estimated = false;
+};
+
+/// Everything a fleet evaluation needs, prepared at the boundary.
+struct FleetModel {
+  RegionTable regions;
+  std::vector<FleetSmelter> smelters;  ///< only those with an included status
+  int cbam_year = 0;                   ///< 0 = no CBAM
+  double lme_usd_per_kg = 0;
+  double demand_kg_per_s = 0;          ///< world demand for the cost-curve marginal cost
+};
+
+/// Per-smelter scenario levers applied on top of the base inputs (all default to "no change").
+struct Shocks {
+  std::vector<double> power_factor;        ///< per region, multiplies the power price (1 = none)
+  std::vector<double> power_adder_usd_per_J;  ///< per region, added after the factor (competing load)
+  std::vector<double> carbon_usd_per_kg_co2;  ///< per region, on scope 1 emissions
+  double alumina_factor = 1;
+};
+Shocks no_shocks(const FleetModel& model);
+
+/// Result of one smelter.
+struct SmelterEconomics {
+  double capacity_kg_per_s = 0;
+  double c1_usd_per_kg = 0;           ///< C1 + domestic carbon cost
+  double business_usd_per_kg = 0;
+  double power_usd_per_kg = 0;
+  double sec_ac_J_per_kg = 0;
+  double total_co2e_kg_per_kg = 0;    ///< scope 1 + 2 (IAI Level 1)
+  double direct_co2e_kg_per_kg = 0;   ///< CBAM direct (process + PFC)
+  double cbam_usd_per_kg = 0;         ///< CBAM cost if sold into the EU in cbam_year (0 = none)
+  double price_usd_per_kg = 0;        ///< LME + regional premium
+};
+
+/// Evaluates every smelter; `out` is resized to the fleet size.
+void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out);
+
+/// One step of a cost curve: smelters sorted by cost (ties by index, so the order is deterministic).
+struct CurvePoint {
+  int smelter = 0;
+  double cost_usd_per_kg = 0;
+  double capacity_kg_per_s = 0;
+  double cumulative_kg_per_s = 0;  ///< including this smelter
+};
+
+/// Sorted cost curve by `cost` (C1 by default), cumulative capacity.
+std::vector<CurvePoint> cost_curve(const std::vector<SmelterEconomics>& e, bool business = false);
+/// Emissions-intensity curve: sorted by total CO2e per kg.
+std::vector<CurvePoint> emissions_curve(const std::vector<SmelterEconomics>& e);
+/// The cost of the smelter that serves the last unit of `demand` (the marginal cost); throws
+/// core::RunError when demand exceeds the curve's capacity.
+double marginal_cost(const std::vector<CurvePoint>& curve, double demand_kg_per_s);
+/// Indices of smelters whose C1 exceeds their realised price (LME + premium).
+std::vector<int> under_water(const std::vector<SmelterEconomics>& e);
+
+}  // namespace potline::fleet

@@ -1,0 +1,70 @@
+#pragma once
+// A fleet case (examples/world.toml and friends): the dataset and region table to use, the price
+// basis, and the policy levers — demand changes, tariffs, trade exclusions, CBAM, capacity caps,
+// power-price shocks and competing loads, domestic carbon prices, retrofits of named smelters.
+// Parsed at the boundary with every error located (file:line:col) and unknown smelter or region
+// names reported with a "did you mean".
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/fleet/fleet.hpp"
+#include "potline/market/trade.hpp"
+#include "potline/plant/smelter_case.hpp"
+
+namespace potline::fleet {
+
+struct Tariff {
+  int importer = -1;
+  double rate = 0;                    ///< ad valorem share, applied to the case's LME price
+  std::vector<std::string> exporters; ///< region ids or ISO3 countries; empty = every other region
+  std::vector<std::string> exempt;    ///< region ids or ISO3 countries not charged
+};
+
+struct Exclusion {
+  std::vector<int> importers;         ///< regions that refuse the metal
+  std::string origin_region, origin_country, origin_province;
+};
+
+struct CapSpec {
+  std::string name;
+  int region = -1;
+  double capacity_kg_per_s = 0;
+};
+
+struct FleetCase {
+  std::string title;
+  std::string path;
+  std::string smelters_path, regions_path;
+  std::vector<std::string> include_status = {"operating"};
+  double lme_usd_per_kg = 0;
+  double alumina_lme_share = 0.14;
+  int cbam_year = 0;
+  double eua_eur_per_t = 0, usd_per_eur = 0;
+  bool solve_market = true;
+  std::vector<double> demand_factor;    ///< per region
+  std::vector<Tariff> tariffs;
+  std::vector<Exclusion> exclusions;
+  std::vector<CapSpec> caps;
+  std::vector<std::pair<std::string, std::string>> retrofits;  ///< smelter id -> technology id
+  Shocks shocks;                        ///< filled once the region table is known
+  FleetModel model;
+};
+
+/// Reads the case, the dataset and the region table, and prepares every smelter; throws
+/// core::InputError with all collected errors.
+FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
+                          core::Diagnostics& diagnostics);
+/// Same from TOML text; relative paths are resolved against `base_dir`.
+FleetCase parse_fleet_case(const std::string& text, const std::string& display_name, const std::string& base_dir,
+                           const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics);
+
+/// The trade problem of the case for fleet results `e` (suppliers = smelters, costs = C1).
+market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e);
+
+/// The AC SEC a smelter without a catalogue technology is given, with its basis (estimates by
+/// vintage and line current; docs/model/fleet.md).
+std::pair<double, std::string> vintage_sec(const SmelterRecord& r);
+
+}  // namespace potline::fleet

@@ -1,0 +1,93 @@
+#include "potline/fleet/fleet.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/policy/cbam.hpp"
+
+namespace potline::fleet {
+
+Shocks no_shocks(const FleetModel& model) {
+  const std::size_t n = model.regions.regions.size();
+  Shocks s;
+  s.power_factor.assign(n, 1.0);
+  s.power_adder_usd_per_J.assign(n, 0.0);
+  s.carbon_usd_per_kg_co2.assign(n, 0.0);
+  return s;
+}
+
+void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out) {
+  out.resize(model.smelters.size());
+  const int year_index = model.cbam_year - policy::kCbamFirstYear;
+  for (std::size_t i = 0; i < model.smelters.size(); ++i) {
+    const FleetSmelter& s = model.smelters[i];
+    plant::SmelterInputs in = s.inputs;  // a copy: evaluation never changes the model
+    const auto r = static_cast<std::size_t>(s.region);
+    in.power_usd_per_J = s.base_power_usd_per_J * shocks.power_factor[r] + shocks.power_adder_usd_per_J[r];
+    in.alumina_usd_per_kg *= shocks.alumina_factor;
+    const plant::SmelterResult res = plant::evaluate(in);
+    SmelterEconomics& e = out[i];
+    const double carbon = shocks.carbon_usd_per_kg_co2[r] * res.emissions.scope1;
+    e.capacity_kg_per_s = res.capacity_kg_per_s;
+    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon;
+    e.business_usd_per_kg = res.business_usd_per_kg + carbon;
+    e.power_usd_per_kg = res.breakdown.power;
+    e.sec_ac_J_per_kg = res.sec_ac_J_per_kg;
+    e.total_co2e_kg_per_kg = res.emissions.total;
+    e.direct_co2e_kg_per_kg = res.cbam_see_direct_t_per_t;
+    e.cbam_usd_per_kg = (in.cbam && year_index >= 0 && year_index < policy::kCbamYears)
+                            ? res.cbam_usd_per_t[static_cast<std::size_t>(year_index)] / 1000.0  // USD/t -> USD/kg
+                            : 0.0;
+    e.price_usd_per_kg = res.price_usd_per_kg;
+  }
+}
+
+namespace {
+
+std::vector<CurvePoint> sorted_curve(const std::vector<SmelterEconomics>& e, auto key) {
+  std::vector<int> order(e.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key(e[a]) < key(e[b]); });
+  std::vector<CurvePoint> curve;
+  curve.reserve(e.size());
+  double cumulative = 0;
+  for (int i : order) {
+    cumulative += e[i].capacity_kg_per_s;
+    curve.push_back({i, key(e[i]), e[i].capacity_kg_per_s, cumulative});
+  }
+  return curve;
+}
+
+}  // namespace
+
+std::vector<CurvePoint> cost_curve(const std::vector<SmelterEconomics>& e, bool business) {
+  if (business) return sorted_curve(e, [](const SmelterEconomics& x) { return x.business_usd_per_kg; });
+  return sorted_curve(e, [](const SmelterEconomics& x) { return x.c1_usd_per_kg; });
+}
+
+std::vector<CurvePoint> emissions_curve(const std::vector<SmelterEconomics>& e) {
+  return sorted_curve(e, [](const SmelterEconomics& x) { return x.total_co2e_kg_per_kg; });
+}
+
+double marginal_cost(const std::vector<CurvePoint>& curve, double demand_kg_per_s) {
+  if (demand_kg_per_s <= 0) return curve.empty() ? 0.0 : curve.front().cost_usd_per_kg;
+  for (const CurvePoint& p : curve) {
+    if (p.cumulative_kg_per_s >= demand_kg_per_s * (1 - 1e-12)) return p.cost_usd_per_kg;
+  }
+  const double total = curve.empty() ? 0.0 : curve.back().cumulative_kg_per_s;
+  throw core::RunError(fmt::format("demand {:.3f} Mt/yr exceeds the capacity on the cost curve ({:.3f} Mt/yr)",
+                                   demand_kg_per_s * plant::kSecondsPerYear / 1e9, total * plant::kSecondsPerYear / 1e9));
+}
+
+std::vector<int> under_water(const std::vector<SmelterEconomics>& e) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    if (e[i].c1_usd_per_kg > e[i].price_usd_per_kg) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+}  // namespace potline::fleet

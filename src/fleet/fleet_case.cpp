@@ -1,0 +1,444 @@
+// Parsing a fleet case and preparing the fleet model (see fleet_case.hpp).
+#include "potline/fleet/fleet_case.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "potline/core/text.hpp"
+#include "potline/core/units.hpp"
+#include "potline/io/values.hpp"
+#include "potline/plant/smelter_schema.hpp"
+
+namespace potline::fleet {
+namespace {
+
+using core::SourceLocation;
+
+SourceLocation loc(const toml::node& n, const std::string& file) {
+  return {file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
+}
+
+void unknown(const std::string& what, const std::string& name, const std::vector<std::string>& candidates,
+             const SourceLocation& where, const std::string& key, core::Diagnostics& d) {
+  std::string message = "unknown " + what + " '" + name + "'";
+  const std::string hint = core::closest_match(name, candidates);
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  d.error(where, key, message);
+}
+
+// Checks that a table has only known keys.
+void check_keys(const toml::table& t, const std::string& section, const std::vector<std::string>& known,
+                const std::string& file, core::Diagnostics& d) {
+  for (const auto& [k, v] : t) {
+    const std::string key(k.str());
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::vector<std::string> full;
+      for (const auto& x : known) full.push_back(x);
+      unknown("key", key, full, loc(v, file), section.empty() ? key : section + "." + key, d);
+    }
+  }
+}
+
+std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit, const std::string& si,
+                               const std::string& file, core::Diagnostics& d) {
+  if (n == nullptr) return std::nullopt;
+  std::string text;
+  if (auto v = n->value<double>()) text = core::format_number(*v);
+  else if (auto s = n->value<std::string>()) text = *s;
+  else {
+    d.error(loc(*n, file), key, "expected a number (in " + unit + ") or a string with a unit");
+    return std::nullopt;
+  }
+  const core::QuantityParse q = core::parse_quantity(text, unit, si);
+  if (!q.ok()) {
+    d.error(loc(*n, file), key, "'" + text + "': " + q.error);
+    return std::nullopt;
+  }
+  if (!std::isfinite(q.value)) {
+    d.error(loc(*n, file), key, "'" + text + "' is not finite");
+    return std::nullopt;
+  }
+  return q.value;
+}
+
+std::vector<std::string> strings(const toml::node* n, const std::string& key, const std::string& file, core::Diagnostics& d) {
+  std::vector<std::string> out;
+  if (n == nullptr) return out;
+  if (auto s = n->value<std::string>()) return {*s};
+  if (const auto* a = n->as_array()) {
+    for (const auto& x : *a) {
+      if (auto s = x.value<std::string>()) out.push_back(*s);
+      else d.error(loc(x, file), key, "expected a string");
+    }
+    return out;
+  }
+  d.error(loc(*n, file), key, "expected a string or an array of strings");
+  return out;
+}
+
+int region_ref(const toml::node* n, const std::string& key, const RegionTable& regions, const std::string& file,
+               const SourceLocation& parent, core::Diagnostics& d) {
+  if (n == nullptr) {
+    d.error(parent, key, "required: a region id (" + fmt::format("{}", fmt::join(regions.ids(), ", ")) + ")");
+    return -1;
+  }
+  const std::string id = n->value_or(std::string());
+  const int i = regions.index_of(id);
+  if (i < 0) unknown("region", id, regions.ids(), loc(*n, file), key, d);
+  return i;
+}
+
+std::string resolve(const std::string& path, const std::string& base_dir) {
+  if (path.empty()) return path;
+  const std::filesystem::path p(path);
+  if (p.is_absolute()) return path;
+  const std::filesystem::path b = std::filesystem::path(base_dir) / p;
+  return b.lexically_normal().string();
+}
+
+}  // namespace
+
+std::pair<double, std::string> vintage_sec(const SmelterRecord& r) {
+  const double kWh = 3.6e6;
+  // Seed paper: modern cells 12.0-13.5 MWh/t; old 170-228 kA lines ~15; 400-600 kA cells use up
+  // to 17.5 % less than ~200 kA cells; new Chinese smelters run 400-600 kA cells.
+  if (r.line_current_A >= 350e3 || r.commissioning_year >= 2005) {
+    return {13.3 * kWh, "estimate: modern cell (>= 350 kA or built since 2005): upper middle of 12.0-13.5 MWh/t (seed)"};
+  }
+  if ((r.line_current_A > 0 && r.line_current_A < 250e3) || (r.commissioning_year > 0 && r.commissioning_year <= 1985)) {
+    return {15.0 * kWh, "estimate: old line (< 250 kA or built by 1985): ~15 MWh/t (seed)"};
+  }
+  if (r.region == "china") {
+    return {13.3 * kWh, "estimate: Chinese capacity mostly 400-600 kA cells (seed): as modern"};
+  }
+  return {14.0 * kWh, "estimate: vintage and amperage unknown: between modern (13.3) and old (15.0) MWh/t"};
+}
+
+FleetCase parse_fleet_case(const std::string& text, const std::string& file, const std::string& base_dir,
+                           const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& d) {
+  FleetCase c;
+  c.path = file;
+  toml::table doc;
+  try {
+    doc = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    d.error({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
+            std::string(e.description()));
+    throw core::InputError(d);
+  }
+  check_keys(doc, "", {"case", "fleet", "market", "cbam", "demand", "tariff", "exclusion", "cap", "power_shock",
+                       "carbon_price", "retrofit"}, file, d);
+  if (const auto* t = doc["case"].as_table()) {
+    check_keys(*t, "case", {"title"}, file, d);
+    c.title = (*t)["title"].value_or(std::string());
+  }
+  const toml::table empty;
+  const toml::table* fleet = doc["fleet"].as_table();
+  if (fleet == nullptr) fleet = &empty;
+  check_keys(*fleet, "fleet", {"smelters", "regions", "include_status", "lme", "alumina_lme_share"}, file, d);
+  c.smelters_path = fleet->contains("smelters") ? resolve((*fleet)["smelters"].value_or(std::string()), base_dir)
+                                                : data_dir + "/smelters.csv";
+  c.regions_path = fleet->contains("regions") ? resolve((*fleet)["regions"].value_or(std::string()), base_dir)
+                                              : data_dir + "/fleet-regions.toml";
+  if (fleet->contains("include_status")) {
+    c.include_status = strings(fleet->get("include_status"), "fleet.include_status", file, d);
+    for (const auto& s : c.include_status) {
+      if (!status_from_name(s)) d.error(loc(*fleet->get("include_status"), file), "fleet.include_status",
+                                        "'" + s + "': expected operating, curtailed, closed or unknown");
+    }
+  }
+  if (auto lme = quantity(fleet->get("lme"), "fleet.lme", "USD/t", "USD/kg", file, d)) c.lme_usd_per_kg = *lme;
+  else if (!fleet->contains("lme")) d.error({file, 1, 1}, "fleet.lme", "required: the LME aluminium price (USD/t)");
+  if (auto share = quantity(fleet->get("alumina_lme_share"), "fleet.alumina_lme_share", "1", "1", file, d)) c.alumina_lme_share = *share;
+
+  if (const auto* m = doc["market"].as_table()) {
+    check_keys(*m, "market", {"solve"}, file, d);
+    c.solve_market = (*m)["solve"].value_or(true);
+  }
+  if (const auto* cb = doc["cbam"].as_table()) {
+    check_keys(*cb, "cbam", {"year", "eua_price", "usd_per_eur"}, file, d);
+    c.cbam_year = (*cb)["year"].value_or(0);
+    if (!policy::cbam_year_valid(c.cbam_year)) {
+      d.error(loc(*cb, file), "cbam.year", fmt::format("{}: CBAM years are {}..{}", c.cbam_year, policy::kCbamFirstYear, policy::kCbamLastYear));
+    }
+    c.eua_eur_per_t = quantity(cb->get("eua_price"), "cbam.eua_price", "EUR/t", "EUR/t", file, d).value_or(0);
+    c.usd_per_eur = quantity(cb->get("usd_per_eur"), "cbam.usd_per_eur", "USD/EUR", "USD/EUR", file, d).value_or(0);
+    if (!cb->contains("eua_price") || !cb->contains("usd_per_eur")) {
+      d.error(loc(*cb, file), "cbam", "give cbam.eua_price (EUR/t) and cbam.usd_per_eur with cbam.year");
+    }
+  }
+
+  // ---- data
+  const std::size_t errors_before_data = d.error_count();
+  RegionTable regions = RegionTable::load(c.regions_path, d);
+  std::vector<SmelterRecord> records = load_smelters(c.smelters_path, d);
+  for (const auto& r : records) {
+    if (regions.index_of(r.region) < 0) unknown("region", r.region, regions.ids(), r.where, "region", d);
+  }
+  if (d.error_count() > errors_before_data) throw core::InputError(d);
+  const std::size_t nr = regions.regions.size();
+  FleetModel& model = c.model;
+  model.lme_usd_per_kg = c.lme_usd_per_kg;
+  model.cbam_year = c.cbam_year;
+  c.shocks.power_factor.assign(nr, 1.0);
+  c.shocks.power_adder_usd_per_J.assign(nr, 0.0);
+  c.shocks.carbon_usd_per_kg_co2.assign(nr, 0.0);
+  c.demand_factor.assign(nr, 1.0);
+  std::set<std::string> ids;
+  for (const auto& r : records) ids.insert(r.id);
+  const std::vector<std::string> id_list(ids.begin(), ids.end());
+
+  // ---- levers (arrays of tables)
+  auto each = [&](const char* name, const std::vector<std::string>& keys, auto body) {
+    const toml::node* n = doc.get(name);
+    if (n == nullptr) return;
+    const auto* arr = n->as_array();
+    if (arr == nullptr) {
+      d.error(loc(*n, file), name, std::string("expected an array of tables: [[") + name + "]]");
+      return;
+    }
+    for (const auto& x : *arr) {
+      const auto* t = x.as_table();
+      if (t == nullptr) {
+        d.error(loc(x, file), name, std::string("expected a table in [[") + name + "]]");
+        continue;
+      }
+      check_keys(*t, name, keys, file, d);
+      body(*t, loc(x, file));
+    }
+  };
+  each("demand", {"region", "factor"}, [&](const toml::table& t, const SourceLocation& w) {
+    const int r = region_ref(t.get("region"), "demand.region", regions, file, w, d);
+    const double f = quantity(t.get("factor"), "demand.factor", "1", "1", file, d).value_or(1.0);
+    if (f < 0) d.error(w, "demand.factor", "must be >= 0");
+    if (r >= 0) c.demand_factor[static_cast<std::size_t>(r)] *= f;
+  });
+  each("tariff", {"importer", "rate", "exporters", "exempt"}, [&](const toml::table& t, const SourceLocation& w) {
+    Tariff tf;
+    tf.importer = region_ref(t.get("importer"), "tariff.importer", regions, file, w, d);
+    tf.rate = quantity(t.get("rate"), "tariff.rate", "1", "1", file, d).value_or(0.0);
+    if (tf.rate < 0 || tf.rate > 10) d.error(w, "tariff.rate", "ad valorem rate must be in [0, 10] (0.5 = 50 %)");
+    tf.exporters = strings(t.get("exporters"), "tariff.exporters", file, d);
+    tf.exempt = strings(t.get("exempt"), "tariff.exempt", file, d);
+    for (const auto& list : {tf.exporters, tf.exempt}) {
+      for (const auto& x : list) {
+        bool known = regions.index_of(x) >= 0;
+        for (const auto& r : records) known = known || r.country == x;
+        if (!known) unknown("region or country", x, regions.ids(), w, "tariff", d);
+      }
+    }
+    c.tariffs.push_back(std::move(tf));
+  });
+  each("exclusion", {"importers", "origin_region", "origin_country", "origin_province"},
+       [&](const toml::table& t, const SourceLocation& w) {
+         Exclusion e;
+         for (const auto& id : strings(t.get("importers"), "exclusion.importers", file, d)) {
+           const int r = regions.index_of(id);
+           if (r < 0) unknown("region", id, regions.ids(), w, "exclusion.importers", d);
+           else e.importers.push_back(r);
+         }
+         if (e.importers.empty()) d.error(w, "exclusion.importers", "required: the regions that refuse the metal");
+         e.origin_region = t["origin_region"].value_or(std::string());
+         e.origin_country = t["origin_country"].value_or(std::string());
+         e.origin_province = t["origin_province"].value_or(std::string());
+         const int given = !e.origin_region.empty() + !e.origin_country.empty() + !e.origin_province.empty();
+         if (given != 1) d.error(w, "exclusion", "give exactly one of origin_region, origin_country, origin_province");
+         if (!e.origin_region.empty() && regions.index_of(e.origin_region) < 0)
+           unknown("region", e.origin_region, regions.ids(), w, "exclusion.origin_region", d);
+         std::set<std::string> countries, provinces;
+         for (const auto& r : records) { countries.insert(r.country); provinces.insert(r.province); }
+         if (!e.origin_country.empty() && !countries.count(e.origin_country))
+           unknown("country", e.origin_country, {countries.begin(), countries.end()}, w, "exclusion.origin_country", d);
+         if (!e.origin_province.empty() && !provinces.count(e.origin_province))
+           unknown("province", e.origin_province, {provinces.begin(), provinces.end()}, w, "exclusion.origin_province", d);
+         c.exclusions.push_back(std::move(e));
+       });
+  each("cap", {"region", "capacity", "name"}, [&](const toml::table& t, const SourceLocation& w) {
+    CapSpec cap;
+    cap.region = region_ref(t.get("region"), "cap.region", regions, file, w, d);
+    cap.name = t["name"].value_or(cap.region >= 0 ? regions.regions[static_cast<std::size_t>(cap.region)].id + " cap" : std::string("cap"));
+    if (auto q = quantity(t.get("capacity"), "cap.capacity", "Mt/yr", "kg/s", file, d)) cap.capacity_kg_per_s = *q;
+    else d.error(w, "cap.capacity", "required (Mt/yr)");
+    c.caps.push_back(cap);
+  });
+  each("power_shock", {"region", "factor", "adder"}, [&](const toml::table& t, const SourceLocation& w) {
+    const int r = region_ref(t.get("region"), "power_shock.region", regions, file, w, d);
+    const double f = quantity(t.get("factor"), "power_shock.factor", "1", "1", file, d).value_or(1.0);
+    const double a = quantity(t.get("adder"), "power_shock.adder", "USD/MWh", "USD/J", file, d).value_or(0.0);
+    if (f < 0) d.error(w, "power_shock.factor", "must be >= 0");
+    if (r >= 0) {
+      c.shocks.power_factor[static_cast<std::size_t>(r)] *= f;
+      c.shocks.power_adder_usd_per_J[static_cast<std::size_t>(r)] += a;
+    }
+  });
+  each("carbon_price", {"region", "price"}, [&](const toml::table& t, const SourceLocation& w) {
+    const int r = region_ref(t.get("region"), "carbon_price.region", regions, file, w, d);
+    const double p = quantity(t.get("price"), "carbon_price.price", "USD/t", "USD/kg", file, d).value_or(0.0);
+    if (r >= 0) c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(r)] = p;
+  });
+  each("retrofit", {"smelter", "technology"}, [&](const toml::table& t, const SourceLocation& w) {
+    const std::string id = t["smelter"].value_or(std::string());
+    const std::string tech = t["technology"].value_or(std::string());
+    if (!ids.count(id)) unknown("smelter", id, id_list, w, "retrofit.smelter", d);
+    if (data.technologies.find(tech) == nullptr) unknown("technology", tech, data.technologies.ids(), w, "retrofit.technology", d);
+    c.retrofits.emplace_back(id, tech);
+  });
+  if (d.has_errors()) throw core::InputError(d);
+
+  // ---- every included smelter through the smelter model's case builder
+  std::set<Status> included;
+  for (const auto& s : c.include_status) included.insert(*status_from_name(s));
+  for (const auto& r : records) {
+    if (!included.count(r.status)) continue;
+    FleetSmelter fs;
+    fs.record = r;
+    fs.region = regions.index_of(r.region);
+    const Region& reg = regions.regions[static_cast<std::size_t>(fs.region)];
+    io::ValueSet v;
+    auto num = [&](const std::string& key, double internal) {
+      io::Value x;
+      x.number = internal;
+      x.origin = io::Origin::kCaseFile;
+      x.location = r.where;
+      v.set(key, x);
+    };
+    auto txt = [&](const std::string& key, const std::string& value) {
+      io::Value x;
+      x.text = value;
+      x.origin = io::Origin::kCaseFile;
+      x.location = r.where;
+      v.set(key, x);
+    };
+    std::string tech = r.technology;
+    for (const auto& [sid, t] : c.retrofits) if (sid == r.id) tech = t;
+    if (!tech.empty()) {
+      txt("potline.technology", tech);
+    } else {
+      const auto [sec, basis] = vintage_sec(r);
+      num("potline.sec_ac", sec);
+      fs.sec_origin = basis;
+    }
+    num("plant.capacity", r.capacity_kg_per_s);
+    num("prices.year", regions.price_year);
+    num("prices.lme", c.lme_usd_per_kg);
+    num("prices.regional_premium", reg.premium_usd_per_kg);
+    num("prices.alumina_lme_share", c.alumina_lme_share);
+    num("prices.anode", reg.anode_usd_per_kg);
+    num("prices.alf3", reg.alf3_usd_per_kg);
+    const auto& power = reg.power_usd_per_J[static_cast<std::size_t>(power_index(r.power_source))];
+    if (!power) {
+      d.error(r.where, "power_source", fmt::format("region '{}' has no power price for source '{}' in {}: add it to "
+                                                   "the region's power table", reg.id, plant::to_string(r.power_source),
+                                                   regions.path));
+      continue;
+    }
+    num("prices.power", *power);
+    double employees = r.employees;
+    if (employees <= 0) {
+      employees = std::round(reg.employees_per_kg_per_s * r.capacity_kg_per_s);
+      fs.employees_estimated = true;
+    }
+    num("labour.employees", employees);
+    num("labour.wage", reg.wage_usd_per_s);
+    num("costs.other", reg.other_usd_per_kg);
+    txt("power.source", std::string(plant::to_string(r.power_source)));
+    if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
+      num("power.emission_factor", reg.grid_co2_kg_per_J);
+    }
+    if (c.cbam_year != 0) {
+      num("cbam.eua_price", c.eua_eur_per_t);
+      num("cbam.usd_per_eur", c.usd_per_eur);
+    }
+    core::Diagnostics local;
+    auto sc = plant::build_smelter_case(v, data, local);
+    for (const auto& item : local.items()) {
+      if (item.severity == core::Severity::kError) {
+        d.error(r.where, item.key, "smelter '" + r.id + "': " + item.message);
+      }
+    }
+    if (!sc) continue;
+    fs.inputs = sc->inputs;
+    fs.base_power_usd_per_J = fs.inputs.power_usd_per_J;
+    if (fs.sec_origin.empty()) fs.sec_origin = sc->sec_origin;
+    model.smelters.push_back(std::move(fs));
+  }
+  if (d.has_errors()) throw core::InputError(d);
+  for (std::size_t i = 0; i < nr; ++i) {
+    model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
+  }
+  model.regions = std::move(regions);
+  return c;
+}
+
+FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
+                          core::Diagnostics& d) {
+  std::ifstream f(path);
+  if (!f) {
+    d.error({path, 0, 0}, "", "cannot read the fleet case");
+    throw core::InputError(d);
+  }
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string base = std::filesystem::path(path).parent_path().string();
+  return parse_fleet_case(ss.str(), path, base.empty() ? "." : base, data_dir, data, d);
+}
+
+market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e) {
+  const RegionTable& regions = c.model.regions;
+  const std::size_t n = regions.regions.size();
+  market::TradeProblem p;
+  for (std::size_t s = 0; s < n; ++s) {
+    p.region_names.push_back(regions.regions[s].id);
+    p.demand_kg_per_s.push_back(regions.regions[s].demand_kg_per_s * c.demand_factor[s]);
+  }
+  const int europe = regions.index_of("europe");
+  auto matches = [&](const std::vector<std::string>& list, const SmelterRecord& r) {
+    for (const auto& x : list) if (x == r.region || x == r.country) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
+    const FleetSmelter& fs = c.model.smelters[i];
+    p.suppliers.push_back({fs.record.id, fs.region, e[i].capacity_kg_per_s, e[i].c1_usd_per_kg});
+    std::vector<double> delivery(n);
+    std::vector<char> allowed(n, 1);
+    for (std::size_t s = 0; s < n; ++s) {
+      double cost = regions.freight_usd_per_kg[static_cast<std::size_t>(fs.region)][s];
+      const bool import = static_cast<int>(s) != fs.region;
+      for (const Tariff& t : c.tariffs) {
+        if (t.importer != static_cast<int>(s) || !import) continue;
+        if (!t.exporters.empty() && !matches(t.exporters, fs.record)) continue;
+        if (matches(t.exempt, fs.record)) continue;
+        cost += t.rate * c.lme_usd_per_kg;
+      }
+      if (c.cbam_year != 0 && import && static_cast<int>(s) == europe) cost += e[i].cbam_usd_per_kg;
+      for (const Exclusion& x : c.exclusions) {
+        const bool origin = (!x.origin_region.empty() && x.origin_region == fs.record.region) ||
+                            (!x.origin_country.empty() && x.origin_country == fs.record.country) ||
+                            (!x.origin_province.empty() && x.origin_province == fs.record.province);
+        if (origin && std::find(x.importers.begin(), x.importers.end(), static_cast<int>(s)) != x.importers.end()) allowed[s] = 0;
+      }
+      delivery[s] = cost;
+    }
+    p.delivery_usd_per_kg.push_back(std::move(delivery));
+    p.allowed.push_back(std::move(allowed));
+  }
+  for (const CapSpec& cap : c.caps) {
+    market::Cap k;
+    k.name = cap.name;
+    k.capacity_kg_per_s = cap.capacity_kg_per_s;
+    for (std::size_t i = 0; i < c.model.smelters.size(); ++i)
+      if (c.model.smelters[i].region == cap.region) k.suppliers.push_back(static_cast<int>(i));
+    p.caps.push_back(std::move(k));
+  }
+  return p;
+}
+
+}  // namespace potline::fleet

@@ -104,7 +104,16 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   }
 
   r.bubble_thickness_m = haupin::bubble_thickness_m(i_anode);
-  const double alumina_at_ae = haupin::anode_effect_alumina_wt(T, i_anode, single_anode_m2);
+  // Alumina at which i_c would fall to i (C_AE): i_c is proportional to sqrt(C/100) − 0.04, so
+  // C_AE = 100·(0.04 + (i/i_c)·(sqrt(C/100) − 0.04))² — the same as
+  // haupin::anode_effect_alumina_wt without a second pow() on the hot path.
+  // In an anode effect (i ≥ i_c, including i_c ≤ 0 at very low alumina) C_AE is the present C.
+  double alumina_at_ae = alumina;
+  if (i_anode < r.critical_current_density_A_per_m2) {
+    const double root_ae =
+        0.04 + i_anode / r.critical_current_density_A_per_m2 * (std::sqrt(alumina / 100.0) - 0.04);
+    alumina_at_ae = 100.0 * root_ae * root_ae;
+  }
   double theta = haupin::bubble_coverage(i_anode, r.bath.bath_ratio, alumina, alumina_at_ae);
   if (!(theta > 0.0 && theta <= kMaxBubbleCoverage)) {
     r.flags |= kBubbleCoverageOutOfRange;

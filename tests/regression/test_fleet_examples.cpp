@@ -86,7 +86,7 @@ TEST(fleet_bad_input, UnknownRegionNamedWithHint) {
   const RunResult r = potline({"fleet", f});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("unknown region 'usaa' (did you mean 'usa'?)"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("bad-region.toml:5:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad-region.toml:4:12"), std::string::npos) << r.err;
 }
 
 TEST(fleet_bad_input, UnknownSmelterNamedWithHint) {

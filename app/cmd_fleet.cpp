@@ -1,6 +1,6 @@
 // potline fleet CASE.toml [--out DIR] [--json]
 // The world fleet: cost curve, marginal cost, smelters under water, emissions curve and (with the
-// market on) the regional trade equilibrium. Keys and columns: docs/cli-fleet.md.
+// market on) the regional trade equilibrium. Keys and columns: docs/cli.md, "potline fleet".
 #include <fmt/format.h>
 
 #include <iostream>

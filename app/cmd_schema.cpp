@@ -78,10 +78,28 @@ void print_schema_text(const io::Schema& schema, const char* command) {
   std::cout << "\n";
 }
 
-int run_schema(bool json) {
+std::vector<NamedSchema> selected_schemas(const std::string& name) {
+  std::vector<NamedSchema> all = all_schemas();
+  if (name.empty()) return all;
+  std::vector<std::string> names;
+  for (const auto& named : all) {
+    if (named.schema->name() == name) return {named};
+    names.push_back(named.schema->name());
+  }
+  core::Diagnostics d;
+  std::string message = "unknown schema '" + name + "'; available: ";
+  for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", " : "") + names[i];
+  const std::string hint = core::closest_match(name, names);
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  d.error({}, "schema", message);
+  throw core::InputError(d);
+}
+
+int run_schema(const std::string& name, bool json) {
+  const std::vector<NamedSchema> chosen = selected_schemas(name);
   if (json) {
     io::Json schemas = io::Json::array();
-    for (const auto& named : all_schemas()) {
+    for (const auto& named : chosen) {
       io::Json fields = io::Json::array();
       for (const auto& f : named.schema->fields()) fields.push_back(field_json(f));
       schemas.push_back({{"name", named.schema->name()}, {"command", named.command}, {"fields", fields}});
@@ -89,7 +107,7 @@ int run_schema(bool json) {
     std::cout << io::dump(io::Json{{"schemas", schemas}});
     return 0;
   }
-  for (const auto& named : all_schemas()) print_schema_text(*named.schema, named.command);
+  for (const auto& named : chosen) print_schema_text(*named.schema, named.command);
   return 0;
 }
 
@@ -139,10 +157,14 @@ int run_template(const std::string& kind) {
 
 void add_schema_commands(CLI::App& app, const GlobalOptions&, int& exit_code) {
   auto json = std::make_shared<bool>(false);
+  auto name = std::make_shared<std::string>();
   CLI::App* schema = app.add_subcommand("schema", "reference of every case-file field: type, unit, "
                                                   "default, allowed range, source");
+  schema->add_option("name", *name, "only this schema (cell, smelter, invest, simulate); default: all");
   schema->add_flag("--json", *json, "print one JSON object on stdout");
-  schema->callback([json, &exit_code]() { exit_code = run_guarded([&] { return run_schema(*json); }); });
+  schema->callback([json, name, &exit_code]() {
+    exit_code = run_guarded([&] { return run_schema(*name, *json); });
+  });
 
   auto kind = std::make_shared<std::string>();
   CLI::App* tmpl = app.add_subcommand("template", "print a commented starter case file");

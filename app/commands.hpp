@@ -29,5 +29,6 @@ void add_emissions_command(CLI::App& app, const GlobalOptions& options, int& exi
 void add_cbam_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_invest_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_fleet_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_sweep_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 
 }  // namespace potline::app

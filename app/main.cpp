@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   add_cbam_command(app, options, exit_code);
   add_invest_command(app, options, exit_code);
   add_fleet_command(app, options, exit_code);
+  add_sweep_command(app, options, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -16,6 +16,8 @@ packages=(
   libsundials-dev       # CVODE: reference integrator of the dynamic cell model
   libtbb-dev            # threads over cell blocks in potline simulations
   coinor-libclp-dev     # COIN-OR CLP: the regional trade LP (market)
+  libsqlite3-dev        # sweep: the results store (SQLite)
+  libopenmpi-dev openmpi-bin  # sweep: optional, samples across processes (mpirun)
 )
 
 missing=()

@@ -17,7 +17,13 @@ constexpr double kMinTafelCurrentDensity_A_per_m2 = 100.0;
 // Haupin 1998: cathode concentration overvoltage vanishes at 0.257 A/cm² and is not defined below.
 constexpr double kCathodeReferenceCurrentDensity_A_per_m2 = 2570.0;
 // Bubble coverage is a fraction; the fitted polynomial can leave (0, 0.95] at extreme inputs.
+// 0.95 is a numerical bound (estimate): it keeps R_bubble ∝ θ/(1 − θ) finite; Haupin's
+// polynomial gives 0.45–0.6 at industrial conditions.
 constexpr double kMaxBubbleCoverage = 0.95;
+// Numerical floor of the alumina activity (estimate): below C/Csat ≈ 0.016 the activity polynomial
+// turns negative (bath::kActivityOutOfRange). 1e-3 keeps E_rev finite and adds at most
+// (R·T/12F)·ln(1e6) ≈ 0.12 V; at such alumina the cell is in an anode effect anyway.
+constexpr double kMinAluminaActivity = 1e-3;
 }  // namespace
 
 double dewing_current_efficiency(double superheat_K, double alf3_excess_wt, double lif_wt,
@@ -75,9 +81,19 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   r.anode_current_density_A_per_m2 = i_anode;
   r.cathode_current_density_A_per_m2 = I / d.cathode_area_m2;
   r.effective_anode_area_m2 = effective_anode_area_m2(d, op.acd_m);
+  if (haupin::fanning_beyond_fit(op.acd_m, d.anode_gap_m) ||
+      haupin::fanning_beyond_fit(op.acd_m, d.center_channel_m) ||
+      haupin::fanning_beyond_fit(op.acd_m, 2.0 * d.side_channel_m)) {
+    r.flags |= kFanningBeyondFit;
+  }
 
   VoltageBreakdown& v = r.breakdown;
-  v.reversible = haupin::reversible_voltage_V(T, r.bath.alumina_activity);
+  double activity = r.bath.alumina_activity;
+  if (!(activity >= kMinAluminaActivity)) {
+    r.flags |= kActivityFloor;
+    activity = kMinAluminaActivity;
+  }
+  v.reversible = haupin::reversible_voltage_V(T, activity);
 
   if (i_anode < kMinTafelCurrentDensity_A_per_m2) r.flags |= kAnodeCurrentDensityLow;
   v.anode_reaction_overvoltage = haupin::anode_reaction_overvoltage_V(T, i_anode, alumina);
@@ -117,7 +133,7 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   double theta = haupin::bubble_coverage(i_anode, r.bath.bath_ratio, alumina, alumina_at_ae);
   if (!(theta > 0.0 && theta <= kMaxBubbleCoverage)) {
     r.flags |= kBubbleCoverageOutOfRange;
-    theta = std::clamp(theta, 0.0, kMaxBubbleCoverage);
+    theta = std::isnan(theta) ? kMaxBubbleCoverage : std::clamp(theta, 0.0, kMaxBubbleCoverage);
   }
   r.bubble_coverage = theta;
   const double conductance_per_length = kappa * r.effective_anode_area_m2;  // S·m
@@ -140,7 +156,7 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
                                         op.bath.lif_wt, k.dewing_constant);
   if (!(ce > 0.5 && ce < 1.0)) {
     r.flags |= kCurrentEfficiencyOutOfRange;
-    ce = std::clamp(ce, 0.5, 1.0);
+    ce = std::isnan(ce) ? 0.5 : std::clamp(ce, 0.5, 1.0);
   }
   r.current_efficiency = ce;
   r.production_kg_per_s = faraday_production_kg_per_s(I, ce);
@@ -157,6 +173,7 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   r.energy.heating_anodes_W = mol_al_per_s * e.heating_anodes_J_per_mol_Al;
   r.energy.heat_loss_W = r.energy.input_W - r.energy.reaction_W - r.energy.heating_alumina_W -
                          r.energy.heating_anodes_W;
+  if (r.energy.heat_loss_W < 0.0) r.flags |= kHeatDeficit;
   return r;
 }
 

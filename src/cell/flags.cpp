@@ -42,6 +42,24 @@ std::vector<std::string> describe_cell_flags(const CellResult& r, const Operatin
         "Dewing's current efficiency left the range 50–100 % at {:.1f} K superheat; limited to "
         "{:.1f} %", r.bath.superheat_K, r.current_efficiency * 100));
   }
+  if (r.flags & kFanningBeyondFit) {
+    out.push_back(fmt::format(
+        "ACD {:.2f} cm or a gap lies beyond the maximum of Haupin's fanning fit (eq. 34); fanning is "
+        "held at the fit's maximum there", op.acd_m * 100));
+  }
+  if (r.flags & kHeatDeficit) {
+    out.push_back(fmt::format(
+        "the electrical input {:.1f} kW is below the process demand {:.1f} kW (reaction and heating "
+        "of feed): the heat balance needs {:.1f} kW from outside, so this is not a steady state",
+        r.energy.input_W / 1e3,
+        (r.energy.reaction_W + r.energy.heating_alumina_W + r.energy.heating_anodes_W) / 1e3,
+        -r.energy.heat_loss_W / 1e3));
+  }
+  if (r.flags & kActivityFloor) {
+    out.push_back(fmt::format(
+        "alumina activity raised to its numerical floor 0.001 at {:.3g} wt% alumina (the activity "
+        "polynomial is not valid this far below saturation)", op.bath.alumina_wt));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 // equation and its validity. Published correlations use cm, A/cm² and wt%: convert here only.
 #include "potline/cell/haupin.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "potline/core/constants.hpp"
@@ -89,15 +90,27 @@ double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
 
 double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
                  double anode_width_m) noexcept {
-  // Haupin 1998, eq. 34, in cm.
-  const double d = acd_m * kCm_per_m;
-  const double s = gap_m * kCm_per_m;
+  // Haupin 1998, eq. 34, in cm. The fit is a polynomial: it peaks in the gap S at
+  // S* = (0.1270 + 0.0394 D)/0.0068 and in the ACD at D* = sqrt((0.1656 + 0.0394 S)/0.0129), and
+  // falls (eventually below zero) beyond. Fanning cannot shrink when a gap or the ACD widens, so
+  // S and D are held at their peaks there (fanning_beyond_fit() tells the caller), and ΔL ≥ 0.
+  double d = acd_m * kCm_per_m;
+  double s = gap_m * kCm_per_m;
+  s = std::min(s, (0.1270 + 0.0394 * d) / 0.0068);
+  d = std::min(d, std::sqrt((0.1656 + 0.0394 * s) / 0.0129));
+  s = std::min(s, (0.1270 + 0.0394 * d) / 0.0068);
   const double h = immersion_m * kCm_per_m;
   const double lw = (anode_length_m + anode_width_m) * kCm_per_m;
   const double delta = (0.1656 * d - 0.0043 * d * d * d + 0.1270 * s - 0.0034 * s * s +
                         0.0394 * d * s) *
                        (0.3844 + 0.06166 * h + 0.001822 * lw - 0.000178 * h * lw);
-  return delta / kCm_per_m;
+  return std::max(delta, 0.0) / kCm_per_m;
+}
+
+bool fanning_beyond_fit(double acd_m, double gap_m) noexcept {
+  const double d = acd_m * kCm_per_m;
+  const double s = gap_m * kCm_per_m;
+  return s > (0.1270 + 0.0394 * d) / 0.0068 || d > std::sqrt((0.1656 + 0.0394 * s) / 0.0129);
 }
 
 }  // namespace potline::cell::haupin

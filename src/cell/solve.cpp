@@ -85,7 +85,15 @@ Calibration calibrate(const CellDesign& design, ModelConstants constants, Operat
     cal.implied_voltage_V = voltage;
   }
 
+  if (ce && !(*ce > 0.5 && *ce < 1.0)) {
+    cal.problems.push_back(fmt::format(
+        "current efficiency {:.1f} % (published or implied by Faraday) is impossible; Dewing's "
+        "constant is not calibrated", *ce * 100));
+    ce.reset();
+  }
   if (ce) {
+    // 80–98 %: estimate of the industrial envelope — modern cells 93–96 % (physics.md §4), 1960s–
+    // 80s lines down to ~90 % (the Søral line before modernisation, docs/technologies.md).
     if (*ce < 0.80 || *ce > 0.98) {
       cal.problems.push_back(fmt::format(
           "current efficiency {:.1f} % is outside the plausible 80–98 % for industrial cells",

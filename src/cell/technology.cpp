@@ -30,6 +30,19 @@ std::string value_text(const toml::node& node) {
   return {};
 }
 
+// Every key of a table must be one of `allowed`: a typo must not silently change a calibration.
+void check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+                const std::string& context, const std::string& file, core::Diagnostics& diagnostics) {
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  for (const auto& [raw_key, node] : table) {
+    const std::string key(raw_key.str());
+    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+    const std::string hint = core::closest_match(key, names);
+    diagnostics.error(where(node, file), context + "." + key,
+                      "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+  }
+}
+
 // Published operating-point entries: key, unit of a plain number, SI unit.
 struct PublishedSpec {
   const char* key;
@@ -67,6 +80,7 @@ void read_published(const toml::table& table, Technology& tech, const std::strin
                         "expected { value = ..., source = \"...\" }: every published number needs its source");
       continue;
     }
+    check_keys(*entry, {"value", "source", "note", "assumed_basis"}, context, file, diagnostics);
     PublishedValue v;
     v.text = value_text(*entry->get("value"));
     v.source = entry->get("source")->value_or(std::string());
@@ -80,6 +94,12 @@ void read_published(const toml::table& table, Technology& tech, const std::strin
     if (!parsed.ok() || !(parsed.value > 0.0)) {
       diagnostics.error(where(*entry->get("value"), file), context,
                         parsed.ok() ? "must be positive" : parsed.error);
+      continue;
+    }
+    if (key == "current_efficiency" && !(parsed.value > 0.5 && parsed.value < 1.0)) {
+      diagnostics.error(where(*entry->get("value"), file), context,
+                        "a current efficiency must lie in (50 %, 100 %); got " + v.text +
+                            " (write it with its unit, e.g. \"95 %\")");
       continue;
     }
     v.value = parsed.value;
@@ -103,9 +123,14 @@ void read_estimated(const toml::table& table, Technology& tech, const std::strin
                         "expected { value = ..., basis = \"estimate: ...\" }: every estimate needs its basis");
       continue;
     }
+    check_keys(*entry, {"value", "basis"}, context, file, diagnostics);
     PublishedValue v;
     v.text = value_text(*entry->get("value"));
     v.source = entry->get("basis")->value_or(std::string());
+    if (v.source.empty()) {
+      diagnostics.error(where(node, file), context, "an estimate needs its basis");
+      continue;
+    }
     const auto parsed = core::parse_quantity(v.text, "1", "1");
     if (!parsed.ok() || !(parsed.value > 0.5 && parsed.value < 1.0)) {
       diagnostics.error(where(*entry->get("value"), file), context,
@@ -136,6 +161,8 @@ void read_parameters(const toml::table& table, Technology& tech, const std::stri
                         "expected { value = ..., status = \"published\"|\"estimated\", source|basis = \"...\" }");
       continue;
     }
+    check_keys(*entry, {"value", "status", "source", "basis"}, tech.id + ".parameters." + key, file,
+               diagnostics);
     TechnologyParameter p;
     p.key = key;
     p.text = value_text(*entry->get("value"));
@@ -198,6 +225,11 @@ TechnologyCatalogue TechnologyCatalogue::load(const std::string& path, core::Dia
     if (t == nullptr) continue;
     Technology tech;
     tech.location = where(node, path);
+    check_keys(*t,
+               {"id", "name", "vendor", "aliases", "first_industrial_year", "cell_type", "notes",
+                "published", "estimated", "parameters"},
+               "technology[" + std::string((*t)["id"].value_or(std::string("?"))) + "]", path,
+               diagnostics);
     tech.id = (*t)["id"].value_or(std::string());
     if (tech.id.empty()) {
       diagnostics.error(tech.location, "technology.id", "every technology needs an id");

@@ -60,7 +60,14 @@ TEST(DynamicsIntegrators, EveryExampleAgreesWithCvode) {
     const auto c = make_case(read_example(ex.file), ex.sets);
     const auto a = run(c, line::IntegratorKind::kBatch);
     const auto b = run(c, line::IntegratorKind::kCvode);
-    EXPECT_NEAR(a.mean_voltage_V, b.mean_voltage_V, 0.005 * b.mean_voltage_V);
+    // Anode effects add tens of volts for seconds (automatic) to minutes (manual quench); one AE
+    // more or less (allowed below) moves a 2-day mean by up to ~1 %. The integrators are compared
+    // on the mean voltage net of the AE overvoltage, and the AE overvoltage on its own.
+    auto ae_mean_V = [](const line::Summary& s) {
+      return s.ae.cell_days > 0 ? s.ae.overvoltage_volt_seconds / (86400.0 * s.ae.cell_days) : 0.0;
+    };
+    EXPECT_NEAR(a.mean_voltage_V - ae_mean_V(a), b.mean_voltage_V - ae_mean_V(b),
+                0.005 * b.mean_voltage_V);
     EXPECT_NEAR(a.production_t, b.production_t, 0.002 * b.production_t);
     EXPECT_NEAR(a.mean_superheat_K, b.mean_superheat_K, 0.5);
     EXPECT_NEAR(a.alumina_min_wt, b.alumina_min_wt, 0.15);

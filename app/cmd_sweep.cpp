@@ -1,0 +1,227 @@
+// potline sweep SWEEP.toml --out results.sqlite [--threads N] [--limit N] [--json]
+// Scenarios and Monte Carlo over the world fleet (docs/model/sweep.md), parallel over samples with
+// TBB and, under `mpirun -np N`, across processes; results in one SQLite long table
+// (docs/cli.md, "potline sweep"). Re-running with the same file and store resumes: finished samples are
+// skipped. Progress on stderr.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/plant/smelter_case.hpp"
+#include "potline/sweep/run.hpp"
+
+#ifdef POTLINE_HAVE_MPI
+#define OMPI_SKIP_MPICXX 1
+#include <mpi.h>
+#endif
+
+namespace potline::app {
+namespace {
+
+struct SweepOptions {
+  std::string sweep_file;
+  std::string out;
+  int threads = 0;
+  std::int64_t limit = -1;
+  bool json = false;
+  bool quiet = false;
+};
+
+// MPI only when started by mpirun (OpenMPI sets OMPI_COMM_WORLD_SIZE; PMI_SIZE for others).
+struct MpiSession {
+  int rank = 0, size = 1;
+  bool active = false;
+  MpiSession() {
+#ifdef POTLINE_HAVE_MPI
+    if (std::getenv("OMPI_COMM_WORLD_SIZE") == nullptr && std::getenv("PMI_SIZE") == nullptr) return;
+    int initialized = 0;
+    MPI_Initialized(&initialized);
+    if (!initialized) MPI_Init(nullptr, nullptr);
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    active = true;
+#endif
+  }
+  ~MpiSession() {
+#ifdef POTLINE_HAVE_MPI
+    if (active) MPI_Finalize();
+#endif
+  }
+  int broadcast(int value) const {
+#ifdef POTLINE_HAVE_MPI
+    if (active) MPI_Bcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD);
+#endif
+    return value;
+  }
+  void barrier() const {
+#ifdef POTLINE_HAVE_MPI
+    if (active) MPI_Barrier(MPI_COMM_WORLD);
+#endif
+  }
+  [[noreturn]] void abort(int code) const {
+#ifdef POTLINE_HAVE_MPI
+    if (active) MPI_Abort(MPI_COMM_WORLD, code);
+#endif
+    std::exit(code);
+  }
+};
+
+std::string part_path(const std::string& out, int rank) { return fmt::format("{}.rank{}.part", out, rank); }
+
+class Progress {
+ public:
+  Progress(bool quiet, std::string prefix) : quiet_(quiet), tty_(isatty(STDERR_FILENO) != 0), prefix_(std::move(prefix)) {}
+  void operator()(std::int64_t done, std::int64_t total) {
+    if (quiet_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double t = std::chrono::duration<double>(now - start_).count();
+    if (first_) { first_ = false; start_done_ = done; }
+    const bool last = done >= total;
+    if (!tty_ && !last && t - last_print_ < 2.0) return;
+    last_print_ = t;
+    const double rate = t > 0 ? static_cast<double>(done - start_done_) / t : 0.0;
+    const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
+    std::cerr << fmt::format("{}sweep{}: {}/{} samples ({:.1f} %), {:.0f} samples/s, ETA {:.0f} s{}", tty_ ? "\r" : "",
+                             prefix_, done, total, total > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0,
+                             rate, eta, (tty_ && !last) ? "" : "\n");
+    std::cerr.flush();
+  }
+
+ private:
+  bool quiet_, tty_;
+  std::string prefix_;
+  bool first_ = true;
+  std::int64_t start_done_ = 0;
+  double last_print_ = -1e9;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const MpiSession& mpi) {
+  core::Diagnostics d;
+  const std::string dir = data_dir(global);
+  const plant::SmelterData data = plant::SmelterData::load(dir, d);
+  if (d.has_errors()) throw core::InputError(d);
+  const sweep::SweepSpec spec = sweep::load_sweep(o.sweep_file, dir, data, d);
+  if (mpi.rank == 0 && !o.quiet) {
+    for (const auto& w : d.warning_messages()) std::cerr << "warning: " << w << "\n";
+  }
+
+  // Rank 0 owns the store: it checks it (a foreign or corrupted file is refused, exit 2 on every
+  // rank) and first merges parts left by an interrupted distributed run.
+  std::unique_ptr<sweep::ResultStore> store;
+  int status = 0;
+  if (mpi.rank == 0) {
+    try {
+      store = std::make_unique<sweep::ResultStore>(o.out, spec.hash, spec.title);
+      for (int r = 1; r < 1024; ++r) {
+        const std::string part = part_path(o.out, r);
+        if (!std::filesystem::exists(part)) continue;
+        store->merge_from(part);
+        std::filesystem::remove(part);
+      }
+    } catch (const core::InputError&) {
+      status = 2;
+      if (mpi.size == 1) throw;
+      mpi.broadcast(status);
+      throw;
+    }
+  }
+  status = mpi.broadcast(status);
+  if (status != 0) return status;  // other ranks: rank 0 printed the reason
+
+  sweep::RunOptions ro;
+  ro.threads = o.threads;
+  ro.rank = mpi.rank;
+  ro.ranks = mpi.size;
+  ro.limit = o.limit;
+  Progress progress(o.quiet, mpi.size > 1 ? fmt::format(" [rank {}/{}]", mpi.rank, mpi.size) : std::string());
+  ro.progress = [&](std::int64_t done, std::int64_t total) { progress(done, total); };
+  sweep::RunSummary summary;
+  std::int64_t merged = 0;
+  try {
+    if (mpi.rank == 0) {
+      summary = sweep::run_sweep(spec, *store, ro);
+    } else {
+      {
+        const sweep::ResultStore main_store(o.out, spec.hash, spec.title);
+        ro.also_done = main_store.finished();
+      }
+      sweep::ResultStore part(part_path(o.out, mpi.rank), spec.hash, spec.title);
+      summary = sweep::run_sweep(spec, part, ro);
+    }
+    mpi.barrier();
+    if (mpi.rank == 0) {
+      for (int r = 1; r < mpi.size; ++r) {
+        const std::string part = part_path(o.out, r);
+        if (!std::filesystem::exists(part)) continue;
+        merged += store->merge_from(part);
+        std::filesystem::remove(part);
+      }
+    }
+  } catch (const std::exception& e) {
+    if (mpi.size == 1) throw;
+    std::cerr << fmt::format("potline: rank {}: run-time failure: {}\n", mpi.rank, e.what());
+    mpi.abort(1);
+  }
+  if (mpi.rank != 0) return 0;
+
+  const auto finished = store->finished();
+  const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
+  io::Json j;
+  j["store"] = o.out;
+  j["sweep_hash"] = spec.hash;
+  j["scenarios"] = spec.scenarios.size();
+  j["samples_per_scenario"] = spec.samples;
+  j["samples_total"] = expected;
+  j["samples_stored"] = finished.size();
+  j["samples_computed_rank0"] = summary.computed;
+  j["samples_merged_from_ranks"] = merged;
+  j["samples_skipped"] = summary.skipped;
+  j["complete"] = static_cast<std::int64_t>(finished.size()) >= expected;
+  j["threads"] = o.threads;
+  j["ranks"] = mpi.size;
+#ifdef POTLINE_HAVE_MPI
+  j["mpi_built"] = true;
+#else
+  j["mpi_built"] = false;
+#endif
+  j["seconds"] = summary.seconds;
+  j["samples_per_s"] = summary.seconds > 0 ? static_cast<double>(summary.computed) / summary.seconds : 0.0;
+  if (o.json) {
+    std::cout << io::dump(j);
+  } else {
+    std::cout << fmt::format("{}\n  {} scenarios x {} samples: {} of {} stored in {} ({} computed here, {} merged from "
+                             "other ranks, {} skipped as already stored), {:.1f} s\n",
+                             spec.title, spec.scenarios.size(), spec.samples, finished.size(), expected, o.out,
+                             summary.computed, merged, summary.skipped, summary.seconds);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App* cmd = app.add_subcommand("sweep", "scenarios and Monte Carlo over the world fleet into a SQLite results store "
+                                              "(resumable; threads with --threads, processes with mpirun)");
+  cmd->add_option("sweep", options->sweep_file, "TOML sweep file (see examples/world-montecarlo.toml)")->required();
+  cmd->add_option("--out", options->out, "SQLite results file; an existing one of the same sweep is resumed")->required();
+  cmd->add_option("--threads", options->threads, "worker threads (default: every core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--limit", options->limit, "compute at most N new samples, then stop (the rest on a later run)")
+      ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(1) << 40));
+  cmd->add_flag("--json", options->json, "print the run summary as one JSON object on stdout");
+  cmd->add_flag("--quiet", options->quiet, "no progress on stderr");
+  cmd->callback([options, &global, &exit_code]() {
+    MpiSession mpi;
+    exit_code = run_guarded([&] { return run_sweep_command(*options, global, mpi); });
+  });
+}
+
+}  // namespace potline::app

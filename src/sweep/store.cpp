@@ -1,0 +1,197 @@
+// SQLite results store (see store.hpp).
+#include "potline/sweep/store.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::sweep {
+namespace {
+
+[[noreturn]] void refuse(const std::string& path, const std::string& why) {
+  core::Diagnostics d;
+  d.error({path, 0, 0}, "--out", why);
+  throw core::InputError(d);
+}
+
+struct Statement {
+  sqlite3_stmt* s = nullptr;
+  Statement(sqlite3* db, const std::string& sql) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+      throw core::RunError(fmt::format("SQLite: {} ({})", sqlite3_errmsg(db), sql));
+  }
+  ~Statement() { sqlite3_finalize(s); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+};
+
+const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE samples(scenario TEXT NOT NULL, sample INTEGER NOT NULL, PRIMARY KEY(scenario, sample));
+CREATE TABLE results(scenario TEXT NOT NULL, sample INTEGER NOT NULL, entity TEXT NOT NULL,
+                     metric TEXT NOT NULL, value REAL NOT NULL);
+CREATE INDEX results_by_sample ON results(scenario, sample);
+CREATE INDEX results_by_metric ON results(entity, metric, scenario);
+)sql";
+
+}  // namespace
+
+void ResultStore::exec(const std::string& sql) const {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    const std::string message = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw core::RunError(fmt::format("SQLite on {}: {}", path_, message));
+  }
+}
+
+ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash, const std::string& title)
+    : path_(path), hash_(sweep_hash) {
+  std::error_code ec;
+  const bool fresh = !std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0;
+  if (!fresh && !std::filesystem::is_regular_file(path, ec)) refuse(path, "the results path exists and is not a file");
+  if (fresh && !std::filesystem::path(path).parent_path().empty())
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    refuse(path, "cannot open the results file: " + why);
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  try {
+    if (fresh) {
+      exec("BEGIN");
+      exec(kSchema);
+      Statement ins(db_, "INSERT INTO meta(key, value) VALUES(?, ?)");
+      const std::pair<std::string, std::string> meta[] = {{"format", kStoreFormat},
+                                                          {"schema_version", std::to_string(kStoreSchemaVersion)},
+                                                          {"sweep_hash", sweep_hash},
+                                                          {"title", title}};
+      for (const auto& [k, v] : meta) {
+        sqlite3_bind_text(ins.s, 1, k.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins.s, 2, v.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(ins.s) != SQLITE_DONE) throw core::RunError(sqlite3_errmsg(db_));
+        sqlite3_reset(ins.s);
+      }
+      exec("COMMIT");
+      return;
+    }
+    // An existing file: it must be ours, intact, and from the same sweep.
+    std::string check;
+    {
+      sqlite3_stmt* s = nullptr;
+      if (sqlite3_prepare_v2(db_, "PRAGMA quick_check", -1, &s, nullptr) != SQLITE_OK) {
+        const std::string why = sqlite3_errmsg(db_);
+        sqlite3_finalize(s);
+        refuse(path, "not a Potline results file (SQLite: " + why + "); give a new --out path");
+      }
+      const int rc = sqlite3_step(s);
+      if (rc == SQLITE_ROW) check = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+      else check = sqlite3_errmsg(db_);
+      sqlite3_finalize(s);
+    }
+    if (check != "ok") refuse(path, "the results file is corrupted (SQLite quick_check: " + check + "); give a new --out path");
+    std::map<std::string, std::string> meta;
+    {
+      sqlite3_stmt* s = nullptr;
+      if (sqlite3_prepare_v2(db_, "SELECT key, value FROM meta", -1, &s, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(s);
+        refuse(path, "a SQLite file without a Potline sweep schema (no meta table): not a results file of `potline sweep`");
+      }
+      while (sqlite3_step(s) == SQLITE_ROW)
+        meta[reinterpret_cast<const char*>(sqlite3_column_text(s, 0))] = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+      sqlite3_finalize(s);
+    }
+    if (meta["format"] != kStoreFormat) refuse(path, "not a results file of `potline sweep` (meta.format is '" + meta["format"] + "')");
+    if (meta["schema_version"] != std::to_string(kStoreSchemaVersion))
+      refuse(path, fmt::format("results schema version {} is not the supported {}", meta["schema_version"], kStoreSchemaVersion));
+    if (meta["sweep_hash"] != sweep_hash)
+      refuse(path, fmt::format("the results file belongs to a different sweep (its hash {}, this sweep {}): the sweep "
+                               "file, base case or data changed since it was written; give a new --out path",
+                               meta["sweep_hash"], sweep_hash));
+    for (const char* table : {"samples", "results"}) {
+      Statement s(db_, fmt::format("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='{}'", table));
+      if (sqlite3_step(s.s) != SQLITE_ROW || sqlite3_column_int(s.s, 0) != 1)
+        refuse(path, fmt::format("the results file lacks its '{}' table: corrupted", table));
+    }
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+ResultStore::~ResultStore() { sqlite3_close(db_); }
+
+std::set<std::pair<std::string, std::int64_t>> ResultStore::finished() const {
+  std::set<std::pair<std::string, std::int64_t>> out;
+  Statement s(db_, "SELECT scenario, sample FROM samples");
+  while (sqlite3_step(s.s) == SQLITE_ROW)
+    out.emplace(reinterpret_cast<const char*>(sqlite3_column_text(s.s, 0)), sqlite3_column_int64(s.s, 1));
+  return out;
+}
+
+void ResultStore::write(const std::vector<SampleResult>& batch) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    Statement mark(db_, "INSERT OR IGNORE INTO samples(scenario, sample) VALUES(?, ?)");
+    Statement row(db_, "INSERT INTO results(scenario, sample, entity, metric, value) VALUES(?, ?, ?, ?, ?)");
+    for (const SampleResult& r : batch) {
+      sqlite3_bind_text(mark.s, 1, r.scenario.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_int64(mark.s, 2, r.sample);
+      if (sqlite3_step(mark.s) != SQLITE_DONE) throw core::RunError(sqlite3_errmsg(db_));
+      sqlite3_reset(mark.s);
+      if (sqlite3_changes(db_) == 0) continue;  // already stored: never duplicate
+      for (const Row& x : r.rows) {
+        if (!std::isfinite(x.value)) throw core::RunError(fmt::format("non-finite {} {} in scenario '{}' sample {}", x.entity, x.metric, r.scenario, r.sample));
+        sqlite3_bind_text(row.s, 1, r.scenario.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(row.s, 2, r.sample);
+        sqlite3_bind_text(row.s, 3, x.entity.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(row.s, 4, x.metric.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_double(row.s, 5, x.value);
+        if (sqlite3_step(row.s) != SQLITE_DONE) throw core::RunError(sqlite3_errmsg(db_));
+        sqlite3_reset(row.s);
+      }
+    }
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec("COMMIT");
+}
+
+std::int64_t ResultStore::merge_from(const std::string& other_path) {
+  { ResultStore check(other_path, hash_, ""); }  // refuses a foreign or corrupted part
+  Statement attach(db_, "ATTACH DATABASE ? AS part");
+  sqlite3_bind_text(attach.s, 1, other_path.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(attach.s) != SQLITE_DONE) throw core::RunError(sqlite3_errmsg(db_));
+  std::int64_t added = 0;
+  try {
+    exec("BEGIN IMMEDIATE");
+    exec("CREATE TEMP TABLE new_samples AS SELECT scenario, sample FROM part.samples "
+         "EXCEPT SELECT scenario, sample FROM main.samples");
+    exec("INSERT INTO main.results SELECT r.* FROM part.results r JOIN new_samples n "
+         "ON r.scenario = n.scenario AND r.sample = n.sample ORDER BY r.rowid");
+    exec("INSERT INTO main.samples SELECT scenario, sample FROM new_samples");
+    {
+      Statement c(db_, "SELECT count(*) FROM new_samples");
+      if (sqlite3_step(c.s) == SQLITE_ROW) added = sqlite3_column_int64(c.s, 0);
+    }
+    exec("DROP TABLE new_samples");
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_, "DETACH DATABASE part", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec("DETACH DATABASE part");
+  return added;
+}
+
+}  // namespace potline::sweep

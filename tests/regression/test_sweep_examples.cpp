@@ -1,0 +1,159 @@
+// `potline sweep` end to end: the sweep examples run, results do not depend on --threads or on
+// mpirun -np 2, an interrupted sweep resumes, and bad input or a foreign results file exits 2.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../cli/cli_helpers.hpp"
+
+using namespace potline_cli_test;
+
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+std::string temp(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / "potline-sweep-cli";
+  std::filesystem::create_directories(dir);
+  const auto p = dir / name;
+  std::filesystem::remove(p);
+  return p.string();
+}
+
+std::vector<std::string> dump(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT scenario, sample, entity, metric, value FROM results ORDER BY 1, 2, 3, 4", -1, &s, nullptr);
+  std::vector<std::string> rows;
+  while (s != nullptr && sqlite3_step(s) == SQLITE_ROW) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(s, 4));
+    rows.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + "|" +
+                   std::to_string(sqlite3_column_int64(s, 1)) + "|" + reinterpret_cast<const char*>(sqlite3_column_text(s, 2)) +
+                   "|" + reinterpret_cast<const char*>(sqlite3_column_text(s, 3)) + "|" + buf);
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return rows;
+}
+
+Json sweep_json(const std::vector<std::string>& args) {
+  std::vector<std::string> full = {"sweep"};
+  full.insert(full.end(), args.begin(), args.end());
+  full.push_back("--json");
+  const RunResult r = potline(full);
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  return parse_json(r.out);
+}
+
+}  // namespace
+
+TEST(sweep_examples, SmallSweepIsIdenticalForOneAndTwoThreads) {
+  const std::string a = temp("small-t1.sqlite"), b = temp("small-t2.sqlite");
+  const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", a, "--threads", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.err.find("sweep: 12/12 samples"), std::string::npos) << r.err;  // progress on stderr
+  const Json j = sweep_json({example("sweep-small.toml"), "--out", b, "--threads", "2"});
+  EXPECT_EQ(j["samples_stored"], 12);
+  EXPECT_EQ(j["complete"], true);
+  const auto rows = dump(a);
+  EXPECT_GT(rows.size(), 12u * 40u);
+  EXPECT_EQ(rows, dump(b));
+}
+
+TEST(sweep_examples, InterruptedSweepResumes) {
+  const std::string whole = temp("whole.sqlite"), parts = temp("parts.sqlite");
+  sweep_json({example("sweep-small.toml"), "--out", whole, "--threads", "2"});
+  Json j = sweep_json({example("sweep-small.toml"), "--out", parts, "--limit", "5"});
+  EXPECT_EQ(j["samples_stored"], 5);
+  EXPECT_EQ(j["complete"], false);
+  j = sweep_json({example("sweep-small.toml"), "--out", parts});
+  EXPECT_EQ(j["samples_skipped"], 5);
+  EXPECT_EQ(j["samples_computed_rank0"], 7);
+  EXPECT_EQ(dump(whole), dump(parts));
+  j = sweep_json({example("sweep-small.toml"), "--out", parts});  // nothing left
+  EXPECT_EQ(j["samples_computed_rank0"], 0);
+  EXPECT_EQ(dump(whole), dump(parts));
+}
+
+TEST(sweep_examples, KilledSweepResumes) {
+  // A real interruption: SIGKILL from a 1 s timeout in the middle of the world Monte Carlo.
+  const std::string out = temp("killed.sqlite");
+  const RunResult killed = run_program("/usr/bin/timeout", {"-s", "KILL", "1", potline_bin(), "sweep",
+                                                           example("world-montecarlo.toml"), "--out", out, "--threads", "2"});
+  EXPECT_NE(killed.exit_code, 0);
+  const Json j = sweep_json({example("world-montecarlo.toml"), "--out", out, "--limit", "20"});
+  EXPECT_EQ(j["samples_computed_rank0"], 20);
+  EXPECT_EQ(j["samples_stored"].get<int>(), j["samples_skipped"].get<int>() + 20);
+  // Every stored sample is complete: the same number of rows per sample of a scenario.
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(out.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(DISTINCT n) FROM (SELECT count(*) AS n FROM results GROUP BY scenario, sample)", -1, &s, nullptr);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(s, 0), 1);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+}
+
+TEST(sweep_examples, WorldMonteCarloRuns) {
+  const Json j = sweep_json({example("world-montecarlo.toml"), "--out", temp("world-mc.sqlite"), "--limit", "10", "--quiet"});
+  EXPECT_EQ(j["scenarios"], 5);
+  EXPECT_EQ(j["samples_per_scenario"], 2000);
+  EXPECT_EQ(j["samples_stored"], 10);
+}
+
+TEST(sweep_examples, ForeignOrCorruptedResultsFilesAreRefused) {
+  const std::string garbage = temp("garbage.sqlite");
+  std::ofstream(garbage) << std::string(4096, 'x');
+  RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", garbage});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("not a Potline results file"), std::string::npos) << r.err;
+
+  const std::string other = temp("other-sweep.sqlite");
+  sweep_json({example("sweep-small.toml"), "--out", other, "--limit", "1"});
+  r = potline({"sweep", example("world-montecarlo.toml"), "--out", other, "--limit", "1"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("belongs to a different sweep"), std::string::npos) << r.err;
+
+  // A results file truncated in the middle (a torn copy).
+  const std::string torn = temp("torn.sqlite");
+  {
+    const std::string full = read_file(other);
+    std::ofstream(torn, std::ios::binary) << full.substr(0, full.size() / 2) << std::string(100, '\xff');
+  }
+  r = potline({"sweep", example("sweep-small.toml"), "--out", torn});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+}
+
+TEST(sweep_examples, UnknownNamesInAScenarioAreErrorsWithDidYouMean) {
+  const std::string file = (source_dir() / "examples" / "sweep-test-bad.tmp.toml").string();
+  std::ofstream(file) << "[sweep]\nbase = \"world.toml\"\nseed = 1\nsamples = 2\n"
+                         "[[scenario]]\nname = \"bad\"\n[[scenario.cap]]\nregion = \"chnia\"\ncapacity = \"40 Mt/yr\"\n";
+  const RunResult r = potline({"sweep", file, "--out", temp("bad.sqlite")});
+  std::filesystem::remove(file);
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("sweep-test-bad.tmp.toml:8"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 'china'"), std::string::npos) << r.err;
+}
+
+TEST(sweep_examples, MpirunTwoRanksMatchesOneProcess) {
+  if (!std::filesystem::exists("/usr/bin/mpirun")) GTEST_SKIP() << "mpirun not installed";
+  const std::string one = temp("mpi-ref.sqlite"), two = temp("mpi-np2.sqlite");
+  const Json ref = sweep_json({example("sweep-small.toml"), "--out", one, "--threads", "1"});
+  if (!ref["mpi_built"].get<bool>()) GTEST_SKIP() << "potline built without MPI";
+  const RunResult r = run_program("/usr/bin/mpirun", {"--oversubscribe", "-np", "2", potline_bin(), "sweep", example("sweep-small.toml"),
+                                                      "--out", two, "--threads", "1", "--json"},
+                                  {"OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1", "OMPI_MCA_btl=self,vader",
+                                   "OMPI_MCA_plm_rsh_agent=false"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  EXPECT_EQ(j["ranks"], 2);
+  EXPECT_EQ(j["samples_stored"], 12);
+  EXPECT_EQ(j["samples_merged_from_ranks"], 6);
+  EXPECT_EQ(dump(one), dump(two));
+  EXPECT_FALSE(std::filesystem::exists(two + ".rank1.part"));
+}

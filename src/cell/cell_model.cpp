@@ -52,13 +52,14 @@ double anode_area_m2(const CellDesign& d) noexcept {
   return d.anode_count * d.anode_length_m * d.anode_width_m;
 }
 
-double effective_anode_area_m2(const CellDesign& d, double acd_m) noexcept {
+double effective_anode_area_m2(const CellDesign& d, double acd_m, bool* beyond_fit) noexcept {
   // Each anode: its long sides face neighbours across anode_gap; one end faces the centre
   // channel, the other the side wall (Haupin: a face looking at a wall uses twice the gap).
   // End-of-row anodes are treated like inner ones (their end channels are usually wider, so
   // this slightly underestimates fanning there).
   const auto fan = [&](double gap_m) {
-    return haupin::fanning_m(acd_m, gap_m, d.anode_immersion_m, d.anode_length_m, d.anode_width_m);
+    return haupin::fanning_m(acd_m, gap_m, d.anode_immersion_m, d.anode_length_m, d.anode_width_m,
+                             beyond_fit);
   };
   const double along = d.anode_length_m + fan(d.center_channel_m) + fan(2.0 * d.side_channel_m);
   const double across = d.anode_width_m + 2.0 * fan(d.anode_gap_m);
@@ -80,12 +81,9 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   const double i_anode = I / geometric_m2;
   r.anode_current_density_A_per_m2 = i_anode;
   r.cathode_current_density_A_per_m2 = I / d.cathode_area_m2;
-  r.effective_anode_area_m2 = effective_anode_area_m2(d, op.acd_m);
-  if (haupin::fanning_beyond_fit(op.acd_m, d.anode_gap_m) ||
-      haupin::fanning_beyond_fit(op.acd_m, d.center_channel_m) ||
-      haupin::fanning_beyond_fit(op.acd_m, 2.0 * d.side_channel_m)) {
-    r.flags |= kFanningBeyondFit;
-  }
+  bool fanning_beyond_fit = false;
+  r.effective_anode_area_m2 = effective_anode_area_m2(d, op.acd_m, &fanning_beyond_fit);
+  if (fanning_beyond_fit) r.flags |= kFanningBeyondFit;
 
   VoltageBreakdown& v = r.breakdown;
   double activity = r.bath.alumina_activity;

@@ -89,15 +89,18 @@ double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
 }
 
 double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
-                 double anode_width_m) noexcept {
+                 double anode_width_m, bool* beyond_fit) noexcept {
   // Haupin 1998, eq. 34, in cm. The fit is a polynomial: it peaks in the gap S at
   // S* = (0.1270 + 0.0394 D)/0.0068 and in the ACD at D* = sqrt((0.1656 + 0.0394 S)/0.0129), and
   // falls (eventually below zero) beyond. Fanning cannot shrink when a gap or the ACD widens, so
   // S and D are held at their peaks there (fanning_beyond_fit() tells the caller), and ΔL ≥ 0.
   double d = acd_m * kCm_per_m;
   double s = gap_m * kCm_per_m;
-  s = std::min(s, (0.1270 + 0.0394 * d) / 0.0068);
-  d = std::min(d, std::sqrt((0.1656 + 0.0394 * s) / 0.0129));
+  const double s_peak = (0.1270 + 0.0394 * d) / 0.0068;
+  const double d_peak = std::sqrt((0.1656 + 0.0394 * std::min(s, s_peak)) / 0.0129);
+  if (beyond_fit != nullptr && (s > s_peak || d > d_peak)) *beyond_fit = true;
+  s = std::min(s, s_peak);
+  d = std::min(d, d_peak);
   s = std::min(s, (0.1270 + 0.0394 * d) / 0.0068);
   const double h = immersion_m * kCm_per_m;
   const double lw = (anode_length_m + anode_width_m) * kCm_per_m;
@@ -107,10 +110,5 @@ double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_le
   return std::max(delta, 0.0) / kCm_per_m;
 }
 
-bool fanning_beyond_fit(double acd_m, double gap_m) noexcept {
-  const double d = acd_m * kCm_per_m;
-  const double s = gap_m * kCm_per_m;
-  return s > (0.1270 + 0.0394 * d) / 0.0068 || d > std::sqrt((0.1656 + 0.0394 * s) / 0.0129);
-}
 
 }  // namespace potline::cell::haupin

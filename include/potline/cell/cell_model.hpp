@@ -86,6 +86,8 @@ double specific_energy_J_per_kg(double voltage_V, double current_efficiency) noe
 /// Total geometric anode bottom area. [m²]
 double anode_area_m2(const CellDesign& design) noexcept;
 /// Effective anode area with fanning on each face (Haupin 1998 eq. 34). [m²]
-double effective_anode_area_m2(const CellDesign& design, double acd_m) noexcept;
+/// `beyond_fit` (if given) is set when a face's gap or the ACD lies past the fit's maximum.
+double effective_anode_area_m2(const CellDesign& design, double acd_m,
+                               bool* beyond_fit = nullptr) noexcept;
 
 }  // namespace potline::cell

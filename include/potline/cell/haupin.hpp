@@ -47,10 +47,8 @@ double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
 /// anode length L and width W. ΔL = (0.1656 D − 0.0043 D³ + 0.1270 S − 0.0034 S² + 0.0394 D S)·
 /// (0.3844 + 0.06166 h + 0.001822 (L + W) − 0.000178 h (L + W)), all in cm. [m]
 /// The fit peaks in S and in D; beyond a peak the variable is held at it (fanning never shrinks as
-/// a gap or the ACD widens) and ΔL is kept ≥ 0.
+/// a gap or the ACD widens), ΔL is kept ≥ 0, and *beyond_fit (if given) is set to true.
 double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
-                 double anode_width_m) noexcept;
-/// True when the ACD or the gap lies beyond the maximum of the fanning fit (see fanning_m).
-bool fanning_beyond_fit(double acd_m, double gap_m) noexcept;
+                 double anode_width_m, bool* beyond_fit = nullptr) noexcept;
 
 }  // namespace potline::cell::haupin

@@ -30,8 +30,8 @@ double anode_reaction_overvoltage_V(double temperature_K, double anode_current_d
                                     double alumina_wt) noexcept {
   // Haupin 1998: Tafel form b·ln(i/i_r) with exchange current density depending on alumina.
   // Written as b·asinh(i/(2·i_r)), the symmetric Butler–Volmer form. It differs from the Tafel line
-  // by about b/(4x²), x = i/(2 i_r): < 1e-5 V above 0.5 A/cm² and < 0.3 mV above 0.1 A/cm²
-  // (industrial cells run at 0.6–1.0 A/cm²), and it goes to 0 at zero current instead of to −∞,
+  // by about b/(4x²), x = i/(2 i_r): at 2.5 wt% alumina < 1e-5 V above 0.5 A/cm² and < 0.3 mV
+  // above 0.1 A/cm² (≈0.9 mV at 8 wt%; industrial cells run at 0.6–1.0 A/cm²), and it goes to 0 at zero current instead of to −∞,
   // so outages and very low currents stay physical.
   const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
   const double i_r = 0.0029 * std::pow(alumina_wt, 0.56);

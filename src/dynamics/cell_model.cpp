@@ -142,17 +142,27 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const double chemical = e.chemical_J_per_kg_al * production;
 
   const double Tamb = p.ambient_temperature_K;
-  const double top = (T - Tamb) / m.top_resistance_K_per_W;
-  const double bottom = (T - Tamb) / m.bottom_resistance_K_per_W;
+  // Top and bottom: bath -> node (inner share of the path resistance) -> ambient (the rest).
+  const double Ttop = y[kTopTemperature];
+  const double Twall = y[kWallTemperature];
+  const double Tlin = y[kLiningTemperature];
+  const double top_in = (T - Ttop) / (p.top_inner_fraction * m.top_resistance_K_per_W);
+  const double top_out = (Ttop - Tamb) / ((1.0 - p.top_inner_fraction) * m.top_resistance_K_per_W);
+  const double bottom_in = (T - Tlin) / (p.lining_inner_fraction * m.bottom_resistance_K_per_W);
+  const double bottom_out =
+      (Tlin - Tamb) / ((1.0 - p.lining_inner_fraction) * m.bottom_resistance_K_per_W);
+  const double wall_in_r = p.wall_inner_fraction * m.wall_resistance_K_per_W;
+  const double wall_out = (Twall - Tamb) / ((1.0 - p.wall_inner_fraction) * m.wall_resistance_K_per_W);
   const double A = m.side_area_m2;
-  const double ledge_resistance = y[kLedge] / (p.ledge_density_kg_per_m3 * A) /
-                                  (p.ledge_conductivity_W_per_m_K * A);
+  const double ledge_resistance = std::max(y[kLedge] / (p.ledge_density_kg_per_m3 * A) /
+                                               (p.ledge_conductivity_W_per_m_K * A),
+                                           0.0);
   const double Tl = e.liquidus_K;
-  double q_out = (Tl - Tamb) / (m.wall_resistance_K_per_W + std::max(ledge_resistance, 0.0));
+  // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
+  // node beyond what the bath brings freezes bath (latent heat plus the bath's own superheat
+  // over the ledge reference temperature).
+  double q_out = (Tl - Twall) / (wall_in_r + ledge_resistance);
   double q_in = m.ledge_heat_transfer_W_per_m2_K * A * (T - Tl);
-  // Stefan condition: the ledge face sits at the liquidus; what the wall conducts away beyond
-  // what the bath brings freezes bath (latent heat plus the bath's own superheat over the
-  // ledge reference temperature).
   const double release = std::max(p.ledge_latent_heat_J_per_kg +
                                        p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
                                    0.5 * p.ledge_latent_heat_J_per_kg);
@@ -161,14 +171,17 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   if (y[kLedge] <= minimum_ledge_kg && ledge_rate < 0.0) {
     // No ledge left to melt: the bath reaches the wall through the film and what is left.
     ledge_rate = 0.0;
-    q_in = q_out = (T - Tamb) / (m.wall_resistance_K_per_W + std::max(ledge_resistance, 0.0) +
-                                 1.0 / (m.ledge_heat_transfer_W_per_m2_K * A));
+    q_in = q_out = (T - Twall) / (wall_in_r + ledge_resistance + 1.0 / (m.ledge_heat_transfer_W_per_m2_K * A));
   }
   const double anode_heating = y[kColdAnodeHeat] / p.cold_anode_time_constant_s;
 
   const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
                                y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
-  dy[kBathTemperature] = (power_in - chemical - top - bottom - q_in - anode_heating) / heat_capacity;
+  dy[kBathTemperature] =
+      (power_in - chemical - top_in - bottom_in - q_in - anode_heating) / heat_capacity;
+  dy[kTopTemperature] = (top_in - top_out) / m.top_heat_capacity_J_per_K;
+  dy[kWallTemperature] = (q_out - wall_out) / m.wall_heat_capacity_J_per_K;
+  dy[kLiningTemperature] = (bottom_in - bottom_out) / m.lining_heat_capacity_J_per_K;
 
   const double alumina_use = production * kAluminaPerAl * throttle(y[kDissolvedAlumina]);
   const double dissolution = p.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0);
@@ -190,7 +203,7 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   dy[kEnergyIn] = power_in;
   dy[kEnergyLine] = I * V;
   dy[kEnergyChemical] = chemical;
-  dy[kEnergyLost] = top + bottom + q_out;
+  dy[kEnergyLost] = top_out + bottom_out + wall_out;
   dy[kEnergyAnodeHeating] = anode_heating;
   dy[kMetalProduced] = production;
   dy[kAluminaConsumed] = alumina_use;
@@ -202,9 +215,12 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
     fluxes->voltage_V = V;
     fluxes->power_in_W = power_in;
     fluxes->chemical_W = chemical;
-    fluxes->top_loss_W = top;
-    fluxes->bottom_loss_W = bottom;
-    fluxes->side_loss_W = q_out;
+    fluxes->top_loss_W = top_out;
+    fluxes->bottom_loss_W = bottom_out;
+    fluxes->side_loss_W = wall_out;
+    fluxes->bath_to_top_W = top_in;
+    fluxes->ledge_to_wall_W = q_out;
+    fluxes->bath_to_lining_W = bottom_in;
     fluxes->bath_to_ledge_W = q_in;
     fluxes->anode_heating_W = anode_heating;
     fluxes->production_kg_per_s = production;
@@ -220,7 +236,10 @@ double stored_heat_J(const CellModel& m, const double* y) noexcept {
                           (y[kBathTemperature] - Tr);
   const double ledge = y[kLedge] * (p.ledge_latent_heat_J_per_kg +
                                     p.bath_heat_capacity_J_per_kg_K * (Tr - m.ledge_reference_K));
-  return sensible - ledge;
+  const double nodes = m.top_heat_capacity_J_per_K * (y[kTopTemperature] - m.top_reference_K) +
+                      m.wall_heat_capacity_J_per_K * (y[kWallTemperature] - m.wall_reference_K) +
+                      m.lining_heat_capacity_J_per_K * (y[kLiningTemperature] - m.lining_reference_K);
+  return sensible - ledge + nodes;
 }
 
 void apply_feed(const CellModel& m, double* y, double mass_kg) noexcept {
@@ -332,6 +351,33 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
   }
   m.ledge_reference_K = Tl;
   m.reference_temperature_K = T;
+  // Thermal nodes: steady temperatures where the calibrated path resistances are split.
+  const auto fraction_ok = [](double f) { return f > 0.0 && f < 1.0; };
+  if (!fraction_ok(p.top_inner_fraction) || !fraction_ok(p.wall_inner_fraction) ||
+      !fraction_ok(p.lining_inner_fraction)) {
+    throw core::RunError("dynamics: the inner resistance fractions of the top, wall and lining "
+                         "nodes must lie strictly between 0 and 1");
+  }
+  y[kTopTemperature] = T - p.top_inner_fraction * m.top_resistance_K_per_W * p.top_loss_fraction * loss;
+  y[kLiningTemperature] = T - p.lining_inner_fraction * m.bottom_resistance_K_per_W * bottom_fraction * loss;
+  y[kWallTemperature] = Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * side;
+  m.top_reference_K = y[kTopTemperature];
+  m.wall_reference_K = y[kWallTemperature];
+  m.lining_reference_K = y[kLiningTemperature];
+  // Heat capacities from the geometry (estimates: docs/model/dynamics.md, "Thermal nodes").
+  const double anode_kg = design.anode_count * m.single_anode_area_m2 * p.anode_height_m *
+                          p.anode_mean_height_fraction * p.anode_density_kg_per_m3;
+  const double cover_kg = design.cathode_area_m2 * p.cover_thickness_m * p.cover_density_kg_per_m3;
+  m.top_heat_capacity_J_per_K =
+      anode_kg * p.carbon_heat_capacity_J_per_kg_K + cover_kg * p.cover_heat_capacity_J_per_kg_K;
+  m.wall_heat_capacity_J_per_K = m.side_area_m2 * p.side_lining_thickness_m *
+                                 p.side_lining_density_kg_per_m3 * p.side_lining_heat_capacity_J_per_kg_K;
+  m.lining_heat_capacity_J_per_K = design.cathode_area_m2 * p.cathode_thickness_m *
+                                   p.cathode_density_kg_per_m3 * p.carbon_heat_capacity_J_per_kg_K;
+  if (!(m.top_heat_capacity_J_per_K > 0.0) || !(m.wall_heat_capacity_J_per_K > 0.0) ||
+      !(m.lining_heat_capacity_J_per_K > 0.0)) {
+    throw core::RunError("dynamics: the top, wall and lining heat capacities must be positive");
+  }
   if (p.anode_heating == AnodeHeating::kAnodeChange && p.anode_cycle_s > 0.0) {
     // Cycle-average cold-anode heat in the pot: anodes set per second × heat per anode × τ.
     double probe[kStateCount];

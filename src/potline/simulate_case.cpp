@@ -141,6 +141,25 @@ std::vector<FieldSpec> build_fields() {
         "physics.md §7: a cold anode takes 1–2 days to carry full current; τ = 1 d");
   b.num("dynamics.alf3_consumption", "kg/t", "kg/kg", 15.0, 0.0, 100.0, "AlF3 consumed per t Al (Na2O neutralisation and net emissions)",
         "estimate: 3 Na2O + 4 AlF3 → 2 Na3AlF6 + Al2O3 with 0.35 wt% Na2O in 1.93 t alumina/t Al ≈ 12 kg/t, plus ≈ 3 kg/t net emissions");
+  b.num("dynamics.top_inner_fraction", "1", "1", 0.30, 0.01, 0.99, "share of the top resistance between bath and the top node (anodes + cover)",
+        "estimate: puts the lumped anode/cover node at ≈ 690 °C for AP40 (anode ≈ 950 °C at the bottom, 300–500 °C at the top, cover 200–600 °C)");
+  b.num("dynamics.wall_inner_fraction", "1", "1", 0.50, 0.01, 0.99, "share of the wall resistance (outside the ledge) between ledge face and the wall node",
+        "estimate: node in the middle of side block + shell (Lundby/Gravdahl's T_wall, physics.md §6)");
+  b.num("dynamics.lining_inner_fraction", "1", "1", 0.10, 0.01, 0.99, "share of the bottom resistance between metal and the lining node (cathode blocks)",
+        "estimate: graphitic cathode blocks conduct well; most of the bottom resistance is in the refractory and insulation below");
+  b.num("dynamics.anode_mean_height_fraction", "1", "1", 0.55, 0.1, 1.0, "mean anode height over its life / new height",
+        "estimate: blocks burn from new to a butt of ≈ 0.1–0.2 of their height");
+  b.num("dynamics.carbon_heat_capacity", "J/kg K", "J/kg K", 1600.0, 700.0, 2500.0, "heat capacity of anode and cathode carbon",
+        "graphite c_p ≈ 1.5–1.8 kJ/(kg K) at 600–950 °C (NIST-JANAF); estimate for baked carbon");
+  b.num("dynamics.cover_thickness", "cm", "m", 15.0, 0.0, 50.0, "anode cover and crust thickness over the cathode area", "estimate: 10–20 cm cover");
+  b.num("dynamics.cover_density", "kg/m3", "kg/m3", 1500.0, 500.0, 3000.0, "anode cover bulk density", "estimate: alumina/crushed-bath cover 1.2–1.8 g/cm3");
+  b.num("dynamics.cover_heat_capacity", "J/kg K", "J/kg K", 1100.0, 500.0, 2000.0, "anode cover heat capacity", "estimate: alumina ≈ 1.1–1.2 kJ/(kg K) at 300–700 °C");
+  b.num("dynamics.cathode_thickness", "cm", "m", 45.0, 10.0, 100.0, "cathode block height", "estimate: 40–50 cm (point-fed prebake cells)");
+  b.num("dynamics.cathode_density", "kg/m3", "kg/m3", 1600.0, 1200.0, 2000.0, "cathode block density", "estimate: graphitic/graphitised 1.55–1.7 g/cm3");
+  b.num("dynamics.side_lining_thickness", "cm", "m", 15.0, 1.0, 60.0, "side block + shell thickness lumped into the wall node",
+        "estimate: SiC side block 7–12 cm, ramming paste, steel shell");
+  b.num("dynamics.side_lining_density", "kg/m3", "kg/m3", 2700.0, 1000.0, 8000.0, "side lining density", "estimate: SiC–Si3N4 blocks ≈ 2.6–2.8 g/cm3");
+  b.num("dynamics.side_lining_heat_capacity", "J/kg K", "J/kg K", 1000.0, 400.0, 2000.0, "side lining heat capacity", "estimate: SiC ≈ 1.0–1.2 kJ/(kg K) at 300–700 °C");
   b.choice("dynamics.anode_heating", {"anode_change", "steady"}, "anode_change",
            "anode_change: each new anode absorbs its heat-up over cold_anode_time; steady: carbon heated as it burns (steady-state model)",
            "docs/model/dynamics.md");
@@ -293,6 +312,19 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   p.anode_height_m = num("dynamics.anode_height");
   p.cold_anode_time_constant_s = num("dynamics.cold_anode_time");
   p.alf3_consumption_kg_per_kg_al = num("dynamics.alf3_consumption");
+  p.top_inner_fraction = num("dynamics.top_inner_fraction");
+  p.wall_inner_fraction = num("dynamics.wall_inner_fraction");
+  p.lining_inner_fraction = num("dynamics.lining_inner_fraction");
+  p.anode_mean_height_fraction = num("dynamics.anode_mean_height_fraction");
+  p.carbon_heat_capacity_J_per_kg_K = num("dynamics.carbon_heat_capacity");
+  p.cover_thickness_m = num("dynamics.cover_thickness");
+  p.cover_density_kg_per_m3 = num("dynamics.cover_density");
+  p.cover_heat_capacity_J_per_kg_K = num("dynamics.cover_heat_capacity");
+  p.cathode_thickness_m = num("dynamics.cathode_thickness");
+  p.cathode_density_kg_per_m3 = num("dynamics.cathode_density");
+  p.side_lining_thickness_m = num("dynamics.side_lining_thickness");
+  p.side_lining_density_kg_per_m3 = num("dynamics.side_lining_density");
+  p.side_lining_heat_capacity_J_per_kg_K = num("dynamics.side_lining_heat_capacity");
   p.anode_heating = v.text("dynamics.anode_heating") == "steady" ? dynamics::AnodeHeating::kSteady
                                                                  : dynamics::AnodeHeating::kAnodeChange;
   if (p.top_loss_fraction + p.side_loss_fraction >= 1.0) {

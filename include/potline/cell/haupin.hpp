@@ -9,8 +9,8 @@ namespace potline::cell::haupin {
 double reversible_voltage_V(double temperature_K, double alumina_activity) noexcept;
 
 /// Anode reaction (surface) overvoltage η = (T/12533)·ln(i/i_r), i_r = 0.0029·C^0.56 A/cm², stated
-/// by Haupin for i > 0.01 A/cm²; evaluated as (T/12533)·asinh(i/(2 i_r)), within 0.3 mV of the
-/// Tafel line above 0.1 A/cm² and 0 at zero current. [V]
+/// by Haupin for i > 0.01 A/cm²; evaluated as (T/12533)·asinh(i/(2 i_r)), within ~1 mV of the
+/// Tafel line above 0.1 A/cm² (docs/model/cell.md) and 0 at zero current. [V]
 double anode_reaction_overvoltage_V(double temperature_K, double anode_current_density_A_per_m2,
                                     double alumina_wt) noexcept;
 

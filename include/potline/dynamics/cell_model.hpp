@@ -43,6 +43,23 @@ struct DynamicsParameters {
   double cold_anode_time_constant_s = 86400;
   double alf3_consumption_kg_per_kg_al = 0.015;  ///< AlF3 lost (emissions, Na2O neutralisation)
   AnodeHeating anode_heating = AnodeHeating::kAnodeChange;
+  // Thermal nodes between the bath and the ambient (Lundby/Gravdahl's T_wall; a top and a
+  // bottom node added the same way). Each path's calibrated resistance is split at the node:
+  // inner share bath (or ledge face) -> node, the rest node -> ambient. Heat capacities from
+  // geometry; every value is an estimate (docs/model/dynamics.md, "Thermal nodes").
+  double top_inner_fraction = 0.30;      ///< share of R_top between bath and the top node
+  double wall_inner_fraction = 0.50;     ///< share of R_wall between ledge face and the wall node
+  double lining_inner_fraction = 0.10;   ///< share of R_bottom between metal and the lining node
+  double anode_mean_height_fraction = 0.55;  ///< mean anode height over its life / new height
+  double carbon_heat_capacity_J_per_kg_K = 1600;  ///< anode and cathode carbon, 600–950 °C
+  double cover_thickness_m = 0.15;       ///< anode cover (alumina + crushed bath) and crust
+  double cover_density_kg_per_m3 = 1500;
+  double cover_heat_capacity_J_per_kg_K = 1100;
+  double cathode_thickness_m = 0.45;     ///< cathode block height
+  double cathode_density_kg_per_m3 = 1600;
+  double side_lining_thickness_m = 0.15; ///< side block + shell (per unit contact area)
+  double side_lining_density_kg_per_m3 = 2700;
+  double side_lining_heat_capacity_J_per_kg_K = 1000;
   double anode_cycle_s = 0;  ///< anode life; with kAnodeChange sets the initial cold-anode heat (0: none)
 };
 
@@ -62,6 +79,12 @@ struct CellModel {
   double wall_resistance_K_per_W = 0;     ///< ledge face to ambient, without the ledge
   double ledge_heat_transfer_W_per_m2_K = 0;  ///< bath to ledge face
   double ledge_reference_K = 0;     ///< ledge temperature in the stored-heat bookkeeping
+  double top_heat_capacity_J_per_K = 0;     ///< top node (anodes + cover)
+  double wall_heat_capacity_J_per_K = 0;    ///< side node
+  double lining_heat_capacity_J_per_K = 0;  ///< bottom node
+  double top_reference_K = 0;       ///< node temperatures at which their stored heat is zero
+  double wall_reference_K = 0;
+  double lining_reference_K = 0;
   double reference_temperature_K = 0;  ///< temperature at which stored heat is zero
   // composition of the "other additives" (CaF2, MgF2, LiF, KF) as shares of their sum
   std::array<double, 4> other_shares{};
@@ -125,9 +148,12 @@ struct Fluxes {
   double voltage_V = 0;
   double power_in_W = 0;        ///< I·(V − V_ext)
   double chemical_W = 0;
-  double top_loss_W = 0;
-  double side_loss_W = 0;       ///< through ledge and wall to ambient
-  double bottom_loss_W = 0;
+  double top_loss_W = 0;        ///< top node to ambient
+  double side_loss_W = 0;       ///< wall node to ambient
+  double bottom_loss_W = 0;     ///< lining node to ambient
+  double bath_to_top_W = 0;     ///< bath to the top node
+  double ledge_to_wall_W = 0;   ///< ledge face through the ledge to the wall node
+  double bath_to_lining_W = 0;  ///< metal to the lining node
   double bath_to_ledge_W = 0;
   double anode_heating_W = 0;
   double production_kg_per_s = 0;
@@ -139,7 +165,8 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
          double* dydt, Fluxes* fluxes = nullptr) noexcept;
 
 /// Heat stored in the pot relative to the reference state [J]: sensible heat of bath and metal
-/// above the reference temperature minus the latent and sensible heat given up by the ledge.
+/// above the reference temperature minus the latent and sensible heat given up by the ledge,
+/// plus the sensible heat of the top, wall and lining nodes above their reference temperatures.
 double stored_heat_J(const CellModel& m, const double* y) noexcept;
 
 // Discrete jumps (applied between integration steps). Each returns what it moved.

@@ -18,6 +18,9 @@ enum StateIndex : int {
   kLedge,                 ///< frozen side ledge (cryolite) [kg]
   kAcd,                   ///< anode-cathode distance [m]
   kColdAnodeHeat,         ///< heat still to be absorbed by recently set cold anodes [J]
+  kTopTemperature,        ///< top node: anodes + anode cover/crust, mean temperature [K]
+  kWallTemperature,       ///< side node: side lining (SiC/carbon block) + shell [K]
+  kLiningTemperature,     ///< bottom node: cathode blocks [K]
   // running integrals
   kCharge,                ///< ∫ I dt [C]
   kEnergyIn,              ///< ∫ I·(V − V_external) dt, electrical energy into the pot [J]
@@ -33,7 +36,7 @@ enum StateIndex : int {
   kStateCount
 };
 
-inline constexpr int kPhysicalStateCount = kColdAnodeHeat + 1;
+inline constexpr int kPhysicalStateCount = kLiningTemperature + 1;
 
 /// Name of a state for messages and CSV headers, e.g. "bath_temperature".
 const char* state_name(int index) noexcept;

@@ -9,7 +9,8 @@
 
 namespace potline::io {
 
-/// Where a value was set, in increasing precedence.
+/// Where a value was set. Precedence (docs/model/cell.md): default < technology < calibrated <
+/// case file < command line.
 enum class Origin { kDefault, kTechnology, kCaseFile, kCommandLine, kCalibrated };
 std::string_view to_string(Origin origin);
 

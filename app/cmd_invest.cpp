@@ -1,4 +1,4 @@
-// potline invest CASE.toml [--set KEY=VALUE]... [--json]
+// potline invest CASE.toml [--set KEY=VALUE]... [--json] [--out DIR]
 #include <fmt/format.h>
 
 #include <iostream>
@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "potline/finance/invest_case.hpp"
 #include "potline/io/json_output.hpp"
+#include "run_folder.hpp"
 
 namespace potline::app {
 namespace {
@@ -14,7 +15,21 @@ struct InvestOptions {
   std::string case_file;
   std::vector<std::string> sets;
   bool json = false;
+  std::string out_dir;
+  std::vector<std::string> argv;
 };
+
+/// cash_flows.csv: "Year,Cash flow [USD],Discounted [USD]"; year k (1-based) is discounted by
+/// (1 + WACC)^k, the end-of-year convention of finance::npv, so the Discounted column sums to npv_usd.
+std::string cash_flows_csv(const std::vector<double>& flows, double wacc) {
+  std::string out = "Year,Cash flow [USD],Discounted [USD]\n";
+  double factor = 1.0;
+  for (std::size_t k = 0; k < flows.size(); ++k) {
+    factor /= (1.0 + wacc);
+    out += fmt::format("{},{},{}\n", k + 1, flows[k], flows[k] * factor);
+  }
+  return out;
+}
 
 io::Json optional_number(const std::optional<double>& x, double scale = 1.0) {
   return x ? io::Json(*x * scale) : io::Json(nullptr);
@@ -51,6 +66,11 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   for (double x : r.cash_flows_usd) flows.push_back(x);
   j["cash_flows_usd"] = flows;
   j["warnings"] = d.warning_messages();
+  if (!o.out_dir.empty()) {
+    RunFolder run{o.out_dir, "invest", o.argv, {o.case_file}, utc_now()};
+    for (const auto& f : data.files) run.input_files.push_back(f);
+    write_run_folder(run, j, {{"cash_flows.csv", cash_flows_csv(r.cash_flows_usd, in.wacc)}});
+  }
   if (o.json) {
     std::cout << io::dump(j);
   } else {
@@ -67,6 +87,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                              finance::kBreakevenToleranceUsdPerMWh);
     if (r.incremental_npv_usd) std::cout << fmt::format("  NPV gain over keeping the old cells {:.4g} USD\n", *r.incremental_npv_usd);
     for (const auto& w : d.warning_messages()) std::cout << "  warning: " << w << "\n";
+    if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   return 0;
 }
@@ -79,7 +100,11 @@ void add_invest_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("case", o->case_file, "TOML invest case (see examples/invest-*.toml)")->required();
   cmd->add_option("-s,--set", o->sets, "override a case field: KEY=VALUE; repeatable")->allow_extra_args(false);
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
-  cmd->callback([o, &global, &exit_code]() { exit_code = run_guarded([&] { return run_invest(*o, global); }); });
+  cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)");
+  cmd->callback([o, &global, &exit_code]() {
+    o->argv = global.command_line;
+    exit_code = run_guarded([&] { return run_invest(*o, global); });
+  });
 }
 
 }  // namespace potline::app

@@ -1,10 +1,11 @@
-// potline smelter CASE.toml [--set KEY=VALUE]... [--json]
+// potline smelter CASE.toml [--set KEY=VALUE]... [--json] [--out DIR]
 #include <iostream>
 
 #include "commands.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_report.hpp"
+#include "run_folder.hpp"
 
 namespace potline::app {
 namespace {
@@ -13,6 +14,8 @@ struct SmelterOptions {
   std::string case_file;
   std::vector<std::string> sets;
   bool json = false;
+  std::string out_dir;
+  std::vector<std::string> argv;
 };
 
 int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
@@ -23,11 +26,21 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   const plant::SmelterResult r = plant::evaluate(c.inputs);
   const std::vector<std::string> warnings = diagnostics.warning_messages();
   const io::Json j = plant::smelter_result_json(c, r, warnings);
+  if (!o.out_dir.empty()) {
+    RunFolder run{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
+    if (!c.ae_summary_file.empty()) run.input_files.push_back(c.ae_summary_file);
+    for (const auto& f : data.files) run.input_files.push_back(f);
+    write_run_folder(run, j,
+                     {{"cost_breakdown.csv", plant::cost_breakdown_csv(r)},
+                      {"emissions.csv", plant::emissions_csv(c, r)},
+                      {"cbam.csv", plant::cbam_csv(c, r)}});
+  }
   if (o.json) {
     std::cout << io::dump(j);
   } else {
     io::require_finite(j);
     std::cout << plant::smelter_summary_text(c, r, warnings);
+    if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   return 0;
 }
@@ -42,7 +55,10 @@ void add_smelter_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
+  cmd->add_option("-o,--out", options->out_dir,
+                  "write a run folder (manifest.json, summary.json, cost_breakdown.csv, emissions.csv, cbam.csv)");
   cmd->callback([options, &global, &exit_code]() {
+    options->argv = global.command_line;
     exit_code = run_guarded([&] { return run_smelter(*options, global); });
   });
 }

@@ -3,11 +3,15 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
 namespace potline::plant {
@@ -18,13 +22,70 @@ core::SourceLocation loc(const io::ValueSet& v, const std::string& key) {
   return x == nullptr ? core::SourceLocation{} : x->location;
 }
 
+/// A path from the case: relative to the case file's folder when it came from the case file,
+/// relative to the working directory when it came from --set.
+std::string resolve_case_path(const io::Value& value) {
+  const std::filesystem::path p(value.text);
+  if (p.is_absolute() || value.origin != io::Origin::kCaseFile || value.location.file.empty()) return p.string();
+  return (std::filesystem::path(value.location.file).parent_path() / p).lexically_normal().string();
+}
+
 }  // namespace
+
+std::optional<SimulatedAnodeEffects> read_simulated_anode_effects(const std::string& path, bool need_overvoltage,
+                                                                  const core::SourceLocation& where,
+                                                                  const std::string& key, core::Diagnostics& d) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    d.error(where, key, "cannot read the simulation summary '" + path +
+                            "' (a summary.json written by 'potline simulate --out DIR'; relative paths are "
+                            "relative to the case file's folder)");
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const io::Json j = io::Json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    d.error(where, key, "'" + path + "' is not a JSON object (expected a 'potline simulate' summary.json)");
+    return std::nullopt;
+  }
+  bool ok = true;
+  auto number = [&](const char* name) -> std::optional<double> {
+    const auto it = j.find(name);
+    if (it == j.end()) {
+      d.error(where, key, fmt::format("'{}' has no key '{}' (expected a 'potline simulate' summary.json)", path, name));
+      ok = false;
+      return std::nullopt;
+    }
+    if (!it->is_number() || !std::isfinite(it->get<double>()) || it->get<double>() < 0.0) {
+      d.error(where, key, fmt::format("'{}': {} = {} is not a finite number >= 0", path, name, it->dump()));
+      ok = false;
+      return std::nullopt;
+    }
+    return it->get<double>();
+  };
+  SimulatedAnodeEffects ae;
+  const auto f = number("ae_per_cell_day");
+  const auto m = number("ae_minutes_per_cell_day");
+  if (need_overvoltage) {
+    ae.overvoltage_mV = number("ae_overvoltage_mV");
+  } else if (j.contains("ae_overvoltage_mV") && j["ae_overvoltage_mV"].is_number() &&
+             std::isfinite(j["ae_overvoltage_mV"].get<double>())) {
+    ae.overvoltage_mV = j["ae_overvoltage_mV"].get<double>();
+  }
+  if (!ok) return std::nullopt;
+  ae.per_cell_day = *f;
+  ae.minutes_per_cell_day = *m;
+  return ae;
+}
 
 SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d) {
   SmelterData s;
   s.technologies = cell::TechnologyCatalogue::load(data_dir + "/technologies.toml", d);
   s.emissions = EmissionData::load(data_dir, d);
   s.cbam = policy::CbamSchedule::load(data_dir + "/cbam.toml", d);
+  s.files = {data_dir + "/technologies.toml", data_dir + "/emissions/ipcc-aluminium.toml",
+             data_dir + "/emissions/power.toml", data_dir + "/cbam.toml"};
   return s;
 }
 
@@ -211,8 +272,35 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const Sm
     e.packing_coke_ash_pct = t2.packing_coke_ash_pct;
     if (!e.anode_baking) c.notes.push_back("anodes bought in: baking emissions are upstream (not in scope 1)");
   }
+  // Anode-effect statistics from a dynamic run (`potline simulate` summary.json) replace AEM / AEO.
+  std::optional<SimulatedAnodeEffects> simulated;
+  if (const io::Value* sim = v.get("emissions.from_simulation"); sim != nullptr && !sim->text.empty()) {
+    const std::string key = "emissions.from_simulation";
+    if (e.pfc_method == PfcMethod::kTier1) {
+      d.error(sim->location, key,
+              "anode-effect statistics need emissions.pfc_method = \"slope\" or \"overvoltage\" (tier1 uses none)");
+    } else {
+      const bool overvoltage = e.pfc_method == PfcMethod::kOvervoltage;
+      const char* own = overvoltage ? "emissions.aeo" : nullptr;
+      for (const char* k : {"emissions.aem", "emissions.ae_frequency", "emissions.ae_duration", "emissions.aeo"}) {
+        const bool conflicts = overvoltage ? std::string(k) == own : std::string(k) != "emissions.aeo";
+        if (conflicts && opt(k)) {
+          d.error(loc(v, k), k, std::string("give ") + k + " or emissions.from_simulation, not both");
+        }
+      }
+      c.ae_summary_file = resolve_case_path(*sim);
+      simulated = read_simulated_anode_effects(c.ae_summary_file, overvoltage, sim->location, key, d);
+      if (simulated) {
+        c.ae_per_cell_day = simulated->per_cell_day;
+        c.ae_minutes_per_cell_day = simulated->minutes_per_cell_day;
+        c.ae_overvoltage_mV = simulated->overvoltage_mV;
+      }
+    }
+  }
   if (e.pfc_method == PfcMethod::kSlope) {
-    if (auto aem = opt("emissions.aem")) {
+    if (!c.ae_summary_file.empty()) {
+      if (simulated) e.aem_min_per_cell_day = simulated->minutes_per_cell_day;
+    } else if (auto aem = opt("emissions.aem")) {
       e.aem_min_per_cell_day = *aem;
       if (opt("emissions.ae_frequency") || opt("emissions.ae_duration")) {
         d.error(loc(v, "emissions.aem"), "emissions.aem", "give emissions.aem or ae_frequency and ae_duration, not both");
@@ -220,10 +308,16 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const Sm
     } else if (opt("emissions.ae_frequency") && opt("emissions.ae_duration")) {
       e.aem_min_per_cell_day = anode_effect_minutes(*opt("emissions.ae_frequency"), *opt("emissions.ae_duration"));
     } else {
-      d.error({}, "emissions.aem", "the slope method needs emissions.aem, or emissions.ae_frequency and emissions.ae_duration");
+      d.error({}, "emissions.aem",
+              "the slope method needs emissions.aem, emissions.ae_frequency and emissions.ae_duration, or "
+              "emissions.from_simulation");
     }
   } else if (e.pfc_method == PfcMethod::kOvervoltage) {
-    e.aeo_mV = need("emissions.aeo", "for the overvoltage method");
+    if (!c.ae_summary_file.empty()) {
+      if (simulated) e.aeo_mV = *simulated->overvoltage_mV;
+    } else {
+      e.aeo_mV = need("emissions.aeo", "for the overvoltage method (or emissions.from_simulation)");
+    }
     if (std::isnan(ce)) {
       d.error({}, "potline.current_efficiency", "the overvoltage method needs the current efficiency (AEO/CE)");
     }

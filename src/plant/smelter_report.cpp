@@ -77,6 +77,19 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
       {"power_source", std::string(to_string(c.power_source))},
       {"power_t_co2_per_MWh", in.emissions.power_co2_kg_per_J * 3.6e9 / kKgPerT},
       {"standard", "IPCC 2006 Vol. 3 Ch. 4.4; scopes per GHG Protocol / IAI (Level 1 = smelter scope 1+2)"}};
+  if (in.emissions.pfc_method == PfcMethod::kSlope) {
+    j["emissions_method"]["aem_min_per_cell_day"] = in.emissions.aem_min_per_cell_day;
+  } else if (in.emissions.pfc_method == PfcMethod::kOvervoltage) {
+    j["emissions_method"]["aeo_mV"] = in.emissions.aeo_mV;
+  }
+  if (!c.ae_summary_file.empty()) {
+    io::Json ae;
+    ae["file"] = c.ae_summary_file;
+    if (c.ae_per_cell_day) ae["ae_per_cell_day"] = *c.ae_per_cell_day;
+    if (c.ae_minutes_per_cell_day) ae["ae_minutes_per_cell_day"] = *c.ae_minutes_per_cell_day;
+    if (c.ae_overvoltage_mV) ae["ae_overvoltage_mV"] = *c.ae_overvoltage_mV;
+    j["emissions_method"]["anode_effects_from_simulation"] = ae;
+  }
   if (in.cbam) {
     io::Json usd, eur, certs;
     for (int i = 0; i < policy::kCbamYears; ++i) {
@@ -124,6 +137,11 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  power {:.3f}  "
                    "scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
                    e.anode_co2, e.baking_co2, e.pfc_co2e, e.power_co2, e.scope1, e.scope2, e.total, to_string(c.gwp));
+  if (!c.ae_summary_file.empty()) {
+    s += fmt::format("  anode effects         from {}: {:.4g} AE/cell-day, AEM {:.4g} min/cell-day{}\n", c.ae_summary_file,
+                     c.ae_per_cell_day.value_or(0.0), c.ae_minutes_per_cell_day.value_or(0.0),
+                     c.ae_overvoltage_mV ? fmt::format(", AEO {:.4g} mV", *c.ae_overvoltage_mV) : std::string());
+  }
   if (c.inputs.cbam) {
     s += "  CBAM USD/t            ";
     for (int i = 0; i < policy::kCbamYears; ++i) {
@@ -135,6 +153,45 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   for (const auto& n : c.notes) s += "  note: " + n + "\n";
   for (const auto& w : warnings) s += "  warning: " + w + "\n";
   return s;
+}
+
+std::string cost_breakdown_csv(const SmelterResult& r) {
+  const auto& b = r.breakdown;
+  const std::pair<const char*, double> rows[] = {
+      {"alumina", b.alumina}, {"carbon", b.carbon}, {"power", b.power},     {"bath", b.bath},
+      {"labour", b.labour},   {"other", b.other},   {"c1", r.c1_usd_per_kg}, {"c2", r.c2_usd_per_kg},
+      {"business", r.business_usd_per_kg},          {"full", r.full_usd_per_kg}};
+  // Same divisor as smelter_result_json's share_of_c1.
+  const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
+  std::string out = "Component,Cost [USD/t],Share of C1 [%]\n";
+  for (const auto& [name, usd_per_kg] : rows) {
+    out += fmt::format("{},{},{}\n", name, usd_per_kg * kKgPerT, usd_per_kg / c1 * 100.0);
+  }
+  return out;
+}
+
+std::string emissions_csv(const SmelterCase& c, const SmelterResult& r) {
+  const EmissionResult& e = r.emissions;
+  const char* power_scope = c.inputs.emissions.power_captive ? "1" : "2";
+  std::string out = "Source,Scope,Emissions [t CO2e/t]\n";
+  out += fmt::format("anode_co2,1,{}\n", e.anode_co2);
+  out += fmt::format("baking_co2,1,{}\n", e.baking_co2);
+  out += fmt::format("pfc,1,{}\n", e.pfc_co2e);
+  out += fmt::format("power,{},{}\n", power_scope, e.power_co2);
+  out += fmt::format("scope1,1,{}\n", e.scope1);
+  out += fmt::format("scope2,2,{}\n", e.scope2);
+  out += fmt::format("total,1+2,{}\n", e.total);
+  return out;
+}
+
+std::string cbam_csv(const SmelterCase& c, const SmelterResult& r) {
+  std::string out = "Year,Certificates [1/t],Cost [EUR/t],Cost [USD/t]\n";
+  if (!c.inputs.cbam) return out;
+  for (int i = 0; i < policy::kCbamYears; ++i) {
+    out += fmt::format("{},{},{},{}\n", policy::kCbamFirstYear + i, r.cbam_certificates_per_t[i], r.cbam_eur_per_t[i],
+                       r.cbam_usd_per_t[i]);
+  }
+  return out;
 }
 
 }  // namespace potline::plant

@@ -307,6 +307,10 @@ std::vector<FieldSpec> smelter_fields() {
     with_range(f, 0.0, 600.0);
     v.push_back(f);
   }
+  v.push_back(text_field("emissions.from_simulation",
+                         "summary.json of a 'potline simulate' run (path relative to this case file): its "
+                         "ae_minutes_per_cell_day is the AEM of the slope method, its ae_overvoltage_mV the AEO "
+                         "of the overvoltage method; replaces emissions.aem / ae_frequency / ae_duration / aeo"));
   {
     auto f = number_field("emissions.aeo", "mV", "mV", "anode-effect overvoltage per cell (overvoltage method)");
     with_range(f, 0.0, 10000.0);

@@ -20,6 +20,7 @@ struct SmelterData {
   cell::TechnologyCatalogue technologies;
   EmissionData emissions;
   policy::CbamSchedule cbam;
+  std::vector<std::string> files;  ///< the data files read, for run manifests
   /// Loads data_dir/technologies.toml, data_dir/emissions/*.toml, data_dir/cbam.toml.
   static SmelterData load(const std::string& data_dir, core::Diagnostics& diagnostics);
 };
@@ -36,7 +37,28 @@ struct SmelterCase {
   std::vector<std::string> notes;  ///< assumptions worth showing (e.g. costs not given)
   SmelterInputs inputs;
   io::ValueSet values;         ///< every final input with its origin
+  /// emissions.from_simulation: the `potline simulate` summary.json the anode-effect statistics came
+  /// from (resolved path; empty if none), and what was read from it.
+  std::string ae_summary_file;
+  std::optional<double> ae_per_cell_day;
+  std::optional<double> ae_minutes_per_cell_day;
+  std::optional<double> ae_overvoltage_mV;
 };
+
+/// Anode-effect statistics read from a `potline simulate` summary.json.
+struct SimulatedAnodeEffects {
+  double per_cell_day = 0;          ///< ae_per_cell_day
+  double minutes_per_cell_day = 0;  ///< ae_minutes_per_cell_day (AEM)
+  std::optional<double> overvoltage_mV;  ///< ae_overvoltage_mV (AEO), when present
+};
+
+/// Reads `path`; a missing or unreadable file, text that is not a JSON object, a missing
+/// ae_per_cell_day / ae_minutes_per_cell_day (or ae_overvoltage_mV when `need_overvoltage`), or a
+/// value that is not a finite number ≥ 0 is an error in `diagnostics` (at `where`, key `key`).
+std::optional<SimulatedAnodeEffects> read_simulated_anode_effects(const std::string& path, bool need_overvoltage,
+                                                                  const core::SourceLocation& where,
+                                                                  const std::string& key,
+                                                                  core::Diagnostics& diagnostics);
 
 /// Builds the case from user values (case file and --set applied). Missing or inconsistent inputs
 /// are errors in `diagnostics`; returns nothing when there are errors.

@@ -11,4 +11,16 @@ namespace potline::plant {
 io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings);
 std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings);
 
+/// Run-folder tables (`potline smelter --out DIR`); numbers are written with the shortest text that
+/// reads back to the same double, so they equal summary.json.
+/// cost_breakdown.csv: "Component,Cost [USD/t],Share of C1 [%]" — the six C1 components, then c1, c2,
+/// business, full (share = cost / C1 × 100).
+std::string cost_breakdown_csv(const SmelterResult& r);
+/// emissions.csv: "Source,Scope,Emissions [t CO2e/t]" — anode_co2, baking_co2, pfc, power (scope 1 if
+/// captive, else 2), then scope1, scope2, total (scope "1+2").
+std::string emissions_csv(const SmelterCase& c, const SmelterResult& r);
+/// cbam.csv: "Year,Certificates [1/t],Cost [EUR/t],Cost [USD/t]" — 2026..2034; header only when the
+/// case computes no CBAM cost (no cbam.eua_price).
+std::string cbam_csv(const SmelterCase& c, const SmelterResult& r);
+
 }  // namespace potline::plant

@@ -66,6 +66,16 @@ TEST(DynamicsModel, InitialStateIsSteadyAndMatchesTheSteadyStateModel) {
   rhs(m, in, e, y, dy, &f);
   EXPECT_NEAR(dy[kBathTemperature], 0.0, 1e-9);
   EXPECT_NEAR(dy[kLedge], 0.0, 1e-9);
+  // Thermal nodes (top, wall, lining) start at their steady temperatures, between bath and ambient.
+  for (int i : {kTopTemperature, kWallTemperature, kLiningTemperature}) {
+    SCOPED_TRACE(state_name(i));
+    EXPECT_NEAR(dy[i], 0.0, 1e-9);
+    EXPECT_LT(y[i], y[kBathTemperature]);
+    EXPECT_GT(y[i], m.parameters.ambient_temperature_K);
+  }
+  EXPECT_NEAR(f.bath_to_top_W, f.top_loss_W, 1e-6 * f.top_loss_W);
+  EXPECT_NEAR(f.ledge_to_wall_W, f.side_loss_W, 1e-6 * f.side_loss_W);
+  EXPECT_NEAR(f.bath_to_lining_W, f.bottom_loss_W, 1e-6 * f.bottom_loss_W);
   EXPECT_NEAR(f.top_loss_W + f.side_loss_W + f.bottom_loss_W, r.energy.heat_loss_W, 1e-6 * r.energy.heat_loss_W);
   // Faraday: production = I·CE·M/3F.
   EXPECT_NEAR(dy[kMetalProduced], r.production_kg_per_s, 1e-12);

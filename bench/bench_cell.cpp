@@ -5,37 +5,15 @@
 #include <vector>
 
 #include "potline/cell/cell_model.hpp"
+#include "modern_cell.hpp"  // tests/common: the shared illustrative 400 kA cell
 #include "potline/cell/solve.hpp"
 
 namespace {
 
 using namespace potline;
 
-// A modern 400 kA cell (the same illustrative design as the unit tests; not a catalogue entry).
-cell::CellDesign modern_design() {
-  cell::CellDesign d;
-  d.anode_count = 40;
-  d.anode_length_m = 1.6;
-  d.anode_width_m = 0.65;
-  d.anode_gap_m = 0.04;
-  d.center_channel_m = 0.2;
-  d.side_channel_m = 0.3;
-  d.anode_immersion_m = 0.15;
-  d.cathode_area_m2 = 50.0;
-  d.anode_resistance_ohm = 0.30 / 400e3;
-  d.cathode_resistance_ohm = 0.28 / 400e3;
-  d.external_resistance_ohm = 0.20 / 400e3;
-  return d;
-}
-
-cell::OperatingPoint modern_op() {
-  cell::OperatingPoint op;
-  op.line_current_A = 400e3;
-  op.acd_m = 0.045;
-  op.bath_temperature_K = 1238.15;
-  op.bath = {2.5, 11.0, 5.0, 0.0, 0.0, 0.0};
-  return op;
-}
+using testing::modern_design;
+using testing::modern_op;
 
 void BM_CellEvaluate(benchmark::State& state) {
   const auto d = modern_design();

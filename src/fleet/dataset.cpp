@@ -2,6 +2,7 @@
 // names carry units, a cell may carry its own unit ("300 kt/yr"), and both go through the one unit
 // parser (core/units.hpp). Every problem is collected with file:line:col before anything runs.
 #include "potline/fleet/dataset.hpp"
+#include "potline/io/toml_values.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -296,11 +297,10 @@ std::vector<std::string> RegionTable::ids() const {
 
 namespace {
 
-core::SourceLocation loc(const toml::node& n, const std::string& file) {
-  return {file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
-}
+core::SourceLocation loc(const toml::node& n, const std::string& file) { return io::toml_location(n, file); }
 
-// A number in `unit`, or a string with its own unit, converted to `si`.
+// A number in `unit`, or a string with its own unit, converted to `si`; required unless stated,
+// and never negative (prices, freight).
 std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit, const std::string& si,
                                const std::string& file, const core::SourceLocation& parent, core::Diagnostics& d,
                                bool required = true) {
@@ -308,23 +308,14 @@ std::optional<double> quantity(const toml::node* n, const std::string& key, cons
     if (required) d.error(parent, key, "required key '" + key + "' missing (in " + unit + ")");
     return std::nullopt;
   }
-  std::string text;
-  if (auto v = n->value<double>()) text = core::format_number(*v);
-  else if (auto s = n->value<std::string>()) text = *s;
-  else {
-    d.error(loc(*n, file), key, "expected a number (in " + unit + ") or a string with a unit");
-    return std::nullopt;
-  }
-  const core::QuantityParse q = core::parse_quantity(text, unit, si);
-  if (!q.ok()) {
-    d.error(loc(*n, file), key, "'" + text + "': " + q.error);
-    return std::nullopt;
-  }
-  if (q.value < 0) {
+  const auto value = io::toml_quantity(n, key, unit, si, file, d);
+  if (value && *value < 0) {
+    const auto as_text = n->value<std::string>();
+    const std::string text = as_text ? *as_text : core::format_number(*n->value<double>());
     d.error(loc(*n, file), key, "'" + text + "' must not be negative");
     return std::nullopt;
   }
-  return q.value;
+  return value;
 }
 
 }  // namespace

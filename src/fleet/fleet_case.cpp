@@ -1,5 +1,6 @@
 // Parsing a fleet case and preparing the fleet model (see fleet_case.hpp).
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/io/toml_values.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -22,9 +23,7 @@ namespace {
 
 using core::SourceLocation;
 
-SourceLocation loc(const toml::node& n, const std::string& file) {
-  return {file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column)};
-}
+SourceLocation loc(const toml::node& n, const std::string& file) { return io::toml_location(n, file); }
 
 void unknown(const std::string& what, const std::string& name, const std::vector<std::string>& candidates,
              const SourceLocation& where, const std::string& key, core::Diagnostics& d) {
@@ -49,24 +48,7 @@ void check_keys(const toml::table& t, const std::string& section, const std::vec
 
 std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit, const std::string& si,
                                const std::string& file, core::Diagnostics& d) {
-  if (n == nullptr) return std::nullopt;
-  std::string text;
-  if (auto v = n->value<double>()) text = core::format_number(*v);
-  else if (auto s = n->value<std::string>()) text = *s;
-  else {
-    d.error(loc(*n, file), key, "expected a number (in " + unit + ") or a string with a unit");
-    return std::nullopt;
-  }
-  const core::QuantityParse q = core::parse_quantity(text, unit, si);
-  if (!q.ok()) {
-    d.error(loc(*n, file), key, "'" + text + "': " + q.error);
-    return std::nullopt;
-  }
-  if (!std::isfinite(q.value)) {
-    d.error(loc(*n, file), key, "'" + text + "' is not finite");
-    return std::nullopt;
-  }
-  return q.value;
+  return io::toml_quantity(n, key, unit, si, file, d);
 }
 
 std::vector<std::string> strings(const toml::node* n, const std::string& key, const std::string& file, core::Diagnostics& d) {

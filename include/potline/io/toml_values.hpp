@@ -1,0 +1,24 @@
+#pragma once
+// Reading single values from toml++ nodes with the project's conventions: a location for
+// messages, and quantities given as a plain number in a stated unit or a string with its own
+// unit, converted by the one unit parser. Used by readers whose files are not flat schema cases
+// (technology catalogue, fleet cases and datasets, sweep files).
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::io {
+
+/// "file:line:col" of a TOML node.
+core::SourceLocation toml_location(const toml::node& node, const std::string& file);
+
+/// A number in `unit`, or a string with its own unit, converted to `target_unit`. Absent node:
+/// nullopt without a message. Non-numbers, bad units and non-finite values are errors on `key`.
+std::optional<double> toml_quantity(const toml::node* node, const std::string& key,
+                                    const std::string& unit, const std::string& target_unit,
+                                    const std::string& file, core::Diagnostics& diagnostics);
+
+}  // namespace potline::io

@@ -1,0 +1,41 @@
+#include "potline/io/toml_values.hpp"
+
+#include <cmath>
+
+#include "potline/core/text.hpp"
+#include "potline/core/units.hpp"
+
+namespace potline::io {
+
+core::SourceLocation toml_location(const toml::node& node, const std::string& file) {
+  return {file, static_cast<int>(node.source().begin.line),
+          static_cast<int>(node.source().begin.column)};
+}
+
+std::optional<double> toml_quantity(const toml::node* node, const std::string& key,
+                                    const std::string& unit, const std::string& target_unit,
+                                    const std::string& file, core::Diagnostics& diagnostics) {
+  if (node == nullptr) return std::nullopt;
+  std::string text;
+  if (auto v = node->value<double>()) {
+    text = core::format_number(*v);
+  } else if (auto s = node->value<std::string>()) {
+    text = *s;
+  } else {
+    diagnostics.error(toml_location(*node, file), key,
+                      "expected a number (in " + unit + ") or a string with a unit");
+    return std::nullopt;
+  }
+  const core::QuantityParse q = core::parse_quantity(text, unit, target_unit);
+  if (!q.ok()) {
+    diagnostics.error(toml_location(*node, file), key, "'" + text + "': " + q.error);
+    return std::nullopt;
+  }
+  if (!std::isfinite(q.value)) {
+    diagnostics.error(toml_location(*node, file), key, "'" + text + "' is not finite");
+    return std::nullopt;
+  }
+  return q.value;
+}
+
+}  // namespace potline::io

@@ -148,7 +148,12 @@ TEST(sweep_examples, MpirunTwoRanksMatchesOneProcess) {
   const RunResult r = run_program("/usr/bin/mpirun", {"--oversubscribe", "-np", "2", potline_bin(), "sweep", example("sweep-small.toml"),
                                                       "--out", two, "--threads", "1", "--json"},
                                   {"OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1", "OMPI_MCA_btl=self,vader",
-                                   "OMPI_MCA_plm_rsh_agent=false"});
+                                   "OMPI_MCA_plm_rsh_agent=false",
+                                   // Under `make test-asan`: OpenMPI 4.1's dlopen'ed MCA components
+                                   // leak at MPI_Finalize (frames in unloaded modules, which LSan
+                                   // suppressions cannot name). Leak checking stays on for every
+                                   // other test, including the single-process sweeps.
+                                   "ASAN_OPTIONS=detect_leaks=0"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json j = parse_json(r.out);
   EXPECT_EQ(j["ranks"], 2);

@@ -27,10 +27,7 @@ SourceLocation loc(const toml::node& n, const std::string& file) { return io::to
 
 void unknown(const std::string& what, const std::string& name, const std::vector<std::string>& candidates,
              const SourceLocation& where, const std::string& key, core::Diagnostics& d) {
-  std::string message = "unknown " + what + " '" + name + "'";
-  const std::string hint = core::closest_match(name, candidates);
-  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-  d.error(where, key, message);
+  io::report_unknown_name(what, name, candidates, where, key, d);
 }
 
 // Checks that a table has only known keys.

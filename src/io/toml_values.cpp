@@ -38,4 +38,14 @@ std::optional<double> toml_quantity(const toml::node* node, const std::string& k
   return q.value;
 }
 
+void report_unknown_name(const std::string& what, const std::string& name,
+                         const std::vector<std::string>& candidates,
+                         const core::SourceLocation& where, const std::string& key,
+                         core::Diagnostics& diagnostics) {
+  std::string message = "unknown " + what + " '" + name + "'";
+  const std::string hint = core::closest_match(name, candidates);
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  diagnostics.error(where, key, message);
+}
+
 }  // namespace potline::io

@@ -32,10 +32,7 @@ std::string read_file(const std::string& path, bool& ok) {
 
 void unknown(const std::string& what, const std::string& name, const std::vector<std::string>& candidates,
              const SourceLocation& where, const std::string& key, core::Diagnostics& d) {
-  std::string message = "unknown " + what + " '" + name + "'";
-  const std::string hint = core::closest_match(name, candidates);
-  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-  d.error(where, key, message);
+  io::report_unknown_name(what, name, candidates, where, key, d);
 }
 
 void check_keys(const toml::table& t, const std::string& section, const std::vector<std::string>& known,

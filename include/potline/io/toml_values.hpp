@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "potline/core/diagnostics.hpp"
 
@@ -20,5 +21,11 @@ core::SourceLocation toml_location(const toml::node& node, const std::string& fi
 std::optional<double> toml_quantity(const toml::node* node, const std::string& key,
                                     const std::string& unit, const std::string& target_unit,
                                     const std::string& file, core::Diagnostics& diagnostics);
+
+/// Reports "unknown WHAT 'NAME'" on `key`, with a did-you-mean from `candidates` when one is close.
+void report_unknown_name(const std::string& what, const std::string& name,
+                         const std::vector<std::string>& candidates,
+                         const core::SourceLocation& where, const std::string& key,
+                         core::Diagnostics& diagnostics);
 
 }  // namespace potline::io

@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Regenerates the stored reference outputs of the cell examples (tests/regression/reference/).
-# Run it only after an intended change of the model, and say in the commit what changed and why.
+# Regenerates the stored reference outputs of the cell and dynamics examples
+# (tests/regression/reference/). Run it only after an intended change of the model, and say in the
+# commit what changed and why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/potline}
 for case in default custom-design grande-baie-p155; do
   "$bin" cell "examples/$case.toml" --json > "tests/regression/reference/cell-$case.json"
   echo "updated tests/regression/reference/cell-$case.json"
+done
+# Dynamics: the potline example is shortened to 12 cells x 2 days (as in the test).
+for case in cell-7d cell-7d-manual-quench outage-3h potline-year; do
+  sets=()
+  if [ "$case" = potline-year ]; then sets=(--set run.duration=2d --set potline.cells=12); fi
+  "$bin" simulate "examples/$case.toml" "${sets[@]}" --json 2>/dev/null > "tests/regression/reference/dynamics-$case.json"
+  echo "updated tests/regression/reference/dynamics-$case.json"
 done

@@ -128,6 +128,7 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
         0.04 + i_anode / r.critical_current_density_A_per_m2 * (std::sqrt(alumina / 100.0) - 0.04);
     alumina_at_ae = 100.0 * root_ae * root_ae;
   }
+  r.anode_effect_alumina_wt = alumina_at_ae;
   double theta = haupin::bubble_coverage(i_anode, r.bath.bath_ratio, alumina, alumina_at_ae);
   if (!(theta > 0.0 && theta <= kMaxBubbleCoverage)) {
     r.flags |= kBubbleCoverageOutOfRange;

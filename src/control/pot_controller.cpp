@@ -154,10 +154,11 @@ Actions PotController::sample(double t, double voltage_V, double current_A) {
       points_ = std::min(points_ + 1, kMaxPoints);
       avg_sum_ = 0;
       avg_count_ = 0;
+      if (points_ >= s.slope_points) last_slope_ = slope();
     }
     if (mode_ == FeedMode::kUnderfeed) {
       if (t - mode_since_ >= s.min_underfeed_s && points_ >= s.slope_points &&
-          slope() * s.nominal_current_A >= s.slope_threshold_V_per_s) {
+          last_slope_ * s.nominal_current_A >= s.slope_threshold_V_per_s) {
         set_mode(FeedMode::kOverfeed, t, a);
       }
     } else if (mode_ == FeedMode::kOverfeed && t - mode_since_ >= s.overfeed_duration_s) {

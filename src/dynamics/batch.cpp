@@ -11,17 +11,25 @@ CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& i
                      BatchOptions options)
     : models_(std::move(models)), options_(options), y_(initial_states),
       inputs_(models_.size()), electrical_(models_.size()), since_refresh_s_(models_.size(), 0.0),
-      refresh_due_(models_.size(), 1) {
+      since_slope_s_(models_.size(), 0.0), refresh_due_(models_.size(), 1) {
   if (y_.size() != models_.size() * kStateCount) {
     throw core::RunError("CellBatch: initial states do not match the number of cells");
   }
 }
 
-void CellBatch::refresh(std::size_t k) {
-  electrical_[k] = evaluate_electrical(models_[k], state(k), inputs_[k], true);
+void CellBatch::refresh(std::size_t k, bool with_slope) {
+  const bool slope = with_slope || since_slope_s_[k] >= options_.slope_interval_s;
+  const double previous_slope = electrical_[k].dV_dalumina_per_wt;
+  electrical_[k] = evaluate_electrical(models_[k], state(k), inputs_[k], slope);
+  if (slope) {
+    since_slope_s_[k] = 0.0;
+    evaluations_ += 2;
+  } else {
+    electrical_[k].dV_dalumina_per_wt = previous_slope;
+    evaluations_ += 1;
+  }
   since_refresh_s_[k] = 0.0;
   refresh_due_[k] = 0;
-  evaluations_ += 2;
 }
 
 void CellBatch::step() {
@@ -34,7 +42,7 @@ void CellBatch::step() {
     double* y = state(c);
     if (refresh_due_[c] || since_refresh_s_[c] >= options_.refresh_interval_s ||
         std::fabs(alumina_wt(y) - electrical_[c].alumina_wt) > options_.refresh_alumina_wt) {
-      refresh(c);
+      refresh(c, refresh_due_[c] != 0);
     }
     const Electrical& e = electrical_[c];
     const CellModel& m = models_[c];
@@ -57,6 +65,7 @@ void CellBatch::step() {
                            std::to_string(electrical_[c].alumina_wt) + " wt% at the last evaluation");
     }
     since_refresh_s_[c] += h;
+    since_slope_s_[c] += h;
   }
   ++steps_;
 }

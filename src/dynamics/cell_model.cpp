@@ -95,8 +95,7 @@ Electrical evaluate_electrical(const CellModel& m, const double* y, const CellIn
       r.energy.reaction_W + r.energy.heating_alumina_W + r.energy.heating_anodes_W;
   e.chemical_J_per_kg_al = r.production_kg_per_s > 0 ? chemical_W / r.production_kg_per_s : 0.0;
   e.liquidus_K = r.bath.liquidus_K;
-  e.ae_alumina_wt = cell::haupin::anode_effect_alumina_wt(T, r.anode_current_density_A_per_m2,
-                                                          m.single_anode_area_m2);
+  e.ae_alumina_wt = r.anode_effect_alumina_wt;
   if (r.anode_effect()) {
     e.ae_overvoltage_V = r.breakdown.anode_effect;
   } else if (in.in_anode_effect) {

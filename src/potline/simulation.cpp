@@ -44,6 +44,7 @@ class CvodeBlock {
   double* state(std::size_t k) { return y_.data() + k * kStateCount; }
   CellInputs& inputs(std::size_t k) { return inputs_[k]; }
   void mark_jump(std::size_t k) { jump_[k] = 1; }
+  void state_jumped(std::size_t k) { jump_[k] = 1; }  // CVODE restarts at every discontinuity
   void refresh(std::size_t k) { electrical_[k] = evaluate_electrical(models_[k], state(k), inputs_[k], false); }
   double voltage(std::size_t k) const { return electrical_[k].voltage_V; }
   const Electrical& electrical(std::size_t k) const { return electrical_[k]; }
@@ -182,7 +183,7 @@ void advance_block(Engine& engine, Block& b, const SimulationCase& c, const cont
           run.totals.ae_seconds += t - run.ae_start;
           run.controller.anode_effect_ended(t);
           log(EventKind::kAnodeEffectEnd, t - run.ae_start);
-          jumped = true;
+          engine.mark_jump(k);  // the anode-effect overvoltage leaves the voltage
         } else {
           // Not quenched yet: the quench goes on with another burst of alumina.
           run.controller.extend_quench(t);
@@ -227,7 +228,7 @@ void advance_block(Engine& engine, Block& b, const SimulationCase& c, const cont
         log(EventKind::kAlF3Rate, in.alf3_addition_kg_per_s * 86400.0);
         jumped = true;
       }
-      if (jumped) engine.mark_jump(k);
+      if (jumped) engine.state_jumped(k);
     }
   }
 }

@@ -130,15 +130,21 @@ TEST(DynamicsScenarios, OutageCoolsThenRecovers) {
   EXPECT_LT(s.energy_balance_error, 5e-3);
 }
 
-// Manual quench: more AE-minutes and PFC than automatic at the same AE frequency.
+// Manual quench: more AE-minutes and PFC than automatic at the same AE frequency. The stuck feeder
+// provokes the same anode effects in both runs; a long manual quench can let alumina run out once
+// more and start a second effect, so the comparison is made per anode effect (the issue's "same
+// AE frequency") and the counts may differ by one such follow-on effect per feeder stop.
 TEST(DynamicsScenarios, ManualQuenchEmitsMoreThanAutomatic) {
   const auto manual = make_case(read_example("cell-7d-manual-quench.toml"));
   const auto automatic = make_case(read_example("cell-7d-manual-quench.toml"), {"control.quench=automatic"});
   const auto m = line::run_simulation(manual);
   const auto a = line::run_simulation(automatic);
   ASSERT_GT(a.ae.count, 0);
-  EXPECT_EQ(m.ae.count, a.ae.count);
-  EXPECT_GT(m.ae.minutes_per_cell_day(), 2.0 * a.ae.minutes_per_cell_day());
-  EXPECT_GT(m.pfc.cf4_kg, 2.0 * a.pfc.cf4_kg);
+  EXPECT_GE(m.ae.count, a.ae.count);
+  EXPECT_LE(m.ae.count, 2 * a.ae.count);
+  const double per_ae_manual = m.ae.minutes_per_cell_day() / m.ae.count;
+  const double per_ae_automatic = a.ae.minutes_per_cell_day() / a.ae.count;
+  EXPECT_GT(per_ae_manual, 2.0 * per_ae_automatic);
+  EXPECT_GT(m.pfc.cf4_kg / m.ae.count, 2.0 * a.pfc.cf4_kg / a.ae.count);
   EXPECT_GT(m.pfc.co2e_t, a.pfc.co2e_t);
 }

@@ -52,6 +52,7 @@ struct CellResult {
   double anode_current_density_A_per_m2 = 0;   ///< on the geometric anode bottom area
   double cathode_current_density_A_per_m2 = 0;
   double critical_current_density_A_per_m2 = 0;
+  double anode_effect_alumina_wt = 0;    ///< dissolved alumina at which i_c falls to i (C_AE)
   double effective_anode_area_m2 = 0;     ///< geometric area enlarged by fanning
   double bubble_thickness_m = 0;
   double bubble_coverage = 0;

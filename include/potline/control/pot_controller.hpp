@@ -129,6 +129,7 @@ class PotController {
   std::array<double, kMaxPoints> avg_t_{};
   std::array<double, kMaxPoints> avg_r_{};
   int points_ = 0;
+  double last_slope_ = 0;  ///< slope() after the newest average (it changes only then)
   int head_ = 0;
   // resistance control
   double rc_sum_ = 0;

@@ -36,20 +36,23 @@ class Random {
   }
   /// Uniform on [0, 1) with 53 random bits.
   double uniform() noexcept { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  /// Standard normal by the Box–Muller transform (both values used).
+  /// Standard normal by Marsaglia and Bray's polar method (SIAM Review 6 (1964) 260), both values
+  /// used: no trigonometric call, so it costs about half of the Box–Muller transform per value.
   double normal() noexcept {
     if (has_spare_) {
       has_spare_ = false;
       return spare_;
     }
-    double u1 = uniform();
-    while (u1 <= 0.0) u1 = uniform();
-    const double u2 = uniform();
-    const double r = std::sqrt(-2.0 * std::log(u1));
-    constexpr double kTwoPi = 6.283185307179586476925286766559;
-    spare_ = r * std::sin(kTwoPi * u2);
+    double u, v, s;
+    do {
+      u = 2.0 * uniform() - 1.0;
+      v = 2.0 * uniform() - 1.0;
+      s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    const double f = std::sqrt(-2.0 * std::log(s) / s);
+    spare_ = v * f;
     has_spare_ = true;
-    return r * std::cos(kTwoPi * u2);
+    return u * f;
   }
 
  private:

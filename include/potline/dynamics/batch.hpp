@@ -5,10 +5,13 @@
 //
 // The expensive cell::evaluate is not called at every step: each cell keeps an Electrical
 // snapshot (voltage, CE, heat per kg, liquidus, ∂V/∂alumina, ∂V/∂ACD) that is refreshed every
-// `refresh_interval_s`, after every discrete jump and whenever dissolved alumina has drifted by
-// more than `refresh_alumina_wt` since the snapshot. Between refreshes the voltage is carried
-// linearly in alumina and ACD. The error this causes is measured against CVODE (which evaluates
-// at every right-hand side) in tests/unit/test_dynamics_integrators.cpp and stated in
+// `refresh_interval_s`, after a change of the line current or of the anode-effect state
+// (mark_jump) and whenever dissolved alumina has drifted by more than `refresh_alumina_wt` since
+// the snapshot. Between refreshes the voltage is carried linearly in alumina and ACD, so jumps of
+// the state alone (feed shots, beam moves, taps: state_jumped) need no refresh. ∂V/∂alumina costs
+// a second evaluation and changes slowly; it is recomputed every `slope_interval_s` and after
+// mark_jump. The error this causes is measured against CVODE (which evaluates at every
+// right-hand side) in tests/unit/test_dynamics_integrators.cpp and stated in
 // docs/model/dynamics.md.
 #include <cstddef>
 #include <vector>
@@ -22,6 +25,7 @@ struct BatchOptions {
   double step_s = 5.0;
   double refresh_interval_s = 60.0;
   double refresh_alumina_wt = 0.05;
+  double slope_interval_s = 300.0;  ///< ∂V/∂alumina recomputed at least this often
 };
 
 class CellBatch {
@@ -33,14 +37,19 @@ class CellBatch {
   double* state(std::size_t k) { return y_.data() + k * kStateCount; }
   const double* state(std::size_t k) const { return y_.data() + k * kStateCount; }
   CellInputs& inputs(std::size_t k) { return inputs_[k]; }
-  /// The state or inputs of cell k changed discontinuously: refresh its snapshot next step.
+  /// The inputs of cell k (current, anode-effect state) changed discontinuously: refresh its
+  /// snapshot, slope included, before the next step.
   void mark_jump(std::size_t k) { refresh_due_[k] = 1; }
+  /// The state of cell k jumped (feed shot, beam move, tap, anode set): nothing to do, the
+  /// snapshot is carried linearly to the new state and the drift check refreshes it if needed.
+  void state_jumped(std::size_t) {}
   /// Advances every cell by one step.
   void step();
   /// Voltage of cell k at its current state (snapshot carried linearly).
   double voltage(std::size_t k) const { return voltage_at(electrical_[k], state(k)); }
-  /// Refreshes cell k's snapshot now (e.g. before reading AE thresholds after a jump).
-  void refresh(std::size_t k);
+  /// Refreshes cell k's snapshot now (e.g. before reading AE thresholds after a jump); the slope
+  /// too when `with_slope` or when it is due.
+  void refresh(std::size_t k, bool with_slope = true);
   const Electrical& electrical(std::size_t k) const { return electrical_[k]; }
   long evaluations() const { return evaluations_; }
   long steps() const { return steps_; }
@@ -53,6 +62,7 @@ class CellBatch {
   std::vector<CellInputs> inputs_;
   std::vector<Electrical> electrical_;
   std::vector<double> since_refresh_s_;
+  std::vector<double> since_slope_s_;
   std::vector<unsigned char> refresh_due_;
   long evaluations_ = 0;
   long steps_ = 0;

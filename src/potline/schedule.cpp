@@ -100,22 +100,20 @@ bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagn
                           "the header must be 'time [UNIT],current [UNIT]' (e.g. 'time [h],current [kA]')");
         return false;
       }
-      if (n1 == "power") {
-        diagnostics.error({path, line_no, 1}, "potline.current_csv",
-                          "power schedules are not supported yet: give the line current ('current [kA]')");
-        return false;
-      }
+      const bool power = n1 == "power";
       const auto tu = core::convert(1.0, u0, "s");
-      const auto cu = core::convert(1.0, u1, "A");
+      const auto cu = core::convert(1.0, u1, power ? "W" : "A");
       if (n0 != "time" || !tu.ok()) {
         diagnostics.error({path, line_no, 1}, "potline.current_csv",
                           fmt::format("first column must be 'time [s|min|h|d]', found '{}'", cells[0]));
       }
-      if (n1 != "current" || !cu.ok()) {
+      if ((n1 != "current" && !power) || !cu.ok()) {
         diagnostics.error({path, line_no, 2}, "potline.current_csv",
-                          fmt::format("second column must be 'current [A|kA|MA]', found '{}'", cells[1]));
+                          fmt::format("second column must be 'current [A|kA|MA]' or 'power [W|kW|MW|GW]', found '{}'",
+                                      cells[1]));
       }
-      if (!tu.ok() || !cu.ok() || n0 != "time" || n1 != "current") return false;
+      if (!tu.ok() || !cu.ok() || n0 != "time" || (n1 != "current" && !power)) return false;
+      power_ = power;
       time_factor = tu.value;
       current_factor = cu.value;
       header = true;
@@ -134,7 +132,8 @@ bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagn
       continue;
     }
     if (e1 == cells[1].c_str() || *e1 != '\0' || !(I >= 0.0) || !std::isfinite(I)) {
-      diagnostics.error({path, line_no, 2}, "current", fmt::format("'{}' is not a non-negative number", cells[1]));
+      diagnostics.error({path, line_no, 2}, power_ ? "power" : "current",
+                        fmt::format("'{}' is not a non-negative number", cells[1]));
       continue;
     }
     if (!points.empty()) {
@@ -163,11 +162,18 @@ bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagn
 }
 
 double CurrentSchedule::current_at(double t) const {
-  if (outage_duration_s_ > 0 && t >= outage_start_s_ && t < outage_start_s_ + outage_duration_s_) return 0.0;
-  if (points_.empty() || t < points_.front().time_s) return nominal_A_;
+  if (in_outage(t)) return 0.0;
+  if (power_ || points_.empty() || t < points_.front().time_s) return nominal_A_;
   const auto it = std::upper_bound(points_.begin(), points_.end(), t,
                                    [](double v, const Point& p) { return v < p.time_s; });
-  return std::prev(it)->current_A;
+  return std::prev(it)->value;
+}
+
+double CurrentSchedule::power_at(double t) const {
+  if (!power_ || in_outage(t) || points_.empty()) return 0.0;
+  const auto it = std::upper_bound(points_.begin(), points_.end(), t,
+                                   [](double v, const Point& p) { return v < p.time_s; });
+  return it == points_.begin() ? points_.front().value : std::prev(it)->value;
 }
 
 }  // namespace potline::line

@@ -216,7 +216,10 @@ std::vector<FieldSpec> build_fields() {
   // [potline]
   b.integer("potline.cells", 1, 1, 2000, "cells in series", "user choice");
   b.text("potline.current_steps", "line-current steps 'TIME FACTOR; ...' relative to operation.line_current, e.g. '48 h 0.75; 120 h 1.0'", "scenario input");
-  b.text("potline.current_csv", "CSV 'time [h],current [kA]', constant step, each row applies until the next (relative to the case file)", "scenario input");
+  b.text("potline.current_csv", "CSV 'time [h],current [kA]' or 'time [h],power [MW]' (DC line power), constant step, each row applies until the next (relative to the case file)", "scenario input");
+  b.num("potline.power_control_period", "s", "s", 60.0, 1.0, 3600.0,
+        "power schedules: the rectifier re-sets the line current to meet the power this often",
+        "estimate: rectifiers regulate within seconds, so a period of a minute tracks a power schedule given in minutes or hours; user choice", true);
   b.num("potline.outage_start", "h", "s", std::nullopt, 0.0, 1e6, "power outage: current to zero from this time", "scenario input");
   b.num("potline.outage_duration", "h", "s", 0.0, 0.0, 1e4, "power outage length", "scenario input; Dupuis, Eick & Waldmann 2007: 3 h");
   b.num("potline.spread_acd", "%", "1", 3.0, 0.0, 50.0, "cell-to-cell sd of the initial ACD", "estimate");
@@ -414,6 +417,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
     if (path.is_relative() && !case_dir.empty()) path = std::filesystem::path(case_dir) / path;
     c.schedule.read_csv(path.string(), diagnostics);
   }
+  c.power_control_period_s = num("potline.power_control_period");
   if (auto start = v.maybe_number("potline.outage_start")) {
     const double duration = num("potline.outage_duration");
     if (!(duration > 0)) {

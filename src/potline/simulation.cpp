@@ -106,13 +106,20 @@ struct Block {
   std::vector<Event> events;
 };
 
+// Line current at t: the schedule's, or for a power schedule the regulated current of this control
+// period (zero during an outage).
+double line_current_at(const SimulationCase& c, double t, double regulated_A) {
+  if (!c.schedule.is_power()) return c.schedule.current_at(t);
+  return c.schedule.in_outage(t) ? 0.0 : regulated_A;
+}
+
 template <class Engine>
 void advance_block(Engine& engine, Block& b, const SimulationCase& c, const control::ControllerSettings& cs,
-                   long first_step, long steps, double h, double target_metal) {
+                   long first_step, long steps, double h, double target_metal, double regulated_A) {
   const std::size_t n = engine.size();
   for (long s = first_step; s < first_step + steps; ++s) {
     const double t0 = s * h;
-    const double I = c.schedule.current_at(t0);
+    const double I = line_current_at(c, t0, regulated_A);
     for (std::size_t k = 0; k < n; ++k) {
       CellInputs& in = engine.inputs(k);
       if (std::fabs(I - b.runs[k].last_current) > kCurrentJump * c.schedule.nominal_A()) engine.mark_jump(k);
@@ -357,7 +364,7 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
       r.alf3_start = y[kExcessAlF3];
       r.cryolite_start = y[kCryolite] + y[kLedge];
       r.metal_start = y[kMetal];
-      r.last_current = c.schedule.current_at(0.0);
+      r.last_current = line_current_at(c, 0.0, c.schedule.nominal_A());
     }
     if (c.integrator == IntegratorKind::kBatch) {
       BatchOptions o = c.batch;
@@ -369,7 +376,7 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
     // Initial inputs: nominal feed handled by the controller; without it a constant feed.
     for (std::size_t k = 0; k < count; ++k) {
       CellInputs& in = b.batch ? b.batch->inputs(k) : b.cvode->inputs(k);
-      in.current_A = c.schedule.current_at(0.0);
+      in.current_A = line_current_at(c, 0.0, c.schedule.nominal_A());
       in.alf3_addition_kg_per_s = c.controller_enabled ? b.runs[k].controller.alf3_rate_kg_per_s() : 0.0;
       // Without a controller: a continuous feed equal to the Faraday demand at the initial state.
       in.feed_kg_per_s = c.controller_enabled ? 0.0 : c.open_loop_feed_factor * base.production_kg_per_s * kAluminaPerAl;
@@ -382,10 +389,31 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
   const long steps_per_row = std::max(1L, static_cast<long>(std::llround(c.output_interval_s / h)));
   tbb::task_arena arena(std::max(1, c.threads));
   Summary sum;
+  // Power schedules: the line is modelled as N back-EMFs plus a resistance R_line (both from the
+  // cells' present voltages), so that the current meeting the power P solves R·I² + N·E_b·I = P.
+  const bool power_schedule = c.schedule.is_power();
+  const double line_back_emf_V = cs.back_emf_V * c.cells;
+  double line_resistance_ohm =
+      std::max(base.voltage_V - cs.back_emf_V, 1e-3) * c.cells / std::max(c.schedule.nominal_A(), 1.0);
+  double regulated_A = c.schedule.nominal_A();
+  auto regulate = [&](double t) {
+    double line_voltage = 0;
+    for (Block& b : blocks) {
+      for (std::size_t k = 0; k < b.runs.size(); ++k) line_voltage += b.batch ? b.batch->voltage(k) : b.cvode->voltage(k);
+    }
+    const double applied = line_current_at(c, std::max(0.0, t - h), regulated_A);
+    if (applied > 0.05 * c.schedule.nominal_A() && line_voltage > line_back_emf_V) {
+      line_resistance_ohm = (line_voltage - line_back_emf_V) / applied;
+    }
+    const double P = c.schedule.power_at(t);
+    regulated_A = P > 0 ? 2.0 * P / (line_back_emf_V + std::sqrt(line_back_emf_V * line_back_emf_V +
+                                                                  4.0 * line_resistance_ohm * P))
+                        : 0.0;
+  };
   auto emit_row = [&](double t, long step_count) {
     Row row;
     row.time_s = t;
-    row.line_current_A = c.schedule.current_at(std::max(0.0, t - h));
+    row.line_current_A = line_current_at(c, std::max(0.0, t - h), regulated_A);
     row.min_alumina_wt = std::numeric_limits<double>::infinity();
     row.min_ledge_m = std::numeric_limits<double>::infinity();
     double fed = 0;
@@ -445,21 +473,30 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
       if (b.batch) b.batch->refresh(k); else b.cvode->refresh(k);
     }
   }
+  if (power_schedule) regulate(0.0);
   emit_row(0.0, 0);
   std::vector<Event> merged;
+  const long steps_per_control =
+      power_schedule ? std::max(1L, static_cast<long>(std::llround(c.power_control_period_s / h))) : steps_per_row;
+  long next_row = steps_per_row;
+  long row_start = 0;
   for (long done = 0; done < total_steps;) {
-    const long steps = std::min(steps_per_row, total_steps - done);
+    if (power_schedule && done > 0 && done % steps_per_control == 0) regulate(done * h);
+    const long to_control = steps_per_control - done % steps_per_control;
+    const long steps = std::min({to_control, next_row - done, total_steps - done});
     arena.execute([&] {
       tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t i) {
         Block& b = blocks[i];
         if (b.batch) {
-          advance_block(*b.batch, b, c, cs, done, steps, h, target_metal);
+          advance_block(*b.batch, b, c, cs, done, steps, h, target_metal, regulated_A);
         } else {
-          advance_block(*b.cvode, b, c, cs, done, steps, h, target_metal);
+          advance_block(*b.cvode, b, c, cs, done, steps, h, target_metal, regulated_A);
         }
       });
     });
     done += steps;
+    if (done < next_row && done < total_steps) continue;
+    next_row += steps_per_row;
     if (observer) {
       merged.clear();
       for (Block& b : blocks) {
@@ -472,7 +509,8 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
     } else {
       for (Block& b : blocks) b.events.clear();
     }
-    emit_row(done * h, steps);
+    emit_row(done * h, done - row_start);
+    row_start = done;
     if (observer) observer->on_progress(done * h, total_steps * h);
   }
 

@@ -1,8 +1,10 @@
 #pragma once
-// The line current over time: constant, piecewise-constant steps, a CSV time series of amperage,
-// and an outage (current to zero, then back). The CSV meaning is explicit: each row holds the
-// instantaneous line current that applies from its time until the next row's time (a step
-// series); the time step is constant.
+// The line current over time: constant, piecewise-constant steps, a CSV time series of amperage
+// or of DC line power, and an outage (current to zero, then back). The CSV meaning is explicit:
+// each row holds the instantaneous line current (or line power) that applies from its time until
+// the next row's time (a step series); the time step is constant. A power series is turned into a
+// current by the simulation driver, which regulates the current so that current × line voltage
+// meets the power (docs/model/dynamics.md, "Power schedules").
 #include <string>
 #include <vector>
 
@@ -14,7 +16,7 @@ class CurrentSchedule {
  public:
   struct Point {
     double time_s;
-    double current_A;
+    double value;  ///< line current [A], or DC line power [W] for a power series
   };
   /// Constant nominal current.
   explicit CurrentSchedule(double nominal_A = 0) : nominal_A_(nominal_A) {}
@@ -24,7 +26,8 @@ class CurrentSchedule {
   bool parse_steps(const std::string& text, const std::string& key, const core::SourceLocation& where,
                    core::Diagnostics& diagnostics);
   /// A CSV with header "time [UNIT],current [UNIT]" (time in s, min, h or d; current in A, kA or
-  /// MA), strictly increasing times at a constant step. Errors name file:line and the field.
+  /// MA) or "time [UNIT],power [UNIT]" (DC line power in W, kW, MW or GW), strictly increasing
+  /// times at a constant step starting at 0. Errors name file:line and the field.
   bool read_csv(const std::string& path, core::Diagnostics& diagnostics);
   void set_outage(double start_s, double duration_s) {
     outage_start_s_ = start_s;
@@ -32,15 +35,24 @@ class CurrentSchedule {
   }
 
   double nominal_A() const { return nominal_A_; }
-  /// Line current at time t [A].
+  /// Line current at time t [A]. For a power series: the nominal current (outside outages); the
+  /// driver computes the regulated current from power_at.
   double current_at(double t) const;
+  /// True when the CSV gave DC line power rather than current.
+  bool is_power() const { return power_; }
+  /// DC line power at time t [W] (power series only; 0 during an outage).
+  double power_at(double t) const;
+  bool in_outage(double t) const {
+    return outage_duration_s_ > 0 && t >= outage_start_s_ && t < outage_start_s_ + outage_duration_s_;
+  }
   bool has_outage() const { return outage_duration_s_ > 0; }
   double outage_start_s() const { return outage_start_s_; }
   double outage_duration_s() const { return outage_duration_s_; }
 
  private:
   double nominal_A_;
-  std::vector<Point> points_;  ///< absolute currents from each time on (sorted)
+  std::vector<Point> points_;  ///< absolute currents (or powers) from each time on (sorted)
+  bool power_ = false;
   double outage_start_s_ = 0;
   double outage_duration_s_ = 0;
 };

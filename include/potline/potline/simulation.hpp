@@ -41,6 +41,8 @@ struct SimulationCase {
   double duration_s = 86400;
   std::uint64_t seed = 1;
   CurrentSchedule schedule;
+  /// Power schedules: the rectifier re-sets the line current to meet the power this often [s].
+  double power_control_period_s = 60.0;
   Spread spread;
   IntegratorKind integrator = IntegratorKind::kBatch;
   dynamics::BatchOptions batch;

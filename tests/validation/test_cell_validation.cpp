@@ -72,7 +72,9 @@ TEST(CatalogueValidation, EveryCalibratedTechnologyReproducesItsPublishedPoint) 
     if (t.voltage_V && (cal.acd_m || cal.cathode_resistance_ohm)) {
       EXPECT_NEAR(r.voltage_V, t.voltage_V->value, 1e-4);
     }
-    if (t.current_efficiency) EXPECT_NEAR(r.current_efficiency, t.current_efficiency->value, 1e-9);
+    if (t.current_efficiency) {
+      EXPECT_NEAR(r.current_efficiency, t.current_efficiency->value, 1e-9);
+    }
     if (t.sec_dc_J_per_kg && cal.acd_m && cal.plausible()) {
       EXPECT_NEAR(r.sec_dc_J_per_kg / t.sec_dc_J_per_kg->value, 1.0, 1e-3);
     }
@@ -83,7 +85,9 @@ TEST(CatalogueValidation, EveryCalibratedTechnologyReproducesItsPublishedPoint) 
       const bool in_range = *cal.acd_m >= kPlausibleAcdMin_m && *cal.acd_m <= kPlausibleAcdMax_m;
       EXPECT_EQ(in_range, cal.problems.empty() || !cal.problems.front().starts_with("calibrated ACD"))
           << "an ACD outside 3–6 cm must be reported";
-      if (!in_range) EXPECT_FALSE(cal.plausible());
+      if (!in_range) {
+        EXPECT_FALSE(cal.plausible());
+      }
     }
     EXPECT_TRUE(std::isfinite(r.voltage_V));
   }

@@ -192,10 +192,6 @@ Actions PotController::sample(double t, double voltage_V, double current_A) {
                               s.alf3_horizon_s;
     alf3_rate_ = std::max(0.0, s.alf3_feedforward_kg_per_kg_al * production + correction);
     a.alf3_changed = true;
-    if (s.temperature_target_K > 0.0) {
-      temperature_offset_ = std::clamp(s.temperature_gain_V_per_K * (s.temperature_target_K - pending_temperature_K_),
-                                       -s.temperature_max_offset_V, s.temperature_max_offset_V);
-    }
   }
   if (t >= next_sample_) {
     a.take_sample = true;
@@ -228,6 +224,12 @@ void PotController::deliver_sample(double taken_s, double alf3_wt, double temper
   sample_ready_ = taken_s + s_->sample_delay_s;
   pending_alf3_wt_ = alf3_wt + s_->alf3_sample_noise_wt * rng_.normal();
   pending_temperature_K_ = temperature_K + s_->temperature_sample_noise_K * rng_.normal();
+  // The bath temperature is a thermocouple reading at the pot: the heat-balance loop uses it at
+  // once. Only the chemistry waits for the laboratory (sample_delay; Wang, Tarcy et al., TMS 2011).
+  if (s_->temperature_target_K > 0.0) {
+    temperature_offset_ = std::clamp(s_->temperature_gain_V_per_K * (s_->temperature_target_K - pending_temperature_K_),
+                                     -s_->temperature_max_offset_V, s_->temperature_max_offset_V);
+  }
 }
 
 void PotController::anode_effect_ended(double t) {

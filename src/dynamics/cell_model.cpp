@@ -21,6 +21,10 @@ constexpr double kAluminaPerAl = kMolarMassAl2O3_kg_per_mol / (2.0 * kMolarMassA
 constexpr double kOffCurrentFraction = 1e-3;
 // Step in dissolved alumina for the numerical ∂V/∂alumina of the fast integrator. [wt%]
 constexpr double kAluminaSlopeStep_wt = 0.05;
+// Width of the band below alumina saturation over which dissolution slows to zero [wt%] (estimate:
+// a numerical smoothing of the saturation limit, small against the 4–6 wt% of undersaturation at
+// normal operation).
+constexpr double kSaturationBand_wt = 0.5;
 // Below this mass the consumption of a species falls linearly to zero so masses stay
 // non-negative (the cell is deep in an anode effect long before). [kg]
 constexpr double kDepletionScale_kg = 10.0;
@@ -80,6 +84,7 @@ Electrical evaluate_electrical(const CellModel& m, const double* y, const CellIn
   if (!(I > kOffCurrentFraction * m.nominal_current_A)) {
     const bath::Properties p = bath::evaluate(composition(m, y), T, m.constants.conductivity);
     e.liquidus_K = p.liquidus_K;
+    e.saturation_wt = p.alumina_saturation_wt;
     e.ae_alumina_wt = 0.0;
     e.flags = p.flags;
     return e;  // no current: no voltage, no production, no heat generation
@@ -95,6 +100,7 @@ Electrical evaluate_electrical(const CellModel& m, const double* y, const CellIn
       r.energy.reaction_W + r.energy.heating_alumina_W + r.energy.heating_anodes_W;
   e.chemical_J_per_kg_al = r.production_kg_per_s > 0 ? chemical_W / r.production_kg_per_s : 0.0;
   e.liquidus_K = r.bath.liquidus_K;
+  e.saturation_wt = r.bath.alumina_saturation_wt;
   e.ae_alumina_wt = r.anode_effect_alumina_wt;
   if (r.anode_effect()) {
     e.ae_overvoltage_V = r.breakdown.anode_effect;
@@ -139,6 +145,11 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const double power_in = I * (V - e.external_V * (on ? 1.0 : 0.0));
   const double production = on ? cell::faraday_production_kg_per_s(I, e.current_efficiency) : 0.0;
   const double chemical = e.chemical_J_per_kg_al * production;
+  // Joule heat of the anode assembly and the cathode is released in the top and lining nodes,
+  // not in the bath (both are colder than the bath, so it flows outwards).
+  const double anode_joule = on ? p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm : 0.0;
+  const double cathode_joule =
+      on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
 
   const double Tamb = p.ambient_temperature_K;
   // Top and bottom: bath -> node (inner share of the path resistance) -> ambient (the rest).
@@ -177,14 +188,19 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
                                y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
   dy[kBathTemperature] =
-      (power_in - chemical - top_in - bottom_in - q_in - anode_heating) / heat_capacity;
-  dy[kTopTemperature] = (top_in - top_out) / m.top_heat_capacity_J_per_K;
+      (power_in - anode_joule - cathode_joule - chemical - top_in - bottom_in - q_in - anode_heating) /
+      heat_capacity;
+  dy[kTopTemperature] = (top_in + anode_joule - top_out) / m.top_heat_capacity_J_per_K;
   dy[kWallTemperature] = (q_out - wall_out) / m.wall_heat_capacity_J_per_K;
-  dy[kLiningTemperature] = (bottom_in - bottom_out) / m.lining_heat_capacity_J_per_K;
+  dy[kLiningTemperature] = (bottom_in + cathode_joule - bottom_out) / m.lining_heat_capacity_J_per_K;
 
   const double alumina_use = production * kAluminaPerAl * throttle(y[kDissolvedAlumina]);
-  const double dissolution = p.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0);
-  const double feed_now = in.feed_kg_per_s * p.immediate_dissolution_fraction;
+  // Undissolved alumina stops dissolving as the bath reaches saturation (Skybakmoen 1997 at the
+  // snapshot): the rate falls linearly to zero over the last kSaturationBand_wt below it, and what
+  // is left stays as sludge. At normal operation (2–4 wt% against ≈ 8 wt%) the factor is 1.
+  const double dissolving = std::clamp((e.saturation_wt - alumina_wt(y)) / kSaturationBand_wt, 0.0, 1.0);
+  const double dissolution = p.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * dissolving;
+  const double feed_now = in.feed_kg_per_s * p.immediate_dissolution_fraction * dissolving;
   dy[kDissolvedAlumina] = feed_now + dissolution - alumina_use;
   dy[kUndissolvedAlumina] = in.feed_kg_per_s - feed_now - dissolution;
   const double alf3_use = production * p.alf3_consumption_kg_per_kg_al * throttle(y[kExcessAlF3]);
@@ -241,8 +257,9 @@ double stored_heat_J(const CellModel& m, const double* y) noexcept {
   return sensible - ledge + nodes;
 }
 
-void apply_feed(const CellModel& m, double* y, double mass_kg) noexcept {
-  const double now = mass_kg * m.parameters.immediate_dissolution_fraction;
+void apply_feed(const CellModel& m, double* y, double mass_kg, double saturation_wt) noexcept {
+  // A saturated bath dissolves nothing at once: the whole shot joins the undissolved pool.
+  const double now = alumina_wt(y) < saturation_wt ? mass_kg * m.parameters.immediate_dissolution_fraction : 0.0;
   y[kDissolvedAlumina] += now;
   y[kUndissolvedAlumina] += mass_kg - now;
 }
@@ -336,8 +353,27 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
         std::to_string(bottom_fraction) +
         " (need a positive heat loss, superheat above 0.1 K and top + side shares below 1)");
   }
-  m.top_resistance_K_per_W = (T - Tamb) / (p.top_loss_fraction * loss);
-  m.bottom_resistance_K_per_W = (T - Tamb) / (bottom_fraction * loss);
+  // Conductor Joule heat released in the top and lining nodes at the operating point.
+  const double I0 = op.line_current_A;
+  const double top_joule = p.anode_drop_to_top_fraction * I0 * I0 * design.anode_resistance_ohm;
+  const double lining_joule = p.cathode_drop_to_lining_fraction * I0 * I0 * design.cathode_resistance_ohm;
+  const double top_loss = p.top_loss_fraction * loss;
+  const double bottom_loss = bottom_fraction * loss;
+  if (!(top_joule < top_loss) || !(lining_joule < bottom_loss)) {
+    throw core::RunError("dynamics: the anode (cathode) Joule heat exceeds the top (bottom) heat loss; "
+                         "raise dynamics.top_loss_fraction (bottom share) or lower the conductor-heat fractions");
+  }
+  if (p.cathode_conductivity_W_per_m_K > 0.0) {
+    // Lining node at the middle of the cathode blocks: inner resistance = half a block.
+    const double inner = 0.5 * p.cathode_thickness_m / (p.cathode_conductivity_W_per_m_K * design.cathode_area_m2);
+    const double outer_guess = (T - Tamb) / bottom_loss;  // without Joule heat
+    m.parameters.lining_inner_fraction = std::clamp(inner / outer_guess, 1e-3, 0.9);
+  }
+  // Path resistance R split at the node (inner share f): T − T_node = f·R·(Q − P_joule) and
+  // T_node − T_amb = (1 − f)·R·Q, so R = (T − T_amb)/(Q − f·P_joule).
+  m.top_resistance_K_per_W = (T - Tamb) / (top_loss - p.top_inner_fraction * top_joule);
+  m.bottom_resistance_K_per_W =
+      (T - Tamb) / (bottom_loss - m.parameters.lining_inner_fraction * lining_joule);
   const double side = p.side_loss_fraction * loss;
   m.ledge_heat_transfer_W_per_m2_K = side / (m.side_area_m2 * (T - Tl));
   const double ledge_resistance = p.initial_ledge_m / (p.ledge_conductivity_W_per_m_K * m.side_area_m2);
@@ -357,8 +393,9 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
     throw core::RunError("dynamics: the inner resistance fractions of the top, wall and lining "
                          "nodes must lie strictly between 0 and 1");
   }
-  y[kTopTemperature] = T - p.top_inner_fraction * m.top_resistance_K_per_W * p.top_loss_fraction * loss;
-  y[kLiningTemperature] = T - p.lining_inner_fraction * m.bottom_resistance_K_per_W * bottom_fraction * loss;
+  y[kTopTemperature] = T - p.top_inner_fraction * m.top_resistance_K_per_W * (top_loss - top_joule);
+  y[kLiningTemperature] =
+      T - m.parameters.lining_inner_fraction * m.bottom_resistance_K_per_W * (bottom_loss - lining_joule);
   y[kWallTemperature] = Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * side;
   m.top_reference_K = y[kTopTemperature];
   m.wall_reference_K = y[kWallTemperature];

@@ -147,6 +147,15 @@ std::vector<FieldSpec> build_fields() {
         "estimate: node in the middle of side block + shell (Lundby/Gravdahl's T_wall, physics.md §6)");
   b.num("dynamics.lining_inner_fraction", "1", "1", 0.10, 0.01, 0.99, "share of the bottom resistance between metal and the lining node (cathode blocks)",
         "estimate: graphitic cathode blocks conduct well; most of the bottom resistance is in the refractory and insulation below");
+  b.num("dynamics.cathode_conductivity", "W/m K", "W/m K", 30.0, 0.0, 200.0,
+        "cathode block conductivity near 950 °C; > 0 puts the lining node at mid-block (inner resistance = thickness/2/(k·A)) "
+        "instead of lining_inner_fraction; 0: use lining_inner_fraction",
+        "estimate: graphitic blocks ≈ 30 W/(m K) near 950 °C (Sørlie & Øye, Cathodes in Aluminium Electrolysis, 3rd ed. 2010: "
+        "graphitic 30–45, graphitised ≈ 100 at room temperature, both falling with temperature) [verify]");
+  b.num("dynamics.anode_drop_to_top", "1", "1", 1.0, 0.0, 1.0, "share of the anode-assembly Joule heat released in the top node (rest: bath)",
+        "physical placement: stub, rod, yoke and anode carbon are colder than the bath, so their I²R heat flows out through the top");
+  b.num("dynamics.cathode_drop_to_lining", "1", "1", 1.0, 0.0, 1.0, "share of the cathode Joule heat released in the lining node (rest: bath)",
+        "physical placement: cathode blocks and collector bars are colder than the metal, so their I²R heat flows out through the bottom");
   b.num("dynamics.anode_mean_height_fraction", "1", "1", 0.55, 0.1, 1.0, "mean anode height over its life / new height",
         "estimate: blocks burn from new to a butt of ≈ 0.1–0.2 of their height");
   b.num("dynamics.carbon_heat_capacity", "J/kg K", "J/kg K", 1600.0, 700.0, 2500.0, "heat capacity of anode and cathode carbon",
@@ -319,6 +328,9 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   p.wall_inner_fraction = num("dynamics.wall_inner_fraction");
   p.lining_inner_fraction = num("dynamics.lining_inner_fraction");
   p.anode_mean_height_fraction = num("dynamics.anode_mean_height_fraction");
+  p.cathode_conductivity_W_per_m_K = num("dynamics.cathode_conductivity");
+  p.anode_drop_to_top_fraction = num("dynamics.anode_drop_to_top");
+  p.cathode_drop_to_lining_fraction = num("dynamics.cathode_drop_to_lining");
   p.carbon_heat_capacity_J_per_kg_K = num("dynamics.carbon_heat_capacity");
   p.cover_thickness_m = num("dynamics.cover_thickness");
   p.cover_density_kg_per_m3 = num("dynamics.cover_density");

@@ -172,7 +172,7 @@ void advance_block(Engine& engine, Block& b, const SimulationCase& c, const cont
       const control::Actions a = run.controller.sample(t, v_meas, i_meas);
       bool jumped = false;
       if (a.feed_kg > 0) {
-        apply_feed(m, y, a.feed_kg);
+        apply_feed(m, y, a.feed_kg, engine.electrical(k).saturation_wt);
         run.totals.alumina_fed_kg += a.feed_kg;
         run.fed_interval += a.feed_kg;
         log(EventKind::kFeed, a.feed_kg);
@@ -194,7 +194,7 @@ void advance_block(Engine& engine, Block& b, const SimulationCase& c, const cont
         } else {
           // Not quenched yet: the quench goes on with another burst of alumina.
           run.controller.extend_quench(t);
-          apply_feed(m, y, cs.quench_feed_kg);
+          apply_feed(m, y, cs.quench_feed_kg, engine.electrical(k).saturation_wt);
           run.totals.alumina_fed_kg += cs.quench_feed_kg;
           run.fed_interval += cs.quench_feed_kg;
           log(EventKind::kFeed, cs.quench_feed_kg);

@@ -73,9 +73,15 @@ TEST(DynamicsModel, InitialStateIsSteadyAndMatchesTheSteadyStateModel) {
     EXPECT_LT(y[i], y[kBathTemperature]);
     EXPECT_GT(y[i], m.parameters.ambient_temperature_K);
   }
-  EXPECT_NEAR(f.bath_to_top_W, f.top_loss_W, 1e-6 * f.top_loss_W);
+  // The anode and cathode Joule heat is released in the top and lining nodes, so in steady state
+  // what the bath gives a node plus the node's Joule heat leaves the node to the ambient.
+  const double I = in.current_A;
+  const double anode_joule = I * I * b.c.design.anode_resistance_ohm;
+  const double cathode_joule = I * I * b.c.design.cathode_resistance_ohm;
+  EXPECT_GT(anode_joule, 0.0);
+  EXPECT_NEAR(f.bath_to_top_W + anode_joule, f.top_loss_W, 1e-6 * f.top_loss_W);
   EXPECT_NEAR(f.ledge_to_wall_W, f.side_loss_W, 1e-6 * f.side_loss_W);
-  EXPECT_NEAR(f.bath_to_lining_W, f.bottom_loss_W, 1e-6 * f.bottom_loss_W);
+  EXPECT_NEAR(f.bath_to_lining_W + cathode_joule, f.bottom_loss_W, 1e-6 * f.bottom_loss_W);
   EXPECT_NEAR(f.top_loss_W + f.side_loss_W + f.bottom_loss_W, r.energy.heat_loss_W, 1e-6 * r.energy.heat_loss_W);
   // Faraday: production = I·CE·M/3F.
   EXPECT_NEAR(dy[kMetalProduced], r.production_kg_per_s, 1e-12);

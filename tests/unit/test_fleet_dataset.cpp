@@ -153,7 +153,9 @@ TEST(fleet_dataset, ShippedDatasetSizeAndSourcing) {
     EXPECT_FALSE(r.source.empty()) << r.id;
     EXPECT_GT(r.capacity_kg_per_s, 0) << r.id;
     EXPECT_EQ(r.country.size(), 3u) << r.id << ": ISO 3166 alpha-3";
-    if (r.aggregate) EXPECT_TRUE(r.region == "china" || r.region == "russia") << r.id;
+    if (r.aggregate) {
+      EXPECT_TRUE(r.region == "china" || r.region == "russia") << r.id;
+    }
     if (r.has_location) {
       EXPECT_LE(std::abs(r.lat_deg), 90.0) << r.id;
       EXPECT_LE(std::abs(r.lon_deg), 180.0) << r.id;
@@ -166,7 +168,9 @@ TEST(fleet_dataset, ShippedTechnologiesAreCatalogueIds) {
   const auto catalogue = cell::TechnologyCatalogue::load(std::string(POTLINE_SOURCE_DIR) + "/data/technologies.toml", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   for (const auto& r : shipped().rows) {
-    if (!r.technology.empty()) EXPECT_NE(catalogue.find(r.technology), nullptr) << r.id << ": " << r.technology;
+    if (!r.technology.empty()) {
+      EXPECT_NE(catalogue.find(r.technology), nullptr) << r.id << ": " << r.technology;
+    }
   }
 }
 

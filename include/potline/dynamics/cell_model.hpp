@@ -6,6 +6,7 @@
 // Equations and the source of every parameter: docs/model/dynamics.md.
 #include <array>
 #include <cstdint>
+#include <limits>
 
 #include "potline/cell/cell_model.hpp"
 #include "potline/cell/inputs.hpp"
@@ -61,6 +62,14 @@ struct DynamicsParameters {
   double side_lining_density_kg_per_m3 = 2700;
   double side_lining_heat_capacity_J_per_kg_K = 1000;
   double anode_cycle_s = 0;  ///< anode life; with kAnodeChange sets the initial cold-anode heat (0: none)
+  // Where the Joule heat of the conductors is released (docs/model/dynamics.md §2, "Heat"):
+  // the anode assembly drop (stub, rod, yoke, carbon) heats the top node, the cathode drop (blocks,
+  // collector bars) the lining node; the rest of I·(V − V_ext) heats the bath. 0 puts it in the bath.
+  double anode_drop_to_top_fraction = 1.0;
+  double cathode_drop_to_lining_fraction = 1.0;
+  /// Cathode block conductivity near 950 °C; > 0 sets the lining inner resistance to half a block
+  /// (thickness/2/(k·A_cathode)) instead of lining_inner_fraction × R_bottom.
+  double cathode_conductivity_W_per_m_K = 30.0;
 };
 
 /// Everything the right-hand side needs about one cell, derived once.
@@ -107,6 +116,7 @@ struct Electrical {
   double current_efficiency = 0;
   double chemical_J_per_kg_al = 0;  ///< reaction + reactant heating per kg Al produced
   double liquidus_K = 0;
+  double saturation_wt = 0;      ///< alumina solubility at the state (Skybakmoen 1997) [wt%]
   double ae_overvoltage_V = 0;   ///< anode-effect overvoltage included in voltage_V
   double ae_alumina_wt = 0;      ///< alumina at which this cell goes into an anode effect
   // linearisation point and slopes (fast integrator)
@@ -170,8 +180,10 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
 double stored_heat_J(const CellModel& m, const double* y) noexcept;
 
 // Discrete jumps (applied between integration steps). Each returns what it moved.
-/// A feed shot of `mass_kg` alumina: part dissolves at once, the rest joins the undissolved pool.
-void apply_feed(const CellModel& m, double* y, double mass_kg) noexcept;
+/// A feed shot of `mass_kg` alumina: part dissolves at once, the rest joins the undissolved pool
+/// (all of it when dissolved alumina has reached `saturation_wt`).
+void apply_feed(const CellModel& m, double* y, double mass_kg,
+                double saturation_wt = std::numeric_limits<double>::infinity()) noexcept;
 /// Taps metal down to `target_metal_kg`; returns the metal removed [kg]. The enthalpy removed
 /// (relative to the reference temperature) is added to *tapped_heat_J.
 double apply_tap(const CellModel& m, double* y, double target_metal_kg, double* tapped_heat_J) noexcept;

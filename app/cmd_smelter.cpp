@@ -28,12 +28,13 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   const io::Json j = plant::smelter_result_json(c, r, warnings);
   if (!o.out_dir.empty()) {
     RunFolder run{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
-    if (!c.ae_summary_file.empty()) run.input_files.push_back(c.ae_summary_file);
+    for (const auto& f : c.input_files()) run.input_files.push_back(f);
     for (const auto& f : data.files) run.input_files.push_back(f);
     write_run_folder(run, j,
                      {{"cost_breakdown.csv", plant::cost_breakdown_csv(r)},
                       {"emissions.csv", plant::emissions_csv(c, r)},
-                      {"cbam.csv", plant::cbam_csv(c, r)}});
+                      {"cbam.csv", plant::cbam_csv(c, r)},
+                      {"potlines.csv", plant::potlines_csv(c)}});
   }
   if (o.json) {
     std::cout << io::dump(j);
@@ -56,7 +57,8 @@ void add_smelter_command(CLI::App& app, const GlobalOptions& global, int& exit_c
       ->allow_extra_args(false);
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
   cmd->add_option("-o,--out", options->out_dir,
-                  "write a run folder (manifest.json, summary.json, cost_breakdown.csv, emissions.csv, cbam.csv)");
+                  "write a run folder (manifest.json, summary.json, cost_breakdown.csv, emissions.csv, cbam.csv, "
+                  "potlines.csv)");
   cmd->callback([options, &global, &exit_code]() {
     options->argv = global.command_line;
     exit_code = run_guarded([&] { return run_smelter(*options, global); });

@@ -10,6 +10,7 @@ namespace potline::app {
 std::vector<NamedSchema> all_schemas() {
   return {{&cell::cell_schema(), "potline cell CASE.toml"},
           {&plant::smelter_schema(), "potline smelter CASE.toml"},
+          {&plant::potline_group_schema(), "potline smelter CASE.toml: each [[potline]] table (a group of potlines)"},
           {&finance::invest_schema(), "potline invest CASE.toml"},
           {&line::simulate_schema(), "potline simulate CASE.toml"}};
 }

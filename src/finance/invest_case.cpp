@@ -2,7 +2,10 @@
 
 #include <set>
 
+#include <toml++/toml.h>
+
 #include "potline/io/case_file.hpp"
+#include "potline/io/toml_values.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
 namespace potline::finance {
@@ -131,6 +134,19 @@ InvestCase load_invest_case(const std::string& path, const std::vector<std::stri
                             const plant::SmelterData& data, core::Diagnostics& d) {
   const io::Schema& schema = invest_schema();
   io::ValueSet user;
+  // Potline groups are a smelter feature the investment model does not take yet: say so plainly
+  // instead of "unknown key 'potline'".
+  try {
+    const toml::table doc = toml::parse_file(path);
+    if (const toml::array* groups = doc["potline"].as_array()) {
+      d.error(io::toml_location(*groups, path), "potline",
+              "'potline invest' does not take [[potline]] groups yet: describe the plant with one [potline] table "
+              "(use 'potline smelter' for several groups)");
+      throw core::InputError(d);
+    }
+  } catch (const toml::parse_error&) {
+    // read_case_file below reports the syntax error with its position.
+  }
   io::read_case_file(path, schema, user, d);
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < sets.size(); ++i) {

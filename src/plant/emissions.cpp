@@ -104,6 +104,14 @@ bool is_captive(PowerSource s) noexcept {
   return s == PowerSource::kCaptiveCoal || s == PowerSource::kCaptiveGas;
 }
 
+std::optional<Fuel> fuel_from_name(std::string_view name) {
+  if (name == "natural_gas") return Fuel::kNaturalGas;
+  if (name == "fuel_oil") return Fuel::kFuelOil;
+  return std::nullopt;
+}
+std::string_view to_string(Fuel f) { return f == Fuel::kNaturalGas ? "natural_gas" : "fuel_oil"; }
+std::vector<std::string> fuel_names() { return {"natural_gas", "fuel_oil"}; }
+
 // ---------------------------------------------------------------- data loading
 
 namespace {
@@ -242,6 +250,21 @@ EmissionData EmissionData::load(const std::string& data_dir, core::Diagnostics& 
     plant("coal", data.coal);
     plant("gas", data.gas);
   }
+  const std::string fuels_path = data_dir + "/emissions/fuels.toml";
+  if (auto doc = parse_file(fuels_path, d)) {
+    auto fuel = [&](Fuel f, FuelDefaults& out) {
+      const std::string name(to_string(f));
+      const auto* t = (*doc)[name].as_table();
+      if (t == nullptr) {
+        d.error({fuels_path, 0, 0}, name, "missing table [" + name + "]");
+        return;
+      }
+      out.co2_kg_per_J = need_number(*t, "co2_t_per_TJ", fuels_path, d) * 1e-9;  // t/TJ -> kg/J
+      out.source = text(*t, "source");
+    };
+    fuel(Fuel::kNaturalGas, data.natural_gas);
+    fuel(Fuel::kFuelOil, data.fuel_oil);
+  }
   return data;
 }
 
@@ -342,6 +365,10 @@ double anode_effect_minutes(double frequency, double duration_min) noexcept {
   return frequency * duration_min;
 }
 
+double fuel_combustion_co2(double fuel_J_per_kg_product, double product_kg_per_kg, double co2_kg_per_J) noexcept {
+  return fuel_J_per_kg_product * product_kg_per_kg * co2_kg_per_J;
+}
+
 double thermal_plant_co2_kg_per_J(double fuel_co2_kg_per_J, double efficiency) noexcept {
   return fuel_co2_kg_per_J / efficiency;
 }
@@ -381,9 +408,16 @@ EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoeffi
   r.cf4_kg_per_kg = cf4_kg_per_t / 1000.0;
   r.c2f6_kg_per_kg = c2f6_kg_per_t / 1000.0;
   r.pfc_co2e = r.cf4_kg_per_kg * k.gwp_cf4 + r.c2f6_kg_per_kg * k.gwp_c2f6;
+  // Baking-furnace fuel exists only with an anode plant on site (prebake; Søderberg paste bakes in the cell).
+  if (in.anode_baking && !is_soderberg(in.technology)) {
+    r.baking_fuel_co2 =
+        fuel_combustion_co2(in.baking_fuel_J_per_kg_anode, in.baked_anode_kg_per_kg, in.baking_fuel_co2_kg_per_J);
+  }
+  r.casthouse_fuel_co2 = fuel_combustion_co2(in.casthouse_fuel_J_per_kg, 1.0, in.casthouse_fuel_co2_kg_per_J);
   r.power_co2 = in.electricity_J_per_kg * in.power_co2_kg_per_J;
   r.process = r.anode_co2 + r.baking_co2 + r.pfc_co2e;
-  r.scope1 = r.process + (in.power_captive ? r.power_co2 : 0.0);
+  r.direct = r.process + r.baking_fuel_co2 + r.casthouse_fuel_co2;
+  r.scope1 = r.direct + (in.power_captive ? r.power_co2 : 0.0);
   r.scope2 = in.power_captive ? 0.0 : r.power_co2;
   r.total = r.scope1 + r.scope2;
   return r;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +15,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
+#include "potline/io/toml_values.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
 namespace potline::plant {
@@ -85,12 +89,14 @@ SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d)
   s.emissions = EmissionData::load(data_dir, d);
   s.cbam = policy::CbamSchedule::load(data_dir + "/cbam.toml", d);
   s.files = {data_dir + "/technologies.toml", data_dir + "/emissions/ipcc-aluminium.toml",
-             data_dir + "/emissions/power.toml", data_dir + "/cbam.toml"};
+             data_dir + "/emissions/power.toml", data_dir + "/emissions/fuels.toml", data_dir + "/cbam.toml"};
   return s;
 }
 
-std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const SmelterData& data,
-                                              core::Diagnostics& d) {
+namespace {
+
+/// One group of potlines (the case's [potline], or one [[potline]] table merged into the case).
+std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data, core::Diagnostics& d) {
   const io::Schema& schema = smelter_schema();
   SmelterCase c;
   c.values = user;
@@ -328,6 +334,18 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const Sm
     in.coefficients = *k;
   }
 
+  // ---- fuels burnt on site (anode-baking furnace, casthouse)
+  {
+    const Fuel baking = fuel_from_name(v.text("fuel.baking_fuel")).value_or(Fuel::kNaturalGas);
+    const Fuel casthouse = fuel_from_name(v.text("fuel.casthouse_fuel")).value_or(Fuel::kNaturalGas);
+    e.baking_fuel_J_per_kg_anode = need("fuel.baking_energy");
+    e.baking_fuel_co2_kg_per_J =
+        opt("fuel.baking_emission_factor").value_or(data.emissions.fuel(baking).co2_kg_per_J);
+    e.casthouse_fuel_J_per_kg = need("fuel.casthouse_energy");
+    e.casthouse_fuel_co2_kg_per_J =
+        opt("fuel.casthouse_emission_factor").value_or(data.emissions.fuel(casthouse).co2_kg_per_J);
+  }
+
   // ---- power source
   const std::string source = v.text("power.source");
   if (source.empty()) {
@@ -388,21 +406,358 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const Sm
   }
 
   if (d.error_count() > errors_before) return std::nullopt;
+  PotlineGroupCase g;
+  g.name = "potline 1";
+  g.technology = c.technology;
+  g.sec_origin = c.sec_origin;
+  g.count = static_cast<int>(v.maybe_number("potline.count").value_or(1.0));
+  g.pots_per_line = opt("potline.pots_per_line");
+  g.line_current_A = opt("potline.line_current") ? opt("potline.line_current") : cell_current;
+  if (!std::isnan(ce)) g.current_efficiency = ce;
+  g.employees_assigned = in.employees;
+  g.ae_summary_file = c.ae_summary_file;
+  g.ae_per_cell_day = c.ae_per_cell_day;
+  g.ae_minutes_per_cell_day = c.ae_minutes_per_cell_day;
+  g.ae_overvoltage_mV = c.ae_overvoltage_mV;
+  c.potlines.push_back(std::move(g));
   return c;
+}
+
+}  // namespace
+
+std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const SmelterData& data,
+                                              core::Diagnostics& d) {
+  return build_single(user, data, d);
+}
+
+namespace {
+
+std::string group_key(std::size_t index, const std::string& leaf) {
+  return "potline[" + std::to_string(index + 1) + "]." + leaf;
+}
+
+std::string group_label(std::size_t index, const PotlineGroupValues& g) {
+  return "[[potline]] #" + std::to_string(index + 1) + " ('" + g.name + "')";
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+/// A flat key that only a group can set (the smelter-level key is an error with groups).
+bool group_only(const std::string& flat) { return flat.rfind("potline.", 0) == 0 || flat == "plant.capacity"; }
+
+}  // namespace
+
+std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const std::vector<PotlineGroupValues>& groups,
+                                              const SmelterData& data, core::Diagnostics& d) {
+  if (groups.empty()) return build_single(user, data, d);
+  const std::size_t errors_before = d.error_count();
+  const auto& keys = potline_group_keys();
+
+  // Smelter-level inputs that belong to the groups.
+  io::ValueSet base;
+  for (const auto& [key, value] : user.all()) {
+    if (group_only(key) && value.origin != io::Origin::kDefault) {
+      std::string leaf = key == "plant.capacity" ? "capacity" : key.substr(key.find('.') + 1);
+      d.error(value.location, key,
+              "the case has [[potline]] tables: give " + leaf + " in each of them (or --set potline[N]." + leaf +
+                  "=VALUE), not as " + key);
+      continue;
+    }
+    if (!group_only(key)) base.set(key, value);
+  }
+  const auto site_employees = user.maybe_number("labour.employees");
+  if (!site_employees) {
+    d.error({}, "labour.employees",
+            "required: the employees not assigned to a [[potline]] group (anode plant, casthouse, services; 0 if "
+            "every employee is in a group's employees)");
+  }
+
+  std::vector<SmelterCase> cases;
+  std::vector<std::string> seen;  // diagnostics about smelter-level inputs, reported once
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const PotlineGroupValues& g = groups[i];
+    io::ValueSet gv = base;
+    for (const auto& [key, value] : g.values.all()) gv.set(key, value);
+    if (!g.values.has("labour.employees")) {
+      io::Value none;
+      none.number = 0.0;
+      gv.set("labour.employees", none);
+    }
+    core::Diagnostics local;
+    auto gc = build_single(gv, data, local);
+    for (const core::Diagnostic& item : local.items()) {
+      std::string key = item.key;
+      std::string message = item.message;
+      bool ours = false;
+      for (const auto& k : keys) {
+        if (k.flat.empty()) continue;
+        const bool from_group = group_only(k.flat) || g.values.has(k.flat);
+        if (from_group) {
+          if (key == k.flat) ours = true;
+          replace_all(message, k.flat, group_key(i, k.leaf));
+        }
+      }
+      if (ours) {
+        const std::string leaf = key == "plant.capacity" ? "capacity" : key.substr(key.find('.') + 1);
+        for (const auto& k : keys) {
+          if (k.flat == item.key) key = group_key(i, k.leaf);
+        }
+        message = group_label(i, g) + ": " + message;
+        (void)leaf;
+      } else {
+        // About a smelter-level input: the same for every group, so said once.
+        const std::string id = item.location.to_string() + "|" + item.key + "|" + item.message;
+        if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+        seen.push_back(id);
+        message = item.message;
+      }
+      core::SourceLocation where = item.location;
+      if (where.file.empty() && ours) where = g.where;
+      if (item.severity == core::Severity::kError) {
+        d.error(where, key, message);
+      } else {
+        d.warning(where, key, message);
+      }
+    }
+    if (gc) {
+      gc->potlines.front().name = g.name;
+      cases.push_back(std::move(*gc));
+    }
+  }
+  if (d.error_count() > errors_before || cases.size() != groups.size()) return std::nullopt;
+
+  SmelterCase c = cases.front();
+  c.values = user;
+  c.potlines.clear();
+  c.notes.clear();
+  c.ae_summary_file.clear();
+  c.ae_per_cell_day.reset();
+  c.ae_minutes_per_cell_day.reset();
+  c.ae_overvoltage_mV.reset();
+  SmelterInputs& in = c.inputs;
+  in.employees = *site_employees;
+  in.potlines.clear();
+  std::vector<std::string> technologies;
+  double capacity = 0.0, production = 0.0, energy = 0.0;
+  for (auto& gc : cases) {
+    const SmelterInputs& x = gc.inputs;
+    PotlineGroupInputs p;
+    p.capacity_kg_per_s = x.capacity_kg_per_s;
+    p.capacity_factor = x.capacity_factor;
+    p.potline_sec_ac_J_per_kg = x.potline_sec_ac_J_per_kg;
+    p.alumina_kg_per_kg = x.alumina_kg_per_kg;
+    p.net_carbon_kg_per_kg = x.net_carbon_kg_per_kg;
+    p.alf3_kg_per_kg = x.alf3_kg_per_kg;
+    p.relining_usd_per_kg = x.relining_usd_per_kg;
+    p.employees = x.employees;
+    p.emissions = x.emissions;
+    p.coefficients = x.coefficients;
+    in.potlines.push_back(p);
+    capacity += p.capacity_kg_per_s;
+    production += p.capacity_kg_per_s * p.capacity_factor;
+    energy += p.capacity_kg_per_s * p.capacity_factor * p.potline_sec_ac_J_per_kg;
+    const std::string tech = gc.technology.empty() ? "input SEC" : gc.technology;
+    if (std::find(technologies.begin(), technologies.end(), tech) == technologies.end()) technologies.push_back(tech);
+    for (const auto& n : gc.notes) {
+      if (std::find(c.notes.begin(), c.notes.end(), n) == c.notes.end()) c.notes.push_back(n);
+    }
+    c.potlines.push_back(std::move(gc.potlines.front()));
+  }
+  // The scalar fields hold the aggregates (information only: evaluate uses the groups).
+  in.capacity_kg_per_s = capacity;
+  in.capacity_factor = capacity > 0.0 ? production / capacity : 1.0;
+  in.potline_sec_ac_J_per_kg = production > 0.0 ? energy / production : cases.front().inputs.potline_sec_ac_J_per_kg;
+  in.employees = *site_employees;
+  c.technology.clear();
+  for (const auto& t : technologies) c.technology += (c.technology.empty() ? "" : ", ") + t;
+  c.sec_origin = "per potline group (see potlines)";
+  return c;
+}
+
+std::vector<std::string> SmelterCase::input_files() const {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& f) {
+    if (!f.empty() && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+  };
+  add(ae_summary_file);
+  for (const auto& g : potlines) add(g.ae_summary_file);
+  return out;
+}
+
+namespace {
+
+/// Converts one TOML value of a [[potline]] table (or a --set) against its group field.
+void set_group_value(PotlineGroupValues& g, std::size_t index, const std::string& leaf, const std::string& raw,
+                     bool is_string, const core::SourceLocation& where, const core::SourceLocation& key_where,
+                     io::Origin origin, core::Diagnostics& d) {
+  const io::Schema& schema = potline_group_schema();
+  const io::FieldSpec* field = schema.find("potline." + leaf);
+  if (field == nullptr) {
+    std::vector<std::string> leaves;
+    for (const auto& k : potline_group_keys()) leaves.push_back(k.leaf);
+    std::string message = "unknown key in a [[potline]] table";
+    const std::string hint = core::closest_match(leaf, leaves);
+    if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+    message += "; 'potline schema smelter-potline' lists them";
+    d.error(key_where, group_key(index, leaf), message);
+    return;
+  }
+  io::FieldSpec f = *field;
+  f.key = group_key(index, leaf);
+  if (!is_string && (f.type == io::FieldType::kString || f.type == io::FieldType::kChoice)) {
+    d.error(where, f.key, "expected a quoted string, got " + raw);
+    return;
+  }
+  if (is_string && f.type == io::FieldType::kBool) {
+    d.error(where, f.key, "expected true or false (unquoted), got the string '" + raw + "'");
+    return;
+  }
+  auto value = io::convert_input(f, raw, is_string, where, d);
+  if (!value) return;
+  value->origin = origin;
+  if (leaf == "name") {
+    g.name = value->text;
+    return;
+  }
+  for (const auto& k : potline_group_keys()) {
+    if (k.leaf == leaf) g.values.set(k.flat, std::move(*value));
+  }
+}
+
+}  // namespace
+
+void read_smelter_case_text(const std::string& toml_text, const std::string& display_name, io::ValueSet& values,
+                            std::vector<PotlineGroupValues>& groups, core::Diagnostics& d) {
+  const io::Schema& schema = smelter_schema();
+  toml::table doc;
+  try {
+    doc = toml::parse(toml_text, display_name);
+  } catch (const toml::parse_error&) {
+    io::read_case_text(toml_text, display_name, schema, values, d);  // reports the syntax error
+    return;
+  }
+  const toml::array* array = doc["potline"].as_array();
+  if (array == nullptr) {
+    io::read_case_text(toml_text, display_name, schema, values, d);
+    return;
+  }
+  // The schema reader sees `potline` as an unknown key: everything else it reads as usual.
+  core::Diagnostics scratch;
+  io::read_case_text(toml_text, display_name, schema, values, scratch);
+  for (const auto& item : scratch.items()) {
+    if (item.key == "potline") continue;
+    if (item.severity == core::Severity::kError) {
+      d.error(item.location, item.key, item.message);
+    } else {
+      d.warning(item.location, item.key, item.message);
+    }
+  }
+  if (array->empty()) {
+    d.error(io::toml_location(*array, display_name), "potline", "an empty potline array: give [[potline]] tables");
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::node& node = *array->get(i);
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      d.error(io::toml_location(node, display_name), "potline",
+              "expected [[potline]] tables (one per group of identical potlines), got a value");
+      continue;
+    }
+    PotlineGroupValues g;
+    g.name = "potline " + std::to_string(i + 1);
+    g.where = io::toml_location(node, display_name);
+    std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+    for (const auto& [k, n] : *table) entries.emplace_back(&k, &n);
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      const auto& pa = a.first->source().begin;
+      const auto& pb = b.first->source().begin;
+      return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+    });
+    for (const auto& [k, n] : entries) {
+      const std::string leaf(k->str());
+      const core::SourceLocation where = io::toml_location(*n, display_name);
+      std::string raw;
+      bool is_string = false;
+      if (const auto* x = n->as_string()) {
+        raw = x->get();
+        is_string = true;
+      } else if (const auto* x = n->as_integer()) {
+        raw = std::to_string(x->get());
+      } else if (const auto* x = n->as_floating_point()) {
+        raw = core::format_number(x->get());
+      } else if (const auto* x = n->as_boolean()) {
+        raw = x->get() ? "true" : "false";
+      } else {
+        d.error(where, group_key(i, leaf), "expected a number or a string, got a TOML table, array or date");
+        continue;
+      }
+      const auto& kb = k->source().begin;
+      const core::SourceLocation key_where{display_name, static_cast<int>(kb.line), static_cast<int>(kb.column)};
+      set_group_value(g, i, leaf, raw, is_string, where, key_where, io::Origin::kCaseFile, d);
+    }
+    groups.push_back(std::move(g));
+  }
+}
+
+void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet& values,
+                             std::vector<PotlineGroupValues>& groups, core::Diagnostics& d) {
+  std::vector<io::Override> plain;
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d);
+    if (!o) continue;
+    // potline[N].KEY=VALUE sets KEY of the N-th [[potline]] table.
+    if (o->key.rfind("potline[", 0) != 0) {
+      plain.push_back(*o);
+      continue;
+    }
+    const core::SourceLocation where{"--set #" + std::to_string(o->index), 0, 0};
+    const auto close = o->key.find("].");
+    std::size_t n = 0;
+    const std::string digits = close == std::string::npos ? std::string() : o->key.substr(8, close - 8);
+    const bool number = !digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos;
+    if (number) n = static_cast<std::size_t>(std::stoul(digits));
+    if (!number || n < 1) {
+      d.error(where, o->key, "expected potline[N].KEY=VALUE with N = 1, 2, ... (the N-th [[potline]] table)");
+      continue;
+    }
+    if (groups.empty()) {
+      d.error(where, o->key,
+              "the case has no [[potline]] tables: set its [potline] keys as potline.KEY=VALUE");
+      continue;
+    }
+    if (n > groups.size()) {
+      d.error(where, o->key,
+              "the case has " + std::to_string(groups.size()) + " [[potline]] tables; N must be 1.." +
+                  std::to_string(groups.size()));
+      continue;
+    }
+    const std::string leaf = o->key.substr(close + 2);
+    const bool looks_numeric =
+        !o->value.empty() && o->value.find_first_not_of("+-.0123456789eE") == std::string::npos;
+    set_group_value(groups[n - 1], n - 1, leaf, o->value, !looks_numeric, where, where, io::Origin::kCommandLine, d);
+  }
+  io::apply_overrides(plain, smelter_schema(), values, d);
 }
 
 SmelterCase load_smelter_case(const std::string& path, const std::vector<std::string>& sets,
                               const SmelterData& data, core::Diagnostics& d) {
-  const io::Schema& schema = smelter_schema();
   io::ValueSet user;
-  io::read_case_file(path, schema, user, d);
-  std::vector<io::Override> overrides;
-  for (std::size_t i = 0; i < sets.size(); ++i) {
-    if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*o);
+  std::vector<PotlineGroupValues> groups;
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    d.error({path, 0, 0}, "", "cannot open case file (check the path)");
+    throw core::InputError(d);
   }
-  io::apply_overrides(overrides, schema, user, d);
+  std::ostringstream text;
+  text << file.rdbuf();
+  read_smelter_case_text(text.str(), path, user, groups, d);
+  apply_smelter_overrides(sets, user, groups, d);
   if (d.has_errors()) throw core::InputError(d);
-  auto c = build_smelter_case(user, data, d);
+  auto c = build_smelter_case(user, groups, data, d);
   if (!c || d.has_errors()) throw core::InputError(d);
   return std::move(*c);
 }

@@ -10,6 +10,50 @@ constexpr double kKgPerT = 1000.0;
 
 io::Json per_t(double usd_per_kg) { return usd_per_kg * kKgPerT; }
 
+io::Json cost_json(const SmelterResult& r) {
+  io::Json cost;
+  cost["c1"] = per_t(r.c1_usd_per_kg);
+  cost["c2"] = per_t(r.c2_usd_per_kg);
+  cost["business"] = per_t(r.business_usd_per_kg);
+  cost["full"] = per_t(r.full_usd_per_kg);
+  io::Json b;
+  b["alumina"] = per_t(r.breakdown.alumina);
+  b["carbon"] = per_t(r.breakdown.carbon);
+  b["power"] = per_t(r.breakdown.power);
+  b["bath"] = per_t(r.breakdown.bath);
+  b["labour"] = per_t(r.breakdown.labour);
+  b["other"] = per_t(r.breakdown.other);
+  cost["breakdown"] = b;
+  return cost;
+}
+
+io::Json emissions_json(const EmissionResult& e) {
+  io::Json em;
+  em["anode_co2"] = e.anode_co2;
+  em["baking_co2"] = e.baking_co2;
+  em["pfc"] = e.pfc_co2e;
+  em["baking_fuel_co2"] = e.baking_fuel_co2;
+  em["casthouse_fuel_co2"] = e.casthouse_fuel_co2;
+  em["power"] = e.power_co2;
+  em["direct"] = e.direct;
+  em["scope1"] = e.scope1;
+  em["scope2"] = e.scope2;
+  em["total"] = e.total;
+  em["iai_level1"] = e.total;
+  return em;
+}
+
+/// A CSV cell: quoted when it holds a comma, a quote or a line break.
+std::string csv_text(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char ch : text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
 }  // namespace
 
 io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
@@ -25,19 +69,7 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJPerKWh;
   j["potline_sec_ac_kWh_per_kg"] = in.potline_sec_ac_J_per_kg / kJPerKWh;
   j["electrical_load_MW"] = r.electrical_load_W / 1e6;
-  io::Json cost;
-  cost["c1"] = per_t(r.c1_usd_per_kg);
-  cost["c2"] = per_t(r.c2_usd_per_kg);
-  cost["business"] = per_t(r.business_usd_per_kg);
-  cost["full"] = per_t(r.full_usd_per_kg);
-  io::Json b;
-  b["alumina"] = per_t(r.breakdown.alumina);
-  b["carbon"] = per_t(r.breakdown.carbon);
-  b["power"] = per_t(r.breakdown.power);
-  b["bath"] = per_t(r.breakdown.bath);
-  b["labour"] = per_t(r.breakdown.labour);
-  b["other"] = per_t(r.breakdown.other);
-  cost["breakdown"] = b;
+  io::Json cost = cost_json(r);
   io::Json shares;
   const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
   shares["alumina"] = r.breakdown.alumina / c1;
@@ -54,20 +86,25 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   j["margin_usd_per_t"] = {{"c1", per_t(r.margin_c1_usd_per_kg)}, {"full", per_t(r.margin_full_usd_per_kg)}};
 
   const EmissionResult& e = r.emissions;
-  io::Json em;
-  em["anode_co2"] = e.anode_co2;
-  em["baking_co2"] = e.baking_co2;
-  em["pfc"] = e.pfc_co2e;
-  em["power"] = e.power_co2;
-  em["scope1"] = e.scope1;
-  em["scope2"] = e.scope2;
-  em["total"] = e.total;
-  em["iai_level1"] = e.total;
-  j["emissions_t_co2e_per_t"] = em;
+  j["emissions_t_co2e_per_t"] = emissions_json(e);
+  // With potline groups, a method input that differs between groups is "mixed" here (see potlines).
+  const std::size_t groups = potline_group_count(in);
+  auto group_emissions = [&](std::size_t i) -> const EmissionInputs& {
+    return in.potlines.empty() ? in.emissions : in.potlines[i].emissions;
+  };
+  auto same = [&](auto get) {
+    for (std::size_t i = 1; i < groups; ++i) {
+      if (get(group_emissions(i)) != get(group_emissions(0))) return false;
+    }
+    return true;
+  };
+  const bool same_pfc = same([](const EmissionInputs& x) { return x.pfc_method; });
+  const bool same_class = same([](const EmissionInputs& x) { return x.technology; });
+  const EmissionInputs& e0 = group_emissions(0);
   j["emissions_method"] = {
       {"co2", std::string(to_string(in.emissions.co2_method))},
-      {"pfc", std::string(to_string(in.emissions.pfc_method))},
-      {"technology_class", std::string(to_string(in.emissions.technology))},
+      {"pfc", same_pfc ? std::string(to_string(e0.pfc_method)) : std::string("mixed")},
+      {"technology_class", same_class ? std::string(to_string(e0.technology)) : std::string("mixed")},
       {"coefficient_set", std::string(to_string(c.coefficient_set))},
       {"gwp", std::string(to_string(c.gwp))},
       {"gwp_cf4", in.coefficients.gwp_cf4},
@@ -76,11 +113,18 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
       {"c2f6_kg_per_t", e.c2f6_kg_per_kg * kKgPerT},
       {"power_source", std::string(to_string(c.power_source))},
       {"power_t_co2_per_MWh", in.emissions.power_co2_kg_per_J * 3.6e9 / kKgPerT},
-      {"standard", "IPCC 2006 Vol. 3 Ch. 4.4; scopes per GHG Protocol / IAI (Level 1 = smelter scope 1+2)"}};
-  if (in.emissions.pfc_method == PfcMethod::kSlope) {
-    j["emissions_method"]["aem_min_per_cell_day"] = in.emissions.aem_min_per_cell_day;
-  } else if (in.emissions.pfc_method == PfcMethod::kOvervoltage) {
-    j["emissions_method"]["aeo_mV"] = in.emissions.aeo_mV;
+      {"baking_fuel_GJ_per_t_anode", in.emissions.baking_fuel_J_per_kg_anode / 1e6},
+      {"baking_fuel_t_co2_per_TJ", in.emissions.baking_fuel_co2_kg_per_J * 1e9},
+      {"casthouse_fuel_GJ_per_t", in.emissions.casthouse_fuel_J_per_kg / 1e6},
+      {"casthouse_fuel_t_co2_per_TJ", in.emissions.casthouse_fuel_co2_kg_per_J * 1e9},
+      {"standard", "IPCC 2006 Vol. 3 Ch. 4.4 (process) and Vol. 2 Ch. 2 (fuel combustion); scopes per GHG "
+                   "Protocol / IAI (Level 1 = smelter scope 1+2)"}};
+  if (same_pfc && groups == 1) {
+    if (e0.pfc_method == PfcMethod::kSlope) {
+      j["emissions_method"]["aem_min_per_cell_day"] = e0.aem_min_per_cell_day;
+    } else if (e0.pfc_method == PfcMethod::kOvervoltage) {
+      j["emissions_method"]["aeo_mV"] = e0.aeo_mV;
+    }
   }
   if (!c.ae_summary_file.empty()) {
     io::Json ae;
@@ -104,9 +148,44 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
     j["cbam_route"] = in.cbam_default_route ? "default:" + c.cbam_country : "actual";
     j["cbam_see_direct_t_co2e_per_t"] = in.cbam_default_route ? in.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t;
   }
+  j["employees"] = r.employees;
   j["employees_per_kt_capacity"] = r.employees_per_kt_capacity;
   j["employees_per_kt_produced"] = r.employees_per_kt_produced;
   j["jobs_per_GW"] = r.jobs_per_GW;
+  io::Json lines = io::Json::array();
+  for (std::size_t i = 0; i < groups && i < c.potlines.size(); ++i) {
+    const PotlineGroupCase& g = c.potlines[i];
+    const SmelterResult p = evaluate_potline(in, i);
+    const EmissionInputs& ge = group_emissions(i);
+    io::Json x;
+    x["name"] = g.name;
+    x["technology"] = g.technology;
+    x["sec_source"] = g.sec_origin;
+    x["count"] = g.count;
+    if (g.pots_per_line) x["pots_per_line"] = *g.pots_per_line;
+    if (g.line_current_A) x["line_current_kA"] = *g.line_current_A / 1e3;
+    if (g.current_efficiency) x["current_efficiency_pct"] = *g.current_efficiency * 100.0;
+    x["capacity_t_per_year"] = p.capacity_kg_per_s * kSecondsPerYear / kKgPerT;
+    x["capacity_factor"] = p.capacity_kg_per_s > 0 ? p.production_kg_per_s / p.capacity_kg_per_s : 0.0;
+    x["production_t_per_year"] = p.production_kg_per_s * kSecondsPerYear / kKgPerT;
+    x["production_share"] = r.production_kg_per_s > 0 ? p.production_kg_per_s / r.production_kg_per_s : 0.0;
+    x["potline_sec_ac_kWh_per_kg"] = p.sec_ac_J_per_kg * (1.0 - in.auxiliary_share) / kJPerKWh;
+    x["sec_ac_kWh_per_kg"] = p.sec_ac_J_per_kg / kJPerKWh;
+    x["electrical_load_MW"] = p.electrical_load_W / 1e6;
+    x["employees_assigned"] = g.employees_assigned;
+    x["employees"] = p.employees;
+    x["cost_usd_per_t"] = cost_json(p);
+    x["emissions_t_co2e_per_t"] = emissions_json(p.emissions);
+    x["technology_class"] = std::string(to_string(ge.technology));
+    x["pfc_method"] = std::string(to_string(ge.pfc_method));
+    x["cf4_kg_per_t"] = p.emissions.cf4_kg_per_kg * kKgPerT;
+    x["c2f6_kg_per_t"] = p.emissions.c2f6_kg_per_kg * kKgPerT;
+    if (ge.pfc_method == PfcMethod::kSlope) x["aem_min_per_cell_day"] = ge.aem_min_per_cell_day;
+    if (ge.pfc_method == PfcMethod::kOvervoltage) x["aeo_mV"] = ge.aeo_mV;
+    if (!g.ae_summary_file.empty()) x["anode_effects_file"] = g.ae_summary_file;
+    lines.push_back(x);
+  }
+  j["potlines"] = lines;
   io::Json notes = io::Json::array();
   for (const auto& n : c.notes) notes.push_back(n);
   j["notes"] = notes;
@@ -134,9 +213,21 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   s += fmt::format("  power share of C1     {:.1f} %\n", 100 * r.power_share_of_c1);
   s += fmt::format("  margin (LME+premium)  {:.0f} USD/t over full cost\n", r.margin_full_usd_per_kg * kKgPerT);
   const auto& e = r.emissions;
-  s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  power {:.3f}  "
-                   "scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
-                   e.anode_co2, e.baking_co2, e.pfc_co2e, e.power_co2, e.scope1, e.scope2, e.total, to_string(c.gwp));
+  s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  baking fuel {:.3f}  "
+                   "casthouse fuel {:.3f}  power {:.3f}\n"
+                   "                        scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
+                   e.anode_co2, e.baking_co2, e.pfc_co2e, e.baking_fuel_co2, e.casthouse_fuel_co2, e.power_co2,
+                   e.scope1, e.scope2, e.total, to_string(c.gwp));
+  if (!c.inputs.potlines.empty()) {
+    for (std::size_t i = 0; i < c.inputs.potlines.size() && i < c.potlines.size(); ++i) {
+      const SmelterResult p = evaluate_potline(c.inputs, i);
+      s += fmt::format("  potline group {}      {}: {}, {:.0f} t/yr, SEC {:.3f} kWh/kg, C1 {:.0f} USD/t, "
+                       "{:.3f} t CO2e/t\n",
+                       i + 1, c.potlines[i].name, c.potlines[i].technology.empty() ? "input SEC" : c.potlines[i].technology,
+                       p.production_kg_per_s * kSecondsPerYear / kKgPerT, p.sec_ac_J_per_kg / kJPerKWh,
+                       p.c1_usd_per_kg * kKgPerT, p.emissions.total);
+    }
+  }
   if (!c.ae_summary_file.empty()) {
     s += fmt::format("  anode effects         from {}: {:.4g} AE/cell-day, AEM {:.4g} min/cell-day{}\n", c.ae_summary_file,
                      c.ae_per_cell_day.value_or(0.0), c.ae_minutes_per_cell_day.value_or(0.0),
@@ -177,6 +268,8 @@ std::string emissions_csv(const SmelterCase& c, const SmelterResult& r) {
   out += fmt::format("anode_co2,1,{}\n", e.anode_co2);
   out += fmt::format("baking_co2,1,{}\n", e.baking_co2);
   out += fmt::format("pfc,1,{}\n", e.pfc_co2e);
+  out += fmt::format("baking_fuel_co2,1,{}\n", e.baking_fuel_co2);
+  out += fmt::format("casthouse_fuel_co2,1,{}\n", e.casthouse_fuel_co2);
   out += fmt::format("power,{},{}\n", power_scope, e.power_co2);
   out += fmt::format("scope1,1,{}\n", e.scope1);
   out += fmt::format("scope2,2,{}\n", e.scope2);
@@ -190,6 +283,27 @@ std::string cbam_csv(const SmelterCase& c, const SmelterResult& r) {
   for (int i = 0; i < policy::kCbamYears; ++i) {
     out += fmt::format("{},{},{},{}\n", policy::kCbamFirstYear + i, r.cbam_certificates_per_t[i], r.cbam_eur_per_t[i],
                        r.cbam_usd_per_t[i]);
+  }
+  return out;
+}
+
+}  // namespace potline::plant
+
+namespace potline::plant {
+
+std::string potlines_csv(const SmelterCase& c) {
+  std::string out =
+      "Potline,Name,Technology,Capacity [t/yr],Production [t/yr],Potline SEC AC [kWh/kg],Plant SEC AC [kWh/kg],"
+      "Load [MW],Employees,C1 [USD/t],Full cost [USD/t],Scope 1 [t CO2e/t],Scope 2 [t CO2e/t],Total [t CO2e/t]\n";
+  const std::size_t n = potline_group_count(c.inputs);
+  for (std::size_t i = 0; i < n && i < c.potlines.size(); ++i) {
+    const SmelterResult p = evaluate_potline(c.inputs, i);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", i + 1, csv_text(c.potlines[i].name),
+                       csv_text(c.potlines[i].technology), p.capacity_kg_per_s * kSecondsPerYear / kKgPerT,
+                       p.production_kg_per_s * kSecondsPerYear / kKgPerT,
+                       p.sec_ac_J_per_kg * (1.0 - c.inputs.auxiliary_share) / kJPerKWh, p.sec_ac_J_per_kg / kJPerKWh,
+                       p.electrical_load_W / 1e6, p.employees, p.c1_usd_per_kg * kKgPerT, p.full_usd_per_kg * kKgPerT,
+                       p.emissions.scope1, p.emissions.scope2, p.emissions.total);
   }
   return out;
 }

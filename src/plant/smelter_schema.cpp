@@ -335,6 +335,53 @@ std::vector<FieldSpec> smelter_fields() {
     v.push_back(f);
   }
 
+  // [fuel] fuels burnt on site outside the power plant (scope 1, fuel combustion)
+  const std::string fuels = "IPCC 2006 Vol. 2 Ch. 2 Table 2.3 default CO2 factors (data/emissions/fuels.toml)";
+  {
+    auto f = number_field("fuel.baking_energy", "GJ/t", "J/kg",
+                          "fuel (oil or gas) burnt in the anode-baking furnace per t of baked anode; counted only "
+                          "with an anode plant on site (plant.anode_plant, prebake)");
+    with_range(f, 0.0, 20.0);
+    f.default_value = 2.25;
+    f.typical_min = 1.5;
+    f.typical_max = 4.0;
+    f.source = "estimate from SINTEF (Hydro Aluminium, HAL anode baking furnace, sintef.no publication 1268045): "
+               "modern baking furnaces use 4.8-5.2 GJ/t in total, of which oil or gas 40-50 % (the rest pitch "
+               "volatiles and packing coke, already counted in baking_co2); 5.0 x 0.45 = 2.25 GJ/t";
+    v.push_back(f);
+  }
+  v.push_back(choice_field("fuel.baking_fuel", fuel_names(), "natural_gas",
+                           "fuel of the anode-baking furnace (its CO2 factor from data/emissions/fuels.toml)", fuels));
+  {
+    auto f = number_field("fuel.baking_emission_factor", "t/TJ", "kg/J",
+                          "CO2 per TJ of baking-furnace fuel (net calorific basis); overrides fuel.baking_fuel's default");
+    with_range(f, 0.0, 120.0);
+    f.default_note = "of fuel.baking_fuel: natural gas 56.1, fuel oil 77.4 t/TJ (data/emissions/fuels.toml)";
+    v.push_back(f);
+  }
+  {
+    auto f = number_field("fuel.casthouse_energy", "GJ/t", "J/kg",
+                          "fuel burnt in the casthouse (holding, alloying and remelt furnaces) per t of cast metal; "
+                          "all metal produced is taken to be cast");
+    with_range(f, 0.0, 20.0);
+    f.default_value = 1.0;
+    f.typical_min = 0.3;
+    f.typical_max = 3.0;
+    f.source = "estimate: a primary casthouse receives liquid metal, so its fuel serves holding, alloying and the "
+               "remelt of scrap and cold metal; 1 GJ/t is a round middle figure, not from a published survey; "
+               "give plant data";
+    v.push_back(f);
+  }
+  v.push_back(choice_field("fuel.casthouse_fuel", fuel_names(), "natural_gas",
+                           "fuel of the casthouse furnaces (its CO2 factor from data/emissions/fuels.toml)", fuels));
+  {
+    auto f = number_field("fuel.casthouse_emission_factor", "t/TJ", "kg/J",
+                          "CO2 per TJ of casthouse fuel (net calorific basis); overrides fuel.casthouse_fuel's default");
+    with_range(f, 0.0, 120.0);
+    f.default_note = "of fuel.casthouse_fuel: natural gas 56.1, fuel oil 77.4 t/TJ (data/emissions/fuels.toml)";
+    v.push_back(f);
+  }
+
   // [power]
   v.push_back(choice_field("power.source", {"captive_coal", "captive_gas", "hydro", "grid", "ppa"}, "",
                            "where the electricity comes from (captive: scope 1; purchased: scope 2)"));
@@ -382,6 +429,74 @@ std::vector<FieldSpec> smelter_fields() {
 
 const io::Schema& smelter_schema() {
   static const io::Schema schema("smelter", smelter_fields());
+  return schema;
+}
+
+const std::vector<PotlineGroupKey>& potline_group_keys() {
+  static const std::vector<PotlineGroupKey> keys = {
+      {"name", ""},
+      {"technology", "potline.technology"},
+      {"count", "potline.count"},
+      {"pots_per_line", "potline.pots_per_line"},
+      {"line_current", "potline.line_current"},
+      {"current_efficiency", "potline.current_efficiency"},
+      {"sec_ac", "potline.sec_ac"},
+      {"capacity", "plant.capacity"},
+      {"capacity_factor", "plant.capacity_factor"},
+      {"employees", "labour.employees"},
+      {"alumina", "consumption.alumina"},
+      {"net_carbon", "consumption.net_carbon"},
+      {"gross_carbon", "consumption.gross_carbon"},
+      {"alf3", "consumption.alf3"},
+      {"pot_life", "cathode.pot_life"},
+      {"relining_cost", "cathode.relining_cost"},
+      {"technology_class", "emissions.technology_class"},
+      {"pfc_method", "emissions.pfc_method"},
+      {"aem", "emissions.aem"},
+      {"ae_frequency", "emissions.ae_frequency"},
+      {"ae_duration", "emissions.ae_duration"},
+      {"aeo", "emissions.aeo"},
+      {"from_simulation", "emissions.from_simulation"},
+      {"paste_consumption", "emissions.paste_consumption"},
+  };
+  return keys;
+}
+
+const io::Schema& potline_group_schema() {
+  static const io::Schema schema("smelter-potline", [] {
+    std::vector<FieldSpec> out;
+    const io::Schema& flat = smelter_schema();
+    for (const auto& k : potline_group_keys()) {
+      FieldSpec f;
+      if (k.flat.empty()) {
+        f = text_field("potline." + k.leaf, "name of this potline group, shown in outputs");
+        f.default_note = "\"potline N\" (N = position of the [[potline]] table)";
+        out.push_back(f);
+        continue;
+      }
+      f = *flat.find(k.flat);
+      f.key = "potline." + k.leaf;
+      f.default_value.reset();
+      f.default_text.clear();
+      // potline.* fields keep their own note (the technology gives them); the others fall back to
+      // the smelter's value, which has the smelter field's default.
+      if (k.flat.rfind("potline.", 0) != 0) f.default_note = "the smelter's " + k.flat;
+      if (k.flat == "potline.count") {
+        f.default_value = 1;
+        f.default_note.clear();
+      } else if (k.flat == "plant.capacity") {
+        f.description = "nameplate capacity of this group";
+        f.default_note = "count x pots_per_line x Faraday production at line_current and current_efficiency";
+      } else if (k.flat == "labour.employees") {
+        f.description = "employees assigned to this group (potrooms); labour.employees counts the others, "
+                        "shared among the groups by production";
+        f.default_value = 0;
+        f.default_note.clear();
+      }
+      out.push_back(f);
+    }
+    return out;
+  }());
   return schema;
 }
 

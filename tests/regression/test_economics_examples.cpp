@@ -184,7 +184,8 @@ TEST(economics_examples, SmelterRunFolderMatchesJson) {
   const auto dir = fresh_dir("smelter");
   const RunResult r = potline({"smelter", f, "--out", dir.string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  for (const char* name : {"manifest.json", "summary.json", "cost_breakdown.csv", "emissions.csv", "cbam.csv"}) {
+  for (const char* name :
+       {"manifest.json", "summary.json", "cost_breakdown.csv", "emissions.csv", "cbam.csv", "potlines.csv"}) {
     EXPECT_TRUE(std::filesystem::exists(dir / name)) << name;
   }
   expect_manifest(dir, "smelter", f);
@@ -211,18 +212,35 @@ TEST(economics_examples, SmelterRunFolderMatchesJson) {
   EXPECT_NEAR(std::stod(cost[7][2]), 100.0, 1e-9);
 
   const auto em = csv_rows(read_file(dir / "emissions.csv"));
-  ASSERT_EQ(em.size(), 8u);
+  // Rows (docs/cli.md): the sources, then the scopes; each row's Source is its JSON key.
+  ASSERT_EQ(em.size(), 10u);
   EXPECT_EQ(em[0], (std::vector<std::string>{"Source", "Scope", "Emissions [t CO2e/t]"}));
   const Json& e = j.at("emissions_t_co2e_per_t");
-  const std::map<std::string, std::string> json_key = {{"anode_co2", "anode_co2"}, {"baking_co2", "baking_co2"},
-                                                       {"pfc", "pfc"},             {"power", "power"},
-                                                       {"scope1", "scope1"},       {"scope2", "scope2"},
-                                                       {"total", "total"}};
+  const std::vector<std::string> sources = {"anode_co2",          "baking_co2", "pfc",    "baking_fuel_co2",
+                                            "casthouse_fuel_co2", "power",      "scope1", "scope2",
+                                            "total"};
   for (std::size_t i = 1; i < em.size(); ++i) {
-    EXPECT_DOUBLE_EQ(std::stod(em[i][2]), e.at(json_key.at(em[i][0])).get<double>()) << em[i][0];
+    EXPECT_EQ(em[i][0], sources[i - 1]);
+    EXPECT_DOUBLE_EQ(std::stod(em[i][2]), e.at(em[i][0]).get<double>()) << em[i][0];
   }
-  EXPECT_EQ(em[4][0], "power");
-  EXPECT_EQ(em[4][1], "2");  // hydro is bought power: scope 2
+  EXPECT_EQ(em[4][1], "1");  // baking fuel: scope 1 (fuel combustion on site)
+  EXPECT_EQ(em[5][1], "1");  // casthouse fuel: scope 1
+  EXPECT_EQ(em[6][0], "power");
+  EXPECT_EQ(em[6][1], "2");  // hydro is bought power: scope 2
+  // Scope 1 = the five direct sources (electricity is bought).
+  double direct = 0;
+  for (std::size_t i = 1; i <= 5; ++i) direct += std::stod(em[i][2]);
+  EXPECT_NEAR(direct, e.at("scope1").get<double>(), 1e-12);
+
+  // potlines.csv: one row for a case without [[potline]] tables, equal to summary.json's potlines.
+  const auto pl = csv_rows(read_file(dir / "potlines.csv"));
+  ASSERT_EQ(pl.size(), 2u);
+  EXPECT_EQ(pl[0][0], "Potline");
+  EXPECT_EQ(pl[0].size(), 14u);
+  ASSERT_EQ(j.at("potlines").size(), 1u);
+  EXPECT_DOUBLE_EQ(std::stod(pl[1][4]), j.at("potlines")[0].at("production_t_per_year").get<double>());
+  EXPECT_DOUBLE_EQ(std::stod(pl[1][4]), j.at("production_t_per_year").get<double>());
+  EXPECT_DOUBLE_EQ(std::stod(pl[1][13]), e.at("total").get<double>());
 
   const auto cb = csv_rows(read_file(dir / "cbam.csv"));
   ASSERT_EQ(cb.size(), 10u);

@@ -131,3 +131,45 @@ TEST(emissions, NamesParse) {
   EXPECT_EQ(*technology_class_from_name("PFPB_modern"), TechnologyClass::kPFPBModern);
   EXPECT_TRUE(is_soderberg(TechnologyClass::kHSS));
 }
+
+TEST(emissions, FuelCombustionOfBakingFurnaceAndCasthouse) {
+  // IPCC 2006 Vol. 2 Ch. 2 Tier 1: fuel energy × default CO2 factor.
+  // Baking: 2.25 GJ/t anode × 0.525 t anode/t Al × 56.1 t CO2/TJ = 2.25 × 0.525 × 0.0561 = 0.066268 t CO2/t Al.
+  EXPECT_NEAR(fuel_combustion_co2(2.25e6, 0.525, 56.1e-9), 0.066268125, 1e-12);
+  // The data file's factors: natural gas 56.1, residual fuel oil 77.4 t CO2/TJ.
+  EXPECT_NEAR(data().fuel(Fuel::kNaturalGas).co2_kg_per_J * 1e9, 56.1, 1e-9);
+  EXPECT_NEAR(data().fuel(Fuel::kFuelOil).co2_kg_per_J * 1e9, 77.4, 1e-9);
+  EXPECT_FALSE(data().fuel(Fuel::kFuelOil).source.empty());
+  EXPECT_EQ(*fuel_from_name("fuel_oil"), Fuel::kFuelOil);
+  EXPECT_FALSE(fuel_from_name("coal"));
+
+  core::Diagnostics d;
+  auto k = resolve_coefficients(data(), CoefficientSet::kIpcc2006, TechnologyClass::kCWPB, GwpSet::kAR5,
+                                Co2Method::kTier2, PfcMethod::kTier1, {}, d);
+  ASSERT_TRUE(k) << d.to_string();
+  EmissionInputs in;
+  in.baked_anode_kg_per_kg = 0.525;
+  in.baking_fuel_J_per_kg_anode = 2.25e6;
+  in.baking_fuel_co2_kg_per_J = 56.1e-9;
+  in.casthouse_fuel_J_per_kg = 1.0e6;  // 1 GJ/t metal
+  in.casthouse_fuel_co2_kg_per_J = 77.4e-9;
+  EmissionResult r = evaluate_emissions(in, *k);
+  EXPECT_NEAR(r.baking_fuel_co2, 0.066268125, 1e-12);
+  EXPECT_NEAR(r.casthouse_fuel_co2, 0.0774, 1e-12);
+  EXPECT_NEAR(r.direct, r.process + 0.066268125 + 0.0774, 1e-12);
+  EXPECT_NEAR(r.scope1, r.direct, 1e-12);  // no power emissions given
+  // Anodes bought in: the baking furnace is upstream (not scope 1); the casthouse stays.
+  in.anode_baking = false;
+  r = evaluate_emissions(in, *k);
+  EXPECT_EQ(r.baking_fuel_co2, 0.0);
+  EXPECT_NEAR(r.casthouse_fuel_co2, 0.0774, 1e-12);
+  // Søderberg paste bakes in the cell: no baking furnace.
+  in.anode_baking = true;
+  in.technology = TechnologyClass::kVSS;
+  in.paste_kg_per_kg = 0.52;
+  auto kv = resolve_coefficients(data(), CoefficientSet::kIpcc2006, TechnologyClass::kVSS, GwpSet::kAR5,
+                                 Co2Method::kTier2, PfcMethod::kTier1, {}, d);
+  ASSERT_TRUE(kv);
+  r = evaluate_emissions(in, *kv);
+  EXPECT_EQ(r.baking_fuel_co2, 0.0);
+}

@@ -76,6 +76,30 @@ TEST(plant_smelter, CostStackByHand) {
   EXPECT_EQ(r.emissions.scope2, 0.0);
 }
 
+TEST(plant_smelter, FuelDefaultsAreScopeOneAndInCbam) {
+  core::Diagnostics d;
+  auto c = build(kMinimalCase, d);
+  ASSERT_TRUE(c) << d.to_string();
+  const SmelterResult r = evaluate(c->inputs);
+  // Defaults (smelter schema): baking 2.25 GJ/t baked anode (SINTEF-based estimate) with the default
+  // gross consumption 0.525 t/t, casthouse 1.0 GJ/t (estimate), both natural gas 56.1 t CO2/TJ.
+  EXPECT_NEAR(r.emissions.baking_fuel_co2, 2.25 * 0.525 * 0.0561, 1e-12);
+  EXPECT_NEAR(r.emissions.casthouse_fuel_co2, 0.0561, 1e-12);
+  EXPECT_NEAR(r.emissions.scope1,
+              r.emissions.anode_co2 + r.emissions.baking_co2 + r.emissions.pfc_co2e + r.emissions.baking_fuel_co2 +
+                  r.emissions.casthouse_fuel_co2,
+              1e-12);
+  // CBAM direct embedded emissions include the fuels burnt on site, not the (bought) electricity.
+  EXPECT_NEAR(r.cbam_see_direct_t_per_t, r.emissions.direct, 1e-12);
+  // An explicit factor overrides the fuel's: 100 t/TJ × 1 GJ/t = 0.1 t/t.
+  std::string toml = kMinimalCase;
+  toml.replace(toml.find("[power]"), 7, "[fuel]\ncasthouse_emission_factor = 100\n[power]");
+  core::Diagnostics d2;
+  auto c2 = build(toml, d2);
+  ASSERT_TRUE(c2) << d2.to_string();
+  EXPECT_NEAR(evaluate(c2->inputs).emissions.casthouse_fuel_co2, 0.1, 1e-12);
+}
+
 TEST(plant_smelter, C2BusinessAndFull) {
   core::Diagnostics d;
   auto c = build(std::string(kMinimalCase) +
@@ -155,5 +179,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"[plant]", "[plant]\nauxilary_share = 0.05", "did you mean 'plant.auxiliary_share'?"},
         BadInput{"sec_ac = \"13.5 kWh/kg\"", "technology = \"AP61\"", "unknown technology 'AP61'"},
         BadInput{"[power]", "[emissions]\npfc_method = \"slope\"\n[power]", "the slope method needs emissions.aem"},
-        BadInput{"[power]", "[consumption]\nalumina = 1.5\n[power]", "outside the allowed range [1.889, 3]"}),
+        BadInput{"[power]", "[consumption]\nalumina = 1.5\n[power]", "outside the allowed range [1.889, 3]"},
+        BadInput{"[power]", "[fuel]\nbaking_fuel = \"coal\"\n[power]", "is not one of: natural_gas, fuel_oil"},
+        BadInput{"[power]", "[fuel]\nbaking_energy = \"-2 GJ/t\"\n[power]", "outside the allowed range [0, 20] GJ/t"}),
     [](const ::testing::TestParamInfo<BadInput>& info) { return "case" + std::to_string(info.index); });

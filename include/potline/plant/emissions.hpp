@@ -96,14 +96,28 @@ struct PowerPlantDefaults {
   std::string efficiency_source;
 };
 
+/// Fuels burnt on site outside the power plant (anode baking furnace, casthouse furnaces).
+enum class Fuel { kNaturalGas, kFuelOil };
+std::optional<Fuel> fuel_from_name(std::string_view name);
+std::string_view to_string(Fuel f);
+std::vector<std::string> fuel_names();
+
+/// Default CO2 factor of a fuel in stationary combustion (IPCC 2006 Vol. 2 Ch. 2).
+struct FuelDefaults {
+  double co2_kg_per_J = 0;  ///< kg CO2 per J of fuel (net calorific basis)
+  std::string source;
+};
+
 /// Every coefficient the emission methods need, loaded once from data/emissions/.
 class EmissionData {
  public:
-  /// Reads data_dir/emissions/ipcc-aluminium.toml and data_dir/emissions/power.toml.
+  /// Reads data_dir/emissions/ipcc-aluminium.toml, data_dir/emissions/power.toml and
+  /// data_dir/emissions/fuels.toml.
   static EmissionData load(const std::string& data_dir, core::Diagnostics& diagnostics);
 
   const PfcCoefficients* pfc(CoefficientSet set, TechnologyClass c) const;
   const GwpValues* gwp(GwpSet set) const;
+  const FuelDefaults& fuel(Fuel f) const { return f == Fuel::kNaturalGas ? natural_gas : fuel_oil; }
   double tier1_co2_prebake_kg_per_kg = 0;
   double tier1_co2_soderberg_kg_per_kg = 0;
   std::string tier1_co2_source;
@@ -111,6 +125,8 @@ class EmissionData {
   std::string tier2_source;
   PowerPlantDefaults coal;
   PowerPlantDefaults gas;
+  FuelDefaults natural_gas;
+  FuelDefaults fuel_oil;
 
  private:
   std::optional<PfcCoefficients> pfc_[2][kTechnologyClassCount];
@@ -153,6 +169,12 @@ struct EmissionInputs {
   double aem_min_per_cell_day = 0.0;   ///< anode-effect minutes per cell-day
   double aeo_mV = 0.0;                 ///< anode-effect overvoltage (time-integrated, mV)
   double current_efficiency_pct = 94.0;
+  // Fuel combustion on site (IPCC 2006 Vol. 2 Ch. 2, Tier 1: fuel energy × default CO2 factor).
+  // Zero by default: the smelter case sets them from fuel.* (the `potline emissions` command does not).
+  double baking_fuel_J_per_kg_anode = 0.0;  ///< furnace fuel per kg baked anode (anode baking on site only)
+  double baking_fuel_co2_kg_per_J = 0.0;    ///< CO2 factor of that fuel
+  double casthouse_fuel_J_per_kg = 0.0;     ///< casthouse fuel per kg cast metal (all metal is cast)
+  double casthouse_fuel_co2_kg_per_J = 0.0;
   // Electricity.
   double electricity_J_per_kg = 0.0;   ///< whole-plant AC electricity per kg Al
   double power_co2_kg_per_J = 0.0;     ///< emission factor of that electricity
@@ -166,8 +188,11 @@ struct EmissionResult {
   double cf4_kg_per_kg = 0;
   double c2f6_kg_per_kg = 0;
   double pfc_co2e = 0;
+  double baking_fuel_co2 = 0;     ///< anode-baking furnace fuel (scope 1, fuel combustion)
+  double casthouse_fuel_co2 = 0;  ///< casthouse furnace fuel (scope 1, fuel combustion)
   double power_co2 = 0;     ///< electricity (captive: scope 1; purchased: scope 2)
   double process = 0;       ///< anode + baking + PFC: direct process emissions
+  double direct = 0;        ///< process + baking fuel + casthouse fuel: scope 1 without captive power
   double scope1 = 0;
   double scope2 = 0;
   double total = 0;         ///< scope 1 + 2 = IAI Level 1 (smelter incl. anode plant)
@@ -189,6 +214,9 @@ double slope_cf4_kg_per_t(double slope, double aem_min_per_cell_day) noexcept;
 double overvoltage_cf4_kg_per_t(double ovc, double aeo_mV, double ce_pct) noexcept;
 /// AEM = frequency (AE per cell-day) × duration (min per AE).
 double anode_effect_minutes(double frequency_per_cell_day, double duration_min) noexcept;
+/// Fuel combustion: fuel energy per kg of product × kg product per kg Al × CO2 per J of fuel,
+/// per kg Al (IPCC 2006 Vol. 2 Ch. 2 eq. 2.1, Tier 1).
+double fuel_combustion_co2(double fuel_J_per_kg_product, double product_kg_per_kg, double co2_kg_per_J) noexcept;
 /// Emission factor of a thermal plant: fuel CO2 per J of fuel / net efficiency. [kg/J]
 double thermal_plant_co2_kg_per_J(double fuel_co2_kg_per_J, double efficiency) noexcept;
 

@@ -7,11 +7,29 @@
 // pure function of plain numbers — no parsing, no allocation, no lookup (≤ 20 µs; bench_plant.cpp).
 // Units: SI inside (kg, s, J; money in USD of prices.year per kg or per s; EUR for CBAM prices).
 #include <array>
+#include <cstddef>
+#include <vector>
 
 #include "potline/plant/emissions.hpp"
 #include "potline/policy/cbam.hpp"
 
 namespace potline::plant {
+
+/// One group of identical potlines (a `[[potline]]` table of the case): everything that can differ
+/// between the lines of one smelter — technology, pots, line current, capacity factor, SEC,
+/// consumptions, emission method inputs and the employees assigned to them.
+struct PotlineGroupInputs {
+  double capacity_kg_per_s = 0;        ///< nameplate capacity of the group
+  double capacity_factor = 1;          ///< production / capacity of the group
+  double potline_sec_ac_J_per_kg = 0;  ///< AC energy of the group's potlines per kg Al
+  double alumina_kg_per_kg = 1.925;
+  double net_carbon_kg_per_kg = 0.425;
+  double alf3_kg_per_kg = 0.0175;
+  double relining_usd_per_kg = 0;      ///< per kg of the group's production
+  double employees = 0;                ///< employees assigned to the group (others are shared by production)
+  EmissionInputs emissions;            ///< per kg of the group's metal (electricity filled by evaluate)
+  ResolvedCoefficients coefficients;
+};
 
 struct SmelterInputs {
   // Output.
@@ -34,7 +52,7 @@ struct SmelterInputs {
   double alf3_usd_per_kg = 0;
   double power_usd_per_J = 0;
   // Labour.
-  double employees = 0;
+  double employees = 0;                ///< all employees; with potline groups, those not assigned to a group
   double wage_usd_per_s = 0;           ///< loaded cost per employee
   // Other costs per kg Al.
   double other_usd_per_kg = 0;         ///< maintenance, consumables, casting (cash)
@@ -56,6 +74,12 @@ struct SmelterInputs {
   std::array<double, policy::kCbamYears> cbam_markup{};
   double cbam_benchmark_t_per_t = 0;
   double cbam_cscf = 1;
+  // Several potline groups (`[[potline]]`). Empty: the fields above describe the smelter's one group
+  // (capacity, capacity factor, SEC, consumptions, relining, emissions). Not empty: each group is
+  // evaluated with the plant-wide prices, per-tonne costs, power source and CBAM inputs above, and
+  // the smelter is their sum (production-weighted per tonne); the scalar fields then hold the
+  // aggregates for information only.
+  std::vector<PotlineGroupInputs> potlines;
 };
 
 /// Cost per kg Al by component (USD/kg = kUSD/t).
@@ -85,6 +109,7 @@ struct SmelterResult {
   double margin_c1_usd_per_kg = 0;
   double margin_full_usd_per_kg = 0;
   EmissionResult emissions;            ///< kg CO2e/kg = t CO2e/t
+  double employees = 0;                ///< employees counted in labour cost and intensity
   double cbam_see_direct_t_per_t = 0;  ///< direct embedded emissions used for CBAM (no electricity)
   std::array<double, policy::kCbamYears> cbam_certificates_per_t{};
   std::array<double, policy::kCbamYears> cbam_eur_per_t{};
@@ -95,7 +120,20 @@ struct SmelterResult {
   double jobs_per_GW = 0;              ///< employees per GW of average electrical load
 };
 
+/// The whole smelter. With potline groups: production, capacity, load and employees are sums over
+/// the groups; SEC, consumption costs and emissions per tonne are production-weighted means (so the
+/// annual totals are sums); labour, per-tonne plant costs and CBAM are computed on the totals.
+/// No allocation.
 SmelterResult evaluate(const SmelterInputs& in) noexcept;
+
+/// Number of potline groups: potlines.size(), or 1 for a case without groups.
+std::size_t potline_group_count(const SmelterInputs& in) noexcept;
+
+/// Group `i` as a smelter of its own: its production, SEC, consumptions and emissions at the plant's
+/// prices and per-tonne costs, with its assigned employees plus its production share of the others
+/// (capacity share when the plant produces nothing). No CBAM (the plant's is computed on the total).
+/// For a case without groups, i = 0 gives evaluate(in) without CBAM.
+SmelterResult evaluate_potline(const SmelterInputs& in, std::size_t i) noexcept;
 
 /// Seconds in the Julian year the unit parser uses for "yr" (365.25 d).
 inline constexpr double kSecondsPerYear = 365.25 * 86400.0;

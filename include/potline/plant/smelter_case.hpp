@@ -25,6 +25,30 @@ struct SmelterData {
   static SmelterData load(const std::string& data_dir, core::Diagnostics& diagnostics);
 };
 
+/// What a group of potlines is, for reports (the numbers are in SmelterInputs).
+struct PotlineGroupCase {
+  std::string name;            ///< "potline N" unless the [[potline]] table names it
+  std::string technology;      ///< catalogue id, empty if none
+  std::string sec_origin;
+  int count = 1;
+  std::optional<double> pots_per_line;
+  std::optional<double> line_current_A;
+  std::optional<double> current_efficiency;  ///< fraction
+  double employees_assigned = 0;
+  std::string ae_summary_file;  ///< emissions.from_simulation of the group (resolved), empty if none
+  std::optional<double> ae_per_cell_day;
+  std::optional<double> ae_minutes_per_cell_day;
+  std::optional<double> ae_overvoltage_mV;
+};
+
+/// One `[[potline]]` table as read: its values under the smelter keys they stand for
+/// (sec_ac -> potline.sec_ac, capacity -> plant.capacity, aem -> emissions.aem, ...).
+struct PotlineGroupValues {
+  std::string name;
+  core::SourceLocation where;  ///< the table's position
+  io::ValueSet values;
+};
+
 struct SmelterCase {
   std::string title;
   std::string technology;      ///< catalogue id, empty if none
@@ -43,6 +67,10 @@ struct SmelterCase {
   std::optional<double> ae_per_cell_day;
   std::optional<double> ae_minutes_per_cell_day;
   std::optional<double> ae_overvoltage_mV;
+  /// One entry per potline group (one for a case without [[potline]] tables).
+  std::vector<PotlineGroupCase> potlines;
+  /// Input files besides the case file (simulation summaries of the case and its groups).
+  std::vector<std::string> input_files() const;
 };
 
 /// Anode-effect statistics read from a `potline simulate` summary.json.
@@ -64,6 +92,23 @@ std::optional<SimulatedAnodeEffects> read_simulated_anode_effects(const std::str
 /// are errors in `diagnostics`; returns nothing when there are errors.
 std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user_values, const SmelterData& data,
                                               core::Diagnostics& diagnostics);
+
+/// A case with `[[potline]]` groups: `user` holds the smelter-level values (prices, costs, power,
+/// CBAM, and defaults for the groups' consumptions and emission inputs), `groups` one entry per
+/// table. Each group is built as a smelter of its own from the smelter values overlaid with its
+/// own; errors about a group's inputs are keyed potline[N].KEY. With no groups this is the
+/// single-group builder above.
+std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const std::vector<PotlineGroupValues>& groups,
+                                              const SmelterData& data, core::Diagnostics& diagnostics);
+
+/// Reads a smelter case from TOML text (`display_name` in messages): smelter-level values into
+/// `values`, each `[[potline]]` table into `groups` (none when the case uses a [potline] table).
+void read_smelter_case_text(const std::string& toml_text, const std::string& display_name, io::ValueSet& values,
+                            std::vector<PotlineGroupValues>& groups, core::Diagnostics& diagnostics);
+
+/// Applies --set overrides: potline[N].KEY=VALUE to the N-th group, anything else to `values`.
+void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet& values,
+                             std::vector<PotlineGroupValues>& groups, core::Diagnostics& diagnostics);
 
 /// Reads a case file with --set overrides and builds it; throws core::InputError on input errors.
 SmelterCase load_smelter_case(const std::string& path, const std::vector<std::string>& sets,

@@ -50,12 +50,13 @@ void CellBatch::step() {
     rhs(m, in, e, y, k1);
     for (int i = 0; i < kStateCount; ++i) y1[i] = y[i] + h * k1[i];
     rhs(m, in, e, y1, k2);
-    bool finite = true;
+    // A NaN or infinity in any state makes the sum non-finite (the states are far below overflow).
+    double sum = 0.0;
     for (int i = 0; i < kStateCount; ++i) {
       y[i] += 0.5 * h * (k1[i] + k2[i]);
-      finite = finite && std::isfinite(y[i]);
+      sum += y[i];
     }
-    if (!finite) {
+    if (!std::isfinite(sum)) {
       std::string names;
       for (int i = 0; i < kStateCount; ++i) {
         if (!std::isfinite(y[i])) names += std::string(names.empty() ? "" : ", ") + state_name(i);

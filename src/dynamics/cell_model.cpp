@@ -151,48 +151,43 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const double cathode_joule =
       on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
 
+  const CellModel::Derived& g = m.derived;
   const double Tamb = p.ambient_temperature_K;
   // Top and bottom: bath -> node (inner share of the path resistance) -> ambient (the rest).
   const double Ttop = y[kTopTemperature];
   const double Twall = y[kWallTemperature];
   const double Tlin = y[kLiningTemperature];
-  const double top_in = (T - Ttop) / (p.top_inner_fraction * m.top_resistance_K_per_W);
-  const double top_out = (Ttop - Tamb) / ((1.0 - p.top_inner_fraction) * m.top_resistance_K_per_W);
-  const double bottom_in = (T - Tlin) / (p.lining_inner_fraction * m.bottom_resistance_K_per_W);
-  const double bottom_out =
-      (Tlin - Tamb) / ((1.0 - p.lining_inner_fraction) * m.bottom_resistance_K_per_W);
-  const double wall_in_r = p.wall_inner_fraction * m.wall_resistance_K_per_W;
-  const double wall_out = (Twall - Tamb) / ((1.0 - p.wall_inner_fraction) * m.wall_resistance_K_per_W);
-  const double A = m.side_area_m2;
-  const double ledge_resistance = std::max(y[kLedge] / (p.ledge_density_kg_per_m3 * A) /
-                                               (p.ledge_conductivity_W_per_m_K * A),
-                                           0.0);
+  const double top_in = (T - Ttop) * g.top_in_W_per_K;
+  const double top_out = (Ttop - Tamb) * g.top_out_W_per_K;
+  const double bottom_in = (T - Tlin) * g.bottom_in_W_per_K;
+  const double bottom_out = (Tlin - Tamb) * g.bottom_out_W_per_K;
+  const double wall_out = (Twall - Tamb) * g.wall_out_W_per_K;
+  const double ledge_resistance = std::max(y[kLedge] * g.ledge_K_per_W_per_kg, 0.0);
   const double Tl = e.liquidus_K;
   // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
   // node beyond what the bath brings freezes bath (latent heat plus the bath's own superheat
   // over the ledge reference temperature).
-  double q_out = (Tl - Twall) / (wall_in_r + ledge_resistance);
-  double q_in = m.ledge_heat_transfer_W_per_m2_K * A * (T - Tl);
+  double q_out = (Tl - Twall) / (g.wall_in_K_per_W + ledge_resistance);
+  double q_in = g.ledge_face_W_per_K * (T - Tl);
   const double release = std::max(p.ledge_latent_heat_J_per_kg +
                                        p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
                                    0.5 * p.ledge_latent_heat_J_per_kg);
   double ledge_rate = (q_out - q_in) / release;
-  const double minimum_ledge_kg = p.minimum_ledge_m * p.ledge_density_kg_per_m3 * A;
-  if (y[kLedge] <= minimum_ledge_kg && ledge_rate < 0.0) {
+  if (y[kLedge] <= g.minimum_ledge_kg && ledge_rate < 0.0) {
     // No ledge left to melt: the bath reaches the wall through the film and what is left.
     ledge_rate = 0.0;
-    q_in = q_out = (T - Twall) / (wall_in_r + ledge_resistance + 1.0 / (m.ledge_heat_transfer_W_per_m2_K * A));
+    q_in = q_out = (T - Twall) / (g.wall_in_K_per_W + ledge_resistance + 1.0 / g.ledge_face_W_per_K);
   }
-  const double anode_heating = y[kColdAnodeHeat] / p.cold_anode_time_constant_s;
+  const double anode_heating = y[kColdAnodeHeat] * g.inverse_cold_anode_time_constant;
 
   const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
                                y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
   dy[kBathTemperature] =
       (power_in - anode_joule - cathode_joule - chemical - top_in - bottom_in - q_in - anode_heating) /
       heat_capacity;
-  dy[kTopTemperature] = (top_in + anode_joule - top_out) / m.top_heat_capacity_J_per_K;
-  dy[kWallTemperature] = (q_out - wall_out) / m.wall_heat_capacity_J_per_K;
-  dy[kLiningTemperature] = (bottom_in + cathode_joule - bottom_out) / m.lining_heat_capacity_J_per_K;
+  dy[kTopTemperature] = (top_in + anode_joule - top_out) * g.inverse_top_heat_capacity;
+  dy[kWallTemperature] = (q_out - wall_out) * g.inverse_wall_heat_capacity;
+  dy[kLiningTemperature] = (bottom_in + cathode_joule - bottom_out) * g.inverse_lining_heat_capacity;
 
   const double alumina_use = production * kAluminaPerAl * throttle(y[kDissolvedAlumina]);
   // Undissolved alumina stops dissolving as the bath reaches saturation (Skybakmoen 1997 at the
@@ -210,8 +205,7 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   dy[kMetal] = production;
   dy[kLedge] = ledge_rate;
   // Anode bottom burns upwards (ACD grows), metal accumulates (ACD shrinks).
-  dy[kAcd] = production * p.carbon_kg_per_kg_al / (p.anode_density_kg_per_m3 * m.anode_area_m2) -
-             production * metal_rise_m_per_kg(m);
+  dy[kAcd] = production * g.acd_m_per_kg_al;
   dy[kColdAnodeHeat] = -anode_heating;
 
   dy[kCharge] = I;
@@ -241,6 +235,26 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
     fluxes->production_kg_per_s = production;
     fluxes->superheat_K = T - Tl;
   }
+}
+
+void prepare_rhs(CellModel& m) noexcept {
+  const DynamicsParameters& p = m.parameters;
+  CellModel::Derived& g = m.derived;
+  const double A = m.side_area_m2;
+  g.top_in_W_per_K = 1.0 / (p.top_inner_fraction * m.top_resistance_K_per_W);
+  g.top_out_W_per_K = 1.0 / ((1.0 - p.top_inner_fraction) * m.top_resistance_K_per_W);
+  g.bottom_in_W_per_K = 1.0 / (p.lining_inner_fraction * m.bottom_resistance_K_per_W);
+  g.bottom_out_W_per_K = 1.0 / ((1.0 - p.lining_inner_fraction) * m.bottom_resistance_K_per_W);
+  g.wall_in_K_per_W = p.wall_inner_fraction * m.wall_resistance_K_per_W;
+  g.wall_out_W_per_K = 1.0 / ((1.0 - p.wall_inner_fraction) * m.wall_resistance_K_per_W);
+  g.ledge_K_per_W_per_kg = 1.0 / (p.ledge_density_kg_per_m3 * A * p.ledge_conductivity_W_per_m_K * A);
+  g.ledge_face_W_per_K = m.ledge_heat_transfer_W_per_m2_K * A;
+  g.minimum_ledge_kg = p.minimum_ledge_m * p.ledge_density_kg_per_m3 * A;
+  g.inverse_top_heat_capacity = 1.0 / m.top_heat_capacity_J_per_K;
+  g.inverse_wall_heat_capacity = 1.0 / m.wall_heat_capacity_J_per_K;
+  g.inverse_lining_heat_capacity = 1.0 / m.lining_heat_capacity_J_per_K;
+  g.inverse_cold_anode_time_constant = 1.0 / p.cold_anode_time_constant_s;
+  g.acd_m_per_kg_al = p.carbon_kg_per_kg_al / (p.anode_density_kg_per_m3 * m.anode_area_m2) - metal_rise_m_per_kg(m);
 }
 
 double stored_heat_J(const CellModel& m, const double* y) noexcept {
@@ -422,6 +436,7 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
     const double per_anode = apply_anode_change(m, probe);
     y[kColdAnodeHeat] = design.anode_count / p.anode_cycle_s * per_anode * p.cold_anode_time_constant_s;
   }
+  prepare_rhs(m);
   return m;
 }
 

@@ -97,6 +97,20 @@ struct CellModel {
   double reference_temperature_K = 0;  ///< temperature at which stored heat is zero
   // composition of the "other additives" (CaF2, MgF2, LiF, KF) as shares of their sum
   std::array<double, 4> other_shares{};
+  /// Constants of the right-hand side derived from the fields above (conductances, inverse heat
+  /// capacities, rates per kg): rhs multiplies where it would divide. Set by prepare_rhs, which
+  /// build_cell_model calls; call it again after changing a resistance or a parameter.
+  struct Derived {
+    double top_in_W_per_K = 0, top_out_W_per_K = 0;
+    double bottom_in_W_per_K = 0, bottom_out_W_per_K = 0;
+    double wall_in_K_per_W = 0, wall_out_W_per_K = 0;
+    double ledge_K_per_W_per_kg = 0;  ///< ledge resistance per kg of ledge
+    double ledge_face_W_per_K = 0;    ///< h·A_side
+    double minimum_ledge_kg = 0;
+    double inverse_top_heat_capacity = 0, inverse_wall_heat_capacity = 0, inverse_lining_heat_capacity = 0;
+    double inverse_cold_anode_time_constant = 0;
+    double acd_m_per_kg_al = 0;       ///< anode burn-off minus metal rise per kg Al produced
+  } derived;
   /// ∂V/∂ACD-free parts and the like are not stored: see Electrical.
 };
 
@@ -194,6 +208,9 @@ double apply_anode_change(const CellModel& m, double* y) noexcept;
 
 /// Metal height rise per kg of metal [m/kg] and anode bottom rise per kg of Al produced [m/kg].
 double metal_rise_m_per_kg(const CellModel& m) noexcept;
+
+/// Fills m.derived from the model's resistances, heat capacities and parameters.
+void prepare_rhs(CellModel& m) noexcept;
 
 /// Builds the model of one cell from the steady-state inputs at its operating point, calibrates
 /// the thermal network so that this point is a steady state of the dynamic model, and returns the

@@ -138,6 +138,7 @@ int run_emissions(const EmissionsOptions& o, const GlobalOptions& global) {
   coeff["gwp_c2f6"] = k->gwp_c2f6;
   method["coefficients"] = coeff;
   j["method"] = method;
+  j["warnings"] = d.warning_messages();
   if (o.json) {
     std::cout << io::dump(j);
   } else {
@@ -148,6 +149,7 @@ int run_emissions(const EmissionsOptions& o, const GlobalOptions& global) {
         t, o.technology_class, o.coefficients, o.gwp, j["cf4_kg"].get<double>(), j["c2f6_kg"].get<double>(),
         j["pfc_t_co2e"].get<double>(), j["anode_co2_t"].get<double>(), j["total_t_co2e"].get<double>(),
         j["total_t_co2e_per_t"].get<double>(), method["co2"].get<std::string>(), method["pfc"].get<std::string>());
+    for (const auto& w : d.warning_messages()) std::cout << "  warning: " << w << "\n";
   }
   return 0;
 }

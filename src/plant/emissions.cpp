@@ -215,6 +215,8 @@ EmissionData EmissionData::load(const std::string& data_dir, core::Diagnostics& 
         p.tier1_cf4_kg_per_t = maybe_number(*row, "tier1_cf4");
         p.tier1_c2f6_kg_per_t = maybe_number(*row, "tier1_c2f6");
         p.source = text(*row, "source");
+        if (const auto v = (*row)["verified"].value<bool>()) p.verified = *v;
+        p.note = text(*row, "note");
         data.pfc_[set_index(*set)][static_cast<int>(*cls)] = p;
       }
     }
@@ -303,6 +305,14 @@ std::optional<ResolvedCoefficients> resolve_coefficients(const EmissionData& dat
   } else {
     k.pfc = *p;
     k.pfc.source.clear();
+    k.pfc.note.clear();
+    if (!p->verified) {
+      // Said at the output, not only in the data file: the user decides whether to rely on them.
+      d.warning("emissions.coefficient_set",
+                "the " + std::string(to_string(set)) + " PFC coefficients for " + std::string(to_string(c)) +
+                    " are transcribed from a secondary source and not verified against the primary text (" +
+                    p->note + ")");
+    }
     if (pfc == PfcMethod::kOvervoltage && std::isnan(p->overvoltage_cf4)) {
       d.error(at, "emissions.pfc_method",
               "the " + std::string(to_string(set)) + " set has no overvoltage coefficient for " +

@@ -107,6 +107,12 @@ TEST(emissions, CoefficientSetsAreSelectableAndMissingEntriesAreErrors) {
                                 Co2Method::kTier2, PfcMethod::kSlope, {}, d);
   ASSERT_TRUE(k);
   EXPECT_DOUBLE_EQ(k->pfc.slope_cf4, 0.104);
+  // Unverified coefficient rows are said at the output, with the data file's note.
+  ASSERT_FALSE(d.warning_messages().empty());
+  EXPECT_NE(d.warning_messages().front().find("IPCC2019 PFC coefficients for PFPB_modern are transcribed from a "
+                                              "secondary source and not verified"),
+            std::string::npos)
+      << d.to_string();
   // IPCC2006 maps PFPB to CWPB.
   k = resolve_coefficients(data(), CoefficientSet::kIpcc2006, TechnologyClass::kPFPBLegacy, GwpSet::kAR5,
                            Co2Method::kTier2, PfcMethod::kSlope, {}, d);

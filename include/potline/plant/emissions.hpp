@@ -58,6 +58,8 @@ struct PfcCoefficients {
   double tier1_cf4_kg_per_t = 0;   ///< kg CF4 per t Al — NaN if not given
   double tier1_c2f6_kg_per_t = 0;  ///< kg C2F6 per t Al — NaN if not given
   std::string source;
+  bool verified = true;            ///< false: transcribed from a secondary source (data file's `verified`)
+  std::string note;                ///< the data file's note (why unverified)
 };
 
 struct GwpValues {

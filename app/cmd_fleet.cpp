@@ -56,6 +56,13 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   for (const auto& x : e) capacity += x.capacity_kg_per_s;
   std::vector<double> production(e.size(), 0.0);
   std::vector<double> price(regions.size(), 0.0);
+  std::vector<double> consumption(regions.size(), 0.0);
+  for (std::size_t r = 0; r < regions.size(); ++r) consumption[r] = regions[r].demand_kg_per_s * c.demand_factor[r];
+  std::vector<std::string> market_warnings;
+  int tariff_iterations = 0;
+  bool tariff_converged = true;
+  bool elastic = false;
+  for (const auto& dc : c.demand_curve) elastic = elastic || dc.elasticity > 0;
   std::vector<std::vector<double>> flows(regions.size(), std::vector<double>(regions.size(), 0.0));
   double marginal = 0;
   std::string market_status = "not solved";
@@ -69,6 +76,10 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
     }
     production = s.production_kg_per_s;
     price = s.price_usd_per_kg;
+    consumption = s.consumption_kg_per_s;
+    market_warnings = s.warnings;
+    tariff_iterations = s.tariff_iterations;
+    tariff_converged = s.tariff_converged;
     flows = s.flow_kg_per_s;
     market_status = "optimal";
     // Marginal cost: highest C1 among producing smelters (the cost-curve price setter ex freight).
@@ -104,14 +115,23 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   j["production_Mt"] = produced * kMt;
   j["demand_Mt"] = m.demand_kg_per_s * kMt;
   j["curtailed_Mt"] = (capacity - produced) * kMt;
-  io::Json cbr = io::Json::object(), pbr = io::Json::object(), prbr = io::Json::object();
+  double consumed = 0;
+  for (double q : consumption) consumed += q;
+  j["consumption_Mt"] = consumed * kMt;
+  j["demand_elastic"] = elastic && c.solve_market;
+  io::Json cbr = io::Json::object(), pbr = io::Json::object(), prbr = io::Json::object(), conr = io::Json::object(),
+           dbr = io::Json::object();
   for (std::size_t r = 0; r < regions.size(); ++r) {
     cbr[regions[r].id] = cap_r[r] * kMt;
+    dbr[regions[r].id] = regions[r].demand_kg_per_s * c.demand_factor[r] * kMt;
+    conr[regions[r].id] = consumption[r] * kMt;
     prbr[regions[r].id] = prod_r[r] * kMt;
     pbr[regions[r].id] = price[r] * kT;
   }
   j["capacity_by_region_Mt"] = cbr;
   j["production_by_region_Mt"] = prbr;
+  j["consumption_by_region_Mt"] = conr;
+  j["demand_by_region_Mt"] = dbr;
   j["marginal_cost_usd_per_t"] = marginal * kT;
   j["cost_curve_marginal_cost_usd_per_t"] = curve_marginal * kT;
   j["price_by_region_usd_per_t"] = pbr;
@@ -129,7 +149,12 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   j["cbam_year"] = c.cbam_year;
   j["market"] = market_status;
   j["price_year"] = m.regions.price_year;
-  j["warnings"] = d.warning_messages();
+  j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme ? "lme" : "origin_price";
+  j["tariff_iterations"] = tariff_iterations;
+  j["tariff_converged"] = tariff_converged;
+  std::vector<std::string> warnings = d.warning_messages();
+  warnings.insert(warnings.end(), market_warnings.begin(), market_warnings.end());
+  j["warnings"] = warnings;
   io::require_finite(j);
 
   // ---- tables
@@ -152,7 +177,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   }
   std::ostringstream rc;
   rc << "region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
-        "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year\n";
+        "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year\n";
   for (std::size_t r = 0; r < regions.size(); ++r) {
     double imports = 0, exports = 0;
     for (std::size_t s = 0; s < regions.size(); ++s) {
@@ -162,7 +187,8 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
     }
     rc << regions[r].id << ',' << csv_text(regions[r].name) << ',' << num(cap_r[r] * kMt) << ',' << num(prod_r[r] * kMt)
        << ',' << num(regions[r].demand_kg_per_s * c.demand_factor[r] * kMt) << ',' << num(imports * kMt) << ','
-       << num(exports * kMt) << ',' << num(price[r] * kT) << ',' << num(em_r[r] * plant::kSecondsPerYear / 1e9) << '\n';
+       << num(exports * kMt) << ',' << num(price[r] * kT) << ',' << num(em_r[r] * plant::kSecondsPerYear / 1e9) << ','
+       << num(consumption[r] * kMt) << '\n';
   }
   std::ostringstream fc;
   fc << "from,to,flow_Mt_per_year\n";
@@ -187,7 +213,8 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
       std::cout << fmt::format("  {:<16} {:9.2f} {:11.2f} {:12.0f}\n", regions[r].id, cap_r[r] * kMt, prod_r[r] * kMt, price[r] * kT);
     std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelters, {:.2f} Mt/yr\n", c.lme_usd_per_kg * kT,
                              under.size(), uw_capacity * kMt);
-    for (const auto& w : d.warning_messages()) std::cout << "  warning: " << w << "\n";
+    if (elastic && c.solve_market) std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr\n", consumed * kMt);
+    for (const auto& w : warnings) std::cout << "  warning: " << w << "\n";
   }
   return 0;
 }

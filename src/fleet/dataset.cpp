@@ -131,7 +131,8 @@ const std::vector<std::string>& smelter_columns() {
   return names;
 }
 
-std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& file, core::Diagnostics& d) {
+std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& file, core::Diagnostics& d,
+                                          const std::vector<std::string>& technology_ids) {
   std::vector<SmelterRecord> rows;
   std::istringstream in(text);
   std::string line;
@@ -202,6 +203,10 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
     r.owner = cell("owner").first;
     r.technology = cell("technology").first;
     r.source = cell("source").first;
+    if (!r.technology.empty() && !technology_ids.empty() &&
+        std::find(technology_ids.begin(), technology_ids.end(), r.technology) == technology_ids.end()) {
+      io::report_unknown_name("technology", r.technology, technology_ids, where("technology"), "technology", d);
+    }
     if (r.id.empty()) d.error(where("id"), "id", "empty smelter id");
     if (auto [it, inserted] = id_line.emplace(r.id, line_no); !inserted) {
       d.error(where("id"), "id", fmt::format("duplicate smelter id '{}' (first defined on line {})", r.id, it->second));
@@ -271,7 +276,8 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
   return rows;
 }
 
-std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnostics& d) {
+std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnostics& d,
+                                         const std::vector<std::string>& technology_ids) {
   std::ifstream f(path);
   if (!f) {
     d.error({path, 0, 0}, "", "cannot read the smelter dataset");
@@ -279,7 +285,7 @@ std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnost
   }
   std::stringstream ss;
   ss << f.rdbuf();
-  return parse_smelters(ss.str(), path, d);
+  return parse_smelters(ss.str(), path, d, technology_ids);
 }
 
 // ---------------------------------------------------------------- regions

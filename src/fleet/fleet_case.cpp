@@ -138,9 +138,50 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   else if (!fleet->contains("lme")) d.error({file, 1, 1}, "fleet.lme", "required: the LME aluminium price (USD/t)");
   if (auto share = quantity(fleet->get("alumina_lme_share"), "fleet.alumina_lme_share", "1", "1", file, d)) c.alumina_lme_share = *share;
 
+  market::DemandCurve curve;          // the market-wide demand curve, per region below
+  std::optional<double> reference;     // market.reference_price; default the LME
   if (const auto* m = doc["market"].as_table()) {
-    check_keys(*m, "market", {"solve"}, file, d);
+    check_keys(*m, "market", {"solve", "demand_elasticity", "reference_price", "demand_shape", "demand_range",
+                              "demand_blocks", "tariff_basis", "tariff_tolerance", "tariff_max_iterations"}, file, d);
     c.solve_market = (*m)["solve"].value_or(true);
+    if (auto e = quantity(m->get("demand_elasticity"), "market.demand_elasticity", "1", "1", file, d)) {
+      if (*e < 0 || *e > 10) d.error(loc(*m->get("demand_elasticity"), file), "market.demand_elasticity",
+                                     fmt::format("{}: the price elasticity of demand is a magnitude in [0, 10] (0 = fixed demand)", *e));
+      else curve.elasticity = *e;
+    }
+    reference = quantity(m->get("reference_price"), "market.reference_price", "USD/t", "USD/kg", file, d);
+    if (reference && !(*reference > 0)) d.error(loc(*m->get("reference_price"), file), "market.reference_price", "must be > 0 USD/t");
+    if (const auto* n = m->get("demand_shape")) {
+      const std::string shape = n->value_or(std::string());
+      if (shape == "constant_elasticity") curve.shape = market::DemandShape::kConstantElasticity;
+      else if (shape == "linear") curve.shape = market::DemandShape::kLinear;
+      else d.error(loc(*n, file), "market.demand_shape", "unknown demand shape '" + shape + "': expected constant_elasticity or linear");
+    }
+    if (auto r = quantity(m->get("demand_range"), "market.demand_range", "1", "1", file, d)) {
+      if (!(*r > 0 && *r < 1)) d.error(loc(*m->get("demand_range"), file), "market.demand_range",
+                                       fmt::format("{}: the blocks span reference demand x (1 +- range); range must be in (0, 1)", *r));
+      else curve.range = *r;
+    }
+    if (const auto* n = m->get("demand_blocks")) {
+      const auto b = n->value<int64_t>();
+      if (!b || *b < 1 || *b > 200) d.error(loc(*n, file), "market.demand_blocks", "an integer in 1..200");
+      else curve.blocks = static_cast<int>(*b);
+    }
+    if (const auto* n = m->get("tariff_basis")) {
+      const std::string basis = n->value_or(std::string());
+      if (basis == "origin_price") c.tariff_basis = TariffBasis::kOriginPrice;
+      else if (basis == "lme") c.tariff_basis = TariffBasis::kLme;
+      else d.error(loc(*n, file), "market.tariff_basis", "unknown tariff basis '" + basis + "': expected origin_price (the customs value: price at origin) or lme (the case's LME)");
+    }
+    if (auto t = quantity(m->get("tariff_tolerance"), "market.tariff_tolerance", "USD/t", "USD/kg", file, d)) {
+      if (!(*t > 0)) d.error(loc(*m->get("tariff_tolerance"), file), "market.tariff_tolerance", "must be > 0 USD/t");
+      else c.tariff_tolerance_usd_per_kg = *t;
+    }
+    if (const auto* n = m->get("tariff_max_iterations")) {
+      const auto k = n->value<int64_t>();
+      if (!k || *k < 1 || *k > 1000) d.error(loc(*n, file), "market.tariff_max_iterations", "an integer in 1..1000");
+      else c.tariff_max_iterations = static_cast<int>(*k);
+    }
   }
   if (const auto* cb = doc["cbam"].as_table()) {
     check_keys(*cb, "cbam", {"year", "eua_price", "usd_per_eur"}, file, d);
@@ -158,7 +199,9 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   // ---- data
   const std::size_t errors_before_data = d.error_count();
   RegionTable regions = RegionTable::load(c.regions_path, d);
-  std::vector<SmelterRecord> records = load_smelters(c.smelters_path, d);
+  // Technologies are checked against the catalogue while the rows are read (file:line:col of the
+  // cell, did-you-mean), before any smelter is built.
+  std::vector<SmelterRecord> records = load_smelters(c.smelters_path, d, data.technologies.ids());
   for (const auto& r : records) {
     if (regions.index_of(r.region) < 0) unknown("region", r.region, regions.ids(), r.where, "region", d);
   }
@@ -171,6 +214,8 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   c.shocks.power_adder_usd_per_J.assign(nr, 0.0);
   c.shocks.carbon_usd_per_kg_co2.assign(nr, 0.0);
   c.demand_factor.assign(nr, 1.0);
+  curve.reference_price_usd_per_kg = reference.value_or(c.lme_usd_per_kg);
+  c.demand_curve.assign(nr, curve);
   std::set<std::string> ids;
   for (const auto& r : records) ids.insert(r.id);
   const std::vector<std::string> id_list(ids.begin(), ids.end());
@@ -194,11 +239,21 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
       body(*t, loc(x, file));
     }
   };
-  each("demand", {"region", "factor"}, [&](const toml::table& t, const SourceLocation& w) {
+  each("demand", {"region", "factor", "elasticity", "reference_price"}, [&](const toml::table& t, const SourceLocation& w) {
     const int r = region_ref(t.get("region"), "demand.region", regions, file, w, d);
     const double f = quantity(t.get("factor"), "demand.factor", "1", "1", file, d).value_or(1.0);
     if (f < 0) d.error(w, "demand.factor", "must be >= 0");
-    if (r >= 0) c.demand_factor[static_cast<std::size_t>(r)] *= f;
+    const auto e = quantity(t.get("elasticity"), "demand.elasticity", "1", "1", file, d);
+    if (e && (*e < 0 || *e > 10)) d.error(loc(*t.get("elasticity"), file), "demand.elasticity",
+                                          fmt::format("{}: the price elasticity of demand is a magnitude in [0, 10]", *e));
+    const auto ref = quantity(t.get("reference_price"), "demand.reference_price", "USD/t", "USD/kg", file, d);
+    if (ref && !(*ref > 0)) d.error(loc(*t.get("reference_price"), file), "demand.reference_price", "must be > 0 USD/t");
+    if (r >= 0) {
+      const auto i = static_cast<std::size_t>(r);
+      c.demand_factor[i] *= f;
+      if (e && *e >= 0 && *e <= 10) c.demand_curve[i].elasticity = *e;
+      if (ref && *ref > 0) c.demand_curve[i].reference_price_usd_per_kg = *ref;
+    }
   });
   each("tariff", {"importer", "rate", "exporters", "exempt"}, [&](const toml::table& t, const SourceLocation& w) {
     Tariff tf;
@@ -379,6 +434,7 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
     p.demand_kg_per_s.push_back(regions.regions[s].demand_kg_per_s * c.demand_factor[s]);
   }
   const int europe = regions.index_of("europe");
+  bool any_rate = false;
   auto matches = [&](const std::vector<std::string>& list, const SmelterRecord& r) {
     for (const auto& x : list) if (x == r.region || x == r.country) return true;
     return false;
@@ -386,7 +442,7 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
   for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
     const FleetSmelter& fs = c.model.smelters[i];
     p.suppliers.push_back({fs.record.id, fs.region, e[i].capacity_kg_per_s, e[i].c1_usd_per_kg});
-    std::vector<double> delivery(n);
+    std::vector<double> delivery(n), rate(n, 0.0);
     std::vector<char> allowed(n, 1);
     for (std::size_t s = 0; s < n; ++s) {
       double cost = regions.freight_usd_per_kg[static_cast<std::size_t>(fs.region)][s];
@@ -395,7 +451,8 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
         if (t.importer != static_cast<int>(s) || !import) continue;
         if (!t.exporters.empty() && !matches(t.exporters, fs.record)) continue;
         if (matches(t.exempt, fs.record)) continue;
-        cost += t.rate * c.lme_usd_per_kg;
+        if (c.tariff_basis == TariffBasis::kLme) cost += t.rate * c.lme_usd_per_kg;
+        else rate[s] += t.rate;
       }
       if (c.cbam_year != 0 && import && static_cast<int>(s) == europe) cost += e[i].cbam_usd_per_kg;
       for (const Exclusion& x : c.exclusions) {
@@ -408,7 +465,14 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
     }
     p.delivery_usd_per_kg.push_back(std::move(delivery));
     p.allowed.push_back(std::move(allowed));
+    if (std::any_of(rate.begin(), rate.end(), [](double x) { return x > 0; })) any_rate = true;
+    p.tariff_rate.push_back(std::move(rate));
   }
+  if (!any_rate) p.tariff_rate.clear();
+  p.tariff_max_iterations = c.tariff_max_iterations;
+  p.tariff_tolerance_usd_per_kg = c.tariff_tolerance_usd_per_kg;
+  if (std::any_of(c.demand_curve.begin(), c.demand_curve.end(), [](const market::DemandCurve& x) { return x.elasticity > 0; }))
+    p.demand_curve = c.demand_curve;
   for (const CapSpec& cap : c.caps) {
     market::Cap k;
     k.name = cap.name;

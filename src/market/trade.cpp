@@ -4,7 +4,9 @@
 #include <coin/CoinPackedMatrix.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace potline::market {
@@ -18,12 +20,23 @@ bool is_allowed(const TradeProblem& p, std::size_t i, std::size_t s) {
   return p.allowed.empty() || p.allowed[i][s] != 0;
 }
 
+bool elastic(const TradeProblem& p, std::size_t s) {
+  return !p.demand_curve.empty() && p.demand_curve[s].elasticity > 0;
+}
+
+// The demand that must be served whatever the price: all of it when fixed, Q^min when elastic.
+double minimum_demand(const TradeProblem& p, std::size_t s) {
+  if (!elastic(p, s)) return p.demand_kg_per_s[s];
+  return demand_steps(p.demand_kg_per_s[s], p.demand_curve[s]).minimum_kg_per_s;
+}
+
 // Plain-words reasons for infeasibility: regions whose reachable capacity is below their demand,
 // and the world total against capacity under the caps.
 std::string explain(const TradeProblem& p) {
   std::string out;
   const std::size_t n = p.region_names.size();
-  double total_demand = std::accumulate(p.demand_kg_per_s.begin(), p.demand_kg_per_s.end(), 0.0);
+  double total_demand = 0;
+  for (std::size_t s = 0; s < n; ++s) total_demand += minimum_demand(p, s);
   double total_capacity = 0;
   for (const auto& s : p.suppliers) total_capacity += s.capacity_kg_per_s;
   double capped = total_capacity;
@@ -41,10 +54,11 @@ std::string explain(const TradeProblem& p) {
     for (std::size_t i = 0; i < p.suppliers.size(); ++i) {
       if (is_allowed(p, i, s)) reachable += p.suppliers[i].capacity_kg_per_s;
     }
-    if (reachable < p.demand_kg_per_s[s]) {
-      out += fmt::format("demand of '{}' is {:.2f} Mt/yr but only {:.2f} Mt/yr of capacity may deliver there "
+    const double need = minimum_demand(p, s);
+    if (reachable < need) {
+      out += fmt::format("{}demand of '{}' is {:.2f} Mt/yr but only {:.2f} Mt/yr of capacity may deliver there "
                          "(exclusions); ",
-                         p.region_names[s], p.demand_kg_per_s[s] * kToMt, reachable * kToMt);
+                         elastic(p, s) ? "the minimum " : "", p.region_names[s], need * kToMt, reachable * kToMt);
     }
   }
   if (total_demand > capped) {
@@ -58,7 +72,167 @@ std::string explain(const TradeProblem& p) {
   return out;
 }
 
+// The LP of a problem, kept so that the tariff fixed point can change objective coefficients and
+// re-solve from the previous basis (warm start) instead of building it again.
+struct Lp {
+  ClpSimplex model;
+  std::vector<std::pair<int, int>> cols;           // flow columns: (supplier, region)
+  int nflow = 0;
+  std::vector<double> minimum;                     // per region
+  std::vector<std::pair<int, double>> block_cols;  // (region, value USD/kg)
+};
+
+double unit_cost(const TradeProblem& p, const std::vector<std::vector<double>>& tariff, std::size_t i, std::size_t s) {
+  return p.suppliers[i].cost_usd_per_kg + p.delivery_usd_per_kg[i][s] + (tariff.empty() ? 0.0 : tariff[i][s]);
+}
+
+void build(const TradeProblem& p, Lp& lp) {
+  const std::size_t n = p.region_names.size();
+  const std::size_t m = p.suppliers.size();
+  // Columns: one per allowed (supplier, region) pair, then the demand blocks. Rows: suppliers, then
+  // regions, then caps.
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t s = 0; s < n; ++s)
+      if (is_allowed(p, i, s)) lp.cols.emplace_back(static_cast<int>(i), static_cast<int>(s));
+  lp.nflow = static_cast<int>(lp.cols.size());
+  const int nrows = static_cast<int>(m + n + p.caps.size());
+  std::vector<std::vector<int>> caps_of(m);
+  for (std::size_t k = 0; k < p.caps.size(); ++k)
+    for (int i : p.caps[k].suppliers) caps_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(k));
+
+  CoinPackedMatrix matrix(true, 0, 0);  // column ordered
+  matrix.setDimensions(nrows, 0);
+  std::vector<double> obj, lo, up;
+  for (int c = 0; c < lp.nflow; ++c) {
+    const auto [i, s] = lp.cols[static_cast<std::size_t>(c)];
+    obj.push_back(unit_cost(p, {}, static_cast<std::size_t>(i), static_cast<std::size_t>(s)) * kToUsdPerT);
+    lo.push_back(0.0);
+    up.push_back(COIN_DBL_MAX);
+    std::vector<int> idx = {i, static_cast<int>(m) + s};
+    for (int k : caps_of[static_cast<std::size_t>(i)]) idx.push_back(static_cast<int>(m + n) + k);
+    std::vector<double> val(idx.size(), 1.0);
+    matrix.appendCol(static_cast<int>(idx.size()), idx.data(), val.data());
+  }
+  lp.minimum.assign(n, 0.0);
+  for (std::size_t s = 0; s < n; ++s) {
+    if (!elastic(p, s)) {
+      lp.minimum[s] = p.demand_kg_per_s[s];
+      continue;
+    }
+    const DemandSteps steps = demand_steps(p.demand_kg_per_s[s], p.demand_curve[s]);
+    lp.minimum[s] = steps.minimum_kg_per_s;
+    for (const DemandBlock& b : steps.blocks) {
+      obj.push_back(-b.value_usd_per_kg * kToUsdPerT);  // minimise cost − surplus
+      lo.push_back(0.0);
+      up.push_back(b.width_kg_per_s * kToMt);
+      const int row = static_cast<int>(m + s);
+      const double minus_one = -1.0;
+      matrix.appendCol(1, &row, &minus_one);
+      lp.block_cols.emplace_back(static_cast<int>(s), b.value_usd_per_kg);
+    }
+  }
+  std::vector<double> rlo(static_cast<std::size_t>(nrows)), rup(static_cast<std::size_t>(nrows));
+  for (std::size_t i = 0; i < m; ++i) {
+    rlo[i] = -COIN_DBL_MAX;
+    rup[i] = p.suppliers[i].capacity_kg_per_s * kToMt;
+  }
+  for (std::size_t s = 0; s < n; ++s) {
+    rlo[m + s] = lp.minimum[s] * kToMt;
+    rup[m + s] = COIN_DBL_MAX;
+  }
+  for (std::size_t k = 0; k < p.caps.size(); ++k) {
+    rlo[m + n + k] = -COIN_DBL_MAX;
+    rup[m + n + k] = p.caps[k].capacity_kg_per_s * kToMt;
+  }
+  lp.model.setLogLevel(0);
+  lp.model.loadProblem(matrix, lo.data(), up.data(), obj.data(), rlo.data(), rup.data());
+  lp.model.setOptimizationDirection(1.0);
+}
+
+// Reads the solution of the last solve of `lp` (built for `p`, flows priced with `tariff`).
+TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vector<double>>& tariff) {
+  TradeSolution sol;
+  const std::size_t n = p.region_names.size();
+  const std::size_t m = p.suppliers.size();
+  sol.price_usd_per_kg.assign(n, 0.0);
+  sol.consumption_kg_per_s.assign(n, 0.0);
+  sol.production_kg_per_s.assign(m, 0.0);
+  sol.flow_kg_per_s.assign(n, std::vector<double>(n, 0.0));
+  sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
+  ClpSimplex& model = lp.model;
+  if (model.isProvenPrimalInfeasible() || (!model.isProvenOptimal() && model.status() == 1)) {
+    sol.explanation = explain(p);
+    return sol;
+  }
+  if (!model.isProvenOptimal()) {
+    sol.explanation = fmt::format("the LP solver (COIN-OR CLP) stopped with status {} before proving optimality", model.status());
+    return sol;
+  }
+  sol.feasible = true;
+  const double* x = model.primalColumnSolution();
+  const double* y = model.dualRowSolution();
+  double cost = 0;
+  for (int c = 0; c < lp.nflow; ++c) {
+    const auto [i, s] = lp.cols[static_cast<std::size_t>(c)];
+    const double f = std::max(0.0, x[c]) / kToMt;
+    sol.production_kg_per_s[static_cast<std::size_t>(i)] += f;
+    sol.flow_kg_per_s[static_cast<std::size_t>(p.suppliers[static_cast<std::size_t>(i)].region)][static_cast<std::size_t>(s)] += f;
+    cost += f * unit_cost(p, tariff, static_cast<std::size_t>(i), static_cast<std::size_t>(s));
+  }
+  for (std::size_t s = 0; s < n; ++s) sol.consumption_kg_per_s[s] = lp.minimum[s];
+  double gross = 0;
+  for (std::size_t b = 0; b < lp.block_cols.size(); ++b) {
+    const double q = std::max(0.0, x[lp.nflow + static_cast<int>(b)]) / kToMt;
+    sol.consumption_kg_per_s[static_cast<std::size_t>(lp.block_cols[b].first)] += q;
+    gross += q * lp.block_cols[b].second;
+  }
+  // Prices: for a minimisation, the dual of a binding ">= demand" row is the cost of serving one
+  // more tonne there (>= 0).
+  for (std::size_t s = 0; s < n; ++s) sol.price_usd_per_kg[s] = std::abs(y[m + s]) / kToUsdPerT;
+  for (std::size_t k = 0; k < p.caps.size(); ++k) sol.cap_shadow_usd_per_kg[k] = std::abs(y[m + n + k]) / kToUsdPerT;
+  sol.total_cost_usd_per_s = cost;
+  sol.welfare_usd_per_s = gross - cost;
+  sol.tariff_usd_per_kg = tariff;
+  return sol;
+}
+
 }  // namespace
+
+DemandSteps demand_steps(double q0, const DemandCurve& c) {
+  DemandSteps out;
+  out.minimum_kg_per_s = q0;
+  if (!(c.elasticity > 0) || !(q0 > 0) || c.blocks < 1) return out;
+  const double eps = c.elasticity;
+  const double p0 = c.reference_price_usd_per_kg;
+  double lo = 1.0 - c.range, hi = 1.0 + c.range;  // in units of q0
+  if (c.shape == DemandShape::kConstantElasticity) {
+    // Keep the blocks between 100 P0 and P0/100 (Q = Q0 100^∓ε): for a small ε the curve is nearly
+    // vertical and u^(−1/ε) would overflow the LP's scale; beyond a hundredfold price the demand is
+    // treated as vertical. No effect for ε ≥ 0.15 at the default range 0.5.
+    lo = std::max(lo, std::pow(100.0, -eps));
+    hi = std::min(hi, std::pow(100.0, eps));
+  }
+  out.minimum_kg_per_s = q0 * lo;
+  const double w = (hi - lo) / c.blocks;
+  for (int b = 0; b < c.blocks; ++b) {
+    const double ua = lo + w * b;
+    double ub = ua + w;
+    double value = 0;
+    if (c.shape == DemandShape::kLinear) {
+      // P/P0 = 1 + (1 − u)/ε, zero at the choke quantity u = 1 + ε: blocks stop there.
+      ub = std::min(ub, 1.0 + eps);
+      if (ub <= ua + 1e-12 * w) break;
+      value = p0 * (1.0 + (1.0 - 0.5 * (ua + ub)) / eps);
+    } else {
+      // P = P0 u^(−1/ε); mean over [ua, ub] = P0 (ub^k − ua^k) / (k (ub − ua)), k = 1 − 1/ε.
+      const double k = 1.0 - 1.0 / eps;
+      value = std::abs(k) < 1e-9 ? p0 * std::log(ub / ua) / (ub - ua)
+                                 : p0 * (std::pow(ub, k) - std::pow(ua, k)) / (k * (ub - ua));
+    }
+    out.blocks.push_back({q0 * (ub - ua), value});
+  }
+  return out;
+}
 
 std::string check(const TradeProblem& p) {
   const std::size_t n = p.region_names.size();
@@ -71,87 +245,112 @@ std::string check(const TradeProblem& p) {
     if (!(s.capacity_kg_per_s >= 0) || !std::isfinite(s.cost_usd_per_kg)) return "supplier '" + s.name + "' has a bad capacity or cost";
   }
   for (double d : p.demand_kg_per_s) if (!(d >= 0) || !std::isfinite(d)) return "demands must be finite and >= 0";
+  if (!p.demand_curve.empty()) {
+    if (p.demand_curve.size() != n) return "demand curves: one per region needed";
+    for (std::size_t s = 0; s < n; ++s) {
+      const DemandCurve& c = p.demand_curve[s];
+      if (!(c.elasticity >= 0) || !std::isfinite(c.elasticity)) return "demand elasticity of '" + p.region_names[s] + "' must be finite and >= 0";
+      if (c.elasticity == 0) continue;
+      if (!(c.reference_price_usd_per_kg > 0) || !std::isfinite(c.reference_price_usd_per_kg))
+        return "reference price of '" + p.region_names[s] + "' must be > 0 with an elastic demand";
+      if (!(c.range > 0 && c.range < 1)) return "demand range of '" + p.region_names[s] + "' must be in (0, 1)";
+      if (c.blocks < 1 || c.blocks > 200) return "demand blocks of '" + p.region_names[s] + "' must be in 1..200";
+    }
+  }
+  if (!p.tariff_rate.empty()) {
+    if (p.tariff_rate.size() != p.suppliers.size()) return "tariff rates: one row per supplier needed";
+    for (const auto& row : p.tariff_rate) {
+      if (row.size() != n) return "tariff rates: one column per region needed";
+      for (double r : row) if (!(r >= 0) || !std::isfinite(r)) return "tariff rates must be finite and >= 0";
+    }
+    if (p.tariff_max_iterations < 1) return "tariff iterations must be >= 1";
+    if (!(p.tariff_tolerance_usd_per_kg > 0)) return "tariff tolerance must be > 0";
+  }
   return {};
 }
 
 TradeSolution solve(const TradeProblem& p) {
-  TradeSolution sol;
-  const std::size_t n = p.region_names.size();
-  const std::size_t m = p.suppliers.size();
-  sol.price_usd_per_kg.assign(n, 0.0);
-  sol.production_kg_per_s.assign(m, 0.0);
-  sol.flow_kg_per_s.assign(n, std::vector<double>(n, 0.0));
-  sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
   if (const std::string e = check(p); !e.empty()) {
+    TradeSolution sol;
+    const std::size_t n = p.region_names.size();
+    sol.price_usd_per_kg.assign(n, 0.0);
+    sol.consumption_kg_per_s.assign(n, 0.0);
+    sol.production_kg_per_s.assign(p.suppliers.size(), 0.0);
+    sol.flow_kg_per_s.assign(n, std::vector<double>(n, 0.0));
+    sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
     sol.explanation = "ill-formed trade problem: " + e;
     return sol;
   }
-  // Columns: one per allowed (supplier, region) pair. Rows: suppliers, then regions, then caps.
-  std::vector<std::pair<int, int>> cols;
-  for (std::size_t i = 0; i < m; ++i)
-    for (std::size_t s = 0; s < n; ++s)
-      if (is_allowed(p, i, s)) cols.emplace_back(static_cast<int>(i), static_cast<int>(s));
-  const int ncols = static_cast<int>(cols.size());
-  const int nrows = static_cast<int>(m + n + p.caps.size());
-  std::vector<int> cap_of_supplier_start;
-  std::vector<std::vector<int>> caps_of(m);
-  for (std::size_t k = 0; k < p.caps.size(); ++k)
-    for (int i : p.caps[k].suppliers) caps_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(k));
+  Lp lp;
+  build(p, lp);
+  lp.model.dual();
+  TradeSolution s = extract(p, lp, {});
+  double max_rate = 0;
+  for (const auto& row : p.tariff_rate) for (double r : row) max_rate = std::max(max_rate, r);
+  if (max_rate <= 0 || !s.feasible) return s;
 
-  CoinPackedMatrix matrix(true, 0, 0);  // column ordered
-  matrix.setDimensions(nrows, 0);
-  std::vector<double> obj(static_cast<std::size_t>(ncols)), lo(static_cast<std::size_t>(ncols), 0.0),
-      up(static_cast<std::size_t>(ncols), COIN_DBL_MAX);
-  for (int c = 0; c < ncols; ++c) {
-    const auto [i, s] = cols[static_cast<std::size_t>(c)];
-    obj[static_cast<std::size_t>(c)] =
-        (p.suppliers[static_cast<std::size_t>(i)].cost_usd_per_kg + p.delivery_usd_per_kg[static_cast<std::size_t>(i)][static_cast<std::size_t>(s)]) * kToUsdPerT;
-    std::vector<int> idx = {i, static_cast<int>(m) + s};
-    for (int k : caps_of[static_cast<std::size_t>(i)]) idx.push_back(static_cast<int>(m + n) + k);
-    std::vector<double> val(idx.size(), 1.0);
-    matrix.appendCol(static_cast<int>(idx.size()), idx.data(), val.data());
+  // Ad valorem tariffs on the origin price: a fixed point on the origin prices π of the regions
+  // that export under a positive rate. π₀ = the prices without these tariffs; each step prices
+  // the flows with t_is = τ_is π_origin(i), re-solves the LP from the previous basis (primal
+  // simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
+  // F_r = P_r(π) − π_r: π_r += β F_r / (1 − g_r), g_r = the slope of P_r against π_r from the last
+  // two iterates (0 at first, a full step; −τ when the origin's price falls one-for-one with its
+  // exports' tariff, which the secant finds after one step), clipped to [−10, 0.9]; β is halved
+  // whenever the largest |F| fails to shrink (a price jumping between two trade patterns).
+  const std::size_t m = p.suppliers.size(), n = p.region_names.size();
+  std::vector<char> origin(n, 0);
+  for (std::size_t i = 0; i < m; ++i)
+    for (double r : p.tariff_rate[i]) if (r > 0) origin[static_cast<std::size_t>(p.suppliers[i].region)] = 1;
+  std::vector<double> pi = s.price_usd_per_kg, last_pi(n, 0.0), last_price(n, 0.0), slope(n, 0.0);
+  std::vector<std::vector<double>> t(m, std::vector<double>(n, 0.0));
+  double beta = 1.0, previous = std::numeric_limits<double>::infinity(), residual = 0;
+  bool converged = false;
+  int k = 0;
+  while (k < p.tariff_max_iterations) {
+    ++k;
+    for (std::size_t i = 0; i < m; ++i) {
+      const double o = pi[static_cast<std::size_t>(p.suppliers[i].region)];
+      for (std::size_t r = 0; r < n; ++r) t[i][r] = p.tariff_rate[i][r] * o;
+    }
+    for (int c = 0; c < lp.nflow; ++c) {
+      const auto [i, r] = lp.cols[static_cast<std::size_t>(c)];
+      if (p.tariff_rate[static_cast<std::size_t>(i)][static_cast<std::size_t>(r)] > 0)
+        lp.model.setObjectiveCoefficient(c, unit_cost(p, t, static_cast<std::size_t>(i), static_cast<std::size_t>(r)) * kToUsdPerT);
+    }
+    lp.model.primal();
+    if (!lp.model.isProvenOptimal()) lp.model.dual();  // a cold retry
+    s = extract(p, lp, t);
+    if (!s.feasible) return s;
+    residual = 0;
+    for (std::size_t r = 0; r < n; ++r)
+      if (origin[r]) residual = std::max(residual, std::abs(s.price_usd_per_kg[r] - pi[r]));
+    if (residual < p.tariff_tolerance_usd_per_kg) {
+      converged = true;
+      break;
+    }
+    if (residual >= previous) beta = std::max(beta * 0.5, 1.0 / 1024);
+    previous = residual;
+    for (std::size_t r = 0; r < n; ++r) {
+      if (!origin[r]) continue;
+      const double price = s.price_usd_per_kg[r];
+      if (k > 1 && std::abs(pi[r] - last_pi[r]) > 1e-12) {
+        slope[r] = std::clamp((price - last_price[r]) / (pi[r] - last_pi[r]), -10.0, 0.9);
+      }
+      last_pi[r] = pi[r];
+      last_price[r] = price;
+      pi[r] += beta * (price - pi[r]) / (1.0 - slope[r]);
+    }
   }
-  std::vector<double> rlo(static_cast<std::size_t>(nrows)), rup(static_cast<std::size_t>(nrows));
-  for (std::size_t i = 0; i < m; ++i) {
-    rlo[i] = -COIN_DBL_MAX;
-    rup[i] = p.suppliers[i].capacity_kg_per_s * kToMt;
+  s.tariff_iterations = k;
+  s.tariff_converged = converged;
+  s.tariff_residual_usd_per_kg = residual;
+  if (!converged) {
+    s.warnings.push_back(fmt::format(
+        "ad valorem tariffs on the origin price did not converge in {} iterations: origin prices still move by "
+        "{:.2f} USD/t (tolerance {:.2f} USD/t); results use the last iterate",
+        k, residual * kToUsdPerT, p.tariff_tolerance_usd_per_kg * kToUsdPerT));
   }
-  for (std::size_t s = 0; s < n; ++s) {
-    rlo[m + s] = p.demand_kg_per_s[s] * kToMt;
-    rup[m + s] = COIN_DBL_MAX;
-  }
-  for (std::size_t k = 0; k < p.caps.size(); ++k) {
-    rlo[m + n + k] = -COIN_DBL_MAX;
-    rup[m + n + k] = p.caps[k].capacity_kg_per_s * kToMt;
-  }
-  ClpSimplex model;
-  model.setLogLevel(0);
-  model.loadProblem(matrix, lo.data(), up.data(), obj.data(), rlo.data(), rup.data());
-  model.setOptimizationDirection(1.0);
-  model.dual();
-  if (model.isProvenPrimalInfeasible() || (!model.isProvenOptimal() && model.status() == 1)) {
-    sol.explanation = explain(p);
-    return sol;
-  }
-  if (!model.isProvenOptimal()) {
-    sol.explanation = fmt::format("the LP solver (COIN-OR CLP) stopped with status {} before proving optimality", model.status());
-    return sol;
-  }
-  sol.feasible = true;
-  const double* x = model.primalColumnSolution();
-  const double* y = model.dualRowSolution();
-  for (int c = 0; c < ncols; ++c) {
-    const auto [i, s] = cols[static_cast<std::size_t>(c)];
-    const double f = std::max(0.0, x[c]) / kToMt;
-    sol.production_kg_per_s[static_cast<std::size_t>(i)] += f;
-    sol.flow_kg_per_s[static_cast<std::size_t>(p.suppliers[static_cast<std::size_t>(i)].region)][static_cast<std::size_t>(s)] += f;
-  }
-  // Prices: for a minimisation, the dual of a binding ">= demand" row is the cost of serving one
-  // more tonne there (>= 0).
-  for (std::size_t s = 0; s < n; ++s) sol.price_usd_per_kg[s] = std::abs(y[m + s]) / kToUsdPerT;
-  for (std::size_t k = 0; k < p.caps.size(); ++k) sol.cap_shadow_usd_per_kg[k] = std::abs(y[m + n + k]) / kToUsdPerT;
-  sol.total_cost_usd_per_s = model.objectiveValue() * 1e6 / kSecondsPerYear;  // MUSD/yr -> USD/s
-  return sol;
+  return s;
 }
 
 }  // namespace potline::market

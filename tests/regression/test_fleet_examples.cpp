@@ -32,7 +32,7 @@ const char* kBase = "[fleet]\nlme = \"2400 USD/t\"\n";
 }  // namespace
 
 TEST(fleet_examples, EveryExampleRunsWithDocumentedKeys) {
-  for (const char* name : {"world.toml", "us-tariff-50.toml", "cbam-2034.toml", "xinjiang-exclusion.toml"}) {
+  for (const char* name : {"world.toml", "us-tariff-50.toml", "cbam-2034.toml", "xinjiang-exclusion.toml", "world-elastic.toml"}) {
     const Json j = run_json(example(name));
     expect_all_finite(j);
     for (const char* key : {"capacity_Mt", "production_Mt", "marginal_cost_usd_per_t", "curtailed_Mt", "emissions_Mt_co2e"}) {
@@ -44,8 +44,12 @@ TEST(fleet_examples, EveryExampleRunsWithDocumentedKeys) {
       EXPECT_TRUE(j.at("capacity_by_region_Mt").contains(region)) << name << " " << region;
       EXPECT_GT(j.at("price_by_region_usd_per_t").at(region).get<double>(), 0) << name << " " << region;
     }
-    // Fixed demand is met exactly; capacity = production + curtailed.
-    EXPECT_NEAR(j.at("production_Mt").get<double>(), j.at("demand_Mt").get<double>(), 1e-6) << name;
+    // Demand (fixed, or the consumption on the demand curves) is met exactly; capacity =
+    // production + curtailed.
+    if (!j.at("demand_elastic").get<bool>()) {
+      EXPECT_NEAR(j.at("production_Mt").get<double>(), j.at("demand_Mt").get<double>(), 1e-6) << name;
+    }
+    EXPECT_NEAR(j.at("production_Mt").get<double>(), j.at("consumption_Mt").get<double>(), 1e-6) << name;
     EXPECT_NEAR(j.at("capacity_Mt").get<double>(), j.at("production_Mt").get<double>() + j.at("curtailed_Mt").get<double>(), 1e-6);
     // China's 45 Mt cap holds.
     EXPECT_LE(j.at("production_by_region_Mt").at("china").get<double>(), 45.0 + 1e-6) << name;
@@ -64,15 +68,84 @@ TEST(fleet_examples, RunFolderHasTheThreeTables) {
   EXPECT_EQ(curve.rfind("rank,id,name,region,country,province,aggregate,capacity_kt_per_year,", 0), 0u);
   EXPECT_FALSE(has_nonfinite_word(curve));
   EXPECT_NE(read_file(out / "flows.csv").find("canada,usa,"), std::string::npos);
+  const std::string regions = read_file(out / "regions.csv");
+  EXPECT_EQ(regions.rfind("region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
+                          "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year\n", 0), 0u);
+}
+
+TEST(fleet_examples, LmeTariffBasisKeepsTheLinearStandIn) {
+  // tariff_basis = "lme": the tariff is 0.5 x the case's LME (2400) = 1200 USD/t whatever the
+  // origin price: P_usa = P_canada + 30 + 1200.
+  std::string text = read_file(example("world.toml"));
+  const std::string key = "[market]\nsolve = true\n";
+  ASSERT_NE(text.find(key), std::string::npos);
+  text.replace(text.find(key), key.size(), key + "tariff_basis = \"lme\"\n");
+  const std::string f = write_temp("world-lme.toml", text);
+  const Json j = run_json(f);
+  const double us = j.at("price_by_region_usd_per_t").at("usa").get<double>();
+  const double ca = j.at("price_by_region_usd_per_t").at("canada").get<double>();
+  EXPECT_NEAR(us - ca, 1230, 1e-6);
+  EXPECT_EQ(j.at("tariff_iterations").get<int>(), 0);
+  EXPECT_EQ(j.at("tariff_basis").get<std::string>(), "lme");
+}
+
+TEST(fleet_examples, ElasticDemandFollowsItsCurve) {
+  const Json fixed = run_json(example("world.toml"));
+  const Json j = run_json(example("world-elastic.toml"));
+  expect_all_finite(j);
+  EXPECT_TRUE(j.at("demand_elastic").get<bool>());
+  EXPECT_FALSE(fixed.at("demand_elastic").get<bool>());
+  // Fixed demand: consumption = demand by region.
+  for (const auto& [region, q] : fixed.at("consumption_by_region_Mt").items()) {
+    EXPECT_NEAR(q.get<double>(), fixed.at("demand_by_region_Mt").at(region).get<double>(), 1e-9) << region;
+  }
+  // Elastic: production = consumption; each region's consumption lies on the step curve: within
+  // 50 %..150 % of its reference demand, and at or above it when the price is below the reference
+  // price (the LME, 2400 USD/t), at or below it when above.
+  EXPECT_NEAR(j.at("production_Mt").get<double>(), j.at("consumption_Mt").get<double>(), 1e-6);
+  double sum = 0;
+  for (const auto& [region, q] : j.at("consumption_by_region_Mt").items()) {
+    const double q0 = j.at("demand_by_region_Mt").at(region).get<double>();
+    const double p = j.at("price_by_region_usd_per_t").at(region).get<double>();
+    sum += q.get<double>();
+    EXPECT_GE(q.get<double>(), 0.5 * q0 - 1e-9) << region;
+    EXPECT_LE(q.get<double>(), 1.5 * q0 + 1e-9) << region;
+    if (p < 2400) {
+      EXPECT_GE(q.get<double>(), q0 - 1e-9) << region;
+    }
+    if (p > 2400) {
+      EXPECT_LE(q.get<double>(), q0 + 1e-9) << region;
+    }
+  }
+  EXPECT_NEAR(sum, j.at("consumption_Mt").get<double>(), 1e-6);
+  EXPECT_NEAR(j.at("capacity_Mt").get<double>(), j.at("production_Mt").get<double>() + j.at("curtailed_Mt").get<double>(), 1e-6);
+  EXPECT_LE(j.at("production_by_region_Mt").at("china").get<double>(), 45.0 + 1e-6);
+}
+
+TEST(fleet_bad_input, DemandCurveAndTariffKeysChecked) {
+  const std::string f = write_temp("bad-market.toml", std::string(kBase) +
+                                                          "[market]\ndemand_elasticity = -0.3\ntariff_basis = \"origin\"\n"
+                                                          "demand_range = 1.5\n");
+  const RunResult r = potline({"fleet", f});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("market.demand_elasticity"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad-market.toml:4:21"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown tariff basis 'origin': expected origin_price"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("market.demand_range"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad-market.toml:5:16"), std::string::npos) << r.err;
 }
 
 TEST(fleet_examples, PoliciesMovePricesTheirWay) {
   const Json world = run_json(example("world.toml"));
   const Json cbam = run_json(example("cbam-2034.toml"));
-  // The tariff lifts the US price above the rest of the world by roughly the tariff (50 % of LME).
+  // The 50 % tariff is charged on the customs value (the price at origin, tariff_basis
+  // "origin_price"): the US imports from Canada (freight 30 USD/t, data/fleet-regions.toml), so
+  // P_usa = P_canada + 30 + 0.5 P_canada, within the fixed point's tolerance (0.1 USD/t).
   const double us = world.at("price_by_region_usd_per_t").at("usa").get<double>();
   const double ca = world.at("price_by_region_usd_per_t").at("canada").get<double>();
-  EXPECT_GT(us - ca, 0.4 * 2400);
+  EXPECT_NEAR(us, 1.5 * ca + 30, 1.0);
+  EXPECT_TRUE(world.at("tariff_converged").get<bool>());
+  EXPECT_GE(world.at("tariff_iterations").get<int>(), 1);
   // CBAM 2034 makes Europe's price exceed the world example's: imports pay for direct emissions.
   EXPECT_GT(cbam.at("price_by_region_usd_per_t").at("europe").get<double>(),
             world.at("price_by_region_usd_per_t").at("europe").get<double>() + 50);

@@ -1,6 +1,7 @@
 // The smelter dataset reader (fleet/dataset.hpp) and the shipped data/smelters.csv.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -249,4 +250,49 @@ TEST(fleet_curve, VintageSecRules) {
   EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 14.0, 1e-12);
   r.region = "china";
   EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 13.3, 1e-12);
+}
+
+TEST(fleet_dataset, UnknownTechnologyIsAnErrorAtItsCellWithAHint) {
+  core::Diagnostics d;
+  const std::vector<std::string> catalogue = {"AP40", "AP60", "P155"};
+  parse_smelters(kHeader + "a,A,CAN,canada,,,,,100,operating,,AP-60,false,,hydro,,false,s\n"
+                           "b,B,CAN,canada,,,,,100,operating,,AP40,false,,hydro,,false,s\n",
+                 "t.csv", d, catalogue);
+  ASSERT_EQ(d.error_count(), 1u) << d.to_string();
+  const std::string text = d.to_string();
+  EXPECT_NE(text.find("t.csv:2:35"), std::string::npos) << text;
+  EXPECT_NE(text.find("unknown technology 'AP-60' (did you mean 'AP60'?)"), std::string::npos) << text;
+  // Without a catalogue the reader does not judge technologies.
+  core::Diagnostics none;
+  parse_smelters(kHeader + "a,A,CAN,canada,,,,,100,operating,,AP-60,false,,hydro,,false,s\n", "t.csv", none);
+  EXPECT_FALSE(none.has_errors()) << none.to_string();
+}
+
+TEST(fleet_dataset, ShippedTechnologiesAreInTheCatalogue) {
+  core::Diagnostics d;
+  const auto catalogue = cell::TechnologyCatalogue::load(std::string(POTLINE_SOURCE_DIR) + "/data/technologies.toml", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto rows = load_smelters(std::string(POTLINE_SOURCE_DIR) + "/data/smelters.csv", d, catalogue.ids());
+  EXPECT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_GE(rows.size(), 80u);
+}
+
+TEST(fleet_dataset, RecodedPowerSourcesUseTheirOwnPlants) {
+  // Rows once coded grid only because data/fleet-regions.toml lacked the price of their own plant.
+  core::Diagnostics d;
+  const auto rows = load_smelters(std::string(POTLINE_SOURCE_DIR) + "/data/smelters.csv", d);
+  std::map<std::string, plant::PowerSource> source;
+  for (const auto& r : rows) source[r.id] = r.power_source;
+  EXPECT_EQ(source.at("as-kas-pavlodar"), plant::PowerSource::kCaptiveCoal);
+  EXPECT_EQ(source.at("as-kai-kalimantan"), plant::PowerSource::kCaptiveCoal);
+  EXPECT_EQ(source.at("af-alscon"), plant::PowerSource::kCaptiveGas);
+  EXPECT_EQ(source.at("eu-lynemouth"), plant::PowerSource::kCaptiveCoal);
+  RegionTable regions = RegionTable::load(std::string(POTLINE_SOURCE_DIR) + "/data/fleet-regions.toml", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const char* id : {"as-kas-pavlodar", "as-kai-kalimantan", "af-alscon", "eu-lynemouth"}) {
+    const auto it = std::find_if(rows.begin(), rows.end(), [&](const SmelterRecord& r) { return r.id == id; });
+    ASSERT_NE(it, rows.end()) << id;
+    const Region& reg = regions.regions[static_cast<std::size_t>(regions.index_of(it->region))];
+    EXPECT_TRUE(reg.power_usd_per_J[static_cast<std::size_t>(power_index(it->power_source))].has_value()) << id;
+  }
 }

@@ -36,11 +36,14 @@ const std::vector<std::string>& smelter_columns();
 
 /// Reads a smelters CSV ('#' lines are comments). Collects every error (unknown or missing column,
 /// a column whose unit differs from the expected one, duplicate id, bad number, unknown status or
-/// power source) with file:line:col; returns the rows read.
-std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnostics& diagnostics);
+/// power source, and — when `technology_ids` (the technology catalogue's ids) is not empty — a
+/// technology not in the catalogue, with a did-you-mean) with file:line:col; returns the rows read.
+std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnostics& diagnostics,
+                                         const std::vector<std::string>& technology_ids = {});
 /// Same from text (tests).
 std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& display_name,
-                                          core::Diagnostics& diagnostics);
+                                          core::Diagnostics& diagnostics,
+                                          const std::vector<std::string>& technology_ids = {});
 
 inline constexpr int kPowerSourceCount = 5;
 inline int power_index(plant::PowerSource s) { return static_cast<int>(s); }

@@ -15,9 +15,15 @@
 
 namespace potline::fleet {
 
+/// What an ad valorem tariff is charged on.
+enum class TariffBasis {
+  kOriginPrice,  ///< the customs value: the metal's price in its origin region (LP dual; fixed point)
+  kLme,          ///< the case's LME price (a linear stand-in: tariff fixed before the LP)
+};
+
 struct Tariff {
   int importer = -1;
-  double rate = 0;                    ///< ad valorem share, applied to the case's LME price
+  double rate = 0;                    ///< ad valorem share, on the basis of FleetCase::tariff_basis
   std::vector<std::string> exporters; ///< region ids or ISO3 countries; empty = every other region
   std::vector<std::string> exempt;    ///< region ids or ISO3 countries not charged
 };
@@ -44,6 +50,12 @@ struct FleetCase {
   double eua_eur_per_t = 0, usd_per_eur = 0;
   bool solve_market = true;
   std::vector<double> demand_factor;    ///< per region
+  /// Per region: price elasticity of demand (0 = fixed, the default), reference price (default the
+  /// case's LME), shape, range and blocks (market.demand_* keys; [[demand]] elasticity, reference_price).
+  std::vector<market::DemandCurve> demand_curve;
+  TariffBasis tariff_basis = TariffBasis::kOriginPrice;
+  int tariff_max_iterations = 60;
+  double tariff_tolerance_usd_per_kg = 1e-4;  ///< 0.1 USD/t
   std::vector<Tariff> tariffs;
   std::vector<Exclusion> exclusions;
   std::vector<CapSpec> caps;
@@ -60,7 +72,9 @@ FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, 
 FleetCase parse_fleet_case(const std::string& text, const std::string& display_name, const std::string& base_dir,
                            const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics);
 
-/// The trade problem of the case for fleet results `e` (suppliers = smelters, costs = C1).
+/// The trade problem of the case for fleet results `e` (suppliers = smelters, costs = C1): demand
+/// curves, and tariffs either as ad valorem rates on the origin price (solved by market::solve's
+/// fixed point) or, with the LME basis, as fixed delivery costs.
 market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e);
 
 /// The AC SEC a smelter without a catalogue technology is given, with its basis (estimates by

@@ -1,13 +1,23 @@
 #pragma once
-// Regional market with trade: the spatial price equilibrium of a homogeneous good with fixed
-// demand, solved as a linear program with COIN-OR CLP (Takayama-Judge with vertical demand):
+// Regional market with trade: the spatial price equilibrium of a homogeneous good (Samuelson 1952;
+// Takayama and Judge 1971), solved as a linear program with COIN-OR CLP:
 //
-//   min  Σ_i Σ_s (c_i + d_is) f_is                  f_is ≥ 0: metal from supplier i to region s [t/yr]
-//   s.t. Σ_s f_is ≤ K_i                 (capacity of supplier i)
-//        Σ_i f_is ≥ D_s                 (demand of region s)      → dual = price in region s
-//        Σ_{i∈G} Σ_s f_is ≤ C_G         (capacity caps, e.g. China's 45 Mt)
+//   max  Σ_s Σ_b v_sb x_sb − Σ_i Σ_s (c_i + d_is + t_is) f_is
+//   s.t. Σ_s f_is ≤ K_i                      (capacity of supplier i)
+//        Σ_i f_is − Σ_b x_sb ≥ Q_s^min       (balance of region s)   → dual = price in region s
+//        0 ≤ x_sb ≤ w_sb                      (demand blocks: step inverse demand)
+//        Σ_{i∈G} Σ_s f_is ≤ C_G              (capacity caps, e.g. China's 45 Mt)
 //   f_is is absent when metal of i may not enter s (exclusions).
-// c_i is the supplier's cash cost, d_is the delivery cost: freight + tariff + CBAM.
+// c_i is the supplier's cash cost, d_is the delivery cost (freight + fixed tariffs + CBAM) and
+// t_is = τ_is × p_origin(i) an ad valorem tariff on the price of the metal at its origin (the
+// customs value), found by a damped fixed-point iteration on the origin prices.
+//
+// Demand: with elasticity 0 (the default) a region's demand is vertical at Q_s (Q^min = Q_s, no
+// blocks): the fixed-demand LP. With elasticity ε > 0 the inverse demand through (Q_s, P_s) is cut
+// into blocks of equal width between Q_s(1 − range) and Q_s(1 + range); block b is worth the mean
+// of the inverse demand over its width (the integral / width, so the gross consumer surplus is
+// exact at the block edges); below Q^min = Q_s(1 − range) demand is vertical. The objective is
+// consumer surplus minus production and transport cost; the balance duals remain the prices.
 // Units in the problem: USD/kg and kg/s (SI); the LP is scaled to Mt/yr and USD/t internally.
 #include <string>
 #include <vector>
@@ -27,23 +37,64 @@ struct Cap {
   double capacity_kg_per_s = 0;
 };
 
+enum class DemandShape {
+  kConstantElasticity,  ///< Q = Q0 (P/P0)^−ε
+  kLinear,              ///< Q = Q0 (1 + ε (1 − P/P0)): straight line with elasticity ε at (Q0, P0)
+};
+
+/// A region's demand curve through its reference point (demand, reference price).
+struct DemandCurve {
+  double elasticity = 0;                  ///< |d ln Q / d ln P| at the reference point; 0 = fixed demand
+  double reference_price_usd_per_kg = 0;  ///< P0: the region demands Q0 (TradeProblem::demand) at P0
+  DemandShape shape = DemandShape::kConstantElasticity;
+  double range = 0.5;                     ///< blocks span Q0 (1 − range) .. Q0 (1 + range); in (0, 1)
+  int blocks = 20;                        ///< number of blocks (1..200)
+};
+
+struct DemandBlock {
+  double width_kg_per_s = 0;
+  double value_usd_per_kg = 0;  ///< mean willingness to pay over the block
+};
+
+/// The step approximation of a demand curve for reference demand q0: the vertical part Q^min and
+/// the blocks above it (values strictly decreasing; never negative, a linear curve's blocks stop
+/// where its price reaches 0; a constant-elasticity curve's blocks stay between 100 P0 and P0/100,
+/// i.e. within Q0 100^∓ε). Elasticity 0 → {q0, no blocks}.
+struct DemandSteps {
+  double minimum_kg_per_s = 0;
+  std::vector<DemandBlock> blocks;
+};
+DemandSteps demand_steps(double q0_kg_per_s, const DemandCurve& curve);
+
 struct TradeProblem {
   std::vector<std::string> region_names;
-  std::vector<double> demand_kg_per_s;                 ///< per region
+  std::vector<double> demand_kg_per_s;                 ///< per region: the reference demand Q0
   std::vector<Supplier> suppliers;
   std::vector<std::vector<double>> delivery_usd_per_kg;  ///< [supplier][region]
   std::vector<std::vector<char>> allowed;              ///< [supplier][region]; empty = all allowed
   std::vector<Cap> caps;
+  std::vector<DemandCurve> demand_curve;               ///< per region; empty = every demand fixed
+  /// [supplier][region] ad valorem rate on the origin region's price (0.5 = 50 %); empty = none.
+  std::vector<std::vector<double>> tariff_rate;
+  int tariff_max_iterations = 60;                      ///< fixed-point iterations (LP solves) at most
+  double tariff_tolerance_usd_per_kg = 1e-4;           ///< stop when origin prices move less (0.1 USD/t)
 };
 
 struct TradeSolution {
   bool feasible = false;
   std::string explanation;                         ///< why not, in words, when infeasible
-  std::vector<double> price_usd_per_kg;            ///< per region (dual of the demand row)
+  std::vector<double> price_usd_per_kg;            ///< per region (dual of the balance row)
+  std::vector<double> consumption_kg_per_s;        ///< per region (= demand when fixed)
   std::vector<double> production_kg_per_s;         ///< per supplier
   std::vector<std::vector<double>> flow_kg_per_s;  ///< [from region][to region]
   std::vector<double> cap_shadow_usd_per_kg;       ///< per cap (≥ 0: value of one more unit of cap)
-  double total_cost_usd_per_s = 0;
+  double total_cost_usd_per_s = 0;                 ///< production + delivery + tariffs of the flows
+  double welfare_usd_per_s = 0;                    ///< gross surplus of the blocks − total cost
+  std::vector<std::vector<double>> tariff_usd_per_kg;  ///< [supplier][region] ad valorem tariffs used (empty = none)
+  int tariff_iterations = 0;                       ///< LP solves of the fixed point (0 = no ad valorem tariff)
+  bool tariff_converged = true;
+  double tariff_residual_usd_per_kg = 0;           ///< last max |price − price used for the tariffs|
+  std::vector<std::string> warnings;               ///< e.g. a fixed point that did not converge
 };
 
 /// Solves the problem. Never throws for an infeasible problem: returns feasible=false with an

@@ -100,9 +100,17 @@ void build(const TradeProblem& p, Lp& lp) {
   for (std::size_t k = 0; k < p.caps.size(); ++k)
     for (int i : p.caps[k].suppliers) caps_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(k));
 
-  CoinPackedMatrix matrix(true, 0, 0);  // column ordered
-  matrix.setDimensions(nrows, 0);
+  // Column-ordered sparse arrays, filled in one pass and handed to CLP at once (appending columns
+  // one by one to a CoinPackedMatrix reallocates it every time: quadratic in the column count).
+  std::vector<CoinBigIndex> start = {0};
+  std::vector<int> index;
+  std::vector<double> value;
   std::vector<double> obj, lo, up;
+  const auto append_col = [&](int count, const int* rows, const double* values) {
+    index.insert(index.end(), rows, rows + count);
+    value.insert(value.end(), values, values + count);
+    start.push_back(static_cast<CoinBigIndex>(index.size()));
+  };
   for (int c = 0; c < lp.nflow; ++c) {
     const auto [i, s] = lp.cols[static_cast<std::size_t>(c)];
     obj.push_back(unit_cost(p, {}, static_cast<std::size_t>(i), static_cast<std::size_t>(s)) * kToUsdPerT);
@@ -111,7 +119,7 @@ void build(const TradeProblem& p, Lp& lp) {
     std::vector<int> idx = {i, static_cast<int>(m) + s};
     for (int k : caps_of[static_cast<std::size_t>(i)]) idx.push_back(static_cast<int>(m + n) + k);
     std::vector<double> val(idx.size(), 1.0);
-    matrix.appendCol(static_cast<int>(idx.size()), idx.data(), val.data());
+    append_col(static_cast<int>(idx.size()), idx.data(), val.data());
   }
   lp.minimum.assign(n, 0.0);
   for (std::size_t s = 0; s < n; ++s) {
@@ -127,7 +135,7 @@ void build(const TradeProblem& p, Lp& lp) {
       up.push_back(b.width_kg_per_s * kToMt);
       const int row = static_cast<int>(m + s);
       const double minus_one = -1.0;
-      matrix.appendCol(1, &row, &minus_one);
+      append_col(1, &row, &minus_one);
       lp.block_cols.emplace_back(static_cast<int>(s), b.value_usd_per_kg);
     }
   }
@@ -145,7 +153,8 @@ void build(const TradeProblem& p, Lp& lp) {
     rup[m + n + k] = p.caps[k].capacity_kg_per_s * kToMt;
   }
   lp.model.setLogLevel(0);
-  lp.model.loadProblem(matrix, lo.data(), up.data(), obj.data(), rlo.data(), rup.data());
+  lp.model.loadProblem(static_cast<int>(obj.size()), nrows, start.data(), index.data(), value.data(), lo.data(),
+                       up.data(), obj.data(), rlo.data(), rup.data());
   lp.model.setOptimizationDirection(1.0);
 }
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <thread>
 
 #include "potline/market/trade.hpp"
 
@@ -151,20 +153,49 @@ RunSummary run_sweep(const SweepSpec& spec, ResultStore& store, const RunOptions
   const int threads = o.threads > 0 ? o.threads : tbb::this_task_arena::max_concurrency();
   const std::size_t batch = o.batch > 0 ? static_cast<std::size_t>(o.batch) : static_cast<std::size_t>(32 * threads);
   tbb::task_arena arena(threads);
-  std::vector<SampleResult> results;
+  // Batch k is written to the store by a second thread while batch k+1 is computed (SQLite's
+  // commits otherwise leave the cores idle). One write at a time, in batch order; a sample
+  // computed but not yet written when the run is interrupted is simply computed again on resume.
+  std::vector<SampleResult> computing, writing;
+  std::thread writer;
+  std::exception_ptr write_error;
+  std::int64_t written = 0;
+  const auto finish_write = [&] {
+    if (writer.joinable()) writer.join();
+    if (write_error) std::rethrow_exception(write_error);
+  };
   if (o.progress) o.progress(summary.skipped, summary.total);
-  for (std::size_t first = 0; first < todo.size(); first += batch) {
-    const std::size_t n = std::min(batch, todo.size() - first);
-    results.assign(n, SampleResult{});
-    arena.execute([&] {
-      tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-        results[i] = evaluate_sample(spec, todo[first + i].first, todo[first + i].second);
+  try {
+    for (std::size_t first = 0; first < todo.size(); first += batch) {
+      const std::size_t n = std::min(batch, todo.size() - first);
+      computing.assign(n, SampleResult{});
+      arena.execute([&] {
+        tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+          computing[i] = evaluate_sample(spec, todo[first + i].first, todo[first + i].second);
+        });
       });
-    });
-    store.write(results);
-    summary.computed += static_cast<std::int64_t>(n);
-    if (o.progress) o.progress(summary.skipped + summary.computed, summary.total);
+      finish_write();
+      if (!writing.empty()) {
+        written += static_cast<std::int64_t>(writing.size());
+        if (o.progress) o.progress(summary.skipped + written, summary.total);
+      }
+      std::swap(computing, writing);
+      writer = std::thread([&] {
+        try {
+          store.write(writing);
+        } catch (...) {
+          write_error = std::current_exception();
+        }
+      });
+    }
+    finish_write();
+  } catch (...) {
+    if (writer.joinable()) writer.join();
+    throw;
   }
+  written += static_cast<std::int64_t>(writing.size());
+  summary.computed = written;
+  if (o.progress && !writing.empty()) o.progress(summary.skipped + written, summary.total);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

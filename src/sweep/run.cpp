@@ -109,8 +109,9 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
     rows.push_back({"world", "marginal_cost_usd_per_t", marginal * kT});
     rows.push_back({"world", "emissions_Mt_co2e", emissions * plant::kSecondsPerYear / 1e9});
     for (std::size_t r = 0; r < nr; ++r) {
-      double imports = 0, exports = 0;
+      double imports = 0, exports = 0, consumption = 0;
       for (std::size_t s = 0; s < nr; ++s) {
+        consumption += flows[s][r];  // home supply included
         if (s == r) continue;
         imports += flows[s][r];
         exports += flows[r][s];
@@ -121,6 +122,7 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
       rows.push_back({entity, "curtailed_Mt", (cap_r[r] - prod_r[r]) * kMt});
       rows.push_back({entity, "imports_Mt", imports * kMt});
       rows.push_back({entity, "exports_Mt", exports * kMt});
+      if (c.solve_market) rows.push_back({entity, "consumption_Mt", consumption * kMt});
     }
   }
   if (spec.store_smelters) {

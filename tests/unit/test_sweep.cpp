@@ -359,4 +359,17 @@ TEST(sweep_run, ScenarioLeverMovesTheResult) {
   // US power 20 % dearer: US production cannot rise.
   EXPECT_LE(value(high, "region:usa", "production_Mt"), value(base, "region:usa", "production_Mt") + 1e-9);
   EXPECT_GT(value(base, "world", "production_Mt"), 10.0);
+  // Mass balance of the stored metrics: what the regions consume is what the world produces, and
+  // each region consumes its production plus imports minus exports.
+  double consumed = 0;
+  for (const auto& x : base.rows) {
+    if (x.metric != "consumption_Mt" || x.entity.rfind("region:", 0) != 0) continue;
+    consumed += x.value;
+    EXPECT_NEAR(x.value,
+                value(base, x.entity, "production_Mt") + value(base, x.entity, "imports_Mt") -
+                    value(base, x.entity, "exports_Mt"),
+                1e-9 * std::max(1.0, x.value))
+        << x.entity;
+  }
+  EXPECT_NEAR(consumed, value(base, "world", "production_Mt"), 1e-9 * consumed);
 }

@@ -12,6 +12,8 @@ struct Row {
 // IPCC 2006 Guidelines Vol. 3 Ch. 4, Table 4.16 (slope and overvoltage coefficients, C2F6/CF4
 // weight fractions); IPCC 2019 Refinement values as quoted in EU Implementing Regulation
 // 2025/2547 Annex II (physics.md §8, marked [verify] there: no overvoltage coefficients quoted).
+// The same rows are in data/emissions/ipcc-aluminium.toml (read by the smelter model); the test
+// PfcTablesAgree fails when one is changed without the other.
 constexpr Row kRows[] = {
     {"ipcc2006", "CWPB", 0.143, 0.121, 1.16},
     {"ipcc2006", "SWPB", 0.272, 0.252, 3.65},

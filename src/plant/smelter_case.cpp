@@ -17,6 +17,7 @@
 #include "potline/io/json_output.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "smelter_case_internal.hpp"
 
 namespace potline::plant {
 namespace {
@@ -93,7 +94,7 @@ SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d)
   return s;
 }
 
-namespace {
+namespace detail {
 
 /// One group of potlines (the case's [potline], or one [[potline]] table merged into the case).
 std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data, core::Diagnostics& d) {
@@ -423,160 +424,13 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
   return c;
 }
 
-}  // namespace
+}  // namespace detail
 
 std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const SmelterData& data,
                                               core::Diagnostics& d) {
-  return build_single(user, data, d);
+  return detail::build_single(user, data, d);
 }
 
-namespace {
-
-std::string group_key(std::size_t index, const std::string& leaf) {
-  return "potline[" + std::to_string(index + 1) + "]." + leaf;
-}
-
-std::string group_label(std::size_t index, const PotlineGroupValues& g) {
-  return "[[potline]] #" + std::to_string(index + 1) + " ('" + g.name + "')";
-}
-
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-}
-
-/// A flat key that only a group can set (the smelter-level key is an error with groups).
-bool group_only(const std::string& flat) { return flat.rfind("potline.", 0) == 0 || flat == "plant.capacity"; }
-
-}  // namespace
-
-std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const std::vector<PotlineGroupValues>& groups,
-                                              const SmelterData& data, core::Diagnostics& d) {
-  if (groups.empty()) return build_single(user, data, d);
-  const std::size_t errors_before = d.error_count();
-  const auto& keys = potline_group_keys();
-
-  // Smelter-level inputs that belong to the groups.
-  io::ValueSet base;
-  for (const auto& [key, value] : user.all()) {
-    if (group_only(key) && value.origin != io::Origin::kDefault) {
-      std::string leaf = key == "plant.capacity" ? "capacity" : key.substr(key.find('.') + 1);
-      d.error(value.location, key,
-              "the case has [[potline]] tables: give " + leaf + " in each of them (or --set potline[N]." + leaf +
-                  "=VALUE), not as " + key);
-      continue;
-    }
-    if (!group_only(key)) base.set(key, value);
-  }
-  const auto site_employees = user.maybe_number("labour.employees");
-  if (!site_employees) {
-    d.error({}, "labour.employees",
-            "required: the employees not assigned to a [[potline]] group (anode plant, casthouse, services; 0 if "
-            "every employee is in a group's employees)");
-  }
-
-  std::vector<SmelterCase> cases;
-  std::vector<std::string> seen;  // diagnostics about smelter-level inputs, reported once
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    const PotlineGroupValues& g = groups[i];
-    io::ValueSet gv = base;
-    for (const auto& [key, value] : g.values.all()) gv.set(key, value);
-    if (!g.values.has("labour.employees")) {
-      io::Value none;
-      none.number = 0.0;
-      gv.set("labour.employees", none);
-    }
-    core::Diagnostics local;
-    auto gc = build_single(gv, data, local);
-    for (const core::Diagnostic& item : local.items()) {
-      std::string key = item.key;
-      std::string message = item.message;
-      bool ours = false;
-      for (const auto& k : keys) {
-        if (k.flat.empty()) continue;
-        const bool from_group = group_only(k.flat) || g.values.has(k.flat);
-        if (from_group) {
-          if (key == k.flat) ours = true;
-          replace_all(message, k.flat, group_key(i, k.leaf));
-        }
-      }
-      if (ours) {
-        const std::string leaf = key == "plant.capacity" ? "capacity" : key.substr(key.find('.') + 1);
-        for (const auto& k : keys) {
-          if (k.flat == item.key) key = group_key(i, k.leaf);
-        }
-        message = group_label(i, g) + ": " + message;
-        (void)leaf;
-      } else {
-        // About a smelter-level input: the same for every group, so said once.
-        const std::string id = item.location.to_string() + "|" + item.key + "|" + item.message;
-        if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
-        seen.push_back(id);
-        message = item.message;
-      }
-      core::SourceLocation where = item.location;
-      if (where.file.empty() && ours) where = g.where;
-      if (item.severity == core::Severity::kError) {
-        d.error(where, key, message);
-      } else {
-        d.warning(where, key, message);
-      }
-    }
-    if (gc) {
-      gc->potlines.front().name = g.name;
-      cases.push_back(std::move(*gc));
-    }
-  }
-  if (d.error_count() > errors_before || cases.size() != groups.size()) return std::nullopt;
-
-  SmelterCase c = cases.front();
-  c.values = user;
-  c.potlines.clear();
-  c.notes.clear();
-  c.ae_summary_file.clear();
-  c.ae_per_cell_day.reset();
-  c.ae_minutes_per_cell_day.reset();
-  c.ae_overvoltage_mV.reset();
-  SmelterInputs& in = c.inputs;
-  in.employees = *site_employees;
-  in.potlines.clear();
-  std::vector<std::string> technologies;
-  double capacity = 0.0, production = 0.0, energy = 0.0;
-  for (auto& gc : cases) {
-    const SmelterInputs& x = gc.inputs;
-    PotlineGroupInputs p;
-    p.capacity_kg_per_s = x.capacity_kg_per_s;
-    p.capacity_factor = x.capacity_factor;
-    p.potline_sec_ac_J_per_kg = x.potline_sec_ac_J_per_kg;
-    p.alumina_kg_per_kg = x.alumina_kg_per_kg;
-    p.net_carbon_kg_per_kg = x.net_carbon_kg_per_kg;
-    p.alf3_kg_per_kg = x.alf3_kg_per_kg;
-    p.relining_usd_per_kg = x.relining_usd_per_kg;
-    p.employees = x.employees;
-    p.emissions = x.emissions;
-    p.coefficients = x.coefficients;
-    in.potlines.push_back(p);
-    capacity += p.capacity_kg_per_s;
-    production += p.capacity_kg_per_s * p.capacity_factor;
-    energy += p.capacity_kg_per_s * p.capacity_factor * p.potline_sec_ac_J_per_kg;
-    const std::string tech = gc.technology.empty() ? "input SEC" : gc.technology;
-    if (std::find(technologies.begin(), technologies.end(), tech) == technologies.end()) technologies.push_back(tech);
-    for (const auto& n : gc.notes) {
-      if (std::find(c.notes.begin(), c.notes.end(), n) == c.notes.end()) c.notes.push_back(n);
-    }
-    c.potlines.push_back(std::move(gc.potlines.front()));
-  }
-  // The scalar fields hold the aggregates (information only: evaluate uses the groups).
-  in.capacity_kg_per_s = capacity;
-  in.capacity_factor = capacity > 0.0 ? production / capacity : 1.0;
-  in.potline_sec_ac_J_per_kg = production > 0.0 ? energy / production : cases.front().inputs.potline_sec_ac_J_per_kg;
-  in.employees = *site_employees;
-  c.technology.clear();
-  for (const auto& t : technologies) c.technology += (c.technology.empty() ? "" : ", ") + t;
-  c.sec_origin = "per potline group (see potlines)";
-  return c;
-}
 
 std::vector<std::string> SmelterCase::input_files() const {
   std::vector<std::string> out;
@@ -603,11 +457,11 @@ void set_group_value(PotlineGroupValues& g, std::size_t index, const std::string
     const std::string hint = core::closest_match(leaf, leaves);
     if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
     message += "; 'potline schema smelter-potline' lists them";
-    d.error(key_where, group_key(index, leaf), message);
+    d.error(key_where, detail::group_key(index, leaf), message);
     return;
   }
   io::FieldSpec f = *field;
-  f.key = group_key(index, leaf);
+  f.key = detail::group_key(index, leaf);
   if (!is_string && (f.type == io::FieldType::kString || f.type == io::FieldType::kChoice)) {
     d.error(where, f.key, "expected a quoted string, got " + raw);
     return;
@@ -692,7 +546,7 @@ void read_smelter_case_text(const std::string& toml_text, const std::string& dis
       } else if (const auto* x = n->as_boolean()) {
         raw = x->get() ? "true" : "false";
       } else {
-        d.error(where, group_key(i, leaf), "expected a number or a string, got a TOML table, array or date");
+        d.error(where, detail::group_key(i, leaf), "expected a number or a string, got a TOML table, array or date");
         continue;
       }
       const auto& kb = k->source().begin;

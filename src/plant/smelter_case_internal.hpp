@@ -1,0 +1,22 @@
+#pragma once
+// Internal to the plant module: shared by smelter_case.cpp and smelter_groups.cpp.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/values.hpp"
+#include "potline/plant/smelter_case.hpp"
+
+namespace potline::plant::detail {
+
+/// One group of potlines (the case's [potline], or one [[potline]] table merged into the case).
+std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data,
+                                        core::Diagnostics& d);
+
+/// "potline[N].leaf" for the group at `index` (0-based).
+inline std::string group_key(std::size_t index, const std::string& leaf) {
+  return "potline[" + std::to_string(index + 1) + "]." + leaf;
+}
+
+}  // namespace potline::plant::detail

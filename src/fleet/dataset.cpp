@@ -329,14 +329,9 @@ std::optional<double> quantity(const toml::node* n, const std::string& key, cons
 RegionTable RegionTable::parse(const std::string& text, const std::string& file, core::Diagnostics& d) {
   RegionTable t;
   t.path = file;
-  toml::table doc;
-  try {
-    doc = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    d.error({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
-            std::string(e.description()));
-    return t;
-  }
+  auto parsed = io::parse_toml(text, file, d);
+  if (!parsed) return t;
+  toml::table& doc = *parsed;
   const core::SourceLocation top{file, 1, 1};
   t.price_year = doc["price_year"].value_or(0);
   if (t.price_year == 0) d.error(top, "price_year", "required: the price year of every USD amount");

@@ -105,14 +105,9 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
                            const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& d) {
   FleetCase c;
   c.path = file;
-  toml::table doc;
-  try {
-    doc = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    d.error({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
-            std::string(e.description()));
-    throw core::InputError(d);
-  }
+  auto parsed = io::parse_toml(text, file, d);
+  if (!parsed) throw core::InputError(d);
+  toml::table& doc = *parsed;
   check_keys(doc, "", {"case", "fleet", "market", "cbam", "demand", "tariff", "exclusion", "cap", "power_shock",
                        "carbon_price", "retrofit"}, file, d);
   if (const auto* t = doc["case"].as_table()) {

@@ -7,6 +7,17 @@
 
 namespace potline::io {
 
+std::optional<toml::table> parse_toml(const std::string& text, const std::string& file,
+                                      core::Diagnostics& diagnostics) {
+  try {
+    return toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    diagnostics.error({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
+                      std::string(e.description()));
+    return std::nullopt;
+  }
+}
+
 core::SourceLocation toml_location(const toml::node& node, const std::string& file) {
   return {file, static_cast<int>(node.source().begin.line),
           static_cast<int>(node.source().begin.column)};

@@ -191,14 +191,9 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
                       const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& d) {
   SweepSpec spec;
   spec.path = file;
-  toml::table doc;
-  try {
-    doc = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    d.error({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
-            std::string(e.description()));
-    throw core::InputError(d);
-  }
+  auto parsed = io::parse_toml(text, file, d);
+  if (!parsed) throw core::InputError(d);
+  toml::table& doc = *parsed;
   check_keys(doc, "", {"sweep", "scenario", "uncertain"}, file, d);
   const toml::table* sw = doc["sweep"].as_table();
   if (sw == nullptr) {
@@ -232,14 +227,9 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
     d.error(loc(*sw->get("base"), file), "sweep.base", "cannot read the base fleet case '" + spec.base_path + "'");
     throw core::InputError(d);
   }
-  toml::table base_doc;
-  try {
-    base_doc = toml::parse(base_text, spec.base_path);
-  } catch (const toml::parse_error& e) {
-    d.error({spec.base_path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
-            std::string(e.description()));
-    throw core::InputError(d);
-  }
+  auto parsed_base = io::parse_toml(base_text, spec.base_path, d);
+  if (!parsed_base) throw core::InputError(d);
+  const toml::table& base_doc = *parsed_base;
   const std::string case_dir = bp.parent_path().lexically_normal().string();
   spec.input_files = {file, spec.base_path};
 

@@ -116,6 +116,14 @@ TEST(DynamicsInput, ScheduleCsvErrorsNameFileLineAndField) {
     std::ofstream f(dir / "units.csv");
     f << "time [h],current [kV]\n0,400\n";
   }
+  {
+    std::ofstream f(dir / "negative.csv");
+    f << "time [h],power [MW]\n0,400\n1,-3\n";
+  }
+  {
+    std::ofstream f(dir / "badunit.csv");
+    f << "time [h],power [MWh]\n0,400\n";
+  }
   auto message = [&](const std::string& file) {
     try {
       make_case("[case]\ntechnology = \"AP40\"\n[potline]\ncurrent_csv = \"" + file + "\"\n", {}, dir.string());
@@ -129,6 +137,10 @@ TEST(DynamicsInput, ScheduleCsvErrorsNameFileLineAndField) {
   EXPECT_NE(message("unsorted.csv").find("unsorted.csv:4:1"), std::string::npos) << message("unsorted.csv");
   EXPECT_NE(message("unsorted.csv").find("times must increase"), std::string::npos);
   EXPECT_NE(message("units.csv").find("current [A|kA|MA]"), std::string::npos) << message("units.csv");
+  // Power series: the same checks, naming the power column and its units.
+  EXPECT_NE(message("negative.csv").find("negative.csv:3:2"), std::string::npos) << message("negative.csv");
+  EXPECT_NE(message("negative.csv").find("power"), std::string::npos);
+  EXPECT_NE(message("badunit.csv").find("power [W|kW|MW|GW]"), std::string::npos) << message("badunit.csv");
 }
 
 TEST(DynamicsInput, ImpossibleSettingsAreInputErrors) {
@@ -182,28 +194,4 @@ TEST(DynamicsInput, PowerScheduleIsMet) {
   const double expected = (-eb + std::sqrt(eb * eb + 4 * r * p_cell)) / (2 * r);
   EXPECT_NEAR(rec.rows[13].line_current_A, expected, 0.03 * expected);
   EXPECT_GT(rec.rows[13].line_current_A, 0.8 * before.line_current_A);
-}
-
-TEST(DynamicsInput, PowerScheduleCsvErrors) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-dyn-power";
-  std::filesystem::create_directories(dir);
-  {
-    std::ofstream f(dir / "negative.csv");
-    f << "time [h],power [MW]\n0,400\n1,-3\n";
-  }
-  {
-    std::ofstream f(dir / "badunit.csv");
-    f << "time [h],power [MWh]\n0,400\n";
-  }
-  auto message = [&](const std::string& file) {
-    try {
-      make_case("[case]\ntechnology = \"AP40\"\n[potline]\ncurrent_csv = \"" + file + "\"\n", {}, dir.string());
-    } catch (const std::exception& e) {
-      return std::string(e.what());
-    }
-    return std::string();
-  };
-  EXPECT_NE(message("negative.csv").find("negative.csv:3:2"), std::string::npos) << message("negative.csv");
-  EXPECT_NE(message("negative.csv").find("power"), std::string::npos);
-  EXPECT_NE(message("badunit.csv").find("power [W|kW|MW|GW]"), std::string::npos) << message("badunit.csv");
 }

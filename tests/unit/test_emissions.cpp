@@ -5,20 +5,13 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/plant/emissions.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 using namespace potline::plant;
 
 namespace {
-const EmissionData& data() {
-  static const EmissionData d = [] {
-    core::Diagnostics diag;
-    auto x = EmissionData::load(cell::default_data_dir(), diag);
-    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
-    return x;
-  }();
-  return d;
-}
+const plant::EmissionData& data() { return potline::testing::shipped_emission_data(); }
 }  // namespace
 
 TEST(emissions, PrebakeAnodeTier2Eq421) {

@@ -4,18 +4,13 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 
 namespace {
 
-const plant::SmelterData& data() {
-  static const plant::SmelterData d = [] {
-    core::Diagnostics diag;
-    return plant::SmelterData::load(cell::default_data_dir(), diag);
-  }();
-  return d;
-}
+const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 
 fleet::FleetCase parse(const std::string& text) {
   core::Diagnostics d;

@@ -10,19 +10,12 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/potline/pfc.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 
 namespace {
-const plant::EmissionData& data() {
-  static const plant::EmissionData d = [] {
-    core::Diagnostics diag;
-    auto x = plant::EmissionData::load(cell::default_data_dir(), diag);
-    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
-    return x;
-  }();
-  return d;
-}
+const plant::EmissionData& data() { return potline::testing::shipped_emission_data(); }
 }  // namespace
 
 TEST(PfcTablesAgree, SlopeRatioAndOvervoltageCoefficients) {

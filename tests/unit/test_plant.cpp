@@ -5,21 +5,14 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 using namespace potline::plant;
 
 namespace {
 
-const SmelterData& data() {
-  static const SmelterData d = [] {
-    core::Diagnostics diag;
-    auto x = SmelterData::load(cell::default_data_dir(), diag);
-    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
-    return x;
-  }();
-  return d;
-}
+const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 
 const char* kMinimalCase = R"(
 [potline]

@@ -11,21 +11,14 @@
 #include "potline/cell/technology.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_report.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 using namespace potline::plant;
 
 namespace {
 
-const SmelterData& data() {
-  static const SmelterData d = [] {
-    core::Diagnostics diag;
-    auto x = SmelterData::load(cell::default_data_dir(), diag);
-    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
-    return x;
-  }();
-  return d;
-}
+const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 
 std::filesystem::path fixtures() { return std::filesystem::path(POTLINE_SOURCE_DIR) / "tests" / "fixtures" / "smelter"; }
 

@@ -10,19 +10,14 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/sweep/run.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 using namespace potline::sweep;
 
 namespace {
 
-const plant::SmelterData& data() {
-  static const plant::SmelterData d = [] {
-    core::Diagnostics diag;
-    return plant::SmelterData::load(cell::default_data_dir(), diag);
-  }();
-  return d;
-}
+const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 
 std::filesystem::path temp_dir() {
   const auto dir = std::filesystem::temp_directory_path() / "potline-sweep-unit";

@@ -13,20 +13,13 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "../common/shipped_data.hpp"
 
 using namespace potline;
 
 namespace {
 
-const plant::SmelterData& data() {
-  static const plant::SmelterData d = [] {
-    core::Diagnostics diag;
-    auto x = plant::SmelterData::load(cell::default_data_dir(), diag);
-    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
-    return x;
-  }();
-  return d;
-}
+const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 
 plant::SmelterResult run(const std::string& toml) {
   core::Diagnostics d;

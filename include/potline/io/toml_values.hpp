@@ -13,6 +13,11 @@
 
 namespace potline::io {
 
+/// Parses TOML text; a syntax error is reported at file:line:col of the error with toml++'s
+/// description, and nullopt is returned.
+std::optional<toml::table> parse_toml(const std::string& text, const std::string& file,
+                                      core::Diagnostics& diagnostics);
+
 /// "file:line:col" of a TOML node.
 core::SourceLocation toml_location(const toml::node& node, const std::string& file);
 

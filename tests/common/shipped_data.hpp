@@ -1,0 +1,34 @@
+#pragma once
+// The shipped data directory loaded once per test program (smelter model data and emission
+// coefficients), so that tests do not each write their own loader. A load error fails the test
+// that first asks for it.
+#include <gtest/gtest.h>
+
+#include "potline/cell/technology.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/plant/emissions.hpp"
+#include "potline/plant/smelter_case.hpp"
+
+namespace potline::testing {
+
+inline const plant::SmelterData& shipped_smelter_data() {
+  static const plant::SmelterData data = [] {
+    core::Diagnostics diag;
+    auto x = plant::SmelterData::load(cell::default_data_dir(), diag);
+    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
+    return x;
+  }();
+  return data;
+}
+
+inline const plant::EmissionData& shipped_emission_data() {
+  static const plant::EmissionData data = [] {
+    core::Diagnostics diag;
+    auto x = plant::EmissionData::load(cell::default_data_dir(), diag);
+    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
+    return x;
+  }();
+  return data;
+}
+
+}  // namespace potline::testing

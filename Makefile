@@ -3,18 +3,22 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-asan bench format clean
+.PHONY: all deps configure build demo test test-asan bench format clean
 
 all: build
 
 deps:
 	@bash scripts/install-deps.sh
 
-build:
+configure:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
-demo: deps build
+# The demo needs only the CLI: tests and benchmarks are built by `make test` / `make bench`.
+demo: deps configure
+	cmake --build $(BUILD) -j$(JOBS) --target potline
 	@mkdir -p out
 	./$(BUILD)/potline cell examples/default.toml --out out/default
 	@echo

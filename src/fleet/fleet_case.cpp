@@ -1,5 +1,6 @@
 // Parsing a fleet case and preparing the fleet model (see fleet_case.hpp).
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/fleet_smelters.hpp"
 #include "potline/io/toml_values.hpp"
 
 #include <fmt/format.h>
@@ -84,22 +85,6 @@ std::string resolve(const std::string& path, const std::string& base_dir) {
 }
 
 }  // namespace
-
-std::pair<double, std::string> vintage_sec(const SmelterRecord& r) {
-  const double kWh = 3.6e6;
-  // Seed paper: modern cells 12.0-13.5 MWh/t; old 170-228 kA lines ~15; 400-600 kA cells use up
-  // to 17.5 % less than ~200 kA cells; new Chinese smelters run 400-600 kA cells.
-  if (r.line_current_A >= 350e3 || r.commissioning_year >= 2005) {
-    return {13.3 * kWh, "estimate: modern cell (>= 350 kA or built since 2005): upper middle of 12.0-13.5 MWh/t (seed)"};
-  }
-  if ((r.line_current_A > 0 && r.line_current_A < 250e3) || (r.commissioning_year > 0 && r.commissioning_year <= 1985)) {
-    return {15.0 * kWh, "estimate: old line (< 250 kA or built by 1985): ~15 MWh/t (seed)"};
-  }
-  if (r.region == "china") {
-    return {13.3 * kWh, "estimate: Chinese capacity mostly 400-600 kA cells (seed): as modern"};
-  }
-  return {14.0 * kWh, "estimate: vintage and amperage unknown: between modern (13.3) and old (15.0) MWh/t"};
-}
 
 FleetCase parse_fleet_case(const std::string& text, const std::string& file, const std::string& base_dir,
                            const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& d) {
@@ -322,83 +307,8 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   });
   if (d.has_errors()) throw core::InputError(d);
 
-  // ---- every included smelter through the smelter model's case builder
-  std::set<Status> included;
-  for (const auto& s : c.include_status) included.insert(*status_from_name(s));
-  for (const auto& r : records) {
-    if (!included.count(r.status)) continue;
-    FleetSmelter fs;
-    fs.record = r;
-    fs.region = regions.index_of(r.region);
-    const Region& reg = regions.regions[static_cast<std::size_t>(fs.region)];
-    io::ValueSet v;
-    auto num = [&](const std::string& key, double internal) {
-      io::Value x;
-      x.number = internal;
-      x.origin = io::Origin::kCaseFile;
-      x.location = r.where;
-      v.set(key, x);
-    };
-    auto txt = [&](const std::string& key, const std::string& value) {
-      io::Value x;
-      x.text = value;
-      x.origin = io::Origin::kCaseFile;
-      x.location = r.where;
-      v.set(key, x);
-    };
-    std::string tech = r.technology;
-    for (const auto& [sid, t] : c.retrofits) if (sid == r.id) tech = t;
-    if (!tech.empty()) {
-      txt("potline.technology", tech);
-    } else {
-      const auto [sec, basis] = vintage_sec(r);
-      num("potline.sec_ac", sec);
-      fs.sec_origin = basis;
-    }
-    num("plant.capacity", r.capacity_kg_per_s);
-    num("prices.year", regions.price_year);
-    num("prices.lme", c.lme_usd_per_kg);
-    num("prices.regional_premium", reg.premium_usd_per_kg);
-    num("prices.alumina_lme_share", c.alumina_lme_share);
-    num("prices.anode", reg.anode_usd_per_kg);
-    num("prices.alf3", reg.alf3_usd_per_kg);
-    const auto& power = reg.power_usd_per_J[static_cast<std::size_t>(power_index(r.power_source))];
-    if (!power) {
-      d.error(r.where, "power_source", fmt::format("region '{}' has no power price for source '{}' in {}: add it to "
-                                                   "the region's power table", reg.id, plant::to_string(r.power_source),
-                                                   regions.path));
-      continue;
-    }
-    num("prices.power", *power);
-    double employees = r.employees;
-    if (employees <= 0) {
-      employees = std::round(reg.employees_per_kg_per_s * r.capacity_kg_per_s);
-      fs.employees_estimated = true;
-    }
-    num("labour.employees", employees);
-    num("labour.wage", reg.wage_usd_per_s);
-    num("costs.other", reg.other_usd_per_kg);
-    txt("power.source", std::string(plant::to_string(r.power_source)));
-    if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
-      num("power.emission_factor", reg.grid_co2_kg_per_J);
-    }
-    if (c.cbam_year != 0) {
-      num("cbam.eua_price", c.eua_eur_per_t);
-      num("cbam.usd_per_eur", c.usd_per_eur);
-    }
-    core::Diagnostics local;
-    auto sc = plant::build_smelter_case(v, data, local);
-    for (const auto& item : local.items()) {
-      if (item.severity == core::Severity::kError) {
-        d.error(r.where, item.key, "smelter '" + r.id + "': " + item.message);
-      }
-    }
-    if (!sc) continue;
-    fs.inputs = sc->inputs;
-    fs.base_power_usd_per_J = fs.inputs.power_usd_per_J;
-    if (fs.sec_origin.empty()) fs.sec_origin = sc->sec_origin;
-    model.smelters.push_back(std::move(fs));
-  }
+  // ---- every included smelter through the smelter model's case builder (fleet_smelters.cpp)
+  add_fleet_smelters(records, regions, data, c, d);
   if (d.has_errors()) throw core::InputError(d);
   for (std::size_t i = 0; i < nr; ++i) {
     model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
@@ -418,65 +328,6 @@ FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, 
   ss << f.rdbuf();
   const std::string base = std::filesystem::path(path).parent_path().string();
   return parse_fleet_case(ss.str(), path, base.empty() ? "." : base, data_dir, data, d);
-}
-
-market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e) {
-  const RegionTable& regions = c.model.regions;
-  const std::size_t n = regions.regions.size();
-  market::TradeProblem p;
-  for (std::size_t s = 0; s < n; ++s) {
-    p.region_names.push_back(regions.regions[s].id);
-    p.demand_kg_per_s.push_back(regions.regions[s].demand_kg_per_s * c.demand_factor[s]);
-  }
-  const int europe = regions.index_of("europe");
-  bool any_rate = false;
-  auto matches = [&](const std::vector<std::string>& list, const SmelterRecord& r) {
-    for (const auto& x : list) if (x == r.region || x == r.country) return true;
-    return false;
-  };
-  for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
-    const FleetSmelter& fs = c.model.smelters[i];
-    p.suppliers.push_back({fs.record.id, fs.region, e[i].capacity_kg_per_s, e[i].c1_usd_per_kg});
-    std::vector<double> delivery(n), rate(n, 0.0);
-    std::vector<char> allowed(n, 1);
-    for (std::size_t s = 0; s < n; ++s) {
-      double cost = regions.freight_usd_per_kg[static_cast<std::size_t>(fs.region)][s];
-      const bool import = static_cast<int>(s) != fs.region;
-      for (const Tariff& t : c.tariffs) {
-        if (t.importer != static_cast<int>(s) || !import) continue;
-        if (!t.exporters.empty() && !matches(t.exporters, fs.record)) continue;
-        if (matches(t.exempt, fs.record)) continue;
-        if (c.tariff_basis == TariffBasis::kLme) cost += t.rate * c.lme_usd_per_kg;
-        else rate[s] += t.rate;
-      }
-      if (c.cbam_year != 0 && import && static_cast<int>(s) == europe) cost += e[i].cbam_usd_per_kg;
-      for (const Exclusion& x : c.exclusions) {
-        const bool origin = (!x.origin_region.empty() && x.origin_region == fs.record.region) ||
-                            (!x.origin_country.empty() && x.origin_country == fs.record.country) ||
-                            (!x.origin_province.empty() && x.origin_province == fs.record.province);
-        if (origin && std::find(x.importers.begin(), x.importers.end(), static_cast<int>(s)) != x.importers.end()) allowed[s] = 0;
-      }
-      delivery[s] = cost;
-    }
-    p.delivery_usd_per_kg.push_back(std::move(delivery));
-    p.allowed.push_back(std::move(allowed));
-    if (std::any_of(rate.begin(), rate.end(), [](double x) { return x > 0; })) any_rate = true;
-    p.tariff_rate.push_back(std::move(rate));
-  }
-  if (!any_rate) p.tariff_rate.clear();
-  p.tariff_max_iterations = c.tariff_max_iterations;
-  p.tariff_tolerance_usd_per_kg = c.tariff_tolerance_usd_per_kg;
-  if (std::any_of(c.demand_curve.begin(), c.demand_curve.end(), [](const market::DemandCurve& x) { return x.elasticity > 0; }))
-    p.demand_curve = c.demand_curve;
-  for (const CapSpec& cap : c.caps) {
-    market::Cap k;
-    k.name = cap.name;
-    k.capacity_kg_per_s = cap.capacity_kg_per_s;
-    for (std::size_t i = 0; i < c.model.smelters.size(); ++i)
-      if (c.model.smelters[i].region == cap.region) k.suppliers.push_back(static_cast<int>(i));
-    p.caps.push_back(std::move(k));
-  }
-  return p;
 }
 
 }  // namespace potline::fleet

@@ -9,6 +9,7 @@
 #include "potline/fleet/dataset.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/fleet_smelters.hpp"
 
 using namespace potline;
 using namespace potline::fleet;

@@ -77,8 +77,4 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& display_n
 /// fixed point) or, with the LME basis, as fixed delivery costs.
 market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e);
 
-/// The AC SEC a smelter without a catalogue technology is given, with its basis (estimates by
-/// vintage and line current; docs/model/fleet.md).
-std::pair<double, std::string> vintage_sec(const SmelterRecord& r);
-
 }  // namespace potline::fleet

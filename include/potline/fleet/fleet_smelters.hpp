@@ -1,0 +1,44 @@
+#pragma once
+// Building each fleet smelter as a smelter case: the inputs a dataset row, its region's price table
+// and the fleet case give it, keyed exactly as in a smelter case file, then the smelter model's own
+// case builder (plant::build_smelter_case) — so a fleet smelter is evaluated by the code and inputs
+// `potline smelter` uses (docs/model/fleet.md).
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/fleet/dataset.hpp"
+#include "potline/fleet/fleet.hpp"
+#include "potline/io/values.hpp"
+#include "potline/plant/smelter_case.hpp"
+
+namespace potline::fleet {
+
+struct FleetCase;
+
+/// The smelter-case inputs of one dataset row, with where each came from.
+struct SmelterCaseValues {
+  io::ValueSet values;                        ///< keyed as in a smelter case file, internal units
+  std::map<std::string, std::string> source;  ///< key -> "dataset row ...", "region table ...", "case ..."
+  std::string sec_origin;                     ///< the vintage estimate's basis when no technology is known
+  bool employees_estimated = false;           ///< head count from the region's employees per capacity
+};
+
+/// The inputs the fleet gives smelter `r` of region `regions.regions[region]`. Reports (and returns
+/// nothing) when the region has no power price for the smelter's power source.
+std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, const RegionTable& regions,
+                                                     const FleetCase& c, core::Diagnostics& diagnostics);
+
+/// Builds every record whose status the case includes through plant::build_smelter_case and appends
+/// it to c.model.smelters; errors are reported at the dataset row, prefixed with the smelter id.
+void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionTable& regions,
+                        const plant::SmelterData& data, FleetCase& c, core::Diagnostics& diagnostics);
+
+/// The AC SEC a smelter without a catalogue technology is given, with its basis (estimates by
+/// vintage and line current; docs/model/fleet.md).
+std::pair<double, std::string> vintage_sec(const SmelterRecord& r);
+
+}  // namespace potline::fleet

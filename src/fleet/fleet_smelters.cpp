@@ -1,0 +1,160 @@
+// Each fleet smelter as a smelter case (see fleet_smelters.hpp).
+#include "potline/fleet/fleet_smelters.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+
+#include "potline/core/constants.hpp"
+#include "potline/fleet/fleet_case.hpp"
+
+namespace potline::fleet {
+namespace {
+
+/// Collects the inputs of one smelter with their origin notes.
+class CaseValueWriter {
+ public:
+  CaseValueWriter(SmelterCaseValues& out, const core::SourceLocation& row) : out_(out), row_(row) {}
+
+  void number(const std::string& key, double internal, std::string source) {
+    io::Value x;
+    x.number = internal;
+    put(key, std::move(x), std::move(source));
+  }
+  void text(const std::string& key, const std::string& value, std::string source) {
+    io::Value x;
+    x.text = value;
+    put(key, std::move(x), std::move(source));
+  }
+
+ private:
+  void put(const std::string& key, io::Value x, std::string source) {
+    x.origin = io::Origin::kCaseFile;
+    x.location = row_;
+    out_.values.set(key, std::move(x));
+    out_.source[key] = std::move(source);
+  }
+  SmelterCaseValues& out_;
+  core::SourceLocation row_;
+};
+
+std::string row_note(const SmelterRecord& r, const std::string& column) {
+  return fmt::format("dataset row {} ({}), column {}", r.where.to_string(), r.id, column);
+}
+
+std::string region_note(const RegionTable& regions, const Region& reg, const std::string& key) {
+  return fmt::format("region table {}, region '{}', {}", regions.path, reg.id, key);
+}
+
+std::string case_note(const FleetCase& c, const std::string& key) {
+  return fmt::format("fleet case {}, {}", c.path, key);
+}
+
+/// The technology (a retrofit named in the case overrides the dataset's), or the vintage SEC.
+void cell_inputs(const SmelterRecord& r, const FleetCase& c, CaseValueWriter& w, SmelterCaseValues& out) {
+  for (const auto& [id, tech] : c.retrofits) {
+    if (id == r.id) {
+      w.text("potline.technology", tech, case_note(c, "[[retrofit]] smelter = \"" + id + "\""));
+      return;
+    }
+  }
+  if (!r.technology.empty()) {
+    w.text("potline.technology", r.technology, row_note(r, "technology"));
+    return;
+  }
+  const auto [sec, basis] = vintage_sec(r);
+  w.number("potline.sec_ac", sec, row_note(r, "commissioning_year / line_current") + "; " + basis);
+  out.sec_origin = basis;
+}
+
+void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase& c, CaseValueWriter& w) {
+  w.number("prices.year", regions.price_year, fmt::format("region table {}, price_year", regions.path));
+  w.number("prices.lme", c.lme_usd_per_kg, case_note(c, "fleet.lme"));
+  w.number("prices.regional_premium", reg.premium_usd_per_kg, region_note(regions, reg, "premium"));
+  w.number("prices.alumina_lme_share", c.alumina_lme_share, case_note(c, "fleet.alumina_lme_share"));
+  w.number("prices.anode", reg.anode_usd_per_kg, region_note(regions, reg, "anode"));
+  w.number("prices.alf3", reg.alf3_usd_per_kg, region_note(regions, reg, "alf3"));
+}
+
+}  // namespace
+
+std::pair<double, std::string> vintage_sec(const SmelterRecord& r) {
+  const double kWh = constants::kJoulePerKWh;
+  // Seed paper: modern cells 12.0-13.5 MWh/t; old 170-228 kA lines ~15; 400-600 kA cells use up
+  // to 17.5 % less than ~200 kA cells; new Chinese smelters run 400-600 kA cells.
+  if (r.line_current_A >= 350e3 || r.commissioning_year >= 2005) {
+    return {13.3 * kWh, "estimate: modern cell (>= 350 kA or built since 2005): upper middle of 12.0-13.5 MWh/t (seed)"};
+  }
+  if ((r.line_current_A > 0 && r.line_current_A < 250e3) || (r.commissioning_year > 0 && r.commissioning_year <= 1985)) {
+    return {15.0 * kWh, "estimate: old line (< 250 kA or built by 1985): ~15 MWh/t (seed)"};
+  }
+  if (r.region == "china") {
+    return {13.3 * kWh, "estimate: Chinese capacity mostly 400-600 kA cells (seed): as modern"};
+  }
+  return {14.0 * kWh, "estimate: vintage and amperage unknown: between modern (13.3) and old (15.0) MWh/t"};
+}
+
+std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, const RegionTable& regions,
+                                                     const FleetCase& c, core::Diagnostics& d) {
+  const Region& reg = regions.regions[static_cast<std::size_t>(regions.index_of(r.region))];
+  const auto& power = reg.power_usd_per_J[static_cast<std::size_t>(power_index(r.power_source))];
+  if (!power) {
+    d.error(r.where, "power_source", fmt::format("region '{}' has no power price for source '{}' in {}: add it to "
+                                                 "the region's power table", reg.id, plant::to_string(r.power_source),
+                                                 regions.path));
+    return std::nullopt;
+  }
+  SmelterCaseValues out;
+  CaseValueWriter w(out, r.where);
+  cell_inputs(r, c, w, out);
+  w.number("plant.capacity", r.capacity_kg_per_s, row_note(r, "capacity"));
+  price_inputs(reg, regions, c, w);
+  const std::string source(plant::to_string(r.power_source));
+  w.number("prices.power", *power, region_note(regions, reg, "power." + source));
+  if (r.employees > 0) {
+    w.number("labour.employees", r.employees, row_note(r, "employees"));
+  } else {
+    w.number("labour.employees", std::round(reg.employees_per_kg_per_s * r.capacity_kg_per_s),
+             region_note(regions, reg, "employees_per_capacity") + " x dataset capacity (the row gives none)");
+    out.employees_estimated = true;
+  }
+  w.number("labour.wage", reg.wage_usd_per_s, region_note(regions, reg, "wage"));
+  w.number("costs.other", reg.other_usd_per_kg, region_note(regions, reg, "other"));
+  w.text("power.source", source, row_note(r, "power_source"));
+  if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
+    w.number("power.emission_factor", reg.grid_co2_kg_per_J, region_note(regions, reg, "grid_co2"));
+  }
+  if (c.cbam_year != 0) {
+    w.number("cbam.eua_price", c.eua_eur_per_t, case_note(c, "cbam.eua_price"));
+    w.number("cbam.usd_per_eur", c.usd_per_eur, case_note(c, "cbam.usd_per_eur"));
+  }
+  return out;
+}
+
+void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionTable& regions,
+                        const plant::SmelterData& data, FleetCase& c, core::Diagnostics& d) {
+  std::set<Status> included;
+  for (const auto& s : c.include_status) included.insert(*status_from_name(s));
+  for (const auto& r : records) {
+    if (!included.count(r.status)) continue;
+    const auto values = smelter_case_values(r, regions, c, d);
+    if (!values) continue;
+    core::Diagnostics local;
+    auto sc = plant::build_smelter_case(values->values, data, local);
+    for (const auto& item : local.items()) {
+      if (item.severity == core::Severity::kError) d.error(r.where, item.key, "smelter '" + r.id + "': " + item.message);
+    }
+    if (!sc) continue;
+    FleetSmelter fs;
+    fs.record = r;
+    fs.region = regions.index_of(r.region);
+    fs.inputs = sc->inputs;
+    fs.base_power_usd_per_J = fs.inputs.power_usd_per_J;
+    fs.employees_estimated = values->employees_estimated;
+    fs.sec_origin = values->sec_origin.empty() ? sc->sec_origin : values->sec_origin;
+    c.model.smelters.push_back(std::move(fs));
+  }
+}
+
+}  // namespace potline::fleet

@@ -38,22 +38,31 @@ double anode_reaction_overvoltage_V(double temperature_K, double anode_current_d
   return temperature_K / 12533.0 * std::asinh(i / (2.0 * i_r));
 }
 
+// Domain of the Grjotheim–Welch fit: its alumina factor sqrt(C/100) − 0.04 changes sign at
+// C = 0.16 wt% and its temperature factor 550000 + 1800·(T − 1323) at T ≈ 1017 K (744 °C). Beyond
+// either the fitted line would give a negative critical current density, which has no meaning; the
+// floor is 0 A/m² (no alumina left to discharge, or a bath far below any liquidus): any current is
+// then at or above critical, i.e. an anode effect, which is what a cell with no alumina does.
 double critical_current_density_A_per_m2(double temperature_K, double alumina_wt,
                                          double single_anode_area_m2) noexcept {
   const double area_cm2 = single_anode_area_m2 * kCm2_per_m2;
-  const double i_c = 1e-4 * (550000.0 + 1800.0 * (temperature_K - 1323.0)) *
-                     (std::sqrt(alumina_wt / 100.0) - 0.04) * std::pow(area_cm2, -0.1);
+  const double temperature_factor = std::max(550000.0 + 1800.0 * (temperature_K - 1323.0), 0.0);
+  const double alumina_factor = std::max(std::sqrt(std::max(alumina_wt, 0.0) / 100.0) - 0.04, 0.0);
+  const double i_c = 1e-4 * temperature_factor * alumina_factor * std::pow(area_cm2, -0.1);
   return i_c * kA_per_m2_per_A_per_cm2;
 }
 
 double anode_effect_alumina_wt(double temperature_K, double anode_current_density_A_per_m2,
                                double single_anode_area_m2) noexcept {
   const double area_cm2 = single_anode_area_m2 * kCm2_per_m2;
-  const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
+  const double i = std::max(anode_current_density_A_per_m2, 0.0) / kA_per_m2_per_A_per_cm2;
   const double scale = 1e-4 * (550000.0 + 1800.0 * (temperature_K - 1323.0)) *
                        std::pow(area_cm2, -0.1);
+  // Below ≈ 744 °C the critical current density is 0 at any alumina (see above): every
+  // concentration is an anode effect, so the threshold is the whole bath (100 wt%).
+  if (!(scale > 0.0)) return 100.0;
   const double root = i / scale + 0.04;
-  return 100.0 * root * root;
+  return std::min(100.0 * root * root, 100.0);
 }
 
 double anode_concentration_overvoltage_V(double temperature_K,

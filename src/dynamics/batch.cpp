@@ -9,13 +9,8 @@ namespace potline::dynamics {
 
 CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states,
                      BatchOptions options)
-    : models_(std::move(models)), options_(options), y_(initial_states),
-      inputs_(models_.size()), electrical_(models_.size()), since_refresh_s_(models_.size(), 0.0),
-      since_slope_s_(models_.size(), 0.0), refresh_due_(models_.size(), 1) {
-  if (y_.size() != models_.size() * kStateCount) {
-    throw core::RunError("CellBatch: initial states do not match the number of cells");
-  }
-}
+    : CellBlock(std::move(models), initial_states), options_(options), since_refresh_s_(models_.size(), 0.0),
+      since_slope_s_(models_.size(), 0.0), refresh_due_(models_.size(), 1) {}
 
 void CellBatch::refresh(std::size_t k, bool with_slope) {
   const bool slope = with_slope || since_slope_s_[k] >= options_.slope_interval_s;

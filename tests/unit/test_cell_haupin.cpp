@@ -53,6 +53,20 @@ TEST(Haupin, AnodeEffectAluminaInvertsCriticalCurrentDensity) {
   EXPECT_LT(c_ae, 2.0);   // anode effects occur near 1–2 wt% in point-fed cells (physics.md §7)
 }
 
+// Outside the fit's domain (alumina below 0.16 wt%, down to denormal 1e-320 and below zero;
+// temperature below ≈ 744 °C) the critical current density is floored at 0 A/m², never negative:
+// any current is then an anode effect. The inverse returns the whole bath (100 wt%) there.
+TEST(Haupin, CriticalCurrentDensityIsFlooredAtZeroOutsideItsDomain) {
+  for (const double c : {0.16, 0.1, 1e-6, 1e-320, 0.0, -1.0}) {
+    const double i_c = critical_current_density_A_per_m2(kT, c, 1.04);
+    EXPECT_EQ(i_c, 0.0) << c << " wt%";
+  }
+  EXPECT_GT(critical_current_density_A_per_m2(kT, 0.17, 1.04), 0.0);
+  EXPECT_EQ(critical_current_density_A_per_m2(1000.0, 3.0, 1.04), 0.0);  // 727 °C
+  EXPECT_EQ(anode_effect_alumina_wt(1000.0, 9000.0, 1.04), 100.0);
+  EXPECT_LE(anode_effect_alumina_wt(kT, 1e9, 1.04), 100.0);
+}
+
 TEST(Haupin, ConcentrationOvervoltageHandValueAndDivergence) {
   // i = 0.8, i_c = 2.0 A/cm²: η = 1233.15/23209·ln(2/1.2) = 0.053133·0.510826 = 0.027142 V.
   EXPECT_NEAR(anode_concentration_overvoltage_V(kT, 8000.0, 20000.0), 0.027142, 1e-5);

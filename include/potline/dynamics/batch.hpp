@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "potline/dynamics/cell_block.hpp"
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/dynamics/integrator.hpp"
 
@@ -28,39 +29,31 @@ struct BatchOptions {
   double slope_interval_s = 300.0;  ///< ∂V/∂alumina recomputed at least this often
 };
 
-class CellBatch {
+class CellBatch final : public CellBlock {
  public:
   CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states, BatchOptions options);
 
-  std::size_t size() const { return models_.size(); }
-  const CellModel& model(std::size_t k) const { return models_[k]; }
-  double* state(std::size_t k) { return y_.data() + k * kStateCount; }
-  const double* state(std::size_t k) const { return y_.data() + k * kStateCount; }
-  CellInputs& inputs(std::size_t k) { return inputs_[k]; }
   /// The inputs of cell k (current, anode-effect state) changed discontinuously: refresh its
   /// snapshot, slope included, before the next step.
-  void mark_jump(std::size_t k) { refresh_due_[k] = 1; }
+  void mark_jump(std::size_t k) override { refresh_due_[k] = 1; }
   /// The state of cell k jumped (feed shot, beam move, tap, anode set): nothing to do, the
   /// snapshot is carried linearly to the new state and the drift check refreshes it if needed.
-  void state_jumped(std::size_t) {}
+  void state_jumped(std::size_t) override {}
   /// Advances every cell by one step.
-  void step();
+  void step() override;
   /// Voltage of cell k at its current state (snapshot carried linearly).
-  double voltage(std::size_t k) const { return voltage_at(electrical_[k], state(k)); }
-  /// Refreshes cell k's snapshot now (e.g. before reading AE thresholds after a jump); the slope
-  /// too when `with_slope` or when it is due.
-  void refresh(std::size_t k, bool with_slope = true);
-  const Electrical& electrical(std::size_t k) const { return electrical_[k]; }
-  long evaluations() const { return evaluations_; }
+  double voltage(std::size_t k) const override { return voltage_at(electrical_[k], state(k)); }
+  /// Refreshes cell k's snapshot now (e.g. before reading AE thresholds after a jump), slope
+  /// included.
+  void refresh(std::size_t k) override { refresh(k, true); }
+  /// Refreshes cell k's snapshot; the slope too when `with_slope` or when it is due.
+  void refresh(std::size_t k, bool with_slope);
+  long evaluations() const override { return evaluations_; }
   long steps() const { return steps_; }
   const BatchOptions& options() const { return options_; }
 
  private:
-  std::vector<CellModel> models_;
   BatchOptions options_;
-  std::vector<double> y_;
-  std::vector<CellInputs> inputs_;
-  std::vector<Electrical> electrical_;
   std::vector<double> since_refresh_s_;
   std::vector<double> since_slope_s_;
   std::vector<unsigned char> refresh_due_;

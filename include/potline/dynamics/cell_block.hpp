@@ -1,0 +1,59 @@
+#pragma once
+// A block of cells advanced together by one controller sample period: the one interface the
+// potline driver uses, whatever integrates the cells. Two implementations:
+//   - CellBatch (dynamics/batch.hpp): Heun over the whole block, cell::evaluate on a snapshot;
+//   - the CVODE block (make_cvode_block): one adaptive CVODE integrator per cell (the reference).
+// The storage every block needs (models, states, inputs, electrical snapshots) lives here and is
+// read without a virtual call; only what differs between integrators is virtual (step, refresh,
+// the reaction to a jump, the voltage at the present state). States are cell-major, kStateCount
+// doubles per cell, contiguous.
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "potline/dynamics/cell_model.hpp"
+
+namespace potline::dynamics {
+
+class CellBlock {
+ public:
+  CellBlock(std::vector<CellModel> models, const std::vector<double>& initial_states);
+  virtual ~CellBlock() = default;
+  CellBlock(const CellBlock&) = delete;
+  CellBlock& operator=(const CellBlock&) = delete;
+
+  std::size_t size() const { return models_.size(); }
+  const CellModel& model(std::size_t k) const { return models_[k]; }
+  double* state(std::size_t k) { return y_.data() + k * kStateCount; }
+  const double* state(std::size_t k) const { return y_.data() + k * kStateCount; }
+  CellInputs& inputs(std::size_t k) { return inputs_[k]; }
+  const CellInputs& inputs(std::size_t k) const { return inputs_[k]; }
+  /// The electrical snapshot of cell k (last refresh).
+  const Electrical& electrical(std::size_t k) const { return electrical_[k]; }
+
+  /// Advances every cell by one step.
+  virtual void step() = 0;
+  /// Re-evaluates cell k's electrical snapshot at its present state and inputs.
+  virtual void refresh(std::size_t k) = 0;
+  /// The inputs of cell k (current, anode-effect state) changed discontinuously.
+  virtual void mark_jump(std::size_t k) = 0;
+  /// The state of cell k jumped (feed shot, beam move, tap, anode set, AlF3 rate).
+  virtual void state_jumped(std::size_t k) = 0;
+  /// Cell voltage of cell k at its present state [V].
+  virtual double voltage(std::size_t k) const = 0;
+  /// cell::evaluate calls so far.
+  virtual long evaluations() const = 0;
+
+ protected:
+  std::vector<CellModel> models_;
+  std::vector<double> y_;
+  std::vector<CellInputs> inputs_;
+  std::vector<Electrical> electrical_;
+};
+
+/// CVODE per cell (BDF, rtol `relative_tolerance`), stepping `step_s` per step(); restarts the
+/// integrator of a cell after every jump. cell::evaluate at every right-hand side.
+std::unique_ptr<CellBlock> make_cvode_block(std::vector<CellModel> models, const std::vector<double>& initial_states,
+                                            double step_s, double relative_tolerance);
+
+}  // namespace potline::dynamics

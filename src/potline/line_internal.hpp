@@ -1,0 +1,76 @@
+#pragma once
+// Internals of the potline driver shared by its source files (not installed): the per-cell run
+// record, a block of cells with its records and events, and the pieces run_simulation is made of.
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "potline/control/pot_controller.hpp"
+#include "potline/dynamics/cell_block.hpp"
+#include "potline/potline/simulation.hpp"
+
+namespace potline::line::detail {
+
+/// What the driver keeps about one cell besides its state: controller, anode-effect state,
+/// totals, statistics of the true state, and the mass and heat at the start (conservation).
+struct CellRun {
+  control::PotController controller;
+  bool in_ae = false;
+  double ae_start = 0;
+  double last_current = 0;
+  CellTotals totals;
+  double stored_heat_start = 0;
+  double alumina_start = 0, alf3_start = 0, cryolite_start = 0, metal_start = 0;
+  double bath_start = 0;  ///< liquid bath mass at the start [kg]
+  double min_alumina = std::numeric_limits<double>::infinity(), max_alumina = 0;
+  double min_ledge = std::numeric_limits<double>::infinity(), max_ledge = 0;
+  double superheat_seconds = 0;  // ∫ superheat dt
+  double out_of_window_s = 0;
+  bool left_window = false;
+  double fed_interval = 0;
+};
+
+/// A block of cells advanced by one thread at a time.
+struct Block {
+  std::size_t first = 0;  ///< global index of the first cell
+  std::unique_ptr<dynamics::CellBlock> cells;
+  std::vector<CellRun> runs;
+  std::vector<Event> events;
+};
+
+/// What every step of every block needs to know about the run.
+struct StepContext {
+  const SimulationCase& c;
+  const control::ControllerSettings& cs;
+  double h = 0;             ///< step [s]
+  double target_metal = 0;  ///< metal left after tapping [kg]
+};
+
+/// Line current at t: the schedule's, or for a power schedule the regulated current of this
+/// control period (zero during an outage).
+double line_current_at(const SimulationCase& c, double t, double regulated_A);
+
+/// Controller settings derived from the case and the base cell.
+control::ControllerSettings controller_settings(const SimulationCase& c, const std::vector<double>& states);
+
+/// Splits the cells into blocks with their integrators, controllers and start records.
+std::vector<Block> build_blocks(const SimulationCase& c, const control::ControllerSettings& cs,
+                                const std::vector<dynamics::CellModel>& models, const std::vector<double>& states);
+
+/// Advances block `b` by `steps` steps from step `first_step` at line current `regulated_A`
+/// (power schedules), running the controllers between steps.
+void advance_block(Block& b, const StepContext& x, long first_step, long steps, double regulated_A);
+
+/// The time-series row at time t over all blocks; `step_count` steps since the previous row.
+/// Resets the per-interval feed counters.
+Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long step_count, double h,
+             double regulated_A);
+
+/// Moves the blocks' events, merged in time order, to the observer (or drops them without one).
+void flush_events(std::vector<Block>& blocks, std::vector<Event>& merged, Observer* observer);
+
+/// The run summary after `duration_s`.
+Summary summarise(const SimulationCase& c, std::vector<Block>& blocks, double duration_s, long total_steps);
+
+}  // namespace potline::line::detail

@@ -1,0 +1,216 @@
+// What the driver reports: time-series rows over the line, merged events and the run summary
+// with its conservation totals and PFC emissions.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "line_internal.hpp"
+#include "potline/core/constants.hpp"
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::line {
+namespace detail {
+namespace {
+using namespace dynamics;
+
+void add_cell_to_row(Row& row, Block& b, std::size_t k) {
+  const CellBlock& cells = *b.cells;
+  const CellModel& m = cells.model(k);
+  const double* y = cells.state(k);
+  const Electrical& e = cells.electrical(k);
+  const double v = cells.voltage(k);
+  const double a = alumina_wt(y);
+  const double l = ledge_thickness_m(m, y);
+  row.mean_voltage_V += v;
+  row.line_power_W += v * row.line_current_A;
+  row.energy_J += y[kEnergyLine];
+  row.mean_alumina_wt += a;
+  row.min_alumina_wt = std::min(row.min_alumina_wt, a);
+  row.max_alumina_wt = std::max(row.max_alumina_wt, a);
+  row.mean_undissolved_kg += y[kUndissolvedAlumina];
+  row.mean_alf3_wt += 100.0 * y[kExcessAlF3] / bath_mass_kg(y);
+  row.mean_temperature_K += y[kBathTemperature];
+  row.mean_superheat_K += y[kBathTemperature] - e.liquidus_K;
+  row.mean_ledge_m += l;
+  row.min_ledge_m = std::min(row.min_ledge_m, l);
+  row.max_ledge_m = std::max(row.max_ledge_m, l);
+  row.mean_acd_m += y[kAcd];
+  row.mean_metal_kg += y[kMetal];
+  row.mean_bath_kg += bath_mass_kg(y);
+  Fluxes f;
+  double dy[kStateCount];
+  rhs(m, cells.inputs(k), e, y, dy, &f);
+  row.mean_heat_loss_W += f.top_loss_W + f.bottom_loss_W + f.side_loss_W;
+  row.cells_in_ae += b.runs[k].in_ae ? 1 : 0;
+  row.ae_count += b.runs[k].totals.ae_count;
+}
+
+void finish_totals(CellRun& run, const CellModel& m, const double* y) {
+  CellTotals& t = run.totals;
+  t.charge_C = y[kCharge];
+  t.energy_in_J = y[kEnergyIn];
+  t.energy_line_J = y[kEnergyLine];
+  t.energy_chemical_J = y[kEnergyChemical];
+  t.energy_lost_J = y[kEnergyLost];
+  t.energy_anode_J = y[kEnergyAnodeHeating];
+  t.stored_heat_change_J = stored_heat_J(m, y) - run.stored_heat_start;
+  const double residual = t.energy_in_J - t.energy_chemical_J - t.energy_lost_J - t.energy_anode_J -
+                          t.tapped_heat_J - t.stored_heat_change_J;
+  t.energy_balance_error = t.energy_in_J > 0 ? std::fabs(residual) / t.energy_in_J : 0.0;
+  t.metal_produced_kg = y[kMetalProduced];
+  t.metal_change_kg = y[kMetal] - run.metal_start;
+  t.alumina_consumed_kg = y[kAluminaConsumed];
+  t.alumina_change_kg = y[kDissolvedAlumina] + y[kUndissolvedAlumina] - run.alumina_start;
+  t.alf3_added_kg = y[kAlF3Added];
+  t.alf3_consumed_kg = y[kAlF3Consumed];
+  t.alf3_change_kg = y[kExcessAlF3] - run.alf3_start;
+  t.cryolite_change_kg = y[kCryolite] + y[kLedge] - run.cryolite_start;
+  t.ae_volt_seconds = y[kAeVoltSeconds];
+}
+
+// Sums over the cells (the line means divide them by the cell count).
+struct LineTotals {
+  double charge = 0, energy_line = 0, production = 0, superheat = 0, temperature = 0;
+};
+
+void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const CellModel& m, const double* y,
+                         double duration_s) {
+  if (run.in_ae) run.totals.ae_seconds += duration_s - run.ae_start;  // still in AE at the end
+  finish_totals(run, m, y);
+  const CellTotals& t = run.totals;
+  line.charge += t.charge_C;
+  line.energy_line += t.energy_line_J;
+  line.production += t.metal_produced_kg;
+  line.superheat += run.superheat_seconds;
+  line.temperature += y[kBathTemperature];
+  sum.ae.count += t.ae_count;
+  sum.ae.total_seconds += t.ae_seconds;
+  sum.ae.overvoltage_volt_seconds += t.ae_volt_seconds;
+  sum.alumina_min_wt = std::min(sum.alumina_min_wt, run.min_alumina);
+  sum.alumina_max_wt = std::max(sum.alumina_max_wt, run.max_alumina);
+  sum.min_ledge_m = std::min(sum.min_ledge_m, run.min_ledge);
+  sum.max_ledge_m = std::max(sum.max_ledge_m, run.max_ledge);
+  sum.energy_balance_error = std::max(sum.energy_balance_error, t.energy_balance_error);
+  sum.cells_out_of_window += run.left_window ? 1 : 0;
+  sum.cell_hours_out_of_window += run.out_of_window_s / 3600.0;
+  sum.per_cell.push_back(t);
+}
+
+void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& line, double duration) {
+  const double n = c.cells;
+  sum.mean_line_current_A = duration > 0 ? line.charge / n / duration : 0;
+  sum.mean_voltage_V = line.charge > 0 ? line.energy_line / line.charge : 0;
+  const double faraday = cell::faraday_production_kg_per_s(1.0, 1.0) * line.charge;  // kg at CE = 1
+  sum.current_efficiency = faraday > 0 ? line.production / faraday : 0;
+  sum.production_t = line.production / 1000.0;
+  sum.energy_MWh = line.energy_line / 3.6e9;
+  sum.sec_dc_kWh_per_kg = line.production > 0 ? line.energy_line / constants::kJoulePerKWh / line.production : 0;
+  sum.mean_superheat_K = duration > 0 ? line.superheat / n / duration : 0;
+  sum.final_mean_temperature_K = line.temperature / n;
+  sum.ae.cell_days = n * sum.simulated_days;
+  sum.ae.production_t = sum.production_t;
+  sum.ae.current_efficiency = sum.current_efficiency;
+  const auto k = pfc_coefficients(c.pfc_set, c.pfc_technology);
+  const auto g = gwp(c.gwp_set);
+  if (!k || !g) throw core::RunError("simulation: unknown PFC coefficient set/technology or GWP set");
+  sum.pfc = pfc_emissions(sum.ae, *k, *g, c.pfc_method, c.low_voltage_cf4_kg_per_t);
+}
+
+}  // namespace
+
+Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long step_count, double h,
+             double regulated_A) {
+  Row row;
+  row.time_s = t;
+  row.line_current_A = line_current_at(c, std::max(0.0, t - h), regulated_A);
+  row.min_alumina_wt = std::numeric_limits<double>::infinity();
+  row.min_ledge_m = std::numeric_limits<double>::infinity();
+  double fed = 0;
+  for (Block& b : blocks) {
+    for (std::size_t k = 0; k < b.runs.size(); ++k) {
+      add_cell_to_row(row, b, k);
+      fed += b.runs[k].fed_interval;
+      b.runs[k].fed_interval = 0;
+    }
+  }
+  const double n = c.cells;
+  row.mean_voltage_V /= n;
+  row.mean_alumina_wt /= n;
+  row.mean_undissolved_kg /= n;
+  row.mean_alf3_wt /= n;
+  row.mean_temperature_K /= n;
+  row.mean_superheat_K /= n;
+  row.mean_ledge_m /= n;
+  row.mean_acd_m /= n;
+  row.mean_metal_kg /= n;
+  row.mean_bath_kg /= n;
+  row.mean_heat_loss_W /= n;
+  row.mean_feed_kg_per_s = step_count > 0 ? fed / n / (step_count * h) : 0.0;
+  return row;
+}
+
+void flush_events(std::vector<Block>& blocks, std::vector<Event>& merged, Observer* observer) {
+  if (observer == nullptr) {
+    for (Block& b : blocks) b.events.clear();
+    return;
+  }
+  merged.clear();
+  for (Block& b : blocks) {
+    merged.insert(merged.end(), b.events.begin(), b.events.end());
+    b.events.clear();
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const Event& a, const Event& b) { return a.time_s < b.time_s; });
+  if (!merged.empty()) observer->on_events(merged);
+}
+
+Summary summarise(const SimulationCase& c, std::vector<Block>& blocks, double duration_s, long total_steps) {
+  Summary sum;
+  sum.simulated_days = duration_s / 86400.0;
+  sum.cells = c.cells;
+  sum.alumina_min_wt = std::numeric_limits<double>::infinity();
+  sum.min_ledge_m = std::numeric_limits<double>::infinity();
+  LineTotals line;
+  for (Block& b : blocks) {
+    for (std::size_t k = 0; k < b.runs.size(); ++k) {
+      add_cell_to_summary(sum, line, b.runs[k], b.cells->model(k), b.cells->state(k), duration_s);
+    }
+    sum.cell_steps += static_cast<long>(b.runs.size()) * total_steps;
+    sum.voltage_evaluations += b.cells->evaluations();
+  }
+  finish_line_means(c, sum, line, duration_s);
+  return sum;
+}
+
+}  // namespace detail
+
+const char* to_string(EventKind kind) noexcept {
+  switch (kind) {
+    case EventKind::kFeed: return "feed";
+    case EventKind::kUnderfeed: return "underfeed";
+    case EventKind::kOverfeed: return "overfeed";
+    case EventKind::kBeamMove: return "beam_move";
+    case EventKind::kTap: return "tap";
+    case EventKind::kAnodeChange: return "anode_change";
+    case EventKind::kBeamRaise: return "beam_raise";
+    case EventKind::kAnodeEffectStart: return "anode_effect_start";
+    case EventKind::kAnodeEffectEnd: return "anode_effect_end";
+    case EventKind::kAlF3Rate: return "alf3_rate";
+    case EventKind::kBathSample: return "bath_sample";
+  }
+  return "?";
+}
+
+const char* event_unit(EventKind kind) noexcept {
+  switch (kind) {
+    case EventKind::kFeed: return "kg";
+    case EventKind::kBeamMove: return "mm";
+    case EventKind::kTap: return "kg";
+    case EventKind::kAnodeEffectStart: return "wt%";
+    case EventKind::kAnodeEffectEnd: return "s";
+    case EventKind::kAlF3Rate: return "kg/d";
+    case EventKind::kBathSample: return "wt%";
+    default: return "";
+  }
+}
+
+}  // namespace potline::line

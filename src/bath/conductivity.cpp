@@ -41,13 +41,13 @@ double conductivity_S_per_m(const Composition& c, double temperature_K,
   double ln_kappa_S_per_cm = 0.0;
   switch (model) {
     case ConductivityModel::kHives1996:
-      // Hives, Thonstad, Sterten, Fellner, Metall. Mater. Trans. B 27 (1996) 255.
+      // [Hives 1996] (coefficients as commonly quoted; primary paper not checked).
       ln_kappa_S_per_cm = 1.977 - 0.0200 * c.alumina_wt - 0.0131 * c.alf3_excess_wt -
                           0.0060 * c.caf2_wt - 0.0106 * c.mgf2_wt - 0.0019 * c.kf_wt +
                           0.0121 * c.lif_wt - 1204.3 / temperature_K;
       break;
     case ConductivityModel::kWang1992:
-      // Wang, Peterson, Tabereaux, Light Metals 1992 (as transcribed in physics.md).
+      // [Wang 1992] (coefficients as quoted by [Yao et al. 2017]; primary paper not checked).
       ln_kappa_S_per_cm = 1.9362 + 0.3092 * bath_ratio(c) - 0.004132 * c.caf2_wt -
                           0.01755 * c.alumina_wt + 0.008123 * c.lif_wt - 0.00398 * c.mgf2_wt -
                           1751.1 / temperature_K;

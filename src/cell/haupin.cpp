@@ -1,7 +1,6 @@
 // Cell voltage terms after W. Haupin, "Interpreting the components of cell voltage",
-// Light Metals 1998 (TMS), pp. 531–537, with the critical current density of
-// K. Grjotheim and B. J. Welch, "Aluminium Smelter Technology", 2nd ed., Aluminium-Verlag 1988.
-// Coefficients as collected in /shared/references/physics.md §3; docs/model/cell.md lists each
+// Light Metals 1998 (TMS), pp. 531–537 [Haupin 1998], with the critical current density of
+// [Grjotheim & Welch 1988]; docs/model/cell.md lists each
 // equation and its validity. Published correlations use cm, A/cm² and wt%: convert here only.
 #include "potline/cell/haupin.hpp"
 

@@ -92,7 +92,7 @@ Calibration calibrate(const CellDesign& design, ModelConstants constants, Operat
     ce.reset();
   }
   if (ce) {
-    // 80–98 %: estimate of the industrial envelope — modern cells 93–96 % (physics.md §4), 1960s–
+    // 80–98 %: estimate of the industrial envelope — modern cells 93–96 % (commonly quoted), 1960s–
     // 80s lines down to ~90 % (the Søral line before modernisation, docs/technologies.md).
     if (*ce < 0.80 || *ce > 0.98) {
       cal.problems.push_back(fmt::format(

@@ -2,11 +2,10 @@
 // Activity of dissolved alumina relative to solid alumina (saturation = 1).
 //
 // a(ROS) = -0.03791 ROS + 2.364 ROS^2 - 2.194 ROS^3 + 0.8686 ROS^4,  ROS = C/Csat.
-// Origin NOT verified against a primary source: transcribed from the project brief
-// (/work/shared/references/physics.md section 2, "as used with Haupin's voltage model") and
-// found identical in public cell-voltage code that attributes the reversible-potential set to
-// W. Haupin, "Interpreting the components of cell voltage", Light Metals 1998, and to the
-// appendix (eq. A4) of Y. Yao et al., AIChE J. 63 (2017) 2806-2818. Primary not reachable.
+// Origin NOT verified against a primary source: the polynomial is quoted in secondary sources
+// as "used with Haupin's voltage model" and is identical in public cell-voltage code that
+// attributes it to [Haupin 1998] and to the appendix (eq. A4) of [Yao et al. 2017]. Neither
+// primary text was checked.
 // Definition choices (docs/model/bath.md):
 //  - ROS >= 1 (at or above saturation): a = 1 (flag kAboveSaturation in evaluate()).
 //  - The coefficients sum to 1.00069, so the polynomial slightly exceeds 1 for

@@ -1,20 +1,17 @@
 #pragma once
 // Electrical conductivity of the bath.
 //
-// kHives1996: J. Hives, J. Thonstad, A. Sterten, P. Fellner, "Electrical conductivity of
-//   molten cryolite-based mixtures obtained with a tube-type cell made of pyrolytic boron
-//   nitride", Metall. Mater. Trans. B 27 (1996) 255-261, doi:10.1007/BF02915051.
+// kHives1996: [Hives 1996] (docs/references.md).
 //     ln(kappa / (S/cm)) = 1.977 - 0.0200[Al2O3] - 0.0131[AlF3] - 0.0060[CaF2]
 //                          - 0.0106[MgF2] - 0.0019[KF] + 0.0121[LiF] - 1204.3/T
-//   Coefficients transcribed from physics.md section 2 (secondary); the 1996 paper itself
-//   was not reachable. Consistency check against a verified primary abstract: Hives et al.,
-//   Electrochim. Acta 38 (1993) 2165 give kappa = 7.22 exp(-1204.3/T) for pure cryolite, and
+//   Coefficients as commonly quoted (secondary); the 1996 paper itself was not checked.
+//   Consistency check against a primary abstract: [Hives 1993] gives
+//   kappa = 7.22 exp(-1204.3/T) for pure cryolite, and
 //   exp(1.977) = 7.221 with the same activation term (see the validation tests).
-// kWang1992: X. Wang, R.D. Peterson, A.T. Tabereaux, "Electrical conductivity of cryolitic
-//   melts", Light Metals 1992, 481-488 (attribution as commonly cited; primary not reached).
+// kWang1992: [Wang 1992] (attribution as commonly cited; primary paper not checked).
 //     ln(kappa / (S/cm)) = 1.9362 + 0.3092 BR - 0.004132[CaF2] - 0.01755[Al2O3]
 //                          + 0.008123[LiF] - 0.00398[MgF2] - 1751.1/T
-//   Transcribed from physics.md section 2, which cites Yao et al., AIChE J. 63 (2017) 2806.
+//   Coefficients as quoted by [Yao et al. 2017].
 //   BR is bath_ratio() (NaF/AlF3 mass ratio); some implementations add LiF/MgF2 corrections
 //   to BR, not applied here (docs/model/bath.md).
 #include <optional>
@@ -33,11 +30,11 @@ std::string_view to_name(ConductivityModel model) noexcept;
 /// Human citation for messages, e.g. "Hives et al. (1996)".
 std::string_view citation(ConductivityModel model) noexcept;
 
-// Validity ranges. The primary papers were not reachable, so these are ESTIMATES: the
-// temperature window of physics.md ("950-1000 degC [verify]"), which is narrower than the
-// 940-1050 degC of the same group's 1993 ternary study (Electrochim. Acta 38, 2165), and
-// composition limits of physics.md ("0-10 wt% Al2O3 below saturation, excess AlF3 up to ~15,
-// CaF2 up to ~10"). MgF2, LiF and KF limits: ESTIMATE 0-5 wt% (industrial additive levels).
+// Validity ranges. The primary papers were not checked, so these are ESTIMATES: a
+// 950-1000 degC window as commonly quoted, narrower than the 940-1050 degC of the same group's
+// 1993 ternary study [Hives 1993], and composition limits as commonly quoted ("0-10 wt% Al2O3
+// below saturation, excess AlF3 up to ~15, CaF2 up to ~10"). MgF2, LiF and KF limits: ESTIMATE
+// 0-5 wt% (industrial additive levels).
 // Both models share these ranges.
 inline constexpr ValidityRange kConductivityTemperature_degC{950.0, 1000.0};
 inline constexpr ValidityRange kConductivityAl2O3_wt{0.0, 10.0};

@@ -37,11 +37,11 @@ struct PublishedPoint {
   std::optional<double> sec_dc_J_per_kg;
 };
 
-/// Physical ranges a calibrated ACD should land in (issue 2; physics.md §3: ACD 3–6 cm).
+/// Physical ranges a calibrated ACD should land in (industrial ACD 3–6 cm; [Haupin 1998]).
 inline constexpr double kPlausibleAcdMin_m = 0.03;
 inline constexpr double kPlausibleAcdMax_m = 0.06;
-/// Cathode drop range for a calibrated cathode (physics.md §3: 0.2–0.35 V graphitised,
-/// 0.3–0.5 V anthracitic).
+/// Cathode drop range for a calibrated cathode (typical 0.2–0.35 V graphitised, 0.3–0.5 V
+/// anthracitic, as commonly quoted; no primary source checked).
 inline constexpr double kPlausibleCathodeDropMin_V = 0.2;
 inline constexpr double kPlausibleCathodeDropMax_V = 0.5;
 

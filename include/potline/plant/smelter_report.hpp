@@ -1,5 +1,5 @@
 #pragma once
-// JSON and text views of a smelter result (keys documented in docs/cli-economics.md).
+// JSON and text views of a smelter result (keys documented in docs/cli.md).
 #include <string>
 #include <vector>
 

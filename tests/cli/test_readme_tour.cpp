@@ -15,10 +15,10 @@ namespace {
 using namespace potline_cli_test;
 
 struct TourBlock {
-  std::size_t line = 0;            // README line of the "$ build/potline" command
-  std::string command;             // the command line as written
-  std::vector<std::string> args;   // argv[1..]
-  std::string expected;            // the block's remaining lines
+  std::size_t line = 0;           // README line of the "$ build/potline" command
+  std::string command;            // the command line as written
+  std::vector<std::string> args;  // argv[1..]
+  std::string expected;           // the block's remaining lines
 };
 
 // Splits a command line on blanks; '...' and "..." group words (no escapes inside).
@@ -29,8 +29,10 @@ std::vector<std::string> split_words(const std::string& line) {
   char quote = 0;
   for (const char ch : line) {
     if (quote != 0) {
-      if (ch == quote) quote = 0;
-      else word += ch;
+      if (ch == quote)
+        quote = 0;
+      else
+        word += ch;
     } else if (ch == '\'' || ch == '"') {
       quote = ch;
       in_word = true;
@@ -86,7 +88,8 @@ std::vector<TourBlock> tour_blocks() {
 TEST(ReadmeTour, HasBlocksWithOutput) {
   const auto blocks = tour_blocks();
   EXPECT_GE(blocks.size(), 2u) << "README.md should show at least two commands with their output";
-  for (const auto& b : blocks) EXPECT_FALSE(b.expected.empty()) << "README.md:" << b.line << " shows no output";
+  for (const auto& b : blocks)
+    EXPECT_FALSE(b.expected.empty()) << "README.md:" << b.line << " shows no output";
 }
 
 TEST(ReadmeTour, OutputMatchesTheProgram) {
@@ -97,7 +100,8 @@ TEST(ReadmeTour, OutputMatchesTheProgram) {
     SCOPED_TRACE("README.md:" + std::to_string(b.line) + ": " + b.command);
     const RunResult r = run_program(potline_bin(), b.args);
     EXPECT_EQ(r.exit_code, 0) << r.describe();
-    EXPECT_EQ(r.out, b.expected) << "the README shows output the program no longer prints; update README.md";
+    EXPECT_EQ(r.out, b.expected)
+        << "the README shows output the program no longer prints; update README.md";
   }
   std::filesystem::current_path(cwd);
 }

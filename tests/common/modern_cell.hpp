@@ -1,7 +1,7 @@
 #pragma once
 // An illustrative modern 400 kA point-fed prebake cell used by several tests. It is not a catalogue
-// technology: geometry and drops are mid-range values of physics.md §3, chosen once and shared so
-// that tests do not each invent their own.
+// technology: geometry and drops are mid-range values of the typical modern ranges, chosen once
+// and shared so that tests do not each invent their own.
 #include "potline/cell/inputs.hpp"
 
 namespace potline::testing {

@@ -70,7 +70,7 @@ TEST(economics_examples, CaptiveCoalIsTheMostEmissionsIntensive) {
   const double hydro = total("smelter-ca-hydro.toml");
   EXPECT_GT(coal, gas);
   EXPECT_GT(gas, hydro);
-  EXPECT_LT(hydro, 2.5);  // economics.md: hydro ≈ 2 t CO2e/t (Level 1)
+  EXPECT_LT(hydro, 2.5);  // hydro ≈ 2 t CO2e/t (Level 1), as commonly quoted
 }
 
 TEST(economics_examples, EveryInvestExampleRuns) {

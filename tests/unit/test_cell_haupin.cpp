@@ -50,7 +50,7 @@ TEST(Haupin, AnodeEffectAluminaInvertsCriticalCurrentDensity) {
   const double c_ae = anode_effect_alumina_wt(kT, 9000.0, 1.04);
   EXPECT_NEAR(critical_current_density_A_per_m2(kT, c_ae, 1.04), 9000.0, 1e-6);
   EXPECT_GT(c_ae, 0.16);  // (0.04)²·100: below this i_c is zero
-  EXPECT_LT(c_ae, 2.0);   // anode effects occur near 1–2 wt% in point-fed cells (physics.md §7)
+  EXPECT_LT(c_ae, 2.0);   // anode effects occur near 1–2 wt% in point-fed cells [Dupuis 2011]
 }
 
 // Outside the fit's domain (alumina below 0.16 wt%, down to denormal 1e-320 and below zero;

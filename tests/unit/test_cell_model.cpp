@@ -16,12 +16,12 @@ using testing::modern_op;
 
 TEST(Faraday, ProductionPerKiloampereDay) {
   // 1 kA for one day at CE = 1: 1000·86400·26.9815384e-3/(3·96485.33212) = 8.053745 kg
-  // (physics.md §1: "8.054 kg per kA·day").
+  // (the literature rounds it to 8.054 kg per kA·day).
   EXPECT_NEAR(faraday_production_kg_per_s(1000.0, 1.0) * 86400.0, 8.053745, 1e-6);
 }
 
 TEST(Faraday, SpecificEnergyPerVolt) {
-  // 1 V at CE = 1: 3·96485.33212/26.9815384e-3 J/kg = 2.979980 kWh/kg (physics.md §1: 2.980).
+  // 1 V at CE = 1: 3·96485.33212/26.9815384e-3 J/kg = 2.979980 kWh/kg (commonly quoted: 2.980).
   EXPECT_NEAR(specific_energy_J_per_kg(1.0, 1.0) / 3.6e6, 2.979980, 1e-6);
   EXPECT_NEAR(specific_energy_J_per_kg(4.2, 0.95) / 3.6e6, 2.979980 * 4.2 / 0.95, 1e-5);
 }
@@ -62,7 +62,7 @@ TEST(CellModel, VoltageRisesWithAcdAtTheBathOhmicSlope) {
   const CellResult a = evaluate(d, ModelConstants{}, op);
   op.acd_m += 0.001;
   const CellResult b = evaluate(d, ModelConstants{}, op);
-  // dV/dACD ≈ I/(κ·A_eff) (physics.md §3: ~38 mV/mm for 500 kA, ~24 mV/mm for 126 kA); fanning
+  // dV/dACD ≈ I/(κ·A_eff) (commonly quoted: ~38 mV/mm for 500 kA, ~24 mV/mm for 126 kA); fanning
   // grows with ACD, so the exact slope is a little lower than I/(κ·A_eff).
   const double slope_V_per_mm = b.voltage_V - a.voltage_V;
   const double ohmic_estimate = 400e3 * 0.001 / (a.bath.conductivity_S_per_m * a.effective_anode_area_m2);

@@ -95,10 +95,11 @@ TEST(DynamicsModel, ThermalNetworkIsPhysical) {
   EXPECT_GT(m.top_resistance_K_per_W, 0);
   EXPECT_GT(m.bottom_resistance_K_per_W, 0);
   EXPECT_GT(m.wall_resistance_K_per_W, 0);
-  // physics.md §6 quotes h ~ 500–1500 W/(m² K) [verify]; the calibrated value must be of that order.
+  // Literature ranges h ~ 500–1500 W/(m² K) (as commonly quoted) [verify]; the calibrated value must
+  // be of that order.
   EXPECT_GT(m.ledge_heat_transfer_W_per_m2_K, 300);
   EXPECT_LT(m.ledge_heat_transfer_W_per_m2_K, 5000);
-  // Bath + metal thermal time constant C/(ΣG): physics.md §6 ~10 h for a 500 kA cell; accept 3–30 h.
+  // Bath + metal thermal time constant C/(ΣG): ~10 h commonly quoted for a 500 kA cell; accept 3–30 h.
   const double* y = b.y.data();
   const double C = bath_mass_kg(y) * m.parameters.bath_heat_capacity_J_per_kg_K +
                    y[kMetal] * m.parameters.metal_heat_capacity_J_per_kg_K;

@@ -20,7 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path repo() { return POTLINE_SOURCE_DIR; }
+fs::path repo() {
+  return POTLINE_SOURCE_DIR;
+}
 
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -41,7 +43,8 @@ std::vector<fs::path> files_under(const std::string& top) {
   const fs::path root = repo() / top;
   if (fs::is_regular_file(root)) return {root};
   if (!fs::is_directory(root)) return out;
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
     if (it->is_directory() && skipped_dir(it->path())) {
       it.disable_recursion_pending();
       continue;
@@ -60,18 +63,22 @@ std::string without_history(const fs::path& p, std::string text) {
   return text;
 }
 
-std::string relative(const fs::path& p) { return fs::relative(p, repo()).string(); }
+std::string repo_path(const fs::path& p) {
+  return fs::relative(p, repo()).string();
+}
 
 // 1-based line number of byte offset `at`.
 std::size_t line_of(const std::string& text, std::size_t at) {
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
 std::set<std::string> bibliography_keys() {
   std::set<std::string> keys;
   const std::string text = read(repo() / "docs" / "references.md");
   const std::regex entry(R"(^- \*\*\[([^\]\n]+)\]\*\*)", std::regex::multiline);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry);
+       it != std::sregex_iterator(); ++it)
     keys.insert((*it)[1].str());
   return keys;
 }
@@ -83,7 +90,8 @@ TEST(References, BibliographyHasUniqueKeys) {
   ASSERT_FALSE(text.empty()) << "docs/references.md is missing";
   const std::regex entry(R"(^- \*\*\[([^\]\n]+)\]\*\*)", std::regex::multiline);
   std::vector<std::string> keys;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry);
+       it != std::sregex_iterator(); ++it)
     keys.push_back((*it)[1].str());
   EXPECT_GE(keys.size(), 40u);
   std::set<std::string> seen;
@@ -94,29 +102,40 @@ TEST(References, BibliographyHasUniqueKeys) {
 // are assembled so that this file does not match itself.
 TEST(References, NoFileCitesNotesOutsideTheRepository) {
   const std::string md = ".md";
-  const std::vector<std::string> banned = {"physics" + md, "dynamics-validation" + md, "flexibility" + md,
-                                           "/work/" + std::string("shared"), "../" + std::string("shared"),
-                                           "shared/" + std::string("references"), "shared/" + std::string("seed")};
-  const std::string economics = "economics" + md;  // docs/model/economics.md is ours: allowed as a path or link
+  const std::vector<std::string> banned = {"physics" + md,
+                                           "dynamics-validation" + md,
+                                           "flexibility" + md,
+                                           "/work/" + std::string("shared"),
+                                           "../" + std::string("shared"),
+                                           "shared/" + std::string("references"),
+                                           "shared/" + std::string("seed")};
+  const std::string economics =
+      "economics" + md;  // docs/model/economics.md is ours: allowed as a path or link
   std::vector<std::string> found;
-  for (const std::string top : {"src", "include", "app", "data", "examples", "docs", "tests", "scripts", "bench",
-                                "fuzz", ".ci", "README.md", "Makefile", "CMakeLists.txt"}) {
+  for (const std::string top :
+       {"src", "include", "app", "data", "examples", "docs", "tests", "scripts", "bench", "fuzz",
+        ".ci", "README.md", "Makefile", "CMakeLists.txt"}) {
     for (const auto& p : files_under(top)) {
       const std::string text = without_history(p, read(p));
       for (const auto& b : banned) {
         for (auto at = text.find(b); at != std::string::npos; at = text.find(b, at + 1))
-          found.push_back(relative(p) + ":" + std::to_string(line_of(text, at)) + ": " + b);
+          found.push_back(repo_path(p) + ":" + std::to_string(line_of(text, at)) + ": " + b);
       }
-      for (auto at = text.find(economics); at != std::string::npos; at = text.find(economics, at + 1)) {
+      for (auto at = text.find(economics); at != std::string::npos;
+           at = text.find(economics, at + 1)) {
         const bool ours = (at >= 6 && text.compare(at - 6, 6, "model/") == 0) ||
                           (at >= 1 && (text[at - 1] == '(' || text[at - 1] == '['));
-        if (!ours) found.push_back(relative(p) + ":" + std::to_string(line_of(text, at)) + ": " + economics);
+        if (!ours)
+          found.push_back(repo_path(p) + ":" + std::to_string(line_of(text, at)) + ": " +
+                          economics);
       }
     }
   }
   std::string list;
   for (const auto& f : found) list += "  " + f + "\n";
-  EXPECT_TRUE(found.empty()) << "cite docs/references.md keys instead of notes outside the repository:\n" << list;
+  EXPECT_TRUE(found.empty())
+      << "cite docs/references.md keys instead of notes outside the repository:\n"
+      << list;
 }
 
 TEST(References, EveryCitedKeyIsInTheBibliography) {
@@ -131,18 +150,22 @@ TEST(References, EveryCitedKeyIsInTheBibliography) {
   for (const std::string top : {"src", "include", "app", "data", "examples", "docs", "README.md"}) {
     for (const auto& p : files_under(top)) {
       const std::string text = without_history(p, read(p));
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), bracket); it != std::sregex_iterator(); ++it) {
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), bracket);
+           it != std::sregex_iterator(); ++it) {
         const std::string key = (*it)[1].str();
         if (!std::regex_search(key, citation_like)) continue;
         ++cited;
         if (!keys.count(key))
-          missing.push_back(relative(p) + ":" + std::to_string(line_of(text, static_cast<std::size_t>(it->position()))) +
-                            ": [" + key + "]");
+          missing.push_back(
+              repo_path(p) + ":" +
+              std::to_string(line_of(text, static_cast<std::size_t>(it->position()))) + ": [" +
+              key + "]");
       }
     }
   }
   std::string list;
   for (const auto& m : missing) list += "  " + m + "\n";
   EXPECT_TRUE(missing.empty()) << "keys cited but not defined in docs/references.md:\n" << list;
-  EXPECT_GT(cited, 50u) << "the scan found almost no citations: is the citation syntax still [Author Year]?";
+  EXPECT_GT(cited, 50u)
+      << "the scan found almost no citations: is the citation syntax still [Author Year]?";
 }

@@ -1,7 +1,7 @@
 // Validation of the bath correlations against independent published numbers.
-// Each test names its source and justifies its tolerance. Sources marked "secondary" are
-// quoted from the project reference sheet (/work/shared/references/physics.md) because the
-// primary text was not reachable; see docs/model/bath.md.
+// Each test names its source (keys of docs/references.md) and justifies its tolerance. Sources
+// marked "secondary" are values as commonly quoted whose primary text was not checked; see
+// docs/model/bath.md.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -20,16 +20,16 @@ pb::Composition check_bath(double alumina_wt) {
   return {alumina_wt, 10.3, 7.0, 0.3, 0.0, 0.0};
 }
 
-// Skybakmoen, Solheim, Sterten, Metall. Mater. Trans. B 28 (1997) 81: 8.0 wt% Al2O3 at
-// saturation at 963 degC with AlF3 10.3, CaF2 7, MgF2 0.3 wt% (check value of physics.md,
-// secondary). Tolerance 0.1 wt%: the value is quoted to two significant figures (+-0.05) and
-// is far inside the equation's own fit standard deviation of 0.29 wt% (abstract).
+// [Skybakmoen 1997]: 8.0 wt% Al2O3 at saturation at 963 degC with AlF3 10.3, CaF2 7, MgF2 0.3
+// wt% (check value as commonly quoted, secondary). Tolerance 0.1 wt%: the value is quoted to two
+// significant figures (+-0.05) and is far inside the equation's own fit standard deviation of
+// 0.29 wt% (abstract).
 TEST(BathValidation, SkybakmoenSaturationAt963C) {
   EXPECT_NEAR(pb::alumina_saturation_wt(check_bath(4.2), 963.0 + kC), 8.0, 0.1);
 }
 
 // Hives et al. (1996): kappa ~ 2.09 S/cm at 963 degC, Al2O3 4.2, AlF3 10.3, CaF2 7, MgF2 0.3
-// (check value of physics.md, secondary). Tolerance 1 S/m = 0.01 S/cm: the quoted value has
+// (check value as commonly quoted, secondary). Tolerance 1 S/m = 0.01 S/cm: the quoted value has
 // three significant figures (rounding +-0.005 S/cm).
 TEST(BathValidation, HivesConductivityAt963C) {
   EXPECT_NEAR(
@@ -129,7 +129,7 @@ TEST(BathValidation, LiquidusAgreesWithIndependent2014Data) {
 }
 
 // Density: "about 2050-2100 kg/m^3 at 960 degC, falling ~0.8 kg/(m^3 K)" for industrial
-// baths (physics.md, attributed to Thonstad et al. 2001; secondary, primary not reached).
+// baths (as commonly quoted, attributed to [Thonstad et al. 2001]; secondary, primary not checked).
 // Tolerance: the reference is a range; the correlation's stated measurement error is < 1 %
 // (Kan et al. 2007), so the result must fall within the range widened by 1 %. Temperature
 // coefficient within 0.1 kg/(m^3 K) of the quoted ~0.8.

@@ -31,7 +31,7 @@ CellCase calibrated(const std::string& id) {
   return *c;
 }
 
-// physics.md §1: "8.054 kg per kA·day at CE = 1" and "SEC = 2.980·V/CE". The quoted figures are
+// Commonly quoted: "8.054 kg per kA·day at CE = 1" and "SEC = 2.980·V/CE". The quoted figures are
 // rounded to 4 significant digits, so the tolerance is half a unit in the last quoted digit.
 TEST(FaradayValidation, QuotedConstants) {
   EXPECT_NEAR(faraday_production_kg_per_s(1000.0, 1.0) * 86400.0, 8.054, 0.0005);
@@ -94,8 +94,8 @@ TEST(CatalogueValidation, EveryCalibratedTechnologyReproducesItsPublishedPoint) 
   EXPECT_GE(evaluated, 12);
 }
 
-// Every term of a modern prebake cell's breakdown inside the ranges of physics.md §3 (typical
-// modern values collected from Haupin 1998 and industrial practice). The cell is the catalogue's
+// Every term of a modern prebake cell's breakdown inside typical modern ranges (as commonly quoted
+// for the components of [Haupin 1998] and from industrial practice). The cell is the catalogue's
 // AP40 at its published operating point with the ACD calibrated to it.
 TEST(BreakdownValidation, ModernPrebakeTermsInsidePublishedRanges) {
   const CellCase c = calibrated("AP40");
@@ -103,10 +103,10 @@ TEST(BreakdownValidation, ModernPrebakeTermsInsidePublishedRanges) {
   const VoltageBreakdown& v = r.breakdown;
   EXPECT_GE(v.reversible, 1.19);  // "typical 1.19–1.23 V at 963 °C"
   EXPECT_LE(v.reversible, 1.23);
-  // physics.md gives 0.40–0.48 V [verify]. Haupin's own Tafel equation at AP40's estimated anode
+  // Commonly quoted: 0.40–0.48 V [verify]. Haupin's own Tafel equation at AP40's estimated anode
   // current density (0.96 A/cm²) and 2.5 wt% alumina gives 0.52 V; the upper bound here is the same
   // equation at 1.0 A/cm² and 2.0 wt% alumina — the top of modern anode current densities and the
-  // bottom of the feed-control band (physics.md §7) — 0.539 V at 965 °C, so the check still fails
+  // bottom of the feed-control band ([Dupuis 2011]) — 0.539 V at 965 °C, so the check still fails
   // if the term leaves the physically spanned range.
   const double tafel_upper =
       c.op.bath_temperature_K / 12533.0 * std::log(1.0 / (0.0029 * std::pow(2.0, 0.56)));
@@ -126,7 +126,7 @@ TEST(BreakdownValidation, ModernPrebakeTermsInsidePublishedRanges) {
   EXPECT_LE(c.op.acd_m, 0.06);
 }
 
-// physics.md §5: theoretical minimum with carbon anodes about 6.0–6.3 kWh/kg [verify]; heat loss
+// Commonly quoted: theoretical minimum with carbon anodes about 6.0–6.3 kWh/kg [verify]; heat loss
 // roughly 45–55 % of input [verify]. The balance itself closes to 0.1 % (issue 2 part 8) — here
 // by construction of heat loss, so the check is that every consumed term is independently
 // computed and positive and the loss share is physical.
@@ -148,7 +148,7 @@ TEST(EnergyBalanceValidation, ModernCellClosesAndLossShareIsPhysical) {
   EXPECT_LT(consumed_kWh_per_kg, 6.6);
 }
 
-// physics.md §3: "ACD sensitivity dV/dACD = I/(κ·A_eff): about 24 mV/mm for a 126 kA cell and
+// Commonly quoted: "ACD sensitivity dV/dACD = I/(κ·A_eff): about 24 mV/mm for a 126 kA cell and
 // 38 mV/mm for a 500 kA cell". Our anode areas are estimates, so the tolerance is 25 %.
 TEST(SensitivityValidation, VoltagePerMillimetreOfAcd) {
   auto slope = [](const std::string& id) {

@@ -107,9 +107,9 @@ TEST(DynamicsScenarios, CurrentStepsMoveTheLedgeWithTimeConstantsOfHours) {
 // reheats over hours and the ledge melts back (the qualitative course of Dupuis, Eick &
 // Waldmann 2007). Magnitude: with the conductor Joule heat in the top/lining nodes and the
 // cathode blocks coupled to the metal, the AP40 bath falls 966 -> ~905 °C and the ledge grows
-// 5.3 -> ~11.8 cm (docs/model/dynamics.md, known limitations; physics.md's ~910–980 °C band for
-// Dupuis's 240 kA cell is unverified). The lower bound asserted here (> 890 °C) guards against
-// regressions only; it is not a validation.
+// 5.3 -> ~11.8 cm (docs/model/dynamics.md, known limitations; the ~910–980 °C band of
+// [Dupuis et al. 2007] for a 240 kA cell is unverified). The lower bound asserted here (> 890 °C)
+// guards against regressions only; it is not a validation.
 TEST(DynamicsScenarios, OutageCoolsThenRecovers) {
   const auto c = make_case(read_example("outage-3h.toml"));
   Recorder rec;

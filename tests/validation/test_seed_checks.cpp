@@ -1,5 +1,5 @@
-// The seed paper's quantitative claims, recomputed (Wang, Alimento, Jiang, 'A crossroads for aluminum
-// and electrified heavy industry', The Breakthrough Institute; /work/shared/seed/).
+// The seed paper's quantitative claims, recomputed ([Wang et al. 2025]: Wang, Alimento, Jiang, 'A
+// crossroads for aluminum and electrified heavy industry', The Breakthrough Institute).
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -25,7 +25,7 @@ struct Spread {
 };
 
 struct SafeWindow {
-  double superheat_min_K = 5, superheat_max_K = 15;   ///< Shen et al. (physics.md §6)
+  double superheat_min_K = 5, superheat_max_K = 15;   ///< [Shen et al. 500 kA model]
   double ledge_min_m = 0.05, ledge_max_m = 0.10;
 };
 

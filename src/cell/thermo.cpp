@@ -24,8 +24,7 @@ constexpr double shomate_enthalpy_J_per_mol(const Shomate& c, double temperature
 }
 
 // All Shomate sets below: NIST Chemistry WebBook (SRD 69), "Condensed/Gas phase thermochemistry
-// data", coefficients from M.W. Chase, NIST-JANAF Thermochemical Tables, 4th ed., J. Phys. Chem.
-// Ref. Data Monograph 9 (1998). Checked against several independent transcriptions of the WebBook
+// data", coefficients from [Chase 1998]. Checked against several independent transcriptions of the WebBook
 // pages.
 
 // Aluminium, solid, 298 K to the melting point (WebBook, CAS 7429-90-5).
@@ -48,8 +47,7 @@ constexpr double kCOSwitchTemperature_K = 1300.0;
 
 // Graphite: the WebBook gives no Shomate fit for C(graphite). We use the published NASA Glenn
 // 9-coefficient polynomial for "C(gr)" (graphite, reference element; data TRC 4/83), from
-// B.J. McBride, M.J. Zehe, S. Gordon, "NASA Glenn Coefficients for Calculating Thermodynamic
-// Properties of Individual Species", NASA/TP-2002-211556 (2002), file thermo.inp, ranges
+// [McBride et al. 2002], file thermo.inp, ranges
 // 200-600 K and 600-2000 K (the 2000-6000 K range is not needed in a cell).
 //   H/(R T) = -a1 T^-2 + a2 ln(T)/T + a3 + a4 T/2 + a5 T^2/3 + a6 T^3/4 + a7 T^4/5 + b1/T,
 // with R = 8.314510 J/(mol K), the value the coefficients were generated with.

@@ -1,10 +1,8 @@
 #pragma once
 // Density of the liquid bath.
 //
-// Source: H.-M. Kan, Z.-W. Wang, Y.-G. Ban, Z.-X. Qiu, "Study on the electrolytic densities of
-// Na3AlF6-AlF3-Al2O3-CaF2-LiF-NaCl system", Journal of Northeastern University (Natural
-// Science) 28(4) (2007) 541-544, regression equation of the abstract (Archimedean method,
-// error < 1 %):
+// Source: [Kan et al. 2007] (docs/references.md), regression equation of the abstract
+// (Archimedean method, error < 1 %):
 //   rho / (g/cm^3) = 2.8971 - 0.00307[AlF3] + 0.003041[LiF] - 0.00932[NaCl] - 0.00085 t
 // t in degC, [X] wt% of the bath, [AlF3] = excess AlF3. Potline baths carry no NaCl.
 // Al2O3 and CaF2 were present in the measured melts but do not appear in the regression;

@@ -1,10 +1,7 @@
 #pragma once
 // Liquidus temperature (primary crystallisation of cryolite).
 //
-// Source: A. Solheim, S. Rolseth, E. Skybakmoen, L. Stoen, A. Sterten, T. Store,
-// "Liquidus temperatures for primary crystallization of cryolite in molten salt systems of
-// interest for aluminum electrolysis", Metall. Mater. Trans. B 27B (1996) 739-744,
-// doi:10.1007/BF02915602, the empirical equation of the abstract:
+// Source: [Solheim 1996] (docs/references.md), the empirical equation of the abstract:
 //   t/degC = 1011 + 0.50[AlF3] - 0.13[AlF3]^2.2 - 3.45[CaF2]/(1 + 0.0173[CaF2])
 //            + 0.124[CaF2][AlF3] - 0.00542([CaF2][AlF3])^1.5
 //            - 7.93[Al2O3]/(1 + 0.0936[Al2O3] - 0.0017[Al2O3]^2 - 0.0023[AlF3][Al2O3])

@@ -1,10 +1,7 @@
 #pragma once
 // Alumina solubility (saturation concentration) in the bath.
 //
-// Source: E. Skybakmoen, A. Solheim, A. Sterten, "Alumina solubility in molten salt systems
-// of interest for aluminum electrolysis and related phase diagram data",
-// Metall. Mater. Trans. B 28 (1997) 81-86, doi:10.1007/s11663-997-0129-9, equation of the
-// abstract:
+// Source: [Skybakmoen 1997] (docs/references.md), equation of the abstract:
 //   [Al2O3]sat = A (t/1000)^B, t in degC,
 //   A = 11.9 - 0.062[AlF3] - 0.0031[AlF3]^2 - 0.50[LiF] - 0.20[CaF2] - 0.30[MgF2]
 //       + 42[LiF][AlF3]/(2000 + [LiF][AlF3])

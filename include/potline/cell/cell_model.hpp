@@ -71,7 +71,7 @@ CellResult evaluate(const CellDesign& design, const ModelConstants& constants,
 void evaluate_batch(std::span<const CellDesign> designs, std::span<const ModelConstants> constants,
                     std::span<const OperatingPoint> ops, std::span<CellResult> out) noexcept;
 
-/// Dewing (Metall. Trans. B 22 (1991) 177): log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K.
+/// [Dewing 1991]: log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K.
 /// Returns CE as a fraction.
 double dewing_current_efficiency(double superheat_K, double alf3_excess_wt, double lif_wt,
                                  double dewing_constant) noexcept;

@@ -1,6 +1,5 @@
 #pragma once
-// The terms of the cell voltage after Haupin, "Interpreting the components of cell voltage",
-// Light Metals 1998, pp. 531–537. Each function takes SI inputs and converts to the units of the
+// The terms of the cell voltage after [Haupin 1998] (docs/references.md). Each function takes SI inputs and converts to the units of the
 // published correlation (cm, A/cm², wt%) internally. All are pure and allocation-free.
 namespace potline::cell::haupin {
 

@@ -40,7 +40,7 @@ TemperatureRange validity(Species species) noexcept;
 // Electrolysis (per 3 F):          1/2 Al2O3 + 3/4 C -> Al + 3/4 CO2
 // Back reaction (the CE loss):     2 Al + 3 CO2 -> Al2O3 + 3 CO
 // Net, per mole of Al produced:    1/2 Al2O3 + 3/(4 ce) C -> Al + (3/2 ce - 3/4)/ce CO2 +
-// 3(1-ce)/(2 ce) CO Equivalent to Pearson & Waddington (1947): CO2 volume fraction in the anode gas
+// 3(1-ce)/(2 ce) CO Equivalent to [Pearson & Waddington 1947]: CO2 volume fraction in the anode gas
 // = 2 ce - 1. Physical for 0.5 <= ce <= 1 (below 0.5 the CO2 amount turns negative: the relation no
 // longer applies).
 struct Stoichiometry {

@@ -1,6 +1,6 @@
 #pragma once
-// Regional market with trade: the spatial price equilibrium of a homogeneous good (Samuelson 1952;
-// Takayama and Judge 1971), solved as a linear program with COIN-OR CLP:
+// Regional market with trade: the spatial price equilibrium of a homogeneous good ([Samuelson 1952];
+// [Takayama & Judge 1971]), solved as a linear program with COIN-OR CLP:
 //
 //   max  Σ_s Σ_b v_sb x_sb − Σ_i Σ_s (c_i + d_is + t_is) f_is
 //   s.t. Σ_s f_is ≤ K_i                      (capacity of supplier i)

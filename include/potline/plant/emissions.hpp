@@ -1,8 +1,8 @@
 #pragma once
 // Greenhouse-gas emissions of primary aluminium smelting, per kilogram of aluminium.
 //
-// Methods (IPCC 2006 Guidelines, Vol. 3 Ch. 4.4, as transcribed in US 40 CFR 98 Subpart F and the
-// IAI Aluminium Sector GHG Protocol; docs/model/emissions.md gives every equation):
+// Methods ([IPCC 2006 Vol3 Ch4], as transcribed in [40 CFR 98 Subpart F] and the aluminium sector
+// protocol [GHG Protocol IAI]; docs/model/emissions.md gives every equation):
 //  - CO2 Tier 1: a default factor per t Al (prebake or Søderberg), anode baking included.
 //  - CO2 Tier 2/3 prebake anode consumption (IPCC eq. 4.21 / 40 CFR 98 eq. F-5).
 //  - CO2 Søderberg paste consumption (IPCC eq. 4.22 / eq. F-6).

@@ -1,6 +1,6 @@
 #pragma once
 // EU Carbon Border Adjustment Mechanism for aluminium, definitive period 2026–2034
-// (Regulation (EU) 2023/956; constants with their legal sources in data/cbam.toml).
+// ([EU 2023/956]; constants with their legal sources in data/cbam.toml).
 //
 // Per tonne of aluminium imported into the EU:
 //   SEE        = direct specific embedded emissions [t CO2e/t] (actual, or default value × (1 + mark-up))

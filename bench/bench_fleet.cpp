@@ -4,6 +4,7 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/solve.hpp"
 
 namespace {
 
@@ -34,17 +35,16 @@ void BM_FleetCostCurve(benchmark::State& state) {
 BENCHMARK(BM_FleetCostCurve)->Unit(benchmark::kMicrosecond);
 
 void BM_FleetSampleWithTradeLp(benchmark::State& state) {
+  // One sweep sample: fleet::solve as evaluate_sample calls it (no details).
   const auto& c = world();
-  std::vector<fleet::SmelterEconomics> e;
   fleet::Shocks shocks = c.shocks;
+  fleet::SolveOptions options;
+  options.details = false;
   double k = 0;
   for (auto _ : state) {
     shocks.power_factor[1] = 1.0 + 0.01 * (k = k < 20 ? k + 1 : 0);  // vary one input as a sample would
-    fleet::evaluate(c.model, shocks, e);
-    const auto curve = fleet::cost_curve(e);
-    const auto sol = market::solve(fleet::trade_problem(c, e));
-    benchmark::DoNotOptimize(sol.price_usd_per_kg.data());
-    benchmark::DoNotOptimize(curve.data());
+    const fleet::FleetResult r = fleet::solve(c, shocks, {}, options);
+    benchmark::DoNotOptimize(r.price_usd_per_kg.data());
   }
 }
 BENCHMARK(BM_FleetSampleWithTradeLp)->Unit(benchmark::kMillisecond);

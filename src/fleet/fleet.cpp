@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -33,11 +34,13 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     const double carbon = shocks.carbon_usd_per_kg_co2[r] * res.emissions.scope1;
     e.capacity_kg_per_s = res.capacity_kg_per_s;
     e.c1_usd_per_kg = res.c1_usd_per_kg + carbon;
+    e.domestic_carbon_usd_per_kg = carbon;
     e.business_usd_per_kg = res.business_usd_per_kg + carbon;
     e.power_usd_per_kg = res.breakdown.power;
     e.sec_ac_J_per_kg = res.sec_ac_J_per_kg;
     e.total_co2e_kg_per_kg = res.emissions.total;
     e.direct_co2e_kg_per_kg = res.cbam_see_direct_t_per_t;
+    e.indirect_co2e_kg_per_kg = res.emissions.scope2;
     e.cbam_usd_per_kg = (in.cbam && year_index >= 0 && year_index < policy::kCbamYears)
                             ? res.cbam_usd_per_t[static_cast<std::size_t>(year_index)] / 1000.0  // USD/t -> USD/kg
                             : 0.0;
@@ -79,7 +82,7 @@ double marginal_cost(const std::vector<CurvePoint>& curve, double demand_kg_per_
   }
   const double total = curve.empty() ? 0.0 : curve.back().cumulative_kg_per_s;
   throw core::RunError(fmt::format("demand {:.3f} Mt/yr exceeds the capacity on the cost curve ({:.3f} Mt/yr)",
-                                   demand_kg_per_s * plant::kSecondsPerYear / 1e9, total * plant::kSecondsPerYear / 1e9));
+                                   demand_kg_per_s * constants::kSecondsPerYear / 1e9, total * constants::kSecondsPerYear / 1e9));
 }
 
 std::vector<int> under_water(const std::vector<SmelterEconomics>& e) {

@@ -51,16 +51,34 @@ std::string case_note(const FleetCase& c, const std::string& key) {
   return fmt::format("fleet case {}, {}", c.path, key);
 }
 
-/// The technology (a retrofit named in the case overrides the dataset's), or the vintage SEC.
-void cell_inputs(const SmelterRecord& r, const FleetCase& c, CaseValueWriter& w, SmelterCaseValues& out) {
+/// The PFC technology class of the catalogue technology `id`, when its cell type names one.
+void pfc_class_input(const std::string& id, const std::string& id_note, const plant::SmelterData& data,
+                     CaseValueWriter& w) {
+  const cell::Technology* t = data.technologies.find(id);
+  if (t == nullptr) return;
+  if (const auto cls = pfc_class_of(*t)) {
+    w.text("emissions.technology_class", std::string(plant::to_string(*cls)),
+           fmt::format("technology catalogue: {} has cell_type {}{} ({})", t->id, t->cell_type,
+                       t->first_industrial_year ? fmt::format(", first industrial year {}", *t->first_industrial_year) : "",
+                       id_note));
+  }
+}
+
+/// The technology (a retrofit named in the case overrides the dataset's) with its PFC class, or the
+/// vintage SEC.
+void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
+                 SmelterCaseValues& out) {
   for (const auto& [id, tech] : c.retrofits) {
     if (id == r.id) {
-      w.text("potline.technology", tech, case_note(c, "[[retrofit]] smelter = \"" + id + "\""));
+      const std::string note = case_note(c, "[[retrofit]] smelter = \"" + id + "\"");
+      w.text("potline.technology", tech, note);
+      pfc_class_input(tech, note, data, w);
       return;
     }
   }
   if (!r.technology.empty()) {
     w.text("potline.technology", r.technology, row_note(r, "technology"));
+    pfc_class_input(r.technology, row_note(r, "technology"), data, w);
     return;
   }
   const auto [sec, basis] = vintage_sec(r);
@@ -72,7 +90,7 @@ void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase
   w.number("prices.year", regions.price_year, fmt::format("region table {}, price_year", regions.path));
   w.number("prices.lme", c.lme_usd_per_kg, case_note(c, "fleet.lme"));
   w.number("prices.regional_premium", reg.premium_usd_per_kg, region_note(regions, reg, "premium"));
-  w.number("prices.alumina_lme_share", c.alumina_lme_share, case_note(c, "fleet.alumina_lme_share"));
+  w.number("prices.alumina_lme_share", c.alumina_lme_share, case_note(c, "fleet.alumina_lme_share (or its default)"));
   w.number("prices.anode", reg.anode_usd_per_kg, region_note(regions, reg, "anode"));
   w.number("prices.alf3", reg.alf3_usd_per_kg, region_note(regions, reg, "alf3"));
 }
@@ -95,8 +113,22 @@ std::pair<double, std::string> vintage_sec(const SmelterRecord& r) {
   return {14.0 * kWh, "estimate: vintage and amperage unknown: between modern (13.3) and old (15.0) MWh/t"};
 }
 
+std::optional<plant::TechnologyClass> pfc_class_of(const cell::Technology& t) {
+  // Estimate: point-fed designs first run industrially before 1990 count as legacy, later ones as
+  // modern (automatic anode-effect detection and termination became standard in the 1990s designs);
+  // the IPCC 2006 set maps both to its CWPB row, the IPCC 2019 set distinguishes them.
+  constexpr int kFirstModernYear = 1990;
+  if (t.cell_type == "PFPB") {
+    if (!t.first_industrial_year) return std::nullopt;
+    return *t.first_industrial_year >= kFirstModernYear ? plant::TechnologyClass::kPFPBModern
+                                                        : plant::TechnologyClass::kPFPBLegacy;
+  }
+  return plant::technology_class_from_name(t.cell_type);
+}
+
 std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, const RegionTable& regions,
-                                                     const FleetCase& c, core::Diagnostics& d) {
+                                                     const FleetCase& c, const plant::SmelterData& data,
+                                                     core::Diagnostics& d) {
   const Region& reg = regions.regions[static_cast<std::size_t>(regions.index_of(r.region))];
   const auto& power = reg.power_usd_per_J[static_cast<std::size_t>(power_index(r.power_source))];
   if (!power) {
@@ -107,7 +139,7 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   }
   SmelterCaseValues out;
   CaseValueWriter w(out, r.where);
-  cell_inputs(r, c, w, out);
+  cell_inputs(r, c, data, w, out);
   w.number("plant.capacity", r.capacity_kg_per_s, row_note(r, "capacity"));
   price_inputs(reg, regions, c, w);
   const std::string source(plant::to_string(r.power_source));
@@ -138,7 +170,7 @@ void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionT
   for (const auto& s : c.include_status) included.insert(*status_from_name(s));
   for (const auto& r : records) {
     if (!included.count(r.status)) continue;
-    const auto values = smelter_case_values(r, regions, c, d);
+    const auto values = smelter_case_values(r, regions, c, data, d);
     if (!values) continue;
     core::Diagnostics local;
     auto sc = plant::build_smelter_case(values->values, data, local);

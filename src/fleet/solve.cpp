@@ -1,9 +1,125 @@
 // The fleet solve: every smelter through the smelter model, then the market (see solve.hpp).
+#include "potline/fleet/solve.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 
-#include "potline/fleet/fleet_case.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::fleet {
+
+namespace {
+
+constexpr double kMtPerYear = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
+
+/// Regional demand after the case's and the sample's factors (the trade problem's demand rows).
+void apply_demand_factors(const std::vector<double>& factor, market::TradeProblem& p, FleetResult& r) {
+  for (std::size_t s = 0; s < p.demand_kg_per_s.size(); ++s) {
+    if (!factor.empty()) p.demand_kg_per_s[s] *= factor[s];
+    r.demand_total_kg_per_s += p.demand_kg_per_s[s];
+  }
+  r.demand_kg_per_s = p.demand_kg_per_s;
+}
+
+void solve_market(const market::TradeProblem& p, FleetResult& r) {
+  market::TradeSolution s = market::solve(p);
+  r.tariff_iterations = s.tariff_iterations;
+  r.tariff_converged = s.tariff_converged;
+  r.warnings = std::move(s.warnings);
+  if (!s.feasible) {
+    r.feasible = false;
+    r.explanation = "infeasible trade problem: " + s.explanation;
+    return;
+  }
+  r.production_kg_per_s = std::move(s.production_kg_per_s);
+  r.price_usd_per_kg = std::move(s.price_usd_per_kg);
+  r.consumption_kg_per_s = std::move(s.consumption_kg_per_s);
+  r.flow_kg_per_s = std::move(s.flow_kg_per_s);
+  // The price setter ex freight: the highest C1 among producing smelters.
+  for (std::size_t i = 0; i < r.smelters.size(); ++i) {
+    if (r.production_kg_per_s[i] > 1e-9) r.marginal_cost_usd_per_kg = std::max(r.marginal_cost_usd_per_kg, r.smelters[i].c1_usd_per_kg);
+  }
+}
+
+/// Cheapest first up to world demand; every region pays the marginal C1 (no trade, no freight).
+void dispatch_cost_curve(FleetResult& r) {
+  const double demand = r.demand_total_kg_per_s;
+  const double total = r.curve.empty() ? 0.0 : r.curve.back().cumulative_kg_per_s;
+  if (demand > 0 && total < demand * (1 - 1e-12)) {
+    r.feasible = false;
+    r.explanation = fmt::format("demand {:.3f} Mt/yr exceeds the capacity on the cost curve ({:.3f} Mt/yr)",
+                                demand * kMtPerYear, total * kMtPerYear);
+    return;
+  }
+  double left = demand;
+  for (const CurvePoint& pt : r.curve) {
+    const double take = std::min(left, pt.capacity_kg_per_s);
+    r.production_kg_per_s[static_cast<std::size_t>(pt.smelter)] = take;
+    left -= take;
+  }
+  r.marginal_cost_usd_per_kg = marginal_cost(r.curve, demand);
+  std::fill(r.price_usd_per_kg.begin(), r.price_usd_per_kg.end(), r.marginal_cost_usd_per_kg);
+  r.consumption_kg_per_s = r.demand_kg_per_s;
+}
+
+void aggregate(const FleetModel& m, bool details, FleetResult& r) {
+  const std::size_t nr = m.regions.regions.size();
+  r.capacity_by_region_kg_per_s.assign(nr, 0.0);
+  r.production_by_region_kg_per_s.assign(nr, 0.0);
+  if (details) r.emissions_by_region_kg_co2e_per_s.assign(nr, 0.0);
+  for (std::size_t i = 0; i < r.smelters.size(); ++i) {
+    const SmelterEconomics& e = r.smelters[i];
+    const auto reg = static_cast<std::size_t>(m.smelters[i].region);
+    const double q = r.production_kg_per_s[i];
+    r.capacity_kg_per_s += e.capacity_kg_per_s;
+    r.capacity_by_region_kg_per_s[reg] += e.capacity_kg_per_s;
+    r.production_by_region_kg_per_s[reg] += q;
+    r.production_total_kg_per_s += q;
+    r.emissions_kg_co2e_per_s += q * e.total_co2e_kg_per_kg;
+    if (details) r.emissions_by_region_kg_co2e_per_s[reg] += q * e.total_co2e_kg_per_kg;
+    if (e.c1_usd_per_kg > e.price_usd_per_kg) r.under_water_capacity_kg_per_s += e.capacity_kg_per_s;
+  }
+  for (double q : r.consumption_kg_per_s) r.consumption_total_kg_per_s += q;
+}
+
+}  // namespace
+
+FleetResult solve(const FleetCase& c, const Shocks& shocks, const std::vector<double>& demand_factor,
+                  const SolveOptions& options) {
+  const FleetModel& m = c.model;
+  const std::size_t nr = m.regions.regions.size();
+  FleetResult r;
+  evaluate(m, shocks, r.smelters);
+  market::TradeProblem p = trade_problem(c, r.smelters);
+  apply_demand_factors(demand_factor, p, r);
+  r.market_solved = c.solve_market;
+  r.elastic = c.solve_market && !p.demand_curve.empty();
+  r.production_kg_per_s.assign(r.smelters.size(), 0.0);
+  r.price_usd_per_kg.assign(nr, 0.0);
+  r.consumption_kg_per_s.assign(nr, 0.0);
+  r.flow_kg_per_s.assign(nr, std::vector<double>(nr, 0.0));
+  if (options.details || !c.solve_market) r.curve = cost_curve(r.smelters);
+  if (c.solve_market) solve_market(p, r);
+  else dispatch_cost_curve(r);
+  aggregate(m, options.details, r);
+  if (options.details) {
+    r.under_water = under_water(r.smelters);
+    if (r.demand_total_kg_per_s <= r.capacity_kg_per_s) r.cost_curve_marginal_cost_usd_per_kg = marginal_cost(r.curve, r.demand_total_kg_per_s);
+  }
+  return r;
+}
+
+RegionTrade region_trade(const FleetResult& result, std::size_t r) {
+  RegionTrade t;
+  const auto& f = result.flow_kg_per_s;
+  for (std::size_t s = 0; s < f.size(); ++s) {
+    if (s == r) continue;
+    t.imports_kg_per_s += f[s][r];
+    t.exports_kg_per_s += f[r][s];
+  }
+  return t;
+}
 
 market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e) {
   const RegionTable& regions = c.model.regions;

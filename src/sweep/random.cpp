@@ -1,24 +1,8 @@
 #include "potline/sweep/random.hpp"
 
 #include <cmath>
-#include <numbers>
 
 namespace potline::sweep {
-
-std::uint64_t bits(const DrawKey& key, std::uint64_t n) {
-  // Chain the key's words through the mixer (each step bijective in the running value), so two
-  // keys differing in any word give unrelated outputs.
-  std::uint64_t h = mix64(key.seed ^ 0x5EED5EED5EED5EEDull);
-  h = mix64(h ^ key.stream);
-  h = mix64(h ^ key.sample);
-  h = mix64(h ^ key.input);
-  return mix64(h ^ n);
-}
-
-double uniform01(const DrawKey& key, std::uint64_t n) {
-  // (k + 0.5) / 2^53 for k in [0, 2^53): strictly inside (0, 1).
-  return (static_cast<double>(bits(key, n) >> 11) + 0.5) * 0x1.0p-53;
-}
 
 std::string to_string(DistributionKind k) {
   switch (k) {
@@ -30,25 +14,13 @@ std::string to_string(DistributionKind k) {
   return "?";
 }
 
-namespace {
-double standard_normal(const DrawKey& key) {
-  const double u1 = uniform01(key, 0), u2 = uniform01(key, 1);
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
-}  // namespace
-
 double sample(const Distribution& d, const DrawKey& key) {
   switch (d.kind) {
-    case DistributionKind::kUniform: return d.a + (d.b - d.a) * uniform01(key, 0);
-    case DistributionKind::kNormal: return d.a + d.b * standard_normal(key);
-    case DistributionKind::kLognormal: return d.a * std::exp(d.b * standard_normal(key));
-    case DistributionKind::kTriangular: {
-      const double u = uniform01(key, 0);
-      const double lo = d.a, mode = d.b, hi = d.c;
-      const double f = (mode - lo) / (hi - lo);
-      if (u < f) return lo + std::sqrt(u * (hi - lo) * (mode - lo));
-      return hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
-    }
+    case DistributionKind::kUniform: return core::quantile(core::Uniform{d.a, d.b}, uniform01(key, 0));
+    case DistributionKind::kNormal: return core::from_standard_normal(core::Normal{d.a, d.b}, core::standard_normal(key));
+    case DistributionKind::kLognormal:
+      return core::from_standard_normal(core::lognormal_from_median(d.a, d.b), core::standard_normal(key));
+    case DistributionKind::kTriangular: return core::quantile(core::Triangular{d.a, d.b, d.c}, uniform01(key, 0));
   }
   return 0;
 }

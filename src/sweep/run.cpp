@@ -11,12 +11,13 @@
 #include <exception>
 #include <thread>
 
-#include "potline/market/trade.hpp"
+#include "potline/core/constants.hpp"
+#include "potline/fleet/solve.hpp"
 
 namespace potline::sweep {
 namespace {
-constexpr double kMt = plant::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
-constexpr double kKt = plant::kSecondsPerYear / 1e6;  // kg/s -> kt/yr
+constexpr double kMt = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
+constexpr double kKt = constants::kSecondsPerYear / 1e6;  // kg/s -> kt/yr
 constexpr double kT = 1e3;                            // USD/kg -> USD/t
 }  // namespace
 
@@ -52,84 +53,35 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
     if (u.parameter == Parameter::kAluminaFactor) shocks.alumina_factor *= x[i];
   }
 
-  // ---- fleet (cost curve) and market (trade LP)
-  std::vector<fleet::SmelterEconomics> e;
-  fleet::evaluate(m, shocks, e);
-  market::TradeProblem p = fleet::trade_problem(c, e);
-  double demand = 0;
-  for (std::size_t r = 0; r < nr; ++r) {
-    p.demand_kg_per_s[r] *= demand_factor[r];
-    demand += p.demand_kg_per_s[r];
-  }
-  double capacity = 0, under_water = 0;
-  for (const auto& s : e) {
-    capacity += s.capacity_kg_per_s;
-    if (s.c1_usd_per_kg > s.price_usd_per_kg) under_water += s.capacity_kg_per_s;
-  }
-  std::vector<double> production(e.size(), 0.0), price(nr, 0.0);
-  std::vector<std::vector<double>> flows(nr, std::vector<double>(nr, 0.0));
-  bool feasible = true;
-  double marginal = 0;
-  if (c.solve_market) {
-    market::TradeSolution s = market::solve(p);
-    feasible = s.feasible;
-    if (feasible) {
-      production = std::move(s.production_kg_per_s);
-      price = std::move(s.price_usd_per_kg);
-      flows = std::move(s.flow_kg_per_s);
-    }
-  } else {
-    const auto curve = fleet::cost_curve(e);
-    double left = demand;
-    for (const auto& pt : curve) {
-      const double take = std::min(left, pt.capacity_kg_per_s);
-      production[static_cast<std::size_t>(pt.smelter)] = take;
-      left -= take;
-    }
-    feasible = left <= 1e-12 * std::max(1.0, demand);
-    if (feasible) std::fill(price.begin(), price.end(), fleet::marginal_cost(curve, demand));
-  }
-  double produced = 0, emissions = 0;
-  std::vector<double> cap_r(nr, 0.0), prod_r(nr, 0.0);
-  for (std::size_t i = 0; i < e.size(); ++i) {
-    const auto r = static_cast<std::size_t>(m.smelters[i].region);
-    cap_r[r] += e[i].capacity_kg_per_s;
-    prod_r[r] += production[i];
-    produced += production[i];
-    emissions += production[i] * e[i].total_co2e_kg_per_kg;
-    if (production[i] > 1e-9) marginal = std::max(marginal, e[i].c1_usd_per_kg);
-  }
-  rows.push_back({"world", "market_feasible", feasible ? 1.0 : 0.0});
-  rows.push_back({"world", "capacity_Mt", capacity * kMt});
-  rows.push_back({"world", "demand_Mt", demand * kMt});
-  rows.push_back({"world", "under_water_Mt", under_water * kMt});
-  if (feasible) {
-    rows.push_back({"world", "production_Mt", produced * kMt});
-    rows.push_back({"world", "curtailed_Mt", (capacity - produced) * kMt});
-    rows.push_back({"world", "marginal_cost_usd_per_t", marginal * kT});
-    rows.push_back({"world", "emissions_Mt_co2e", emissions * plant::kSecondsPerYear / 1e9});
+  // ---- fleet and market: the one fleet solve (an infeasible market is stored as market_feasible = 0)
+  fleet::SolveOptions options;
+  options.details = false;
+  const fleet::FleetResult f = fleet::solve(c, shocks, demand_factor, options);
+  rows.push_back({"world", "market_feasible", f.feasible ? 1.0 : 0.0});
+  rows.push_back({"world", "capacity_Mt", f.capacity_kg_per_s * kMt});
+  rows.push_back({"world", "demand_Mt", f.demand_total_kg_per_s * kMt});
+  rows.push_back({"world", "under_water_Mt", f.under_water_capacity_kg_per_s * kMt});
+  if (f.feasible) {
+    rows.push_back({"world", "production_Mt", f.production_total_kg_per_s * kMt});
+    rows.push_back({"world", "curtailed_Mt", (f.capacity_kg_per_s - f.production_total_kg_per_s) * kMt});
+    rows.push_back({"world", "marginal_cost_usd_per_t", f.marginal_cost_usd_per_kg * kT});
+    rows.push_back({"world", "emissions_Mt_co2e", f.emissions_kg_co2e_per_s * constants::kSecondsPerYear / 1e9});
     for (std::size_t r = 0; r < nr; ++r) {
-      double imports = 0, exports = 0, consumption = 0;
-      for (std::size_t s = 0; s < nr; ++s) {
-        consumption += flows[s][r];  // home supply included
-        if (s == r) continue;
-        imports += flows[s][r];
-        exports += flows[r][s];
-      }
+      const fleet::RegionTrade t = fleet::region_trade(f, r);
       const std::string entity = "region:" + regions[r].id;
-      rows.push_back({entity, "price_usd_per_t", price[r] * kT});
-      rows.push_back({entity, "production_Mt", prod_r[r] * kMt});
-      rows.push_back({entity, "curtailed_Mt", (cap_r[r] - prod_r[r]) * kMt});
-      rows.push_back({entity, "imports_Mt", imports * kMt});
-      rows.push_back({entity, "exports_Mt", exports * kMt});
-      if (c.solve_market) rows.push_back({entity, "consumption_Mt", consumption * kMt});
+      rows.push_back({entity, "price_usd_per_t", f.price_usd_per_kg[r] * kT});
+      rows.push_back({entity, "production_Mt", f.production_by_region_kg_per_s[r] * kMt});
+      rows.push_back({entity, "curtailed_Mt", (f.capacity_by_region_kg_per_s[r] - f.production_by_region_kg_per_s[r]) * kMt});
+      rows.push_back({entity, "imports_Mt", t.imports_kg_per_s * kMt});
+      rows.push_back({entity, "exports_Mt", t.exports_kg_per_s * kMt});
+      if (f.market_solved) rows.push_back({entity, "consumption_Mt", f.consumption_kg_per_s[r] * kMt});
     }
   }
   if (spec.store_smelters) {
-    for (std::size_t i = 0; i < e.size(); ++i) {
+    for (std::size_t i = 0; i < f.smelters.size(); ++i) {
       const std::string entity = "smelter:" + m.smelters[i].record.id;
-      rows.push_back({entity, "c1_usd_per_t", e[i].c1_usd_per_kg * kT});
-      if (feasible) rows.push_back({entity, "production_kt", production[i] * kKt});
+      rows.push_back({entity, "c1_usd_per_t", f.smelters[i].c1_usd_per_kg * kT});
+      if (f.feasible) rows.push_back({entity, "production_kt", f.production_kg_per_s[i] * kKt});
     }
   }
   return out;

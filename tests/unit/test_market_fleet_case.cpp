@@ -4,6 +4,7 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/solve.hpp"
 #include "../common/shipped_data.hpp"
 
 using namespace potline;

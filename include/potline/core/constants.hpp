@@ -30,7 +30,12 @@ inline constexpr int kElectronsPerAl = 3;
 
 // Energy conversion: 1 kWh = 3.6e6 J exactly.
 inline constexpr double kJoulePerKWh = 3.6e6;
-inline constexpr double kSecondsPerDay = 86400.0;
 inline constexpr double kSecondsPerHour = 3600.0;
+inline constexpr double kSecondsPerDay = 86400.0;
+// Annual quantities (capacity in t/yr, prices per year) use the Julian year of 365.25 days, the
+// year the IAU defines for astronomy and the mean calendar year over leap years.
+inline constexpr double kDaysPerYear = 365.25;
+inline constexpr double kSecondsPerYear = kDaysPerYear * kSecondsPerDay;
+inline constexpr double kHoursPerYear = kDaysPerYear * 24.0;
 
 }  // namespace potline::constants

@@ -45,12 +45,14 @@ Shocks no_shocks(const FleetModel& model);
 /// Result of one smelter.
 struct SmelterEconomics {
   double capacity_kg_per_s = 0;
-  double c1_usd_per_kg = 0;           ///< C1 + domestic carbon cost
-  double business_usd_per_kg = 0;
+  double c1_usd_per_kg = 0;           ///< smelter-model C1 + domestic carbon cost
+  double domestic_carbon_usd_per_kg = 0;  ///< the [[carbon_price]] lever's cost on scope 1 (not a smelter-case input)
+  double business_usd_per_kg = 0;     ///< smelter-model business cost + domestic carbon cost
   double power_usd_per_kg = 0;
   double sec_ac_J_per_kg = 0;
   double total_co2e_kg_per_kg = 0;    ///< scope 1 + 2 (IAI Level 1)
-  double direct_co2e_kg_per_kg = 0;   ///< CBAM direct (process + PFC)
+  double direct_co2e_kg_per_kg = 0;   ///< CBAM direct embedded emissions (no electricity)
+  double indirect_co2e_kg_per_kg = 0; ///< scope 2: purchased electricity (captive plants are scope 1)
   double cbam_usd_per_kg = 0;         ///< CBAM cost if sold into the EU in cbam_year (0 = none)
   double price_usd_per_kg = 0;        ///< LME + regional premium
 };

@@ -72,9 +72,4 @@ FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, 
 FleetCase parse_fleet_case(const std::string& text, const std::string& display_name, const std::string& base_dir,
                            const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics);
 
-/// The trade problem of the case for fleet results `e` (suppliers = smelters, costs = C1): demand
-/// curves, and tariffs either as ad valorem rates on the origin price (solved by market::solve's
-/// fixed point) or, with the LME basis, as fixed delivery costs.
-market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e);
-
 }  // namespace potline::fleet

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/dataset.hpp"
 #include "potline/fleet/fleet.hpp"
@@ -27,10 +28,18 @@ struct SmelterCaseValues {
   bool employees_estimated = false;           ///< head count from the region's employees per capacity
 };
 
-/// The inputs the fleet gives smelter `r` of region `regions.regions[region]`. Reports (and returns
-/// nothing) when the region has no power price for the smelter's power source.
+/// The inputs the fleet gives dataset row `r` at the case's base prices (scenario shocks are
+/// applied at evaluation, fleet::evaluate). Reports (and returns nothing) when the row's region has
+/// no power price for its power source.
 std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, const RegionTable& regions,
-                                                     const FleetCase& c, core::Diagnostics& diagnostics);
+                                                     const FleetCase& c, const plant::SmelterData& data,
+                                                     core::Diagnostics& diagnostics);
+
+/// The IPCC technology class of a catalogue cell type (docs/model/fleet.md): PFPB -> PFPB_modern for a
+/// design first run industrially in 1990 or later, else PFPB_legacy (nothing without a year); a
+/// cell type that is an IPCC class name (CWPB, SWPB, VSS, HSS, PFPB_legacy, PFPB_modern) as named.
+/// Nothing for any other cell type: the smelter model's default class then applies.
+std::optional<plant::TechnologyClass> pfc_class_of(const cell::Technology& technology);
 
 /// Builds every record whose status the case includes through plant::build_smelter_case and appends
 /// it to c.model.smelters; errors are reported at the dataset row, prefixed with the smelter id.

@@ -1,0 +1,111 @@
+// One fleet smelter as a smelter case file (see smelter_export.hpp).
+#include "potline/fleet/smelter_export.hpp"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "potline/core/constants.hpp"
+#include "potline/core/units.hpp"
+#include "potline/fleet/fleet_smelters.hpp"
+#include "potline/io/toml_values.hpp"
+#include "potline/plant/smelter_schema.hpp"
+
+namespace potline::fleet {
+namespace {
+
+std::string toml_string(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+/// The value as the smelter case file writes it: a number in the field's unit to 15 significant
+/// digits (the unit round trip's last-bit noise hidden; 5e-16 relative at most), or a quoted string;
+/// `unit` gets the unit for the comment.
+std::string toml_value(const std::string& key, const io::Value& v, std::string& unit) {
+  const io::FieldSpec* f = plant::smelter_schema().find(key);
+  if (f == nullptr || f->type == io::FieldType::kString || f->type == io::FieldType::kChoice) return toml_string(v.text);
+  if (f->type == io::FieldType::kInteger) return fmt::format("{}", static_cast<long long>(v.number));
+  double shown = v.number;
+  if (!f->unit.empty() && f->unit != f->internal_unit) {
+    const core::QuantityParse q = core::convert(v.number, f->internal_unit, f->unit, f->temperature_kind);
+    if (q.ok()) shown = q.value;
+  }
+  if (!f->unit.empty() && f->unit != "1") unit = f->unit;
+  std::string text = fmt::format("{:.15g}", shown);
+  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";  // a float, as the field is
+  return text;
+}
+
+const FleetSmelter* find_smelter(const FleetCase& c, const std::string& id, core::Diagnostics& d) {
+  std::vector<std::string> ids;
+  for (const FleetSmelter& s : c.model.smelters) {
+    if (s.record.id == id) return &s;
+    ids.push_back(s.record.id);
+  }
+  io::report_unknown_name("smelter", id, ids, {}, "--export-smelter", d);
+  d.error({}, "--export-smelter", fmt::format("only the smelters the case includes can be exported (status {})",
+                                              fmt::join(c.include_status, ", ")));
+  throw core::InputError(d);
+}
+
+/// The power price the fleet evaluates the smelter at: the region's, with the case's power shocks.
+void apply_power_shock(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& v) {
+  const auto r = static_cast<std::size_t>(s.region);
+  const double factor = c.shocks.power_factor[r], adder = c.shocks.power_adder_usd_per_J[r];
+  if (factor == 1.0 && adder == 0.0) return;
+  io::Value power = *v.values.get("prices.power");
+  power.number = s.base_power_usd_per_J * factor + adder;
+  v.values.set("prices.power", power);
+  v.source["prices.power"] += fmt::format(" x [[power_shock]] factor {} + adder {} USD/MWh (fleet case {})", factor,
+                                          adder * constants::kJoulePerKWh * 1e3, c.path);
+}
+
+std::string header(const FleetCase& c, const FleetSmelter& s) {
+  std::ostringstream out;
+  out << "# Smelter case of '" << s.record.id << "' (" << s.record.name << ") as `potline fleet` evaluates it:\n"
+      << "# written by `potline fleet " << c.path << " --export-smelter " << s.record.id << "`.\n"
+      << "# Every input the fleet gives the smelter is below with where it came from; every other input takes\n"
+      << "# the smelter model's default, as in the fleet. `potline smelter` on this file gives the fleet's\n"
+      << "# C1, SEC, emissions and CBAM for this smelter.\n";
+  const double carbon = c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)];
+  if (carbon != 0.0) {
+    out << fmt::format("# Not a smelter-case input: the fleet case's [[carbon_price]] of {} USD/t CO2 in region '{}' adds\n"
+                       "# {} USD/t CO2 x scope 1 emissions to this smelter's C1 in the fleet (cost_curve.csv column\n"
+                       "# domestic_carbon_usd_per_t); `potline smelter` reports C1 without it.\n",
+                       carbon * 1e3, s.record.region, carbon * 1e3);
+  }
+  return out.str();
+}
+
+}  // namespace
+
+std::string smelter_case_toml(const FleetCase& c, const std::string& id, const plant::SmelterData& data,
+                              core::Diagnostics& d) {
+  const FleetSmelter& s = *find_smelter(c, id, d);
+  auto values = smelter_case_values(s.record, c.model.regions, c, data, d);
+  if (!values) throw core::InputError(d);
+  apply_power_shock(c, s, *values);
+  std::ostringstream out;
+  out << header(c, s) << "\n[case]\ntitle = " << toml_string(s.record.name + " (from fleet case " + c.title + ")")
+      << "\n";
+  std::string section = "case";
+  for (const auto& [key, value] : values->values.all()) {
+    const auto dot = key.find('.');
+    const std::string table = key.substr(0, dot), leaf = key.substr(dot + 1);
+    if (table != section) {
+      out << "\n[" << table << "]\n";
+      section = table;
+    }
+    std::string unit;
+    const std::string text = toml_value(key, value, unit);
+    out << leaf << " = " << text << "  # " << (unit.empty() ? "" : unit + "; ") << values->source.at(key) << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace potline::fleet

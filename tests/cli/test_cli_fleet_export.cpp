@@ -1,0 +1,76 @@
+// `potline fleet CASE --export-smelter ID [--out FILE]` end to end: the written case runs in
+// `potline smelter` and gives the C1 the fleet's cost curve shows; bad ids and a directory as
+// --out are input errors (exit 2) with their message.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli_helpers.hpp"
+
+using namespace potline_cli_test;
+
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+std::filesystem::path temp_dir() {
+  const auto dir = std::filesystem::temp_directory_path() / "potline-fleet-export";
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+/// The c1_usd_per_t column of cost_curve.csv for smelter `id`.
+double cost_curve_c1(const std::filesystem::path& run, const std::string& id) {
+  std::ifstream f(run / "cost_curve.csv");
+  std::string line;
+  std::getline(f, line);
+  while (std::getline(f, line)) {
+    std::stringstream s(line);
+    std::string rank, row_id;
+    std::getline(s, rank, ',');
+    std::getline(s, row_id, ',');
+    if (row_id != id) continue;
+    // rank,id,name,region,country,province,aggregate,capacity,cumulative,c1: name has no comma here.
+    std::string field;
+    for (int k = 0; k < 8; ++k) std::getline(s, field, ',');
+    return std::stod(field);
+  }
+  ADD_FAILURE() << id << " not in cost_curve.csv";
+  return 0;
+}
+
+}  // namespace
+
+TEST(cli_fleet_export, ExportedSmelterRunsInSmelterWithTheFleetC1) {
+  const auto dir = temp_dir();
+  const std::string file = (dir / "mount-holly.toml").string();
+  RunResult r = potline({"fleet", example("world.toml"), "--export-smelter", "us-mount-holly", "--out", file});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  r = potline({"smelter", file, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const double smelter_c1 = parse_json(r.out).at("cost_usd_per_t").at("c1").get<double>();
+  const auto run = dir / "world-run";
+  std::filesystem::remove_all(run);
+  r = potline({"fleet", example("world.toml"), "--out", run.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NEAR(cost_curve_c1(run, "us-mount-holly"), smelter_c1, 1e-5 * smelter_c1);  // CSV has 6 digits
+}
+
+TEST(cli_fleet_export, WithoutOutTheCaseGoesToStdout) {
+  const RunResult r = potline({"fleet", example("world.toml"), "--export-smelter", "ca-grande-baie"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("[potline]\ntechnology = \"P155\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("technology_class = \"PFPB_legacy\""), std::string::npos) << r.out;
+}
+
+TEST(cli_fleet_export, UnknownSmelterAndDirectoryOutAreInputErrors) {
+  RunResult r = potline({"fleet", example("world.toml"), "--export-smelter", "us-mount-holy"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("unknown smelter 'us-mount-holy' (did you mean 'us-mount-holly'?)"), std::string::npos) << r.err;
+  r = potline({"fleet", example("world.toml"), "--export-smelter", "us-mount-holly", "--out", temp_dir().string()});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("is a directory: with --export-smelter, --out names the case file to write"), std::string::npos)
+      << r.err;
+}

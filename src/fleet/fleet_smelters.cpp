@@ -102,13 +102,13 @@ std::pair<double, std::string> vintage_sec(const SmelterRecord& r) {
   // Seed paper: modern cells 12.0-13.5 MWh/t; old 170-228 kA lines ~15; 400-600 kA cells use up
   // to 17.5 % less than ~200 kA cells; new Chinese smelters run 400-600 kA cells.
   if (r.line_current_A >= 350e3 || r.commissioning_year >= 2005) {
-    return {13.3 * kWh, "estimate: modern cell (>= 350 kA or built since 2005): upper middle of 12.0-13.5 MWh/t (seed)"};
+    return {13.3 * kWh, "estimate: modern cell (>= 350 kA or built since 2005): upper middle of 12.0-13.5 MWh/t [Wang et al. 2025]"};
   }
   if ((r.line_current_A > 0 && r.line_current_A < 250e3) || (r.commissioning_year > 0 && r.commissioning_year <= 1985)) {
-    return {15.0 * kWh, "estimate: old line (< 250 kA or built by 1985): ~15 MWh/t (seed)"};
+    return {15.0 * kWh, "estimate: old line (< 250 kA or built by 1985): ~15 MWh/t [Wang et al. 2025]"};
   }
   if (r.region == "china") {
-    return {13.3 * kWh, "estimate: Chinese capacity mostly 400-600 kA cells (seed): as modern"};
+    return {13.3 * kWh, "estimate: Chinese capacity mostly 400-600 kA cells [Wang et al. 2025]: as modern"};
   }
   return {14.0 * kWh, "estimate: vintage and amperage unknown: between modern (13.3) and old (15.0) MWh/t"};
 }

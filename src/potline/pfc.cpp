@@ -9,9 +9,9 @@ struct Row {
   double ratio;
   double ovc;  // < 0: none
 };
-// IPCC 2006 Guidelines Vol. 3 Ch. 4, Table 4.16 (slope and overvoltage coefficients, C2F6/CF4
-// weight fractions); IPCC 2019 Refinement values as quoted in EU Implementing Regulation
-// 2025/2547 Annex II (physics.md §8, marked [verify] there: no overvoltage coefficients quoted).
+// [IPCC 2006 Vol3 Ch4] Table 4.16 (slope and overvoltage coefficients, C2F6/CF4 weight
+// fractions); [IPCC 2019 Refinement] values as quoted in [EU 2025/2547] Annex II by secondary
+// sources (not checked against either primary text; no overvoltage coefficients quoted).
 // The same rows are in data/emissions/ipcc-aluminium.toml (read by the smelter model); the test
 // PfcTablesAgree fails when one is changed without the other.
 constexpr Row kRows[] = {
@@ -30,8 +30,8 @@ struct GwpRow {
   double cf4;
   double c2f6;
 };
-// GWP-100: IPCC SAR (1995), AR4 (2007), AR5 (2013), AR6 (2021) as listed in physics.md §8
-// (AR6 marked [verify] there).
+// GWP-100: [IPCC SAR 1995], [IPCC AR4 2007], [IPCC AR5 2013], [IPCC AR6 2021] (AR4-AR6 as in
+// data/emissions/ipcc-aluminium.toml; SAR as commonly quoted, not checked).
 constexpr GwpRow kGwp[] = {{"SAR", 6500, 9200}, {"AR4", 7390, 12200}, {"AR5", 6630, 11100}, {"AR6", 7380, 12400}};
 }  // namespace
 

@@ -1,7 +1,6 @@
 #pragma once
-// PFC (CF4, C2F6) emissions from anode-effect statistics: IPCC 2006 Vol. 3 Ch. 4.4 Tier 2/3
-// slope and overvoltage methods, with selectable coefficient and GWP sets
-// (/work/shared/references/physics.md §8).
+// PFC (CF4, C2F6) emissions from anode-effect statistics: [IPCC 2006 Vol3 Ch4] Tier 2/3 slope
+// and overvoltage methods, with selectable coefficient and GWP sets (docs/model/emissions.md).
 #include <optional>
 #include <string>
 #include <vector>

@@ -150,7 +150,9 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   auto catalogue = cell::TechnologyCatalogue::load(data_dir(global) + "/technologies.toml", diagnostics);
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   const std::string case_dir = std::filesystem::path(o.case_file).parent_path().string();
-  auto built = line::build_simulation_case(user, catalogue, case_dir, diagnostics);
+  const plant::EmissionData emissions = plant::EmissionData::load(data_dir(global), diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  auto built = line::build_simulation_case(user, catalogue, emissions, case_dir, diagnostics);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   line::SimulationCase& c = *built;
   if (o.threads > 0) c.threads = o.threads;

@@ -18,7 +18,8 @@ line::SimulationCase make_case(const std::vector<std::string>& sets) {
   std::vector<io::Override> ov;
   for (std::size_t i = 0; i < sets.size(); ++i) ov.push_back(*io::parse_override(sets[i], static_cast<int>(i + 1), d));
   io::apply_overrides(ov, line::simulate_schema(), v, d);
-  return *line::build_simulation_case(v, catalogue, "", d);
+  static const auto emissions = plant::EmissionData::load(POTLINE_DATA_DIR, d);
+  return *line::build_simulation_case(v, catalogue, emissions, "", d);
 }
 
 // One cell, full control, 5 s sample period, 1 simulated day per iteration.

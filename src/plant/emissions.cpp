@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 #include "potline/core/text.hpp"
 
@@ -52,6 +54,12 @@ std::optional<CoefficientSet> coefficient_set_from_name(std::string_view name) {
   if (name == "IPCC2019") return CoefficientSet::kIpcc2019;
   return std::nullopt;
 }
+std::optional<CoefficientSet> coefficient_set_from_former_name(std::string_view name) {
+  if (name == "ipcc2006") return CoefficientSet::kIpcc2006;
+  if (name == "ipcc2019") return CoefficientSet::kIpcc2019;
+  return std::nullopt;
+}
+std::vector<std::string> coefficient_set_names() { return {"IPCC2006", "IPCC2019"}; }
 std::string_view to_string(CoefficientSet s) {
   return s == CoefficientSet::kIpcc2006 ? "IPCC2006" : "IPCC2019";
 }
@@ -60,6 +68,7 @@ std::optional<GwpSet> gwp_set_from_name(std::string_view name) {
   if (name == "AR4") return GwpSet::kAR4;
   if (name == "AR5") return GwpSet::kAR5;
   if (name == "AR6") return GwpSet::kAR6;
+  if (name == "SAR") return GwpSet::kSAR;
   return std::nullopt;
 }
 std::string_view to_string(GwpSet s) {
@@ -67,10 +76,11 @@ std::string_view to_string(GwpSet s) {
     case GwpSet::kAR4: return "AR4";
     case GwpSet::kAR5: return "AR5";
     case GwpSet::kAR6: return "AR6";
+    case GwpSet::kSAR: return "SAR";
   }
   return "?";
 }
-std::vector<std::string> gwp_set_names() { return {"AR4", "AR5", "AR6"}; }
+std::vector<std::string> gwp_set_names() { return {"AR4", "AR5", "AR6", "SAR"}; }
 
 std::string_view to_string(Co2Method m) { return m == Co2Method::kTier1 ? "tier1" : "tier2"; }
 std::string_view to_string(PfcMethod m) {
@@ -161,112 +171,146 @@ std::optional<toml::table> parse_file(const std::string& path, core::Diagnostics
 
 }  // namespace
 
+namespace {
+
+void read_co2_tier1(const toml::table& doc, const std::string& path, EmissionData& data, core::Diagnostics& d) {
+  const auto* t1 = doc["co2_tier1"].as_table();
+  if (t1 == nullptr) {
+    d.error({path, 0, 0}, "co2_tier1", "missing table [co2_tier1]");
+    return;
+  }
+  data.tier1_co2_prebake_kg_per_kg = need_number(*t1, "prebake", path, d);
+  data.tier1_co2_soderberg_kg_per_kg = need_number(*t1, "soderberg", path, d);
+  data.tier1_co2_source = text(*t1, "source");
+}
+
+void read_tier2(const toml::table& doc, const std::string& path, EmissionData& data, core::Diagnostics& d) {
+  const auto* t2 = doc["tier2_defaults"].as_table();
+  if (t2 == nullptr) {
+    d.error({path, 0, 0}, "tier2_defaults", "missing table [tier2_defaults]");
+    return;
+  }
+  Tier2Defaults& k = data.tier2;
+  k.anode_sulfur_pct = need_number(*t2, "anode_sulfur_pct", path, d);
+  k.anode_ash_pct = need_number(*t2, "anode_ash_pct", path, d);
+  k.pitch_hydrogen_share_of_green = need_number(*t2, "pitch_hydrogen_share_of_green", path, d);
+  k.waste_tar_share_riedhammer = need_number(*t2, "waste_tar_share_riedhammer", path, d);
+  k.packing_coke_t_per_t_baked = need_number(*t2, "packing_coke_t_per_t_baked", path, d);
+  k.csm_hss_kg_per_t = need_number(*t2, "csm_hss_kg_per_t", path, d);
+  k.csm_vss_kg_per_t = need_number(*t2, "csm_vss_kg_per_t", path, d);
+  k.binder_dry_pct = need_number(*t2, "binder_dry_pct", path, d);
+  k.binder_wet_pct = need_number(*t2, "binder_wet_pct", path, d);
+  k.pitch_sulfur_pct = need_number(*t2, "pitch_sulfur_pct", path, d);
+  k.pitch_ash_pct = need_number(*t2, "pitch_ash_pct", path, d);
+  k.pitch_hydrogen_pct = need_number(*t2, "pitch_hydrogen_pct", path, d);
+  k.coke_sulfur_pct = need_number(*t2, "coke_sulfur_pct", path, d);
+  k.coke_ash_pct = need_number(*t2, "coke_ash_pct", path, d);
+  k.skimmed_dust_carbon_t_per_t = need_number(*t2, "skimmed_dust_carbon_t_per_t", path, d);
+  data.tier2_source = text(*t2, "source");
+  if (const auto* est = doc["tier2_defaults_estimated"].as_table()) {
+    k.packing_coke_sulfur_pct = need_number(*est, "packing_coke_sulfur_pct", path, d);
+    k.packing_coke_ash_pct = need_number(*est, "packing_coke_ash_pct", path, d);
+  }
+}
+
+/// One [[pfc]] row: its set, class and coefficients; nothing (with an error) for an unknown name.
+std::optional<std::tuple<CoefficientSet, TechnologyClass, PfcCoefficients>> read_pfc_row(
+    const toml::node& node, const std::string& path, core::Diagnostics& d) {
+  const auto* row = node.as_table();
+  if (row == nullptr) return std::nullopt;
+  const auto set = coefficient_set_from_name(text(*row, "set"));
+  const auto cls = technology_class_from_name(text(*row, "class"));
+  if (!set || !cls) {
+    d.error(where(node, path), "pfc", "unknown set or class '" + text(*row, "set") + "/" + text(*row, "class") +
+                                          "' (sets: IPCC2006, IPCC2019)");
+    return std::nullopt;
+  }
+  PfcCoefficients p;
+  p.slope_cf4 = need_number(*row, "slope_cf4", path, d);
+  p.c2f6_per_cf4 = need_number(*row, "c2f6_per_cf4", path, d);
+  p.overvoltage_cf4 = maybe_number(*row, "overvoltage_cf4");
+  p.tier1_cf4_kg_per_t = maybe_number(*row, "tier1_cf4");
+  p.tier1_c2f6_kg_per_t = maybe_number(*row, "tier1_c2f6");
+  p.source = text(*row, "source");
+  if (const auto v = (*row)["verified"].value<bool>()) p.verified = *v;
+  p.note = text(*row, "note");
+  return std::tuple{*set, *cls, p};
+}
+
+/// One [[gwp]] row; nothing (with an error) for an unknown set name.
+std::optional<std::pair<GwpSet, GwpValues>> read_gwp_row(const toml::node& node, const std::string& path,
+                                                          core::Diagnostics& d) {
+  const auto* row = node.as_table();
+  if (row == nullptr) return std::nullopt;
+  const auto set = gwp_set_from_name(text(*row, "set"));
+  if (!set) {
+    d.error(where(node, path), "gwp", "unknown GWP set '" + text(*row, "set") + "'");
+    return std::nullopt;
+  }
+  return std::pair{*set, GwpValues{need_number(*row, "cf4", path, d), need_number(*row, "c2f6", path, d),
+                                   text(*row, "source")}};
+}
+
+void read_power_plants(const std::string& path, EmissionData& data, core::Diagnostics& d) {
+  const auto doc = parse_file(path, d);
+  if (!doc) return;
+  auto plant = [&](const char* name, PowerPlantDefaults& out) {
+    const auto* t = (*doc)[name].as_table();
+    if (t == nullptr) {
+      d.error({path, 0, 0}, name, std::string("missing table [") + name + "]");
+      return;
+    }
+    // t CO2/TJ = 1e3 kg / 1e12 J.
+    out.fuel_co2_kg_per_J = need_number(*t, "fuel_co2_t_per_TJ", path, d) * 1e-9;
+    out.efficiency = need_number(*t, "efficiency", path, d);
+    out.fuel_source = text(*t, "fuel_source");
+    out.efficiency_source = text(*t, "efficiency_basis");
+  };
+  plant("coal", data.coal);
+  plant("gas", data.gas);
+}
+
+void read_fuels(const std::string& path, EmissionData& data, core::Diagnostics& d) {
+  const auto doc = parse_file(path, d);
+  if (!doc) return;
+  auto fuel = [&](Fuel f, FuelDefaults& out) {
+    const std::string name(to_string(f));
+    const auto* t = (*doc)[name].as_table();
+    if (t == nullptr) {
+      d.error({path, 0, 0}, name, "missing table [" + name + "]");
+      return;
+    }
+    out.co2_kg_per_J = need_number(*t, "co2_t_per_TJ", path, d) * 1e-9;  // t/TJ -> kg/J
+    out.source = text(*t, "source");
+  };
+  fuel(Fuel::kNaturalGas, data.natural_gas);
+  fuel(Fuel::kFuelOil, data.fuel_oil);
+}
+
+}  // namespace
+
 EmissionData EmissionData::load(const std::string& data_dir, core::Diagnostics& d) {
   EmissionData data;
   const std::string ipcc_path = data_dir + "/emissions/ipcc-aluminium.toml";
   if (auto doc = parse_file(ipcc_path, d)) {
-    if (const auto* t1 = (*doc)["co2_tier1"].as_table()) {
-      data.tier1_co2_prebake_kg_per_kg = need_number(*t1, "prebake", ipcc_path, d);
-      data.tier1_co2_soderberg_kg_per_kg = need_number(*t1, "soderberg", ipcc_path, d);
-      data.tier1_co2_source = text(*t1, "source");
-    } else {
-      d.error({ipcc_path, 0, 0}, "co2_tier1", "missing table [co2_tier1]");
-    }
-    if (const auto* t2 = (*doc)["tier2_defaults"].as_table()) {
-      auto& k = data.tier2;
-      k.anode_sulfur_pct = need_number(*t2, "anode_sulfur_pct", ipcc_path, d);
-      k.anode_ash_pct = need_number(*t2, "anode_ash_pct", ipcc_path, d);
-      k.pitch_hydrogen_share_of_green = need_number(*t2, "pitch_hydrogen_share_of_green", ipcc_path, d);
-      k.waste_tar_share_riedhammer = need_number(*t2, "waste_tar_share_riedhammer", ipcc_path, d);
-      k.packing_coke_t_per_t_baked = need_number(*t2, "packing_coke_t_per_t_baked", ipcc_path, d);
-      k.csm_hss_kg_per_t = need_number(*t2, "csm_hss_kg_per_t", ipcc_path, d);
-      k.csm_vss_kg_per_t = need_number(*t2, "csm_vss_kg_per_t", ipcc_path, d);
-      k.binder_dry_pct = need_number(*t2, "binder_dry_pct", ipcc_path, d);
-      k.binder_wet_pct = need_number(*t2, "binder_wet_pct", ipcc_path, d);
-      k.pitch_sulfur_pct = need_number(*t2, "pitch_sulfur_pct", ipcc_path, d);
-      k.pitch_ash_pct = need_number(*t2, "pitch_ash_pct", ipcc_path, d);
-      k.pitch_hydrogen_pct = need_number(*t2, "pitch_hydrogen_pct", ipcc_path, d);
-      k.coke_sulfur_pct = need_number(*t2, "coke_sulfur_pct", ipcc_path, d);
-      k.coke_ash_pct = need_number(*t2, "coke_ash_pct", ipcc_path, d);
-      k.skimmed_dust_carbon_t_per_t = need_number(*t2, "skimmed_dust_carbon_t_per_t", ipcc_path, d);
-      data.tier2_source = text(*t2, "source");
-    } else {
-      d.error({ipcc_path, 0, 0}, "tier2_defaults", "missing table [tier2_defaults]");
-    }
-    if (const auto* est = (*doc)["tier2_defaults_estimated"].as_table()) {
-      data.tier2.packing_coke_sulfur_pct = need_number(*est, "packing_coke_sulfur_pct", ipcc_path, d);
-      data.tier2.packing_coke_ash_pct = need_number(*est, "packing_coke_ash_pct", ipcc_path, d);
-    }
+    read_co2_tier1(*doc, ipcc_path, data, d);
+    read_tier2(*doc, ipcc_path, data, d);
     if (const auto* rows = (*doc)["pfc"].as_array()) {
       for (const auto& node : *rows) {
-        const auto* row = node.as_table();
-        if (row == nullptr) continue;
-        const auto set = coefficient_set_from_name(text(*row, "set"));
-        const auto cls = technology_class_from_name(text(*row, "class"));
-        if (!set || !cls) {
-          d.error(where(node, ipcc_path), "pfc", "unknown set or class '" + text(*row, "set") + "/" +
-                                                     text(*row, "class") + "'");
-          continue;
+        if (auto row = read_pfc_row(node, ipcc_path, d)) {
+          const auto& [set, cls, p] = *row;
+          data.pfc_[set_index(set)][static_cast<int>(cls)] = p;
         }
-        PfcCoefficients p;
-        p.slope_cf4 = need_number(*row, "slope_cf4", ipcc_path, d);
-        p.c2f6_per_cf4 = need_number(*row, "c2f6_per_cf4", ipcc_path, d);
-        p.overvoltage_cf4 = maybe_number(*row, "overvoltage_cf4");
-        p.tier1_cf4_kg_per_t = maybe_number(*row, "tier1_cf4");
-        p.tier1_c2f6_kg_per_t = maybe_number(*row, "tier1_c2f6");
-        p.source = text(*row, "source");
-        if (const auto v = (*row)["verified"].value<bool>()) p.verified = *v;
-        p.note = text(*row, "note");
-        data.pfc_[set_index(*set)][static_cast<int>(*cls)] = p;
       }
     }
     if (const auto* rows = (*doc)["gwp"].as_array()) {
       for (const auto& node : *rows) {
-        const auto* row = node.as_table();
-        if (row == nullptr) continue;
-        const auto set = gwp_set_from_name(text(*row, "set"));
-        if (!set) {
-          d.error(where(node, ipcc_path), "gwp", "unknown GWP set '" + text(*row, "set") + "'");
-          continue;
-        }
-        data.gwp_[gwp_index(*set)] = GwpValues{need_number(*row, "cf4", ipcc_path, d),
-                                               need_number(*row, "c2f6", ipcc_path, d),
-                                               text(*row, "source")};
+        if (auto row = read_gwp_row(node, ipcc_path, d)) data.gwp_[gwp_index(row->first)] = row->second;
       }
     }
   }
-  const std::string power_path = data_dir + "/emissions/power.toml";
-  if (auto doc = parse_file(power_path, d)) {
-    auto plant = [&](const char* name, PowerPlantDefaults& out) {
-      const auto* t = (*doc)[name].as_table();
-      if (t == nullptr) {
-        d.error({power_path, 0, 0}, name, std::string("missing table [") + name + "]");
-        return;
-      }
-      // t CO2/TJ = 1e3 kg / 1e12 J.
-      out.fuel_co2_kg_per_J = need_number(*t, "fuel_co2_t_per_TJ", power_path, d) * 1e-9;
-      out.efficiency = need_number(*t, "efficiency", power_path, d);
-      out.fuel_source = text(*t, "fuel_source");
-      out.efficiency_source = text(*t, "efficiency_basis");
-    };
-    plant("coal", data.coal);
-    plant("gas", data.gas);
-  }
-  const std::string fuels_path = data_dir + "/emissions/fuels.toml";
-  if (auto doc = parse_file(fuels_path, d)) {
-    auto fuel = [&](Fuel f, FuelDefaults& out) {
-      const std::string name(to_string(f));
-      const auto* t = (*doc)[name].as_table();
-      if (t == nullptr) {
-        d.error({fuels_path, 0, 0}, name, "missing table [" + name + "]");
-        return;
-      }
-      out.co2_kg_per_J = need_number(*t, "co2_t_per_TJ", fuels_path, d) * 1e-9;  // t/TJ -> kg/J
-      out.source = text(*t, "source");
-    };
-    fuel(Fuel::kNaturalGas, data.natural_gas);
-    fuel(Fuel::kFuelOil, data.fuel_oil);
-  }
+  read_power_plants(data_dir + "/emissions/power.toml", data, d);
+  read_fuels(data_dir + "/emissions/fuels.toml", data, d);
   return data;
 }
 

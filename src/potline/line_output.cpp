@@ -110,10 +110,7 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.ae.cell_days = n * sum.simulated_days;
   sum.ae.production_t = sum.production_t;
   sum.ae.current_efficiency = sum.current_efficiency;
-  const auto k = pfc_coefficients(c.pfc_set, c.pfc_technology);
-  const auto g = gwp(c.gwp_set);
-  if (!k || !g) throw core::RunError("simulation: unknown PFC coefficient set/technology or GWP set");
-  sum.pfc = pfc_emissions(sum.ae, *k, *g, c.pfc_method, c.low_voltage_cf4_kg_per_t);
+  sum.pfc = pfc_emissions(sum.ae, c.pfc_coefficients, c.gwp, c.pfc_method, c.low_voltage_cf4_kg_per_t);
 }
 
 }  // namespace

@@ -237,11 +237,13 @@ std::vector<FieldSpec> build_fields() {
   b.integer("potline.block_size", 16, 1, 4096, "cells per integration block (results do not depend on threads, but do on this)", "performance setting");
 
   // [pfc]
-  b.choice("pfc.coefficients", pfc_coefficient_sets(), "ipcc2006", "PFC coefficient set", "IPCC 2006 Vol. 3 Ch. 4 Table 4.16; IPCC 2019 Refinement (physics.md §8)");
-  b.choice("pfc.technology", {"CWPB", "SWPB", "VSS", "HSS", "PFPB_legacy", "PFPB_modern"}, "CWPB",
+  b.choice("pfc.coefficients", pfc_set_choices(), "IPCC2006",
+           "PFC coefficient set of data/emissions/ipcc-aluminium.toml (ipcc2006, ipcc2019: former spellings, deprecated)",
+           "IPCC 2006 Vol. 3 Ch. 4 Table 4.16; IPCC 2019 Refinement (physics.md §8)");
+  b.choice("pfc.technology", plant::technology_class_names(), "CWPB",
            "technology class for the coefficients (ipcc2006: CWPB/SWPB/VSS/HSS; ipcc2019: PFPB_legacy/PFPB_modern/SWPB/VSS/HSS)", "physics.md §8");
   b.choice("pfc.method", {"slope", "overvoltage"}, "slope", "IPCC Tier 2/3 method for CF4 from anode effects", "IPCC 2006 Vol. 3 eq. 4.26/4.27");
-  b.choice("pfc.gwp", gwp_sets(), "AR5", "GWP-100 set for CO2e", "physics.md §8");
+  b.choice("pfc.gwp", plant::gwp_set_names(), "AR5", "GWP-100 set for CO2e", "physics.md §8");
   b.num("pfc.low_voltage_cf4", "kg/t", "kg/kg", 0.0, 0.0, 1.0, "optional low-voltage (non-AE) CF4 per t Al", "Wong et al. ICSOBA 2019; Dion et al. JOM 2016 (physics.md §8)");
 
   // [window]
@@ -274,8 +276,53 @@ const io::Schema& simulate_schema() {
   return schema;
 }
 
+namespace {
+
+/// The [pfc] keys and their coefficients from the one table; the former set spellings are mapped
+/// with a deprecation warning.
+void resolve_pfc(const io::ValueSet& v, const plant::EmissionData& table, SimulationCase& c, core::Diagnostics& d) {
+  const auto loc = [&](const char* key) {
+    const io::Value* x = v.get(key);
+    return x ? x->location : core::SourceLocation{};
+  };
+  c.pfc_set = v.text("pfc.coefficients");
+  if (const auto former = plant::coefficient_set_from_former_name(c.pfc_set)) {
+    const std::string name(plant::to_string(*former));
+    d.warning(loc("pfc.coefficients"), "pfc.coefficients",
+              fmt::format("'{}' is the former spelling of '{}' (deprecated): write the set name as data/emissions/"
+                          "ipcc-aluminium.toml and every other command do",
+                          c.pfc_set, name));
+    c.pfc_set = name;
+  }
+  c.pfc_technology = v.text("pfc.technology");
+  c.pfc_method = v.text("pfc.method") == "overvoltage" ? PfcMethod::kOvervoltage : PfcMethod::kSlope;
+  c.gwp_set = v.text("pfc.gwp");
+  c.low_voltage_cf4_kg_per_t = v.number("pfc.low_voltage_cf4");
+  const plant::CoefficientSet set = *plant::coefficient_set_from_name(c.pfc_set);
+  const auto k = pfc_coefficients(table, set, *plant::technology_class_from_name(c.pfc_technology));
+  if (!k) {
+    std::string list;
+    for (const auto& t : plant::technology_class_names()) {
+      if (pfc_coefficients(table, set, *plant::technology_class_from_name(t))) list += (list.empty() ? "" : ", ") + t;
+    }
+    d.error(loc("pfc.technology"), "pfc.technology",
+            fmt::format("'{}' has no coefficients in set '{}'; choose one of: {}", c.pfc_technology, c.pfc_set, list));
+  } else if (c.pfc_method == PfcMethod::kOvervoltage && !k->overvoltage_cf4) {
+    d.error(loc("pfc.method"), "pfc.method",
+            fmt::format("set '{}' has no overvoltage coefficient for '{}'; use pfc.method = \"slope\" or "
+                        "pfc.coefficients = \"IPCC2006\" with CWPB or SWPB", c.pfc_set, c.pfc_technology));
+  } else {
+    c.pfc_coefficients = *k;
+  }
+  if (const auto g = gwp(table, *plant::gwp_set_from_name(c.gwp_set))) c.gwp = *g;
+  else d.error(loc("pfc.gwp"), "pfc.gwp", "GWP set '" + c.gwp_set + "' is not in data/emissions/ipcc-aluminium.toml");
+}
+
+}  // namespace
+
 std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_values,
                                                     const cell::TechnologyCatalogue& catalogue,
+                                                    const plant::EmissionData& emissions,
                                                     const std::string& case_dir,
                                                     core::Diagnostics& diagnostics) {
   auto cell_case = cell::build_cell_case(user_values, catalogue, diagnostics);
@@ -438,22 +485,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
     c.schedule.set_outage(*start, duration);
   }
 
-  c.pfc_set = v.text("pfc.coefficients");
-  c.pfc_technology = v.text("pfc.technology");
-  c.pfc_method = v.text("pfc.method") == "overvoltage" ? PfcMethod::kOvervoltage : PfcMethod::kSlope;
-  c.gwp_set = v.text("pfc.gwp");
-  c.low_voltage_cf4_kg_per_t = num("pfc.low_voltage_cf4");
-  const auto k = pfc_coefficients(c.pfc_set, c.pfc_technology);
-  if (!k) {
-    std::string list;
-    for (const auto& t : pfc_technologies(c.pfc_set)) list += (list.empty() ? "" : ", ") + t;
-    diagnostics.error(loc("pfc.technology"), "pfc.technology",
-                      fmt::format("'{}' has no coefficients in set '{}'; choose one of: {}", c.pfc_technology, c.pfc_set, list));
-  } else if (c.pfc_method == PfcMethod::kOvervoltage && !k->overvoltage_cf4) {
-    diagnostics.error(loc("pfc.method"), "pfc.method",
-                      fmt::format("set '{}' has no overvoltage coefficient for '{}'; use pfc.method = \"slope\" or "
-                                  "pfc.coefficients = \"ipcc2006\" with CWPB or SWPB", c.pfc_set, c.pfc_technology));
-  }
+  resolve_pfc(v, emissions, c, diagnostics);
   c.window = {num("window.superheat_min"), num("window.superheat_max"), num("window.ledge_min"), num("window.ledge_max")};
   if (c.window.superheat_min_K >= c.window.superheat_max_K || c.window.ledge_min_m >= c.window.ledge_max_m) {
     diagnostics.error(loc("window.superheat_min"), "window", "each safe-window minimum must be below its maximum");

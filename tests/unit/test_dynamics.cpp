@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "../common/shipped_data.hpp"
 #include "potline/control/random.hpp"
 #include "potline/dynamics/batch.hpp"
 #include "potline/potline/pfc.hpp"
@@ -151,9 +152,10 @@ TEST(DynamicsPfc, SlopeAndOvervoltageMethods) {
   ae.overvoltage_volt_seconds = 25.0 * 600.0;
   ae.production_t = 300;
   ae.current_efficiency = 0.95;
-  const auto k = line::pfc_coefficients("ipcc2006", "CWPB");
+  const plant::EmissionData& table = potline::testing::shipped_emission_data();
+  const auto k = line::pfc_coefficients(table, plant::CoefficientSet::kIpcc2006, plant::TechnologyClass::kCWPB);
   ASSERT_TRUE(k);
-  const auto g = line::gwp("AR5");
+  const auto g = line::gwp(table, plant::GwpSet::kAR5);
   const auto r = line::pfc_emissions(ae, *k, *g, line::PfcMethod::kSlope, 0.0);
   EXPECT_NEAR(r.cf4_kg, 0.143 * 0.1 * 300, 1e-12);          // IPCC 2006 eq. 4.26
   EXPECT_NEAR(r.c2f6_kg, r.cf4_kg * 0.121, 1e-12);
@@ -162,5 +164,5 @@ TEST(DynamicsPfc, SlopeAndOvervoltageMethods) {
   // AEO = 25 V · 600 s / (86400 s · 100 cell-days) in mV; E = OVC · AEO / CE% · MP (eq. 4.27).
   const double aeo = 25.0 * 600.0 * 1e3 / (86400.0 * 100);
   EXPECT_NEAR(*r.overvoltage_cf4_kg, 1.16 * aeo / 95.0 * 300, 1e-9);
-  EXPECT_FALSE(line::pfc_coefficients("ipcc2019", "CWPB"));
+  EXPECT_FALSE(line::pfc_coefficients(table, plant::CoefficientSet::kIpcc2019, plant::TechnologyClass::kCWPB));
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/shipped_data.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/potline/simulate_case.hpp"
 
@@ -33,7 +34,7 @@ inline line::SimulationCase make_case(const std::string& toml, const std::vector
     if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) ov.push_back(*o);
   }
   io::apply_overrides(ov, line::simulate_schema(), v, d);
-  auto c = line::build_simulation_case(v, catalogue(), dir, d);
+  auto c = line::build_simulation_case(v, catalogue(), potline::testing::shipped_emission_data(), dir, d);
   if (!c) throw std::runtime_error(d.to_string());
   return *c;
 }

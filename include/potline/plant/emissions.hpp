@@ -29,11 +29,17 @@ std::string_view to_string(TechnologyClass c);
 std::vector<std::string> technology_class_names();
 bool is_soderberg(TechnologyClass c) noexcept;
 
+/// PFC coefficient sets of data/emissions/ipcc-aluminium.toml. Their names there ("IPCC2006",
+/// "IPCC2019") are the names every case and option uses.
 enum class CoefficientSet { kIpcc2006, kIpcc2019 };
 std::optional<CoefficientSet> coefficient_set_from_name(std::string_view name);
+/// The simulate case's former spellings ("ipcc2006", "ipcc2019"), deprecated; nothing otherwise.
+std::optional<CoefficientSet> coefficient_set_from_former_name(std::string_view name);
+std::vector<std::string> coefficient_set_names();
 std::string_view to_string(CoefficientSet s);
 
-enum class GwpSet { kAR4, kAR5, kAR6 };
+/// GWP-100 sets of the IPCC assessment reports (SAR 1995, AR4 2007, AR5 2013, AR6 2021).
+enum class GwpSet { kAR4, kAR5, kAR6, kSAR };
 std::optional<GwpSet> gwp_set_from_name(std::string_view name);
 std::string_view to_string(GwpSet s);
 std::vector<std::string> gwp_set_names();
@@ -132,7 +138,7 @@ class EmissionData {
 
  private:
   std::optional<PfcCoefficients> pfc_[2][kTechnologyClassCount];
-  std::optional<GwpValues> gwp_[3];
+  std::optional<GwpValues> gwp_[4];
 };
 
 /// Coefficients resolved for one case (copied out of EmissionData at the boundary).

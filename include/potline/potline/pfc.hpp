@@ -1,31 +1,37 @@
 #pragma once
-// PFC (CF4, C2F6) emissions from anode-effect statistics: [IPCC 2006 Vol3 Ch4] Tier 2/3 slope
-// and overvoltage methods, with selectable coefficient and GWP sets (docs/model/emissions.md).
+// PFC (CF4, C2F6) emissions from the anode-effect statistics of a dynamic run: IPCC 2006 Tier 2/3
+// slope and overvoltage methods [IPCC 2006 Vol3 Ch4]. The coefficients and GWPs are those of the one
+// table, data/emissions/ipcc-aluminium.toml, loaded once at the boundary into plant::EmissionData and
+// resolved into the simulate case when it is built (no table of its own here).
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "potline/plant/emissions.hpp"
 
 namespace potline::line {
 
 struct PfcCoefficients {
   double slope_cf4 = 0;           ///< S_CF4, (kg CF4/t Al)/(AE-min/cell-day)
   double c2f6_to_cf4 = 0;         ///< F_C2F6/CF4, kg/kg
-  std::optional<double> overvoltage_cf4;  ///< OVC, (kg CF4/t Al)/(mV)
+  std::optional<double> overvoltage_cf4;  ///< OVC, (kg CF4/t Al)/(mV/%CE)
 };
-
-/// Coefficients of a technology class in a coefficient set ("ipcc2006": CWPB, SWPB, VSS, HSS;
-/// "ipcc2019": PFPB_legacy, PFPB_modern, SWPB, VSS, HSS). Nothing when unknown.
-std::optional<PfcCoefficients> pfc_coefficients(const std::string& set, const std::string& technology);
-std::vector<std::string> pfc_coefficient_sets();
-std::vector<std::string> pfc_technologies(const std::string& set);
 
 struct Gwp {
   double cf4 = 0;
   double c2f6 = 0;
 };
-/// GWP-100 of CF4 and C2F6 in an IPCC assessment report: "SAR", "AR4", "AR5", "AR6".
-std::optional<Gwp> gwp(const std::string& set);
-std::vector<std::string> gwp_sets();
+
+/// The slope/overvoltage coefficients of class `c` in `set` from the table (IPCC 2006 maps the
+/// point-fed classes to its CWPB row, as for `potline smelter`); nothing when the set has none.
+std::optional<PfcCoefficients> pfc_coefficients(const plant::EmissionData& table, plant::CoefficientSet set,
+                                                plant::TechnologyClass c);
+/// GWP-100 of CF4 and C2F6 in `set` from the table; nothing when the table lacks the set.
+std::optional<Gwp> gwp(const plant::EmissionData& table, plant::GwpSet set);
+
+/// Accepted values of the simulate case's `pfc.coefficients`: the table's set names, then the
+/// former spellings "ipcc2006" and "ipcc2019" (deprecated: accepted with a warning).
+std::vector<std::string> pfc_set_choices();
 
 struct AnodeEffectStatistics {
   double cell_days = 0;

@@ -9,6 +9,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/schema.hpp"
 #include "potline/io/values.hpp"
+#include "potline/plant/emissions.hpp"
 #include "potline/potline/simulation.hpp"
 
 namespace potline::line {
@@ -19,9 +20,12 @@ const io::Schema& simulate_schema();
 const io::Schema& dynamics_schema();
 
 /// Builds the simulation case from user values (case file and --set applied). `case_dir` resolves
-/// relative paths (potline.current_csv). Collects every error in `diagnostics`.
+/// relative paths (potline.current_csv); `emissions` is the PFC/GWP table (data/emissions/,
+/// loaded once by the caller), whose coefficients the case carries. Collects every error in
+/// `diagnostics`.
 std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_values,
                                                     const cell::TechnologyCatalogue& catalogue,
+                                                    const plant::EmissionData& emissions,
                                                     const std::string& case_dir,
                                                     core::Diagnostics& diagnostics);
 

@@ -49,10 +49,12 @@ struct SimulationCase {
   double cvode_relative_tolerance = 1e-6;
   bool controller_enabled = true;     ///< false: constant feed, no events (tests)
   double open_loop_feed_factor = 1.0; ///< without controller: feed = factor × Faraday demand
-  std::string pfc_set = "ipcc2006";
+  std::string pfc_set = "IPCC2006";   ///< names as in data/emissions/ipcc-aluminium.toml (reported)
   std::string pfc_technology = "CWPB";
   PfcMethod pfc_method = PfcMethod::kSlope;
   std::string gwp_set = "AR5";
+  PfcCoefficients pfc_coefficients;   ///< of (pfc_set, pfc_technology), from the one table
+  Gwp gwp;                            ///< of gwp_set, from the one table
   double low_voltage_cf4_kg_per_t = 0;
   SafeWindow window;
   int threads = 1;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -33,12 +34,57 @@ std::string num(double v) {
   return fmt::format("{:.10g}", v);
 }
 
+// The one piece of mutable global state: the number of the signal (SIGINT, SIGTERM) that asked the
+// run to stop, 0 while none has. A signal handler may only store into a volatile sig_atomic_t
+// (C++ [support.signal]; anything else is not async-signal-safe) and it cannot reach an object
+// except through a global. The simulation polls it between integration chunks through
+// Observer::stop_requested, stops cleanly, and the command writes outputs marked partial.
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void on_stop_signal(int signal_number) { g_stop_signal = signal_number; }
+
+// Installs the handler for SIGINT and SIGTERM for the lifetime of a run, restoring the previous
+// dispositions afterwards.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &previous_int_);
+    sigaction(SIGTERM, &action, &previous_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &previous_int_, nullptr);
+    sigaction(SIGTERM, &previous_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction previous_int_ {};
+  struct sigaction previous_term_ {};
+};
+
+// The run folder: a new or existing folder (an existing file is an input error).
+void prepare_folder(const std::string& dir) {
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec)) {
+    core::Diagnostics d;
+    d.error({"<command line>", 0, 0}, "--out",
+            fmt::format("'{}' is an existing file, not a folder: give a new or existing folder for the run", dir));
+    throw core::InputError(d);
+  }
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw core::RunError(fmt::format("cannot create the run folder '{}': {}", dir, ec.message()));
+}
+
 // Streams timeseries.csv and events.csv; prints progress on stderr for long runs.
 class Writer final : public line::Observer {
  public:
   Writer(const std::string& dir, bool progress) : progress_(progress), start_(std::chrono::steady_clock::now()) {
     if (!dir.empty()) {
-      std::filesystem::create_directories(dir);
       series_.open(std::filesystem::path(dir) / "timeseries.csv");
       events_.open(std::filesystem::path(dir) / "events.csv");
       if (!series_ || !events_) throw core::RunError("cannot write into " + dir);
@@ -63,7 +109,9 @@ class Writer final : public line::Observer {
   void on_events(const std::vector<line::Event>& events) override {
     if (!events_.is_open()) return;
     for (const auto& e : events) {
-      events_ << num(e.time_s / 3600) << ',' << e.cell << ',' << line::to_string(e.kind) << ',' << num(e.value)
+      // Line events (the rectifier) carry cell -1.
+      const long cell = e.cell == line::kLineEvent ? -1L : static_cast<long>(e.cell);
+      events_ << num(e.time_s / 3600) << ',' << cell << ',' << line::to_string(e.kind) << ',' << num(e.value)
               << ',' << line::event_unit(e.kind) << '\n';
     }
   }
@@ -79,8 +127,10 @@ class Writer final : public line::Observer {
     std::fflush(stderr);
     printed_ = true;
   }
+  bool stop_requested() override { return g_stop_signal != 0; }
   void finish() {
     if (printed_) std::fprintf(stderr, "\n");
+    printed_ = false;
     series_.close();
     events_.close();
   }
@@ -125,6 +175,8 @@ io::Json summary_json(const line::SimulationCase& c, const line::Summary& s) {
   j["cells_out_of_window"] = s.cells_out_of_window;
   j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
   j["energy_balance_error"] = s.energy_balance_error;
+  j["current_limit_hours"] = s.current_limit_hours;
+  j["complete"] = s.complete;
   j["integrator"] = c.integrator == line::IntegratorKind::kBatch ? "batch" : "cvode";
   j["seed"] = c.seed;
   j["cell_steps"] = s.cell_steps;
@@ -132,7 +184,12 @@ io::Json summary_json(const line::SimulationCase& c, const line::Summary& s) {
   return j;
 }
 
-int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
+struct LoadedCase {
+  line::SimulationCase c;
+  std::string catalogue_path;
+};
+
+LoadedCase load_case(const SimulateOptions& o, const GlobalOptions& global) {
   const io::Schema& schema = line::simulate_schema();
   core::Diagnostics diagnostics;
   io::ValueSet user;
@@ -154,47 +211,100 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   auto built = line::build_simulation_case(user, catalogue, emissions, case_dir, diagnostics);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
-  line::SimulationCase& c = *built;
-  if (o.threads > 0) c.threads = o.threads;
+  if (o.threads > 0) built->threads = o.threads;
   for (const auto& d : diagnostics.items()) std::cerr << d.to_string() << "\n";
+  return {std::move(*built), catalogue.path()};
+}
 
+// manifest.json and summary.json; `complete` false marks the time series as partial.
+void write_run_files(const SimulateOptions& o, const GlobalOptions& global, const LoadedCase& loaded,
+                     const std::string& started, const io::Json& summary, bool complete) {
+  if (o.out_dir.empty()) return;
+  const std::filesystem::path dir(o.out_dir);
+  io::Json manifest;
+  manifest["program"] = "potline";
+  manifest["version"] = kVersion;
+  manifest["git_commit"] = kGitCommit;
+  manifest["command"] = "simulate";
+  manifest["arguments"] = global.command_line;
+  manifest["started_utc"] = started;
+  manifest["finished_utc"] = utc_now();
+  manifest["seed"] = loaded.c.seed;
+  manifest["complete"] = complete;
+  io::Json inputs = io::Json::array();
+  inputs.push_back({{"path", o.case_file}, {"sha256", io::file_sha256(o.case_file)}});
+  inputs.push_back({{"path", loaded.catalogue_path}, {"sha256", io::file_sha256(loaded.catalogue_path)}});
+  manifest["inputs"] = inputs;
+  manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
+  io::write_text_file((dir / "summary.json").string(), io::dump(summary));
+  io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+}
+
+// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
+io::Json stopped_summary(const line::SimulationCase& c, const line::SimulationStopped& e) {
+  io::Json j;
+  j["title"] = c.title;
+  j["complete"] = false;
+  j["stop_reason"] = line::to_string(e.reason);
+  j["stop_cell"] = e.cell;
+  j["stop_time_h"] = e.time_s / 3600.0;
+  j["stop_message"] = e.what();
+  j["last_row_h"] = e.last_row_s / 3600.0;
+  j["cells"] = c.cells;
+  j["seed"] = c.seed;
+  return j;
+}
+
+void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o) {
+  std::cout << fmt::format(
+      "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
+      "  production {:.2f} t, energy {:.1f} MWh, SEC {:.3f} kWh/kg (DC)\n"
+      "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
+      "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy balance error {:.1e}\n",
+      c.title, s.cells, s.simulated_days, s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
+      s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
+      s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
+      s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
+  if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
+}
+
+int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
+  const LoadedCase loaded = load_case(o, global);
+  const line::SimulationCase& c = loaded.c;
   const std::string started = utc_now();
+  if (!o.out_dir.empty()) prepare_folder(o.out_dir);
   Writer writer(o.out_dir, !o.quiet);
-  const line::Summary s = line::run_simulation(c, &writer);
+  line::Summary s;
+  try {
+    const StopSignals signals;
+    s = line::run_simulation(c, &writer);
+  } catch (const line::SimulationStopped& e) {
+    // A physical guard tripped: keep what was simulated, marked partial, and fail (exit 1).
+    writer.finish();
+    write_run_files(o, global, loaded, started, stopped_summary(c, e), false);
+    throw;
+  }
   writer.finish();
   io::Json j = summary_json(c, s);
   io::require_finite(j);
-  if (!o.out_dir.empty()) {
-    const std::filesystem::path dir(o.out_dir);
-    io::Json manifest;
-    manifest["program"] = "potline";
-    manifest["version"] = kVersion;
-    manifest["git_commit"] = kGitCommit;
-    manifest["command"] = "simulate";
-    manifest["arguments"] = global.command_line;
-    manifest["started_utc"] = started;
-    manifest["seed"] = c.seed;
-    io::Json inputs = io::Json::array();
-    inputs.push_back({{"path", o.case_file}, {"sha256", io::file_sha256(o.case_file)}});
-    inputs.push_back({{"path", catalogue.path()}, {"sha256", io::file_sha256(catalogue.path())}});
-    manifest["inputs"] = inputs;
-    manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
-    io::write_text_file((dir / "summary.json").string(), io::dump(j));
-    io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+  write_run_files(o, global, loaded, started, j, s.complete);
+  if (s.current_limit_hours > 0) {
+    std::cerr << fmt::format("warning: the rectifier limit potline.max_current = {:.6g} kA held the line current "
+                             "below what the power schedule asked for during {:.3g} h: the power was not met there "
+                             "(events.csv: current_limit)\n",
+                             c.schedule.max_A() / 1e3, s.current_limit_hours);
+  }
+  if (!s.complete) {
+    const int signal_number = static_cast<int>(g_stop_signal);
+    std::cerr << fmt::format("potline: stopped by signal {} ({}) at {:.4g} of {:.4g} d; {}\n", signal_number,
+                             signal_number == SIGINT ? "SIGINT" : "SIGTERM", s.simulated_days, c.duration_s / 86400.0,
+                             o.out_dir.empty() ? "no run folder" : "partial results in " + o.out_dir + "/ (\"complete\": false)");
+    return 128 + signal_number;  // the shell's convention: 130 for SIGINT, 143 for SIGTERM
   }
   if (o.json) {
     std::cout << io::dump(j);
   } else {
-    std::cout << fmt::format(
-        "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
-        "  production {:.2f} t, energy {:.1f} MWh, SEC {:.3f} kWh/kg (DC)\n"
-        "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
-        "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy balance error {:.1e}\n",
-        c.title, s.cells, s.simulated_days, s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
-        s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
-        s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
-        s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
-    if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
+    print_summary(c, s, o);
   }
   return 0;
 }

@@ -191,6 +191,13 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
     const double t = t0 + x.h;
     for (std::size_t k = 0; k < n; ++k) {
       const CellAt at{b, k, x, t};
+      if (!check_cell_state(at.model(), at.y(), at.run(), x.c.frozen_bath_fraction,
+                            static_cast<std::uint32_t>(b.first + k), t, b.violation)) {
+        if (b.violation.reason == StopReason::kBathFrozen) {
+          at.log(EventKind::kBathFrozen, 100.0 * bath_mass_kg(at.y()) / at.run().bath_start);
+        }
+        return;  // the block stops here; the driver stops the run after this chunk
+      }
       check_anode_effect_onset(at, I);
       record_statistics(at);
       if (x.c.controller_enabled) run_controller(at, I);

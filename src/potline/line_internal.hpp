@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "potline/control/pot_controller.hpp"
@@ -31,12 +32,22 @@ struct CellRun {
   double fed_interval = 0;
 };
 
+/// The first physical guard a block tripped (docs/model/dynamics.md, "Physical guards").
+struct Violation {
+  bool set = false;
+  StopReason reason = StopReason::kStateOutOfRange;
+  std::uint32_t cell = 0;
+  double time_s = 0;
+  std::string message;  ///< names the cell, the time and the state
+};
+
 /// A block of cells advanced by one thread at a time.
 struct Block {
   std::size_t first = 0;  ///< global index of the first cell
   std::unique_ptr<dynamics::CellBlock> cells;
   std::vector<CellRun> runs;
   std::vector<Event> events;
+  Violation violation;  ///< set: the block stopped at violation.time_s
 };
 
 /// What every step of every block needs to know about the run.
@@ -46,6 +57,14 @@ struct StepContext {
   double h = 0;             ///< step [s]
   double target_metal = 0;  ///< metal left after tapping [kg]
 };
+
+/// State guards of one cell after a step: finite, bath not frozen, every state in its physical
+/// range. False (and `v` filled) when one trips. O(1), allocates only on a violation.
+bool check_cell_state(const dynamics::CellModel& m, const double* y, const CellRun& run, double frozen_fraction,
+                      std::uint32_t cell, double t, Violation& v);
+/// Energy balance of one cell (checked at output rows). False (and `v` filled) above the limit.
+bool check_energy_balance(const dynamics::CellModel& m, const double* y, const CellRun& run, std::uint32_t cell,
+                          double t, Violation& v);
 
 /// Line current at t: the schedule's, or for a power schedule the regulated current of this
 /// control period (zero during an outage).

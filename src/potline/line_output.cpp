@@ -193,6 +193,8 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kAnodeEffectEnd: return "anode_effect_end";
     case EventKind::kAlF3Rate: return "alf3_rate";
     case EventKind::kBathSample: return "bath_sample";
+    case EventKind::kBathFrozen: return "bath_frozen";
+    case EventKind::kCurrentLimit: return "current_limit";
   }
   return "?";
 }
@@ -206,6 +208,8 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kAnodeEffectEnd: return "s";
     case EventKind::kAlF3Rate: return "kg/d";
     case EventKind::kBathSample: return "wt%";
+    case EventKind::kBathFrozen: return "%";
+    case EventKind::kCurrentLimit: return "kA";
     default: return "";
   }
 }

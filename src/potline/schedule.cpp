@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "potline/core/units.hpp"
@@ -66,6 +67,12 @@ bool CurrentSchedule::parse_steps(const std::string& text, const std::string& ke
                                                 "number in [0, 2]", index, item));
       continue;
     }
+    if (factor * nominal_A_ > max_A_) {
+      diagnostics.error(where, key, fmt::format("step {} '{}': {:.6g} kA is above the rectifier limit "
+                                                "potline.max_current = {:.6g} kA (allowed: 0 to {:.6g} kA)",
+                                                index, item, factor * nominal_A_ / 1e3, max_A_ / 1e3, max_A_ / 1e3));
+      continue;
+    }
     if (!(time.value >= 0.0) || time.value <= last) {
       diagnostics.error(where, key, fmt::format("step {} '{}': times must be non-negative and increasing", index, item));
       continue;
@@ -73,20 +80,77 @@ bool CurrentSchedule::parse_steps(const std::string& text, const std::string& ke
     last = time.value;
     points_.push_back({time.value, factor * nominal_A_});
   }
+  if (points_.empty() && diagnostics.error_count() == errors_before && !trim(text).empty()) {
+    diagnostics.error(where, key, fmt::format("'{}' holds no step: write 'TIME FACTOR; ...', e.g. '48 h 0.75; "
+                                              "120 h 1.0' (or leave the key out for a constant current)", text));
+  }
   return diagnostics.error_count() == errors_before;
 }
+
+namespace {
+constexpr const char* kCsvKey = "potline.current_csv";
+
+// Units and meaning of a schedule CSV, from its header.
+struct CsvHeader {
+  bool power = false;
+  double time_factor = 1;   ///< to s
+  double value_factor = 1;  ///< to A or W
+};
+
+// Parses "time [UNIT],current [UNIT]" or "time [UNIT],power [UNIT]"; errors at path:line.
+std::optional<CsvHeader> parse_header(const std::vector<std::string>& cells, const std::string& path, int line_no,
+                                      core::Diagnostics& diagnostics) {
+  std::string n0, u0, n1, u1;
+  if (cells.size() != 2 || !split_header(cells[0], n0, u0) || !split_header(cells[1], n1, u1)) {
+    diagnostics.error({path, line_no, 1}, kCsvKey,
+                      "the header must be 'time [UNIT],current [UNIT]' (e.g. 'time [h],current [kA]')");
+    return std::nullopt;
+  }
+  const bool power = n1 == "power";
+  const auto tu = core::convert(1.0, u0, "s");
+  const auto cu = core::convert(1.0, u1, power ? "W" : "A");
+  if (n0 != "time" || !tu.ok()) {
+    diagnostics.error({path, line_no, 1}, kCsvKey, fmt::format("first column must be 'time [s|min|h|d]', found '{}'", cells[0]));
+  }
+  if ((n1 != "current" && !power) || !cu.ok()) {
+    diagnostics.error({path, line_no, 2}, kCsvKey,
+                      fmt::format("second column must be 'current [A|kA|MA]' or 'power [W|kW|MW|GW]', found '{}'", cells[1]));
+  }
+  if (!tu.ok() || !cu.ok() || n0 != "time" || (n1 != "current" && !power)) return std::nullopt;
+  return CsvHeader{power, tu.value, cu.value};
+}
+
+// A data value: a finite number within [0, max] (current or power, SI); errors at path:line:column.
+bool check_value(const std::string& text, double value, bool parsed, const CsvHeader& h, double max, const std::string& path,
+                 int line_no, core::Diagnostics& diagnostics) {
+  const char* what = h.power ? "power" : "current";
+  if (!parsed || !(value >= 0.0) || !std::isfinite(value)) {
+    diagnostics.error({path, line_no, 2}, what, fmt::format("'{}' is not a non-negative number", text));
+    return false;
+  }
+  if (value > max) {
+    const double scale = h.power ? 1e6 : 1e3;
+    diagnostics.error({path, line_no, 2}, what,
+                      fmt::format("{} {:.6g} {} is outside the allowed range 0 to {:.6g} {}{}", what, value / scale,
+                                  h.power ? "MW" : "kA", max / scale, h.power ? "MW" : "kA",
+                                  h.power ? " (10 GW, ten times the largest potlines)"
+                                          : " (the rectifier limit potline.max_current)"));
+    return false;
+  }
+  return true;
+}
+}  // namespace
 
 bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagnostics) {
   std::ifstream in(path);
   const std::size_t errors_before = diagnostics.error_count();
   if (!in) {
-    diagnostics.error({path, 0, 0}, "potline.current_csv", "cannot open the current schedule file");
+    diagnostics.error({path, 0, 0}, kCsvKey, "cannot open the current schedule file");
     return false;
   }
   std::string line;
   int line_no = 0;
-  double time_factor = 1, current_factor = 1;
-  bool header = false;
+  std::optional<CsvHeader> header;
   double step = 0;
   std::vector<Point> points;
   while (std::getline(in, line)) {
@@ -94,46 +158,25 @@ bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagn
     if (trim(line).empty() || trim(line)[0] == '#') continue;
     const auto cells = split_csv(line);
     if (!header) {
-      std::string n0, u0, n1, u1;
-      if (cells.size() != 2 || !split_header(cells[0], n0, u0) || !split_header(cells[1], n1, u1)) {
-        diagnostics.error({path, line_no, 1}, "potline.current_csv",
-                          "the header must be 'time [UNIT],current [UNIT]' (e.g. 'time [h],current [kA]')");
-        return false;
-      }
-      const bool power = n1 == "power";
-      const auto tu = core::convert(1.0, u0, "s");
-      const auto cu = core::convert(1.0, u1, power ? "W" : "A");
-      if (n0 != "time" || !tu.ok()) {
-        diagnostics.error({path, line_no, 1}, "potline.current_csv",
-                          fmt::format("first column must be 'time [s|min|h|d]', found '{}'", cells[0]));
-      }
-      if ((n1 != "current" && !power) || !cu.ok()) {
-        diagnostics.error({path, line_no, 2}, "potline.current_csv",
-                          fmt::format("second column must be 'current [A|kA|MA]' or 'power [W|kW|MW|GW]', found '{}'",
-                                      cells[1]));
-      }
-      if (!tu.ok() || !cu.ok() || n0 != "time" || (n1 != "current" && !power)) return false;
-      power_ = power;
-      time_factor = tu.value;
-      current_factor = cu.value;
-      header = true;
+      header = parse_header(cells, path, line_no, diagnostics);
+      if (!header) return false;
+      power_ = header->power;
       continue;
     }
     if (cells.size() != 2) {
-      diagnostics.error({path, line_no, 1}, "potline.current_csv", fmt::format("expected 2 columns, found {}", cells.size()));
+      diagnostics.error({path, line_no, 1}, kCsvKey, fmt::format("expected 2 columns, found {}", cells.size()));
       continue;
     }
     char* e0 = nullptr;
     char* e1 = nullptr;
-    const double t = std::strtod(cells[0].c_str(), &e0) * time_factor;
-    const double I = std::strtod(cells[1].c_str(), &e1) * current_factor;
+    const double t = std::strtod(cells[0].c_str(), &e0) * header->time_factor;
+    const double value = std::strtod(cells[1].c_str(), &e1) * header->value_factor;
     if (e0 == cells[0].c_str() || *e0 != '\0' || !std::isfinite(t)) {
       diagnostics.error({path, line_no, 1}, "time", fmt::format("'{}' is not a number", cells[0]));
       continue;
     }
-    if (e1 == cells[1].c_str() || *e1 != '\0' || !(I >= 0.0) || !std::isfinite(I)) {
-      diagnostics.error({path, line_no, 2}, power_ ? "power" : "current",
-                        fmt::format("'{}' is not a non-negative number", cells[1]));
+    const bool parsed = e1 != cells[1].c_str() && *e1 == '\0';
+    if (!check_value(cells[1], value, parsed, *header, power_ ? kMaxLinePower_W : max_A_, path, line_no, diagnostics)) {
       continue;
     }
     if (!points.empty()) {
@@ -152,10 +195,10 @@ bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagn
     } else if (t != 0.0) {
       diagnostics.error({path, line_no, 1}, "time", "the series must start at time 0");
     }
-    points.push_back({t, I});
+    points.push_back({t, value});
   }
-  if (header && points.empty()) diagnostics.error({path, line_no, 0}, "potline.current_csv", "no data rows");
-  if (!header) diagnostics.error({path, line_no, 0}, "potline.current_csv", "empty file: no header");
+  if (header && points.empty()) diagnostics.error({path, line_no, 0}, kCsvKey, "no data rows");
+  if (!header) diagnostics.error({path, line_no, 0}, kCsvKey, "empty file: no header");
   if (diagnostics.error_count() != errors_before) return false;
   points_ = std::move(points);
   return true;

@@ -172,6 +172,9 @@ std::vector<FieldSpec> build_fields() {
   b.choice("dynamics.anode_heating", {"anode_change", "steady"}, "anode_change",
            "anode_change: each new anode absorbs its heat-up over cold_anode_time; steady: carbon heated as it burns (steady-state model)",
            "docs/model/dynamics.md");
+  b.num("dynamics.frozen_bath_fraction", "1", "1", 0.5, 0.0, 1.0,
+        "the run stops (exit 1, 'bath frozen') when a cell's liquid bath falls below this share of its initial mass",
+        "estimate: with half the bath frozen the liquid left can no longer fill the ACD layer and wet the immersed anodes (AP40: 4.0 m3, of which ≈ 1.9 m3 under the anodes), and its excess AlF3 has about doubled, beyond the 20 wt% range of the Solheim et al. (1996) liquidus (docs/model/dynamics.md)", true);
 
   // [control]
   b.num("control.voltage_noise", "mV", "V", 20.0, 0.0, 1000.0, "sd of the measured cell voltage", "estimate: 10–30 mV normal cell noise");
@@ -226,6 +229,9 @@ std::vector<FieldSpec> build_fields() {
   b.integer("potline.cells", 1, 1, 2000, "cells in series", "user choice");
   b.text("potline.current_steps", "line-current steps 'TIME FACTOR; ...' relative to operation.line_current, e.g. '48 h 0.75; 120 h 1.0'", "scenario input");
   b.text("potline.current_csv", "CSV 'time [h],current [kA]' or 'time [h],power [MW]' (DC line power), constant step, each row applies until the next (relative to the case file)", "scenario input");
+  b.num("potline.max_current", "kA", "A", std::nullopt, 0.0, 2000.0,
+        "rectifier current limit: scheduled currents above it are input errors, a regulated (power) current is held to it; default 1.25 × operation.line_current, at most 2,000 kA",
+        "estimate: +25 % is the largest sustained amperage increase in published power-modulation practice (TRIMET Essen, ±25 %); 2,000 kA is the operation.line_current input limit", true);
   b.num("potline.power_control_period", "s", "s", 60.0, 1.0, 3600.0,
         "power schedules: the rectifier re-sets the line current to meet the power this often",
         "estimate: rectifiers regulate within seconds, so a period of a minute tracks a power schedule given in minutes or hours; user choice", true);
@@ -461,10 +467,17 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
     }
   }
 
+  c.frozen_bath_fraction = num("dynamics.frozen_bath_fraction");
   c.cells = static_cast<int>(num("potline.cells"));
   c.block_size = static_cast<int>(num("potline.block_size"));
   c.spread = {num("potline.spread_acd"), num("potline.spread_heat_loss"), num("potline.spread_dissolution")};
-  c.schedule = CurrentSchedule(c.op.line_current_A);
+  const double max_current = v.maybe_number("potline.max_current").value_or(std::min(1.25 * c.op.line_current_A, 2e6));
+  if (max_current < c.op.line_current_A) {
+    diagnostics.error(loc("potline.max_current"), "potline.max_current",
+                      fmt::format("{:.6g} kA is below the nominal line current {:.6g} kA (operation.line_current)",
+                                  max_current / 1e3, c.op.line_current_A / 1e3));
+  }
+  c.schedule = CurrentSchedule(c.op.line_current_A, max_current);
   const std::string steps = v.text("potline.current_steps");
   const std::string csv = v.text("potline.current_csv");
   if (!steps.empty() && !csv.empty()) {

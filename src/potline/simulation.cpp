@@ -75,15 +75,21 @@ class PowerRegulator {
       resistance_ohm_ = (line_voltage - back_emf_V_) / applied;
     }
     const double P = c_.schedule.power_at(t);
-    current_A_ = P > 0 ? 2.0 * P / (back_emf_V_ + std::sqrt(back_emf_V_ * back_emf_V_ + 4.0 * resistance_ohm_ * P))
-                       : 0.0;
+    requested_A_ = P > 0 ? 2.0 * P / (back_emf_V_ + std::sqrt(back_emf_V_ * back_emf_V_ + 4.0 * resistance_ohm_ * P))
+                         : 0.0;
+    // The rectifier cannot deliver more than its current limit: the power is then not met.
+    current_A_ = std::min(requested_A_, c_.schedule.max_A());
   }
+  /// The current the power asked for before the rectifier limit [A].
+  double requested_A() const { return requested_A_; }
+  bool limited() const { return requested_A_ > current_A_; }
 
  private:
   const SimulationCase& c_;
   double back_emf_V_;
   double resistance_ohm_;
   double current_A_;
+  double requested_A_ = 0;
 };
 
 }  // namespace
@@ -162,55 +168,158 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
   return models;
 }
 
+namespace detail {
+namespace {
+// Longest stretch of steps between two polls of Observer::stop_requested (1 h at 5 s samples).
+// Chunking does not change results: every step is the same whatever the chunk it falls in.
+constexpr long kMaxChunkSteps = 720;
+
+// One run: the blocks, the line current and the output schedule. run() is the time loop.
+class Driver {
+ public:
+  Driver(const SimulationCase& c, Observer* observer, const std::vector<CellModel>& models,
+         const std::vector<double>& states)
+      : c_(c), observer_(observer), cs_(controller_settings(c, states)), x_{c, cs_, cs_.sample_period_s, states[kMetal]},
+        blocks_(build_blocks(c, cs_, models, states)),
+        regulator_(c, cs_, cell::evaluate(c.design, c.constants, c.op).voltage_V), arena_(std::max(1, c.threads)) {
+    const double h = x_.h;
+    total_steps_ = static_cast<long>(std::llround(c.duration_s / h));
+    steps_per_row_ = std::max(1L, static_cast<long>(std::llround(c.output_interval_s / h)));
+    steps_per_control_ = c.schedule.is_power()
+                             ? std::max(1L, static_cast<long>(std::llround(c.power_control_period_s / h)))
+                             : steps_per_row_;
+  }
+
+  Summary run() {
+    // Refresh every cell once so that row 0 has voltages.
+    for (Block& b : blocks_) {
+      for (std::size_t k = 0; k < b.runs.size(); ++k) b.cells->refresh(k);
+    }
+    if (c_.schedule.is_power()) regulate(0);
+    emit_row(0);
+    long next_row = steps_per_row_;
+    for (long done = 0; done < total_steps_;) {
+      if (c_.schedule.is_power() && done > 0 && done % steps_per_control_ == 0) regulate(done);
+      const long to_control = steps_per_control_ - done % steps_per_control_;
+      const long steps = std::min({to_control, next_row - done, total_steps_ - done, kMaxChunkSteps});
+      advance(done, steps);
+      done += steps;
+      const bool row_due = done >= next_row || done >= total_steps_;
+      if (row_due) {
+        next_row += steps_per_row_;
+        check_energy_balance(done);
+        flush_events(blocks_, merged_, observer_);
+        emit_row(done);
+        if (observer_) observer_->on_progress(done * x_.h, total_steps_ * x_.h);
+      }
+      if (done < total_steps_ && observer_ != nullptr && observer_->stop_requested()) {
+        if (!row_due) {
+          flush_events(blocks_, merged_, observer_);
+          emit_row(done);
+        }
+        Summary sum = finish(done);
+        sum.complete = false;
+        return sum;
+      }
+    }
+    return finish(total_steps_);
+  }
+
+ private:
+  void regulate(long done) {
+    const bool was_limited = regulator_.limited();
+    regulator_.regulate(done * x_.h, x_.h, blocks_);
+    if (regulator_.limited() && !was_limited && c_.events != EventDetail::kNone) {
+      // Line events travel with the first block's, so they are merged in time order with the cells'.
+      blocks_.front().events.push_back({done * x_.h, kLineEvent, EventKind::kCurrentLimit, regulator_.requested_A() / 1e3});
+    }
+  }
+
+  // Advances every block by `steps` on the threads, then stops the run if a guard tripped.
+  void advance(long done, long steps) {
+    const double regulated_A = regulator_.current_A();
+    arena_.execute([&] {
+      tbb::parallel_for(std::size_t{0}, blocks_.size(),
+                        [&](std::size_t i) { advance_block(blocks_[i], x_, done, steps, regulated_A); });
+    });
+    if (c_.schedule.is_power() && regulator_.limited()) limited_s_ += steps * x_.h;
+    const Violation* first = nullptr;
+    for (const Block& b : blocks_) {
+      if (b.violation.set && (first == nullptr || b.violation.time_s < first->time_s)) first = &b.violation;
+    }
+    if (first != nullptr) stop(*first);
+  }
+
+  // Energy balance of every cell at a row; stops the run at the first cell above the limit.
+  void check_energy_balance(long done) {
+    for (Block& b : blocks_) {
+      for (std::size_t k = 0; k < b.runs.size(); ++k) {
+        const auto cell = static_cast<std::uint32_t>(b.first + k);
+        if (!detail::check_energy_balance(b.cells->model(k), b.cells->state(k), b.runs[k], cell, done * x_.h,
+                                          b.violation)) {
+          stop(b.violation);
+        }
+      }
+    }
+  }
+
+  // Sends the events up to the violation (blocks that did not trip ran to the end of the chunk)
+  // and throws.
+  [[noreturn]] void stop(const Violation& v) {
+    for (Block& b : blocks_) {
+      std::erase_if(b.events, [&](const Event& e) { return e.time_s > v.time_s; });
+    }
+    flush_events(blocks_, merged_, observer_);
+    throw SimulationStopped(v.message, v.reason, v.cell, v.time_s, last_row_s_);
+  }
+
+  void emit_row(long done) {
+    const Row row = make_row(c_, blocks_, done * x_.h, done - row_start_, x_.h, regulator_.current_A());
+    if (observer_) observer_->on_row(row);
+    row_start_ = done;
+    last_row_s_ = done * x_.h;
+  }
+
+  Summary finish(long done) {
+    Summary sum = summarise(c_, blocks_, done * x_.h, done);
+    sum.current_limit_hours = limited_s_ / 3600.0;
+    return sum;
+  }
+
+  const SimulationCase& c_;
+  Observer* observer_;
+  const control::ControllerSettings cs_;
+  const StepContext x_;
+  std::vector<Block> blocks_;
+  PowerRegulator regulator_;
+  tbb::task_arena arena_;
+  long total_steps_ = 0, steps_per_row_ = 1, steps_per_control_ = 1;
+  long row_start_ = 0;
+  double last_row_s_ = 0;
+  double limited_s_ = 0;
+  std::vector<Event> merged_;
+};
+}  // namespace
+}  // namespace detail
+
 Summary run_simulation(const SimulationCase& c, Observer* observer) {
-  using namespace detail;
   const auto wall_start = std::chrono::steady_clock::now();
   if (c.cells < 1) throw core::RunError("simulation: at least one cell is needed");
   std::vector<double> states;
   const std::vector<CellModel> models = build_models(c, states);
-  const control::ControllerSettings cs = controller_settings(c, states);
-  const StepContext x{c, cs, cs.sample_period_s, states[kMetal]};
-  const double h = x.h;
-  std::vector<Block> blocks = build_blocks(c, cs, models, states);
-
-  const long total_steps = static_cast<long>(std::llround(c.duration_s / h));
-  const long steps_per_row = std::max(1L, static_cast<long>(std::llround(c.output_interval_s / h)));
-  const bool power_schedule = c.schedule.is_power();
-  const long steps_per_control =
-      power_schedule ? std::max(1L, static_cast<long>(std::llround(c.power_control_period_s / h))) : steps_per_row;
-  PowerRegulator regulator(c, cs, cell::evaluate(c.design, c.constants, c.op).voltage_V);
-  tbb::task_arena arena(std::max(1, c.threads));
-
-  // Refresh every cell once so that row 0 has voltages.
-  for (Block& b : blocks) {
-    for (std::size_t k = 0; k < b.runs.size(); ++k) b.cells->refresh(k);
-  }
-  if (power_schedule) regulator.regulate(0.0, h, blocks);
-  if (observer) observer->on_row(make_row(c, blocks, 0.0, 0, h, regulator.current_A()));
-  std::vector<Event> merged;
-  long next_row = steps_per_row;
-  long row_start = 0;
-  for (long done = 0; done < total_steps;) {
-    if (power_schedule && done > 0 && done % steps_per_control == 0) regulator.regulate(done * h, h, blocks);
-    const long to_control = steps_per_control - done % steps_per_control;
-    const long steps = std::min({to_control, next_row - done, total_steps - done});
-    const double regulated_A = regulator.current_A();
-    arena.execute([&] {
-      tbb::parallel_for(std::size_t{0}, blocks.size(),
-                        [&](std::size_t i) { advance_block(blocks[i], x, done, steps, regulated_A); });
-    });
-    done += steps;
-    if (done < next_row && done < total_steps) continue;
-    next_row += steps_per_row;
-    flush_events(blocks, merged, observer);
-    const Row row = make_row(c, blocks, done * h, done - row_start, h, regulator.current_A());
-    if (observer) observer->on_row(row);
-    row_start = done;
-    if (observer) observer->on_progress(done * h, total_steps * h);
-  }
-  Summary sum = summarise(c, blocks, total_steps * h, total_steps);
+  detail::Driver driver(c, observer, models, states);
+  Summary sum = driver.run();
   sum.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return sum;
+}
+
+const char* to_string(StopReason reason) noexcept {
+  switch (reason) {
+    case StopReason::kBathFrozen: return "bath_frozen";
+    case StopReason::kStateOutOfRange: return "state_out_of_range";
+    case StopReason::kEnergyBalance: return "energy_balance";
+  }
+  return "?";
 }
 
 }  // namespace potline::line

@@ -12,22 +12,30 @@
 
 namespace potline::line {
 
+/// Largest DC line power a power series may ask for [W]: 10 GW, about ten times the largest
+/// potlines (≈ 400 cells × 600 kA × 4.2 V ≈ 1 GW).
+inline constexpr double kMaxLinePower_W = 10e9;
+
 class CurrentSchedule {
  public:
   struct Point {
     double time_s;
     double value;  ///< line current [A], or DC line power [W] for a power series
   };
-  /// Constant nominal current.
-  explicit CurrentSchedule(double nominal_A = 0) : nominal_A_(nominal_A) {}
+  /// Constant nominal current; `max_A` is the rectifier's current limit (every scheduled current
+  /// must stay within it; the driver holds a regulated current to it). 0: twice the nominal.
+  explicit CurrentSchedule(double nominal_A = 0, double max_A = 0)
+      : nominal_A_(nominal_A), max_A_(max_A > 0 ? max_A : 2.0 * nominal_A) {}
 
   /// Steps "T1 FACTOR1; T2 FACTOR2; ..." (times with units, factors of the nominal current),
-  /// e.g. "48 h 0.75; 120 h 1.0". Errors go to `diagnostics` under `key`.
+  /// e.g. "48 h 0.75; 120 h 1.0". Errors go to `diagnostics` under `key`: a malformed step, a
+  /// factor outside [0, 2], a current above max_A(), times not increasing, or text with no step.
   bool parse_steps(const std::string& text, const std::string& key, const core::SourceLocation& where,
                    core::Diagnostics& diagnostics);
   /// A CSV with header "time [UNIT],current [UNIT]" (time in s, min, h or d; current in A, kA or
   /// MA) or "time [UNIT],power [UNIT]" (DC line power in W, kW, MW or GW), strictly increasing
-  /// times at a constant step starting at 0. Errors name file:line and the field.
+  /// times at a constant step starting at 0. Errors name file:line:column and the field; currents
+  /// must lie in [0, max_A()], powers in [0, kMaxLinePower_W].
   bool read_csv(const std::string& path, core::Diagnostics& diagnostics);
   void set_outage(double start_s, double duration_s) {
     outage_start_s_ = start_s;
@@ -35,6 +43,8 @@ class CurrentSchedule {
   }
 
   double nominal_A() const { return nominal_A_; }
+  /// Rectifier current limit [A].
+  double max_A() const { return max_A_; }
   /// Line current at time t [A]. For a power series: the nominal current (outside outages); the
   /// driver computes the regulated current from power_at.
   double current_at(double t) const;
@@ -51,6 +61,7 @@ class CurrentSchedule {
 
  private:
   double nominal_A_;
+  double max_A_;
   std::vector<Point> points_;  ///< absolute currents (or powers) from each time on (sorted)
   bool power_ = false;
   double outage_start_s_ = 0;

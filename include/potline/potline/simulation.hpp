@@ -8,6 +8,7 @@
 
 #include "potline/cell/inputs.hpp"
 #include "potline/control/pot_controller.hpp"
+#include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/batch.hpp"
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/potline/pfc.hpp"
@@ -61,18 +62,26 @@ struct SimulationCase {
   int block_size = 16;
   double output_interval_s = 3600;
   EventDetail events = EventDetail::kControl;
+  /// A cell whose liquid bath falls below this share of its initial mass is frozen: the run
+  /// stops (docs/model/dynamics.md, "Physical guards").
+  double frozen_bath_fraction = 0.5;
 };
 
 enum class EventKind : std::uint8_t {
   kFeed, kUnderfeed, kOverfeed, kBeamMove, kTap, kAnodeChange, kBeamRaise, kAnodeEffectStart,
-  kAnodeEffectEnd, kAlF3Rate, kBathSample
+  kAnodeEffectEnd, kAlF3Rate, kBathSample,
+  kBathFrozen,    ///< a cell's bath froze (value: liquid bath left, % of its initial mass); the run stops
+  kCurrentLimit,  ///< the rectifier limit started to hold a regulated current (value: requested kA)
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
 
+/// Cell index of events that concern the whole line (the rectifier).
+inline constexpr std::uint32_t kLineEvent = 0xFFFFFFFFu;
+
 struct Event {
   double time_s;
-  std::uint32_t cell;
+  std::uint32_t cell;  ///< cell index, or kLineEvent
   EventKind kind;
   double value;
 };
@@ -105,6 +114,9 @@ class Observer {
   virtual void on_row(const Row&) {}
   virtual void on_events(const std::vector<Event>&) {}
   virtual void on_progress(double /*simulated_s*/, double /*end_s*/) {}
+  /// Polled between integration chunks (at most an hour of simulated time apart): true ends the
+  /// run early at the time reached, with a row there and Summary::complete = false.
+  virtual bool stop_requested() { return false; }
 };
 
 struct CellTotals {
@@ -141,10 +153,32 @@ struct Summary {
   long cell_steps = 0;
   long voltage_evaluations = 0;
   double wall_seconds = 0;
+  double current_limit_hours = 0;   ///< time the rectifier limit held a regulated current
+  bool complete = true;             ///< false: stopped early (Observer::stop_requested) at simulated_days
   std::vector<CellTotals> per_cell;  ///< for conservation checks
 };
 
-/// Runs the simulation. Throws core::RunError on solver failure (naming the cell and states).
+/// Why a physical guard stopped a run.
+enum class StopReason { kBathFrozen, kStateOutOfRange, kEnergyBalance };
+const char* to_string(StopReason reason) noexcept;
+
+/// A physical guard stopped the run (docs/model/dynamics.md, "Physical guards"): a bath froze, a
+/// state left its physical range or became non-finite, or the energy balance drifted. what()
+/// names the cell, the time and the state. The observer has received every row up to the last
+/// full output interval before `time_s` and the events up to `time_s`.
+class SimulationStopped : public core::RunError {
+ public:
+  SimulationStopped(const std::string& message, StopReason reason, std::uint32_t cell, double time_s,
+                    double last_row_s)
+      : core::RunError(message), reason(reason), cell(cell), time_s(time_s), last_row_s(last_row_s) {}
+  StopReason reason;
+  std::uint32_t cell;
+  double time_s;      ///< simulated time of the violation [s]
+  double last_row_s;  ///< time of the last time-series row written [s]
+};
+
+/// Runs the simulation. Throws SimulationStopped when a physical guard trips and core::RunError
+/// on solver failure (naming the cell and states).
 Summary run_simulation(const SimulationCase& c, Observer* observer = nullptr);
 
 /// The cell models and initial states the run uses (after spread), for tests.

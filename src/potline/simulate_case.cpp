@@ -174,7 +174,7 @@ std::vector<FieldSpec> build_fields() {
            "docs/model/dynamics.md");
   b.num("dynamics.frozen_bath_fraction", "1", "1", 0.5, 0.0, 1.0,
         "the run stops (exit 1, 'bath frozen') when a cell's liquid bath falls below this share of its initial mass",
-        "estimate: with half the bath frozen the liquid left can no longer fill the ACD layer and wet the immersed anodes (AP40: 4.0 m3, of which ≈ 1.9 m3 under the anodes), and its excess AlF3 has about doubled, beyond the 20 wt% range of the Solheim et al. (1996) liquidus (docs/model/dynamics.md)", true);
+        "estimate: with half the bath frozen the liquid left can no longer fill the ACD layer and wet the immersed anodes (AP40: 4.0 m3, of which ≈ 1.6 m3 under the anodes and ≈ 1.5 m3 around their immersed part), and its excess AlF3 has about doubled, beyond the 20 wt% range of the liquidus correlation [Solheim 1996] (docs/model/dynamics.md §7)", true);
 
   // [control]
   b.num("control.voltage_noise", "mV", "V", 20.0, 0.0, 1000.0, "sd of the measured cell voltage", "estimate: 10–30 mV normal cell noise");
@@ -231,7 +231,7 @@ std::vector<FieldSpec> build_fields() {
   b.text("potline.current_csv", "CSV 'time [h],current [kA]' or 'time [h],power [MW]' (DC line power), constant step, each row applies until the next (relative to the case file)", "scenario input");
   b.num("potline.max_current", "kA", "A", std::nullopt, 0.0, 2000.0,
         "rectifier current limit: scheduled currents above it are input errors, a regulated (power) current is held to it; default 1.25 × operation.line_current, at most 2,000 kA",
-        "estimate: +25 % is the largest sustained amperage increase in published power-modulation practice (TRIMET Essen, ±25 %); 2,000 kA is the operation.line_current input limit", true);
+        "estimate: +25 % is the largest sustained amperage increase in published power-modulation practice (TRIMET Essen, ±25 %, [TRIMET 2019]); 2,000 kA is the operation.line_current input limit", true);
   b.num("potline.power_control_period", "s", "s", 60.0, 1.0, 3600.0,
         "power schedules: the rectifier re-sets the line current to meet the power this often",
         "estimate: rectifiers regulate within seconds, so a period of a minute tracks a power schedule given in minutes or hours; user choice", true);

@@ -101,23 +101,17 @@ double PotController::slope() const {
   return den > 0 ? num / den : 0.0;
 }
 
-Actions PotController::sample(double t, double voltage_V, double current_A) {
-  Actions a;
+void PotController::on_outage(double t) {
+  // Outage: nothing is fed or moved; the slope window restarts when power returns.
   const ControllerSettings& s = *s_;
-  const double dt = s.sample_period_s;
-  const bool line_on = current_A > kOffCurrentFraction * s.nominal_current_A;
-  if (!line_on) {
-    // Outage: nothing is fed or moved; the slope window restarts when power returns.
-    clear_slope_window();
-    lockout_until_ = std::max(lockout_until_, t + s.lockout_s);
-    if (t >= next_tap_) next_tap_ = t + dt;
-    if (t >= next_anode_) next_anode_ = t + dt;
-    return a;
-  }
-  measured_current_A_ = current_A;
-  const double resistance = (voltage_V - s.back_emf_V) / current_A;
+  clear_slope_window();
+  lockout_until_ = std::max(lockout_until_, t + s.lockout_s);
+  if (t >= next_tap_) next_tap_ = t + s.sample_period_s;
+  if (t >= next_anode_) next_anode_ = t + s.sample_period_s;
+}
 
-  // Anode effect: detection and quench.
+void PotController::detect_anode_effect(double t, double voltage_V, Actions& a) {
+  const ControllerSettings& s = *s_;
   if (!in_quench_ && voltage_V > s.ae_detect_voltage_V) {
     a.ae_detected = true;
     in_quench_ = true;
@@ -132,58 +126,66 @@ Actions PotController::sample(double t, double voltage_V, double current_A) {
   } else if (in_quench_ && t >= quench_end_) {
     a.quench_done = true;
   }
+}
 
-  if (!in_quench_) {
-    // Feeding at the rate of the current mode, in whole shots.
-    if (!feed_stopped(t)) {
-      feed_credit_kg_ += feed_rate_kg_per_s() * dt;
-      if (feed_credit_kg_ >= s.shot_mass_kg) {
-        a.shots = static_cast<int>(feed_credit_kg_ / s.shot_mass_kg);
-        a.feed_kg += a.shots * s.shot_mass_kg;
-        feed_credit_kg_ -= a.shots * s.shot_mass_kg;
-      }
-    }
-    // R_p averages and the tracking decision.
-    if (avg_count_ == 0) avg_started_ = t;
-    avg_sum_ += resistance;
-    ++avg_count_;
-    if (t - avg_started_ + dt >= s.average_period_s) {
-      avg_t_[head_] = 0.5 * (avg_started_ + t);
-      avg_r_[head_] = avg_sum_ / avg_count_;
-      head_ = (head_ + 1) % kMaxPoints;
-      points_ = std::min(points_ + 1, kMaxPoints);
-      avg_sum_ = 0;
-      avg_count_ = 0;
-      if (points_ >= s.slope_points) last_slope_ = slope();
-    }
-    if (mode_ == FeedMode::kUnderfeed) {
-      if (t - mode_since_ >= s.min_underfeed_s && points_ >= s.slope_points &&
-          last_slope_ * s.nominal_current_A >= s.slope_threshold_V_per_s) {
-        set_mode(FeedMode::kOverfeed, t, a);
-      }
-    } else if (mode_ == FeedMode::kOverfeed && t - mode_since_ >= s.overfeed_duration_s) {
-      set_mode(FeedMode::kUnderfeed, t, a);
-      clear_slope_window();
-    }
-    // Resistance control: beam moves when the normalised voltage leaves the deadband.
-    rc_sum_ += resistance;
-    ++rc_count_;
-    if (t >= next_rc_) {
-      const double mean_r = rc_sum_ / rc_count_;
-      rc_sum_ = 0;
-      rc_count_ = 0;
-      next_rc_ = t + s.resistance_period_s;
-      const bool tracking = mode_ == FeedMode::kUnderfeed && t - mode_since_ > s.tracking_lockout_s;
-      if (t >= lockout_until_ && !tracking) {
-        const double normalised = s.back_emf_V + mean_r * s.nominal_current_A;
-        const double error = normalised - target_voltage_V();
-        if (error > s.deadband_V) a.beam_move_m -= s.beam_step_m;
-        if (error < -s.deadband_V) a.beam_move_m += s.beam_step_m;
-        if (a.beam_move_m != 0.0) clear_slope_window();
-      }
+void PotController::feed_and_track(double t, double resistance, Actions& a) {
+  const ControllerSettings& s = *s_;
+  const double dt = s.sample_period_s;
+  // Feeding at the rate of the current mode, in whole shots.
+  if (!feed_stopped(t)) {
+    feed_credit_kg_ += feed_rate_kg_per_s() * dt;
+    if (feed_credit_kg_ >= s.shot_mass_kg) {
+      a.shots = static_cast<int>(feed_credit_kg_ / s.shot_mass_kg);
+      a.feed_kg += a.shots * s.shot_mass_kg;
+      feed_credit_kg_ -= a.shots * s.shot_mass_kg;
     }
   }
+  // R_p averages and the tracking decision.
+  if (avg_count_ == 0) avg_started_ = t;
+  avg_sum_ += resistance;
+  ++avg_count_;
+  if (t - avg_started_ + dt >= s.average_period_s) {
+    avg_t_[head_] = 0.5 * (avg_started_ + t);
+    avg_r_[head_] = avg_sum_ / avg_count_;
+    head_ = (head_ + 1) % kMaxPoints;
+    points_ = std::min(points_ + 1, kMaxPoints);
+    avg_sum_ = 0;
+    avg_count_ = 0;
+    if (points_ >= s.slope_points) last_slope_ = slope();
+  }
+  if (mode_ == FeedMode::kUnderfeed) {
+    if (t - mode_since_ >= s.min_underfeed_s && points_ >= s.slope_points &&
+        last_slope_ * s.nominal_current_A >= s.slope_threshold_V_per_s) {
+      set_mode(FeedMode::kOverfeed, t, a);
+    }
+  } else if (mode_ == FeedMode::kOverfeed && t - mode_since_ >= s.overfeed_duration_s) {
+    set_mode(FeedMode::kUnderfeed, t, a);
+    clear_slope_window();
+  }
+}
 
+void PotController::control_resistance(double t, double resistance, Actions& a) {
+  // Resistance control: beam moves when the normalised voltage leaves the deadband.
+  const ControllerSettings& s = *s_;
+  rc_sum_ += resistance;
+  ++rc_count_;
+  if (t < next_rc_) return;
+  const double mean_r = rc_sum_ / rc_count_;
+  rc_sum_ = 0;
+  rc_count_ = 0;
+  next_rc_ = t + s.resistance_period_s;
+  const bool tracking = mode_ == FeedMode::kUnderfeed && t - mode_since_ > s.tracking_lockout_s;
+  if (t >= lockout_until_ && !tracking) {
+    const double normalised = s.back_emf_V + mean_r * s.nominal_current_A;
+    const double error = normalised - target_voltage_V();
+    if (error > s.deadband_V) a.beam_move_m -= s.beam_step_m;
+    if (error < -s.deadband_V) a.beam_move_m += s.beam_step_m;
+    if (a.beam_move_m != 0.0) clear_slope_window();
+  }
+}
+
+void PotController::run_schedules(double t, double current_A, Actions& a) {
+  const ControllerSettings& s = *s_;
   // Bath samples: AlF3 and temperature, seen after the analysis delay.
   if (sample_pending_ && t >= sample_ready_) {
     sample_pending_ = false;
@@ -197,7 +199,6 @@ Actions PotController::sample(double t, double voltage_V, double current_A) {
     a.take_sample = true;
     next_sample_ += s.sample_interval_s;
   }
-  // Schedules.
   if (t >= next_tap_) {
     a.tap = true;
     next_tap_ += s.tap_interval_s;
@@ -216,6 +217,22 @@ Actions PotController::sample(double t, double voltage_V, double current_A) {
     a.beam_raise = true;
     beam_travel_ = 0;
   }
+}
+
+Actions PotController::sample(double t, double voltage_V, double current_A) {
+  Actions a;
+  if (!(current_A > kOffCurrentFraction * s_->nominal_current_A)) {
+    on_outage(t);
+    return a;
+  }
+  measured_current_A_ = current_A;
+  const double resistance = (voltage_V - s_->back_emf_V) / current_A;
+  detect_anode_effect(t, voltage_V, a);
+  if (!in_quench_) {
+    feed_and_track(t, resistance, a);
+    control_resistance(t, resistance, a);
+  }
+  run_schedules(t, current_A, a);
   return a;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "potline/cell/haupin.hpp"
 #include "potline/cell/thermo.hpp"
@@ -135,60 +136,74 @@ Electrical evaluate_electrical(const CellModel& m, const double* y, const CellIn
   return e;
 }
 
-void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
-         double* dy, Fluxes* fluxes) noexcept {
+namespace {
+// Electrical sources of one state: voltage, power into the pot, production, chemistry and the
+// conductor Joule heat released in the top and lining nodes.
+struct Sources {
+  double voltage_V, power_in_W, production_kg_per_s, chemical_W, anode_joule_W, cathode_joule_W;
+};
+
+Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
   const DynamicsParameters& p = m.parameters;
   const double I = in.current_A;
-  const double T = y[kBathTemperature];
   const bool on = e.current_efficiency > 0.0;
-  const double V = on ? voltage_at(e, y) : 0.0;
-  const double power_in = I * (V - e.external_V * (on ? 1.0 : 0.0));
-  const double production = on ? cell::faraday_production_kg_per_s(I, e.current_efficiency) : 0.0;
-  const double chemical = e.chemical_J_per_kg_al * production;
+  Sources s;
+  s.voltage_V = on ? voltage_at(e, y) : 0.0;
+  s.power_in_W = I * (s.voltage_V - e.external_V * (on ? 1.0 : 0.0));
+  s.production_kg_per_s = on ? cell::faraday_production_kg_per_s(I, e.current_efficiency) : 0.0;
+  s.chemical_W = e.chemical_J_per_kg_al * s.production_kg_per_s;
   // Joule heat of the anode assembly and the cathode is released in the top and lining nodes,
   // not in the bath (both are colder than the bath, so it flows outwards).
-  const double anode_joule = on ? p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm : 0.0;
-  const double cathode_joule =
-      on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
+  s.anode_joule_W = on ? p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm : 0.0;
+  s.cathode_joule_W = on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
+  return s;
+}
 
+// Heat flows between the bath, the ledge, the three nodes and the ambient.
+struct HeatFlows {
+  double top_in, top_out, bottom_in, bottom_out, wall_out, q_in, q_out, ledge_rate, anode_heating;
+};
+
+HeatFlows heat_flows(const CellModel& m, const Electrical& e, const double* y) noexcept {
+  const DynamicsParameters& p = m.parameters;
   const CellModel::Derived& g = m.derived;
+  const double T = y[kBathTemperature];
   const double Tamb = p.ambient_temperature_K;
   // Top and bottom: bath -> node (inner share of the path resistance) -> ambient (the rest).
   const double Ttop = y[kTopTemperature];
   const double Twall = y[kWallTemperature];
   const double Tlin = y[kLiningTemperature];
-  const double top_in = (T - Ttop) * g.top_in_W_per_K;
-  const double top_out = (Ttop - Tamb) * g.top_out_W_per_K;
-  const double bottom_in = (T - Tlin) * g.bottom_in_W_per_K;
-  const double bottom_out = (Tlin - Tamb) * g.bottom_out_W_per_K;
-  const double wall_out = (Twall - Tamb) * g.wall_out_W_per_K;
+  HeatFlows f;
+  f.top_in = (T - Ttop) * g.top_in_W_per_K;
+  f.top_out = (Ttop - Tamb) * g.top_out_W_per_K;
+  f.bottom_in = (T - Tlin) * g.bottom_in_W_per_K;
+  f.bottom_out = (Tlin - Tamb) * g.bottom_out_W_per_K;
+  f.wall_out = (Twall - Tamb) * g.wall_out_W_per_K;
   const double ledge_resistance = std::max(y[kLedge] * g.ledge_K_per_W_per_kg, 0.0);
   const double Tl = e.liquidus_K;
   // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
   // node beyond what the bath brings freezes bath (latent heat plus the bath's own superheat
   // over the ledge reference temperature).
-  double q_out = (Tl - Twall) / (g.wall_in_K_per_W + ledge_resistance);
-  double q_in = g.ledge_face_W_per_K * (T - Tl);
+  f.q_out = (Tl - Twall) / (g.wall_in_K_per_W + ledge_resistance);
+  f.q_in = g.ledge_face_W_per_K * (T - Tl);
   const double release = std::max(p.ledge_latent_heat_J_per_kg +
                                        p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
                                    0.5 * p.ledge_latent_heat_J_per_kg);
-  double ledge_rate = (q_out - q_in) / release;
-  if (y[kLedge] <= g.minimum_ledge_kg && ledge_rate < 0.0) {
+  f.ledge_rate = (f.q_out - f.q_in) / release;
+  if (y[kLedge] <= g.minimum_ledge_kg && f.ledge_rate < 0.0) {
     // No ledge left to melt: the bath reaches the wall through the film and what is left.
-    ledge_rate = 0.0;
-    q_in = q_out = (T - Twall) / (g.wall_in_K_per_W + ledge_resistance + 1.0 / g.ledge_face_W_per_K);
+    f.ledge_rate = 0.0;
+    f.q_in = f.q_out = (T - Twall) / (g.wall_in_K_per_W + ledge_resistance + 1.0 / g.ledge_face_W_per_K);
   }
-  const double anode_heating = y[kColdAnodeHeat] * g.inverse_cold_anode_time_constant;
+  f.anode_heating = y[kColdAnodeHeat] * g.inverse_cold_anode_time_constant;
+  return f;
+}
 
-  const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
-                               y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
-  dy[kBathTemperature] =
-      (power_in - anode_joule - cathode_joule - chemical - top_in - bottom_in - q_in - anode_heating) /
-      heat_capacity;
-  dy[kTopTemperature] = (top_in + anode_joule - top_out) * g.inverse_top_heat_capacity;
-  dy[kWallTemperature] = (q_out - wall_out) * g.inverse_wall_heat_capacity;
-  dy[kLiningTemperature] = (bottom_in + cathode_joule - bottom_out) * g.inverse_lining_heat_capacity;
-
+// Mass rates: alumina (feed, dissolution, consumption), AlF3, cryolite, metal, ledge and ACD.
+// Returns the alumina and AlF3 consumed per second for the running integrals.
+std::pair<double, double> mass_rates(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
+                                     double production, double ledge_rate, double* dy) noexcept {
+  const DynamicsParameters& p = m.parameters;
   const double alumina_use = production * kAluminaPerAl * throttle(y[kDissolvedAlumina]);
   // Undissolved alumina stops dissolving as the bath reaches saturation (Skybakmoen 1997 at the
   // snapshot): the rate falls linearly to zero over the last kSaturationBand_wt below it, and what
@@ -205,36 +220,57 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   dy[kMetal] = production;
   dy[kLedge] = ledge_rate;
   // Anode bottom burns upwards (ACD grows), metal accumulates (ACD shrinks).
-  dy[kAcd] = production * g.acd_m_per_kg_al;
-  dy[kColdAnodeHeat] = -anode_heating;
+  dy[kAcd] = production * m.derived.acd_m_per_kg_al;
+  return {alumina_use, alf3_use};
+}
+
+void fill_fluxes(const Sources& s, const HeatFlows& f, double superheat_K, Fluxes* fluxes) noexcept {
+  fluxes->voltage_V = s.voltage_V;
+  fluxes->power_in_W = s.power_in_W;
+  fluxes->chemical_W = s.chemical_W;
+  fluxes->top_loss_W = f.top_out;
+  fluxes->bottom_loss_W = f.bottom_out;
+  fluxes->side_loss_W = f.wall_out;
+  fluxes->bath_to_top_W = f.top_in;
+  fluxes->ledge_to_wall_W = f.q_out;
+  fluxes->bath_to_lining_W = f.bottom_in;
+  fluxes->bath_to_ledge_W = f.q_in;
+  fluxes->anode_heating_W = f.anode_heating;
+  fluxes->production_kg_per_s = s.production_kg_per_s;
+  fluxes->superheat_K = superheat_K;
+}
+}  // namespace
+
+void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
+         double* dy, Fluxes* fluxes) noexcept {
+  const DynamicsParameters& p = m.parameters;
+  const CellModel::Derived& g = m.derived;
+  const double I = in.current_A;
+  const Sources s = sources(m, in, e, y);
+  const HeatFlows f = heat_flows(m, e, y);
+  const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
+                               y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
+  dy[kBathTemperature] = (s.power_in_W - s.anode_joule_W - s.cathode_joule_W - s.chemical_W - f.top_in -
+                          f.bottom_in - f.q_in - f.anode_heating) /
+                         heat_capacity;
+  dy[kTopTemperature] = (f.top_in + s.anode_joule_W - f.top_out) * g.inverse_top_heat_capacity;
+  dy[kWallTemperature] = (f.q_out - f.wall_out) * g.inverse_wall_heat_capacity;
+  dy[kLiningTemperature] = (f.bottom_in + s.cathode_joule_W - f.bottom_out) * g.inverse_lining_heat_capacity;
+  const auto [alumina_use, alf3_use] = mass_rates(m, in, e, y, s.production_kg_per_s, f.ledge_rate, dy);
+  dy[kColdAnodeHeat] = -f.anode_heating;
 
   dy[kCharge] = I;
-  dy[kEnergyIn] = power_in;
-  dy[kEnergyLine] = I * V;
-  dy[kEnergyChemical] = chemical;
-  dy[kEnergyLost] = top_out + bottom_out + wall_out;
-  dy[kEnergyAnodeHeating] = anode_heating;
-  dy[kMetalProduced] = production;
+  dy[kEnergyIn] = s.power_in_W;
+  dy[kEnergyLine] = I * s.voltage_V;
+  dy[kEnergyChemical] = s.chemical_W;
+  dy[kEnergyLost] = f.top_out + f.bottom_out + f.wall_out;
+  dy[kEnergyAnodeHeating] = f.anode_heating;
+  dy[kMetalProduced] = s.production_kg_per_s;
   dy[kAluminaConsumed] = alumina_use;
   dy[kAlF3Added] = in.alf3_addition_kg_per_s;
   dy[kAlF3Consumed] = alf3_use;
-  dy[kAeVoltSeconds] = on ? e.ae_overvoltage_V : 0.0;
-
-  if (fluxes != nullptr) {
-    fluxes->voltage_V = V;
-    fluxes->power_in_W = power_in;
-    fluxes->chemical_W = chemical;
-    fluxes->top_loss_W = top_out;
-    fluxes->bottom_loss_W = bottom_out;
-    fluxes->side_loss_W = wall_out;
-    fluxes->bath_to_top_W = top_in;
-    fluxes->ledge_to_wall_W = q_out;
-    fluxes->bath_to_lining_W = bottom_in;
-    fluxes->bath_to_ledge_W = q_in;
-    fluxes->anode_heating_W = anode_heating;
-    fluxes->production_kg_per_s = production;
-    fluxes->superheat_K = T - Tl;
-  }
+  dy[kAeVoltSeconds] = e.current_efficiency > 0.0 ? e.ae_overvoltage_V : 0.0;
+  if (fluxes != nullptr) fill_fluxes(s, f, y[kBathTemperature] - e.liquidus_K, fluxes);
 }
 
 void prepare_rhs(CellModel& m) noexcept {
@@ -308,136 +344,6 @@ double apply_anode_change(const CellModel& m, double* y) noexcept {
   const double heat = block_kg / constants::kMolarMassC_kg_per_mol * dh;
   y[kColdAnodeHeat] += heat;
   return heat;
-}
-
-CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
-                           const cell::OperatingPoint& op, const DynamicsParameters& parameters,
-                           double* y) {
-  CellModel m;
-  m.design = design;
-  m.constants = constants;
-  m.parameters = parameters;
-  m.nominal_current_A = op.line_current_A;
-  const DynamicsParameters& p = parameters;
-  m.single_anode_area_m2 = design.anode_length_m * design.anode_width_m;
-  m.anode_area_m2 = cell::anode_area_m2(design);
-  // Cell cavity: anodes in two rows along the cell; end channels taken equal to side channels.
-  const int per_row = (design.anode_count + 1) / 2;
-  const double length = per_row * design.anode_width_m + (per_row - 1) * design.anode_gap_m +
-                        2.0 * design.side_channel_m;
-  const double width = 2.0 * design.anode_length_m + design.center_channel_m + 2.0 * design.side_channel_m;
-  m.side_area_m2 = 2.0 * (length + width) * (p.bath_height_m + p.metal_height_m);
-
-  const bath::Properties props = bath::evaluate(op.bath, op.bath_temperature_K, constants.conductivity);
-  const double bath_volume =
-      design.cathode_area_m2 * p.bath_height_m - m.anode_area_m2 * design.anode_immersion_m;
-  if (!(bath_volume > 0.0)) {
-    throw core::RunError(
-        "dynamics: the anodes (immersion " + std::to_string(design.anode_immersion_m) +
-        " m) take up more than the bath volume; raise dynamics.bath_height or the cathode area");
-  }
-  const double bath_kg = props.density_kg_per_m3 * bath_volume;
-  for (int i = 0; i < kStateCount; ++i) y[i] = 0.0;
-  y[kDissolvedAlumina] = bath_kg * op.bath.alumina_wt / 100.0;
-  y[kExcessAlF3] = bath_kg * op.bath.alf3_excess_wt / 100.0;
-  y[kCryolite] = bath_kg * op.bath.cryolite_wt() / 100.0;
-  const double other_wt = op.bath.caf2_wt + op.bath.mgf2_wt + op.bath.lif_wt + op.bath.kf_wt;
-  y[kOtherAdditives] = bath_kg * other_wt / 100.0;
-  if (other_wt > 0) {
-    m.other_shares = {op.bath.caf2_wt / other_wt, op.bath.mgf2_wt / other_wt,
-                      op.bath.lif_wt / other_wt, op.bath.kf_wt / other_wt};
-  }
-  y[kMetal] = p.metal_density_kg_per_m3 * design.cathode_area_m2 * p.metal_height_m;
-  y[kBathTemperature] = op.bath_temperature_K;
-  y[kLedge] = p.initial_ledge_m * p.ledge_density_kg_per_m3 * m.side_area_m2;
-  y[kAcd] = op.acd_m;
-
-  // Thermal network: the steady-state model's heat loss at this point, split top/side/bottom,
-  // fixes the resistances so that the point is a steady state of the dynamic model.
-  const cell::CellResult r = cell::evaluate(design, constants, op);
-  const double loss = r.energy.heat_loss_W;
-  const double T = op.bath_temperature_K;
-  const double Tl = props.liquidus_K;
-  const double Tamb = p.ambient_temperature_K;
-  const double bottom_fraction = 1.0 - p.top_loss_fraction - p.side_loss_fraction;
-  if (!(loss > 0.0) || !(bottom_fraction > 0.0) || !(T - Tl > 0.1) || !(Tl > Tamb)) {
-    throw core::RunError(
-        "dynamics: cannot calibrate the thermal network: steady heat loss " + std::to_string(loss) +
-        " W, superheat " + std::to_string(T - Tl) + " K, bottom share " +
-        std::to_string(bottom_fraction) +
-        " (need a positive heat loss, superheat above 0.1 K and top + side shares below 1)");
-  }
-  // Conductor Joule heat released in the top and lining nodes at the operating point.
-  const double I0 = op.line_current_A;
-  const double top_joule = p.anode_drop_to_top_fraction * I0 * I0 * design.anode_resistance_ohm;
-  const double lining_joule = p.cathode_drop_to_lining_fraction * I0 * I0 * design.cathode_resistance_ohm;
-  const double top_loss = p.top_loss_fraction * loss;
-  const double bottom_loss = bottom_fraction * loss;
-  if (!(top_joule < top_loss) || !(lining_joule < bottom_loss)) {
-    throw core::RunError("dynamics: the anode (cathode) Joule heat exceeds the top (bottom) heat loss; "
-                         "raise dynamics.top_loss_fraction (bottom share) or lower the conductor-heat fractions");
-  }
-  if (p.cathode_conductivity_W_per_m_K > 0.0) {
-    // Lining node at the middle of the cathode blocks: inner resistance = half a block.
-    const double inner = 0.5 * p.cathode_thickness_m / (p.cathode_conductivity_W_per_m_K * design.cathode_area_m2);
-    const double outer_guess = (T - Tamb) / bottom_loss;  // without Joule heat
-    m.parameters.lining_inner_fraction = std::clamp(inner / outer_guess, 1e-3, 0.9);
-  }
-  // Path resistance R split at the node (inner share f): T − T_node = f·R·(Q − P_joule) and
-  // T_node − T_amb = (1 − f)·R·Q, so R = (T − T_amb)/(Q − f·P_joule).
-  m.top_resistance_K_per_W = (T - Tamb) / (top_loss - p.top_inner_fraction * top_joule);
-  m.bottom_resistance_K_per_W =
-      (T - Tamb) / (bottom_loss - m.parameters.lining_inner_fraction * lining_joule);
-  const double side = p.side_loss_fraction * loss;
-  m.ledge_heat_transfer_W_per_m2_K = side / (m.side_area_m2 * (T - Tl));
-  const double ledge_resistance = p.initial_ledge_m / (p.ledge_conductivity_W_per_m_K * m.side_area_m2);
-  m.wall_resistance_K_per_W = (Tl - Tamb) / side - ledge_resistance;
-  if (!(m.wall_resistance_K_per_W > 0.0)) {
-    throw core::RunError(
-        "dynamics: a " + std::to_string(p.initial_ledge_m * 100) + " cm ledge alone conducts less than the " +
-        std::to_string(side / 1e3) + " kW side heat loss needs; lower dynamics.initial_ledge or "
-        "raise dynamics.side_loss_fraction");
-  }
-  m.ledge_reference_K = Tl;
-  m.reference_temperature_K = T;
-  // Thermal nodes: steady temperatures where the calibrated path resistances are split.
-  const auto fraction_ok = [](double f) { return f > 0.0 && f < 1.0; };
-  if (!fraction_ok(p.top_inner_fraction) || !fraction_ok(p.wall_inner_fraction) ||
-      !fraction_ok(p.lining_inner_fraction)) {
-    throw core::RunError("dynamics: the inner resistance fractions of the top, wall and lining "
-                         "nodes must lie strictly between 0 and 1");
-  }
-  y[kTopTemperature] = T - p.top_inner_fraction * m.top_resistance_K_per_W * (top_loss - top_joule);
-  y[kLiningTemperature] =
-      T - m.parameters.lining_inner_fraction * m.bottom_resistance_K_per_W * (bottom_loss - lining_joule);
-  y[kWallTemperature] = Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * side;
-  m.top_reference_K = y[kTopTemperature];
-  m.wall_reference_K = y[kWallTemperature];
-  m.lining_reference_K = y[kLiningTemperature];
-  // Heat capacities from the geometry (estimates: docs/model/dynamics.md, "Thermal nodes").
-  const double anode_kg = design.anode_count * m.single_anode_area_m2 * p.anode_height_m *
-                          p.anode_mean_height_fraction * p.anode_density_kg_per_m3;
-  const double cover_kg = design.cathode_area_m2 * p.cover_thickness_m * p.cover_density_kg_per_m3;
-  m.top_heat_capacity_J_per_K =
-      anode_kg * p.carbon_heat_capacity_J_per_kg_K + cover_kg * p.cover_heat_capacity_J_per_kg_K;
-  m.wall_heat_capacity_J_per_K = m.side_area_m2 * p.side_lining_thickness_m *
-                                 p.side_lining_density_kg_per_m3 * p.side_lining_heat_capacity_J_per_kg_K;
-  m.lining_heat_capacity_J_per_K = design.cathode_area_m2 * p.cathode_thickness_m *
-                                   p.cathode_density_kg_per_m3 * p.carbon_heat_capacity_J_per_kg_K;
-  if (!(m.top_heat_capacity_J_per_K > 0.0) || !(m.wall_heat_capacity_J_per_K > 0.0) ||
-      !(m.lining_heat_capacity_J_per_K > 0.0)) {
-    throw core::RunError("dynamics: the top, wall and lining heat capacities must be positive");
-  }
-  if (p.anode_heating == AnodeHeating::kAnodeChange && p.anode_cycle_s > 0.0) {
-    // Cycle-average cold-anode heat in the pot: anodes set per second × heat per anode × τ.
-    double probe[kStateCount];
-    for (int i = 0; i < kStateCount; ++i) probe[i] = y[i];
-    probe[kColdAnodeHeat] = 0.0;
-    const double per_anode = apply_anode_change(m, probe);
-    y[kColdAnodeHeat] = design.anode_count / p.anode_cycle_s * per_anode * p.cold_anode_time_constant_s;
-  }
-  prepare_rhs(m);
-  return m;
 }
 
 }  // namespace potline::dynamics

@@ -109,6 +109,12 @@ class PotController {
   Random& rng() { return rng_; }
 
  private:
+  // The steps of sample(), in order.
+  void on_outage(double t);
+  void detect_anode_effect(double t, double voltage_V, Actions& a);
+  void feed_and_track(double t, double resistance, Actions& a);
+  void control_resistance(double t, double resistance, Actions& a);
+  void run_schedules(double t, double current_A, Actions& a);
   bool feed_stopped(double t) const;
   long feed_stop_window(double t) const;  ///< index of the stop window containing t, or -1
   void set_mode(FeedMode mode, double t, Actions& a);

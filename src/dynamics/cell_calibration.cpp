@@ -1,0 +1,180 @@
+// Building one dynamic cell: geometry, initial state at the operating point, and the thermal
+// network calibrated so that this point is a steady state of the dynamic model
+// (docs/model/dynamics.md, "Thermal calibration" and "Thermal nodes").
+#include <algorithm>
+#include <string>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/dynamics/cell_model.hpp"
+
+namespace potline::dynamics {
+
+namespace {
+// Anode and side areas of the cell cavity: anodes in two rows along the cell; end channels taken
+// equal to side channels.
+void set_geometry(CellModel& m) {
+  const cell::CellDesign& design = m.design;
+  const DynamicsParameters& p = m.parameters;
+  m.single_anode_area_m2 = design.anode_length_m * design.anode_width_m;
+  m.anode_area_m2 = cell::anode_area_m2(design);
+  const int per_row = (design.anode_count + 1) / 2;
+  const double length = per_row * design.anode_width_m + (per_row - 1) * design.anode_gap_m +
+                        2.0 * design.side_channel_m;
+  const double width = 2.0 * design.anode_length_m + design.center_channel_m + 2.0 * design.side_channel_m;
+  m.side_area_m2 = 2.0 * (length + width) * (p.bath_height_m + p.metal_height_m);
+}
+
+// Masses, temperature, ledge and ACD at the operating point (thermal nodes set later).
+void set_initial_masses(const CellModel& m, const cell::OperatingPoint& op, const bath::Properties& props, double* y) {
+  const cell::CellDesign& design = m.design;
+  const DynamicsParameters& p = m.parameters;
+  const double bath_volume =
+      design.cathode_area_m2 * p.bath_height_m - m.anode_area_m2 * design.anode_immersion_m;
+  if (!(bath_volume > 0.0)) {
+    throw core::RunError(
+        "dynamics: the anodes (immersion " + std::to_string(design.anode_immersion_m) +
+        " m) take up more than the bath volume; raise dynamics.bath_height or the cathode area");
+  }
+  const double bath_kg = props.density_kg_per_m3 * bath_volume;
+  for (int i = 0; i < kStateCount; ++i) y[i] = 0.0;
+  y[kDissolvedAlumina] = bath_kg * op.bath.alumina_wt / 100.0;
+  y[kExcessAlF3] = bath_kg * op.bath.alf3_excess_wt / 100.0;
+  y[kCryolite] = bath_kg * op.bath.cryolite_wt() / 100.0;
+  const double other_wt = op.bath.caf2_wt + op.bath.mgf2_wt + op.bath.lif_wt + op.bath.kf_wt;
+  y[kOtherAdditives] = bath_kg * other_wt / 100.0;
+  y[kMetal] = p.metal_density_kg_per_m3 * design.cathode_area_m2 * p.metal_height_m;
+  y[kBathTemperature] = op.bath_temperature_K;
+  y[kLedge] = p.initial_ledge_m * p.ledge_density_kg_per_m3 * m.side_area_m2;
+  y[kAcd] = op.acd_m;
+}
+
+// The steady heat loss of the operating point split top/side/bottom, with the conductor Joule
+// heat released in the top and lining nodes.
+struct HeatLossSplit {
+  double T, Tl, Tamb;  ///< bath, liquidus, ambient [K]
+  double top_loss, side_loss, bottom_loss, top_joule, lining_joule;  ///< [W]
+};
+
+HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op, const bath::Properties& props) {
+  const DynamicsParameters& p = m.parameters;
+  const cell::CellResult r = cell::evaluate(m.design, m.constants, op);
+  const double loss = r.energy.heat_loss_W;
+  HeatLossSplit h;
+  h.T = op.bath_temperature_K;
+  h.Tl = props.liquidus_K;
+  h.Tamb = p.ambient_temperature_K;
+  const double bottom_fraction = 1.0 - p.top_loss_fraction - p.side_loss_fraction;
+  if (!(loss > 0.0) || !(bottom_fraction > 0.0) || !(h.T - h.Tl > 0.1) || !(h.Tl > h.Tamb)) {
+    throw core::RunError(
+        "dynamics: cannot calibrate the thermal network: steady heat loss " + std::to_string(loss) +
+        " W, superheat " + std::to_string(h.T - h.Tl) + " K, bottom share " +
+        std::to_string(bottom_fraction) +
+        " (need a positive heat loss, superheat above 0.1 K and top + side shares below 1)");
+  }
+  const double I0 = op.line_current_A;
+  h.top_joule = p.anode_drop_to_top_fraction * I0 * I0 * m.design.anode_resistance_ohm;
+  h.lining_joule = p.cathode_drop_to_lining_fraction * I0 * I0 * m.design.cathode_resistance_ohm;
+  h.top_loss = p.top_loss_fraction * loss;
+  h.bottom_loss = bottom_fraction * loss;
+  h.side_loss = p.side_loss_fraction * loss;
+  if (!(h.top_joule < h.top_loss) || !(h.lining_joule < h.bottom_loss)) {
+    throw core::RunError("dynamics: the anode (cathode) Joule heat exceeds the top (bottom) heat loss; "
+                         "raise dynamics.top_loss_fraction (bottom share) or lower the conductor-heat fractions");
+  }
+  return h;
+}
+
+// Thermal network: resistances and node temperatures such that the operating point is a steady
+// state of the dynamic model.
+void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) {
+  const DynamicsParameters& p = m.parameters;
+  if (p.cathode_conductivity_W_per_m_K > 0.0) {
+    // Lining node at the middle of the cathode blocks: inner resistance = half a block.
+    const double inner = 0.5 * p.cathode_thickness_m / (p.cathode_conductivity_W_per_m_K * m.design.cathode_area_m2);
+    const double outer_guess = (h.T - h.Tamb) / h.bottom_loss;  // without Joule heat
+    m.parameters.lining_inner_fraction = std::clamp(inner / outer_guess, 1e-3, 0.9);
+  }
+  // Path resistance R split at the node (inner share f): T − T_node = f·R·(Q − P_joule) and
+  // T_node − T_amb = (1 − f)·R·Q, so R = (T − T_amb)/(Q − f·P_joule).
+  m.top_resistance_K_per_W = (h.T - h.Tamb) / (h.top_loss - p.top_inner_fraction * h.top_joule);
+  m.bottom_resistance_K_per_W =
+      (h.T - h.Tamb) / (h.bottom_loss - m.parameters.lining_inner_fraction * h.lining_joule);
+  m.ledge_heat_transfer_W_per_m2_K = h.side_loss / (m.side_area_m2 * (h.T - h.Tl));
+  const double ledge_resistance = p.initial_ledge_m / (p.ledge_conductivity_W_per_m_K * m.side_area_m2);
+  m.wall_resistance_K_per_W = (h.Tl - h.Tamb) / h.side_loss - ledge_resistance;
+  if (!(m.wall_resistance_K_per_W > 0.0)) {
+    throw core::RunError(
+        "dynamics: a " + std::to_string(p.initial_ledge_m * 100) + " cm ledge alone conducts less than the " +
+        std::to_string(h.side_loss / 1e3) + " kW side heat loss needs; lower dynamics.initial_ledge or "
+        "raise dynamics.side_loss_fraction");
+  }
+  m.ledge_reference_K = h.Tl;
+  m.reference_temperature_K = h.T;
+  // Thermal nodes: steady temperatures where the calibrated path resistances are split.
+  const auto fraction_ok = [](double f) { return f > 0.0 && f < 1.0; };
+  if (!fraction_ok(p.top_inner_fraction) || !fraction_ok(p.wall_inner_fraction) ||
+      !fraction_ok(p.lining_inner_fraction)) {
+    throw core::RunError("dynamics: the inner resistance fractions of the top, wall and lining "
+                         "nodes must lie strictly between 0 and 1");
+  }
+  y[kTopTemperature] = h.T - p.top_inner_fraction * m.top_resistance_K_per_W * (h.top_loss - h.top_joule);
+  y[kLiningTemperature] =
+      h.T - m.parameters.lining_inner_fraction * m.bottom_resistance_K_per_W * (h.bottom_loss - h.lining_joule);
+  y[kWallTemperature] = h.Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * h.side_loss;
+  m.top_reference_K = y[kTopTemperature];
+  m.wall_reference_K = y[kWallTemperature];
+  m.lining_reference_K = y[kLiningTemperature];
+}
+
+// Heat capacities of the nodes from the geometry (estimates: docs/model/dynamics.md, "Thermal nodes").
+void set_node_heat_capacities(CellModel& m) {
+  const cell::CellDesign& design = m.design;
+  const DynamicsParameters& p = m.parameters;
+  const double anode_kg = design.anode_count * m.single_anode_area_m2 * p.anode_height_m *
+                          p.anode_mean_height_fraction * p.anode_density_kg_per_m3;
+  const double cover_kg = design.cathode_area_m2 * p.cover_thickness_m * p.cover_density_kg_per_m3;
+  m.top_heat_capacity_J_per_K =
+      anode_kg * p.carbon_heat_capacity_J_per_kg_K + cover_kg * p.cover_heat_capacity_J_per_kg_K;
+  m.wall_heat_capacity_J_per_K = m.side_area_m2 * p.side_lining_thickness_m *
+                                 p.side_lining_density_kg_per_m3 * p.side_lining_heat_capacity_J_per_kg_K;
+  m.lining_heat_capacity_J_per_K = design.cathode_area_m2 * p.cathode_thickness_m *
+                                   p.cathode_density_kg_per_m3 * p.carbon_heat_capacity_J_per_kg_K;
+  if (!(m.top_heat_capacity_J_per_K > 0.0) || !(m.wall_heat_capacity_J_per_K > 0.0) ||
+      !(m.lining_heat_capacity_J_per_K > 0.0)) {
+    throw core::RunError("dynamics: the top, wall and lining heat capacities must be positive");
+  }
+}
+}  // namespace
+
+CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
+                           const cell::OperatingPoint& op, const DynamicsParameters& parameters,
+                           double* y) {
+  CellModel m;
+  m.design = design;
+  m.constants = constants;
+  m.parameters = parameters;
+  m.nominal_current_A = op.line_current_A;
+  const DynamicsParameters& p = parameters;
+  set_geometry(m);
+  const bath::Properties props = bath::evaluate(op.bath, op.bath_temperature_K, constants.conductivity);
+  set_initial_masses(m, op, props, y);
+  const double other_wt = op.bath.caf2_wt + op.bath.mgf2_wt + op.bath.lif_wt + op.bath.kf_wt;
+  if (other_wt > 0) {
+    m.other_shares = {op.bath.caf2_wt / other_wt, op.bath.mgf2_wt / other_wt,
+                      op.bath.lif_wt / other_wt, op.bath.kf_wt / other_wt};
+  }
+  calibrate_thermal_network(m, split_heat_loss(m, op, props), y);
+  set_node_heat_capacities(m);
+  if (p.anode_heating == AnodeHeating::kAnodeChange && p.anode_cycle_s > 0.0) {
+    // Cycle-average cold-anode heat in the pot: anodes set per second × heat per anode × τ.
+    double probe[kStateCount];
+    for (int i = 0; i < kStateCount; ++i) probe[i] = y[i];
+    probe[kColdAnodeHeat] = 0.0;
+    const double per_anode = apply_anode_change(m, probe);
+    y[kColdAnodeHeat] = design.anode_count / p.anode_cycle_s * per_anode * p.cold_anode_time_constant_s;
+  }
+  prepare_rhs(m);
+  return m;
+}
+
+}  // namespace potline::dynamics

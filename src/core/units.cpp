@@ -39,9 +39,9 @@ const std::vector<Symbol>& symbols() {
       {"s", 1.0, dim(0, 0, 1, 0), true},
       {"min", 60.0, dim(0, 0, 1, 0), false},
       {"h", 3600.0, dim(0, 0, 1, 0), false},
-      {"d", 86400.0, dim(0, 0, 1, 0), false},
-      {"day", 86400.0, dim(0, 0, 1, 0), false},
-      {"yr", 365.25 * 86400.0, dim(0, 0, 1, 0), false},  // Julian year
+      {"d", constants::kSecondsPerDay, dim(0, 0, 1, 0), false},
+      {"day", constants::kSecondsPerDay, dim(0, 0, 1, 0), false},
+      {"yr", constants::kSecondsPerYear, dim(0, 0, 1, 0), false},  // Julian year
       {"A", 1.0, dim(0, 0, 0, 1), true},
       {"V", 1.0, dim(2, 1, -3, -1), true},
       {"W", 1.0, dim(2, 1, -3, 0), true},

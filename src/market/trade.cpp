@@ -9,10 +9,12 @@
 #include <limits>
 #include <numeric>
 
+#include "potline/core/constants.hpp"
+
 namespace potline::market {
 namespace {
 
-constexpr double kSecondsPerYear = 365.25 * 86400.0;
+constexpr double kSecondsPerYear = constants::kSecondsPerYear;
 constexpr double kToMt = kSecondsPerYear / 1e9;    // kg/s -> Mt/yr
 constexpr double kToUsdPerT = 1e3;                 // USD/kg -> USD/t
 

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "potline/core/constants.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -135,8 +136,8 @@ std::size_t potline_group_count(const SmelterInputs& in) noexcept;
 /// For a case without groups, i = 0 gives evaluate(in) without CBAM.
 SmelterResult evaluate_potline(const SmelterInputs& in, std::size_t i) noexcept;
 
-/// Seconds in the Julian year the unit parser uses for "yr" (365.25 d).
-inline constexpr double kSecondsPerYear = 365.25 * 86400.0;
+/// Seconds in the Julian year the unit parser uses for "yr" (365.25 d): the core constant.
+inline constexpr double kSecondsPerYear = constants::kSecondsPerYear;
 
 /// Labour intensity: employees per kt/yr of capacity.
 double employees_per_kt(double employees, double capacity_kg_per_s) noexcept;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "potline/core/constants.hpp"
 #include "potline/plant/emissions.hpp"
 
 namespace potline::line {
@@ -44,7 +45,7 @@ struct AnodeEffectStatistics {
   double minutes_per_cell_day() const { return cell_days > 0 ? total_seconds / 60.0 / cell_days : 0; }
   double mean_duration_s() const { return count > 0 ? total_seconds / count : 0; }
   /// AEO: AE overvoltage integrated over time per cell-day, in mV (IPCC 2006 eq. 4.27).
-  double overvoltage_mV() const { return cell_days > 0 ? overvoltage_volt_seconds * 1e3 / (86400.0 * cell_days) : 0; }
+  double overvoltage_mV() const { return cell_days > 0 ? overvoltage_volt_seconds * 1e3 / (constants::kSecondsPerDay * cell_days) : 0; }
 };
 
 enum class PfcMethod { kSlope, kOvervoltage };

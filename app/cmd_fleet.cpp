@@ -1,4 +1,4 @@
-// potline fleet CASE.toml [--out DIR] [--json] [--export-smelter ID [--out FILE]]
+// potline fleet CASE.toml [--set KEY=VALUE]... [--out DIR] [--json] [--export-smelter ID [--out FILE]]
 // The world fleet: cost curve, marginal cost, smelters under water, emissions curve and (with the
 // market on) the regional trade equilibrium, all from fleet::solve; this file only formats. Keys and
 // columns: docs/cli.md, "potline fleet".
@@ -24,6 +24,7 @@ struct FleetOptions {
   std::string case_file;
   std::string out;
   std::string export_smelter;
+  std::vector<std::string> sets;
   bool json = false;
 };
 
@@ -182,7 +183,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   const std::string dir = data_dir(global);
   const plant::SmelterData data = plant::SmelterData::load(dir, d);
   if (d.has_errors()) throw core::InputError(d);
-  const fleet::FleetCase c = fleet::load_fleet_case(o.case_file, dir, data, d);
+  const fleet::FleetCase c = fleet::load_fleet_case(o.case_file, dir, data, d, o.sets);
   if (!o.export_smelter.empty()) return export_smelter(o, c, data);
   const fleet::FleetResult f = fleet::solve(c, c.shocks);
   if (!f.feasible) {
@@ -209,6 +210,9 @@ void add_fleet_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   auto options = std::make_shared<FleetOptions>();
   CLI::App* cmd = app.add_subcommand("fleet", "world fleet: cost curve, marginal cost, regional prices and trade (LP)");
   cmd->add_option("case", options->case_file, "TOML fleet case (see examples/world.toml)")->required();
+  cmd->add_option("-s,--set", options->sets,
+                  "override a case field: KEY=VALUE or LEVER[I].KEY=VALUE for the I-th [[LEVER]] table "
+                  "(from 0), e.g. tariff[0].rate=0.25 (see 'potline schema fleet'); repeatable");
   cmd->add_option("--out", options->out,
                   "run folder for summary.json, cost_curve.csv, regions.csv, flows.csv (with --export-smelter: the "
                   "case file to write)");

@@ -64,12 +64,14 @@ struct FleetCase {
   FleetModel model;
 };
 
-/// Reads the case, the dataset and the region table, and prepares every smelter; throws
-/// core::InputError with all collected errors.
+/// Reads the case (keys, units and ranges of fleet_schema()), applies --set overrides (KEY=VALUE,
+/// and LEVER[I].KEY=VALUE for the I-th [[LEVER]] table, from 0), reads the dataset and the region
+/// table, and prepares every smelter; throws core::InputError with all collected errors.
 FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
-                          core::Diagnostics& diagnostics);
+                          core::Diagnostics& diagnostics, const std::vector<std::string>& sets = {});
 /// Same from TOML text; relative paths are resolved against `base_dir`.
 FleetCase parse_fleet_case(const std::string& text, const std::string& display_name, const std::string& base_dir,
-                           const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics);
+                           const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics,
+                           const std::vector<std::string>& sets = {});
 
 }  // namespace potline::fleet

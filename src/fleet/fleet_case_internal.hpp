@@ -1,0 +1,36 @@
+#pragma once
+// Steps of parse_fleet_case (fleet_case.cpp), in fleet_levers.cpp: the case's plain settings from
+// the schema values, then each array-of-tables lever once the region table and dataset are known.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/fleet/case_input.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "potline/market/trade.hpp"
+
+namespace potline::fleet::detail {
+
+/// Settings that shape the model before the region table is known.
+struct MarketSettings {
+  market::DemandCurve curve;                      ///< every region's curve before [[demand]]
+  std::optional<double> reference_usd_per_kg;     ///< market.reference_price; default fleet.lme
+};
+
+/// [case], [fleet], [market], [cbam] into `c`; required keys and cross-key rules reported in `d`.
+MarketSettings apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir,
+                              FleetCase& c, core::Diagnostics& d);
+
+/// What the lever tables are checked against.
+struct LeverContext {
+  const RegionTable& regions;
+  const std::vector<SmelterRecord>& records;
+  const plant::SmelterData& data;
+  core::Diagnostics& d;
+};
+
+/// Every [[lever]] table into `c` (c.shocks, c.demand_factor and c.demand_curve sized per region).
+void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c);
+
+}  // namespace potline::fleet::detail

@@ -1,0 +1,227 @@
+// A fleet case's settings and levers from its schema values (see fleet_case_internal.hpp). Values
+// arrive converted to internal units and range-checked (fleet_schema.cpp); here are the rules
+// that involve the region table, the dataset and the catalogue: names with a did-you-mean, keys
+// that are required or exclusive.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "fleet_case_internal.hpp"
+#include "potline/fleet/fleet_schema.hpp"
+#include "potline/core/units.hpp"
+#include "potline/io/toml_values.hpp"
+#include "potline/policy/cbam.hpp"
+
+namespace potline::fleet::detail {
+namespace {
+
+using core::SourceLocation;
+
+std::string resolve(const std::string& path, const std::string& base_dir) {
+  if (path.empty()) return path;
+  const std::filesystem::path p(path);
+  if (p.is_absolute()) return path;
+  return (std::filesystem::path(base_dir) / p).lexically_normal().string();
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& x : items) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+/// A required region id of a lever table: its index, or -1 after an error.
+int region_ref(const TableValues& t, const std::string& key, const LeverContext& x) {
+  const io::Value* v = t.values.get(key);
+  if (v == nullptr) {
+    if (t.rejected.count(key) == 0) x.d.error(t.where, shown_key(t, key), "required: a region id (" + join(x.regions.ids()) + ")");
+    return -1;
+  }
+  const int i = x.regions.index_of(v->text);
+  if (i < 0) io::report_unknown_name("region", v->text, x.regions.ids(), v->location, shown_key(t, key), x.d);
+  return i;
+}
+
+/// The value of `key`, or its schema default.
+double number_or_default(const TableValues& t, const std::string& key) {
+  if (const auto v = t.values.maybe_number(key)) return *v;
+  const io::FieldSpec& f = *fleet_schema().find(key);
+  return core::convert(f.default_value.value(), f.unit, f.internal_unit).value;
+}
+
+/// Reports a required key that is absent (and was not already reported as a bad value).
+bool missing(const TableValues& t, const std::string& key, const std::string& what, core::Diagnostics& d) {
+  if (t.values.has(key)) return false;
+  if (t.rejected.count(key) == 0) d.error(t.where, shown_key(t, key), "required: " + what);
+  return true;
+}
+
+std::vector<std::string> list_or_empty(const TableValues& t, const std::string& key) {
+  const io::Value* v = t.values.get(key);
+  return v == nullptr ? std::vector<std::string>{} : list_items(*v);
+}
+
+void demand_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  const int r = region_ref(t, "demand.region", x);
+  if (r < 0) return;
+  const auto i = static_cast<std::size_t>(r);
+  c.demand_factor[i] *= number_or_default(t, "demand.factor");
+  if (const auto e = t.values.maybe_number("demand.elasticity")) c.demand_curve[i].elasticity = *e;
+  if (const auto p = t.values.maybe_number("demand.reference_price")) c.demand_curve[i].reference_price_usd_per_kg = *p;
+}
+
+void tariff_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  Tariff tf;
+  tf.importer = region_ref(t, "tariff.importer", x);
+  tf.rate = number_or_default(t, "tariff.rate");
+  tf.exporters = list_or_empty(t, "tariff.exporters");
+  tf.exempt = list_or_empty(t, "tariff.exempt");
+  std::set<std::string> countries;
+  for (const auto& r : x.records) countries.insert(r.country);
+  for (const char* key : {"tariff.exporters", "tariff.exempt"}) {
+    for (const auto& name : list_or_empty(t, key)) {
+      if (x.regions.index_of(name) >= 0 || countries.count(name) != 0) continue;
+      std::vector<std::string> candidates = x.regions.ids();
+      candidates.insert(candidates.end(), countries.begin(), countries.end());
+      io::report_unknown_name("region or country", name, candidates, t.values.get(key)->location, shown_key(t, key), x.d);
+    }
+  }
+  c.tariffs.push_back(std::move(tf));
+}
+
+void check_origin(const TableValues& t, const std::string& what, const std::set<std::string>& known,
+                  const std::string& key, const LeverContext& x) {
+  const io::Value* v = t.values.get(key);
+  if (v == nullptr || known.count(v->text) != 0) return;
+  io::report_unknown_name(what, v->text, {known.begin(), known.end()}, v->location, shown_key(t, key), x.d);
+}
+
+void exclusion_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  Exclusion e;
+  for (const auto& id : list_or_empty(t, "exclusion.importers")) {
+    const int r = x.regions.index_of(id);
+    if (r < 0) io::report_unknown_name("region", id, x.regions.ids(), t.values.get("exclusion.importers")->location,
+                                       shown_key(t, "exclusion.importers"), x.d);
+    else e.importers.push_back(r);
+  }
+  missing(t, "exclusion.importers", "the regions that refuse the metal", x.d);
+  e.origin_region = t.values.text("exclusion.origin_region");
+  e.origin_country = t.values.text("exclusion.origin_country");
+  e.origin_province = t.values.text("exclusion.origin_province");
+  const int given = t.values.has("exclusion.origin_region") + t.values.has("exclusion.origin_country") +
+                    t.values.has("exclusion.origin_province");
+  if (given != 1) x.d.error(t.where, t.label, "give exactly one of origin_region, origin_country, origin_province");
+  const std::vector<std::string> ids = x.regions.ids();
+  std::set<std::string> countries, provinces;
+  for (const auto& r : x.records) {
+    countries.insert(r.country);
+    provinces.insert(r.province);
+  }
+  check_origin(t, "region", {ids.begin(), ids.end()}, "exclusion.origin_region", x);
+  check_origin(t, "country", countries, "exclusion.origin_country", x);
+  check_origin(t, "province", provinces, "exclusion.origin_province", x);
+  c.exclusions.push_back(std::move(e));
+}
+
+void cap_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  CapSpec cap;
+  cap.region = region_ref(t, "cap.region", x);
+  const std::string region = cap.region >= 0 ? x.regions.regions[static_cast<std::size_t>(cap.region)].id + " cap" : "cap";
+  cap.name = t.values.text("cap.name", region);
+  if (!missing(t, "cap.capacity", "the region's production cap (Mt/yr)", x.d)) {
+    cap.capacity_kg_per_s = t.values.number("cap.capacity");
+  }
+  c.caps.push_back(cap);
+}
+
+void power_shock_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  const int r = region_ref(t, "power_shock.region", x);
+  if (r < 0) return;
+  c.shocks.power_factor[static_cast<std::size_t>(r)] *= number_or_default(t, "power_shock.factor");
+  c.shocks.power_adder_usd_per_J[static_cast<std::size_t>(r)] += number_or_default(t, "power_shock.adder");
+}
+
+void carbon_price_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  const int r = region_ref(t, "carbon_price.region", x);
+  if (r >= 0) c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(r)] = number_or_default(t, "carbon_price.price");
+}
+
+void retrofit_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  std::set<std::string> ids;
+  for (const auto& r : x.records) ids.insert(r.id);
+  const bool no_smelter = missing(t, "retrofit.smelter", "a smelter id of the dataset", x.d);
+  const bool no_tech = missing(t, "retrofit.technology", "a technology id of the catalogue", x.d);
+  if (no_smelter || no_tech) return;
+  const io::Value& smelter = *t.values.get("retrofit.smelter");
+  const io::Value& tech = *t.values.get("retrofit.technology");
+  if (ids.count(smelter.text) == 0) {
+    io::report_unknown_name("smelter", smelter.text, {ids.begin(), ids.end()}, smelter.location, shown_key(t, "retrofit.smelter"), x.d);
+  }
+  if (x.data.technologies.find(tech.text) == nullptr) {
+    io::report_unknown_name("technology", tech.text, x.data.technologies.ids(), tech.location, shown_key(t, "retrofit.technology"), x.d);
+  }
+  c.retrofits.emplace_back(smelter.text, tech.text);
+}
+
+bool has_section(const CaseInput& in, const std::string& name) {
+  return std::find(in.present_sections.begin(), in.present_sections.end(), name) != in.present_sections.end();
+}
+
+void apply_cbam(const CaseInput& in, FleetCase& c, core::Diagnostics& d) {
+  if (!has_section(in, "cbam")) return;
+  const io::ValueSet& v = in.scalars;
+  const SourceLocation at = v.get("cbam.year")        ? v.get("cbam.year")->location
+                            : v.get("cbam.eua_price") ? v.get("cbam.eua_price")->location
+                                                      : SourceLocation{c.path, 0, 0};
+  if (const auto year = v.maybe_number("cbam.year")) c.cbam_year = static_cast<int>(*year);
+  else if (in.rejected.count("cbam.year") == 0) d.error(at, "cbam.year", "required with [cbam]: the CBAM year (2026..2034)");
+  c.eua_eur_per_t = v.maybe_number("cbam.eua_price").value_or(0.0);
+  c.usd_per_eur = v.maybe_number("cbam.usd_per_eur").value_or(0.0);
+  const bool eua = v.has("cbam.eua_price") || in.rejected.count("cbam.eua_price") != 0;
+  const bool rate = v.has("cbam.usd_per_eur") || in.rejected.count("cbam.usd_per_eur") != 0;
+  if (!eua || !rate) {
+    d.error(at, "cbam", "give cbam.eua_price (EUR/t) and cbam.usd_per_eur with cbam.year");
+  }
+}
+
+}  // namespace
+
+MarketSettings apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir,
+                              FleetCase& c, core::Diagnostics& d) {
+  const io::ValueSet& v = in.scalars;
+  c.title = v.text("case.title");
+  c.smelters_path = v.has("fleet.smelters") ? resolve(v.text("fleet.smelters"), base_dir) : data_dir + "/smelters.csv";
+  c.regions_path = v.has("fleet.regions") ? resolve(v.text("fleet.regions"), base_dir) : data_dir + "/fleet-regions.toml";
+  if (const io::Value* s = v.get("fleet.include_status")) c.include_status = list_items(*s);
+  if (const auto lme = v.maybe_number("fleet.lme")) c.lme_usd_per_kg = *lme;
+  else if (in.rejected.count("fleet.lme") == 0) d.error({c.path, 1, 1}, "fleet.lme", "required: the LME aluminium price (USD/t)");
+  c.alumina_lme_share = v.number("fleet.alumina_lme_share");
+  c.solve_market = v.number("market.solve") != 0.0;
+  c.tariff_basis = v.text("market.tariff_basis") == "lme" ? TariffBasis::kLme : TariffBasis::kOriginPrice;
+  c.tariff_tolerance_usd_per_kg = v.number("market.tariff_tolerance");
+  c.tariff_max_iterations = static_cast<int>(v.number("market.tariff_max_iterations"));
+  MarketSettings m;
+  m.curve.elasticity = v.number("market.demand_elasticity");
+  m.curve.shape = v.text("market.demand_shape") == "linear" ? market::DemandShape::kLinear
+                                                           : market::DemandShape::kConstantElasticity;
+  m.curve.range = v.number("market.demand_range");
+  m.curve.blocks = static_cast<int>(v.number("market.demand_blocks"));
+  m.reference_usd_per_kg = v.maybe_number("market.reference_price");
+  apply_cbam(in, c, d);
+  return m;
+}
+
+void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c) {
+  using Lever = void (*)(const TableValues&, const LeverContext&, FleetCase&);
+  const std::pair<const char*, Lever> levers[] = {
+      {"demand", demand_lever}, {"tariff", tariff_lever},           {"exclusion", exclusion_lever},
+      {"cap", cap_lever},       {"power_shock", power_shock_lever}, {"carbon_price", carbon_price_lever},
+      {"retrofit", retrofit_lever}};
+  for (const auto& [name, apply] : levers) {
+    const auto it = in.arrays.find(name);
+    if (it == in.arrays.end()) continue;
+    for (const TableValues& t : it->second) apply(t, context, c);
+  }
+}
+
+}  // namespace potline::fleet::detail

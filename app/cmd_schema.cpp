@@ -8,6 +8,8 @@
 #include "potline/cell/cell_schema.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
+#include "potline/fleet/fleet_schema.hpp"
+#include "potline/sweep/sweep_schema.hpp"
 #include "potline/io/json_output.hpp"
 
 namespace potline::app {
@@ -112,9 +114,13 @@ int run_schema(const std::string& name, bool json) {
 }
 
 int run_template(const std::string& kind) {
+  if (kind == "fleet" || kind == "sweep") {
+    std::cout << (kind == "fleet" ? fleet::fleet_template() : sweep::sweep_template());
+    return 0;
+  }
   if (kind != "cell") {
     core::Diagnostics d;
-    d.error({}, "template", "unknown template '" + kind + "'; available: cell");
+    d.error({}, "template", "unknown template '" + kind + "'; available: cell, fleet, sweep");
     throw core::InputError(d);
   }
   const io::Schema& schema = cell::cell_schema();

@@ -28,6 +28,7 @@ namespace {
 struct SweepOptions {
   std::string sweep_file;
   std::string out;
+  std::vector<std::string> sets;
   int threads = 0;
   std::int64_t limit = -1;
   bool json = false;
@@ -108,7 +109,7 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
   const std::string dir = data_dir(global);
   const plant::SmelterData data = plant::SmelterData::load(dir, d);
   if (d.has_errors()) throw core::InputError(d);
-  const sweep::SweepSpec spec = sweep::load_sweep(o.sweep_file, dir, data, d);
+  const sweep::SweepSpec spec = sweep::load_sweep(o.sweep_file, dir, data, d, o.sets);
   if (mpi.rank == 0 && !o.quiet) {
     for (const auto& w : d.warning_messages()) std::cerr << "warning: " << w << "\n";
   }
@@ -213,6 +214,9 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
                                               "(resumable; threads with --threads, processes with mpirun)");
   cmd->add_option("sweep", options->sweep_file, "TOML sweep file (see examples/world-montecarlo.toml)")->required();
   cmd->add_option("--out", options->out, "SQLite results file; an existing one of the same sweep is resumed")->required();
+  cmd->add_option("-s,--set", options->sets,
+                  "override a sweep field: KEY=VALUE or uncertain[I].KEY=VALUE for the I-th [[uncertain]] "
+                  "table (from 0), e.g. sweep.samples=100 (see 'potline schema sweep'); repeatable");
   cmd->add_option("--threads", options->threads, "worker threads (default: every core)")->check(CLI::Range(1, 1024));
   cmd->add_option("--limit", options->limit, "compute at most N new samples, then stop (the rest on a later run)")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(1) << 40));

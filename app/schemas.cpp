@@ -3,6 +3,8 @@
 #include "potline/cell/cell_schema.hpp"
 #include "potline/potline/simulate_case.hpp"
 #include "potline/finance/invest_case.hpp"
+#include "potline/fleet/fleet_schema.hpp"
+#include "potline/sweep/sweep_schema.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
 namespace potline::app {
@@ -12,7 +14,9 @@ std::vector<NamedSchema> all_schemas() {
           {&plant::smelter_schema(), "potline smelter CASE.toml"},
           {&plant::potline_group_schema(), "potline smelter CASE.toml: each [[potline]] table (a group of potlines)"},
           {&finance::invest_schema(), "potline invest CASE.toml"},
-          {&line::simulate_schema(), "potline simulate CASE.toml"}};
+          {&line::simulate_schema(), "potline simulate CASE.toml"},
+          {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE"},
+          {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE"}};
 }
 
 }  // namespace potline::app

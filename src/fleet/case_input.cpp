@@ -315,6 +315,10 @@ void apply_case_overrides(const std::vector<std::string>& sets, const CaseLayout
     if (key.find('[') != std::string::npos) {
       const auto indexed = split_indexed(key, where, d);
       if (!indexed) continue;
+      if (contains(layout.passthrough, indexed->array)) {
+        d.error(where, key, "[[" + indexed->array + "]] tables are not set with --set: edit the file");
+        continue;
+      }
       if (!contains(layout.arrays, indexed->array)) {
         std::string message = "unknown array of tables [[" + indexed->array + "]]";
         const std::string hint = core::closest_match(indexed->array, layout.arrays);
@@ -325,7 +329,7 @@ void apply_case_overrides(const std::vector<std::string>& sets, const CaseLayout
       auto& tables = input.arrays[indexed->array];
       if (indexed->index >= tables.size()) {
         d.error(where, key,
-                "the case has " + std::to_string(tables.size()) + " [[" + indexed->array + "]] table" +
+                "the file has " + std::to_string(tables.size()) + " [[" + indexed->array + "]] table" +
                     (tables.size() == 1 ? "" : "s") +
                     (tables.empty() ? "" : "; I must be 0.." + std::to_string(tables.size() - 1)));
         continue;
@@ -446,6 +450,69 @@ Field& Field::note(std::string default_note) {
 Field& Field::source(std::string text) {
   spec.source = std::move(text);
   return *this;
+}
+
+}  // namespace potline::fleet
+
+namespace potline::fleet {
+namespace {
+
+std::string field_comment(const io::FieldSpec& f) {
+  std::string comment = f.description;
+  if (!f.unit.empty() && f.unit != "1") comment += " [" + f.unit + "]";
+  if (!f.range_text().empty()) comment += "; allowed " + f.range_text();
+  if (!f.choices.empty()) {
+    comment += "; one of";
+    for (const auto& c : f.choices) comment += " " + c;
+  }
+  return comment;
+}
+
+std::string default_toml(const io::FieldSpec& f) {
+  if (f.default_value) {
+    const std::string v = core::format_number(*f.default_value);
+    return f.unit.empty() || f.unit == "1" ? v : "\"" + v + " " + f.unit + "\"";
+  }
+  if (f.type == io::FieldType::kBool) return f.default_text;
+  if (!f.default_text.empty()) return "\"" + f.default_text + "\"";
+  return {};
+}
+
+void write_key(std::ostringstream& out, const io::FieldSpec& f, const std::string& leaf, bool commented,
+               const std::map<std::string, std::string>& examples) {
+  const auto example = examples.find(f.key);
+  const std::string prefix = commented ? "# " : "";
+  out << "# " << field_comment(f) << "\n";
+  if (example != examples.end()) {
+    out << prefix << leaf << " = " << example->second << "\n";
+  } else if (const std::string def = default_toml(f); !def.empty()) {
+    out << "# " << leaf << " = " << def << "\n";
+  } else {
+    out << "# " << leaf << " =   # default: " << (f.default_note.empty() ? "none" : f.default_note) << "\n";
+  }
+}
+
+}  // namespace
+
+std::string case_template(const CaseLayout& layout, const std::string& header,
+                          const std::map<std::string, std::string>& examples) {
+  std::ostringstream out;
+  out << header;
+  std::string section;
+  for (const auto& f : layout.schema->fields()) {
+    const auto dot = f.key.find('.');
+    const std::string s = f.key.substr(0, dot);
+    const bool in_array = contains(layout.arrays, s) || contains(layout.passthrough, s);
+    // A section whose presence switches a feature on ([cbam]) is shown commented out, like the
+    // arrays of tables: the starter file runs without it.
+    const bool commented = in_array || contains(layout.switches, s);
+    if (s != section) {
+      section = s;
+      out << "\n" << (in_array ? "# [[" + s + "]]" : std::string(commented ? "# " : "") + "[" + s + "]") << "\n";
+    }
+    write_key(out, f, f.key.substr(dot + 1), commented, examples);
+  }
+  return out.str();
 }
 
 }  // namespace potline::fleet

@@ -1,6 +1,9 @@
 // Reading a sweep file (see sweep_file.hpp and docs/model/sweep.md).
 #include "potline/sweep/sweep_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/sweep/sweep_schema.hpp"
+#include "sweep_file_internal.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -35,20 +38,6 @@ void unknown(const std::string& what, const std::string& name, const std::vector
   io::report_unknown_name(what, name, candidates, where, key, d);
 }
 
-void check_keys(const toml::table& t, const std::string& section, const std::vector<std::string>& known,
-                const std::string& file, core::Diagnostics& d) {
-  for (const auto& [k, v] : t) {
-    const std::string key(k.str());
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      unknown("key", key, known, loc(v, file), section.empty() ? key : section + "." + key, d);
-  }
-}
-
-std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit, const std::string& si,
-                               const std::string& file, core::Diagnostics& d) {
-  return io::toml_quantity(n, key, unit, si, file, d);
-}
-
 // Every node of a document by dotted path ("tariff[1].importer"), depth first.
 void walk(const toml::node& n, const std::string& path, const std::function<void(const std::string&, const toml::node&)>& f) {
   f(path, n);
@@ -58,21 +47,6 @@ void walk(const toml::node& n, const std::string& path, const std::function<void
     for (std::size_t i = 0; i < a->size(); ++i) walk(*a->get(i), fmt::format("{}[{}]", path, i), f);
   }
 }
-
-struct ParamInfo {
-  const char* name;
-  Parameter parameter;
-  const char* unit;
-  const char* si;
-  bool regional;
-};
-constexpr ParamInfo kParams[] = {
-    {"power_factor", Parameter::kPowerFactor, "1", "1", true},
-    {"power_adder", Parameter::kPowerAdder, "USD/MWh", "USD/J", true},
-    {"carbon_price", Parameter::kCarbonPrice, "USD/t", "USD/kg", true},
-    {"alumina_factor", Parameter::kAluminaFactor, "1", "1", false},
-    {"demand_factor", Parameter::kDemandFactor, "1", "1", true},
-};
 
 const std::vector<std::string> kLeverKeys = {"fleet", "market", "cbam", "demand", "tariff", "exclusion", "cap",
                                              "power_shock", "carbon_price", "retrofit"};
@@ -173,11 +147,6 @@ fleet::FleetCase scenario_case(const toml::table& base_doc, const std::string& b
 
 }  // namespace
 
-std::string to_string(Parameter p) {
-  for (const auto& info : kParams) if (info.parameter == p) return info.name;
-  return "?";
-}
-
 std::string fnv1a_hex(const std::string& bytes) {
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : bytes) {
@@ -187,54 +156,33 @@ std::string fnv1a_hex(const std::string& bytes) {
   return fmt::format("{:016x}", h);
 }
 
-SweepSpec parse_sweep(const std::string& text, const std::string& file, const std::string& base_dir,
-                      const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& d) {
-  SweepSpec spec;
-  spec.path = file;
-  auto parsed = io::parse_toml(text, file, d);
-  if (!parsed) throw core::InputError(d);
-  toml::table& doc = *parsed;
-  check_keys(doc, "", {"sweep", "scenario", "uncertain"}, file, d);
-  const toml::table* sw = doc["sweep"].as_table();
-  if (sw == nullptr) {
-    d.error({file, 1, 1}, "sweep", "required: a [sweep] table with base, seed and samples");
-    throw core::InputError(d);
-  }
-  check_keys(*sw, "sweep", {"title", "base", "seed", "samples", "common_random_numbers", "store_smelters"}, file, d);
-  spec.title = (*sw)["title"].value_or(std::string());
-  const SourceLocation sweep_at = loc(*sw, file);
-  const auto seed = (*sw)["seed"].value<std::int64_t>();
-  if (!seed || *seed < 0) d.error(sw->contains("seed") ? loc(*sw->get("seed"), file) : sweep_at, "sweep.seed", "required: a non-negative integer seed");
-  else spec.seed = static_cast<std::uint64_t>(*seed);
-  const auto samples = (*sw)["samples"].value<std::int64_t>();
-  if (!samples || *samples < 1 || *samples > 100000000)
-    d.error(sw->contains("samples") ? loc(*sw->get("samples"), file) : sweep_at, "sweep.samples",
-            "required: the number of Monte Carlo samples per scenario, 1..100000000");
-  else spec.samples = *samples;
-  spec.common_random_numbers = (*sw)["common_random_numbers"].value_or(true);
-  spec.store_smelters = (*sw)["store_smelters"].value_or(false);
-  const auto base = (*sw)["base"].value<std::string>();
-  if (!base) {
-    d.error(sweep_at, "sweep.base", "required: the base fleet case (e.g. \"world.toml\"), relative to this file");
-    throw core::InputError(d);
-  }
-  std::filesystem::path bp(*base);
-  if (!bp.is_absolute()) bp = std::filesystem::path(base_dir) / bp;
-  spec.base_path = bp.lexically_normal().string();
-  bool ok = false;
-  const std::string base_text = read_file(spec.base_path, ok);
-  if (!ok) {
-    d.error(loc(*sw->get("base"), file), "sweep.base", "cannot read the base fleet case '" + spec.base_path + "'");
-    throw core::InputError(d);
-  }
-  auto parsed_base = io::parse_toml(base_text, spec.base_path, d);
-  if (!parsed_base) throw core::InputError(d);
-  const toml::table& base_doc = *parsed_base;
-  const std::string case_dir = bp.parent_path().lexically_normal().string();
-  spec.input_files = {file, spec.base_path};
+namespace {
 
-  // ---- scenarios
-  std::string hashed = "potline-sweep-v1\n";
+// [sweep]: title, seed, samples and options; the base case's path (nullopt if absent).
+std::optional<std::string> apply_sweep_settings(const fleet::CaseInput& in, const std::string& file, SweepSpec& spec,
+                                                core::Diagnostics& d) {
+  const io::ValueSet& v = in.scalars;
+  const SourceLocation sweep_at{file, 1, 1};
+  spec.title = v.text("sweep.title");
+  if (const auto seed = v.maybe_number("sweep.seed")) spec.seed = static_cast<std::uint64_t>(*seed);
+  else if (in.rejected.count("sweep.seed") == 0) d.error(sweep_at, "sweep.seed", "required: a non-negative integer seed");
+  if (const auto samples = v.maybe_number("sweep.samples")) spec.samples = static_cast<std::int64_t>(*samples);
+  else if (in.rejected.count("sweep.samples") == 0)
+    d.error(sweep_at, "sweep.samples", "required: the number of Monte Carlo samples per scenario, 1..100000000");
+  spec.common_random_numbers = v.number("sweep.common_random_numbers") != 0.0;
+  spec.store_smelters = v.number("sweep.store_smelters") != 0.0;
+  if (!v.has("sweep.base")) {
+    if (in.rejected.count("sweep.base") == 0)
+      d.error(sweep_at, "sweep.base", "required: the base fleet case (e.g. \"world.toml\"), relative to this file");
+    return std::nullopt;
+  }
+  return v.text("sweep.base");
+}
+
+// The [[scenario]] tables (none: the base case alone, named "base"), each merged and parsed.
+void read_scenarios(const toml::table& doc, const std::string& file, const toml::table& base_doc,
+                    const std::string& case_dir, const std::string& data_dir, const plant::SmelterData& data,
+                    SweepSpec& spec, std::string& hashed, core::Diagnostics& d) {
   std::set<std::string> names;
   std::vector<const toml::table*> scenario_tables;
   if (const toml::node* n = doc.get("scenario")) {
@@ -246,11 +194,21 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
     }
   }
   if (scenario_tables.empty()) scenario_tables.push_back(nullptr);  // the base case alone, named "base"
+  const SourceLocation sweep_at{file, 1, 1};
   for (const toml::table* t : scenario_tables) {
     Scenario s;
     const SourceLocation at = t ? loc(*t, file) : sweep_at;
+    bool typed = true;
+    for (const char* key : {"name", "description"}) {
+      const toml::node* n = t ? t->get(key) : nullptr;
+      if (n != nullptr && !n->is_string()) {
+        d.error(loc(*n, file), std::string("scenario.") + key, "expected a quoted string");
+        typed = false;
+      }
+    }
     s.name = t ? (*t)["name"].value_or(std::string()) : "base";
     s.description = t ? (*t)["description"].value_or(std::string()) : "";
+    if (!typed) continue;
     if (s.name.empty()) { d.error(at, "scenario.name", "required: a name for the scenario (stored in the results)"); continue; }
     if (!names.insert(s.name).second) { d.error(at, "scenario.name", "duplicate scenario name '" + s.name + "'"); continue; }
     std::string merged;
@@ -258,90 +216,63 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
     hashed += "scenario " + s.name + "\n" + merged + "\n";
     spec.scenarios.push_back(std::move(s));
   }
-  if (d.has_errors()) throw core::InputError(d);
-  {
-    std::set<std::string> data_files;
-    for (const auto& s : spec.scenarios) { data_files.insert(s.fleet.smelters_path); data_files.insert(s.fleet.regions_path); }
-    for (const auto& f : data_files) {
-      bool read = false;
-      hashed += "file " + fnv1a_hex(read_file(f, read)) + "\n";
-      spec.input_files.push_back(f);
-    }
-  }
+}
 
-  // ---- uncertain inputs
+std::string hash_data_files(SweepSpec& spec) {
+  std::string hashed;
+  std::set<std::string> data_files;
+  for (const auto& s : spec.scenarios) { data_files.insert(s.fleet.smelters_path); data_files.insert(s.fleet.regions_path); }
+  for (const auto& f : data_files) {
+    bool read = false;
+    hashed += "file " + fnv1a_hex(read_file(f, read)) + "\n";
+    spec.input_files.push_back(f);
+  }
+  return hashed;
+}
+
+}  // namespace
+
+SweepSpec parse_sweep(const std::string& text, const std::string& file, const std::string& base_dir,
+                      const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& d,
+                      const std::vector<std::string>& sets) {
+  SweepSpec spec;
+  spec.path = file;
+  auto parsed = io::parse_toml(text, file, d);
+  if (!parsed) throw core::InputError(d);
+  const toml::table& doc = *parsed;
+  fleet::CaseInput in;
+  fleet::read_case_input(doc, file, sweep_layout(), in, d);
+  fleet::apply_case_overrides(sets, sweep_layout(), in, d);
+  io::fill_defaults(sweep_schema(), in.scalars);
+  const auto base = apply_sweep_settings(in, file, spec, d);
+  // The distributions are checked before the base case is read: their errors come in this pass.
+  std::vector<detail::ReadInput> inputs = detail::read_uncertain_inputs(in, d);
+  if (!base) throw core::InputError(d);
+  std::filesystem::path bp(*base);
+  if (!bp.is_absolute()) bp = std::filesystem::path(base_dir) / bp;
+  spec.base_path = bp.lexically_normal().string();
+  bool ok = false;
+  const std::string base_text = read_file(spec.base_path, ok);
+  if (!ok) {
+    d.error(in.scalars.get("sweep.base")->location, "sweep.base", "cannot read the base fleet case '" + spec.base_path + "'");
+    throw core::InputError(d);
+  }
+  auto parsed_base = io::parse_toml(base_text, spec.base_path, d);
+  if (!parsed_base) throw core::InputError(d);
+  spec.input_files = {file, spec.base_path};
+  std::string hashed = "potline-sweep-v1\n";
+  const std::size_t errors_before_scenarios = d.error_count();
+  read_scenarios(doc, file, *parsed_base, bp.parent_path().lexically_normal().string(), data_dir, data, spec, hashed, d);
+  // The inputs' regions need a scenario's region table; other errors stay collected until the end.
+  if (d.error_count() > errors_before_scenarios || spec.scenarios.empty()) throw core::InputError(d);
+  hashed += hash_data_files(spec);
   const fleet::RegionTable& regions = spec.scenarios.front().fleet.model.regions;
-  std::set<std::string> input_names;
-  if (const toml::node* n = doc.get("uncertain")) {
-    const auto* arr = n->as_array();
-    if (arr == nullptr) d.error(loc(*n, file), "uncertain", "expected an array of tables: [[uncertain]]");
-    for (std::size_t idx = 0; arr != nullptr && idx < arr->size(); ++idx) {
-      const auto* t = arr->get(idx)->as_table();
-      if (t == nullptr) { d.error(loc(*arr->get(idx), file), "uncertain", "expected a table in [[uncertain]]"); continue; }
-      check_keys(*t, "uncertain", {"name", "parameter", "region", "distribution", "min", "max", "mode", "mean", "sd",
-                                   "median", "sigma"}, file, d);
-      UncertainInput u;
-      u.where = loc(*t, file);
-      const std::string param = (*t)["parameter"].value_or(std::string());
-      const ParamInfo* info = nullptr;
-      for (const auto& p : kParams) if (param == p.name) info = &p;
-      if (info == nullptr) {
-        std::vector<std::string> known;
-        for (const auto& p : kParams) known.emplace_back(p.name);
-        unknown("parameter", param, known, t->contains("parameter") ? loc(*t->get("parameter"), file) : u.where, "uncertain.parameter", d);
-        continue;
-      }
-      u.parameter = info->parameter;
-      u.unit = info->unit;
-      u.si_per_unit = core::parse_quantity("1", info->unit, info->si).value;
-      const std::string region = (*t)["region"].value_or(std::string("all"));
-      if (region != "all") {
-        if (!info->regional) d.error(loc(*t->get("region"), file), "uncertain.region", param + " applies to every smelter: remove 'region'");
-        u.region = regions.index_of(region);
-        if (u.region < 0) {
-          auto ids = regions.ids();
-          ids.push_back("all");
-          unknown("region", region, ids, loc(*t->get("region"), file), "uncertain.region", d);
-        }
-      }
-      u.name = (*t)["name"].value_or(param + (region == "all" ? std::string() : "_" + region));
-      if (!input_names.insert(u.name).second) d.error(u.where, "uncertain.name", "duplicate uncertain input name '" + u.name + "'");
-      const std::string dist = (*t)["distribution"].value_or(std::string());
-      auto q = [&](const char* key, bool ratio = false) {
-        const std::string k = std::string("uncertain.") + key;
-        auto v = ratio ? quantity(t->get(key), k, "1", "1", file, d) : quantity(t->get(key), k, info->unit, info->si, file, d);
-        if (!v && !t->contains(key)) d.error(u.where, k, std::string("required for a ") + dist + " distribution");
-        return v.value_or(0.0);
-      };
-      auto only = [&](const std::vector<std::string>& allowed) {
-        for (const char* k : {"min", "max", "mode", "mean", "sd", "median", "sigma"})
-          if (t->contains(k) && std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-            d.error(loc(*t->get(k), file), std::string("uncertain.") + k, "not a parameter of a " + dist + " distribution (give " +
-                    fmt::format("{}", fmt::join(allowed, ", ")) + ")");
-      };
-      if (dist == "uniform") {
-        u.distribution = {DistributionKind::kUniform, q("min"), q("max"), 0};
-        only({"min", "max"});
-      } else if (dist == "normal") {
-        u.distribution = {DistributionKind::kNormal, q("mean"), q("sd"), 0};
-        only({"mean", "sd"});
-      } else if (dist == "lognormal") {
-        u.distribution = {DistributionKind::kLognormal, q("median"), q("sigma", true), 0};
-        only({"median", "sigma"});
-      } else if (dist == "triangular") {
-        u.distribution = {DistributionKind::kTriangular, q("min"), q("mode"), q("max")};
-        only({"min", "mode", "max"});
-      } else {
-        unknown("distribution", dist, {"uniform", "normal", "lognormal", "triangular"},
-                t->contains("distribution") ? loc(*t->get("distribution"), file) : u.where, "uncertain.distribution", d);
-        continue;
-      }
-      const std::string why = check(u.distribution);
-      if (!why.empty()) d.error(u.where, "uncertain", "'" + u.name + "': " + why);
-      hashed += fmt::format("input {} {} {} {} {:a} {:a} {:a}\n", u.name, to_string(u.parameter), u.region,
-                            to_string(u.distribution.kind), u.distribution.a, u.distribution.b, u.distribution.c);
-      spec.inputs.push_back(std::move(u));
-    }
+  for (auto& r : inputs) {
+    detail::resolve_region(r, regions, d);
+    const UncertainInput& u = r.input;
+    spec.inputs.push_back(u);
+    hashed += fmt::format("input {} {} {} {} {:a} {:a} {:a}\n", u.name, to_string(u.parameter), u.region,
+                          to_string(u.distribution.kind), u.distribution.a, u.distribution.b, u.distribution.c);
   }
   if (d.has_errors()) throw core::InputError(d);
   hashed += fmt::format("seed {} crn {} smelters {}\n", spec.seed, spec.common_random_numbers, spec.store_smelters);
@@ -350,7 +281,7 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
 }
 
 SweepSpec load_sweep(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
-                     core::Diagnostics& d) {
+                     core::Diagnostics& d, const std::vector<std::string>& sets) {
   bool ok = false;
   const std::string text = read_file(path, ok);
   if (!ok) {
@@ -358,15 +289,27 @@ SweepSpec load_sweep(const std::string& path, const std::string& data_dir, const
     throw core::InputError(d);
   }
   const std::string base = std::filesystem::path(path).parent_path().string();
-  return parse_sweep(text, path, base.empty() ? "." : base, data_dir, data, d);
+  return parse_sweep(text, path, base.empty() ? "." : base, data_dir, data, d, sets);
 }
 
 std::vector<double> draw_inputs(const SweepSpec& spec, int scenario, std::int64_t k) {
   std::vector<double> out(spec.inputs.size());
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
-    const DrawKey key{spec.seed, spec.common_random_numbers ? 0u : static_cast<std::uint64_t>(scenario) + 1u,
-                      static_cast<std::uint64_t>(k), static_cast<std::uint64_t>(i)};
-    out[i] = sample(spec.inputs[i].distribution, key);
+    const UncertainInput& u = spec.inputs[i];
+    DrawKey key{spec.seed, spec.common_random_numbers ? 0u : static_cast<std::uint64_t>(scenario) + 1u,
+                static_cast<std::uint64_t>(k), static_cast<std::uint64_t>(i)};
+    double x = sample(u.distribution, key);
+    // Truncation to the lever's range by re-drawing (docs/model/sweep.md): attempt a uses the
+    // input word i + a * 2^32, so the sample stays a pure function of (seed, stream, k, i).
+    for (std::uint64_t attempt = 1; !(x >= u.lower && x <= u.upper); ++attempt) {
+      if (attempt >= static_cast<std::uint64_t>(kMaxDrawAttempts)) {
+        throw core::RunError(fmt::format("uncertain input '{}', sample {}: no draw inside the allowed range in {} attempts",
+                                         u.name, k, kMaxDrawAttempts));
+      }
+      key.input = static_cast<std::uint64_t>(i) | (attempt << 32);
+      x = sample(u.distribution, key);
+    }
+    out[i] = x;
   }
   return out;
 }

@@ -214,11 +214,15 @@ TEST(sweep_file, UncertainInputErrorsAreCollected) {
                            "[[uncertain]]\nparameter = \"demand_factor\"\ndistribution = \"uniform\"\nmin = 1.1\nmax = 0.9\n"
                            "[[uncertain]]\nname = \"x\"\nparameter = \"carbon_price\"\ndistribution = \"normal\"\nmean = \"20 USD/t\"\n";
   const std::string e = errors_of(text);
-  EXPECT_NE(e.find("unknown parameter 'power_factr' (did you mean 'power_factor'?)"), std::string::npos) << e;
-  EXPECT_NE(e.find("unknown region 'eurpoe' (did you mean 'europe'?)"), std::string::npos) << e;
-  EXPECT_NE(e.find("unknown distribution 'gaussian'"), std::string::npos) << e;
-  EXPECT_NE(e.find("uniform needs min < max"), std::string::npos) << e;
-  EXPECT_NE(e.find("'uncertain.sd': required for a normal distribution"), std::string::npos) << e;
+  EXPECT_NE(e.find("test-sweep.toml:6:13: error: 'uncertain[0].parameter': value 'power_factr' is not one of: "
+                   "power_factor, power_adder, carbon_price, alumina_factor, demand_factor (did you mean 'power_factor'?)"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("test-sweep.toml:12:10: error: 'uncertain[1].region': unknown region 'eurpoe' (did you mean 'europe'?)"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("'uncertain[2].distribution': value 'gaussian' is not one of: uniform, normal, lognormal, triangular"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("'uncertain[3]': 'demand_factor': uniform needs min < max"), std::string::npos) << e;
+  EXPECT_NE(e.find("test-sweep.toml:26:1: error: 'uncertain[4].sd': required for a normal distribution"), std::string::npos) << e;
 }
 
 TEST(sweep_file, MissingBaseAndDuplicateScenariosAreErrors) {

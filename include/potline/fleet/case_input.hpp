@@ -48,7 +48,7 @@ struct CaseLayout {
   std::vector<std::string> lists;        ///< keys taking a string or an array of strings
   std::vector<std::string> deferred;     ///< keys converted later (unit known only from another key)
   std::vector<std::string> passthrough;  ///< top-level names another reader handles (not checked)
-  std::string command;                   ///< "potline fleet", for the unknown-key hint
+  std::vector<std::string> switches;     ///< sections whose presence switches a feature on ([cbam])
 };
 
 /// One table of an array of tables: its values keyed "NAME.KEY", where it starts.
@@ -83,6 +83,12 @@ void read_case_input(const toml::table& doc, const std::string& file, const Case
 /// NAME (an index past the end is an error naming the number of tables).
 void apply_case_overrides(const std::vector<std::string>& sets, const CaseLayout& layout,
                           CaseInput& input, core::Diagnostics& d);
+
+/// A commented starter file for `layout`: each section with its keys (description, unit, allowed
+/// range; a key with an entry in `examples` is written with that TOML value, the others commented
+/// out with their default), then each array of tables commented out with the example values.
+std::string case_template(const CaseLayout& layout, const std::string& header,
+                          const std::map<std::string, std::string>& examples);
 
 /// Converts a deferred value with `field` (which carries the unit and range that apply).
 std::optional<double> convert_deferred(const io::FieldSpec& field, const io::Value& raw,

@@ -8,6 +8,7 @@
 // then parsed by fleet::parse_fleet_case — so every lever, unit and name check of `potline fleet`
 // applies unchanged, and errors point back at the sweep file or the base case.
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct UncertainInput {
   Distribution distribution;   ///< in the internal (SI) unit
   std::string unit;            ///< the file's unit ("1", "USD/MWh", "USD/t")
   double si_per_unit = 1;      ///< 1 file unit in SI
+  /// The lever's allowed range (SI, inclusive): draws outside it are drawn again (draw_inputs).
+  double lower = -std::numeric_limits<double>::infinity();
+  double upper = std::numeric_limits<double>::infinity();
   core::SourceLocation where;
 };
 
@@ -60,14 +64,24 @@ struct SweepSpec {
   std::vector<std::string> input_files;
 };
 
-/// Reads and checks a sweep file; throws core::InputError with every error collected.
+/// Reads and checks a sweep file (keys, units and ranges of sweep_schema()) with --set overrides
+/// (KEY=VALUE, uncertain[I].KEY=VALUE); throws core::InputError with every error collected.
 SweepSpec load_sweep(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
-                     core::Diagnostics& diagnostics);
+                     core::Diagnostics& diagnostics, const std::vector<std::string>& sets = {});
 SweepSpec parse_sweep(const std::string& text, const std::string& display_name, const std::string& base_dir,
-                      const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics);
+                      const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics,
+                      const std::vector<std::string>& sets = {});
+
+/// Draws a distribution needs at most to land inside its lever's range (docs/model/sweep.md): a
+/// distribution with at least kMinMassInRange of its mass inside needs more with probability
+/// below (1 - 0.01)^10000 ~ 1e-44.
+inline constexpr int kMaxDrawAttempts = 10000;
+inline constexpr double kMinMassInRange = 0.01;
 
 /// The input values (SI) of sample `k` of scenario `s`: a pure function of (seed, s, k) (and of s
-/// only when common_random_numbers is off).
+/// only when common_random_numbers is off). Each value lies in its input's [lower, upper]: a draw
+/// outside is replaced by the next attempt's draw (attempt a of input i uses the key's input word
+/// i + a * 2^32; attempt 0 is the plain draw), which truncates the distribution to the range.
 std::vector<double> draw_inputs(const SweepSpec& spec, int scenario, std::int64_t sample);
 
 /// 64-bit FNV-1a, as 16 hex digits.

@@ -1,0 +1,208 @@
+// The [[uncertain]] inputs of a sweep file (see sweep_file_internal.hpp). Each input acts on a
+// fleet lever; its distribution's value parameters take that lever's unit and must lie in its
+// allowed range, and its draws are kept inside the range (docs/model/sweep.md, "Draws stay in
+// the lever's range").
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "potline/core/text.hpp"
+#include "potline/core/units.hpp"
+#include "potline/io/toml_values.hpp"
+#include "potline/sweep/sweep_schema.hpp"
+#include "sweep_file_internal.hpp"
+
+namespace potline::sweep {
+namespace {
+
+struct ParamInfo {
+  const char* name;
+  Parameter parameter;
+  bool regional;
+};
+constexpr ParamInfo kParams[] = {
+    {"power_factor", Parameter::kPowerFactor, true},     {"power_adder", Parameter::kPowerAdder, true},
+    {"carbon_price", Parameter::kCarbonPrice, true},     {"alumina_factor", Parameter::kAluminaFactor, false},
+    {"demand_factor", Parameter::kDemandFactor, true},
+};
+
+const char* const kAllParameters[] = {"min", "max", "mode", "mean", "sd", "median", "sigma"};
+
+}  // namespace
+
+std::string to_string(Parameter p) {
+  for (const auto& info : kParams) {
+    if (info.parameter == p) return info.name;
+  }
+  return "?";
+}
+
+namespace detail {
+namespace {
+
+using fleet::TableValues;
+
+double standard_normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+/// The probability that a draw of `dist` lies in [lo, hi]. Uniform and triangular distributions
+/// have their whole support inside (their ends are checked against the range).
+double mass_in_range(const Distribution& dist, double lo, double hi) {
+  switch (dist.kind) {
+    case DistributionKind::kNormal:
+      return standard_normal_cdf((hi - dist.a) / dist.b) - standard_normal_cdf((lo - dist.a) / dist.b);
+    case DistributionKind::kLognormal: {
+      const double upper = std::isinf(hi) ? 1.0 : standard_normal_cdf(std::log(hi / dist.a) / dist.b);
+      const double lower = lo > 0 ? standard_normal_cdf(std::log(lo / dist.a) / dist.b) : 0.0;
+      return upper - lower;
+    }
+    case DistributionKind::kUniform:
+    case DistributionKind::kTriangular: return 1.0;
+  }
+  return 1.0;
+}
+
+double to_internal(const io::FieldSpec& f, std::optional<double> bound, double none) {
+  if (!bound) return none;
+  return core::convert(*bound, f.unit, f.internal_unit).value;
+}
+
+/// A distribution parameter given in the lever's unit: values (min, max, mode, mean, median) in
+/// the lever's range; the spread sd only > 0.
+std::optional<double> parameter_value(const TableValues& t, const std::string& name, const io::FieldSpec& lever,
+                                      core::Diagnostics& d) {
+  const std::string key = "uncertain." + name;
+  if (name == "sigma") return t.values.maybe_number(key);
+  const io::Value* raw = t.values.get(key);
+  if (raw == nullptr) return std::nullopt;
+  io::FieldSpec f = lever;
+  f.key = fleet::shown_key(t, key);
+  f.typical_min.reset();
+  f.typical_max.reset();
+  if (name == "sd") {
+    f.min = 0.0;
+    f.min_exclusive = true;
+    f.max.reset();
+    f.description = "the standard deviation of a normal distribution";
+  }
+  return fleet::convert_deferred(f, *raw, d);
+}
+
+/// Reports parameters the distribution does not take and the ones it needs but lacks.
+void check_parameter_keys(const TableValues& t, const std::string& dist, core::Diagnostics& d) {
+  const auto& wanted = distribution_parameters(dist);
+  for (const char* name : kAllParameters) {
+    const std::string key = std::string("uncertain.") + name;
+    const bool given = t.values.has(key) || t.rejected.count(key) != 0;
+    const bool needed = std::find(wanted.begin(), wanted.end(), name) != wanted.end();
+    if (given && !needed) {
+      const io::Value* v = t.values.get(key);
+      d.error(v != nullptr ? v->location : t.where, fleet::shown_key(t, key),
+              "not a parameter of a " + dist + " distribution (give " + fmt::format("{}", fmt::join(wanted, ", ")) + ")");
+    } else if (!given && needed) {
+      d.error(t.where, fleet::shown_key(t, key), "required for a " + dist + " distribution");
+    }
+  }
+}
+
+/// The distribution of an input, its parameters converted; nullopt after an error.
+std::optional<Distribution> read_distribution(const TableValues& t, const std::string& dist, const io::FieldSpec& lever,
+                                              core::Diagnostics& d) {
+  check_parameter_keys(t, dist, d);
+  const auto& names = distribution_parameters(dist);
+  std::vector<double> p;
+  bool ok = true;
+  for (const auto& name : names) {
+    const auto v = parameter_value(t, name, lever, d);
+    ok = ok && v.has_value();
+    p.push_back(v.value_or(0.0));
+  }
+  if (!ok) return std::nullopt;
+  if (dist == "uniform") return Distribution{DistributionKind::kUniform, p[0], p[1], 0};
+  if (dist == "normal") return Distribution{DistributionKind::kNormal, p[0], p[1], 0};
+  if (dist == "lognormal") return Distribution{DistributionKind::kLognormal, p[0], p[1], 0};
+  return Distribution{DistributionKind::kTriangular, p[0], p[1], p[2]};
+}
+
+/// A distribution that mostly falls outside the range would be mostly discarded: refused.
+void check_mass(const ReadInput& r, const io::FieldSpec& lever, const TableValues& t, core::Diagnostics& d) {
+  const UncertainInput& u = r.input;
+  const double mass = mass_in_range(u.distribution, u.lower, u.upper);
+  if (mass >= kMinMassInRange) return;
+  d.error(t.where, t.label,
+          fmt::format("'{}': only {:.3g} % of this {} distribution lies in the allowed range {} of {}; draws outside "
+                      "the range are drawn again, so at least {:g} % must lie inside",
+                      u.name, 100 * mass, to_string(u.distribution.kind), lever.range_text(), lever.key,
+                      100 * kMinMassInRange));
+}
+
+const ParamInfo* find_parameter(const std::string& name) {
+  for (const auto& p : kParams) {
+    if (name == p.name) return &p;
+  }
+  return nullptr;
+}
+
+std::optional<ReadInput> read_one(const TableValues& t, core::Diagnostics& d) {
+  const io::Value* param = t.values.get("uncertain.parameter");
+  const io::Value* dist = t.values.get("uncertain.distribution");
+  for (const char* key : {"uncertain.parameter", "uncertain.distribution"}) {
+    if (!t.values.has(key) && t.rejected.count(key) == 0) d.error(t.where, fleet::shown_key(t, key), "required");
+  }
+  if (param == nullptr || dist == nullptr) return std::nullopt;
+  const ParamInfo& info = *find_parameter(param->text);
+  const io::FieldSpec& lever = *uncertain_lever_field(param->text);
+  ReadInput r;
+  r.label = t.label;
+  UncertainInput& u = r.input;
+  u.where = t.where;
+  u.parameter = info.parameter;
+  u.unit = lever.unit;
+  u.si_per_unit = core::convert(1.0, lever.unit, lever.internal_unit).value;
+  u.lower = to_internal(lever, lever.min, -std::numeric_limits<double>::infinity());
+  u.upper = to_internal(lever, lever.max, std::numeric_limits<double>::infinity());
+  r.region_name = t.values.text("uncertain.region", "all");
+  if (const io::Value* region = t.values.get("uncertain.region")) r.region_at = region->location;
+  if (r.region_name != "all" && !info.regional) {
+    d.error(r.region_at, fleet::shown_key(t, "uncertain.region"), param->text + " applies to every smelter: remove 'region'");
+  }
+  u.name = t.values.text("uncertain.name", param->text + (r.region_name == "all" ? std::string() : "_" + r.region_name));
+  const auto distribution = read_distribution(t, dist->text, lever, d);
+  if (!distribution) return r;
+  u.distribution = *distribution;
+  const std::string why = check(u.distribution);
+  if (!why.empty()) d.error(t.where, t.label, "'" + u.name + "': " + why);
+  else check_mass(r, lever, t, d);
+  return r;
+}
+
+}  // namespace
+
+std::vector<ReadInput> read_uncertain_inputs(const fleet::CaseInput& in, core::Diagnostics& d) {
+  std::vector<ReadInput> out;
+  std::set<std::string> names;
+  const auto it = in.arrays.find("uncertain");
+  if (it == in.arrays.end()) return out;
+  for (const TableValues& t : it->second) {
+    auto r = read_one(t, d);
+    if (!r) continue;
+    if (!names.insert(r->input.name).second) {
+      d.error(t.where, fleet::shown_key(t, "uncertain.name"), "duplicate uncertain input name '" + r->input.name + "'");
+    }
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+void resolve_region(ReadInput& r, const fleet::RegionTable& regions, core::Diagnostics& d) {
+  if (r.region_name == "all") return;
+  r.input.region = regions.index_of(r.region_name);
+  if (r.input.region >= 0) return;
+  auto ids = regions.ids();
+  ids.push_back("all");
+  io::report_unknown_name("region", r.region_name, ids, r.region_at, r.label + ".region", d);
+}
+
+}  // namespace detail
+}  // namespace potline::sweep

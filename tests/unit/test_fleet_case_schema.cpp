@@ -1,0 +1,141 @@
+// The fleet case is read through its schema (fleet_schema.cpp): wrong types are errors (never
+// coerced), every value is range-checked, unknown keys get a did-you-mean, all errors come in one
+// pass at file:line:col, and --set reaches plain keys and the fields of each [[lever]] table.
+#include <gtest/gtest.h>
+
+#include "potline/cell/technology.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/fleet_schema.hpp"
+#include "../common/shipped_data.hpp"
+
+using namespace potline;
+
+namespace {
+
+const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
+
+fleet::FleetCase parse(const std::string& text, const std::vector<std::string>& sets = {}) {
+  core::Diagnostics d;
+  return fleet::parse_fleet_case(text, "t.toml", std::string(POTLINE_SOURCE_DIR) + "/examples",
+                                 cell::default_data_dir(), data(), d, sets);
+}
+
+// The error text of a case that must fail, with the number of errors.
+std::string errors_of(const std::string& text, const std::vector<std::string>& sets = {}, std::size_t* count = nullptr) {
+  try {
+    parse(text, sets);
+  } catch (const core::InputError& e) {
+    const std::string what = e.what();
+    if (count != nullptr) {
+      *count = 0;
+      for (auto at = what.find(": error: "); at != std::string::npos; at = what.find(": error: ", at + 1)) ++*count;
+    }
+    return what;
+  }
+  ADD_FAILURE() << "expected input errors for:\n" << text;
+  return "";
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const char* kBase = "[fleet]\nlme = \"2000 USD/t\"\n[[tariff]]\nimporter = \"usa\"\nrate = 0.25\n";
+
+}  // namespace
+
+TEST(fleet_case_schema, QuotedBooleanIsAnErrorNotTrue) {
+  const std::string e = errors_of(std::string(kBase) + "[market]\nsolve = \"false\"\n");
+  EXPECT_TRUE(has(e, "t.toml:7:9: error: 'market.solve': expected true or false (unquoted), got the string 'false'")) << e;
+  EXPECT_FALSE(parse(std::string(kBase) + "[market]\nsolve = false\n").solve_market);
+}
+
+TEST(fleet_case_schema, EveryBadValueIsReportedInOnePassWithItsLocation) {
+  const std::string text =
+      "[fleet]\n"
+      "smelters = 42\n"                // 2: a number where a path belongs
+      "lme = \"-5 USD/t\"\n"           // 3
+      "alumina_lme_share = 7\n"        // 4
+      "lmee = 3\n"                     // 5
+      "[[carbon_price]]\n"
+      "region = \"europe\"\n"
+      "price = -10\n"                  // 8
+      "[[tariff]]\n"
+      "importer = \"usaa\"\n"          // 10
+      "rate = 11\n"                    // 11
+      "[[demand]]\n"
+      "region = \"china\"\n"
+      "factr = 2\n";                   // 14
+  std::size_t count = 0;
+  const std::string e = errors_of(text, {}, &count);
+  EXPECT_TRUE(has(e, "t.toml:2:12: error: 'fleet.smelters': expected a quoted string, got 42")) << e;
+  EXPECT_TRUE(has(e, "t.toml:3:7: error: 'fleet.lme': value '-5 USD/t' (= -5 USD/t) is outside the allowed range (0, 100000] USD/t")) << e;
+  EXPECT_TRUE(has(e, "t.toml:4:21: error: 'fleet.alumina_lme_share': value 7 is outside the allowed range [0, 1]")) << e;
+  EXPECT_TRUE(has(e, "t.toml:5:1: error: 'fleet.lmee': unknown key (did you mean 'fleet.lme'?)")) << e;
+  EXPECT_TRUE(has(e, "t.toml:8:9: error: 'carbon_price[0].price': value -10 USD/t is outside the allowed range [0, 10000] USD/t")) << e;
+  EXPECT_TRUE(has(e, "t.toml:10:12: error: 'tariff[0].importer': unknown region 'usaa' (did you mean 'usa'?)")) << e;
+  EXPECT_TRUE(has(e, "t.toml:11:8: error: 'tariff[0].rate': value 11 is outside the allowed range [0, 10]")) << e;
+  EXPECT_TRUE(has(e, "t.toml:14:1: error: 'demand[0].factr': unknown key (did you mean 'demand[0].factor'?)")) << e;
+  EXPECT_EQ(count, 8u) << e;
+}
+
+TEST(fleet_case_schema, PricesHaveUpperBoundsThatKeepResultsFinite) {
+  EXPECT_TRUE(has(errors_of("[fleet]\nlme = 1e307\n"), "'fleet.lme': value 1e+307 USD/t is outside the allowed range (0, 100000] USD/t"));
+  EXPECT_TRUE(has(errors_of(std::string(kBase) + "[[power_shock]]\nregion = \"usa\"\nadder = \"1e300 USD/MWh\"\n"),
+                  "is outside the allowed range [-1000, 10000] USD/MWh"));
+  EXPECT_TRUE(has(errors_of(std::string(kBase) + "[cbam]\nyear = 2030\neua_price = \"inf EUR/t\"\nusd_per_eur = 1.1\n"),
+                  "'cbam.eua_price'"));
+}
+
+TEST(fleet_case_schema, RequiredKeysAreNamedAtTheirTable) {
+  const std::string e = errors_of("[case]\ntitle = \"x\"\n[[cap]]\nregion = \"china\"\n[cbam]\neua_price = 80\n");
+  EXPECT_TRUE(has(e, "t.toml:1:1: error: 'fleet.lme': required: the LME aluminium price (USD/t)")) << e;
+  EXPECT_TRUE(has(e, "t.toml:3:1: error: 'cap[0].capacity': required: the region's production cap (Mt/yr)")) << e;
+  EXPECT_TRUE(has(e, "'cbam.year': required with [cbam]")) << e;
+  EXPECT_TRUE(has(e, "'cbam': give cbam.eua_price (EUR/t) and cbam.usd_per_eur with cbam.year")) << e;
+}
+
+TEST(fleet_case_schema, ListsTakeAStringOrAnArrayOfKnownValues) {
+  EXPECT_EQ(parse("[fleet]\nlme = 2000\ninclude_status = \"operating\"\n").include_status,
+            (std::vector<std::string>{"operating"}));
+  const std::string e = errors_of("[fleet]\nlme = 2000\ninclude_status = [\"operating\", \"curtaild\"]\n");
+  EXPECT_TRUE(has(e, "'fleet.include_status': value 'curtaild' is not one of: operating, curtailed, closed, unknown "
+                     "(did you mean 'curtailed'?)")) << e;
+}
+
+TEST(fleet_case_schema, SetReachesPlainKeysAndLeverTables) {
+  const fleet::FleetCase c = parse(std::string(kBase) + "[[demand]]\nregion = \"china\"\n[[demand]]\nregion = \"usa\"\n",
+                                   {"tariff[0].rate=0.4", "demand[1].factor=1.1", "fleet.lme=2400 USD/t",
+                                    "market.solve=false", "tariff[0].exporters=china, russia"});
+  ASSERT_EQ(c.tariffs.size(), 1u);
+  EXPECT_DOUBLE_EQ(c.tariffs[0].rate, 0.4);
+  EXPECT_EQ(c.tariffs[0].exporters, (std::vector<std::string>{"china", "russia"}));
+  EXPECT_DOUBLE_EQ(c.lme_usd_per_kg, 2.4);
+  EXPECT_FALSE(c.solve_market);
+  EXPECT_DOUBLE_EQ(c.demand_factor[static_cast<std::size_t>(c.model.regions.index_of("usa"))], 1.1);
+  EXPECT_DOUBLE_EQ(c.demand_factor[static_cast<std::size_t>(c.model.regions.index_of("china"))], 1.0);
+}
+
+TEST(fleet_case_schema, BadOverridesAreErrorsLikeTheFile) {
+  std::size_t count = 0;
+  const std::string e = errors_of(kBase,
+                                  {"tariff[3].rate=1", "tariff[0].rate=-1", "tariff.rate=1", "tarif[0].rate=1",
+                                   "market.solve=no", "demand[0].factor=2", "fleet.lme=nan", "tariff[x].rate=1"},
+                                  &count);
+  EXPECT_TRUE(has(e, "--set #1: error: 'tariff[3].rate': the file has 1 [[tariff]] table; I must be 0..0")) << e;
+  EXPECT_TRUE(has(e, "--set #2: error: 'tariff[0].rate': value -1 is outside the allowed range [0, 10]")) << e;
+  EXPECT_TRUE(has(e, "--set #3: error: 'tariff.rate': a key of the [[tariff]] tables: write tariff[I].rate=VALUE")) << e;
+  EXPECT_TRUE(has(e, "--set #4: error: 'tarif[0].rate': unknown array of tables [[tarif]] (did you mean 'tariff[0].rate'?)")) << e;
+  EXPECT_TRUE(has(e, "--set #5: error: 'market.solve': value 'no' is not true or false")) << e;
+  EXPECT_TRUE(has(e, "--set #6: error: 'demand[0].factor': the file has 0 [[demand]] tables")) << e;
+  EXPECT_TRUE(has(e, "--set #7: error: 'fleet.lme': 'nan' is not a finite number; this field takes a number in USD/t")) << e;
+  EXPECT_TRUE(has(e, "--set #8: error: 'tariff[x].rate': expected NAME[I].KEY=VALUE")) << e;
+  EXPECT_EQ(count, 8u) << e;
+}
+
+TEST(fleet_case_schema, EveryFieldHasADescriptionAndNumbersHaveARange) {
+  for (const auto& f : fleet::fleet_schema().fields()) {
+    EXPECT_FALSE(f.description.empty()) << f.key;
+    if (f.type == io::FieldType::kNumber) {
+      EXPECT_TRUE(f.min.has_value() && f.max.has_value()) << f.key;
+    }
+  }
+}

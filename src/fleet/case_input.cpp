@@ -231,9 +231,12 @@ void read_case_input(const toml::table& doc, const std::string& file, const Case
       continue;
     }
     if (!contains(names, name)) {
-      std::string message = "unknown section or key";
       const std::string hint = core::closest_match(name, names);
-      if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+      const bool array = contains(layout.arrays, hint) || contains(layout.passthrough, hint);
+      std::string message = n->is_array_of_tables() ? "unknown array of tables [[" + name + "]]"
+                            : n->is_table()         ? "unknown section [" + name + "]"
+                                                    : "unknown key";
+      if (!hint.empty()) message += array ? " (did you mean [[" + hint + "]]?)" : " (did you mean [" + hint + "]?)";
       message += "; run 'potline schema " + layout.schema->name() + "' for the list of keys";
       d.error(key_location(*k, file), name, message);
       continue;

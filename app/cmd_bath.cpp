@@ -1,10 +1,12 @@
 // potline bath --alumina 3 --alf3 11 --caf2 5 [--mgf2 0] [--lif 0] [--kf 0] --temperature 960 [--json]
-// Options go through the cell schema's fields, so units, ranges and messages match case files.
+// Options are the cell schema's fields (bath_options_schema, option_schemas.cpp), so units, ranges
+// and messages match case files.
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "commands.hpp"
+#include "option_schemas.hpp"
 #include "potline/bath/properties.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
@@ -13,37 +15,9 @@
 namespace potline::app {
 namespace {
 
-struct BathOptions {
-  std::string alumina, alf3, caf2, mgf2, lif, kf, temperature, model;
-  bool json = false;
-};
-
-int run_bath(const BathOptions& o) {
-  const io::Schema& schema = cell::cell_schema();
+int run_bath(const OptionTexts& given, bool json) {
   core::Diagnostics diagnostics;
-  io::ValueSet values;
-  struct Mapping {
-    const std::string* text;
-    const char* key;
-    const char* flag;
-  };
-  const Mapping options[] = {{&o.alumina, "bath.alumina", "--alumina"},
-                             {&o.alf3, "bath.alf3", "--alf3"},
-                             {&o.caf2, "bath.caf2", "--caf2"},
-                             {&o.mgf2, "bath.mgf2", "--mgf2"},
-                             {&o.lif, "bath.lif", "--lif"},
-                             {&o.kf, "bath.kf", "--kf"},
-                             {&o.temperature, "operation.bath_temperature", "--temperature"},
-                             {&o.model, "model.conductivity", "--conductivity-model"}};
-  for (const auto& [text, key, flag] : options) {
-    if (text->empty()) continue;
-    const io::FieldSpec* field = schema.find(key);
-    const bool numeric = text->find_first_not_of("+-.0123456789eE") == std::string::npos;
-    if (auto v = io::convert_input(*field, *text, !numeric, {std::string(flag), 0, 0}, diagnostics)) {
-      values.set(key, *v);
-    }
-  }
-  io::fill_defaults(schema, values);
+  const io::ValueSet values = read_schema_options(bath_options_schema(), given, diagnostics);
   bath::Composition c;
   c.alumina_wt = values.number("bath.alumina");
   c.alf3_excess_wt = values.number("bath.alf3");
@@ -57,8 +31,8 @@ int run_bath(const BathOptions& o) {
                                               100.0 - c.cryolite_wt()));
   }
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  const double T = values.number("operation.bath_temperature");
-  const auto model = bath::conductivity_model_from_name(values.text("model.conductivity"));
+  const double T = values.number("bath.temperature");
+  const auto model = bath::conductivity_model_from_name(values.text("bath.conductivity-model"));
   const bath::Properties p = bath::evaluate(c, T, *model);
   std::vector<std::string> warnings = bath::describe(p.flags, c, T, *model);
 
@@ -78,7 +52,7 @@ int run_bath(const BathOptions& o) {
   j["bath_ratio"] = p.bath_ratio;
   j["cryolite_ratio"] = p.cryolite_ratio;
   j["warnings"] = warnings;
-  if (o.json) {
+  if (json) {
     std::cout << io::dump(j);
     return 0;
   }
@@ -103,19 +77,12 @@ int run_bath(const BathOptions& o) {
 }  // namespace
 
 void add_bath_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
-  auto o = std::make_shared<BathOptions>();
+  auto json = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("bath", "bath properties: liquidus, alumina solubility and "
                                              "activity, conductivity, density, ratios");
-  cmd->add_option("--alumina", o->alumina, "dissolved Al2O3, wt% (default 2.5)");
-  cmd->add_option("--alf3", o->alf3, "excess AlF3, wt% (default 12)");
-  cmd->add_option("--caf2", o->caf2, "CaF2, wt% (default 5)");
-  cmd->add_option("--mgf2", o->mgf2, "MgF2, wt% (default 0)");
-  cmd->add_option("--lif", o->lif, "LiF, wt% (default 0)");
-  cmd->add_option("--kf", o->kf, "KF, wt% (default 0)");
-  cmd->add_option("--temperature", o->temperature, "bath temperature, degC or with a unit (default 965)");
-  cmd->add_option("--conductivity-model", o->model, "hives1996 (default) or wang1992");
-  cmd->add_flag("--json", o->json, "print one JSON object on stdout");
-  cmd->callback([o, &exit_code]() { exit_code = run_guarded([&] { return run_bath(*o); }); });
+  const auto given = add_schema_options(cmd, bath_options_schema());
+  cmd->add_flag("--json", *json, "print one JSON object on stdout");
+  cmd->callback([given, json, &exit_code]() { exit_code = run_guarded([&] { return run_bath(*given, *json); }); });
 }
 
 }  // namespace potline::app

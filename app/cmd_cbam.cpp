@@ -1,11 +1,13 @@
 // potline cbam [--year Y] [--direct-t-co2e-per-t E | --default-country ISO3] [--eua-price-eur P]
 //              [--carbon-price-paid-eur P] [--cscf F] [--json]
+// Options are declared in cbam_options_schema() (option_schemas.cpp): numbers take units.
 #include <fmt/format.h>
 
 #include <iostream>
 #include <optional>
 
 #include "commands.hpp"
+#include "option_schemas.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/policy/cbam.hpp"
@@ -23,22 +25,35 @@ struct CbamOptions {
   bool json = false;
 };
 
+// The options through their schema (option_schemas.cpp): units, ranges, messages, defaults.
+CbamOptions read_options(const OptionTexts& given, bool json) {
+  core::Diagnostics d;
+  const io::ValueSet v = read_schema_options(cbam_options_schema(), given, d);
+  CbamOptions o;
+  o.json = json;
+  o.year = static_cast<int>(v.number("cbam.year"));
+  o.direct = v.maybe_number("cbam.direct-t-co2e-per-t");
+  o.country = v.text("cbam.default-country");
+  o.eua = v.maybe_number("cbam.eua-price-eur");
+  o.paid = v.number("cbam.carbon-price-paid-eur");
+  o.cscf = v.maybe_number("cbam.cscf");
+  const bool direct_given = given.count("cbam.direct-t-co2e-per-t") != 0;
+  const bool country_given = given.count("cbam.default-country") != 0;
+  if (direct_given && country_given) {
+    d.error({"--direct-t-co2e-per-t", 0, 0}, "--direct-t-co2e-per-t", "give actual emissions or --default-country, not both");
+  }
+  if (!direct_given && !country_given) {
+    d.error({}, "--direct-t-co2e-per-t", "give --direct-t-co2e-per-t E (actual, verified) or --default-country ISO3");
+  }
+  if (given.count("cbam.eua-price-eur") == 0) {
+    d.error({}, "--eua-price-eur", "required: the CBAM certificate price, EUR per t CO2e");
+  }
+  if (d.has_errors()) throw core::InputError(d);
+  return o;
+}
+
 int run_cbam(const CbamOptions& o, const GlobalOptions& global) {
   core::Diagnostics d;
-  if (!policy::cbam_year_valid(o.year)) {
-    d.error({"--year", 0, 0}, "--year",
-            fmt::format("year {} is outside the CBAM schedule {}–{} (certificates are surrendered from 2026; "
-                        "free allocation ends in 2034)", o.year, policy::kCbamFirstYear, policy::kCbamLastYear));
-  }
-  if (o.direct && !o.country.empty()) d.error({"--direct-t-co2e-per-t", 0, 0}, "--direct-t-co2e-per-t", "give actual emissions or --default-country, not both");
-  if (!o.direct && o.country.empty()) d.error({}, "--direct-t-co2e-per-t", "give --direct-t-co2e-per-t E (actual, verified) or --default-country ISO3");
-  if (o.direct && !(*o.direct >= 0.0 && *o.direct <= 50.0)) d.error({"--direct-t-co2e-per-t", 0, 0}, "--direct-t-co2e-per-t", fmt::format("value {} is outside the allowed range [0, 50] t CO2e/t", *o.direct));
-  if (!o.eua) d.error({}, "--eua-price-eur", "required: the CBAM certificate price, EUR per t CO2e");
-  if (o.eua && !(*o.eua >= 0.0)) d.error({"--eua-price-eur", 0, 0}, "--eua-price-eur", fmt::format("value {} is negative; prices must be >= 0 EUR/t", *o.eua));
-  if (!(o.paid >= 0.0)) d.error({"--carbon-price-paid-eur", 0, 0}, "--carbon-price-paid-eur", fmt::format("value {} is negative; prices must be >= 0 EUR/t", o.paid));
-  if (o.cscf && !(*o.cscf >= 0.0 && *o.cscf <= 1.0)) d.error({"--cscf", 0, 0}, "--cscf", "the cross-sectoral correction factor is a share in [0, 1]");
-  if (d.has_errors()) throw core::InputError(d);
-
   const policy::CbamSchedule s = policy::CbamSchedule::load(data_dir(global) + "/cbam.toml", d);
   if (d.has_errors()) throw core::InputError(d);
   const int i = o.year - policy::kCbamFirstYear;
@@ -107,16 +122,13 @@ int run_cbam(const CbamOptions& o, const GlobalOptions& global) {
 }  // namespace
 
 void add_cbam_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
-  auto o = std::make_shared<CbamOptions>();
+  auto json = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("cbam", "EU CBAM certificates and cost per tonne of aluminium, 2026–2034");
-  cmd->add_option("--year", o->year, "import year 2026–2034 (default 2026)");
-  cmd->add_option("--direct-t-co2e-per-t", o->direct, "actual direct embedded emissions, t CO2e/t (incl. PFC)");
-  cmd->add_option("--default-country", o->country, "use the country default value (ISO3, e.g. CHN) with its mark-up");
-  cmd->add_option("--eua-price-eur", o->eua, "certificate price, EUR per t CO2e");
-  cmd->add_option("--carbon-price-paid-eur", o->paid, "carbon price effectively paid at origin, EUR per t CO2e (default 0)");
-  cmd->add_option("--cscf", o->cscf, "cross-sectoral correction factor (default from data/cbam.toml)");
-  cmd->add_flag("--json", o->json, "print one JSON object on stdout");
-  cmd->callback([o, &global, &exit_code]() { exit_code = run_guarded([&] { return run_cbam(*o, global); }); });
+  const auto given = add_schema_options(cmd, cbam_options_schema());
+  cmd->add_flag("--json", *json, "print one JSON object on stdout");
+  cmd->callback([given, json, &global, &exit_code]() {
+    exit_code = run_guarded([&] { return run_cbam(read_options(*given, *json), global); });
+  });
 }
 
 }  // namespace potline::app

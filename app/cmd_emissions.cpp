@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "option_schemas.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/plant/emissions.hpp"
@@ -24,43 +25,30 @@ struct EmissionsOptions {
   bool json = false;
 };
 
-void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& choices,
-                  core::Diagnostics& d) {
-  for (const auto& c : choices) {
-    if (c == value) return;
-  }
-  std::string message = "value '" + value + "' is not one of: ";
-  for (std::size_t i = 0; i < choices.size(); ++i) message += (i ? ", " : "") + choices[i];
-  const std::string hint = core::closest_match(value, choices);
-  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-  d.error({option, 0, 0}, option, message);
+// The options through their schema (option_schemas.cpp): units, ranges, choices, defaults.
+EmissionsOptions read_options(const OptionTexts& given, bool json, core::Diagnostics& d) {
+  const io::ValueSet v = read_schema_options(emissions_options_schema(), given, d);
+  EmissionsOptions o;
+  o.json = json;
+  o.production_t = v.number("emissions.production-t");
+  o.technology_class = v.text("emissions.technology-class");
+  o.aem = v.maybe_number("emissions.aem");
+  o.frequency = v.maybe_number("emissions.ae-frequency");
+  o.duration = v.maybe_number("emissions.ae-duration-min");
+  o.aeo = v.maybe_number("emissions.aeo");
+  o.ce_pct = v.maybe_number("emissions.ce");
+  o.nac = v.maybe_number("emissions.nac");
+  o.sulfur = v.maybe_number("emissions.sulfur");
+  o.ash = v.maybe_number("emissions.ash");
+  o.coefficients = v.text("emissions.coefficients");
+  o.gwp = v.text("emissions.gwp");
+  return o;
 }
 
-void check_range(const std::string& option, const std::optional<double>& v, double lo, double hi, const std::string& unit,
-                 core::Diagnostics& d, bool lo_exclusive = false) {
-  if (!v) return;
-  if (!std::isfinite(*v) || *v < lo || *v > hi || (lo_exclusive && *v == lo)) {
-    d.error({option, 0, 0}, option,
-            fmt::format("value {} is outside the allowed range {}{}, {}] {}", core::format_number(*v),
-                        lo_exclusive ? "(" : "[", core::format_number(lo), core::format_number(hi), unit));
-  }
-}
-
-int run_emissions(const EmissionsOptions& o, const GlobalOptions& global) {
+int run_emissions(const OptionTexts& given, bool json, const GlobalOptions& global) {
   using namespace plant;
   core::Diagnostics d;
-  check_choice("--technology-class", o.technology_class, technology_class_names(), d);
-  check_choice("--gwp", o.gwp, gwp_set_names(), d);
-  check_choice("--coefficients", o.coefficients, {"IPCC2006", "IPCC2019"}, d);
-  check_range("--production-t", o.production_t, 0.0, 1e9, "t", d, true);
-  check_range("--aem", o.aem, 0.0, 100.0, "AE-min/cell-day", d);
-  check_range("--ae-frequency", o.frequency, 0.0, 20.0, "AE/cell-day", d);
-  check_range("--ae-duration-min", o.duration, 0.0, 600.0, "min", d);
-  check_range("--aeo", o.aeo, 0.0, 10000.0, "mV", d);
-  check_range("--ce", o.ce_pct, 50.0, 100.0, "%", d);
-  check_range("--nac", o.nac, 0.0, 1.0, "t C/t Al", d, true);
-  check_range("--sulfur", o.sulfur, 0.0, 10.0, "%", d);
-  check_range("--ash", o.ash, 0.0, 10.0, "%", d);
+  const EmissionsOptions o = read_options(given, json, d);
   if (o.aem && (o.frequency || o.duration)) d.error({"--aem", 0, 0}, "--aem", "give --aem or --ae-frequency with --ae-duration-min, not both");
   if (o.frequency.has_value() != o.duration.has_value()) {
     d.error({"--ae-frequency", 0, 0}, "--ae-frequency", "--ae-frequency and --ae-duration-min go together");
@@ -157,22 +145,13 @@ int run_emissions(const EmissionsOptions& o, const GlobalOptions& global) {
 }  // namespace
 
 void add_emissions_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
-  auto o = std::make_shared<EmissionsOptions>();
+  auto json = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("emissions", "process emissions (anode CO2, PFC) of primary aluminium, IPCC methods");
-  cmd->add_option("--production-t", o->production_t, "aluminium produced, t (default 1)");
-  cmd->add_option("--technology-class", o->technology_class, "CWPB|SWPB|VSS|HSS|PFPB_legacy|PFPB_modern (default CWPB)");
-  cmd->add_option("--aem", o->aem, "anode-effect minutes per cell-day (slope method)");
-  cmd->add_option("--ae-frequency", o->frequency, "anode effects per cell-day (slope method, with --ae-duration-min)");
-  cmd->add_option("--ae-duration-min", o->duration, "mean anode-effect duration, min");
-  cmd->add_option("--aeo", o->aeo, "anode-effect overvoltage, mV (overvoltage method, with --ce)");
-  cmd->add_option("--ce", o->ce_pct, "current efficiency, % (overvoltage method)");
-  cmd->add_option("--nac", o->nac, "net anode consumption, t C/t Al (Tier 2 CO2; else Tier 1)");
-  cmd->add_option("--sulfur", o->sulfur, "anode sulfur, % (Tier 2; default 2.0)");
-  cmd->add_option("--ash", o->ash, "anode ash, % (Tier 2; default 0.4)");
-  cmd->add_option("--coefficients", o->coefficients, "PFC coefficient set IPCC2006|IPCC2019 (default IPCC2006)");
-  cmd->add_option("--gwp", o->gwp, "GWP-100 set AR4|AR5|AR6 (default AR5)");
-  cmd->add_flag("--json", o->json, "print one JSON object on stdout");
-  cmd->callback([o, &global, &exit_code]() { exit_code = run_guarded([&] { return run_emissions(*o, global); }); });
+  const auto given = add_schema_options(cmd, emissions_options_schema());
+  cmd->add_flag("--json", *json, "print one JSON object on stdout");
+  cmd->callback([given, json, &global, &exit_code]() {
+    exit_code = run_guarded([&] { return run_emissions(*given, *json, global); });
+  });
 }
 
 }  // namespace potline::app

@@ -1,5 +1,7 @@
 #include "schemas.hpp"
 
+#include "option_schemas.hpp"
+
 #include "potline/cell/cell_schema.hpp"
 #include "potline/potline/simulate_case.hpp"
 #include "potline/finance/invest_case.hpp"
@@ -16,7 +18,10 @@ std::vector<NamedSchema> all_schemas() {
           {&finance::invest_schema(), "potline invest CASE.toml"},
           {&line::simulate_schema(), "potline simulate CASE.toml"},
           {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE"},
-          {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE"}};
+          {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE"},
+          {&bath_options_schema(), "potline bath --OPTION VALUE (key bath.OPTION)"},
+          {&emissions_options_schema(), "potline emissions --OPTION VALUE (key emissions.OPTION)"},
+          {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)"}};
 }
 
 }  // namespace potline::app

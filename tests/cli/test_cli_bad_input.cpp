@@ -109,7 +109,7 @@ TEST_F(CliBadInput, ComponentAboveItsRangeInBath) {
   const RunResult r = potline({"bath", "--alumina", "50", "--json"});
   expect_input_error(r);
   expect_in(r, "--alumina");
-  expect_in(r, "'bath.alumina'");
+  expect_in(r, "'--alumina': value 50 wt% is outside the allowed range (0, 20] wt%");
   expect_in(r, "allowed range (0, 20] wt%");
 }
 

@@ -128,7 +128,8 @@ void add_cell_command(CLI::App& app, const GlobalOptions& global, int& exit_code
                   "solve the ACD that gives this cell voltage (V)");
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
   cmd->add_option("-o,--out", options->out_dir,
-                  "write a run folder (manifest.json, summary.json, breakdown.csv, energy.csv, inputs.csv)");
+                  "write a run folder (manifest.json, summary.json, breakdown.csv, energy.csv, inputs.csv)")
+      ->check(run_folder_path());
   cmd->callback([options, &global, &exit_code]() {
     options->argv = global.command_line;
     exit_code = run_guarded([&] { return run_cell(*options, global); });

@@ -185,6 +185,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   if (d.has_errors()) throw core::InputError(d);
   const fleet::FleetCase c = fleet::load_fleet_case(o.case_file, dir, data, d, o.sets);
   if (!o.export_smelter.empty()) return export_smelter(o, c, data);
+  if (!o.out.empty()) require_run_folder_path(o.out);  // a run folder: checked before the solve
   const fleet::FleetResult f = fleet::solve(c, c.shocks);
   if (!f.feasible) {
     core::Diagnostics bad;

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "potline/finance/invest_case.hpp"
+#include "potline/io/csv.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
 
@@ -22,11 +23,11 @@ struct InvestOptions {
 /// cash_flows.csv: "Year,Cash flow [USD],Discounted [USD]"; year k (1-based) is discounted by
 /// (1 + WACC)^k, the end-of-year convention of finance::npv, so the Discounted column sums to npv_usd.
 std::string cash_flows_csv(const std::vector<double>& flows, double wacc) {
-  std::string out = "Year,Cash flow [USD],Discounted [USD]\n";
+  std::string out = io::csv_row({"Year", "Cash flow [USD]", "Discounted [USD]"});
   double factor = 1.0;
   for (std::size_t k = 0; k < flows.size(); ++k) {
     factor /= (1.0 + wacc);
-    out += fmt::format("{},{},{}\n", k + 1, flows[k], flows[k] * factor);
+    out += io::csv_row({std::to_string(k + 1), fmt::format("{}", flows[k]), fmt::format("{}", flows[k] * factor)});
   }
   return out;
 }
@@ -41,6 +42,11 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   if (d.has_errors()) throw core::InputError(d);
   const finance::InvestCase c = finance::load_invest_case(o.case_file, o.sets, data, d);
   const finance::InvestmentResult r = finance::evaluate_investment(c.inputs);
+  if (!r.lcoa_usd_per_kg) {
+    d.warning("plant.capacity_factor",
+              "the project produces nothing (capacity factor 0 or no capacity): LCOA is not defined (null in JSON, "
+              "n/a in text); the cash flows still carry the wage bill and the other fixed costs");
+  }
   const auto& in = c.inputs;
   io::Json j;
   j["title"] = c.operating.title;
@@ -50,7 +56,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   j["npv_usd"] = r.npv_usd;
   j["irr"] = optional_number(r.irr);
   j["payback_years"] = optional_number(r.payback_years);
-  j["lcoa_usd_per_t"] = r.lcoa_usd_per_kg * 1000.0;
+  j["lcoa_usd_per_t"] = optional_number(r.lcoa_usd_per_kg, 1000.0);
   j["breakeven_power_usd_per_MWh"] = optional_number(r.breakeven_power_usd_per_J, 3.6e9);
   j["breakeven_tolerance_usd_per_MWh"] = finance::kBreakevenToleranceUsdPerMWh;
   j["breakeven_iterations"] = r.breakeven_iterations;
@@ -80,8 +86,8 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
     std::cout << fmt::format("  NPV {:.4g} USD   IRR {}   payback {}\n", r.npv_usd,
                              r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",
                              r.payback_years ? fmt::format("{:.1f} years", *r.payback_years) : "never");
-    std::cout << fmt::format("  LCOA {:.0f} USD/t   break-even power {} (bisection, tolerance {} USD/MWh)\n",
-                             r.lcoa_usd_per_kg * 1000.0,
+    std::cout << fmt::format("  LCOA {}   break-even power {} (bisection, tolerance {} USD/MWh)\n",
+                             r.lcoa_usd_per_kg ? fmt::format("{:.0f} USD/t", *r.lcoa_usd_per_kg * 1000.0) : "n/a",
                              r.breakeven_power_usd_per_J ? fmt::format("{:.2f} USD/MWh", *r.breakeven_power_usd_per_J * 3.6e9)
                                                          : std::string("none in 0-1000 USD/MWh"),
                              finance::kBreakevenToleranceUsdPerMWh);
@@ -100,7 +106,8 @@ void add_invest_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("case", o->case_file, "TOML invest case (see examples/invest-*.toml)")->required();
   cmd->add_option("-s,--set", o->sets, "override a case field: KEY=VALUE; repeatable")->allow_extra_args(false);
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
-  cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)");
+  cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)")
+      ->check(run_folder_path());
   cmd->callback([o, &global, &exit_code]() {
     o->argv = global.command_line;
     exit_code = run_guarded([&] { return run_invest(*o, global); });

@@ -319,9 +319,10 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("-o,--out", options->out_dir,
-                  "run folder: manifest.json, summary.json, timeseries.csv, events.csv");
+                  "run folder: manifest.json, summary.json, timeseries.csv, events.csv")
+      ->check(run_folder_path());
   cmd->add_option("--threads", options->threads, "worker threads (overrides run.threads; results do not depend on it)")
-      ->check(CLI::Range(1, 256));
+      ->check(integer_in(1, 256));
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
   cmd->add_flag("-q,--quiet", options->quiet, "no progress line on stderr");
   cmd->callback([options, &global, &exit_code]() {

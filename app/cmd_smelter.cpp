@@ -24,6 +24,7 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   const plant::SmelterCase c = plant::load_smelter_case(o.case_file, o.sets, data, diagnostics);
   const plant::SmelterResult r = plant::evaluate(c.inputs);
+  plant::warn_if_no_production(c, r, diagnostics);
   const std::vector<std::string> warnings = diagnostics.warning_messages();
   const io::Json j = plant::smelter_result_json(c, r, warnings);
   if (!o.out_dir.empty()) {
@@ -58,7 +59,8 @@ void add_smelter_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
   cmd->add_option("-o,--out", options->out_dir,
                   "write a run folder (manifest.json, summary.json, cost_breakdown.csv, emissions.csv, cbam.csv, "
-                  "potlines.csv)");
+                  "potlines.csv)")
+      ->check(run_folder_path());
   cmd->callback([options, &global, &exit_code]() {
     options->argv = global.command_line;
     exit_code = run_guarded([&] { return run_smelter(*options, global); });

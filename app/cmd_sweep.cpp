@@ -104,6 +104,20 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// The sample count is not part of the sweep's hash, so that raising it extends a store. Lowering it
+// below what a store holds would report a "complete" sweep with more samples stored than declared,
+// and analyses of the store would mix both: refused.
+void refuse_fewer_samples(const sweep::ResultStore& store, const sweep::SweepSpec& spec, const std::string& sweep_file) {
+  const std::int64_t last = store.max_sample();
+  if (last < spec.samples) return;
+  core::Diagnostics d;
+  d.error({sweep_file, 0, 0}, "sweep.samples",
+          fmt::format("{} samples per scenario, but the results file {} already holds {} (samples 0..{}): give "
+                      "samples = {} or more to resume or extend it, or a new --out path",
+                      spec.samples, store.path(), last + 1, last, last + 1));
+  throw core::InputError(d);
+}
+
 int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const MpiSession& mpi) {
   core::Diagnostics d;
   const std::string dir = data_dir(global);
@@ -121,12 +135,14 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
   if (mpi.rank == 0) {
     try {
       store = std::make_unique<sweep::ResultStore>(o.out, spec.hash, spec.title);
+      store->claim();
       for (int r = 1; r < 1024; ++r) {
         const std::string part = part_path(o.out, r);
         if (!std::filesystem::exists(part)) continue;
         store->merge_from(part);
         std::filesystem::remove(part);
       }
+      refuse_fewer_samples(*store, spec, o.sweep_file);
     } catch (const core::InputError&) {
       status = 2;
       if (mpi.size == 1) throw;
@@ -217,7 +233,7 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   cmd->add_option("-s,--set", options->sets,
                   "override a sweep field: KEY=VALUE or uncertain[I].KEY=VALUE for the I-th [[uncertain]] "
                   "table (from 0), e.g. sweep.samples=100 (see 'potline schema sweep'); repeatable");
-  cmd->add_option("--threads", options->threads, "worker threads (default: every core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--threads", options->threads, "worker threads (default: every core)")->check(integer_in(1, 1024));
   cmd->add_option("--limit", options->limit, "compute at most N new samples, then stop (the rest on a later run)")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(1) << 40));
   cmd->add_flag("--json", options->json, "print the run summary as one JSON object on stdout");

@@ -19,6 +19,17 @@ int run_guarded(const std::function<int()>& body);
 
 std::string data_dir(const GlobalOptions& options);
 
+/// Checks an integer option: "two" is "expects an integer", 0 is "not in [lo, hi]" (CLI11's Range
+/// alone calls both "not in range").
+CLI::Validator integer_in(int lo, int hi);
+
+/// Checks --out of a command that writes a run folder: an existing file (not a folder), or a file
+/// where a parent folder should be, is an input error before anything runs.
+CLI::Validator run_folder_path();
+/// The same check for a command whose --out is not always a run folder (fleet --export-smelter):
+/// throws core::InputError.
+void require_run_folder_path(const std::string& path);
+
 void add_bath_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_cell_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_technologies_command(CLI::App& app, const GlobalOptions& options, int& exit_code);

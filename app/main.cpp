@@ -2,11 +2,14 @@
 // Exit status: 0 success, 1 run-time failure, 2 input error (including bad command-line usage).
 #include <malloc.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/core/text.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
@@ -21,6 +24,11 @@ int run_guarded(const std::function<int()>& body) {
   } catch (const core::RunError& e) {
     std::cerr << "potline: run-time failure: " << e.what() << "\n";
     return 1;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // Writing results failed (disk full, no permission): the system's reason, not "internal error".
+    std::cerr << "potline: run-time failure: cannot write '" << e.path1().string() << "': " << e.code().message()
+              << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "potline: internal error: " << e.what() << "\n";
     return 1;
@@ -30,6 +38,52 @@ int run_guarded(const std::function<int()>& body) {
 std::string data_dir(const GlobalOptions& options) {
   return options.data_dir.empty() ? cell::default_data_dir() : options.data_dir;
 }
+
+CLI::Validator integer_in(int lo, int hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        std::size_t used = 0;
+        long long value = 0;
+        try {
+          value = std::stoll(text, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != text.size()) return "expects an integer in [" + std::to_string(lo) + ", " +
+                                                      std::to_string(hi) + "], got '" + text + "'";
+        if (value < lo || value > hi) return "'" + text + "' is not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+        return {};
+      },
+      "INT in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+}
+
+namespace {
+
+// CLI11 reports an unknown first word as "A subcommand is required"; name it, suggest the closest
+// command and list them. Returns true when argv names an unknown command (message printed).
+bool unknown_command(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--data-dir") {
+      ++i;
+      continue;
+    }
+    if (word.empty() || word[0] == '-') continue;
+    if (std::find(names.begin(), names.end(), word) != names.end()) return false;
+    std::string message = "potline: unknown command '" + word + "'";
+    const std::string hint = core::closest_match(word, names);
+    if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    std::cerr << message << "\ncommands: " << list << "\nRun 'potline --help' for what each does.\n";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 }  // namespace potline::app
 
@@ -65,6 +119,7 @@ int main(int argc, char** argv) {
   add_invest_command(app, options, exit_code);
   add_fleet_command(app, options, exit_code);
   add_sweep_command(app, options, exit_code);
+  if (unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

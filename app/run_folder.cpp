@@ -4,9 +4,43 @@
 #include <ctime>
 #include <filesystem>
 
+#include "commands.hpp"
+#include "potline/core/diagnostics.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
+
+std::string run_folder_path_problem(const std::string& text) {
+  namespace fs = std::filesystem;
+  if (text.empty()) return "expects a folder name";
+  // The folder itself, or the nearest part of its path that exists, must be a folder.
+  for (fs::path p = fs::path(text).lexically_normal(); !p.empty(); p = p.parent_path()) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(p, ec);
+    if (status.type() == fs::file_type::not_found) {
+      if (p == p.parent_path()) break;
+      continue;
+    }
+    if (status.type() == fs::file_type::directory) return {};
+    if (p == fs::path(text).lexically_normal()) {
+      return "'" + text + "' exists and is not a folder: give a folder for the run's results (created if missing)";
+    }
+    return "'" + p.string() + "' is not a folder, so '" + text + "' cannot be created in it";
+  }
+  return {};
+}
+
+CLI::Validator run_folder_path() {
+  return CLI::Validator([](std::string& text) { return run_folder_path_problem(text); }, "DIR");
+}
+
+void require_run_folder_path(const std::string& path) {
+  const std::string problem = run_folder_path_problem(path);
+  if (problem.empty()) return;
+  core::Diagnostics d;
+  d.error({}, "--out", problem);
+  throw core::InputError(d);
+}
 
 std::string utc_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "potline/cell/cell_schema.hpp"
+#include "potline/io/csv.hpp"
 
 namespace potline::cell {
 namespace {
@@ -80,11 +81,11 @@ std::string breakdown_csv(const CellResult& r) {
       {"cathode_drop", v.cathode_drop},
       {"external", v.external},
       {"anode_effect", v.anode_effect}};
-  std::string out = "Term,Voltage [V],Share [%]\n";
+  std::string out = io::csv_row({"Term", "Voltage [V]", "Share [%]"});
   for (const auto& [name, value] : rows) {
-    out += fmt::format("{},{:.6f},{:.3f}\n", name, value, 100.0 * value / r.voltage_V);
+    out += io::csv_row({name, fmt::format("{:.6f}", value), fmt::format("{:.3f}", 100.0 * value / r.voltage_V)});
   }
-  out += fmt::format("total,{:.6f},100.000\n", r.voltage_V);
+  out += io::csv_row({"total", fmt::format("{:.6f}", r.voltage_V), "100.000"});
   return out;
 }
 
@@ -95,15 +96,15 @@ std::string energy_csv(const CellResult& r) {
                                                  {"heating_alumina", e.heating_alumina_W},
                                                  {"heating_anodes", e.heating_anodes_W},
                                                  {"heat_loss", e.heat_loss_W}};
-  std::string out = "Term,Power [kW],Share of input [%]\n";
+  std::string out = io::csv_row({"Term", "Power [kW]", "Share of input [%]"});
   for (const auto& [name, value] : rows) {
-    out += fmt::format("{},{:.4f},{:.3f}\n", name, value / 1e3, 100.0 * value / e.input_W);
+    out += io::csv_row({name, fmt::format("{:.4f}", value / 1e3), fmt::format("{:.3f}", 100.0 * value / e.input_W)});
   }
   return out;
 }
 
 std::string inputs_csv(const CellCase& c) {
-  std::string out = "Key,Value,Unit,Origin,Where\n";
+  std::string out = io::csv_row({"Key", "Value", "Unit", "Origin", "Where"});
   const io::Schema& schema = cell_schema();
   for (const auto& field : schema.fields()) {
     const io::Value* v = c.values.get(field.key);
@@ -119,9 +120,7 @@ std::string inputs_csv(const CellCase& c) {
     }
     std::string where = v->location.to_string();
     if (v->origin == io::Origin::kTechnology && c.technology) where = c.technology->location.file;
-    // Quote text cells: they may hold commas.
-    out += fmt::format("{},\"{}\",{},{},\"{}\"\n", field.key, shown, field.unit,
-                       io::to_string(v->origin), where);
+    out += io::csv_row({field.key, shown, field.unit, std::string(io::to_string(v->origin)), where});
   }
   return out;
 }

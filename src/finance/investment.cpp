@@ -57,14 +57,16 @@ std::optional<double> payback_years(std::span<const double> cf) noexcept {
   return std::nullopt;
 }
 
-double levelised_cost(std::span<const double> costs, std::span<const double> production, double rate) noexcept {
+std::optional<double> levelised_cost(std::span<const double> costs, std::span<const double> production,
+                                     double rate) noexcept {
   double c = 0.0, p = 0.0, factor = 1.0;
   for (std::size_t k = 0; k < costs.size() && k < production.size(); ++k) {
     factor /= (1.0 + rate);
     c += costs[k] * factor;
     p += production[k] * factor;
   }
-  return p > 0.0 ? c / p : 0.0;
+  if (!(p > 0.0)) return std::nullopt;
+  return c / p;
 }
 
 namespace {
@@ -83,8 +85,8 @@ YearFlow operate(plant::SmelterInputs p, double power_usd_per_J, double output_s
   YearFlow y;
   y.production_kg = r.production_kg_per_s * kSecondsPerYear * output_share;
   const double cash_per_kg = r.c1_usd_per_kg + p.overheads_usd_per_kg + p.sustaining_capex_usd_per_kg;
-  // Labour is a fixed annual cost: it does not fall with lost output.
-  const double labour_usd = r.breakdown.labour * r.production_kg_per_s * kSecondsPerYear;
+  // Labour is a fixed annual cost: it does not fall with lost output, nor vanish without output.
+  const double labour_usd = r.labour_usd_per_s * kSecondsPerYear;
   y.cash_cost_usd = (cash_per_kg - r.breakdown.labour) * y.production_kg + labour_usd;
   y.revenue_usd = r.price_usd_per_kg * y.production_kg;
   return y;

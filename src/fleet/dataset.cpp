@@ -2,6 +2,8 @@
 // names carry units, a cell may carry its own unit ("300 kt/yr"), and both go through the one unit
 // parser (core/units.hpp). Every problem is collected with file:line:col before anything runs.
 #include "potline/fleet/dataset.hpp"
+#include "potline/io/csv.hpp"
+#include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 
 #include <fmt/format.h>
@@ -9,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -64,38 +65,6 @@ std::string stem(const std::string& name) {
   return name;
 }
 
-// Splits one CSV line (RFC 4180 quotes; no embedded newlines). Returns the fields and their 1-based
-// starting columns.
-std::vector<std::pair<std::string, int>> split_csv(const std::string& line) {
-  std::vector<std::pair<std::string, int>> out;
-  std::string field;
-  int start = 1;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      out.emplace_back(field, start);
-      field.clear();
-      start = static_cast<int>(i) + 2;
-    } else if (ch != '\r') {
-      field += ch;
-    }
-  }
-  out.emplace_back(field, start);
-  return out;
-}
-
 std::optional<bool> parse_bool(const std::string& s) {
   if (s == "true" || s == "TRUE" || s == "1") return true;
   if (s == "false" || s == "FALSE" || s == "0" || s.empty()) return false;
@@ -134,17 +103,16 @@ const std::vector<std::string>& smelter_columns() {
 std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& file, core::Diagnostics& d,
                                           const std::vector<std::string>& technology_ids) {
   std::vector<SmelterRecord> rows;
-  std::istringstream in(text);
-  std::string line;
   int line_no = 0;
   std::map<std::string, int> col;  // column name -> index in the header
   bool have_header = false;
   std::map<std::string, int> id_line;
+  const std::vector<io::CsvRecord> records = io::parse_csv(text, file, d);  // quoting errors are reported here
   const std::size_t errors_before = d.error_count();
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    auto fields = split_csv(line);
+  for (const io::CsvRecord& record : records) {
+    line_no = record.line;
+    std::vector<std::pair<std::string, int>> fields;  // text and 1-based column
+    for (const auto& f : record.fields) fields.emplace_back(f.text, f.column);
     if (!have_header) {
       have_header = true;
       std::set<std::string> expected(smelter_columns().begin(), smelter_columns().end());
@@ -278,14 +246,9 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
 
 std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnostics& d,
                                          const std::vector<std::string>& technology_ids) {
-  std::ifstream f(path);
-  if (!f) {
-    d.error({path, 0, 0}, "", "cannot read the smelter dataset");
-    return {};
-  }
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return parse_smelters(ss.str(), path, d, technology_ids);
+  const auto text = io::read_text_file(path, "the smelter dataset", d);
+  if (!text) return {};
+  return parse_smelters(*text, path, d, technology_ids);
 }
 
 // ---------------------------------------------------------------- regions
@@ -419,14 +382,9 @@ RegionTable RegionTable::parse(const std::string& text, const std::string& file,
 }
 
 RegionTable RegionTable::load(const std::string& path, core::Diagnostics& d) {
-  std::ifstream f(path);
-  if (!f) {
-    d.error({path, 0, 0}, "", "cannot read the region table");
-    return {};
-  }
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return parse(ss.str(), path, d);
+  const auto text = io::read_text_file(path, "the region table", d);
+  if (!text) return {};
+  return parse(*text, path, d);
 }
 
 }  // namespace potline::fleet

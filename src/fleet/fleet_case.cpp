@@ -6,13 +6,12 @@
 #include <toml++/toml.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "fleet_case_internal.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/fleet/fleet_smelters.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 
 namespace potline::fleet {
@@ -85,15 +84,10 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
 
 FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
                           core::Diagnostics& d, const std::vector<std::string>& sets) {
-  std::ifstream f(path);
-  if (!f) {
-    d.error({path, 0, 0}, "", "cannot read the fleet case");
-    throw core::InputError(d);
-  }
-  std::stringstream ss;
-  ss << f.rdbuf();
+  const auto text = io::read_text_file(path, "the fleet case", d);
+  if (!text) throw core::InputError(d);
   const std::string base = std::filesystem::path(path).parent_path().string();
-  return parse_fleet_case(ss.str(), path, base.empty() ? "." : base, data_dir, data, d, sets);
+  return parse_fleet_case(*text, path, base.empty() ? "." : base, data_dir, data, d, sets);
 }
 
 }  // namespace potline::fleet

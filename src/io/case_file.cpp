@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "potline/core/text.hpp"
+#include "potline/io/text_file.hpp"
 
 namespace potline::io {
 namespace {
@@ -161,14 +162,8 @@ void read_case_text(const std::string& toml_text, const std::string& display_nam
 
 void read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
                     core::Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error({path, 0, 0}, "", "cannot open case file (check the path)");
-    return;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  read_case_text(buffer.str(), path, schema, values, diagnostics, Origin::kCaseFile);
+  const auto text = read_text_file(path, "the case file", diagnostics);
+  if (text) read_case_text(*text, path, schema, values, diagnostics, Origin::kCaseFile);
 }
 
 void apply_overrides(const std::vector<Override>& overrides, const Schema& schema,

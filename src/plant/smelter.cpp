@@ -44,6 +44,7 @@ void cost_totals(const SmelterInputs& in, SmelterResult& r) noexcept {
 
 void labour(double employees, SmelterResult& r) noexcept {
   r.employees = employees;
+  r.produces = r.production_kg_per_s > 0.0;
   r.employees_per_kt_capacity = employees_per_kt(employees, r.capacity_kg_per_s);
   r.employees_per_kg_per_s_capacity = r.capacity_kg_per_s > 0 ? employees / r.capacity_kg_per_s : 0.0;
   r.employees_per_kt_produced = employees_per_kt(employees, r.production_kg_per_s);
@@ -64,7 +65,8 @@ SmelterResult evaluate_group(const SmelterInputs& in, const Group& g, double emp
   b.carbon = g.net_carbon_kg_per_kg * in.anode_usd_per_kg;
   b.power = r.sec_ac_J_per_kg * in.power_usd_per_J;
   b.bath = g.alf3_kg_per_kg * in.alf3_usd_per_kg;
-  b.labour = r.production_kg_per_s > 0.0 ? employees * in.wage_usd_per_s / r.production_kg_per_s : 0.0;
+  r.labour_usd_per_s = employees * in.wage_usd_per_s;
+  b.labour = r.production_kg_per_s > 0.0 ? r.labour_usd_per_s / r.production_kg_per_s : 0.0;
   b.other = in.other_usd_per_kg + g.relining_usd_per_kg;
   cost_totals(in, r);
 
@@ -173,7 +175,8 @@ SmelterResult evaluate(const SmelterInputs& in) noexcept {
     add_weighted(r.emissions, g.emissions, w);
   }
   // Labour on the totals: every employee is paid whatever the groups' output.
-  r.breakdown.labour = r.production_kg_per_s > 0.0 ? employees * in.wage_usd_per_s / r.production_kg_per_s : 0.0;
+  r.labour_usd_per_s = employees * in.wage_usd_per_s;
+  r.breakdown.labour = r.production_kg_per_s > 0.0 ? r.labour_usd_per_s / r.production_kg_per_s : 0.0;
   cost_totals(in, r);
   r.cbam_see_direct_t_per_t = r.emissions.direct;
   apply_cbam(in, r);

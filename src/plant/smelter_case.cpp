@@ -15,6 +15,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
+#include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "smelter_case_internal.hpp"
@@ -601,14 +602,9 @@ SmelterCase load_smelter_case(const std::string& path, const std::vector<std::st
                               const SmelterData& data, core::Diagnostics& d) {
   io::ValueSet user;
   std::vector<PotlineGroupValues> groups;
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    d.error({path, 0, 0}, "", "cannot open case file (check the path)");
-    throw core::InputError(d);
-  }
-  std::ostringstream text;
-  text << file.rdbuf();
-  read_smelter_case_text(text.str(), path, user, groups, d);
+  const auto text = io::read_text_file(path, "the case file", d);
+  if (!text) throw core::InputError(d);
+  read_smelter_case_text(*text, path, user, groups, d);
   apply_smelter_overrides(sets, user, groups, d);
   if (d.has_errors()) throw core::InputError(d);
   auto c = build_smelter_case(user, groups, data, d);

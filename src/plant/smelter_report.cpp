@@ -1,6 +1,9 @@
 #include "potline/plant/smelter_report.hpp"
 
 #include <fmt/format.h>
+#include <tuple>
+
+#include "potline/io/csv.hpp"
 
 namespace potline::plant {
 namespace {
@@ -10,18 +13,26 @@ constexpr double kKgPerT = 1000.0;
 
 io::Json per_t(double usd_per_kg) { return usd_per_kg * kKgPerT; }
 
+/// A figure defined only with production (it spreads fixed costs over output): null without.
+io::Json if_produced(const SmelterResult& r, double value) { return r.produces ? io::Json(value) : io::Json(nullptr); }
+
+/// Text of such a figure: "n/a" without production.
+std::string text_if_produced(const SmelterResult& r, double value, const char* format = "{:.0f}") {
+  return r.produces ? fmt::format(fmt::runtime(format), value) : std::string("n/a");
+}
+
 io::Json cost_json(const SmelterResult& r) {
   io::Json cost;
-  cost["c1"] = per_t(r.c1_usd_per_kg);
-  cost["c2"] = per_t(r.c2_usd_per_kg);
-  cost["business"] = per_t(r.business_usd_per_kg);
-  cost["full"] = per_t(r.full_usd_per_kg);
+  cost["c1"] = if_produced(r, r.c1_usd_per_kg * kKgPerT);
+  cost["c2"] = if_produced(r, r.c2_usd_per_kg * kKgPerT);
+  cost["business"] = if_produced(r, r.business_usd_per_kg * kKgPerT);
+  cost["full"] = if_produced(r, r.full_usd_per_kg * kKgPerT);
   io::Json b;
   b["alumina"] = per_t(r.breakdown.alumina);
   b["carbon"] = per_t(r.breakdown.carbon);
   b["power"] = per_t(r.breakdown.power);
   b["bath"] = per_t(r.breakdown.bath);
-  b["labour"] = per_t(r.breakdown.labour);
+  b["labour"] = if_produced(r, r.breakdown.labour * kKgPerT);
   b["other"] = per_t(r.breakdown.other);
   cost["breakdown"] = b;
   return cost;
@@ -43,18 +54,26 @@ io::Json emissions_json(const EmissionResult& e) {
   return em;
 }
 
-/// A CSV cell: quoted when it holds a comma, a quote or a line break.
-std::string csv_text(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
-
 }  // namespace
+
+void warn_if_no_production(const SmelterCase& c, const SmelterResult& r, core::Diagnostics& diagnostics) {
+  const char* consequence =
+      "labour, C1, C2, business and full cost per t, margins, cost shares and jobs per GW are not defined "
+      "(null in JSON, n/a in text); the wage bill is still paid";
+  if (!r.produces) {
+    diagnostics.warning("plant.capacity_factor",
+                        fmt::format("the smelter produces nothing (capacity factor 0 or no capacity): {}", consequence));
+    return;
+  }
+  for (std::size_t i = 0; i < c.inputs.potlines.size(); ++i) {
+    if (!evaluate_potline(c.inputs, i).produces) {
+      diagnostics.warning(fmt::format("potline[{}].capacity_factor", i + 1),
+                          fmt::format("potline group {} produces nothing: its C1 and full cost per t are not defined "
+                                      "(null in JSON, empty in potlines.csv)",
+                                      i + 1));
+    }
+  }
+}
 
 io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
   const SmelterInputs& in = c.inputs;
@@ -72,18 +91,19 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   io::Json cost = cost_json(r);
   io::Json shares;
   const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
-  shares["alumina"] = r.breakdown.alumina / c1;
-  shares["carbon"] = r.breakdown.carbon / c1;
-  shares["power"] = r.breakdown.power / c1;
-  shares["bath"] = r.breakdown.bath / c1;
-  shares["labour"] = r.breakdown.labour / c1;
-  shares["other"] = r.breakdown.other / c1;
+  shares["alumina"] = if_produced(r, r.breakdown.alumina / c1);
+  shares["carbon"] = if_produced(r, r.breakdown.carbon / c1);
+  shares["power"] = if_produced(r, r.breakdown.power / c1);
+  shares["bath"] = if_produced(r, r.breakdown.bath / c1);
+  shares["labour"] = if_produced(r, r.breakdown.labour / c1);
+  shares["other"] = if_produced(r, r.breakdown.other / c1);
   cost["share_of_c1"] = shares;
   j["cost_usd_per_t"] = cost;
-  j["power_cost_share"] = r.power_share_of_c1;
-  j["power_cost_share_of_full"] = r.power_share_of_full;
+  j["power_cost_share"] = if_produced(r, r.power_share_of_c1);
+  j["power_cost_share_of_full"] = if_produced(r, r.power_share_of_full);
   j["price_usd_per_t"] = per_t(r.price_usd_per_kg);
-  j["margin_usd_per_t"] = {{"c1", per_t(r.margin_c1_usd_per_kg)}, {"full", per_t(r.margin_full_usd_per_kg)}};
+  j["margin_usd_per_t"] = {{"c1", if_produced(r, r.margin_c1_usd_per_kg * kKgPerT)},
+                           {"full", if_produced(r, r.margin_full_usd_per_kg * kKgPerT)}};
 
   const EmissionResult& e = r.emissions;
   j["emissions_t_co2e_per_t"] = emissions_json(e);
@@ -150,8 +170,8 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   }
   j["employees"] = r.employees;
   j["employees_per_kt_capacity"] = r.employees_per_kt_capacity;
-  j["employees_per_kt_produced"] = r.employees_per_kt_produced;
-  j["jobs_per_GW"] = r.jobs_per_GW;
+  j["employees_per_kt_produced"] = if_produced(r, r.employees_per_kt_produced);
+  j["jobs_per_GW"] = if_produced(r, r.jobs_per_GW);
   io::Json lines = io::Json::array();
   for (std::size_t i = 0; i < groups && i < c.potlines.size(); ++i) {
     const PotlineGroupCase& g = c.potlines[i];
@@ -203,15 +223,16 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    r.production_kg_per_s * kSecondsPerYear / kKgPerT, r.capacity_kg_per_s * kSecondsPerYear / kKgPerT);
   s += fmt::format("  SEC (AC, plant)       {:.3f} kWh/kg   load {:.1f} MW\n", r.sec_ac_J_per_kg / kJPerKWh,
                    r.electrical_load_W / 1e6);
-  s += fmt::format("  cost (USD {} per t)   C1 {:.0f}  C2 {:.0f}  business {:.0f}  full {:.0f}\n", c.price_year,
-                   r.c1_usd_per_kg * kKgPerT, r.c2_usd_per_kg * kKgPerT, r.business_usd_per_kg * kKgPerT,
-                   r.full_usd_per_kg * kKgPerT);
+  s += fmt::format("  cost (USD {} per t)   C1 {}  C2 {}  business {}  full {}\n", c.price_year,
+                   text_if_produced(r, r.c1_usd_per_kg * kKgPerT), text_if_produced(r, r.c2_usd_per_kg * kKgPerT),
+                   text_if_produced(r, r.business_usd_per_kg * kKgPerT), text_if_produced(r, r.full_usd_per_kg * kKgPerT));
   const auto& b = r.breakdown;
-  s += fmt::format("    alumina {:.0f}  carbon {:.0f}  power {:.0f}  bath {:.0f}  labour {:.0f}  other {:.0f}\n",
+  s += fmt::format("    alumina {:.0f}  carbon {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}\n",
                    b.alumina * kKgPerT, b.carbon * kKgPerT, b.power * kKgPerT, b.bath * kKgPerT,
-                   b.labour * kKgPerT, b.other * kKgPerT);
-  s += fmt::format("  power share of C1     {:.1f} %\n", 100 * r.power_share_of_c1);
-  s += fmt::format("  margin (LME+premium)  {:.0f} USD/t over full cost\n", r.margin_full_usd_per_kg * kKgPerT);
+                   text_if_produced(r, b.labour * kKgPerT), b.other * kKgPerT);
+  s += fmt::format("  power share of C1     {} %\n", text_if_produced(r, 100 * r.power_share_of_c1, "{:.1f}"));
+  s += fmt::format("  margin (LME+premium)  {} USD/t over full cost\n",
+                   text_if_produced(r, r.margin_full_usd_per_kg * kKgPerT));
   const auto& e = r.emissions;
   s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  baking fuel {:.3f}  "
                    "casthouse fuel {:.3f}  power {:.3f}\n"
@@ -221,11 +242,11 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   if (!c.inputs.potlines.empty()) {
     for (std::size_t i = 0; i < c.inputs.potlines.size() && i < c.potlines.size(); ++i) {
       const SmelterResult p = evaluate_potline(c.inputs, i);
-      s += fmt::format("  potline group {}      {}: {}, {:.0f} t/yr, SEC {:.3f} kWh/kg, C1 {:.0f} USD/t, "
+      s += fmt::format("  potline group {}      {}: {}, {:.0f} t/yr, SEC {:.3f} kWh/kg, C1 {} USD/t, "
                        "{:.3f} t CO2e/t\n",
                        i + 1, c.potlines[i].name, c.potlines[i].technology.empty() ? "input SEC" : c.potlines[i].technology,
                        p.production_kg_per_s * kSecondsPerYear / kKgPerT, p.sec_ac_J_per_kg / kJPerKWh,
-                       p.c1_usd_per_kg * kKgPerT, p.emissions.total);
+                       text_if_produced(p, p.c1_usd_per_kg * kKgPerT), p.emissions.total);
     }
   }
   if (!c.ae_summary_file.empty()) {
@@ -239,8 +260,8 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
       s += fmt::format("{}: {:.0f}{}", policy::kCbamFirstYear + i, r.cbam_usd_per_t[i], i + 1 < policy::kCbamYears ? "  " : "\n");
     }
   }
-  s += fmt::format("  labour                {:.2f} employees per kt capacity, {:.0f} jobs per GW\n",
-                   r.employees_per_kt_capacity, r.jobs_per_GW);
+  s += fmt::format("  labour                {:.2f} employees per kt capacity, {} jobs per GW\n",
+                   r.employees_per_kt_capacity, text_if_produced(r, r.jobs_per_GW));
   for (const auto& n : c.notes) s += "  note: " + n + "\n";
   for (const auto& w : warnings) s += "  warning: " + w + "\n";
   return s;
@@ -248,15 +269,20 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
 
 std::string cost_breakdown_csv(const SmelterResult& r) {
   const auto& b = r.breakdown;
-  const std::pair<const char*, double> rows[] = {
-      {"alumina", b.alumina}, {"carbon", b.carbon}, {"power", b.power},     {"bath", b.bath},
-      {"labour", b.labour},   {"other", b.other},   {"c1", r.c1_usd_per_kg}, {"c2", r.c2_usd_per_kg},
-      {"business", r.business_usd_per_kg},          {"full", r.full_usd_per_kg}};
+  // Third member: defined without production (a specific consumption times its price).
+  const std::tuple<const char*, double, bool> rows[] = {
+      {"alumina", b.alumina, true},  {"carbon", b.carbon, true},          {"power", b.power, true},
+      {"bath", b.bath, true},        {"labour", b.labour, false},         {"other", b.other, true},
+      {"c1", r.c1_usd_per_kg, false}, {"c2", r.c2_usd_per_kg, false},     {"business", r.business_usd_per_kg, false},
+      {"full", r.full_usd_per_kg, false}};
   // Same divisor as smelter_result_json's share_of_c1.
   const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
-  std::string out = "Component,Cost [USD/t],Share of C1 [%]\n";
-  for (const auto& [name, usd_per_kg] : rows) {
-    out += fmt::format("{},{},{}\n", name, usd_per_kg * kKgPerT, usd_per_kg / c1 * 100.0);
+  std::string out = io::csv_row({"Component", "Cost [USD/t]", "Share of C1 [%]"});
+  for (const auto& [name, usd_per_kg, always] : rows) {
+    // Undefined figures are empty cells (CSV's null), as in summary.json.
+    const std::string cost = always || r.produces ? fmt::format("{}", usd_per_kg * kKgPerT) : "";
+    const std::string share = r.produces ? fmt::format("{}", usd_per_kg / c1 * 100.0) : "";
+    out += io::csv_row({name, cost, share});
   }
   return out;
 }
@@ -264,25 +290,27 @@ std::string cost_breakdown_csv(const SmelterResult& r) {
 std::string emissions_csv(const SmelterCase& c, const SmelterResult& r) {
   const EmissionResult& e = r.emissions;
   const char* power_scope = c.inputs.emissions.power_captive ? "1" : "2";
-  std::string out = "Source,Scope,Emissions [t CO2e/t]\n";
-  out += fmt::format("anode_co2,1,{}\n", e.anode_co2);
-  out += fmt::format("baking_co2,1,{}\n", e.baking_co2);
-  out += fmt::format("pfc,1,{}\n", e.pfc_co2e);
-  out += fmt::format("baking_fuel_co2,1,{}\n", e.baking_fuel_co2);
-  out += fmt::format("casthouse_fuel_co2,1,{}\n", e.casthouse_fuel_co2);
-  out += fmt::format("power,{},{}\n", power_scope, e.power_co2);
-  out += fmt::format("scope1,1,{}\n", e.scope1);
-  out += fmt::format("scope2,2,{}\n", e.scope2);
-  out += fmt::format("total,1+2,{}\n", e.total);
+  const std::tuple<const char*, const char*, double> rows[] = {
+      {"anode_co2", "1", e.anode_co2},
+      {"baking_co2", "1", e.baking_co2},
+      {"pfc", "1", e.pfc_co2e},
+      {"baking_fuel_co2", "1", e.baking_fuel_co2},
+      {"casthouse_fuel_co2", "1", e.casthouse_fuel_co2},
+      {"power", power_scope, e.power_co2},
+      {"scope1", "1", e.scope1},
+      {"scope2", "2", e.scope2},
+      {"total", "1+2", e.total}};
+  std::string out = io::csv_row({"Source", "Scope", "Emissions [t CO2e/t]"});
+  for (const auto& [source, scope, value] : rows) out += io::csv_row({source, scope, fmt::format("{}", value)});
   return out;
 }
 
 std::string cbam_csv(const SmelterCase& c, const SmelterResult& r) {
-  std::string out = "Year,Certificates [1/t],Cost [EUR/t],Cost [USD/t]\n";
+  std::string out = io::csv_row({"Year", "Certificates [1/t]", "Cost [EUR/t]", "Cost [USD/t]"});
   if (!c.inputs.cbam) return out;
   for (int i = 0; i < policy::kCbamYears; ++i) {
-    out += fmt::format("{},{},{},{}\n", policy::kCbamFirstYear + i, r.cbam_certificates_per_t[i], r.cbam_eur_per_t[i],
-                       r.cbam_usd_per_t[i]);
+    out += io::csv_row({fmt::format("{}", policy::kCbamFirstYear + i), fmt::format("{}", r.cbam_certificates_per_t[i]),
+                        fmt::format("{}", r.cbam_eur_per_t[i]), fmt::format("{}", r.cbam_usd_per_t[i])});
   }
   return out;
 }
@@ -292,18 +320,22 @@ std::string cbam_csv(const SmelterCase& c, const SmelterResult& r) {
 namespace potline::plant {
 
 std::string potlines_csv(const SmelterCase& c) {
-  std::string out =
-      "Potline,Name,Technology,Capacity [t/yr],Production [t/yr],Potline SEC AC [kWh/kg],Plant SEC AC [kWh/kg],"
-      "Load [MW],Employees,C1 [USD/t],Full cost [USD/t],Scope 1 [t CO2e/t],Scope 2 [t CO2e/t],Total [t CO2e/t]\n";
+  std::string out = io::csv_row({"Potline", "Name", "Technology", "Capacity [t/yr]", "Production [t/yr]",
+                                 "Potline SEC AC [kWh/kg]", "Plant SEC AC [kWh/kg]", "Load [MW]", "Employees",
+                                 "C1 [USD/t]", "Full cost [USD/t]", "Scope 1 [t CO2e/t]", "Scope 2 [t CO2e/t]",
+                                 "Total [t CO2e/t]"});
   const std::size_t n = potline_group_count(c.inputs);
   for (std::size_t i = 0; i < n && i < c.potlines.size(); ++i) {
     const SmelterResult p = evaluate_potline(c.inputs, i);
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", i + 1, csv_text(c.potlines[i].name),
-                       csv_text(c.potlines[i].technology), p.capacity_kg_per_s * kSecondsPerYear / kKgPerT,
-                       p.production_kg_per_s * kSecondsPerYear / kKgPerT,
-                       p.sec_ac_J_per_kg * (1.0 - c.inputs.auxiliary_share) / kJPerKWh, p.sec_ac_J_per_kg / kJPerKWh,
-                       p.electrical_load_W / 1e6, p.employees, p.c1_usd_per_kg * kKgPerT, p.full_usd_per_kg * kKgPerT,
-                       p.emissions.scope1, p.emissions.scope2, p.emissions.total);
+    auto n = [](double x) { return fmt::format("{}", x); };
+    out += io::csv_row({std::to_string(i + 1), c.potlines[i].name, c.potlines[i].technology,
+                        n(p.capacity_kg_per_s * kSecondsPerYear / kKgPerT),
+                        n(p.production_kg_per_s * kSecondsPerYear / kKgPerT),
+                        n(p.sec_ac_J_per_kg * (1.0 - c.inputs.auxiliary_share) / kJPerKWh),
+                        n(p.sec_ac_J_per_kg / kJPerKWh), n(p.electrical_load_W / 1e6), n(p.employees),
+                        p.produces ? n(p.c1_usd_per_kg * kKgPerT) : "", p.produces ? n(p.full_usd_per_kg * kKgPerT) : "",
+                        n(p.emissions.scope1),
+                        n(p.emissions.scope2), n(p.emissions.total)});
   }
   return out;
 }

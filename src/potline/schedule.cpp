@@ -4,11 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <sstream>
 
 #include "potline/core/units.hpp"
+#include "potline/io/csv.hpp"
+#include "potline/io/text_file.hpp"
 
 namespace potline::line {
 namespace {
@@ -28,13 +29,6 @@ bool split_header(const std::string& cell, std::string& name, std::string& unit)
   return true;
 }
 
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, ',')) out.push_back(trim(cell));
-  return out;
-}
 }  // namespace
 
 bool CurrentSchedule::parse_steps(const std::string& text, const std::string& key,
@@ -142,21 +136,20 @@ bool check_value(const std::string& text, double value, bool parsed, const CsvHe
 }  // namespace
 
 bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagnostics) {
-  std::ifstream in(path);
+  const auto text = io::read_text_file(path, "the current schedule file", diagnostics, "potline.current_csv");
+  return text && read_csv_text(*text, path, diagnostics);
+}
+
+bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& path, core::Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
-  if (!in) {
-    diagnostics.error({path, 0, 0}, kCsvKey, "cannot open the current schedule file");
-    return false;
-  }
-  std::string line;
   int line_no = 0;
   std::optional<CsvHeader> header;
   double step = 0;
   std::vector<Point> points;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (trim(line).empty() || trim(line)[0] == '#') continue;
-    const auto cells = split_csv(line);
+  for (const io::CsvRecord& record : io::parse_csv(text, path, diagnostics)) {
+    line_no = record.line;
+    std::vector<std::string> cells;
+    for (const auto& f : record.fields) cells.push_back(f.text);
     if (!header) {
       header = parse_header(cells, path, line_no, diagnostics);
       if (!header) return false;

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <set>
 #include <exception>
 #include <thread>
 
@@ -87,23 +89,56 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
   return out;
 }
 
+namespace {
+
+// Finished samples (in the store or elsewhere) that belong to this sweep and to this rank's share.
+std::int64_t count_done_in_share(const SweepSpec& spec, const std::set<std::pair<std::string, std::int64_t>>& done,
+                                 const std::set<std::pair<std::string, std::int64_t>>& also_done, int rank, int ranks) {
+  std::map<std::string, std::int64_t> scenario_index;
+  for (std::size_t s = 0; s < spec.scenarios.size(); ++s) scenario_index[spec.scenarios[s].name] = static_cast<std::int64_t>(s);
+  const auto scenarios = static_cast<std::int64_t>(spec.scenarios.size());
+  std::int64_t count = 0;
+  const auto counts = [&](const std::pair<std::string, std::int64_t>& x) {
+    const auto it = scenario_index.find(x.first);
+    return it != scenario_index.end() && x.second >= 0 && x.second < spec.samples &&
+           (x.second * scenarios + it->second) % ranks == rank;
+  };
+  for (const auto& x : done) count += counts(x) ? 1 : 0;
+  for (const auto& x : also_done) count += counts(x) && done.count(x) == 0 ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
 RunSummary run_sweep(const SweepSpec& spec, ResultStore& store, const RunOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   RunSummary summary;
   const auto done = store.finished();
-  std::vector<std::pair<int, std::int64_t>> todo;
-  std::int64_t index = 0;
   // Sample-major order: sample k of every scenario before sample k+1, so a partial sweep has
-  // comparable scenarios.
-  for (std::int64_t k = 0; k < spec.samples; ++k) {
-    for (std::size_t s = 0; s < spec.scenarios.size(); ++s, ++index) {
-      if (index % o.ranks != o.rank) continue;
-      ++summary.total;
-      if (done.count({spec.scenarios[s].name, k}) || o.also_done.count({spec.scenarios[s].name, k})) ++summary.skipped;
-      else todo.emplace_back(static_cast<int>(s), k);
+  // comparable scenarios. The samples to compute are visited lazily, batch by batch, so memory
+  // grows with the batch and the stored samples, never with the declared sample count.
+  const auto scenarios = static_cast<std::int64_t>(spec.scenarios.size());
+  const std::int64_t all = spec.samples * scenarios;
+  const auto is_done = [&](std::int64_t index) {
+    const std::pair<std::string, std::int64_t> key{spec.scenarios[static_cast<std::size_t>(index % scenarios)].name,
+                                                   index / scenarios};
+    return done.count(key) > 0 || o.also_done.count(key) > 0;
+  };
+  const auto mine = [&](std::int64_t index) { return index % o.ranks == o.rank; };
+  summary.total = all / o.ranks + (o.rank < all % o.ranks ? 1 : 0);
+  summary.skipped = count_done_in_share(spec, done, o.also_done, o.rank, o.ranks);
+  std::int64_t cursor = 0;
+  std::int64_t left = o.limit >= 0 ? o.limit : all;
+  std::vector<std::pair<int, std::int64_t>> todo;
+  const auto next_batch = [&](std::size_t size) {
+    todo.clear();
+    for (; cursor < all && left > 0 && todo.size() < size; ++cursor) {
+      if (!mine(cursor) || is_done(cursor)) continue;
+      todo.emplace_back(static_cast<int>(cursor % scenarios), cursor / scenarios);
+      --left;
     }
-  }
-  if (o.limit >= 0 && static_cast<std::int64_t>(todo.size()) > o.limit) todo.resize(static_cast<std::size_t>(o.limit));
+    return todo.size();
+  };
   const int threads = o.threads > 0 ? o.threads : tbb::this_task_arena::max_concurrency();
   const std::size_t batch = o.batch > 0 ? static_cast<std::size_t>(o.batch) : static_cast<std::size_t>(32 * threads);
   tbb::task_arena arena(threads);
@@ -120,12 +155,11 @@ RunSummary run_sweep(const SweepSpec& spec, ResultStore& store, const RunOptions
   };
   if (o.progress) o.progress(summary.skipped, summary.total);
   try {
-    for (std::size_t first = 0; first < todo.size(); first += batch) {
-      const std::size_t n = std::min(batch, todo.size() - first);
+    for (std::size_t n = next_batch(batch); n > 0; n = next_batch(batch)) {
       computing.assign(n, SampleResult{});
       arena.execute([&] {
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-          computing[i] = evaluate_sample(spec, todo[first + i].first, todo[first + i].second);
+          computing[i] = evaluate_sample(spec, todo[i].first, todo[i].second);
         });
       });
       finish_write();

@@ -4,7 +4,13 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -127,7 +133,35 @@ ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash,
   }
 }
 
-ResultStore::~ResultStore() { sqlite3_close(db_); }
+ResultStore::~ResultStore() {
+  sqlite3_close(db_);
+  // After SQLite: closing any descriptor of the file drops the process's POSIX locks on it,
+  // SQLite's included, so this one is closed last.
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+void ResultStore::claim() {
+  if (lock_fd_ >= 0) return;
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw core::RunError(fmt::format("cannot open {} to claim it: {}", path_, std::strerror(errno)));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int error = errno;
+    // Not closed while SQLite has the file open (see the destructor): kept until then.
+    lock_fd_ = fd;
+    if (error == EWOULDBLOCK) {
+      refuse(path_, "another 'potline sweep' is writing this results file now; two sweeps on one file would compute "
+                    "the same samples twice: wait for it to finish (then run again to resume), or give another --out path");
+    }
+    throw core::RunError(fmt::format("cannot lock {}: {}", path_, std::strerror(error)));
+  }
+  lock_fd_ = fd;
+}
+
+std::int64_t ResultStore::max_sample() const {
+  Statement s(db_, "SELECT max(sample) FROM samples");
+  if (sqlite3_step(s.s) != SQLITE_ROW || sqlite3_column_type(s.s, 0) == SQLITE_NULL) return -1;
+  return sqlite3_column_int64(s.s, 0);
+}
 
 std::set<std::pair<std::string, std::int64_t>> ResultStore::finished() const {
   std::set<std::pair<std::string, std::int64_t>> out;

@@ -1,5 +1,6 @@
 // Reading a sweep file (see sweep_file.hpp and docs/model/sweep.md).
 #include "potline/sweep/sweep_file.hpp"
+#include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/sweep/sweep_schema.hpp"
@@ -251,13 +252,10 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   std::filesystem::path bp(*base);
   if (!bp.is_absolute()) bp = std::filesystem::path(base_dir) / bp;
   spec.base_path = bp.lexically_normal().string();
-  bool ok = false;
-  const std::string base_text = read_file(spec.base_path, ok);
-  if (!ok) {
-    d.error(in.scalars.get("sweep.base")->location, "sweep.base", "cannot read the base fleet case '" + spec.base_path + "'");
-    throw core::InputError(d);
-  }
-  auto parsed_base = io::parse_toml(base_text, spec.base_path, d);
+  const auto base_text =
+      io::read_text_file(spec.base_path, "the base fleet case", d, "sweep.base", in.scalars.get("sweep.base")->location);
+  if (!base_text) throw core::InputError(d);
+  auto parsed_base = io::parse_toml(*base_text, spec.base_path, d);
   if (!parsed_base) throw core::InputError(d);
   spec.input_files = {file, spec.base_path};
   std::string hashed = "potline-sweep-v1\n";
@@ -282,14 +280,10 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
 
 SweepSpec load_sweep(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
                      core::Diagnostics& d, const std::vector<std::string>& sets) {
-  bool ok = false;
-  const std::string text = read_file(path, ok);
-  if (!ok) {
-    d.error({path, 0, 0}, "", "cannot read the sweep file");
-    throw core::InputError(d);
-  }
+  const auto text = io::read_text_file(path, "the sweep file", d);
+  if (!text) throw core::InputError(d);
   const std::string base = std::filesystem::path(path).parent_path().string();
-  return parse_sweep(text, path, base.empty() ? "." : base, data_dir, data, d, sets);
+  return parse_sweep(*text, path, base.empty() ? "." : base, data_dir, data, d, sets);
 }
 
 std::vector<double> draw_inputs(const SweepSpec& spec, int scenario, std::int64_t k) {

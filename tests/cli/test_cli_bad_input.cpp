@@ -203,7 +203,7 @@ TEST_F(CliBadInput, MissingCaseFileSaysSo) {
   const RunResult r = potline({"cell", (tmp.path() / "missing.toml").string()});
   expect_input_error(r);
   expect_in(r, "missing.toml");
-  expect_in(r, "cannot open case file");
+  expect_in(r, "cannot read the case file: no such file");
 }
 
 TEST_F(CliBadInput, SeveralErrorsInOneFileAreAllReported) {

@@ -226,8 +226,7 @@ TEST(ReadCaseFile, MissingFile) {
   pc::Diagnostics d;
   io::read_case_file("/nonexistent/dir/case.toml", schema(), values, d);
   EXPECT_EQ(lines(d), std::vector<std::string>{
-                          "/nonexistent/dir/case.toml: error: cannot open case file (check the "
-                          "path)"});
+                          "/nonexistent/dir/case.toml: error: cannot read the case file: no such file"});
 }
 
 // ---- --set overrides -------------------------------------------------------------------------

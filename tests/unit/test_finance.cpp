@@ -37,9 +37,14 @@ TEST(finance, PaybackInterpolatesInsideTheYear) {
 TEST(finance, LevelisedCost) {
   // Costs 100, 50; production 0, 10; r = 0: LCOA = 150/10 = 15. r = 10 %: (90.909+41.322)/(8.2645) = 16.0.
   const std::vector<double> c{100, 50}, p{0, 10};
-  EXPECT_NEAR(levelised_cost(c, p, 0.0), 15.0, 1e-12);
-  EXPECT_NEAR(levelised_cost(c, p, 0.10), (100 / 1.1 + 50 / 1.21) / (10 / 1.21), 1e-9);
-  EXPECT_NEAR(levelised_cost(c, p, 0.10), 16.0, 1e-9);
+  EXPECT_NEAR(*levelised_cost(c, p, 0.0), 15.0, 1e-12);
+  EXPECT_NEAR(*levelised_cost(c, p, 0.10), (100 / 1.1 + 50 / 1.21) / (10 / 1.21), 1e-9);
+  EXPECT_NEAR(*levelised_cost(c, p, 0.10), 16.0, 1e-9);
+}
+
+TEST(finance, LevelisedCostOfNoProductionIsUndefined) {
+  const std::vector<double> c{100, 50}, p{0, 0};
+  EXPECT_FALSE(levelised_cost(c, p, 0.10).has_value());
 }
 
 TEST(finance, BisectionMeetsItsTolerance) {

@@ -37,8 +37,10 @@ std::optional<double> irr(std::span<const double> cash_flows);
 /// interpolated linearly inside the year; empty if it never does.
 std::optional<double> payback_years(std::span<const double> cash_flows) noexcept;
 
-/// Levelised cost: Σ disc(cost[k]) / Σ disc(production[k]) at `rate` (same timing as npv).
-double levelised_cost(std::span<const double> costs, std::span<const double> production, double rate) noexcept;
+/// Levelised cost: Σ disc(cost[k]) / Σ disc(production[k]) at `rate` (same timing as npv); empty when
+/// nothing is produced (a cost per tonne of no tonnes is undefined).
+std::optional<double> levelised_cost(std::span<const double> costs, std::span<const double> production,
+                                     double rate) noexcept;
 
 enum class ProjectKind { kNewBuild, kRetrofit };
 
@@ -62,7 +64,7 @@ struct InvestmentResult {
   double npv_usd = 0;
   std::optional<double> irr;
   std::optional<double> payback_years;
-  double lcoa_usd_per_kg = 0;
+  std::optional<double> lcoa_usd_per_kg;  ///< empty when the project produces nothing
   std::optional<double> breakeven_power_usd_per_J;  ///< empty if no price in [0, 1000] USD/MWh gives NPV = 0
   int breakeven_iterations = 0;
   double breakeven_tolerance_usd_per_J = 0;

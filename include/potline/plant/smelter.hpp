@@ -95,6 +95,12 @@ struct CostBreakdown {
 };
 
 struct SmelterResult {
+  /// production > 0. Without production, per-tonne figures that spread fixed costs over output are
+  /// undefined (labour, C1, C2, business, full cost, margins, power shares, employees per kt produced,
+  /// jobs per GW): they are 0 here and reports show them as null / "n/a" with a warning. Specific
+  /// consumptions, their costs per tonne and emission intensities stay defined.
+  bool produces = false;
+  double labour_usd_per_s = 0;         ///< wage bill: employees × loaded wage, paid whatever the output
   double production_kg_per_s = 0;
   double capacity_kg_per_s = 0;
   double sec_ac_J_per_kg = 0;          ///< whole plant, AC

@@ -8,6 +8,10 @@
 
 namespace potline::plant {
 
+/// Warns when the smelter (or one of its potline groups) produces nothing: per-tonne figures that
+/// spread fixed costs over output are then shown as null / "n/a" (SmelterResult::produces).
+void warn_if_no_production(const SmelterCase& c, const SmelterResult& r, core::Diagnostics& diagnostics);
+
 io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings);
 std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings);
 

@@ -37,6 +37,8 @@ class CurrentSchedule {
   /// times at a constant step starting at 0. Errors name file:line:column and the field; currents
   /// must lie in [0, max_A()], powers in [0, kMaxLinePower_W].
   bool read_csv(const std::string& path, core::Diagnostics& diagnostics);
+  /// Same, from the file's text (`path` names it in messages).
+  bool read_csv_text(const std::string& text, const std::string& path, core::Diagnostics& diagnostics);
   void set_outage(double start_s, double duration_s) {
     outage_start_s_ = start_s;
     outage_duration_s_ = duration_s;

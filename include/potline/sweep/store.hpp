@@ -41,6 +41,13 @@ class ResultStore {
   ResultStore(const ResultStore&) = delete;
   ResultStore& operator=(const ResultStore&) = delete;
 
+  /// Claims the store for this process until it is destroyed (an advisory flock(2) on the file):
+  /// a second `potline sweep` on the same file — which would compute the same samples without
+  /// noticing — is refused with core::InputError. The lock is released when the process ends,
+  /// however it ends.
+  void claim();
+  /// The highest sample index stored for any scenario, or -1 when none is.
+  std::int64_t max_sample() const;
   /// The finished (scenario, sample) pairs.
   std::set<std::pair<std::string, std::int64_t>> finished() const;
   /// Writes the samples (rows and marks) in one transaction; samples already marked are skipped.
@@ -55,6 +62,7 @@ class ResultStore {
   std::string path_;
   std::string hash_;
   sqlite3* db_ = nullptr;
+  int lock_fd_ = -1;  ///< descriptor holding claim()'s lock; closed only after the database
 };
 
 }  // namespace potline::sweep

@@ -45,7 +45,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   if (!r.lcoa_usd_per_kg) {
     d.warning("plant.capacity_factor",
               "the project produces nothing (capacity factor 0 or no capacity): LCOA is not defined (null in JSON, "
-              "n/a in text); the cash flows still carry the wage bill and the other fixed costs");
+              "n/a in text); the cash flows still carry the wage bill, a fixed cost");
   }
   const auto& in = c.inputs;
   io::Json j;

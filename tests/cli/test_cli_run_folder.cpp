@@ -187,12 +187,14 @@ TEST(CliRunFolderErrors, InputErrorWritesNoRunFolder) {
   EXPECT_FALSE(std::filesystem::exists(run_dir)) << "a failed run must not leave a run folder";
 }
 
-TEST(CliRunFolderErrors, UnwritableFolderIsARunTimeFailure) {
+TEST(CliRunFolderErrors, FolderUnderAFileIsAnInputErrorBeforeTheRun) {
+  // Was a run-time failure (exit 1) after the model ran; the path is checked with the options now.
   TempDir tmp;
   const std::string blocker = tmp.write("file", "not a folder");
   const RunResult r = potline({"cell", default_case(), "--out", blocker + "/run"});
-  EXPECT_EQ(r.exit_code, 1) << r.describe();
-  EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'" + blocker + "' is not a folder"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
 }
 
 }  // namespace

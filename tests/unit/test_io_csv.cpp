@@ -57,7 +57,7 @@ TEST(CsvReader, AcceptsBomCrlfCommentsAndBlankLines) {
   EXPECT_EQ(texts(records)[0], (std::vector<std::string>{"time [h]", "current [kA]"}));
   EXPECT_EQ(texts(records)[1], (std::vector<std::string>{"0", "400"}));
   EXPECT_EQ(records[1].line, 4);
-  EXPECT_EQ(records[1].fields[1].column, 5);
+  EXPECT_EQ(records[1].fields[1].column, 6);  // the first non-blank character
   EXPECT_EQ(texts(records)[2], (std::vector<std::string>{"12", "380"}));
   EXPECT_TRUE(records[2].fields[1].quoted);
   EXPECT_EQ(records[0].fields[0].column, 1);  // the BOM is not a column
@@ -82,7 +82,7 @@ TEST(CsvReader, EmptyFieldsAndTrailingComma) {
   pc::Diagnostics d;
   const auto records = io::parse_csv("a,,c,\n", "t.csv", d);
   EXPECT_EQ(texts(records), (std::vector<std::vector<std::string>>{{"a", "", "c", ""}}));
-  EXPECT_EQ(records[0].fields[3].column, 5);
+  EXPECT_EQ(records[0].fields[3].column, 6);
 }
 
 class TextFile : public ::testing::Test {

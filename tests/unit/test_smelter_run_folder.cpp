@@ -202,6 +202,8 @@ namespace {
 // A result with numbers exact in binary, so the tables' text is known exactly.
 SmelterResult exact_result() {
   SmelterResult r;
+  r.production_kg_per_s = 10.0;
+  r.produces = true;
   r.breakdown.alumina = 0.5;    // 500 USD/t
   r.breakdown.carbon = 0.25;    // 250
   r.breakdown.power = 0.5;      // 500
@@ -248,6 +250,23 @@ TEST(smelter_run_folder, CostBreakdownTable) {
   const std::string zero = cost_breakdown_csv(SmelterResult{});
   EXPECT_EQ(zero.find("nan"), std::string::npos);
   EXPECT_EQ(zero.find("inf"), std::string::npos);
+  // Without production, figures that spread fixed costs over output are empty cells (null);
+  // specific costs stay.
+  SmelterResult idle = exact_result();
+  idle.production_kg_per_s = 0.0;
+  idle.produces = false;
+  EXPECT_EQ(cost_breakdown_csv(idle),
+            "Component,Cost [USD/t],Share of C1 [%]\n"
+            "alumina,500,\n"
+            "carbon,250,\n"
+            "power,500,\n"
+            "bath,0,\n"
+            "labour,,\n"
+            "other,125,\n"
+            "c1,,\n"
+            "c2,,\n"
+            "business,,\n"
+            "full,,\n");
 }
 
 TEST(smelter_run_folder, EmissionsTableScopesFollowThePowerSource) {

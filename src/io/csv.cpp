@@ -1,4 +1,4 @@
-// RFC 4180: https://www.rfc-editor.org/rfc/rfc4180 (see csv.hpp).
+// CSV per RFC 4180 [Shafranovich 2005] (see csv.hpp).
 #include "potline/io/csv.hpp"
 
 #include "potline/io/text_file.hpp"

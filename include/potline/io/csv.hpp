@@ -1,5 +1,5 @@
 #pragma once
-// The one CSV writer and the one CSV reader of the program (RFC 4180).
+// The one CSV writer and the one CSV reader of the program: RFC 4180 [Shafranovich 2005].
 //
 // Writer: a cell is quoted when it holds a comma, a double quote, CR or LF; a quote inside a
 // quoted cell is doubled. Records end with LF (RFC 4180 allows CRLF; every reader accepts LF).

@@ -3,7 +3,10 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan bench format clean
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps configure build demo test test-asan fuzz bench format clean
 
 all: build
 
@@ -33,6 +36,14 @@ test-asan: deps
 	cmake --build build-asan -j$(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
+# libFuzzer targets (clang, ASan + UBSan) of the TOML and CSV readers, each run for FUZZ_SECONDS with
+# a seed corpus from examples/, tests/fixtures/ and data/ (docs/reliability.md).
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOTLINE_FUZZ=ON \
+	  -DPOTLINE_BUILD_TESTS=OFF -DPOTLINE_BUILD_BENCH=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_targets
+	bash scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: deps build
 	./$(BUILD)/potline_bench
 
@@ -40,4 +51,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) build-asan out
+	rm -rf $(BUILD) build-asan $(FUZZ_BUILD) out

@@ -18,6 +18,7 @@ packages=(
   coinor-libclp-dev     # COIN-OR CLP: the regional trade LP (market)
   libsqlite3-dev        # sweep: the results store (SQLite)
   libopenmpi-dev openmpi-bin  # sweep: optional, samples across processes (mpirun)
+  clang libfuzzer-14-dev      # make fuzz: libFuzzer targets under fuzz/ (CI runs them)
 )
 
 missing=()

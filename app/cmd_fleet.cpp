@@ -14,6 +14,7 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/smelter_export.hpp"
 #include "potline/fleet/solve.hpp"
+#include "potline/io/csv.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
 
@@ -33,12 +34,7 @@ constexpr double kMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kKt = kSecondsPerYear / 1e6;  // kg/s -> kt/yr
 constexpr double kT = 1e3;                     // USD/kg -> USD/t
 
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
+std::string csv_text(const std::string& s) { return io::csv_cell(s); }  // RFC 4180, the one CSV writer
 
 std::string num(double x, int digits = 6) {
   if (!std::isfinite(x)) throw core::RunError("non-finite number in fleet output");
@@ -100,7 +96,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
     const fleet::SmelterEconomics& e = f.smelters[i];
     const fleet::FleetSmelter& s = c.model.smelters[i];
     const auto& r = s.record;
-    cc << ++rank << ',' << csv_text(r.id) << ',' << csv_text(r.name) << ',' << r.region << ',' << r.country << ','
+    cc << ++rank << ',' << csv_text(r.id) << ',' << csv_text(r.name) << ',' << csv_text(r.region) << ',' << csv_text(r.country) << ','
        << csv_text(r.province) << ',' << (r.aggregate ? "true" : "false") << ',' << num(e.capacity_kg_per_s * kKt) << ','
        << num(p.cumulative_kg_per_s * kMt) << ',' << num(e.c1_usd_per_kg * kT) << ',' << num(e.business_usd_per_kg * kT)
        << ',' << num(e.power_usd_per_kg * kT) << ',' << num(e.sec_ac_J_per_kg / constants::kJoulePerKWh) << ','

@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/io/csv.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/potline/simulate_case.hpp"
 #include "potline/version.hpp"
@@ -111,8 +112,8 @@ class Writer final : public line::Observer {
     for (const auto& e : events) {
       // Line events (the rectifier) carry cell -1.
       const long cell = e.cell == line::kLineEvent ? -1L : static_cast<long>(e.cell);
-      events_ << num(e.time_s / 3600) << ',' << cell << ',' << line::to_string(e.kind) << ',' << num(e.value)
-              << ',' << line::event_unit(e.kind) << '\n';
+      events_ << io::csv_row({num(e.time_s / 3600), std::to_string(cell), line::to_string(e.kind), num(e.value),
+                              line::event_unit(e.kind)});
     }
   }
   void on_progress(double t, double end) override {

@@ -3,6 +3,7 @@
 // is not run: its length is an input.
 #include "fuzz_common.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/plant/emissions.hpp"
 #include "potline/potline/simulate_case.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -10,12 +11,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static core::Diagnostics load_diagnostics;
   static const cell::TechnologyCatalogue catalogue =
       cell::TechnologyCatalogue::load(potline_fuzz::data_dir() + "/technologies.toml", load_diagnostics);
+  static const plant::EmissionData emissions = plant::EmissionData::load(potline_fuzz::data_dir(), load_diagnostics);
   return potline_fuzz::guarded([&] {
     core::Diagnostics d;
     io::ValueSet user;
     io::read_case_text(potline_fuzz::text_of(data, size), "fuzz.toml", line::simulate_schema(), user, d);
     if (d.has_errors()) throw core::InputError(d);
-    auto c = line::build_simulation_case(user, catalogue, potline_fuzz::examples_dir(), d);
+    auto c = line::build_simulation_case(user, catalogue, emissions, potline_fuzz::examples_dir(), d);
     if (!c || d.has_errors()) throw core::InputError(d);
   });
 }

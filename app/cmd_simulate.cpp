@@ -68,15 +68,10 @@ class StopSignals {
   struct sigaction previous_term_ {};
 };
 
-// The run folder: a new or existing folder (an existing file is an input error).
+// The run folder, created if missing (a path that is or runs through a file was refused by the
+// --out validator, run_folder_path()).
 void prepare_folder(const std::string& dir) {
   std::error_code ec;
-  if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec)) {
-    core::Diagnostics d;
-    d.error({"<command line>", 0, 0}, "--out",
-            fmt::format("'{}' is an existing file, not a folder: give a new or existing folder for the run", dir));
-    throw core::InputError(d);
-  }
   std::filesystem::create_directories(dir, ec);
   if (ec) throw core::RunError(fmt::format("cannot create the run folder '{}': {}", dir, ec.message()));
 }

@@ -146,7 +146,7 @@ TEST(CliSimulateGuards, OutNamingAFileIsAnInputError) {
   const auto file = dir.write("taken.txt", "x");
   const auto r = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=1 h", "-q", "--out", file});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("is an existing file, not a folder"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("exists and is not a folder"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
 }
 

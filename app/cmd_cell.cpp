@@ -1,13 +1,10 @@
 // potline cell (--technology NAME | CASE.toml) [--set KEY=VALUE]... [--target-voltage V] [--json] [--out DIR]
-#include <fmt/format.h>
-
+// The case is read and run by api::run_cell (the Python API and --vary call it too); this file formats.
 #include <iostream>
 
 #include "commands.hpp"
-#include "potline/cell/cell_case.hpp"
-#include "potline/cell/cell_schema.hpp"
+#include "potline/api/case_commands.hpp"
 #include "potline/cell/report.hpp"
-#include "potline/io/case_file.hpp"
 #include "run_folder.hpp"
 
 namespace potline::app {
@@ -23,89 +20,20 @@ struct CellOptions {
   std::vector<std::string> argv;
 };
 
-cell::TechnologyCatalogue load_catalogue(const GlobalOptions& global) {
-  core::Diagnostics diagnostics;
-  auto catalogue = cell::TechnologyCatalogue::load(data_dir(global) + "/technologies.toml", diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  return catalogue;
-}
-
 int run_cell(const CellOptions& o, const GlobalOptions& global) {
-  const io::Schema& schema = cell::cell_schema();
-  core::Diagnostics diagnostics;
-  io::ValueSet user;
-  if (!o.case_file.empty()) io::read_case_file(o.case_file, schema, user, diagnostics);
-  if (!o.technology.empty()) {
-    io::Value v;
-    v.text = o.technology;
-    v.origin = io::Origin::kCommandLine;
-    v.location = {"--technology", 0, 0};
-    user.set("case.technology", v);
-  }
-  if (o.case_file.empty() && o.technology.empty()) {
-    diagnostics.error({}, "", "give a case file (potline cell CASE.toml) or --technology NAME; "
-                              "'potline technologies' lists the technologies, "
-                              "'potline template cell' writes a starter case");
-  }
-  std::vector<io::Override> overrides;
-  for (std::size_t i = 0; i < o.sets.size(); ++i) {
-    if (auto ov = io::parse_override(o.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);
-  }
-  io::apply_overrides(overrides, schema, user, diagnostics);
-  std::optional<double> target_V;
-  if (!o.target_voltage.empty()) {
-    const auto q = core::parse_quantity(o.target_voltage, "V", "V");
-    if (!q.ok()) {
-      diagnostics.error({"--target-voltage", 0, 0}, "target-voltage", q.error);
-    } else if (!(q.value > 0.0 && q.value < 100.0)) {
-      diagnostics.error({"--target-voltage", 0, 0}, "target-voltage",
-                        fmt::format("{} V is outside the allowed range (0, 100) V", q.value));
-    } else {
-      target_V = q.value;
-    }
-  }
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-
-  const cell::TechnologyCatalogue catalogue = load_catalogue(global);
-  auto built = cell::build_cell_case(user, catalogue, diagnostics);
-  if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
-  cell::CellCase& c = *built;
-
-  if (target_V) {
-    const cell::AcdSolve solve = cell::solve_acd_for_voltage(c.design, c.constants, c.op, *target_V);
-    if (!solve.converged) {
-      diagnostics.error({"--target-voltage", 0, 0}, "target-voltage", solve.failure);
-      throw core::InputError(diagnostics);
-    }
-    c.op.acd_m = solve.acd_m;
-    io::Value v;
-    v.number = solve.acd_m;
-    v.origin = io::Origin::kCalibrated;
-    v.location = {"--target-voltage", 0, 0};
-    c.values.set("operation.acd", v);
-    diagnostics.warning({"--target-voltage", 0, 0}, "operation.acd",
-                        fmt::format("ACD solved for {:.4g} V: {:.3f} cm ({} evaluations)", *target_V,
-                                    solve.acd_m * 100, solve.evaluations));
-  }
-
-  const cell::CellResult result = cell::evaluate(c.design, c.constants, c.op);
-  const std::vector<std::string> warnings = cell::collect_warnings(c, result, diagnostics);
-  io::Json j = cell::cell_result_json(c, result, warnings);
-  if (target_V) j["target_voltage_V"] = *target_V;
+  api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  const api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
   if (!o.out_dir.empty()) {
-    RunFolder run{o.out_dir, "cell", o.argv, {}, utc_now()};
-    if (!o.case_file.empty()) run.input_files.push_back(o.case_file);
-    run.input_files.push_back(catalogue.path());
-    write_run_folder(run, j,
-                     {{"breakdown.csv", cell::breakdown_csv(result)},
-                      {"energy.csv", cell::energy_csv(result)},
-                      {"inputs.csv", cell::inputs_csv(c)}});
+    RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
+    if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);
+    folder.input_files.push_back(run.catalogue_path);
+    write_run_folder(folder, run.summary, run.tables());
   }
   if (o.json) {
-    std::cout << io::dump(j);
+    std::cout << io::dump(run.summary);
   } else {
-    io::require_finite(j);
-    std::cout << cell::cell_summary_text(c, result, warnings);
+    io::require_finite(run.summary);
+    std::cout << cell::cell_summary_text(run.c, run.result, run.warnings);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   return 0;

@@ -1,9 +1,10 @@
 // potline smelter CASE.toml [--set KEY=VALUE]... [--json] [--out DIR]
+// The case is read and run by api::run_smelter (the Python API and --vary call it too); this file formats.
 #include <iostream>
 
 #include "commands.hpp"
+#include "potline/api/case_commands.hpp"
 #include "potline/io/json_output.hpp"
-#include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_report.hpp"
 #include "run_folder.hpp"
 
@@ -19,29 +20,19 @@ struct SmelterOptions {
 };
 
 int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
-  core::Diagnostics diagnostics;
-  const plant::SmelterData data = plant::SmelterData::load(data_dir(global), diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  const plant::SmelterCase c = plant::load_smelter_case(o.case_file, o.sets, data, diagnostics);
-  const plant::SmelterResult r = plant::evaluate(c.inputs);
-  plant::warn_if_no_production(c, r, diagnostics);
-  const std::vector<std::string> warnings = diagnostics.warning_messages();
-  const io::Json j = plant::smelter_result_json(c, r, warnings);
+  api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  const api::SmelterRun run = api::run_smelter(source);
   if (!o.out_dir.empty()) {
-    RunFolder run{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
-    for (const auto& f : c.input_files()) run.input_files.push_back(f);
-    for (const auto& f : data.files) run.input_files.push_back(f);
-    write_run_folder(run, j,
-                     {{"cost_breakdown.csv", plant::cost_breakdown_csv(r)},
-                      {"emissions.csv", plant::emissions_csv(c, r)},
-                      {"cbam.csv", plant::cbam_csv(c, r)},
-                      {"potlines.csv", plant::potlines_csv(c)}});
+    RunFolder folder{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
+    for (const auto& f : run.c.input_files()) folder.input_files.push_back(f);
+    for (const auto& f : run.data.files) folder.input_files.push_back(f);
+    write_run_folder(folder, run.summary, run.tables());
   }
   if (o.json) {
-    std::cout << io::dump(j);
+    std::cout << io::dump(run.summary);
   } else {
-    io::require_finite(j);
-    std::cout << plant::smelter_summary_text(c, r, warnings);
+    io::require_finite(run.summary);
+    std::cout << plant::smelter_summary_text(run.c, run.result, run.warnings);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   return 0;

@@ -19,6 +19,8 @@ packages=(
   libsqlite3-dev        # sweep: the results store (SQLite)
   libopenmpi-dev openmpi-bin  # sweep: optional, samples across processes (mpirun)
   clang libfuzzer-14-dev      # make fuzz: libFuzzer targets under fuzz/ (CI runs them)
+  pybind11-dev python3-pybind11 python3-dev  # the Python API (python/, docs/python.md)
+  python3-numpy python3-pandas python3-pytest    # its DataFrames and its tests (tests/python)
 )
 
 missing=()

@@ -1,0 +1,96 @@
+#pragma once
+// The case-file commands (potline cell, smelter, invest, fleet) as library functions: a case (a file,
+// or TOML text for the Python API's dicts) and its --set overrides in; the case, the model's result,
+// the JSON document that `potline COMMAND --json` prints (summary.json) and the run folder's CSV
+// tables out. The CLI formats and writes these, the Python API returns them and `--vary` reruns
+// them, so the three agree by construction. Input errors throw core::InputError with every
+// message collected (file:line:col, key, value, allowed range).
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/cell/cell_case.hpp"
+#include "potline/finance/invest_case.hpp"
+#include "potline/finance/investment.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/solve.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/plant/smelter_case.hpp"
+
+namespace potline::api {
+
+/// Where a case comes from: a file, or TOML text read as if from a file named `display_name`
+/// (relative paths inside it are then resolved against the working directory).
+struct CaseSource {
+  std::string path;                  ///< the case file; ignored when `text` is given
+  std::optional<std::string> text;   ///< TOML text instead of a file
+  std::string display_name = "<dict>";
+  std::vector<std::string> sets;     ///< "KEY=VALUE" overrides, applied like --set (in order)
+  std::string data_dir;              ///< the data folder; empty: cell::default_data_dir()
+
+  bool given() const { return text.has_value() || !path.empty(); }
+  /// The file name messages use: the path or `display_name`.
+  const std::string& name() const { return text ? display_name : path; }
+  /// The folder relative paths inside the case are resolved against.
+  std::string base_dir() const;
+  std::string data() const;
+};
+
+/// The run folder's tables: file name -> CSV text (units in the headers).
+using Tables = std::map<std::string, std::string>;
+
+struct CellRun {
+  cell::CellCase c;
+  cell::CellResult result;
+  std::vector<std::string> warnings;
+  io::Json summary;
+  std::string catalogue_path;
+  Tables tables() const;  ///< breakdown.csv, energy.csv, inputs.csv
+};
+
+/// potline cell [CASE] [--technology T] [--set ...] [--target-voltage V]: `technology` overrides
+/// case.technology; `target_voltage` (text, may carry a unit) solves the ACD for that voltage.
+CellRun run_cell(const CaseSource& source, const std::string& technology = "", const std::string& target_voltage = "");
+
+struct SmelterRun {
+  plant::SmelterData data;
+  plant::SmelterCase c;
+  plant::SmelterResult result;
+  std::vector<std::string> warnings;
+  io::Json summary;
+  Tables tables() const;  ///< cost_breakdown.csv, emissions.csv, cbam.csv, potlines.csv
+};
+
+SmelterRun run_smelter(const CaseSource& source);
+
+struct InvestRun {
+  plant::SmelterData data;
+  finance::InvestCase c;
+  finance::InvestmentResult result;
+  io::Json summary;
+  Tables tables() const;  ///< cash_flows.csv
+};
+
+InvestRun run_invest(const CaseSource& source);
+
+/// A fleet case read and prepared, not yet solved (`potline fleet --export-smelter` stops here).
+struct FleetInput {
+  plant::SmelterData data;
+  fleet::FleetCase c;
+  std::vector<std::string> warnings;  ///< of reading the case
+};
+
+FleetInput load_fleet(const CaseSource& source);
+
+struct FleetRun {
+  fleet::FleetResult result;
+  std::vector<std::string> warnings;  ///< of the case and of the solve
+  io::Json summary;
+  Tables tables(const fleet::FleetCase& c) const;  ///< cost_curve.csv, regions.csv, flows.csv
+};
+
+/// Solves the fleet; an infeasible market is an input error naming the case.
+FleetRun run_fleet(const FleetInput& input);
+
+}  // namespace potline::api

@@ -1,0 +1,48 @@
+// potline bath as a library function (see flag_commands.hpp).
+#include <fmt/format.h>
+
+#include "potline/api/flag_commands.hpp"
+#include "potline/bath/properties.hpp"
+
+namespace potline::api {
+
+io::Json bath(const OptionTexts& options) {
+  core::Diagnostics diagnostics;
+  const io::ValueSet values = read_schema_options(bath_options_schema(), options, diagnostics);
+  bath::Composition c;
+  c.alumina_wt = values.number("bath.alumina");
+  c.alf3_excess_wt = values.number("bath.alf3");
+  c.caf2_wt = values.number("bath.caf2");
+  c.mgf2_wt = values.number("bath.mgf2");
+  c.lif_wt = values.number("bath.lif");
+  c.kf_wt = values.number("bath.kf");
+  if (!diagnostics.has_errors() && c.cryolite_wt() < 0.0) {
+    diagnostics.error({}, "bath", fmt::format("components sum to {:.4g} wt%, more than 100 wt%; "
+                                              "cryolite is the rest and cannot be negative",
+                                              100.0 - c.cryolite_wt()));
+  }
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  const double T = values.number("bath.temperature");
+  const auto model = bath::conductivity_model_from_name(values.text("bath.conductivity-model"));
+  const bath::Properties p = bath::evaluate(c, T, *model);
+
+  io::Json j;
+  j["temperature_C"] = T - 273.15;
+  j["composition_wt"] = {{"alumina", c.alumina_wt}, {"alf3_excess", c.alf3_excess_wt},
+                         {"caf2", c.caf2_wt},       {"mgf2", c.mgf2_wt},
+                         {"lif", c.lif_wt},         {"kf", c.kf_wt},
+                         {"cryolite", c.cryolite_wt()}};
+  j["liquidus_C"] = p.liquidus_K - 273.15;
+  j["superheat_K"] = p.superheat_K;
+  j["alumina_saturation_wt"] = p.alumina_saturation_wt;
+  j["alumina_activity"] = p.alumina_activity;
+  j["conductivity_S_per_cm"] = p.conductivity_S_per_m / 100.0;
+  j["conductivity_model"] = std::string(bath::to_name(*model));
+  j["density_kg_per_m3"] = p.density_kg_per_m3;
+  j["bath_ratio"] = p.bath_ratio;
+  j["cryolite_ratio"] = p.cryolite_ratio;
+  j["warnings"] = bath::describe(p.flags, c, T, *model);
+  return j;
+}
+
+}  // namespace potline::api

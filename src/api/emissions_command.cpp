@@ -1,0 +1,129 @@
+// potline emissions as a library function (see flag_commands.hpp): anode CO2 (Tier 1, or Tier 2 when
+// --nac is given), PFCs (Tier 1, or the slope method when the AEM is given, or --aeo with --ce).
+#include <optional>
+
+#include "potline/api/flag_commands.hpp"
+#include "potline/plant/emissions.hpp"
+
+namespace potline::api {
+namespace {
+
+struct EmissionsOptions {
+  double production_t = 1.0;
+  std::string technology_class = "CWPB";
+  std::optional<double> aem, frequency, duration, aeo, ce_pct, nac, sulfur, ash;
+  std::string coefficients = "IPCC2006";
+  std::string gwp = "AR5";
+};
+
+// The options through their schema (options.cpp), then the rules that tie options together.
+EmissionsOptions read_options(const OptionTexts& given, core::Diagnostics& d) {
+  const io::ValueSet v = read_schema_options(emissions_options_schema(), given, d);
+  EmissionsOptions o;
+  o.production_t = v.number("emissions.production-t");
+  o.technology_class = v.text("emissions.technology-class");
+  o.aem = v.maybe_number("emissions.aem");
+  o.frequency = v.maybe_number("emissions.ae-frequency");
+  o.duration = v.maybe_number("emissions.ae-duration-min");
+  o.aeo = v.maybe_number("emissions.aeo");
+  o.ce_pct = v.maybe_number("emissions.ce");
+  o.nac = v.maybe_number("emissions.nac");
+  o.sulfur = v.maybe_number("emissions.sulfur");
+  o.ash = v.maybe_number("emissions.ash");
+  o.coefficients = v.text("emissions.coefficients");
+  o.gwp = v.text("emissions.gwp");
+  if (o.aem && (o.frequency || o.duration)) d.error({"--aem", 0, 0}, "--aem", "give --aem or --ae-frequency with --ae-duration-min, not both");
+  if (o.frequency.has_value() != o.duration.has_value()) {
+    d.error({"--ae-frequency", 0, 0}, "--ae-frequency", "--ae-frequency and --ae-duration-min go together");
+  }
+  if (o.aeo && !o.ce_pct) d.error({"--aeo", 0, 0}, "--aeo", "the overvoltage method needs --ce (current efficiency, %)");
+  if (o.aeo && (o.aem || o.frequency)) d.error({"--aeo", 0, 0}, "--aeo", "choose the slope method (AEM) or the overvoltage method (--aeo), not both");
+  if ((o.sulfur || o.ash) && !o.nac) d.error({"--sulfur", 0, 0}, "--nac", "--sulfur and --ash apply to Tier 2: give --nac too");
+  return o;
+}
+
+io::Json method_json(const EmissionsOptions& o, const plant::EmissionInputs& in, const plant::ResolvedCoefficients& k) {
+  using namespace plant;
+  io::Json method;
+  method["co2"] = in.co2_method == Co2Method::kTier1
+                      ? "IPCC 2006 Tier 1 default factor (includes anode baking)"
+                      : "IPCC 2006 Tier 2/3 eq. 4.21: NAC x (100 - S - Ash)/100 x 44/12 (baking not included)";
+  method["pfc"] = in.pfc_method == PfcMethod::kTier1 ? "Tier 1 default factors"
+                  : in.pfc_method == PfcMethod::kSlope ? "slope method: CF4 = S x AEM x MP; C2F6 = CF4 x F"
+                                                       : "overvoltage method: CF4 = OVC x AEO/CE x MP; C2F6 = CF4 x F";
+  method["coefficient_set"] = o.coefficients;
+  method["gwp"] = o.gwp;
+  io::Json coeff;
+  if (in.co2_method == Co2Method::kTier1) {
+    coeff["tier1_co2_t_per_t"] = k.tier1_co2_kg_per_kg;
+  } else {
+    coeff["nac_t_per_t"] = in.net_anode_kg_per_kg;
+    coeff["sulfur_pct"] = in.anode_sulfur_pct;
+    coeff["ash_pct"] = in.anode_ash_pct;
+  }
+  if (in.pfc_method == PfcMethod::kTier1) {
+    coeff["tier1_cf4_kg_per_t"] = k.pfc.tier1_cf4_kg_per_t;
+    coeff["tier1_c2f6_kg_per_t"] = k.pfc.tier1_c2f6_kg_per_t;
+  } else if (in.pfc_method == PfcMethod::kSlope) {
+    coeff["slope_cf4"] = k.pfc.slope_cf4;
+    coeff["aem_min_per_cell_day"] = in.aem_min_per_cell_day;
+    coeff["c2f6_per_cf4"] = k.pfc.c2f6_per_cf4;
+  } else {
+    coeff["overvoltage_cf4"] = k.pfc.overvoltage_cf4;
+    coeff["aeo_mV"] = in.aeo_mV;
+    coeff["ce_pct"] = in.current_efficiency_pct;
+    coeff["c2f6_per_cf4"] = k.pfc.c2f6_per_cf4;
+  }
+  coeff["gwp_cf4"] = k.gwp_cf4;
+  coeff["gwp_c2f6"] = k.gwp_c2f6;
+  method["coefficients"] = coeff;
+  return method;
+}
+
+}  // namespace
+
+io::Json emissions(const OptionTexts& options, const std::string& data_dir) {
+  using namespace plant;
+  core::Diagnostics d;
+  const EmissionsOptions o = read_options(options, d);
+  if (d.has_errors()) throw core::InputError(d);
+  const EmissionData data = EmissionData::load(data_dir, d);
+  if (d.has_errors()) throw core::InputError(d);
+
+  EmissionInputs in;
+  in.technology = *technology_class_from_name(o.technology_class);
+  in.co2_method = o.nac ? Co2Method::kTier2 : Co2Method::kTier1;
+  in.pfc_method = o.aeo ? PfcMethod::kOvervoltage : (o.aem || o.frequency) ? PfcMethod::kSlope : PfcMethod::kTier1;
+  in.net_anode_kg_per_kg = o.nac.value_or(0.0);
+  in.anode_sulfur_pct = o.sulfur.value_or(data.tier2.anode_sulfur_pct);
+  in.anode_ash_pct = o.ash.value_or(data.tier2.anode_ash_pct);
+  in.anode_baking = false;  // this command reports anode consumption and PFCs; baking is in `potline smelter`
+  in.aem_min_per_cell_day = o.aem ? *o.aem : (o.frequency ? anode_effect_minutes(*o.frequency, *o.duration) : 0.0);
+  in.aeo_mV = o.aeo.value_or(0.0);
+  in.current_efficiency_pct = o.ce_pct.value_or(0.0);
+  if (in.co2_method == Co2Method::kTier2 && is_soderberg(in.technology)) {
+    d.error({"--nac", 0, 0}, "--nac", "--nac is the prebake Tier 2 method; Søderberg Tier 2 needs the paste inputs of a smelter case");
+    throw core::InputError(d);
+  }
+  const auto set = *coefficient_set_from_name(o.coefficients);
+  const auto gwp = *gwp_set_from_name(o.gwp);
+  const auto k = resolve_coefficients(data, set, in.technology, gwp, in.co2_method, in.pfc_method, {"--technology-class", 0, 0}, d);
+  if (!k) throw core::InputError(d);
+  const EmissionResult r = evaluate_emissions(in, *k);
+
+  const double t = o.production_t;
+  io::Json j;
+  j["production_t"] = t;
+  j["technology_class"] = o.technology_class;
+  j["cf4_kg"] = r.cf4_kg_per_kg * t * 1000.0;
+  j["c2f6_kg"] = r.c2f6_kg_per_kg * t * 1000.0;
+  j["pfc_t_co2e"] = r.pfc_co2e * t;
+  j["anode_co2_t"] = r.anode_co2 * t;
+  j["total_t_co2e"] = (r.anode_co2 + r.pfc_co2e) * t;
+  j["total_t_co2e_per_t"] = r.anode_co2 + r.pfc_co2e;
+  j["method"] = method_json(o, in, *k);
+  j["warnings"] = d.warning_messages();
+  return j;
+}
+
+}  // namespace potline::api

@@ -1,0 +1,114 @@
+// potline smelter and potline invest as library functions (see case_commands.hpp).
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "potline/api/case_commands.hpp"
+#include "potline/io/csv.hpp"
+#include "potline/plant/smelter_report.hpp"
+
+namespace potline::api {
+namespace {
+
+plant::SmelterData load_data(const CaseSource& source) {
+  core::Diagnostics d;
+  plant::SmelterData data = plant::SmelterData::load(source.data(), d);
+  if (d.has_errors()) throw core::InputError(d);
+  return data;
+}
+
+plant::SmelterCase load_smelter(const CaseSource& source, const plant::SmelterData& data, core::Diagnostics& d) {
+  if (!source.text) return plant::load_smelter_case(source.path, source.sets, data, d);
+  io::ValueSet user;
+  std::vector<plant::PotlineGroupValues> groups;
+  plant::read_smelter_case_text(*source.text, source.display_name, user, groups, d);
+  plant::apply_smelter_overrides(source.sets, user, groups, d);
+  if (d.has_errors()) throw core::InputError(d);
+  auto c = plant::build_smelter_case(user, groups, data, d);
+  if (!c || d.has_errors()) throw core::InputError(d);
+  return std::move(*c);
+}
+
+io::Json optional_number(const std::optional<double>& x, double scale = 1.0) {
+  return x ? io::Json(*x * scale) : io::Json(nullptr);
+}
+
+io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResult& r,
+                     const std::vector<std::string>& warnings) {
+  const auto& in = c.inputs;
+  io::Json j;
+  j["title"] = c.operating.title;
+  j["kind"] = in.kind == finance::ProjectKind::kRetrofit ? "retrofit" : "new_build";
+  j["price_year"] = c.operating.price_year;
+  j["currency"] = "USD";
+  j["npv_usd"] = r.npv_usd;
+  j["irr"] = optional_number(r.irr);
+  j["payback_years"] = optional_number(r.payback_years);
+  j["lcoa_usd_per_t"] = optional_number(r.lcoa_usd_per_kg, 1000.0);
+  j["breakeven_power_usd_per_MWh"] = optional_number(r.breakeven_power_usd_per_J, 3.6e9);
+  j["breakeven_tolerance_usd_per_MWh"] = finance::kBreakevenToleranceUsdPerMWh;
+  j["breakeven_iterations"] = r.breakeven_iterations;
+  if (r.incremental_npv_usd) j["incremental_npv_usd"] = *r.incremental_npv_usd;
+  j["capex_usd"] = in.capex_usd;
+  j["capacity_t_per_year"] = in.operating.capacity_kg_per_s * plant::kSecondsPerYear / 1000.0;
+  j["sec_ac_kWh_per_kg"] = in.operating.potline_sec_ac_J_per_kg / (1.0 - in.operating.auxiliary_share) / 3.6e6;
+  if (c.existing) j["existing_sec_ac_kWh_per_kg"] = in.existing.potline_sec_ac_J_per_kg / (1.0 - in.existing.auxiliary_share) / 3.6e6;
+  j["wacc"] = in.wacc;
+  j["contract_power_usd_per_MWh"] = in.contract_power_usd_per_J * 3.6e9;
+  j["contract_years"] = in.contract_years;
+  io::Json flows = io::Json::array();
+  for (double x : r.cash_flows_usd) flows.push_back(x);
+  j["cash_flows_usd"] = flows;
+  j["warnings"] = warnings;
+  return j;
+}
+
+}  // namespace
+
+SmelterRun run_smelter(const CaseSource& source) {
+  core::Diagnostics d;
+  SmelterRun run{load_data(source), {}, {}, {}, {}};
+  run.c = load_smelter(source, run.data, d);
+  run.result = plant::evaluate(run.c.inputs);
+  plant::warn_if_no_production(run.c, run.result, d);
+  run.warnings = d.warning_messages();
+  run.summary = plant::smelter_result_json(run.c, run.result, run.warnings);
+  return run;
+}
+
+Tables SmelterRun::tables() const {
+  return {{"cost_breakdown.csv", plant::cost_breakdown_csv(result)},
+          {"emissions.csv", plant::emissions_csv(c, result)},
+          {"cbam.csv", plant::cbam_csv(c, result)},
+          {"potlines.csv", plant::potlines_csv(c)}};
+}
+
+InvestRun run_invest(const CaseSource& source) {
+  core::Diagnostics d;
+  InvestRun run{load_data(source), {}, {}, {}};
+  run.c = finance::load_invest_case(source.path, source.sets, run.data, d);
+  run.result = finance::evaluate_investment(run.c.inputs);
+  if (!run.result.lcoa_usd_per_kg) {
+    d.warning("plant.capacity_factor",
+              "the project produces nothing (capacity factor 0 or no capacity): LCOA is not defined (null in JSON, "
+              "n/a in text); the cash flows still carry the wage bill, a fixed cost");
+  }
+  run.summary = invest_json(run.c, run.result, d.warning_messages());
+  return run;
+}
+
+/// cash_flows.csv: "Year,Cash flow [USD],Discounted [USD]"; year k (1-based) is discounted by
+/// (1 + WACC)^k, the end-of-year convention of finance::npv, so the Discounted column sums to npv_usd.
+Tables InvestRun::tables() const {
+  std::string out = io::csv_row({"Year", "Cash flow [USD]", "Discounted [USD]"});
+  double factor = 1.0;
+  const auto& flows = result.cash_flows_usd;
+  for (std::size_t k = 0; k < flows.size(); ++k) {
+    factor /= (1.0 + c.inputs.wacc);
+    out += io::csv_row({std::to_string(k + 1), fmt::format("{}", flows[k]), fmt::format("{}", flows[k] * factor)});
+  }
+  return {{"cash_flows.csv", out}};
+}
+
+}  // namespace potline::api

@@ -19,6 +19,9 @@
 #include "potline/core/units.hpp"
 
 namespace potline::fleet {
+namespace detail {
+void parse_subregions(const toml::table& doc, const std::string& file, RegionTable& t, core::Diagnostics& d);
+}  // namespace detail
 namespace {
 
 struct Column {
@@ -378,6 +381,7 @@ RegionTable RegionTable::parse(const std::string& text, const std::string& file,
       }
     }
   }
+  detail::parse_subregions(doc, file, t, d);
   return t;
 }
 

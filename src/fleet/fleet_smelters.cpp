@@ -47,6 +47,10 @@ std::string region_note(const RegionTable& regions, const Region& reg, const std
   return fmt::format("region table {}, region '{}', {}", regions.path, reg.id, key);
 }
 
+std::string subregion_note(const RegionTable& regions, const Subregion& s, const std::string& key) {
+  return fmt::format("region table {}, subregion '{}' of '{}', {} ({})", regions.path, s.name, s.region, key, s.source);
+}
+
 std::string case_note(const FleetCase& c, const std::string& key) {
   return fmt::format("fleet case {}, {}", c.path, key);
 }
@@ -130,7 +134,10 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
                                                      const FleetCase& c, const plant::SmelterData& data,
                                                      core::Diagnostics& d) {
   const Region& reg = regions.regions[static_cast<std::size_t>(regions.index_of(r.region))];
-  const auto& power = reg.power_usd_per_J[static_cast<std::size_t>(power_index(r.power_source))];
+  const auto source_index = static_cast<std::size_t>(power_index(r.power_source));
+  const Subregion* sub = regions.subregion_of(r.region, r.country, r.province);
+  const bool sub_power = sub != nullptr && sub->power_usd_per_J[source_index].has_value();
+  const auto& power = sub_power ? sub->power_usd_per_J[source_index] : reg.power_usd_per_J[source_index];
   if (!power) {
     d.error(r.where, "power_source", fmt::format("region '{}' has no power price for source '{}' in {}: add it to "
                                                  "the region's power table", reg.id, plant::to_string(r.power_source),
@@ -143,7 +150,8 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   w.number("plant.capacity", r.capacity_kg_per_s, row_note(r, "capacity"));
   price_inputs(reg, regions, c, w);
   const std::string source(plant::to_string(r.power_source));
-  w.number("prices.power", *power, region_note(regions, reg, "power." + source));
+  w.number("prices.power", *power, sub_power ? subregion_note(regions, *sub, "power." + source)
+                                             : region_note(regions, reg, "power." + source));
   if (r.employees > 0) {
     w.number("labour.employees", r.employees, row_note(r, "employees"));
   } else {
@@ -155,7 +163,11 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   w.number("costs.other", reg.other_usd_per_kg, region_note(regions, reg, "other"));
   w.text("power.source", source, row_note(r, "power_source"));
   if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
-    w.number("power.emission_factor", reg.grid_co2_kg_per_J, region_note(regions, reg, "grid_co2"));
+    if (sub != nullptr && sub->grid_co2_kg_per_J) {
+      w.number("power.emission_factor", *sub->grid_co2_kg_per_J, subregion_note(regions, *sub, "grid_emission_factor"));
+    } else {
+      w.number("power.emission_factor", reg.grid_co2_kg_per_J, region_note(regions, reg, "grid_co2"));
+    }
   }
   if (c.cbam_year != 0) {
     w.number("cbam.eua_price", c.eua_eur_per_t, case_note(c, "cbam.eua_price"));

@@ -32,7 +32,8 @@ const char* kBase = "[fleet]\nlme = \"2400 USD/t\"\n";
 }  // namespace
 
 TEST(fleet_examples, EveryExampleRunsWithDocumentedKeys) {
-  for (const char* name : {"world.toml", "us-tariff-50.toml", "cbam-2034.toml", "xinjiang-exclusion.toml", "world-elastic.toml"}) {
+  for (const char* name : {"world.toml", "world-2024.toml", "us-tariff-50.toml", "cbam-2034.toml", "xinjiang-exclusion.toml",
+                           "world-elastic.toml"}) {
     const Json j = run_json(example(name));
     expect_all_finite(j);
     for (const char* key : {"capacity_Mt", "production_Mt", "marginal_cost_usd_per_t", "curtailed_Mt", "emissions_Mt_co2e"}) {

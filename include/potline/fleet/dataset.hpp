@@ -63,15 +63,28 @@ struct Region {
   core::SourceLocation where;
 };
 
+/// A part of a region (one country or one province) whose power prices or grid factor differ from
+/// the region's: a smelter of that country or province takes them instead (data/fleet-regions.toml
+/// [[subregion]]). The province match wins over the country match.
+struct Subregion {
+  std::string region, country, province, name, source;
+  std::array<std::optional<double>, kPowerSourceCount> power_usd_per_J{};
+  std::optional<double> grid_co2_kg_per_J;
+  core::SourceLocation where;
+};
+
 struct RegionTable {
   int price_year = 0;
   std::vector<Region> regions;
+  std::vector<Subregion> subregions;
   double freight_default_usd_per_kg = 0;
   double freight_intra_usd_per_kg = 0;
   std::vector<std::vector<double>> freight_usd_per_kg;  ///< [from][to], filled by load
   std::string path;
 
   int index_of(const std::string& id) const;  ///< -1 if absent
+  /// The subregion of a smelter in `region` with `country` (ISO3) and `province`, or nullptr.
+  const Subregion* subregion_of(const std::string& region, const std::string& country, const std::string& province) const;
   std::vector<std::string> ids() const;
   static RegionTable load(const std::string& path, core::Diagnostics& diagnostics);
   static RegionTable parse(const std::string& text, const std::string& display_name, core::Diagnostics& diagnostics);

@@ -1,0 +1,80 @@
+// [[subregion]] tables of the fleet region file: a country's or province's own power price inside a
+// market region, and the input errors a bad table gives (messages asserted).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "potline/cell/technology.hpp"
+#include "potline/fleet/dataset.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "../common/shipped_data.hpp"
+
+using namespace potline;
+using namespace potline::fleet;
+
+namespace {
+
+const char* kRegion =
+    "price_year = 2024\n[freight]\ndefault = \"80 USD/t\"\n"
+    "[[region]]\nid = \"europe\"\ndemand = \"1 Mt/yr\"\nwage = \"1 USD/yr\"\nemployees_per_kt = 1\nother = 1\n"
+    "anode = 1\nalf3 = 1\ngrid_emission_factor = \"0.25 t/MWh\"\npower = { grid = \"70 USD/MWh\" }\n";
+
+RegionTable parse(const std::string& extra, core::Diagnostics& d) {
+  return RegionTable::parse(std::string(kRegion) + extra, "regions.toml", d);
+}
+
+}  // namespace
+
+TEST(fleet_subregions, CountryAndProvinceMatchInsideTheirRegion) {
+  core::Diagnostics d;
+  const RegionTable t = parse(
+      "[[subregion]]\nregion = \"europe\"\ncountry = \"FRA\"\npower = { grid = \"45.5 USD/MWh\" }\nsource = \"s1\"\n"
+      "[[subregion]]\nregion = \"europe\"\nprovince = \"Savoie\"\ngrid_emission_factor = \"0.05 t/MWh\"\nsource = \"s2\"\n",
+      d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  ASSERT_EQ(t.subregions.size(), 2u);
+  const Subregion* fr = t.subregion_of("europe", "FRA", "Hauts-de-France");
+  ASSERT_NE(fr, nullptr);
+  EXPECT_EQ(fr->name, "FRA");
+  EXPECT_NEAR(*fr->power_usd_per_J[power_index(plant::PowerSource::kGrid)] * 3.6e9, 45.5, 1e-9);  // USD/J -> USD/MWh
+  // The province match wins over the country's.
+  EXPECT_EQ(t.subregion_of("europe", "FRA", "Savoie")->source, "s2");
+  EXPECT_EQ(t.subregion_of("europe", "DEU", "Hamburg"), nullptr);
+  EXPECT_EQ(t.subregion_of("usa", "FRA", "Savoie"), nullptr);  // another region
+}
+
+TEST(fleet_subregions, BadTablesAreInputErrorsWithTheirReason) {
+  core::Diagnostics d;
+  parse("[[subregion]]\nregion = \"eurpe\"\ncountry = \"FRA\"\nprovince = \"Savoie\"\npower = { coal = 40 }\n"
+        "colour = 1\n",
+        d);
+  const std::string s = d.to_string();
+  EXPECT_NE(s.find("[[subregion]] region 'eurpe' is not a [[region]] id (did you mean 'europe'?)"), std::string::npos) << s;
+  EXPECT_NE(s.find("give exactly one of country (ISO3) or province"), std::string::npos) << s;
+  EXPECT_NE(s.find("required: the source (or 'estimate: basis') of the subregion's values"), std::string::npos) << s;
+  EXPECT_NE(s.find("unknown power source 'coal'"), std::string::npos) << s;
+  EXPECT_NE(s.find("unknown key 'colour' in [[subregion]]"), std::string::npos) << s;
+  EXPECT_NE(s.find("regions.toml:"), std::string::npos) << s;
+}
+
+// The shipped France subregion reaches the French smelters of the world case, and only them.
+TEST(fleet_subregions, ShippedFrancePriceReachesFrenchSmelters) {
+  core::Diagnostics d;
+  const FleetCase c = load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                                      cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto grid = static_cast<std::size_t>(power_index(plant::PowerSource::kGrid));
+  const int europe = c.model.regions.index_of("europe");
+  const double region_price = *c.model.regions.regions[static_cast<std::size_t>(europe)].power_usd_per_J[grid];
+  int french = 0;
+  for (const auto& s : c.model.smelters) {
+    if (s.record.region != "europe" || s.record.power_source != plant::PowerSource::kGrid) continue;
+    if (s.record.country == "FRA") {
+      ++french;
+      EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 45.5, 1e-9) << s.record.id;
+    } else {
+      EXPECT_DOUBLE_EQ(s.base_power_usd_per_J, region_price) << s.record.id;
+    }
+  }
+  EXPECT_EQ(french, 2);  // Dunkerque, Saint-Jean-de-Maurienne
+}

@@ -174,7 +174,8 @@ TEST(CliRobust, SweepWithFewerSamplesThanItsStoreIsRefused) {
   ASSERT_EQ(full.exit_code, 0) << full.describe();
   std::string text = read_file(example("sweep-small.toml"));
   text.replace(text.find("samples = 6"), 11, "samples = 4");
-  text.replace(text.find("base = \"world.toml\""), 19, "base = \"" + example("world.toml") + "\"");
+  const std::string base = "base = \"world-elastic.toml\"";
+  text.replace(text.find(base), base.size(), "base = \"" + example("world-elastic.toml") + "\"");
   const std::string fewer = tmp.write("fewer.toml", text);
   const RunResult r = potline({"sweep", fewer, "--out", store, "--quiet"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();

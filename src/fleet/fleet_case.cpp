@@ -19,9 +19,10 @@ namespace potline::fleet {
 namespace {
 
 /// The dataset and region table of the case; every dataset row's region checked against the table.
-void load_data(const FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
+void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
                std::vector<SmelterRecord>& records, core::Diagnostics& d) {
   regions = RegionTable::load(c.regions_path, d);
+  c.technology_classes = TechnologyClasses::load(c.technology_classes_path, data.technologies.ids(), regions.ids(), d);
   // Technologies are checked against the catalogue while the rows are read (file:line:col of the
   // cell, did-you-mean), before any smelter is built.
   records = load_smelters(c.smelters_path, d, data.technologies.ids());

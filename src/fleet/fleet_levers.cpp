@@ -192,6 +192,7 @@ MarketSettings apply_settings(const CaseInput& in, const std::string& base_dir, 
   c.title = v.text("case.title");
   c.smelters_path = v.has("fleet.smelters") ? resolve(v.text("fleet.smelters"), base_dir) : data_dir + "/smelters.csv";
   c.regions_path = v.has("fleet.regions") ? resolve(v.text("fleet.regions"), base_dir) : data_dir + "/fleet-regions.toml";
+  c.technology_classes_path = data_dir + "/fleet-technology-classes.toml";
   if (const io::Value* s = v.get("fleet.include_status")) c.include_status = list_items(*s);
   if (const auto lme = v.maybe_number("fleet.lme")) c.lme_usd_per_kg = *lme;
   else if (in.rejected.count("fleet.lme") == 0) d.error({c.path, 1, 1}, "fleet.lme", "required: the LME aluminium price (USD/t)");

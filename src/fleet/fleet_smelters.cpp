@@ -68,8 +68,8 @@ void pfc_class_input(const std::string& id, const std::string& id_note, const pl
   }
 }
 
-/// The technology (a retrofit named in the case overrides the dataset's) with its PFC class, or the
-/// vintage SEC.
+/// The technology (a retrofit named in the case overrides the dataset's, which overrides the
+/// technology class of data/fleet-technology-classes.toml) with its PFC class.
 void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
                  SmelterCaseValues& out) {
   for (const auto& [id, tech] : c.retrofits) {
@@ -85,9 +85,15 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
     pfc_class_input(r.technology, row_note(r, "technology"), data, w);
     return;
   }
-  const auto [sec, basis] = vintage_sec(r);
-  w.number("potline.sec_ac", sec, row_note(r, "commissioning_year / line_current") + "; " + basis);
-  out.sec_origin = basis;
+  const TechnologyClassRule* cls = c.technology_classes.match(r);
+  if (cls == nullptr) return;  // no classes loaded: the load reported why
+  const std::string note = fmt::format("technology class '{}' of {} ({}; {})", cls->id, c.technology_classes.path,
+                                       cls->reason(r), cls->basis);
+  w.text("potline.technology", cls->technology, note);
+  pfc_class_input(cls->technology, note, data, w);
+  out.technology_class = cls->id;
+  out.sec_origin = fmt::format("technology class '{}' ({}): cell model of {}; {}", cls->id, cls->reason(r),
+                               cls->technology, cls->basis);
 }
 
 void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase& c, CaseValueWriter& w) {
@@ -100,22 +106,6 @@ void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase
 }
 
 }  // namespace
-
-std::pair<double, std::string> vintage_sec(const SmelterRecord& r) {
-  const double kWh = constants::kJoulePerKWh;
-  // Seed paper: modern cells 12.0-13.5 MWh/t; old 170-228 kA lines ~15; 400-600 kA cells use up
-  // to 17.5 % less than ~200 kA cells; new Chinese smelters run 400-600 kA cells.
-  if (r.line_current_A >= 350e3 || r.commissioning_year >= 2005) {
-    return {13.3 * kWh, "estimate: modern cell (>= 350 kA or built since 2005): upper middle of 12.0-13.5 MWh/t [Wang et al. 2025]"};
-  }
-  if ((r.line_current_A > 0 && r.line_current_A < 250e3) || (r.commissioning_year > 0 && r.commissioning_year <= 1985)) {
-    return {15.0 * kWh, "estimate: old line (< 250 kA or built by 1985): ~15 MWh/t [Wang et al. 2025]"};
-  }
-  if (r.region == "china") {
-    return {13.3 * kWh, "estimate: Chinese capacity mostly 400-600 kA cells [Wang et al. 2025]: as modern"};
-  }
-  return {14.0 * kWh, "estimate: vintage and amperage unknown: between modern (13.3) and old (15.0) MWh/t"};
-}
 
 std::optional<plant::TechnologyClass> pfc_class_of(const cell::Technology& t) {
   // Estimate: point-fed designs first run industrially before 1990 count as legacy, later ones as
@@ -197,6 +187,8 @@ void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionT
     fs.base_power_usd_per_J = fs.inputs.power_usd_per_J;
     fs.employees_estimated = values->employees_estimated;
     fs.sec_origin = values->sec_origin.empty() ? sc->sec_origin : values->sec_origin;
+    fs.technology = sc->technology;
+    fs.technology_class = values->technology_class;
     c.model.smelters.push_back(std::move(fs));
   }
 }

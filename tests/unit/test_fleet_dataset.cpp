@@ -238,21 +238,6 @@ TEST(fleet_curve, SortsByCostAndFindsMarginal) {
   EXPECT_EQ(under_water(e), std::vector<int>{0});
 }
 
-TEST(fleet_curve, VintageSecRules) {
-  SmelterRecord r;
-  r.line_current_A = 500e3;
-  EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 13.3, 1e-12);
-  r.line_current_A = 170e3;
-  EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 15.0, 1e-12);
-  r.line_current_A = 0;
-  r.commissioning_year = 1975;
-  EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 15.0, 1e-12);
-  r.commissioning_year = 0;
-  EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 14.0, 1e-12);
-  r.region = "china";
-  EXPECT_NEAR(vintage_sec(r).first / 3.6e6, 13.3, 1e-12);
-}
-
 TEST(fleet_dataset, UnknownTechnologyIsAnErrorAtItsCellWithAHint) {
   core::Diagnostics d;
   const std::vector<std::string> catalogue = {"AP40", "AP60", "P155"};

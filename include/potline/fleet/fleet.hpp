@@ -20,7 +20,9 @@ struct FleetSmelter {
   int region = -1;                   ///< index into RegionTable::regions
   plant::SmelterInputs inputs;       ///< at the base prices of the case
   double base_power_usd_per_J = 0;   ///< before scenario shocks
-  std::string sec_origin;            ///< where the SEC came from (technology or vintage estimate)
+  std::string sec_origin;            ///< where the SEC came from (technology or technology class)
+  std::string technology;            ///< the catalogue technology whose cell model gives the SEC
+  std::string technology_class;      ///< the class id when the row names no technology (else empty)
   bool employees_estimated = false;
 };
 

@@ -10,6 +10,7 @@
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/fleet.hpp"
+#include "potline/fleet/technology_classes.hpp"
 #include "potline/market/trade.hpp"
 #include "potline/plant/smelter_case.hpp"
 
@@ -43,6 +44,8 @@ struct FleetCase {
   std::string title;
   std::string path;
   std::string smelters_path, regions_path;
+  std::string technology_classes_path;   ///< the data folder's fleet-technology-classes.toml
+  TechnologyClasses technology_classes;  ///< for rows without a sourced technology
   std::vector<std::string> include_status = {"operating"};
   double lme_usd_per_kg = 0;
   double alumina_lme_share = 0.14;

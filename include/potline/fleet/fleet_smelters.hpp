@@ -24,7 +24,8 @@ struct FleetCase;
 struct SmelterCaseValues {
   io::ValueSet values;                        ///< keyed as in a smelter case file, internal units
   std::map<std::string, std::string> source;  ///< key -> "dataset row ...", "region table ...", "case ..."
-  std::string sec_origin;                     ///< the vintage estimate's basis when no technology is known
+  std::string sec_origin;                     ///< the technology class and its basis when the row names no technology
+  std::string technology_class;               ///< the class id when the row names no technology
   bool employees_estimated = false;           ///< head count from the region's employees per capacity
 };
 
@@ -45,9 +46,5 @@ std::optional<plant::TechnologyClass> pfc_class_of(const cell::Technology& techn
 /// it to c.model.smelters; errors are reported at the dataset row, prefixed with the smelter id.
 void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionTable& regions,
                         const plant::SmelterData& data, FleetCase& c, core::Diagnostics& diagnostics);
-
-/// The AC SEC a smelter without a catalogue technology is given, with its basis (estimates by
-/// vintage and line current; docs/model/fleet.md).
-std::pair<double, std::string> vintage_sec(const SmelterRecord& r);
 
 }  // namespace potline::fleet

@@ -1,0 +1,124 @@
+// Technology classes (data/fleet-technology-classes.toml): which class a dataset row without a
+// technology falls in, the input errors of a bad classes file (messages asserted), and the point of
+// the classes: a change of one catalogue technology moves every fleet smelter that uses it, whether
+// its row names the technology or its class stands for it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "potline/cell/technology.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/technology_classes.hpp"
+#include "../common/shipped_data.hpp"
+
+using namespace potline;
+using namespace potline::fleet;
+
+namespace {
+
+const std::vector<std::string> kTech = {"AP40", "P155", "HAL275"};
+const std::vector<std::string> kRegions = {"china", "europe"};
+
+TechnologyClasses shipped_classes() {
+  core::Diagnostics d;
+  auto c = TechnologyClasses::load(cell::default_data_dir() + "/fleet-technology-classes.toml", kTech, kRegions, d);
+  EXPECT_FALSE(d.has_errors()) << d.to_string();
+  return c;
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream f(p);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+// The shipped buckets: >= 350 kA or built since 2005 -> modern; < 250 kA or built by 1985 -> old;
+// China -> china; anything else -> unknown. First match wins.
+TEST(fleet_technology_classes, ShippedClassesMatchByAmperageYearAndRegion) {
+  const TechnologyClasses c = shipped_classes();
+  SmelterRecord r;
+  r.region = "europe";
+  r.line_current_A = 500e3;
+  EXPECT_EQ(c.match(r)->id, "modern");
+  EXPECT_EQ(c.match(r)->reason(r), "line current 500 kA >= 350 kA");
+  r.line_current_A = 170e3;
+  EXPECT_EQ(c.match(r)->id, "old");
+  r.line_current_A = 0;
+  r.commissioning_year = 1975;
+  EXPECT_EQ(c.match(r)->id, "old");
+  r.commissioning_year = 2010;
+  EXPECT_EQ(c.match(r)->id, "modern");
+  r.commissioning_year = 0;
+  EXPECT_EQ(c.match(r)->id, "unknown");
+  EXPECT_EQ(c.match(r)->reason(r), "default class");
+  r.region = "china";
+  EXPECT_EQ(c.match(r)->id, "china");
+  r.line_current_A = 200e3;  // a published amperage outranks the region
+  EXPECT_EQ(c.match(r)->id, "old");
+}
+
+TEST(fleet_technology_classes, BadFileIsAnInputErrorWithItsReason) {
+  core::Diagnostics d;
+  TechnologyClasses::parse("[[class]]\nid = \"a\"\ntechnology = \"AP-40\"\nregions = [\"chna\"]\ncolour = 1\n"
+                           "line_current_below = \"250 kA\"\n",
+                           "classes.toml", kTech, kRegions, d);
+  const std::string s = d.to_string();
+  EXPECT_NE(s.find("unknown technology 'AP-40' (did you mean 'AP40'?)"), std::string::npos) << s;
+  EXPECT_NE(s.find("unknown region 'chna' (did you mean 'china'?)"), std::string::npos) << s;
+  EXPECT_NE(s.find("colour"), std::string::npos) << s;
+  EXPECT_NE(s.find("required: why this technology stands for the class"), std::string::npos) << s;
+  EXPECT_NE(s.find("the last [[class]] ('a') must have no conditions"), std::string::npos) << s;
+  EXPECT_NE(s.find("classes.toml:"), std::string::npos) << s;
+}
+
+// A change of one technology's parameters (AP40's rectifier efficiency 0.975 -> 0.95 in a copy of
+// the data folder) moves every smelter whose SEC comes from AP40 — the rows that name it and the
+// 'modern' and 'china' classes it stands for — and no other smelter.
+TEST(fleet_technology_classes, ChangingOneTechnologyMovesEverySmelterUsingIt) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "potline-fleet-technology-change";
+  fs::remove_all(dir);
+  fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
+  std::string text = read(dir / "technologies.toml");
+  const auto block = text.find("id = \"AP40\"");
+  ASSERT_NE(block, std::string::npos);
+  const std::string key = "\"design.rectifier_efficiency\" = { value = \"0.975\"";
+  const auto at = text.find(key, block);
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_LT(at, text.find("[[technology]]", block));  // inside AP40's block
+  text.replace(at, key.size(), "\"design.rectifier_efficiency\" = { value = \"0.95\"");
+  std::ofstream(dir / "technologies.toml") << text;
+
+  const std::string example = std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml";
+  core::Diagnostics d1, d2, d3;
+  const FleetCase base = load_fleet_case(example, cell::default_data_dir(), potline::testing::shipped_smelter_data(), d1);
+  const plant::SmelterData changed_data = plant::SmelterData::load(dir.string(), d2);
+  ASSERT_FALSE(d2.has_errors()) << d2.to_string();
+  const FleetCase changed = load_fleet_case(example, dir.string(), changed_data, d3);
+  ASSERT_EQ(base.model.smelters.size(), changed.model.smelters.size());
+  std::vector<SmelterEconomics> e0, e1;
+  evaluate(base.model, base.shocks, e0);
+  evaluate(changed.model, changed.shocks, e1);
+  int moved = 0, by_class = 0;
+  for (std::size_t i = 0; i < e0.size(); ++i) {
+    const FleetSmelter& s = base.model.smelters[i];
+    if (s.technology == "AP40") {
+      ++moved;
+      if (!s.technology_class.empty()) ++by_class;
+      EXPECT_NEAR(e1[i].sec_ac_J_per_kg / e0[i].sec_ac_J_per_kg, 0.975 / 0.95, 1e-9) << s.record.id;
+      EXPECT_GT(e1[i].c1_usd_per_kg, e0[i].c1_usd_per_kg) << s.record.id;
+    } else {
+      EXPECT_DOUBLE_EQ(e1[i].sec_ac_J_per_kg, e0[i].sec_ac_J_per_kg) << s.record.id;
+      EXPECT_DOUBLE_EQ(e1[i].c1_usd_per_kg, e0[i].c1_usd_per_kg) << s.record.id;
+    }
+  }
+  EXPECT_GE(moved, 30);      // Sohar (named) + the modern and Chinese classes
+  EXPECT_GE(by_class, 29);
+  fs::remove_all(dir);
+}

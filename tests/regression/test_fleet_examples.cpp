@@ -200,3 +200,17 @@ TEST(fleet_bad_input, UnknownKeyInCase) {
   EXPECT_NE(r.err.find("bad-key.toml:3:3: error: 'tarif': unknown array of tables [[tarif]] (did you mean [[tariff]]?)"),
             std::string::npos) << r.err;
 }
+
+// Current-policy examples keep Russian metal out of the US and Europe (the [[exclusion]] of
+// examples/world.toml: US measures of 2023-24, EU 16th package of 2025): flows.csv has no
+// russia -> usa or russia -> europe row, and Russia still sells its output elsewhere.
+TEST(fleet_examples, SanctionsKeepRussianMetalOutOfTheUsAndEurope) {
+  const auto out = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "world-sanctions";
+  std::filesystem::remove_all(out);
+  const RunResult r = potline({"fleet", example("world.toml"), "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string flows = read_file(out / "flows.csv");
+  EXPECT_EQ(flows.find("russia,usa,"), std::string::npos) << flows;
+  EXPECT_EQ(flows.find("russia,europe,"), std::string::npos) << flows;
+  EXPECT_NE(flows.find("russia,china,"), std::string::npos) << flows;
+}

@@ -17,6 +17,7 @@ struct CellOptions {
   std::string target_voltage;
   bool json = false;
   std::string out_dir;
+  bool report = false;
   std::vector<std::string> argv;
 };
 
@@ -28,6 +29,7 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);
     folder.input_files.push_back(run.catalogue_path);
     write_run_folder(folder, run.summary, run.tables());
+    if (o.report) write_run_report(o.out_dir, o.json);
   }
   if (o.json) {
     std::cout << io::dump(run.summary);
@@ -55,9 +57,11 @@ void add_cell_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("--target-voltage", options->target_voltage,
                   "solve the ACD that gives this cell voltage (V)");
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
-  cmd->add_option("-o,--out", options->out_dir,
+  CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
                   "write a run folder (manifest.json, summary.json, breakdown.csv, energy.csv, inputs.csv)")
       ->check(run_folder_path());
+  cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
+      ->needs(out_option);
   cmd->callback([options, &global, &exit_code]() {
     options->argv = global.command_line;
     exit_code = run_guarded([&] { return run_cell(*options, global); });

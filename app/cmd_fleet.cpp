@@ -27,6 +27,7 @@ struct FleetOptions {
   std::string export_smelter;
   std::vector<std::string> sets;
   bool json = false;
+  bool report = false;
 };
 
 constexpr double kSecondsPerYear = constants::kSecondsPerYear;
@@ -89,7 +90,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
   cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
         "c1_usd_per_t,business_usd_per_t,power_usd_per_t,sec_ac_kWh_per_kg,co2e_t_per_t,direct_co2e_t_per_t,"
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
-        "domestic_carbon_usd_per_t,pfc_class\n";
+        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg\n";
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
@@ -103,7 +104,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num(e.total_co2e_kg_per_kg) << ',' << num(e.direct_co2e_kg_per_kg) << ',' << num(e.cbam_usd_per_kg * kT) << ','
        << num(e.price_usd_per_kg * kT) << ',' << num(f.production_kg_per_s[i] * kKt) << ','
        << num((e.capacity_kg_per_s - f.production_kg_per_s[i]) * kKt) << ',' << csv_text(s.sec_origin) << ','
-       << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << '\n';
+       << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
+       << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(",")) << '\n';  // empty: no single site
   }
   return cc.str();
 }
@@ -195,6 +197,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
     RunFolder run{o.out, "fleet", global.command_line, {o.case_file, c.smelters_path, c.regions_path}, started};
     write_run_folder(run, j, {{"cost_curve.csv", cost_curve_csv(c, f)}, {"regions.csv", regions_csv(c, f)},
                               {"flows.csv", flows_csv(c, f)}});
+    if (o.report) write_run_report(o.out, o.json);
   }
   if (o.json) std::cout << io::dump(j);
   else print_summary(c, f, warnings);
@@ -210,10 +213,12 @@ void add_fleet_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   cmd->add_option("-s,--set", options->sets,
                   "override a case field: KEY=VALUE or LEVER[I].KEY=VALUE for the I-th [[LEVER]] table "
                   "(from 0), e.g. tariff[0].rate=0.25 (see 'potline schema fleet'); repeatable");
-  cmd->add_option("--out", options->out,
+  CLI::Option* out_option = cmd->add_option("--out", options->out,
                   "run folder for summary.json, cost_curve.csv, regions.csv, flows.csv (with --export-smelter: the "
                   "case file to write)");
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
+  cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
+      ->needs(out_option);
   cmd->add_option("--export-smelter", options->export_smelter,
                   "write smelter ID's smelter case file (every input the fleet gives it, with where each came from) "
                   "to --out FILE or stdout, instead of solving the fleet");

@@ -17,6 +17,7 @@ struct InvestOptions {
   std::vector<std::string> sets;
   bool json = false;
   std::string out_dir;
+  bool report = false;
   std::vector<std::string> argv;
 };
 
@@ -30,6 +31,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
     RunFolder folder{o.out_dir, "invest", o.argv, {o.case_file}, utc_now()};
     for (const auto& f : run.data.files) folder.input_files.push_back(f);
     write_run_folder(folder, j, run.tables());
+    if (o.report) write_run_report(o.out_dir, o.json);
   }
   if (o.json) {
     std::cout << io::dump(j);
@@ -60,8 +62,10 @@ void add_invest_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("case", o->case_file, "TOML invest case (see examples/invest-*.toml)")->required();
   cmd->add_option("-s,--set", o->sets, "override a case field: KEY=VALUE; repeatable")->allow_extra_args(false);
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
-  cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)")
-      ->check(run_folder_path());
+  CLI::Option* out_option =
+      cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)")
+          ->check(run_folder_path());
+  cmd->add_flag("--report", o->report, "also write the HTML report DIR/report.html (see 'potline report')")->needs(out_option);
   cmd->callback([o, &global, &exit_code]() {
     o->argv = global.command_line;
     exit_code = run_guarded([&] { return run_invest(*o, global); });

@@ -28,6 +28,7 @@ struct SimulateOptions {
   int threads = 0;
   bool json = false;
   bool quiet = false;
+  bool report = false;
 };
 
 std::string num(double v) {
@@ -284,6 +285,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   io::Json j = summary_json(c, s);
   io::require_finite(j);
   write_run_files(o, global, loaded, started, j, s.complete);
+  if (o.report && s.complete) write_run_report(o.out_dir, o.json);
   if (s.current_limit_hours > 0) {
     std::cerr << fmt::format("warning: the rectifier limit potline.max_current = {:.6g} kA held the line current "
                              "below what the power schedule asked for during {:.3g} h: the power was not met there "
@@ -314,9 +316,11 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
   cmd->add_option("case", options->case_file, "TOML case file (see 'potline template simulate')");
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
-  cmd->add_option("-o,--out", options->out_dir,
-                  "run folder: manifest.json, summary.json, timeseries.csv, events.csv")
-      ->check(run_folder_path());
+  CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
+                                            "run folder: manifest.json, summary.json, timeseries.csv, events.csv")
+                                ->check(run_folder_path());
+  cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
+      ->needs(out_option);
   cmd->add_option("--threads", options->threads, "worker threads (overrides run.threads; results do not depend on it)")
       ->check(integer_in(1, 256));
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");

@@ -16,6 +16,7 @@ struct SmelterOptions {
   std::vector<std::string> sets;
   bool json = false;
   std::string out_dir;
+  bool report = false;
   std::vector<std::string> argv;
 };
 
@@ -27,6 +28,7 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
     for (const auto& f : run.c.input_files()) folder.input_files.push_back(f);
     for (const auto& f : run.data.files) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());
+    if (o.report) write_run_report(o.out_dir, o.json);
   }
   if (o.json) {
     std::cout << io::dump(run.summary);
@@ -48,10 +50,12 @@ void add_smelter_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
-  cmd->add_option("-o,--out", options->out_dir,
+  CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
                   "write a run folder (manifest.json, summary.json, cost_breakdown.csv, emissions.csv, cbam.csv, "
                   "potlines.csv)")
       ->check(run_folder_path());
+  cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
+      ->needs(out_option);
   cmd->callback([options, &global, &exit_code]() {
     options->argv = global.command_line;
     exit_code = run_guarded([&] { return run_smelter(*options, global); });

@@ -41,5 +41,11 @@ void add_cbam_command(CLI::App& app, const GlobalOptions& options, int& exit_cod
 void add_invest_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_fleet_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_sweep_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_report_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_compare_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+
+/// Writes RUN_DIR/report.html for a run folder just written (`--report`) and says so on stdout.
+/// On stderr when `json` (stdout then holds the JSON alone).
+void write_run_report(const std::string& run_dir, bool json);
 
 }  // namespace potline::app

@@ -119,6 +119,8 @@ int main(int argc, char** argv) {
   add_invest_command(app, options, exit_code);
   add_fleet_command(app, options, exit_code);
   add_sweep_command(app, options, exit_code);
+  add_report_command(app, options, exit_code);
+  add_compare_command(app, options, exit_code);
   if (unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);

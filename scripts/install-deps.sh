@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs every Debian package Potline's build, tests and benchmarks need.
-# Idempotent: packages already installed are skipped; uses sudo only when not root.
+# Installs every Debian package Potline's build, tests and benchmarks need, then the npm packages
+# of the HTML report (package-lock.json) into node_modules/ with `npm ci`.
+# Idempotent: packages already installed are skipped, and npm ci runs only when node_modules does
+# not match package-lock.json; uses sudo only when not root.
 # The list and the reason for each package is in docs/dependencies.md.
 set -euo pipefail
 
@@ -21,7 +23,11 @@ packages=(
   clang libfuzzer-14-dev      # make fuzz: libFuzzer targets under fuzz/ (CI runs them)
   pybind11-dev python3-pybind11 python3-dev  # the Python API (python/, docs/python.md)
   python3-numpy python3-pandas python3-pytest    # its DataFrames and its tests (tests/python)
+  chromium              # browser tests of the HTML reports (driven by npm playwright-core)
 )
+# Node.js and npm: the report's JavaScript (Vega-Lite, world-atlas) and the browser-test driver
+# come from npm. A machine that has node and npm already (e.g. from another Debian source) keeps them.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,12 +38,26 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# npm packages pinned in package-lock.json (vega, vega-lite, vega-embed, world-atlas for the
+# report; playwright-core for the browser tests). The build embeds them into the program; nothing
+# is fetched at build or view time. --ignore-scripts: no package runs code at install (Playwright's
+# own browser download is never used: the tests drive Debian's chromium).
+cd "$(dirname "$0")/.."
+stamp=node_modules/.potline-package-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "install-deps: node_modules matches package-lock.json"
+else
+  echo "install-deps: npm ci (package-lock.json)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi

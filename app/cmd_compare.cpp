@@ -1,0 +1,47 @@
+// potline compare A B [C...] [--json] [--all]
+#include <iostream>
+
+#include "commands.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/report/compare.hpp"
+
+namespace potline::app {
+namespace {
+
+struct CompareOptions {
+  std::vector<std::string> runs;
+  bool json = false;
+  bool all = false;
+};
+
+int run_compare(const CompareOptions& o) {
+  core::Diagnostics d;
+  std::vector<report::RunData> runs;
+  for (const auto& p : o.runs) {
+    if (auto run = report::load_run(p, d, false)) runs.push_back(std::move(*run));
+  }
+  if (o.runs.size() < 2) d.error({}, "", "give two or more run folders or summary JSON files to compare");
+  if (d.has_errors()) throw core::InputError(d);
+  const report::Comparison c = report::compare_runs(runs);
+  if (o.json) {
+    std::cout << io::dump(report::comparison_json(c, runs));
+  } else {
+    std::cout << report::comparison_text(c, o.all);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  (void)global;
+  auto o = std::make_shared<CompareOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare", "every summary metric of two or more runs of one command, with absolute and relative change against the first");
+  cmd->add_option("runs", o->runs, "run folders (--out DIR) or summary JSON files (--json output) of one command");
+  cmd->add_flag("--json", o->json, "print one JSON object on stdout");
+  cmd->add_flag("--all", o->all, "text: also list the metrics that are equal in every run");
+  cmd->callback([o, &exit_code]() { exit_code = run_guarded([&] { return run_compare(*o); }); });
+}
+
+}  // namespace potline::app

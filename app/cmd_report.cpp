@@ -1,0 +1,68 @@
+// potline report RUN_DIR... [--out report.html]
+// Also write_run_report(), which `--report` on cell, smelter, invest, simulate and fleet calls.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/report/html.hpp"
+#include "potline/report/run_data.hpp"
+
+namespace potline::app {
+namespace {
+
+struct ReportOptions {
+  std::vector<std::string> runs;
+  std::string out;
+};
+
+/// RUN_DIR/report.html for a folder, or report.html beside a summary file.
+std::string default_out(const std::string& run) {
+  const std::filesystem::path p(run);
+  std::error_code ec;
+  if (std::filesystem::is_directory(p, ec)) return (p / "report.html").string();
+  return (p.parent_path() / "report.html").string();
+}
+
+std::string write_report(const std::vector<std::string>& paths, const std::string& out) {
+  core::Diagnostics d;
+  std::vector<report::RunData> runs;
+  for (const auto& p : paths) {
+    if (auto run = report::load_run(p, d)) runs.push_back(std::move(*run));
+  }
+  if (d.has_errors()) throw core::InputError(d);
+  const std::string html = report::render_html(runs);
+  const std::string file = out.empty() ? default_out(paths.front()) : out;
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    d.error({"--out", 0, 0}, "out", fmt::format("'{}' is a folder: give the report's file name, e.g. {}/report.html", file, file));
+    throw core::InputError(d);
+  }
+  io::write_text_file(file, html);
+  return fmt::format("report written to {} ({} run(s), {:.0f} kB)\n", file, runs.size(), static_cast<double>(html.size()) / 1024.0);
+}
+
+}  // namespace
+
+void write_run_report(const std::string& run_dir, bool json) {
+  (json ? std::cerr : std::cout) << "  " << write_report({run_dir}, "");
+}
+
+void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  (void)global;
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "report", "self-contained HTML report (charts, provenance, tables) of run folders from cell, smelter, invest, simulate, fleet");
+  cmd->add_option("runs", o->runs, "run folders written with --out DIR (or their summary.json)")->required();
+  cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run)");
+  cmd->callback([o, &exit_code]() {
+    exit_code = run_guarded([&] {
+      std::cout << write_report(o->runs, o->out);
+      return 0;
+    });
+  });
+}
+
+}  // namespace potline::app

@@ -1,0 +1,57 @@
+#pragma once
+// What the report shows for one run: Vega-Lite chart specifications (data inline) and tables,
+// built from a RunData. Pure functions of the run: no file access, no clock.
+//
+// Every chart names the unit ("primary") whose marks stand for the data (one bar per cost
+// component, one path per series, one symbol per smelter...) and how many such marks the data
+// gives; the browser tests count them in the rendered SVG.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "potline/io/json_output.hpp"
+#include "potline/report/run_data.hpp"
+
+namespace potline::report {
+
+/// Name given to the Vega-Lite unit whose marks the tests count (Vega names them "primary_marks").
+inline constexpr const char* kPrimaryMarks = "primary";
+
+struct Chart {
+  std::string id;                ///< unique within a page (assigned by the page writer)
+  io::Json spec;                 ///< Vega-Lite specification with its data inline
+  std::size_t expected_marks = 0;  ///< marks the "primary" unit draws for this data
+  std::string note;              ///< what was left out or thinned, shown under the chart ("" if nothing)
+};
+
+/// A table for the page: cells are text; a missing value is the text "missing".
+struct HtmlTable {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct RunReport {
+  std::vector<Chart> charts;
+  std::vector<HtmlTable> tables;
+  std::vector<std::string> missing;  ///< charts that could not be drawn and why
+};
+
+/// Charts and tables for one run, by its command.
+RunReport build_run_report(const RunData& run);
+
+/// Per command (each in its own file).
+RunReport cell_report(const RunData& run);
+RunReport smelter_report(const RunData& run);
+RunReport invest_report(const RunData& run);
+RunReport simulate_report(const RunData& run);
+RunReport fleet_report(const RunData& run);
+
+/// Side-by-side charts for several runs of one command (time series overlaid for simulate, cost
+/// curves for fleet, key costs for smelter); empty when the command has none.
+std::vector<Chart> comparison_charts(const std::vector<RunData>& runs);
+
+/// The summary's scalars as a two-column table (key, value); null values read "missing".
+HtmlTable summary_table(const RunData& run);
+
+}  // namespace potline::report

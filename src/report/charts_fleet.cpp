@@ -1,0 +1,169 @@
+// Report charts of `potline fleet`: the industry cost curve (bar width = capacity, height = C1,
+// colour = region, regional prices as lines), a world map of smelters (world-atlas countries,
+// Natural Earth 1:110m), regional prices and the trade flows between regions.
+#include <fmt/format.h>
+
+#include "potline/report/charts.hpp"
+#include "vega.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+/// Marker the page replaces with the world-atlas topojson (embedded once per page).
+Json world_data() { return {{"potline_asset", "world-110m"}}; }
+
+Chart cost_curve(const RunData& run, const Table& t, const Json& region_prices) {
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto end = t.number(i, "cumulative_capacity_Mt_per_year");
+    const auto cap = t.number(i, "capacity_kt_per_year");
+    values.push_back({{"name", t.text(i, "name")}, {"region", t.text(i, "region")},
+                      {"start_Mt", vega::number(end && cap ? std::optional<double>(*end - *cap / 1000.0) : std::nullopt)},
+                      {"end_Mt", vega::number(end)}, {"capacity_kt", vega::number(cap)},
+                      {"c1_usd_per_t", vega::number(t.number(i, "c1_usd_per_t"))},
+                      {"co2e_t_per_t", vega::number(t.number(i, "co2e_t_per_t"))}});
+  }
+  const Json& s = run.summary;
+  Json spec = vega::base("Industry cost curve: C1 cash cost against cumulative capacity",
+                         fmt::format("{}: {} smelters, marginal cost {:.0f} USD/t; dashed lines: regional prices", run.title(),
+                                     t.rows.size(), s.value("marginal_cost_usd_per_t", 0.0)),
+                         760, 320);
+  spec["data"] = {{"values", values}};
+  Json layers = Json::array();
+  layers.push_back(vega::primary(
+      {{"mark", {{"type", "rect"}, {"tooltip", true}}},
+       {"encoding",
+        {{"x", vega::field("start_Mt", "quantitative", "Cumulative capacity [Mt/yr]")},
+         {"x2", {{"field", "end_Mt"}}},
+         {"y", vega::field("c1_usd_per_t", "quantitative", "C1 cash cost [USD/t]")},
+         {"y2", {{"datum", 0}}},
+         {"color", {{"field", "region"}, {"type", "nominal"}, {"title", "Region"}, {"scale", {{"scheme", "tableau20"}}}}},
+         {"tooltip", Json::array({{{"field", "name"}}, {{"field", "region"}}, {{"field", "capacity_kt"}, {"title", "kt/yr"}},
+                                   {{"field", "c1_usd_per_t"}, {"title", "C1 USD/t"}}})}}}}));
+  if (!region_prices.empty()) {
+    layers.push_back({{"data", {{"values", region_prices}}},
+                      {"mark", {{"type", "rule"}, {"strokeDash", {4, 3}}}},
+                      {"encoding", {{"y", {{"field", "price_usd_per_t"}, {"type", "quantitative"}}},
+                                    {"color", {{"field", "region"}, {"type", "nominal"}}},
+                                    {"tooltip", Json::array({{{"field", "region"}}, {{"field", "price_usd_per_t"}, {"title", "price USD/t"}}})}}}});
+  }
+  spec["layer"] = layers;
+  return vega::chart(spec, values.size());
+}
+
+Chart world_map(const RunData& run, const Table& t, std::size_t& located) {
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto lat = t.number(i, "lat_deg");
+    const auto lon = t.number(i, "lon_deg");
+    if (!lat || !lon) continue;
+    values.push_back({{"name", t.text(i, "name")}, {"region", t.text(i, "region")}, {"lat", *lat}, {"lon", *lon},
+                      {"capacity_kt", vega::number(t.number(i, "capacity_kt_per_year"))},
+                      {"c1_usd_per_t", vega::number(t.number(i, "c1_usd_per_t"))},
+                      {"co2e_t_per_t", vega::number(t.number(i, "co2e_t_per_t"))}});
+  }
+  located = values.size();
+  Json spec = vega::base("Smelters of the world: size = capacity, colour = C1 cash cost",
+                         fmt::format("{}: {} of {} smelters located (aggregate rows have no single site)", run.title(),
+                                     values.size(), t.rows.size()),
+                         760, 400);
+  spec["projection"] = {{"type", "equalEarth"}};
+  Json land = {{"data", world_data()}, {"mark", {{"type", "geoshape"}, {"fill", "#e8e8e8"}, {"stroke", "#bbb"}, {"strokeWidth", 0.5}}}};
+  Json dots = {{"data", {{"values", values}}},
+               {"mark", {{"type", "circle"}, {"opacity", 0.8}, {"stroke", "#333"}, {"strokeWidth", 0.5}}},
+               {"encoding",
+                {{"longitude", {{"field", "lon"}, {"type", "quantitative"}}},
+                 {"latitude", {{"field", "lat"}, {"type", "quantitative"}}},
+                 {"size", {{"field", "capacity_kt"}, {"type", "quantitative"}, {"title", "Capacity [kt/yr]"}}},
+                 {"color", {{"field", "c1_usd_per_t"}, {"type", "quantitative"}, {"title", "C1 [USD/t]"}, {"scale", {{"scheme", "viridis"}}}}},
+                 {"tooltip", Json::array({{{"field", "name"}}, {{"field", "capacity_kt"}, {"title", "kt/yr"}},
+                                          {{"field", "c1_usd_per_t"}, {"title", "C1 USD/t"}},
+                                          {{"field", "co2e_t_per_t"}, {"title", "t CO2e/t"}}})}}}};
+  spec["layer"] = {land, vega::primary(dots)};
+  return vega::chart(spec, values.size());
+}
+
+Chart region_balance(const RunData& run, const Table& t) {
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    for (const auto& [column, what] : std::vector<std::pair<std::string, std::string>>{
+             {"capacity_Mt_per_year", "capacity"}, {"production_Mt_per_year", "production"}, {"consumption_Mt_per_year", "consumption"}}) {
+      values.push_back({{"region", t.text(i, "region")}, {"what", what}, {"Mt", vega::number(t.number(i, column))}});
+    }
+  }
+  Json spec = vega::base("Capacity, production and consumption by region", run.title(), 760, 220);
+  spec["data"] = {{"values", values}};
+  spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
+                                  {"encoding", {{"x", vega::field("region", "nominal", "Region")},
+                                                {"xOffset", {{"field", "what"}}},
+                                                {"y", vega::field("Mt", "quantitative", "Metal [Mt/yr]")},
+                                                {"color", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr}}}}}})};
+  return vega::chart(spec, values.size());
+}
+
+Chart region_prices_chart(const RunData& run, const Json& prices) {
+  Json spec = vega::base("Regional aluminium prices (trade LP)",
+                         fmt::format("{}: LME reference {:.0f} USD/t", run.title(), run.summary.value("lme_usd_per_t", 0.0)), 760, 200);
+  spec["data"] = {{"values", prices}};
+  spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
+                                  {"encoding", {{"x", vega::field("region", "nominal", "Region")},
+                                                {"y", vega::field("price_usd_per_t", "quantitative", "Price [USD/t]")},
+                                                {"color", {{"field", "region"}, {"type", "nominal"}, {"legend", nullptr}}}}}})};
+  return vega::chart(spec, prices.size());
+}
+
+Chart flows_chart(const RunData& run, const Table& t) {
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    values.push_back({{"from", t.text(i, "from")}, {"to", t.text(i, "to")}, {"Mt", vega::number(t.number(i, "flow_Mt_per_year"))}});
+  }
+  Json spec = vega::base("Trade flows between regions (rows: exporter, columns: importer)", run.title(), 480, 360);
+  spec["data"] = {{"values", values}};
+  Json cells = {{"mark", {{"type", "rect"}, {"tooltip", true}}},
+                {"encoding", {{"y", vega::field("from", "nominal", "From (producing region)")},
+                              {"x", vega::field("to", "nominal", "To (consuming region)")},
+                              {"color", {{"field", "Mt"}, {"type", "quantitative"}, {"title", "Flow [Mt/yr]"}, {"scale", {{"scheme", "blues"}}}}}}}};
+  Json text = {{"mark", {{"type", "text"}, {"fontSize", 9}}},
+               {"encoding", {{"y", {{"field", "from"}, {"type", "nominal"}}}, {"x", {{"field", "to"}, {"type", "nominal"}}},
+                             {"text", {{"field", "Mt"}, {"type", "quantitative"}, {"format", ".2f"}}}}}};
+  spec["layer"] = {vega::primary(cells), text};
+  return vega::chart(spec, values.size());
+}
+
+}  // namespace
+
+RunReport fleet_report(const RunData& run) {
+  RunReport r;
+  Json prices = Json::array();
+  if (run.summary.contains("price_by_region_usd_per_t")) {
+    for (const auto& [region, p] : run.summary["price_by_region_usd_per_t"].items()) {
+      prices.push_back({{"region", region}, {"price_usd_per_t", vega::number(p.is_number() ? std::optional<double>(p.get<double>()) : std::nullopt)}});
+    }
+  }
+  if (const Table* t = run.table("cost_curve.csv")) {
+    r.charts.push_back(cost_curve(run, *t, prices));
+    if (t->column("lat_deg") >= 0) {
+      std::size_t located = 0;
+      Chart map = world_map(run, *t, located);
+      if (located > 0) r.charts.push_back(std::move(map));
+    } else {
+      r.missing.push_back("world map: cost_curve.csv has no lat_deg/lon_deg columns (written by an older potline)");
+    }
+  } else {
+    r.missing.push_back("cost curve and map: no cost_curve.csv in the run folder");
+  }
+  if (!prices.empty()) r.charts.push_back(region_prices_chart(run, prices));
+  if (const Table* t = run.table("regions.csv")) r.charts.push_back(region_balance(run, *t));
+  if (const Table* t = run.table("flows.csv")) {
+    if (!t->rows.empty()) r.charts.push_back(flows_chart(run, *t));
+    r.tables.push_back({"Trade flows (flows.csv)", t->columns, t->rows});
+  }
+  if (const Table* t = run.table("regions.csv")) r.tables.push_back({"Regions (regions.csv)", t->columns, t->rows});
+  return r;
+}
+
+std::vector<Chart> comparison_charts(const std::vector<RunData>&) { return {}; }
+
+}  // namespace potline::report

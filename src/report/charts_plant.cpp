@@ -1,0 +1,249 @@
+// Report charts of the steady-state commands: cell (voltage breakdown, energy balance), smelter
+// (cost stack, emissions by scope and source, CBAM by year) and invest (cash flows).
+#include <fmt/format.h>
+
+#include "potline/report/charts.hpp"
+#include "vega.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+std::optional<double> get_number(const Json& obj, const std::string& key) {
+  if (!obj.is_object() || !obj.contains(key) || !obj[key].is_number()) return std::nullopt;
+  return obj[key].get<double>();
+}
+
+/// Waterfall of the cell voltage: each term a bar from the running sum before it to the sum after
+/// it, then the total from zero; terms that are exactly zero (no anode effect) are left out.
+Chart voltage_waterfall(const RunData& run) {
+  const Json& terms = run.summary["breakdown_V"];
+  Json values = Json::array();
+  double sum = 0;
+  int order = 0;
+  for (const auto& [name, v] : terms.items()) {
+    if (!v.is_number() || v.get<double>() == 0.0) continue;
+    const double x = v.get<double>();
+    values.push_back({{"order", order++}, {"term", vega::label(name)}, {"start", vega::number(sum)},
+                      {"end", vega::number(sum + x)}, {"voltage_V", vega::number(x)}, {"kind", "term"}});
+    sum += x;
+  }
+  const auto total = get_number(run.summary, "voltage_V");
+  values.push_back({{"order", order}, {"term", "cell voltage"}, {"start", 0.0}, {"end", vega::number(total)},
+                    {"voltage_V", vega::number(total)}, {"kind", "total"}});
+  Json spec = vega::base("Cell voltage breakdown (waterfall)",
+                         fmt::format("{}: {:.3f} V at {:.1f} kA, ACD {:.2f} cm", run.title(), total.value_or(0),
+                                     get_number(run.summary, "current_kA").value_or(0),
+                                     get_number(run.summary, "acd_cm").value_or(0)),
+                         640, 24 * (order + 1));
+  spec["data"] = {{"values", values}};
+  Json bar = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+              {"encoding",
+               {{"y", {{"field", "term"}, {"type", "nominal"}, {"sort", {{"field", "order"}}}, {"title", nullptr}}},
+                {"x", vega::field("start", "quantitative", "Voltage [V]")},
+                {"x2", {{"field", "end"}}},
+                {"color", {{"field", "kind"}, {"type", "nominal"}, {"title", nullptr},
+                           {"scale", {{"domain", {"term", "total"}}, {"range", {"#4c78a8", "#f58518"}}}}}}}}};
+  Json text = {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 4}}},
+               {"encoding",
+                {{"y", {{"field", "term"}, {"type", "nominal"}, {"sort", {{"field", "order"}}}}},
+                 {"x", {{"field", "end"}, {"type", "quantitative"}}},
+                 {"text", {{"field", "voltage_V"}, {"type", "quantitative"}, {"format", ".3f"}}}}}};
+  spec["layer"] = {vega::primary(bar), text};
+  return vega::chart(spec, static_cast<std::size_t>(order + 1));
+}
+
+/// Energy balance: the electrical input beside the same power split into its uses.
+Chart energy_balance(const RunData& run) {
+  const Json& e = run.summary["energy_kW"];
+  Json values = Json::array();
+  values.push_back({{"bar", "electrical input"}, {"part", "electrical input"}, {"power_kW", vega::number(get_number(e, "input"))}});
+  for (const auto& [name, v] : e.items()) {
+    if (name == "input") continue;
+    values.push_back({{"bar", "where it goes"}, {"part", vega::label(name)}, {"power_kW", vega::number(get_number(e, name))}});
+  }
+  const auto loss = get_number(run.summary, "heat_loss_kW");
+  const auto input = get_number(e, "input");
+  Json spec = vega::base("Cell energy balance",
+                         fmt::format("{}: heat loss {:.0f} kW of {:.0f} kW input", run.title(), loss.value_or(0),
+                                     input.value_or(0)),
+                         640, 90);
+  spec["data"] = {{"values", values}};
+  spec["layer"] = {vega::primary(
+      {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+       {"encoding",
+        {{"y", {{"field", "bar"}, {"type", "nominal"}, {"title", nullptr}}},
+         {"x", vega::field("power_kW", "quantitative", "Power [kW]")},
+         {"color", {{"field", "part"}, {"type", "nominal"}, {"title", "Term"}}}}}})};
+  return vega::chart(spec, values.size());
+}
+
+}  // namespace
+
+RunReport cell_report(const RunData& run) {
+  RunReport r;
+  if (run.summary.contains("breakdown_V") && run.summary["breakdown_V"].is_object()) {
+    r.charts.push_back(voltage_waterfall(run));
+  } else {
+    r.missing.push_back("voltage breakdown: the summary has no breakdown_V");
+  }
+  if (run.summary.contains("energy_kW") && run.summary["energy_kW"].is_object()) {
+    r.charts.push_back(energy_balance(run));
+  } else {
+    r.missing.push_back("energy balance: the summary has no energy_kW");
+  }
+  if (const Table* t = run.table("inputs.csv")) {
+    HtmlTable inputs{"Inputs and where each came from (inputs.csv)", t->columns, t->rows};
+    r.tables.push_back(inputs);
+  }
+  return r;
+}
+
+namespace {
+
+/// Cost stack per potline group and for the smelter, with the metal price as a rule.
+Chart cost_stack(const RunData& run) {
+  const Json& s = run.summary;
+  Json values = Json::array();
+  std::size_t bars = 0;
+  auto add_bar = [&](const std::string& name, const Json& cost) {
+    if (!cost.is_object() || !cost.contains("breakdown")) return;
+    for (const auto& [component, v] : cost["breakdown"].items()) {
+      values.push_back({{"bar", name}, {"component", vega::label(component)},
+                        {"cost_usd_per_t", vega::number(v.is_number() ? std::optional<double>(v.get<double>()) : std::nullopt)}});
+    }
+    ++bars;
+  };
+  add_bar("smelter", s["cost_usd_per_t"]);
+  if (s.contains("potlines") && s["potlines"].size() > 1) {
+    for (const auto& p : s["potlines"]) add_bar(p.value("name", std::string("potline")), p["cost_usd_per_t"]);
+  }
+  const auto price = get_number(s, "price_usd_per_t");
+  const auto c1 = get_number(s["cost_usd_per_t"], "c1");
+  Json spec = vega::base("Cash cost (C1) by component",
+                         fmt::format("{}: C1 {:.0f} USD/t, metal price {:.0f} USD/t ({} USD)", run.title(),
+                                     c1.value_or(0), price.value_or(0), s.value("price_year", 0)),
+                         640, 40 * static_cast<int>(bars) + 30);
+  spec["data"] = {{"values", values}};
+  Json layers = Json::array();
+  layers.push_back(vega::primary(
+      {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+       {"encoding",
+        {{"y", {{"field", "bar"}, {"type", "nominal"}, {"title", nullptr}, {"sort", nullptr}}},
+         {"x", vega::field("cost_usd_per_t", "quantitative", "Cost [USD/t]")},
+         {"color", {{"field", "component"}, {"type", "nominal"}, {"title", "Component"}}}}}}));
+  if (price) {
+    layers.push_back({{"data", {{"values", Json::array({{{"price_usd_per_t", *price}, {"what", "metal price"}}})}}},
+                      {"mark", {{"type", "rule"}, {"color", "#d62728"}, {"strokeDash", {4, 3}}, {"size", 2}}},
+                      {"encoding", {{"x", {{"field", "price_usd_per_t"}, {"type", "quantitative"}}},
+                                    {"tooltip", Json::array({{{"field", "what"}}, {{"field", "price_usd_per_t"}, {"title", "USD/t"}}})}}}});
+  }
+  spec["layer"] = layers;
+  return vega::chart(spec, values.size());
+}
+
+Chart emissions_by_scope(const RunData& run, const Table& t) {
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const std::string source = t.text(i, "Source");
+    if (source == "scope1" || source == "scope2" || source == "total") continue;
+    values.push_back({{"scope", "Scope " + t.text(i, "Scope")}, {"source", vega::label(source)},
+                      {"t_co2e_per_t", vega::number(t.number(i, "Emissions [t CO2e/t]"))}});
+  }
+  const Json& e = run.summary["emissions_t_co2e_per_t"];
+  const Json& m = run.summary["emissions_method"];
+  Json spec = vega::base("Emissions by scope and source",
+                         fmt::format("{}: {:.2f} t CO2e/t (scope 1+2); {} {}, GWP {}", run.title(),
+                                     get_number(e, "total").value_or(0), m.value("co2", std::string()),
+                                     m.value("coefficient_set", std::string()), m.value("gwp", std::string())),
+                         640, 90);
+  spec["data"] = {{"values", values}};
+  spec["layer"] = {vega::primary(
+      {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+       {"encoding",
+        {{"y", {{"field", "scope"}, {"type", "nominal"}, {"title", nullptr}}},
+         {"x", vega::field("t_co2e_per_t", "quantitative", "Emissions [t CO2e per t Al]")},
+         {"color", {{"field", "source"}, {"type", "nominal"}, {"title", "Source"}}}}}})};
+  return vega::chart(spec, values.size());
+}
+
+Chart cbam_by_year(const RunData& run) {
+  const Json& usd = run.summary["cbam_usd_per_t"];
+  const Json& eur = run.summary["cbam_eur_per_t"];
+  Json values = Json::array();
+  for (const auto& [year, v] : usd.items()) {
+    values.push_back({{"year", year}, {"cbam_usd_per_t", vega::number(v.is_number() ? std::optional<double>(v.get<double>()) : std::nullopt)},
+                      {"cbam_eur_per_t", vega::number(get_number(eur, year))}});
+  }
+  Json spec = vega::base("CBAM cost on exports to the EU, by year",
+                         fmt::format("{}: route '{}'", run.title(), run.summary.value("cbam_route", std::string("?"))), 640, 200);
+  spec["data"] = {{"values", values}};
+  spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
+                                  {"encoding",
+                                   {{"x", vega::field("year", "ordinal", "Year")},
+                                    {"y", vega::field("cbam_usd_per_t", "quantitative", "CBAM cost [USD per t Al]")}}}})};
+  return vega::chart(spec, values.size());
+}
+
+}  // namespace
+
+RunReport smelter_report(const RunData& run) {
+  RunReport r;
+  if (run.summary.contains("cost_usd_per_t")) r.charts.push_back(cost_stack(run));
+  if (const Table* t = run.table("emissions.csv")) {
+    r.charts.push_back(emissions_by_scope(run, *t));
+  } else {
+    r.missing.push_back("emissions by scope: no emissions.csv in the run folder");
+  }
+  if (run.summary.contains("cbam_usd_per_t") && !run.summary["cbam_usd_per_t"].empty()) {
+    r.charts.push_back(cbam_by_year(run));
+  } else {
+    r.missing.push_back("CBAM by year: the summary has no cbam_usd_per_t");
+  }
+  if (const Table* t = run.table("potlines.csv")) r.tables.push_back({"Potline groups (potlines.csv)", t->columns, t->rows});
+  return r;
+}
+
+RunReport invest_report(const RunData& run) {
+  RunReport r;
+  const Table* t = run.table("cash_flows.csv");
+  if (!t) {
+    r.missing.push_back("cash flows: no cash_flows.csv in the run folder");
+    return r;
+  }
+  Json values = Json::array();
+  double cumulative = 0;
+  for (std::size_t i = 0; i < t->rows.size(); ++i) {
+    const auto flow = t->number(i, "Cash flow [USD]");
+    const auto discounted = t->number(i, "Discounted [USD]");
+    if (discounted) cumulative += *discounted;
+    values.push_back({{"year", t->number(i, "Year").value_or(static_cast<double>(i + 1))},
+                      {"cash_flow_MUSD", vega::number(flow ? std::optional<double>(*flow / 1e6) : std::nullopt)},
+                      {"cumulative_discounted_MUSD", vega::number(cumulative / 1e6)},
+                      {"sign", flow && *flow < 0 ? "outflow" : "inflow"}});
+  }
+  const Json& s = run.summary;
+  Json spec = vega::base("Cash flows and cumulative discounted cash flow",
+                         fmt::format("{}: NPV {:.0f} M USD at WACC {:.1f} %, power {:.1f} USD/MWh", run.title(),
+                                     get_number(s, "npv_usd").value_or(0) / 1e6, 100 * get_number(s, "wacc").value_or(0),
+                                     get_number(s, "contract_power_usd_per_MWh").value_or(0)),
+                         640, 240);
+  spec["data"] = {{"values", values}};
+  Json bars = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+               {"encoding",
+                {{"x", vega::field("year", "ordinal", "Project year")},
+                 {"y", vega::field("cash_flow_MUSD", "quantitative", "Cash flow [million USD]")},
+                 {"color", {{"field", "sign"}, {"type", "nominal"}, {"title", nullptr},
+                            {"scale", {{"domain", {"outflow", "inflow"}}, {"range", {"#e45756", "#54a24b"}}}}}}}}};
+  Json line = {{"mark", {{"type", "line"}, {"color", "#333"}, {"point", true}}},
+               {"encoding",
+                {{"x", {{"field", "year"}, {"type", "ordinal"}}},
+                 {"y", vega::field("cumulative_discounted_MUSD", "quantitative", "Cumulative discounted [million USD]")}}}};
+  spec["layer"] = {vega::primary(bars), line};
+  spec["resolve"] = {{"scale", {{"y", "independent"}}}};
+  r.charts.push_back(vega::chart(spec, values.size()));
+  return r;
+}
+
+}  // namespace potline::report

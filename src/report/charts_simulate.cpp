@@ -1,0 +1,264 @@
+// Report charts of `potline simulate`: the time series (line current, cell voltage, alumina with
+// its spread over cells, bath temperature with the liquidus, superheat, ledge, ACD) with events
+// marked, an event timeline, the events by type and the current-interruption windows.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "potline/report/charts.hpp"
+#include "vega.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+constexpr std::size_t kMaxSeriesRows = 2000;    // rows per time series drawn (every k-th row beyond)
+constexpr std::size_t kMaxEventsPerType = 1500;  // ticks per event type on the timeline
+constexpr std::size_t kMaxMarkedEvents = 300;    // events drawn as rules on every panel
+constexpr double kWindowAfter_h = 24.0;          // extremes are sought until this long after a window
+
+/// Column of timeseries.csv -> data key.
+const std::vector<std::pair<std::string, std::string>>& series_columns() {
+  static const std::vector<std::pair<std::string, std::string>> columns{
+      {"Time [h]", "t_h"},
+      {"Line current [kA]", "current_kA"},
+      {"Mean cell voltage [V]", "voltage_V"},
+      {"Mean alumina [wt%]", "alumina_wt"},
+      {"Min alumina [wt%]", "alumina_min_wt"},
+      {"Max alumina [wt%]", "alumina_max_wt"},
+      {"Mean bath temperature [degC]", "bath_C"},
+      {"Mean superheat [K]", "superheat_K"},
+      {"Mean ledge [cm]", "ledge_cm"},
+      {"Min ledge [cm]", "ledge_min_cm"},
+      {"Max ledge [cm]", "ledge_max_cm"},
+      {"Mean ACD [cm]", "acd_cm"}};
+  return columns;
+}
+
+/// Events that mark a change of state worth a rule on every panel (feeds and beam moves are many
+/// and routine: they appear on the timeline only).
+bool is_marked_event(const std::string& type) {
+  return type != "feed" && type != "overfeed" && type != "underfeed" && type != "beam_move" && type != "bath_sample" &&
+         type != "alf3_rate";
+}
+
+struct Window {
+  double start_h = 0, end_h = 0;
+};
+
+/// Intervals where the line current is below half its median: outages and deep cuts, told from
+/// the series itself because the run folder records the current, not the schedule that set it.
+std::vector<Window> low_current_windows(const Table& t) {
+  std::vector<double> currents;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    if (auto c = t.number(i, "Line current [kA]")) currents.push_back(*c);
+  }
+  if (currents.empty()) return {};
+  std::vector<double> sorted = currents;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+  const double threshold = 0.5 * sorted[sorted.size() / 2];
+  std::vector<Window> windows;
+  bool inside = false;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto c = t.number(i, "Line current [kA]");
+    const auto h = t.number(i, "Time [h]");
+    if (!c || !h) continue;
+    if (*c < threshold && !inside) windows.push_back({*h, *h});
+    if (*c < threshold) windows.back().end_h = *h;
+    inside = *c < threshold;
+  }
+  return windows;
+}
+
+Json series_values(const Table& t, std::size_t& stride) {
+  stride = std::max<std::size_t>(1, (t.rows.size() + kMaxSeriesRows - 1) / kMaxSeriesRows);
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    if (i % stride != 0 && i + 1 != t.rows.size()) continue;
+    Json row;
+    for (const auto& [column, key] : series_columns()) row[key] = vega::number(t.number(i, column));
+    const auto bath = t.number(i, "Mean bath temperature [degC]");
+    const auto superheat = t.number(i, "Mean superheat [K]");
+    row["liquidus_C"] = vega::number(bath && superheat ? std::optional<double>(*bath - *superheat) : std::nullopt);
+    values.push_back(row);
+  }
+  return values;
+}
+
+Json y_axis(const std::string& key, const std::string& title, bool zero) {
+  Json y = vega::field(key, "quantitative", title);
+  y["scale"] = {{"zero", zero}};
+  return y;
+}
+
+/// One panel: optional min-max band, the counted line(s), the low-current windows and events.
+Json panel(const std::string& title, const std::string& y_title, const std::vector<std::string>& keys,
+           const std::vector<std::string>& names, const std::string& band_lo, const std::string& band_hi,
+           const Json& marks_layers, int index, const Json& x_domain, bool zero) {
+  Json layers = marks_layers;
+  Json x = vega::field("t_h", "quantitative", "Time [h]");
+  x["scale"] = {{"domain", x_domain}, {"nice", false}};
+  if (!band_lo.empty()) {
+    layers.push_back({{"mark", {{"type", "area"}, {"opacity", 0.25}, {"color", "#4c78a8"}}},
+                      {"encoding", {{"x", x}, {"y", {{"field", band_lo}, {"type", "quantitative"}}}, {"y2", {{"field", band_hi}}}}}});
+  }
+  Json line;
+  if (keys.size() == 1) {
+    line = {{"mark", {{"type", "line"}, {"strokeWidth", 1.5}}},
+            {"encoding", {{"x", x}, {"y", y_axis(keys[0], y_title, zero)}}}};
+  } else {
+    Json as = Json::object();
+    Json fold = Json::array();
+    for (std::size_t i = 0; i < keys.size(); ++i) fold.push_back(keys[i]);
+    Json rename = Json::object();
+    std::string expr = "datum.key";
+    for (std::size_t i = keys.size(); i-- > 0;) expr = fmt::format("datum.key === '{}' ? '{}' : ({})", keys[i], names[i], expr);
+    line = {{"transform", Json::array({{{"fold", fold}}, {{"calculate", expr}, {"as", "series"}}})},
+            {"mark", {{"type", "line"}, {"strokeWidth", 1.5}}},
+            {"encoding", {{"x", x}, {"y", y_axis("value", y_title, zero)},
+                          {"color", {{"field", "series"}, {"type", "nominal"}, {"title", nullptr}}}}}};
+  }
+  layers.push_back(vega::primary(line, index));
+  return {{"title", title}, {"width", 720}, {"height", 110}, {"layer", layers}};
+}
+
+/// Rules for marked events and shaded low-current windows, layered under every panel.
+Json event_layers(const Json& marked, const std::vector<Window>& windows) {
+  Json layers = Json::array();
+  if (!windows.empty()) {
+    Json w = Json::array();
+    for (const auto& win : windows) w.push_back({{"start_h", win.start_h}, {"end_h", win.end_h}, {"what", "line current below half its median"}});
+    layers.push_back({{"data", {{"values", w}}},
+                      {"mark", {{"type", "rect"}, {"color", "#e45756"}, {"opacity", 0.15}}},
+                      {"encoding", {{"x", {{"field", "start_h"}, {"type", "quantitative"}}}, {"x2", {{"field", "end_h"}}},
+                                    {"tooltip", Json::array({{{"field", "what"}}, {{"field", "start_h"}}, {{"field", "end_h"}}})}}}});
+  }
+  if (!marked.empty()) {
+    layers.push_back({{"data", {{"values", marked}}},
+                      {"mark", {{"type", "rule"}, {"opacity", 0.5}, {"strokeDash", {3, 3}}}},
+                      {"encoding", {{"x", {{"field", "t_h"}, {"type", "quantitative"}}},
+                                    {"color", {{"field", "event"}, {"type", "nominal"}, {"title", "Event"},
+                                               {"scale", {{"scheme", "dark2"}}}}},
+                                    {"tooltip", Json::array({{{"field", "event"}}, {{"field", "t_h"}, {"title", "Time [h]"}}, {{"field", "cell"}}})}}}});
+  }
+  return layers;
+}
+
+}  // namespace
+
+RunReport simulate_report(const RunData& run) {
+  RunReport r;
+  const Table* ts = run.table("timeseries.csv");
+  const Table* ev = run.table("events.csv");
+  std::vector<Window> windows;
+  Json marked = Json::array();
+  std::map<std::string, std::vector<std::size_t>> by_type;
+  if (ev) {
+    for (std::size_t i = 0; i < ev->rows.size(); ++i) by_type[ev->text(i, "Event")].push_back(i);
+    std::size_t n_marked = 0;
+    for (const auto& [type, rows] : by_type) {
+      if (is_marked_event(type)) n_marked += rows.size();
+    }
+    if (n_marked <= kMaxMarkedEvents) {
+      for (std::size_t i = 0; i < ev->rows.size(); ++i) {
+        if (!is_marked_event(ev->text(i, "Event"))) continue;
+        marked.push_back({{"t_h", vega::number(ev->number(i, "Time [h]"))}, {"event", vega::label(ev->text(i, "Event"))},
+                          {"cell", ev->text(i, "Cell [-]")}});
+      }
+    } else {
+      r.missing.push_back(fmt::format("events on the time series: {} events are too many to draw on every panel; "
+                                      "see the event timeline", n_marked));
+    }
+  } else {
+    r.missing.push_back("events: no events.csv in the run folder (run with [run] events = \"control\" or \"all\")");
+  }
+  if (ts) {
+    windows = low_current_windows(*ts);
+    std::size_t stride = 1;
+    Json values = series_values(*ts, stride);
+    const Json under = event_layers(marked, windows);
+    const Json x_domain = {ts->number(0, "Time [h]").value_or(0.0), ts->number(ts->rows.size() - 1, "Time [h]").value_or(1.0)};
+    Json panels = Json::array();
+    panels.push_back(panel("Line current", "Line current [kA]", {"current_kA"}, {}, "", "", under, 0, x_domain, true));
+    panels.push_back(panel("Cell voltage (mean over cells)", "Cell voltage [V]", {"voltage_V"}, {}, "", "", under, 1, x_domain, false));
+    panels.push_back(panel("Alumina (mean; band: min-max over cells)", "Alumina [wt%]", {"alumina_wt"}, {}, "alumina_min_wt", "alumina_max_wt", under, 2, x_domain, false));
+    panels.push_back(panel("Bath temperature and liquidus (mean over cells)", "Temperature [degC]", {"bath_C", "liquidus_C"},
+                           {"bath temperature", "liquidus"}, "", "", under, 3, x_domain, false));
+    panels.push_back(panel("Superheat (mean over cells)", "Superheat [K]", {"superheat_K"}, {}, "", "", under, 4, x_domain, false));
+    panels.push_back(panel("Side ledge thickness (mean; band: min-max over cells)", "Ledge [cm]", {"ledge_cm"}, {}, "ledge_min_cm", "ledge_max_cm", under, 5, x_domain, false));
+    panels.push_back(panel("Anode-cathode distance (mean over cells)", "ACD [cm]", {"acd_cm"}, {}, "", "", under, 6, x_domain, false));
+    Json spec = vega::base("Time series", fmt::format("{}: {} cell(s), {:.3g} days, seed {}", run.title(),
+                                                      run.summary.value("cells", 0), run.summary.value("simulated_days", 0.0),
+                                                      run.summary.contains("seed") ? run.summary["seed"].dump() : "none"), 720, 110);
+    spec.erase("width");
+    spec.erase("height");
+    spec["data"] = {{"values", values}};
+    spec["vconcat"] = panels;
+    spec["resolve"] = {{"scale", {{"color", "independent"}}}};
+    const std::string note = stride > 1 ? fmt::format("every {}th of {} rows drawn", stride, ts->rows.size()) : "";
+    r.charts.push_back(vega::chart(spec, 8, note));  // seven panels, the temperature panel with two lines
+  } else {
+    r.missing.push_back("time series: no timeseries.csv in the run folder");
+  }
+  if (ev && !ev->rows.empty()) {
+    Json ticks = Json::array();
+    std::string note;
+    HtmlTable table{"Events by type (events.csv)", {"Event", "Count", "Cells", "First [h]", "Last [h]", "Mean value", "Unit"}, {}};
+    for (const auto& [type, rows] : by_type) {
+      const std::size_t stride = std::max<std::size_t>(1, (rows.size() + kMaxEventsPerType - 1) / kMaxEventsPerType);
+      if (stride > 1) note += fmt::format("{}every {}th of {} {} events drawn", note.empty() ? "" : "; ", stride, rows.size(), type);
+      std::set<std::string> cells;
+      double sum = 0;
+      std::size_t n = 0;
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        const std::size_t i = rows[k];
+        cells.insert(ev->text(i, "Cell [-]"));
+        if (auto v = ev->number(i, "Value")) sum += *v, ++n;
+        if (k % stride == 0) ticks.push_back({{"t_h", vega::number(ev->number(i, "Time [h]"))}, {"event", vega::label(type)}});
+      }
+      table.rows.push_back({type, std::to_string(rows.size()), std::to_string(cells.size()),
+                            vega::cell_text(vega::number(ev->number(rows.front(), "Time [h]"))),
+                            vega::cell_text(vega::number(ev->number(rows.back(), "Time [h]"))),
+                            n ? vega::cell_text(vega::number(sum / static_cast<double>(n))) : "missing",
+                            ev->text(rows.front(), "Unit").empty() ? "-" : ev->text(rows.front(), "Unit")});
+    }
+    Json spec = vega::base("Event timeline", fmt::format("{}: {} events of {} types", run.title(), ev->rows.size(), by_type.size()),
+                           720, 22 * static_cast<int>(by_type.size()) + 10);
+    spec["data"] = {{"values", ticks}};
+    spec["layer"] = {vega::primary({{"mark", {{"type", "tick"}, {"thickness", 1}}},
+                                    {"encoding", {{"x", vega::field("t_h", "quantitative", "Time [h]")},
+                                                  {"y", {{"field", "event"}, {"type", "nominal"}, {"title", nullptr}}},
+                                                  {"color", {{"field", "event"}, {"type", "nominal"}, {"legend", nullptr}}}}}})};
+    r.charts.push_back(vega::chart(spec, ticks.size(), note));
+    r.tables.push_back(table);
+  }
+  if (ts && !windows.empty()) {
+    HtmlTable t{fmt::format("Low-current windows (line current below half its median) and the extremes from their start "
+                            "to {:.0f} h after their end", kWindowAfter_h),
+                {"Start [h]", "End [h]", "Duration [h]", "Min bath temperature [degC]", "Min superheat [K]", "Max mean ledge [cm]",
+                 "Min alumina [wt%]"}, {}};
+    for (const auto& w : windows) {
+      std::optional<double> min_bath, min_superheat, max_ledge, min_alumina;
+      auto lower = [](std::optional<double>& acc, std::optional<double> x) { if (x && (!acc || *x < *acc)) acc = x; };
+      auto upper = [](std::optional<double>& acc, std::optional<double> x) { if (x && (!acc || *x > *acc)) acc = x; };
+      for (std::size_t i = 0; i < ts->rows.size(); ++i) {
+        const auto h = ts->number(i, "Time [h]");
+        if (!h || *h < w.start_h || *h > w.end_h + kWindowAfter_h) continue;
+        lower(min_bath, ts->number(i, "Mean bath temperature [degC]"));
+        lower(min_superheat, ts->number(i, "Mean superheat [K]"));
+        upper(max_ledge, ts->number(i, "Mean ledge [cm]"));
+        lower(min_alumina, ts->number(i, "Min alumina [wt%]"));
+      }
+      t.rows.push_back({vega::cell_text(w.start_h), vega::cell_text(w.end_h), vega::cell_text(w.end_h - w.start_h),
+                        vega::cell_text(vega::number(min_bath)), vega::cell_text(vega::number(min_superheat)),
+                        vega::cell_text(vega::number(max_ledge)), vega::cell_text(vega::number(min_alumina))});
+    }
+    r.tables.push_back(t);
+  }
+  return r;
+}
+
+}  // namespace potline::report

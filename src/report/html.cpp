@@ -1,0 +1,276 @@
+// The report page (see html.hpp). Layout: a header, one section per run (provenance, charts,
+// tables, warnings, the summary), a comparison when two or more runs of one command are given,
+// then the chart data as JSON and the script that draws every chart with vega-embed (SVG).
+#include "potline/report/html.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/report/charts.hpp"
+#include "potline/report/compare.hpp"
+#include "potline/version.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+constexpr const char* kStyle = R"(
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;max-width:1000px;padding:1em 1.5em;color:#222}
+h1{font-size:1.6em;margin-bottom:.2em}h2{border-top:2px solid #ccc;padding-top:.6em;margin-top:1.6em}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.provenance th{width:11em}figure{margin:1em 0}figcaption{font-size:.8em;color:#555}
+.missing{color:#a33}.warn{color:#8a5a00}details{margin:.5em 0}code{font-size:.9em}
+.vega-embed{display:block}
+)";
+
+// Draws every chart; window.potlineReport says how many were drawn and which failed (read by the
+// browser tests). The world map's data is embedded once and put into the specs that ask for it.
+constexpr const char* kRenderScript = R"(
+(function () {
+  var charts = JSON.parse(document.getElementById('potline-charts').textContent);
+  var worldElement = document.getElementById('potline-world');
+  var world = worldElement ? JSON.parse(worldElement.textContent) : null;
+  var status = window.potlineReport = {charts: charts.length, rendered: 0, failed: [], done: false};
+  function inject(node) {
+    if (Array.isArray(node)) { node.forEach(inject); return; }
+    if (!node || typeof node !== 'object') return;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (key === 'data' && value && value.potline_asset === 'world-110m') {
+        node[key] = {values: world, format: {type: 'topojson', feature: 'countries'}};
+      } else {
+        inject(value);
+      }
+    });
+  }
+  var jobs = charts.map(function (chart) {
+    inject(chart.spec);
+    return vegaEmbed('#' + chart.id, chart.spec, {renderer: 'svg', actions: false})
+      .then(function () { status.rendered += 1; })
+      .catch(function (error) {
+        status.failed.push(chart.id + ': ' + error);
+        console.error('chart ' + chart.id + ' could not be drawn: ' + error);
+        document.getElementById(chart.id).textContent = 'This chart could not be drawn: ' + error;
+      });
+  });
+  Promise.all(jobs).then(function () {
+    status.done = true;
+    var libs = document.getElementById('potline-libraries');
+    if (libs) libs.textContent = 'Charts drawn by Vega ' + vega.version + ', Vega-Lite ' + vegaLite.version +
+      ' and vega-embed ' + vegaEmbed.version + ', embedded in this file.';
+  });
+})();
+)";
+
+std::string td(const std::string& text) {
+  const bool numeric = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) ||
+                                         (text[0] == '-' && text.size() > 1 && std::isdigit(static_cast<unsigned char>(text[1]))));
+  return fmt::format("<td{}>{}</td>", numeric ? " class=\"num\"" : "", escape_html(text));
+}
+
+std::string html_table(const HtmlTable& t) {
+  std::string out = fmt::format("<h3>{}</h3>\n<table><thead><tr>", escape_html(t.title));
+  for (const auto& c : t.columns) out += "<th>" + escape_html(c) + "</th>";
+  out += "</tr></thead><tbody>\n";
+  for (const auto& row : t.rows) {
+    out += "<tr>";
+    for (const auto& cell : row) out += td(cell.empty() ? "missing" : cell);
+    out += "</tr>\n";
+  }
+  return out + "</tbody></table>\n";
+}
+
+std::string text_of(const Json& v) {
+  if (v.is_null()) return "none";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+/// Case files and data tables with their SHA-256, command line, version, commit, seed, times.
+std::string provenance(const RunData& run) {
+  const Json& m = run.manifest;
+  std::string rows;
+  auto row = [&rows](const std::string& key, const std::string& html) {
+    rows += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", escape_html(key), html);
+  };
+  row("Run", "<code>" + escape_html(run.path) + "</code>");
+  row("Command", escape_html("potline " + run.command));
+  if (!m.is_object()) {
+    row("Manifest", "<span class=\"missing\">missing: only a summary was given, so the case files, commit and seed are unknown</span>");
+    return "<table class=\"provenance\">" + rows + "</table>\n";
+  }
+  std::string args;
+  for (const auto& a : m.value("arguments", Json::array())) args += (args.empty() ? "" : " ") + text_of(a);
+  row("Command line", "<code>" + escape_html(args) + "</code>");
+  std::string inputs;
+  for (const auto& in : m.value("inputs", Json::array())) {
+    inputs += fmt::format("<code>{}</code> <small>sha256 {}</small><br>", escape_html(text_of(in.value("path", Json()))),
+                          escape_html(text_of(in.value("sha256", Json()))));
+  }
+  row("Case and data files", inputs.empty() ? "none" : inputs);
+  row("Program", escape_html(fmt::format("potline {}, git commit {}", text_of(m.value("version", Json())),
+                                         text_of(m.value("git_commit", Json())))));
+  const Json seed = m.value("seed", Json());
+  row("Seed", escape_html(seed.is_null() ? "none (the command uses no random numbers)" : text_of(seed)));
+  std::string when = text_of(m.value("started_utc", Json()));
+  if (m.contains("finished_utc")) when += " to " + text_of(m["finished_utc"]);
+  row("Run at (UTC)", escape_html(when));
+  if (m.contains("complete")) {
+    row("Complete", m["complete"] == true ? "yes" : "<span class=\"missing\">no: the run was stopped; the outputs are partial</span>");
+  }
+  return "<table class=\"provenance\">" + rows + "</table>\n";
+}
+
+std::string provenance_line(const RunData& run) {
+  const Json& m = run.manifest;
+  if (!m.is_object()) return "provenance: summary only (no manifest)";
+  std::string cases;
+  for (const auto& in : m.value("inputs", Json::array())) {
+    cases = text_of(in.value("path", Json()));
+    break;  // the first input is the case file (or the catalogue when a technology was given)
+  }
+  return fmt::format("case {} · potline {} · commit {} · seed {}", cases.empty() ? "none" : cases,
+                     text_of(m.value("version", Json())), text_of(m.value("git_commit", Json())),
+                     text_of(m.value("seed", Json())));
+}
+
+std::string warnings_html(const RunData& run) {
+  if (!run.summary.contains("warnings") || !run.summary["warnings"].is_array() || run.summary["warnings"].empty()) return "";
+  std::string out = "<h3>Warnings</h3><ul class=\"warn\">";
+  for (const auto& w : run.summary["warnings"]) out += "<li>" + escape_html(text_of(w)) + "</li>";
+  return out + "</ul>\n";
+}
+
+std::string chart_html(const Chart& c, const std::string& caption) {
+  return fmt::format("<figure><div id=\"{}\" class=\"chart\" data-primary=\"{}\" data-expected-marks=\"{}\"></div>"
+                     "<figcaption>{}{}</figcaption></figure>\n",
+                     c.id, kPrimaryMarks, c.expected_marks, escape_html(caption),
+                     c.note.empty() ? "" : "<br>" + escape_html(c.note));
+}
+
+std::string comparison_html(const std::vector<RunData>& runs) {
+  const Comparison c = compare_runs(runs);
+  HtmlTable t;
+  t.title = fmt::format("Comparison of {} runs of potline {} (change against run 1)", runs.size(), c.command);
+  t.columns = {"Metric"};
+  for (std::size_t k = 0; k < runs.size(); ++k) t.columns.push_back(fmt::format("Run {}", k + 1));
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    t.columns.push_back(fmt::format("Run {} - run 1", k + 1));
+    t.columns.push_back(fmt::format("Relative [%]", k + 1));
+  }
+  auto num = [](const std::optional<double>& x, double scale) {
+    return x ? fmt::format("{:.6g}", *x * scale) : std::string("missing");
+  };
+  for (const auto& m : c.metrics) {
+    std::vector<std::string> row{m.key};
+    for (const auto& v : m.values) row.push_back(num(v, 1));
+    for (std::size_t k = 1; k < runs.size(); ++k) {
+      row.push_back(num(m.change[k], 1));
+      row.push_back(num(m.relative_change[k], 100));
+    }
+    t.rows.push_back(row);
+  }
+  return "<section id=\"comparison\"><h2>Comparison</h2>\n" + html_table(t) + "</section>\n";
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string script_json(const Json& value) {
+  io::require_finite(value);
+  const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') {
+      out += "<\\/";
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string render_html(const std::vector<RunData>& runs) {
+  std::string body;
+  Json charts = Json::array();
+  bool uses_world = false;
+  int next_id = 1;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const RunData& run = runs[k];
+    RunReport rr = build_run_report(run);
+    body += fmt::format("<section class=\"run\" id=\"run-{}\">\n<h2>{}. potline {}: {}</h2>\n", k + 1, k + 1,
+                        escape_html(run.command), escape_html(run.title()));
+    body += provenance(run) + warnings_html(run);
+    const std::string caption = provenance_line(run);
+    for (Chart& c : rr.charts) {
+      c.id = fmt::format("chart-{}", next_id++);
+      body += chart_html(c, caption);
+      const std::string spec_text = c.spec.dump();
+      if (spec_text.find("\"potline_asset\"") != std::string::npos) uses_world = true;
+      charts.push_back({{"id", c.id}, {"spec", c.spec}});
+    }
+    for (const auto& why : rr.missing) body += "<p class=\"missing\">Not drawn: " + escape_html(why) + "</p>\n";
+    for (const auto& t : rr.tables) body += html_table(t);
+    const HtmlTable summary = summary_table(run);
+    body += fmt::format("<details><summary>Every summary value ({})</summary>\n{}</details>\n</section>\n",
+                        summary.rows.size(), html_table(summary));
+  }
+  if (runs.size() >= 2) {
+    bool same = true;
+    for (const auto& r : runs) same = same && r.command == runs.front().command;
+    if (same) body += comparison_html(runs);
+  }
+  std::string scripts;
+  for (const char* name : {"vega", "vega_lite", "vega_embed"}) {
+    const std::string_view js = embedded_asset(name);
+    if (js.empty()) throw core::RunError(fmt::format("report asset {} is not linked into this program", name));
+    if (js.find("</script") != std::string_view::npos) {
+      throw core::RunError(fmt::format("report asset {} contains '</script' and cannot be inlined", name));
+    }
+    scripts += fmt::format("<script data-asset=\"{}\">\n", name);
+    scripts += js;
+    scripts += "\n</script>\n";
+  }
+  std::string title = runs.size() == 1 ? runs.front().title() : fmt::format("{} runs", runs.size());
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page += fmt::format("<meta name=\"generator\" content=\"potline {} ({})\">\n", kVersion, kGitCommit);
+  page += "<title>Potline report: " + escape_html(title) + "</title>\n<style>" + kStyle + "</style>\n" + scripts + "</head>\n<body>\n";
+  page += fmt::format("<header><h1>Potline report</h1><p>{} run(s); written by potline {} (git commit {}). "
+                      "This file is self-contained: its scripts and data are inside it and it opens offline.</p></header>\n",
+                      runs.size(), kVersion, kGitCommit);
+  page += body;
+  page += "<footer><p id=\"potline-libraries\"></p></footer>\n";
+  page += "<script type=\"application/json\" id=\"potline-charts\">" + script_json(charts) + "</script>\n";
+  if (uses_world) {
+    const std::string_view world = embedded_asset("world_110m");
+    page += "<script type=\"application/json\" id=\"potline-world\">";
+    page += world;
+    page += "</script>\n";
+  }
+  page += std::string("<script>") + kRenderScript + "</script>\n</body>\n</html>\n";
+  return page;
+}
+
+}  // namespace potline::report

@@ -1,0 +1,266 @@
+// Reading a run back: run folder or summary JSON (see run_data.hpp).
+#include "potline/report/run_data.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "potline/version.hpp"
+
+namespace potline::report {
+namespace fs = std::filesystem;
+
+int Table::column(std::string_view name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::optional<double> Table::number(std::size_t row, std::string_view name) const {
+  const int c = column(name);
+  if (c < 0 || row >= rows.size()) return std::nullopt;
+  const std::string& cell = rows[row][static_cast<std::size_t>(c)];
+  if (cell.empty()) return std::nullopt;
+  double x = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), x);
+  if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(x)) return std::nullopt;
+  return x;
+}
+
+std::string Table::text(std::size_t row, std::string_view name) const {
+  const int c = column(name);
+  if (c < 0 || row >= rows.size()) return "";
+  return rows[row][static_cast<std::size_t>(c)];
+}
+
+std::string RunData::title() const {
+  if (summary.is_object() && summary.contains("title") && summary["title"].is_string()) {
+    return summary["title"].get<std::string>();
+  }
+  return fs::path(path).filename().string();
+}
+
+const Table* RunData::table(const std::string& name) const {
+  const auto it = tables.find(name);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>& readable_commands() {
+  static const std::vector<std::string> commands{"cell", "smelter", "invest", "simulate", "fleet"};
+  return commands;
+}
+
+std::string infer_command(const io::Json& s) {
+  if (!s.is_object()) return "";
+  if (s.contains("breakdown_V") && s.contains("energy_kW")) return "cell";
+  if (s.contains("cost_usd_per_t") && s.contains("emissions_t_co2e_per_t")) return "smelter";
+  if (s.contains("npv_usd") && s.contains("cash_flows_usd")) return "invest";
+  if (s.contains("simulated_days")) return "simulate";
+  if (s.contains("smelters") && s.contains("price_by_region_usd_per_t")) return "fleet";
+  return "";
+}
+
+namespace {
+
+/// One CSV record from `text` starting at `pos` (RFC 4180: quoted fields, doubled quotes, line
+/// breaks inside quotes). Advances `pos` and `line`; false on an unterminated quote.
+bool next_record(std::string_view text, std::size_t& pos, int& line, std::vector<std::string>& fields) {
+  fields.assign(1, "");
+  bool quoted = false;
+  while (pos < text.size()) {
+    const char ch = text[pos++];
+    if (quoted) {
+      if (ch == '"' && pos < text.size() && text[pos] == '"') {
+        fields.back() += '"';
+        ++pos;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        if (ch == '\n') ++line;
+        fields.back() += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      fields.emplace_back();
+    } else if (ch == '\n') {
+      ++line;
+      return true;
+    } else if (ch != '\r') {
+      fields.back() += ch;
+    }
+  }
+  return !quoted;
+}
+
+std::optional<io::Json> read_json(const fs::path& file, const std::string& what, core::Diagnostics& d) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    d.error({file.string(), 0, 0}, "", fmt::format("cannot read {} '{}'", what, file.string()));
+    return std::nullopt;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  try {
+    io::Json j = io::Json::parse(text);
+    if (!j.is_object()) {
+      d.error({file.string(), 1, 1}, "", fmt::format("{} is not a JSON object", what));
+      return std::nullopt;
+    }
+    return j;
+  } catch (const io::Json::parse_error& e) {
+    const bool at_end = e.byte >= text.size();
+    d.error({file.string(), 0, 0}, "",
+            fmt::format("{} is {} (byte {} of {}): {}; re-run the command that wrote it", what,
+                        at_end ? "truncated" : "not valid JSON", e.byte, text.size(), e.what()));
+    return std::nullopt;
+  }
+}
+
+/// Checks the manifest: a Potline manifest of this version, of a command that can be read back.
+std::string manifest_command(const io::Json& m, const fs::path& file, core::Diagnostics& d) {
+  const core::SourceLocation where{file.string(), 0, 0};
+  if (m.value("program", std::string()) != "potline") {
+    d.error(where, "program", "not a Potline run manifest (its \"program\" is not \"potline\")");
+    return "";
+  }
+  const std::string version = m.value("version", std::string("(none)"));
+  if (version != kVersion) {
+    d.error(where, "version",
+            fmt::format("written by potline {}; this is potline {}, which reads only its own run folders "
+                        "(outputs may differ between versions): re-run the case with this version",
+                        version, kVersion));
+  }
+  const std::string command = m.value("command", std::string());
+  const auto& known = readable_commands();
+  if (std::find(known.begin(), known.end(), command) == known.end()) {
+    d.error(where, "command",
+            fmt::format("a run of 'potline {}', which cannot be read back; readable runs are of: {}",
+                        command.empty() ? "(none)" : command, fmt::join(known, ", ")));
+    return "";
+  }
+  return command;
+}
+
+void read_tables(RunData& run, const fs::path& dir, core::Diagnostics& d) {
+  if (!run.manifest.is_object() || !run.manifest.contains("outputs")) return;
+  for (const auto& name : run.manifest["outputs"]) {
+    if (!name.is_string()) continue;
+    const std::string file = name.get<std::string>();
+    if (file.size() < 4 || file.substr(file.size() - 4) != ".csv") continue;
+    const fs::path p = dir / file;
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+      d.error({p.string(), 0, 0}, "", fmt::format("the manifest lists {} but the run folder has no such file", file));
+      continue;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    run.tables[file] = parse_table(buffer.str(), p.string(), d);
+  }
+}
+
+}  // namespace
+
+Table parse_table(std::string_view text, const std::string& file, core::Diagnostics& d) {
+  Table t;
+  std::size_t pos = 0;
+  int line = 1;
+  std::vector<std::string> fields;
+  while (pos < text.size()) {
+    const int start = line;
+    if (!next_record(text, pos, line, fields)) {
+      d.error({file, start, 0}, "", "unterminated quoted field: the file is truncated or not CSV");
+      break;
+    }
+    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (t.columns.empty()) {
+      t.columns = fields;
+    } else if (fields.size() != t.columns.size()) {
+      d.error({file, start, 0}, "",
+              fmt::format("{} fields where the header has {}: the file is truncated or damaged", fields.size(),
+                          t.columns.size()));
+    } else {
+      t.rows.push_back(fields);
+    }
+  }
+  if (t.columns.empty()) d.error({file, 0, 0}, "", "empty CSV file: no header");
+  return t;
+}
+
+std::optional<RunData> load_run(const std::string& path, core::Diagnostics& d, bool with_tables) {
+  const std::size_t errors_before = d.error_count();
+  RunData run;
+  run.path = path;
+  const fs::path p(path);
+  std::error_code ec;
+  fs::path dir;
+  fs::path summary_file;
+  if (fs::is_directory(p, ec)) {
+    dir = p;
+    summary_file = p / "summary.json";
+    if (!fs::exists(summary_file, ec)) {
+      d.error({path, 0, 0}, "", "not a run folder: it has no summary.json (write one with 'potline CMD CASE --out DIR')");
+      return std::nullopt;
+    }
+  } else if (fs::is_regular_file(p, ec)) {
+    summary_file = p;
+    dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  } else {
+    d.error({path, 0, 0}, "", "no such run folder or summary file");
+    return std::nullopt;
+  }
+  if (auto s = read_json(summary_file, "the summary", d)) run.summary = std::move(*s);
+  const fs::path manifest_file = dir / "manifest.json";
+  const bool folder_given = summary_file.parent_path() == dir && fs::is_directory(p, ec);
+  if (fs::exists(manifest_file, ec) && (folder_given || summary_file.filename() == "summary.json")) {
+    if (auto m = read_json(manifest_file, "the manifest", d)) {
+      run.manifest = std::move(*m);
+      run.command = manifest_command(run.manifest, manifest_file, d);
+    }
+  } else if (folder_given) {
+    d.error({manifest_file.string(), 0, 0}, "", "the run folder has no manifest.json: it is not a complete run folder");
+  } else if (!run.summary.is_null()) {
+    run.command = infer_command(run.summary);
+    if (run.command.empty()) {
+      d.error({summary_file.string(), 0, 0}, "",
+              fmt::format("cannot tell which command wrote this summary (none of: {})", fmt::join(readable_commands(), ", ")));
+    }
+  }
+  if (!run.command.empty() && !run.summary.is_null()) {
+    const std::string inferred = infer_command(run.summary);
+    if (inferred != run.command) {
+      d.error({summary_file.string(), 0, 0}, "",
+              fmt::format("the manifest says 'potline {}' but the summary is not one of its summaries", run.command));
+    }
+  }
+  if (with_tables && folder_given && d.error_count() == errors_before) read_tables(run, dir, d);
+  if (d.error_count() != errors_before) return std::nullopt;
+  return run;
+}
+
+namespace {
+void flatten_into(const io::Json& v, const std::string& prefix, std::vector<std::pair<std::string, io::Json>>& out) {
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) flatten_into(x, prefix.empty() ? k : prefix + "." + k, out);
+  } else if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i) flatten_into(v[i], fmt::format("{}[{}]", prefix, i), out);
+  } else {
+    out.emplace_back(prefix, v);
+  }
+}
+}  // namespace
+
+std::vector<std::pair<std::string, io::Json>> flatten(const io::Json& value) {
+  std::vector<std::pair<std::string, io::Json>> out;
+  flatten_into(value, "", out);
+  return out;
+}
+
+}  // namespace potline::report

@@ -1,0 +1,78 @@
+// Shared Vega-Lite builders and the per-command dispatch of the report.
+#include "vega.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace potline::report::vega {
+
+io::Json number(std::optional<double> x) { return x && std::isfinite(*x) ? io::Json(*x) : io::Json(nullptr); }
+io::Json number(double x) { return number(std::optional<double>(x)); }
+
+io::Json base(const std::string& title, const std::string& subtitle, int width, int height) {
+  io::Json spec;
+  spec["title"] = {{"text", title}, {"subtitle", subtitle}, {"anchor", "start"}};
+  spec["width"] = width;
+  spec["height"] = height;
+  return spec;
+}
+
+io::Json field(const std::string& name, const std::string& type, const std::string& axis_title) {
+  return {{"field", name}, {"type", type}, {"title", axis_title}};
+}
+
+io::Json primary(io::Json unit, int index) {
+  unit["name"] = index == 0 ? std::string(kPrimaryMarks) : fmt::format("{}_{}", kPrimaryMarks, index);
+  return unit;
+}
+
+Chart chart(io::Json spec, std::size_t expected_marks, std::string note) {
+  Chart c;
+  c.spec = std::move(spec);
+  c.expected_marks = expected_marks;
+  c.note = std::move(note);
+  return c;
+}
+
+std::string label(std::string key) {
+  for (char& ch : key) {
+    if (ch == '_') ch = ' ';
+  }
+  return key;
+}
+
+std::string cell_text(const io::Json& v) {
+  if (v.is_null()) return "missing";
+  if (v.is_number_float()) {
+    const double x = v.get<double>();
+    return std::isfinite(x) ? fmt::format("{:.6g}", x) : "missing";
+  }
+  if (v.is_number()) return v.dump();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+}  // namespace potline::report::vega
+
+namespace potline::report {
+
+RunReport build_run_report(const RunData& run) {
+  if (run.command == "cell") return cell_report(run);
+  if (run.command == "smelter") return smelter_report(run);
+  if (run.command == "invest") return invest_report(run);
+  if (run.command == "simulate") return simulate_report(run);
+  if (run.command == "fleet") return fleet_report(run);
+  return {};
+}
+
+HtmlTable summary_table(const RunData& run) {
+  HtmlTable t;
+  t.title = "Summary (summary.json)";
+  t.columns = {"Key (unit in the name)", "Value"};
+  for (const auto& [key, value] : flatten(run.summary)) t.rows.push_back({key, vega::cell_text(value)});
+  return t;
+}
+
+}  // namespace potline::report

@@ -1,0 +1,34 @@
+#pragma once
+// Small builders for Vega-Lite specifications shared by the per-command chart files.
+#include <optional>
+#include <string>
+
+#include "potline/io/json_output.hpp"
+#include "potline/report/charts.hpp"
+
+namespace potline::report::vega {
+
+/// A finite number or JSON null (Vega-Lite treats null as missing and does not draw it).
+io::Json number(std::optional<double> x);
+io::Json number(double x);
+
+/// A top-level spec: title (what the chart shows) and subtitle (which run), size in pixels.
+io::Json base(const std::string& title, const std::string& subtitle, int width, int height);
+
+/// A quantitative/nominal field encoding with an axis title that carries the unit.
+io::Json field(const std::string& name, const std::string& type, const std::string& axis_title);
+
+/// A layer unit named "primary" (its marks are counted by the tests); `index` > 0 gives
+/// "primary_<index>" for the second and later counted units of one spec (names must be unique).
+io::Json primary(io::Json unit, int index = 0);
+
+/// A chart with its expected mark count.
+Chart chart(io::Json spec, std::size_t expected_marks, std::string note = "");
+
+/// "term_name" -> "term name".
+std::string label(std::string key);
+
+/// Format for HTML tables: a number with up to 6 significant digits, "missing" for null.
+std::string cell_text(const io::Json& v);
+
+}  // namespace potline::report::vega

@@ -1,0 +1,145 @@
+// Browser test of the HTML reports (registered with ctest by tests/browser/CMakeLists.txt).
+//
+// For every example case: run it with `--out DIR --report` (and one multi-run `potline report`),
+// then check the HTML statically (no external URL, no NaN/Infinity, scripts inline) and in
+// Debian's Chromium driven by playwright-core with the network cut off: every chart renders as
+// SVG with the number of marks the report expects for its data (div.chart data-expected-marks),
+// no console error, no page error, no request leaves the file. A full-page screenshot of each
+// report is kept under the build folder.
+//
+// usage: node render_reports.mjs POTLINE_BIN SOURCE_DIR OUT_DIR
+// Exit 0 when all pass, 1 on any failure, 77 (ctest SKIP_RETURN_CODE) when Chromium is absent.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const [potline, sourceDir, outDir] = process.argv.slice(2);
+if (!potline || !sourceDir || !outDir) {
+  console.error('usage: node render_reports.mjs POTLINE_BIN SOURCE_DIR OUT_DIR');
+  process.exit(2);
+}
+
+const chromiumCandidates = [process.env.POTLINE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const chromium = chromiumCandidates.find((p) => existsSync(p));
+if (!chromium) {
+  console.log(`SKIPPED: no Chromium found (looked for ${chromiumCandidates.join(', ')}); ` +
+              'install it with scripts/install-deps.sh (Debian package chromium)');
+  process.exit(77);
+}
+
+// Each example with the command that runs it; sweeps are not reportable yet (the report reads
+// cell, smelter, invest, simulate and fleet run folders). A new example must be added here.
+const examples = {
+  'default': ['cell'], 'custom-design': ['cell'], 'grande-baie-p155': ['cell'],
+  'smelter-us-old-grid': ['smelter'], 'smelter-ca-hydro': ['smelter'], 'smelter-cn-captive-coal': ['smelter'],
+  'smelter-gcc-gas': ['smelter'], 'smelter-two-potlines': ['smelter'],
+  'invest-new-build': ['invest'], 'invest-ap60-retrofit': ['invest'],
+  'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'outage-3h': ['simulate'],
+  // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
+  'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
+  'world': ['fleet'], 'world-2024': ['fleet'], 'us-tariff-50': ['fleet'], 'world-elastic': ['fleet'], 'xinjiang-exclusion': ['fleet'],
+  'cbam-2034': ['fleet'],
+};
+const notReportable = { 'sweep-small': 'sweep', 'world-montecarlo': 'sweep' };
+
+const results = [];
+function check(name, ok, detail = '') {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
+}
+
+for (const file of readdirSync(path.join(sourceDir, 'examples')).filter((f) => f.endsWith('.toml'))) {
+  const name = file.replace(/\.toml$/, '');
+  check(`${name} is covered`, name in examples || name in notReportable,
+        name in examples || name in notReportable ? '' : 'add it to tests/browser/render_reports.mjs');
+}
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const pages = [];
+for (const [name, [command, ...extra]] of Object.entries(examples)) {
+  const run = path.join(outDir, name);
+  try {
+    execFileSync(potline, [command, path.join('examples', name + '.toml'), ...extra, '--out', run, '--report'],
+                 { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    pages.push({ name, file: path.join(run, 'report.html') });
+  } catch (e) {
+    check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
+  }
+}
+// Two runs of one command in one report: the comparison table under both runs' charts.
+const comparison = path.join(outDir, 'compare-quench.html');
+try {
+  execFileSync(potline, ['report', path.join(outDir, 'cell-7d'), path.join(outDir, 'cell-7d-manual-quench'), '--out', comparison],
+               { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  pages.push({ name: 'compare-quench', file: comparison });
+} catch (e) {
+  check('multi-run report', false, `${e.message}\n${e.stderr}`);
+}
+
+/// Static checks: what the file would fetch or show before any script runs.
+function staticChecks(name, html) {
+  const withoutLibraries = html.replace(/<script data-asset="[a-z_]+">[\s\S]*?<\/script>/g, '');
+  const urls = withoutLibraries.match(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<)]*/gi) || [];
+  check(`${name}: no URL outside the embedded libraries`, urls.length === 0, urls.slice(0, 3).join(' '));
+  const fetching = withoutLibraries.match(/<(script|img|link|iframe)\b[^>]*\b(src|href)\s*=/gi) || [];
+  check(`${name}: no src/href on script, img, link or iframe`, fetching.length === 0, fetching.slice(0, 3).join(' '));
+  const nonFinite = withoutLibraries.match(/\b(NaN|-?Infinity)\b/g) || [];
+  check(`${name}: no NaN or Infinity`, nonFinite.length === 0, nonFinite.slice(0, 3).join(' '));
+}
+
+const nodeModules = process.env.POTLINE_NODE_MODULES || path.join(sourceDir, 'node_modules');
+const require = createRequire(path.join(sourceDir, 'package.json'));
+const { chromium: driver } = require(path.join(nodeModules, 'playwright-core'));
+const browser = await driver.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  for (const { name, file } of pages) {
+    const html = readFileSync(file, 'utf8');
+    staticChecks(name, html);
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, offline: true });
+    const page = await context.newPage();
+    const errors = [];
+    const requests = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file://')) return route.continue();
+      requests.push(url);
+      return route.abort();
+    });
+    await page.goto('file://' + path.resolve(file));
+    try {
+      await page.waitForFunction(() => window.potlineReport && window.potlineReport.done, null, { timeout: 60000 });
+    } catch (e) {
+      check(`${name}: charts finish drawing`, false, String(e));
+    }
+    const status = await page.evaluate(() => window.potlineReport);
+    check(`${name}: every chart drawn`, status && status.failed.length === 0 && status.rendered === status.charts && status.charts > 0,
+          JSON.stringify(status));
+    const charts = await page.$$eval('div.chart', (divs) => divs.map((d) => ({
+      id: d.id,
+      svg: d.querySelectorAll('svg').length,
+      expected: Number(d.dataset.expectedMarks),
+      marks: Array.from(d.querySelectorAll(`svg g.role-mark[class*=" ${d.dataset.primary}"]`))
+        .reduce((n, g) => n + g.children.length, 0),
+    })));
+    for (const c of charts) {
+      check(`${name} ${c.id}: SVG with ${c.expected} marks`, c.svg === 1 && c.marks === c.expected,
+            `svg ${c.svg}, marks ${c.marks}`);
+    }
+    check(`${name}: no console or page error`, errors.length === 0, errors.slice(0, 3).join(' | '));
+    check(`${name}: no network request`, requests.length === 0, requests.slice(0, 3).join(' '));
+    await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+const failed = results.filter((r) => !r.ok).length;
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
+console.log(`screenshots and reports in ${outDir}`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

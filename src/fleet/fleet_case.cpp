@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "fleet_case_internal.hpp"
@@ -22,12 +23,19 @@ namespace {
 void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
                std::vector<SmelterRecord>& records, core::Diagnostics& d) {
   regions = RegionTable::load(c.regions_path, d);
-  c.technology_classes = TechnologyClasses::load(c.technology_classes_path, data.technologies.ids(), regions.ids(), d);
   // Technologies are checked against the catalogue while the rows are read (file:line:col of the
   // cell, did-you-mean), before any smelter is built.
   records = load_smelters(c.smelters_path, d, data.technologies.ids());
   for (const auto& r : records) {
     if (regions.index_of(r.region) < 0) io::report_unknown_name("region", r.region, regions.ids(), r.where, "region", d);
+  }
+  c.technology_classes = TechnologyClasses::load(c.technology_classes_path, data.technologies.ids(), regions.ids(), d);
+  std::vector<std::string> ids;
+  for (const auto& r : records) ids.push_back(r.id);
+  for (const auto& cls : c.technology_classes.rules) {
+    for (const auto& id : cls.smelters) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) io::report_unknown_name("smelter", id, ids, cls.where, "smelters", d);
+    }
   }
 }
 

@@ -90,7 +90,16 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
   const std::string note = fmt::format("technology class '{}' of {} ({}; {})", cls->id, c.technology_classes.path,
                                        cls->reason(r), cls->basis);
   w.text("potline.technology", cls->technology, note);
-  pfc_class_input(cls->technology, note, data, w);
+  if (cls->pfc_class.empty()) {
+    pfc_class_input(cls->technology, note, data, w);
+  } else {
+    w.text("emissions.technology_class", cls->pfc_class, note);
+    // Soderberg Tier 2 CO2 needs the paste consumption, which the dataset does not hold: Tier 1
+    // ([IPCC 2006 Vol3 Ch4] Table 4.10) for those classes.
+    if (cls->pfc_class == "VSS" || cls->pfc_class == "HSS") {
+      w.text("emissions.co2_method", "tier1", note + "; no paste consumption in the dataset: IPCC Tier 1 CO2");
+    }
+  }
   out.technology_class = cls->id;
   out.sec_origin = fmt::format("technology class '{}' ({}): cell model of {}; {}", cls->id, cls->reason(r),
                                cls->technology, cls->basis);

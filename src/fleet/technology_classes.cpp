@@ -9,6 +9,7 @@
 
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/plant/emissions.hpp"
 
 namespace potline::fleet {
 
@@ -18,6 +19,7 @@ bool TechnologyClassRule::matches(const SmelterRecord& r) const {
 
 std::string TechnologyClassRule::reason(const SmelterRecord& r) const {
   const double kA = r.line_current_A / 1e3;
+  if (std::find(smelters.begin(), smelters.end(), r.id) != smelters.end()) return "smelter listed by id";
   if (line_current_at_least_A && r.line_current_A >= *line_current_at_least_A) {
     return fmt::format("line current {:g} kA >= {:g} kA", kA, *line_current_at_least_A / 1e3);
   }
@@ -32,7 +34,7 @@ std::string TechnologyClassRule::reason(const SmelterRecord& r) const {
   }
   if (std::find(regions.begin(), regions.end(), r.region) != regions.end()) return "region " + r.region;
   const bool unconditional = !line_current_at_least_A && !line_current_below_A && !commissioned_from &&
-                             !commissioned_by && regions.empty();
+                             !commissioned_by && regions.empty() && smelters.empty();
   return unconditional ? "default class" : "";
 }
 
@@ -58,8 +60,9 @@ std::optional<int> year(const toml::table& t, const char* key, const std::string
 
 TechnologyClassRule parse_rule(const toml::table& t, const std::string& file, const std::vector<std::string>& tech_ids,
                                const std::vector<std::string>& region_ids, core::Diagnostics& d) {
-  static const std::set<std::string> known = {"id",        "technology",       "basis",           "line_current_at_least",
-                                              "line_current_below", "commissioned_from", "commissioned_by", "regions"};
+  static const std::set<std::string> known = {"id",       "technology",         "basis",           "line_current_at_least",
+                                              "line_current_below", "commissioned_from", "commissioned_by", "regions",
+                                              "smelters", "pfc_class"};
   TechnologyClassRule c;
   c.where = io::toml_location(t, file);
   for (const auto& [k, v] : t) {
@@ -92,6 +95,15 @@ TechnologyClassRule parse_rule(const toml::table& t, const std::string& file, co
       }
       c.regions.push_back(id);
     }
+  }
+  if (const auto* list = t.get_as<toml::array>("smelters")) {
+    for (const auto& n : *list) c.smelters.push_back(n.value_or(std::string()));
+  }
+  c.pfc_class = t["pfc_class"].value_or(std::string());
+  if (!c.pfc_class.empty() && !plant::technology_class_from_name(c.pfc_class)) {
+    const auto* n = t.get("pfc_class");
+    d.error(n ? io::toml_location(*n, file) : c.where, "pfc_class",
+            "unknown IPCC technology class '" + c.pfc_class + "': CWPB, SWPB, VSS, HSS, PFPB_legacy or PFPB_modern");
   }
   return c;
 }

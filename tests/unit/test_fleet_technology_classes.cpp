@@ -122,3 +122,29 @@ TEST(fleet_technology_classes, ChangingOneTechnologyMovesEverySmelterUsingIt) {
   EXPECT_GE(by_class, 29);
   fs::remove_all(dir);
 }
+
+// A class by sourced cell type: the shipped 'soderberg' class lists its smelters by id, prices them
+// with P155's SEC and sets their emissions class to VSS (with IPCC Tier 1 CO2, the dataset having no
+// paste consumption), whatever their amperage or year.
+TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
+  core::Diagnostics d;
+  const FleetCase c = load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                                      cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  int soderberg = 0;
+  for (const auto& s : c.model.smelters) {
+    if (s.technology_class != "soderberg") continue;
+    ++soderberg;
+    EXPECT_EQ(s.technology, "P155") << s.record.id;
+    EXPECT_EQ(plant::to_string(s.inputs.emissions.technology), "VSS") << s.record.id;
+  }
+  EXPECT_EQ(soderberg, 3);  // Krasnoyarsk, Bratsk, Novokuznetsk
+  const TechnologyClasses bad = TechnologyClasses::parse(
+      "[[class]]\nid = \"s\"\ntechnology = \"P155\"\npfc_class = \"VS\"\nsmelters = [\"x\"]\nbasis = \"b\"\n"
+      "[[class]]\nid = \"d\"\ntechnology = \"P155\"\nbasis = \"b\"\n",
+      "classes.toml", kTech, kRegions, d);
+  EXPECT_NE(d.to_string().find("unknown IPCC technology class 'VS'"), std::string::npos) << d.to_string();
+  SmelterRecord r;
+  r.id = "x";
+  EXPECT_EQ(bad.match(r)->reason(r), "smelter listed by id");
+}

@@ -3,8 +3,7 @@
 // not meet are listed there with the reason, not asserted here.
 //
 // Independent figures: world and regional primary output 2024 ([IAI 2024]); China's operating
-// capacity at end-2024 ([SMM Dec 2024]); the 2024 average LME cash price ([World Bank Pink Sheet
-// 2025]); which plants ran in 2024 (company reports, cited per plant below).
+// capacity at end-2024 ([SMM Dec 2024]); the 2024 average LME price ([EGA 2024]); which plants ran in 2024 (company reports, cited per plant below).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,7 +21,7 @@ using namespace potline;
 namespace {
 
 constexpr double kToMt = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
-constexpr double kLme2024_usd_per_t = 2419;                 // [World Bank Pink Sheet 2025]
+constexpr double kLme2024_usd_per_t = 2392;                 // [EGA 2024]
 
 struct Backtest {
   fleet::FleetCase c;

@@ -23,6 +23,10 @@ struct TechnologyClassRule {
   std::optional<int> commissioned_from;
   std::optional<int> commissioned_by;         ///< only rows that publish a year
   std::vector<std::string> regions;
+  std::vector<std::string> smelters;  ///< dataset ids (a class by sourced cell type, e.g. Soderberg)
+  /// IPCC technology class for emissions when it differs from the technology's cell type (e.g. VSS
+  /// for Soderberg rows priced with a prebake technology's SEC); empty = the technology's.
+  std::string pfc_class;
   core::SourceLocation where;
 
   bool matches(const SmelterRecord& r) const;

@@ -148,3 +148,20 @@ TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
   r.id = "x";
   EXPECT_EQ(bad.match(r)->reason(r), "smelter listed by id");
 }
+
+// Coverage of the dataset's cell technology outside China (docs/data.md): the share of operating
+// capacity whose row names a catalogue technology or a line current. Issue 10 asks for 80 %; this
+// floor records what the rows hold today (28 %) so that it cannot fall back unnoticed.
+TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
+  core::Diagnostics d;
+  const auto rows = load_smelters(cell::default_data_dir() + "/smelters.csv", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  double all = 0, known = 0;
+  for (const auto& r : rows) {
+    if (r.status != Status::kOperating || r.region == "china") continue;
+    all += r.capacity_kg_per_s;
+    if (!r.technology.empty() || r.line_current_A > 0) known += r.capacity_kg_per_s;
+  }
+  ASSERT_GT(all, 0);
+  EXPECT_GE(known / all, 0.27);
+}

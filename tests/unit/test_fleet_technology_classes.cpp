@@ -165,3 +165,30 @@ TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
   ASSERT_GT(all, 0);
   EXPECT_GE(known / all, 0.27);
 }
+
+// A class that lists a smelter id the dataset does not hold is an input error of the fleet case,
+// with a did-you-mean, at the class in the classes file.
+TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "potline-fleet-class-unknown-id";
+  fs::remove_all(dir);
+  fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
+  std::string text = read(dir / "fleet-technology-classes.toml");
+  const std::string from = "\"ru-novokuznetsk\"]";
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "\"ru-novokuznetk\"]");
+  std::ofstream(dir / "fleet-technology-classes.toml") << text;
+  core::Diagnostics d1, d2;
+  const plant::SmelterData data = plant::SmelterData::load(dir.string(), d1);
+  ASSERT_FALSE(d1.has_errors()) << d1.to_string();
+  try {
+    load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml", dir.string(), data, d2);
+    FAIL() << "expected an input error";
+  } catch (const core::InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("unknown smelter 'ru-novokuznetk' (did you mean 'ru-novokuznetsk'?)"), std::string::npos) << what;
+    EXPECT_NE(what.find("fleet-technology-classes.toml:"), std::string::npos) << what;
+  }
+  fs::remove_all(dir);
+}

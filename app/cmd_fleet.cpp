@@ -78,6 +78,11 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
   j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme ? "lme" : "origin_price";
+  io::Json caps = io::Json::object();
+  for (std::size_t k = 0; k < c.caps.size() && k < f.cap_shadow_usd_per_kg.size(); ++k) {
+    caps[c.caps[k].name] = f.cap_shadow_usd_per_kg[k] * kT;
+  }
+  j["cap_shadow_price_usd_per_t"] = caps;
   j["tariff_iterations"] = f.tariff_iterations;
   j["tariff_converged"] = f.tariff_converged;
   j["warnings"] = warnings;
@@ -90,7 +95,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
   cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
         "c1_usd_per_t,business_usd_per_t,power_usd_per_t,sec_ac_kWh_per_kg,co2e_t_per_t,direct_co2e_t_per_t,"
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
-        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg\n";
+        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t\n";
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
@@ -105,7 +110,9 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num(e.price_usd_per_kg * kT) << ',' << num(f.production_kg_per_s[i] * kKt) << ','
        << num((e.capacity_kg_per_s - f.production_kg_per_s[i]) * kKt) << ',' << csv_text(s.sec_origin) << ','
        << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
-       << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(",")) << '\n';  // empty: no single site
+       << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(","))  // empty: no single site
+       << ',' << csv_text(s.technology) << ',' << csv_text(s.technology_class) << ','
+       << num((f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg) * kT) << '\n';
   }
   return cc.str();
 }

@@ -36,6 +36,7 @@ void solve_market(const market::TradeProblem& p, FleetResult& r) {
   r.price_usd_per_kg = std::move(s.price_usd_per_kg);
   r.consumption_kg_per_s = std::move(s.consumption_kg_per_s);
   r.flow_kg_per_s = std::move(s.flow_kg_per_s);
+  r.cap_shadow_usd_per_kg = std::move(s.cap_shadow_usd_per_kg);
   // The price setter ex freight: the highest C1 among producing smelters.
   for (std::size_t i = 0; i < r.smelters.size(); ++i) {
     if (r.production_kg_per_s[i] > 1e-9) r.marginal_cost_usd_per_kg = std::max(r.marginal_cost_usd_per_kg, r.smelters[i].c1_usd_per_kg);
@@ -96,6 +97,7 @@ FleetResult solve(const FleetCase& c, const Shocks& shocks, const std::vector<do
   r.market_solved = c.solve_market;
   r.elastic = c.solve_market && !p.demand_curve.empty();
   r.production_kg_per_s.assign(r.smelters.size(), 0.0);
+  r.cap_shadow_usd_per_kg.assign(c.caps.size(), 0.0);
   r.price_usd_per_kg.assign(nr, 0.0);
   r.consumption_kg_per_s.assign(nr, 0.0);
   r.flow_kg_per_s.assign(nr, std::vector<double>(nr, 0.0));

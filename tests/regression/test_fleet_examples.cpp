@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include "../cli/cli_helpers.hpp"
 
@@ -213,4 +215,29 @@ TEST(fleet_examples, SanctionsKeepRussianMetalOutOfTheUsAndEurope) {
   EXPECT_EQ(flows.find("russia,usa,"), std::string::npos) << flows;
   EXPECT_EQ(flows.find("russia,europe,"), std::string::npos) << flows;
   EXPECT_NE(flows.find("russia,china,"), std::string::npos) << flows;
+}
+
+// The 2024 case reports the cap's shadow price (China runs below its 45 Mt/yr cap: 0) and a margin
+// per smelter in cost_curve.csv (the last column; the cheapest smelter's is positive). That every
+// producing smelter's margin is >= 0 is the LP's complementary slackness, tested in test_fleet_solve.
+TEST(fleet_examples, CapShadowPriceAndMarginsAreReported) {
+  const auto out = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "world-2024-margins";
+  std::filesystem::remove_all(out);
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--out", out.string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = Json::parse(read_file(out / "summary.json"));
+  EXPECT_EQ(j.at("cap_shadow_price_usd_per_t").at("china cap").get<double>(), 0.0);
+  const std::string curve = read_file(out / "cost_curve.csv");
+  std::istringstream lines(curve);
+  std::string header, line;
+  std::getline(lines, header);
+  ASSERT_NE(header.find(",technology,technology_class,margin_usd_per_t"), std::string::npos) << header;
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    const double margin = std::stod(line.substr(line.rfind(',') + 1));
+    if (rows == 0) EXPECT_GT(margin, 0.0) << line;
+    ++rows;
+    EXPECT_TRUE(std::isfinite(margin)) << line;
+  }
+  EXPECT_GE(rows, 100);
 }

@@ -102,3 +102,40 @@ TEST(fleet_solve, SweepStoresAnInfeasibleMarketAsNotFeasible) {
   EXPECT_FALSE(has_row(bad, "production_Mt"));  // no production, price or trade rows for it
   EXPECT_FALSE(has_row(bad, "price_usd_per_t"));
 }
+
+// The cap's shadow price from the LP: with China's cap binding (43.4 Mt/yr against 43.53 of
+// operating capacity and demand above it), the partly run Chinese smelter is indifferent between
+// one more tonne and none: its C1 plus the shadow price equals China's price (no freight at home).
+TEST(fleet_solve, BindingCapReportsItsShadowPrice) {
+  const fleet::FleetCase c = parse(std::string(kBase) + "[[cap]]\nregion = \"china\"\ncapacity = \"43.4 Mt/yr\"\n"
+                                   "[[demand]]\nregion = \"china\"\nfactor = 0.99\n");
+  const fleet::FleetResult r = fleet::solve(c, c.shocks);
+  ASSERT_TRUE(r.feasible) << r.explanation;
+  ASSERT_EQ(r.cap_shadow_usd_per_kg.size(), 1u);
+  EXPECT_GT(r.cap_shadow_usd_per_kg[0], 0.0);
+  const auto china = static_cast<std::size_t>(c.model.regions.index_of("china"));
+  int marginal = 0;
+  for (std::size_t i = 0; i < r.smelters.size(); ++i) {
+    if (c.model.smelters[i].region != static_cast<int>(china)) continue;
+    const double q = r.production_kg_per_s[i], k = r.smelters[i].capacity_kg_per_s;
+    if (q > 1e-9 * k && q < k * (1 - 1e-9)) {
+      ++marginal;
+      EXPECT_NEAR(r.smelters[i].c1_usd_per_kg + r.cap_shadow_usd_per_kg[0], r.price_usd_per_kg[china], 1e-9)
+          << c.model.smelters[i].record.id;
+    }
+  }
+  EXPECT_GE(marginal, 1);
+  // In this case every producing smelter earns at least its C1 at its home region's price (the margin
+  // of cost_curve.csv; not a general property: a pure exporter's netback may exceed its home price).
+  for (std::size_t i = 0; i < r.smelters.size(); ++i) {
+    if (r.production_kg_per_s[i] <= 0) continue;
+    const auto reg = static_cast<std::size_t>(c.model.smelters[i].region);
+    EXPECT_GE(r.price_usd_per_kg[reg] - r.smelters[i].c1_usd_per_kg, -1e-9) << c.model.smelters[i].record.id;
+  }
+  // Without the binding cap (the shipped 45 Mt/yr of examples/world-2024.toml is above China's
+  // operating capacity) the shadow price is 0.
+  const fleet::FleetCase open = parse(std::string(kBase) + "[[cap]]\nregion = \"china\"\ncapacity = \"45 Mt/yr\"\n");
+  const fleet::FleetResult o = fleet::solve(open, open.shocks);
+  ASSERT_EQ(o.cap_shadow_usd_per_kg.size(), 1u);
+  EXPECT_EQ(o.cap_shadow_usd_per_kg[0], 0.0);
+}

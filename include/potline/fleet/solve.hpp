@@ -41,6 +41,9 @@ struct FleetResult {
   double under_water_capacity_kg_per_s = 0;    ///< capacity whose C1 exceeds LME + premium
   /// Highest C1 among producing smelters (LP), or the cost curve's C1 at world demand (dispatch).
   double marginal_cost_usd_per_kg = 0;
+  /// Per case cap (FleetCase::caps order): the LP's shadow price, the value of one more unit of cap
+  /// (0 when the cap does not bind or the market is not solved).
+  std::vector<double> cap_shadow_usd_per_kg;
   int tariff_iterations = 0;
   bool tariff_converged = true;
   std::vector<std::string> warnings;           ///< from the market solve

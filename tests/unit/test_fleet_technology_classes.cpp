@@ -174,10 +174,10 @@ TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
   fs::remove_all(dir);
   fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
   std::string text = read(dir / "fleet-technology-classes.toml");
-  const std::string from = "\"ru-novokuznetsk\"]";
+  const std::string from = "\"ru-novokuznetsk\"";
   const auto at = text.find(from);
   ASSERT_NE(at, std::string::npos);
-  text.replace(at, from.size(), "\"ru-novokuznetk\"]");
+  text.replace(at, from.size(), "\"ru-novokuznetk\"");
   std::ofstream(dir / "fleet-technology-classes.toml") << text;
   core::Diagnostics d1, d2;
   const plant::SmelterData data = plant::SmelterData::load(dir.string(), d1);

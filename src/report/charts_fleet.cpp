@@ -27,8 +27,8 @@ Chart cost_curve(const RunData& run, const Table& t, const Json& region_prices) 
   }
   const Json& s = run.summary;
   Json spec = vega::base("Industry cost curve: C1 cash cost against cumulative capacity",
-                         fmt::format("{}: {} smelters, marginal cost {:.0f} USD/t; dashed lines: regional prices", run.title(),
-                                     t.rows.size(), s.value("marginal_cost_usd_per_t", 0.0)),
+                         fmt::format("{}: {} smelters, marginal cost {} USD/t; dashed lines: regional prices", run.title(),
+                                     t.rows.size(), vega::fixed(vega::member(s, "marginal_cost_usd_per_t"), 0)),
                          760, 320);
   spec["data"] = {{"values", values}};
   Json layers = Json::array();
@@ -105,7 +105,7 @@ Chart region_balance(const RunData& run, const Table& t) {
 
 Chart region_prices_chart(const RunData& run, const Json& prices) {
   Json spec = vega::base("Regional aluminium prices (trade LP)",
-                         fmt::format("{}: LME reference {:.0f} USD/t", run.title(), run.summary.value("lme_usd_per_t", 0.0)), 760, 200);
+                         fmt::format("{}: LME reference {} USD/t", run.title(), vega::fixed(vega::member(run.summary, "lme_usd_per_t"), 0)), 760, 200);
   spec["data"] = {{"values", prices}};
   spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
                                   {"encoding", {{"x", vega::field("region", "nominal", "Region")},
@@ -164,6 +164,33 @@ RunReport fleet_report(const RunData& run) {
   return r;
 }
 
-std::vector<Chart> comparison_charts(const std::vector<RunData>&) { return {}; }
+std::vector<Chart> fleet_comparison(const std::vector<RunData>& runs) {
+  Json values = Json::array();
+  std::size_t curves = 0;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const Table* t = runs[k].table("cost_curve.csv");
+    if (!t) continue;
+    ++curves;
+    const std::string run = fmt::format("{}: {}", k + 1, runs[k].title());
+    for (std::size_t i = 0; i < t->rows.size(); ++i) {
+      const auto end = t->number(i, "cumulative_capacity_Mt_per_year");
+      const auto cap = t->number(i, "capacity_kt_per_year");
+      const auto c1 = t->number(i, "c1_usd_per_t");
+      // Two points per smelter (start and end of its bar) draw the curve as steps.
+      values.push_back({{"run", run}, {"Mt", vega::number(end && cap ? std::optional<double>(*end - *cap / 1000.0) : std::nullopt)},
+                        {"c1_usd_per_t", vega::number(c1)}, {"order", 2 * i}});
+      values.push_back({{"run", run}, {"Mt", vega::number(end)}, {"c1_usd_per_t", vega::number(c1)}, {"order", 2 * i + 1}});
+    }
+  }
+  if (curves < 2) return {};
+  Json spec = vega::base("Cost curves side by side", fmt::format("{} fleet runs; colour = run", curves), 760, 320);
+  spec["data"] = {{"values", values}};
+  spec["layer"] = {vega::primary({{"mark", {{"type", "line"}, {"strokeWidth", 1.5}}},
+                                  {"encoding", {{"x", vega::field("Mt", "quantitative", "Cumulative capacity [Mt/yr]")},
+                                                {"y", vega::field("c1_usd_per_t", "quantitative", "C1 cash cost [USD/t]")},
+                                                {"order", {{"field", "order"}, {"type", "quantitative"}}},
+                                                {"color", {{"field", "run"}, {"type", "nominal"}, {"title", "Run"}}}}}})};
+  return {vega::chart(spec, curves)};
+}
 
 }  // namespace potline::report

@@ -33,9 +33,9 @@ Chart voltage_waterfall(const RunData& run) {
   values.push_back({{"order", order}, {"term", "cell voltage"}, {"start", 0.0}, {"end", vega::number(total)},
                     {"voltage_V", vega::number(total)}, {"kind", "total"}});
   Json spec = vega::base("Cell voltage breakdown (waterfall)",
-                         fmt::format("{}: {:.3f} V at {:.1f} kA, ACD {:.2f} cm", run.title(), total.value_or(0),
-                                     get_number(run.summary, "current_kA").value_or(0),
-                                     get_number(run.summary, "acd_cm").value_or(0)),
+                         fmt::format("{}: {} V at {} kA, ACD {} cm", run.title(), vega::fixed(total, 3),
+                                     vega::fixed(get_number(run.summary, "current_kA"), 1),
+                                     vega::fixed(get_number(run.summary, "acd_cm"), 2)),
                          640, 24 * (order + 1));
   spec["data"] = {{"values", values}};
   Json bar = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
@@ -66,8 +66,8 @@ Chart energy_balance(const RunData& run) {
   const auto loss = get_number(run.summary, "heat_loss_kW");
   const auto input = get_number(e, "input");
   Json spec = vega::base("Cell energy balance",
-                         fmt::format("{}: heat loss {:.0f} kW of {:.0f} kW input", run.title(), loss.value_or(0),
-                                     input.value_or(0)),
+                         fmt::format("{}: heat loss {} kW of {} kW input", run.title(), vega::fixed(loss, 0),
+                                     vega::fixed(input, 0)),
                          640, 90);
   spec["data"] = {{"values", values}};
   spec["layer"] = {vega::primary(
@@ -117,13 +117,13 @@ Chart cost_stack(const RunData& run) {
   };
   add_bar("smelter", s["cost_usd_per_t"]);
   if (s.contains("potlines") && s["potlines"].size() > 1) {
-    for (const auto& p : s["potlines"]) add_bar(p.value("name", std::string("potline")), p["cost_usd_per_t"]);
+    for (const auto& p : s["potlines"]) add_bar(vega::text(p, "name", "potline"), p["cost_usd_per_t"]);
   }
   const auto price = get_number(s, "price_usd_per_t");
   const auto c1 = get_number(s["cost_usd_per_t"], "c1");
   Json spec = vega::base("Cash cost (C1) by component",
-                         fmt::format("{}: C1 {:.0f} USD/t, metal price {:.0f} USD/t ({} USD)", run.title(),
-                                     c1.value_or(0), price.value_or(0), s.value("price_year", 0)),
+                         fmt::format("{}: C1 {} USD/t, metal price {} USD/t ({} USD)", run.title(),
+                                     vega::fixed(c1, 0), vega::fixed(price, 0), vega::fixed(vega::member(s, "price_year"), 0)),
                          640, 40 * static_cast<int>(bars) + 30);
   spec["data"] = {{"values", values}};
   Json layers = Json::array();
@@ -154,9 +154,9 @@ Chart emissions_by_scope(const RunData& run, const Table& t) {
   const Json& e = run.summary["emissions_t_co2e_per_t"];
   const Json& m = run.summary["emissions_method"];
   Json spec = vega::base("Emissions by scope and source",
-                         fmt::format("{}: {:.2f} t CO2e/t (scope 1+2); {} {}, GWP {}", run.title(),
-                                     get_number(e, "total").value_or(0), m.value("co2", std::string()),
-                                     m.value("coefficient_set", std::string()), m.value("gwp", std::string())),
+                         fmt::format("{}: {} t CO2e/t (scope 1+2); {} {}, GWP {}", run.title(),
+                                     vega::fixed(get_number(e, "total"), 2), vega::text(m, "co2"),
+                                     vega::text(m, "coefficient_set"), vega::text(m, "gwp")),
                          640, 90);
   spec["data"] = {{"values", values}};
   spec["layer"] = {vega::primary(
@@ -177,7 +177,7 @@ Chart cbam_by_year(const RunData& run) {
                       {"cbam_eur_per_t", vega::number(get_number(eur, year))}});
   }
   Json spec = vega::base("CBAM cost on exports to the EU, by year",
-                         fmt::format("{}: route '{}'", run.title(), run.summary.value("cbam_route", std::string("?"))), 640, 200);
+                         fmt::format("{}: route '{}'", run.title(), vega::text(run.summary, "cbam_route", "?")), 640, 200);
   spec["data"] = {{"values", values}};
   spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
                                   {"encoding",
@@ -225,9 +225,9 @@ RunReport invest_report(const RunData& run) {
   }
   const Json& s = run.summary;
   Json spec = vega::base("Cash flows and cumulative discounted cash flow",
-                         fmt::format("{}: NPV {:.0f} M USD at WACC {:.1f} %, power {:.1f} USD/MWh", run.title(),
-                                     get_number(s, "npv_usd").value_or(0) / 1e6, 100 * get_number(s, "wacc").value_or(0),
-                                     get_number(s, "contract_power_usd_per_MWh").value_or(0)),
+                         fmt::format("{}: NPV {} M USD at WACC {} %, power {} USD/MWh", run.title(),
+                                     vega::fixed(get_number(s, "npv_usd"), 0, 1e-6), vega::fixed(get_number(s, "wacc"), 1, 100),
+                                     vega::fixed(get_number(s, "contract_power_usd_per_MWh"), 1)),
                          640, 240);
   spec["data"] = {{"values", values}};
   Json bars = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
@@ -244,6 +244,36 @@ RunReport invest_report(const RunData& run) {
   spec["resolve"] = {{"scale", {{"y", "independent"}}}};
   r.charts.push_back(vega::chart(spec, values.size()));
   return r;
+}
+
+std::vector<Chart> plant_comparison(const std::vector<RunData>& runs) {
+  // cell: voltage terms; smelter: cost components; invest: cash flows - one bar group per run.
+  const std::string& command = runs.front().command;
+  Json values = Json::array();
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const std::string run = fmt::format("{}: {}", k + 1, runs[k].title());
+    const Json& s = runs[k].summary;
+    const Json* parts = nullptr;
+    if (command == "cell" && s.contains("breakdown_V")) parts = &s["breakdown_V"];
+    if (command == "smelter" && s.contains("cost_usd_per_t") && s["cost_usd_per_t"].contains("breakdown")) {
+      parts = &s["cost_usd_per_t"]["breakdown"];
+    }
+    if (!parts) continue;
+    for (const auto& [name, v] : parts->items()) {
+      values.push_back({{"run", run}, {"part", vega::label(name)},
+                        {"value", vega::number(v.is_number() ? std::optional<double>(v.get<double>()) : std::nullopt)}});
+    }
+  }
+  if (values.empty()) return {};
+  const bool cell = command == "cell";
+  Json spec = vega::base(cell ? "Cell voltage breakdown side by side" : "Cash cost (C1) by component side by side",
+                         fmt::format("{} {} runs", runs.size(), command), 640, 40 * static_cast<int>(runs.size()) + 30);
+  spec["data"] = {{"values", values}};
+  spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
+                                  {"encoding", {{"y", {{"field", "run"}, {"type", "nominal"}, {"title", nullptr}}},
+                                                {"x", vega::field("value", "quantitative", cell ? "Voltage [V]" : "Cost [USD/t]")},
+                                                {"color", {{"field", "part"}, {"type", "nominal"}, {"title", cell ? "Term" : "Component"}}}}}})};
+  return {vega::chart(spec, values.size())};
 }
 
 }  // namespace potline::report

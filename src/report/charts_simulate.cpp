@@ -190,8 +190,9 @@ RunReport simulate_report(const RunData& run) {
     panels.push_back(panel("Superheat (mean over cells)", "Superheat [K]", {"superheat_K"}, {}, "", "", under, 4, x_domain, false));
     panels.push_back(panel("Side ledge thickness (mean; band: min-max over cells)", "Ledge [cm]", {"ledge_cm"}, {}, "ledge_min_cm", "ledge_max_cm", under, 5, x_domain, false));
     panels.push_back(panel("Anode-cathode distance (mean over cells)", "ACD [cm]", {"acd_cm"}, {}, "", "", under, 6, x_domain, false));
-    Json spec = vega::base("Time series", fmt::format("{}: {} cell(s), {:.3g} days, seed {}", run.title(),
-                                                      run.summary.value("cells", 0), run.summary.value("simulated_days", 0.0),
+    Json spec = vega::base("Time series", fmt::format("{}: {} cell(s), {} days, seed {}", run.title(),
+                                                      vega::fixed(vega::member(run.summary, "cells"), 0),
+                                                      vega::fixed(vega::member(run.summary, "simulated_days"), 2),
                                                       run.summary.contains("seed") ? run.summary["seed"].dump() : "none"), 720, 110);
     spec.erase("width");
     spec.erase("height");
@@ -259,6 +260,43 @@ RunReport simulate_report(const RunData& run) {
     r.tables.push_back(t);
   }
   return r;
+}
+
+std::vector<Chart> simulate_comparison(const std::vector<RunData>& runs) {
+  Json values = Json::array();
+  std::size_t series = 0;
+  std::string note;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const Table* t = runs[k].table("timeseries.csv");
+    if (!t) continue;
+    ++series;
+    std::size_t stride = 1;
+    const std::string run = fmt::format("{}: {}", k + 1, runs[k].title());
+    for (Json row : series_values(*t, stride)) {
+      row["run"] = run;
+      values.push_back(std::move(row));
+    }
+    if (stride > 1) note += fmt::format("{}run {}: every {}th row drawn", note.empty() ? "" : "; ", k + 1, stride);
+  }
+  if (series < 2) return {};
+  const Json color = {{"field", "run"}, {"type", "nominal"}, {"title", "Run"}};
+  auto lines = [&](const std::string& title, const std::string& key, const std::string& y_title, int index) {
+    Json x = vega::field("t_h", "quantitative", "Time [h]");
+    Json line = {{"mark", {{"type", "line"}, {"strokeWidth", 1.2}}},
+                 {"encoding", {{"x", x}, {"y", y_axis(key, y_title, false)}, {"color", color}}}};
+    return Json{{"title", title}, {"width", 720}, {"height", 110}, {"layer", Json::array({vega::primary(line, index)})}};
+  };
+  Json spec = vega::base("Time series side by side", fmt::format("{} simulate runs; colour = run", series), 720, 110);
+  spec.erase("width");
+  spec.erase("height");
+  spec["data"] = {{"values", values}};
+  spec["vconcat"] = {lines("Line current", "current_kA", "Line current [kA]", 0),
+                     lines("Cell voltage (mean over cells)", "voltage_V", "Cell voltage [V]", 1),
+                     lines("Alumina (mean over cells)", "alumina_wt", "Alumina [wt%]", 2),
+                     lines("Bath temperature (mean over cells)", "bath_C", "Temperature [degC]", 3),
+                     lines("Superheat (mean over cells)", "superheat_K", "Superheat [K]", 4),
+                     lines("Side ledge thickness (mean over cells)", "ledge_cm", "Ledge [cm]", 5)};
+  return {vega::chart(spec, 6 * series, note)};
 }
 
 }  // namespace potline::report

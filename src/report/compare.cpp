@@ -1,5 +1,6 @@
 // `potline compare` (see compare.hpp).
 #include "potline/report/compare.hpp"
+#include "vega.hpp"
 
 #include <fmt/format.h>
 
@@ -30,8 +31,8 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
               fmt::format("a run of 'potline {}' cannot be compared with '{}', a run of 'potline {}': compare runs of one command",
                           runs[k].command, runs[0].path, runs[0].command));
     }
-    const std::string v0 = runs[0].manifest.is_object() ? runs[0].manifest.value("version", std::string()) : "";
-    const std::string vk = runs[k].manifest.is_object() ? runs[k].manifest.value("version", std::string()) : "";
+    const std::string v0 = runs[0].manifest.is_object() ? vega::text(runs[0].manifest, "version") : "";
+    const std::string vk = runs[k].manifest.is_object() ? vega::text(runs[k].manifest, "version") : "";
     if (!v0.empty() && !vk.empty() && v0 != vk) {
       d.error({runs[k].path, 0, 0}, "",
               fmt::format("written by potline {} but '{}' by potline {}: compare runs of one version", vk, runs[0].path, v0));

@@ -174,7 +174,7 @@ std::string comparison_html(const std::vector<RunData>& runs) {
     }
     t.rows.push_back(row);
   }
-  return "<section id=\"comparison\"><h2>Comparison</h2>\n" + html_table(t) + "</section>\n";
+  return html_table(t);
 }
 
 }  // namespace
@@ -239,7 +239,17 @@ std::string render_html(const std::vector<RunData>& runs) {
   if (runs.size() >= 2) {
     bool same = true;
     for (const auto& r : runs) same = same && r.command == runs.front().command;
-    if (same) body += comparison_html(runs);
+    if (same) {
+      body += "<section id=\"comparison\"><h2>Comparison</h2>\n";
+      for (Chart& c : comparison_charts(runs)) {
+        c.id = fmt::format("chart-{}", next_id++);
+        body += chart_html(c, fmt::format("runs 1 to {} as listed above, each with its provenance", runs.size()));
+        charts.push_back({{"id", c.id}, {"spec", c.spec}});
+      }
+      body += comparison_html(runs) + "</section>\n";
+    } else {
+      body += "<p>No comparison: the runs are of different commands.</p>\n";
+    }
   }
   std::string scripts;
   for (const char* name : {"vega", "vega_lite", "vega_embed"}) {

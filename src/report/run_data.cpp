@@ -2,14 +2,18 @@
 #include "potline/report/run_data.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "potline/io/csv.hpp"
 #include "potline/version.hpp"
+#include "vega.hpp"
 
 namespace potline::report {
 namespace fs = std::filesystem;
@@ -67,37 +71,6 @@ std::string infer_command(const io::Json& s) {
 
 namespace {
 
-/// One CSV record from `text` starting at `pos` (RFC 4180: quoted fields, doubled quotes, line
-/// breaks inside quotes). Advances `pos` and `line`; false on an unterminated quote.
-bool next_record(std::string_view text, std::size_t& pos, int& line, std::vector<std::string>& fields) {
-  fields.assign(1, "");
-  bool quoted = false;
-  while (pos < text.size()) {
-    const char ch = text[pos++];
-    if (quoted) {
-      if (ch == '"' && pos < text.size() && text[pos] == '"') {
-        fields.back() += '"';
-        ++pos;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        if (ch == '\n') ++line;
-        fields.back() += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.emplace_back();
-    } else if (ch == '\n') {
-      ++line;
-      return true;
-    } else if (ch != '\r') {
-      fields.back() += ch;
-    }
-  }
-  return !quoted;
-}
-
 std::optional<io::Json> read_json(const fs::path& file, const std::string& what, core::Diagnostics& d) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -126,18 +99,18 @@ std::optional<io::Json> read_json(const fs::path& file, const std::string& what,
 /// Checks the manifest: a Potline manifest of this version, of a command that can be read back.
 std::string manifest_command(const io::Json& m, const fs::path& file, core::Diagnostics& d) {
   const core::SourceLocation where{file.string(), 0, 0};
-  if (m.value("program", std::string()) != "potline") {
+  if (vega::text(m, "program") != "potline") {
     d.error(where, "program", "not a Potline run manifest (its \"program\" is not \"potline\")");
     return "";
   }
-  const std::string version = m.value("version", std::string("(none)"));
+  const std::string version = vega::text(m, "version", "(none)");
   if (version != kVersion) {
     d.error(where, "version",
             fmt::format("written by potline {}; this is potline {}, which reads only its own run folders "
                         "(outputs may differ between versions): re-run the case with this version",
                         version, kVersion));
   }
-  const std::string command = m.value("command", std::string());
+  const std::string command = vega::text(m, "command");
   const auto& known = readable_commands();
   if (std::find(known.begin(), known.end(), command) == known.end()) {
     d.error(where, "command",
@@ -170,24 +143,20 @@ void read_tables(RunData& run, const fs::path& dir, core::Diagnostics& d) {
 
 Table parse_table(std::string_view text, const std::string& file, core::Diagnostics& d) {
   Table t;
-  std::size_t pos = 0;
-  int line = 1;
-  std::vector<std::string> fields;
-  while (pos < text.size()) {
-    const int start = line;
-    if (!next_record(text, pos, line, fields)) {
-      d.error({file, start, 0}, "", "unterminated quoted field: the file is truncated or not CSV");
-      break;
-    }
-    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+  io::CsvReadOptions options;
+  options.skip_comments = false;  // run-folder tables have no comments; a '#' is data
+  for (const io::CsvRecord& record : io::parse_csv(text, file, d, options)) {
+    std::vector<std::string> fields;
+    fields.reserve(record.fields.size());
+    for (const auto& f : record.fields) fields.push_back(f.text);
     if (t.columns.empty()) {
-      t.columns = fields;
+      t.columns = std::move(fields);
     } else if (fields.size() != t.columns.size()) {
-      d.error({file, start, 0}, "",
+      d.error({file, record.line, 0}, "",
               fmt::format("{} fields where the header has {}: the file is truncated or damaged", fields.size(),
                           t.columns.size()));
     } else {
-      t.rows.push_back(fields);
+      t.rows.push_back(std::move(fields));
     }
   }
   if (t.columns.empty()) d.error({file, 0, 0}, "", "empty CSV file: no header");

@@ -35,6 +35,20 @@ Chart chart(io::Json spec, std::size_t expected_marks, std::string note) {
   return c;
 }
 
+std::optional<double> member(const io::Json& obj, const std::string& key) {
+  if (!obj.is_object() || !obj.contains(key) || !obj[key].is_number()) return std::nullopt;
+  return obj[key].get<double>();
+}
+
+std::string text(const io::Json& obj, const std::string& key, const std::string& fallback) {
+  if (!obj.is_object() || !obj.contains(key) || !obj[key].is_string()) return fallback;
+  return obj[key].get<std::string>();
+}
+
+std::string fixed(std::optional<double> x, int digits, double scale) {
+  return x && std::isfinite(*x * scale) ? fmt::format("{:.{}f}", *x * scale, digits) : std::string("missing");
+}
+
 std::string label(std::string key) {
   for (char& ch : key) {
     if (ch == '_') ch = ' ';
@@ -64,6 +78,22 @@ RunReport build_run_report(const RunData& run) {
   if (run.command == "invest") return invest_report(run);
   if (run.command == "simulate") return simulate_report(run);
   if (run.command == "fleet") return fleet_report(run);
+  return {};
+}
+
+std::vector<Chart> fleet_comparison(const std::vector<RunData>& runs);
+std::vector<Chart> simulate_comparison(const std::vector<RunData>& runs);
+std::vector<Chart> plant_comparison(const std::vector<RunData>& runs);
+
+std::vector<Chart> comparison_charts(const std::vector<RunData>& runs) {
+  if (runs.size() < 2) return {};
+  for (const auto& r : runs) {
+    if (r.command != runs.front().command) return {};
+  }
+  const std::string& command = runs.front().command;
+  if (command == "simulate") return simulate_comparison(runs);
+  if (command == "fleet") return fleet_comparison(runs);
+  if (command == "cell" || command == "smelter") return plant_comparison(runs);
   return {};
 }
 

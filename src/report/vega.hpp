@@ -25,6 +25,15 @@ io::Json primary(io::Json unit, int index = 0);
 /// A chart with its expected mark count.
 Chart chart(io::Json spec, std::size_t expected_marks, std::string note = "");
 
+/// obj[key] when it is a number, else nothing (absent, null or text).
+std::optional<double> member(const io::Json& obj, const std::string& key);
+
+/// obj[key] when it is a string, else `fallback` (absent, null, a number: foreign files must not throw).
+std::string text(const io::Json& obj, const std::string& key, const std::string& fallback = "");
+
+/// `x` with `digits` decimals (times `scale`), or "missing" (subtitles never show a made-up 0).
+std::string fixed(std::optional<double> x, int digits, double scale = 1.0);
+
 /// "term_name" -> "term name".
 std::string label(std::string key);
 

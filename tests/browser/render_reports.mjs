@@ -68,14 +68,24 @@ for (const [name, [command, ...extra]] of Object.entries(examples)) {
     check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
   }
 }
-// Two runs of one command in one report: the comparison table under both runs' charts.
-const comparison = path.join(outDir, 'compare-quench.html');
-try {
-  execFileSync(potline, ['report', path.join(outDir, 'cell-7d'), path.join(outDir, 'cell-7d-manual-quench'), '--out', comparison],
-               { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  pages.push({ name: 'compare-quench', file: comparison });
-} catch (e) {
-  check('multi-run report', false, `${e.message}\n${e.stderr}`);
+// Several runs in one report: for runs of one command, side-by-side charts and the comparison
+// table after the runs' own charts; runs of different commands side by side without comparison.
+const multiRun = {
+  'compare-quench': ['cell-7d', 'cell-7d-manual-quench'],
+  'compare-fleet': ['world', 'us-tariff-50', 'xinjiang-exclusion'],
+  'compare-smelter': ['smelter-us-old-grid', 'smelter-ca-hydro'],
+  'compare-cell': ['default', 'custom-design'],
+  'mixed-commands': ['default', 'invest-new-build', 'outage-3h', 'world'],
+};
+for (const [name, runs] of Object.entries(multiRun)) {
+  const file = path.join(outDir, name + '.html');
+  try {
+    execFileSync(potline, ['report', ...runs.map((r) => path.join(outDir, r)), '--out', file],
+                 { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    pages.push({ name, file });
+  } catch (e) {
+    check(`${name} report`, false, `${e.message}\n${e.stderr}`);
+  }
 }
 
 /// Static checks: what the file would fetch or show before any script runs.

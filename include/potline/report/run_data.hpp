@@ -47,8 +47,8 @@ const std::vector<std::string>& readable_commands();
 /// The command whose summary this is, told from keys only that command writes ("" if none).
 std::string infer_command(const io::Json& summary);
 
-/// Splits CSV text (RFC 4180 quoting: quoted fields, doubled quotes) into a table; the first
-/// record is the header. Reports a malformed or ragged record as an error at file:line.
+/// Splits CSV text into a table with io::parse_csv (RFC 4180); the first record is the header.
+/// Reports malformed quoting and a record whose field count differs from the header's at file:line.
 Table parse_table(std::string_view text, const std::string& file, core::Diagnostics& diagnostics);
 
 /// Reads a run folder, or a summary JSON file (with the manifest beside it when there is one).

@@ -1,0 +1,140 @@
+// The report library without a browser: reading tables back, missing values, flattening,
+// comparison arithmetic (checked against hand-computed numbers), HTML/JSON escaping, and the mark
+// counts the charts promise for small hand-made runs. Rendering is tested in tests/browser.
+#include <gtest/gtest.h>
+
+#include "potline/report/charts.hpp"
+#include "potline/report/compare.hpp"
+#include "potline/report/html.hpp"
+#include "potline/report/run_data.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+TEST(ReportTable, ReadsQuotedFieldsAndNamesARaggedRecord) {
+  core::Diagnostics d;
+  const Table t = parse_table("a,b [V],c\n1,\"x, \"\"y\"\"\",3\n4,5\n", "t.csv", d);
+  ASSERT_EQ(t.columns.size(), 3u);
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.text(0, "b [V]"), "x, \"y\"");
+  ASSERT_EQ(d.error_count(), 1u);
+  EXPECT_EQ(d.items()[0].to_string(), "t.csv:3: error: 2 fields where the header has 3: the file is truncated or damaged");
+}
+
+TEST(ReportTable, NonFiniteOrTextCellsAreMissing) {
+  core::Diagnostics d;
+  const Table t = parse_table("x,y\n1.5,nan\ninf,\n-2,abc\n", "t.csv", d);
+  EXPECT_FALSE(d.has_errors());
+  EXPECT_EQ(t.number(0, "x"), 1.5);
+  EXPECT_FALSE(t.number(0, "y"));  // nan
+  EXPECT_FALSE(t.number(1, "x"));  // inf
+  EXPECT_FALSE(t.number(1, "y"));  // empty
+  EXPECT_FALSE(t.number(2, "y"));  // text
+  EXPECT_FALSE(t.number(0, "z"));  // no such column
+  EXPECT_EQ(t.number(2, "x"), -2.0);
+}
+
+TEST(ReportRunData, FlattenGivesDottedKeysAndIndexedArrays) {
+  const Json j = Json::parse(R"({"a": 1, "b": {"c": [2, {"d": "x"}]}, "e": null})");
+  const auto flat = flatten(j);
+  ASSERT_EQ(flat.size(), 4u);
+  EXPECT_EQ(flat[0].first, "a");
+  EXPECT_EQ(flat[1].first, "b.c[0]");
+  EXPECT_EQ(flat[2].first, "b.c[1].d");
+  EXPECT_EQ(flat[3].first, "e");
+  EXPECT_TRUE(flat[3].second.is_null());
+}
+
+TEST(ReportRunData, CommandIsToldFromItsOwnKeys) {
+  EXPECT_EQ(infer_command(Json::parse(R"({"breakdown_V": {}, "energy_kW": {}})")), "cell");
+  EXPECT_EQ(infer_command(Json::parse(R"({"simulated_days": 3})")), "simulate");
+  EXPECT_EQ(infer_command(Json::parse(R"({"npv_usd": 1, "cash_flows_usd": []})")), "invest");
+  EXPECT_EQ(infer_command(Json::parse(R"({"answer": 42})")), "");
+}
+
+RunData summary_run(const std::string& command, const std::string& path, Json summary) {
+  RunData r;
+  r.command = command;
+  r.path = path;
+  r.summary = std::move(summary);
+  return r;
+}
+
+TEST(ReportCompare, ChangesAgainstTheFirstRunByHand) {
+  const std::vector<RunData> runs{summary_run("cell", "a", Json::parse(R"({"v": 4.0, "z": 0.0, "only_a": 1, "t": "x"})")),
+                                  summary_run("cell", "b", Json::parse(R"({"v": 4.2, "z": 1.0, "t": "y"})")),
+                                  summary_run("cell", "c", Json::parse(R"({"v": 3.0, "z": 0.0, "t": "x"})"))};
+  const Comparison c = compare_runs(runs);
+  ASSERT_EQ(c.metrics.size(), 3u);
+  const MetricRow& v = c.metrics[0];
+  EXPECT_EQ(v.key, "v");
+  EXPECT_FALSE(v.change[0]);
+  EXPECT_NEAR(*v.change[1], 0.2, 1e-12);
+  EXPECT_NEAR(*v.relative_change[1], 0.05, 1e-12);  // 0.2 / 4.0
+  EXPECT_NEAR(*v.relative_change[2], -0.25, 1e-12);  // -1.0 / 4.0
+  const MetricRow& z = c.metrics[1];
+  EXPECT_EQ(*z.change[1], 1.0);
+  EXPECT_FALSE(z.relative_change[1]);  // baseline 0: no relative change
+  const MetricRow& only = c.metrics[2];
+  EXPECT_FALSE(only.values[1]);  // missing in run b
+  EXPECT_FALSE(only.change[1]);
+  ASSERT_EQ(c.differing_text.size(), 1u);
+  EXPECT_EQ(c.differing_text[0].key, "t");
+  const std::string text = comparison_text(c, false);
+  EXPECT_NE(text.find("missing"), std::string::npos);
+  const Json j = comparison_json(c, runs);
+  EXPECT_TRUE(j["metrics"][1]["relative_change"][1].is_null());
+}
+
+TEST(ReportCompare, RunsOfDifferentCommandsAreAnInputError) {
+  const std::vector<RunData> runs{summary_run("cell", "a", Json::object()), summary_run("invest", "b", Json::object())};
+  try {
+    compare_runs(runs);
+    FAIL() << "no error";
+  } catch (const core::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("a run of 'potline invest' cannot be compared with 'a', a run of 'potline cell'"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(ReportHtml, EscapesMarkupAndScriptEnds) {
+  EXPECT_EQ(escape_html("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(script_json(Json{{"t", "</script><b>"}}), R"({"t":"<\/script><b>"})");
+}
+
+TEST(ReportCharts, CellChartsPromiseOneMarkPerNonZeroTerm) {
+  const RunData run = summary_run("cell", "r", Json::parse(R"({
+    "title": "t", "voltage_V": 4.0, "current_kA": 400, "acd_cm": 4, "heat_loss_kW": 700,
+    "breakdown_V": {"reversible": 1.2, "bath_ohmic": 1.3, "anode_effect": 0.0, "bubble": 1.5},
+    "energy_kW": {"input": 1600, "reaction": 700, "heat_loss": 900}})"));
+  const RunReport r = build_run_report(run);
+  ASSERT_EQ(r.charts.size(), 2u);
+  EXPECT_EQ(r.charts[0].expected_marks, 4u);  // three non-zero terms and the total
+  EXPECT_EQ(r.charts[1].expected_marks, 3u);  // input, reaction, heat loss
+  EXPECT_EQ(r.charts[0].spec["layer"][0]["name"], kPrimaryMarks);
+}
+
+TEST(ReportCharts, MissingValuesBecomeNullNeverNaN) {
+  core::Diagnostics d;
+  RunData run = summary_run("invest", "r", Json::parse(R"({"title": "t", "npv_usd": null, "wacc": 0.08})"));
+  run.tables["cash_flows.csv"] = parse_table("Year,Cash flow [USD],Discounted [USD]\n1,-5e8,nan\n2,inf,1e8\n", "c.csv", d);
+  const RunReport r = build_run_report(run);
+  ASSERT_EQ(r.charts.size(), 1u);
+  const Json& values = r.charts[0].spec["data"]["values"];
+  EXPECT_TRUE(values[1]["cash_flow_MUSD"].is_null());
+  EXPECT_NO_THROW(io::require_finite(r.charts[0].spec));
+}
+
+TEST(ReportCharts, ARunWithoutItsTablesSaysWhatIsNotDrawn) {
+  const RunReport r = build_run_report(summary_run("simulate", "r", Json::parse(R"({"simulated_days": 1})")));
+  EXPECT_TRUE(r.charts.empty());
+  ASSERT_EQ(r.missing.size(), 2u);
+  EXPECT_NE(r.missing[0].find("no events.csv"), std::string::npos);
+  EXPECT_NE(r.missing[1].find("no timeseries.csv"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace potline::report

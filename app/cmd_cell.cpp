@@ -6,6 +6,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/report.hpp"
 #include "run_folder.hpp"
+#include "vary.hpp"
 
 namespace potline::app {
 namespace {
@@ -19,10 +20,18 @@ struct CellOptions {
   std::string out_dir;
   bool report = false;
   std::vector<std::string> argv;
+  VaryOptions vary;
 };
 
 int run_cell(const CellOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  if (o.vary.active()) {
+    return run_vary_command(o.vary, "cell", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+      api::CaseSource point = source;
+      point.sets = sets;
+      return api::run_cell(point, o.technology, o.target_voltage).summary;
+    });
+  }
   const api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
@@ -57,6 +66,7 @@ void add_cell_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("--target-voltage", options->target_voltage,
                   "solve the ACD that gives this cell voltage (V)");
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
+  add_vary_options(cmd, options->vary, "cell");
   CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
                   "write a run folder (manifest.json, summary.json, breakdown.csv, energy.csv, inputs.csv)")
       ->check(run_folder_path());

@@ -8,6 +8,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
+#include "vary.hpp"
 
 namespace potline::app {
 namespace {
@@ -19,10 +20,18 @@ struct InvestOptions {
   std::string out_dir;
   bool report = false;
   std::vector<std::string> argv;
+  VaryOptions vary;
 };
 
 int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  if (o.vary.active()) {
+    return run_vary_command(o.vary, "invest", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+      api::CaseSource point = source;
+      point.sets = sets;
+      return api::run_invest(point).summary;
+    });
+  }
   const api::InvestRun run = api::run_invest(source);
   const io::Json& j = run.summary;
   const auto& in = run.c.inputs;
@@ -62,6 +71,7 @@ void add_invest_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("case", o->case_file, "TOML invest case (see examples/invest-*.toml)")->required();
   cmd->add_option("-s,--set", o->sets, "override a case field: KEY=VALUE; repeatable")->allow_extra_args(false);
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
+  add_vary_options(cmd, o->vary, "invest");
   CLI::Option* out_option =
       cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)")
           ->check(run_folder_path());

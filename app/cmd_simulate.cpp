@@ -1,4 +1,6 @@
 // potline simulate CASE.toml [--set KEY=VALUE]... [--out DIR] [--threads N] [--json]
+// The case, the summary document and the CSV rows come from api:: (simulate_command.hpp), shared with
+// the Python API and --vary; this file streams the run folder, shows progress and handles signals.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -11,12 +13,11 @@
 
 #include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
-#include "potline/io/case_file.hpp"
-#include "potline/io/csv.hpp"
+#include "potline/api/simulate_command.hpp"
 #include "potline/io/json_output.hpp"
-#include "potline/potline/simulate_case.hpp"
 #include "potline/version.hpp"
 #include "run_folder.hpp"
+#include "vary.hpp"
 
 namespace potline::app {
 namespace {
@@ -29,12 +30,8 @@ struct SimulateOptions {
   bool json = false;
   bool quiet = false;
   bool report = false;
+  VaryOptions vary;
 };
-
-std::string num(double v) {
-  if (!std::isfinite(v)) throw core::RunError("a non-finite value reached an output file");
-  return fmt::format("{:.10g}", v);
-}
 
 // The one piece of mutable global state: the number of the signal (SIGINT, SIGTERM) that asked the
 // run to stop, 0 while none has. A signal handler may only store into a volatile sig_atomic_t
@@ -85,32 +82,17 @@ class Writer final : public line::Observer {
       series_.open(std::filesystem::path(dir) / "timeseries.csv");
       events_.open(std::filesystem::path(dir) / "events.csv");
       if (!series_ || !events_) throw core::RunError("cannot write into " + dir);
-      series_ << "Time [h],Line current [kA],Mean cell voltage [V],Line power [MW],Line energy [MWh],"
-                 "Mean alumina [wt%],Min alumina [wt%],Max alumina [wt%],Mean undissolved alumina [kg],"
-                 "Mean excess AlF3 [wt%],Mean bath temperature [degC],Mean superheat [K],Mean ledge [cm],"
-                 "Min ledge [cm],Max ledge [cm],Mean ACD [cm],Mean metal [t],Mean heat loss [kW],"
-                 "Cells in anode effect [-],Anode effects cumulative [-],Mean alumina feed over interval [kg/h]\n";
-      events_ << "Time [h],Cell [-],Event,Value,Unit\n";
+      series_ << api::timeseries_csv_header();
+      events_ << api::events_csv_header();
     }
   }
   void on_row(const line::Row& r) override {
     if (!series_.is_open()) return;
-    series_ << num(r.time_s / 3600) << ',' << num(r.line_current_A / 1e3) << ',' << num(r.mean_voltage_V) << ','
-            << num(r.line_power_W / 1e6) << ',' << num(r.energy_J / 3.6e9) << ',' << num(r.mean_alumina_wt) << ','
-            << num(r.min_alumina_wt) << ',' << num(r.max_alumina_wt) << ',' << num(r.mean_undissolved_kg) << ','
-            << num(r.mean_alf3_wt) << ',' << num(r.mean_temperature_K - 273.15) << ',' << num(r.mean_superheat_K) << ','
-            << num(r.mean_ledge_m * 100) << ',' << num(r.min_ledge_m * 100) << ',' << num(r.max_ledge_m * 100) << ','
-            << num(r.mean_acd_m * 100) << ',' << num(r.mean_metal_kg / 1e3) << ',' << num(r.mean_heat_loss_W / 1e3) << ','
-            << r.cells_in_ae << ',' << r.ae_count << ',' << num(r.mean_feed_kg_per_s * 3600) << '\n';
+    series_ << api::timeseries_csv_row(r);
   }
   void on_events(const std::vector<line::Event>& events) override {
     if (!events_.is_open()) return;
-    for (const auto& e : events) {
-      // Line events (the rectifier) carry cell -1.
-      const long cell = e.cell == line::kLineEvent ? -1L : static_cast<long>(e.cell);
-      events_ << io::csv_row({num(e.time_s / 3600), std::to_string(cell), line::to_string(e.kind), num(e.value),
-                              line::event_unit(e.kind)});
-    }
+    events_ << api::events_csv_rows(events);
   }
   void on_progress(double t, double end) override {
     if (!progress_) return;
@@ -139,78 +121,12 @@ class Writer final : public line::Observer {
   std::ofstream series_, events_;
 };
 
-io::Json summary_json(const line::SimulationCase& c, const line::Summary& s) {
-  io::Json j;
-  j["title"] = c.title;
-  j["simulated_days"] = s.simulated_days;
-  j["cells"] = s.cells;
-  j["mean_line_current_kA"] = s.mean_line_current_A / 1e3;
-  j["mean_voltage_V"] = s.mean_voltage_V;
-  j["current_efficiency"] = s.current_efficiency;
-  j["sec_dc_kWh_per_kg"] = s.sec_dc_kWh_per_kg;
-  j["production_t"] = s.production_t;
-  j["energy_MWh"] = s.energy_MWh;
-  j["mean_power_MW"] = s.simulated_days > 0 ? s.energy_MWh / (s.simulated_days * 24.0) : 0.0;
-  j["ae_count"] = s.ae.count;
-  j["ae_per_cell_day"] = s.ae.frequency_per_cell_day();
-  j["ae_minutes_per_cell_day"] = s.ae.minutes_per_cell_day();
-  j["ae_mean_duration_s"] = s.ae.mean_duration_s();
-  j["ae_overvoltage_mV"] = s.ae.overvoltage_mV();
-  j["pfc_cf4_kg"] = s.pfc.cf4_kg;
-  j["pfc_c2f6_kg"] = s.pfc.c2f6_kg;
-  j["pfc_t_co2e"] = s.pfc.co2e_t;
-  j["pfc_method"] = c.pfc_method == line::PfcMethod::kSlope ? "slope" : "overvoltage";
-  j["pfc_coefficients"] = c.pfc_set + "/" + c.pfc_technology;
-  j["gwp"] = c.gwp_set;
-  j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
-  if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;
-  j["mean_superheat_K"] = s.mean_superheat_K;
-  j["min_ledge_cm"] = s.min_ledge_m * 100;
-  j["max_ledge_cm"] = s.max_ledge_m * 100;
-  j["alumina_min_wt"] = s.alumina_min_wt;
-  j["alumina_max_wt"] = s.alumina_max_wt;
-  j["cells_out_of_window"] = s.cells_out_of_window;
-  j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
-  j["energy_balance_error"] = s.energy_balance_error;
-  j["current_limit_hours"] = s.current_limit_hours;
-  j["complete"] = s.complete;
-  j["integrator"] = c.integrator == line::IntegratorKind::kBatch ? "batch" : "cvode";
-  j["seed"] = c.seed;
-  j["cell_steps"] = s.cell_steps;
-  j["wall_seconds"] = s.wall_seconds;
-  return j;
-}
-
-struct LoadedCase {
-  line::SimulationCase c;
-  std::string catalogue_path;
-};
+using LoadedCase = api::SimulationInput;
 
 LoadedCase load_case(const SimulateOptions& o, const GlobalOptions& global) {
-  const io::Schema& schema = line::simulate_schema();
-  core::Diagnostics diagnostics;
-  io::ValueSet user;
-  if (o.case_file.empty()) {
-    diagnostics.error({}, "", "give a case file: potline simulate CASE.toml ('potline template simulate' writes one)");
-    throw core::InputError(diagnostics);
-  }
-  io::read_case_file(o.case_file, schema, user, diagnostics);
-  std::vector<io::Override> overrides;
-  for (std::size_t i = 0; i < o.sets.size(); ++i) {
-    if (auto ov = io::parse_override(o.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);
-  }
-  io::apply_overrides(overrides, schema, user, diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  auto catalogue = cell::TechnologyCatalogue::load(data_dir(global) + "/technologies.toml", diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  const std::string case_dir = std::filesystem::path(o.case_file).parent_path().string();
-  const plant::EmissionData emissions = plant::EmissionData::load(data_dir(global), diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  auto built = line::build_simulation_case(user, catalogue, emissions, case_dir, diagnostics);
-  if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
-  if (o.threads > 0) built->threads = o.threads;
-  for (const auto& d : diagnostics.items()) std::cerr << d.to_string() << "\n";
-  return {std::move(*built), catalogue.path()};
+  LoadedCase loaded = api::load_simulation({o.case_file, std::nullopt, "", o.sets, data_dir(global)}, o.threads);
+  for (const auto& w : loaded.warnings) std::cerr << w << "\n";
+  return loaded;
 }
 
 // manifest.json and summary.json; `complete` false marks the time series as partial.
@@ -237,21 +153,6 @@ void write_run_files(const SimulateOptions& o, const GlobalOptions& global, cons
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
 }
 
-// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
-io::Json stopped_summary(const line::SimulationCase& c, const line::SimulationStopped& e) {
-  io::Json j;
-  j["title"] = c.title;
-  j["complete"] = false;
-  j["stop_reason"] = line::to_string(e.reason);
-  j["stop_cell"] = e.cell;
-  j["stop_time_h"] = e.time_s / 3600.0;
-  j["stop_message"] = e.what();
-  j["last_row_h"] = e.last_row_s / 3600.0;
-  j["cells"] = c.cells;
-  j["seed"] = c.seed;
-  return j;
-}
-
 void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o) {
   std::cout << fmt::format(
       "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
@@ -266,6 +167,14 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
 }
 
 int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
+  if (o.vary.active()) {
+    const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+    return run_vary_command(o.vary, "simulate", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+      api::CaseSource point = source;
+      point.sets = sets;
+      return api::run_simulation(api::load_simulation(point, o.threads), false).summary;
+    });
+  }
   const LoadedCase loaded = load_case(o, global);
   const line::SimulationCase& c = loaded.c;
   const std::string started = utc_now();
@@ -278,11 +187,11 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   } catch (const line::SimulationStopped& e) {
     // A physical guard tripped: keep what was simulated, marked partial, and fail (exit 1).
     writer.finish();
-    write_run_files(o, global, loaded, started, stopped_summary(c, e), false);
+    write_run_files(o, global, loaded, started, api::stopped_summary_json(c, e), false);
     throw;
   }
   writer.finish();
-  io::Json j = summary_json(c, s);
+  io::Json j = api::simulation_summary_json(c, s);
   io::require_finite(j);
   write_run_files(o, global, loaded, started, j, s.complete);
   if (o.report && s.complete) write_run_report(o.out_dir, o.json);
@@ -324,6 +233,7 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
   cmd->add_option("--threads", options->threads, "worker threads (overrides run.threads; results do not depend on it)")
       ->check(integer_in(1, 256));
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
+  add_vary_options(cmd, options->vary, "simulate");
   cmd->add_flag("-q,--quiet", options->quiet, "no progress line on stderr");
   cmd->callback([options, &global, &exit_code]() {
     exit_code = run_guarded([&] { return run_simulate(*options, global); });

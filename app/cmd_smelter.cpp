@@ -7,6 +7,7 @@
 #include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_report.hpp"
 #include "run_folder.hpp"
+#include "vary.hpp"
 
 namespace potline::app {
 namespace {
@@ -18,10 +19,18 @@ struct SmelterOptions {
   std::string out_dir;
   bool report = false;
   std::vector<std::string> argv;
+  VaryOptions vary;
 };
 
 int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  if (o.vary.active()) {
+    return run_vary_command(o.vary, "smelter", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+      api::CaseSource point = source;
+      point.sets = sets;
+      return api::run_smelter(point).summary;
+    });
+  }
   const api::SmelterRun run = api::run_smelter(source);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
@@ -50,6 +59,7 @@ void add_smelter_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
+  add_vary_options(cmd, options->vary, "smelter");
   CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
                   "write a run folder (manifest.json, summary.json, cost_breakdown.csv, emissions.csv, cbam.csv, "
                   "potlines.csv)")

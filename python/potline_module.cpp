@@ -7,7 +7,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "potline/api/case_commands.hpp"
 #include "potline/api/flag_commands.hpp"
+#include "potline/api/simulate_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/sweep/read_results.hpp"
@@ -23,6 +25,47 @@ using FlagCommand = io::Json (*)(const api::OptionTexts&, const std::string&);
 std::string run_flag_command(FlagCommand command, const api::OptionTexts& options, const std::string& data_dir) {
   py::gil_scoped_release release;
   return io::dump(command(options, data_dir));
+}
+
+// A case file (path) or TOML text (a dict written by python/potline/_toml.py), with --set overrides.
+api::CaseSource case_source(const std::string& path, const std::optional<std::string>& text,
+                            const std::vector<std::string>& sets, const std::string& data_dir) {
+  return {path, text, "<dict>", sets, data_dir};
+}
+
+/// The summary document as JSON text and the tables as CSV text, as the CLI writes them.
+using Output = std::pair<std::string, api::Tables>;
+
+Output run_cell(const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
+                const std::string& data_dir, const std::string& technology, const std::string& target_voltage) {
+  py::gil_scoped_release release;
+  const api::CellRun run = api::run_cell(case_source(path, text, sets, data_dir), technology, target_voltage);
+  return {io::dump(run.summary), run.tables()};
+}
+
+template <typename Run>
+Output run_case(Run (*command)(const api::CaseSource&), const std::string& path, const std::optional<std::string>& text,
+                const std::vector<std::string>& sets, const std::string& data_dir) {
+  py::gil_scoped_release release;
+  const Run run = command(case_source(path, text, sets, data_dir));
+  return {io::dump(run.summary), run.tables()};
+}
+
+Output run_fleet(const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
+                 const std::string& data_dir) {
+  py::gil_scoped_release release;
+  const api::FleetInput input = api::load_fleet(case_source(path, text, sets, data_dir));
+  const api::FleetRun run = api::run_fleet(input);
+  return {io::dump(run.summary), run.tables(input.c)};
+}
+
+std::tuple<std::string, api::Tables, std::vector<std::string>> run_simulate(
+    const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
+    const std::string& data_dir, int threads) {
+  py::gil_scoped_release release;
+  const api::SimulationInput input = api::load_simulation(case_source(path, text, sets, data_dir), threads);
+  const api::SimulationRun run = api::run_simulation(input);
+  return {io::dump(run.summary), run.tables(), input.warnings};
 }
 
 py::dict read_sweep(const std::string& path) {
@@ -72,5 +115,21 @@ PYBIND11_MODULE(_core, m) {
         return run_flag_command(&api::cbam, options, data_dir);
       },
       py::arg("options"), py::arg("data_dir"), "potline cbam --json");
+  m.def("cell", &run_cell, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
+        py::arg("technology"), py::arg("target_voltage"), "potline cell --json and its run-folder tables");
+  m.def(
+      "smelter",
+      [](const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
+         const std::string& data_dir) { return run_case(&api::run_smelter, path, text, sets, data_dir); },
+      py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), "potline smelter --json and its tables");
+  m.def(
+      "invest",
+      [](const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
+         const std::string& data_dir) { return run_case(&api::run_invest, path, text, sets, data_dir); },
+      py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), "potline invest --json and its tables");
+  m.def("fleet", &run_fleet, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
+        "potline fleet --json and its tables");
+  m.def("simulate", &run_simulate, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
+        py::arg("threads"), "potline simulate --json, timeseries.csv and events.csv, and the case's warnings");
   m.def("read_sweep", &read_sweep, py::arg("path"), "the long table of a sweep results file, by column");
 }

@@ -6,16 +6,20 @@ cost curves, ...) come as pandas DataFrames with the CLI's CSV columns. Input er
 ``potline.InputError`` (a ValueError) whose message is the CLI's file:line:col diagnostics.
 See docs/python.md.
 """
+import io as _io
 import json as _json
 import math as _math
+import os as _os
 
 from . import _core
+from . import _toml
 
 __version__ = _core.__version__
 InputError = _core.InputError
 RunError = _core.RunError
 
-__all__ = ["InputError", "RunError", "bath", "emissions", "cbam", "read_sweep", "data_dir"]
+__all__ = ["InputError", "RunError", "Result", "cell", "bath", "smelter", "emissions", "cbam", "invest", "simulate",
+           "fleet", "read_sweep", "data_dir"]
 
 
 def data_dir():
@@ -84,3 +88,95 @@ def read_sweep(path):
     df["sample"] = df["sample"].astype("int64")
     df.attrs["title"] = table["title"]
     return df
+
+
+class Result(dict):
+    """The JSON document of the command (summary.json, what --json prints) as a dict, with the run
+    folder's tables as pandas DataFrames in ``result.tables`` (by CSV file name without ".csv") and
+    as attributes: ``result.timeseries``, ``result.cost_curve``, ..."""
+
+    def __init__(self, summary, tables):
+        super().__init__(summary)
+        self.tables = tables
+
+    def __getattr__(self, name):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"no table '{name}' (tables: {', '.join(tables) or 'none'}; JSON keys: result['key'])")
+
+    def __dir__(self):
+        return list(super().__dir__()) + list(self.__dict__.get("tables", {}))
+
+
+def _frame(csv_text):
+    import pandas as pd
+
+    if not csv_text.strip():
+        return pd.DataFrame()
+    return pd.read_csv(_io.StringIO(csv_text))
+
+
+def _result(summary_text, tables):
+    return Result(_json.loads(summary_text), {name[:-4] if name.endswith(".csv") else name: _frame(text)
+                                              for name, text in tables.items()})
+
+
+def _case_args(case, set, data_dir):
+    """(path, TOML text, --set list, data folder) for the library."""
+    if case is None:
+        path, text = "", None
+    elif isinstance(case, (str, _os.PathLike)):
+        path, text = _os.fspath(case), None
+    elif isinstance(case, dict):
+        path, text = "", _toml.dumps(case)
+    else:
+        raise TypeError(f"a case is a file path or a dict, not a {type(case).__name__}")
+    sets = []
+    for key, value in (set or {}).items():
+        sets.append(f"{key}={_text(value)}")
+    return path, text, sets, data_dir or ""
+
+
+def cell(case=None, set=None, technology=None, target_voltage=None, data_dir=None):
+    """One cell at steady state, like `potline cell CASE --json`.
+
+    ``case`` is a case file's path or a dict laid out like one ({"case": {"technology": "AP40"},
+    "operation": {"acd": "4.0 cm"}}); ``set`` overrides fields like --set ({"operation.acd": "4 cm"});
+    ``technology`` like --technology; ``target_voltage`` (V, or text with a unit) solves the ACD.
+    Tables: breakdown, energy, inputs.
+    """
+    path, text, sets, data = _case_args(case, set, data_dir)
+    summary, tables = _core.cell(path, text, sets, data, technology or "",
+                                 "" if target_voltage is None else _text(target_voltage))
+    return _result(summary, tables)
+
+
+def smelter(case, set=None, data_dir=None):
+    """Smelter economics and emissions, like `potline smelter CASE --json`.
+    Tables: cost_breakdown, emissions, cbam, potlines."""
+    return _result(*_core.smelter(*_case_args(case, set, data_dir)))
+
+
+def invest(case, set=None, data_dir=None):
+    """New-build or retrofit appraisal, like `potline invest CASE --json`. Table: cash_flows."""
+    return _result(*_core.invest(*_case_args(case, set, data_dir)))
+
+
+def fleet(case, set=None, data_dir=None):
+    """The world fleet and the regional market, like `potline fleet CASE --json`.
+    Tables: cost_curve, regions, flows. ``set`` also takes array-table keys ("tariff[0].rate")."""
+    return _result(*_core.fleet(*_case_args(case, set, data_dir)))
+
+
+def simulate(case, set=None, threads=0, data_dir=None):
+    """A dynamic cell or potline, like `potline simulate CASE --json --out DIR`.
+
+    Tables: timeseries (timeseries.csv's columns, e.g. "Mean bath temperature [degC]") and events.
+    A tripped physical guard raises potline.RunError naming the cell, time and state. Warnings of
+    reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
+    """
+    summary, tables, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
+    result = _result(summary, tables)
+    result.case_warnings = list(warnings)
+    return result

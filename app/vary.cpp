@@ -1,0 +1,45 @@
+// --vary for the case commands (see vary.hpp).
+#include "vary.hpp"
+
+#include <iostream>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::app {
+
+void add_vary_options(CLI::App* cmd, VaryOptions& options, const std::string& command) {
+  std::string defaults;
+  for (const auto& o : api::default_vary_outputs(command)) defaults += (defaults.empty() ? "" : ",") + o;
+  cmd->add_option("--vary", options.vary,
+                  "one-at-a-time sensitivity: run once per value of a case field and print a table of --outputs; "
+                  "KEY=START:STOP:STEP (a unit may follow: prices.power=30:60:10 USD/MWh) or KEY=V1,V2,V3; "
+                  "repeatable (each varied on its own)")
+      ->allow_extra_args(false);
+  cmd->add_option("--outputs", options.outputs,
+                  "with --vary: comma-separated keys of the --json document (an object gives one column per "
+                  "member); default " + defaults);
+  cmd->add_flag("--csv", options.csv, "with --vary: print the table as CSV");
+}
+
+int run_vary_command(const VaryOptions& options, const std::string& command, const std::vector<std::string>& sets,
+                     bool json, const std::string& out_dir, const api::RunWithSets& run) {
+  core::Diagnostics d;
+  if (!out_dir.empty()) d.error({"--out", 0, 0}, "--out", "--vary prints a table; it writes no run folder (drop --out)");
+  if (json && options.csv) d.error({"--csv", 0, 0}, "--csv", "give --json or --csv, not both");
+  std::vector<api::VarySpec> specs;
+  for (std::size_t i = 0; i < options.vary.size(); ++i) {
+    if (auto spec = api::parse_vary(options.vary[i], static_cast<int>(i + 1), d)) specs.push_back(std::move(*spec));
+  }
+  if (d.has_errors()) throw core::InputError(d);
+  const api::VaryTable table = api::run_vary(command, specs, sets, api::split_list(options.outputs), run);
+  if (json) {
+    std::cout << io::dump(api::vary_json(table));
+  } else if (options.csv) {
+    std::cout << api::vary_csv(table);
+  } else {
+    std::cout << api::vary_text(table);
+  }
+  return 0;
+}
+
+}  // namespace potline::app

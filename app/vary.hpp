@@ -1,0 +1,28 @@
+#pragma once
+// --vary, --outputs and --csv for cell, smelter, invest, fleet and simulate: the command-line side of
+// the one-at-a-time sensitivity in the library (potline/api/vary.hpp). A command registers the
+// options with add_vary_options and, when --vary is given, hands run_vary_command a function that
+// runs it with a list of --set overrides and returns its JSON document.
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "potline/api/vary.hpp"
+
+namespace potline::app {
+
+struct VaryOptions {
+  std::vector<std::string> vary;  ///< KEY=START:STOP:STEP or KEY=V1,V2,...
+  std::string outputs;            ///< comma-separated paths into the JSON document
+  bool csv = false;
+  bool active() const { return !vary.empty(); }
+};
+
+void add_vary_options(CLI::App* cmd, VaryOptions& options, const std::string& command);
+
+/// Parses the --vary options, runs every point, prints the table (text, --csv or --json) and returns
+/// the exit status. `out_dir` non-empty is an input error (a --vary table is printed, not a run folder).
+int run_vary_command(const VaryOptions& options, const std::string& command, const std::vector<std::string>& sets,
+                     bool json, const std::string& out_dir, const api::RunWithSets& run);
+
+}  // namespace potline::app

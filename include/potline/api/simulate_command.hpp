@@ -1,0 +1,44 @@
+#pragma once
+// potline simulate as library functions (see case_commands.hpp for the other commands): reading the
+// case, the summary document (summary.json, --json) and the rows of timeseries.csv and events.csv.
+// The CLI streams the rows into its run folder with a progress line and stops on SIGINT/SIGTERM;
+// the Python API and --vary collect them in memory (run_simulation). Columns: docs/cli.md.
+#include <string>
+#include <vector>
+
+#include "potline/api/case_commands.hpp"
+#include "potline/potline/simulate_case.hpp"
+
+namespace potline::api {
+
+struct SimulationInput {
+  line::SimulationCase c;
+  std::string catalogue_path;
+  std::vector<std::string> warnings;  ///< diagnostics of reading the case, one per line (file:line:col ...)
+};
+
+/// Reads the case and its overrides; `threads` > 0 overrides run.threads (results do not depend on it).
+SimulationInput load_simulation(const CaseSource& source, int threads = 0);
+
+io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s);
+/// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
+io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
+
+std::string timeseries_csv_header();
+std::string timeseries_csv_row(const line::Row& r);
+std::string events_csv_header();
+/// One line per event; line events (the rectifier) carry cell -1.
+std::string events_csv_rows(const std::vector<line::Event>& events);
+
+struct SimulationRun {
+  io::Json summary;
+  std::string timeseries_csv;  ///< empty unless collected
+  std::string events_csv;
+  Tables tables() const { return {{"timeseries.csv", timeseries_csv}, {"events.csv", events_csv}}; }
+};
+
+/// Runs the simulation to its end. A tripped physical guard throws line::SimulationStopped (a
+/// core::RunError). `collect_tables` false skips the time series (when only the summary is needed).
+SimulationRun run_simulation(const SimulationInput& input, bool collect_tables = true);
+
+}  // namespace potline::api

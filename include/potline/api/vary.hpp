@@ -1,0 +1,68 @@
+#pragma once
+// One-at-a-time sensitivity (`--vary`): each --vary KEY=... varies one case field over a list of
+// values while every other input stays at the case's (and --set's) value; the chosen outputs of the
+// command's JSON document are tabulated against each value. Built on the --set machinery: a point is
+// the command run with one more override KEY=VALUE, so every value is converted, range-checked and
+// reported exactly like --set (units allowed: "--vary prices.power=30:60:10 USD/MWh").
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/json_output.hpp"
+
+namespace potline::api {
+
+/// At most this many values per --vary, and this many runs in all: a larger table is almost always
+/// a mistaken step, and a point can be a year-long potline simulation.
+inline constexpr std::size_t kMaxVaryValues = 200;
+inline constexpr std::size_t kMaxVaryRuns = 1000;
+
+struct VarySpec {
+  std::string key;                  ///< the case field, as for --set
+  std::vector<std::string> values;  ///< the values as --set texts ("30 USD/MWh")
+  int index = 0;                    ///< position among the --vary options (1-based), for messages
+};
+
+/// Parses "KEY=START:STOP:STEP" (STOP included when the steps reach it; an optional unit after the
+/// numbers applies to each value: "acd=3.5:5:0.5 cm") or "KEY=V1,V2,..." (each value as for --set,
+/// e.g. "case.technology=AP40,AP60"). Errors (no '=', bad number, step 0 or away from STOP, too many
+/// values) are reported keyed "--vary #N".
+std::optional<VarySpec> parse_vary(const std::string& text, int index, core::Diagnostics& diagnostics);
+
+/// The table: one row per (spec, value), one column per output.
+struct VaryTable {
+  std::string command;
+  std::vector<std::string> outputs;  ///< dotted paths into the JSON document (objects expanded)
+  struct Row {
+    std::string key;
+    std::string value;                          ///< the --set text
+    std::vector<std::optional<double>> outputs;  ///< nullopt where the document has null (e.g. no IRR)
+  };
+  std::vector<Row> rows;
+};
+
+/// Runs the command with `base_sets` plus KEY=VALUE for every value of every spec and reads
+/// `outputs` ("cost_usd_per_t.c1"; a path to an object of numbers gives one column per member;
+/// empty: `default_outputs`). An input error of a point is reported at "--vary #N" instead of the
+/// hidden --set it was given as; an output path absent from the first result is an input error with
+/// a did-you-mean among the document's numeric paths.
+using RunWithSets = std::function<io::Json(const std::vector<std::string>& sets)>;
+VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& specs, const std::vector<std::string>& base_sets,
+                   const std::vector<std::string>& outputs, const RunWithSets& run);
+
+/// The outputs tabulated when none are chosen, per command (cell, smelter, invest, fleet, simulate).
+std::vector<std::string> default_vary_outputs(const std::string& command);
+
+/// Splits "a,b,c" (blanks trimmed; empty items dropped).
+std::vector<std::string> split_list(const std::string& text);
+
+io::Json vary_json(const VaryTable& table);
+/// "key,value,OUTPUT..." with missing values empty.
+std::string vary_csv(const VaryTable& table);
+/// Aligned columns for the terminal, missing values as "n/a".
+std::string vary_text(const VaryTable& table);
+
+}  // namespace potline::api

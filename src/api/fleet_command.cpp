@@ -1,0 +1,164 @@
+// potline fleet as a library function (see case_commands.hpp): the summary document and the
+// cost_curve, regions and flows tables (columns: docs/cli.md, "potline fleet").
+#include <fmt/format.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "potline/api/case_commands.hpp"
+#include "potline/core/constants.hpp"
+#include "potline/io/csv.hpp"
+
+namespace potline::api {
+namespace {
+
+constexpr double kSecondsPerYear = constants::kSecondsPerYear;
+constexpr double kMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
+constexpr double kKt = kSecondsPerYear / 1e6;  // kg/s -> kt/yr
+constexpr double kT = 1e3;                     // USD/kg -> USD/t
+
+std::string csv_text(const std::string& s) { return io::csv_cell(s); }  // RFC 4180, the one CSV writer
+
+std::string num(double x, int digits = 6) {
+  if (!std::isfinite(x)) throw core::RunError("non-finite number in fleet output");
+  return fmt::format("{:.{}g}", x, digits);
+}
+
+io::Json by_region(const fleet::FleetCase& c, const std::vector<double>& v, double scale) {
+  io::Json j = io::Json::object();
+  const auto& regions = c.model.regions.regions;
+  for (std::size_t r = 0; r < regions.size(); ++r) j[regions[r].id] = v[r] * scale;
+  return j;
+}
+
+io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings) {
+  io::Json j;
+  j["title"] = c.title;
+  j["smelters"] = f.smelters.size();
+  j["capacity_Mt"] = f.capacity_kg_per_s * kMt;
+  j["production_Mt"] = f.production_total_kg_per_s * kMt;
+  j["demand_Mt"] = f.demand_total_kg_per_s * kMt;
+  j["curtailed_Mt"] = (f.capacity_kg_per_s - f.production_total_kg_per_s) * kMt;
+  j["consumption_Mt"] = f.consumption_total_kg_per_s * kMt;
+  j["demand_elastic"] = f.elastic;
+  j["capacity_by_region_Mt"] = by_region(c, f.capacity_by_region_kg_per_s, kMt);
+  j["production_by_region_Mt"] = by_region(c, f.production_by_region_kg_per_s, kMt);
+  j["consumption_by_region_Mt"] = by_region(c, f.consumption_kg_per_s, kMt);
+  j["demand_by_region_Mt"] = by_region(c, f.demand_kg_per_s, kMt);
+  j["marginal_cost_usd_per_t"] = f.marginal_cost_usd_per_kg * kT;
+  j["cost_curve_marginal_cost_usd_per_t"] = f.cost_curve_marginal_cost_usd_per_kg * kT;
+  j["price_by_region_usd_per_t"] = by_region(c, f.price_usd_per_kg, kT);
+  j["emissions_Mt_co2e"] = f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9;
+  j["emissions_intensity_t_co2e_per_t"] =
+      f.production_total_kg_per_s > 0 ? f.emissions_kg_co2e_per_s / f.production_total_kg_per_s : 0.0;
+  io::Json uw = io::Json::array();
+  for (int i : f.under_water) uw.push_back(c.model.smelters[static_cast<std::size_t>(i)].record.id);
+  j["under_water"] = uw;
+  j["under_water_Mt"] = f.under_water_capacity_kg_per_s * kMt;
+  j["lme_usd_per_t"] = c.lme_usd_per_kg * kT;
+  j["cbam_year"] = c.cbam_year;
+  j["market"] = f.market_solved ? "optimal" : "not solved";
+  j["price_year"] = c.model.regions.price_year;
+  j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme ? "lme" : "origin_price";
+  io::Json caps = io::Json::object();
+  for (std::size_t k = 0; k < c.caps.size() && k < f.cap_shadow_usd_per_kg.size(); ++k) {
+    caps[c.caps[k].name] = f.cap_shadow_usd_per_kg[k] * kT;
+  }
+  j["cap_shadow_price_usd_per_t"] = caps;
+  j["tariff_iterations"] = f.tariff_iterations;
+  j["tariff_converged"] = f.tariff_converged;
+  j["warnings"] = warnings;
+  io::require_finite(j);
+  return j;
+}
+
+std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  std::ostringstream cc;
+  cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
+        "c1_usd_per_t,business_usd_per_t,power_usd_per_t,sec_ac_kWh_per_kg,co2e_t_per_t,direct_co2e_t_per_t,"
+        "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
+        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t\n";
+  int rank = 0;
+  for (const auto& p : f.curve) {
+    const auto i = static_cast<std::size_t>(p.smelter);
+    const fleet::SmelterEconomics& e = f.smelters[i];
+    const fleet::FleetSmelter& s = c.model.smelters[i];
+    const auto& r = s.record;
+    cc << ++rank << ',' << csv_text(r.id) << ',' << csv_text(r.name) << ',' << csv_text(r.region) << ',' << csv_text(r.country) << ','
+       << csv_text(r.province) << ',' << (r.aggregate ? "true" : "false") << ',' << num(e.capacity_kg_per_s * kKt) << ','
+       << num(p.cumulative_kg_per_s * kMt) << ',' << num(e.c1_usd_per_kg * kT) << ',' << num(e.business_usd_per_kg * kT)
+       << ',' << num(e.power_usd_per_kg * kT) << ',' << num(e.sec_ac_J_per_kg / constants::kJoulePerKWh) << ','
+       << num(e.total_co2e_kg_per_kg) << ',' << num(e.direct_co2e_kg_per_kg) << ',' << num(e.cbam_usd_per_kg * kT) << ','
+       << num(e.price_usd_per_kg * kT) << ',' << num(f.production_kg_per_s[i] * kKt) << ','
+       << num((e.capacity_kg_per_s - f.production_kg_per_s[i]) * kKt) << ',' << csv_text(s.sec_origin) << ','
+       << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
+       << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(","))  // empty: no single site
+       << ',' << csv_text(s.technology) << ',' << csv_text(s.technology_class) << ','
+       << num((f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg) * kT) << '\n';
+  }
+  return cc.str();
+}
+
+std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  const auto& regions = c.model.regions.regions;
+  std::ostringstream rc;
+  rc << "region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
+        "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year\n";
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    const fleet::RegionTrade t = fleet::region_trade(f, r);
+    rc << regions[r].id << ',' << csv_text(regions[r].name) << ',' << num(f.capacity_by_region_kg_per_s[r] * kMt) << ','
+       << num(f.production_by_region_kg_per_s[r] * kMt) << ',' << num(f.demand_kg_per_s[r] * kMt) << ','
+       << num(t.imports_kg_per_s * kMt) << ',' << num(t.exports_kg_per_s * kMt) << ','
+       << num(f.price_usd_per_kg[r] * kT) << ',' << num(f.emissions_by_region_kg_co2e_per_s[r] * kSecondsPerYear / 1e9)
+       << ',' << num(f.consumption_kg_per_s[r] * kMt) << '\n';
+  }
+  return rc.str();
+}
+
+std::string flows_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  const auto& regions = c.model.regions.regions;
+  std::ostringstream fc;
+  fc << "from,to,flow_Mt_per_year\n";
+  for (std::size_t r = 0; r < regions.size(); ++r)
+    for (std::size_t s = 0; s < regions.size(); ++s)
+      if (f.flow_kg_per_s[r][s] * kMt > 1e-9)
+        fc << regions[r].id << ',' << regions[s].id << ',' << num(f.flow_kg_per_s[r][s] * kMt) << '\n';
+  return fc.str();
+}
+
+}  // namespace
+
+FleetInput load_fleet(const CaseSource& source) {
+  core::Diagnostics d;
+  const std::string dir = source.data();
+  FleetInput input{plant::SmelterData::load(dir, d), {}, {}};
+  if (d.has_errors()) throw core::InputError(d);
+  input.c = source.text ? fleet::parse_fleet_case(*source.text, source.display_name, source.base_dir(), dir,
+                                                  input.data, d, source.sets)
+                        : fleet::load_fleet_case(source.path, dir, input.data, d, source.sets);
+  input.warnings = d.warning_messages();
+  return input;
+}
+
+FleetRun run_fleet(const FleetInput& input) {
+  const fleet::FleetCase& c = input.c;
+  FleetRun run;
+  run.result = fleet::solve(c, c.shocks);
+  if (!run.result.feasible) {
+    core::Diagnostics bad;
+    bad.error({c.path, 0, 0}, "market", run.result.explanation);
+    throw core::InputError(bad);
+  }
+  run.warnings = input.warnings;
+  run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
+  run.summary = summary_json(c, run.result, run.warnings);
+  return run;
+}
+
+Tables FleetRun::tables(const fleet::FleetCase& c) const {
+  return {{"cost_curve.csv", cost_curve_csv(c, result)},
+          {"regions.csv", regions_csv(c, result)},
+          {"flows.csv", flows_csv(c, result)}};
+}
+
+}  // namespace potline::api

@@ -1,0 +1,172 @@
+// potline simulate as library functions (see simulate_command.hpp).
+#include "potline/api/simulate_command.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "potline/io/case_file.hpp"
+#include "potline/io/csv.hpp"
+
+namespace potline::api {
+namespace {
+
+std::string num(double v) {
+  if (!std::isfinite(v)) throw core::RunError("a non-finite value reached an output file");
+  return fmt::format("{:.10g}", v);
+}
+
+// Collects the rows in memory.
+class Collector final : public line::Observer {
+ public:
+  explicit Collector(bool collect) : collect_(collect) {
+    if (collect_) {
+      series_ << timeseries_csv_header();
+      events_ << events_csv_header();
+    }
+  }
+  void on_row(const line::Row& r) override {
+    if (collect_) series_ << timeseries_csv_row(r);
+  }
+  void on_events(const std::vector<line::Event>& events) override {
+    if (collect_) events_ << events_csv_rows(events);
+  }
+  std::string series() const { return series_.str(); }
+  std::string events() const { return events_.str(); }
+
+ private:
+  bool collect_;
+  std::ostringstream series_, events_;
+};
+
+}  // namespace
+
+SimulationInput load_simulation(const CaseSource& source, int threads) {
+  const io::Schema& schema = line::simulate_schema();
+  core::Diagnostics diagnostics;
+  io::ValueSet user;
+  if (!source.given()) {
+    diagnostics.error({}, "", "give a case file: potline simulate CASE.toml ('potline template simulate' writes one)");
+    throw core::InputError(diagnostics);
+  }
+  if (source.text) {
+    io::read_case_text(*source.text, source.display_name, schema, user, diagnostics);
+  } else {
+    io::read_case_file(source.path, schema, user, diagnostics);
+  }
+  std::vector<io::Override> overrides;
+  for (std::size_t i = 0; i < source.sets.size(); ++i) {
+    if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);
+  }
+  io::apply_overrides(overrides, schema, user, diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  const plant::EmissionData emissions = plant::EmissionData::load(source.data(), diagnostics);
+  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  auto built = line::build_simulation_case(user, catalogue, emissions, source.base_dir(), diagnostics);
+  if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
+  if (threads > 0) built->threads = threads;
+  SimulationInput input{std::move(*built), catalogue.path(), {}};
+  for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
+  return input;
+}
+
+io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
+  io::Json j;
+  j["title"] = c.title;
+  j["simulated_days"] = s.simulated_days;
+  j["cells"] = s.cells;
+  j["mean_line_current_kA"] = s.mean_line_current_A / 1e3;
+  j["mean_voltage_V"] = s.mean_voltage_V;
+  j["current_efficiency"] = s.current_efficiency;
+  j["sec_dc_kWh_per_kg"] = s.sec_dc_kWh_per_kg;
+  j["production_t"] = s.production_t;
+  j["energy_MWh"] = s.energy_MWh;
+  j["mean_power_MW"] = s.simulated_days > 0 ? s.energy_MWh / (s.simulated_days * 24.0) : 0.0;
+  j["ae_count"] = s.ae.count;
+  j["ae_per_cell_day"] = s.ae.frequency_per_cell_day();
+  j["ae_minutes_per_cell_day"] = s.ae.minutes_per_cell_day();
+  j["ae_mean_duration_s"] = s.ae.mean_duration_s();
+  j["ae_overvoltage_mV"] = s.ae.overvoltage_mV();
+  j["pfc_cf4_kg"] = s.pfc.cf4_kg;
+  j["pfc_c2f6_kg"] = s.pfc.c2f6_kg;
+  j["pfc_t_co2e"] = s.pfc.co2e_t;
+  j["pfc_method"] = c.pfc_method == line::PfcMethod::kSlope ? "slope" : "overvoltage";
+  j["pfc_coefficients"] = c.pfc_set + "/" + c.pfc_technology;
+  j["gwp"] = c.gwp_set;
+  j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
+  if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;
+  j["mean_superheat_K"] = s.mean_superheat_K;
+  j["min_ledge_cm"] = s.min_ledge_m * 100;
+  j["max_ledge_cm"] = s.max_ledge_m * 100;
+  j["alumina_min_wt"] = s.alumina_min_wt;
+  j["alumina_max_wt"] = s.alumina_max_wt;
+  j["cells_out_of_window"] = s.cells_out_of_window;
+  j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
+  j["energy_balance_error"] = s.energy_balance_error;
+  j["current_limit_hours"] = s.current_limit_hours;
+  j["complete"] = s.complete;
+  j["integrator"] = c.integrator == line::IntegratorKind::kBatch ? "batch" : "cvode";
+  j["seed"] = c.seed;
+  j["cell_steps"] = s.cell_steps;
+  j["wall_seconds"] = s.wall_seconds;
+  return j;
+}
+
+io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e) {
+  io::Json j;
+  j["title"] = c.title;
+  j["complete"] = false;
+  j["stop_reason"] = line::to_string(e.reason);
+  j["stop_cell"] = e.cell;
+  j["stop_time_h"] = e.time_s / 3600.0;
+  j["stop_message"] = e.what();
+  j["last_row_h"] = e.last_row_s / 3600.0;
+  j["cells"] = c.cells;
+  j["seed"] = c.seed;
+  return j;
+}
+
+std::string timeseries_csv_header() {
+  return "Time [h],Line current [kA],Mean cell voltage [V],Line power [MW],Line energy [MWh],"
+         "Mean alumina [wt%],Min alumina [wt%],Max alumina [wt%],Mean undissolved alumina [kg],"
+         "Mean excess AlF3 [wt%],Mean bath temperature [degC],Mean superheat [K],Mean ledge [cm],"
+         "Min ledge [cm],Max ledge [cm],Mean ACD [cm],Mean metal [t],Mean heat loss [kW],"
+         "Cells in anode effect [-],Anode effects cumulative [-],Mean alumina feed over interval [kg/h]\n";
+}
+
+std::string timeseries_csv_row(const line::Row& r) {
+  std::ostringstream row;
+  row << num(r.time_s / 3600) << ',' << num(r.line_current_A / 1e3) << ',' << num(r.mean_voltage_V) << ','
+      << num(r.line_power_W / 1e6) << ',' << num(r.energy_J / 3.6e9) << ',' << num(r.mean_alumina_wt) << ','
+      << num(r.min_alumina_wt) << ',' << num(r.max_alumina_wt) << ',' << num(r.mean_undissolved_kg) << ','
+      << num(r.mean_alf3_wt) << ',' << num(r.mean_temperature_K - 273.15) << ',' << num(r.mean_superheat_K) << ','
+      << num(r.mean_ledge_m * 100) << ',' << num(r.min_ledge_m * 100) << ',' << num(r.max_ledge_m * 100) << ','
+      << num(r.mean_acd_m * 100) << ',' << num(r.mean_metal_kg / 1e3) << ',' << num(r.mean_heat_loss_W / 1e3) << ','
+      << r.cells_in_ae << ',' << r.ae_count << ',' << num(r.mean_feed_kg_per_s * 3600) << '\n';
+  return row.str();
+}
+
+std::string events_csv_header() { return "Time [h],Cell [-],Event,Value,Unit\n"; }
+
+std::string events_csv_rows(const std::vector<line::Event>& events) {
+  std::string rows;
+  for (const auto& e : events) {
+    const long cell = e.cell == line::kLineEvent ? -1L : static_cast<long>(e.cell);
+    rows += io::csv_row({num(e.time_s / 3600), std::to_string(cell), line::to_string(e.kind), num(e.value),
+                         line::event_unit(e.kind)});
+  }
+  return rows;
+}
+
+SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) {
+  Collector collector(collect_tables);
+  const line::Summary s = line::run_simulation(input.c, &collector);
+  SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events()};
+  io::require_finite(run.summary);
+  return run;
+}
+
+}  // namespace potline::api

@@ -1,0 +1,311 @@
+// One-at-a-time sensitivity (see vary.hpp).
+#include "potline/api/vary.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include "potline/core/text.hpp"
+#include "potline/io/csv.hpp"
+
+namespace potline::api {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+std::optional<double> parse_number(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const double x = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(x)) return std::nullopt;
+  return x;
+}
+
+// START:STOP:STEP[ UNIT] as --set texts; errors into `d` at `where`.
+std::vector<std::string> range_values(const std::string& key, const std::string& spec, const core::SourceLocation& where,
+                                      core::Diagnostics& d) {
+  const auto blank = spec.find_first_of(" \t");
+  const std::string numbers = spec.substr(0, blank);
+  const std::string unit = blank == std::string::npos ? "" : trim(spec.substr(blank));
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (std::size_t colon; (colon = numbers.find(':', from)) != std::string::npos; from = colon + 1)
+    parts.push_back(numbers.substr(from, colon - from));
+  parts.push_back(numbers.substr(from));
+  if (parts.size() != 3) {
+    d.error(where, key, fmt::format("'{}' is not a range: give START:STOP:STEP (three numbers, e.g. 30:60:10, a unit may "
+                                    "follow: 30:60:10 USD/MWh) or a list V1,V2,V3", spec));
+    return {};
+  }
+  std::optional<double> x[3];
+  const char* names[3] = {"START", "STOP", "STEP"};
+  for (int i = 0; i < 3; ++i) {
+    x[i] = parse_number(trim(parts[static_cast<std::size_t>(i)]));
+    if (!x[i]) d.error(where, key, fmt::format("{} '{}' of '{}' is not a finite number", names[i], parts[static_cast<std::size_t>(i)], spec));
+  }
+  if (!x[0] || !x[1] || !x[2]) return {};
+  const double start = *x[0], stop = *x[1], step = *x[2];
+  if (step == 0.0) {
+    d.error(where, key, fmt::format("STEP is 0 in '{}': give a step that reaches STOP, or a list V1,V2,V3", spec));
+    return {};
+  }
+  const double span = (stop - start) / step;
+  if (span < 0.0) {
+    d.error(where, key, fmt::format("STEP {} goes away from STOP in '{}' (from {} to {} the step must be {})", step, spec,
+                                    start, stop, stop > start ? "positive" : "negative"));
+    return {};
+  }
+  // The relative slack keeps STOP when floating-point steps land a hair short of it (0.1 x 3).
+  const double count = std::floor(span + 1e-9) + 1.0;
+  if (count > static_cast<double>(kMaxVaryValues)) {
+    d.error(where, key, fmt::format("'{}' gives {:.0f} values, more than the {} allowed per --vary: use a larger step",
+                                    spec, count, kMaxVaryValues));
+    return {};
+  }
+  std::vector<std::string> values;
+  for (int i = 0; i < static_cast<int>(count); ++i) {
+    // 12 significant digits drop the noise of start + i x step (0.30000000000000004 -> 0.3).
+    std::string v = fmt::format("{:.12g}", start + i * step);
+    if (!unit.empty()) v += " " + unit;
+    values.push_back(v);
+  }
+  return values;
+}
+
+// The node at a dotted path ("cost_usd_per_t.c1", "potlines.0.name"), or nullptr.
+const io::Json* find_path(const io::Json& doc, const std::string& path) {
+  const io::Json* node = &doc;
+  std::size_t from = 0;
+  while (true) {
+    const auto dot = path.find('.', from);
+    const std::string part = path.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+    if (node->is_object()) {
+      const auto it = node->find(part);
+      if (it == node->end()) return nullptr;
+      node = &*it;
+    } else if (node->is_array()) {
+      const auto i = parse_number(part);
+      if (!i || *i < 0 || *i != std::floor(*i) || *i >= static_cast<double>(node->size())) return nullptr;
+      node = &(*node)[static_cast<std::size_t>(*i)];
+    } else {
+      return nullptr;
+    }
+    if (dot == std::string::npos) return node;
+    from = dot + 1;
+  }
+}
+
+// Every path to a number (or null) in the document, for did-you-mean.
+void numeric_paths(const io::Json& node, const std::string& prefix, std::vector<std::string>& out) {
+  if (node.is_number() || node.is_null()) {
+    out.push_back(prefix);
+  } else if (node.is_object()) {
+    for (const auto& [k, v] : node.items()) numeric_paths(v, prefix.empty() ? k : prefix + "." + k, out);
+  }
+}
+
+// The columns of the requested outputs in the first document: numbers and nulls, objects expanded.
+std::vector<std::string> resolve_outputs(const std::vector<std::string>& requested, const io::Json& doc,
+                                         const std::string& command) {
+  core::Diagnostics d;
+  std::vector<std::string> columns;
+  std::vector<std::string> known;
+  numeric_paths(doc, "", known);
+  for (const auto& path : requested) {
+    const io::Json* node = find_path(doc, path);
+    const core::SourceLocation where{"--outputs", 0, 0};
+    if (node == nullptr) {
+      std::string message = fmt::format("'{}' is not a key of the `potline {} --json` document", path, command);
+      const std::string hint = core::closest_match(path, known);
+      if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+      d.error(where, path, message + " (docs/cli.md lists the keys)");
+    } else if (node->is_number() || node->is_null()) {
+      columns.push_back(path);
+    } else if (node->is_object()) {
+      const std::size_t before = columns.size();
+      for (const auto& [k, v] : node->items())
+        if (v.is_number() || v.is_null()) columns.push_back(path + "." + k);
+      if (columns.size() == before) d.error(where, path, fmt::format("'{}' holds no numbers: name one of its keys", path));
+    } else {
+      d.error(where, path, fmt::format("'{}' is {}, not a number", path, node->is_string() ? "text" : "not a number"));
+    }
+  }
+  if (d.has_errors()) throw core::InputError(d);
+  return columns;
+}
+
+// The point's input errors at "--vary #N" rather than at the hidden --set they were given as.
+[[noreturn]] void rethrow_at_vary(const core::InputError& e, const VarySpec& spec, const std::string& value,
+                                  std::size_t hidden_index) {
+  core::Diagnostics d;
+  const std::string hidden = "--set #" + std::to_string(hidden_index);
+  const core::SourceLocation here{"--vary #" + std::to_string(spec.index), 0, 0};
+  bool at_the_value = false;
+  for (const auto& item : e.diagnostics().items()) {
+    const bool hidden_set = item.location.file == hidden;
+    at_the_value = at_the_value || hidden_set;
+    if (item.severity == core::Severity::kError) d.error(hidden_set ? here : item.location, item.key, item.message);
+  }
+  // An error elsewhere (a case that becomes inconsistent at this value) needs the value named.
+  if (!at_the_value) d.error(here, spec.key, fmt::format("the run with {}={} has the input error(s) above", spec.key, value));
+  throw core::InputError(d);
+}
+
+std::string number_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string(); }
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const auto comma = text.find(',', from);
+    const std::string item = trim(text.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+    if (!item.empty()) items.push_back(item);
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return items;
+}
+
+std::optional<VarySpec> parse_vary(const std::string& text, int index, core::Diagnostics& d) {
+  const core::SourceLocation where{"--vary #" + std::to_string(index), 0, 0};
+  const auto eq = text.find('=');
+  const std::string key = eq == std::string::npos ? "" : trim(text.substr(0, eq));
+  std::string rhs = eq == std::string::npos ? "" : trim(text.substr(eq + 1));
+  if (rhs.size() >= 2 && (rhs.front() == '"' || rhs.front() == '\'') && rhs.back() == rhs.front())
+    rhs = rhs.substr(1, rhs.size() - 2);
+  if (key.empty() || rhs.empty()) {
+    d.error(where, key, fmt::format("'{}' is not KEY=START:STOP:STEP or KEY=V1,V2,V3 (e.g. --vary prices.power=30:60:10)", text));
+    return std::nullopt;
+  }
+  VarySpec spec{key, {}, index};
+  const std::size_t errors = d.error_count();
+  if (rhs.find(',') == std::string::npos && rhs.find(':') != std::string::npos) {
+    spec.values = range_values(key, rhs, where, d);
+  } else {
+    spec.values = split_list(rhs);
+    if (spec.values.size() > kMaxVaryValues) {
+      d.error(where, key, fmt::format("{} values, more than the {} allowed per --vary", spec.values.size(), kMaxVaryValues));
+    } else if (spec.values.empty()) {
+      d.error(where, key, fmt::format("no values in '{}'", rhs));
+    }
+  }
+  if (d.error_count() != errors) return std::nullopt;
+  return spec;
+}
+
+VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& specs, const std::vector<std::string>& base_sets,
+                   const std::vector<std::string>& outputs, const RunWithSets& run) {
+  std::size_t runs = 0;
+  for (const auto& s : specs) runs += s.values.size();
+  if (runs > kMaxVaryRuns) {
+    core::Diagnostics d;
+    d.error({"--vary", 0, 0}, "", fmt::format("{} runs in all, more than the {} allowed: vary fewer values", runs, kMaxVaryRuns));
+    throw core::InputError(d);
+  }
+  VaryTable table{command, {}, {}};
+  const std::vector<std::string> requested = outputs.empty() ? default_vary_outputs(command) : outputs;
+  const std::size_t hidden_index = base_sets.size() + 1;
+  for (const auto& spec : specs) {
+    for (const auto& value : spec.values) {
+      std::vector<std::string> sets = base_sets;
+      sets.push_back(spec.key + "=" + value);
+      io::Json doc;
+      try {
+        doc = run(sets);
+      } catch (const core::InputError& e) {
+        rethrow_at_vary(e, spec, value, hidden_index);
+      }
+      if (table.rows.empty()) table.outputs = resolve_outputs(requested, doc, command);
+      VaryTable::Row row{spec.key, value, {}};
+      for (const auto& path : table.outputs) {
+        const io::Json* node = find_path(doc, path);
+        row.outputs.push_back(node != nullptr && node->is_number() ? std::optional<double>(node->get<double>()) : std::nullopt);
+      }
+      table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
+std::vector<std::string> default_vary_outputs(const std::string& command) {
+  static const std::map<std::string, std::vector<std::string>> defaults = {
+      {"cell", {"voltage_V", "current_efficiency", "sec_dc_kWh_per_kg", "superheat_K", "heat_loss_kW"}},
+      {"smelter", {"cost_usd_per_t.c1", "cost_usd_per_t.full", "margin_usd_per_t.c1", "emissions_t_co2e_per_t.total"}},
+      {"invest", {"npv_usd", "irr", "lcoa_usd_per_t", "breakeven_power_usd_per_MWh"}},
+      {"fleet", {"marginal_cost_usd_per_t", "production_Mt", "emissions_Mt_co2e", "price_by_region_usd_per_t"}},
+      {"simulate", {"mean_voltage_V", "current_efficiency", "sec_dc_kWh_per_kg", "ae_per_cell_day", "pfc_t_co2e",
+                    "mean_superheat_K", "min_ledge_cm"}},
+  };
+  const auto it = defaults.find(command);
+  return it == defaults.end() ? std::vector<std::string>{} : it->second;
+}
+
+io::Json vary_json(const VaryTable& table) {
+  io::Json j;
+  j["command"] = table.command;
+  j["outputs"] = table.outputs;
+  io::Json rows = io::Json::array();
+  for (const auto& r : table.rows) {
+    io::Json row;
+    row["key"] = r.key;
+    row["value"] = r.value;
+    io::Json values = io::Json::object();
+    for (std::size_t i = 0; i < table.outputs.size(); ++i)
+      values[table.outputs[i]] = r.outputs[i] ? io::Json(*r.outputs[i]) : io::Json(nullptr);
+    row["outputs"] = values;
+    rows.push_back(row);
+  }
+  j["rows"] = rows;
+  return j;
+}
+
+std::string vary_csv(const VaryTable& table) {
+  std::vector<std::string> header = {"key", "value"};
+  header.insert(header.end(), table.outputs.begin(), table.outputs.end());
+  std::string out = io::csv_row(header);
+  for (const auto& r : table.rows) {
+    std::vector<std::string> cells = {r.key, r.value};
+    for (const auto& x : r.outputs) cells.push_back(number_text(x));
+    out += io::csv_row(cells);
+  }
+  return out;
+}
+
+std::string vary_text(const VaryTable& table) {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::string> header = {"key", "value"};
+  header.insert(header.end(), table.outputs.begin(), table.outputs.end());
+  cells.push_back(header);
+  for (const auto& r : table.rows) {
+    std::vector<std::string> line = {r.key, r.value};
+    for (const auto& x : r.outputs) line.push_back(x ? fmt::format("{:.6g}", *x) : "n/a");
+    cells.push_back(line);
+  }
+  std::vector<std::size_t> width(header.size(), 0);
+  for (const auto& line : cells)
+    for (std::size_t c = 0; c < line.size(); ++c) width[c] = std::max(width[c], line[c].size());
+  std::string out;
+  for (const auto& line : cells) {
+    std::string text;
+    for (std::size_t c = 0; c < line.size(); ++c) {
+      // Names and values left-aligned, numbers right-aligned.
+      text += c < 2 ? fmt::format("{:<{}}", line[c], width[c]) : fmt::format("{:>{}}", line[c], width[c]);
+      if (c + 1 < line.size()) text += "  ";
+    }
+    out += text + "\n";
+  }
+  return out;
+}
+
+}  // namespace potline::api

@@ -86,6 +86,12 @@ Tables SmelterRun::tables() const {
 
 InvestRun run_invest(const CaseSource& source) {
   core::Diagnostics d;
+  if (source.text) {
+    // finance::load_invest_case reads a file (it looks for [[potline]] tables before the schema pass).
+    d.error({source.display_name, 0, 0}, "", "an invest case must be a case file: write the dict to a .toml file "
+                                             "and give its path");
+    throw core::InputError(d);
+  }
   InvestRun run{load_data(source), {}, {}, {}};
   run.c = finance::load_invest_case(source.path, source.sets, run.data, d);
   run.result = finance::evaluate_investment(run.c.inputs);

@@ -140,3 +140,26 @@ def test_result_names_its_tables():
     result = potline.cell(technology="AP40")
     with pytest.raises(AttributeError, match="tables: breakdown, energy, inputs"):
         result.timeseries
+
+
+def test_smelter_input_errors_equal_the_cli(cli):
+    with pytest.raises(potline.InputError) as e:
+        potline.smelter("examples/smelter-us-old-grid.toml", set={"prices.power": "-5 USD/MWh", "plant.capacity_factr": 1})
+    code, _, err = cli("smelter", "examples/smelter-us-old-grid.toml", "--set", "prices.power=-5 USD/MWh",
+                       "--set", "plant.capacity_factr=1")
+    assert code == 2
+    assert str(e.value).strip() in err
+    assert "--set #1" in str(e.value) and "--set #2" in str(e.value)
+
+
+def test_invest_from_a_dict_is_refused_with_a_reason():
+    with pytest.raises(potline.InputError, match="an invest case must be a case file"):
+        potline.invest({"investment": {"kind": "new_build"}})
+
+
+def test_simulate_guard_raises_run_error_naming_cell_and_time():
+    # The CLI test CliSimulateGuards.FrozenBathIsARunTimeFailureWithAPartialRunFolder: exit 1 there.
+    with pytest.raises(potline.RunError) as e:
+        potline.simulate("examples/cell-7d.toml", set={"potline.current_steps": "12 h 0; 72 h 1.0", "run.duration": "5 d"})
+    assert "bath frozen" in str(e.value) and "cell 0 at 19.4" in str(e.value)
+    assert not isinstance(e.value, potline.InputError)

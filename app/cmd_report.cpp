@@ -54,8 +54,9 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   (void)global;
   auto o = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "report", "self-contained HTML report (charts, provenance, tables) of run folders from cell, smelter, invest, simulate, fleet");
-  cmd->add_option("runs", o->runs, "run folders written with --out DIR (or their summary.json)")->required();
+      "report", "self-contained HTML report (charts, provenance, tables) of run folders from cell, smelter, invest, simulate, "
+      "fleet and of sweep stores");
+  cmd->add_option("runs", o->runs, "run folders written with --out DIR (or their summary.json), or sweep stores (.sqlite)")->required();
   cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run)");
   cmd->callback([o, &exit_code]() {
     exit_code = run_guarded([&] {

@@ -99,6 +99,11 @@ std::string provenance(const RunData& run) {
   };
   row("Run", "<code>" + escape_html(run.path) + "</code>");
   row("Command", escape_html("potline " + run.command));
+  if (run.command == "sweep") {
+    row("Provenance", "<span class=\"missing\">missing: a sweep store records the sweep's title and hash, not the "
+                      "sweep file, its seed or the commit (see the command that wrote it)</span>");
+    return "<table class=\"provenance\">" + rows + "</table>\n";
+  }
   if (!m.is_object()) {
     row("Manifest", "<span class=\"missing\">missing: only a summary was given, so the case files, commit and seed are unknown</span>");
     return "<table class=\"provenance\">" + rows + "</table>\n";
@@ -127,6 +132,7 @@ std::string provenance(const RunData& run) {
 
 std::string provenance_line(const RunData& run) {
   const Json& m = run.manifest;
+  if (run.command == "sweep") return "provenance: sweep store " + run.path + " (seed and commit not recorded in it)";
   if (!m.is_object()) return "provenance: summary only (no manifest)";
   std::string cases;
   for (const auto& in : m.value("inputs", Json::array())) {

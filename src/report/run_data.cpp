@@ -9,9 +9,11 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "potline/io/csv.hpp"
+#include "potline/sweep/read_results.hpp"
 #include "potline/version.hpp"
 #include "vega.hpp"
 
@@ -139,6 +141,51 @@ void read_tables(RunData& run, const fs::path& dir, core::Diagnostics& d) {
   }
 }
 
+/// True for a file that starts with SQLite's header ("SQLite format 3\0"): a sweep's store.
+bool is_sqlite_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+/// A sweep store as a run: the long table as "results", and a summary of the scenarios with the
+/// mean of every world metric per scenario (what `compare` compares).
+std::optional<RunData> load_sweep_store(const std::string& path, core::Diagnostics& d) {
+  sweep::ResultTable results;
+  try {
+    results = sweep::read_results(path);
+  } catch (const core::InputError& e) {
+    d.append(e.diagnostics());
+    return std::nullopt;
+  }
+  RunData run;
+  run.path = path;
+  run.command = "sweep";
+  Table t;
+  t.columns = {"scenario", "sample", "entity", "metric", "value"};
+  std::map<std::string, std::map<std::string, std::pair<double, int>>> means;
+  for (std::size_t i = 0; i < results.value.size(); ++i) {
+    const double v = results.value[i];
+    t.rows.push_back({results.scenario[i], std::to_string(results.sample[i]), results.entity[i], results.metric[i],
+                      std::isfinite(v) ? fmt::format("{:.17g}", v) : ""});
+    if (results.entity[i] == "world" && std::isfinite(v)) {
+      auto& m = means[results.scenario[i]][results.metric[i]];
+      m.first += v;
+      m.second += 1;
+    }
+  }
+  run.summary["title"] = results.title;
+  run.summary["results_rows"] = results.value.size();
+  io::Json mean = io::Json::object();
+  for (const auto& [scenario, metrics] : means) {
+    for (const auto& [metric, acc] : metrics) mean[scenario][metric] = acc.first / acc.second;
+  }
+  run.summary["world_mean_by_scenario"] = mean;
+  run.tables["results"] = std::move(t);
+  return run;
+}
+
 }  // namespace
 
 Table parse_table(std::string_view text, const std::string& file, core::Diagnostics& d) {
@@ -178,6 +225,8 @@ std::optional<RunData> load_run(const std::string& path, core::Diagnostics& d, b
       d.error({path, 0, 0}, "", "not a run folder: it has no summary.json (write one with 'potline CMD CASE --out DIR')");
       return std::nullopt;
     }
+  } else if (fs::is_regular_file(p, ec) && is_sqlite_file(p)) {
+    return load_sweep_store(path, d);
   } else if (fs::is_regular_file(p, ec)) {
     summary_file = p;
     dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();

@@ -78,6 +78,7 @@ RunReport build_run_report(const RunData& run) {
   if (run.command == "invest") return invest_report(run);
   if (run.command == "simulate") return simulate_report(run);
   if (run.command == "fleet") return fleet_report(run);
+  if (run.command == "sweep") return sweep_report(run);
   return {};
 }
 

@@ -30,7 +30,7 @@ struct Table {
 
 struct RunData {
   std::string path;       ///< the folder or summary file as given
-  std::string command;    ///< the command that wrote it: cell, smelter, invest, simulate, fleet
+  std::string command;    ///< the command that wrote it: cell, smelter, invest, simulate, fleet, sweep
   io::Json manifest;      ///< null when only a summary JSON was given and no manifest lies beside it
   io::Json summary;       ///< summary.json (an object)
   std::map<std::string, Table> tables;  ///< CSV name (e.g. "timeseries.csv") -> table
@@ -51,7 +51,8 @@ std::string infer_command(const io::Json& summary);
 /// Reports malformed quoting and a record whose field count differs from the header's at file:line.
 Table parse_table(std::string_view text, const std::string& file, core::Diagnostics& diagnostics);
 
-/// Reads a run folder, or a summary JSON file (with the manifest beside it when there is one).
+/// Reads a run folder, a summary JSON file (with the manifest beside it when there is one), or a
+/// sweep's results store (an SQLite file: command "sweep", the long table as table "results").
 /// Every problem is reported as an input error with the file named: no such folder, no summary,
 /// a truncated or non-JSON summary or manifest, a manifest of another program, a command Potline
 /// cannot read back, a manifest written by another Potline version, an output the manifest

@@ -1,0 +1,166 @@
+// Report of a sweep's results store (`potline sweep ... --out FILE.sqlite`): the distribution of the
+// world outcomes and of the regional prices per scenario (5-95 % whiskers, 25-75 % box, median
+// tick: quantiles computed here, so the page draws exactly one box per group), and a tornado of
+// the uncertain inputs' effect on the marginal cost.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "potline/report/charts.hpp"
+#include "potline/sweep/read_results.hpp"
+#include "vega.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+/// Quantile with linear interpolation between order statistics (Hyndman & Fan type 7, the
+/// default of R and numpy). `sorted` must be sorted and non-empty.
+double quantile(const std::vector<double>& sorted, double q) {
+  const double h = q * static_cast<double>(sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+Json box_row(const std::string& group, const std::string& scenario, std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  double mean = 0;
+  for (double x : v) mean += x / static_cast<double>(v.size());
+  return {{"group", group}, {"scenario", scenario}, {"p5", vega::number(quantile(v, 0.05))},
+          {"p25", vega::number(quantile(v, 0.25))}, {"median", vega::number(quantile(v, 0.5))},
+          {"p75", vega::number(quantile(v, 0.75))}, {"p95", vega::number(quantile(v, 0.95))},
+          {"mean", vega::number(mean)}, {"n", v.size()}};
+}
+
+/// Box glyphs: whisker rule p5-p95, counted bar p25-p75, median tick; y = group, yOffset = scenario.
+Chart box_chart(const std::string& title, const std::string& subtitle, const std::string& x_title, const Json& rows,
+                bool by_scenario) {
+  Json spec = vega::base(title, subtitle, 640, 0);
+  spec["height"] = {{"step", by_scenario ? 14 : 24}};
+  spec["data"] = {{"values", rows}};
+  const Json y = {{"field", "group"}, {"type", "nominal"}, {"title", nullptr}};
+  const Json offset = {{"field", "scenario"}};
+  const Json color = {{"field", "scenario"}, {"type", "nominal"}, {"title", "Scenario"}};
+  Json x = vega::field("p5", "quantitative", x_title);
+  x["scale"] = {{"zero", false}};
+  Json whisker = {{"mark", {{"type", "rule"}}},
+                  {"encoding", {{"y", y}, {"x", x}, {"x2", {{"field", "p95"}}}, {"color", color}}}};
+  Json box = {{"mark", {{"type", "bar"}, {"height", 8}, {"tooltip", {{"content", "data"}}}}},
+              {"encoding", {{"y", y}, {"x", {{"field", "p25"}, {"type", "quantitative"}}}, {"x2", {{"field", "p75"}}}, {"color", color}}}};
+  Json median = {{"mark", {{"type", "tick"}, {"color", "black"}, {"size", 10}}},
+                 {"encoding", {{"y", y}, {"x", {{"field", "median"}, {"type", "quantitative"}}}}}};
+  if (by_scenario) {
+    for (Json* layer : {&whisker, &box, &median}) (*layer)["encoding"]["yOffset"] = offset;
+  }
+  spec["layer"] = {whisker, vega::primary(box), median};
+  return vega::chart(spec, rows.size());
+}
+
+}  // namespace
+
+RunReport sweep_report(const RunData& run) {
+  RunReport r;
+  const Table* t = run.table("results");
+  if (!t || t->rows.empty()) {
+    r.missing.push_back("distributions: the store holds no results");
+    return r;
+  }
+  // (entity, metric, scenario) -> values; (scenario, sample) -> inputs and marginal cost.
+  std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> values;
+  std::vector<std::string> scenarios;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, double>> by_sample;
+  for (std::size_t i = 0; i < t->rows.size(); ++i) {
+    const auto v = t->number(i, "value");
+    if (!v) continue;
+    const std::string scenario = t->text(i, "scenario");
+    if (std::find(scenarios.begin(), scenarios.end(), scenario) == scenarios.end()) scenarios.push_back(scenario);
+    const std::string entity = t->text(i, "entity");
+    const std::string metric = t->text(i, "metric");
+    values[entity][metric][scenario].push_back(*v);
+    if (scenario == scenarios.front() && (entity == "input" || (entity == "world" && metric == "marginal_cost_usd_per_t"))) {
+      by_sample[{scenario, t->text(i, "sample")}][entity == "input" ? metric : ""] = *v;
+    }
+  }
+  const std::string subtitle = fmt::format("{}: {} scenario(s); whiskers 5-95 %, box 25-75 %, tick median", run.title(),
+                                           scenarios.size());
+  const std::vector<std::pair<std::string, std::string>> world{
+      {"marginal_cost_usd_per_t", "Marginal cost [USD/t]"}, {"production_Mt", "Production [Mt/yr]"},
+      {"curtailed_Mt", "Curtailed capacity [Mt/yr]"}, {"emissions_Mt_co2e", "Emissions [Mt CO2e/yr]"}};
+  HtmlTable table{"World outcomes by scenario (quantiles over the samples)",
+                  {"Metric", "Scenario", "Samples", "5 %", "25 %", "Median", "75 %", "95 %", "Mean"}, {}};
+  for (const auto& [metric, axis] : world) {
+    Json rows = Json::array();
+    for (const auto& s : scenarios) {
+      const auto& v = values["world"][metric][s];
+      if (v.empty()) continue;
+      const Json row = box_row(s, s, v);
+      rows.push_back(row);
+      table.rows.push_back({metric, s, std::to_string(v.size()), vega::cell_text(row["p5"]), vega::cell_text(row["p25"]),
+                            vega::cell_text(row["median"]), vega::cell_text(row["p75"]), vega::cell_text(row["p95"]),
+                            vega::cell_text(row["mean"])});
+    }
+    if (!rows.empty()) r.charts.push_back(box_chart("World " + vega::label(metric) + " by scenario", subtitle, axis, rows, false));
+  }
+  Json prices = Json::array();
+  for (const auto& [entity, metrics] : values) {
+    if (entity.rfind("region:", 0) != 0 || !metrics.count("price_usd_per_t")) continue;
+    for (const auto& s : scenarios) {
+      const auto it = metrics.at("price_usd_per_t").find(s);
+      if (it != metrics.at("price_usd_per_t").end() && !it->second.empty()) prices.push_back(box_row(entity.substr(7), s, it->second));
+    }
+  }
+  if (!prices.empty()) r.charts.push_back(box_chart("Regional aluminium prices by scenario", subtitle, "Price [USD/t]", prices, true));
+  // Tornado: for each uncertain input, the univariate least-squares slope of the marginal cost on
+  // the input times the input's 10-90 % range, over the first scenario's samples: a linear,
+  // one-at-a-time reading of the Monte Carlo, not a variance decomposition.
+  std::map<std::string, std::vector<std::pair<double, double>>> pairs;
+  for (const auto& [key, m] : by_sample) {
+    const auto cost = m.find("");
+    if (cost == m.end()) continue;
+    for (const auto& [input, x] : m) {
+      if (!input.empty()) pairs[input].push_back({x, cost->second});
+    }
+  }
+  Json bars = Json::array();
+  for (const auto& [input, xy] : pairs) {
+    if (xy.size() < 3) continue;
+    double mx = 0, my = 0;
+    for (const auto& [x, y] : xy) mx += x / static_cast<double>(xy.size()), my += y / static_cast<double>(xy.size());
+    double sxy = 0, sxx = 0;
+    for (const auto& [x, y] : xy) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+    if (sxx <= 0) continue;
+    std::vector<double> xs;
+    for (const auto& p : xy) xs.push_back(p.first);
+    std::sort(xs.begin(), xs.end());
+    const double swing = sxy / sxx * (quantile(xs, 0.9) - quantile(xs, 0.1));
+    bars.push_back({{"input", input}, {"low", vega::number(my - swing / 2)}, {"high", vega::number(my + swing / 2)},
+                    {"swing_usd_per_t", vega::number(swing)}, {"magnitude", vega::number(std::fabs(swing))}});
+  }
+  if (!bars.empty()) {
+    Json spec = vega::base("Tornado: marginal cost swing across each input's 10-90 % range",
+                           fmt::format("{}: scenario '{}', linear (univariate regression over the samples)", run.title(),
+                                       scenarios.front()),
+                           640, 30 * static_cast<int>(bars.size()) + 20);
+    spec["data"] = {{"values", bars}};
+    spec["layer"] = {vega::primary(
+        {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+         {"encoding", {{"y", {{"field", "input"}, {"type", "nominal"}, {"title", nullptr},
+                              {"sort", {{"field", "magnitude"}, {"order", "descending"}}}}},
+                       {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", "Marginal cost [USD/t]"},
+                              {"scale", {{"zero", false}}}}},
+                       {"x2", {{"field", "high"}}},
+                       {"color", {{"field", "swing_usd_per_t"}, {"type", "quantitative"}, {"title", "Swing [USD/t]"},
+                                  {"scale", {{"scheme", "redblue"}, {"domainMid", 0}, {"reverse", true}}}}}}}})};
+    r.charts.push_back(vega::chart(spec, bars.size()));
+  } else {
+    r.missing.push_back("tornado: the store has no uncertain inputs with spread, or no marginal cost");
+  }
+  r.tables.push_back(table);
+  return r;
+}
+
+}  // namespace potline::report

@@ -192,5 +192,23 @@ TEST_F(CliReport, CompareNeedsTwoRunsAndNamesAMissingSummary) {
   EXPECT_NE(unknown.err.find("cannot tell which command wrote this summary"), std::string::npos) << unknown.err;
 }
 
+TEST_F(CliReport, SweepStoreGivesDistributionsAndATornado) {
+  const std::string store = (tmp.path() / "small.sqlite").string();
+  const RunResult sweep = potline({"sweep", (source_dir() / "examples" / "sweep-small.toml").string(), "--out", store, "--threads", "1"});
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.describe();
+  const std::string page = (tmp.path() / "small.html").string();
+  const RunResult r = potline({"report", store, "--out", page});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string html = read_file(page);
+  EXPECT_NE(html.find("potline sweep: Small sweep"), std::string::npos);
+  EXPECT_NE(html.find("Tornado: marginal cost swing"), std::string::npos);
+  EXPECT_NE(html.find("Regional aluminium prices by scenario"), std::string::npos);
+  // Not a store: an SQLite file of another program is refused with the reader's message.
+  const std::string other = tmp.write("other.sqlite", std::string("SQLite format 3\0", 16) + std::string(100, '\0'));
+  const RunResult bad = potline({"report", other});
+  EXPECT_EQ(bad.exit_code, 2) << bad.describe();
+  EXPECT_NE(bad.err.find(other), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace potline_cli_test

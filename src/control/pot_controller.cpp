@@ -118,9 +118,10 @@ void PotController::detect_anode_effect(double t, double voltage_V, Actions& a) 
     const Distribution& d = s.quench_mode == QuenchMode::kAutomatic ? s.automatic_quench : s.manual_quench;
     quench_end_ = t + d.sample(rng_);
     set_mode(FeedMode::kAnodeEffect, t, a);
-    // The quench burst is fed even when the feeders are stopped: the operator adds it by hand.
-    a.feed_kg += s.quench_feed_kg;
-    if (feed_stop_window(t) >= 0) cleared_stop_window_ = feed_stop_window(t);
+    // The quench burst is added by hand over the whole cell, stopped feeders or not.
+    a.hand_feed_kg += s.quench_feed_kg;
+    // The alarm brings the operators, who free the stopped feeders for the rest of the stop.
+    if (s.ae_clears_feed_stop && feed_stop_window(t) >= 0) cleared_stop_window_ = feed_stop_window(t);
     clear_slope_window();
     lockout_until_ = t + s.lockout_s;
   } else if (in_quench_ && t >= quench_end_) {
@@ -131,14 +132,13 @@ void PotController::detect_anode_effect(double t, double voltage_V, Actions& a) 
 void PotController::feed_and_track(double t, double resistance, Actions& a) {
   const ControllerSettings& s = *s_;
   const double dt = s.sample_period_s;
-  // Feeding at the rate of the current mode, in whole shots.
-  if (!feed_stopped(t)) {
-    feed_credit_kg_ += feed_rate_kg_per_s() * dt;
-    if (feed_credit_kg_ >= s.shot_mass_kg) {
-      a.shots = static_cast<int>(feed_credit_kg_ / s.shot_mass_kg);
-      a.feed_kg += a.shots * s.shot_mass_kg;
-      feed_credit_kg_ -= a.shots * s.shot_mass_kg;
-    }
+  // Feeding at the rate of the current mode, in whole shots. Whether the feeders deliver them
+  // (stops, chokes) is the plant's business: the controller does not know.
+  feed_credit_kg_ += feed_rate_kg_per_s() * dt;
+  if (feed_credit_kg_ >= s.shot_mass_kg) {
+    a.shots = static_cast<int>(feed_credit_kg_ / s.shot_mass_kg);
+    a.feed_kg += a.shots * s.shot_mass_kg;
+    feed_credit_kg_ -= a.shots * s.shot_mass_kg;
   }
   // R_p averages and the tracking decision.
   if (avg_count_ == 0) avg_started_ = t;

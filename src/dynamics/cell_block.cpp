@@ -36,7 +36,9 @@ class CvodeBlock final : public CellBlock {
   void refresh(std::size_t k) override {
     electrical_[k] = evaluate_electrical(models_[k], state(k), inputs_[k], false);
   }
-  double voltage(std::size_t k) const override { return electrical_[k].voltage_V; }
+  double voltage(std::size_t k) const override {
+    return electrical_[k].voltage_V + inputs_[k].zone_overvoltage_V;
+  }
   void step() override {
     for (std::size_t k = 0; k < models_.size(); ++k) {
       odes_[k]->inputs = inputs_[k];

@@ -148,7 +148,7 @@ Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, c
   const double I = in.current_A;
   const bool on = e.current_efficiency > 0.0;
   Sources s;
-  s.voltage_V = on ? voltage_at(e, y) : 0.0;
+  s.voltage_V = on ? voltage_at(e, y) + in.zone_overvoltage_V : 0.0;
   s.power_in_W = I * (s.voltage_V - e.external_V * (on ? 1.0 : 0.0));
   s.production_kg_per_s = on ? cell::faraday_production_kg_per_s(I, e.current_efficiency) : 0.0;
   s.chemical_W = e.chemical_J_per_kg_al * s.production_kg_per_s;
@@ -199,6 +199,12 @@ HeatFlows heat_flows(const CellModel& m, const Electrical& e, const double* y) n
   return f;
 }
 
+// Share of the dissolution rate left near saturation: 1 below saturation − kSaturationBand_wt,
+// falling linearly to 0 at saturation.
+double saturation_factor(const Electrical& e, const double* y) noexcept {
+  return std::clamp((e.saturation_wt - alumina_wt(y)) / kSaturationBand_wt, 0.0, 1.0);
+}
+
 // Mass rates: alumina (feed, dissolution, consumption), AlF3, cryolite, metal, ledge and ACD.
 // Returns the alumina and AlF3 consumed per second for the running integrals.
 std::pair<double, double> mass_rates(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
@@ -208,8 +214,8 @@ std::pair<double, double> mass_rates(const CellModel& m, const CellInputs& in, c
   // Undissolved alumina stops dissolving as the bath reaches saturation (Skybakmoen 1997 at the
   // snapshot): the rate falls linearly to zero over the last kSaturationBand_wt below it, and what
   // is left stays as sludge. At normal operation (2–4 wt% against ≈ 8 wt%) the factor is 1.
-  const double dissolving = std::clamp((e.saturation_wt - alumina_wt(y)) / kSaturationBand_wt, 0.0, 1.0);
-  const double dissolution = p.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * dissolving;
+  const double dissolving = saturation_factor(e, y);
+  const double dissolution = dissolution_kg_per_s(m, e, y);
   const double feed_now = in.feed_kg_per_s * p.immediate_dissolution_fraction * dissolving;
   dy[kDissolvedAlumina] = feed_now + dissolution - alumina_use;
   dy[kUndissolvedAlumina] = in.feed_kg_per_s - feed_now - dissolution;
@@ -240,6 +246,10 @@ void fill_fluxes(const Sources& s, const HeatFlows& f, double superheat_K, Fluxe
   fluxes->superheat_K = superheat_K;
 }
 }  // namespace
+
+double dissolution_kg_per_s(const CellModel& m, const Electrical& e, const double* y) noexcept {
+  return m.parameters.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * saturation_factor(e, y);
+}
 
 void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
          double* dy, Fluxes* fluxes) noexcept {

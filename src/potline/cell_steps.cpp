@@ -41,18 +41,63 @@ void set_line_current(Block& b, const SimulationCase& c, double I) {
   }
 }
 
-// Physical anode-effect onset: alumina at or below the critical value at this current.
+// Physical anode-effect onset: the lowest feeder zone at or below the critical concentration
+// of the Piontelli / Grjotheim–Welch critical current density at this current and temperature
+// (cell::evaluate's C_AE). The event value is the bath average at onset.
 void check_anode_effect_onset(const CellAt& at, double I) {
   CellRun& run = at.run();
   const double c_wt = alumina_wt(at.y());
-  if (run.in_ae || !(I > 0) || !(c_wt <= at.cells().electrical(at.k).ae_alumina_wt)) return;
+  const double zone_wt = c_wt + run.zones.min_deviation_wt();
+  if (run.in_ae || !(I > 0) || !(zone_wt <= at.cells().electrical(at.k).ae_alumina_wt)) return;
   run.in_ae = true;
   run.ae_start = at.t;
   ++run.totals.ae_count;
-  at.cells().inputs(at.k).in_anode_effect = true;
+  run.totals.ae_onset_alumina_wt_sum += c_wt;
+  run.totals.ae_onset_zone_wt_sum += zone_wt;
+  CellInputs& in = at.cells().inputs(at.k);
+  in.in_anode_effect = true;
+  in.zone_overvoltage_V = 0.0;  // the anode-effect overvoltage replaces it
   at.cells().mark_jump(at.k);
   at.cells().refresh(at.k);
   at.log(EventKind::kAnodeEffectStart, c_wt);
+}
+
+// Feeder faults that start or end at t (seeded; one comparison per step when none is due).
+void update_feeder_faults(const CellAt& at) {
+  CellRun& run = at.run();
+  while (run.feeders.next_change_s() <= at.t) {
+    const FeederChange change = run.feeders.update(at.t);
+    if (change.feeder < 0) break;
+    const double number = change.feeder + 1.0;
+    switch (change.fault) {
+      case FeederFault::kChoke: at.log(EventKind::kFeederChoke, number); break;
+      case FeederFault::kPartial: at.log(EventKind::kFeederPartial, number); break;
+      case FeederFault::kNone: at.log(EventKind::kFeederCleared, number); break;
+    }
+  }
+  run.totals.feeder_faults = run.feeders.faults_started();
+}
+
+// Interval between evaluations of the zones' concentration overvoltage [s]: the zones move with
+// the mixing time (tens of minutes), so a minute resolves them; the cost stays off the step.
+constexpr double kZoneVoltageInterval_s = 60.0;
+
+// The zones after one step: exchange and dissolution; their overvoltage every minute.
+void advance_zones(const CellAt& at, double I) {
+  CellRun& run = at.run();
+  const double* y = at.y();
+  const Electrical& e = at.cells().electrical(at.k);
+  run.zones.advance(dissolution_kg_per_s(at.model(), e, y), bath_mass_kg(y), run.in_ae);
+  run.zone_voltage_age_s += at.x.h;
+  if (run.zone_voltage_age_s < kZoneVoltageInterval_s) return;
+  run.zone_voltage_age_s = 0.0;
+  CellInputs& in = at.cells().inputs(at.k);
+  const bool on = I > 0.0 && e.current_efficiency > 0.0 && !run.in_ae;
+  const double v = on ? run.zones.concentration_overvoltage_V(alumina_wt(y), e.ae_alumina_wt, y[kBathTemperature]) : 0.0;
+  if (v != in.zone_overvoltage_V) {
+    in.zone_overvoltage_V = v;
+    at.cells().state_jumped(at.k);
+  }
 }
 
 // Statistics of the true state.
@@ -76,11 +121,52 @@ void record_statistics(const CellAt& at) {
   }
 }
 
-void feed(const CellAt& at, double mass_kg) {
-  apply_feed(at.model(), at.y(), mass_kg, at.cells().electrical(at.k).saturation_wt);
-  at.run().totals.alumina_fed_kg += mass_kg;
-  at.run().fed_interval += mass_kg;
+// Alumina into the cell: through feeder `feeder` (its zone), or by hand over the whole cell
+// (feeder < 0). Returns false when nothing arrived.
+bool add_alumina(const CellAt& at, double mass_kg, int feeder) {
+  if (!(mass_kg > 0.0)) return false;
+  CellRun& run = at.run();
+  double* y = at.y();
+  const double dissolved_before = y[kDissolvedAlumina];
+  const double undissolved_before = y[kUndissolvedAlumina];
+  apply_feed(at.model(), y, mass_kg, at.cells().electrical(at.k).saturation_wt);
+  const double dissolved = y[kDissolvedAlumina] - dissolved_before;
+  if (feeder >= 0) {
+    run.zones.add(zone_of_feeder(feeder, at.x.feeders, at.x.zones), dissolved, mass_kg - dissolved,
+                  undissolved_before, bath_mass_kg(y));
+  } else {
+    run.zones.add_evenly(mass_kg - dissolved, undissolved_before);
+  }
+  run.totals.alumina_fed_kg += mass_kg;
+  run.fed_interval += mass_kg;
   at.log(EventKind::kFeed, mass_kg);
+  return true;
+}
+
+// The controller's shots, each fired by the next feeder in turn and delivered as far as that
+// feeder works (scenario stop, seeded faults). Returns true when alumina arrived.
+bool feed_shots(const CellAt& at, int shots, double shot_kg) {
+  CellRun& run = at.run();
+  const FeederSettings& fs = at.x.c.feeders;
+  const bool stopped = run.controller.feed_stopped(at.t);
+  bool fed = false;
+  for (int i = 0; i < shots; ++i) {
+    const int f = run.feeders.next_feeder();
+    double delivery = run.feeders.delivery(f);
+    if (stopped && (fs.stop_feeder == 0 || fs.stop_feeder == f + 1)) delivery *= fs.stop_delivery;
+    if (add_alumina(at, shot_kg * delivery, f)) fed = true;
+  }
+  return fed;
+}
+
+// An anode effect brings the operators to the pot: they clear the choked feeders.
+void clear_feeder_faults(const CellAt& at) {
+  CellRun& run = at.run();
+  if (!at.x.c.feeders.ae_clears_faults) return;
+  for (int f = 0; f < run.feeders.size(); ++f) {
+    if (run.feeders.fault(f) != FeederFault::kNone) at.log(EventKind::kFeederCleared, f + 1.0);
+  }
+  run.feeders.clear_all(at.t);
 }
 
 // A quench draw has run out: the anode effect ends if alumina is back above the critical value,
@@ -88,7 +174,7 @@ void feed(const CellAt& at, double mass_kg) {
 bool finish_or_extend_quench(const CellAt& at) {
   CellRun& run = at.run();
   at.cells().refresh(at.k);
-  if (alumina_wt(at.y()) > at.cells().electrical(at.k).ae_alumina_wt) {
+  if (alumina_wt(at.y()) + run.zones.min_deviation_wt() > at.cells().electrical(at.k).ae_alumina_wt) {
     run.in_ae = false;
     at.cells().inputs(at.k).in_anode_effect = false;
     run.totals.ae_seconds += at.t - run.ae_start;
@@ -98,7 +184,7 @@ bool finish_or_extend_quench(const CellAt& at) {
     return false;
   }
   run.controller.extend_quench(at.t);
-  feed(at, at.x.cs.quench_feed_kg);
+  add_alumina(at, at.x.cs.quench_feed_kg, -1);
   return true;
 }
 
@@ -160,10 +246,9 @@ void run_controller(const CellAt& at, double I) {
   const double i_meas = I * (1.0 + cs.current_noise_fraction * rng.normal());
   const control::Actions a = run.controller.sample(at.t, v_meas, i_meas);
   bool jumped = false;
-  if (a.feed_kg > 0) {
-    feed(at, a.feed_kg);
-    jumped = true;
-  }
+  if (a.ae_detected) clear_feeder_faults(at);
+  if (a.shots > 0 && feed_shots(at, a.shots, a.feed_kg / a.shots)) jumped = true;
+  if (add_alumina(at, a.hand_feed_kg, -1)) jumped = true;
   if (a.mode_changed) {
     if (run.controller.mode() == control::FeedMode::kUnderfeed) at.log(EventKind::kUnderfeed, 0);
     if (run.controller.mode() == control::FeedMode::kOverfeed) at.log(EventKind::kOverfeed, 0);
@@ -198,6 +283,8 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
         }
         return;  // the block stops here; the driver stops the run after this chunk
       }
+      update_feeder_faults(at);
+      advance_zones(at, I);
       check_anode_effect_onset(at, I);
       record_statistics(at);
       if (x.c.controller_enabled) run_controller(at, I);

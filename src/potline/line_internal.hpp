@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "potline/control/pot_controller.hpp"
+#include "potline/dynamics/alumina_zones.hpp"
 #include "potline/dynamics/cell_block.hpp"
 #include "potline/potline/simulation.hpp"
 
@@ -17,6 +18,9 @@ namespace potline::line::detail {
 /// totals, statistics of the true state, and the mass and heat at the start (conservation).
 struct CellRun {
   control::PotController controller;
+  FeederBank feeders;            ///< feeder rotation and faults
+  dynamics::AluminaZones zones;  ///< feeder-zone deviations from the bath average
+  double zone_voltage_age_s = 0; ///< time since the zone overvoltage was evaluated
   bool in_ae = false;
   double ae_start = 0;
   double last_current = 0;
@@ -56,6 +60,8 @@ struct StepContext {
   const control::ControllerSettings& cs;
   double h = 0;             ///< step [s]
   double target_metal = 0;  ///< metal left after tapping [kg]
+  int feeders = 1;          ///< point feeders per cell
+  int zones = 1;            ///< alumina zones per cell
 };
 
 /// State guards of one cell after a step: finite, bath not frozen, every state in its physical

@@ -86,6 +86,9 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.ae.count += t.ae_count;
   sum.ae.total_seconds += t.ae_seconds;
   sum.ae.overvoltage_volt_seconds += t.ae_volt_seconds;
+  sum.ae_onset_alumina_wt += t.ae_onset_alumina_wt_sum;  // sums here, means in finish_line_means
+  sum.ae_onset_zone_wt += t.ae_onset_zone_wt_sum;
+  sum.feeder_faults += t.feeder_faults;
   sum.alumina_min_wt = std::min(sum.alumina_min_wt, run.min_alumina);
   sum.alumina_max_wt = std::max(sum.alumina_max_wt, run.max_alumina);
   sum.min_ledge_m = std::min(sum.min_ledge_m, run.min_ledge);
@@ -108,6 +111,12 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.mean_superheat_K = duration > 0 ? line.superheat / n / duration : 0;
   sum.final_mean_temperature_K = line.temperature / n;
   sum.ae.cell_days = n * sum.simulated_days;
+  if (sum.ae.count > 0) {
+    sum.ae_onset_alumina_wt /= static_cast<double>(sum.ae.count);
+    sum.ae_onset_zone_wt /= static_cast<double>(sum.ae.count);
+  }
+  sum.feeders_per_cell = feeder_count(c.feeders, c.design.anode_count);
+  sum.zones_per_cell = zone_count(c.feeders, sum.feeders_per_cell);
   sum.ae.production_t = sum.production_t;
   sum.ae.current_efficiency = sum.current_efficiency;
   sum.pfc = pfc_emissions(sum.ae, c.pfc_coefficients, c.gwp, c.pfc_method, c.low_voltage_cf4_kg_per_t);
@@ -195,6 +204,9 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kBathSample: return "bath_sample";
     case EventKind::kBathFrozen: return "bath_frozen";
     case EventKind::kCurrentLimit: return "current_limit";
+    case EventKind::kFeederChoke: return "feeder_choke";
+    case EventKind::kFeederPartial: return "feeder_partial";
+    case EventKind::kFeederCleared: return "feeder_cleared";
   }
   return "?";
 }
@@ -210,6 +222,9 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kBathSample: return "wt%";
     case EventKind::kBathFrozen: return "%";
     case EventKind::kCurrentLimit: return "kA";
+    case EventKind::kFeederChoke:
+    case EventKind::kFeederPartial:
+    case EventKind::kFeederCleared: return "feeder";
     default: return "";
   }
 }

@@ -19,6 +19,8 @@ namespace detail {
 using namespace dynamics;
 // Random stream offsets: controller streams use the cell index, spread streams this offset.
 constexpr std::uint64_t kSpreadStream = 1u << 20;
+// Feeder-fault streams: this offset plus the cell index.
+constexpr std::uint64_t kFeederStream = 2u << 20;
 namespace {
 constexpr double kAluminaPerAl =
     constants::kMolarMassAl2O3_kg_per_mol / (2.0 * constants::kMolarMassAl_kg_per_mol);
@@ -31,6 +33,9 @@ CellRun start_record(const SimulationCase& c, const control::ControllerSettings&
   const double anode_phase =
       cs.anode_cycle_s / std::max(1, cs.anode_count) * (static_cast<double>(cell) + 0.5) / c.cells;
   r.controller = control::PotController(&cs, tap_phase, anode_phase, c.seed, cell);
+  const int feeders = feeder_count(c.feeders, c.design.anode_count);
+  r.feeders = FeederBank(&c.feeders, feeders, c.seed, kFeederStream + cell);
+  r.zones = AluminaZones(zone_count(c.feeders, feeders), c.feeders.mixing_time_s, cs.sample_period_s);
   r.stored_heat_start = stored_heat_J(m, y);
   r.alumina_start = y[kDissolvedAlumina] + y[kUndissolvedAlumina];
   r.alf3_start = y[kExcessAlF3];
@@ -179,7 +184,8 @@ class Driver {
  public:
   Driver(const SimulationCase& c, Observer* observer, const std::vector<CellModel>& models,
          const std::vector<double>& states)
-      : c_(c), observer_(observer), cs_(controller_settings(c, states)), x_{c, cs_, cs_.sample_period_s, states[kMetal]},
+      : c_(c), observer_(observer), cs_(controller_settings(c, states)), x_{c, cs_, cs_.sample_period_s, states[kMetal], feeder_count(c.feeders, c.design.anode_count),
+           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count))},
         blocks_(build_blocks(c, cs_, models, states)),
         regulator_(c, cs_, cell::evaluate(c.design, c.constants, c.op).voltage_V), arena_(std::max(1, c.threads)) {
     const double h = x_.h;

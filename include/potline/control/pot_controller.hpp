@@ -67,13 +67,15 @@ struct ControllerSettings {
   // disturbances
   double feed_stop_start_s = -1;          ///< < 0: none
   double feed_stop_duration_s = 0;
-  double feed_stop_period_s = 0;          ///< > 0: repeats; an anode effect ends the current stop
+  double feed_stop_period_s = 0;          ///< > 0: repeats
+  bool ae_clears_feed_stop = true;        ///< an anode effect ends the current stop (operators at the pot)
 };
 
 /// What the controller asks the plant to do after one sample.
 struct Actions {
-  double feed_kg = 0;       ///< alumina to feed now (whole shots)
+  double feed_kg = 0;       ///< alumina the feeders are commanded to feed now (whole shots)
   int shots = 0;
+  double hand_feed_kg = 0;  ///< alumina added by hand over the whole cell (quench burst)
   double beam_move_m = 0;   ///< ACD change commanded (negative: anodes down)
   bool tap = false;
   bool anode_change = false;
@@ -107,6 +109,9 @@ class PotController {
   bool in_quench() const { return in_quench_; }
   double feed_rate_kg_per_s() const;
   Random& rng() { return rng_; }
+  /// A feed stop of the scenario (disturbance.feed_stop_*) is on at t and was not cleared by an
+  /// anode effect. The plant's feeders read it; the controller's own commands do not.
+  bool feed_stopped(double t) const;
 
  private:
   // The steps of sample(), in order.
@@ -115,7 +120,6 @@ class PotController {
   void feed_and_track(double t, double resistance, Actions& a);
   void control_resistance(double t, double resistance, Actions& a);
   void run_schedules(double t, double current_A, Actions& a);
-  bool feed_stopped(double t) const;
   long feed_stop_window(double t) const;  ///< index of the stop window containing t, or -1
   void set_mode(FeedMode mode, double t, Actions& a);
   void clear_slope_window();

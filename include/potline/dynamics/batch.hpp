@@ -41,8 +41,10 @@ class CellBatch final : public CellBlock {
   void state_jumped(std::size_t) override {}
   /// Advances every cell by one step.
   void step() override;
-  /// Voltage of cell k at its current state (snapshot carried linearly).
-  double voltage(std::size_t k) const override { return voltage_at(electrical_[k], state(k)); }
+  /// Voltage of cell k at its current state (snapshot carried linearly, feeder-zone term added).
+  double voltage(std::size_t k) const override {
+    return voltage_at(electrical_[k], state(k)) + inputs_[k].zone_overvoltage_V;
+  }
   /// Refreshes cell k's snapshot now (e.g. before reading AE thresholds after a jump), slope
   /// included.
   void refresh(std::size_t k) override { refresh(k, true); }

@@ -120,6 +120,9 @@ struct CellInputs {
   double alf3_addition_kg_per_s = 0;
   double feed_kg_per_s = 0;      ///< continuous alumina feed (open-loop runs; shots are jumps)
   bool in_anode_effect = false;  ///< the cell is in an anode effect (until quenched)
+  /// Mean anode concentration overvoltage of the feeder zones minus that at the bath average
+  /// (AluminaZones::concentration_overvoltage_V): added to the cell voltage and heats the bath.
+  double zone_overvoltage_V = 0;
 };
 
 /// The electrical and thermochemical quantities cell::evaluate gives at one state, and the
@@ -166,6 +169,10 @@ inline double voltage_at(const Electrical& e, const double* y) noexcept {
   return e.voltage_V + e.dV_dalumina_per_wt * (alumina_wt(y) - e.alumina_wt) +
          e.dV_dacd_per_m * (y[kAcd] - e.acd_m);
 }
+
+/// First-order dissolution of the undissolved alumina at the state [kg/s]: k_d·U, slowing to zero
+/// over the last kSaturationBand below the alumina solubility of the snapshot `e`.
+double dissolution_kg_per_s(const CellModel& m, const Electrical& e, const double* y) noexcept;
 
 /// Fluxes at one state, for outputs and the energy balance. [W] unless stated.
 struct Fluxes {

@@ -11,6 +11,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/batch.hpp"
 #include "potline/dynamics/cell_model.hpp"
+#include "potline/potline/feeders.hpp"
 #include "potline/potline/pfc.hpp"
 #include "potline/potline/schedule.hpp"
 
@@ -37,6 +38,7 @@ struct SimulationCase {
   cell::OperatingPoint op;
   dynamics::DynamicsParameters dynamics;
   control::ControllerSettings control;
+  FeederSettings feeders;             ///< point feeders, alumina zones, feeder faults
   bool target_voltage_given = false;
   int cells = 1;
   double duration_s = 86400;
@@ -72,6 +74,9 @@ enum class EventKind : std::uint8_t {
   kAnodeEffectEnd, kAlF3Rate, kBathSample,
   kBathFrozen,    ///< a cell's bath froze (value: liquid bath left, % of its initial mass); the run stops
   kCurrentLimit,  ///< the rectifier limit started to hold a regulated current (value: requested kA)
+  kFeederChoke,    ///< a feeder choked: delivers nothing (value: feeder number, 1-based)
+  kFeederPartial,  ///< a feeder is partly blocked (value: feeder number)
+  kFeederCleared,  ///< a feeder fault was cleared (value: feeder number)
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
@@ -129,6 +134,9 @@ struct CellTotals {
   double cryolite_change_kg = 0;   ///< liquid cryolite + ledge
   long ae_count = 0;
   double ae_seconds = 0, ae_volt_seconds = 0;
+  double ae_onset_alumina_wt_sum = 0;  ///< Σ bath-average dissolved alumina at AE onsets
+  double ae_onset_zone_wt_sum = 0;     ///< Σ alumina of the zone that started each AE
+  long feeder_faults = 0;              ///< stochastic feeder faults started
   long beam_moves = 0, taps = 0, anode_changes = 0;
 };
 
@@ -142,6 +150,10 @@ struct Summary {
   double production_t = 0;
   double energy_MWh = 0;
   AnodeEffectStatistics ae;
+  double ae_onset_alumina_wt = 0;  ///< mean bath-average dissolved alumina at AE onset (0: no AE)
+  double ae_onset_zone_wt = 0;     ///< mean alumina of the zone that started the AE (0: no AE)
+  int feeders_per_cell = 0, zones_per_cell = 0;
+  long feeder_faults = 0;          ///< stochastic feeder faults over all cells
   PfcResult pfc;
   double mean_superheat_K = 0;
   double min_ledge_m = 0, max_ledge_m = 0;

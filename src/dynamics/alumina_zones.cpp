@@ -1,0 +1,89 @@
+// Feeder zones of dissolved alumina: docs/model/dynamics.md, "Feeder zones", and the header.
+#include "potline/dynamics/alumina_zones.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace potline::dynamics {
+namespace {
+// Ratio i/i_c at which a zone's concentration overvoltage is capped: the zone is then at its
+// anode-effect onset, which the driver turns into an anode effect at the same step.
+constexpr double kMaxCurrentRatio = 0.99;
+
+// Haupin's anode concentration overvoltage at i/i_c = ratio [V] ([Haupin 1998]).
+double concentration_eta(double temperature_K, double ratio) {
+  return temperature_K / 23209.0 * -std::log(1.0 - std::min(ratio, kMaxCurrentRatio));
+}
+}  // namespace
+
+AluminaZones::AluminaZones(int zones, double mixing_time_s, double step_s)
+    : n_(std::clamp(zones, 1, kMaxAluminaZones)), step_s_(step_s), mixing_time_s_(mixing_time_s),
+      quench_mixing_time_s_(kQuenchMixingTime_s) {
+  decay_ = std::exp(-step_s_ / mixing_time_s_);
+  quench_decay_ = std::exp(-step_s_ / quench_mixing_time_s_);
+  for (int i = 0; i < n_; ++i) share_[static_cast<std::size_t>(i)] = 1.0 / n_;
+}
+
+double AluminaZones::min_deviation_wt() const {
+  double lowest = 0.0;
+  for (int i = 0; i < n_; ++i) lowest = std::min(lowest, deviation_[static_cast<std::size_t>(i)]);
+  return lowest;
+}
+
+void AluminaZones::add(int zone, double dissolved_kg, double undissolved_kg, double undissolved_before_kg,
+                       double bath_kg) {
+  const auto z = static_cast<std::size_t>(std::clamp(zone, 0, n_ - 1));
+  if (dissolved_kg > 0.0 && bath_kg > 0.0) {
+    const double mean_rise = 100.0 * dissolved_kg / bath_kg;
+    for (int i = 0; i < n_; ++i) deviation_[static_cast<std::size_t>(i)] -= mean_rise;
+    deviation_[z] += mean_rise * n_;  // 100·m/(w·M) with w = 1/N
+  }
+  const double total = undissolved_before_kg + undissolved_kg;
+  if (undissolved_kg > 0.0 && total > 0.0) {
+    const double before = std::max(undissolved_before_kg, 0.0);
+    for (int i = 0; i < n_; ++i) share_[static_cast<std::size_t>(i)] *= before / total;
+    share_[z] += undissolved_kg / total;
+  }
+}
+
+void AluminaZones::add_evenly(double undissolved_kg, double undissolved_before_kg) {
+  const double total = undissolved_before_kg + undissolved_kg;
+  if (!(undissolved_kg > 0.0) || !(total > 0.0)) return;
+  const double before = std::max(undissolved_before_kg, 0.0);
+  for (int i = 0; i < n_; ++i) {
+    double& s = share_[static_cast<std::size_t>(i)];
+    s = s * before / total + undissolved_kg / total / n_;
+  }
+}
+
+void AluminaZones::advance(double dissolution_kg_per_s, double bath_kg, bool fast_mixing) {
+  // Exact solution of dδ/dt = a − δ/τ over one step with a held: δ ← a·τ + (δ − a·τ)·e^(−h/τ).
+  const double tau = fast_mixing ? quench_mixing_time_s_ : mixing_time_s_;
+  const double decay = fast_mixing ? quench_decay_ : decay_;
+  const double scale = bath_kg > 0.0 ? 100.0 * dissolution_kg_per_s * n_ / bath_kg * tau : 0.0;
+  const double w = 1.0 / n_;
+  for (int i = 0; i < n_; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    const double target = scale * (share_[k] - w);  // a·τ
+    deviation_[k] = target + (deviation_[k] - target) * decay;
+  }
+}
+
+double AluminaZones::concentration_overvoltage_V(double mean_alumina_wt, double ae_alumina_wt,
+                                                 double temperature_K) const {
+  // i/i_c(c) = (√(C_AE/100) − 0.04)/(√(c/100) − 0.04): the critical current density is
+  // proportional to √(c/100) − 0.04 and equals i at C_AE.
+  const double numerator = std::sqrt(std::max(ae_alumina_wt, 0.0) / 100.0) - 0.04;
+  const auto ratio = [&](double c_wt) {
+    const double d = std::sqrt(std::max(c_wt, 0.0) / 100.0) - 0.04;
+    return d > numerator && d > 0.0 ? numerator / d : 1.0;
+  };
+  const double at_mean = concentration_eta(temperature_K, ratio(mean_alumina_wt));
+  double sum = 0.0;
+  for (int i = 0; i < n_; ++i) {
+    sum += concentration_eta(temperature_K, ratio(mean_alumina_wt + deviation_[static_cast<std::size_t>(i)]));
+  }
+  return sum / n_ - at_mean;
+}
+
+}  // namespace potline::dynamics

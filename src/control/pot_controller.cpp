@@ -104,6 +104,10 @@ double PotController::slope() const {
 void PotController::on_outage(double t) {
   // Outage: nothing is fed or moved; the slope window restarts when power returns.
   const ControllerSettings& s = *s_;
+  if (!in_outage_) {
+    in_outage_ = true;
+    outage_started_ = t;
+  }
   clear_slope_window();
   lockout_until_ = std::max(lockout_until_, t + s.lockout_s);
   if (t >= next_tap_) next_tap_ = t + s.sample_period_s;
@@ -219,12 +223,33 @@ void PotController::run_schedules(double t, double current_A, Actions& a) {
   }
 }
 
+void PotController::update_reheat(double t) {
+  // Reheat practice after an outage: the cold, resistive cell would otherwise have its ACD cut by
+  // the resistance control; raising the target puts heat back instead (docs/model/dynamics.md §4).
+  const ControllerSettings& s = *s_;
+  if (in_outage_) {
+    in_outage_ = false;
+    if (s.reheat_voltage_V > 0.0 && t - outage_started_ >= s.reheat_min_outage_s) reheat_start_ = t;
+  }
+  reheat_offset_ = 0.0;
+  if (reheat_start_ < 0.0) return;
+  const double since = t - reheat_start_;
+  if (since < s.reheat_hold_s) {
+    reheat_offset_ = s.reheat_voltage_V;
+  } else if (since < s.reheat_hold_s + s.reheat_ramp_s) {
+    reheat_offset_ = s.reheat_voltage_V * (1.0 - (since - s.reheat_hold_s) / s.reheat_ramp_s);
+  } else {
+    reheat_start_ = -1.0;
+  }
+}
+
 Actions PotController::sample(double t, double voltage_V, double current_A) {
   Actions a;
   if (!(current_A > kOffCurrentFraction * s_->nominal_current_A)) {
     on_outage(t);
     return a;
   }
+  update_reheat(t);
   measured_current_A_ = current_A;
   const double resistance = (voltage_V - s_->back_emf_V) / current_A;
   detect_anode_effect(t, voltage_V, a);

@@ -141,6 +141,7 @@ namespace {
 // conductor Joule heat released in the top and lining nodes.
 struct Sources {
   double voltage_V, power_in_W, production_kg_per_s, chemical_W, anode_joule_W, cathode_joule_W;
+  double ae_to_top_W;  ///< share of the anode-effect power released in the top node
 };
 
 Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
@@ -156,6 +157,9 @@ Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, c
   // not in the bath (both are colder than the bath, so it flows outwards).
   s.anode_joule_W = on ? p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm : 0.0;
   s.cathode_joule_W = on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
+  // The anode-effect power is dissipated in the gas film under the anodes: part heats the anode
+  // carbon and the gas leaving under the crust (top node), the rest the bath.
+  s.ae_to_top_W = on ? p.ae_heat_to_top_fraction * I * e.ae_overvoltage_V : 0.0;
   return s;
 }
 
@@ -260,10 +264,10 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const HeatFlows f = heat_flows(m, e, y);
   const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
                                y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
-  dy[kBathTemperature] = (s.power_in_W - s.anode_joule_W - s.cathode_joule_W - s.chemical_W - f.top_in -
-                          f.bottom_in - f.q_in - f.anode_heating) /
+  dy[kBathTemperature] = (s.power_in_W - s.anode_joule_W - s.cathode_joule_W - s.ae_to_top_W - s.chemical_W -
+                          f.top_in - f.bottom_in - f.q_in - f.anode_heating) /
                          heat_capacity;
-  dy[kTopTemperature] = (f.top_in + s.anode_joule_W - f.top_out) * g.inverse_top_heat_capacity;
+  dy[kTopTemperature] = (f.top_in + s.anode_joule_W + s.ae_to_top_W - f.top_out) * g.inverse_top_heat_capacity;
   dy[kWallTemperature] = (f.q_out - f.wall_out) * g.inverse_wall_heat_capacity;
   dy[kLiningTemperature] = (f.bottom_in + s.cathode_joule_W - f.bottom_out) * g.inverse_lining_heat_capacity;
   const auto [alumina_use, alf3_use] = mass_rates(m, in, e, y, s.production_kg_per_s, f.ledge_rate, dy);

@@ -54,6 +54,7 @@ void check_anode_effect_onset(const CellAt& at, double I) {
   ++run.totals.ae_count;
   run.totals.ae_onset_alumina_wt_sum += c_wt;
   run.totals.ae_onset_zone_wt_sum += zone_wt;
+  if (!at.x.windows->empty()) count_window_ae(*at.x.windows, run, at.t);
   CellInputs& in = at.cells().inputs(at.k);
   in.in_anode_effect = true;
   in.zone_overvoltage_V = 0.0;  // the anode-effect overvoltage replaces it
@@ -114,8 +115,15 @@ void record_statistics(const CellAt& at) {
   run.min_ledge = std::min(run.min_ledge, ledge);
   run.max_ledge = std::max(run.max_ledge, ledge);
   run.superheat_seconds += superheat * h;
-  if (superheat < w.superheat_min_K || superheat > w.superheat_max_K || ledge < w.ledge_min_m ||
-      ledge > w.ledge_max_m) {
+  // The window is judged on running means over w.averaging_s (exponential, exact for a held
+  // value over the step): the alumina cycle, taps and anode changes move the superheat by a
+  // kelvin or two for less than that; a thermal excursion lasts longer.
+  const double keep = w.averaging_s > 0.0 ? std::exp(-h / w.averaging_s) : 0.0;
+  run.superheat_mean_K = superheat + (run.superheat_mean_K - superheat) * keep;
+  run.ledge_mean_m = ledge + (run.ledge_mean_m - ledge) * keep;
+  if (!at.x.windows->empty()) track_windows(*at.x.windows, run, at.t, y[kBathTemperature], superheat, ledge);
+  if (run.superheat_mean_K < w.superheat_min_K || run.superheat_mean_K > w.superheat_max_K ||
+      run.ledge_mean_m < w.ledge_min_m || run.ledge_mean_m > w.ledge_max_m) {
     run.out_of_window_s += h;
     run.left_window = true;
   }

@@ -14,6 +14,31 @@
 
 namespace potline::line::detail {
 
+/// A disturbance window of the run: [start, end], then an after-period for extremes and AEs.
+struct Window {
+  const char* kind;
+  double start_s, end_s;
+};
+
+/// One cell's record of one window (docs/model/dynamics.md §6, "Event windows").
+struct CellWindow {
+  bool started = false;
+  double pre_temperature_K = 0;
+  double min_temperature_K = 1e300, max_temperature_K = 0, min_superheat_K = 1e300;
+  double min_ledge_m = 1e300, max_ledge_m = 0;
+  double recovered_after_s = -1;
+  long ae_during = 0, ae_after = 0;
+};
+
+/// The disturbance windows of a case: the outage, every feed stop, every scheduled current step
+/// (at most kMaxWindows, in time order).
+std::vector<Window> disturbance_windows(const SimulationCase& c);
+inline constexpr std::size_t kMaxWindows = 64;
+/// Extremes and AEs are followed this long after a window's end [s].
+inline constexpr double kAfterWindow_s = 86400.0;
+/// A cell has recovered when its bath is within this of its temperature at the window's start [K].
+inline constexpr double kRecoveryBand_K = 2.0;
+
 /// What the driver keeps about one cell besides its state: controller, anode-effect state,
 /// totals, statistics of the true state, and the mass and heat at the start (conservation).
 struct CellRun {
@@ -31,9 +56,12 @@ struct CellRun {
   double min_alumina = std::numeric_limits<double>::infinity(), max_alumina = 0;
   double min_ledge = std::numeric_limits<double>::infinity(), max_ledge = 0;
   double superheat_seconds = 0;  // ∫ superheat dt
+  double superheat_mean_K = 0, ledge_mean_m = 0;  ///< running means judged against the safe window
   double out_of_window_s = 0;
   bool left_window = false;
   double fed_interval = 0;
+  std::vector<CellWindow> windows;  ///< one per disturbance window
+  std::size_t first_open_window = 0;  ///< windows before this are closed for this cell
 };
 
 /// The first physical guard a block tripped (docs/model/dynamics.md, "Physical guards").
@@ -62,7 +90,16 @@ struct StepContext {
   double target_metal = 0;  ///< metal left after tapping [kg]
   int feeders = 1;          ///< point feeders per cell
   int zones = 1;            ///< alumina zones per cell
+  const std::vector<Window>* windows = nullptr;  ///< disturbance windows of the run
 };
+
+/// Follows cell `run` through the open windows at time t (bath temperature, superheat, ledge).
+void track_windows(const std::vector<Window>& windows, CellRun& run, double t, double temperature_K,
+                   double superheat_K, double ledge_m);
+/// Counts an AE onset at t in the windows it falls in or after.
+void count_window_ae(const std::vector<Window>& windows, CellRun& run, double t);
+/// The windows' metrics over all cells.
+std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, const std::vector<Block>& blocks);
 
 /// State guards of one cell after a step: finite, bath not frozen, every state in its physical
 /// range. False (and `v` filled) when one trips. O(1), allocates only on a violation.

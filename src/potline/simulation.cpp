@@ -42,6 +42,10 @@ CellRun start_record(const SimulationCase& c, const control::ControllerSettings&
   r.cryolite_start = y[kCryolite] + y[kLedge];
   r.metal_start = y[kMetal];
   r.bath_start = bath_mass_kg(y);
+  r.windows.resize(disturbance_windows(c).size());
+  r.ledge_mean_m = ledge_thickness_m(m, y);
+  r.superheat_mean_K = y[kBathTemperature] -
+                       bath::evaluate(composition(m, y), y[kBathTemperature], m.constants.conductivity).liquidus_K;
   r.last_current = line_current_at(c, 0.0, c.schedule.nominal_A());
   return r;
 }
@@ -184,8 +188,8 @@ class Driver {
  public:
   Driver(const SimulationCase& c, Observer* observer, const std::vector<CellModel>& models,
          const std::vector<double>& states)
-      : c_(c), observer_(observer), cs_(controller_settings(c, states)), x_{c, cs_, cs_.sample_period_s, states[kMetal], feeder_count(c.feeders, c.design.anode_count),
-           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count))},
+      : c_(c), observer_(observer), cs_(controller_settings(c, states)), windows_(disturbance_windows(c)), x_{c, cs_, cs_.sample_period_s, states[kMetal], feeder_count(c.feeders, c.design.anode_count),
+           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count)), &windows_},
         blocks_(build_blocks(c, cs_, models, states)),
         regulator_(c, cs_, cell::evaluate(c.design, c.constants, c.op).voltage_V), arena_(std::max(1, c.threads)) {
     const double h = x_.h;
@@ -288,6 +292,7 @@ class Driver {
 
   Summary finish(long done) {
     Summary sum = summarise(c_, blocks_, done * x_.h, done);
+    sum.windows = window_metrics(windows_, blocks_);
     sum.current_limit_hours = limited_s_ / 3600.0;
     return sum;
   }
@@ -295,6 +300,7 @@ class Driver {
   const SimulationCase& c_;
   Observer* observer_;
   const control::ControllerSettings cs_;
+  const std::vector<Window> windows_;
   const StepContext x_;
   std::vector<Block> blocks_;
   PowerRegulator regulator_;

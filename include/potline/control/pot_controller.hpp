@@ -42,6 +42,11 @@ struct ControllerSettings {
   double temperature_target_K = 0;        ///< 0: off
   double temperature_gain_V_per_K = 0.01;
   double temperature_max_offset_V = 0.2;
+  // reheat after an outage: the target voltage is raised, held, then brought back linearly
+  double reheat_voltage_V = 0.3;          ///< added to the target voltage after an outage (0: off)
+  double reheat_hold_s = 8 * 3600.0;      ///< held this long after the current returns
+  double reheat_ramp_s = 8 * 3600.0;      ///< then brought back to zero over this time
+  double reheat_min_outage_s = 15 * 60.0; ///< shorter interruptions do not start a reheat
   // anode effect
   double ae_detect_voltage_V = 8.0;
   QuenchMode quench_mode = QuenchMode::kAutomatic;
@@ -105,7 +110,9 @@ class PotController {
 
   FeedMode mode() const { return mode_; }
   double alf3_rate_kg_per_s() const { return alf3_rate_; }
-  double target_voltage_V() const { return target_voltage_ + temperature_offset_; }
+  double target_voltage_V() const { return target_voltage_ + temperature_offset_ + reheat_offset_; }
+  /// Reheat offset of the target voltage at the last sample [V].
+  double reheat_offset_V() const { return reheat_offset_; }
   bool in_quench() const { return in_quench_; }
   double feed_rate_kg_per_s() const;
   Random& rng() { return rng_; }
@@ -116,6 +123,7 @@ class PotController {
  private:
   // The steps of sample(), in order.
   void on_outage(double t);
+  void update_reheat(double t);
   void detect_anode_effect(double t, double voltage_V, Actions& a);
   void feed_and_track(double t, double resistance, Actions& a);
   void control_resistance(double t, double resistance, Actions& a);
@@ -148,6 +156,11 @@ class PotController {
   double lockout_until_ = 0;
   double target_voltage_ = 0;
   double temperature_offset_ = 0;
+  // reheat after outages
+  bool in_outage_ = false;
+  double outage_started_ = 0;
+  double reheat_start_ = -1;  ///< < 0: no reheat
+  double reheat_offset_ = 0;
   double beam_travel_ = 0;
   // anode effect
   bool in_quench_ = false;

@@ -66,6 +66,9 @@ struct DynamicsParameters {
   // the anode assembly drop (stub, rod, yoke, carbon) heats the top node, the cathode drop (blocks,
   // collector bars) the lining node; the rest of I·(V − V_ext) heats the bath. 0 puts it in the bath.
   double anode_drop_to_top_fraction = 1.0;
+  /// Share of the anode-effect power (I × AE overvoltage) released in the top node (anode carbon
+  /// at the gas film, anode gas under the crust) instead of the bath (estimate, dynamics.md §2).
+  double ae_heat_to_top_fraction = 0.5;
   double cathode_drop_to_lining_fraction = 1.0;
   /// Cathode block conductivity near 950 °C; > 0 sets the lining inner resistance to half a block
   /// (thickness/2/(k·A_cathode)) instead of lining_inner_fraction × R_bottom.

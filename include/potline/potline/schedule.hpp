@@ -58,6 +58,8 @@ class CurrentSchedule {
     return outage_duration_s_ > 0 && t >= outage_start_s_ && t < outage_start_s_ + outage_duration_s_;
   }
   bool has_outage() const { return outage_duration_s_ > 0; }
+  /// The scheduled steps or CSV rows (absolute currents or powers from each time on).
+  const std::vector<Point>& points() const { return points_; }
   double outage_start_s() const { return outage_start_s_; }
   double outage_duration_s() const { return outage_duration_s_; }
 

@@ -29,6 +29,7 @@ struct Spread {
 struct SafeWindow {
   double superheat_min_K = 5, superheat_max_K = 15;   ///< [Shen et al. 500 kA model]
   double ledge_min_m = 0.05, ledge_max_m = 0.10;
+  double averaging_s = 4 * 3600.0;  ///< superheat and ledge judged on running means over this time
 };
 
 struct SimulationCase {
@@ -140,6 +141,22 @@ struct CellTotals {
   long beam_moves = 0, taps = 0, anode_changes = 0;
 };
 
+/// One disturbance of the run (outage, feed stop, current step) and how the cells went through
+/// it (docs/model/dynamics.md §6, "Event windows"). Extremes are over all cells from the start of
+/// the window to 24 h after its end; recovery is per cell, the first time after the end that its
+/// bath is within 2 K of its temperature at the start, and the slowest cell is reported.
+struct WindowMetrics {
+  std::string kind;              ///< "outage", "feed_stop", "current_step"
+  double start_s = 0, end_s = 0;
+  double min_temperature_K = 0, max_temperature_K = 0;
+  double min_superheat_K = 0;
+  double min_ledge_m = 0, max_ledge_m = 0;
+  double recovery_s = -1;        ///< slowest cell; < 0: some cell had not recovered at the end
+  int cells_not_recovered = 0;
+  long ae_during = 0;            ///< AE onsets within the window
+  long ae_after = 0;             ///< AE onsets in the 24 h after its end
+};
+
 struct Summary {
   double simulated_days = 0;
   int cells = 0;
@@ -159,7 +176,7 @@ struct Summary {
   double min_ledge_m = 0, max_ledge_m = 0;
   double alumina_min_wt = 0, alumina_max_wt = 0;
   double energy_balance_error = 0;  ///< worst cell
-  int cells_out_of_window = 0;      ///< cells that left the superheat or ledge window
+  int cells_out_of_window = 0;      ///< cells whose running-mean superheat or ledge left the window
   double cell_hours_out_of_window = 0;
   double final_mean_temperature_K = 0;
   long cell_steps = 0;
@@ -168,6 +185,7 @@ struct Summary {
   double current_limit_hours = 0;   ///< time the rectifier limit held a regulated current
   bool complete = true;             ///< false: stopped early (Observer::stop_requested) at simulated_days
   std::vector<CellTotals> per_cell;  ///< for conservation checks
+  std::vector<WindowMetrics> windows;  ///< one per disturbance window, in time order
 };
 
 /// Why a physical guard stopped a run.

@@ -168,7 +168,7 @@ struct HeatFlows {
   double top_in, top_out, bottom_in, bottom_out, wall_out, q_in, q_out, ledge_rate, anode_heating;
 };
 
-HeatFlows heat_flows(const CellModel& m, const Electrical& e, const double* y) noexcept {
+HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
   const DynamicsParameters& p = m.parameters;
   const CellModel::Derived& g = m.derived;
   const double T = y[kBathTemperature];
@@ -189,7 +189,9 @@ HeatFlows heat_flows(const CellModel& m, const Electrical& e, const double* y) n
   // node beyond what the bath brings freezes bath (latent heat plus the bath's own superheat
   // over the ledge reference temperature).
   f.q_out = (Tl - Twall) / (g.wall_in_K_per_W + ledge_resistance);
-  f.q_in = g.ledge_face_W_per_K * (T - Tl);
+  // Bath-to-ledge transfer follows the bath flow, driven by the current (magnetic stirring).
+  const double face_W_per_K = g.ledge_face_W_per_K * in.ledge_flow_factor;
+  f.q_in = face_W_per_K * (T - Tl);
   const double release = std::max(p.ledge_latent_heat_J_per_kg +
                                        p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
                                    0.5 * p.ledge_latent_heat_J_per_kg);
@@ -197,7 +199,7 @@ HeatFlows heat_flows(const CellModel& m, const Electrical& e, const double* y) n
   if (y[kLedge] <= g.minimum_ledge_kg && f.ledge_rate < 0.0) {
     // No ledge left to melt: the bath reaches the wall through the film and what is left.
     f.ledge_rate = 0.0;
-    f.q_in = f.q_out = (T - Twall) / (g.wall_in_K_per_W + ledge_resistance + 1.0 / g.ledge_face_W_per_K);
+    f.q_in = f.q_out = (T - Twall) / (g.wall_in_K_per_W + ledge_resistance + 1.0 / face_W_per_K);
   }
   f.anode_heating = y[kColdAnodeHeat] * g.inverse_cold_anode_time_constant;
   return f;
@@ -251,6 +253,12 @@ void fill_fluxes(const Sources& s, const HeatFlows& f, double superheat_K, Fluxe
 }
 }  // namespace
 
+double ledge_flow_factor(const CellModel& m, double current_A) noexcept {
+  const double floor = m.parameters.ledge_natural_convection_fraction;
+  const double ratio = m.nominal_current_A > 0.0 ? std::max(current_A, 0.0) / m.nominal_current_A : 1.0;
+  return std::max(floor, std::pow(ratio, m.parameters.ledge_flow_exponent));
+}
+
 double dissolution_kg_per_s(const CellModel& m, const Electrical& e, const double* y) noexcept {
   return m.parameters.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * saturation_factor(e, y);
 }
@@ -261,7 +269,7 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const CellModel::Derived& g = m.derived;
   const double I = in.current_A;
   const Sources s = sources(m, in, e, y);
-  const HeatFlows f = heat_flows(m, e, y);
+  const HeatFlows f = heat_flows(m, in, e, y);
   const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
                                y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
   dy[kBathTemperature] = (s.power_in_W - s.anode_joule_W - s.cathode_joule_W - s.ae_to_top_W - s.chemical_W -

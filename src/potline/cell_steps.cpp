@@ -36,6 +36,7 @@ void set_line_current(Block& b, const SimulationCase& c, double I) {
   for (std::size_t k = 0; k < b.cells->size(); ++k) {
     CellInputs& in = b.cells->inputs(k);
     if (std::fabs(I - b.runs[k].last_current) > kCurrentJump * c.schedule.nominal_A()) b.cells->mark_jump(k);
+    if (in.current_A != I) in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), I);
     in.current_A = I;
     b.runs[k].last_current = I;
   }

@@ -56,6 +56,7 @@ void set_initial_inputs(const SimulationCase& c, Block& b, double base_productio
   for (std::size_t k = 0; k < b.cells->size(); ++k) {
     CellInputs& in = b.cells->inputs(k);
     in.current_A = line_current_at(c, 0.0, c.schedule.nominal_A());
+    in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), in.current_A);
     in.alf3_addition_kg_per_s = c.controller_enabled ? b.runs[k].controller.alf3_rate_kg_per_s() : 0.0;
     in.feed_kg_per_s =
         c.controller_enabled ? 0.0 : c.open_loop_feed_factor * base_production_kg_per_s * kAluminaPerAl;

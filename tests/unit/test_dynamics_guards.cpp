@@ -58,11 +58,12 @@ TEST(DynamicsGuards, ZeroCurrentFreezesTheBathAndStopsTheRun) {
   EXPECT_EQ(e.reason, line::StopReason::kBathFrozen);
   EXPECT_EQ(e.cell, 0u);
   // Frozen 4–12 h after the current stopped (plant reports: cells survive 2 h, a 5.5 h outage
-  // froze a potline); measured 7.4 h.
+  // froze a potline); measured 7.1 h (7.4 h before the bath-to-ledge coefficient followed the
+  // current: with the stirring gone less heat reaches the ledge face and it grows faster).
   EXPECT_GT(e.time_s, 16 * 3600.0);
   EXPECT_LT(e.time_s, 24 * 3600.0);
   const std::string what = e.what();
-  EXPECT_NE(what.find("cell 0 at 19.4"), std::string::npos) << what;
+  EXPECT_NE(what.find("cell 0 at 19.1"), std::string::npos) << what;
   EXPECT_NE(what.find("bath frozen"), std::string::npos) << what;
   EXPECT_NE(what.find("dynamics.frozen_bath_fraction"), std::string::npos) << what;
   // No row reports a bath far below any cryolite liquidus; the last row is before the freeze.

@@ -32,7 +32,7 @@ struct DynamicsParameters {
   double ledge_density_kg_per_m3 = 2900;
   double ledge_conductivity_W_per_m_K = 1.5;
   double ambient_temperature_K = 313.15;
-  double initial_ledge_m = 0.05;           ///< ledge thickness at the start (steady state)
+  double initial_ledge_m = 0.065;          ///< ledge thickness at the start (steady state)
   double top_loss_fraction = 0.45;         ///< share of the steady heat loss through the top
   double side_loss_fraction = 0.35;        ///< share through the sidewalls (bottom: the rest)
   double minimum_ledge_m = 0.002;          ///< below this the bath touches the wall
@@ -69,6 +69,11 @@ struct DynamicsParameters {
   /// Share of the anode-effect power (I × AE overvoltage) released in the top node (anode carbon
   /// at the gas film, anode gas under the crust) instead of the bath (estimate, dynamics.md §2).
   double ae_heat_to_top_fraction = 0.5;
+  /// Bath-to-ledge coefficient h ∝ (I/I_nom)^n: bath velocity ∝ I (Lorentz force ∝ I², inertial
+  /// balance), turbulent h ∝ v^0.8 (estimate, dynamics.md §2).
+  double ledge_flow_exponent = 0.8;
+  /// h with no current (natural convection) as a share of h at nominal current (estimate).
+  double ledge_natural_convection_fraction = 0.3;
   double cathode_drop_to_lining_fraction = 1.0;
   /// Cathode block conductivity near 950 °C; > 0 sets the lining inner resistance to half a block
   /// (thickness/2/(k·A_cathode)) instead of lining_inner_fraction × R_bottom.
@@ -126,6 +131,9 @@ struct CellInputs {
   /// Mean anode concentration overvoltage of the feeder zones minus that at the bath average
   /// (AluminaZones::concentration_overvoltage_V): added to the cell voltage and heats the bath.
   double zone_overvoltage_V = 0;
+  /// Bath-to-ledge heat transfer relative to its calibrated value at nominal current
+  /// (ledge_flow_factor at current_A; set with the current).
+  double ledge_flow_factor = 1.0;
 };
 
 /// The electrical and thermochemical quantities cell::evaluate gives at one state, and the
@@ -172,6 +180,10 @@ inline double voltage_at(const Electrical& e, const double* y) noexcept {
   return e.voltage_V + e.dV_dalumina_per_wt * (alumina_wt(y) - e.alumina_wt) +
          e.dV_dacd_per_m * (y[kAcd] - e.acd_m);
 }
+
+/// Bath-to-ledge heat-transfer coefficient relative to nominal current: (I/I_nom)^n (forced
+/// convection by the magnetically driven bath flow), never below the natural-convection share.
+double ledge_flow_factor(const CellModel& m, double current_A) noexcept;
 
 /// First-order dissolution of the undissolved alumina at the state [kg/s]: k_d·U, slowing to zero
 /// over the last kSaturationBand below the alumina solubility of the snapshot `e`.

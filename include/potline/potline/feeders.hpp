@@ -26,9 +26,9 @@ struct FeederSettings {
   int stop_feeder = 0;          ///< 0: a feed stop stops every feeder; k: feeder k only (1-based)
   double stop_delivery = 0.0;   ///< share of each shot a stopped feeder still delivers
   // seeded stochastic faults, per feeder
-  double choke_rate_per_day = 0.0;    ///< choke (no delivery) events per feeder-day
+  double choke_rate_per_day = 0.02;   ///< choke (no delivery) events per feeder-day
   double choke_mean_s = 4 * 3600.0;   ///< mean time until a choke is cleared
-  double partial_rate_per_day = 0.0;  ///< partial blockages per feeder-day
+  double partial_rate_per_day = 0.02; ///< partial blockages per feeder-day
   double partial_mean_s = 8 * 3600.0; ///< mean time until a partial blockage is cleared
   double partial_delivery = 0.5;      ///< share of a shot a partly blocked feeder delivers
   double duration_cv = 1.0;           ///< coefficient of variation of fault durations (lognormal)

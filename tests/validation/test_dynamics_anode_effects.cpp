@@ -1,0 +1,67 @@
+// Anode effects against independent published numbers (docs/validation.md, ladder rows b, c', g):
+// the onset concentration of the critical current density, the bath-average concentration at
+// onset when one feeder is stuck, and anode-effect statistics of a potline with seeded feeder
+// faults. Sources in docs/references.md.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "../unit/test_dynamics_helpers.hpp"
+#include "potline/cell/haupin.hpp"
+
+using namespace potline;
+using potline::testing_dyn::make_case;
+using potline::testing_dyn::read_example;
+
+// Onset concentration of the Piontelli critical current density as tabulated from [Yao et al.
+// 2017] eq. A7a for a 1 m² anode at 963 °C: 0.8 wt% at 0.8 A/cm², 0.95 at 0.9, 1.08 at 1.0, and a
+// temperature slope of ≈ −0.005 wt%/K. Tolerance 20 % (ladder row b): the published values are
+// read to two digits.
+TEST(AnodeEffectOnset, FollowsPiontelliValuesAndSlopes) {
+  const double T = 963.0 + 273.15, area_m2 = 1.0;
+  const double published[][2] = {{0.8, 0.8}, {0.9, 0.95}, {1.0, 1.08}};
+  for (const auto& p : published) {
+    const double c = cell::haupin::anode_effect_alumina_wt(T, p[0] * 1e4, area_m2);
+    EXPECT_NEAR(c, p[1], 0.2 * p[1]) << p[0] << " A/cm2";
+  }
+  const double slope_T = (cell::haupin::anode_effect_alumina_wt(T + 5.0, 0.9e4, area_m2) -
+                          cell::haupin::anode_effect_alumina_wt(T - 5.0, 0.9e4, area_m2)) / 10.0;
+  EXPECT_NEAR(slope_T, -0.005, 0.2 * 0.005);
+  const double slope_i = (cell::haupin::anode_effect_alumina_wt(T, 1.0e4, area_m2) -
+                          cell::haupin::anode_effect_alumina_wt(T, 0.8e4, area_m2)) / 0.2;
+  EXPECT_NEAR(slope_i, (1.08 - 0.8) / 0.2, 0.2 * (1.08 - 0.8) / 0.2);
+}
+
+// One feeder of four stuck (examples/cell-stuck-feeder.toml): the AE starts in the starved zone
+// while the bath average is in the 1.5–2 wt% that industrial models use for the onset (1.8 wt% in
+// Haupin's model as used by [Yao et al. 2017]; [Robinson et al. 2023] 2.2 wt%; non-uniform alumina
+// as the reason, [Dion et al. 2018]). With every feeder stopped the zones stay equal and the
+// bath average at onset is the critical concentration itself (≈ 1.0 wt%; known deviation).
+TEST(AnodeEffectOnset, StuckFeederStartsAnAnodeEffectAtAHigherBathAverage) {
+  const auto one = line::run_simulation(make_case(read_example("cell-stuck-feeder.toml")));
+  ASSERT_GE(one.ae.count, 1);
+  EXPECT_GE(one.ae_onset_alumina_wt, 1.5);
+  EXPECT_LE(one.ae_onset_alumina_wt, 2.0);
+  EXPECT_LT(one.ae_onset_zone_wt, one.ae_onset_alumina_wt - 0.4);
+  const auto all = line::run_simulation(
+      make_case(read_example("cell-stuck-feeder.toml"), {"disturbance.feed_stop_feeder=0"}));
+  ASSERT_GE(all.ae.count, 1);
+  EXPECT_NEAR(all.ae_onset_alumina_wt, all.ae_onset_zone_wt, 0.05);
+  EXPECT_LT(all.ae_onset_alumina_wt, one.ae_onset_alumina_wt);
+}
+
+// Seeded feeder faults with the default rates over 140 cell-weeks (20 AP40 cells, 49 days,
+// automatic quench): anode-effect frequency within the 0.01–0.1 per pot-day of modern point-fed
+// prebake cells and automatic-quench durations of 20–90 s ([IAI Anode Effect Survey], ladder row
+// g). Nothing here is fitted: the fault rates are estimates stated in docs/model/dynamics.md.
+TEST(AnodeEffectStatistics, SeededFeederFaultsGiveSurveyRangeFrequencies) {
+  const auto c = make_case(read_example("potline-year.toml"), {"run.duration=49d", "potline.cells=20"});
+  const auto s = line::run_simulation(c);
+  ASSERT_GT(s.feeder_faults, 0);
+  EXPECT_GE(s.ae.frequency_per_cell_day(), 0.01);
+  EXPECT_LE(s.ae.frequency_per_cell_day(), 0.1);
+  EXPECT_GE(s.ae.mean_duration_s(), 20.0);
+  EXPECT_LE(s.ae.mean_duration_s(), 90.0);
+  EXPECT_GE(s.ae_onset_alumina_wt, 1.5);
+  EXPECT_LE(s.ae_onset_alumina_wt, 2.5);
+}

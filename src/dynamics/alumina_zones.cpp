@@ -10,10 +10,6 @@ namespace {
 // anode-effect onset, which the driver turns into an anode effect at the same step.
 constexpr double kMaxCurrentRatio = 0.99;
 
-// Haupin's anode concentration overvoltage at i/i_c = ratio [V] ([Haupin 1998]).
-double concentration_eta(double temperature_K, double ratio) {
-  return temperature_K / 23209.0 * -std::log(1.0 - std::min(ratio, kMaxCurrentRatio));
-}
 }  // namespace
 
 AluminaZones::AluminaZones(int zones, double mixing_time_s, double step_s)
@@ -24,10 +20,10 @@ AluminaZones::AluminaZones(int zones, double mixing_time_s, double step_s)
   for (int i = 0; i < n_; ++i) share_[static_cast<std::size_t>(i)] = 1.0 / n_;
 }
 
-double AluminaZones::min_deviation_wt() const {
+void AluminaZones::update_min() {
   double lowest = 0.0;
   for (int i = 0; i < n_; ++i) lowest = std::min(lowest, deviation_[static_cast<std::size_t>(i)]);
-  return lowest;
+  min_deviation_ = lowest;
 }
 
 void AluminaZones::add(int zone, double dissolved_kg, double undissolved_kg, double undissolved_before_kg,
@@ -44,6 +40,7 @@ void AluminaZones::add(int zone, double dissolved_kg, double undissolved_kg, dou
     for (int i = 0; i < n_; ++i) share_[static_cast<std::size_t>(i)] *= before / total;
     share_[z] += undissolved_kg / total;
   }
+  update_min();
 }
 
 void AluminaZones::add_evenly(double undissolved_kg, double undissolved_before_kg) {
@@ -62,11 +59,14 @@ void AluminaZones::advance(double dissolution_kg_per_s, double bath_kg, bool fas
   const double decay = fast_mixing ? quench_decay_ : decay_;
   const double scale = bath_kg > 0.0 ? 100.0 * dissolution_kg_per_s * n_ / bath_kg * tau : 0.0;
   const double w = 1.0 / n_;
+  double lowest = 0.0;
   for (int i = 0; i < n_; ++i) {
     const auto k = static_cast<std::size_t>(i);
     const double target = scale * (share_[k] - w);  // a·τ
     deviation_[k] = target + (deviation_[k] - target) * decay;
+    lowest = std::min(lowest, deviation_[k]);
   }
+  min_deviation_ = lowest;
 }
 
 double AluminaZones::concentration_overvoltage_V(double mean_alumina_wt, double ae_alumina_wt,
@@ -78,12 +78,14 @@ double AluminaZones::concentration_overvoltage_V(double mean_alumina_wt, double 
     const double d = std::sqrt(std::max(c_wt, 0.0) / 100.0) - 0.04;
     return d > numerator && d > 0.0 ? numerator / d : 1.0;
   };
-  const double at_mean = concentration_eta(temperature_K, ratio(mean_alumina_wt));
-  double sum = 0.0;
+  // Σ_i ln(1/(1 − r_i))/N − ln(1/(1 − r̄)) = ln((1 − r̄)^N / Π_i(1 − r_i))/N: one logarithm.
+  const double free_mean = 1.0 - std::min(ratio(mean_alumina_wt), kMaxCurrentRatio);
+  double quotient = 1.0;
   for (int i = 0; i < n_; ++i) {
-    sum += concentration_eta(temperature_K, ratio(mean_alumina_wt + deviation_[static_cast<std::size_t>(i)]));
+    const double r = std::min(ratio(mean_alumina_wt + deviation_[static_cast<std::size_t>(i)]), kMaxCurrentRatio);
+    quotient *= free_mean / (1.0 - r);
   }
-  return sum / n_ - at_mean;
+  return temperature_K / 23209.0 * std::log(quotient) / n_;
 }
 
 }  // namespace potline::dynamics

@@ -22,10 +22,6 @@ constexpr double kAluminaPerAl = kMolarMassAl2O3_kg_per_mol / (2.0 * kMolarMassA
 constexpr double kOffCurrentFraction = 1e-3;
 // Step in dissolved alumina for the numerical ∂V/∂alumina of the fast integrator. [wt%]
 constexpr double kAluminaSlopeStep_wt = 0.05;
-// Width of the band below alumina saturation over which dissolution slows to zero [wt%] (estimate:
-// a numerical smoothing of the saturation limit, small against the 4–6 wt% of undersaturation at
-// normal operation).
-constexpr double kSaturationBand_wt = 0.5;
 // Below this mass the consumption of a species falls linearly to zero so masses stay
 // non-negative (the cell is deep in an anode effect long before). [kg]
 constexpr double kDepletionScale_kg = 10.0;
@@ -221,7 +217,7 @@ std::pair<double, double> mass_rates(const CellModel& m, const CellInputs& in, c
   // snapshot): the rate falls linearly to zero over the last kSaturationBand_wt below it, and what
   // is left stays as sludge. At normal operation (2–4 wt% against ≈ 8 wt%) the factor is 1.
   const double dissolving = saturation_factor(e, y);
-  const double dissolution = dissolution_kg_per_s(m, e, y);
+  const double dissolution = p.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * dissolving;
   const double feed_now = in.feed_kg_per_s * p.immediate_dissolution_fraction * dissolving;
   dy[kDissolvedAlumina] = feed_now + dissolution - alumina_use;
   dy[kUndissolvedAlumina] = in.feed_kg_per_s - feed_now - dissolution;
@@ -257,10 +253,6 @@ double ledge_flow_factor(const CellModel& m, double current_A) noexcept {
   const double floor = m.parameters.ledge_natural_convection_fraction;
   const double ratio = m.nominal_current_A > 0.0 ? std::max(current_A, 0.0) / m.nominal_current_A : 1.0;
   return std::max(floor, std::pow(ratio, m.parameters.ledge_flow_exponent));
-}
-
-double dissolution_kg_per_s(const CellModel& m, const Electrical& e, const double* y) noexcept {
-  return m.parameters.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * saturation_factor(e, y);
 }
 
 void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,

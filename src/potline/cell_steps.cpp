@@ -81,8 +81,9 @@ void update_feeder_faults(const CellAt& at) {
 }
 
 // Interval between evaluations of the zones' concentration overvoltage [s]: the zones move with
-// the mixing time (tens of minutes), so a minute resolves them; the cost stays off the step.
-constexpr double kZoneVoltageInterval_s = 60.0;
+// the mixing time (tens of minutes) and the tracking controller averages the resistance over
+// 2 minutes, so 2 minutes resolve them; the cost stays off the step.
+constexpr double kZoneVoltageInterval_s = 120.0;
 
 // The zones after one step: exchange and dissolution; their overvoltage every minute.
 void advance_zones(const CellAt& at, double I) {
@@ -119,7 +120,7 @@ void record_statistics(const CellAt& at) {
   // The window is judged on running means over w.averaging_s (exponential, exact for a held
   // value over the step): the alumina cycle, taps and anode changes move the superheat by a
   // kelvin or two for less than that; a thermal excursion lasts longer.
-  const double keep = w.averaging_s > 0.0 ? std::exp(-h / w.averaging_s) : 0.0;
+  const double keep = at.x.window_keep;
   run.superheat_mean_K = superheat + (run.superheat_mean_K - superheat) * keep;
   run.ledge_mean_m = ledge + (run.ledge_mean_m - ledge) * keep;
   if (!at.x.windows->empty()) track_windows(*at.x.windows, run, at.t, y[kBathTemperature], superheat, ledge);

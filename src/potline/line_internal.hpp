@@ -91,6 +91,7 @@ struct StepContext {
   int feeders = 1;          ///< point feeders per cell
   int zones = 1;            ///< alumina zones per cell
   const std::vector<Window>* windows = nullptr;  ///< disturbance windows of the run
+  double window_keep = 0;   ///< exp(−h/window.averaging): running-mean weight per step
 };
 
 /// Follows cell `run` through the open windows at time t (bath temperature, superheat, ledge).

@@ -190,7 +190,8 @@ class Driver {
   Driver(const SimulationCase& c, Observer* observer, const std::vector<CellModel>& models,
          const std::vector<double>& states)
       : c_(c), observer_(observer), cs_(controller_settings(c, states)), windows_(disturbance_windows(c)), x_{c, cs_, cs_.sample_period_s, states[kMetal], feeder_count(c.feeders, c.design.anode_count),
-           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count)), &windows_},
+           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count)), &windows_,
+           c.window.averaging_s > 0.0 ? std::exp(-cs_.sample_period_s / c.window.averaging_s) : 0.0},
         blocks_(build_blocks(c, cs_, models, states)),
         regulator_(c, cs_, cell::evaluate(c.design, c.constants, c.op).voltage_V), arena_(std::max(1, c.threads)) {
     const double h = x_.h;

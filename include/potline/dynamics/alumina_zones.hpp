@@ -32,8 +32,8 @@ class AluminaZones {
   int size() const { return n_; }
   double deviation_wt(int i) const { return deviation_[static_cast<std::size_t>(i)]; }
   double share(int i) const { return share_[static_cast<std::size_t>(i)]; }
-  /// Lowest zone deviation δ_min [wt%] (≤ 0).
-  double min_deviation_wt() const;
+  /// Lowest zone deviation δ_min [wt%] (≤ 0), kept up to date by add and advance.
+  double min_deviation_wt() const { return min_deviation_; }
 
   /// A feed shot into zone `zone`: `dissolved_kg` dissolves there at once, `undissolved_kg`
   /// joins that zone's share of the undissolved pool, which held `undissolved_before_kg`.
@@ -56,6 +56,8 @@ class AluminaZones {
   double step_s_ = 1;
   double decay_ = 0, quench_decay_ = 0;  ///< exp(−h/τ) for normal and quench mixing
   double mixing_time_s_ = 1, quench_mixing_time_s_ = 1;
+  double min_deviation_ = 0;
+  void update_min();
   std::array<double, kMaxAluminaZones> deviation_{};
   std::array<double, kMaxAluminaZones> share_{};
 };

@@ -185,9 +185,18 @@ inline double voltage_at(const Electrical& e, const double* y) noexcept {
 /// convection by the magnetically driven bath flow), never below the natural-convection share.
 double ledge_flow_factor(const CellModel& m, double current_A) noexcept;
 
+/// Width of the band below alumina saturation over which dissolution slows to zero [wt%] (estimate:
+/// a numerical smoothing of the saturation limit, small against the 4–6 wt% of undersaturation at
+/// normal operation).
+inline constexpr double kSaturationBand_wt = 0.5;
 /// First-order dissolution of the undissolved alumina at the state [kg/s]: k_d·U, slowing to zero
-/// over the last kSaturationBand below the alumina solubility of the snapshot `e`.
-double dissolution_kg_per_s(const CellModel& m, const Electrical& e, const double* y) noexcept;
+/// over the last kSaturationBand_wt below the alumina solubility of the snapshot `e`.
+inline double dissolution_kg_per_s(const CellModel& m, const Electrical& e, const double* y) noexcept {
+  const double below = (e.saturation_wt - alumina_wt(y)) / kSaturationBand_wt;
+  const double factor = below < 0.0 ? 0.0 : (below > 1.0 ? 1.0 : below);
+  const double undissolved = y[kUndissolvedAlumina] > 0.0 ? y[kUndissolvedAlumina] : 0.0;
+  return m.parameters.dissolution_rate_per_s * undissolved * factor;
+}
 
 /// Fluxes at one state, for outputs and the energy balance. [W] unless stated.
 struct Fluxes {

@@ -73,6 +73,30 @@ SimulationInput load_simulation(const CaseSource& source, int threads) {
   return input;
 }
 
+namespace {
+// The disturbance windows of a run (docs/cli.md, summary key event_windows).
+io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
+  io::Json out = io::Json::array();
+  for (const line::WindowMetrics& w : windows) {
+    io::Json e;
+    e["kind"] = w.kind;
+    e["start_h"] = w.start_s / 3600.0;
+    e["end_h"] = w.end_s / 3600.0;
+    e["min_bath_temperature_degC"] = w.min_temperature_K - 273.15;
+    e["max_bath_temperature_degC"] = w.max_temperature_K - 273.15;
+    e["min_superheat_K"] = w.min_superheat_K;
+    e["min_ledge_cm"] = w.min_ledge_m * 100;
+    e["max_ledge_cm"] = w.max_ledge_m * 100;
+    e["recovery_h"] = w.recovery_s >= 0.0 ? io::Json(w.recovery_s / 3600.0) : io::Json(nullptr);
+    e["cells_not_recovered"] = w.cells_not_recovered;
+    e["ae_during"] = w.ae_during;
+    e["ae_after_24h"] = w.ae_after;
+    out.push_back(e);
+  }
+  return out;
+}
+}  // namespace
+
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
   io::Json j;
   j["title"] = c.title;
@@ -90,9 +114,15 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["ae_minutes_per_cell_day"] = s.ae.minutes_per_cell_day();
   j["ae_mean_duration_s"] = s.ae.mean_duration_s();
   j["ae_overvoltage_mV"] = s.ae.overvoltage_mV();
+  j["ae_onset_alumina_wt"] = s.ae_onset_alumina_wt;
+  j["ae_onset_zone_alumina_wt"] = s.ae_onset_zone_wt;
+  j["feeders_per_cell"] = s.feeders_per_cell;
+  j["alumina_zones_per_cell"] = s.zones_per_cell;
+  j["feeder_faults"] = s.feeder_faults;
   j["pfc_cf4_kg"] = s.pfc.cf4_kg;
   j["pfc_c2f6_kg"] = s.pfc.c2f6_kg;
   j["pfc_t_co2e"] = s.pfc.co2e_t;
+  j["pfc_t_co2e_per_t_al"] = s.production_t > 0 ? s.pfc.co2e_t / s.production_t : 0.0;
   j["pfc_method"] = c.pfc_method == line::PfcMethod::kSlope ? "slope" : "overvoltage";
   j["pfc_coefficients"] = c.pfc_set + "/" + c.pfc_technology;
   j["gwp"] = c.gwp_set;
@@ -105,6 +135,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["alumina_max_wt"] = s.alumina_max_wt;
   j["cells_out_of_window"] = s.cells_out_of_window;
   j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
+  j["event_windows"] = event_windows_json(s.windows);
   j["energy_balance_error"] = s.energy_balance_error;
   j["current_limit_hours"] = s.current_limit_hours;
   j["complete"] = s.complete;

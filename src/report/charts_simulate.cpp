@@ -147,6 +147,68 @@ Json event_layers(const Json& marked, const std::vector<Window>& windows) {
   return layers;
 }
 
+/// The event timeline (one tick per event, thinned per type) and the events-by-type table.
+void add_event_views(const RunData& run, const Table& events, const std::map<std::string, std::vector<std::size_t>>& by_type,
+                     RunReport& r) {
+  const Table* ev = &events;
+  Json ticks = Json::array();
+  std::string note;
+  HtmlTable table{"Events by type (events.csv)", {"Event", "Count", "Cells", "First [h]", "Last [h]", "Mean value", "Unit"}, {}};
+  for (const auto& [type, rows] : by_type) {
+    const std::size_t stride = std::max<std::size_t>(1, (rows.size() + kMaxEventsPerType - 1) / kMaxEventsPerType);
+    if (stride > 1) note += fmt::format("{}every {}th of {} {} events drawn", note.empty() ? "" : "; ", stride, rows.size(), type);
+    std::set<std::string> cells;
+    double sum = 0;
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      const std::size_t i = rows[k];
+      cells.insert(ev->text(i, "Cell [-]"));
+      if (auto v = ev->number(i, "Value")) sum += *v, ++n;
+      if (k % stride == 0) ticks.push_back({{"t_h", vega::number(ev->number(i, "Time [h]"))}, {"event", vega::label(type)}});
+    }
+    table.rows.push_back({type, std::to_string(rows.size()), std::to_string(cells.size()),
+                          vega::cell_text(vega::number(ev->number(rows.front(), "Time [h]"))),
+                          vega::cell_text(vega::number(ev->number(rows.back(), "Time [h]"))),
+                          n ? vega::cell_text(vega::number(sum / static_cast<double>(n))) : "missing",
+                          ev->text(rows.front(), "Unit").empty() ? "-" : ev->text(rows.front(), "Unit")});
+  }
+  Json spec = vega::base("Event timeline", fmt::format("{}: {} events of {} types", run.title(), ev->rows.size(), by_type.size()),
+                         720, 22 * static_cast<int>(by_type.size()) + 10);
+  spec["data"] = {{"values", ticks}};
+  spec["layer"] = {vega::primary({{"mark", {{"type", "tick"}, {"thickness", 1}}},
+                                  {"encoding", {{"x", vega::field("t_h", "quantitative", "Time [h]")},
+                                                {"y", {{"field", "event"}, {"type", "nominal"}, {"title", nullptr}}},
+                                                {"color", {{"field", "event"}, {"type", "nominal"}, {"legend", nullptr}}}}}})};
+  r.charts.push_back(vega::chart(spec, ticks.size(), note));
+  r.tables.push_back(table);
+}
+
+/// The low-current windows with the extremes of the state from their start to a day after.
+HtmlTable window_table(const Table& series, const std::vector<Window>& windows) {
+  const Table* ts = &series;
+  HtmlTable t{fmt::format("Low-current windows (line current below half its median) and the extremes from their start "
+                          "to {:.0f} h after their end", kWindowAfter_h),
+              {"Start [h]", "End [h]", "Duration [h]", "Min bath temperature [degC]", "Min superheat [K]", "Max mean ledge [cm]",
+               "Min alumina [wt%]"}, {}};
+  for (const auto& w : windows) {
+    std::optional<double> min_bath, min_superheat, max_ledge, min_alumina;
+    auto lower = [](std::optional<double>& acc, std::optional<double> x) { if (x && (!acc || *x < *acc)) acc = x; };
+    auto upper = [](std::optional<double>& acc, std::optional<double> x) { if (x && (!acc || *x > *acc)) acc = x; };
+    for (std::size_t i = 0; i < ts->rows.size(); ++i) {
+      const auto h = ts->number(i, "Time [h]");
+      if (!h || *h < w.start_h || *h > w.end_h + kWindowAfter_h) continue;
+      lower(min_bath, ts->number(i, "Mean bath temperature [degC]"));
+      lower(min_superheat, ts->number(i, "Mean superheat [K]"));
+      upper(max_ledge, ts->number(i, "Mean ledge [cm]"));
+      lower(min_alumina, ts->number(i, "Min alumina [wt%]"));
+    }
+    t.rows.push_back({vega::cell_text(w.start_h), vega::cell_text(w.end_h), vega::cell_text(w.end_h - w.start_h),
+                      vega::cell_text(vega::number(min_bath)), vega::cell_text(vega::number(min_superheat)),
+                      vega::cell_text(vega::number(max_ledge)), vega::cell_text(vega::number(min_alumina))});
+  }
+  return t;
+}
+
 }  // namespace
 
 RunReport simulate_report(const RunData& run) {
@@ -204,61 +266,8 @@ RunReport simulate_report(const RunData& run) {
   } else {
     r.missing.push_back("time series: no timeseries.csv in the run folder");
   }
-  if (ev && !ev->rows.empty()) {
-    Json ticks = Json::array();
-    std::string note;
-    HtmlTable table{"Events by type (events.csv)", {"Event", "Count", "Cells", "First [h]", "Last [h]", "Mean value", "Unit"}, {}};
-    for (const auto& [type, rows] : by_type) {
-      const std::size_t stride = std::max<std::size_t>(1, (rows.size() + kMaxEventsPerType - 1) / kMaxEventsPerType);
-      if (stride > 1) note += fmt::format("{}every {}th of {} {} events drawn", note.empty() ? "" : "; ", stride, rows.size(), type);
-      std::set<std::string> cells;
-      double sum = 0;
-      std::size_t n = 0;
-      for (std::size_t k = 0; k < rows.size(); ++k) {
-        const std::size_t i = rows[k];
-        cells.insert(ev->text(i, "Cell [-]"));
-        if (auto v = ev->number(i, "Value")) sum += *v, ++n;
-        if (k % stride == 0) ticks.push_back({{"t_h", vega::number(ev->number(i, "Time [h]"))}, {"event", vega::label(type)}});
-      }
-      table.rows.push_back({type, std::to_string(rows.size()), std::to_string(cells.size()),
-                            vega::cell_text(vega::number(ev->number(rows.front(), "Time [h]"))),
-                            vega::cell_text(vega::number(ev->number(rows.back(), "Time [h]"))),
-                            n ? vega::cell_text(vega::number(sum / static_cast<double>(n))) : "missing",
-                            ev->text(rows.front(), "Unit").empty() ? "-" : ev->text(rows.front(), "Unit")});
-    }
-    Json spec = vega::base("Event timeline", fmt::format("{}: {} events of {} types", run.title(), ev->rows.size(), by_type.size()),
-                           720, 22 * static_cast<int>(by_type.size()) + 10);
-    spec["data"] = {{"values", ticks}};
-    spec["layer"] = {vega::primary({{"mark", {{"type", "tick"}, {"thickness", 1}}},
-                                    {"encoding", {{"x", vega::field("t_h", "quantitative", "Time [h]")},
-                                                  {"y", {{"field", "event"}, {"type", "nominal"}, {"title", nullptr}}},
-                                                  {"color", {{"field", "event"}, {"type", "nominal"}, {"legend", nullptr}}}}}})};
-    r.charts.push_back(vega::chart(spec, ticks.size(), note));
-    r.tables.push_back(table);
-  }
-  if (ts && !windows.empty()) {
-    HtmlTable t{fmt::format("Low-current windows (line current below half its median) and the extremes from their start "
-                            "to {:.0f} h after their end", kWindowAfter_h),
-                {"Start [h]", "End [h]", "Duration [h]", "Min bath temperature [degC]", "Min superheat [K]", "Max mean ledge [cm]",
-                 "Min alumina [wt%]"}, {}};
-    for (const auto& w : windows) {
-      std::optional<double> min_bath, min_superheat, max_ledge, min_alumina;
-      auto lower = [](std::optional<double>& acc, std::optional<double> x) { if (x && (!acc || *x < *acc)) acc = x; };
-      auto upper = [](std::optional<double>& acc, std::optional<double> x) { if (x && (!acc || *x > *acc)) acc = x; };
-      for (std::size_t i = 0; i < ts->rows.size(); ++i) {
-        const auto h = ts->number(i, "Time [h]");
-        if (!h || *h < w.start_h || *h > w.end_h + kWindowAfter_h) continue;
-        lower(min_bath, ts->number(i, "Mean bath temperature [degC]"));
-        lower(min_superheat, ts->number(i, "Mean superheat [K]"));
-        upper(max_ledge, ts->number(i, "Mean ledge [cm]"));
-        lower(min_alumina, ts->number(i, "Min alumina [wt%]"));
-      }
-      t.rows.push_back({vega::cell_text(w.start_h), vega::cell_text(w.end_h), vega::cell_text(w.end_h - w.start_h),
-                        vega::cell_text(vega::number(min_bath)), vega::cell_text(vega::number(min_superheat)),
-                        vega::cell_text(vega::number(max_ledge)), vega::cell_text(vega::number(min_alumina))});
-    }
-    r.tables.push_back(t);
-  }
+  if (ev && !ev->rows.empty()) add_event_views(run, *ev, by_type, r);
+  if (ts && !windows.empty()) r.tables.push_back(window_table(*ts, windows));
   return r;
 }
 

@@ -60,6 +60,55 @@ Chart box_chart(const std::string& title, const std::string& subtitle, const std
   return vega::chart(spec, rows.size());
 }
 
+/// Tornado: for each uncertain input, the univariate least-squares slope of the marginal cost on
+/// the input times the input's 10-90 % range, over the first scenario's samples: a linear,
+/// one-at-a-time reading of the Monte Carlo, not a variance decomposition.
+void add_tornado(const RunData& run, const std::string& scenario,
+                 const std::map<std::pair<std::string, std::string>, std::map<std::string, double>>& by_sample, RunReport& r) {
+  std::map<std::string, std::vector<std::pair<double, double>>> pairs;
+  for (const auto& [key, m] : by_sample) {
+    const auto cost = m.find("");
+    if (cost == m.end()) continue;
+    for (const auto& [input, x] : m) {
+      if (!input.empty()) pairs[input].push_back({x, cost->second});
+    }
+  }
+  Json bars = Json::array();
+  for (const auto& [input, xy] : pairs) {
+    if (xy.size() < 3) continue;
+    double mx = 0, my = 0;
+    for (const auto& [x, y] : xy) mx += x / static_cast<double>(xy.size()), my += y / static_cast<double>(xy.size());
+    double sxy = 0, sxx = 0;
+    for (const auto& [x, y] : xy) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+    if (sxx <= 0) continue;
+    std::vector<double> xs;
+    for (const auto& p : xy) xs.push_back(p.first);
+    std::sort(xs.begin(), xs.end());
+    const double swing = sxy / sxx * (quantile(xs, 0.9) - quantile(xs, 0.1));
+    bars.push_back({{"input", input}, {"low", vega::number(my - swing / 2)}, {"high", vega::number(my + swing / 2)},
+                    {"swing_usd_per_t", vega::number(swing)}, {"magnitude", vega::number(std::fabs(swing))}});
+  }
+  if (!bars.empty()) {
+    Json spec = vega::base("Tornado: marginal cost swing across each input's 10-90 % range",
+                           fmt::format("{}: scenario '{}', linear (univariate regression over the samples)", run.title(),
+                                       scenario),
+                           640, 30 * static_cast<int>(bars.size()) + 20);
+    spec["data"] = {{"values", bars}};
+    spec["layer"] = {vega::primary(
+        {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+         {"encoding", {{"y", {{"field", "input"}, {"type", "nominal"}, {"title", nullptr},
+                              {"sort", {{"field", "magnitude"}, {"order", "descending"}}}}},
+                       {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", "Marginal cost [USD/t]"},
+                              {"scale", {{"zero", false}}}}},
+                       {"x2", {{"field", "high"}}},
+                       {"color", {{"field", "swing_usd_per_t"}, {"type", "quantitative"}, {"title", "Swing [USD/t]"},
+                                  {"scale", {{"scheme", "redblue"}, {"domainMid", 0}, {"reverse", true}}}}}}}})};
+    r.charts.push_back(vega::chart(spec, bars.size()));
+  } else {
+    r.missing.push_back("tornado: the store has no uncertain inputs with spread, or no marginal cost");
+  }
+}
+
 }  // namespace
 
 RunReport sweep_report(const RunData& run) {
@@ -114,51 +163,7 @@ RunReport sweep_report(const RunData& run) {
     }
   }
   if (!prices.empty()) r.charts.push_back(box_chart("Regional aluminium prices by scenario", subtitle, "Price [USD/t]", prices, true));
-  // Tornado: for each uncertain input, the univariate least-squares slope of the marginal cost on
-  // the input times the input's 10-90 % range, over the first scenario's samples: a linear,
-  // one-at-a-time reading of the Monte Carlo, not a variance decomposition.
-  std::map<std::string, std::vector<std::pair<double, double>>> pairs;
-  for (const auto& [key, m] : by_sample) {
-    const auto cost = m.find("");
-    if (cost == m.end()) continue;
-    for (const auto& [input, x] : m) {
-      if (!input.empty()) pairs[input].push_back({x, cost->second});
-    }
-  }
-  Json bars = Json::array();
-  for (const auto& [input, xy] : pairs) {
-    if (xy.size() < 3) continue;
-    double mx = 0, my = 0;
-    for (const auto& [x, y] : xy) mx += x / static_cast<double>(xy.size()), my += y / static_cast<double>(xy.size());
-    double sxy = 0, sxx = 0;
-    for (const auto& [x, y] : xy) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
-    if (sxx <= 0) continue;
-    std::vector<double> xs;
-    for (const auto& p : xy) xs.push_back(p.first);
-    std::sort(xs.begin(), xs.end());
-    const double swing = sxy / sxx * (quantile(xs, 0.9) - quantile(xs, 0.1));
-    bars.push_back({{"input", input}, {"low", vega::number(my - swing / 2)}, {"high", vega::number(my + swing / 2)},
-                    {"swing_usd_per_t", vega::number(swing)}, {"magnitude", vega::number(std::fabs(swing))}});
-  }
-  if (!bars.empty()) {
-    Json spec = vega::base("Tornado: marginal cost swing across each input's 10-90 % range",
-                           fmt::format("{}: scenario '{}', linear (univariate regression over the samples)", run.title(),
-                                       scenarios.front()),
-                           640, 30 * static_cast<int>(bars.size()) + 20);
-    spec["data"] = {{"values", bars}};
-    spec["layer"] = {vega::primary(
-        {{"mark", {{"type", "bar"}, {"tooltip", true}}},
-         {"encoding", {{"y", {{"field", "input"}, {"type", "nominal"}, {"title", nullptr},
-                              {"sort", {{"field", "magnitude"}, {"order", "descending"}}}}},
-                       {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", "Marginal cost [USD/t]"},
-                              {"scale", {{"zero", false}}}}},
-                       {"x2", {{"field", "high"}}},
-                       {"color", {{"field", "swing_usd_per_t"}, {"type", "quantitative"}, {"title", "Swing [USD/t]"},
-                                  {"scale", {{"scheme", "redblue"}, {"domainMid", 0}, {"reverse", true}}}}}}}})};
-    r.charts.push_back(vega::chart(spec, bars.size()));
-  } else {
-    r.missing.push_back("tornado: the store has no uncertain inputs with spread, or no marginal cost");
-  }
+  add_tornado(run, scenarios.front(), by_sample, r);
   r.tables.push_back(table);
   return r;
 }

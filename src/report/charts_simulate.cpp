@@ -47,6 +47,7 @@ bool is_marked_event(const std::string& type) {
 
 struct Window {
   double start_h = 0, end_h = 0;
+  std::string what = "line current below half its median";
 };
 
 /// Intervals where the line current is below half its median: outages and deep cuts, told from
@@ -130,7 +131,7 @@ Json event_layers(const Json& marked, const std::vector<Window>& windows) {
   Json layers = Json::array();
   if (!windows.empty()) {
     Json w = Json::array();
-    for (const auto& win : windows) w.push_back({{"start_h", win.start_h}, {"end_h", win.end_h}, {"what", "line current below half its median"}});
+    for (const auto& win : windows) w.push_back({{"start_h", win.start_h}, {"end_h", win.end_h}, {"what", win.what}});
     layers.push_back({{"data", {{"values", w}}},
                       {"mark", {{"type", "rect"}, {"color", "#e45756"}, {"opacity", 0.15}}},
                       {"encoding", {{"x", {{"field", "start_h"}, {"type", "quantitative"}}}, {"x2", {{"field", "end_h"}}},
@@ -209,6 +210,34 @@ HtmlTable window_table(const Table& series, const std::vector<Window>& windows) 
   return t;
 }
 
+/// The simulation's own disturbance windows (summary "event_windows": outages, feed stops, current
+/// steps with the extremes the model measured over every cell), when the run has them.
+std::vector<Window> model_windows(const Json& summary) {
+  std::vector<Window> windows;
+  if (!summary.contains("event_windows") || !summary["event_windows"].is_array()) return windows;
+  for (const Json& w : summary["event_windows"]) {
+    const auto start = vega::member(w, "start_h");
+    const auto end = vega::member(w, "end_h");
+    if (start && end) windows.push_back({*start, *end, vega::text(w, "kind", "window")});
+  }
+  return windows;
+}
+
+HtmlTable model_window_table(const Json& summary) {
+  HtmlTable t{"Disturbance windows (summary event_windows: extremes over all cells from the start to 24 h after the end; "
+              "recovery = slowest cell back within 2 K)",
+              {}, {}};
+  for (const Json& w : summary["event_windows"]) {
+    if (t.columns.empty()) {
+      for (const auto& [key, v] : w.items()) t.columns.push_back(key);
+    }
+    std::vector<std::string> row;
+    for (const auto& key : t.columns) row.push_back(w.contains(key) ? vega::cell_text(w[key]) : "missing");
+    t.rows.push_back(row);
+  }
+  return t;
+}
+
 }  // namespace
 
 RunReport simulate_report(const RunData& run) {
@@ -238,7 +267,8 @@ RunReport simulate_report(const RunData& run) {
     r.missing.push_back("events: no events.csv in the run folder (run with [run] events = \"control\" or \"all\")");
   }
   if (ts) {
-    windows = low_current_windows(*ts);
+    windows = model_windows(run.summary);
+    if (windows.empty()) windows = low_current_windows(*ts);
     std::size_t stride = 1;
     Json values = series_values(*ts, stride);
     const Json under = event_layers(marked, windows);
@@ -267,7 +297,11 @@ RunReport simulate_report(const RunData& run) {
     r.missing.push_back("time series: no timeseries.csv in the run folder");
   }
   if (ev && !ev->rows.empty()) add_event_views(run, *ev, by_type, r);
-  if (ts && !windows.empty()) r.tables.push_back(window_table(*ts, windows));
+  if (!model_windows(run.summary).empty()) {
+    r.tables.push_back(model_window_table(run.summary));
+  } else if (ts && !windows.empty()) {
+    r.tables.push_back(window_table(*ts, windows));  // runs without event_windows: told from the series
+  }
   return r;
 }
 

@@ -136,5 +136,17 @@ TEST(ReportCharts, ARunWithoutItsTablesSaysWhatIsNotDrawn) {
   EXPECT_NE(r.missing[1].find("no timeseries.csv"), std::string::npos);
 }
 
+TEST(ReportCharts, DisturbanceWindowsComeFromTheSimulationsOwnSummary) {
+  core::Diagnostics d;
+  RunData run = summary_run("simulate", "r", Json::parse(R"({"simulated_days": 1, "event_windows": [
+    {"kind": "outage", "start_h": 2.0, "end_h": 3.0, "min_superheat_K": 1.5, "recovery_h": null}]})"));
+  run.tables["timeseries.csv"] = parse_table("Time [h],Line current [kA]\n0,400\n2.5,0\n4,400\n", "t.csv", d);
+  const RunReport r = build_run_report(run);
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].columns, (std::vector<std::string>{"kind", "start_h", "end_h", "min_superheat_K", "recovery_h"}));
+  EXPECT_EQ(r.tables[0].rows[0][0], "outage");
+  EXPECT_EQ(r.tables[0].rows[0][4], "missing");  // null recovery is shown as missing
+}
+
 }  // namespace
 }  // namespace potline::report

@@ -3,25 +3,80 @@
 #include "option_schemas.hpp"
 
 #include "potline/cell/cell_schema.hpp"
-#include "potline/potline/simulate_case.hpp"
 #include "potline/finance/invest_case.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/sweep/sweep_schema.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "potline/potline/simulate_case.hpp"
 
 namespace potline::app {
+namespace {
+
+const char* kTechnologyNote =
+    "With a technology set, its design and calibrated constants are the defaults: uncomment only "
+    "what you want to change.";
+const char* kExampleNote =
+    "Uncommented values are ILLUSTRATIVE EXAMPLES so that the case runs (prices and staff after "
+    "examples/invest-new-build.toml): replace them with your plant's.";
+
+// The inputs a smelter case needs to run (illustrative values, see kExampleNote).
+std::vector<std::pair<std::string, std::string>> smelter_starter() {
+  return {{"case.title", "\"My smelter\""},
+          {"potline.technology", "\"AP40\""},
+          {"potline.pots_per_line", "300"},
+          {"prices.year", "2024"},
+          {"prices.lme", "2400"},
+          {"prices.alumina_lme_share", "0.14"},
+          {"prices.anode", "600"},
+          {"prices.alf3", "1200"},
+          {"prices.power", "\"40 USD/MWh\""},
+          {"labour.employees", "900"},
+          {"labour.wage", "\"110000 USD/yr\""},
+          {"power.source", "\"hydro\""}};
+}
+
+io::TemplateSpec invest_starter() {
+  io::TemplateSpec spec{"potline invest THIS_FILE.toml", {kExampleNote}, smelter_starter()};
+  spec.starter[0].second = "\"My investment\"";
+  for (const auto& s : std::vector<std::pair<std::string, std::string>>{{"investment.capex", "\"5500 USD/t\""},
+                                                                        {"investment.construction_years", "3"},
+                                                                        {"investment.operating_years", "30"},
+                                                                        {"investment.depreciation_years", "30"},
+                                                                        {"investment.wacc", "\"8 %\""}}) {
+    spec.starter.push_back(s);
+  }
+  return spec;
+}
+
+}  // namespace
 
 std::vector<NamedSchema> all_schemas() {
-  return {{&cell::cell_schema(), "potline cell CASE.toml"},
-          {&plant::smelter_schema(), "potline smelter CASE.toml"},
-          {&plant::potline_group_schema(), "potline smelter CASE.toml: each [[potline]] table (a group of potlines)"},
-          {&finance::invest_schema(), "potline invest CASE.toml"},
-          {&line::simulate_schema(), "potline simulate CASE.toml"},
-          {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE"},
-          {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE"},
-          {&bath_options_schema(), "potline bath --OPTION VALUE (key bath.OPTION)"},
-          {&emissions_options_schema(), "potline emissions --OPTION VALUE (key emissions.OPTION)"},
-          {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)"}};
+  const std::vector<std::pair<std::string, std::string>> cell_starter = {{"case.title", "\"My cell\""},
+                                                                         {"case.technology", "\"AP40\""}};
+  return {{&cell::cell_schema(), "potline cell CASE.toml",
+           io::TemplateSpec{"potline cell THIS_FILE.toml   (add --json for machine-readable output)",
+                            {kTechnologyNote},
+                            cell_starter}},
+          {&plant::smelter_schema(), "potline smelter CASE.toml",
+           io::TemplateSpec{"potline smelter THIS_FILE.toml",
+                            {kExampleNote,
+                             "Several groups of potlines: replace [potline] by [[potline]] tables "
+                             "('potline schema smelter-potline')."},
+                            smelter_starter()}},
+          {&plant::potline_group_schema(), "potline smelter CASE.toml: each [[potline]] table (a group of potlines)",
+           std::nullopt},
+          {&finance::invest_schema(), "potline invest CASE.toml", invest_starter()},
+          {&line::simulate_schema(), "potline simulate CASE.toml",
+           io::TemplateSpec{"potline simulate THIS_FILE.toml   (add --out DIR for the time series and events)",
+                            {kTechnologyNote},
+                            {{"case.title", "\"My simulation\""}, {"case.technology", "\"AP40\""}}}},
+          // Fleet and sweep templates are written by their modules (fleet_template(), sweep_template()).
+          {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE", std::nullopt},
+          {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE",
+           std::nullopt},
+          {&bath_options_schema(), "potline bath --OPTION VALUE (key bath.OPTION)", std::nullopt},
+          {&emissions_options_schema(), "potline emissions --OPTION VALUE (key emissions.OPTION)", std::nullopt},
+          {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)", std::nullopt}};
 }
 
 }  // namespace potline::app

@@ -83,54 +83,38 @@ void set_calibrated(io::ValueSet& values, const std::string& key, double number)
 
 bool values_to_inputs(const io::ValueSet& values, CellDesign& design, ModelConstants& constants,
                       OperatingPoint& op, core::Diagnostics& diagnostics) {
-  const io::Schema& schema = cell_schema();
+  CellCase c;
+  c.design = design;
+  c.constants = constants;
+  c.op = op;
   bool ok = true;
-  auto need = [&](const std::string& key) -> double {
-    if (const auto v = values.maybe_number(key)) return *v;
-    const io::FieldSpec* f = schema.find(key);
-    diagnostics.error({}, key,
+  auto report_missing = [&](const io::FieldSpec& f) {
+    diagnostics.error({}, f.key,
                       "required: give it in the case file or with --set" +
-                          std::string(f && !f->unit.empty() && f->unit != "1" ? " (in " + f->unit + ")" : "") +
+                          std::string(!f.unit.empty() && f.unit != "1" ? " (in " + f.unit + ")" : "") +
                           ", or choose a technology with case.technology");
     ok = false;
-    return 0.0;
   };
-  op.line_current_A = need("operation.line_current");
-  op.acd_m = need("operation.acd");
-  op.bath_temperature_K = need("operation.bath_temperature");
-  op.bath.alumina_wt = need("bath.alumina");
-  op.bath.alf3_excess_wt = need("bath.alf3");
-  op.bath.caf2_wt = need("bath.caf2");
-  op.bath.mgf2_wt = need("bath.mgf2");
-  op.bath.lif_wt = need("bath.lif");
-  op.bath.kf_wt = need("bath.kf");
-
-  design.anode_count = static_cast<int>(need("design.anode_count"));
-  design.anode_length_m = need("design.anode_length");
-  design.anode_width_m = need("design.anode_width");
-  design.anode_gap_m = need("design.anode_gap");
-  design.center_channel_m = need("design.center_channel");
-  design.side_channel_m = need("design.side_channel");
-  design.anode_immersion_m = need("design.anode_immersion");
-  design.cathode_area_m2 = need("design.cathode_area");
-  const double nominal = values.maybe_number("design.nominal_current").value_or(op.line_current_A);
-  const double anode_drop = need("design.anode_drop");
-  const double cathode_drop = need("design.cathode_drop");
-  const double external_drop = need("design.external_drop");
-  design.rectifier_efficiency = need("design.rectifier_efficiency");
-  if (nominal > 0.0) {
-    design.anode_resistance_ohm = anode_drop / nominal;
-    design.cathode_resistance_ohm = cathode_drop / nominal;
-    design.external_resistance_ohm = external_drop / nominal;
+  for (const io::FieldSpec* f : cell_table().bind(values, c)) report_missing(*f);
+  // The drops are stated at the nominal current; the model takes them as resistances.
+  const double nominal = values.maybe_number("design.nominal_current").value_or(c.op.line_current_A);
+  double drops[3] = {0.0, 0.0, 0.0};
+  const char* drop_keys[3] = {"design.anode_drop", "design.cathode_drop", "design.external_drop"};
+  for (int i = 0; i < 3; ++i) {
+    if (const auto x = values.maybe_number(drop_keys[i])) {
+      drops[i] = *x;
+    } else {
+      report_missing(*cell_schema().find(drop_keys[i]));
+    }
   }
-
-  const std::string model_name = values.text("model.conductivity", "hives1996");
-  if (auto m = bath::conductivity_model_from_name(model_name)) constants.conductivity = *m;
-  constants.dewing_constant = need("model.current_efficiency_constant");
-  constants.alumina_feed_temperature_K = need("model.alumina_feed_temperature");
-  constants.anode_entry_temperature_K = need("model.anode_entry_temperature");
-  constants.anode_effect_overvoltage_V = need("model.anode_effect_overvoltage");
-  constants.subtract_bubble_layer = values.maybe_number("model.subtract_bubble_layer").value_or(1.0) != 0.0;
+  if (nominal > 0.0) {
+    c.design.anode_resistance_ohm = drops[0] / nominal;
+    c.design.cathode_resistance_ohm = drops[1] / nominal;
+    c.design.external_resistance_ohm = drops[2] / nominal;
+  }
+  design = c.design;
+  constants = c.constants;
+  op = c.op;
   return ok;
 }
 

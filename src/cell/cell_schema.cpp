@@ -1,231 +1,202 @@
-// The cell case schema: every input of the steady-state cell, with unit, default, range and source.
-// Hard ranges (min/max) reject physically meaningless input; typical ranges only warn.
+// The cell case schema: every input of the steady-state cell, with the member it binds, unit,
+// default, range and source. Hard ranges (min/max) reject physically meaningless input; typical
+// ranges only warn.
 #include "potline/cell/cell_schema.hpp"
 
 #include "potline/bath/properties.hpp"
+#include "potline/cell/cell_case.hpp"
 
 namespace potline::cell {
 namespace {
 
-using io::FieldSpec;
-using io::FieldType;
-using core::TemperatureKind;
+using Table = io::SchemaTable<CellCase>;
+const std::string kFromTechnology = "from the technology when case.technology is set";
 
-FieldSpec number(std::string key, std::string unit, std::string internal_unit, std::string description) {
-  FieldSpec f;
-  f.key = std::move(key);
-  f.type = FieldType::kNumber;
-  f.unit = std::move(unit);
-  f.internal_unit = std::move(internal_unit);
-  f.description = std::move(description);
-  return f;
+void add_case_and_operation(Table& t) {
+  t.text("case.title").doc("free text shown in outputs");
+  t.text("case.technology")
+      .doc(
+          "a technology id from data/technologies.toml (see 'potline technologies'); its published "
+          "operating point, design and calibrated constants become the defaults of this case");
+
+  auto op = t.part(&CellCase::op);
+  op.number("operation.line_current", &OperatingPoint::line_current_A)
+      .unit("kA", "A")
+      .range(0.0, 2000.0)
+      .exclusive_min()
+      .default_note(kFromTechnology + " (its published line current)")
+      .doc("line current through the cell");
+  op.number("operation.acd", &OperatingPoint::acd_m)
+      .unit("cm", "m")
+      .range(1.0, 15.0)
+      .typical(3.0, 6.0)
+      .default_note(kFromTechnology + " (calibrated to its published voltage unless published)")
+      .source("industrial ACD 3–6 cm (physics.md §3; Haupin 1998)")
+      .doc("anode-cathode distance (anode bottom to metal pad)");
+  op.number("operation.bath_temperature", &OperatingPoint::bath_temperature_K)
+      .unit("degC", "K")
+      .absolute_temperature()
+      .default_(965.0)
+      .range(850.0, 1100.0)
+      .source(
+          "default is an estimate: the seed paper gives 'about 960 °C'; 965 °C is about 7 K "
+          "above the Solheim et al. (1996) liquidus of the default bath (958.1 °C), inside the "
+          "5–15 K superheat window of physics.md §6")
+      .doc("bath temperature");
 }
 
-FieldSpec& range(FieldSpec& f, std::optional<double> lo, std::optional<double> hi,
-                 bool lo_exclusive = false, bool hi_exclusive = false) {
-  f.min = lo;
-  f.max = hi;
-  f.min_exclusive = lo_exclusive;
-  f.max_exclusive = hi_exclusive;
-  return f;
-}
-
-std::vector<FieldSpec> build() {
-  std::vector<FieldSpec> fields;
-  const std::string kFromTechnology = "from the technology when case.technology is set";
-
-  {
-    FieldSpec f;
-    f.key = "case.title";
-    f.type = FieldType::kString;
-    f.description = "free text shown in outputs";
-    fields.push_back(f);
-  }
-  {
-    FieldSpec f;
-    f.key = "case.technology";
-    f.type = FieldType::kString;
-    f.description =
-        "a technology id from data/technologies.toml (see 'potline technologies'); its published "
-        "operating point, design and calibrated constants become the defaults of this case";
-    fields.push_back(f);
-  }
-
-  // [operation]
-  {
-    auto f = number("operation.line_current", "kA", "A", "line current through the cell");
-    range(f, 0.0, 2000.0, true);
-    f.default_note = kFromTechnology + " (its published line current)";
-    fields.push_back(f);
-  }
-  {
-    auto f = number("operation.acd", "cm", "m", "anode-cathode distance (anode bottom to metal pad)");
-    range(f, 1.0, 15.0);
-    f.typical_min = 3.0;
-    f.typical_max = 6.0;
-    f.source = "industrial ACD 3–6 cm (physics.md §3; Haupin 1998)";
-    f.default_note = kFromTechnology + " (calibrated to its published voltage unless published)";
-    fields.push_back(f);
-  }
-  {
-    auto f = number("operation.bath_temperature", "degC", "K", "bath temperature");
-    f.temperature_kind = TemperatureKind::kAbsolute;
-    range(f, 850.0, 1100.0);
-    f.default_value = 965.0;
-    f.source = "default is an estimate: the seed paper gives 'about 960 °C'; 965 °C is about 7 K "
-               "above the Solheim et al. (1996) liquidus of the default bath (958.1 °C), inside the "
-               "5–15 K superheat window of physics.md §6";
-    fields.push_back(f);
-  }
-
-  // [bath] — wt% of the bath; cryolite is the rest.
-  const std::string bath_basis =
-      "estimate: typical modern point-fed prebake bath; alumina inside the 2.0–2.5 wt% feed-control "
+// [bath] — wt% of the bath; cryolite is the rest.
+void add_bath(Table& t) {
+  const std::string basis =
+      "estimate: typical modern point-fed prebake bath; alumina inside the 2.0–2.5 wt% "
+      "feed-control "
       "band (Dupuis, physics.md §7); 12 wt% excess AlF3 and 5 wt% CaF2 give a liquidus of 958.1 °C "
       "(Solheim et al. 1996), 7 K below the default bath temperature";
-  auto bath_field = [&](std::string key, std::string what, double def, double hi) {
-    auto f = number("bath." + key, "wt%", "wt%", what);
-    range(f, 0.0, hi);
-    f.default_value = def;
-    f.source = bath_basis;
-    return f;
+  auto bath = t.part(&CellCase::op).part(&OperatingPoint::bath);
+  auto component = [&](std::string key, double bath::Composition::*member, std::string what,
+                       double def, double hi) {
+    return bath.number("bath." + key, member)
+        .unit("wt%")
+        .default_(def)
+        .range(0.0, hi)
+        .source(basis)
+        .doc(what);
   };
-  {
-    auto f = bath_field("alumina", "dissolved Al2O3", 2.5, 20.0);
-    f.min_exclusive = true;
-    fields.push_back(f);
-  }
-  fields.push_back(bath_field("alf3", "excess AlF3 (beyond cryolite stoichiometry)", 12.0, 30.0));
-  fields.push_back(bath_field("caf2", "CaF2", 5.0, 20.0));
-  fields.push_back(bath_field("mgf2", "MgF2", 0.0, 10.0));
-  fields.push_back(bath_field("lif", "LiF", 0.0, 20.0));
-  fields.push_back(bath_field("kf", "KF", 0.0, 20.0));
+  component("alumina", &bath::Composition::alumina_wt, "dissolved Al2O3", 2.5, 20.0)
+      .exclusive_min();
+  component("alf3", &bath::Composition::alf3_excess_wt,
+            "excess AlF3 (beyond cryolite stoichiometry)", 12.0, 30.0);
+  component("caf2", &bath::Composition::caf2_wt, "CaF2", 5.0, 20.0);
+  component("mgf2", &bath::Composition::mgf2_wt, "MgF2", 0.0, 10.0);
+  component("lif", &bath::Composition::lif_wt, "LiF", 0.0, 20.0);
+  component("kf", &bath::Composition::kf_wt, "KF", 0.0, 20.0);
+}
 
-  // [design]
-  {
-    FieldSpec f;
-    f.key = "design.anode_count";
-    f.type = FieldType::kInteger;
-    f.description = "number of anodes in the cell (two rows)";
-    range(f, 1.0, 200.0);
-    f.default_note = kFromTechnology;
-    fields.push_back(f);
-  }
-  auto length = [&](std::string key, std::string unit, std::string what, double lo, double hi) {
-    auto f = number("design." + key, unit, "m", what);
-    range(f, lo, hi, true);
-    f.default_note = kFromTechnology;
-    return f;
+// [design]; the drops are stated at the nominal current and bound as resistances by the case.
+void add_design(Table& t) {
+  auto d = t.part(&CellCase::design);
+  d.integer("design.anode_count", &CellDesign::anode_count)
+      .range(1.0, 200.0)
+      .default_note(kFromTechnology)
+      .doc("number of anodes in the cell (two rows)");
+  auto length = [&](std::string key, double CellDesign::*member, std::string unit, std::string what,
+                    double hi) {
+    return d.number("design." + key, member)
+        .unit(unit, "m")
+        .range(0.0, hi)
+        .exclusive_min()
+        .default_note(kFromTechnology)
+        .doc(what);
   };
-  fields.push_back(length("anode_length", "m", "anode length (across the cell)", 0.0, 3.0));
-  fields.push_back(length("anode_width", "m", "anode width (along the cell)", 0.0, 2.0));
-  fields.push_back(length("anode_gap", "cm", "gap between adjacent anodes in a row", 0.0, 30.0));
-  fields.push_back(length("center_channel", "cm", "channel between the two anode rows", 0.0, 60.0));
-  fields.push_back(length("side_channel", "cm", "anode end to side wall or ledge face", 0.0, 80.0));
-  fields.push_back(length("anode_immersion", "cm", "anode immersion depth in the bath", 0.0, 40.0));
-  {
-    auto f = number("design.cathode_area", "m2", "m2", "metal-pad area carrying the cathode current");
-    range(f, 0.0, 300.0, true);
-    f.default_note = kFromTechnology;
-    fields.push_back(f);
-  }
-  {
-    auto f = number("design.nominal_current", "kA", "A",
-                    "line current at which the anode, cathode and external drops are stated");
-    range(f, 0.0, 2000.0, true);
-    f.default_note = "the technology's published line current, else operation.line_current";
-    fields.push_back(f);
-  }
+  length("anode_length", &CellDesign::anode_length_m, "m", "anode length (across the cell)", 3.0);
+  length("anode_width", &CellDesign::anode_width_m, "m", "anode width (along the cell)", 2.0);
+  length("anode_gap", &CellDesign::anode_gap_m, "cm", "gap between adjacent anodes in a row", 30.0);
+  length("center_channel", &CellDesign::center_channel_m, "cm",
+         "channel between the two anode rows", 60.0);
+  length("side_channel", &CellDesign::side_channel_m, "cm", "anode end to side wall or ledge face",
+         80.0);
+  length("anode_immersion", &CellDesign::anode_immersion_m, "cm",
+         "anode immersion depth in the bath", 40.0);
+  d.number("design.cathode_area", &CellDesign::cathode_area_m2)
+      .unit("m2")
+      .range(0.0, 300.0)
+      .exclusive_min()
+      .default_note(kFromTechnology)
+      .doc("metal-pad area carrying the cathode current");
+  d.number("design.nominal_current")
+      .unit("kA", "A")
+      .range(0.0, 2000.0)
+      .exclusive_min()
+      .default_note("the technology's published line current, else operation.line_current")
+      .doc("line current at which the anode, cathode and external drops are stated");
   auto drop = [&](std::string key, std::string what, double lo, double hi, std::string source) {
-    auto f = number("design." + key, "V", "V", what + " at design.nominal_current (scales with current)");
-    range(f, 0.0, 2.0);
-    f.typical_min = lo;
-    f.typical_max = hi;
-    f.source = std::move(source);
-    f.default_note = kFromTechnology;
-    return f;
+    d.number("design." + key)
+        .unit("V")
+        .range(0.0, 2.0)
+        .typical(lo, hi)
+        .source(std::move(source))
+        .default_note(kFromTechnology)
+        .doc(what + " at design.nominal_current (scales with current)");
   };
-  fields.push_back(drop("anode_drop", "anode assembly drop (stub, rod, yoke, carbon)", 0.25, 0.35,
-                        "typical modern range, physics.md §3"));
-  fields.push_back(drop("cathode_drop", "cathode drop (blocks, collector bars)", 0.2, 0.5,
-                        "0.2–0.35 V graphitised, 0.3–0.5 V anthracitic, physics.md §3"));
-  fields.push_back(drop("external_drop", "busbar share per cell", 0.15, 0.3,
-                        "typical modern range, physics.md §3"));
-  {
-    auto f = number("design.rectifier_efficiency", "1", "1",
-                    "DC energy delivered / AC energy drawn at the rectifier station (fraction)");
-    range(f, 0.5, 1.0, false, false);
-    f.default_value = 0.975;
-    f.source = "estimate: silicon-diode rectifier stations of smelters run at about 97–98.5 %; "
-               "replace with the plant's value";
-    fields.push_back(f);
-  }
+  drop("anode_drop", "anode assembly drop (stub, rod, yoke, carbon)", 0.25, 0.35,
+       "typical modern range, physics.md §3");
+  drop("cathode_drop", "cathode drop (blocks, collector bars)", 0.2, 0.5,
+       "0.2–0.35 V graphitised, 0.3–0.5 V anthracitic, physics.md §3");
+  drop("external_drop", "busbar share per cell", 0.15, 0.3, "typical modern range, physics.md §3");
+  d.number("design.rectifier_efficiency", &CellDesign::rectifier_efficiency)
+      .unit("1")
+      .default_(0.975)
+      .range(0.5, 1.0)
+      .source(
+          "estimate: silicon-diode rectifier stations of smelters run at about 97–98.5 %; "
+          "replace with the plant's value")
+      .doc("DC energy delivered / AC energy drawn at the rectifier station (fraction)");
+}
 
-  // [model]
-  {
-    FieldSpec f;
-    f.key = "model.conductivity";
-    f.type = FieldType::kChoice;
-    f.choices = {std::string(bath::to_name(bath::ConductivityModel::kHives1996)),
-                 std::string(bath::to_name(bath::ConductivityModel::kWang1992))};
-    f.default_text = f.choices.front();
-    f.description = "bath electrical conductivity correlation";
-    f.source = "docs/model/bath.md";
-    fields.push_back(f);
-  }
-  {
-    auto f = number("model.current_efficiency_constant", "1", "1",
-                    "K in Dewing's equation log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K");
-    range(f, -5.0, 5.0);
-    f.default_value = 0.860;
-    f.source =
-        "default is an estimate: gives CE = 95 % in the default bath (6.9 K superheat, 12 wt% AlF3; "
-        "typical modern CE 93–96 %, physics.md §4); calibrated to the published CE when a "
-        "technology is set";
-    fields.push_back(f);
-  }
-  {
-    auto f = number("model.alumina_feed_temperature", "degC", "K",
-                    "temperature of the alumina entering the bath");
-    f.temperature_kind = TemperatureKind::kAbsolute;
-    range(f, -40.0, 900.0);
-    f.default_value = 25.0;
-    f.source = "estimate: ambient; secondary (scrubber) alumina arrives warmer";
-    fields.push_back(f);
-  }
-  {
-    auto f = number("model.anode_entry_temperature", "degC", "K",
-                    "temperature at which anode carbon enters the energy balance");
-    f.temperature_kind = TemperatureKind::kAbsolute;
-    range(f, -40.0, 900.0);
-    f.default_value = 25.0;
-    f.source = "estimate: fresh anodes set at ambient";
-    fields.push_back(f);
-  }
-  {
-    auto f = number("model.anode_effect_overvoltage", "V", "V",
-                    "extra cell voltage while the anode current density exceeds the critical value");
-    range(f, 0.0, 60.0);
-    f.default_value = 25.0;
-    f.source = "estimate: anode-effect cell voltage 20–40 V against ~4.2 V normally "
-               "(physics.md §3, Haupin 1998)";
-    fields.push_back(f);
-  }
-  {
-    FieldSpec f;
-    f.key = "model.subtract_bubble_layer";
-    f.type = FieldType::kBool;
-    f.default_text = "true";
-    f.description = "bath ohmic path is ACD minus the bubble layer thickness (Haupin 1998) or the full ACD";
-    fields.push_back(f);
-  }
-  return fields;
+// [model]
+void add_model(Table& t) {
+  auto k = t.part(&CellCase::constants);
+  using bath::ConductivityModel;
+  k.choice(
+       "model.conductivity", &ModelConstants::conductivity,
+       {{std::string(bath::to_name(ConductivityModel::kHives1996)), ConductivityModel::kHives1996},
+        {std::string(bath::to_name(ConductivityModel::kWang1992)), ConductivityModel::kWang1992}})
+      .default_(std::string(bath::to_name(ConductivityModel::kHives1996)))
+      .source("docs/model/bath.md")
+      .doc("bath electrical conductivity correlation");
+  k.number("model.current_efficiency_constant", &ModelConstants::dewing_constant)
+      .unit("1")
+      .default_(0.860)
+      .range(-5.0, 5.0)
+      .source(
+          "default is an estimate: gives CE = 95 % in the default bath (6.9 K superheat, 12 wt% "
+          "AlF3; "
+          "typical modern CE 93–96 %, physics.md §4); calibrated to the published CE when a "
+          "technology is set")
+      .doc("K in Dewing's equation log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K");
+  k.number("model.alumina_feed_temperature", &ModelConstants::alumina_feed_temperature_K)
+      .unit("degC", "K")
+      .absolute_temperature()
+      .default_(25.0)
+      .range(-40.0, 900.0)
+      .source("estimate: ambient; secondary (scrubber) alumina arrives warmer")
+      .doc("temperature of the alumina entering the bath");
+  k.number("model.anode_entry_temperature", &ModelConstants::anode_entry_temperature_K)
+      .unit("degC", "K")
+      .absolute_temperature()
+      .default_(25.0)
+      .range(-40.0, 900.0)
+      .source("estimate: fresh anodes set at ambient")
+      .doc("temperature at which anode carbon enters the energy balance");
+  k.number("model.anode_effect_overvoltage", &ModelConstants::anode_effect_overvoltage_V)
+      .unit("V")
+      .default_(25.0)
+      .range(0.0, 60.0)
+      .source(
+          "estimate: anode-effect cell voltage 20–40 V against ~4.2 V normally "
+          "(physics.md §3, Haupin 1998)")
+      .doc("extra cell voltage while the anode current density exceeds the critical value");
+  k.boolean("model.subtract_bubble_layer", &ModelConstants::subtract_bubble_layer)
+      .default_(true)
+      .doc("bath ohmic path is ACD minus the bubble layer thickness (Haupin 1998) or the full ACD");
 }
 
 }  // namespace
 
+const io::SchemaTable<CellCase>& cell_table() {
+  static const Table table = [] {
+    Table t("cell");
+    add_case_and_operation(t);
+    add_bath(t);
+    add_design(t);
+    add_model(t);
+    return t;
+  }();
+  return table;
+}
+
 const io::Schema& cell_schema() {
-  static const io::Schema schema("cell", build());
+  static const io::Schema schema = cell_table().schema();
   return schema;
 }
 

@@ -11,6 +11,7 @@
 
 #include "potline/core/text.hpp"
 #include "potline/io/text_file.hpp"
+#include "potline/io/toml_values.hpp"
 
 namespace potline::io {
 namespace {
@@ -34,12 +35,6 @@ core::SourceLocation location_of(const toml::key& key, const std::string& file) 
   return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
 }
 
-std::string a_or_an(std::string_view noun) {
-  return (!noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos)
-             ? "an"
-             : "a";
-}
-
 void read_table(const toml::table& table, const std::string& prefix, const std::string& file,
                 const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
                 Origin origin) {
@@ -60,11 +55,7 @@ void read_table(const toml::table& table, const std::string& prefix, const std::
     const core::SourceLocation where = location_of(node, file);
     const FieldSpec* field = schema.find(key);
     if (node.is_table() && field != nullptr) {
-      diagnostics.error(where, key,
-                        "expected " + a_or_an(to_string(field->type)) + " " +
-                            std::string(to_string(field->type)) +
-                            (field->unit.empty() ? "" : " (in " + field->unit + ")") +
-                            ", got a TOML table");
+      diagnostics.error(where, key, "expected " + expected_type_text(*field) + ", got a table");
       continue;
     }
     if (const auto* sub = node.as_table()) {
@@ -84,34 +75,7 @@ void read_table(const toml::table& table, const std::string& prefix, const std::
       report_unknown(key, location_of(raw_key, file), schema, diagnostics);
       continue;
     }
-    std::string raw;
-    bool is_string = false;
-    if (const auto* s = node.as_string()) {
-      raw = s->get();
-      is_string = true;
-    } else if (const auto* i = node.as_integer()) {
-      raw = std::to_string(i->get());
-    } else if (const auto* f = node.as_floating_point()) {
-      raw = core::format_number(f->get());
-    } else if (const auto* b = node.as_boolean()) {
-      raw = b->get() ? "true" : "false";
-    } else {
-      diagnostics.error(where, key,
-                        "expected " + a_or_an(to_string(field->type)) + " " +
-                            std::string(to_string(field->type)) +
-                            (field->unit.empty() ? "" : " (in " + field->unit + ")") +
-                            ", got a TOML array or date");
-      continue;
-    }
-    if (is_string && field->type == FieldType::kBool) {
-      diagnostics.error(where, key, "expected true or false (unquoted), got the string '" + raw + "'");
-      continue;
-    }
-    if (!is_string && (field->type == FieldType::kString || field->type == FieldType::kChoice)) {
-      diagnostics.error(where, key, "expected a quoted string, got " + raw);
-      continue;
-    }
-    if (auto value = convert_input(*field, raw, is_string, where, diagnostics)) {
+    if (auto value = read_toml_field(*field, node, key, where, diagnostics)) {
       value->origin = origin;
       values.set(key, std::move(*value));
     }
@@ -181,6 +145,18 @@ void apply_overrides(const std::vector<Override>& overrides, const Schema& schem
       value->origin = Origin::kCommandLine;
       values.set(o.key, std::move(*value));
     }
+  }
+}
+
+void append_errors_except_rejected(const core::Diagnostics& later, core::Diagnostics& diagnostics) {
+  std::vector<std::string> rejected;
+  for (const auto& item : diagnostics.items()) {
+    if (item.severity == core::Severity::kError) rejected.push_back(item.key);
+  }
+  for (const auto& item : later.items()) {
+    if (item.severity != core::Severity::kError) continue;
+    if (std::find(rejected.begin(), rejected.end(), item.key) != rejected.end()) continue;
+    diagnostics.error(item.location, item.key, item.message);
   }
 }
 

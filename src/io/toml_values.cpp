@@ -1,6 +1,7 @@
 #include "potline/io/toml_values.hpp"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
@@ -47,6 +48,85 @@ std::optional<double> toml_quantity(const toml::node* node, const std::string& k
     return std::nullopt;
   }
   return q.value;
+}
+
+std::string describe_toml_value(const toml::node& node) {
+  if (const auto* s = node.as_string()) return "the string '" + s->get() + "'";
+  if (const auto* i = node.as_integer()) return "the integer " + std::to_string(i->get());
+  if (const auto* f = node.as_floating_point()) {
+    const double x = f->get();
+    std::string text = core::format_number(x);
+    if (std::isfinite(x) && text.find_first_of(".eE") == std::string::npos) text += ".0";
+    return "the float " + text;
+  }
+  if (const auto* b = node.as_boolean()) return std::string("the boolean ") + (b->get() ? "true" : "false");
+  if (node.is_array()) return "an array";
+  if (node.is_table()) return "a table";
+  return "a date or time";
+}
+
+std::string expected_type_text(const FieldSpec& field) {
+  switch (field.type) {
+    case FieldType::kNumber:
+      if (field.unit.empty() || field.unit == "1") return "a number";
+      return "a number (in " + field.unit + ", or a string with its unit)";
+    case FieldType::kInteger: return "an integer";
+    case FieldType::kBool: return "true or false (unquoted)";
+    case FieldType::kString: return "a quoted string";
+    case FieldType::kChoice: {
+      std::string names;
+      for (const auto& c : field.choices) names += (names.empty() ? "\"" : ", \"") + c + "\"";
+      return "one of the quoted strings " + names;
+    }
+  }
+  return "?";
+}
+
+namespace {
+
+// The text convert_input parses, or nullopt when the TOML type does not suit the field.
+std::optional<std::string> scalar_text(const FieldSpec& field, const toml::node& node) {
+  const auto* s = node.as_string();
+  switch (field.type) {
+    case FieldType::kString:
+    case FieldType::kChoice:
+      if (s != nullptr) return s->get();
+      return std::nullopt;
+    case FieldType::kBool:
+      if (const auto* b = node.as_boolean()) return std::string(b->get() ? "true" : "false");
+      return std::nullopt;
+    case FieldType::kInteger:
+      if (const auto* i = node.as_integer()) return std::to_string(i->get());
+      return std::nullopt;
+    case FieldType::kNumber: {
+      if (const auto* i = node.as_integer()) return std::to_string(i->get());
+      if (const auto* f = node.as_floating_point()) return core::format_number(f->get());
+      if (s == nullptr) return std::nullopt;
+      // A quoted number must carry a unit: "4.5" is a string, "4.5 cm" a quantity.
+      const std::string& text = s->get();
+      char* end = nullptr;
+      std::strtod(text.c_str(), &end);
+      const bool bare_number =
+          end != text.c_str() && std::string(end).find_first_not_of(" \t") == std::string::npos;
+      if (bare_number) return std::nullopt;
+      return text;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Value> read_toml_field(const FieldSpec& field, const toml::node& node, const std::string& key,
+                                     const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+  const auto text = scalar_text(field, node);
+  if (!text) {
+    diagnostics.error(where, key, "expected " + expected_type_text(field) + ", got " + describe_toml_value(node));
+    return std::nullopt;
+  }
+  FieldSpec named = field;
+  named.key = key;
+  return convert_input(named, *text, node.is_string(), where, diagnostics);
 }
 
 void report_unknown_name(const std::string& what, const std::string& name,

@@ -14,6 +14,10 @@ namespace potline::plant::detail {
 std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data,
                                         core::Diagnostics& d);
 
+/// Reports an unknown potline.technology (did-you-mean) as an error on `key`.
+void report_unknown_names(const io::ValueSet& values, const SmelterData& data, core::Diagnostics& d,
+                          const std::string& key = "potline.technology");
+
 /// "potline[N].leaf" for the group at `index` (0-based).
 inline std::string group_key(std::size_t index, const std::string& leaf) {
   return "potline[" + std::to_string(index + 1) + "]." + leaf;

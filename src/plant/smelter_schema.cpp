@@ -1,437 +1,408 @@
 // The smelter case schema. Hard ranges reject meaningless input (negative prices or capacities,
-// shares outside 0–1); typical ranges only warn. Defaults say where they come from.
+// shares outside 0–1); typical ranges only warn. Defaults say where they come from. Fields that
+// map 1:1 to a member of SmelterCase are bound here; the others (alternatives such as
+// prices.alumina or prices.alumina_lme_share, inputs used in formulas) are read by the case.
 #include "potline/plant/smelter_schema.hpp"
 
 #include "potline/plant/emissions.hpp"
+#include "potline/plant/smelter_case.hpp"
 
 namespace potline::plant {
-
-using io::FieldSpec;
-using io::FieldType;
-
-FieldSpec number_field(std::string key, std::string unit, std::string internal_unit, std::string description) {
-  FieldSpec f;
-  f.key = std::move(key);
-  f.type = FieldType::kNumber;
-  f.unit = std::move(unit);
-  f.internal_unit = std::move(internal_unit);
-  f.description = std::move(description);
-  return f;
-}
-
-FieldSpec& with_range(FieldSpec& f, std::optional<double> lo, std::optional<double> hi, bool lo_exclusive,
-                      bool hi_exclusive) {
-  f.min = lo;
-  f.max = hi;
-  f.min_exclusive = lo_exclusive;
-  f.max_exclusive = hi_exclusive;
-  return f;
-}
-
 namespace {
 
-FieldSpec text_field(std::string key, std::string description) {
-  FieldSpec f;
-  f.key = std::move(key);
-  f.type = FieldType::kString;
-  f.description = std::move(description);
-  return f;
+using Table = io::SchemaTable<SmelterCase>;
+const std::string kEcon = "/work/shared/references/economics.md §1";
+const std::string kIpcc =
+    "IPCC 2006 Guidelines Vol. 3 Ch. 4.4 (data/emissions/ipcc-aluminium.toml)";
+const std::string kFuels =
+    "IPCC 2006 Vol. 2 Ch. 2 Table 2.3 default CO2 factors (data/emissions/fuels.toml)";
+
+// Name -> enum pairs of a choice whose names come from the emissions module.
+template <class E, class FromName>
+std::vector<std::pair<std::string, E>> named(const std::vector<std::string>& names,
+                                             FromName from_name) {
+  std::vector<std::pair<std::string, E>> out;
+  for (const auto& n : names) out.emplace_back(n, *from_name(n));
+  return out;
 }
 
-FieldSpec choice_field(std::string key, std::vector<std::string> choices, std::string def, std::string description,
-                       std::string source = {}) {
-  FieldSpec f;
-  f.key = std::move(key);
-  f.type = FieldType::kChoice;
-  f.choices = std::move(choices);
-  f.default_text = std::move(def);
-  f.description = std::move(description);
-  f.source = std::move(source);
-  return f;
+void add_potline_and_plant(Table& t) {
+  t.text("case.title", &SmelterCase::title).doc("free text shown in outputs");
+  t.text("potline.technology")
+      .doc(
+          "a technology id from data/technologies.toml ('potline technologies'): the cell "
+          "model (calibrated to the published operating point) gives the SEC, current "
+          "efficiency and line current; potline.sec_ac overrides the SEC");
+  t.integer("potline.count").default_(1).range(1, 100).doc("number of identical potlines");
+  t.integer("potline.pots_per_line")
+      .range(1, 2000)
+      .doc(
+          "pots in series per potline (with the line current and current efficiency "
+          "they give the nameplate capacity when plant.capacity is not set)");
+  t.number("potline.line_current")
+      .unit("kA", "A")
+      .range(0.0, 2000.0)
+      .exclusive_min()
+      .default_note("the technology's published line current when potline.technology is set")
+      .doc("line current");
+  t.number("potline.current_efficiency")
+      .unit("%", "1")
+      .range(50.0, 100.0)
+      .exclusive_max()
+      .typical(85.0, 96.5)
+      .source("typical modern 93–96 % (physics.md §4)")
+      .default_note("from the cell model when potline.technology is set")
+      .doc("current efficiency");
+  t.number("potline.sec_ac")
+      .unit("kWh/kg", "J/kg")
+      .range(5.0, 30.0)
+      .exclusive_min()
+      .typical(11.5, 16.5)
+      .source("modern 12.0–13.5, old 170–228 kA lines ~15, pilot record 11.8 MWh/t (seed paper)")
+      .default_note("sec_ac of the cell model when potline.technology is set")
+      .doc("AC specific energy of the potlines (rectifier input) per kg Al");
+
+  auto in = t.part(&SmelterCase::inputs);
+  t.number("plant.capacity")
+      .unit("t/yr", "kg/s")
+      .range(0.0, 1e8)
+      .exclusive_min()
+      .default_note(
+          "count × pots_per_line × Faraday production at line_current and current_efficiency")
+      .doc("nameplate capacity (primary metal)");
+  in.number("plant.capacity_factor", &SmelterInputs::capacity_factor)
+      .unit("1")
+      .default_(1.0)
+      .range(0.0, 1.0)
+      .source("default: full nameplate operation (state curtailment explicitly)")
+      .doc("production / nameplate capacity");
+  in.number("plant.auxiliary_share", &SmelterInputs::auxiliary_share)
+      .unit("1")
+      .default_(0.0)
+      .range(0.0, 1.0)
+      .exclusive_max()
+      .typical(0.0, 0.1)
+      .source("seed paper: potlines 'typically consume in excess of 90 %' of a smelter's power")
+      .doc(
+          "share of the plant's electricity used outside the potlines (anode plant, casthouse, "
+          "services); 0 treats potline.sec_ac as the whole-plant figure");
+  t.boolean("plant.anode_plant")
+      .default_(true)
+      .doc("the smelter bakes its own anodes (baking emissions are then on site, scope 1)");
 }
 
-FieldSpec integer_field(std::string key, double lo, double hi, std::string description) {
-  FieldSpec f;
-  f.key = std::move(key);
-  f.type = FieldType::kInteger;
-  f.description = std::move(description);
-  f.min = lo;
-  f.max = hi;
-  return f;
+// [consumption] per tonne of aluminium, [cathode]
+void add_consumption(Table& t) {
+  auto in = t.part(&SmelterCase::inputs);
+  in.number("consumption.alumina", &SmelterInputs::alumina_kg_per_kg)
+      .unit("t/t", "1")
+      .default_(1.925)
+      .range(1.889, 3.0)
+      .typical(1.90, 1.96)
+      .source(
+          "estimate: middle of industrial 1.92–1.93 t/t; the stoichiometric minimum is 1.889 (" +
+          kEcon + ")")
+      .doc("alumina per tonne of aluminium");
+  in.number("consumption.net_carbon", &SmelterInputs::net_carbon_kg_per_kg)
+      .unit("t/t", "1")
+      .default_(0.425)
+      .range(0.0, 1.0)
+      .exclusive_min()
+      .typical(0.38, 0.50)
+      .source("estimate: middle of net 0.40–0.45 t/t (" + kEcon + ")")
+      .doc("net anode (carbon) consumption per t Al");
+  t.number("consumption.gross_carbon")
+      .unit("t/t", "1")
+      .default_(0.525)
+      .range(0.0, 1.5)
+      .exclusive_min()
+      .source("estimate: middle of gross ≈0.50–0.55 t/t (" + kEcon + ")")
+      .doc("gross (baked) anode consumption per t Al, before butt recycling");
+  in.number("consumption.alf3", &SmelterInputs::alf3_kg_per_kg)
+      .unit("kg/t", "1")
+      .default_(17.5)
+      .range(0.0, 100.0)
+      .typical(10.0, 25.0)
+      .source("estimate: middle of 15–20 kg/t (" + kEcon + ")")
+      .doc("AlF3 per t Al");
+  t.number("cathode.pot_life")
+      .unit("d", "s")
+      .range(0.0, 20000.0)
+      .exclusive_min()
+      .doc("pot (cathode) life between relinings");
+  t.number("cathode.relining_cost").unit("USD").min(0.0).doc("cost of relining one pot");
 }
 
-// A price or cost per tonne: never negative.
-FieldSpec money_per_t(std::string key, std::string description) {
-  auto f = number_field(std::move(key), "USD/t", "USD/kg", std::move(description));
-  with_range(f, 0.0, std::nullopt);
-  return f;
+// [prices], [anode], [labour], [costs]
+void add_prices_and_costs(Table& t) {
+  auto in = t.part(&SmelterCase::inputs);
+  auto money = [](io::FieldBuilder f, std::string what) -> io::FieldBuilder {
+    return f.unit("USD/t", "USD/kg").min(0.0).doc(std::move(what));
+  };
+  t.integer("prices.year", &SmelterCase::price_year)
+      .range(1950, 2100)
+      .doc("price year of every USD amount in the case");
+  money(in.number("prices.lme", &SmelterInputs::lme_usd_per_kg), "LME aluminium price");
+  money(in.number("prices.regional_premium", &SmelterInputs::premium_usd_per_kg),
+        "regional premium over LME (e.g. US Midwest)")
+      .default_(0.0);
+  money(t.number("prices.alumina"), "alumina price delivered (incl. freight)");
+  t.number("prices.alumina_lme_share")
+      .unit("1")
+      .range(0.0, 1.0)
+      .typical(0.10, 0.20)
+      .source("legacy contracts ≈14 % of LME 3-month (" + kEcon + ")")
+      .doc("alumina price as a share of the LME price (legacy contracts)");
+  money(t.number("prices.anode"), "baked anode price (per t anode)");
+  money(t.number("prices.coke"), "calcined petroleum coke price (anode route from raw materials)");
+  money(t.number("prices.pitch"), "coal-tar pitch price (anode route from raw materials)");
+  money(t.number("prices.anode_conversion"),
+        "anode plant conversion cost per t anode (forming, baking fuel, labour counted elsewhere "
+        "is excluded)")
+      .default_(0.0);
+  t.number("anode.coke")
+      .unit("t/t", "1")
+      .default_(0.675)
+      .range(0.0, 1.0)
+      .source("estimate: middle of 0.65–0.70 t/t (" + kEcon + ")")
+      .doc("calcined coke per t anode");
+  t.number("anode.pitch")
+      .unit("t/t", "1")
+      .default_(0.145)
+      .range(0.0, 1.0)
+      .source("estimate: middle of 0.13–0.16 t/t (" + kEcon + ")")
+      .doc("coal-tar pitch per t anode");
+  money(in.number("prices.alf3", &SmelterInputs::alf3_usd_per_kg), "aluminium fluoride price");
+  in.number("prices.power", &SmelterInputs::power_usd_per_J)
+      .unit("USD/MWh", "USD/J")
+      .min(0.0)
+      .doc("electricity price (contract or tariff)");
+
+  in.integer("labour.employees", &SmelterInputs::employees)
+      .range(0, 1e6)
+      .doc("employees of the smelter (all departments on site)");
+  in.number("labour.wage", &SmelterInputs::wage_usd_per_s)
+      .unit("USD/yr", "USD/s")
+      .min(0.0)
+      .doc("loaded annual cost per employee");
+
+  money(t.number("costs.other"),
+        "other cash costs per t: maintenance, consumables, casting, services");
+  money(in.number("costs.depreciation", &SmelterInputs::depreciation_usd_per_kg),
+        "depreciation and amortisation per t (C2 = C1 + this)")
+      .default_(0.0);
+  money(in.number("costs.overheads", &SmelterInputs::overheads_usd_per_kg),
+        "corporate overheads per t")
+      .default_(0.0);
+  money(in.number("costs.sustaining_capex", &SmelterInputs::sustaining_capex_usd_per_kg),
+        "sustaining capital per t (in business cost)")
+      .default_(0.0);
+  money(in.number("costs.interest", &SmelterInputs::interest_usd_per_kg), "net interest per t")
+      .default_(0.0);
 }
 
-FieldSpec share(std::string key, std::string description, bool hi_exclusive = false) {
-  auto f = number_field(std::move(key), "1", "1", std::move(description));
-  with_range(f, 0.0, 1.0, false, hi_exclusive);
-  return f;
+// [emissions]
+void add_emissions(Table& t) {
+  auto e = t.part(&SmelterCase::inputs).part(&SmelterInputs::emissions);
+  e.choice("emissions.technology_class", &EmissionInputs::technology,
+           named<TechnologyClass>(technology_class_names(), technology_class_from_name))
+      .default_("CWPB")
+      .source(kIpcc)
+      .doc(
+          "IPCC cell technology class (PFPB_* exist in the IPCC2019 set; in IPCC2006 they use "
+          "CWPB)");
+  e.choice("emissions.co2_method", &EmissionInputs::co2_method,
+           {{"tier1", Co2Method::kTier1}, {"tier2", Co2Method::kTier2}})
+      .default_("tier2")
+      .source(kIpcc)
+      .doc("CO2 from anodes: tier1 default factor, or tier2 from the carbon consumption");
+  e.choice("emissions.pfc_method", &EmissionInputs::pfc_method,
+           {{"tier1", PfcMethod::kTier1},
+            {"slope", PfcMethod::kSlope},
+            {"overvoltage", PfcMethod::kOvervoltage}})
+      .default_("tier1")
+      .source(kIpcc)
+      .doc("PFC method: tier1 factors, slope (needs AEM) or overvoltage (needs AEO)");
+  t.choice("emissions.coefficient_set", &SmelterCase::coefficient_set,
+           named<CoefficientSet>({"IPCC2006", "IPCC2019"}, coefficient_set_from_name))
+      .default_("IPCC2006")
+      .source(kIpcc)
+      .doc("PFC coefficient set");
+  t.choice("emissions.gwp", &SmelterCase::gwp, named<GwpSet>(gwp_set_names(), gwp_set_from_name))
+      .default_("AR5")
+      .source("default AR5: the set of the UNFCCC Paris reporting guidelines (decision 18/CMA.1)")
+      .doc("GWP-100 set for CF4 and C2F6");
+  e.number("emissions.anode_sulfur", &EmissionInputs::anode_sulfur_pct)
+      .unit("%")
+      .default_(2.0)
+      .range(0.0, 10.0)
+      .source("IPCC default, 40 CFR 98 Table F-2")
+      .doc("sulfur in baked anodes (eq. 4.21)");
+  e.number("emissions.anode_ash", &EmissionInputs::anode_ash_pct)
+      .unit("%")
+      .default_(0.4)
+      .range(0.0, 10.0)
+      .source("IPCC default, 40 CFR 98 Table F-2")
+      .doc("ash in baked anodes (eq. 4.21)");
+  t.number("emissions.aem")
+      .unit("min/d")
+      .range(0.0, 100.0)
+      .doc("anode-effect minutes per cell-day (slope method)");
+  t.number("emissions.ae_frequency")
+      .unit("1/d")
+      .range(0.0, 20.0)
+      .doc("anode effects per cell-day (AEM = frequency × duration)");
+  t.number("emissions.ae_duration").unit("min").range(0.0, 600.0).doc("mean anode-effect duration");
+  t.text("emissions.from_simulation")
+      .doc(
+          "summary.json of a 'potline simulate' run (path relative to this case file): its "
+          "ae_minutes_per_cell_day is the AEM of the slope method, its ae_overvoltage_mV the AEO "
+          "of the overvoltage method; replaces emissions.aem / ae_frequency / ae_duration / aeo");
+  t.number("emissions.aeo")
+      .unit("mV")
+      .range(0.0, 10000.0)
+      .doc("anode-effect overvoltage per cell (overvoltage method)");
+  t.number("emissions.baking_mass_loss")
+      .unit("1")
+      .default_(0.05)
+      .range(0.0, 1.0)
+      .exclusive_max()
+      .source(
+          "estimate: pitch is 13–16 % of the anode (economics.md §1) and roughly a third of it "
+          "volatilises in baking; give plant data")
+      .doc("mass lost by green anodes in baking, (GA − BA)/GA");
+  t.number("emissions.waste_tar_share")
+      .unit("1")
+      .default_(0.0)
+      .range(0.0, 1.0)
+      .source("40 CFR 98 Table F-2: 0.005 for Riedhammer furnaces, insignificant for others")
+      .doc("waste tar collected per green anode mass (WT/GA)");
+  t.number("emissions.paste_consumption")
+      .unit("t/t", "1")
+      .range(0.0, 1.5)
+      .exclusive_min()
+      .doc("Søderberg paste consumption per t Al (eq. 4.22)");
+}
+
+// [fuel] fuels burnt on site outside the power plant (scope 1, fuel combustion)
+void add_fuel(Table& t) {
+  auto e = t.part(&SmelterCase::inputs).part(&SmelterInputs::emissions);
+  e.number("fuel.baking_energy", &EmissionInputs::baking_fuel_J_per_kg_anode)
+      .unit("GJ/t", "J/kg")
+      .default_(2.25)
+      .range(0.0, 20.0)
+      .typical(1.5, 4.0)
+      .source(
+          "estimate from SINTEF (Hydro Aluminium, HAL anode baking furnace, sintef.no publication "
+          "1268045): "
+          "modern baking furnaces use 4.8-5.2 GJ/t in total, of which oil or gas 40-50 % (the rest "
+          "pitch "
+          "volatiles and packing coke, already counted in baking_co2); 5.0 x 0.45 = 2.25 GJ/t")
+      .doc(
+          "fuel (oil or gas) burnt in the anode-baking furnace per t of baked anode; counted only "
+          "with an anode plant on site (plant.anode_plant, prebake)");
+  t.choice("fuel.baking_fuel", fuel_names())
+      .default_("natural_gas")
+      .source(kFuels)
+      .doc("fuel of the anode-baking furnace (its CO2 factor from data/emissions/fuels.toml)");
+  t.number("fuel.baking_emission_factor")
+      .unit("t/TJ", "kg/J")
+      .range(0.0, 120.0)
+      .default_note(
+          "of fuel.baking_fuel: natural gas 56.1, fuel oil 77.4 t/TJ (data/emissions/fuels.toml)")
+      .doc(
+          "CO2 per TJ of baking-furnace fuel (net calorific basis); overrides fuel.baking_fuel's "
+          "default");
+  e.number("fuel.casthouse_energy", &EmissionInputs::casthouse_fuel_J_per_kg)
+      .unit("GJ/t", "J/kg")
+      .default_(1.0)
+      .range(0.0, 20.0)
+      .typical(0.3, 3.0)
+      .source(
+          "estimate: a primary casthouse receives liquid metal, so its fuel serves holding, "
+          "alloying and the "
+          "remelt of scrap and cold metal; 1 GJ/t is a round middle figure, not from a published "
+          "survey; "
+          "give plant data")
+      .doc(
+          "fuel burnt in the casthouse (holding, alloying and remelt furnaces) per t of cast "
+          "metal; "
+          "all metal produced is taken to be cast");
+  t.choice("fuel.casthouse_fuel", fuel_names())
+      .default_("natural_gas")
+      .source(kFuels)
+      .doc("fuel of the casthouse furnaces (its CO2 factor from data/emissions/fuels.toml)");
+  t.number("fuel.casthouse_emission_factor")
+      .unit("t/TJ", "kg/J")
+      .range(0.0, 120.0)
+      .default_note(
+          "of fuel.casthouse_fuel: natural gas 56.1, fuel oil 77.4 t/TJ "
+          "(data/emissions/fuels.toml)")
+      .doc(
+          "CO2 per TJ of casthouse fuel (net calorific basis); overrides fuel.casthouse_fuel's "
+          "default");
+}
+
+// [power], [cbam]
+void add_power_and_cbam(Table& t) {
+  t.choice("power.source", {"captive_coal", "captive_gas", "hydro", "grid", "ppa"})
+      .doc("where the electricity comes from (captive: scope 1; purchased: scope 2)");
+  t.number("power.emission_factor")
+      .unit("t/MWh", "kg/J")
+      .range(0.0, 2.0)
+      .doc("CO2 per MWh of electricity (required for grid and ppa; overrides the captive default)");
+  t.number("power.plant_efficiency")
+      .unit("1")
+      .range(0.0, 1.0)
+      .exclusive_min()
+      .default_note("data/emissions/power.toml (coal 0.35, gas 0.45; estimates)")
+      .doc("net efficiency of a captive thermal plant");
+  t.number("cbam.eua_price")
+      .unit("EUR/t")
+      .min(0.0)
+      .doc("CBAM certificate (EU ETS) price per t CO2e; enables CBAM output");
+  t.number("cbam.carbon_price_paid")
+      .unit("EUR/t")
+      .default_(0.0)
+      .min(0.0)
+      .doc("carbon price effectively paid at origin per t CO2e embedded (Art. 9)");
+  t.number("cbam.usd_per_eur")
+      .unit("USD/EUR")
+      .range(0.0, 10.0)
+      .exclusive_min()
+      .doc("exchange rate for cbam_usd_per_t");
+  t.choice("cbam.route", {"actual", "default"})
+      .default_("actual")
+      .doc("actual embedded emissions, or the country default value with its mark-up");
+  t.text("cbam.default_country")
+      .doc("ISO 3166 alpha-3 country for the default-value route (data/cbam.toml)");
+  t.number("cbam.cross_sectoral_correction")
+      .unit("1")
+      .range(0.0, 1.0)
+      .default_note("data/cbam.toml")
+      .doc("cross-sectoral correction factor of free allocation");
 }
 
 }  // namespace
 
-std::vector<FieldSpec> smelter_fields() {
-  std::vector<FieldSpec> v;
-  const std::string econ = "/work/shared/references/economics.md §1";
-
-  v.push_back(text_field("case.title", "free text shown in outputs"));
-
-  // [potline]
-  v.push_back(text_field("potline.technology",
-                         "a technology id from data/technologies.toml ('potline technologies'): the cell "
-                         "model (calibrated to the published operating point) gives the SEC, current "
-                         "efficiency and line current; potline.sec_ac overrides the SEC"));
-  {
-    auto f = integer_field("potline.count", 1, 100, "number of identical potlines");
-    f.default_value = 1;
-    v.push_back(f);
-  }
-  v.push_back(integer_field("potline.pots_per_line", 1, 2000,
-                            "pots in series per potline (with the line current and current efficiency "
-                            "they give the nameplate capacity when plant.capacity is not set)"));
-  {
-    auto f = number_field("potline.line_current", "kA", "A", "line current");
-    with_range(f, 0.0, 2000.0, true);
-    f.default_note = "the technology's published line current when potline.technology is set";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("potline.current_efficiency", "%", "1", "current efficiency");
-    with_range(f, 50.0, 100.0, false, true);
-    f.typical_min = 85.0;
-    f.typical_max = 96.5;
-    f.source = "typical modern 93–96 % (physics.md §4)";
-    f.default_note = "from the cell model when potline.technology is set";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("potline.sec_ac", "kWh/kg", "J/kg",
-                          "AC specific energy of the potlines (rectifier input) per kg Al");
-    with_range(f, 5.0, 30.0, true);
-    f.typical_min = 11.5;
-    f.typical_max = 16.5;
-    f.source = "modern 12.0–13.5, old 170–228 kA lines ~15, pilot record 11.8 MWh/t (seed paper)";
-    f.default_note = "sec_ac of the cell model when potline.technology is set";
-    v.push_back(f);
-  }
-
-  // [plant]
-  {
-    auto f = number_field("plant.capacity", "t/yr", "kg/s", "nameplate capacity (primary metal)");
-    with_range(f, 0.0, 1e8, true);
-    f.default_note = "count × pots_per_line × Faraday production at line_current and current_efficiency";
-    v.push_back(f);
-  }
-  {
-    auto f = share("plant.capacity_factor", "production / nameplate capacity");
-    f.default_value = 1.0;
-    f.source = "default: full nameplate operation (state curtailment explicitly)";
-    v.push_back(f);
-  }
-  {
-    auto f = share("plant.auxiliary_share",
-                   "share of the plant's electricity used outside the potlines (anode plant, casthouse, "
-                   "services); 0 treats potline.sec_ac as the whole-plant figure",
-                   true);
-    f.default_value = 0.0;
-    f.typical_min = 0.0;
-    f.typical_max = 0.1;
-    f.source = "seed paper: potlines 'typically consume in excess of 90 %' of a smelter's power";
-    v.push_back(f);
-  }
-  {
-    FieldSpec f;
-    f.key = "plant.anode_plant";
-    f.type = FieldType::kBool;
-    f.default_text = "true";
-    f.description = "the smelter bakes its own anodes (baking emissions are then on site, scope 1)";
-    v.push_back(f);
-  }
-
-  // [consumption] per tonne of aluminium
-  {
-    auto f = number_field("consumption.alumina", "t/t", "1", "alumina per tonne of aluminium");
-    with_range(f, 1.889, 3.0);
-    f.default_value = 1.925;
-    f.typical_min = 1.90;
-    f.typical_max = 1.96;
-    f.source = "estimate: middle of industrial 1.92–1.93 t/t; the stoichiometric minimum is 1.889 (" + econ + ")";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("consumption.net_carbon", "t/t", "1", "net anode (carbon) consumption per t Al");
-    with_range(f, 0.0, 1.0, true);
-    f.default_value = 0.425;
-    f.typical_min = 0.38;
-    f.typical_max = 0.50;
-    f.source = "estimate: middle of net 0.40–0.45 t/t (" + econ + ")";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("consumption.gross_carbon", "t/t", "1",
-                          "gross (baked) anode consumption per t Al, before butt recycling");
-    with_range(f, 0.0, 1.5, true);
-    f.default_value = 0.525;
-    f.source = "estimate: middle of gross ≈0.50–0.55 t/t (" + econ + ")";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("consumption.alf3", "kg/t", "1", "AlF3 per t Al");
-    with_range(f, 0.0, 100.0);
-    f.default_value = 17.5;
-    f.typical_min = 10.0;
-    f.typical_max = 25.0;
-    f.source = "estimate: middle of 15–20 kg/t (" + econ + ")";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("cathode.pot_life", "d", "s", "pot (cathode) life between relinings");
-    with_range(f, 0.0, 20000.0, true);
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("cathode.relining_cost", "USD", "USD", "cost of relining one pot");
-    with_range(f, 0.0, std::nullopt);
-    v.push_back(f);
-  }
-
-  // [prices]
-  v.push_back(integer_field("prices.year", 1950, 2100, "price year of every USD amount in the case"));
-  v.push_back(money_per_t("prices.lme", "LME aluminium price"));
-  {
-    auto f = money_per_t("prices.regional_premium", "regional premium over LME (e.g. US Midwest)");
-    f.default_value = 0.0;
-    v.push_back(f);
-  }
-  v.push_back(money_per_t("prices.alumina", "alumina price delivered (incl. freight)"));
-  {
-    auto f = share("prices.alumina_lme_share", "alumina price as a share of the LME price (legacy contracts)");
-    f.typical_min = 0.10;
-    f.typical_max = 0.20;
-    f.source = "legacy contracts ≈14 % of LME 3-month (" + econ + ")";
-    v.push_back(f);
-  }
-  v.push_back(money_per_t("prices.anode", "baked anode price (per t anode)"));
-  v.push_back(money_per_t("prices.coke", "calcined petroleum coke price (anode route from raw materials)"));
-  v.push_back(money_per_t("prices.pitch", "coal-tar pitch price (anode route from raw materials)"));
-  {
-    auto f = money_per_t("prices.anode_conversion",
-                         "anode plant conversion cost per t anode (forming, baking fuel, labour counted elsewhere is excluded)");
-    f.default_value = 0.0;
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("anode.coke", "t/t", "1", "calcined coke per t anode");
-    with_range(f, 0.0, 1.0);
-    f.default_value = 0.675;
-    f.source = "estimate: middle of 0.65–0.70 t/t (" + econ + ")";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("anode.pitch", "t/t", "1", "coal-tar pitch per t anode");
-    with_range(f, 0.0, 1.0);
-    f.default_value = 0.145;
-    f.source = "estimate: middle of 0.13–0.16 t/t (" + econ + ")";
-    v.push_back(f);
-  }
-  v.push_back(money_per_t("prices.alf3", "aluminium fluoride price"));
-  {
-    auto f = number_field("prices.power", "USD/MWh", "USD/J", "electricity price (contract or tariff)");
-    with_range(f, 0.0, std::nullopt);
-    v.push_back(f);
-  }
-
-  // [labour]
-  v.push_back(integer_field("labour.employees", 0, 1e6, "employees of the smelter (all departments on site)"));
-  {
-    auto f = number_field("labour.wage", "USD/yr", "USD/s", "loaded annual cost per employee");
-    with_range(f, 0.0, std::nullopt);
-    v.push_back(f);
-  }
-
-  // [costs]
-  v.push_back(money_per_t("costs.other", "other cash costs per t: maintenance, consumables, casting, services"));
-  for (const auto& [key, what] : std::vector<std::pair<std::string, std::string>>{
-           {"costs.depreciation", "depreciation and amortisation per t (C2 = C1 + this)"},
-           {"costs.overheads", "corporate overheads per t"},
-           {"costs.sustaining_capex", "sustaining capital per t (in business cost)"},
-           {"costs.interest", "net interest per t"}}) {
-    auto f = money_per_t(key, what);
-    f.default_value = 0.0;
-    v.push_back(f);
-  }
-
-  // [emissions]
-  const std::string ipcc = "IPCC 2006 Guidelines Vol. 3 Ch. 4.4 (data/emissions/ipcc-aluminium.toml)";
-  v.push_back(choice_field("emissions.technology_class", technology_class_names(), "CWPB",
-                           "IPCC cell technology class (PFPB_* exist in the IPCC2019 set; in IPCC2006 they use CWPB)", ipcc));
-  v.push_back(choice_field("emissions.co2_method", {"tier1", "tier2"}, "tier2",
-                           "CO2 from anodes: tier1 default factor, or tier2 from the carbon consumption", ipcc));
-  v.push_back(choice_field("emissions.pfc_method", {"tier1", "slope", "overvoltage"}, "tier1",
-                           "PFC method: tier1 factors, slope (needs AEM) or overvoltage (needs AEO)", ipcc));
-  v.push_back(choice_field("emissions.coefficient_set", {"IPCC2006", "IPCC2019"}, "IPCC2006",
-                           "PFC coefficient set", ipcc));
-  v.push_back(choice_field("emissions.gwp", gwp_set_names(), "AR5", "GWP-100 set for CF4 and C2F6",
-                           "default AR5: the set of the UNFCCC Paris reporting guidelines (decision 18/CMA.1)"));
-  {
-    auto f = number_field("emissions.anode_sulfur", "%", "%", "sulfur in baked anodes (eq. 4.21)");
-    with_range(f, 0.0, 10.0);
-    f.default_value = 2.0;
-    f.source = "IPCC default, 40 CFR 98 Table F-2";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("emissions.anode_ash", "%", "%", "ash in baked anodes (eq. 4.21)");
-    with_range(f, 0.0, 10.0);
-    f.default_value = 0.4;
-    f.source = "IPCC default, 40 CFR 98 Table F-2";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("emissions.aem", "min/d", "min/d", "anode-effect minutes per cell-day (slope method)");
-    with_range(f, 0.0, 100.0);
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("emissions.ae_frequency", "1/d", "1/d", "anode effects per cell-day (AEM = frequency × duration)");
-    with_range(f, 0.0, 20.0);
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("emissions.ae_duration", "min", "min", "mean anode-effect duration");
-    with_range(f, 0.0, 600.0);
-    v.push_back(f);
-  }
-  v.push_back(text_field("emissions.from_simulation",
-                         "summary.json of a 'potline simulate' run (path relative to this case file): its "
-                         "ae_minutes_per_cell_day is the AEM of the slope method, its ae_overvoltage_mV the AEO "
-                         "of the overvoltage method; replaces emissions.aem / ae_frequency / ae_duration / aeo"));
-  {
-    auto f = number_field("emissions.aeo", "mV", "mV", "anode-effect overvoltage per cell (overvoltage method)");
-    with_range(f, 0.0, 10000.0);
-    v.push_back(f);
-  }
-  {
-    auto f = share("emissions.baking_mass_loss", "mass lost by green anodes in baking, (GA − BA)/GA", true);
-    f.default_value = 0.05;
-    f.source = "estimate: pitch is 13–16 % of the anode (economics.md §1) and roughly a third of it "
-               "volatilises in baking; give plant data";
-    v.push_back(f);
-  }
-  {
-    auto f = share("emissions.waste_tar_share", "waste tar collected per green anode mass (WT/GA)");
-    f.default_value = 0.0;
-    f.source = "40 CFR 98 Table F-2: 0.005 for Riedhammer furnaces, insignificant for others";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("emissions.paste_consumption", "t/t", "1", "Søderberg paste consumption per t Al (eq. 4.22)");
-    with_range(f, 0.0, 1.5, true);
-    v.push_back(f);
-  }
-
-  // [fuel] fuels burnt on site outside the power plant (scope 1, fuel combustion)
-  const std::string fuels = "IPCC 2006 Vol. 2 Ch. 2 Table 2.3 default CO2 factors (data/emissions/fuels.toml)";
-  {
-    auto f = number_field("fuel.baking_energy", "GJ/t", "J/kg",
-                          "fuel (oil or gas) burnt in the anode-baking furnace per t of baked anode; counted only "
-                          "with an anode plant on site (plant.anode_plant, prebake)");
-    with_range(f, 0.0, 20.0);
-    f.default_value = 2.25;
-    f.typical_min = 1.5;
-    f.typical_max = 4.0;
-    f.source = "estimate from SINTEF (Hydro Aluminium, HAL anode baking furnace, sintef.no publication 1268045): "
-               "modern baking furnaces use 4.8-5.2 GJ/t in total, of which oil or gas 40-50 % (the rest pitch "
-               "volatiles and packing coke, already counted in baking_co2); 5.0 x 0.45 = 2.25 GJ/t";
-    v.push_back(f);
-  }
-  v.push_back(choice_field("fuel.baking_fuel", fuel_names(), "natural_gas",
-                           "fuel of the anode-baking furnace (its CO2 factor from data/emissions/fuels.toml)", fuels));
-  {
-    auto f = number_field("fuel.baking_emission_factor", "t/TJ", "kg/J",
-                          "CO2 per TJ of baking-furnace fuel (net calorific basis); overrides fuel.baking_fuel's default");
-    with_range(f, 0.0, 120.0);
-    f.default_note = "of fuel.baking_fuel: natural gas 56.1, fuel oil 77.4 t/TJ (data/emissions/fuels.toml)";
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("fuel.casthouse_energy", "GJ/t", "J/kg",
-                          "fuel burnt in the casthouse (holding, alloying and remelt furnaces) per t of cast metal; "
-                          "all metal produced is taken to be cast");
-    with_range(f, 0.0, 20.0);
-    f.default_value = 1.0;
-    f.typical_min = 0.3;
-    f.typical_max = 3.0;
-    f.source = "estimate: a primary casthouse receives liquid metal, so its fuel serves holding, alloying and the "
-               "remelt of scrap and cold metal; 1 GJ/t is a round middle figure, not from a published survey; "
-               "give plant data";
-    v.push_back(f);
-  }
-  v.push_back(choice_field("fuel.casthouse_fuel", fuel_names(), "natural_gas",
-                           "fuel of the casthouse furnaces (its CO2 factor from data/emissions/fuels.toml)", fuels));
-  {
-    auto f = number_field("fuel.casthouse_emission_factor", "t/TJ", "kg/J",
-                          "CO2 per TJ of casthouse fuel (net calorific basis); overrides fuel.casthouse_fuel's default");
-    with_range(f, 0.0, 120.0);
-    f.default_note = "of fuel.casthouse_fuel: natural gas 56.1, fuel oil 77.4 t/TJ (data/emissions/fuels.toml)";
-    v.push_back(f);
-  }
-
-  // [power]
-  v.push_back(choice_field("power.source", {"captive_coal", "captive_gas", "hydro", "grid", "ppa"}, "",
-                           "where the electricity comes from (captive: scope 1; purchased: scope 2)"));
-  {
-    auto f = number_field("power.emission_factor", "t/MWh", "kg/J",
-                          "CO2 per MWh of electricity (required for grid and ppa; overrides the captive default)");
-    with_range(f, 0.0, 2.0);
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("power.plant_efficiency", "1", "1", "net efficiency of a captive thermal plant");
-    with_range(f, 0.0, 1.0, true);
-    f.default_note = "data/emissions/power.toml (coal 0.35, gas 0.45; estimates)";
-    v.push_back(f);
-  }
-
-  // [cbam]
-  {
-    auto f = number_field("cbam.eua_price", "EUR/t", "EUR/t", "CBAM certificate (EU ETS) price per t CO2e; enables CBAM output");
-    with_range(f, 0.0, std::nullopt);
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("cbam.carbon_price_paid", "EUR/t", "EUR/t",
-                          "carbon price effectively paid at origin per t CO2e embedded (Art. 9)");
-    with_range(f, 0.0, std::nullopt);
-    f.default_value = 0.0;
-    v.push_back(f);
-  }
-  {
-    auto f = number_field("cbam.usd_per_eur", "USD/EUR", "USD/EUR", "exchange rate for cbam_usd_per_t");
-    with_range(f, 0.0, 10.0, true);
-    v.push_back(f);
-  }
-  v.push_back(choice_field("cbam.route", {"actual", "default"}, "actual",
-                           "actual embedded emissions, or the country default value with its mark-up"));
-  v.push_back(text_field("cbam.default_country", "ISO 3166 alpha-3 country for the default-value route (data/cbam.toml)"));
-  {
-    auto f = share("cbam.cross_sectoral_correction", "cross-sectoral correction factor of free allocation");
-    f.default_note = "data/cbam.toml";
-    v.push_back(f);
-  }
-  return v;
+const io::SchemaTable<SmelterCase>& smelter_table() {
+  static const Table table = [] {
+    Table t("smelter");
+    add_potline_and_plant(t);
+    add_consumption(t);
+    add_prices_and_costs(t);
+    add_emissions(t);
+    add_fuel(t);
+    add_power_and_cbam(t);
+    return t;
+  }();
+  return table;
 }
 
 const io::Schema& smelter_schema() {
-  static const io::Schema schema("smelter", smelter_fields());
+  static const io::Schema schema = smelter_table().schema();
   return schema;
 }
-
 const std::vector<PotlineGroupKey>& potline_group_keys() {
   static const std::vector<PotlineGroupKey> keys = {
       {"name", ""},
@@ -464,12 +435,14 @@ const std::vector<PotlineGroupKey>& potline_group_keys() {
 
 const io::Schema& potline_group_schema() {
   static const io::Schema schema("smelter-potline", [] {
-    std::vector<FieldSpec> out;
+    std::vector<io::FieldSpec> out;
     const io::Schema& flat = smelter_schema();
     for (const auto& k : potline_group_keys()) {
-      FieldSpec f;
+      io::FieldSpec f;
       if (k.flat.empty()) {
-        f = text_field("potline." + k.leaf, "name of this potline group, shown in outputs");
+        f.key = "potline." + k.leaf;
+        f.type = io::FieldType::kString;
+        f.description = "name of this potline group, shown in outputs";
         f.default_note = "\"potline N\" (N = position of the [[potline]] table)";
         out.push_back(f);
         continue;
@@ -486,10 +459,12 @@ const io::Schema& potline_group_schema() {
         f.default_note.clear();
       } else if (k.flat == "plant.capacity") {
         f.description = "nameplate capacity of this group";
-        f.default_note = "count x pots_per_line x Faraday production at line_current and current_efficiency";
+        f.default_note =
+            "count x pots_per_line x Faraday production at line_current and current_efficiency";
       } else if (k.flat == "labour.employees") {
-        f.description = "employees assigned to this group (potrooms); labour.employees counts the others, "
-                        "shared among the groups by production";
+        f.description =
+            "employees assigned to this group (potrooms); labour.employees counts the others, "
+            "shared among the groups by production";
         f.default_value = 0;
         f.default_note.clear();
       }

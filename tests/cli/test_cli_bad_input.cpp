@@ -181,9 +181,9 @@ TEST_F(CliBadInput, WrongTomlTypes) {
   const RunResult r = run_case("[design]\nanode_count = 40.5\n[model]\nsubtract_bubble_layer = \"yes\"\n"
                                "conductivity = 3\n");
   expect_input_error(r);
-  expect_in(r, "'design.anode_count': expected an integer, got '40.5'");
+  expect_in(r, "'design.anode_count': expected an integer, got the float 40.5");
   expect_in(r, "'model.subtract_bubble_layer': expected true or false");
-  expect_in(r, "'model.conductivity': expected a quoted string");
+  expect_in(r, "'model.conductivity': expected one of the quoted strings \"hives1996\", \"wang1992\", got the integer 3");
 }
 
 TEST_F(CliBadInput, UnknownChoiceListsTheChoices) {

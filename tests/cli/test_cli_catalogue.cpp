@@ -177,45 +177,63 @@ std::string uncomment_defaults(const std::string& text) {
   return out;
 }
 
-TEST(CliTemplate, CellTemplateIsAcceptedByTheCellCommand) {
-  const RunResult t = potline({"template", "cell"});
-  ASSERT_EQ(t.exit_code, 0) << t.describe();
-  TempDir tmp;
-  const std::string path = tmp.write("starter.toml", t.out);
-  const RunResult r = potline({"cell", path, "--json"});
-  ASSERT_EQ(r.exit_code, 0) << r.describe();
-  finite_number(parse_json(r.out), "voltage_V");
+// Every case type has a template; the command of that case type accepts it as printed (the
+// uncommented example values make it complete) and with every commented default uncommented.
+const std::vector<std::string> kTemplates = {"cell", "smelter", "invest", "simulate"};
+
+std::vector<std::string> run_args(const std::string& kind, const std::string& path) {
+  if (kind == "simulate") return {kind, path, "--json", "--set", "run.duration=1d"};
+  return {kind, path, "--json"};
+}
+
+TEST(CliTemplate, EveryTemplateIsAcceptedByItsCommand) {
+  for (const auto& kind : kTemplates) {
+    const RunResult t = potline({"template", kind});
+    ASSERT_EQ(t.exit_code, 0) << kind << t.describe();
+    TempDir tmp;
+    const std::string path = tmp.write("starter.toml", t.out);
+    const RunResult r = potline(run_args(kind, path));
+    ASSERT_EQ(r.exit_code, 0) << kind << "\n" << t.out << r.describe();
+    const Json j = parse_json(r.out);
+    EXPECT_TRUE(j.is_object()) << kind;
+    if (kind == "cell") finite_number(j, "voltage_V");
+  }
 }
 
 TEST(CliTemplate, TemplateWithEveryDefaultUncommentedIsAccepted) {
-  const RunResult t = potline({"template", "cell"});
-  ASSERT_EQ(t.exit_code, 0) << t.describe();
-  const std::string text = uncomment_defaults(t.out);
-  ASSERT_NE(text, t.out) << "the template has no commented defaults";
-  TempDir tmp;
-  const std::string path = tmp.write("all.toml", text);
-  const RunResult r = potline({"cell", path, "--json"});
-  EXPECT_EQ(r.exit_code, 0) << text << r.describe();
+  for (const auto& kind : kTemplates) {
+    const RunResult t = potline({"template", kind});
+    ASSERT_EQ(t.exit_code, 0) << t.describe();
+    const std::string text = uncomment_defaults(t.out);
+    ASSERT_NE(text, t.out) << "the template has no commented defaults";
+    TempDir tmp;
+    const std::string path = tmp.write("all.toml", text);
+    const RunResult r = potline(run_args(kind, path));
+    EXPECT_EQ(r.exit_code, 0) << kind << "\n" << text << r.describe();
+  }
 }
 
 TEST(CliTemplate, TemplateMentionsEverySchemaKey) {
-  const RunResult t = potline({"template", "cell"});
   const Json schema = parse_json(potline({"schema", "--json"}).out);
-  for (const auto& s : schema["schemas"]) {
-    if (s["name"] != "cell") continue;
-    for (const auto& f : s["fields"]) {
-      const std::string key = f["key"].get<std::string>();
-      const std::string leaf = key.substr(key.find('.') + 1);
-      EXPECT_TRUE(std::regex_search(t.out, std::regex("(^|\\n)(# )?" + leaf + " ="))) << key;
+  for (const auto& kind : kTemplates) {
+    const RunResult t = potline({"template", kind});
+    for (const auto& s : schema["schemas"]) {
+      if (s["name"] != kind) continue;
+      for (const auto& f : s["fields"]) {
+        const std::string key = f["key"].get<std::string>();
+        const std::string leaf = key.substr(key.find('.') + 1);
+        EXPECT_TRUE(std::regex_search(t.out, std::regex("(^|\\n)(# )?" + leaf + " ="))) << kind << ": " << key;
+      }
     }
   }
 }
 
 TEST(CliTemplate, UnknownTemplateIsAnInputError) {
-  const RunResult r = potline({"template", "smelter"});
+  const RunResult r = potline({"template", "smelterr"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("unknown template 'smelter'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("available: cell"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown template 'smelterr'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("available: cell, smelter, invest, simulate"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 'smelter'?"), std::string::npos) << r.err;
 }
 
 TEST(CliDataDir, MissingDataDirIsAnInputErrorNamingTheFile) {

@@ -123,8 +123,8 @@ TEST(ReadCase, TableWhereANumberBelongs) {
   const auto r = read("[operation]\nacd = { value = 4.5 }\n");
   EXPECT_EQ(lines(r.diagnostics),
             std::vector<std::string>{
-                "case.toml:2:7: error: 'operation.acd': expected a number (in cm), got a TOML "
-                "table"});
+                "case.toml:2:7: error: 'operation.acd': expected a number (in cm, or a string "
+                "with its unit), got a table"});
 }
 
 TEST(ReadCase, SyntaxErrorHasItsLine) {
@@ -152,8 +152,9 @@ TEST(ReadCase, NumberWhereStringBelongs) {
   const auto r = read("[case]\ntitle = 5\n[model]\nconductivity = 1.5\n");
   EXPECT_EQ(lines(r.diagnostics),
             (std::vector<std::string>{
-                "case.toml:2:9: error: 'case.title': expected a quoted string, got 5",
-                "case.toml:4:16: error: 'model.conductivity': expected a quoted string, got 1.5"}));
+                "case.toml:2:9: error: 'case.title': expected a quoted string, got the integer 5",
+                "case.toml:4:16: error: 'model.conductivity': expected one of the quoted strings "
+                "\"hives1996\", \"wang1992\", got the float 1.5"}));
 }
 
 TEST(ReadCase, QuotedBoolIsRejected) {
@@ -168,13 +169,58 @@ TEST(ReadCase, ArrayValue) {
   const auto r = read("[operation]\nacd = [4.0, 4.5]\n");
   EXPECT_EQ(lines(r.diagnostics),
             std::vector<std::string>{
-                "case.toml:2:7: error: 'operation.acd': expected a number (in cm), got a TOML "
-                "array or date"});
+                "case.toml:2:7: error: 'operation.acd': expected a number (in cm, or a string "
+                "with its unit), got an array"});
   const auto i = read("[design]\nanode_count = [1]\n");
   EXPECT_EQ(lines(i.diagnostics),
             std::vector<std::string>{
-                "case.toml:2:15: error: 'design.anode_count': expected an integer, got a TOML array "
-                "or date"});
+                "case.toml:2:15: error: 'design.anode_count': expected an integer, got an array"});
+}
+
+// Wrong TOML types are errors naming the key, the value and the expected type; never coerced.
+TEST(ReadCase, WrongTypesAreErrorsNeverCoerced) {
+  const auto r = read(
+      "[operation]\n"
+      "acd = \"4.5\"\n"              // a quoted number without a unit is a string
+      "line_current = true\n"        // a boolean where a number belongs
+      "bath_temperature = 1979-05-27\n"
+      "[design]\n"
+      "anode_count = 3.5\n"          // a float where an integer belongs
+      "[model]\n"
+      "subtract_bubble_layer = 1\n"  // an integer where a boolean belongs
+      "conductivity = true\n");
+  EXPECT_EQ(lines(r.diagnostics),
+            (std::vector<std::string>{
+                "case.toml:2:7: error: 'operation.acd': expected a number (in cm, or a string with its "
+                "unit), got the string '4.5'",
+                "case.toml:3:16: error: 'operation.line_current': expected a number (in kA, or a string "
+                "with its unit), got the boolean true",
+                "case.toml:4:20: error: 'operation.bath_temperature': expected a number (in degC, or a "
+                "string with its unit), got a date or time",
+                "case.toml:6:15: error: 'design.anode_count': expected an integer, got the float 3.5",
+                "case.toml:8:25: error: 'model.subtract_bubble_layer': expected true or false "
+                "(unquoted), got the integer 1",
+                "case.toml:9:16: error: 'model.conductivity': expected one of the quoted strings "
+                "\"hives1996\", \"wang1992\", got the boolean true"}));
+  EXPECT_TRUE(r.values.all().empty());
+}
+
+TEST(ReadCase, WholeFloatOrQuotedDigitsAreNotIntegers) {
+  const auto r = read("[design]\nanode_count = 40.0\n");
+  EXPECT_EQ(lines(r.diagnostics),
+            std::vector<std::string>{
+                "case.toml:2:15: error: 'design.anode_count': expected an integer, got the float 40.0"});
+  const auto q = read("[design]\nanode_count = \"40\"\n");
+  EXPECT_EQ(lines(q.diagnostics),
+            std::vector<std::string>{
+                "case.toml:2:15: error: 'design.anode_count': expected an integer, got the string '40'"});
+}
+
+TEST(ReadCase, QuantityStringsWithUnitsAreNumbers) {
+  const auto r = read("[operation]\nacd = \"45 mm\"\nbath_temperature = \"1233.15 K\"\n");
+  EXPECT_TRUE(r.diagnostics.items().empty()) << r.diagnostics.to_string();
+  EXPECT_DOUBLE_EQ(r.values.number("operation.acd"), 0.045);
+  EXPECT_NEAR(r.values.number("operation.bath_temperature"), 1233.15, 1e-9);
 }
 
 TEST(ReadCase, NonFiniteTomlFloat) {
@@ -205,7 +251,7 @@ TEST(ReadCase, AllErrorsAreCollectedInOnePass) {
                 "allowed range (0, 2000] kA (" + schema().find("operation.line_current")->description + ")",
                 "case.toml:4:7: error: 'operation.acd': unit 'kA' (A) cannot be converted to 'm' "
                 "(m); this field takes a number in cm",
-                "case.toml:7:15: error: 'design.anode_count': expected an integer, got '40.5'",
+                "case.toml:7:15: error: 'design.anode_count': expected an integer, got the float 40.5",
                 "case.toml:9:16: error: 'model.conductivity': value 'hives1969' is not one of: "
                 "hives1996, wang1992 (did you mean 'hives1996'?)"}));
   // The valid value in between is still read.

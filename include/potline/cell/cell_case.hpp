@@ -7,6 +7,7 @@
 #include "potline/cell/solve.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/io/schema_builder.hpp"
 #include "potline/io/values.hpp"
 
 namespace potline::cell {
@@ -20,6 +21,9 @@ struct CellCase {
   OperatingPoint op;
   io::ValueSet values;  ///< every final input with its origin
 };
+
+/// The cell schema's table, bound to CellCase (design, constants, operating point).
+const io::SchemaTable<CellCase>& cell_table();
 
 /// Builds the case from user values (case file and --set already applied). Reports missing
 /// fields, unknown technologies and cross-field inconsistencies (composition over 100 %, bath

@@ -14,65 +14,68 @@ const char* to_string(FeedMode mode) noexcept;
 
 enum class QuenchMode : std::uint8_t { kAutomatic, kManual };
 
+/// Settings of the pot controller. Members read from a case have no default here: their defaults
+/// live once, in the simulate schema (src/potline/simulate_case.cpp), and a case built from it sets
+/// them all (test_schema_builder.cpp checks this field by field). The rest are set by the run.
 struct ControllerSettings {
-  double sample_period_s = 5.0;
-  double voltage_noise_V = 0.02;          ///< sd of the measured cell voltage
-  double current_noise_fraction = 0.002;  ///< sd of the measured line current, relative
-  double back_emf_V = 1.65;               ///< E_b in R_p = (V − E_b)/I
+  double sample_period_s{};
+  double voltage_noise_V{};          ///< sd of the measured cell voltage
+  double current_noise_fraction{};  ///< sd of the measured line current, relative
+  double back_emf_V{};               ///< E_b in R_p = (V − E_b)/I
   double nominal_current_A = 400e3;
   // feed control (tracking)
   double nominal_feed_kg_per_s = 0;       ///< Faraday alumina demand at nominal current (set by the run)
-  double assumed_current_efficiency = 0.95;  ///< the controller's CE for its feed-rate arithmetic
-  double underfeed_factor = 0.7;
-  double overfeed_factor = 1.4;
-  double overfeed_duration_s = 3600;
-  double shot_mass_kg = 1.8;
-  double average_period_s = 120;          ///< R_p averaged over this period
-  int slope_points = 10;                  ///< line fitted through the last N averages
-  double slope_threshold_V_per_s = 1.2e-3 / 60.0;  ///< normalised: dR_p/dt · I_nominal
-  double min_underfeed_s = 1200;          ///< no switch earlier than this in underfeed
+  double assumed_current_efficiency{};  ///< the controller's CE for its feed-rate arithmetic
+  double underfeed_factor{};
+  double overfeed_factor{};
+  double overfeed_duration_s{};
+  double shot_mass_kg{};
+  double average_period_s{};          ///< R_p averaged over this period
+  int slope_points{};                  ///< line fitted through the last N averages
+  double slope_threshold_V_per_s{};  ///< normalised: dR_p/dt · I_nominal
+  double min_underfeed_s{};          ///< no switch earlier than this in underfeed
   // resistance control
   double target_voltage_V = 4.2;
-  double deadband_V = 0.05;               ///< normalised at nominal current
-  double beam_step_m = 0.002;
-  double resistance_period_s = 600;
-  double lockout_s = 1800;                ///< after AE, tap or anode change
-  double tracking_lockout_s = 1800;       ///< no moves after this long in underfeed
+  double deadband_V{};               ///< normalised at nominal current
+  double beam_step_m{};
+  double resistance_period_s{};
+  double lockout_s{};                ///< after AE, tap or anode change
+  double tracking_lockout_s{};       ///< no moves after this long in underfeed
   // heat-balance outer loop (bath temperature samples)
   double temperature_target_K = 0;        ///< 0: off
-  double temperature_gain_V_per_K = 0.01;
-  double temperature_max_offset_V = 0.2;
+  double temperature_gain_V_per_K{};
+  double temperature_max_offset_V{};
   // reheat after an outage: the target voltage is raised, held, then brought back linearly
   double reheat_voltage_V = 0.3;          ///< added to the target voltage after an outage (0: off)
   double reheat_hold_s = 8 * 3600.0;      ///< held this long after the current returns
   double reheat_ramp_s = 8 * 3600.0;      ///< then brought back to zero over this time
   double reheat_min_outage_s = 15 * 60.0; ///< shorter interruptions do not start a reheat
   // anode effect
-  double ae_detect_voltage_V = 8.0;
-  QuenchMode quench_mode = QuenchMode::kAutomatic;
-  Distribution automatic_quench{Distribution::Kind::kLognormal, 30.0, 0.5};
-  Distribution manual_quench{Distribution::Kind::kLognormal, 240.0, 0.5};
-  double quench_feed_kg = 20.0;
+  double ae_detect_voltage_V{};
+  QuenchMode quench_mode{};
+  Distribution automatic_quench;
+  Distribution manual_quench;
+  double quench_feed_kg{};
   // AlF3
-  double alf3_target_wt = 11.0;
-  double sample_interval_s = 86400;
-  double sample_delay_s = 86400;
-  double alf3_sample_noise_wt = 0.3;
-  double temperature_sample_noise_K = 2.0;
-  double alf3_feedforward_kg_per_kg_al = 0.015;
-  double alf3_horizon_s = 2 * 86400.0;
+  double alf3_target_wt{};               ///< set from control.alf3_target or bath.alf3
+  double sample_interval_s{};
+  double sample_delay_s{};
+  double alf3_sample_noise_wt{};
+  double temperature_sample_noise_K{};
+  double alf3_feedforward_kg_per_kg_al{};  ///< set from dynamics.alf3_consumption
+  double alf3_horizon_s{};
   double bath_mass_estimate_kg = 10000;
   // tapping, anode change, beam
-  double tap_interval_s = 86400;
+  double tap_interval_s{};
   double tap_target_metal_kg = 0;          ///< set by the run from the initial metal
-  bool tap_beam_tracking = true;
-  double anode_cycle_s = 28 * 86400.0;
+  bool tap_beam_tracking{};
+  double anode_cycle_s{};
   int anode_count = 40;
-  double beam_travel_m = 0.15;
+  double beam_travel_m{};
   // disturbances
   double feed_stop_start_s = -1;          ///< < 0: none
-  double feed_stop_duration_s = 0;
-  double feed_stop_period_s = 0;          ///< > 0: repeats
+  double feed_stop_duration_s{};
+  double feed_stop_period_s{};          ///< > 0: repeats; an anode effect ends the current stop
   bool ae_clears_feed_stop = true;        ///< an anode effect ends the current stop (operators at the pot)
 };
 

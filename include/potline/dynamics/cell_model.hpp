@@ -20,52 +20,56 @@ enum class AnodeHeating {
   kAnodeChange,  ///< a whole cold anode block absorbs heat after it is set (time constant τ)
 };
 
-/// Per-technology dynamic parameters. Defaults are sourced or labelled estimates
-/// (docs/model/dynamics.md and the schema 'source' column).
+/// Per-technology dynamic parameters. Members read from a case have no default here: their
+/// defaults, sources and ranges live once, in the simulate schema (src/potline/simulate_case.cpp,
+/// `potline schema simulate`); a case built from it sets them all (test_schema_builder.cpp checks
+/// this field by field).
 struct DynamicsParameters {
-  double bath_height_m = 0.20;             ///< liquid bath height (metal pad to bath surface)
-  double metal_height_m = 0.20;            ///< metal pad height after tapping
-  double metal_density_kg_per_m3 = 2300;   ///< liquid Al near 960 °C
-  double bath_heat_capacity_J_per_kg_K = 1800;   ///< liquid bath
-  double metal_heat_capacity_J_per_kg_K = 1177;  ///< liquid Al
-  double ledge_latent_heat_J_per_kg = 510e3;     ///< freezing of cryolite
-  double ledge_density_kg_per_m3 = 2900;
-  double ledge_conductivity_W_per_m_K = 1.5;
-  double ambient_temperature_K = 313.15;
-  double initial_ledge_m = 0.065;          ///< ledge thickness at the start (steady state)
-  double top_loss_fraction = 0.45;         ///< share of the steady heat loss through the top
-  double side_loss_fraction = 0.35;        ///< share through the sidewalls (bottom: the rest)
+  double bath_height_m{};             ///< liquid bath height (metal pad to bath surface)
+  double metal_height_m{};            ///< metal pad height after tapping
+  double metal_density_kg_per_m3{};   ///< liquid Al near 960 °C
+  double bath_heat_capacity_J_per_kg_K{};   ///< liquid bath
+  double metal_heat_capacity_J_per_kg_K{};  ///< liquid Al
+  double ledge_latent_heat_J_per_kg{};     ///< freezing of cryolite
+  double ledge_density_kg_per_m3{};
+  double ledge_conductivity_W_per_m_K{};
+  double ambient_temperature_K{};
+  double initial_ledge_m{};           ///< ledge thickness at the start (steady state)
+  double top_loss_fraction{};         ///< share of the steady heat loss through the top
+  double side_loss_fraction{};        ///< share through the sidewalls (bottom: the rest)
+
   double minimum_ledge_m = 0.002;          ///< below this the bath touches the wall
-  double dissolution_rate_per_s = 0.003;   ///< first-order dissolution of undissolved alumina
-  double immediate_dissolution_fraction = 0.5;  ///< share of a feed shot that dissolves at once
-  double carbon_kg_per_kg_al = 0.41;       ///< net anode carbon consumption
-  double anode_density_kg_per_m3 = 1560;
-  double anode_height_m = 0.60;            ///< new anode block height
-  double cold_anode_time_constant_s = 86400;
-  double alf3_consumption_kg_per_kg_al = 0.015;  ///< AlF3 lost (emissions, Na2O neutralisation)
-  AnodeHeating anode_heating = AnodeHeating::kAnodeChange;
+  double dissolution_rate_per_s{};   ///< first-order dissolution of undissolved alumina
+  double immediate_dissolution_fraction{};  ///< share of a feed shot that dissolves at once
+  double carbon_kg_per_kg_al{};       ///< net anode carbon consumption
+  double anode_density_kg_per_m3{};
+  double anode_height_m{};            ///< new anode block height
+  double cold_anode_time_constant_s{};
+  double alf3_consumption_kg_per_kg_al{};  ///< AlF3 lost (emissions, Na2O neutralisation)
+  AnodeHeating anode_heating{};
   // Thermal nodes between the bath and the ambient (Lundby/Gravdahl's T_wall; a top and a
   // bottom node added the same way). Each path's calibrated resistance is split at the node:
   // inner share bath (or ledge face) -> node, the rest node -> ambient. Heat capacities from
   // geometry; every value is an estimate (docs/model/dynamics.md, "Thermal nodes").
-  double top_inner_fraction = 0.30;      ///< share of R_top between bath and the top node
-  double wall_inner_fraction = 0.50;     ///< share of R_wall between ledge face and the wall node
-  double lining_inner_fraction = 0.10;   ///< share of R_bottom between metal and the lining node
-  double anode_mean_height_fraction = 0.55;  ///< mean anode height over its life / new height
-  double carbon_heat_capacity_J_per_kg_K = 1600;  ///< anode and cathode carbon, 600–950 °C
-  double cover_thickness_m = 0.15;       ///< anode cover (alumina + crushed bath) and crust
-  double cover_density_kg_per_m3 = 1500;
-  double cover_heat_capacity_J_per_kg_K = 1100;
-  double cathode_thickness_m = 0.45;     ///< cathode block height
-  double cathode_density_kg_per_m3 = 1600;
-  double side_lining_thickness_m = 0.15; ///< side block + shell (per unit contact area)
-  double side_lining_density_kg_per_m3 = 2700;
-  double side_lining_heat_capacity_J_per_kg_K = 1000;
+  double top_inner_fraction{};      ///< share of R_top between bath and the top node
+  double wall_inner_fraction{};     ///< share of R_wall between ledge face and the wall node
+  double lining_inner_fraction{};   ///< share of R_bottom between metal and the lining node
+  double anode_mean_height_fraction{};  ///< mean anode height over its life / new height
+  double carbon_heat_capacity_J_per_kg_K{};  ///< anode and cathode carbon, 600–950 °C
+  double cover_thickness_m{};       ///< anode cover (alumina + crushed bath) and crust
+  double cover_density_kg_per_m3{};
+  double cover_heat_capacity_J_per_kg_K{};
+  double cathode_thickness_m{};     ///< cathode block height
+  double cathode_density_kg_per_m3{};
+  double side_lining_thickness_m{}; ///< side block + shell (per unit contact area)
+  double side_lining_density_kg_per_m3{};
+  double side_lining_heat_capacity_J_per_kg_K{};
   double anode_cycle_s = 0;  ///< anode life; with kAnodeChange sets the initial cold-anode heat (0: none)
   // Where the Joule heat of the conductors is released (docs/model/dynamics.md §2, "Heat"):
   // the anode assembly drop (stub, rod, yoke, carbon) heats the top node, the cathode drop (blocks,
   // collector bars) the lining node; the rest of I·(V − V_ext) heats the bath. 0 puts it in the bath.
-  double anode_drop_to_top_fraction = 1.0;
+  double anode_drop_to_top_fraction{};
+  double cathode_drop_to_lining_fraction{};
   /// Share of the anode-effect power (I × AE overvoltage) released in the top node (anode carbon
   /// at the gas film, anode gas under the crust) instead of the bath (estimate, dynamics.md §2).
   double ae_heat_to_top_fraction = 0.5;
@@ -74,10 +78,9 @@ struct DynamicsParameters {
   double ledge_flow_exponent = 0.8;
   /// h with no current (natural convection) as a share of h at nominal current (estimate).
   double ledge_natural_convection_fraction = 0.3;
-  double cathode_drop_to_lining_fraction = 1.0;
   /// Cathode block conductivity near 950 °C; > 0 sets the lining inner resistance to half a block
   /// (thickness/2/(k·A_cathode)) instead of lining_inner_fraction × R_bottom.
-  double cathode_conductivity_W_per_m_K = 30.0;
+  double cathode_conductivity_W_per_m_K{};
 };
 
 /// Everything the right-hand side needs about one cell, derived once.

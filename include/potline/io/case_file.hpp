@@ -36,6 +36,12 @@ void read_case_text(const std::string& toml_text, const std::string& display_nam
 void apply_overrides(const std::vector<Override>& overrides, const Schema& schema,
                      ValueSet& values, core::Diagnostics& diagnostics);
 
+/// Appends the errors of `later` (building a case from values that already had input errors)
+/// whose key has no error in `diagnostics` yet: a value rejected while reading is missing when the
+/// case is built, and "required" would only repeat the first error. Warnings are dropped. This is
+/// how every input error is reported in one pass (an unknown technology together with range errors).
+void append_errors_except_rejected(const core::Diagnostics& later, core::Diagnostics& diagnostics);
+
 /// Fills schema defaults for fields that have one and are not set yet. Throws std::logic_error
 /// if a default cannot be converted to the field's internal unit (a bug in the catalogue).
 void fill_defaults(const Schema& schema, ValueSet& values);

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "potline/core/diagnostics.hpp"
+#include "potline/io/schema.hpp"
+#include "potline/io/values.hpp"
 
 namespace potline::io {
 
@@ -26,6 +28,20 @@ core::SourceLocation toml_location(const toml::node& node, const std::string& fi
 std::optional<double> toml_quantity(const toml::node* node, const std::string& key,
                                     const std::string& unit, const std::string& target_unit,
                                     const std::string& file, core::Diagnostics& diagnostics);
+
+/// Converts one TOML value of a schema field. The TOML type must suit the field: booleans are
+/// unquoted true/false; integers are TOML integers; numbers are TOML integers or floats, or strings
+/// that carry a unit ("4.5 cm"); strings and choices are quoted. Anything else (a quoted "false"
+/// for a boolean, 3.5 for an integer, a string without a unit for a number, an array or table for
+/// a scalar) is an error at `where` naming `key`, the value and the expected type - never coerced.
+std::optional<Value> read_toml_field(const FieldSpec& field, const toml::node& node, const std::string& key,
+                                     const core::SourceLocation& where, core::Diagnostics& diagnostics);
+
+/// "the string 'x'", "the integer 3", "the float 3.5", "the boolean true", "an array", ... for messages.
+std::string describe_toml_value(const toml::node& node);
+
+/// "a number (in cm) or a string with a unit", "an integer", "true or false", ... for messages.
+std::string expected_type_text(const FieldSpec& field);
 
 /// Reports "unknown WHAT 'NAME'" on `key`, with a did-you-mean from `candidates` when one is close.
 void report_unknown_name(const std::string& what, const std::string& name,

@@ -4,10 +4,15 @@
 #include <vector>
 
 #include "potline/io/schema.hpp"
+#include "potline/io/schema_builder.hpp"
 
 namespace potline::plant {
 
 const io::Schema& smelter_schema();
+
+struct SmelterCase;
+/// The table behind smelter_schema(), bound to SmelterCase (the members that map 1:1 to a field).
+const io::SchemaTable<SmelterCase>& smelter_table();
 
 /// A key of a `[[potline]]` table and the smelter key it stands for in that group (empty for `name`).
 struct PotlineGroupKey {
@@ -20,14 +25,5 @@ const std::vector<PotlineGroupKey>& potline_group_keys();
 /// the smelter field it stands for, converted and checked the same way; missing ones take the
 /// smelter's value (plant.capacity_factor, consumption.*, emissions.*) or its default.
 const io::Schema& potline_group_schema();
-
-/// The smelter fields, for schemas that extend the smelter case (the invest case).
-std::vector<io::FieldSpec> smelter_fields();
-
-/// Small builders shared with the invest schema.
-io::FieldSpec number_field(std::string key, std::string unit, std::string internal_unit,
-                           std::string description);
-io::FieldSpec& with_range(io::FieldSpec& f, std::optional<double> lo, std::optional<double> hi,
-                          bool lo_exclusive = false, bool hi_exclusive = false);
 
 }  // namespace potline::plant

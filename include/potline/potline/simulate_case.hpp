@@ -8,6 +8,7 @@
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/schema.hpp"
+#include "potline/io/schema_builder.hpp"
 #include "potline/io/values.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/potline/simulation.hpp"
@@ -18,6 +19,8 @@ namespace potline::line {
 const io::Schema& simulate_schema();
 /// Only the fields simulate adds to the cell schema.
 const io::Schema& dynamics_schema();
+/// The table behind dynamics_schema(), bound to SimulationCase (tests read members back by key).
+const io::SchemaTable<SimulationCase>& simulate_table();
 
 /// Builds the simulation case from user values (case file and --set applied). `case_dir` resolves
 /// relative paths (potline.current_csv); `emissions` is the PFC/GWP table (data/emissions/,

@@ -1,0 +1,393 @@
+// Building one group of potlines of a smelter case: the fields bound in the schema table are set
+// by binding; the rest (technology through the cell model, alternatives, emission inputs, power
+// source, CBAM) are resolved here, one function per part, collecting every error.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "potline/cell/cell_case.hpp"
+#include "potline/cell/cell_model.hpp"
+#include "potline/core/text.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/plant/smelter_case.hpp"
+#include "potline/plant/smelter_schema.hpp"
+#include "smelter_case_internal.hpp"
+
+namespace potline::plant {
+namespace {
+
+core::SourceLocation loc(const io::ValueSet& v, const std::string& key) {
+  const io::Value* x = v.get(key);
+  return x == nullptr ? core::SourceLocation{} : x->location;
+}
+
+/// A path from the case: relative to the case file's folder when it came from the case file,
+/// relative to the working directory when it came from --set.
+std::string resolve_case_path(const io::Value& value) {
+  const std::filesystem::path p(value.text);
+  if (p.is_absolute() || value.origin != io::Origin::kCaseFile || value.location.file.empty()) return p.string();
+  return (std::filesystem::path(value.location.file).parent_path() / p).lexically_normal().string();
+}
+
+}  // namespace
+
+namespace detail {
+namespace {
+
+/// Reads the smelter fields that are not bound to one member: required ones report an error.
+struct Reader {
+  const io::ValueSet& v;
+  core::Diagnostics& d;
+  double need(const std::string& key, const std::string& why = {}) const {
+    if (auto x = v.maybe_number(key)) return *x;
+    const io::FieldSpec* f = smelter_schema().find(key);
+    d.error({}, key, "required" + (why.empty() ? std::string() : " " + why) + ": give it in the case file or with --set" +
+                         (f && !f->unit.empty() && f->unit != "1" ? " (in " + f->unit + ")" : std::string()));
+    return 0.0;
+  }
+  std::optional<double> opt(const std::string& key) const { return v.maybe_number(key); }
+  core::SourceLocation at(const std::string& key) const { return loc(v, key); }
+};
+
+/// What the cell model gives for potline.technology (nothing without a technology).
+struct CellPoint {
+  std::optional<double> sec_J_per_kg, current_efficiency, line_current_A;
+};
+
+CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Reader& r) {
+  CellPoint p;
+  c.technology = r.v.text("potline.technology");
+  if (c.technology.empty()) return p;
+  const cell::Technology* tech = data.technologies.find(c.technology);
+  if (tech == nullptr) return p;  // reported by report_unknown_names
+  core::Diagnostics cell_diag;
+  if (auto tc = cell::technology_case(*tech, data.technologies, cell_diag)) {
+    const cell::CellResult result = cell::evaluate(tc->design, tc->constants, tc->op);
+    p.sec_J_per_kg = result.sec_ac_J_per_kg;
+    p.current_efficiency = result.current_efficiency;
+    p.line_current_A = tc->op.line_current_A;
+    c.technology = tech->id;
+  }
+  r.d.append(cell_diag);
+  return p;
+}
+
+// SEC and capacity: inputs first, else what the cell model gives.
+void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Reader& r) {
+  SmelterInputs& in = c.inputs;
+  if (auto sec = r.opt("potline.sec_ac")) {
+    in.potline_sec_ac_J_per_kg = *sec;
+    c.sec_origin = "input potline.sec_ac";
+    if (cell.sec_J_per_kg) {
+      r.d.warning(r.at("potline.sec_ac"), "potline.sec_ac",
+                  fmt::format("overrides the cell model's {:.3f} kWh/kg for technology '{}'",
+                              *cell.sec_J_per_kg / 3.6e6, c.technology));
+    }
+  } else if (cell.sec_J_per_kg) {
+    in.potline_sec_ac_J_per_kg = *cell.sec_J_per_kg;
+    c.sec_origin = "cell model, technology " + c.technology + " (calibrated to its published operating point)";
+  } else {
+    r.d.error({}, "potline.sec_ac",
+              "required: give potline.sec_ac (in kWh/kg) or a catalogue technology with potline.technology");
+  }
+  if (auto cap = r.opt("plant.capacity")) {
+    in.capacity_kg_per_s = *cap;
+    return;
+  }
+  const auto pots = r.opt("potline.pots_per_line");
+  const auto current = r.opt("potline.line_current") ? r.opt("potline.line_current") : cell.line_current_A;
+  if (pots && current && !std::isnan(ce)) {
+    in.capacity_kg_per_s = r.need("potline.count") * *pots * cell::faraday_production_kg_per_s(*current, ce);
+  } else {
+    r.d.error({}, "plant.capacity",
+              "required: give plant.capacity (t/yr), or potline.pots_per_line with potline.line_current and "
+              "potline.current_efficiency (or a technology that gives them)");
+  }
+}
+
+// Gross anode consumption (checked against net) and the cathode relining cost per kg.
+void resolve_consumption(SmelterCase& c, const Reader& r) {
+  SmelterInputs& in = c.inputs;
+  const double gross = r.need("consumption.gross_carbon");
+  if (gross < in.net_carbon_kg_per_kg) {
+    r.d.error(r.at("consumption.gross_carbon"), "consumption.gross_carbon",
+              fmt::format("gross anode consumption {:.3f} t/t is below the net consumption {:.3f} t/t; gross "
+                          "includes the butts that net excludes", gross, in.net_carbon_kg_per_kg));
+  }
+  const auto pot_life = r.opt("cathode.pot_life");
+  const auto relining = r.opt("cathode.relining_cost");
+  if (pot_life && relining) {
+    const auto pots = r.opt("potline.pots_per_line");
+    if (!pots) {
+      r.d.error(r.at("cathode.relining_cost"), "potline.pots_per_line",
+                "required to spread the relining cost over production: give potline.pots_per_line");
+    } else {
+      // Pots relined per second = total pots / pot life; cost per kg = that × cost / production.
+      const double total_pots = r.need("potline.count") * *pots;
+      const double production = in.capacity_kg_per_s * in.capacity_factor;
+      if (production > 0) in.relining_usd_per_kg = total_pots / *pot_life * *relining / production;
+    }
+  } else if (pot_life || relining) {
+    r.d.error(r.at(pot_life ? "cathode.pot_life" : "cathode.relining_cost"), "cathode",
+              "give both cathode.pot_life and cathode.relining_cost (or neither)");
+  } else {
+    c.notes.push_back("cathode relining not costed (give cathode.pot_life and cathode.relining_cost)");
+  }
+}
+
+// Prices given as alternatives: alumina (price or LME share), anode (price or coke + pitch);
+// costs.other (optional, noted when absent).
+void resolve_prices(SmelterCase& c, const Reader& r) {
+  SmelterInputs& in = c.inputs;
+  const auto alumina_price = r.opt("prices.alumina");
+  const auto alumina_share = r.opt("prices.alumina_lme_share");
+  if (alumina_price && alumina_share) {
+    r.d.error(r.at("prices.alumina_lme_share"), "prices.alumina_lme_share",
+              "give prices.alumina or prices.alumina_lme_share, not both");
+  } else if (alumina_price) {
+    in.alumina_usd_per_kg = *alumina_price;
+  } else if (alumina_share) {
+    in.alumina_usd_per_kg = *alumina_share * in.lme_usd_per_kg;
+  } else {
+    r.d.error({}, "prices.alumina", "required: give prices.alumina (USD/t) or prices.alumina_lme_share");
+  }
+  if (auto anode = r.opt("prices.anode")) {
+    in.anode_usd_per_kg = *anode;
+    if (r.opt("prices.coke") || r.opt("prices.pitch")) {
+      r.d.error(r.at("prices.coke"), "prices.anode", "give prices.anode or prices.coke + prices.pitch, not both");
+    }
+  } else if (r.opt("prices.coke") && r.opt("prices.pitch")) {
+    in.anode_usd_per_kg = r.need("anode.coke") * *r.opt("prices.coke") + r.need("anode.pitch") * *r.opt("prices.pitch") +
+                          r.need("prices.anode_conversion");
+  } else {
+    r.d.error({}, "prices.anode", "required: give prices.anode (USD/t anode) or prices.coke and prices.pitch");
+  }
+  if (auto other = r.opt("costs.other")) {
+    in.other_usd_per_kg = *other;
+  } else {
+    c.notes.push_back("costs.other not given: C1 excludes maintenance, consumables and casting");
+  }
+}
+
+// Anode inputs of the emission model: Søderberg paste, or prebake anodes and their baking.
+void resolve_anodes(SmelterCase& c, const SmelterData& data, const Reader& r) {
+  EmissionInputs& e = c.inputs.emissions;
+  e.net_anode_kg_per_kg = c.inputs.net_carbon_kg_per_kg;
+  const Tier2Defaults& t2 = data.emissions.tier2;
+  if (is_soderberg(e.technology)) {
+    e.anode_baking = false;
+    if (e.co2_method == Co2Method::kTier2) {
+      e.paste_kg_per_kg = r.need("emissions.paste_consumption", "for Søderberg Tier 2 CO2");
+    }
+    e.csm_kg_per_t = e.technology == TechnologyClass::kHSS ? t2.csm_hss_kg_per_t : t2.csm_vss_kg_per_t;
+    e.binder_pct = t2.binder_wet_pct;
+    e.pitch_sulfur_pct = t2.pitch_sulfur_pct;
+    e.pitch_ash_pct = t2.pitch_ash_pct;
+    e.pitch_hydrogen_pct = t2.pitch_hydrogen_pct;
+    e.coke_sulfur_pct = t2.coke_sulfur_pct;
+    e.coke_ash_pct = t2.coke_ash_pct;
+    e.skimmed_dust_carbon_kg_per_kg = t2.skimmed_dust_carbon_t_per_t;
+    return;
+  }
+  const double gross = r.v.number("consumption.gross_carbon");
+  e.anode_baking = r.v.number("plant.anode_plant") != 0.0;
+  e.baked_anode_kg_per_kg = gross;
+  e.green_anode_kg_per_kg = gross / (1.0 - r.need("emissions.baking_mass_loss"));
+  e.hydrogen_share_of_green = t2.pitch_hydrogen_share_of_green;
+  e.waste_tar_share_of_green = r.need("emissions.waste_tar_share");
+  e.packing_coke_kg_per_kg_baked = t2.packing_coke_t_per_t_baked;
+  e.packing_coke_sulfur_pct = t2.packing_coke_sulfur_pct;
+  e.packing_coke_ash_pct = t2.packing_coke_ash_pct;
+  if (!e.anode_baking) c.notes.push_back("anodes bought in: baking emissions are upstream (not in scope 1)");
+}
+
+// Anode-effect statistics from a dynamic run (`potline simulate` summary.json) replace AEM / AEO.
+std::optional<SimulatedAnodeEffects> read_simulation(SmelterCase& c, const Reader& r) {
+  const io::Value* sim = r.v.get("emissions.from_simulation");
+  if (sim == nullptr || sim->text.empty()) return std::nullopt;
+  const std::string key = "emissions.from_simulation";
+  const EmissionInputs& e = c.inputs.emissions;
+  if (e.pfc_method == PfcMethod::kTier1) {
+    r.d.error(sim->location, key,
+              "anode-effect statistics need emissions.pfc_method = \"slope\" or \"overvoltage\" (tier1 uses none)");
+    return std::nullopt;
+  }
+  const bool overvoltage = e.pfc_method == PfcMethod::kOvervoltage;
+  for (const std::string k : {"emissions.aem", "emissions.ae_frequency", "emissions.ae_duration", "emissions.aeo"}) {
+    const bool conflicts = overvoltage ? k == "emissions.aeo" : k != "emissions.aeo";
+    if (conflicts && r.opt(k)) r.d.error(r.at(k), k, "give " + k + " or emissions.from_simulation, not both");
+  }
+  c.ae_summary_file = resolve_case_path(*sim);
+  auto simulated = read_simulated_anode_effects(c.ae_summary_file, overvoltage, sim->location, key, r.d);
+  if (simulated) {
+    c.ae_per_cell_day = simulated->per_cell_day;
+    c.ae_minutes_per_cell_day = simulated->minutes_per_cell_day;
+    c.ae_overvoltage_mV = simulated->overvoltage_mV;
+  }
+  return simulated;
+}
+
+// PFC inputs of the slope and overvoltage methods, and the resolved coefficients.
+void resolve_pfc(SmelterCase& c, double ce, const SmelterData& data, const Reader& r) {
+  EmissionInputs& e = c.inputs.emissions;
+  const std::optional<SimulatedAnodeEffects> simulated = read_simulation(c, r);
+  if (e.pfc_method == PfcMethod::kSlope) {
+    if (!c.ae_summary_file.empty()) {
+      if (simulated) e.aem_min_per_cell_day = simulated->minutes_per_cell_day;
+    } else if (auto aem = r.opt("emissions.aem")) {
+      e.aem_min_per_cell_day = *aem;
+      if (r.opt("emissions.ae_frequency") || r.opt("emissions.ae_duration")) {
+        r.d.error(r.at("emissions.aem"), "emissions.aem", "give emissions.aem or ae_frequency and ae_duration, not both");
+      }
+    } else if (r.opt("emissions.ae_frequency") && r.opt("emissions.ae_duration")) {
+      e.aem_min_per_cell_day = anode_effect_minutes(*r.opt("emissions.ae_frequency"), *r.opt("emissions.ae_duration"));
+    } else {
+      r.d.error({}, "emissions.aem",
+                "the slope method needs emissions.aem, emissions.ae_frequency and emissions.ae_duration, or "
+                "emissions.from_simulation");
+    }
+  } else if (e.pfc_method == PfcMethod::kOvervoltage) {
+    if (!c.ae_summary_file.empty()) {
+      if (simulated) e.aeo_mV = *simulated->overvoltage_mV;
+    } else {
+      e.aeo_mV = r.need("emissions.aeo", "for the overvoltage method (or emissions.from_simulation)");
+    }
+    if (std::isnan(ce)) {
+      r.d.error({}, "potline.current_efficiency", "the overvoltage method needs the current efficiency (AEO/CE)");
+    }
+  }
+  e.current_efficiency_pct = std::isnan(ce) ? 0.0 : ce * 100.0;
+  if (auto k = resolve_coefficients(data.emissions, c.coefficient_set, e.technology, c.gwp, e.co2_method,
+                                    e.pfc_method, r.at("emissions.technology_class"), r.d)) {
+    c.inputs.coefficients = *k;
+  }
+}
+
+// CO2 factors of the fuels burnt on site and of the electricity.
+void resolve_energy_emissions(SmelterCase& c, const SmelterData& data, const Reader& r) {
+  EmissionInputs& e = c.inputs.emissions;
+  const Fuel baking = fuel_from_name(r.v.text("fuel.baking_fuel")).value_or(Fuel::kNaturalGas);
+  const Fuel casthouse = fuel_from_name(r.v.text("fuel.casthouse_fuel")).value_or(Fuel::kNaturalGas);
+  e.baking_fuel_co2_kg_per_J = r.opt("fuel.baking_emission_factor").value_or(data.emissions.fuel(baking).co2_kg_per_J);
+  e.casthouse_fuel_co2_kg_per_J =
+      r.opt("fuel.casthouse_emission_factor").value_or(data.emissions.fuel(casthouse).co2_kg_per_J);
+
+  const std::string source = r.v.text("power.source");
+  if (source.empty()) {
+    r.d.error({}, "power.source", "required: one of captive_coal, captive_gas, hydro, grid, ppa");
+    return;
+  }
+  c.power_source = *power_source_from_name(source);
+  e.power_captive = is_captive(c.power_source);
+  const auto ef = r.opt("power.emission_factor");
+  switch (c.power_source) {
+    case PowerSource::kCaptiveCoal:
+    case PowerSource::kCaptiveGas: {
+      const PowerPlantDefaults& p = c.power_source == PowerSource::kCaptiveCoal ? data.emissions.coal : data.emissions.gas;
+      const double eff = r.opt("power.plant_efficiency").value_or(p.efficiency);
+      e.power_co2_kg_per_J = ef ? *ef : thermal_plant_co2_kg_per_J(p.fuel_co2_kg_per_J, eff);
+      break;
+    }
+    case PowerSource::kHydro:
+      // Hydro generation has no combustion emissions (scope 2, location of generation).
+      e.power_co2_kg_per_J = ef.value_or(0.0);
+      break;
+    case PowerSource::kGrid:
+    case PowerSource::kPpa:
+      if (ef) {
+        e.power_co2_kg_per_J = *ef;
+      } else {
+        r.d.error({}, "power.emission_factor",
+                  "required for power.source = " + source + ": the grid's or the contract's emission factor (t/MWh)");
+      }
+      break;
+  }
+}
+
+void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
+  SmelterInputs& in = c.inputs;
+  const auto eua = r.opt("cbam.eua_price");
+  if (!eua) {
+    c.notes.push_back("cbam.eua_price not given: no CBAM cost computed");
+    return;
+  }
+  in.cbam = true;
+  in.eua_eur_per_t = *eua;
+  in.carbon_price_paid_eur_per_t = r.need("cbam.carbon_price_paid");
+  in.usd_per_eur = r.need("cbam.usd_per_eur", "to state CBAM costs in USD");
+  in.cbam_factor = data.cbam.factor;
+  in.cbam_markup = data.cbam.default_markup;
+  in.cbam_benchmark_t_per_t = data.cbam.benchmark_primary_t_per_t;
+  in.cbam_cscf = r.opt("cbam.cross_sectoral_correction").value_or(data.cbam.cross_sectoral_correction);
+  if (r.v.text("cbam.route") != "default") return;
+  in.cbam_default_route = true;
+  c.cbam_country = r.v.text("cbam.default_country");
+  if (const auto* def = data.cbam.default_for(c.cbam_country)) {
+    in.cbam_default_see_t_per_t = def->direct_t_co2e_per_t;
+    return;
+  }
+  std::string message = "no CBAM default value for country '" + c.cbam_country + "' in data/cbam.toml";
+  const std::string hint = core::closest_match(c.cbam_country, data.cbam.default_countries());
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  r.d.error(r.at("cbam.default_country"), "cbam.default_country", message);
+}
+
+PotlineGroupCase single_group(const SmelterCase& c, const CellPoint& cell, double ce, const Reader& r) {
+  PotlineGroupCase g;
+  g.name = "potline 1";
+  g.technology = c.technology;
+  g.sec_origin = c.sec_origin;
+  g.count = static_cast<int>(r.v.maybe_number("potline.count").value_or(1.0));
+  g.pots_per_line = r.opt("potline.pots_per_line");
+  g.line_current_A = r.opt("potline.line_current") ? r.opt("potline.line_current") : cell.line_current_A;
+  if (!std::isnan(ce)) g.current_efficiency = ce;
+  g.employees_assigned = c.inputs.employees;
+  g.ae_summary_file = c.ae_summary_file;
+  g.ae_per_cell_day = c.ae_per_cell_day;
+  g.ae_minutes_per_cell_day = c.ae_minutes_per_cell_day;
+  g.ae_overvoltage_mV = c.ae_overvoltage_mV;
+  return g;
+}
+
+}  // namespace
+
+void report_unknown_names(const io::ValueSet& v, const SmelterData& data, core::Diagnostics& d,
+                          const std::string& key) {
+  const io::Value* tech = v.get("potline.technology");
+  if (tech == nullptr || tech->text.empty() || data.technologies.find(tech->text) != nullptr) return;
+  std::string message = "unknown technology '" + tech->text + "'";
+  const std::string hint = core::closest_match(tech->text, data.technologies.ids());
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  d.error(tech->location, key, message + "; 'potline technologies' lists them");
+}
+
+/// One group of potlines (the case's [potline], or one [[potline]] table merged into the case).
+/// Fields bound in the schema table are set by binding; the rest are resolved here in order.
+std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data, core::Diagnostics& d) {
+  SmelterCase c;
+  c.values = user;
+  io::fill_defaults(smelter_schema(), c.values);
+  const Reader r{c.values, d};
+  const std::size_t errors_before = d.error_count();
+  for (const io::FieldSpec* f : smelter_table().bind(c.values, c)) {
+    r.need(f->key, f->key == "prices.year" ? "(the price year of every USD amount)" : "");
+  }
+  report_unknown_names(c.values, data, d);
+  const CellPoint cell = evaluate_technology(c, data, r);
+  const double ce = r.opt("potline.current_efficiency").value_or(cell.current_efficiency.value_or(std::nan("")));
+  resolve_potlines(c, cell, ce, r);
+  resolve_consumption(c, r);
+  resolve_prices(c, r);
+  resolve_anodes(c, data, r);
+  resolve_pfc(c, ce, data, r);
+  resolve_energy_emissions(c, data, r);
+  resolve_cbam(c, data, r);
+  if (d.error_count() > errors_before) return std::nullopt;
+  c.potlines.push_back(single_group(c, cell, ce, r));
+  return c;
+}
+
+}  // namespace detail
+
+}  // namespace potline::plant

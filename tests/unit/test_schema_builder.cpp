@@ -41,7 +41,7 @@ io::SchemaTable<Sample> sample_table() {
       .range(0, 2000)
       .exclusive_min()
       .typical(100, 600)
-      .source("[Author 2000]")
+      .source("[Haupin 1998]")
       .doc("line current");
   t.optional_number("line.target", &Sample::target_V)
       .unit("V")
@@ -74,7 +74,7 @@ TEST(SchemaBuilder, DeclarationGivesTheFieldSpec) {
   EXPECT_EQ(*f.max, 2000.0);
   EXPECT_FALSE(f.max_exclusive);
   EXPECT_EQ(*f.typical_min, 100.0);
-  EXPECT_EQ(f.source, "[Author 2000]");
+  EXPECT_EQ(f.source, "[Haupin 1998]");
   EXPECT_EQ(f.description, "line current");
   EXPECT_EQ(s.find("line.target")->default_note, "computed");
   EXPECT_EQ(s.find("line.enabled")->default_text, "true");

@@ -109,6 +109,13 @@ void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnos
                         "the repeat period must be longer than the stop itself");
     }
   }
+  const int feeders = feeder_count(c.feeders, c.design.anode_count);
+  if (c.feeders.stop_feeder > feeders) {
+    diagnostics.error(location(v, "disturbance.feed_stop_feeder"), "disturbance.feed_stop_feeder",
+                      fmt::format("feeder {} does not exist: the cell has {} feeders (feeders.count; 0 = one per "
+                                  "10 anodes); give 0 (every feeder) to {}",
+                                  c.feeders.stop_feeder, feeders, feeders));
+  }
   if (c.duration_s < s.sample_period_s) {
     diagnostics.error(location(v, "run.duration"), "run.duration",
                       "the run must last at least one sample period");

@@ -163,13 +163,13 @@ void add_dynamics_fields(Table& t) {
       .source("estimate: potroom air 30–50 °C");
   dyn.number("dynamics.initial_ledge", &DynamicsParameters::initial_ledge_m)
       .unit("cm", "m")
-      .default_(5.0)
+      .default_(6.5)
       .range(0.5, 30.0)
       .doc("ledge thickness at the start (taken as a steady state)")
       .source(
-          "lower end of the 5–10 cm window of Shen et al. (physics.md §6); with k = 1.5 W/(m K) a "
-          "7.5 cm ledge "
-          "cannot conduct the side heat loss of a modern 400 kA cell in this model");
+          "initial ledge of [Shen et al. 500 kA model], inside its 5–10 cm window (the undisturbed "
+          "ledge then stays in the window; 5 cm, the lower edge, was crossed within hours); with "
+          "k = 1.5 W/(m K) a 7.5 cm ledge cannot conduct the side heat loss of a modern 400 kA cell in this model");
   dyn.number("dynamics.top_loss_fraction", &DynamicsParameters::top_loss_fraction)
       .unit("1")
       .default_(0.45)
@@ -740,6 +740,10 @@ void add_pfc_and_window_fields(Table& t) {
 
 }  // namespace
 
+// Feeder zones and faults, one-feeder stops, reheat, AE heat split, ledge flow, window
+// averaging: simulate_schema_feeders.cpp.
+void add_feeder_fields(io::SchemaTable<SimulationCase>& t);
+
 const io::SchemaTable<SimulationCase>& simulate_table() {
   static const Table table = [] {
     Table t("simulate-dynamics");
@@ -748,6 +752,7 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_control_fields(t);
     add_scenario_fields(t);
     add_pfc_and_window_fields(t);
+    add_feeder_fields(t);
     return t;
   }();
   return table;

@@ -22,6 +22,7 @@ struct Example {
 const std::vector<Example> kExamples = {
     {"cell-7d", {}},
     {"cell-7d-manual-quench", {}},
+    {"cell-stuck-feeder", {}},
     {"outage-3h", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
 };

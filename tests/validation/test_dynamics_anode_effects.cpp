@@ -32,6 +32,24 @@ TEST(AnodeEffectOnset, FollowsPiontelliValuesAndSlopes) {
   EXPECT_NEAR(slope_i, (1.08 - 0.8) / 0.2, 0.2 * (1.08 - 0.8) / 0.2);
 }
 
+// One feeder of four stuck (examples/cell-stuck-feeder.toml): the AE starts in the starved zone
+// while the bath average is in the 1.5–2 wt% that industrial models use for the onset (1.8 wt% in
+// Haupin's model as used by [Yao et al. 2017]; [Robinson et al. 2023] 2.2 wt%; non-uniform alumina
+// as the reason, [Dion et al. 2018]). With every feeder stopped the zones stay equal and the
+// bath average at onset is the critical concentration itself (≈ 1.0 wt%; known deviation).
+TEST(AnodeEffectOnset, StuckFeederStartsAnAnodeEffectAtAHigherBathAverage) {
+  const auto one = line::run_simulation(make_case(read_example("cell-stuck-feeder.toml")));
+  ASSERT_GE(one.ae.count, 1);
+  EXPECT_GE(one.ae_onset_alumina_wt, 1.5);
+  EXPECT_LE(one.ae_onset_alumina_wt, 2.0);
+  EXPECT_LT(one.ae_onset_zone_wt, one.ae_onset_alumina_wt - 0.4);
+  const auto all = line::run_simulation(
+      make_case(read_example("cell-stuck-feeder.toml"), {"disturbance.feed_stop_feeder=0"}));
+  ASSERT_GE(all.ae.count, 1);
+  EXPECT_NEAR(all.ae_onset_alumina_wt, all.ae_onset_zone_wt, 0.05);
+  EXPECT_LT(all.ae_onset_alumina_wt, one.ae_onset_alumina_wt);
+}
+
 // Seeded feeder faults with the default rates over 140 cell-weeks (20 AP40 cells, 49 days,
 // automatic quench): anode-effect frequency within the 0.01–0.1 per pot-day of modern point-fed
 // prebake cells and automatic-quench durations of 20–90 s ([IAI Anode Effect Survey], ladder row

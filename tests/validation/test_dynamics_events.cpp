@@ -13,7 +13,8 @@ using potline::testing_dyn::read_example;
 
 namespace {
 line::Summary outage_run(double hours, const std::vector<std::string>& extra = {}) {
-  std::vector<std::string> sets = {"potline.outage_duration=" + std::to_string(hours), "run.duration=2d"};
+  std::vector<std::string> sets = {"potline.outage_duration=" + std::to_string(hours), "run.duration=2d",
+                                   "feeders.choke_rate=0", "feeders.partial_rate=0"};
   sets.insert(sets.end(), extra.begin(), extra.end());
   return line::run_simulation(make_case(read_example("outage-3h.toml"), sets));
 }
@@ -40,23 +41,28 @@ TEST(OutageLadder, SurvivesUpToFourHoursAndFreezesAtEight) {
   EXPECT_THROW(outage_run(8.0, {"run.duration=3d"}), line::SimulationStopped);
 }
 
-// Window metrics of the 3-hour outage: the extremes bracket the course and recovery comes hours
-// after the restart.
-TEST(EventWindows, OutageMetrics) {
-  const auto s = outage_run(3.0);
-  ASSERT_EQ(s.windows.size(), 1u);
-  const auto& w = s.windows.front();
+// Window metrics of the 3-hour outage: the extremes bracket the course, recovery comes hours after
+// the restart, and reheat (target voltage raised after the outage) shortens it.
+TEST(EventWindows, OutageMetricsAndReheat) {
+  const auto with = outage_run(3.0);
+  const auto without = outage_run(3.0, {"control.reheat_voltage=0"});
+  ASSERT_EQ(with.windows.size(), 1u);
+  const auto& w = with.windows.front();
   EXPECT_NEAR(w.start_s, 24 * 3600.0, 1.0);
   EXPECT_NEAR(w.end_s, 27 * 3600.0, 1.0);
   EXPECT_LT(w.min_temperature_K, w.max_temperature_K - 20.0);
   EXPECT_GT(w.max_ledge_m, w.min_ledge_m + 0.02);
   EXPECT_GT(w.recovery_s, 3600.0);
+  ASSERT_EQ(without.windows.size(), 1u);
+  const double no_reheat = without.windows.front().recovery_s;
+  EXPECT_TRUE(no_reheat < 0.0 || w.recovery_s < no_reheat) << w.recovery_s << " vs " << no_reheat;
 }
 
-// The undisturbed baseline (cell-7d) stays in its superheat/ledge window as judged on
+// The undisturbed baseline (cell-7d, no faults) stays in its superheat/ledge window as judged on
 // 4-hour running means: cells_out_of_window means something again.
 TEST(EventWindows, UndisturbedBaselineIsInWindow) {
-  const auto s = line::run_simulation(make_case(read_example("cell-7d.toml"), {"dynamics.initial_ledge=6.5"}));
+  const auto s = line::run_simulation(
+      make_case(read_example("cell-7d.toml"), {"feeders.choke_rate=0", "feeders.partial_rate=0"}));
   EXPECT_EQ(s.cells_out_of_window, 0);
   EXPECT_EQ(s.cell_hours_out_of_window, 0.0);
   EXPECT_TRUE(s.windows.empty());

@@ -1,0 +1,148 @@
+// Simulate schema fields of feeder zones, feeder faults, feed stops of one feeder, reheat after
+// outages, the anode-effect heat split, the flow-dependent bath-to-ledge transfer and the
+// running-mean safe window (docs/model/dynamics.md §2, §4, §6). Declared once, with the member
+// they bind.
+#include <string>
+
+#include "potline/io/schema_builder.hpp"
+#include "potline/potline/simulate_case.hpp"
+
+namespace potline::line {
+namespace {
+using control::ControllerSettings;
+using dynamics::DynamicsParameters;
+
+const std::string kFaultBasis =
+    "estimate: no published feeder-fault statistics found; order of one fault per feeder per 50 "
+    "days (docs/model/dynamics.md, 'Feeders and faults')";
+}  // namespace
+
+void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
+  auto f = t.part(&SimulationCase::feeders);
+  f.integer("feeders.count", &FeederSettings::feeders)
+      .default_(0)
+      .range(0, 16)
+      .doc("point feeders per cell; 0: one per 10 anodes, at least 2")
+      .source("estimate: point-fed prebake cells of 300-600 kA carry 4-6 feeders (AP40: 4, AP60: 6)");
+  f.integer("feeders.zones", &FeederSettings::zones)
+      .default_(0)
+      .range(0, 16)
+      .doc("alumina zones of the bath; 0: one per feeder")
+      .source("model choice (docs/model/dynamics.md, 'Feeder zones')");
+  f.number("feeders.mixing_time", &FeederSettings::mixing_time_s)
+      .unit("min", "s")
+      .default_(30.0)
+      .range(1.0, 600.0)
+      .doc("exchange time between one zone and the rest of the bath")
+      .source("estimate: steady deficit of a starved zone 100*D*tau/M of 1.5 wt% for AP40, the gap between the "
+              "bath-average onset of industrial models ([Yao et al. 2017] 1.8, [Robinson et al. 2023] 2.2 wt%) "
+              "and the critical concentration (docs/model/dynamics.md)");
+  f.number("feeders.choke_rate", &FeederSettings::choke_rate_per_day)
+      .unit("1/d")
+      .default_(0.02)
+      .range(0.0, 10.0)
+      .doc("seeded feeder chokes (nothing delivered) per feeder-day")
+      .source(kFaultBasis);
+  f.number("feeders.choke_duration", &FeederSettings::choke_mean_s)
+      .unit("h", "s")
+      .default_(4.0)
+      .range(0.01, 1000.0)
+      .doc("mean time until a choke is cleared (lognormal)")
+      .source("estimate: found and cleared at the next pot-room round");
+  f.number("feeders.partial_rate", &FeederSettings::partial_rate_per_day)
+      .unit("1/d")
+      .default_(0.02)
+      .range(0.0, 10.0)
+      .doc("seeded partial feeder blockages per feeder-day")
+      .source(kFaultBasis);
+  f.number("feeders.partial_duration", &FeederSettings::partial_mean_s)
+      .unit("h", "s")
+      .default_(8.0)
+      .range(0.01, 1000.0)
+      .doc("mean time until a partial blockage is cleared (lognormal)")
+      .source("estimate: harder to see than a choke, about two pot-room rounds");
+  f.number("feeders.partial_delivery", &FeederSettings::partial_delivery)
+      .unit("1")
+      .default_(0.5)
+      .range(0.0, 1.0)
+      .doc("share of a shot a partly blocked feeder delivers")
+      .source("estimate");
+  f.number("feeders.fault_duration_cv", &FeederSettings::duration_cv)
+      .unit("1")
+      .default_(1.0)
+      .range(0.0, 5.0)
+      .doc("coefficient of variation of fault durations")
+      .source("estimate");
+  f.boolean("feeders.ae_clears_faults", &FeederSettings::ae_clears_faults)
+      .default_(true)
+      .doc("an anode effect brings the operators to the pot: every feeder fault of the cell is cleared")
+      .source("plant practice (estimate)");
+  f.integer("disturbance.feed_stop_feeder", &FeederSettings::stop_feeder)
+      .default_(0)
+      .range(0, 16)
+      .doc("feeder stopped by disturbance.feed_stop_*: 0 every feeder, k feeder k (1-based)")
+      .source("scenario input");
+  f.number("disturbance.feed_stop_delivery", &FeederSettings::stop_delivery)
+      .unit("1")
+      .default_(0.0)
+      .range(0.0, 1.0)
+      .doc("share of each shot a stopped feeder still delivers (0: stuck, 0.5: partly blocked)")
+      .source("scenario input");
+  auto ctl = t.part(&SimulationCase::control);
+  ctl.boolean("disturbance.ae_clears_feed_stop", &ControllerSettings::ae_clears_feed_stop)
+      .default_(true)
+      .doc("an anode effect ends the current feed stop (the operators clear the feeder)")
+      .source("plant practice (estimate)");
+  ctl.number("control.reheat_voltage", &ControllerSettings::reheat_voltage_V)
+      .unit("V")
+      .default_(0.3)
+      .range(0.0, 2.0)
+      .doc("added to the target voltage after an outage (0: no reheat)")
+      .source("estimate: about 1 cm of ACD, +120 kW at 400 kA; plant practice raises the voltage of a cold cell");
+  ctl.number("control.reheat_hold", &ControllerSettings::reheat_hold_s)
+      .unit("h", "s")
+      .default_(8.0)
+      .range(0.0, 240.0)
+      .doc("the reheat offset is held this long after the current returns")
+      .source("[Dupuis et al. 2007]: 8 h reheat after a 3 h shutdown");
+  ctl.number("control.reheat_ramp", &ControllerSettings::reheat_ramp_s)
+      .unit("h", "s")
+      .default_(8.0)
+      .range(0.0, 240.0)
+      .doc("then brought back to zero linearly over this time")
+      .source("estimate");
+  ctl.number("control.reheat_min_outage", &ControllerSettings::reheat_min_outage_s)
+      .unit("min", "s")
+      .default_(15.0)
+      .range(0.0, 6000.0)
+      .doc("shorter interruptions start no reheat")
+      .source("estimate: a 0.5 h outage is harmless ([Øye & Sørlie])");
+  auto dyn = t.part(&SimulationCase::dynamics);
+  dyn.number("dynamics.ae_heat_to_top", &DynamicsParameters::ae_heat_to_top_fraction)
+      .unit("1")
+      .default_(0.5)
+      .range(0.0, 1.0)
+      .doc("share of the anode-effect power released in the top node (anode carbon, gas under the crust), the rest in the bath")
+      .source("estimate: the gas film lies between anode carbon and bath (docs/model/dynamics.md §2)");
+  dyn.number("dynamics.ledge_flow_exponent", &DynamicsParameters::ledge_flow_exponent)
+      .unit("1")
+      .default_(0.8)
+      .range(0.0, 2.0)
+      .doc("bath-to-ledge coefficient h proportional to (I/I_nominal)^n")
+      .source("estimate: bath velocity proportional to I (Lorentz force ~ I^2), turbulent h ~ v^0.8");
+  dyn.number("dynamics.ledge_natural_convection", &DynamicsParameters::ledge_natural_convection_fraction)
+      .unit("1")
+      .default_(0.3)
+      .range(0.01, 1.0)
+      .doc("h with no current (natural convection) as a share of h at nominal current")
+      .source("estimate; [Dupuis et al. 2007]: the coefficient drops when power is off");
+  auto window = t.part(&SimulationCase::window);
+  window.number("window.averaging", &SafeWindow::averaging_s)
+      .unit("h", "s")
+      .default_(4.0)
+      .range(0.0, 240.0)
+      .doc("superheat and ledge are judged against the window as running means over this time (0: instantaneous)")
+      .source("estimate: longer than the alumina cycle, taps and anode changes, shorter than a thermal excursion");
+}
+
+}  // namespace potline::line

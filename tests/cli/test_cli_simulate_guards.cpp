@@ -141,6 +141,21 @@ TEST(CliSimulateGuards, ScheduleMistakesAreInputErrors) {
   EXPECT_NE(r.err.find("';;;' holds no step"), std::string::npos) << r.err;
 }
 
+// Feeder inputs: a stopped feeder the cell does not have (a cross-field check) and a mixing time
+// out of range are input errors (exit 2) naming the key, the value and the limit.
+TEST(CliSimulateGuards, FeederMistakesAreInputErrors) {
+  auto r = potline({"simulate", example("cell-stuck-feeder.toml"), "--set", "disturbance.feed_stop_feeder=9", "-q"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'disturbance.feed_stop_feeder': feeder 9 does not exist: the cell has 4 feeders"),
+            std::string::npos)
+      << r.err;
+  r = potline({"simulate", example("cell-stuck-feeder.toml"), "--set", "feeders.mixing_time=0.5", "-q"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'feeders.mixing_time': value 0.5 min is outside the allowed range [1, 600] min"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(CliSimulateGuards, OutNamingAFileIsAnInputError) {
   TempDir dir;
   const auto file = dir.write("taken.txt", "x");

@@ -31,7 +31,7 @@ void add_case_and_operation(Table& t) {
       .range(1.0, 15.0)
       .typical(3.0, 6.0)
       .default_note(kFromTechnology + " (calibrated to its published voltage unless published)")
-      .source("industrial ACD 3–6 cm (physics.md §3; Haupin 1998)")
+      .source("industrial ACD 3–6 cm ([Haupin 1998])")
       .doc("anode-cathode distance (anode bottom to metal pad)");
   op.number("operation.bath_temperature", &OperatingPoint::bath_temperature_K)
       .unit("degC", "K")
@@ -39,9 +39,9 @@ void add_case_and_operation(Table& t) {
       .default_(965.0)
       .range(850.0, 1100.0)
       .source(
-          "default is an estimate: the seed paper gives 'about 960 °C'; 965 °C is about 7 K "
-          "above the Solheim et al. (1996) liquidus of the default bath (958.1 °C), inside the "
-          "5–15 K superheat window of physics.md §6")
+          "default is an estimate: [Wang et al. 2025] gives 'about 960 °C'; 965 °C is about 7 K "
+          "above the [Solheim 1996] liquidus of the default bath (958.1 °C), inside the "
+          "5–15 K superheat window of [Shen et al. 500 kA model]")
       .doc("bath temperature");
 }
 
@@ -50,8 +50,8 @@ void add_bath(Table& t) {
   const std::string basis =
       "estimate: typical modern point-fed prebake bath; alumina inside the 2.0–2.5 wt% "
       "feed-control "
-      "band (Dupuis, physics.md §7); 12 wt% excess AlF3 and 5 wt% CaF2 give a liquidus of 958.1 °C "
-      "(Solheim et al. 1996), 7 K below the default bath temperature";
+      "band ([Dupuis 2011]); 12 wt% excess AlF3 and 5 wt% CaF2 give a liquidus of 958.1 °C "
+      "([Solheim 1996]), 7 K below the default bath temperature";
   auto bath = t.part(&CellCase::op).part(&OperatingPoint::bath);
   auto component = [&](std::string key, double bath::Composition::*member, std::string what,
                        double def, double hi) {
@@ -119,10 +119,10 @@ void add_design(Table& t) {
         .doc(what + " at design.nominal_current (scales with current)");
   };
   drop("anode_drop", "anode assembly drop (stub, rod, yoke, carbon)", 0.25, 0.35,
-       "typical modern range, physics.md §3");
+       "typical modern range, as commonly quoted");
   drop("cathode_drop", "cathode drop (blocks, collector bars)", 0.2, 0.5,
-       "0.2–0.35 V graphitised, 0.3–0.5 V anthracitic, physics.md §3");
-  drop("external_drop", "busbar share per cell", 0.15, 0.3, "typical modern range, physics.md §3");
+       "0.2–0.35 V graphitised, 0.3–0.5 V anthracitic, as commonly quoted");
+  drop("external_drop", "busbar share per cell", 0.15, 0.3, "typical modern range, as commonly quoted");
   d.number("design.rectifier_efficiency", &CellDesign::rectifier_efficiency)
       .unit("1")
       .default_(0.975)
@@ -151,7 +151,7 @@ void add_model(Table& t) {
       .source(
           "default is an estimate: gives CE = 95 % in the default bath (6.9 K superheat, 12 wt% "
           "AlF3; "
-          "typical modern CE 93–96 %, physics.md §4); calibrated to the published CE when a "
+          "typical modern CE 93–96 % as commonly quoted); calibrated to the published CE when a "
           "technology is set")
       .doc("K in Dewing's equation log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K");
   k.number("model.alumina_feed_temperature", &ModelConstants::alumina_feed_temperature_K)
@@ -174,11 +174,11 @@ void add_model(Table& t) {
       .range(0.0, 60.0)
       .source(
           "estimate: anode-effect cell voltage 20–40 V against ~4.2 V normally "
-          "(physics.md §3, Haupin 1998)")
+          "([Haupin 1998])")
       .doc("extra cell voltage while the anode current density exceeds the critical value");
   k.boolean("model.subtract_bubble_layer", &ModelConstants::subtract_bubble_layer)
       .default_(true)
-      .doc("bath ohmic path is ACD minus the bubble layer thickness (Haupin 1998) or the full ACD");
+      .doc("bath ohmic path is ACD minus the bubble layer thickness ([Haupin 1998]) or the full ACD");
 }
 
 }  // namespace

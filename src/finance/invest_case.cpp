@@ -32,7 +32,7 @@ void add_investment(Table& t) {
       .range(0.0, 1.0)
       .typical(0.0, 0.25)
       .source(
-          "seed paper: Western projects' engineering firms 'often collect a fee on the order of 20 "
+          "[Wang et al. 2025]: Western projects' engineering firms 'often collect a fee on the order of 20 "
           "% of the "
           "project capital cost'")
       .doc("engineering (EPC/EPCM) fee as a share of the capital cost, added to it");
@@ -45,7 +45,7 @@ void add_investment(Table& t) {
   in.integer("investment.depreciation_years", &InvestmentInputs::depreciation_years)
       .range(1, 80)
       .typical(10, 30)
-      .source("seed paper: Chinese plants as short as 10 years, 30 years elsewhere")
+      .source("[Wang et al. 2025]: Chinese plants as short as 10 years, 30 years elsewhere")
       .doc("straight-line depreciation life (tax)");
   in.number("investment.wacc", &InvestmentInputs::wacc)
       .unit("%", "1")

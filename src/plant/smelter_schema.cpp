@@ -11,11 +11,11 @@ namespace potline::plant {
 namespace {
 
 using Table = io::SchemaTable<SmelterCase>;
-const std::string kEcon = "/work/shared/references/economics.md §1";
+const std::string kEcon = "industry figures as commonly quoted";
 const std::string kIpcc =
-    "IPCC 2006 Guidelines Vol. 3 Ch. 4.4 (data/emissions/ipcc-aluminium.toml)";
+    "[IPCC 2006 Vol3 Ch4] (data/emissions/ipcc-aluminium.toml)";
 const std::string kFuels =
-    "IPCC 2006 Vol. 2 Ch. 2 Table 2.3 default CO2 factors (data/emissions/fuels.toml)";
+    "[IPCC 2006 Vol2] Ch. 2 Table 2.3 default CO2 factors (data/emissions/fuels.toml)";
 
 // Name -> enum pairs of a choice whose names come from the emissions module.
 template <class E, class FromName>
@@ -50,7 +50,7 @@ void add_potline_and_plant(Table& t) {
       .range(50.0, 100.0)
       .exclusive_max()
       .typical(85.0, 96.5)
-      .source("typical modern 93–96 % (physics.md §4)")
+      .source("typical modern 93–96 % as commonly quoted")
       .default_note("from the cell model when potline.technology is set")
       .doc("current efficiency");
   t.number("potline.sec_ac")
@@ -58,7 +58,7 @@ void add_potline_and_plant(Table& t) {
       .range(5.0, 30.0)
       .exclusive_min()
       .typical(11.5, 16.5)
-      .source("modern 12.0–13.5, old 170–228 kA lines ~15, pilot record 11.8 MWh/t (seed paper)")
+      .source("modern 12.0–13.5, old 170–228 kA lines ~15, pilot record 11.8 MWh/t ([Wang et al. 2025])")
       .default_note("sec_ac of the cell model when potline.technology is set")
       .doc("AC specific energy of the potlines (rectifier input) per kg Al");
 
@@ -82,7 +82,7 @@ void add_potline_and_plant(Table& t) {
       .range(0.0, 1.0)
       .exclusive_max()
       .typical(0.0, 0.1)
-      .source("seed paper: potlines 'typically consume in excess of 90 %' of a smelter's power")
+      .source("[Wang et al. 2025]: potlines 'typically consume in excess of 90 %' of a smelter's power")
       .doc(
           "share of the plant's electricity used outside the potlines (anode plant, casthouse, "
           "services); 0 treats potline.sec_ac as the whole-plant figure");
@@ -100,7 +100,7 @@ void add_consumption(Table& t) {
       .range(1.889, 3.0)
       .typical(1.90, 1.96)
       .source(
-          "estimate: middle of industrial 1.92–1.93 t/t; the stoichiometric minimum is 1.889 (" +
+          "estimate: middle of industrial 1.92–1.93 t/t; the stoichiometric minimum is 1.889 from [CIAAW 2021] molar masses (" +
           kEcon + ")")
       .doc("alumina per tonne of aluminium");
   in.number("consumption.net_carbon", &SmelterInputs::net_carbon_kg_per_kg)
@@ -236,13 +236,13 @@ void add_emissions(Table& t) {
       .unit("%")
       .default_(2.0)
       .range(0.0, 10.0)
-      .source("IPCC default, 40 CFR 98 Table F-2")
+      .source("[IPCC 2006 Vol3 Ch4] default, [40 CFR 98 Subpart F] Table F-2")
       .doc("sulfur in baked anodes (eq. 4.21)");
   e.number("emissions.anode_ash", &EmissionInputs::anode_ash_pct)
       .unit("%")
       .default_(0.4)
       .range(0.0, 10.0)
-      .source("IPCC default, 40 CFR 98 Table F-2")
+      .source("[IPCC 2006 Vol3 Ch4] default, [40 CFR 98 Subpart F] Table F-2")
       .doc("ash in baked anodes (eq. 4.21)");
   t.number("emissions.aem")
       .unit("min/d")
@@ -268,14 +268,14 @@ void add_emissions(Table& t) {
       .range(0.0, 1.0)
       .exclusive_max()
       .source(
-          "estimate: pitch is 13–16 % of the anode (economics.md §1) and roughly a third of it "
+          "estimate: pitch is 13–16 % of the anode (as commonly quoted) and roughly a third of it "
           "volatilises in baking; give plant data")
       .doc("mass lost by green anodes in baking, (GA − BA)/GA");
   t.number("emissions.waste_tar_share")
       .unit("1")
       .default_(0.0)
       .range(0.0, 1.0)
-      .source("40 CFR 98 Table F-2: 0.005 for Riedhammer furnaces, insignificant for others")
+      .source("[40 CFR 98 Subpart F] Table F-2: 0.005 for Riedhammer furnaces, insignificant for others")
       .doc("waste tar collected per green anode mass (WT/GA)");
   t.number("emissions.paste_consumption")
       .unit("t/t", "1")

@@ -14,10 +14,10 @@ using dynamics::DynamicsParameters;
 using Table = io::SchemaTable<SimulationCase>;
 
 const std::string kDupuis =
-    "Dupuis, Dyna/Marc tracking feed-control studies (GeniSim; physics.md §7): 70 % underfeed, 140 "
+    "[Dupuis 2011], Dyna/Marc tracking feed-control studies: 70 % underfeed, 140 "
     "% "
     "overfeed for 1 h, R_p slope from averaged samples";
-const std::string kPhys7 = "physics.md §7";
+const std::string kPhys7 = "industrial practice, as commonly quoted";
 
 // [run]
 void add_run_fields(Table& t) {
@@ -40,7 +40,7 @@ void add_run_fields(Table& t) {
       .default_(5.0)
       .range(0.5, 60.0)
       .doc("controller sample period = integration step of the batch integrator")
-      .source("Dupuis: 5 s samples; physics.md §7: 'sample every ~6 s'");
+      .source("[Dupuis 2011]: 5 s samples; 'sample every ~6 s' as commonly quoted");
   t.number("run.output_interval", &SimulationCase::output_interval_s)
       .unit("min", "s")
       .default_(60.0)
@@ -126,22 +126,22 @@ void add_dynamics_fields(Table& t) {
       .range(1000.0, 2500.0)
       .doc("liquid bath heat capacity")
       .source(
-          "Lundby/Gravdahl NTNU lumped model: 1767–1881 J/(kg K) (physics.md §6); middle value");
+          "[Robinson et al. 2023] NTNU lumped model: 1767–1881 J/(kg K); middle value");
   dyn.number("dynamics.metal_heat_capacity", &DynamicsParameters::metal_heat_capacity_J_per_kg_K)
       .unit("J/kg K")
       .default_(1177.0)
       .range(900.0, 1400.0)
       .doc("liquid aluminium heat capacity")
-      .source("estimate: 31.75 J/(mol K) for liquid Al (JANAF, as recalled) / 26.98 g/mol");
+      .source("estimate: 31.75 J/(mol K) for liquid Al ([Chase 1998]; not re-checked) / 26.98 g/mol");
   dyn.number("dynamics.ledge_latent_heat", &DynamicsParameters::ledge_latent_heat_J_per_kg)
       .unit("kJ/kg", "J/kg")
       .default_(510.0)
       .range(100.0, 800.0)
       .doc("latent heat of freezing of the ledge (cryolite)")
       .source(
-          "estimate: ≈107 kJ/mol enthalpy of fusion of Na3AlF6 (JANAF, as recalled) / 209.94 "
-          "g/mol; physics.md §6 lists "
-          "119.5 kJ/kg (Lundby) and ~310 kJ/kg (frozen bath) [verify]");
+          "estimate: ≈107 kJ/mol enthalpy of fusion of Na3AlF6 ([Chase 1998]; not re-checked) / "
+          "209.94 g/mol; published lumped models use "
+          "119.5 kJ/kg ([Robinson et al. 2023]) and ~310 kJ/kg (frozen bath) [verify]");
   dyn.number("dynamics.ledge_density", &DynamicsParameters::ledge_density_kg_per_m3)
       .unit("kg/m3")
       .default_(2900.0)
@@ -153,7 +153,7 @@ void add_dynamics_fields(Table& t) {
       .default_(1.5)
       .range(0.3, 5.0)
       .doc("ledge thermal conductivity")
-      .source("Shen et al. 500 kA lumped heat model (physics.md §6)");
+      .source("[Shen et al. 500 kA model]");
   dyn.number("dynamics.ambient_temperature", &DynamicsParameters::ambient_temperature_K)
       .unit("degC", "K")
       .absolute_temperature()
@@ -176,7 +176,7 @@ void add_dynamics_fields(Table& t) {
       .range(0.05, 0.9)
       .doc("share of the steady heat loss leaving through the top")
       .source(
-          "estimate: top:bottom from the conductance ratio of Shen et al. (R_top 1.769e-3, "
+          "estimate: top:bottom from the conductance ratio of [Shen et al. 500 kA model] (R_top 1.769e-3, "
           "R_bottom 3.749e-3 K/W → 2.1:1); sides 35 %");
   dyn.number("dynamics.side_loss_fraction", &DynamicsParameters::side_loss_fraction)
       .unit("1")
@@ -189,13 +189,13 @@ void add_dynamics_fields(Table& t) {
       .default_(0.003)
       .range(1e-5, 1.0)
       .doc("first-order dissolution rate of undissolved alumina")
-      .source("Yao et al. 2017: k ≈ 0.002–0.005 1/s (physics.md §6)");
+      .source("[Yao et al. 2017]: k ≈ 0.002–0.005 1/s");
   dyn.number("dynamics.immediate_dissolution", &DynamicsParameters::immediate_dissolution_fraction)
       .unit("1")
       .default_(0.5)
       .range(0.0, 1.0)
       .doc("share of a feed shot that dissolves at once")
-      .source("estimate: physics.md §6 says a shot goes 'partly' to an undissolved pool; half");
+      .source("estimate: a shot goes 'partly' to an undissolved pool ([Yao et al. 2017]); half");
   dyn.number("dynamics.carbon_consumption", &DynamicsParameters::carbon_kg_per_kg_al)
       .unit("kg/kg")
       .default_(0.41)
@@ -219,7 +219,7 @@ void add_dynamics_fields(Table& t) {
       .default_(24.0)
       .range(0.1, 240.0)
       .doc("time constant of a new anode's heat-up")
-      .source("physics.md §7: a cold anode takes 1–2 days to carry full current; τ = 1 d");
+      .source("estimate: a cold anode takes 1–2 days to carry full current (as commonly quoted); τ = 1 d");
   dyn.number("dynamics.alf3_consumption", &DynamicsParameters::alf3_consumption_kg_per_kg_al)
       .unit("kg/t", "kg/kg")
       .default_(15.0)
@@ -242,8 +242,8 @@ void add_dynamics_fields(Table& t) {
       .range(0.01, 0.99)
       .doc("share of the wall resistance (outside the ledge) between ledge face and the wall node")
       .source(
-          "estimate: node in the middle of side block + shell (Lundby/Gravdahl's T_wall, "
-          "physics.md §6)");
+          "estimate: node in the middle of side block + shell ([Robinson et al. 2023]'s "
+          "T_wall)");
   dyn.number("dynamics.lining_inner_fraction", &DynamicsParameters::lining_inner_fraction)
       .unit("1")
       .default_(0.10)
@@ -294,7 +294,7 @@ void add_dynamics_fields(Table& t) {
       .range(700.0, 2500.0)
       .doc("heat capacity of anode and cathode carbon")
       .source(
-          "graphite c_p ≈ 1.5–1.8 kJ/(kg K) at 600–950 °C (NIST-JANAF); estimate for baked carbon");
+          "graphite c_p ≈ 1.5–1.8 kJ/(kg K) at 600–950 °C ([Chase 1998]); estimate for baked carbon");
   dyn.number("dynamics.cover_thickness", &DynamicsParameters::cover_thickness_m)
       .unit("cm", "m")
       .default_(15.0)
@@ -382,7 +382,7 @@ void add_control_fields(Table& t) {
       .default_(1.65)
       .range(1.0, 2.5)
       .doc("E_b in the pseudo-resistance R_p = (V − E_b)/I")
-      .source("physics.md §7: 1.6–1.7 V [verify]");
+      .source("1.6–1.7 V as commonly quoted [verify]");
   ctl.number("control.underfeed_factor", &ControllerSettings::underfeed_factor)
       .unit("1")
       .default_(0.7)
@@ -412,25 +412,25 @@ void add_control_fields(Table& t) {
       .default_(1.8)
       .range(0.1, 20.0)
       .doc("alumina per feeder shot")
-      .source("physics.md §6: 1–3 kg per feeder");
+      .source("1–3 kg per feeder, as commonly quoted");
   ctl.number("control.average_period", &ControllerSettings::average_period_s)
       .unit("s")
       .default_(120.0)
       .range(1.0, 3600.0)
       .doc("R_p averaging period")
-      .source("physics.md §7: 2-min averages");
+      .source("[Dupuis 2011]: 2-min averages");
   ctl.integer("control.slope_points", &ControllerSettings::slope_points)
       .default_(10)
       .range(3, 64)
       .doc("averages in the slope fit")
-      .source("physics.md §7: line through the last 10 averages");
+      .source("[Dupuis 2011]: line through the last 10 averages");
   ctl.number("control.slope_threshold", &ControllerSettings::slope_threshold_V_per_s)
       .unit("mV/min", "V/s")
       .default_(1.2)
       .range(0.0, 100.0)
       .doc("switch to overfeed when dR_p/dt × nominal current exceeds this")
       .source(
-          "estimate from Dupuis (CIM 2011): 3.9 mV/min at 2.21 wt% under no feed, × 0.3 (70 % "
+          "estimate from [Dupuis 2011]: 3.9 mV/min at 2.21 wt% under no feed, × 0.3 (70 % "
           "underfeed depletes at 30 % of the no-feed rate)");
   ctl.number("control.min_underfeed", &ControllerSettings::min_underfeed_s)
       .unit("min", "s")
@@ -448,13 +448,13 @@ void add_control_fields(Table& t) {
       .default_(50.0)
       .range(0.0, 1000.0)
       .doc("half-width of the resistance deadband")
-      .source("estimate: plant-specific (physics.md §7)");
+      .source("estimate: plant-specific");
   ctl.number("control.beam_step", &ControllerSettings::beam_step_m)
       .unit("mm", "m")
       .default_(2.0)
       .range(0.1, 50.0)
       .doc("ACD change per beam move")
-      .source("estimate: plant-specific (physics.md §7)");
+      .source("estimate: plant-specific");
   ctl.number("control.resistance_period", &ControllerSettings::resistance_period_s)
       .unit("min", "s")
       .default_(10.0)
@@ -472,11 +472,11 @@ void add_control_fields(Table& t) {
       .default_(30.0)
       .range(0.0, 1440.0)
       .doc("no beam moves after this long in underfeed (tracking)")
-      .source("estimate: Dupuis notes R_p moves during tracking are alumina, not ACD");
+      .source("estimate: [Dupuis 2011] notes R_p moves during tracking are alumina, not ACD");
   t.boolean("control.heat_balance_loop")
       .default_(true)
       .doc("outer loop: target voltage + gain × (target − sampled bath temperature)")
-      .source("Comalco EP0671488 (physics.md §7)");
+      .source("[Comalco EP0671488]");
   ctl.number("control.temperature_gain", &ControllerSettings::temperature_gain_V_per_K)
       .unit("mV/K", "V/K")
       .default_(10.0)
@@ -494,7 +494,7 @@ void add_control_fields(Table& t) {
       .default_(8.0)
       .range(3.0, 60.0)
       .doc("anode-effect detection threshold")
-      .source("physics.md §7: ~8 V and up");
+      .source("~8 V and up, as commonly quoted");
   ctl.choice(
          "control.quench", &ControllerSettings::quench_mode,
          {{"automatic", control::QuenchMode::kAutomatic}, {"manual", control::QuenchMode::kManual}})
@@ -512,14 +512,14 @@ void add_control_fields(Table& t) {
       .range(1.0, 3600.0)
       .doc("mean automatic quench duration")
       .source(
-          "physics.md §7: well under a minute in modern point-fed lines [verify against IAI "
-          "surveys]");
+          "well under a minute in modern point-fed lines, as commonly quoted (to verify "
+          "against [IAI Anode Effect Survey])");
   manual_q.number("control.manual_quench_mean", &control::Distribution::mean)
       .unit("min", "s")
       .default_(4.0)
       .range(0.1, 120.0)
       .doc("mean manual quench duration")
-      .source("physics.md §7: minutes [verify against IAI surveys]");
+      .source("minutes, as commonly quoted (to verify against [IAI Anode Effect Survey])");
   t.number("control.quench_cv")
       .unit("1")
       .default_(0.5)
@@ -542,14 +542,14 @@ void add_control_fields(Table& t) {
       .default_(24.0)
       .range(1.0, 720.0)
       .doc("bath sampling interval")
-      .source("physics.md §7: bath samples with long lags");
+      .source("bath samples arrive with long lags ([Wang et al. 2011])");
   ctl.number("control.sample_delay", &ControllerSettings::sample_delay_s)
       .unit("h", "s")
       .default_(24.0)
       .range(0.0, 720.0)
       .doc("delay until a bath analysis reaches the controller")
       .source(
-          "physics.md §7; Wang et al. (Alcoa STARprobe, TMS 2011): results 'very often delayed as "
+          "[Wang et al. 2011] (Alcoa STARprobe): results 'very often delayed as "
           "long as 24 hours'");
   ctl.number("control.alf3_sample_noise", &ControllerSettings::alf3_sample_noise_wt)
       .unit("wt%")
@@ -574,7 +574,7 @@ void add_control_fields(Table& t) {
       .default_(24.0)
       .range(1.0, 240.0)
       .doc("metal tapping interval")
-      .source("physics.md §7: every 24–48 h");
+      .source("every 24–48 h, as commonly quoted");
   ctl.boolean("control.tap_beam_tracking", &ControllerSettings::tap_beam_tracking)
       .default_(true)
       .doc("lower the anode beam by the metal-level drop at each tap")
@@ -584,7 +584,7 @@ void add_control_fields(Table& t) {
       .default_(28.0)
       .range(0.0, 60.0)
       .doc("anode life (one anode is changed every cycle/anode_count); 0: none")
-      .source("physics.md §7: ~25–30 days");
+      .source("~25–30 days, as commonly quoted");
   ctl.number("control.beam_travel", &ControllerSettings::beam_travel_m)
       .unit("cm", "m")
       .default_(15.0)
@@ -654,7 +654,7 @@ void add_scenario_fields(Table& t) {
       .default_(0.0)
       .range(0.0, 1e4)
       .doc("power outage length")
-      .source("scenario input; Dupuis, Eick & Waldmann 2007: 3 h");
+      .source("scenario input; [Dupuis et al. 2007]: 3 h");
   spread.number("potline.spread_acd", &Spread::acd)
       .unit("%", "1")
       .default_(3.0)
@@ -690,13 +690,13 @@ void add_pfc_and_window_fields(Table& t) {
       .doc(
           "PFC coefficient set of data/emissions/ipcc-aluminium.toml (ipcc2006, ipcc2019: former "
           "spellings, deprecated)")
-      .source("IPCC 2006 Vol. 3 Ch. 4 Table 4.16; IPCC 2019 Refinement (physics.md §8)");
+      .source("[IPCC 2006 Vol3 Ch4] Table 4.16; [IPCC 2019 Refinement]");
   t.choice("pfc.technology", plant::technology_class_names())
       .default_("CWPB")
       .doc(
           "technology class for the coefficients (ipcc2006: CWPB/SWPB/VSS/HSS; ipcc2019: "
           "PFPB_legacy/PFPB_modern/SWPB/VSS/HSS)")
-      .source("physics.md §8");
+      .source("[IPCC 2006 Vol3 Ch4]; [IPCC 2019 Refinement]");
   t.choice("pfc.method", &SimulationCase::pfc_method,
            {{"slope", PfcMethod::kSlope}, {"overvoltage", PfcMethod::kOvervoltage}})
       .default_("slope")
@@ -705,37 +705,37 @@ void add_pfc_and_window_fields(Table& t) {
   t.choice("pfc.gwp", plant::gwp_set_names())
       .default_("AR5")
       .doc("GWP-100 set for CO2e")
-      .source("physics.md §8");
+      .source("[IPCC AR4 2007], [IPCC AR5 2013], [IPCC AR6 2021]; SAR: [IPCC SAR 1995]");
   t.number("pfc.low_voltage_cf4", &SimulationCase::low_voltage_cf4_kg_per_t)
       .unit("kg/t", "kg/kg")
       .default_(0.0)
       .range(0.0, 1.0)
       .doc("optional low-voltage (non-AE) CF4 per t Al")
-      .source("Wong et al. ICSOBA 2019; Dion et al. JOM 2016 (physics.md §8)");
+      .source("[Wong et al. 2019]; [Dion et al. 2016]");
   window.number("window.superheat_min", &SafeWindow::superheat_min_K)
       .unit("K")
       .default_(5.0)
       .range(0.0, 100.0)
       .doc("safe window: minimum superheat")
-      .source("Shen et al. (physics.md §6)");
+      .source("[Shen et al. 500 kA model]");
   window.number("window.superheat_max", &SafeWindow::superheat_max_K)
       .unit("K")
       .default_(15.0)
       .range(0.0, 100.0)
       .doc("safe window: maximum superheat")
-      .source("Shen et al. (physics.md §6)");
+      .source("[Shen et al. 500 kA model]");
   window.number("window.ledge_min", &SafeWindow::ledge_min_m)
       .unit("cm", "m")
       .default_(5.0)
       .range(0.0, 100.0)
       .doc("safe window: minimum ledge")
-      .source("Shen et al. (physics.md §6)");
+      .source("[Shen et al. 500 kA model]");
   window.number("window.ledge_max", &SafeWindow::ledge_max_m)
       .unit("cm", "m")
       .default_(10.0)
       .range(0.0, 100.0)
       .doc("safe window: maximum ledge")
-      .source("Shen et al. (physics.md §6)");
+      .source("[Shen et al. 500 kA model]");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "potline/api/simulate_command.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/version.hpp"
+#include "potline/core/constants.hpp"
 #include "run_folder.hpp"
 #include "vary.hpp"
 
@@ -100,9 +101,9 @@ class Writer final : public line::Observer {
     const double wall = std::chrono::duration<double>(now - start_).count();
     if (wall < 2.0 || std::chrono::duration<double>(now - last_).count() < 1.0) return;
     last_ = now;
-    const double speed = t / 86400.0 / wall;
-    std::fprintf(stderr, "\rsimulated %.1f of %.1f d, %.1f d/s (per line), %.0f s left   ", t / 86400, end / 86400,
-                 speed, (end - t) / 86400 / std::max(speed, 1e-9));
+    const double speed = t / constants::kSecondsPerDay / wall;
+    std::fprintf(stderr, "\rsimulated %.1f of %.1f d, %.1f d/s (per line), %.0f s left   ", t / constants::kSecondsPerDay, end / constants::kSecondsPerDay,
+                 speed, (end - t) / constants::kSecondsPerDay / std::max(speed, 1e-9));
     std::fflush(stderr);
     printed_ = true;
   }
@@ -204,7 +205,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   if (!s.complete) {
     const int signal_number = static_cast<int>(g_stop_signal);
     std::cerr << fmt::format("potline: stopped by signal {} ({}) at {:.4g} of {:.4g} d; {}\n", signal_number,
-                             signal_number == SIGINT ? "SIGINT" : "SIGTERM", s.simulated_days, c.duration_s / 86400.0,
+                             signal_number == SIGINT ? "SIGINT" : "SIGTERM", s.simulated_days, c.duration_s / constants::kSecondsPerDay,
                              o.out_dir.empty() ? "no run folder" : "partial results in " + o.out_dir + "/ (\"complete\": false)");
     return 128 + signal_number;  // the shell's convention: 130 for SIGINT, 143 for SIGTERM
   }

@@ -8,6 +8,7 @@
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
 #include "potline/io/json_output.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::app {
 namespace {
@@ -39,8 +40,8 @@ int run_technologies(bool json, const GlobalOptions& global) {
     j["published"] = {{"line_current_kA", published_json(tech.line_current_A, 1e-3)},
                       {"voltage_V", published_json(tech.voltage_V, 1.0)},
                       {"current_efficiency", published_json(tech.current_efficiency, 1.0)},
-                      {"sec_dc_kWh_per_kg", published_json(tech.sec_dc_J_per_kg, 1.0 / 3.6e6)},
-                      {"sec_ac_kWh_per_kg", published_json(tech.sec_ac_J_per_kg, 1.0 / 3.6e6)},
+                      {"sec_dc_kWh_per_kg", published_json(tech.sec_dc_J_per_kg, 1.0 / constants::kJoulePerKWh)},
+                      {"sec_ac_kWh_per_kg", published_json(tech.sec_ac_J_per_kg, 1.0 / constants::kJoulePerKWh)},
                       {"production_kg_per_day", published_json(tech.production_kg_per_day, 1.0)}};
     io::Json params = io::Json::array();
     for (const auto& p : tech.parameters) {
@@ -70,8 +71,8 @@ int run_technologies(bool json, const GlobalOptions& global) {
                     {"cathode_drop_origin", c->calibration->cathode_resistance_ohm ? "calibrated" : "catalogue"},
                     {"voltage_V", r.voltage_V},
                     {"current_efficiency", r.current_efficiency},
-                    {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / 3.6e6},
-                    {"production_kg_per_day", r.production_kg_per_s * 86400},
+                    {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / constants::kJoulePerKWh},
+                    {"production_kg_per_day", r.production_kg_per_s * constants::kSecondsPerDay},
                     {"plausible", c->calibration->plausible()},
                     {"problems", c->calibration->problems},
                     {"notes", c->calibration->notes}};
@@ -81,7 +82,7 @@ int run_technologies(bool json, const GlobalOptions& global) {
                                    ? fmt::format(", cathode drop {:.3f} V (calibrated)",
                                                  c->design.cathode_resistance_ohm * c->op.line_current_A)
                                    : "",
-                               r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / 3.6e6,
+                               r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / constants::kJoulePerKWh,
                                c->calibration->plausible() ? "" : "  ** IMPLAUSIBLE **");
       for (const auto& p : c->calibration->problems) model_line += "\n    ! " + p;
       for (const auto& n : c->calibration->notes) model_line += "\n    - " + n;

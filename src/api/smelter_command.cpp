@@ -7,6 +7,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/plant/smelter_report.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::api {
 namespace {
@@ -52,8 +53,8 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
   if (r.incremental_npv_usd) j["incremental_npv_usd"] = *r.incremental_npv_usd;
   j["capex_usd"] = in.capex_usd;
   j["capacity_t_per_year"] = in.operating.capacity_kg_per_s * plant::kSecondsPerYear / 1000.0;
-  j["sec_ac_kWh_per_kg"] = in.operating.potline_sec_ac_J_per_kg / (1.0 - in.operating.auxiliary_share) / 3.6e6;
-  if (c.existing) j["existing_sec_ac_kWh_per_kg"] = in.existing.potline_sec_ac_J_per_kg / (1.0 - in.existing.auxiliary_share) / 3.6e6;
+  j["sec_ac_kWh_per_kg"] = in.operating.potline_sec_ac_J_per_kg / (1.0 - in.operating.auxiliary_share) / constants::kJoulePerKWh;
+  if (c.existing) j["existing_sec_ac_kWh_per_kg"] = in.existing.potline_sec_ac_J_per_kg / (1.0 - in.existing.auxiliary_share) / constants::kJoulePerKWh;
   j["wacc"] = in.wacc;
   j["contract_power_usd_per_MWh"] = in.contract_power_usd_per_J * 3.6e9;
   j["contract_years"] = in.contract_years;

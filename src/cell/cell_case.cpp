@@ -5,6 +5,7 @@
 #include "potline/cell/cell_schema.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::cell {
 namespace {
@@ -59,7 +60,7 @@ PublishedPoint published_point(const Technology& tech, double rectifier_efficien
   if (!p.current_efficiency && tech.production_kg_per_day && tech.line_current_A) {
     // Faraday: CE = production / (I·M_Al/3F·day).
     p.current_efficiency = tech.production_kg_per_day->value /
-                           (faraday_production_kg_per_s(tech.line_current_A->value, 1.0) * 86400.0);
+                           (faraday_production_kg_per_s(tech.line_current_A->value, 1.0) * constants::kSecondsPerDay);
     notes.push_back(fmt::format("current efficiency {:.1f} % derived from the published {} per pot-day (Faraday)",
                                 *p.current_efficiency * 100, tech.production_kg_per_day->text));
   }

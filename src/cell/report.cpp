@@ -4,10 +4,11 @@
 
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/csv.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::cell {
 namespace {
-constexpr double kJ_per_kWh = 3.6e6;
+constexpr double kJ_per_kWh = constants::kJoulePerKWh;
 constexpr double kKelvinOffset = 273.15;
 }  // namespace
 
@@ -21,7 +22,7 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
   j["current_efficiency"] = r.current_efficiency;
   j["sec_dc_kWh_per_kg"] = r.sec_dc_J_per_kg / kJ_per_kWh;
   j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJ_per_kWh;
-  j["production_kg_per_day"] = r.production_kg_per_s * 86400.0;
+  j["production_kg_per_day"] = r.production_kg_per_s * constants::kSecondsPerDay;
   j["acd_cm"] = c.op.acd_m * 100.0;
   j["anode_current_density_A_per_cm2"] = r.anode_current_density_A_per_m2 / 1e4;
   j["cathode_current_density_A_per_cm2"] = r.cathode_current_density_A_per_m2 / 1e4;
@@ -135,7 +136,7 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
                      c.op.line_current_A / 1e3, c.op.acd_m * 100,
                      c.op.bath_temperature_K - kKelvinOffset, r.bath.superheat_K);
   out += fmt::format("  cell voltage {:.3f} V   current efficiency {:.1f} %   {:.0f} kg Al/day\n",
-                     r.voltage_V, r.current_efficiency * 100, r.production_kg_per_s * 86400);
+                     r.voltage_V, r.current_efficiency * 100, r.production_kg_per_s * constants::kSecondsPerDay);
   out += fmt::format("  specific energy {:.2f} kWh/kg DC, {:.2f} kWh/kg AC\n",
                      r.sec_dc_J_per_kg / kJ_per_kWh, r.sec_ac_J_per_kg / kJ_per_kWh);
   out += fmt::format(

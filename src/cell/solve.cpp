@@ -1,4 +1,5 @@
 #include "potline/cell/solve.hpp"
+#include "potline/core/constants.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -75,7 +76,7 @@ Calibration calibrate(const CellDesign& design, ModelConstants constants, Operat
       cal.problems.push_back(fmt::format(
           "published voltage {:.3f} V and current efficiency {:.1f} % imply {:.2f} kWh/kg DC, "
           "{:+.1f} % from the published {:.2f} kWh/kg (Faraday: SEC = 2.980·V/CE)",
-          *voltage, *ce * 100, implied_sec / 3.6e6, mismatch * 100, *sec / 3.6e6));
+          *voltage, *ce * 100, implied_sec / constants::kJoulePerKWh, mismatch * 100, *sec / constants::kJoulePerKWh));
     }
   } else if (voltage && sec && !ce) {
     ce = *voltage * sec_per_volt / *sec;

@@ -12,6 +12,7 @@
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/integrator.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::dynamics {
 namespace {
@@ -107,7 +108,7 @@ class CvodeIntegrator final : public Integrator {
   // Names the states with the largest weighted local error estimates.
   [[noreturn]] void fail(int flag, double t) {
     std::ostringstream text;
-    text << "CVODE stopped at t = " << t << " s (" << t / 86400.0 << " d): " << cvode_flag_text(flag);
+    text << "CVODE stopped at t = " << t << " s (" << t / constants::kSecondsPerDay << " d): " << cvode_flag_text(flag);
     N_Vector err = N_VNew_Serial(static_cast<sunindextype>(n_), context_);
     N_Vector w = N_VNew_Serial(static_cast<sunindextype>(n_), context_);
     if (CVodeGetEstLocalErrors(memory_, err) == CV_SUCCESS && CVodeGetErrWeights(memory_, w) == CV_SUCCESS) {

@@ -17,6 +17,7 @@
 
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::fleet {
 namespace detail {
@@ -333,7 +334,7 @@ RegionTable RegionTable::parse(const std::string& text, const std::string& file,
     r.demand_kg_per_s = q("demand", "Mt/yr", "kg/s");
     r.premium_usd_per_kg = q("premium", "USD/t", "USD/kg", false);
     r.wage_usd_per_s = q("wage", "USD/yr", "USD/s");
-    r.employees_per_kg_per_s = q("employees_per_kt", "1", "1") / (1e6 / (365.25 * 86400.0));  // per kt/yr -> per kg/s
+    r.employees_per_kg_per_s = q("employees_per_kt", "1", "1") / (1e6 / constants::kSecondsPerYear);  // per kt/yr -> per kg/s
     r.other_usd_per_kg = q("other", "USD/t", "USD/kg");
     r.anode_usd_per_kg = q("anode", "USD/t", "USD/kg");
     r.alf3_usd_per_kg = q("alf3", "USD/t", "USD/kg");

@@ -12,6 +12,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "potline/core/constants.hpp"
 #include "smelter_case_internal.hpp"
 
 namespace potline::plant {
@@ -82,7 +83,7 @@ void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Re
     if (cell.sec_J_per_kg) {
       r.d.warning(r.at("potline.sec_ac"), "potline.sec_ac",
                   fmt::format("overrides the cell model's {:.3f} kWh/kg for technology '{}'",
-                              *cell.sec_J_per_kg / 3.6e6, c.technology));
+                              *cell.sec_J_per_kg / constants::kJoulePerKWh, c.technology));
     }
   } else if (cell.sec_J_per_kg) {
     in.potline_sec_ac_J_per_kg = *cell.sec_J_per_kg;

@@ -4,11 +4,12 @@
 #include <tuple>
 
 #include "potline/io/csv.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::plant {
 namespace {
 
-constexpr double kJPerKWh = 3.6e6;
+constexpr double kJPerKWh = constants::kJoulePerKWh;
 constexpr double kKgPerT = 1000.0;
 
 io::Json per_t(double usd_per_kg) { return usd_per_kg * kKgPerT; }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "line_internal.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::line::detail {
 namespace {
@@ -243,7 +244,7 @@ bool apply_bath_actions(const CellAt& at, const control::Actions& a) {
   if (!a.alf3_changed) return false;
   CellInputs& in = at.cells().inputs(at.k);
   in.alf3_addition_kg_per_s = run.controller.alf3_rate_kg_per_s();
-  at.log(EventKind::kAlF3Rate, in.alf3_addition_kg_per_s * 86400.0);
+  at.log(EventKind::kAlF3Rate, in.alf3_addition_kg_per_s * constants::kSecondsPerDay);
   return true;
 }
 

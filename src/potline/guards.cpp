@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "line_internal.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::line::detail {
 namespace {
@@ -26,7 +27,7 @@ constexpr double kMassTolerance_kg = 1e-3;
 constexpr double kEnergyBalanceLimit = 0.01;
 
 std::string where(std::uint32_t cell, double t) {
-  return fmt::format("cell {} at {:.4g} h ({:.4g} d)", cell, t / 3600.0, t / 86400.0);
+  return fmt::format("cell {} at {:.4g} h ({:.4g} d)", cell, t / constants::kSecondsPerHour, t / constants::kSecondsPerDay);
 }
 
 void record(Violation& v, StopReason reason, std::uint32_t cell, double t, std::string message) {

@@ -11,6 +11,7 @@
 #include "potline/dynamics/alumina_zones.hpp"
 #include "potline/dynamics/cell_block.hpp"
 #include "potline/potline/simulation.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::line::detail {
 
@@ -35,7 +36,7 @@ struct CellWindow {
 std::vector<Window> disturbance_windows(const SimulationCase& c);
 inline constexpr std::size_t kMaxWindows = 64;
 /// Extremes and AEs are followed this long after a window's end [s].
-inline constexpr double kAfterWindow_s = 86400.0;
+inline constexpr double kAfterWindow_s = constants::kSecondsPerDay;
 /// A cell has recovered when its bath is within this of its temperature at the window's start [K].
 inline constexpr double kRecoveryBand_K = 2.0;
 

@@ -171,7 +171,7 @@ void flush_events(std::vector<Block>& blocks, std::vector<Event>& merged, Observ
 
 Summary summarise(const SimulationCase& c, std::vector<Block>& blocks, double duration_s, long total_steps) {
   Summary sum;
-  sum.simulated_days = duration_s / 86400.0;
+  sum.simulated_days = duration_s / constants::kSecondsPerDay;
   sum.cells = c.cells;
   sum.alumina_min_wt = std::numeric_limits<double>::infinity();
   sum.min_ledge_m = std::numeric_limits<double>::infinity();

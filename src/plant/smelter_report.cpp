@@ -76,52 +76,29 @@ void warn_if_no_production(const SmelterCase& c, const SmelterResult& r, core::D
   }
 }
 
-io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
-  const SmelterInputs& in = c.inputs;
-  io::Json j;
-  j["title"] = c.title;
-  j["technology"] = c.technology;
-  j["sec_source"] = c.sec_origin;
-  j["price_year"] = c.price_year;
-  j["currency"] = "USD";
-  j["capacity_t_per_year"] = r.capacity_kg_per_s * kSecondsPerYear / kKgPerT;
-  j["production_t_per_year"] = r.production_kg_per_s * kSecondsPerYear / kKgPerT;
-  j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJPerKWh;
-  j["potline_sec_ac_kWh_per_kg"] = in.potline_sec_ac_J_per_kg / kJPerKWh;
-  j["electrical_load_MW"] = r.electrical_load_W / 1e6;
-  io::Json cost = cost_json(r);
-  io::Json shares;
-  const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
-  shares["alumina"] = if_produced(r, r.breakdown.alumina / c1);
-  shares["carbon"] = if_produced(r, r.breakdown.carbon / c1);
-  shares["power"] = if_produced(r, r.breakdown.power / c1);
-  shares["bath"] = if_produced(r, r.breakdown.bath / c1);
-  shares["labour"] = if_produced(r, r.breakdown.labour / c1);
-  shares["other"] = if_produced(r, r.breakdown.other / c1);
-  cost["share_of_c1"] = shares;
-  j["cost_usd_per_t"] = cost;
-  j["power_cost_share"] = if_produced(r, r.power_share_of_c1);
-  j["power_cost_share_of_full"] = if_produced(r, r.power_share_of_full);
-  j["price_usd_per_t"] = per_t(r.price_usd_per_kg);
-  j["margin_usd_per_t"] = {{"c1", if_produced(r, r.margin_c1_usd_per_kg * kKgPerT)},
-                           {"full", if_produced(r, r.margin_full_usd_per_kg * kKgPerT)}};
+namespace {
 
+// A potline group's emission inputs (the smelter's when it has no groups).
+const EmissionInputs& group_emissions(const SmelterInputs& in, std::size_t i) {
+  return in.potlines.empty() ? in.emissions : in.potlines[i].emissions;
+}
+
+// emissions_t_co2e_per_t and emissions_method: the methods, sets and factors behind the figures.
+void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
+  const SmelterInputs& in = c.inputs;
   const EmissionResult& e = r.emissions;
   j["emissions_t_co2e_per_t"] = emissions_json(e);
   // With potline groups, a method input that differs between groups is "mixed" here (see potlines).
   const std::size_t groups = potline_group_count(in);
-  auto group_emissions = [&](std::size_t i) -> const EmissionInputs& {
-    return in.potlines.empty() ? in.emissions : in.potlines[i].emissions;
-  };
   auto same = [&](auto get) {
     for (std::size_t i = 1; i < groups; ++i) {
-      if (get(group_emissions(i)) != get(group_emissions(0))) return false;
+      if (get(group_emissions(in, i)) != get(group_emissions(in, 0))) return false;
     }
     return true;
   };
   const bool same_pfc = same([](const EmissionInputs& x) { return x.pfc_method; });
   const bool same_class = same([](const EmissionInputs& x) { return x.technology; });
-  const EmissionInputs& e0 = group_emissions(0);
+  const EmissionInputs& e0 = group_emissions(in, 0);
   j["emissions_method"] = {
       {"co2", std::string(to_string(in.emissions.co2_method))},
       {"pfc", same_pfc ? std::string(to_string(e0.pfc_method)) : std::string("mixed")},
@@ -155,6 +132,11 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
     if (c.ae_overvoltage_mV) ae["ae_overvoltage_mV"] = *c.ae_overvoltage_mV;
     j["emissions_method"]["anode_effects_from_simulation"] = ae;
   }
+}
+
+// CBAM cost and certificates per year of the transition, and the route (actual or default values).
+void add_cbam_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
+  const SmelterInputs& in = c.inputs;
   if (in.cbam) {
     io::Json usd, eur, certs;
     for (int i = 0; i < policy::kCbamYears; ++i) {
@@ -169,15 +151,17 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
     j["cbam_route"] = in.cbam_default_route ? "default:" + c.cbam_country : "actual";
     j["cbam_see_direct_t_co2e_per_t"] = in.cbam_default_route ? in.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t;
   }
-  j["employees"] = r.employees;
-  j["employees_per_kt_capacity"] = r.employees_per_kt_capacity;
-  j["employees_per_kt_produced"] = if_produced(r, r.employees_per_kt_produced);
-  j["jobs_per_GW"] = if_produced(r, r.jobs_per_GW);
+}
+
+// One entry per potline group: its own output, SEC, cost and emissions.
+io::Json potline_groups_json(const SmelterCase& c, const SmelterResult& r) {
+  const SmelterInputs& in = c.inputs;
+  const std::size_t groups = potline_group_count(in);
   io::Json lines = io::Json::array();
   for (std::size_t i = 0; i < groups && i < c.potlines.size(); ++i) {
     const PotlineGroupCase& g = c.potlines[i];
     const SmelterResult p = evaluate_potline(in, i);
-    const EmissionInputs& ge = group_emissions(i);
+    const EmissionInputs& ge = group_emissions(in, i);
     io::Json x;
     x["name"] = g.name;
     x["technology"] = g.technology;
@@ -206,7 +190,48 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
     if (!g.ae_summary_file.empty()) x["anode_effects_file"] = g.ae_summary_file;
     lines.push_back(x);
   }
-  j["potlines"] = lines;
+  return lines;
+}
+
+}  // namespace
+
+io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
+  const SmelterInputs& in = c.inputs;
+  io::Json j;
+  j["title"] = c.title;
+  j["technology"] = c.technology;
+  j["sec_source"] = c.sec_origin;
+  j["price_year"] = c.price_year;
+  j["currency"] = "USD";
+  j["capacity_t_per_year"] = r.capacity_kg_per_s * kSecondsPerYear / kKgPerT;
+  j["production_t_per_year"] = r.production_kg_per_s * kSecondsPerYear / kKgPerT;
+  j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJPerKWh;
+  j["potline_sec_ac_kWh_per_kg"] = in.potline_sec_ac_J_per_kg / kJPerKWh;
+  j["electrical_load_MW"] = r.electrical_load_W / 1e6;
+  io::Json cost = cost_json(r);
+  io::Json shares;
+  const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
+  shares["alumina"] = if_produced(r, r.breakdown.alumina / c1);
+  shares["carbon"] = if_produced(r, r.breakdown.carbon / c1);
+  shares["power"] = if_produced(r, r.breakdown.power / c1);
+  shares["bath"] = if_produced(r, r.breakdown.bath / c1);
+  shares["labour"] = if_produced(r, r.breakdown.labour / c1);
+  shares["other"] = if_produced(r, r.breakdown.other / c1);
+  cost["share_of_c1"] = shares;
+  j["cost_usd_per_t"] = cost;
+  j["power_cost_share"] = if_produced(r, r.power_share_of_c1);
+  j["power_cost_share_of_full"] = if_produced(r, r.power_share_of_full);
+  j["price_usd_per_t"] = per_t(r.price_usd_per_kg);
+  j["margin_usd_per_t"] = {{"c1", if_produced(r, r.margin_c1_usd_per_kg * kKgPerT)},
+                           {"full", if_produced(r, r.margin_full_usd_per_kg * kKgPerT)}};
+
+  add_emissions_json(c, r, j);
+  add_cbam_json(c, r, j);
+  j["employees"] = r.employees;
+  j["employees_per_kt_capacity"] = r.employees_per_kt_capacity;
+  j["employees_per_kt_produced"] = if_produced(r, r.employees_per_kt_produced);
+  j["jobs_per_GW"] = if_produced(r, r.jobs_per_GW);
+  j["potlines"] = potline_groups_json(c, r);
   io::Json notes = io::Json::array();
   for (const auto& n : c.notes) notes.push_back(n);
   j["notes"] = notes;

@@ -118,6 +118,57 @@ void refuse_fewer_samples(const sweep::ResultStore& store, const sweep::SweepSpe
   throw core::InputError(d);
 }
 
+// Rank 0 owns the store: it checks it (a foreign or corrupted file is refused, exit 2 on every
+// rank) and first merges parts left by an interrupted distributed run. An input error is thrown
+// after status 2 is broadcast to the other ranks; 0 otherwise.
+int open_store(const SweepOptions& o, const sweep::SweepSpec& spec, const MpiSession& mpi,
+               std::unique_ptr<sweep::ResultStore>& store) {
+  try {
+    store = std::make_unique<sweep::ResultStore>(o.out, spec.hash, spec.title);
+    store->claim();
+    for (int r = 1; r < 1024; ++r) {
+      const std::string part = part_path(o.out, r);
+      if (!std::filesystem::exists(part)) continue;
+      store->merge_from(part);
+      std::filesystem::remove(part);
+    }
+    refuse_fewer_samples(*store, spec, o.sweep_file);
+  } catch (const core::InputError&) {
+    if (mpi.size == 1) throw;
+    int status = 2;
+    mpi.broadcast(status);
+    throw;
+  }
+  return 0;
+}
+
+// The run summary printed with --json.
+io::Json sweep_summary_json(const SweepOptions& o, const sweep::SweepSpec& spec, const sweep::RunSummary& summary,
+                            std::int64_t merged, std::size_t stored, int ranks) {
+  const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
+  io::Json j;
+  j["store"] = o.out;
+  j["sweep_hash"] = spec.hash;
+  j["scenarios"] = spec.scenarios.size();
+  j["samples_per_scenario"] = spec.samples;
+  j["samples_total"] = expected;
+  j["samples_stored"] = stored;
+  j["samples_computed_rank0"] = summary.computed;
+  j["samples_merged_from_ranks"] = merged;
+  j["samples_skipped"] = summary.skipped;
+  j["complete"] = static_cast<std::int64_t>(stored) >= expected;
+  j["threads"] = o.threads;
+  j["ranks"] = ranks;
+#ifdef POTLINE_HAVE_MPI
+  j["mpi_built"] = true;
+#else
+  j["mpi_built"] = false;
+#endif
+  j["seconds"] = summary.seconds;
+  j["samples_per_s"] = summary.seconds > 0 ? static_cast<double>(summary.computed) / summary.seconds : 0.0;
+  return j;
+}
+
 int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const MpiSession& mpi) {
   core::Diagnostics d;
   const std::string dir = data_dir(global);
@@ -128,28 +179,8 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
     for (const auto& w : d.warning_messages()) std::cerr << "warning: " << w << "\n";
   }
 
-  // Rank 0 owns the store: it checks it (a foreign or corrupted file is refused, exit 2 on every
-  // rank) and first merges parts left by an interrupted distributed run.
   std::unique_ptr<sweep::ResultStore> store;
-  int status = 0;
-  if (mpi.rank == 0) {
-    try {
-      store = std::make_unique<sweep::ResultStore>(o.out, spec.hash, spec.title);
-      store->claim();
-      for (int r = 1; r < 1024; ++r) {
-        const std::string part = part_path(o.out, r);
-        if (!std::filesystem::exists(part)) continue;
-        store->merge_from(part);
-        std::filesystem::remove(part);
-      }
-      refuse_fewer_samples(*store, spec, o.sweep_file);
-    } catch (const core::InputError&) {
-      status = 2;
-      if (mpi.size == 1) throw;
-      mpi.broadcast(status);
-      throw;
-    }
-  }
+  int status = mpi.rank == 0 ? open_store(o, spec, mpi, store) : 0;
   status = mpi.broadcast(status);
   if (status != 0) return status;  // other ranks: rank 0 printed the reason
 
@@ -191,26 +222,7 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
 
   const auto finished = store->finished();
   const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
-  io::Json j;
-  j["store"] = o.out;
-  j["sweep_hash"] = spec.hash;
-  j["scenarios"] = spec.scenarios.size();
-  j["samples_per_scenario"] = spec.samples;
-  j["samples_total"] = expected;
-  j["samples_stored"] = finished.size();
-  j["samples_computed_rank0"] = summary.computed;
-  j["samples_merged_from_ranks"] = merged;
-  j["samples_skipped"] = summary.skipped;
-  j["complete"] = static_cast<std::int64_t>(finished.size()) >= expected;
-  j["threads"] = o.threads;
-  j["ranks"] = mpi.size;
-#ifdef POTLINE_HAVE_MPI
-  j["mpi_built"] = true;
-#else
-  j["mpi_built"] = false;
-#endif
-  j["seconds"] = summary.seconds;
-  j["samples_per_s"] = summary.seconds > 0 ? static_cast<double>(summary.computed) / summary.seconds : 0.0;
+  const io::Json j = sweep_summary_json(o, spec, summary, merged, finished.size(), mpi.size);
   if (o.json) {
     std::cout << io::dump(j);
   } else {

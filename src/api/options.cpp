@@ -3,15 +3,13 @@
 
 #include "potline/cell/cell_schema.hpp"
 #include "potline/core/text.hpp"
-#include "potline/fleet/case_input.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/io/schema_builder.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/policy/cbam.hpp"
 
 namespace potline::api {
 namespace {
-
-using fleet::Field;
 
 /// A cell-case field as a bath option: the same unit, default, range and source.
 io::FieldSpec from_cell(const std::string& cell_key, const std::string& option) {
@@ -34,40 +32,62 @@ const io::Schema& bath_options_schema() {
 }
 
 const io::Schema& emissions_options_schema() {
-  static const io::Schema schema("emissions", {
-      Field::number("emissions.production-t", "t", "t", "aluminium produced").range(0.0, 1e9, true).fallback(1.0),
-      Field::choice("emissions.technology-class", plant::technology_class_names(), "CWPB", "cell technology class (IPCC)"),
-      Field::number("emissions.aem", "min/d", "min/d", "anode-effect minutes per cell-day (slope method)").range(0.0, 100.0),
-      Field::number("emissions.ae-frequency", "1/d", "1/d",
-                    "anode effects per cell-day (slope method, with --ae-duration-min)").range(0.0, 20.0),
-      Field::number("emissions.ae-duration-min", "min", "min", "mean anode-effect duration").range(0.0, 600.0),
-      Field::number("emissions.aeo", "mV", "mV", "anode-effect overvoltage (overvoltage method, with --ce)").range(0.0, 10000.0),
-      Field::number("emissions.ce", "%", "%", "current efficiency (overvoltage method)").range(50.0, 100.0),
-      Field::number("emissions.nac", "t/t", "t/t", "net anode consumption, t C per t Al (Tier 2 CO2; else Tier 1)")
-          .range(0.0, 1.0, true),
-      Field::number("emissions.sulfur", "%", "%", "anode sulfur (Tier 2)").range(0.0, 10.0).note("the data's Tier 2 default"),
-      Field::number("emissions.ash", "%", "%", "anode ash (Tier 2)").range(0.0, 10.0).note("the data's Tier 2 default"),
-      Field::choice("emissions.coefficients", {"IPCC2006", "IPCC2019"}, "IPCC2006", "PFC coefficient set"),
-      Field::choice("emissions.gwp", plant::gwp_set_names(), "AR5", "GWP-100 set"),
-  });
+  static const io::Schema schema = [] {
+    io::SchemaTable<io::Unbound> t("emissions");
+    t.number("emissions.production-t").unit("t").range(0.0, 1e9).exclusive_min().default_(1.0).doc("aluminium produced");
+    t.choice("emissions.technology-class", plant::technology_class_names())
+        .default_("CWPB")
+        .doc("cell technology class (IPCC)");
+    t.number("emissions.aem").unit("min/d").range(0.0, 100.0).doc("anode-effect minutes per cell-day (slope method)");
+    t.number("emissions.ae-frequency")
+        .unit("1/d")
+        .range(0.0, 20.0)
+        .doc("anode effects per cell-day (slope method, with --ae-duration-min)");
+    t.number("emissions.ae-duration-min").unit("min").range(0.0, 600.0).doc("mean anode-effect duration");
+    t.number("emissions.aeo")
+        .unit("mV")
+        .range(0.0, 10000.0)
+        .doc("anode-effect overvoltage (overvoltage method, with --ce)");
+    t.number("emissions.ce").unit("%").range(50.0, 100.0).doc("current efficiency (overvoltage method)");
+    t.number("emissions.nac")
+        .unit("t/t")
+        .range(0.0, 1.0)
+        .exclusive_min()
+        .doc("net anode consumption, t C per t Al (Tier 2 CO2; else Tier 1)");
+    t.number("emissions.sulfur").unit("%").range(0.0, 10.0).default_note("the data's Tier 2 default").doc("anode sulfur (Tier 2)");
+    t.number("emissions.ash").unit("%").range(0.0, 10.0).default_note("the data's Tier 2 default").doc("anode ash (Tier 2)");
+    t.choice("emissions.coefficients", {"IPCC2006", "IPCC2019"}).default_("IPCC2006").doc("PFC coefficient set");
+    t.choice("emissions.gwp", plant::gwp_set_names()).default_("AR5").doc("GWP-100 set");
+    return t.schema();
+  }();
   return schema;
 }
 
 const io::Schema& cbam_options_schema() {
-  static const io::Schema schema("cbam", {
-      Field::integer("cbam.year", "import year of the CBAM schedule (certificates from 2026; free allocation ends in 2034)").range(policy::kCbamFirstYear, policy::kCbamLastYear).fallback(2026),
-      Field::number("cbam.direct-t-co2e-per-t", "t/t", "t/t",
-                    "actual direct embedded emissions, t CO2e per t (incl. PFC); or --default-country")
-          .range(0.0, 50.0),
-      Field::text("cbam.default-country", "use the country default value (ISO3, e.g. CHN) with its mark-up"),
-      Field::number("cbam.eua-price-eur", "EUR/t", "EUR/t", "certificate price per t CO2e (required)")
-          .range(0.0, 10000.0)
-          .note("required"),
-      Field::number("cbam.carbon-price-paid-eur", "EUR/t", "EUR/t", "carbon price effectively paid at origin per t CO2e")
-          .range(0.0, 10000.0)
-          .fallback(0.0),
-      Field::number("cbam.cscf", "1", "1", "cross-sectoral correction factor").range(0.0, 1.0).note("data/cbam.toml"),
-  });
+  static const io::Schema schema = [] {
+    io::SchemaTable<io::Unbound> t("cbam");
+    t.integer("cbam.year")
+        .range(policy::kCbamFirstYear, policy::kCbamLastYear)
+        .default_(2026)
+        .doc("import year of the CBAM schedule (certificates from 2026; free allocation ends in 2034)");
+    t.number("cbam.direct-t-co2e-per-t")
+        .unit("t/t")
+        .range(0.0, 50.0)
+        .doc("actual direct embedded emissions, t CO2e per t (incl. PFC); or --default-country");
+    t.text("cbam.default-country").doc("use the country default value (ISO3, e.g. CHN) with its mark-up");
+    t.number("cbam.eua-price-eur")
+        .unit("EUR/t")
+        .range(0.0, 10000.0)
+        .default_note("required")
+        .doc("certificate price per t CO2e (required)");
+    t.number("cbam.carbon-price-paid-eur")
+        .unit("EUR/t")
+        .range(0.0, 10000.0)
+        .default_(0.0)
+        .doc("carbon price effectively paid at origin per t CO2e");
+    t.number("cbam.cscf").unit("1").range(0.0, 1.0).default_note("data/cbam.toml").doc("cross-sectoral correction factor");
+    return t.schema();
+  }();
   return schema;
 }
 

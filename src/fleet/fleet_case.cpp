@@ -40,15 +40,15 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
 }
 
 /// Per-region arrays of the case before the levers act on them.
-void size_per_region(const detail::MarketSettings& m, std::size_t nr, FleetCase& c) {
+void size_per_region(std::size_t nr, FleetCase& c) {
   c.model.lme_usd_per_kg = c.lme_usd_per_kg;
   c.model.cbam_year = c.cbam_year;
   c.shocks.power_factor.assign(nr, 1.0);
   c.shocks.power_adder_usd_per_J.assign(nr, 0.0);
   c.shocks.carbon_usd_per_kg_co2.assign(nr, 0.0);
   c.demand_factor.assign(nr, 1.0);
-  market::DemandCurve curve = m.curve;
-  curve.reference_price_usd_per_kg = m.reference_usd_per_kg.value_or(c.lme_usd_per_kg);
+  market::DemandCurve curve = c.market_defaults.curve;
+  curve.reference_price_usd_per_kg = c.market_defaults.reference_usd_per_kg.value_or(c.lme_usd_per_kg);
   c.demand_curve.assign(nr, curve);
 }
 
@@ -65,7 +65,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   read_case_input(*parsed, file, fleet_layout(), in, d);
   apply_case_overrides(sets, fleet_layout(), in, d);
   io::fill_defaults(fleet_schema(), in.scalars);
-  const detail::MarketSettings market_settings = detail::apply_settings(in, base_dir, data_dir, c, d);
+  detail::apply_settings(in, base_dir, data_dir, c, d);
 
   // ---- data: the names of the levers are checked against it (all errors so far stay collected)
   const std::size_t errors_before_data = d.error_count();
@@ -75,7 +75,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   if (d.error_count() > errors_before_data) throw core::InputError(d);
   const std::size_t nr = regions.regions.size();
   FleetModel& model = c.model;
-  size_per_region(market_settings, nr, c);
+  size_per_region(nr, c);
 
   // ---- levers (arrays of tables)
   detail::apply_levers(in, detail::LeverContext{regions, records, data, d}, c);

@@ -12,15 +12,10 @@
 
 namespace potline::fleet::detail {
 
-/// Settings that shape the model before the region table is known.
-struct MarketSettings {
-  market::DemandCurve curve;                      ///< every region's curve before [[demand]]
-  std::optional<double> reference_usd_per_kg;     ///< market.reference_price; default fleet.lme
-};
-
-/// [case], [fleet], [market], [cbam] into `c`; required keys and cross-key rules reported in `d`.
-MarketSettings apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir,
-                              FleetCase& c, core::Diagnostics& d);
+/// [case], [fleet], [market], [cbam] into `c` (the bound members through the fleet table);
+/// required keys and cross-key rules reported in `d`.
+void apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir, FleetCase& c,
+                    core::Diagnostics& d);
 
 /// What the lever tables are checked against.
 struct LeverContext {

@@ -186,30 +186,18 @@ void apply_cbam(const CaseInput& in, FleetCase& c, core::Diagnostics& d) {
 
 }  // namespace
 
-MarketSettings apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir,
-                              FleetCase& c, core::Diagnostics& d) {
+void apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir, FleetCase& c,
+                    core::Diagnostics& d) {
   const io::ValueSet& v = in.scalars;
-  c.title = v.text("case.title");
+  for (const io::FieldSpec* f : fleet_table().bind(v, c)) {
+    if (in.rejected.count(f->key) != 0) continue;  // already reported with its value
+    d.error({c.path, 1, 1}, f->key, "required: the " + f->description + " (" + f->unit + ")");
+  }
   c.smelters_path = v.has("fleet.smelters") ? resolve(v.text("fleet.smelters"), base_dir) : data_dir + "/smelters.csv";
   c.regions_path = v.has("fleet.regions") ? resolve(v.text("fleet.regions"), base_dir) : data_dir + "/fleet-regions.toml";
   c.technology_classes_path = data_dir + "/fleet-technology-classes.toml";
   if (const io::Value* s = v.get("fleet.include_status")) c.include_status = list_items(*s);
-  if (const auto lme = v.maybe_number("fleet.lme")) c.lme_usd_per_kg = *lme;
-  else if (in.rejected.count("fleet.lme") == 0) d.error({c.path, 1, 1}, "fleet.lme", "required: the LME aluminium price (USD/t)");
-  c.alumina_lme_share = v.number("fleet.alumina_lme_share");
-  c.solve_market = v.number("market.solve") != 0.0;
-  c.tariff_basis = v.text("market.tariff_basis") == "lme" ? TariffBasis::kLme : TariffBasis::kOriginPrice;
-  c.tariff_tolerance_usd_per_kg = v.number("market.tariff_tolerance");
-  c.tariff_max_iterations = static_cast<int>(v.number("market.tariff_max_iterations"));
-  MarketSettings m;
-  m.curve.elasticity = v.number("market.demand_elasticity");
-  m.curve.shape = v.text("market.demand_shape") == "linear" ? market::DemandShape::kLinear
-                                                           : market::DemandShape::kConstantElasticity;
-  m.curve.range = v.number("market.demand_range");
-  m.curve.blocks = static_cast<int>(v.number("market.demand_blocks"));
-  m.reference_usd_per_kg = v.maybe_number("market.reference_price");
   apply_cbam(in, c, d);
-  return m;
 }
 
 void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c) {

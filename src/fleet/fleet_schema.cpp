@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "potline/core/text.hpp"
+#include "potline/io/schema_builder.hpp"
 #include "potline/market/trade.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -20,143 +21,199 @@ constexpr double kMaxAluminiumPrice_usd_per_t = 1e5;  // LME peaked near 4,000 U
 constexpr double kMaxCarbonPrice_per_t = 1e4;         // EU ETS peaked near 100 EUR/t (2023)
 constexpr double kMaxFactor = 100.0;                  // a multiplier of a price or a demand
 
-std::vector<io::FieldSpec> case_and_fleet() {
-  return {
-      Field::text("case.title", "title shown in outputs"),
-      Field::text("fleet.smelters", "smelter dataset (CSV), relative to the case file")
-          .note("the data folder's smelters.csv"),
-      Field::text("fleet.regions", "region table (TOML): prices, demand, freight; relative to the case file")
-          .note("the data folder's fleet-regions.toml"),
-      Field::text("fleet.include_status", "dataset rows to include: a status or an array of them")
-          .fallback_text("operating"),
-      Field::number("fleet.lme", "USD/t", "USD/kg", "LME aluminium price")
-          .note("required")
-          .range(0.0, kMaxAluminiumPrice_usd_per_t, true)
-          .typical(1500, 4000)
-          .source("LME cash 2000–2024 between about 1,250 and 4,000 USD/t"),
-      Field::number("fleet.alumina_lme_share", "1", "1", "alumina price as a share of the LME price")
-          .range(0.0, 1.0)
-          .typical(0.10, 0.20)
-          .fallback(0.14)
-          .source("legacy alumina contracts ≈14 % of the LME price (estimate)"),
-  };
+using Table = io::SchemaTable<FleetCase>;
+
+// [case] and [fleet]. The dataset and region paths resolve against the case folder and the list of
+// statuses takes one name or several, so those three are read by the case code, not bound.
+void case_and_fleet(Table& t) {
+  t.text("case.title", &FleetCase::title).doc("title shown in outputs");
+  t.text("fleet.smelters")
+      .default_note("the data folder's smelters.csv")
+      .doc("smelter dataset (CSV), relative to the case file");
+  t.text("fleet.regions")
+      .default_note("the data folder's fleet-regions.toml")
+      .doc("region table (TOML): prices, demand, freight; relative to the case file");
+  t.text("fleet.include_status")
+      .items({"operating", "curtailed", "closed", "unknown"})
+      .default_("operating")
+      .doc("dataset rows to include: a status or an array of them");
+  t.number("fleet.lme", &FleetCase::lme_usd_per_kg)
+      .unit("USD/t", "USD/kg")
+      .default_note("required")
+      .range(0.0, kMaxAluminiumPrice_usd_per_t)
+      .exclusive_min()
+      .typical(1500, 4000)
+      .source("LME cash 2000–2024 between about 1,250 and 4,000 USD/t")
+      .doc("LME aluminium price");
+  t.number("fleet.alumina_lme_share", &FleetCase::alumina_lme_share)
+      .unit("1")
+      .range(0.0, 1.0)
+      .typical(0.10, 0.20)
+      .default_(0.14)
+      .source("legacy alumina contracts ≈14 % of the LME price (estimate)")
+      .doc("alumina price as a share of the LME price");
 }
 
-std::vector<io::FieldSpec> market() {
-  const market::DemandCurve curve;
-  return {
-      Field::flag("market.solve", true, "solve the regional trade equilibrium (false: cost curve only)"),
-      Field::number("market.demand_elasticity", "1", "1",
-                    "price elasticity of demand, a magnitude (0 = fixed demand); every region")
-          .range(0.0, 10.0)
-          .typical(0.0, 1.0)
-          .fallback(curve.elasticity),
-      Field::number("market.reference_price", "USD/t", "USD/kg", "price at which each region demands its demand")
-          .range(0.0, kMaxAluminiumPrice_usd_per_t, true)
-          .note("fleet.lme"),
-      Field::choice("market.demand_shape", {"constant_elasticity", "linear"}, "constant_elasticity",
-                    "shape of the demand curves"),
-      Field::number("market.demand_range", "1", "1", "the demand blocks span reference demand x (1 ± range)")
-          .range(0.0, 1.0, true, true)
-          .fallback(curve.range),
-      Field::integer("market.demand_blocks", "number of blocks of each demand curve")
-          .range(1, 200)
-          .fallback(curve.blocks),
-      Field::choice("market.tariff_basis", {"origin_price", "lme"}, "origin_price",
-                    "what ad valorem tariffs are charged on: the price at origin (customs value) or fleet.lme"),
-      Field::number("market.tariff_tolerance", "USD/t", "USD/kg",
-                    "convergence of the origin-price tariff fixed point")
-          .range(0.0, 1000.0, true)
-          .fallback(0.1),
-      Field::integer("market.tariff_max_iterations", "iterations of the tariff fixed point at most")
-          .range(1, 1000)
-          .fallback(60),
-  };
+// [market]: the trade equilibrium and the demand curves every region starts from.
+void market(Table& t) {
+  const market::DemandCurve curve;  // the market model's own defaults
+  auto demand = t.part(&FleetCase::market_defaults).part(&MarketDefaults::curve);
+  t.boolean("market.solve", &FleetCase::solve_market)
+      .default_(true)
+      .doc("solve the regional trade equilibrium (false: cost curve only)");
+  demand.number("market.demand_elasticity", &market::DemandCurve::elasticity)
+      .unit("1")
+      .range(0.0, 10.0)
+      .typical(0.0, 1.0)
+      .default_(curve.elasticity)
+      .doc("price elasticity of demand, a magnitude (0 = fixed demand); every region");
+  t.part(&FleetCase::market_defaults)
+      .optional_number("market.reference_price", &MarketDefaults::reference_usd_per_kg)
+      .unit("USD/t", "USD/kg")
+      .range(0.0, kMaxAluminiumPrice_usd_per_t)
+      .exclusive_min()
+      .default_note("fleet.lme")
+      .doc("price at which each region demands its demand");
+  demand
+      .choice("market.demand_shape", &market::DemandCurve::shape,
+              {{"constant_elasticity", market::DemandShape::kConstantElasticity},
+               {"linear", market::DemandShape::kLinear}})
+      .default_("constant_elasticity")
+      .doc("shape of the demand curves");
+  demand.number("market.demand_range", &market::DemandCurve::range)
+      .unit("1")
+      .range(0.0, 1.0)
+      .exclusive_min()
+      .exclusive_max()
+      .default_(curve.range)
+      .doc("the demand blocks span reference demand x (1 ± range)");
+  demand.integer("market.demand_blocks", &market::DemandCurve::blocks)
+      .range(1, 200)
+      .default_(curve.blocks)
+      .doc("number of blocks of each demand curve");
+  t.choice("market.tariff_basis", &FleetCase::tariff_basis,
+           {{"origin_price", TariffBasis::kOriginPrice}, {"lme", TariffBasis::kLme}})
+      .default_("origin_price")
+      .doc("what ad valorem tariffs are charged on: the price at origin (customs value) or fleet.lme");
+  t.number("market.tariff_tolerance", &FleetCase::tariff_tolerance_usd_per_kg)
+      .unit("USD/t", "USD/kg")
+      .range(0.0, 1000.0)
+      .exclusive_min()
+      .default_(0.1)
+      .doc("convergence of the origin-price tariff fixed point");
+  t.integer("market.tariff_max_iterations", &FleetCase::tariff_max_iterations)
+      .range(1, 1000)
+      .default_(60)
+      .doc("iterations of the tariff fixed point at most");
 }
 
-std::vector<io::FieldSpec> cbam() {
-  return {
-      Field::integer("cbam.year", "CBAM year on EU imports (required with [cbam]; no [cbam]: no CBAM)")
-          .range(policy::kCbamFirstYear, policy::kCbamLastYear),
-      Field::number("cbam.eua_price", "EUR/t", "EUR/t", "CBAM certificate price per t CO2e (required with [cbam])")
-          .range(0.0, kMaxCarbonPrice_per_t)
-          .typical(50, 150)
-          .source("EU ETS allowance prices 2021–2025 about 50–100 EUR/t"),
-      Field::number("cbam.usd_per_eur", "USD/EUR", "USD/EUR", "exchange rate (required with [cbam])")
-          .range(0.0, 10.0, true)
-          .typical(0.8, 1.6),
-  };
+// [cbam]: its presence switches CBAM on and makes its keys required, so the case code reads them.
+void cbam(Table& t) {
+  t.integer("cbam.year")
+      .range(policy::kCbamFirstYear, policy::kCbamLastYear)
+      .doc("CBAM year on EU imports (required with [cbam]; no [cbam]: no CBAM)");
+  t.number("cbam.eua_price")
+      .unit("EUR/t")
+      .range(0.0, kMaxCarbonPrice_per_t)
+      .typical(50, 150)
+      .source("EU ETS allowance prices 2021–2025 about 50–100 EUR/t")
+      .doc("CBAM certificate price per t CO2e (required with [cbam])");
+  t.number("cbam.usd_per_eur")
+      .unit("USD/EUR")
+      .range(0.0, 10.0)
+      .exclusive_min()
+      .typical(0.8, 1.6)
+      .doc("exchange rate (required with [cbam])");
 }
 
-std::vector<io::FieldSpec> demand_and_tariff() {
-  return {
-      Field::text("demand.region", "[[demand]] region id (required)"),
-      Field::number("demand.factor", "1", "1", "[[demand]] multiplies the region's demand")
-          .range(0.0, kMaxFactor)
-          .typical(0.5, 2.0)
-          .fallback(1.0),
-      Field::number("demand.elasticity", "1", "1", "[[demand]] the region's price elasticity of demand")
-          .range(0.0, 10.0)
-          .typical(0.0, 1.0)
-          .note("market.demand_elasticity"),
-      Field::number("demand.reference_price", "USD/t", "USD/kg", "[[demand]] the region's reference price")
-          .range(0.0, kMaxAluminiumPrice_usd_per_t, true)
-          .note("market.reference_price"),
-      Field::text("tariff.importer", "[[tariff]] region that charges the tariff (required)"),
-      Field::number("tariff.rate", "1", "1", "[[tariff]] ad valorem rate (0.5 = 50 %)")
-          .range(0.0, 10.0)
-          .typical(0.0, 1.0)
-          .fallback(0.0),
-      Field::text("tariff.exporters", "[[tariff]] region ids or ISO3 countries charged (a string or an array)")
-          .note("every other region"),
-      Field::text("tariff.exempt", "[[tariff]] region ids or ISO3 countries not charged (a string or an array)")
-          .note("none"),
-  };
+// The levers are arrays of tables: each table is read by its lever (fleet_levers.cpp).
+void demand_and_tariff(Table& t) {
+  t.text("demand.region").doc("[[demand]] region id (required)");
+  t.number("demand.factor")
+      .unit("1")
+      .range(0.0, kMaxFactor)
+      .typical(0.5, 2.0)
+      .default_(1.0)
+      .doc("[[demand]] multiplies the region's demand");
+  t.number("demand.elasticity")
+      .unit("1")
+      .range(0.0, 10.0)
+      .typical(0.0, 1.0)
+      .default_note("market.demand_elasticity")
+      .doc("[[demand]] the region's price elasticity of demand");
+  t.number("demand.reference_price")
+      .unit("USD/t", "USD/kg")
+      .range(0.0, kMaxAluminiumPrice_usd_per_t)
+      .exclusive_min()
+      .default_note("market.reference_price")
+      .doc("[[demand]] the region's reference price");
+  t.text("tariff.importer").doc("[[tariff]] region that charges the tariff (required)");
+  t.number("tariff.rate")
+      .unit("1")
+      .range(0.0, 10.0)
+      .typical(0.0, 1.0)
+      .default_(0.0)
+      .doc("[[tariff]] ad valorem rate (0.5 = 50 %)");
+  t.text("tariff.exporters")
+      .default_note("every other region")
+      .doc("[[tariff]] region ids or ISO3 countries charged (a string or an array)");
+  t.text("tariff.exempt")
+      .default_note("none")
+      .doc("[[tariff]] region ids or ISO3 countries not charged (a string or an array)");
 }
 
-std::vector<io::FieldSpec> other_levers() {
-  return {
-      Field::text("exclusion.importers", "[[exclusion]] regions that refuse the metal (required; string or array)"),
-      Field::text("exclusion.origin_region", "[[exclusion]] refused origin: a region id (one origin_* key)"),
-      Field::text("exclusion.origin_country", "[[exclusion]] refused origin: an ISO3 country"),
-      Field::text("exclusion.origin_province", "[[exclusion]] refused origin: a province or state"),
-      Field::text("cap.region", "[[cap]] region whose smelters share the cap (required)"),
-      Field::number("cap.capacity", "Mt/yr", "kg/s", "[[cap]] production cap of the region (required)")
-          .range(0.0, 1000.0),
-      Field::text("cap.name", "[[cap]] name in outputs").note("REGION cap"),
-      Field::text("power_shock.region", "[[power_shock]] region id (required)"),
-      Field::number("power_shock.factor", "1", "1", "[[power_shock]] multiplies the region's power prices")
-          .range(0.0, kMaxFactor)
-          .typical(0.5, 2.0)
-          .fallback(1.0),
-      Field::number("power_shock.adder", "USD/MWh", "USD/J",
-                    "[[power_shock]] added to the region's power prices (a competing load; < 0: a subsidy)")
-          .range(-1000.0, 10000.0)
-          .typical(-20, 100)
-          .fallback(0.0),
-      Field::text("carbon_price.region", "[[carbon_price]] region id (required)"),
-      Field::number("carbon_price.price", "USD/t", "USD/kg", "[[carbon_price]] domestic carbon price on scope 1, per t CO2e")
-          .range(0.0, kMaxCarbonPrice_per_t)
-          .typical(0, 200)
-          .fallback(0.0),
-      Field::text("retrofit.smelter", "[[retrofit]] smelter id of the dataset (required)"),
-      Field::text("retrofit.technology", "[[retrofit]] cell technology id of the catalogue (required)"),
-  };
+void other_levers(Table& t) {
+  t.text("exclusion.importers").doc("[[exclusion]] regions that refuse the metal (required; string or array)");
+  t.text("exclusion.origin_region").doc("[[exclusion]] refused origin: a region id (one origin_* key)");
+  t.text("exclusion.origin_country").doc("[[exclusion]] refused origin: an ISO3 country");
+  t.text("exclusion.origin_province").doc("[[exclusion]] refused origin: a province or state");
+  t.text("cap.region").doc("[[cap]] region whose smelters share the cap (required)");
+  t.number("cap.capacity")
+      .unit("Mt/yr", "kg/s")
+      .range(0.0, 1000.0)
+      .doc("[[cap]] production cap of the region (required)");
+  t.text("cap.name").default_note("REGION cap").doc("[[cap]] name in outputs");
+  t.text("power_shock.region").doc("[[power_shock]] region id (required)");
+  t.number("power_shock.factor")
+      .unit("1")
+      .range(0.0, kMaxFactor)
+      .typical(0.5, 2.0)
+      .default_(1.0)
+      .doc("[[power_shock]] multiplies the region's power prices");
+  t.number("power_shock.adder")
+      .unit("USD/MWh", "USD/J")
+      .range(-1000.0, 10000.0)
+      .typical(-20, 100)
+      .default_(0.0)
+      .doc("[[power_shock]] added to the region's power prices (a competing load; < 0: a subsidy)");
+  t.text("carbon_price.region").doc("[[carbon_price]] region id (required)");
+  t.number("carbon_price.price")
+      .unit("USD/t", "USD/kg")
+      .range(0.0, kMaxCarbonPrice_per_t)
+      .typical(0, 200)
+      .default_(0.0)
+      .doc("[[carbon_price]] domestic carbon price on scope 1, per t CO2e");
+  t.text("retrofit.smelter").doc("[[retrofit]] smelter id of the dataset (required)");
+  t.text("retrofit.technology").doc("[[retrofit]] cell technology id of the catalogue (required)");
 }
 
 }  // namespace
 
-const io::Schema& fleet_schema() {
-  static const io::Schema schema = [] {
-    std::vector<io::FieldSpec> fields;
-    for (auto part : {case_and_fleet(), market(), cbam(), demand_and_tariff(), other_levers()}) {
-      fields.insert(fields.end(), part.begin(), part.end());
-    }
-    for (auto& f : fields) {
-      if (f.key == "fleet.include_status") f.choices = {"operating", "curtailed", "closed", "unknown"};
-    }
-    return io::Schema("fleet", std::move(fields));
+const io::SchemaTable<FleetCase>& fleet_table() {
+  static const Table table = [] {
+    Table t("fleet");
+    case_and_fleet(t);
+    market(t);
+    cbam(t);
+    demand_and_tariff(t);
+    other_levers(t);
+    return t;
   }();
+  return table;
+}
+
+const io::Schema& fleet_schema() {
+  static const io::Schema schema = fleet_table().schema();
   return schema;
 }
 

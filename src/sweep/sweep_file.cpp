@@ -164,14 +164,12 @@ std::optional<std::string> apply_sweep_settings(const fleet::CaseInput& in, cons
                                                 core::Diagnostics& d) {
   const io::ValueSet& v = in.scalars;
   const SourceLocation sweep_at{file, 1, 1};
-  spec.title = v.text("sweep.title");
-  if (const auto seed = v.maybe_number("sweep.seed")) spec.seed = static_cast<std::uint64_t>(*seed);
-  else if (in.rejected.count("sweep.seed") == 0) d.error(sweep_at, "sweep.seed", "required: a non-negative integer seed");
-  if (const auto samples = v.maybe_number("sweep.samples")) spec.samples = static_cast<std::int64_t>(*samples);
-  else if (in.rejected.count("sweep.samples") == 0)
-    d.error(sweep_at, "sweep.samples", "required: the number of Monte Carlo samples per scenario, 1..100000000");
-  spec.common_random_numbers = v.number("sweep.common_random_numbers") != 0.0;
-  spec.store_smelters = v.number("sweep.store_smelters") != 0.0;
+  const std::map<std::string, std::string> required = {
+      {"sweep.seed", "required: a non-negative integer seed"},
+      {"sweep.samples", "required: the number of Monte Carlo samples per scenario, 1..100000000"}};
+  for (const io::FieldSpec* f : sweep_table().bind(v, spec)) {
+    if (in.rejected.count(f->key) == 0) d.error(sweep_at, f->key, required.at(f->key));
+  }
   if (!v.has("sweep.base")) {
     if (in.rejected.count("sweep.base") == 0)
       d.error(sweep_at, "sweep.base", "required: the base fleet case (e.g. \"world.toml\"), relative to this file");

@@ -4,60 +4,83 @@
 #include <map>
 
 #include "potline/fleet/fleet_schema.hpp"
+#include "potline/io/schema_builder.hpp"
+#include "potline/sweep/sweep_file.hpp"
 
 namespace potline::sweep {
 namespace {
 
-using fleet::Field;
+using Table = io::SchemaTable<SweepSpec>;
 
 // A seed is stored as a double in the value set: integers up to 2^53 are exact.
 constexpr double kMaxSeed = 9007199254740992.0;
 
-std::vector<io::FieldSpec> sweep_and_scenario() {
-  return {
-      Field::text("sweep.title", "title stored with the results"),
-      Field::text("sweep.base", "the base fleet case, relative to this file (required)").note("required"),
-      Field::integer("sweep.seed", "seed of the counter-based random numbers (required)").range(0, kMaxSeed).note("required"),
-      Field::integer("sweep.samples", "Monte Carlo samples per scenario (required)").range(1, 1e8).note("required"),
-      Field::flag("sweep.common_random_numbers", true, "sample k has the same draws in every scenario"),
-      Field::flag("sweep.store_smelters", false, "also store per-smelter production and C1"),
-      Field::text("scenario.name",
-                  "[[scenario]] name stored in the results (unique; required); the scenario's other tables are "
-                  "fleet-case levers ([[scenario.tariff]], [scenario.cbam], ...; see 'potline schema fleet')"),
-      Field::text("scenario.description", "[[scenario]] what the scenario changes"),
-  };
+void sweep_and_scenario(Table& t) {
+  t.text("sweep.title", &SweepSpec::title).doc("title stored with the results");
+  t.text("sweep.base")
+      .default_note("required")
+      .doc("the base fleet case, relative to this file (required)");
+  t.integer("sweep.seed", &SweepSpec::seed)
+      .range(0, kMaxSeed)
+      .default_note("required")
+      .doc("seed of the counter-based random numbers (required)");
+  t.integer("sweep.samples", &SweepSpec::samples)
+      .range(1, 1e8)
+      .default_note("required")
+      .doc("Monte Carlo samples per scenario (required)");
+  t.boolean("sweep.common_random_numbers", &SweepSpec::common_random_numbers)
+      .default_(true)
+      .doc("sample k has the same draws in every scenario");
+  t.boolean("sweep.store_smelters", &SweepSpec::store_smelters)
+      .default_(false)
+      .doc("also store per-smelter production and C1");
+  t.text("scenario.name")
+      .doc("[[scenario]] name stored in the results (unique; required); the scenario's other tables are "
+           "fleet-case levers ([[scenario.tariff]], [scenario.cbam], ...; see 'potline schema fleet')");
+  t.text("scenario.description").doc("[[scenario]] what the scenario changes");
 }
 
-std::vector<io::FieldSpec> uncertain() {
+// [[uncertain]] tables are read one by one (uncertain_inputs.cpp); the distribution parameters
+// take the unit and range of the lever they draw, so they are converted once the lever is known.
+void uncertain(Table& t) {
   const std::string value = " (in the unit and allowed range of the lever: see docs/model/sweep.md)";
-  return {
-      Field::text("uncertain.name", "[[uncertain]] name stored as metric of entity \"input\"").note("PARAMETER_REGION"),
-      Field::choice("uncertain.parameter", {"power_factor", "power_adder", "carbon_price", "alumina_factor", "demand_factor"},
-                    "", "[[uncertain]] what the input changes (required)"),
-      Field::text("uncertain.region", "[[uncertain]] region id, or all (not for alumina_factor)").fallback_text("all"),
-      Field::choice("uncertain.distribution", {"uniform", "normal", "lognormal", "triangular"}, "",
-                    "[[uncertain]] distribution (required); draws outside the lever's range are drawn again"),
-      Field::number("uncertain.min", "", "", "[[uncertain]] uniform, triangular: lower end" + value),
-      Field::number("uncertain.max", "", "", "[[uncertain]] uniform, triangular: upper end" + value),
-      Field::number("uncertain.mode", "", "", "[[uncertain]] triangular: most likely value" + value),
-      Field::number("uncertain.mean", "", "", "[[uncertain]] normal: mean" + value),
-      Field::number("uncertain.sd", "", "", "[[uncertain]] normal: standard deviation, > 0 (in the lever's unit)"),
-      Field::number("uncertain.median", "", "", "[[uncertain]] lognormal: median, > 0" + value),
-      Field::number("uncertain.sigma", "1", "1", "[[uncertain]] lognormal: standard deviation of ln x")
-          .range(0.0, 3.0, true)
-          .typical(0.01, 1.0),
-  };
+  t.text("uncertain.name")
+      .default_note("PARAMETER_REGION")
+      .doc("[[uncertain]] name stored as metric of entity \"input\"");
+  t.choice("uncertain.parameter",
+           {"power_factor", "power_adder", "carbon_price", "alumina_factor", "demand_factor"})
+      .doc("[[uncertain]] what the input changes (required)");
+  t.text("uncertain.region").default_("all").doc("[[uncertain]] region id, or all (not for alumina_factor)");
+  t.choice("uncertain.distribution", {"uniform", "normal", "lognormal", "triangular"})
+      .doc("[[uncertain]] distribution (required); draws outside the lever's range are drawn again");
+  t.number("uncertain.min").doc("[[uncertain]] uniform, triangular: lower end" + value);
+  t.number("uncertain.max").doc("[[uncertain]] uniform, triangular: upper end" + value);
+  t.number("uncertain.mode").doc("[[uncertain]] triangular: most likely value" + value);
+  t.number("uncertain.mean").doc("[[uncertain]] normal: mean" + value);
+  t.number("uncertain.sd").doc("[[uncertain]] normal: standard deviation, > 0 (in the lever's unit)");
+  t.number("uncertain.median").doc("[[uncertain]] lognormal: median, > 0" + value);
+  t.number("uncertain.sigma")
+      .unit("1")
+      .range(0.0, 3.0)
+      .exclusive_min()
+      .typical(0.01, 1.0)
+      .doc("[[uncertain]] lognormal: standard deviation of ln x");
 }
 
 }  // namespace
 
-const io::Schema& sweep_schema() {
-  static const io::Schema schema = [] {
-    std::vector<io::FieldSpec> fields = sweep_and_scenario();
-    const auto more = uncertain();
-    fields.insert(fields.end(), more.begin(), more.end());
-    return io::Schema("sweep", std::move(fields));
+const io::SchemaTable<SweepSpec>& sweep_table() {
+  static const Table table = [] {
+    Table t("sweep");
+    sweep_and_scenario(t);
+    uncertain(t);
+    return t;
   }();
+  return table;
+}
+
+const io::Schema& sweep_schema() {
+  static const io::Schema schema = sweep_table().schema();
   return schema;
 }
 

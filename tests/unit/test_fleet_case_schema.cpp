@@ -139,3 +139,38 @@ TEST(fleet_case_schema, EveryFieldHasADescriptionAndNumbersHaveARange) {
     }
   }
 }
+
+// The plain settings bind FleetCase members through the table, so a case that gives only the LME
+// carries the table's defaults (converted to SI) and the market model's own demand-curve defaults.
+TEST(fleet_case_schema, BoundSettingsTakeTheTableDefaults) {
+  const fleet::FleetCase c = parse("[fleet]\nlme = \"2000 USD/t\"\n");
+  EXPECT_DOUBLE_EQ(c.lme_usd_per_kg, 2.0);
+  EXPECT_DOUBLE_EQ(c.alumina_lme_share, 0.14);
+  EXPECT_TRUE(c.solve_market);
+  EXPECT_EQ(c.tariff_basis, fleet::TariffBasis::kOriginPrice);
+  EXPECT_NEAR(c.tariff_tolerance_usd_per_kg, 1e-4, 1e-15);  // 0.1 USD/t
+  EXPECT_EQ(c.tariff_max_iterations, 60);
+  const market::DemandCurve model_defaults;
+  EXPECT_DOUBLE_EQ(c.market_defaults.curve.elasticity, model_defaults.elasticity);
+  EXPECT_DOUBLE_EQ(c.market_defaults.curve.range, model_defaults.range);
+  EXPECT_EQ(c.market_defaults.curve.blocks, model_defaults.blocks);
+  EXPECT_FALSE(c.market_defaults.reference_usd_per_kg.has_value());
+  // Every region's curve starts at the LME when market.reference_price is not given.
+  ASSERT_FALSE(c.demand_curve.empty());
+  EXPECT_DOUBLE_EQ(c.demand_curve.front().reference_price_usd_per_kg, 2.0);
+}
+
+TEST(fleet_case_schema, BoundSettingsFollowTheFileAndSet) {
+  const fleet::FleetCase c = parse(
+      "[fleet]\nlme = \"2000 USD/t\"\n[market]\ndemand_shape = \"linear\"\ntariff_basis = \"lme\"\n"
+      "reference_price = \"2500 USD/t\"\n",
+      {"market.demand_blocks=7", "market.solve=false"});
+  EXPECT_EQ(c.market_defaults.curve.shape, market::DemandShape::kLinear);
+  EXPECT_EQ(c.tariff_basis, fleet::TariffBasis::kLme);
+  EXPECT_EQ(c.market_defaults.curve.blocks, 7);
+  EXPECT_FALSE(c.solve_market);
+  ASSERT_TRUE(c.market_defaults.reference_usd_per_kg.has_value());
+  EXPECT_DOUBLE_EQ(*c.market_defaults.reference_usd_per_kg, 2.5);
+  EXPECT_TRUE(fleet::fleet_table().is_bound("market.demand_blocks"));
+  EXPECT_FALSE(fleet::fleet_table().is_bound("cbam.year"));  // required only with [cbam]: read by the case
+}

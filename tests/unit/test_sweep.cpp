@@ -233,6 +233,18 @@ TEST(sweep_file, MissingBaseAndDuplicateScenariosAreErrors) {
             std::string::npos);
 }
 
+// [sweep]'s settings bind SweepSpec members through the sweep table: its defaults apply, required
+// keys are named, and --set reaches them.
+TEST(sweep_file, BoundSettingsTakeTheTableDefaultsAndRequiredKeysAreNamed) {
+  const SweepSpec s = small();
+  EXPECT_TRUE(s.common_random_numbers);  // the table's default; the example does not set it
+  EXPECT_FALSE(s.store_smelters);
+  const std::string e = errors_of("[sweep]\nbase = \"world.toml\"\n");
+  EXPECT_NE(e.find("'sweep.seed': required: a non-negative integer seed"), std::string::npos) << e;
+  EXPECT_NE(e.find("'sweep.samples': required: the number of Monte Carlo samples per scenario"), std::string::npos) << e;
+  EXPECT_LT(e.find("sweep.seed"), e.find("sweep.samples")) << e;
+}
+
 // ---- store
 
 TEST(sweep_store, RefusesGarbageForeignAndOtherSweepFiles) {

@@ -21,26 +21,6 @@
 
 namespace potline::fleet {
 
-/// A compact way to declare a field (fleet and sweep schemas): Field::number("fleet.lme", "USD/t",
-/// "USD/kg", "LME aluminium price").range(0, 1e5, true).typical(1500, 4000).source("...").
-struct Field {
-  io::FieldSpec spec;
-  static Field number(std::string key, std::string unit, std::string internal_unit, std::string doc);
-  static Field integer(std::string key, std::string doc);
-  static Field text(std::string key, std::string doc);
-  static Field flag(std::string key, bool default_value, std::string doc);
-  static Field choice(std::string key, std::vector<std::string> choices, std::string default_text,
-                      std::string doc);
-  Field& range(std::optional<double> lo, std::optional<double> hi, bool lo_exclusive = false,
-               bool hi_exclusive = false);
-  Field& typical(double lo, double hi);
-  Field& fallback(double value);            ///< default in the field's unit
-  Field& fallback_text(std::string text);   ///< default of a string/choice field
-  Field& note(std::string default_note);    ///< where the default comes from when not a value
-  Field& source(std::string text);
-  operator io::FieldSpec() const { return spec; }  // NOLINT: a builder converts implicitly
-};
-
 /// How a case file is laid out around its schema.
 struct CaseLayout {
   const io::Schema* schema = nullptr;

@@ -40,6 +40,13 @@ struct CapSpec {
   double capacity_kg_per_s = 0;
 };
 
+/// The demand settings of [market] before the region table is known: every region starts from
+/// `curve` ([[demand]] may change a region's elasticity and reference price).
+struct MarketDefaults {
+  market::DemandCurve curve;
+  std::optional<double> reference_usd_per_kg;  ///< market.reference_price; nullopt: fleet.lme
+};
+
 struct FleetCase {
   std::string title;
   std::string path;
@@ -47,18 +54,20 @@ struct FleetCase {
   std::string technology_classes_path;   ///< the data folder's fleet-technology-classes.toml
   TechnologyClasses technology_classes;  ///< for rows without a sourced technology
   std::vector<std::string> include_status = {"operating"};
+  // Members bound to the fleet schema (fleet_schema.cpp) take their defaults from it.
   double lme_usd_per_kg = 0;
-  double alumina_lme_share = 0.14;
+  double alumina_lme_share = 0;
   int cbam_year = 0;
   double eua_eur_per_t = 0, usd_per_eur = 0;
-  bool solve_market = true;
+  bool solve_market = false;
+  MarketDefaults market_defaults;
   std::vector<double> demand_factor;    ///< per region
   /// Per region: price elasticity of demand (0 = fixed, the default), reference price (default the
   /// case's LME), shape, range and blocks (market.demand_* keys; [[demand]] elasticity, reference_price).
   std::vector<market::DemandCurve> demand_curve;
   TariffBasis tariff_basis = TariffBasis::kOriginPrice;
-  int tariff_max_iterations = 60;
-  double tariff_tolerance_usd_per_kg = 1e-4;  ///< 0.1 USD/t
+  int tariff_max_iterations = 0;
+  double tariff_tolerance_usd_per_kg = 0;
   std::vector<Tariff> tariffs;
   std::vector<Exclusion> exclusions;
   std::vector<CapSpec> caps;

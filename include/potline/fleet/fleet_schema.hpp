@@ -6,10 +6,14 @@
 #include <string>
 
 #include "potline/fleet/case_input.hpp"
+#include "potline/fleet/fleet_case.hpp"
 #include "potline/io/schema.hpp"
+#include "potline/io/schema_builder.hpp"
 
 namespace potline::fleet {
 
+/// The fleet table: each field declared once; the plain settings bind FleetCase members.
+const io::SchemaTable<FleetCase>& fleet_table();
 const io::Schema& fleet_schema();
 
 /// The layout of a fleet case: which sections are arrays of tables, which keys are lists.

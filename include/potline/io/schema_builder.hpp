@@ -105,6 +105,11 @@ class FieldBuilder {
     spec().typical_max = hi;
     return *this;
   }
+  /// The allowed items of a text field that takes a name or a list of names.
+  FieldBuilder& items(std::vector<std::string> names) {
+    spec().choices = std::move(names);
+    return *this;
+  }
   FieldBuilder& source(std::string text) {
     spec().source = std::move(text);
     return *this;
@@ -122,6 +127,10 @@ class FieldBuilder {
 
 template <class Root>
 class SchemaTable;
+
+/// The root of a table whose fields bind no member (command-line options, tables read row by row):
+/// `SchemaTable<Unbound>` declares them in the same style.
+struct Unbound {};
 
 /// Per field: sets the member from a value (nullptr: no value; returns false when a required
 /// value is missing) and reads it back (for tests and defaults checks). Empty for unbound fields.

@@ -53,7 +53,8 @@ struct SweepSpec {
   std::string base_path;
   std::uint64_t seed = 0;
   std::int64_t samples = 0;
-  bool common_random_numbers = true;  ///< same draws for sample k in every scenario
+  // Bound to the sweep table (sweep_schema.cpp), which holds the defaults.
+  bool common_random_numbers = false;  ///< same draws for sample k in every scenario
   bool store_smelters = false;        ///< also store per-smelter production and C1
   std::vector<Scenario> scenarios;
   std::vector<UncertainInput> inputs;

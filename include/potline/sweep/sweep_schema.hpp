@@ -8,9 +8,14 @@
 
 #include "potline/fleet/case_input.hpp"
 #include "potline/io/schema.hpp"
+#include "potline/io/schema_builder.hpp"
 
 namespace potline::sweep {
 
+struct SweepSpec;
+
+/// The sweep table: each field declared once; [sweep]'s settings bind SweepSpec members.
+const io::SchemaTable<SweepSpec>& sweep_table();
 const io::Schema& sweep_schema();
 const fleet::CaseLayout& sweep_layout();
 

@@ -214,7 +214,7 @@ TEST(fleet_dataset, ShippedCoverageByIndividualRows) {
   // Outside China, individual rows hold all operating capacity.
   EXPECT_GE(s.individual_ex_china_kt / s.ex_china_kt, 0.99);
   // World: at least 60 % of operating capacity sits in individually sourced rows (the rest is China's
-  // three provincial aggregates and Rusal's remainder).
+  // three operating provincial aggregates).
   EXPECT_GE(s.individual_operating_kt / s.world_operating_kt, 0.60);
   // Vedanta's two smelters (Jharsuguda 1750 kt, BALCO 600 kt; IANS 2011) against its FY24 production of
   // 2.37 Mt (company): capacity and output agree to 3 %.

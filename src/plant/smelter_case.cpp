@@ -98,7 +98,7 @@ std::vector<std::string> SmelterCase::input_files() const {
 
 namespace {
 
-/// The group field of `leaf` named as potline[N].leaf, or an unknown-key error.
+/// The group field of `leaf` named as potline[I].leaf, or an unknown-key error.
 std::optional<io::FieldSpec> group_field(std::size_t index, const std::string& leaf,
                                          const core::SourceLocation& key_where, core::Diagnostics& d) {
   const io::FieldSpec* field = potline_group_schema().find("potline." + leaf);
@@ -198,7 +198,7 @@ void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet&
   for (std::size_t i = 0; i < sets.size(); ++i) {
     auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d);
     if (!o) continue;
-    // potline[N].KEY=VALUE sets KEY of the N-th [[potline]] table.
+    // potline[I].KEY=VALUE sets KEY of the [[potline]] table I (counted from 0).
     if (o->key.rfind("potline[", 0) != 0) {
       plain.push_back(*o);
       continue;
@@ -208,9 +208,9 @@ void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet&
     std::size_t n = 0;
     const std::string digits = close == std::string::npos ? std::string() : o->key.substr(8, close - 8);
     const bool number = !digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos;
-    if (number) n = static_cast<std::size_t>(std::stoul(digits));
-    if (!number || n < 1) {
-      d.error(where, o->key, "expected potline[N].KEY=VALUE with N = 1, 2, ... (the N-th [[potline]] table)");
+    if (number) n = digits.size() > 9 ? groups.size() : static_cast<std::size_t>(std::stoul(digits));
+    if (!number) {
+      d.error(where, o->key, "expected potline[I].KEY=VALUE with I = 0, 1, ... (the [[potline]] tables counted from 0)");
       continue;
     }
     if (groups.empty()) {
@@ -218,19 +218,19 @@ void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet&
               "the case has no [[potline]] tables: set its [potline] keys as potline.KEY=VALUE");
       continue;
     }
-    if (n > groups.size()) {
+    if (n >= groups.size()) {
       d.error(where, o->key,
-              "the case has " + std::to_string(groups.size()) + " [[potline]] tables; N must be 1.." +
-                  std::to_string(groups.size()));
+              "the case has " + std::to_string(groups.size()) + " [[potline]] tables; I must be 0.." +
+                  std::to_string(groups.size() - 1));
       continue;
     }
     const std::string leaf = o->key.substr(close + 2);
     const bool looks_numeric =
         !o->value.empty() && o->value.find_first_not_of("+-.0123456789eE") == std::string::npos;
-    const auto field = group_field(n - 1, leaf, where, d);
+    const auto field = group_field(n, leaf, where, d);
     if (!field) continue;
     if (auto value = io::convert_input(*field, o->value, !looks_numeric, where, d)) {
-      store_group_value(groups[n - 1], leaf, std::move(*value), io::Origin::kCommandLine);
+      store_group_value(groups[n], leaf, std::move(*value), io::Origin::kCommandLine);
     }
   }
   io::apply_overrides(plain, smelter_schema(), values, d);

@@ -18,9 +18,10 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
 void report_unknown_names(const io::ValueSet& values, const SmelterData& data, core::Diagnostics& d,
                           const std::string& key = "potline.technology");
 
-/// "potline[N].leaf" for the group at `index` (0-based).
+/// "potline[I].leaf" for the group at `index`, counted from 0 as in the TOML array (the same
+/// convention as tariff[I] and uncertain[I] of fleet and sweep files).
 inline std::string group_key(std::size_t index, const std::string& leaf) {
-  return "potline[" + std::to_string(index + 1) + "]." + leaf;
+  return "potline[" + std::to_string(index) + "]." + leaf;
 }
 
 }  // namespace potline::plant::detail

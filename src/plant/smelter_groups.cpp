@@ -15,7 +15,7 @@ namespace potline::plant {
 namespace {
 
 std::string group_label(std::size_t index, const PotlineGroupValues& g) {
-  return "[[potline]] #" + std::to_string(index + 1) + " ('" + g.name + "')";
+  return "[[potline]] " + std::to_string(index) + " ('" + g.name + "')";
 }
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
@@ -46,7 +46,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user,
       std::string leaf = key == "plant.capacity" ? "capacity" : key.substr(key.find('.') + 1);
       d.error(value.location, key,
               "the case has [[potline]] tables: give " + leaf +
-                  " in each of them (or --set potline[N]." + leaf + "=VALUE), not as " + key);
+                  " in each of them (or --set potline[I]." + leaf + "=VALUE), not as " + key);
       continue;
     }
     if (!group_only(key)) base.set(key, value);

@@ -68,7 +68,7 @@ void warn_if_no_production(const SmelterCase& c, const SmelterResult& r, core::D
   }
   for (std::size_t i = 0; i < c.inputs.potlines.size(); ++i) {
     if (!evaluate_potline(c.inputs, i).produces) {
-      diagnostics.warning(fmt::format("potline[{}].capacity_factor", i + 1),
+      diagnostics.warning(fmt::format("potline[{}].capacity_factor", i),
                           fmt::format("potline group {} produces nothing: its C1 and full cost per t are not defined "
                                       "(null in JSON, empty in potlines.csv)",
                                       i + 1));

@@ -1,5 +1,5 @@
 // `potline smelter` with several potline groups ([[potline]] tables) and the fuel-combustion sources,
-// end to end: JSON keys, the run folder's potlines.csv, --set potline[N].KEY and bad input (exit 2).
+// end to end: JSON keys, the run folder's potlines.csv, --set potline[I].KEY and bad input (exit 2).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -80,7 +80,7 @@ TEST(SmelterPotlinesCli, FuelSourcesAreScopeOneAndInTheTotal) {
 
 TEST(SmelterPotlinesCli, SetChangesOneGroup) {
   const Json base = smelter_json({});
-  const Json half = smelter_json({"--set", "potline[2].capacity_factor=0.5"});
+  const Json half = smelter_json({"--set", "potline[1].capacity_factor=0.5"});
   const double b2 = base.at("potlines")[1].at("production_t_per_year").get<double>();
   EXPECT_NEAR(half.at("potlines")[1].at("production_t_per_year").get<double>(), 0.5 * b2, 1e-6 * b2);
   EXPECT_DOUBLE_EQ(half.at("potlines")[0].at("production_t_per_year").get<double>(),
@@ -122,13 +122,13 @@ TEST(SmelterPotlinesCli, BadGroupInputExitsTwoWithItsPlace) {
   const std::string path = tmp.write("bad.toml", text);
   RunResult r = potline({"smelter", path});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find(path + ":" + std::to_string(line) + ":19: error: 'potline[1].capacity_factor': value 1.9 is "
+  EXPECT_NE(r.err.find(path + ":" + std::to_string(line) + ":19: error: 'potline[0].capacity_factor': value 1.9 is "
                                                                "outside the allowed range [0, 1]"),
             std::string::npos)
       << r.err;
-  r = potline({"smelter", two_potlines(), "--set", "potline[3].aem=0.1"});
+  r = potline({"smelter", two_potlines(), "--set", "potline[2].aem=0.1"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("'potline[3].aem': the case has 2 [[potline]] tables"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'potline[2].aem': the case has 2 [[potline]] tables"), std::string::npos) << r.err;
   r = potline({"smelter", two_potlines(), "--set", "fuel.baking_fuel=coal"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("fuel.baking_fuel"), std::string::npos) << r.err;

@@ -85,9 +85,9 @@ TEST(AllErrorsInOnePass, PotlineGroupErrorsComeWithTopLevelErrors) {
   const std::string text =
       errors_of([&](core::Diagnostics& d) { plant::load_smelter_case(p2, {}, data(), d); });
   expect_contains(text, "'cbam.usd_per_eur': value 20 USD/EUR is outside the allowed range (0, 10] USD/EUR");
-  expect_contains(text, "'potline[2].pots_per_line': expected an integer, got the float 2.5");
+  expect_contains(text, "'potline[1].pots_per_line': expected an integer, got the float 2.5");
   expect_contains(text,
-                  "'potline[1].technology': [[potline]] #1 ('old'): unknown technology 'AP4O'");
+                  "'potline[0].technology': [[potline]] 0 ('old'): unknown technology 'AP4O'");
 }
 
 TEST(AllErrorsInOnePass, RetrofitErrorsNameTheRetrofitKey) {

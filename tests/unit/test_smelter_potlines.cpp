@@ -206,7 +206,7 @@ TEST(smelter_potlines, OneGroupTableEqualsThePotlineTable) {
 
 TEST(smelter_potlines, SetOverridesOneGroup) {
   core::Diagnostics d;
-  auto c = build(kTwoGroups, d, {"potline[2].capacity_factor=0.5", "potline[1].name=A"});
+  auto c = build(kTwoGroups, d, {"potline[1].capacity_factor=0.5", "potline[0].name=A"});
   ASSERT_TRUE(c) << d.to_string();
   EXPECT_EQ(c->potlines[0].name, "A");
   const SmelterResult r = evaluate(c->inputs);
@@ -259,45 +259,45 @@ INSTANTIATE_TEST_SUITE_P(
     smelter_potlines, smelter_potlines_bad_input,
     ::testing::Values(
         GroupError{"sec_ac = \"15 kWh/kg\"", "sec_acc = \"15 kWh/kg\"",
-                   "case.toml:3:1: error: 'potline[1].sec_acc': unknown key in a [[potline]] table (did you mean "
+                   "case.toml:3:1: error: 'potline[0].sec_acc': unknown key in a [[potline]] table (did you mean "
                    "'sec_ac'?)"},
         GroupError{"capacity_factor = 0.8", "capacity_factor = 1.8",
-                   "case.toml:5:19: error: 'potline[1].capacity_factor': value 1.8 is outside the allowed range [0, 1]"},
+                   "case.toml:5:19: error: 'potline[0].capacity_factor': value 1.8 is outside the allowed range [0, 1]"},
         GroupError{"sec_ac = \"13 kWh/kg\"", "technology = \"AP61\"",
-                   "case.toml:12:14: error: 'potline[2].technology': [[potline]] #2 ('new'): unknown technology 'AP61'"},
+                   "case.toml:12:14: error: 'potline[1].technology': [[potline]] 1 ('new'): unknown technology 'AP61'"},
         GroupError{"gross_carbon = 0.55", "gross_carbon = 0.35",
-                   "case.toml:8:16: error: 'potline[1].gross_carbon': [[potline]] #1 ('old'): gross anode consumption "
+                   "case.toml:8:16: error: 'potline[0].gross_carbon': [[potline]] 0 ('old'): gross anode consumption "
                    "0.350 t/t is below the net consumption 0.450 t/t"},
         GroupError{"sec_ac = \"13 kWh/kg\"\n", "",
-                   "case.toml:10:1: error: 'potline[2].sec_ac': [[potline]] #2 ('new'): required: give "
-                   "potline[2].sec_ac (in kWh/kg) or a catalogue technology with potline[2].technology"},
+                   "case.toml:10:1: error: 'potline[1].sec_ac': [[potline]] 1 ('new'): required: give "
+                   "potline[1].sec_ac (in kWh/kg) or a catalogue technology with potline[1].technology"},
         GroupError{"[prices]", "[plant]\ncapacity = \"5 t/yr\"\n[prices]",
                    "case.toml:17:12: error: 'plant.capacity': the case has [[potline]] tables: give capacity in each "
                    "of them"},
         GroupError{"employees = 100", "employees = -1",
-                   "case.toml:14:13: error: 'potline[2].employees': value -1 is outside the allowed range"},
+                   "case.toml:14:13: error: 'potline[1].employees': value -1 is outside the allowed range"},
         GroupError{"[labour]\nemployees = 300\n", "[labour]\n",
                    "'labour.employees': required: the employees not assigned to a [[potline]] group"},
-        GroupError{"name = \"old\"", "name = 3", "case.toml:2:8: error: 'potline[1].name': expected a quoted string"},
+        GroupError{"name = \"old\"", "name = 3", "case.toml:2:8: error: 'potline[0].name': expected a quoted string"},
         GroupError{"[[potline]]\nname = \"new\"", "[[potline]]\nname = \"new\"\npfc_method = \"tier3\"",
-                   "case.toml:12:14: error: 'potline[2].pfc_method':"}),
+                   "case.toml:12:14: error: 'potline[1].pfc_method':"}),
     [](const ::testing::TestParamInfo<GroupError>& info) { return "case" + std::to_string(info.index); });
 
 TEST(smelter_potlines, BadOverridesNameTheGroup) {
   core::Diagnostics d;
-  EXPECT_FALSE(build(kTwoGroups, d, {"potline[3].aem=1", "potline[x].aem=1", "potline.sec_ac=13"}));
+  EXPECT_FALSE(build(kTwoGroups, d, {"potline[2].aem=1", "potline[x].aem=1", "potline.sec_ac=13"}));
   const std::string text = d.to_string();
-  EXPECT_NE(text.find("--set #1: error: 'potline[3].aem': the case has 2 [[potline]] tables; N must be 1..2"),
+  EXPECT_NE(text.find("--set #1: error: 'potline[2].aem': the case has 2 [[potline]] tables; I must be 0..1"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("--set #2: error: 'potline[x].aem': expected potline[N].KEY=VALUE"), std::string::npos) << text;
+  EXPECT_NE(text.find("--set #2: error: 'potline[x].aem': expected potline[I].KEY=VALUE"), std::string::npos) << text;
   core::Diagnostics d2;
   // A --set of a [potline] key in a case with groups: the value belongs in a group.
   EXPECT_FALSE(build(kTwoGroups, d2, {"potline.sec_ac=13"}));
-  EXPECT_NE(d2.to_string().find("give sec_ac in each of them (or --set potline[N].sec_ac=VALUE)"), std::string::npos)
+  EXPECT_NE(d2.to_string().find("give sec_ac in each of them (or --set potline[I].sec_ac=VALUE)"), std::string::npos)
       << d2.to_string();
   // potline[N] in a case without groups.
   core::Diagnostics d3;
-  EXPECT_FALSE(build(one_group("sec_ac = 13", "capacity = 1000", "alf3 = 17.5"), d3, {"potline[1].aem=1"}));
+  EXPECT_FALSE(build(one_group("sec_ac = 13", "capacity = 1000", "alf3 = 17.5"), d3, {"potline[0].aem=1"}));
   EXPECT_NE(d3.to_string().find("the case has no [[potline]] tables"), std::string::npos) << d3.to_string();
 }

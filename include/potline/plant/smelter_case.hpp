@@ -96,7 +96,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user_values, c
 /// A case with `[[potline]]` groups: `user` holds the smelter-level values (prices, costs, power,
 /// CBAM, and defaults for the groups' consumptions and emission inputs), `groups` one entry per
 /// table. Each group is built as a smelter of its own from the smelter values overlaid with its
-/// own; errors about a group's inputs are keyed potline[N].KEY. With no groups this is the
+/// own; errors about a group's inputs are keyed potline[I].KEY (I from 0). With no groups this is the
 /// single-group builder above.
 std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const std::vector<PotlineGroupValues>& groups,
                                               const SmelterData& data, core::Diagnostics& diagnostics);
@@ -106,7 +106,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const st
 void read_smelter_case_text(const std::string& toml_text, const std::string& display_name, io::ValueSet& values,
                             std::vector<PotlineGroupValues>& groups, core::Diagnostics& diagnostics);
 
-/// Applies --set overrides: potline[N].KEY=VALUE to the N-th group, anything else to `values`.
+/// Applies --set overrides: potline[I].KEY=VALUE to group I (from 0), anything else to `values`.
 void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet& values,
                              std::vector<PotlineGroupValues>& groups, core::Diagnostics& diagnostics);
 

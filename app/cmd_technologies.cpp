@@ -21,6 +21,90 @@ io::Json published_json(const std::optional<cell::PublishedValue>& v, double sca
   return j;
 }
 
+// The catalogue entry as published: identity, published operating point, parameters, estimates.
+io::Json catalogue_entry_json(const cell::Technology& tech) {
+  io::Json j;
+  j["id"] = tech.id;
+  j["name"] = tech.name;
+  j["vendor"] = tech.vendor;
+  j["aliases"] = tech.aliases;
+  j["cell_type"] = tech.cell_type;
+  j["first_industrial_year"] = tech.first_industrial_year ? io::Json(*tech.first_industrial_year) : io::Json(nullptr);
+  j["notes"] = tech.notes;
+  j["published"] = {{"line_current_kA", published_json(tech.line_current_A, 1e-3)},
+                    {"voltage_V", published_json(tech.voltage_V, 1.0)},
+                    {"current_efficiency", published_json(tech.current_efficiency, 1.0)},
+                    {"sec_dc_kWh_per_kg", published_json(tech.sec_dc_J_per_kg, 1.0 / constants::kJoulePerKWh)},
+                    {"sec_ac_kWh_per_kg", published_json(tech.sec_ac_J_per_kg, 1.0 / constants::kJoulePerKWh)},
+                    {"production_kg_per_day", published_json(tech.production_kg_per_day, 1.0)}};
+  io::Json params = io::Json::array();
+  for (const auto& p : tech.parameters) {
+    params.push_back({{"key", p.key},
+                      {"value", p.text},
+                      {"status", p.published ? "published" : "estimated"},
+                      {p.published ? "source" : "basis", p.source}});
+  }
+  j["parameters"] = params;
+  if (tech.estimated_current_efficiency) {
+    j["estimated"] = {{"current_efficiency",
+                       {{"value", tech.estimated_current_efficiency->value},
+                        {"basis", tech.estimated_current_efficiency->source}}}};
+  }
+  return j;
+}
+
+// The model at the technology's operating point: its JSON ("model") and its text line.
+struct ModelAtTechnology {
+  io::Json json = nullptr;
+  std::string text = "  model: not evaluated (incomplete parameters)";
+};
+
+ModelAtTechnology model_at(const cell::Technology& tech, const cell::TechnologyCatalogue& catalogue) {
+  ModelAtTechnology m;
+  core::Diagnostics local;
+  const auto c = cell::technology_case(tech, catalogue, local);
+  if (!c) {
+    for (const auto& d : local.items()) m.text += "\n    - " + d.key;
+    return m;
+  }
+  const cell::CellResult r = cell::evaluate(c->design, c->constants, c->op);
+  const cell::Calibration& cal = *c->calibration;  // a technology case is always calibrated
+  const double cathode_drop_V = c->design.cathode_resistance_ohm * c->op.line_current_A;
+  m.json = {{"acd_cm", c->op.acd_m * 100},
+            {"acd_origin", cal.acd_m                                   ? "calibrated"
+                           : tech.parameter("operation.acd") != nullptr ? "published"
+                                                                        : "estimated"},
+            {"current_efficiency_constant", c->constants.dewing_constant},
+            {"cathode_drop_V", cathode_drop_V},
+            {"cathode_drop_origin", cal.cathode_resistance_ohm ? "calibrated" : "catalogue"},
+            {"voltage_V", r.voltage_V},
+            {"current_efficiency", r.current_efficiency},
+            {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / constants::kJoulePerKWh},
+            {"production_kg_per_day", r.production_kg_per_s * constants::kSecondsPerDay},
+            {"plausible", cal.plausible()},
+            {"problems", cal.problems},
+            {"notes", cal.notes}};
+  m.text = fmt::format("  model: ACD {:.2f} cm{}{}, {:.3f} V, CE {:.1f} %, {:.2f} kWh/kg DC{}", c->op.acd_m * 100,
+                       cal.acd_m ? " (calibrated)" : "",
+                       cal.cathode_resistance_ohm ? fmt::format(", cathode drop {:.3f} V (calibrated)", cathode_drop_V)
+                                                  : "",
+                       r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / constants::kJoulePerKWh,
+                       cal.plausible() ? "" : "  ** IMPLAUSIBLE **");
+  for (const auto& p : cal.problems) m.text += "\n    ! " + p;
+  for (const auto& n : cal.notes) m.text += "\n    - " + n;
+  return m;
+}
+
+// The two text lines of a catalogue entry before its model line.
+std::string catalogue_entry_text(const cell::Technology& tech) {
+  auto pub = [](const std::optional<cell::PublishedValue>& v) { return v ? v->text : std::string("–"); };
+  return fmt::format("{:<14} {} ({}{})\n", tech.id, tech.name, tech.vendor,
+                     tech.first_industrial_year ? fmt::format(", {}", *tech.first_industrial_year) : "") +
+         fmt::format("  published: {} | {} | CE {} | {} DC | {} AC | {} per pot-day\n", pub(tech.line_current_A),
+                     pub(tech.voltage_V), pub(tech.current_efficiency), pub(tech.sec_dc_J_per_kg),
+                     pub(tech.sec_ac_J_per_kg), pub(tech.production_kg_per_day));
+}
+
 int run_technologies(bool json, const GlobalOptions& global) {
   core::Diagnostics diagnostics;
   const auto catalogue =
@@ -29,77 +113,11 @@ int run_technologies(bool json, const GlobalOptions& global) {
   io::Json list = io::Json::array();
   std::string text;
   for (const auto& tech : catalogue.technologies()) {
-    io::Json j;
-    j["id"] = tech.id;
-    j["name"] = tech.name;
-    j["vendor"] = tech.vendor;
-    j["aliases"] = tech.aliases;
-    j["cell_type"] = tech.cell_type;
-    j["first_industrial_year"] = tech.first_industrial_year ? io::Json(*tech.first_industrial_year) : io::Json(nullptr);
-    j["notes"] = tech.notes;
-    j["published"] = {{"line_current_kA", published_json(tech.line_current_A, 1e-3)},
-                      {"voltage_V", published_json(tech.voltage_V, 1.0)},
-                      {"current_efficiency", published_json(tech.current_efficiency, 1.0)},
-                      {"sec_dc_kWh_per_kg", published_json(tech.sec_dc_J_per_kg, 1.0 / constants::kJoulePerKWh)},
-                      {"sec_ac_kWh_per_kg", published_json(tech.sec_ac_J_per_kg, 1.0 / constants::kJoulePerKWh)},
-                      {"production_kg_per_day", published_json(tech.production_kg_per_day, 1.0)}};
-    io::Json params = io::Json::array();
-    for (const auto& p : tech.parameters) {
-      params.push_back({{"key", p.key},
-                        {"value", p.text},
-                        {"status", p.published ? "published" : "estimated"},
-                        {p.published ? "source" : "basis", p.source}});
-    }
-    j["parameters"] = params;
-    if (tech.estimated_current_efficiency) {
-      j["estimated"] = {{"current_efficiency",
-                         {{"value", tech.estimated_current_efficiency->value},
-                          {"basis", tech.estimated_current_efficiency->source}}}};
-    }
-
-    core::Diagnostics local;
-    const auto c = cell::technology_case(tech, catalogue, local);
-    std::string model_line = "  model: not evaluated (incomplete parameters)";
-    if (c) {
-      const cell::CellResult r = cell::evaluate(c->design, c->constants, c->op);
-      j["model"] = {{"acd_cm", c->op.acd_m * 100},
-                    {"acd_origin", c->calibration && c->calibration->acd_m ? "calibrated"
-                                   : tech.parameter("operation.acd") != nullptr ? "published"
-                                                                                : "estimated"},
-                    {"current_efficiency_constant", c->constants.dewing_constant},
-                    {"cathode_drop_V", c->design.cathode_resistance_ohm * c->op.line_current_A},
-                    {"cathode_drop_origin", c->calibration->cathode_resistance_ohm ? "calibrated" : "catalogue"},
-                    {"voltage_V", r.voltage_V},
-                    {"current_efficiency", r.current_efficiency},
-                    {"sec_dc_kWh_per_kg", r.sec_dc_J_per_kg / constants::kJoulePerKWh},
-                    {"production_kg_per_day", r.production_kg_per_s * constants::kSecondsPerDay},
-                    {"plausible", c->calibration->plausible()},
-                    {"problems", c->calibration->problems},
-                    {"notes", c->calibration->notes}};
-      model_line = fmt::format("  model: ACD {:.2f} cm{}{}, {:.3f} V, CE {:.1f} %, {:.2f} kWh/kg DC{}",
-                               c->op.acd_m * 100, c->calibration->acd_m ? " (calibrated)" : "",
-                               c->calibration->cathode_resistance_ohm
-                                   ? fmt::format(", cathode drop {:.3f} V (calibrated)",
-                                                 c->design.cathode_resistance_ohm * c->op.line_current_A)
-                                   : "",
-                               r.voltage_V, r.current_efficiency * 100, r.sec_dc_J_per_kg / constants::kJoulePerKWh,
-                               c->calibration->plausible() ? "" : "  ** IMPLAUSIBLE **");
-      for (const auto& p : c->calibration->problems) model_line += "\n    ! " + p;
-      for (const auto& n : c->calibration->notes) model_line += "\n    - " + n;
-    } else {
-      j["model"] = nullptr;
-      for (const auto& d : local.items()) model_line += "\n    - " + d.key;
-    }
+    io::Json j = catalogue_entry_json(tech);
+    const ModelAtTechnology model = model_at(tech, catalogue);
+    j["model"] = model.json;
     list.push_back(j);
-
-    auto pub = [](const std::optional<cell::PublishedValue>& v) { return v ? v->text : std::string("–"); };
-    text += fmt::format("{:<14} {} ({}{})\n", tech.id, tech.name, tech.vendor,
-                        tech.first_industrial_year ? fmt::format(", {}", *tech.first_industrial_year) : "");
-    text += fmt::format("  published: {} | {} | CE {} | {} DC | {} AC | {} per pot-day\n",
-                        pub(tech.line_current_A), pub(tech.voltage_V), pub(tech.current_efficiency),
-                        pub(tech.sec_dc_J_per_kg), pub(tech.sec_ac_J_per_kg),
-                        pub(tech.production_kg_per_day));
-    text += model_line + "\n";
+    text += catalogue_entry_text(tech) + model.text + "\n";
   }
   if (json) {
     std::cout << io::dump(io::Json{{"catalogue", catalogue.path()}, {"technologies", list}});

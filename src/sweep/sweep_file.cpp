@@ -52,68 +52,57 @@ void walk(const toml::node& n, const std::string& path, const std::function<void
 const std::vector<std::string> kLeverKeys = {"fleet", "market", "cbam", "demand", "tariff", "exclusion", "cap",
                                              "power_shock", "carbon_price", "retrofit"};
 
-// Builds one scenario's fleet case: base document + overrides, parsed by the fleet parser, with
-// every diagnostic moved back to the line of the sweep file or base case it came from.
-fleet::FleetCase scenario_case(const toml::table& base_doc, const std::string& base_file, const toml::table* overrides,
-                               const std::string& sweep_file, const std::string& name, const SourceLocation& where,
-                               const std::string& base_dir, const std::string& data_dir, const plant::SmelterData& data,
-                               std::string& merged_text, core::Diagnostics& d) {
-  toml::table merged = base_doc;
-  std::map<std::string, SourceLocation> origin;
-  walk(base_doc, "", [&](const std::string& p, const toml::node& n) { origin[p] = loc(n, base_file); });
-  if (overrides != nullptr) {
-    for (const auto& [k, v] : *overrides) {
-      const std::string key(k.str());
-      if (key == "name" || key == "description") continue;
-      if (std::find(kLeverKeys.begin(), kLeverKeys.end(), key) == kLeverKeys.end()) {
-        std::vector<std::string> known = kLeverKeys;
-        known.push_back("name");
-        known.push_back("description");
-        unknown("key", key, known, loc(v, sweep_file), "scenario." + key, d);
-        continue;
+using Origins = std::map<std::string, SourceLocation>;  // dotted path -> where its value was written
+
+// Merges a [[scenario]] table's lever tables into the base case document: arrays of tables are
+// appended, plain tables override key by key; `origin` records where each merged value came from.
+void merge_scenario_levers(const toml::table& overrides, const std::string& sweep_file, toml::table& merged,
+                           Origins& origin, core::Diagnostics& d) {
+  const auto from_sweep = [&](const std::string& p, const toml::node& n) { origin[p] = loc(n, sweep_file); };
+  for (const auto& [k, v] : overrides) {
+    const std::string key(k.str());
+    if (key == "name" || key == "description") continue;
+    if (std::find(kLeverKeys.begin(), kLeverKeys.end(), key) == kLeverKeys.end()) {
+      std::vector<std::string> known = kLeverKeys;
+      known.push_back("name");
+      known.push_back("description");
+      unknown("key", key, known, loc(v, sweep_file), "scenario." + key, d);
+      continue;
+    }
+    if (const auto* arr = v.as_array()) {
+      toml::array* target = merged[key].as_array();
+      if (target == nullptr) {
+        merged.insert_or_assign(key, toml::array{});
+        target = merged[key].as_array();
       }
-      if (const auto* arr = v.as_array()) {
-        toml::array* target = merged[key].as_array();
-        if (target == nullptr) {
-          merged.insert_or_assign(key, toml::array{});
-          target = merged[key].as_array();
-        }
-        const std::size_t offset = target->size();
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-          target->push_back(*arr->get(i));
-          walk(*arr->get(i), fmt::format("{}[{}]", key, offset + i),
-               [&](const std::string& p, const toml::node& n) { origin[p] = loc(n, sweep_file); });
-        }
-      } else if (const auto* tab = v.as_table()) {
-        toml::table* target = merged[key].as_table();
-        if (target == nullptr) {
-          merged.insert_or_assign(key, toml::table{});
-          target = merged[key].as_table();
-        }
-        origin[key] = loc(v, sweep_file);
-        for (const auto& [k2, v2] : *tab) {
-          target->insert_or_assign(k2, v2);
-          walk(v2, key + "." + std::string(k2.str()),
-               [&](const std::string& p, const toml::node& n) { origin[p] = loc(n, sweep_file); });
-        }
-      } else {
-        d.error(loc(v, sweep_file), "scenario." + key, "expected a table ([scenario." + key + "]) or an array of tables ([[scenario." + key + "]])");
+      const std::size_t offset = target->size();
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        target->push_back(*arr->get(i));
+        walk(*arr->get(i), fmt::format("{}[{}]", key, offset + i), from_sweep);
       }
+    } else if (const auto* tab = v.as_table()) {
+      toml::table* target = merged[key].as_table();
+      if (target == nullptr) {
+        merged.insert_or_assign(key, toml::table{});
+        target = merged[key].as_table();
+      }
+      origin[key] = loc(v, sweep_file);
+      for (const auto& [k2, v2] : *tab) {
+        target->insert_or_assign(k2, v2);
+        walk(v2, key + "." + std::string(k2.str()), from_sweep);
+      }
+    } else {
+      d.error(loc(v, sweep_file), "scenario." + key,
+              "expected a table ([scenario." + key + "]) or an array of tables ([[scenario." + key + "]])");
     }
   }
-  std::ostringstream os;
-  os << toml::toml_formatter{merged, toml::format_flags::none};
-  merged_text = os.str();
-  const std::string display = "scenario '" + name + "'";
-  core::Diagnostics local;
-  fleet::FleetCase c;
-  bool failed = false;
-  try {
-    c = fleet::parse_fleet_case(merged_text, display, base_dir, data_dir, data, local);
-  } catch (const core::InputError&) {
-    failed = true;
-  }
-  // Map merged-text positions back to the original files.
+}
+
+// Moves the diagnostics of the merged document back to the line of the sweep file or base case
+// each value came from (positions are matched through the re-parsed merged text).
+void relocate_diagnostics(const core::Diagnostics& local, const std::string& merged_text, const std::string& display,
+                          const Origins& origin, const std::string& name, const SourceLocation& where,
+                          core::Diagnostics& d) {
   std::map<std::pair<int, int>, std::string> path_at;
   std::map<int, std::string> path_at_line;
   try {
@@ -142,6 +131,31 @@ fleet::FleetCase scenario_case(const toml::table& base_doc, const std::string& b
     if (item.severity == core::Severity::kError) d.error(at, item.key, message);
     else d.warning(at, item.key, message);
   }
+}
+
+// Builds one scenario's fleet case: base document + overrides, parsed by the fleet parser, with
+// every diagnostic moved back to the line of the sweep file or base case it came from.
+fleet::FleetCase scenario_case(const toml::table& base_doc, const std::string& base_file, const toml::table* overrides,
+                               const std::string& sweep_file, const std::string& name, const SourceLocation& where,
+                               const std::string& base_dir, const std::string& data_dir, const plant::SmelterData& data,
+                               std::string& merged_text, core::Diagnostics& d) {
+  toml::table merged = base_doc;
+  Origins origin;
+  walk(base_doc, "", [&](const std::string& p, const toml::node& n) { origin[p] = loc(n, base_file); });
+  if (overrides != nullptr) merge_scenario_levers(*overrides, sweep_file, merged, origin, d);
+  std::ostringstream os;
+  os << toml::toml_formatter{merged, toml::format_flags::none};
+  merged_text = os.str();
+  const std::string display = "scenario '" + name + "'";
+  core::Diagnostics local;
+  fleet::FleetCase c;
+  bool failed = false;
+  try {
+    c = fleet::parse_fleet_case(merged_text, display, base_dir, data_dir, data, local);
+  } catch (const core::InputError&) {
+    failed = true;
+  }
+  relocate_diagnostics(local, merged_text, display, origin, name, where, d);
   if (failed && !local.has_errors()) d.error(where, "scenario", "scenario '" + name + "': the fleet case could not be built");
   return c;
 }

@@ -138,6 +138,15 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["event_windows"] = event_windows_json(s.windows);
   j["energy_balance_error"] = s.energy_balance_error;
   j["current_limit_hours"] = s.current_limit_hours;
+  if (c.exchangers.enabled) {  // shell heat exchangers (docs/model/dynamics.md §2); absent without them
+    io::Json x;
+    x["mode"] = c.exchangers.mode == line::ExchangerMode::kSchedule ? "schedule" : "automatic";
+    x["max_extraction_kW_per_cell"] = s.exchanger_max_W / 1e3;
+    x["mean_extraction_kW_per_cell"] = s.exchanger_mean_W / 1e3;
+    x["energy_MWh"] = s.exchanger_energy_J / 3.6e9;
+    x["final_fraction"] = s.exchanger_final_fraction;
+    j["heat_exchangers"] = x;
+  }
   j["complete"] = s.complete;
   j["integrator"] = c.integrator == line::IntegratorKind::kBatch ? "batch" : "cvode";
   j["seed"] = c.seed;

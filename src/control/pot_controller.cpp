@@ -180,7 +180,9 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
   next_rc_ = t + s.resistance_period_s;
   const bool tracking = mode_ == FeedMode::kUnderfeed && t - mode_since_ > s.tracking_lockout_s;
   if (t >= lockout_until_ && !tracking) {
-    const double normalised = s.back_emf_V + mean_r * s.nominal_current_A;
+    // Normalised to the nominal current, or (hold_voltage) the cell voltage at the present current.
+    const double reference_A = s.hold_voltage ? measured_current_A_ : s.nominal_current_A;
+    const double normalised = s.back_emf_V + mean_r * reference_A;
     const double error = normalised - target_voltage_V();
     if (error > s.deadband_V) a.beam_move_m -= s.beam_step_m;
     if (error < -s.deadband_V) a.beam_move_m += s.beam_step_m;

@@ -84,6 +84,24 @@ HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op
   return h;
 }
 
+// Shell heat exchangers (optional): the largest extraction at the design shell temperature as a
+// share of the calibrated side loss. At the operating point they run at the design fraction, so the
+// passive shell carries the rest of the side loss and the point stays a steady state.
+void calibrate_exchangers(CellModel& m, const HeatLossSplit& h) {
+  const DynamicsParameters& p = m.parameters;
+  m.exchanger_max_W = p.exchanger_max_W_per_m2 * m.side_area_m2;
+  m.exchanger_share = m.exchanger_max_W / h.side_loss;
+  if (!(p.exchanger_design_fraction * m.exchanger_share < 0.95)) {
+    throw core::RunError(
+        "dynamics: the shell heat exchangers at their design use (" +
+        std::to_string(p.exchanger_design_fraction * m.exchanger_max_W / 1e3) + " kW) would carry " +
+        std::to_string(100.0 * p.exchanger_design_fraction * m.exchanger_share) + " % of the " +
+        std::to_string(h.side_loss / 1e3) +
+        " kW side heat loss at the operating point (at most 95 %: the shell itself loses the rest); "
+        "lower heat_exchangers.max_extraction or heat_exchangers.design_fraction");
+  }
+}
+
 // Thermal network: resistances and node temperatures such that the operating point is a steady
 // state of the dynamic model.
 void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) {
@@ -108,6 +126,7 @@ void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) 
         std::to_string(h.side_loss / 1e3) + " kW side heat loss needs; lower dynamics.initial_ledge or "
         "raise dynamics.side_loss_fraction");
   }
+  calibrate_exchangers(m, h);
   m.ledge_reference_K = h.Tl;
   m.reference_temperature_K = h.T;
   // Thermal nodes: steady temperatures where the calibrated path resistances are split.

@@ -161,7 +161,7 @@ Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, c
 
 // Heat flows between the bath, the ledge, the three nodes and the ambient.
 struct HeatFlows {
-  double top_in, top_out, bottom_in, bottom_out, wall_out, q_in, q_out, ledge_rate, anode_heating;
+  double top_in, top_out, bottom_in, bottom_out, wall_out, exchanger, q_in, q_out, ledge_rate, anode_heating;
 };
 
 HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
@@ -178,7 +178,9 @@ HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical&
   f.top_out = (Ttop - Tamb) * g.top_out_W_per_K;
   f.bottom_in = (T - Tlin) * g.bottom_in_W_per_K;
   f.bottom_out = (Tlin - Tamb) * g.bottom_out_W_per_K;
-  f.wall_out = (Twall - Tamb) * g.wall_out_W_per_K;
+  // Shell heat exchangers: an extra conductance from the wall node to the ambient, used in part.
+  f.exchanger = (Twall - Tamb) * g.exchanger_W_per_K * in.exchanger_fraction;
+  f.wall_out = (Twall - Tamb) * g.wall_out_W_per_K + f.exchanger;
   const double ledge_resistance = std::max(y[kLedge] * g.ledge_K_per_W_per_kg, 0.0);
   const double Tl = e.liquidus_K;
   // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
@@ -239,6 +241,7 @@ void fill_fluxes(const Sources& s, const HeatFlows& f, double superheat_K, Fluxe
   fluxes->top_loss_W = f.top_out;
   fluxes->bottom_loss_W = f.bottom_out;
   fluxes->side_loss_W = f.wall_out;
+  fluxes->exchanger_W = f.exchanger;
   fluxes->bath_to_top_W = f.top_in;
   fluxes->ledge_to_wall_W = f.q_out;
   fluxes->bath_to_lining_W = f.bottom_in;
@@ -296,7 +299,11 @@ void prepare_rhs(CellModel& m) noexcept {
   g.bottom_in_W_per_K = 1.0 / (p.lining_inner_fraction * m.bottom_resistance_K_per_W);
   g.bottom_out_W_per_K = 1.0 / ((1.0 - p.lining_inner_fraction) * m.bottom_resistance_K_per_W);
   g.wall_in_K_per_W = p.wall_inner_fraction * m.wall_resistance_K_per_W;
-  g.wall_out_W_per_K = 1.0 / ((1.0 - p.wall_inner_fraction) * m.wall_resistance_K_per_W);
+  // With shell heat exchangers the calibrated wall-to-ambient conductance is shared: the exchangers
+  // at their design use carry design_fraction × share of it, the passive shell the rest.
+  const double wall_out = 1.0 / ((1.0 - p.wall_inner_fraction) * m.wall_resistance_K_per_W);
+  g.exchanger_W_per_K = m.exchanger_share * wall_out;
+  g.wall_out_W_per_K = wall_out * (1.0 - p.exchanger_design_fraction * m.exchanger_share);
   g.ledge_K_per_W_per_kg = 1.0 / (p.ledge_density_kg_per_m3 * A * p.ledge_conductivity_W_per_m_K * A);
   g.ledge_face_W_per_K = m.ledge_heat_transfer_W_per_m2_K * A;
   g.minimum_ledge_kg = p.minimum_ledge_m * p.ledge_density_kg_per_m3 * A;

@@ -248,6 +248,25 @@ bool apply_bath_actions(const CellAt& at, const control::Actions& a) {
   return true;
 }
 
+// Shell heat exchangers: the fraction in use from the schedule or the automatic ledge rule, and
+// the heat they took over the step (reporting; the energy balance has it in the side loss).
+void update_exchangers(const CellAt& at) {
+  const CellModel& m = at.model();
+  if (!(m.exchanger_share > 0.0)) return;
+  CellRun& run = at.run();
+  const double* y = at.y();
+  CellInputs& in = at.cells().inputs(at.k);
+  run.exchanger.energy_J += (y[kWallTemperature] - m.parameters.ambient_temperature_K) *
+                            m.derived.exchanger_W_per_K * in.exchanger_fraction * at.x.h;
+  const double u = exchanger_fraction(at.x.c.exchangers, run.exchanger, m.parameters.exchanger_design_fraction,
+                                      at.t, at.x.h, ledge_thickness_m(m, y), m.parameters.initial_ledge_m);
+  run.exchanger.fraction = u;
+  if (u != in.exchanger_fraction) {
+    in.exchanger_fraction = u;
+    at.cells().state_jumped(at.k);  // an input changed (CVODE restarts)
+  }
+}
+
 // The controller sees noisy measurements only; its actions change the state between steps.
 void run_controller(const CellAt& at, double I) {
   CellRun& run = at.run();
@@ -298,6 +317,7 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
       advance_zones(at, I);
       check_anode_effect_onset(at, I);
       record_statistics(at);
+      update_exchangers(at);
       if (x.c.controller_enabled) run_controller(at, I);
     }
   }

@@ -46,6 +46,7 @@ struct CellRun {
   control::PotController controller;
   FeederBank feeders;            ///< feeder rotation and faults
   dynamics::AluminaZones zones;  ///< feeder-zone deviations from the bath average
+  ExchangerState exchanger;      ///< shell heat exchangers (fraction in use, rule state, heat taken)
   double zone_voltage_age_s = 0; ///< time since the zone overvoltage was evaluated
   bool in_ae = false;
   double ae_start = 0;

@@ -97,6 +97,9 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.cells_out_of_window += run.left_window ? 1 : 0;
   sum.cell_hours_out_of_window += run.out_of_window_s / 3600.0;
   sum.per_cell.push_back(t);
+  sum.exchanger_max_W += m.exchanger_max_W;  // sums here, means in finish_line_means
+  sum.exchanger_energy_J += run.exchanger.energy_J;
+  sum.exchanger_final_fraction += m.exchanger_share > 0.0 ? run.exchanger.fraction : 0.0;
 }
 
 void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& line, double duration) {
@@ -119,6 +122,9 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.zones_per_cell = zone_count(c.feeders, sum.feeders_per_cell);
   sum.ae.production_t = sum.production_t;
   sum.ae.current_efficiency = sum.current_efficiency;
+  sum.exchanger_max_W /= n;
+  sum.exchanger_mean_W = duration > 0 ? sum.exchanger_energy_J / n / duration : 0.0;
+  sum.exchanger_final_fraction /= n;
   sum.pfc = pfc_emissions(sum.ae, c.pfc_coefficients, c.gwp, c.pfc_method, c.low_voltage_cf4_kg_per_t);
 }
 

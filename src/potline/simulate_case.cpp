@@ -160,6 +160,25 @@ void resolve_pfc(const io::ValueSet& v, const plant::EmissionData& table, Simula
   else d.error(loc("pfc.gwp"), "pfc.gwp", "GWP set '" + c.gwp_set + "' is not in data/emissions/ipcc-aluminium.toml");
 }
 
+// Shell heat exchangers: the schedule, and keys that need the exchangers or the schedule mode.
+void build_exchangers(const io::ValueSet& v, SimulationCase& c, core::Diagnostics& diagnostics) {
+  HeatExchangerSettings& x = c.exchangers;
+  const std::string schedule = v.text("heat_exchangers.schedule");
+  const core::SourceLocation where = location(v, "heat_exchangers.schedule");
+  if (!schedule.empty()) {
+    if (!x.enabled) {
+      diagnostics.error(where, "heat_exchangers.schedule",
+                        "a schedule needs the exchangers: set heat_exchangers.enabled = true");
+    } else if (x.mode != ExchangerMode::kSchedule) {
+      diagnostics.error(where, "heat_exchangers.schedule",
+                        "heat_exchangers.mode = \"automatic\" sets the fraction itself: remove the schedule or "
+                        "set heat_exchangers.mode = \"schedule\"");
+    } else {
+      parse_exchanger_schedule(schedule, "heat_exchangers.schedule", where, diagnostics, x.schedule);
+    }
+  }
+}
+
 // Cross-field checks of the heat-loss shares and the safe window.
 void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
   const DynamicsParameters& p = c.dynamics;
@@ -197,6 +216,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
     throw std::logic_error("simulate schema: a bound field has no default");
   bind_controller_extras(v, c);
   build_schedule(v, case_dir, c, diagnostics);
+  build_exchangers(v, c, diagnostics);
   resolve_pfc(v, emissions, c, diagnostics);
   check_model(v, c, diagnostics);
   check_control(v, c, diagnostics);

@@ -743,6 +743,8 @@ void add_pfc_and_window_fields(Table& t) {
 // Feeder zones and faults, one-feeder stops, reheat, AE heat split, ledge flow, window
 // averaging: simulate_schema_feeders.cpp.
 void add_feeder_fields(io::SchemaTable<SimulationCase>& t);
+// Shell heat exchangers: simulate_schema_exchangers.cpp.
+void add_exchanger_fields(io::SchemaTable<SimulationCase>& t);
 
 const io::SchemaTable<SimulationCase>& simulate_table() {
   static const Table table = [] {
@@ -753,6 +755,7 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_scenario_fields(t);
     add_pfc_and_window_fields(t);
     add_feeder_fields(t);
+    add_exchanger_fields(t);
     return t;
   }();
   return table;

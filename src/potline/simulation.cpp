@@ -57,6 +57,8 @@ void set_initial_inputs(const SimulationCase& c, Block& b, double base_productio
     CellInputs& in = b.cells->inputs(k);
     in.current_A = line_current_at(c, 0.0, c.schedule.nominal_A());
     in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), in.current_A);
+    in.exchanger_fraction = b.cells->model(k).parameters.exchanger_design_fraction;
+    b.runs[k].exchanger.fraction = in.exchanger_fraction;
     in.alf3_addition_kg_per_s = c.controller_enabled ? b.runs[k].controller.alf3_rate_kg_per_s() : 0.0;
     in.feed_kg_per_s =
         c.controller_enabled ? 0.0 : c.open_loop_feed_factor * base_production_kg_per_s * kAluminaPerAl;
@@ -155,6 +157,7 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
   states.assign(static_cast<std::size_t>(c.cells) * kStateCount, 0.0);
   DynamicsParameters p = c.dynamics;
   p.anode_cycle_s = c.controller_enabled ? c.control.anode_cycle_s : 0.0;
+  if (!c.exchangers.enabled) p.exchanger_max_W_per_m2 = 0.0;  // no exchangers: the shell alone
   for (int k = 0; k < c.cells; ++k) {
     control::Random rng(c.seed, detail::kSpreadStream + static_cast<std::uint64_t>(k));
     cell::OperatingPoint op = c.op;

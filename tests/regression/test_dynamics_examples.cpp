@@ -23,6 +23,7 @@ const std::vector<Example> kExamples = {
     {"cell-7d", {}},
     {"cell-7d-manual-quench", {}},
     {"cell-stuck-feeder", {}},
+    {"cell-modulation", {}},
     {"outage-3h", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
 };

@@ -41,6 +41,10 @@ struct ControllerSettings {
   double resistance_period_s{};
   double lockout_s{};                ///< after AE, tap or anode change
   double tracking_lockout_s{};       ///< no moves after this long in underfeed
+  /// false: R_p is normalised to the nominal current (a current change leaves the ACD alone);
+  /// true: to the measured current, so the target is the cell voltage itself and the beam raises
+  /// the ACD when the current falls (power modulation at constant cell voltage).
+  bool hold_voltage = false;
   // heat-balance outer loop (bath temperature samples)
   double temperature_target_K = 0;        ///< 0: off
   double temperature_gain_V_per_K{};

@@ -81,6 +81,11 @@ struct DynamicsParameters {
   /// Cathode block conductivity near 950 °C; > 0 sets the lining inner resistance to half a block
   /// (thickness/2/(k·A_cathode)) instead of lining_inner_fraction × R_bottom.
   double cathode_conductivity_W_per_m_K{};
+  /// Optional shell heat exchangers (docs/model/dynamics.md §2, "Shell heat exchangers"): largest
+  /// extra heat taken from the wall node per m² of side contact area at the design shell
+  /// temperature (0: none), and the share of it in use at the operating point (calibration).
+  double exchanger_max_W_per_m2 = 0;
+  double exchanger_design_fraction = 0.5;
 };
 
 /// Everything the right-hand side needs about one cell, derived once.
@@ -99,6 +104,11 @@ struct CellModel {
   double wall_resistance_K_per_W = 0;     ///< ledge face to ambient, without the ledge
   double ledge_heat_transfer_W_per_m2_K = 0;  ///< bath to ledge face
   double ledge_reference_K = 0;     ///< ledge temperature in the stored-heat bookkeeping
+  /// Shell heat exchangers at full extraction as a share of the calibrated wall-to-ambient
+  /// conductance (0: none): their conductance is this × 1/((1 − f_wall)·R_wall), the passive shell
+  /// keeps 1 − design_fraction × this, so the operating point stays a steady state.
+  double exchanger_share = 0;
+  double exchanger_max_W = 0;       ///< extraction at full use and the design shell temperature
   double top_heat_capacity_J_per_K = 0;     ///< top node (anodes + cover)
   double wall_heat_capacity_J_per_K = 0;    ///< side node
   double lining_heat_capacity_J_per_K = 0;  ///< bottom node
@@ -115,6 +125,7 @@ struct CellModel {
     double top_in_W_per_K = 0, top_out_W_per_K = 0;
     double bottom_in_W_per_K = 0, bottom_out_W_per_K = 0;
     double wall_in_K_per_W = 0, wall_out_W_per_K = 0;
+    double exchanger_W_per_K = 0;     ///< shell heat exchangers at full use (wall node to ambient)
     double ledge_K_per_W_per_kg = 0;  ///< ledge resistance per kg of ledge
     double ledge_face_W_per_K = 0;    ///< h·A_side
     double minimum_ledge_kg = 0;
@@ -137,6 +148,9 @@ struct CellInputs {
   /// Bath-to-ledge heat transfer relative to its calibrated value at nominal current
   /// (ledge_flow_factor at current_A; set with the current).
   double ledge_flow_factor = 1.0;
+  /// Share of the shell heat exchangers' largest extraction in use (0–1; no effect without
+  /// exchangers). The driver starts it at the design fraction.
+  double exchanger_fraction = 0.0;
 };
 
 /// The electrical and thermochemical quantities cell::evaluate gives at one state, and the
@@ -207,7 +221,8 @@ struct Fluxes {
   double power_in_W = 0;        ///< I·(V − V_ext)
   double chemical_W = 0;
   double top_loss_W = 0;        ///< top node to ambient
-  double side_loss_W = 0;       ///< wall node to ambient
+  double side_loss_W = 0;       ///< wall node to ambient (passive shell + heat exchangers)
+  double exchanger_W = 0;       ///< of which taken by the shell heat exchangers
   double bottom_loss_W = 0;     ///< lining node to ambient
   double bath_to_top_W = 0;     ///< bath to the top node
   double ledge_to_wall_W = 0;   ///< ledge face through the ledge to the wall node

@@ -12,6 +12,7 @@
 #include "potline/dynamics/batch.hpp"
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/potline/feeders.hpp"
+#include "potline/potline/heat_exchangers.hpp"
 #include "potline/potline/pfc.hpp"
 #include "potline/potline/schedule.hpp"
 
@@ -40,6 +41,7 @@ struct SimulationCase {
   dynamics::DynamicsParameters dynamics;
   control::ControllerSettings control;
   FeederSettings feeders;             ///< point feeders, alumina zones, feeder faults
+  HeatExchangerSettings exchangers;   ///< optional shell heat exchangers and their schedule or rule
   bool target_voltage_given = false;
   int cells = 1;
   double duration_s = 86400;
@@ -183,6 +185,10 @@ struct Summary {
   long voltage_evaluations = 0;
   double wall_seconds = 0;
   double current_limit_hours = 0;   ///< time the rectifier limit held a regulated current
+  /// Shell heat exchangers (heat_exchangers.enabled; all 0 without): largest extraction per cell at
+  /// the design shell temperature (mean over cells), mean extraction per cell over the run, heat
+  /// taken over all cells, mean fraction in use at the end.
+  double exchanger_max_W = 0, exchanger_mean_W = 0, exchanger_energy_J = 0, exchanger_final_fraction = 0;
   bool complete = true;             ///< false: stopped early (Observer::stop_requested) at simulated_days
   std::vector<CellTotals> per_cell;  ///< for conservation checks
   std::vector<WindowMetrics> windows;  ///< one per disturbance window, in time order

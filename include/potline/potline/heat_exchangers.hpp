@@ -1,0 +1,49 @@
+#pragma once
+// Optional shell heat exchangers: a controllable extra heat loss from the side wall (TRIMET's
+// "virtual battery", [TRIMET 2019]; EnPot). The model side (an extra wall-node conductance, its
+// calibration) is in dynamics/cell_model.hpp; this file holds how the driver sets the share in use
+// over time: a schedule of fractions or an automatic rule that holds the ledge at its design
+// thickness (docs/model/dynamics.md §2, "Shell heat exchangers").
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+
+namespace potline::line {
+
+enum class ExchangerMode { kSchedule, kAutomatic };
+
+struct HeatExchangerSettings {
+  bool enabled = false;
+  ExchangerMode mode = ExchangerMode::kSchedule;
+  struct Step {
+    double time_s;
+    double fraction;  ///< share of the largest extraction from time_s on
+  };
+  std::vector<Step> schedule;  ///< sorted; before the first step the design fraction holds
+  /// Automatic mode: fraction change per m of ledge above (−) or below (+) the design thickness.
+  double ledge_gain_per_m = 30.0;
+  double integral_time_s = 8 * 3600.0;  ///< integral action (0: proportional only)
+  double control_period_s = 60.0;       ///< automatic mode: the fraction is re-set this often
+};
+
+/// Parses "TIME FRACTION; TIME FRACTION; ..." (times with units, fractions in [0, 1]), e.g.
+/// "12 h 0; 60 h 0.5". Errors name the key and the step. Returns false on any error.
+bool parse_exchanger_schedule(const std::string& text, const std::string& key, const core::SourceLocation& where,
+                              core::Diagnostics& diagnostics, std::vector<HeatExchangerSettings::Step>& steps);
+
+/// The driver's record of one cell's exchangers.
+struct ExchangerState {
+  double fraction = 0;        ///< share in use now
+  double integral_m_s = 0;    ///< ∫ (ledge − design ledge) dt (automatic mode)
+  double since_control_s = 0; ///< time since the automatic rule last acted
+  double energy_J = 0;        ///< heat taken so far (reporting)
+};
+
+/// The share in use at time t after a step of h seconds. Schedule: the step in force at t.
+/// Automatic: every control period, u = clamp(u0 − K·(e + ∫e dt / T_i), 0, 1) with
+/// e = ledge − design ledge (the integral is held while u is saturated: anti-windup).
+double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state, double design_fraction, double t,
+                          double h, double ledge_m, double design_ledge_m);
+
+}  // namespace potline::line

@@ -19,8 +19,9 @@ std::string trim(const std::string& s) {
 }
 }  // namespace
 
-bool parse_exchanger_schedule(const std::string& text, const std::string& key, const core::SourceLocation& where,
-                              core::Diagnostics& diagnostics, std::vector<HeatExchangerSettings::Step>& steps) {
+bool parse_exchanger_schedule(const std::string& text, const std::string& key,
+                              const core::SourceLocation& where, core::Diagnostics& diagnostics,
+                              std::vector<HeatExchangerSettings::Step>& steps) {
   std::stringstream in(text);
   std::string item;
   double last = -1;
@@ -32,7 +33,9 @@ bool parse_exchanger_schedule(const std::string& text, const std::string& key, c
     if (item.empty()) continue;
     const auto space = item.find_last_of(" \t");
     if (space == std::string::npos) {
-      diagnostics.error(where, key, fmt::format("step {} '{}': write 'TIME FRACTION', e.g. '12 h 0.2'", index, item));
+      diagnostics.error(
+          where, key,
+          fmt::format("step {} '{}': write 'TIME FRACTION', e.g. '12 h 0.2'", index, item));
       continue;
     }
     const auto time = core::parse_quantity(trim(item.substr(0, space)), "h", "s");
@@ -44,27 +47,35 @@ bool parse_exchanger_schedule(const std::string& text, const std::string& key, c
       continue;
     }
     if (end == fraction_text.c_str() || *end != '\0' || !(fraction >= 0.0) || fraction > 1.0) {
-      diagnostics.error(where, key,
-                        fmt::format("step {} '{}': the fraction of the largest extraction must be a number in "
-                                    "[0, 1]", index, item));
+      diagnostics.error(
+          where, key,
+          fmt::format("step {} '{}': the fraction of the largest extraction must be a number in "
+                      "[0, 1]",
+                      index, item));
       continue;
     }
     if (!(time.value >= 0.0) || time.value <= last) {
-      diagnostics.error(where, key, fmt::format("step {} '{}': times must be non-negative and increasing", index, item));
+      diagnostics.error(
+          where, key,
+          fmt::format("step {} '{}': times must be non-negative and increasing", index, item));
       continue;
     }
     last = time.value;
     steps.push_back({time.value, fraction});
   }
   if (steps.empty() && diagnostics.error_count() == errors_before && !trim(text).empty()) {
-    diagnostics.error(where, key, fmt::format("'{}' holds no step: write 'TIME FRACTION; ...', e.g. '12 h 0; 60 h "
-                                              "0.5'", text));
+    diagnostics.error(
+        where, key,
+        fmt::format("'{}' holds no step: write 'TIME FRACTION; ...', e.g. '12 h 0; 60 h "
+                    "0.5'",
+                    text));
   }
   return diagnostics.error_count() == errors_before;
 }
 
-double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state, double design_fraction, double t,
-                          double h, double ledge_m, double design_ledge_m) {
+double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
+                          double design_fraction, double t, double h, double ledge_m,
+                          double design_ledge_m) {
   if (s.mode == ExchangerMode::kSchedule) {
     double u = design_fraction;
     for (const auto& step : s.schedule) {

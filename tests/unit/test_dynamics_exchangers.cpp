@@ -1,12 +1,12 @@
 // Shell heat exchangers (docs/model/dynamics.md §2, "Shell heat exchangers"): calibration keeps the
-// operating point steady, the energy balance holds with the extraction changing, the schedule syntax
-// and the input errors (messages asserted).
+// operating point steady, the energy balance holds with the extraction changing, the schedule
+// syntax and the input errors (messages asserted).
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "test_dynamics_helpers.hpp"
 #include "potline/potline/heat_exchangers.hpp"
+#include "test_dynamics_helpers.hpp"
 
 using namespace potline;
 using potline::testing_dyn::make_case;
@@ -14,12 +14,15 @@ using potline::testing_dyn::make_case;
 namespace {
 const char* kAp40 = "[case]\ntechnology = \"AP40\"\n";
 
-double error_of(const line::SimulationCase& c) { return line::run_simulation(c).energy_balance_error; }
+double error_of(const line::SimulationCase& c) {
+  return line::run_simulation(c).energy_balance_error;
+}
 }  // namespace
 
 // With the exchangers at their design use the initial state is the same as without them: every
 // temperature derivative and the side loss are those of the plain cell (whose operating point is a
-// steady state, test InitialStateIsSteadyAndMatchesTheSteadyStateModel), and the wall node is steady.
+// steady state, test InitialStateIsSteadyAndMatchesTheSteadyStateModel), and the wall node is
+// steady.
 TEST(ShellHeatExchangers, DesignPointIsTheCalibratedSteadyState) {
   const auto derivatives = [](const line::SimulationCase& c, dynamics::Fluxes& f, double* dy) {
     std::vector<double> y;
@@ -67,11 +70,13 @@ TEST(ShellHeatExchangers, EnergyIsConservedWithExtractionChanging) {
 // controller moving the ACD).
 TEST(ShellHeatExchangers, ExtractionMovesTheLedge) {
   const auto ledge_after = [](const std::string& schedule) {
-    auto c = make_case(kAp40, {"run.duration=1d", "run.controller=false", "heat_exchangers.enabled=true",
-                               "heat_exchangers.schedule=" + schedule});
+    auto c =
+        make_case(kAp40, {"run.duration=1d", "run.controller=false", "heat_exchangers.enabled=true",
+                          "heat_exchangers.schedule=" + schedule});
     return line::run_simulation(c).max_ledge_m;
   };
-  const double more = ledge_after("1 h 1"), less = ledge_after("1 h 0"), design = ledge_after("1 h 0.5");
+  const double more = ledge_after("1 h 1"), less = ledge_after("1 h 0"),
+               design = ledge_after("1 h 0.5");
   EXPECT_GT(more, design + 1e-3);
   EXPECT_LE(less, design);
 }
@@ -79,18 +84,24 @@ TEST(ShellHeatExchangers, ExtractionMovesTheLedge) {
 TEST(ShellHeatExchangers, ScheduleSyntax) {
   core::Diagnostics d;
   std::vector<line::HeatExchangerSettings::Step> steps;
-  EXPECT_TRUE(line::parse_exchanger_schedule("12 h 0; 2 d 0.75", "heat_exchangers.schedule", {}, d, steps));
+  EXPECT_TRUE(
+      line::parse_exchanger_schedule("12 h 0; 2 d 0.75", "heat_exchangers.schedule", {}, d, steps));
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_DOUBLE_EQ(steps[0].time_s, 12 * 3600.0);
   EXPECT_DOUBLE_EQ(steps[1].time_s, 2 * 86400.0);
   EXPECT_DOUBLE_EQ(steps[1].fraction, 0.75);
   steps.clear();
-  EXPECT_FALSE(line::parse_exchanger_schedule("12 h 1.5; 6 h 0; 3 h 0.2; 4", "heat_exchangers.schedule", {}, d,
-                                              steps));
+  EXPECT_FALSE(line::parse_exchanger_schedule("12 h 1.5; 6 h 0; 3 h 0.2; 4",
+                                              "heat_exchangers.schedule", {}, d, steps));
   const std::string m = d.to_string();
-  EXPECT_NE(m.find("step 1 '12 h 1.5': the fraction of the largest extraction must be a number in [0, 1]"),
-            std::string::npos) << m;
-  EXPECT_NE(m.find("step 3 '3 h 0.2': times must be non-negative and increasing"), std::string::npos) << m;
+  EXPECT_NE(
+      m.find(
+          "step 1 '12 h 1.5': the fraction of the largest extraction must be a number in [0, 1]"),
+      std::string::npos)
+      << m;
+  EXPECT_NE(m.find("step 3 '3 h 0.2': times must be non-negative and increasing"),
+            std::string::npos)
+      << m;
   EXPECT_NE(m.find("step 4 '4': write 'TIME FRACTION'"), std::string::npos) << m;
 }
 
@@ -103,8 +114,9 @@ TEST(ShellHeatExchangers, InputErrorsNameTheKeyAndTheFix) {
     }
     return std::string();
   };
-  EXPECT_NE(message({"heat_exchangers.schedule=1 h 0"}).find(
-                "'heat_exchangers.schedule': a schedule needs the exchangers: set heat_exchangers.enabled = true"),
+  EXPECT_NE(message({"heat_exchangers.schedule=1 h 0"})
+                .find("'heat_exchangers.schedule': a schedule needs the exchangers: set "
+                      "heat_exchangers.enabled = true"),
             std::string::npos);
   EXPECT_NE(message({"heat_exchangers.enabled=true", "heat_exchangers.mode=automatic",
                      "heat_exchangers.schedule=1 h 0"})
@@ -121,7 +133,8 @@ TEST(ShellHeatExchangers, AutomaticRuleActsOnTheLedge) {
   line::ExchangerState st;
   st.fraction = 0.5;
   // 1 cm too thick: 0.5 − 30 × 0.01 = 0.2 after one control period.
-  EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 30.0, 30.0, 0.075, 0.065), 0.5);  // not yet due
+  EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 30.0, 30.0, 0.075, 0.065),
+                   0.5);  // not yet due
   EXPECT_NEAR(line::exchanger_fraction(s, st, 0.5, 60.0, 30.0, 0.075, 0.065), 0.2, 1e-12);
   // 5 cm too thin: clamped at 1.
   st.since_control_s = 0;
@@ -131,7 +144,8 @@ TEST(ShellHeatExchangers, AutomaticRuleActsOnTheLedge) {
   s.integral_time_s = 3600.0;
   line::ExchangerState pi;
   double u = 0.5;
-  for (int i = 1; i <= 200; ++i) u = line::exchanger_fraction(s, pi, 0.5, 60.0 * i, 60.0, 0.075, 0.065);
+  for (int i = 1; i <= 200; ++i)
+    u = line::exchanger_fraction(s, pi, 0.5, 60.0 * i, 60.0, 0.075, 0.065);
   EXPECT_DOUBLE_EQ(u, 0.0);
   const double wound = pi.integral_m_s;
   line::exchanger_fraction(s, pi, 0.5, 60.0 * 201, 60.0, 0.075, 0.065);

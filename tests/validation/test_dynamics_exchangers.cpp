@@ -10,8 +10,8 @@ using potline::testing_dyn::read_example;
 
 namespace {
 line::Summary modulate(const std::vector<std::string>& extra) {
-  std::vector<std::string> sets = {"run.duration=4d", "run.events=none", "potline.current_steps=12 h 0.75",
-                                   "control.hold_voltage=true"};
+  std::vector<std::string> sets = {"run.duration=4d", "run.events=none",
+                                   "potline.current_steps=12 h 0.75", "control.hold_voltage=true"};
   sets.insert(sets.end(), extra.begin(), extra.end());
   return line::run_simulation(make_case(read_example("cell-7d.toml"), sets));
 }
@@ -22,8 +22,10 @@ line::Summary modulate(const std::vector<std::string>& extra) {
 // thinner and the cell warmer. The margins are what the model gives, not published values.
 TEST(ShellHeatExchangersModulation, MinusTwentyFivePercentHoldsTheLedgeBetterWithExchangers) {
   const auto without = modulate({});
-  const auto scheduled = modulate({"heat_exchangers.enabled=true", "heat_exchangers.schedule=12 h 0"});
-  const auto automatic = modulate({"heat_exchangers.enabled=true", "heat_exchangers.mode=automatic"});
+  const auto scheduled =
+      modulate({"heat_exchangers.enabled=true", "heat_exchangers.schedule=12 h 0"});
+  const auto automatic =
+      modulate({"heat_exchangers.enabled=true", "heat_exchangers.mode=automatic"});
   for (const auto* s : {&without, &scheduled, &automatic}) EXPECT_LT(s->energy_balance_error, 5e-3);
   EXPECT_LT(scheduled.max_ledge_m, without.max_ledge_m - 2e-3);
   EXPECT_LT(automatic.max_ledge_m, without.max_ledge_m - 2e-3);

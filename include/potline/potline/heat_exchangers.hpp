@@ -29,21 +29,23 @@ struct HeatExchangerSettings {
 
 /// Parses "TIME FRACTION; TIME FRACTION; ..." (times with units, fractions in [0, 1]), e.g.
 /// "12 h 0; 60 h 0.5". Errors name the key and the step. Returns false on any error.
-bool parse_exchanger_schedule(const std::string& text, const std::string& key, const core::SourceLocation& where,
-                              core::Diagnostics& diagnostics, std::vector<HeatExchangerSettings::Step>& steps);
+bool parse_exchanger_schedule(const std::string& text, const std::string& key,
+                              const core::SourceLocation& where, core::Diagnostics& diagnostics,
+                              std::vector<HeatExchangerSettings::Step>& steps);
 
 /// The driver's record of one cell's exchangers.
 struct ExchangerState {
-  double fraction = 0;        ///< share in use now
-  double integral_m_s = 0;    ///< ∫ (ledge − design ledge) dt (automatic mode)
-  double since_control_s = 0; ///< time since the automatic rule last acted
-  double energy_J = 0;        ///< heat taken so far (reporting)
+  double fraction = 0;         ///< share in use now
+  double integral_m_s = 0;     ///< ∫ (ledge − design ledge) dt (automatic mode)
+  double since_control_s = 0;  ///< time since the automatic rule last acted
+  double energy_J = 0;         ///< heat taken so far (reporting)
 };
 
 /// The share in use at time t after a step of h seconds. Schedule: the step in force at t.
 /// Automatic: every control period, u = clamp(u0 − K·(e + ∫e dt / T_i), 0, 1) with
 /// e = ledge − design ledge (the integral is held while u is saturated: anti-windup).
-double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state, double design_fraction, double t,
-                          double h, double ledge_m, double design_ledge_m);
+double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
+                          double design_fraction, double t, double h, double ledge_m,
+                          double design_ledge_m);
 
 }  // namespace potline::line

@@ -26,7 +26,7 @@ struct CellOptions {
 int run_cell(const CellOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
   if (o.vary.active()) {
-    return run_vary_command(o.vary, "cell", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+    return run_vary_command(o.vary, "cell", o.sets, o.json, VaryFolder{o.out_dir, o.argv, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
       return api::run_cell(point, o.technology, o.target_voltage).summary;

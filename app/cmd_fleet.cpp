@@ -81,7 +81,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
       d.error({"--export-smelter", 0, 0}, "--export-smelter", "--vary runs the fleet; it cannot export a smelter case");
       throw core::InputError(d);
     }
-    return run_vary_command(o.vary, "fleet", o.sets, o.json, o.out, [&](const std::vector<std::string>& sets) {
+    return run_vary_command(o.vary, "fleet", o.sets, o.json, VaryFolder{o.out, global.command_line, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
       return api::run_fleet(api::load_fleet(point)).summary;

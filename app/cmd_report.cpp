@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "report_page.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/report/html.hpp"
 #include "potline/report/run_data.hpp"
@@ -26,14 +27,17 @@ std::string default_out(const std::string& run) {
   return (p.parent_path() / "report.html").string();
 }
 
-std::string write_report(const std::vector<std::string>& paths, const std::string& out) {
+}  // namespace
+
+std::string write_report_page(const std::vector<std::string>& paths, const std::string& out) {
   core::Diagnostics d;
   std::vector<report::RunData> runs;
   for (const auto& p : paths) {
     if (auto run = report::load_run(p, d)) runs.push_back(std::move(*run));
   }
   if (d.has_errors()) throw core::InputError(d);
-  const std::string html = report::render_html(runs);
+  const report::Page page = report::render_html(runs);
+  const std::string& html = page.html;
   const std::string file = out.empty() ? default_out(paths.front()) : out;
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {
@@ -41,13 +45,12 @@ std::string write_report(const std::vector<std::string>& paths, const std::strin
     throw core::InputError(d);
   }
   io::write_text_file(file, html);
-  return fmt::format("report written to {} ({} run(s), {:.0f} kB)\n", file, runs.size(), static_cast<double>(html.size()) / 1024.0);
+  return fmt::format("report written to {} ({} run{}, {} chart{})\n", file, runs.size(), runs.size() == 1 ? "" : "s",
+                     page.charts, page.charts == 1 ? "" : "s");
 }
 
-}  // namespace
-
 void write_run_report(const std::string& run_dir, bool json) {
-  (json ? std::cerr : std::cout) << "  " << write_report({run_dir}, "");
+  (json ? std::cerr : std::cout) << "  " << write_report_page({run_dir}, "");
 }
 
 void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
@@ -60,7 +63,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run)");
   cmd->callback([o, &exit_code]() {
     exit_code = run_guarded([&] {
-      std::cout << write_report(o->runs, o->out);
+      std::cout << write_report_page(o->runs, o->out);
       return 0;
     });
   });

@@ -170,7 +170,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
 int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   if (o.vary.active()) {
     const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
-    return run_vary_command(o.vary, "simulate", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+    return run_vary_command(o.vary, "simulate", o.sets, o.json, VaryFolder{o.out_dir, global.command_line, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
       return api::run_simulation(api::load_simulation(point, o.threads), false).summary;

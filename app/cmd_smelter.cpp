@@ -25,7 +25,7 @@ struct SmelterOptions {
 int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
   if (o.vary.active()) {
-    return run_vary_command(o.vary, "smelter", o.sets, o.json, o.out_dir, [&](const std::vector<std::string>& sets) {
+    return run_vary_command(o.vary, "smelter", o.sets, o.json, VaryFolder{o.out_dir, o.argv, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
       return api::run_smelter(point).summary;

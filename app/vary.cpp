@@ -3,7 +3,10 @@
 
 #include <iostream>
 
+#include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/io/json_output.hpp"
+#include "run_folder.hpp"
 
 namespace potline::app {
 
@@ -22,24 +25,43 @@ void add_vary_options(CLI::App* cmd, VaryOptions& options, const std::string& co
 }
 
 int run_vary_command(const VaryOptions& options, const std::string& command, const std::vector<std::string>& sets,
-                     bool json, const std::string& out_dir, const api::RunWithSets& run) {
+                     bool json, const VaryFolder& out, const api::RunWithSets& run) {
   core::Diagnostics d;
-  if (!out_dir.empty()) d.error({"--out", 0, 0}, "--out", "--vary prints a table; it writes no run folder (drop --out)");
   if (json && options.csv) d.error({"--csv", 0, 0}, "--csv", "give --json or --csv, not both");
   std::vector<api::VarySpec> specs;
   for (std::size_t i = 0; i < options.vary.size(); ++i) {
     if (auto spec = api::parse_vary(options.vary[i], static_cast<int>(i + 1), d)) specs.push_back(std::move(*spec));
   }
   if (d.has_errors()) throw core::InputError(d);
+  const std::string started = utc_now();
   const api::VaryTable table = api::run_vary(command, specs, sets, api::split_list(options.outputs), run);
-  if (json) {
-    std::cout << io::dump(api::vary_json(table));
-  } else if (options.csv) {
-    std::cout << api::vary_csv(table);
-  } else {
-    std::cout << api::vary_text(table);
+  const io::Json document = api::vary_json(table);
+  const auto write_folder = [&] {
+    if (out.path.empty()) return;
+    RunFolder folder{out.path, "vary", out.arguments, {}, started};
+    for (const auto& f : out.input_files) {
+      if (!f.empty()) folder.input_files.push_back(f);  // cell --technology T has no case file
+    }
+    write_run_folder(folder, document, {{"vary.csv", api::vary_csv(table)}});
+  };
+  if (json || options.csv) {
+    write_folder();
+    if (!out.path.empty() && out.report) write_run_report(out.path, true);  // the line goes to stderr
+    std::cout << (json ? io::dump(document) : api::vary_csv(table));
+    return 0;
+  }
+  std::cout << api::vary_text(table);
+  write_folder();
+  if (!out.path.empty()) {
+    std::cout << "  results written to " << out.path << "/\n";
+    if (out.report) write_run_report(out.path, false);
   }
   return 0;
+}
+
+int run_vary_command(const VaryOptions& options, const std::string& command, const std::vector<std::string>& sets,
+                     bool json, const std::string& out_dir, const api::RunWithSets& run) {
+  return run_vary_command(options, command, sets, json, VaryFolder{out_dir, {}, {}, false}, run);
 }
 
 }  // namespace potline::app

@@ -20,8 +20,21 @@ struct VaryOptions {
 
 void add_vary_options(CLI::App* cmd, VaryOptions& options, const std::string& command);
 
-/// Parses the --vary options, runs every point, prints the table (text, --csv or --json) and returns
-/// the exit status. `out_dir` non-empty is an input error (a --vary table is printed, not a run folder).
+/// Where a --vary table goes besides stdout: with --out DIR, a run folder of command "vary"
+/// (manifest.json, summary.json = the --json document, vary.csv = the --csv table) that
+/// `potline report` draws as line charts; with --report also DIR/report.html.
+struct VaryFolder {
+  std::string path;                      ///< empty: no run folder
+  std::vector<std::string> arguments;    ///< the command line, for the manifest
+  std::vector<std::string> input_files;  ///< the case file, hashed into the manifest
+  bool report = false;
+};
+
+/// Parses the --vary options, runs every point, prints the table (text, --csv or --json), writes the
+/// run folder when one is asked for, and returns the exit status.
+int run_vary_command(const VaryOptions& options, const std::string& command, const std::vector<std::string>& sets,
+                     bool json, const VaryFolder& out, const api::RunWithSets& run);
+/// Same with only the folder's path (no command line or case file in its manifest).
 int run_vary_command(const VaryOptions& options, const std::string& command, const std::vector<std::string>& sets,
                      bool json, const std::string& out_dir, const api::RunWithSets& run);
 

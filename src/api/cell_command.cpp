@@ -3,9 +3,11 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/cell_schema.hpp"
+#include "potline/core/constants.hpp"
 #include "potline/cell/report.hpp"
 #include "potline/core/units.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/io/csv.hpp"
 
 namespace potline::api {
 namespace {
@@ -102,7 +104,55 @@ CellRun run_cell(const CaseSource& source, const std::string& technology, const 
 Tables CellRun::tables() const {
   return {{"breakdown.csv", cell::breakdown_csv(result)},
           {"energy.csv", cell::energy_csv(result)},
-          {"inputs.csv", cell::inputs_csv(c)}};
+          {"inputs.csv", cell::inputs_csv(c)},
+          {"published.csv", published_point_csv(*this)}};
+}
+
+std::string published_point_csv(const CellRun& run) {
+  using Published = std::optional<cell::PublishedValue>;
+  const cell::Technology* tech = run.c.technology ? &*run.c.technology : nullptr;
+  const auto published = [tech](Published cell::Technology::*member) { return tech ? tech->*member : Published(); };
+  struct Row {
+    const char* quantity;
+    const char* unit;
+    const char* model_key;  // in the summary
+    double summary_scale;   // summary value -> unit
+    Published value;
+    double si_scale;        // SI (catalogue) -> unit
+  };
+  const Row rows[] = {
+      {"Line current", "kA", "current_kA", 1.0, published(&cell::Technology::line_current_A), 1e-3},
+      {"Cell voltage", "V", "voltage_V", 1.0, published(&cell::Technology::voltage_V), 1.0},
+      {"Current efficiency", "%", "current_efficiency", 100.0, published(&cell::Technology::current_efficiency), 100.0},
+      {"Specific energy, DC (cell)", "kWh/kg", "sec_dc_kWh_per_kg", 1.0, published(&cell::Technology::sec_dc_J_per_kg),
+       1.0 / constants::kJoulePerKWh},
+      {"Specific energy, AC (plant)", "kWh/kg", "sec_ac_kWh_per_kg", 1.0, published(&cell::Technology::sec_ac_J_per_kg),
+       1.0 / constants::kJoulePerKWh},
+      {"Production per pot-day", "kg/day", "production_kg_per_day", 1.0,
+       published(&cell::Technology::production_kg_per_day), 1.0},
+  };
+  std::string out = io::csv_row({"Quantity", "Unit", "Model", "Published", "Source", "Note"});
+  for (const Row& r : rows) {
+    const io::Json& m = run.summary.contains(r.model_key) ? run.summary[r.model_key] : io::Json();
+    const std::string model = m.is_number() ? fmt::format("{}", m.get<double>() * r.summary_scale) : "";
+    std::string note;
+    if (r.value) {
+      note = r.value->note;
+      if (r.value->assumed_basis) {
+        note += std::string(note.empty() ? "" : "; ") + "the source does not state DC or AC: the basis is an assumption";
+      }
+    } else if (!tech) {
+      note = "the case names no catalogue technology";
+    } else if (std::string(r.model_key) == "current_efficiency" && tech->estimated_current_efficiency) {
+      note = "not published; the calibration uses " + tech->estimated_current_efficiency->text + " (" +
+             tech->estimated_current_efficiency->source + ")";
+    } else {
+      note = "not published for " + tech->id;
+    }
+    out += io::csv_row({r.quantity, r.unit, model, r.value ? fmt::format("{:.12g}", r.value->value * r.si_scale) : "",
+                        r.value ? r.value->source : "", note});
+  }
+  return out;
 }
 
 }  // namespace potline::api

@@ -1,6 +1,8 @@
 // potline smelter and potline invest as library functions (see case_commands.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -87,14 +89,9 @@ Tables SmelterRun::tables() const {
 
 InvestRun run_invest(const CaseSource& source) {
   core::Diagnostics d;
-  if (source.text) {
-    // finance::load_invest_case reads a file (it looks for [[potline]] tables before the schema pass).
-    d.error({source.display_name, 0, 0}, "", "an invest case must be a case file: write the dict to a .toml file "
-                                             "and give its path");
-    throw core::InputError(d);
-  }
-  InvestRun run{load_data(source), {}, {}, {}};
-  run.c = finance::load_invest_case(source.path, source.sets, run.data, d);
+  InvestRun run{load_data(source), {}, {}, {}, {}};
+  run.c = source.text ? finance::load_invest_case_text(*source.text, source.display_name, source.sets, run.data, d)
+                      : finance::load_invest_case(source.path, source.sets, run.data, d);
   run.result = finance::evaluate_investment(run.c.inputs);
   if (!run.result.lcoa_usd_per_kg) {
     d.warning("plant.capacity_factor",
@@ -102,7 +99,34 @@ InvestRun run_invest(const CaseSource& source) {
               "n/a in text); the cash flows still carry the wage bill, a fixed cost");
   }
   run.summary = invest_json(run.c, run.result, d.warning_messages());
+  run.npv_by_power = npv_by_power_price(run.c.inputs, run.result);
   return run;
+}
+
+std::vector<PowerPricePoint> npv_by_power_price(const finance::InvestmentInputs& in,
+                                                const finance::InvestmentResult& result) {
+  constexpr double kUsdPerJ_per_UsdPerMWh = 1.0 / 3.6e9;
+  const double contract = in.contract_power_usd_per_J / kUsdPerJ_per_UsdPerMWh;
+  const double breakeven = result.breakeven_power_usd_per_J.value_or(0.0) / kUsdPerJ_per_UsdPerMWh;
+  const double upper = std::max({2.0 * contract, 1.25 * breakeven, 10.0});
+  // A round step (1, 2, 2.5 or 5 times a power of ten) giving about 20 intervals.
+  const double raw = upper / 20.0;
+  const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = 10.0 * decade;
+  for (double m : {1.0, 2.0, 2.5, 5.0}) {
+    if (m * decade >= raw) {
+      step = m * decade;
+      break;
+    }
+  }
+  const int intervals = static_cast<int>(std::ceil(upper / step - 1e-9));
+  std::vector<PowerPricePoint> points;
+  for (int i = 0; i <= intervals; ++i) {
+    const double price = i * step;
+    const std::vector<double> flows = finance::project_cash_flows(in, price * kUsdPerJ_per_UsdPerMWh);
+    points.push_back({price, finance::npv(flows, in.wacc), finance::irr(flows)});
+  }
+  return points;
 }
 
 /// cash_flows.csv: "Year,Cash flow [USD],Discounted [USD]"; year k (1-based) is discounted by
@@ -115,7 +139,13 @@ Tables InvestRun::tables() const {
     factor /= (1.0 + c.inputs.wacc);
     out += io::csv_row({std::to_string(k + 1), fmt::format("{}", flows[k]), fmt::format("{}", flows[k] * factor)});
   }
-  return {{"cash_flows.csv", out}};
+  // npv_vs_power.csv: the NPV (and IRR, empty where undefined) at each power price of npv_by_power.
+  std::string sweep = io::csv_row({"Power price [USD/MWh]", "NPV [USD]", "IRR [1]"});
+  for (const auto& p : npv_by_power) {
+    sweep += io::csv_row({fmt::format("{}", p.power_usd_per_MWh), fmt::format("{}", p.npv_usd),
+                          p.irr ? fmt::format("{}", *p.irr) : std::string()});
+  }
+  return {{"cash_flows.csv", out}, {"npv_vs_power.csv", sweep}};
 }
 
 }  // namespace potline::api

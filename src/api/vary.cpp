@@ -213,7 +213,7 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
     d.error({"--vary", 0, 0}, "", fmt::format("{} runs in all, more than the {} allowed: vary fewer values", runs, kMaxVaryRuns));
     throw core::InputError(d);
   }
-  VaryTable table{command, {}, {}};
+  VaryTable table{command, {}, {}, {}};
   const std::vector<std::string> requested = outputs.empty() ? default_vary_outputs(command) : outputs;
   const std::size_t hidden_index = base_sets.size() + 1;
   for (const auto& spec : specs) {
@@ -226,7 +226,10 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
       } catch (const core::InputError& e) {
         rethrow_at_vary(e, spec, value, hidden_index);
       }
-      if (table.rows.empty()) table.outputs = resolve_outputs(requested, doc, command);
+      if (table.rows.empty()) {
+        table.outputs = resolve_outputs(requested, doc, command);
+        if (doc.contains("title") && doc["title"].is_string()) table.title = doc["title"].get<std::string>();
+      }
       VaryTable::Row row{spec.key, value, {}};
       for (const auto& path : table.outputs) {
         const io::Json* node = find_path(doc, path);
@@ -254,6 +257,7 @@ std::vector<std::string> default_vary_outputs(const std::string& command) {
 io::Json vary_json(const VaryTable& table) {
   io::Json j;
   j["command"] = table.command;
+  j["title"] = table.title;
   j["outputs"] = table.outputs;
   io::Json rows = io::Json::array();
   for (const auto& r : table.rows) {

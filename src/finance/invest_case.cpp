@@ -177,24 +177,30 @@ io::ValueSet plant_after_retrofit(const io::ValueSet& user,
   return after;
 }
 
-// Reads the case file and the overrides; reports [[potline]] groups, which invest does not take.
-io::ValueSet read_invest_values(const std::string& path, const std::vector<std::string>& sets,
+// Reads the case (a file, or TOML text named `display_name` in messages) and the overrides;
+// reports [[potline]] groups, which invest does not take.
+io::ValueSet read_invest_values(const std::string& path, const std::optional<std::string>& text,
+                                const std::string& display_name, const std::vector<std::string>& sets,
                                 core::Diagnostics& d) {
   const io::Schema& schema = invest_schema();
   io::ValueSet user;
   try {
-    const toml::table doc = toml::parse_file(path);
+    const toml::table doc = text ? toml::parse(*text, display_name) : toml::parse_file(path);
     if (const toml::array* groups = doc["potline"].as_array()) {
-      d.error(io::toml_location(*groups, path), "potline",
+      d.error(io::toml_location(*groups, text ? display_name : path), "potline",
               "'potline invest' does not take [[potline]] groups yet: describe the plant with one "
               "[potline] table "
               "(use 'potline smelter' for several groups)");
       throw core::InputError(d);
     }
   } catch (const toml::parse_error&) {
-    // read_case_file below reports the syntax error with its position.
+    // read_case_file/read_case_text below reports the syntax error with its position.
   }
-  io::read_case_file(path, schema, user, d);
+  if (text) {
+    io::read_case_text(*text, display_name, schema, user, d);
+  } else {
+    io::read_case_file(path, schema, user, d);
+  }
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < sets.size(); ++i) {
     if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*o);
@@ -253,9 +259,9 @@ const io::Schema& invest_schema() {
   return schema;
 }
 
-InvestCase load_invest_case(const std::string& path, const std::vector<std::string>& sets,
-                            const plant::SmelterData& data, core::Diagnostics& d) {
-  const io::ValueSet user = read_invest_values(path, sets, d);
+namespace {
+
+InvestCase build_or_throw(const io::ValueSet& user, const plant::SmelterData& data, core::Diagnostics& d) {
   if (d.has_errors()) {
     // Report what the case would say beyond the rejected values too (unknown technologies,
     // missing or inconsistent inputs): all input errors in one pass.
@@ -267,6 +273,19 @@ InvestCase load_invest_case(const std::string& path, const std::vector<std::stri
   auto c = build_invest_case(user, data, d);
   if (!c || d.has_errors()) throw core::InputError(d);
   return std::move(*c);
+}
+
+}  // namespace
+
+InvestCase load_invest_case(const std::string& path, const std::vector<std::string>& sets,
+                            const plant::SmelterData& data, core::Diagnostics& d) {
+  return build_or_throw(read_invest_values(path, std::nullopt, path, sets, d), data, d);
+}
+
+InvestCase load_invest_case_text(const std::string& toml_text, const std::string& display_name,
+                                 const std::vector<std::string>& sets, const plant::SmelterData& data,
+                                 core::Diagnostics& d) {
+  return build_or_throw(read_invest_values("", toml_text, display_name, sets, d), data, d);
 }
 
 }  // namespace potline::finance

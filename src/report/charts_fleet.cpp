@@ -66,7 +66,7 @@ Chart world_map(const RunData& run, const Table& t, std::size_t& located) {
   }
   located = values.size();
   Json spec = vega::base("Smelters of the world: size = capacity, colour = C1 cash cost",
-                         fmt::format("{}: {} of {} smelters located (aggregate rows have no single site)", run.title(),
+                         fmt::format("{}: {} of {} cost-curve rows located; the others are listed below the charts as not on the map", run.title(),
                                      values.size(), t.rows.size()),
                          760, 400);
   spec["projection"] = {{"type", "equalEarth"}};
@@ -83,6 +83,21 @@ Chart world_map(const RunData& run, const Table& t, std::size_t& located) {
                                           {{"field", "co2e_t_per_t"}, {"title", "t CO2e/t"}}})}}}};
   spec["layer"] = {land, vega::primary(dots)};
   return vega::chart(spec, values.size());
+}
+
+/// The cost-curve rows the map cannot place: regional aggregates (no single site) and smelters whose
+/// coordinates data/smelters.csv does not give. Their capacity still counts in every other chart.
+HtmlTable not_on_map(const Table& t) {
+  HtmlTable out{"Not on the map (no coordinates: regional aggregates and smelters without a located site)",
+                {"Name", "Region", "Aggregate", "Capacity [kt/yr]", "Production [kt/yr]"},
+                {}};
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    if (t.number(i, "lat_deg") && t.number(i, "lon_deg")) continue;
+    out.rows.push_back({t.text(i, "name"), t.text(i, "region"), t.text(i, "aggregate") == "true" ? "yes" : "no",
+                        t.text(i, "capacity_kt_per_year"), t.text(i, "production_kt_per_year")});
+  }
+  out.title += fmt::format(": {} of {} rows", out.rows.size(), t.rows.size());
+  return out;
 }
 
 Chart region_balance(const RunData& run, const Table& t) {
@@ -148,6 +163,7 @@ RunReport fleet_report(const RunData& run) {
       std::size_t located = 0;
       Chart map = world_map(run, *t, located);
       if (located > 0) r.charts.push_back(std::move(map));
+      r.tables.push_back(not_on_map(*t));
     } else {
       r.missing.push_back("world map: cost_curve.csv has no lat_deg/lon_deg columns (written by an older potline)");
     }

@@ -1,5 +1,5 @@
 // Report charts of the steady-state commands: cell (voltage breakdown, energy balance), smelter
-// (cost stack, emissions by scope and source, CBAM by year) and invest (cash flows).
+// (cost stack, emissions by scope and source, CBAM by year); the published operating point of a cell.
 #include <fmt/format.h>
 
 #include "potline/report/charts.hpp"
@@ -79,6 +79,57 @@ Chart energy_balance(const RunData& run) {
   return vega::chart(spec, values.size());
 }
 
+/// The published operating point beside the model (published.csv, written by potline cell from the
+/// technology catalogue): the table with each source, and the model's deviation from each published
+/// number as a chart. Missing published numbers stay missing (empty cells read "missing").
+void published_point(const RunData& run, const Table& t, RunReport& r) {
+  HtmlTable table{"Published operating point beside the model (published.csv; sources in docs/references.md)",
+                  {"Quantity", "Unit", "Model", "Published", "Model - published [%]", "Source", "Note"},
+                  {}};
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto model = t.number(i, "Model");
+    const auto published = t.number(i, "Published");
+    std::optional<double> deviation;
+    if (model && published && *published != 0.0) deviation = (*model - *published) / *published * 100.0;
+    table.rows.push_back({t.text(i, "Quantity"), t.text(i, "Unit"), model ? fmt::format("{:.6g}", *model) : "",
+                          published ? fmt::format("{:.6g}", *published) : "", deviation ? fmt::format("{:+.2f}", *deviation) : "",
+                          t.text(i, "Source"), t.text(i, "Note")});
+    if (deviation) {
+      values.push_back({{"quantity", t.text(i, "Quantity") + " [" + t.text(i, "Unit") + "]"},
+                        {"deviation_pct", *deviation},
+                        {"model", *model},
+                        {"published", *published},
+                        {"source", t.text(i, "Source")}});
+    }
+  }
+  r.tables.push_back(table);
+  if (values.empty()) {
+    r.missing.push_back("model against the published operating point: " +
+                        std::string(vega::text(run.summary, "technology").empty()
+                                        ? "the case names no catalogue technology"
+                                        : "no number is published for technology " + vega::text(run.summary, "technology")));
+    return;
+  }
+  Json spec = vega::base("Model against the published operating point (deviation from each published number)",
+                         fmt::format("{}: technology {}; 0 % = the published value (sources in the table below)",
+                                     run.title(), vega::text(run.summary, "technology", "missing")),
+                         640, 28 * static_cast<int>(values.size()) + 20);
+  spec["data"] = {{"values", values}};
+  Json bars = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+               {"encoding",
+                {{"y", {{"field", "quantity"}, {"type", "nominal"}, {"title", nullptr}, {"sort", nullptr}}},
+                 {"x", vega::field("deviation_pct", "quantitative", "Model - published [% of published]")},
+                 {"tooltip", Json::array({{{"field", "quantity"}}, {{"field", "model"}}, {{"field", "published"}},
+                                          {{"field", "deviation_pct"}, {"title", "deviation %"}, {"format", "+.2f"}},
+                                          {{"field", "source"}}})}}}};
+  Json zero = {{"data", {{"values", Json::array({{{"x", 0.0}}})}}},
+               {"mark", {{"type", "rule"}, {"color", "#333"}}},
+               {"encoding", {{"x", {{"field", "x"}, {"type", "quantitative"}}}}}};
+  spec["layer"] = {vega::primary(bars), zero};
+  r.charts.push_back(vega::chart(spec, values.size()));
+}
+
 }  // namespace
 
 RunReport cell_report(const RunData& run) {
@@ -92,6 +143,11 @@ RunReport cell_report(const RunData& run) {
     r.charts.push_back(energy_balance(run));
   } else {
     r.missing.push_back("energy balance: the summary has no energy_kW");
+  }
+  if (const Table* t = run.table("published.csv")) {
+    published_point(run, *t, r);
+  } else {
+    r.missing.push_back("published operating point: no published.csv in the run folder (written by an older potline)");
   }
   if (const Table* t = run.table("inputs.csv")) {
     HtmlTable inputs{"Inputs and where each came from (inputs.csv)", t->columns, t->rows};
@@ -202,47 +258,6 @@ RunReport smelter_report(const RunData& run) {
     r.missing.push_back("CBAM by year: the summary has no cbam_usd_per_t");
   }
   if (const Table* t = run.table("potlines.csv")) r.tables.push_back({"Potline groups (potlines.csv)", t->columns, t->rows});
-  return r;
-}
-
-RunReport invest_report(const RunData& run) {
-  RunReport r;
-  const Table* t = run.table("cash_flows.csv");
-  if (!t) {
-    r.missing.push_back("cash flows: no cash_flows.csv in the run folder");
-    return r;
-  }
-  Json values = Json::array();
-  double cumulative = 0;
-  for (std::size_t i = 0; i < t->rows.size(); ++i) {
-    const auto flow = t->number(i, "Cash flow [USD]");
-    const auto discounted = t->number(i, "Discounted [USD]");
-    if (discounted) cumulative += *discounted;
-    values.push_back({{"year", t->number(i, "Year").value_or(static_cast<double>(i + 1))},
-                      {"cash_flow_MUSD", vega::number(flow ? std::optional<double>(*flow / 1e6) : std::nullopt)},
-                      {"cumulative_discounted_MUSD", vega::number(cumulative / 1e6)},
-                      {"sign", flow && *flow < 0 ? "outflow" : "inflow"}});
-  }
-  const Json& s = run.summary;
-  Json spec = vega::base("Cash flows and cumulative discounted cash flow",
-                         fmt::format("{}: NPV {} M USD at WACC {} %, power {} USD/MWh", run.title(),
-                                     vega::fixed(get_number(s, "npv_usd"), 0, 1e-6), vega::fixed(get_number(s, "wacc"), 1, 100),
-                                     vega::fixed(get_number(s, "contract_power_usd_per_MWh"), 1)),
-                         640, 240);
-  spec["data"] = {{"values", values}};
-  Json bars = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
-               {"encoding",
-                {{"x", vega::field("year", "ordinal", "Project year")},
-                 {"y", vega::field("cash_flow_MUSD", "quantitative", "Cash flow [million USD]")},
-                 {"color", {{"field", "sign"}, {"type", "nominal"}, {"title", nullptr},
-                            {"scale", {{"domain", {"outflow", "inflow"}}, {"range", {"#e45756", "#54a24b"}}}}}}}}};
-  Json line = {{"mark", {{"type", "line"}, {"color", "#333"}, {"point", true}}},
-               {"encoding",
-                {{"x", {{"field", "year"}, {"type", "ordinal"}}},
-                 {"y", vega::field("cumulative_discounted_MUSD", "quantitative", "Cumulative discounted [million USD]")}}}};
-  spec["layer"] = {vega::primary(bars), line};
-  spec["resolve"] = {{"scale", {{"y", "independent"}}}};
-  r.charts.push_back(vega::chart(spec, values.size()));
   return r;
 }
 

@@ -218,7 +218,7 @@ std::string script_json(const Json& value) {
   return out;
 }
 
-std::string render_html(const std::vector<RunData>& runs) {
+Page render_html(const std::vector<RunData>& runs) {
   std::string body;
   Json charts = Json::array();
   bool uses_world = false;
@@ -287,7 +287,7 @@ std::string render_html(const std::vector<RunData>& runs) {
     page += "</script>\n";
   }
   page += std::string("<script>") + kRenderScript + "</script>\n</body>\n</html>\n";
-  return page;
+  return {page, charts.size()};
 }
 
 }  // namespace potline::report

@@ -79,6 +79,7 @@ RunReport build_run_report(const RunData& run) {
   if (run.command == "simulate") return simulate_report(run);
   if (run.command == "fleet") return fleet_report(run);
   if (run.command == "sweep") return sweep_report(run);
+  if (run.command == "vary") return vary_report(run);
   return {};
 }
 

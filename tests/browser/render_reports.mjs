@@ -83,6 +83,23 @@ for (const [name, extra] of Object.entries(sweeps)) {
     check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
   }
 }
+// --vary run folders (command "vary"): a numeric range with a unit, and text values (technologies)
+// beside a range, one chart per varied key; an invest range where some outputs are null.
+const varies = {
+  'vary-smelter-power': ['smelter', 'smelter-us-old-grid', '--vary', 'prices.power=30:60:10 USD/MWh'],
+  'vary-cell-technology': ['cell', 'default', '--vary', 'case.technology=AP40,AP60,DX+', '--vary', 'operation.acd=3.5:5:0.5 cm'],
+  'vary-invest-wacc': ['invest', 'invest-new-build', '--vary', 'investment.wacc=0.04:0.2:0.04'],
+};
+for (const [name, [command, example, ...extra]] of Object.entries(varies)) {
+  const run = path.join(outDir, name);
+  try {
+    execFileSync(potline, [command, path.join('examples', example + '.toml'), ...extra, '--out', run, '--report'],
+                 { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    pages.push({ name, file: path.join(run, 'report.html') });
+  } catch (e) {
+    check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
+  }
+}
 // Several runs in one report: for runs of one command, side-by-side charts and the comparison
 // table after the runs' own charts; runs of different commands side by side without comparison.
 const multiRun = {
@@ -103,6 +120,16 @@ for (const [name, runs] of Object.entries(multiRun)) {
   }
 }
 
+// potline compare --report: the comparison's page (the same as potline report A B).
+try {
+  const file = path.join(outDir, 'compare-report-quench.html');
+  execFileSync(potline, ['compare', path.join(outDir, 'cell-7d'), path.join(outDir, 'cell-7d-manual-quench'), '--report', file],
+               { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  pages.push({ name: 'compare-report-quench', file });
+} catch (e) {
+  check('compare --report', false, `${e.message}\n${e.stderr}`);
+}
+
 /// Static checks: what the file would fetch or show before any script runs.
 function staticChecks(name, html) {
   const withoutLibraries = html.replace(/<script data-asset="[a-z_]+">[\s\S]*?<\/script>/g, '');
@@ -112,6 +139,46 @@ function staticChecks(name, html) {
   check(`${name}: no src/href on script, img, link or iframe`, fetching.length === 0, fetching.slice(0, 3).join(' '));
   const nonFinite = withoutLibraries.match(/\b(NaN|-?Infinity)\b/g) || [];
   check(`${name}: no NaN or Infinity`, nonFinite.length === 0, nonFinite.slice(0, 3).join(' '));
+}
+
+/// RFC 4180 records (quoted fields with commas, doubled quotes, line breaks), as potline writes them.
+function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { record.push(field); field = ''; } else if (ch === '\n') { record.push(field); records.push(record); record = []; field = ''; } else field += ch;
+  }
+  if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
+  return records;
+}
+
+/// The world map of a fleet run against its cost_curve.csv, read here on its own: one circle per row
+/// with coordinates, and every other row (aggregates, smelters without a site) in "Not on the map".
+async function checkWorldMap(name, page, costCurveFile) {
+  const [header, ...records] = parseCsv(readFileSync(costCurveFile, 'utf8'));
+  const lat = header.indexOf('lat_deg');
+  const lon = header.indexOf('lon_deg');
+  const located = records.filter((r) => r[lat] !== '' && r[lon] !== '').length;
+  const rows = records.length;
+  const seen = await page.evaluate(() => {
+    const charts = JSON.parse(document.getElementById('potline-charts').textContent);
+    const map = charts.find((c) => c.spec.projection);
+    const marks = map ? Array.from(document.querySelectorAll(`#${map.id} svg g.role-mark[class*=" primary"]`))
+      .reduce((n, g) => n + g.children.length, 0) : 0;
+    const table = Array.from(document.querySelectorAll('h3')).find((h) => h.textContent.startsWith('Not on the map'));
+    const listed = table ? table.nextElementSibling.querySelectorAll('tbody tr').length : -1;
+    return { marks, listed, title: table ? table.textContent : '' };
+  });
+  check(`${name}: every cost-curve row with coordinates is on the map`, seen.marks === located,
+        `${seen.marks} circles, ${located} rows with lat_deg and lon_deg`);
+  check(`${name}: every other row is listed as not on the map`, seen.listed === rows - located,
+        `${seen.listed} listed, ${rows - located} without coordinates (${seen.title})`);
 }
 
 const nodeModules = process.env.POTLINE_NODE_MODULES || path.join(sourceDir, 'node_modules');
@@ -154,6 +221,8 @@ try {
       check(`${name} ${c.id}: SVG with ${c.expected} marks`, c.svg === 1 && c.marks === c.expected,
             `svg ${c.svg}, marks ${c.marks}`);
     }
+    const costCurve = path.join(path.dirname(file), 'cost_curve.csv');
+    if (path.basename(file) === 'report.html' && existsSync(costCurve)) await checkWorldMap(name, page, costCurve);
     check(`${name}: no console or page error`, errors.length === 0, errors.slice(0, 3).join(' | '));
     check(`${name}: no network request`, requests.length === 0, requests.slice(0, 3).join(' '));
     await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });

@@ -101,9 +101,41 @@ TEST_F(CliReport, RunOfAnUnreadableCommandIsAnInputError) {
   const RunResult r = potline({"report", run});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("a run of 'potline sweep', which cannot be read back; readable runs are of: cell, smelter, invest, "
-                       "simulate, fleet"),
+                       "simulate, fleet, vary"),
             std::string::npos)
       << r.err;
+}
+
+TEST_F(CliReport, ManifestOfAnotherCommandThanItsSummaryIsAnInputError) {
+  const std::string run = cell_run("a", "4.2 cm");
+  rewrite(std::filesystem::path(run) / "manifest.json", "\"command\": \"cell\"", "\"command\": \"smelter\"");
+  for (const char* command : {"report", "compare"}) {
+    const RunResult r = command == std::string("report") ? potline({command, run}) : potline({command, run, run});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_NE(r.err.find("summary.json: error: the manifest says 'potline smelter' but the summary is not one of its summaries"),
+              std::string::npos)
+        << r.err;
+  }
+}
+
+TEST_F(CliReport, FolderWithoutManifestOrOfAnotherProgramIsAnInputError) {
+  const std::string run = cell_run("a", "4.2 cm");
+  rewrite(std::filesystem::path(run) / "manifest.json", "\"program\": \"potline\"", "\"program\": \"other\"");
+  const RunResult foreign = potline({"report", run});
+  EXPECT_EQ(foreign.exit_code, 2) << foreign.describe();
+  EXPECT_NE(foreign.err.find("'program': not a Potline run manifest"), std::string::npos) << foreign.err;
+  std::filesystem::remove(std::filesystem::path(run) / "manifest.json");
+  const RunResult r = potline({"report", run});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("the run folder has no manifest.json: it is not a complete run folder"), std::string::npos) << r.err;
+}
+
+TEST_F(CliReport, SummaryThatIsNotJsonIsAnInputError) {
+  const std::string run = cell_run("a", "4.2 cm");
+  std::ofstream(std::filesystem::path(run) / "summary.json", std::ios::binary) << "voltage = 4.2\n";
+  const RunResult r = potline({"report", run});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("summary.json: error: the summary is not valid JSON (byte "), std::string::npos) << r.err;
 }
 
 TEST_F(CliReport, MissingTableIsAnInputError) {

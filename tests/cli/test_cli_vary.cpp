@@ -134,11 +134,12 @@ TEST(CliVary, UnknownOutputGetsDidYouMean) {
             std::string::npos) << r.err;
 }
 
-TEST(CliVary, OutIsNotTakenWithVary) {
-  TempDir dir;
-  const RunResult r = fails({"cell", example("default.toml"), "--vary", "operation.acd=4,5", "--out", (dir.path() / "run").string()});
-  EXPECT_NE(r.err.find("--vary prints a table; it writes no run folder"), std::string::npos) << r.err;
+TEST(CliVary, CsvAndJsonTogetherIsAnInputError) {
+  const RunResult r = fails({"cell", example("default.toml"), "--vary", "operation.acd=4,5", "--csv", "--json"});
+  EXPECT_NE(r.err.find("give --json or --csv, not both"), std::string::npos) << r.err;
 }
+
+// --vary --out DIR writes a run folder: tests/cli/test_cli_report_outputs.cpp.
 
 }  // namespace
 }  // namespace potline_cli_test

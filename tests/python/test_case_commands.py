@@ -32,7 +32,7 @@ def test_cell_equals_cli_json_and_tables(cli_json, cli, tmp_path):
     folder = run_folder(cli, tmp_path, "cell", "examples/default.toml", "--set", "operation.acd=4.0 cm")
     assert result == json.loads((folder / "summary.json").read_text())
     assert_tables_equal(result, folder)
-    assert set(result.tables) == {"breakdown", "energy", "inputs"}
+    assert set(result.tables) == {"breakdown", "energy", "inputs", "published"}
 
 
 def test_cell_technology_and_target_voltage_like_the_cli(cli_json):
@@ -152,9 +152,39 @@ def test_smelter_input_errors_equal_the_cli(cli):
     assert "--set #1" in str(e.value) and "--set #2" in str(e.value)
 
 
-def test_invest_from_a_dict_is_refused_with_a_reason():
-    with pytest.raises(potline.InputError, match="an invest case must be a case file"):
-        potline.invest({"investment": {"kind": "new_build"}})
+@pytest.mark.parametrize("name", ["invest-new-build", "invest-ap60-retrofit"])
+def test_invest_from_a_dict_equals_the_case_file(root, name):
+    case = tomllib.loads((root / "examples" / f"{name}.toml").read_text())
+    overrides = {"investment.wacc": "9 %"}
+    from_dict = potline.invest(case, set=overrides)
+    from_file = potline.invest(f"examples/{name}.toml", set=overrides)
+    assert from_dict == from_file
+    assert set(from_dict.tables) == {"cash_flows", "npv_vs_power"}
+    for table in from_dict.tables:
+        pd.testing.assert_frame_equal(from_dict.tables[table], from_file.tables[table], check_exact=True, obj=table)
+
+
+def test_invest_npv_against_power_price_table(root):
+    result = potline.invest("examples/invest-new-build.toml")
+    sweep = result.npv_vs_power
+    assert list(sweep.columns) == ["Power price [USD/MWh]", "NPV [USD]", "IRR [1]"]
+    assert sweep["Power price [USD/MWh]"].iloc[0] == 0
+    assert sweep["NPV [USD]"].is_monotonic_decreasing
+    # The NPV changes sign between the grid points around the break-even price.
+    below = sweep[sweep["Power price [USD/MWh]"] < result["breakeven_power_usd_per_MWh"]]
+    above = sweep[sweep["Power price [USD/MWh]"] > result["breakeven_power_usd_per_MWh"]]
+    assert (below["NPV [USD]"] > 0).all() and (above["NPV [USD]"] < 0).all()
+
+
+def test_invest_dict_errors_are_located_in_the_dict():
+    case = {"case": {"title": "t"}, "plant": {"capacity": "500 kt/yr"}, "investment": {"kind": "new_build", "wacc": -2}}
+    with pytest.raises(potline.InputError) as e:
+        potline.invest(case)
+    text = str(e.value)
+    assert "<dict>:" in text and "'investment.wacc'" in text
+    assert "'investment.capex': required for 'potline invest'" in text
+    with pytest.raises(potline.InputError, match=r"<dict>:\d+:\d+: error: 'potline': 'potline invest' does not take \[\[potline\]\] groups"):
+        potline.invest({"investment": {"capex": "6000 USD/t"}, "potline": [{"name": "a"}, {"name": "b"}]})
 
 
 def test_simulate_guard_raises_run_error_naming_cell_and_time():

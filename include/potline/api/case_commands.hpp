@@ -46,8 +46,14 @@ struct CellRun {
   std::vector<std::string> warnings;
   io::Json summary;
   std::string catalogue_path;
-  Tables tables() const;  ///< breakdown.csv, energy.csv, inputs.csv
+  Tables tables() const;  ///< breakdown.csv, energy.csv, inputs.csv, published.csv
 };
+
+/// published.csv: the model's operating point beside the one published for the case's catalogue
+/// technology, with the source of each published number ("Quantity,Unit,Model,Published,Source,
+/// Note"; Published and Source empty where nothing is published, and for a case without a
+/// catalogue technology).
+std::string published_point_csv(const CellRun& run);
 
 /// potline cell [CASE] [--technology T] [--set ...] [--target-voltage V]: `technology` overrides
 /// case.technology; `target_voltage` (text, may carry a unit) solves the ACD for that voltage.
@@ -64,12 +70,26 @@ struct SmelterRun {
 
 SmelterRun run_smelter(const CaseSource& source);
 
+/// The project at one power price paid in every year (contract and after), as the break-even search
+/// evaluates it (finance::project_cash_flows).
+struct PowerPricePoint {
+  double power_usd_per_MWh = 0;
+  double npv_usd = 0;
+  std::optional<double> irr;  ///< empty when the NPV does not change sign over the rates tried
+};
+
+/// The NPV against the power price: 21 prices or so from 0 in round steps up to at least twice the
+/// contract price and 1.25 times the break-even price (the chart of the report).
+std::vector<PowerPricePoint> npv_by_power_price(const finance::InvestmentInputs& in,
+                                                const finance::InvestmentResult& result);
+
 struct InvestRun {
   plant::SmelterData data;
   finance::InvestCase c;
   finance::InvestmentResult result;
   io::Json summary;
-  Tables tables() const;  ///< cash_flows.csv
+  std::vector<PowerPricePoint> npv_by_power;
+  Tables tables() const;  ///< cash_flows.csv, npv_vs_power.csv
 };
 
 InvestRun run_invest(const CaseSource& source);

@@ -35,6 +35,7 @@ std::optional<VarySpec> parse_vary(const std::string& text, int index, core::Dia
 /// The table: one row per (spec, value), one column per output.
 struct VaryTable {
   std::string command;
+  std::string title;                 ///< the case's title (of the first point's document)
   std::vector<std::string> outputs;  ///< dotted paths into the JSON document (objects expanded)
   struct Row {
     std::string key;

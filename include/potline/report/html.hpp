@@ -1,6 +1,7 @@
 #pragma once
 // The self-contained HTML report: one file holding the Vega, Vega-Lite and vega-embed scripts,
 // the world map and every chart's data inline. It requests nothing from the network when opened.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,11 @@ std::string_view embedded_asset(std::string_view name);
 /// command line, case files and their SHA-256, program version, git commit, seed, start time),
 /// charts, tables and warnings; when two or more runs of one command are given, a comparison of
 /// their summaries. Throws core::RunError if an embedded script could end its <script> element.
-std::string render_html(const std::vector<RunData>& runs);
+struct Page {
+  std::string html;
+  std::size_t charts = 0;  ///< charts on the page (each drawn by vega-embed when opened)
+};
+Page render_html(const std::vector<RunData>& runs);
 
 /// `text` with &, <, >, " and ' replaced by HTML entities.
 std::string escape_html(std::string_view text);

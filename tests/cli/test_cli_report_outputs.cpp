@@ -2,6 +2,9 @@
 // price of `potline invest` (npv_vs_power.csv), the published operating point of `potline cell`
 // (published.csv), the run folder of `--vary ... --out DIR` and `potline compare --report`. The
 // browser test (tests/browser) checks that their charts render.
+#include <algorithm>
+#include <map>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -167,6 +170,44 @@ TEST(CliReportOutputs, CompareReportWritesThePageOfTheRuns) {
   ASSERT_EQ(json.exit_code, 0) << json.describe();
   parse_json(json.out);  // stdout holds the JSON alone; the report line went to stderr
   EXPECT_NE(json.err.find("report written to"), std::string::npos) << json.err;
+}
+
+TEST(CliReportOutputs, EverySmelterWithCoordinatesIsOnTheWorldMap) {
+  // data/smelters.csv read here on its own: a cost-curve row has coordinates exactly when the
+  // dataset gives them, and the report's map draws one circle per such row and lists the others.
+  std::map<std::string, bool> located_in_data;
+  std::vector<std::vector<std::string>> data;
+  for (const auto& row : csv_rows(read_file(source_dir() / "data" / "smelters.csv"))) {
+    if (!row.empty() && !row[0].empty() && row[0][0] != '#') data.push_back(row);
+  }
+  ASSERT_FALSE(data.empty());
+  const auto column = [](const std::vector<std::string>& header, const std::string& name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    EXPECT_NE(it, header.end()) << name;
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  const std::size_t id = column(data[0], "id"), lat = column(data[0], "lat"), lon = column(data[0], "lon");
+  for (std::size_t i = 1; i < data.size(); ++i) located_in_data[data[i][id]] = !data[i][lat].empty() && !data[i][lon].empty();
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "world").string();
+  ASSERT_EQ(potline({"fleet", example("world.toml"), "--out", dir, "--report"}).exit_code, 0);
+  const auto curve = csv_rows(read_file(std::filesystem::path(dir) / "cost_curve.csv"));
+  const std::size_t cid = column(curve[0], "id"), clat = column(curve[0], "lat_deg"), clon = column(curve[0], "lon_deg");
+  std::size_t located = 0;
+  for (std::size_t i = 1; i < curve.size(); ++i) {
+    const bool has = !curve[i][clat].empty() && !curve[i][clon].empty();
+    ASSERT_TRUE(located_in_data.count(curve[i][cid])) << curve[i][cid];
+    EXPECT_EQ(has, located_in_data[curve[i][cid]]) << curve[i][cid];
+    located += has ? 1 : 0;
+  }
+  // The dataset locates most smelters (99 of the 104 cost-curve rows of world.toml when this was written).
+  EXPECT_GT(located * 10, (curve.size() - 1) * 9);
+  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string rows = std::to_string(curve.size() - 1);
+  EXPECT_NE(html.find(std::to_string(located) + " of " + rows + " cost-curve rows located"), std::string::npos);
+  EXPECT_NE(html.find("Not on the map (no coordinates: regional aggregates and smelters without a located site): " +
+                      std::to_string(curve.size() - 1 - located) + " of " + rows + " rows"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -302,6 +302,12 @@ RunReport simulate_report(const RunData& run) {
   } else if (ts && !windows.empty()) {
     r.tables.push_back(window_table(*ts, windows));  // runs without event_windows: told from the series
   }
+  if (run.summary.contains("heat_exchangers") && run.summary["heat_exchangers"].is_object()) {
+    // Shell heat exchangers (summary heat_exchangers, present only when the case enables them).
+    HtmlTable t{"Shell heat exchangers (summary heat_exchangers; per cell, averaged over the cells)", {"Quantity", "Value"}, {}};
+    for (const auto& [key, v] : run.summary["heat_exchangers"].items()) t.rows.push_back({key, vega::cell_text(v)});
+    r.tables.push_back(t);
+  }
   return r;
 }
 

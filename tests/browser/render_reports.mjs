@@ -35,7 +35,7 @@ const examples = {
   'smelter-us-old-grid': ['smelter'], 'smelter-ca-hydro': ['smelter'], 'smelter-cn-captive-coal': ['smelter'],
   'smelter-gcc-gas': ['smelter'], 'smelter-two-potlines': ['smelter'],
   'invest-new-build': ['invest'], 'invest-ap60-retrofit': ['invest'],
-  'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'outage-3h': ['simulate'],
+  'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'cell-modulation': ['simulate'], 'outage-3h': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
   'world': ['fleet'], 'world-2024': ['fleet'], 'us-tariff-50': ['fleet'], 'world-elastic': ['fleet'], 'xinjiang-exclusion': ['fleet'],

@@ -108,6 +108,18 @@ TEST(ReportVary, SummaryOfAVaryRunIsRecognised) {
   ASSERT_EQ(r.missing.size(), 1u);
 }
 
+TEST(ReportSimulate, ShellHeatExchangersGetTheirTableOnlyWhenTheRunHasThem) {
+  const RunReport with = build_run_report(run_of("simulate", Json::parse(R"({"simulated_days": 4,
+    "heat_exchangers": {"mode": "automatic", "mean_extraction_kW_per_cell": 12.5, "final_fraction": null}})")));
+  const HtmlTable* t = table_titled(with, "Shell heat exchangers");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rows[0], (std::vector<std::string>{"mode", "automatic"}));
+  EXPECT_EQ(t->rows[1], (std::vector<std::string>{"mean_extraction_kW_per_cell", "12.5"}));
+  EXPECT_EQ(t->rows[2][1], "missing");
+  const RunReport without = build_run_report(run_of("simulate", Json::parse(R"({"simulated_days": 4})")));
+  EXPECT_EQ(table_titled(without, "Shell heat exchangers"), nullptr);
+}
+
 TEST(ReportFleet, RowsWithoutCoordinatesAreListedNotOnTheMap) {
   const RunData run = run_of(
       "fleet", Json::parse(R"({"title": "t", "smelters": 3, "price_by_region_usd_per_t": {"a": 2500}})"),

@@ -112,4 +112,41 @@ RunReport invest_report(const RunData& run) {
   return r;
 }
 
+/// Side by side: each run's NPV against the power price (npv_vs_power.csv), colour = run.
+std::vector<Chart> invest_comparison(const std::vector<RunData>& runs) {
+  Json values = Json::array();
+  std::size_t curves = 0;
+  std::size_t points = 0;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const Table* t = runs[k].table("npv_vs_power.csv");
+    if (!t) continue;
+    ++curves;
+    const std::string run = fmt::format("{}: {}", k + 1, runs[k].title());
+    for (std::size_t i = 0; i < t->rows.size(); ++i) {
+      const auto price = t->number(i, "Power price [USD/MWh]");
+      const auto npv = t->number(i, "NPV [USD]");
+      if (price && npv) ++points;
+      values.push_back({{"run", run}, {"power_usd_per_MWh", vega::number(price)},
+                        {"npv_MUSD", vega::number(npv ? std::optional<double>(*npv / 1e6) : std::nullopt)}});
+    }
+  }
+  if (curves < 2) return {};
+  Json spec = vega::base("NPV against the power price side by side", fmt::format("{} invest runs; colour = run", curves), 640, 260);
+  spec["data"] = {{"values", values}};
+  const Json color = {{"field", "run"}, {"type", "nominal"}, {"title", "Run"}};
+  Json line = {{"mark", {{"type", "line"}}},
+               {"encoding", {{"x", vega::field("power_usd_per_MWh", "quantitative", "Power price [USD/MWh]")},
+                             {"y", vega::field("npv_MUSD", "quantitative", "NPV [million USD]")},
+                             {"color", color}}}};
+  Json dots = {{"mark", {{"type", "point"}, {"filled", true}, {"tooltip", true}}},
+               {"encoding", {{"x", {{"field", "power_usd_per_MWh"}, {"type", "quantitative"}}},
+                             {"y", {{"field", "npv_MUSD"}, {"type", "quantitative"}}},
+                             {"color", color}}}};
+  Json zero = {{"data", {{"values", Json::array({{{"npv_MUSD", 0.0}}})}}},
+               {"mark", {{"type", "rule"}, {"color", "#999"}}},
+               {"encoding", {{"y", {{"field", "npv_MUSD"}, {"type", "quantitative"}}}}}};
+  spec["layer"] = {line, vega::primary(dots), zero};
+  return {vega::chart(spec, points)};
+}
+
 }  // namespace potline::report

@@ -86,6 +86,7 @@ RunReport build_run_report(const RunData& run) {
 std::vector<Chart> fleet_comparison(const std::vector<RunData>& runs);
 std::vector<Chart> simulate_comparison(const std::vector<RunData>& runs);
 std::vector<Chart> plant_comparison(const std::vector<RunData>& runs);
+std::vector<Chart> invest_comparison(const std::vector<RunData>& runs);
 
 std::vector<Chart> comparison_charts(const std::vector<RunData>& runs) {
   if (runs.size() < 2) return {};
@@ -96,6 +97,7 @@ std::vector<Chart> comparison_charts(const std::vector<RunData>& runs) {
   if (command == "simulate") return simulate_comparison(runs);
   if (command == "fleet") return fleet_comparison(runs);
   if (command == "cell" || command == "smelter") return plant_comparison(runs);
+  if (command == "invest") return invest_comparison(runs);
   return {};
 }
 

@@ -107,6 +107,7 @@ const multiRun = {
   'compare-fleet': ['world', 'us-tariff-50', 'xinjiang-exclusion'],
   'compare-smelter': ['smelter-us-old-grid', 'smelter-ca-hydro'],
   'compare-cell': ['default', 'custom-design'],
+  'compare-invest': ['invest-new-build', 'invest-ap60-retrofit'],
   'mixed-commands': ['default', 'invest-new-build', 'outage-3h', 'world'],
 };
 for (const [name, runs] of Object.entries(multiRun)) {

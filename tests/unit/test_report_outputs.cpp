@@ -77,6 +77,17 @@ TEST(ReportInvest, NpvAgainstPowerPriceCountsFinitePointsWithRules) {
   EXPECT_NO_THROW(io::require_finite(r.charts[0].spec));
 }
 
+TEST(ReportInvest, TwoRunsGetTheirNpvCurvesOverlaid) {
+  const std::string table = "Power price [USD/MWh],NPV [USD],IRR [1]\n0,2e9,0.16\n50,-4e7,\n";
+  const std::vector<RunData> runs{run_of("invest", Json::parse(R"({"title": "a"})"), {{"npv_vs_power.csv", table}}),
+                                  run_of("invest", Json::parse(R"({"title": "b"})"), {{"npv_vs_power.csv", table}})};
+  const std::vector<Chart> charts = comparison_charts(runs);
+  ASSERT_EQ(charts.size(), 1u);
+  EXPECT_EQ(charts[0].expected_marks, 4u);
+  EXPECT_EQ(charts[0].spec["data"]["values"][2]["run"], "2: b");
+  EXPECT_TRUE(comparison_charts({runs[0]}).empty());
+}
+
 TEST(ReportVary, OneChartPerKeyNumericAxisWithUnitAndTextValuesInOrder) {
   const RunData run = run_of("vary", Json::parse(R"({"command": "cell", "title": "t", "outputs": ["voltage_V", "irr"],
     "rows": [

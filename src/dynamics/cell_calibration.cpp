@@ -102,6 +102,41 @@ void calibrate_exchangers(CellModel& m, const HeatLossSplit& h) {
   }
 }
 
+// Side path (docs/model/dynamics.md, "Thermal calibration"): the ledge-covered contact carries
+// h·A·superheat (h = dynamics.ledge_heat_transfer; 0: the whole side loss), conducted through the
+// ledge and the inner wall resistance to the wall node; the rest of the side loss reaches the wall
+// node through the side lining above and below the ledge (bypass); the wall node loses the whole
+// side loss to the ambient. The wall node sits where the ledge flux alone puts it (inner share f of
+// R_wall = (T_liq − T_amb)/q_ledge − R_ledge). Returns the wall node temperature [K].
+double calibrate_side(CellModel& m, const HeatLossSplit& h) {
+  const DynamicsParameters& p = m.parameters;
+  const double A = m.side_area_m2;
+  const double superheat = h.T - h.Tl;
+  const double ledge_flux = p.ledge_heat_transfer_W_per_m2_K > 0.0 ? p.ledge_heat_transfer_W_per_m2_K * A * superheat
+                                                                     : h.side_loss;
+  if (ledge_flux > h.side_loss * (1.0 + 1e-12)) {
+    throw core::RunError(
+        "dynamics: dynamics.ledge_heat_transfer (" + std::to_string(p.ledge_heat_transfer_W_per_m2_K / 1e3) +
+        " kW/(m2 K)) x " + std::to_string(A) + " m2 x superheat " + std::to_string(superheat) + " K = " +
+        std::to_string(ledge_flux / 1e3) + " kW is more than the whole side heat loss (" +
+        std::to_string(h.side_loss / 1e3) +
+        " kW); lower dynamics.ledge_heat_transfer (0: from the side loss) or raise dynamics.side_loss_fraction");
+  }
+  m.ledge_heat_transfer_W_per_m2_K = ledge_flux / (A * superheat);
+  const double ledge_resistance = p.initial_ledge_m / (p.ledge_conductivity_W_per_m_K * A);
+  m.wall_resistance_K_per_W = (h.Tl - h.Tamb) / ledge_flux - ledge_resistance;
+  if (!(m.wall_resistance_K_per_W > 0.0)) {
+    throw core::RunError(
+        "dynamics: a " + std::to_string(p.initial_ledge_m * 100) + " cm ledge alone conducts less than the " +
+        std::to_string(ledge_flux / 1e3) + " kW the ledge-covered side must pass; lower dynamics.initial_ledge or "
+        "dynamics.ledge_heat_transfer");
+  }
+  const double wall_node_K = h.Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * ledge_flux;
+  m.wall_outer_resistance_K_per_W = (wall_node_K - h.Tamb) / h.side_loss;
+  m.side_bypass_W_per_K = (h.side_loss - ledge_flux) / (h.T - wall_node_K);
+  return wall_node_K;
+}
+
 // Thermal network: resistances and node temperatures such that the operating point is a steady
 // state of the dynamic model.
 void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) {
@@ -117,15 +152,7 @@ void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) 
   m.top_resistance_K_per_W = (h.T - h.Tamb) / (h.top_loss - p.top_inner_fraction * h.top_joule);
   m.bottom_resistance_K_per_W =
       (h.T - h.Tamb) / (h.bottom_loss - m.parameters.lining_inner_fraction * h.lining_joule);
-  m.ledge_heat_transfer_W_per_m2_K = h.side_loss / (m.side_area_m2 * (h.T - h.Tl));
-  const double ledge_resistance = p.initial_ledge_m / (p.ledge_conductivity_W_per_m_K * m.side_area_m2);
-  m.wall_resistance_K_per_W = (h.Tl - h.Tamb) / h.side_loss - ledge_resistance;
-  if (!(m.wall_resistance_K_per_W > 0.0)) {
-    throw core::RunError(
-        "dynamics: a " + std::to_string(p.initial_ledge_m * 100) + " cm ledge alone conducts less than the " +
-        std::to_string(h.side_loss / 1e3) + " kW side heat loss needs; lower dynamics.initial_ledge or "
-        "raise dynamics.side_loss_fraction");
-  }
+  const double wall_node_K = calibrate_side(m, h);
   calibrate_exchangers(m, h);
   m.ledge_reference_K = h.Tl;
   m.reference_temperature_K = h.T;
@@ -139,7 +166,7 @@ void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) 
   y[kTopTemperature] = h.T - p.top_inner_fraction * m.top_resistance_K_per_W * (h.top_loss - h.top_joule);
   y[kLiningTemperature] =
       h.T - m.parameters.lining_inner_fraction * m.bottom_resistance_K_per_W * (h.bottom_loss - h.lining_joule);
-  y[kWallTemperature] = h.Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * h.side_loss;
+  y[kWallTemperature] = wall_node_K;
   m.top_reference_K = y[kTopTemperature];
   m.wall_reference_K = y[kWallTemperature];
   m.lining_reference_K = y[kLiningTemperature];

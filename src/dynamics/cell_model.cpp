@@ -161,7 +161,7 @@ Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, c
 
 // Heat flows between the bath, the ledge, the three nodes and the ambient.
 struct HeatFlows {
-  double top_in, top_out, bottom_in, bottom_out, wall_out, exchanger, q_in, q_out, ledge_rate, anode_heating;
+  double top_in, top_out, bottom_in, bottom_out, wall_out, exchanger, bypass, q_in, q_out, ledge_rate, anode_heating;
 };
 
 HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
@@ -181,6 +181,8 @@ HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical&
   // Shell heat exchangers: an extra conductance from the wall node to the ambient, used in part.
   f.exchanger = (Twall - Tamb) * g.exchanger_W_per_K * in.exchanger_fraction;
   f.wall_out = (Twall - Tamb) * g.wall_out_W_per_K + f.exchanger;
+  // Side lining above and below the ledge-covered contact: bath to the wall node directly.
+  f.bypass = (T - Twall) * g.bypass_W_per_K;
   const double ledge_resistance = std::max(y[kLedge] * g.ledge_K_per_W_per_kg, 0.0);
   const double Tl = e.liquidus_K;
   // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
@@ -190,6 +192,12 @@ HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical&
   // Bath-to-ledge transfer follows the bath flow, driven by the current (magnetic stirring).
   const double face_W_per_K = g.ledge_face_W_per_K * in.ledge_flow_factor;
   f.q_in = face_W_per_K * (T - Tl);
+  if (T < Tl) {
+    // Undercooled bath: it freezes within minutes (onto the ledge, in the bulk), not at the
+    // convective rate; its latent heat holds the bath near the liquidus.
+    const double capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K + y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
+    f.q_in += capacity / p.undercooling_time_s * (T - Tl);
+  }
   const double release = std::max(p.ledge_latent_heat_J_per_kg +
                                        p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
                                    0.5 * p.ledge_latent_heat_J_per_kg);
@@ -246,6 +254,7 @@ void fill_fluxes(const Sources& s, const HeatFlows& f, double superheat_K, Fluxe
   fluxes->ledge_to_wall_W = f.q_out;
   fluxes->bath_to_lining_W = f.bottom_in;
   fluxes->bath_to_ledge_W = f.q_in;
+  fluxes->bypass_W = f.bypass;
   fluxes->anode_heating_W = f.anode_heating;
   fluxes->production_kg_per_s = s.production_kg_per_s;
   fluxes->superheat_K = superheat_K;
@@ -268,10 +277,10 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
   const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
                                y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
   dy[kBathTemperature] = (s.power_in_W - s.anode_joule_W - s.cathode_joule_W - s.ae_to_top_W - s.chemical_W -
-                          f.top_in - f.bottom_in - f.q_in - f.anode_heating) /
+                          f.top_in - f.bottom_in - f.q_in - f.bypass - f.anode_heating) /
                          heat_capacity;
   dy[kTopTemperature] = (f.top_in + s.anode_joule_W + s.ae_to_top_W - f.top_out) * g.inverse_top_heat_capacity;
-  dy[kWallTemperature] = (f.q_out - f.wall_out) * g.inverse_wall_heat_capacity;
+  dy[kWallTemperature] = (f.q_out + f.bypass - f.wall_out) * g.inverse_wall_heat_capacity;
   dy[kLiningTemperature] = (f.bottom_in + s.cathode_joule_W - f.bottom_out) * g.inverse_lining_heat_capacity;
   const auto [alumina_use, alf3_use] = mass_rates(m, in, e, y, s.production_kg_per_s, f.ledge_rate, dy);
   dy[kColdAnodeHeat] = -f.anode_heating;
@@ -301,9 +310,10 @@ void prepare_rhs(CellModel& m) noexcept {
   g.wall_in_K_per_W = p.wall_inner_fraction * m.wall_resistance_K_per_W;
   // With shell heat exchangers the calibrated wall-to-ambient conductance is shared: the exchangers
   // at their design use carry design_fraction × share of it, the passive shell the rest.
-  const double wall_out = 1.0 / ((1.0 - p.wall_inner_fraction) * m.wall_resistance_K_per_W);
+  const double wall_out = 1.0 / m.wall_outer_resistance_K_per_W;
   g.exchanger_W_per_K = m.exchanger_share * wall_out;
   g.wall_out_W_per_K = wall_out * (1.0 - p.exchanger_design_fraction * m.exchanger_share);
+  g.bypass_W_per_K = m.side_bypass_W_per_K;
   g.ledge_K_per_W_per_kg = 1.0 / (p.ledge_density_kg_per_m3 * A * p.ledge_conductivity_W_per_m_K * A);
   g.ledge_face_W_per_K = m.ledge_heat_transfer_W_per_m2_K * A;
   g.minimum_ledge_kg = p.minimum_ledge_m * p.ledge_density_kg_per_m3 * A;

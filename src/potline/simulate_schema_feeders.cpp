@@ -124,6 +124,23 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 1.0)
       .doc("share of the anode-effect power released in the top node (anode carbon, gas under the crust), the rest in the bath")
       .source("estimate: the gas film lies between anode carbon and bath (docs/model/dynamics.md §2)");
+  dyn.number("dynamics.ledge_heat_transfer", &DynamicsParameters::ledge_heat_transfer_W_per_m2_K)
+      .unit("kW/m2 K", "W/m2 K")
+      .default_(1.2)
+      .range(0.0, 20.0)
+      .doc("bath-to-ledge heat-transfer coefficient at nominal current; the ledge-covered contact carries h x area x "
+           "superheat of the side loss, the rest leaves through the side lining above and below the ledge (0: h from "
+           "the whole side share, the former calibration)")
+      .source("[Robinson et al. 2023] NTNU lumped model: 1.2 kW/(m2 K), within the 0.5-1.5 commonly quoted "
+              "(docs/model/dynamics.md, 'Thermal calibration')");
+  dyn.number("dynamics.undercooling_time", &DynamicsParameters::undercooling_time_s)
+      .unit("min", "s")
+      .default_(10.0)
+      .range(0.1, 600.0)
+      .doc("a bath below its liquidus freezes (onto the ledge and in the bulk) with this time constant, so its "
+           "latent heat holds it near the liquidus")
+      .source("estimate: nucleation on the ledge, crust and sludge leaves little undercooling; minutes against "
+              "the hours of an outage");
   dyn.number("dynamics.ledge_flow_exponent", &DynamicsParameters::ledge_flow_exponent)
       .unit("1")
       .default_(0.8)

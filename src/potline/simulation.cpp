@@ -174,6 +174,8 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
       m.top_resistance_K_per_W *= f;
       m.bottom_resistance_K_per_W *= f;
       m.wall_resistance_K_per_W *= f;
+      m.wall_outer_resistance_K_per_W *= f;
+      m.side_bypass_W_per_K /= f;
       prepare_rhs(m);
     }
     models.push_back(m);

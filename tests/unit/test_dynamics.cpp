@@ -81,7 +81,13 @@ TEST(DynamicsModel, InitialStateIsSteadyAndMatchesTheSteadyStateModel) {
   const double cathode_joule = I * I * b.c.design.cathode_resistance_ohm;
   EXPECT_GT(anode_joule, 0.0);
   EXPECT_NEAR(f.bath_to_top_W + anode_joule, f.top_loss_W, 1e-6 * f.top_loss_W);
-  EXPECT_NEAR(f.ledge_to_wall_W, f.side_loss_W, 1e-6 * f.side_loss_W);
+  // The side loss: through the ledge-covered contact and past it (side lining above and below).
+  EXPECT_NEAR(f.ledge_to_wall_W + f.bypass_W, f.side_loss_W, 1e-6 * f.side_loss_W);
+  EXPECT_NEAR(f.bath_to_ledge_W, f.ledge_to_wall_W, 1e-6 * f.side_loss_W);
+  // h = 1.2 kW/(m² K) ([Robinson et al. 2023]) at the design superheat: 8.3 kW/m² through the ledge
+  // (published side fluxes 8–15 kW/m²), the rest through the lining past it.
+  EXPECT_NEAR(m.ledge_heat_transfer_W_per_m2_K, 1200.0, 1e-9);
+  EXPECT_GT(f.bypass_W, 0.0);
   EXPECT_NEAR(f.bath_to_lining_W + cathode_joule, f.bottom_loss_W, 1e-6 * f.bottom_loss_W);
   EXPECT_NEAR(f.top_loss_W + f.side_loss_W + f.bottom_loss_W, r.energy.heat_loss_W, 1e-6 * r.energy.heat_loss_W);
   // Faraday: production = I·CE·M/3F.
@@ -96,10 +102,9 @@ TEST(DynamicsModel, ThermalNetworkIsPhysical) {
   EXPECT_GT(m.top_resistance_K_per_W, 0);
   EXPECT_GT(m.bottom_resistance_K_per_W, 0);
   EXPECT_GT(m.wall_resistance_K_per_W, 0);
-  // Literature ranges h ~ 500–1500 W/(m² K) (as commonly quoted) [verify]; the calibrated value must
-  // be of that order.
-  EXPECT_GT(m.ledge_heat_transfer_W_per_m2_K, 300);
-  EXPECT_LT(m.ledge_heat_transfer_W_per_m2_K, 5000);
+  // Literature ranges h ~ 500–1500 W/(m² K) (as commonly quoted) [verify].
+  EXPECT_GE(m.ledge_heat_transfer_W_per_m2_K, 500);
+  EXPECT_LE(m.ledge_heat_transfer_W_per_m2_K, 1500);
   // Bath + metal thermal time constant C/(ΣG): ~10 h commonly quoted for a 500 kA cell; accept 3–30 h.
   const double* y = b.y.data();
   const double C = bath_mass_kg(y) * m.parameters.bath_heat_capacity_J_per_kg_K +
@@ -107,7 +112,8 @@ TEST(DynamicsModel, ThermalNetworkIsPhysical) {
   // Conductance to ambient: top, bottom, and the side path bath -> ledge face -> ledge -> wall.
   const double ledge_r = ledge_thickness_m(m, y) / (m.parameters.ledge_conductivity_W_per_m_K * m.side_area_m2);
   const double G = 1 / m.top_resistance_K_per_W + 1 / m.bottom_resistance_K_per_W +
-                   1 / (1 / (m.ledge_heat_transfer_W_per_m2_K * m.side_area_m2) + m.wall_resistance_K_per_W + ledge_r);
+                   1 / (1 / (m.ledge_heat_transfer_W_per_m2_K * m.side_area_m2) + m.wall_resistance_K_per_W + ledge_r) +
+                   1 / (1 / m.side_bypass_W_per_K + m.wall_outer_resistance_K_per_W);
   EXPECT_GT(C / G / 3600, 3.0);
   EXPECT_LT(C / G / 3600, 30.0);
 }

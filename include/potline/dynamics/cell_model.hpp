@@ -86,6 +86,13 @@ struct DynamicsParameters {
   /// temperature (0: none), and the share of it in use at the operating point (calibration).
   double exchanger_max_W_per_m2 = 0;
   double exchanger_design_fraction = 0.5;
+  /// Bath-to-ledge heat-transfer coefficient at nominal current. The ledge-covered contact then
+  /// carries h·A_side·superheat of the side loss and the rest leaves through the side lining above
+  /// and below it (a bath-to-wall-node bypass). 0: h from the whole side share (h = Q_side/(A·ΔT)).
+  double ledge_heat_transfer_W_per_m2_K = 0;
+  /// A bath cooled below its liquidus freezes onto the ledge (and crystallises in the bulk) with
+  /// this time constant: the latent heat brings it back to the liquidus (estimate, dynamics.md §2).
+  double undercooling_time_s = 600;
 };
 
 /// Everything the right-hand side needs about one cell, derived once.
@@ -101,7 +108,9 @@ struct CellModel {
   // thermal network (calibrated so that the initial state is a steady state)
   double top_resistance_K_per_W = 0;
   double bottom_resistance_K_per_W = 0;
-  double wall_resistance_K_per_W = 0;     ///< ledge face to ambient, without the ledge
+  double wall_resistance_K_per_W = 0;     ///< ledge face to ambient, without the ledge (ledge flux alone)
+  double wall_outer_resistance_K_per_W = 0;  ///< wall node to ambient (the whole side loss)
+  double side_bypass_W_per_K = 0;   ///< bath to wall node through the side lining above/below the ledge
   double ledge_heat_transfer_W_per_m2_K = 0;  ///< bath to ledge face
   double ledge_reference_K = 0;     ///< ledge temperature in the stored-heat bookkeeping
   /// Shell heat exchangers at full extraction as a share of the calibrated wall-to-ambient
@@ -126,6 +135,7 @@ struct CellModel {
     double bottom_in_W_per_K = 0, bottom_out_W_per_K = 0;
     double wall_in_K_per_W = 0, wall_out_W_per_K = 0;
     double exchanger_W_per_K = 0;     ///< shell heat exchangers at full use (wall node to ambient)
+    double bypass_W_per_K = 0;        ///< bath to wall node, past the ledge
     double ledge_K_per_W_per_kg = 0;  ///< ledge resistance per kg of ledge
     double ledge_face_W_per_K = 0;    ///< h·A_side
     double minimum_ledge_kg = 0;
@@ -228,6 +238,7 @@ struct Fluxes {
   double ledge_to_wall_W = 0;   ///< ledge face through the ledge to the wall node
   double bath_to_lining_W = 0;  ///< metal to the lining node
   double bath_to_ledge_W = 0;
+  double bypass_W = 0;          ///< bath to the wall node through the side lining past the ledge
   double anode_heating_W = 0;
   double production_kg_per_s = 0;
   double superheat_K = 0;

@@ -1,10 +1,14 @@
-// potline cell (--technology NAME | CASE.toml) [--set KEY=VALUE]... [--target-voltage V] [--json] [--out DIR]
+// potline cell (--technology NAME | CASE.toml) [--set KEY=VALUE]... [--target-voltage V] [--thermal] [--json] [--out DIR]
 // The case is read and run by api::run_cell (the Python API and --vary call it too); this file formats.
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/report.hpp"
+#include "potline/dynamics/thermal_steady_state.hpp"
+#include "potline/potline/simulate_case.hpp"
 #include "run_folder.hpp"
 #include "vary.hpp"
 
@@ -19,9 +23,64 @@ struct CellOptions {
   bool json = false;
   std::string out_dir;
   bool report = false;
+  bool thermal = false;
   std::vector<std::string> argv;
   VaryOptions vary;
 };
+
+// --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
+// network calibrated at the design point (the catalogue technology's line current, ACD and bath
+// temperature with the case's design and composition; without a technology, the case itself).
+// docs/model/cell.md, "Thermal steady state".
+io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
+  cell::OperatingPoint design = run.c.op;
+  std::string basis = "the case's operating point";
+  if (run.c.technology) {
+    const api::CellRun catalogue = api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)},
+                                                 run.c.technology->name, "");
+    design.line_current_A = catalogue.c.op.line_current_A;
+    design.acd_m = catalogue.c.op.acd_m;
+    design.bath_temperature_K = catalogue.c.op.bath_temperature_K;
+    basis = "technology " + run.c.technology->name + " at its catalogue operating point";
+  }
+  std::vector<double> y(dynamics::kStateCount);
+  const dynamics::CellModel m =
+      dynamics::build_cell_model(run.c.design, run.c.constants, design, line::default_dynamics_parameters(), y.data());
+  const dynamics::ThermalSteadyState s = dynamics::solve_thermal_steady_state(m, run.c.op, 0.0);
+  io::Json j;
+  j["status"] = s.status;
+  j["design_point"] = basis;
+  j["design_line_current_kA"] = design.line_current_A / 1e3;
+  j["design_acd_cm"] = design.acd_m * 100;
+  j["design_bath_temperature_degC"] = design.bath_temperature_K - 273.15;
+  j["bath_temperature_degC"] = s.bath_temperature_K - 273.15;
+  j["liquidus_degC"] = s.liquidus_K - 273.15;
+  j["superheat_K"] = s.superheat_K;
+  const bool liquid = s.status == "steady" || s.status == "no_ledge";
+  j["ledge_cm"] = liquid ? io::Json(s.ledge_m * 100) : io::Json(nullptr);  // no steady ledge otherwise
+  j["wall_temperature_degC"] = s.wall_temperature_K - 273.15;
+  j["heat_loss_kW"] = s.heat_loss_W / 1e3;
+  j["top_loss_kW"] = s.top_loss_W / 1e3;
+  j["side_loss_kW"] = s.side_loss_W / 1e3;
+  j["bottom_loss_kW"] = s.bottom_loss_W / 1e3;
+  j["ledge_flux_kW_per_m2"] = s.ledge_flux_W / 1e3 / m.side_area_m2;
+  j["voltage_V"] = s.result.voltage_V;
+  j["current_efficiency"] = s.result.current_efficiency;
+  j["sec_dc_kWh_per_kg"] = s.result.sec_dc_J_per_kg / 3.6e6;
+  return j;
+}
+
+std::string thermal_text(const io::Json& t) {
+  const auto n = [&](const char* key) { return t.at(key).is_null() ? 0.0 : t.at(key).get<double>(); };
+  return fmt::format(
+      "\nThermal steady state ({}; heat-loss network of the dynamics calibrated at {}: {:.1f} kA, ACD {:.2f} cm, "
+      "{:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {:.1f} cm, shell node {:.0f} °C\n"
+      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg\n",
+      t.at("status").get<std::string>(), t.at("design_point").get<std::string>(), n("design_line_current_kA"),
+      n("design_acd_cm"), n("design_bath_temperature_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
+      n("superheat_K"), n("ledge_cm"), n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"),
+      n("side_loss_kW"), n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"));
+}
 
 int run_cell(const CellOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
@@ -32,7 +91,8 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
       return api::run_cell(point, o.technology, o.target_voltage).summary;
     });
   }
-  const api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
+  api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
+  if (o.thermal) run.summary["thermal"] = thermal_summary(run, global);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);
@@ -45,6 +105,7 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
   } else {
     io::require_finite(run.summary);
     std::cout << cell::cell_summary_text(run.c, run.result, run.warnings);
+    if (o.thermal) std::cout << thermal_text(run.summary.at("thermal"));
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   return 0;
@@ -65,6 +126,9 @@ void add_cell_command(CLI::App& app, const GlobalOptions& global, int& exit_code
       ->allow_extra_args(false);
   cmd->add_option("--target-voltage", options->target_voltage,
                   "solve the ACD that gives this cell voltage (V)");
+  cmd->add_flag("--thermal", options->thermal,
+                "also solve the bath temperature and ledge from the heat balance (summary 'thermal'; "
+                "docs/model/cell.md)");
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
   add_vary_options(cmd, options->vary, "cell");
   CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,

@@ -197,6 +197,15 @@ void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnosti
 
 }  // namespace
 
+dynamics::DynamicsParameters default_dynamics_parameters() {
+  io::ValueSet v;
+  io::fill_defaults(dynamics_schema(), v);
+  SimulationCase c;
+  if (!simulate_table().bind(v, c).empty()) throw std::logic_error("simulate schema: a bound field has no default");
+  c.dynamics.exchanger_max_W_per_m2 = 0.0;
+  return c.dynamics;
+}
+
 std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_values,
                                                     const cell::TechnologyCatalogue& catalogue,
                                                     const plant::EmissionData& emissions,

@@ -22,6 +22,10 @@ const io::Schema& dynamics_schema();
 /// The table behind dynamics_schema(), bound to SimulationCase (tests read members back by key).
 const io::SchemaTable<SimulationCase>& simulate_table();
 
+/// The dynamics parameters of a simulate case with every default (`potline cell --thermal` uses
+/// them for the heat-loss network; shell heat exchangers not fitted).
+dynamics::DynamicsParameters default_dynamics_parameters();
+
 /// Builds the simulation case from user values (case file and --set applied). `case_dir` resolves
 /// relative paths (potline.current_csv); `emissions` is the PFC/GWP table (data/emissions/,
 /// loaded once by the caller), whose coefficients the case carries. Collects every error in

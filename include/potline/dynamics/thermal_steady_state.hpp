@@ -1,0 +1,39 @@
+#pragma once
+// Thermally aware steady state (issue 11 part 7): the bath temperature and ledge thickness at which
+// the heat the cell generates equals what the dynamics' heat-loss network (calibrated at the design
+// point) loses, at another current or ACD. The bath chemistry is held at the case's composition (the
+// AlF3 control restores it in the long run). docs/model/cell.md, "Thermal steady state".
+#include <string>
+
+#include "potline/cell/cell_model.hpp"
+#include "potline/dynamics/cell_model.hpp"
+
+namespace potline::dynamics {
+
+struct ThermalSteadyState {
+  /// "steady": a ledge-protected steady state; "no_ledge": the ledge has melted away (the bath
+  /// touches the side lining); "freezes": even at the liquidus the network loses more heat than the
+  /// cell generates, so no liquid steady state exists (the other fields are at the liquidus);
+  /// "overheats": the bath would settle more than 150 K above the liquidus (fields at that bound).
+  std::string status;
+  double bath_temperature_K = 0;
+  double liquidus_K = 0;
+  double superheat_K = 0;
+  double ledge_m = 0;
+  double wall_temperature_K = 0;  ///< side node (side block + shell)
+  double heat_loss_W = 0;         ///< to the ambient: top + side + bottom
+  double top_loss_W = 0, side_loss_W = 0, bottom_loss_W = 0;
+  double ledge_flux_W = 0;        ///< through the ledge-covered contact
+  cell::CellResult result;        ///< cell::evaluate at the solved bath temperature
+};
+
+/// Solves the thermal steady state of model `m` (built and calibrated at its design point) at the
+/// operating point `op` (its bath temperature is the solver's first guess only) with the shell heat
+/// exchangers (if fitted) at `exchanger_fraction`: the lowest bath temperature above the liquidus
+/// (1 K scan, then bisection to 1e-4 K, at most 150 K above) where the network loses what the cell
+/// generates; at each temperature the node temperatures and the ledge follow in closed form from the
+/// steady node balances and the Stefan condition.
+ThermalSteadyState solve_thermal_steady_state(const CellModel& m, const cell::OperatingPoint& op,
+                                              double exchanger_fraction);
+
+}  // namespace potline::dynamics

@@ -234,6 +234,12 @@ void PotController::update_reheat(double t) {
     if (s.reheat_voltage_V > 0.0 && t - outage_started_ >= s.reheat_min_outage_s) reheat_start_ = t;
   }
   reheat_offset_ = 0.0;
+  // Preheat before a planned outage ([Dupuis et al. 2007]: 4 h voltage preheat before the 3 h
+  // shutdown): heat stored in the bath, ledge and lining carries the cell through it.
+  if (s.preheat_voltage_V > 0.0 && s.planned_outage_start_s >= 0.0 && t < s.planned_outage_start_s &&
+      t >= s.planned_outage_start_s - s.preheat_s) {
+    reheat_offset_ = s.preheat_voltage_V;
+  }
   if (reheat_start_ < 0.0) return;
   const double since = t - reheat_start_;
   if (since < s.reheat_hold_s) {

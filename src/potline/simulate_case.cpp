@@ -80,6 +80,7 @@ void build_schedule(const io::ValueSet& v, const std::string& case_dir, Simulati
                         "an outage needs a positive potline.outage_duration");
     }
     c.schedule.set_outage(*start, duration);
+    c.control.planned_outage_start_s = *start;
   }
 }
 

@@ -111,6 +111,20 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 240.0)
       .doc("then brought back to zero linearly over this time")
       .source("estimate");
+  ctl.number("control.preheat_voltage", &ControllerSettings::preheat_voltage_V)
+      .unit("V")
+      .default_(0.0)
+      .range(0.0, 2.0)
+      .doc("added to the target voltage for control.preheat_time before a planned outage (potline.outage_start; "
+           "0: no preheat)")
+      .source("[Dupuis et al. 2007]: a 4 h voltage preheat before the 3 h shutdown; the voltage is not read here "
+              "(scenario input)");
+  ctl.number("control.preheat_time", &ControllerSettings::preheat_s)
+      .unit("h", "s")
+      .default_(4.0)
+      .range(0.0, 240.0)
+      .doc("length of the preheat before a planned outage")
+      .source("[Dupuis et al. 2007]: 4 h");
   ctl.number("control.reheat_min_outage", &ControllerSettings::reheat_min_outage_s)
       .unit("min", "s")
       .default_(15.0)

@@ -54,6 +54,10 @@ struct ControllerSettings {
   double reheat_hold_s = 8 * 3600.0;      ///< held this long after the current returns
   double reheat_ramp_s = 8 * 3600.0;      ///< then brought back to zero over this time
   double reheat_min_outage_s = 15 * 60.0; ///< shorter interruptions do not start a reheat
+  // preheat before a planned outage: the target voltage is raised for preheat_s before it starts
+  double preheat_voltage_V = 0;           ///< added to the target voltage (0: off)
+  double preheat_s = 4 * 3600.0;          ///< this long before the outage
+  double planned_outage_start_s = -1;     ///< set by the run from potline.outage_start (< 0: none)
   // anode effect
   double ae_detect_voltage_V{};
   QuenchMode quench_mode{};

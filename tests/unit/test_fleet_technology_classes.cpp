@@ -4,6 +4,7 @@
 // its row names the technology or its class stands for it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -138,7 +139,7 @@ TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
     EXPECT_EQ(s.technology, "P155") << s.record.id;
     EXPECT_EQ(plant::to_string(s.inputs.emissions.technology), "VSS") << s.record.id;
   }
-  EXPECT_EQ(soderberg, 4);  // Krasnoyarsk, Bratsk, Novokuznetsk, Irkutsk
+  EXPECT_EQ(soderberg, 5);  // Krasnoyarsk, Bratsk, Novokuznetsk, Irkutsk, CBA
   const TechnologyClasses bad = TechnologyClasses::parse(
       "[[class]]\nid = \"s\"\ntechnology = \"P155\"\npfc_class = \"VS\"\nsmelters = [\"x\"]\nbasis = \"b\"\n"
       "[[class]]\nid = \"d\"\ntechnology = \"P155\"\nbasis = \"b\"\n",
@@ -150,20 +151,29 @@ TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
 }
 
 // Coverage of the dataset's cell technology outside China (docs/data.md): the share of operating
-// capacity whose row names a catalogue technology or a line current. Issue 10 asks for 80 %; this
-// floor records what the rows hold today (41 %) so that it cannot fall back unnoticed.
+// capacity whose row names a catalogue technology or a line current, or whose sourced cell type puts
+// it in a class by id (the Soderberg smelters). Issue 10 asks for 80 %; the floors record what the
+// data hold today (70.9 % from the rows, 81.4 % with the Soderberg class) so they cannot fall back
+// unnoticed. Most line currents are our inference from pot counts (technology_inferred = true).
 TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
   core::Diagnostics d;
   const auto rows = load_smelters(cell::default_data_dir() + "/smelters.csv", d);
+  const TechnologyClasses classes = TechnologyClasses::load(
+      cell::default_data_dir() + "/fleet-technology-classes.toml", kTech, kRegions, d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
-  double all = 0, known = 0;
+  std::vector<std::string> by_id;
+  for (const auto& cls : classes.rules) by_id.insert(by_id.end(), cls.smelters.begin(), cls.smelters.end());
+  double all = 0, in_rows = 0, with_classes = 0;
   for (const auto& r : rows) {
     if (r.status != Status::kOperating || r.region == "china") continue;
     all += r.capacity_kg_per_s;
-    if (!r.technology.empty() || r.line_current_A > 0) known += r.capacity_kg_per_s;
+    const bool row_has = !r.technology.empty() || r.line_current_A > 0;
+    if (row_has) in_rows += r.capacity_kg_per_s;
+    if (row_has || std::find(by_id.begin(), by_id.end(), r.id) != by_id.end()) with_classes += r.capacity_kg_per_s;
   }
   ASSERT_GT(all, 0);
-  EXPECT_GE(known / all, 0.40);
+  EXPECT_GE(in_rows / all, 0.70);
+  EXPECT_GE(with_classes / all, 0.80);
 }
 
 // A class that lists a smelter id the dataset does not hold is an input error of the fleet case,

@@ -140,13 +140,14 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .source("estimate: the gas film lies between anode carbon and bath (docs/model/dynamics.md §2)");
   dyn.number("dynamics.ledge_heat_transfer", &DynamicsParameters::ledge_heat_transfer_W_per_m2_K)
       .unit("kW/m2 K", "W/m2 K")
-      .default_(1.2)
+      .default_(0.0)
       .range(0.0, 20.0)
-      .doc("bath-to-ledge heat-transfer coefficient at nominal current; the ledge-covered contact carries h x area x "
-           "superheat of the side loss, the rest leaves through the side lining above and below the ledge (0: h from "
-           "the whole side share, the former calibration)")
-      .source("[Robinson et al. 2023] NTNU lumped model: 1.2 kW/(m2 K), within the 0.5-1.5 commonly quoted "
-              "(docs/model/dynamics.md, 'Thermal calibration')");
+      .doc("bath-to-ledge heat-transfer coefficient at nominal current; > 0: the ledge-covered contact carries h x "
+           "area x superheat of the side loss, the rest leaves through the side lining above and below the ledge; "
+           "0: h from the whole side share (AP40: 2.7 kW/(m2 K))")
+      .source("0 is the default because with 1.2 kW/(m2 K) ([Robinson et al. 2023], within the 0.5-1.5 commonly "
+              "quoted) the ledge carries too little of the side loss to absorb a 5 % current cut or the cell-to-cell "
+              "spread of the potline-year (docs/model/dynamics.md, 'Thermal calibration')");
   dyn.number("dynamics.undercooling_time", &DynamicsParameters::undercooling_time_s)
       .unit("min", "s")
       .default_(10.0)

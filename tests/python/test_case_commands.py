@@ -191,5 +191,5 @@ def test_simulate_guard_raises_run_error_naming_cell_and_time():
     # The CLI test CliSimulateGuards.FrozenBathIsARunTimeFailureWithAPartialRunFolder: exit 1 there.
     with pytest.raises(potline.RunError) as e:
         potline.simulate("examples/cell-7d.toml", set={"potline.current_steps": "12 h 0; 72 h 1.0", "run.duration": "5 d"})
-    assert "bath frozen" in str(e.value) and "cell 0 at 17.8" in str(e.value)
+    assert "bath frozen" in str(e.value) and "cell 0 at 19.1" in str(e.value)
     assert not isinstance(e.value, potline.InputError)

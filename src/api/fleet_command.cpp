@@ -48,6 +48,14 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["marginal_cost_usd_per_t"] = f.marginal_cost_usd_per_kg * kT;
   j["cost_curve_marginal_cost_usd_per_t"] = f.cost_curve_marginal_cost_usd_per_kg * kT;
   j["price_by_region_usd_per_t"] = by_region(c, f.price_usd_per_kg, kT);
+  j["world_price_usd_per_t"] = f.world_price_usd_per_kg * kT;
+  std::vector<double> premium, published;
+  for (std::size_t r = 0; r < f.price_usd_per_kg.size(); ++r) {
+    premium.push_back(f.price_usd_per_kg[r] - f.world_price_usd_per_kg);
+    published.push_back(c.model.regions.regions[r].premium_usd_per_kg);
+  }
+  j["premium_by_region_usd_per_t"] = by_region(c, premium, kT);
+  j["published_premium_by_region_usd_per_t"] = by_region(c, published, kT);
   j["emissions_Mt_co2e"] = f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9;
   j["emissions_intensity_t_co2e_per_t"] =
       f.production_total_kg_per_s > 0 ? f.emissions_kg_co2e_per_s / f.production_total_kg_per_s : 0.0;
@@ -103,14 +111,16 @@ std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) 
   const auto& regions = c.model.regions.regions;
   std::ostringstream rc;
   rc << "region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
-        "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year\n";
+        "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year,premium_usd_per_t,"
+        "published_premium_usd_per_t,premium_benchmark\n";
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const fleet::RegionTrade t = fleet::region_trade(f, r);
     rc << regions[r].id << ',' << csv_text(regions[r].name) << ',' << num(f.capacity_by_region_kg_per_s[r] * kMt) << ','
        << num(f.production_by_region_kg_per_s[r] * kMt) << ',' << num(f.demand_kg_per_s[r] * kMt) << ','
        << num(t.imports_kg_per_s * kMt) << ',' << num(t.exports_kg_per_s * kMt) << ','
        << num(f.price_usd_per_kg[r] * kT) << ',' << num(f.emissions_by_region_kg_co2e_per_s[r] * kSecondsPerYear / 1e9)
-       << ',' << num(f.consumption_kg_per_s[r] * kMt) << '\n';
+       << ',' << num(f.consumption_kg_per_s[r] * kMt) << ',' << num((f.price_usd_per_kg[r] - f.world_price_usd_per_kg) * kT)
+       << ',' << num(regions[r].premium_usd_per_kg * kT) << ',' << csv_text(regions[r].premium_benchmark) << '\n';
   }
   return rc.str();
 }

@@ -1,4 +1,4 @@
-// Reading data/smelters.csv and data/fleet-regions.toml. Units are checked at the boundary: column
+// Reading data/smelters.csv (the region table: regions.cpp). Units are checked at the boundary: column
 // names carry units, a cell may carry its own unit ("300 kt/yr"), and both go through the one unit
 // parser (core/units.hpp). Every problem is collected with file:line:col before anything runs.
 #include "potline/fleet/dataset.hpp"
@@ -7,7 +7,6 @@
 #include "potline/io/toml_values.hpp"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,9 +19,6 @@
 #include "potline/core/constants.hpp"
 
 namespace potline::fleet {
-namespace detail {
-void parse_subregions(const toml::table& doc, const std::string& file, RegionTable& t, core::Diagnostics& d);
-}  // namespace detail
 namespace {
 
 struct Column {
@@ -253,143 +249,6 @@ std::vector<SmelterRecord> load_smelters(const std::string& path, core::Diagnost
   const auto text = io::read_text_file(path, "the smelter dataset", d);
   if (!text) return {};
   return parse_smelters(*text, path, d, technology_ids);
-}
-
-// ---------------------------------------------------------------- regions
-
-int RegionTable::index_of(const std::string& id) const {
-  for (std::size_t i = 0; i < regions.size(); ++i) if (regions[i].id == id) return static_cast<int>(i);
-  return -1;
-}
-
-std::vector<std::string> RegionTable::ids() const {
-  std::vector<std::string> v;
-  for (const auto& r : regions) v.push_back(r.id);
-  return v;
-}
-
-namespace {
-
-core::SourceLocation loc(const toml::node& n, const std::string& file) { return io::toml_location(n, file); }
-
-// A number in `unit`, or a string with its own unit, converted to `si`; required unless stated,
-// and never negative (prices, freight).
-std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit, const std::string& si,
-                               const std::string& file, const core::SourceLocation& parent, core::Diagnostics& d,
-                               bool required = true) {
-  if (n == nullptr) {
-    if (required) d.error(parent, key, "required key '" + key + "' missing (in " + unit + ")");
-    return std::nullopt;
-  }
-  const auto value = io::toml_quantity(n, key, unit, si, file, d);
-  if (value && *value < 0) {
-    const auto as_text = n->value<std::string>();
-    const std::string text = as_text ? *as_text : core::format_number(*n->value<double>());
-    d.error(loc(*n, file), key, "'" + text + "' must not be negative");
-    return std::nullopt;
-  }
-  return value;
-}
-
-}  // namespace
-
-RegionTable RegionTable::parse(const std::string& text, const std::string& file, core::Diagnostics& d) {
-  RegionTable t;
-  t.path = file;
-  auto parsed = io::parse_toml(text, file, d);
-  if (!parsed) return t;
-  toml::table& doc = *parsed;
-  const core::SourceLocation top{file, 1, 1};
-  t.price_year = doc["price_year"].value_or(0);
-  if (t.price_year == 0) d.error(top, "price_year", "required: the price year of every USD amount");
-  const auto* regions = doc["region"].as_array();
-  if (regions == nullptr || regions->empty()) {
-    d.error(top, "region", "no [[region]] tables");
-    return t;
-  }
-  const std::set<std::string> known = {"id", "name", "demand", "premium", "wage", "employees_per_kt", "other", "anode",
-                                       "alf3", "grid_emission_factor", "power"};
-  for (const auto& node : *regions) {
-    const auto* tbl = node.as_table();
-    if (tbl == nullptr) continue;
-    const core::SourceLocation w = loc(node, file);
-    for (const auto& [k, v] : *tbl) {
-      const std::string key(k.str());
-      if (!known.count(key)) {
-        std::string message = "unknown key '" + key + "' in [[region]]";
-        const std::string hint = core::closest_match(key, std::vector<std::string>(known.begin(), known.end()));
-        if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-        d.error(loc(v, file), key, message);
-      }
-    }
-    Region r;
-    r.where = w;
-    r.id = (*tbl)["id"].value_or(std::string());
-    r.name = (*tbl)["name"].value_or(r.id);
-    if (r.id.empty()) d.error(w, "id", "every [[region]] needs an id");
-    if (t.index_of(r.id) >= 0) d.error(w, "id", "duplicate region id '" + r.id + "'");
-    auto q = [&](const char* key, const char* unit, const char* si, bool required = true) {
-      return quantity(tbl->get(key), key, unit, si, file, w, d, required).value_or(0.0);
-    };
-    r.demand_kg_per_s = q("demand", "Mt/yr", "kg/s");
-    r.premium_usd_per_kg = q("premium", "USD/t", "USD/kg", false);
-    r.wage_usd_per_s = q("wage", "USD/yr", "USD/s");
-    r.employees_per_kg_per_s = q("employees_per_kt", "1", "1") / (1e6 / constants::kSecondsPerYear);  // per kt/yr -> per kg/s
-    r.other_usd_per_kg = q("other", "USD/t", "USD/kg");
-    r.anode_usd_per_kg = q("anode", "USD/t", "USD/kg");
-    r.alf3_usd_per_kg = q("alf3", "USD/t", "USD/kg");
-    r.grid_co2_kg_per_J = q("grid_emission_factor", "t/MWh", "kg/J");
-    if (const auto* power = tbl->get_as<toml::table>("power")) {
-      for (const auto& [k, v] : *power) {
-        const std::string key(k.str());
-        const auto source = plant::power_source_from_name(key);
-        if (!source) {
-          d.error(loc(v, file), "power." + key, "unknown power source '" + key + "': captive_coal, captive_gas, hydro, grid or ppa");
-          continue;
-        }
-        r.power_usd_per_J[power_index(*source)] = quantity(&v, "power." + key, "USD/MWh", "USD/J", file, w, d);
-      }
-    } else {
-      d.error(w, "power", "required: power = { <source> = \"<price> USD/MWh\", ... }");
-    }
-    t.regions.push_back(std::move(r));
-  }
-  const std::size_t n = t.regions.size();
-  const auto* freight = doc["freight"].as_table();
-  const core::SourceLocation fw = freight ? loc(*freight, file) : top;
-  t.freight_default_usd_per_kg = quantity(freight ? freight->get("default") : nullptr, "freight.default", "USD/t", "USD/kg", file, fw, d).value_or(0);
-  t.freight_intra_usd_per_kg = quantity(freight ? freight->get("intra_region") : nullptr, "freight.intra_region", "USD/t", "USD/kg", file, fw, d, false).value_or(0);
-  t.freight_usd_per_kg.assign(n, std::vector<double>(n, t.freight_default_usd_per_kg));
-  for (std::size_t i = 0; i < n; ++i) t.freight_usd_per_kg[i][i] = t.freight_intra_usd_per_kg;
-  if (freight != nullptr) {
-    if (const auto* routes = freight->get_as<toml::array>("route")) {
-      for (const auto& node : *routes) {
-        const auto* r = node.as_table();
-        if (r == nullptr) continue;
-        const std::string from = (*r)["from"].value_or(std::string());
-        const std::string to = (*r)["to"].value_or(std::string());
-        const int i = t.index_of(from), j = t.index_of(to);
-        for (const auto& [name, idx] : {std::pair{from, i}, std::pair{to, j}}) {
-          if (idx < 0) {
-            std::string message = "unknown region '" + name + "'";
-            const std::string hint = core::closest_match(name, t.ids());
-            if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-            d.error(loc(node, file), "freight.route", message);
-          }
-        }
-        const auto cost = quantity(r->get("cost"), "freight.route.cost", "USD/t", "USD/kg", file, loc(node, file), d);
-        if (i >= 0 && j >= 0 && cost) t.freight_usd_per_kg[i][j] = *cost;
-      }
-    }
-  }
-  detail::parse_subregions(doc, file, t, d);
-  return t;
-}
-
-RegionTable RegionTable::load(const std::string& path, core::Diagnostics& d) {
-  const auto text = io::read_text_file(path, "the region table", d);
-  if (!text) return {};
-  return parse(*text, path, d);
 }
 
 }  // namespace potline::fleet

@@ -32,7 +32,10 @@ void solve_market(const market::TradeProblem& p, FleetResult& r) {
     r.explanation = "infeasible trade problem: " + s.explanation;
     return;
   }
-  r.production_kg_per_s = std::move(s.production_kg_per_s);
+  // Suppliers are the smelters' curtailment segments, in smelter order (trade_problem).
+  const std::size_t per = r.smelters.empty() ? 1 : s.production_kg_per_s.size() / r.smelters.size();
+  for (std::size_t i = 0; i < r.smelters.size(); ++i)
+    for (std::size_t k = 0; k < per; ++k) r.production_kg_per_s[i] += s.production_kg_per_s[i * per + k];
   r.price_usd_per_kg = std::move(s.price_usd_per_kg);
   r.consumption_kg_per_s = std::move(s.consumption_kg_per_s);
   r.flow_kg_per_s = std::move(s.flow_kg_per_s);
@@ -82,6 +85,8 @@ void aggregate(const FleetModel& m, bool details, FleetResult& r) {
     if (e.c1_usd_per_kg > e.price_usd_per_kg) r.under_water_capacity_kg_per_s += e.capacity_kg_per_s;
   }
   for (double q : r.consumption_kg_per_s) r.consumption_total_kg_per_s += q;
+  if (r.feasible && !r.price_usd_per_kg.empty())
+    r.world_price_usd_per_kg = *std::min_element(r.price_usd_per_kg.begin(), r.price_usd_per_kg.end());
 }
 
 }  // namespace
@@ -123,6 +128,69 @@ RegionTrade region_trade(const FleetResult& result, std::size_t r) {
   return t;
 }
 
+namespace {
+
+/// Delivery cost, ad valorem rates and allowed destinations of smelter `fs`'s metal, per region.
+struct Routes {
+  std::vector<double> delivery, rate;
+  std::vector<char> allowed;
+};
+
+bool names(const std::vector<std::string>& list, const SmelterRecord& r) {
+  for (const auto& x : list) if (x == r.region || x == r.country) return true;
+  return false;
+}
+
+bool excluded(const FleetCase& c, const SmelterRecord& r, int region) {
+  for (const Exclusion& x : c.exclusions) {
+    const bool origin = (!x.origin_region.empty() && x.origin_region == r.region) ||
+                        (!x.origin_country.empty() && x.origin_country == r.country) ||
+                        (!x.origin_province.empty() && x.origin_province == r.province);
+    if (origin && std::find(x.importers.begin(), x.importers.end(), region) != x.importers.end()) return true;
+  }
+  return false;
+}
+
+Routes routes(const FleetCase& c, const FleetSmelter& fs, const SmelterEconomics& e) {
+  const RegionTable& regions = c.model.regions;
+  const std::size_t n = regions.regions.size();
+  const int europe = regions.index_of("europe");
+  Routes out{std::vector<double>(n), std::vector<double>(n, 0.0), std::vector<char>(n, 1)};
+  for (std::size_t s = 0; s < n; ++s) {
+    double cost = regions.freight_usd_per_kg[static_cast<std::size_t>(fs.region)][s];
+    const bool import = static_cast<int>(s) != fs.region;
+    for (const Tariff& t : c.tariffs) {
+      if (t.importer != static_cast<int>(s) || !import) continue;
+      if (!t.exporters.empty() && !names(t.exporters, fs.record)) continue;
+      if (names(t.exempt, fs.record)) continue;
+      if (c.tariff_basis == TariffBasis::kLme) cost += t.rate * c.lme_usd_per_kg;
+      else out.rate[s] += t.rate;
+    }
+    if (c.cbam_year != 0 && import && static_cast<int>(s) == europe) cost += e.cbam_usd_per_kg;
+    if (excluded(c, fs.record, static_cast<int>(s))) out.allowed[s] = 0;
+    out.delivery[s] = cost;
+  }
+  return out;
+}
+
+}  // namespace
+
+int segments_per_smelter(const FleetCase& c) { return c.model.regions.curtailment.active() ? 2 : 1; }
+
+std::vector<market::Supplier> smelter_segments(const FleetCase& c, std::size_t i, const SmelterEconomics& e) {
+  const FleetSmelter& fs = c.model.smelters[i];
+  const Curtailment& k = c.model.regions.curtailment;
+  if (!k.active()) return {{fs.record.id, fs.region, e.capacity_kg_per_s, e.c1_usd_per_kg}};
+  // A running smelter stops potlines only below C1 − restart/horizon (the restart it would pay
+  // later); its turndown band is cut at C1. A stopped one restarts only above C1 + restart/horizon.
+  const double credit = k.credit_usd_per_kg();
+  const double base = e.capacity_kg_per_s * (1 - k.turndown_share), band = e.capacity_kg_per_s * k.turndown_share;
+  if (!fs.running) return {{fs.record.id, fs.region, base, e.c1_usd_per_kg + credit},
+                           {fs.record.id + " (turndown)", fs.region, band, e.c1_usd_per_kg + credit}};
+  return {{fs.record.id, fs.region, base, e.c1_usd_per_kg - credit},
+          {fs.record.id + " (turndown)", fs.region, band, e.c1_usd_per_kg}};
+}
+
 market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e) {
   const RegionTable& regions = c.model.regions;
   const std::size_t n = regions.regions.size();
@@ -131,52 +199,30 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
     p.region_names.push_back(regions.regions[s].id);
     p.demand_kg_per_s.push_back(regions.regions[s].demand_kg_per_s * c.demand_factor[s]);
   }
-  const int europe = regions.index_of("europe");
   bool any_rate = false;
-  auto matches = [&](const std::vector<std::string>& list, const SmelterRecord& r) {
-    for (const auto& x : list) if (x == r.region || x == r.country) return true;
-    return false;
-  };
   for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
-    const FleetSmelter& fs = c.model.smelters[i];
-    p.suppliers.push_back({fs.record.id, fs.region, e[i].capacity_kg_per_s, e[i].c1_usd_per_kg});
-    std::vector<double> delivery(n), rate(n, 0.0);
-    std::vector<char> allowed(n, 1);
-    for (std::size_t s = 0; s < n; ++s) {
-      double cost = regions.freight_usd_per_kg[static_cast<std::size_t>(fs.region)][s];
-      const bool import = static_cast<int>(s) != fs.region;
-      for (const Tariff& t : c.tariffs) {
-        if (t.importer != static_cast<int>(s) || !import) continue;
-        if (!t.exporters.empty() && !matches(t.exporters, fs.record)) continue;
-        if (matches(t.exempt, fs.record)) continue;
-        if (c.tariff_basis == TariffBasis::kLme) cost += t.rate * c.lme_usd_per_kg;
-        else rate[s] += t.rate;
-      }
-      if (c.cbam_year != 0 && import && static_cast<int>(s) == europe) cost += e[i].cbam_usd_per_kg;
-      for (const Exclusion& x : c.exclusions) {
-        const bool origin = (!x.origin_region.empty() && x.origin_region == fs.record.region) ||
-                            (!x.origin_country.empty() && x.origin_country == fs.record.country) ||
-                            (!x.origin_province.empty() && x.origin_province == fs.record.province);
-        if (origin && std::find(x.importers.begin(), x.importers.end(), static_cast<int>(s)) != x.importers.end()) allowed[s] = 0;
-      }
-      delivery[s] = cost;
+    Routes r = routes(c, c.model.smelters[i], e[i]);
+    if (std::any_of(r.rate.begin(), r.rate.end(), [](double x) { return x > 0; })) any_rate = true;
+    for (market::Supplier& segment : smelter_segments(c, i, e[i])) {
+      p.suppliers.push_back(std::move(segment));
+      p.delivery_usd_per_kg.push_back(r.delivery);
+      p.allowed.push_back(r.allowed);
+      p.tariff_rate.push_back(r.rate);
     }
-    p.delivery_usd_per_kg.push_back(std::move(delivery));
-    p.allowed.push_back(std::move(allowed));
-    if (std::any_of(rate.begin(), rate.end(), [](double x) { return x > 0; })) any_rate = true;
-    p.tariff_rate.push_back(std::move(rate));
   }
   if (!any_rate) p.tariff_rate.clear();
   p.tariff_max_iterations = c.tariff_max_iterations;
   p.tariff_tolerance_usd_per_kg = c.tariff_tolerance_usd_per_kg;
   if (std::any_of(c.demand_curve.begin(), c.demand_curve.end(), [](const market::DemandCurve& x) { return x.elasticity > 0; }))
     p.demand_curve = c.demand_curve;
+  const auto per = static_cast<std::size_t>(segments_per_smelter(c));
   for (const CapSpec& cap : c.caps) {
     market::Cap k;
     k.name = cap.name;
     k.capacity_kg_per_s = cap.capacity_kg_per_s;
     for (std::size_t i = 0; i < c.model.smelters.size(); ++i)
-      if (c.model.smelters[i].region == cap.region) k.suppliers.push_back(static_cast<int>(i));
+      if (c.model.smelters[i].region == cap.region)
+        for (std::size_t j = 0; j < per; ++j) k.suppliers.push_back(static_cast<int>(i * per + j));
     p.caps.push_back(std::move(k));
   }
   return p;

@@ -280,48 +280,72 @@ std::string check(const TradeProblem& p) {
   return {};
 }
 
-TradeSolution solve(const TradeProblem& p) {
-  if (const std::string e = check(p); !e.empty()) {
-    TradeSolution sol;
-    const std::size_t n = p.region_names.size();
-    sol.price_usd_per_kg.assign(n, 0.0);
-    sol.consumption_kg_per_s.assign(n, 0.0);
-    sol.production_kg_per_s.assign(p.suppliers.size(), 0.0);
-    sol.flow_kg_per_s.assign(n, std::vector<double>(n, 0.0));
-    sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
-    sol.explanation = "ill-formed trade problem: " + e;
-    return sol;
-  }
-  Lp lp;
-  build(p, lp);
-  lp.model.dual();
-  TradeSolution s = extract(p, lp, {});
-  double max_rate = 0;
-  for (const auto& row : p.tariff_rate) for (double r : row) max_rate = std::max(max_rate, r);
-  if (max_rate <= 0 || !s.feasible) return s;
+namespace {
 
-  // Ad valorem tariffs on the origin price: a fixed point on the origin prices π of the regions
-  // that export under a positive rate. π₀ = the prices without these tariffs; each step prices
-  // the flows with t_is = τ_is π_origin(i), re-solves the LP from the previous basis (primal
-  // simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
-  // F_r = P_r(π) − π_r: π_r += β F_r / (1 − g_r), g_r = the slope of P_r against π_r from the last
-  // two iterates (0 at first, a full step; −τ when the origin's price falls one-for-one with its
-  // exports' tariff, which the secant finds after one step), clipped to [−10, 0.9]; β is halved
-  // whenever the largest |F| fails to shrink (a price jumping between two trade patterns).
+TradeSolution ill_formed(const TradeProblem& p, const std::string& why) {
+  TradeSolution sol;
+  const std::size_t n = p.region_names.size();
+  sol.price_usd_per_kg.assign(n, 0.0);
+  sol.consumption_kg_per_s.assign(n, 0.0);
+  sol.production_kg_per_s.assign(p.suppliers.size(), 0.0);
+  sol.flow_kg_per_s.assign(n, std::vector<double>(n, 0.0));
+  sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
+  sol.explanation = "ill-formed trade problem: " + why;
+  return sol;
+}
+
+// State of the ad valorem tariff fixed point on the origin prices π (see fixed_point below).
+struct OriginPrices {
+  std::vector<char> origin;  // regions that export under a positive rate
+  std::vector<double> pi, last_pi, last_price, slope;
+  double beta = 1.0, previous = std::numeric_limits<double>::infinity();
+
+  // max |F_r|, F_r = P_r(π) − π_r over the origin regions.
+  double residual(const std::vector<double>& price) const {
+    double residual = 0;
+    for (std::size_t r = 0; r < pi.size(); ++r)
+      if (origin[r]) residual = std::max(residual, std::abs(price[r] - pi[r]));
+    return residual;
+  }
+  // One secant step π_r += β F_r / (1 − g_r) (k: the iteration, from 1).
+  void move(const std::vector<double>& price, int k, double residual) {
+    if (residual >= previous) beta = std::max(beta * 0.5, 1.0 / 1024);
+    previous = residual;
+    for (std::size_t r = 0; r < pi.size(); ++r) {
+      if (!origin[r]) continue;
+      if (k > 1 && std::abs(pi[r] - last_pi[r]) > 1e-12) {
+        slope[r] = std::clamp((price[r] - last_price[r]) / (pi[r] - last_pi[r]), -10.0, 0.9);
+      }
+      last_pi[r] = pi[r];
+      last_price[r] = price[r];
+      pi[r] += beta * (price[r] - pi[r]) / (1.0 - slope[r]);
+    }
+  }
+};
+
+// Ad valorem tariffs on the origin price: a fixed point on the origin prices π of the regions
+// that export under a positive rate. π₀ = the prices without these tariffs; each step prices
+// the flows with t_is = τ_is π_origin(i), re-solves the LP from the previous basis (primal
+// simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
+// F_r = P_r(π) − π_r: π_r += β F_r / (1 − g_r), g_r = the slope of P_r against π_r from the last
+// two iterates (0 at first, a full step; −τ when the origin's price falls one-for-one with its
+// exports' tariff, which the secant finds after one step), clipped to [−10, 0.9]; β is halved
+// whenever the largest |F| fails to shrink (a price jumping between two trade patterns).
+TradeSolution fixed_point(const TradeProblem& p, Lp& lp, TradeSolution s) {
   const std::size_t m = p.suppliers.size(), n = p.region_names.size();
-  std::vector<char> origin(n, 0);
+  OriginPrices o{std::vector<char>(n, 0), s.price_usd_per_kg, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0),
+                 std::vector<double>(n, 0.0)};
   for (std::size_t i = 0; i < m; ++i)
-    for (double r : p.tariff_rate[i]) if (r > 0) origin[static_cast<std::size_t>(p.suppliers[i].region)] = 1;
-  std::vector<double> pi = s.price_usd_per_kg, last_pi(n, 0.0), last_price(n, 0.0), slope(n, 0.0);
+    for (double r : p.tariff_rate[i]) if (r > 0) o.origin[static_cast<std::size_t>(p.suppliers[i].region)] = 1;
   std::vector<std::vector<double>> t(m, std::vector<double>(n, 0.0));
-  double beta = 1.0, previous = std::numeric_limits<double>::infinity(), residual = 0;
+  double residual = 0;
   bool converged = false;
   int k = 0;
   while (k < p.tariff_max_iterations) {
     ++k;
     for (std::size_t i = 0; i < m; ++i) {
-      const double o = pi[static_cast<std::size_t>(p.suppliers[i].region)];
-      for (std::size_t r = 0; r < n; ++r) t[i][r] = p.tariff_rate[i][r] * o;
+      const double origin_price = o.pi[static_cast<std::size_t>(p.suppliers[i].region)];
+      for (std::size_t r = 0; r < n; ++r) t[i][r] = p.tariff_rate[i][r] * origin_price;
     }
     for (int c = 0; c < lp.nflow; ++c) {
       const auto [i, r] = lp.cols[static_cast<std::size_t>(c)];
@@ -332,25 +356,12 @@ TradeSolution solve(const TradeProblem& p) {
     if (!lp.model.isProvenOptimal()) lp.model.dual();  // a cold retry
     s = extract(p, lp, t);
     if (!s.feasible) return s;
-    residual = 0;
-    for (std::size_t r = 0; r < n; ++r)
-      if (origin[r]) residual = std::max(residual, std::abs(s.price_usd_per_kg[r] - pi[r]));
+    residual = o.residual(s.price_usd_per_kg);
     if (residual < p.tariff_tolerance_usd_per_kg) {
       converged = true;
       break;
     }
-    if (residual >= previous) beta = std::max(beta * 0.5, 1.0 / 1024);
-    previous = residual;
-    for (std::size_t r = 0; r < n; ++r) {
-      if (!origin[r]) continue;
-      const double price = s.price_usd_per_kg[r];
-      if (k > 1 && std::abs(pi[r] - last_pi[r]) > 1e-12) {
-        slope[r] = std::clamp((price - last_price[r]) / (pi[r] - last_pi[r]), -10.0, 0.9);
-      }
-      last_pi[r] = pi[r];
-      last_price[r] = price;
-      pi[r] += beta * (price - pi[r]) / (1.0 - slope[r]);
-    }
+    o.move(s.price_usd_per_kg, k, residual);
   }
   s.tariff_iterations = k;
   s.tariff_converged = converged;
@@ -362,6 +373,20 @@ TradeSolution solve(const TradeProblem& p) {
         k, residual * kToUsdPerT, p.tariff_tolerance_usd_per_kg * kToUsdPerT));
   }
   return s;
+}
+
+}  // namespace
+
+TradeSolution solve(const TradeProblem& p) {
+  if (const std::string e = check(p); !e.empty()) return ill_formed(p, e);
+  Lp lp;
+  build(p, lp);
+  lp.model.dual();
+  TradeSolution s = extract(p, lp, {});
+  double max_rate = 0;
+  for (const auto& row : p.tariff_rate) for (double r : row) max_rate = std::max(max_rate, r);
+  if (max_rate <= 0 || !s.feasible) return s;
+  return fixed_point(p, lp, std::move(s));
 }
 
 }  // namespace potline::market

@@ -52,7 +52,8 @@ inline int power_index(plant::PowerSource s) { return static_cast<int>(s); }
 struct Region {
   std::string id, name;
   double demand_kg_per_s = 0;
-  double premium_usd_per_kg = 0;
+  double premium_usd_per_kg = 0;      ///< the region's physical premium over the LME, price-year average
+  std::string premium_benchmark;      ///< the published premium it is (e.g. "US Midwest"); "" = none
   double wage_usd_per_s = 0;
   double employees_per_kg_per_s = 0;  ///< head count per unit capacity, used when a row has none
   double other_usd_per_kg = 0;
@@ -73,8 +74,23 @@ struct Subregion {
   core::SourceLocation where;
 };
 
+/// How a smelter curtails ([curtailment] of the region table; docs/model/fleet.md, "Curtailment"): the
+/// top `turndown_share` of its capacity is cut by lowering the line current (no potline stops, cost
+/// C1); the rest only by stopping potlines, which a later restart pays for, so the LP prices a running
+/// smelter's base at C1 − restart cost / horizon and a stopped smelter's restart at C1 + the same.
+struct Curtailment {
+  double turndown_share = 0;       ///< share of capacity cut by current turndown (0 = none)
+  double restart_usd_per_kg = 0;   ///< restart cost per unit of annual capacity (USD per kg/yr)
+  double horizon_years = 1;        ///< years over which a stop and restart are weighed
+  std::string source;
+  bool active() const { return turndown_share > 0 || restart_usd_per_kg > 0; }
+  /// Restart cost per kg of a year's output: restart_usd_per_kg / horizon_years.
+  double credit_usd_per_kg() const { return horizon_years > 0 ? restart_usd_per_kg / horizon_years : 0.0; }
+};
+
 struct RegionTable {
   int price_year = 0;
+  Curtailment curtailment;
   std::vector<Region> regions;
   std::vector<Subregion> subregions;
   double freight_default_usd_per_kg = 0;

@@ -24,6 +24,9 @@ struct FleetSmelter {
   std::string technology;            ///< the catalogue technology whose cell model gives the SEC
   std::string technology_class;      ///< the class id when the row names no technology (else empty)
   bool employees_estimated = false;
+  /// Ran before the period (status operating, or produced in the path's previous year): stopping it
+  /// costs a later restart; a smelter that did not run pays the restart to run (Curtailment).
+  bool running = true;
 };
 
 /// Everything a fleet evaluation needs, prepared at the boundary.

@@ -33,6 +33,9 @@ struct FleetResult {
   std::vector<double> demand_kg_per_s;         ///< per region: reference demand x case and sample factors
   std::vector<double> consumption_kg_per_s;    ///< per region (= demand unless elastic)
   std::vector<double> price_usd_per_kg;        ///< per region (LP duals, or the marginal cost everywhere)
+  /// The exporters' price: the lowest regional price (where metal is worth least, at its origin), the
+  /// model's counterpart of the LME. Each region's premium is its price minus this one.
+  double world_price_usd_per_kg = 0;
   std::vector<std::vector<double>> flow_kg_per_s;  ///< [from region][to region] (LP only)
   std::vector<double> capacity_by_region_kg_per_s, production_by_region_kg_per_s;
   double capacity_kg_per_s = 0, demand_total_kg_per_s = 0, production_total_kg_per_s = 0;
@@ -65,9 +68,17 @@ struct RegionTrade {
 };
 RegionTrade region_trade(const FleetResult& result, std::size_t r);
 
-/// The trade problem of the case for fleet results `e` (suppliers = smelters, costs = C1): demand
-/// curves, and tariffs either as ad valorem rates on the origin price (solved by market::solve's
-/// fixed point) or, with the LME basis, as fixed delivery costs.
+/// The trade problem of the case for fleet results `e`: demand curves, and tariffs either as ad
+/// valorem rates on the origin price (solved by market::solve's fixed point) or, with the LME basis,
+/// as fixed delivery costs. Suppliers are each smelter's curtailment segments, smelter by smelter
+/// (segments_per_smelter of them each; smelter_segments).
 market::TradeProblem trade_problem(const FleetCase& c, const std::vector<SmelterEconomics>& e);
+
+/// 2 with the region table's [curtailment] (base and turndown band), else 1 (the whole capacity at C1).
+int segments_per_smelter(const FleetCase& c);
+/// Smelter i's LP suppliers: without [curtailment] its capacity at C1; with it, the base (stopping
+/// potlines) at C1 − restart/horizon and the turndown band at C1 for a running smelter, both at
+/// C1 + restart/horizon for a stopped one (FleetSmelter::running).
+std::vector<market::Supplier> smelter_segments(const FleetCase& c, std::size_t i, const SmelterEconomics& e);
 
 }  // namespace potline::fleet

@@ -34,8 +34,20 @@ constexpr double kSecondsPerYear = constants::kSecondsPerYear;
 constexpr double kMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kT = 1e3;                     // USD/kg -> USD/t
 
-void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings) {
+/// A path of years: one line a year (world price, production, curtailment, China's cap shadow price).
+void print_path(const io::Json& path) {
+  std::cout << "  year  capacity  production  curtailed  world price USD/t\n";
+  for (const auto& y : path)
+    std::cout << fmt::format("  {:4d} {:9.2f} {:11.2f} {:10.2f} {:18.0f}\n", y.at("year").get<int>(),
+                             y.at("capacity_Mt").get<double>(), y.at("production_Mt").get<double>(),
+                             y.at("curtailed_Mt").get<double>(), y.at("world_price_usd_per_t").get<double>());
+}
+
+void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings,
+                   const io::Json& summary) {
   const auto& regions = c.model.regions.regions;
+  if (summary.contains("path")) print_path(summary.at("path"));
+  if (summary.contains("year")) std::cout << fmt::format("year {}\n", summary.at("year").get<int>());
   const double produced = f.production_total_kg_per_s;
   std::cout << fmt::format("{}\n  smelters {}  capacity {:.2f} Mt/yr  demand {:.2f}  production {:.2f}  curtailed {:.2f}\n",
                            c.title, f.smelters.size(), f.capacity_kg_per_s * kMt, f.demand_total_kg_per_s * kMt,
@@ -97,7 +109,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
     if (o.report) write_run_report(o.out, o.json);
   }
   if (o.json) std::cout << io::dump(run.summary);
-  else print_summary(input.c, run.result, run.warnings);
+  else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.warnings, run.summary);
   return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/fleet/years.hpp"
 #include "potline/io/csv.hpp"
 
 namespace potline::api {
@@ -150,25 +151,80 @@ FleetInput load_fleet(const CaseSource& source) {
   return input;
 }
 
+namespace {
+
+/// One year of a path: the figures an analyst follows from year to year.
+io::Json path_entry(const fleet::YearResult& y) {
+  const io::Json s = summary_json(y.c, y.r, {});
+  io::Json j;
+  j["year"] = y.year;
+  for (const char* key : {"capacity_Mt", "production_Mt", "demand_Mt", "curtailed_Mt", "world_price_usd_per_t",
+                          "price_by_region_usd_per_t", "production_by_region_Mt", "capacity_by_region_Mt",
+                          "cap_shadow_price_usd_per_t", "emissions_Mt_co2e", "cbam_year"})
+    j[key] = s.at(key);
+  return j;
+}
+
+std::string path_table(const std::vector<fleet::YearResult>& years) {
+  std::ostringstream out;
+  out << "year,region,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,price_usd_per_t,premium_usd_per_t\n";
+  for (const fleet::YearResult& y : years) {
+    const auto& regions = y.c.model.regions.regions;
+    for (std::size_t r = 0; r < regions.size(); ++r)
+      out << y.year << ',' << regions[r].id << ',' << num(y.r.capacity_by_region_kg_per_s[r] * kMt) << ','
+          << num(y.r.production_by_region_kg_per_s[r] * kMt) << ',' << num(y.r.demand_kg_per_s[r] * kMt) << ','
+          << num(y.r.price_usd_per_kg[r] * kT) << ',' << num((y.r.price_usd_per_kg[r] - y.r.world_price_usd_per_kg) * kT)
+          << '\n';
+  }
+  return out.str();
+}
+
+void require_feasible(const fleet::FleetCase& c, const fleet::FleetResult& r, int year) {
+  if (r.feasible) return;
+  core::Diagnostics bad;
+  bad.error({c.path, 0, 0}, "market", (year != 0 ? fmt::format("year {}: ", year) : std::string()) + r.explanation);
+  throw core::InputError(bad);
+}
+
+}  // namespace
+
 FleetRun run_fleet(const FleetInput& input) {
   const fleet::FleetCase& c = input.c;
   FleetRun run;
-  run.result = fleet::solve(c, c.shocks);
-  if (!run.result.feasible) {
-    core::Diagnostics bad;
-    bad.error({c.path, 0, 0}, "market", run.result.explanation);
-    throw core::InputError(bad);
-  }
   run.warnings = input.warnings;
-  run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
-  run.summary = summary_json(c, run.result, run.warnings);
+  if (c.year == 0) {
+    run.result = fleet::solve(c, c.shocks);
+    require_feasible(c, run.result, 0);
+    run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
+    run.summary = summary_json(c, run.result, run.warnings);
+    return run;
+  }
+  std::vector<fleet::YearResult> years = fleet::solve_years(c);
+  for (const auto& y : years) {
+    require_feasible(y.c, y.r, y.year);
+    for (const auto& w : y.r.warnings) run.warnings.push_back(fmt::format("year {}: {}", y.year, w));
+  }
+  const fleet::YearResult& last = years.back();
+  run.result = last.r;
+  run.year_case = std::make_shared<const fleet::FleetCase>(last.c);
+  run.summary = summary_json(last.c, last.r, run.warnings);
+  run.summary["year"] = last.year;
+  if (years.size() > 1) {
+    io::Json path = io::Json::array();
+    for (const auto& y : years) path.push_back(path_entry(y));
+    run.summary["path"] = path;
+    run.path_csv = path_table(years);
+  }
   return run;
 }
 
-Tables FleetRun::tables(const fleet::FleetCase& c) const {
-  return {{"cost_curve.csv", cost_curve_csv(c, result)},
-          {"regions.csv", regions_csv(c, result)},
-          {"flows.csv", flows_csv(c, result)}};
+Tables FleetRun::tables(const fleet::FleetCase& input_case) const {
+  const fleet::FleetCase& c = year_case ? *year_case : input_case;
+  Tables t = {{"cost_curve.csv", cost_curve_csv(c, result)},
+              {"regions.csv", regions_csv(c, result)},
+              {"flows.csv", flows_csv(c, result)}};
+  if (!path_csv.empty()) t["path.csv"] = path_csv;
+  return t;
 }
 
 }  // namespace potline::api

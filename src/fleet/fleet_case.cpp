@@ -3,6 +3,7 @@
 // fleet_smelters.cpp.
 #include "potline/fleet/fleet_case.hpp"
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -37,6 +38,19 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) io::report_unknown_name("smelter", id, ids, cls.where, "smelters", d);
     }
   }
+  if (c.year == 0) return;
+  // A scenario year: the pipeline's rows and year windows, the dated measures and the paths.
+  c.pipeline = load_pipeline(c.pipeline_path, regions, records, d);
+  c.sanctions = load_sanctions(c.sanctions_path, regions, d);
+  c.paths = load_paths(c.paths_path, regions, d);
+  const int last = std::max(c.year, c.last_year);
+  for (const YearPath& p : c.paths) {
+    if (p.values.empty() || (p.covers(c.year) && p.covers(last))) continue;
+    d.error(p.where, "values",
+            fmt::format("path '{}{}' spans {}..{}; the case asks for {}..{}", p.name, p.region.empty() ? "" : " " + p.region,
+                        p.first_year, p.last_year(), c.year, last));
+  }
+  apply_pipeline(c.pipeline, records);
 }
 
 /// Per-region arrays of the case before the levers act on them.
@@ -50,6 +64,21 @@ void size_per_region(std::size_t nr, FleetCase& c) {
   market::DemandCurve curve = c.market_defaults.curve;
   curve.reference_price_usd_per_kg = c.market_defaults.reference_usd_per_kg.value_or(c.lme_usd_per_kg);
   c.demand_curve.assign(nr, curve);
+}
+
+/// [[power_shock]]s on a country, a province or a smelter: into those smelters' own power price (so
+/// the exported smelter case and every evaluation carry them), before the regional shocks.
+void apply_power_targets(FleetCase& c) {
+  for (const PowerTarget& t : c.power_targets) {
+    for (FleetSmelter& s : c.model.smelters) {
+      const SmelterRecord& r = s.record;
+      const bool match = (!t.smelter.empty() && r.id == t.smelter) || (!t.country.empty() && r.country == t.country) ||
+                         (!t.province.empty() && r.province == t.province);
+      if (!match) continue;
+      s.base_power_usd_per_J = s.base_power_usd_per_J * t.factor + t.adder_usd_per_J;
+      s.inputs.power_usd_per_J = s.base_power_usd_per_J;
+    }
+  }
 }
 
 }  // namespace
@@ -84,6 +113,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   // ---- every included smelter through the smelter model's case builder (fleet_smelters.cpp)
   add_fleet_smelters(records, regions, data, c, d);
   if (d.has_errors()) throw core::InputError(d);
+  apply_power_targets(c);
   for (std::size_t i = 0; i < nr; ++i) {
     model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
   }

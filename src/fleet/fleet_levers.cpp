@@ -134,7 +134,31 @@ void cap_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
   c.caps.push_back(cap);
 }
 
+// A power shock on a country, a province or one smelter instead of a region: checked against the
+// dataset here, applied to the matching smelters' power prices once they are built.
+void targeted_power_shock(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  std::set<std::string> countries, provinces, ids;
+  for (const auto& r : x.records) {
+    countries.insert(r.country);
+    provinces.insert(r.province);
+    ids.insert(r.id);
+  }
+  check_origin(t, "country", countries, "power_shock.country", x);
+  check_origin(t, "province", provinces, "power_shock.province", x);
+  check_origin(t, "smelter", ids, "power_shock.smelter", x);
+  c.power_targets.push_back({t.values.text("power_shock.smelter"), t.values.text("power_shock.country"),
+                             t.values.text("power_shock.province"), number_or_default(t, "power_shock.factor"),
+                             number_or_default(t, "power_shock.adder")});
+}
+
 void power_shock_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  const int given = t.values.has("power_shock.region") + t.values.has("power_shock.country") +
+                    t.values.has("power_shock.province") + t.values.has("power_shock.smelter");
+  if (given > 1) {
+    x.d.error(t.where, t.label, "give one of region, country, province or smelter");
+    return;
+  }
+  if (given == 1 && !t.values.has("power_shock.region")) return targeted_power_shock(t, x, c);
   const int r = region_ref(t, "power_shock.region", x);
   if (r < 0) return;
   c.shocks.power_factor[static_cast<std::size_t>(r)] *= number_or_default(t, "power_shock.factor");
@@ -197,6 +221,17 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
   c.regions_path = v.has("fleet.regions") ? resolve(v.text("fleet.regions"), base_dir) : data_dir + "/fleet-regions.toml";
   c.technology_classes_path = data_dir + "/fleet-technology-classes.toml";
   if (const io::Value* s = v.get("fleet.include_status")) c.include_status = list_items(*s);
+  if (const auto y = v.maybe_number("fleet.year")) c.year = static_cast<int>(*y);
+  if (const auto y = v.maybe_number("fleet.last_year")) c.last_year = static_cast<int>(*y);
+  if (c.last_year != 0 && (c.year == 0 || c.last_year < c.year)) {
+    const io::Value* at = v.get("fleet.last_year");
+    d.error(at ? at->location : core::SourceLocation{c.path, 1, 1}, "fleet.last_year",
+            "a path needs fleet.year, and fleet.last_year at or after it");
+  }
+  auto file = [&](const char* key, const char* name) { return v.has(key) ? resolve(v.text(key), base_dir) : data_dir + "/" + name; };
+  c.pipeline_path = file("fleet.pipeline", "fleet-pipeline.toml");
+  c.sanctions_path = file("fleet.sanctions", "fleet-sanctions.toml");
+  c.paths_path = file("fleet.paths", "fleet-paths.toml");
   apply_cbam(in, c, d);
 }
 

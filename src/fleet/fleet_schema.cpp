@@ -45,12 +45,29 @@ void case_and_fleet(Table& t) {
       .typical(1500, 4000)
       .source("LME cash 2000–2024 between about 1,250 and 4,000 USD/t")
       .doc("LME aluminium price");
+  t.integer("fleet.year")
+      .range(2020, 2060)
+      .default_note("none: the dataset as it is")
+      .doc("scenario year: applies the pipeline, the paths and the dated trade measures of that year");
+  t.integer("fleet.last_year")
+      .range(2020, 2060)
+      .default_note("none: one year")
+      .doc("with fleet.year: solve every year from fleet.year to this one (a path)");
+  t.text("fleet.pipeline")
+      .default_note("the data folder's fleet-pipeline.toml")
+      .doc("capacity pipeline (TOML): new smelters, restarts, expansions, closures by year");
+  t.text("fleet.sanctions")
+      .default_note("the data folder's fleet-sanctions.toml")
+      .doc("dated trade measures (TOML): exclusions in force by year");
+  t.text("fleet.paths")
+      .default_note("the data folder's fleet-paths.toml")
+      .doc("price and demand paths by year (TOML): EUA price, demand factors");
   t.number("fleet.alumina_lme_share", &FleetCase::alumina_lme_share)
       .unit("1")
       .range(0.0, 1.0)
-      .typical(0.10, 0.20)
+      .typical(0.10, 0.30)
       .default_(0.14)
-      .source("legacy alumina contracts ≈14 % of the LME price (estimate)")
+      .source("legacy alumina contracts ≈14 % of the LME price (estimate); index prices ≈21 % in 2024 [FocusEconomics alumina 2024]")
       .doc("alumina price as a share of the LME price");
 }
 
@@ -173,7 +190,10 @@ void other_levers(Table& t) {
       .range(0.0, 1000.0)
       .doc("[[cap]] production cap of the region (required)");
   t.text("cap.name").default_note("REGION cap").doc("[[cap]] name in outputs");
-  t.text("power_shock.region").doc("[[power_shock]] region id (required)");
+  t.text("power_shock.region").doc("[[power_shock]] region id (or one of country, province, smelter)");
+  t.text("power_shock.country").doc("[[power_shock]] an ISO3 country instead of a region (its smelters' power prices)");
+  t.text("power_shock.province").doc("[[power_shock]] a province or state instead of a region");
+  t.text("power_shock.smelter").doc("[[power_shock]] one smelter id of the dataset instead of a region");
   t.number("power_shock.factor")
       .unit("1")
       .range(0.0, kMaxFactor)
@@ -237,6 +257,8 @@ std::string fleet_template() {
   const std::map<std::string, std::string> examples = {
       {"case.title", "\"My fleet case\""},
       {"fleet.lme", "\"2400 USD/t\""},
+      {"fleet.year", "2030"},
+      {"fleet.last_year", "2035"},
       {"cbam.year", "2034"},
       {"cbam.eua_price", "\"80 EUR/t\""},
       {"cbam.usd_per_eur", "1.08"},

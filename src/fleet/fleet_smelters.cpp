@@ -198,7 +198,7 @@ void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionT
     fs.sec_origin = values->sec_origin.empty() ? sc->sec_origin : values->sec_origin;
     fs.technology = sc->technology;
     fs.technology_class = values->technology_class;
-    fs.running = r.status == Status::kOperating;
+    fs.running = r.status == Status::kOperating && !r.restart;  // a restart pays its restart
     c.model.smelters.push_back(std::move(fs));
   }
 }

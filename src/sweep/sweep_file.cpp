@@ -3,6 +3,7 @@
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/fleet/years.hpp"
 #include "potline/sweep/sweep_schema.hpp"
 #include "sweep_file_internal.hpp"
 
@@ -152,6 +153,10 @@ fleet::FleetCase scenario_case(const toml::table& base_doc, const std::string& b
   bool failed = false;
   try {
     c = fleet::parse_fleet_case(merged_text, display, base_dir, data_dir, data, local);
+    // A scenario year is sampled as that year (fleet::case_for_year); a path of years is not sampled.
+    if (c.last_year != 0) local.error({display, 1, 1}, "fleet.last_year", "a sweep samples one year: drop fleet.last_year");
+    else if (c.year != 0) c = fleet::case_for_year(c, c.year, nullptr);
+    if (local.has_errors()) throw core::InputError(local);
   } catch (const core::InputError&) {
     failed = true;
   }

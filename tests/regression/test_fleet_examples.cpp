@@ -35,7 +35,7 @@ const char* kBase = "[fleet]\nlme = \"2400 USD/t\"\n";
 
 TEST(fleet_examples, EveryExampleRunsWithDocumentedKeys) {
   for (const char* name : {"world.toml", "world-2024.toml", "us-tariff-50.toml", "cbam-2034.toml", "xinjiang-exclusion.toml",
-                           "world-elastic.toml"}) {
+                           "world-elastic.toml", "world-path-2035.toml"}) {
     const Json j = run_json(example(name));
     expect_all_finite(j);
     for (const char* key : {"capacity_Mt", "production_Mt", "marginal_cost_usd_per_t", "curtailed_Mt", "emissions_Mt_co2e"}) {
@@ -240,4 +240,23 @@ TEST(fleet_examples, CapShadowPriceAndMarginsAreReported) {
     EXPECT_TRUE(std::isfinite(margin)) << line;
   }
   EXPECT_GE(rows, 100);
+}
+
+// A path of years (examples/world-path-2035.toml): one summary entry and eleven path.csv rows (one
+// per region) a year, 2024 to 2035; the summary's other keys are the last year's.
+TEST(fleet_examples, PathOfYearsWritesEveryYear) {
+  const auto dir = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "path-run";
+  std::filesystem::remove_all(dir);
+  const RunResult r = potline({"fleet", example("world-path-2035.toml"), "--out", dir.string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  ASSERT_EQ(j.at("path").size(), 12u);
+  EXPECT_EQ(j.at("path").front().at("year").get<int>(), 2024);
+  EXPECT_EQ(j.at("year").get<int>(), 2035);
+  EXPECT_EQ(j.at("path").back().at("production_Mt").get<double>(), j.at("production_Mt").get<double>());
+  std::ifstream csv(dir / "path.csv");
+  std::string line;
+  int lines = 0;
+  while (std::getline(csv, line)) ++lines;
+  EXPECT_EQ(lines, 1 + 12 * 11);
 }

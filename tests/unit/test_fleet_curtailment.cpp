@@ -1,27 +1,31 @@
-// Curtailment as smelters do it (docs/model/fleet.md, "Curtailment"): each smelter is a turndown band
-// at C1 and a base at C1 − restart/horizon (C1 + restart/horizon to restart one that did not run),
-// so a smelter is not idled for a price a little under its cash cost; and regional premia as the
-// regional price minus the world (exporters') price.
+// Curtailment as smelters do it (docs/model/fleet.md, "Curtailment"): each smelter is a turndown
+// band at C1 and a base at C1 − restart/horizon (C1 + restart/horizon to restart one that did not
+// run), so a smelter is not idled for a price a little under its cash cost; and regional premia as
+// the regional price minus the world (exporters') price.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "../common/shipped_data.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/solve.hpp"
-#include "../common/shipped_data.hpp"
+#include "potline/fleet/years.hpp"
 
 using namespace potline;
 
 namespace {
 
-const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
+const plant::SmelterData& data() {
+  return potline::testing::shipped_smelter_data();
+}
 
 fleet::FleetCase world_2024() {
   core::Diagnostics d;
-  fleet::FleetCase c = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
-                                              cell::default_data_dir(), data(), d);
+  fleet::FleetCase c =
+      fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                             cell::default_data_dir(), data(), d);
   EXPECT_FALSE(d.has_errors()) << d.to_string();
-  return c;
+  return fleet::case_for_year(c, c.year, nullptr);  // as `potline fleet` solves it
 }
 
 }  // namespace
@@ -39,12 +43,14 @@ TEST(fleet_curtailment, SegmentsOfARunningAndOfAStoppedSmelter) {
   fleet::evaluate(c.model, c.shocks, e);
   const auto running = fleet::smelter_segments(c, 0, e[0]);
   ASSERT_EQ(running.size(), 2u);
-  EXPECT_NEAR(running[0].capacity_kg_per_s + running[1].capacity_kg_per_s, e[0].capacity_kg_per_s, 1e-12);
+  EXPECT_NEAR(running[0].capacity_kg_per_s + running[1].capacity_kg_per_s, e[0].capacity_kg_per_s,
+              1e-12);
   EXPECT_NEAR(running[1].capacity_kg_per_s, 0.05 * e[0].capacity_kg_per_s, 1e-12);
   EXPECT_NEAR(running[0].cost_usd_per_kg, e[0].c1_usd_per_kg - 0.280, 1e-12);
   EXPECT_NEAR(running[1].cost_usd_per_kg, e[0].c1_usd_per_kg, 1e-12);
   c.model.smelters[0].running = false;
-  for (const auto& s : fleet::smelter_segments(c, 0, e[0])) EXPECT_NEAR(s.cost_usd_per_kg, e[0].c1_usd_per_kg + 0.280, 1e-12);
+  for (const auto& s : fleet::smelter_segments(c, 0, e[0]))
+    EXPECT_NEAR(s.cost_usd_per_kg, e[0].c1_usd_per_kg + 0.280, 1e-12);
   // The LP has both segments of every smelter, in smelter order.
   EXPECT_EQ(fleet::trade_problem(c, e).suppliers.size(), 2 * c.model.smelters.size());
 }
@@ -77,7 +83,8 @@ TEST(fleet_curtailment, WithoutTheTableEverySmelterIsOneSupplierAtC1) {
   fleet::evaluate(c.model, c.shocks, e);
   const market::TradeProblem p = fleet::trade_problem(c, e);
   ASSERT_EQ(p.suppliers.size(), c.model.smelters.size());
-  for (std::size_t i = 0; i < e.size(); ++i) EXPECT_DOUBLE_EQ(p.suppliers[i].cost_usd_per_kg, e[i].c1_usd_per_kg);
+  for (std::size_t i = 0; i < e.size(); ++i)
+    EXPECT_DOUBLE_EQ(p.suppliers[i].cost_usd_per_kg, e[i].c1_usd_per_kg);
 }
 
 // Premia: each region's price minus the world (lowest) price; the region with the lowest price has
@@ -86,7 +93,8 @@ TEST(fleet_curtailment, PremiaAreRegionalPricesOverTheWorldPrice) {
   const fleet::FleetCase c = world_2024();
   const fleet::FleetResult r = fleet::solve(c, c.shocks);
   ASSERT_TRUE(r.feasible);
-  EXPECT_DOUBLE_EQ(r.world_price_usd_per_kg, *std::min_element(r.price_usd_per_kg.begin(), r.price_usd_per_kg.end()));
+  EXPECT_DOUBLE_EQ(r.world_price_usd_per_kg,
+                   *std::min_element(r.price_usd_per_kg.begin(), r.price_usd_per_kg.end()));
   const auto usa = static_cast<std::size_t>(c.model.regions.index_of("usa"));
   const auto canada = static_cast<std::size_t>(c.model.regions.index_of("canada"));
   // The US imports Canadian metal: its price is Canada's plus the 30 USD/t cross-border freight.

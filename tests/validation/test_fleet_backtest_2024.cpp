@@ -14,6 +14,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
+#include "potline/fleet/years.hpp"
 #include "../common/shipped_data.hpp"
 
 using namespace potline;
@@ -31,10 +32,11 @@ struct Backtest {
 const Backtest& backtest() {
   static const Backtest b = [] {
     core::Diagnostics d;
-    Backtest x{fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
-                                      cell::default_data_dir(), potline::testing::shipped_smelter_data(), d),
-               {}};
+    const fleet::FleetCase loaded = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                                                           cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
     EXPECT_FALSE(d.has_errors()) << d.to_string();
+    // The case is the scenario year 2024 (its dated trade measures), as `potline fleet` solves it.
+    Backtest x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
     fleet::SolveOptions o;
     o.details = true;
     x.r = fleet::solve(x.c, x.c.shocks, {}, o);

@@ -7,6 +7,7 @@
 // message collected (file:line:col, key, value, allowed range).
 #include <map>
 #include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -104,10 +105,14 @@ struct FleetInput {
 FleetInput load_fleet(const CaseSource& source);
 
 struct FleetRun {
-  fleet::FleetResult result;
+  fleet::FleetResult result;          ///< of the case, or of its last year (fleet.year)
   std::vector<std::string> warnings;  ///< of the case and of the solve
-  io::Json summary;
-  Tables tables(const fleet::FleetCase& c) const;  ///< cost_curve.csv, regions.csv, flows.csv
+  io::Json summary;                   ///< with fleet.year: "year"; with a path: "path", one entry a year
+  /// With fleet.year: the case of the (last) year solved, whose smelters the result lists.
+  std::shared_ptr<const fleet::FleetCase> year_case;
+  std::string path_csv;               ///< with a path: path.csv (one row per year and region)
+  /// cost_curve.csv, regions.csv, flows.csv (of the last year with fleet.year) and path.csv (a path).
+  Tables tables(const fleet::FleetCase& c) const;
 };
 
 /// Solves the fleet; an infeasible market is an input error naming the case.

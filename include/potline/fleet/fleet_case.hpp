@@ -11,6 +11,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/technology_classes.hpp"
+#include "potline/fleet/time_data.hpp"
 #include "potline/market/trade.hpp"
 #include "potline/plant/smelter_case.hpp"
 
@@ -32,6 +33,13 @@ struct Tariff {
 struct Exclusion {
   std::vector<int> importers;         ///< regions that refuse the metal
   std::string origin_region, origin_country, origin_province;
+};
+
+/// A [[power_shock]] on a country, a province or one smelter (instead of a region): the matching
+/// smelters' power price becomes price x factor + adder, before any regional shock.
+struct PowerTarget {
+  std::string smelter, country, province;  ///< exactly one is set
+  double factor = 1, adder_usd_per_J = 0;
 };
 
 struct CapSpec {
@@ -72,8 +80,16 @@ struct FleetCase {
   std::vector<Exclusion> exclusions;
   std::vector<CapSpec> caps;
   std::vector<std::pair<std::string, std::string>> retrofits;  ///< smelter id -> technology id
+  std::vector<PowerTarget> power_targets;  ///< [[power_shock]] on a country, province or smelter
   Shocks shocks;                        ///< filled once the region table is known
   FleetModel model;
+  /// Years (docs/model/fleet.md, "Years and paths"): 0 = the dataset as it is, no pipeline, paths or
+  /// dated measures. With `year`, the case is that year; with `last_year` too, a path of years.
+  int year = 0, last_year = 0;
+  std::string pipeline_path, sanctions_path, paths_path;
+  std::vector<Project> pipeline;         ///< already applied to the smelters (their year windows)
+  std::vector<Sanction> sanctions;       ///< dated exclusions, applied per year
+  std::vector<YearPath> paths;           ///< EUA price and demand factors by year
 };
 
 /// Reads the case (keys, units and ranges of fleet_schema()), applies --set overrides (KEY=VALUE,

@@ -1,0 +1,99 @@
+// Scenario years and paths of years (years.hpp; docs/model/fleet.md, "Years and paths").
+#include "potline/fleet/years.hpp"
+
+#include <algorithm>
+
+#include "potline/policy/cbam.hpp"
+
+namespace potline::fleet {
+namespace {
+
+bool in_window(const SmelterRecord& r, int year) {
+  return (r.first_year == 0 || r.first_year <= year) && (r.last_year == 0 || year <= r.last_year);
+}
+
+/// Demand factors of the paths: a region's own path, else "rest_of_world", else a path for all.
+void apply_demand_paths(const std::vector<YearPath>& paths, int year, FleetCase& c) {
+  const auto& regions = c.model.regions;
+  for (std::size_t r = 0; r < regions.regions.size(); ++r) {
+    const YearPath* own = nullptr;
+    const YearPath* rest = nullptr;
+    const YearPath* all = nullptr;
+    for (const YearPath& p : paths) {
+      if (p.name != "demand_factor" || !p.covers(year)) continue;
+      if (p.region == regions.regions[r].id) own = &p;
+      else if (p.region == "rest_of_world") rest = &p;
+      else if (p.region.empty()) all = &p;
+    }
+    const YearPath* p = own ? own : (rest ? rest : all);
+    if (p != nullptr) c.demand_factor[r] *= p->at(year);
+  }
+}
+
+/// CBAM: the phase-in year of the case's [cbam] (none before the first CBAM year; the last year's
+/// rules after it) and the EUA price of the path, when it has one.
+void apply_cbam_year(const std::vector<YearPath>& paths, int year, FleetCase& c) {
+  if (c.cbam_year == 0) return;
+  c.cbam_year = year < policy::kCbamFirstYear ? 0 : std::min(year, policy::kCbamLastYear);
+  c.model.cbam_year = c.cbam_year;
+  for (const YearPath& p : paths) {
+    if (p.name != "eua_price" || !p.covers(year)) continue;
+    c.eua_eur_per_t = p.at(year);
+    for (FleetSmelter& s : c.model.smelters) s.inputs.eua_eur_per_t = p.at(year);
+  }
+}
+
+}  // namespace
+
+FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran) {
+  FleetCase c = base;
+  c.year = year;
+  c.last_year = 0;
+  auto& smelters = c.model.smelters;
+  smelters.erase(std::remove_if(smelters.begin(), smelters.end(), [&](const FleetSmelter& s) { return !in_window(s.record, year); }),
+                 smelters.end());
+  for (FleetSmelter& s : smelters) {
+    const bool restarted_earlier = s.record.restart && s.record.first_year < year;
+    if (ran == nullptr) {
+      s.running = s.running || restarted_earlier;
+      continue;
+    }
+    const auto it = ran->find(s.record.id);
+    if (it != ran->end()) s.running = it->second;  // else: new this year (a restart starts stopped)
+  }
+  apply_demand_paths(base.paths, year, c);
+  apply_cbam_year(base.paths, year, c);
+  for (const Sanction& s : base.sanctions) {
+    if (year < s.from_year || (s.until_year != 0 && year > s.until_year)) continue;
+    c.exclusions.push_back({s.importers, s.origin_region, s.origin_country, ""});
+  }
+  c.model.demand_kg_per_s = 0;
+  for (std::size_t r = 0; r < c.model.regions.regions.size(); ++r)
+    c.model.demand_kg_per_s += c.model.regions.regions[r].demand_kg_per_s * c.demand_factor[r];
+  return c;
+}
+
+std::vector<int> case_years(const FleetCase& c) {
+  std::vector<int> years;
+  if (c.year == 0) return years;
+  for (int y = c.year; y <= std::max(c.year, c.last_year); ++y) years.push_back(y);
+  return years;
+}
+
+std::vector<YearResult> solve_years(const FleetCase& c, const SolveOptions& options) {
+  std::vector<YearResult> out;
+  RanLastYear ran;
+  for (int year : case_years(c)) {
+    YearResult y{year, case_for_year(c, year, out.empty() ? nullptr : &ran), {}};
+    y.r = solve(y.c, y.c.shocks, {}, options);
+    const bool feasible = y.r.feasible;
+    ran.clear();
+    for (std::size_t i = 0; i < y.c.model.smelters.size(); ++i)
+      ran[y.c.model.smelters[i].record.id] = feasible && y.r.production_kg_per_s[i] > 0;
+    out.push_back(std::move(y));
+    if (!feasible) break;
+  }
+  return out;
+}
+
+}  // namespace potline::fleet

@@ -257,8 +257,6 @@ std::string fleet_template() {
   const std::map<std::string, std::string> examples = {
       {"case.title", "\"My fleet case\""},
       {"fleet.lme", "\"2400 USD/t\""},
-      {"fleet.year", "2030"},
-      {"fleet.last_year", "2035"},
       {"cbam.year", "2034"},
       {"cbam.eua_price", "\"80 EUR/t\""},
       {"cbam.usd_per_eur", "1.08"},

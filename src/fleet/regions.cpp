@@ -1,5 +1,6 @@
 // Reading data/fleet-regions.toml (dataset.hpp): regions, freight, [curtailment] and, in
-// subregions.cpp, [[subregion]]. Every problem is collected with file:line:col before anything runs.
+// subregions.cpp, [[subregion]]. Every problem is collected with file:line:col before anything
+// runs.
 #include <toml++/toml.h>
 
 #include <set>
@@ -13,11 +14,13 @@
 
 namespace potline::fleet {
 namespace detail {
-void parse_subregions(const toml::table& doc, const std::string& file, RegionTable& t, core::Diagnostics& d);
+void parse_subregions(const toml::table& doc, const std::string& file, RegionTable& t,
+                      core::Diagnostics& d);
 }  // namespace detail
 
 int RegionTable::index_of(const std::string& id) const {
-  for (std::size_t i = 0; i < regions.size(); ++i) if (regions[i].id == id) return static_cast<int>(i);
+  for (std::size_t i = 0; i < regions.size(); ++i)
+    if (regions[i].id == id) return static_cast<int>(i);
   return -1;
 }
 
@@ -29,12 +32,15 @@ std::vector<std::string> RegionTable::ids() const {
 
 namespace {
 
-core::SourceLocation loc(const toml::node& n, const std::string& file) { return io::toml_location(n, file); }
+core::SourceLocation loc(const toml::node& n, const std::string& file) {
+  return io::toml_location(n, file);
+}
 
 // A number in `unit`, or a string with its own unit, converted to `si`; required unless stated,
 // and never negative (prices, freight).
-std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit, const std::string& si,
-                               const std::string& file, const core::SourceLocation& parent, core::Diagnostics& d,
+std::optional<double> quantity(const toml::node* n, const std::string& key, const std::string& unit,
+                               const std::string& si, const std::string& file,
+                               const core::SourceLocation& parent, core::Diagnostics& d,
                                bool required = true) {
   if (n == nullptr) {
     if (required) d.error(parent, key, "required key '" + key + "' missing (in " + unit + ")");
@@ -50,20 +56,21 @@ std::optional<double> quantity(const toml::node* n, const std::string& key, cons
   return value;
 }
 
-void reject_unknown_keys(const toml::table& tbl, const std::set<std::string>& known, const std::string& table,
-                         const std::string& file, core::Diagnostics& d) {
+void reject_unknown_keys(const toml::table& tbl, const std::set<std::string>& known,
+                         const std::string& table, const std::string& file, core::Diagnostics& d) {
   for (const auto& [k, v] : tbl) {
     const std::string key(k.str());
     if (known.count(key)) continue;
     std::string message = "unknown key '" + key + "' in " + table;
-    const std::string hint = core::closest_match(key, std::vector<std::string>(known.begin(), known.end()));
+    const std::string hint =
+        core::closest_match(key, std::vector<std::string>(known.begin(), known.end()));
     if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
     d.error(loc(v, file), key, message);
   }
 }
 
-void parse_power(const toml::table& tbl, const core::SourceLocation& w, const std::string& file, Region& r,
-                 core::Diagnostics& d) {
+void parse_power(const toml::table& tbl, const core::SourceLocation& w, const std::string& file,
+                 Region& r, core::Diagnostics& d) {
   const auto* power = tbl.get_as<toml::table>("power");
   if (power == nullptr) {
     d.error(w, "power", "required: power = { <source> = \"<price> USD/MWh\", ... }");
@@ -73,16 +80,28 @@ void parse_power(const toml::table& tbl, const core::SourceLocation& w, const st
     const std::string key(k.str());
     const auto source = plant::power_source_from_name(key);
     if (!source) {
-      d.error(loc(v, file), "power." + key, "unknown power source '" + key + "': captive_coal, captive_gas, hydro, grid or ppa");
+      d.error(loc(v, file), "power." + key,
+              "unknown power source '" + key + "': captive_coal, captive_gas, hydro, grid or ppa");
       continue;
     }
-    r.power_usd_per_J[power_index(*source)] = quantity(&v, "power." + key, "USD/MWh", "USD/J", file, w, d);
+    r.power_usd_per_J[power_index(*source)] =
+        quantity(&v, "power." + key, "USD/MWh", "USD/J", file, w, d);
   }
 }
 
-Region parse_region(const toml::table& tbl, const RegionTable& t, const std::string& file, core::Diagnostics& d) {
-  static const std::set<std::string> known = {"id", "name", "demand", "premium", "premium_benchmark", "wage",
-                                              "employees_per_kt", "other", "anode", "alf3", "grid_emission_factor",
+Region parse_region(const toml::table& tbl, const RegionTable& t, const std::string& file,
+                    core::Diagnostics& d) {
+  static const std::set<std::string> known = {"id",
+                                              "name",
+                                              "demand",
+                                              "premium",
+                                              "premium_benchmark",
+                                              "wage",
+                                              "employees_per_kt",
+                                              "other",
+                                              "anode",
+                                              "alf3",
+                                              "grid_emission_factor",
                                               "power"};
   reject_unknown_keys(tbl, known, "[[region]]", file, d);
   Region r;
@@ -99,7 +118,8 @@ Region parse_region(const toml::table& tbl, const RegionTable& t, const std::str
   r.demand_kg_per_s = q("demand", "Mt/yr", "kg/s");
   r.premium_usd_per_kg = q("premium", "USD/t", "USD/kg", false);
   r.wage_usd_per_s = q("wage", "USD/yr", "USD/s");
-  r.employees_per_kg_per_s = q("employees_per_kt", "1", "1") / (1e6 / constants::kSecondsPerYear);  // per kt/yr -> per kg/s
+  r.employees_per_kg_per_s = q("employees_per_kt", "1", "1") /
+                             (1e6 / constants::kSecondsPerYear);  // per kt/yr -> per kg/s
   r.other_usd_per_kg = q("other", "USD/t", "USD/kg");
   r.anode_usd_per_kg = q("anode", "USD/t", "USD/kg");
   r.alf3_usd_per_kg = q("alf3", "USD/t", "USD/kg");
@@ -108,7 +128,8 @@ Region parse_region(const toml::table& tbl, const RegionTable& t, const std::str
   return r;
 }
 
-void parse_routes(const toml::table& freight, const std::string& file, RegionTable& t, core::Diagnostics& d) {
+void parse_routes(const toml::table& freight, const std::string& file, RegionTable& t,
+                  core::Diagnostics& d) {
   const auto* routes = freight.get_as<toml::array>("route");
   if (routes == nullptr) return;
   for (const auto& node : *routes) {
@@ -124,45 +145,62 @@ void parse_routes(const toml::table& freight, const std::string& file, RegionTab
       if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
       d.error(loc(node, file), "freight.route", message);
     }
-    const auto cost = quantity(r->get("cost"), "freight.route.cost", "USD/t", "USD/kg", file, loc(node, file), d);
-    if (i >= 0 && j >= 0 && cost) t.freight_usd_per_kg[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = *cost;
+    const auto cost =
+        quantity(r->get("cost"), "freight.route.cost", "USD/t", "USD/kg", file, loc(node, file), d);
+    if (i >= 0 && j >= 0 && cost)
+      t.freight_usd_per_kg[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = *cost;
   }
 }
 
-void parse_freight(const toml::table& doc, const std::string& file, RegionTable& t, core::Diagnostics& d) {
+void parse_freight(const toml::table& doc, const std::string& file, RegionTable& t,
+                   core::Diagnostics& d) {
   const std::size_t n = t.regions.size();
   const auto* freight = doc["freight"].as_table();
   const core::SourceLocation fw = freight ? loc(*freight, file) : core::SourceLocation{file, 1, 1};
-  t.freight_default_usd_per_kg =
-      quantity(freight ? freight->get("default") : nullptr, "freight.default", "USD/t", "USD/kg", file, fw, d).value_or(0);
-  t.freight_intra_usd_per_kg = quantity(freight ? freight->get("intra_region") : nullptr, "freight.intra_region", "USD/t",
-                                        "USD/kg", file, fw, d, false)
-                                   .value_or(0);
+  t.freight_default_usd_per_kg = quantity(freight ? freight->get("default") : nullptr,
+                                          "freight.default", "USD/t", "USD/kg", file, fw, d)
+                                     .value_or(0);
+  t.freight_intra_usd_per_kg =
+      quantity(freight ? freight->get("intra_region") : nullptr, "freight.intra_region", "USD/t",
+               "USD/kg", file, fw, d, false)
+          .value_or(0);
   t.freight_usd_per_kg.assign(n, std::vector<double>(n, t.freight_default_usd_per_kg));
   for (std::size_t i = 0; i < n; ++i) t.freight_usd_per_kg[i][i] = t.freight_intra_usd_per_kg;
   if (freight != nullptr) parse_routes(*freight, file, t, d);
 }
 
-// [curtailment]: optional; absent = every smelter curtails at its C1 (no turndown band, no restart cost).
-void parse_curtailment(const toml::table& doc, const std::string& file, RegionTable& t, core::Diagnostics& d) {
+// [curtailment]: optional; absent = every smelter curtails at its C1 (no turndown band, no restart
+// cost).
+void parse_curtailment(const toml::table& doc, const std::string& file, RegionTable& t,
+                       core::Diagnostics& d) {
   const auto* tbl = doc["curtailment"].as_table();
   if (tbl == nullptr) return;
-  reject_unknown_keys(*tbl, {"turndown_share", "restart_cost", "horizon", "source"}, "[curtailment]", file, d);
+  reject_unknown_keys(*tbl, {"turndown_share", "restart_cost", "horizon", "source"},
+                      "[curtailment]", file, d);
   const core::SourceLocation w = loc(*tbl, file);
   Curtailment& c = t.curtailment;
-  c.turndown_share = quantity(tbl->get("turndown_share"), "curtailment.turndown_share", "1", "1", file, w, d).value_or(0);
-  if (c.turndown_share > 1) d.error(w, "curtailment.turndown_share", "must be within 0..1 (a share of capacity)");
+  c.turndown_share =
+      quantity(tbl->get("turndown_share"), "curtailment.turndown_share", "1", "1", file, w, d)
+          .value_or(0);
+  if (c.turndown_share > 1)
+    d.error(w, "curtailment.turndown_share", "must be within 0..1 (a share of capacity)");
   // USD per t of annual capacity = USD per kg of annual capacity x 1e3; stored per kg.
-  c.restart_usd_per_kg = quantity(tbl->get("restart_cost"), "curtailment.restart_cost", "USD/t", "USD/kg", file, w, d).value_or(0);
-  c.horizon_years = quantity(tbl->get("horizon"), "curtailment.horizon", "yr", "yr", file, w, d).value_or(1);
-  if (!(c.horizon_years >= 0.1 && c.horizon_years <= 50)) d.error(w, "curtailment.horizon", "must be within 0.1..50 yr");
+  c.restart_usd_per_kg =
+      quantity(tbl->get("restart_cost"), "curtailment.restart_cost", "USD/t", "USD/kg", file, w, d)
+          .value_or(0);
+  c.horizon_years =
+      quantity(tbl->get("horizon"), "curtailment.horizon", "yr", "yr", file, w, d).value_or(1);
+  if (!(c.horizon_years >= 0.1 && c.horizon_years <= 50))
+    d.error(w, "curtailment.horizon", "must be within 0.1..50 yr");
   c.source = (*tbl)["source"].value_or(std::string());
-  if (c.source.empty()) d.error(w, "curtailment.source", "required: the source (or 'estimate: basis') of the values");
+  if (c.source.empty())
+    d.error(w, "curtailment.source", "required: the source (or 'estimate: basis') of the values");
 }
 
 }  // namespace
 
-RegionTable RegionTable::parse(const std::string& text, const std::string& file, core::Diagnostics& d) {
+RegionTable RegionTable::parse(const std::string& text, const std::string& file,
+                               core::Diagnostics& d) {
   RegionTable t;
   t.path = file;
   auto parsed = io::parse_toml(text, file, d);

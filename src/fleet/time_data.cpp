@@ -1,6 +1,6 @@
 // data/fleet-pipeline.toml, data/fleet-sanctions.toml and data/fleet-paths.toml (time_data.hpp).
-// Every problem is collected with file:line:col; a project without a year or a source, a path with a
-// gap and a name that is not in the region table or the dataset are errors, with a did-you-mean.
+// Every problem is collected with file:line:col; a project without a year or a source, a path with
+// a gap and a name that is not in the region table or the dataset are errors, with a did-you-mean.
 #include "potline/fleet/time_data.hpp"
 
 #include <fmt/format.h>
@@ -23,17 +23,23 @@ constexpr int kFirstYear = 2020, kLastYear = 2060;  // years a scenario may name
 
 using core::SourceLocation;
 
-SourceLocation loc(const toml::node& n, const std::string& file) { return io::toml_location(n, file); }
+SourceLocation loc(const toml::node& n, const std::string& file) {
+  return io::toml_location(n, file);
+}
 
-void reject_unknown(const toml::table& t, const std::set<std::string>& known, const std::string& table,
-                    const std::string& file, core::Diagnostics& d) {
+void reject_unknown(const toml::table& t, const std::set<std::string>& known,
+                    const std::string& table, const std::string& file, core::Diagnostics& d) {
   for (const auto& [k, v] : t) {
     const std::string key(k.str());
-    if (!known.count(key)) io::report_unknown_name("key in " + table, key, {known.begin(), known.end()}, loc(v, file), key, d);
+    if (!known.count(key))
+      io::report_unknown_name("key in " + table, key, {known.begin(), known.end()}, loc(v, file),
+                              key, d);
   }
 }
 
-std::string text(const toml::table& t, const char* key) { return t[key].value_or(std::string()); }
+std::string text(const toml::table& t, const char* key) {
+  return t[key].value_or(std::string());
+}
 
 std::optional<int> parse_year(const std::string& s) {
   int v = 0;
@@ -43,28 +49,32 @@ std::optional<int> parse_year(const std::string& s) {
 }
 
 /// A required text key; reports "required: WHAT" naming the table's id.
-std::string required_text(const toml::table& t, const char* key, const std::string& owner, const std::string& what,
-                          const std::string& file, core::Diagnostics& d) {
+std::string required_text(const toml::table& t, const char* key, const std::string& owner,
+                          const std::string& what, const std::string& file, core::Diagnostics& d) {
   std::string v = text(t, key);
   if (v.empty()) d.error(loc(t, file), key, owner + ": required: " + what);
   return v;
 }
 
-int year_of(const toml::table& t, const std::string& owner, const std::string& file, core::Diagnostics& d) {
+int year_of(const toml::table& t, const std::string& owner, const std::string& file,
+            core::Diagnostics& d) {
   const auto year = t["year"].value<int64_t>();
   if (!year) {
-    d.error(loc(t, file), "year", owner + ": required: year, the first year of the change (an integer)");
+    d.error(loc(t, file), "year",
+            owner + ": required: year, the first year of the change (an integer)");
     return 0;
   }
   if (*year < kFirstYear || *year > kLastYear) {
-    d.error(loc(*t.get("year"), file), "year", fmt::format("{}: year {} outside {}..{}", owner, *year, kFirstYear, kLastYear));
+    d.error(loc(*t.get("year"), file), "year",
+            fmt::format("{}: year {} outside {}..{}", owner, *year, kFirstYear, kLastYear));
     return 0;
   }
   return static_cast<int>(*year);
 }
 
 const SmelterRecord* find_row(const std::vector<SmelterRecord>& records, const std::string& id) {
-  for (const auto& r : records) if (r.id == id) return &r;
+  for (const auto& r : records)
+    if (r.id == id) return &r;
   return nullptr;
 }
 
@@ -76,33 +86,41 @@ std::vector<std::string> ids_of(const std::vector<SmelterRecord>& records) {
 
 // The row a new project adds: its own name, place and power source (technology and line current
 // optional, as in the dataset).
-SmelterRecord new_row(const toml::table& t, const Project& p, const RegionTable& regions, const std::string& file,
-                      core::Diagnostics& d) {
+SmelterRecord new_row(const toml::table& t, const Project& p, const RegionTable& regions,
+                      const std::string& file, core::Diagnostics& d) {
   SmelterRecord r;
   r.id = p.id;
   r.where = p.where;
   r.name = text(t, "name").empty() ? p.id : text(t, "name");
   r.country = required_text(t, "country", "project '" + p.id + "'", "the country (ISO3)", file, d);
-  r.region = required_text(t, "region", "project '" + p.id + "'", "a region id of the region table", file, d);
+  r.region = required_text(t, "region", "project '" + p.id + "'", "a region id of the region table",
+                           file, d);
   if (!r.region.empty() && regions.index_of(r.region) < 0)
-    io::report_unknown_name("region", r.region, regions.ids(), loc(*t.get("region"), file), "region", d);
+    io::report_unknown_name("region", r.region, regions.ids(), loc(*t.get("region"), file),
+                            "region", d);
   r.province = text(t, "province");
   r.technology = text(t, "technology");
   r.source = p.source;
   r.status = Status::kOperating;
   r.commissioning_year = p.year;
-  const std::string power = required_text(t, "power_source", "project '" + p.id + "'", "the power source", file, d);
-  if (const auto s = plant::power_source_from_name(power)) r.power_source = *s;
+  const std::string power =
+      required_text(t, "power_source", "project '" + p.id + "'", "the power source", file, d);
+  if (const auto s = plant::power_source_from_name(power))
+    r.power_source = *s;
   else if (!power.empty())
-    d.error(loc(*t.get("power_source"), file), "power_source", "'" + power + "': expected captive_coal, captive_gas, hydro, grid or ppa");
-  if (const auto a = io::toml_quantity(t.get("line_current"), "line_current", "kA", "A", file, d)) r.line_current_A = *a;
+    d.error(loc(*t.get("power_source"), file), "power_source",
+            "'" + power + "': expected captive_coal, captive_gas, hydro, grid or ppa");
+  if (const auto a = io::toml_quantity(t.get("line_current"), "line_current", "kA", "A", file, d))
+    r.line_current_A = *a;
   return r;
 }
 
-Project parse_project(const toml::table& t, const RegionTable& regions, const std::vector<SmelterRecord>& records,
-                      const std::string& file, core::Diagnostics& d) {
-  reject_unknown(t, {"id", "kind", "smelter", "year", "capacity", "name", "country", "region", "province", "power_source",
-                     "technology", "line_current", "source"},
+Project parse_project(const toml::table& t, const RegionTable& regions,
+                      const std::vector<SmelterRecord>& records, const std::string& file,
+                      core::Diagnostics& d) {
+  reject_unknown(t,
+                 {"id", "kind", "smelter", "year", "capacity", "name", "country", "region",
+                  "province", "power_source", "technology", "line_current", "source"},
                  "[[project]]", file, d);
   Project p;
   p.where = loc(t, file);
@@ -110,9 +128,12 @@ Project parse_project(const toml::table& t, const RegionTable& regions, const st
   if (p.id.empty()) d.error(p.where, "id", "every [[project]] needs an id");
   const std::string owner = "project '" + p.id + "'";
   p.year = year_of(t, owner, file, d);
-  p.source = required_text(t, "source", owner, "the source of the project and its date (or 'estimate: basis')", file, d);
-  static const std::map<std::string, ProjectKind> kinds = {{"new", ProjectKind::kNew}, {"restart", ProjectKind::kRestart},
-                                                           {"expansion", ProjectKind::kExpansion}, {"closure", ProjectKind::kClosure}};
+  p.source = required_text(
+      t, "source", owner, "the source of the project and its date (or 'estimate: basis')", file, d);
+  static const std::map<std::string, ProjectKind> kinds = {{"new", ProjectKind::kNew},
+                                                           {"restart", ProjectKind::kRestart},
+                                                           {"expansion", ProjectKind::kExpansion},
+                                                           {"closure", ProjectKind::kClosure}};
   const std::string kind = text(t, "kind");
   if (const auto it = kinds.find(kind); it != kinds.end()) {
     p.kind = it->second;
@@ -122,26 +143,33 @@ Project parse_project(const toml::table& t, const RegionTable& regions, const st
     return p;  // the other keys depend on the kind
   }
   if (const auto c = io::toml_quantity(t.get("capacity"), "capacity", "kt/yr", "kg/s", file, d)) {
-    if (*c <= 0) d.error(loc(*t.get("capacity"), file), "capacity", owner + ": capacity must be > 0");
+    if (*c <= 0)
+      d.error(loc(*t.get("capacity"), file), "capacity", owner + ": capacity must be > 0");
     p.capacity_kg_per_s = *c;
   }
   const bool needs_capacity = p.kind == ProjectKind::kNew || p.kind == ProjectKind::kExpansion;
-  if (needs_capacity && !t.contains("capacity")) d.error(p.where, "capacity", owner + ": required: capacity (kt/yr)");
+  if (needs_capacity && !t.contains("capacity"))
+    d.error(p.where, "capacity", owner + ": required: capacity (kt/yr)");
   if (p.kind == ProjectKind::kNew) {
     p.record = new_row(t, p, regions, file, d);
-    if (find_row(records, p.id) != nullptr) d.error(p.where, "id", owner + ": a new project's id must not be a dataset id");
+    if (find_row(records, p.id) != nullptr)
+      d.error(p.where, "id", owner + ": a new project's id must not be a dataset id");
     return p;
   }
-  p.smelter = required_text(t, "smelter", owner, "the dataset id of the smelter it changes", file, d);
+  p.smelter =
+      required_text(t, "smelter", owner, "the dataset id of the smelter it changes", file, d);
   if (!p.smelter.empty() && find_row(records, p.smelter) == nullptr)
-    io::report_unknown_name("smelter", p.smelter, ids_of(records), loc(*t.get("smelter"), file), "smelter", d);
+    io::report_unknown_name("smelter", p.smelter, ids_of(records), loc(*t.get("smelter"), file),
+                            "smelter", d);
   return p;
 }
 
 }  // namespace
 
-std::vector<Project> parse_pipeline(const std::string& text_in, const std::string& file, const RegionTable& regions,
-                                    const std::vector<SmelterRecord>& records, core::Diagnostics& d) {
+std::vector<Project> parse_pipeline(const std::string& text_in, const std::string& file,
+                                    const RegionTable& regions,
+                                    const std::vector<SmelterRecord>& records,
+                                    core::Diagnostics& d) {
   std::vector<Project> out;
   auto doc = io::parse_toml(text_in, file, d);
   if (!doc) return out;
@@ -153,14 +181,16 @@ std::vector<Project> parse_pipeline(const std::string& text_in, const std::strin
     const auto* t = node.as_table();
     if (t == nullptr) continue;
     Project p = parse_project(*t, regions, records, file, d);
-    if (!p.id.empty() && !seen.insert(p.id).second) d.error(p.where, "id", "duplicate project id '" + p.id + "'");
+    if (!p.id.empty() && !seen.insert(p.id).second)
+      d.error(p.where, "id", "duplicate project id '" + p.id + "'");
     out.push_back(std::move(p));
   }
   return out;
 }
 
 std::vector<Project> load_pipeline(const std::string& path, const RegionTable& regions,
-                                   const std::vector<SmelterRecord>& records, core::Diagnostics& d) {
+                                   const std::vector<SmelterRecord>& records,
+                                   core::Diagnostics& d) {
   const auto t = io::read_text_file(path, "the capacity pipeline", d);
   return t ? parse_pipeline(*t, path, regions, records, d) : std::vector<Project>{};
 }
@@ -174,7 +204,8 @@ void apply_pipeline(const std::vector<Project>& projects, std::vector<SmelterRec
       records.push_back(std::move(r));
       continue;
     }
-    auto it = std::find_if(records.begin(), records.end(), [&](const SmelterRecord& r) { return r.id == p.smelter; });
+    auto it = std::find_if(records.begin(), records.end(),
+                           [&](const SmelterRecord& r) { return r.id == p.smelter; });
     if (it == records.end()) continue;  // reported by parse_pipeline
     if (p.kind == ProjectKind::kClosure) {
       it->last_year = p.year - 1;
@@ -207,39 +238,53 @@ int year_in_force(const toml::date& date, bool first) {
   return (date.month > 7 || (date.month == 7 && date.day >= 1)) ? date.year : date.year - 1;
 }
 
-Sanction parse_sanction(const toml::table& t, const RegionTable& regions, const std::string& file, core::Diagnostics& d) {
-  reject_unknown(t, {"id", "importers", "origin_country", "origin_region", "from", "until", "source"}, "[[sanction]]", file, d);
+Sanction parse_sanction(const toml::table& t, const RegionTable& regions, const std::string& file,
+                        core::Diagnostics& d) {
+  reject_unknown(t,
+                 {"id", "importers", "origin_country", "origin_region", "from", "until", "source"},
+                 "[[sanction]]", file, d);
   Sanction s;
   s.where = loc(t, file);
   s.id = text(t, "id");
   const std::string owner = "sanction '" + s.id + "'";
-  s.source = required_text(t, "source", owner, "the legal act or announcement and its date", file, d);
+  s.source =
+      required_text(t, "source", owner, "the legal act or announcement and its date", file, d);
   s.origin_country = text(t, "origin_country");
   s.origin_region = text(t, "origin_region");
   if (s.origin_country.empty() == s.origin_region.empty())
-    d.error(s.where, "origin_country", owner + ": give exactly one of origin_country (ISO3) or origin_region");
+    d.error(s.where, "origin_country",
+            owner + ": give exactly one of origin_country (ISO3) or origin_region");
   if (!s.origin_region.empty() && regions.index_of(s.origin_region) < 0)
-    io::report_unknown_name("region", s.origin_region, regions.ids(), loc(*t.get("origin_region"), file), "origin_region", d);
+    io::report_unknown_name("region", s.origin_region, regions.ids(),
+                            loc(*t.get("origin_region"), file), "origin_region", d);
   const auto* importers = t["importers"].as_array();
-  if (importers == nullptr || importers->empty()) d.error(s.where, "importers", owner + ": required: importers, an array of region ids");
+  if (importers == nullptr || importers->empty())
+    d.error(s.where, "importers", owner + ": required: importers, an array of region ids");
   else
     for (const auto& n : *importers) {
       const std::string id = n.value_or(std::string());
       const int r = regions.index_of(id);
-      if (r < 0) io::report_unknown_name("region", id, regions.ids(), loc(n, file), "importers", d);
-      else s.importers.push_back(r);
+      if (r < 0)
+        io::report_unknown_name("region", id, regions.ids(), loc(n, file), "importers", d);
+      else
+        s.importers.push_back(r);
     }
-  if (const auto from = t["from"].value<toml::date>()) s.from_year = year_in_force(*from, true);
-  else d.error(s.where, "from", owner + ": required: from, the date the measure takes effect (YYYY-MM-DD)");
-  if (const auto until = t["until"].value<toml::date>()) s.until_year = year_in_force(*until, false);
-  else if (t.contains("until")) d.error(loc(*t.get("until"), file), "until", owner + ": until must be a date (YYYY-MM-DD)");
+  if (const auto from = t["from"].value<toml::date>())
+    s.from_year = year_in_force(*from, true);
+  else
+    d.error(s.where, "from",
+            owner + ": required: from, the date the measure takes effect (YYYY-MM-DD)");
+  if (const auto until = t["until"].value<toml::date>())
+    s.until_year = year_in_force(*until, false);
+  else if (t.contains("until"))
+    d.error(loc(*t.get("until"), file), "until", owner + ": until must be a date (YYYY-MM-DD)");
   return s;
 }
 
 }  // namespace
 
-std::vector<Sanction> parse_sanctions(const std::string& text_in, const std::string& file, const RegionTable& regions,
-                                      core::Diagnostics& d) {
+std::vector<Sanction> parse_sanctions(const std::string& text_in, const std::string& file,
+                                      const RegionTable& regions, core::Diagnostics& d) {
   std::vector<Sanction> out;
   auto doc = io::parse_toml(text_in, file, d);
   if (!doc) return out;
@@ -250,7 +295,8 @@ std::vector<Sanction> parse_sanctions(const std::string& text_in, const std::str
   return out;
 }
 
-std::vector<Sanction> load_sanctions(const std::string& path, const RegionTable& regions, core::Diagnostics& d) {
+std::vector<Sanction> load_sanctions(const std::string& path, const RegionTable& regions,
+                                     core::Diagnostics& d) {
   const auto t = io::read_text_file(path, "the dated trade measures", d);
   return t ? parse_sanctions(*t, path, regions, d) : std::vector<Sanction>{};
 }
@@ -259,17 +305,19 @@ std::vector<Sanction> load_sanctions(const std::string& path, const RegionTable&
 
 namespace {
 
-void read_values(const toml::table& values, const std::string& owner, const std::string& file, YearPath& p,
-                 core::Diagnostics& d) {
+void read_values(const toml::table& values, const std::string& owner, const std::string& file,
+                 YearPath& p, core::Diagnostics& d) {
   std::map<int, double> by_year;
   for (const auto& [k, v] : values) {
     const std::string key(k.str());
     const auto year = parse_year(key);
     const auto x = v.value<double>();
     if (!year || *year < kFirstYear || *year > kLastYear) {
-      d.error(loc(v, file), key, fmt::format("{}: '{}' is not a year in {}..{}", owner, key, kFirstYear, kLastYear));
+      d.error(loc(v, file), key,
+              fmt::format("{}: '{}' is not a year in {}..{}", owner, key, kFirstYear, kLastYear));
     } else if (!x || !std::isfinite(*x) || *x < 0) {
-      d.error(loc(v, file), key, owner + ": the value for " + key + " must be a finite number >= 0");
+      d.error(loc(v, file), key,
+              owner + ": the value for " + key + " must be a finite number >= 0");
     } else {
       by_year[*year] = *x;
     }
@@ -280,8 +328,11 @@ void read_values(const toml::table& values, const std::string& owner, const std:
   for (int y = p.first_year; y <= last; ++y) {
     const auto it = by_year.find(y);
     if (it == by_year.end()) {
-      d.error(p.where, "values", fmt::format("{}: no value for {} (a path lists every year from its first, {}, to its last, {})",
-                                             owner, y, p.first_year, last));
+      d.error(
+          p.where, "values",
+          fmt::format(
+              "{}: no value for {} (a path lists every year from its first, {}, to its last, {})",
+              owner, y, p.first_year, last));
       p.values.push_back(0.0);
     } else {
       p.values.push_back(it->second);
@@ -289,9 +340,11 @@ void read_values(const toml::table& values, const std::string& owner, const std:
   }
 }
 
-YearPath parse_path(const toml::table& t, const RegionTable& regions, const std::string& file, core::Diagnostics& d) {
+YearPath parse_path(const toml::table& t, const RegionTable& regions, const std::string& file,
+                    core::Diagnostics& d) {
   reject_unknown(t, {"name", "region", "unit", "source", "values"}, "[[path]]", file, d);
-  static const std::map<std::string, std::string> units = {{"eua_price", "EUR/t"}, {"demand_factor", "1"}};
+  static const std::map<std::string, std::string> units = {{"eua_price", "EUR/t"},
+                                                           {"demand_factor", "1"}};
   YearPath p;
   p.where = loc(t, file);
   p.name = text(t, "name");
@@ -302,23 +355,27 @@ YearPath parse_path(const toml::table& t, const RegionTable& regions, const std:
   if (unit == units.end()) {
     io::report_unknown_name("path", p.name, {"demand_factor", "eua_price"}, p.where, "name", d);
   } else if (p.unit != unit->second) {
-    d.error(p.where, "unit", fmt::format("{}: unit '{}': this path is in {}", owner, p.unit, unit->second));
+    d.error(p.where, "unit",
+            fmt::format("{}: unit '{}': this path is in {}", owner, p.unit, unit->second));
   }
   if (!p.region.empty() && p.region != "rest_of_world" && regions.index_of(p.region) < 0) {
     std::vector<std::string> ids = regions.ids();
     ids.push_back("rest_of_world");
     io::report_unknown_name("region", p.region, ids, loc(*t.get("region"), file), "region", d);
   }
-  p.source = required_text(t, "source", owner, "the source (or 'estimate: basis') of its values", file, d);
-  if (const auto* values = t["values"].as_table()) read_values(*values, owner, file, p, d);
-  else d.error(p.where, "values", owner + ": required: values = { YEAR = VALUE, ... }");
+  p.source =
+      required_text(t, "source", owner, "the source (or 'estimate: basis') of its values", file, d);
+  if (const auto* values = t["values"].as_table())
+    read_values(*values, owner, file, p, d);
+  else
+    d.error(p.where, "values", owner + ": required: values = { YEAR = VALUE, ... }");
   return p;
 }
 
 }  // namespace
 
-std::vector<YearPath> parse_paths(const std::string& text_in, const std::string& file, const RegionTable& regions,
-                                  core::Diagnostics& d) {
+std::vector<YearPath> parse_paths(const std::string& text_in, const std::string& file,
+                                  const RegionTable& regions, core::Diagnostics& d) {
   std::vector<YearPath> out;
   auto doc = io::parse_toml(text_in, file, d);
   if (!doc) return out;
@@ -329,7 +386,8 @@ std::vector<YearPath> parse_paths(const std::string& text_in, const std::string&
   return out;
 }
 
-std::vector<YearPath> load_paths(const std::string& path, const RegionTable& regions, core::Diagnostics& d) {
+std::vector<YearPath> load_paths(const std::string& path, const RegionTable& regions,
+                                 core::Diagnostics& d) {
   const auto t = io::read_text_file(path, "the price and demand paths", d);
   return t ? parse_paths(*t, path, regions, d) : std::vector<YearPath>{};
 }

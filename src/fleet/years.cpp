@@ -21,9 +21,12 @@ void apply_demand_paths(const std::vector<YearPath>& paths, int year, FleetCase&
     const YearPath* all = nullptr;
     for (const YearPath& p : paths) {
       if (p.name != "demand_factor" || !p.covers(year)) continue;
-      if (p.region == regions.regions[r].id) own = &p;
-      else if (p.region == "rest_of_world") rest = &p;
-      else if (p.region.empty()) all = &p;
+      if (p.region == regions.regions[r].id)
+        own = &p;
+      else if (p.region == "rest_of_world")
+        rest = &p;
+      else if (p.region.empty())
+        all = &p;
     }
     const YearPath* p = own ? own : (rest ? rest : all);
     if (p != nullptr) c.demand_factor[r] *= p->at(year);
@@ -50,7 +53,8 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   c.year = year;
   c.last_year = 0;
   auto& smelters = c.model.smelters;
-  smelters.erase(std::remove_if(smelters.begin(), smelters.end(), [&](const FleetSmelter& s) { return !in_window(s.record, year); }),
+  smelters.erase(std::remove_if(smelters.begin(), smelters.end(),
+                                [&](const FleetSmelter& s) { return !in_window(s.record, year); }),
                  smelters.end());
   for (FleetSmelter& s : smelters) {
     const bool restarted_earlier = s.record.restart && s.record.first_year < year;

@@ -73,12 +73,15 @@ TEST(fleet_examples, RunFolderHasTheThreeTables) {
   EXPECT_NE(read_file(out / "flows.csv").find("canada,usa,"), std::string::npos);
   const std::string regions = read_file(out / "regions.csv");
   EXPECT_EQ(regions.rfind("region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
-                          "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year\n", 0), 0u);
+                          "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year,"
+                          "premium_usd_per_t,published_premium_usd_per_t,premium_benchmark\n", 0), 0u);
 }
 
 TEST(fleet_examples, LmeTariffBasisKeepsTheLinearStandIn) {
   // tariff_basis = "lme": the tariff is 0.5 x the case's LME (2400) = 1200 USD/t whatever the
-  // origin price: P_usa = P_canada + 30 + 1200.
+  // origin price. The marginal US import is Indian metal (the India-US lane, 140 USD/t,
+  // data/fleet-regions.toml): P_usa = P_india + 140 + 1200; Canada, which ships its whole capacity
+  // to the US at 30 USD/t, earns a rent above that (P_usa >= P_canada + 30 + 1200).
   std::string text = read_file(example("world.toml"));
   const std::string key = "[market]\nsolve = true\n";
   ASSERT_NE(text.find(key), std::string::npos);
@@ -87,7 +90,9 @@ TEST(fleet_examples, LmeTariffBasisKeepsTheLinearStandIn) {
   const Json j = run_json(f);
   const double us = j.at("price_by_region_usd_per_t").at("usa").get<double>();
   const double ca = j.at("price_by_region_usd_per_t").at("canada").get<double>();
-  EXPECT_NEAR(us - ca, 1230, 1e-6);
+  const double in = j.at("price_by_region_usd_per_t").at("india").get<double>();
+  EXPECT_NEAR(us - in, 1340, 1e-6);
+  EXPECT_GE(us - ca, 1230 - 1e-6);
   EXPECT_EQ(j.at("tariff_iterations").get<int>(), 0);
   EXPECT_EQ(j.at("tariff_basis").get<std::string>(), "lme");
 }

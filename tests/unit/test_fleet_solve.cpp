@@ -107,8 +107,12 @@ TEST(fleet_solve, SweepStoresAnInfeasibleMarketAsNotFeasible) {
 // operating capacity and demand above it), the partly run Chinese smelter is indifferent between
 // one more tonne and none: its C1 plus the shadow price equals China's price (no freight at home).
 TEST(fleet_solve, BindingCapReportsItsShadowPrice) {
-  const fleet::FleetCase c = parse(std::string(kBase) + "[[cap]]\nregion = \"china\"\ncapacity = \"43.4 Mt/yr\"\n"
-                                   "[[demand]]\nregion = \"china\"\nfactor = 0.99\n");
+  fleet::FleetCase c = parse(std::string(kBase) + "[[cap]]\nregion = \"china\"\ncapacity = \"43.4 Mt/yr\"\n"
+                             "[[demand]]\nregion = \"china\"\nfactor = 0.99\n");
+  // One supplier per smelter at its C1 (no [curtailment] segments: a running smelter's base is
+  // priced below C1 by the restart cost, tests/unit/test_fleet_curtailment.cpp): the textbook
+  // marginal condition is then checked smelter by smelter.
+  c.model.regions.curtailment = {};
   const fleet::FleetResult r = fleet::solve(c, c.shocks);
   ASSERT_TRUE(r.feasible) << r.explanation;
   ASSERT_EQ(r.cap_shadow_usd_per_kg.size(), 1u);

@@ -1,7 +1,7 @@
 #pragma once
 // Years and paths of a fleet case (docs/model/fleet.md, "Years and paths"): the capacity pipeline
-// (data/fleet-pipeline.toml), the dated trade measures (data/fleet-sanctions.toml) and the price and
-// demand paths by year (data/fleet-paths.toml). Read at the boundary with every error located.
+// (data/fleet-pipeline.toml), the dated trade measures (data/fleet-sanctions.toml) and the price
+// and demand paths by year (data/fleet-paths.toml). Read at the boundary with every error located.
 #include <string>
 #include <vector>
 
@@ -17,9 +17,9 @@ enum class ProjectKind { kNew, kRestart, kExpansion, kClosure };
 struct Project {
   std::string id, smelter, source;
   ProjectKind kind = ProjectKind::kNew;
-  int year = 0;                  ///< first year with the change (closure: first year without the row)
+  int year = 0;  ///< first year with the change (closure: first year without the row)
   double capacity_kg_per_s = 0;  ///< new, expansion; restart: 0 = the row's capacity
-  SmelterRecord record;          ///< new: the row (id, name, country, region, province, power source)
+  SmelterRecord record;  ///< new: the row (id, name, country, region, province, power source)
   core::SourceLocation where;
 };
 
@@ -27,7 +27,7 @@ struct Project {
 /// in a year where the measure is in force on 1 July.
 struct Sanction {
   std::string id, origin_country, origin_region, source;
-  std::vector<int> importers;    ///< region indices
+  std::vector<int> importers;         ///< region indices
   int from_year = 0, until_year = 0;  ///< first and last year in force (until 0 = open)
   core::SourceLocation where;
 };
@@ -46,18 +46,23 @@ struct YearPath {
 /// The pipeline's projects; names checked against the region table and the dataset's ids.
 std::vector<Project> load_pipeline(const std::string& path, const RegionTable& regions,
                                    const std::vector<SmelterRecord>& records, core::Diagnostics& d);
-std::vector<Project> parse_pipeline(const std::string& text, const std::string& file, const RegionTable& regions,
-                                    const std::vector<SmelterRecord>& records, core::Diagnostics& d);
-std::vector<Sanction> load_sanctions(const std::string& path, const RegionTable& regions, core::Diagnostics& d);
-std::vector<Sanction> parse_sanctions(const std::string& text, const std::string& file, const RegionTable& regions,
-                                      core::Diagnostics& d);
+std::vector<Project> parse_pipeline(const std::string& text, const std::string& file,
+                                    const RegionTable& regions,
+                                    const std::vector<SmelterRecord>& records,
+                                    core::Diagnostics& d);
+std::vector<Sanction> load_sanctions(const std::string& path, const RegionTable& regions,
+                                     core::Diagnostics& d);
+std::vector<Sanction> parse_sanctions(const std::string& text, const std::string& file,
+                                      const RegionTable& regions, core::Diagnostics& d);
 /// Paths: known names eua_price (EUR/t) and demand_factor (1, per region, "rest_of_world" or all).
-std::vector<YearPath> load_paths(const std::string& path, const RegionTable& regions, core::Diagnostics& d);
-std::vector<YearPath> parse_paths(const std::string& text, const std::string& file, const RegionTable& regions,
-                                  core::Diagnostics& d);
+std::vector<YearPath> load_paths(const std::string& path, const RegionTable& regions,
+                                 core::Diagnostics& d);
+std::vector<YearPath> parse_paths(const std::string& text, const std::string& file,
+                                  const RegionTable& regions, core::Diagnostics& d);
 
-/// Applies the pipeline to the dataset rows: restarts and closures date their rows, new projects and
-/// expansions become rows (an expansion copies its smelter's row with the project's id and capacity).
+/// Applies the pipeline to the dataset rows: restarts and closures date their rows, new projects
+/// and expansions become rows (an expansion copies its smelter's row with the project's id and
+/// capacity).
 void apply_pipeline(const std::vector<Project>& projects, std::vector<SmelterRecord>& records);
 
 }  // namespace potline::fleet

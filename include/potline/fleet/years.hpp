@@ -1,9 +1,10 @@
 #pragma once
-// Scenario years and paths of years (docs/model/fleet.md, "Years and paths"). A case with fleet.year
-// is solved as that year: the smelters whose pipeline window holds it, the CBAM phase-in year and the
-// EUA price of the path, the demand factors of the paths and the trade measures in force on 1 July.
-// A path (fleet.last_year) solves every year in turn, each with fleet::solve (the one solve of every
-// caller), and carries which smelters ran into the next year (a stopped smelter pays its restart).
+// Scenario years and paths of years (docs/model/fleet.md, "Years and paths"). A case with
+// fleet.year is solved as that year: the smelters whose pipeline window holds it, the CBAM phase-in
+// year and the EUA price of the path, the demand factors of the paths and the trade measures in
+// force on 1 July. A path (fleet.last_year) solves every year in turn, each with fleet::solve (the
+// one solve of every caller), and carries which smelters ran into the next year (a stopped smelter
+// pays its restart).
 #include <map>
 #include <string>
 #include <vector>
@@ -16,13 +17,13 @@ namespace potline::fleet {
 /// Smelter id -> produced in the previous year of a path.
 using RanLastYear = std::map<std::string, bool>;
 
-/// Case `c` as year `year` (c.year != 0); `ran`: the previous year's running state, or nullptr for the
-/// first year of a path (the dataset status; a restart from an earlier year counts as running).
+/// Case `c` as year `year` (c.year != 0); `ran`: the previous year's running state, or nullptr for
+/// the first year of a path (the dataset status; a restart from an earlier year counts as running).
 FleetCase case_for_year(const FleetCase& c, int year, const RanLastYear* ran);
 
 struct YearResult {
   int year = 0;
-  FleetCase c;       ///< the case of that year (its smelters are those of the result)
+  FleetCase c;  ///< the case of that year (its smelters are those of the result)
   FleetResult r;
 };
 

@@ -43,6 +43,7 @@ void add_fleet_command(CLI::App& app, const GlobalOptions& options, int& exit_co
 void add_sweep_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_report_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_compare_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
+void add_flex_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 
 /// Writes RUN_DIR/report.html for a run folder just written (`--report`) and says so on stdout.
 /// On stderr when `json` (stdout then holds the JSON alone).

@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
   add_sweep_command(app, options, exit_code);
   add_report_command(app, options, exit_code);
   add_compare_command(app, options, exit_code);
+  add_flex_command(app, options, exit_code);
   if (unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include "potline/cell/cell_schema.hpp"
 #include "potline/finance/invest_case.hpp"
+#include "potline/flex/flex_case.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/sweep/sweep_schema.hpp"
 #include "potline/plant/smelter_schema.hpp"
@@ -70,6 +71,10 @@ std::vector<NamedSchema> all_schemas() {
            io::TemplateSpec{"potline simulate THIS_FILE.toml   (add --out DIR for the time series and events)",
                             {kTechnologyNote},
                             {{"case.title", "\"My simulation\""}, {"case.technology", "\"AP40\""}}}},
+          {&flex::flex_schema(), "potline flex CASE.toml --prices PRICES.csv",
+           io::TemplateSpec{"potline flex THIS_FILE.toml --prices data/prices/synthetic-de-summer-day-15min.csv",
+                            {kTechnologyNote},
+                            {{"case.title", "\"My flexible potline\""}, {"case.technology", "\"AP40\""}}}},
           // Fleet and sweep templates are written by their modules (fleet_template(), sweep_template()).
           {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE", std::nullopt},
           {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE",

@@ -18,6 +18,7 @@ packages=(
   libsundials-dev       # CVODE: reference integrator of the dynamic cell model
   libtbb-dev            # threads over cell blocks in potline simulations
   coinor-libclp-dev     # COIN-OR CLP: the regional trade LP (market)
+  coinor-libcbc-dev     # COIN-OR CBC: the power-flexibility dispatch MILP (flex)
   libsqlite3-dev        # sweep: the results store (SQLite)
   libopenmpi-dev openmpi-bin  # sweep: optional, samples across processes (mpirun)
   clang libfuzzer-14-dev      # make fuzz: libFuzzer targets under fuzz/ (CI runs them)

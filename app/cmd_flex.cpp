@@ -1,0 +1,166 @@
+// potline flex CASE.toml --prices PRICES.csv [--set KEY=VALUE]... [--out DIR] [--json] [--envelope]
+// Reads the case and the price series, runs the flex analysis (potline/flex/flex_run.hpp) and
+// prints or writes its summary, schedule and envelope. Models live in src/flex/.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "run_folder.hpp"
+#include "potline/api/case_commands.hpp"
+#include "potline/cell/technology.hpp"
+#include "potline/flex/flex_run.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/plant/emissions.hpp"
+#include "potline/version.hpp"
+
+namespace potline::app {
+namespace {
+
+struct FlexOptions {
+  std::string case_file;
+  std::string prices;
+  std::vector<std::string> sets;
+  std::string out_dir;
+  bool json = false;
+  bool envelope = false;
+};
+
+struct LoadedFlex {
+  flex::FlexCase c;
+  flex::PriceSeries prices;
+  std::string catalogue_path;
+};
+
+// The case (flex schema), its overrides, and the price series; every input error at once.
+LoadedFlex load_flex(const FlexOptions& o, const GlobalOptions& global) {
+  const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  const io::Schema& schema = flex::flex_schema();
+  core::Diagnostics d;
+  io::ValueSet user;
+  io::read_case_file(o.case_file, schema, user, d);
+  std::vector<io::Override> overrides;
+  for (std::size_t i = 0; i < o.sets.size(); ++i) {
+    if (auto ov = io::parse_override(o.sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*ov);
+  }
+  io::apply_overrides(overrides, schema, user, d);
+  if (d.has_errors()) throw core::InputError(d);
+  const auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", d);
+  const plant::EmissionData emissions = plant::EmissionData::load(source.data(), d);
+  if (d.has_errors()) throw core::InputError(d);
+  auto c = flex::build_flex_case(user, catalogue, emissions, source.base_dir(), d);
+  if (!c) throw core::InputError(d);
+  LoadedFlex loaded{std::move(*c), {}, catalogue.path()};
+  if (!o.prices.empty()) {
+    loaded.c.prices_path = o.prices;
+    loaded.c.prices_where = {"<command line>", 0, 0};
+  }
+  if (loaded.c.prices_path.empty()) {
+    d.error({o.case_file, 0, 0}, "flex.prices", "give a price series: --prices PRICES.csv or flex.prices in the case");
+    throw core::InputError(d);
+  }
+  auto prices = flex::read_price_csv(loaded.c.prices_path, d, "flex.prices", loaded.c.prices_where);
+  if (prices) {
+    const io::Value* h = user.get("flex.horizon");
+    flex::check_horizon(*prices, loaded.c.dispatch.horizon_s, "flex.horizon",
+                        h ? h->location : core::SourceLocation{o.case_file, 0, 0}, d);
+  }
+  if (!prices || d.has_errors()) throw core::InputError(d);
+  loaded.prices = std::move(*prices);
+  for (const auto& w : d.items()) std::cerr << w.to_string() << "\n";
+  return loaded;
+}
+
+void write_folder(const FlexOptions& o, const GlobalOptions& global, const LoadedFlex& l, const flex::FlexResult& r,
+                  const io::Json& summary, const std::string& started) {
+  std::error_code ec;
+  std::filesystem::create_directories(o.out_dir, ec);
+  if (ec) throw core::RunError(fmt::format("cannot create the run folder '{}': {}", o.out_dir, ec.message()));
+  const std::filesystem::path dir(o.out_dir);
+  io::Json outputs = io::Json::array({"summary.json", "schedule.csv"});
+  io::write_text_file((dir / "summary.json").string(), io::dump(summary));
+  io::write_text_file((dir / "schedule.csv").string(), flex::schedule_csv(l.c, r));
+  if (!r.envelope.empty()) {
+    io::write_text_file((dir / "envelope.csv").string(), flex::envelope_csv(l.c, r));
+    outputs.push_back("envelope.csv");
+  }
+  io::Json manifest = {{"program", "potline"},    {"version", kVersion},           {"git_commit", kGitCommit},
+                       {"command", "flex"},       {"arguments", global.command_line}, {"started_utc", started},
+                       {"finished_utc", utc_now()}, {"seed", l.c.sim.seed},          {"complete", true}};
+  manifest["inputs"] = io::Json::array({{{"path", o.case_file}, {"sha256", io::file_sha256(o.case_file)}},
+                                        {{"path", l.c.prices_path}, {"sha256", io::file_sha256(l.c.prices_path)}},
+                                        {{"path", l.catalogue_path}, {"sha256", io::file_sha256(l.catalogue_path)}}});
+  manifest["outputs"] = outputs;
+  io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+}
+
+void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
+  const auto& f = r.final_round();
+  const auto& m = r.model;
+  std::cout << fmt::format(
+      "{}: {} cell(s), {:.1f} MW nominal, {:.0f} h from {} at {:.0f}-min steps\n"
+      "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up {:.3f}, down {:.3f}\n"
+      "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms {:.2f} K (max {:.2f})\n"
+      "  {} ({}): {}, gap {:.3f} %\n"
+      "  margin {:.0f} EUR against {:.0f} EUR flat: {:+.0f} EUR ({:+.2f} % of the power cost)\n"
+      "  dynamic model: {}\n",
+      c.sim.title, c.cells, m.nominal_power_W * c.cells / 1e6, c.dispatch.horizon_s / 3600,
+      flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, m.a, 100 * m.b, m.e_up, m.e_down,
+      100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m, m.error.superheat_rms_K, m.error.superheat_max_K,
+      f.schedule.milp ? "MILP" : "LP", f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
+      100 * f.schedule.solution.gap, f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),
+      f.schedule.economics.margin_eur() - r.flat.economics.margin_eur(),
+      r.flat.economics.power_cost_eur != 0
+          ? 100 * (r.flat.economics.power_cost_eur - f.schedule.economics.power_cost_eur) /
+                std::abs(r.flat.economics.power_cost_eur)
+          : 0.0,
+      r.verdict);
+  for (const auto& x : f.check.crossings) {
+    std::cout << fmt::format("    crossing: {} from {:.2f} h to {:.2f} h\n", x.limit, x.start_s / 3600, x.end_s / 3600);
+  }
+  for (const auto& e : r.envelope) {
+    std::cout << fmt::format("  envelope {:5.1f} %: holds {:.1f} h{}{}{}\n", 100 * e.share, e.hold_s / 3600,
+                             e.limit.empty() ? "" : " (first limit " + e.limit + ")",
+                             e.freeze_alarm_s < 0 ? "" : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
+                             e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600));
+  }
+}
+
+int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
+  const std::string started = utc_now();
+  const LoadedFlex loaded = load_flex(o, global);
+  const flex::FlexResult r = flex::run_flex(loaded.c, loaded.prices, o.envelope);
+  io::Json summary = flex::flex_summary_json(loaded.c, r);
+  io::require_finite(summary);
+  if (!o.out_dir.empty()) write_folder(o, global, loaded, r, summary, started);
+  if (o.json) {
+    std::cout << io::dump(summary);
+  } else {
+    print_text(loaded.c, r);
+    if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_flex_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<FlexOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "flex", "power flexibility: price-driven dispatch (LP/MILP) checked in the dynamic model, operating envelope");
+  cmd->add_option("case", options->case_file, "TOML case file (see 'potline template flex')")->required();
+  cmd->add_option("--prices", options->prices, "price series CSV 'time_utc,price_eur_per_MWh' (overrides flex.prices)");
+  cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv, envelope.csv")
+      ->check(run_folder_path());
+  cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
+  cmd->add_flag("--envelope", options->envelope, "also scan the operating envelope (envelope.levels)");
+  cmd->callback([options, &global, &exit_code]() {
+    exit_code = run_guarded([&] { return run_flex_command(*options, global); });
+  });
+}
+
+}  // namespace potline::app

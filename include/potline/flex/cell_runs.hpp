@@ -1,0 +1,41 @@
+#pragma once
+// Runs of the full dynamic model (line::run_simulation) for one representative cell under a
+// power schedule, as the reduced-model fit, the re-simulation check and the operating envelope
+// need them: the schedule is a list of power shares (1 = nominal) held for one step each.
+#include <string>
+#include <vector>
+
+#include "potline/potline/simulation.hpp"
+
+namespace potline::flex {
+
+/// The trajectory of one cell at the output interval (rows from t = 0).
+struct CellTrace {
+  std::vector<double> time_s, ledge_m, superheat_K, temperature_K, power_W;
+  line::Summary summary;            ///< of the run (partial when it stopped)
+  bool stopped = false;             ///< a physical guard stopped the run (e.g. the bath froze)
+  line::StopReason stop_reason = line::StopReason::kBathFrozen;
+  double stopped_at_s = 0;
+  std::string stop_message;
+  double production_kg = 0;         ///< metal produced (up to the stop)
+  double energy_J = 0;              ///< line energy (up to the stop)
+
+  /// Linear interpolation of a trace column at time t (clamped to the trace).
+  static double at(const std::vector<double>& time, const std::vector<double>& values, double t);
+};
+
+/// Nominal DC power of the representative cell [W]: I·V at the case's operating point.
+double nominal_cell_power_W(const line::SimulationCase& sim);
+
+/// Runs the cell with power share shares[k] over [k·step_s, (k+1)·step_s) (the last share holds to
+/// `duration_s`), rows every `output_interval_s`. A tripped guard ends the trace (stopped = true);
+/// solver failures throw core::RunError.
+CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<double>& shares, double step_s,
+                             double duration_s, double output_interval_s);
+
+/// Exponential running mean with time constant tau_s (the safe window's averaging), started at the
+/// first value.
+std::vector<double> running_mean(const std::vector<double>& time_s, const std::vector<double>& values,
+                                 double tau_s);
+
+}  // namespace potline::flex

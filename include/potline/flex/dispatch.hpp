@@ -1,0 +1,65 @@
+#pragma once
+// Price-driven dispatch of a potline (docs/model/flexibility.md §3): the power schedule that
+// maximises margin = metal revenue − power − alumina − carbon − penalties over the horizon, under
+// the production target, power limits, ramp limits, set-point counts and dwell, and the heat-state
+// bounds of the reduced thermal model. An LP (COIN-OR CLP) when nothing needs binaries, else a
+// MILP (COIN-OR CBC) warm-started from the flat schedule.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "potline/flex/flex_case.hpp"
+#include "potline/flex/milp.hpp"
+#include "potline/flex/prices.hpp"
+#include "potline/flex/reduced_model.hpp"
+
+namespace potline::flex {
+
+/// Heat-state bounds the optimiser holds the reduced model to (tightened by the re-simulation).
+struct HeatBounds {
+  double ledge_min_m = 0, ledge_max_m = 0, superheat_min_K = 0, superheat_max_K = 0;
+};
+HeatBounds case_bounds(const FlexCase& c);
+
+/// Money and energy of a schedule over the horizon, for the whole potline.
+struct ScheduleEconomics {
+  double energy_J = 0, power_cost_eur = 0, production_kg = 0;
+  double revenue_eur = 0, alumina_cost_eur = 0, carbon_cost_eur = 0, penalty_eur = 0;
+  int changes = 0;  ///< set-point changes (including the first, from nominal)
+  double margin_eur() const { return revenue_eur - power_cost_eur - alumina_cost_eur - carbon_cost_eur - penalty_eur; }
+};
+
+struct Schedule {
+  std::vector<double> shares;          ///< power share per step (1 = nominal)
+  std::vector<double> ledge_m;         ///< reduced-model ledge at step ends (K + 1 values)
+  std::vector<double> superheat_K;     ///< reduced-model mean superheat per step
+  ScheduleEconomics economics;
+  MilpSolution solution;               ///< solver, status, gap (empty for the flat schedule)
+  bool milp = false;
+};
+
+/// The prices over the horizon (the first horizon/step rows of the series).
+struct HorizonPrices {
+  std::int64_t start_unix_s = 0;
+  double step_s = 3600;
+  std::vector<double> price_eur_per_J;
+};
+HorizonPrices horizon_prices(const PriceSeries& series, double horizon_s);
+
+/// Economics of any schedule under the reduced model's production curve.
+ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
+                                     const std::vector<double>& shares);
+
+/// The constant power share that meets the production target (clamped to the power limits).
+double flat_share(const FlexCase& c, const ReducedModel& m);
+/// The flat schedule at flat_share, with its reduced-model heat state and economics.
+Schedule flat_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p);
+
+/// Whether the case needs the MILP (set-point counts, dwell, change penalty, or flex.solver = milp).
+bool needs_milp(const FlexCase& c);
+
+/// Optimises the schedule. Throws core::InputError naming the binding constraint group when no
+/// schedule meets the limits, core::RunError when the solver finds no schedule in its time.
+Schedule optimise_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& bounds);
+
+}  // namespace potline::flex

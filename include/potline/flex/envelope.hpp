@@ -1,0 +1,25 @@
+#pragma once
+// The operating envelope (docs/model/flexibility.md §5): how long the representative cell holds
+// each constant power level before a running mean of ledge or superheat leaves the heat-state
+// bounds, and when (if) its bath freezes, from the full dynamic model.
+#include <string>
+#include <vector>
+
+#include "potline/flex/dispatch.hpp"
+
+namespace potline::flex {
+
+struct EnvelopeRow {
+  double share = 1;            ///< power level (1 = nominal)
+  double hold_s = 0;           ///< time to the first limit (max_duration when none was reached)
+  std::string limit;           ///< the first limit reached ("" when held for max_duration)
+  double frozen_s = -1;        ///< the bath froze at this time (< 0: it did not)
+  /// Freeze alarm: the first time the instantaneous ledge (not its running mean) grows beyond the
+  /// ledge maximum, i.e. bath is freezing onto the sides faster than the window allows (< 0: never).
+  double freeze_alarm_s = -1;
+  double flexible_energy_J = 0;  ///< |share − 1| × nominal power × cells × hold time
+};
+
+std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds);
+
+}  // namespace potline::flex

@@ -1,0 +1,95 @@
+#pragma once
+// The `potline flex` case: a simulate case (technology, dynamics, control, [potline] cells) plus
+// [flex] (dispatch limits, heat-state bounds, solver), [economics] (metal, alumina, carbon,
+// penalties) and [envelope]. Every field is declared once in flex_schema.cpp (io::SchemaTable).
+// SI inside: powers as shares of the nominal power (1 = nominal), money in EUR per SI unit.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/schema.hpp"
+#include "potline/io/schema_builder.hpp"
+#include "potline/io/values.hpp"
+#include "potline/potline/simulation.hpp"
+
+namespace potline::flex {
+
+enum class SolverChoice { kAuto, kLp, kMilp };
+
+/// Dispatch limits and solver settings ([flex]).
+struct DispatchSettings {
+  double horizon_s = 86400;               ///< optimised time from the start of the price series
+  double production_target = 1.0;         ///< metal over the horizon, share of nominal production
+  double min_power = 0.9, max_power = 1.1;   ///< line power, shares of the nominal power
+  double ramp_per_s = 0.2 / 3600;         ///< largest change of the power share per second
+  int max_changes_per_day = 0;            ///< set-point changes per calendar day; 0: no limit
+  double min_dwell_s = 0;                 ///< shortest time between two set-point changes; 0: none
+  double change_penalty_eur = 0;          ///< cost of one set-point change (wear, operator time)
+  std::optional<double> ledge_min_m, ledge_max_m;          ///< default: [window]
+  std::optional<double> superheat_min_K, superheat_max_K;  ///< default: [window]
+  double end_ledge_tolerance_m = 0.005;   ///< |ledge at the end − ledge at the start| ≤ this
+  SolverChoice solver = SolverChoice::kAuto;
+  double mip_gap = 0.005;                 ///< relative gap at which CBC stops
+  double time_limit_s = 10;               ///< CBC time limit
+  int max_resolves = 4;                   ///< re-simulation rounds that tighten bounds
+  double fit_duration_s = 24 * 3600.0;    ///< length of each step-response run of the fit
+  bool heat_exchangers = false;           ///< shell heat exchangers on (needs the dynamic model's)
+};
+
+/// Prices of metal and raw materials and the material intensities ([economics]).
+struct Economics {
+  double metal_eur_per_kg = 2.2;          ///< realised metal price
+  double alumina_eur_per_kg = 0.40;
+  double carbon_eur_per_kg = 0.55;        ///< net anode carbon
+  double alumina_kg_per_kg = 1.93;        ///< alumina per kg Al
+  double carbon_kg_per_kg = 0.41;         ///< net carbon per kg Al
+  double heat_exchanger_capex_eur = 0;    ///< investment in shell heat exchangers (0: not assessed)
+  double flexible_days_per_year = 250;    ///< days a year the schedule's value is earned
+};
+
+/// The operating-envelope scan ([envelope]).
+struct EnvelopeSettings {
+  std::vector<double> levels;             ///< power shares to hold (1 = nominal)
+  double max_duration_s = 7 * 86400.0;    ///< each level is held at most this long
+};
+
+struct FlexCase {
+  line::SimulationCase sim;               ///< the cell, dynamics and control of one cell
+  int cells = 1;                          ///< cells of the potline (economics scale by it)
+  DispatchSettings dispatch;
+  Economics economics;
+  EnvelopeSettings envelope;
+  std::string prices_path;                ///< flex.prices (or --prices), resolved against the case folder
+  core::SourceLocation prices_where;
+
+  double ledge_min_m() const { return dispatch.ledge_min_m.value_or(sim.window.ledge_min_m); }
+  double ledge_max_m() const { return dispatch.ledge_max_m.value_or(sim.window.ledge_max_m); }
+  double superheat_min_K() const { return dispatch.superheat_min_K.value_or(sim.window.superheat_min_K); }
+  double superheat_max_K() const { return dispatch.superheat_max_K.value_or(sim.window.superheat_max_K); }
+};
+
+/// The fields of [flex], [economics] and [envelope] (bound to FlexCase).
+const io::SchemaTable<FlexCase>& flex_table();
+/// Every field a flex case accepts: the simulate fields and the flex fields.
+const io::Schema& flex_schema();
+
+}  // namespace potline::flex
+
+namespace potline::cell {
+class TechnologyCatalogue;
+}
+namespace potline::plant {
+class EmissionData;
+}
+
+namespace potline::flex {
+
+/// Builds the flex case from user values (case file and --set applied); `case_dir` resolves
+/// flex.prices and potline.current_csv. The simulation case is that of one representative cell
+/// (no spread); `cells` keeps potline.cells. Collects every error in `diagnostics`.
+std::optional<FlexCase> build_flex_case(const io::ValueSet& user_values, const cell::TechnologyCatalogue& catalogue,
+                                        const plant::EmissionData& emissions, const std::string& case_dir,
+                                        core::Diagnostics& diagnostics);
+
+}  // namespace potline::flex

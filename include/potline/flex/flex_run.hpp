@@ -1,0 +1,44 @@
+#pragma once
+// `potline flex` as a library function: fit the reduced model, optimise, re-simulate and tighten
+// until the dynamic model stays in window (or say it could not), value the schedule against the
+// flat one, and scan the operating envelope; the summary document and the CSV tables.
+#include <string>
+#include <vector>
+
+#include "potline/flex/dispatch.hpp"
+#include "potline/flex/envelope.hpp"
+#include "potline/flex/resimulate.hpp"
+#include "potline/io/json_output.hpp"
+
+namespace potline::flex {
+
+struct ResolveRound {
+  HeatBounds bounds;        ///< the reduced-model bounds this round optimised with
+  Schedule schedule;
+  Resimulation check;       ///< the schedule in the dynamic model, judged against the case bounds
+};
+
+struct FlexResult {
+  ReducedModel model;
+  HorizonPrices prices;
+  Schedule flat;
+  Resimulation flat_check;
+  std::vector<ResolveRound> rounds;   ///< the last is the schedule reported
+  bool in_window = false;             ///< the last round's dynamic run stayed within the bounds
+  std::string verdict;                ///< one sentence: in window after N rounds, or why not
+  std::vector<EnvelopeRow> envelope;  ///< empty unless asked for
+  std::vector<EnvelopeRow> envelope_heat_exchangers;  ///< with shell heat exchangers (when available)
+  const ResolveRound& final_round() const { return rounds.back(); }
+};
+
+/// Runs the whole flex analysis; `envelope` adds the operating-envelope scan.
+FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope);
+
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r);
+/// schedule.csv: per step the time, price, power of the flat and optimised schedules and the heat
+/// state (reduced model and dynamic model).
+std::string schedule_csv(const FlexCase& c, const FlexResult& r);
+/// envelope.csv: per power level the hold time, first limit and freeze time.
+std::string envelope_csv(const FlexCase& c, const FlexResult& r);
+
+}  // namespace potline::flex

@@ -1,0 +1,55 @@
+#pragma once
+// The reduced thermal model the dispatch optimises with (docs/model/flexibility.md §2): one heat
+// state per cell, the ledge thickness, linear in the power share u = P/P_nominal − 1 and
+// discretised at the dispatch step Δt,
+//
+//   x[k+1] = a·x[k] + b·u[k]             x = ledge − ledge_ref (m)
+//   s[k]   = c·u[k] + d·x[k+1]           s = mean superheat over step k − superheat_ref (K)
+//   m[k]   ≤ e_down·u[k], m[k] ≤ e_up·u[k]   metal production share − 1 (concave: boosts make less
+//                                         metal per MWh than cuts save)
+//
+// a, b, c, d, e_up and e_down are fitted by least squares to step responses (u = +δ and −δ held for
+// flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
+// run (u = 0) so that the controller's own drift cancels. The fit error is the free-run error of
+// the reduced model against those runs.
+#include <string>
+#include <vector>
+
+#include "potline/flex/cell_runs.hpp"
+#include "potline/flex/flex_case.hpp"
+
+namespace potline::flex {
+
+struct FitError {
+  double ledge_rms_m = 0, ledge_max_m = 0;
+  double superheat_rms_K = 0, superheat_max_K = 0;
+};
+
+struct ReducedModel {
+  double step_s = 3600;
+  double a = 1, b = 0, c = 0, d = 0;
+  double e_up = 1, e_down = 1;
+  double ledge_ref_m = 0, superheat_ref_K = 0;
+  double nominal_power_W = 0;               ///< per cell
+  double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run
+  double delta = 0.05;                      ///< step amplitude of the fit runs
+  FitError error;                           ///< over the fit runs
+  std::vector<std::string> notes;           ///< what the fit had to do (runs that froze, clamps)
+
+  /// Free-run prediction of ledge [m] at step ends and mean superheat [K] per step for shares.
+  void predict(const std::vector<double>& shares, std::vector<double>& ledge_m, std::vector<double>& superheat_K) const;
+  /// Production share (1 = nominal) the model gives a power share.
+  double production_share(double share) const;
+};
+
+/// Samples a trace at step ends (ledge) and as step means (superheat) over `steps` steps.
+void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std::vector<double>& ledge_m,
+                  std::vector<double>& superheat_K);
+
+/// Fits the reduced model to the dynamic model of the case at dispatch step `step_s`.
+ReducedModel fit_reduced_model(const FlexCase& c, double step_s);
+
+/// Free-run error of the model against a dynamic-model trace of the same schedule.
+FitError model_error(const ReducedModel& m, const std::vector<double>& shares, const CellTrace& trace);
+
+}  // namespace potline::flex

@@ -1,0 +1,39 @@
+#pragma once
+// The re-simulation check (docs/model/flexibility.md §4): the optimised schedule runs through the
+// full dynamic model as a DC power schedule for one representative cell; every crossing of the
+// heat-state bounds by the running means the safe window uses (window.averaging), and a frozen
+// bath, is reported.
+#include <string>
+#include <vector>
+
+#include "potline/flex/cell_runs.hpp"
+#include "potline/flex/dispatch.hpp"
+#include "potline/flex/reduced_model.hpp"
+
+namespace potline::flex {
+
+/// One excursion of a running mean beyond a bound, or the bath freezing.
+struct Crossing {
+  std::string limit;      ///< "ledge_min", "ledge_max", "superheat_min", "superheat_max", "bath_frozen"
+  double start_s = 0, end_s = 0;  ///< end: where it came back (the end of the run if it did not)
+  double extreme = 0;     ///< the furthest running mean beyond the bound (m or K; frozen: liquid share)
+  double bound = 0;       ///< the bound it crossed (m or K)
+};
+
+struct Resimulation {
+  CellTrace trace;
+  std::vector<Crossing> crossings;
+  FitError model_error;   ///< reduced model against this run
+  double production_kg = 0, energy_J = 0;  ///< whole potline (the cell's × cells)
+  double current_efficiency = 0;
+  bool in_window() const { return crossings.empty(); }
+};
+
+/// Runs `shares` (steps of `step_s`) through the dynamic model and checks them against `bounds`.
+Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
+                        const HeatBounds& bounds);
+
+/// Crossings of running means (time constant tau_s) of ledge and superheat beyond bounds.
+std::vector<Crossing> find_crossings(const CellTrace& trace, const HeatBounds& bounds, double tau_s);
+
+}  // namespace potline::flex

@@ -1,0 +1,99 @@
+// Dynamic-model runs of one representative cell under a power schedule (see cell_runs.hpp).
+#include "potline/flex/cell_runs.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "potline/cell/cell_model.hpp"
+
+namespace potline::flex {
+namespace {
+
+// Keeps the rows of the run.
+class TraceObserver final : public line::Observer {
+ public:
+  explicit TraceObserver(CellTrace& trace) : trace_(trace) {}
+  void on_row(const line::Row& r) override {
+    trace_.time_s.push_back(r.time_s);
+    trace_.ledge_m.push_back(r.mean_ledge_m);
+    trace_.superheat_K.push_back(r.mean_superheat_K);
+    trace_.temperature_K.push_back(r.mean_temperature_K);
+    trace_.power_W.push_back(r.line_power_W);
+    trace_.energy_J = r.energy_J;
+  }
+
+ private:
+  CellTrace& trace_;
+};
+
+// "time [h],power [MW]" rows of the schedule (a step series, the simulate power-CSV format).
+std::string power_csv(const std::vector<double>& shares, double step_s, double nominal_W) {
+  std::string text = "time [h],power [MW]\n";
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    text += fmt::format("{:.12g},{:.12g}\n", static_cast<double>(k) * step_s / 3600.0,
+                        std::max(0.0, shares[k]) * nominal_W / 1e6);
+  }
+  return text;
+}
+
+}  // namespace
+
+double CellTrace::at(const std::vector<double>& time, const std::vector<double>& values, double t) {
+  if (time.empty()) return 0.0;
+  if (t <= time.front()) return values.front();
+  if (t >= time.back()) return values.back();
+  const auto it = std::upper_bound(time.begin(), time.end(), t);
+  const std::size_t i = static_cast<std::size_t>(it - time.begin());
+  const double w = (t - time[i - 1]) / (time[i] - time[i - 1]);
+  return values[i - 1] + w * (values[i] - values[i - 1]);
+}
+
+double nominal_cell_power_W(const line::SimulationCase& sim) {
+  return sim.op.line_current_A * cell::evaluate(sim.design, sim.constants, sim.op).voltage_V;
+}
+
+CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<double>& shares, double step_s,
+                             double duration_s, double output_interval_s) {
+  line::SimulationCase c = sim;
+  c.cells = 1;
+  c.threads = 1;
+  c.duration_s = duration_s;
+  c.output_interval_s = output_interval_s;
+  c.events = line::EventDetail::kNone;
+  c.schedule = line::CurrentSchedule(sim.op.line_current_A, sim.schedule.max_A());
+  core::Diagnostics d;
+  // Two rows at least: a power CSV needs a step; a single share is held for the whole run.
+  std::vector<double> rows = shares.empty() ? std::vector<double>{1.0} : shares;
+  if (rows.size() == 1) rows.push_back(rows.front());
+  if (!c.schedule.read_csv_text(power_csv(rows, step_s, nominal_cell_power_W(sim)), "<flex schedule>", d)) {
+    throw core::RunError("flex: the power schedule for the dynamic model was refused: " + d.to_string());
+  }
+  CellTrace trace;
+  TraceObserver observer(trace);
+  try {
+    trace.summary = line::run_simulation(c, &observer);
+    trace.production_kg = trace.summary.production_t * 1e3;
+  } catch (const line::SimulationStopped& e) {
+    trace.stopped = true;
+    trace.stop_reason = e.reason;
+    trace.stopped_at_s = e.time_s;
+    trace.stop_message = e.what();
+  }
+  return trace;
+}
+
+std::vector<double> running_mean(const std::vector<double>& time_s, const std::vector<double>& values,
+                                 double tau_s) {
+  std::vector<double> out(values.size());
+  if (values.empty()) return out;
+  out[0] = values[0];
+  for (std::size_t i = 1; i < values.size(); ++i) {
+    const double w = 1.0 - std::exp(-(time_s[i] - time_s[i - 1]) / std::max(tau_s, 1e-9));
+    out[i] = out[i - 1] + w * (values[i] - out[i - 1]);
+  }
+  return out;
+}
+
+}  // namespace potline::flex

@@ -1,0 +1,41 @@
+// Operating envelope from constant-power runs of the dynamic model (see envelope.hpp).
+#include "potline/flex/envelope.hpp"
+
+#include <cmath>
+
+#include "potline/flex/resimulate.hpp"
+
+namespace potline::flex {
+
+std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds) {
+  std::vector<EnvelopeRow> rows;
+  const double duration = c.envelope.max_duration_s;
+  const double nominal_W = nominal_cell_power_W(c.sim);
+  for (double share : c.envelope.levels) {
+    // Rows every 5 min: the first crossing is known to 5 min.
+    const CellTrace trace = run_power_schedule(c.sim, {share}, duration, duration, 300.0);
+    const auto crossings = find_crossings(trace, bounds, c.sim.window.averaging_s);
+    EnvelopeRow row;
+    row.share = share;
+    row.hold_s = trace.stopped ? trace.stopped_at_s : duration;
+    for (const Crossing& x : crossings) {
+      if (x.start_s <= row.hold_s) {
+        row.hold_s = x.start_s;
+        row.limit = x.limit;
+        break;
+      }
+    }
+    for (std::size_t i = 0; i < trace.time_s.size(); ++i) {
+      if (trace.ledge_m[i] > bounds.ledge_max_m) {
+        row.freeze_alarm_s = trace.time_s[i];
+        break;
+      }
+    }
+    if (trace.stopped && trace.stop_reason == line::StopReason::kBathFrozen) row.frozen_s = trace.stopped_at_s;
+    row.flexible_energy_J = std::abs(share - 1.0) * nominal_W * c.cells * row.hold_s;
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace potline::flex

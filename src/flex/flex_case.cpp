@@ -1,0 +1,107 @@
+// Conversion of a flex case to a FlexCase: the simulate part through line::build_simulation_case,
+// the [flex], [economics] and [envelope] fields through flex_table(), then cross-field checks.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "potline/cell/technology.hpp"
+#include "potline/flex/flex_case.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/plant/emissions.hpp"
+#include "potline/potline/simulate_case.hpp"
+
+namespace potline::flex {
+namespace {
+
+core::SourceLocation location(const io::ValueSet& v, const std::string& key) {
+  const io::Value* x = v.get(key);
+  return x ? x->location : core::SourceLocation{};
+}
+
+// envelope.levels: "0, 75, 80" (% of nominal); the default list when empty.
+void parse_levels(const io::ValueSet& v, FlexCase& c, core::Diagnostics& diagnostics) {
+  const std::string text = v.text("envelope.levels");
+  if (text.find_first_not_of(" \t") == std::string::npos) {
+    c.envelope.levels = {0.0, 0.75, 0.80, 0.85, 0.90, 0.95, 1.05, 1.10, 1.15, 1.20, 1.25};
+    return;
+  }
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    char* end = nullptr;
+    const double pct = std::strtod(item.c_str(), &end);
+    const bool rest_blank = end && std::string(end).find_first_not_of(" \t%") == std::string::npos;
+    if (end == item.c_str() || !rest_blank || !(pct >= 0.0 && pct <= 150.0)) {
+      diagnostics.error(location(v, "envelope.levels"), "envelope.levels",
+                        fmt::format("'{}': each level is a number of % of nominal power in [0, 150]", item));
+      continue;
+    }
+    c.envelope.levels.push_back(pct / 100.0);
+  }
+}
+
+// Cross-field checks of the dispatch limits: what no schedule can meet is named here.
+void check_dispatch(const io::ValueSet& v, const FlexCase& c, core::Diagnostics& d) {
+  const DispatchSettings& s = c.dispatch;
+  if (s.min_power > s.max_power) {
+    d.error(location(v, "flex.min_power"), "flex.min_power",
+            fmt::format("{:.4g} % is above flex.max_power = {:.4g} %", 100 * s.min_power, 100 * s.max_power));
+  }
+  if (c.ledge_min_m() >= c.ledge_max_m()) {
+    d.error(location(v, "flex.ledge_min"), "flex.ledge_min",
+            fmt::format("the ledge bounds {:.4g}–{:.4g} cm are empty: the minimum must be below the maximum",
+                        100 * c.ledge_min_m(), 100 * c.ledge_max_m()));
+  }
+  if (c.superheat_min_K() >= c.superheat_max_K()) {
+    d.error(location(v, "flex.superheat_min"), "flex.superheat_min",
+            fmt::format("the superheat bounds {:.4g}–{:.4g} K are empty", c.superheat_min_K(), c.superheat_max_K()));
+  }
+  const double start_ledge = c.sim.dynamics.initial_ledge_m;
+  if (start_ledge < c.ledge_min_m() || start_ledge > c.ledge_max_m()) {
+    d.error(location(v, "dynamics.initial_ledge"), "dynamics.initial_ledge",
+            fmt::format("the starting ledge {:.4g} cm lies outside the heat-state bounds {:.4g}–{:.4g} cm "
+                        "(flex.ledge_min, flex.ledge_max): no schedule starts in window",
+                        100 * start_ledge, 100 * c.ledge_min_m(), 100 * c.ledge_max_m()));
+  }
+  if (s.production_target > s.max_power + 1e-12) {
+    d.error(location(v, "flex.production_target"), "flex.production_target",
+            fmt::format("{:.4g} % of nominal production cannot be met: even holding flex.max_power = {:.4g} % for "
+                        "the whole horizon gives less (production grows more slowly than power)",
+                        100 * s.production_target, 100 * s.max_power));
+  }
+}
+
+}  // namespace
+
+std::optional<FlexCase> build_flex_case(const io::ValueSet& user_values, const cell::TechnologyCatalogue& catalogue,
+                                        const plant::EmissionData& emissions, const std::string& case_dir,
+                                        core::Diagnostics& diagnostics) {
+  auto sim = line::build_simulation_case(user_values, catalogue, emissions, case_dir, diagnostics);
+  io::ValueSet v = user_values;
+  const io::Schema own = flex_table().schema();
+  io::fill_defaults(own, v);
+  FlexCase c;
+  if (sim) c.sim = std::move(*sim);
+  if (!flex_table().bind(v, c).empty()) throw std::logic_error("flex schema: a bound field has no default");
+  parse_levels(v, c, diagnostics);
+  if (!c.prices_path.empty()) {
+    std::filesystem::path path(c.prices_path);
+    if (path.is_relative() && !case_dir.empty()) path = std::filesystem::path(case_dir) / path;
+    c.prices_path = path.string();
+    c.prices_where = location(v, "flex.prices");
+  }
+  if (!sim) return std::nullopt;
+  // One representative cell: the economics scale by potline.cells, the dynamics run one cell.
+  c.cells = c.sim.cells;
+  c.sim.cells = 1;
+  c.sim.spread = {};
+  c.sim.threads = 1;
+  check_dispatch(v, c, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return c;
+}
+
+}  // namespace potline::flex

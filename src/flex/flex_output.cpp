@@ -1,0 +1,216 @@
+// The flex summary document and CSV tables (see flex_run.hpp; keys and columns in docs/cli.md).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "potline/flex/flex_run.hpp"
+#include "potline/io/csv.hpp"
+
+namespace potline::flex {
+namespace {
+
+constexpr double kJ_per_MWh = 3.6e9;
+
+io::Json model_json(const ReducedModel& m) {
+  return {{"step_h", m.step_s / 3600},
+          {"a", m.a},
+          {"b_m", m.b},
+          {"c_K", m.c},
+          {"d_K_per_m", m.d},
+          {"production_elasticity_up", m.e_up},
+          {"production_elasticity_down", m.e_down},
+          {"ledge_ref_cm", 100 * m.ledge_ref_m},
+          {"superheat_ref_K", m.superheat_ref_K},
+          {"nominal_cell_power_kW", m.nominal_power_W / 1e3},
+          {"nominal_cell_production_kg_per_day", m.nominal_production_kg_per_s * 86400},
+          {"fit_step_percent", 100 * m.delta},
+          {"fit_error",
+           {{"ledge_rms_cm", 100 * m.error.ledge_rms_m},
+            {"ledge_max_cm", 100 * m.error.ledge_max_m},
+            {"superheat_rms_K", m.error.superheat_rms_K},
+            {"superheat_max_K", m.error.superheat_max_K}}},
+          {"notes", m.notes}};
+}
+
+io::Json economics_json(const ScheduleEconomics& e) {
+  return {{"margin_eur", e.margin_eur()},
+          {"revenue_eur", e.revenue_eur},
+          {"power_cost_eur", e.power_cost_eur},
+          {"alumina_cost_eur", e.alumina_cost_eur},
+          {"carbon_cost_eur", e.carbon_cost_eur},
+          {"penalty_eur", e.penalty_eur},
+          {"energy_MWh", e.energy_J / kJ_per_MWh},
+          {"production_t", e.production_kg / 1e3},
+          {"set_point_changes", e.changes}};
+}
+
+io::Json crossings_json(const std::vector<Crossing>& crossings) {
+  io::Json out = io::Json::array();
+  for (const Crossing& x : crossings) {
+    const bool ledge = x.limit.rfind("ledge", 0) == 0;
+    const bool frozen = x.limit == "bath_frozen" || x.limit == "guard_stop";
+    out.push_back({{"limit", x.limit},
+                   {"start_h", x.start_s / 3600},
+                   {"end_h", x.end_s / 3600},
+                   {"extreme", frozen ? 0.0 : (ledge ? 100 * x.extreme : x.extreme)},
+                   {"bound", frozen ? 0.0 : (ledge ? 100 * x.bound : x.bound)},
+                   {"unit", frozen ? "" : (ledge ? "cm" : "K")}});
+  }
+  return out;
+}
+
+io::Json check_json(const Resimulation& r) {
+  return {{"in_window", r.in_window()},
+          {"crossings", crossings_json(r.crossings)},
+          {"stopped", r.trace.stopped},
+          {"stop_message", r.trace.stop_message},
+          {"production_t", r.production_kg / 1e3},
+          {"energy_MWh", r.energy_J / kJ_per_MWh},
+          {"current_efficiency_percent", 100 * r.current_efficiency},
+          {"reduced_model_error",
+           {{"ledge_rms_cm", 100 * r.model_error.ledge_rms_m},
+            {"ledge_max_cm", 100 * r.model_error.ledge_max_m},
+            {"superheat_rms_K", r.model_error.superheat_rms_K},
+            {"superheat_max_K", r.model_error.superheat_max_K}}}};
+}
+
+io::Json rounds_json(const FlexResult& r) {
+  io::Json out = io::Json::array();
+  for (const ResolveRound& rr : r.rounds) {
+    out.push_back({{"ledge_min_cm", 100 * rr.bounds.ledge_min_m},
+                   {"ledge_max_cm", 100 * rr.bounds.ledge_max_m},
+                   {"superheat_min_K", rr.bounds.superheat_min_K},
+                   {"superheat_max_K", rr.bounds.superheat_max_K},
+                   {"margin_eur", rr.schedule.economics.margin_eur()},
+                   {"check", check_json(rr.check)}});
+  }
+  return out;
+}
+
+io::Json solver_json(const Schedule& s) {
+  return {{"problem", s.milp ? "MILP" : "LP"},
+          {"solver", s.solution.solver},
+          {"status", to_string(s.solution.status)},
+          {"objective_eur", s.solution.objective},
+          {"bound_eur", s.solution.bound},
+          {"gap_percent", 100 * s.solution.gap},
+          {"time_limit_hit", s.solution.time_limit_hit},
+          {"seconds", s.solution.seconds}};
+}
+
+// Savings against the flat schedule, energy shifted, efficiencies and the heat-exchanger payback.
+io::Json value_json(const FlexCase& c, const FlexResult& r) {
+  const ScheduleEconomics& flat = r.flat.economics;
+  const ScheduleEconomics& opt = r.final_round().schedule.economics;
+  const double savings = opt.margin_eur() - flat.margin_eur();
+  double reduced_J = 0, added_J = 0;
+  const double unit_W = r.model.nominal_power_W * c.cells * r.prices.step_s;
+  const auto& shares = r.final_round().schedule.shares;
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    const double d = (shares[k] - r.flat.shares[k]) * unit_W;
+    (d < 0 ? reduced_J : added_J) += std::abs(d);
+  }
+  const Resimulation& dyn = r.final_round().check;
+  const Resimulation& dyn_flat = r.flat_check;
+  const auto sec = [](const Resimulation& x) { return x.production_kg > 0 ? x.energy_J / x.production_kg : 0.0; };
+  const double days = c.dispatch.horizon_s / 86400;
+  const double annual = savings / days * c.economics.flexible_days_per_year;
+  io::Json j = {
+      {"currency", "EUR"},
+      {"savings_eur", savings},
+      {"savings_percent_of_power_cost",
+       std::abs(flat.power_cost_eur) > 1e-9 ? 100 * (flat.power_cost_eur - opt.power_cost_eur) / std::abs(flat.power_cost_eur) : 0.0},
+      {"savings_eur_per_t", opt.production_kg > 0 ? savings / (opt.production_kg / 1e3) : 0.0},
+      {"energy_shifted_MWh", reduced_J / kJ_per_MWh},
+      {"energy_added_MWh", added_J / kJ_per_MWh},
+      {"round_trip_efficiency", added_J > 0 ? reduced_J / added_J : 1.0},
+      {"dynamic_sec_change_percent",
+       sec(dyn_flat) > 0 && sec(dyn) > 0 ? 100 * (sec(dyn) / sec(dyn_flat) - 1) : 0.0},
+      {"dynamic_current_efficiency_change_points", 100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
+      {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
+      {"annual_value_eur", annual}};
+  if (c.economics.heat_exchanger_capex_eur > 0) {
+    j["heat_exchanger_capex_eur"] = c.economics.heat_exchanger_capex_eur;
+    j["heat_exchanger_payback_years"] = annual > 0 ? c.economics.heat_exchanger_capex_eur / annual : 0.0;
+    j["heat_exchanger_payback_note"] =
+        annual > 0 ? "the schedule's whole value credited to the heat exchangers (a plant that cannot flex without them)"
+                   : "no payback: the schedule earns nothing over the flat one";
+  }
+  return j;
+}
+
+io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
+  io::Json out = io::Json::array();
+  for (const EnvelopeRow& e : rows) {
+    out.push_back({{"power_percent", 100 * e.share},
+                   {"hold_h", e.hold_s / 3600},
+                   {"held_to_end", e.limit.empty() && e.frozen_s < 0 && e.hold_s >= max_s},
+                   {"first_limit", e.limit},
+                   {"freeze_alarm_h", e.freeze_alarm_s < 0 ? io::Json(nullptr) : io::Json(e.freeze_alarm_s / 3600)},
+                   {"frozen_h", e.frozen_s < 0 ? io::Json(nullptr) : io::Json(e.frozen_s / 3600)},
+                   {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh}});
+  }
+  return out;
+}
+
+}  // namespace
+
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
+  io::Json j;
+  j["title"] = c.sim.title;
+  j["cells"] = c.cells;
+  j["horizon_h"] = c.dispatch.horizon_s / 3600;
+  j["start_utc"] = format_utc_time(r.prices.start_unix_s);
+  j["step_min"] = r.prices.step_s / 60;
+  j["nominal_power_MW"] = r.model.nominal_power_W * c.cells / 1e6;
+  j["reduced_model"] = model_json(r.model);
+  j["solver"] = solver_json(r.final_round().schedule);
+  j["flat"] = economics_json(r.flat.economics);
+  j["flat"]["power_percent"] = 100 * (r.flat.shares.empty() ? 1.0 : r.flat.shares.front());
+  j["flat"]["check"] = check_json(r.flat_check);
+  j["optimised"] = economics_json(r.final_round().schedule.economics);
+  j["optimised"]["check"] = check_json(r.final_round().check);
+  j["in_window"] = r.in_window;
+  j["verdict"] = r.verdict;
+  j["rounds"] = rounds_json(r);
+  j["value"] = value_json(c, r);
+  if (!r.envelope.empty()) j["envelope"] = envelope_json(r.envelope, c.envelope.max_duration_s);
+  return j;
+}
+
+std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
+  std::string out = io::csv_row({"time_utc", "price [EUR/MWh]", "flat power [MW]", "power [MW]",
+                                 "ledge model [cm]", "superheat model [K]", "ledge dynamic [cm]",
+                                 "superheat dynamic [K]"});
+  const ResolveRound& f = r.final_round();
+  const double unit_MW = r.model.nominal_power_W * c.cells / 1e6;
+  std::vector<double> ledge, superheat;
+  sample_trace(f.check.trace, r.prices.step_s, f.schedule.shares.size(), ledge, superheat);
+  for (std::size_t k = 0; k < f.schedule.shares.size(); ++k) {
+    const auto t = r.prices.start_unix_s + static_cast<std::int64_t>(k * r.prices.step_s);
+    out += io::csv_row({format_utc_time(t), fmt::format("{:.6g}", r.prices.price_eur_per_J[k] * kJ_per_MWh),
+                        fmt::format("{:.6g}", r.flat.shares[k] * unit_MW),
+                        fmt::format("{:.6g}", f.schedule.shares[k] * unit_MW),
+                        fmt::format("{:.6g}", 100 * f.schedule.ledge_m[k + 1]),
+                        fmt::format("{:.6g}", f.schedule.superheat_K[k]), fmt::format("{:.6g}", 100 * ledge[k + 1]),
+                        fmt::format("{:.6g}", superheat[k])});
+  }
+  return out;
+}
+
+std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
+  std::string out = io::csv_row({"power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
+                                 "frozen at [h]", "flexible energy [MWh]"});
+  (void)c;
+  for (const EnvelopeRow& e : r.envelope) {
+    out += io::csv_row({fmt::format("{:.6g}", 100 * e.share), fmt::format("{:.6g}", e.hold_s / 3600),
+                        e.limit.empty() ? "none" : e.limit,
+                        e.freeze_alarm_s < 0 ? "" : fmt::format("{:.6g}", e.freeze_alarm_s / 3600),
+                        e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),
+                        fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh)});
+  }
+  return out;
+}
+
+}  // namespace potline::flex

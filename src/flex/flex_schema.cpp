@@ -1,0 +1,220 @@
+// The flex case schema: [flex], [economics] and [envelope], declared once with the member of
+// FlexCase each binds, its unit, default, range and source (io::SchemaTable). A flex case also
+// takes every simulate field (the cell, its dynamics and control, [potline] cells).
+#include <string>
+
+#include "potline/flex/flex_case.hpp"
+#include "potline/potline/simulate_case.hpp"
+
+namespace potline::flex {
+namespace {
+using Table = io::SchemaTable<FlexCase>;
+
+// [flex]: what the schedule may do.
+void add_limit_fields(Table& t) {
+  auto d = t.part(&FlexCase::dispatch);
+  t.text("flex.prices", &FlexCase::prices_path)
+      .doc("price series CSV 'time_utc,price_eur_per_MWh' (15-min or hourly; relative to the case file); --prices "
+           "overrides it")
+      .source("user input; synthetic examples in data/prices/");
+  d.number("flex.horizon", &DispatchSettings::horizon_s)
+      .unit("h", "s")
+      .default_(24.0)
+      .range(1.0, 24.0 * 14)
+      .doc("optimised time from the first row of the price series")
+      .source("user choice: a day to a week (day-ahead to weekly scheduling)");
+  d.number("flex.production_target", &DispatchSettings::production_target)
+      .unit("%", "1")
+      .default_(100.0)
+      .range(0.0, 200.0)
+      .doc("metal to produce over the horizon, % of the production at nominal power")
+      .source("user choice");
+  d.number("flex.min_power", &DispatchSettings::min_power)
+      .unit("%", "1")
+      .default_(95.0)
+      .range(0.0, 100.0)
+      .doc("lowest line power, % of nominal")
+      .source("estimate: conventional potlines tolerate about ±5 % power, as commonly quoted in the shell "
+              "heat-exchanger literature ([Lavoie et al. 2011]) [verify]; with shell heat exchangers ±25 % for up "
+              "to 48 h [TRIMET 2019]");
+  d.number("flex.max_power", &DispatchSettings::max_power)
+      .unit("%", "1")
+      .default_(105.0)
+      .range(100.0, 150.0)
+      .doc("highest line power, % of nominal (the rectifier limit potline.max_current also applies)")
+      .source("as flex.min_power");
+  d.number("flex.ramp", &DispatchSettings::ramp_per_s)
+      .unit("%/h", "1/s")
+      .default_(20.0)
+      .range(0.0, 1e4)
+      .exclusive_min()
+      .doc("largest change of the line power per hour, % of nominal")
+      .source("[Lyu EAL model] cell-level dispatch model: ramp ≤ 20 % of rated power per hour");
+  d.integer("flex.max_changes_per_day", &DispatchSettings::max_changes_per_day)
+      .default_(0)
+      .range(0, 96)
+      .doc("set-point changes allowed per calendar day (UTC); 0: no limit (then an LP suffices)")
+      .source("[Lyu EAL model]: at most 10 adjustments a day");
+  d.number("flex.min_dwell", &DispatchSettings::min_dwell_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 48.0)
+      .doc("shortest time a set point is held before the next change; 0: none")
+      .source("[Lyu EAL model]: no back-to-back adjustments");
+  d.number("flex.change_penalty", &DispatchSettings::change_penalty_eur)
+      .unit("EUR")
+      .default_(0.0)
+      .range(0.0, 1e7)
+      .doc("cost booked per set-point change (operator time, wear); needs the MILP")
+      .source("user choice");
+}
+
+// [flex]: heat-state bounds of the reduced thermal model.
+void add_heat_state_fields(Table& t) {
+  auto d = t.part(&FlexCase::dispatch);
+  d.optional_number("flex.ledge_min", &DispatchSettings::ledge_min_m)
+      .unit("cm", "m")
+      .range(0.0, 50.0)
+      .default_note("window.ledge_min")
+      .doc("thinnest ledge the schedule may cause (reduced model)");
+  d.optional_number("flex.ledge_max", &DispatchSettings::ledge_max_m)
+      .unit("cm", "m")
+      .range(0.0, 50.0)
+      .default_note("window.ledge_max")
+      .doc("thickest ledge the schedule may cause (reduced model)");
+  d.optional_number("flex.superheat_min", &DispatchSettings::superheat_min_K)
+      .unit("K")
+      .range(0.0, 100.0)
+      .default_note("window.superheat_min")
+      .doc("lowest superheat the schedule may cause (reduced model)");
+  d.optional_number("flex.superheat_max", &DispatchSettings::superheat_max_K)
+      .unit("K")
+      .range(0.0, 100.0)
+      .default_note("window.superheat_max")
+      .doc("highest superheat the schedule may cause (reduced model)");
+  d.number("flex.end_ledge_tolerance", &DispatchSettings::end_ledge_tolerance_m)
+      .unit("cm", "m")
+      .default_(0.5)
+      .range(0.0, 50.0)
+      .doc("the ledge at the end of the horizon lies within this of its start (no heat borrowed from the next "
+           "horizon)")
+      .source("user choice");
+  d.number("flex.fit_duration", &DispatchSettings::fit_duration_s)
+      .unit("h", "s")
+      .default_(24.0)
+      .range(2.0, 168.0)
+      .doc("length of each step-response run of the dynamic model the reduced model is fitted to")
+      .source("user choice: about the horizon");
+  d.boolean("flex.heat_exchangers", &DispatchSettings::heat_exchangers)
+      .default_(false)
+      .doc("shell heat exchangers fitted and used to hold the heat balance (needs the dynamic model's heat "
+           "exchangers)")
+      .source("[Lavoie et al. 2011]; [TRIMET 2019]");
+}
+
+// [flex]: solver.
+void add_solver_fields(Table& t) {
+  auto d = t.part(&FlexCase::dispatch);
+  d.choice("flex.solver", &DispatchSettings::solver,
+           {{"auto", SolverChoice::kAuto}, {"lp", SolverChoice::kLp}, {"milp", SolverChoice::kMilp}})
+      .default_("auto")
+      .doc("auto: LP (COIN-OR CLP) when no set-point count, dwell or change penalty needs binaries, else MILP "
+           "(COIN-OR CBC)")
+      .source("docs/model/flexibility.md");
+  d.number("flex.mip_gap", &DispatchSettings::mip_gap)
+      .unit("%", "1")
+      .default_(0.5)
+      .range(0.0, 50.0)
+      .doc("CBC stops at this relative gap between the best schedule and its bound")
+      .source("user choice; issue 13 performance target: 0.5 % gap");
+  d.number("flex.time_limit", &DispatchSettings::time_limit_s)
+      .unit("s")
+      .default_(10.0)
+      .range(0.1, 3600.0)
+      .doc("CBC time limit (the best schedule found by then is used; status and gap are reported)")
+      .source("user choice");
+  d.integer("flex.max_resolves", &DispatchSettings::max_resolves)
+      .default_(4)
+      .range(0, 20)
+      .doc("rounds of re-simulation, bound tightening and re-solving before the run says it could not stay "
+           "in window")
+      .source("user choice");
+}
+
+// [economics] and [envelope].
+void add_economics_fields(Table& t) {
+  auto e = t.part(&FlexCase::economics);
+  e.number("economics.metal_price", &Economics::metal_eur_per_kg)
+      .unit("EUR/t", "EUR/kg")
+      .default_(2210.0)
+      .range(0.0, 1e5)
+      .doc("realised metal price")
+      .source("LME 2024 average 2,392 USD/t [EGA 2024] at 1.0824 USD/EUR [ECB 2024]");
+  e.number("economics.alumina_price", &Economics::alumina_eur_per_kg)
+      .unit("EUR/t", "EUR/kg")
+      .default_(450.0)
+      .range(0.0, 1e5)
+      .doc("alumina price")
+      .source("estimate: between ≈ 350 USD/t early in 2024 and > 700 USD/t at its end [Rusal alumina 2024]");
+  e.number("economics.alumina_consumption", &Economics::alumina_kg_per_kg)
+      .unit("kg/kg")
+      .default_(1.92)
+      .range(1.889, 2.5)
+      .doc("alumina per kg Al")
+      .source("estimate: stoichiometric 1.889 kg/kg (molar masses) plus ≈ 1.5 % handling losses");
+  e.number("economics.carbon_price", &Economics::carbon_eur_per_kg)
+      .unit("EUR/t", "EUR/kg")
+      .default_(550.0)
+      .range(0.0, 1e5)
+      .doc("net anode carbon cost per tonne of carbon consumed (the consumption is dynamics.carbon_consumption)")
+      .source("estimate: the 600 USD/t anode price of examples/invest-new-build.toml at [ECB 2024]");
+  e.number("economics.heat_exchanger_capex", &Economics::heat_exchanger_capex_eur)
+      .unit("EUR")
+      .default_(0.0)
+      .range(0.0, 1e10)
+      .doc("investment in shell heat exchangers and their control for the potline (0: no payback computed)")
+      .source("[TRIMET 2019]: ≈ 36 M EUR for 120 pots (heat exchangers, busbar and control changes)");
+  e.number("economics.flexible_days", &Economics::flexible_days_per_year)
+      .unit("1")
+      .default_(250.0)
+      .range(0.0, 366.0)
+      .doc("days a year on which the schedule's value is earned (annual value and payback)")
+      .source("estimate: days with a price spread like the series'");
+  auto v = t.part(&FlexCase::envelope);
+  v.number("envelope.max_duration", &EnvelopeSettings::max_duration_s)
+      .unit("h", "s")
+      .default_(168.0)
+      .range(1.0, 24.0 * 60)
+      .doc("each power level of the operating envelope is held at most this long")
+      .source("user choice");
+  t.text("envelope.levels")
+      .doc("power levels to hold, % of nominal, comma-separated; empty: 0, 75, 80, 85, 90, 95, 105, 110, 115, "
+           "120, 125")
+      .source("user choice");
+}
+
+}  // namespace
+
+const io::SchemaTable<FlexCase>& flex_table() {
+  static const Table table = [] {
+    Table t("flex");
+    add_limit_fields(t);
+    add_heat_state_fields(t);
+    add_solver_fields(t);
+    add_economics_fields(t);
+    return t;
+  }();
+  return table;
+}
+
+const io::Schema& flex_schema() {
+  static const io::Schema schema = [] {
+    std::vector<io::FieldSpec> fields = line::simulate_schema().fields();
+    const io::Schema own = flex_table().schema();
+    for (const auto& f : own.fields()) fields.push_back(f);
+    return io::Schema("flex", fields);
+  }();
+  return schema;
+}
+
+}  // namespace potline::flex

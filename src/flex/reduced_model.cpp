@@ -1,0 +1,207 @@
+// Fit of the reduced thermal model to step responses of the dynamic model (see reduced_model.hpp).
+#include "potline/flex/reduced_model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace potline::flex {
+namespace {
+
+constexpr double kTraceInterval_s = 300.0;  // rows every 5 min: a 15-min step holds three
+
+// Least squares y ≈ p·u + q·v (2 × 2 normal equations); false when u and v are collinear.
+bool least_squares_2(const std::vector<double>& u, const std::vector<double>& v, const std::vector<double>& y,
+                     double& p, double& q) {
+  double uu = 0, uv = 0, vv = 0, uy = 0, vy = 0;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    uu += u[i] * u[i];
+    uv += u[i] * v[i];
+    vv += v[i] * v[i];
+    uy += u[i] * y[i];
+    vy += v[i] * y[i];
+  }
+  const double det = uu * vv - uv * uv;
+  if (!(std::abs(det) > 1e-18 * std::max(1e-300, uu * vv))) return false;
+  p = (uy * vv - vy * uv) / det;
+  q = (vy * uu - uy * uv) / det;
+  return true;
+}
+
+// One fit run: the schedule (constant share), the deviations from the undisturbed run.
+struct FitRun {
+  double share = 1;
+  std::vector<double> x, s;  // ledge deviation at step ends (x[0] = 0), superheat deviation per step
+  double production_kg_per_s = 0;
+  bool stopped = false;
+};
+
+FitRun deviations(const CellTrace& run, const std::vector<double>& base_ledge, const std::vector<double>& base_sh,
+                  double share, double step_s, std::size_t steps, double duration_s) {
+  FitRun r;
+  r.share = share;
+  r.stopped = run.stopped;
+  std::vector<double> ledge, sh;
+  // A run stopped by a guard contributes the steps it completed.
+  const std::size_t usable =
+      run.stopped ? std::min(steps, static_cast<std::size_t>(std::floor(run.stopped_at_s / step_s))) : steps;
+  sample_trace(run, step_s, usable, ledge, sh);
+  r.x.push_back(0.0);
+  for (std::size_t k = 0; k < usable; ++k) {
+    r.x.push_back(ledge[k + 1] - base_ledge[k + 1] - (ledge[0] - base_ledge[0]));
+    r.s.push_back(sh[k] - base_sh[k]);
+  }
+  if (!run.stopped) r.production_kg_per_s = run.production_kg / duration_s;
+  return r;
+}
+
+// a, b, c, d by least squares over the fit runs; a is held at or below 1 (a state that grows by
+// itself would extrapolate exponentially beyond the fit).
+void fit_coefficients(const std::vector<FitRun>& runs, ReducedModel& m) {
+  std::vector<double> xk, uk, y, uc, xc, sc;
+  for (const FitRun& r : runs) {
+    const double u = r.share - 1.0;
+    for (std::size_t k = 0; k + 1 < r.x.size(); ++k) {
+      xk.push_back(r.x[k]);
+      uk.push_back(u);
+      y.push_back(r.x[k + 1]);
+      uc.push_back(u);
+      xc.push_back(r.x[k + 1]);
+      sc.push_back(r.s[k]);
+    }
+  }
+  if (!least_squares_2(xk, uk, y, m.a, m.b)) m.notes.push_back("ledge fit degenerate: a = 1, b = 0");
+  if (m.a > 1.0) {
+    m.notes.push_back(fmt::format("fitted a = {:.6f} > 1 held at 1 (ledge integrates the power deficit)", m.a));
+    m.a = 1.0;
+    double num = 0, den = 0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+      num += (y[i] - xk[i]) * uk[i];
+      den += uk[i] * uk[i];
+    }
+    m.b = den > 0 ? num / den : 0.0;
+  }
+  if (!least_squares_2(uc, xc, sc, m.c, m.d)) m.notes.push_back("superheat fit degenerate: c = d = 0");
+}
+
+// Production elasticities from the runs' mean production rates (a run stopped by a guard gives
+// none: the other side's is used).
+void fit_production(const std::vector<FitRun>& runs, double base_rate, ReducedModel& m) {
+  double up = -1, down = -1;
+  for (const FitRun& r : runs) {
+    if (r.stopped || base_rate <= 0) continue;
+    const double e = (r.production_kg_per_s / base_rate - 1.0) / (r.share - 1.0);
+    (r.share > 1 ? up : down) = e;
+  }
+  if (up < 0 && down < 0) throw core::RunError("flex: every fit run of the dynamic model stopped; no production fit");
+  if (up < 0) m.notes.push_back("the +δ run stopped: its production elasticity is the −δ run's");
+  if (down < 0) m.notes.push_back("the −δ run stopped: its production elasticity is the +δ run's");
+  m.e_up = up < 0 ? down : up;
+  m.e_down = down < 0 ? up : down;
+  if (m.e_up > m.e_down) {
+    // Not concave: one chord slope for both (the LP needs a concave production curve).
+    m.notes.push_back(fmt::format("production elasticities {:.4f} (up) > {:.4f} (down): their mean is used for both",
+                                  m.e_up, m.e_down));
+    m.e_up = m.e_down = 0.5 * (m.e_up + m.e_down);
+  }
+}
+
+}  // namespace
+
+void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std::vector<double>& ledge_m,
+                  std::vector<double>& superheat_K) {
+  ledge_m.assign(steps + 1, 0.0);
+  superheat_K.assign(steps, 0.0);
+  for (std::size_t k = 0; k <= steps; ++k) ledge_m[k] = CellTrace::at(trace.time_s, trace.ledge_m, k * step_s);
+  for (std::size_t k = 0; k < steps; ++k) {
+    double sum = 0;
+    int n = 0;
+    for (std::size_t i = 0; i < trace.time_s.size(); ++i) {
+      if (trace.time_s[i] > k * step_s && trace.time_s[i] <= (k + 1) * step_s + 1e-9) {
+        sum += trace.superheat_K[i];
+        ++n;
+      }
+    }
+    superheat_K[k] = n > 0 ? sum / n : CellTrace::at(trace.time_s, trace.superheat_K, (k + 0.5) * step_s);
+  }
+}
+
+double ReducedModel::production_share(double share) const {
+  const double u = share - 1.0;
+  return 1.0 + std::min(e_up * u, e_down * u);
+}
+
+void ReducedModel::predict(const std::vector<double>& shares, std::vector<double>& ledge_m,
+                           std::vector<double>& superheat_K) const {
+  ledge_m.assign(shares.size() + 1, ledge_ref_m);
+  superheat_K.assign(shares.size(), superheat_ref_K);
+  double x = 0;
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    const double u = shares[k] - 1.0;
+    x = a * x + b * u;
+    ledge_m[k + 1] = ledge_ref_m + x;
+    superheat_K[k] = superheat_ref_K + c * u + d * x;
+  }
+}
+
+FitError model_error(const ReducedModel& m, const std::vector<double>& shares, const CellTrace& trace) {
+  std::size_t steps = shares.size();
+  if (trace.stopped) steps = std::min(steps, static_cast<std::size_t>(std::floor(trace.stopped_at_s / m.step_s)));
+  std::vector<double> ledge, sh, pl, ps;
+  sample_trace(trace, m.step_s, steps, ledge, sh);
+  m.predict(std::vector<double>(shares.begin(), shares.begin() + static_cast<std::ptrdiff_t>(steps)), pl, ps);
+  FitError e;
+  for (std::size_t k = 0; k < steps; ++k) {
+    const double el = pl[k + 1] - ledge[k + 1];
+    const double es = ps[k] - sh[k];
+    e.ledge_rms_m += el * el;
+    e.superheat_rms_K += es * es;
+    e.ledge_max_m = std::max(e.ledge_max_m, std::abs(el));
+    e.superheat_max_K = std::max(e.superheat_max_K, std::abs(es));
+  }
+  if (steps > 0) {
+    e.ledge_rms_m = std::sqrt(e.ledge_rms_m / steps);
+    e.superheat_rms_K = std::sqrt(e.superheat_rms_K / steps);
+  }
+  return e;
+}
+
+ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
+  ReducedModel m;
+  m.step_s = step_s;
+  m.nominal_power_W = nominal_cell_power_W(c.sim);
+  m.delta = std::max({c.dispatch.max_power - 1.0, 1.0 - c.dispatch.min_power, 0.02});
+  const double duration = std::ceil(c.dispatch.fit_duration_s / step_s) * step_s;
+  const auto steps = static_cast<std::size_t>(std::llround(duration / step_s));
+  const double interval = std::min(kTraceInterval_s, step_s / 3.0);
+  const CellTrace base = run_power_schedule(c.sim, {1.0}, duration, duration, interval);
+  if (base.stopped) throw core::RunError("flex: the undisturbed cell stopped: " + base.stop_message);
+  std::vector<double> base_ledge, base_sh;
+  sample_trace(base, step_s, steps, base_ledge, base_sh);
+  m.ledge_ref_m = base_ledge.front();
+  m.superheat_ref_K = 0;
+  for (double s : base_sh) m.superheat_ref_K += s / static_cast<double>(base_sh.size());
+  m.nominal_production_kg_per_s = base.production_kg / duration;
+  std::vector<FitRun> runs;
+  std::vector<CellTrace> traces;
+  for (double share : {1.0 + m.delta, 1.0 - m.delta}) {
+    traces.push_back(run_power_schedule(c.sim, {share}, duration, duration, interval));
+    runs.push_back(deviations(traces.back(), base_ledge, base_sh, share, step_s, steps, duration));
+    if (traces.back().stopped)
+      m.notes.push_back(fmt::format("the {:.0f} % run stopped at {:.1f} h: {}", 100 * share,
+                                    traces.back().stopped_at_s / 3600, traces.back().stop_message));
+  }
+  fit_coefficients(runs, m);
+  fit_production(runs, m.nominal_production_kg_per_s, m);
+  for (std::size_t i = 0; i < traces.size(); ++i) {
+    const FitError e = model_error(m, std::vector<double>(steps, runs[i].share), traces[i]);
+    m.error.ledge_rms_m = std::max(m.error.ledge_rms_m, e.ledge_rms_m);
+    m.error.ledge_max_m = std::max(m.error.ledge_max_m, e.ledge_max_m);
+    m.error.superheat_rms_K = std::max(m.error.superheat_rms_K, e.superheat_rms_K);
+    m.error.superheat_max_K = std::max(m.error.superheat_max_K, e.superheat_max_K);
+  }
+  return m;
+}
+
+}  // namespace potline::flex

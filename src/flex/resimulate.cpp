@@ -1,0 +1,64 @@
+// Re-simulation of a schedule through the dynamic model (see resimulate.hpp).
+#include "potline/flex/resimulate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace potline::flex {
+namespace {
+
+constexpr double kTraceInterval_s = 300.0;  // 5-min rows, as the fit
+
+// Episodes of `values` beyond `bound` (below it when `lower`).
+void episodes(const std::vector<double>& time, const std::vector<double>& values, double bound, bool lower,
+              const std::string& name, std::vector<Crossing>& out) {
+  bool inside = false;
+  Crossing c;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const bool beyond = lower ? values[i] < bound : values[i] > bound;
+    if (beyond && !inside) {
+      c = Crossing{name, time[i], time.back(), values[i], bound};
+      inside = true;
+    }
+    if (beyond) c.extreme = lower ? std::min(c.extreme, values[i]) : std::max(c.extreme, values[i]);
+    if (!beyond && inside) {
+      c.end_s = time[i];
+      out.push_back(c);
+      inside = false;
+    }
+  }
+  if (inside) out.push_back(c);
+}
+
+}  // namespace
+
+std::vector<Crossing> find_crossings(const CellTrace& trace, const HeatBounds& b, double tau_s) {
+  std::vector<Crossing> out;
+  const auto ledge = running_mean(trace.time_s, trace.ledge_m, tau_s);
+  const auto superheat = running_mean(trace.time_s, trace.superheat_K, tau_s);
+  episodes(trace.time_s, ledge, b.ledge_min_m, true, "ledge_min", out);
+  episodes(trace.time_s, ledge, b.ledge_max_m, false, "ledge_max", out);
+  episodes(trace.time_s, superheat, b.superheat_min_K, true, "superheat_min", out);
+  episodes(trace.time_s, superheat, b.superheat_max_K, false, "superheat_max", out);
+  if (trace.stopped) {
+    const std::string what = trace.stop_reason == line::StopReason::kBathFrozen ? "bath_frozen" : "guard_stop";
+    out.push_back({what, trace.stopped_at_s, trace.stopped_at_s, 0.0, 0.0});
+  }
+  std::sort(out.begin(), out.end(), [](const Crossing& a, const Crossing& b) { return a.start_s < b.start_s; });
+  return out;
+}
+
+Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
+                        const HeatBounds& bounds) {
+  Resimulation r;
+  const double duration = step_s * static_cast<double>(shares.size());
+  r.trace = run_power_schedule(c.sim, shares, step_s, duration, std::min(kTraceInterval_s, step_s / 3.0));
+  r.crossings = find_crossings(r.trace, bounds, c.sim.window.averaging_s);
+  r.model_error = model_error(m, shares, r.trace);
+  r.production_kg = r.trace.production_kg * c.cells;
+  r.energy_J = r.trace.energy_J * c.cells;
+  r.current_efficiency = r.trace.summary.current_efficiency;
+  return r;
+}
+
+}  // namespace potline::flex

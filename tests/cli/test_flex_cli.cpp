@@ -1,0 +1,70 @@
+// potline flex end to end: the example day runs, reports solver status and gap, the dynamic-model
+// check and the value against the flat schedule; bad price files and impossible targets exit 2 with
+// the place and the binding constraint; schema and template exist.
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+TEST(FlexCli, ExampleDayRunsAndStaysInWindow) {
+  TempDir dir;
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--json", "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  expect_all_finite(j);
+  EXPECT_EQ(j["cells"], 300);
+  EXPECT_EQ(j["solver"]["problem"], "MILP");
+  EXPECT_EQ(j["solver"]["solver"], "COIN-OR CBC 2.10");
+  EXPECT_TRUE(j["solver"]["status"] == "optimal" || j["solver"]["status"] == "feasible");
+  EXPECT_LE(j["solver"]["gap_percent"].get<double>(), 0.5 + 1e-9);
+  EXPECT_TRUE(j["in_window"].get<bool>()) << j["verdict"];
+  // The optimised schedule never earns less than the flat one, which is feasible for it.
+  EXPECT_GE(j["optimised"]["margin_eur"].get<double>(), j["flat"]["margin_eur"].get<double>() - 1e-6);
+  EXPECT_LE(j["optimised"]["set_point_changes"].get<int>(), 8);
+  EXPECT_GT(j["value"]["energy_shifted_MWh"].get<double>(), 0.0);
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "schedule.csv"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "manifest.json"));
+  EXPECT_FALSE(has_nonfinite_word(read_file(dir.path() / "run" / "schedule.csv")));
+}
+
+TEST(FlexCli, BadPriceFileExitsTwoWithFileAndLine) {
+  TempDir dir;
+  const std::string prices =
+      dir.write("p.csv", "time_utc,price_eur_per_MWh\n2026-06-01T00:00Z,1\n2026-06-01T01:00Z,x\n");
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", prices});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find(prices + ":3:19: error: price 'x' is not a finite number"), std::string::npos) << r.err;
+}
+
+TEST(FlexCli, HorizonLongerThanSeriesNamesTheKey) {
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--set", "flex.horizon=48 h"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("error: 'flex.horizon': the horizon 48 h is longer than the price series"), std::string::npos)
+      << r.err;
+}
+
+TEST(FlexCli, ImpossibleProductionTargetNamesTheBindingConstraint) {
+  const RunResult high = potline({"flex", example("flex-day.toml"), "--set", "flex.production_target=110 %"});
+  EXPECT_EQ(high.exit_code, 2) << high.describe();
+  EXPECT_NE(high.err.find("'flex.production_target': 110 % of nominal production cannot be met"), std::string::npos)
+      << high.err;
+  const RunResult tight = potline({"flex", example("flex-day.toml"), "--set", "flex.production_target=104 %"});
+  EXPECT_EQ(tight.exit_code, 2) << tight.describe();
+  EXPECT_NE(tight.err.find("no schedule meets the limits; the binding constraint is the production target"),
+            std::string::npos)
+      << tight.err;
+}
+
+TEST(FlexCli, SchemaAndTemplateExist) {
+  const RunResult s = potline({"schema", "flex"});
+  ASSERT_EQ(s.exit_code, 0) << s.describe();
+  EXPECT_NE(s.out.find("flex.max_changes_per_day"), std::string::npos);
+  const RunResult t = potline({"template", "flex"});
+  ASSERT_EQ(t.exit_code, 0) << t.describe();
+  EXPECT_NE(t.out.find("potline flex THIS_FILE.toml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace potline_cli_test

@@ -1,0 +1,120 @@
+// Price series input of potline flex (src/flex/prices.cpp): the format, and every kind of bad input
+// reported with file:line:col and what is wrong (the messages are asserted).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "potline/flex/prices.hpp"
+
+using namespace potline;
+
+namespace {
+
+const std::string kHeader = "# synthetic\ntime_utc,price_eur_per_MWh\n";
+
+std::string read_errors(const std::string& text) {
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv_text(text, "p.csv", d);
+  EXPECT_FALSE(s.has_value());
+  return d.to_string();
+}
+
+TEST(flex_prices, ReadsQuarterHoursInSiUnits) {
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv_text(
+      kHeader + "2026-06-01T00:00Z,72\n2026-06-01T00:15Z,-5.5\n2026-06-01T00:30:00+00:00,100\n", "p.csv", d);
+  ASSERT_TRUE(s) << d.to_string();
+  EXPECT_EQ(s->size(), 3u);
+  EXPECT_DOUBLE_EQ(s->step_s, 900.0);
+  EXPECT_DOUBLE_EQ(s->price_eur_per_J[0], 72.0 / 3.6e9);
+  EXPECT_DOUBLE_EQ(s->price_eur_per_J[1], -5.5 / 3.6e9);
+  EXPECT_EQ(flex::format_utc_time(s->start_unix_s), "2026-06-01T00:00Z");
+  EXPECT_EQ(s->lines[0], 3);
+  EXPECT_DOUBLE_EQ(s->duration_s(), 2700.0);
+}
+
+TEST(flex_prices, UtcTimesRoundTrip) {
+  std::string why;
+  const auto t = flex::parse_utc_time("2024-02-29 23:45Z", why);
+  ASSERT_TRUE(t) << why;
+  EXPECT_EQ(flex::format_utc_time(*t), "2024-02-29T23:45Z");
+  EXPECT_EQ(*flex::parse_utc_time("1970-01-01T00:00Z", why), 0);
+  EXPECT_FALSE(flex::parse_utc_time("2023-02-29T00:00Z", why));
+  EXPECT_EQ(why, "not a valid date and time");
+}
+
+TEST(flex_prices, HeaderNamesZoneAndUnit) {
+  EXPECT_NE(read_errors("time,price\n2026-06-01T00:00Z,1\n").find(
+                "p.csv:1:1: error: first column 'time': name it time_utc and give the times in UTC"),
+            std::string::npos);
+  EXPECT_NE(read_errors("time_utc,price_usd_per_MWh\n").find(
+                "p.csv:1:10: error: second column 'price_usd_per_MWh': name it price_eur_per_MWh (prices in another "
+                "currency or unit: convert them to EUR/MWh)"),
+            std::string::npos);
+}
+
+TEST(flex_prices, GapsDuplicatesUnsortedAndMixedStepsAreNamed) {
+  const std::string gap = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n2026-06-01T04:00Z,3\n");
+  EXPECT_NE(gap.find("p.csv:5:1: error: gap: 2 row(s) missing between 2026-06-01T01:00Z (line 4) and "
+                     "2026-06-01T04:00Z (step 60 min)"),
+            std::string::npos)
+      << gap;
+  const std::string dup = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n2026-06-01T01:00Z,3\n");
+  EXPECT_NE(dup.find("p.csv:5:1: error: duplicate time 2026-06-01T01:00Z (also on line 4)"), std::string::npos) << dup;
+  const std::string back = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n2026-06-01T00:30Z,3\n");
+  EXPECT_NE(back.find("p.csv:5:1: error: time 2026-06-01T00:30Z is before the previous row's 2026-06-01T01:00Z "
+                      "(line 4): rows must be sorted by time"),
+            std::string::npos)
+      << back;
+  const std::string mixed = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T00:15Z,2\n2026-06-01T00:40Z,3\n");
+  EXPECT_NE(mixed.find("p.csv:5:1: error: mixed steps: 25 min after line 4, but the series started with 15 min "
+                       "steps"),
+            std::string::npos)
+      << mixed;
+  const std::string step = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T00:30Z,2\n");
+  EXPECT_NE(step.find("p.csv:4:1: error: step 30 min: the series must have 15-min or 60-min steps"), std::string::npos)
+      << step;
+}
+
+TEST(flex_prices, NonNumericAndNonFinitePricesAndBadTimesAreAllReported) {
+  const std::string e = read_errors(kHeader + "2026-06-01T00:00Z,abc\n2026-06-01T01:00Z,nan\n"
+                                              "2026-06-01T02:00Z,inf\n2026-06-01 03:00+02:00,4\nyesterday,5\n");
+  EXPECT_NE(e.find("p.csv:3:19: error: price 'abc' is not a finite number (EUR/MWh; negative prices are allowed)"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("p.csv:4:19: error: price 'nan' is not a finite number"), std::string::npos) << e;
+  EXPECT_NE(e.find("p.csv:5:19: error: price 'inf' is not a finite number"), std::string::npos) << e;
+  EXPECT_NE(e.find("p.csv:6:1: error: time '2026-06-01 03:00+02:00': offset '+02:00' is not UTC"), std::string::npos)
+      << e;
+  EXPECT_NE(e.find("p.csv:7:1: error: time 'yesterday': write ISO 8601 UTC times, e.g. 2024-06-05T13:15Z"),
+            std::string::npos)
+      << e;
+}
+
+TEST(flex_prices, HorizonLongerThanTheSeriesOrNotWholeStepsIsAnError) {
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n", "p.csv", d);
+  ASSERT_TRUE(s);
+  EXPECT_TRUE(flex::check_horizon(*s, 7200, "flex.horizon", {"c.toml", 3, 11}, d));
+  EXPECT_FALSE(flex::check_horizon(*s, 3 * 3600, "flex.horizon", {"c.toml", 3, 11}, d));
+  EXPECT_FALSE(flex::check_horizon(*s, 5400, "flex.horizon", {"c.toml", 3, 11}, d));
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("c.toml:3:11: error: 'flex.horizon': the horizon 3 h is longer than the price series p.csv (2 rows "
+                   "× 60 min = 2 h from 2026-06-01T00:00Z)"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("the horizon 1.5 h is not a whole number of the price series' 60-min steps (p.csv)"),
+            std::string::npos)
+      << e;
+}
+
+TEST(flex_prices, ShippedSyntheticSeriesRead) {
+  for (const std::string name : {"synthetic-de-summer-day-15min.csv", "synthetic-de-summer-week-hourly.csv"}) {
+    core::Diagnostics d;
+    const auto s = flex::read_price_csv(std::string(POTLINE_SOURCE_DIR) + "/data/prices/" + name, d);
+    ASSERT_TRUE(s) << d.to_string();
+    EXPECT_TRUE(s->size() == 96 || s->size() == 168) << name;
+  }
+}
+
+}  // namespace

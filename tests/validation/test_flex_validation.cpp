@@ -1,0 +1,153 @@
+// Validation of potline flex (docs/validation.md, "Power flexibility"):
+// - the optimiser equals the hand-solved optimum of a two-price-level case and never beats its
+//   hand-computed upper bound when heat-state and ramp limits bind (independent arithmetic);
+// - the dynamic model's operating envelope of conventional AP40 cells: ±5 % held for a week,
+//   −25 % leaves the window within hours to days, zero power raises a freeze alarm within hours.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "potline/cell/technology.hpp"
+#include "potline/flex/dispatch.hpp"
+#include "potline/flex/envelope.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/plant/emissions.hpp"
+
+using namespace potline;
+
+namespace {
+
+// Two price levels: K/2 steps at p_low, then K/2 at p_high; heat state free unless tightened.
+struct TwoLevel {
+  flex::FlexCase c;
+  flex::ReducedModel m;
+  flex::HorizonPrices p;
+  double p_low = 20 / 3.6e9, p_high = 120 / 3.6e9;  // EUR/J
+  std::size_t K = 24;
+};
+
+TwoLevel two_level_case() {
+  TwoLevel t;
+  t.c.cells = 100;
+  t.c.dispatch.min_power = 0.9;
+  t.c.dispatch.max_power = 1.1;
+  t.c.dispatch.ramp_per_s = 10.0 / 3600;  // no ramp limit in effect
+  t.c.dispatch.production_target = 1.0;
+  t.c.dispatch.end_ledge_tolerance_m = 1.0;
+  t.c.dispatch.ledge_min_m = 0.0;
+  t.c.dispatch.ledge_max_m = 1.0;
+  t.c.dispatch.superheat_min_K = 0.0;
+  t.c.dispatch.superheat_max_K = 100.0;
+  t.m.step_s = 3600;
+  t.m.a = 1.0;
+  t.m.b = -0.01;  // 1 cm less ledge per hour at +100 %: 1 mm per hour at +10 %
+  t.m.c = 0;
+  t.m.d = 0;
+  t.m.e_up = t.m.e_down = 0.7;
+  t.m.ledge_ref_m = 0.065;
+  t.m.superheat_ref_K = 7;
+  t.m.nominal_power_W = 1.6e6;
+  t.m.nominal_production_kg_per_s = 0.035;
+  t.p.step_s = 3600;
+  for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J.push_back(k < t.K / 2 ? t.p_low : t.p_high);
+  return t;
+}
+
+// Hand solution: production is linear (e_up = e_down) and must average nominal, so Σu ≥ 0; power
+// costs p_k·u_k: the best is +10 % while cheap and −10 % while dear. Its saving over the flat
+// schedule is 0.1·P·N·Δt·(K/2)·(p_high − p_low), with no change of metal.
+double hand_savings(const TwoLevel& t) {
+  return 0.1 * t.m.nominal_power_W * t.c.cells * t.p.step_s * (t.K / 2.0) * (t.p_high - t.p_low);
+}
+
+TEST(FlexValidation, TwoPriceLevelsLpEqualsTheHandOptimum) {
+  const TwoLevel t = two_level_case();
+  const auto flat = flex::flat_schedule(t.c, t.m, t.p);
+  const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  EXPECT_FALSE(s.milp);
+  const double savings = s.economics.margin_eur() - flat.economics.margin_eur();
+  EXPECT_NEAR(savings, hand_savings(t), 1e-6 * hand_savings(t));
+  for (std::size_t k = 0; k < t.K; ++k) EXPECT_NEAR(s.shares[k], k < t.K / 2 ? 1.1 : 0.9, 1e-9) << k;
+}
+
+TEST(FlexValidation, TwoPriceLevelsMilpWithOneChangeEqualsTheHandOptimum) {
+  TwoLevel t = two_level_case();
+  t.c.dispatch.max_changes_per_day = 2;  // up at the start, down at midday
+  t.c.dispatch.mip_gap = 0;
+  const auto flat = flex::flat_schedule(t.c, t.m, t.p);
+  const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  EXPECT_TRUE(s.milp);
+  EXPECT_EQ(s.solution.status, flex::SolveStatus::kOptimal);
+  EXPECT_NEAR(s.economics.margin_eur() - flat.economics.margin_eur(), hand_savings(t), 1e-6 * hand_savings(t));
+  EXPECT_LE(s.economics.changes, 2);
+}
+
+TEST(FlexValidation, BindingLimitsNeverBeatTheHandUpperBound) {
+  TwoLevel t = two_level_case();
+  t.c.dispatch.ramp_per_s = 0.05 / 3600;       // 5 % per hour
+  t.c.dispatch.ledge_min_m = 0.060;            // at most 5 mm thinner: 5 h at +10 %
+  t.c.dispatch.end_ledge_tolerance_m = 0.001;
+  t.c.dispatch.max_changes_per_day = 4;
+  t.c.dispatch.min_dwell_s = 2 * 3600;
+  const auto flat = flex::flat_schedule(t.c, t.m, t.p);
+  for (const double gap : {0.0, 0.005}) {
+    t.c.dispatch.mip_gap = gap;
+    const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+    const double savings = s.economics.margin_eur() - flat.economics.margin_eur();
+    EXPECT_LE(savings, hand_savings(t) * (1 + 1e-9));
+    EXPECT_GE(savings, 0.0);
+    std::vector<double> ledge, superheat;
+    t.m.predict(s.shares, ledge, superheat);
+    for (double l : ledge) EXPECT_GE(l, 0.060 - 1e-9);
+  }
+}
+
+// The AP40 case of examples/flex-day.toml with the given envelope levels.
+flex::FlexCase example_case(const std::string& levels) {
+  core::Diagnostics d;
+  io::ValueSet user;
+  const std::string path = std::string(POTLINE_SOURCE_DIR) + "/examples/flex-day.toml";
+  io::read_case_file(path, flex::flex_schema(), user, d);
+  const std::vector<io::Override> sets = {*io::parse_override("envelope.levels=" + levels, 1, d)};
+  io::apply_overrides(sets, flex::flex_schema(), user, d);
+  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
+  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
+  auto c = flex::build_flex_case(user, catalogue, emissions, std::string(POTLINE_SOURCE_DIR) + "/examples", d);
+  EXPECT_TRUE(c) << d.to_string();
+  return *c;
+}
+
+TEST(FlexValidation, ConventionalCellsHoldFivePercentForAWeek) {
+  const flex::FlexCase c = example_case("95, 105");
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& r : rows) {
+    EXPECT_TRUE(r.limit.empty()) << r.share << " " << r.limit;
+    EXPECT_NEAR(r.hold_s, 168 * 3600.0, 1.0) << r.share;
+    EXPECT_LT(r.frozen_s, 0.0);
+  }
+}
+
+TEST(FlexValidation, MinusTwentyFivePercentLeavesTheWindowWithinHoursToDays) {
+  const flex::FlexCase c = example_case("75");
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_FALSE(rows[0].limit.empty());
+  EXPECT_GT(rows[0].hold_s, 1 * 3600.0);
+  EXPECT_LT(rows[0].hold_s, 72 * 3600.0);
+}
+
+TEST(FlexValidation, ZeroPowerFreezeAlarmWithinHours) {
+  const flex::FlexCase c = example_case("0");
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 1u);
+  // Published: a potline starts to freeze after about 1-3 h without power (issue 13; plant reports).
+  // The model's instantaneous ledge passes 10 cm just before 1 h (docs/validation.md); the bath
+  // freeze guard trips hours later.
+  EXPECT_GT(rows[0].freeze_alarm_s, 0.5 * 3600);
+  EXPECT_LT(rows[0].freeze_alarm_s, 3 * 3600.0);
+  EXPECT_GT(rows[0].frozen_s, 3 * 3600.0);
+  EXPECT_LT(rows[0].frozen_s, 12 * 3600.0);
+}
+
+}  // namespace

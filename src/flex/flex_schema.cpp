@@ -105,11 +105,6 @@ void add_heat_state_fields(Table& t) {
       .range(2.0, 168.0)
       .doc("length of each step-response run of the dynamic model the reduced model is fitted to")
       .source("user choice: about the horizon");
-  d.boolean("flex.heat_exchangers", &DispatchSettings::heat_exchangers)
-      .default_(false)
-      .doc("shell heat exchangers fitted and used to hold the heat balance (needs the dynamic model's heat "
-           "exchangers)")
-      .source("[Lavoie et al. 2011]; [TRIMET 2019]");
 }
 
 // [flex]: solver.

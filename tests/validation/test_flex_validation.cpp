@@ -142,8 +142,8 @@ TEST(FlexValidation, ZeroPowerFreezeAlarmWithinHours) {
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(rows.size(), 1u);
   // Published: a potline starts to freeze after about 1-3 h without power (issue 13; plant reports).
-  // The model's instantaneous ledge passes 10 cm just before 1 h (docs/validation.md); the bath
-  // freeze guard trips hours later.
+  // The model's instantaneous ledge passes 10 cm after 1.17 h (docs/validation.md); the bath-frozen
+  // guard trips at 7.5 h.
   EXPECT_GT(rows[0].freeze_alarm_s, 0.5 * 3600);
   EXPECT_LT(rows[0].freeze_alarm_s, 3 * 3600.0);
   EXPECT_GT(rows[0].frozen_s, 3 * 3600.0);

@@ -34,7 +34,6 @@ struct DispatchSettings {
   double time_limit_s = 10;               ///< CBC time limit
   int max_resolves = 4;                   ///< re-simulation rounds that tighten bounds
   double fit_duration_s = 24 * 3600.0;    ///< length of each step-response run of the fit
-  bool heat_exchangers = false;           ///< shell heat exchangers on (needs the dynamic model's)
 };
 
 /// Prices of metal and raw materials and the material intensities ([economics]).

@@ -27,7 +27,6 @@ struct FlexResult {
   bool in_window = false;             ///< the last round's dynamic run stayed within the bounds
   std::string verdict;                ///< one sentence: in window after N rounds, or why not
   std::vector<EnvelopeRow> envelope;  ///< empty unless asked for
-  std::vector<EnvelopeRow> envelope_heat_exchangers;  ///< with shell heat exchangers (when available)
   const ResolveRound& final_round() const { return rounds.back(); }
 };
 

@@ -1,0 +1,93 @@
+// potline flex benchmarks (issue 13 targets: a one-day 96-step MILP with ≈ 100–300 binaries to a
+// 0.5 % gap in ≤ 5 s; a one-week hourly LP in ≤ 1 s; re-simulating one day of one cell in ≤ 1 s).
+// Run: ./build/potline_bench --benchmark_filter=Flex
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <vector>
+
+#include "potline/cell/technology.hpp"
+#include "potline/flex/dispatch.hpp"
+#include "potline/flex/resimulate.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/plant/emissions.hpp"
+
+namespace {
+
+using namespace potline;
+
+// A reduced model of the size of the AP40 fit (docs/model/flexibility.md §2) and a daily price
+// shape with an evening peak and a midday dip, so that the schedule has something to trade.
+flex::ReducedModel bench_model(double step_s) {
+  flex::ReducedModel m;
+  m.step_s = step_s;
+  m.a = std::exp(-step_s / (4.7 * 3600));
+  m.b = -0.0116 * step_s / 900;
+  m.c = 5.4;
+  m.d = -50;
+  m.e_up = 0.65;
+  m.e_down = 0.67;
+  m.ledge_ref_m = 0.065;
+  m.superheat_ref_K = 6.8;
+  m.nominal_power_W = 1.68e6;
+  m.nominal_production_kg_per_s = 0.0354;
+  return m;
+}
+
+flex::HorizonPrices bench_prices(double step_s, std::size_t steps) {
+  flex::HorizonPrices p;
+  p.step_s = step_s;
+  for (std::size_t k = 0; k < steps; ++k) {
+    const double hour = std::fmod(k * step_s / 3600, 24.0);
+    p.price_eur_per_J.push_back((80 + 70 * std::sin((hour - 12) / 24 * 2 * M_PI) - 60 * std::exp(-std::pow(hour - 13, 2) / 4)) / 3.6e9);
+  }
+  return p;
+}
+
+flex::FlexCase bench_case(int changes) {
+  flex::FlexCase c;
+  c.cells = 300;
+  c.dispatch.min_power = 0.95;
+  c.dispatch.max_power = 1.05;
+  c.dispatch.max_changes_per_day = changes;
+  c.dispatch.min_dwell_s = changes > 0 ? 3600 : 0;
+  c.dispatch.mip_gap = 0.005;
+  return c;
+}
+
+void BM_FlexDayMilp96(benchmark::State& state) {
+  const flex::FlexCase c = bench_case(8);
+  const auto m = bench_model(900);
+  const auto p = bench_prices(900, 96);
+  for (auto _ : state) benchmark::DoNotOptimize(flex::optimise_schedule(c, m, p, flex::case_bounds(c)));
+}
+BENCHMARK(BM_FlexDayMilp96)->Unit(benchmark::kMillisecond);
+
+void BM_FlexWeekLpHourly(benchmark::State& state) {
+  flex::FlexCase c = bench_case(0);
+  c.dispatch.horizon_s = 7 * 86400.0;
+  const auto m = bench_model(3600);
+  const auto p = bench_prices(3600, 168);
+  for (auto _ : state) benchmark::DoNotOptimize(flex::optimise_schedule(c, m, p, flex::case_bounds(c)));
+}
+BENCHMARK(BM_FlexWeekLpHourly)->Unit(benchmark::kMillisecond);
+
+void BM_FlexResimulateDay(benchmark::State& state) {
+  core::Diagnostics d;
+  io::ValueSet user;
+  io::read_case_text("[case]\ntechnology = \"AP40\"\n", "<bench>", flex::flex_schema(), user, d);
+  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
+  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
+  const auto c = flex::build_flex_case(user, catalogue, emissions, "", d);
+  if (!c) {
+    state.SkipWithError(d.to_string().c_str());
+    return;
+  }
+  const auto m = bench_model(900);
+  std::vector<double> shares(96, 1.0);
+  for (std::size_t k = 40; k < 60; ++k) shares[k] = 0.95;
+  for (auto _ : state) benchmark::DoNotOptimize(flex::resimulate(*c, m, shares, 900, flex::case_bounds(*c)));
+}
+BENCHMARK(BM_FlexResimulateDay)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,56 @@
+// The flex examples run through `potline flex --json` and their summaries match the stored
+// references tests/regression/reference/<name>.json within per-key tolerances. Regenerate a
+// reference only after an intended model change, and say why in the commit and in docs/cli.md:
+//   build/potline flex examples/NAME.toml --json > tests/regression/reference/NAME.json
+// Tolerances allow for libm/compiler differences in the dynamic model's random streams; the solver
+// wall time (`solver.seconds`) is not compared.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "../cli/cli_helpers.hpp"
+
+namespace potline_cli_test {
+namespace {
+
+const std::vector<std::string> kExamples = {"flex-day"};
+
+double at(const Json& j, const std::string& pointer) { return j.at(Json::json_pointer(pointer)).get<double>(); }
+
+TEST(FlexExamples, SummariesMatchReferences) {
+  for (const auto& name : kExamples) {
+    SCOPED_TRACE(name);
+    const auto path = source_dir() / "examples" / (name + ".toml");
+    const auto ref_path = source_dir() / "tests" / "regression" / "reference" / (name + ".json");
+    if (!std::filesystem::exists(path)) {
+      ADD_FAILURE() << path << " is missing";
+      continue;
+    }
+    const auto r = potline({"flex", path.string(), "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    const Json s = parse_json(r.out);
+    const Json ref = parse_json(read_file(ref_path));
+    const auto relative = [&](const std::string& key, double tolerance) {
+      EXPECT_NEAR(at(s, key), at(ref, key), tolerance * std::fabs(at(ref, key)) + 1e-9) << key;
+    };
+    const auto absolute = [&](const std::string& key, double tolerance) {
+      EXPECT_NEAR(at(s, key), at(ref, key), tolerance) << key;
+    };
+    EXPECT_EQ(s.at("in_window"), ref.at("in_window"));
+    EXPECT_EQ(s.at("solver").at("problem"), ref.at("solver").at("problem"));
+    EXPECT_EQ(s.at("rounds").size(), ref.at("rounds").size());
+    absolute("/reduced_model/a", 0.002);
+    relative("/reduced_model/b_m", 0.02);
+    absolute("/reduced_model/production_elasticity_up", 0.005);
+    absolute("/reduced_model/production_elasticity_down", 0.005);
+    relative("/flat/margin_eur", 0.002);
+    relative("/optimised/margin_eur", 0.005);
+    relative("/optimised/energy_MWh", 0.002);
+    relative("/value/energy_shifted_MWh", 0.05);
+    absolute("/value/savings_percent_of_power_cost", 0.1);
+    relative("/optimised/check/production_t", 0.002);
+  }
+}
+
+}  // namespace
+}  // namespace potline_cli_test

@@ -121,7 +121,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
     std::cout << fmt::format("    crossing: {} from {:.2f} h to {:.2f} h\n", x.limit, x.start_s / 3600, x.end_s / 3600);
   }
   for (const auto& e : r.envelope) {
-    std::cout << fmt::format("  envelope {:5.1f} %: holds {:.1f} h{}{}{}\n", 100 * e.share, e.hold_s / 3600,
+    std::cout << fmt::format("  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}\n", e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
                              e.limit.empty() ? "" : " (first limit " + e.limit + ")",
                              e.freeze_alarm_s < 0 ? "" : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
                              e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600));

@@ -17,6 +17,7 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
     const auto crossings = find_crossings(trace, bounds, c.sim.window.averaging_s);
     EnvelopeRow row;
     row.share = share;
+    row.heat_exchangers = c.sim.exchangers.enabled;
     row.hold_s = trace.stopped ? trace.stopped_at_s : duration;
     for (const Crossing& x : crossings) {
       if (x.start_s <= row.hold_s) {
@@ -35,6 +36,17 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
     row.flexible_energy_J = std::abs(share - 1.0) * nominal_W * c.cells * row.hold_s;
     rows.push_back(row);
   }
+  return rows;
+}
+
+std::vector<EnvelopeRow> envelope_with_and_without_exchangers(const FlexCase& c, const HeatBounds& bounds) {
+  std::vector<EnvelopeRow> rows = operating_envelope(c, bounds);
+  FlexCase other = c;
+  other.sim.exchangers.enabled = !c.sim.exchangers.enabled;
+  // Switched on without a schedule: the automatic rule (holds the design ledge).
+  if (other.sim.exchangers.enabled && other.sim.exchangers.schedule.empty())
+    other.sim.exchangers.mode = line::ExchangerMode::kAutomatic;
+  for (const EnvelopeRow& row : operating_envelope(other, bounds)) rows.push_back(row);
   return rows;
 }
 

@@ -99,6 +99,17 @@ io::Json solver_json(const Schedule& s) {
           {"seconds", s.solution.seconds}};
 }
 
+// Energy shifted out of dear hours over the energy added in cheap ones, once the energy of any metal
+// made beyond the flat schedule's is taken off the added energy (at the reduced model's marginal
+// rate: production share e per power share, so ΔE = ΔM·P0/(r0·e)).
+double round_trip_efficiency(const FlexResult& r, double reduced_J, double added_J, double extra_kg) {
+  const ReducedModel& m = r.model;
+  const double e = extra_kg >= 0 ? m.e_up : m.e_down;
+  const double per_kg_J = e > 0 && m.nominal_production_kg_per_s > 0 ? m.nominal_power_W / (m.nominal_production_kg_per_s * e) : 0;
+  const double restoring_J = added_J - extra_kg * per_kg_J;
+  return restoring_J > 0 ? reduced_J / restoring_J : 1.0;
+}
+
 // Savings against the flat schedule, energy shifted, efficiencies and the heat-exchanger payback.
 io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const ScheduleEconomics& flat = r.flat.economics;
@@ -124,7 +135,8 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"savings_eur_per_t", opt.production_kg > 0 ? savings / (opt.production_kg / 1e3) : 0.0},
       {"energy_shifted_MWh", reduced_J / kJ_per_MWh},
       {"energy_added_MWh", added_J / kJ_per_MWh},
-      {"round_trip_efficiency", added_J > 0 ? reduced_J / added_J : 1.0},
+      {"extra_production_t", (opt.production_kg - flat.production_kg) / 1e3},
+      {"round_trip_efficiency", round_trip_efficiency(r, reduced_J, added_J, opt.production_kg - flat.production_kg)},
       {"dynamic_sec_change_percent",
        sec(dyn_flat) > 0 && sec(dyn) > 0 ? 100 * (sec(dyn) / sec(dyn_flat) - 1) : 0.0},
       {"dynamic_current_efficiency_change_points", 100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
@@ -144,6 +156,7 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
   io::Json out = io::Json::array();
   for (const EnvelopeRow& e : rows) {
     out.push_back({{"power_percent", 100 * e.share},
+                   {"heat_exchangers", e.heat_exchangers},
                    {"hold_h", e.hold_s / 3600},
                    {"held_to_end", e.limit.empty() && e.frozen_s < 0 && e.hold_s >= max_s},
                    {"first_limit", e.limit},
@@ -200,11 +213,12 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
 }
 
 std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
-  std::string out = io::csv_row({"power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
+  std::string out = io::csv_row({"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
                                  "frozen at [h]", "flexible energy [MWh]"});
   (void)c;
   for (const EnvelopeRow& e : r.envelope) {
-    out += io::csv_row({fmt::format("{:.6g}", 100 * e.share), fmt::format("{:.6g}", e.hold_s / 3600),
+    out += io::csv_row({e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
+                        fmt::format("{:.6g}", e.hold_s / 3600),
                         e.limit.empty() ? "none" : e.limit,
                         e.freeze_alarm_s < 0 ? "" : fmt::format("{:.6g}", e.freeze_alarm_s / 3600),
                         e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),

@@ -14,20 +14,28 @@ namespace {
 constexpr double kLedgeMargin_m = 0.002;
 constexpr double kSuperheatMargin_K = 0.25;
 
-// Moves the reduced-model bounds inwards by each crossing's excess; false when a bound pair has
-// become empty (nothing left to try).
-bool tighten(HeatBounds& b, const std::vector<Crossing>& crossings) {
+// Moves the reduced-model bounds inwards by the largest excess of each crossed bound, but never past
+// the reduced model's reference state (the flat schedule must stay feasible); false when a bound
+// pair has become empty (nothing left to try).
+bool tighten(HeatBounds& b, const std::vector<Crossing>& crossings, const ReducedModel& m) {
+  double ledge_low = 0, ledge_high = 0, superheat_low = 0, superheat_high = 0;
+  bool frozen = false;
   for (const Crossing& x : crossings) {
     const double excess = std::abs(x.extreme - x.bound);
-    if (x.limit == "ledge_min") b.ledge_min_m += excess + kLedgeMargin_m;
-    else if (x.limit == "ledge_max") b.ledge_max_m -= excess + kLedgeMargin_m;
-    else if (x.limit == "superheat_min") b.superheat_min_K += excess + kSuperheatMargin_K;
-    else if (x.limit == "superheat_max") b.superheat_max_K -= excess + kSuperheatMargin_K;
-    else {  // a frozen bath: the cell lost too much heat; keep it warmer
-      b.ledge_max_m -= 5 * kLedgeMargin_m;
-      b.superheat_min_K += 4 * kSuperheatMargin_K;
-    }
+    if (x.limit == "ledge_min") ledge_low = std::max(ledge_low, excess + kLedgeMargin_m);
+    else if (x.limit == "ledge_max") ledge_high = std::max(ledge_high, excess + kLedgeMargin_m);
+    else if (x.limit == "superheat_min") superheat_low = std::max(superheat_low, excess + kSuperheatMargin_K);
+    else if (x.limit == "superheat_max") superheat_high = std::max(superheat_high, excess + kSuperheatMargin_K);
+    else frozen = true;  // a frozen bath: the cell lost too much heat; keep it warmer
   }
+  if (frozen) {
+    ledge_high = std::max(ledge_high, 5 * kLedgeMargin_m);
+    superheat_low = std::max(superheat_low, 4 * kSuperheatMargin_K);
+  }
+  b.ledge_min_m = std::min(b.ledge_min_m + ledge_low, m.ledge_ref_m - kLedgeMargin_m);
+  b.ledge_max_m = std::max(b.ledge_max_m - ledge_high, m.ledge_ref_m + kLedgeMargin_m);
+  b.superheat_min_K = std::min(b.superheat_min_K + superheat_low, m.superheat_ref_K - kSuperheatMargin_K);
+  b.superheat_max_K = std::max(b.superheat_max_K - superheat_high, m.superheat_ref_K + kSuperheatMargin_K);
   return b.ledge_min_m < b.ledge_max_m && b.superheat_min_K < b.superheat_max_K;
 }
 
@@ -52,7 +60,7 @@ void optimise_and_check(const FlexCase& c, FlexResult& r) {
       r.verdict = fmt::format("in window in the dynamic model after {} round(s)", round + 1);
       return;
     }
-    if (!tighten(bounds, rr.check.crossings)) {
+    if (!tighten(bounds, rr.check.crossings, r.model)) {
       r.verdict = "could not stay in window: tightening emptied the heat-state bounds";
       return;
     }
@@ -70,7 +78,7 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
   r.flat = flat_schedule(c, r.model, r.prices);
   r.flat_check = resimulate(c, r.model, r.flat.shares, r.prices.step_s, case_bounds(c));
   optimise_and_check(c, r);
-  if (envelope) r.envelope = operating_envelope(c, case_bounds(c));
+  if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
   return r;
 }
 

@@ -13,7 +13,7 @@
 namespace potline_cli_test {
 namespace {
 
-const std::vector<std::string> kExamples = {"flex-day"};
+const std::vector<std::string> kExamples = {"flex-day", "flex-week-heat-exchangers"};
 
 double at(const Json& j, const std::string& pointer) { return j.at(Json::json_pointer(pointer)).get<double>(); }
 

@@ -85,7 +85,7 @@ std::set<std::string> bibliography_keys() {
 
 // The name at `at` is docs/model's own page: a path ending in "model/" + name, or a Markdown
 // link inside docs/model ("[name](name)", "(name#anchor)").
-bool is_our_economics_doc(const std::string& text, std::size_t at, std::size_t length) {
+bool is_our_model_doc(const std::string& text, std::size_t at, std::size_t length) {
   const char before = at >= 1 ? text[at - 1] : ' ';
   const char after = at + length < text.size() ? text[at + length] : ' ';
   if (at >= 6 && text.compare(at - 6, 6, "model/") == 0) return true;
@@ -117,13 +117,13 @@ TEST(References, NoFileCitesNotesOutsideTheRepository) {
   const std::string md = ".md";
   const std::vector<std::string> banned = {"physics" + md,
                                            "dynamics-validation" + md,
-                                           "flexibility" + md,
                                            "/work/" + std::string("shared"),
                                            "../" + std::string("shared"),
                                            "shared/" + std::string("references"),
                                            "shared/" + std::string("seed")};
-  const std::string economics =
-      "economics" + md;  // docs/model/economics.md is ours: allowed as a path or link
+  // docs/model/economics.md and docs/model/flexibility.md are ours: allowed as a path or link (a
+  // bare name is the note beside the repository).
+  const std::vector<std::string> ours = {"economics" + md, "flexibility" + md};
   std::vector<std::string> found;
   std::set<std::string> pending_clean = kPending;
   for (const std::string top :
@@ -140,11 +140,11 @@ TEST(References, NoFileCitesNotesOutsideTheRepository) {
         for (auto at = text.find(b); at != std::string::npos; at = text.find(b, at + 1))
           found.push_back(repo_path(p) + ":" + std::to_string(line_of(text, at)) + ": " + b);
       }
-      for (auto at = text.find(economics); at != std::string::npos;
-           at = text.find(economics, at + 1)) {
-        if (!is_our_economics_doc(text, at, economics.size()))
-          found.push_back(repo_path(p) + ":" + std::to_string(line_of(text, at)) + ": " +
-                          economics);
+      for (const auto& name : ours) {
+        for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+          if (!is_our_model_doc(text, at, name.size()))
+            found.push_back(repo_path(p) + ":" + std::to_string(line_of(text, at)) + ": " + name);
+        }
       }
     }
   }

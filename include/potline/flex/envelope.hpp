@@ -11,6 +11,7 @@ namespace potline::flex {
 
 struct EnvelopeRow {
   double share = 1;            ///< power level (1 = nominal)
+  bool heat_exchangers = false;  ///< shell heat exchangers in use ([heat_exchangers] of the simulate case)
   double hold_s = 0;           ///< time to the first limit (max_duration when none was reached)
   std::string limit;           ///< the first limit reached ("" when held for max_duration)
   double frozen_s = -1;        ///< the bath froze at this time (< 0: it did not)
@@ -20,6 +21,10 @@ struct EnvelopeRow {
   double flexible_energy_J = 0;  ///< |share − 1| × nominal power × cells × hold time
 };
 
+/// The envelope of the case as given.
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds);
+/// The envelope with and without shell heat exchangers: the case as given, then with
+/// heat_exchangers.enabled toggled (switched on in automatic mode when the case has none).
+std::vector<EnvelopeRow> envelope_with_and_without_exchangers(const FlexCase& c, const HeatBounds& bounds);
 
 }  // namespace potline::flex

@@ -100,144 +100,188 @@ const std::vector<std::string>& smelter_columns() {
   return names;
 }
 
+namespace {
+
+using Fields = std::vector<std::pair<std::string, int>>;  // text and 1-based column
+
+// The header line: each expected column's index; unknown, duplicate, other-unit and missing
+// columns are errors.
+std::map<std::string, int> read_smelter_header(const Fields& fields, const std::string& file, int line_no,
+                                               core::Diagnostics& d) {
+  std::map<std::string, int> col;
+  const std::set<std::string> expected(smelter_columns().begin(), smelter_columns().end());
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string& name = fields[i].first;
+    const core::SourceLocation where{file, line_no, fields[i].second};
+    if (expected.count(name)) {
+      if (col.count(name)) d.error(where, name, "duplicate column '" + name + "'");
+      col[name] = static_cast<int>(i);
+      continue;
+    }
+    // Same quantity, other unit: an inconsistent-units error naming the expected column.
+    bool reported = false;
+    for (const auto& c : columns()) {
+      if (!c.unit.empty() && stem(name) == stem(c.name) && name != c.name) {
+        d.error(where, name,
+                fmt::format("column '{}' is in other units than this dataset uses: expected '{}' (values in {}); "
+                            "convert the column or rename it",
+                            name, c.name, c.unit));
+        reported = true;
+      }
+    }
+    if (!reported) {
+      std::string message = "unknown column '" + name + "'";
+      const std::string hint = core::closest_match(name, smelter_columns());
+      if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+      d.error(where, name, message + "; docs/data.md lists the columns");
+    }
+  }
+  for (const auto& c : columns()) {
+    if (c.required && !col.count(c.name)) {
+      d.error({file, line_no, 1}, c.name, "missing column '" + c.name + "'" + (c.unit.empty() ? "" : " (in " + c.unit + ")"));
+    }
+  }
+  return col;
+}
+
+// One data row: its cells by column name, where each is, and its quantities in SI.
+struct RowReader {
+  const Fields& fields;
+  const std::map<std::string, int>& col;
+  const std::string& file;
+  int line_no;
+  core::Diagnostics& d;
+
+  std::pair<std::string, int> cell(const std::string& name) const {
+    auto it = col.find(name);
+    if (it == col.end() || it->second >= static_cast<int>(fields.size())) return {"", 1};
+    return fields[static_cast<std::size_t>(it->second)];
+  }
+  core::SourceLocation where(const std::string& name) const { return {file, line_no, cell(name).second}; }
+  std::optional<double> quantity(const std::string& name, bool required) const {
+    const auto& [text, column] = cell(name);
+    if (text.empty()) {
+      if (required) d.error(where(name), name, "required value is empty");
+      return std::nullopt;
+    }
+    const Column* c = nullptr;
+    for (const auto& k : columns()) if (k.name == name) c = &k;
+    const core::QuantityParse q = core::parse_quantity(text, c->unit, c->si);
+    if (!q.ok()) {
+      d.error(where(name), name, fmt::format("'{}': {} (column unit {})", text, q.error, c->unit));
+      return std::nullopt;
+    }
+    if (!std::isfinite(q.value)) {
+      d.error(where(name), name, "'" + text + "' is not a finite number");
+      return std::nullopt;
+    }
+    return q.value;
+  }
+};
+
+// Names, technology, id (unique) and source of a row.
+void read_identity(const RowReader& row, const std::vector<std::string>& technology_ids,
+                   std::map<std::string, int>& id_line, SmelterRecord& r) {
+  core::Diagnostics& d = row.d;
+  r.id = row.cell("id").first;
+  r.name = row.cell("name").first;
+  r.country = row.cell("country").first;
+  r.region = row.cell("region").first;
+  r.province = row.cell("province").first;
+  r.owner = row.cell("owner").first;
+  r.technology = row.cell("technology").first;
+  r.source = row.cell("source").first;
+  if (!r.technology.empty() && !technology_ids.empty() &&
+      std::find(technology_ids.begin(), technology_ids.end(), r.technology) == technology_ids.end()) {
+    io::report_unknown_name("technology", r.technology, technology_ids, row.where("technology"), "technology", d);
+  }
+  if (r.id.empty()) d.error(row.where("id"), "id", "empty smelter id");
+  if (auto [it, inserted] = id_line.emplace(r.id, row.line_no); !inserted) {
+    d.error(row.where("id"), "id", fmt::format("duplicate smelter id '{}' (first defined on line {})", r.id, it->second));
+  }
+  if (r.source.empty()) d.error(row.where("source"), "source", "every row needs a source (docs/data.md)");
+}
+
+// Capacity, location, line current, commissioning year and employees of a row.
+void read_quantities(const RowReader& row, SmelterRecord& r) {
+  core::Diagnostics& d = row.d;
+  if (auto cap = row.quantity("capacity_kt_per_year", true)) {
+    if (*cap <= 0) d.error(row.where("capacity_kt_per_year"), "capacity_kt_per_year", "capacity must be > 0");
+    r.capacity_kg_per_s = *cap;
+  }
+  auto lat = row.quantity("lat", false);
+  auto lon = row.quantity("lon", false);
+  if (lat && lon) {
+    r.has_location = true;
+    r.lat_deg = *lat;
+    r.lon_deg = *lon;
+    if (std::abs(*lat) > 90 || std::abs(*lon) > 180) d.error(row.where("lat"), "lat", "latitude must be within ±90 and longitude within ±180 deg");
+  } else if (lat.has_value() != lon.has_value()) {
+    d.error(row.where("lat"), "lat", "give both lat and lon, or neither");
+  }
+  if (auto a = row.quantity("line_current_kA", false)) r.line_current_A = *a;
+  const std::string year = row.cell("commissioning_year").first;
+  if (!year.empty()) {
+    try {
+      std::size_t used = 0;
+      r.commissioning_year = std::stoi(year, &used);
+      if (used != year.size() || r.commissioning_year < 1880 || r.commissioning_year > 2100) throw std::invalid_argument("range");
+    } catch (const std::exception&) {
+      d.error(row.where("commissioning_year"), "commissioning_year", "'" + year + "' is not a year in 1880..2100");
+    }
+  }
+  const std::string employees = row.cell("employees").first;
+  if (!employees.empty()) {
+    const core::QuantityParse q = core::parse_quantity(employees, "1", "1");
+    if (!q.ok() || q.value < 0) d.error(row.where("employees"), "employees", "'" + employees + "' is not a head count");
+    else r.employees = q.value;
+  }
+}
+
+// Status, power source and the two flags of a row.
+void read_choices(const RowReader& row, SmelterRecord& r) {
+  core::Diagnostics& d = row.d;
+  if (auto s = status_from_name(row.cell("status").first)) r.status = *s;
+  else d.error(row.where("status"), "status", "'" + row.cell("status").first + "': expected operating, curtailed, closed or unknown");
+  if (auto p = plant::power_source_from_name(row.cell("power_source").first)) r.power_source = *p;
+  else d.error(row.where("power_source"), "power_source", "'" + row.cell("power_source").first + "': expected captive_coal, captive_gas, hydro, grid or ppa");
+  for (const auto& [name, target] : {std::pair<std::string, bool*>{"aggregate", &r.aggregate}, {"technology_inferred", &r.technology_inferred}}) {
+    if (auto b = parse_bool(row.cell(name).first)) *target = *b;
+    else d.error(row.where(name), name, "'" + row.cell(name).first + "': expected true or false");
+  }
+}
+
+}  // namespace
+
 std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& file, core::Diagnostics& d,
                                           const std::vector<std::string>& technology_ids) {
   std::vector<SmelterRecord> rows;
-  int line_no = 0;
   std::map<std::string, int> col;  // column name -> index in the header
   bool have_header = false;
   std::map<std::string, int> id_line;
   const std::vector<io::CsvRecord> records = io::parse_csv(text, file, d);  // quoting errors are reported here
   const std::size_t errors_before = d.error_count();
   for (const io::CsvRecord& record : records) {
-    line_no = record.line;
-    std::vector<std::pair<std::string, int>> fields;  // text and 1-based column
+    const int line_no = record.line;
+    Fields fields;
     for (const auto& f : record.fields) fields.emplace_back(f.text, f.column);
     if (!have_header) {
       have_header = true;
-      std::set<std::string> expected(smelter_columns().begin(), smelter_columns().end());
-      for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string& name = fields[i].first;
-        const core::SourceLocation where{file, line_no, fields[i].second};
-        if (expected.count(name)) {
-          if (col.count(name)) d.error(where, name, "duplicate column '" + name + "'");
-          col[name] = static_cast<int>(i);
-          continue;
-        }
-        // Same quantity, other unit: an inconsistent-units error naming the expected column.
-        bool reported = false;
-        for (const auto& c : columns()) {
-          if (!c.unit.empty() && stem(name) == stem(c.name) && name != c.name) {
-            d.error(where, name,
-                    fmt::format("column '{}' is in other units than this dataset uses: expected '{}' (values in {}); "
-                                "convert the column or rename it",
-                                name, c.name, c.unit));
-            reported = true;
-          }
-        }
-        if (!reported) {
-          std::string message = "unknown column '" + name + "'";
-          const std::string hint = core::closest_match(name, smelter_columns());
-          if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-          d.error(where, name, message + "; docs/data.md lists the columns");
-        }
-      }
-      for (const auto& c : columns()) {
-        if (c.required && !col.count(c.name)) {
-          d.error({file, line_no, 1}, c.name, "missing column '" + c.name + "'" + (c.unit.empty() ? "" : " (in " + c.unit + ")"));
-        }
-      }
+      col = read_smelter_header(fields, file, line_no, d);
       if (d.error_count() > errors_before) return rows;
       continue;
     }
-    auto cell = [&](const std::string& name) -> std::pair<std::string, int> {
-      auto it = col.find(name);
-      if (it == col.end() || it->second >= static_cast<int>(fields.size())) return {"", 1};
-      return fields[it->second];
-    };
-    auto where = [&](const std::string& name) { return core::SourceLocation{file, line_no, cell(name).second}; };
     if (fields.size() != col.size()) {
       d.error({file, line_no, 1}, "",
               fmt::format("row has {} fields, the header {}: quote fields that contain commas", fields.size(), col.size()));
       continue;
     }
+    const RowReader row{fields, col, file, line_no, d};
     SmelterRecord r;
     r.where = {file, line_no, 1};
-    r.id = cell("id").first;
-    r.name = cell("name").first;
-    r.country = cell("country").first;
-    r.region = cell("region").first;
-    r.province = cell("province").first;
-    r.owner = cell("owner").first;
-    r.technology = cell("technology").first;
-    r.source = cell("source").first;
-    if (!r.technology.empty() && !technology_ids.empty() &&
-        std::find(technology_ids.begin(), technology_ids.end(), r.technology) == technology_ids.end()) {
-      io::report_unknown_name("technology", r.technology, technology_ids, where("technology"), "technology", d);
-    }
-    if (r.id.empty()) d.error(where("id"), "id", "empty smelter id");
-    if (auto [it, inserted] = id_line.emplace(r.id, line_no); !inserted) {
-      d.error(where("id"), "id", fmt::format("duplicate smelter id '{}' (first defined on line {})", r.id, it->second));
-    }
-    if (r.source.empty()) d.error(where("source"), "source", "every row needs a source (docs/data.md)");
-    auto quantity = [&](const std::string& name, bool required) -> std::optional<double> {
-      const auto& [text, column] = cell(name);
-      if (text.empty()) {
-        if (required) d.error(where(name), name, "required value is empty");
-        return std::nullopt;
-      }
-      const Column* c = nullptr;
-      for (const auto& k : columns()) if (k.name == name) c = &k;
-      const core::QuantityParse q = core::parse_quantity(text, c->unit, c->si);
-      if (!q.ok()) {
-        d.error(where(name), name, fmt::format("'{}': {} (column unit {})", text, q.error, c->unit));
-        return std::nullopt;
-      }
-      if (!std::isfinite(q.value)) {
-        d.error(where(name), name, "'" + text + "' is not a finite number");
-        return std::nullopt;
-      }
-      return q.value;
-    };
-    if (auto cap = quantity("capacity_kt_per_year", true)) {
-      if (*cap <= 0) d.error(where("capacity_kt_per_year"), "capacity_kt_per_year", "capacity must be > 0");
-      r.capacity_kg_per_s = *cap;
-    }
-    auto lat = quantity("lat", false);
-    auto lon = quantity("lon", false);
-    if (lat && lon) {
-      r.has_location = true;
-      r.lat_deg = *lat;
-      r.lon_deg = *lon;
-      if (std::abs(*lat) > 90 || std::abs(*lon) > 180) d.error(where("lat"), "lat", "latitude must be within ±90 and longitude within ±180 deg");
-    } else if (lat.has_value() != lon.has_value()) {
-      d.error(where("lat"), "lat", "give both lat and lon, or neither");
-    }
-    if (auto a = quantity("line_current_kA", false)) r.line_current_A = *a;
-    const std::string year = cell("commissioning_year").first;
-    if (!year.empty()) {
-      try {
-        std::size_t used = 0;
-        r.commissioning_year = std::stoi(year, &used);
-        if (used != year.size() || r.commissioning_year < 1880 || r.commissioning_year > 2100) throw std::invalid_argument("range");
-      } catch (const std::exception&) {
-        d.error(where("commissioning_year"), "commissioning_year", "'" + year + "' is not a year in 1880..2100");
-      }
-    }
-    const std::string employees = cell("employees").first;
-    if (!employees.empty()) {
-      const core::QuantityParse q = core::parse_quantity(employees, "1", "1");
-      if (!q.ok() || q.value < 0) d.error(where("employees"), "employees", "'" + employees + "' is not a head count");
-      else r.employees = q.value;
-    }
-    if (auto s = status_from_name(cell("status").first)) r.status = *s;
-    else d.error(where("status"), "status", "'" + cell("status").first + "': expected operating, curtailed, closed or unknown");
-    if (auto p = plant::power_source_from_name(cell("power_source").first)) r.power_source = *p;
-    else d.error(where("power_source"), "power_source", "'" + cell("power_source").first + "': expected captive_coal, captive_gas, hydro, grid or ppa");
-    for (const auto& [name, target] : {std::pair<std::string, bool*>{"aggregate", &r.aggregate}, {"technology_inferred", &r.technology_inferred}}) {
-      if (auto b = parse_bool(cell(name).first)) *target = *b;
-      else d.error(where(name), name, "'" + cell(name).first + "': expected true or false");
-    }
+    read_identity(row, technology_ids, id_line, r);
+    read_quantities(row, r);
+    read_choices(row, r);
     rows.push_back(std::move(r));
   }
   if (!have_header) d.error({file, 0, 0}, "", "no header line: the first non-comment line must name the columns");

@@ -240,7 +240,9 @@ TEST(fleet_examples, CapShadowPriceAndMarginsAreReported) {
   int rows = 0;
   while (std::getline(lines, line)) {
     const double margin = std::stod(line.substr(line.rfind(',') + 1));
-    if (rows == 0) EXPECT_GT(margin, 0.0) << line;
+    if (rows == 0) {
+      EXPECT_GT(margin, 0.0) << line;
+    }
     ++rows;
     EXPECT_TRUE(std::isfinite(margin)) << line;
   }

@@ -189,7 +189,9 @@ TEST(fleet_years, PathOfTwelveYearsHoldsTheCapAndTheDatedBan) {
     if (y.r.cap_shadow_usd_per_kg[0] > 0) cap_binds = true;
     const auto russia = static_cast<std::size_t>(y.c.model.regions.index_of("russia"));
     const auto europe = static_cast<std::size_t>(y.c.model.regions.index_of("europe"));
-    if (y.year >= 2026) EXPECT_EQ(y.r.flow_kg_per_s[russia][europe], 0.0) << y.year;
+    if (y.year >= 2026) {
+      EXPECT_EQ(y.r.flow_kg_per_s[russia][europe], 0.0) << y.year;
+    }
     EXPECT_EQ(y.c.cbam_year, y.year < 2026 ? 0 : std::min(y.year, 2034)) << y.year;
   }
   EXPECT_TRUE(cap_binds);

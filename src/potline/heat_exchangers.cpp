@@ -5,72 +5,21 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <sstream>
 
 #include "potline/core/units.hpp"
+#include "potline/potline/schedule.hpp"
 
 namespace potline::line {
-namespace {
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-}  // namespace
-
 bool parse_exchanger_schedule(const std::string& text, const std::string& key,
                               const core::SourceLocation& where, core::Diagnostics& diagnostics,
                               std::vector<HeatExchangerSettings::Step>& steps) {
-  std::stringstream in(text);
-  std::string item;
-  double last = -1;
-  int index = 0;
-  const std::size_t errors_before = diagnostics.error_count();
-  while (std::getline(in, item, ';')) {
-    item = trim(item);
-    ++index;
-    if (item.empty()) continue;
-    const auto space = item.find_last_of(" \t");
-    if (space == std::string::npos) {
-      diagnostics.error(
-          where, key,
-          fmt::format("step {} '{}': write 'TIME FRACTION', e.g. '12 h 0.2'", index, item));
-      continue;
-    }
-    const auto time = core::parse_quantity(trim(item.substr(0, space)), "h", "s");
-    const std::string fraction_text = trim(item.substr(space + 1));
-    char* end = nullptr;
-    const double fraction = std::strtod(fraction_text.c_str(), &end);
-    if (!time.ok()) {
-      diagnostics.error(where, key, fmt::format("step {} '{}': time: {}", index, item, time.error));
-      continue;
-    }
-    if (end == fraction_text.c_str() || *end != '\0' || !(fraction >= 0.0) || fraction > 1.0) {
-      diagnostics.error(
-          where, key,
-          fmt::format("step {} '{}': the fraction of the largest extraction must be a number in "
-                      "[0, 1]",
-                      index, item));
-      continue;
-    }
-    if (!(time.value >= 0.0) || time.value <= last) {
-      diagnostics.error(
-          where, key,
-          fmt::format("step {} '{}': times must be non-negative and increasing", index, item));
-      continue;
-    }
-    last = time.value;
-    steps.push_back({time.value, fraction});
-  }
-  if (steps.empty() && diagnostics.error_count() == errors_before && !trim(text).empty()) {
-    diagnostics.error(
-        where, key,
-        fmt::format("'{}' holds no step: write 'TIME FRACTION; ...', e.g. '12 h 0; 60 h "
-                    "0.5'",
-                    text));
-  }
-  return diagnostics.error_count() == errors_before;
+  const StepListSyntax syntax{"FRACTION", "12 h 0.2", "12 h 0; 60 h 0.5", ""};
+  const auto check = [](std::optional<double> fraction) -> std::string {
+    if (fraction && *fraction >= 0.0 && *fraction <= 1.0) return "";
+    return "the fraction of the largest extraction must be a number in [0, 1]";
+  };
+  return parse_step_list(text, key, where, diagnostics, syntax, check,
+                         [&steps](double t, double fraction) { steps.push_back({t, fraction}); });
 }
 
 double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,

@@ -31,12 +31,15 @@ bool split_header(const std::string& cell, std::string& name, std::string& unit)
 
 }  // namespace
 
-bool CurrentSchedule::parse_steps(const std::string& text, const std::string& key,
-                                  const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+bool parse_step_list(const std::string& text, const std::string& key, const core::SourceLocation& where,
+                     core::Diagnostics& diagnostics, const StepListSyntax& syntax,
+                     const std::function<std::string(std::optional<double>)>& check,
+                     const std::function<void(double, double)>& add) {
   std::stringstream in(text);
   std::string item;
   double last = -1;
   int index = 0;
+  int steps = 0;
   const std::size_t errors_before = diagnostics.error_count();
   while (std::getline(in, item, ';')) {
     item = trim(item);
@@ -44,27 +47,21 @@ bool CurrentSchedule::parse_steps(const std::string& text, const std::string& ke
     if (item.empty()) continue;
     const auto space = item.find_last_of(" \t");
     if (space == std::string::npos) {
-      diagnostics.error(where, key, fmt::format("step {} '{}': write 'TIME FACTOR', e.g. '48 h 0.75'", index, item));
+      diagnostics.error(where, key, fmt::format("step {} '{}': write 'TIME {}', e.g. '{}'", index, item,
+                                                syntax.value_name, syntax.step_example));
       continue;
     }
     const auto time = core::parse_quantity(trim(item.substr(0, space)), "h", "s");
-    double factor = 0;
-    std::string factor_text = trim(item.substr(space + 1));
+    const std::string value_text = trim(item.substr(space + 1));
     char* end = nullptr;
-    factor = std::strtod(factor_text.c_str(), &end);
+    const double value = std::strtod(value_text.c_str(), &end);
     if (!time.ok()) {
       diagnostics.error(where, key, fmt::format("step {} '{}': time: {}", index, item, time.error));
       continue;
     }
-    if (end == factor_text.c_str() || *end != '\0' || !(factor >= 0.0) || factor > 2.0) {
-      diagnostics.error(where, key, fmt::format("step {} '{}': the factor of the nominal current must be a "
-                                                "number in [0, 2]", index, item));
-      continue;
-    }
-    if (factor * nominal_A_ > max_A_) {
-      diagnostics.error(where, key, fmt::format("step {} '{}': {:.6g} kA is above the rectifier limit "
-                                                "potline.max_current = {:.6g} kA (allowed: 0 to {:.6g} kA)",
-                                                index, item, factor * nominal_A_ / 1e3, max_A_ / 1e3, max_A_ / 1e3));
+    const bool number = end != value_text.c_str() && *end == '\0';
+    if (const std::string problem = check(number ? std::optional<double>(value) : std::nullopt); !problem.empty()) {
+      diagnostics.error(where, key, fmt::format("step {} '{}': {}", index, item, problem));
       continue;
     }
     if (!(time.value >= 0.0) || time.value <= last) {
@@ -72,13 +69,32 @@ bool CurrentSchedule::parse_steps(const std::string& text, const std::string& ke
       continue;
     }
     last = time.value;
-    points_.push_back({time.value, factor * nominal_A_});
+    ++steps;
+    add(time.value, value);
   }
-  if (points_.empty() && diagnostics.error_count() == errors_before && !trim(text).empty()) {
-    diagnostics.error(where, key, fmt::format("'{}' holds no step: write 'TIME FACTOR; ...', e.g. '48 h 0.75; "
-                                              "120 h 1.0' (or leave the key out for a constant current)", text));
+  if (steps == 0 && diagnostics.error_count() == errors_before && !trim(text).empty()) {
+    diagnostics.error(where, key, fmt::format("'{}' holds no step: write 'TIME {}; ...', e.g. '{}'{}", text,
+                                              syntax.value_name, syntax.list_example, syntax.empty_hint));
   }
   return diagnostics.error_count() == errors_before;
+}
+
+bool CurrentSchedule::parse_steps(const std::string& text, const std::string& key,
+                                  const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+  const StepListSyntax syntax{"FACTOR", "48 h 0.75", "48 h 0.75; 120 h 1.0",
+                              " (or leave the key out for a constant current)"};
+  const auto check = [this](std::optional<double> factor) -> std::string {
+    if (!factor || !(*factor >= 0.0) || *factor > 2.0) {
+      return "the factor of the nominal current must be a number in [0, 2]";
+    }
+    if (*factor * nominal_A_ > max_A_) {
+      return fmt::format("{:.6g} kA is above the rectifier limit potline.max_current = {:.6g} kA (allowed: 0 to {:.6g} kA)",
+                         *factor * nominal_A_ / 1e3, max_A_ / 1e3, max_A_ / 1e3);
+    }
+    return "";
+  };
+  return parse_step_list(text, key, where, diagnostics, syntax, check,
+                         [this](double t, double factor) { points_.push_back({t, factor * nominal_A_}); });
 }
 
 namespace {

@@ -74,7 +74,9 @@ TEST(core_random, SweepLognormalByMedianIsTheFormerDrawToRounding) {
       const double now = sweep::sample({sweep::DistributionKind::kLognormal, median, 0.4, 0}, key);
       const double bound = 2.5e-16 * (2 + std::fabs(std::log(median)) + std::fabs(0.4 * z)) * former;
       EXPECT_NEAR(now, former, bound) << median << " " << z;
-      if (median == 1.0) EXPECT_EQ(now, former);
+      if (median == 1.0) {
+        EXPECT_EQ(now, former);
+      }
     }
   }
 }

@@ -5,6 +5,8 @@
 // the next row's time (a step series); the time step is constant. A power series is turned into a
 // current by the simulation driver, which regulates the current so that current × line voltage
 // meets the power (docs/model/dynamics.md, "Power schedules").
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,23 @@ namespace potline::line {
 /// Largest DC line power a power series may ask for [W]: 10 GW, about ten times the largest
 /// potlines (≈ 400 cells × 600 kA × 4.2 V ≈ 1 GW).
 inline constexpr double kMaxLinePower_W = 10e9;
+
+/// How a "TIME VALUE; TIME VALUE; ..." list names its values in messages.
+struct StepListSyntax {
+  std::string value_name;    ///< "FACTOR", "FRACTION"
+  std::string step_example;  ///< "48 h 0.75"
+  std::string list_example;  ///< "48 h 0.75; 120 h 1.0"
+  std::string empty_hint;    ///< appended to the message of a list with no step ("" for none)
+};
+
+/// Parses "TIME VALUE; ..." (times with a unit, default h; non-negative and increasing). For each
+/// step, `check` gets the value (nullopt when it is not a number) and returns an error text, or ""
+/// to accept it; accepted steps go to `add` (time in s, value). Errors name the step; returns
+/// whether the list had none.
+bool parse_step_list(const std::string& text, const std::string& key, const core::SourceLocation& where,
+                     core::Diagnostics& diagnostics, const StepListSyntax& syntax,
+                     const std::function<std::string(std::optional<double>)>& check,
+                     const std::function<void(double, double)>& add);
 
 class CurrentSchedule {
  public:

@@ -134,6 +134,18 @@ double calibrate_side(CellModel& m, const HeatLossSplit& h) {
   const double wall_node_K = h.Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * ledge_flux;
   m.wall_outer_resistance_K_per_W = (wall_node_K - h.Tamb) / h.side_loss;
   m.side_bypass_W_per_K = (h.side_loss - ledge_flux) / (h.T - wall_node_K);
+  if (m.side_bypass_W_per_K > 0.0 && p.bypass_ledge_share > 0.0) {
+    // The bypass crosses a frozen layer (side crust, ledge toe) share × the ledge's resistance; the
+    // side lining itself takes the rest of the calibrated bypass resistance.
+    m.side_bypass_fixed_K_per_W = 1.0 / m.side_bypass_W_per_K - p.bypass_ledge_share * ledge_resistance;
+    if (!(m.side_bypass_fixed_K_per_W > 0.0)) {
+      throw core::RunError(
+          "dynamics: the side heat loss past the ledge (" + std::to_string((h.side_loss - ledge_flux) / 1e3) +
+          " kW) cannot cross a frozen layer of " + std::to_string(p.bypass_ledge_share) + " x the " +
+          std::to_string(p.initial_ledge_m * 100) + " cm ledge's resistance; lower dynamics.bypass_ledge_share or "
+          "dynamics.initial_ledge, or raise dynamics.ledge_heat_transfer");
+    }
+  }
   return wall_node_K;
 }
 

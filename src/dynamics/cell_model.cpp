@@ -181,9 +181,12 @@ HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical&
   // Shell heat exchangers: an extra conductance from the wall node to the ambient, used in part.
   f.exchanger = (Twall - Tamb) * g.exchanger_W_per_K * in.exchanger_fraction;
   f.wall_out = (Twall - Tamb) * g.wall_out_W_per_K + f.exchanger;
-  // Side lining above and below the ledge-covered contact: bath to the wall node directly.
-  f.bypass = (T - Twall) * g.bypass_W_per_K;
   const double ledge_resistance = std::max(y[kLedge] * g.ledge_K_per_W_per_kg, 0.0);
+  // Side lining above and below the ledge-covered contact: bath to the wall node; with a frozen
+  // layer (side crust, ledge toe) that grows with the ledge, its resistance grows too.
+  f.bypass = g.bypass_ledge_share > 0.0
+                 ? (T - Twall) / (g.bypass_fixed_K_per_W + g.bypass_ledge_share * ledge_resistance)
+                 : (T - Twall) * g.bypass_W_per_K;
   const double Tl = e.liquidus_K;
   // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
   // node beyond what the bath brings freezes bath (latent heat plus the bath's own superheat
@@ -314,6 +317,8 @@ void prepare_rhs(CellModel& m) noexcept {
   g.exchanger_W_per_K = m.exchanger_share * wall_out;
   g.wall_out_W_per_K = wall_out * (1.0 - p.exchanger_design_fraction * m.exchanger_share);
   g.bypass_W_per_K = m.side_bypass_W_per_K;
+  g.bypass_fixed_K_per_W = m.side_bypass_fixed_K_per_W;
+  g.bypass_ledge_share = m.side_bypass_W_per_K > 0.0 ? p.bypass_ledge_share : 0.0;
   g.ledge_K_per_W_per_kg = 1.0 / (p.ledge_density_kg_per_m3 * A * p.ledge_conductivity_W_per_m_K * A);
   g.ledge_face_W_per_K = m.ledge_heat_transfer_W_per_m2_K * A;
   g.minimum_ledge_kg = p.minimum_ledge_m * p.ledge_density_kg_per_m3 * A;

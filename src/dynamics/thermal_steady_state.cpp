@@ -21,6 +21,30 @@ struct Balance {
   double generated_minus_lost = 0;
 };
 
+// Wall node temperature at which it loses what the ledge (q_in) and the bypass bring. With a
+// fixed bypass conductance this is linear; when the bypass crosses a frozen layer that grows with
+// the ledge (bypass_ledge_share > 0), the ledge resistance follows from the wall temperature
+// (R_ledge = (T_liq − T_wall)/q_in − R_in), and the balance is bisected in T_wall (the shell loss
+// rises faster than the bypass as T_wall rises: AP40 ≈ 1 kW/K against < 0.7 kW/K). Returns the
+// liquidus (a negative ledge) when no ledge can carry q_in: the caller takes the no-ledge branch.
+double wall_node_K(const CellModel& m, double T, double Tl, double q_in, double out) {
+  const CellModel::Derived& g = m.derived;
+  const double Tamb = m.parameters.ambient_temperature_K;
+  if (!(g.bypass_ledge_share > 0.0)) return (Tamb * out + q_in + g.bypass_W_per_K * T) / (out + g.bypass_W_per_K);
+  const double highest = Tl - g.wall_in_K_per_W * q_in;  // zero ledge
+  const auto surplus = [&](double tw) {
+    const double ledge_r = std::max((Tl - tw) / q_in - g.wall_in_K_per_W, 0.0);
+    return (tw - Tamb) * out - q_in - (T - tw) / (g.bypass_fixed_K_per_W + g.bypass_ledge_share * ledge_r);
+  };
+  if (!(q_in > 0.0) || surplus(highest) < 0.0) return Tl;  // even a vanishing ledge cannot carry it
+  double lo = Tamb, hi = highest;
+  while (hi - lo > kTemperatureTolerance_K) {
+    const double mid = 0.5 * (lo + hi);
+    (surplus(mid) < 0.0 ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
 Balance balance_at(const CellModel& m, const cell::OperatingPoint& op, double T, double u) {
   const DynamicsParameters& p = m.parameters;
   const CellModel::Derived& g = m.derived;
@@ -47,14 +71,15 @@ Balance balance_at(const CellModel& m, const cell::OperatingPoint& op, double T,
   const double out = g.wall_out_W_per_K + u * g.exchanger_W_per_K;
   const double area = m.side_area_m2;
   double q_in = face * (T - Tl);
-  double tw = (Tamb * out + q_in + g.bypass_W_per_K * T) / (out + g.bypass_W_per_K);
+  double tw = wall_node_K(m, T, Tl, q_in, out);
   const double ledge_r = (Tl - tw) / q_in - g.wall_in_K_per_W;
   s.ledge_m = ledge_r * p.ledge_conductivity_W_per_m_K * area;
   s.status = "steady";
   if (!(s.ledge_m >= p.minimum_ledge_m)) {
     // The ledge is gone: the bath reaches the side lining through the film.
     const double direct = 1.0 / (g.wall_in_K_per_W + 1.0 / face);
-    tw = (Tamb * out + direct * T + g.bypass_W_per_K * T) / (out + direct + g.bypass_W_per_K);
+    const double bypass = g.bypass_ledge_share > 0.0 ? 1.0 / g.bypass_fixed_K_per_W : g.bypass_W_per_K;
+    tw = (Tamb * out + direct * T + bypass * T) / (out + direct + bypass);
     q_in = direct * (T - tw);
     s.ledge_m = 0.0;
     s.status = "no_ledge";

@@ -140,14 +140,22 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .source("estimate: the gas film lies between anode carbon and bath (docs/model/dynamics.md §2)");
   dyn.number("dynamics.ledge_heat_transfer", &DynamicsParameters::ledge_heat_transfer_W_per_m2_K)
       .unit("kW/m2 K", "W/m2 K")
-      .default_(0.0)
+      .default_(1.2)
       .range(0.0, 20.0)
       .doc("bath-to-ledge heat-transfer coefficient at nominal current; > 0: the ledge-covered contact carries h x "
            "area x superheat of the side loss, the rest leaves through the side lining above and below the ledge; "
-           "0: h from the whole side share (AP40: 2.7 kW/(m2 K))")
-      .source("0 is the default because with 1.2 kW/(m2 K) ([Robinson et al. 2023], within the 0.5-1.5 commonly "
-              "quoted) the ledge carries too little of the side loss to absorb a 5 % current cut or the cell-to-cell "
-              "spread of the potline-year (docs/model/dynamics.md, 'Thermal calibration')");
+           "0: h from the whole side share (AP40: 2.7 kW/(m2 K), above the published range)")
+      .source("[Robinson et al. 2023] (NTNU lumped model: 1.2), within the 0.5-1.5 commonly quoted; [Shen et al. "
+              "500 kA model]: 0.8");
+  dyn.number("dynamics.bypass_ledge_share", &DynamicsParameters::bypass_ledge_share)
+      .unit("1")
+      .default_(1.0)
+      .range(0.0, 5.0)
+      .doc("frozen bath on the side lining past the ledge-covered contact (side crust above the bath, ledge toe "
+           "below the metal) as a multiple of the side ledge's resistance: the side loss past the ledge falls as "
+           "the ledge grows; 0: a fixed conductance")
+      .source("estimate: those bands are covered by frozen bath that grows and melts with the side ledge; equal "
+              "thickness over an area equal to the ledge contact (docs/model/dynamics.md, 'Thermal calibration')");
   dyn.number("dynamics.undercooling_time", &DynamicsParameters::undercooling_time_s)
       .unit("min", "s")
       .default_(10.0)

@@ -176,6 +176,7 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
       m.wall_resistance_K_per_W *= f;
       m.wall_outer_resistance_K_per_W *= f;
       m.side_bypass_W_per_K /= f;
+      m.side_bypass_fixed_K_per_W *= f;
       prepare_rhs(m);
     }
     models.push_back(m);

@@ -5,6 +5,7 @@
 
 #include "../common/shipped_data.hpp"
 #include "potline/control/random.hpp"
+#include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/batch.hpp"
 #include "potline/potline/pfc.hpp"
 #include "test_dynamics_helpers.hpp"
@@ -84,7 +85,7 @@ TEST(DynamicsModel, InitialStateIsSteadyAndMatchesTheSteadyStateModel) {
   // The side loss: through the ledge-covered contact and past it (side lining above and below).
   EXPECT_NEAR(f.ledge_to_wall_W + f.bypass_W, f.side_loss_W, 1e-6 * f.side_loss_W);
   EXPECT_NEAR(f.bath_to_ledge_W, f.ledge_to_wall_W, 1e-6 * f.side_loss_W);
-  EXPECT_DOUBLE_EQ(f.bypass_W, 0.0);  // default: the whole side share through the ledge face
+  EXPECT_GT(f.bypass_W, 0.0);  // default side split: part of the side share passes the ledge
   EXPECT_NEAR(f.bath_to_lining_W + cathode_joule, f.bottom_loss_W, 1e-6 * f.bottom_loss_W);
   EXPECT_NEAR(f.top_loss_W + f.side_loss_W + f.bottom_loss_W, r.energy.heat_loss_W, 1e-6 * r.energy.heat_loss_W);
   // Faraday: production = I·CE·M/3F.
@@ -93,11 +94,12 @@ TEST(DynamicsModel, InitialStateIsSteadyAndMatchesTheSteadyStateModel) {
   EXPECT_NEAR(dy[kAluminaConsumed], r.production_kg_per_s * 101.9600768 / (2 * 26.9815384), 1e-6 * dy[kAluminaConsumed]);
 }
 
-// dynamics.ledge_heat_transfer = 1.2 kW/(m² K) ([Robinson et al. 2023]): the ledge-covered contact
-// carries h·A·superheat (8.3 kW/m² for AP40, published side fluxes 8–15), the rest of the side share
-// passes the lining past the ledge, and the operating point stays a steady state.
-TEST(DynamicsModel, SideSplitWithAPublishedLedgeCoefficient) {
-  Built b = build({"dynamics.anode_heating=steady", "dynamics.ledge_heat_transfer=1.2"});
+// Default side path: dynamics.ledge_heat_transfer = 1.2 kW/(m² K) ([Robinson et al. 2023]): the
+// ledge-covered contact carries h·A·superheat (8.3 kW/m² for AP40, published side fluxes 8–15), the
+// rest of the side share passes the lining past the ledge, and the operating point stays a steady
+// state. (Checks the calibration against its own definition, not an independent number.)
+TEST(DynamicsModel, SideSplitWithAPublishedLedgeCoefficientIsTheDefault) {
+  Built b = build({"dynamics.anode_heating=steady"});
   const CellModel& m = b.models[0];
   double* y = b.y.data();
   CellInputs in;
@@ -110,8 +112,54 @@ TEST(DynamicsModel, SideSplitWithAPublishedLedgeCoefficient) {
   EXPECT_NEAR(f.bath_to_ledge_W / m.side_area_m2, 8.3e3, 0.1e3);
   EXPECT_GT(f.bypass_W, 0.0);
   EXPECT_NEAR(f.ledge_to_wall_W + f.bypass_W, f.side_loss_W, 1e-6 * f.side_loss_W);
+  // The wall node sits where a side-block/shell node of a ledge-protected cell is (a few hundred °C),
+  // not near the ambient (95 °C with the whole side share through the ledge).
+  EXPECT_GT(y[kWallTemperature] - 273.15, 200.0);
+  EXPECT_LT(y[kWallTemperature] - 273.15, 500.0);
   for (int i : {kBathTemperature, kLedge, kTopTemperature, kWallTemperature, kLiningTemperature}) {
     EXPECT_NEAR(dy[i], 0.0, 1e-9) << state_name(i);
+  }
+}
+
+// The side loss past the ledge crosses a frozen layer (side crust, ledge toe) of
+// dynamics.bypass_ledge_share × the ledge's resistance, so it falls as the ledge grows:
+// bypass = ΔT/(R_fixed + share·s/(k·A)). Hand check at a 3 cm thicker ledge.
+TEST(DynamicsModel, BypassFallsAsTheLedgeGrows) {
+  Built b = build({"dynamics.anode_heating=steady"});
+  const CellModel& m = b.models[0];
+  double* y = b.y.data();
+  CellInputs in;
+  in.current_A = b.c.op.line_current_A;
+  const Electrical e = evaluate_electrical(m, y, in, false);
+  double dy[kStateCount];
+  Fluxes before, after;
+  rhs(m, in, e, y, dy, &before);
+  const double k = m.parameters.ledge_conductivity_W_per_m_K, A = m.side_area_m2;
+  const double r0 = 1.0 / m.side_bypass_W_per_K;  // calibrated bypass resistance at the initial ledge
+  EXPECT_NEAR(m.side_bypass_fixed_K_per_W, r0 - m.parameters.initial_ledge_m / (k * A), 1e-12);
+  y[kLedge] += 0.03 * m.parameters.ledge_density_kg_per_m3 * A;
+  rhs(m, in, e, y, dy, &after);
+  const double dT = y[kBathTemperature] - y[kWallTemperature];
+  EXPECT_NEAR(after.bypass_W, dT / (r0 + 0.03 / (k * A)), 1e-6 * after.bypass_W);
+  EXPECT_LT(after.bypass_W, 0.8 * before.bypass_W);
+  // share 0: the fixed conductance of before (the thicker ledge does not change it)
+  Built f = build({"dynamics.anode_heating=steady", "dynamics.bypass_ledge_share=0"});
+  double* yf = f.y.data();
+  yf[kLedge] += 0.03 * m.parameters.ledge_density_kg_per_m3 * A;
+  Fluxes fixed;
+  rhs(f.models[0], in, evaluate_electrical(f.models[0], yf, in, false), yf, dy, &fixed);
+  EXPECT_NEAR(fixed.bypass_W, before.bypass_W, 1e-6 * before.bypass_W);
+}
+
+// A frozen layer too thick for the calibrated bypass resistance is a run-time error naming the keys.
+TEST(DynamicsModel, BypassLayerTooThickIsReported) {
+  try {
+    build({"dynamics.bypass_ledge_share=5", "dynamics.initial_ledge=12"});
+    FAIL() << "expected a RunError";
+  } catch (const core::RunError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("cannot cross a frozen layer of 5.000000 x the 12.000000 cm ledge"), std::string::npos) << what;
+    EXPECT_NE(what.find("lower dynamics.bypass_ledge_share"), std::string::npos) << what;
   }
 }
 
@@ -121,10 +169,10 @@ TEST(DynamicsModel, ThermalNetworkIsPhysical) {
   EXPECT_GT(m.top_resistance_K_per_W, 0);
   EXPECT_GT(m.bottom_resistance_K_per_W, 0);
   EXPECT_GT(m.wall_resistance_K_per_W, 0);
-  // Literature ranges h ~ 500–1500 W/(m² K) (as commonly quoted) [verify]; the default calibration
-  // (whole side share through the ledge face) gives 2.7 for AP40, a known miss (docs/validation.md).
-  EXPECT_GT(m.ledge_heat_transfer_W_per_m2_K, 300);
-  EXPECT_LT(m.ledge_heat_transfer_W_per_m2_K, 5000);
+  // Literature ranges h ~ 500–1500 W/(m² K) (as commonly quoted; 1.2 in [Robinson et al. 2023],
+  // 0.8 in [Shen et al. 500 kA model]); the default is 1.2 (was 2.7 from the whole side share).
+  EXPECT_GE(m.ledge_heat_transfer_W_per_m2_K, 500);
+  EXPECT_LE(m.ledge_heat_transfer_W_per_m2_K, 1500);
   // Bath + metal thermal time constant C/(ΣG): ~10 h commonly quoted for a 500 kA cell; accept 3–30 h.
   const double* y = b.y.data();
   const double C = bath_mass_kg(y) * m.parameters.bath_heat_capacity_J_per_kg_K +
@@ -133,7 +181,7 @@ TEST(DynamicsModel, ThermalNetworkIsPhysical) {
   const double ledge_r = ledge_thickness_m(m, y) / (m.parameters.ledge_conductivity_W_per_m_K * m.side_area_m2);
   const double G = 1 / m.top_resistance_K_per_W + 1 / m.bottom_resistance_K_per_W +
                    1 / (1 / (m.ledge_heat_transfer_W_per_m2_K * m.side_area_m2) + m.wall_resistance_K_per_W + ledge_r) +
-                   1 / (1 / m.side_bypass_W_per_K + m.wall_outer_resistance_K_per_W);
+                   1 / (1 / m.side_bypass_W_per_K + m.wall_outer_resistance_K_per_W);  // at the initial ledge
   EXPECT_GT(C / G / 3600, 3.0);
   EXPECT_LT(C / G / 3600, 30.0);
 }

@@ -90,6 +90,11 @@ struct DynamicsParameters {
   /// carries h·A_side·superheat of the side loss and the rest leaves through the side lining above
   /// and below it (a bath-to-wall-node bypass). 0: h from the whole side share (h = Q_side/(A·ΔT)).
   double ledge_heat_transfer_W_per_m2_K = 0;
+  /// Frozen bath on the side-lining bands past the ledge-covered contact (side crust above the bath,
+  /// ledge toe below the metal) as a multiple of the side ledge's own resistance: the bypass
+  /// resistance is R_fixed + share × s/(k·A_side), so it grows as the ledge grows (estimate,
+  /// dynamics.md "Thermal calibration"). 0: a fixed bypass conductance.
+  double bypass_ledge_share = 0;
   /// A bath cooled below its liquidus freezes onto the ledge (and crystallises in the bulk) with
   /// this time constant: the latent heat brings it back to the liquidus (estimate, dynamics.md §2).
   double undercooling_time_s = 600;
@@ -110,7 +115,8 @@ struct CellModel {
   double bottom_resistance_K_per_W = 0;
   double wall_resistance_K_per_W = 0;     ///< ledge face to ambient, without the ledge (ledge flux alone)
   double wall_outer_resistance_K_per_W = 0;  ///< wall node to ambient (the whole side loss)
-  double side_bypass_W_per_K = 0;   ///< bath to wall node through the side lining above/below the ledge
+  double side_bypass_W_per_K = 0;   ///< bath to wall node through the side lining above/below the ledge (at the initial ledge)
+  double side_bypass_fixed_K_per_W = 0;  ///< its resistance without the frozen layer (bypass_ledge_share > 0)
   double ledge_heat_transfer_W_per_m2_K = 0;  ///< bath to ledge face
   double ledge_reference_K = 0;     ///< ledge temperature in the stored-heat bookkeeping
   /// Shell heat exchangers at full extraction as a share of the calibrated wall-to-ambient
@@ -135,7 +141,9 @@ struct CellModel {
     double bottom_in_W_per_K = 0, bottom_out_W_per_K = 0;
     double wall_in_K_per_W = 0, wall_out_W_per_K = 0;
     double exchanger_W_per_K = 0;     ///< shell heat exchangers at full use (wall node to ambient)
-    double bypass_W_per_K = 0;        ///< bath to wall node, past the ledge
+    double bypass_W_per_K = 0;        ///< bath to wall node, past the ledge (fixed conductance)
+    double bypass_fixed_K_per_W = 0;  ///< with a frozen layer: bypass = ΔT/(this + share·R_ledge)
+    double bypass_ledge_share = 0;    ///< 0: fixed conductance bypass_W_per_K
     double ledge_K_per_W_per_kg = 0;  ///< ledge resistance per kg of ledge
     double ledge_face_W_per_K = 0;    ///< h·A_side
     double minimum_ledge_kg = 0;

@@ -58,7 +58,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   auto o = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
       "report", "self-contained HTML report (charts, provenance, tables) of run folders from cell, smelter, invest, simulate, "
-      "fleet and of sweep stores");
+      "fleet, flex and of sweep stores");
   cmd->add_option("runs", o->runs, "run folders written with --out DIR (or their summary.json), or sweep stores (.sqlite)")->required();
   cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run)");
   cmd->callback([o, &exit_code]() {

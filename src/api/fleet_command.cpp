@@ -165,16 +165,35 @@ io::Json path_entry(const fleet::YearResult& y) {
   return j;
 }
 
+/// The CBAM cost of a region's metal if sold into the EU in the year [USD/t]: the mean over its
+/// smelters weighted by production (by capacity when the region produces nothing; 0 without CBAM,
+/// and 0 for the europe region itself: the trade LP charges CBAM on imports into europe only).
+double region_cbam_usd_per_t(const fleet::YearResult& y, std::size_t region) {
+  if (static_cast<int>(region) == y.c.model.regions.index_of("europe")) return 0.0;
+  double cost = 0, weight = 0, cost_cap = 0, capacity = 0;
+  for (std::size_t i = 0; i < y.c.model.smelters.size() && i < y.r.smelters.size(); ++i) {
+    if (y.c.model.smelters[i].region != static_cast<int>(region)) continue;
+    const double produced = i < y.r.production_kg_per_s.size() ? y.r.production_kg_per_s[i] : 0.0;
+    cost += y.r.smelters[i].cbam_usd_per_kg * produced;
+    weight += produced;
+    cost_cap += y.r.smelters[i].cbam_usd_per_kg * y.r.smelters[i].capacity_kg_per_s;
+    capacity += y.r.smelters[i].capacity_kg_per_s;
+  }
+  if (weight > 0) return cost / weight * kT;
+  return capacity > 0 ? cost_cap / capacity * kT : 0.0;
+}
+
 std::string path_table(const std::vector<fleet::YearResult>& years) {
   std::ostringstream out;
-  out << "year,region,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,price_usd_per_t,premium_usd_per_t\n";
+  out << "year,region,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,price_usd_per_t,premium_usd_per_t,"
+         "cbam_year,eua_eur_per_t,cbam_usd_per_t\n";
   for (const fleet::YearResult& y : years) {
     const auto& regions = y.c.model.regions.regions;
     for (std::size_t r = 0; r < regions.size(); ++r)
       out << y.year << ',' << regions[r].id << ',' << num(y.r.capacity_by_region_kg_per_s[r] * kMt) << ','
           << num(y.r.production_by_region_kg_per_s[r] * kMt) << ',' << num(y.r.demand_kg_per_s[r] * kMt) << ','
           << num(y.r.price_usd_per_kg[r] * kT) << ',' << num((y.r.price_usd_per_kg[r] - y.r.world_price_usd_per_kg) * kT)
-          << '\n';
+          << ',' << y.c.cbam_year << ',' << num(y.c.eua_eur_per_t) << ',' << num(region_cbam_usd_per_t(y, r)) << '\n';
   }
   return out.str();
 }

@@ -1,7 +1,10 @@
 // Report charts of `potline fleet`: the industry cost curve (bar width = capacity, height = C1,
 // colour = region, regional prices as lines), a world map of smelters (world-atlas countries,
-// Natural Earth 1:110m), regional prices and the trade flows between regions.
+// Natural Earth 1:110m), regional prices and the trade flows between regions; a path of years
+// (path.csv) in charts_fleet_path.cpp.
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "potline/report/charts.hpp"
 #include "vega.hpp"
@@ -149,6 +152,8 @@ Chart flows_chart(const RunData& run, const Table& t) {
 
 }  // namespace
 
+std::optional<Chart> fleet_path_chart(const RunData& run, const Table& t);  // charts_fleet_path.cpp
+
 RunReport fleet_report(const RunData& run) {
   RunReport r;
   Json prices = Json::array();
@@ -177,6 +182,13 @@ RunReport fleet_report(const RunData& run) {
     r.tables.push_back({"Trade flows (flows.csv)", t->columns, t->rows});
   }
   if (const Table* t = run.table("regions.csv")) r.tables.push_back({"Regions (regions.csv)", t->columns, t->rows});
+  if (const Table* t = run.table("path.csv")) {
+    if (auto c = fleet_path_chart(run, *t)) {
+      r.charts.push_back(std::move(*c));
+    } else {
+      r.missing.push_back("scenario years: path.csv has no rows with a year");
+    }
+  }
   return r;
 }
 

@@ -57,7 +57,7 @@ const Table* RunData::table(const std::string& name) const {
 }
 
 const std::vector<std::string>& readable_commands() {
-  static const std::vector<std::string> commands{"cell", "smelter", "invest", "simulate", "fleet", "vary"};
+  static const std::vector<std::string> commands{"cell", "smelter", "invest", "simulate", "fleet", "flex", "vary"};
   return commands;
 }
 
@@ -69,6 +69,7 @@ std::string infer_command(const io::Json& s) {
   if (s.contains("simulated_days")) return "simulate";
   if (s.contains("smelters") && s.contains("price_by_region_usd_per_t")) return "fleet";
   if (s.contains("rows") && s.contains("outputs") && s.contains("command")) return "vary";
+  if (s.contains("reduced_model") && s.contains("optimised") && s.contains("flat")) return "flex";
   return "";
 }
 

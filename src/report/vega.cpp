@@ -80,6 +80,7 @@ RunReport build_run_report(const RunData& run) {
   if (run.command == "fleet") return fleet_report(run);
   if (run.command == "sweep") return sweep_report(run);
   if (run.command == "vary") return vary_report(run);
+  if (run.command == "flex") return flex_report(run);
   return {};
 }
 

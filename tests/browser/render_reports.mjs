@@ -28,8 +28,8 @@ if (!chromium) {
   process.exit(77);
 }
 
-// Each example with the command that runs it; sweeps are not reportable yet (the report reads
-// cell, smelter, invest, simulate and fleet run folders). A new example must be added here.
+// Each example with the command that runs it (`--out DIR --report`). A new example must be added
+// here, to `sweeps` or to `flexRuns`.
 const examples = {
   'default': ['cell'], 'custom-design': ['cell'], 'grande-baie-p155': ['cell'],
   'smelter-us-old-grid': ['smelter'], 'smelter-ca-hydro': ['smelter'], 'smelter-cn-captive-coal': ['smelter'],
@@ -44,8 +44,22 @@ const examples = {
 // Sweeps write a results store, not a run folder: `potline report STORE`. world-montecarlo runs
 // 40 samples per scenario instead of 2000 (same case otherwise).
 const sweeps = { 'sweep-small': [], 'world-montecarlo': ['--set', 'sweep.samples=40'] };
-// potline flex writes a run folder (schedule.csv, envelope.csv) that `potline report` cannot read yet.
-const notReportable = { 'flex-day': 'potline flex (no report page yet)', 'flex-week-heat-exchangers': 'potline flex (no report page yet)' };
+// potline flex has no --report: `potline flex CASE --out DIR` (the week with its operating envelope),
+// then `potline report DIR`.
+const flexRuns = { 'flex-day': [], 'flex-week-heat-exchangers': ['--envelope'] };
+// Charts whose title (the top title of the chart, or of a panel) must be on a page, beyond the mark
+// counts every chart is checked for.
+const expectedTitles = {
+  'flex-day': ['Power schedule against the price', 'Day-ahead price (holds over each step)',
+               'Heat state of the optimised schedule with its limits', 'Side ledge thickness at the end of each step',
+               'Superheat, mean over each step'],
+  'flex-week-heat-exchangers': ['Power schedule against the price', 'Heat state of the optimised schedule with its limits',
+                                'Operating envelope: how long each constant power holds within the limits'],
+  'world-path-2035': ['Scenario years 2024-2035: prices, production by region, CBAM and EUA',
+                      'Regional aluminium prices by year (trade LP)', 'Production by region (stacked)',
+                      "CBAM cost of each region's metal if sold into the EU (production-weighted mean)",
+                      'EU emission allowance (EUA) price of the path'],
+};
 
 const results = [];
 function check(name, ok, detail = '') {
@@ -55,7 +69,7 @@ function check(name, ok, detail = '') {
 
 for (const file of readdirSync(path.join(sourceDir, 'examples')).filter((f) => f.endsWith('.toml'))) {
   const name = file.replace(/\.toml$/, '');
-  const covered = name in examples || name in sweeps || name in notReportable;
+  const covered = name in examples || name in sweeps || name in flexRuns;
   check(`${name} is covered`, covered, covered ? '' : 'add it to tests/browser/render_reports.mjs');
 }
 
@@ -80,6 +94,17 @@ for (const [name, extra] of Object.entries(sweeps)) {
                  { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
     execFileSync(potline, ['report', store, '--out', file], { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
     pages.push({ name, file });
+  } catch (e) {
+    check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
+  }
+}
+for (const [name, extra] of Object.entries(flexRuns)) {
+  const run = path.join(outDir, name);
+  try {
+    execFileSync(potline, ['flex', path.join('examples', name + '.toml'), ...extra, '--out', run],
+                 { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(potline, ['report', run], { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    pages.push({ name, file: path.join(run, 'report.html') });
   } catch (e) {
     check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
   }
@@ -110,6 +135,7 @@ const multiRun = {
   'compare-cell': ['default', 'custom-design'],
   'compare-invest': ['invest-new-build', 'invest-ap60-retrofit'],
   'mixed-commands': ['default', 'invest-new-build', 'outage-3h', 'world'],
+  'compare-flex': ['flex-day', 'flex-week-heat-exchangers'],
 };
 for (const [name, runs] of Object.entries(multiRun)) {
   const file = path.join(outDir, name + '.html');
@@ -222,6 +248,12 @@ try {
     for (const c of charts) {
       check(`${name} ${c.id}: SVG with ${c.expected} marks`, c.svg === 1 && c.marks === c.expected,
             `svg ${c.svg}, marks ${c.marks}`);
+    }
+    if (name in expectedTitles) {
+      const titles = await page.$$eval('div.chart svg .role-title-text text', (ts) => ts.map((t) => t.textContent));
+      for (const title of expectedTitles[name]) {
+        check(`${name}: chart "${title}" drawn`, titles.includes(title), titles.includes(title) ? '' : titles.join(' | '));
+      }
     }
     const costCurve = path.join(path.dirname(file), 'cost_curve.csv');
     if (path.basename(file) === 'report.html' && existsSync(costCurve)) await checkWorldMap(name, page, costCurve);

@@ -101,7 +101,7 @@ TEST_F(CliReport, RunOfAnUnreadableCommandIsAnInputError) {
   const RunResult r = potline({"report", run});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("a run of 'potline sweep', which cannot be read back; readable runs are of: cell, smelter, invest, "
-                       "simulate, fleet, vary"),
+                       "simulate, fleet, flex, vary"),
             std::string::npos)
       << r.err;
 }

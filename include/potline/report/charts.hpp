@@ -48,6 +48,7 @@ RunReport simulate_report(const RunData& run);
 RunReport fleet_report(const RunData& run);
 RunReport sweep_report(const RunData& run);
 RunReport vary_report(const RunData& run);
+RunReport flex_report(const RunData& run);
 
 /// Side-by-side charts for several runs of one command (time series overlaid for simulate, cost
 /// curves for fleet, key costs for smelter); empty when the command has none.

@@ -30,7 +30,7 @@ struct Table {
 
 struct RunData {
   std::string path;       ///< the folder or summary file as given
-  std::string command;    ///< the command that wrote it: cell, smelter, invest, simulate, fleet, sweep
+  std::string command;    ///< the command that wrote it: cell, smelter, invest, simulate, fleet, flex, vary, sweep
   io::Json manifest;      ///< null when only a summary JSON was given and no manifest lies beside it
   io::Json summary;       ///< summary.json (an object)
   std::map<std::string, Table> tables;  ///< CSV name (e.g. "timeseries.csv") -> table

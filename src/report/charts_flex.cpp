@@ -1,0 +1,407 @@
+// Report charts of `potline flex`: the optimised power schedule against the price with the flat
+// schedule beside it, the heat state (ledge and superheat of the reduced model and of the dynamic
+// re-simulation) with the limits and the dynamic model's limit crossings, the operating envelope,
+// and the economics, solver and re-simulation tables (docs/model/flexibility.md).
+//
+// Columns are looked up by name, so a schedule.csv with more columns still draws: every further
+// column in MW is drawn beside the power schedule, and a column that is missing is a missing series.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "potline/flex/prices.hpp"
+#include "potline/report/charts.hpp"
+#include "vega.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+constexpr const char* kPrice = "price [EUR/MWh]";
+constexpr const char* kFlatPower = "flat power [MW]";
+constexpr const char* kPower = "power [MW]";
+constexpr const char* kLedgeModel = "ledge model [cm]";
+constexpr const char* kLedgeDynamic = "ledge dynamic [cm]";
+constexpr const char* kSuperheatModel = "superheat model [K]";
+constexpr const char* kSuperheatDynamic = "superheat dynamic [K]";
+constexpr const char* kTimeTitle = "Time [h from the start]";
+
+/// obj[key] when it is an object, else an empty object (foreign or older summaries must not throw).
+Json object_at(const Json& obj, const std::string& key) {
+  return obj.is_object() && obj.contains(key) && obj[key].is_object() ? obj[key] : Json::object();
+}
+
+/// obj[key] when it is an array, else an empty array.
+Json array_at(const Json& obj, const std::string& key) {
+  return obj.is_object() && obj.contains(key) && obj[key].is_array() ? obj[key] : Json::array();
+}
+
+/// A series drawn from one column: data key and legend name.
+struct Series {
+  std::string column, key, name;
+};
+
+/// The power series: optimised, flat, then every other column in MW (added by later versions, e.g.
+/// an interruptible-load call), in the file's order.
+std::vector<Series> power_series(const Table& t) {
+  std::vector<Series> out{{kPower, "power_MW", "optimised schedule"}, {kFlatPower, "flat_MW", "flat schedule"}};
+  for (const auto& c : t.columns) {
+    const bool mw = c.size() > 5 && c.compare(c.size() - 5, 5, " [MW]") == 0;
+    if (mw && c != kPower && c != kFlatPower) out.push_back({c, fmt::format("extra_{}", out.size()), c.substr(0, c.size() - 5)});
+  }
+  return out;
+}
+
+/// Hours from the first row's time (time_utc), or the row index times the step when a time cannot
+/// be read.
+std::vector<double> hours_from_start(const Table& t, double step_h) {
+  std::vector<double> h(t.rows.size(), 0.0);
+  std::optional<std::int64_t> first;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    std::string why;
+    const auto s = flex::parse_utc_time(t.text(i, "time_utc"), why);
+    if (s && !first) first = s;
+    h[i] = s && first ? static_cast<double>(*s - *first) / 3600.0 : static_cast<double>(i) * step_h;
+  }
+  return h;
+}
+
+/// The schedule's rows for the charts. A row's price, power and superheat hold over its step (drawn
+/// as steps from t_h); its ledge is the state at the step's end (t_end_h). One more row at the
+/// horizon's end closes the last step.
+Json schedule_values(const Table& t, double step_h, const std::vector<Series>& power) {
+  const std::vector<double> h = hours_from_start(t, step_h);
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    Json row = {{"t_h", h[i]},
+                {"t_end_h", h[i] + step_h},
+                {"time_utc", t.text(i, "time_utc")},
+                {"price", vega::number(t.number(i, kPrice))},
+                {"ledge_model", vega::number(t.number(i, kLedgeModel))},
+                {"ledge_dynamic", vega::number(t.number(i, kLedgeDynamic))},
+                {"superheat_model", vega::number(t.number(i, kSuperheatModel))},
+                {"superheat_dynamic", vega::number(t.number(i, kSuperheatDynamic))}};
+    for (const auto& s : power) row[s.key] = vega::number(t.number(i, s.column));
+    values.push_back(std::move(row));
+  }
+  if (!values.empty()) {
+    Json end = values.back();
+    end["t_h"] = h.back() + step_h;
+    end["t_end_h"] = nullptr;
+    for (const char* k : {"ledge_model", "ledge_dynamic"}) end[k] = nullptr;
+    values.push_back(std::move(end));
+  }
+  return values;
+}
+
+bool has_values(const Json& values, const std::string& key) {
+  for (const auto& row : values) {
+    if (row.contains(key) && row[key].is_number()) return true;
+  }
+  return false;
+}
+
+Json time_axis(const std::string& field, const Json& domain) {
+  Json x = vega::field(field, "quantitative", kTimeTitle);
+  x["scale"] = {{"domain", domain}, {"nice", false}};
+  return x;
+}
+
+/// A panel of one or more series (fold + colour), counted as unit `index`; `count` gets the number
+/// of lines drawn (series with at least one value). Null when no series has a value.
+Json series_panel(const std::string& title, const std::string& y_title, const std::vector<Series>& series,
+                  const Json& values, const std::string& x_field, bool steps, const Json& x_domain, Json layers, int index,
+                  std::size_t& count) {
+  Json fold = Json::array();
+  std::string expr = "datum.key";
+  for (const auto& s : series) {
+    if (!has_values(values, s.key)) continue;
+    fold.push_back(s.key);
+    expr = fmt::format("datum.key === '{}' ? '{}' : ({})", s.key, s.name, expr);
+  }
+  if (fold.empty()) return nullptr;
+  count += fold.size();
+  Json y = vega::field("value", "quantitative", y_title);
+  y["scale"] = {{"zero", false}};
+  Json mark = {{"type", "line"}, {"strokeWidth", 1.5}};
+  if (steps) mark["interpolate"] = "step-after";
+  Json line = {{"transform", Json::array({{{"fold", fold}}, {{"calculate", expr}, {"as", "series"}}})},
+               {"mark", mark},
+               {"encoding", {{"x", time_axis(x_field, x_domain)}, {"y", y},
+                             {"color", {{"field", "series"}, {"type", "nominal"}, {"title", nullptr}}},
+                             {"tooltip", Json::array({{{"field", "time_utc"}, {"title", "step from (UTC)"}},
+                                                      {{"field", "series"}}, {{"field", "value"}, {"format", ".4g"}}})}}}};
+  layers.push_back(vega::primary(line, index));
+  return {{"title", title}, {"width", 720}, {"height", 130}, {"layer", layers}};
+}
+
+/// The panels that have something to draw, stacked on one time axis; nothing when none has.
+std::optional<Chart> stacked(const std::string& title, Json subtitle, const Json& values, const Json& panels, std::size_t marks) {
+  Json drawn = Json::array();
+  for (const auto& p : panels) {
+    if (!p.is_null()) drawn.push_back(p);
+  }
+  if (drawn.empty()) return std::nullopt;
+  Json spec = vega::base(title, "", 720, 130);
+  spec["title"]["subtitle"] = std::move(subtitle);
+  spec.erase("width");
+  spec.erase("height");
+  spec["data"] = {{"values", values}};
+  spec["vconcat"] = drawn;
+  spec["resolve"] = {{"scale", {{"color", "independent"}}}};
+  return vega::chart(spec, marks);
+}
+
+std::optional<Chart> schedule_chart(const RunData& run, const Json& values, const std::vector<Series>& power,
+                                    const Json& x_domain) {
+  const Json& s = run.summary;
+  const Json value = object_at(s, "value");
+  const Json solver = object_at(s, "solver");
+  std::size_t marks = 0;
+  Json panels = Json::array();
+  panels.push_back(series_panel("Day-ahead price (holds over each step)", "Price [EUR/MWh]",
+                                {{kPrice, "price", "price"}}, values, "t_h", true, x_domain, Json::array(), 0, marks));
+  panels.push_back(series_panel("Potline power: the optimised schedule and the flat one that meets the same target",
+                                "Power [MW]", power, values, "t_h", true, x_domain, Json::array(), 1, marks));
+  const Json subtitle = {
+      fmt::format("{}: from {} UTC, {}-min steps; {} {} ({}), gap {} %", run.title(), vega::text(s, "start_utc", "missing"),
+                  vega::fixed(vega::member(s, "step_min"), 0), vega::text(solver, "problem", "missing"),
+                  vega::text(solver, "status", "missing"), vega::text(solver, "solver", "missing"),
+                  vega::fixed(vega::member(solver, "gap_percent"), 3)),
+      fmt::format("margin {} EUR against the flat schedule ({} % of its power cost), {} MWh shifted, round trip {}",
+                  vega::fixed(vega::member(value, "savings_eur"), 0),
+                  vega::fixed(vega::member(value, "savings_percent_of_power_cost"), 2),
+                  vega::fixed(vega::member(value, "energy_shifted_MWh"), 0),
+                  vega::fixed(vega::member(value, "round_trip_efficiency"), 3))};
+  return stacked("Power schedule against the price", subtitle, values, panels, marks);
+}
+
+/// Bounds as red rules (the case's) and dashed orange rules (the optimiser's after tightening, when
+/// they differ); crossings of the dynamic model as shaded spans. `prefix` is "ledge" or "superheat".
+Json limit_layers(const Json& summary, const std::string& prefix, const std::string& unit, const std::string& y_title) {
+  Json layers = Json::array();
+  const Json rounds = array_at(summary, "rounds");
+  Json rules = Json::array();
+  if (!rounds.empty()) {
+    for (const char* side : {"min", "max"}) {
+      const std::string key = fmt::format("{}_{}_{}", prefix, side, unit);
+      const auto first = vega::member(rounds.front(), key);
+      const auto last = vega::member(rounds.back(), key);
+      if (first) rules.push_back({{"y", *first}, {"what", fmt::format("limit {}_{} (case)", prefix, side)}, {"kind", "case"}});
+      if (last && (!first || std::abs(*last - *first) > 1e-9)) {
+        rules.push_back({{"y", *last}, {"what", fmt::format("{}_{} after tightening", prefix, side)}, {"kind", "tightened"}});
+      }
+    }
+  }
+  Json spans = Json::array();
+  const Json check = object_at(object_at(summary, "optimised"), "check");
+  for (const auto& x : array_at(check, "crossings")) {
+    const std::string limit = vega::text(x, "limit");
+    const bool frozen = limit == "bath_frozen" || limit == "guard_stop";
+    if (limit.rfind(prefix, 0) != 0 && !frozen) continue;
+    const auto start = vega::member(x, "start_h");
+    const auto end = vega::member(x, "end_h");
+    if (start && end) spans.push_back({{"start_h", *start}, {"end_h", *end}, {"limit", limit}});
+  }
+  if (!spans.empty()) {
+    layers.push_back({{"data", {{"values", spans}}},
+                      {"mark", {{"type", "rect"}, {"color", "#e45756"}, {"opacity", 0.15}}},
+                      {"encoding", {{"x", vega::field("start_h", "quantitative", kTimeTitle)}, {"x2", {{"field", "end_h"}}},
+                                    {"tooltip", Json::array({{{"field", "limit"}, {"title", "crossed (dynamic model)"}},
+                                                             {{"field", "start_h"}}, {{"field", "end_h"}}})}}}});
+  }
+  if (!rules.empty()) {
+    layers.push_back({{"data", {{"values", rules}}},
+                      {"mark", {{"type", "rule"}, {"size", 1.5}}},
+                      {"encoding", {{"y", vega::field("y", "quantitative", y_title)},
+                                    {"color", {{"condition", {{"test", "datum.kind === 'case'"}, {"value", "#d62728"}}},
+                                               {"value", "#f58518"}}},
+                                    {"strokeDash", {{"condition", {{"test", "datum.kind === 'case'"}, {"value", {1, 0}}}},
+                                                    {"value", {5, 3}}}},
+                                    {"tooltip", Json::array({{{"field", "what"}}, {{"field", "y"}, {"title", unit}}})}}}});
+  }
+  return layers;
+}
+
+std::optional<Chart> heat_chart(const RunData& run, const Json& values, const Json& x_domain) {
+  const Json& s = run.summary;
+  std::size_t marks = 0;
+  Json panels = Json::array();
+  panels.push_back(series_panel("Side ledge thickness at the end of each step", "Ledge [cm]",
+                                {{kLedgeModel, "ledge_model", "reduced model"}, {kLedgeDynamic, "ledge_dynamic", "dynamic model (re-simulation)"}},
+                                values, "t_end_h", false, x_domain, limit_layers(s, "ledge", "cm", "Ledge [cm]"), 0, marks));
+  panels.push_back(series_panel("Superheat, mean over each step", "Superheat [K]",
+                                {{kSuperheatModel, "superheat_model", "reduced model"},
+                                 {kSuperheatDynamic, "superheat_dynamic", "dynamic model (re-simulation)"}},
+                                values, "t_h", true, x_domain, limit_layers(s, "superheat", "K", "Superheat [K]"), 1, marks));
+  const Json fit = object_at(object_at(s, "reduced_model"), "fit_error");
+  const Json subtitle = {
+      fmt::format("{}: {}; reduced-model fit rms {} cm ledge, {} K superheat", run.title(),
+                  vega::text(s, "verdict", "verdict missing"), vega::fixed(vega::member(fit, "ledge_rms_cm"), 2),
+                  vega::fixed(vega::member(fit, "superheat_rms_K"), 2)),
+      "red: the case's limits; dashed orange: the optimiser's after tightening; shaded: the dynamic model's 4-h means beyond a limit"};
+  return stacked("Heat state of the optimised schedule with its limits", subtitle, values, panels, marks);
+}
+
+/// Hold time per power level (bars; with and without heat exchangers side by side), with the freeze
+/// alarm and the bath-frozen time as points.
+Chart envelope_chart(const RunData& run, const Table& t) {
+  Json bars = Json::array();
+  Json events = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto power = t.number(i, "power [% of nominal]");
+    const std::string hx = t.column("heat exchangers") >= 0 ? t.text(i, "heat exchangers") : "as in the case";
+    const std::string config = "heat exchangers " + hx;
+    const std::string level = power ? fmt::format("{:g} %", *power) : "missing";
+    const auto hold = t.number(i, "hold [h]");
+    bars.push_back({{"level", level}, {"power", vega::number(power)}, {"config", config}, {"hold_h", vega::number(hold)},
+                    {"first_limit", t.text(i, "first limit")},
+                    {"energy_MWh", vega::number(t.number(i, "flexible energy [MWh]"))}});
+    for (const auto& [column, what] : std::vector<std::pair<std::string, std::string>>{
+             {"freeze alarm at [h]", "freeze alarm"}, {"frozen at [h]", "bath frozen"}}) {
+      if (const auto at = t.number(i, column)) events.push_back({{"level", level}, {"config", config}, {"at_h", *at}, {"what", what}});
+    }
+  }
+  std::size_t marks = 0;
+  std::vector<std::pair<double, std::string>> levels;  // the axis in ascending power (missing last)
+  for (const auto& b : bars) {
+    marks += b["hold_h"].is_number() ? 1 : 0;
+    const double p = b["power"].is_number() ? b["power"].get<double>() : 1e300;
+    const std::pair<double, std::string> level{p, b["level"].get<std::string>()};
+    if (std::find(levels.begin(), levels.end(), level) == levels.end()) levels.push_back(level);
+  }
+  std::sort(levels.begin(), levels.end());
+  Json order = Json::array();
+  for (const auto& l : levels) order.push_back(l.second);
+  Json x = vega::field("level", "ordinal", "Constant power [% of nominal]");
+  x["sort"] = order;
+  Json layers = Json::array();
+  layers.push_back(vega::primary(
+      {{"data", {{"values", bars}}},
+       {"mark", {{"type", "bar"}, {"tooltip", true}}},
+       {"encoding", {{"x", x}, {"xOffset", {{"field", "config"}}},
+                     {"y", vega::field("hold_h", "quantitative", "Time held within the limits [h]")},
+                     {"color", {{"field", "config"}, {"type", "nominal"}, {"title", nullptr}}}}}}));
+  if (!events.empty()) {
+    layers.push_back({{"data", {{"values", events}}},
+                      {"mark", {{"type", "point"}, {"filled", true}, {"size", 60}, {"color", "#333"}}},
+                      {"encoding", {{"x", x}, {"xOffset", {{"field", "config"}}},
+                                    {"y", vega::field("at_h", "quantitative", "Time held within the limits [h]")},
+                                    {"shape", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr}}},
+                                    {"tooltip", Json::array({{{"field", "what"}}, {{"field", "at_h"}, {"title", "at [h]"}, {"format", ".2f"}}})}}}});
+  }
+  Json spec = vega::base("Operating envelope: how long each constant power holds within the limits", "", 640, 260);
+  spec["title"]["subtitle"] = {fmt::format("{}: the representative cell from its reference state", run.title()),
+                               "a bar that reaches the scan's length held to its end; points: freeze alarm (ledge above "
+                               "its limit) and bath frozen"};
+  spec["layer"] = layers;
+  return vega::chart(spec, marks);
+}
+
+std::string number_text(const Json& obj, const std::string& key) {
+  return obj.is_object() && obj.contains(key) ? vega::cell_text(obj[key]) : "missing";
+}
+
+/// Flat against optimised: every economics key the two share (margin first), with the change.
+HtmlTable economics_table(const Json& s) {
+  HtmlTable t{"Economics over the horizon: the optimised schedule against the flat one (summary flat, optimised)",
+              {"Quantity (unit in the name)", "Flat", "Optimised", "Optimised - flat"}, {}};
+  const Json flat = object_at(s, "flat");
+  const Json opt = object_at(s, "optimised");
+  for (const auto& [key, v] : opt.items()) {
+    if (!v.is_number()) continue;
+    const auto a = vega::member(flat, key);
+    const auto b = vega::member(opt, key);
+    t.rows.push_back({key, number_text(flat, key), number_text(opt, key),
+                      a && b ? vega::cell_text(vega::number(*b - *a)) : "missing"});
+  }
+  return t;
+}
+
+HtmlTable key_value_table(const std::string& title, const Json& obj) {
+  HtmlTable t{title, {"Quantity (unit in the name)", "Value"}, {}};
+  for (const auto& [key, v] : flatten(obj)) t.rows.push_back({key, vega::cell_text(v)});
+  return t;
+}
+
+HtmlTable rounds_table(const Json& s) {
+  HtmlTable t{"Re-simulation rounds: the bounds the optimiser used and what the dynamic model did (summary rounds)",
+              {"Round", "Ledge min [cm]", "Ledge max [cm]", "Superheat min [K]", "Superheat max [K]", "Margin [EUR]",
+               "In window", "Crossings"}, {}};
+  std::size_t k = 0;
+  for (const auto& r : array_at(s, "rounds")) {
+    const Json check = object_at(r, "check");
+    t.rows.push_back({std::to_string(++k), number_text(r, "ledge_min_cm"), number_text(r, "ledge_max_cm"),
+                      number_text(r, "superheat_min_K"), number_text(r, "superheat_max_K"), number_text(r, "margin_eur"),
+                      number_text(check, "in_window"), std::to_string(array_at(check, "crossings").size())});
+  }
+  return t;
+}
+
+HtmlTable crossings_table(const Json& s) {
+  HtmlTable t{"Limit crossings of the reported schedule in the dynamic model (4-h running means; none when in window)",
+              {"Limit", "Start [h]", "End [h]", "Extreme", "Bound", "Unit"}, {}};
+  const Json check = object_at(object_at(s, "optimised"), "check");
+  for (const auto& x : array_at(check, "crossings")) {
+    t.rows.push_back({vega::text(x, "limit"), number_text(x, "start_h"), number_text(x, "end_h"), number_text(x, "extreme"),
+                      number_text(x, "bound"), vega::text(x, "unit", "-")});
+  }
+  if (t.rows.empty()) t.rows.push_back({"none", "-", "-", "-", "-", "-"});
+  return t;
+}
+
+}  // namespace
+
+RunReport flex_report(const RunData& run) {
+  RunReport r;
+  const Json& s = run.summary;
+  if (const Table* t = run.table("schedule.csv"); t && !t->rows.empty()) {
+    const double step_h = vega::member(s, "step_min").value_or(60.0) / 60.0;
+    const std::vector<Series> power = power_series(*t);
+    const Json values = schedule_values(*t, step_h, power);
+    const Json x_domain = {0.0, values.back()["t_h"]};
+    if (auto c = schedule_chart(run, values, power, x_domain)) {
+      r.charts.push_back(std::move(*c));
+    } else {
+      r.missing.push_back("power schedule: schedule.csv has no price or power values");
+    }
+    if (auto c = heat_chart(run, values, x_domain)) {
+      r.charts.push_back(std::move(*c));
+    } else {
+      r.missing.push_back("heat state: schedule.csv has no ledge or superheat values");
+    }
+  } else {
+    r.missing.push_back("power schedule and heat state: no schedule.csv (or no rows) in the run folder");
+  }
+  if (const Table* t = run.table("envelope.csv"); t && !t->rows.empty()) {
+    r.charts.push_back(envelope_chart(run, *t));
+  } else {
+    r.missing.push_back("operating envelope: not scanned in this run (potline flex ... --envelope writes envelope.csv)");
+  }
+  r.tables.push_back(key_value_table("Value of flexibility against the flat schedule (summary value)", object_at(s, "value")));
+  r.tables.push_back(economics_table(s));
+  Json solver = object_at(s, "solver");
+  solver["verdict"] = s.contains("verdict") ? s["verdict"] : Json();
+  r.tables.push_back(key_value_table("Solver and dynamic check (summary solver, verdict)", solver));
+  r.tables.push_back(rounds_table(s));
+  r.tables.push_back(crossings_table(s));
+  r.tables.push_back(key_value_table("Reduced thermal model fitted to the dynamic model (summary reduced_model)",
+                                     object_at(s, "reduced_model")));
+  if (const Table* t = run.table("envelope.csv")) r.tables.push_back({"Operating envelope (envelope.csv)", t->columns, t->rows});
+  // Every other object of the summary (a later version's results, e.g. grid products or anode
+  // effects) as its own table, so nothing the run wrote is left out.
+  static const std::set<std::string> shown{"reduced_model", "solver", "flat", "optimised", "value", "rounds", "envelope"};
+  if (s.is_object()) {
+    for (const auto& [key, v] : s.items()) {
+      if (v.is_object() && !shown.count(key)) r.tables.push_back(key_value_table(fmt::format("{} (summary {})", vega::label(key), key), v));
+    }
+  }
+  return r;
+}
+
+}  // namespace potline::report

@@ -8,7 +8,9 @@
 
 #include "commands.hpp"
 #include "run_folder.hpp"
+#include "vary.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/api/flex_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/io/case_file.hpp"
@@ -26,6 +28,8 @@ struct FlexOptions {
   std::string out_dir;
   bool json = false;
   bool envelope = false;
+  bool report = false;
+  VaryOptions vary;
 };
 
 struct LoadedFlex {
@@ -129,6 +133,14 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
 }
 
 int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
+  if (o.vary.active()) {  // one flex run per value, through the library's flex (src/api/flex_command.cpp)
+    return run_vary_command(o.vary, "flex", o.sets, o.json, VaryFolder{o.out_dir, global.command_line, {o.case_file}, o.report},
+                            [&](const std::vector<std::string>& sets) {
+                              const api::FlexInput input =
+                                  api::load_flex({o.case_file, std::nullopt, "", sets, data_dir(global)}, {o.prices, std::nullopt});
+                              return api::run_flex(input, o.envelope).summary;
+                            });
+  }
   const std::string started = utc_now();
   const LoadedFlex loaded = load_flex(o, global);
   const flex::FlexResult r = flex::run_flex(loaded.c, loaded.prices, o.envelope);
@@ -141,6 +153,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
     print_text(loaded.c, r);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
+  if (o.report) write_run_report(o.out_dir, o.json);
   return 0;
 }
 
@@ -154,8 +167,12 @@ void add_flex_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("--prices", options->prices, "price series CSV 'time_utc,price_eur_per_MWh' (overrides flex.prices)");
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
-  cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv, envelope.csv")
-      ->check(run_folder_path());
+  CLI::Option* out_option =
+      cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv, envelope.csv")
+          ->check(run_folder_path());
+  cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
+      ->needs(out_option);
+  add_vary_options(cmd, options->vary, "flex");
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
   cmd->add_flag("--envelope", options->envelope, "also scan the operating envelope (envelope.levels)");
   cmd->callback([options, &global, &exit_code]() {

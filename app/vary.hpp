@@ -1,5 +1,5 @@
 #pragma once
-// --vary, --outputs and --csv for cell, smelter, invest, fleet and simulate: the command-line side of
+// --vary, --outputs and --csv for cell, smelter, invest, fleet, simulate and flex: the command-line side of
 // the one-at-a-time sensitivity in the library (potline/api/vary.hpp). A command registers the
 // options with add_vary_options and, when --vary is given, hands run_vary_command a function that
 // runs it with a list of --set overrides and returns its JSON document.

@@ -9,6 +9,7 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/api/flag_commands.hpp"
+#include "potline/api/flex_command.hpp"
 #include "potline/api/simulate_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
@@ -66,6 +67,15 @@ std::tuple<std::string, api::Tables, std::vector<std::string>> run_simulate(
   const api::SimulationInput input = api::load_simulation(case_source(path, text, sets, data_dir), threads);
   const api::SimulationRun run = api::run_simulation(input);
   return {io::dump(run.summary), run.tables(), input.warnings};
+}
+
+std::tuple<std::string, api::Tables, std::vector<std::string>> run_flex(
+    const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
+    const std::string& data_dir, const std::string& prices_path, const std::optional<std::string>& prices_text, bool envelope) {
+  py::gil_scoped_release release;
+  const api::FlexInput input = api::load_flex(case_source(path, text, sets, data_dir), {prices_path, prices_text, "<prices>"});
+  const api::FlexRun run = api::run_flex(input, envelope);
+  return {io::dump(run.summary), run.tables(input.c), input.warnings};
 }
 
 py::dict read_sweep(const std::string& path) {
@@ -131,5 +141,8 @@ PYBIND11_MODULE(_core, m) {
         "potline fleet --json and its tables");
   m.def("simulate", &run_simulate, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
         py::arg("threads"), "potline simulate --json, timeseries.csv and events.csv, and the case's warnings");
+  m.def("flex", &run_flex, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), py::arg("prices_path"),
+        py::arg("prices_text"), py::arg("envelope"),
+        "potline flex --json, schedule.csv (and envelope.csv with envelope), and the case's warnings");
   m.def("read_sweep", &read_sweep, py::arg("path"), "the long table of a sweep results file, by column");
 }

@@ -19,7 +19,7 @@ InputError = _core.InputError
 RunError = _core.RunError
 
 __all__ = ["InputError", "RunError", "Result", "cell", "bath", "smelter", "emissions", "cbam", "invest", "simulate",
-           "fleet", "read_sweep", "data_dir"]
+           "fleet", "flex", "read_sweep", "data_dir"]
 
 
 def data_dir():
@@ -177,6 +177,47 @@ def simulate(case, set=None, threads=0, data_dir=None):
     reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
     """
     summary, tables, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
+    result = _result(summary, tables)
+    result.case_warnings = list(warnings)
+    return result
+
+
+def _prices_args(prices):
+    """(path, CSV text) of a price series: a file path, a pandas DataFrame or Series, or a dict
+    {time_utc: price in EUR/MWh}; None keeps the case's flex.prices."""
+    if prices is None:
+        return "", None
+    if isinstance(prices, (str, _os.PathLike)):
+        return _os.fspath(prices), None
+    if isinstance(prices, dict):
+        rows = prices.items()
+    elif hasattr(prices, "columns") and hasattr(prices, "itertuples"):  # a DataFrame
+        missing = [c for c in ("time_utc", "price_eur_per_MWh") if c not in prices.columns]
+        if missing:
+            raise ValueError(f"a price DataFrame needs the columns time_utc and price_eur_per_MWh (missing: {', '.join(missing)})")
+        rows = zip(prices["time_utc"], prices["price_eur_per_MWh"])
+    elif hasattr(prices, "items") and hasattr(prices, "index"):  # a Series indexed by time
+        rows = prices.items()
+    else:
+        raise TypeError(f"prices are a file path, a DataFrame, a Series or a dict, not a {type(prices).__name__}")
+    lines = ["time_utc,price_eur_per_MWh"]
+    for time, price in rows:
+        time_text = time.strftime("%Y-%m-%dT%H:%MZ") if hasattr(time, "strftime") else str(time)
+        lines.append(f"{time_text},{price!r}" if isinstance(price, float) else f"{time_text},{price}")
+    return "", "\n".join(lines) + "\n"
+
+
+def flex(case, prices=None, set=None, envelope=False, data_dir=None):
+    """Power flexibility, like `potline flex CASE --prices PRICES --json --out DIR [--envelope]`.
+
+    ``case`` is a case file's path or a dict laid out like one; ``prices`` a price series: a CSV
+    file's path (time_utc,price_eur_per_MWh), a DataFrame with those columns, a Series indexed by
+    time or a dict {"2026-06-01T00:00Z": 78.4, ...} (times in UTC, prices in EUR/MWh); None uses the
+    case's flex.prices. ``envelope`` also scans the operating envelope.
+    Tables: schedule (schedule.csv) and, with ``envelope``, envelope (envelope.csv). Warnings of
+    reading the case are in ``result.case_warnings``.
+    """
+    summary, tables, warnings = _core.flex(*_case_args(case, set, data_dir), *_prices_args(prices), bool(envelope))
     result = _result(summary, tables)
     result.case_warnings = list(warnings)
     return result

@@ -54,7 +54,7 @@ using RunWithSets = std::function<io::Json(const std::vector<std::string>& sets)
 VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& specs, const std::vector<std::string>& base_sets,
                    const std::vector<std::string>& outputs, const RunWithSets& run);
 
-/// The outputs tabulated when none are chosen, per command (cell, smelter, invest, fleet, simulate).
+/// The outputs tabulated when none are chosen, per command (cell, smelter, invest, fleet, simulate, flex).
 std::vector<std::string> default_vary_outputs(const std::string& command);
 
 /// Splits "a,b,c" (blanks trimmed; empty items dropped).

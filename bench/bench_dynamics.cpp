@@ -2,6 +2,8 @@
 //   build-dyn/potline_bench --benchmark_filter=Dynamics
 #include <benchmark/benchmark.h>
 
+#include <ctime>
+
 #include "potline/cell/cell_case.hpp"
 #include "potline/dynamics/batch.hpp"
 #include "potline/io/case_file.hpp"
@@ -69,4 +71,40 @@ void BM_DynamicsBatchStep(benchmark::State& state) {
   state.counters["cell_steps_per_s"] = benchmark::Counter(64.0 * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_DynamicsBatchStep)->Arg(10)->Arg(60)->Arg(300);
+
+// One cell-step of the potline-year configuration (10 s sample, full control and events, spread,
+// feeder zones and faults; 32 cells for 1 day, one thread) against one steady-state
+// cell::evaluate of the same design: the counter cell_step_per_evaluate is the cost of a cell-step
+// in evaluations (docs/performance.md: the operation-count limit is stated in these units). Both
+// are timed by process CPU time (std::clock), so the ratio holds on a loaded machine too.
+void BM_DynamicsCellStepVsEvaluate(benchmark::State& state) {
+  const auto c = make_case({"run.duration=1d", "run.sample_period=10s", "potline.cells=32", "run.events=control",
+                            "potline.spread_acd=3%", "potline.spread_heat_loss=3%",
+                            "potline.spread_dissolution=10%", "run.threads=1"});
+  constexpr int kEvaluations = 20000;
+  double step_s = 0, evaluate_s = 0;
+  long steps = 0;
+  for (auto _ : state) {
+    const std::clock_t t0 = std::clock();
+    const auto s = line::run_simulation(c);
+    const std::clock_t t1 = std::clock();
+    cell::OperatingPoint op = c.op;
+    for (int i = 0; i < kEvaluations; ++i) {
+      // Vary the input a little so the compiler cannot hoist the evaluation out of the loop.
+      op.acd_m = c.op.acd_m * (1.0 + 1e-6 * (i % 64));
+      benchmark::DoNotOptimize(cell::evaluate(c.design, c.constants, op));
+    }
+    const std::clock_t t2 = std::clock();
+    step_s += static_cast<double>(t1 - t0) / CLOCKS_PER_SEC;
+    evaluate_s += static_cast<double>(t2 - t1) / CLOCKS_PER_SEC;
+    steps += s.cell_steps;
+    benchmark::DoNotOptimize(s.energy_MWh);
+  }
+  const double ns_per_step = 1e9 * step_s / static_cast<double>(steps);
+  const double ns_per_evaluate = 1e9 * evaluate_s / (static_cast<double>(kEvaluations) * state.iterations());
+  state.counters["ns_per_cell_step"] = ns_per_step;
+  state.counters["ns_per_evaluate"] = ns_per_evaluate;
+  state.counters["cell_step_per_evaluate"] = ns_per_step / ns_per_evaluate;
+}
+BENCHMARK(BM_DynamicsCellStepVsEvaluate)->Unit(benchmark::kMillisecond);
 }  // namespace

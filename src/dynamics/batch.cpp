@@ -29,6 +29,7 @@ void CellBatch::refresh(std::size_t k, bool with_slope) {
 
 void CellBatch::step() {
   const double h = options_.step_s;
+  const double half_h = 0.5 * h;
   const std::size_t n = models_.size();
   double k1[kStateCount];
   double k2[kStateCount];
@@ -45,13 +46,9 @@ void CellBatch::step() {
     rhs(m, in, e, y, k1);
     for (int i = 0; i < kStateCount; ++i) y1[i] = y[i] + h * k1[i];
     rhs(m, in, e, y1, k2);
-    // A NaN or infinity in any state makes the sum non-finite (the states are far below overflow).
-    double sum = 0.0;
-    for (int i = 0; i < kStateCount; ++i) {
-      y[i] += 0.5 * h * (k1[i] + k2[i]);
-      sum += y[i];
-    }
-    if (!std::isfinite(sum)) {
+    // Element-wise loops (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
+    for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);
+    if (!all_states_finite(y)) {
       std::string names;
       for (int i = 0; i < kStateCount; ++i) {
         if (!std::isfinite(y[i])) names += std::string(names.empty() ? "" : ", ") + state_name(i);

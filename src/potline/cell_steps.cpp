@@ -14,17 +14,30 @@ using namespace dynamics;
 // Relative change of the line current that counts as a discontinuity (refresh / CVODE restart).
 constexpr double kCurrentJump = 1e-3;
 
-/// One cell of a block at one step: where its events go and what it is.
+/// One cell of a block at one step: where its events go and what it is. The cell's block, run
+/// record, state and model are looked up once per step (the containers do not change size while a
+/// block is advanced).
 struct CellAt {
+  CellAt(Block& block, std::size_t index, const StepContext& context, double time)
+      : b(block), k(index), x(context), t(time), cells_(*block.cells), run_(block.runs[index]),
+        y_(cells_.state(index)), model_(cells_.model(index)) {}
   Block& b;
   std::size_t k;
   const StepContext& x;
   double t;  ///< time after the step [s]
 
-  CellBlock& cells() const { return *b.cells; }
-  CellRun& run() const { return b.runs[k]; }
-  double* y() const { return b.cells->state(k); }
-  const CellModel& model() const { return b.cells->model(k); }
+  CellBlock& cells() const { return cells_; }
+  CellRun& run() const { return run_; }
+  double* y() const { return y_; }
+  const CellModel& model() const { return model_; }
+
+ private:
+  CellBlock& cells_;
+  CellRun& run_;
+  double* y_;
+  const CellModel& model_;
+
+ public:
   void log(EventKind kind, double value) const {
     const EventDetail detail = x.c.events;
     if (detail == EventDetail::kNone) return;
@@ -305,7 +318,7 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
     b.cells->step();
     const double t = t0 + x.h;
     for (std::size_t k = 0; k < n; ++k) {
-      const CellAt at{b, k, x, t};
+      const CellAt at(b, k, x, t);
       if (!check_cell_state(at.model(), at.y(), at.run(), x.c.frozen_bath_fraction,
                             static_cast<std::uint32_t>(b.first + k), t, b.violation)) {
         if (b.violation.reason == StopReason::kBathFrozen) {

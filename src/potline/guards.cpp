@@ -4,6 +4,7 @@
 // means the cell has left the domain the model describes (or the integration failed).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "line_internal.hpp"
@@ -82,19 +83,28 @@ std::string frozen_message(const CellModel& m, const double* y, const CellRun& r
       y[kBathTemperature] - 273.15, 100.0 * ledge_thickness_m(m, y), 100.0 * y[kExcessAlF3] / bath_mass_kg(y));
 }
 
-}  // namespace
+// The ranges of describe_range below, checked without building the table (the common case).
+bool all_in_range(const CellModel& m, const double* y) {
+  const double ambient = m.parameters.ambient_temperature_K;
+  const auto in = [](double v, double lo, double hi) { return v >= lo && v <= hi; };
+  const auto mass = [](double v) { return v >= -kMassTolerance_kg; };
+  return in(y[kBathTemperature], kBathMin_K, kBathMax_K) & in(y[kTopTemperature], ambient - 1.0, kBathMax_K) &
+         in(y[kWallTemperature], ambient - 1.0, kBathMax_K) & in(y[kLiningTemperature], ambient - 1.0, kBathMax_K) &
+         mass(y[kDissolvedAlumina]) & mass(y[kUndissolvedAlumina]) & mass(y[kExcessAlF3]) & (y[kCryolite] >= 0.0) &
+         mass(y[kMetal]) & mass(y[kLedge]) & in(y[kAcd], 0.0, m.parameters.bath_height_m);
+}
 
-bool check_cell_state(const CellModel& m, const double* y, const CellRun& run, double frozen_fraction,
-                      std::uint32_t cell, double t, Violation& v) {
-  double sum = 0.0;
-  for (int i = 0; i < kStateCount; ++i) sum += y[i];
-  if (!std::isfinite(sum)) {
+// The guard that tripped, in the order the checks are documented: non-finite, frozen, then the
+// first state outside its range (named with the basis of the range). Off the hot path.
+[[gnu::cold, gnu::noinline]] void record_violation(const CellModel& m, const double* y, const CellRun& run,
+                                                   double frozen_fraction, std::uint32_t cell, double t, Violation& v) {
+  if (!all_states_finite(y)) {
     record(v, StopReason::kStateOutOfRange, cell, t, where(cell, t) + ": non-finite " + nonfinite_states(y));
-    return false;
+    return;
   }
   if (bath_mass_kg(y) < frozen_fraction * run.bath_start) {
     record(v, StopReason::kBathFrozen, cell, t, frozen_message(m, y, run, frozen_fraction, cell, t));
-    return false;
+    return;
   }
   const double ambient = m.parameters.ambient_temperature_K;
   const Range ranges[] = {
@@ -111,9 +121,17 @@ bool check_cell_state(const CellModel& m, const double* y, const CellRun& run, d
       {kAcd, 0.0, m.parameters.bath_height_m,
        "0: the anodes touch the metal; above the bath height they leave the bath"},
   };
-  const int bad = first_out_of_range(ranges, static_cast<int>(std::size(ranges)), y);
-  if (bad < 0) return true;
+  const int bad = std::max(0, first_out_of_range(ranges, static_cast<int>(std::size(ranges)), y));
   record(v, StopReason::kStateOutOfRange, cell, t, where(cell, t) + ": " + describe_range(ranges[bad], y));
+}
+
+}  // namespace
+
+bool check_cell_state(const CellModel& m, const double* y, const CellRun& run, double frozen_fraction,
+                      std::uint32_t cell, double t, Violation& v) {
+  // The states are finite here, so "not frozen" is the negation of record_violation's test.
+  if (all_states_finite(y) && bath_mass_kg(y) >= frozen_fraction * run.bath_start && all_in_range(m, y)) return true;
+  record_violation(m, y, run, frozen_fraction, cell, t, v);
   return false;
 }
 

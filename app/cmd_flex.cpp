@@ -124,6 +124,22 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
   for (const auto& x : f.check.crossings) {
     std::cout << fmt::format("    crossing: {} from {:.2f} h to {:.2f} h\n", x.limit, x.start_s / 3600, x.end_s / 3600);
   }
+  std::cout << fmt::format("  anode effects of the representative cell: flat {}, optimised {} ({} within {:.0f} h of a "
+                           "power increase)\n",
+                           r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
+                           c.dispatch.ae_after_ramp_s / 3600);
+  if (c.grid.offered()) {
+    const flex::GridValue g = flex::grid_value(c, m, r.prices, f.schedule.reserve_share);
+    std::cout << fmt::format("  interruptible: {:.1f} MW held ({:.1f} % of nominal), availability payment {:.0f} EUR; "
+                             "one {:.2g} h call nets {:.0f} EUR\n",
+                             g.offered_W / 1e6, 100 * f.schedule.reserve_share, g.reserve_payment_eur,
+                             c.grid.call_duration_s / 3600, g.call_net_value_eur);
+    if (r.call_checked) {
+      std::cout << fmt::format("    worst call (cut at {:.2f} h) in the dynamic model: {}\n",
+                               f.schedule.worst_call.start * r.prices.step_s / 3600,
+                               r.call_check.in_window() ? "in window" : "leaves the window");
+    }
+  }
   for (const auto& e : r.envelope) {
     std::cout << fmt::format("  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}\n", e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
                              e.limit.empty() ? "" : " (first limit " + e.limit + ")",

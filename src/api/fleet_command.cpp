@@ -63,6 +63,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   io::Json uw = io::Json::array();
   for (int i : f.under_water) uw.push_back(c.model.smelters[static_cast<std::size_t>(i)].record.id);
   j["under_water"] = uw;
+  if (c.flex.enabled()) j["flexible_capacity"] = fleet::flex_capacity_json(c, f);  // issue 13 part 5
   j["under_water_Mt"] = f.under_water_capacity_kg_per_s * kMt;
   j["lme_usd_per_t"] = c.lme_usd_per_kg * kT;
   j["cbam_year"] = c.cbam_year;
@@ -243,6 +244,7 @@ Tables FleetRun::tables(const fleet::FleetCase& input_case) const {
               {"regions.csv", regions_csv(c, result)},
               {"flows.csv", flows_csv(c, result)}};
   if (!path_csv.empty()) t["path.csv"] = path_csv;
+  if (c.flex.enabled()) t["flex_capacity.csv"] = fleet::flex_capacity_csv(c, result);  // issue 13 part 5
   return t;
 }
 

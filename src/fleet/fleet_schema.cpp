@@ -3,6 +3,7 @@
 // typical ranges only warn. Every key is parsed, checked, listed by `potline schema fleet` and
 // written by `potline template fleet` from this one table.
 #include "potline/fleet/fleet_schema.hpp"
+#include "potline/fleet/flex_link.hpp"
 
 #include <map>
 #include <sstream>
@@ -227,6 +228,7 @@ const io::SchemaTable<FleetCase>& fleet_table() {
     cbam(t);
     demand_and_tariff(t);
     other_levers(t);
+    add_flex_link_fields(t);  // fleet.flex* (flex_link.cpp, issue 13 part 5)
     return t;
   }();
   return table;

@@ -22,10 +22,13 @@ class TraceObserver final : public line::Observer {
     trace_.temperature_K.push_back(r.mean_temperature_K);
     trace_.power_W.push_back(r.line_power_W);
     trace_.energy_J = r.energy_J;
+    for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);
+    ae_count_ = std::max(ae_count_, r.ae_count);
   }
 
  private:
   CellTrace& trace_;
+  long ae_count_ = 0;
 };
 
 // "time [h],power [MW]" rows of the schedule (a step series, the simulate power-CSV format).

@@ -17,14 +17,8 @@ struct Groups {
 
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
+  CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
 };
-
-// Net value of one kg of metal after alumina and carbon [EUR/kg].
-double net_metal_eur_per_kg(const FlexCase& c) {
-  const Economics& e = c.economics;
-  return e.metal_eur_per_kg - e.alumina_eur_per_kg * e.alumina_kg_per_kg -
-         e.carbon_eur_per_kg * c.sim.dynamics.carbon_kg_per_kg_al;
-}
 
 Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
                     const Groups& g, bool milp, Milp& lp) {
@@ -85,7 +79,11 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
 void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, const Columns& col, Milp& lp) {
   const std::size_t K = col.u.size();
   const double inf = 1e30;
-  const double big = std::max(1e-6, c.dispatch.max_power - c.dispatch.min_power + 1e-9);
+  // Big-M of the change flags: no step moves the power by more than the range, nor (when the ramp
+  // group holds) by more than the ramp limit; the smaller M is a tighter LP relaxation (z_k ≥ |Δu|/M).
+  double big = c.dispatch.max_power - c.dispatch.min_power;
+  if (g.ramp) big = std::min(big, c.dispatch.ramp_per_s * p.step_s);
+  big = std::max(1e-6, big + 1e-9);
   for (std::size_t k = 0; k < K; ++k) {
     if (k == 0) {
       add_row(lp, -inf, 0.0, {col.u[0], col.z[0]}, {1.0, -big});
@@ -125,6 +123,7 @@ Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, con
   col = add_columns(c, m, p, h, g, milp, lp);
   add_physics_rows(c, m, p, h, g, col, lp);
   if (milp) add_change_rows(c, p, g, col, lp);
+  col.calls = add_call_scenarios(c, m, p, h, g.heat, col.u, col.x, lp);
   return lp;
 }
 
@@ -151,7 +150,7 @@ bool needs_milp(const FlexCase& c) {
 }
 
 ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
-                                     const std::vector<double>& shares) {
+                                     const std::vector<double>& shares, double reserve_share) {
   ScheduleEconomics e;
   const double cells = c.cells, dt = p.step_s;
   double previous = 1.0;
@@ -168,6 +167,7 @@ ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, c
   e.alumina_cost_eur = e.production_kg * x.alumina_kg_per_kg * x.alumina_eur_per_kg;
   e.carbon_cost_eur = e.production_kg * c.sim.dynamics.carbon_kg_per_kg_al * x.carbon_eur_per_kg;
   e.penalty_eur = e.changes * c.dispatch.change_penalty_eur;
+  e.reserve_revenue_eur = grid_value(c, m, p, reserve_share).reserve_payment_eur;
   return e;
 }
 
@@ -254,8 +254,10 @@ Schedule optimise_schedule(const FlexCase& c, const ReducedModel& m, const Horiz
   for (std::size_t k = 1; k < s.shares.size(); ++k) {
     if (std::abs(s.shares[k] - s.shares[k - 1]) < 1e-9) s.shares[k] = s.shares[k - 1];
   }
+  if (col.calls.reserve >= 0) s.reserve_share = std::max(0.0, s.solution.x[static_cast<std::size_t>(col.calls.reserve)]);
   m.predict(s.shares, s.ledge_m, s.superheat_K);
-  s.economics = schedule_economics(c, m, p, s.shares);
+  s.economics = schedule_economics(c, m, p, s.shares, s.reserve_share);
+  s.worst_call = worst_call(m, h, col.calls, s.shares, s.reserve_share, s.solution.x);
   return s;
 }
 

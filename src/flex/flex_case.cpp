@@ -66,6 +66,16 @@ void check_dispatch(const io::ValueSet& v, const FlexCase& c, core::Diagnostics&
                         "(flex.ledge_min, flex.ledge_max): no schedule starts in window",
                         100 * start_ledge, 100 * c.ledge_min_m(), 100 * c.ledge_max_m()));
   }
+  if (c.call_min_power() > s.min_power + 1e-12) {
+    d.error(location(v, "grid.call_min_power"), "grid.call_min_power",
+            fmt::format("{:.4g} % is above flex.min_power = {:.4g} %: a call must be able to cut below every power the "
+                        "schedule may run at", 100 * c.call_min_power(), 100 * s.min_power));
+  }
+  if (c.grid.offered() && c.grid.call_duration_s > c.grid.call_period_s) {
+    d.error(location(v, "grid.call_duration"), "grid.call_duration",
+            fmt::format("{:.4g} h is longer than grid.call_period = {:.4g} h", c.grid.call_duration_s / 3600,
+                        c.grid.call_period_s / 3600));
+  }
   if (s.production_target > s.max_power + 1e-12) {
     d.error(location(v, "flex.production_target"), "flex.production_target",
             fmt::format("{:.4g} % of nominal production cannot be met: even holding flex.max_power = {:.4g} % for "

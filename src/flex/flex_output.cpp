@@ -40,6 +40,7 @@ io::Json economics_json(const ScheduleEconomics& e) {
           {"alumina_cost_eur", e.alumina_cost_eur},
           {"carbon_cost_eur", e.carbon_cost_eur},
           {"penalty_eur", e.penalty_eur},
+          {"reserve_revenue_eur", e.reserve_revenue_eur},
           {"energy_MWh", e.energy_J / kJ_per_MWh},
           {"production_t", e.production_kg / 1e3},
           {"set_point_changes", e.changes}};
@@ -68,6 +69,8 @@ io::Json check_json(const Resimulation& r) {
           {"production_t", r.production_kg / 1e3},
           {"energy_MWh", r.energy_J / kJ_per_MWh},
           {"current_efficiency_percent", 100 * r.current_efficiency},
+          {"anode_effects", r.ae_count},
+          {"anode_effects_after_ramp_up", r.ae_after_ramp_up},
           {"reduced_model_error",
            {{"ledge_rms_cm", 100 * r.model_error.ledge_rms_m},
             {"ledge_max_cm", 100 * r.model_error.ledge_max_m},
@@ -110,6 +113,28 @@ double round_trip_efficiency(const FlexResult& r, double reduced_J, double added
   return restoring_J > 0 ? reduced_J / restoring_J : 1.0;
 }
 
+io::Json grid_json(const FlexCase& c, const FlexResult& r);
+
+// Anode effects of the dynamic checks (representative cell) and what the optimised schedule's extra
+// ones cost: the AE overvoltage energy at the horizon's mean price and the PFC at economics.co2_price.
+io::Json anode_effects_json(const FlexCase& c, const FlexResult& r, double& extra_cost_eur) {
+  const Resimulation& opt = r.final_round().check;
+  const Resimulation& flat = r.flat_check;
+  double mean_price = 0;
+  for (double p : r.prices.price_eur_per_J) mean_price += p / static_cast<double>(r.prices.price_eur_per_J.size());
+  const double extra_energy_J = opt.ae_energy_J - flat.ae_energy_J;
+  const double extra_pfc_kg = opt.pfc_co2e_kg - flat.pfc_co2e_kg;
+  extra_cost_eur = extra_energy_J * mean_price + extra_pfc_kg * c.economics.co2_eur_per_kg;
+  return {{"flat_per_cell", flat.ae_count},
+          {"optimised_per_cell", opt.ae_count},
+          {"optimised_after_ramp_up_per_cell", opt.ae_after_ramp_up},
+          {"after_ramp_window_h", c.dispatch.ae_after_ramp_s / 3600},
+          {"extra_potline", (opt.ae_count - flat.ae_count) * c.cells},
+          {"extra_energy_MWh", extra_energy_J / kJ_per_MWh},
+          {"extra_pfc_t_co2e", extra_pfc_kg / 1e3},
+          {"extra_cost_eur", extra_cost_eur}};
+}
+
 // Savings against the flat schedule, energy shifted, efficiencies and the heat-exchanger payback.
 io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const ScheduleEconomics& flat = r.flat.economics;
@@ -142,12 +167,46 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"dynamic_current_efficiency_change_points", 100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
       {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
       {"annual_value_eur", annual}};
+  double ae_cost = 0;
+  j["anode_effects"] = anode_effects_json(c, r, ae_cost);
+  j["savings_net_of_anode_effects_eur"] = savings - ae_cost;
+  if (c.grid.offered()) j["grid"] = grid_json(c, r);
   if (c.economics.heat_exchanger_capex_eur > 0) {
     j["heat_exchanger_capex_eur"] = c.economics.heat_exchanger_capex_eur;
     j["heat_exchanger_payback_years"] = annual > 0 ? c.economics.heat_exchanger_capex_eur / annual : 0.0;
     j["heat_exchanger_payback_note"] =
         annual > 0 ? "the schedule's whole value credited to the heat exchangers (a plant that cannot flex without them)"
                    : "no payback: the schedule earns nothing over the flat one";
+  }
+  return j;
+}
+
+// Interruptible capacity held, its payments and one call's value, and the worst call in the
+// dynamic model (docs/model/flexibility.md §6).
+io::Json grid_json(const FlexCase& c, const FlexResult& r) {
+  const Schedule& s = r.final_round().schedule;
+  const GridValue g = grid_value(c, r.model, r.prices, s.reserve_share);
+  io::Json j = {{"offered_MW", g.offered_W / 1e6},
+                {"offered_percent", 100 * s.reserve_share},
+                {"call_duration_h", c.grid.call_duration_s / 3600},
+                {"notice_h", c.grid.notice_s / 3600},
+                {"call_min_power_percent", 100 * c.call_min_power()},
+                {"reserve_payment_eur", g.reserve_payment_eur},
+                {"call_energy_MWh", g.call_energy_J / kJ_per_MWh},
+                {"call_payment_eur", g.call_payment_eur},
+                {"call_avoided_power_cost_eur", g.call_avoided_power_cost_eur},
+                {"call_lost_metal_t", g.call_lost_metal_kg / 1e3},
+                {"call_lost_metal_value_eur", g.call_lost_metal_value_eur},
+                {"call_net_value_eur", g.call_net_value_eur},
+                {"max_calls_in_horizon", g.max_calls_in_horizon},
+                {"value_with_max_calls_eur", g.value_with_max_calls_eur}};
+  if (s.worst_call.any) {
+    const double step_h = r.prices.step_s / 3600;
+    j["worst_call"] = {{"notice_start_h", step_h * static_cast<double>(s.worst_call.first_notice)},
+                       {"cut_start_h", step_h * static_cast<double>(s.worst_call.start)},
+                       {"cut_end_h", step_h * static_cast<double>(s.worst_call.end)},
+                       {"reduced_model_slack", s.worst_call.slack_cm_or_K},
+                       {"check", check_json(r.call_check)}};
   }
   return j;
 }

@@ -69,6 +69,19 @@ void optimise_and_check(const FlexCase& c, FlexResult& r) {
                           "reported with its crossings", c.dispatch.max_resolves);
 }
 
+// The worst call of the final schedule through the dynamic model: the schedule with the call's
+// preheat and cut, run to window.averaging after the cut (the running means lag by about that).
+void check_worst_call(const FlexCase& c, FlexResult& r) {
+  const CallScenario& w = r.final_round().schedule.worst_call;
+  if (!w.any) return;
+  const double step = r.prices.step_s;
+  const auto tail = static_cast<std::size_t>(std::ceil(c.sim.window.averaging_s / step));
+  const std::size_t steps = std::min(w.shares.size(), w.end + tail);
+  const std::vector<double> shares(w.shares.begin(), w.shares.begin() + static_cast<std::ptrdiff_t>(steps));
+  r.call_check = resimulate(c, r.model, shares, step, case_bounds(c));
+  r.call_checked = true;
+}
+
 }  // namespace
 
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope) {
@@ -78,6 +91,7 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
   r.flat = flat_schedule(c, r.model, r.prices);
   r.flat_check = resimulate(c, r.model, r.flat.shares, r.prices.step_s, case_bounds(c));
   optimise_and_check(c, r);
+  check_worst_call(c, r);
   if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
   return r;
 }

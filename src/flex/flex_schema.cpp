@@ -105,6 +105,14 @@ void add_heat_state_fields(Table& t) {
       .range(2.0, 168.0)
       .doc("length of each step-response run of the dynamic model the reduced model is fitted to")
       .source("user choice: about the horizon");
+  d.number("flex.ae_after_ramp", &DispatchSettings::ae_after_ramp_s)
+      .unit("h", "s")
+      .default_(4.0)
+      .range(0.0, 48.0)
+      .doc("anode effects of the dynamic check within this time after a power increase are reported as after "
+           "ramp-up")
+      .source("estimate: about the running-mean window of the heat state (window.averaging, 4 h); anode effects "
+              "were 3-5 times more frequent when the current was raised back after a curtailment [Dupuis 2002]");
 }
 
 // [flex]: solver.
@@ -163,6 +171,13 @@ void add_economics_fields(Table& t) {
       .range(0.0, 1e5)
       .doc("net anode carbon cost per tonne of carbon consumed (the consumption is dynamics.carbon_consumption)")
       .source("estimate: the 600 USD/t anode price of examples/invest-new-build.toml at [ECB 2024]");
+  e.number("economics.co2_price", &Economics::co2_eur_per_kg)
+      .unit("EUR/t", "EUR/kg")
+      .default_(65.0)
+      .range(0.0, 1e4)
+      .doc("price of a tonne of CO2e, charged on the PFC emissions of the anode effects a schedule causes")
+      .source("estimate: 2024 EU ETS allowance average about 65 EUR/t (2024 EUA futures range about 55-75 EUR/t), "
+              "as data/fleet-paths.toml");
   e.number("economics.heat_exchanger_capex", &Economics::heat_exchanger_capex_eur)
       .unit("EUR")
       .default_(0.0)
@@ -188,6 +203,60 @@ void add_economics_fields(Table& t) {
       .source("user choice");
 }
 
+// [grid]: interruptible load and reserve capacity (docs/model/flexibility.md §6).
+void add_grid_fields(Table& t) {
+  auto g = t.part(&FlexCase::grid);
+  g.number("grid.interruptible_power", &GridProducts::interruptible_power_W)
+      .unit("MW", "W")
+      .default_(0.0)
+      .range(0.0, 1e5)
+      .doc("most capacity the potline may hold available for the grid operator's calls (the optimiser chooses "
+           "how much, constant over the horizon); 0: no offer")
+      .source("user choice; [AbLaV 2016] §10(3): 1 MW steps, at most 200 MW per offer");
+  g.number("grid.call_duration", &GridProducts::call_duration_s)
+      .unit("h", "s")
+      .default_(1.0)
+      .range(0.25, 24.0)
+      .doc("longest single call: the held capacity must survive a call this long starting at any step")
+      .source("[AbLaV 2016] §5(1) no. 3: a call of 4 quarter-hours must be possible, at most 32 quarter-hours in a row");
+  g.integer("grid.calls_per_period", &GridProducts::calls_per_period)
+      .default_(1)
+      .range(0, 1000)
+      .doc("most calls the contract allows per grid.call_period (economics: the value with that many calls)")
+      .source("user choice; [AbLaV 2016] §5(2): calls on at most five days of a tender period count");
+  g.number("grid.call_period", &GridProducts::call_period_s)
+      .unit("h", "s")
+      .default_(168.0)
+      .range(1.0, 24.0 * 366)
+      .doc("period the call count refers to (the contract's tender period)")
+      .source("[AbLaV 2016]: weekly tenders");
+  g.number("grid.notice", &GridProducts::notice_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 24.0)
+      .doc("time from a call to the cut; whole dispatch steps of it may be used to raise the line towards "
+           "flex.max_power (preheat)")
+      .source("[AbLaV 2016]: quickly interruptible loads within 15 min, immediately interruptible within 350 ms "
+              "[Netztransparenz AbLaV]");
+  g.optional_number("grid.call_min_power", &GridProducts::call_min_power)
+      .unit("%", "1")
+      .range(0.0, 100.0)
+      .default_note("flex.min_power")
+      .doc("lowest line power a call may take the potline to, % of nominal (at most flex.min_power)");
+  g.number("grid.reserve_price", &GridProducts::reserve_price_eur_per_J)
+      .unit("EUR/(MW h)", "EUR/J")
+      .default_(0.0)
+      .range(0.0, 1e4)
+      .doc("availability payment per MW held and hour")
+      .source("user input; [AbLaV 2016] §4(2) caps it at 500 EUR per MW and week (2.98 EUR/(MW h))");
+  g.number("grid.call_price", &GridProducts::call_price_eur_per_J)
+      .unit("EUR/MWh", "EUR/J")
+      .default_(0.0)
+      .range(0.0, 1e5)
+      .doc("payment per MWh a call cuts")
+      .source("user input; [AbLaV 2016] §4(2) caps it at 400 EUR/MWh");
+}
+
 }  // namespace
 
 const io::SchemaTable<FlexCase>& flex_table() {
@@ -197,6 +266,7 @@ const io::SchemaTable<FlexCase>& flex_table() {
     add_heat_state_fields(t);
     add_solver_fields(t);
     add_economics_fields(t);
+    add_grid_fields(t);
     return t;
   }();
   return table;

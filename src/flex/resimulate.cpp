@@ -48,6 +48,22 @@ std::vector<Crossing> find_crossings(const CellTrace& trace, const HeatBounds& b
   return out;
 }
 
+long onsets_after_ramp_up(const std::vector<double>& onsets_s, const std::vector<double>& shares, double step_s,
+                          double window_s) {
+  std::vector<double> ups;
+  double previous = 1.0;
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    if (shares[k] > previous + 1e-9) ups.push_back(static_cast<double>(k) * step_s);
+    previous = shares[k];
+  }
+  long n = 0;
+  for (double t : onsets_s) {
+    const bool after = std::any_of(ups.begin(), ups.end(), [&](double u) { return t >= u && t <= u + window_s; });
+    if (after) ++n;
+  }
+  return n;
+}
+
 Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
                         const HeatBounds& bounds) {
   Resimulation r;
@@ -58,6 +74,10 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   r.production_kg = r.trace.production_kg * c.cells;
   r.energy_J = r.trace.energy_J * c.cells;
   r.current_efficiency = r.trace.summary.current_efficiency;
+  r.ae_count = static_cast<long>(r.trace.ae_onset_s.size());
+  r.ae_after_ramp_up = onsets_after_ramp_up(r.trace.ae_onset_s, shares, step_s, c.dispatch.ae_after_ramp_s);
+  r.ae_energy_J = r.trace.summary.ae.overvoltage_volt_seconds * r.trace.summary.mean_line_current_A * c.cells;
+  r.pfc_co2e_kg = r.trace.summary.pfc.co2e_t * 1e3 * c.cells;
   return r;
 }
 

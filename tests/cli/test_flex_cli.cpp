@@ -24,6 +24,16 @@ TEST(FlexCli, ExampleDayRunsAndStaysInWindow) {
   EXPECT_GE(j["optimised"]["margin_eur"].get<double>(), j["flat"]["margin_eur"].get<double>() - 1e-6);
   EXPECT_LE(j["optimised"]["set_point_changes"].get<int>(), 8);
   EXPECT_GT(j["value"]["energy_shifted_MWh"].get<double>(), 0.0);
+  // [grid]: AbLaV-like interruptible capacity of at most 50 MW at 2.98 EUR/(MW h) for 24 h; its worst
+  // 1-h call stays in window in the dynamic model.
+  const Json& g = j["value"]["grid"];
+  const double offered = g["offered_MW"].get<double>();
+  EXPECT_GT(offered, 0.0);
+  EXPECT_LE(offered, 50.0 + 1e-6);
+  EXPECT_NEAR(g["reserve_payment_eur"].get<double>(), offered * 2.98 * 24, 1e-6 * offered * 72);
+  EXPECT_NEAR(j["optimised"]["reserve_revenue_eur"].get<double>(), g["reserve_payment_eur"].get<double>(), 1e-6);
+  EXPECT_TRUE(g["worst_call"]["check"]["in_window"].get<bool>());
+  EXPECT_TRUE(j["value"].contains("anode_effects"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "schedule.csv"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "manifest.json"));
   EXPECT_FALSE(has_nonfinite_word(read_file(dir.path() / "run" / "schedule.csv")));

@@ -49,6 +49,10 @@ TEST(FlexExamples, SummariesMatchReferences) {
     relative("/value/energy_shifted_MWh", 0.05);
     absolute("/value/savings_percent_of_power_cost", 0.1);
     relative("/optimised/check/production_t", 0.002);
+    if (ref.at("value").contains("grid")) {
+      relative("/value/grid/offered_MW", 0.01);
+      relative("/value/grid/call_net_value_eur", 0.01);
+    }
   }
 }
 

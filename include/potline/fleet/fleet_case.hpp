@@ -10,6 +10,7 @@
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/fleet.hpp"
+#include "potline/fleet/flex_link.hpp"
 #include "potline/fleet/technology_classes.hpp"
 #include "potline/fleet/time_data.hpp"
 #include "potline/market/trade.hpp"
@@ -90,6 +91,7 @@ struct FleetCase {
   std::vector<Project> pipeline;         ///< already applied to the smelters (their year windows)
   std::vector<Sanction> sanctions;       ///< dated exclusions, applied per year
   std::vector<YearPath> paths;           ///< EUA price and demand factors by year
+  FlexConfiguration flex;                ///< flexible capacity reported (fleet.flex*, flex_link.hpp)
 };
 
 /// Reads the case (keys, units and ranges of fleet_schema()), applies --set overrides (KEY=VALUE,

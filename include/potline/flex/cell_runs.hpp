@@ -19,6 +19,7 @@ struct CellTrace {
   std::string stop_message;
   double production_kg = 0;         ///< metal produced (up to the stop)
   double energy_J = 0;              ///< line energy (up to the stop)
+  std::vector<double> ae_onset_s;   ///< anode-effect onsets (to the output interval)
 
   /// Linear interpolation of a trace column at time t (clamped to the trace).
   static double at(const std::vector<double>& time, const std::vector<double>& values, double t);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "potline/flex/flex_case.hpp"
+#include "potline/flex/grid_products.hpp"
 #include "potline/flex/milp.hpp"
 #include "potline/flex/prices.hpp"
 #include "potline/flex/reduced_model.hpp"
@@ -25,8 +26,11 @@ HeatBounds case_bounds(const FlexCase& c);
 struct ScheduleEconomics {
   double energy_J = 0, power_cost_eur = 0, production_kg = 0;
   double revenue_eur = 0, alumina_cost_eur = 0, carbon_cost_eur = 0, penalty_eur = 0;
+  double reserve_revenue_eur = 0;  ///< availability payment for the interruptible capacity ([grid])
   int changes = 0;  ///< set-point changes (including the first, from nominal)
-  double margin_eur() const { return revenue_eur - power_cost_eur - alumina_cost_eur - carbon_cost_eur - penalty_eur; }
+  double margin_eur() const {
+    return revenue_eur + reserve_revenue_eur - power_cost_eur - alumina_cost_eur - carbon_cost_eur - penalty_eur;
+  }
 };
 
 struct Schedule {
@@ -36,6 +40,8 @@ struct Schedule {
   ScheduleEconomics economics;
   MilpSolution solution;               ///< solver, status, gap (empty for the flat schedule)
   bool milp = false;
+  double reserve_share = 0;            ///< interruptible capacity held, share of nominal power ([grid])
+  CallScenario worst_call;             ///< the call this schedule absorbs worst (reduced model)
 };
 
 /// The prices over the horizon (the first horizon/step rows of the series).
@@ -46,9 +52,10 @@ struct HorizonPrices {
 };
 HorizonPrices horizon_prices(const PriceSeries& series, double horizon_s);
 
-/// Economics of any schedule under the reduced model's production curve.
+/// Economics of any schedule under the reduced model's production curve, holding `reserve_share`
+/// of the nominal power available for calls.
 ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
-                                     const std::vector<double>& shares);
+                                     const std::vector<double>& shares, double reserve_share = 0);
 
 /// The constant power share that meets the production target (clamped to the power limits).
 double flat_share(const FlexCase& c, const ReducedModel& m);

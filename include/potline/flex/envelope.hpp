@@ -1,5 +1,5 @@
 #pragma once
-// The operating envelope (docs/model/flexibility.md §5): how long the representative cell holds
+// The operating envelope (docs/model/flexibility.md §7): how long the representative cell holds
 // each constant power level before a running mean of ledge or superheat leaves the heat-state
 // bounds, and when (if) its bath freezes, from the full dynamic model.
 #include <string>

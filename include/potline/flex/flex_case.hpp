@@ -34,6 +34,7 @@ struct DispatchSettings {
   double time_limit_s = 10;               ///< CBC time limit
   int max_resolves = 4;                   ///< re-simulation rounds that tighten bounds
   double fit_duration_s = 24 * 3600.0;    ///< length of each step-response run of the fit
+  double ae_after_ramp_s = 4 * 3600.0;    ///< anode effects this soon after a power increase count as caused by it
 };
 
 /// Prices of metal and raw materials and the material intensities ([economics]).
@@ -43,8 +44,25 @@ struct Economics {
   double carbon_eur_per_kg = 0.55;        ///< net anode carbon
   double alumina_kg_per_kg = 1.93;        ///< alumina per kg Al
   double carbon_kg_per_kg = 0.41;         ///< net carbon per kg Al
+  double co2_eur_per_kg = 0.065;          ///< CO2e price (PFC of anode effects)
   double heat_exchanger_capex_eur = 0;    ///< investment in shell heat exchangers (0: not assessed)
   double flexible_days_per_year = 250;    ///< days a year the schedule's value is earned
+};
+
+/// Interruptible load and reserve capacity ([grid], docs/model/flexibility.md §6): a capacity held
+/// available for the grid operator's calls, paid for its availability and for the energy a call
+/// cuts. The capacity is one number for the horizon (AbLaV offers are constant over the tender
+/// period) and must survive a call of the full duration starting at any step.
+struct GridProducts {
+  double interruptible_power_W = 0;       ///< most capacity the potline may offer (0: no offer)
+  double call_duration_s = 3600;          ///< longest single call
+  int calls_per_period = 1;               ///< most calls the contract allows per period
+  double call_period_s = 7 * 86400.0;     ///< contract (tender) period
+  double notice_s = 0;                    ///< from the call to the cut; the line may preheat meanwhile
+  std::optional<double> call_min_power;   ///< lowest line power during a call (share); default flex.min_power
+  double reserve_price_eur_per_J = 0;     ///< availability payment per W and second (EUR/(MW h))
+  double call_price_eur_per_J = 0;        ///< payment per joule a call cuts (EUR/MWh)
+  bool offered() const { return interruptible_power_W > 0; }
 };
 
 /// The operating-envelope scan ([envelope]).
@@ -59,6 +77,7 @@ struct FlexCase {
   DispatchSettings dispatch;
   Economics economics;
   EnvelopeSettings envelope;
+  GridProducts grid;
   std::string prices_path;                ///< flex.prices (or --prices), resolved against the case folder
   core::SourceLocation prices_where;
 
@@ -66,6 +85,7 @@ struct FlexCase {
   double ledge_max_m() const { return dispatch.ledge_max_m.value_or(sim.window.ledge_max_m); }
   double superheat_min_K() const { return dispatch.superheat_min_K.value_or(sim.window.superheat_min_K); }
   double superheat_max_K() const { return dispatch.superheat_max_K.value_or(sim.window.superheat_max_K); }
+  double call_min_power() const { return grid.call_min_power.value_or(dispatch.min_power); }
 };
 
 /// The fields of [flex], [economics] and [envelope] (bound to FlexCase).

@@ -27,6 +27,10 @@ struct FlexResult {
   bool in_window = false;             ///< the last round's dynamic run stayed within the bounds
   std::string verdict;                ///< one sentence: in window after N rounds, or why not
   std::vector<EnvelopeRow> envelope;  ///< empty unless asked for
+  /// The final schedule's worst call (grid.interruptible_power > 0 and capacity held) in the dynamic
+  /// model: the planned schedule to the notice, the call, then the plan to window.averaging after the cut.
+  bool call_checked = false;
+  Resimulation call_check;
   const ResolveRound& final_round() const { return rounds.back(); }
 };
 

@@ -26,12 +26,22 @@ struct Resimulation {
   FitError model_error;   ///< reduced model against this run
   double production_kg = 0, energy_J = 0;  ///< whole potline (the cell's × cells)
   double current_efficiency = 0;
+  /// Anode effects of the representative cell: all onsets, and those within flex.ae_after_ramp of
+  /// an upward set-point change; AE overvoltage energy and PFC (CO2e) of the whole potline (the
+  /// cell's × cells, from the run's summary; 0 when a guard stopped the run).
+  long ae_count = 0, ae_after_ramp_up = 0;
+  double ae_energy_J = 0, pfc_co2e_kg = 0;
   bool in_window() const { return crossings.empty(); }
 };
 
 /// Runs `shares` (steps of `step_s`) through the dynamic model and checks them against `bounds`.
 Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
                         const HeatBounds& bounds);
+
+/// Anode-effect onsets within `window_s` after an upward set-point change of `shares` (steps of
+/// `step_s`; the line starts at nominal, so a first share above 1 is a change).
+long onsets_after_ramp_up(const std::vector<double>& onsets_s, const std::vector<double>& shares, double step_s,
+                          double window_s);
 
 /// Crossings of running means (time constant tau_s) of ledge and superheat beyond bounds.
 std::vector<Crossing> find_crossings(const CellTrace& trace, const HeatBounds& bounds, double tau_s);

@@ -224,11 +224,11 @@ const io::SchemaTable<FleetCase>& fleet_table() {
   static const Table table = [] {
     Table t("fleet");
     case_and_fleet(t);
+    add_flex_link_fields(t);  // fleet.flex* (flex_link.cpp, issue 13 part 5), with the other [fleet] keys
     market(t);
     cbam(t);
     demand_and_tariff(t);
     other_levers(t);
-    add_flex_link_fields(t);  // fleet.flex* (flex_link.cpp, issue 13 part 5)
     return t;
   }();
   return table;

@@ -67,6 +67,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["under_water_Mt"] = f.under_water_capacity_kg_per_s * kMt;
   j["lme_usd_per_t"] = c.lme_usd_per_kg * kT;
   j["cbam_year"] = c.cbam_year;
+  j["cbam_route"] = c.cbam_route == fleet::CbamRoute::kDefault ? "default" : "actual";
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
   j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme ? "lme" : "origin_price";
@@ -75,6 +76,11 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
     caps[c.caps[k].name] = f.cap_shadow_usd_per_kg[k] * kT;
   }
   j["cap_shadow_price_usd_per_t"] = caps;
+  io::Json lanes = io::Json::object();
+  for (std::size_t k = 0; k < c.flow_limits.size() && c.caps.size() + k < f.cap_shadow_usd_per_kg.size(); ++k) {
+    lanes[c.flow_limits[k].name] = f.cap_shadow_usd_per_kg[c.caps.size() + k] * kT;
+  }
+  j["flow_limit_shadow_price_usd_per_t"] = lanes;
   j["tariff_iterations"] = f.tariff_iterations;
   j["tariff_converged"] = f.tariff_converged;
   j["warnings"] = warnings;
@@ -87,7 +93,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
   cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
         "c1_usd_per_t,business_usd_per_t,power_usd_per_t,sec_ac_kWh_per_kg,co2e_t_per_t,direct_co2e_t_per_t,"
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
-        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t\n";
+        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t,"
+        "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route\n";
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
@@ -104,7 +111,10 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
        << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(","))  // empty: no single site
        << ',' << csv_text(s.technology) << ',' << csv_text(s.technology_class) << ','
-       << num((f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg) * kT) << '\n';
+       << num((f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg) * kT) << ','
+       << num(e.sec_ac_J_per_kg > 0 ? e.power_usd_per_kg / e.sec_ac_J_per_kg * constants::kJoulePerKWh * 1e3 : 0.0) << ','
+       << csv_text(s.power_basis) << ',' << csv_text(s.power_origin) << ',' << csv_text(s.pfc_standard) << ','
+       << num(e.cbam_see_kg_per_kg) << ',' << num(e.cbam_default_see_kg_per_kg) << ',' << csv_text(s.cbam_route) << '\n';
   }
   return cc.str();
 }

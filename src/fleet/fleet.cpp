@@ -41,9 +41,14 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     e.total_co2e_kg_per_kg = res.emissions.total;
     e.direct_co2e_kg_per_kg = res.cbam_see_direct_t_per_t;
     e.indirect_co2e_kg_per_kg = res.emissions.scope2;
-    e.cbam_usd_per_kg = (in.cbam && year_index >= 0 && year_index < policy::kCbamYears)
-                            ? res.cbam_usd_per_t[static_cast<std::size_t>(year_index)] / 1000.0  // USD/t -> USD/kg
-                            : 0.0;
+    const bool cbam = in.cbam && year_index >= 0 && year_index < policy::kCbamYears;
+    const double markup = cbam ? in.cbam_markup[static_cast<std::size_t>(year_index)] : 0.0;
+    e.cbam_usd_per_kg = cbam ? res.cbam_usd_per_t[static_cast<std::size_t>(year_index)] / 1000.0 : 0.0;  // per t -> per kg
+    e.cbam_default_see_kg_per_kg =
+        cbam && s.cbam_country_default_t_per_t > 0 ? policy::marked_up_default(s.cbam_country_default_t_per_t, markup) : 0.0;
+    e.cbam_see_kg_per_kg = !cbam                  ? 0.0
+                           : in.cbam_default_route ? policy::marked_up_default(in.cbam_default_see_t_per_t, markup)
+                                                   : res.cbam_see_direct_t_per_t;
     e.price_usd_per_kg = res.price_usd_per_kg;
   }
 }

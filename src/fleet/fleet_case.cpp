@@ -38,6 +38,8 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) io::report_unknown_name("smelter", id, ids, cls.where, "smelters", d);
     }
   }
+  c.power_prices = PowerPriceTable::load(c.power_prices_path, regions.ids(), ids, d);
+  c.anode_effects = AnodeEffectTable::load(c.anode_effects_path, regions.ids(), d);
   if (c.year == 0) return;
   // A scenario year: the pipeline's rows and year windows, the dated measures and the paths.
   c.pipeline = load_pipeline(c.pipeline_path, regions, records, d);

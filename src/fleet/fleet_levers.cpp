@@ -134,6 +134,20 @@ void cap_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
   c.caps.push_back(cap);
 }
 
+/// A flow limit on one trade lane (an import quota, or a lane held at an observed flow).
+void flow_limit_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  FlowLimit f;
+  f.from = region_ref(t, "flow_limit.from", x);
+  f.to = region_ref(t, "flow_limit.to", x);
+  const auto id = [&](int r) { return r >= 0 ? x.regions.regions[static_cast<std::size_t>(r)].id : std::string("?"); };
+  f.name = t.values.text("flow_limit.name", id(f.from) + " to " + id(f.to));
+  if (!missing(t, "flow_limit.max", "the lane's limit (Mt/yr)", x.d)) f.max_kg_per_s = t.values.number("flow_limit.max");
+  if (!missing(t, "flow_limit.source", "the source (or 'estimate: basis') of the limit", x.d)) {
+    f.source = t.values.text("flow_limit.source");
+  }
+  c.flow_limits.push_back(f);
+}
+
 // A power shock on a country, a province or one smelter instead of a region: checked against the
 // dataset here, applied to the matching smelters' power prices once they are built.
 void targeted_power_shock(const TableValues& t, const LeverContext& x, FleetCase& c) {
@@ -232,6 +246,8 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
   c.pipeline_path = file("fleet.pipeline", "fleet-pipeline.toml");
   c.sanctions_path = file("fleet.sanctions", "fleet-sanctions.toml");
   c.paths_path = file("fleet.paths", "fleet-paths.toml");
+  c.power_prices_path = file("fleet.power", "fleet-power.toml");
+  c.anode_effects_path = file("fleet.anode_effects", "fleet-anode-effects.toml");
   apply_cbam(in, c, d);
 }
 
@@ -239,7 +255,7 @@ void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c
   using Lever = void (*)(const TableValues&, const LeverContext&, FleetCase&);
   const std::pair<const char*, Lever> levers[] = {
       {"demand", demand_lever}, {"tariff", tariff_lever},           {"exclusion", exclusion_lever},
-      {"cap", cap_lever},       {"power_shock", power_shock_lever}, {"carbon_price", carbon_price_lever},
+      {"cap", cap_lever},       {"flow_limit", flow_limit_lever}, {"power_shock", power_shock_lever}, {"carbon_price", carbon_price_lever},
       {"retrofit", retrofit_lever}};
   for (const auto& [name, apply] : levers) {
     const auto it = in.arrays.find(name);

@@ -63,6 +63,12 @@ void case_and_fleet(Table& t) {
   t.text("fleet.paths")
       .default_note("the data folder's fleet-paths.toml")
       .doc("price and demand paths by year (TOML): EUA price, demand factors");
+  t.text("fleet.power")
+      .default_note("the data folder's fleet-power.toml")
+      .doc("power prices of single smelters (TOML): published contracts, captive plants' fuel prices, heat rates and O&M");
+  t.text("fleet.anode_effects")
+      .default_note("the data folder's fleet-anode-effects.toml")
+      .doc("anode-effect minutes per cell-day by IPCC class and region (TOML): PFC by the slope method");
   t.number("fleet.alumina_lme_share", &FleetCase::alumina_lme_share)
       .unit("1")
       .range(0.0, 1.0)
@@ -142,6 +148,11 @@ void cbam(Table& t) {
       .exclusive_min()
       .typical(0.8, 1.6)
       .doc("exchange rate (required with [cbam])");
+  t.choice("cbam.route", &FleetCase::cbam_route, {{"actual", CbamRoute::kActual}, {"default", CbamRoute::kDefault}})
+      .default_("actual")
+      .source("[EU 2023/956] Annex IV: actual embedded emissions, or the default values of [EU 2025/2621]")
+      .doc("embedded emissions: each smelter's own direct emissions, or its country's default value where "
+           "data/cbam.toml has one (others stay actual)");
 }
 
 // The levers are arrays of tables: each table is read by its lever (fleet_levers.cpp).
@@ -214,6 +225,14 @@ void other_levers(Table& t) {
       .typical(0, 200)
       .default_(0.0)
       .doc("[[carbon_price]] domestic carbon price on scope 1, per t CO2e");
+  t.text("flow_limit.from").doc("[[flow_limit]] exporting region id (required)");
+  t.text("flow_limit.to").doc("[[flow_limit]] importing region id (required)");
+  t.number("flow_limit.max")
+      .unit("Mt/yr", "kg/s")
+      .range(0.0, 1000.0)
+      .doc("[[flow_limit]] most metal the lane carries in a year (required): a quota or an observed flow");
+  t.text("flow_limit.source").doc("[[flow_limit]] the source (or 'estimate: basis') of the limit (required)");
+  t.text("flow_limit.name").default_note("FROM to TO").doc("[[flow_limit]] name in outputs");
   t.text("retrofit.smelter").doc("[[retrofit]] smelter id of the dataset (required)");
   t.text("retrofit.technology").doc("[[retrofit]] cell technology id of the catalogue (required)");
 }
@@ -243,7 +262,7 @@ const CaseLayout& fleet_layout() {
   static const CaseLayout layout = [] {
     CaseLayout l;
     l.schema = &fleet_schema();
-    l.arrays = {"demand", "tariff", "exclusion", "cap", "power_shock", "carbon_price", "retrofit"};
+    l.arrays = {"demand", "tariff", "exclusion", "cap", "flow_limit", "power_shock", "carbon_price", "retrofit"};
     l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers"};
     l.switches = {"cbam"};
     return l;
@@ -272,6 +291,10 @@ std::string fleet_template() {
       {"exclusion.origin_province", "\"Xinjiang\""},
       {"cap.region", "\"china\""},
       {"cap.capacity", "\"45 Mt/yr\""},
+      {"flow_limit.from", "\"oceania\""},
+      {"flow_limit.to", "\"usa\""},
+      {"flow_limit.max", "\"0.1 Mt/yr\""},
+      {"flow_limit.source", "\"estimate: ...\""},
       {"power_shock.region", "\"usa\""},
       {"power_shock.factor", "1.2"},
       {"power_shock.adder", "\"30 USD/MWh\""},

@@ -8,6 +8,9 @@
 
 #include "potline/core/constants.hpp"
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/power_prices.hpp"
+#include "potline/core/units.hpp"
+#include "potline/plant/smelter_schema.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -105,6 +108,46 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
                                cls->technology, cls->basis);
 }
 
+/// CBAM prices: the actual route (the smelter's own direct emissions), or the default route with
+/// its country's default value where data/cbam.toml has one.
+void cbam_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
+                 SmelterCaseValues& out) {
+  w.number("cbam.eua_price", c.eua_eur_per_t, case_note(c, "cbam.eua_price"));
+  w.number("cbam.usd_per_eur", c.usd_per_eur, case_note(c, "cbam.usd_per_eur"));
+  const policy::CbamCountryDefault* def = data.cbam.default_for(r.country);
+  out.cbam_country_default_t_per_t = def != nullptr ? def->direct_t_co2e_per_t : 0.0;
+  if (c.cbam_route == CbamRoute::kActual) {
+    out.cbam_route = "actual";
+  } else if (def == nullptr) {
+    out.cbam_route = "actual (no default value for " + r.country + " in data/cbam.toml)";
+  } else {
+    const std::string note = case_note(c, "cbam.route = \"default\"") + "; " + row_note(r, "country");
+    w.text("cbam.route", "default", note);
+    w.text("cbam.default_country", r.country, note);
+    out.cbam_route = "default (" + r.country + ")";
+  }
+}
+
+/// PFC by the IPCC slope method where the anode-effect table (data/fleet-anode-effects.toml) has the
+/// smelter's class and region; else the smelter model's default, IPCC 2006 Tier 1.
+void pfc_inputs(const SmelterRecord& r, const FleetCase& c, CaseValueWriter& w, SmelterCaseValues& out) {
+  const io::Value* chosen = out.values.get("emissions.technology_class");
+  const std::string cls = chosen != nullptr ? chosen->text : "CWPB";  // the smelter model's default class
+  const AnodeEffectRule* rule = c.anode_effects.match(cls, r.region);
+  if (rule == nullptr) {
+    out.pfc_standard = fmt::format("IPCC2006 Tier 1 ({}; no anode-effect entry for {} in region {})", cls, cls, r.region);
+    return;
+  }
+  const std::string note = fmt::format("anode-effect table {}, class {} ({})", c.anode_effects.path, cls, rule->source);
+  w.text("emissions.pfc_method", "slope", note);
+  // In the smelter schema's internal unit of emissions.aem (the case writer stores internal values).
+  const io::FieldSpec& aem = *plant::smelter_schema().find("emissions.aem");
+  w.number("emissions.aem", core::convert(rule->aem_min_per_day, "min/d", aem.internal_unit).value, note);
+  w.text("emissions.coefficient_set", c.anode_effects.coefficient_set, note);
+  out.pfc_standard = fmt::format("{} slope ({}, AEM {:g} AE-min/cell-day)", c.anode_effects.coefficient_set, cls,
+                                 rule->aem_min_per_day);
+}
+
 void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase& c, CaseValueWriter& w) {
   w.number("prices.year", regions.price_year, fmt::format("region table {}, price_year", regions.path));
   w.number("prices.lme", c.lme_usd_per_kg, case_note(c, "fleet.lme"));
@@ -133,10 +176,8 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
                                                      const FleetCase& c, const plant::SmelterData& data,
                                                      core::Diagnostics& d) {
   const Region& reg = regions.regions[static_cast<std::size_t>(regions.index_of(r.region))];
-  const auto source_index = static_cast<std::size_t>(power_index(r.power_source));
   const Subregion* sub = regions.subregion_of(r.region, r.country, r.province);
-  const bool sub_power = sub != nullptr && sub->power_usd_per_J[source_index].has_value();
-  const auto& power = sub_power ? sub->power_usd_per_J[source_index] : reg.power_usd_per_J[source_index];
+  const auto power = smelter_power_price(r, regions, c.power_prices);
   if (!power) {
     d.error(r.where, "power_source", fmt::format("region '{}' has no power price for source '{}' in {}: add it to "
                                                  "the region's power table", reg.id, plant::to_string(r.power_source),
@@ -146,11 +187,13 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   SmelterCaseValues out;
   CaseValueWriter w(out, r.where);
   cell_inputs(r, c, data, w, out);
+  pfc_inputs(r, c, w, out);
   w.number("plant.capacity", r.capacity_kg_per_s, row_note(r, "capacity"));
   price_inputs(reg, regions, c, w);
   const std::string source(plant::to_string(r.power_source));
-  w.number("prices.power", *power, sub_power ? subregion_note(regions, *sub, "power." + source)
-                                             : region_note(regions, reg, "power." + source));
+  w.number("prices.power", power->usd_per_J, power->origin + "; basis: " + power->basis);
+  out.power_origin = power->origin;
+  out.power_basis = power->basis;
   if (r.employees > 0) {
     w.number("labour.employees", r.employees, row_note(r, "employees"));
   } else {
@@ -168,10 +211,7 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
       w.number("power.emission_factor", reg.grid_co2_kg_per_J, region_note(regions, reg, "grid_co2"));
     }
   }
-  if (c.cbam_year != 0) {
-    w.number("cbam.eua_price", c.eua_eur_per_t, case_note(c, "cbam.eua_price"));
-    w.number("cbam.usd_per_eur", c.usd_per_eur, case_note(c, "cbam.usd_per_eur"));
-  }
+  if (c.cbam_year != 0) cbam_inputs(r, c, data, w, out);
   return out;
 }
 
@@ -198,6 +238,11 @@ void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionT
     fs.sec_origin = values->sec_origin.empty() ? sc->sec_origin : values->sec_origin;
     fs.technology = sc->technology;
     fs.technology_class = values->technology_class;
+    fs.power_origin = values->power_origin;
+    fs.power_basis = values->power_basis;
+    fs.pfc_standard = values->pfc_standard;
+    fs.cbam_route = values->cbam_route;
+    fs.cbam_country_default_t_per_t = values->cbam_country_default_t_per_t;
     fs.running = r.status == Status::kOperating && !r.restart;  // a restart pays its restart
     c.model.smelters.push_back(std::move(fs));
   }

@@ -3,11 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "potline/core/constants.hpp"
 #include "potline/core/units.hpp"
 #include "potline/fleet/fleet_smelters.hpp"
+#include "potline/fleet/years.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
@@ -72,6 +74,10 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
       << "# Every input the fleet gives the smelter is below with where it came from; every other input takes\n"
       << "# the smelter model's default, as in the fleet. `potline smelter` on this file gives the fleet's\n"
       << "# C1, SEC, emissions and CBAM for this smelter.\n";
+  if (c.year != 0) {
+    out << fmt::format("# Scenario year {} (fleet.year, or a path's fleet.last_year): that year's smelters, EUA price\n"
+                       "# and CBAM year.\n", c.year);
+  }
   const double carbon = c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)];
   if (carbon != 0.0) {
     out << fmt::format("# Not a smelter-case input: the fleet case's [[carbon_price]] of {} USD/t CO2 in region '{}' adds\n"
@@ -84,8 +90,11 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
 
 }  // namespace
 
-std::string smelter_case_toml(const FleetCase& c, const std::string& id, const plant::SmelterData& data,
+std::string smelter_case_toml(const FleetCase& base, const std::string& id, const plant::SmelterData& data,
                               core::Diagnostics& d) {
+  // A scenario year (or path) exports the smelter of that year (of the path's last year): the
+  // pipeline's smelters, the year's EUA price and CBAM year, as `potline fleet` evaluates them.
+  const FleetCase c = base.year == 0 ? base : case_for_year(base, std::max(base.year, base.last_year), nullptr);
   const FleetSmelter& s = *find_smelter(c, id, d);
   auto values = smelter_case_values(s.record, c.model.regions, c, data, d);
   if (!values) throw core::InputError(d);

@@ -225,6 +225,16 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
         for (std::size_t j = 0; j < per; ++j) k.suppliers.push_back(static_cast<int>(i * per + j));
     p.caps.push_back(std::move(k));
   }
+  for (const FlowLimit& f : c.flow_limits) {
+    market::Cap k;
+    k.name = f.name;
+    k.capacity_kg_per_s = f.max_kg_per_s;
+    k.to_regions = {f.to};
+    for (std::size_t i = 0; i < c.model.smelters.size(); ++i)
+      if (c.model.smelters[i].region == f.from)
+        for (std::size_t j = 0; j < per; ++j) k.suppliers.push_back(static_cast<int>(i * per + j));
+    p.caps.push_back(std::move(k));
+  }
   return p;
 }
 

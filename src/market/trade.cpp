@@ -43,6 +43,7 @@ std::string explain(const TradeProblem& p) {
   for (const auto& s : p.suppliers) total_capacity += s.capacity_kg_per_s;
   double capped = total_capacity;
   for (const auto& c : p.caps) {
+    if (!c.to_regions.empty()) continue;  // a flow limit takes no capacity out of the world
     double inside = 0;
     for (int i : c.suppliers) inside += p.suppliers[static_cast<std::size_t>(i)].capacity_kg_per_s;
     if (inside > c.capacity_kg_per_s) {
@@ -119,7 +120,10 @@ void build(const TradeProblem& p, Lp& lp) {
     lo.push_back(0.0);
     up.push_back(COIN_DBL_MAX);
     std::vector<int> idx = {i, static_cast<int>(m) + s};
-    for (int k : caps_of[static_cast<std::size_t>(i)]) idx.push_back(static_cast<int>(m + n) + k);
+    for (int k : caps_of[static_cast<std::size_t>(i)]) {
+      const auto& to = p.caps[static_cast<std::size_t>(k)].to_regions;
+      if (to.empty() || std::find(to.begin(), to.end(), s) != to.end()) idx.push_back(static_cast<int>(m + n) + k);
+    }
     std::vector<double> val(idx.size(), 1.0);
     append_col(static_cast<int>(idx.size()), idx.data(), val.data());
   }
@@ -256,6 +260,10 @@ std::string check(const TradeProblem& p) {
     if (!(s.capacity_kg_per_s >= 0) || !std::isfinite(s.cost_usd_per_kg)) return "supplier '" + s.name + "' has a bad capacity or cost";
   }
   for (double d : p.demand_kg_per_s) if (!(d >= 0) || !std::isfinite(d)) return "demands must be finite and >= 0";
+  for (const auto& c : p.caps) {
+    for (int r : c.to_regions) if (r < 0 || static_cast<std::size_t>(r) >= n) return "cap '" + c.name + "' names no valid region";
+    for (int i : c.suppliers) if (i < 0 || static_cast<std::size_t>(i) >= p.suppliers.size()) return "cap '" + c.name + "' names no valid supplier";
+  }
   if (!p.demand_curve.empty()) {
     if (p.demand_curve.size() != n) return "demand curves: one per region needed";
     for (std::size_t s = 0; s < n; ++s) {

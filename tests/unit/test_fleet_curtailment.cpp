@@ -97,7 +97,18 @@ TEST(fleet_curtailment, PremiaAreRegionalPricesOverTheWorldPrice) {
   const auto usa = static_cast<std::size_t>(c.model.regions.index_of("usa"));
   const auto oceania = static_cast<std::size_t>(c.model.regions.index_of("oceania"));
   for (double p : r.price_usd_per_kg) EXPECT_GE(p - r.world_price_usd_per_kg, 0.0);
-  // The US premium is freight, not the tariff (docs/validation.md, the Midwest row): the marginal US
-  // import is tariff-exempt Australian metal, so the US price is Oceania's plus the 130 USD/t lane.
-  EXPECT_NEAR(r.price_usd_per_kg[usa] - r.price_usd_per_kg[oceania], 0.130, 1e-6);
+  // The US premium (docs/validation.md, the Midwest row): with the Australia-US lane held at its
+  // observed 2024 flow ([[flow_limit]] of world-2024.toml), the marginal US import pays the 10 %
+  // Section 232 tariff on its origin price: Indian metal, 1.1 x India's price + the 140 USD/t lane
+  // (to the fixed point's 0.1 USD/t tolerance).
+  const auto india = static_cast<std::size_t>(c.model.regions.index_of("india"));
+  EXPECT_NEAR(r.price_usd_per_kg[usa], 1.10 * r.price_usd_per_kg[india] + 0.140, 2e-4);
+  ASSERT_EQ(r.cap_shadow_usd_per_kg.size(), c.caps.size() + 1);
+  EXPECT_GT(r.cap_shadow_usd_per_kg.back(), 0.0);  // the lane limit binds
+  // Without the limit, tariff-exempt Australian metal sets it: Oceania's price + the 130 USD/t lane.
+  fleet::FleetCase open = c;
+  open.flow_limits.clear();
+  const fleet::FleetResult o = fleet::solve(open, open.shocks);
+  ASSERT_TRUE(o.feasible);
+  EXPECT_NEAR(o.price_usd_per_kg[usa] - o.price_usd_per_kg[oceania], 0.130, 1e-6);
 }

@@ -24,6 +24,11 @@ struct FleetSmelter {
   std::string technology;            ///< the catalogue technology whose cell model gives the SEC
   std::string technology_class;      ///< the class id when the row names no technology (else empty)
   bool employees_estimated = false;
+  std::string power_origin;          ///< where the power price came from (contract, captive fuel, subregion, region)
+  std::string power_basis;           ///< "sourced", "partly sourced" or "estimate"
+  std::string pfc_standard;          ///< PFC method and coefficients ("IPCC2019 slope (PFPB_modern, AEM ...)")
+  std::string cbam_route;            ///< with [cbam]: "actual", "default (ISO3)", or why actual
+  double cbam_country_default_t_per_t = 0;  ///< the country's CBAM default value before mark-up (0: none)
   /// Ran before the period (status operating, or produced in the path's previous year): stopping it
   /// costs a later restart; a smelter that did not run pays the restart to run (Curtailment).
   bool running = true;
@@ -59,6 +64,8 @@ struct SmelterEconomics {
   double direct_co2e_kg_per_kg = 0;   ///< CBAM direct embedded emissions (no electricity)
   double indirect_co2e_kg_per_kg = 0; ///< scope 2: purchased electricity (captive plants are scope 1)
   double cbam_usd_per_kg = 0;         ///< CBAM cost if sold into the EU in cbam_year (0 = none)
+  double cbam_see_kg_per_kg = 0;      ///< embedded emissions CBAM prices (actual, or the marked-up default)
+  double cbam_default_see_kg_per_kg = 0;  ///< the country's marked-up default value in cbam_year (0 = none)
   double price_usd_per_kg = 0;        ///< LME + regional premium
 };
 

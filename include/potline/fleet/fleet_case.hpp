@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "potline/core/diagnostics.hpp"
+#include "potline/fleet/anode_effects.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/flex_link.hpp"
+#include "potline/fleet/power_prices.hpp"
 #include "potline/fleet/technology_classes.hpp"
 #include "potline/fleet/time_data.hpp"
 #include "potline/market/trade.hpp"
@@ -23,6 +25,9 @@ enum class TariffBasis {
   kOriginPrice,  ///< the customs value: the metal's price in its origin region (LP dual; fixed point)
   kLme,          ///< the case's LME price (a linear stand-in: tariff fixed before the LP)
 };
+
+/// Which embedded emissions CBAM prices (docs/model/fleet.md, "CBAM: actual or default").
+enum class CbamRoute { kActual, kDefault };
 
 struct Tariff {
   int importer = -1;
@@ -56,18 +61,30 @@ struct MarketDefaults {
   std::optional<double> reference_usd_per_kg;  ///< market.reference_price; nullopt: fleet.lme
 };
 
+/// [[flow_limit]]: the most metal one lane (exporting region -> importing region) carries in a year.
+struct FlowLimit {
+  std::string name, source;
+  int from = -1, to = -1;
+  double max_kg_per_s = 0;
+};
+
 struct FleetCase {
   std::string title;
   std::string path;
   std::string smelters_path, regions_path;
   std::string technology_classes_path;   ///< the data folder's fleet-technology-classes.toml
   TechnologyClasses technology_classes;  ///< for rows without a sourced technology
+  std::string power_prices_path;         ///< fleet.power, default the data folder's fleet-power.toml
+  PowerPriceTable power_prices;          ///< contracts and captive fuel prices of single smelters
+  std::string anode_effects_path;        ///< fleet.anode_effects, default the data folder's fleet-anode-effects.toml
+  AnodeEffectTable anode_effects;        ///< AEM by IPCC class and region for the slope method
   std::vector<std::string> include_status = {"operating"};
   // Members bound to the fleet schema (fleet_schema.cpp) take their defaults from it.
   double lme_usd_per_kg = 0;
   double alumina_lme_share = 0;
   int cbam_year = 0;
   double eua_eur_per_t = 0, usd_per_eur = 0;
+  CbamRoute cbam_route = CbamRoute::kActual;
   bool solve_market = false;
   MarketDefaults market_defaults;
   std::vector<double> demand_factor;    ///< per region
@@ -80,6 +97,7 @@ struct FleetCase {
   std::vector<Tariff> tariffs;
   std::vector<Exclusion> exclusions;
   std::vector<CapSpec> caps;
+  std::vector<FlowLimit> flow_limits;   ///< after the caps in the LP (their shadow prices follow the caps')
   std::vector<std::pair<std::string, std::string>> retrofits;  ///< smelter id -> technology id
   std::vector<PowerTarget> power_targets;  ///< [[power_shock]] on a country, province or smelter
   Shocks shocks;                        ///< filled once the region table is known

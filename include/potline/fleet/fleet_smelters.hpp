@@ -27,6 +27,10 @@ struct SmelterCaseValues {
   std::string sec_origin;                     ///< the technology class and its basis when the row names no technology
   std::string technology_class;               ///< the class id when the row names no technology
   bool employees_estimated = false;           ///< head count from the region's employees per capacity
+  std::string power_origin, power_basis;      ///< the power price's origin and basis (power_prices.hpp)
+  std::string pfc_standard;                   ///< the PFC method, coefficient set, class and AEM used
+  std::string cbam_route;                     ///< "actual", "default (ISO3)" or why actual (with [cbam])
+  double cbam_country_default_t_per_t = 0;    ///< the country's CBAM default value before mark-up (0: none)
 };
 
 /// The inputs the fleet gives dataset row `r` at the case's base prices (scenario shocks are

@@ -7,6 +7,7 @@
 //        Σ_i f_is − Σ_b x_sb ≥ Q_s^min       (balance of region s)   → dual = price in region s
 //        0 ≤ x_sb ≤ w_sb                      (demand blocks: step inverse demand)
 //        Σ_{i∈G} Σ_s f_is ≤ C_G              (capacity caps, e.g. China's 45 Mt)
+//        Σ_{i∈G} Σ_{s∈T} f_is ≤ L_G          (flow limits into the regions T of a lane)
 //   f_is is absent when metal of i may not enter s (exclusions).
 // c_i is the supplier's cash cost, d_is the delivery cost (freight + fixed tariffs + CBAM) and
 // t_is = τ_is × p_origin(i) an ad valorem tariff on the price of the metal at its origin (the
@@ -31,10 +32,13 @@ struct Supplier {
   double cost_usd_per_kg = 0;
 };
 
+/// A cap on the output of a group of suppliers, or — with `to_regions` — on their deliveries into
+/// those regions only (a flow limit on a trade lane, e.g. an import quota).
 struct Cap {
   std::string name;
   std::vector<int> suppliers;
   double capacity_kg_per_s = 0;
+  std::vector<int> to_regions;  ///< empty: every delivery counts (a capacity cap)
 };
 
 enum class DemandShape {

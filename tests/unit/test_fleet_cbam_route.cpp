@@ -1,0 +1,64 @@
+// CBAM on actual or default embedded emissions per scenario (issue 10, part 3): cbam.route of a
+// fleet case, the default value where data/cbam.toml has the country's (China: 3.0 t CO2e/t direct,
+// marked up by year), actual elsewhere, both reported per smelter.
+#include <gtest/gtest.h>
+
+#include "../common/shipped_data.hpp"
+#include "potline/cell/technology.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/solve.hpp"
+
+using namespace potline;
+
+namespace {
+
+fleet::FleetCase world(const std::string& route, core::Diagnostics& d) {
+  return fleet::parse_fleet_case("[fleet]\nlme = \"2400 USD/t\"\n[cbam]\nyear = 2030\neua_price = \"100 EUR/t\"\n"
+                                 "usd_per_eur = 1.08\n" + route,
+                                 "t.toml", std::string(POTLINE_SOURCE_DIR) + "/examples", cell::default_data_dir(),
+                                 potline::testing::shipped_smelter_data(), d);
+}
+
+int index_of(const fleet::FleetCase& c, const std::string& id) {
+  for (std::size_t i = 0; i < c.model.smelters.size(); ++i)
+    if (c.model.smelters[i].record.id == id) return static_cast<int>(i);
+  ADD_FAILURE() << "no smelter " << id;
+  return 0;
+}
+
+}  // namespace
+
+TEST(fleet_cbam_route, DefaultRouteUsesTheCountryDefaultWhereOneExists) {
+  core::Diagnostics d0, d1;
+  const fleet::FleetCase actual = world("", d0);
+  const fleet::FleetCase def = world("route = \"default\"\n", d1);
+  ASSERT_FALSE(d0.has_errors() || d1.has_errors()) << d0.to_string() << d1.to_string();
+  std::vector<fleet::SmelterEconomics> ea, ed;
+  fleet::evaluate(actual.model, actual.shocks, ea);
+  fleet::evaluate(def.model, def.shocks, ed);
+  const auto cn = static_cast<std::size_t>(index_of(def, "cn-xinheng-qinghai"));
+  const auto ca = static_cast<std::size_t>(index_of(def, "ca-alouette"));
+  // China's default 3.0 t CO2e/t with the 30 % mark-up of 2030: 3.9 t/t, in both routes' report.
+  EXPECT_NEAR(ed[cn].cbam_default_see_kg_per_kg, 3.0 * 1.3, 1e-12);
+  EXPECT_NEAR(ea[cn].cbam_default_see_kg_per_kg, 3.0 * 1.3, 1e-12);
+  EXPECT_NEAR(ed[cn].cbam_see_kg_per_kg, 3.9, 1e-12);
+  EXPECT_NEAR(ea[cn].cbam_see_kg_per_kg, ea[cn].direct_co2e_kg_per_kg, 1e-12);
+  EXPECT_EQ(def.model.smelters[cn].cbam_route, "default (CHN)");
+  EXPECT_EQ(actual.model.smelters[cn].cbam_route, "actual");
+  // Certificates follow the embedded emissions: (SEE - benchmark x CBAM factor) x EUA x USD/EUR, the
+  // benchmark's free allocation the same in both routes.
+  const double k = 100.0 * 1.08 / 1000.0;  // USD per kg CO2e
+  EXPECT_NEAR(ed[cn].cbam_usd_per_kg - ea[cn].cbam_usd_per_kg, (3.9 - ea[cn].direct_co2e_kg_per_kg) * k, 1e-9);
+  // Canada has no default value in data/cbam.toml: actual in both, and said so.
+  EXPECT_EQ(def.model.smelters[ca].cbam_route, "actual (no default value for CAN in data/cbam.toml)");
+  EXPECT_DOUBLE_EQ(ed[ca].cbam_see_kg_per_kg, ea[ca].cbam_see_kg_per_kg);
+  EXPECT_DOUBLE_EQ(ed[ca].cbam_default_see_kg_per_kg, 0.0);
+}
+
+TEST(fleet_cbam_route, AnUnknownRouteIsAnInputError) {
+  core::Diagnostics d;
+  EXPECT_THROW(world("route = \"defualt\"\n", d), core::InputError);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("cbam.route"), std::string::npos) << e;
+  EXPECT_NE(e.find("defualt"), std::string::npos) << e;
+}

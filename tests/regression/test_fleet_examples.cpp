@@ -2,10 +2,12 @@
 // scenarios move the results the way their policy says; bad fleet input exits 2 with a clear message.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "../cli/cli_helpers.hpp"
 
@@ -154,9 +156,18 @@ TEST(fleet_examples, PoliciesMovePricesTheirWay) {
   EXPECT_NEAR(us, 1.5 * ca + 30, 1.0);
   EXPECT_TRUE(world.at("tariff_converged").get<bool>());
   EXPECT_GE(world.at("tariff_iterations").get<int>(), 1);
-  // CBAM 2034 makes Europe's price exceed the world example's: imports pay for direct emissions.
-  EXPECT_GT(cbam.at("price_by_region_usd_per_t").at("europe").get<double>(),
-            world.at("price_by_region_usd_per_t").at("europe").get<double>() + 50);
+  // CBAM 2034 never lowers Europe's price. With the slope-method PFCs of modern smelters
+  // (data/fleet-anode-effects.toml) an import's CBAM (~155 USD/t on 1.79 t CO2e/t) stays below the
+  // gap to Europe's domestic marginal cost, which keeps setting the price; with Tier 1 PFCs for
+  // every smelter (an empty anode-effect table: ~4.9 t CO2e/t, ~420 USD/t) imports become the
+  // marginal supply and Europe's price rises by more than 50 USD/t.
+  EXPECT_GE(cbam.at("price_by_region_usd_per_t").at("europe").get<double>(),
+            world.at("price_by_region_usd_per_t").at("europe").get<double>() - 1e-6);
+  const std::string none = write_temp("no-anode-effects.toml", "coefficient_set = \"IPCC2019\"\n");
+  const Json world_t1 = parse_json(potline({"fleet", example("world.toml"), "--json", "--set", "fleet.anode_effects=" + none}).out);
+  const Json cbam_t1 = parse_json(potline({"fleet", example("cbam-2034.toml"), "--json", "--set", "fleet.anode_effects=" + none}).out);
+  EXPECT_GT(cbam_t1.at("price_by_region_usd_per_t").at("europe").get<double>(),
+            world_t1.at("price_by_region_usd_per_t").at("europe").get<double>() + 50);
   // A 20 % US power shock with curtailed capacity allowed back: US capacity in play rises.
   const Json tariff = run_json(example("us-tariff-50.toml"));
   EXPECT_GT(tariff.at("capacity_by_region_Mt").at("usa").get<double>(), world.at("capacity_by_region_Mt").at("usa").get<double>());
@@ -237,9 +248,23 @@ TEST(fleet_examples, CapShadowPriceAndMarginsAreReported) {
   std::string header, line;
   std::getline(lines, header);
   ASSERT_NE(header.find(",technology,technology_class,margin_usd_per_t"), std::string::npos) << header;
+  // Fields split with CSV quoting (later text columns such as power_origin hold commas).
+  const auto fields = [](const std::string& row) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (char ch : row) {
+      if (ch == '"') quoted = !quoted;
+      else if (ch == ',' && !quoted) out.emplace_back();
+      else out.back() += ch;
+    }
+    return out;
+  };
+  const std::vector<std::string> names = fields(header);
+  const auto column = static_cast<std::size_t>(std::find(names.begin(), names.end(), "margin_usd_per_t") - names.begin());
+  ASSERT_LT(column, names.size());
   int rows = 0;
   while (std::getline(lines, line)) {
-    const double margin = std::stod(line.substr(line.rfind(',') + 1));
+    const double margin = std::stod(fields(line).at(column));
     if (rows == 0) {
       EXPECT_GT(margin, 0.0) << line;
     }

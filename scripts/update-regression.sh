@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/potline}
-for case in default custom-design grande-baie-p155; do
+for case in default custom-design grande-baie-p155 inert-anode-elysis-like inert-anode-rusal-like; do
   "$bin" cell "examples/$case.toml" --json > "tests/regression/reference/cell-$case.json"
   echo "updated tests/regression/reference/cell-$case.json"
 done

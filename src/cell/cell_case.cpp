@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "potline/cell/anode_inputs.hpp"
 #include "potline/cell/cell_schema.hpp"
+#include "potline/purity/purity_schema.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/core/constants.hpp"
@@ -190,8 +192,17 @@ std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
   c.title = c.values.text("case.title", c.title);
 
   if (!values_to_inputs(c.values, c.design, c.constants, c.op, diagnostics)) return std::nullopt;
+  {
+    CellCase bound;  // the purity inputs (values_to_inputs fills design, constants and operation)
+    cell_table().bind(c.values, bound);
+    c.purity = bound.purity;
+  }
 
   // Cross-field checks.
+  const std::size_t errors_before = diagnostics.error_count();
+  check_anode_inputs(c.values, c.constants.anode_type, diagnostics);
+  purity::check_purity_inputs(c.values, c.purity, diagnostics);
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
   const double components = 100.0 - c.op.bath.cryolite_wt();
   if (c.op.bath.cryolite_wt() < 0.0) {
     diagnostics.error(location_of(c.values, "bath.alumina"), "bath",

@@ -91,10 +91,15 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
     r.flags |= kActivityFloor;
     activity = kMinAluminaActivity;
   }
-  v.reversible = haupin::reversible_voltage_V(T, activity);
+  // Inert anodes evolve O2 instead of CO2 (docs/model/inert-anode.md).
+  const bool inert = k.anode_type == AnodeType::kInert;
+  v.reversible = inert ? inert_anode::reversible_voltage_V(T, activity)
+                       : haupin::reversible_voltage_V(T, activity);
 
   if (i_anode < kMinTafelCurrentDensity_A_per_m2) r.flags |= kAnodeCurrentDensityLow;
-  v.anode_reaction_overvoltage = haupin::anode_reaction_overvoltage_V(T, i_anode, alumina);
+  v.anode_reaction_overvoltage =
+      inert ? inert_anode::reaction_overvoltage_V(k.inert_anode, T, i_anode)
+            : haupin::anode_reaction_overvoltage_V(T, i_anode, alumina);
 
   r.critical_current_density_A_per_m2 =
       haupin::critical_current_density_A_per_m2(T, alumina, single_anode_m2);
@@ -138,6 +143,7 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   const double conductance_per_length = kappa * r.effective_anode_area_m2;  // S·m
   // Bubble layer: a film of thickness d_b whose conducting fraction is (1 − θ) (Haupin 1998).
   v.bubble = I * r.bubble_thickness_m * theta / (conductance_per_length * (1.0 - theta));
+  if (inert) v.bubble *= k.inert_anode.bubble_factor;
   double bath_path_m = op.acd_m - (k.subtract_bubble_layer ? r.bubble_thickness_m : 0.0);
   if (bath_path_m <= 0.0) {
     r.flags |= kAcdBelowBubbleLayer;
@@ -164,8 +170,9 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
 
   // Energy balance of the pot (external drop excluded: it heats the busbars in the potroom).
   const double mol_al_per_s = r.production_kg_per_s / kMolarMassAl_kg_per_mol;
-  const thermo::ReactionEnergy e = thermo::reaction_energy(T, ce, k.alumina_feed_temperature_K,
-                                                           k.anode_entry_temperature_K);
+  const thermo::ReactionEnergy e =
+      inert ? thermo::inert_anode_reaction_energy(T, k.alumina_feed_temperature_K)
+            : thermo::reaction_energy(T, ce, k.alumina_feed_temperature_K, k.anode_entry_temperature_K);
   r.energy.input_W = I * (r.voltage_V - v.external);
   r.energy.reaction_W = mol_al_per_s * e.reaction_J_per_mol_Al;
   r.energy.heating_alumina_W = mol_al_per_s * e.heating_alumina_J_per_mol_Al;

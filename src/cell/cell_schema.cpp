@@ -5,6 +5,7 @@
 
 #include "potline/bath/properties.hpp"
 #include "potline/cell/cell_case.hpp"
+#include "potline/purity/purity_schema.hpp"
 
 namespace potline::cell {
 namespace {
@@ -181,6 +182,58 @@ void add_model(Table& t) {
       .doc("bath ohmic path is ACD minus the bubble layer thickness ([Haupin 1998]) or the full ACD");
 }
 
+// [anode] — carbon or inert (oxygen-evolving) anode; docs/model/inert-anode.md.
+void add_anode(Table& t) {
+  auto k = t.part(&CellCase::constants);
+  k.choice("anode.type", &ModelConstants::anode_type,
+           {{"carbon", AnodeType::kCarbon}, {"inert", AnodeType::kInert}})
+      .default_("carbon")
+      .source("docs/model/inert-anode.md")
+      .doc("carbon anode (consumed to CO2 and CO) or inert anode (not consumed, evolves O2); the "
+           "other anode.* keys apply to inert anodes only");
+  auto a = k.part(&ModelConstants::inert_anode);
+  const std::string inert_only = " (inert anodes only)";
+  a.number("anode.reaction_overvoltage", &InertAnode::reaction_overvoltage_V)
+      .unit("V")
+      .default_(0.1)
+      .range(0.0, 2.0)
+      .source(
+          "estimate: no overvoltage of an industrial inert anode is public; 0.1 V assumes oxygen "
+          "evolution on a conducting oxide needs far less activation than CO2 formation on carbon "
+          "(about 0.5 V at 0.8 A/cm2 by [Haupin 1998]); the Tafel slope is Haupin's T/12533")
+      .doc("anode reaction overvoltage at anode.reference_current_density" + inert_only);
+  a.number("anode.reference_current_density", &InertAnode::reference_current_density_A_per_m2)
+      .unit("A/cm2", "A/m2")
+      .default_(0.8)
+      .range(0.0, 5.0)
+      .exclusive_min()
+      .source("estimate: a typical industrial anode current density (0.7–0.9 A/cm2)")
+      .doc("current density at which anode.reaction_overvoltage is stated" + inert_only);
+  a.number("anode.bubble_factor", &InertAnode::bubble_factor)
+      .unit("1")
+      .default_(1.0)
+      .range(0.0, 5.0)
+      .source(
+          "estimate: O2 and CO2 both take 4 F per mole of gas, so the gas volume per charge is the "
+          "same as on carbon; no public measurement of the bubble layer on industrial inert anodes")
+      .doc("multiplies the bubble-layer voltage of [Haupin 1998]'s correlation" + inert_only);
+  a.optional_number("anode.wear_rate", &InertAnode::wear_rate_m_per_s)
+      .unit("cm/yr", "m/s")
+      .range(0.0, 100.0)
+      .source("input; [RUSAL 2010] states 1.5–2 cm per year for its inert anode")
+      .doc("linear wear of the anode bottom; with anode.material_density gives the worn mass per "
+           "t Al" + inert_only);
+  a.optional_number("anode.material_density", &InertAnode::material_density_kg_per_m3)
+      .unit("kg/m3")
+      .range(1000.0, 25000.0)
+      .doc("density of the anode material" + inert_only);
+  a.optional_number("anode.cost", &InertAnode::cost_usd_per_t)
+      .unit("USD/t")
+      .range(0.0, 10000.0)
+      .doc("anode material cost per tonne of aluminium (manufacture, replacement, recycling credit "
+           "netted)" + inert_only);
+}
+
 }  // namespace
 
 const io::SchemaTable<CellCase>& cell_table() {
@@ -190,6 +243,8 @@ const io::SchemaTable<CellCase>& cell_table() {
     add_bath(t);
     add_design(t);
     add_model(t);
+    add_anode(t);
+    purity::add_purity_fields(t);
     return t;
   }();
   return table;

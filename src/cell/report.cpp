@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "potline/cell/cell_schema.hpp"
+#include "potline/purity/purity_report.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/core/constants.hpp"
 
@@ -10,6 +11,13 @@ namespace potline::cell {
 namespace {
 constexpr double kJ_per_kWh = constants::kJoulePerKWh;
 constexpr double kKelvinOffset = 273.15;
+
+AnodeBalance balance_of(const CellCase& c, const CellResult& r) {
+  return anode_balance(c.constants.anode_type, c.constants.inert_anode, r.current_efficiency,
+                       r.production_kg_per_s, anode_area_m2(c.design));
+}
+
+io::Json optional_json(const std::optional<double>& x) { return x ? io::Json(*x) : io::Json(nullptr); }
 }  // namespace
 
 io::Json cell_result_json(const CellCase& c, const CellResult& r,
@@ -39,6 +47,21 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
   j["power_kW"] = r.power_W / 1e3;
   j["heat_loss_kW"] = r.energy.heat_loss_W / 1e3;
   j["anode_effect"] = r.anode_effect();
+  // Anode products per tonne (docs/model/inert-anode.md); process energy = reaction + heating terms.
+  const AnodeBalance a = balance_of(c, r);
+  j["anode"] = {{"type", to_name(a.type)},
+                {"carbon_kg_per_t", a.carbon_kg_per_t},
+                {"co2_kg_per_t", a.co2_kg_per_t},
+                {"co_kg_per_t", a.co_kg_per_t},
+                {"o2_kg_per_t", a.o2_kg_per_t},
+                {"wear_kg_per_t", optional_json(a.wear_kg_per_t)},
+                {"cost_usd_per_t", optional_json(a.cost_usd_per_t)}};
+  j["process_energy_kWh_per_kg"] =
+      r.production_kg_per_s > 0.0
+          ? io::Json((r.energy.reaction_W + r.energy.heating_alumina_W + r.energy.heating_anodes_W) /
+                     r.production_kg_per_s / kJ_per_kWh)
+          : io::Json(nullptr);
+  j["purity"] = purity::purity_json(c, r);
   const VoltageBreakdown& v = r.breakdown;
   j["breakdown_V"] = {{"reversible", v.reversible},
                       {"anode_reaction_overvoltage", v.anode_reaction_overvoltage},
@@ -150,6 +173,19 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
                      r.energy.input_W / 1e3, r.energy.reaction_W / 1e3,
                      r.energy.heating_alumina_W / 1e3, r.energy.heating_anodes_W / 1e3,
                      r.energy.heat_loss_W / 1e3, 100 * r.energy.heat_loss_W / r.energy.input_W);
+  if (c.constants.anode_type == AnodeType::kInert) {
+    const AnodeBalance a = balance_of(c, r);
+    out += fmt::format("  anode: inert (O2 {:.0f} kg/t, no carbon, no anode CO2 or PFC){}{}\n", a.o2_kg_per_t,
+                       a.wear_kg_per_t ? fmt::format(", wear {:.2f} kg/t", *a.wear_kg_per_t) : "",
+                       a.cost_usd_per_t ? fmt::format(", anode cost {:.0f} USD/t", *a.cost_usd_per_t) : "");
+  }
+  const io::Json purity = purity::purity_json(c, r);
+  if (!purity.is_null()) {
+    out += fmt::format("  metal: Fe {:.4f} wt%, Si {:.4f} wt%, grade {}; share of pots meeting {}: {:.1f} %\n",
+                       purity.at("fe_wt").get<double>(), purity.at("si_wt").get<double>(),
+                       purity.at("grade").is_null() ? "below P1020" : purity.at("grade").get<std::string>(),
+                       purity.at("target_grade").get<std::string>(), 100 * purity.at("target_share").get<double>());
+  }
   if (c.calibration && !c.calibration->plausible()) {
     for (const auto& p : c.calibration->problems) out += "  calibration: " + p + "\n";
   }

@@ -44,6 +44,39 @@ constexpr double kCO2SwitchTemperature_K = 1200.0;
 constexpr Shomate kCOLowShomate{25.56759, 6.096130, 4.054656, -2.671301, 0.131021, -118.0089};
 constexpr Shomate kCOHighShomate{35.15070, 1.300095, -0.205921, 0.013550, -3.282780, -127.8375};
 constexpr double kCOSwitchTemperature_K = 1300.0;
+// Oxygen, gas, 100-700 K, 700-2000 K and 2000-6000 K (WebBook, CAS 7782-44-7); H = 0 (element).
+constexpr Shomate kO2LowShomate{31.32234, -20.23531, 57.86644, -36.50624, -0.007374, -8.903471};
+constexpr Shomate kO2MidShomate{30.03235, 8.772972, -3.988133, 0.788313, -0.741599, -11.32468};
+constexpr Shomate kO2HighShomate{20.91111, 10.72071, -2.020498, 0.146449, 9.245722, 5.337651};
+constexpr double kO2LowSwitchTemperature_K = 700.0;
+constexpr double kO2HighSwitchTemperature_K = 2000.0;
+
+// Shomate entropy, t = T/1000: S(T) [J/(mol K)] = A ln t + B t + C t^2/2 + D t^3/3 - E/(2 t^2) + G.
+// G coefficients of the same WebBook pages ([Chase 1998]); with them S(298.15) is 28.27 (Al),
+// 50.83 (Al2O3) and 205.15 (O2) J/(mol K) against the tabulated 28.30, 50.92 and 205.15.
+double shomate_entropy_J_per_mol_K(const Shomate& c, double G, double temperature_K) noexcept {
+  const double t = temperature_K * 1e-3;
+  return c.A * std::log(t) + t * (c.B + t * (c.C / 2.0 + t * (c.D / 3.0))) - c.E / (2.0 * t * t) + G;
+}
+constexpr double kAlSolidShomateG = 61.90981;
+constexpr double kAlLiquidShomateG = 73.39949;
+constexpr double kAluminaShomateG = 146.9970;
+constexpr double kO2LowShomateG = 246.7945;
+constexpr double kO2MidShomateG = 236.1663;
+constexpr double kO2HighShomateG = 237.6185;
+
+const Shomate& o2_shomate(double temperature_K, double* G) noexcept {
+  if (temperature_K < kO2LowSwitchTemperature_K) {
+    *G = kO2LowShomateG;
+    return kO2LowShomate;
+  }
+  if (temperature_K < kO2HighSwitchTemperature_K) {
+    *G = kO2MidShomateG;
+    return kO2MidShomate;
+  }
+  *G = kO2HighShomateG;
+  return kO2HighShomate;
+}
 
 // Graphite: the WebBook gives no Shomate fit for C(graphite). We use the published NASA Glenn
 // 9-coefficient polynomial for "C(gr)" (graphite, reference element; data TRC 4/83), from
@@ -93,8 +126,39 @@ double enthalpy_J_per_mol(Species species, double temperature_K) noexcept {
     case Species::kCO:
       return shomate_enthalpy_J_per_mol(
           temperature_K <= kCOSwitchTemperature_K ? kCOLowShomate : kCOHighShomate, temperature_K);
+    case Species::kO2: {
+      double G = 0.0;
+      return shomate_enthalpy_J_per_mol(o2_shomate(temperature_K, &G), temperature_K);
+    }
   }
   return kNaN;
+}
+
+double entropy_J_per_mol_K(Species species, double temperature_K) noexcept {
+  switch (species) {
+    case Species::kAlSolid:
+      return shomate_entropy_J_per_mol_K(kAlSolidShomate, kAlSolidShomateG, temperature_K);
+    case Species::kAlLiquid:
+      return shomate_entropy_J_per_mol_K(kAlLiquidShomate, kAlLiquidShomateG, temperature_K);
+    case Species::kAlumina:
+      return shomate_entropy_J_per_mol_K(kAluminaShomate, kAluminaShomateG, temperature_K);
+    case Species::kO2: {
+      double G = 0.0;
+      const Shomate& c = o2_shomate(temperature_K, &G);
+      return shomate_entropy_J_per_mol_K(c, G, temperature_K);
+    }
+    case Species::kCarbon:
+    case Species::kCO2:
+    case Species::kCO:
+      return kNaN;
+  }
+  return kNaN;
+}
+
+double aluminium_entropy_J_per_mol_K(double temperature_K) noexcept {
+  return entropy_J_per_mol_K(
+      temperature_K < kAluminiumMeltingPoint_K ? Species::kAlSolid : Species::kAlLiquid,
+      temperature_K);
 }
 
 double aluminium_enthalpy_J_per_mol(double temperature_K) noexcept {
@@ -116,6 +180,8 @@ TemperatureRange validity(Species species) noexcept {
     case Species::kCO2:
     case Species::kCO:
       return {298.0, 6000.0};
+    case Species::kO2:
+      return {100.0, 6000.0};
   }
   return {kNaN, kNaN};
 }
@@ -146,6 +212,34 @@ ReactionEnergy reaction_energy(double bath_temperature_K, double current_efficie
       n.carbon_mol *
       (h_carbon_bath - enthalpy_J_per_mol(Species::kCarbon, anode_entry_temperature_K));
   return e;
+}
+
+ReactionEnergy inert_anode_reaction_energy(double bath_temperature_K,
+                                           double alumina_feed_temperature_K) noexcept {
+  const double Tb = bath_temperature_K;
+  const double h_alumina_bath = enthalpy_J_per_mol(Species::kAlumina, Tb);
+  ReactionEnergy e{};
+  e.reaction_J_per_mol_Al = aluminium_enthalpy_J_per_mol(Tb) +
+                            0.75 * enthalpy_J_per_mol(Species::kO2, Tb) - 0.5 * h_alumina_bath;
+  e.heating_alumina_J_per_mol_Al =
+      0.5 * (h_alumina_bath - enthalpy_J_per_mol(Species::kAlumina, alumina_feed_temperature_K));
+  e.heating_anodes_J_per_mol_Al = 0.0;
+  return e;
+}
+
+double alumina_decomposition_gibbs_J_per_mol(double temperature_K) noexcept {
+  const double T = temperature_K;
+  const double dH = 2.0 * aluminium_enthalpy_J_per_mol(T) + 1.5 * enthalpy_J_per_mol(Species::kO2, T) -
+                    enthalpy_J_per_mol(Species::kAlumina, T);
+  const double dS = 2.0 * aluminium_entropy_J_per_mol_K(T) +
+                    1.5 * entropy_J_per_mol_K(Species::kO2, T) -
+                    entropy_J_per_mol_K(Species::kAlumina, T);
+  return dH - T * dS;
+}
+
+double inert_anode_minimum_energy_kWh_per_kg(double bath_temperature_K) noexcept {
+  return J_per_mol_Al_to_kWh_per_kg(
+      inert_anode_reaction_energy(bath_temperature_K, constants::kStandardTemperature_K).total());
 }
 
 double J_per_mol_Al_to_kWh_per_kg(double J_per_mol_Al) noexcept {

@@ -48,7 +48,8 @@ TEST_P(CellExampleRegression, MatchesStoredReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, CellExampleRegression,
-                         ::testing::Values("default", "custom-design", "grande-baie-p155"));
+                         ::testing::Values("default", "custom-design", "grande-baie-p155", "inert-anode-elysis-like",
+                                           "inert-anode-rusal-like"));
 
 }  // namespace
 }  // namespace potline_cli_test

@@ -9,6 +9,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/schema_builder.hpp"
 #include "potline/io/values.hpp"
+#include "potline/purity/purity.hpp"
 
 namespace potline::cell {
 
@@ -19,6 +20,7 @@ struct CellCase {
   CellDesign design;
   ModelConstants constants;
   OperatingPoint op;
+  purity::Inputs purity;  ///< Fe and Si sources of the metal (docs/model/purity.md)
   io::ValueSet values;  ///< every final input with its origin
 };
 

@@ -2,6 +2,7 @@
 // Typed inputs of the steady-state cell model. SI units throughout; names carry the unit.
 #include "potline/bath/composition.hpp"
 #include "potline/bath/properties.hpp"
+#include "potline/cell/inert_anode.hpp"
 
 namespace potline::cell {
 
@@ -31,6 +32,8 @@ struct ModelConstants {
   double anode_entry_temperature_K = 298.15;    ///< temperature at which anode carbon enters
   double anode_effect_overvoltage_V = 25.0;     ///< extra voltage while in an anode effect
   bool subtract_bubble_layer = true;            ///< bath ohmic path = ACD − bubble thickness
+  AnodeType anode_type = AnodeType::kCarbon;    ///< carbon (CO2) or inert (O2) anode
+  InertAnode inert_anode{};                     ///< used when anode_type is kInert
 };
 
 /// The operating point: line current, ACD, bath temperature and chemistry.

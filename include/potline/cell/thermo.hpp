@@ -16,6 +16,7 @@ enum class Species {
   kCarbon,    // C, graphite (stands in for the anode carbon)
   kCO2,       // CO2, ideal gas at 1 bar
   kCO,        // CO, ideal gas at 1 bar
+  kO2,        // O2, ideal gas at 1 bar (the product of an oxygen-evolving, inert anode)
 };
 
 // Melting point of aluminium, K (ITS-90 fixed point, 660.323 degC).
@@ -24,6 +25,12 @@ inline constexpr double kAluminiumMeltingPoint_K = 933.473;
 // Absolute enthalpy on the elements-at-298.15-K scale:
 //   H(T) = dfH(298.15) + [H(T) - H(298.15)],  J/mol.
 double enthalpy_J_per_mol(Species species, double temperature_K) noexcept;
+
+// Absolute (third-law) entropy at 1 bar, J/(mol K). Available for the species of the inert-anode
+// reaction (kAlSolid, kAlLiquid, kAlumina, kO2: Shomate G coefficients of [Chase 1998]); NaN for the
+// others (graphite, CO, CO2: the carbon-anode voltage uses [Haupin 1998]'s fit instead).
+double entropy_J_per_mol_K(Species species, double temperature_K) noexcept;
+double aluminium_entropy_J_per_mol_K(double temperature_K) noexcept;
 
 // Aluminium: the solid below kAluminiumMeltingPoint_K, the liquid from it upwards (so the step at
 // the melting point is the enthalpy of fusion, ~10.7 kJ/mol). J/mol.
@@ -71,6 +78,23 @@ struct ReactionEnergy {
 ReactionEnergy reaction_energy(double bath_temperature_K, double current_efficiency,
                                double alumina_feed_temperature_K,
                                double anode_entry_temperature_K) noexcept;
+
+// Inert (oxygen-evolving) anode: 1/2 Al2O3 -> Al + 3/4 O2 per mole of Al produced. The CE loss
+// (2 Al + 3/2 O2 -> Al2O3, dissolved metal reoxidised by the anode oxygen) regenerates the alumina it
+// took, so the net reaction per mole of Al produced does not depend on ce: the back reaction's heat
+// stays in the cell (it is part of the heat loss). No anode carbon is consumed (heating_anodes = 0).
+// docs/model/inert-anode.md.
+ReactionEnergy inert_anode_reaction_energy(double bath_temperature_K,
+                                           double alumina_feed_temperature_K) noexcept;
+
+// Standard Gibbs energy of Al2O3(alpha) -> 2 Al(l) + 3/2 O2(g) at temperature T, J per mol Al2O3
+// (Shomate H and S of [Chase 1998]). The reversible decomposition voltage at unit alumina activity
+// is this over 6F.
+double alumina_decomposition_gibbs_J_per_mol(double temperature_K) noexcept;
+
+// Theoretical minimum energy with an inert anode, kWh per kg Al: alumina at 25 degC, products at bath
+// temperature (gas leaves at bath temperature).
+double inert_anode_minimum_energy_kWh_per_kg(double bath_temperature_K) noexcept;
 
 // Theoretical minimum energy, kWh per kg Al: reactants at 25 degC, products at bath temperature, ce
 // = 1.

@@ -1,0 +1,13 @@
+#pragma once
+// Cross-field checks of the anode inputs of a cell case (docs/model/inert-anode.md).
+#include "potline/cell/inert_anode.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/values.hpp"
+
+namespace potline::cell {
+
+/// Inputs that only a carbon anode has, and inputs that only an inert anode has. A case that gives
+/// (in the case file or with --set) a key of the other anode type gets an error naming that key.
+void check_anode_inputs(const io::ValueSet& values, AnodeType type, core::Diagnostics& diagnostics);
+
+}  // namespace potline::cell

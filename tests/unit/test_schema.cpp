@@ -97,7 +97,7 @@ TEST(Schema, FindKeysSections) {
   EXPECT_EQ(schema.find("operation.acd")->internal_unit, "m");
   EXPECT_EQ(schema.find("acd"), nullptr);
   EXPECT_EQ(schema.sections(),
-            (std::vector<std::string>{"case", "operation", "bath", "design", "model"}));
+            (std::vector<std::string>{"case", "operation", "bath", "design", "model", "anode", "purity"}));
   const auto keys = schema.keys();
   EXPECT_EQ(keys.size(), schema.fields().size());
   EXPECT_EQ(keys.front(), "case.title");

@@ -1,5 +1,5 @@
 // An inert-anode case must not carry carbon-anode inputs (they would silently do nothing, or worse,
-// suggest carbon is consumed), and a carbon case must not carry inert-anode inputs.
+// suggest carbon is consumed); inert-anode inputs in a carbon case are ignored with a warning.
 #include "potline/cell/anode_inputs.hpp"
 
 #include <string>
@@ -43,12 +43,14 @@ void check_anode_inputs(const io::ValueSet& values, AnodeType type, core::Diagno
     }
     return;
   }
+  // Inert-only keys in a carbon case do nothing: a warning, not an error, so that a template with
+  // every default uncommented stays a valid carbon case.
   for (const char* key : kInertOnlyKeys) {
     const io::Value* v = values.get(key);
     if (!given_by_user(v)) continue;
-    diagnostics.error(v->location, key,
-                      "is an inert-anode input, but anode.type is \"carbon\"" + where_type +
-                          "; set anode.type = \"inert\" or remove the key");
+    diagnostics.warning(v->location, key,
+                        "is an inert-anode input and is ignored: anode.type is \"carbon\"" + where_type +
+                            "; set anode.type = \"inert\" to use it");
   }
 }
 

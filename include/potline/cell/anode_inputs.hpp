@@ -6,8 +6,9 @@
 
 namespace potline::cell {
 
-/// Inputs that only a carbon anode has, and inputs that only an inert anode has. A case that gives
-/// (in the case file or with --set) a key of the other anode type gets an error naming that key.
+/// Inputs that only a carbon anode has, and inputs that only an inert anode has. An inert case that
+/// gives (in the case file or with --set) a carbon-anode key gets an error naming that key; a carbon
+/// case that gives an inert-anode key gets a warning (the key is ignored).
 void check_anode_inputs(const io::ValueSet& values, AnodeType type, core::Diagnostics& diagnostics);
 
 }  // namespace potline::cell

@@ -32,6 +32,7 @@ if (!chromium) {
 // here, to `sweeps` or to `flexRuns`.
 const examples = {
   'default': ['cell'], 'custom-design': ['cell'], 'grande-baie-p155': ['cell'],
+  'inert-anode-elysis-like': ['cell'], 'inert-anode-rusal-like': ['cell'],
   'smelter-us-old-grid': ['smelter'], 'smelter-ca-hydro': ['smelter'], 'smelter-cn-captive-coal': ['smelter'],
   'smelter-gcc-gas': ['smelter'], 'smelter-two-potlines': ['smelter'],
   'invest-new-build': ['invest'], 'invest-ap60-retrofit': ['invest'],

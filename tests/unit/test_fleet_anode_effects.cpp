@@ -48,7 +48,9 @@ TEST(fleet_anode_effects, ChinaSoderbergAndLegacyClassesKeepTierOne) {
   for (const auto& s : c.model.smelters) {
     const bool is_tier1 = s.pfc_standard.rfind("IPCC2006 Tier 1", 0) == 0;
     (is_tier1 ? tier1 : slope) += 1;
-    if (s.record.region == "china") EXPECT_TRUE(is_tier1) << s.record.id << ": " << s.pfc_standard;
+    if (s.record.region == "china") {
+      EXPECT_TRUE(is_tier1) << s.record.id << ": " << s.pfc_standard;
+    }
   }
   EXPECT_GT(tier1, 0);
   EXPECT_GT(slope, 0);

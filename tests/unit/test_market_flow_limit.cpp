@@ -27,7 +27,7 @@ TEST(market_flow_limit, ALaneLimitBindsOnTheLaneOnly) {
   // sets r1's price at 2.0. r0's price is A's cost 1.0 (A has room). One more unit on the lane
   // replaces a unit of B (2.0) by A delivered (1.1): shadow price 0.9.
   TradeProblem p = two_region();
-  Cap lane{"r0 to r1", {0}, 2.0};
+  Cap lane{"r0 to r1", {0}, 2.0, {}};
   lane.to_regions = {1};
   p.caps = {lane};
   const TradeSolution s = solve(p);
@@ -44,7 +44,7 @@ TEST(market_flow_limit, ALaneLimitBindsOnTheLaneOnly) {
 
 TEST(market_flow_limit, ALimitAboveTheFlowChangesNothing) {
   TradeProblem p = two_region();
-  Cap lane{"r0 to r1", {0}, 6.0};
+  Cap lane{"r0 to r1", {0}, 6.0, {}};
   lane.to_regions = {1};
   p.caps = {lane};
   const TradeSolution s = solve(p);
@@ -56,7 +56,7 @@ TEST(market_flow_limit, ALimitAboveTheFlowChangesNothing) {
 
 TEST(market_flow_limit, ALaneToAnUnknownRegionIsReportedByCheck) {
   TradeProblem p = two_region();
-  Cap lane{"bad", {0}, 1.0};
+  Cap lane{"bad", {0}, 1.0, {}};
   lane.to_regions = {5};
   p.caps = {lane};
   EXPECT_EQ(check(p), "cap 'bad' names no valid region");

@@ -55,7 +55,7 @@ TEST(market_trade, CapacityCapBindsWithShadowPrice) {
   // A cap of 6 on A: A serves r0 (5) and sends 1 to r1; B serves 7. Relaxing the cap by one unit
   // replaces a unit of B (2.0) by A delivered (1.1): shadow price 0.9.
   TradeProblem p = two_region();
-  p.caps = {{"cap A", {0}, 6}};
+  p.caps = {{"cap A", {0}, 6, {}}};
   const TradeSolution s = solve(p);
   ASSERT_TRUE(s.feasible) << s.explanation;
   EXPECT_NEAR(s.production_kg_per_s[0], 6, 1e-6);

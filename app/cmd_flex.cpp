@@ -11,11 +11,9 @@
 #include "vary.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/api/flex_command.hpp"
-#include "potline/cell/technology.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
-#include "potline/plant/emissions.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
@@ -32,52 +30,16 @@ struct FlexOptions {
   VaryOptions vary;
 };
 
-struct LoadedFlex {
-  flex::FlexCase c;
-  flex::PriceSeries prices;
-  std::string catalogue_path;
-};
-
-// The case (flex schema), its overrides, and the price series; every input error at once.
-LoadedFlex load_flex(const FlexOptions& o, const GlobalOptions& global) {
+// The case (flex schema), its overrides, and the price series, read by the library
+// (api::load_flex, which Python and --vary use too); every input error at once.
+api::FlexInput load_flex(const FlexOptions& o, const GlobalOptions& global) {
   const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
-  const io::Schema& schema = flex::flex_schema();
-  core::Diagnostics d;
-  io::ValueSet user;
-  io::read_case_file(o.case_file, schema, user, d);
-  std::vector<io::Override> overrides;
-  for (std::size_t i = 0; i < o.sets.size(); ++i) {
-    if (auto ov = io::parse_override(o.sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*ov);
-  }
-  io::apply_overrides(overrides, schema, user, d);
-  if (d.has_errors()) throw core::InputError(d);
-  const auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", d);
-  const plant::EmissionData emissions = plant::EmissionData::load(source.data(), d);
-  if (d.has_errors()) throw core::InputError(d);
-  auto c = flex::build_flex_case(user, catalogue, emissions, source.base_dir(), d);
-  if (!c) throw core::InputError(d);
-  LoadedFlex loaded{std::move(*c), {}, catalogue.path()};
-  if (!o.prices.empty()) {
-    loaded.c.prices_path = o.prices;
-    loaded.c.prices_where = {"<command line>", 0, 0};
-  }
-  if (loaded.c.prices_path.empty()) {
-    d.error({o.case_file, 0, 0}, "flex.prices", "give a price series: --prices PRICES.csv or flex.prices in the case");
-    throw core::InputError(d);
-  }
-  auto prices = flex::read_price_csv(loaded.c.prices_path, d, "flex.prices", loaded.c.prices_where);
-  if (prices) {
-    const io::Value* h = user.get("flex.horizon");
-    flex::check_horizon(*prices, loaded.c.dispatch.horizon_s, "flex.horizon",
-                        h ? h->location : core::SourceLocation{o.case_file, 0, 0}, d);
-  }
-  if (!prices || d.has_errors()) throw core::InputError(d);
-  loaded.prices = std::move(*prices);
-  for (const auto& w : d.items()) std::cerr << w.to_string() << "\n";
-  return loaded;
+  api::FlexInput input = api::load_flex(source, api::PriceSource{o.prices, std::nullopt, "<prices>"});
+  for (const auto& w : input.warnings) std::cerr << w << "\n";
+  return input;
 }
 
-void write_folder(const FlexOptions& o, const GlobalOptions& global, const LoadedFlex& l, const flex::FlexResult& r,
+void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::FlexInput& l, const flex::FlexResult& r,
                   const io::Json& summary, const std::string& started) {
   std::error_code ec;
   std::filesystem::create_directories(o.out_dir, ec);
@@ -158,7 +120,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
                             });
   }
   const std::string started = utc_now();
-  const LoadedFlex loaded = load_flex(o, global);
+  const api::FlexInput loaded = load_flex(o, global);
   const flex::FlexResult r = flex::run_flex(loaded.c, loaded.prices, o.envelope);
   io::Json summary = flex::flex_summary_json(loaded.c, r);
   io::require_finite(summary);

@@ -39,7 +39,8 @@ const examples = {
   'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'cell-modulation': ['simulate'], 'outage-3h': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
-  'world': ['fleet'], 'world-2024': ['fleet'], 'us-tariff-50': ['fleet'], 'world-elastic': ['fleet'], 'xinjiang-exclusion': ['fleet'],
+  // world-2024 with its flexible capacity (fleet.flex), so the page draws flex_capacity as well.
+  'world': ['fleet'], 'world-2024': ['fleet', '--set', 'fleet.flex=heat_exchangers'], 'us-tariff-50': ['fleet'], 'world-elastic': ['fleet'], 'xinjiang-exclusion': ['fleet'],
   'cbam-2034': ['fleet'], 'world-path-2035': ['fleet'],
 };
 // Sweeps write a results store, not a run folder: `potline report STORE`. world-montecarlo runs
@@ -56,6 +57,8 @@ const expectedTitles = {
                'Superheat, mean over each step'],
   'flex-week-heat-exchangers': ['Power schedule against the price', 'Heat state of the optimised schedule with its limits',
                                 'Operating envelope: how long each constant power holds within the limits'],
+  'world-2024': ['Industry cost curve: C1 cash cost against cumulative capacity',
+                 'Flexible capacity by region: power drawn and power that can be moved'],
   'world-path-2035': ['Scenario years 2024-2035: prices, production by region, CBAM and EUA',
                       'Regional aluminium prices by year (trade LP)', 'Production by region (stacked)',
                       "CBAM cost of each region's metal if sold into the EU (production-weighted mean)",

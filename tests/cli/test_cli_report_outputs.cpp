@@ -2,6 +2,8 @@
 // price of `potline invest` (npv_vs_power.csv), the published operating point of `potline cell`
 // (published.csv), the run folder of `--vary ... --out DIR` and `potline compare --report`. The
 // browser test (tests/browser) checks that their charts render.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -208,6 +210,26 @@ TEST(CliReportOutputs, EverySmelterWithCoordinatesIsOnTheWorldMap) {
   EXPECT_NE(html.find("Not on the map (no coordinates: regional aggregates and smelters without a located site): " +
                       std::to_string(curve.size() - 1 - located) + " of " + rows + " rows"),
             std::string::npos);
+}
+
+// Issue 13 part 5: a fleet run with fleet.flex set draws the flexible capacity by region, and the
+// chart's world total is the summary's; flex_capacity.csv becomes a table of the page.
+TEST(CliReportOutputs, FleetWithFlexDrawsFlexibleCapacityByRegion) {
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "flex").string();
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=heat_exchangers", "--out", dir, "--report"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto summary = nlohmann::json::parse(read_file(std::filesystem::path(dir) / "summary.json"));
+  ASSERT_TRUE(summary.contains("flexible_capacity"));
+  const double flexible_MW = summary["flexible_capacity"]["flexible_MW"].get<double>();
+  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  EXPECT_NE(html.find("Flexible capacity by region: power drawn and power that can be moved"), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("world {:.0f} MW flexible", flexible_MW)), std::string::npos);
+  EXPECT_NE(html.find("Flexible capacity per smelter (flex_capacity.csv)"), std::string::npos);
+  // Without fleet.flex the chart is absent (no empty chart).
+  const std::string plain = (tmp.path() / "plain").string();
+  ASSERT_EQ(potline({"fleet", example("world-2024.toml"), "--out", plain, "--report"}).exit_code, 0);
+  EXPECT_EQ(read_file(std::filesystem::path(plain) / "report.html").find("Flexible capacity by region"), std::string::npos);
 }
 
 }  // namespace

@@ -10,7 +10,9 @@ namespace potline::dynamics {
 CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states,
                      BatchOptions options)
     : CellBlock(std::move(models), initial_states), options_(options), since_refresh_s_(models_.size(), 0.0),
-      since_slope_s_(models_.size(), 0.0), refresh_due_(models_.size(), 1) {}
+      since_slope_s_(models_.size(), 0.0), refresh_due_(models_.size(), 1) {
+  step_checks_finite_ = true;  // step() throws on a non-finite state
+}
 
 void CellBatch::refresh(std::size_t k, bool with_slope) {
   const bool slope = with_slope || since_slope_s_[k] >= options_.slope_interval_s;
@@ -33,7 +35,9 @@ void CellBatch::step() {
   const std::size_t n = models_.size();
   double k1[kStateCount];
   double k2[kStateCount];
-  double y1[kStateCount];
+  // The predictor needs only the states the right-hand side reads; the running integrals after
+  // them are never read (DynamicsIntegrators.RhsDoesNotReadTheRunningIntegrals), so they stay 0.
+  double y1[kStateCount] = {};
   for (std::size_t c = 0; c < n; ++c) {
     double* y = state(c);
     if (refresh_due_[c] || since_refresh_s_[c] >= options_.refresh_interval_s ||
@@ -44,7 +48,7 @@ void CellBatch::step() {
     const CellModel& m = models_[c];
     const CellInputs& in = inputs_[c];
     rhs(m, in, e, y, k1);
-    for (int i = 0; i < kStateCount; ++i) y1[i] = y[i] + h * k1[i];
+    for (int i = 0; i < kFirstRunningIntegral; ++i) y1[i] = y[i] + h * k1[i];
     rhs(m, in, e, y1, k2);
     // Element-wise loops (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
     for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);

@@ -311,6 +311,7 @@ double line_current_at(const SimulationCase& c, double t, double regulated_A) {
 
 void advance_block(Block& b, const StepContext& x, long first_step, long steps, double regulated_A) {
   const std::size_t n = b.cells->size();
+  const bool known_finite = b.cells->step_checks_finite();
   for (long s = first_step; s < first_step + steps; ++s) {
     const double t0 = s * x.h;
     const double I = line_current_at(x.c, t0, regulated_A);
@@ -320,7 +321,7 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
     for (std::size_t k = 0; k < n; ++k) {
       const CellAt at(b, k, x, t);
       if (!check_cell_state(at.model(), at.y(), at.run(), x.c.frozen_bath_fraction,
-                            static_cast<std::uint32_t>(b.first + k), t, b.violation)) {
+                            static_cast<std::uint32_t>(b.first + k), t, b.violation, known_finite)) {
         if (b.violation.reason == StopReason::kBathFrozen) {
           at.log(EventKind::kBathFrozen, 100.0 * bath_mass_kg(at.y()) / at.run().bath_start);
         }

@@ -128,9 +128,12 @@ bool all_in_range(const CellModel& m, const double* y) {
 }  // namespace
 
 bool check_cell_state(const CellModel& m, const double* y, const CellRun& run, double frozen_fraction,
-                      std::uint32_t cell, double t, Violation& v) {
+                      std::uint32_t cell, double t, Violation& v, bool known_finite) {
   // The states are finite here, so "not frozen" is the negation of record_violation's test.
-  if (all_states_finite(y) && bath_mass_kg(y) >= frozen_fraction * run.bath_start && all_in_range(m, y)) return true;
+  if ((known_finite || all_states_finite(y)) && bath_mass_kg(y) >= frozen_fraction * run.bath_start &&
+      all_in_range(m, y)) {
+    return true;
+  }
   record_violation(m, y, run, frozen_fraction, cell, t, v);
   return false;
 }

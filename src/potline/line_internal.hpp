@@ -106,8 +106,9 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
 
 /// State guards of one cell after a step: finite, bath not frozen, every state in its physical
 /// range. False (and `v` filled) when one trips. O(1), allocates only on a violation.
+/// `known_finite`: the integrator's step has already stopped on any non-finite state.
 bool check_cell_state(const dynamics::CellModel& m, const double* y, const CellRun& run, double frozen_fraction,
-                      std::uint32_t cell, double t, Violation& v);
+                      std::uint32_t cell, double t, Violation& v, bool known_finite = false);
 /// Energy balance of one cell (checked at output rows). False (and `v` filled) above the limit.
 bool check_energy_balance(const dynamics::CellModel& m, const double* y, const CellRun& run, std::uint32_t cell,
                           double t, Violation& v);
@@ -118,6 +119,10 @@ double line_current_at(const SimulationCase& c, double t, double regulated_A);
 
 /// Controller settings derived from the case and the base cell.
 control::ControllerSettings controller_settings(const SimulationCase& c, const std::vector<double>& states);
+
+/// Cells per block: at most `block_size`, as equal as possible, in a number of blocks divisible
+/// by 4 where there are enough cells (balanced over 1, 2 or 4 threads).
+std::vector<std::size_t> block_sizes(std::size_t cells, int block_size);
 
 /// Splits the cells into blocks with their integrators, controllers and start records.
 std::vector<Block> build_blocks(const SimulationCase& c, const control::ControllerSettings& cs,

@@ -119,13 +119,25 @@ control::ControllerSettings controller_settings(const SimulationCase& c, const s
   return cs;
 }
 
+std::vector<std::size_t> block_sizes(std::size_t cells, int block_size) {
+  const std::size_t most = static_cast<std::size_t>(std::max(1, block_size));
+  std::size_t count = (cells + most - 1) / most;
+  // Equal blocks in a number divisible by 4: one, two or four threads then get the same number
+  // of cells (300 cells of at most 16: 20 blocks of 15, not 18 of 16 and one of 12, which gave one
+  // of two threads 156 cells and the other 144). The layout does not depend on the thread count;
+  // results depend on neither (DynamicsIntegrators.SameResultsForAnyBlockLayout).
+  count = std::min(cells, (count + 3) / 4 * 4);
+  std::vector<std::size_t> sizes(count, cells / count);
+  for (std::size_t i = 0; i < cells % count; ++i) sizes[i * count / (cells % count)] += 1;  // spread the larger ones
+  return sizes;
+}
+
 std::vector<Block> build_blocks(const SimulationCase& c, const control::ControllerSettings& cs,
                                 const std::vector<CellModel>& models, const std::vector<double>& states) {
   const cell::CellResult base = cell::evaluate(c.design, c.constants, c.op);
-  const std::size_t block_size = static_cast<std::size_t>(std::max(1, c.block_size));
   std::vector<Block> blocks;
-  for (std::size_t first = 0; first < models.size(); first += block_size) {
-    const std::size_t count = std::min(block_size, models.size() - first);
+  std::size_t first = 0;
+  for (const std::size_t count : block_sizes(models.size(), c.block_size)) {
     Block b;
     b.first = first;
     std::vector<CellModel> bm(models.begin() + first, models.begin() + first + count);
@@ -143,6 +155,7 @@ std::vector<Block> build_blocks(const SimulationCase& c, const control::Controll
     set_initial_inputs(c, b, base.production_kg_per_s);
     b.events.reserve(4096);
     blocks.push_back(std::move(b));
+    first += count;
   }
   return blocks;
 }

@@ -22,6 +22,11 @@
 
 namespace potline::dynamics {
 
+/// The running integrals (∫ I dt, energies, masses: kCharge to the last state) follow the
+/// physical states; the right-hand side never reads them, so the Heun predictor skips them.
+inline constexpr int kFirstRunningIntegral = kCharge;
+static_assert(kAeVoltSeconds == kStateCount - 1, "the running integrals are the last states");
+
 struct BatchOptions {
   double step_s = 5.0;
   double refresh_interval_s = 60.0;

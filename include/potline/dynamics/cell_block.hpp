@@ -56,8 +56,12 @@ class CellBlock {
   virtual double voltage(std::size_t k) const = 0;
   /// cell::evaluate calls so far.
   virtual long evaluations() const = 0;
+  /// True when step() itself stops on a non-finite state (the batch integrator), so the driver's
+  /// guard need not test finiteness again after every step.
+  bool step_checks_finite() const { return step_checks_finite_; }
 
  protected:
+  bool step_checks_finite_ = false;
   std::vector<CellModel> models_;
   std::vector<double> y_;
   std::vector<CellInputs> inputs_;

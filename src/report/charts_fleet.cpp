@@ -150,7 +150,6 @@ Chart flows_chart(const RunData& run, const Table& t) {
   return vega::chart(spec, values.size());
 }
 
-
 /// Flexible capacity by region (issue 13 part 5): the power each region's producing smelters draw and
 /// the share of it they could move for the case's duration (summary `flexible_capacity`, written when
 /// fleet.flex is set; per smelter in flex_capacity.csv).

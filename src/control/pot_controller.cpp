@@ -277,8 +277,19 @@ void PotController::deliver_sample(double taken_s, double alf3_wt, double temper
   // The bath temperature is a thermocouple reading at the pot: the heat-balance loop uses it at
   // once. Only the chemistry waits for the laboratory (sample_delay; Wang, Tarcy et al., TMS 2011).
   if (s_->temperature_target_K > 0.0) {
-    temperature_offset_ = std::clamp(s_->temperature_gain_V_per_K * (s_->temperature_target_K - pending_temperature_K_),
-                                     -s_->temperature_max_offset_V, s_->temperature_max_offset_V);
+    // Proportional + integral: the integral is the running heat inventory of [Comalco EP0671488] (the
+    // target resistance is modified until the heat integral is zero), so a cell that loses more or less
+    // heat than the design, or runs at another current, returns to its temperature instead of keeping
+    // a proportional offset. The sum is limited; the integral stops at the limit (no wind-up).
+    const double error_K = s_->temperature_target_K - pending_temperature_K_;
+    const double limit = s_->temperature_max_offset_V;
+    const double proportional = s_->temperature_gain_V_per_K * error_K;
+    if (s_->temperature_integral_time_s > 0.0) {
+      const double step = proportional * s_->sample_interval_s / s_->temperature_integral_time_s;
+      temperature_integral_V_ = std::clamp(temperature_integral_V_ + step, -limit - std::min(proportional, 0.0),
+                                           limit - std::max(proportional, 0.0));
+    }
+    temperature_offset_ = std::clamp(proportional + temperature_integral_V_, -limit, limit);
   }
 }
 

@@ -47,8 +47,11 @@ struct ControllerSettings {
   bool hold_voltage = false;
   // heat-balance outer loop (bath temperature samples)
   double temperature_target_K = 0;        ///< 0: off
-  double temperature_gain_V_per_K{};
-  double temperature_max_offset_V{};
+  double temperature_gain_V_per_K{};          ///< proportional part
+  /// integral time of the loop (0: proportional only): each reading adds gain/T_i × error × the
+  /// sampling interval to the integral part
+  double temperature_integral_time_s{};
+  double temperature_max_offset_V{};          ///< limit of the sum
   // reheat after an outage: the target voltage is raised, held, then brought back linearly
   double reheat_voltage_V = 0.3;          ///< added to the target voltage after an outage (0: off)
   double reheat_hold_s = 8 * 3600.0;      ///< held this long after the current returns
@@ -167,6 +170,7 @@ class PotController {
   double lockout_until_ = 0;
   double target_voltage_ = 0;
   double temperature_offset_ = 0;
+  double temperature_integral_V_ = 0;  ///< integral part of the heat-balance offset
   // reheat after outages
   bool in_outage_ = false;
   double outage_started_ = 0;

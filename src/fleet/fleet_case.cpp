@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "fleet_case_internal.hpp"
+#include "potline/core/constants.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/fleet/fleet_smelters.hpp"
 #include "potline/io/case_file.hpp"
@@ -40,6 +41,7 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
   }
   c.power_prices = PowerPriceTable::load(c.power_prices_path, regions.ids(), ids, d);
   c.anode_effects = AnodeEffectTable::load(c.anode_effects_path, regions.ids(), d);
+  c.power_supply = PowerSupplyTable::load(c.power_supply_path, regions.ids(), d);
   if (c.year == 0) return;
   // A scenario year: the pipeline's rows and year windows, the dated measures and the paths.
   c.pipeline = load_pipeline(c.pipeline_path, regions, records, d);
@@ -83,6 +85,35 @@ void apply_power_targets(FleetCase& c) {
   }
 }
 
+/// [[added_load]]s: each supply curve's price rise at the total load added to its area reaches the
+/// area's smelters whose power source buys at that market's price; a smelter on a published
+/// [[contract]] (data/fleet-power.toml) keeps its contract price. Into the smelter's own power price,
+/// like the targeted shocks, so the exported smelter case and every evaluation carry it.
+void apply_added_loads(FleetCase& c) {
+  for (const SupplyCurve& curve : c.power_supply.curves) {
+    double load_W = 0;
+    std::string names;
+    for (const AddedLoad& a : c.added_loads) {
+      if (!a.area.same_as(curve.area)) continue;
+      load_W += a.load_W;
+      names += (names.empty() ? "" : ", ") + fmt::format("{} {:g} GW", a.name, a.load_W / 1e9);
+    }
+    if (load_W <= 0) continue;
+    const double rise = curve.rise_at(load_W);
+    for (FleetSmelter& s : c.model.smelters) {
+      const SmelterRecord& r = s.record;
+      if (!curve.area.contains(r) || !curve.exposes(r.power_source) || c.power_prices.contract_of(r.id) != nullptr) continue;
+      s.base_power_usd_per_J += rise;
+      s.inputs.power_usd_per_J = s.base_power_usd_per_J;
+      // A sourced price plus an estimated rise is partly sourced (power_prices.hpp, basis).
+      if (s.power_basis == "sourced" && basis_of(curve.source) == "estimate") s.power_basis = "partly sourced";
+      s.power_origin += fmt::format("; + {:.3g} USD/MWh from {:g} GW added to {} ([[added_load]] {}; supply curve '{}' of {}: {})",
+                                    rise * constants::kJoulePerKWh * 1e3, load_W / 1e9, curve.area.describe(), names,
+                                    curve.name, c.power_supply.path, curve.source);
+    }
+  }
+}
+
 }  // namespace
 
 FleetCase parse_fleet_case(const std::string& text, const std::string& file, const std::string& base_dir,
@@ -116,6 +147,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   add_fleet_smelters(records, regions, data, c, d);
   if (d.has_errors()) throw core::InputError(d);
   apply_power_targets(c);
+  apply_added_loads(c);
   for (std::size_t i = 0; i < nr; ++i) {
     model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
   }

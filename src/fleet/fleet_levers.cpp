@@ -179,6 +179,41 @@ void power_shock_lever(const TableValues& t, const LeverContext& x, FleetCase& c
   c.shocks.power_adder_usd_per_J[static_cast<std::size_t>(r)] += number_or_default(t, "power_shock.adder");
 }
 
+// Load added to an area's grid (data centres, ...): the area needs a supply curve in the case's
+// power supply file, whose price rise at the area's total added load reaches its exposed smelters.
+void added_load_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
+  AddedLoad a;
+  a.area = {t.values.text("added_load.region"), t.values.text("added_load.country"), t.values.text("added_load.province")};
+  const int given = t.values.has("added_load.region") + t.values.has("added_load.country") + t.values.has("added_load.province");
+  if (given != 1) {
+    x.d.error(t.where, t.label, "give exactly one of region, country or province: the grid that takes the load");
+    return;
+  }
+  std::set<std::string> countries, provinces;
+  for (const auto& r : x.records) {
+    countries.insert(r.country);
+    provinces.insert(r.province);
+  }
+  if (!a.area.region.empty() && region_ref(t, "added_load.region", x) < 0) return;
+  check_origin(t, "country", countries, "added_load.country", x);
+  check_origin(t, "province", provinces, "added_load.province", x);
+  if (!missing(t, "added_load.load", "the load added to the area's grid (GW)", x.d)) a.load_W = t.values.number("added_load.load");
+  a.name = t.values.text("added_load.name", a.area.describe());
+  if (c.power_supply.curve_for(a.area) == nullptr) {
+    std::vector<std::string> known;
+    for (const auto& curve : c.power_supply.curves) known.push_back(curve.area.describe());
+    const std::string key = !a.area.region.empty()    ? "added_load.region"
+                            : !a.area.country.empty() ? "added_load.country"
+                                                      : "added_load.province";
+    x.d.error(t.values.get(key)->location, shown_key(t, key),
+              "no supply curve for " + a.area.describe() + " in " + c.power_supply_path +
+                  " (curves: " + (known.empty() ? std::string("none") : join(known)) +
+                  "): the price rise of an added load needs the area's supply curve");
+    return;
+  }
+  c.added_loads.push_back(a);
+}
+
 void carbon_price_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
   const int r = region_ref(t, "carbon_price.region", x);
   if (r >= 0) c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(r)] = number_or_default(t, "carbon_price.price");
@@ -248,6 +283,7 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
   c.paths_path = file("fleet.paths", "fleet-paths.toml");
   c.power_prices_path = file("fleet.power", "fleet-power.toml");
   c.anode_effects_path = file("fleet.anode_effects", "fleet-anode-effects.toml");
+  c.power_supply_path = file("fleet.power_supply", "power-supply.toml");
   apply_cbam(in, c, d);
 }
 
@@ -256,7 +292,7 @@ void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c
   const std::pair<const char*, Lever> levers[] = {
       {"demand", demand_lever}, {"tariff", tariff_lever},           {"exclusion", exclusion_lever},
       {"cap", cap_lever},       {"flow_limit", flow_limit_lever}, {"power_shock", power_shock_lever}, {"carbon_price", carbon_price_lever},
-      {"retrofit", retrofit_lever}};
+      {"retrofit", retrofit_lever}, {"added_load", added_load_lever}};
   for (const auto& [name, apply] : levers) {
     const auto it = in.arrays.find(name);
     if (it == in.arrays.end()) continue;

@@ -66,6 +66,9 @@ void case_and_fleet(Table& t) {
   t.text("fleet.power")
       .default_note("the data folder's fleet-power.toml")
       .doc("power prices of single smelters (TOML): published contracts, captive plants' fuel prices, heat rates and O&M");
+  t.text("fleet.power_supply")
+      .default_note("the data folder's power-supply.toml")
+      .doc("power supply curves (TOML): an area's power price rise against load added to its grid ([[added_load]])");
   t.text("fleet.anode_effects")
       .default_note("the data folder's fleet-anode-effects.toml")
       .doc("anode-effect minutes per cell-day by IPCC class and region (TOML): PFC by the slope method");
@@ -233,6 +236,16 @@ void other_levers(Table& t) {
       .doc("[[flow_limit]] most metal the lane carries in a year (required): a quota or an observed flow");
   t.text("flow_limit.source").doc("[[flow_limit]] the source (or 'estimate: basis') of the limit (required)");
   t.text("flow_limit.name").default_note("FROM to TO").doc("[[flow_limit]] name in outputs");
+  t.text("added_load.region").doc("[[added_load]] region id whose grid takes the load (or one of country, province)");
+  t.text("added_load.country").doc("[[added_load]] an ISO3 country instead of a region");
+  t.text("added_load.province").doc("[[added_load]] a province or state instead of a region");
+  t.number("added_load.load")
+      .unit("GW", "W")
+      .range(0.0, 1000.0)
+      .typical(0, 100)
+      .doc("[[added_load]] load added to the area's grid (required), e.g. data centres; moves its smelters' "
+           "power price along the area's supply curve (fleet.power_supply)");
+  t.text("added_load.name").default_note("AREA").doc("[[added_load]] name in outputs");
   t.text("retrofit.smelter").doc("[[retrofit]] smelter id of the dataset (required)");
   t.text("retrofit.technology").doc("[[retrofit]] cell technology id of the catalogue (required)");
 }
@@ -262,7 +275,8 @@ const CaseLayout& fleet_layout() {
   static const CaseLayout layout = [] {
     CaseLayout l;
     l.schema = &fleet_schema();
-    l.arrays = {"demand", "tariff", "exclusion", "cap", "flow_limit", "power_shock", "carbon_price", "retrofit"};
+    l.arrays = {"demand", "tariff", "exclusion", "cap", "flow_limit", "power_shock", "carbon_price", "retrofit",
+                "added_load"};
     l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers"};
     l.switches = {"cbam"};
     return l;
@@ -300,6 +314,8 @@ std::string fleet_template() {
       {"power_shock.adder", "\"30 USD/MWh\""},
       {"carbon_price.region", "\"europe\""},
       {"carbon_price.price", "\"80 USD/t\""},
+      {"added_load.region", "\"usa\""},
+      {"added_load.load", "\"10 GW\""},
       {"retrofit.smelter", "\"us-mount-holly\""},
       {"retrofit.technology", "\"AP60\""},
   };

@@ -55,16 +55,26 @@ const FleetSmelter* find_smelter(const FleetCase& c, const std::string& id, core
   throw core::InputError(d);
 }
 
-/// The power price the fleet evaluates the smelter at: the region's, with the case's power shocks.
+/// The power price the fleet evaluates the smelter at: its own (with the case's targeted
+/// [[power_shock]]s and [[added_load]]s, fleet_case.cpp), then its region's power shock.
 void apply_power_shock(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& v) {
   const auto r = static_cast<std::size_t>(s.region);
   const double factor = c.shocks.power_factor[r], adder = c.shocks.power_adder_usd_per_J[r];
-  if (factor == 1.0 && adder == 0.0) return;
   io::Value power = *v.values.get("prices.power");
-  power.number = s.base_power_usd_per_J * factor + adder;
+  if (power.number != s.base_power_usd_per_J) {
+    // The case's levers on this smelter's own price (the origin names an added load's curve).
+    v.source["prices.power"] = fmt::format(
+        "{}; basis: {}; {:.4g} USD/MWh before the levers of fleet case {} on this smelter's own price ([[power_shock]] "
+        "on it, its country or province; [[added_load]])",
+        s.power_origin, s.power_basis, power.number * constants::kJoulePerKWh * 1e3, c.path);
+  }
+  power.number = s.base_power_usd_per_J;
+  if (factor != 1.0 || adder != 0.0) {
+    power.number = s.base_power_usd_per_J * factor + adder;
+    v.source["prices.power"] += fmt::format(" x [[power_shock]] factor {} + adder {} USD/MWh (fleet case {})", factor,
+                                            adder * constants::kJoulePerKWh * 1e3, c.path);
+  }
   v.values.set("prices.power", power);
-  v.source["prices.power"] += fmt::format(" x [[power_shock]] factor {} + adder {} USD/MWh (fleet case {})", factor,
-                                          adder * constants::kJoulePerKWh * 1e3, c.path);
 }
 
 std::string header(const FleetCase& c, const FleetSmelter& s) {

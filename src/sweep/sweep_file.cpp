@@ -51,7 +51,7 @@ void walk(const toml::node& n, const std::string& path, const std::function<void
 }
 
 const std::vector<std::string> kLeverKeys = {"fleet", "market", "cbam", "demand", "tariff", "exclusion", "cap",
-                                             "power_shock", "carbon_price", "retrofit"};
+                                             "power_shock", "carbon_price", "retrofit", "added_load"};
 
 using Origins = std::map<std::string, SourceLocation>;  // dotted path -> where its value was written
 

@@ -37,7 +37,7 @@ const char* kBase = "[fleet]\nlme = \"2400 USD/t\"\n";
 
 TEST(fleet_examples, EveryExampleRunsWithDocumentedKeys) {
   for (const char* name : {"world.toml", "world-2024.toml", "us-tariff-50.toml", "cbam-2034.toml", "xinjiang-exclusion.toml",
-                           "world-elastic.toml", "world-path-2035.toml"}) {
+                           "world-elastic.toml", "world-path-2035.toml", "world-data-centres.toml"}) {
     const Json j = run_json(example(name));
     expect_all_finite(j);
     for (const char* key : {"capacity_Mt", "production_Mt", "marginal_cost_usd_per_t", "curtailed_Mt", "emissions_Mt_co2e"}) {

@@ -3,7 +3,7 @@
 // elsewhere, the standard named per smelter; input errors with their messages.
 #include <gtest/gtest.h>
 
-#include "../common/shipped_data.hpp"
+#include "fleet_fixtures.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/anode_effects.hpp"
 #include "potline/fleet/fleet_case.hpp"
@@ -12,18 +12,9 @@ using namespace potline;
 
 namespace {
 
-fleet::FleetCase world(const std::string& extra, core::Diagnostics& d) {
-  return fleet::parse_fleet_case("[fleet]\nlme = \"2400 USD/t\"\n" + extra, "t.toml",
-                                 std::string(POTLINE_SOURCE_DIR) + "/examples", cell::default_data_dir(),
-                                 potline::testing::shipped_smelter_data(), d);
-}
-
-const fleet::FleetSmelter& smelter(const fleet::FleetCase& c, const std::string& id) {
-  for (const auto& s : c.model.smelters)
-    if (s.record.id == id) return s;
-  ADD_FAILURE() << "no smelter " << id;
-  return c.model.smelters.front();
-}
+fleet::FleetCase world(const std::string& extra, core::Diagnostics& d) { return fleet::fixtures::shipped_world(extra, d); }
+using fleet::fixtures::smelter_of;
+const fleet::FleetSmelter& smelter(const fleet::FleetCase& c, const std::string& id) { return smelter_of(c, id); }
 
 }  // namespace
 

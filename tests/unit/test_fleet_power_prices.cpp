@@ -4,7 +4,7 @@
 // their messages.
 #include <gtest/gtest.h>
 
-#include "../common/shipped_data.hpp"
+#include "fleet_fixtures.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/power_prices.hpp"
@@ -13,7 +13,7 @@ using namespace potline;
 
 namespace {
 
-constexpr double kUsdPerMWh = 1.0 / 3.6e9;  // USD/MWh in USD/J
+using fleet::fixtures::kUsdPerMWh;
 
 const std::vector<std::string> kRegions = {"gcc", "usa", "india"};
 const std::vector<std::string> kSmelters = {"gcc-alba-5", "us-mount-holly"};
@@ -49,17 +49,8 @@ const char* kPlant =
     "[[captive_plant]]\npower_source = \"captive_gas\"\nheat_rate = \"8 GJ/MWh\"\nom = \"4 USD/MWh\"\n"
     "capital = \"2 USD/MWh\"\nsource = \"[X] heat rate\"\nom_source = \"estimate: O&M\"\n";
 
-fleet::FleetCase world(core::Diagnostics& d) {
-  return fleet::parse_fleet_case("[fleet]\nlme = \"2400 USD/t\"\n", "t.toml", std::string(POTLINE_SOURCE_DIR) + "/examples",
-                                 cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
-}
-
-const fleet::FleetSmelter& smelter(const fleet::FleetCase& c, const std::string& id) {
-  for (const auto& s : c.model.smelters)
-    if (s.record.id == id) return s;
-  ADD_FAILURE() << "no smelter " << id;
-  return c.model.smelters.front();
-}
+fleet::FleetCase world(core::Diagnostics& d) { return fleet::fixtures::shipped_world("", d); }
+const fleet::FleetSmelter& smelter(const fleet::FleetCase& c, const std::string& id) { return fleet::fixtures::smelter_of(c, id); }
 
 }  // namespace
 

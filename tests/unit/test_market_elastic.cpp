@@ -4,9 +4,11 @@
 
 #include <cmath>
 
+#include "market_fixtures.hpp"
 #include "potline/market/trade.hpp"
 
 using namespace potline::market;
+using potline::market::fixtures::two_region;  // the two-region problem, market_fixtures.hpp
 
 namespace {
 
@@ -33,15 +35,6 @@ TradeProblem one_region(double cost, double capacity) {
   return p;
 }
 
-// The fixed-demand two-region case of test_market_trade.cpp.
-TradeProblem two_region_fixed() {
-  TradeProblem p;
-  p.region_names = {"r0", "r1"};
-  p.demand_kg_per_s = {5, 8};
-  p.suppliers = {{"A", 0, 10, 1.0}, {"B", 1, 10, 2.0}};
-  p.delivery_usd_per_kg = {{0.0, 0.1}, {0.1, 0.0}};
-  return p;
-}
 
 }  // namespace
 
@@ -129,7 +122,7 @@ TEST(market_elastic, ConstantElasticityWithinOneBlockOfTheCurve) {
 }
 
 TEST(market_elastic, ElasticityZeroIsTheFixedDemandProblem) {
-  TradeProblem p = two_region_fixed();
+  TradeProblem p = two_region();
   const TradeSolution fixed = solve(p);
   DemandCurve zero;
   zero.reference_price_usd_per_kg = 2.0;
@@ -156,7 +149,7 @@ TEST(market_elastic, AdValoremTariffOnOriginPriceFixedPoint) {
   // The two-region case with a 50 % tariff on r0 → r1 charged on r0's price P0. By hand: B sets
   // P1 = 2.0; A (full) ships to r1, so P0 = P1 − freight − 0.5 P0 → P0 = 1.9 / 1.5 = 1.26667 and
   // the tariff is 0.63333 USD/kg (< 0.9 = the cost gap, so trade continues: 5 to r1).
-  TradeProblem p = two_region_fixed();
+  TradeProblem p = two_region();
   p.tariff_rate = {{0.0, 0.5}, {0.0, 0.0}};
   const TradeSolution s = solve(p);
   ASSERT_TRUE(s.feasible) << s.explanation;
@@ -172,7 +165,7 @@ TEST(market_elastic, AdValoremTariffOnOriginPriceFixedPoint) {
 }
 
 TEST(market_elastic, AdValoremTariffNonConvergenceIsAWarning) {
-  TradeProblem p = two_region_fixed();
+  TradeProblem p = two_region();
   p.tariff_rate = {{0.0, 0.5}, {0.0, 0.0}};
   p.tariff_max_iterations = 1;
   p.tariff_tolerance_usd_per_kg = 1e-12;

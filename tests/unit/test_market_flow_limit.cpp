@@ -2,24 +2,11 @@
 // problem of test_market_trade.cpp. Units: USD/kg and kg/s.
 #include <gtest/gtest.h>
 
+#include "market_fixtures.hpp"
 #include "potline/market/trade.hpp"
 
 using namespace potline::market;
-
-namespace {
-
-// Supplier A in r0 (1.0 USD/kg, capacity 10), B in r1 (2.0, 10); freight 0.1 between the regions;
-// demand r0 = 5, r1 = 8.
-TradeProblem two_region() {
-  TradeProblem p;
-  p.region_names = {"r0", "r1"};
-  p.demand_kg_per_s = {5, 8};
-  p.suppliers = {{"A", 0, 10, 1.0}, {"B", 1, 10, 2.0}};
-  p.delivery_usd_per_kg = {{0.0, 0.1}, {0.1, 0.0}};
-  return p;
-}
-
-}  // namespace
+using potline::market::fixtures::two_region;  // the two-region problem, market_fixtures.hpp
 
 TEST(market_flow_limit, ALaneLimitBindsOnTheLaneOnly) {
   // Without the limit A ships 5 to r1 (test_market_trade). A limit of 2 on r0 -> r1: A ships 2 and

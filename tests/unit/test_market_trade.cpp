@@ -1,24 +1,11 @@
 // The trade LP on small problems solved by hand (market/trade.hpp). Units: USD/kg and kg/s.
 #include <gtest/gtest.h>
 
+#include "market_fixtures.hpp"
 #include "potline/market/trade.hpp"
 
 using namespace potline::market;
-
-namespace {
-
-// Two regions r0, r1; supplier A in r0 (cost 1.0 USD/kg, capacity 10), B in r1 (2.0, 10); freight
-// 0.1 USD/kg between the regions, 0 inside; demand r0 = 5, r1 = 8 (kg/s).
-TradeProblem two_region() {
-  TradeProblem p;
-  p.region_names = {"r0", "r1"};
-  p.demand_kg_per_s = {5, 8};
-  p.suppliers = {{"A", 0, 10, 1.0}, {"B", 1, 10, 2.0}};
-  p.delivery_usd_per_kg = {{0.0, 0.1}, {0.1, 0.0}};
-  return p;
-}
-
-}  // namespace
+using potline::market::fixtures::two_region;  // the two-region problem, market_fixtures.hpp
 
 TEST(market_trade, CheapSupplierFillsThenExpensiveSetsPrice) {
   // By hand: A (1.0, delivered 1.1 to r1) is cheaper than B (2.0) everywhere, so A runs at its

@@ -13,6 +13,7 @@
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/flex_link.hpp"
 #include "potline/fleet/power_prices.hpp"
+#include "potline/fleet/power_supply.hpp"
 #include "potline/fleet/technology_classes.hpp"
 #include "potline/fleet/time_data.hpp"
 #include "potline/market/trade.hpp"
@@ -48,6 +49,14 @@ struct PowerTarget {
   double factor = 1, adder_usd_per_J = 0;
 };
 
+/// [[added_load]]: load added to an area's grid (e.g. data centres), in W; it moves the power price of
+/// the area's exposed smelters along the area's supply curve (power_supply.hpp).
+struct AddedLoad {
+  std::string name;
+  PowerArea area;
+  double load_W = 0;
+};
+
 struct CapSpec {
   std::string name;
   int region = -1;
@@ -76,6 +85,9 @@ struct FleetCase {
   TechnologyClasses technology_classes;  ///< for rows without a sourced technology
   std::string power_prices_path;         ///< fleet.power, default the data folder's fleet-power.toml
   PowerPriceTable power_prices;          ///< contracts and captive fuel prices of single smelters
+  std::string power_supply_path;         ///< fleet.power_supply, default the data folder's power-supply.toml
+  PowerSupplyTable power_supply;         ///< price rise of an area's power against added load
+  std::vector<AddedLoad> added_loads;    ///< [[added_load]]: competing loads (GW) on those curves
   std::string anode_effects_path;        ///< fleet.anode_effects, default the data folder's fleet-anode-effects.toml
   AnodeEffectTable anode_effects;        ///< AEM by IPCC class and region for the slope method
   std::vector<std::string> include_status = {"operating"};

@@ -1,0 +1,156 @@
+// Power competition (issue 10, part 6; data/power-supply.toml): an area's supply curve of added
+// load, the [[added_load]] lever in GW moving the exposed smelters' power price, and input errors
+// with their messages. Prices by hand from the curve's points.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fleet_fixtures.hpp"
+#include "potline/fleet/power_supply.hpp"
+#include "potline/fleet/smelter_export.hpp"
+#include "potline/plant/smelter.hpp"
+
+using namespace potline;
+using fleet::fixtures::kUsdPerMWh;
+using fleet::fixtures::shipped_world;
+using fleet::fixtures::smelter_of;
+
+namespace {
+
+constexpr double kW_per_GW = 1e9;
+
+fleet::PowerSupplyTable table(const std::string& text, core::Diagnostics& d) {
+  return fleet::PowerSupplyTable::parse(text, "s.toml", {"usa", "canada"}, d);
+}
+
+// The shipped usa curve: 4.96 USD/MWh at 5.5 GW, linear (data/power-supply.toml).
+constexpr double kUsaRise_per_GW = 4.96 / 5.5;
+
+double power_usd_per_MWh(const fleet::FleetCase& c, const std::string& id) {
+  return smelter_of(c, id).base_power_usd_per_J / kUsdPerMWh;
+}
+
+std::string temp_file(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / "potline-power-supply-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / name) << text;
+  return (dir / name).string();
+}
+
+}  // namespace
+
+TEST(fleet_power_supply, CurveIsLinearBetweenPointsAndExtendsItsLastSlope) {
+  core::Diagnostics d;
+  const auto t = table(
+      "[[supply_curve]]\nname = \"u\"\nregion = \"usa\"\nadded_load_GW = [0, 2, 6]\n"
+      "price_rise_USD_per_MWh = [0, 4, 12]\nsource = \"estimate: test\"\n",
+      d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  ASSERT_EQ(t.curves.size(), 1u);
+  const fleet::SupplyCurve& c = t.curves[0];
+  // 0..2 GW: 2 USD/MWh per GW; 2..6 GW: 2 per GW from 4; beyond 6 the last slope (2 per GW).
+  EXPECT_NEAR(c.rise_at(1 * kW_per_GW) / kUsdPerMWh, 2.0, 1e-9);
+  EXPECT_NEAR(c.rise_at(4 * kW_per_GW) / kUsdPerMWh, 8.0, 1e-9);
+  EXPECT_NEAR(c.rise_at(8 * kW_per_GW) / kUsdPerMWh, 16.0, 1e-9);
+  EXPECT_EQ(c.rise_at(-1 * kW_per_GW), 0.0);
+  EXPECT_TRUE(c.exposes(plant::PowerSource::kGrid));  // default sources: the grid only
+  EXPECT_FALSE(c.exposes(plant::PowerSource::kHydro));
+}
+
+TEST(fleet_power_supply, AddedLoadMovesTheAreasGridSmeltersAlongTheCurve) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nregion = \"usa\"\nload = \"11 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  // 11 GW = 2 x 5.5 GW: 2 x 4.96 = 9.92 USD/MWh on each US grid smelter.
+  for (const char* id : {"us-mount-holly", "us-sebree", "us-warrick"}) {
+    EXPECT_NEAR(power_usd_per_MWh(dc, id) - power_usd_per_MWh(base, id), 11 * kUsaRise_per_GW, 1e-9) << id;
+    EXPECT_NE(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
+  }
+  // A sourced state price plus the curve's estimated rise is partly sourced.
+  EXPECT_EQ(smelter_of(base, "us-mount-holly").power_basis, "sourced");
+  EXPECT_EQ(smelter_of(dc, "us-mount-holly").power_basis, "partly sourced");
+  // Massena runs on hydro (not exposed); Canada's smelters are outside the area.
+  for (const char* id : {"us-massena-west", "ca-alma", "ca-alouette"}) {
+    EXPECT_EQ(power_usd_per_MWh(dc, id), power_usd_per_MWh(base, id)) << id;
+  }
+  // The smelter's C1 rises by its SEC x the price rise (the smelter model prices the power).
+  const auto& s = smelter_of(dc, "us-mount-holly");
+  const double c1_rise = plant::evaluate(s.inputs).c1_usd_per_kg - plant::evaluate(smelter_of(base, "us-mount-holly").inputs).c1_usd_per_kg;
+  const double sec_J_per_kg = plant::evaluate(s.inputs).sec_ac_J_per_kg;
+  EXPECT_NEAR(c1_rise, sec_J_per_kg * 11 * kUsaRise_per_GW * kUsdPerMWh, 1e-9 * c1_rise);
+}
+
+TEST(fleet_power_supply, LoadsInOneAreaAddBeforeTheCurve) {
+  core::Diagnostics d;
+  const fleet::FleetCase one = shipped_world("[[added_load]]\nregion = \"usa\"\nload = \"8 GW\"\n", d);
+  const fleet::FleetCase two = shipped_world(
+      "[[added_load]]\nregion = \"usa\"\nload = \"3 GW\"\nname = \"Virginia\"\n"
+      "[[added_load]]\nregion = \"usa\"\nload = \"5 GW\"\nname = \"Texas\"\n",
+      d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_NEAR(power_usd_per_MWh(one, "us-sebree"), power_usd_per_MWh(two, "us-sebree"), 1e-9);
+}
+
+TEST(fleet_power_supply, AContractSmelterKeepsItsContractPrice) {
+  // A hydro curve for Canada: Alma (Rio Tinto, no published contract) moves; Alouette keeps its
+  // Hydro-Quebec contract price (data/fleet-power.toml).
+  const std::string file = temp_file(
+      "canada.toml",
+      "[[supply_curve]]\nname = \"qc\"\nregion = \"canada\"\nsources = [\"hydro\"]\nadded_load_GW = [0, 1]\n"
+      "price_rise_USD_per_MWh = [0, 3]\nsource = \"estimate: test\"\n");
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("power_supply = \"" + file + "\"\n", d);
+  const fleet::FleetCase dc = shipped_world("power_supply = \"" + file + "\"\n[[added_load]]\nregion = \"canada\"\nload = \"2 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_NEAR(power_usd_per_MWh(dc, "ca-alma") - power_usd_per_MWh(base, "ca-alma"), 6.0, 1e-9);
+  EXPECT_EQ(power_usd_per_MWh(dc, "ca-alouette"), power_usd_per_MWh(base, "ca-alouette"));
+}
+
+TEST(fleet_power_supply, TheExportedSmelterCarriesTheAddedLoad) {
+  core::Diagnostics d;
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nregion = \"usa\"\nload = \"5.5 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const std::string text = fleet::smelter_case_toml(dc, "us-mount-holly", potline::testing::shipped_smelter_data(), d);
+  // South Carolina's 66.8 USD/MWh ([EIA Electric Power Annual]) + 4.96.
+  EXPECT_NE(text.find("power = 71.76  # USD/MWh"), std::string::npos) << text;
+  EXPECT_NE(text.find("supply curve 'usa-capacity'"), std::string::npos) << text;
+}
+
+TEST(fleet_power_supply, BadCurvesAreReportedWithTheirMessages) {
+  core::Diagnostics d;
+  table(
+      "[[supply_curve]]\nname = \"a\"\nregion = \"usaa\"\nsources = [\"wind\"]\nadded_load_GW = [0, 2, 1]\n"
+      "price_rise_USD_per_MWh = [0, 5, 4]\n"
+      "[[supply_curve]]\nname = \"b\"\nregion = \"usa\"\ncountry = \"USA\"\nadded_load_GW = [1, 2]\n"
+      "price_rise_USD_per_MWh = [0]\nsource = \"s\"\nslope = 1\n",
+      d);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("unknown region 'usaa'"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown power source 'wind'"), std::string::npos) << e;
+  EXPECT_NE(e.find("loads must increase: point 3 (1 GW) is not above point 2 (2 GW)"), std::string::npos) << e;
+  EXPECT_NE(e.find("a supply curve does not fall: point 3 (4 USD/MWh) is below point 2"), std::string::npos) << e;
+  EXPECT_NE(e.find("required: the source (or 'estimate: basis') of the curve"), std::string::npos) << e;
+  EXPECT_NE(e.find("give exactly one of region, country (ISO3) or province"), std::string::npos) << e;
+  EXPECT_NE(e.find("need the same number of points, at least 2 (have 2 and 1)"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown key in [[supply_curve]] 'slope'"), std::string::npos) << e;
+}
+
+TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
+  core::Diagnostics d;
+  EXPECT_THROW(shipped_world("[[added_load]]\nregion = \"europe\"\nload = \"5 GW\"\n"
+                             "[[added_load]]\nregion = \"usaa\"\nload = \"5 GW\"\n"
+                             "[[added_load]]\nregion = \"usa\"\ncountry = \"USA\"\nload = \"5 GW\"\n"
+                             "[[added_load]]\nregion = \"usa\"\n"
+                             "[[added_load]]\nregion = \"usa\"\nload = \"-1 GW\"\n",
+                             d),
+               core::InputError);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("no supply curve for region 'europe'"), std::string::npos) << e;
+  EXPECT_NE(e.find("(curves: region 'usa')"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown region 'usaa'"), std::string::npos) << e;
+  EXPECT_NE(e.find("give exactly one of region, country or province"), std::string::npos) << e;
+  EXPECT_NE(e.find("required: the load added to the area's grid (GW)"), std::string::npos) << e;
+  EXPECT_NE(e.find("added_load[4].load"), std::string::npos) << e;
+}

@@ -86,6 +86,10 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
   if (!r.technology.empty()) {
     w.text("potline.technology", r.technology, row_note(r, "technology"));
     pfc_class_input(r.technology, row_note(r, "technology"), data, w);
+    // The row's own line current is its operating point: the cell model runs the technology there
+    // (plant/smelter_build.cpp). Not for a retrofit (the new cells' design current) nor for a class
+    // (its technology stands for cells of another size).
+    if (r.line_current_A > 0) w.number("potline.line_current", r.line_current_A, row_note(r, "line_current_kA"));
     return;
   }
   const TechnologyClassRule* cls = c.technology_classes.match(r);

@@ -54,8 +54,19 @@ struct Reader {
 /// What the cell model gives for potline.technology (nothing without a technology).
 struct CellPoint {
   std::optional<double> sec_J_per_kg, current_efficiency, line_current_A;
+  std::string origin;  ///< the operating point the cell model was run at (for sec_origin)
 };
 
+/// Estimate: the calibrated cell (geometry, ACD) stands for a line run within ±10 % of its published
+/// current; further away the line runs modified cells (anode size, ACD) that the catalogue does not
+/// describe, and the fixed cell would misstate SEC (P155 at Laterriere's 219 kA, +29 %: 17.8 instead
+/// of 15.0 kWh/kg), so the published operating point is kept there.
+constexpr double kOperatingCurrentBand = 0.10;
+
+/// The calibrated cell of potline.technology, run at the smelter's own line current when the case
+/// gives potline.line_current within kOperatingCurrentBand of the published current (its operating
+/// point: amperage creep or a reduced current), else at the technology's published operating point
+/// (docs/model/fleet.md, "SEC at each smelter's operating point").
 CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Reader& r) {
   CellPoint p;
   c.technology = r.v.text("potline.technology");
@@ -64,6 +75,20 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
   if (tech == nullptr) return p;  // reported by report_unknown_names
   core::Diagnostics cell_diag;
   if (auto tc = cell::technology_case(*tech, data.technologies, cell_diag)) {
+    const double design_A = tc->op.line_current_A;
+    p.origin = "calibrated to its published operating point";
+    if (const auto own = r.opt("potline.line_current"); own && *own != design_A) {
+      if (std::abs(*own / design_A - 1.0) <= kOperatingCurrentBand) {
+        tc->op.line_current_A = *own;
+        p.origin = fmt::format("calibrated at its published {:.4g} kA, run at the smelter's line current {:.4g} kA",
+                               design_A / 1e3, *own / 1e3);
+      } else {
+        p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA; the smelter's {:.4g} kA is more "
+                               "than {:g} % away: modified cells, run at the published point",
+                               design_A / 1e3, *own / 1e3, kOperatingCurrentBand * 100);
+        r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech->id + "': " + p.origin);
+      }
+    }
     const cell::CellResult result = cell::evaluate(tc->design, tc->constants, tc->op);
     p.sec_J_per_kg = result.sec_ac_J_per_kg;
     p.current_efficiency = result.current_efficiency;
@@ -87,7 +112,7 @@ void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Re
     }
   } else if (cell.sec_J_per_kg) {
     in.potline_sec_ac_J_per_kg = *cell.sec_J_per_kg;
-    c.sec_origin = "cell model, technology " + c.technology + " (calibrated to its published operating point)";
+    c.sec_origin = "cell model, technology " + c.technology + " (" + cell.origin + ")";
   } else {
     r.d.error({}, "potline.sec_ac",
               "required: give potline.sec_ac (in kWh/kg) or a catalogue technology with potline.technology");

@@ -61,7 +61,11 @@ TEST(cli_fleet_export, ExportedSmelterRunsInSmelterWithTheFleetC1) {
 TEST(cli_fleet_export, WithoutOutTheCaseGoesToStdout) {
   const RunResult r = potline({"fleet", example("world.toml"), "--export-smelter", "ca-grande-baie"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_NE(r.out.find("[potline]\ntechnology = \"P155\""), std::string::npos) << r.out;
+  // [potline] holds the row's line current (its operating point) and its technology.
+  const auto potline_section = r.out.find("[potline]\n");
+  ASSERT_NE(potline_section, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("line_current = 170.0  # kA", potline_section), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("technology = \"P155\"", potline_section), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("technology_class = \"PFPB_legacy\""), std::string::npos) << r.out;
 }
 

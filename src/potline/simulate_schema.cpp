@@ -485,12 +485,13 @@ void add_control_fields(Table& t) {
       .source("estimate");
   ctl.number("control.temperature_integral_time", &ControllerSettings::temperature_integral_time_s)
       .unit("d", "s")
-      .default_(0.0)
+      .default_(3.0)
       .range(0.0, 365.0)
       .doc("outer-loop integral time T_i: each bath-temperature reading adds gain x (target - reading) x "
            "sampling interval / T_i to the offset, so a lasting error is removed (0: proportional only)")
       .source("[Comalco EP0671488]: the target resistance is modified until the running heat integral is zero; "
-              "T_i an estimate (docs/model/dynamics.md §4)");
+              "T_i = 3 d an estimate: the SIMC value (T_i = the ~1 d thermal time constant) detuned for one noisy reading a day "
+              "(docs/model/dynamics.md §4)");
   ctl.number("control.temperature_max_offset", &ControllerSettings::temperature_max_offset_V)
       .unit("mV", "V")
       .default_(200.0)

@@ -10,7 +10,8 @@ namespace potline::dynamics {
 CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states,
                      BatchOptions options)
     : CellBlock(std::move(models), initial_states), options_(options), since_refresh_s_(models_.size(), 0.0),
-      since_slope_s_(models_.size(), 0.0), refresh_due_(models_.size(), 1) {
+      since_slope_s_(models_.size(), 0.0), snapshot_temperature_K_(models_.size(), 0.0),
+      refresh_due_(models_.size(), 1) {
   step_checks_finite_ = true;  // step() throws on a non-finite state
 }
 
@@ -26,6 +27,7 @@ void CellBatch::refresh(std::size_t k, bool with_slope) {
     evaluations_ += 1;
   }
   since_refresh_s_[k] = 0.0;
+  snapshot_temperature_K_[k] = state(k)[kBathTemperature];
   refresh_due_[k] = 0;
 }
 
@@ -40,8 +42,12 @@ void CellBatch::step() {
   double y1[kStateCount] = {};
   for (std::size_t c = 0; c < n; ++c) {
     double* y = state(c);
-    if (refresh_due_[c] || since_refresh_s_[c] >= options_.refresh_interval_s ||
-        std::fabs(alumina_wt(y) - electrical_[c].alumina_wt) > options_.refresh_alumina_wt) {
+    // During an anode effect (tens of volts, the bath heating by kelvins a minute) the linear
+    // carry does not hold: every step is evaluated (AEs are rare; the cost is negligible).
+    const BatchOptions& o = options_;
+    if (refresh_due_[c] || inputs_[c].in_anode_effect || since_refresh_s_[c] >= o.refresh_interval_s ||
+        std::fabs(alumina_wt(y) - electrical_[c].alumina_wt) > o.refresh_alumina_wt ||
+        std::fabs(y[kBathTemperature] - snapshot_temperature_K_[c]) > o.refresh_temperature_K) {
       refresh(c, refresh_due_[c] != 0);
     }
     const Electrical& e = electrical_[c];

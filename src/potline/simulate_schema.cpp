@@ -71,8 +71,8 @@ void add_run_fields(Table& t) {
       .exclusive_min()
       .doc(
           "batch integrator: longest time between two cell::evaluate calls for a cell (also "
-          "refreshed after "
-          "every jump and when alumina drifts by 0.05 wt%)")
+          "refreshed after every current or anode-effect change, when alumina drifts by 0.05 wt% "
+          "or the bath temperature by 0.25 K, and at every step of an anode effect)")
       .source("tests/unit/test_dynamics_integrators.cpp measures the error");
   t.number("run.relative_tolerance", &SimulationCase::cvode_relative_tolerance)
       .unit("1")

@@ -4,10 +4,12 @@
 // array per block (cell-major, kStateCount doubles per cell); nothing is allocated per step.
 //
 // The expensive cell::evaluate is not called at every step: each cell keeps an Electrical
-// snapshot (voltage, CE, heat per kg, liquidus, ∂V/∂alumina, ∂V/∂ACD) that is refreshed every
-// `refresh_interval_s`, after a change of the line current or of the anode-effect state
-// (mark_jump) and whenever dissolved alumina has drifted by more than `refresh_alumina_wt` since
-// the snapshot. Between refreshes the voltage is carried linearly in alumina and ACD, so jumps of
+// snapshot (voltage, CE, heat per kg, liquidus, ∂V/∂alumina, ∂V/∂ACD) refreshed when the state
+// has moved: after a change of the line current or of the anode-effect state (mark_jump), when
+// alumina has drifted by `refresh_alumina_wt` or the bath temperature by `refresh_temperature_K`
+// since the snapshot, at every step of an anode effect, and at the latest every
+// `refresh_interval_s` (the slow drifts: AlF3, bath mass, ACD's share in CE). Between refreshes
+// the voltage is carried linearly in alumina and ACD, so jumps of
 // the state alone (feed shots, beam moves, taps: state_jumped) need no refresh. ∂V/∂alumina costs
 // a second evaluation and changes slowly; it is recomputed every `slope_interval_s` and after
 // mark_jump. The error this causes is measured against CVODE (which evaluates at every
@@ -29,8 +31,11 @@ static_assert(kAeVoltSeconds == kStateCount - 1, "the running integrals are the 
 
 struct BatchOptions {
   double step_s = 5.0;
-  double refresh_interval_s = 60.0;
-  double refresh_alumina_wt = 0.05;
+  double refresh_interval_s = 60.0;  ///< longest time between two refreshes (run.voltage_refresh)
+  double refresh_alumina_wt = 0.05;  ///< refreshed when dissolved alumina has moved this far
+  /// Refreshed when the bath temperature has moved this far: ≈ 0.4 mV and 0.03 % CE
+  /// (cell::evaluate of examples/default.toml at 964 and 965 °C: −1.5 mV/K, −0.11 % CE per K).
+  double refresh_temperature_K = 0.25;
   double slope_interval_s = 300.0;  ///< ∂V/∂alumina recomputed at least this often
 };
 
@@ -63,6 +68,7 @@ class CellBatch final : public CellBlock {
   BatchOptions options_;
   std::vector<double> since_refresh_s_;
   std::vector<double> since_slope_s_;
+  std::vector<double> snapshot_temperature_K_;  ///< bath temperature at the last refresh
   std::vector<unsigned char> refresh_due_;
   long evaluations_ = 0;
   long steps_ = 0;

@@ -105,6 +105,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["mean_line_current_kA"] = s.mean_line_current_A / 1e3;
   j["mean_voltage_V"] = s.mean_voltage_V;
   j["current_efficiency"] = s.current_efficiency;
+  j["current_efficiency_model"] = std::string(cell::to_name(c.constants.current_efficiency_model));
   j["sec_dc_kWh_per_kg"] = s.sec_dc_kWh_per_kg;
   j["production_t"] = s.production_t;
   j["energy_MWh"] = s.energy_MWh;

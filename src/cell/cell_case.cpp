@@ -164,6 +164,10 @@ std::optional<CellCase> technology_case(const Technology& tech, const Technology
     set_calibrated(c.values, "model.current_efficiency_constant", *c.calibration->dewing_constant);
     c.constants.dewing_constant = *c.calibration->dewing_constant;
   }
+  if (c.calibration->mass_transfer_coefficient) {
+    set_calibrated(c.values, "model.mass_transfer_coefficient", *c.calibration->mass_transfer_coefficient);
+    c.constants.mass_transfer.coefficient_m_per_s = *c.calibration->mass_transfer_coefficient;
+  }
   return c;
 }
 

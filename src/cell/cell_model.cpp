@@ -38,6 +38,22 @@ double dewing_constant_for(double current_efficiency, double superheat_K, double
          0.019 * alf3_excess_wt + 0.060 * lif_wt;
 }
 
+CeConditions ce_conditions(const CellResult& r, const OperatingPoint& op) noexcept {
+  CeConditions c;
+  c.superheat_K = r.bath.superheat_K;
+  c.alf3_excess_wt = op.bath.alf3_excess_wt;
+  c.lif_wt = op.bath.lif_wt;
+  c.caf2_wt = op.bath.caf2_wt;
+  c.bath_ratio = r.bath.bath_ratio;
+  c.temperature_K = op.bath_temperature_K;
+  c.bath_density_kg_per_m3 = r.bath.density_kg_per_m3;
+  c.anode_current_density_A_per_m2 = r.anode_current_density_A_per_m2;
+  c.cathode_current_density_A_per_m2 = r.cathode_current_density_A_per_m2;
+  c.acd_m = op.acd_m;
+  c.bubble_thickness_m = r.bubble_thickness_m;
+  return c;
+}
+
 double faraday_production_kg_per_s(double current_A, double current_efficiency) noexcept {
   return current_A * current_efficiency * kMolarMassAl_kg_per_mol /
          (constants::kElectronsPerAl * kFaraday_C_per_mol);
@@ -157,8 +173,10 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   r.voltage_V = v.total();
   r.power_W = I * r.voltage_V;
 
-  double ce = dewing_current_efficiency(r.bath.superheat_K, op.bath.alf3_excess_wt,
-                                        op.bath.lif_wt, k.dewing_constant);
+  double ce = k.current_efficiency_model == CurrentEfficiencyModel::kMassTransfer
+                  ? mass_transfer_current_efficiency(k.mass_transfer, ce_conditions(r, op))
+                  : dewing_current_efficiency(r.bath.superheat_K, op.bath.alf3_excess_wt,
+                                              op.bath.lif_wt, k.dewing_constant);
   if (!(ce > 0.5 && ce < 1.0)) {
     r.flags |= kCurrentEfficiencyOutOfRange;
     ce = std::isnan(ce) ? 0.5 : std::clamp(ce, 0.5, 1.0);

@@ -134,6 +134,54 @@ void add_design(Table& t) {
       .doc("DC energy delivered / AC energy drawn at the rectifier station (fraction)");
 }
 
+// Current-efficiency model choice and the mass-transfer model's parameters
+// (docs/model/current-efficiency.md).
+template <class Part>
+void add_current_efficiency_model(Part& k) {
+  k.choice("model.current_efficiency_model", &ModelConstants::current_efficiency_model,
+           {{"dewing", CurrentEfficiencyModel::kDewing},
+            {"mass_transfer", CurrentEfficiencyModel::kMassTransfer}})
+      .default_("dewing")
+      .source("docs/model/current-efficiency.md")
+      .doc("dewing: [Dewing 1991] (superheat, AlF3, LiF); mass_transfer: dissolved-metal loss "
+           "3F·k·c_Al/i_cathode with the solubility of [Arthur 1974] and k rising with anode "
+           "current density and as the ACD closes ([Solheim et al. 2018])");
+  auto m = k.part(&ModelConstants::mass_transfer);
+  const std::string only = " (mass_transfer model only)";
+  m.number("model.mass_transfer_coefficient", &MassTransferCe::coefficient_m_per_s)
+      .unit("m/s")
+      .default_(1.27e-4)
+      .range(0.0, 1e-2)
+      .exclusive_min()
+      .typical(3e-5, 3e-4)
+      .source(
+          "default is an estimate: the value calibrated for AP40 (CE 95 % at 3.8 cm ACD, as "
+          "Dewing's default constant gives); calibrated to the published CE when a technology is "
+          "set")
+      .doc("mass-transfer coefficient k at 1 A/cm2 anode current density and 1 cm of bath between "
+           "the bubble layer and the metal" + only);
+  m.number("model.mass_transfer_current_density_exponent", &MassTransferCe::current_density_exponent)
+      .unit("1")
+      .default_(0.5)
+      .range(0.0, 2.0)
+      .source("estimate: gas-stirred mass transfer grows about as the square root of the gas flux, "
+              "which is proportional to the anode current density")
+      .doc("n_i in k ∝ i_anode^n_i" + only);
+  m.number("model.mass_transfer_gap_exponent", &MassTransferCe::gap_exponent)
+      .unit("1")
+      .default_(0.5)
+      .range(0.0, 2.0)
+      .source("estimate: bubble-driven shear flow across the clear gap s = ACD − bubble layer; the "
+              "wall shear rate, and with it the friction velocity squared, goes as 1/s")
+      .doc("n_s in k ∝ s^−n_s" + only);
+  m.number("model.current_efficiency_intercept", &MassTransferCe::intercept)
+      .unit("1")
+      .default_(0.99)
+      .range(0.5, 1.0)
+      .source("[Solheim et al. 2018]: laboratory CE against k extrapolates to 99 % at k = 0")
+      .doc("CE with no mass transfer (losses by electronic conduction and others)" + only);
+}
+
 // [model]
 void add_model(Table& t) {
   auto k = t.part(&CellCase::constants);
@@ -155,6 +203,7 @@ void add_model(Table& t) {
           "typical modern CE 93–96 % as commonly quoted); calibrated to the published CE when a "
           "technology is set")
       .doc("K in Dewing's equation log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K");
+  add_current_efficiency_model(k);
   k.number("model.alumina_feed_temperature", &ModelConstants::alumina_feed_temperature_K)
       .unit("degC", "K")
       .absolute_temperature()

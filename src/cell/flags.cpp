@@ -39,8 +39,9 @@ std::vector<std::string> describe_cell_flags(const CellResult& r, const Operatin
   }
   if (r.flags & kCurrentEfficiencyOutOfRange) {
     out.push_back(fmt::format(
-        "Dewing's current efficiency left the range 50–100 % at {:.1f} K superheat; limited to "
-        "{:.1f} %", r.bath.superheat_K, r.current_efficiency * 100));
+        "the current efficiency model (model.current_efficiency_model) left the range 50–100 % at "
+        "{:.1f} K superheat and ACD {:.2f} cm; limited to {:.1f} %",
+        r.bath.superheat_K, op.acd_m * 100, r.current_efficiency * 100));
   }
   if (r.flags & kFanningBeyondFit) {
     out.push_back(fmt::format(

@@ -28,6 +28,7 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
   j["current_kA"] = c.op.line_current_A / 1e3;
   j["voltage_V"] = r.voltage_V;
   j["current_efficiency"] = r.current_efficiency;
+  j["current_efficiency_model"] = std::string(to_name(c.constants.current_efficiency_model));
   j["sec_dc_kWh_per_kg"] = r.sec_dc_J_per_kg / kJ_per_kWh;
   j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJ_per_kWh;
   j["production_kg_per_day"] = r.production_kg_per_s * constants::kSecondsPerDay;
@@ -83,6 +84,7 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
     cal["acd_cm"] = c.calibration->acd_m ? io::Json(*c.calibration->acd_m * 100) : io::Json(nullptr);
     cal["current_efficiency_constant"] =
         c.calibration->dewing_constant ? io::Json(*c.calibration->dewing_constant) : io::Json(nullptr);
+    cal["mass_transfer_coefficient_m_per_s"] = optional_json(c.calibration->mass_transfer_coefficient);
     cal["plausible"] = c.calibration->plausible();
     cal["problems"] = c.calibration->problems;
     cal["notes"] = c.calibration->notes;
@@ -158,8 +160,9 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
   out += fmt::format("  line current {:.1f} kA, ACD {:.2f} cm, bath {:.1f} degC (superheat {:.1f} K)\n",
                      c.op.line_current_A / 1e3, c.op.acd_m * 100,
                      c.op.bath_temperature_K - kKelvinOffset, r.bath.superheat_K);
-  out += fmt::format("  cell voltage {:.3f} V   current efficiency {:.1f} %   {:.0f} kg Al/day\n",
-                     r.voltage_V, r.current_efficiency * 100, r.production_kg_per_s * constants::kSecondsPerDay);
+  out += fmt::format("  cell voltage {:.3f} V   current efficiency {:.1f} % ({})   {:.0f} kg Al/day\n",
+                     r.voltage_V, r.current_efficiency * 100, to_name(c.constants.current_efficiency_model),
+                     r.production_kg_per_s * constants::kSecondsPerDay);
   out += fmt::format("  specific energy {:.2f} kWh/kg DC, {:.2f} kWh/kg AC\n",
                      r.sec_dc_J_per_kg / kJ_per_kWh, r.sec_ac_J_per_kg / kJ_per_kWh);
   out += fmt::format(

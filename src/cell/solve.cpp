@@ -61,7 +61,7 @@ AcdSolve solve_acd_for_voltage(const CellDesign& design, const ModelConstants& c
   return out;
 }
 
-Calibration calibrate(const CellDesign& design, ModelConstants constants, OperatingPoint op,
+Calibration calibrate(CellDesign design, ModelConstants constants, OperatingPoint op,
                       const PublishedPoint& published, bool acd_is_published) {
   Calibration cal;
   std::optional<double> voltage = published.voltage_V;
@@ -133,6 +133,13 @@ Calibration calibrate(const CellDesign& design, ModelConstants constants, Operat
             solve.acd_m * 100));
       }
     }
+  }
+  if (ce) {
+    // The mass-transfer model depends on the ACD: calibrate at the final one.
+    if (cal.acd_m) op.acd_m = *cal.acd_m;
+    if (cal.cathode_resistance_ohm) design.cathode_resistance_ohm = *cal.cathode_resistance_ohm;
+    const CellResult r = evaluate(design, constants, op);
+    cal.mass_transfer_coefficient = mass_transfer_coefficient_for(*ce, constants.mass_transfer, ce_conditions(r, op));
   }
   return cal;
 }

@@ -1,12 +1,13 @@
 #pragma once
 // The steady-state Hall-Héroult cell: voltage breakdown (Haupin 1998), current efficiency
-// (Dewing 1991), Faraday production, specific energy and the energy balance.
+// (Dewing 1991, or the mass-transfer model of current_efficiency.hpp), Faraday production, specific energy and the energy balance.
 // Pure functions of (design, constants, operating point); no allocation; safe on any thread.
 // This is the single source of the cell's electrical and thermal physics for every other layer.
 #include <cstdint>
 #include <span>
 
 #include "potline/bath/properties.hpp"
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/cell/flags.hpp"
 #include "potline/cell/inputs.hpp"
 
@@ -78,6 +79,9 @@ double dewing_current_efficiency(double superheat_K, double alf3_excess_wt, doub
 /// The K that gives `current_efficiency` (fraction) at the given superheat and chemistry.
 double dewing_constant_for(double current_efficiency, double superheat_K, double alf3_excess_wt,
                            double lif_wt) noexcept;
+
+/// The conditions the CE models read, from an evaluated result at `op`.
+CeConditions ce_conditions(const CellResult& r, const OperatingPoint& op) noexcept;
 
 /// Faraday: aluminium produced by `current_A` at current efficiency `ce`. [kg/s]
 double faraday_production_kg_per_s(double current_A, double current_efficiency) noexcept;

@@ -17,7 +17,7 @@ enum CellFlag : std::uint32_t {
   kCathodeCurrentDensityLow = 1u << 18,    ///< below 0.257 A/cm²: cathode overvoltage set to 0
   kBubbleCoverageOutOfRange = 1u << 19,    ///< coverage outside (0, 0.95): clipped
   kAcdBelowBubbleLayer = 1u << 20,         ///< ACD at or below the bubble layer thickness
-  kCurrentEfficiencyOutOfRange = 1u << 21, ///< Dewing CE outside (0.5, 1): clipped
+  kCurrentEfficiencyOutOfRange = 1u << 21, ///< CE model outside (0.5, 1): clipped
   kFanningBeyondFit = 1u << 22,            ///< ACD or gap past the maximum of Haupin's fanning fit
   kHeatDeficit = 1u << 23,                 ///< input below the process demand: heat loss < 0
   kActivityFloor = 1u << 24,               ///< alumina activity raised to its numerical floor

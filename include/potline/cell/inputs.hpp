@@ -2,6 +2,7 @@
 // Typed inputs of the steady-state cell model. SI units throughout; names carry the unit.
 #include "potline/bath/composition.hpp"
 #include "potline/bath/properties.hpp"
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/cell/inert_anode.hpp"
 
 namespace potline::cell {
@@ -28,6 +29,8 @@ struct CellDesign {
 struct ModelConstants {
   bath::ConductivityModel conductivity = bath::ConductivityModel::kHives1996;
   double dewing_constant = 0.860;               ///< K in Dewing's CE equation (per technology)
+  CurrentEfficiencyModel current_efficiency_model = CurrentEfficiencyModel::kDewing;
+  MassTransferCe mass_transfer{};               ///< used when current_efficiency_model is kMassTransfer
   double alumina_feed_temperature_K = 298.15;   ///< temperature of alumina entering the bath
   double anode_entry_temperature_K = 298.15;    ///< temperature at which anode carbon enters
   double anode_effect_overvoltage_V = 25.0;     ///< extra voltage while in an anode effect

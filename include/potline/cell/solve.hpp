@@ -48,6 +48,9 @@ inline constexpr double kPlausibleCathodeDropMax_V = 0.5;
 struct Calibration {
   std::optional<double> acd_m;            ///< set when the ACD was calibrated to the voltage
   std::optional<double> dewing_constant;  ///< set when K was calibrated to the CE
+  /// Set with dewing_constant: the mass-transfer model's coefficient for the same CE (at the
+  /// calibrated ACD), so either CE model reproduces the published point.
+  std::optional<double> mass_transfer_coefficient;
   /// Set when the ACD is published: the cathode resistance that closes the published voltage.
   std::optional<double> cathode_resistance_ohm;
   std::optional<double> implied_current_efficiency;  ///< from V and SEC when CE is unpublished
@@ -58,12 +61,12 @@ struct Calibration {
 };
 
 /// Calibrates the ACD (or, when `acd_is_published`, the cathode drop) to the published voltage and
-/// Dewing's K to the published current efficiency, at the operating point `op`. Where only two of V, CE and SEC are
+/// Dewing's K and the mass-transfer coefficient to the published current efficiency, at the operating point `op`. Where only two of V, CE and SEC are
 /// published, the third follows from Faraday (SEC = 3F·V/(M_Al·CE)). Implausible results
 /// (ACD outside 3–6 cm, cathode drop outside 0.2–0.5 V, CE outside 0.80–0.98, inconsistency of
 /// V, CE, SEC beyond 1 %) are reported
 /// in `problems`, never hidden.
-Calibration calibrate(const CellDesign& design, ModelConstants constants, OperatingPoint op,
+Calibration calibrate(CellDesign design, ModelConstants constants, OperatingPoint op,
                       const PublishedPoint& published, bool acd_is_published);
 
 }  // namespace potline::cell

@@ -60,6 +60,13 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
   j["wacc"] = in.wacc;
   j["contract_power_usd_per_MWh"] = in.contract_power_usd_per_J * 3.6e9;
   j["contract_years"] = in.contract_years;
+  // The plant after the project: its anode type and carbon capture (docs/model/inert-anode.md, ccs.md).
+  const plant::SmelterResult op = plant::evaluate(in.operating);
+  j["operating"] = {{"anode_type", in.operating.inert_anode ? "inert" : "carbon"},
+                    {"ccs_capture_rate", in.operating.ccs.capture_rate},
+                    {"ccs_cost_usd_per_t", op.breakdown.ccs * 1000.0},
+                    {"c1_usd_per_t", op.c1_usd_per_kg * 1000.0},
+                    {"direct_t_co2e_per_t", op.emissions.direct}};
   io::Json flows = io::Json::array();
   for (double x : r.cash_flows_usd) flows.push_back(x);
   j["cash_flows_usd"] = flows;

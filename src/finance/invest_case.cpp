@@ -8,6 +8,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/schema_builder.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/plant/anode_type.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
 namespace potline::finance {
@@ -96,6 +97,21 @@ void add_retrofit(Table& t) {
       .unit("USD/t", "USD/kg")
       .min(0.0)
       .doc("other cash costs after the retrofit (maintenance falls with new cells)");
+  t.choice("retrofit.anode_type", {"carbon", "inert"})
+      .doc(
+          "anode type after the retrofit; \"inert\" drops the carbon-anode inputs (anode price, consumption, "
+          "baking, anode effects) from the plant after the retrofit and needs retrofit.sec_ac and "
+          "retrofit.anode_cost (docs/model/inert-anode.md)");
+  t.number("retrofit.anode_cost")
+      .unit("USD/t", "USD/kg")
+      .min(0.0)
+      .doc("inert-anode material cost per t Al after an inert-anode retrofit (anode.cost)");
+  t.number("retrofit.ccs_capture_rate")
+      .unit("1")
+      .range(0.0, 1.0)
+      .doc(
+          "carbon capture on the potline gas after the retrofit (ccs.capture_rate; the other [ccs] inputs "
+          "come from the case; docs/model/ccs.md); alone, a capture-only retrofit with the existing cells");
 }
 
 const Table& invest_table() {
@@ -127,7 +143,10 @@ void append_retrofit_diagnostics(const core::Diagnostics& local, const io::Value
       {"potline.sec_ac", "retrofit.sec_ac"},
       {"plant.capacity", "retrofit.capacity"},
       {"labour.employees", "retrofit.employees"},
-      {"costs.other", "retrofit.other_cost"}};
+      {"costs.other", "retrofit.other_cost"},
+      {"anode.type", "retrofit.anode_type"},
+      {"anode.cost", "retrofit.anode_cost"},
+      {"ccs.capture_rate", "retrofit.ccs_capture_rate"}};
   for (const core::Diagnostic& item : local.items()) {
     std::string key = item.key;
     for (const auto& [flat, retrofit] : renames) {
@@ -153,16 +172,34 @@ io::ValueSet plant_after_retrofit(const io::ValueSet& user,
                                   const std::optional<plant::SmelterCase>& existing,
                                   core::Diagnostics& d) {
   io::ValueSet after = user;
-  if (!user.text("retrofit.technology").empty() || user.has("retrofit.sec_ac")) {
+  const bool new_cells = !user.text("retrofit.technology").empty() || user.has("retrofit.sec_ac");
+  const bool new_anodes = user.has("retrofit.anode_type");
+  const bool capture = user.has("retrofit.ccs_capture_rate");
+  if (new_cells) {
     after = without(user, {"potline.sec_ac", "potline.technology", "potline.current_efficiency",
                            "potline.line_current"});
     if (!user.text("retrofit.technology").empty())
       after.set("potline.technology", *user.get("retrofit.technology"));
     if (user.has("retrofit.sec_ac")) after.set("potline.sec_ac", *user.get("retrofit.sec_ac"));
-  } else {
+  } else if (!capture && !new_anodes) {
     d.error({}, "retrofit.technology",
-            "a retrofit needs retrofit.technology or retrofit.sec_ac (the new cells)");
+            "a retrofit needs retrofit.technology or retrofit.sec_ac (the new cells), or "
+            "retrofit.ccs_capture_rate (carbon capture on the existing cells)");
   }
+  if (new_anodes) {
+    if (user.text("retrofit.anode_type") == "inert") {
+      if (!user.has("retrofit.anode_cost") && !user.has("anode.cost")) {
+        d.error({}, "retrofit.anode_cost",
+                "required with retrofit.anode_type = \"inert\": the inert-anode material cost per t Al after the "
+                "retrofit (USD/t)");
+      }
+      std::set<std::string> carbon(plant::carbon_anode_only_keys().begin(), plant::carbon_anode_only_keys().end());
+      after = without(after, carbon);
+    }
+    after.set("anode.type", *user.get("retrofit.anode_type"));
+  }
+  if (user.has("retrofit.anode_cost")) after.set("anode.cost", *user.get("retrofit.anode_cost"));
+  if (capture) after.set("ccs.capture_rate", *user.get("retrofit.ccs_capture_rate"));
   if (user.has("retrofit.capacity")) after.set("plant.capacity", *user.get("retrofit.capacity"));
   if (user.has("retrofit.employees"))
     after.set("labour.employees", *user.get("retrofit.employees"));

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <tuple>
@@ -429,7 +430,9 @@ double thermal_plant_co2_kg_per_J(double fuel_co2_kg_per_J, double efficiency) n
 
 EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoefficients& k) noexcept {
   EmissionResult r;
-  if (in.co2_method == Co2Method::kTier1) {
+  if (in.inert_anode) {
+    // No anode carbon: nothing to burn, bake or turn into PFC (docs/model/inert-anode.md).
+  } else if (in.co2_method == Co2Method::kTier1) {
     r.anode_co2 = k.tier1_co2_kg_per_kg;  // includes baking (IPCC Tier 1)
   } else if (is_soderberg(in.technology)) {
     r.anode_co2 = soderberg_paste_co2(in);
@@ -445,8 +448,9 @@ EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoeffi
   }
   double cf4_kg_per_t = 0.0;
   double c2f6_kg_per_t = 0.0;
-  switch (in.pfc_method) {
+  switch (in.inert_anode ? PfcMethod::kTier1 : in.pfc_method) {
     case PfcMethod::kTier1:
+      if (in.inert_anode) break;
       cf4_kg_per_t = k.pfc.tier1_cf4_kg_per_t;
       c2f6_kg_per_t = k.pfc.tier1_c2f6_kg_per_t;
       break;
@@ -463,14 +467,16 @@ EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoeffi
   r.c2f6_kg_per_kg = c2f6_kg_per_t / 1000.0;
   r.pfc_co2e = r.cf4_kg_per_kg * k.gwp_cf4 + r.c2f6_kg_per_kg * k.gwp_c2f6;
   // Baking-furnace fuel exists only with an anode plant on site (prebake; Søderberg paste bakes in the cell).
-  if (in.anode_baking && !is_soderberg(in.technology)) {
+  if (in.anode_baking && !is_soderberg(in.technology) && !in.inert_anode) {
     r.baking_fuel_co2 =
         fuel_combustion_co2(in.baking_fuel_J_per_kg_anode, in.baked_anode_kg_per_kg, in.baking_fuel_co2_kg_per_J);
   }
   r.casthouse_fuel_co2 = fuel_combustion_co2(in.casthouse_fuel_J_per_kg, 1.0, in.casthouse_fuel_co2_kg_per_J);
   r.power_co2 = in.electricity_J_per_kg * in.power_co2_kg_per_J;
   r.process = r.anode_co2 + r.baking_co2 + r.pfc_co2e;
-  r.direct = r.process + r.baking_fuel_co2 + r.casthouse_fuel_co2;
+  r.ccs_captured = std::clamp(in.ccs_captured_kg_per_kg, 0.0, r.anode_co2);
+  r.ccs_fuel_co2 = in.ccs_fuel_co2_kg_per_kg;
+  r.direct = r.process + r.baking_fuel_co2 + r.casthouse_fuel_co2 + r.ccs_fuel_co2 - r.ccs_captured;
   r.scope1 = r.direct + (in.power_captive ? r.power_co2 : 0.0);
   r.scope2 = in.power_captive ? 0.0 : r.power_co2;
   r.total = r.scope1 + r.scope2;

@@ -3,6 +3,11 @@
 namespace potline::plant {
 namespace {
 
+// O2 evolved per kg Al by an inert anode: ½ Al2O3 → Al + ¾ O2 (whatever the current efficiency,
+// docs/model/inert-anode.md), 889.4 kg per t.
+constexpr double kOxygenPerAluminium_kg_per_kg =
+    0.75 * 2.0 * constants::kMolarMassO_kg_per_mol / constants::kMolarMassAl_kg_per_mol;
+
 /// What differs between potline groups, as plain numbers (no copies of the inputs).
 struct Group {
   double capacity_kg_per_s;
@@ -58,20 +63,33 @@ SmelterResult evaluate_group(const SmelterInputs& in, const Group& g, double emp
   r.production_kg_per_s = g.capacity_kg_per_s * g.capacity_factor;
   // Whole-plant electricity: potlines take (1 − auxiliary share) of it.
   r.sec_ac_J_per_kg = g.potline_sec_ac_J_per_kg / (1.0 - in.auxiliary_share);
-  r.electrical_load_W = r.sec_ac_J_per_kg * r.production_kg_per_s;
+
+  EmissionInputs e = *g.emissions;
+  e.electricity_J_per_kg = r.sec_ac_J_per_kg;
+  e.inert_anode = in.inert_anode;
+  if (in.ccs.capture_rate > 0.0) {
+    // Capture treats the anode gas: its CO2 does not depend on the electricity.
+    r.ccs = evaluate_ccs(in.ccs, evaluate_emissions(e, *g.coefficients).anode_co2);
+    e.electricity_J_per_kg += r.ccs.electricity_J_per_kg;
+    e.ccs_captured_kg_per_kg = r.ccs.captured_kg_per_kg;
+    e.ccs_fuel_co2_kg_per_kg = r.ccs.fuel_co2_kg_per_kg;
+    r.ccs_electricity_co2_kg_per_kg = r.ccs.electricity_J_per_kg * e.power_co2_kg_per_J;
+  }
+  // The capture's electricity is plant load, but not part of the plant SEC (reported apart).
+  r.electrical_load_W = (r.sec_ac_J_per_kg + r.ccs.electricity_J_per_kg) * r.production_kg_per_s;
+  r.oxygen_kg_per_kg = in.inert_anode ? kOxygenPerAluminium_kg_per_kg : 0.0;
 
   CostBreakdown& b = r.breakdown;
   b.alumina = g.alumina_kg_per_kg * in.alumina_usd_per_kg;
-  b.carbon = g.net_carbon_kg_per_kg * in.anode_usd_per_kg;
+  b.carbon = g.net_carbon_kg_per_kg * in.anode_usd_per_kg + (in.inert_anode ? in.inert_anode_usd_per_kg : 0.0);
   b.power = r.sec_ac_J_per_kg * in.power_usd_per_J;
+  b.ccs = r.ccs.non_energy_usd_per_kg + r.ccs.fuel_usd_per_kg + r.ccs.electricity_J_per_kg * in.power_usd_per_J;
   b.bath = g.alf3_kg_per_kg * in.alf3_usd_per_kg;
   r.labour_usd_per_s = employees * in.wage_usd_per_s;
   b.labour = r.production_kg_per_s > 0.0 ? r.labour_usd_per_s / r.production_kg_per_s : 0.0;
   b.other = in.other_usd_per_kg + g.relining_usd_per_kg;
   cost_totals(in, r);
 
-  EmissionInputs e = *g.emissions;
-  e.electricity_J_per_kg = r.sec_ac_J_per_kg;
   r.emissions = evaluate_emissions(e, *g.coefficients);
   // CBAM counts direct emissions of the goods' production: process CO2, PFCs and the fuels burnt
   // on site. Emissions of electricity production, even on site, are indirect embedded emissions
@@ -79,6 +97,25 @@ SmelterResult evaluate_group(const SmelterInputs& in, const Group& g, double emp
   r.cbam_see_direct_t_per_t = r.emissions.direct;
   labour(employees, r);
   return r;
+}
+
+void add_weighted(CcsResult& sum, const CcsResult& x, double w) noexcept {
+  sum.active = sum.active || x.active;
+  sum.treated_co2_kg_per_kg += w * x.treated_co2_kg_per_kg;
+  sum.captured_kg_per_kg += w * x.captured_kg_per_kg;
+  sum.electricity_J_per_kg += w * x.electricity_J_per_kg;
+  sum.fuel_J_per_kg += w * x.fuel_J_per_kg;
+  sum.fuel_co2_kg_per_kg += w * x.fuel_co2_kg_per_kg;
+  sum.non_energy_usd_per_kg += w * x.non_energy_usd_per_kg;
+  sum.fuel_usd_per_kg += w * x.fuel_usd_per_kg;
+  // Per kg CO2 captured: the same plant serves every group (same gas and inputs).
+  if (x.active) {
+    sum.gas_volume_Nm3_per_kg_co2 = x.gas_volume_Nm3_per_kg_co2;
+    sum.minimum_work_J_per_kg_co2 = x.minimum_work_J_per_kg_co2;
+    sum.fan_J_per_kg_co2 = x.fan_J_per_kg_co2;
+    sum.electricity_J_per_kg_co2 = x.electricity_J_per_kg_co2;
+    sum.fuel_J_per_kg_co2 = x.fuel_J_per_kg_co2;
+  }
 }
 
 void add_weighted(EmissionResult& sum, const EmissionResult& x, double w) noexcept {
@@ -90,6 +127,8 @@ void add_weighted(EmissionResult& sum, const EmissionResult& x, double w) noexce
   sum.baking_fuel_co2 += w * x.baking_fuel_co2;
   sum.casthouse_fuel_co2 += w * x.casthouse_fuel_co2;
   sum.power_co2 += w * x.power_co2;
+  sum.ccs_captured += w * x.ccs_captured;
+  sum.ccs_fuel_co2 += w * x.ccs_fuel_co2;
   sum.process += w * x.process;
   sum.direct += w * x.direct;
   sum.scope1 += w * x.scope1;
@@ -172,7 +211,11 @@ SmelterResult evaluate(const SmelterInputs& in) noexcept {
     r.breakdown.power += w * g.breakdown.power;
     r.breakdown.bath += w * g.breakdown.bath;
     r.breakdown.other += w * g.breakdown.other;
+    r.breakdown.ccs += w * g.breakdown.ccs;
     add_weighted(r.emissions, g.emissions, w);
+    add_weighted(r.ccs, g.ccs, w);
+    r.ccs_electricity_co2_kg_per_kg += w * g.ccs_electricity_co2_kg_per_kg;
+    r.oxygen_kg_per_kg += w * g.oxygen_kg_per_kg;
   }
   // Labour on the totals: every employee is paid whatever the groups' output.
   r.labour_usd_per_s = employees * in.wage_usd_per_s;

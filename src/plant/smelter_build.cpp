@@ -13,6 +13,7 @@
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "potline/core/constants.hpp"
+#include "ccs_internal.hpp"
 #include "smelter_case_internal.hpp"
 
 namespace potline::plant {
@@ -178,7 +179,9 @@ void resolve_prices(SmelterCase& c, const Reader& r) {
   } else {
     r.d.error({}, "prices.alumina", "required: give prices.alumina (USD/t) or prices.alumina_lme_share");
   }
-  if (auto anode = r.opt("prices.anode")) {
+  if (in.inert_anode) {
+    // Inert anodes: anode.cost per t Al (smelter_anode.cpp); anode prices are carbon-anode inputs.
+  } else if (auto anode = r.opt("prices.anode")) {
     in.anode_usd_per_kg = *anode;
     if (r.opt("prices.coke") || r.opt("prices.pitch")) {
       r.d.error(r.at("prices.coke"), "prices.anode", "give prices.anode or prices.coke + prices.pitch, not both");
@@ -284,8 +287,11 @@ void resolve_pfc(SmelterCase& c, double ce, const SmelterData& data, const Reade
     }
   }
   e.current_efficiency_pct = std::isnan(ce) ? 0.0 : ce * 100.0;
+  // Inert anodes emit no PFC: the coefficients are unused, so their caveats are not shown.
+  core::Diagnostics inert_scratch;
   if (auto k = resolve_coefficients(data.emissions, c.coefficient_set, e.technology, c.gwp, e.co2_method,
-                                    e.pfc_method, r.at("emissions.technology_class"), r.d)) {
+                                    e.pfc_method, r.at("emissions.technology_class"),
+                                    c.inputs.inert_anode ? inert_scratch : r.d)) {
     c.inputs.coefficients = *k;
   }
 }
@@ -400,6 +406,7 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
     r.need(f->key, f->key == "prices.year" ? "(the price year of every USD amount)" : "");
   }
   report_unknown_names(c.values, data, d);
+  resolve_anode_type(c, d);
   const CellPoint cell = evaluate_technology(c, data, r);
   const double ce = r.opt("potline.current_efficiency").value_or(cell.current_efficiency.value_or(std::nan("")));
   resolve_potlines(c, cell, ce, r);
@@ -407,8 +414,10 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
   resolve_prices(c, r);
   resolve_anodes(c, data, r);
   resolve_pfc(c, ce, data, r);
+  apply_inert_anode(c);
   resolve_energy_emissions(c, data, r);
   resolve_cbam(c, data, r);
+  resolve_ccs(c, data, d);
   if (d.error_count() > errors_before) return std::nullopt;
   c.potlines.push_back(single_group(c, cell, ce, r));
   return c;

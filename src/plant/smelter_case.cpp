@@ -17,6 +17,7 @@
 #include "potline/io/json_output.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/plant/hpa.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "smelter_case_internal.hpp"
 
@@ -82,7 +83,10 @@ SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d)
 
 std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const SmelterData& data,
                                               core::Diagnostics& d) {
-  return detail::build_single(user, data, d);
+  auto c = detail::build_single(user, data, d);
+  // The HPA line beside the potlines is checked on the whole plant (evaluated with the outputs).
+  if (c && !hpa_inputs(*c, d) && d.has_errors()) return std::nullopt;
+  return c;
 }
 
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "potline/plant/hpa.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "smelter_case_internal.hpp"
@@ -161,6 +162,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user,
   c.technology.clear();
   for (const auto& t : technologies) c.technology += (c.technology.empty() ? "" : ", ") + t;
   c.sec_origin = "per potline group (see potlines)";
+  if (!hpa_inputs(c, d) && d.error_count() > errors_before) return std::nullopt;  // the HPA line, on the whole plant
   return c;
 }
 

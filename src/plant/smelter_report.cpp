@@ -4,6 +4,8 @@
 #include <tuple>
 
 #include "potline/io/csv.hpp"
+#include "potline/plant/ccs_report.hpp"
+#include "potline/plant/hpa.hpp"
 #include "potline/core/constants.hpp"
 
 namespace potline::plant {
@@ -35,6 +37,7 @@ io::Json cost_json(const SmelterResult& r) {
   b["bath"] = per_t(r.breakdown.bath);
   b["labour"] = if_produced(r, r.breakdown.labour * kKgPerT);
   b["other"] = per_t(r.breakdown.other);
+  b["ccs"] = per_t(r.breakdown.ccs);
   cost["breakdown"] = b;
   return cost;
 }
@@ -47,6 +50,8 @@ io::Json emissions_json(const EmissionResult& e) {
   em["baking_fuel_co2"] = e.baking_fuel_co2;
   em["casthouse_fuel_co2"] = e.casthouse_fuel_co2;
   em["power"] = e.power_co2;
+  em["ccs_fuel_co2"] = e.ccs_fuel_co2;
+  em["ccs_captured"] = -e.ccs_captured;
   em["direct"] = e.direct;
   em["scope1"] = e.scope1;
   em["scope2"] = e.scope2;
@@ -217,6 +222,7 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   shares["bath"] = if_produced(r, r.breakdown.bath / c1);
   shares["labour"] = if_produced(r, r.breakdown.labour / c1);
   shares["other"] = if_produced(r, r.breakdown.other / c1);
+  shares["ccs"] = if_produced(r, r.breakdown.ccs / c1);
   cost["share_of_c1"] = shares;
   j["cost_usd_per_t"] = cost;
   j["power_cost_share"] = if_produced(r, r.power_share_of_c1);
@@ -227,6 +233,9 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
 
   add_emissions_json(c, r, j);
   add_cbam_json(c, r, j);
+  j["anode"] = anode_json(c, r);
+  j["ccs"] = ccs_json(c, r);
+  j["hpa"] = hpa_json(c, r);
   j["employees"] = r.employees;
   j["employees_per_kt_capacity"] = r.employees_per_kt_capacity;
   j["employees_per_kt_produced"] = if_produced(r, r.employees_per_kt_produced);
@@ -253,9 +262,10 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    text_if_produced(r, r.c1_usd_per_kg * kKgPerT), text_if_produced(r, r.c2_usd_per_kg * kKgPerT),
                    text_if_produced(r, r.business_usd_per_kg * kKgPerT), text_if_produced(r, r.full_usd_per_kg * kKgPerT));
   const auto& b = r.breakdown;
-  s += fmt::format("    alumina {:.0f}  carbon {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}\n",
+  s += fmt::format("    alumina {:.0f}  carbon {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}{}\n",
                    b.alumina * kKgPerT, b.carbon * kKgPerT, b.power * kKgPerT, b.bath * kKgPerT,
-                   text_if_produced(r, b.labour * kKgPerT), b.other * kKgPerT);
+                   text_if_produced(r, b.labour * kKgPerT), b.other * kKgPerT,
+                   r.ccs.active ? fmt::format("  ccs {:.0f}", b.ccs * kKgPerT) : std::string());
   s += fmt::format("  power share of C1     {} %\n", text_if_produced(r, 100 * r.power_share_of_c1, "{:.1f}"));
   s += fmt::format("  margin (LME+premium)  {} USD/t over full cost\n",
                    text_if_produced(r, r.margin_full_usd_per_kg * kKgPerT));
@@ -265,6 +275,8 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    "                        scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
                    e.anode_co2, e.baking_co2, e.pfc_co2e, e.baking_fuel_co2, e.casthouse_fuel_co2, e.power_co2,
                    e.scope1, e.scope2, e.total, to_string(c.gwp));
+  s += anode_and_ccs_text(c, r);
+  s += hpa_text(c, r);
   if (!c.inputs.potlines.empty()) {
     for (std::size_t i = 0; i < c.inputs.potlines.size() && i < c.potlines.size(); ++i) {
       const SmelterResult p = evaluate_potline(c.inputs, i);
@@ -299,12 +311,14 @@ std::string cost_breakdown_csv(const SmelterResult& r) {
   const std::tuple<const char*, double, bool> rows[] = {
       {"alumina", b.alumina, true},  {"carbon", b.carbon, true},          {"power", b.power, true},
       {"bath", b.bath, true},        {"labour", b.labour, false},         {"other", b.other, true},
+      {"ccs", b.ccs, true},
       {"c1", r.c1_usd_per_kg, false}, {"c2", r.c2_usd_per_kg, false},     {"business", r.business_usd_per_kg, false},
       {"full", r.full_usd_per_kg, false}};
   // Same divisor as smelter_result_json's share_of_c1.
   const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
   std::string out = io::csv_row({"Component", "Cost [USD/t]", "Share of C1 [%]"});
   for (const auto& [name, usd_per_kg, always] : rows) {
+    if (std::string_view(name) == "ccs" && !r.ccs.active) continue;  // the row exists with capture only
     // Undefined figures are empty cells (CSV's null), as in summary.json.
     const std::string cost = always || r.produces ? fmt::format("{}", usd_per_kg * kKgPerT) : "";
     const std::string share = r.produces ? fmt::format("{}", usd_per_kg / c1 * 100.0) : "";
@@ -323,11 +337,17 @@ std::string emissions_csv(const SmelterCase& c, const SmelterResult& r) {
       {"baking_fuel_co2", "1", e.baking_fuel_co2},
       {"casthouse_fuel_co2", "1", e.casthouse_fuel_co2},
       {"power", power_scope, e.power_co2},
+      {"ccs_fuel_co2", "1", e.ccs_fuel_co2},
+      {"ccs_captured", "1", -e.ccs_captured},
       {"scope1", "1", e.scope1},
       {"scope2", "2", e.scope2},
       {"total", "1+2", e.total}};
   std::string out = io::csv_row({"Source", "Scope", "Emissions [t CO2e/t]"});
-  for (const auto& [source, scope, value] : rows) out += io::csv_row({source, scope, fmt::format("{}", value)});
+  for (const auto& [source, scope, value] : rows) {
+    // The capture rows exist with capture only (the table of a plant without it is unchanged).
+    if (std::string_view(source).rfind("ccs_", 0) == 0 && !r.ccs.active) continue;
+    out += io::csv_row({source, scope, fmt::format("{}", value)});
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "potline/plant/emissions.hpp"
 #include "potline/plant/smelter_case.hpp"
+#include "ccs_internal.hpp"
 
 namespace potline::plant {
 namespace {
@@ -394,6 +395,9 @@ const io::SchemaTable<SmelterCase>& smelter_table() {
     add_emissions(t);
     add_fuel(t);
     add_power_and_cbam(t);
+    detail::add_anode_type_fields(t);
+    detail::add_ccs_fields(t);
+    detail::add_hpa_fields(t);
     return t;
   }();
   return table;

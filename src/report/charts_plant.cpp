@@ -258,6 +258,7 @@ RunReport smelter_report(const RunData& run) {
     r.missing.push_back("CBAM by year: the summary has no cbam_usd_per_t");
   }
   if (const Table* t = run.table("potlines.csv")) r.tables.push_back({"Potline groups (potlines.csv)", t->columns, t->rows});
+  for (auto& t : smelter_nextgen_tables(run)) r.tables.push_back(std::move(t));
   return r;
 }
 

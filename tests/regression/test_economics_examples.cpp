@@ -39,7 +39,7 @@ TEST(economics_examples, EverySmelterExampleRuns) {
     const Json& cost = j.at("cost_usd_per_t");
     for (const char* key : {"c1", "business", "full"}) finite_number(cost, key);
     double sum = 0;
-    for (const char* key : {"alumina", "carbon", "power", "bath", "labour", "other"}) {
+    for (const char* key : {"alumina", "carbon", "power", "bath", "labour", "other", "ccs"}) {
       sum += finite_number(cost.at("breakdown"), key);
     }
     EXPECT_NEAR(sum, cost.at("c1").get<double>(), 1e-6 * sum) << f;

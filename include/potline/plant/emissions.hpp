@@ -187,6 +187,12 @@ struct EmissionInputs {
   double electricity_J_per_kg = 0.0;   ///< whole-plant AC electricity per kg Al
   double power_co2_kg_per_J = 0.0;     ///< emission factor of that electricity
   bool power_captive = false;          ///< captive plant: scope 1, else scope 2
+  // Inert anodes (docs/model/inert-anode.md): no anode or baking CO2, no baking fuel, no PFC.
+  bool inert_anode = false;
+  // Carbon capture (docs/model/ccs.md), per kg Al: CO2 captured from the anode gas (at most the
+  // anode CO2) and the CO2 of the fuel burnt for its heat. Its electricity is in electricity_J_per_kg.
+  double ccs_captured_kg_per_kg = 0.0;
+  double ccs_fuel_co2_kg_per_kg = 0.0;
 };
 
 /// Emissions per kg Al (kg CO2e / kg Al = t CO2e / t Al), by source and scope.
@@ -199,8 +205,11 @@ struct EmissionResult {
   double baking_fuel_co2 = 0;     ///< anode-baking furnace fuel (scope 1, fuel combustion)
   double casthouse_fuel_co2 = 0;  ///< casthouse furnace fuel (scope 1, fuel combustion)
   double power_co2 = 0;     ///< electricity (captive: scope 1; purchased: scope 2)
-  double process = 0;       ///< anode + baking + PFC: direct process emissions
-  double direct = 0;        ///< process + baking fuel + casthouse fuel: scope 1 without captive power
+  double ccs_captured = 0;  ///< CO2 captured and stored (subtracted from direct)
+  double ccs_fuel_co2 = 0;  ///< fuel burnt for the capture's heat (scope 1)
+  double process = 0;       ///< anode + baking + PFC: direct process emissions (before capture)
+  double direct = 0;        ///< process + baking fuel + casthouse fuel + capture fuel − captured:
+                            ///< scope 1 without captive power
   double scope1 = 0;
   double scope2 = 0;
   double total = 0;         ///< scope 1 + 2 = IAI Level 1 (smelter incl. anode plant)

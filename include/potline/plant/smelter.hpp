@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "potline/core/constants.hpp"
+#include "potline/plant/ccs.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -75,6 +76,13 @@ struct SmelterInputs {
   std::array<double, policy::kCbamYears> cbam_markup{};
   double cbam_benchmark_t_per_t = 0;
   double cbam_cscf = 1;
+  // Anode type (docs/model/inert-anode.md): with inert anodes there is no anode carbon, anode or
+  // baking CO2, baking fuel or PFC; the anode material cost per kg Al is an input and the cell
+  // evolves oxygen.
+  bool inert_anode = false;
+  double inert_anode_usd_per_kg = 0;   ///< inert-anode material cost per kg Al (in breakdown.carbon)
+  // Carbon capture on the potline gas (docs/model/ccs.md); capture_rate 0 = none.
+  CcsInputs ccs;
   // Several potline groups (`[[potline]]`). Empty: the fields above describe the smelter's one group
   // (capacity, capacity factor, SEC, consumptions, relining, emissions). Not empty: each group is
   // evaluated with the plant-wide prices, per-tonne costs, power source and CBAM inputs above, and
@@ -91,7 +99,8 @@ struct CostBreakdown {
   double bath = 0;
   double labour = 0;
   double other = 0;  ///< other cash costs + cathode relining
-  double total() const noexcept { return alumina + carbon + power + bath + labour + other; }
+  double ccs = 0;    ///< carbon capture: capture plant, transport and storage, its fuel and electricity
+  double total() const noexcept { return alumina + carbon + power + bath + labour + other + ccs; }
 };
 
 struct SmelterResult {
@@ -116,6 +125,9 @@ struct SmelterResult {
   double margin_c1_usd_per_kg = 0;
   double margin_full_usd_per_kg = 0;
   EmissionResult emissions;            ///< kg CO2e/kg = t CO2e/t
+  CcsResult ccs;                       ///< carbon capture (inactive without capture)
+  double ccs_electricity_co2_kg_per_kg = 0;  ///< CO2 of the capture's electricity (in emissions.power_co2)
+  double oxygen_kg_per_kg = 0;         ///< O2 evolved by inert anodes per kg Al (0 for carbon)
   double employees = 0;                ///< employees counted in labour cost and intensity
   double cbam_see_direct_t_per_t = 0;  ///< direct embedded emissions used for CBAM (no electricity)
   std::array<double, policy::kCbamYears> cbam_certificates_per_t{};

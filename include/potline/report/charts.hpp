@@ -43,6 +43,8 @@ RunReport build_run_report(const RunData& run);
 /// Per command (each in its own file).
 RunReport cell_report(const RunData& run);
 RunReport smelter_report(const RunData& run);
+/// The smelter's inert-anode, carbon-capture and HPA tables (charts_smelter_nextgen.cpp).
+std::vector<HtmlTable> smelter_nextgen_tables(const RunData& run);
 RunReport invest_report(const RunData& run);
 RunReport simulate_report(const RunData& run);
 RunReport fleet_report(const RunData& run);

@@ -1,0 +1,145 @@
+// [ccs] of the smelter case: carbon capture on the potline gas (docs/model/ccs.md). Defaults are
+// estimates with their basis; the capture plant's cost and the transport-and-storage cost have no
+// default (no published cost of capture from potline gas was read) and are required with capture.
+#include <fmt/format.h>
+
+#include <string>
+
+#include "ccs_internal.hpp"
+
+namespace potline::plant::detail {
+namespace {
+
+constexpr const char* kCcsKeys[] = {"ccs.co2_fraction",     "ccs.regeneration_heat", "ccs.heat_supply",
+                                    "ccs.boiler_efficiency", "ccs.gas_price",         "ccs.fuel_emission_factor",
+                                    "ccs.fan_pressure_rise", "ccs.fan_efficiency",    "ccs.compression",
+                                    "ccs.capture_cost",     "ccs.transport_storage"};
+
+bool given_by_user(const io::Value* v) {
+  return v != nullptr && (v->origin == io::Origin::kCaseFile || v->origin == io::Origin::kCommandLine);
+}
+
+}  // namespace
+
+void add_ccs_fields(io::SchemaTable<SmelterCase>& t) {
+  auto k = t.part(&SmelterCase::inputs).part(&SmelterInputs::ccs);
+  k.number("ccs.capture_rate", &CcsInputs::capture_rate)
+      .unit("1")
+      .default_(0.0)
+      .range(0.0, 1.0)
+      .typical(0.0, 0.95)
+      .source("post-combustion capture plants are commonly designed for 0.85–0.95 (the figures of [IPCC SRCCS 2005] Ch. 3 not checked)")
+      .doc("share of the potline-gas (anode) CO2 captured and stored; 0 = no capture");
+  k.number("ccs.co2_fraction", &CcsInputs::co2_fraction)
+      .unit("%", "1")
+      .default_(1.0)
+      .range(0.0, 100.0)
+      .exclusive_min()
+      .exclusive_max()
+      .typical(0.5, 5.0)
+      .source("[SMU CRU 2022]: smelter off-gas 'around 1 %' CO2, against > 4 % for the gases capture was designed for")
+      .doc("CO2 mole (volume) fraction of the potline gas sent to capture (raised by lower draft or gas recycling)");
+  k.number("ccs.regeneration_heat", &CcsInputs::regeneration_heat_J_per_kg_co2)
+      .unit("GJ/t", "J/kg")
+      .default_(4.0)
+      .range(0.0, 20.0)
+      .typical(2.5, 6.0)
+      .source(
+          "estimate: the 30 wt% MEA benchmark of post-combustion capture is commonly quoted at 3.5–4 GJ/t CO2 "
+          "for power-plant flue gas (the figures of [IPCC SRCCS 2005] Ch. 3 not checked); a 1 % gas loads the "
+          "solvent less, so the upper end; no measurement on potline gas is public")
+      .doc("solvent-regeneration (reboiler) heat per t CO2 captured");
+  k.choice("ccs.heat_supply", &CcsInputs::heat_supply,
+           {{"natural_gas", CcsHeatSupply::kNaturalGas}, {"electric", CcsHeatSupply::kElectric}})
+      .default_("natural_gas")
+      .doc("where the regeneration heat comes from: a gas boiler (its CO2 is emitted) or an electric boiler");
+  k.number("ccs.boiler_efficiency", &CcsInputs::boiler_efficiency)
+      .unit("1")
+      .default_(0.9)
+      .range(0.0, 1.0)
+      .exclusive_min()
+      .source("estimate: a gas-fired steam boiler about 0.9 (net calorific basis); an electric boiler about 0.99")
+      .doc("heat delivered / fuel or electricity in");
+  t.number("ccs.gas_price")
+      .unit("USD/GJ", "USD/J")
+      .min(0.0)
+      .doc("natural gas price for the regeneration heat (required with capture and heat_supply = natural_gas)");
+  t.number("ccs.fuel_emission_factor")
+      .unit("t/TJ", "kg/J")
+      .range(0.0, 120.0)
+      .default_note("natural gas 56.1 t/TJ (data/emissions/fuels.toml)")
+      .doc("CO2 per TJ of boiler fuel (net calorific basis)");
+  k.number("ccs.fan_pressure_rise", &CcsInputs::fan_pressure_rise_Pa)
+      .unit("kPa", "Pa")
+      .default_(5.0)
+      .range(0.0, 100.0)
+      .typical(2.0, 15.0)
+      .source(
+          "estimate: direct-contact cooler, absorber packing and ducts of a post-combustion plant, a few kPa; "
+          "not published for potline gas")
+      .doc("pressure rise of the capture plant's fans (the gas volume per t CO2 is 100 times that of a 10 % gas at 1 %)");
+  k.number("ccs.fan_efficiency", &CcsInputs::fan_efficiency)
+      .unit("1")
+      .default_(0.8)
+      .range(0.0, 1.0)
+      .exclusive_min()
+      .source("estimate: large centrifugal fan with motor")
+      .doc("fan efficiency (gas power / electricity)");
+  k.number("ccs.compression", &CcsInputs::compression_J_per_kg_co2)
+      .unit("kWh/t", "J/kg")
+      .default_(100.0)
+      .range(0.0, 1000.0)
+      .typical(80.0, 130.0)
+      .source("estimate: multi-stage compression of CO2 to pipeline pressure (~110 bar), about 0.1 MWh/t as commonly quoted")
+      .doc("electricity to compress the captured CO2 for transport, per t CO2");
+  t.number("ccs.capture_cost")
+      .unit("USD/t", "USD/kg")
+      .min(0.0)
+      .doc(
+          "capture plant cost per t CO2 captured: capital charge and O&M, energy excluded (required with capture; "
+          "no published figure for potline gas, give an estimate with its basis)");
+  t.number("ccs.transport_storage")
+      .unit("USD/t", "USD/kg")
+      .min(0.0)
+      .doc("CO2 transport and storage cost per t CO2 (required with capture)");
+}
+
+void resolve_ccs(SmelterCase& c, const SmelterData& data, core::Diagnostics& d) {
+  const io::ValueSet& v = c.values;
+  CcsInputs& k = c.inputs.ccs;
+  if (!(k.capture_rate > 0.0)) {
+    // In an invest case, a capture retrofit gives the [ccs] inputs of the plant after it.
+    if (v.has("retrofit.ccs_capture_rate")) return;
+    for (const char* key : kCcsKeys) {
+      const io::Value* x = v.get(key);
+      if (given_by_user(x)) d.warning(x->location, key, "is ignored: ccs.capture_rate is 0 (no capture)");
+    }
+    return;
+  }
+  const io::Value* rate = v.get("ccs.capture_rate");
+  const core::SourceLocation at = rate ? rate->location : core::SourceLocation{};
+  if (c.inputs.inert_anode) {
+    d.error(at, "ccs.capture_rate",
+            fmt::format("{} with anode.type = \"inert\": an inert-anode potline gas carries no anode CO2 to capture; "
+                        "set ccs.capture_rate = 0",
+                        k.capture_rate));
+  }
+  auto need = [&](const char* key, const char* what) -> double {
+    if (auto x = v.maybe_number(key)) return *x;
+    d.error(at, key, std::string("required with ccs.capture_rate > 0: ") + what);
+    return 0.0;
+  };
+  k.capture_usd_per_kg_co2 = need("ccs.capture_cost", "the capture plant's cost per t CO2 captured (USD/t)");
+  k.transport_storage_usd_per_kg_co2 = need("ccs.transport_storage", "the transport and storage cost per t CO2 (USD/t)");
+  if (k.heat_supply == CcsHeatSupply::kNaturalGas) {
+    k.fuel_usd_per_J = need("ccs.gas_price", "the boiler's natural gas price (USD/GJ), or ccs.heat_supply = \"electric\"");
+    k.fuel_co2_kg_per_J = v.maybe_number("ccs.fuel_emission_factor").value_or(data.emissions.natural_gas.co2_kg_per_J);
+  } else {
+    for (const char* key : {"ccs.gas_price", "ccs.fuel_emission_factor"}) {
+      const io::Value* x = v.get(key);
+      if (given_by_user(x)) d.warning(x->location, key, "is ignored: ccs.heat_supply is \"electric\"");
+    }
+  }
+}
+
+}  // namespace potline::plant::detail

@@ -1,0 +1,65 @@
+// Carbon capture end to end (docs/model/ccs.md): the smelter-ccs-hydro example answers "what carbon
+// price makes capture pay", a capture rate above 1 exits 2 naming the key, and a capture retrofit
+// runs through potline invest.
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / (name + ".toml")).string(); }
+
+}  // namespace
+
+TEST(CcsCli, HydroSmelterExampleGivesTheBreakEvenCarbonPrice) {
+  const RunResult r = potline({"smelter", example("smelter-ccs-hydro"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  expect_all_finite(j);
+  const Json& ccs = j.at("ccs");
+  ASSERT_TRUE(ccs.is_object());
+  // Hydro power and an electric boiler: the capture emits nothing, so all captured CO2 is avoided.
+  EXPECT_NEAR(ccs.at("avoided_direct_t_per_t").get<double>(), ccs.at("captured_t_per_t").get<double>(), 1e-12);
+  const double cost = ccs.at("cost_usd_per_t").get<double>();
+  EXPECT_NEAR(ccs.at("breakeven_co2_price_usd_per_t").get<double>(), cost / ccs.at("captured_t_per_t").get<double>(),
+              1e-6);
+  EXPECT_NEAR(j.at("cost_usd_per_t").at("breakdown").at("ccs").get<double>(), cost, 1e-9);
+  // Without capture (the same plant as smelter-ca-hydro) the direct emissions are higher by the
+  // captured CO2.
+  const RunResult base = potline({"smelter", example("smelter-ccs-hydro"), "--set", "ccs.capture_rate=0", "--json"});
+  ASSERT_EQ(base.exit_code, 0) << base.describe();
+  const Json b = parse_json(base.out);
+  EXPECT_TRUE(b.at("ccs").is_null());
+  EXPECT_NEAR(b.at("emissions_t_co2e_per_t").at("direct").get<double>() -
+                  j.at("emissions_t_co2e_per_t").at("direct").get<double>(),
+              ccs.at("captured_t_per_t").get<double>(), 1e-9);
+  const RunResult text = potline({"smelter", example("smelter-ccs-hydro")});
+  EXPECT_NE(text.out.find("break-even carbon price"), std::string::npos) << text.out;
+}
+
+TEST(CcsCli, CaptureRateAboveOneIsAnInputError) {
+  const RunResult r = potline({"smelter", example("smelter-ccs-hydro"), "--set", "ccs.capture_rate=1.2"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("ccs.capture_rate"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("is outside the allowed range"), std::string::npos) << r.err;
+}
+
+TEST(CcsCli, CaptureRetrofitRunsThroughInvest) {
+  const std::vector<std::string> capture = {"--set", "retrofit.ccs_capture_rate=0.9", "--set", "ccs.capture_cost=150",
+                                            "--set", "ccs.transport_storage=20", "--set", "ccs.heat_supply=electric"};
+  std::vector<std::string> args = {"invest", example("invest-ap60-retrofit"), "--json"};
+  const RunResult plain = potline(args);
+  args.insert(args.end(), capture.begin(), capture.end());
+  const RunResult r = potline(args);
+  ASSERT_EQ(plain.exit_code, 0) << plain.describe();
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  const Json p = parse_json(plain.out);
+  EXPECT_DOUBLE_EQ(j.at("operating").at("ccs_capture_rate").get<double>(), 0.9);
+  EXPECT_GT(j.at("operating").at("ccs_cost_usd_per_t").get<double>(), 0.0);
+  EXPECT_LT(j.at("operating").at("direct_t_co2e_per_t").get<double>(),
+            p.at("operating").at("direct_t_co2e_per_t").get<double>() - 1.0);
+  // invest prices no carbon: capture only costs.
+  EXPECT_LT(j.at("npv_usd").get<double>(), p.at("npv_usd").get<double>());
+}
+
+}  // namespace potline_cli_test

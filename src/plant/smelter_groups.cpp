@@ -36,7 +36,7 @@ bool group_only(const std::string& flat) {
 std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user,
                                               const std::vector<PotlineGroupValues>& groups,
                                               const SmelterData& data, core::Diagnostics& d) {
-  if (groups.empty()) return detail::build_single(user, data, d);
+  if (groups.empty()) return build_smelter_case(user, data, d);  // the one-group builder (with the HPA check)
   const std::size_t errors_before = d.error_count();
   const auto& keys = potline_group_keys();
 

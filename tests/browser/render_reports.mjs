@@ -35,6 +35,7 @@ const examples = {
   'inert-anode-elysis-like': ['cell'], 'inert-anode-rusal-like': ['cell'],
   'smelter-us-old-grid': ['smelter'], 'smelter-ca-hydro': ['smelter'], 'smelter-cn-captive-coal': ['smelter'],
   'smelter-gcc-gas': ['smelter'], 'smelter-two-potlines': ['smelter'],
+  'smelter-ccs-hydro': ['smelter'], 'smelter-inert-anode-elysis-like': ['smelter'], 'hpa-us': ['smelter'],
   'invest-new-build': ['invest'], 'invest-ap60-retrofit': ['invest'],
   'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'cell-modulation': ['simulate'], 'outage-3h': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).

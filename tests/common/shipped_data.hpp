@@ -11,6 +11,16 @@
 
 namespace potline::testing {
 
+inline const cell::TechnologyCatalogue& shipped_catalogue() {
+  static const cell::TechnologyCatalogue catalogue = [] {
+    core::Diagnostics diag;
+    auto x = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", diag);
+    EXPECT_FALSE(diag.has_errors()) << diag.to_string();
+    return x;
+  }();
+  return catalogue;
+}
+
 inline const plant::SmelterData& shipped_smelter_data() {
   static const plant::SmelterData data = [] {
     core::Diagnostics diag;

@@ -7,20 +7,13 @@
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
 #include "potline/cell/technology.hpp"
+#include "shipped_data.hpp"
 #include "potline/cell/thermo.hpp"
 
 namespace potline::cell {
 namespace {
 
-const TechnologyCatalogue& catalogue() {
-  static const TechnologyCatalogue c = [] {
-    core::Diagnostics d;
-    auto cat = TechnologyCatalogue::load(std::string(POTLINE_SOURCE_DIR) + "/data/technologies.toml", d);
-    EXPECT_FALSE(d.has_errors()) << d.to_string();
-    return cat;
-  }();
-  return c;
-}
+const TechnologyCatalogue& catalogue() { return potline::testing::shipped_catalogue(); }
 
 CellCase calibrated(const std::string& id) {
   core::Diagnostics d;

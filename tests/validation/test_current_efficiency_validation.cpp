@@ -8,19 +8,12 @@
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
 #include "potline/cell/technology.hpp"
+#include "shipped_data.hpp"
 
 namespace potline::cell {
 namespace {
 
-const TechnologyCatalogue& catalogue() {
-  static const TechnologyCatalogue c = [] {
-    core::Diagnostics d;
-    auto cat = TechnologyCatalogue::load(std::string(POTLINE_SOURCE_DIR) + "/data/technologies.toml", d);
-    EXPECT_FALSE(d.has_errors()) << d.to_string();
-    return cat;
-  }();
-  return c;
-}
+const TechnologyCatalogue& catalogue() { return potline::testing::shipped_catalogue(); }
 
 double ce_at_acd(const CellCase& c, double acd_m) {
   ModelConstants k = c.constants;

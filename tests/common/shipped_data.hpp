@@ -4,6 +4,10 @@
 // that first asks for it.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/plant/emissions.hpp"
@@ -39,6 +43,18 @@ inline const plant::EmissionData& shipped_emission_data() {
     return x;
   }();
   return data;
+}
+
+/// A smelter case built from TOML text (with optional --set overrides) on the shipped data;
+/// nothing when reading or building reports an error (the diagnostics say which).
+inline std::optional<plant::SmelterCase> build_smelter_text(const std::string& toml, core::Diagnostics& d,
+                                                            const std::vector<std::string>& sets = {}) {
+  io::ValueSet user;
+  std::vector<plant::PotlineGroupValues> groups;
+  plant::read_smelter_case_text(toml, "case.toml", user, groups, d);
+  plant::apply_smelter_overrides(sets, user, groups, d);
+  if (d.has_errors()) return std::nullopt;
+  return plant::build_smelter_case(user, groups, shipped_smelter_data(), d);
 }
 
 }  // namespace potline::testing

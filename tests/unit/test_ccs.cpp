@@ -50,11 +50,7 @@ gas_price = "8 USD/GJ"
 )";
 
 std::optional<SmelterCase> build(const std::string& toml, core::Diagnostics& d) {
-  io::ValueSet user;
-  std::vector<PotlineGroupValues> groups;
-  read_smelter_case_text(toml, "case.toml", user, groups, d);
-  if (d.has_errors()) return std::nullopt;
-  return build_smelter_case(user, groups, potline::testing::shipped_smelter_data(), d);
+  return potline::testing::build_smelter_text(toml, d);
 }
 
 bool has_error(const core::Diagnostics& d, const std::string& key, const std::string& text) {

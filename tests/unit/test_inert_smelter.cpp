@@ -39,11 +39,7 @@ emission_factor = 0.5
 )";
 
 std::optional<SmelterCase> build(const std::string& toml, core::Diagnostics& d) {
-  io::ValueSet user;
-  std::vector<PotlineGroupValues> groups;
-  read_smelter_case_text(toml, "case.toml", user, groups, d);
-  if (d.has_errors()) return std::nullopt;
-  return build_smelter_case(user, groups, potline::testing::shipped_smelter_data(), d);
+  return potline::testing::build_smelter_text(toml, d);
 }
 
 std::string inert(const std::string& extra = "") {

@@ -16,8 +16,6 @@ using namespace potline::plant;
 
 namespace {
 
-const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
-
 // Two groups with explicit SEC and capacity so that every number below is a hand computation.
 const char* kTwoGroups = R"([[potline]]
 name = "old"
@@ -64,12 +62,7 @@ usd_per_eur = 1.1
 
 std::optional<SmelterCase> build(const std::string& toml, core::Diagnostics& d,
                                  const std::vector<std::string>& sets = {}) {
-  io::ValueSet user;
-  std::vector<PotlineGroupValues> groups;
-  read_smelter_case_text(toml, "case.toml", user, groups, d);
-  apply_smelter_overrides(sets, user, groups, d);
-  if (d.has_errors()) return std::nullopt;
-  return build_smelter_case(user, groups, data(), d);
+  return potline::testing::build_smelter_text(toml, d, sets);
 }
 
 // One group of kTwoGroups as a one-group smelter: [potline]/[plant] instead of a [[potline]] table.

@@ -159,7 +159,10 @@ std::optional<Chart> flexible_capacity_chart(const RunData& run) {
   const Json& f = s["flexible_capacity"];
   if (!f.contains("by_region") || !f["by_region"].is_object()) return std::nullopt;
   Json values = Json::array();
-  for (const auto& [region, r] : f["by_region"].items()) {
+  for (const auto& item : f["by_region"].items()) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda (P1091R3).
+    const std::string region = item.key();
+    const Json& r = item.value();
     const auto get = [&r](const char* key) {
       return vega::number(r.contains(key) && r[key].is_number() ? std::optional<double>(r[key].get<double>()) : std::nullopt);
     };

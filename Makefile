@@ -36,10 +36,11 @@ test-asan: deps
 	cmake --build build-asan -j$(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
-# libFuzzer targets (clang, ASan + UBSan) of the TOML and CSV readers, each run for FUZZ_SECONDS with
+# libFuzzer targets (clang, ASan + UBSan, -O1: the flags are set in CMakeLists.txt, hence build type
+# None) of the TOML and CSV readers, each run for FUZZ_SECONDS with
 # a seed corpus from examples/, tests/fixtures/ and data/ (docs/reliability.md).
 fuzz: deps
-	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOTLINE_FUZZ=ON \
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=None -DPOTLINE_FUZZ=ON \
 	  -DPOTLINE_BUILD_TESTS=OFF -DPOTLINE_BUILD_BENCH=OFF $(CMAKE_FLAGS)
 	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_targets
 	bash scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

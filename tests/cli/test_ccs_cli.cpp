@@ -4,6 +4,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_ccs_cli {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / (name + ".toml")).string(); }
@@ -62,4 +63,5 @@ TEST(CcsCli, CaptureRetrofitRunsThroughInvest) {
   EXPECT_LT(j.at("npv_usd").get<double>(), p.at("npv_usd").get<double>());
 }
 
+}  // namespace test_ccs_cli
 }  // namespace potline_cli_test

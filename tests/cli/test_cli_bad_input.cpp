@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_bad_input {
 namespace {
 
 class CliBadInput : public ::testing::Test {
@@ -271,4 +272,5 @@ TEST_F(CliBadInput, TemperatureBoundsSurviveTheUnitRoundTrip) {
 }
 
 }  // namespace
+}  // namespace test_cli_bad_input
 }  // namespace potline_cli_test

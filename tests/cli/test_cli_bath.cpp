@@ -2,6 +2,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_bath {
 namespace {
 
 const std::vector<std::string> kBathKeys = {"liquidus_C",       "superheat_K",
@@ -104,4 +105,5 @@ TEST(CliBath, BelowLiquidusIsAnExplicitWarning) {
 }
 
 }  // namespace
+}  // namespace test_cli_bath
 }  // namespace potline_cli_test

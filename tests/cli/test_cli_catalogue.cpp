@@ -6,6 +6,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_catalogue {
 namespace {
 
 TEST(CliTechnologies, JsonListsAtLeastTwelveWithOperatingPointsParametersAndModel) {
@@ -263,4 +264,5 @@ TEST(CliDataDir, CopiedCatalogueIsUsedFromAnotherFolder) {
 }
 
 }  // namespace
+}  // namespace test_cli_catalogue
 }  // namespace potline_cli_test

@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_cell_json {
 namespace {
 
 const std::vector<std::string> kTopNumbers = {
@@ -149,4 +150,5 @@ TEST(CliCellJson, EveryEvaluatedCatalogueTechnologyRunsAndIsConsistent) {
 }
 
 }  // namespace
+}  // namespace test_cli_cell_json
 }  // namespace potline_cli_test

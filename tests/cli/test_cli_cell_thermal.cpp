@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_cell_thermal {
 namespace {
 
 TEST(CliCellThermal, AmperageStepShowsSuperheatLedgeAndCe) {
@@ -32,4 +33,5 @@ TEST(CliCellThermal, AmperageStepShowsSuperheatLedgeAndCe) {
 }
 
 }  // namespace
+}  // namespace test_cli_cell_thermal
 }  // namespace potline_cli_test

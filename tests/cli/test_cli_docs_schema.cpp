@@ -7,6 +7,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_docs_schema {
 namespace {
 
 std::string read_docs() {
@@ -53,4 +54,5 @@ TEST(CliDocs, MarkdownTableHasOneRowPerField) {
 }
 
 }  // namespace
+}  // namespace test_cli_docs_schema
 }  // namespace potline_cli_test

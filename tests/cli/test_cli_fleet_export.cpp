@@ -9,7 +9,7 @@
 
 #include "cli_helpers.hpp"
 
-using namespace potline_cli_test;
+namespace potline_cli_test::test_cli_fleet_export {
 
 namespace {
 
@@ -78,3 +78,4 @@ TEST(cli_fleet_export, UnknownSmelterAndDirectoryOutAreInputErrors) {
   EXPECT_NE(r.err.find("is a directory: with --export-smelter, --out names the case file to write"), std::string::npos)
       << r.err;
 }
+}  // namespace potline_cli_test::test_cli_fleet_export

@@ -2,7 +2,7 @@
 // bath, emissions and cbam declared in schemas (units, ranges, inf/nan as input errors).
 #include "cli_helpers.hpp"
 
-using namespace potline_cli_test;
+namespace potline_cli_test::test_cli_fleet_sweep_schema {
 
 namespace {
 
@@ -101,3 +101,4 @@ TEST(CliFleetSweepSchema, EmissionsOptionsTakeUnits) {
   expect_input_error(potline({"emissions", "--aem", "inf"}), "'--aem': 'inf' is not a finite number");
   expect_input_error(potline({"emissions", "--gwp", "AR7"}), "'--gwp': value 'AR7' is not one of");
 }
+}  // namespace potline_cli_test::test_cli_fleet_sweep_schema

@@ -5,6 +5,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_help {
 namespace {
 
 // The version CMake configured: project(potline VERSION x.y.z) in the top-level CMakeLists.txt.
@@ -80,4 +81,5 @@ TEST(CliHelp, CellWithoutCaseOrTechnologySaysWhatToGive) {
 }
 
 }  // namespace
+}  // namespace test_cli_help
 }  // namespace potline_cli_test

@@ -5,6 +5,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_no_nonfinite {
 namespace {
 
 // Interval notation for an open end, "[0, inf) USD" or "(-inf, 5] V" as printed by 'potline schema',
@@ -75,4 +76,5 @@ TEST(CliNoNonFinite, ExtremeTargetVoltages) {
 }
 
 }  // namespace
+}  // namespace test_cli_no_nonfinite
 }  // namespace potline_cli_test

@@ -6,6 +6,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_report_compare {
 namespace {
 
 class CliReport : public ::testing::Test {
@@ -243,4 +244,5 @@ TEST_F(CliReport, SweepStoreGivesDistributionsAndATornado) {
 }
 
 }  // namespace
+}  // namespace test_cli_report_compare
 }  // namespace potline_cli_test

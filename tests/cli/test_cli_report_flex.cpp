@@ -6,6 +6,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_report_flex {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -76,4 +77,5 @@ TEST(CliReportFlex, ReportFlagAndVaryOnFlex) {
 }
 
 }  // namespace
+}  // namespace test_cli_report_flex
 }  // namespace potline_cli_test

@@ -10,6 +10,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_report_outputs {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -233,4 +234,5 @@ TEST(CliReportOutputs, FleetWithFlexDrawsFlexibleCapacityByRegion) {
 }
 
 }  // namespace
+}  // namespace test_cli_report_outputs
 }  // namespace potline_cli_test

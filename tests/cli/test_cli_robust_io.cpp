@@ -7,6 +7,7 @@
 #include "potline/io/csv.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_robust_io {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -185,4 +186,5 @@ TEST(CliRobust, SweepWithFewerSamplesThanItsStoreIsRefused) {
 }
 
 }  // namespace
+}  // namespace test_cli_robust_io
 }  // namespace potline_cli_test

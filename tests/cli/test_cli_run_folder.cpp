@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_run_folder {
 namespace {
 
 // Splits one CSV line on commas outside double quotes.
@@ -198,4 +199,5 @@ TEST(CliRunFolderErrors, FolderUnderAFileIsAnInputErrorBeforeTheRun) {
 }
 
 }  // namespace
+}  // namespace test_cli_run_folder
 }  // namespace potline_cli_test

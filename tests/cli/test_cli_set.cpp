@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_set {
 namespace {
 
 Json run_json(const std::vector<std::string>& args) {
@@ -105,4 +106,5 @@ TEST(CliSet, RectifierEfficiencyScalesOnlyTheAcSec) {
 }
 
 }  // namespace
+}  // namespace test_cli_set
 }  // namespace potline_cli_test

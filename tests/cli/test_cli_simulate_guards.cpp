@@ -12,6 +12,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_simulate_guards {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -168,4 +169,5 @@ TEST(CliSimulateGuards, OutNamingAFileIsAnInputError) {
 }
 
 }  // namespace
+}  // namespace test_cli_simulate_guards
 }  // namespace potline_cli_test

@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_target_voltage {
 namespace {
 
 TEST(CliTargetVoltage, SolvesTheAcdForTheTarget) {
@@ -69,4 +70,5 @@ TEST(CliTargetVoltage, NonNumericTargetIsAnInputError) {
 }
 
 }  // namespace
+}  // namespace test_cli_target_voltage
 }  // namespace potline_cli_test

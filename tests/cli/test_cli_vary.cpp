@@ -4,6 +4,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cli_vary {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -142,4 +143,5 @@ TEST(CliVary, CsvAndJsonTogetherIsAnInputError) {
 // --vary --out DIR writes a run folder: tests/cli/test_cli_report_outputs.cpp.
 
 }  // namespace
+}  // namespace test_cli_vary
 }  // namespace potline_cli_test

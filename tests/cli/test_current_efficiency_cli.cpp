@@ -4,6 +4,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_current_efficiency_cli {
 namespace {
 
 TEST(CurrentEfficiencyCli, CellJsonNamesTheModel) {
@@ -44,4 +45,5 @@ TEST(CurrentEfficiencyCli, UnknownModelIsAnInputErrorNamingTheChoices) {
 }
 
 }  // namespace
+}  // namespace test_current_efficiency_cli
 }  // namespace potline_cli_test

@@ -4,6 +4,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_flex_cli {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -77,4 +78,5 @@ TEST(FlexCli, SchemaAndTemplateExist) {
 }
 
 }  // namespace
+}  // namespace test_flex_cli
 }  // namespace potline_cli_test

@@ -5,6 +5,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_flex_grid_cli {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
@@ -70,4 +71,5 @@ TEST(FleetFlexCli, BadFlexKeysExitTwo) {
 }
 
 }  // namespace
+}  // namespace test_flex_grid_cli
 }  // namespace potline_cli_test

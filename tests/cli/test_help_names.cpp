@@ -11,9 +11,9 @@
 
 #include "cli_helpers.hpp"
 
-namespace {
+namespace potline_cli_test::test_help_names {
 
-using namespace potline_cli_test;
+namespace {
 
 // Subcommand names from the "Subcommands:" section of `potline --help`.
 std::set<std::string> subcommands() {
@@ -105,3 +105,4 @@ TEST(HelpNames, EveryListedSchemaAndTemplateWorks) {
     }
   }
 }
+}  // namespace potline_cli_test::test_help_names

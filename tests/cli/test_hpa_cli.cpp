@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_hpa_cli {
 namespace {
 
 std::string hpa_us() { return (source_dir() / "examples" / "hpa-us.toml").string(); }
@@ -51,4 +52,5 @@ TEST(HpaCli, MissingYieldAndTooLargeALineAreInputErrors) {
   EXPECT_NE(big.err.find("more than the potlines produce"), std::string::npos) << big.err;
 }
 
+}  // namespace test_hpa_cli
 }  // namespace potline_cli_test

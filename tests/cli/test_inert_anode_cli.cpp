@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_inert_anode_cli {
 namespace {
 
 Json run_example(const std::string& name, const std::vector<std::string>& extra = {}) {
@@ -88,4 +89,5 @@ TEST(InertAnodeCli, UnknownAnodeTypeNamesTheChoices) {
 }
 
 }  // namespace
+}  // namespace test_inert_anode_cli
 }  // namespace potline_cli_test

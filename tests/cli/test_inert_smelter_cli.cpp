@@ -4,6 +4,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_inert_smelter_cli {
 namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / (name + ".toml")).string(); }
@@ -51,4 +52,5 @@ TEST(InertSmelterCli, InertAnodeRetrofitThroughInvest) {
   EXPECT_NE(missing.err.find("retrofit.anode_cost"), std::string::npos) << missing.err;
 }
 
+}  // namespace test_inert_smelter_cli
 }  // namespace potline_cli_test

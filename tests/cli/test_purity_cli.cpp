@@ -3,6 +3,7 @@
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_purity_cli {
 namespace {
 
 RunResult cell(const std::vector<std::string>& sets, const std::string& technology = "AP40") {
@@ -80,4 +81,5 @@ TEST(PurityCli, CarbonAnodeImpurityInAnInertCaseIsAnError) {
 }
 
 }  // namespace
+}  // namespace test_purity_cli
 }  // namespace potline_cli_test

@@ -10,9 +10,9 @@
 
 #include "cli_helpers.hpp"
 
-namespace {
+namespace potline_cli_test::test_readme_tour {
 
-using namespace potline_cli_test;
+namespace {
 
 struct TourBlock {
   std::size_t line = 0;           // README line of the "$ build/potline" command
@@ -105,3 +105,4 @@ TEST(ReadmeTour, OutputMatchesTheProgram) {
   }
   std::filesystem::current_path(cwd);
 }
+}  // namespace potline_cli_test::test_readme_tour

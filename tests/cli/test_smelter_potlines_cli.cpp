@@ -7,7 +7,7 @@
 
 #include "cli_helpers.hpp"
 
-using namespace potline_cli_test;
+namespace potline_cli_test::test_smelter_potlines_cli {
 
 namespace {
 
@@ -144,3 +144,4 @@ TEST(SmelterPotlinesCli, GroupSchemaIsListed) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
   }
 }
+}  // namespace potline_cli_test::test_smelter_potlines_cli

@@ -9,6 +9,7 @@
 #include "../cli/cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_cell_examples {
 namespace {
 
 void expect_same(const Json& actual, const Json& reference, const std::string& path) {
@@ -52,4 +53,5 @@ INSTANTIATE_TEST_SUITE_P(Examples, CellExampleRegression,
                                            "inert-anode-rusal-like"));
 
 }  // namespace
+}  // namespace test_cell_examples
 }  // namespace potline_cli_test

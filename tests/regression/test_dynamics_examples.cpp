@@ -12,6 +12,7 @@
 #include "../cli/cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_dynamics_examples {
 namespace {
 
 struct Example {
@@ -66,4 +67,5 @@ TEST(DynamicsExamples, SummariesMatchReferences) {
 }
 
 }  // namespace
+}  // namespace test_dynamics_examples
 }  // namespace potline_cli_test

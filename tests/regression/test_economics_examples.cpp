@@ -8,7 +8,7 @@
 
 #include "../cli/cli_helpers.hpp"
 
-using namespace potline_cli_test;
+namespace potline_cli_test::test_economics_examples {
 
 namespace {
 
@@ -361,3 +361,4 @@ TEST(economics_examples, PfcFromSimulationBadSummaryIsAnInputError) {
     EXPECT_NE(r.err.find("from_simulation"), std::string::npos) << r.err;
   }
 }
+}  // namespace potline_cli_test::test_economics_examples

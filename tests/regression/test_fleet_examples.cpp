@@ -11,7 +11,7 @@
 
 #include "../cli/cli_helpers.hpp"
 
-using namespace potline_cli_test;
+namespace potline_cli_test::test_fleet_examples {
 
 namespace {
 
@@ -292,3 +292,4 @@ TEST(fleet_examples, PathOfYearsWritesEveryYear) {
   while (std::getline(csv, line)) ++lines;
   EXPECT_EQ(lines, 1 + 12 * 11);
 }
+}  // namespace potline_cli_test::test_fleet_examples

@@ -11,6 +11,7 @@
 #include "../cli/cli_helpers.hpp"
 
 namespace potline_cli_test {
+namespace test_flex_examples {
 namespace {
 
 const std::vector<std::string> kExamples = {"flex-day", "flex-week-heat-exchangers"};
@@ -57,4 +58,5 @@ TEST(FlexExamples, SummariesMatchReferences) {
 }
 
 }  // namespace
+}  // namespace test_flex_examples
 }  // namespace potline_cli_test

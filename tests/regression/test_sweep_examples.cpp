@@ -8,7 +8,7 @@
 
 #include "../cli/cli_helpers.hpp"
 
-using namespace potline_cli_test;
+namespace potline_cli_test::test_sweep_examples {
 
 namespace {
 
@@ -162,3 +162,4 @@ TEST(sweep_examples, MpirunTwoRanksMatchesOneProcess) {
   EXPECT_EQ(dump(one), dump(two));
   EXPECT_FALSE(std::filesystem::exists(two + ".rank1.part"));
 }
+}  // namespace potline_cli_test::test_sweep_examples

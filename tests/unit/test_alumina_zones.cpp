@@ -8,6 +8,8 @@
 #include "potline/dynamics/alumina_zones.hpp"
 #include "potline/potline/feeders.hpp"
 
+namespace test_alumina_zones {
+
 using potline::dynamics::AluminaZones;
 
 namespace {
@@ -149,3 +151,4 @@ TEST(PotControllerReheat, TargetRaisedHeldAndReturnedAfterOutage) {
   c.sample(t, 4.2, 400e3);
   EXPECT_DOUBLE_EQ(c.target_voltage_V(), 4.2);
 }
+}  // namespace test_alumina_zones

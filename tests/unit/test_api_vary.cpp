@@ -5,6 +5,7 @@
 #include "potline/api/vary.hpp"
 
 namespace potline::api {
+namespace test_api_vary {
 namespace {
 
 std::vector<std::string> values_of(const std::string& text) {
@@ -90,4 +91,5 @@ TEST(ApiVary, HiddenSetErrorsAreReportedAtTheVary) {
 }
 
 }  // namespace
+}  // namespace test_api_vary
 }  // namespace potline::api

@@ -8,6 +8,8 @@
 #include "potline/bath/properties.hpp"
 #include "potline/core/constants.hpp"
 
+namespace test_bath {
+
 namespace pb = potline::bath;
 namespace {
 
@@ -254,3 +256,4 @@ TEST(BathDescribe, OneSentencePerFlagNamingCorrelationValueAndRange) {
 static_assert(noexcept(pb::evaluate(pb::Composition{}, 1200.0, pb::ConductivityModel::kHives1996)));
 
 }  // namespace
+}  // namespace test_bath

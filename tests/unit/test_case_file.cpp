@@ -9,6 +9,8 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/case_file.hpp"
 
+namespace test_case_file {
+
 namespace io = potline::io;
 namespace pc = potline::core;
 
@@ -495,3 +497,4 @@ TEST(ReadCase, SmallHandMadeSchema) {
                           "f.toml:2:8: error: 'feed.rate': value -3 kg/h is outside the allowed "
                           "range [0, inf) kg/h"});
 }
+}  // namespace test_case_file

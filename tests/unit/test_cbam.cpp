@@ -4,6 +4,8 @@
 #include "potline/cell/technology.hpp"
 #include "potline/policy/cbam.hpp"
 
+namespace test_cbam {
+
 using namespace potline;
 using namespace potline::policy;
 
@@ -82,3 +84,4 @@ TEST(cbam, YearsOutsideTheScheduleAreInvalid) {
   EXPECT_TRUE(cbam_year_valid(2034));
   EXPECT_FALSE(cbam_year_valid(2035));
 }
+}  // namespace test_cbam

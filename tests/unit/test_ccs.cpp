@@ -14,6 +14,8 @@
 #include "potline/plant/smelter_report.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_ccs {
+
 using namespace potline;
 using namespace potline::plant;
 
@@ -163,3 +165,4 @@ TEST(CcsSmelter, CaptureOnAnInertAnodeSmelterIsAnError) {
   EXPECT_FALSE(build(toml, d));
   EXPECT_TRUE(has_error(d, "ccs.capture_rate", "carries no anode CO2 to capture")) << d.to_string();
 }
+}  // namespace test_ccs

@@ -7,6 +7,7 @@
 #include "potline/cell/haupin.hpp"
 
 namespace potline::cell::haupin {
+namespace test_cell_haupin {
 namespace {
 
 constexpr double kT = 1233.15;  // 960 degC
@@ -105,4 +106,5 @@ TEST(Haupin, FanningGrowsWithAcdAndGap) {
 }
 
 }  // namespace
+}  // namespace test_cell_haupin
 }  // namespace potline::cell::haupin

@@ -9,6 +9,7 @@
 #include "potline/cell/solve.hpp"
 
 namespace potline::cell {
+namespace test_cell_model {
 namespace {
 
 using testing::modern_design;
@@ -193,4 +194,5 @@ TEST(Calibration, DerivesMissingCurrentEfficiencyFromVoltageAndSec) {
 }
 
 }  // namespace
+}  // namespace test_cell_model
 }  // namespace potline::cell

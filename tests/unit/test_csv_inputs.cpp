@@ -8,6 +8,8 @@
 #include "potline/fleet/dataset.hpp"
 #include "potline/potline/schedule.hpp"
 
+namespace test_csv_inputs {
+
 using namespace potline;
 
 namespace {
@@ -51,3 +53,4 @@ TEST(csv_inputs, SmelterDatasetReportsTextAfterAClosingQuote) {
 }
 
 }  // namespace
+}  // namespace test_csv_inputs

@@ -13,6 +13,7 @@
 #include "potline/io/case_file.hpp"
 
 namespace potline::cell {
+namespace test_current_efficiency {
 namespace {
 
 CeConditions default_conditions() {
@@ -138,4 +139,5 @@ TEST(CurrentEfficiencyModel, NegativeCoefficientIsAnInputErrorWithItsRange) {
 }
 
 }  // namespace
+}  // namespace test_current_efficiency
 }  // namespace potline::cell

@@ -6,6 +6,8 @@
 
 #include "potline/core/diagnostics.hpp"
 
+namespace test_diagnostics {
+
 namespace pc = potline::core;
 
 namespace {
@@ -143,3 +145,4 @@ TEST(RunError, IsARuntimeError) {
   }
   FAIL() << "not caught";
 }
+}  // namespace test_diagnostics

@@ -10,6 +10,8 @@
 #include "potline/potline/pfc.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_dynamics {
+
 using namespace potline;
 using namespace potline::dynamics;
 
@@ -240,3 +242,4 @@ TEST(DynamicsPfc, SlopeAndOvervoltageMethods) {
   EXPECT_NEAR(*r.overvoltage_cf4_kg, 1.16 * aeo / 95.0 * 300, 1e-9);
   EXPECT_FALSE(line::pfc_coefficients(table, plant::CoefficientSet::kIpcc2019, plant::TechnologyClass::kCWPB));
 }
+}  // namespace test_dynamics

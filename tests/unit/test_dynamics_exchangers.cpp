@@ -8,6 +8,8 @@
 #include "potline/potline/heat_exchangers.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_dynamics_exchangers {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 
@@ -151,3 +153,4 @@ TEST(ShellHeatExchangers, AutomaticRuleActsOnTheLedge) {
   line::exchanger_fraction(s, pi, 0.5, 60.0 * 201, 60.0, 0.075, 0.065);
   EXPECT_DOUBLE_EQ(pi.integral_m_s, wound);
 }
+}  // namespace test_dynamics_exchangers

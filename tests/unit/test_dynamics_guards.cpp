@@ -12,6 +12,8 @@
 #include "potline/dynamics/cell_model.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_dynamics_guards {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -227,3 +229,4 @@ TEST(DynamicsInput, ScheduleValuesBeyondTheLimitsAreInputErrors) {
   EXPECT_NE(input_error({"potline.max_current=300 kA"}).find("below the nominal line current 400 kA"),
             std::string::npos);
 }
+}  // namespace test_dynamics_guards

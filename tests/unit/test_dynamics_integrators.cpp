@@ -9,6 +9,8 @@
 #include "potline/dynamics/batch.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_dynamics_integrators {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -195,3 +197,4 @@ TEST(DynamicsInput, PowerScheduleIsMet) {
   EXPECT_NEAR(rec.rows[13].line_current_A, expected, 0.03 * expected);
   EXPECT_GT(rec.rows[13].line_current_A, 0.8 * before.line_current_A);
 }
+}  // namespace test_dynamics_integrators

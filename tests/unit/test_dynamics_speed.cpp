@@ -10,6 +10,8 @@
 #include "potline/dynamics/batch.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_dynamics_speed {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -80,3 +82,4 @@ TEST(DynamicsSpeed, SameResultsForAnyBlockLayout) {
     }
   }
 }
+}  // namespace test_dynamics_speed

@@ -7,6 +7,8 @@
 #include "potline/plant/emissions.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_emissions {
+
 using namespace potline;
 using namespace potline::plant;
 
@@ -172,3 +174,4 @@ TEST(emissions, FuelCombustionOfBakingFurnaceAndCasthouse) {
   r = evaluate_emissions(in, *kv);
   EXPECT_EQ(r.baking_fuel_co2, 0.0);
 }
+}  // namespace test_emissions

@@ -6,6 +6,8 @@
 
 #include "potline/finance/investment.hpp"
 
+namespace test_finance {
+
 using namespace potline::finance;
 
 TEST(finance, NpvEndOfYear) {
@@ -53,3 +55,4 @@ TEST(finance, BisectionMeetsItsTolerance) {
   EXPECT_NEAR(r.x, std::sqrt(2.0), 1e-9);
   EXPECT_FALSE(bisect([](double x) { return x * x + 1.0; }, 0.0, 2.0, 1e-9).converged);
 }
+}  // namespace test_finance

@@ -8,6 +8,8 @@
 #include "potline/fleet/anode_effects.hpp"
 #include "potline/fleet/fleet_case.hpp"
 
+namespace test_fleet_anode_effects {
+
 using namespace potline;
 
 namespace {
@@ -75,3 +77,4 @@ TEST(fleet_anode_effects, BadEntriesAreReportedWithTheirMessages) {
   EXPECT_NE(e.find("unknown key in [[anode_effects]] 'colour'"), std::string::npos) << e;
   EXPECT_NE(e.find("ae.toml:"), std::string::npos) << e;
 }
+}  // namespace test_fleet_anode_effects

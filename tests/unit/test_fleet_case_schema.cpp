@@ -8,6 +8,8 @@
 #include "potline/fleet/fleet_schema.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_fleet_case_schema {
+
 using namespace potline;
 
 namespace {
@@ -174,3 +176,4 @@ TEST(fleet_case_schema, BoundSettingsFollowTheFileAndSet) {
   EXPECT_TRUE(fleet::fleet_table().is_bound("market.demand_blocks"));
   EXPECT_FALSE(fleet::fleet_table().is_bound("cbam.year"));  // required only with [cbam]: read by the case
 }
+}  // namespace test_fleet_case_schema

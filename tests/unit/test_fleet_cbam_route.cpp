@@ -8,6 +8,8 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
 
+namespace test_fleet_cbam_route {
+
 using namespace potline;
 
 namespace {
@@ -62,3 +64,4 @@ TEST(fleet_cbam_route, AnUnknownRouteIsAnInputError) {
   EXPECT_NE(e.find("cbam.route"), std::string::npos) << e;
   EXPECT_NE(e.find("defualt"), std::string::npos) << e;
 }
+}  // namespace test_fleet_cbam_route

@@ -11,6 +11,8 @@
 #include "potline/fleet/solve.hpp"
 #include "potline/fleet/years.hpp"
 
+namespace test_fleet_curtailment {
+
 using namespace potline;
 
 namespace {
@@ -112,3 +114,4 @@ TEST(fleet_curtailment, PremiaAreRegionalPricesOverTheWorldPrice) {
   ASSERT_TRUE(o.feasible);
   EXPECT_NEAR(o.price_usd_per_kg[usa] - o.price_usd_per_kg[oceania], 0.130, 1e-6);
 }
+}  // namespace test_fleet_curtailment

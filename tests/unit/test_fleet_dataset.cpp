@@ -11,6 +11,8 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/fleet_smelters.hpp"
 
+namespace test_fleet_dataset {
+
 using namespace potline;
 using namespace potline::fleet;
 
@@ -287,3 +289,4 @@ TEST(fleet_dataset, RecodedPowerSourcesUseTheirOwnPlants) {
     EXPECT_TRUE(reg.power_usd_per_J[static_cast<std::size_t>(power_index(it->power_source))].has_value()) << id;
   }
 }
+}  // namespace test_fleet_dataset

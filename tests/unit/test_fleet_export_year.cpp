@@ -7,6 +7,8 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/smelter_export.hpp"
 
+namespace test_fleet_export_year {
+
 using namespace potline;
 
 namespace {
@@ -41,3 +43,4 @@ TEST(fleet_export_year, ACaseWithoutAYearExportsTheDatasetCase) {
   EXPECT_THROW(fleet::smelter_case_toml(c, "id-kai-kalimantan", potline::testing::shipped_smelter_data(), d),
                core::InputError);  // a pipeline project exists only in scenario years
 }
+}  // namespace test_fleet_export_year

@@ -7,6 +7,8 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
 
+namespace test_fleet_flow_limit {
+
 using namespace potline;
 
 namespace {
@@ -45,3 +47,4 @@ TEST(fleet_flow_limit, BadTablesAreInputErrors) {
   EXPECT_NE(e.find("the lane's limit (Mt/yr)"), std::string::npos) << e;
   EXPECT_NE(e.find("the source (or 'estimate: basis') of the limit"), std::string::npos) << e;
 }
+}  // namespace test_fleet_flow_limit

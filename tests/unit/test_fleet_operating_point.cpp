@@ -6,6 +6,8 @@
 
 #include "fleet_fixtures.hpp"
 
+namespace test_fleet_operating_point {
+
 using namespace potline;
 using fleet::fixtures::shipped_world;
 using fleet::fixtures::smelter_of;
@@ -44,3 +46,4 @@ TEST(fleet_operating_point, ARetrofitRunsTheNewTechnologyAtItsOwnDesignCurrent) 
   EXPECT_NE(s.sec_origin.find("calibrated to its published operating point"), std::string::npos) << s.sec_origin;
   EXPECT_EQ(s.inputs.potline_sec_ac_J_per_kg, smelter_of(base, "ca-alma").inputs.potline_sec_ac_J_per_kg);  // class 'modern': AP40
 }
+}  // namespace test_fleet_operating_point

@@ -9,6 +9,8 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/power_prices.hpp"
 
+namespace test_fleet_power_prices {
+
 using namespace potline;
 
 namespace {
@@ -152,3 +154,4 @@ TEST(fleet_power_prices, UnknownPowerFileIsAnInputError) {
                core::InputError);
   EXPECT_NE(d.to_string().find("no-such-power.toml"), std::string::npos) << d.to_string();
 }
+}  // namespace test_fleet_power_prices

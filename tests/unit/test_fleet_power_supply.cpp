@@ -11,6 +11,8 @@
 #include "potline/fleet/smelter_export.hpp"
 #include "potline/plant/smelter.hpp"
 
+namespace test_fleet_power_supply {
+
 using namespace potline;
 using fleet::fixtures::kUsdPerMWh;
 using fleet::fixtures::shipped_world;
@@ -154,3 +156,4 @@ TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
   EXPECT_NE(e.find("required: the load added to the area's grid (GW)"), std::string::npos) << e;
   EXPECT_NE(e.find("added_load[4].load"), std::string::npos) << e;
 }
+}  // namespace test_fleet_power_supply

@@ -7,6 +7,8 @@
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
 
+namespace test_fleet_power_targets {
+
 using namespace potline;
 
 namespace {
@@ -74,3 +76,4 @@ TEST(fleet_power_targets, UnknownSmelterOrTwoSelectorsAreErrors) {
   EXPECT_NE(e.find("did you mean 'us-mount-holly'"), std::string::npos) << e;
   EXPECT_NE(e.find("give one of region, country, province or smelter"), std::string::npos) << e;
 }
+}  // namespace test_fleet_power_targets

@@ -15,6 +15,8 @@
 #include "potline/policy/cbam.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_fleet_smelter_agreement {
+
 using namespace potline;
 
 namespace {
@@ -140,3 +142,4 @@ TEST(fleet_smelter_agreement, CatalogueCellTypeGivesThePfcClass) {
   t.cell_type = "unknown";
   EXPECT_FALSE(fleet::pfc_class_of(t).has_value());
 }
+}  // namespace test_fleet_smelter_agreement

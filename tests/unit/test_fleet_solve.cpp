@@ -12,6 +12,8 @@
 #include "potline/sweep/run.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_fleet_solve {
+
 using namespace potline;
 
 namespace {
@@ -143,3 +145,4 @@ TEST(fleet_solve, BindingCapReportsItsShadowPrice) {
   ASSERT_EQ(o.cap_shadow_usd_per_kg.size(), 1u);
   EXPECT_EQ(o.cap_shadow_usd_per_kg[0], 0.0);
 }
+}  // namespace test_fleet_solve

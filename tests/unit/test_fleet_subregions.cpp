@@ -9,6 +9,8 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_fleet_subregions {
+
 using namespace potline;
 using namespace potline::fleet;
 
@@ -78,3 +80,4 @@ TEST(fleet_subregions, ShippedFrancePriceReachesFrenchSmelters) {
   }
   EXPECT_EQ(french, 2);  // Dunkerque, Saint-Jean-de-Maurienne
 }
+}  // namespace test_fleet_subregions

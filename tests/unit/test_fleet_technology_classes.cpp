@@ -15,6 +15,8 @@
 #include "potline/fleet/technology_classes.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_fleet_technology_classes {
+
 using namespace potline;
 using namespace potline::fleet;
 
@@ -202,3 +204,4 @@ TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
   }
   fs::remove_all(dir);
 }
+}  // namespace test_fleet_technology_classes

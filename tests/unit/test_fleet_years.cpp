@@ -9,6 +9,8 @@
 #include "potline/core/constants.hpp"
 #include "potline/fleet/years.hpp"
 
+namespace test_fleet_years {
+
 using namespace potline;
 
 namespace {
@@ -196,3 +198,4 @@ TEST(fleet_years, PathOfTwelveYearsHoldsTheCapAndTheDatedBan) {
   }
   EXPECT_TRUE(cap_binds);
 }
+}  // namespace test_fleet_years

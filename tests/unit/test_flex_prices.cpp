@@ -6,6 +6,8 @@
 
 #include "potline/flex/prices.hpp"
 
+namespace test_flex_prices {
+
 using namespace potline;
 
 namespace {
@@ -118,3 +120,4 @@ TEST(flex_prices, ShippedSyntheticSeriesRead) {
 }
 
 }  // namespace
+}  // namespace test_flex_prices

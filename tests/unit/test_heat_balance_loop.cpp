@@ -5,6 +5,8 @@
 
 #include "potline/control/pot_controller.hpp"
 
+namespace test_heat_balance_loop {
+
 namespace {
 potline::control::ControllerSettings loop_settings(double integral_time_s) {
   potline::control::ControllerSettings s;
@@ -57,3 +59,4 @@ TEST(HeatBalanceLoop, LimitedWithoutWindUp) {
   // proportional −10 mV: 0.09 − 0.01.
   EXPECT_NEAR(c.target_voltage_V(), 4.2 + 0.08, 1e-12);
 }
+}  // namespace test_heat_balance_loop

@@ -10,6 +10,7 @@
 #include "potline/cell/thermo.hpp"
 
 namespace potline::cell {
+namespace test_inert_anode {
 namespace {
 
 using testing::modern_design;
@@ -116,4 +117,5 @@ TEST(AnodeBalance, InertAnodeEvolvesOxygenAndWearsByTheGivenRate) {
 }
 
 }  // namespace
+}  // namespace test_inert_anode
 }  // namespace potline::cell

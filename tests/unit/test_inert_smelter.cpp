@@ -10,6 +10,8 @@
 #include "potline/plant/smelter_report.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_inert_smelter {
+
 using namespace potline;
 using namespace potline::plant;
 
@@ -130,3 +132,4 @@ TEST(InertSmelter, InertOnlyInputsInACarbonCaseWarn) {
   EXPECT_NE(d.to_string().find("is an inert-anode input and is ignored"), std::string::npos) << d.to_string();
   EXPECT_DOUBLE_EQ(evaluate(c->inputs).breakdown.carbon, 0.425 * 0.6);
 }
+}  // namespace test_inert_smelter

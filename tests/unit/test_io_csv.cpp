@@ -12,6 +12,8 @@
 #include "potline/io/csv.hpp"
 #include "potline/io/text_file.hpp"
 
+namespace test_io_csv {
+
 namespace io = potline::io;
 namespace pc = potline::core;
 
@@ -141,3 +143,4 @@ TEST_F(TextFile, ErrorAtAReferringKeyNamesThePath) {
 }
 
 }  // namespace
+}  // namespace test_io_csv

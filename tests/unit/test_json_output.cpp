@@ -10,6 +10,8 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/json_output.hpp"
 
+namespace test_json_output {
+
 namespace io = potline::io;
 namespace pc = potline::core;
 namespace fs = std::filesystem;
@@ -196,3 +198,4 @@ TEST(FileSha256, BinaryBytesAndUnreadableFile) {
             "06eb7d6a69ee19e5fbdf749018d3d2abfa04bcbd1365db312eb86dc7169389b8");
   EXPECT_EQ(io::file_sha256((dir.path() / "missing.toml").string()), "");
 }
+}  // namespace test_json_output

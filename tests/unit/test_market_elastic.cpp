@@ -7,6 +7,8 @@
 #include "market_fixtures.hpp"
 #include "potline/market/trade.hpp"
 
+namespace test_market_elastic {
+
 using namespace potline::market;
 using potline::market::fixtures::two_region;  // the two-region problem, market_fixtures.hpp
 
@@ -34,7 +36,6 @@ TradeProblem one_region(double cost, double capacity) {
   p.demand_curve = {linear_curve()};
   return p;
 }
-
 
 }  // namespace
 
@@ -206,3 +207,4 @@ TEST(market_elastic, SmallElasticityKeepsBlocksWithinAHundredfoldPrice) {
   // Exact: 10 × 0.8^−0.01 = 10.022; the step curve is within one block (0.046) of it.
   EXPECT_NEAR(s.consumption_kg_per_s[0], 10 * std::pow(0.8, -0.01), 0.05);
 }
+}  // namespace test_market_elastic

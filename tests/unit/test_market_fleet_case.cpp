@@ -7,6 +7,8 @@
 #include "potline/fleet/solve.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_market_fleet_case {
+
 using namespace potline;
 
 namespace {
@@ -80,3 +82,4 @@ TEST(market_fleet_case, DemandCurvesPerRegion) {
   for (double q : s.production_kg_per_s) produced += q;
   EXPECT_NEAR(consumed, produced, 1e-9 * produced);
 }
+}  // namespace test_market_fleet_case

@@ -5,6 +5,8 @@
 #include "market_fixtures.hpp"
 #include "potline/market/trade.hpp"
 
+namespace test_market_flow_limit {
+
 using namespace potline::market;
 using potline::market::fixtures::two_region;  // the two-region problem, market_fixtures.hpp
 
@@ -48,3 +50,4 @@ TEST(market_flow_limit, ALaneToAnUnknownRegionIsReportedByCheck) {
   p.caps = {lane};
   EXPECT_EQ(check(p), "cap 'bad' names no valid region");
 }
+}  // namespace test_market_flow_limit

@@ -4,6 +4,8 @@
 #include "market_fixtures.hpp"
 #include "potline/market/trade.hpp"
 
+namespace test_market_trade {
+
 using namespace potline::market;
 using potline::market::fixtures::two_region;  // the two-region problem, market_fixtures.hpp
 
@@ -77,3 +79,4 @@ TEST(market_trade, IllFormedProblemRejected) {
   EXPECT_FALSE(s.feasible);
   EXPECT_NE(s.explanation.find("ill-formed"), std::string::npos);
 }
+}  // namespace test_market_trade

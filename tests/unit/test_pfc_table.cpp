@@ -7,6 +7,8 @@
 #include "potline/potline/simulate_case.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_pfc_table {
+
 using namespace potline;
 
 namespace {
@@ -81,3 +83,4 @@ TEST(pfc_table, ClassesAndGwpSetsFollowTheTable) {
             std::string::npos)
       << b.d.to_string();
 }
+}  // namespace test_pfc_table

@@ -7,6 +7,8 @@
 #include "potline/plant/smelter_schema.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_plant {
+
 using namespace potline;
 using namespace potline::plant;
 
@@ -176,3 +178,4 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"[power]", "[fuel]\nbaking_fuel = \"coal\"\n[power]", "is not one of: natural_gas, fuel_oil"},
         BadInput{"[power]", "[fuel]\nbaking_energy = \"-2 GJ/t\"\n[power]", "outside the allowed range [0, 20] GJ/t"}),
     [](const ::testing::TestParamInfo<BadInput>& info) { return "case" + std::to_string(info.index); });
+}  // namespace test_plant

@@ -7,6 +7,7 @@
 #include "potline/purity/purity.hpp"
 
 namespace potline::purity {
+namespace test_purity {
 namespace {
 
 TEST(PurityGrades, TableIsPurestFirstAndFindsByName) {
@@ -103,4 +104,5 @@ TEST(PurityShares, MedianPotMeetsALimitAtItsMedian) {
 }
 
 }  // namespace
+}  // namespace test_purity
 }  // namespace potline::purity

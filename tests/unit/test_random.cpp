@@ -9,6 +9,8 @@
 #include "potline/core/random.hpp"
 #include "potline/sweep/random.hpp"
 
+namespace test_random {
+
 using namespace potline;
 
 TEST(core_random, SplitMixFinaliserMatchesThePublishedSequence) {
@@ -89,3 +91,4 @@ TEST(core_random, TriangularAndUniformQuantiles) {
   EXPECT_DOUBLE_EQ(core::quantile(core::Uniform{2.0, 4.0}, 0.25), 2.5);
   EXPECT_DOUBLE_EQ(core::quantile(core::Exponential{3.0}, std::exp(-1.0)), 3.0);
 }
+}  // namespace test_random

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+namespace test_references {
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -188,3 +190,4 @@ TEST(References, EveryCitedKeyIsInTheBibliography) {
   EXPECT_GT(cited, 50u)
       << "the scan found almost no citations: is the citation syntax still [Author Year]?";
 }
+}  // namespace test_references

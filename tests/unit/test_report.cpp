@@ -9,6 +9,7 @@
 #include "potline/report/run_data.hpp"
 
 namespace potline::report {
+namespace test_report {
 namespace {
 
 using io::Json;
@@ -149,4 +150,5 @@ TEST(ReportCharts, DisturbanceWindowsComeFromTheSimulationsOwnSummary) {
 }
 
 }  // namespace
+}  // namespace test_report
 }  // namespace potline::report

@@ -8,6 +8,7 @@
 #include "potline/report/run_data.hpp"
 
 namespace potline::report {
+namespace test_report_flex {
 namespace {
 
 using io::Json;
@@ -144,9 +145,11 @@ TEST(ReportFlex, SummaryOnlyOrForeignShapesSayWhatIsNotDrawn) {
 }
 
 }  // namespace
+}  // namespace test_report_flex
 }  // namespace potline::report
 
 namespace potline::report {
+namespace test_report_flex {
 namespace {
 
 // The scenario years of a fleet path (path.csv): prices and production per region, the CBAM panel
@@ -189,9 +192,11 @@ TEST(ReportFleetPath, PricesProductionCbamAndEuaOverTheYears) {
 }
 
 }  // namespace
+}  // namespace test_report_flex
 }  // namespace potline::report
 
 namespace potline::report {
+namespace test_report_flex {
 namespace {
 
 TEST(ReportFlex, FurtherSummaryObjectsGetTheirOwnTable) {
@@ -213,4 +218,5 @@ TEST(ReportFlex, FurtherSummaryObjectsGetTheirOwnTable) {
 }
 
 }  // namespace
+}  // namespace test_report_flex
 }  // namespace potline::report

@@ -8,6 +8,7 @@
 #include "potline/report/run_data.hpp"
 
 namespace potline::report {
+namespace test_report_outputs {
 namespace {
 
 using io::Json;
@@ -155,4 +156,5 @@ TEST(ReportFleet, RowsWithoutCoordinatesAreListedNotOnTheMap) {
 }
 
 }  // namespace
+}  // namespace test_report_outputs
 }  // namespace potline::report

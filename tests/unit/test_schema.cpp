@@ -11,6 +11,8 @@
 #include "potline/io/schema.hpp"
 #include "potline/io/values.hpp"
 
+namespace test_schema {
+
 namespace io = potline::io;
 namespace pc = potline::core;
 
@@ -372,3 +374,4 @@ TEST(FormatInFieldUnit, AbsoluteTemperatureWithoutRoundingNoise) {
   EXPECT_EQ(io::format_in_field_unit(cell_field("model.alumina_feed_temperature"), 298.15),
             "25 degC");
 }
+}  // namespace test_schema

@@ -12,6 +12,8 @@
 #include "potline/potline/simulate_case.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_schema_builder {
+
 namespace io = potline::io;
 namespace pc = potline::core;
 
@@ -153,3 +155,4 @@ TEST(SchemaBuilder, DefaultSimulateCaseHoldsTheSchemaDefaultsFieldByField) {
   EXPECT_DOUBLE_EQ(c.window.ledge_max_m, 0.10);
   EXPECT_DOUBLE_EQ(c.duration_s, 7 * 86400.0);
 }
+}  // namespace test_schema_builder

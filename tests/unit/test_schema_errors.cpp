@@ -11,6 +11,8 @@
 #include "potline/finance/invest_case.hpp"
 #include "potline/plant/smelter_case.hpp"
 
+namespace test_schema_errors {
+
 using namespace potline;
 
 namespace {
@@ -122,3 +124,4 @@ TEST(AllErrorsInOnePass, RetrofitErrorWithoutOtherErrorsNamesTheRetrofitKey) {
   expect_contains(text, "'retrofit.technology': unknown technology 'AP6O' (did you mean 'AP60'?)");
   EXPECT_EQ(text.find("'potline.technology'"), std::string::npos) << text;
 }
+}  // namespace test_schema_errors

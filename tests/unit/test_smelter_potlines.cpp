@@ -11,6 +11,8 @@
 #include "potline/plant/smelter_report.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_smelter_potlines {
+
 using namespace potline;
 using namespace potline::plant;
 
@@ -294,3 +296,4 @@ TEST(smelter_potlines, BadOverridesNameTheGroup) {
   EXPECT_FALSE(build(one_group("sec_ac = 13", "capacity = 1000", "alf3 = 17.5"), d3, {"potline[0].aem=1"}));
   EXPECT_NE(d3.to_string().find("the case has no [[potline]] tables"), std::string::npos) << d3.to_string();
 }
+}  // namespace test_smelter_potlines

@@ -13,6 +13,8 @@
 #include "potline/plant/smelter_report.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_smelter_run_folder {
+
 using namespace potline;
 using namespace potline::plant;
 
@@ -310,3 +312,4 @@ TEST(smelter_run_folder, PotlinesTableQuotesNamesWithCommas) {
   const std::string t = potlines_csv(*c);
   EXPECT_NE(t.find("\n1,\"Line A, \"\"old\"\"\",,"), std::string::npos) << t;
 }
+}  // namespace test_smelter_run_folder

@@ -12,6 +12,8 @@
 #include "potline/sweep/run.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_sweep {
+
 using namespace potline;
 using namespace potline::sweep;
 
@@ -384,3 +386,4 @@ TEST(sweep_run, ScenarioLeverMovesTheResult) {
   }
   EXPECT_NEAR(consumed, value(base, "world", "production_Mt"), 1e-9 * consumed);
 }
+}  // namespace test_sweep

@@ -9,6 +9,8 @@
 #include "potline/sweep/sweep_file.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_sweep_ranges {
+
 using namespace potline;
 using namespace potline::sweep;
 
@@ -120,3 +122,4 @@ TEST(sweep_ranges, SetReachesSweepKeysAndUncertainTables) {
   EXPECT_TRUE(has(e, "--set #3: error: 'scenario[0].name': [[scenario]] tables are not set with --set: edit the file")) << e;
   EXPECT_TRUE(has(e, "--set #4: error: 'uncertain[0].sd': 'abc' is not a number")) << e;
 }
+}  // namespace test_sweep_ranges

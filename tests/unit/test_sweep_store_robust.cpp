@@ -10,6 +10,8 @@
 #include "potline/sweep/run.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_sweep_store_robust {
+
 using namespace potline;
 using namespace potline::sweep;
 
@@ -113,3 +115,4 @@ TEST(sweep_store_robust, SkippedCountsOnlyThisSweepsSamples) {
 }
 
 }  // namespace
+}  // namespace test_sweep_store_robust

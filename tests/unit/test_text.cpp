@@ -11,6 +11,8 @@
 #include "potline/cell/cell_schema.hpp"
 #include "potline/core/text.hpp"
 
+namespace test_text {
+
 namespace pc = potline::core;
 
 TEST(EditDistance, ClassicExamples) {
@@ -109,3 +111,4 @@ TEST(FormatNumber, RoundTripsExactly) {
     EXPECT_EQ(std::signbit(back), std::signbit(x)) << text;
   }
 }
+}  // namespace test_text

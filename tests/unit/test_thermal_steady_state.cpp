@@ -6,6 +6,8 @@
 #include "potline/potline/simulate_case.hpp"
 #include "test_dynamics_helpers.hpp"
 
+namespace test_thermal_steady_state {
+
 using namespace potline;
 
 namespace {
@@ -59,3 +61,4 @@ TEST(ThermalSteadyState, AmperageAndAcdChangesShowTheirThermalConsequence) {
     EXPECT_NEAR(s->heat_loss_W, s->result.energy.heat_loss_W, 1e-3 * s->heat_loss_W);
   }
 }
+}  // namespace test_thermal_steady_state

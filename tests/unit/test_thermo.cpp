@@ -5,6 +5,8 @@
 
 #include "potline/cell/thermo.hpp"
 
+namespace test_thermo {
+
 namespace thermo = potline::cell::thermo;
 using thermo::Species;
 
@@ -156,3 +158,4 @@ TEST(Thermo, UnitConversionMatchesFaraday) {
   // 1 kWh/kg = 3.6e6 J/kg x 0.0269815384 kg/mol = 97133.5 J/mol.
   EXPECT_NEAR(thermo::J_per_mol_Al_to_kWh_per_kg(97133.538), 1.0, 1e-6);
 }
+}  // namespace test_thermo

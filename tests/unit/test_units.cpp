@@ -6,6 +6,8 @@
 
 #include "potline/core/units.hpp"
 
+namespace test_units {
+
 namespace pc = potline::core;
 using pc::TemperatureKind;
 
@@ -326,3 +328,4 @@ TEST(UnitErrors, BadTargetUnitIsAnInternalError) {
   const auto r = pc::convert(1.0, "m", "furlong");
   EXPECT_EQ(r.error, "internal: bad target unit 'furlong': unknown unit 'furlong'");
 }
+}  // namespace test_units

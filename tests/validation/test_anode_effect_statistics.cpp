@@ -4,6 +4,8 @@
 
 #include "../unit/test_dynamics_helpers.hpp"
 
+namespace test_anode_effect_statistics {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -27,3 +29,4 @@ TEST(AnodeEffectStatistics, ManualQuenchOverAHundredCellWeeksLastsMinutes) {
   EXPECT_NEAR(s.ae.minutes_per_cell_day(), s.ae.frequency_per_cell_day() * s.ae.mean_duration_s() / 60.0,
               1e-9 + 1e-6 * s.ae.minutes_per_cell_day());
 }
+}  // namespace test_anode_effect_statistics

@@ -9,6 +9,8 @@
 #include "potline/bath/properties.hpp"
 #include "potline/core/constants.hpp"
 
+namespace test_bath_validation {
+
 namespace pb = potline::bath;
 namespace k = potline::constants;
 namespace {
@@ -143,3 +145,4 @@ TEST(BathValidation, DensityOfIndustrialBath) {
 }
 
 }  // namespace
+}  // namespace test_bath_validation

@@ -11,6 +11,7 @@
 #include "potline/cell/thermo.hpp"
 
 namespace potline::cell {
+namespace test_cell_validation {
 namespace {
 
 const TechnologyCatalogue& catalogue() { return potline::testing::shipped_catalogue(); }
@@ -186,4 +187,5 @@ TEST(SeedConsistency, SpecificEnergyEnvelope) {
 }
 
 }  // namespace
+}  // namespace test_cell_validation
 }  // namespace potline::cell

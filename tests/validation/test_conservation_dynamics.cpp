@@ -9,6 +9,8 @@
 #include "potline/core/constants.hpp"
 #include "potline/dynamics/batch.hpp"
 
+namespace test_conservation_dynamics {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -85,3 +87,4 @@ TEST(DynamicsConservation, SettlesToTheSteadyStateModel) {
   EXPECT_NEAR(batch.voltage(0), r.voltage_V, 0.01 * r.voltage_V);
   EXPECT_NEAR(s[dynamics::kBathTemperature], c.op.bath_temperature_K, 3.0);
 }
+}  // namespace test_conservation_dynamics

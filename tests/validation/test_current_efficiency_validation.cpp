@@ -11,6 +11,7 @@
 #include "shipped_data.hpp"
 
 namespace potline::cell {
+namespace test_current_efficiency_validation {
 namespace {
 
 const TechnologyCatalogue& catalogue() { return potline::testing::shipped_catalogue(); }
@@ -107,4 +108,5 @@ TEST(CurrentEfficiencyValidation, DynamicsUseTheSelectedModel) {
 }
 
 }  // namespace
+}  // namespace test_current_efficiency_validation
 }  // namespace potline::cell

@@ -9,6 +9,8 @@
 #include "../unit/test_dynamics_helpers.hpp"
 #include "potline/cell/haupin.hpp"
 
+namespace test_dynamics_anode_effects {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -65,3 +67,4 @@ TEST(AnodeEffectStatistics, SeededFeederFaultsGiveSurveyRangeFrequencies) {
   EXPECT_GE(s.ae_onset_alumina_wt, 1.5);
   EXPECT_LE(s.ae_onset_alumina_wt, 2.5);
 }
+}  // namespace test_dynamics_anode_effects

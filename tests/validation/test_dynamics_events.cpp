@@ -7,6 +7,8 @@
 
 #include "../unit/test_dynamics_helpers.hpp"
 
+namespace test_dynamics_events {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -113,3 +115,4 @@ TEST(EventWindows, MinusFivePercentHeldTwoWeeksWithTheIntegralHeatBalanceLoop) {
   EXPECT_GT(without.cell_hours_out_of_window, 4.0 * with.cell_hours_out_of_window);
   EXPECT_LT(with.max_ledge_m, without.max_ledge_m);
 }
+}  // namespace test_dynamics_events

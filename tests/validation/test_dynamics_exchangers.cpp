@@ -4,6 +4,8 @@
 
 #include "../unit/test_dynamics_helpers.hpp"
 
+namespace test_dynamics_exchangers {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -33,3 +35,4 @@ TEST(ShellHeatExchangersModulation, MinusTwentyFivePercentHoldsTheLedgeBetterWit
   EXPECT_GT(scheduled.windows[0].min_temperature_K, without.windows[0].min_temperature_K);
   EXPECT_DOUBLE_EQ(scheduled.exchanger_final_fraction, 0.0);
 }
+}  // namespace test_dynamics_exchangers

@@ -7,6 +7,8 @@
 #include "../unit/test_dynamics_helpers.hpp"
 #include "potline/dynamics/batch.hpp"
 
+namespace test_dynamics_scenarios {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -149,3 +151,4 @@ TEST(DynamicsScenarios, ManualQuenchEmitsMoreThanAutomatic) {
   EXPECT_GT(m.pfc.cf4_kg / m.ae.count, 2.0 * a.pfc.cf4_kg / a.ae.count);
   EXPECT_GT(m.pfc.co2e_t, a.pfc.co2e_t);
 }
+}  // namespace test_dynamics_scenarios

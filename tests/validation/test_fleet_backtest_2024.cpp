@@ -17,6 +17,8 @@
 #include "potline/fleet/years.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_fleet_backtest_2024 {
+
 using namespace potline;
 
 namespace {
@@ -161,3 +163,4 @@ TEST(fleet_backtest_2024, SmeltersIdleIn2024DoNotRun) {
     EXPECT_LE(smelter_kt(id), 0.0) << id;
   }
 }
+}  // namespace test_fleet_backtest_2024

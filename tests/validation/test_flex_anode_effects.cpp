@@ -9,6 +9,8 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
+namespace test_flex_anode_effects {
+
 using namespace potline;
 
 namespace {
@@ -60,3 +62,4 @@ TEST(FlexAnodeEffects, FeedStopAnodeEffectsAreCountedAndCosted) {
 }
 
 }  // namespace
+}  // namespace test_flex_anode_effects

@@ -9,6 +9,8 @@
 
 #include "potline/flex/dispatch.hpp"
 
+namespace test_flex_grid_validation {
+
 using namespace potline;
 
 namespace {
@@ -132,3 +134,4 @@ TEST(FlexGridValidation, CallValueByHand) {
 }
 
 }  // namespace
+}  // namespace test_flex_grid_validation

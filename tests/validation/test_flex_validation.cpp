@@ -14,6 +14,8 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
+namespace test_flex_validation {
+
 using namespace potline;
 
 namespace {
@@ -164,3 +166,4 @@ TEST(FlexValidation, ZeroPowerFreezeAlarmWithinHours) {
 }
 
 }  // namespace
+}  // namespace test_flex_validation

@@ -11,6 +11,8 @@
 #include "potline/cell/inert_anode.hpp"
 #include "potline/cell/thermo.hpp"
 
+namespace test_inert_anode_validation {
+
 namespace thermo = potline::cell::thermo;
 using thermo::Species;
 
@@ -99,3 +101,4 @@ TEST(InertAnodeValidation, MinimumEnergyExceedsCarbonsByTheCarbonCombustionHeat)
   EXPECT_GT(inert - carbon, 2.7);
   EXPECT_LT(inert - carbon, 3.1);
 }
+}  // namespace test_inert_anode_validation

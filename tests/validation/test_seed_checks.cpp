@@ -15,6 +15,8 @@
 #include "potline/plant/smelter_schema.hpp"
 #include "../common/shipped_data.hpp"
 
+namespace test_seed_checks {
+
 using namespace potline;
 
 namespace {
@@ -121,3 +123,4 @@ TEST(seed_checks, ReferenceNewBuildBreakEvenPowerPrice) {
   std::cout << "[seed check] reference new build break-even power price: " << p * 3.6e9
             << " USD/MWh (seed threshold for new projects: <= 40 USD/MWh on 20-year contracts)\n";
 }
+}  // namespace test_seed_checks

@@ -9,6 +9,8 @@
 
 #include "potline/cell/thermo.hpp"
 
+namespace test_thermo_validation {
+
 namespace thermo = potline::cell::thermo;
 using thermo::Species;
 
@@ -117,3 +119,4 @@ TEST(ThermoValidation, ReactionEnthalpyAtReferenceTemperature) {
 TEST(ThermoValidation, MinimumEnergyAt960C) {
   EXPECT_NEAR(thermo::minimum_energy_kWh_per_kg(1233.15), 6.34, 0.10);
 }
+}  // namespace test_thermo_validation

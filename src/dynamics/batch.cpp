@@ -4,6 +4,7 @@
 #include <string>
 
 #include "potline/core/diagnostics.hpp"
+#include "rhs_kernel.hpp"
 
 namespace potline::dynamics {
 
@@ -50,12 +51,12 @@ void CellBatch::step() {
         std::fabs(y[kBathTemperature] - snapshot_temperature_K_[c]) > o.refresh_temperature_K) {
       refresh(c, refresh_due_[c] != 0);
     }
-    const Electrical& e = electrical_[c];
     const CellModel& m = models_[c];
-    const CellInputs& in = inputs_[c];
-    rhs(m, in, e, y, k1);
+    // The terms fixed over the step (inputs and snapshot) once, the kernel at both stages.
+    const detail::RhsTerms terms = detail::rhs_terms(m, inputs_[c], electrical_[c]);
+    detail::rhs_kernel(m, terms, y, k1, nullptr);
     for (int i = 0; i < kFirstRunningIntegral; ++i) y1[i] = y[i] + h * k1[i];
-    rhs(m, in, e, y1, k2);
+    detail::rhs_kernel(m, terms, y1, k2, nullptr);
     // Element-wise loops (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
     for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);
     if (!all_states_finite(y)) {

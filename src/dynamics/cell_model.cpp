@@ -10,21 +10,15 @@
 #include "potline/cell/thermo.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "rhs_kernel.hpp"
 
 namespace potline::dynamics {
 namespace {
-using constants::kMolarMassAl2O3_kg_per_mol;
-using constants::kMolarMassAl_kg_per_mol;
-
-constexpr double kAluminaPerAl = kMolarMassAl2O3_kg_per_mol / (2.0 * kMolarMassAl_kg_per_mol);
 // Below this fraction of the nominal current the cell is treated as switched off (the Haupin
 // overvoltage terms are not defined at zero current density).
 constexpr double kOffCurrentFraction = 1e-3;
 // Step in dissolved alumina for the numerical ∂V/∂alumina of the fast integrator. [wt%]
 constexpr double kAluminaSlopeStep_wt = 0.05;
-// Below this mass the consumption of a species falls linearly to zero so masses stay
-// non-negative (the cell is deep in an anode effect long before). [kg]
-constexpr double kDepletionScale_kg = 10.0;
 
 cell::OperatingPoint operating_point(const CellModel& m, const double* y, double current_A) {
   cell::OperatingPoint op;
@@ -43,10 +37,6 @@ cell::ModelConstants constants_at(const CellModel& m, const double* y) {
     k.anode_entry_temperature_K = y[kBathTemperature];
   }
   return k;
-}
-
-double throttle(double available_kg) {
-  return std::clamp(available_kg / kDepletionScale_kg, 0.0, 1.0);
 }
 }  // namespace
 
@@ -132,138 +122,6 @@ Electrical evaluate_electrical(const CellModel& m, const double* y, const CellIn
   return e;
 }
 
-namespace {
-// Electrical sources of one state: voltage, power into the pot, production, chemistry and the
-// conductor Joule heat released in the top and lining nodes.
-struct Sources {
-  double voltage_V, power_in_W, production_kg_per_s, chemical_W, anode_joule_W, cathode_joule_W;
-  double ae_to_top_W;  ///< share of the anode-effect power released in the top node
-};
-
-Sources sources(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
-  const DynamicsParameters& p = m.parameters;
-  const double I = in.current_A;
-  const bool on = e.current_efficiency > 0.0;
-  Sources s;
-  s.voltage_V = on ? voltage_at(e, y) + in.zone_overvoltage_V : 0.0;
-  s.power_in_W = I * (s.voltage_V - e.external_V * (on ? 1.0 : 0.0));
-  s.production_kg_per_s = on ? cell::faraday_production_kg_per_s(I, e.current_efficiency) : 0.0;
-  s.chemical_W = e.chemical_J_per_kg_al * s.production_kg_per_s;
-  // Joule heat of the anode assembly and the cathode is released in the top and lining nodes,
-  // not in the bath (both are colder than the bath, so it flows outwards).
-  s.anode_joule_W = on ? p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm : 0.0;
-  s.cathode_joule_W = on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
-  // The anode-effect power is dissipated in the gas film under the anodes: part heats the anode
-  // carbon and the gas leaving under the crust (top node), the rest the bath.
-  s.ae_to_top_W = on ? p.ae_heat_to_top_fraction * I * e.ae_overvoltage_V : 0.0;
-  return s;
-}
-
-// Heat flows between the bath, the ledge, the three nodes and the ambient.
-struct HeatFlows {
-  double top_in, top_out, bottom_in, bottom_out, wall_out, exchanger, bypass, q_in, q_out, ledge_rate, anode_heating;
-};
-
-HeatFlows heat_flows(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y) noexcept {
-  const DynamicsParameters& p = m.parameters;
-  const CellModel::Derived& g = m.derived;
-  const double T = y[kBathTemperature];
-  const double Tamb = p.ambient_temperature_K;
-  // Top and bottom: bath -> node (inner share of the path resistance) -> ambient (the rest).
-  const double Ttop = y[kTopTemperature];
-  const double Twall = y[kWallTemperature];
-  const double Tlin = y[kLiningTemperature];
-  HeatFlows f;
-  f.top_in = (T - Ttop) * g.top_in_W_per_K;
-  f.top_out = (Ttop - Tamb) * g.top_out_W_per_K;
-  f.bottom_in = (T - Tlin) * g.bottom_in_W_per_K;
-  f.bottom_out = (Tlin - Tamb) * g.bottom_out_W_per_K;
-  // Shell heat exchangers: an extra conductance from the wall node to the ambient, used in part.
-  f.exchanger = (Twall - Tamb) * g.exchanger_W_per_K * in.exchanger_fraction;
-  f.wall_out = (Twall - Tamb) * g.wall_out_W_per_K + f.exchanger;
-  const double ledge_resistance = std::max(y[kLedge] * g.ledge_K_per_W_per_kg, 0.0);
-  // Side lining above and below the ledge-covered contact: bath to the wall node; with a frozen
-  // layer (side crust, ledge toe) that grows with the ledge, its resistance grows too.
-  f.bypass = g.bypass_ledge_share > 0.0
-                 ? (T - Twall) / (g.bypass_fixed_K_per_W + g.bypass_ledge_share * ledge_resistance)
-                 : (T - Twall) * g.bypass_W_per_K;
-  const double Tl = e.liquidus_K;
-  // Stefan condition: the ledge face sits at the liquidus; what the ledge conducts to the wall
-  // node beyond what the bath brings freezes bath (latent heat plus the bath's own superheat
-  // over the ledge reference temperature).
-  f.q_out = (Tl - Twall) / (g.wall_in_K_per_W + ledge_resistance);
-  // Bath-to-ledge transfer follows the bath flow, driven by the current (magnetic stirring).
-  const double face_W_per_K = g.ledge_face_W_per_K * in.ledge_flow_factor;
-  f.q_in = face_W_per_K * (T - Tl);
-  if (T < Tl) {
-    // Undercooled bath: it freezes within minutes (onto the ledge, in the bulk), not at the
-    // convective rate; its latent heat holds the bath near the liquidus.
-    const double capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K + y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
-    f.q_in += capacity / p.undercooling_time_s * (T - Tl);
-  }
-  const double release = std::max(p.ledge_latent_heat_J_per_kg +
-                                       p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
-                                   0.5 * p.ledge_latent_heat_J_per_kg);
-  f.ledge_rate = (f.q_out - f.q_in) / release;
-  if (y[kLedge] <= g.minimum_ledge_kg && f.ledge_rate < 0.0) {
-    // No ledge left to melt: the bath reaches the wall through the film and what is left.
-    f.ledge_rate = 0.0;
-    f.q_in = f.q_out = (T - Twall) / (g.wall_in_K_per_W + ledge_resistance + 1.0 / face_W_per_K);
-  }
-  f.anode_heating = y[kColdAnodeHeat] * g.inverse_cold_anode_time_constant;
-  return f;
-}
-
-// Share of the dissolution rate left near saturation: 1 below saturation − kSaturationBand_wt,
-// falling linearly to 0 at saturation.
-double saturation_factor(const Electrical& e, const double* y) noexcept {
-  return std::clamp((e.saturation_wt - alumina_wt(y)) / kSaturationBand_wt, 0.0, 1.0);
-}
-
-// Mass rates: alumina (feed, dissolution, consumption), AlF3, cryolite, metal, ledge and ACD.
-// Returns the alumina and AlF3 consumed per second for the running integrals.
-std::pair<double, double> mass_rates(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
-                                     double production, double ledge_rate, double* dy) noexcept {
-  const DynamicsParameters& p = m.parameters;
-  const double alumina_use = production * kAluminaPerAl * throttle(y[kDissolvedAlumina]);
-  // Undissolved alumina stops dissolving as the bath reaches saturation (Skybakmoen 1997 at the
-  // snapshot): the rate falls linearly to zero over the last kSaturationBand_wt below it, and what
-  // is left stays as sludge. At normal operation (2–4 wt% against ≈ 8 wt%) the factor is 1.
-  const double dissolving = saturation_factor(e, y);
-  const double dissolution = p.dissolution_rate_per_s * std::max(y[kUndissolvedAlumina], 0.0) * dissolving;
-  const double feed_now = in.feed_kg_per_s * p.immediate_dissolution_fraction * dissolving;
-  dy[kDissolvedAlumina] = feed_now + dissolution - alumina_use;
-  dy[kUndissolvedAlumina] = in.feed_kg_per_s - feed_now - dissolution;
-  const double alf3_use = production * p.alf3_consumption_kg_per_kg_al * throttle(y[kExcessAlF3]);
-  dy[kExcessAlF3] = in.alf3_addition_kg_per_s - alf3_use;
-  dy[kCryolite] = -ledge_rate;
-  dy[kOtherAdditives] = 0.0;
-  dy[kMetal] = production;
-  dy[kLedge] = ledge_rate;
-  // Anode bottom burns upwards (ACD grows), metal accumulates (ACD shrinks).
-  dy[kAcd] = production * m.derived.acd_m_per_kg_al;
-  return {alumina_use, alf3_use};
-}
-
-void fill_fluxes(const Sources& s, const HeatFlows& f, double superheat_K, Fluxes* fluxes) noexcept {
-  fluxes->voltage_V = s.voltage_V;
-  fluxes->power_in_W = s.power_in_W;
-  fluxes->chemical_W = s.chemical_W;
-  fluxes->top_loss_W = f.top_out;
-  fluxes->bottom_loss_W = f.bottom_out;
-  fluxes->side_loss_W = f.wall_out;
-  fluxes->exchanger_W = f.exchanger;
-  fluxes->bath_to_top_W = f.top_in;
-  fluxes->ledge_to_wall_W = f.q_out;
-  fluxes->bath_to_lining_W = f.bottom_in;
-  fluxes->bath_to_ledge_W = f.q_in;
-  fluxes->bypass_W = f.bypass;
-  fluxes->anode_heating_W = f.anode_heating;
-  fluxes->production_kg_per_s = s.production_kg_per_s;
-  fluxes->superheat_K = superheat_K;
-}
-}  // namespace
-
 double ledge_flow_factor(const CellModel& m, double current_A) noexcept {
   const double floor = m.parameters.ledge_natural_convection_fraction;
   const double ratio = m.nominal_current_A > 0.0 ? std::max(current_A, 0.0) / m.nominal_current_A : 1.0;
@@ -272,34 +130,7 @@ double ledge_flow_factor(const CellModel& m, double current_A) noexcept {
 
 void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const double* y,
          double* dy, Fluxes* fluxes) noexcept {
-  const DynamicsParameters& p = m.parameters;
-  const CellModel::Derived& g = m.derived;
-  const double I = in.current_A;
-  const Sources s = sources(m, in, e, y);
-  const HeatFlows f = heat_flows(m, in, e, y);
-  const double heat_capacity = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
-                               y[kMetal] * p.metal_heat_capacity_J_per_kg_K;
-  dy[kBathTemperature] = (s.power_in_W - s.anode_joule_W - s.cathode_joule_W - s.ae_to_top_W - s.chemical_W -
-                          f.top_in - f.bottom_in - f.q_in - f.bypass - f.anode_heating) /
-                         heat_capacity;
-  dy[kTopTemperature] = (f.top_in + s.anode_joule_W + s.ae_to_top_W - f.top_out) * g.inverse_top_heat_capacity;
-  dy[kWallTemperature] = (f.q_out + f.bypass - f.wall_out) * g.inverse_wall_heat_capacity;
-  dy[kLiningTemperature] = (f.bottom_in + s.cathode_joule_W - f.bottom_out) * g.inverse_lining_heat_capacity;
-  const auto [alumina_use, alf3_use] = mass_rates(m, in, e, y, s.production_kg_per_s, f.ledge_rate, dy);
-  dy[kColdAnodeHeat] = -f.anode_heating;
-
-  dy[kCharge] = I;
-  dy[kEnergyIn] = s.power_in_W;
-  dy[kEnergyLine] = I * s.voltage_V;
-  dy[kEnergyChemical] = s.chemical_W;
-  dy[kEnergyLost] = f.top_out + f.bottom_out + f.wall_out;
-  dy[kEnergyAnodeHeating] = f.anode_heating;
-  dy[kMetalProduced] = s.production_kg_per_s;
-  dy[kAluminaConsumed] = alumina_use;
-  dy[kAlF3Added] = in.alf3_addition_kg_per_s;
-  dy[kAlF3Consumed] = alf3_use;
-  dy[kAeVoltSeconds] = e.current_efficiency > 0.0 ? e.ae_overvoltage_V : 0.0;
-  if (fluxes != nullptr) fill_fluxes(s, f, y[kBathTemperature] - e.liquidus_K, fluxes);
+  detail::rhs_kernel(m, detail::rhs_terms(m, in, e), y, dy, fluxes);
 }
 
 void prepare_rhs(CellModel& m) noexcept {

@@ -12,6 +12,9 @@ namespace {
 // Below this fraction of the nominal current the line is treated as off (outage): no feeding,
 // no beam moves; schedules wait.
 constexpr double kOffCurrentFraction = 0.05;
+// Most beam steps of one resistance decision while the heat feed-forward is on (10 × 2 mm = 2 cm).
+// Estimate: anode beams are lifted at centimetres per minute; regulation moves one step at a time.
+constexpr double kMaxFeedforwardSteps = 10.0;
 
 double faraday_kg_al_per_s(double current_A, double ce) {
   return current_A * ce * constants::kMolarMassAl_kg_per_mol /
@@ -168,6 +171,21 @@ void PotController::feed_and_track(double t, double resistance, Actions& a) {
   }
 }
 
+double PotController::feedforward_offset_V() const {
+  // Heat generation G = I·(V − E_h). The strategy holds V_base (the cell voltage itself, or the
+  // voltage of the nominal-current resistance at this current); holding G at its design value
+  // needs V_heat = E_h + (V_t − E_h)·I_nom/I. The feed-forward asks for the share k of the
+  // difference, within the ACD range the limits allow.
+  const ControllerSettings& s = *s_;
+  if (!(s.heat_feedforward > 0.0) || !(measured_current_A_ > 0.0)) return 0.0;
+  const double ratio = s.nominal_current_A / measured_current_A_;
+  const double target = target_voltage_V();
+  const double base = s.hold_voltage ? target : s.back_emf_V + (target - s.back_emf_V) / ratio;
+  const double heat = s.heat_neutral_voltage_V + (target - s.heat_neutral_voltage_V) * ratio;
+  return std::clamp(s.heat_feedforward * (heat - base), -s.heat_feedforward_max_cut_V,
+                    s.heat_feedforward_max_raise_V);
+}
+
 void PotController::control_resistance(double t, double resistance, Actions& a) {
   // Resistance control: beam moves when the normalised voltage leaves the deadband.
   const ControllerSettings& s = *s_;
@@ -183,9 +201,19 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
     // Normalised to the nominal current, or (hold_voltage) the cell voltage at the present current.
     const double reference_A = s.hold_voltage ? measured_current_A_ : s.nominal_current_A;
     const double normalised = s.back_emf_V + mean_r * reference_A;
-    const double error = normalised - target_voltage_V();
-    if (error > s.deadband_V) a.beam_move_m -= s.beam_step_m;
-    if (error < -s.deadband_V) a.beam_move_m += s.beam_step_m;
+    // The feed-forward is an offset of the actual voltage E_b + R_p·I; on the reference scale it
+    // is that offset × reference / I.
+    const double feedforward = feedforward_offset_V() * reference_A / measured_current_A_;
+    const double error = normalised - target_voltage_V() - feedforward;
+    // One step per decision (regulation). With the heat feed-forward on, a power call asks for
+    // centimetres at once: the move is proportional, one step per deadband of error, at most
+    // kMaxFeedforwardSteps, so the anodes follow the call within minutes instead of hours.
+    double steps = 1.0;
+    if (s.heat_feedforward > 0.0 && s.deadband_V > 0.0) {
+      steps = std::clamp(std::floor(std::abs(error) / s.deadband_V), 1.0, kMaxFeedforwardSteps);
+    }
+    if (error > s.deadband_V) a.beam_move_m -= steps * s.beam_step_m;
+    if (error < -s.deadband_V) a.beam_move_m += steps * s.beam_step_m;
     if (a.beam_move_m != 0.0) clear_slope_window();
   }
 }
@@ -193,17 +221,29 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
 void PotController::run_schedules(double t, double current_A, Actions& a) {
   const ControllerSettings& s = *s_;
   // Bath samples: AlF3 and temperature, seen after the analysis delay.
+  // After an outage the frozen ledge has enriched the bath in AlF3 and gives its cryolite back as
+  // it melts: a sample taken then says little about the additions needed, so for the samples of
+  // alf3_hold_after_outage only the feed-forward (consumption) is added (docs/model/dynamics.md §4,
+  // "After an outage").
   if (sample_pending_ && t >= sample_ready_) {
     sample_pending_ = false;
+    const double taken = sample_ready_ - s.sample_delay_s;
+    const bool recovering = recovery_start_ >= 0.0 && taken >= recovery_start_ &&
+                            taken < recovery_start_ + s.alf3_hold_after_outage_s;
     const double production = faraday_kg_al_per_s(current_A, s.assumed_current_efficiency);
-    const double correction = (s.alf3_target_wt - pending_alf3_wt_) / 100.0 * s.bath_mass_estimate_kg /
-                              s.alf3_horizon_s;
+    const double correction = recovering ? 0.0
+                                         : (s.alf3_target_wt - pending_alf3_wt_) / 100.0 * s.bath_mass_estimate_kg /
+                                               s.alf3_horizon_s;
     alf3_rate_ = std::max(0.0, s.alf3_feedforward_kg_per_kg_al * production + correction);
     a.alf3_changed = true;
   }
   if (t >= next_sample_) {
     a.take_sample = true;
     next_sample_ += s.sample_interval_s;
+  }
+  // A cold cell keeps its metal after an outage: the pad is the larger part of its heat store.
+  if (t >= next_tap_ && recovery_start_ >= 0.0 && t - recovery_start_ < s.tap_delay_after_outage_s) {
+    next_tap_ = recovery_start_ + s.tap_delay_after_outage_s;
   }
   if (t >= next_tap_) {
     a.tap = true;
@@ -231,7 +271,10 @@ void PotController::update_reheat(double t) {
   const ControllerSettings& s = *s_;
   if (in_outage_) {
     in_outage_ = false;
-    if (s.reheat_voltage_V > 0.0 && t - outage_started_ >= s.reheat_min_outage_s) reheat_start_ = t;
+    if (t - outage_started_ >= s.reheat_min_outage_s) {
+      recovery_start_ = t;
+      if (s.reheat_voltage_V > 0.0) reheat_start_ = t;
+    }
   }
   reheat_offset_ = 0.0;
   // Preheat before a planned outage ([Dupuis et al. 2007]: 4 h voltage preheat before the 3 h

@@ -97,6 +97,11 @@ Balance balance_at(const CellModel& m, const cell::OperatingPoint& op, double T,
 
 }  // namespace
 
+ThermalSteadyState thermal_state_at_temperature(const CellModel& m, const cell::OperatingPoint& op,
+                                                double exchanger_fraction) {
+  return balance_at(m, op, op.bath_temperature_K, exchanger_fraction).s;
+}
+
 ThermalSteadyState solve_thermal_steady_state(const CellModel& m, const cell::OperatingPoint& op,
                                               double exchanger_fraction) {
   const double Tl = cell::evaluate(m.design, m.constants, op).bath.liquidus_K;

@@ -754,6 +754,8 @@ void add_pfc_and_window_fields(Table& t) {
 void add_feeder_fields(io::SchemaTable<SimulationCase>& t);
 // Shell heat exchangers: simulate_schema_exchangers.cpp.
 void add_exchanger_fields(io::SchemaTable<SimulationCase>& t);
+// Control practice around disturbances and the window's ledge reference: simulate_schema_control.cpp.
+void add_control_practice_fields(io::SchemaTable<SimulationCase>& t);
 
 const io::SchemaTable<SimulationCase>& simulate_table() {
   static const Table table = [] {
@@ -765,6 +767,7 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_pfc_and_window_fields(t);
     add_feeder_fields(t);
     add_exchanger_fields(t);
+    add_control_practice_fields(t);
     return t;
   }();
   return table;

@@ -13,6 +13,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/batch.hpp"
+#include "potline/dynamics/thermal_steady_state.hpp"
 
 namespace potline::line {
 namespace detail {
@@ -44,6 +45,11 @@ CellRun start_record(const SimulationCase& c, const control::ControllerSettings&
   r.bath_start = bath_mass_kg(y);
   r.windows.resize(disturbance_windows(c).size());
   r.ledge_mean_m = ledge_thickness_m(m, y);
+  // Per-cell window: the bounds follow this cell's own design ledge (docs/model/dynamics.md §6).
+  if (c.window.ledge_reference == LedgeReference::kCell) {
+    r.window_ledge_offset_m = thermal_state_at_temperature(m, c.op, m.parameters.exchanger_design_fraction).ledge_m -
+                              c.dynamics.initial_ledge_m;
+  }
   r.superheat_mean_K = y[kBathTemperature] -
                        bath::evaluate(composition(m, y), y[kBathTemperature], m.constants.conductivity).liquidus_K;
   r.last_current = line_current_at(c, 0.0, c.schedule.nominal_A());
@@ -113,6 +119,9 @@ control::ControllerSettings controller_settings(const SimulationCase& c, const s
   cs.nominal_feed_kg_per_s =
       cell::faraday_production_kg_per_s(cs.nominal_current_A, cs.assumed_current_efficiency) * kAluminaPerAl;
   if (!c.target_voltage_given) cs.target_voltage_V = base.voltage_V;
+  // The voltage that does not heat the cell (reaction, reactant heating, external drop): the heat
+  // feed-forward keeps I·(V − E_h) (docs/model/dynamics.md §4).
+  cs.heat_neutral_voltage_V = base.voltage_V - base.energy.heat_loss_W / c.op.line_current_A;
   cs.anode_count = c.design.anode_count;
   cs.bath_mass_estimate_kg = bath_mass_kg(states.data());
   cs.tap_target_metal_kg = states[kMetal];

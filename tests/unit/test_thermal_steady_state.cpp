@@ -61,4 +61,23 @@ TEST(ThermalSteadyState, AmperageAndAcdChangesShowTheirThermalConsequence) {
     EXPECT_NEAR(s->heat_loss_W, s->result.energy.heat_loss_W, 1e-3 * s->heat_loss_W);
   }
 }
+
+// The per-cell design ledge of the safe window (window.ledge_reference = cell): at the design bath
+// temperature an undisturbed model has the calibrated ledge; a better insulated side (every side
+// resistance × 1.05, as the seeded heat-loss spread does) passes the same ledge-face flux only
+// through a thinner ledge.
+TEST(ThermalSteadyState, DesignLedgeAtTheDesignTemperature) {
+  const Design d = design();
+  const auto s = dynamics::thermal_state_at_temperature(d.m, d.c.op, 0.0);
+  EXPECT_NEAR(s.ledge_m, d.m.parameters.initial_ledge_m, 1e-4);
+  dynamics::CellModel insulated = d.m;
+  insulated.wall_resistance_K_per_W *= 1.05;
+  insulated.wall_outer_resistance_K_per_W *= 1.05;
+  insulated.side_bypass_W_per_K /= 1.05;
+  insulated.side_bypass_fixed_K_per_W *= 1.05;
+  dynamics::prepare_rhs(insulated);
+  const auto thin = dynamics::thermal_state_at_temperature(insulated, d.c.op, 0.0);
+  EXPECT_LT(thin.ledge_m, s.ledge_m - 2e-3);
+  EXPECT_NEAR(thin.superheat_K, s.superheat_K, 1e-9);
+}
 }  // namespace test_thermal_steady_state

@@ -45,6 +45,15 @@ struct ControllerSettings {
   /// true: to the measured current, so the target is the cell voltage itself and the beam raises
   /// the ACD when the current falls (power modulation at constant cell voltage).
   bool hold_voltage = false;
+  /// Heat feed-forward on a current change (docs/model/dynamics.md §4, "Resistance strategy during
+  /// modulation"): share k of the heat generation that the current change takes away (at the
+  /// voltage the strategy above would hold) which the target voltage gives back at once. The full
+  /// compensation is V_heat(I) = E_h + (V_t − E_h)·I_nom/I, E_h the voltage that does not heat
+  /// the cell; the actual-voltage target is V_base + k·(V_heat − V_base), limited below.
+  double heat_feedforward{};               ///< k in [0, 1] (0: off)
+  double heat_feedforward_max_raise_V{};   ///< largest raise of the actual cell voltage [V]
+  double heat_feedforward_max_cut_V{};     ///< largest cut [V]
+  double heat_neutral_voltage_V = 2.0;    ///< E_h = V − heat generation / I at the operating point (set by the run)
   // heat-balance outer loop (bath temperature samples)
   double temperature_target_K = 0;        ///< 0: off
   double temperature_gain_V_per_K{};          ///< proportional part
@@ -57,6 +66,9 @@ struct ControllerSettings {
   double reheat_hold_s = 8 * 3600.0;      ///< held this long after the current returns
   double reheat_ramp_s = 8 * 3600.0;      ///< then brought back to zero over this time
   double reheat_min_outage_s = 15 * 60.0; ///< shorter interruptions do not start a reheat
+  // after an outage of at least reheat_min_outage_s (docs/model/dynamics.md §4)
+  double tap_delay_after_outage_s{};      ///< no tap until this long after the current returns (0: none)
+  double alf3_hold_after_outage_s{};      ///< bath samples do not correct the AlF3 rate this long (0: none)
   // preheat before a planned outage: the target voltage is raised for preheat_s before it starts
   double preheat_voltage_V = 0;           ///< added to the target voltage (0: off)
   double preheat_s = 4 * 3600.0;          ///< this long before the outage
@@ -125,6 +137,8 @@ class PotController {
   FeedMode mode() const { return mode_; }
   double alf3_rate_kg_per_s() const { return alf3_rate_; }
   double target_voltage_V() const { return target_voltage_ + temperature_offset_ + reheat_offset_; }
+  /// Offset of the actual cell voltage asked by the heat feed-forward at the present current [V].
+  double feedforward_offset_V() const;
   /// Reheat offset of the target voltage at the last sample [V].
   double reheat_offset_V() const { return reheat_offset_; }
   bool in_quench() const { return in_quench_; }
@@ -175,6 +189,7 @@ class PotController {
   bool in_outage_ = false;
   double outage_started_ = 0;
   double reheat_start_ = -1;  ///< < 0: no reheat
+  double recovery_start_ = -1;  ///< when the current returned after an outage (< 0: none yet)
   double reheat_offset_ = 0;
   double beam_travel_ = 0;
   // anode effect

@@ -36,4 +36,11 @@ struct ThermalSteadyState {
 ThermalSteadyState solve_thermal_steady_state(const CellModel& m, const cell::OperatingPoint& op,
                                               double exchanger_fraction);
 
+/// The side balance of model `m` held at the bath temperature of `op` (a controller that holds the
+/// temperature, whatever the heat generation): nodes and ledge at their steady values there, e.g.
+/// the design ledge of a cell whose thermal resistances differ from the design's (the safe window's
+/// per-cell ledge reference, docs/model/dynamics.md §6). heat_loss_W is what it would lose.
+ThermalSteadyState thermal_state_at_temperature(const CellModel& m, const cell::OperatingPoint& op,
+                                                double exchanger_fraction);
+
 }  // namespace potline::dynamics

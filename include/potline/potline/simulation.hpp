@@ -27,9 +27,16 @@ struct Spread {
   double dissolution = 0;  ///< relative sd of the alumina dissolution rate
 };
 
+/// What the ledge bounds of the safe window are measured from (docs/model/dynamics.md §6).
+enum class LedgeReference : std::uint8_t {
+  kAbsolute,  ///< the bounds as given
+  kCell,      ///< each cell's own design ledge: bounds shifted by (its ledge − dynamics.initial_ledge)
+};
+
 struct SafeWindow {
   double superheat_min_K = 5, superheat_max_K = 15;   ///< [Shen et al. 500 kA model]
   double ledge_min_m = 0.05, ledge_max_m = 0.10;
+  LedgeReference ledge_reference = LedgeReference::kAbsolute;
   double averaging_s = 4 * 3600.0;  ///< superheat and ledge judged on running means over this time
 };
 

@@ -1,0 +1,64 @@
+// Simulate schema fields of control practice around disturbances: the resistance strategy during
+// power modulation (heat feed-forward of the target voltage, docs/model/dynamics.md §4,
+// "Resistance strategy during modulation"), tapping and AlF3 additions after an outage (§4,
+// "After an outage") and the reference of the safe window's ledge bounds (§6, "Safe window").
+// Declared once, with the member they bind.
+#include "potline/io/schema_builder.hpp"
+#include "potline/potline/simulate_case.hpp"
+
+namespace potline::line {
+
+void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
+  using control::ControllerSettings;
+  auto ctl = t.part(&SimulationCase::control);
+  ctl.number("control.heat_feedforward", &ControllerSettings::heat_feedforward)
+      .unit("1")
+      .default_(0.0)
+      .range(0.0, 1.0)
+      .doc("share of the heat generation a current change takes away (or adds) that the target voltage gives "
+           "back at once: actual-voltage target V_base + k (V_heat - V_base), V_heat = E_h + (V_t - E_h) I_nom/I; "
+           "0: off")
+      .source("strategy choice: plants raise the ACD (target resistance) when the current is cut so that the heat "
+              "generation stays up ([Lavoie et al. 2011]; [TRIMET 2019] names a new process control concept "
+              "without details); k itself is an estimate");
+  ctl.number("control.heat_feedforward_max_raise", &ControllerSettings::heat_feedforward_max_raise_V)
+      .unit("mV", "V")
+      .default_(500.0)
+      .range(0.0, 3000.0)
+      .doc("largest raise of the cell voltage the heat feed-forward asks for")
+      .source("estimate: about +1.5 cm of ACD at 75 % of AP40's current (0.33 V/cm); the anodes must stay "
+              "immersed and the raise costs current efficiency and metal at a given power");
+  ctl.number("control.heat_feedforward_max_cut", &ControllerSettings::heat_feedforward_max_cut_V)
+      .unit("mV", "V")
+      .default_(200.0)
+      .range(0.0, 3000.0)
+      .doc("largest cut of the cell voltage the heat feed-forward asks for (current above nominal)")
+      .source("estimate: about -0.5 cm of ACD at 125 % of AP40's current; a thinner bath layer makes the metal "
+              "pad less stable (magnetohydrodynamics)");
+  ctl.number("control.tap_delay_after_outage", &ControllerSettings::tap_delay_after_outage_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 240.0)
+      .doc("after an outage of at least control.reheat_min_outage, no metal is tapped until this long after the "
+           "current returns (0: taps as scheduled)")
+      .source("estimate: the metal pad is the larger part of a cold cell's heat store; 8 h (the reheat of "
+              "[Dupuis et al. 2007]) is a plausible setting; no published procedure read");
+  ctl.number("control.alf3_hold_after_outage", &ControllerSettings::alf3_hold_after_outage_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 720.0)
+      .doc("after an outage, bath samples taken within this time of the restart do not correct the AlF3 "
+           "additions (the feed-forward for consumption goes on; 0: no hold)")
+      .source("estimate: the ledge frozen during the outage enriches the bath in AlF3 and gives its cryolite "
+              "back as it melts, within about a day in the model (docs/model/dynamics.md §4); no published "
+              "procedure read");
+  auto window = t.part(&SimulationCase::window);
+  window.choice("window.ledge_reference", &SafeWindow::ledge_reference,
+                {{"absolute", LedgeReference::kAbsolute}, {"cell", LedgeReference::kCell}})
+      .default_("absolute")
+      .doc("absolute: the ledge bounds as given; cell: shifted by each cell's design ledge (the steady ledge of "
+           "its own thermal resistances at the design bath temperature) minus dynamics.initial_ledge")
+      .source("model choice (docs/model/dynamics.md §6, 'Safe window')");
+}
+
+}  // namespace potline::line

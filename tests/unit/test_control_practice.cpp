@@ -1,0 +1,144 @@
+// Control practice around disturbances (docs/model/dynamics.md §4): the heat feed-forward of the
+// target voltage on a current change ("Resistance strategy during modulation") and tapping and AlF3
+// additions after an outage ("After an outage"). Hand arithmetic on the controller alone.
+#include <gtest/gtest.h>
+
+#include "potline/control/pot_controller.hpp"
+
+namespace test_control_practice {
+
+namespace {
+using potline::control::Actions;
+using potline::control::ControllerSettings;
+using potline::control::PotController;
+
+constexpr double kNominal_A = 400e3;
+constexpr double kHour = 3600.0;
+
+ControllerSettings practice_settings() {
+  ControllerSettings s;
+  s.sample_period_s = 10.0;
+  s.back_emf_V = 1.65;
+  s.nominal_current_A = kNominal_A;
+  s.target_voltage_V = 4.2;
+  s.heat_neutral_voltage_V = 2.0;
+  s.heat_feedforward_max_raise_V = 0.5;
+  s.heat_feedforward_max_cut_V = 0.2;
+  s.deadband_V = 0.05;
+  s.beam_step_m = 0.002;
+  s.resistance_period_s = 600.0;
+  s.shot_mass_kg = 1.8;
+  s.underfeed_factor = 0.7;
+  s.overfeed_factor = 1.4;
+  s.overfeed_duration_s = kHour;
+  s.average_period_s = 120.0;
+  s.slope_points = 10;
+  s.slope_threshold_V_per_s = 1e9;  // never switch to overfeed: no tracking lockout either
+  s.tracking_lockout_s = 1e9;
+  s.ae_detect_voltage_V = 8.0;
+  s.tap_interval_s = 24 * kHour;
+  s.sample_interval_s = 24 * kHour;
+  s.sample_delay_s = 0.0;
+  s.alf3_horizon_s = 48 * kHour;
+  s.alf3_target_wt = 11.0;
+  s.alf3_feedforward_kg_per_kg_al = 0.02;
+  s.assumed_current_efficiency = 0.95;
+  s.bath_mass_estimate_kg = 10000.0;
+  s.reheat_voltage_V = 0.0;
+  s.reheat_min_outage_s = 15 * 60.0;
+  return s;
+}
+
+// Feed-forward offset after one sample at `current_A` (cell voltage 4.2 V).
+double offset_at(const ControllerSettings& s, double current_A) {
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  c.sample(10.0, 4.2, current_A);
+  return c.feedforward_offset_V();
+}
+}  // namespace
+
+// Holding the cell voltage (4.2 V) with E_h = 2.0 V: full compensation at 90 % current asks for
+// 2.0 + 2.2/0.9 = 4.4444 V (+0.2444 V); at 75 % for 4.9333 V, held at the 0.5 V raise limit; at
+// 105 % for 2.0 + 2.2/1.05 = 4.0952 V (−0.1048 V); at 125 % for 3.76 V, held at the 0.2 V cut limit.
+TEST(HeatFeedforward, HoldsTheHeatGenerationWithinItsLimits) {
+  ControllerSettings s = practice_settings();
+  s.hold_voltage = true;
+  s.heat_feedforward = 1.0;
+  EXPECT_NEAR(offset_at(s, 0.9 * kNominal_A), 2.2 / 0.9 - 2.2, 1e-12);
+  EXPECT_NEAR(offset_at(s, 0.75 * kNominal_A), 0.5, 1e-12);
+  EXPECT_NEAR(offset_at(s, 1.05 * kNominal_A), 2.2 / 1.05 - 2.2, 1e-12);
+  EXPECT_NEAR(offset_at(s, 1.25 * kNominal_A), -0.2, 1e-12);
+  EXPECT_NEAR(offset_at(s, kNominal_A), 0.0, 1e-12);
+  s.heat_feedforward = 0.5;  // half the difference
+  EXPECT_NEAR(offset_at(s, 0.9 * kNominal_A), 0.5 * (2.2 / 0.9 - 2.2), 1e-12);
+  s.heat_feedforward = 0.0;  // off
+  EXPECT_EQ(offset_at(s, 0.75 * kNominal_A), 0.0);
+}
+
+// With the normalised resistance the base voltage at 90 % current is E_b + (V_t − E_b)·0.9 =
+// 1.65 + 2.55 × 0.9 = 3.945 V; the feed-forward asks for the difference to 4.4444 V.
+TEST(HeatFeedforward, NormalisedResistanceStartsFromTheVoltageItWouldHold) {
+  ControllerSettings s = practice_settings();
+  s.heat_feedforward = 1.0;
+  s.heat_feedforward_max_raise_V = 1.0;
+  EXPECT_NEAR(offset_at(s, 0.9 * kNominal_A), 2.0 + 2.2 / 0.9 - (1.65 + 2.55 * 0.9), 1e-12);
+}
+
+// At 75 % current and 4.2 V the feed-forward (+0.52 V) puts the voltage 0.52 V below its target:
+// the first resistance decision raises the anodes by one step per 50 mV deadband of error (10 steps,
+// the most one decision makes); without it the voltage is on target and nothing moves.
+TEST(HeatFeedforward, RaisesTheAnodesWhenTheCurrentIsCut) {
+  for (const double k : {0.0, 1.0}) {
+    ControllerSettings s = practice_settings();
+    s.hold_voltage = true;
+    s.heat_feedforward = k;
+    s.heat_feedforward_max_raise_V = 0.52;  // 10.4 deadbands: 10 steps, clear of rounding
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    double moved = 0;
+    for (double t = 10.0; t <= 610.0; t += 10.0) moved += c.sample(t, 4.2, 0.75 * kNominal_A).beam_move_m;
+    if (k > 0.0) {
+      EXPECT_NEAR(moved, 10 * s.beam_step_m, 1e-12);
+    } else {
+      EXPECT_EQ(moved, 0.0);
+    }
+  }
+}
+
+// The tap due at 10 h falls 1 h after a 4 h outage (5–9 h): with an 8 h delay it waits until 17 h;
+// without, it comes at 10 h.
+TEST(AfterAnOutage, TapWaitsForTheDelay) {
+  for (const double delay_h : {0.0, 8.0}) {
+    ControllerSettings s = practice_settings();
+    s.tap_delay_after_outage_s = delay_h * kHour;
+    PotController c(&s, 10 * kHour, 1e9, 1, 0);
+    double first_tap = -1;
+    for (double t = 10.0; t <= 30 * kHour && first_tap < 0; t += 10.0) {
+      const bool off = t >= 5 * kHour && t < 9 * kHour;
+      if (c.sample(t, off ? 0.0 : 4.2, off ? 0.0 : kNominal_A).tap) first_tap = t;
+    }
+    EXPECT_NEAR(first_tap, (delay_h > 0 ? 17.0 : 10.0) * kHour, 10.0) << delay_h;
+  }
+}
+
+// A sample taken 2 h after the restart (within a 24 h hold) shows 15 wt% AlF3 (4 wt% above target,
+// the frozen ledge's enrichment): the rate stays the feed-forward. The same sample taken 30 h after
+// the restart corrects it: 0.02 kg/kg × production − 0.04 × 10 t / 48 h, floored at zero.
+TEST(AfterAnOutage, AlF3SamplesOfTheRecoveryDoNotCorrectTheAdditions) {
+  ControllerSettings s = practice_settings();
+  s.alf3_hold_after_outage_s = 24 * kHour;
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  double t = 10.0;
+  for (; t < 5 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
+  for (; t < 9 * kHour; t += 10.0) c.sample(t, 0.0, 0.0);
+  c.sample(t, 4.2, kNominal_A);  // the current returns at 9 h
+  const double feedforward = c.alf3_rate_kg_per_s();
+  EXPECT_GT(feedforward, 0.0);
+  c.deliver_sample(t + 2 * kHour, 15.0, 1238.0);
+  for (double u = t + 10.0; u <= t + 3 * kHour; u += 10.0) c.sample(u, 4.2, kNominal_A);
+  EXPECT_DOUBLE_EQ(c.alf3_rate_kg_per_s(), feedforward);
+  c.deliver_sample(t + 30 * kHour, 15.0, 1238.0);
+  for (double u = t + 3 * kHour; u <= t + 31 * kHour; u += 10.0) c.sample(u, 4.2, kNominal_A);
+  EXPECT_LT(c.alf3_rate_kg_per_s(), feedforward);
+}
+
+}  // namespace test_control_practice

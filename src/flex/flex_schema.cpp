@@ -111,7 +111,7 @@ void add_heat_state_fields(Table& t) {
       .range(0.0, 48.0)
       .doc("anode effects of the dynamic check within this time after a power increase are reported as after "
            "ramp-up")
-      .source("estimate: about the running-mean window of the heat state (window.averaging, 4 h); anode effects "
+      .source("estimate: a few hours, about the ledge's time constant; anode effects "
               "were 3-5 times more frequent when the current was raised back after a curtailment [Dupuis 2002]");
 }
 

@@ -37,15 +37,15 @@ void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
               "pad less stable (magnetohydrodynamics)");
   ctl.number("control.tap_delay_after_outage", &ControllerSettings::tap_delay_after_outage_s)
       .unit("h", "s")
-      .default_(0.0)
+      .default_(8.0)
       .range(0.0, 240.0)
       .doc("after an outage of at least control.reheat_min_outage, no metal is tapped until this long after the "
            "current returns (0: taps as scheduled)")
-      .source("estimate: the metal pad is the larger part of a cold cell's heat store; 8 h (the reheat of "
-              "[Dupuis et al. 2007]) is a plausible setting; no published procedure read");
+      .source("estimate: the metal pad is the larger part of a cold cell's heat store; 8 h, the reheat of "
+              "[Dupuis et al. 2007]; no published procedure read");
   ctl.number("control.alf3_hold_after_outage", &ControllerSettings::alf3_hold_after_outage_s)
       .unit("h", "s")
-      .default_(0.0)
+      .default_(24.0)
       .range(0.0, 720.0)
       .doc("after an outage, bath samples taken within this time of the restart do not correct the AlF3 "
            "additions (the feed-forward for consumption goes on; 0: no hold)")

@@ -179,10 +179,11 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
   auto window = t.part(&SimulationCase::window);
   window.number("window.averaging", &SafeWindow::averaging_s)
       .unit("h", "s")
-      .default_(4.0)
+      .default_(24.0)
       .range(0.0, 240.0)
       .doc("superheat and ledge are judged against the window as running means over this time (0: instantaneous)")
-      .source("estimate: longer than the alumina cycle, taps and anode changes, shorter than a thermal excursion");
+      .source("estimate: the resolution at which a plant sees the thermal state, one bath sample a day ([Wang et "
+              "al. 2011]; control.sample_interval); 4 h before 2026-12-03 (docs/model/dynamics.md §6, 'Safe window')");
 }
 
 }  // namespace potline::line

@@ -63,13 +63,24 @@ TEST(EventWindows, OutageMetricsAndReheat) {
 }
 
 // The undisturbed baseline (cell-7d, no faults) stays in its superheat/ledge window as judged on
-// 4-hour running means: cells_out_of_window means something again.
+// daily running means (window.averaging, docs/model/dynamics.md §6).
 TEST(EventWindows, UndisturbedBaselineIsInWindow) {
   const auto s = line::run_simulation(
       make_case(read_example("cell-7d.toml"), {"feeders.choke_rate=0", "feeders.partial_rate=0"}));
   EXPECT_EQ(s.cells_out_of_window, 0);
   EXPECT_EQ(s.cell_hours_out_of_window, 0.0);
   EXPECT_TRUE(s.windows.empty());
+}
+
+// Issue 11 part 8: the undisturbed potline (potline-year, seeded spread, feeder faults; 6 cells ×
+// 8 d here) is in window on daily means, while its instantaneous thin-ledge episodes stay visible in
+// the summary (ledge minimum below the window's 5 cm). Measured: 4 h means 2 of 6 cells out for
+// 48.7 cell-hours, daily means none; ledge minimum 3.6 cm either way.
+TEST(EventWindows, UndisturbedPotlineIsInWindowOnDailyMeans) {
+  const auto s = line::run_simulation(make_case(
+      read_example("potline-year.toml"), {"potline.cells=6", "run.duration=8d", "run.events=none", "run.threads=1"}));
+  EXPECT_EQ(s.cells_out_of_window, 0);
+  EXPECT_LT(s.min_ledge_m, 0.05);
 }
 
 // Ladder row d: a 3-hour total outage of a 240 kA-class cell after [Dupuis et al. 2007] (4 h
@@ -99,9 +110,8 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
 // Ladder row f (−5 % held, fixed ACD target, no heat exchangers): the heat-balance loop's integral
 // part ([Comalco EP0671488], T_i = 3 d by default) gives back the lost heat through the target
 // voltage; proportional only, the cell keeps a lasting offset and its ledge passes 10 cm. Measured
-// (AP40, 14 d, step at 12 h, no faults): 18.3 cell-hours out of window against 166.7 proportional
-// only. Asserted: under a day out with the integral, more than four times that without. Known miss:
-// the rung asks for none (−5 % at 380 kA needs ≈ +200 mV, the loop's whole limit).
+// (AP40, 14 d, step at 12 h, no faults, daily means): in window (0 cell-hours, ledge ≤ 10.8 cm)
+// against 142.5 cell-hours proportional only (former 4 h means: 18.3 against 166.7).
 TEST(EventWindows, MinusFivePercentHeldTwoWeeksWithTheIntegralHeatBalanceLoop) {
   const auto run = [](const std::string& integral_time) {
     return line::run_simulation(make_case(read_example("cell-7d.toml"),
@@ -111,8 +121,8 @@ TEST(EventWindows, MinusFivePercentHeldTwoWeeksWithTheIntegralHeatBalanceLoop) {
   };
   const auto with = run("3"), without = run("0");
   EXPECT_TRUE(with.complete);
-  EXPECT_LT(with.cell_hours_out_of_window, 24.0);
-  EXPECT_GT(without.cell_hours_out_of_window, 4.0 * with.cell_hours_out_of_window);
+  EXPECT_EQ(with.cells_out_of_window, 0);
+  EXPECT_GT(without.cell_hours_out_of_window, 24.0);
   EXPECT_LT(with.max_ledge_m, without.max_ledge_m);
 }
 }  // namespace test_dynamics_events

@@ -27,6 +27,7 @@ void solve_market(const market::TradeProblem& p, FleetResult& r) {
   r.tariff_iterations = s.tariff_iterations;
   r.tariff_converged = s.tariff_converged;
   r.warnings = std::move(s.warnings);
+  r.lp_basis = std::move(s.basis);
   if (!s.feasible) {
     r.feasible = false;
     r.explanation = "infeasible trade problem: " + s.explanation;
@@ -98,6 +99,7 @@ FleetResult solve(const FleetCase& c, const Shocks& shocks, const std::vector<do
   FleetResult r;
   evaluate(m, shocks, r.smelters);
   market::TradeProblem p = trade_problem(c, r.smelters);
+  p.start_basis = options.start_basis;
   apply_demand_factors(demand_factor, p, r);
   r.market_solved = c.solve_market;
   r.elastic = c.solve_market && !p.demand_curve.empty();

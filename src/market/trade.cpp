@@ -389,12 +389,25 @@ TradeSolution solve(const TradeProblem& p) {
   if (const std::string e = check(p); !e.empty()) return ill_formed(p, e);
   Lp lp;
   build(p, lp);
+  const auto size = static_cast<std::size_t>(lp.model.numberColumns() + lp.model.numberRows());
+  const bool warm = p.start_basis != nullptr && p.start_basis->size() == size;
+  if (warm) lp.model.copyinStatus(p.start_basis->data());
   lp.model.dual();
+  if (warm && !lp.model.isProvenOptimal()) {
+    // A warm start that did not end at a proven optimum (or proved infeasibility from it) is
+    // solved again from the all-slack basis: the cold solve decides.
+    lp.model.allSlackBasis(true);
+    lp.model.dual();
+  }
   TradeSolution s = extract(p, lp, {});
+  if (const unsigned char* status = lp.model.statusArray()) s.basis.assign(status, status + size);
   double max_rate = 0;
   for (const auto& row : p.tariff_rate) for (double r : row) max_rate = std::max(max_rate, r);
   if (max_rate <= 0 || !s.feasible) return s;
-  return fixed_point(p, lp, std::move(s));
+  Basis first = std::move(s.basis);
+  TradeSolution out = fixed_point(p, lp, std::move(s));
+  out.basis = std::move(first);
+  return out;
 }
 
 }  // namespace potline::market

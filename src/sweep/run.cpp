@@ -58,6 +58,7 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
   // ---- fleet and market: the one fleet solve (an infeasible market is stored as market_feasible = 0)
   fleet::SolveOptions options;
   options.details = false;
+  options.start_basis = sc.lp_basis.empty() ? nullptr : &sc.lp_basis;
   const fleet::FleetResult f = fleet::solve(c, shocks, demand_factor, options);
   rows.push_back({"world", "market_feasible", f.feasible ? 1.0 : 0.0});
   rows.push_back({"world", "capacity_Mt", f.capacity_kg_per_s * kMt});

@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 
+#include "potline/fleet/solve.hpp"
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
 
@@ -292,6 +293,15 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   if (d.has_errors()) throw core::InputError(d);
   hashed += fmt::format("seed {} crn {} smelters {}\n", spec.seed, spec.common_random_numbers, spec.store_smelters);
   spec.hash = fnv1a_hex(hashed);
+  // Every sample's trade LP starts from its scenario's base basis (docs/model/sweep.md, "Warm
+  // start"): solved here once, before any sample, so that a sample's result is a function of
+  // (sweep, scenario, sample) alone, whatever the thread count or the order of the samples.
+  for (Scenario& s : spec.scenarios) {
+    if (!s.fleet.solve_market) continue;
+    fleet::SolveOptions options;
+    options.details = false;
+    s.lp_basis = fleet::solve(s.fleet, s.fleet.shocks, {}, options).lp_basis;
+  }
   return spec;
 }
 

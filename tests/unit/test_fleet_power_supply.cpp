@@ -66,16 +66,24 @@ TEST(fleet_power_supply, AddedLoadMovesTheAreasGridSmeltersAlongTheCurve) {
   const fleet::FleetCase dc = shipped_world("[[added_load]]\nregion = \"usa\"\nload = \"11 GW\"\n", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   // 11 GW = 2 x 5.5 GW: 2 x 4.96 = 9.92 USD/MWh on each US grid smelter.
-  for (const char* id : {"us-mount-holly", "us-sebree", "us-warrick"}) {
+  for (const char* id : {"us-mount-holly", "us-sebree"}) {
     EXPECT_NEAR(power_usd_per_MWh(dc, id) - power_usd_per_MWh(base, id), 11 * kUsaRise_per_GW, 1e-9) << id;
     EXPECT_NE(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
   }
   // A sourced state price plus the curve's estimated rise is partly sourced.
   EXPECT_EQ(smelter_of(base, "us-mount-holly").power_basis, "sourced");
   EXPECT_EQ(smelter_of(dc, "us-mount-holly").power_basis, "partly sourced");
-  // Massena runs on hydro (not exposed); Canada's smelters are outside the area.
-  for (const char* id : {"us-massena-west", "ca-alma", "ca-alouette"}) {
+  // Massena runs on hydro and Warrick on Alcoa's own coal plant (not exposed); no smelter outside
+  // the region moves.
+  for (const char* id : {"us-massena-west", "us-warrick"}) {
     EXPECT_EQ(power_usd_per_MWh(dc, id), power_usd_per_MWh(base, id)) << id;
+  }
+  ASSERT_EQ(dc.model.smelters.size(), base.model.smelters.size());
+  for (std::size_t i = 0; i < dc.model.smelters.size(); ++i) {
+    const auto& r = dc.model.smelters[i].record;
+    if (r.region == "usa") continue;
+    EXPECT_EQ(dc.model.smelters[i].base_power_usd_per_J, base.model.smelters[i].base_power_usd_per_J) << r.id;
+    EXPECT_EQ(dc.model.smelters[i].power_origin.find("[[added_load]]"), std::string::npos) << r.id;
   }
   // The smelter's C1 rises by its SEC x the price rise (the smelter model prices the power).
   const auto& s = smelter_of(dc, "us-mount-holly");
@@ -156,4 +164,20 @@ TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
   EXPECT_NE(e.find("required: the load added to the area's grid (GW)"), std::string::npos) << e;
   EXPECT_NE(e.find("added_load[4].load"), std::string::npos) << e;
 }
+
+// Warrick runs on Alcoa's own coal plant ([Alcoa Warrick history], [Alcoa AR 2008]), priced from
+// Indiana's delivered coal cost (data/fleet-power.toml): 2.91 USD/MMBtu = 2.758 USD/GJ x 11.277
+// GJ/MWh (the US coal fleet's heat rate) + 6 USD/MWh O&M = 37.10 USD/MWh, partly sourced.
+TEST(fleet_power_supply, WarrickIsPricedFromItsOwnCoalPlant) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto& w = smelter_of(base, "us-warrick");
+  EXPECT_EQ(w.record.power_source, plant::PowerSource::kCaptiveCoal);
+  // From the published units: USD/MMBtu / (1.055056 GJ/MMBtu) x GJ/MWh + O&M (file rounding < 0.01).
+  EXPECT_NEAR(power_usd_per_MWh(base, "us-warrick"), 2.91 / 1.055056 * 11.277 + 6.0, 0.01);
+  EXPECT_EQ(w.power_basis, "partly sourced");
+  EXPECT_NE(w.power_origin.find("Indiana"), std::string::npos) << w.power_origin;
+}
+
 }  // namespace test_fleet_power_supply

@@ -21,6 +21,9 @@ struct SolveOptions {
   /// Also the cost curve, the under-water list, emissions by region and the cost-curve marginal
   /// cost (what `potline fleet` prints). Sweeps leave it off: no allocation they do not use.
   bool details = true;
+  /// Warm start of the trade LP (not owned; null = none): the basis of an earlier solve of the
+  /// same case (FleetResult::lp_basis), e.g. a sweep scenario's base solve (market::TradeProblem).
+  const market::Basis* start_basis = nullptr;
 };
 
 struct FleetResult {
@@ -50,6 +53,7 @@ struct FleetResult {
   int tariff_iterations = 0;
   bool tariff_converged = true;
   std::vector<std::string> warnings;           ///< from the market solve
+  market::Basis lp_basis;                      ///< the trade LP's first basis (empty without the market)
   // ---- with SolveOptions::details
   std::vector<CurvePoint> curve;               ///< by C1 (also filled for dispatch)
   std::vector<int> under_water;                ///< smelter indices

@@ -70,6 +70,11 @@ struct DemandSteps {
 };
 DemandSteps demand_steps(double q0_kg_per_s, const DemandCurve& curve);
 
+/// A simplex basis of the trade LP: COIN-OR CLP's status of every column, then of every row. A
+/// problem with the same columns and rows (the same suppliers, routes, regions, demand blocks and
+/// caps; other costs, capacities or demands) may start from it (TradeProblem::start_basis).
+using Basis = std::vector<unsigned char>;
+
 struct TradeProblem {
   std::vector<std::string> region_names;
   std::vector<double> demand_kg_per_s;                 ///< per region: the reference demand Q0
@@ -82,6 +87,11 @@ struct TradeProblem {
   std::vector<std::vector<double>> tariff_rate;
   int tariff_max_iterations = 60;                      ///< fixed-point iterations (LP solves) at most
   double tariff_tolerance_usd_per_kg = 1e-4;           ///< stop when origin prices move less (0.1 USD/t)
+  /// Warm start (not owned; null = none): the first LP solve starts from this basis, e.g. the
+  /// basis of a sweep scenario's base case, instead of the all-slack basis. Ignored when its size
+  /// does not match the problem's. The optimum is the same LP optimum; where it is not unique
+  /// (tied costs: trade flows, the split between tied smelters) the vertex found may differ.
+  const Basis* start_basis = nullptr;
 };
 
 struct TradeSolution {
@@ -99,6 +109,7 @@ struct TradeSolution {
   bool tariff_converged = true;
   double tariff_residual_usd_per_kg = 0;           ///< last max |price − price used for the tariffs|
   std::vector<std::string> warnings;               ///< e.g. a fixed point that did not converge
+  Basis basis;                                     ///< of the first LP solve (before any tariff step); empty if none
 };
 
 /// Solves the problem. Never throws for an infeasible problem: returns feasible=false with an

@@ -45,6 +45,9 @@ struct Scenario {
   std::string name;
   std::string description;
   fleet::FleetCase fleet;
+  /// The trade LP's basis of the scenario's own case without the uncertain inputs, solved once
+  /// when the sweep is read: every sample's LP starts from it (a warm start; run.cpp).
+  market::Basis lp_basis;
 };
 
 struct SweepSpec {

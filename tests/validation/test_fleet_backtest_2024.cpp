@@ -93,6 +93,22 @@ TEST(fleet_backtest_2024, GccProductionWithinFivePercentOfIai) {
   EXPECT_NEAR(region_production_Mt("gcc"), 6.26, 0.05 * 6.26);
 }
 
+// IAI's "Russia & Eastern Europe": 4.17 Mt in 2024 ([IAI 2024]). Its countries ([IAI production
+// regions]) with a smelter in the dataset are Russia and Romania (Alro), and Slovakia, Slovenia,
+// Montenegro, Bosnia and Ukraine, whose rows are closed, curtailed or of unknown status; the model
+// puts Alro in `europe`, so the comparison sums production by country. Not independent of Rusal's
+// and Alro's reports: the Rusal rows hold Rusal's 2024 output split by nameplate ([Rusal 2024]), Alro's
+// its 2024 output ([Alro AR 2024]); what the model decides is that they all run.
+TEST(fleet_backtest_2024, RussiaAndEasternEuropeWithinFivePercentOfIai) {
+  const auto& b = backtest();
+  double kt = 0;
+  for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
+    const std::string& country = b.c.model.smelters[i].record.country;
+    if (country == "RUS" || country == "ROU") kt += b.r.production_kg_per_s[i] * kToMt * 1e3;
+  }
+  EXPECT_NEAR(kt / 1e3, 4.17, 0.05 * 4.17);
+}
+
 // IAI's North America = Canada + USA: 3.98 Mt in 2024 ([IAI 2024]).
 TEST(fleet_backtest_2024, NorthAmericaProductionWithinFivePercentOfIai) {
   EXPECT_NEAR(region_production_Mt("usa") + region_production_Mt("canada"), 3.98, 0.05 * 3.98);
@@ -149,6 +165,8 @@ TEST(fleet_backtest_2024, SmeltersThatRanIn2024Run) {
       {"ru-krasnoyarsk", "Rusal AR 2024"}, {"ru-bratsk", "Rusal AR 2024"}, {"ru-sayanogorsk", "Rusal AR 2024"},
       {"ru-khakas", "Rusal AR 2024"}, {"ru-irkutsk", "Rusal AR 2024"}, {"ru-taishet", "Rusal AR 2024"},
       {"ru-boguchany", "Rusal AR 2024"}, {"ru-novokuznetsk", "Rusal AR 2024"},
+      // [Alro AR 2024]: 248,059 t of primary aluminium in 2024
+      {"eu-alro-slatina", "Alro AR 2024"},
   };
   for (const auto& [id, source] : ran) {
     EXPECT_GT(smelter_kt(id), 0.0) << id << " ran in 2024 (" << source << ") but is curtailed in the 2024 case";

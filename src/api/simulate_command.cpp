@@ -95,6 +95,28 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
   }
   return out;
 }
+
+// Process-fault events and anode effects by cause (docs/model/faults.md; summary key "faults").
+io::Json faults_json(const line::Summary& s) {
+  const line::FaultCounts& f = s.faults;
+  io::Json j;
+  j["feeder_faults"] = s.feeder_faults;
+  j["breaker_failures"] = f.breaker_failures;
+  j["crust_collapses"] = f.crust_collapses;
+  j["poor_alumina_periods"] = f.poor_alumina_periods;
+  j["anode_spikes"] = f.anode_spikes;
+  j["sludge_formed_kg"] = f.sludge_formed_kg;
+  j["sludge_final_kg"] = f.sludge_final_kg;
+  io::Json count, minutes;
+  for (std::size_t i = 0; i < line::kAeCauses; ++i) {
+    const char* cause = line::to_string(static_cast<line::AeCause>(i));
+    count[cause] = f.ae_count[i];
+    minutes[cause] = s.ae.cell_days > 0 ? f.ae_seconds[i] / 60.0 / s.ae.cell_days : 0.0;
+  }
+  j["ae_by_cause"] = count;
+  j["ae_minutes_per_cell_day_by_cause"] = minutes;
+  return j;
+}
 }  // namespace
 
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
@@ -120,6 +142,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["feeders_per_cell"] = s.feeders_per_cell;
   j["alumina_zones_per_cell"] = s.zones_per_cell;
   j["feeder_faults"] = s.feeder_faults;
+  j["faults"] = faults_json(s);
   j["pfc_cf4_kg"] = s.pfc.cf4_kg;
   j["pfc_c2f6_kg"] = s.pfc.c2f6_kg;
   j["pfc_t_co2e"] = s.pfc.co2e_t;

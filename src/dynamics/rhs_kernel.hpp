@@ -58,7 +58,9 @@ inline RhsTerms rhs_terms(const CellModel& m, const CellInputs& in, const Electr
   t.acd_m = e.acd_m;
   t.zone_overvoltage_V = in.zone_overvoltage_V;
   t.external_on_V = e.external_V * (on ? 1.0 : 0.0);
-  t.production_kg_per_s = on ? cell::faraday_production_kg_per_s(I, e.current_efficiency) : 0.0;
+  // An anode spike (process faults) carries its share of the current straight to the metal.
+  const double electrolysis_A = I * (1.0 - in.shunt_fraction);
+  t.production_kg_per_s = on ? cell::faraday_production_kg_per_s(electrolysis_A, e.current_efficiency) : 0.0;
   t.chemical_W = e.chemical_J_per_kg_al * t.production_kg_per_s;
   // Joule heat of the anode assembly and the cathode is released in the top and lining nodes,
   // not in the bath (both are colder than the bath, so it flows outwards).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fault_steps.hpp"
 #include "line_internal.hpp"
 #include "potline/core/constants.hpp"
 
@@ -63,9 +64,11 @@ void check_anode_effect_onset(const CellAt& at, double I) {
   CellRun& run = at.run();
   const double c_wt = alumina_wt(at.y());
   const double zone_wt = c_wt + run.zones.min_deviation_wt();
-  if (run.in_ae || !(I > 0) || !(zone_wt <= at.cells().electrical(at.k).ae_alumina_wt)) return;
+  const double onset_wt = ae_onset_alumina_wt(run, at.model(), at.cells().electrical(at.k), at.t);
+  if (run.in_ae || !(I > 0) || !(zone_wt <= onset_wt)) return;
   run.in_ae = true;
   run.ae_start = at.t;
+  attribute_anode_effect(run, at.x, at.t);
   ++run.totals.ae_count;
   run.totals.ae_onset_alumina_wt_sum += c_wt;
   run.totals.ae_onset_zone_wt_sum += zone_wt;
@@ -110,7 +113,9 @@ void advance_zones(const CellAt& at, double I) {
   run.zone_voltage_age_s = 0.0;
   CellInputs& in = at.cells().inputs(at.k);
   const bool on = I > 0.0 && e.current_efficiency > 0.0 && !run.in_ae;
-  const double v = on ? run.zones.concentration_overvoltage_V(alumina_wt(y), e.ae_alumina_wt, y[kBathTemperature]) : 0.0;
+  const double v = on ? run.zones.concentration_overvoltage_V(alumina_wt(y), e.ae_alumina_wt, y[kBathTemperature]) +
+                            fault_voltage_V(run, at.model(), e, I)
+                      : 0.0;
   if (v != in.zone_overvoltage_V) {
     in.zone_overvoltage_V = v;
     at.cells().state_jumped(at.k);
@@ -155,7 +160,7 @@ bool add_alumina(const CellAt& at, double mass_kg, int feeder) {
   const double dissolved_before = y[kDissolvedAlumina];
   const double undissolved_before = y[kUndissolvedAlumina];
   apply_feed(at.model(), y, mass_kg, at.cells().electrical(at.k).saturation_wt);
-  const double dissolved = y[kDissolvedAlumina] - dissolved_before;
+  const double dissolved = slow_dissolution(run, y, y[kDissolvedAlumina] - dissolved_before);
   if (feeder >= 0) {
     run.zones.add(zone_of_feeder(feeder, at.x.feeders, at.x.zones), dissolved, mass_kg - dissolved,
                   undissolved_before, bath_mass_kg(y));
@@ -179,7 +184,7 @@ bool feed_shots(const CellAt& at, int shots, double shot_kg) {
     const int f = run.feeders.next_feeder();
     double delivery = run.feeders.delivery(f);
     if (stopped && (fs.stop_feeder == 0 || fs.stop_feeder == f + 1)) delivery *= fs.stop_delivery;
-    if (add_alumina(at, shot_kg * delivery, f)) fed = true;
+    if (add_alumina(at, run.faults.deliver(f, shot_kg * delivery), f)) fed = true;
   }
   return fed;
 }
@@ -199,8 +204,10 @@ void clear_feeder_faults(const CellAt& at) {
 bool finish_or_extend_quench(const CellAt& at) {
   CellRun& run = at.run();
   at.cells().refresh(at.k);
-  if (alumina_wt(at.y()) + run.zones.min_deviation_wt() > at.cells().electrical(at.k).ae_alumina_wt) {
+  if (alumina_wt(at.y()) + run.zones.min_deviation_wt() >
+      ae_onset_alumina_wt(run, at.model(), at.cells().electrical(at.k), at.t)) {
     run.in_ae = false;
+    end_anode_effect(run, at.t);
     at.cells().inputs(at.k).in_anode_effect = false;
     run.totals.ae_seconds += at.t - run.ae_start;
     run.controller.anode_effect_ended(at.t);
@@ -238,6 +245,7 @@ bool apply_metal_and_anode_actions(const CellAt& at, const control::Actions& a) 
   }
   if (a.anode_change) {
     apply_anode_change(at.model(), y);
+    run.faults.anode_changed(at.t);
     ++run.totals.anode_changes;
     at.log(EventKind::kAnodeChange, 0);
     jumped = true;
@@ -290,7 +298,10 @@ void run_controller(const CellAt& at, double I) {
   const double i_meas = I * (1.0 + cs.current_noise_fraction * rng.normal());
   const control::Actions a = run.controller.sample(at.t, v_meas, i_meas);
   bool jumped = false;
-  if (a.ae_detected) clear_feeder_faults(at);
+  if (a.ae_detected) {
+    clear_feeder_faults(at);
+    repair_breakers_at_anode_effect(at.b, at.k, at.x, at.t);
+  }
   if (a.shots > 0 && feed_shots(at, a.shots, a.feed_kg / a.shots)) jumped = true;
   if (add_alumina(at, a.hand_feed_kg, -1)) jumped = true;
   if (a.mode_changed) {
@@ -329,6 +340,7 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
         return;  // the block stops here; the driver stops the run after this chunk
       }
       update_feeder_faults(at);
+      if (update_process_faults(b, k, x, t)) b.cells->state_jumped(k);
       advance_zones(at, I);
       check_anode_effect_onset(at, I);
       record_statistics(at);

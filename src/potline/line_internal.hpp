@@ -10,6 +10,7 @@
 #include "potline/control/pot_controller.hpp"
 #include "potline/dynamics/alumina_zones.hpp"
 #include "potline/dynamics/cell_block.hpp"
+#include "potline/potline/faults.hpp"
 #include "potline/potline/simulation.hpp"
 #include "potline/core/constants.hpp"
 
@@ -45,6 +46,8 @@ inline constexpr double kRecoveryBand_K = 2.0;
 struct CellRun {
   control::PotController controller;
   FeederBank feeders;            ///< feeder rotation and faults
+  ProcessFaults faults;          ///< crust breakers, collapse, alumina quality, spikes, sludge
+  AeCause ae_cause = AeCause::kControl;  ///< cause of the current (or last) anode effect
   dynamics::AluminaZones zones;  ///< feeder-zone deviations from the bath average
   ExchangerState exchanger;      ///< shell heat exchangers (fraction in use, rule state, heat taken)
   double zone_voltage_age_s = 0; ///< time since the zone overvoltage was evaluated

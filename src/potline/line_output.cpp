@@ -75,7 +75,10 @@ struct LineTotals {
 
 void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const CellModel& m, const double* y,
                          double duration_s) {
-  if (run.in_ae) run.totals.ae_seconds += duration_s - run.ae_start;  // still in AE at the end
+  if (run.in_ae) {  // still in AE at the end
+    run.totals.ae_seconds += duration_s - run.ae_start;
+    run.totals.faults.ae_seconds[static_cast<std::size_t>(run.ae_cause)] += duration_s - run.ae_start;
+  }
   finish_totals(run, m, y);
   const CellTotals& t = run.totals;
   line.charge += t.charge_C;
@@ -89,6 +92,7 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.ae_onset_alumina_wt += t.ae_onset_alumina_wt_sum;  // sums here, means in finish_line_means
   sum.ae_onset_zone_wt += t.ae_onset_zone_wt_sum;
   sum.feeder_faults += t.feeder_faults;
+  add_fault_counts(sum.faults, t.faults);
   sum.alumina_min_wt = std::min(sum.alumina_min_wt, run.min_alumina);
   sum.alumina_max_wt = std::max(sum.alumina_max_wt, run.max_alumina);
   sum.min_ledge_m = std::min(sum.min_ledge_m, run.min_ledge);
@@ -213,6 +217,11 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kFeederChoke: return "feeder_choke";
     case EventKind::kFeederPartial: return "feeder_partial";
     case EventKind::kFeederCleared: return "feeder_cleared";
+    case EventKind::kBreakerFailed: return "breaker_failed";
+    case EventKind::kBreakerRepaired: return "breaker_repaired";
+    case EventKind::kCrustCollapse: return "crust_collapse";
+    case EventKind::kPoorAlumina: return "poor_alumina";
+    case EventKind::kAnodeSpike: return "anode_spike";
   }
   return "?";
 }
@@ -230,7 +239,10 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kCurrentLimit: return "kA";
     case EventKind::kFeederChoke:
     case EventKind::kFeederPartial:
-    case EventKind::kFeederCleared: return "feeder";
+    case EventKind::kFeederCleared:
+    case EventKind::kBreakerFailed: return "feeder";
+    case EventKind::kBreakerRepaired:
+    case EventKind::kCrustCollapse: return "kg";
     default: return "";
   }
 }

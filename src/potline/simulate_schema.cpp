@@ -756,6 +756,8 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t);
 void add_exchanger_fields(io::SchemaTable<SimulationCase>& t);
 // Control practice around disturbances and the window's ledge reference: simulate_schema_control.cpp.
 void add_control_practice_fields(io::SchemaTable<SimulationCase>& t);
+// Process faults beyond the feeders: simulate_schema_faults.cpp.
+void add_fault_fields(io::SchemaTable<SimulationCase>& t);
 
 const io::SchemaTable<SimulationCase>& simulate_table() {
   static const Table table = [] {
@@ -768,6 +770,7 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_feeder_fields(t);
     add_exchanger_fields(t);
     add_control_practice_fields(t);
+    add_fault_fields(t);
     return t;
   }();
   return table;

@@ -22,6 +22,9 @@ using namespace dynamics;
 constexpr std::uint64_t kSpreadStream = 1u << 20;
 // Feeder-fault streams: this offset plus the cell index.
 constexpr std::uint64_t kFeederStream = 2u << 20;
+// Process-fault streams (potline/faults.hpp): this offset plus the cell index, plus k·2²⁰ for
+// fault kind k = 0…3 (so up to 6·2²⁰).
+constexpr std::uint64_t kFaultStream = 3u << 20;
 namespace {
 constexpr double kAluminaPerAl =
     constants::kMolarMassAl2O3_kg_per_mol / (2.0 * constants::kMolarMassAl_kg_per_mol);
@@ -36,6 +39,7 @@ CellRun start_record(const SimulationCase& c, const control::ControllerSettings&
   r.controller = control::PotController(&cs, tap_phase, anode_phase, c.seed, cell);
   const int feeders = feeder_count(c.feeders, c.design.anode_count);
   r.feeders = FeederBank(&c.feeders, feeders, c.seed, kFeederStream + cell);
+  r.faults = ProcessFaults(&c.feeders.faults, feeders, c.seed, kFaultStream + cell);
   r.zones = AluminaZones(zone_count(c.feeders, feeders), c.feeders.mixing_time_s, cs.sample_period_s);
   r.stored_heat_start = stored_heat_J(m, y);
   r.alumina_start = y[kDissolvedAlumina] + y[kUndissolvedAlumina];

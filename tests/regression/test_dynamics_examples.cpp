@@ -26,6 +26,7 @@ const std::vector<Example> kExamples = {
     {"cell-stuck-feeder", {}},
     {"cell-modulation", {}},
     {"outage-3h", {}},
+    {"cell-process-faults", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
 };
 
@@ -63,6 +64,11 @@ TEST(DynamicsExamples, SummariesMatchReferences) {
     absolute("alumina_min_wt", 0.1);
     absolute("alumina_max_wt", 0.1);
     EXPECT_LT(number(s, "energy_balance_error"), 0.005);
+    if (ref.contains("faults")) {  // process faults (docs/model/faults.md): seeded events, exact
+      for (const char* key : {"breaker_failures", "crust_collapses", "poor_alumina_periods", "anode_spikes"}) {
+        EXPECT_EQ(s.at("faults").at(key).get<long>(), ref.at("faults").at(key).get<long>()) << key;
+      }
+    }
   }
 }
 

@@ -169,6 +169,9 @@ struct CellInputs {
   /// Share of the shell heat exchangers' largest extraction in use (0–1; no effect without
   /// exchangers). The driver starts it at the design fraction.
   double exchanger_fraction = 0.0;
+  /// Share of the line current that bypasses electrolysis through an anode spike touching the
+  /// metal (process faults, docs/model/faults.md): it produces no metal.
+  double shunt_fraction = 0.0;
 };
 
 /// The electrical and thermochemical quantities cell::evaluate gives at one state, and the

@@ -18,6 +18,26 @@ namespace potline::line {
 
 inline constexpr int kMaxFeeders = 16;
 
+/// Process faults beyond the feeders (potline/faults.hpp; docs/model/faults.md). Every rate is 0
+/// (off) by default: no published rate was found (docs/model/faults.md, "Rates").
+struct FaultSettings {
+  double breaker_rate_per_day = 0.0;         ///< crust-breaker failures per feeder-day
+  double breaker_mean_s = 8 * 3600.0;        ///< mean time until a failed breaker is repaired
+  double breaker_pile_max_kg = 30.0;         ///< pile on the crust that blocks the feeder outlet
+  double collapse_rate_per_day = 0.0;        ///< crust collapses per cell-day
+  double collapse_mass_kg = 50.0;            ///< alumina in a collapsed crust piece
+  double poor_alumina_rate_per_day = 0.0;    ///< poor-alumina periods per cell-day
+  double poor_alumina_mean_s = 2 * 86400.0;  ///< mean length of a poor-alumina period
+  double poor_alumina_dissolution = 0.5;     ///< share of the immediate dissolution left
+  double spike_rate_per_day = 0.0;           ///< anode spikes per cell-day
+  double spike_mean_s = 12 * 3600.0;         ///< mean time until a spike is found and removed
+  double spike_anode_shares = 1.0;           ///< spike current in shares of one anode's current
+  double sludge_dissolution_s = 12 * 3600.0; ///< time constant of sludge dissolving back
+  double sludge_areal_mass_kg_per_m2 = 50.0; ///< sludge mass per m² of cathode it covers
+  double duration_cv = 1.0;                  ///< CV of repair times and periods (lognormal)
+  double pickup_time_s = 0.0;                ///< current pick-up of a new anode (0: off)
+};
+
 struct FeederSettings {
   int feeders = 0;              ///< point feeders per cell; 0: estimate from the anode count
   int zones = 0;                ///< alumina zones; 0: one per feeder
@@ -33,6 +53,7 @@ struct FeederSettings {
   double partial_delivery = 0.5;      ///< share of a shot a partly blocked feeder delivers
   double duration_cv = 1.0;           ///< coefficient of variation of fault durations (lognormal)
   bool ae_clears_faults = true;       ///< an anode effect brings the operators: faults cleared
+  FaultSettings faults{};             ///< crust breakers, collapse, alumina quality, spikes, pick-up
 };
 
 /// Feeders of a cell with `anode_count` anodes: the setting, or when 0 the estimate of one

@@ -2,6 +2,7 @@
 // Dynamic simulation of one cell or a potline of N cells in series: the line current follows a
 // schedule; every cell has its own state, controller and random stream; outputs are streamed to
 // an observer (time-series rows, events) and summarised at the end.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -87,6 +88,11 @@ enum class EventKind : std::uint8_t {
   kFeederChoke,    ///< a feeder choked: delivers nothing (value: feeder number, 1-based)
   kFeederPartial,  ///< a feeder is partly blocked (value: feeder number)
   kFeederCleared,  ///< a feeder fault was cleared (value: feeder number)
+  kBreakerFailed,    ///< a crust breaker failed: its feeder's shots stay on the crust (value: feeder)
+  kBreakerRepaired,  ///< the breaker works again; the pile falls in as sludge (value: kg)
+  kCrustCollapse,    ///< a piece of crust fell into the bath as sludge (value: kg alumina)
+  kPoorAlumina,      ///< a poor-alumina period started (value 1) or ended (value 0)
+  kAnodeSpike,       ///< an anode spike touched the metal (value 1) or was removed (value 0)
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
@@ -134,6 +140,21 @@ class Observer {
   virtual bool stop_requested() { return false; }
 };
 
+/// Cause an anode effect is attributed to (docs/model/faults.md): the first condition in this
+/// order active at its onset; kControl: none (the feeding and tracking cycle alone).
+enum class AeCause : std::uint8_t { kFeedStop, kFeeder, kCrustBreaker, kPoorAlumina, kAnodeChange, kSludge, kControl };
+inline constexpr std::size_t kAeCauses = 7;
+const char* to_string(AeCause cause) noexcept;
+
+/// Process-fault events and the anode effects attributed to each cause.
+struct FaultCounts {
+  long breaker_failures = 0, crust_collapses = 0, poor_alumina_periods = 0, anode_spikes = 0;
+  std::array<long, kAeCauses> ae_count{};
+  std::array<double, kAeCauses> ae_seconds{};
+  double sludge_formed_kg = 0;  ///< alumina that fell to the bottom as sludge
+  double sludge_final_kg = 0;   ///< sludge left at the end
+};
+
 struct CellTotals {
   double energy_in_J = 0, energy_line_J = 0, energy_chemical_J = 0, energy_lost_J = 0;
   double energy_anode_J = 0, tapped_heat_J = 0, stored_heat_change_J = 0;
@@ -147,6 +168,7 @@ struct CellTotals {
   double ae_onset_alumina_wt_sum = 0;  ///< Σ bath-average dissolved alumina at AE onsets
   double ae_onset_zone_wt_sum = 0;     ///< Σ alumina of the zone that started each AE
   long feeder_faults = 0;              ///< stochastic feeder faults started
+  FaultCounts faults;                  ///< process faults and anode effects by cause
   long beam_moves = 0, taps = 0, anode_changes = 0;
 };
 
@@ -180,6 +202,7 @@ struct Summary {
   double ae_onset_zone_wt = 0;     ///< mean alumina of the zone that started the AE (0: no AE)
   int feeders_per_cell = 0, zones_per_cell = 0;
   long feeder_faults = 0;          ///< stochastic feeder faults over all cells
+  FaultCounts faults;              ///< process faults and anode effects by cause, all cells
   PfcResult pfc;
   double mean_superheat_K = 0;
   double min_ledge_m = 0, max_ledge_m = 0;

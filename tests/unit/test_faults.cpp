@@ -8,7 +8,7 @@
 #include "../unit/test_dynamics_helpers.hpp"
 #include "potline/potline/faults.hpp"
 
-namespace potline::line {
+namespace potline::line::test_faults {
 namespace {
 
 constexpr double kDay = 86400.0;
@@ -207,4 +207,4 @@ TEST(ProcessFaults, InputErrorsNameTheKeyValueAndRange) {
 }
 
 }  // namespace
-}  // namespace potline::line
+}  // namespace potline::line::test_faults

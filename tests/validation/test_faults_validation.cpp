@@ -9,6 +9,8 @@
 
 #include "../unit/test_dynamics_helpers.hpp"
 
+namespace test_faults_validation {
+
 using namespace potline;
 using potline::testing_dyn::make_case;
 using potline::testing_dyn::read_example;
@@ -70,3 +72,4 @@ TEST(ProcessFaultsValidation, SpikesLowerTheCurrentEfficiency) {
   EXPECT_GT(clean.current_efficiency - spiked.current_efficiency, 0.01);
   EXPECT_LT(clean.current_efficiency - spiked.current_efficiency, 0.03);
 }
+}  // namespace test_faults_validation

@@ -150,6 +150,7 @@ void write_run_files(const SimulateOptions& o, const GlobalOptions& global, cons
   inputs.push_back({{"path", loaded.catalogue_path}, {"sha256", io::file_sha256(loaded.catalogue_path)}});
   manifest["inputs"] = inputs;
   manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
+  if (summary.contains("purity")) manifest["outputs"].push_back("purity_taps.csv");  // grade over time
   io::write_text_file((dir / "summary.json").string(), io::dump(summary));
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
 }
@@ -194,6 +195,10 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   writer.finish();
   io::Json j = api::simulation_summary_json(c, s);
   io::require_finite(j);
+  if (!o.out_dir.empty() && s.purity.enabled) {  // grade over time (docs/model/purity.md)
+    const auto taps = std::filesystem::path(o.out_dir) / "purity_taps.csv";
+    io::write_text_file(taps.string(), line::purity_taps_csv(s.purity));
+  }
   write_run_files(o, global, loaded, started, j, s.complete);
   if (o.report && s.complete) write_run_report(o.out_dir, o.json);
   if (s.current_limit_hours > 0) {

@@ -140,7 +140,9 @@ PYBIND11_MODULE(_core, m) {
   m.def("fleet", &run_fleet, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
         "potline fleet --json and its tables");
   m.def("simulate", &run_simulate, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
-        py::arg("threads"), "potline simulate --json, timeseries.csv and events.csv, and the case's warnings");
+        py::arg("threads"),
+        "potline simulate --json, timeseries.csv, events.csv (and purity_taps.csv with [purity]), and the case's "
+        "warnings");
   m.def("flex", &run_flex, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), py::arg("prices_path"),
         py::arg("prices_text"), py::arg("envelope"),
         "potline flex --json, schedule.csv (and envelope.csv with envelope), and the case's warnings");

@@ -165,14 +165,16 @@ def invest(case, set=None, data_dir=None):
 
 def fleet(case, set=None, data_dir=None):
     """The world fleet and the regional market, like `potline fleet CASE --json`.
-    Tables: cost_curve, regions, flows. ``set`` also takes array-table keys ("tariff[0].rate")."""
+    Tables: cost_curve, regions, flows; with [[ccs_retrofit]] ccs_retrofit, with [[hpa]] hpa (and the
+    summary keys of the same names). ``set`` also takes array-table keys ("tariff[0].rate")."""
     return _result(*_core.fleet(*_case_args(case, set, data_dir)))
 
 
 def simulate(case, set=None, threads=0, data_dir=None):
     """A dynamic cell or potline, like `potline simulate CASE --json --out DIR`.
 
-    Tables: timeseries (timeseries.csv's columns, e.g. "Mean bath temperature [degC]") and events.
+    Tables: timeseries (timeseries.csv's columns, e.g. "Mean bath temperature [degC]") and events;
+    with a [purity] balance also purity_taps (one row per tap: Fe, Si, grade) and the summary's "purity".
     A tripped physical guard raises potline.RunError naming the cell, time and state. Warnings of
     reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
     """

@@ -7,6 +7,8 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/fleet/ccs_lever.hpp"
+#include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/io/csv.hpp"
 
@@ -227,6 +229,8 @@ FleetRun run_fleet(const FleetInput& input) {
     require_feasible(c, run.result, 0);
     run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
     run.summary = summary_json(c, run.result, run.warnings);
+    if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
+    if (!c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(c, run.result);
     return run;
   }
   std::vector<fleet::YearResult> years = fleet::solve_years(c);
@@ -239,6 +243,8 @@ FleetRun run_fleet(const FleetInput& input) {
   run.year_case = std::make_shared<const fleet::FleetCase>(last.c);
   run.summary = summary_json(last.c, last.r, run.warnings);
   run.summary["year"] = last.year;
+  if (!last.c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(last.c, last.r);
+  if (!last.c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(last.c, last.r);
   if (years.size() > 1) {
     io::Json path = io::Json::array();
     for (const auto& y : years) path.push_back(path_entry(y));
@@ -254,6 +260,8 @@ Tables FleetRun::tables(const fleet::FleetCase& input_case) const {
               {"regions.csv", regions_csv(c, result)},
               {"flows.csv", flows_csv(c, result)}};
   if (!path_csv.empty()) t["path.csv"] = path_csv;
+  if (summary.contains("ccs_retrofit")) t["ccs_retrofit.csv"] = fleet::ccs_retrofit_csv(summary.at("ccs_retrofit"));
+  if (summary.contains("hpa")) t["hpa.csv"] = fleet::hpa_product_csv(summary.at("hpa"));
   if (c.flex.enabled()) t["flex_capacity.csv"] = fleet::flex_capacity_csv(c, result);  // issue 13 part 5
   return t;
 }

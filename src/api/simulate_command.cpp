@@ -119,6 +119,31 @@ io::Json faults_json(const line::Summary& s) {
 }
 }  // namespace
 
+namespace {
+
+/// "purity" of the summary: the tapped metal's composition and grades over the run.
+io::Json purity_track_json(const line::PuritySummary& p) {
+  io::Json j;
+  j["steady_fe_wt"] = p.steady_fe * 100;
+  j["steady_si_wt"] = p.steady_si * 100;
+  j["taps"] = p.taps;
+  j["tapped_t"] = p.tapped_t;
+  j["mean_fe_wt"] = p.mean_fe * 100;
+  j["mean_si_wt"] = p.mean_si * 100;
+  j["max_fe_wt"] = p.max_fe * 100;
+  j["max_si_wt"] = p.max_si * 100;
+  io::Json shares = io::Json::object();
+  const std::vector<std::string> names = line::tapped_grade_names();
+  for (std::size_t k = 0; k < names.size(); ++k) shares[names[k]] = p.share_by_grade[k];
+  j["tapped_share_by_grade"] = shares;
+  j["stub_dips"] = p.stub_dips;
+  j["cathode_failures"] = p.cathode_failures;
+  j["fe_balance_error_kg"] = p.fe_balance_error_kg;
+  return j;
+}
+
+}  // namespace
+
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
   io::Json j;
   j["title"] = c.title;
@@ -171,6 +196,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
     x["final_fraction"] = s.exchanger_final_fraction;
     j["heat_exchangers"] = x;
   }
+  if (s.purity.enabled) j["purity"] = purity_track_json(s.purity);  // grade over time; absent without [purity]
   j["complete"] = s.complete;
   j["integrator"] = c.integrator == line::IntegratorKind::kBatch ? "batch" : "cvode";
   j["seed"] = c.seed;
@@ -228,7 +254,8 @@ std::string events_csv_rows(const std::vector<line::Event>& events) {
 SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) {
   Collector collector(collect_tables);
   const line::Summary s = line::run_simulation(input.c, &collector);
-  SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events()};
+  SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events(), {}};
+  if (collect_tables && s.purity.enabled) run.purity_taps_csv = line::purity_taps_csv(s.purity);
   io::require_finite(run.summary);
   return run;
 }

@@ -145,6 +145,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
 
   // ---- every included smelter through the smelter model's case builder (fleet_smelters.cpp)
   add_fleet_smelters(records, regions, data, c, d);
+  check_hpa_products(c, d);  // [[hpa]] upgrading lines against each smelter's production (hpa_product.cpp)
   if (d.has_errors()) throw core::InputError(d);
   apply_power_targets(c);
   apply_added_loads(c);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "fleet_case_internal.hpp"
+#include "nextgen_levers.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/core/units.hpp"
 #include "potline/io/toml_values.hpp"
@@ -292,7 +293,8 @@ void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c
   const std::pair<const char*, Lever> levers[] = {
       {"demand", demand_lever}, {"tariff", tariff_lever},           {"exclusion", exclusion_lever},
       {"cap", cap_lever},       {"flow_limit", flow_limit_lever}, {"power_shock", power_shock_lever}, {"carbon_price", carbon_price_lever},
-      {"retrofit", retrofit_lever}, {"added_load", added_load_lever}};
+      {"retrofit", retrofit_lever}, {"added_load", added_load_lever}, {"ccs_retrofit", ccs_retrofit_lever},
+      {"hpa", hpa_product_lever}};
   for (const auto& [name, apply] : levers) {
     const auto it = in.arrays.find(name);
     if (it == in.arrays.end()) continue;

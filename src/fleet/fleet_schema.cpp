@@ -4,6 +4,8 @@
 // written by `potline template fleet` from this one table.
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/fleet/flex_link.hpp"
+#include "potline/fleet/ccs_lever.hpp"
+#include "potline/fleet/hpa_product.hpp"
 
 #include <map>
 #include <sstream>
@@ -261,6 +263,8 @@ const io::SchemaTable<FleetCase>& fleet_table() {
     cbam(t);
     demand_and_tariff(t);
     other_levers(t);
+    add_ccs_lever_fields(t);  // [[ccs_retrofit]] (ccs_lever.cpp, issue 14)
+    add_hpa_product_fields(t);  // [[hpa]] (hpa_product.cpp, issue 14)
     return t;
   }();
   return table;
@@ -276,8 +280,9 @@ const CaseLayout& fleet_layout() {
     CaseLayout l;
     l.schema = &fleet_schema();
     l.arrays = {"demand", "tariff", "exclusion", "cap", "flow_limit", "power_shock", "carbon_price", "retrofit",
-                "added_load"};
-    l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers"};
+                "added_load", "ccs_retrofit", "hpa"};
+    l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers", "ccs_retrofit.smelters",
+               "hpa.smelters"};
     l.switches = {"cbam"};
     return l;
   }();
@@ -318,6 +323,16 @@ std::string fleet_template() {
       {"added_load.load", "\"10 GW\""},
       {"retrofit.smelter", "\"us-mount-holly\""},
       {"retrofit.technology", "\"AP60\""},
+      {"ccs_retrofit.smelters", "[\"eu-sunndal\"]"},
+      {"ccs_retrofit.capture_rate", "0.9"},
+      {"ccs_retrofit.heat_supply", "\"electric\""},
+      {"ccs_retrofit.capture_cost", "\"150 USD/t\""},
+      {"ccs_retrofit.transport_storage", "\"20 USD/t\""},
+      {"hpa.country", "\"USA\""},
+      {"hpa.grade", "\"P0406\""},
+      {"hpa.grade_premium", "\"300 USD/t\""},
+      {"hpa.alumina_fe", "\"0.010 wt%\""},
+      {"hpa.alumina_si", "\"0.013 wt%\""},
   };
   return case_template(
       fleet_layout(),

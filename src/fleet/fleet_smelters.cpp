@@ -216,6 +216,7 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
     }
   }
   if (c.cbam_year != 0) cbam_inputs(r, c, data, w, out);
+  ccs_retrofit_inputs(r, c, out.values, out.source);  // [[ccs_retrofit]] (ccs_lever.cpp)
   return out;
 }
 

@@ -232,7 +232,12 @@ bool apply_metal_and_anode_actions(const CellAt& at, const control::Actions& a) 
     jumped = true;
   }
   if (a.tap) {
+    const double metal_before = y[kMetal];
     const double removed = apply_tap(at.model(), y, at.x.target_metal, &run.totals.tapped_heat_J);
+    if (at.x.c.purity.enabled) {  // grade over time (purity_track.cpp)
+      purity_on_tap(at.x.c.purity, run.purity, at.t, static_cast<std::uint32_t>(at.b.first + at.k), metal_before, removed,
+                    y[kMetalProduced], run.metal_start);
+    }
     run.totals.metal_tapped_kg += removed;
     ++run.totals.taps;
     at.log(EventKind::kTap, removed);

@@ -68,6 +68,7 @@ struct CellRun {
   double fed_interval = 0;
   std::vector<CellWindow> windows;  ///< one per disturbance window
   std::size_t first_open_window = 0;  ///< windows before this are closed for this cell
+  PurityCell purity;                ///< Fe and Si of the metal pad (purity_track.hpp), updated at taps
 };
 
 /// The first physical guard a block tripped (docs/model/dynamics.md, "Physical guards").

@@ -194,6 +194,10 @@ Summary summarise(const SimulationCase& c, std::vector<Block>& blocks, double du
     sum.voltage_evaluations += b.cells->evaluations();
   }
   finish_line_means(c, sum, line, duration_s);
+  std::vector<const PurityCell*> pads;  // grade over time (purity_track.cpp)
+  for (const Block& b : blocks)
+    for (const CellRun& r : b.runs) pads.push_back(&r.purity);
+  sum.purity = summarise_purity(c.purity, pads);
   return sum;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "potline/cell/cell_case.hpp"
+#include "potline/potline/purity_track_case.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
 
@@ -225,6 +226,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   if (!simulate_table().bind(v, c).empty())
     throw std::logic_error("simulate schema: a bound field has no default");
   bind_controller_extras(v, c);
+  resolve_purity_track(v, *cell_case, c, diagnostics);  // grade over time (purity_track_case.cpp)
   build_schedule(v, case_dir, c, diagnostics);
   build_exchangers(v, c, diagnostics);
   resolve_pfc(v, emissions, c, diagnostics);

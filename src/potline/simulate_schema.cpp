@@ -4,6 +4,7 @@
 #include <string>
 
 #include "potline/cell/cell_schema.hpp"
+#include "potline/potline/purity_track_case.hpp"
 #include "potline/potline/simulate_case.hpp"
 
 namespace potline::line {
@@ -771,6 +772,7 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_exchanger_fields(t);
     add_control_practice_fields(t);
     add_fault_fields(t);
+    add_purity_track_fields(t);  // grade over time (purity_track_case.cpp, issue 14)
     return t;
   }();
   return table;

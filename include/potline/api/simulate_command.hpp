@@ -34,7 +34,12 @@ struct SimulationRun {
   io::Json summary;
   std::string timeseries_csv;  ///< empty unless collected
   std::string events_csv;
-  Tables tables() const { return {{"timeseries.csv", timeseries_csv}, {"events.csv", events_csv}}; }
+  std::string purity_taps_csv;  ///< with [purity]: one row per tap (grade over time), else empty
+  Tables tables() const {
+    Tables t = {{"timeseries.csv", timeseries_csv}, {"events.csv", events_csv}};
+    if (!purity_taps_csv.empty()) t["purity_taps.csv"] = purity_taps_csv;
+    return t;
+  }
 };
 
 /// Runs the simulation to its end. A tripped physical guard throws line::SimulationStopped (a

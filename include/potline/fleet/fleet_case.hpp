@@ -10,6 +10,8 @@
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/anode_effects.hpp"
+#include "potline/fleet/ccs_lever.hpp"
+#include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/flex_link.hpp"
 #include "potline/fleet/power_prices.hpp"
@@ -111,6 +113,8 @@ struct FleetCase {
   std::vector<CapSpec> caps;
   std::vector<FlowLimit> flow_limits;   ///< after the caps in the LP (their shadow prices follow the caps')
   std::vector<std::pair<std::string, std::string>> retrofits;  ///< smelter id -> technology id
+  std::vector<CcsRetrofit> ccs_retrofits;  ///< [[ccs_retrofit]]: capture on chosen smelters (ccs_lever.hpp)
+  std::vector<HpaProduct> hpa_products;    ///< [[hpa]]: grade premium and upgrading lines (hpa_product.hpp)
   std::vector<PowerTarget> power_targets;  ///< [[power_shock]] on a country, province or smelter
   Shocks shocks;                        ///< filled once the region table is known
   FleetModel model;

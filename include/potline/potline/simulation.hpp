@@ -15,6 +15,7 @@
 #include "potline/potline/feeders.hpp"
 #include "potline/potline/heat_exchangers.hpp"
 #include "potline/potline/pfc.hpp"
+#include "potline/potline/purity_track.hpp"
 #include "potline/potline/schedule.hpp"
 
 namespace potline::line {
@@ -78,6 +79,7 @@ struct SimulationCase {
   /// A cell whose liquid bath falls below this share of its initial mass is frozen: the run
   /// stops (docs/model/dynamics.md, "Physical guards").
   double frozen_bath_fraction = 0.5;
+  PurityTrackSettings purity;         ///< grade over time ([purity]; purity_track.hpp)
 };
 
 enum class EventKind : std::uint8_t {
@@ -222,6 +224,7 @@ struct Summary {
   bool complete = true;             ///< false: stopped early (Observer::stop_requested) at simulated_days
   std::vector<CellTotals> per_cell;  ///< for conservation checks
   std::vector<WindowMetrics> windows;  ///< one per disturbance window, in time order
+  PuritySummary purity;                ///< grade over time (enabled with [purity])
 };
 
 /// Why a physical guard stopped a run.

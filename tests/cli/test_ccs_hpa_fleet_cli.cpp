@@ -1,0 +1,70 @@
+// The issue-14 fleet examples end to end: examples/ccs-retrofit-gcc.toml (capture retrofitted on
+// the Gulf smelters under the 2034 CBAM) and examples/hpa-us-fleet.toml (P0406 from the US
+// smelters' own pots and a three-layer line). Checks the summary's consistency and the run folder's
+// tables.
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test {
+namespace {
+
+std::string example(const std::string& name) {
+  return (source_dir() / "examples" / name).string();
+}
+
+TEST(NextgenFleetCli, CcsRetrofitOnTheGulfSmeltersCutsTheirCbamAndTheWorldsEmissions) {
+  TempDir dir;
+  const RunResult r = potline({"fleet", example("ccs-retrofit-gcc.toml"), "--json", "--out",
+                               (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json k = parse_json(r.out).at("ccs_retrofit");
+  expect_all_finite(k);
+  const int n = k.at("retrofitted").get<int>();
+  EXPECT_GE(n, 5);  // the GCC's operating smelters of the dataset
+  double captured = 0;
+  for (const Json& s : k.at("smelters")) {
+    EXPECT_EQ(s.at("region"), "gcc");
+    EXPECT_LT(s.at("cbam_usd_per_t").get<double>(), s.at("cbam_without_usd_per_t").get<double>())
+        << s.at("id");
+    EXPECT_GT(s.at("c1_usd_per_t").get<double>(), s.at("c1_without_usd_per_t").get<double>())
+        << s.at("id");
+    // Gas boiler: its CO2 is emitted, so less direct CO2 is avoided than captured.
+    const double avoided = s.at("direct_co2e_without_t_per_t").get<double>() -
+                           s.at("direct_co2e_t_per_t").get<double>();
+    EXPECT_GT(avoided, 0.0);
+    EXPECT_LT(avoided, s.at("captured_t_per_t").get<double>());
+    captured += s.at("captured_Mt_co2_per_year").get<double>();
+  }
+  EXPECT_NEAR(k.at("captured_Mt_co2_per_year").get<double>(), captured, 1e-9);
+  const std::string csv = read_file(dir.path() / "run" / "ccs_retrofit.csv");
+  EXPECT_EQ(static_cast<int>(lines_of(csv).size()), n + 1);
+}
+
+TEST(NextgenFleetCli, HpaExampleGradesTheUsSmeltersAndRunsTheLine) {
+  TempDir dir;
+  const RunResult r = potline(
+      {"fleet", example("hpa-us-fleet.toml"), "--json", "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json h = parse_json(r.out).at("hpa");
+  expect_all_finite(h);
+  double grade = 0;
+  int lines = 0;
+  for (const Json& s : h.at("smelters")) {
+    EXPECT_EQ(s.at("region"), "usa");
+    EXPECT_GT(s.at("grade_share").get<double>(), 0.0);
+    EXPECT_LE(s.at("grade_kt_per_year").get<double>(),
+              s.at("production_kt_per_year").get<double>());
+    grade += s.at("grade_kt_per_year").get<double>();
+    if (!s.at("upgrading").is_null()) {
+      ++lines;
+      EXPECT_EQ(s.at("id"), "us-mount-holly");
+    }
+  }
+  EXPECT_EQ(lines, 1);
+  EXPECT_NEAR(h.at("grade_kt_per_year").get<double>(), grade, 1e-9);
+  EXPECT_NEAR(h.at("grade_kt_per_year_by_region").at("usa").get<double>(), grade, 1e-9);
+  const std::string csv = read_file(dir.path() / "run" / "hpa.csv");
+  EXPECT_EQ(static_cast<int>(lines_of(csv).size()), static_cast<int>(h.at("smelters").size()) + 1);
+}
+
+}  // namespace
+}  // namespace potline_cli_test

@@ -4,7 +4,7 @@
 // tables.
 #include "cli_helpers.hpp"
 
-namespace potline_cli_test {
+namespace potline_cli_test::test_ccs_hpa_fleet_cli {
 namespace {
 
 std::string example(const std::string& name) {
@@ -67,4 +67,4 @@ TEST(NextgenFleetCli, HpaExampleGradesTheUsSmeltersAndRunsTheLine) {
 }
 
 }  // namespace
-}  // namespace potline_cli_test
+}  // namespace potline_cli_test::test_ccs_hpa_fleet_cli

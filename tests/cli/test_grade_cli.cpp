@@ -3,7 +3,7 @@
 // taps; the summary's "purity", the run folder's purity_taps.csv, and the bad-input errors.
 #include "cli_helpers.hpp"
 
-namespace potline_cli_test {
+namespace potline_cli_test::test_grade_cli {
 namespace {
 
 std::vector<std::string> simulate_args(const std::vector<std::string>& sets) {
@@ -80,4 +80,4 @@ TEST(GradeCli, BadPurityInputIsAnError) {
 }
 
 }  // namespace
-}  // namespace potline_cli_test
+}  // namespace potline_cli_test::test_grade_cli

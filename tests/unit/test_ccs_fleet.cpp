@@ -10,7 +10,7 @@
 #include "potline/fleet/solve.hpp"
 #include "potline/plant/ccs_report.hpp"
 
-namespace potline::fleet {
+namespace potline::fleet::test_ccs_fleet {
 namespace {
 
 using fixtures::shipped_world;
@@ -145,4 +145,4 @@ TEST(CcsFleet, BadInputIsReportedWithTheLeverKey) {
 }
 
 }  // namespace
-}  // namespace potline::fleet
+}  // namespace potline::fleet::test_ccs_fleet

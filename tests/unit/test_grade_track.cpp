@@ -9,7 +9,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/potline/purity_track.hpp"
 
-namespace potline::line {
+namespace potline::line::test_grade_track {
 namespace {
 
 constexpr double kDay = constants::kSecondsPerDay;
@@ -130,4 +130,4 @@ TEST(GradeTrack, TapsCsvNamesEachTapsGrade) {
 }
 
 }  // namespace
-}  // namespace potline::line
+}  // namespace potline::line::test_grade_track

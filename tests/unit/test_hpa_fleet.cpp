@@ -9,7 +9,7 @@
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/solve.hpp"
 
-namespace potline::fleet {
+namespace potline::fleet::test_hpa_fleet {
 namespace {
 
 using fixtures::shipped_world;
@@ -124,4 +124,4 @@ TEST(HpaFleet, BadInputIsReportedWithTheLeverKey) {
 }
 
 }  // namespace
-}  // namespace potline::fleet
+}  // namespace potline::fleet::test_hpa_fleet

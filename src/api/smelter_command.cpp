@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "potline/api/case_commands.hpp"
+#include "potline/finance/hpa_invest.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/plant/smelter_report.hpp"
 #include "potline/core/constants.hpp"
@@ -67,6 +68,15 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
                     {"ccs_cost_usd_per_t", op.breakdown.ccs * 1000.0},
                     {"c1_usd_per_t", op.c1_usd_per_kg * 1000.0},
                     {"direct_t_co2e_per_t", op.emissions.direct}};
+  // An HPA line beside the plant after the project (docs/model/hpa.md, "In potline invest").
+  j["hpa"] = nullptr;
+  if (const auto h = finance::hpa_investment(c)) {
+    j["hpa"] = {{"route", h->line.route == plant::HpaRoute::kThreeLayer ? "three_layer" : "segregation"},
+                {"capacity_t_per_year", h->line.capacity_kg_per_s * plant::kSecondsPerYear / 1000.0},
+                {"margin_usd_per_year", h->margin_usd_per_year},
+                {"npv_usd", h->npv_usd},
+                {"npv_with_hpa_usd", r.npv_usd + h->npv_usd}};
+  }
   io::Json flows = io::Json::array();
   for (double x : r.cash_flows_usd) flows.push_back(x);
   j["cash_flows_usd"] = flows;

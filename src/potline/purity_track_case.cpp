@@ -30,7 +30,7 @@ void add_purity_track_fields(io::SchemaTable<SimulationCase>& t) {
           "is reset; "
           "no published measurement")
       .doc("Fe one stub dip dissolves into the bath (reaches the metal by purity.fe_to_metal)");
-  e.optional_number("purity.stub_dip_time", &PurityEvents::stub_dip_time_s)
+  t.number("purity.stub_dip_time")  // unbound: no default (read below)
       .unit("h", "s")
       .range(0.0, 1e6)
       .default_note("none")
@@ -56,7 +56,7 @@ void add_purity_track_fields(io::SchemaTable<SimulationCase>& t) {
           "after the "
           "failure; no published dissolution rate of a collector bar was found")
       .doc("Fe the exposed collector bar gives the metal after a cathode failure");
-  e.optional_number("purity.cathode_failure_time", &PurityEvents::cathode_failure_time_s)
+  t.number("purity.cathode_failure_time")  // unbound: no default (read below)
       .unit("h", "s")
       .range(0.0, 1e6)
       .default_note("none")
@@ -74,6 +74,8 @@ void resolve_purity_track(const io::ValueSet& v, const cell::CellCase& cc, Simul
   PurityTrackSettings& s = c.purity;
   s.enabled = purity::purity_requested(v);
   s.seed = c.seed;
+  s.events.stub_dip_time_s = v.maybe_number("purity.stub_dip_time");
+  s.events.cathode_failure_time_s = v.maybe_number("purity.cathode_failure_time");
   if (!s.enabled) return;
   // The balance at the cell's steady state (the inert anode's wear per t needs its current
   // efficiency).

@@ -4,10 +4,14 @@
 // production.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "fleet_fixtures.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/finance/hpa_invest.hpp"
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/solve.hpp"
+#include "potline/io/text_file.hpp"
 
 namespace potline::fleet::test_hpa_fleet {
 namespace {
@@ -121,6 +125,40 @@ TEST(HpaFleet, BadInputIsReportedWithTheLeverKey) {
       "capacity = \"300000 t/yr\"\nconversion_cost = 600\npremium = 2000\n");
   EXPECT_NE(feed.find("smelter 'us-mount-holly'"), std::string::npos) << feed;
   EXPECT_NE(feed.find("more than the potlines produce"), std::string::npos) << feed;
+}
+
+// HPA in potline invest (src/finance/hpa_invest.cpp): the line of examples/hpa-us.toml's keys
+// beside the new build of examples/invest-new-build.toml, as a taxed, discounted margin stream.
+// Hand computation: margin = capacity × (premium − [(1/0.965 − 1) × price + 16 kWh/kg × power +
+// conversion]) at 40 USD/MWh for the 20 contract years and 50 USD/MWh after; cash flow = margin ×
+// (1 − tax).
+TEST(HpaInvest, LineIsATaxedDiscountedMarginStreamOverTheOperatingYears) {
+  core::Diagnostics d;
+  const std::string text =
+      *io::read_text_file(std::string(POTLINE_SOURCE_DIR) + "/examples/invest-new-build.toml",
+                          "the example", d) +
+      "\n[hpa]\ncapacity = \"20000 t/yr\"\nconversion_cost = 600\npremium = 2000\n";
+  const finance::InvestCase c = finance::load_invest_case_text(
+      text, "t.toml", {"investment.tax_rate=0.25"}, potline::testing::shipped_smelter_data(), d);
+  const auto h = finance::hpa_investment(c);
+  ASSERT_TRUE(h.has_value());
+  const double price = 2.4 + 0.3;  // USD/kg: LME + regional premium of the example
+  const auto margin = [&](double usd_per_MWh) {
+    const double cost = (1 / 0.965 - 1) * price + 16 * usd_per_MWh / 1e3 + 0.6;  // USD/kg
+    return 2e7 * (2.0 - cost);                                                   // USD/yr
+  };
+  EXPECT_NEAR(h->margin_usd_per_year, margin(40), 1e-6 * margin(40));
+  double npv = 0;
+  for (int k = 3; k < 33; ++k) npv += margin(k - 3 < 20 ? 40 : 50) * 0.75 / std::pow(1.08, k + 1);
+  EXPECT_NEAR(h->npv_usd, npv, 1e-6 * npv);
+  EXPECT_DOUBLE_EQ(h->cash_flows_usd[0], 0.0);  // construction years
+  // No [hpa]: no line.
+  core::Diagnostics d2;
+  const finance::InvestCase plain = finance::load_invest_case_text(
+      *io::read_text_file(std::string(POTLINE_SOURCE_DIR) + "/examples/invest-new-build.toml",
+                          "the example", d),
+      "t.toml", {}, potline::testing::shipped_smelter_data(), d2);
+  EXPECT_FALSE(finance::hpa_investment(plain).has_value());
 }
 
 }  // namespace

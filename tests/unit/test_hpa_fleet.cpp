@@ -139,7 +139,7 @@ TEST(HpaInvest, LineIsATaxedDiscountedMarginStreamOverTheOperatingYears) {
                           "the example", d) +
       "\n[hpa]\ncapacity = \"20000 t/yr\"\nconversion_cost = 600\npremium = 2000\n";
   const finance::InvestCase c = finance::load_invest_case_text(
-      text, "t.toml", {"investment.tax_rate=0.25"}, potline::testing::shipped_smelter_data(), d);
+      text, "t.toml", {"investment.tax_rate=25%"}, potline::testing::shipped_smelter_data(), d);
   const auto h = finance::hpa_investment(c);
   ASSERT_TRUE(h.has_value());
   const double price = 2.4 + 0.3;  // USD/kg: LME + regional premium of the example

@@ -44,6 +44,7 @@ const examples = {
   // world-2024 with its flexible capacity (fleet.flex), so the page draws flex_capacity as well.
   'world': ['fleet'], 'world-2024': ['fleet', '--set', 'fleet.flex=heat_exchangers'], 'us-tariff-50': ['fleet'], 'world-elastic': ['fleet'], 'xinjiang-exclusion': ['fleet'],
   'cbam-2034': ['fleet'], 'world-path-2035': ['fleet'], 'world-data-centres': ['fleet'],
+  'ccs-retrofit-gcc': ['fleet'], 'hpa-us-fleet': ['fleet'],
 };
 // Sweeps write a results store, not a run folder: `potline report STORE`. world-montecarlo runs
 // 40 samples per scenario instead of 2000 (same case otherwise).

@@ -1,6 +1,6 @@
 // CBAM on actual or default embedded emissions per scenario (issue 10, part 3): cbam.route of a
 // fleet case, the default value where data/cbam.toml has the country's (China: 3.0 t CO2e/t direct,
-// marked up by year), actual elsewhere, both reported per smelter.
+// the UAE 1.87, Russia 2.16, Canada 1.96, marked up by year), actual elsewhere, both reported per smelter.
 #include <gtest/gtest.h>
 
 #include "../common/shipped_data.hpp"
@@ -51,10 +51,35 @@ TEST(fleet_cbam_route, DefaultRouteUsesTheCountryDefaultWhereOneExists) {
   // benchmark's free allocation the same in both routes.
   const double k = 100.0 * 1.08 / 1000.0;  // USD per kg CO2e
   EXPECT_NEAR(ed[cn].cbam_usd_per_kg - ea[cn].cbam_usd_per_kg, (3.9 - ea[cn].direct_co2e_kg_per_kg) * k, 1e-9);
-  // Canada has no default value in data/cbam.toml: actual in both, and said so.
-  EXPECT_EQ(def.model.smelters[ca].cbam_route, "actual (no default value for CAN in data/cbam.toml)");
-  EXPECT_DOUBLE_EQ(ed[ca].cbam_see_kg_per_kg, ea[ca].cbam_see_kg_per_kg);
-  EXPECT_DOUBLE_EQ(ed[ca].cbam_default_see_kg_per_kg, 0.0);
+  EXPECT_EQ(def.model.smelters[ca].cbam_route, "default (CAN)");
+  // Mozambique has no default value in data/cbam.toml (not read from the Annex): actual in both, and said so.
+  const auto mz = static_cast<std::size_t>(index_of(def, "af-mozal"));
+  EXPECT_EQ(def.model.smelters[mz].cbam_route, "actual (no default value for MOZ in data/cbam.toml)");
+  EXPECT_DOUBLE_EQ(ed[mz].cbam_see_kg_per_kg, ea[mz].cbam_see_kg_per_kg);
+  EXPECT_DOUBLE_EQ(ed[mz].cbam_default_see_kg_per_kg, 0.0);
+}
+
+// Countries beyond China ([EU 2025/2621] Annex I, CN 7601 route K, data/cbam.toml): a scenario that
+// selects the default route prices each smelter on its own country's value x (1 + 2030's 30 % mark-up).
+TEST(fleet_cbam_route, DefaultRouteUsesEachExportingCountrysValue) {
+  core::Diagnostics d;
+  const fleet::FleetCase def = world("route = \"default\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  std::vector<fleet::SmelterEconomics> e;
+  fleet::evaluate(def.model, def.shocks, e);
+  const struct {
+    const char* id;
+    const char* route;
+    double value;
+  } expected[] = {{"gcc-ega-jebel-ali", "default (ARE)", 1.87}, {"ru-bratsk", "default (RUS)", 2.16},
+                  {"ca-alouette", "default (CAN)", 1.96},     {"af-hillside", "default (ZAF)", 2.358},
+                  {"cn-xinheng-qinghai", "default (CHN)", 3.0}};
+  for (const auto& x : expected) {
+    const auto i = static_cast<std::size_t>(index_of(def, x.id));
+    EXPECT_EQ(def.model.smelters[i].cbam_route, x.route) << x.id;
+    EXPECT_NEAR(e[i].cbam_see_kg_per_kg, x.value * 1.3, 1e-12) << x.id;
+    EXPECT_NEAR(e[i].cbam_default_see_kg_per_kg, x.value * 1.3, 1e-12) << x.id;
+  }
 }
 
 TEST(fleet_cbam_route, AnUnknownRouteIsAnInputError) {

@@ -52,9 +52,9 @@ TEST(fleet_cbam_route, DefaultRouteUsesTheCountryDefaultWhereOneExists) {
   const double k = 100.0 * 1.08 / 1000.0;  // USD per kg CO2e
   EXPECT_NEAR(ed[cn].cbam_usd_per_kg - ea[cn].cbam_usd_per_kg, (3.9 - ea[cn].direct_co2e_kg_per_kg) * k, 1e-9);
   EXPECT_EQ(def.model.smelters[ca].cbam_route, "default (CAN)");
-  // Mozambique has no default value in data/cbam.toml (not read from the Annex): actual in both, and said so.
-  const auto mz = static_cast<std::size_t>(index_of(def, "af-mozal"));
-  EXPECT_EQ(def.model.smelters[mz].cbam_route, "actual (no default value for MOZ in data/cbam.toml)");
+  // Turkey has no default value in data/cbam.toml (not read from the Annex): actual in both, and said so.
+  const auto mz = static_cast<std::size_t>(index_of(def, "as-eti-seydisehir"));
+  EXPECT_EQ(def.model.smelters[mz].cbam_route, "actual (no default value for TUR in data/cbam.toml)");
   EXPECT_DOUBLE_EQ(ed[mz].cbam_see_kg_per_kg, ea[mz].cbam_see_kg_per_kg);
   EXPECT_DOUBLE_EQ(ed[mz].cbam_default_see_kg_per_kg, 0.0);
 }
@@ -73,6 +73,7 @@ TEST(fleet_cbam_route, DefaultRouteUsesEachExportingCountrysValue) {
     double value;
   } expected[] = {{"gcc-ega-jebel-ali", "default (ARE)", 1.87}, {"ru-bratsk", "default (RUS)", 2.16},
                   {"ca-alouette", "default (CAN)", 1.96},     {"af-hillside", "default (ZAF)", 2.358},
+                  {"af-mozal", "default (MOZ)", 3.198},
                   {"cn-xinheng-qinghai", "default (CHN)", 3.0}};
   for (const auto& x : expected) {
     const auto i = static_cast<std::size_t>(index_of(def, x.id));

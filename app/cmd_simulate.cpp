@@ -207,6 +207,16 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
                              "(events.csv: current_limit)\n",
                              c.schedule.max_A() / 1e3, s.current_limit_hours);
   }
+  if (s.acd_at_max_cell_hours + s.acd_at_min_cell_hours > 0) {
+    control::ControllerSettings limits = c.control;
+    limits.bath_height_m = c.dynamics.bath_height_m;
+    std::cerr << fmt::format("warning: the ACD limits held the resistance control in {} of {} cells: {:.3g} cell-h at the "
+                             "ceiling {:.3g} cm (control.acd_max; dynamics.bath_height - control.min_anode_immersion), "
+                             "{:.3g} cell-h at the floor {:.3g} cm (control.acd_min): the case asks for more ACD travel "
+                             "than the cells can give (summary.json: acd)\n",
+                             s.cells_at_acd_limit, s.cells, s.acd_at_max_cell_hours, 100 * control::acd_ceiling_m(limits),
+                             s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits));
+  }
   if (!s.complete) {
     const int signal_number = static_cast<int>(g_stop_signal);
     std::cerr << fmt::format("potline: stopped by signal {} ({}) at {:.4g} of {:.4g} d; {}\n", signal_number,

@@ -187,6 +187,15 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["event_windows"] = event_windows_json(s.windows);
   j["energy_balance_error"] = s.energy_balance_error;
   j["current_limit_hours"] = s.current_limit_hours;
+  {  // ACD limits of the resistance control (docs/model/dynamics.md §4)
+    io::Json a;
+    a["min_cm"] = s.min_acd_m * 100;
+    a["max_cm"] = s.max_acd_m * 100;
+    a["at_ceiling_cell_hours"] = s.acd_at_max_cell_hours;
+    a["at_floor_cell_hours"] = s.acd_at_min_cell_hours;
+    a["cells_at_limit"] = s.cells_at_acd_limit;
+    j["acd"] = a;
+  }
   if (c.exchangers.enabled) {  // shell heat exchangers (docs/model/dynamics.md §2); absent without them
     io::Json x;
     x["mode"] = c.exchangers.mode == line::ExchangerMode::kSchedule ? "schedule" : "automatic";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "potline/core/constants.hpp"
 
@@ -21,6 +22,17 @@ double faraday_kg_al_per_s(double current_A, double ce) {
          (constants::kElectronsPerAl * constants::kFaraday_C_per_mol);
 }
 }  // namespace
+
+double acd_ceiling_m(const ControllerSettings& s) noexcept {
+  double ceiling = s.acd_max_m > 0.0 ? s.acd_max_m : std::numeric_limits<double>::infinity();
+  // The bath surface stays where it is when the beam rises: the anodes dip bath height − ACD into it.
+  if (s.min_anode_immersion_m > 0.0 && s.bath_height_m > 0.0) {
+    ceiling = std::min(ceiling, s.bath_height_m - s.min_anode_immersion_m);
+  }
+  return ceiling;
+}
+
+double acd_floor_m(const ControllerSettings& s) noexcept { return std::max(0.0, s.acd_min_m); }
 
 const char* to_string(FeedMode mode) noexcept {
   switch (mode) {
@@ -212,10 +224,45 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
     if (s.heat_feedforward > 0.0 && s.deadband_V > 0.0) {
       steps = std::clamp(std::floor(std::abs(error) / s.deadband_V), 1.0, kMaxFeedforwardSteps);
     }
-    if (error > s.deadband_V) a.beam_move_m -= steps * s.beam_step_m;
-    if (error < -s.deadband_V) a.beam_move_m += steps * s.beam_step_m;
+    double move = 0.0;
+    if (error > s.deadband_V) move = -steps * s.beam_step_m;
+    if (error < -s.deadband_V) move = steps * s.beam_step_m;
+    a.beam_move_m += limit_beam_move(move, a);
     if (a.beam_move_m != 0.0) clear_slope_window();
   }
+}
+
+double PotController::limit_beam_move(double move_m, Actions& a) {
+  // The ACD limits (docs/model/dynamics.md §4, "ACD and anode-immersion limits"): a move is cut
+  // at the ceiling or floor; a move the limit cuts (or refuses) saturates the resistance control
+  // until a decision asks for no move or for one away from that limit.
+  acd_saturated_ = 0;
+  if (move_m == 0.0 || !(acd_m_ >= 0.0)) return move_m;
+  if (move_m > 0.0) {
+    const double room = acd_ceiling_m(*s_) - acd_m_;
+    if (move_m > room) {
+      acd_saturated_ = 1;
+      a.acd_limited = 1;
+      return std::max(0.0, room);
+    }
+  } else {
+    const double room = acd_m_ - acd_floor_m(*s_);
+    if (-move_m > room) {
+      acd_saturated_ = -1;
+      a.acd_limited = -1;
+      return -std::max(0.0, room);
+    }
+  }
+  return move_m;
+}
+
+void PotController::record_acd(double acd_m) {
+  acd_m_ = acd_m;
+  if (!(acd_m >= 0.0)) return;
+  AcdLimitRecord& r = acd_record_;
+  if (r.max_acd_m == 0.0 && r.min_acd_m == 0.0) r.min_acd_m = r.max_acd_m = acd_m;
+  r.min_acd_m = std::min(r.min_acd_m, acd_m);
+  r.max_acd_m = std::max(r.max_acd_m, acd_m);
 }
 
 void PotController::run_schedules(double t, double current_A, Actions& a) {
@@ -294,9 +341,15 @@ void PotController::update_reheat(double t) {
   }
 }
 
-Actions PotController::sample(double t, double voltage_V, double current_A) {
+Actions PotController::sample(double t, double voltage_V, double current_A, double acd_m) {
   Actions a;
+  // Time held by the ACD limits: from the decision that saturated to the next sample.
+  if (acd_saturated_ > 0) acd_record_.at_max_s += t - last_sample_t_;
+  if (acd_saturated_ < 0) acd_record_.at_min_s += t - last_sample_t_;
+  last_sample_t_ = t;
+  record_acd(acd_m);
   if (!(current_A > kOffCurrentFraction * s_->nominal_current_A)) {
+    acd_saturated_ = 0;  // no regulation during an outage
     on_outage(t);
     return a;
   }

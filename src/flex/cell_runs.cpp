@@ -21,6 +21,7 @@ class TraceObserver final : public line::Observer {
     trace_.superheat_K.push_back(r.mean_superheat_K);
     trace_.temperature_K.push_back(r.mean_temperature_K);
     trace_.power_W.push_back(r.line_power_W);
+    trace_.acd_m.push_back(r.mean_acd_m);
     trace_.energy_J = r.energy_J;
     for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);
     ae_count_ = std::max(ae_count_, r.ae_count);
@@ -85,6 +86,20 @@ CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<
     trace.stop_message = e.what();
   }
   return trace;
+}
+
+double time_at_acd_limit_s(const line::SimulationCase& sim, const CellTrace& trace) {
+  control::ControllerSettings limits = sim.control;
+  limits.bath_height_m = sim.dynamics.bath_height_m;
+  const double ceiling = control::acd_ceiling_m(limits), floor = control::acd_floor_m(limits);
+  const double near = sim.control.beam_step_m;
+  const std::vector<double>& t = trace.time_s;
+  const std::vector<double>& acd = trace.acd_m;
+  double at = 0;
+  for (std::size_t i = 1; i < t.size() && i < acd.size(); ++i) {
+    if (acd[i] >= ceiling - near || (floor > 0.0 && acd[i] <= floor + near)) at += t[i] - t[i - 1];
+  }
+  return at;
 }
 
 std::vector<double> running_mean(const std::vector<double>& time_s, const std::vector<double>& values,

@@ -1,6 +1,7 @@
 // Operating envelope from constant-power runs of the dynamic model (see envelope.hpp).
 #include "potline/flex/envelope.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "potline/flex/resimulate.hpp"
@@ -34,6 +35,11 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
     }
     if (trace.stopped && trace.stop_reason == line::StopReason::kBathFrozen) row.frozen_s = trace.stopped_at_s;
     row.flexible_energy_J = std::abs(share - 1.0) * nominal_W * c.cells * row.hold_s;
+    if (!trace.acd_m.empty()) {
+      row.min_acd_m = *std::min_element(trace.acd_m.begin(), trace.acd_m.end());
+      row.max_acd_m = *std::max_element(trace.acd_m.begin(), trace.acd_m.end());
+    }
+    row.acd_limit_s = time_at_acd_limit_s(c.sim, trace);
     rows.push_back(row);
   }
   return rows;

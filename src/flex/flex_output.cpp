@@ -71,6 +71,8 @@ io::Json check_json(const Resimulation& r) {
           {"current_efficiency_percent", 100 * r.current_efficiency},
           {"anode_effects", r.ae_count},
           {"anode_effects_after_ramp_up", r.ae_after_ramp_up},
+          {"max_acd_cm", 100 * r.max_acd_m},
+          {"acd_limit_h", r.acd_limit_s / 3600},
           {"reduced_model_error",
            {{"ledge_rms_cm", 100 * r.model_error.ledge_rms_m},
             {"ledge_max_cm", 100 * r.model_error.ledge_max_m},
@@ -221,7 +223,10 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
                    {"first_limit", e.limit},
                    {"freeze_alarm_h", e.freeze_alarm_s < 0 ? io::Json(nullptr) : io::Json(e.freeze_alarm_s / 3600)},
                    {"frozen_h", e.frozen_s < 0 ? io::Json(nullptr) : io::Json(e.frozen_s / 3600)},
-                   {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh}});
+                   {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh},
+                   {"min_acd_cm", 100 * e.min_acd_m},
+                   {"max_acd_cm", 100 * e.max_acd_m},
+                   {"acd_limit_h", e.acd_limit_s / 3600}});
   }
   return out;
 }
@@ -273,7 +278,8 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
 
 std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
   std::string out = io::csv_row({"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
-                                 "frozen at [h]", "flexible energy [MWh]"});
+                                 "frozen at [h]", "flexible energy [MWh]", "ACD min [cm]", "ACD max [cm]",
+                                 "at an ACD limit [h]"});
   (void)c;
   for (const EnvelopeRow& e : r.envelope) {
     out += io::csv_row({e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
@@ -281,7 +287,9 @@ std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
                         e.limit.empty() ? "none" : e.limit,
                         e.freeze_alarm_s < 0 ? "" : fmt::format("{:.6g}", e.freeze_alarm_s / 3600),
                         e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),
-                        fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh)});
+                        fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh),
+                        fmt::format("{:.6g}", 100 * e.min_acd_m), fmt::format("{:.6g}", 100 * e.max_acd_m),
+                        fmt::format("{:.6g}", e.acd_limit_s / 3600)});
   }
   return out;
 }

@@ -301,7 +301,8 @@ void run_controller(const CellAt& at, double I) {
   control::Random& rng = run.controller.rng();
   const double v_meas = at.cells().voltage(at.k) + cs.voltage_noise_V * rng.normal();
   const double i_meas = I * (1.0 + cs.current_noise_fraction * rng.normal());
-  const control::Actions a = run.controller.sample(at.t, v_meas, i_meas);
+  // The ACD is read from the beam position (the ACD limits, docs/model/dynamics.md §4).
+  const control::Actions a = run.controller.sample(at.t, v_meas, i_meas, at.y()[kAcd]);
   bool jumped = false;
   if (a.ae_detected) {
     clear_feeder_faults(at);

@@ -66,6 +66,7 @@ void finish_totals(CellRun& run, const CellModel& m, const double* y) {
   t.alf3_change_kg = y[kExcessAlF3] - run.alf3_start;
   t.cryolite_change_kg = y[kCryolite] + y[kLedge] - run.cryolite_start;
   t.ae_volt_seconds = y[kAeVoltSeconds];
+  t.acd = run.controller.acd_limits();
 }
 
 // Sums over the cells (the line means divide them by the cell count).
@@ -100,6 +101,14 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.energy_balance_error = std::max(sum.energy_balance_error, t.energy_balance_error);
   sum.cells_out_of_window += run.left_window ? 1 : 0;
   sum.cell_hours_out_of_window += run.out_of_window_s / 3600.0;
+  sum.acd_at_max_cell_hours += t.acd.at_max_s / 3600.0;
+  sum.acd_at_min_cell_hours += t.acd.at_min_s / 3600.0;
+  sum.cells_at_acd_limit += t.acd.at_max_s + t.acd.at_min_s > 0.0 ? 1 : 0;
+  if (t.acd.max_acd_m > 0.0) {
+    const bool first = sum.max_acd_m == 0.0;
+    sum.min_acd_m = first ? t.acd.min_acd_m : std::min(sum.min_acd_m, t.acd.min_acd_m);
+    sum.max_acd_m = first ? t.acd.max_acd_m : std::max(sum.max_acd_m, t.acd.max_acd_m);
+  }
   sum.per_cell.push_back(t);
   sum.exchanger_max_W += m.exchanger_max_W;  // sums here, means in finish_line_means
   sum.exchanger_energy_J += run.exchanger.energy_J;

@@ -86,6 +86,26 @@ void build_schedule(const io::ValueSet& v, const std::string& case_dir, Simulati
 }
 
 // Cross-field checks of the controller and disturbance inputs.
+// The ACD limits (docs/model/dynamics.md §4): a floor above the ceiling leaves the control no room;
+// a design ACD outside them is allowed (the control moves it only towards them) but said.
+void check_acd_limits(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
+  control::ControllerSettings s = c.control;
+  s.bath_height_m = c.dynamics.bath_height_m;
+  const double floor = control::acd_floor_m(s), ceiling = control::acd_ceiling_m(s);
+  if (floor >= ceiling) {
+    diagnostics.error(location(v, "control.acd_min"), "control.acd_min",
+                      fmt::format("the ACD floor {:.3g} cm is not below the ceiling {:.3g} cm (control.acd_max, or "
+                                  "dynamics.bath_height minus control.min_anode_immersion)",
+                                  100 * floor, 100 * ceiling));
+  } else if (c.op.acd_m > ceiling || c.op.acd_m < floor) {
+    diagnostics.warning(location(v, "operation.acd"), "operation.acd",
+                        fmt::format("the design ACD {:.3g} cm lies outside the ACD limits {:.3g}–{:.3g} cm "
+                                    "(control.acd_min, control.acd_max, control.min_anode_immersion): the resistance "
+                                    "control moves the anodes only towards them",
+                                    100 * c.op.acd_m, 100 * floor, 100 * ceiling));
+  }
+}
+
 void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
   const ControllerSettings& s = c.control;
   if (s.sample_delay_s > s.sample_interval_s) {
@@ -122,6 +142,7 @@ void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnos
     diagnostics.error(location(v, "run.duration"), "run.duration",
                       "the run must last at least one sample period");
   }
+  check_acd_limits(v, c, diagnostics);
 }
 
 /// The [pfc] keys and their coefficients from the one table; the former set spellings are mapped

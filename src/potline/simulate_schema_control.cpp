@@ -1,6 +1,7 @@
 // Simulate schema fields of control practice around disturbances: the resistance strategy during
 // power modulation (heat feed-forward of the target voltage, docs/model/dynamics.md §4,
-// "Resistance strategy during modulation"), tapping and AlF3 additions after an outage (§4,
+// "Resistance strategy during modulation"), the ACD and anode-immersion limits of the beam moves,
+// tapping and AlF3 additions after an outage (§4,
 // "After an outage") and the reference of the safe window's ledge bounds (§6, "Safe window").
 // Declared once, with the member they bind.
 #include "potline/io/schema_builder.hpp"
@@ -35,6 +36,33 @@ void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
       .doc("largest cut of the cell voltage the heat feed-forward asks for (current above nominal)")
       .source("estimate: about -0.5 cm of ACD at 125 % of AP40's current; a thinner bath layer makes the metal "
               "pad less stable (magnetohydrodynamics)");
+  // ACD limits (docs/model/dynamics.md §4, "ACD and anode-immersion limits").
+  ctl.number("control.acd_min", &ControllerSettings::acd_min_m)
+      .unit("cm", "m")
+      .default_(2.5)
+      .range(0.0, 15.0)
+      .doc("the resistance control does not lower the anodes below this ACD; a move it cuts is reported as time "
+           "at the ACD floor (0: no limit; the beam itself stops at 1 cm)")
+      .source("estimate: 0.5 cm below the industrial ACD range of 3–6 cm ([Haupin 1998]), below every "
+              "technology the catalogue calibrates (2.9–7.0 cm); a thinner bath layer lets the metal-pad waves "
+              "short-circuit on the anodes");
+  ctl.number("control.acd_max", &ControllerSettings::acd_max_m)
+      .unit("cm", "m")
+      .default_(8.0)
+      .range(0.0, 50.0)
+      .doc("the resistance control does not raise the anodes above this ACD; a raise it cuts is reported as "
+           "time at the ACD ceiling (0: no limit)")
+      .source("estimate: 2 cm above the industrial ACD range of 3–6 cm ([Haupin 1998]), above every technology "
+              "the catalogue calibrates (2.9–7.0 cm); with the default 20 cm bath it equals the ceiling of "
+              "control.min_anode_immersion");
+  ctl.number("control.min_anode_immersion", &ControllerSettings::min_anode_immersion_m)
+      .unit("cm", "m")
+      .default_(12.0)
+      .range(0.0, 50.0)
+      .doc("the resistance control does not raise the anodes so far that they dip less than this into the bath: "
+           "ACD at most dynamics.bath_height minus this (the bath surface stays where it is; 0: no limit)")
+      .source("estimate: the low end of the 12–18 cm anode immersion typical of 18–22 cm baths (the basis of the "
+              "technology catalogue's design.anode_immersion estimates); the anode sides must stay in the bath");
   ctl.number("control.tap_delay_after_outage", &ControllerSettings::tap_delay_after_outage_s)
       .unit("h", "s")
       .default_(8.0)

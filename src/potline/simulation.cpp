@@ -127,6 +127,7 @@ control::ControllerSettings controller_settings(const SimulationCase& c, const s
   // feed-forward keeps I·(V − E_h) (docs/model/dynamics.md §4).
   cs.heat_neutral_voltage_V = base.voltage_V - base.energy.heat_loss_W / c.op.line_current_A;
   cs.anode_count = c.design.anode_count;
+  cs.bath_height_m = c.dynamics.bath_height_m;  // anode immersion = bath height − ACD (ACD limits)
   cs.bath_mass_estimate_kg = bath_mass_kg(states.data());
   cs.tap_target_metal_kg = states[kMetal];
   return cs;

@@ -54,6 +54,13 @@ struct ControllerSettings {
   double heat_feedforward_max_raise_V{};   ///< largest raise of the actual cell voltage [V]
   double heat_feedforward_max_cut_V{};     ///< largest cut [V]
   double heat_neutral_voltage_V = 2.0;    ///< E_h = V − heat generation / I at the operating point (set by the run)
+  // ACD limits of the resistance control (docs/model/dynamics.md §4, "ACD and anode-immersion
+  // limits"): the controller reads the ACD from the beam position (the model hands it the state's
+  // ACD) and moves the beam no further than these allow; a move they cut or refuse saturates it.
+  double acd_min_m{};                ///< the anodes are not lowered below this ACD (0: no limit)
+  double acd_max_m{};                ///< nor raised above this one (0: no limit)
+  double min_anode_immersion_m{};    ///< nor raised so far that they dip less than this into the bath (0: no limit)
+  double bath_height_m = 0;          ///< set by the run from dynamics.bath_height: immersion = bath height − ACD
   // heat-balance outer loop (bath temperature samples)
   double temperature_target_K = 0;        ///< 0: off
   double temperature_gain_V_per_K{};          ///< proportional part
@@ -113,9 +120,23 @@ struct Actions {
   bool beam_raise = false;
   bool ae_detected = false;
   bool quench_done = false;  ///< the quench action has run its course
+  int acd_limited = 0;       ///< the ACD limits cut this sample's beam move: +1 at the top, −1 at the bottom
   bool mode_changed = false;
   bool alf3_changed = false;
   bool take_sample = false;  ///< the plant should take a bath sample now (see deliver_sample)
+};
+
+/// Highest ACD the limits allow: the smaller of acd_max and bath height − minimum immersion
+/// (infinite when neither is set) [m].
+double acd_ceiling_m(const ControllerSettings& s) noexcept;
+/// Lowest ACD the limits allow (0 when acd_min is not set) [m].
+double acd_floor_m(const ControllerSettings& s) noexcept;
+
+/// Time the resistance control spent held by the ACD limits, and the ACD range it saw.
+struct AcdLimitRecord {
+  double at_max_s = 0;    ///< it asked to raise the anodes beyond the ceiling (saturated at the top)
+  double at_min_s = 0;    ///< it asked to lower them below the floor
+  double min_acd_m = 0, max_acd_m = 0;  ///< ACD range read over the run (0, 0: never read)
 };
 
 /// Per-cell controller. Allocation-free; one per cell.
@@ -125,8 +146,9 @@ class PotController {
   PotController(const ControllerSettings* settings, double tap_phase_s, double anode_phase_s,
                 std::uint64_t seed, std::uint64_t stream);
 
-  /// One sample: measured voltage and current at time t. Call every sample_period_s.
-  Actions sample(double t, double voltage_V, double current_A);
+  /// One sample: measured voltage and current at time t. Call every sample_period_s. `acd_m` is
+  /// the ACD read from the beam position (< 0: not known; the ACD limits then do not act).
+  Actions sample(double t, double voltage_V, double current_A, double acd_m = -1.0);
   /// A bath sample taken at `taken_s`: the controller sees it after the sample delay.
   void deliver_sample(double taken_s, double alf3_wt, double temperature_K);
   /// The plant reports that the anode effect is over (the quench worked).
@@ -142,6 +164,8 @@ class PotController {
   /// Reheat offset of the target voltage at the last sample [V].
   double reheat_offset_V() const { return reheat_offset_; }
   bool in_quench() const { return in_quench_; }
+  /// Time held by the ACD limits up to the last sample, and the ACD range seen.
+  const AcdLimitRecord& acd_limits() const { return acd_record_; }
   double feed_rate_kg_per_s() const;
   Random& rng() { return rng_; }
   /// A feed stop of the scenario (disturbance.feed_stop_*) is on at t and was not cleared by an
@@ -155,6 +179,8 @@ class PotController {
   void detect_anode_effect(double t, double voltage_V, Actions& a);
   void feed_and_track(double t, double resistance, Actions& a);
   void control_resistance(double t, double resistance, Actions& a);
+  double limit_beam_move(double move_m, Actions& a);
+  void record_acd(double acd_m);
   void run_schedules(double t, double current_A, Actions& a);
   long feed_stop_window(double t) const;  ///< index of the stop window containing t, or -1
   void set_mode(FeedMode mode, double t, Actions& a);
@@ -192,6 +218,11 @@ class PotController {
   double recovery_start_ = -1;  ///< when the current returned after an outage (< 0: none yet)
   double reheat_offset_ = 0;
   double beam_travel_ = 0;
+  // ACD limits
+  double acd_m_ = -1;         ///< ACD read at the last sample (< 0: not known)
+  int acd_saturated_ = 0;     ///< +1 / −1: the last resistance decision was cut by the ceiling / floor
+  double last_sample_t_ = 0;
+  AcdLimitRecord acd_record_;
   // anode effect
   bool in_quench_ = false;
   double quench_end_ = 0;

@@ -11,7 +11,7 @@ namespace potline::flex {
 
 /// The trajectory of one cell at the output interval (rows from t = 0).
 struct CellTrace {
-  std::vector<double> time_s, ledge_m, superheat_K, temperature_K, power_W;
+  std::vector<double> time_s, ledge_m, superheat_K, temperature_K, power_W, acd_m;
   line::Summary summary;            ///< of the run (partial when it stopped)
   bool stopped = false;             ///< a physical guard stopped the run (e.g. the bath froze)
   line::StopReason stop_reason = line::StopReason::kBathFrozen;
@@ -33,6 +33,11 @@ double nominal_cell_power_W(const line::SimulationCase& sim);
 /// solver failures throw core::RunError.
 CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<double>& shares, double step_s,
                              double duration_s, double output_interval_s);
+
+/// Time a trace sits at an ACD limit of `sim`'s resistance control (within one beam step of the
+/// ceiling, control.acd_max or dynamics.bath_height − control.min_anode_immersion, or of the floor,
+/// control.acd_min) [s].
+double time_at_acd_limit_s(const line::SimulationCase& sim, const CellTrace& trace);
 
 /// Exponential running mean with time constant tau_s (the safe window's averaging), started at the
 /// first value.

@@ -19,7 +19,12 @@ struct EnvelopeRow {
   /// ledge maximum, i.e. bath is freezing onto the sides faster than the window allows (< 0: never).
   double freeze_alarm_s = -1;
   double flexible_energy_J = 0;  ///< |share − 1| × nominal power × cells × hold time
+  /// ACD range over the run and the time it sat at an ACD limit of the resistance control (within
+  /// one beam step of control.acd_max / the immersion ceiling, or of control.acd_min; from the rows).
+  double min_acd_m = 0, max_acd_m = 0;
+  double acd_limit_s = 0;
 };
+
 
 /// The envelope of the case as given.
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds);

@@ -35,11 +35,14 @@ enum class LedgeReference : std::uint8_t {
   kCell,      ///< each cell's own design ledge: bounds shifted by (its ledge − dynamics.initial_ledge)
 };
 
+/// The safe window ([window]). Its defaults live once, in the simulate schema (window.*), and a
+/// case built from it sets every member; the bounds below only repeat them for code that builds
+/// heat-state bounds without a case (benchmarks), and the averaging has none here.
 struct SafeWindow {
   double superheat_min_K = 5, superheat_max_K = 15;   ///< [Shen et al. 500 kA model]
   double ledge_min_m = 0.05, ledge_max_m = 0.10;
   LedgeReference ledge_reference = LedgeReference::kAbsolute;
-  double averaging_s = 4 * 3600.0;  ///< superheat and ledge judged on running means over this time
+  double averaging_s{};  ///< superheat and ledge judged on running means over this time (window.averaging)
 };
 
 struct SimulationCase {
@@ -172,6 +175,7 @@ struct CellTotals {
   long feeder_faults = 0;              ///< stochastic feeder faults started
   FaultCounts faults;                  ///< process faults and anode effects by cause
   long beam_moves = 0, taps = 0, anode_changes = 0;
+  control::AcdLimitRecord acd;         ///< time held by the ACD limits, ACD range
 };
 
 /// One disturbance of the run (outage, feed stop, current step) and how the cells went through
@@ -217,6 +221,12 @@ struct Summary {
   long voltage_evaluations = 0;
   double wall_seconds = 0;
   double current_limit_hours = 0;   ///< time the rectifier limit held a regulated current
+  /// ACD limits of the resistance control (control.acd_min, control.acd_max,
+  /// control.min_anode_immersion): cell-hours it asked for more than the ceiling / floor allowed,
+  /// the cells that did, and the ACD range over all cells.
+  double acd_at_max_cell_hours = 0, acd_at_min_cell_hours = 0;
+  int cells_at_acd_limit = 0;
+  double min_acd_m = 0, max_acd_m = 0;
   /// Shell heat exchangers (heat_exchangers.enabled; all 0 without): largest extraction per cell at
   /// the design shell temperature (mean over cells), mean extraction per cell over the run, heat
   /// taken over all cells, mean fraction in use at the end.

@@ -1,0 +1,56 @@
+// `potline simulate` and the ACD limits of the resistance control (control.acd_min, control.acd_max,
+// control.min_anode_immersion; docs/model/dynamics.md §4): a case that asks for more ACD than the
+// limits allow says so (a warning and the summary's `acd` object), and limits that leave no room
+// are an input error.
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test {
+namespace test_acd_limits_cli {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+double number(const Json& j, const char* pointer) { return j.at(Json::json_pointer(pointer)).get<double>(); }
+
+// cell-modulation holds the AP40 cell voltage at −25 % current: the ACD rises from 3.8 to ≈ 6.6 cm,
+// inside the default limits (2.5–8 cm).
+TEST(AcdLimitsCli, DefaultLimitsLeaveTheModulationExampleFree) {
+  const RunResult r = potline({"simulate", example("cell-modulation.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.err.find("ACD limits held"), std::string::npos) << r.err;
+  const Json s = parse_json(r.out);
+  EXPECT_DOUBLE_EQ(number(s, "/acd/at_ceiling_cell_hours"), 0.0);
+  EXPECT_DOUBLE_EQ(number(s, "/acd/at_floor_cell_hours"), 0.0);
+  EXPECT_GT(number(s, "/acd/max_cm"), 6.0);
+  EXPECT_LT(number(s, "/acd/max_cm"), 8.0);
+}
+
+// A 5 cm ceiling (control.acd_max) stops the raise: the run reports the time at the ceiling.
+TEST(AcdLimitsCli, ACaseThatAsksForMoreAcdReportsTheTimeAtTheCeiling) {
+  const RunResult r =
+      potline({"simulate", example("cell-modulation.toml"), "--set", "control.acd_max=5 cm", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.err.find("warning: the ACD limits held the resistance control in 1 of 1 cells"), std::string::npos)
+      << r.err;
+  const Json s = parse_json(r.out);
+  EXPECT_GT(number(s, "/acd/at_ceiling_cell_hours"), 1.0);
+  EXPECT_EQ(s.at("acd").at("cells_at_limit").get<int>(), 1);
+  EXPECT_LE(number(s, "/acd/max_cm"), 5.1);  // drift of the pad between beam moves
+  // The same through the immersion: 20 cm bath − 15 cm minimum immersion = 5 cm.
+  const RunResult immersed = potline({"simulate", example("cell-modulation.toml"), "--set",
+                                      "control.min_anode_immersion=15 cm", "--json"});
+  ASSERT_EQ(immersed.exit_code, 0) << immersed.describe();
+  EXPECT_NEAR(number(parse_json(immersed.out), "/acd/at_ceiling_cell_hours"), number(s, "/acd/at_ceiling_cell_hours"),
+              1e-9);
+}
+
+TEST(AcdLimitsCli, AFloorAboveTheCeilingIsAnInputError) {
+  const RunResult r = potline({"simulate", example("cell-modulation.toml"), "--set", "control.acd_min=9 cm"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'control.acd_min': the ACD floor 9 cm is not below the ceiling 8 cm"), std::string::npos)
+      << r.err;
+}
+
+}  // namespace
+}  // namespace test_acd_limits_cli
+}  // namespace potline_cli_test

@@ -1,18 +1,73 @@
 #include "potline/dynamics/batch.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "potline/core/diagnostics.hpp"
 #include "rhs_kernel.hpp"
 
 namespace potline::dynamics {
 
+/// Per cell, what step() keeps between steps: the right-hand side's per-step terms and the inputs
+/// they were made from. The terms depend on the model, the inputs and the snapshot only, so they
+/// are made again only after a refresh or when an input changed (most steps change neither).
+struct CellBatch::StepCache {
+  explicit StepCache(std::size_t n) : terms(n), inputs(n), valid(n, 0) {}
+  std::vector<detail::RhsTerms> terms;
+  std::vector<CellInputs> inputs;
+  std::vector<unsigned char> valid;  ///< 0 after a refresh of the snapshot
+};
+
+namespace {
+// The inputs compared bit for bit, padding included: equal bits are equal inputs (a difference in
+// padding only, or 0 against −0, makes the terms again: never wrong, only slower).
+static_assert(std::is_trivially_copyable_v<CellInputs>);
+bool same_inputs(const CellInputs& a, const CellInputs& b) noexcept {
+  return __builtin_memcmp(&a, &b, sizeof(CellInputs)) == 0;  // expanded inline (vector compares)
+}
+
+// Sum of `count` doubles (a multiple of 8) in eight partial sums held in four two-lane vectors
+// (GCC and Clang vector extension: the compiler does not reassociate a floating-point sum itself).
+// Used for a finiteness test only: a NaN or an infinity in any term makes the sum non-finite.
+double partial_sums(const double* x, std::size_t count) noexcept {
+  using Lanes = double __attribute__((vector_size(16)));
+  Lanes s[4] = {};
+  for (std::size_t i = 0; i < count; i += 8) {
+    for (std::size_t j = 0; j < 4; ++j) {
+      Lanes v;
+      std::memcpy(&v, x + i + 2 * j, sizeof(v));
+      s[j] += v;
+    }
+  }
+  const Lanes t = (s[0] + s[1]) + (s[2] + s[3]);
+  return t[0] + t[1];
+}
+}  // namespace
+
+CellBatch::~CellBatch() = default;
+
+void CellBatch::throw_non_finite() const {
+  for (std::size_t c = 0; c < models_.size(); ++c) {
+    const double* y = state(c);
+    std::string names;
+    for (int i = 0; i < kStateCount; ++i) {
+      if (!std::isfinite(y[i])) names += std::string(names.empty() ? "" : ", ") + state_name(i);
+    }
+    if (names.empty()) continue;
+    throw core::RunError("batch integrator: cell " + std::to_string(c) + " (of its block): non-finite " + names +
+                         " after step " + std::to_string(steps_ + 1) + "; alumina " +
+                         std::to_string(electrical_[c].alumina_wt) + " wt% at the last evaluation");
+  }
+  throw core::RunError("batch integrator: non-finite sum of the states after step " + std::to_string(steps_ + 1));
+}
+
 CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states,
                      BatchOptions options)
     : CellBlock(std::move(models), initial_states), options_(options), since_refresh_s_(models_.size(), 0.0),
       since_slope_s_(models_.size(), 0.0), snapshot_temperature_K_(models_.size(), 0.0),
-      refresh_due_(models_.size(), 1) {
+      refresh_due_(models_.size(), 1), cache_(std::make_unique<StepCache>(models_.size())) {
   step_checks_finite_ = true;  // step() throws on a non-finite state
 }
 
@@ -30,6 +85,7 @@ void CellBatch::refresh(std::size_t k, bool with_slope) {
   since_refresh_s_[k] = 0.0;
   snapshot_temperature_K_[k] = state(k)[kBathTemperature];
   refresh_due_[k] = 0;
+  cache_->valid[k] = 0;
 }
 
 void CellBatch::step() {
@@ -52,25 +108,27 @@ void CellBatch::step() {
       refresh(c, refresh_due_[c] != 0);
     }
     const CellModel& m = models_[c];
-    // The terms fixed over the step (inputs and snapshot) once, the kernel at both stages.
-    const detail::RhsTerms terms = detail::rhs_terms(m, inputs_[c], electrical_[c]);
+    // The terms fixed over the step (inputs and snapshot), kept while neither changes; the kernel
+    // at both stages.
+    StepCache& cache = *cache_;
+    if (!cache.valid[c] || !same_inputs(cache.inputs[c], inputs_[c])) {
+      cache.terms[c] = detail::rhs_terms(m, inputs_[c], electrical_[c]);
+      cache.inputs[c] = inputs_[c];
+      cache.valid[c] = 1;
+    }
+    const detail::RhsTerms& terms = cache.terms[c];
     detail::rhs_kernel(m, terms, y, k1, nullptr);
     for (int i = 0; i < kFirstRunningIntegral; ++i) y1[i] = y[i] + h * k1[i];
     detail::rhs_kernel(m, terms, y1, k2, nullptr);
-    // Element-wise loops (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
+    // Element-wise loop (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
     for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);
-    if (!all_states_finite(y)) {
-      std::string names;
-      for (int i = 0; i < kStateCount; ++i) {
-        if (!std::isfinite(y[i])) names += std::string(names.empty() ? "" : ", ") + state_name(i);
-      }
-      throw core::RunError("batch integrator: cell " + std::to_string(c) + " (of its block): non-finite " + names +
-                           " after step " + std::to_string(steps_ + 1) + "; alumina " +
-                           std::to_string(electrical_[c].alumina_wt) + " wt% at the last evaluation");
-    }
     since_refresh_s_[c] += h;
     since_slope_s_[c] += h;
   }
+  // One finiteness test over the whole block (the states are contiguous); then the first cell
+  // with a non-finite state is named, as a test after each cell would have.
+  static_assert(kStateCount % 8 == 0);
+  if (!std::isfinite(partial_sums(y_.data(), n * kStateCount))) throw_non_finite();
   ++steps_;
 }
 

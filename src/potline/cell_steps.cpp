@@ -48,6 +48,9 @@ struct CellAt {
 };
 
 void set_line_current(Block& b, const SimulationCase& c, double I) {
+  // Unchanged since the last step: every cell's input and last current are already I.
+  if (I == b.applied_current_A) return;
+  b.applied_current_A = I;
   for (std::size_t k = 0; k < b.cells->size(); ++k) {
     CellInputs& in = b.cells->inputs(k);
     if (std::fabs(I - b.runs[k].last_current) > kCurrentJump * c.schedule.nominal_A()) b.cells->mark_jump(k);
@@ -60,9 +63,9 @@ void set_line_current(Block& b, const SimulationCase& c, double I) {
 // Physical anode-effect onset: the lowest feeder zone at or below the critical concentration
 // of the Piontelli / Grjotheim–Welch critical current density at this current and temperature
 // (cell::evaluate's C_AE). The event value is the bath average at onset.
-void check_anode_effect_onset(const CellAt& at, double I) {
+// `c_wt`: alumina_wt of the cell's state.
+void check_anode_effect_onset(const CellAt& at, double I, double c_wt) {
   CellRun& run = at.run();
-  const double c_wt = alumina_wt(at.y());
   const double zone_wt = c_wt + run.zones.min_deviation_wt();
   const double onset_wt = ae_onset_alumina_wt(run, at.model(), at.cells().electrical(at.k), at.t);
   if (run.in_ae || !(I > 0) || !(zone_wt <= onset_wt)) return;
@@ -122,13 +125,12 @@ void advance_zones(const CellAt& at, double I) {
   }
 }
 
-// Statistics of the true state.
-void record_statistics(const CellAt& at) {
+// Statistics of the true state; `c_wt`: alumina_wt of the cell's state.
+void record_statistics(const CellAt& at, double c_wt) {
   CellRun& run = at.run();
   const double* y = at.y();
   const SafeWindow& w = at.x.c.window;
   const double h = at.x.h;
-  const double c_wt = alumina_wt(y);
   const double ledge = ledge_thickness_m(at.model(), y);
   const double superheat = y[kBathTemperature] - at.cells().electrical(at.k).liquidus_K;
   run.min_alumina = std::min(run.min_alumina, c_wt);
@@ -348,8 +350,10 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
       update_feeder_faults(at);
       if (update_process_faults(b, k, x, t)) b.cells->state_jumped(k);
       advance_zones(at, I);
-      check_anode_effect_onset(at, I);
-      record_statistics(at);
+      // The state does not change between here and the controller's actions.
+      const double c_wt = alumina_wt(at.y());
+      check_anode_effect_onset(at, I, c_wt);
+      record_statistics(at, c_wt);
       update_exchangers(at);
       if (x.c.controller_enabled) run_controller(at, I);
     }

@@ -87,6 +87,9 @@ struct Block {
   std::vector<CellRun> runs;
   std::vector<Event> events;
   Violation violation;  ///< set: the block stopped at violation.time_s
+  /// Line current the cells' inputs were last set to (NaN before the first step): the per-cell
+  /// update is skipped while it stays the same.
+  double applied_current_A = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// What every step of every block needs to know about the run.

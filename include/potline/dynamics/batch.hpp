@@ -16,6 +16,7 @@
 // right-hand side) in tests/unit/test_dynamics_integrators.cpp and stated in
 // docs/model/dynamics.md.
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "potline/dynamics/cell_block.hpp"
@@ -42,6 +43,7 @@ struct BatchOptions {
 class CellBatch final : public CellBlock {
  public:
   CellBatch(std::vector<CellModel> models, const std::vector<double>& initial_states, BatchOptions options);
+  ~CellBatch() override;
 
   /// The inputs of cell k (current, anode-effect state) changed discontinuously: refresh its
   /// snapshot, slope included, before the next step.
@@ -72,6 +74,10 @@ class CellBatch final : public CellBlock {
   std::vector<unsigned char> refresh_due_;
   long evaluations_ = 0;
   long steps_ = 0;
+  /// What step() keeps per cell between steps (batch.cpp), so it can change without this header.
+  struct StepCache;
+  std::unique_ptr<StepCache> cache_;
+  [[noreturn]] void throw_non_finite() const;
 };
 
 /// One cell as an OdeSystem for the CVODE reference: cell::evaluate at every right-hand side.

@@ -224,6 +224,14 @@ RunReport fleet_report(const RunData& run) {
   if (const Table* t = run.table("flex_capacity.csv")) {
     r.tables.push_back({"Flexible capacity per smelter (flex_capacity.csv)", t->columns, t->rows});
   }
+  if (const Table* t = run.table("ccs_retrofit.csv")) {
+    if (auto c = fleet_ccs_chart(run, *t)) r.charts.push_back(std::move(*c));
+    r.tables.push_back({"Carbon capture retrofits (ccs_retrofit.csv)", t->columns, t->rows});
+  }
+  if (const Table* t = run.table("hpa.csv")) {
+    if (auto c = fleet_hpa_chart(run, *t)) r.charts.push_back(std::move(*c));
+    r.tables.push_back({"High-purity product per smelter (hpa.csv)", t->columns, t->rows});
+  }
   if (const Table* t = run.table("path.csv")) {
     if (auto c = fleet_path_chart(run, *t)) {
       r.charts.push_back(std::move(*c));

@@ -297,6 +297,14 @@ RunReport simulate_report(const RunData& run) {
     r.missing.push_back("time series: no timeseries.csv in the run folder");
   }
   if (ev && !ev->rows.empty()) add_event_views(run, *ev, by_type, r);
+  if (const Table* taps = run.table("purity_taps.csv")) {
+    if (auto c = purity_taps_chart(run, *taps)) {
+      r.charts.push_back(std::move(*c));
+    } else {
+      r.missing.push_back("metal grade over time: purity_taps.csv has no tap with a time and an analysis");
+    }
+    r.tables.push_back(purity_grade_table(run));
+  }
   if (!model_windows(run.summary).empty()) {
     r.tables.push_back(model_window_table(run.summary));
   } else if (ts && !windows.empty()) {

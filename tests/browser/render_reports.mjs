@@ -38,7 +38,7 @@ const examples = {
   'smelter-ccs-hydro': ['smelter'], 'smelter-inert-anode-elysis-like': ['smelter'], 'hpa-us': ['smelter'],
   'invest-new-build': ['invest'], 'invest-ap60-retrofit': ['invest'],
   'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'cell-modulation': ['simulate'], 'outage-3h': ['simulate'],
-  'cell-process-faults': ['simulate'],
+  'cell-process-faults': ['simulate'], 'cell-grade-cathode-failure': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
   // world-2024 with its flexible capacity (fleet.flex), so the page draws flex_capacity as well.
@@ -66,6 +66,12 @@ const expectedTitles = {
                       'Regional aluminium prices by year (trade LP)', 'Production by region (stacked)',
                       "CBAM cost of each region's metal if sold into the EU (production-weighted mean)",
                       'EU emission allowance (EUA) price of the path'],
+  'ccs-retrofit-gcc': ['Carbon capture retrofitted on named smelters (ccs_retrofit.csv)', 'C1 cash cost with and without capture',
+                       'CBAM cost of the smelter\'s metal sold into the EU'],
+  'hpa-us-fleet': ['High-purity metal: smelters\' own grade and the upgrading line (hpa.csv)',
+                   'Share of each smelter\'s own metal that meets the product grade'],
+  'cell-grade-cathode-failure': ['Metal grade over time: every tap\'s Fe and Si against the grade limits',
+                                 'Fe of each tap, with the grades\' Fe maxima'],
 };
 
 const results = [];

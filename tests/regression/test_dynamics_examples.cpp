@@ -27,6 +27,7 @@ const std::vector<Example> kExamples = {
     {"cell-modulation", {}},
     {"outage-3h", {}},
     {"cell-process-faults", {}},
+    {"cell-grade-cathode-failure", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
 };
 
@@ -67,6 +68,16 @@ TEST(DynamicsExamples, SummariesMatchReferences) {
     if (ref.contains("faults")) {  // process faults (docs/model/faults.md): seeded events, exact
       for (const char* key : {"breaker_failures", "crust_collapses", "poor_alumina_periods", "anode_spikes"}) {
         EXPECT_EQ(s.at("faults").at(key).get<long>(), ref.at("faults").at(key).get<long>()) << key;
+      }
+    }
+    if (ref.contains("purity") && ref.at("purity").is_object()) {  // grade over time (docs/model/purity.md)
+      const Json& p = s.at("purity");
+      const Json& q = ref.at("purity");
+      for (const char* key : {"taps", "stub_dips", "cathode_failures"}) {
+        EXPECT_EQ(p.at(key).get<long>(), q.at(key).get<long>()) << key;
+      }
+      for (const char* key : {"mean_fe_wt", "max_fe_wt", "mean_si_wt", "tapped_t"}) {
+        EXPECT_NEAR(p.at(key).get<double>(), q.at(key).get<double>(), 0.01 * std::fabs(q.at(key).get<double>())) << key;
       }
     }
   }

@@ -6,6 +6,7 @@
 // component, one path per series, one symbol per smelter...) and how many such marks the data
 // gives; the browser tests count them in the rendered SVG.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,14 @@ RunReport smelter_report(const RunData& run);
 /// The smelter's inert-anode, carbon-capture and HPA tables (charts_smelter_nextgen.cpp).
 std::vector<HtmlTable> smelter_nextgen_tables(const RunData& run);
 RunReport invest_report(const RunData& run);
+/// Fleet charts of carbon capture on named smelters and of the high-purity product
+/// (charts_fleet_nextgen.cpp); nothing when the table has no drawable value.
+std::optional<Chart> fleet_ccs_chart(const RunData& run, const Table& ccs_retrofit);
+std::optional<Chart> fleet_hpa_chart(const RunData& run, const Table& hpa);
+/// The metal grade of every tap of a simulate run (purity_taps.csv) and the share tapped by grade
+/// (charts_simulate_purity.cpp).
+std::optional<Chart> purity_taps_chart(const RunData& run, const Table& purity_taps);
+HtmlTable purity_grade_table(const RunData& run);
 RunReport simulate_report(const RunData& run);
 RunReport fleet_report(const RunData& run);
 RunReport sweep_report(const RunData& run);

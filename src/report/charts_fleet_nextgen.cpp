@@ -1,0 +1,87 @@
+// Fleet report charts of issue 14: carbon capture retrofitted on named smelters (ccs_retrofit.csv,
+// docs/model/ccs.md) and the high-purity product of smelters whose own metal meets a grade, with the
+// upgrading line beside them (hpa.csv, docs/model/hpa.md). Columns are looked up by name, so a
+// file of an older version without a column leaves that bar out rather than failing.
+#include <fmt/format.h>
+
+#include "potline/report/charts.hpp"
+#include "vega.hpp"
+
+namespace potline::report {
+namespace {
+
+using io::Json;
+
+/// One bar per smelter and series, side by side (`xOffset`); counted as unit `index`.
+/// `series` is (column of the CSV, legend text); rows whose cell is missing draw no bar.
+Json paired_bars(const Table& t, const std::vector<std::pair<std::string, std::string>>& series, const std::string& title,
+                 const std::string& y_title, int index, std::size_t& marks) {
+  Json values = Json::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    for (const auto& [column, what] : series) {
+      const auto v = t.number(i, column);
+      if (!v) continue;
+      values.push_back({{"id", t.text(i, "id")}, {"what", what}, {"value", *v}});
+      ++marks;
+    }
+  }
+  Json unit = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+               {"encoding", {{"x", vega::field("id", "nominal", "Smelter")},
+                             {"xOffset", {{"field", "what"}}},
+                             {"y", vega::field("value", "quantitative", y_title)},
+                             {"color", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr}}},
+                             {"tooltip", Json::array({{{"field", "id"}}, {{"field", "what"}},
+                                                      {{"field", "value"}, {"format", ".4~g"}}})}}}};
+  return {{"title", title}, {"width", 720}, {"height", 170}, {"data", {{"values", values}}},
+          {"layer", Json::array({vega::primary(unit, index)})}};
+}
+
+/// A chart of stacked panels (one "primary" unit each), or nothing when no panel has a bar.
+std::optional<Chart> panels_chart(const std::string& title, const std::string& subtitle, Json panels, std::size_t marks) {
+  if (marks == 0) return std::nullopt;
+  Json spec = vega::base(title, subtitle, 720, 170);
+  spec.erase("width");
+  spec.erase("height");
+  spec["vconcat"] = std::move(panels);
+  // Each panel has its own series: shared offset and colour scales would leave gaps for the others'.
+  spec["resolve"] = {{"scale", {{"color", "independent"}, {"xOffset", "independent"}}}};
+  return vega::chart(spec, marks);
+}
+
+}  // namespace
+
+std::optional<Chart> fleet_ccs_chart(const RunData& run, const Table& t) {
+  std::size_t marks = 0;
+  Json panels = Json::array();
+  panels.push_back(paired_bars(t, {{"c1_without_usd_per_t", "without capture"}, {"c1_usd_per_t", "with capture"}},
+                               "C1 cash cost with and without capture", "C1 [USD/t Al]", 0, marks));
+  panels.push_back(paired_bars(t, {{"direct_co2e_without_t_per_t", "direct, without"}, {"direct_co2e_t_per_t", "direct, with"},
+                                   {"co2e_without_t_per_t", "scope 1+2, without"}, {"co2e_t_per_t", "scope 1+2, with"}},
+                               "Emissions intensity with and without capture", "Emissions [t CO2e/t Al]", 1, marks));
+  panels.push_back(paired_bars(t, {{"cbam_without_usd_per_t", "without capture"}, {"cbam_usd_per_t", "with capture"}},
+                               "CBAM cost of the smelter's metal sold into the EU", "CBAM [USD/t Al]", 2, marks));
+  panels.push_back(paired_bars(t, {{"breakeven_co2_price_usd_per_t", "break-even CO2 price"},
+                                   {"cost_usd_per_t_co2_avoided", "cost per t CO2 avoided"}},
+                               "Carbon price at which capture pays, and its cost per tonne avoided", "[USD/t CO2]", 3, marks));
+  return panels_chart("Carbon capture retrofitted on named smelters (ccs_retrofit.csv)",
+                      fmt::format("{}: {} smelter(s) with capture; the 'without' bars are the same smelter in the same scenario "
+                                  "without it", run.title(), t.rows.size()),
+                      std::move(panels), marks);
+}
+
+std::optional<Chart> fleet_hpa_chart(const RunData& run, const Table& t) {
+  std::size_t marks = 0;
+  Json panels = Json::array();
+  panels.push_back(paired_bars(t, {{"grade_share", "grade share"}},
+                               "Share of each smelter's own metal that meets the product grade", "Share [-]", 0, marks));
+  panels.push_back(paired_bars(t, {{"c1_usd_per_t", "C1"}, {"c1_net_of_grade_premium_usd_per_t", "C1 net of the grade premium"}},
+                               "C1 cash cost with the grade premium credited", "C1 [USD/t Al]", 1, marks));
+  panels.push_back(paired_bars(t, {{"grade_income_musd_per_year", "grade premium income"},
+                                   {"upgrading_margin_musd_per_year", "upgrading line margin"}},
+                               "Income of the high-purity product", "[million USD/yr]", 2, marks));
+  return panels_chart("High-purity metal: smelters' own grade and the upgrading line (hpa.csv)",
+                      fmt::format("{}: {} smelter(s); grade and route per row in the table below", run.title(), t.rows.size()),
+                      std::move(panels), marks);
+}
+
+}  // namespace potline::report

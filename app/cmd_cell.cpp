@@ -37,7 +37,7 @@ io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
   std::string basis = "the case's operating point";
   if (run.c.technology) {
     const api::CellRun catalogue = api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)},
-                                                 run.c.technology->name, "");
+                                                 run.c.technology->id, "");  // the id: names may differ
     design.line_current_A = catalogue.c.op.line_current_A;
     design.acd_m = catalogue.c.op.acd_m;
     design.bath_temperature_K = catalogue.c.op.bath_temperature_K;

@@ -86,6 +86,11 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
   for (const auto& x : f.check.crossings) {
     std::cout << fmt::format("    crossing: {} from {:.2f} h to {:.2f} h\n", x.limit, x.start_s / 3600, x.end_s / 3600);
   }
+  if (f.check.acd_limit_s > 0) {  // ACD limits of the resistance control (docs/model/dynamics.md §4)
+    std::cout << fmt::format("  the optimised schedule holds the ACD at a limit of the resistance control for {:.1f} h "
+                             "(largest ACD {:.1f} cm): the heat the voltage could give back is capped there\n",
+                             f.check.acd_limit_s / 3600, 100 * f.check.max_acd_m);
+  }
   std::cout << fmt::format("  anode effects of the representative cell: flat {}, optimised {} ({} within {:.0f} h of a "
                            "power increase)\n",
                            r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,

@@ -14,10 +14,19 @@ namespace potline::dynamics {
 /// they were made from. The terms depend on the model, the inputs and the snapshot only, so they
 /// are made again only after a refresh or when an input changed (most steps change neither).
 struct CellBatch::StepCache {
-  explicit StepCache(std::size_t n) : terms(n), inputs(n), valid(n, 0) {}
+  explicit StepCache(std::size_t n)
+      : terms(n), inputs(n), valid(n, 0), stages(2 * n * kStateCount), end_state(n * kFirstRunningIntegral),
+        stage_valid(n, 0), last(n, 0) {}
   std::vector<detail::RhsTerms> terms;
   std::vector<CellInputs> inputs;
   std::vector<unsigned char> valid;  ///< 0 after a refresh of the snapshot
+  /// The corrector's right-hand side of the last step, f(y + h·k1), and the state the step ended
+  /// at (the states the right-hand side reads): the first stage of the next step when neither the
+  /// state, the inputs nor the snapshot changed in between.
+  std::vector<double> stages;  ///< two per cell, used in turn; `last` is the one of the last step
+  std::vector<double> end_state;
+  std::vector<unsigned char> stage_valid;
+  std::vector<unsigned char> last;
 };
 
 namespace {
@@ -92,8 +101,6 @@ void CellBatch::step() {
   const double h = options_.step_s;
   const double half_h = 0.5 * h;
   const std::size_t n = models_.size();
-  double k1[kStateCount];
-  double k2[kStateCount];
   // The predictor needs only the states the right-hand side reads; the running integrals after
   // them are never read (DynamicsIntegrators.RhsDoesNotReadTheRunningIntegrals), so they stay 0.
   double y1[kStateCount] = {};
@@ -111,17 +118,33 @@ void CellBatch::step() {
     // The terms fixed over the step (inputs and snapshot), kept while neither changes; the kernel
     // at both stages.
     StepCache& cache = *cache_;
-    if (!cache.valid[c] || !same_inputs(cache.inputs[c], inputs_[c])) {
+    const bool terms_kept = cache.valid[c] && same_inputs(cache.inputs[c], inputs_[c]);
+    if (!terms_kept) {
       cache.terms[c] = detail::rhs_terms(m, inputs_[c], electrical_[c]);
       cache.inputs[c] = inputs_[c];
       cache.valid[c] = 1;
     }
     const detail::RhsTerms& terms = cache.terms[c];
-    detail::rhs_kernel(m, terms, y, k1, nullptr);
+    double* const pair = cache.stages.data() + 2 * c * kStateCount;
+    double* __restrict const last = pair + cache.last[c] * kStateCount;
+    double* __restrict const next = pair + (1 - cache.last[c]) * kStateCount;
+    double* __restrict const end_state = cache.end_state.data() + c * kFirstRunningIntegral;
+    // First stage: the last step's corrector stage when nothing moved since (docs/performance.md,
+    // "stage reuse": f at the last predictor point instead of at y; second order all the same).
+    const double* __restrict k1 = last;
+    if (!(cache.stage_valid[c] && terms_kept &&
+          __builtin_memcmp(end_state, y, kFirstRunningIntegral * sizeof(double)) == 0)) {
+      detail::rhs_kernel(m, terms, y, next, nullptr);
+      k1 = next;
+    }
     for (int i = 0; i < kFirstRunningIntegral; ++i) y1[i] = y[i] + h * k1[i];
+    double* __restrict const k2 = k1 == next ? last : next;
     detail::rhs_kernel(m, terms, y1, k2, nullptr);
     // Element-wise loop (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
     for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);
+    std::memcpy(end_state, y, kFirstRunningIntegral * sizeof(double));
+    cache.last[c] = static_cast<unsigned char>(k2 - pair == 0 ? 0 : 1);
+    cache.stage_valid[c] = 1;
     since_refresh_s_[c] += h;
     since_slope_s_[c] += h;
   }

@@ -76,6 +76,9 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
                 {"margin_usd_per_year", h->margin_usd_per_year},
                 {"npv_usd", h->npv_usd},
                 {"npv_with_hpa_usd", r.npv_usd + h->npv_usd}};
+    const finance::ProjectWithHpa with = finance::project_with_hpa(r.cash_flows_usd, *h);
+    j["hpa"]["irr_with_hpa"] = optional_number(with.irr);
+    j["hpa"]["payback_years_with_hpa"] = optional_number(with.payback_years);
   }
   io::Json flows = io::Json::array();
   for (double x : r.cash_flows_usd) flows.push_back(x);

@@ -34,4 +34,11 @@ std::optional<HpaInvestment> hpa_investment(const InvestCase& c) {
   return h;
 }
 
+ProjectWithHpa project_with_hpa(std::span<const double> project_cash_flows_usd, const HpaInvestment& line) {
+  std::vector<double> flows(project_cash_flows_usd.begin(), project_cash_flows_usd.end());
+  // Both streams share the project's years (construction, then operation); the line has no capex.
+  for (std::size_t k = 0; k < flows.size() && k < line.cash_flows_usd.size(); ++k) flows[k] += line.cash_flows_usd[k];
+  return {irr(flows), payback_years(flows)};
+}
+
 }  // namespace potline::finance

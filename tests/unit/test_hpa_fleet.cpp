@@ -152,6 +152,19 @@ TEST(HpaInvest, LineIsATaxedDiscountedMarginStreamOverTheOperatingYears) {
   for (int k = 3; k < 33; ++k) npv += margin(k - 3 < 20 ? 40 : 50) * 0.75 / std::pow(1.08, k + 1);
   EXPECT_NEAR(h->npv_usd, npv, 1e-6 * npv);
   EXPECT_DOUBLE_EQ(h->cash_flows_usd[0], 0.0);  // construction years
+  // With the project: the combined flows' NPV at irr_with_hpa is zero (the IRR's definition), and a
+  // positive margin stream lifts the IRR above the project's own and shortens its payback.
+  const finance::InvestmentResult project = finance::evaluate_investment(c.inputs);
+  const finance::ProjectWithHpa with = finance::project_with_hpa(project.cash_flows_usd, *h);
+  ASSERT_TRUE(with.irr.has_value());
+  ASSERT_TRUE(project.irr.has_value());
+  EXPECT_GT(*with.irr, *project.irr);
+  std::vector<double> flows = project.cash_flows_usd;
+  for (std::size_t k = 0; k < flows.size(); ++k) flows[k] += h->cash_flows_usd[k];
+  EXPECT_NEAR(finance::npv(flows, *with.irr), 0.0, 1e-3 * std::fabs(flows.back()));
+  ASSERT_TRUE(with.payback_years.has_value());
+  ASSERT_TRUE(project.payback_years.has_value());
+  EXPECT_LE(*with.payback_years, *project.payback_years);
   // No [hpa]: no line.
   core::Diagnostics d2;
   const finance::InvestCase plain = finance::load_invest_case_text(

@@ -5,6 +5,7 @@
 // power price: contract, then post-contract), taxed at the case's rate, discounted at its WACC. The
 // line's capital is in hpa.conversion_cost (a capital charge per t), so the stream has no capex.
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "potline/finance/invest_case.hpp"
@@ -22,5 +23,14 @@ struct HpaInvestment {
 /// The HPA line's appraisal, or nothing when the case has no hpa.capacity. Input errors of the line
 /// (missing costs, a feed above the plant's production) throw core::InputError.
 std::optional<HpaInvestment> hpa_investment(const InvestCase& c);
+
+/// The IRR and payback of the project with the line: its cash flows plus the line's, year by year
+/// (the line's margin then moves the project's return, not only its NPV). Empty as finance::irr
+/// and payback_years are.
+struct ProjectWithHpa {
+  std::optional<double> irr;
+  std::optional<double> payback_years;
+};
+ProjectWithHpa project_with_hpa(std::span<const double> project_cash_flows_usd, const HpaInvestment& line);
 
 }  // namespace potline::finance

@@ -6,6 +6,7 @@
 
 #include "potline/report/charts.hpp"
 #include "potline/report/run_data.hpp"
+#include "../common/report_runs.hpp"
 
 namespace potline::report {
 namespace test_report_outputs {
@@ -14,14 +15,7 @@ namespace {
 using io::Json;
 
 RunData run_of(const std::string& command, Json summary, const std::map<std::string, std::string>& csv = {}) {
-  RunData r;
-  r.command = command;
-  r.path = "run";
-  r.summary = std::move(summary);
-  core::Diagnostics d;
-  for (const auto& [name, text] : csv) r.tables[name] = parse_table(text, name, d);
-  EXPECT_FALSE(d.has_errors());
-  return r;
+  return potline::testing::report_run(command, std::move(summary), csv);
 }
 
 const HtmlTable* table_titled(const RunReport& r, const std::string& start) {

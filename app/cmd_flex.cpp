@@ -114,7 +114,9 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
                              e.freeze_alarm_s < 0 ? "" : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
                              e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600),
                              100 * e.min_acd_m, 100 * e.max_acd_m,
-                             e.acd_limit_s > 0 ? fmt::format(", at an ACD limit {:.1f} h", e.acd_limit_s / 3600) : "");
+                             e.acd_limit_s > 0 ? fmt::format(", at an ACD limit {:.1f} h from {:.1f} h", e.acd_limit_s / 3600,
+                                                             e.acd_limit_first_s / 3600)
+                                               : "");
   }
 }
 

@@ -88,16 +88,19 @@ CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<
   return trace;
 }
 
-double time_at_acd_limit_s(const line::SimulationCase& sim, const CellTrace& trace) {
+AcdLimitTime time_at_acd_limit(const line::SimulationCase& sim, const CellTrace& trace) {
   control::ControllerSettings limits = sim.control;
   limits.bath_height_m = sim.dynamics.bath_height_m;
   const double ceiling = control::acd_ceiling_m(limits), floor = control::acd_floor_m(limits);
   const double near = sim.control.beam_step_m;
   const std::vector<double>& t = trace.time_s;
   const std::vector<double>& acd = trace.acd_m;
-  double at = 0;
+  AcdLimitTime at;
   for (std::size_t i = 1; i < t.size() && i < acd.size(); ++i) {
-    if (acd[i] >= ceiling - near || (floor > 0.0 && acd[i] <= floor + near)) at += t[i] - t[i - 1];
+    if (acd[i] >= ceiling - near || (floor > 0.0 && acd[i] <= floor + near)) {
+      at.total_s += t[i] - t[i - 1];
+      if (at.first_s < 0) at.first_s = t[i];
+    }
   }
   return at;
 }

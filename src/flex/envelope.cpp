@@ -39,7 +39,9 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
       row.min_acd_m = *std::min_element(trace.acd_m.begin(), trace.acd_m.end());
       row.max_acd_m = *std::max_element(trace.acd_m.begin(), trace.acd_m.end());
     }
-    row.acd_limit_s = time_at_acd_limit_s(c.sim, trace);
+    const AcdLimitTime at_limit = time_at_acd_limit(c.sim, trace);
+    row.acd_limit_s = at_limit.total_s;
+    row.acd_limit_first_s = at_limit.first_s;
     rows.push_back(row);
   }
   return rows;

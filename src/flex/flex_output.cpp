@@ -226,7 +226,8 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
                    {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh},
                    {"min_acd_cm", 100 * e.min_acd_m},
                    {"max_acd_cm", 100 * e.max_acd_m},
-                   {"acd_limit_h", e.acd_limit_s / 3600}});
+                   {"acd_limit_h", e.acd_limit_s / 3600},
+                   {"acd_limit_first_h", e.acd_limit_first_s < 0 ? io::Json(nullptr) : io::Json(e.acd_limit_first_s / 3600)}});
   }
   return out;
 }
@@ -279,7 +280,7 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
 std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
   std::string out = io::csv_row({"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
                                  "frozen at [h]", "flexible energy [MWh]", "ACD min [cm]", "ACD max [cm]",
-                                 "at an ACD limit [h]"});
+                                 "at an ACD limit [h]", "first at an ACD limit [h]"});
   (void)c;
   for (const EnvelopeRow& e : r.envelope) {
     out += io::csv_row({e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
@@ -289,7 +290,8 @@ std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
                         e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),
                         fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh),
                         fmt::format("{:.6g}", 100 * e.min_acd_m), fmt::format("{:.6g}", 100 * e.max_acd_m),
-                        fmt::format("{:.6g}", e.acd_limit_s / 3600)});
+                        fmt::format("{:.6g}", e.acd_limit_s / 3600),
+                        e.acd_limit_first_s < 0 ? "" : fmt::format("{:.6g}", e.acd_limit_first_s / 3600)});
   }
   return out;
 }

@@ -78,7 +78,7 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   r.ae_after_ramp_up = onsets_after_ramp_up(r.trace.ae_onset_s, shares, step_s, c.dispatch.ae_after_ramp_s);
   r.ae_energy_J = r.trace.summary.ae.overvoltage_volt_seconds * r.trace.summary.mean_line_current_A * c.cells;
   r.pfc_co2e_kg = r.trace.summary.pfc.co2e_t * 1e3 * c.cells;
-  r.acd_limit_s = time_at_acd_limit_s(c.sim, r.trace);
+  r.acd_limit_s = time_at_acd_limit(c.sim, r.trace).total_s;
   for (double a : r.trace.acd_m) r.max_acd_m = std::max(r.max_acd_m, a);
   return r;
 }

@@ -36,8 +36,12 @@ CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<
 
 /// Time a trace sits at an ACD limit of `sim`'s resistance control (within one beam step of the
 /// ceiling, control.acd_max or dynamics.bath_height − control.min_anode_immersion, or of the floor,
-/// control.acd_min) [s].
-double time_at_acd_limit_s(const line::SimulationCase& sim, const CellTrace& trace);
+/// control.acd_min), and when it first does.
+struct AcdLimitTime {
+  double total_s = 0;
+  double first_s = -1;  ///< < 0: never
+};
+AcdLimitTime time_at_acd_limit(const line::SimulationCase& sim, const CellTrace& trace);
 
 /// Exponential running mean with time constant tau_s (the safe window's averaging), started at the
 /// first value.

@@ -23,6 +23,7 @@ struct EnvelopeRow {
   /// one beam step of control.acd_max / the immersion ceiling, or of control.acd_min; from the rows).
   double min_acd_m = 0, max_acd_m = 0;
   double acd_limit_s = 0;
+  double acd_limit_first_s = -1;  ///< first row at an ACD limit (< 0: never)
 };
 
 

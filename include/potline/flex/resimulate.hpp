@@ -31,7 +31,7 @@ struct Resimulation {
   /// cell's × cells, from the run's summary; 0 when a guard stopped the run).
   long ae_count = 0, ae_after_ramp_up = 0;
   double ae_energy_J = 0, pfc_co2e_kg = 0;
-  double acd_limit_s = 0;  ///< time the cell sat at an ACD limit of its resistance control (time_at_acd_limit_s)
+  double acd_limit_s = 0;  ///< time the cell sat at an ACD limit of its resistance control (time_at_acd_limit)
   double max_acd_m = 0;    ///< largest ACD of the run
   bool in_window() const { return crossings.empty(); }
 };

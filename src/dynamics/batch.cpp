@@ -179,7 +179,7 @@ std::vector<double> cell_absolute_tolerances(const CellModel& model, const doubl
   atol[kLedge] = 1e-2;
   atol[kAcd] = 1e-7;
   atol[kColdAnodeHeat] = 1e3;
-  atol[kTopTemperature] = atol[kWallTemperature] = atol[kLiningTemperature] = 1e-4;
+  atol[kTopTemperature] = atol[kWallTemperature] = atol[kLiningTemperature] = atol[kMetalTemperature] = 1e-4;
   const double power = model.nominal_current_A * 5.0;
   for (int i = kCharge; i < kStateCount; ++i) atol[i] = 1.0;
   atol[kCharge] = model.nominal_current_A * 1e-3;

@@ -44,6 +44,7 @@ void set_initial_masses(const CellModel& m, const cell::OperatingPoint& op, cons
   y[kOtherAdditives] = bath_kg * other_wt / 100.0;
   y[kMetal] = p.metal_density_kg_per_m3 * design.cathode_area_m2 * p.metal_height_m;
   y[kBathTemperature] = op.bath_temperature_K;
+  y[kMetalTemperature] = op.bath_temperature_K;  // set by the calibration
   y[kLedge] = p.initial_ledge_m * p.ledge_density_kg_per_m3 * m.side_area_m2;
   y[kAcd] = op.acd_m;
 }
@@ -153,17 +154,27 @@ double calibrate_side(CellModel& m, const HeatLossSplit& h) {
 // state of the dynamic model.
 void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) {
   const DynamicsParameters& p = m.parameters;
+  // Metal pad: the heat the bottom path takes from the metal (bottom loss less the cathode Joule
+  // heat released in the lining node) crosses the bath–metal interface, so the metal sits that
+  // much below the bath (AP40: 44 kW over 62 kW/K, 0.7 K).
+  m.bath_metal_W_per_K = p.bath_metal_heat_transfer_W_per_m2_K * m.design.cathode_area_m2;
+  if (!(m.bath_metal_W_per_K > 0.0)) {
+    throw core::RunError("dynamics: dynamics.bath_metal_heat_transfer and the cathode area must be positive");
+  }
+  const double metal_K = h.T - (h.bottom_loss - h.lining_joule) / m.bath_metal_W_per_K;
+  y[kMetalTemperature] = metal_K;
   if (p.cathode_conductivity_W_per_m_K > 0.0) {
     // Lining node at the middle of the cathode blocks: inner resistance = half a block.
     const double inner = 0.5 * p.cathode_thickness_m / (p.cathode_conductivity_W_per_m_K * m.design.cathode_area_m2);
-    const double outer_guess = (h.T - h.Tamb) / h.bottom_loss;  // without Joule heat
+    const double outer_guess = (metal_K - h.Tamb) / h.bottom_loss;  // without Joule heat
     m.parameters.lining_inner_fraction = std::clamp(inner / outer_guess, 1e-3, 0.9);
   }
   // Path resistance R split at the node (inner share f): T − T_node = f·R·(Q − P_joule) and
-  // T_node − T_amb = (1 − f)·R·Q, so R = (T − T_amb)/(Q − f·P_joule).
+  // T_node − T_amb = (1 − f)·R·Q, so R = (T − T_amb)/(Q − f·P_joule). The bottom path starts at
+  // the metal.
   m.top_resistance_K_per_W = (h.T - h.Tamb) / (h.top_loss - p.top_inner_fraction * h.top_joule);
   m.bottom_resistance_K_per_W =
-      (h.T - h.Tamb) / (h.bottom_loss - m.parameters.lining_inner_fraction * h.lining_joule);
+      (metal_K - h.Tamb) / (h.bottom_loss - m.parameters.lining_inner_fraction * h.lining_joule);
   const double wall_node_K = calibrate_side(m, h);
   calibrate_exchangers(m, h);
   m.ledge_reference_K = h.Tl;
@@ -177,7 +188,7 @@ void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) 
   }
   y[kTopTemperature] = h.T - p.top_inner_fraction * m.top_resistance_K_per_W * (h.top_loss - h.top_joule);
   y[kLiningTemperature] =
-      h.T - m.parameters.lining_inner_fraction * m.bottom_resistance_K_per_W * (h.bottom_loss - h.lining_joule);
+      metal_K - m.parameters.lining_inner_fraction * m.bottom_resistance_K_per_W * (h.bottom_loss - h.lining_joule);
   y[kWallTemperature] = wall_node_K;
   m.top_reference_K = y[kTopTemperature];
   m.wall_reference_K = y[kWallTemperature];

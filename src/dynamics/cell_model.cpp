@@ -152,6 +152,7 @@ void prepare_rhs(CellModel& m) noexcept {
   g.bypass_ledge_share = m.side_bypass_W_per_K > 0.0 ? p.bypass_ledge_share : 0.0;
   g.ledge_K_per_W_per_kg = 1.0 / (p.ledge_density_kg_per_m3 * A * p.ledge_conductivity_W_per_m_K * A);
   g.ledge_face_W_per_K = m.ledge_heat_transfer_W_per_m2_K * A;
+  g.bath_metal_W_per_K = m.bath_metal_W_per_K;
   g.minimum_ledge_kg = p.minimum_ledge_m * p.ledge_density_kg_per_m3 * A;
   g.inverse_top_heat_capacity = 1.0 / m.top_heat_capacity_J_per_K;
   g.inverse_wall_heat_capacity = 1.0 / m.wall_heat_capacity_J_per_K;
@@ -163,9 +164,8 @@ void prepare_rhs(CellModel& m) noexcept {
 double stored_heat_J(const CellModel& m, const double* y) noexcept {
   const DynamicsParameters& p = m.parameters;
   const double Tr = m.reference_temperature_K;
-  const double sensible = (bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K +
-                           y[kMetal] * p.metal_heat_capacity_J_per_kg_K) *
-                          (y[kBathTemperature] - Tr);
+  const double sensible = bath_mass_kg(y) * p.bath_heat_capacity_J_per_kg_K * (y[kBathTemperature] - Tr) +
+                          y[kMetal] * p.metal_heat_capacity_J_per_kg_K * (y[kMetalTemperature] - Tr);
   const double ledge = y[kLedge] * (p.ledge_latent_heat_J_per_kg +
                                     p.bath_heat_capacity_J_per_kg_K * (Tr - m.ledge_reference_K));
   const double nodes = m.top_heat_capacity_J_per_K * (y[kTopTemperature] - m.top_reference_K) +
@@ -186,7 +186,7 @@ double apply_tap(const CellModel& m, double* y, double target_metal_kg, double* 
   y[kMetal] -= removed;
   if (tapped_heat_J != nullptr) {
     *tapped_heat_J += removed * m.parameters.metal_heat_capacity_J_per_kg_K *
-                      (y[kBathTemperature] - m.reference_temperature_K);
+                      (y[kMetalTemperature] - m.reference_temperature_K);
   }
   // The metal level falls: ACD grows by the same height (the beam is not moved here).
   y[kAcd] += removed * metal_rise_m_per_kg(m);

@@ -38,6 +38,7 @@ struct RhsTerms {
   double ae_volt = 0;  ///< anode-effect overvoltage for ∫ dt (0 without current)
   double liquidus_K = 0, saturation_wt = 0;
   double face_W_per_K = 0;  ///< bath-to-ledge h·A at this current
+  double bath_metal_W_per_K = 0;  ///< bath-to-metal h·A at this current
   double exchanger_fraction = 0;
   double alumina_use_kg_per_s = 0;  ///< electrolysis consumption before the depletion throttle
   double alf3_use_kg_per_s = 0;     ///< AlF3 consumption before the depletion throttle
@@ -74,6 +75,8 @@ inline RhsTerms rhs_terms(const CellModel& m, const CellInputs& in, const Electr
   t.saturation_wt = e.saturation_wt;
   // Bath-to-ledge transfer follows the bath flow, driven by the current (magnetic stirring).
   t.face_W_per_K = m.derived.ledge_face_W_per_K * in.ledge_flow_factor;
+  // The bath–metal interface is stirred by the same flow (its bath-side film controls).
+  t.bath_metal_W_per_K = m.derived.bath_metal_W_per_K * in.ledge_flow_factor;
   t.exchanger_fraction = in.exchanger_fraction;
   t.alumina_use_kg_per_s = t.production_kg_per_s * kAluminaPerAl;
   t.alf3_use_kg_per_s = t.production_kg_per_s * p.alf3_consumption_kg_per_kg_al;
@@ -95,6 +98,7 @@ inline void rhs_kernel(const CellModel& m, const RhsTerms& t, const double* y, d
   const double metal = y[kMetal], T = y[kBathTemperature], ledge = y[kLedge], acd = y[kAcd];
   const double cold_anode = y[kColdAnodeHeat];
   const double Ttop = y[kTopTemperature], Twall = y[kWallTemperature], Tlin = y[kLiningTemperature];
+  const double Tmetal = y[kMetalTemperature];
   // bath_mass_kg and alumina_wt, in their order of summation
   const double bath_kg = cryolite + alf3 + dissolved + other;
   const double c_wt = 100.0 * dissolved / bath_kg;
@@ -111,7 +115,9 @@ inline void rhs_kernel(const CellModel& m, const RhsTerms& t, const double* y, d
   const double Tamb = p.ambient_temperature_K;
   const double top_in = (T - Ttop) * g.top_in_W_per_K;
   const double top_out = (Ttop - Tamb) * g.top_out_W_per_K;
-  const double bottom_in = (T - Tlin) * g.bottom_in_W_per_K;
+  // The metal pad lies between the bath and the cathode: the bottom path starts at the metal.
+  const double to_metal = (T - Tmetal) * t.bath_metal_W_per_K;
+  const double bottom_in = (Tmetal - Tlin) * g.bottom_in_W_per_K;
   const double bottom_out = (Tlin - Tamb) * g.bottom_out_W_per_K;
   // Shell heat exchangers: an extra conductance from the wall node to the ambient, used in part.
   const double exchanger = (Twall - Tamb) * g.exchanger_W_per_K * t.exchanger_fraction;
@@ -128,11 +134,13 @@ inline void rhs_kernel(const CellModel& m, const RhsTerms& t, const double* y, d
   // over the ledge reference temperature).
   double q_out = (Tl - Twall) / (g.wall_in_K_per_W + ledge_resistance);
   double q_in = t.face_W_per_K * (T - Tl);
-  const double heat_capacity = bath_kg * p.bath_heat_capacity_J_per_kg_K + metal * p.metal_heat_capacity_J_per_kg_K;
+  const double heat_capacity = bath_kg * p.bath_heat_capacity_J_per_kg_K;
+  const double metal_heat_capacity = metal * p.metal_heat_capacity_J_per_kg_K;
   if (T < Tl) {
     // Undercooled bath: it freezes within minutes (onto the ledge, in the bulk), not at the
-    // convective rate; its latent heat holds the bath near the liquidus.
-    q_in += heat_capacity / p.undercooling_time_s * (T - Tl);
+    // convective rate; its latent heat holds the bath near the liquidus. The rate constant keeps
+    // the bath + metal heat capacity of the former lumped model (dynamics.md §2).
+    q_in += (heat_capacity + metal_heat_capacity) / p.undercooling_time_s * (T - Tl);
   }
   const double release = std::max(p.ledge_latent_heat_J_per_kg + p.bath_heat_capacity_J_per_kg_K * (T - m.ledge_reference_K),
                                    0.5 * p.ledge_latent_heat_J_per_kg);
@@ -145,8 +153,11 @@ inline void rhs_kernel(const CellModel& m, const RhsTerms& t, const double* y, d
   const double anode_heating = cold_anode * g.inverse_cold_anode_time_constant;
 
   dy[kBathTemperature] = (power_in - t.anode_joule_W - t.cathode_joule_W - t.ae_to_top_W - t.chemical_W - top_in -
-                          bottom_in - q_in - bypass - anode_heating) /
+                          to_metal - q_in - bypass - anode_heating) /
                          heat_capacity;
+  // New metal forms at the bath temperature (the chemical term holds its enthalpy at T).
+  dy[kMetalTemperature] =
+      (to_metal - bottom_in + production * p.metal_heat_capacity_J_per_kg_K * (T - Tmetal)) / metal_heat_capacity;
   dy[kTopTemperature] = (top_in + t.anode_joule_W + t.ae_to_top_W - top_out) * g.inverse_top_heat_capacity;
   dy[kWallTemperature] = (q_out + bypass - wall_out) * g.inverse_wall_heat_capacity;
   dy[kLiningTemperature] = (bottom_in + t.cathode_joule_W - bottom_out) * g.inverse_lining_heat_capacity;
@@ -193,6 +204,7 @@ inline void rhs_kernel(const CellModel& m, const RhsTerms& t, const double* y, d
     fluxes->bath_to_top_W = top_in;
     fluxes->ledge_to_wall_W = q_out;
     fluxes->bath_to_lining_W = bottom_in;
+    fluxes->bath_to_metal_W = to_metal;
     fluxes->bath_to_ledge_W = q_in;
     fluxes->bypass_W = bypass;
     fluxes->anode_heating_W = anode_heating;

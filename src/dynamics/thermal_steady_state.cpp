@@ -61,8 +61,9 @@ Balance balance_at(const CellModel& m, const cell::OperatingPoint& op, double T,
   const double p_anode = p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm;
   const double p_cathode = p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm;
   const double t_top = (T * g.top_in_W_per_K + p_anode + Tamb * g.top_out_W_per_K) / (g.top_in_W_per_K + g.top_out_W_per_K);
-  const double t_lin =
-      (T * g.bottom_in_W_per_K + p_cathode + Tamb * g.bottom_out_W_per_K) / (g.bottom_in_W_per_K + g.bottom_out_W_per_K);
+  // The bottom path starts at the metal pad, which the bath heats across their interface.
+  const double bottom_in = 1.0 / (1.0 / (g.bath_metal_W_per_K * ledge_flow_factor(m, I)) + 1.0 / g.bottom_in_W_per_K);
+  const double t_lin = (T * bottom_in + p_cathode + Tamb * g.bottom_out_W_per_K) / (bottom_in + g.bottom_out_W_per_K);
   s.top_loss_W = (t_top - Tamb) * g.top_out_W_per_K;
   s.bottom_loss_W = (t_lin - Tamb) * g.bottom_out_W_per_K;
   // Side: ledge face flux from the bath flow at this current; the wall node balances it and the

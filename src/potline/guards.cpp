@@ -14,7 +14,7 @@ namespace potline::line::detail {
 namespace {
 using namespace dynamics;
 
-// Lumped bath + metal temperature: the metal pad freezes below the melting point of aluminium
+// Bath and metal temperature: the metal pad freezes below the melting point of aluminium
 // (660.32 °C, ITS-90 fixed point), so a liquid cell cannot be colder.
 constexpr double kBathMin_K = 933.47;
 // 1100 °C: ≈ 90 K above the melting point of pure cryolite (1011 °C, the highest liquidus of any
@@ -64,7 +64,8 @@ int first_out_of_range(const Range* ranges, int count, const double* y) {
 
 std::string describe_range(const Range& r, const double* y) {
   const bool temperature = r.index == kBathTemperature || r.index == kTopTemperature ||
-                           r.index == kWallTemperature || r.index == kLiningTemperature;
+                           r.index == kWallTemperature || r.index == kLiningTemperature ||
+                           r.index == kMetalTemperature;
   if (temperature) {
     return fmt::format("{} {:.6g} °C is outside its physical range {:.6g} to {:.6g} °C ({})", state_name(r.index),
                        y[r.index] - 273.15, r.lo - 273.15, r.hi - 273.15, r.basis);
@@ -90,7 +91,7 @@ bool all_in_range(const CellModel& m, const double* y) {
   const auto mass = [](double v) { return v >= -kMassTolerance_kg; };
   return in(y[kBathTemperature], kBathMin_K, kBathMax_K) & in(y[kTopTemperature], ambient - 1.0, kBathMax_K) &
          in(y[kWallTemperature], ambient - 1.0, kBathMax_K) & in(y[kLiningTemperature], ambient - 1.0, kBathMax_K) &
-         mass(y[kDissolvedAlumina]) & mass(y[kUndissolvedAlumina]) & mass(y[kExcessAlF3]) & (y[kCryolite] >= 0.0) &
+         in(y[kMetalTemperature], kBathMin_K, kBathMax_K) & mass(y[kDissolvedAlumina]) & mass(y[kUndissolvedAlumina]) & mass(y[kExcessAlF3]) & (y[kCryolite] >= 0.0) &
          mass(y[kMetal]) & mass(y[kLedge]) & in(y[kAcd], 0.0, m.parameters.bath_height_m);
 }
 
@@ -112,6 +113,7 @@ bool all_in_range(const CellModel& m, const double* y) {
       {kTopTemperature, ambient - 1.0, kBathMax_K, "between the potroom air and the hottest bath"},
       {kWallTemperature, ambient - 1.0, kBathMax_K, "between the potroom air and the hottest bath"},
       {kLiningTemperature, ambient - 1.0, kBathMax_K, "between the potroom air and the hottest bath"},
+      {kMetalTemperature, kBathMin_K, kBathMax_K, "aluminium freezes at 660.3 °C; 1100 °C is far above any bath liquidus"},
       {kDissolvedAlumina, -kMassTolerance_kg, HUGE_VAL, "a mass"},
       {kUndissolvedAlumina, -kMassTolerance_kg, HUGE_VAL, "a mass"},
       {kExcessAlF3, -kMassTolerance_kg, HUGE_VAL, "a mass"},

@@ -176,6 +176,16 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.01, 1.0)
       .doc("h with no current (natural convection) as a share of h at nominal current")
       .source("estimate; [Dupuis et al. 2007]: the coefficient drops when power is off");
+  dyn.number("dynamics.bath_metal_heat_transfer", &DynamicsParameters::bath_metal_heat_transfer_W_per_m2_K)
+      .unit("kW/m2 K", "W/m2 K")
+      .default_(1.2)
+      .range(0.1, 10.0)
+      .doc("bath-to-metal heat-transfer coefficient across the bath-metal interface at nominal current; it follows "
+           "the bath flow like the ledge coefficient (ledge_flow_exponent, ledge_natural_convection)")
+      .source("estimate: the bath-side film controls (liquid Al conducts ~100 times better), so the bath-to-ledge "
+              "value of [Robinson et al. 2023] is taken; with no current 0.36 kW/(m2 K), within the 0.29-0.62 of "
+              "natural convection under a cooled surface (Nu = 0.15 Ra^1/3, [Incropera et al. 2007] eq. 9.31) for 1-10 K "
+              "across the bath film");
   auto window = t.part(&SimulationCase::window);
   window.number("window.averaging", &SafeWindow::averaging_s)
       .unit("h", "s")

@@ -201,7 +201,12 @@ TEST(DynamicsModel, JumpsMoveMassAndEnthalpyConsistently) {
   const double removed = apply_tap(m, y, y[kMetal] - 3000, &heat);
   EXPECT_NEAR(removed, 3000, 1e-9);
   EXPECT_NEAR(y[kAcd] - acd, 3000 * metal_rise_m_per_kg(m), 1e-12);
-  EXPECT_NEAR(heat, 0.0, 1e-6);  // tapped at the reference temperature
+  // Tapped at the metal temperature, which sits (Q_bottom − P_cathode)/(h_bm·A) below the bath
+  // (the reference temperature) at the operating point: under a kelvin.
+  const double below = m.reference_temperature_K - y[kMetalTemperature];
+  EXPECT_GT(below, 0.0);
+  EXPECT_LT(below, 1.0);
+  EXPECT_NEAR(heat, -3000 * m.parameters.metal_heat_capacity_J_per_kg_K * below, 1e-3);
   const double before = y[kColdAnodeHeat];
   EXPECT_GT(apply_anode_change(m, y), 1e8);  // ≈ 1 t of carbon heated by ~940 K: order 1e9 J
   EXPECT_GT(y[kColdAnodeHeat], before);

@@ -24,13 +24,14 @@ line::Summary outage_run(double hours, const std::vector<std::string>& extra = {
 
 // Outage ladder (ladder row e). Plant reports ([Øye & Sørlie]): 0.5 h harmless, 2–4 h
 // manageable, ≥ 5 h large problems (a 5.5 h outage froze a potline). Asserted: no cell freezes up
-// to 4 h and every such cell recovers to within 2 K of its pre-outage temperature; an 8 h outage
-// freezes the bath (SimulationStopped), 6.4 h after the stop. The bath never falls more than 3 K
-// below its liquidus (ladder row d; measured −1.7 K). Known miss: the model's AP40 cell still
-// survives 5 and 6 h (bath minimum 859 and 840 °C), docs/validation.md.
-TEST(OutageLadder, SurvivesUpToFourHoursAndFreezesAtEight) {
+// to 5 h and every such cell recovers to within 2 K of its pre-outage temperature; an 8 h outage
+// freezes the bath (SimulationStopped) 5–6 h after the stop (measured 5.9 h with the metal pad's
+// own temperature, so the 6 h outage freezes too, just before the restart; 6.5 h with bath and
+// metal lumped). The bath never falls more than 3 K below its liquidus (ladder row d; measured
+// −2.1 K).
+TEST(OutageLadder, SurvivesUpToFiveHoursAndFreezesWithinFiveToSix) {
   double previous_min = 2000.0;
-  for (const double hours : {0.5, 2.0, 4.0}) {
+  for (const double hours : {0.5, 2.0, 4.0, 5.0}) {
     SCOPED_TRACE(hours);
     const auto s = outage_run(hours);
     ASSERT_EQ(s.windows.size(), 1u);
@@ -42,7 +43,14 @@ TEST(OutageLadder, SurvivesUpToFourHoursAndFreezesAtEight) {
     EXPECT_EQ(w.cells_not_recovered, 0);
     EXPECT_GT(w.min_superheat_K, -3.0);
   }
-  EXPECT_THROW(outage_run(8.0, {"run.duration=3d"}), line::SimulationStopped);
+  try {
+    outage_run(8.0, {"run.duration=3d"});
+    ADD_FAILURE() << "an 8 h outage did not freeze the bath";
+  } catch (const line::SimulationStopped& e) {
+    EXPECT_EQ(e.reason, line::StopReason::kBathFrozen);
+    EXPECT_GT(e.time_s, (24.0 + 5.0) * 3600.0);
+    EXPECT_LT(e.time_s, (24.0 + 6.0) * 3600.0);
+  }
 }
 
 // Window metrics of the 3-hour outage: the extremes bracket the course, recovery comes hours after
@@ -86,8 +94,9 @@ TEST(EventWindows, UndisturbedPotlineIsInWindowOnDailyMeans) {
 // Ladder row d: a 3-hour total outage of a 240 kA-class cell after [Dupuis et al. 2007] (4 h
 // voltage preheat, 3 h off, 8 h reheat). The catalogue has no VAW CA240; A697 (228 kA) stands in.
 // Asserted: the cell survives and recovers, the preheat raises the minimum, and the bath never
-// falls more than 3 K below the liquidus of its changing composition. Measured: minimum 910.7 °C
-// with a 0.3 V preheat (estimate: the published preheat voltage is not read), 904.0 °C without;
+// falls more than 3 K below the liquidus of its changing composition. Measured: minimum 904.1 °C
+// with a 0.3 V preheat (estimate: the published preheat voltage is not read), 897.6 °C without
+// (913.1 and 907.0 °C with bath and metal lumped);
 // the published curve's minimum is not read, so no tolerance on the temperature itself.
 TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   const auto run = [](double preheat_V) {

@@ -95,6 +95,10 @@ struct DynamicsParameters {
   /// resistance is R_fixed + share × s/(k·A_side), so it grows as the ledge grows (estimate,
   /// dynamics.md "Thermal calibration"). 0: a fixed bypass conductance.
   double bypass_ledge_share = 0;
+  /// Bath-to-metal heat-transfer coefficient across the bath–metal interface at nominal current;
+  /// it follows the bath flow like the ledge coefficient (ledge_flow_factor). Bath and metal
+  /// have their own temperatures (docs/model/dynamics.md §2, "Metal pad").
+  double bath_metal_heat_transfer_W_per_m2_K = 1200;
   /// A bath cooled below its liquidus freezes onto the ledge (and crystallises in the bulk) with
   /// this time constant: the latent heat brings it back to the liquidus (estimate, dynamics.md §2).
   double undercooling_time_s = 600;
@@ -119,6 +123,7 @@ struct CellModel {
   double side_bypass_fixed_K_per_W = 0;  ///< its resistance without the frozen layer (bypass_ledge_share > 0)
   double ledge_heat_transfer_W_per_m2_K = 0;  ///< bath to ledge face
   double ledge_reference_K = 0;     ///< ledge temperature in the stored-heat bookkeeping
+  double bath_metal_W_per_K = 0;    ///< bath-to-metal h·A_cathode at nominal current
   /// Shell heat exchangers at full extraction as a share of the calibrated wall-to-ambient
   /// conductance (0: none): their conductance is this × 1/((1 − f_wall)·R_wall), the passive shell
   /// keeps 1 − design_fraction × this, so the operating point stays a steady state.
@@ -146,6 +151,7 @@ struct CellModel {
     double bypass_ledge_share = 0;    ///< 0: fixed conductance bypass_W_per_K
     double ledge_K_per_W_per_kg = 0;  ///< ledge resistance per kg of ledge
     double ledge_face_W_per_K = 0;    ///< h·A_side
+    double bath_metal_W_per_K = 0;    ///< bath-to-metal h·A_cathode at nominal current
     double minimum_ledge_kg = 0;
     double inverse_top_heat_capacity = 0, inverse_wall_heat_capacity = 0, inverse_lining_heat_capacity = 0;
     double inverse_cold_anode_time_constant = 0;
@@ -248,6 +254,7 @@ struct Fluxes {
   double bath_to_top_W = 0;     ///< bath to the top node
   double ledge_to_wall_W = 0;   ///< ledge face through the ledge to the wall node
   double bath_to_lining_W = 0;  ///< metal to the lining node
+  double bath_to_metal_W = 0;   ///< bath to the metal pad across their interface
   double bath_to_ledge_W = 0;
   double bypass_W = 0;          ///< bath to the wall node through the side lining past the ledge
   double anode_heating_W = 0;
@@ -260,7 +267,7 @@ void rhs(const CellModel& m, const CellInputs& in, const Electrical& e, const do
          double* dydt, Fluxes* fluxes = nullptr) noexcept;
 
 /// Heat stored in the pot relative to the reference state [J]: sensible heat of bath and metal
-/// above the reference temperature minus the latent and sensible heat given up by the ledge,
+/// (each at its own temperature) above the reference temperature minus the latent and sensible heat given up by the ledge,
 /// plus the sensible heat of the top, wall and lining nodes above their reference temperatures.
 double stored_heat_J(const CellModel& m, const double* y) noexcept;
 
@@ -270,7 +277,7 @@ double stored_heat_J(const CellModel& m, const double* y) noexcept;
 void apply_feed(const CellModel& m, double* y, double mass_kg,
                 double saturation_wt = std::numeric_limits<double>::infinity()) noexcept;
 /// Taps metal down to `target_metal_kg`; returns the metal removed [kg]. The enthalpy removed
-/// (relative to the reference temperature) is added to *tapped_heat_J.
+/// (at the metal temperature, relative to the reference temperature) is added to *tapped_heat_J.
 double apply_tap(const CellModel& m, double* y, double target_metal_kg, double* tapped_heat_J) noexcept;
 /// Moves the anode beam: ACD changes by `delta_acd_m`.
 void apply_beam_move(double* y, double delta_acd_m) noexcept;

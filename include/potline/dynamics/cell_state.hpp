@@ -14,13 +14,14 @@ enum StateIndex : int {
   kCryolite,              ///< Na3AlF6 in the liquid bath [kg]
   kOtherAdditives,        ///< CaF2 + MgF2 + LiF + KF in the liquid bath [kg]
   kMetal,                 ///< liquid aluminium pad [kg]
-  kBathTemperature,       ///< bath (and metal) temperature [K]
+  kBathTemperature,       ///< bath temperature [K]
   kLedge,                 ///< frozen side ledge (cryolite) [kg]
   kAcd,                   ///< anode-cathode distance [m]
   kColdAnodeHeat,         ///< heat still to be absorbed by recently set cold anodes [J]
   kTopTemperature,        ///< top node: anodes + anode cover/crust, mean temperature [K]
   kWallTemperature,       ///< side node: side lining (SiC/carbon block) + shell [K]
   kLiningTemperature,     ///< bottom node: cathode blocks [K]
+  kMetalTemperature,      ///< liquid aluminium pad [K]
   // running integrals
   kCharge,                ///< ∫ I dt [C]
   kEnergyIn,              ///< ∫ I·(V − V_external) dt, electrical energy into the pot [J]
@@ -36,7 +37,7 @@ enum StateIndex : int {
   kStateCount
 };
 
-inline constexpr int kPhysicalStateCount = kLiningTemperature + 1;
+inline constexpr int kPhysicalStateCount = kMetalTemperature + 1;
 
 /// Name of a state for messages and CSV headers, e.g. "bath_temperature".
 const char* state_name(int index) noexcept;

@@ -37,13 +37,17 @@ bool same_inputs(const CellInputs& a, const CellInputs& b) noexcept {
   return __builtin_memcmp(&a, &b, sizeof(CellInputs)) == 0;  // expanded inline (vector compares)
 }
 
-// Sum of `count` doubles (a multiple of 8) in eight partial sums held in four two-lane vectors
-// (GCC and Clang vector extension: the compiler does not reassociate a floating-point sum itself).
-// Used for a finiteness test only: a NaN or an infinity in any term makes the sum non-finite.
+// Sum of `count` doubles in eight partial sums held in four two-lane vectors (GCC and Clang
+// vector extension: the compiler does not reassociate a floating-point sum itself), the last
+// count % 8 added on their own. Used for a finiteness test only: a NaN or an infinity in any term
+// makes the sum non-finite.
 double partial_sums(const double* x, std::size_t count) noexcept {
   using Lanes = double __attribute__((vector_size(16)));
   Lanes s[4] = {};
-  for (std::size_t i = 0; i < count; i += 8) {
+  const std::size_t body = count - count % 8;
+  double tail = 0.0;
+  for (std::size_t i = body; i < count; ++i) tail += x[i];
+  for (std::size_t i = 0; i < body; i += 8) {
     for (std::size_t j = 0; j < 4; ++j) {
       Lanes v;
       std::memcpy(&v, x + i + 2 * j, sizeof(v));
@@ -51,7 +55,7 @@ double partial_sums(const double* x, std::size_t count) noexcept {
     }
   }
   const Lanes t = (s[0] + s[1]) + (s[2] + s[3]);
-  return t[0] + t[1];
+  return t[0] + t[1] + tail;
 }
 }  // namespace
 
@@ -150,7 +154,6 @@ void CellBatch::step() {
   }
   // One finiteness test over the whole block (the states are contiguous); then the first cell
   // with a non-finite state is named, as a test after each cell would have.
-  static_assert(kStateCount % 8 == 0);
   if (!std::isfinite(partial_sums(y_.data(), n * kStateCount))) throw_non_finite();
   ++steps_;
 }

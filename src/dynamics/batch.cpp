@@ -1,6 +1,8 @@
 #include "potline/dynamics/batch.hpp"
 
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -13,9 +15,13 @@ namespace potline::dynamics {
 /// Per cell, what step() keeps between steps: the right-hand side's per-step terms and the inputs
 /// they were made from. The terms depend on the model, the inputs and the snapshot only, so they
 /// are made again only after a refresh or when an input changed (most steps change neither).
+/// Doubles per stage buffer: the states rounded up to an even count, so every buffer is 16-byte
+/// aligned.
+constexpr std::size_t kStageStride = kStateCount + kStateCount % 2;
+
 struct CellBatch::StepCache {
   explicit StepCache(std::size_t n)
-      : terms(n), inputs(n), valid(n, 0), stages(2 * n * kStateCount), end_state(n * kFirstRunningIntegral),
+      : terms(n), inputs(n), valid(n, 0), stages(2 * n * kStageStride), end_state(n * kFirstRunningIntegral),
         stage_valid(n, 0), last(n, 0) {}
   std::vector<detail::RhsTerms> terms;
   std::vector<CellInputs> inputs;
@@ -33,8 +39,15 @@ namespace {
 // The inputs compared bit for bit, padding included: equal bits are equal inputs (a difference in
 // padding only, or 0 against −0, makes the terms again: never wrong, only slower).
 static_assert(std::is_trivially_copyable_v<CellInputs>);
+// Both live in vectors of CellInputs (16-byte aligned storage, 64-byte elements).
+static_assert(sizeof(CellInputs) % 16 == 0);
 bool same_inputs(const CellInputs& a, const CellInputs& b) noexcept {
-  return __builtin_memcmp(&a, &b, sizeof(CellInputs)) == 0;  // expanded inline (vector compares)
+  using Words = unsigned long long __attribute__((vector_size(16)));
+  const Words* wa = static_cast<const Words*>(__builtin_assume_aligned(&a, 16));
+  const Words* wb = static_cast<const Words*>(__builtin_assume_aligned(&b, 16));
+  Words differ = {0, 0};
+  for (std::size_t i = 0; i < sizeof(CellInputs) / 16; ++i) differ |= wa[i] ^ wb[i];
+  return (differ[0] | differ[1]) == 0;
 }
 
 // Sum of `count` doubles in eight partial sums held in four two-lane vectors (GCC and Clang
@@ -43,19 +56,41 @@ bool same_inputs(const CellInputs& a, const CellInputs& b) noexcept {
 // makes the sum non-finite.
 double partial_sums(const double* x, std::size_t count) noexcept {
   using Lanes = double __attribute__((vector_size(16)));
+  // x is the start of a std::vector's storage: 16-byte aligned (see aligned() below).
+  const Lanes* v = static_cast<const Lanes*>(__builtin_assume_aligned(x, 16));
   Lanes s[4] = {};
   const std::size_t body = count - count % 8;
   double tail = 0.0;
   for (std::size_t i = body; i < count; ++i) tail += x[i];
-  for (std::size_t i = 0; i < body; i += 8) {
-    for (std::size_t j = 0; j < 4; ++j) {
-      Lanes v;
-      std::memcpy(&v, x + i + 2 * j, sizeof(v));
-      s[j] += v;
-    }
+  for (std::size_t i = 0; i < body / 2; i += 4) {
+    for (std::size_t j = 0; j < 4; ++j) s[j] += v[i + j];
   }
   const Lanes t = (s[0] + s[1]) + (s[2] + s[3]);
   return t[0] + t[1] + tail;
+}
+// The stage buffers, the predictor's state and the block's states are 16-byte aligned: vector
+// storage comes from operator new (aligned for std::max_align_t), and a stage buffer is padded to
+// an even number of doubles (kStageStride). A cell's states are not (25 doubles each). Told so,
+// the compiler reads the aligned operands straight into the two-lane operations.
+static_assert(alignof(std::max_align_t) >= 16);
+template <typename T>
+inline T* aligned(T* p) noexcept {
+  return static_cast<T*>(__builtin_assume_aligned(p, 16));
+}
+
+// The Heun predictor and update as functions of restrict-qualified arguments: GCC honours
+// restrict on parameters, not on local pointers.
+inline void predict(const double* __restrict y, const double* __restrict k1, double h,
+                    double* __restrict y1) noexcept {
+  k1 = aligned(k1);
+  y1 = aligned(y1);
+  for (int i = 0; i < kFirstRunningIntegral; ++i) y1[i] = y[i] + h * k1[i];
+}
+inline void update(double* __restrict y, const double* __restrict k1, const double* __restrict k2,
+                   double half_h) noexcept {
+  k1 = aligned(k1);
+  k2 = aligned(k2);
+  for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);
 }
 }  // namespace
 
@@ -82,6 +117,12 @@ CellBatch::CellBatch(std::vector<CellModel> models, const std::vector<double>& i
       since_slope_s_(models_.size(), 0.0), snapshot_temperature_K_(models_.size(), 0.0),
       refresh_due_(models_.size(), 1), cache_(std::make_unique<StepCache>(models_.size())) {
   step_checks_finite_ = true;  // step() throws on a non-finite state
+  // The vectorised loops of step() assume 16-byte aligned storage (operator new gives it).
+  const auto misaligned = [](const void* p) { return reinterpret_cast<std::uintptr_t>(p) % 16 != 0; };
+  if (misaligned(y_.data()) || misaligned(cache_->stages.data()) || misaligned(inputs_.data()) ||
+      misaligned(cache_->inputs.data())) {
+    throw core::RunError("batch integrator: state storage not 16-byte aligned");
+  }
 }
 
 void CellBatch::refresh(std::size_t k, bool with_slope) {
@@ -107,7 +148,7 @@ void CellBatch::step() {
   const std::size_t n = models_.size();
   // The predictor needs only the states the right-hand side reads; the running integrals after
   // them are never read (DynamicsIntegrators.RhsDoesNotReadTheRunningIntegrals), so they stay 0.
-  double y1[kStateCount] = {};
+  alignas(16) double y1[kStateCount] = {};
   for (std::size_t c = 0; c < n; ++c) {
     double* y = state(c);
     // During an anode effect (tens of volts, the bath heating by kelvins a minute) the linear
@@ -129,9 +170,9 @@ void CellBatch::step() {
       cache.valid[c] = 1;
     }
     const detail::RhsTerms& terms = cache.terms[c];
-    double* const pair = cache.stages.data() + 2 * c * kStateCount;
-    double* __restrict const last = pair + cache.last[c] * kStateCount;
-    double* __restrict const next = pair + (1 - cache.last[c]) * kStateCount;
+    double* const pair = cache.stages.data() + 2 * c * kStageStride;
+    double* __restrict const last = pair + cache.last[c] * kStageStride;
+    double* __restrict const next = pair + (1 - cache.last[c]) * kStageStride;
     double* __restrict const end_state = cache.end_state.data() + c * kFirstRunningIntegral;
     // First stage: the last step's corrector stage when nothing moved since (docs/performance.md,
     // "stage reuse": f at the last predictor point instead of at y; second order all the same).
@@ -141,11 +182,11 @@ void CellBatch::step() {
       detail::rhs_kernel(m, terms, y, next, nullptr);
       k1 = next;
     }
-    for (int i = 0; i < kFirstRunningIntegral; ++i) y1[i] = y[i] + h * k1[i];
+    predict(y, k1, h, y1);
     double* __restrict const k2 = k1 == next ? last : next;
     detail::rhs_kernel(m, terms, y1, k2, nullptr);
     // Element-wise loop (vectorised); 0.5·h·(k1 + k2) multiplies as (0.5·h)·(k1 + k2).
-    for (int i = 0; i < kStateCount; ++i) y[i] += half_h * (k1[i] + k2[i]);
+    update(y, k1, k2, half_h);
     std::memcpy(end_state, y, kFirstRunningIntegral * sizeof(double));
     cache.last[c] = static_cast<unsigned char>(k2 - pair == 0 ? 0 : 1);
     cache.stage_valid[c] = 1;

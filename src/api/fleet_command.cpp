@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "potline/api/case_commands.hpp"
@@ -167,6 +168,22 @@ FleetInput load_fleet(const CaseSource& source) {
 namespace {
 
 /// One year of a path: the figures an analyst follows from year to year.
+/// The power price of a region's captive coal- and gas-fired smelters in the year [USD/MWh]: the
+/// mean over them weighted by capacity, as evaluated (fuel path and shocks included); nullopt when
+/// the region has none.
+std::optional<double> region_captive_power_usd_per_MWh(const fleet::YearResult& y, std::size_t region) {
+  double sum = 0, capacity = 0;
+  for (std::size_t i = 0; i < y.c.model.smelters.size() && i < y.r.smelters.size(); ++i) {
+    const fleet::FleetSmelter& s = y.c.model.smelters[i];
+    const fleet::SmelterEconomics& e = y.r.smelters[i];
+    if (s.region != static_cast<int>(region) || !plant::is_captive(s.record.power_source) || e.sec_ac_J_per_kg <= 0) continue;
+    sum += e.power_usd_per_kg / e.sec_ac_J_per_kg * e.capacity_kg_per_s;
+    capacity += e.capacity_kg_per_s;
+  }
+  if (capacity <= 0) return std::nullopt;
+  return sum / capacity * constants::kJoulePerKWh * 1e3;
+}
+
 io::Json path_entry(const fleet::YearResult& y) {
   const io::Json s = summary_json(y.c, y.r, {});
   io::Json j;
@@ -175,6 +192,11 @@ io::Json path_entry(const fleet::YearResult& y) {
                           "price_by_region_usd_per_t", "production_by_region_Mt", "capacity_by_region_Mt",
                           "cap_shadow_price_usd_per_t", "emissions_Mt_co2e", "cbam_year"})
     j[key] = s.at(key);
+  io::Json captive = io::Json::object();
+  const auto& regions = y.c.model.regions.regions;
+  for (std::size_t r = 0; r < regions.size(); ++r)
+    if (const auto price = region_captive_power_usd_per_MWh(y, r)) captive[regions[r].id] = *price;
+  j["captive_power_by_region_usd_per_MWh"] = captive;
   return j;
 }
 
@@ -199,14 +221,17 @@ double region_cbam_usd_per_t(const fleet::YearResult& y, std::size_t region) {
 std::string path_table(const std::vector<fleet::YearResult>& years) {
   std::ostringstream out;
   out << "year,region,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,price_usd_per_t,premium_usd_per_t,"
-         "cbam_year,eua_eur_per_t,cbam_usd_per_t\n";
+         "cbam_year,eua_eur_per_t,cbam_usd_per_t,captive_power_usd_per_MWh\n";
   for (const fleet::YearResult& y : years) {
     const auto& regions = y.c.model.regions.regions;
-    for (std::size_t r = 0; r < regions.size(); ++r)
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      const auto captive = region_captive_power_usd_per_MWh(y, r);
       out << y.year << ',' << regions[r].id << ',' << num(y.r.capacity_by_region_kg_per_s[r] * kMt) << ','
           << num(y.r.production_by_region_kg_per_s[r] * kMt) << ',' << num(y.r.demand_kg_per_s[r] * kMt) << ','
           << num(y.r.price_usd_per_kg[r] * kT) << ',' << num((y.r.price_usd_per_kg[r] - y.r.world_price_usd_per_kg) * kT)
-          << ',' << y.c.cbam_year << ',' << num(y.c.eua_eur_per_t) << ',' << num(region_cbam_usd_per_t(y, r)) << '\n';
+          << ',' << y.c.cbam_year << ',' << num(y.c.eua_eur_per_t) << ',' << num(region_cbam_usd_per_t(y, r)) << ','
+          << (captive ? num(*captive) : std::string()) << '\n';  // empty: no captive coal or gas smelter
+    }
   }
   return out.str();
 }

@@ -47,6 +47,9 @@ const std::vector<Symbol>& symbols() {
       {"W", 1.0, dim(2, 1, -3, 0), true},
       {"J", 1.0, dim(2, 1, -2, 0), true},
       {"Wh", 3600.0, dim(2, 1, -2, 0), true},
+      // Fuel prices are published per million British thermal units (International Table Btu,
+      // 1055.05585262 J, ISO 31-4): "4 USD/MMBtu".
+      {"MMBtu", 1055.05585262e6, dim(2, 1, -2, 0), false},
       {"Ohm", 1.0, dim(2, 1, -3, -2), true},
       {"ohm", 1.0, dim(2, 1, -3, -2), true},
       {"\xCE\xA9", 1.0, dim(2, 1, -3, -2), true},  // Ω

@@ -57,6 +57,25 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
   apply_pipeline(c.pipeline, records);
 }
 
+/// The fuel price paths of a case with a year: the file's and the case's own [[fuel_path]] rows;
+/// each path must reach back to the case's first year.
+void load_fuel_path_rows(const CaseInput& in, const RegionTable& regions, const std::vector<SmelterRecord>& records,
+                         FleetCase& c, core::Diagnostics& d) {
+  const auto it = in.arrays.find("fuel_path");
+  const std::vector<TableValues> rows = it == in.arrays.end() ? std::vector<TableValues>{} : it->second;
+  if (c.year == 0) {
+    if (!rows.empty()) d.error(rows.front().where, rows.front().label, "[[fuel_path]] needs fleet.year: paths act on scenario years");
+    return;
+  }
+  c.fuel_paths = load_fuel_paths(c.fuel_paths_path, rows, regions, records, c.power_prices, d);
+  for (const FuelPath& p : c.fuel_paths.paths) {
+    if (p.first_year <= c.year) continue;
+    d.error(p.where, "fuel_path.year",
+            fmt::format("fuel path '{} {}' starts in {}; the case asks for {} (fleet.year)", p.fuel(), p.area(), p.first_year,
+                        c.year));
+  }
+}
+
 /// Per-region arrays of the case before the levers act on them.
 void size_per_region(std::size_t nr, FleetCase& c) {
   c.model.lme_usd_per_kg = c.lme_usd_per_kg;
@@ -141,6 +160,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
 
   // ---- levers (arrays of tables)
   detail::apply_levers(in, detail::LeverContext{regions, records, data, d}, c);
+  load_fuel_path_rows(in, regions, records, c, d);
   if (d.has_errors()) throw core::InputError(d);
 
   // ---- every included smelter through the smelter model's case builder (fleet_smelters.cpp)

@@ -282,6 +282,7 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
   c.pipeline_path = file("fleet.pipeline", "fleet-pipeline.toml");
   c.sanctions_path = file("fleet.sanctions", "fleet-sanctions.toml");
   c.paths_path = file("fleet.paths", "fleet-paths.toml");
+  c.fuel_paths_path = file("fleet.fuel_paths", "fleet-fuel-paths.toml");
   c.power_prices_path = file("fleet.power", "fleet-power.toml");
   c.anode_effects_path = file("fleet.anode_effects", "fleet-anode-effects.toml");
   c.power_supply_path = file("fleet.power_supply", "power-supply.toml");

@@ -6,6 +6,7 @@
 #include "potline/fleet/flex_link.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/hpa_product.hpp"
+#include "potline/fleet/fuel_paths.hpp"
 
 #include <map>
 #include <sstream>
@@ -65,6 +66,10 @@ void case_and_fleet(Table& t) {
   t.text("fleet.paths")
       .default_note("the data folder's fleet-paths.toml")
       .doc("price and demand paths by year (TOML): EUA price, demand factors");
+  t.text("fleet.fuel_paths")
+      .default_note("the data folder's fleet-fuel-paths.toml")
+      .doc("coal and gas price paths by year for captive power plants (TOML: [[fuel_path]] rows; a case's own "
+           "[[fuel_path]] rows replace the file's rows of the same fuel and area)");
   t.text("fleet.power")
       .default_note("the data folder's fleet-power.toml")
       .doc("power prices of single smelters (TOML): published contracts, captive plants' fuel prices, heat rates and O&M");
@@ -265,6 +270,7 @@ const io::SchemaTable<FleetCase>& fleet_table() {
     other_levers(t);
     add_ccs_lever_fields(t);  // [[ccs_retrofit]] (ccs_lever.cpp, issue 14)
     add_hpa_product_fields(t);  // [[hpa]] (hpa_product.cpp, issue 14)
+    add_fuel_path_fields(t);    // [[fuel_path]] (fuel_paths.cpp, issue 10 parts 2 and 5)
     return t;
   }();
   return table;
@@ -280,7 +286,7 @@ const CaseLayout& fleet_layout() {
     CaseLayout l;
     l.schema = &fleet_schema();
     l.arrays = {"demand", "tariff", "exclusion", "cap", "flow_limit", "power_shock", "carbon_price", "retrofit",
-                "added_load", "ccs_retrofit", "hpa"};
+                "added_load", "ccs_retrofit", "hpa", "fuel_path"};
     l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers", "ccs_retrofit.smelters",
                "hpa.smelters"};
     l.switches = {"cbam"};
@@ -333,6 +339,11 @@ std::string fleet_template() {
       {"hpa.grade_premium", "\"300 USD/t\""},
       {"hpa.alumina_fe", "\"0.010 wt%\""},
       {"hpa.alumina_si", "\"0.013 wt%\""},
+      {"fuel_path.fuel", "\"gas\""},
+      {"fuel_path.country", "\"BHR\""},
+      {"fuel_path.year", "2030"},
+      {"fuel_path.price", "\"4.5 USD/MMBtu\""},
+      {"fuel_path.source", "\"estimate: ...\""},
   };
   return case_template(
       fleet_layout(),

@@ -67,6 +67,7 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   }
   apply_demand_paths(base.paths, year, c);
   apply_cbam_year(base.paths, year, c);
+  apply_fuel_paths(c, year);  // captive coal and gas power follows its fuel's path (fuel_paths.hpp)
   for (const Sanction& s : base.sanctions) {
     if (year < s.from_year || (s.until_year != 0 && year > s.until_year)) continue;
     c.exclusions.push_back({s.importers, s.origin_region, s.origin_country, ""});

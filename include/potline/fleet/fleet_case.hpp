@@ -14,6 +14,7 @@
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/flex_link.hpp"
+#include "potline/fleet/fuel_paths.hpp"
 #include "potline/fleet/power_prices.hpp"
 #include "potline/fleet/power_supply.hpp"
 #include "potline/fleet/technology_classes.hpp"
@@ -125,6 +126,8 @@ struct FleetCase {
   std::vector<Project> pipeline;         ///< already applied to the smelters (their year windows)
   std::vector<Sanction> sanctions;       ///< dated exclusions, applied per year
   std::vector<YearPath> paths;           ///< EUA price and demand factors by year
+  std::string fuel_paths_path;           ///< fleet.fuel_paths, default the data folder's fleet-fuel-paths.toml
+  FuelPathTable fuel_paths;              ///< coal and gas prices by year for captive plants (fuel_paths.hpp)
   FlexConfiguration flex;                ///< flexible capacity reported (fleet.flex*, flex_link.hpp)
 };
 

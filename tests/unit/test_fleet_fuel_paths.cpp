@@ -110,6 +110,21 @@ TEST(fleet_fuel_paths, GasPathMovesGulfC1ByHeatRateTimesTheFuelChange) {
   EXPECT_EQ(moved, 5);
 }
 
+// A [[power_shock]] on a country scales its smelters' price, so it scales the fuel's change too
+// (ΔP = f x HR x Δp): with the UAE's power doubled, EGA's two smelters move by 2 x 8.166 USD/MWh for
+// +1 USD/GJ, Qatar's by 8.166.
+TEST(fleet_fuel_paths, ACountryPowerShockScalesTheFuelChange) {
+  core::Diagnostics d;
+  const std::string shock = "\n[[power_shock]]\ncountry = \"ARE\"\nfactor = 2\n";
+  const fleet::FleetCase base = path_case(shock, d);
+  const fleet::FleetCase up = path_case(shock + kGccGasUp, d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const Costs a = costs_in(base, 2025), b = costs_in(up, 2025);
+  for (const char* id : {"gcc-ega-al-taweelah", "gcc-ega-jebel-ali"})
+    EXPECT_NEAR(b.power_usd_per_MWh.at(id) - a.power_usd_per_MWh.at(id), 2 * 8.166, 1e-9) << id;
+  EXPECT_NEAR(b.power_usd_per_MWh.at("gcc-qatalum") - a.power_usd_per_MWh.at("gcc-qatalum"), 8.166, 1e-9);
+}
+
 // Where a path's 2024 value is the smelter's own 2024 fuel price (Bahrain: 3.791 USD/GJ = 4.00
 // USD/MMBtu, the [[fuel_price]] of data/fleet-power.toml), a later year's power price is that year's
 // fuel price x heat rate + O&M, as the captive plant model prices 2024: 4.791 USD/GJ in 2030 gives

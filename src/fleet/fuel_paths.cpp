@@ -212,10 +212,15 @@ FuelPathTable load_fuel_paths(const std::string& file, const std::vector<TableVa
   // A case's rows replace the file's rows of the same fuel and area.
   std::set<std::string> in_case;
   for (const Row& r : from_case) in_case.insert(r.key());
+  // A path with a row already reported is left out (no second message for the gap it leaves).
+  std::set<std::string> reported;
+  for (const std::vector<Row>* rows : {&from_file, &from_case})
+    for (const Row& r : *rows)
+      if (!r.ok) reported.insert(r.key());
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Row*>> groups;
   auto add = [&](const Row& r) {
-    if (!r.ok) return;
+    if (reported.count(r.key()) != 0) return;
     if (groups.find(r.key()) == groups.end()) order.push_back(r.key());
     groups[r.key()].push_back(&r);
   };

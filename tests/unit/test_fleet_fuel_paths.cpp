@@ -193,6 +193,17 @@ TEST(fleet_fuel_paths, BadRowsAreInputErrorsCollectedInOnePass) {
   EXPECT_NE(e.find("case.toml:"), std::string::npos) << e;  // located in the case file
 }
 
+// A row already reported (its price out of range) leaves no second message for the gap it leaves.
+TEST(fleet_fuel_paths, ABadRowIsReportedOnce) {
+  std::string rows;
+  for (int y = 2024; y <= 2026; ++y)
+    rows += "\n[[fuel_path]]\nfuel = \"coal\"\nregion = \"india\"\nyear = " + std::to_string(y) + "\nprice = " +
+            (y == 2025 ? "900" : "3") + "\nsource = \"s\"\n";
+  const std::string e = errors_of(rows);
+  EXPECT_NE(e.find("fuel_path[1].price"), std::string::npos) << e;
+  EXPECT_EQ(e.find("no row for 2025"), std::string::npos) << e;
+}
+
 TEST(fleet_fuel_paths, FileRowsAreLocatedInTheirFile) {
   const std::filesystem::path file = std::filesystem::temp_directory_path() / "potline-bad-fuel-paths.toml";
   std::ofstream(file) << "[[fuel_path]]\nfuel = \"coal\"\nregion = \"chna\"\nyear = 2024\nprice = 3\nsource = \"s\"\n"

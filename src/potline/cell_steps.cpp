@@ -125,6 +125,24 @@ void advance_zones(const CellAt& at, double I) {
   }
 }
 
+// The cell's running means just left the safe window: which limit (the first in the order of the
+// window's keys) and when, for events.csv (issue 11 part 8: which cells leave, and why).
+[[gnu::cold, gnu::noinline]] void log_window_exit(const CellAt& at, double ledge_from_reference_m) {
+  CellRun& run = at.run();
+  const SafeWindow& w = at.x.c.window;
+  run.out_of_window_now = true;
+  run.window_left_s = at.t;
+  if (run.superheat_mean_K < w.superheat_min_K) {
+    at.log(EventKind::kWindowSuperheatLow, run.superheat_mean_K);
+  } else if (run.superheat_mean_K > w.superheat_max_K) {
+    at.log(EventKind::kWindowSuperheatHigh, run.superheat_mean_K);
+  } else if (ledge_from_reference_m < w.ledge_min_m) {
+    at.log(EventKind::kWindowLedgeThin, 100.0 * ledge_from_reference_m);
+  } else {
+    at.log(EventKind::kWindowLedgeThick, 100.0 * ledge_from_reference_m);
+  }
+}
+
 // Statistics of the true state; `c_wt`: alumina_wt of the cell's state.
 void record_statistics(const CellAt& at, double c_wt) {
   CellRun& run = at.run();
@@ -150,6 +168,10 @@ void record_statistics(const CellAt& at, double c_wt) {
       ledge_from_reference < w.ledge_min_m || ledge_from_reference > w.ledge_max_m) {
     run.out_of_window_s += h;
     run.left_window = true;
+    if (!run.out_of_window_now) log_window_exit(at, ledge_from_reference);
+  } else if (run.out_of_window_now) {
+    run.out_of_window_now = false;
+    at.log(EventKind::kWindowReturned, (at.t - run.window_left_s) / 3600.0);
   }
 }
 

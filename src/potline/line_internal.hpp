@@ -65,6 +65,8 @@ struct CellRun {
   double window_ledge_offset_m = 0;  ///< the window's ledge bounds are shifted by this (LedgeReference::kCell)
   double out_of_window_s = 0;
   bool left_window = false;
+  bool out_of_window_now = false;  ///< the running means are outside the window at present
+  double window_left_s = 0;        ///< when they last left it
   double fed_interval = 0;
   std::vector<CellWindow> windows;  ///< one per disturbance window
   std::size_t first_open_window = 0;  ///< windows before this are closed for this cell

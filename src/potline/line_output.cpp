@@ -235,6 +235,11 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kCrustCollapse: return "crust_collapse";
     case EventKind::kPoorAlumina: return "poor_alumina";
     case EventKind::kAnodeSpike: return "anode_spike";
+    case EventKind::kWindowSuperheatLow: return "window_superheat_low";
+    case EventKind::kWindowSuperheatHigh: return "window_superheat_high";
+    case EventKind::kWindowLedgeThin: return "window_ledge_thin";
+    case EventKind::kWindowLedgeThick: return "window_ledge_thick";
+    case EventKind::kWindowReturned: return "window_returned";
   }
   return "?";
 }
@@ -256,6 +261,11 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kBreakerFailed: return "feeder";
     case EventKind::kBreakerRepaired:
     case EventKind::kCrustCollapse: return "kg";
+    case EventKind::kWindowSuperheatLow:
+    case EventKind::kWindowSuperheatHigh: return "K";
+    case EventKind::kWindowLedgeThin:
+    case EventKind::kWindowLedgeThick: return "cm";
+    case EventKind::kWindowReturned: return "h";
     default: return "";
   }
 }

@@ -98,6 +98,13 @@ enum class EventKind : std::uint8_t {
   kCrustCollapse,    ///< a piece of crust fell into the bath as sludge (value: kg alumina)
   kPoorAlumina,      ///< a poor-alumina period started (value 1) or ended (value 0)
   kAnodeSpike,       ///< an anode spike touched the metal (value 1) or was removed (value 0)
+  // A cell's running means left the safe window (value: the mean that crossed, first limit in this
+  // order) or came back into it (value: hours out); window.* and docs/model/dynamics.md §6.
+  kWindowSuperheatLow,   ///< running-mean superheat below window.superheat_min (value: K)
+  kWindowSuperheatHigh,  ///< running-mean superheat above window.superheat_max (value: K)
+  kWindowLedgeThin,      ///< running-mean ledge below window.ledge_min (value: cm, from the window's reference)
+  kWindowLedgeThick,     ///< running-mean ledge above window.ledge_max (value: cm)
+  kWindowReturned,       ///< back in the window (value: hours out)
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "cli_helpers.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
 
 std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-fleet-export";
+  const auto dir = std::filesystem::temp_directory_path() / (std::string("potline-fleet-export") + "-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return dir;
 }

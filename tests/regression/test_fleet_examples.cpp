@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+#include <unistd.h>
 
 #include "../cli/cli_helpers.hpp"
 
@@ -24,7 +25,7 @@ Json run_json(const std::string& file) {
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-fleet-tests";
+  const auto dir = std::filesystem::temp_directory_path() / (std::string("potline-fleet-tests") + "-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::ofstream(path) << text;
@@ -62,7 +63,7 @@ TEST(fleet_examples, EveryExampleRunsWithDocumentedKeys) {
 }
 
 TEST(fleet_examples, RunFolderHasTheThreeTables) {
-  const auto out = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "world-run";
+  const auto out = std::filesystem::temp_directory_path() / (std::string("potline-fleet-tests") + "-" + std::to_string(::getpid())) / "world-run";
   std::filesystem::remove_all(out);
   const RunResult r = potline({"fleet", example("world.toml"), "--out", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -223,7 +224,7 @@ TEST(fleet_bad_input, UnknownKeyInCase) {
 // examples/world.toml: US measures of 2023-24, EU 16th package of 2025): flows.csv has no
 // russia -> usa or russia -> europe row, and Russia still sells its output elsewhere.
 TEST(fleet_examples, SanctionsKeepRussianMetalOutOfTheUsAndEurope) {
-  const auto out = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "world-sanctions";
+  const auto out = std::filesystem::temp_directory_path() / (std::string("potline-fleet-tests") + "-" + std::to_string(::getpid())) / "world-sanctions";
   std::filesystem::remove_all(out);
   const RunResult r = potline({"fleet", example("world.toml"), "--out", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -237,7 +238,7 @@ TEST(fleet_examples, SanctionsKeepRussianMetalOutOfTheUsAndEurope) {
 // per smelter in cost_curve.csv (the last column; the cheapest smelter's is positive). That every
 // producing smelter's margin is >= 0 is the LP's complementary slackness, tested in test_fleet_solve.
 TEST(fleet_examples, CapShadowPriceAndMarginsAreReported) {
-  const auto out = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "world-2024-margins";
+  const auto out = std::filesystem::temp_directory_path() / (std::string("potline-fleet-tests") + "-" + std::to_string(::getpid())) / "world-2024-margins";
   std::filesystem::remove_all(out);
   const RunResult r = potline({"fleet", example("world-2024.toml"), "--out", out.string(), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -277,7 +278,7 @@ TEST(fleet_examples, CapShadowPriceAndMarginsAreReported) {
 // A path of years (examples/world-path-2035.toml): one summary entry and eleven path.csv rows (one
 // per region) a year, 2024 to 2035; the summary's other keys are the last year's.
 TEST(fleet_examples, PathOfYearsWritesEveryYear) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-fleet-tests" / "path-run";
+  const auto dir = std::filesystem::temp_directory_path() / (std::string("potline-fleet-tests") + "-" + std::to_string(::getpid())) / "path-run";
   std::filesystem::remove_all(dir);
   const RunResult r = potline({"fleet", example("world-path-2035.toml"), "--out", dir.string(), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();

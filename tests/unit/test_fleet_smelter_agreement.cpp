@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
@@ -45,7 +46,7 @@ void expect_relative(double fleet_value, double smelter_value, const std::string
 std::size_t compare_every_smelter(const fleet::FleetCase& c, const std::string& tag) {
   std::vector<fleet::SmelterEconomics> e;
   fleet::evaluate(c.model, c.shocks, e);
-  const auto dir = std::filesystem::temp_directory_path() / "potline-fleet-agreement" / tag;
+  const auto dir = std::filesystem::temp_directory_path() / (std::string("potline-fleet-agreement") + "-" + std::to_string(::getpid())) / tag;
   std::filesystem::create_directories(dir);
   const int year_index = c.cbam_year - policy::kCbamFirstYear;
   for (std::size_t i = 0; i < e.size(); ++i) {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
@@ -85,7 +86,7 @@ TEST(fleet_technology_classes, BadFileIsAnInputErrorWithItsReason) {
 // 'modern' and 'china' classes it stands for — and no other smelter.
 TEST(fleet_technology_classes, ChangingOneTechnologyMovesEverySmelterUsingIt) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "potline-fleet-technology-change";
+  const fs::path dir = fs::temp_directory_path() / (std::string("potline-fleet-technology-change") + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
   std::string text = read(dir / "technologies.toml");
@@ -182,7 +183,7 @@ TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
 // with a did-you-mean, at the class in the classes file.
 TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "potline-fleet-class-unknown-id";
+  const fs::path dir = fs::temp_directory_path() / (std::string("potline-fleet-class-unknown-id") + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
   std::string text = read(dir / "fleet-technology-classes.toml");

@@ -686,7 +686,7 @@ void add_scenario_fields(Table& t) {
   t.integer("potline.block_size", &SimulationCase::block_size)
       .default_(16)
       .range(1, 4096)
-      .doc("cells per integration block (results do not depend on threads, but do on this)")
+      .doc("cells per integration block: a performance setting (results depend neither on it nor on the thread count)")
       .source("performance setting");
 }
 

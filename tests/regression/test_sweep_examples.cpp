@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "../cli/cli_helpers.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
 
 std::string temp(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-sweep-cli";
+  const auto dir = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-sweep-cli");
   std::filesystem::create_directories(dir);
   const auto p = dir / name;
   std::filesystem::remove(p);

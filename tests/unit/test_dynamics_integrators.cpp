@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "potline/dynamics/batch.hpp"
 #include "test_dynamics_helpers.hpp"
@@ -104,7 +105,7 @@ TEST(DynamicsIntegrators, SameResultsOnOneOrTwoThreads) {
 }
 
 TEST(DynamicsInput, ScheduleCsvErrorsNameFileLineAndField) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-dyn-test";
+  const auto dir = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-dyn-test");
   std::filesystem::create_directories(dir);
   {
     std::ofstream f(dir / "gap.csv");
@@ -166,7 +167,7 @@ TEST(DynamicsInput, ImpossibleSettingsAreInputErrors) {
 // model is re-fitted to the cells' voltages every control period, so the residual comes only from
 // the voltage drift within one period), and the run's energy equals ∫P dt to 0.5 %.
 TEST(DynamicsInput, PowerScheduleIsMet) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-dyn-power";
+  const auto dir = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-dyn-power");
   std::filesystem::create_directories(dir);
   {
     std::ofstream f(dir / "power.csv");

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 #include "../common/shipped_data.hpp"
 #include "potline/cell/technology.hpp"
@@ -146,7 +147,7 @@ TEST(fleet_fuel_paths, BahrainPowerIsItsPathFuelPriceTimesHeatRatePlusOm) {
 // path changed in 2024 only, and without any path (true by construction of the rule; this guards
 // the wiring).
 TEST(fleet_fuel_paths, The2024CaseDoesNotMoveByConstruction) {
-  const std::filesystem::path empty = std::filesystem::temp_directory_path() / "potline-empty-fuel-paths.toml";
+  const std::filesystem::path empty = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-empty-fuel-paths.toml");
   std::ofstream(empty) << "# no paths\n";
   core::Diagnostics d;
   const fleet::FleetCase shipped = path_case("", d);
@@ -205,7 +206,7 @@ TEST(fleet_fuel_paths, ABadRowIsReportedOnce) {
 }
 
 TEST(fleet_fuel_paths, FileRowsAreLocatedInTheirFile) {
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / "potline-bad-fuel-paths.toml";
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-bad-fuel-paths.toml");
   std::ofstream(file) << "[[fuel_path]]\nfuel = \"coal\"\nregion = \"chna\"\nyear = 2024\nprice = 3\nsource = \"s\"\n"
                          "[fleet]\nlme = 2000\n";
   core::Diagnostics d;

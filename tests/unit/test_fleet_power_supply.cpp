@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "fleet_fixtures.hpp"
 #include "potline/fleet/power_supply.hpp"
@@ -34,7 +35,7 @@ double power_usd_per_MWh(const fleet::FleetCase& c, const std::string& id) {
 }
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-power-supply-test";
+  const auto dir = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-power-supply-test");
   std::filesystem::create_directories(dir);
   std::ofstream(dir / name) << text;
   return (dir / name).string();

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "potline/cell/technology.hpp"
 #include "potline/sweep/run.hpp"
@@ -22,7 +23,7 @@ namespace {
 const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 
 std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-sweep-unit";
+  const auto dir = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-sweep-unit");
   std::filesystem::create_directories(dir);
   return dir;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 #include "potline/cell/technology.hpp"
 #include "potline/sweep/run.hpp"
@@ -18,7 +19,7 @@ using namespace potline::sweep;
 namespace {
 
 std::filesystem::path temp_dir() {
-  const auto dir = std::filesystem::temp_directory_path() / "potline-sweep-robust";
+  const auto dir = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "-" + "potline-sweep-robust");
   std::filesystem::create_directories(dir);
   return dir;
 }

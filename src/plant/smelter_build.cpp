@@ -355,6 +355,15 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   if (r.v.text("cbam.route") != "default") return;
   in.cbam_default_route = true;
   c.cbam_country = r.v.text("cbam.default_country");
+  if (c.cbam_country.empty()) {
+    // Without this, the error below read "no CBAM default value for country ''" with no location.
+    std::string have;
+    for (const auto& name : data.cbam.default_countries()) have += (have.empty() ? "" : ", ") + name;
+    r.d.error(r.at("cbam.route"), "cbam.default_country",
+              "required with cbam.route = \"default\": the ISO 3166 alpha-3 exporting country whose "
+              "default value applies (data/cbam.toml has: " + have + ")");
+    return;
+  }
   if (const auto* def = data.cbam.default_for(c.cbam_country)) {
     in.cbam_default_see_t_per_t = def->direct_t_co2e_per_t;
     return;

@@ -124,4 +124,18 @@ TEST(AllErrorsInOnePass, RetrofitErrorWithoutOtherErrorsNamesTheRetrofitKey) {
   expect_contains(text, "'retrofit.technology': unknown technology 'AP6O' (did you mean 'AP60'?)");
   EXPECT_EQ(text.find("'potline.technology'"), std::string::npos) << text;
 }
+TEST(AllErrorsInOnePass, DefaultCbamRouteWithoutACountryNamesTheRouteAndTheCountries) {
+  // Formerly "no CBAM default value for country '' in data/cbam.toml", with no file position.
+  const std::string path =
+      write_case("cbam-route", kPlant +
+                                   "[potline]\nsec_ac = \"14 kWh/kg\"\n"
+                                   "[plant]\ncapacity = \"300000 t/yr\"\n"
+                                   "[labour]\nwage = 60000\nemployees = 800\n"
+                                   "[cbam]\neua_price = \"80 EUR/t\"\nusd_per_eur = 1.08\nroute = \"default\"\n");
+  const std::string text =
+      errors_of([&](core::Diagnostics& d) { plant::load_smelter_case(path, {}, data(), d); });
+  expect_contains(text, ":23:9: error: 'cbam.default_country': required with cbam.route = \"default\"");
+  expect_contains(text, "data/cbam.toml has: CHN, ARE");
+  EXPECT_EQ(text.find("country ''"), std::string::npos) << text;
+}
 }  // namespace test_schema_errors

@@ -23,6 +23,20 @@ struct InvestOptions {
   VaryOptions vary;
 };
 
+// The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
+void print_hpa_line(const io::Json& h) {
+  const auto has = [&](const char* key) { return h.contains(key) && h.at(key).is_number(); };
+  const auto num = [&](const char* key) { return has(key) ? h.at(key).get<double>() : 0.0; };
+  std::cout << fmt::format("  HPA line ({}, {:.0f} t/yr): margin {:.4g} USD/yr (first year, before tax), NPV {:.4g} USD\n",
+                           h.value("route", std::string("?")), num("capacity_t_per_year"), num("margin_usd_per_year"),
+                           num("npv_usd"));
+  std::cout << fmt::format("  with the HPA line: NPV {:.4g} USD   IRR {}   payback {}\n", num("npv_with_hpa_usd"),
+                           has("irr_with_hpa") ? fmt::format("{:.2f} %", 100 * num("irr_with_hpa")) : "none",
+                           has("payback_years_with_hpa")
+                               ? fmt::format("{:.1f} years", num("payback_years_with_hpa"))
+                               : "never");
+}
+
 int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
   if (o.vary.active()) {
@@ -58,6 +72,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                                                        : std::string("none in 0-1000 USD/MWh"),
                            finance::kBreakevenToleranceUsdPerMWh);
   if (r.incremental_npv_usd) std::cout << fmt::format("  NPV gain over keeping the old cells {:.4g} USD\n", *r.incremental_npv_usd);
+  if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   return 0;
@@ -73,7 +88,7 @@ void add_invest_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
   add_vary_options(cmd, o->vary, "invest");
   CLI::Option* out_option =
-      cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv)")
+      cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv, npv_vs_power.csv)")
           ->check(run_folder_path());
   cmd->add_flag("--report", o->report, "also write the HTML report DIR/report.html (see 'potline report')")->needs(out_option);
   cmd->callback([o, &global, &exit_code]() {

@@ -1,5 +1,7 @@
 // HPA upgrading beside the potlines (docs/model/hpa.md): the US example against a hand computation,
 // the segregation route, and the input errors.
+#include <fmt/format.h>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -50,6 +52,31 @@ TEST(HpaCli, MissingYieldAndTooLargeALineAreInputErrors) {
   const RunResult big = potline({"smelter", hpa_us(), "--set", "hpa.capacity=300000 t/yr"});
   EXPECT_EQ(big.exit_code, 2) << big.describe();
   EXPECT_NE(big.err.find("more than the potlines produce"), std::string::npos) << big.err;
+}
+
+// potline invest with [hpa]: the text output states the line and the project's return with it (it used to
+// print the project alone, so the JSON's hpa.irr_with_hpa had no text counterpart).
+TEST(HpaCli, InvestTextStatesTheReturnWithTheHpaLine) {
+  const std::string invest = (source_dir() / "examples" / "invest-new-build.toml").string();
+  const std::vector<std::string> sets = {"--set", "hpa.capacity=20000 t/yr", "--set", "hpa.conversion_cost=1500",
+                                         "--set", "hpa.premium=3000"};
+  std::vector<std::string> json_args = {"invest", invest, "--json"};
+  json_args.insert(json_args.end(), sets.begin(), sets.end());
+  const RunResult r = potline(json_args);
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json h = parse_json(r.out).at("hpa");
+  std::vector<std::string> text_args = {"invest", invest};
+  text_args.insert(text_args.end(), sets.begin(), sets.end());
+  const RunResult text = potline(text_args);
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find("HPA line (three_layer, 20000 t/yr)"), std::string::npos) << text.out;
+  const std::string irr = fmt::format("IRR {:.2f} %", 100 * h.at("irr_with_hpa").get<double>());
+  EXPECT_NE(text.out.find("with the HPA line: NPV " + fmt::format("{:.4g}", h.at("npv_with_hpa_usd").get<double>()) +
+                          " USD   " + irr),
+            std::string::npos)
+      << text.out;
+  const RunResult plain = potline({"invest", invest});
+  EXPECT_EQ(plain.out.find("HPA line"), std::string::npos) << plain.out;
 }
 
 }  // namespace test_hpa_cli

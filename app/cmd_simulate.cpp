@@ -155,6 +155,20 @@ void write_run_files(const SimulateOptions& o, const GlobalOptions& global, cons
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
 }
 
+// The tapped metal (summary 'purity'), so a text run of a [purity] case says which grades it made.
+void print_purity(const line::PuritySummary& p) {
+  std::string grades;
+  const std::vector<std::string> names = line::tapped_grade_names();
+  for (std::size_t k = 0; k < names.size() && k < p.share_by_grade.size(); ++k) {
+    if (p.share_by_grade[k] <= 0.0) continue;
+    grades += fmt::format("{}{} {:.1f} %", grades.empty() ? "" : ", ", names[k], 100 * p.share_by_grade[k]);
+  }
+  std::cout << fmt::format("  metal: {} taps, {:.2f} t; Fe mean {:.3f} wt% (max {:.3f}), Si mean {:.3f} wt% (max {:.3f}); "
+                           "tapped by grade {}\n",
+                           p.taps, p.tapped_t, 100 * p.mean_fe, 100 * p.max_fe, 100 * p.mean_si, 100 * p.max_si,
+                           grades.empty() ? "none" : grades);
+}
+
 void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o) {
   std::cout << fmt::format(
       "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
@@ -165,6 +179,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
       s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
       s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
+  if (s.purity.enabled) print_purity(s.purity);
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
 }
 
@@ -242,7 +257,7 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
-                                            "run folder: manifest.json, summary.json, timeseries.csv, events.csv")
+                                            "run folder: manifest.json, summary.json, timeseries.csv, events.csv (purity_taps.csv with [purity])")
                                 ->check(run_folder_path());
   cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
       ->needs(out_option);

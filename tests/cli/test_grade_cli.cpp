@@ -1,6 +1,10 @@
 // Grade over time in potline simulate, end to end (issue 14; src/potline/purity_track*.cpp): a
 // [purity] balance and a scheduled cathode failure in one AP40 cell over 3 days with 12-hourly
 // taps; the summary's "purity", the run folder's purity_taps.csv, and the bad-input errors.
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test::test_grade_cli {
@@ -77,6 +81,35 @@ TEST(GradeCli, BadPurityInputIsAnError) {
   r = potline(simulate_args({"purity.cathode_failure_rate=-1"}));
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("purity.cathode_failure_rate"), std::string::npos) << r.err;
+}
+
+// The text summary of a [purity] case names the tapped grades (examples/cell-grade-cathode-failure.toml
+// printed none of its metal: only --json and purity_taps.csv had it).
+TEST(GradeCli, TextSummaryNamesTheTappedGrades) {
+  std::vector<std::string> args = simulate_args(kBalance);
+  args.push_back("--set");
+  args.push_back("purity.cathode_failure_time=30 h");
+  const RunResult j = potline(args);
+  ASSERT_EQ(j.exit_code, 0) << j.describe();
+  const Json p = parse_json(j.out).at("purity");
+  args.erase(std::find(args.begin(), args.end(), "--json"));
+  args.push_back("-q");
+  const RunResult text = potline(args);
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find(fmt::format("  metal: {} taps, {:.2f} t; Fe mean {:.3f} wt% (max {:.3f})",
+                                      p.at("taps").get<int>(), p.at("tapped_t").get<double>(),
+                                      p.at("mean_fe_wt").get<double>(), p.at("max_fe_wt").get<double>())),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find(fmt::format("tapped by grade P0406 {:.1f} %",
+                                      100 * p.at("tapped_share_by_grade").at("P0406").get<double>())),
+            std::string::npos)
+      << text.out;
+  // Grades with no tapped metal are left out.
+  EXPECT_EQ(text.out.find("P0202"), std::string::npos) << text.out;
+  const RunResult plain = potline({"simulate", (source_dir() / "examples" / "cell-7d.toml").string(), "-q",
+                                   "--set", "run.duration=0.5 d"});
+  EXPECT_EQ(plain.out.find("metal:"), std::string::npos) << plain.out;
 }
 
 }  // namespace

@@ -93,7 +93,17 @@ void check_acd_limits(const io::ValueSet& v, const SimulationCase& c, core::Diag
   s.bath_height_m = c.dynamics.bath_height_m;
   const double floor = control::acd_floor_m(s), ceiling = control::acd_ceiling_m(s);
   if (floor >= ceiling) {
-    diagnostics.error(location(v, "control.acd_min"), "control.acd_min",
+    // Named by the key the case gave: the floor, else whichever bound sets the ceiling (an immersion
+    // that leaves no ACD was reported as control.acd_min, with no position, when acd_min was the default).
+    const bool immersion_binds = s.min_anode_immersion_m > 0.0 && s.bath_height_m > 0.0 &&
+                                 (s.acd_max_m <= 0.0 || s.bath_height_m - s.min_anode_immersion_m <= s.acd_max_m);
+    std::string key = "control.acd_min";
+    if (location(v, key).file.empty()) {
+      key = !immersion_binds ? "control.acd_max"
+            : location(v, "control.min_anode_immersion").file.empty() ? "dynamics.bath_height"
+                                                                        : "control.min_anode_immersion";
+    }
+    diagnostics.error(location(v, key), key,
                       fmt::format("the ACD floor {:.3g} cm is not below the ceiling {:.3g} cm (control.acd_max, or "
                                   "dynamics.bath_height minus control.min_anode_immersion)",
                                   100 * floor, 100 * ceiling));

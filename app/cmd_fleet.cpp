@@ -123,7 +123,8 @@ void add_fleet_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
                   "override a case field: KEY=VALUE or LEVER[I].KEY=VALUE for the I-th [[LEVER]] table "
                   "(from 0), e.g. tariff[0].rate=0.25 (see 'potline schema fleet'); repeatable");
   CLI::Option* out_option = cmd->add_option("--out", options->out,
-                  "run folder for summary.json, cost_curve.csv, regions.csv, flows.csv (with --export-smelter: the "
+                  "run folder for summary.json, cost_curve.csv, regions.csv, flows.csv (path.csv with fleet.last_year; "
+                  "ccs_retrofit.csv, hpa.csv, flex_capacity.csv when the case has them) (with --export-smelter: the "
                   "case file to write)");
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
   cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")

@@ -112,11 +112,25 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
                                cls->technology, cls->basis);
 }
 
+/// Where the EUA price comes from: a scenario year's price path (fleet/years.cpp, apply_cbam_year)
+/// replaces the case's cbam.eua_price, and the comment must say so.
+std::string eua_note(const FleetCase& c) {
+  if (c.cbam_year != 0 && c.year != 0) {
+    for (const YearPath& p : c.paths) {
+      if (p.name == "eua_price" && p.covers(c.year)) {
+        return fmt::format("EUA price path of {}, year {}; replaces the fleet case's cbam.eua_price",
+                           p.where.file.empty() ? c.paths_path : p.where.to_string(), c.year);
+      }
+    }
+  }
+  return case_note(c, "cbam.eua_price");
+}
+
 /// CBAM prices: the actual route (the smelter's own direct emissions), or the default route with
 /// its country's default value where data/cbam.toml has one.
 void cbam_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
                  SmelterCaseValues& out) {
-  w.number("cbam.eua_price", c.eua_eur_per_t, case_note(c, "cbam.eua_price"));
+  w.number("cbam.eua_price", c.eua_eur_per_t, eua_note(c));
   w.number("cbam.usd_per_eur", c.usd_per_eur, case_note(c, "cbam.usd_per_eur"));
   const policy::CbamCountryDefault* def = data.cbam.default_for(r.country);
   out.cbam_country_default_t_per_t = def != nullptr ? def->direct_t_co2e_per_t : 0.0;

@@ -30,6 +30,12 @@ TEST(fleet_export_year, APathExportsItsLastYear) {
   // The EUA price of 2035 on the path (data/fleet-paths.toml: 150 EUR/t), not the case's own.
   const std::string alouette = fleet::smelter_case_toml(c, "ca-alouette", potline::testing::shipped_smelter_data(), d);
   EXPECT_NE(alouette.find("eua_price = 150.0"), std::string::npos) << alouette;
+  // ... and its comment names the path, not the case's cbam.eua_price (83 EUR/t), as it did.
+  const auto line_start = alouette.find("eua_price = 150.0");
+  const std::string line = alouette.substr(line_start, alouette.find('\n', line_start) - line_start);
+  EXPECT_NE(line.find("EUA price path of "), std::string::npos) << line;
+  EXPECT_NE(line.find("fleet-paths.toml"), std::string::npos) << line;
+  EXPECT_NE(line.find("year 2035"), std::string::npos) << line;
 }
 
 TEST(fleet_export_year, ACaseWithoutAYearExportsTheDatasetCase) {

@@ -167,7 +167,7 @@ void cbam(Table& t) {
 
 // The levers are arrays of tables: each table is read by its lever (fleet_levers.cpp).
 void demand_and_tariff(Table& t) {
-  t.text("demand.region").doc("[[demand]] region id (required)");
+  t.text("demand.region").default_note("required").doc("[[demand]] region id (required)");
   t.number("demand.factor")
       .unit("1")
       .range(0.0, kMaxFactor)
@@ -186,7 +186,7 @@ void demand_and_tariff(Table& t) {
       .exclusive_min()
       .default_note("market.reference_price")
       .doc("[[demand]] the region's reference price");
-  t.text("tariff.importer").doc("[[tariff]] region that charges the tariff (required)");
+  t.text("tariff.importer").default_note("required").doc("[[tariff]] region that charges the tariff (required)");
   t.number("tariff.rate")
       .unit("1")
       .range(0.0, 10.0)
@@ -202,11 +202,11 @@ void demand_and_tariff(Table& t) {
 }
 
 void other_levers(Table& t) {
-  t.text("exclusion.importers").doc("[[exclusion]] regions that refuse the metal (required; string or array)");
+  t.text("exclusion.importers").default_note("required").doc("[[exclusion]] regions that refuse the metal (required; string or array)");
   t.text("exclusion.origin_region").doc("[[exclusion]] refused origin: a region id (one origin_* key)");
   t.text("exclusion.origin_country").doc("[[exclusion]] refused origin: an ISO3 country");
   t.text("exclusion.origin_province").doc("[[exclusion]] refused origin: a province or state");
-  t.text("cap.region").doc("[[cap]] region whose smelters share the cap (required)");
+  t.text("cap.region").default_note("required").doc("[[cap]] region whose smelters share the cap (required)");
   t.number("cap.capacity")
       .unit("Mt/yr", "kg/s")
       .range(0.0, 1000.0)
@@ -228,20 +228,20 @@ void other_levers(Table& t) {
       .typical(-20, 100)
       .default_(0.0)
       .doc("[[power_shock]] added to the region's power prices (a competing load; < 0: a subsidy)");
-  t.text("carbon_price.region").doc("[[carbon_price]] region id (required)");
+  t.text("carbon_price.region").default_note("required").doc("[[carbon_price]] region id (required)");
   t.number("carbon_price.price")
       .unit("USD/t", "USD/kg")
       .range(0.0, kMaxCarbonPrice_per_t)
       .typical(0, 200)
       .default_(0.0)
       .doc("[[carbon_price]] domestic carbon price on scope 1, per t CO2e");
-  t.text("flow_limit.from").doc("[[flow_limit]] exporting region id (required)");
-  t.text("flow_limit.to").doc("[[flow_limit]] importing region id (required)");
+  t.text("flow_limit.from").default_note("required").doc("[[flow_limit]] exporting region id (required)");
+  t.text("flow_limit.to").default_note("required").doc("[[flow_limit]] importing region id (required)");
   t.number("flow_limit.max")
       .unit("Mt/yr", "kg/s")
       .range(0.0, 1000.0)
       .doc("[[flow_limit]] most metal the lane carries in a year (required): a quota or an observed flow");
-  t.text("flow_limit.source").doc("[[flow_limit]] the source (or 'estimate: basis') of the limit (required)");
+  t.text("flow_limit.source").default_note("required").doc("[[flow_limit]] the source (or 'estimate: basis') of the limit (required)");
   t.text("flow_limit.name").default_note("FROM to TO").doc("[[flow_limit]] name in outputs");
   t.text("added_load.region").doc("[[added_load]] region id whose grid takes the load (or one of country, province)");
   t.text("added_load.country").doc("[[added_load]] an ISO3 country instead of a region");
@@ -253,8 +253,8 @@ void other_levers(Table& t) {
       .doc("[[added_load]] load added to the area's grid (required), e.g. data centres; moves its smelters' "
            "power price along the area's supply curve (fleet.power_supply)");
   t.text("added_load.name").default_note("AREA").doc("[[added_load]] name in outputs");
-  t.text("retrofit.smelter").doc("[[retrofit]] smelter id of the dataset (required)");
-  t.text("retrofit.technology").doc("[[retrofit]] cell technology id of the catalogue (required)");
+  t.text("retrofit.smelter").default_note("required").doc("[[retrofit]] smelter id of the dataset (required)");
+  t.text("retrofit.technology").default_note("required").doc("[[retrofit]] cell technology id of the catalogue (required)");
 }
 
 }  // namespace

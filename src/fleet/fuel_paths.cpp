@@ -66,7 +66,7 @@ void add_fuel_path_fields(io::SchemaTable<FleetCase>& t) {
               "2.19 USD/MMBtu ([EIA STEO 2025]); 1 USD/MMBtu = 0.948 USD/GJ")
       .doc("[[fuel_path]] fuel price of the year at the captive plant (required; higher heating value, as the "
            "heat rate of data/fleet-power.toml; a string may carry USD/MMBtu)");
-  t.text("fuel_path.source").doc("[[fuel_path]] the source of the price (or 'estimate: basis') (required)");
+  t.text("fuel_path.source").default_note("required").doc("[[fuel_path]] the source of the price (or 'estimate: basis') (required)");
 }
 
 namespace {

@@ -35,6 +35,7 @@ void sweep_and_scenario(Table& t) {
       .default_(false)
       .doc("also store per-smelter production and C1");
   t.text("scenario.name")
+      .default_note("required")
       .doc("[[scenario]] name stored in the results (unique; required); the scenario's other tables are "
            "fleet-case levers ([[scenario.tariff]], [scenario.cbam], ...; see 'potline schema fleet')");
   t.text("scenario.description").doc("[[scenario]] what the scenario changes");

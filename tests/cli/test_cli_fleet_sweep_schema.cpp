@@ -66,6 +66,28 @@ TEST(CliFleetSweepSchema, SchemaListsFleetSweepAndOptionSchemas) {
   EXPECT_NE(fleet.out.find("allowed (0, 100000] USD/t"), std::string::npos);
 }
 
+// A text field that the loader requires (its description says so) is listed as required, not as
+// "none (optional)" (13 fields were: tariff.importer, fuel_path.source, scenario.name, ...).
+TEST(CliFleetSweepSchema, RequiredTextFieldsAreListedAsRequired) {
+  int checked = 0;
+  for (const std::string name : {"fleet", "sweep"}) {
+    const RunResult r = potline({"schema", name, "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    const Json schema = parse_json(r.out);
+    for (const Json& f : schema.at("schemas").at(0).at("fields")) {
+      const std::string description = f.at("description").get<std::string>();
+      if (f.at("type") != "string" || description.find("required") == std::string::npos) continue;
+      EXPECT_EQ(f.value("default_note", std::string()), "required") << f.at("key").get<std::string>();
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 13);
+  const RunResult text = potline({"schema", "fleet"});
+  const auto at = text.out.find("fuel_path.source");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(text.out.substr(at, text.out.find('\n', at) - at).find("default: required"), std::string::npos) << text.out;
+}
+
 TEST(CliFleetSweepSchema, SweepSetOverridesTheSampleCount) {
   TempDir dir;
   const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", (dir.path() / "s.sqlite").string(),

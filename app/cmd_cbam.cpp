@@ -23,10 +23,16 @@ int run_cbam(const OptionTexts& given, bool json, const GlobalOptions& global) {
   io::require_finite(j);
   const io::Json& f = j["factors"];
   auto x = [](const io::Json& v) { return v.get<double>(); };
+  // The default route's SEE includes the year's mark-up: say so, or 3.9 for China reads as a wrong 3.0.
+  std::string see_basis;
+  if (f.contains("default_value_t_co2e_per_t") && f.contains("default_markup")) {
+    see_basis = fmt::format(" (default value {:.4g} + {:.0f} % mark-up)", x(f["default_value_t_co2e_per_t"]),
+                            100 * x(f["default_markup"]));
+  }
   std::cout << fmt::format(
-      "CBAM {} ({}): SEE {:.4g} t CO2e/t, free-allocation adjustment {:.4g} (benchmark {} x factor {} x CSCF {}),\n"
+      "CBAM {} ({}): SEE {:.4g} t CO2e/t{}, free-allocation adjustment {:.4g} (benchmark {} x factor {} x CSCF {}),\n"
       "  origin-price deduction {:.4g}, certificates {:.4g} per t, cost {:.2f} EUR/t at {} EUR/t\n",
-      j["year"].get<int>(), j["route"].get<std::string>(), x(j["see_direct_t_co2e_per_t"]),
+      j["year"].get<int>(), j["route"].get<std::string>(), x(j["see_direct_t_co2e_per_t"]), see_basis,
       x(j["free_allocation_adjustment_t_per_t"]), x(f["benchmark_t_co2e_per_t"]), x(f["cbam_factor"]),
       x(f["cross_sectoral_correction"]), x(j["origin_price_deduction_t_per_t"]), x(j["certificates_per_t"]),
       x(j["cost_eur_per_t"]), x(f["eua_price_eur_per_t"]));

@@ -113,6 +113,17 @@ TEST(CliFleetSweepSchema, CbamPricesTakeUnitsAndNonFiniteValuesAreInputErrors) {
                      "'--year': value 2025 is outside the allowed range [2026, 2034]");
 }
 
+// The default route's text names the mark-up in its SEE: China's default value is 3.0 (data/cbam.toml)
+// and 2030's SEE 3.9 = 3.0 x 1.3; the text printed "SEE 3.9" alone. The actual route has no mark-up.
+TEST(CliFleetSweepSchema, CbamTextStatesTheDefaultValueAndItsMarkup) {
+  const RunResult r = potline({"cbam", "--year", "2030", "--default-country", "CHN", "--eua-price-eur", "80"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("SEE 3.9 t CO2e/t (default value 3 + 30 % mark-up)"), std::string::npos) << r.out;
+  const RunResult actual = potline({"cbam", "--year", "2030", "--direct-t-co2e-per-t", "2", "--eua-price-eur", "80"});
+  ASSERT_EQ(actual.exit_code, 0) << actual.describe();
+  EXPECT_EQ(actual.out.find("mark-up"), std::string::npos) << actual.out;
+}
+
 TEST(CliFleetSweepSchema, EmissionsOptionsTakeUnits) {
   const RunResult plain = potline({"emissions", "--production-t", "1000", "--aem", "0.5", "--json"});
   const RunResult units = potline({"emissions", "--production-t", "1 kt", "--aem", "0.5 min/d", "--json"});

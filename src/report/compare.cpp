@@ -126,6 +126,10 @@ Json comparison_json(const Comparison& c, const std::vector<RunData>& runs) {
   return j;
 }
 
+namespace {
+constexpr double kSameRelative = 1e-9;  ///< text listing: metrics within this relative change are "equal"
+}  // namespace
+
 std::string comparison_text(const Comparison& c, bool all) {
   const std::size_t n = c.paths.size();
   std::vector<std::vector<std::string>> rows;
@@ -141,7 +145,14 @@ std::string comparison_text(const Comparison& c, bool all) {
   };
   std::size_t equal = 0;
   for (const auto& m : c.metrics) {
-    const bool same = std::all_of(m.values.begin(), m.values.end(), [&](const auto& v) { return v == m.values.front(); });
+    // Equal to 9 significant digits: a re-solved LP or a summed series differs in its last bits
+    // (3740.43 against 3740.43, change -4.5e-13), which the 6-digit table cannot show and which
+    // buried the real changes of two fleet runs. Exact zeros and missing values still compare exactly.
+    const auto& first = m.values.front();
+    const bool same = std::all_of(m.values.begin(), m.values.end(), [&](const auto& v) {
+      if (!v || !first) return v.has_value() == first.has_value();
+      return std::abs(*v - *first) <= kSameRelative * std::max(std::abs(*v), std::abs(*first));
+    });
     if (same && !all) {
       ++equal;
       continue;
@@ -167,7 +178,9 @@ std::string comparison_text(const Comparison& c, bool all) {
     }
     out += line + "\n";
   }
-  if (equal > 0) out += fmt::format("({} metrics equal in every run not shown; --all shows them)\n", equal);
+  if (equal > 0) {
+    out += fmt::format("({} metrics equal in every run not shown (to 9 significant digits); --all shows them)\n", equal);
+  }
   for (const auto& t : c.differing_text) {
     out += fmt::format("{}:", t.key);
     for (std::size_t k = 0; k < t.values.size(); ++k) out += fmt::format(" [{}] {}", k + 1, t.values[k].value_or("missing"));

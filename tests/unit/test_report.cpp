@@ -89,6 +89,22 @@ TEST(ReportCompare, ChangesAgainstTheFirstRunByHand) {
   EXPECT_TRUE(j["metrics"][1]["relative_change"][1].is_null());
 }
 
+// The text table leaves out changes in the last bits (two fleet runs: 3740.43 against 3740.43, change
+// -4.5e-13, listed at the top and burying the real changes); the JSON keeps every change.
+TEST(ReportCompare, TextLeavesOutChangesBeyondNineSignificantDigits) {
+  const std::vector<RunData> runs{
+      summary_run("cell", "a", Json::parse(R"({"p": 3740.43, "q": 1.0, "r": 0.0, "s": 2.0})")),
+      summary_run("cell", "b", Json::parse(R"({"p": 3740.4300000000005, "q": 1.000001, "r": 1e-14, "s": 2.0})"))};
+  const Comparison c = compare_runs(runs);
+  const std::string text = comparison_text(c, false);
+  EXPECT_EQ(text.find("\np "), std::string::npos) << text;  // noise: left out
+  EXPECT_NE(text.find("\nq "), std::string::npos) << text;  // 1e-6 relative: listed
+  EXPECT_NE(text.find("\nr "), std::string::npos) << text;  // from exactly 0: listed
+  EXPECT_NE(text.find("(2 metrics equal in every run not shown"), std::string::npos) << text;
+  EXPECT_NE(comparison_text(c, true).find("\np "), std::string::npos);
+  EXPECT_NE(comparison_json(c, runs)["metrics"][0]["change"][1].get<double>(), 0.0);
+}
+
 TEST(ReportCompare, RunsOfDifferentCommandsAreAnInputError) {
   const std::vector<RunData> runs{summary_run("cell", "a", Json::object()), summary_run("invest", "b", Json::object())};
   try {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "potline/cell/cell_case.hpp"
@@ -109,10 +110,12 @@ void check_acd_limits(const io::ValueSet& v, const SimulationCase& c, core::Diag
                                   100 * floor, 100 * ceiling));
   } else if (c.op.acd_m > ceiling || c.op.acd_m < floor) {
     diagnostics.warning(location(v, "operation.acd"), "operation.acd",
-                        fmt::format("the design ACD {:.3g} cm lies outside the ACD limits {:.3g}–{:.3g} cm "
+                        fmt::format("the design ACD {:.3g} cm lies outside the ACD limits {} "
                                     "(control.acd_min, control.acd_max, control.min_anode_immersion): the resistance "
                                     "control moves the anodes only towards them",
-                                    100 * c.op.acd_m, 100 * floor, 100 * ceiling));
+                                    100 * c.op.acd_m,
+                                    std::isfinite(ceiling) ? fmt::format("{:.3g}–{:.3g} cm", 100 * floor, 100 * ceiling)
+                                                           : fmt::format("of at least {:.3g} cm (no ceiling)", 100 * floor)));
   }
 }
 

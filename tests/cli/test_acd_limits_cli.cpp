@@ -63,6 +63,13 @@ TEST(AcdLimitsCli, AFloorAboveTheCeilingIsAnInputError) {
   EXPECT_NE(low.err.find("--set #1: error: 'control.acd_max': the ACD floor 2.5 cm is not below the ceiling 2 cm"),
             std::string::npos)
       << low.err;
+  // No ceiling at all: the warning names the floor alone (it read "the ACD limits 5–inf cm").
+  const RunResult open = potline({"simulate", example("cell-modulation.toml"), "--json", "--set", "control.acd_max=0",
+                                  "--set", "control.min_anode_immersion=0", "--set", "control.acd_min=5 cm",
+                                  "--set", "run.duration=1 h"});
+  EXPECT_EQ(open.exit_code, 0) << open.describe();
+  EXPECT_NE(open.err.find("lies outside the ACD limits of at least 5 cm (no ceiling)"), std::string::npos) << open.err;
+  EXPECT_EQ(open.err.find("inf cm"), std::string::npos) << open.err;
 }
 
 // Why the TRIMET-like rung misses −25 % (docs/validation.md, "Power flexibility"): the steady heat

@@ -179,6 +179,11 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
       s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
       s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
+  if (s.cells_out_of_window > 0) {  // summary keys cells_out_of_window, cell_hours_out_of_window
+    std::cout << fmt::format("  safe window: {} of {} cell(s) left it, {:.1f} cell-h out (running means over "
+                             "window.averaging; events.csv: window_*)\n",
+                             s.cells_out_of_window, s.cells, s.cell_hours_out_of_window);
+  }
   if (s.purity.enabled) print_purity(s.purity);
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
 }

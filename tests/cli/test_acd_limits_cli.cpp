@@ -2,6 +2,8 @@
 // control.min_anode_immersion; docs/model/dynamics.md §4): a case that asks for more ACD than the
 // limits allow says so (a warning and the summary's `acd` object), and limits that leave no room
 // are an input error.
+#include <fmt/format.h>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -42,6 +44,16 @@ TEST(AcdLimitsCli, ACaseThatAsksForMoreAcdReportsTheTimeAtTheCeiling) {
   ASSERT_EQ(immersed.exit_code, 0) << immersed.describe();
   EXPECT_NEAR(number(parse_json(immersed.out), "/acd/at_ceiling_cell_hours"), number(s, "/acd/at_ceiling_cell_hours"),
               1e-9);
+  // The text summary says the cell left the safe window (only --json had cells_out_of_window).
+  ASSERT_GT(s.at("cells_out_of_window").get<int>(), 0);
+  const RunResult text = potline({"simulate", example("cell-modulation.toml"), "--set", "control.acd_max=5 cm", "-q"});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find(fmt::format("  safe window: 1 of 1 cell(s) left it, {:.1f} cell-h out",
+                                      number(s, "/cell_hours_out_of_window"))),
+            std::string::npos)
+      << text.out;
+  const RunResult inside = potline({"simulate", example("cell-modulation.toml"), "-q"});
+  EXPECT_EQ(inside.out.find("safe window:"), std::string::npos) << inside.out;
 }
 
 TEST(AcdLimitsCli, AFloorAboveTheCeilingIsAnInputError) {

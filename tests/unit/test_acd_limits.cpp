@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "potline/control/pot_controller.hpp"
+#include "../common/controller_settings.hpp"
 
 namespace test_acd_limits {
 
@@ -16,32 +17,9 @@ using potline::control::Actions;
 using potline::control::ControllerSettings;
 using potline::control::PotController;
 
-constexpr double kNominal_A = 400e3;
-constexpr double kHour = 3600.0;
-
-// One step (2 mm) per decision every 10 min; feeding never switches (no tracking lockout).
+// The shared quiet controller with the ACD limits of the schema's defaults.
 ControllerSettings settings() {
-  ControllerSettings s;
-  s.sample_period_s = 10.0;
-  s.back_emf_V = 1.65;
-  s.nominal_current_A = kNominal_A;
-  s.target_voltage_V = 4.2;
-  s.deadband_V = 0.05;
-  s.beam_step_m = 0.002;
-  s.resistance_period_s = 600.0;
-  s.shot_mass_kg = 1.8;
-  s.underfeed_factor = 0.7;
-  s.overfeed_factor = 1.4;
-  s.overfeed_duration_s = kHour;
-  s.average_period_s = 120.0;
-  s.slope_points = 10;
-  s.slope_threshold_V_per_s = 1e9;
-  s.tracking_lockout_s = 1e9;
-  s.ae_detect_voltage_V = 8.0;
-  s.tap_interval_s = 1e9;
-  s.sample_interval_s = 1e9;
-  s.alf3_horizon_s = 48 * kHour;
-  s.assumed_current_efficiency = 0.95;
+  ControllerSettings s = potline::testing::quiet_controller_settings();
   s.acd_min_m = 0.025;
   s.acd_max_m = 0.08;
   s.min_anode_immersion_m = 0.12;
@@ -54,7 +32,7 @@ ControllerSettings settings() {
 double run(PotController& c, double from_s, double end_s, double voltage_V, double acd_m, int* limited = nullptr) {
   double moved = 0;
   for (double t = from_s; t <= end_s + 1e-9; t += 10.0) {
-    const Actions a = c.sample(t, voltage_V, kNominal_A, acd_m);
+    const Actions a = c.sample(t, voltage_V, potline::testing::kControllerNominal_A, acd_m);
     moved += a.beam_move_m;
     if (limited != nullptr && a.acd_limited != 0) *limited = a.acd_limited;
   }

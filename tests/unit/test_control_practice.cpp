@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "potline/control/pot_controller.hpp"
+#include "../common/controller_settings.hpp"
 
 namespace test_control_practice {
 
@@ -15,34 +16,18 @@ using potline::control::PotController;
 constexpr double kNominal_A = 400e3;
 constexpr double kHour = 3600.0;
 
+// The shared quiet controller with the feed-forward, daily taps and bath samples and the reheat
+// practice's fields.
 ControllerSettings practice_settings() {
-  ControllerSettings s;
-  s.sample_period_s = 10.0;
-  s.back_emf_V = 1.65;
-  s.nominal_current_A = kNominal_A;
-  s.target_voltage_V = 4.2;
+  ControllerSettings s = potline::testing::quiet_controller_settings();
   s.heat_neutral_voltage_V = 2.0;
   s.heat_feedforward_max_raise_V = 0.5;
   s.heat_feedforward_max_cut_V = 0.2;
-  s.deadband_V = 0.05;
-  s.beam_step_m = 0.002;
-  s.resistance_period_s = 600.0;
-  s.shot_mass_kg = 1.8;
-  s.underfeed_factor = 0.7;
-  s.overfeed_factor = 1.4;
-  s.overfeed_duration_s = kHour;
-  s.average_period_s = 120.0;
-  s.slope_points = 10;
-  s.slope_threshold_V_per_s = 1e9;  // never switch to overfeed: no tracking lockout either
-  s.tracking_lockout_s = 1e9;
-  s.ae_detect_voltage_V = 8.0;
   s.tap_interval_s = 24 * kHour;
   s.sample_interval_s = 24 * kHour;
   s.sample_delay_s = 0.0;
-  s.alf3_horizon_s = 48 * kHour;
   s.alf3_target_wt = 11.0;
   s.alf3_feedforward_kg_per_kg_al = 0.02;
-  s.assumed_current_efficiency = 0.95;
   s.bath_mass_estimate_kg = 10000.0;
   s.reheat_voltage_V = 0.0;
   s.reheat_min_outage_s = 15 * 60.0;

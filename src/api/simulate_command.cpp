@@ -233,7 +233,8 @@ std::string timeseries_csv_header() {
          "Mean alumina [wt%],Min alumina [wt%],Max alumina [wt%],Mean undissolved alumina [kg],"
          "Mean excess AlF3 [wt%],Mean bath temperature [degC],Mean superheat [K],Mean ledge [cm],"
          "Min ledge [cm],Max ledge [cm],Mean ACD [cm],Mean metal [t],Mean heat loss [kW],"
-         "Cells in anode effect [-],Anode effects cumulative [-],Mean alumina feed over interval [kg/h]\n";
+         "Cells in anode effect [-],Anode effects cumulative [-],Mean alumina feed over interval [kg/h],"
+         "Mean metal temperature [degC]\n";
 }
 
 std::string timeseries_csv_row(const line::Row& r) {
@@ -244,7 +245,8 @@ std::string timeseries_csv_row(const line::Row& r) {
       << num(r.mean_alf3_wt) << ',' << num(r.mean_temperature_K - 273.15) << ',' << num(r.mean_superheat_K) << ','
       << num(r.mean_ledge_m * 100) << ',' << num(r.min_ledge_m * 100) << ',' << num(r.max_ledge_m * 100) << ','
       << num(r.mean_acd_m * 100) << ',' << num(r.mean_metal_kg / 1e3) << ',' << num(r.mean_heat_loss_W / 1e3) << ','
-      << r.cells_in_ae << ',' << r.ae_count << ',' << num(r.mean_feed_kg_per_s * 3600) << '\n';
+      << r.cells_in_ae << ',' << r.ae_count << ',' << num(r.mean_feed_kg_per_s * 3600) << ','
+      << num(r.mean_metal_temperature_K - 273.15) << '\n';
   return row.str();
 }
 

@@ -30,6 +30,7 @@ void add_cell_to_row(Row& row, Block& b, std::size_t k) {
   row.mean_undissolved_kg += y[kUndissolvedAlumina];
   row.mean_alf3_wt += 100.0 * y[kExcessAlF3] / bath_mass_kg(y);
   row.mean_temperature_K += y[kBathTemperature];
+  row.mean_metal_temperature_K += y[kMetalTemperature];
   row.mean_superheat_K += y[kBathTemperature] - e.liquidus_K;
   row.mean_ledge_m += l;
   row.min_ledge_m = std::min(row.min_ledge_m, l);
@@ -164,6 +165,7 @@ Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long
   row.mean_undissolved_kg /= n;
   row.mean_alf3_wt /= n;
   row.mean_temperature_K /= n;
+  row.mean_metal_temperature_K /= n;
   row.mean_superheat_K /= n;
   row.mean_ledge_m /= n;
   row.mean_acd_m /= n;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <thread>
 
 #include "cli_helpers.hpp"
@@ -103,6 +104,48 @@ TEST(CliSimulateGuards, FrozenBathIsARunTimeFailureWithAPartialRunFolder) {
   EXPECT_EQ(summary.at("stop_cell"), 0);
   EXPECT_EQ(count_lines_containing(read_file(run / "events.csv"), ",0,bath_frozen,"), 1);
   EXPECT_FALSE(has_nonfinite_word(read_file(run / "timeseries.csv")));
+}
+
+// The metal pad's own temperature in timeseries.csv (docs/model/dynamics.md, "Metal pad"): at the
+// design point the pad sits just below the bath (the bottom loss leaves through it), and during the
+// 3 h outage of examples/outage-3h.toml (from 24 h) the bath, with the smaller heat capacity and the
+// top loss, cools faster, so the pad is the warmer of the two.
+TEST(CliSimulateOutputs, MetalPadTemperatureColumnIsBelowTheBathAtTheDesignPointAndAboveItInAnOutage) {
+  TempDir dir;
+  const auto run = dir.path() / "run";
+  const auto r = potline({"simulate", example("outage-3h.toml"), "--set", "run.duration=28 h", "--set",
+                          "run.output_interval=30 min", "-q", "--out", run.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const auto rows = lines_of(read_file(run / "timeseries.csv"));
+  ASSERT_GE(rows.size(), 50u);
+  const auto cells = [](const std::string& line) {
+    std::vector<std::string> out;
+    std::stringstream in(line);
+    for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
+    return out;
+  };
+  const std::vector<std::string> header = cells(rows[0]);
+  ASSERT_EQ(header.back(), "Mean metal temperature [degC]");
+  const auto column = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const std::size_t time = column("Time [h]"), bath = column("Mean bath temperature [degC]"), metal = header.size() - 1;
+  ASSERT_LT(bath, header.size());
+  bool seen_outage = false;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto v = cells(rows[i]);
+    ASSERT_EQ(v.size(), header.size()) << rows[i];
+    const double t_h = std::stod(v[time]), bath_C = std::stod(v[bath]), metal_C = std::stod(v[metal]);
+    if (t_h <= 12.0) {  // undisturbed: a fraction of a kelvin below the bath
+      EXPECT_LT(metal_C, bath_C) << t_h;
+      EXPECT_GT(metal_C, bath_C - 2.0) << t_h;
+    }
+    if (t_h >= 25.5 && t_h <= 27.0) {  // the current has been off for 1.5-3 h
+      seen_outage = true;
+      EXPECT_GT(metal_C, bath_C) << t_h;
+    }
+  }
+  EXPECT_TRUE(seen_outage);
 }
 
 TEST(CliSimulateGuards, TenDayOutageIsARunTimeFailure) {

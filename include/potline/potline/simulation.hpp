@@ -139,6 +139,7 @@ struct Row {
   int cells_in_ae = 0;
   long ae_count = 0;               ///< cumulative
   double mean_feed_kg_per_s = 0;   ///< interval mean
+  double mean_metal_temperature_K = 0;  ///< the metal pad's own temperature
 };
 
 class Observer {

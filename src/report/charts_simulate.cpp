@@ -34,7 +34,8 @@ const std::vector<std::pair<std::string, std::string>>& series_columns() {
       {"Mean ledge [cm]", "ledge_cm"},
       {"Min ledge [cm]", "ledge_min_cm"},
       {"Max ledge [cm]", "ledge_max_cm"},
-      {"Mean ACD [cm]", "acd_cm"}};
+      {"Mean ACD [cm]", "acd_cm"},
+      {"Mean metal temperature [degC]", "metal_C"}};
   return columns;
 }
 
@@ -277,8 +278,16 @@ RunReport simulate_report(const RunData& run) {
     panels.push_back(panel("Line current", "Line current [kA]", {"current_kA"}, {}, "", "", under, 0, x_domain, true));
     panels.push_back(panel("Cell voltage (mean over cells)", "Cell voltage [V]", {"voltage_V"}, {}, "", "", under, 1, x_domain, false));
     panels.push_back(panel("Alumina (mean; band: min-max over cells)", "Alumina [wt%]", {"alumina_wt"}, {}, "alumina_min_wt", "alumina_max_wt", under, 2, x_domain, false));
-    panels.push_back(panel("Bath temperature and liquidus (mean over cells)", "Temperature [degC]", {"bath_C", "liquidus_C"},
-                           {"bath temperature", "liquidus"}, "", "", under, 3, x_domain, false));
+    // The metal pad's own temperature since it is a state (older run folders lack the column).
+    const bool metal = ts->column("Mean metal temperature [degC]") >= 0;
+    if (metal) {
+      panels.push_back(panel("Bath and metal-pad temperature and liquidus (mean over cells)", "Temperature [degC]",
+                             {"bath_C", "metal_C", "liquidus_C"}, {"bath temperature", "metal pad", "liquidus"}, "", "",
+                             under, 3, x_domain, false));
+    } else {
+      panels.push_back(panel("Bath temperature and liquidus (mean over cells)", "Temperature [degC]", {"bath_C", "liquidus_C"},
+                             {"bath temperature", "liquidus"}, "", "", under, 3, x_domain, false));
+    }
     panels.push_back(panel("Superheat (mean over cells)", "Superheat [K]", {"superheat_K"}, {}, "", "", under, 4, x_domain, false));
     panels.push_back(panel("Side ledge thickness (mean; band: min-max over cells)", "Ledge [cm]", {"ledge_cm"}, {}, "ledge_min_cm", "ledge_max_cm", under, 5, x_domain, false));
     panels.push_back(panel("Anode-cathode distance (mean over cells)", "ACD [cm]", {"acd_cm"}, {}, "", "", under, 6, x_domain, false));
@@ -292,7 +301,8 @@ RunReport simulate_report(const RunData& run) {
     spec["vconcat"] = panels;
     spec["resolve"] = {{"scale", {{"color", "independent"}}}};
     const std::string note = stride > 1 ? fmt::format("every {}th of {} rows drawn", stride, ts->rows.size()) : "";
-    r.charts.push_back(vega::chart(spec, 8, note));  // seven panels, the temperature panel with two lines
+    // Seven panels, one line each except the temperature panel (two lines, three with the metal pad).
+    r.charts.push_back(vega::chart(spec, metal ? 9 : 8, note));
   } else {
     r.missing.push_back("time series: no timeseries.csv in the run folder");
   }

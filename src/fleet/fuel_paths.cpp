@@ -15,6 +15,7 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/io/text_file.hpp"
+#include "area_match.hpp"
 #include "potline/io/toml_values.hpp"
 
 namespace potline::fleet {
@@ -37,15 +38,7 @@ std::string FuelPath::area() const {
 
 const FuelPath* FuelPathTable::path_of(const SmelterRecord& r) const {
   if (!plant::is_captive(r.power_source)) return nullptr;
-  const FuelPath* by_country = nullptr;
-  const FuelPath* by_region = nullptr;
-  for (const FuelPath& p : paths) {
-    if (p.source != r.power_source) continue;
-    if (!p.province.empty() && p.province == r.province) return &p;
-    if (!p.country.empty() && p.country == r.country && by_country == nullptr) by_country = &p;
-    if (!p.region.empty() && p.region == r.region && by_region == nullptr) by_region = &p;
-  }
-  return by_country != nullptr ? by_country : by_region;
+  return detail::most_specific_area_row(paths, r);
 }
 
 void add_fuel_path_fields(io::SchemaTable<FleetCase>& t) {

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "potline/io/text_file.hpp"
+#include "area_match.hpp"
 #include "potline/io/toml_values.hpp"
 
 namespace potline::fleet {
@@ -34,15 +35,7 @@ const CaptivePlant* PowerPriceTable::plant_of(plant::PowerSource source) const {
 }
 
 const FuelPrice* PowerPriceTable::fuel_of(const SmelterRecord& r) const {
-  const FuelPrice* by_country = nullptr;
-  const FuelPrice* by_region = nullptr;
-  for (const auto& f : fuels) {
-    if (f.source != r.power_source) continue;
-    if (!f.province.empty() && f.province == r.province) return &f;
-    if (!f.country.empty() && f.country == r.country && by_country == nullptr) by_country = &f;
-    if (!f.region.empty() && f.region == r.region && by_region == nullptr) by_region = &f;
-  }
-  return by_country != nullptr ? by_country : by_region;
+  return detail::most_specific_area_row(fuels, r);
 }
 
 namespace {

@@ -29,7 +29,8 @@ constexpr double kMtPerYear = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/y
 constexpr const char* kCcsKeys[] = {
     "capture_rate",      "co2_fraction", "regeneration_heat",    "heat_supply",
     "boiler_efficiency", "gas_price",    "fuel_emission_factor", "fan_pressure_rise",
-    "fan_efficiency",    "compression",  "capture_cost",         "transport_storage"};
+    "fan_efficiency",    "compression",  "capture_cost",         "transport_storage",
+    "cost_basis_co2_fraction", "cost_basis_capture", "cost_scaling_exponent"};
 
 std::string lever_key(const std::string& key) {
   return "ccs_retrofit." + key;

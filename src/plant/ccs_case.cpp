@@ -3,9 +3,11 @@
 // default (no published cost of capture from potline gas was read) and are required with capture.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <string>
 
 #include "ccs_internal.hpp"
+#include "potline/core/constants.hpp"
 
 namespace potline::plant::detail {
 namespace {
@@ -13,7 +15,10 @@ namespace {
 constexpr const char* kCcsKeys[] = {"ccs.co2_fraction",     "ccs.regeneration_heat", "ccs.heat_supply",
                                     "ccs.boiler_efficiency", "ccs.gas_price",         "ccs.fuel_emission_factor",
                                     "ccs.fan_pressure_rise", "ccs.fan_efficiency",    "ccs.compression",
-                                    "ccs.capture_cost",     "ccs.transport_storage"};
+                                    "ccs.capture_cost",     "ccs.transport_storage",
+                                    "ccs.cost_basis_co2_fraction", "ccs.cost_basis_capture",
+                                    "ccs.cost_scaling_exponent"};
+constexpr double kKgPerMt = 1e9;
 
 bool given_by_user(const io::Value* v) {
   return v != nullptr && (v->origin == io::Origin::kCaseFile || v->origin == io::Origin::kCommandLine);
@@ -102,6 +107,72 @@ void add_ccs_fields(io::SchemaTable<SmelterCase>& t) {
       .unit("USD/t", "USD/kg")
       .min(0.0)
       .doc("CO2 transport and storage cost per t CO2 (required with capture)");
+  add_capture_cost_basis_fields(t);
+}
+
+void add_capture_cost_basis_fields(io::SchemaTable<SmelterCase>& t) {
+  t.number("ccs.cost_basis_co2_fraction")
+      .unit("%", "1")
+      .range(0.0, 100.0)
+      .exclusive_min()
+      .exclusive_max()
+      .default_note("none: ccs.capture_cost is taken at the case's ccs.co2_fraction (not scaled)")
+      .doc(
+          "CO2 fraction of the gas ccs.capture_cost was estimated for: the cost is scaled by the gas volume "
+          "treated, (basis / co2_fraction)^exponent (docs/model/ccs.md)");
+  t.number("ccs.cost_basis_capture")
+      .unit("Mt/yr", "kg/s")
+      .min(0.0)
+      .exclusive_min()
+      .default_note("none: ccs.capture_cost is taken at the smelter's own size (not scaled)")
+      .doc(
+          "CO2 captured per year by the plant ccs.capture_cost was estimated for: the cost per t is scaled by "
+          "(this smelter's capture at nameplate / basis)^(exponent - 1)");
+  t.number("ccs.cost_scaling_exponent")
+      .unit("1")
+      .default_(0.6)
+      .range(0.0, 1.0)
+      .exclusive_min()
+      .typical(0.5, 0.8)
+      .source(
+          "six-tenths rule of capacity scaling ([Williams 1947], as described by [TEA handbook six-tenths]): "
+          "an estimate for a whole capture plant, no exponent for potline-gas capture is published")
+      .doc("exponent of the capture plant's cost in the gas volume it treats");
+}
+
+double design_capture_kg_per_s(const SmelterCase& c) {
+  const SmelterInputs& in = c.inputs;
+  const auto anode_co2 = [](const EmissionInputs& e, const ResolvedCoefficients& k) {
+    return evaluate_emissions(e, k).anode_co2;  // independent of the electricity
+  };
+  double co2 = 0.0;  // anode CO2 at nameplate, kg/s
+  if (in.potlines.empty()) {
+    co2 = in.capacity_kg_per_s * anode_co2(in.emissions, in.coefficients);
+  } else {
+    for (const PotlineGroupInputs& g : in.potlines) co2 += g.capacity_kg_per_s * anode_co2(g.emissions, g.coefficients);
+  }
+  return in.ccs.capture_rate * co2;
+}
+
+CaptureCostScaling capture_cost_scaling(const SmelterCase& c) {
+  CaptureCostScaling s;
+  const CcsInputs& k = c.inputs.ccs;
+  s.design_capture_kg_per_s = design_capture_kg_per_s(c);
+  const double n = c.values.maybe_number("ccs.cost_scaling_exponent").value_or(0.6);
+  // Gas treated per year = captured / (x r): at the case's capture rate, the gas volume relative to the
+  // basis plant is (M / M_b)(x_b / x); the plant cost scales with it to the power n, per t by 1 / (M / M_b).
+  if (auto xb = c.values.maybe_number("ccs.cost_basis_co2_fraction"); xb && k.co2_fraction > 0.0) {
+    s.factor *= std::pow(*xb / k.co2_fraction, n);
+  }
+  if (auto mb = c.values.maybe_number("ccs.cost_basis_capture"); mb && *mb > 0.0 && s.design_capture_kg_per_s > 0.0) {
+    s.factor *= std::pow(s.design_capture_kg_per_s / *mb, n - 1.0);
+  }
+  return s;
+}
+
+void scale_capture_cost(SmelterCase& c) {
+  if (!(c.inputs.ccs.capture_rate > 0.0)) return;
+  c.inputs.ccs.capture_usd_per_kg_co2 *= capture_cost_scaling(c).factor;
 }
 
 void resolve_ccs(SmelterCase& c, const SmelterData& data, core::Diagnostics& d) {

@@ -22,6 +22,22 @@ void resolve_anode_type(SmelterCase& c, core::Diagnostics& d);
 /// Zeroes the anode-carbon inputs of the emission model for inert anodes (after resolve_anodes).
 void apply_inert_anode(SmelterCase& c);
 
+/// The basis of ccs.capture_cost (its gas's CO2 fraction and plant size) in the smelter schema.
+void add_capture_cost_basis_fields(io::SchemaTable<SmelterCase>& t);
+
+/// How ccs.capture_cost is scaled to this smelter's gas and size (docs/model/ccs.md).
+struct CaptureCostScaling {
+  double factor = 1.0;                  ///< scaled / given capture cost
+  double design_capture_kg_per_s = 0;   ///< CO2 captured at nameplate capacity
+};
+/// The capture plant's size (CO2 captured at nameplate) and the cost factor
+/// (x_b / x)^n · (M / M_b)^(n − 1) from ccs.cost_basis_co2_fraction (x_b), ccs.cost_basis_capture (M_b)
+/// and ccs.cost_scaling_exponent (n); a basis not given leaves its part at 1.
+CaptureCostScaling capture_cost_scaling(const SmelterCase& c);
+/// Multiplies SmelterInputs::ccs.capture_usd_per_kg_co2 by the factor; call once on the whole smelter
+/// (after its potline groups are resolved).
+void scale_capture_cost(SmelterCase& c);
+
 /// Reads [ccs] into SmelterInputs::ccs (capture rate 0: no capture; other [ccs] keys then warn).
 void resolve_ccs(SmelterCase& c, const SmelterData& data, core::Diagnostics& d);
 

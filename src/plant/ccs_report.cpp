@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "ccs_internal.hpp"
 #include "potline/core/constants.hpp"
 
 namespace potline::plant {
@@ -64,6 +65,11 @@ io::Json ccs_json(const SmelterCase& c, const SmelterResult& r) {
   j["electricity_co2_t_per_t"] = r.ccs_electricity_co2_kg_per_kg;
   j["avoided_direct_t_per_t"] = e.avoided_direct_kg_per_kg;
   j["avoided_total_t_per_t"] = e.avoided_total_kg_per_kg;
+  const detail::CaptureCostScaling scaling = detail::capture_cost_scaling(c);
+  j["capture_cost_basis_usd_per_t_co2"] = optional_json(c.values.maybe_number("ccs.capture_cost"), kKgPerT);
+  j["capture_cost_scale"] = scaling.factor;
+  j["capture_cost_usd_per_t_co2"] = k.capture_usd_per_kg_co2 * kKgPerT;
+  j["design_capture_Mt_per_year"] = scaling.design_capture_kg_per_s * constants::kSecondsPerYear / 1e9;
   j["cost_usd_per_t"] = e.cost_usd_per_kg * kKgPerT;
   j["cost_usd_per_t_co2_captured"] = optional_json(e.usd_per_kg_captured, kKgPerT);
   j["cost_usd_per_t_co2_avoided"] = optional_json(e.usd_per_kg_avoided, kKgPerT);
@@ -87,6 +93,13 @@ std::string anode_and_ccs_text(const SmelterCase& c, const SmelterResult& r) {
                    100.0 * c.inputs.ccs.capture_rate, r.ccs.treated_co2_kg_per_kg, 100.0 * c.inputs.ccs.co2_fraction,
                    r.ccs.captured_kg_per_kg, r.ccs.electricity_J_per_kg_co2 * kKgPerT / kJPerKWh,
                    c.inputs.ccs.regeneration_heat_J_per_kg_co2 * kKgPerT / 1e9);
+  const detail::CaptureCostScaling scaling = detail::capture_cost_scaling(c);
+  if (scaling.factor != 1.0) {
+    s += fmt::format("                        capture plant {:.0f} USD/t CO2 (the given cost x {:.3f}: "
+                     "this smelter's gas and size, {:.2f} Mt CO2/yr at nameplate)\n",
+                     c.inputs.ccs.capture_usd_per_kg_co2 * kKgPerT, scaling.factor,
+                     scaling.design_capture_kg_per_s * constants::kSecondsPerYear / 1e9);
+  }
   s += fmt::format("                        cost {:.0f} USD/t Al ({} USD/t CO2 captured, {} USD/t avoided); "
                    "break-even carbon price {} USD/t CO2\n",
                    e.cost_usd_per_kg * kKgPerT, usd(e.usd_per_kg_captured), usd(e.usd_per_kg_avoided),

@@ -19,6 +19,7 @@
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/hpa.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "ccs_internal.hpp"
 #include "smelter_case_internal.hpp"
 
 namespace potline::plant {
@@ -84,6 +85,7 @@ SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d)
 std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const SmelterData& data,
                                               core::Diagnostics& d) {
   auto c = detail::build_single(user, data, d);
+  if (c) detail::scale_capture_cost(*c);  // the capture plant's cost at this smelter's gas and size
   // The HPA line beside the potlines is checked on the whole plant (evaluated with the outputs).
   if (c && !hpa_inputs(*c, d) && d.has_errors()) return std::nullopt;
   return c;

@@ -10,6 +10,7 @@
 #include "potline/plant/hpa.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "ccs_internal.hpp"
 #include "smelter_case_internal.hpp"
 
 namespace potline::plant {
@@ -162,6 +163,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user,
   c.technology.clear();
   for (const auto& t : technologies) c.technology += (c.technology.empty() ? "" : ", ") + t;
   c.sec_origin = "per potline group (see potlines)";
+  detail::scale_capture_cost(c);  // on the whole smelter: its capture plant treats every group's gas
   if (!hpa_inputs(c, d) && d.error_count() > errors_before) return std::nullopt;  // the HPA line, on the whole plant
   return c;
 }

@@ -1,6 +1,8 @@
 // Carbon capture end to end (docs/model/ccs.md): the smelter-ccs-hydro example answers "what carbon
 // price makes capture pay", a capture rate above 1 exits 2 naming the key, and a capture retrofit
 // runs through potline invest.
+#include <cmath>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -35,6 +37,26 @@ TEST(CcsCli, HydroSmelterExampleGivesTheBreakEvenCarbonPrice) {
               ccs.at("captured_t_per_t").get<double>(), 1e-9);
   const RunResult text = potline({"smelter", example("smelter-ccs-hydro")});
   EXPECT_NE(text.out.find("break-even carbon price"), std::string::npos) << text.out;
+}
+
+// A richer gas (less draft or gas recycling) with the capture cost given for 1 %: the plant treats a
+// quarter of the gas per t CO2 and its cost falls by 4^0.6 (docs/model/ccs.md); the fan work falls 4-fold.
+TEST(CcsCli, RicherGasLowersTheScaledCaptureCostAndTheBreakEvenPrice) {
+  const RunResult one = potline({"smelter", example("smelter-ccs-hydro"), "--json"});
+  const RunResult four = potline({"smelter", example("smelter-ccs-hydro"), "--json", "--set", "ccs.co2_fraction=4%",
+                                  "--set", "ccs.cost_basis_co2_fraction=1%"});
+  ASSERT_EQ(one.exit_code, 0) << one.describe();
+  ASSERT_EQ(four.exit_code, 0) << four.describe();
+  const Json a = parse_json(one.out).at("ccs");
+  const Json b = parse_json(four.out).at("ccs");
+  expect_all_finite(b);
+  EXPECT_NEAR(a.at("capture_cost_scale").get<double>(), 1.0, 1e-12);
+  EXPECT_NEAR(b.at("capture_cost_usd_per_t_co2").get<double>(), 150.0 * std::pow(0.25, 0.6), 1e-6);
+  EXPECT_NEAR(b.at("fan_kWh_per_t_co2").get<double>(), a.at("fan_kWh_per_t_co2").get<double>() / 4.0, 1e-6);
+  EXPECT_LT(b.at("breakeven_co2_price_usd_per_t").get<double>(), a.at("breakeven_co2_price_usd_per_t").get<double>());
+  const RunResult text = potline({"smelter", example("smelter-ccs-hydro"), "--set", "ccs.co2_fraction=4%", "--set",
+                                  "ccs.cost_basis_co2_fraction=1%"});
+  EXPECT_NE(text.out.find("the given cost x 0.435"), std::string::npos) << text.out;
 }
 
 TEST(CcsCli, CaptureRateAboveOneIsAnInputError) {

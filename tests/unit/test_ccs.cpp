@@ -165,4 +165,50 @@ TEST(CcsSmelter, CaptureOnAnInertAnodeSmelterIsAnError) {
   EXPECT_FALSE(build(toml, d));
   EXPECT_TRUE(has_error(d, "ccs.capture_rate", "carries no anode CO2 to capture")) << d.to_string();
 }
+
+// The capture plant's cost scaled to the gas it treats (docs/model/ccs.md, "Cost at another gas or
+// size"): a hand computation of the six-tenths rule, (x_b / x)^n · (M / M_b)^(n − 1), so it checks the
+// wiring (schema, the smelter's nameplate capture, the cost in C1), not the rule itself.
+TEST(CcsSmelter, CaptureCostScalesWithTheGasVolumeByTheSixTenthsRuleHandComputation) {
+  core::Diagnostics d;
+  const auto plain = build(kSmelter, d);
+  ASSERT_TRUE(plain) << d.to_string();
+  const double anode_co2 = 0.425 * 0.976 * 44.0 / 12.0;                    // t/t, IPCC eq. 4.21
+  const double design_t_per_yr = 400000.0 * 0.9 * anode_co2;               // nameplate capture
+  const auto scaled = [&](const std::string& extra) {
+    core::Diagnostics dd;
+    auto c = build(std::string(kSmelter) + extra, dd);
+    EXPECT_TRUE(c) << dd.to_string();
+    return c ? c->inputs.ccs.capture_usd_per_kg_co2 * 1000 : 0.0;
+  };
+  EXPECT_NEAR(plain->inputs.ccs.capture_usd_per_kg_co2 * 1000, 150.0, 1e-9);  // no basis: as given
+  // A 4 % gas against a cost estimated at 1 %: a quarter of the gas per t CO2.
+  EXPECT_NEAR(scaled("co2_fraction = \"4 %\"\ncost_basis_co2_fraction = \"1 %\"\n"), 150.0 * std::pow(0.25, 0.6),
+              1e-9);
+  // A cost estimated for a 1 Mt/yr plant, on this 0.55 Mt/yr one.
+  EXPECT_NEAR(scaled("cost_basis_capture = \"1 Mt/yr\"\n"), 150.0 * std::pow(design_t_per_yr / 1e6, -0.4),
+              1e-6);
+  // Both, with a linear exponent: the size cancels and the cost goes with the gas per t.
+  EXPECT_NEAR(scaled("co2_fraction = \"2 %\"\ncost_basis_co2_fraction = \"1 %\"\ncost_basis_capture = "
+                     "\"3 Mt/yr\"\ncost_scaling_exponent = 1\n"),
+              75.0, 1e-9);
+  // The scaled cost is the one charged in C1.
+  core::Diagnostics d4;
+  const auto c4 = build(std::string(kSmelter) + "co2_fraction = \"4 %\"\ncost_basis_co2_fraction = \"1 %\"\n", d4);
+  ASSERT_TRUE(c4) << d4.to_string();
+  const SmelterResult r4 = evaluate(c4->inputs);
+  const SmelterResult r1 = evaluate(plain->inputs);
+  EXPECT_NEAR(r1.ccs.non_energy_usd_per_kg - r4.ccs.non_energy_usd_per_kg,
+              r1.ccs.captured_kg_per_kg * (150.0 - 150.0 * std::pow(0.25, 0.6)) / 1000, 1e-12);
+  const io::Json j = smelter_result_json(*c4, r4, {});
+  EXPECT_NEAR(j.at("ccs").at("capture_cost_scale").get<double>(), std::pow(0.25, 0.6), 1e-12);
+  EXPECT_NEAR(j.at("ccs").at("capture_cost_basis_usd_per_t_co2").get<double>(), 150.0, 1e-9);
+  EXPECT_NEAR(j.at("ccs").at("design_capture_Mt_per_year").get<double>(), design_t_per_yr / 1e6, 1e-6);
+}
+
+TEST(CcsSmelter, CostScalingExponentOutsideItsRangeIsAnInputError) {
+  core::Diagnostics d;
+  EXPECT_FALSE(build(std::string(kSmelter) + "cost_scaling_exponent = 1.5\n", d));
+  EXPECT_TRUE(has_error(d, "ccs.cost_scaling_exponent", "is outside the allowed range")) << d.to_string();
+}
 }  // namespace test_ccs

@@ -5,9 +5,12 @@
 // emissions avoided.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "fleet_fixtures.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/solve.hpp"
+#include "potline/core/constants.hpp"
 #include "potline/plant/ccs_report.hpp"
 
 namespace potline::fleet::test_ccs_fleet {
@@ -41,6 +44,26 @@ TEST(CcsFleet, RetrofitGivesOnlyTheChosenSmelterTheSmelterModelsCaptureInputs) {
   EXPECT_NEAR(k.transport_storage_usd_per_kg_co2, 0.020, 1e-12);
   EXPECT_NEAR(k.co2_fraction, 0.01, 1e-12);  // the smelter schema's default
   EXPECT_DOUBLE_EQ(smelter_of(c, "eu-husnes").inputs.ccs.capture_rate, 0.0);
+}
+
+// A cost basis in the lever scales each smelter's capture cost to its own size (docs/model/ccs.md):
+// the larger of two retrofitted smelters pays less per t CO2, by the six-tenths rule.
+TEST(CcsFleet, CostBasisScalesEachSmeltersCaptureCostToItsSize) {
+  core::Diagnostics d;
+  const std::string lever =
+      "[[ccs_retrofit]]\nsmelters = [\"eu-sunndal\", \"eu-husnes\"]\ncapture_rate = 0.9\nheat_supply = "
+      "\"electric\"\ncapture_cost = \"150 USD/t\"\ntransport_storage = \"20 USD/t\"\ncost_basis_capture = "
+      "\"1 Mt/yr\"\n";
+  const FleetCase c = shipped_world(kCbam + lever, d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const std::string id : {"eu-sunndal", "eu-husnes"}) {
+    const plant::SmelterInputs& in = smelter_of(c, id).inputs;
+    // The smelter's capture at nameplate: capacity x captured CO2 per t Al (the same anode CO2).
+    const plant::SmelterResult r = plant::evaluate(in);
+    const double design_Mt_per_yr = in.capacity_kg_per_s * r.ccs.captured_kg_per_kg * constants::kSecondsPerYear / 1e9;
+    EXPECT_NEAR(in.ccs.capture_usd_per_kg_co2, 0.150 * std::pow(design_Mt_per_yr, 0.6 - 1.0), 1e-9) << id;
+    EXPECT_GT(in.ccs.capture_usd_per_kg_co2, 0.150) << id;  // both smaller than 1 Mt CO2/yr
+  }
 }
 
 TEST(CcsFleet, CaptureLowersDirectEmissionsAndCbamAndRaisesC1ByItsCost) {

@@ -53,8 +53,10 @@ void add_purity_fields(Table& t) {
         .unit("1")
         .default_(1.0)
         .range(0.0, 1.0)
-        .source("estimate: an upper bound (all of the input ends in the metal); published smelter balances "
-                "put part of it in the fume and bath ([Kvande AQW impurity balance], figures not checked)")
+        .source("1: Fe and Si are nobler than Al, reach the metal at the metal-bath interface and cannot be "
+                "oxidised out ([SINTEF impurity behaviour]); they stay in the bath briefly ([Haugland et al. 2001]) "
+                "and the dry scrubbers return their fume, so a potline's balance sends nearly all to the metal "
+                "(measured for V: [Daněk et al. 2004]); no per-source coefficient below 1 was found (docs/model/purity.md)")
         .doc(what);
   };
   partition("fe_to_metal", &Inputs::fe_to_metal, "fraction of the Fe input that ends in the metal");

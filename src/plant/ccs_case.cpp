@@ -51,8 +51,9 @@ void add_ccs_fields(io::SchemaTable<SmelterCase>& t) {
       .typical(2.5, 6.0)
       .source(
           "estimate: the 30 wt% MEA benchmark of post-combustion capture is commonly quoted at 3.5–4 GJ/t CO2 "
-          "for power-plant flue gas (the figures of [IPCC SRCCS 2005] Ch. 3 not checked); a 1 % gas loads the "
-          "solvent less, so the upper end; no measurement on potline gas is public")
+          "for power-plant flue gas (the figures of [IPCC SRCCS 2005] Ch. 3 not checked); a dilute gas needs more "
+          "heat per t (gas-turbine flue gas more than coal's, [Masoudi Soltani et al. 2017]; a richer gas needs less "
+          "steam, [Biliyok & Yeung 2013]), so the upper end for 1 %; no measurement on potline gas is public")
       .doc("solvent-regeneration (reboiler) heat per t CO2 captured");
   k.choice("ccs.heat_supply", &CcsInputs::heat_supply,
            {{"natural_gas", CcsHeatSupply::kNaturalGas}, {"electric", CcsHeatSupply::kElectric}})

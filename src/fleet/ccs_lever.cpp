@@ -42,7 +42,7 @@ bool CcsRetrofit::covers(const SmelterRecord& r) const {
   if (!region.empty()) return r.region == region;
   if (!country.empty()) return r.country == country;
   for (const auto& id : smelters)
-    if (id == r.id) return true;
+    if (is_row_or_part(r.id, id)) return true;
   return false;
 }
 

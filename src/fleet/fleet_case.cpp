@@ -95,7 +95,7 @@ void apply_power_targets(FleetCase& c) {
   for (const PowerTarget& t : c.power_targets) {
     for (FleetSmelter& s : c.model.smelters) {
       const SmelterRecord& r = s.record;
-      const bool match = (!t.smelter.empty() && r.id == t.smelter) || (!t.country.empty() && r.country == t.country) ||
+      const bool match = (!t.smelter.empty() && is_row_or_part(r.id, t.smelter)) || (!t.country.empty() && r.country == t.country) ||
                          (!t.province.empty() && r.province == t.province);
       if (!match) continue;
       s.base_power_usd_per_J = s.base_power_usd_per_J * t.factor + t.adder_usd_per_J;
@@ -161,6 +161,11 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   // ---- levers (arrays of tables)
   detail::apply_levers(in, detail::LeverContext{regions, records, data, d}, c);
   load_fuel_path_rows(in, regions, records, c, d);
+  if (d.has_errors()) throw core::InputError(d);
+
+  // ---- China's aggregates split by its technology mix (technology_classes.cpp), after the levers
+  // and the pipeline have checked the dataset's ids: levers naming an aggregate reach its parts.
+  c.technology_classes.split_mixed_rows(records, d);
   if (d.has_errors()) throw core::InputError(d);
 
   // ---- every included smelter through the smelter model's case builder (fleet_smelters.cpp)

@@ -2,6 +2,7 @@
 #include "potline/fleet/fleet_smelters.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <set>
@@ -71,12 +72,33 @@ void pfc_class_input(const std::string& id, const std::string& id_note, const pl
   }
 }
 
+/// A part of an aggregate split by its class's technology mix: the part's technology (and PFC class
+/// when the part sets one), with the share and the source in the notes.
+void mix_part_inputs(const TechnologyClasses::SplitRow& split, const FleetCase& c,
+                     const plant::SmelterData& data, CaseValueWriter& w, SmelterCaseValues& out) {
+  const TechnologyClassRule& cls = c.technology_classes.rules[split.rule];
+  const MixPart& part = c.technology_classes.part_of(split);
+  const std::string why = fmt::format(
+      "part '{}' of the technology mix of class '{}' ({}): {:.1f} % of {}'s operating capacity, {:.1f} % of aggregate "
+      "row {} ({})",
+      part.part, cls.id, c.technology_classes.path, 100 * part.share, fmt::join(cls.regions, ", "),
+      100 * split.aggregate_share, split.parent_id, part.source);
+  w.text("potline.technology", part.technology, why);
+  if (part.pfc_class.empty()) {
+    pfc_class_input(part.technology, why, data, w);
+  } else {
+    w.text("emissions.technology_class", part.pfc_class, why);
+  }
+  out.technology_class = cls.id + "@" + part.part;
+  out.sec_origin = fmt::format("{}: cell model of {}", why, part.technology);
+}
+
 /// The technology (a retrofit named in the case overrides the dataset's, which overrides the
 /// technology class of data/fleet-technology-classes.toml) with its PFC class.
 void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
                  SmelterCaseValues& out) {
   for (const auto& [id, tech] : c.retrofits) {
-    if (id == r.id) {
+    if (is_row_or_part(r.id, id)) {
       const std::string note = case_note(c, "[[retrofit]] smelter = \"" + id + "\"");
       w.text("potline.technology", tech, note);
       pfc_class_input(tech, note, data, w);
@@ -90,6 +112,10 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
     // (plant/smelter_build.cpp). Not for a retrofit (the new cells' design current) nor for a class
     // (its technology stands for cells of another size).
     if (r.line_current_A > 0) w.number("potline.line_current", r.line_current_A, row_note(r, "line_current_kA"));
+    return;
+  }
+  if (const auto* split = c.technology_classes.split_row(r.id)) {
+    mix_part_inputs(*split, c, data, w, out);
     return;
   }
   const TechnologyClassRule* cls = c.technology_classes.match(r);

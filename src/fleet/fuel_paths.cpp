@@ -244,7 +244,7 @@ void apply_fuel_paths(FleetCase& c, int year) {
     // it scales the fuel's change too.
     double factor = 1.0;
     for (const PowerTarget& t : c.power_targets) {
-      const bool match = (!t.smelter.empty() && r.id == t.smelter) || (!t.country.empty() && r.country == t.country) ||
+      const bool match = (!t.smelter.empty() && is_row_or_part(r.id, t.smelter)) || (!t.country.empty() && r.country == t.country) ||
                          (!t.province.empty() && r.province == t.province);
       if (match) factor *= t.factor;
     }

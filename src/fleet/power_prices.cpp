@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "potline/fleet/technology_classes.hpp"
 #include "potline/io/text_file.hpp"
 #include "area_match.hpp"
 #include "potline/io/toml_values.hpp"
@@ -22,7 +23,7 @@ std::string basis_of(const std::string& source_text) {
 
 const PowerContract* PowerPriceTable::contract_of(const std::string& smelter) const {
   for (const auto& c : contracts) {
-    if (c.smelter == smelter) return &c;
+    if (is_row_or_part(smelter, c.smelter)) return &c;
   }
   return nullptr;
 }

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "potline/io/text_file.hpp"
@@ -45,7 +46,65 @@ const TechnologyClassRule* TechnologyClasses::match(const SmelterRecord& r) cons
   return nullptr;
 }
 
+const TechnologyClasses::SplitRow* TechnologyClasses::split_row(const std::string& id) const {
+  for (const SplitRow& s : split_rows) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
 namespace {
+
+/// The technology a named (not split) row is priced with: its own, else its class's.
+std::string priced_technology(const SmelterRecord& r, const TechnologyClasses& classes) {
+  if (!r.technology.empty()) return r.technology;
+  const TechnologyClassRule* rule = classes.match(r);
+  return rule != nullptr ? rule->technology : std::string();
+}
+
+/// The aggregate share of each part of `rule`'s mix (see split_mixed_rows).
+std::vector<double> aggregate_shares(const TechnologyClassRule& rule, const std::vector<SmelterRecord>& records,
+                                     const TechnologyClasses& classes, core::Diagnostics& d) {
+  double total = 0, aggregates = 0;
+  std::vector<double> named(rule.mix.size(), 0.0);
+  for (const SmelterRecord& r : records) {
+    // The dataset's own operating rows (the shares describe its year), not the pipeline's restarts or
+    // projects, which run from later years.
+    if (r.status != Status::kOperating || r.first_year != 0 || r.restart ||
+        std::find(rule.regions.begin(), rule.regions.end(), r.region) == rule.regions.end()) {
+      continue;
+    }
+    total += r.capacity_kg_per_s;
+    if (r.aggregate && classes.match(r) == &rule) {
+      aggregates += r.capacity_kg_per_s;
+      continue;
+    }
+    const std::string tech = priced_technology(r, classes);
+    for (std::size_t i = 0; i < rule.mix.size(); ++i) {
+      if (rule.mix[i].technology == tech) {
+        named[i] += r.capacity_kg_per_s;
+        break;
+      }
+    }
+  }
+  std::vector<double> out(rule.mix.size(), 0.0);
+  if (aggregates <= 0) {  // no operating aggregate: the published shares as they are
+    for (std::size_t i = 0; i < rule.mix.size(); ++i) out[i] = rule.mix[i].share;
+    return out;
+  }
+  for (std::size_t i = 0; i < rule.mix.size(); ++i) {
+    const double kg_per_s = rule.mix[i].share * total - named[i];
+    if (kg_per_s < -1e-9 * total) {
+      d.error(rule.mix[i].where, "share",
+              fmt::format("class '{}', part '{}': the named rows priced with {} already hold {:.1f} % of the operating "
+                          "capacity, more than the part's share {:.1f} %",
+                          rule.id, rule.mix[i].part, rule.mix[i].technology, 100 * named[i] / total,
+                          100 * rule.mix[i].share));
+    }
+    out[i] = std::max(0.0, kg_per_s) / aggregates;
+  }
+  return out;
+}
 
 std::optional<int> year(const toml::table& t, const char* key, const std::string& file, core::Diagnostics& d) {
   const auto* n = t.get(key);
@@ -58,11 +117,72 @@ std::optional<int> year(const toml::table& t, const char* key, const std::string
   return static_cast<int>(*v);
 }
 
+void check_pfc_class(const std::string& name, const toml::table& t, const core::SourceLocation& where,
+                     const std::string& file, core::Diagnostics& d) {
+  if (name.empty() || plant::technology_class_from_name(name)) return;
+  const auto* n = t.get("pfc_class");
+  d.error(n ? io::toml_location(*n, file) : where, "pfc_class",
+          "unknown IPCC technology class '" + name + "': CWPB, SWPB, VSS, HSS, PFPB_legacy or PFPB_modern");
+}
+
+/// One [[class.mix]] part: part, technology (catalogue), share (0..1), source; optional pfc_class.
+MixPart parse_part(const toml::table& t, const std::string& file, const std::vector<std::string>& tech_ids,
+                   core::Diagnostics& d) {
+  static const std::set<std::string> known = {"part", "technology", "share", "source", "pfc_class"};
+  MixPart p;
+  p.where = io::toml_location(t, file);
+  for (const auto& [k, v] : t) {
+    const std::string key(k.str());
+    if (!known.count(key)) {
+      io::report_unknown_name("key in [[class.mix]]", key, std::vector<std::string>(known.begin(), known.end()),
+                              io::toml_location(v, file), key, d);
+    }
+  }
+  p.part = t["part"].value_or(std::string());
+  p.technology = t["technology"].value_or(std::string());
+  p.source = t["source"].value_or(std::string());
+  p.pfc_class = t["pfc_class"].value_or(std::string());
+  if (p.part.empty() || p.part.find_first_of("@ ,") != std::string::npos) {
+    d.error(p.where, "part", "every [[class.mix]] needs a part name without '@', ',' or spaces (it ends the split rows' ids)");
+  }
+  if (p.source.empty()) d.error(p.where, "source", "required: the published basis of the part's share");
+  if (std::find(tech_ids.begin(), tech_ids.end(), p.technology) == tech_ids.end()) {
+    const auto* n = t.get("technology");
+    io::report_unknown_name("technology", p.technology, tech_ids, n ? io::toml_location(*n, file) : p.where,
+                            "technology", d);
+  }
+  const auto share = t["share"].value<double>();
+  if (!share || !(*share >= 0.0 && *share <= 1.0)) {
+    const auto* n = t.get("share");
+    d.error(n ? io::toml_location(*n, file) : p.where, "share", "a share of capacity between 0 and 1 (a number)");
+  } else {
+    p.share = *share;
+  }
+  check_pfc_class(p.pfc_class, t, p.where, file, d);
+  return p;
+}
+
+/// A mix's shares add up to 1 and its parts have distinct names.
+void check_mix(const TechnologyClassRule& c, core::Diagnostics& d) {
+  double sum = 0;
+  std::set<std::string> names;
+  for (const MixPart& p : c.mix) {
+    sum += p.share;
+    if (!names.insert(p.part).second) d.error(p.where, "part", "duplicate part '" + p.part + "' in class '" + c.id + "'");
+  }
+  if (c.regions.empty()) {
+    d.error(c.where, "mix", "class '" + c.id + "' has a mix but no regions: the shares are of the regions' capacity");
+  }
+  if (std::abs(sum - 1.0) > 1e-3) {
+    d.error(c.where, "mix", fmt::format("the shares of class '{}' add up to {:.4g}, not 1", c.id, sum));
+  }
+}
+
 TechnologyClassRule parse_rule(const toml::table& t, const std::string& file, const std::vector<std::string>& tech_ids,
                                const std::vector<std::string>& region_ids, core::Diagnostics& d) {
   static const std::set<std::string> known = {"id",       "technology",         "basis",           "line_current_at_least",
                                               "line_current_below", "commissioned_from", "commissioned_by", "regions",
-                                              "smelters", "pfc_class"};
+                                              "smelters", "pfc_class", "mix"};
   TechnologyClassRule c;
   c.where = io::toml_location(t, file);
   for (const auto& [k, v] : t) {
@@ -100,10 +220,12 @@ TechnologyClassRule parse_rule(const toml::table& t, const std::string& file, co
     for (const auto& n : *list) c.smelters.push_back(n.value_or(std::string()));
   }
   c.pfc_class = t["pfc_class"].value_or(std::string());
-  if (!c.pfc_class.empty() && !plant::technology_class_from_name(c.pfc_class)) {
-    const auto* n = t.get("pfc_class");
-    d.error(n ? io::toml_location(*n, file) : c.where, "pfc_class",
-            "unknown IPCC technology class '" + c.pfc_class + "': CWPB, SWPB, VSS, HSS, PFPB_legacy or PFPB_modern");
+  check_pfc_class(c.pfc_class, t, c.where, file, d);
+  if (const auto* list = t.get_as<toml::array>("mix")) {
+    for (const auto& n : *list) {
+      if (const auto* m = n.as_table()) c.mix.push_back(parse_part(*m, file, tech_ids, d));
+    }
+    check_mix(c, d);
   }
   return c;
 }
@@ -133,6 +255,32 @@ TechnologyClasses TechnologyClasses::parse(const std::string& text, const std::s
     }
   }
   return out;
+}
+
+void TechnologyClasses::split_mixed_rows(std::vector<SmelterRecord>& records, core::Diagnostics& d) {
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    const TechnologyClassRule& rule = rules[k];
+    if (rule.mix.empty()) continue;
+    const std::vector<double> shares = aggregate_shares(rule, records, *this, d);
+    std::vector<SmelterRecord> out;
+    out.reserve(records.size() + 2 * rule.mix.size());
+    for (SmelterRecord& r : records) {
+      if (!r.aggregate || match(r) != &rule) {
+        out.push_back(std::move(r));
+        continue;
+      }
+      for (std::size_t i = 0; i < rule.mix.size(); ++i) {
+        if (shares[i] <= 0) continue;
+        SmelterRecord part = r;
+        part.id = r.id + "@" + rule.mix[i].part;
+        part.name = r.name + ", " + rule.mix[i].part + " cells";
+        part.capacity_kg_per_s = r.capacity_kg_per_s * shares[i];
+        split_rows.push_back({part.id, r.id, k, i, shares[i]});
+        out.push_back(std::move(part));
+      }
+    }
+    records = std::move(out);
+  }
 }
 
 TechnologyClasses TechnologyClasses::load(const std::string& path, const std::vector<std::string>& tech_ids,

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "potline/cell/technology.hpp"
 #include "potline/core/constants.hpp"
@@ -93,20 +94,39 @@ TEST(fleet_backtest_2024, GccProductionWithinFivePercentOfIai) {
   EXPECT_NEAR(region_production_Mt("gcc"), 6.26, 0.05 * 6.26);
 }
 
-// IAI's "Russia & Eastern Europe": 4.17 Mt in 2024 ([IAI 2024]). Its countries ([IAI production
-// regions]) with a smelter in the dataset are Russia and Romania (Alro), and Slovakia, Slovenia,
-// Montenegro, Bosnia and Ukraine, whose rows are closed, curtailed or of unknown status; the model
-// puts Alro in `europe`, so the comparison sums production by country. Not independent of Rusal's
-// and Alro's reports: the Rusal rows hold Rusal's 2024 output split by nameplate ([Rusal 2024]), Alro's
-// its 2024 output ([Alro AR 2024]); what the model decides is that they all run.
-TEST(fleet_backtest_2024, RussiaAndEasternEuropeWithinFivePercentOfIai) {
+/// 2024 production of the given countries (ISO3) in Mt.
+double countries_production_Mt(const std::vector<std::string>& countries) {
   const auto& b = backtest();
-  double kt = 0;
+  double kg_per_s = 0;
   for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
     const std::string& country = b.c.model.smelters[i].record.country;
-    if (country == "RUS" || country == "ROU") kt += b.r.production_kg_per_s[i] * kToMt * 1e3;
+    if (std::find(countries.begin(), countries.end(), country) != countries.end()) kg_per_s += b.r.production_kg_per_s[i];
   }
-  EXPECT_NEAR(kt / 1e3, 4.17, 0.05 * 4.17);
+  return kg_per_s * kToMt;
+}
+
+// IAI's regions count only the countries whose producers report to the IAI; a country marked with an
+// asterisk in the region's list ([IAI production regions]) is in the separate "Estimated Unreported"
+// line (the IAI's 2019 regions add up to 61.89 Mt of its 63.69 Mt world total, [PRIME IAI 2019]).
+//
+// "Russia & Eastern Europe": 4.17 Mt in 2024 ([IAI 2024]); its only reporting country with a
+// smelter in 2024 is Russia (Romania, Bosnia, Croatia, Hungary and Poland are starred; Montenegro,
+// Slovakia and Slovenia reported until 2023). Russia alone: 3.87 Mt, 7.1 % below (a known miss,
+// docs/validation.md: the rows hold Rusal's 2024 output, [Rusal 2024]; what else the IAI counts there
+// is not known). With Romania's Alro (starred) it would be 4.11 Mt (-1.4 %).
+TEST(fleet_backtest_2024, RussiaAndEasternEuropeKnownMissWithoutRomania) {
+  const double russia = countries_production_Mt({"RUS"});
+  EXPECT_LT(russia, 0.95 * 4.17);  // the miss, asserted so that a change of it is seen
+  EXPECT_NEAR(russia, 3.87, 0.02);
+  EXPECT_NEAR(countries_production_Mt({"RUS", "ROU"}), 4.17, 0.05 * 4.17);
+}
+
+// "Asia (ex China)": 4.81 Mt in 2024 ([IAI 2024]). Its reporting countries ([IAI production regions])
+// are India, Indonesia, Kazakhstan and Turkey; Azerbaijan, Iran, Japan, Malaysia, North Korea and
+// Tajikistan are starred (Estimated Unreported). Not independent for India's Vedanta rows (their
+// capacities match its FY24 output, docs/data.md).
+TEST(fleet_backtest_2024, AsiaExChinaReportingCountriesWithinFivePercentOfIai) {
+  EXPECT_NEAR(countries_production_Mt({"IND", "IDN", "KAZ", "TUR"}), 4.81, 0.05 * 4.81);
 }
 
 // IAI's North America = Canada + USA: 3.98 Mt in 2024 ([IAI 2024]).

@@ -93,6 +93,33 @@ TEST(fleet_power_supply, AddedLoadMovesTheAreasGridSmeltersAlongTheCurve) {
   EXPECT_NEAR(c1_rise, sec_J_per_kg * 11 * kUsaRise_per_GW * kUsdPerMWh, 1e-9 * c1_rise);
 }
 
+// The shipped German curve: 0.61 EUR/MWh per GW x 1.0824 USD/EUR = 0.660 USD/MWh per GW
+// ([Bode and Groscurth 2006], data/power-supply.toml). 3 GW of data centres in Germany raise the four
+// German grid smelters' power price by 1.98 USD/MWh and their C1 by SEC x 1.98; no other smelter of
+// the `europe` region (Norway's, France's, Iceland's) moves.
+TEST(fleet_power_supply, AddedLoadInGermanyMovesTheGermanGridSmeltersOnly) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\ncountry = \"DEU\"\nload = \"3 GW\"\nname = \"data centres\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  constexpr double kRise = 3 * 0.660;  // USD/MWh
+  int moved = 0;
+  for (std::size_t i = 0; i < dc.model.smelters.size(); ++i) {
+    const auto& s = dc.model.smelters[i];
+    const double rise = (s.base_power_usd_per_J - base.model.smelters[i].base_power_usd_per_J) / kUsdPerMWh;
+    if (s.record.country == "DEU" && s.record.power_source == plant::PowerSource::kGrid) {
+      ++moved;
+      EXPECT_NEAR(rise, kRise, 1e-9) << s.record.id;
+      EXPECT_NE(s.power_origin.find("germany-merit-order"), std::string::npos) << s.power_origin;
+      const double c1_rise = plant::evaluate(s.inputs).c1_usd_per_kg - plant::evaluate(base.model.smelters[i].inputs).c1_usd_per_kg;
+      EXPECT_NEAR(c1_rise, plant::evaluate(s.inputs).sec_ac_J_per_kg * kRise * kUsdPerMWh, 1e-9 * c1_rise) << s.record.id;
+    } else {
+      EXPECT_EQ(rise, 0.0) << s.record.id;
+    }
+  }
+  EXPECT_EQ(moved, 4);  // Trimet Essen, Hamburg, Voerde; Hydro Rheinwerk
+}
+
 TEST(fleet_power_supply, LoadsInOneAreaAddBeforeTheCurve) {
   core::Diagnostics d;
   const fleet::FleetCase one = shipped_world("[[added_load]]\nregion = \"usa\"\nload = \"8 GW\"\n", d);
@@ -159,7 +186,7 @@ TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
                core::InputError);
   const std::string e = d.to_string();
   EXPECT_NE(e.find("no supply curve for region 'europe'"), std::string::npos) << e;
-  EXPECT_NE(e.find("(curves: region 'usa')"), std::string::npos) << e;
+  EXPECT_NE(e.find("(curves: region 'usa', country 'DEU')"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown region 'usaa'"), std::string::npos) << e;
   EXPECT_NE(e.find("give exactly one of region, country or province"), std::string::npos) << e;
   EXPECT_NE(e.find("required: the load added to the area's grid (GW)"), std::string::npos) << e;

@@ -2,6 +2,7 @@
 // market region, and the input errors a bad table gives (messages asserted).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "potline/cell/technology.hpp"
@@ -79,5 +80,28 @@ TEST(fleet_subregions, ShippedFrancePriceReachesFrenchSmelters) {
     }
   }
   EXPECT_EQ(french, 2);  // Dunkerque, Saint-Jean-de-Maurienne
+}
+
+// China's grid factors ([MEE 2022 grid factors], data/fleet-regions.toml): the named grid smelters of
+// Qinghai, Guangxi and Shanxi take their province's 2022 average (0.1567, 0.4044, 0.7096 t/MWh), the
+// other grid rows (the multi-province aggregates) the national 0.5856; captive and hydro rows keep their
+// own factors. The values as the file states them (a check of the wiring, not of the figures).
+TEST(fleet_subregions, ChineseGridSmeltersTakeTheirProvincesFactor) {
+  core::Diagnostics d;
+  const FleetCase c = load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                                      cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  constexpr double kPerTPerMWh = 1e3 / 3.6e9;  // 1 t/MWh in kg/J
+  const std::map<std::string, double> by_province = {{"Qinghai", 0.1567}, {"Guangxi", 0.4044}, {"Shanxi", 0.7096}};
+  int provincial = 0, national = 0;
+  for (const auto& s : c.model.smelters) {
+    if (s.record.region != "china" || s.record.power_source != plant::PowerSource::kGrid) continue;
+    const auto it = by_province.find(s.record.province);
+    const double expected = it != by_province.end() ? it->second : 0.5856;
+    (it != by_province.end() ? provincial : national) += 1;
+    EXPECT_NEAR(s.inputs.emissions.power_co2_kg_per_J, expected * kPerTPerMWh, 1e-12 * kPerTPerMWh) << s.record.id;
+  }
+  EXPECT_EQ(provincial, 6);  // Xinheng Qinghai, Chalco Huarun, four Guangxi plants
+  EXPECT_GE(national, 6);    // the two grid aggregates' parts
 }
 }  // namespace test_fleet_subregions

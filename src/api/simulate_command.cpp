@@ -97,9 +97,10 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
 }
 
 // Process-fault events and anode effects by cause (docs/model/faults.md; summary key "faults").
-io::Json faults_json(const line::Summary& s) {
+io::Json faults_json(const line::SimulationCase& c, const line::Summary& s) {
   const line::FaultCounts& f = s.faults;
   io::Json j;
+  j["profile"] = c.feeders.faults.profile;  // faults.profile in force ("auto" resolved)
   j["feeder_faults"] = s.feeder_faults;
   j["breaker_failures"] = f.breaker_failures;
   j["crust_collapses"] = f.crust_collapses;
@@ -167,7 +168,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["feeders_per_cell"] = s.feeders_per_cell;
   j["alumina_zones_per_cell"] = s.zones_per_cell;
   j["feeder_faults"] = s.feeder_faults;
-  j["faults"] = faults_json(s);
+  j["faults"] = faults_json(c, s);
   j["pfc_cf4_kg"] = s.pfc.cf4_kg;
   j["pfc_c2f6_kg"] = s.pfc.c2f6_kg;
   j["pfc_t_co2e"] = s.pfc.co2e_t;

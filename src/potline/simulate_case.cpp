@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "potline/cell/cell_case.hpp"
+#include "potline/potline/faults_profiles.hpp"
 #include "potline/potline/purity_track_case.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
@@ -251,6 +252,8 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   if (!cell_case) return std::nullopt;
   io::ValueSet v = user_values;
   io::fill_defaults(dynamics_schema(), v);
+  // The fault profile's rates go into the rate keys the case does not set (faults_profiles.cpp).
+  const std::string fault_profile = apply_fault_profile(cell_case->technology ? &*cell_case->technology : nullptr, v);
   SimulationCase c;
   c.title = cell_case->title;
   c.design = cell_case->design;
@@ -259,6 +262,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   // Every bound simulate field has a default, so nothing can be missing here.
   if (!simulate_table().bind(v, c).empty())
     throw std::logic_error("simulate schema: a bound field has no default");
+  c.feeders.faults.profile = fault_profile;
   bind_controller_extras(v, c);
   resolve_purity_track(v, *cell_case, c, diagnostics);  // grade over time (purity_track_case.cpp)
   build_schedule(v, case_dir, c, diagnostics);

@@ -1,18 +1,33 @@
 // Simulate schema fields of the process faults beyond the feeders (potline/faults.hpp,
-// docs/model/faults.md). Every rate defaults to 0 (off): no published rate of these faults was
-// found, so they are scenario inputs, not defaults of a technology class.
+// docs/model/faults.md) and the fault profile that sets the rates of a technology class
+// (potline/faults_profiles.hpp). A rate key's own default is 0 (off); unless the case sets it, the
+// profile (faults.profile, default "auto") writes its rate into it.
 #include <string>
 
 #include "potline/io/schema_builder.hpp"
+#include "potline/potline/faults_profiles.hpp"
 #include "potline/potline/simulate_case.hpp"
 
 namespace potline::line {
 namespace {
 const std::string kRateBasis =
-    "scenario input (default off): no published rate found (docs/model/faults.md, 'Rates')";
+    "0 with faults.profile = none; else the profile's rate, calibrated to a published anode-effect range "
+    "per technology class (potline schema simulate: faults.profile; docs/model/faults.md, 'Rates')";
 }  // namespace
 
 void add_fault_fields(io::SchemaTable<SimulationCase>& t) {
+  // Unbound: resolved against the technology and written into the rate keys before binding
+  // (apply_fault_profile), like pfc.technology.
+  t.choice("faults.profile", fault_profile_choices())
+      .default_("auto")
+      .doc("seeded fault rates of a technology class (feeders.choke_rate, feeders.partial_rate, faults.breaker_rate, "
+           "faults.collapse_rate, faults.poor_alumina_rate, faults.spike_rate), each calibrated so that the "
+           "anode-effect frequency of a seed ensemble is at the middle of the class's published range; a rate key "
+           "set in the case overrides its profile value. auto: pfpb_legacy for point-fed designs first run before "
+           "1990, else pfpb_modern; none: no seeded faults (scenarios that isolate one fault)")
+      .source("pfpb_modern: [IAI Anode Effect Survey] 0.01-0.1 AE per pot-day; pfpb_legacy: estimate 0.1-1 per "
+              "pot-day, AE-minutes below the [IPCC 2006 Vol3 Ch4] Tier 1 prebake value (docs/model/faults.md, "
+              "'Rates'; the table in src/potline/faults_profiles.cpp)");
   auto f = t.part(&SimulationCase::feeders).part(&FeederSettings::faults);
   f.number("faults.breaker_rate", &FaultSettings::breaker_rate_per_day)
       .unit("1/d")

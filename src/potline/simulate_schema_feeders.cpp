@@ -13,8 +13,9 @@ using control::ControllerSettings;
 using dynamics::DynamicsParameters;
 
 const std::string kFaultBasis =
-    "estimate: no published feeder-fault statistics found; order of one fault per feeder per 50 "
-    "days (docs/model/dynamics.md, 'Feeders and faults')";
+    "0 with faults.profile = none; else the profile's rate (pfpb_modern 0.0056, pfpb_legacy 0.067 per "
+    "feeder-day): relative rate an estimate (no published feeder-fault statistics found), scaled per class to "
+    "a published anode-effect range (docs/model/faults.md, 'Rates')";
 }  // namespace
 
 void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
@@ -39,7 +40,7 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
               "and the critical concentration (docs/model/dynamics.md)");
   f.number("feeders.choke_rate", &FeederSettings::choke_rate_per_day)
       .unit("1/d")
-      .default_(0.02)
+      .default_(0.0)
       .range(0.0, 10.0)
       .doc("seeded feeder chokes (nothing delivered) per feeder-day")
       .source(kFaultBasis);
@@ -51,7 +52,7 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .source("estimate: found and cleared at the next pot-room round");
   f.number("feeders.partial_rate", &FeederSettings::partial_rate_per_day)
       .unit("1/d")
-      .default_(0.02)
+      .default_(0.0)
       .range(0.0, 10.0)
       .doc("seeded partial feeder blockages per feeder-day")
       .source(kFaultBasis);

@@ -123,9 +123,10 @@ TEST(SchemaBuilder, BindSetsEveryBoundMemberAndListsMissingOnes) {
 }
 
 // Defaults live once, in the schema: the structs carry none for their case inputs. A default
-// simulate case must hold exactly the schema default in every bound member.
+// simulate case must hold exactly the schema default in every bound member (with faults.profile =
+// none: a profile writes its class's rates over the rate keys' defaults).
 TEST(SchemaBuilder, DefaultSimulateCaseHoldsTheSchemaDefaultsFieldByField) {
-  const auto c = potline::testing_dyn::make_case("[case]\ntechnology = \"AP40\"\n");
+  const auto c = potline::testing_dyn::make_case("[case]\ntechnology = \"AP40\"\n[faults]\nprofile = \"none\"\n");
   const auto& table = potline::line::simulate_table();
   int checked = 0;
   for (const io::FieldSpec& f : potline::line::dynamics_schema().fields()) {

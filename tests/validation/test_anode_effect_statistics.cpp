@@ -14,8 +14,9 @@ using potline::testing_dyn::read_example;
 // effects last minutes (the ladder g; [IAI Anode Effect Survey]: manual quench takes
 // minutes, automatic quench well under a minute). The quench time drawn is an input (mean 4 min,
 // an estimate); the duration that emerges also holds the time until the starved zone recovers.
-// The frequency comes from the same feeder faults as with automatic quench, so it stays within
-// the survey's range for point-fed cells.
+// The frequency comes from the same faults as with automatic quench (the pfpb_modern profile's
+// rates, calibrated to the middle of the survey's range, docs/model/faults.md "Rates"), so it stays
+// within that range; the durations are not calibrated.
 TEST(AnodeEffectStatistics, ManualQuenchOverAHundredCellWeeksLastsMinutes) {
   const auto c = make_case(read_example("potline-year.toml"),
                            {"run.duration=35d", "potline.cells=20", "control.quench=manual"});

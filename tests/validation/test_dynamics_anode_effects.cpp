@@ -52,10 +52,12 @@ TEST(AnodeEffectOnset, StuckFeederStartsAnAnodeEffectAtAHigherBathAverage) {
   EXPECT_LT(all.ae_onset_alumina_wt, one.ae_onset_alumina_wt);
 }
 
-// Seeded feeder faults with the default rates over 140 cell-weeks (20 AP40 cells, 49 days,
-// automatic quench): anode-effect frequency within the 0.01–0.1 per pot-day of modern point-fed
-// prebake cells and automatic-quench durations of 20–90 s ([IAI Anode Effect Survey], ladder row
-// g). Nothing here is fitted: the fault rates are estimates stated in docs/model/dynamics.md.
+// Seeded faults of the default profile (faults.profile = auto: pfpb_modern for AP40) over 140
+// cell-weeks (20 AP40 cells, 49 days, automatic quench): anode-effect frequency within the 0.01–0.1
+// per pot-day of modern point-fed prebake cells and automatic-quench durations of 20–90 s ([IAI
+// Anode Effect Survey], ladder row g). The profile's rates are CALIBRATED to the middle of that
+// frequency range (docs/model/faults.md, "Rates"), so the frequency check shows the calibration
+// holds here; the durations and the onset concentration are not calibrated.
 TEST(AnodeEffectStatistics, SeededFeederFaultsGiveSurveyRangeFrequencies) {
   const auto c = make_case(read_example("potline-year.toml"), {"run.duration=49d", "potline.cells=20"});
   const auto s = line::run_simulation(c);

@@ -19,7 +19,7 @@ using potline::testing_dyn::read_example;
 namespace {
 line::Summary outage_run(double hours, const std::vector<std::string>& extra = {}) {
   std::vector<std::string> sets = {"potline.outage_duration=" + std::to_string(hours), "run.duration=2d",
-                                   "feeders.choke_rate=0", "feeders.partial_rate=0"};
+                                   "faults.profile=none", "feeders.choke_rate=0", "feeders.partial_rate=0"};
   sets.insert(sets.end(), extra.begin(), extra.end());
   return line::run_simulation(make_case(read_example("outage-3h.toml"), sets));
 }
@@ -77,7 +77,7 @@ TEST(EventWindows, OutageMetricsAndReheat) {
 // daily running means (window.averaging, docs/model/dynamics.md §6).
 TEST(EventWindows, UndisturbedBaselineIsInWindow) {
   const auto s = line::run_simulation(
-      make_case(read_example("cell-7d.toml"), {"feeders.choke_rate=0", "feeders.partial_rate=0"}));
+      make_case(read_example("cell-7d.toml"), {"faults.profile=none", "feeders.choke_rate=0", "feeders.partial_rate=0"}));
   EXPECT_EQ(s.cells_out_of_window, 0);
   EXPECT_EQ(s.cell_hours_out_of_window, 0.0);
   EXPECT_TRUE(s.windows.empty());
@@ -139,7 +139,7 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
 // Runtime: 23 single-cell runs of 14 d (0.9 s in a Release build).
 TEST(EventWindows, MinusFivePercentHeldTwoWeeksInWindowForSixOfTenSeedsOutOnTheThickLedgeForFour) {
   const auto run = [](int seed, bool step, const std::string& integral_time) {
-    std::vector<std::string> sets = {"run.duration=14d",       "feeders.choke_rate=0",
+    std::vector<std::string> sets = {"run.duration=14d",       "faults.profile=none", "feeders.choke_rate=0",
                                      "feeders.partial_rate=0", "run.events=none",
                                      "run.seed=" + std::to_string(seed),
                                      "control.temperature_integral_time=" + integral_time};
@@ -176,7 +176,7 @@ TEST(EventWindows, MinusFivePercentHeldTwoWeeksInWindowForSixOfTenSeedsOutOnTheT
 TEST(EventWindows, WindowExitsAreLoggedWithTheirLimit) {
   {
     const auto c = make_case(read_example("cell-7d.toml"), {"potline.current_steps=12 h 0.75", "run.duration=2d",
-                                                            "feeders.choke_rate=0", "feeders.partial_rate=0"});
+                                                            "faults.profile=none", "feeders.choke_rate=0", "feeders.partial_rate=0"});
     potline::testing_dyn::Recorder rec;
     EXPECT_THROW(line::run_simulation(c, &rec), line::SimulationStopped);  // frozen 20.6 h after the step
     const auto exit = std::find_if(rec.events.begin(), rec.events.end(), [](const line::Event& e) {

@@ -48,7 +48,7 @@ TEST(ProcessFaultsValidation, SameResultOnAnyThreadCountAluminaConservedCausesAd
 // new fault) the line has more anode effects than without, at the same seed, and those anode
 // effects are attributed to them. 0.2 failures per feeder-day is a scenario input.
 TEST(ProcessFaultsValidation, BreakerFailuresCauseAnodeEffects) {
-  const std::vector<std::string> base = {"run.duration=4d", "potline.cells=4", "feeders.choke_rate=0",
+  const std::vector<std::string> base = {"run.duration=4d", "potline.cells=4", "faults.profile=none", "feeders.choke_rate=0",
                                          "feeders.partial_rate=0"};
   const auto without = line::run_simulation(make_case(read_example("potline-year.toml"), base));
   const auto failing =
@@ -61,7 +61,7 @@ TEST(ProcessFaultsValidation, BreakerFailuresCauseAnodeEffects) {
 // An anode spike carries part of the current to the metal without electrolysis: the same cells
 // with a spike most of the time produce less metal per charge (lower current efficiency).
 TEST(ProcessFaultsValidation, SpikesLowerTheCurrentEfficiency) {
-  const std::vector<std::string> base = {"run.duration=2d", "potline.cells=2", "feeders.choke_rate=0",
+  const std::vector<std::string> base = {"run.duration=2d", "potline.cells=2", "faults.profile=none", "feeders.choke_rate=0",
                                          "feeders.partial_rate=0"};
   const auto clean = line::run_simulation(make_case(read_example("potline-year.toml"), base));
   const auto spiked = line::run_simulation(make_case(

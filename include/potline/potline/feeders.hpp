@@ -8,9 +8,11 @@
 // Faults come from two sources: scenario inputs (disturbance.feed_stop_*: all feeders or one)
 // and seeded stochastic events, a Poisson process per feeder with a rate per feeder-day and a
 // lognormal duration (until the operators clear it). An anode effect brings the operators to the
-// pot: with `ae_clears_faults` every fault of that cell is cleared at AE detection.
+// pot: with `ae_clears_faults` every fault of that cell is cleared at AE detection. The rates are 0
+// here; cases take them from `faults.profile` (potline/faults_profiles.hpp) unless a key sets them.
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "potline/core/random.hpp"
 
@@ -19,8 +21,10 @@ namespace potline::line {
 inline constexpr int kMaxFeeders = 16;
 
 /// Process faults beyond the feeders (potline/faults.hpp; docs/model/faults.md). Every rate is 0
-/// (off) by default: no published rate was found (docs/model/faults.md, "Rates").
+/// (off) here; a case takes its rates from `faults.profile` (potline/faults_profiles.hpp: one row
+/// per technology class, calibrated to a published anode-effect range) unless a key sets them.
 struct FaultSettings {
+  std::string profile = "none";              ///< the fault profile in force (resolved; reported)
   double breaker_rate_per_day = 0.0;         ///< crust-breaker failures per feeder-day
   double breaker_mean_s = 8 * 3600.0;        ///< mean time until a failed breaker is repaired
   double breaker_pile_max_kg = 30.0;         ///< pile on the crust that blocks the feeder outlet
@@ -46,9 +50,9 @@ struct FeederSettings {
   int stop_feeder = 0;          ///< 0: a feed stop stops every feeder; k: feeder k only (1-based)
   double stop_delivery = 0.0;   ///< share of each shot a stopped feeder still delivers
   // seeded stochastic faults, per feeder
-  double choke_rate_per_day = 0.02;   ///< choke (no delivery) events per feeder-day
+  double choke_rate_per_day = 0.0;    ///< choke (no delivery) events per feeder-day
   double choke_mean_s = 4 * 3600.0;   ///< mean time until a choke is cleared
-  double partial_rate_per_day = 0.02; ///< partial blockages per feeder-day
+  double partial_rate_per_day = 0.0;  ///< partial blockages per feeder-day
   double partial_mean_s = 8 * 3600.0; ///< mean time until a partial blockage is cleared
   double partial_delivery = 0.5;      ///< share of a shot a partly blocked feeder delivers
   double duration_cv = 1.0;           ///< coefficient of variation of fault durations (lognormal)

@@ -98,6 +98,20 @@ TEST(FaultProfiles, AutoTakesTheClassFromTheTechnologyAndKeysOverrideIt) {
   EXPECT_EQ(none.feeders.faults.spike_rate_per_day, 0.0);
 }
 
+// "auto" on a legacy technology: the Soral line (first run 1965; 18 anodes, so 2 feeders against
+// AP40's 4) takes pfpb_legacy, calibrated on AP40 cells. Its frequency stays within the class's
+// range although the feeder and breaker rates are per feeder (seed 11: 0.24 per pot-day against
+// 0.29 for AP40 cells). Automatic quench here (the default control), so no AE-minute band is
+// asserted: the legacy band assumes manual quench.
+TEST(FaultProfiles, AutoGivesALegacyTechnologyTheLegacyFrequencyRange) {
+  const line::FaultProfile& p = *line::find_fault_profile("pfpb_legacy");
+  const line::Summary s = hundred_cell_weeks(11, {"case.technology=ALUSUISSE-SORAL", "pfc.technology=PFPB_legacy"});
+  EXPECT_GE(s.ae.frequency_per_cell_day(), p.ae_per_day_min);
+  EXPECT_LE(s.ae.frequency_per_cell_day(), p.ae_per_day_max);
+  EXPECT_GE(s.ae.mean_duration_s(), 20.0);
+  EXPECT_LE(s.ae.mean_duration_s(), 90.0);
+}
+
 // Every row states its range, its source and a positive factor; the ranges are ordered.
 TEST(FaultProfiles, EveryRowStatesItsRangeAndSource) {
   ASSERT_GE(line::fault_profiles().size(), 2u);

@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "potline/potline/faults_profiles.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/api/simulate_command.hpp"
 #include "potline/io/json_output.hpp"
@@ -179,6 +180,12 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
       s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
       s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
+  // The fault profile in force and the range it is calibrated to (summary key faults.profile).
+  if (const line::FaultProfile* p = line::find_fault_profile(c.feeders.faults.profile)) {
+    std::cout << fmt::format("  fault profile {}: rates calibrated to {:g}–{:g} AE/cell-day ({:g}–{:g} AE-min/cell-day with "
+                             "{} quench; docs/model/faults.md)\n",
+                             p->name, p->ae_per_day_min, p->ae_per_day_max, p->aem_min, p->aem_max, p->quench);
+  }
   if (s.cells_out_of_window > 0) {  // summary keys cells_out_of_window, cell_hours_out_of_window
     std::cout << fmt::format("  safe window: {} of {} cell(s) left it, {:.1f} cell-h out (running means over "
                              "window.averaging; events.csv: window_*)\n",

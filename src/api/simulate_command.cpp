@@ -8,6 +8,7 @@
 
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
+#include "potline/potline/faults_profiles.hpp"
 
 namespace potline::api {
 namespace {
@@ -101,6 +102,11 @@ io::Json faults_json(const line::SimulationCase& c, const line::Summary& s) {
   const line::FaultCounts& f = s.faults;
   io::Json j;
   j["profile"] = c.feeders.faults.profile;  // faults.profile in force ("auto" resolved)
+  if (const line::FaultProfile* p = line::find_fault_profile(c.feeders.faults.profile)) {
+    // The published (or labelled) range the profile's rates are calibrated to.
+    j["profile_ae_per_cell_day_range"] = io::Json::array({p->ae_per_day_min, p->ae_per_day_max});
+    j["profile_ae_minutes_per_cell_day_range"] = io::Json::array({p->aem_min, p->aem_max});
+  }
   j["feeder_faults"] = s.feeder_faults;
   j["breaker_failures"] = f.breaker_failures;
   j["crust_collapses"] = f.crust_collapses;

@@ -2,6 +2,7 @@
 #include "potline/fleet/smelter_export.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <sstream>
@@ -44,10 +45,16 @@ std::string toml_value(const std::string& key, const io::Value& v, std::string& 
 }
 
 const FleetSmelter* find_smelter(const FleetCase& c, const std::string& id, core::Diagnostics& d) {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, parts;
   for (const FleetSmelter& s : c.model.smelters) {
     if (s.record.id == id) return &s;
     ids.push_back(s.record.id);
+    if (is_row_or_part(s.record.id, id)) parts.push_back(s.record.id);
+  }
+  if (!parts.empty()) {  // an aggregate split by its technology mix: one smelter case per part
+    d.error({}, "--export-smelter",
+            fmt::format("'{}' is split by its technology class's mix into {}: export one of them", id, fmt::join(parts, ", ")));
+    throw core::InputError(d);
   }
   io::report_unknown_name("smelter", id, ids, {}, "--export-smelter", d);
   d.error({}, "--export-smelter", fmt::format("only the smelters the case includes can be exported (status {})",

@@ -79,4 +79,19 @@ TEST(cli_fleet_export, UnknownSmelterAndDirectoryOutAreInputErrors) {
   EXPECT_NE(r.err.find("is a directory: with --export-smelter, --out names the case file to write"), std::string::npos)
       << r.err;
 }
+
+// A China aggregate split by its technology mix (docs/model/fleet.md, "China's technology mix") is
+// exported part by part: the dataset id names the parts; a part's id exports that part.
+TEST(cli_fleet_export, SplitAggregateNamesItsPartsAndAPartExports) {
+  RunResult r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "cn-agg-rest"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'cn-agg-rest' is split by its technology class's mix into cn-agg-rest@600kA, cn-agg-rest@300-500kA, "
+                       "cn-agg-rest@below-300kA"),
+            std::string::npos)
+      << r.err;
+  r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "cn-agg-rest@600kA"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("technology = \"SAMI600\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("technology_class = \"PFPB_modern\""), std::string::npos) << r.out;
+}
 }  // namespace potline_cli_test::test_cli_fleet_export

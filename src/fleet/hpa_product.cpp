@@ -58,7 +58,8 @@ void copy_field(io::SchemaTable<FleetCase>& t, const io::FieldSpec& from, const 
 bool HpaProduct::covers(const SmelterRecord& r) const {
   if (!region.empty()) return r.region == region;
   if (!country.empty()) return r.country == country;
-  return std::find(smelters.begin(), smelters.end(), r.id) != smelters.end();
+  // A dataset id reaches every part a technology mix split the row into (technology_classes.hpp).
+  return std::any_of(smelters.begin(), smelters.end(), [&](const std::string& id) { return is_row_or_part(r.id, id); });
 }
 
 void add_hpa_product_fields(io::SchemaTable<FleetCase>& t) {

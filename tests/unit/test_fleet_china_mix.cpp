@@ -13,6 +13,8 @@
 
 #include "fleet_fixtures.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/fleet/ccs_lever.hpp"
+#include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/technology_classes.hpp"
 #include "potline/fleet/years.hpp"
 
@@ -133,6 +135,26 @@ TEST(fleet_china_mix, LeverNamingAnAggregateReachesItsParts) {
   }
   EXPECT_DOUBLE_EQ(smelter_of(shocked, "cn-agg-xinjiang@600kA").base_power_usd_per_J,
                    smelter_of(base, "cn-agg-xinjiang@600kA").base_power_usd_per_J);
+}
+
+// The dataset id of a split aggregate selects all its parts in the levers that list smelters
+// ([[hpa]], [[ccs_retrofit]]), and only them: a longer id with the same start is another row.
+TEST(fleet_china_mix, SmelterListsReachTheParts) {
+  fleet::SmelterRecord part, other;
+  part.id = "cn-agg-rest@600kA";
+  other.id = "cn-agg-rest2";
+  EXPECT_TRUE(fleet::is_row_or_part(part.id, "cn-agg-rest"));
+  EXPECT_TRUE(fleet::is_row_or_part("cn-agg-rest", "cn-agg-rest"));
+  EXPECT_FALSE(fleet::is_row_or_part(other.id, "cn-agg-rest"));
+  EXPECT_FALSE(fleet::is_row_or_part("cn-agg-rest@", "cn-agg-rest"));
+  fleet::HpaProduct hpa;
+  hpa.smelters = {"cn-agg-rest"};
+  fleet::CcsRetrofit ccs;
+  ccs.smelters = {"cn-agg-rest"};
+  EXPECT_TRUE(hpa.covers(part));
+  EXPECT_TRUE(ccs.covers(part));
+  EXPECT_FALSE(hpa.covers(other));
+  EXPECT_FALSE(ccs.covers(other));
 }
 
 // A bad mix: shares that do not add up to 1, an unknown technology, a part without a source or with

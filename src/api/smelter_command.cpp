@@ -76,6 +76,7 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
                 {"margin_usd_per_year", h->margin_usd_per_year},
                 {"npv_usd", h->npv_usd},
                 {"npv_with_hpa_usd", r.npv_usd + h->npv_usd}};
+    j["hpa"]["feed"] = plant::hpa_feed_json(h->line);  // from the plant's own pots (cases with [purity])
     const finance::ProjectWithHpa with = finance::project_with_hpa(r.cash_flows_usd, *h);
     j["hpa"]["irr_with_hpa"] = optional_number(with.irr);
     j["hpa"]["payback_years_with_hpa"] = optional_number(with.payback_years);

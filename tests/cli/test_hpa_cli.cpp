@@ -45,13 +45,89 @@ TEST(HpaCli, SegregationLosesNoMetalAndUsesFarLessEnergy) {
 }
 
 TEST(HpaCli, MissingYieldAndTooLargeALineAreInputErrors) {
-  const RunResult r = potline({"smelter", hpa_us(), "--set", "hpa.route=segregation"});
+  // Without [purity] a segregation line needs its yield (with it, the yield follows from the feed).
+  const TempDir dir;
+  const std::string text = read_file(hpa_us());
+  const std::string no_purity = dir.write("no-purity.toml", text.substr(0, text.find("\n[purity]\n")));
+  const RunResult r = potline({"smelter", no_purity, "--set", "hpa.route=segregation"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("hpa.yield"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("required with hpa.route = \"segregation\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("required with hpa.route = \"segregation\" and no [purity]"), std::string::npos) << r.err;
   const RunResult big = potline({"smelter", hpa_us(), "--set", "hpa.capacity=300000 t/yr"});
   EXPECT_EQ(big.exit_code, 2) << big.describe();
   EXPECT_NE(big.err.find("more than the potlines produce"), std::string::npos) << big.err;
+}
+
+// The feed from the smelter's own pots (docs/model/hpa.md, "Feed from the pots"): the example's
+// [purity] raw materials (the [Lazko et al. raw materials] limits) give a metal of 0.0294 wt% Fe and
+// 0.0344 wt% Si (purity.md's hand computation, with the smelter's 1925 kg/t alumina and 425 kg/t
+// carbon); three-layer refining takes P1020 pots, nearly all of them, and the purest 8.3 % feed the line.
+TEST(HpaCli, ThreeLayerFeedIsThePurestPotsOfTheSmelter) {
+  const RunResult r = potline({"smelter", hpa_us(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json h = parse_json(r.out).at("hpa");
+  const Json& f = h.at("feed");
+  ASSERT_TRUE(f.is_object()) << h.dump();
+  EXPECT_EQ(f.at("requirement"), "P1020");
+  EXPECT_NEAR(f.at("metal_fe_wt").get<double>(), 0.0294, 0.0001);
+  EXPECT_NEAR(f.at("metal_si_wt").get<double>(), 0.0344, 0.0001);
+  EXPECT_GT(f.at("share_meeting_requirement").get<double>(), 0.999);
+  EXPECT_NEAR(f.at("feed_share_of_production").get<double>(), 20000 / 0.965 / 250000, 1e-9);
+  EXPECT_LT(f.at("fe_wt").get<double>(), f.at("metal_fe_wt").get<double>());
+  EXPECT_LT(f.at("si_wt").get<double>(), f.at("metal_si_wt").get<double>());
+  EXPECT_FALSE(f.at("yield_from_feed").get<bool>());
+  EXPECT_TRUE(f.at("product_si_wt").is_null());
+  // The route's economics are unchanged by where its feed comes from (hand computation above).
+  EXPECT_NEAR(h.at("margin_usd_per_t").get<double>(), 2000 - ((1 / 0.965 - 1) * 2800 + 880 + 600), 1e-6);
+  const RunResult text = potline({"smelter", hpa_us()});
+  EXPECT_NE(text.out.find("feed: the purest 8.3 % of the pots"), std::string::npos) << text.out;
+}
+
+// Segregation with [purity] and no hpa.yield: the line takes the purest pots meeting P0406 and its
+// yield is the fraction a single normal freezing can crystallise within the product limits (0.005 wt%
+// Fe and Si by default). The binding element is Si (k 0.124 against 0.036 for Fe): the product's Si is
+// at its limit, its Fe below; feed × yield is the line's capacity.
+TEST(HpaCli, SegregationYieldFollowsFromTheFeedByNormalFreezing) {
+  const RunResult r = potline({"smelter", hpa_us(), "--json", "--set", "hpa.route=segregation"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json h = parse_json(r.out).at("hpa");
+  expect_all_finite(h);
+  const Json& f = h.at("feed");
+  EXPECT_EQ(f.at("requirement"), "P0406");
+  EXPECT_TRUE(f.at("yield_from_feed").get<bool>());
+  const double y = h.at("yield").get<double>();
+  EXPECT_GT(y, 0.5);
+  EXPECT_LT(y, 1.0);
+  EXPECT_NEAR(f.at("product_si_wt").get<double>(), 0.005, 1e-9);
+  EXPECT_LT(f.at("product_fe_wt").get<double>(), 0.005);
+  EXPECT_NEAR(f.at("feed_share_of_production").get<double>() * 250000 * y, 20000, 1e-6);
+  EXPECT_NEAR(h.at("feed_t_per_year").get<double>() * y, 20000, 1e-6);
+  EXPECT_LE(f.at("feed_share_of_production").get<double>(), f.at("share_meeting_requirement").get<double>());
+  // A tighter product lowers the yield; one purer than the feed's first crystals is an input error.
+  const RunResult tight =
+      potline({"smelter", hpa_us(), "--json", "--set", "hpa.route=segregation", "--set", "hpa.product_si=0.004 wt%"});
+  ASSERT_EQ(tight.exit_code, 0) << tight.describe();
+  EXPECT_LT(parse_json(tight.out).at("hpa").at("yield").get<double>(), y);
+  const RunResult none =
+      potline({"smelter", hpa_us(), "--set", "hpa.route=segregation", "--set", "hpa.product_si=0.0001 wt%"});
+  EXPECT_EQ(none.exit_code, 2) << none.describe();
+  EXPECT_NE(none.err.find("segregation of the smelter's purest pots can make at most"), std::string::npos) << none.err;
+}
+
+// A line whose feed exceeds the metal of the required grade is an input error (as one whose feed
+// exceeds the production), naming the capacity the pots could feed.
+TEST(HpaCli, FeedBeyondTheMetalOfTheRequiredGradeIsAnInputError) {
+  const RunResult r = potline({"smelter", hpa_us(), "--set", "hpa.feed_grade=P0202"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'hpa.capacity'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("whose pots meet hpa.feed_grade = P0202"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lower hpa.capacity to at most"), std::string::npos) << r.err;
+  // [purity] without a line is a warning, not silently dropped.
+  const RunResult alone =
+      potline({"smelter", (source_dir() / "examples" / "smelter-us-old-grid.toml").string(), "--set",
+               "purity.alumina_fe=0.01 wt%"});
+  EXPECT_EQ(alone.exit_code, 0) << alone.describe();
+  EXPECT_NE((alone.out + alone.err).find("purity.alumina_fe: is ignored"), std::string::npos) << alone.out << alone.err;
 }
 
 // potline invest with [hpa]: the text output states the line and the project's return with it (it used to
@@ -75,6 +151,12 @@ TEST(HpaCli, InvestTextStatesTheReturnWithTheHpaLine) {
                           " USD   " + irr),
             std::string::npos)
       << text.out;
+  EXPECT_TRUE(h.at("feed").is_null());  // no [purity]: the feed is not linked
+  std::vector<std::string> with_purity = json_args;
+  with_purity.insert(with_purity.end(), {"--set", "purity.alumina_fe=0.010 wt%", "--set", "purity.alumina_si=0.013 wt%"});
+  const RunResult p = potline(with_purity);
+  ASSERT_EQ(p.exit_code, 0) << p.describe();
+  EXPECT_EQ(parse_json(p.out).at("hpa").at("feed").at("requirement"), "P1020");
   const RunResult plain = potline({"invest", invest});
   EXPECT_EQ(plain.out.find("HPA line"), std::string::npos) << plain.out;
 }

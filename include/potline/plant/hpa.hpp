@@ -14,6 +14,27 @@ namespace potline::plant {
 
 enum class HpaRoute { kThreeLayer, kSegregation };
 
+/// The line's feed taken from the smelter's own pots, purest first, when the case has a [purity]
+/// section (docs/model/hpa.md, "Feed from the pots"). Mass fractions are fractions.
+struct HpaFeed {
+  std::string requirement;            ///< grade name of the route's feed requirement (hpa.feed_grade)
+  double requirement_fe = 0;          ///< its Fe and Si limits
+  double requirement_si = 0;
+  double metal_fe = 0;                ///< the potlines' mean metal (the purity balance)
+  double metal_si = 0;
+  double share_meeting = 0;           ///< share of production whose pots meet the requirement
+  double meeting_kg_per_s = 0;        ///< that metal: share_meeting × the potlines' production
+  double feed_share = 0;              ///< feed / production (the purest pots taken)
+  double fe = 0;                      ///< mean of the feed (the selected pots' metal)
+  double si = 0;
+  std::optional<std::string> grade;   ///< the feed's grade (purest met by its mean), none below P1020
+  bool yield_from_feed = false;       ///< segregation: yield from normal freezing of this feed
+  double product_fe_max = 0;          ///< segregation: the HPA's Fe and Si limits (hpa.product_fe, _si)
+  double product_si_max = 0;
+  double product_fe = 0;              ///< segregation: mean Fe, Si of the crystallised fraction at the yield
+  double product_si = 0;
+};
+
 struct HpaInputs {
   HpaRoute route = HpaRoute::kThreeLayer;
   double capacity_kg_per_s = 0;        ///< HPA product
@@ -21,6 +42,7 @@ struct HpaInputs {
   double electricity_J_per_kg = 0;     ///< per kg HPA
   double conversion_usd_per_kg = 0;    ///< per kg HPA: labour, materials, capital charge (energy excluded)
   double premium_usd_per_kg = 0;       ///< HPA price over the plant's metal price (LME + regional premium)
+  std::optional<HpaFeed> feed;         ///< the feed from the smelter's pots (cases with [purity])
 };
 
 struct HpaResult {
@@ -44,6 +66,9 @@ HpaResult evaluate_hpa(const HpaInputs& in, double metal_usd_per_kg, double powe
 /// The HPA line of a smelter case ([hpa] keys in c.values), or nothing without hpa.capacity.
 /// Missing or inconsistent inputs are errors in `d`.
 std::optional<HpaInputs> hpa_inputs(const SmelterCase& c, core::Diagnostics& d);
+
+/// The feed object of the JSON outputs ("feed" of "hpa"; null without [purity]).
+io::Json hpa_feed_json(const HpaInputs& h);
 
 /// "hpa": null without an HPA line.
 io::Json hpa_json(const SmelterCase& c, const SmelterResult& r);

@@ -21,16 +21,16 @@ const fleet::FleetSmelter& smelter(const fleet::FleetCase& c, const std::string&
 }  // namespace
 
 // Sohar (AP40, PFPB_modern, GCC): IPCC 2019 slope 0.104 kg CF4/t per AE-min/cell-day, C2F6/CF4 0.057,
-// AEM 0.041; AR5 GWPs 6630 and 11100. By hand: CF4 = 0.104 x 0.041 = 0.004264 kg/t,
-// CO2e = 0.004264 x 6630 + 0.004264 x 0.057 x 11100 = 30.97 kg/t.
+// AEM 0.015; AR5 GWPs 6630 and 11100. By hand: CF4 = 0.104 x 0.015 = 0.00156 kg/t,
+// CO2e = 0.00156 x 6630 + 0.00156 x 0.057 x 11100 = 11.33 kg/t.
 TEST(fleet_anode_effects, AModernPrebakeSmelterOutsideChinaUsesTheSlopeMethod) {
   core::Diagnostics d;
   const fleet::FleetCase c = world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   const auto& s = smelter(c, "gcc-sohar");
-  EXPECT_EQ(s.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 0.041 AE-min/cell-day)");
+  EXPECT_EQ(s.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 0.015 AE-min/cell-day)");
   const plant::SmelterResult r = plant::evaluate(s.inputs);
-  EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.004264 * 6630 + 0.004264 * 0.057 * 11100, 0.05);
+  EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.00156 * 6630 + 0.00156 * 0.057 * 11100, 0.05);
 }
 
 // China's point-fed smelters carry China's top-down CF4 per tonne ([An et al. 2024] 8.3 Gg in 2021 /

@@ -376,14 +376,25 @@ void PotController::deliver_sample(double taken_s, double alf3_wt, double temper
     // Proportional + integral: the integral is the running heat inventory of [Comalco EP0671488] (the
     // target resistance is modified until the heat integral is zero), so a cell that loses more or less
     // heat than the design, or runs at another current, returns to its temperature instead of keeping
-    // a proportional offset. The sum is limited; the integral stops at the limit (no wind-up).
+    // a proportional offset. The sum is limited to ±temperature_max_offset.
+    // Anti-windup ([Åström & Rundqwist 1989], [Åström & Hägglund 2006] on integrator windup), two
+    // textbook measures:
+    // - conditional integration: a reading integrates only while its proportional part alone does
+    //   not saturate the output (|error| < limit / gain, 20 K at the defaults). Beyond that the
+    //   integral cannot change the output, so integrating would only wind it up (a 48 h power cut,
+    //   an outage);
+    // - integrator clamping: the integral state itself stays within ±limit, and the proportional
+    //   part never resets it, so the first reading above target takes the sum off the limit.
+    // The former clamp, integral ≤ limit − proportional, let every reading taken at saturation
+    // pull the integral down: a cold reading (proportional > 0) lowered the bound and a warm one
+    // integrated downwards, so with σ = 2 K readings the loop held the mean offset below the limit
+    // the cell needed (docs/model/dynamics.md §6, "Seed ensemble of ladder row f").
     const double error_K = s_->temperature_target_K - pending_temperature_K_;
     const double limit = s_->temperature_max_offset_V;
     const double proportional = s_->temperature_gain_V_per_K * error_K;
-    if (s_->temperature_integral_time_s > 0.0) {
+    if (s_->temperature_integral_time_s > 0.0 && std::abs(proportional) < limit) {
       const double step = proportional * s_->sample_interval_s / s_->temperature_integral_time_s;
-      temperature_integral_V_ = std::clamp(temperature_integral_V_ + step, -limit - std::min(proportional, 0.0),
-                                           limit - std::max(proportional, 0.0));
+      temperature_integral_V_ = std::clamp(temperature_integral_V_ + step, -limit, limit);
     }
     temperature_offset_ = std::clamp(proportional + temperature_integral_V_, -limit, limit);
   }

@@ -30,7 +30,7 @@ int run_cbam(const OptionTexts& given, bool json, const GlobalOptions& global) {
                             100 * x(f["default_markup"]));
   }
   std::cout << fmt::format(
-      "CBAM {} ({}): SEE {:.4g} t CO2e/t{}, free-allocation adjustment {:.4g} (benchmark {} x factor {} x CSCF {}),\n"
+      "CBAM {}, route {}: SEE {:.4g} t CO2e/t{}, free-allocation adjustment {:.4g} (benchmark {} x factor {} x CSCF {}),\n"
       "  origin-price deduction {:.4g}, certificates {:.4g} per t, cost {:.2f} EUR/t at {} EUR/t\n",
       j["year"].get<int>(), j["route"].get<std::string>(), x(j["see_direct_t_co2e_per_t"]), see_basis,
       x(j["free_allocation_adjustment_t_per_t"]), x(f["benchmark_t_co2e_per_t"]), x(f["cbam_factor"]),
@@ -43,7 +43,7 @@ int run_cbam(const OptionTexts& given, bool json, const GlobalOptions& global) {
 
 void add_cbam_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto json = std::make_shared<bool>(false);
-  CLI::App* cmd = app.add_subcommand("cbam", "EU CBAM certificates and cost per tonne of aluminium, 2026–2034");
+  CLI::App* cmd = app.add_subcommand("cbam", "EU CBAM certificates and cost per tonne of aluminium, 2026–2050");
   const auto given = add_schema_options(cmd, cbam_options_schema());
   cmd->add_flag("--json", *json, "print one JSON object on stdout");
   cmd->callback([given, json, &global, &exit_code]() {

@@ -41,18 +41,13 @@ CbamOptions read_options(const OptionTexts& given) {
   return o;
 }
 
-// The country default value with its mark-up for the year, or an input error naming the countries.
+// The country default value, or an input error: the country is outside the CBAM's scope, or
+// data/cbam.toml has no default value for it (the countries it has, and a did-you-mean hint).
 double country_default(const policy::CbamSchedule& s, const std::string& country) {
   const auto* def = s.default_for(country);
   if (def != nullptr) return def->direct_t_co2e_per_t;
   core::Diagnostics d;
-  std::string message = "no CBAM default value for '" + country + "' in data/cbam.toml (has: ";
-  const auto names = s.default_countries();
-  for (std::size_t k = 0; k < names.size(); ++k) message += (k ? ", " : "") + names[k];
-  message += ")";
-  const std::string hint = core::closest_match(country, names);
-  if (!hint.empty()) message += "; did you mean '" + hint + "'?";
-  d.error({"--default-country", 0, 0}, "--default-country", message);
+  d.error({"--default-country", 0, 0}, "--default-country", policy::no_default_message(s, country));
   throw core::InputError(d);
 }
 
@@ -63,7 +58,7 @@ io::Json cbam(const OptionTexts& options, const std::string& data_dir) {
   core::Diagnostics d;
   const policy::CbamSchedule s = policy::CbamSchedule::load(data_dir + "/cbam.toml", d);
   if (d.has_errors()) throw core::InputError(d);
-  const auto i = static_cast<std::size_t>(o.year - policy::kCbamFirstYear);
+  const auto i = static_cast<std::size_t>(policy::cbam_schedule_index(o.year));
   policy::CbamInputs in;
   in.year = o.year;
   in.eua_price_eur_per_t = *o.eua;
@@ -80,7 +75,7 @@ io::Json cbam(const OptionTexts& options, const std::string& data_dir) {
   const policy::CbamResult r = policy::cbam_cost(in);
   io::Json j;
   j["year"] = o.year;
-  j["route"] = o.country.empty() ? "actual" : "default:" + o.country;
+  j["route"] = o.country.empty() ? "actual" : policy::default_route_label(o.country);
   j["certificates_per_t"] = r.certificates_per_t;
   j["cost_eur_per_t"] = r.cost_eur_per_t;
   j["see_direct_t_co2e_per_t"] = r.see_direct_t_per_t;

@@ -67,9 +67,9 @@ const io::Schema& cbam_options_schema() {
   static const io::Schema schema = [] {
     io::SchemaTable<io::Unbound> t("cbam");
     t.integer("cbam.year")
-        .range(policy::kCbamFirstYear, policy::kCbamLastYear)
+        .range(policy::kCbamFirstYear, policy::kCbamMaxYear)
         .default_(2026)
-        .doc("import year of the CBAM schedule (certificates from 2026; free allocation ends in 2034)");
+        .doc("import year (certificates from 2026; free allocation phased out by 2034: later years as 2034, no free-allocation adjustment)");
     t.number("cbam.direct-t-co2e-per-t")
         .unit("t/t")
         .range(0.0, 50.0)

@@ -22,7 +22,8 @@ Shocks no_shocks(const FleetModel& model) {
 
 void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out) {
   out.resize(model.smelters.size());
-  const int year_index = model.cbam_year - policy::kCbamFirstYear;
+  // Years after 2034 take the 2034 row (policy/cbam.hpp); 0: no CBAM.
+  const int year_index = model.cbam_year == 0 ? -1 : policy::cbam_schedule_index(model.cbam_year);
   for (std::size_t i = 0; i < model.smelters.size(); ++i) {
     const FleetSmelter& s = model.smelters[i];
     plant::SmelterInputs in = s.inputs;  // a copy: evaluation never changes the model

@@ -248,7 +248,7 @@ void apply_cbam(const CaseInput& in, FleetCase& c, core::Diagnostics& d) {
                             : v.get("cbam.eua_price") ? v.get("cbam.eua_price")->location
                                                       : SourceLocation{c.path, 0, 0};
   if (const auto year = v.maybe_number("cbam.year")) c.cbam_year = static_cast<int>(*year);
-  else if (in.rejected.count("cbam.year") == 0) d.error(at, "cbam.year", "required with [cbam]: the CBAM year (2026..2034)");
+  else if (in.rejected.count("cbam.year") == 0) d.error(at, "cbam.year", "required with [cbam]: the CBAM year (2026..2050)");
   c.eua_eur_per_t = v.maybe_number("cbam.eua_price").value_or(0.0);
   c.usd_per_eur = v.maybe_number("cbam.usd_per_eur").value_or(0.0);
   const bool eua = v.has("cbam.eua_price") || in.rejected.count("cbam.eua_price") != 0;

@@ -144,7 +144,7 @@ void market(Table& t) {
 // [cbam]: its presence switches CBAM on and makes its keys required, so the case code reads them.
 void cbam(Table& t) {
   t.integer("cbam.year")
-      .range(policy::kCbamFirstYear, policy::kCbamLastYear)
+      .range(policy::kCbamFirstYear, policy::kCbamMaxYear)
       .doc("CBAM year on EU imports (required with [cbam]; no [cbam]: no CBAM)");
   t.number("cbam.eua_price")
       .unit("EUR/t")

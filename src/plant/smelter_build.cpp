@@ -368,10 +368,7 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
     in.cbam_default_see_t_per_t = def->direct_t_co2e_per_t;
     return;
   }
-  std::string message = "no CBAM default value for country '" + c.cbam_country + "' in data/cbam.toml";
-  const std::string hint = core::closest_match(c.cbam_country, data.cbam.default_countries());
-  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-  r.d.error(r.at("cbam.default_country"), "cbam.default_country", message);
+  r.d.error(r.at("cbam.default_country"), "cbam.default_country", policy::no_default_message(data.cbam, c.cbam_country));
 }
 
 PotlineGroupCase single_group(const SmelterCase& c, const CellPoint& cell, double ce, const Reader& r) {

@@ -153,7 +153,7 @@ void add_cbam_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
     j["cbam_usd_per_t"] = usd;
     j["cbam_eur_per_t"] = eur;
     j["cbam_certificates_per_t"] = certs;
-    j["cbam_route"] = in.cbam_default_route ? "default:" + c.cbam_country : "actual";
+    j["cbam_route"] = in.cbam_default_route ? policy::default_route_label(c.cbam_country) : "actual";
     j["cbam_see_direct_t_co2e_per_t"] = in.cbam_default_route ? in.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t;
   }
 }

@@ -4,9 +4,31 @@
 
 #include <algorithm>
 
+#include "potline/core/text.hpp"
+
 namespace potline::policy {
 
-bool cbam_year_valid(int year) noexcept { return year >= kCbamFirstYear && year <= kCbamLastYear; }
+bool cbam_year_valid(int year) noexcept { return year >= kCbamFirstYear && year <= kCbamMaxYear; }
+
+int cbam_schedule_index(int year) noexcept { return std::clamp(year, kCbamFirstYear, kCbamLastYear) - kCbamFirstYear; }
+
+std::string default_route_label(const std::string& iso3) { return "default (" + iso3 + ")"; }
+
+std::string no_default_message(const CbamSchedule& s, const std::string& iso3) {
+  // A country outside the CBAM's scope is not a misspelling of one with a default value: say why
+  // instead of suggesting another country (NOR used to get "did you mean 'BHR'?").
+  if (const CbamExemptCountry* e = s.exempt_for(iso3)) {
+    return "CBAM does not apply to imports from " + iso3 + " (" + e->name + ": " + e->reason + "; " + e->source +
+           "): no certificates are due and there is no default value";
+  }
+  std::string message = "no CBAM default value for '" + iso3 + "' in data/cbam.toml (has: ";
+  const auto names = s.default_countries();
+  for (std::size_t k = 0; k < names.size(); ++k) message += (k ? ", " : "") + names[k];
+  message += ")";
+  const std::string hint = core::closest_match(iso3, names);
+  if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+  return message;
+}
 
 double marked_up_default(double default_t_per_t, double markup) noexcept {
   return default_t_per_t * (1.0 + markup);
@@ -26,7 +48,7 @@ CbamResult cbam_cost(const CbamInputs& in) noexcept {
 }
 
 CbamInputs with_schedule(CbamInputs in, const CbamSchedule& s) noexcept {
-  const int i = std::clamp(in.year, kCbamFirstYear, kCbamLastYear) - kCbamFirstYear;
+  const int i = cbam_schedule_index(in.year);
   in.cbam_factor = s.factor[static_cast<std::size_t>(i)];
   in.benchmark_t_per_t = s.benchmark_primary_t_per_t;
   in.cross_sectoral_correction = s.cross_sectoral_correction;
@@ -40,6 +62,13 @@ const CbamCountryDefault* CbamSchedule::default_for(const std::string& iso3) con
   return nullptr;
 }
 
+const CbamExemptCountry* CbamSchedule::exempt_for(const std::string& iso3) const {
+  for (const auto& e : exempt) {
+    if (e.country == iso3) return &e;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> CbamSchedule::default_countries() const {
   std::vector<std::string> out;
   for (const auto& d : defaults) out.push_back(d.country);
@@ -48,6 +77,30 @@ std::vector<std::string> CbamSchedule::default_countries() const {
 
 namespace {
 std::string str(const toml::node_view<const toml::node>& n) { return n.value_or(std::string()); }
+
+// [[exempt_country]] rows: the third countries outside the CBAM's scope.
+std::vector<CbamExemptCountry> read_exempt(const toml::table& t, const std::string& path, core::Diagnostics& d) {
+  std::vector<CbamExemptCountry> out;
+  const auto* rows = t["exempt_country"].as_array();
+  if (rows == nullptr) return out;
+  for (const auto& node : *rows) {
+    const auto* row = node.as_table();
+    if (row == nullptr) continue;
+    CbamExemptCountry e;
+    e.country = (*row)["country"].value_or(std::string());
+    e.name = (*row)["name"].value_or(std::string());
+    e.reason = (*row)["reason"].value_or(std::string());
+    e.source = (*row)["source"].value_or(std::string());
+    if (e.country.size() != 3 || e.name.empty() || e.reason.empty() || e.source.empty()) {
+      const auto& b = node.source().begin;
+      d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "exempt_country",
+              "row needs an ISO3 country, its name, the reason and the source");
+      continue;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 }  // namespace
 
 CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
@@ -73,7 +126,7 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
         if (row == nullptr) continue;
         const int year = static_cast<int>((*row)["year"].value_or(0));
         const double value = (*row)["value"].value_or(-1.0);
-        if (!cbam_year_valid(year) || value < 0.0 || value > 1.0) {
+        if (year < kCbamFirstYear || year > kCbamLastYear || value < 0.0 || value > 1.0) {
           const auto& b = node.source().begin;
           d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, key,
                   "row needs a year in 2026-2034 and a value in [0, 1]");
@@ -98,6 +151,7 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   s.benchmark_source = str(t["benchmark"]["source"]);
   s.markup_source = str(t["default_markup_source"]["source"]);
   s.cscf_basis = str(t["cross_sectoral_correction"]["basis"]);
+  s.exempt = read_exempt(t, path, d);
   if (const auto* rows = t["default_value"].as_array()) {
     for (const auto& node : *rows) {
       const auto* row = node.as_table();

@@ -126,9 +126,19 @@ Json comparison_json(const Comparison& c, const std::vector<RunData>& runs) {
   return j;
 }
 
-namespace {
-constexpr double kSameRelative = 1e-9;  ///< text listing: metrics within this relative change are "equal"
-}  // namespace
+bool differs_at_printed_precision(const MetricRow& m) {
+  const auto& first = m.values.front();
+  return std::any_of(m.values.begin(), m.values.end(), [&](const auto& v) {
+    if (!v || !first) return v.has_value() != first.has_value();
+    if (fmt::format("{:.{}g}", *v, kPrintedDigits) == fmt::format("{:.{}g}", *first, kPrintedDigits)) return false;
+    // Printed apart by rounding alone (3740.4250000000002 against 3740.4249999999997 print as
+    // 3740.43 and 3740.42): still noise unless the change reaches half a unit in the last printed
+    // digit of the larger value.
+    const double larger = std::max(std::abs(*v), std::abs(*first));
+    const double half_unit = 0.5 * std::pow(10.0, std::floor(std::log10(larger)) - (kPrintedDigits - 1));
+    return std::abs(*v - *first) >= half_unit;
+  });
+}
 
 std::string comparison_text(const Comparison& c, bool all) {
   const std::size_t n = c.paths.size();
@@ -141,19 +151,14 @@ std::string comparison_text(const Comparison& c, bool all) {
   }
   rows.push_back(header);
   auto num = [](const std::optional<double>& x, double scale) {
-    return x ? fmt::format("{:.6g}", *x * scale) : std::string("missing");
+    return x ? fmt::format("{:.{}g}", *x * scale, kPrintedDigits) : std::string("missing");
   };
   std::size_t equal = 0;
   for (const auto& m : c.metrics) {
-    // Equal to 9 significant digits: a re-solved LP or a summed series differs in its last bits
+    // Equal at the printed precision: a re-solved LP or a summed series differs in its last bits
     // (3740.43 against 3740.43, change -4.5e-13), which the 6-digit table cannot show and which
     // buried the real changes of two fleet runs. Exact zeros and missing values still compare exactly.
-    const auto& first = m.values.front();
-    const bool same = std::all_of(m.values.begin(), m.values.end(), [&](const auto& v) {
-      if (!v || !first) return v.has_value() == first.has_value();
-      return std::abs(*v - *first) <= kSameRelative * std::max(std::abs(*v), std::abs(*first));
-    });
-    if (same && !all) {
+    if (!differs_at_printed_precision(m) && !all) {
       ++equal;
       continue;
     }
@@ -179,7 +184,8 @@ std::string comparison_text(const Comparison& c, bool all) {
     out += line + "\n";
   }
   if (equal > 0) {
-    out += fmt::format("({} metrics equal in every run not shown (to 9 significant digits); --all shows them)\n", equal);
+    out += fmt::format("({} metrics equal in every run not shown (to the {} printed significant digits); --all shows them)\n",
+                       equal, kPrintedDigits);
   }
   for (const auto& t : c.differing_text) {
     out += fmt::format("{}:", t.key);

@@ -170,9 +170,16 @@ std::string comparison_html(const std::vector<RunData>& runs) {
     t.columns.push_back(fmt::format("Relative [%]", k + 1));
   }
   auto num = [](const std::optional<double>& x, double scale) {
-    return x ? fmt::format("{:.6g}", *x * scale) : std::string("missing");
+    return x ? fmt::format("{:.{}g}", *x * scale, kPrintedDigits) : std::string("missing");
   };
+  std::size_t equal = 0;
   for (const auto& m : c.metrics) {
+    // As in `potline compare`: a metric equal in every run at the printed precision is not a
+    // difference (rounding noise such as a change of -4.5e-13 would otherwise be listed as one).
+    if (!differs_at_printed_precision(m)) {
+      ++equal;
+      continue;
+    }
     std::vector<std::string> row{m.key};
     for (const auto& v : m.values) row.push_back(num(v, 1));
     for (std::size_t k = 1; k < runs.size(); ++k) {
@@ -181,7 +188,13 @@ std::string comparison_html(const std::vector<RunData>& runs) {
     }
     t.rows.push_back(row);
   }
-  return html_table(t);
+  std::string out = html_table(t);
+  if (equal > 0) {
+    out += fmt::format("<p class=\"equal-metrics\">{} metrics equal in every run to the {} printed significant digits are "
+                       "not listed (<code>potline compare --all</code> lists them).</p>\n",
+                       equal, kPrintedDigits);
+  }
+  return out;
 }
 
 }  // namespace

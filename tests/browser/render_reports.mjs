@@ -268,6 +268,21 @@ try {
         check(`${name}: chart "${title}" drawn`, titles.includes(title), titles.includes(title) ? '' : titles.join(' | '));
       }
     }
+    // The comparison table lists only metrics that differ at its printed precision (6 significant
+    // digits): a row whose runs print the same value is rounding noise (a change of -4.5e-13).
+    const comparison = await page.evaluate(() => {
+      const h = Array.from(document.querySelectorAll('h3')).find((x) => x.textContent.startsWith('Comparison of'));
+      if (!h) return null;
+      const runs = Number((h.textContent.match(/Comparison of (\d+) runs/) || [])[1]);
+      const rows = Array.from(h.nextElementSibling.querySelectorAll('tbody tr'))
+        .map((tr) => Array.from(tr.children).map((td) => td.textContent));
+      return { runs, rows };
+    });
+    if (comparison) {
+      const same = comparison.rows.filter((r) => r.slice(1, 1 + comparison.runs).every((v) => v === r[1]));
+      check(`${name}: comparison lists only metrics that differ at the printed precision`,
+            comparison.rows.length > 0 && same.length === 0, same.slice(0, 3).map((r) => r.join(' ')).join(' | '));
+    }
     const costCurve = path.join(path.dirname(file), 'cost_curve.csv');
     if (path.basename(file) === 'report.html' && existsSync(costCurve)) await checkWorldMap(name, page, costCurve);
     check(`${name}: no console or page error`, errors.length === 0, errors.slice(0, 3).join(' | '));

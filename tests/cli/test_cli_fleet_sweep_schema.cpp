@@ -110,7 +110,7 @@ TEST(CliFleetSweepSchema, CbamPricesTakeUnitsAndNonFiniteValuesAreInputErrors) {
   expect_input_error(potline({"cbam", "--eua-price-eur", "-5", "--direct-t-co2e-per-t", "1"}),
                      "'--eua-price-eur': value -5 EUR/t is outside the allowed range [0, 10000] EUR/t");
   expect_input_error(potline({"cbam", "--eua-price-eur", "80", "--direct-t-co2e-per-t", "1", "--year", "2025"}),
-                     "'--year': value 2025 is outside the allowed range [2026, 2034]");
+                     "'--year': value 2025 is outside the allowed range [2026, 2050]");
 }
 
 // The default route's text names the mark-up in its SEE: China's default value is 3.0 (data/cbam.toml)
@@ -122,6 +122,26 @@ TEST(CliFleetSweepSchema, CbamTextStatesTheDefaultValueAndItsMarkup) {
   const RunResult actual = potline({"cbam", "--year", "2030", "--direct-t-co2e-per-t", "2", "--eua-price-eur", "80"});
   ASSERT_EQ(actual.exit_code, 0) << actual.describe();
   EXPECT_EQ(actual.out.find("mark-up"), std::string::npos) << actual.out;
+}
+
+// One spelling of the default route: `potline cbam` said "default:ARE" where the fleet's cost curve
+// said "default (ARE)" for the same route; now both (and the smelter's cbam_route) say "default (ARE)".
+// The default value of a year after 2034 carries the 2034 mark-up (30 %).
+TEST(CliFleetSweepSchema, CbamRouteLabelIsTheFleetsSpelling) {
+  const RunResult json = potline({"cbam", "--year", "2040", "--default-country", "ARE", "--eua-price-eur", "80", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.describe();
+  const auto j = parse_json(json.out);
+  EXPECT_EQ(j.at("route").get<std::string>(), "default (ARE)");
+  EXPECT_DOUBLE_EQ(j.at("factors").at("default_markup").get<double>(), 0.30);
+  const RunResult text = potline({"cbam", "--year", "2040", "--default-country", "ARE", "--eua-price-eur", "80"});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find("CBAM 2040, route default (ARE): SEE"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("default:"), std::string::npos) << text.out;
+  const RunResult smelter =
+      potline({"smelter", example("smelter-us-old-grid.toml"), "--json", "--set", "cbam.eua_price=80 EUR/t", "--set",
+               "cbam.usd_per_eur=1.08", "--set", "cbam.route=default", "--set", "cbam.default_country=ARE"});
+  ASSERT_EQ(smelter.exit_code, 0) << smelter.describe();
+  EXPECT_EQ(parse_json(smelter.out).at("cbam_route").get<std::string>(), "default (ARE)");
 }
 
 TEST(CliFleetSweepSchema, EmissionsOptionsTakeUnits) {

@@ -108,6 +108,16 @@ TEST(economics_examples, EmissionsAndCbamCommands) {
   EXPECT_NEAR(finite_number(j, "certificates_per_t"), 1.267155, 1e-9);
   EXPECT_NEAR(finite_number(j, "cost_eur_per_t"), 101.3724, 1e-6);
   EXPECT_DOUBLE_EQ(j.at("factors").at("cbam_factor").get<double>(), 0.515);
+  // After free allocation: 2035 (and any year to 2050) as 2034, full certificates (SEE 2.0, EUA 80).
+  for (const char* year : {"2034", "2035", "2050"}) {
+    r = potline({"cbam", "--year", year, "--direct-t-co2e-per-t", "2.0", "--eua-price-eur", "80", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    j = parse_json(r.out);
+    EXPECT_EQ(j.at("year").get<int>(), std::stoi(year));
+    EXPECT_DOUBLE_EQ(j.at("factors").at("cbam_factor").get<double>(), 0.0) << year;
+    EXPECT_DOUBLE_EQ(finite_number(j, "certificates_per_t"), 2.0) << year;
+    EXPECT_DOUBLE_EQ(finite_number(j, "cost_eur_per_t"), 160.0) << year;
+  }
 }
 
 TEST(economics_examples, BadInputExitsTwoWithAClearMessage) {
@@ -124,9 +134,14 @@ TEST(economics_examples, BadInputExitsTwoWithAClearMessage) {
   r = potline({"emissions", "--gwp", "AR7"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("AR4, AR5, AR6"), std::string::npos) << r.err;
-  r = potline({"cbam", "--year", "2035", "--direct-t-co2e-per-t", "2", "--eua-price-eur", "80"});
+  // 2035 and later: the CBAM goes on after free allocation ends (docs/cli.md, potline cbam); 2050 bounds it.
+  r = potline({"cbam", "--year", "2051", "--direct-t-co2e-per-t", "2", "--eua-price-eur", "80"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("'--year': value 2035 is outside the allowed range [2026, 2034]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'--year': value 2051 is outside the allowed range [2026, 2050]"), std::string::npos) << r.err;
+  r = potline({"cbam", "--default-country", "NOR", "--eua-price-eur", "80"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("CBAM does not apply to imports from NOR (Norway: EEA state, in the EU ETS"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
   r = potline({"cbam", "--default-country", "CHM", "--eua-price-eur", "80"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("did you mean 'CHN'"), std::string::npos) << r.err;

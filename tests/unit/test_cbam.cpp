@@ -78,10 +78,50 @@ TEST(cbam, DefaultRouteWithMarkupAndNoNegativeCertificates) {
   EXPECT_EQ(cbam_cost(in).certificates_per_t, 0.0);
 }
 
-TEST(cbam, YearsOutsideTheScheduleAreInvalid) {
+// The CBAM does not end with free allocation ([EU 2023/956] has no end date): years after 2034, to
+// the horizon bound 2050, take the 2034 row (no free-allocation adjustment: certificates for the full
+// SEE less the origin price). `potline cbam --year 2035` used to be refused while fleet paths ran on.
+TEST(cbam, YearsAfterTheScheduleTakeThe2034RowUpTo2050) {
   EXPECT_FALSE(cbam_year_valid(2025));
   EXPECT_TRUE(cbam_year_valid(2026));
   EXPECT_TRUE(cbam_year_valid(2034));
-  EXPECT_FALSE(cbam_year_valid(2035));
+  EXPECT_TRUE(cbam_year_valid(2035));
+  EXPECT_TRUE(cbam_year_valid(2050));
+  EXPECT_FALSE(cbam_year_valid(2051));
+  EXPECT_EQ(cbam_schedule_index(2026), 0);
+  EXPECT_EQ(cbam_schedule_index(2034), 8);
+  EXPECT_EQ(cbam_schedule_index(2040), 8);
+  // SEE 2.0, EUA 80, nothing paid at origin: 2 certificates, 160 EUR/t, in 2034 as in 2045.
+  for (const int year : {2034, 2045}) {
+    CbamInputs in;
+    in.year = year;
+    in.see_direct_t_per_t = 2.0;
+    in.eua_price_eur_per_t = 80.0;
+    in = with_schedule(in, schedule());
+    EXPECT_EQ(in.cbam_factor, 0.0) << year;
+    EXPECT_DOUBLE_EQ(cbam_cost(in).certificates_per_t, 2.0) << year;
+    EXPECT_DOUBLE_EQ(cbam_cost(in).cost_eur_per_t, 160.0) << year;
+  }
 }
+
+// Norway, Iceland, Liechtenstein (EEA, in the EU ETS) and Switzerland (ETS linked) are outside the
+// CBAM's scope ([EU 2023/956] Annex III): asking for their default value says so instead of
+// suggesting another country (NOR got "did you mean 'BHR'?", ISL 'IND', LIE 'ARE').
+TEST(cbam, ExemptCountriesAreSaidToBeOutsideTheScopeNotMisspelt) {
+  for (const char* iso3 : {"NOR", "ISL", "LIE"}) {
+    const std::string m = no_default_message(schedule(), iso3);
+    EXPECT_EQ(m.find("CBAM does not apply to imports from " + std::string(iso3) + " ("), 0u) << m;
+    EXPECT_NE(m.find("EEA state, in the EU ETS; [EU 2023/956] Annex III"), std::string::npos) << m;
+    EXPECT_EQ(m.find("did you mean"), std::string::npos) << m;
+  }
+  EXPECT_NE(no_default_message(schedule(), "NOR").find("(Norway: "), std::string::npos);
+  EXPECT_NE(no_default_message(schedule(), "CHE").find("(Switzerland: its ETS is linked to the EU ETS"), std::string::npos);
+  EXPECT_EQ(schedule().default_for("NOR"), nullptr);
+  const std::string other = no_default_message(schedule(), "CHM");
+  EXPECT_NE(other.find("no CBAM default value for 'CHM' in data/cbam.toml (has: CHN, ARE"), std::string::npos) << other;
+  EXPECT_NE(other.find("did you mean 'CHN'?"), std::string::npos) << other;
+}
+
+// One spelling of the default route everywhere (potline cbam, smelter, fleet).
+TEST(cbam, DefaultRouteLabelIsHumanReadable) { EXPECT_EQ(default_route_label("ARE"), "default (ARE)"); }
 }  // namespace test_cbam

@@ -89,20 +89,47 @@ TEST(ReportCompare, ChangesAgainstTheFirstRunByHand) {
   EXPECT_TRUE(j["metrics"][1]["relative_change"][1].is_null());
 }
 
-// The text table leaves out changes in the last bits (two fleet runs: 3740.43 against 3740.43, change
-// -4.5e-13, listed at the top and burying the real changes); the JSON keeps every change.
-TEST(ReportCompare, TextLeavesOutChangesBeyondNineSignificantDigits) {
+// The text table leaves out changes below its printed precision (6 significant digits): two fleet
+// runs, 3740.43 against 3740.43, change -4.5e-13, listed at the top and burying the real changes;
+// 1 against 1.000001 (printed "1" and "1", change 1e-06, +0.00 %); 3740.425 printed as 3740.43
+// against 3740.42 by rounding alone. The JSON keeps every change.
+TEST(ReportCompare, TextLeavesOutChangesBelowThePrintedPrecision) {
   const std::vector<RunData> runs{
-      summary_run("cell", "a", Json::parse(R"({"p": 3740.43, "q": 1.0, "r": 0.0, "s": 2.0})")),
-      summary_run("cell", "b", Json::parse(R"({"p": 3740.4300000000005, "q": 1.000001, "r": 1e-14, "s": 2.0})"))};
+      summary_run("cell", "a", Json::parse(R"({"p": 3740.43, "q": 1.0, "r": 0.0, "s": 2.0, "u": 1.0, "w": 3740.4250000000002})")),
+      summary_run("cell", "b", Json::parse(R"({"p": 3740.4300000000005, "q": 1.00001, "r": 1e-14, "s": 2.0, "u": 1.000001, "w": 3740.4249999999997})"))};
   const Comparison c = compare_runs(runs);
+  EXPECT_FALSE(differs_at_printed_precision(c.metrics[0]));
+  EXPECT_TRUE(differs_at_printed_precision(c.metrics[1]));
+  EXPECT_TRUE(differs_at_printed_precision(c.metrics[2]));
+  EXPECT_FALSE(differs_at_printed_precision(c.metrics[3]));
+  EXPECT_FALSE(differs_at_printed_precision(c.metrics[4]));
+  EXPECT_FALSE(differs_at_printed_precision(c.metrics[5]));
   const std::string text = comparison_text(c, false);
   EXPECT_EQ(text.find("\np "), std::string::npos) << text;  // noise: left out
-  EXPECT_NE(text.find("\nq "), std::string::npos) << text;  // 1e-6 relative: listed
+  EXPECT_NE(text.find("\nq "), std::string::npos) << text;  // 1e-5 relative, printed 1 and 1.00001: listed
   EXPECT_NE(text.find("\nr "), std::string::npos) << text;  // from exactly 0: listed
-  EXPECT_NE(text.find("(2 metrics equal in every run not shown"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\nu "), std::string::npos) << text;  // 1e-6 relative, printed 1 and 1: left out
+  EXPECT_EQ(text.find("\nw "), std::string::npos) << text;  // apart by rounding alone: left out
+  EXPECT_NE(text.find("(4 metrics equal in every run not shown (to the 6 printed significant digits)"), std::string::npos)
+      << text;
   EXPECT_NE(comparison_text(c, true).find("\np "), std::string::npos);
   EXPECT_NE(comparison_json(c, runs)["metrics"][0]["change"][1].get<double>(), 0.0);
+}
+
+// The report page's comparison table applies the same rule: the rounding-noise metrics are not rows,
+// a note counts them.
+TEST(ReportHtml, ComparisonTableLeavesOutChangesBelowThePrintedPrecision) {
+  const std::vector<RunData> runs{
+      summary_run("cell", "a", Json::parse(R"({"noise_p": 3740.43, "real_q": 1.0, "noise_u": 1.0})")),
+      summary_run("cell", "b", Json::parse(R"({"noise_p": 3740.4300000000005, "real_q": 1.00001, "noise_u": 1.000001})"))};
+  const std::string html = render_html(runs).html;
+  const auto table = html.find("Comparison of 2 runs of potline cell");
+  ASSERT_NE(table, std::string::npos);
+  const std::string section = html.substr(table, html.find("</section>", table) - table);
+  EXPECT_NE(section.find("real_q"), std::string::npos);
+  EXPECT_EQ(section.find("noise_p"), std::string::npos);
+  EXPECT_EQ(section.find("noise_u"), std::string::npos);
+  EXPECT_NE(section.find("2 metrics equal in every run to the 6 printed significant digits are not listed"), std::string::npos);
 }
 
 TEST(ReportCompare, RunsOfDifferentCommandsAreAnInputError) {

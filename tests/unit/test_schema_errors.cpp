@@ -138,4 +138,19 @@ TEST(AllErrorsInOnePass, DefaultCbamRouteWithoutACountryNamesTheRouteAndTheCount
   expect_contains(text, "data/cbam.toml has: CHN, ARE");
   EXPECT_EQ(text.find("country ''"), std::string::npos) << text;
 }
+// An exporting country outside the CBAM's scope ([EU 2023/956] Annex III) is said to be so, at its
+// position, instead of "no CBAM default value ... (did you mean 'BHR'?)".
+TEST(AllErrorsInOnePass, CbamDefaultCountryOutsideTheScopeIsSaidToBeExempt) {
+  const std::string path =
+      write_case("cbam-nor", kPlant +
+                                 "[potline]\nsec_ac = \"14 kWh/kg\"\n"
+                                 "[plant]\ncapacity = \"300000 t/yr\"\n"
+                                 "[labour]\nwage = 60000\nemployees = 800\n"
+                                 "[cbam]\neua_price = \"80 EUR/t\"\nusd_per_eur = 1.08\nroute = \"default\"\n"
+                                 "default_country = \"NOR\"\n");
+  const std::string text =
+      errors_of([&](core::Diagnostics& d) { plant::load_smelter_case(path, {}, data(), d); });
+  expect_contains(text, "'cbam.default_country': CBAM does not apply to imports from NOR (Norway: EEA state, in the EU ETS");
+  EXPECT_EQ(text.find("did you mean"), std::string::npos) << text;
+}
 }  // namespace test_schema_errors

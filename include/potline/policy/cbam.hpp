@@ -1,6 +1,8 @@
 #pragma once
-// EU Carbon Border Adjustment Mechanism for aluminium, definitive period 2026–2034
-// ([EU 2023/956]; constants with their legal sources in data/cbam.toml).
+// EU Carbon Border Adjustment Mechanism for aluminium, definitive period from 2026 ([EU 2023/956];
+// constants with their legal sources in data/cbam.toml). Free allocation is phased out over
+// 2026–2034; the CBAM itself has no end date, so later years (to kCbamMaxYear) take the 2034 row:
+// no free-allocation adjustment, certificates for the full embedded emissions.
 //
 // Per tonne of aluminium imported into the EU:
 //   SEE        = direct specific embedded emissions [t CO2e/t] (actual, or default value × (1 + mark-up))
@@ -18,8 +20,20 @@
 namespace potline::policy {
 
 inline constexpr int kCbamFirstYear = 2026;
-inline constexpr int kCbamLastYear = 2034;
+inline constexpr int kCbamLastYear = 2034;  ///< last year of the phase-out schedule (CBAM factor 0)
 inline constexpr int kCbamYears = kCbamLastYear - kCbamFirstYear + 1;
+/// Latest year accepted as a CBAM year. Not a legal end: the regulation has none; 2050, the EU's
+/// climate-neutrality target year ([EU 2021/1119] Art. 2), bounds the schedule's extrapolation.
+inline constexpr int kCbamMaxYear = 2050;
+
+/// Third countries outside the CBAM's scope ([EU 2023/956] Annex III, point 1): goods from them pay
+/// no CBAM (the EEA states are in the EU ETS; Switzerland's ETS is linked to it).
+struct CbamExemptCountry {
+  std::string country;  ///< ISO 3166-1 alpha-3
+  std::string name;
+  std::string reason;
+  std::string source;
+};
 
 struct CbamCountryDefault {
   std::string country;  ///< ISO 3166-1 alpha-3
@@ -35,15 +49,25 @@ struct CbamSchedule {
   double benchmark_primary_t_per_t = 0;
   double cross_sectoral_correction = 1;
   std::vector<CbamCountryDefault> defaults;
+  std::vector<CbamExemptCountry> exempt;
   std::string factor_source, benchmark_source, markup_source, cscf_basis;
 
   static CbamSchedule load(const std::string& path, core::Diagnostics& diagnostics);
   const CbamCountryDefault* default_for(const std::string& iso3) const;
   std::vector<std::string> default_countries() const;
+  const CbamExemptCountry* exempt_for(const std::string& iso3) const;
 };
 
-/// True for 2026..2034.
+/// True for kCbamFirstYear..kCbamMaxYear (2026..2050).
 bool cbam_year_valid(int year) noexcept;
+/// Index of `year` in the schedule's arrays: years after kCbamLastYear take its row.
+int cbam_schedule_index(int year) noexcept;
+/// The route label of the default-value route for an exporting country: "default (CHN)".
+std::string default_route_label(const std::string& iso3);
+/// The message for an exporting country that has no default value: outside the CBAM's scope
+/// (Annex III: "CBAM does not apply to ...") or not in data/cbam.toml (the countries listed, and
+/// a did-you-mean hint).
+std::string no_default_message(const CbamSchedule& s, const std::string& iso3);
 
 struct CbamInputs {
   int year = 2026;

@@ -38,7 +38,18 @@ Comparison compare_runs(const std::vector<RunData>& runs);
 /// "relative_change"}], "differing_text": [...]}; missing numbers are null.
 io::Json comparison_json(const Comparison& c, const std::vector<RunData>& runs);
 
-/// The comparison as an aligned text table; `all` = false leaves out metrics equal in every run.
+/// Significant digits of the values and changes in the text and HTML tables.
+inline constexpr int kPrintedDigits = 6;
+
+/// True when some run's value differs from the first run's at the printed precision: the two print
+/// differently with kPrintedDigits significant digits and differ by at least half a unit in that
+/// last digit (of the larger), or one is missing and the other not. Smaller differences are
+/// rounding noise (a re-solved LP, a summed series: 3740.43 against 3740.4300000000005) that the
+/// tables would show as equal values with a change in the last bits; exact zeros still count.
+bool differs_at_printed_precision(const MetricRow& m);
+
+/// The comparison as an aligned text table; `all` = false leaves out metrics equal in every run
+/// (differs_at_printed_precision false).
 std::string comparison_text(const Comparison& c, bool all);
 
 }  // namespace potline::report

@@ -47,7 +47,8 @@ constexpr PurityKey kPurityKeys[] = {{"alumina_fe", &purity::Inputs::alumina_fe}
 
 /// The smelter schema's HPA-line keys a table may give, under the same names.
 constexpr const char* kLineKeys[] = {"hpa.route",  "hpa.capacity",        "hpa.yield",
-                                     "hpa.energy", "hpa.conversion_cost", "hpa.premium"};
+                                     "hpa.energy", "hpa.conversion_cost", "hpa.premium",
+                                     "hpa.feed_grade", "hpa.product_fe", "hpa.product_si"};
 
 void copy_field(io::SchemaTable<FleetCase>& t, const io::FieldSpec& from, const std::string& key) {
   detail::declare_like(t, from, key, "[[hpa]] ", true);
@@ -160,11 +161,18 @@ const HpaProduct* hpa_product_of(const FleetCase& c, const FleetSmelter& s) {
   return found;
 }
 
-purity::MetalPurity smelter_metal_purity(const HpaProduct& p, const FleetSmelter& s) {
+namespace {
+/// The smelter's pots: the table's raw materials with the smelter's own consumptions.
+purity::Inputs smelter_pots(const HpaProduct& p, const FleetSmelter& s) {
   purity::Inputs in = p.purity;
   in.alumina_kg_per_t = s.inputs.alumina_kg_per_kg * kKgPerT;
   in.anode_carbon_kg_per_t = s.inputs.inert_anode ? 0.0 : s.inputs.net_carbon_kg_per_kg * kKgPerT;
-  return purity::metal_purity(in);
+  return in;
+}
+}  // namespace
+
+purity::MetalPurity smelter_metal_purity(const HpaProduct& p, const FleetSmelter& s) {
+  return purity::metal_purity(smelter_pots(p, s));
 }
 
 std::optional<plant::HpaInputs> hpa_line_inputs(const HpaProduct& p, const FleetSmelter& s,
@@ -175,7 +183,8 @@ std::optional<plant::HpaInputs> hpa_line_inputs(const HpaProduct& p, const Fleet
   sc.inputs.capacity_kg_per_s = s.inputs.capacity_kg_per_s;
   sc.inputs.capacity_factor = s.inputs.capacity_factor;
   core::Diagnostics local;
-  auto in = plant::hpa_inputs(sc, local);
+  const purity::Inputs pots = smelter_pots(p, s);  // the line's feed: the purest of these pots (hpa.md)
+  auto in = plant::hpa_inputs(sc, &pots, local);
   for (const auto& item : local.items()) {
     if (item.severity == core::Severity::kError)
       d.error(item.location, "hpa." + item.key.substr(item.key.find('.') + 1),
@@ -209,6 +218,7 @@ io::Json line_json(const plant::HpaInputs& h, const plant::HpaResult& x) {
   j["breakeven_premium_usd_per_t"] = x.cost_usd_per_kg * kKgPerT;
   j["margin_usd_per_t"] = x.margin_usd_per_kg * kKgPerT;
   j["margin_musd_per_year"] = x.margin_usd_per_s * kSecondsPerYear / 1e6;
+  j["feed"] = plant::hpa_feed_json(h);
   return j;
 }
 
@@ -244,6 +254,10 @@ io::Json smelter_json(const FleetCase& c, const FleetResult& f, std::size_t i, c
     // The line runs on the metal the smelter produces at the solved dispatch: at most yield x
     // production.
     h->capacity_kg_per_s = std::min(h->capacity_kg_per_s, h->yield * produced);
+    // ... and on the pots meeting its feed requirement, selected purest first at that production.
+    const purity::Inputs pots = smelter_pots(p, s);
+    h->capacity_kg_per_s = std::min(h->capacity_kg_per_s, plant::hpa_feed_capacity(*h, pots, produced));
+    (void)plant::select_hpa_feed(*h, pots, produced);
     const plant::HpaResult x = plant::evaluate_hpa(*h, e.price_usd_per_kg, s.inputs.power_usd_per_J,
                                                    s.inputs.emissions.power_co2_kg_per_J, produced);
     j["upgrading"] = line_json(*h, x);

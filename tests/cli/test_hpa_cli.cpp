@@ -130,6 +130,46 @@ TEST(HpaCli, FeedBeyondTheMetalOfTheRequiredGradeIsAnInputError) {
   EXPECT_NE((alone.out + alone.err).find("purity.alumina_fe: is ignored"), std::string::npos) << alone.out << alone.err;
 }
 
+// The fleet's [[hpa]] line (src/fleet/hpa_product.cpp) takes its feed from the smelter's pots as the
+// smelter case does: the table's raw materials with the smelter's consumptions, at the solved
+// production (Mount Holly, examples/hpa-us-fleet.toml: 230 kt/yr).
+TEST(HpaCli, FleetLineFeedsOnTheSmeltersPurestPots) {
+  const auto upgrading = [](const Json& j) {
+    for (const Json& row : j.at("hpa").at("smelters"))
+      if (row.at("id") == "us-mount-holly") return row.at("upgrading");
+    return Json();
+  };
+  const std::string fleet = (source_dir() / "examples" / "hpa-us-fleet.toml").string();
+  const RunResult r = potline({"fleet", fleet, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json u = upgrading(parse_json(r.out));
+  ASSERT_TRUE(u.is_object());
+  const Json& f = u.at("feed");
+  EXPECT_EQ(f.at("requirement"), "P1020");
+  EXPECT_NEAR(f.at("metal_si_wt").get<double>(), 0.0344, 0.0001);  // as in the smelter case
+  EXPECT_NEAR(f.at("feed_share_of_production").get<double>() * f.at("meeting_requirement_t_per_year").get<double>() /
+                  f.at("share_meeting_requirement").get<double>(),
+              u.at("feed_t_per_year").get<double>(), 1e-6);
+  EXPECT_LT(f.at("si_wt").get<double>(), f.at("metal_si_wt").get<double>());
+  // Segregation: the yield follows from the feed; a line the pots cannot feed is an input error naming
+  // the smelter.
+  const TempDir dir;
+  std::string text = read_file(fleet);
+  const auto swap = [&](const std::string& from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
+  swap("route = \"three_layer\"", "route = \"segregation\"");
+  const RunResult seg = potline({"fleet", dir.write("seg.toml", text), "--json"});
+  ASSERT_EQ(seg.exit_code, 0) << seg.describe();
+  const Json us = upgrading(parse_json(seg.out));
+  EXPECT_TRUE(us.at("feed").at("yield_from_feed").get<bool>());
+  EXPECT_NEAR(us.at("feed").at("product_si_wt").get<double>(), 0.005, 1e-9);
+  EXPECT_NEAR(us.at("hpa_t_per_year").get<double>(), 20000, 1e-6);
+  swap("capacity = \"20000 t/yr\"", "capacity = \"150000 t/yr\"");
+  const RunResult big = potline({"fleet", dir.write("big.toml", text)});
+  EXPECT_EQ(big.exit_code, 2) << big.describe();
+  EXPECT_NE(big.err.find("smelter 'us-mount-holly'"), std::string::npos) << big.err;
+  EXPECT_NE(big.err.find("segregation of the smelter's purest pots can make at most"), std::string::npos) << big.err;
+}
+
 // potline invest with [hpa]: the text output states the line and the project's return with it (it used to
 // print the project alone, so the JSON's hpa.irr_with_hpa had no text counterpart).
 TEST(HpaCli, InvestTextStatesTheReturnWithTheHpaLine) {

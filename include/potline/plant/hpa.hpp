@@ -9,6 +9,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_case.hpp"
+#include "potline/purity/purity.hpp"
 
 namespace potline::plant {
 
@@ -42,7 +43,12 @@ struct HpaInputs {
   double electricity_J_per_kg = 0;     ///< per kg HPA
   double conversion_usd_per_kg = 0;    ///< per kg HPA: labour, materials, capital charge (energy excluded)
   double premium_usd_per_kg = 0;       ///< HPA price over the plant's metal price (LME + regional premium)
-  std::optional<HpaFeed> feed;         ///< the feed from the smelter's pots (cases with [purity])
+  // The feed from the smelter's pots (cases with [purity]; docs/model/hpa.md "Feed from the pots").
+  std::string feed_grade = "P1020";    ///< the grade each pot feeding the line must meet
+  bool yield_given = true;             ///< false: segregation's yield follows from the feed (normal freezing)
+  double product_fe_max = 0;           ///< segregation's product limits (mass fractions)
+  double product_si_max = 0;
+  std::optional<HpaFeed> feed;         ///< set by select_hpa_feed
 };
 
 struct HpaResult {
@@ -64,8 +70,20 @@ HpaResult evaluate_hpa(const HpaInputs& in, double metal_usd_per_kg, double powe
                        double primary_production_kg_per_s) noexcept;
 
 /// The HPA line of a smelter case ([hpa] keys in c.values), or nothing without hpa.capacity.
-/// Missing or inconsistent inputs are errors in `d`.
+/// Missing or inconsistent inputs are errors in `d`. With [purity] the feed comes from the
+/// smelter's pots (select_hpa_feed at the potlines' production).
 std::optional<HpaInputs> hpa_inputs(const SmelterCase& c, core::Diagnostics& d);
+/// The same with the pots given (the fleet's [[hpa]] raw materials with a smelter's consumptions;
+/// nullptr: no pots, the feed is not linked).
+std::optional<HpaInputs> hpa_inputs(const SmelterCase& c, const purity::Inputs* pots, core::Diagnostics& d);
+
+/// Selects the line's feed from `pots` (purity inputs with the smelter's consumptions) at the
+/// potlines' production, purest pots first: sets h.feed and, when !h.yield_given, h.yield (normal
+/// freezing). Returns "" or why the pots cannot feed h.capacity (the text of an input error).
+std::string select_hpa_feed(HpaInputs& h, const purity::Inputs& pots, double production_kg_per_s);
+
+/// The largest HPA capacity the pots meeting h.feed_grade can feed at that production.
+double hpa_feed_capacity(const HpaInputs& h, const purity::Inputs& pots, double production_kg_per_s);
 
 /// The feed object of the JSON outputs ("feed" of "hpa"; null without [purity]).
 io::Json hpa_feed_json(const HpaInputs& h);

@@ -117,7 +117,9 @@ void add_flex_link_fields(io::SchemaTable<FleetCase>& t) {
       .doc("power-flexibility configuration whose flexible capacity (MW, MWh) is reported per smelter and region: "
            "conventional ±5 %, heat_exchangers ±25 %, each for fleet.flex_duration")
       .source("conventional: about ±5 % [Lavoie et al. 2011]; shell heat exchangers: ±25 % for up to 48 h "
-              "[TRIMET 2019]");
+              "[TRIMET 2019], the published claim, not the dynamic model's: Potline's TRIMET-like potline holds "
+              "+25 % for 48 h but -25 % for only about 17 h (docs/model/flexibility.md §9), so the downward "
+              "MWh of this preset is about 2.8 times what the model supports");
   f.optional_number("fleet.flex_power", &FlexConfiguration::power_share)
       .unit("%", "1")
       .range(0.0, 100.0)

@@ -35,6 +35,14 @@ void print_hpa_line(const io::Json& h) {
                            has("payback_years_with_hpa")
                                ? fmt::format("{:.1f} years", num("payback_years_with_hpa"))
                                : "never");
+  if (h.contains("feed") && h.at("feed").is_object()) {  // from the plant's own pots ([purity])
+    const io::Json& f = h.at("feed");
+    std::cout << fmt::format("  HPA feed: the purest {:.1f} % of the pots, {:.4f} wt% Fe, {:.4f} wt% Si; {:.1f} % of "
+                             "production meets {}\n",
+                             100 * f.value("feed_share_of_production", 0.0), f.value("fe_wt", 0.0),
+                             f.value("si_wt", 0.0), 100 * f.value("share_meeting_requirement", 0.0),
+                             f.value("requirement", std::string("?")));
+  }
 }
 
 int run_invest(const InvestOptions& o, const GlobalOptions& global) {

@@ -197,6 +197,10 @@ TEST(HpaCli, InvestTextStatesTheReturnWithTheHpaLine) {
   const RunResult p = potline(with_purity);
   ASSERT_EQ(p.exit_code, 0) << p.describe();
   EXPECT_EQ(parse_json(p.out).at("hpa").at("feed").at("requirement"), "P1020");
+  std::vector<std::string> text_with_purity = text_args;
+  text_with_purity.insert(text_with_purity.end(), {"--set", "purity.alumina_fe=0.010 wt%"});
+  const RunResult pt = potline(text_with_purity);
+  EXPECT_NE(pt.out.find("HPA feed: the purest"), std::string::npos) << pt.out;
   const RunResult plain = potline({"invest", invest});
   EXPECT_EQ(plain.out.find("HPA line"), std::string::npos) << plain.out;
 }

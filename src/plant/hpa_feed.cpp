@@ -96,6 +96,7 @@ std::string select_hpa_feed(HpaInputs& h, const purity::Inputs& in, double produ
   f.requirement_si = pots.requirement->si_max;
   f.metal_fe = pots.metal.fe;
   f.metal_si = pots.metal.si;
+  f.grade_shares = pots.metal.grade_shares;
   if (h.route == HpaRoute::kSegregation && !h.yield_given) {
     f.yield_from_feed = true;
     f.product_fe_max = h.product_fe_max;
@@ -144,6 +145,9 @@ io::Json hpa_feed_json(const HpaInputs& h) {
   j["requirement_si_wt"] = f.requirement_si * 100;
   j["metal_fe_wt"] = f.metal_fe * 100;
   j["metal_si_wt"] = f.metal_si * 100;
+  io::Json shares = io::Json::object();  // what the smelter's own pots can make, grade by grade
+  for (const purity::GradeShare& g : f.grade_shares) shares[g.grade] = g.share;
+  j["metal_grade_shares"] = shares;
   j["share_meeting_requirement"] = f.share_meeting;
   j["meeting_requirement_t_per_year"] = f.meeting_kg_per_s * kSecondsPerYear / kKgPerT;
   j["feed_share_of_production"] = f.feed_share;

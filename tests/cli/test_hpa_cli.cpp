@@ -72,6 +72,10 @@ TEST(HpaCli, ThreeLayerFeedIsThePurestPotsOfTheSmelter) {
   EXPECT_NEAR(f.at("metal_fe_wt").get<double>(), 0.0294, 0.0001);
   EXPECT_NEAR(f.at("metal_si_wt").get<double>(), 0.0344, 0.0001);
   EXPECT_GT(f.at("share_meeting_requirement").get<double>(), 0.999);
+  // What the pots can make grade by grade: P0406 for 74.3 % of them, as the fleet's [[hpa]] finds for the
+  // same raw materials (docs/validation.md), and the requirement's share among them.
+  EXPECT_NEAR(f.at("metal_grade_shares").at("P0406").get<double>(), 0.743, 0.001);
+  EXPECT_DOUBLE_EQ(f.at("metal_grade_shares").at("P1020").get<double>(), f.at("share_meeting_requirement").get<double>());
   EXPECT_NEAR(f.at("feed_share_of_production").get<double>(), 20000 / 0.965 / 250000, 1e-9);
   EXPECT_LT(f.at("fe_wt").get<double>(), f.at("metal_fe_wt").get<double>());
   EXPECT_LT(f.at("si_wt").get<double>(), f.at("metal_si_wt").get<double>());

@@ -5,6 +5,7 @@
 // Units: SI inside (kg, s, J, USD).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/json_output.hpp"
@@ -23,6 +24,7 @@ struct HpaFeed {
   double requirement_si = 0;
   double metal_fe = 0;                ///< the potlines' mean metal (the purity balance)
   double metal_si = 0;
+  std::vector<purity::GradeShare> grade_shares;  ///< share of the pots meeting each grade, purest first
   double share_meeting = 0;           ///< share of production whose pots meet the requirement
   double meeting_kg_per_s = 0;        ///< that metal: share_meeting × the potlines' production
   double feed_share = 0;              ///< feed / production (the purest pots taken)

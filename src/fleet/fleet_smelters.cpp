@@ -153,9 +153,15 @@ std::string eua_note(const FleetCase& c) {
 }
 
 /// CBAM prices: the actual route (the smelter's own direct emissions), or the default route with
-/// its country's default value where data/cbam.toml has one.
+/// its country's default value where data/cbam.toml has one. A smelter in a country the CBAM does
+/// not reach (an EU member state, or a third country of [EU 2023/956] Annex III) gets no CBAM
+/// inputs, so its CBAM cost is 0 and its route says why.
 void cbam_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
                  SmelterCaseValues& out) {
+  if (const policy::CbamExemptCountry* e = data.cbam.exempt_for(r.country)) {
+    out.cbam_route = "not applicable (" + r.country + ": " + e->reason + ")";
+    return;
+  }
   w.number("cbam.eua_price", c.eua_eur_per_t, eua_note(c));
   w.number("cbam.usd_per_eur", c.usd_per_eur, case_note(c, "cbam.usd_per_eur"));
   const policy::CbamCountryDefault* def = data.cbam.default_for(r.country);

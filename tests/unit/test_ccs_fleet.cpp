@@ -21,7 +21,7 @@ using fixtures::smelter_of;
 
 // Capture inputs of examples/smelter-ccs-hydro.toml (estimates, docs/model/ccs.md "Cost").
 const std::string kRetrofit =
-    "[[ccs_retrofit]]\nsmelters = [\"eu-sunndal\"]\ncapture_rate = 0.9\nheat_supply = "
+    "[[ccs_retrofit]]\nsmelters = [\"ca-alouette\"]\ncapture_rate = 0.9\nheat_supply = "
     "\"electric\"\n"
     "boiler_efficiency = 0.99\ncapture_cost = \"150 USD/t\"\ntransport_storage = \"20 USD/t\"\n";
 const std::string kCbam =
@@ -37,7 +37,7 @@ std::size_t index_of(const FleetCase& c, const std::string& id) {
 TEST(CcsFleet, RetrofitGivesOnlyTheChosenSmelterTheSmelterModelsCaptureInputs) {
   core::Diagnostics d;
   const FleetCase c = shipped_world(kCbam + kRetrofit, d);
-  const plant::CcsInputs& k = smelter_of(c, "eu-sunndal").inputs.ccs;
+  const plant::CcsInputs& k = smelter_of(c, "ca-alouette").inputs.ccs;
   EXPECT_DOUBLE_EQ(k.capture_rate, 0.9);
   EXPECT_EQ(k.heat_supply, plant::CcsHeatSupply::kElectric);
   EXPECT_NEAR(k.capture_usd_per_kg_co2, 0.150, 1e-12);
@@ -74,7 +74,7 @@ TEST(CcsFleet, CaptureLowersDirectEmissionsAndCbamAndRaisesC1ByItsCost) {
   std::vector<SmelterEconomics> a, b;
   evaluate(c.model, c.shocks, a);
   evaluate(without, c.shocks, b);
-  const std::size_t i = index_of(c, "eu-sunndal");
+  const std::size_t i = index_of(c, "ca-alouette");
   plant::SmelterCase sc;
   sc.inputs = c.model.smelters[i].inputs;
   const plant::SmelterResult r = plant::evaluate(sc.inputs);
@@ -99,7 +99,7 @@ TEST(CcsFleet, ReportComparesTheFleetWithAndWithoutTheRetrofits) {
   const io::Json j = ccs_retrofit_json(c, f);
   ASSERT_EQ(j.at("smelters").size(), 1u);
   const io::Json& row = j.at("smelters")[0];
-  EXPECT_EQ(row.at("id"), "eu-sunndal");
+  EXPECT_EQ(row.at("id"), "ca-alouette");
   const double produced_kt = row.at("production_kt_per_year").get<double>();
   EXPECT_NEAR(row.at("captured_Mt_co2_per_year").get<double>(),
               row.at("captured_t_per_t").get<double>() * produced_kt / 1e3, 1e-9);
@@ -114,7 +114,7 @@ TEST(CcsFleet, ReportComparesTheFleetWithAndWithoutTheRetrofits) {
             j.at("emissions_without_Mt_co2e").get<double>());
   const std::string csv = ccs_retrofit_csv(j);
   EXPECT_EQ(csv.substr(0, csv.find(',')), "id");
-  EXPECT_NE(csv.find("\neu-sunndal,europe,0.9,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nca-alouette,canada,0.9,"), std::string::npos) << csv;
 }
 
 TEST(CcsFleet, RegionSelectorCoversEveryIncludedSmelterOfTheRegion) {

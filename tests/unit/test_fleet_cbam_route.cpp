@@ -83,6 +83,33 @@ TEST(fleet_cbam_route, DefaultRouteUsesEachExportingCountrysValue) {
   }
 }
 
+// The CBAM is levied on goods from third countries ([EU 2023/956] Art. 2(1)); the EEA states and
+// Switzerland are outside it (Annex III). A smelter there carries no CBAM cost in either route, and
+// its route says why, while a third country's smelter still pays.
+TEST(fleet_cbam_route, SmeltersInTheEuAndTheEeaCarryNoCbamAndSayWhy) {
+  for (const std::string route : {"", "route = \"default\"\n"}) {
+    core::Diagnostics d;
+    const fleet::FleetCase c = world(route, d);
+    ASSERT_FALSE(d.has_errors()) << d.to_string();
+    std::vector<fleet::SmelterEconomics> e;
+    fleet::evaluate(c.model, c.shocks, e);
+    const auto no = static_cast<std::size_t>(index_of(c, "eu-sunndal"));
+    const auto is = static_cast<std::size_t>(index_of(c, "eu-fjardaal"));
+    const auto de = static_cast<std::size_t>(index_of(c, "eu-trimet-hamburg"));
+    EXPECT_EQ(c.model.smelters[no].cbam_route, "not applicable (NOR: EEA state, in the EU ETS)");
+    EXPECT_EQ(c.model.smelters[is].cbam_route, "not applicable (ISL: EEA state, in the EU ETS)");
+    EXPECT_EQ(c.model.smelters[de].cbam_route,
+              "not applicable (DEU: EU member state, in the EU ETS)");
+    for (const std::size_t i : {no, is, de}) {
+      EXPECT_DOUBLE_EQ(e[i].cbam_usd_per_kg, 0.0) << c.model.smelters[i].record.id;
+      EXPECT_DOUBLE_EQ(e[i].cbam_see_kg_per_kg, 0.0) << c.model.smelters[i].record.id;
+      EXPECT_GT(e[i].direct_co2e_kg_per_kg, 1.0) << c.model.smelters[i].record.id;  // its emissions stay reported
+    }
+    const auto gb = static_cast<std::size_t>(index_of(c, "eu-lochaber"));
+    EXPECT_GT(e[gb].cbam_usd_per_kg, 0.0);  // the United Kingdom is a third country
+  }
+}
+
 TEST(fleet_cbam_route, AnUnknownRouteIsAnInputError) {
   core::Diagnostics d;
   EXPECT_THROW(world("route = \"defualt\"\n", d), core::InputError);

@@ -17,6 +17,7 @@
 #include "potline/io/csv.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "potline/purity/feed.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -207,6 +208,27 @@ const purity::GradeShare* share_of(const purity::MetalPurity& m, const std::stri
   return nullptr;
 }
 
+/// Share of the production that the line takes AND that meets `grade`: those tonnes are refined, not
+/// sold at the grade premium (docs/model/hpa.md, "Fleet": one income per tonne). The line takes the
+/// pots with r = max(Fe/Fe_req, Si/Si_req) up to its cutoff t (purest first against its feed
+/// requirement), so a pot taken meets the grade when also Fe <= Fe_grade and Si <= Si_grade; with
+/// independent log-normal elements (purity.md) that share is
+/// F_Fe(min(t·Fe_req, Fe_grade)) · F_Si(min(t·Si_req, Si_grade)). When every pot taken meets the
+/// grade it is the feed share itself.
+double grade_share_fed_to_line(const plant::HpaInputs& h, const purity::Inputs& pots,
+                               const purity::MetalPurity& m, const purity::Grade& grade) {
+  if (!h.feed || !(h.feed->feed_share > 0.0)) return 0.0;
+  const purity::Grade* req = purity::find_grade(h.feed_grade);
+  if (req == nullptr) return 0.0;  // the schema rejects an unknown feed grade
+  const purity::PotSelection taken = purity::purest_pots(
+      m.si, pots.pot_variation_si, m.fe, pots.pot_variation_fe, *req, h.feed->feed_share);
+  purity::Grade both = grade;
+  both.si_max = std::min(grade.si_max, taken.cutoff * req->si_max);
+  both.fe_max = std::min(grade.fe_max, taken.cutoff * req->fe_max);
+  return std::min(h.feed->feed_share, purity::grade_share(m.si, pots.pot_variation_si, m.fe,
+                                                          pots.pot_variation_fe, both));
+}
+
 io::Json line_json(const plant::HpaInputs& h, const plant::HpaResult& x) {
   io::Json j;
   j["route"] = h.route == plant::HpaRoute::kThreeLayer ? "three_layer" : "segregation";
@@ -239,15 +261,9 @@ io::Json smelter_json(const FleetCase& c, const FleetResult& f, std::size_t i, c
   j["mean_metal_grade"] = m.grade ? io::Json(*m.grade) : io::Json(nullptr);
   j["grade_share"] = share;
   j["production_kt_per_year"] = produced * kSecondsPerYear / 1e6;
-  j["grade_kt_per_year"] = share * produced * kSecondsPerYear / 1e6;
   j["grade_premium_usd_per_t"] = p.grade_premium_usd_per_kg * kKgPerT;
-  j["grade_income_musd_per_year"] =
-      share * produced * p.grade_premium_usd_per_kg * kSecondsPerYear / 1e6;
   j["c1_usd_per_t"] = e.c1_usd_per_kg * kKgPerT;
-  // The grade premium earned on the share of the metal that meets the grade, per t of all metal: a
-  // by-product credit, shown beside C1 (the fleet's cost curve and trade keep C1).
-  j["c1_net_of_grade_premium_usd_per_t"] =
-      (e.c1_usd_per_kg - share * p.grade_premium_usd_per_kg) * kKgPerT;
+  double to_line = 0.0;  // share of production meeting the grade that the line refines instead
   core::Diagnostics ignored;  // checked at load (check_hpa_products)
   j["upgrading"] = nullptr;
   if (auto h = hpa_line_inputs(p, s, ignored)) {
@@ -258,18 +274,32 @@ io::Json smelter_json(const FleetCase& c, const FleetResult& f, std::size_t i, c
     const purity::Inputs pots = smelter_pots(p, s);
     h->capacity_kg_per_s = std::min(h->capacity_kg_per_s, plant::hpa_feed_capacity(*h, pots, produced));
     (void)plant::select_hpa_feed(*h, pots, produced);
+    if (const purity::Grade* grade = purity::find_grade(p.grade))
+      to_line = grade_share_fed_to_line(*h, pots, m, *grade);
     const plant::HpaResult x = plant::evaluate_hpa(*h, e.price_usd_per_kg, s.inputs.power_usd_per_J,
                                                    s.inputs.emissions.power_co2_kg_per_J, produced);
     j["upgrading"] = line_json(*h, x);
     totals["hpa_t_per_year"] =
         totals["hpa_t_per_year"].get<double>() + x.production_kg_per_s * kSecondsPerYear / kKgPerT;
   }
+  // One income per tonne: the grade premium is earned only on the pots meeting the grade that the
+  // line does not take (docs/model/hpa.md, "Fleet").
+  const double sold = std::max(0.0, share - to_line);
+  j["grade_share_to_line"] = to_line;
+  j["grade_share_sold"] = sold;
+  j["grade_kt_per_year"] = sold * produced * kSecondsPerYear / 1e6;
+  j["grade_income_musd_per_year"] =
+      sold * produced * p.grade_premium_usd_per_kg * kSecondsPerYear / 1e6;
+  // The grade premium earned on the share of the metal sold as the grade, per t of all metal: a
+  // by-product credit, shown beside C1 (the fleet's cost curve and trade keep C1).
+  j["c1_net_of_grade_premium_usd_per_t"] =
+      (e.c1_usd_per_kg - sold * p.grade_premium_usd_per_kg) * kKgPerT;
   totals["grade_kt_per_year"] =
-      totals["grade_kt_per_year"].get<double>() + share * produced * kSecondsPerYear / 1e6;
+      totals["grade_kt_per_year"].get<double>() + sold * produced * kSecondsPerYear / 1e6;
   io::Json& by_region = totals["grade_kt_per_year_by_region"];
   const std::string& r = s.record.region;
   by_region[r] = (by_region.contains(r) ? by_region[r].get<double>() : 0.0) +
-                 share * produced * kSecondsPerYear / 1e6;
+                 sold * produced * kSecondsPerYear / 1e6;
   return j;
 }
 
@@ -298,6 +328,8 @@ std::string hpa_product_csv(const io::Json& report) {
                                          "si_wt_pct",
                                          "mean_metal_grade",
                                          "grade_share",
+                                         "grade_share_to_line",
+                                         "grade_share_sold",
                                          "production_kt_per_year",
                                          "grade_kt_per_year",
                                          "grade_premium_usd_per_t",

@@ -57,6 +57,15 @@ TEST(NextgenFleetCli, HpaExampleGradesTheUsSmeltersAndRunsTheLine) {
     if (!s.at("upgrading").is_null()) {
       ++lines;
       EXPECT_EQ(s.at("id"), "us-mount-holly");
+      // One income per tonne: the line's feed (all of it P0406 here) is not also sold at the grade
+      // premium (docs/model/hpa.md, "Fleet"): 171.0 kt/yr of P0406 less the 20.7 kt/yr fed.
+      const double feed_kt = s.at("upgrading").at("feed_t_per_year").get<double>() / 1e3;
+      EXPECT_NEAR(s.at("grade_kt_per_year").get<double>() + feed_kt,
+                  s.at("grade_share").get<double>() * s.at("production_kt_per_year").get<double>(),
+                  1e-6);
+      EXPECT_NEAR(s.at("grade_kt_per_year").get<double>(), 150.2, 0.05);
+    } else {
+      EXPECT_EQ(s.at("grade_share_sold").get<double>(), s.at("grade_share").get<double>());
     }
   }
   EXPECT_EQ(lines, 1);
@@ -64,6 +73,7 @@ TEST(NextgenFleetCli, HpaExampleGradesTheUsSmeltersAndRunsTheLine) {
   EXPECT_NEAR(h.at("grade_kt_per_year_by_region").at("usa").get<double>(), grade, 1e-9);
   const std::string csv = read_file(dir.path() / "run" / "hpa.csv");
   EXPECT_EQ(static_cast<int>(lines_of(csv).size()), static_cast<int>(h.at("smelters").size()) + 1);
+  EXPECT_NE(csv.find(",grade_share,grade_share_to_line,grade_share_sold,"), std::string::npos) << csv;
 }
 
 }  // namespace

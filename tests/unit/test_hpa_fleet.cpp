@@ -4,7 +4,10 @@
 // production.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <vector>
 
 #include "fleet_fixtures.hpp"
 #include "potline/core/constants.hpp"
@@ -12,6 +15,7 @@
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/solve.hpp"
 #include "potline/io/text_file.hpp"
+#include "potline/purity/feed.hpp"
 
 namespace potline::fleet::test_hpa_fleet {
 namespace {
@@ -93,6 +97,109 @@ TEST(HpaFleet, UpgradingLineIsTheSmelterModelsAtTheSolvedProduction) {
   const std::string csv = hpa_product_csv(j);
   EXPECT_NE(csv.find("upgrading_route"), std::string::npos);
   EXPECT_NE(csv.find("\nus-mount-holly,usa,P0406,"), std::string::npos) << csv;
+}
+
+// One income per tonne: the pots the line refines are not also sold at the grade premium. Hand
+// computation on the fixture (Mount Holly, Lazko raw materials, P0406 at 300 USD/t, a 20,000 t/yr
+// three-layer line): feed = 20,000 / 0.965 = 20,725 t/yr, 9.0 % of the 230 kt/yr; the line ranks
+// the pots against P1020 and its cutoff keeps every pot taken within P0406, so the premium is earned
+// on (share − feed / production) of the metal. Before the fix: 0.743 × 230 = 171.0 kt/yr, 51.3
+// MUSD/yr; after: 150.2 kt/yr, 45.1 MUSD/yr (the 20.7 kt/yr fed to the line, 6.2 MUSD/yr, less).
+TEST(HpaFleet, LineFeedIsTakenOutOfTheMetalSoldAtTheGradePremium) {
+  core::Diagnostics d;
+  const std::string line = "capacity = \"20000 t/yr\"\nconversion_cost = 600\npremium = 2000\n";
+  const FleetCase plain = shipped_world(kHpa, d);
+  const FleetCase with = shipped_world(kHpa + line, d);
+  const io::Json before = hpa_product_json(plain, solve(plain, plain.shocks)).at("smelters").at(0);
+  const io::Json after = hpa_product_json(with, solve(with, with.shocks));
+  const io::Json& row = after.at("smelters")[0];
+  const double produced_kt = row.at("production_kt_per_year").get<double>();
+  ASSERT_NEAR(before.at("production_kt_per_year").get<double>(), produced_kt, 1e-9);
+  const double share = row.at("grade_share").get<double>();
+  EXPECT_NEAR(share, 0.7433, 1e-4);  // as hpa-us: the same raw materials and consumptions
+  EXPECT_NEAR(before.at("grade_share").get<double>(), share, 1e-15);
+
+  const double feed_kt = 20000 / 0.965 / 1e3;
+  const double fed = feed_kt / produced_kt;
+  EXPECT_NEAR(row.at("upgrading").at("feed_t_per_year").get<double>(), feed_kt * 1e3, 1e-6);
+  // Every pot the line takes meets P0406: its cutoff on the P1020 limits (Fe 0.20 %, Si 0.10 %) is
+  // within P0406's (Fe 0.06 %, Si 0.04 %).
+  const HpaProduct& p = *hpa_product_of(with, smelter_of(with, "us-mount-holly"));
+  const purity::MetalPurity m = smelter_metal_purity(p, smelter_of(with, "us-mount-holly"));
+  const purity::PotSelection taken =
+      purity::purest_pots(m.si, p.purity.pot_variation_si, m.fe, p.purity.pot_variation_fe,
+                          *purity::find_grade("P1020"), fed);
+  EXPECT_LT(taken.cutoff * 0.0020, 0.0006);
+  EXPECT_LT(taken.cutoff * 0.0010, 0.0004);
+  EXPECT_NEAR(row.at("grade_share_to_line").get<double>(), fed, 1e-9);
+  EXPECT_NEAR(row.at("grade_share_sold").get<double>(), share - fed, 1e-9);
+  EXPECT_NEAR(before.at("grade_share_sold").get<double>(), share, 1e-15);
+  EXPECT_NEAR(before.at("grade_share_to_line").get<double>(), 0.0, 0.0);
+
+  EXPECT_NEAR(before.at("grade_kt_per_year").get<double>(), share * produced_kt, 1e-9);
+  EXPECT_NEAR(row.at("grade_kt_per_year").get<double>(), share * produced_kt - feed_kt, 1e-9);
+  EXPECT_NEAR(before.at("grade_income_musd_per_year").get<double>() -
+                  row.at("grade_income_musd_per_year").get<double>(),
+              feed_kt * 1e3 * 300 / 1e6, 1e-9);
+  EXPECT_NEAR(row.at("c1_net_of_grade_premium_usd_per_t").get<double>() -
+                  before.at("c1_net_of_grade_premium_usd_per_t").get<double>(),
+              fed * 300, 1e-9);
+  EXPECT_NEAR(after.at("grade_kt_per_year").get<double>(), share * produced_kt - feed_kt, 1e-9);
+  // Numbers of the comment above.
+  EXPECT_NEAR(before.at("grade_kt_per_year").get<double>(), 171.0, 0.05);
+  EXPECT_NEAR(row.at("grade_kt_per_year").get<double>(), 150.2, 0.05);
+  EXPECT_NEAR(row.at("grade_income_musd_per_year").get<double>(), 45.07, 0.005);
+}
+
+// A line whose cutoff reaches past the grade's limits takes some pots that do not meet the grade:
+// only those that do leave the premium metal. Three-layer (ranked against P1020) with P0303 as the
+// grade: the pots taken reach Fe above 0.03 %, so fewer than the feed share meet P0303, and the
+// share sold is more than max(0, share − feed share). Checked against a sampled population of
+// 400,000 pots ranked as the line ranks them (an independent computation of the log-normal formula).
+TEST(HpaFleet, PartlyOverlappingFeedMatchesASampledPotPopulation) {
+  core::Diagnostics d;
+  std::string text = kHpa;
+  text.replace(text.find("P0406"), 5, "P0303");
+  const FleetCase c = shipped_world(
+      text + "capacity = \"20000 t/yr\"\nconversion_cost = 600\npremium = 2000\n", d);
+  const io::Json j = hpa_product_json(c, solve(c, c.shocks));
+  const io::Json& row = j.at("smelters")[0];
+  const double share = row.at("grade_share").get<double>();
+  const double fed = row.at("upgrading").at("feed").at("feed_share_of_production").get<double>();
+  const double to_line = row.at("grade_share_to_line").get<double>();
+  EXPECT_LT(to_line, fed - 0.005);
+  EXPECT_GT(row.at("grade_share_sold").get<double>(), std::max(0.0, share - fed) + 0.005);
+  EXPECT_NEAR(row.at("grade_share_sold").get<double>(), share - to_line, 1e-12);
+
+  const FleetSmelter& s = smelter_of(c, "us-mount-holly");
+  const HpaProduct& p = *hpa_product_of(c, s);
+  const purity::MetalPurity m = smelter_metal_purity(p, s);
+  const auto lognormal = [](double mean, double cv) {
+    const double s2 = std::log1p(cv * cv);
+    return std::lognormal_distribution<double>(std::log(mean) - 0.5 * s2, std::sqrt(s2));
+  };
+  auto fe = lognormal(m.fe, p.purity.pot_variation_fe);
+  auto si = lognormal(m.si, p.purity.pot_variation_si);
+  std::mt19937_64 rng(14);
+  struct Pot {
+    double r;
+    bool meets;
+  };
+  constexpr int kPots = 400000;
+  std::vector<Pot> pots(kPots);
+  for (Pot& pot : pots) {
+    const double x = fe(rng), y = si(rng);
+    pot = {std::max(x / 0.0020, y / 0.0010), x <= 0.0003 && y <= 0.0003};  // P1020 rank, P0303
+  }
+  std::sort(pots.begin(), pots.end(), [](const Pot& a, const Pot& b) { return a.r < b.r; });
+  const int n_fed = static_cast<int>(fed * kPots);
+  const auto meeting = [&](int from, int to) {
+    const auto n =
+        std::count_if(pots.begin() + from, pots.begin() + to, [](const Pot& q) { return q.meets; });
+    return static_cast<double>(n) / kPots;
+  };
+  EXPECT_NEAR(meeting(0, kPots), share, 0.003);
+  EXPECT_NEAR(meeting(0, n_fed), to_line, 0.003);
 }
 
 std::string errors_of(const std::string& text) {

@@ -42,6 +42,16 @@ std::string read(const std::filesystem::path& p) {
   return s.str();
 }
 
+/// A China class whose mix is 20 % "big" (AP40) and 80 % "old" (P155), and a default class.
+fleet::TechnologyClasses two_part_china_mix(core::Diagnostics& d) {
+  return fleet::TechnologyClasses::parse(
+      "[[class]]\nid = \"c\"\ntechnology = \"AP40\"\nregions = [\"china\"]\nbasis = \"b\"\n"
+      "[[class.mix]]\npart = \"big\"\ntechnology = \"AP40\"\nshare = 0.2\nsource = \"s\"\n"
+      "[[class.mix]]\npart = \"old\"\ntechnology = \"P155\"\nshare = 0.8\nsource = \"s\"\n"
+      "[[class]]\nid = \"default\"\ntechnology = \"P155\"\nbasis = \"b\"\n",
+      "classes.toml", {"AP40", "P155"}, {"china"}, d);
+}
+
 }  // namespace
 
 // The shares of the shipped mix (600 kA 10.4 %, 300-500 kA 72 %, below 300 kA the remaining 17.6 %)
@@ -179,12 +189,7 @@ TEST(fleet_china_mix, BadMixIsAnInputErrorWithItsReason) {
 // Named rows that already hold more than a part's share: an error naming the part and both shares.
 TEST(fleet_china_mix, NamedRowsAbovePartShareAreAnInputError) {
   core::Diagnostics d;
-  fleet::TechnologyClasses classes = fleet::TechnologyClasses::parse(
-      "[[class]]\nid = \"c\"\ntechnology = \"AP40\"\nregions = [\"china\"]\nbasis = \"b\"\n"
-      "[[class.mix]]\npart = \"big\"\ntechnology = \"AP40\"\nshare = 0.2\nsource = \"s\"\n"
-      "[[class.mix]]\npart = \"old\"\ntechnology = \"P155\"\nshare = 0.8\nsource = \"s\"\n"
-      "[[class]]\nid = \"default\"\ntechnology = \"P155\"\nbasis = \"b\"\n",
-      "classes.toml", {"AP40", "P155"}, {"china"}, d);
+  fleet::TechnologyClasses classes = two_part_china_mix(d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   std::vector<fleet::SmelterRecord> rows(2);
   rows[0].id = "named";
@@ -202,12 +207,7 @@ TEST(fleet_china_mix, NamedRowsAbovePartShareAreAnInputError) {
 // Without a named row the aggregate takes the shares as they are: 20 % and 80 %.
 TEST(fleet_china_mix, AggregateAloneTakesThePublishedShares) {
   core::Diagnostics d;
-  fleet::TechnologyClasses classes = fleet::TechnologyClasses::parse(
-      "[[class]]\nid = \"c\"\ntechnology = \"AP40\"\nregions = [\"china\"]\nbasis = \"b\"\n"
-      "[[class.mix]]\npart = \"big\"\ntechnology = \"AP40\"\nshare = 0.2\nsource = \"s\"\n"
-      "[[class.mix]]\npart = \"old\"\ntechnology = \"P155\"\nshare = 0.8\nsource = \"s\"\n"
-      "[[class]]\nid = \"default\"\ntechnology = \"P155\"\nbasis = \"b\"\n",
-      "classes.toml", {"AP40", "P155"}, {"china"}, d);
+  fleet::TechnologyClasses classes = two_part_china_mix(d);
   std::vector<fleet::SmelterRecord> rows(1);
   rows[0].id = "agg";
   rows[0].region = "china";

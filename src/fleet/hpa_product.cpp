@@ -344,9 +344,19 @@ std::string hpa_product_csv(const io::Json& report) {
                                       "cost_usd_per_t",
                                       "margin_usd_per_t",
                                       "margin_musd_per_year"};
+  // The line's feed (upgrading.feed): its key numbers, added as the last columns (docs/cli.md,
+  // Changes) so that scripts reading the earlier columns by position are unaffected. fe_wt, si_wt:
+  // wt%, the feed's production-weighted mean; grade: the best grade that mean meets.
+  static const char* const kFeed[] = {"requirement",
+                                      "share_meeting_requirement",
+                                      "feed_share_of_production",
+                                      "fe_wt",
+                                      "si_wt",
+                                      "grade"};
   std::ostringstream out;
   for (std::size_t k = 0; k < std::size(kColumns); ++k) out << (k ? "," : "") << kColumns[k];
   for (const char* col : kLine) out << ",upgrading_" << col;
+  for (const char* col : kFeed) out << ",upgrading_feed_" << col;
   out << '\n';
   const auto cell = [&](const io::Json& v) {
     if (v.is_string())
@@ -363,6 +373,11 @@ std::string hpa_product_csv(const io::Json& report) {
     for (const char* col : kLine) {
       out << ',';
       if (!line.is_null()) cell(line.at(col));
+    }
+    const io::Json feed = line.is_null() ? io::Json(nullptr) : line.value("feed", io::Json(nullptr));
+    for (const char* col : kFeed) {
+      out << ',';
+      if (!feed.is_null()) cell(feed.at(col));  // a null grade (meets none) stays empty
     }
     out << '\n';
   }

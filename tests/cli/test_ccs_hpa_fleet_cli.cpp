@@ -11,6 +11,19 @@ std::string example(const std::string& name) {
   return (source_dir() / "examples" / name).string();
 }
 
+/// The cells of one CSV line; hpa.csv of the US example has no quoted cells. A trailing empty cell
+/// is kept (the feed columns are the last ones and empty without a line).
+std::vector<std::string> cells_of(const std::string& line) {
+  std::vector<std::string> cells(1);
+  for (const char ch : line) {
+    if (ch == ',')
+      cells.emplace_back();
+    else if (ch != '\r')
+      cells.back() += ch;
+  }
+  return cells;
+}
+
 TEST(NextgenFleetCli, CcsRetrofitOnTheGulfSmeltersCutsTheirCbamAndTheWorldsEmissions) {
   TempDir dir;
   const RunResult r = potline({"fleet", example("ccs-retrofit-gcc.toml"), "--json", "--out",
@@ -74,6 +87,55 @@ TEST(NextgenFleetCli, HpaExampleGradesTheUsSmeltersAndRunsTheLine) {
   const std::string csv = read_file(dir.path() / "run" / "hpa.csv");
   EXPECT_EQ(static_cast<int>(lines_of(csv).size()), static_cast<int>(h.at("smelters").size()) + 1);
   EXPECT_NE(csv.find(",grade_share,grade_share_to_line,grade_share_sold,"), std::string::npos) << csv;
+}
+
+TEST(NextgenFleetCli, HpaCsvEndsWithTheLinesFeedAsInTheJson) {
+  TempDir dir;
+  const RunResult r = potline(
+      {"fleet", example("hpa-us-fleet.toml"), "--json", "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json smelters = parse_json(r.out).at("hpa").at("smelters");
+  const std::vector<std::string> lines = lines_of(read_file(dir.path() / "run" / "hpa.csv"));
+  ASSERT_EQ(lines.size(), smelters.size() + 1);
+  const std::vector<std::string> header = cells_of(lines[0]);
+  // The feed's columns are the last six, in this order (docs/cli.md: "columns added at the end").
+  const std::vector<std::string> keys = {"requirement", "share_meeting_requirement", "feed_share_of_production",
+                                         "fe_wt", "si_wt", "grade"};
+  ASSERT_GE(header.size(), keys.size());
+  const std::size_t first = header.size() - keys.size();
+  for (std::size_t k = 0; k < keys.size(); ++k) EXPECT_EQ(header[first + k], "upgrading_feed_" + keys[k]);
+  EXPECT_EQ(header[first - 1], "upgrading_margin_musd_per_year");  // the earlier columns did not move
+  int fed = 0;
+  for (std::size_t i = 0; i < smelters.size(); ++i) {
+    const Json& s = smelters[i];
+    const std::vector<std::string> row = cells_of(lines[i + 1]);
+    ASSERT_EQ(row.size(), header.size()) << lines[i + 1];
+    EXPECT_EQ(row[0], s.at("id").get<std::string>());
+    const Json& line = s.at("upgrading");
+    if (line.is_null() || line.at("feed").is_null()) {
+      for (std::size_t k = first; k < row.size(); ++k) EXPECT_EQ(row[k], "") << s.at("id") << " " << header[k];
+      continue;
+    }
+    ++fed;
+    const Json& feed = line.at("feed");
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const Json& v = feed.at(keys[k]);
+      const std::string& cell = row[first + k];
+      if (v.is_string()) {
+        EXPECT_EQ(cell, v.get<std::string>()) << keys[k];
+      } else {
+        ASSERT_FALSE(cell.empty()) << keys[k];
+        // 6 significant digits in the CSV.
+        EXPECT_NEAR(std::stod(cell), v.get<double>(), 1e-5 * std::abs(v.get<double>())) << keys[k];
+      }
+    }
+    // Mount Holly's three-layer line: P1020 feed requirement (the route's default), 9.0 % of its
+    // production taken purest first, whose mean meets P0303 (docs/model/hpa.md).
+    EXPECT_EQ(row[first], "P1020");
+    EXPECT_NEAR(std::stod(row[first + 2]), 0.090, 0.001);
+    EXPECT_EQ(row[first + 5], "P0303");
+  }
+  EXPECT_EQ(fed, 1);
 }
 
 }  // namespace

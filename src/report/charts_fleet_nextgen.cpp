@@ -4,6 +4,10 @@
 // file of an older version without a column leaves that bar out rather than failing.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "potline/report/charts.hpp"
 #include "vega.hpp"
 
@@ -33,6 +37,63 @@ Json paired_bars(const Table& t, const std::vector<std::pair<std::string, std::s
                              {"tooltip", Json::array({{{"field", "id"}}, {{"field", "what"}},
                                                       {{"field", "value"}, {"format", ".4~g"}}})}}}};
   return {{"title", title}, {"width", 720}, {"height", 170}, {"data", {{"values", values}}},
+          {"layer", Json::array({vega::primary(unit, index)})}};
+}
+
+/// Legend texts of the grade split, in stack order (bottom first).
+constexpr const char* kSold = "meets the grade, sold at the grade premium";
+constexpr const char* kToLine = "meets the grade, fed to the HPA line";
+constexpr const char* kMeets = "meets the grade (no split in this hpa.csv)";
+constexpr const char* kBelow = "below the grade";
+
+/// One stacked bar per smelter: its production split into the share sold at the grade premium
+/// (grade_share_sold), the share meeting the grade that its HPA line refines instead
+/// (grade_share_to_line) and the rest (1 - grade_share). A row of an hpa.csv written before the
+/// split (no such columns or empty cells) shows grade_share whole. Zero segments draw no bar.
+Json grade_split_bars(const Table& t, int index, std::size_t& marks) {
+  Json values = Json::array();
+  std::vector<std::string> used;
+  const auto add = [&](std::size_t i, const char* what, int order, double v) {
+    if (!(v > 0.0)) return;
+    values.push_back({{"id", t.text(i, "id")}, {"what", what}, {"order", order}, {"value", v}});
+    if (std::find(used.begin(), used.end(), what) == used.end()) used.emplace_back(what);
+    ++marks;
+  };
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto share = t.number(i, "grade_share");
+    if (!share) continue;
+    const auto sold = t.number(i, "grade_share_sold");
+    const auto to_line = t.number(i, "grade_share_to_line");
+    if (sold && to_line) {
+      add(i, kSold, 0, *sold);
+      add(i, kToLine, 1, *to_line);
+    } else {
+      add(i, kMeets, 0, *share);
+    }
+    add(i, kBelow, 3, 1.0 - *share);
+  }
+  // Fixed legend order and colours: premium metal dark, the line's feed orange, the rest grey.
+  Json domain = Json::array();
+  Json range = Json::array();
+  for (const auto& [what, colour] : std::vector<std::pair<std::string, std::string>>{
+           {kSold, "#4c78a8"}, {kToLine, "#f58518"}, {kMeets, "#72b7b2"}, {kBelow, "#d3d3d3"}}) {
+    if (std::find(used.begin(), used.end(), what) == used.end()) continue;
+    domain.push_back(what);
+    range.push_back(colour);
+  }
+  Json y = vega::field("value", "quantitative", "Share of production [-]");
+  y["stack"] = "zero";
+  y["scale"] = {{"domain", Json::array({0, 1})}};
+  Json unit = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
+               {"encoding", {{"x", vega::field("id", "nominal", "Smelter")},
+                             {"y", y},
+                             {"order", {{"field", "order"}, {"type", "quantitative"}}},
+                             {"color", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr},
+                                        {"scale", {{"domain", domain}, {"range", range}}}}},
+                             {"tooltip", Json::array({{{"field", "id"}}, {{"field", "what"}},
+                                                      {{"field", "value"}, {"format", ".4~g"}, {"title", "share [-]"}}})}}}};
+  return {{"title", "Share of each smelter's own metal that meets the product grade, and where it goes"},
+          {"width", 720}, {"height", 170}, {"data", {{"values", values}}},
           {"layer", Json::array({vega::primary(unit, index)})}};
 }
 
@@ -72,8 +133,7 @@ std::optional<Chart> fleet_ccs_chart(const RunData& run, const Table& t) {
 std::optional<Chart> fleet_hpa_chart(const RunData& run, const Table& t) {
   std::size_t marks = 0;
   Json panels = Json::array();
-  panels.push_back(paired_bars(t, {{"grade_share", "grade share"}},
-                               "Share of each smelter's own metal that meets the product grade", "Share [-]", 0, marks));
+  panels.push_back(grade_split_bars(t, 0, marks));
   panels.push_back(paired_bars(t, {{"c1_usd_per_t", "C1"}, {"c1_net_of_grade_premium_usd_per_t", "C1 net of the grade premium"}},
                                "C1 cash cost with the grade premium credited", "C1 [USD/t Al]", 1, marks));
   panels.push_back(paired_bars(t, {{"grade_income_musd_per_year", "grade premium income"},

@@ -69,9 +69,13 @@ const expectedTitles = {
   'ccs-retrofit-gcc': ['Carbon capture retrofitted on named smelters (ccs_retrofit.csv)', 'C1 cash cost with and without capture',
                        'CBAM cost of the smelter\'s metal sold into the EU'],
   'hpa-us-fleet': ['High-purity metal: smelters\' own grade and the upgrading line (hpa.csv)',
-                   'Share of each smelter\'s own metal that meets the product grade'],
+                   'Share of each smelter\'s own metal that meets the product grade, and where it goes'],
   'cell-grade-cathode-failure': ['Metal grade over time: every tap\'s Fe and Si against the grade limits',
                                  'Fe of each tap, with the grades\' Fe maxima'],
+};
+// Legend entries that must be drawn on a page (a chart whose series are split, e.g. stacked).
+const expectedLegends = {
+  'hpa-us-fleet': ['meets the grade, sold at the grade premium', 'meets the grade, fed to the HPA line', 'below the grade'],
 };
 
 const results = [];
@@ -266,6 +270,12 @@ try {
       const titles = await page.$$eval('div.chart svg .role-title-text text', (ts) => ts.map((t) => t.textContent));
       for (const title of expectedTitles[name]) {
         check(`${name}: chart "${title}" drawn`, titles.includes(title), titles.includes(title) ? '' : titles.join(' | '));
+      }
+    }
+    if (name in expectedLegends) {
+      const labels = await page.$$eval('div.chart svg .role-legend-label text', (ts) => ts.map((t) => t.textContent));
+      for (const label of expectedLegends[name]) {
+        check(`${name}: legend "${label}" drawn`, labels.includes(label), labels.includes(label) ? '' : labels.join(' | '));
       }
     }
     // The comparison table lists only metrics that differ at its printed precision (6 significant

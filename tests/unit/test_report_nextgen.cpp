@@ -58,8 +58,38 @@ TEST(ReportNextgen, HpaBarsAndTable) {
   const RunReport r = fleet_report(run);
   const Chart* c = chart_titled(r, "High-purity metal");
   ASSERT_NE(c, nullptr);
-  EXPECT_EQ(c->expected_marks, 2u * 5u - 1u);  // five series per smelter; us-b has no upgrading line
+  // An hpa.csv written before grade_share_to_line/grade_share_sold: the grade share whole and the
+  // rest (two stacked segments), then four series; us-b has no upgrading line.
+  EXPECT_EQ(c->expected_marks, 2u * 6u - 1u);
+  const Json& split = c->spec["vconcat"][0];
+  EXPECT_EQ(split["layer"][0]["encoding"]["color"]["scale"]["domain"],
+            Json::array({"meets the grade (no split in this hpa.csv)", "below the grade"}));
   EXPECT_TRUE(has_table(r, "High-purity product per smelter (hpa.csv)"));
+}
+
+TEST(ReportNextgen, HpaGradeShareIsSplitIntoSoldFedToTheLineAndBelowTheGrade) {
+  const RunData run = run_of("fleet", Json::parse(R"({"title": "t"})"),
+                             {{"hpa.csv",
+                               "id,region,grade,grade_share,grade_share_to_line,grade_share_sold,c1_usd_per_t,"
+                               "c1_net_of_grade_premium_usd_per_t,grade_income_musd_per_year,upgrading_margin_musd_per_year\n"
+                               "us-a,usa,P0406,0.743,0.09,0.653,2447,2251,45.1,4.57\n"
+                               "us-b,usa,P0406,0.74,0,0.74,2533,2310,46.8,\n"
+                               "us-c,usa,P0406,1,0,1,2533,2233,46.8,\n"}});
+  const RunReport r = fleet_report(run);
+  const Chart* c = chart_titled(r, "High-purity metal");
+  ASSERT_NE(c, nullptr);
+  // Stacked segments: us-a sold, fed, below; us-b sold, below (nothing fed); us-c sold only. Then
+  // C1 (2 per smelter), income (3) and margin (1).
+  EXPECT_EQ(c->expected_marks, 3u + 2u + 1u + 6u + 3u + 1u);
+  const Json& split = c->spec["vconcat"][0];
+  EXPECT_EQ(split["title"], "Share of each smelter's own metal that meets the product grade, and where it goes");
+  EXPECT_EQ(split["layer"][0]["encoding"]["color"]["scale"]["domain"],
+            Json::array({"meets the grade, sold at the grade premium", "meets the grade, fed to the HPA line",
+                         "below the grade"}));
+  std::map<std::string, double> total;
+  for (const Json& v : split["data"]["values"]) total[v["id"].get<std::string>()] += v["value"].get<double>();
+  for (const auto& [id, sum] : total) EXPECT_NEAR(sum, 1.0, 1e-12) << id;  // each bar is its production
+  EXPECT_EQ(total.size(), 3u);
 }
 
 TEST(ReportNextgen, FleetRunWithoutTheNewFilesHasNoNewCharts) {

@@ -40,10 +40,11 @@ Json paired_bars(const Table& t, const std::vector<std::pair<std::string, std::s
           {"layer", Json::array({vega::primary(unit, index)})}};
 }
 
-/// Legend texts of the grade split, in stack order (bottom first).
-constexpr const char* kSold = "meets the grade, sold at the grade premium";
-constexpr const char* kToLine = "meets the grade, fed to the HPA line";
-constexpr const char* kMeets = "meets the grade (no split in this hpa.csv)";
+/// Legend texts of the grade split, in stack order (bottom first): the two first are the metal
+/// meeting the grade (the panel's title says so); short enough for the legend's label width.
+constexpr const char* kSold = "sold at the grade premium";
+constexpr const char* kToLine = "fed to the HPA line";
+constexpr const char* kMeets = "meets the grade (no split)";
 constexpr const char* kBelow = "below the grade";
 
 /// One stacked bar per smelter: its production split into the share sold at the grade premium
@@ -89,7 +90,8 @@ Json grade_split_bars(const Table& t, int index, std::size_t& marks) {
                              {"y", y},
                              {"order", {{"field", "order"}, {"type", "quantitative"}}},
                              {"color", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr},
-                                        {"scale", {{"domain", domain}, {"range", range}}}}},
+                                        {"scale", {{"domain", domain}, {"range", range}}},
+                                        {"legend", {{"labelLimit", 320}}}}},
                              {"tooltip", Json::array({{{"field", "id"}}, {{"field", "what"}},
                                                       {{"field", "value"}, {"format", ".4~g"}, {"title", "share [-]"}}})}}}};
   return {{"title", "Share of each smelter's own metal that meets the product grade, and where it goes"},

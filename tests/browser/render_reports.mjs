@@ -75,7 +75,7 @@ const expectedTitles = {
 };
 // Legend entries that must be drawn on a page (a chart whose series are split, e.g. stacked).
 const expectedLegends = {
-  'hpa-us-fleet': ['meets the grade, sold at the grade premium', 'meets the grade, fed to the HPA line', 'below the grade'],
+  'hpa-us-fleet': ['sold at the grade premium', 'fed to the HPA line', 'below the grade'],
 };
 
 const results = [];

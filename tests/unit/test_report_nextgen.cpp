@@ -63,7 +63,7 @@ TEST(ReportNextgen, HpaBarsAndTable) {
   EXPECT_EQ(c->expected_marks, 2u * 6u - 1u);
   const Json& split = c->spec["vconcat"][0];
   EXPECT_EQ(split["layer"][0]["encoding"]["color"]["scale"]["domain"],
-            Json::array({"meets the grade (no split in this hpa.csv)", "below the grade"}));
+            Json::array({"meets the grade (no split)", "below the grade"}));
   EXPECT_TRUE(has_table(r, "High-purity product per smelter (hpa.csv)"));
 }
 
@@ -84,7 +84,7 @@ TEST(ReportNextgen, HpaGradeShareIsSplitIntoSoldFedToTheLineAndBelowTheGrade) {
   const Json& split = c->spec["vconcat"][0];
   EXPECT_EQ(split["title"], "Share of each smelter's own metal that meets the product grade, and where it goes");
   EXPECT_EQ(split["layer"][0]["encoding"]["color"]["scale"]["domain"],
-            Json::array({"meets the grade, sold at the grade premium", "meets the grade, fed to the HPA line",
+            Json::array({"sold at the grade premium", "fed to the HPA line",
                          "below the grade"}));
   std::map<std::string, double> total;
   for (const Json& v : split["data"]["values"]) total[v["id"].get<std::string>()] += v["value"].get<double>();

@@ -21,6 +21,25 @@ namespace potline::fleet {
 
 namespace {
 
+/// A supply curve's country or province must be one of the dataset's: a misspelt area would reach no
+/// smelter and leave the curve silently unused (the region is checked as the curve is read).
+void check_supply_curve_areas(const PowerSupplyTable& t, const std::vector<SmelterRecord>& records, core::Diagnostics& d) {
+  std::vector<std::string> countries, provinces;
+  for (const auto& r : records) {
+    if (std::find(countries.begin(), countries.end(), r.country) == countries.end()) countries.push_back(r.country);
+    if (std::find(provinces.begin(), provinces.end(), r.province) == provinces.end()) provinces.push_back(r.province);
+  }
+  for (const SupplyCurve& curve : t.curves) {
+    const PowerArea& a = curve.area;
+    if (!a.country.empty() && std::find(countries.begin(), countries.end(), a.country) == countries.end()) {
+      io::report_unknown_name("country (ISO3) of the smelter dataset", a.country, countries, curve.where, "supply_curve.country", d);
+    }
+    if (!a.province.empty() && std::find(provinces.begin(), provinces.end(), a.province) == provinces.end()) {
+      io::report_unknown_name("province of the smelter dataset", a.province, provinces, curve.where, "supply_curve.province", d);
+    }
+  }
+}
+
 /// The dataset and region table of the case; every dataset row's region checked against the table.
 void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
                std::vector<SmelterRecord>& records, core::Diagnostics& d) {
@@ -42,6 +61,7 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
   c.power_prices = PowerPriceTable::load(c.power_prices_path, regions.ids(), ids, d);
   c.anode_effects = AnodeEffectTable::load(c.anode_effects_path, regions.ids(), d);
   c.power_supply = PowerSupplyTable::load(c.power_supply_path, regions.ids(), d);
+  check_supply_curve_areas(c.power_supply, records, d);
   if (c.year == 0) return;
   // A scenario year: the pipeline's rows and year windows, the dated measures and the paths.
   c.pipeline = load_pipeline(c.pipeline_path, regions, records, d);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <unistd.h>
 
 #include "fleet_fixtures.hpp"
@@ -186,11 +187,129 @@ TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
                core::InputError);
   const std::string e = d.to_string();
   EXPECT_NE(e.find("no supply curve for region 'europe'"), std::string::npos) << e;
-  EXPECT_NE(e.find("(curves: region 'usa', country 'DEU')"), std::string::npos) << e;
+  EXPECT_NE(e.find("(curves: region 'usa', country 'DEU', province 'Quebec', country 'NZL', country 'AUS', region 'gcc', country 'IND')"),
+            std::string::npos)
+      << e;
   EXPECT_NE(e.find("unknown region 'usaa'"), std::string::npos) << e;
   EXPECT_NE(e.find("give exactly one of region, country or province"), std::string::npos) << e;
   EXPECT_NE(e.find("required: the load added to the area's grid (GW)"), std::string::npos) << e;
   EXPECT_NE(e.find("added_load[4].load"), std::string::npos) << e;
+}
+
+// The rise of each smelter's power price (USD/MWh) between two cases, by smelter id.
+std::map<std::string, double> rises(const fleet::FleetCase& base, const fleet::FleetCase& dc) {
+  std::map<std::string, double> out;
+  for (std::size_t i = 0; i < dc.model.smelters.size(); ++i) {
+    out[dc.model.smelters[i].record.id] =
+        (dc.model.smelters[i].base_power_usd_per_J - base.model.smelters[i].base_power_usd_per_J) / kUsdPerMWh;
+  }
+  return out;
+}
+
+// The shipped NEM curve: 3.71 USD/MWh per GW ([McConnell et al. 2013]: more than A$1.8 billion over
+// 2009-10 for 5 GW of PV, over ~200 TWh/yr and 0.8 GW of in-feed, x 0.66 USD/AUD; an estimate). 2 GW
+// of data centres in Australia: +7.42 USD/MWh on Tomago, Boyne and Portland (grid); Bell Bay (hydro,
+// Hydro Tasmania contract) and every smelter outside Australia keep their price.
+TEST(fleet_power_supply, AddedLoadInAustraliaMovesTheNemGridSmeltersOnly) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\ncountry = \"AUS\"\nload = \"2 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto r = rises(base, dc);
+  for (const auto& [id, rise] : r) {
+    const bool nem_grid = id == "oc-tomago" || id == "oc-boyne" || id == "oc-portland";
+    EXPECT_NEAR(rise, nem_grid ? 2 * 3.71 : 0.0, 1e-9) << id;
+  }
+  EXPECT_EQ(r.count("oc-bell-bay"), 1u);
+  EXPECT_NE(smelter_of(dc, "oc-tomago").power_origin.find("australia-nem-merit-order"), std::string::npos);
+  EXPECT_EQ(smelter_of(dc, "oc-bell-bay").power_origin.find("[[added_load]]"), std::string::npos);
+}
+
+// Quebec: Hydro-Quebec's proposed data-centre tariff is set at the cost of new supply
+// ([Hydro-Quebec data-centre tariff 2026]), so an added load raises no other customer's price: the
+// curve is 0. It reaches Rio Tinto's own-hydro Saguenay smelters at 0, with the reason in their
+// power_origin; the Hydro-Quebec contract smelters keep their contract and get no note; Kitimat
+// (British Columbia) is outside the area.
+TEST(fleet_power_supply, AddedLoadInQuebecLeavesTheSmeltersPriceWithItsReason) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nprovince = \"Quebec\"\nload = \"1 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  for (const char* id : {"ca-alma", "ca-arvida", "ca-grande-baie", "ca-laterriere"}) {
+    EXPECT_NE(smelter_of(dc, id).power_origin.find("quebec-new-supply-tariff"), std::string::npos) << id;
+  }
+  for (const char* id : {"ca-alouette", "ca-baie-comeau", "ca-becancour", "ca-deschambault", "ca-kitimat"}) {
+    EXPECT_EQ(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
+  }
+}
+
+// The Gulf: captive gas-fired plants at state-set gas prices; an added load is served by gas
+// generation at the administered price, so the curve is 0 ([Alba gas price 2015]; an estimate). Every
+// GCC smelter is reached (all captive gas) and keeps its price.
+TEST(fleet_power_supply, AddedLoadInTheGulfReachesEveryCaptiveGasSmelterAtZero) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nregion = \"gcc\"\nload = \"5 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  int reached = 0;
+  for (const auto& s : dc.model.smelters) {
+    EXPECT_EQ(s.base_power_usd_per_J, smelter_of(base, s.record.id).base_power_usd_per_J) << s.record.id;
+    if (s.record.region != "gcc") continue;
+    ++reached;
+    EXPECT_NE(s.power_origin.find("gcc-administered-gas"), std::string::npos) << s.record.id;
+  }
+  EXPECT_EQ(reached, 8);  // Alba 1-4, 5, 6; EGA Jebel Ali, Al Taweelah; Ma'aden; Qatalum; Sohar
+}
+
+// India: every Indian smelter of the dataset runs its own coal plant on linked domestic coal; an added
+// grid load does not move that fuel's price, so the curve is 0 (an estimate). All seven operating
+// Indian rows are reached and keep their price.
+TEST(fleet_power_supply, AddedLoadInIndiaReachesTheCaptiveCoalSmeltersAtZero) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\ncountry = \"IND\"\nload = \"10 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  int reached = 0;
+  for (const auto& s : dc.model.smelters) {
+    EXPECT_EQ(s.base_power_usd_per_J, smelter_of(base, s.record.id).base_power_usd_per_J) << s.record.id;
+    if (s.power_origin.find("india-captive-coal") == std::string::npos) continue;
+    ++reached;
+    EXPECT_EQ(s.record.country, "IND") << s.record.id;
+  }
+  EXPECT_EQ(reached, 7);  // Angul, Jharsuguda, Hirakud, Renukoot, Korba, Mahan, Aditya
+}
+
+// New Zealand: the Electricity Authority's NZ$850 million a year ([EA wholesale review 2021]) gives
+// 14.2 USD/MWh at 0.622 GW; the curve reaches no smelter (Tiwai Point is on undisclosed 20-year hydro
+// contracts), so an added load is accepted and moves no price.
+TEST(fleet_power_supply, AddedLoadInNewZealandIsAcceptedAndMovesNoSmelter) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\ncountry = \"NZL\"\nload = \"0.5 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  const fleet::SupplyCurve* nz = dc.power_supply.curve_for({"", "NZL", ""});
+  ASSERT_NE(nz, nullptr);
+  EXPECT_NEAR(nz->rise_at(0.5 * kW_per_GW) / kUsdPerMWh, 0.5 * 14.2 / 0.622, 1e-9);
+  EXPECT_FALSE(nz->exposes(plant::PowerSource::kHydro));
+}
+
+// A curve whose country or province is not in the smelter dataset is an input error with a
+// did-you-mean (it would reach no smelter and go unnoticed).
+TEST(fleet_power_supply, ACurveForAnUnknownCountryOrProvinceIsAnInputError) {
+  const std::string file = temp_file(
+      "areas.toml",
+      "[[supply_curve]]\nname = \"q\"\nprovince = \"Queebec\"\nadded_load_GW = [0, 1]\nprice_rise_USD_per_MWh = [0, 1]\n"
+      "source = \"estimate: test\"\n"
+      "[[supply_curve]]\nname = \"n\"\ncountry = \"NZ\"\nadded_load_GW = [0, 1]\nprice_rise_USD_per_MWh = [0, 1]\n"
+      "source = \"estimate: test\"\n");
+  core::Diagnostics d;
+  EXPECT_THROW(shipped_world("power_supply = \"" + file + "\"\n", d), core::InputError);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("unknown province of the smelter dataset 'Queebec' (did you mean 'Quebec'?)"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown country (ISO3) of the smelter dataset 'NZ'"), std::string::npos) << e;
+  EXPECT_NE(e.find("areas.toml:"), std::string::npos) << e;
 }
 
 // Warrick runs on Alcoa's own coal plant ([Alcoa Warrick history], [Alcoa AR 2008]), priced from

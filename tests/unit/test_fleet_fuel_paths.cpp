@@ -87,6 +87,27 @@ TEST(fleet_fuel_paths, ShippedPathsReadAndCoverEveryCaptiveSmelter) {
   }
 }
 
+// The shipped Henry Hub path is in USD of 2024, as the power prices it moves: its published figures
+// in dollars of the day, deflated by hand with the file's consumer-price rises (2025 +2.8 %, [BLS CPI
+// Sep 2025]; 2026 +2.5 %, an estimate), and the WEO's 2035 price already in 2024 dollars. A check of
+// the data's conversion (it recomputes what the file states), not of a model.
+TEST(fleet_fuel_paths, ShippedHenryHubPathIsInUsdOf2024) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = path_case("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const fleet::FuelPath* hh = nullptr;
+  for (const fleet::FuelPath& p : c.fuel_paths.paths) {
+    if (p.region == "usa" && p.fuel() == "gas") hh = &p;
+  }
+  ASSERT_NE(hh, nullptr);
+  const double usd_per_MMBtu = 1.0 / 1055.05585262e6;  // USD/J of 1 USD/MMBtu (1 Btu = 1055.056 J)
+  EXPECT_NEAR(hh->at(2024) / usd_per_MMBtu, 2.19, 0.005);                     // [EIA STEO 2025], 2024
+  EXPECT_NEAR(hh->at(2025) / usd_per_MMBtu, 3.63 / 1.028, 0.005);             // 2025 estimate, deflated
+  EXPECT_NEAR(hh->at(2026) / usd_per_MMBtu, 4.30 / (1.028 * 1.025), 0.005);  // STEO 2026, deflated
+  EXPECT_NEAR(hh->at(2035) / usd_per_MMBtu, 3.9, 0.005);                      // [IEA WEO 2025], 2024 USD
+  EXPECT_NEAR(hh->at(2040) / usd_per_MMBtu, 3.9, 0.005);                      // held flat after 2035
+}
+
 // The rule, recomputed by hand (so this proves the wiring, not the economics): one USD/GJ more gas in
 // 2025 moves each Gulf smelter on the gcc region's path (UAE, Qatar, Oman, Saudi Arabia) by heat rate
 // 8.166 GJ/MWh x 1 USD/GJ = 8.166 USD/MWh, so its C1 by 8.166 x its SEC (MWh/t); Bahrain's smelter

@@ -187,7 +187,7 @@ TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
                core::InputError);
   const std::string e = d.to_string();
   EXPECT_NE(e.find("no supply curve for region 'europe'"), std::string::npos) << e;
-  EXPECT_NE(e.find("(curves: region 'usa', country 'DEU', province 'Quebec', country 'NZL', country 'AUS', region 'gcc', country 'IND')"),
+  EXPECT_NE(e.find("(curves: region 'usa', country 'DEU', province 'Quebec', province 'British Columbia', country 'NZL', country 'AUS', region 'gcc', country 'IND')"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find("unknown region 'usaa'"), std::string::npos) << e;
@@ -242,6 +242,18 @@ TEST(fleet_power_supply, AddedLoadInQuebecLeavesTheSmeltersPriceWithItsReason) {
   for (const char* id : {"ca-alouette", "ca-baie-comeau", "ca-becancour", "ca-deschambault", "ca-kitimat"}) {
     EXPECT_EQ(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
   }
+}
+
+// British Columbia: Kitimat runs on Rio Tinto's own Kemano hydro ([Rio Tinto BC power]); an added
+// grid load does not move that cost, so the curve is 0 (an estimate), with its reason on Kitimat.
+TEST(fleet_power_supply, AddedLoadInBritishColumbiaLeavesKitimatOnItsOwnHydro) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nprovince = \"British Columbia\"\nload = \"1 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  EXPECT_NE(smelter_of(dc, "ca-kitimat").power_origin.find("british-columbia-own-hydro"), std::string::npos);
+  EXPECT_EQ(smelter_of(dc, "ca-alma").power_origin.find("[[added_load]]"), std::string::npos);
 }
 
 // The Gulf: captive gas-fired plants at state-set gas prices; an added load is served by gas

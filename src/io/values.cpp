@@ -1,11 +1,14 @@
 #include "potline/io/values.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 
 #include "potline/core/text.hpp"
+#include "potline/core/units.hpp"
 
 namespace potline::io {
 
@@ -44,6 +47,12 @@ std::string ValueSet::text(const std::string& key, const std::string& fallback) 
 namespace {
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -87,6 +96,85 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
                             (field.source.empty() ? "" : " (" + field.source + ")"));
   }
   return true;
+}
+
+
+// A unit of the wrong dimension, said in words ("a mass", "USD per energy") with the field's own
+// unit and an example, instead of the SI dimensions of the internal unit ('kg/s', 'USD/J').
+// Physical dimensions by exponents of m, kg, s, A, K, mol; money is USD or EUR to the power 1.
+std::string dimension_words(core::Dimension d) {
+  struct Named {
+    std::array<int, 6> exponents;
+    const char* words;
+  };
+  static constexpr Named kNamed[] = {
+      {{0, 0, 0, 0, 0, 0}, "a plain number"},   {{1, 0, 0, 0, 0, 0}, "a length"},
+      {{0, 1, 0, 0, 0, 0}, "a mass"},           {{0, 0, 1, 0, 0, 0}, "a time"},
+      {{0, 0, 0, 1, 0, 0}, "a current"},        {{0, 0, 0, 0, 1, 0}, "a temperature"},
+      {{0, 0, 0, 0, 0, 1}, "an amount of substance"}, {{2, 0, 0, 0, 0, 0}, "an area"},
+      {{3, 0, 0, 0, 0, 0}, "a volume"},         {{0, 1, -1, 0, 0, 0}, "a mass per time"},
+      {{-3, 1, 0, 0, 0, 0}, "a density"},       {{2, 1, -2, 0, 0, 0}, "an energy"},
+      {{2, 1, -3, 0, 0, 0}, "a power"},         {{2, 1, -3, -1, 0, 0}, "a voltage"},
+      {{2, 1, -3, -2, 0, 0}, "a resistance"},   {{-2, 0, 0, 1, 0, 0}, "a current density"},
+      {{-1, 1, -2, 0, 0, 0}, "a pressure"},     {{1, 0, -1, 0, 0, 0}, "a speed"},
+      {{0, 0, -1, 0, 0, 0}, "a rate (per time)"}, {{2, 0, -2, 0, 0, 0}, "an energy per mass"},
+      {{-2, 0, 2, 0, 0, 0}, "a mass per energy"}, {{0, 0, -1, 0, 1, 0}, "a temperature per time"},
+      {{1, 1, -3, 0, -1, 0}, "a thermal conductivity"}, {{-3, -1, 3, 2, 0, 0}, "a conductivity"},
+  };
+  const auto physical = [](const core::Dimension& x) {
+    return std::array<int, 6>{x[0], x[1], x[2], x[3], x[4], x[5]};
+  };
+  const auto name = [&](const std::array<int, 6>& e) -> std::string {
+    for (const auto& n : kNamed) {
+      if (n.exponents == e) return n.words;
+    }
+    return {};
+  };
+  const int usd = d[6], eur = d[7];
+  if (usd == 0 && eur == 0) {
+    const std::string words = name(physical(d));
+    return words.empty() ? "of dimension " + core::dimension_to_string(d) : words;
+  }
+  if (usd + eur != 1 || usd * eur != 0) return "of dimension " + core::dimension_to_string(d);
+  const std::string money = usd == 1 ? "USD" : "EUR";
+  std::array<int, 6> inverse = physical(d);
+  for (int& e : inverse) e = -e;
+  if (inverse == std::array<int, 6>{}) return "money (" + money + ")";
+  std::string per = name(inverse);
+  if (per.empty()) return money + " times " + core::dimension_to_string(d);
+  per = per.substr(per.find(' ') + 1);  // "a mass" -> "mass"
+  return money + " per " + per;
+}
+
+// The message for a value whose unit has another dimension than the field's, or nullopt when
+// that is not the problem (no unit, an unknown unit, or a number that does not parse).
+std::optional<std::string> unit_mismatch_message(const std::string& raw_text, const FieldSpec& field) {
+  const char* begin = raw_text.c_str();
+  char* end = nullptr;
+  const double number = std::strtod(begin, &end);
+  if (end == begin || !std::isfinite(number)) return std::nullopt;
+  const std::string unit_text = trimmed(std::string(end));
+  if (unit_text.empty()) return std::nullopt;
+  const core::UnitParse given = core::parse_unit(unit_text);
+  const core::UnitParse wanted = core::parse_unit(field.unit.empty() ? "1" : field.unit);
+  if (!given.unit || !wanted.unit || given.unit->dimension == wanted.unit->dimension) return std::nullopt;
+  const std::string number_text = trimmed(std::string(begin, static_cast<const char*>(end)));
+  std::string message = "unit '" + unit_text + "' (" + dimension_words(given.unit->dimension) +
+                        ") cannot be converted to ";
+  if (field.unit.empty() || field.unit == "1") {
+    message += "this field, a plain number without a unit: write e.g. " + number_text;
+  } else {
+    const bool fraction = wanted.unit->dimension == core::Dimension{};  // %, wt%, mol%, ppm
+    message += field.unit + " (" + (fraction ? std::string("a fraction") : dimension_words(wanted.unit->dimension)) +
+               "), this field's unit: write e.g. \"" +
+               number_text + " " + field.unit + "\"";
+  }
+  const core::Dimension& g = given.unit->dimension;
+  const core::Dimension& w = wanted.unit->dimension;
+  if ((g[6] != 0 || g[7] != 0) && (w[6] != 0 || w[7] != 0) && (g[6] != w[6] || g[7] != w[7])) {
+    message += " (amounts are not converted between currencies)";
+  }
+  return message;
 }
 
 }  // namespace
@@ -156,7 +244,8 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
           core::parse_quantity(raw_text, field.unit, field.internal_unit, field.temperature_kind);
       if (!parsed.ok()) {
         std::string message = parsed.error;
-        if (!field.unit.empty()) message += "; this field takes a number in " + field.unit;
+        if (!field.unit.empty() && field.unit != "1") message += "; this field takes a number in " + field.unit;
+        if (const auto mismatch = unit_mismatch_message(raw_text, field)) message = *mismatch;
         diagnostics.error(where, field.key, message);
         return std::nullopt;
       }

@@ -251,8 +251,8 @@ TEST(ReadCase, AllErrorsAreCollectedInOnePass) {
                 "'operation.acd'?); run 'potline schema' for the list of keys",
                 "case.toml:3:16: error: 'operation.line_current': value 2500 kA is outside the "
                 "allowed range (0, 2000] kA (" + schema().find("operation.line_current")->description + ")",
-                "case.toml:4:7: error: 'operation.acd': unit 'kA' (A) cannot be converted to 'm' "
-                "(m); this field takes a number in cm",
+                "case.toml:4:7: error: 'operation.acd': unit 'kA' (a current) cannot be converted to cm "
+                "(a length), this field's unit: write e.g. \"4 cm\"",
                 "case.toml:7:15: error: 'design.anode_count': expected an integer, got the float 40.5",
                 "case.toml:9:16: error: 'model.conductivity': value 'hives1969' is not one of: "
                 "hives1996, wang1992 (did you mean 'hives1996'?)"}));

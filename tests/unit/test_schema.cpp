@@ -254,7 +254,7 @@ TEST(ConvertNumber, WrongDimensionSaysWhichUnitTheFieldTakes) {
   const auto r = convert(cell_field("operation.acd"), "4 kA", true);
   EXPECT_FALSE(r.value);
   EXPECT_EQ(only_message(r),
-            "unit 'kA' (A) cannot be converted to 'm' (m); this field takes a number in cm");
+            "unit 'kA' (a current) cannot be converted to cm (a length), this field's unit: write e.g. \"4 cm\"");
 }
 
 TEST(ConvertNumber, TextThatIsNotANumber) {

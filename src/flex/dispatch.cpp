@@ -17,8 +17,14 @@ struct Groups {
 
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
+  std::vector<int> o;           // line stopped (flex.max_off; empty when it may not stop)
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
 };
+
+// Steps the line may stay stopped in a row (flex.max_off in whole dispatch steps; 0: never).
+std::size_t off_steps(const FlexCase& c, double step_s) {
+  return static_cast<std::size_t>(std::floor(c.dispatch.max_off_s / step_s + 1e-9));
+}
 
 Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
                     const Groups& g, bool milp, Milp& lp) {
@@ -26,12 +32,14 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
   const double cells = c.cells, dt = p.step_s;
   const double lo = c.dispatch.min_power - 1.0, hi = c.dispatch.max_power - 1.0;
   const double metal_value = dt * m.nominal_production_kg_per_s * cells * net_metal_eur_per_kg(c);
+  // A stopped line draws no power and makes no metal: u = m = −1 (rows in add_off_rows).
+  const bool stops = milp && off_steps(c, dt) >= 1;
   Columns col;
   for (std::size_t k = 0; k < K; ++k) {
     const double power_cost = dt * p.price_eur_per_J[k] * m.nominal_power_W * cells;
-    col.u.push_back(lp.add_column(fmt::format("u{}", k), lo, hi, -power_cost));
-    col.m.push_back(lp.add_column(fmt::format("m{}", k), std::min(m.e_down * lo, 0.0), std::max(m.e_up * hi, 0.0),
-                                  metal_value));
+    col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
+    col.m.push_back(lp.add_column(fmt::format("m{}", k), stops ? -1.0 : std::min(m.e_down * lo, 0.0),
+                                  std::max(m.e_up * hi, 0.0), metal_value));
     double xlo = g.heat ? h.ledge_min_m - m.ledge_ref_m : -1.0, xhi = g.heat ? h.ledge_max_m - m.ledge_ref_m : 1.0;
     if (k + 1 == K && g.end) {
       xlo = std::max(xlo, -c.dispatch.end_ledge_tolerance_m);
@@ -39,6 +47,7 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     }
     col.x.push_back(lp.add_column(fmt::format("x{}", k + 1), xlo, xhi, 0.0));
     if (milp) col.z.push_back(lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
+    if (stops) col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
   }
   return col;
 }
@@ -54,18 +63,64 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
                       const Groups& g, const Columns& col, Milp& lp) {
   const std::size_t K = col.u.size();
   const double inf = 1e30, ramp = c.dispatch.ramp_per_s * p.step_s;
+  const bool stops = !col.o.empty();
+  // With stops, a row that must not bind during one gets −big·o on its bounded side: the
+  // production curve (it would ask m ≤ −e at u = −1), the step-mean superheat (a stopped bath sits
+  // near its liquidus: the window's running means, checked by the re-simulation, are what counts)
+  // and the ramp (the rectifiers cut and restore the current at once).
+  const double big_jump = c.dispatch.max_power;  // largest |Δu| into or out of a stop
   for (std::size_t k = 0; k < K; ++k) {
-    add_row(lp, -inf, 0.0, {col.m[k], col.u[k]}, {1.0, -m.e_down});
-    add_row(lp, -inf, 0.0, {col.m[k], col.u[k]}, {1.0, -m.e_up});
-    if (k == 0) add_row(lp, 0.0, 0.0, {col.x[0], col.u[0]}, {1.0, -m.b});
-    else add_row(lp, 0.0, 0.0, {col.x[k], col.x[k - 1], col.u[k]}, {1.0, -m.a, -m.b});
+    const auto with_stop = [&](std::vector<int> index, std::vector<double> value, double coefficient) {
+      if (stops && coefficient != 0.0) {
+        index.push_back(col.o[k]);
+        value.push_back(coefficient);
+      }
+      return std::make_pair(index, value);
+    };
+    for (double e : {m.e_down, m.e_up}) {
+      auto [i, v] = with_stop({col.m[k], col.u[k]}, {1.0, -e}, -std::max(0.0, e - 1.0));
+      add_row(lp, -inf, 0.0, i, v);
+    }
+    // Heat state; a stopped step adds the stop terms b_stop, c_stop of the reduced model.
+    {
+      auto [i, v] = with_stop(k == 0 ? std::vector<int>{col.x[0], col.u[0]}
+                                     : std::vector<int>{col.x[k], col.x[k - 1], col.u[k]},
+                              k == 0 ? std::vector<double>{1.0, -m.b} : std::vector<double>{1.0, -m.a, -m.b},
+                              -m.b_stop);
+      add_row(lp, 0.0, 0.0, i, v);
+    }
     if (g.heat) {
-      add_row(lp, h.superheat_min_K - m.superheat_ref_K, h.superheat_max_K - m.superheat_ref_K, {col.u[k], col.x[k]},
-              {m.c, m.d});
+      const double low = h.superheat_min_K - m.superheat_ref_K, high = h.superheat_max_K - m.superheat_ref_K;
+      if (!stops) {
+        add_row(lp, low, high, {col.u[k], col.x[k]}, {m.c, m.d});
+      } else {
+        const double swing = std::abs(m.c) + std::abs(m.c_stop) + std::abs(m.d) * (h.ledge_max_m - h.ledge_min_m) +
+                             std::abs(low);
+        add_row(lp, -inf, high, {col.u[k], col.x[k], col.o[k]}, {m.c, m.d, m.c_stop});
+        add_row(lp, low, inf, {col.u[k], col.x[k], col.o[k]}, {m.c, m.d, m.c_stop + swing});
+      }
     }
     if (g.ramp) {
-      if (k == 0) add_row(lp, -ramp, ramp, {col.u[0]}, {1.0});
-      else add_row(lp, -ramp, ramp, {col.u[k], col.u[k - 1]}, {1.0, -1.0});
+      std::vector<int> i = {col.u[k]};
+      std::vector<double> v = {1.0};
+      if (k > 0) {
+        i.push_back(col.u[k - 1]);
+        v.push_back(-1.0);
+      }
+      if (!stops) {
+        add_row(lp, -ramp, ramp, i, v);
+        continue;
+      }
+      std::vector<int> io = {col.o[k]};
+      if (k > 0) io.push_back(col.o[k - 1]);
+      std::vector<int> up = i, down = i;
+      std::vector<double> vu = v, vd = v;
+      for (int j : io) {
+        up.push_back(j), vu.push_back(-big_jump);
+        down.push_back(j), vd.push_back(big_jump);
+      }
+      add_row(lp, -inf, ramp, up, vu);
+      add_row(lp, -ramp, inf, down, vd);
     }
   }
   if (g.production) {
@@ -84,14 +139,28 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
   double big = c.dispatch.max_power - c.dispatch.min_power;
   if (g.ramp) big = std::min(big, c.dispatch.ramp_per_s * p.step_s);
   big = std::max(1e-6, big + 1e-9);
+  const bool stops = !col.o.empty();
   for (std::size_t k = 0; k < K; ++k) {
-    if (k == 0) {
-      add_row(lp, -inf, 0.0, {col.u[0], col.z[0]}, {1.0, -big});
-      add_row(lp, -inf, 0.0, {col.u[0], col.z[0]}, {-1.0, -big});
-    } else {
-      add_row(lp, -inf, 0.0, {col.u[k], col.u[k - 1], col.z[k]}, {1.0, -1.0, -big});
-      add_row(lp, -inf, 0.0, {col.u[k], col.u[k - 1], col.z[k]}, {-1.0, 1.0, -big});
+    std::vector<int> i = {col.u[k], col.z[k]};
+    std::vector<double> up = {1.0, -big}, down = {-1.0, -big};
+    if (k > 0) {
+      i.push_back(col.u[k - 1]);
+      up.push_back(-1.0), down.push_back(1.0);
     }
+    if (stops) {
+      // A stop and a restart move further than M: they are changes of their own (z ≥ |Δo|).
+      for (std::size_t j = (k > 0 ? k - 1 : k); j <= k; ++j) {
+        i.push_back(col.o[j]);
+        up.push_back(-c.dispatch.max_power), down.push_back(-c.dispatch.max_power);
+      }
+      if (k == 0) add_row(lp, 0.0, inf, {col.z[0], col.o[0]}, {1.0, -1.0});
+      else {
+        add_row(lp, 0.0, inf, {col.z[k], col.o[k], col.o[k - 1]}, {1.0, -1.0, 1.0});
+        add_row(lp, 0.0, inf, {col.z[k], col.o[k], col.o[k - 1]}, {1.0, 1.0, -1.0});
+      }
+    }
+    add_row(lp, -inf, 0.0, i, up);
+    add_row(lp, -inf, 0.0, i, down);
   }
   if (!g.counts) return;
   if (c.dispatch.max_changes_per_day > 0) {
@@ -116,12 +185,32 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
   }
 }
 
+// Stops of the line (flex.max_off): o[k] = 1 holds u = m = −1 (power and metal zero); otherwise u
+// stays within the power limits. At most flex.max_off/Δt stopped steps in a row.
+void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const Columns& col, Milp& lp) {
+  if (col.o.empty()) return;
+  const std::size_t K = col.u.size(), L = off_steps(c, p.step_s);
+  const double inf = 1e30, lo = c.dispatch.min_power - 1.0, hi = c.dispatch.max_power - 1.0;
+  const double metal_top = std::max(m.e_up * hi, 0.0);
+  for (std::size_t k = 0; k < K; ++k) {
+    add_row(lp, lo, inf, {col.u[k], col.o[k]}, {1.0, lo + 1.0});             // u ≥ lo unless stopped (−1)
+    add_row(lp, -inf, hi, {col.u[k], col.o[k]}, {1.0, hi + 1.0});            // u ≤ hi, −1 when stopped
+    add_row(lp, -inf, metal_top, {col.m[k], col.o[k]}, {1.0, metal_top + 1.0});  // m ≤ −1 when stopped
+  }
+  for (std::size_t k = 0; k + L < K; ++k) {
+    std::vector<int> window(col.o.begin() + static_cast<std::ptrdiff_t>(k),
+                            col.o.begin() + static_cast<std::ptrdiff_t>(k + L + 1));
+    add_row(lp, -inf, static_cast<double>(L), window, std::vector<double>(window.size(), 1.0));
+  }
+}
+
 Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h, const Groups& g,
            bool milp, Columns& col) {
   Milp lp;
   lp.maximise = true;
   col = add_columns(c, m, p, h, g, milp, lp);
   add_physics_rows(c, m, p, h, g, col, lp);
+  add_off_rows(c, m, p, col, lp);
   if (milp) add_change_rows(c, p, g, col, lp);
   col.calls = add_call_scenarios(c, m, p, h, g.heat, col.u, col.x, lp);
   return lp;
@@ -146,7 +235,8 @@ HorizonPrices horizon_prices(const PriceSeries& series, double horizon_s) {
 bool needs_milp(const FlexCase& c) {
   const DispatchSettings& d = c.dispatch;
   if (d.solver == SolverChoice::kLp) return false;
-  return d.solver == SolverChoice::kMilp || d.max_changes_per_day > 0 || d.min_dwell_s > 0 || d.change_penalty_eur > 0;
+  return d.solver == SolverChoice::kMilp || d.max_changes_per_day > 0 || d.min_dwell_s > 0 || d.change_penalty_eur > 0 ||
+         d.max_off_s > 0;
 }
 
 ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,

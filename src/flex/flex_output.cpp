@@ -25,6 +25,8 @@ io::Json model_json(const ReducedModel& m) {
           {"nominal_cell_power_kW", m.nominal_power_W / 1e3},
           {"nominal_cell_production_kg_per_day", m.nominal_production_kg_per_s * 86400},
           {"fit_step_percent", 100 * m.delta},
+          {"b_stop_m", m.b_stop},
+          {"c_stop_K", m.c_stop},
           {"fit_error",
            {{"ledge_rms_cm", 100 * m.error.ledge_rms_m},
             {"ledge_max_cm", 100 * m.error.ledge_max_m},

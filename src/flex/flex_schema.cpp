@@ -67,6 +67,14 @@ void add_limit_fields(Table& t) {
       .range(0.0, 1e7)
       .doc("cost booked per set-point change (operator time, wear); needs the MILP")
       .source("user choice");
+  d.number("flex.max_off", &DispatchSettings::max_off_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 24.0)
+      .doc("longest stop of the line (power zero, no metal) in a row, whole dispatch steps; 0: the line is never "
+           "stopped. A stop and the restart count as set-point changes; the ramp limit does not apply to them; "
+           "needs the MILP")
+      .source("[TRIMET 2019]: the Essen cells can take the power to zero for up to an hour; user choice");
 }
 
 // [flex]: heat-state bounds of the reduced thermal model.
@@ -121,8 +129,8 @@ void add_solver_fields(Table& t) {
   d.choice("flex.solver", &DispatchSettings::solver,
            {{"auto", SolverChoice::kAuto}, {"lp", SolverChoice::kLp}, {"milp", SolverChoice::kMilp}})
       .default_("auto")
-      .doc("auto: LP (COIN-OR CLP) when no set-point count, dwell or change penalty needs binaries, else MILP "
-           "(COIN-OR CBC)")
+      .doc("auto: LP (COIN-OR CLP) when no set-point count, dwell, change penalty or stop (flex.max_off) needs "
+           "binaries, else MILP (COIN-OR CBC)")
       .source("docs/model/flexibility.md");
   d.number("flex.mip_gap", &DispatchSettings::mip_gap)
       .unit("%", "1")

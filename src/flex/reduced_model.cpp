@@ -107,6 +107,28 @@ void fit_production(const std::vector<FitRun>& runs, double base_rate, ReducedMo
   }
 }
 
+// The stop terms: the cell stopped for one step (power zero), then at nominal; b_stop and c_stop
+// are what that step's ledge and mean superheat, relative to the undisturbed run, have beyond the
+// linear model's b·(−1) and c·(−1) + d·x. Returns the schedule of the run.
+std::vector<double> fit_stop(const FlexCase& c, ReducedModel& m, const std::vector<double>& base_ledge,
+                             const std::vector<double>& base_sh, double step_s, std::size_t steps, double duration,
+                             double interval) {
+  std::vector<double> shares(steps, 1.0);
+  shares.front() = 0.0;
+  const CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval);
+  if (run.stopped && run.stopped_at_s < step_s) {
+    throw core::RunError(fmt::format("flex: a stop of one dispatch step ({:.2f} h) stops the dynamic model after "
+                                     "{:.2f} h ({}); lower flex.max_off below the price series' step",
+                                     step_s / 3600, run.stopped_at_s / 3600, run.stop_message));
+  }
+  std::vector<double> ledge, sh;
+  sample_trace(run, step_s, 1, ledge, sh);
+  const double x1 = ledge[1] - base_ledge[1] - (ledge[0] - base_ledge[0]);
+  m.b_stop = x1 + m.b;
+  m.c_stop = sh[0] - base_sh[0] + m.c - m.d * x1;
+  return shares;
+}
+
 }  // namespace
 
 void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std::vector<double>& ledge_m,
@@ -128,6 +150,7 @@ void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std:
 }
 
 double ReducedModel::production_share(double share) const {
+  if (share <= 0.0) return 0.0;  // the line stopped (flex.max_off): no current, no metal
   const double u = share - 1.0;
   return 1.0 + std::min(e_up * u, e_down * u);
 }
@@ -138,10 +161,11 @@ void ReducedModel::predict(const std::vector<double>& shares, std::vector<double
   superheat_K.assign(shares.size(), superheat_ref_K);
   double x = 0;
   for (std::size_t k = 0; k < shares.size(); ++k) {
-    const double u = shares[k] - 1.0;
-    x = a * x + b * u;
+    const bool stopped = shares[k] <= 0.0;
+    const double u = stopped ? -1.0 : shares[k] - 1.0;
+    x = a * x + b * u + (stopped ? b_stop : 0.0);
     ledge_m[k + 1] = ledge_ref_m + x;
-    superheat_K[k] = superheat_ref_K + c * u + d * x;
+    superheat_K[k] = superheat_ref_K + c * u + d * x + (stopped ? c_stop : 0.0);
   }
 }
 
@@ -194,8 +218,14 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
   }
   fit_coefficients(runs, m);
   fit_production(runs, m.nominal_production_kg_per_s, m);
+  std::vector<std::vector<double>> schedules;
+  for (const FitRun& r : runs) schedules.emplace_back(steps, r.share);
+  if (c.dispatch.max_off_s >= step_s - 1e-9) {
+    schedules.push_back(fit_stop(c, m, base_ledge, base_sh, step_s, steps, duration, interval));
+    traces.push_back(run_power_schedule(c.sim, schedules.back(), step_s, duration, interval));
+  }
   for (std::size_t i = 0; i < traces.size(); ++i) {
-    const FitError e = model_error(m, std::vector<double>(steps, runs[i].share), traces[i]);
+    const FitError e = model_error(m, schedules[i], traces[i]);
     m.error.ledge_rms_m = std::max(m.error.ledge_rms_m, e.ledge_rms_m);
     m.error.ledge_max_m = std::max(m.error.ledge_max_m, e.ledge_max_m);
     m.error.superheat_rms_K = std::max(m.error.superheat_rms_K, e.superheat_rms_K);

@@ -62,7 +62,8 @@ double flat_share(const FlexCase& c, const ReducedModel& m);
 /// The flat schedule at flat_share, with its reduced-model heat state and economics.
 Schedule flat_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p);
 
-/// Whether the case needs the MILP (set-point counts, dwell, change penalty, or flex.solver = milp).
+/// Whether the case needs the MILP (set-point counts, dwell, change penalty, stops of the line
+/// (flex.max_off), or flex.solver = milp).
 bool needs_milp(const FlexCase& c);
 
 /// Optimises the schedule. Throws core::InputError naming the binding constraint group when no

@@ -26,6 +26,7 @@ struct DispatchSettings {
   int max_changes_per_day = 0;            ///< set-point changes per calendar day; 0: no limit
   double min_dwell_s = 0;                 ///< shortest time between two set-point changes; 0: none
   double change_penalty_eur = 0;          ///< cost of one set-point change (wear, operator time)
+  double max_off_s = 0;                   ///< longest stop of the line (power zero) in a row; 0: never off
   std::optional<double> ledge_min_m, ledge_max_m;          ///< default: [window]
   std::optional<double> superheat_min_K, superheat_max_K;  ///< default: [window]
   double end_ledge_tolerance_m = 0.005;   ///< |ledge at the end − ledge at the start| ≤ this

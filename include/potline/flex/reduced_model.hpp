@@ -8,6 +8,10 @@
 //   m[k]   ≤ e_down·u[k], m[k] ≤ e_up·u[k]   metal production share − 1 (concave: boosts make less
 //                                         metal per MWh than cuts save)
 //
+// A stopped line (power zero, flex.max_off; o[k] = 1, u[k] = −1) adds b_stop·o[k] to the ledge and
+// c_stop·o[k] to the superheat: what a one-step stop does in the dynamic model beyond the linear
+// extrapolation of the ±δ fit (fitted only when stops are allowed).
+//
 // a, b, c, d, e_up and e_down are fitted by least squares to step responses (u = +δ and −δ held for
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
 // run (u = 0) so that the controller's own drift cancels. The fit error is the free-run error of
@@ -33,10 +37,12 @@ struct ReducedModel {
   double nominal_power_W = 0;               ///< per cell
   double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run
   double delta = 0.05;                      ///< step amplitude of the fit runs
+  double b_stop = 0, c_stop = 0;            ///< a stopped step's ledge [m] and superheat [K] beyond b·(−1), c·(−1)
   FitError error;                           ///< over the fit runs
   std::vector<std::string> notes;           ///< what the fit had to do (runs that froze, clamps)
 
-  /// Free-run prediction of ledge [m] at step ends and mean superheat [K] per step for shares.
+  /// Free-run prediction of ledge [m] at step ends and mean superheat [K] per step for shares (a
+  /// share of 0 or less: the line stopped).
   void predict(const std::vector<double>& shares, std::vector<double>& ledge_m, std::vector<double>& superheat_K) const;
   /// Production share (1 = nominal) the model gives a power share.
   double production_share(double share) const;

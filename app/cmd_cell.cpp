@@ -28,6 +28,30 @@ struct CellOptions {
   VaryOptions vary;
 };
 
+// What a thermal state that is not a working cell means, in words: no liquid steady state, none
+// within the search range, or a steady ledge thicker than the side channel (it would reach under
+// the anodes: the network balances, but the cell it describes cannot run).
+io::Json thermal_warnings(const dynamics::ThermalSteadyState& s, const cell::CellDesign& design) {
+  io::Json w = io::Json::array();
+  const double generated_kW = s.result.energy.heat_loss_W / 1e3;
+  if (s.status == "freezes") {
+    w.push_back(fmt::format("no liquid steady state: at the liquidus ({:.1f} °C) the cell generates {:.0f} kW but "
+                            "the heat-loss network takes {:.0f} kW, so the bath freezes; the other values are at the "
+                            "liquidus",
+                            s.liquidus_K - 273.15, generated_kW, s.heat_loss_W / 1e3));
+  } else if (s.status == "overheats") {
+    w.push_back(fmt::format("no steady state within {:.0f} K above the liquidus: at {:.1f} °C the cell still generates "
+                            "{:.0f} kW against the network's {:.0f} kW; the other values are at that bound, not a "
+                            "state the cell reaches",
+                            s.superheat_K, s.bath_temperature_K - 273.15, generated_kW, s.heat_loss_W / 1e3));
+  } else if (s.ledge_m > design.side_channel_m) {
+    w.push_back(fmt::format("the steady ledge {:.1f} cm is thicker than the side channel {:.1f} cm (anode end to side "
+                            "wall): it would reach under the anodes, so this is not a working cell",
+                            s.ledge_m * 100, design.side_channel_m * 100));
+  }
+  return w;
+}
+
 // --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
 // network calibrated at the design point (the catalogue technology's line current, ACD and bath
 // temperature with the case's design and composition; without a technology, the case itself).
@@ -67,19 +91,25 @@ io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
   j["voltage_V"] = s.result.voltage_V;
   j["current_efficiency"] = s.result.current_efficiency;
   j["sec_dc_kWh_per_kg"] = s.result.sec_dc_J_per_kg / 3.6e6;
+  j["heat_generated_kW"] = s.result.energy.heat_loss_W / 1e3;  // what the cell must lose at that temperature
+  j["warnings"] = thermal_warnings(s, run.c.design);
   return j;
 }
 
 std::string thermal_text(const io::Json& t) {
-  const auto n = [&](const char* key) { return t.at(key).is_null() ? 0.0 : t.at(key).get<double>(); };
-  return fmt::format(
+  const auto n = [&](const char* key) { return t.at(key).get<double>(); };
+  // No ledge number without a liquid steady state (the JSON has null there): "none", never "0.0 cm".
+  const std::string ledge = t.at("ledge_cm").is_null() ? "none" : fmt::format("{:.1f} cm", n("ledge_cm"));
+  std::string out = fmt::format(
       "\nThermal steady state ({}; heat-loss network of the dynamics calibrated at {}: {:.1f} kA, ACD {:.2f} cm, "
-      "{:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {:.1f} cm, shell node {:.0f} °C\n"
+      "{:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {}, shell node {:.0f} °C\n"
       "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg\n",
       t.at("status").get<std::string>(), t.at("design_point").get<std::string>(), n("design_line_current_kA"),
       n("design_acd_cm"), n("design_bath_temperature_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
-      n("superheat_K"), n("ledge_cm"), n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"),
-      n("side_loss_kW"), n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"));
+      n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),
+      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"));
+  for (const auto& w : t.at("warnings")) out += "  warning: " + w.get<std::string>() + "\n";
+  return out;
 }
 
 int run_cell(const CellOptions& o, const GlobalOptions& global) {

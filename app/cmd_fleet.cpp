@@ -75,7 +75,7 @@ int export_smelter(const FleetOptions& o, const fleet::FleetCase& c, const plant
     return 0;
   }
   if (std::filesystem::is_directory(o.out)) {
-    d.error({}, "--out", "'" + o.out + "' is a directory: with --export-smelter, --out names the case file to write");
+    d.error({"--out", 0, 0}, "--out", "'" + o.out + "' is a directory: with --export-smelter, --out names the case file to write");
     throw core::InputError(d);
   }
   std::ofstream file(o.out);

@@ -70,19 +70,22 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
       "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up {:.3f}, down {:.3f}\n"
       "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms {:.2f} K (max {:.2f})\n"
       "  {} ({}): {}, gap {:.3f} %\n"
-      "  margin {:.0f} EUR against {:.0f} EUR flat: {:+.0f} EUR ({:+.2f} % of the power cost)\n"
-      "  dynamic model: {}\n",
+      "  margin {:.0f} EUR against {:.0f} EUR flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh, metal {:+.1f} t\n"
+      "  check: {}\n",
       c.sim.title, c.cells, m.nominal_power_W * c.cells / 1e6, c.dispatch.horizon_s / 3600,
       flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, m.a, 100 * m.b, m.e_up, m.e_down,
       100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m, m.error.superheat_rms_K, m.error.superheat_max_K,
       f.schedule.milp ? "MILP" : "LP", f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
       100 * f.schedule.solution.gap, f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),
       f.schedule.economics.margin_eur() - r.flat.economics.margin_eur(),
+      // The change of the power cost against flat (its sign as the cost moves: the JSON's
+      // savings_percent_of_power_cost is the opposite), with the energy and metal that explain it.
       r.flat.economics.power_cost_eur != 0
-          ? 100 * (r.flat.economics.power_cost_eur - f.schedule.economics.power_cost_eur) /
+          ? 100 * (f.schedule.economics.power_cost_eur - r.flat.economics.power_cost_eur) /
                 std::abs(r.flat.economics.power_cost_eur)
           : 0.0,
-      r.verdict);
+      (f.schedule.economics.energy_J - r.flat.economics.energy_J) / 3.6e9,
+      (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3, r.verdict);
   for (const auto& x : f.check.crossings) {
     std::cout << fmt::format("    crossing: {} from {:.2f} h to {:.2f} h\n", x.limit, x.start_s / 3600, x.end_s / 3600);
   }

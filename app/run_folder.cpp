@@ -38,7 +38,7 @@ void require_run_folder_path(const std::string& path) {
   const std::string problem = run_folder_path_problem(path);
   if (problem.empty()) return;
   core::Diagnostics d;
-  d.error({}, "--out", problem);
+  d.error({"--out", 0, 0}, "--out", problem);
   throw core::InputError(d);
 }
 

@@ -10,6 +10,7 @@ import io as _io
 import json as _json
 import math as _math
 import os as _os
+import sys as _sys
 
 from . import _core
 from . import _toml
@@ -74,6 +75,19 @@ def cbam(data_dir=None, **options):
     return _json.loads(_core.cbam(_options("cbam", options), data_dir or _core.default_data_dir()))
 
 
+def _pandas():
+    """pandas, or an ImportError that says how to get it: the module is built for one interpreter
+    (Debian's /usr/bin/python3, with python3-pandas from scripts/install-deps.sh)."""
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError(
+            f"potline returns its tables as pandas DataFrames, but this Python ({_sys.executable}) has no pandas: "
+            "run the module with Debian's /usr/bin/python3, for which scripts/install-deps.sh installs "
+            "python3-pandas (docs/python.md), or install pandas for this interpreter") from e
+    return pd
+
+
 def read_sweep(path):
     """The long table of a `potline sweep` results file as a DataFrame.
 
@@ -81,8 +95,7 @@ def read_sweep(path):
     is in ``df.attrs["title"]``. Pivot it for one column per metric, e.g.
     ``df[df.entity == "world"].pivot_table(index=["scenario", "sample"], columns="metric", values="value")``.
     """
-    import pandas as pd
-
+    pd = _pandas()
     table = _core.read_sweep(str(path))
     df = pd.DataFrame(table["columns"], columns=["scenario", "sample", "entity", "metric", "value"])
     df["sample"] = df["sample"].astype("int64")
@@ -110,7 +123,7 @@ class Result(dict):
 
 
 def _frame(csv_text):
-    import pandas as pd
+    pd = _pandas()
 
     if not csv_text.strip():
         return pd.DataFrame()

@@ -32,10 +32,10 @@ CbamOptions read_options(const OptionTexts& given) {
     d.error({"--direct-t-co2e-per-t", 0, 0}, "--direct-t-co2e-per-t", "give actual emissions or --default-country, not both");
   }
   if (!direct_given && !country_given) {
-    d.error({}, "--direct-t-co2e-per-t", "give --direct-t-co2e-per-t E (actual, verified) or --default-country ISO3");
+    d.error({"--direct-t-co2e-per-t", 0, 0}, "--direct-t-co2e-per-t", "give --direct-t-co2e-per-t E (actual, verified) or --default-country ISO3");
   }
   if (given.count("cbam.eua-price-eur") == 0) {
-    d.error({}, "--eua-price-eur", "required: the CBAM certificate price, EUR per t CO2e");
+    d.error({"--eua-price-eur", 0, 0}, "--eua-price-eur", "required: the CBAM certificate price, EUR per t CO2e");
   }
   if (d.has_errors()) throw core::InputError(d);
   return o;

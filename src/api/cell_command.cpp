@@ -82,7 +82,9 @@ void solve_target_voltage(cell::CellCase& c, double target_V, core::Diagnostics&
 
 }  // namespace
 
-CellRun run_cell(const CaseSource& source, const std::string& technology, const std::string& target_voltage) {
+namespace {
+// run_cell without the located_at_case wrapper.
+CellRun run_cell_here(const CaseSource& source, const std::string& technology, const std::string& target_voltage) {
   core::Diagnostics diagnostics;
   const io::ValueSet user = read_user_values(source, technology, diagnostics);
   const std::optional<double> target_V = read_target_voltage(target_voltage, diagnostics);
@@ -99,6 +101,11 @@ CellRun run_cell(const CaseSource& source, const std::string& technology, const 
   run.summary = cell::cell_result_json(run.c, run.result, run.warnings);
   if (target_V) run.summary["target_voltage_V"] = *target_V;
   return run;
+}
+}  // namespace
+
+CellRun run_cell(const CaseSource& source, const std::string& technology, const std::string& target_voltage) {
+  return located_at_case(source, [&] { return run_cell_here(source, technology, target_voltage); });
 }
 
 Tables CellRun::tables() const {

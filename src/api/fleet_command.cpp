@@ -153,7 +153,9 @@ std::string flows_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
 
 }  // namespace
 
-FleetInput load_fleet(const CaseSource& source) {
+namespace {
+// load_fleet without the located_at_case wrapper.
+FleetInput load_fleet_here(const CaseSource& source) {
   core::Diagnostics d;
   const std::string dir = source.data();
   FleetInput input{plant::SmelterData::load(dir, d), {}, {}};
@@ -163,6 +165,11 @@ FleetInput load_fleet(const CaseSource& source) {
                         : fleet::load_fleet_case(source.path, dir, input.data, d, source.sets);
   input.warnings = d.warning_messages();
   return input;
+}
+}  // namespace
+
+FleetInput load_fleet(const CaseSource& source) {
+  return located_at_case(source, [&] { return load_fleet_here(source); });
 }
 
 namespace {

@@ -7,7 +7,9 @@
 
 namespace potline::api {
 
-FlexInput load_flex(const CaseSource& source, const PriceSource& price_source) {
+namespace {
+// load_flex without the located_at_case wrapper.
+FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_source) {
   const io::Schema& schema = flex::flex_schema();
   core::Diagnostics d;
   io::ValueSet user;
@@ -54,6 +56,11 @@ FlexInput load_flex(const CaseSource& source, const PriceSource& price_source) {
   input.prices = std::move(*prices);
   for (const auto& w : d.items()) input.warnings.push_back(w.to_string());
   return input;
+}
+}  // namespace
+
+FlexInput load_flex(const CaseSource& source, const PriceSource& price_source) {
+  return located_at_case(source, [&] { return load_flex_here(source, price_source); });
 }
 
 FlexRun run_flex(const FlexInput& input, bool envelope) {

@@ -43,7 +43,9 @@ class Collector final : public line::Observer {
 
 }  // namespace
 
-SimulationInput load_simulation(const CaseSource& source, int threads) {
+namespace {
+// load_simulation without the located_at_case wrapper.
+SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   const io::Schema& schema = line::simulate_schema();
   core::Diagnostics diagnostics;
   io::ValueSet user;
@@ -72,6 +74,11 @@ SimulationInput load_simulation(const CaseSource& source, int threads) {
   SimulationInput input{std::move(*built), catalogue.path(), {}};
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;
+}
+}  // namespace
+
+SimulationInput load_simulation(const CaseSource& source, int threads) {
+  return located_at_case(source, [&] { return load_simulation_here(source, threads); });
 }
 
 namespace {

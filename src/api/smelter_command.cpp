@@ -91,14 +91,16 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
 }  // namespace
 
 SmelterRun run_smelter(const CaseSource& source) {
-  core::Diagnostics d;
-  SmelterRun run{load_data(source), {}, {}, {}, {}};
-  run.c = load_smelter(source, run.data, d);
-  run.result = plant::evaluate(run.c.inputs);
-  plant::warn_if_no_production(run.c, run.result, d);
-  run.warnings = d.warning_messages();
-  run.summary = plant::smelter_result_json(run.c, run.result, run.warnings);
-  return run;
+  return located_at_case(source, [&] {
+    core::Diagnostics d;
+    SmelterRun run{load_data(source), {}, {}, {}, {}};
+    run.c = load_smelter(source, run.data, d);
+    run.result = plant::evaluate(run.c.inputs);
+    plant::warn_if_no_production(run.c, run.result, d);
+    run.warnings = d.warning_messages();
+    run.summary = plant::smelter_result_json(run.c, run.result, run.warnings);
+    return run;
+  });
 }
 
 Tables SmelterRun::tables() const {
@@ -109,19 +111,21 @@ Tables SmelterRun::tables() const {
 }
 
 InvestRun run_invest(const CaseSource& source) {
-  core::Diagnostics d;
-  InvestRun run{load_data(source), {}, {}, {}, {}};
-  run.c = source.text ? finance::load_invest_case_text(*source.text, source.display_name, source.sets, run.data, d)
-                      : finance::load_invest_case(source.path, source.sets, run.data, d);
-  run.result = finance::evaluate_investment(run.c.inputs);
-  if (!run.result.lcoa_usd_per_kg) {
-    d.warning("plant.capacity_factor",
-              "the project produces nothing (capacity factor 0 or no capacity): LCOA is not defined (null in JSON, "
-              "n/a in text); the cash flows still carry the wage bill, a fixed cost");
-  }
-  run.summary = invest_json(run.c, run.result, d.warning_messages());
-  run.npv_by_power = npv_by_power_price(run.c.inputs, run.result);
-  return run;
+  return located_at_case(source, [&] {
+    core::Diagnostics d;
+    InvestRun run{load_data(source), {}, {}, {}, {}};
+    run.c = source.text ? finance::load_invest_case_text(*source.text, source.display_name, source.sets, run.data, d)
+                        : finance::load_invest_case(source.path, source.sets, run.data, d);
+    run.result = finance::evaluate_investment(run.c.inputs);
+    if (!run.result.lcoa_usd_per_kg) {
+      d.warning("plant.capacity_factor",
+                "the project produces nothing (capacity factor 0 or no capacity): LCOA is not defined (null in JSON, "
+                "n/a in text); the cash flows still carry the wage bill, a fixed cost");
+    }
+    run.summary = invest_json(run.c, run.result, d.warning_messages());
+    run.npv_by_power = npv_by_power_price(run.c.inputs, run.result);
+    return run;
+  });
 }
 
 std::vector<PowerPricePoint> npv_by_power_price(const finance::InvestmentInputs& in,

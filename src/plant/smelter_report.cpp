@@ -301,6 +301,12 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   s += fmt::format("  labour                {:.2f} employees per kt capacity, {} jobs per GW\n",
                    r.employees_per_kt_capacity, text_if_produced(r, r.jobs_per_GW));
   for (const auto& n : c.notes) s += "  note: " + n + "\n";
+  const SmelterInputs& in = c.inputs;
+  if (in.depreciation_usd_per_kg == 0 && in.overheads_usd_per_kg == 0 && in.sustaining_capex_usd_per_kg == 0 &&
+      in.interest_usd_per_kg == 0) {  // else a reader takes "full = C1" for a plant without capital costs
+    s += "  note: no costs.depreciation, overheads, sustaining_capex or interest given: C2, business and full cost "
+         "equal C1\n";
+  }
   for (const auto& w : warnings) s += "  warning: " + w + "\n";
   return s;
 }

@@ -176,6 +176,10 @@ std::string comparison_text(const Comparison& c, bool all) {
   }
   std::string out = fmt::format("Comparison of {} runs of potline {} (changes against run 1)\n", n, c.command);
   for (std::size_t k = 0; k < n; ++k) out += fmt::format("  run {}: {}\n", k + 1, c.paths[k]);
+  if (rows.size() == 1) {  // a bare header row reads as a broken table
+    out += "no numeric metric differs (to the " + std::to_string(kPrintedDigits) + " printed significant digits)\n";
+    rows.clear();
+  }
   for (const auto& row : rows) {
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {

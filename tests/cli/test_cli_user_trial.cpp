@@ -7,6 +7,13 @@ namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
 
+// "power cost +1.54 %" as the flex text prints it.
+std::string fmt_percent(double percent) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "power cost %+.2f %%", percent);
+  return buffer;
+}
+
 void expect_in(const std::string& text, const std::string& part) {
   EXPECT_NE(text.find(part), std::string::npos) << "lacks \"" << part << "\":\n" << text;
 }
@@ -35,6 +42,94 @@ TEST(CliUserTrial, WrongDimensionOnACommandLineOption) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err, "--alumina: error: '--alumina': unit 'kg' (a mass) cannot be converted to wt% (a fraction), this "
                    "field's unit: write e.g. \"3 wt%\"");
+}
+
+
+// --thermal without a working steady state says so: a frozen bath shows no ledge number (was
+// "ledge 0.0 cm"), the 150 K bound is not a state, and a ledge past the side channel is flagged.
+TEST(CliUserTrial, ThermalStatesThatAreNotAWorkingCellSaySo) {
+  const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA"});
+  ASSERT_EQ(cut.exit_code, 0) << cut.describe();
+  expect_in(cut.out, "ledge none,");
+  expect_in(cut.out, "warning: no liquid steady state: at the liquidus (958.1 °C) the cell generates");
+  EXPECT_EQ(cut.out.find("ledge 0.0 cm"), std::string::npos) << cut.out;
+  const RunResult hot = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.acd=8 cm", "--json"});
+  ASSERT_EQ(hot.exit_code, 0) << hot.describe();
+  const Json h = parse_json(hot.out).at("thermal");
+  EXPECT_EQ(h.at("status"), "overheats");
+  ASSERT_EQ(h.at("warnings").size(), 1u);
+  expect_in(h.at("warnings")[0].get<std::string>(), "no steady state within 150 K above the liquidus");
+  EXPECT_GT(h.at("heat_generated_kW").get<double>(), h.at("heat_loss_kW").get<double>());
+  const RunResult thick = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.acd=2.5 cm", "--json"});
+  ASSERT_EQ(thick.exit_code, 0) << thick.describe();
+  const Json t = parse_json(thick.out).at("thermal");
+  EXPECT_EQ(t.at("status"), "steady");
+  EXPECT_GT(t.at("ledge_cm").get<double>(), 28.0);  // AP40's side channel (an estimate in the catalogue)
+  ASSERT_EQ(t.at("warnings").size(), 1u);
+  expect_in(t.at("warnings")[0].get<std::string>(), "is thicker than the side channel 28.0 cm");
+  const RunResult design = potline({"cell", "--technology", "AP40", "--thermal", "--json"});
+  EXPECT_TRUE(parse_json(design.out).at("thermal").at("warnings").empty()) << design.out;
+}
+
+// flex: the power-cost change has the sign of the cost (was "+24773 EUR (-1.54 % of the power
+// cost)" for a schedule that bought more power to make more metal), with the energy and metal.
+TEST(CliUserTrial, FlexTextGivesThePowerCostChangeWithItsSign) {
+  const RunResult r = potline({"flex", example("flex-day.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const RunResult j = potline({"flex", example("flex-day.toml"), "--json"});
+  ASSERT_EQ(j.exit_code, 0) << j.describe();
+  const double saved = parse_json(j.out).at("value").at("savings_percent_of_power_cost").get<double>();
+  expect_in(r.out, fmt_percent(-saved));
+  expect_in(r.out, "MWh, metal ");
+  expect_in(r.out, "  check: ");
+  EXPECT_EQ(r.out.find("% of the power cost"), std::string::npos) << r.out;
+}
+
+// smelter: C2 = business = full = C1 is explained when no capital or overhead cost is given.
+TEST(CliUserTrial, SmelterSaysWhyFullCostEqualsC1) {
+  const std::string note = "note: no costs.depreciation, overheads, sustaining_capex or interest given";
+  const RunResult bare = potline({"smelter", example("smelter-us-old-grid.toml")});
+  ASSERT_EQ(bare.exit_code, 0) << bare.describe();
+  expect_in(bare.out, note);
+  const RunResult charged =
+      potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "costs.depreciation=150 USD/t"});
+  ASSERT_EQ(charged.exit_code, 0) << charged.describe();
+  EXPECT_EQ(charged.out.find(note), std::string::npos) << charged.out;
+}
+
+// Every input error names where it is: the option (was "error: '--eua-price-eur': required ..."
+// with no place) or the case file for a required key (was "error: 'prices.year': required ...").
+TEST(CliUserTrial, EveryInputErrorNamesItsPlace) {
+  const RunResult cbam = potline({"cbam", "--year", "2030", "--direct-t-co2e-per-t", "2"});
+  EXPECT_EQ(cbam.exit_code, 2) << cbam.describe();
+  expect_in(cbam.err, "--eua-price-eur: error: '--eua-price-eur': required");
+  const RunResult none = potline({"cbam", "--year", "2030", "--eua-price-eur", "80"});
+  EXPECT_EQ(none.exit_code, 2) << none.describe();
+  expect_in(none.err, "--direct-t-co2e-per-t: error: '--direct-t-co2e-per-t': give --direct-t-co2e-per-t");
+  TempDir tmp;
+  const std::string path = tmp.write("bare.toml", "[case]\ntitle = \"x\"\n");
+  for (const std::string command : {"smelter", "invest", "simulate", "cell"}) {
+    const RunResult r = potline({command, path});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_TRUE(r.out.empty());
+    std::istringstream lines(r.err);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("potline: ", 0) == 0) continue;
+      EXPECT_EQ(line.rfind(path, 0), 0u) << command << ": a message without its file: " << line;
+    }
+  }
+}
+
+// compare: two runs with no numeric difference say so instead of printing a bare header.
+TEST(CliUserTrial, CompareOfRunsWithoutNumericDifferenceSaysSo) {
+  TempDir tmp;
+  const std::string a = (tmp.path() / "a").string(), b = (tmp.path() / "b").string();
+  ASSERT_EQ(potline({"cell", example("default.toml"), "--out", a}).exit_code, 0);
+  ASSERT_EQ(potline({"cell", example("default.toml"), "--set", "case.title=other", "--out", b}).exit_code, 0);
+  const RunResult r = potline({"compare", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "no numeric metric differs (to the 6 printed significant digits)");
+  EXPECT_EQ(r.out.find("metric  run 1"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "potline/cell/cell_case.hpp"
+#include "potline/core/diagnostics.hpp"
 #include "potline/finance/invest_case.hpp"
 #include "potline/finance/investment.hpp"
 #include "potline/fleet/fleet_case.hpp"
@@ -37,6 +38,26 @@ struct CaseSource {
   std::string base_dir() const;
   std::string data() const;
 };
+
+/// Runs `body`; an input error whose diagnostics name no place (a required key that is missing, a
+/// rule between keys) is rethrown located at the case file, so every message of a case says which
+/// file it is about ("case.toml: error: 'prices.year': required ...").
+template <class Body>
+auto located_at_case(const CaseSource& source, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const core::InputError& e) {
+    if (!source.given()) throw;
+    core::Diagnostics located;
+    for (const auto& item : e.diagnostics().items()) {
+      core::SourceLocation where = item.location;
+      if (where.file.empty()) where = {source.name(), 0, 0};
+      if (item.severity == core::Severity::kError) located.error(where, item.key, item.message);
+      else located.warning(where, item.key, item.message);
+    }
+    throw core::InputError(located);
+  }
+}
 
 /// The run folder's tables: file name -> CSV text (units in the headers).
 using Tables = std::map<std::string, std::string>;

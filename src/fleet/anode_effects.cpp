@@ -1,22 +1,44 @@
-// Anode-effect performance by technology class and region (see anode_effects.hpp).
+// PFC performance of fleet smelters: the table and its selection (see anode_effects.hpp).
 #include "potline/fleet/anode_effects.hpp"
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
-#include "potline/plant/emissions.hpp"
 
 namespace potline::fleet {
 
-const AnodeEffectRule* AnodeEffectTable::match(const std::string& pfc_class, const std::string& region) const {
+namespace {
+
+bool lists(const std::vector<std::string>& v, const std::string& x) {
+  return !x.empty() && std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+std::string AnodeEffectRule::scope() const {
+  if (!smelters.empty()) return "smelters";
+  if (!countries.empty()) return "countries";
+  return "class";
+}
+
+const AnodeEffectRule* AnodeEffectTable::match(const std::string& pfc_class, const std::string& region,
+                                               const std::string& smelter_id, const std::string& country) const {
+  for (const auto& r : rules) {
+    if (lists(r.smelters, smelter_id)) return &r;
+  }
+  for (const auto& r : rules) {
+    if (lists(r.countries, country)) return &r;
+  }
   const AnodeEffectRule* any_region = nullptr;
   for (const auto& r : rules) {
-    if (r.pfc_class != pfc_class) continue;
-    if (std::find(r.regions.begin(), r.regions.end(), region) != r.regions.end()) return &r;
+    if (r.pfc_class.empty() || r.pfc_class != pfc_class) continue;
+    if (lists(r.regions, region)) return &r;
     if (r.regions.empty() && any_region == nullptr) any_region = &r;
   }
   return any_region;
@@ -24,11 +46,92 @@ const AnodeEffectRule* AnodeEffectTable::match(const std::string& pfc_class, con
 
 namespace {
 
+const std::set<std::string>& known_keys() {
+  static const std::set<std::string> k = {"pfc_class", "regions", "smelters", "countries", "company", "aem",
+                                          "pfc_co2e",  "gwp",     "year",     "basis",     "source"};
+  return k;
+}
+
+/// The strings of array `key`, each checked against `allowed` (file:line:col of the element).
+std::vector<std::string> read_ids(const toml::table& t, const std::string& key, const std::string& what,
+                                  const std::vector<std::string>& allowed, const std::string& file, core::Diagnostics& d) {
+  std::vector<std::string> out;
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return out;
+  const auto* list = n->as_array();
+  if (list == nullptr || list->empty()) {
+    d.error(io::toml_location(*n, file), key, "must be a non-empty array of " + what + " ids");
+    return out;
+  }
+  for (const auto& e : *list) {
+    const std::string id = e.value_or(std::string());
+    if (!lists(allowed, id)) io::report_unknown_name(what, id, allowed, io::toml_location(e, file), key, d);
+    out.push_back(id);
+  }
+  return out;
+}
+
+/// Which smelters the entry covers: exactly one of smelters, countries, pfc_class (with regions).
+void read_scope(const toml::table& t, const std::string& file, const std::vector<std::string>& region_ids,
+                const std::vector<std::string>& smelter_ids, const std::vector<std::string>& countries,
+                AnodeEffectRule& r, core::Diagnostics& d) {
+  r.smelters = read_ids(t, "smelters", "smelter", smelter_ids, file, d);
+  r.countries = read_ids(t, "countries", "country", countries, file, d);
+  r.regions = read_ids(t, "regions", "region", region_ids, file, d);
+  const auto* cls = t.get("pfc_class");
+  const int scopes = (t.contains("smelters") ? 1 : 0) + (t.contains("countries") ? 1 : 0) + (cls != nullptr ? 1 : 0);
+  if (scopes != 1) {
+    d.error(r.where, "pfc_class",
+            scopes == 0 ? "required: smelters (dataset ids), countries (ISO alpha-3 codes) or pfc_class (with regions)"
+                        : "give one of smelters, countries or pfc_class, not several");
+  }
+  if (t.contains("regions") && cls == nullptr) {
+    d.error(io::toml_location(*t.get("regions"), file), "regions", "regions go with pfc_class only");
+  }
+  if (cls == nullptr) return;
+  r.pfc_class = cls->value_or(std::string());
+  if (!plant::technology_class_from_name(r.pfc_class)) {
+    d.error(io::toml_location(*cls, file), "pfc_class",
+            "unknown IPCC technology class '" + r.pfc_class + "': CWPB, SWPB, VSS, HSS, PFPB_legacy or PFPB_modern");
+  }
+}
+
+/// The figure: exactly one of aem (min/d) or pfc_co2e (t CO2e per t Al, with its gwp set).
+void read_value(const toml::table& t, const std::string& file, AnodeEffectRule& r, core::Diagnostics& d) {
+  const auto* aem = t.get("aem");
+  const auto* pfc = t.get("pfc_co2e");
+  const auto* gwp = t.get("gwp");
+  if ((aem == nullptr) == (pfc == nullptr)) {
+    d.error(r.where, "aem",
+            aem == nullptr ? "required: aem (anode-effect minutes per cell-day, min/d) or pfc_co2e (t CO2e per t Al)"
+                           : "give aem or pfc_co2e, not both");
+  }
+  if (aem != nullptr) {
+    const auto v = io::toml_quantity(aem, "aem", "min/d", "min/d", file, d);
+    if (v && *v < 0) d.error(io::toml_location(*aem, file), "aem", "must not be negative");
+    r.aem_min_per_day = v.value_or(0.0);
+    if (gwp != nullptr && pfc == nullptr) d.error(io::toml_location(*gwp, file), "gwp", "gwp goes with pfc_co2e only");
+  }
+  if (pfc == nullptr) return;
+  r.pfc_co2e = io::toml_quantity(pfc, "pfc_co2e", "t/t", "t/t", file, d);
+  if (r.pfc_co2e && (*r.pfc_co2e < 0 || *r.pfc_co2e > 10)) {
+    d.error(io::toml_location(*pfc, file), "pfc_co2e", fmt::format("{:g} t/t is outside 0..10 t CO2e per t Al", *r.pfc_co2e));
+  }
+  const std::string g = gwp != nullptr ? gwp->value_or(std::string()) : std::string();
+  r.gwp = plant::gwp_set_from_name(g);
+  if (!r.gwp) {
+    d.error(gwp != nullptr ? io::toml_location(*gwp, file) : r.where, "gwp",
+            gwp == nullptr ? "required with pfc_co2e: the GWP set the figure was published in (AR4, AR5, AR6 or SAR)"
+                           : "unknown GWP set '" + g + "': AR4, AR5, AR6 or SAR");
+  }
+}
+
 AnodeEffectRule parse_rule(const toml::table& t, const std::string& file, const std::vector<std::string>& region_ids,
+                           const std::vector<std::string>& smelter_ids, const std::vector<std::string>& countries,
                            core::Diagnostics& d) {
-  static const std::set<std::string> known = {"pfc_class", "regions", "aem", "source"};
   AnodeEffectRule r;
   r.where = io::toml_location(t, file);
+  const auto& known = known_keys();
   for (const auto& [k, v] : t) {
     const std::string key(k.str());
     if (known.count(key) == 0) {
@@ -36,35 +139,41 @@ AnodeEffectRule parse_rule(const toml::table& t, const std::string& file, const 
                               io::toml_location(v, file), key, d);
     }
   }
-  r.pfc_class = t["pfc_class"].value_or(std::string());
-  if (!plant::technology_class_from_name(r.pfc_class)) {
-    const auto* n = t.get("pfc_class");
-    d.error(n ? io::toml_location(*n, file) : r.where, "pfc_class",
-            "unknown IPCC technology class '" + r.pfc_class + "': CWPB, SWPB, VSS, HSS, PFPB_legacy or PFPB_modern");
+  read_scope(t, file, region_ids, smelter_ids, countries, r, d);
+  read_value(t, file, r, d);
+  r.company = t["company"].value_or(std::string());
+  if (const auto* y = t.get("year")) {
+    const auto year = y->value<int64_t>();
+    if (!year || *year < 1990 || *year > 2100) d.error(io::toml_location(*y, file), "year", "an integer year, 1990..2100");
+    r.year = static_cast<int>(year.value_or(0));
   }
-  if (const auto* list = t.get_as<toml::array>("regions")) {
-    for (const auto& n : *list) {
-      const std::string id = n.value_or(std::string());
-      if (std::find(region_ids.begin(), region_ids.end(), id) == region_ids.end()) {
-        io::report_unknown_name("region", id, region_ids, io::toml_location(n, file), "regions", d);
+  r.basis = t["basis"].value_or(std::string());
+  r.source = t["source"].value_or(std::string());
+  if (r.source.empty()) d.error(r.where, "source", "required: the source (or 'estimate: basis') of the figure");
+  return r;
+}
+
+/// A smelter or a country in two entries of the same scope would make the choice depend on order.
+void check_overlaps(const std::vector<AnodeEffectRule>& rules, core::Diagnostics& d) {
+  std::map<std::string, const AnodeEffectRule*> seen;
+  for (const auto& r : rules) {
+    for (const auto* ids : {&r.smelters, &r.countries}) {
+      for (const auto& id : *ids) {
+        const auto [it, fresh] = seen.emplace(r.scope() + ":" + id, &r);
+        if (!fresh) {
+          d.error(r.where, r.scope(), fmt::format("'{}' is already covered by the entry at {}", id, it->second->where.to_string()));
+        }
       }
-      r.regions.push_back(id);
     }
   }
-  const auto* aem = t.get("aem");
-  if (aem == nullptr) d.error(r.where, "aem", "required: anode-effect minutes per cell-day (min/d)");
-  const auto v = io::toml_quantity(aem, "aem", "min/d", "min/d", file, d);
-  if (v && *v < 0) d.error(io::toml_location(*aem, file), "aem", "must not be negative");
-  r.aem_min_per_day = v.value_or(0.0);
-  r.source = t["source"].value_or(std::string());
-  if (r.source.empty()) d.error(r.where, "source", "required: the source (or 'estimate: basis') of the AEM");
-  return r;
 }
 
 }  // namespace
 
 AnodeEffectTable AnodeEffectTable::parse(const std::string& text, const std::string& file,
-                                         const std::vector<std::string>& region_ids, core::Diagnostics& d) {
+                                         const std::vector<std::string>& region_ids,
+                                         const std::vector<std::string>& smelter_ids,
+                                         const std::vector<std::string>& countries, core::Diagnostics& d) {
   AnodeEffectTable out;
   out.path = file;
   auto doc = io::parse_toml(text, file, d);
@@ -77,18 +186,55 @@ AnodeEffectTable AnodeEffectTable::parse(const std::string& text, const std::str
   }
   if (const auto* list = (*doc)["anode_effects"].as_array()) {
     for (const auto& n : *list) {
-      if (const auto* t = n.as_table()) out.rules.push_back(parse_rule(*t, file, region_ids, d));
+      if (const auto* t = n.as_table()) out.rules.push_back(parse_rule(*t, file, region_ids, smelter_ids, countries, d));
     }
   }
+  check_overlaps(out.rules, d);
   return out;
 }
 
 AnodeEffectTable AnodeEffectTable::load(const std::string& path, const std::vector<std::string>& region_ids,
-                                        core::Diagnostics& d) {
+                                        const std::vector<std::string>& smelter_ids,
+                                        const std::vector<std::string>& countries, core::Diagnostics& d) {
   if (path.empty()) return {};
   const auto text = io::read_text_file(path, "the anode-effect table", d);
   if (!text) return {};
-  return parse(*text, path, region_ids, d);
+  return parse(*text, path, region_ids, smelter_ids, countries, d);
+}
+
+std::optional<double> equivalent_aem(double pfc_co2e_t_per_t, plant::GwpSet g, const plant::EmissionData& data,
+                                     plant::CoefficientSet set, plant::TechnologyClass cls, std::string& why) {
+  const plant::PfcCoefficients* k = data.pfc(set, cls);
+  if (k == nullptr || !(k->slope_cf4 > 0)) {
+    why = fmt::format("{} has no slope coefficient for {}", plant::to_string(set), plant::to_string(cls));
+    return std::nullopt;
+  }
+  const plant::GwpValues* w = data.gwp(g);
+  if (w == nullptr) {
+    why = fmt::format("the emission data have no GWP set {}", plant::to_string(g));
+    return std::nullopt;
+  }
+  const double cf4_kg_per_t = 1000.0 * pfc_co2e_t_per_t / (w->cf4 + k->c2f6_per_cf4 * w->c2f6);
+  return cf4_kg_per_t / k->slope_cf4;
+}
+
+std::optional<PfcBasis> pfc_basis(const AnodeEffectTable& table, const AnodeEffectRule& rule, const std::string& cls,
+                                  const plant::EmissionData& data, std::string& why) {
+  const std::string basis = rule.basis.empty() ? std::string() : "; " + rule.basis;
+  if (!rule.pfc_co2e) {
+    return PfcBasis{rule.aem_min_per_day,
+                    fmt::format("{} slope ({}, AEM {:g} AE-min/cell-day{})", table.coefficient_set, cls, rule.aem_min_per_day, basis)};
+  }
+  const auto set = plant::coefficient_set_from_name(table.coefficient_set);
+  const auto c = plant::technology_class_from_name(cls);
+  if (!set || !c || !rule.gwp) {
+    why = "coefficient set '" + table.coefficient_set + "' or class '" + cls + "' unknown";
+    return std::nullopt;
+  }
+  const auto aem = equivalent_aem(*rule.pfc_co2e, *rule.gwp, data, *set, *c, why);
+  if (!aem) return std::nullopt;
+  return PfcBasis{*aem, fmt::format("{} slope ({}, AEM {:.3g} AE-min/cell-day equivalent of {:g} t CO2e/t {}{})",
+                                    table.coefficient_set, cls, *aem, *rule.pfc_co2e, plant::to_string(*rule.gwp), basis)};
 }
 
 }  // namespace potline::fleet

@@ -59,7 +59,11 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
     }
   }
   c.power_prices = PowerPriceTable::load(c.power_prices_path, regions.ids(), ids, d);
-  c.anode_effects = AnodeEffectTable::load(c.anode_effects_path, regions.ids(), d);
+  std::vector<std::string> countries;
+  for (const auto& r : records) {
+    if (std::find(countries.begin(), countries.end(), r.country) == countries.end()) countries.push_back(r.country);
+  }
+  c.anode_effects = AnodeEffectTable::load(c.anode_effects_path, regions.ids(), ids, countries, d);
   c.power_supply = PowerSupplyTable::load(c.power_supply_path, regions.ids(), d);
   check_supply_curve_areas(c.power_supply, records, d);
   if (c.year == 0) return;

@@ -78,7 +78,7 @@ void case_and_fleet(Table& t) {
       .doc("power supply curves (TOML): an area's power price rise against load added to its grid ([[added_load]])");
   t.text("fleet.anode_effects")
       .default_note("the data folder's fleet-anode-effects.toml")
-      .doc("anode-effect minutes per cell-day by IPCC class and region (TOML): PFC by the slope method");
+      .doc("PFC per smelter, company, country or IPCC class and region (TOML): an AEM or a published t CO2e/t, by the slope method");
   t.number("fleet.alumina_lme_share", &FleetCase::alumina_lme_share)
       .unit("1")
       .range(0.0, 1.0)

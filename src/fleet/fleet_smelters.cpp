@@ -178,24 +178,32 @@ void cbam_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
   }
 }
 
-/// PFC by the IPCC slope method where the anode-effect table (data/fleet-anode-effects.toml) has the
-/// smelter's class and region; else the smelter model's default, IPCC 2006 Tier 1.
-void pfc_inputs(const SmelterRecord& r, const FleetCase& c, CaseValueWriter& w, SmelterCaseValues& out) {
+/// PFC by the IPCC slope method where the anode-effect table (data/fleet-anode-effects.toml) has an
+/// entry for the smelter (its id, its country, or its class and region; anode_effects.hpp); else the
+/// smelter model's default, IPCC 2006 Tier 1.
+void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
+                SmelterCaseValues& out, core::Diagnostics& d) {
   const io::Value* chosen = out.values.get("emissions.technology_class");
   const std::string cls = chosen != nullptr ? chosen->text : "CWPB";  // the smelter model's default class
-  const AnodeEffectRule* rule = c.anode_effects.match(cls, r.region);
+  const AnodeEffectRule* rule = c.anode_effects.match(cls, r.region, r.id, r.country);
   if (rule == nullptr) {
     out.pfc_standard = fmt::format("IPCC2006 Tier 1 ({}; no anode-effect entry for {} in region {})", cls, cls, r.region);
     return;
   }
-  const std::string note = fmt::format("anode-effect table {}, class {} ({})", c.anode_effects.path, cls, rule->source);
+  std::string why;
+  const auto basis = pfc_basis(c.anode_effects, *rule, cls, data.emissions, why);
+  if (!basis) {
+    d.error(rule->where, "pfc_co2e", fmt::format("smelter '{}' ({}): {}", r.id, cls, why));
+    return;
+  }
+  const std::string note = fmt::format("anode-effect table {}, {} entry at {}, class {} ({})", c.anode_effects.path,
+                                       rule->scope(), rule->where.to_string(), cls, rule->source);
   w.text("emissions.pfc_method", "slope", note);
   // In the smelter schema's internal unit of emissions.aem (the case writer stores internal values).
   const io::FieldSpec& aem = *plant::smelter_schema().find("emissions.aem");
-  w.number("emissions.aem", core::convert(rule->aem_min_per_day, "min/d", aem.internal_unit).value, note);
+  w.number("emissions.aem", core::convert(basis->aem_min_per_day, "min/d", aem.internal_unit).value, note);
   w.text("emissions.coefficient_set", c.anode_effects.coefficient_set, note);
-  out.pfc_standard = fmt::format("{} slope ({}, AEM {:g} AE-min/cell-day)", c.anode_effects.coefficient_set, cls,
-                                 rule->aem_min_per_day);
+  out.pfc_standard = basis->standard;
 }
 
 void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase& c, CaseValueWriter& w) {
@@ -237,7 +245,7 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   SmelterCaseValues out;
   CaseValueWriter w(out, r.where);
   cell_inputs(r, c, data, w, out);
-  pfc_inputs(r, c, w, out);
+  pfc_inputs(r, c, data, w, out, d);
   w.number("plant.capacity", r.capacity_kg_per_s, row_note(r, "capacity"));
   price_inputs(reg, regions, c, w);
   const std::string source(plant::to_string(r.power_source));

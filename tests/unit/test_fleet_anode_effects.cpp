@@ -1,7 +1,10 @@
 // PFC of each fleet smelter from its technology class and region (issue 10, part 3;
 // data/fleet-anode-effects.toml): the slope method where the table has the class, IPCC 2006 Tier 1
-// elsewhere, the standard named per smelter; input errors with their messages.
+// elsewhere, published intensities per smelter, company or country, the standard named per
+// smelter; input errors with their messages.
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 #include "fleet_fixtures.hpp"
 #include "potline/cell/technology.hpp"
@@ -28,7 +31,7 @@ TEST(fleet_anode_effects, AModernPrebakeSmelterOutsideChinaUsesTheSlopeMethod) {
   const fleet::FleetCase c = world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   const auto& s = smelter(c, "gcc-sohar");
-  EXPECT_EQ(s.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 0.015 AE-min/cell-day)");
+  EXPECT_EQ(s.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 0.015 AE-min/cell-day; estimate: Potline potline-year AEM)");
   const plant::SmelterResult r = plant::evaluate(s.inputs);
   EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.00156 * 6630 + 0.00156 * 0.057 * 11100, 0.05);
 }
@@ -37,29 +40,95 @@ TEST(fleet_anode_effects, AModernPrebakeSmelterOutsideChinaUsesTheSlopeMethod) {
 // 38.5 Mt, data/fleet-anode-effects.toml) as an AEM equivalent: by hand, PFPB_modern 2.07 x 0.104 =
 // 0.21528 kg CF4/t, C2F6 0.21528 x 0.057 = 0.012271 kg/t, CO2e = 0.21528 x 6630 + 0.012271 x 11100 =
 // 1563.5 kg/t (AR5). This checks the table reaches the smelters, not the figure (an input).
-// Söderberg and legacy point-fed smelters outside China keep IPCC 2006 Tier 1.
-TEST(fleet_anode_effects, ChinaUsesItsTopDownEntryAndSoderbergKeepsTierOne) {
+TEST(fleet_anode_effects, ChinaUsesItsTopDownEntry) {
   core::Diagnostics d;
   const fleet::FleetCase c = world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
-  int tier1 = 0, slope = 0, china = 0;
-  for (const auto& s : c.model.smelters) {
-    const bool is_tier1 = s.pfc_standard.rfind("IPCC2006 Tier 1", 0) == 0;
-    (is_tier1 ? tier1 : slope) += 1;
-    if (s.record.region == "china") {
-      ++china;
-      EXPECT_FALSE(is_tier1) << s.record.id << ": " << s.pfc_standard;
-    }
-  }
-  EXPECT_GT(china, 0);
-  EXPECT_GT(tier1, 0);
-  EXPECT_GT(slope, 0);
-  EXPECT_EQ(smelter(c, "ru-bratsk").pfc_standard.rfind("IPCC2006 Tier 1 (VSS", 0), 0u) << smelter(c, "ru-bratsk").pfc_standard;
   const auto& cn = smelter(c, "cn-xinheng-qinghai");
-  EXPECT_EQ(cn.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 2.07 AE-min/cell-day)");
+  EXPECT_EQ(cn.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 2.07 AE-min/cell-day; estimate: China's top-down CF4 2021)");
   const plant::SmelterResult r = plant::evaluate(cn.inputs);
   EXPECT_NEAR(r.emissions.cf4_kg_per_kg * 1000.0, 2.07 * 0.104, 1e-9);
   EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.21528 * 6630 + 0.21528 * 0.057 * 11100, 0.05);
+}
+
+// Since every class of the shipped dataset has an entry in every region, no smelter keeps IPCC 2006
+// Tier 1; an empty table gives every smelter Tier 1 again (the former default, still selectable).
+TEST(fleet_anode_effects, NoShippedSmelterKeepsTierOneAndAnEmptyTableRestoresIt) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = world("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& s : c.model.smelters) EXPECT_EQ(s.pfc_standard.find("Tier 1"), std::string::npos) << s.record.id;
+  const std::string none = ::testing::TempDir() + "/no-anode-effects.toml";
+  { std::ofstream(none) << "coefficient_set = \"IPCC2019\"\n"; }
+  core::Diagnostics d2;
+  const fleet::FleetCase t1 = world("anode_effects = \"" + none + "\"\n", d2);
+  ASSERT_FALSE(d2.has_errors()) << d2.to_string();
+  EXPECT_EQ(smelter(t1, "ru-bratsk").pfc_standard.rfind("IPCC2006 Tier 1 (VSS", 0), 0u) << smelter(t1, "ru-bratsk").pfc_standard;
+}
+
+// A published intensity enters as the AEM that reproduces it under its own GWP set. Al Taweelah:
+// 0.007 t CO2e/t in AR4 ([EGA PFC 2017]); PFPB_modern (IPCC 2019) S 0.104, F 0.057. By hand:
+// CF4 = 7 / (7390 + 0.057 x 12200) = 7 / 8085.4 = 8.6576e-4 kg/t, AEM = 8.3246e-3; with the model's
+// AR5 GWPs: 8.6576e-4 x (6630 + 0.057 x 11100) = 8.6576e-4 x 7262.7 = 6.288 kg CO2e/t.
+// Bratsk (VSS, Rusal's company figure 0.433 t CO2e/t AR4; S 0.058, F 0.086): CF4 = 433 / (7390 +
+// 0.086 x 12200) = 433 / 8439.2 = 0.051308 kg/t; AR5 0.051308 x (6630 + 0.086 x 11100) = 389.15 kg/t.
+// Tomago (AUS, the national 0.14 t CO2e/t in SAR; PFPB_legacy S 0.122, F 0.097): CF4 = 140 / (6500 +
+// 0.097 x 9200) = 140 / 7392.4 = 0.018938 kg/t; AR5 0.018938 x (6630 + 0.097 x 11100) = 145.95 kg/t.
+TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = world("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto& tw = smelter(c, "gcc-ega-al-taweelah");
+  EXPECT_NE(tw.pfc_standard.find("equivalent of 0.007 t CO2e/t AR4; published: EGA, Al Taweelah 2017"), std::string::npos)
+      << tw.pfc_standard;
+  EXPECT_NEAR(plant::evaluate(tw.inputs).emissions.cf4_kg_per_kg * 1000.0, 8.6576e-4, 1e-7);
+  EXPECT_NEAR(plant::evaluate(tw.inputs).emissions.pfc_co2e * 1000.0, 6.288, 0.002);
+  const auto& br = smelter(c, "ru-bratsk");
+  EXPECT_NE(br.pfc_standard.find("(VSS, AEM 0.885 AE-min/cell-day equivalent of 0.433 t CO2e/t AR4"), std::string::npos)
+      << br.pfc_standard;
+  EXPECT_NEAR(plant::evaluate(br.inputs).emissions.pfc_co2e * 1000.0, 389.15, 0.05);
+  // The company entry wins over the class entry: Rusal's modern Taishet gets the company figure too.
+  EXPECT_NE(smelter(c, "ru-taishet").pfc_standard.find("published: Rusal company PFC 2018"), std::string::npos);
+  const auto& tm = smelter(c, "oc-tomago");
+  EXPECT_NE(tm.pfc_standard.find("equivalent of 0.14 t CO2e/t SAR; published: Australian Aluminium Council"), std::string::npos)
+      << tm.pfc_standard;
+  EXPECT_NEAR(plant::evaluate(tm.inputs).emissions.pfc_co2e * 1000.0, 145.95, 0.05);
+}
+
+// equivalent_aem by hand, and an AR5 figure comes back unchanged through the smelter's AR5 pricing.
+TEST(fleet_anode_effects, EquivalentAemReproducesAnAr5FigureExactly) {
+  const auto& data = potline::testing::shipped_smelter_data().emissions;
+  std::string why;
+  const auto aem = fleet::equivalent_aem(0.5, plant::GwpSet::kAR5, data, plant::CoefficientSet::kIpcc2019,
+                                         plant::TechnologyClass::kPFPBLegacy, why);
+  ASSERT_TRUE(aem) << why;
+  const double cf4 = 500.0 / (6630 + 0.097 * 11100);
+  EXPECT_NEAR(*aem, cf4 / 0.122, 1e-12);
+  EXPECT_NEAR(*aem * 0.122 * (6630 + 0.097 * 11100) / 1000.0, 0.5, 1e-12);
+  // IPCC 2006 has no point-fed rows: its CWPB row (S 0.143, F 0.121) stands for them.
+  const auto aem06 = fleet::equivalent_aem(0.5, plant::GwpSet::kAR5, data, plant::CoefficientSet::kIpcc2006,
+                                           plant::TechnologyClass::kPFPBModern, why);
+  ASSERT_TRUE(aem06) << why;
+  EXPECT_NEAR(*aem06, 500.0 / (6630 + 0.121 * 11100) / 0.143, 1e-12);
+}
+
+// Selection order: a smelter's entry, then its country's, then its class in its region, then its class.
+TEST(fleet_anode_effects, TheMostSpecificEntryWins) {
+  core::Diagnostics d;
+  const auto t = fleet::AnodeEffectTable::parse(
+      "coefficient_set = \"IPCC2019\"\n"
+      "[[anode_effects]]\npfc_class = \"VSS\"\naem = \"1 min/d\"\nsource = \"any region\"\n"
+      "[[anode_effects]]\npfc_class = \"VSS\"\nregions = [\"russia\"]\naem = \"2 min/d\"\nsource = \"region\"\n"
+      "[[anode_effects]]\ncountries = [\"RUS\"]\naem = \"3 min/d\"\nsource = \"country\"\n"
+      "[[anode_effects]]\nsmelters = [\"ru-bratsk\"]\npfc_co2e = \"400 kg/t\"\ngwp = \"AR5\"\nsource = \"smelter\"\n",
+      "ae.toml", {"russia", "europe"}, {"ru-bratsk", "ru-irkutsk", "eu-kubal"}, {"RUS", "SWE"}, d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_EQ(t.match("VSS", "russia", "ru-bratsk", "RUS")->source, "smelter");
+  EXPECT_NEAR(*t.match("VSS", "russia", "ru-bratsk", "RUS")->pfc_co2e, 0.4, 1e-12);  // kg/t converted to t/t
+  EXPECT_EQ(t.match("VSS", "russia", "ru-irkutsk", "RUS")->source, "country");
+  EXPECT_EQ(t.match("VSS", "russia", "", "")->source, "region");
+  EXPECT_EQ(t.match("VSS", "europe", "eu-kubal", "SWE")->source, "any region");
+  EXPECT_EQ(t.match("CWPB", "europe", "eu-kubal", "SWE"), nullptr);
 }
 
 TEST(fleet_anode_effects, AMissingTableNamedByTheCaseIsAnInputError) {
@@ -74,15 +143,59 @@ TEST(fleet_anode_effects, BadEntriesAreReportedWithTheirMessages) {
       "coefficient_set = \"IPCC2029\"\n"
       "[[anode_effects]]\npfc_class = \"PFPB_modrn\"\nregions = [\"gcd\"]\naem = \"-1 min/d\"\nsource = \"s\"\n"
       "[[anode_effects]]\npfc_class = \"CWPB\"\ncolour = 1\n",
-      "ae.toml", {"gcc", "china"}, d);
+      "ae.toml", {"gcc", "china"}, {}, {}, d);
   const std::string e = d.to_string();
   EXPECT_NE(e.find("coefficient_set 'IPCC2029': IPCC2006 or IPCC2019"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown IPCC technology class 'PFPB_modrn'"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown region 'gcd'"), std::string::npos) << e;
   EXPECT_NE(e.find("must not be negative"), std::string::npos) << e;
-  EXPECT_NE(e.find("required: anode-effect minutes per cell-day (min/d)"), std::string::npos) << e;
-  EXPECT_NE(e.find("required: the source (or 'estimate: basis') of the AEM"), std::string::npos) << e;
+  EXPECT_NE(e.find("required: aem (anode-effect minutes per cell-day, min/d) or pfc_co2e (t CO2e per t Al)"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("required: the source (or 'estimate: basis') of the figure"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown key in [[anode_effects]] 'colour'"), std::string::npos) << e;
   EXPECT_NE(e.find("ae.toml:"), std::string::npos) << e;
+}
+
+// Smelter and country entries: unknown ids at their array element's file:line:col (with a hint),
+// scopes and figures given twice or not at all, a published intensity without its GWP set, a
+// smelter in two entries.
+TEST(fleet_anode_effects, BadSmelterAndCountryEntriesAreReportedAtTheirPlace) {
+  core::Diagnostics d;
+  fleet::AnodeEffectTable::parse(
+      "coefficient_set = \"IPCC2019\"\n"
+      "[[anode_effects]]\nsmelters = [\"ru-bratsk\", \"ru-bratk\"]\npfc_co2e = \"0.4 t/t\"\nsource = \"s\"\n"  // 2-5
+      "[[anode_effects]]\ncountries = [\"RUSS\"]\npfc_co2e = \"0.4 t/t\"\ngwp = \"AR9\"\nsource = \"s\"\n"      // 6-10
+      "[[anode_effects]]\nsmelters = [\"ru-bratsk\"]\npfc_class = \"VSS\"\naem = \"1 min/d\"\n"                   // 11-14
+      "pfc_co2e = \"0.4 t/t\"\ngwp = \"AR5\"\nyear = 1890\nsource = \"s\"\n"                                       // 15-18
+      "[[anode_effects]]\nsmelters = [\"eu-kubal\"]\nregions = [\"europe\"]\npfc_co2e = \"12 t/t\"\ngwp = \"AR5\"\nsource = \"s\"\n"
+      "[[anode_effects]]\nsmelters = []\naem = \"1 min/d\"\nsource = \"s\"\n",
+      "ae.toml", {"russia", "europe"}, {"ru-bratsk", "eu-kubal"}, {"RUS", "SWE"}, d);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("ae.toml:3:26"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown smelter 'ru-bratk' (did you mean 'ru-bratsk'?)"), std::string::npos) << e;
+  EXPECT_NE(e.find("required with pfc_co2e: the GWP set the figure was published in (AR4, AR5, AR6 or SAR)"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("ae.toml:7:14"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown country 'RUSS'"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown GWP set 'AR9': AR4, AR5, AR6 or SAR"), std::string::npos) << e;
+  EXPECT_NE(e.find("give one of smelters, countries or pfc_class, not several"), std::string::npos) << e;
+  EXPECT_NE(e.find("give aem or pfc_co2e, not both"), std::string::npos) << e;
+  EXPECT_NE(e.find("an integer year, 1990..2100"), std::string::npos) << e;
+  EXPECT_NE(e.find("'ru-bratsk' is already covered by the entry at ae.toml:2"), std::string::npos) << e;
+  EXPECT_NE(e.find("regions go with pfc_class only"), std::string::npos) << e;
+  EXPECT_NE(e.find("12 t/t is outside 0..10 t CO2e per t Al"), std::string::npos) << e;
+  EXPECT_NE(e.find("must be a non-empty array of smelter ids"), std::string::npos) << e;
+  EXPECT_EQ(e.find("gwp goes with pfc_co2e only"), std::string::npos) << e;  // entry 3 gives pfc_co2e
+}
+
+// The shipped case reports an unknown smelter of the anode-effect table as an input error.
+TEST(fleet_anode_effects, AnUnknownSmelterInTheShippedCaseIsAnInputError) {
+  const std::string f = ::testing::TempDir() + "/ae-unknown.toml";
+  { std::ofstream(f) << "coefficient_set = \"IPCC2019\"\n[[anode_effects]]\nsmelters = [\"us-sebre\"]\n"
+                        "aem = \"1 min/d\"\nsource = \"s\"\n"; }
+  core::Diagnostics d;
+  EXPECT_THROW(world("anode_effects = \"" + f + "\"\n", d), core::InputError);
+  EXPECT_NE(d.to_string().find("unknown smelter 'us-sebre' (did you mean 'us-sebree'?)"), std::string::npos) << d.to_string();
+  EXPECT_NE(d.to_string().find("ae-unknown.toml:3:13"), std::string::npos) << d.to_string();
 }
 }  // namespace test_fleet_anode_effects

@@ -265,11 +265,41 @@ TEST(fleet_backtest_2024, WorldScopeOneTwoIntensityWithinFifteenPercentOfCru2023
 // boundary) of China and the UAE against the EU's default values for those countries (CN 7601,
 // route K, before the mark-up; [EU 2025/2621] Annex I via [CBAM Annex I transcription]): 3.0 and
 // 1.87 t CO2e/t. Independent of the model's inputs (China's PFC comes from atmospheric CF4,
-// [An et al. 2024], not from the EU value). The countries whose smelters keep IPCC 2006 Tier 1 PFC
-// (Russia, Canada, Bahrain, Australia, the US, ...) miss by 37-190 % and are listed in
-// docs/validation.md, not asserted.
+// [An et al. 2024]; the UAE's from EGA's published 2017 figures, [EGA PFC 2017]; not from the EU value).
 TEST(fleet_backtest_2024, ChinaAndUaeDirectIntensityWithinFifteenPercentOfTheEuDefaults) {
   EXPECT_NEAR(country_direct_t_per_t("CHN"), 3.0, 0.15 * 3.0);
   EXPECT_NEAR(country_direct_t_per_t("ARE"), 1.87, 0.15 * 1.87);
+}
+
+// The same comparison for the countries that left IPCC 2006 Tier 1 PFC on 2026-12-04
+// (data/fleet-anode-effects.toml): Russia on Rusal's published company PFC of 2018 ([Rusal SR 2018],
+// 0.433 t CO2e/t; 5.76 t/t before, +167 %), Australia on the Australian Aluminium Council's national
+// 0.14 t CO2e/t of 2011 ([AAC smelting 2011]; 4.21 before); Canada, Bahrain and India on the
+// ESTIMATE for their legacy point-fed lines, the IAI's 2016 world average of 0.38 t CO2e/t over
+// every technology ([EGA PFC 2017]; 2.91, 3.22, 2.54 before). EU defaults 2.16, 1.70, 1.96, 1.87,
+// 1.87. None of these figures was chosen to meet the EU values (Brazil, the US, Argentina, New
+// Zealand, South Africa and Mozambique still miss and are listed in docs/validation.md).
+TEST(fleet_backtest_2024, PublishedPfcBringsRussiaAustraliaCanadaBahrainIndiaWithinFifteenPercentOfTheEuDefaults) {
+  EXPECT_NEAR(country_direct_t_per_t("RUS"), 2.16, 0.15 * 2.16);
+  EXPECT_NEAR(country_direct_t_per_t("AUS"), 1.70, 0.15 * 1.70);
+  EXPECT_NEAR(country_direct_t_per_t("CAN"), 1.96, 0.15 * 1.96);
+  EXPECT_NEAR(country_direct_t_per_t("BHR"), 1.87, 0.15 * 1.87);
+  EXPECT_NEAR(country_direct_t_per_t("IND"), 1.87, 0.15 * 1.87);
+}
+
+// Known miss, asserted as it stands so a change shows: the world's smelting direct intensity against
+// the IAI's 2.38 t CO2e/t of 2018 ([IAI B2DS dataset 2021]) is 2.77 (+17 %, outside 15 %; 3.34 before
+// the published PFC figures). China (60 % of the output at 3.34 t/t, its PFC from the top-down CF4, an
+// upper bound) carries the gap; outside China the direct intensity is 1.93 (not a published comparison).
+TEST(fleet_backtest_2024, KnownMissWorldDirectIntensityAboveTheIai2018Figure) {
+  const auto& b = backtest();
+  double q = 0, e = 0;
+  for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
+    q += b.r.production_kg_per_s[i];
+    e += b.r.production_kg_per_s[i] * b.r.smelters[i].direct_co2e_kg_per_kg;
+  }
+  ASSERT_GT(q, 0.0);
+  EXPECT_GT(e / q, 1.15 * 2.38);  // the miss
+  EXPECT_LT(e / q, 1.25 * 2.38);
 }
 }  // namespace test_fleet_backtest_2024

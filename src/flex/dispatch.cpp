@@ -17,7 +17,7 @@ struct Groups {
 
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
-  std::vector<int> o;           // line stopped (flex.max_off; empty when it may not stop)
+  std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
 };
 
@@ -40,14 +40,19 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
     col.m.push_back(lp.add_column(fmt::format("m{}", k), stops ? -1.0 : std::min(m.e_down * lo, 0.0),
                                   std::max(m.e_up * hi, 0.0), metal_value));
-    double xlo = g.heat ? h.ledge_min_m - m.ledge_ref_m : -1.0, xhi = g.heat ? h.ledge_max_m - m.ledge_ref_m : 1.0;
-    if (k + 1 == K && g.end) {
+    // With stops the ledge is x + y: its bounds are rows (add_off_rows), x itself is free.
+    double xlo = g.heat && !stops ? h.ledge_min_m - m.ledge_ref_m : -1.0;
+    double xhi = g.heat && !stops ? h.ledge_max_m - m.ledge_ref_m : 1.0;
+    if (k + 1 == K && g.end && !stops) {
       xlo = std::max(xlo, -c.dispatch.end_ledge_tolerance_m);
       xhi = std::min(xhi, c.dispatch.end_ledge_tolerance_m);
     }
     col.x.push_back(lp.add_column(fmt::format("x{}", k + 1), xlo, xhi, 0.0));
     if (milp) col.z.push_back(lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
-    if (stops) col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
+    if (stops) {
+      col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
+      col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), -1.0, 1.0, 0.0));
+    }
   }
   return col;
 }
@@ -81,21 +86,15 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
       auto [i, v] = with_stop({col.m[k], col.u[k]}, {1.0, -e}, -std::max(0.0, e - 1.0));
       add_row(lp, -inf, 0.0, i, v);
     }
-    // Heat state; a stopped step adds the stop terms b_stop, c_stop of the reduced model.
-    {
-      auto [i, v] = with_stop(k == 0 ? std::vector<int>{col.x[0], col.u[0]}
-                                     : std::vector<int>{col.x[k], col.x[k - 1], col.u[k]},
-                              k == 0 ? std::vector<double>{1.0, -m.b} : std::vector<double>{1.0, -m.a, -m.b},
-                              -m.b_stop);
-      add_row(lp, 0.0, 0.0, i, v);
-    }
+    if (k == 0) add_row(lp, 0.0, 0.0, {col.x[0], col.u[0]}, {1.0, -m.b});
+    else add_row(lp, 0.0, 0.0, {col.x[k], col.x[k - 1], col.u[k]}, {1.0, -m.a, -m.b});
     if (g.heat) {
       const double low = h.superheat_min_K - m.superheat_ref_K, high = h.superheat_max_K - m.superheat_ref_K;
       if (!stops) {
         add_row(lp, low, high, {col.u[k], col.x[k]}, {m.c, m.d});
       } else {
-        const double swing = std::abs(m.c) + std::abs(m.c_stop) + std::abs(m.d) * (h.ledge_max_m - h.ledge_min_m) +
-                             std::abs(low);
+        // Big enough for any x the columns allow (|x| ≤ 1 m with stops).
+        const double swing = std::abs(m.c) + std::abs(m.c_stop) + std::abs(m.d) + std::abs(low);
         add_row(lp, -inf, high, {col.u[k], col.x[k], col.o[k]}, {m.c, m.d, m.c_stop});
         add_row(lp, low, inf, {col.u[k], col.x[k], col.o[k]}, {m.c, m.d, m.c_stop + swing});
       }
@@ -187,7 +186,8 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
 
 // Stops of the line (flex.max_off): o[k] = 1 holds u = m = −1 (power and metal zero); otherwise u
 // stays within the power limits. At most flex.max_off/Δt stopped steps in a row.
-void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const Columns& col, Milp& lp) {
+void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
+                  const Groups& g, const Columns& col, Milp& lp) {
   if (col.o.empty()) return;
   const std::size_t K = col.u.size(), L = off_steps(c, p.step_s);
   const double inf = 1e30, lo = c.dispatch.min_power - 1.0, hi = c.dispatch.max_power - 1.0;
@@ -196,6 +196,15 @@ void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices&
     add_row(lp, lo, inf, {col.u[k], col.o[k]}, {1.0, lo + 1.0});             // u ≥ lo unless stopped (−1)
     add_row(lp, -inf, hi, {col.u[k], col.o[k]}, {1.0, hi + 1.0});            // u ≤ hi, −1 when stopped
     add_row(lp, -inf, metal_top, {col.m[k], col.o[k]}, {1.0, metal_top + 1.0});  // m ≤ −1 when stopped
+    // The stop's ledge y (reduced_model.hpp) and the ledge bounds and end condition on x + y.
+    if (k == 0) add_row(lp, 0.0, 0.0, {col.y[0], col.o[0]}, {1.0, -m.b_stop});
+    else add_row(lp, 0.0, 0.0, {col.y[k], col.y[k - 1], col.o[k]}, {1.0, -m.a_stop, -m.b_stop});
+    double low = g.heat ? h.ledge_min_m - m.ledge_ref_m : -inf, high = g.heat ? h.ledge_max_m - m.ledge_ref_m : inf;
+    if (k + 1 == K && g.end) {
+      low = std::max(low, -c.dispatch.end_ledge_tolerance_m);
+      high = std::min(high, c.dispatch.end_ledge_tolerance_m);
+    }
+    add_row(lp, low, high, {col.x[k], col.y[k]}, {1.0, 1.0});
   }
   for (std::size_t k = 0; k + L < K; ++k) {
     std::vector<int> window(col.o.begin() + static_cast<std::ptrdiff_t>(k),
@@ -210,7 +219,7 @@ Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, con
   lp.maximise = true;
   col = add_columns(c, m, p, h, g, milp, lp);
   add_physics_rows(c, m, p, h, g, col, lp);
-  add_off_rows(c, m, p, col, lp);
+  add_off_rows(c, m, p, h, g, col, lp);
   if (milp) add_change_rows(c, p, g, col, lp);
   col.calls = add_call_scenarios(c, m, p, h, g.heat, col.u, col.x, lp);
   return lp;

@@ -25,6 +25,7 @@ io::Json model_json(const ReducedModel& m) {
           {"nominal_cell_power_kW", m.nominal_power_W / 1e3},
           {"nominal_cell_production_kg_per_day", m.nominal_production_kg_per_s * 86400},
           {"fit_step_percent", 100 * m.delta},
+          {"a_stop", m.a_stop},
           {"b_stop_m", m.b_stop},
           {"c_stop_K", m.c_stop},
           {"fit_error",
@@ -51,7 +52,7 @@ io::Json economics_json(const ScheduleEconomics& e) {
 io::Json crossings_json(const std::vector<Crossing>& crossings) {
   io::Json out = io::Json::array();
   for (const Crossing& x : crossings) {
-    const bool ledge = x.limit.rfind("ledge", 0) == 0;
+    const bool ledge = x.limit.rfind("ledge", 0) == 0 || x.limit == "freeze_alarm";
     const bool frozen = x.limit == "bath_frozen" || x.limit == "guard_stop";
     out.push_back({{"limit", x.limit},
                    {"start_h", x.start_s / 3600},
@@ -75,6 +76,7 @@ io::Json check_json(const Resimulation& r) {
           {"anode_effects_after_ramp_up", r.ae_after_ramp_up},
           {"max_acd_cm", 100 * r.max_acd_m},
           {"acd_limit_h", r.acd_limit_s / 3600},
+          {"max_ledge_cm", 100 * r.max_ledge_m},
           {"reduced_model_error",
            {{"ledge_rms_cm", 100 * r.model_error.ledge_rms_m},
             {"ledge_max_cm", 100 * r.model_error.ledge_max_m},

@@ -23,7 +23,8 @@ bool tighten(HeatBounds& b, const std::vector<Crossing>& crossings, const Reduce
   for (const Crossing& x : crossings) {
     const double excess = std::abs(x.extreme - x.bound);
     if (x.limit == "ledge_min") ledge_low = std::max(ledge_low, excess + kLedgeMargin_m);
-    else if (x.limit == "ledge_max") ledge_high = std::max(ledge_high, excess + kLedgeMargin_m);
+    else if (x.limit == "ledge_max" || x.limit == "freeze_alarm")
+      ledge_high = std::max(ledge_high, excess + kLedgeMargin_m);
     else if (x.limit == "superheat_min") superheat_low = std::max(superheat_low, excess + kSuperheatMargin_K);
     else if (x.limit == "superheat_max") superheat_high = std::max(superheat_high, excess + kSuperheatMargin_K);
     else frozen = true;  // a frozen bath: the cell lost too much heat; keep it warmer

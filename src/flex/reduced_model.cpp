@@ -107,9 +107,11 @@ void fit_production(const std::vector<FitRun>& runs, double base_rate, ReducedMo
   }
 }
 
-// The stop terms: the cell stopped for one step (power zero), then at nominal; b_stop and c_stop
-// are what that step's ledge and mean superheat, relative to the undisturbed run, have beyond the
-// linear model's b·(−1) and c·(−1) + d·x. Returns the schedule of the run.
+// The stop terms: the cell stopped for one step (power zero), then at nominal. b_stop and c_stop are
+// what that step's ledge and mean superheat, relative to the undisturbed run, have beyond the
+// linear model's x = −b and c·(−1) + d·x; a_stop is the least-squares decay of that extra ledge
+// over the following steps while it stays positive (the reheat after an outage melts more back
+// later: a_stop ≤ a). Returns the schedule of the run.
 std::vector<double> fit_stop(const FlexCase& c, ReducedModel& m, const std::vector<double>& base_ledge,
                              const std::vector<double>& base_sh, double step_s, std::size_t steps, double duration,
                              double interval) {
@@ -121,11 +123,25 @@ std::vector<double> fit_stop(const FlexCase& c, ReducedModel& m, const std::vect
                                      "{:.2f} h ({}); lower flex.max_off below the price series' step",
                                      step_s / 3600, run.stopped_at_s / 3600, run.stop_message));
   }
+  const std::size_t usable =
+      run.stopped ? std::min(steps, static_cast<std::size_t>(std::floor(run.stopped_at_s / step_s))) : steps;
   std::vector<double> ledge, sh;
-  sample_trace(run, step_s, 1, ledge, sh);
-  const double x1 = ledge[1] - base_ledge[1] - (ledge[0] - base_ledge[0]);
-  m.b_stop = x1 + m.b;
-  m.c_stop = sh[0] - base_sh[0] + m.c - m.d * x1;
+  sample_trace(run, step_s, usable, ledge, sh);
+  // The stop's own ledge: the deviation less the linear model's x after u = −1 for one step.
+  std::vector<double> extra;
+  double x = 0;
+  for (std::size_t k = 0; k < usable; ++k) {
+    x = m.a * x + m.b * (k == 0 ? -1.0 : 0.0);
+    extra.push_back(ledge[k + 1] - base_ledge[k + 1] - (ledge[0] - base_ledge[0]) - x);
+  }
+  m.b_stop = extra.front();
+  m.c_stop = sh[0] - base_sh[0] + m.c + m.d * m.b;
+  double num = 0, den = 0;
+  for (std::size_t k = 0; k + 1 < extra.size() && extra[k] > 0 && extra[k + 1] > 0; ++k) {
+    num += extra[k + 1] * extra[k];
+    den += extra[k] * extra[k];
+  }
+  m.a_stop = den > 0 ? std::clamp(num / den, 0.0, m.a) : 0.0;
   return shares;
 }
 
@@ -159,12 +175,13 @@ void ReducedModel::predict(const std::vector<double>& shares, std::vector<double
                            std::vector<double>& superheat_K) const {
   ledge_m.assign(shares.size() + 1, ledge_ref_m);
   superheat_K.assign(shares.size(), superheat_ref_K);
-  double x = 0;
+  double x = 0, y = 0;
   for (std::size_t k = 0; k < shares.size(); ++k) {
     const bool stopped = shares[k] <= 0.0;
     const double u = stopped ? -1.0 : shares[k] - 1.0;
-    x = a * x + b * u + (stopped ? b_stop : 0.0);
-    ledge_m[k + 1] = ledge_ref_m + x;
+    x = a * x + b * u;
+    y = a_stop * y + (stopped ? b_stop : 0.0);
+    ledge_m[k + 1] = ledge_ref_m + x + y;
     superheat_K[k] = superheat_ref_K + c * u + d * x + (stopped ? c_stop : 0.0);
   }
 }

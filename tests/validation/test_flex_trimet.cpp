@@ -13,6 +13,7 @@
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/flex/cell_runs.hpp"
 #include "potline/flex/envelope.hpp"
+#include "potline/flex/flex_run.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
@@ -191,6 +192,27 @@ TEST(FlexTrimet, KnownMissAtMinusTwentyFivePercentClosedExchangersLeaveTheSuperh
   EXPECT_GT(steady_at_power(c, 0.75, 0.13).s.superheat_K, 5.0);
   EXPECT_LT(steady_at_power(c, 0.75, 0.08, 0.75).s.superheat_K, 5.0);
   EXPECT_GT(steady_at_power(c, 0.75, 0.08, 0.70).s.superheat_K, 5.0);
+}
+
+// [TRIMET 2019]: the Essen cells can take the power to zero for up to an hour. With stops allowed
+// (flex.max_off = 1 h) and a 48-h series at 80 EUR/MWh with one 3,000 EUR/MWh hour (hour 18), the
+// dispatch stops the TRIMET-like line for exactly that hour, and the dynamic model stays in window
+// with the instantaneous ledge below the 10 cm freeze alarm (measured 2026-12-04: 8.8 cm; the stop
+// terms b_stop = 2.3 cm, c_stop = −7.5 K). Without the stop state the linear model put 0.3 cm of
+// ledge on a stopped hour (the dynamic model 3.2 cm) and the week stopped 19 times, the ledge at 11.9 cm.
+TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
+  const flex::FlexCase c = trimet_case({"flex.max_off=1h", "flex.horizon=48h"});
+  flex::PriceSeries prices;
+  prices.start_unix_s = 1780272000;  // 2026-06-01T00:00Z
+  prices.step_s = 3600;
+  for (int h = 0; h < 48; ++h) prices.price_eur_per_J.push_back((h == 18 ? 3000.0 : 80.0) / 3.6e9);
+  const flex::FlexResult r = flex::run_flex(c, prices, false);
+  const auto& shares = r.final_round().schedule.shares;
+  ASSERT_EQ(shares.size(), 48u);
+  for (std::size_t k = 0; k < shares.size(); ++k) EXPECT_EQ(shares[k] <= 0.0, k == 18) << k;
+  EXPECT_GT(r.model.b_stop, 0.01);
+  EXPECT_TRUE(r.in_window) << r.verdict;
+  EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
 }
 
 // Would exchangers that insulate when closed ([TRIMET virtual battery]: they "insulate the cell

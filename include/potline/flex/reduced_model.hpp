@@ -8,9 +8,15 @@
 //   m[k]   ≤ e_down·u[k], m[k] ≤ e_up·u[k]   metal production share − 1 (concave: boosts make less
 //                                         metal per MWh than cuts save)
 //
-// A stopped line (power zero, flex.max_off; o[k] = 1, u[k] = −1) adds b_stop·o[k] to the ledge and
-// c_stop·o[k] to the superheat: what a one-step stop does in the dynamic model beyond the linear
-// extrapolation of the ±δ fit (fitted only when stops are allowed).
+// A stopped line (power zero, flex.max_off; o[k] = 1, u[k] = −1) adds a second ledge state, the
+// bath frozen by the stop, and a superheat term during the stop:
+//
+//   y[k+1] = a_stop·y[k] + b_stop·o[k]        ledge = ledge_ref + x + y
+//   s[k]  += c_stop·o[k]
+//
+// fitted to a one-step stop of the dynamic model beyond the linear model's response to u = −1
+// (only when stops are allowed). y does not enter the superheat: after a stop the dynamic model's
+// superheat is back within the next hour while the frozen bath melts back over hours.
 //
 // a, b, c, d, e_up and e_down are fitted by least squares to step responses (u = +δ and −δ held for
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
@@ -37,7 +43,8 @@ struct ReducedModel {
   double nominal_power_W = 0;               ///< per cell
   double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run
   double delta = 0.05;                      ///< step amplitude of the fit runs
-  double b_stop = 0, c_stop = 0;            ///< a stopped step's ledge [m] and superheat [K] beyond b·(−1), c·(−1)
+  double a_stop = 0;                        ///< decay of the stop's ledge per step
+  double b_stop = 0, c_stop = 0;            ///< a stopped step's ledge [m] and superheat [K] beyond b·(−1), c·(−1) + d·x
   FitError error;                           ///< over the fit runs
   std::vector<std::string> notes;           ///< what the fit had to do (runs that froze, clamps)
 

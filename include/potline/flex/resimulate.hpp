@@ -14,7 +14,8 @@ namespace potline::flex {
 
 /// One excursion of a running mean beyond a bound, or the bath freezing.
 struct Crossing {
-  std::string limit;      ///< "ledge_min", "ledge_max", "superheat_min", "superheat_max", "bath_frozen"
+  std::string limit;      ///< "ledge_min", "ledge_max", "superheat_min", "superheat_max", "bath_frozen";
+                          ///< "freeze_alarm" (instantaneous ledge, schedules that stop the line)
   double start_s = 0, end_s = 0;  ///< end: where it came back (the end of the run if it did not)
   double extreme = 0;     ///< the furthest running mean beyond the bound (m or K; frozen: liquid share)
   double bound = 0;       ///< the bound it crossed (m or K)
@@ -33,6 +34,7 @@ struct Resimulation {
   double ae_energy_J = 0, pfc_co2e_kg = 0;
   double acd_limit_s = 0;  ///< time the cell sat at an ACD limit of its resistance control (time_at_acd_limit)
   double max_acd_m = 0;    ///< largest ACD of the run
+  double max_ledge_m = 0;  ///< largest instantaneous ledge of the run
   bool in_window() const { return crossings.empty(); }
 };
 

@@ -43,14 +43,45 @@ void print_path(const io::Json& path) {
                              y.at("curtailed_Mt").get<double>(), y.at("world_price_usd_per_t").get<double>());
 }
 
+/// Each [[exclusion]]: whether it binds, i.e. whether solving without it moves the importers'
+/// prices or the origin's production (an exclusion of metal that goes elsewhere anyway changes nothing).
+void print_exclusions(const io::Json& exclusions) {
+  for (const auto& e : exclusions) {
+    std::string importers;
+    for (const auto& r : e.at("importers")) importers += (importers.empty() ? "" : ", ") + r.get<std::string>();
+    std::string line = fmt::format("  exclusion of {} metal from {}: origin production {:.2f} of {:.2f} Mt/yr; ",
+                                   e.at("origin").get<std::string>(), importers, e.at("origin_production_Mt").get<double>(),
+                                   e.at("origin_capacity_Mt").get<double>());
+    if (!e.at("feasible_without").get<bool>()) {
+      line += "without it the market has no solution";
+    } else if (!e.at("binding").get<bool>()) {
+      line += "does not bind (without it the same prices and origin production: no such metal would go there)";
+    } else {
+      std::string prices;
+      for (const auto& [region, price] : e.at("price_by_importer_usd_per_t").items()) {
+        prices += fmt::format("{}{} {:.0f} -> {:.0f}", prices.empty() ? "" : ", ", region, price.get<double>(),
+                              e.at("price_by_importer_without_usd_per_t").at(region).get<double>());
+      }
+      line += fmt::format("binds: without it {} USD/t, origin production {:.2f} Mt/yr", prices,
+                          e.at("origin_production_without_Mt").get<double>());
+    }
+    std::cout << line << "\n";
+  }
+}
+
 void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings,
                    const io::Json& summary) {
   const auto& regions = c.model.regions.regions;
+  // The title first; a path's table of years; then the year the figures below are of.
+  std::cout << c.title << "\n";
   if (summary.contains("path")) print_path(summary.at("path"));
-  if (summary.contains("year")) std::cout << fmt::format("year {}\n", summary.at("year").get<int>());
+  if (summary.contains("year")) {
+    std::cout << fmt::format("  year {}{}\n", summary.at("year").get<int>(),
+                             summary.contains("path") ? " (the last of the path; the figures below are of it)" : "");
+  }
   const double produced = f.production_total_kg_per_s;
-  std::cout << fmt::format("{}\n  smelters {}  capacity {:.2f} Mt/yr  demand {:.2f}  production {:.2f}  curtailed {:.2f}\n",
-                           c.title, f.smelters.size(), f.capacity_kg_per_s * kMt, f.demand_total_kg_per_s * kMt,
+  std::cout << fmt::format("  smelters {}  capacity {:.2f} Mt/yr  demand {:.2f}  production {:.2f}  curtailed {:.2f}\n",
+                           f.smelters.size(), f.capacity_kg_per_s * kMt, f.demand_total_kg_per_s * kMt,
                            produced * kMt, (f.capacity_kg_per_s - produced) * kMt);
   std::cout << fmt::format("  marginal cost (C1) {:.0f} USD/t   emissions {:.1f} Mt CO2e ({:.2f} t/t)\n",
                            f.marginal_cost_usd_per_kg * kT, f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9,
@@ -63,6 +94,7 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
   std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelters, {:.2f} Mt/yr\n", c.lme_usd_per_kg * kT,
                            f.under_water.size(), f.under_water_capacity_kg_per_s * kMt);
   if (f.elastic) std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr\n", f.consumption_total_kg_per_s * kMt);
+  if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
   for (const auto& w : warnings) std::cout << "  warning: " << w << "\n";
 }
 

@@ -243,6 +243,55 @@ std::string path_table(const std::vector<fleet::YearResult>& years) {
   return out.str();
 }
 
+// Each [[exclusion]] solved away, to say whether it binds (docs/cli.md, summary key `exclusions`):
+// an exclusion the trade LP would not use anyway (no origin metal flows to those importers) leaves
+// every result unchanged, which a reader cannot tell from the case's own results.
+io::Json exclusions_json(const fleet::FleetCase& c, const fleet::FleetResult& with) {
+  io::Json out = io::Json::array();
+  const auto& regions = c.model.regions.regions;
+  for (std::size_t i = 0; i < c.exclusions.size(); ++i) {
+    const fleet::Exclusion& x = c.exclusions[i];
+    fleet::FleetCase base = c;
+    base.exclusions.erase(base.exclusions.begin() + static_cast<std::ptrdiff_t>(i));
+    const fleet::FleetResult without = fleet::solve(base, base.shocks);
+    io::Json j;
+    j["origin"] = !x.origin_province.empty() ? "province " + x.origin_province
+                  : !x.origin_country.empty() ? "country " + x.origin_country
+                                              : "region " + x.origin_region;
+    io::Json importers = io::Json::array();
+    for (int r : x.importers) importers.push_back(regions[static_cast<std::size_t>(r)].id);
+    j["importers"] = importers;
+    double capacity = 0, produced = 0, produced_without = 0;
+    for (std::size_t k = 0; k < c.model.smelters.size(); ++k) {
+      const auto& rec = c.model.smelters[k].record;
+      const bool origin = (!x.origin_province.empty() && rec.province == x.origin_province) ||
+                          (!x.origin_country.empty() && rec.country == x.origin_country) ||
+                          (!x.origin_region.empty() && rec.region == x.origin_region);
+      if (!origin) continue;
+      capacity += rec.capacity_kg_per_s;
+      produced += with.production_kg_per_s[k];
+      if (without.feasible) produced_without += without.production_kg_per_s[k];
+    }
+    j["origin_capacity_Mt"] = capacity * kMt;
+    j["origin_production_Mt"] = produced * kMt;
+    j["feasible_without"] = without.feasible;
+    bool binding = !without.feasible || std::abs(produced - produced_without) * kKt >= 1.0;  // 1 kt/yr
+    io::Json price = io::Json::object(), price_without = io::Json::object();
+    for (int r : x.importers) {
+      const auto k = static_cast<std::size_t>(r);
+      price[regions[k].id] = with.price_usd_per_kg[k] * kT;
+      price_without[regions[k].id] = without.feasible ? io::Json(without.price_usd_per_kg[k] * kT) : io::Json(nullptr);
+      if (without.feasible && std::abs(with.price_usd_per_kg[k] - without.price_usd_per_kg[k]) * kT >= 0.5) binding = true;
+    }
+    j["origin_production_without_Mt"] = without.feasible ? io::Json(produced_without * kMt) : io::Json(nullptr);
+    j["price_by_importer_usd_per_t"] = price;
+    j["price_by_importer_without_usd_per_t"] = price_without;
+    j["binding"] = binding;
+    out.push_back(j);
+  }
+  return out;
+}
+
 void require_feasible(const fleet::FleetCase& c, const fleet::FleetResult& r, int year) {
   if (r.feasible) return;
   core::Diagnostics bad;
@@ -261,6 +310,7 @@ FleetRun run_fleet(const FleetInput& input) {
     require_feasible(c, run.result, 0);
     run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
     run.summary = summary_json(c, run.result, run.warnings);
+    if (!c.exclusions.empty() && run.result.market_solved) run.summary["exclusions"] = exclusions_json(c, run.result);
     if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
     if (!c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(c, run.result);
     return run;

@@ -132,5 +132,43 @@ TEST(CliUserTrial, CompareOfRunsWithoutNumericDifferenceSaysSo) {
   EXPECT_EQ(r.out.find("metric  run 1"), std::string::npos) << r.out;
 }
 
+// fleet: each [[exclusion]] says whether it binds. examples/xinjiang-exclusion.toml printed results
+// identical to world.toml with no word why: China's metal does not go to the US or Europe in the
+// trade LP, so excluding Xinjiang's changes nothing; the Russian exclusion does move the US price.
+TEST(CliUserTrial, FleetSaysWhetherEachExclusionBinds) {
+  const RunResult r = potline({"fleet", example("xinjiang-exclusion.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json x = parse_json(r.out).at("exclusions");
+  ASSERT_EQ(x.size(), 2u);
+  EXPECT_EQ(x[0].at("origin"), "province Xinjiang");
+  EXPECT_EQ(x[0].at("importers"), Json::array({"usa", "europe"}));
+  EXPECT_FALSE(x[0].at("binding").get<bool>());
+  EXPECT_GT(x[0].at("origin_production_Mt").get<double>(), 5.0);  // [Wang et al. 2025]: ~15.7 % of China's output
+  EXPECT_NEAR(x[0].at("price_by_importer_usd_per_t").at("usa").get<double>(),
+              x[0].at("price_by_importer_without_usd_per_t").at("usa").get<double>(), 0.5);
+  EXPECT_EQ(x[1].at("origin"), "country RUS");
+  EXPECT_TRUE(x[1].at("binding").get<bool>());
+  EXPECT_GT(x[1].at("price_by_importer_usd_per_t").at("usa").get<double>(),
+            x[1].at("price_by_importer_without_usd_per_t").at("usa").get<double>() + 0.5);
+  const RunResult text = potline({"fleet", example("xinjiang-exclusion.toml")});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_EQ(text.out.rfind("Xinjiang metal excluded from the US and Europe\n", 0), 0u) << text.out;
+  expect_in(text.out, "exclusion of province Xinjiang metal from usa, europe: origin production ");
+  expect_in(text.out, "does not bind");
+  expect_in(text.out, "exclusion of country RUS metal from usa, europe: origin production ");
+  expect_in(text.out, "binds: without it usa ");
+  const RunResult none = potline({"fleet", example("world-2024.toml"), "--json"});
+  ASSERT_EQ(none.exit_code, 0) << none.describe();
+  EXPECT_FALSE(parse_json(none.out).contains("exclusions")) << "a case without [[exclusion]] has no key";
+}
+
+// fleet with a year: the title comes first (the year line used to come before it).
+TEST(CliUserTrial, FleetTextStartsWithTheTitle) {
+  const RunResult r = potline({"fleet", example("world-path-2035.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.out.rfind("World fleet 2024-2035", 0), 0u) << r.out;
+  expect_in(r.out, "  year 2035 (the last of the path; the figures below are of it)\n  smelters ");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

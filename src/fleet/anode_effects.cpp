@@ -142,6 +142,9 @@ AnodeEffectRule parse_rule(const toml::table& t, const std::string& file, const 
   read_scope(t, file, region_ids, smelter_ids, countries, r, d);
   read_value(t, file, r, d);
   r.company = t["company"].value_or(std::string());
+  if (const auto* c = t.get("company"); c != nullptr && !t.contains("smelters")) {
+    d.error(io::toml_location(*c, file), "company", "company goes with smelters (a company's figure for its smelters)");
+  }
   if (const auto* y = t.get("year")) {
     const auto year = y->value<int64_t>();
     if (!year || *year < 1990 || *year > 2100) d.error(io::toml_location(*y, file), "year", "an integer year, 1990..2100");

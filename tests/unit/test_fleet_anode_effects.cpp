@@ -188,6 +188,17 @@ TEST(fleet_anode_effects, BadSmelterAndCountryEntriesAreReportedAtTheirPlace) {
   EXPECT_EQ(e.find("gwp goes with pfc_co2e only"), std::string::npos) << e;  // entry 3 gives pfc_co2e
 }
 
+// A company names a company-wide figure for its listed smelters; with a class or a country it is an error.
+TEST(fleet_anode_effects, ACompanyGoesWithSmelters) {
+  core::Diagnostics d;
+  fleet::AnodeEffectTable::parse(
+      "coefficient_set = \"IPCC2019\"\n[[anode_effects]]\ncountries = [\"RUS\"]\ncompany = \"Rusal\"\n"
+      "aem = \"1 min/d\"\nsource = \"s\"\n",
+      "ae.toml", {"russia"}, {"ru-bratsk"}, {"RUS"}, d);
+  EXPECT_NE(d.to_string().find("ae.toml:4:11: error: 'company': company goes with smelters"), std::string::npos)
+      << d.to_string();
+}
+
 // The shipped case reports an unknown smelter of the anode-effect table as an input error.
 TEST(fleet_anode_effects, AnUnknownSmelterInTheShippedCaseIsAnInputError) {
   const std::string f = ::testing::TempDir() + "/ae-unknown.toml";

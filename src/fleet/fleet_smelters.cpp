@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -180,12 +181,16 @@ void cbam_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
 
 /// PFC by the IPCC slope method where the anode-effect table (data/fleet-anode-effects.toml) has an
 /// entry for the smelter (its id, its country, or its class and region; anode_effects.hpp); else the
-/// smelter model's default, IPCC 2006 Tier 1.
+/// smelter model's default, IPCC 2006 Tier 1. A smelter with a [[retrofit]] takes only its new class's
+/// entry: a smelter's, company's or country's published figure describes the cells it had.
 void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
                 SmelterCaseValues& out, core::Diagnostics& d) {
   const io::Value* chosen = out.values.get("emissions.technology_class");
   const std::string cls = chosen != nullptr ? chosen->text : "CWPB";  // the smelter model's default class
-  const AnodeEffectRule* rule = c.anode_effects.match(cls, r.region, r.id, r.country);
+  const bool retrofitted = std::any_of(c.retrofits.begin(), c.retrofits.end(),
+                                       [&r](const auto& rt) { return is_row_or_part(r.id, rt.first); });
+  const AnodeEffectRule* rule = retrofitted ? c.anode_effects.match(cls, r.region)
+                                            : c.anode_effects.match(cls, r.region, r.id, r.country);
   if (rule == nullptr) {
     out.pfc_standard = fmt::format("IPCC2006 Tier 1 ({}; no anode-effect entry for {} in region {})", cls, cls, r.region);
     return;

@@ -95,6 +95,17 @@ TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry
   EXPECT_NEAR(plant::evaluate(tm.inputs).emissions.pfc_co2e * 1000.0, 145.95, 0.05);
 }
 
+// A [[retrofit]] replaces the cells a published figure describes: Bratsk retrofitted to AP60 (point-fed,
+// first run after 1990: PFPB_modern) leaves Rusal's company figure for the modern class's entry.
+TEST(fleet_anode_effects, ARetrofittedSmelterTakesItsNewClassEntryNotItsPublishedFigure) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = world("[[retrofit]]\nsmelter = \"ru-bratsk\"\ntechnology = \"AP60\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_EQ(smelter(c, "ru-bratsk").pfc_standard,
+            "IPCC2019 slope (PFPB_modern, AEM 0.015 AE-min/cell-day; estimate: Potline potline-year AEM)");
+  EXPECT_NE(smelter(c, "ru-krasnoyarsk").pfc_standard.find("published: Rusal company PFC 2018"), std::string::npos);
+}
+
 // equivalent_aem by hand, and an AR5 figure comes back unchanged through the smelter's AR5 pricing.
 TEST(fleet_anode_effects, EquivalentAemReproducesAnAr5FigureExactly) {
   const auto& data = potline::testing::shipped_smelter_data().emissions;

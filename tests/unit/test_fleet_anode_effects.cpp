@@ -87,8 +87,10 @@ TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry
   EXPECT_NE(br.pfc_standard.find("(VSS, AEM 0.885 AE-min/cell-day equivalent of 0.433 t CO2e/t AR4"), std::string::npos)
       << br.pfc_standard;
   EXPECT_NEAR(plant::evaluate(br.inputs).emissions.pfc_co2e * 1000.0, 389.15, 0.05);
-  // The company entry wins over the class entry: Rusal's modern Taishet gets the company figure too.
-  EXPECT_NE(smelter(c, "ru-taishet").pfc_standard.find("published: Rusal company PFC 2018"), std::string::npos);
+  // The company entry wins over the class entry: Rusal's modern Khakas (RA-300, 2006) gets the company
+  // figure too; Taishet (2021), later than the figure's year, is not listed and keeps its class's entry.
+  EXPECT_NE(smelter(c, "ru-khakas").pfc_standard.find("published: Rusal company PFC 2018"), std::string::npos);
+  EXPECT_NE(smelter(c, "ru-taishet").pfc_standard.find("estimate: Potline potline-year AEM"), std::string::npos);
   const auto& tm = smelter(c, "oc-tomago");
   EXPECT_NE(tm.pfc_standard.find("equivalent of 0.14 t CO2e/t SAR; published: Australian Aluminium Council"), std::string::npos)
       << tm.pfc_standard;

@@ -291,7 +291,7 @@ TEST(fleet_backtest_2024, PublishedPfcBringsRussiaAustraliaCanadaBahrainIndiaWit
 // CO2e/t (3.34 before the published PFC figures), against the IAI's 2.38 of 2018 ([IAI B2DS dataset
 // 2021]; +17 %, outside 15 %) and CRU's 1.96 of 2020 ([CRU 2021 direct]; +41 %). China (60 % of the
 // output at 3.34 t/t, its PFC from the top-down CF4, an upper bound) carries the gap; outside China the
-// direct intensity is 1.93 (not a published comparison).
+// direct intensity is 1.92 (not a published comparison).
 TEST(fleet_backtest_2024, KnownMissWorldDirectIntensityAboveTheIai2018Figure) {
   const auto& b = backtest();
   double q = 0, e = 0;

@@ -97,6 +97,27 @@ TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry
   EXPECT_NEAR(plant::evaluate(tm.inputs).emissions.pfc_co2e * 1000.0, 145.95, 0.05);
 }
 
+// Coverage of the PFC basis outside China (docs/data.md, docs/model/fleet.md): the share of the
+// operating capacity of the shipped case whose PFC comes from a published smelter, company or
+// national figure, and the share still on IPCC 2006 Tier 1. The floors record what the data hold
+// today (world-2024: 23.2 % published, 0 % Tier 1, against 42.5 % on Tier 1 before 2026-12-04) so
+// they cannot fall back unnoticed; they are not a validation.
+TEST(fleet_anode_effects, PublishedPfcCoverageOutsideChinaDoesNotFall) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = world("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  double all = 0, published = 0, tier1 = 0;
+  for (const auto& s : c.model.smelters) {
+    if (s.record.status != fleet::Status::kOperating || s.record.region == "china") continue;
+    all += s.record.capacity_kg_per_s;
+    if (s.pfc_standard.find("; published") != std::string::npos) published += s.record.capacity_kg_per_s;
+    if (s.pfc_standard.find("Tier 1") != std::string::npos) tier1 += s.record.capacity_kg_per_s;
+  }
+  ASSERT_GT(all, 0);
+  EXPECT_GE(published / all, 0.20) << published / all;
+  EXPECT_EQ(tier1, 0.0);
+}
+
 // A [[retrofit]] replaces the cells a published figure describes: Bratsk retrofitted to AP60 (point-fed,
 // first run after 1990: PFPB_modern) leaves Rusal's company figure for the modern class's entry.
 TEST(fleet_anode_effects, ARetrofittedSmelterTakesItsNewClassEntryNotItsPublishedFigure) {

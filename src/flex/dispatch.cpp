@@ -21,6 +21,20 @@ struct Columns {
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
 };
 
+// Range of the stop's ledge y (reduced_model.hpp): at most every step stopped, a geometric sum.
+// Tight column bounds keep the big-M rows that involve the ledge tight.
+std::pair<double, double> stop_ledge_range(const ReducedModel& m, std::size_t K) {
+  const double sum = m.a_stop < 0.999 ? 1.0 / (1.0 - m.a_stop) : static_cast<double>(K);
+  return {std::min(0.0, m.b_stop) * sum, std::max(0.0, m.b_stop) * sum};
+}
+
+// Largest |x| the ledge columns allow (with stops x alone may leave the bounds by y's range).
+double ledge_column_reach(const ReducedModel& m, const HeatBounds& h, const Groups& g, std::size_t K) {
+  if (!g.heat) return 1.0;
+  const auto [ylo, yhi] = stop_ledge_range(m, K);
+  return std::max(std::abs(h.ledge_min_m - m.ledge_ref_m - yhi), std::abs(h.ledge_max_m - m.ledge_ref_m - ylo));
+}
+
 // Steps the line may stay stopped in a row (flex.max_off in whole dispatch steps; 0: never).
 std::size_t off_steps(const FlexCase& c, double step_s) {
   return static_cast<std::size_t>(std::floor(c.dispatch.max_off_s / step_s + 1e-9));
@@ -40,9 +54,10 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
     col.m.push_back(lp.add_column(fmt::format("m{}", k), stops ? -1.0 : std::min(m.e_down * lo, 0.0),
                                   std::max(m.e_up * hi, 0.0), metal_value));
-    // With stops the ledge is x + y: its bounds are rows (add_off_rows), x itself is free.
-    double xlo = g.heat && !stops ? h.ledge_min_m - m.ledge_ref_m : -1.0;
-    double xhi = g.heat && !stops ? h.ledge_max_m - m.ledge_ref_m : 1.0;
+    // With stops the ledge is x + y: its bounds are rows (add_off_rows); x may leave them by y.
+    const auto [ylo, yhi] = stops ? stop_ledge_range(m, K) : std::pair<double, double>{0.0, 0.0};
+    double xlo = g.heat ? h.ledge_min_m - m.ledge_ref_m - yhi : -1.0;
+    double xhi = g.heat ? h.ledge_max_m - m.ledge_ref_m - ylo : 1.0;
     if (k + 1 == K && g.end && !stops) {
       xlo = std::max(xlo, -c.dispatch.end_ledge_tolerance_m);
       xhi = std::min(xhi, c.dispatch.end_ledge_tolerance_m);
@@ -51,7 +66,7 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     if (milp) col.z.push_back(lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
     if (stops) {
       col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
-      col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), -1.0, 1.0, 0.0));
+      col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), ylo, yhi, 0.0));
     }
   }
   return col;
@@ -93,8 +108,9 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
       if (!stops) {
         add_row(lp, low, high, {col.u[k], col.x[k]}, {m.c, m.d});
       } else {
-        // Big enough for any x the columns allow (|x| ≤ 1 m with stops).
-        const double swing = std::abs(m.c) + std::abs(m.c_stop) + std::abs(m.d) + std::abs(low);
+        // Big enough for any x the columns allow.
+        const double swing =
+            std::abs(m.c) + std::abs(m.c_stop) + std::abs(m.d) * ledge_column_reach(m, h, g, K) + std::abs(low);
         add_row(lp, -inf, high, {col.u[k], col.x[k], col.o[k]}, {m.c, m.d, m.c_stop});
         add_row(lp, low, inf, {col.u[k], col.x[k], col.o[k]}, {m.c, m.d, m.c_stop + swing});
       }

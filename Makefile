@@ -25,7 +25,7 @@ demo: deps configure
 	@mkdir -p out
 	./$(BUILD)/potline cell examples/default.toml --out out/default
 	@echo
-	@echo "Results: out/default/{summary.json,breakdown.csv,energy.csv,inputs.csv,manifest.json}"
+	@echo "Results: out/default/{summary.json,breakdown.csv,energy.csv,inputs.csv,published.csv,manifest.json}"
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

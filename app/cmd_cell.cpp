@@ -162,7 +162,7 @@ void add_cell_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_flag("--json", options->json, "print one JSON object on stdout");
   add_vary_options(cmd, options->vary, "cell");
   CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,
-                  "write a run folder (manifest.json, summary.json, breakdown.csv, energy.csv, inputs.csv)")
+                  "write a run folder (manifest.json, summary.json, breakdown.csv, energy.csv, inputs.csv, published.csv)")
       ->check(run_folder_path());
   cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
       ->needs(out_option);

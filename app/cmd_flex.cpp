@@ -159,7 +159,7 @@ void add_flex_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   CLI::Option* out_option =
-      cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv, envelope.csv")
+      cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv (envelope.csv with --envelope)")
           ->check(run_folder_path());
   cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
       ->needs(out_option);

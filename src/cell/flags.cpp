@@ -43,11 +43,7 @@ std::vector<std::string> describe_cell_flags(const CellResult& r, const Operatin
         "{:.1f} K superheat and ACD {:.2f} cm; limited to {:.1f} %",
         r.bath.superheat_K, op.acd_m * 100, r.current_efficiency * 100));
   }
-  if (r.flags & kFanningBeyondFit) {
-    out.push_back(fmt::format(
-        "ACD {:.2f} cm or a gap lies beyond the maximum of Haupin's fanning fit (eq. 34); fanning is "
-        "held at the fit's maximum there", op.acd_m * 100));
-  }
+  // kFanningBeyondFit: said by collect_warnings (report.cpp), which knows the design's gaps.
   if (r.flags & kHeatDeficit) {
     out.push_back(fmt::format(
         "the electrical input {:.1f} kW is below the process demand {:.1f} kW (reaction and heating "

@@ -96,6 +96,15 @@ double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
                 (0.431 - 0.1437 * dc) / (1.0 + 7.353 * dc));
 }
 
+double fanning_peak_gap_m(double acd_m) noexcept {
+  return (0.1270 + 0.0394 * acd_m * kCm_per_m) / 0.0068 / kCm_per_m;
+}
+
+double fanning_peak_acd_m(double gap_m, double acd_m) noexcept {
+  const double s = std::min(gap_m, fanning_peak_gap_m(acd_m)) * kCm_per_m;
+  return std::sqrt((0.1656 + 0.0394 * s) / 0.0129) / kCm_per_m;
+}
+
 double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
                  double anode_width_m, bool* beyond_fit) noexcept {
   // Haupin 1998, eq. 34, in cm. The fit is a polynomial: it peaks in the gap S at
@@ -104,8 +113,8 @@ double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_le
   // S and D are held at their peaks there (fanning_beyond_fit() tells the caller), and ΔL ≥ 0.
   double d = acd_m * kCm_per_m;
   double s = gap_m * kCm_per_m;
-  const double s_peak = (0.1270 + 0.0394 * d) / 0.0068;
-  const double d_peak = std::sqrt((0.1656 + 0.0394 * std::min(s, s_peak)) / 0.0129);
+  const double s_peak = fanning_peak_gap_m(acd_m) * kCm_per_m;
+  const double d_peak = fanning_peak_acd_m(gap_m, acd_m) * kCm_per_m;
   if (beyond_fit != nullptr && (s > s_peak || d > d_peak)) *beyond_fit = true;
   s = std::min(s, s_peak);
   d = std::min(d, d_peak);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "potline/cell/cell_schema.hpp"
+#include "potline/cell/haupin.hpp"
 #include "potline/purity/purity_report.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/core/constants.hpp"
@@ -196,6 +197,42 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
   return out;
 }
 
+namespace {
+// Which channel or ACD lies past the peak of Haupin's fanning fit (eq. 34), in the same terms as
+// effective_anode_area_m2 (cell_model.cpp): each anode looks across the anode gap on its long
+// sides, the centre channel at one end and the side channel, counted twice (a face towards a
+// wall), at the other.
+std::string fanning_warning(const CellDesign& d, double acd_m) {
+  struct Channel {
+    const char* name;
+    double width_m, gap_m;
+  };
+  const Channel channels[] = {{"anode gap", d.anode_gap_m, d.anode_gap_m},
+                              {"centre channel", d.center_channel_m, d.center_channel_m},
+                              {"side channel", d.side_channel_m, 2.0 * d.side_channel_m}};
+  const double peak_gap_m = haupin::fanning_peak_gap_m(acd_m);
+  std::string past;
+  for (const Channel& ch : channels) {
+    const double peak_acd_m = haupin::fanning_peak_acd_m(ch.gap_m, acd_m);
+    std::string why;
+    if (ch.gap_m > peak_gap_m) {
+      why = ch.gap_m == ch.width_m
+                ? fmt::format("the {} {:.1f} cm is wider than its peak at {:.1f} cm for ACD {:.2f} cm", ch.name,
+                              ch.width_m * 100, peak_gap_m * 100, acd_m * 100)
+                : fmt::format("the {} (2 × {:.1f} cm, a face towards a wall counts twice) is wider than its peak at "
+                              "{:.1f} cm for ACD {:.2f} cm",
+                              ch.name, ch.width_m * 100, peak_gap_m * 100, acd_m * 100);
+    } else if (acd_m > peak_acd_m) {
+      why = fmt::format("the ACD {:.2f} cm is past its peak at {:.2f} cm for the {} {:.1f} cm", acd_m * 100,
+                        peak_acd_m * 100, ch.name, ch.width_m * 100);
+    }
+    if (!why.empty()) past += (past.empty() ? "" : "; ") + why;
+  }
+  return "fanning held at the peak of Haupin's fit (eq. 34) where " +
+         (past.empty() ? fmt::format("a channel lies past it at ACD {:.2f} cm", acd_m * 100) : past);
+}
+}  // namespace
+
 std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r,
                                           const core::Diagnostics& diagnostics) {
   std::vector<std::string> out;
@@ -209,6 +246,7 @@ std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r
     out.push_back(std::move(s));
   }
   for (auto& s : describe_cell_flags(r, c.op)) out.push_back(std::move(s));
+  if (r.flags & kFanningBeyondFit) out.push_back(fanning_warning(c.design, c.op.acd_m));
   return out;
 }
 

@@ -170,5 +170,39 @@ TEST(CliUserTrial, FleetTextStartsWithTheTitle) {
   expect_in(r.out, "  year 2035 (the last of the path; the figures below are of it)\n  smelters ");
 }
 
+// The fanning warning names the channel past the fit's peak (was "ACD 3.80 cm or a gap lies beyond
+// the maximum of Haupin's fanning fit", on every catalogue technology, without saying which).
+TEST(CliUserTrial, FanningWarningNamesTheChannelPastThePeak) {
+  const RunResult ap40 = potline({"cell", "--technology", "AP40", "--json"});
+  ASSERT_EQ(ap40.exit_code, 0) << ap40.describe();
+  EXPECT_EQ(parse_json(ap40.out).at("warnings"),
+            Json::array({"fanning held at the peak of Haupin's fit (eq. 34) where the side channel (2 × 28.0 cm, a face "
+                         "towards a wall counts twice) is wider than its peak at 40.7 cm for ACD 3.80 cm"}));
+  // (0.1270 + 0.0394 × 3.80)/0.0068 = 40.69 cm: the peak of eq. 34 in the gap at this ACD.
+  const RunResult p155 = potline({"cell", "--technology", "P155", "--json"});
+  ASSERT_EQ(p155.exit_code, 0) << p155.describe();
+  expect_in(parse_json(p155.out).at("warnings")[0].get<std::string>(),
+            "where the ACD 5.91 cm is past its peak at 5.01 cm for the anode gap 4.0 cm; the side channel");
+  // sqrt((0.1656 + 0.0394 × 4.0)/0.0129) = 5.005 cm: the peak in the ACD for a 4 cm gap.
+}
+
+// Every file a run folder holds is named by the command's --out help (cell lacked published.csv).
+TEST(CliUserTrial, OutHelpNamesEveryFileOfTheRunFolder) {
+  TempDir tmp;
+  const std::vector<std::vector<std::string>> runs = {
+      {"cell", example("default.toml")}, {"smelter", example("smelter-us-old-grid.toml")},
+      {"invest", example("invest-new-build.toml")}, {"flex", example("flex-day.toml")}};
+  for (const auto& args : runs) {
+    const std::string dir = (tmp.path() / args[0]).string();
+    std::vector<std::string> with_out = args;
+    with_out.insert(with_out.end(), {"--out", dir});
+    ASSERT_EQ(potline(with_out).exit_code, 0) << args[0];
+    const RunResult help = potline({args[0], "--help"});
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      expect_in(help.out, entry.path().filename().string());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

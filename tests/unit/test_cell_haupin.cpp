@@ -105,6 +105,27 @@ TEST(Haupin, FanningGrowsWithAcdAndGap) {
   EXPECT_GT(fanning_m(0.045, 0.06, 0.15, 1.6, 0.65), fanning_m(0.045, 0.04, 0.15, 1.6, 0.65));
 }
 
+// The peaks the fanning warning quotes are where eq. 34's polynomial stops rising (checked on the
+// polynomial written out here: this locates the peak, it does not test the fit itself).
+TEST(Haupin, FanningPeaksAreWhereTheFitStopsRising) {
+  const auto poly = [](double d, double s) { return 0.1656 * d - 0.0043 * d * d * d + 0.1270 * s - 0.0034 * s * s + 0.0394 * d * s; };
+  const double d = 3.8;                                // cm
+  const double s_peak = fanning_peak_gap_m(0.038) * 100;  // cm
+  EXPECT_NEAR(s_peak, (0.1270 + 0.0394 * 3.8) / 0.0068, 1e-9);
+  EXPECT_GT(poly(d, s_peak), poly(d, s_peak - 0.5));
+  EXPECT_GT(poly(d, s_peak), poly(d, s_peak + 0.5));
+  const double d_peak = fanning_peak_acd_m(0.04, 0.038) * 100;
+  EXPECT_NEAR(d_peak, 5.005, 1e-3);
+  EXPECT_GT(poly(d_peak, 4.0), poly(d_peak - 0.1, 4.0));
+  EXPECT_GT(poly(d_peak, 4.0), poly(d_peak + 0.1, 4.0));
+  // fanning_m flags exactly what lies past them.
+  bool beyond = false;
+  fanning_m(0.038, 0.999 * s_peak / 100, 0.15, 1.6, 0.6, &beyond);
+  EXPECT_FALSE(beyond);
+  fanning_m(0.038, 1.001 * s_peak / 100, 0.15, 1.6, 0.6, &beyond);
+  EXPECT_TRUE(beyond);
+}
+
 }  // namespace
 }  // namespace test_cell_haupin
 }  // namespace potline::cell::haupin

@@ -50,4 +50,10 @@ double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
 double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
                  double anode_width_m, bool* beyond_fit = nullptr) noexcept;
 
+/// Where eq. 34 peaks: the gap S* [m] at ACD D, S* = (0.1270 + 0.0394 D)/0.0068 (cm), and the ACD
+/// D* [m] for gap S, D* = sqrt((0.1656 + 0.0394 min(S, S*(D)))/0.0129) (cm) — for messages that say
+/// which gap or ACD lies past the fit.
+double fanning_peak_gap_m(double acd_m) noexcept;
+double fanning_peak_acd_m(double gap_m, double acd_m) noexcept;
+
 }  // namespace potline::cell::haupin

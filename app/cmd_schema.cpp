@@ -44,7 +44,9 @@ io::Json field_json(const io::FieldSpec& f) {
 }
 
 void print_schema_text(const io::Schema& schema, const char* command) {
-  std::cout << "Schema '" << schema.name() << "' (" << command << "; --set KEY=VALUE)\n"
+  // The commands of command-line options (bath, emissions, cbam) take no --set.
+  const bool takes_set = std::string(command).find("--OPTION") == std::string::npos;
+  std::cout << "Schema '" << schema.name() << "' (" << command << (takes_set ? "; --set KEY=VALUE" : "") << ")\n"
             << "Numbers may carry units as strings: \"600 kA\", \"960 degC\", \"4.5 cm\".\n\n";
   std::string section;
   for (const auto& f : schema.fields()) {
@@ -145,7 +147,8 @@ void add_schema_commands(CLI::App& app, const GlobalOptions&, int& exit_code) {
   auto name = std::make_shared<std::string>();
   CLI::App* schema = app.add_subcommand("schema", "reference of every case-file field: type, unit, "
                                                   "default, allowed range, source");
-  schema->add_option("name", *name, "only this schema (cell, smelter, smelter-potline, invest, simulate); default: all");
+  schema->add_option("name", *name, "only this schema (cell, smelter, smelter-potline, invest, simulate, flex, fleet, sweep, bath, "
+                     "emissions, cbam); default: all");
   schema->add_flag("--json", *json, "print one JSON object on stdout");
   schema->add_flag("--markdown", *markdown, "print the reference table in Markdown (as in docs/cli.md)");
   schema->callback([json, markdown, name, &exit_code]() {
@@ -154,7 +157,7 @@ void add_schema_commands(CLI::App& app, const GlobalOptions&, int& exit_code) {
 
   auto kind = std::make_shared<std::string>();
   CLI::App* tmpl = app.add_subcommand("template", "print a commented starter case file");
-  tmpl->add_option("kind", *kind, "what to start: cell, smelter, invest, simulate (see 'potline schema')")->required();
+  tmpl->add_option("kind", *kind, "what to start: cell, smelter, invest, simulate, flex, fleet, sweep (see 'potline schema')")->required();
   tmpl->callback([kind, &exit_code]() { exit_code = run_guarded([&] { return run_template(*kind); }); });
 }
 

@@ -204,5 +204,30 @@ TEST(CliUserTrial, OutHelpNamesEveryFileOfTheRunFolder) {
   }
 }
 
+// schema/template help list every name the commands accept (schema listed 5 of 11, template 4 of
+// 7), and the schemas of command-line options do not offer a --set their commands refuse.
+TEST(CliUserTrial, SchemaAndTemplateHelpListEveryName) {
+  const auto names_in_error = [](const std::vector<std::string>& args) {
+    const RunResult r = potline(args);
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    const auto at = r.err.find("available: ");
+    std::vector<std::string> names;
+    std::istringstream list(r.err.substr(at + 11, r.err.find('\n', at) - at - 11));
+    for (std::string name; std::getline(list, name, ',');) names.push_back(name.substr(name.find_first_not_of(' ')));
+    return names;
+  };
+  const RunResult schema_help = potline({"schema", "--help"});
+  for (const auto& name : names_in_error({"schema", "nosuch"})) expect_in(schema_help.out, name);
+  const RunResult template_help = potline({"template", "--help"});
+  for (const auto& name : names_in_error({"template", "nosuch"})) expect_in(template_help.out, name);
+  const RunResult bath = potline({"schema", "bath"});
+  ASSERT_EQ(bath.exit_code, 0) << bath.describe();
+  EXPECT_EQ(bath.out.substr(0, bath.out.find('\n')).find("--set"), std::string::npos) << bath.out.substr(0, 200);
+  const RunResult bath_set = potline({"bath", "--set", "bath.alumina=3"});
+  EXPECT_EQ(bath_set.exit_code, 2);  // indeed refused
+  const RunResult cell = potline({"schema", "cell"});
+  expect_in(cell.out.substr(0, cell.out.find('\n')), "--set KEY=VALUE");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

@@ -87,6 +87,8 @@ void BM_FlexDayMilpStops192(benchmark::State& state) {
   state.counters["gap_percent"] = 100 * s.solution.gap;
   state.counters["time_limit_hit"] = s.solution.time_limit_hit ? 1 : 0;
   state.counters["stopped_steps"] = stopped;
+  state.counters["objective_eur"] = s.solution.objective;
+  state.counters["bound_eur"] = s.solution.bound;
 }
 BENCHMARK(BM_FlexDayMilpStops192)->Unit(benchmark::kMillisecond);
 

@@ -84,8 +84,8 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
   const std::size_t K = col.u.size();
   const double inf = 1e30, ramp = c.dispatch.ramp_per_s * p.step_s;
   const bool stops = !col.o.empty();
-  // With stops, a row that must not bind during one gets −big·o on its bounded side: the
-  // production curve (it would ask m ≤ −e at u = −1), the step-mean superheat (a stopped bath sits
+  // With stops, a row that must not bind during one gets −big·o on its bounded side (the
+  // production curve gets its perspective form instead): the step-mean superheat (a stopped bath sits
   // near its liquidus: the window's running means, checked by the re-simulation, are what counts)
   // and the ramp (the rectifiers cut and restore the current at once).
   const double big_jump = c.dispatch.max_power;  // largest |Δu| into or out of a stop
@@ -98,7 +98,10 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
       return std::make_pair(index, value);
     };
     for (double e : {m.e_down, m.e_up}) {
-      auto [i, v] = with_stop({col.m[k], col.u[k]}, {1.0, -e}, -std::max(0.0, e - 1.0));
+      // Perspective form: m + 1 ≤ (1 − e)·(1 − o) + e·(u + 1); the same row as without stops when
+      // running, m ≤ −1 when stopped, and the tightest linear bound in between (fractional stops
+      // of the LP relaxation lose their metal at 1, not at e, per unit of power).
+      auto [i, v] = with_stop({col.m[k], col.u[k]}, {1.0, -e}, 1.0 - e);
       add_row(lp, -inf, 0.0, i, v);
     }
     if (k == 0) add_row(lp, 0.0, 0.0, {col.x[0], col.u[0]}, {1.0, -m.b});

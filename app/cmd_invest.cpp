@@ -23,14 +23,18 @@ struct InvestOptions {
   VaryOptions vary;
 };
 
+// Amounts of a project in million USD with one decimal ("466.7 M USD"), as the report's charts
+// give them: an analyst reads "4.667e+08 USD" twice.
+std::string musd(double usd) { return fmt::format("{:.1f} M USD", usd / 1e6); }
+
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
 void print_hpa_line(const io::Json& h) {
   const auto has = [&](const char* key) { return h.contains(key) && h.at(key).is_number(); };
   const auto num = [&](const char* key) { return has(key) ? h.at(key).get<double>() : 0.0; };
-  std::cout << fmt::format("  HPA line ({}, {:.0f} t/yr): margin {:.4g} USD/yr (first year, before tax), NPV {:.4g} USD\n",
-                           h.value("route", std::string("?")), num("capacity_t_per_year"), num("margin_usd_per_year"),
-                           num("npv_usd"));
-  std::cout << fmt::format("  with the HPA line: NPV {:.4g} USD   IRR {}   payback {}\n", num("npv_with_hpa_usd"),
+  std::cout << fmt::format("  HPA line ({}, {:.0f} t/yr): margin {}/yr (first year, before tax), NPV {}\n",
+                           h.value("route", std::string("?")), num("capacity_t_per_year"), musd(num("margin_usd_per_year")),
+                           musd(num("npv_usd")));
+  std::cout << fmt::format("  with the HPA line: NPV {}   IRR {}   payback {}\n", musd(num("npv_with_hpa_usd")),
                            has("irr_with_hpa") ? fmt::format("{:.2f} %", 100 * num("irr_with_hpa")) : "none",
                            has("payback_years_with_hpa")
                                ? fmt::format("{:.1f} years", num("payback_years_with_hpa"))
@@ -70,21 +74,22 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   }
   io::require_finite(j);
   std::cout << fmt::format("Investment ({}): {}\n", j["kind"].get<std::string>(), run.c.operating.title);
-  std::cout << fmt::format("  capex {:.4g} USD ({}), WACC {:.1f} %\n", in.capex_usd, run.c.operating.price_year, 100 * in.wacc);
-  std::cout << fmt::format("  NPV {:.4g} USD   IRR {}   payback {}\n", r.npv_usd,
+  std::cout << fmt::format("  capex {} ({}), WACC {:.1f} %\n", musd(in.capex_usd), run.c.operating.price_year, 100 * in.wacc);
+  std::cout << fmt::format("  NPV {}   IRR {}   payback {}\n", musd(r.npv_usd),
                            r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",
                            r.payback_years ? fmt::format("{:.1f} years", *r.payback_years) : "never");
-  std::cout << fmt::format("  LCOA {}   break-even power {} (bisection, tolerance {} USD/MWh)\n",
+  std::cout << fmt::format("  LCOA {}   break-even power {} (bisection, tolerance {} USD/MWh{})\n",
                            r.lcoa_usd_per_kg ? fmt::format("{:.0f} USD/t", *r.lcoa_usd_per_kg * 1000.0) : "n/a",
                            r.breakeven_power_usd_per_J ? fmt::format("{:.2f} USD/MWh", *r.breakeven_power_usd_per_J * 3.6e9)
                                                        : std::string("none in 0-1000 USD/MWh"),
-                           finance::kBreakevenToleranceUsdPerMWh);
+                           finance::kBreakevenToleranceUsdPerMWh,
+                           r.incremental_npv_usd ? "; the plant's NPV = 0, not the retrofit's gain" : "");
   if (r.incremental_npv_usd) {
     // The NPV, IRR and payback above are the retrofitted plant's own cash flows; whether the retrofit
     // pays is this difference (invest-ap60-retrofit: IRR 27.6 % above, -390 M USD here).
-    std::cout << fmt::format("  NPV gain over keeping the old cells {:.4g} USD ({}; NPV, IRR and payback above are the "
+    std::cout << fmt::format("  NPV gain over keeping the old cells {} ({}; NPV, IRR and payback above are the "
                              "plant's with the new cells)\n",
-                             *r.incremental_npv_usd, *r.incremental_npv_usd >= 0 ? "the retrofit pays"
+                             musd(*r.incremental_npv_usd), *r.incremental_npv_usd >= 0 ? "the retrofit pays"
                                                                                    : "keeping the old cells is worth more");
   }
   if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);

@@ -229,5 +229,23 @@ TEST(CliUserTrial, SchemaAndTemplateHelpListEveryName) {
   expect_in(cell.out.substr(0, cell.out.find('\n')), "--set KEY=VALUE");
 }
 
+// invest: money in M USD with one decimal (was "capex 3.3e+09 USD", "NPV 4.667e+08 USD").
+TEST(CliUserTrial, InvestTextGivesMoneyInMillionUsd) {
+  const RunResult r = potline({"invest", example("invest-ap60-retrofit.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const RunResult j = potline({"invest", example("invest-ap60-retrofit.toml"), "--json"});
+  const Json s = parse_json(j.out);
+  char npv[64], gain[64];
+  std::snprintf(npv, sizeof npv, "  NPV %.1f M USD   IRR ", s.at("npv_usd").get<double>() / 1e6);
+  std::snprintf(gain, sizeof gain, "old cells %.1f M USD (", s.at("incremental_npv_usd").get<double>() / 1e6);
+  expect_in(r.out, npv);
+  expect_in(r.out, gain);
+  EXPECT_EQ(r.out.find("e+0"), std::string::npos) << r.out;
+  // A retrofit's break-even power price is the plant's, which the retrofit's loss does not follow.
+  expect_in(r.out, "USD/MWh; the plant's NPV = 0, not the retrofit's gain)");
+  const RunResult build = potline({"invest", example("invest-new-build.toml")});
+  EXPECT_EQ(build.out.find("not the retrofit's gain"), std::string::npos) << build.out;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

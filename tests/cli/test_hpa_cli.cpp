@@ -191,8 +191,8 @@ TEST(HpaCli, InvestTextStatesTheReturnWithTheHpaLine) {
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   EXPECT_NE(text.out.find("HPA line (three_layer, 20000 t/yr)"), std::string::npos) << text.out;
   const std::string irr = fmt::format("IRR {:.2f} %", 100 * h.at("irr_with_hpa").get<double>());
-  EXPECT_NE(text.out.find("with the HPA line: NPV " + fmt::format("{:.4g}", h.at("npv_with_hpa_usd").get<double>()) +
-                          " USD   " + irr),
+  EXPECT_NE(text.out.find("with the HPA line: NPV " + fmt::format("{:.1f}", h.at("npv_with_hpa_usd").get<double>() / 1e6) +
+                          " M USD   " + irr),
             std::string::npos)
       << text.out;
   EXPECT_TRUE(h.at("feed").is_null());  // no [purity]: the feed is not linked

@@ -6,7 +6,7 @@ namespace potline_cli_test::test_invest_cli {
 
 // examples/invest-ap60-retrofit.toml: the plant with AP60 cells has IRR 27.6 %, but the retrofit
 // is worth less than keeping the old cells (incremental NPV about -390 M USD); the text said only
-// "NPV gain over keeping the old cells -3.896e+08 USD" below the plant's IRR.
+// "NPV gain over keeping the old cells -3.896e+08 USD" below the plant's IRR (now "-389.6 M USD").
 TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   const std::string retrofit = (source_dir() / "examples" / "invest-ap60-retrofit.toml").string();
   const RunResult j = potline({"invest", retrofit, "--json"});

@@ -83,8 +83,22 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
   std::cout << fmt::format("  smelters {}  capacity {:.2f} Mt/yr  demand {:.2f}  production {:.2f}  curtailed {:.2f}\n",
                            f.smelters.size(), f.capacity_kg_per_s * kMt, f.demand_total_kg_per_s * kMt,
                            produced * kMt, (f.capacity_kg_per_s - produced) * kMt);
-  std::cout << fmt::format("  marginal cost (C1) {:.0f} USD/t   emissions {:.1f} Mt CO2e ({:.2f} t/t)\n",
-                           f.marginal_cost_usd_per_kg * kT, f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9,
+  // marginal_cost_usd_per_t is the highest C1 of a producing smelter, which behind a tariff can sit
+  // far above the world price: name the smelter and give the world price beside it.
+  std::string marginal_smelter;
+  if (f.market_solved) {
+    double highest = -1;
+    for (std::size_t k = 0; k < f.smelters.size() && k < c.model.smelters.size(); ++k) {
+      if (f.production_kg_per_s[k] > 0 && f.smelters[k].c1_usd_per_kg > highest) {
+        highest = f.smelters[k].c1_usd_per_kg;
+        marginal_smelter = fmt::format(" ({}, {})", c.model.smelters[k].record.id, c.model.smelters[k].record.region);
+      }
+    }
+  }
+  std::cout << fmt::format("  marginal cost (highest C1 producing) {:.0f} USD/t{}{}   emissions {:.1f} Mt CO2e ({:.2f} t/t)\n",
+                           f.marginal_cost_usd_per_kg * kT, marginal_smelter,
+                           f.market_solved ? fmt::format("   world price {:.0f} USD/t", f.world_price_usd_per_kg * kT) : "",
+                           f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9,
                            produced > 0 ? f.emissions_kg_co2e_per_s / produced : 0.0);
   std::cout << "  region            capacity  production  price USD/t\n";
   for (std::size_t r = 0; r < regions.size(); ++r)

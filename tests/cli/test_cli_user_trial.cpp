@@ -247,5 +247,19 @@ TEST(CliUserTrial, InvestTextGivesMoneyInMillionUsd) {
   EXPECT_EQ(build.out.find("not the retrofit's gain"), std::string::npos) << build.out;
 }
 
+// fleet text: the "marginal cost" (highest C1 of a producing smelter) names its smelter and stands
+// beside the world price (world.toml: 2533 USD/t at Sebree behind the US tariff, world 2118).
+TEST(CliUserTrial, FleetMarginalCostNamesItsSmelterBesideTheWorldPrice) {
+  const RunResult r = potline({"fleet", example("world.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(potline({"fleet", example("world.toml"), "--json"}).out);
+  char line[160];
+  std::snprintf(line, sizeof line, "  marginal cost (highest C1 producing) %.0f USD/t (",
+                j.at("marginal_cost_usd_per_t").get<double>());
+  expect_in(r.out, line);
+  std::snprintf(line, sizeof line, ")   world price %.0f USD/t   emissions ", j.at("world_price_usd_per_t").get<double>());
+  expect_in(r.out, line);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

@@ -47,8 +47,9 @@ const AnodeEffectRule* AnodeEffectTable::match(const std::string& pfc_class, con
 namespace {
 
 const std::set<std::string>& known_keys() {
-  static const std::set<std::string> k = {"pfc_class", "regions", "smelters", "countries", "company", "aem",
-                                          "pfc_co2e",  "gwp",     "year",     "basis",     "source"};
+  static const std::set<std::string> k = {"pfc_class", "regions",      "smelters",    "countries", "company",
+                                          "aem",       "ae_frequency", "ae_duration", "pfc_co2e",  "gwp",
+                                          "year",      "basis",        "source"};
   return k;
 }
 
@@ -96,23 +97,17 @@ void read_scope(const toml::table& t, const std::string& file, const std::vector
   }
 }
 
-/// The figure: exactly one of aem (min/d) or pfc_co2e (t CO2e per t Al, with its gwp set).
-void read_value(const toml::table& t, const std::string& file, AnodeEffectRule& r, core::Diagnostics& d) {
-  const auto* aem = t.get("aem");
-  const auto* pfc = t.get("pfc_co2e");
-  const auto* gwp = t.get("gwp");
-  if ((aem == nullptr) == (pfc == nullptr)) {
-    d.error(r.where, "aem",
-            aem == nullptr ? "required: aem (anode-effect minutes per cell-day, min/d) or pfc_co2e (t CO2e per t Al)"
-                           : "give aem or pfc_co2e, not both");
-  }
-  if (aem != nullptr) {
-    const auto v = io::toml_quantity(aem, "aem", "min/d", "min/d", file, d);
-    if (v && *v < 0) d.error(io::toml_location(*aem, file), "aem", "must not be negative");
-    r.aem_min_per_day = v.value_or(0.0);
-    if (gwp != nullptr && pfc == nullptr) d.error(io::toml_location(*gwp, file), "gwp", "gwp goes with pfc_co2e only");
-  }
-  if (pfc == nullptr) return;
+/// A non-negative quantity of `key` in `unit` (0 if absent or bad, with the error reported).
+double non_negative(const toml::node* n, const std::string& key, const std::string& unit, const std::string& file,
+                    core::Diagnostics& d) {
+  const auto v = io::toml_quantity(n, key, unit, unit, file, d);
+  if (v && *v < 0) d.error(io::toml_location(*n, file), key, "must not be negative");
+  return v && *v >= 0 ? *v : 0.0;
+}
+
+/// A published intensity and the GWP set it was published in.
+void read_pfc(const toml::node* pfc, const toml::node* gwp, const std::string& file, AnodeEffectRule& r,
+              core::Diagnostics& d) {
   r.pfc_co2e = io::toml_quantity(pfc, "pfc_co2e", "t/t", "t/t", file, d);
   if (r.pfc_co2e && (*r.pfc_co2e < 0 || *r.pfc_co2e > 10)) {
     d.error(io::toml_location(*pfc, file), "pfc_co2e", fmt::format("{:g} t/t is outside 0..10 t CO2e per t Al", *r.pfc_co2e));
@@ -124,6 +119,36 @@ void read_value(const toml::table& t, const std::string& file, AnodeEffectRule& 
             gwp == nullptr ? "required with pfc_co2e: the GWP set the figure was published in (AR4, AR5, AR6 or SAR)"
                            : "unknown GWP set '" + g + "': AR4, AR5, AR6 or SAR");
   }
+}
+
+/// The figure: exactly one of aem (min/d), ae_frequency with ae_duration (AEM = frequency x
+/// duration, as anode-effect statistics are published), or pfc_co2e (t CO2e per t Al, with its gwp).
+void read_value(const toml::table& t, const std::string& file, AnodeEffectRule& r, core::Diagnostics& d) {
+  const auto* aem = t.get("aem");
+  const auto* freq = t.get("ae_frequency");
+  const auto* dur = t.get("ae_duration");
+  const auto* pfc = t.get("pfc_co2e");
+  const auto* gwp = t.get("gwp");
+  const int forms = (aem != nullptr ? 1 : 0) + (freq != nullptr || dur != nullptr ? 1 : 0) + (pfc != nullptr ? 1 : 0);
+  if (forms != 1) {
+    d.error(r.where, "aem",
+            forms == 0 ? "required: aem (anode-effect minutes per cell-day, min/d), ae_frequency with ae_duration, or "
+                         "pfc_co2e (t CO2e per t Al)"
+                       : "give one of aem, ae_frequency with ae_duration, or pfc_co2e");
+  }
+  if (gwp != nullptr && pfc == nullptr) d.error(io::toml_location(*gwp, file), "gwp", "gwp goes with pfc_co2e only");
+  if (aem != nullptr) r.aem_min_per_day = non_negative(aem, "aem", "min/d", file, d);
+  if (freq != nullptr || dur != nullptr) {
+    if (freq == nullptr || dur == nullptr) {
+      d.error(io::toml_location(freq != nullptr ? *freq : *dur, file), freq != nullptr ? "ae_duration" : "ae_frequency",
+              "ae_frequency and ae_duration go together (AEM = frequency x duration)");
+    } else {
+      r.ae_frequency_per_day = non_negative(freq, "ae_frequency", "1/d", file, d);
+      r.ae_duration_min = non_negative(dur, "ae_duration", "min", file, d);
+      r.aem_min_per_day = r.ae_frequency_per_day * r.ae_duration_min;
+    }
+  }
+  if (pfc != nullptr) read_pfc(pfc, gwp, file, r, d);
 }
 
 AnodeEffectRule parse_rule(const toml::table& t, const std::string& file, const std::vector<std::string>& region_ids,
@@ -224,6 +249,12 @@ std::optional<double> equivalent_aem(double pfc_co2e_t_per_t, plant::GwpSet g, c
 std::optional<PfcBasis> pfc_basis(const AnodeEffectTable& table, const AnodeEffectRule& rule, const std::string& cls,
                                   const plant::EmissionData& data, std::string& why) {
   const std::string basis = rule.basis.empty() ? std::string() : "; " + rule.basis;
+  if (!rule.pfc_co2e && rule.ae_frequency_per_day > 0) {
+    return PfcBasis{rule.aem_min_per_day,
+                    fmt::format("{} slope ({}, AEM {:.3g} AE-min/cell-day = {:g} AE/cell-day x {:.3g} min{})",
+                                table.coefficient_set, cls, rule.aem_min_per_day, rule.ae_frequency_per_day,
+                                rule.ae_duration_min, basis)};
+  }
   if (!rule.pfc_co2e) {
     return PfcBasis{rule.aem_min_per_day,
                     fmt::format("{} slope ({}, AEM {:g} AE-min/cell-day{})", table.coefficient_set, cls, rule.aem_min_per_day, basis)};

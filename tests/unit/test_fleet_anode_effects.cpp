@@ -23,14 +23,14 @@ const fleet::FleetSmelter& smelter(const fleet::FleetCase& c, const std::string&
 
 }  // namespace
 
-// Sohar (AP40, PFPB_modern, GCC): IPCC 2019 slope 0.104 kg CF4/t per AE-min/cell-day, C2F6/CF4 0.057,
+// Ma'aden (PFPB_modern, GCC, no published figure): IPCC 2019 slope 0.104 kg CF4/t per AE-min/cell-day, C2F6/CF4 0.057,
 // AEM 0.015; AR5 GWPs 6630 and 11100. By hand: CF4 = 0.104 x 0.015 = 0.00156 kg/t,
 // CO2e = 0.00156 x 6630 + 0.00156 x 0.057 x 11100 = 11.33 kg/t.
 TEST(fleet_anode_effects, AModernPrebakeSmelterOutsideChinaUsesTheSlopeMethod) {
   core::Diagnostics d;
   const fleet::FleetCase c = world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
-  const auto& s = smelter(c, "gcc-sohar");
+  const auto& s = smelter(c, "gcc-maaden");
   EXPECT_EQ(s.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 0.015 AE-min/cell-day; estimate: Potline potline-year AEM)");
   const plant::SmelterResult r = plant::evaluate(s.inputs);
   EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.00156 * 6630 + 0.00156 * 0.057 * 11100, 0.05);
@@ -100,7 +100,8 @@ TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry
 // Coverage of the PFC basis outside China (docs/data.md, docs/model/fleet.md): the share of the
 // operating capacity of the shipped case whose PFC comes from a published smelter, company or
 // national figure, and the share still on IPCC 2006 Tier 1. The floors record what the data hold
-// today (world-2024: 23.2 % published, 0 % Tier 1, against 42.5 % on Tier 1 before 2026-12-04) so
+// today (world-2024: 24.5 % with "; published" in the basis, Sohar's published AE rate included; 0 %
+// Tier 1, against 42.5 % on Tier 1 before 2026-12-04) so
 // they cannot fall back unnoticed; they are not a validation.
 TEST(fleet_anode_effects, PublishedPfcCoverageOutsideChinaDoesNotFall) {
   core::Diagnostics d;
@@ -127,6 +128,26 @@ TEST(fleet_anode_effects, ARetrofittedSmelterTakesItsNewClassEntryNotItsPublishe
   EXPECT_EQ(smelter(c, "ru-bratsk").pfc_standard,
             "IPCC2019 slope (PFPB_modern, AEM 0.015 AE-min/cell-day; estimate: Potline potline-year AEM)");
   EXPECT_NE(smelter(c, "ru-krasnoyarsk").pfc_standard.find("published: Rusal company PFC 2018"), std::string::npos);
+}
+
+// An entry may give the AEM as published anode-effect statistics, frequency x mean duration. Sohar:
+// 0.17 AE per pot-day in 2019 ([AP Technology Sohar 2019]) x 35.6 s (an estimate, the potline-year's
+// automatic quench) = 0.17 x 0.59333 = 0.10087 AE-min/cell-day; PFPB_modern by hand: CF4 = 0.104 x
+// 0.10087 = 0.010490 kg/t, CO2e = 0.010490 x (6630 + 0.057 x 11100) = 76.19 kg/t (AR5).
+TEST(fleet_anode_effects, AnEntryMayGiveTheAemAsFrequencyTimesDuration) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = world("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto& s = smelter(c, "gcc-sohar");
+  EXPECT_NE(s.pfc_standard.find("(PFPB_modern, AEM 0.101 AE-min/cell-day = 0.17 AE/cell-day x 0.593 min; "),
+            std::string::npos) << s.pfc_standard;
+  EXPECT_NEAR(plant::evaluate(s.inputs).emissions.pfc_co2e * 1000.0, 76.19, 0.02);
+  core::Diagnostics bad;
+  fleet::AnodeEffectTable::parse("coefficient_set = \"IPCC2019\"\n[[anode_effects]]\nsmelters = [\"gcc-sohar\"]\n"
+                                 "ae_frequency = \"0.17 1/d\"\nsource = \"s\"\n",
+                                 "ae.toml", {"gcc"}, {"gcc-sohar"}, {"OMN"}, bad);
+  EXPECT_NE(bad.to_string().find("ae.toml:4:16: error: 'ae_duration': ae_frequency and ae_duration go together"),
+            std::string::npos) << bad.to_string();
 }
 
 // equivalent_aem by hand, and an AR5 figure comes back unchanged through the smelter's AR5 pricing.
@@ -183,7 +204,8 @@ TEST(fleet_anode_effects, BadEntriesAreReportedWithTheirMessages) {
   EXPECT_NE(e.find("unknown IPCC technology class 'PFPB_modrn'"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown region 'gcd'"), std::string::npos) << e;
   EXPECT_NE(e.find("must not be negative"), std::string::npos) << e;
-  EXPECT_NE(e.find("required: aem (anode-effect minutes per cell-day, min/d) or pfc_co2e (t CO2e per t Al)"),
+  EXPECT_NE(e.find("required: aem (anode-effect minutes per cell-day, min/d), ae_frequency with ae_duration, or "
+                   "pfc_co2e (t CO2e per t Al)"),
             std::string::npos) << e;
   EXPECT_NE(e.find("required: the source (or 'estimate: basis') of the figure"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown key in [[anode_effects]] 'colour'"), std::string::npos) << e;
@@ -213,7 +235,7 @@ TEST(fleet_anode_effects, BadSmelterAndCountryEntriesAreReportedAtTheirPlace) {
   EXPECT_NE(e.find("unknown country 'RUSS'"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown GWP set 'AR9': AR4, AR5, AR6 or SAR"), std::string::npos) << e;
   EXPECT_NE(e.find("give one of smelters, countries or pfc_class, not several"), std::string::npos) << e;
-  EXPECT_NE(e.find("give aem or pfc_co2e, not both"), std::string::npos) << e;
+  EXPECT_NE(e.find("give one of aem, ae_frequency with ae_duration, or pfc_co2e"), std::string::npos) << e;
   EXPECT_NE(e.find("an integer year, 1990..2100"), std::string::npos) << e;
   EXPECT_NE(e.find("'ru-bratsk' is already covered by the entry at ae.toml:2"), std::string::npos) << e;
   EXPECT_NE(e.find("regions go with pfc_class only"), std::string::npos) << e;

@@ -2,8 +2,8 @@
 // PFC performance of fleet smelters (data/fleet-anode-effects.toml; docs/model/fleet.md, "PFC of
 // each smelter"). An entry names the smelters it covers - by dataset id (a smelter's or a company's
 // published figure), by country (a national figure) or by IPCC technology class and region - and
-// gives either the anode-effect minutes per cell-day (AEM) or a published PFC intensity in t CO2e
-// per t Al with the GWP set it was published in. A covered smelter gets its PFC from the IPCC slope
+// gives the anode-effect minutes per cell-day (AEM; or AE frequency and mean duration, whose product
+// it is) or a published PFC intensity in t CO2e per t Al with the GWP set it was published in. A covered smelter gets its PFC from the IPCC slope
 // method with the file's coefficient set (a published intensity as the AEM that reproduces it, see
 // equivalent_aem); any other smelter keeps the smelter model's default (IPCC 2006 Tier 1).
 #include <optional>
@@ -22,6 +22,8 @@ struct AnodeEffectRule {
   std::vector<std::string> countries;  ///< ISO 3166 alpha-3 codes of the dataset (a national figure)
   std::string company;               ///< the company a figure belongs to (a label)
   double aem_min_per_day = 0;        ///< anode-effect minutes per cell-day (when pfc_co2e is not given)
+  double ae_frequency_per_day = 0;   ///< anode effects per cell-day, when the entry gives AEM as frequency x duration
+  double ae_duration_min = 0;        ///< their mean duration, min
   std::optional<double> pfc_co2e;    ///< published PFC intensity, t CO2e per t Al
   std::optional<plant::GwpSet> gwp;  ///< the GWP set pfc_co2e was published in
   int year = 0;                      ///< the year the figure is for (0: not stated)

@@ -88,7 +88,8 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
   // production curve gets its perspective form instead): the step-mean superheat (a stopped bath sits
   // near its liquidus: the window's running means, checked by the re-simulation, are what counts)
   // and the ramp (the rectifiers cut and restore the current at once).
-  const double big_jump = c.dispatch.max_power;  // largest |Δu| into or out of a stop
+  // Largest |Δ(u + o)| into or out of a stop: the running share's distance from nominal.
+  const double big_jump = std::max(1.0 - c.dispatch.min_power, c.dispatch.max_power - 1.0) + 1e-9;
   for (std::size_t k = 0; k < K; ++k) {
     const auto with_stop = [&](std::vector<int> index, std::vector<double> value, double coefficient) {
       if (stops && coefficient != 0.0) {
@@ -129,13 +130,14 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
         add_row(lp, -ramp, ramp, i, v);
         continue;
       }
-      std::vector<int> io = {col.o[k]};
-      if (k > 0) io.push_back(col.o[k - 1]);
+      // On w = u + o (0 while stopped): |Δw| ≤ ramp between running steps, ≤ big_jump into or out of
+      // a stop; a far smaller big-M than one on u, whose jump to −1 is the whole power.
       std::vector<int> up = i, down = i;
       std::vector<double> vu = v, vd = v;
-      for (int j : io) {
-        up.push_back(j), vu.push_back(-big_jump);
-        down.push_back(j), vd.push_back(big_jump);
+      for (std::size_t j = (k > 0 ? k - 1 : k); j <= k; ++j) {
+        const double sign = j == k ? 1.0 : -1.0;
+        up.push_back(col.o[j]), vu.push_back(sign - big_jump);
+        down.push_back(col.o[j]), vd.push_back(sign + big_jump);
       }
       add_row(lp, -inf, ramp, up, vu);
       add_row(lp, -ramp, inf, down, vd);
@@ -166,10 +168,13 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
       up.push_back(-1.0), down.push_back(1.0);
     }
     if (stops) {
-      // A stop and a restart move further than M: they are changes of their own (z ≥ |Δo|).
+      // A stop and a restart are changes of their own (z ≥ |Δo|); the rows act on w = u + o (0 while
+      // stopped), relaxed by the running share's largest distance from nominal next to a stop.
+      const double jump = std::max(1.0 - c.dispatch.min_power, c.dispatch.max_power - 1.0) + 1e-9;
       for (std::size_t j = (k > 0 ? k - 1 : k); j <= k; ++j) {
+        const double sign = j == k ? 1.0 : -1.0;
         i.push_back(col.o[j]);
-        up.push_back(-c.dispatch.max_power), down.push_back(-c.dispatch.max_power);
+        up.push_back(sign - jump), down.push_back(-sign - jump);
       }
       if (k == 0) add_row(lp, 0.0, inf, {col.z[0], col.o[0]}, {1.0, -1.0});
       else {

@@ -197,7 +197,7 @@ TEST(FlexTrimet, KnownMissAtMinusTwentyFivePercentClosedExchangersLeaveTheSuperh
 // [TRIMET 2019]: the Essen cells can take the power to zero for up to an hour. With stops allowed
 // (flex.max_off = 1 h) and a 48-h series at 80 EUR/MWh with one 3,000 EUR/MWh hour (hour 18), the
 // dispatch stops the TRIMET-like line for exactly that hour, and the dynamic model stays in window
-// with the instantaneous ledge below the 10 cm freeze alarm (measured 2026-12-04: 8.8–9.3 cm, equally good schedules; the stop
+// with the instantaneous ledge below the 10 cm freeze alarm (measured 2026-12-04: 8.8–9.8 cm, equally good schedules; the stop
 // terms b_stop = 2.3 cm, c_stop = −7.5 K). Without the stop state the linear model put 0.3 cm of
 // ledge on a stopped hour (the dynamic model 3.2 cm) and the week stopped 19 times, the ledge at 11.9 cm.
 TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {

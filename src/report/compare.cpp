@@ -153,8 +153,13 @@ std::string comparison_text(const Comparison& c, bool all) {
   auto num = [](const std::optional<double>& x, double scale) {
     return x ? fmt::format("{:.{}g}", *x * scale, kPrintedDigits) : std::string("missing");
   };
-  std::size_t equal = 0;
+  std::size_t equal = 0, timings = 0;
   for (const auto& m : c.metrics) {
+    // Run facts that are not results (wall-clock time, not reproducible; docs/cli.md): in --json only.
+    if (!all && (m.key == "wall_seconds" || m.key == "seconds" || m.key == "samples_per_s")) {
+      ++timings;
+      continue;
+    }
     // Equal at the printed precision: a re-solved LP or a summed series differs in its last bits
     // (3740.43 against 3740.43, change -4.5e-13), which the 6-digit table cannot show and which
     // buried the real changes of two fleet runs. Exact zeros and missing values still compare exactly.
@@ -191,6 +196,7 @@ std::string comparison_text(const Comparison& c, bool all) {
     out += fmt::format("({} metrics equal in every run not shown (to the {} printed significant digits); --all shows them)\n",
                        equal, kPrintedDigits);
   }
+  if (timings > 0) out += "(the run's wall-clock time is left out: it is not a result; --all or --json show it)\n";
   for (const auto& t : c.differing_text) {
     out += fmt::format("{}:", t.key);
     for (std::size_t k = 0; k < t.values.size(); ++k) out += fmt::format(" [{}] {}", k + 1, t.values[k].value_or("missing"));

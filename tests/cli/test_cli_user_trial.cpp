@@ -132,6 +132,19 @@ TEST(CliUserTrial, CompareOfRunsWithoutNumericDifferenceSaysSo) {
   EXPECT_EQ(r.out.find("metric  run 1"), std::string::npos) << r.out;
 }
 
+// compare: the wall-clock time of two simulate runs is not a result (it showed as a -40 % change).
+TEST(CliUserTrial, CompareLeavesOutTheWallClockTime) {
+  TempDir tmp;
+  const std::string a = (tmp.path() / "a").string(), b = (tmp.path() / "b").string();
+  ASSERT_EQ(potline({"simulate", example("outage-3h.toml"), "--out", a}).exit_code, 0);
+  ASSERT_EQ(potline({"simulate", example("outage-3h.toml"), "--set", "run.seed=7", "--out", b}).exit_code, 0);
+  const RunResult r = potline({"compare", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.out.find("\nwall_seconds "), std::string::npos) << r.out;
+  expect_in(r.out, "(the run's wall-clock time is left out: it is not a result; --all or --json show it)");
+  expect_in(potline({"compare", a, b, "--all"}).out, "\nwall_seconds ");
+}
+
 // fleet: each [[exclusion]] says whether it binds. examples/xinjiang-exclusion.toml printed results
 // identical to world.toml with no word why: China's metal does not go to the US or Europe in the
 // trade LP, so excluding Xinjiang's changes nothing; the Russian exclusion does move the US price.

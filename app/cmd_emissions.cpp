@@ -30,6 +30,12 @@ int run_emissions(const OptionTexts& given, bool json, const GlobalOptions& glob
       j["c2f6_kg"].get<double>(), j["pfc_t_co2e"].get<double>(), j["anode_co2_t"].get<double>(),
       j["total_t_co2e"].get<double>(), j["total_t_co2e_per_t"].get<double>(), method["co2"].get<std::string>(),
       method["pfc"].get<std::string>());
+  if (method.contains("coefficients") && method["coefficients"].contains("tier1_cf4_kg_per_t")) {
+    // Tier 1 is the IPCC's fallback without anode-effect data; a user comparing with `potline fleet`
+    // (published PFC) or `simulate` (its own anode effects) should know the other methods exist.
+    std::cout << "  note: no anode-effect data given, so IPCC Tier 1 (the class's default per tonne); --aem, or "
+                 "--ae-frequency with --ae-duration-min, gives the slope method, --aeo with --ce the overvoltage method\n";
+  }
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   return 0;
 }

@@ -274,5 +274,17 @@ TEST(CliUserTrial, FleetMarginalCostNamesItsSmelterBesideTheWorldPrice) {
   expect_in(r.out, line);
 }
 
+// emissions without anode-effect data says it used Tier 1 and how to give data (PFPB_legacy:
+// 3.1 t CO2e/t by Tier 1, where fleet's Mount Holly, on published figures, has 0.34).
+TEST(CliUserTrial, EmissionsTierOneSaysHowToGiveAnodeEffectData) {
+  const std::string note = "note: no anode-effect data given, so IPCC Tier 1";
+  const RunResult tier1 = potline({"emissions", "--technology-class", "PFPB_legacy"});
+  ASSERT_EQ(tier1.exit_code, 0) << tier1.describe();
+  expect_in(tier1.out, note);
+  const RunResult slope = potline({"emissions", "--technology-class", "PFPB_legacy", "--aem", "0.3"});
+  ASSERT_EQ(slope.exit_code, 0) << slope.describe();
+  EXPECT_EQ(slope.out.find(note), std::string::npos) << slope.out;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

@@ -81,8 +81,14 @@ std::vector<std::string> range_values(const std::string& key, const std::string&
   return values;
 }
 
-// The node at a dotted path ("cost_usd_per_t.c1", "potlines.0.name"), or nullptr.
-const io::Json* find_path(const io::Json& doc, const std::string& path) {
+// The node at a dotted path ("cost_usd_per_t.c1", "potlines.0.name"), or nullptr. An array element
+// may also be written as `compare` prints it, "event_windows[0].start_h" (= "event_windows.0.start_h").
+const io::Json* find_path(const io::Json& doc, const std::string& written) {
+  std::string path;
+  for (const char ch : written) {
+    if (ch == '[') path += '.';
+    else if (ch != ']') path += ch;
+  }
   const io::Json* node = &doc;
   std::size_t from = 0;
   while (true) {

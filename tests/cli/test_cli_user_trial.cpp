@@ -286,5 +286,18 @@ TEST(CliUserTrial, EmissionsTierOneSaysHowToGiveAnodeEffectData) {
   EXPECT_EQ(slope.out.find(note), std::string::npos) << slope.out;
 }
 
+// --outputs takes an array element as `compare` prints it ("event_windows[0].min_bath_temperature_degC"
+// was refused; only "event_windows.0...." worked), with the same values.
+TEST(CliUserTrial, VaryOutputsTakeArrayElementsAsComparePrintsThem) {
+  const RunResult brackets = potline({"simulate", example("outage-3h.toml"), "--vary", "run.seed=1", "--outputs",
+                                      "event_windows[0].min_bath_temperature_degC", "--csv"});
+  ASSERT_EQ(brackets.exit_code, 0) << brackets.describe();
+  const RunResult dots = potline({"simulate", example("outage-3h.toml"), "--vary", "run.seed=1", "--outputs",
+                                  "event_windows.0.min_bath_temperature_degC", "--csv"});
+  ASSERT_EQ(dots.exit_code, 0) << dots.describe();
+  EXPECT_EQ(brackets.out.substr(brackets.out.find('\n')), dots.out.substr(dots.out.find('\n')));
+  expect_in(brackets.out, "key,value,event_windows[0].min_bath_temperature_degC\n");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "commands.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_case.hpp"
+#include "potline/sweep/read_results.hpp"
 #include "potline/sweep/run.hpp"
 
 #ifdef POTLINE_HAVE_MPI
@@ -142,6 +145,60 @@ int open_store(const SweepOptions& o, const sweep::SweepSpec& spec, const MpiSes
   return 0;
 }
 
+// The spread of a few headline results per scenario, so a text run answers "what range?" without
+// a report or Python (docs/cli.md, potline sweep): P50 [P10–P90] over the stored samples, by linear
+// interpolation between order statistics (Hyndman & Fan type 7, numpy's default).
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  const double at = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(at);
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (at - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+void print_ranges(const std::string& store) {
+  const sweep::ResultTable t = sweep::read_results(store);
+  struct Column {
+    const char* entity;
+    const char* metric;
+    const char* header;
+  };
+  const Column columns[] = {{"world", "marginal_cost_usd_per_t", "marginal C1 USD/t"},
+                            {"region:usa", "price_usd_per_t", "US price USD/t"},
+                            {"region:europe", "price_usd_per_t", "Europe price USD/t"},
+                            {"world", "production_Mt", "production Mt/yr"},
+                            {"world", "emissions_Mt_co2e", "emissions Mt CO2e"}};
+  std::vector<std::string> order;
+  std::map<std::string, std::map<std::size_t, std::vector<double>>> values;  // scenario -> column -> samples
+  for (std::size_t i = 0; i < t.value.size(); ++i) {
+    for (std::size_t c = 0; c < std::size(columns); ++c) {
+      if (t.entity[i] != columns[c].entity || t.metric[i] != columns[c].metric) continue;
+      if (!values.count(t.scenario[i])) order.push_back(t.scenario[i]);
+      values[t.scenario[i]][c].push_back(t.value[i]);
+    }
+  }
+  if (order.empty()) return;
+  std::cout << "  P50 [P10-P90] over the samples:\n";
+  std::cout << fmt::format("  {:<20}", "scenario");
+  for (const auto& c : columns) std::cout << fmt::format(" {:>20}", c.header);
+  std::cout << "\n";
+  for (const auto& name : order) {
+    std::cout << fmt::format("  {:<20}", name);
+    for (std::size_t c = 0; c < std::size(columns); ++c) {
+      const auto it = values[name].find(c);
+      if (it == values[name].end() || it->second.empty()) {
+        std::cout << fmt::format(" {:>20}", "-");
+        continue;
+      }
+      const int digits = std::string(columns[c].metric).find("_Mt") != std::string::npos ? 1 : 0;
+      std::cout << fmt::format(" {:>20}", fmt::format("{:.{}f} [{:.{}f}-{:.{}f}]", quantile(it->second, 0.5), digits,
+                                                      quantile(it->second, 0.1), digits, quantile(it->second, 0.9),
+                                                      digits));
+    }
+    std::cout << "\n";
+  }
+}
+
 // The run summary printed with --json.
 io::Json sweep_summary_json(const SweepOptions& o, const sweep::SweepSpec& spec, const sweep::RunSummary& summary,
                             std::int64_t merged, std::size_t stored, int ranks) {
@@ -230,6 +287,7 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
                              "other ranks, {} skipped as already stored), {:.1f} s\n",
                              spec.title, spec.scenarios.size(), spec.samples, finished.size(), expected, o.out,
                              summary.computed, merged, summary.skipped, summary.seconds);
+    print_ranges(o.out);
   }
   return 0;
 }

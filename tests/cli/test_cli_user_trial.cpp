@@ -299,5 +299,31 @@ TEST(CliUserTrial, VaryOutputsTakeArrayElementsAsComparePrintsThem) {
   expect_in(brackets.out, "key,value,event_windows[0].min_bath_temperature_degC\n");
 }
 
+// sweep text: P50 [P10-P90] of headline results per scenario (it printed only how many samples were
+// stored, so a text run of a Monte Carlo gave no range at all).
+TEST(CliUserTrial, SweepTextGivesTheRangeOfEachScenario) {
+  TempDir tmp;
+  const std::string store = (tmp.path() / "s.sqlite").string();
+  const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", store, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "  P50 [P10-P90] over the samples:\n  scenario ");
+  expect_in(r.out, "marginal C1 USD/t");
+  for (const std::string scenario : {"base", "us-power-plus-20"}) {
+    const auto at = r.out.find("\n  " + scenario + " ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    std::istringstream row(r.out.substr(at + scenario.size() + 3, r.out.find('\n', at + 1) - at));
+    double p50 = 0, p10 = 0, p90 = 0;
+    char open = 0, dash = 0, close = 0;
+    int cells = 0;
+    while (row >> p50 >> open >> p10 >> dash >> p90 >> close) {
+      EXPECT_EQ(open, '[');
+      EXPECT_LE(p10, p50);
+      EXPECT_LE(p50, p90);
+      ++cells;
+    }
+    EXPECT_EQ(cells, 5) << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

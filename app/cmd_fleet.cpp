@@ -105,8 +105,12 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
     std::cout << fmt::format("  {:<16} {:9.2f} {:11.2f} {:12.0f}\n", regions[r].id,
                              f.capacity_by_region_kg_per_s[r] * kMt, f.production_by_region_kg_per_s[r] * kMt,
                              f.price_usd_per_kg[r] * kT);
-  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelters, {:.2f} Mt/yr\n", c.lme_usd_per_kg * kT,
-                           f.under_water.size(), f.under_water_capacity_kg_per_s * kMt);
+  // In a path the test stays at the case's LME while the year's own prices move (2035: 3,660-4,138).
+  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelters, {:.2f} Mt/yr{}\n", c.lme_usd_per_kg * kT,
+                           f.under_water.size(), f.under_water_capacity_kg_per_s * kMt,
+                           summary.contains("path") ? fmt::format(" (the case's LME, not the prices of {})",
+                                                                  summary.at("year").get<int>())
+                                                    : std::string());
   if (f.elastic) std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr\n", f.consumption_total_kg_per_s * kMt);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
   for (const auto& w : warnings) std::cout << "  warning: " << w << "\n";

@@ -181,6 +181,7 @@ TEST(CliUserTrial, FleetTextStartsWithTheTitle) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_EQ(r.out.rfind("World fleet 2024-2035", 0), 0u) << r.out;
   expect_in(r.out, "  year 2035 (the last of the path; the figures below are of it)\n  smelters ");
+  expect_in(r.out, "(the case's LME, not the prices of 2035)\n");
 }
 
 // The fanning warning names the channel past the fit's peak (was "ACD 3.80 cm or a gap lies beyond

@@ -160,6 +160,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   }
   if (o.json) std::cout << io::dump(run.summary);
   else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.warnings, run.summary);
+  if (!o.json && !o.out.empty()) std::cout << "  results written to " << o.out << "/\n";  // as the other commands
   return 0;
 }
 

@@ -170,6 +170,11 @@ TEST(CliUserTrial, FleetSaysWhetherEachExclusionBinds) {
   expect_in(text.out, "does not bind");
   expect_in(text.out, "exclusion of country RUS metal from usa, europe: origin production ");
   expect_in(text.out, "binds: without it usa ");
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "run").string();
+  const RunResult folder = potline({"fleet", example("xinjiang-exclusion.toml"), "--out", dir});
+  ASSERT_EQ(folder.exit_code, 0) << folder.describe();
+  expect_in(folder.out, "  results written to " + dir + "/\n");  // as every other command says it
   const RunResult none = potline({"fleet", example("world-2024.toml"), "--json"});
   ASSERT_EQ(none.exit_code, 0) << none.describe();
   EXPECT_FALSE(parse_json(none.out).contains("exclusions")) << "a case without [[exclusion]] has no key";

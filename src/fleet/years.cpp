@@ -46,6 +46,31 @@ void apply_cbam_year(const std::vector<YearPath>& paths, int year, FleetCase& c)
   }
 }
 
+bool has_dated_events(const std::vector<Project>& pipeline, const std::string& id) {
+  return std::any_of(pipeline.begin(), pipeline.end(), [&](const Project& p) {
+    return p.smelter == id && (p.kind == ProjectKind::kCurtailment || p.dated);
+  });
+}
+
+/// Dated curtailments and restarts (data/fleet-pipeline.toml): a row runs the time-weighted mean of
+/// its capacity in force through the year; a row stopped the whole year is not in the year's case.
+void dated_capacities(const std::vector<Project>& pipeline, int year,
+                      std::vector<FleetSmelter>& smelters) {
+  std::vector<FleetSmelter> kept;
+  kept.reserve(smelters.size());
+  for (FleetSmelter& s : smelters) {
+    if (!has_dated_events(pipeline, s.record.id)) {
+      kept.push_back(std::move(s));
+      continue;
+    }
+    const double capacity = capacity_in_year(pipeline, s.record, year);
+    if (capacity <= 0) continue;
+    s.inputs.capacity_kg_per_s = capacity;
+    kept.push_back(std::move(s));
+  }
+  smelters = std::move(kept);
+}
+
 }  // namespace
 
 FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran) {
@@ -56,14 +81,21 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   smelters.erase(std::remove_if(smelters.begin(), smelters.end(),
                                 [&](const FleetSmelter& s) { return !in_window(s.record, year); }),
                  smelters.end());
+  dated_capacities(base.pipeline, year, smelters);
   for (FleetSmelter& s : smelters) {
     const bool restarted_earlier = s.record.restart && s.record.first_year < year;
+    // A row stopped whole by a dated curtailment at the start of the year pays its restart.
+    const bool stopped = capacity_at_start(base.pipeline, s.record, year) <= 0;
     if (ran == nullptr) {
-      s.running = s.running || restarted_earlier;
+      s.running = (s.running || restarted_earlier) && !stopped;
       continue;
     }
     const auto it = ran->find(s.record.id);
-    if (it != ran->end()) s.running = it->second;  // else: new this year (a restart starts stopped)
+    if (it != ran->end())
+      s.running = it->second;
+    else if (stopped || has_dated_events(base.pipeline, s.record.id))
+      s.running = false;  // out of last year's case after a curtailment: it restarts
+    // else: new this year (a restart starts stopped)
   }
   apply_demand_paths(base.paths, year, c);
   apply_cbam_year(base.paths, year, c);

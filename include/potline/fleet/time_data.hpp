@@ -10,15 +10,20 @@
 
 namespace potline::fleet {
 
-enum class ProjectKind { kNew, kRestart, kExpansion, kClosure };
+enum class ProjectKind { kNew, kRestart, kExpansion, kClosure, kCurtailment };
 
 /// One project of the pipeline. `record` is the row it adds (new, expansion) or the dataset row it
-/// changes (restart, closure: only its id).
+/// changes (restart, closure, curtailment: only its id).
 struct Project {
   std::string id, smelter, source;
   ProjectKind kind = ProjectKind::kNew;
   int year = 0;  ///< first year with the change (closure: first year without the row)
-  double capacity_kg_per_s = 0;  ///< new, expansion; restart: 0 = the row's capacity
+  /// A dated change (curtailment, restart with `date`): the share of `year` before the date, so the
+  /// year's capacity is the time-weighted mean of the capacity in force (0 = from 1 January).
+  double year_share_before = 0;
+  bool dated = false;            ///< given by a date (YYYY-MM-DD), not a year
+  double capacity_kg_per_s = 0;  ///< new, expansion; restart: 0 = the row's capacity; curtailment:
+                                 ///< the capacity still running (0 = the whole row stops)
   SmelterRecord record;  ///< new: the row (id, name, country, region, province, power source)
   core::SourceLocation where;
 };
@@ -59,6 +64,14 @@ std::vector<YearPath> load_paths(const std::string& path, const RegionTable& reg
                                  core::Diagnostics& d);
 std::vector<YearPath> parse_paths(const std::string& text, const std::string& file,
                                   const RegionTable& regions, core::Diagnostics& d);
+
+/// Capacity of row `r` through `year` under the dated curtailments and restarts of the pipeline
+/// (kg/s): the time-weighted mean of the capacity in force over the year, since the LP has one
+/// period per year. `r` is the row after apply_pipeline (a restarted curtailed row has
+/// restart = true and is stopped before its restart). Without such events: the row's capacity.
+double capacity_in_year(const std::vector<Project>& projects, const SmelterRecord& r, int year);
+/// Capacity of row `r` in force at the start of `year` (kg/s), under the same events.
+double capacity_at_start(const std::vector<Project>& projects, const SmelterRecord& r, int year);
 
 /// Applies the pipeline to the dataset rows: restarts and closures date their rows, new projects
 /// and expansions become rows (an expansion copies its smelter's row with the project's id and

@@ -60,8 +60,10 @@ TEST(fleet_subregions, BadTablesAreInputErrorsWithTheirReason) {
   EXPECT_NE(s.find("regions.toml:"), std::string::npos) << s;
 }
 
-// The shipped France subregion reaches the French smelters of the world case, and only them.
-TEST(fleet_subregions, ShippedFrancePriceReachesFrenchSmelters) {
+// The shipped France subregion reaches the French smelters of the world case, the Swedish SE2 one
+// (province Vasternorrland) Kubal, and only them: the other European grid smelters keep the region's
+// estimate.
+TEST(fleet_subregions, ShippedFranceAndSe2PricesReachTheirSmeltersOnly) {
   core::Diagnostics d;
   const FleetCase c = load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
                                       cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
@@ -69,17 +71,21 @@ TEST(fleet_subregions, ShippedFrancePriceReachesFrenchSmelters) {
   const auto grid = static_cast<std::size_t>(power_index(plant::PowerSource::kGrid));
   const int europe = c.model.regions.index_of("europe");
   const double region_price = *c.model.regions.regions[static_cast<std::size_t>(europe)].power_usd_per_J[grid];
-  int french = 0;
+  int french = 0, se2 = 0;
   for (const auto& s : c.model.smelters) {
     if (s.record.region != "europe" || s.record.power_source != plant::PowerSource::kGrid) continue;
     if (s.record.country == "FRA") {
       ++french;
       EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 45.5, 1e-9) << s.record.id;
+    } else if (s.record.province == "Vasternorrland") {
+      ++se2;
+      EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 38.8, 1e-9) << s.record.id;
     } else {
       EXPECT_DOUBLE_EQ(s.base_power_usd_per_J, region_price) << s.record.id;
     }
   }
   EXPECT_EQ(french, 2);  // Dunkerque, Saint-Jean-de-Maurienne
+  EXPECT_EQ(se2, 1);     // Kubal
 }
 
 // China's grid factors ([MEE 2022 grid factors], data/fleet-regions.toml): the named grid smelters of

@@ -126,9 +126,9 @@ TEST(fleet_backtest_2024, RussiaAndEasternEuropeKnownMissWithoutRomania) {
 // reporting countries with a smelter in the dataset ([IAI production regions]): France, Germany,
 // Greece, Iceland, Norway, Spain, Sweden (the Netherlands and the UK are starred). Model 2.97 Mt
 // (+5.0 %, a known miss, docs/validation.md) since the dataset holds each row's 2024 status
-// (Nordural and two lines of Lista run; 2.92 Mt, +3.1 %, before, with offsetting errors): Germany's
-// plants and Kubal, priced at the European grid estimate, are the region's marginal plants. Asserted
-// so that a change of it is seen.
+// (Nordural and two lines of Lista run) and Kubal runs on its SE2 estimate (2.92 Mt, +3.1 %, before,
+// with offsetting errors): Germany's plants, priced at the European grid estimate, are the region's
+// marginal plants. Asserted so that a change of it is seen.
 TEST(fleet_backtest_2024, WesternAndCentralEuropeKnownMissJustOverFivePercent) {
   const double wce = countries_production_Mt({"FRA", "DEU", "GRC", "ISL", "NOR", "ESP", "SWE"});
   EXPECT_GT(wce, 1.05 * 2.83);  // the miss
@@ -193,9 +193,9 @@ TEST(fleet_backtest_2024, WorldPriceWithinTenPercentOfLme2024) {
 
 // Smelters that produced metal in 2024, each with the report that says so; the 2024 case must run
 // every one of them (production > 0). Exceptions are listed in docs/validation.md with the reason
-// (Kubal, Rheinwerk and Trimet Essen: the model's marginal plants, curtailed whole by the LP).
-// Nordural and Lista run since the dataset holds their 2024 status (their later changes are dated
-// events of data/fleet-pipeline.toml).
+// (Rheinwerk: the model's marginal plant, curtailed whole by the LP, with Trimet's Essen and Hamburg,
+// not listed). Nordural and Lista run since the dataset holds their 2024 status (their later changes
+// are dated events of data/fleet-pipeline.toml); Kubal on its SE2 price (data/fleet-regions.toml).
 // The US price against LME + the Midwest premium (2,392 + ~430 USD/t, [SMU Midwest premium Jan
 // 2024], the premium an estimate from it). The marginal US import pays the 10 % Section 232 tariff
 // once the Australia-US lane carries its observed 2024 flow (82.4 kt, [Metalnomist US imports
@@ -231,6 +231,7 @@ TEST(fleet_backtest_2024, SmeltersThatRanIn2024Run) {
       {"ru-krasnoyarsk", "Rusal AR 2024"}, {"ru-bratsk", "Rusal AR 2024"}, {"ru-sayanogorsk", "Rusal AR 2024"},
       {"ru-khakas", "Rusal AR 2024"}, {"ru-irkutsk", "Rusal AR 2024"}, {"ru-taishet", "Rusal AR 2024"},
       {"ru-boguchany", "Rusal AR 2024"}, {"ru-novokuznetsk", "Rusal AR 2024"},
+      {"eu-kubal", "Rusal AR 2024"},  // Rusal's 2024 output includes Kubal ([Rusal 2024])
       // [Alro AR 2024]: 248,059 t of primary aluminium in 2024
       {"eu-alro-slatina", "Alro AR 2024"},
   };

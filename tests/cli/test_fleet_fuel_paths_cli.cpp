@@ -47,7 +47,8 @@ TEST(FleetFuelPathsCli, BadFuelPathFileExitsTwoWithEveryErrorLocated) {
 // The gcc gas path 1 USD/GJ higher from 2025: the five Gulf smelters on it (4.577 of the region's
 // 6.199 Mt/yr; Alba's 1.622 follow Bahrain's own path) pay 8.166 USD/MWh more, so the region's
 // capacity-weighted captive power price rises by 8.166 x 4.577 / 6.199 = 6.029 USD/MWh; 2024 does
-// not move.
+// not move. In 2026 Qatalum runs 424.1 of its 636 kt/yr (the dated curtailment of 3 March 2026 to
+// 381.6 kt/yr, data/fleet-pipeline.toml, weighed over the year), so the weights are 4.365 of 5.987.
 TEST(FleetFuelPathsCli, PathCsvShowsTheGulfCaptivePowerFollowingItsGasPath) {
   TempDir dir;
   const std::string base = read_file(example("world-path-2035.toml"));
@@ -66,7 +67,9 @@ TEST(FleetFuelPathsCli, PathCsvShowsTheGulfCaptivePowerFollowingItsGasPath) {
   EXPECT_NE(pa.find("captive_power_usd_per_MWh"), std::string::npos);
   EXPECT_NEAR(captive_power(pb, 2024, "gcc"), captive_power(pa, 2024, "gcc"), 1e-9);
   EXPECT_NEAR(captive_power(pb, 2025, "gcc") - captive_power(pa, 2025, "gcc"), 8.166 * 4.577 / 6.199, 1e-3);
-  EXPECT_NEAR(captive_power(pb, 2026, "gcc") - captive_power(pa, 2026, "gcc"), 8.166 * 4.577 / 6.199, 1e-3);
+  const double qatalum_2026 = 0.636 - (0.636 - 0.3816) * (365 - 61) / 365.0;  // Mt/yr
+  EXPECT_NEAR(captive_power(pb, 2026, "gcc") - captive_power(pa, 2026, "gcc"),
+              8.166 * (4.577 - 0.636 + qatalum_2026) / (6.199 - 0.636 + qatalum_2026), 1e-3);
   EXPECT_NEAR(captive_power(pb, 2025, "china"), captive_power(pa, 2025, "china"), 1e-9);
 }
 

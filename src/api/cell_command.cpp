@@ -50,16 +50,20 @@ io::ValueSet read_user_values(const CaseSource& source, const std::string& techn
 
 std::optional<double> read_target_voltage(const std::string& text, core::Diagnostics& diagnostics) {
   if (text.empty()) return std::nullopt;
-  const auto q = core::parse_quantity(text, "V", "V");
-  if (!q.ok()) {
-    diagnostics.error({"--target-voltage", 0, 0}, "target-voltage", q.error);
-  } else if (!(q.value > 0.0 && q.value < 100.0)) {
-    diagnostics.error({"--target-voltage", 0, 0}, "target-voltage",
-                      fmt::format("{} V is outside the allowed range (0, 100) V", q.value));
-  } else {
-    return q.value;
-  }
-  return std::nullopt;
+  // Through the schema path, so a bad unit or value reads as for a case field ("unit 'cm' (a length)
+  // cannot be converted to V (a voltage) ...", not the SI dimensions it printed before).
+  io::FieldSpec field;
+  field.key = "target-voltage";
+  field.unit = "V";
+  field.internal_unit = "V";
+  field.min = 0.0;
+  field.min_exclusive = true;
+  field.max = 100.0;
+  field.max_exclusive = true;
+  field.description = "cell voltage to solve the ACD for";
+  const auto v = io::convert_input(field, text, false, {"--target-voltage", 0, 0}, diagnostics);
+  if (!v) return std::nullopt;
+  return v->number;
 }
 
 // Sets the ACD that gives `target_V`, recorded as a calibrated input with a warning saying so.

@@ -42,6 +42,11 @@ TEST(CliUserTrial, WrongDimensionOnACommandLineOption) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err, "--alumina: error: '--alumina': unit 'kg' (a mass) cannot be converted to wt% (a fraction), this "
                    "field's unit: write e.g. \"3 wt%\"");
+  // --target-voltage said "unit 'cm' (m) cannot be converted to 'V' (m^2 kg s^-3 A^-1)".
+  const RunResult v = potline({"cell", "--technology", "AP40", "--target-voltage", "4.3 cm"});
+  EXPECT_EQ(v.exit_code, 2) << v.describe();
+  expect_in(v.err, "--target-voltage: error: 'target-voltage': unit 'cm' (a length) cannot be converted to V (a "
+                   "voltage), this field's unit: write e.g. \"4.3 V\"");
 }
 
 

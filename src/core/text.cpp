@@ -33,6 +33,16 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       best = candidate;
     }
   }
+  // A name given without its variant ("PFPB" for PFPB_legacy / PFPB_modern) is closer to that
+  // family than to a near-spelling of another (CWPB is 2 edits away): prefer the family.
+  if (best_distance > 1 && !word.empty()) {
+    for (const auto& candidate : candidates) {
+      if (candidate.size() > word.size() + 1 && candidate.compare(0, word.size(), word) == 0 &&
+          (candidate[word.size()] == '_' || candidate[word.size()] == '-')) {
+        return candidate;
+      }
+    }
+  }
   if (!best.empty()) return best;
   // A key given without its section ("acd" for "operation.acd"), or in the wrong section.
   const auto last_dot = word.rfind('.');

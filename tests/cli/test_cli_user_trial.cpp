@@ -336,5 +336,12 @@ TEST(CliUserTrial, SweepTextGivesTheRangeOfEachScenario) {
   }
 }
 
+// A class given without its variant gets the family as its hint ("PFPB" suggested CWPB).
+TEST(CliUserTrial, DidYouMeanPrefersTheFamilyOfAVariantName) {
+  const RunResult r = potline({"emissions", "--technology-class", "PFPB"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "(did you mean 'PFPB_legacy'?)");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

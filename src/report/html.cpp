@@ -180,6 +180,8 @@ std::string comparison_html(const std::vector<RunData>& runs) {
       ++equal;
       continue;
     }
+    // As in `potline compare`: the run's wall-clock time is not a result.
+    if (m.key == "wall_seconds" || m.key == "seconds" || m.key == "samples_per_s") continue;
     std::vector<std::string> row{m.key};
     for (const auto& v : m.values) row.push_back(num(v, 1));
     for (std::size_t k = 1; k < runs.size(); ++k) {

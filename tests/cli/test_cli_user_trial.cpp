@@ -148,6 +148,12 @@ TEST(CliUserTrial, CompareLeavesOutTheWallClockTime) {
   EXPECT_EQ(r.out.find("\nwall_seconds "), std::string::npos) << r.out;
   expect_in(r.out, "(the run's wall-clock time is left out: it is not a result; --all or --json show it)");
   expect_in(potline({"compare", a, b, "--all"}).out, "\nwall_seconds ");
+  const std::string page = (tmp.path() / "c.html").string();
+  ASSERT_EQ(potline({"compare", a, b, "--report", page}).exit_code, 0);
+  const std::string html = read_file(page);
+  const auto table = html.find("Comparison of 2 runs of potline simulate");
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_EQ(html.find("<td>wall_seconds</td>", table), std::string::npos) << "the page's comparison table too";
 }
 
 // fleet: each [[exclusion]] says whether it binds. examples/xinjiang-exclusion.toml printed results

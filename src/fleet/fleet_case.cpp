@@ -16,6 +16,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "file_label.hpp"
 
 namespace potline::fleet {
 
@@ -152,7 +153,7 @@ void apply_added_loads(FleetCase& c) {
       if (s.power_basis == "sourced" && basis_of(curve.source) == "estimate") s.power_basis = "partly sourced";
       s.power_origin += fmt::format("; + {:.3g} USD/MWh from {:g} GW added to {} ([[added_load]] {}; supply curve '{}' of {}: {})",
                                     rise * constants::kJoulePerKWh * 1e3, load_W / 1e9, curve.area.describe(), names,
-                                    curve.name, c.power_supply.path, curve.source);
+                                    curve.name, file_label(c.power_supply.path), curve.source);
     }
   }
 }

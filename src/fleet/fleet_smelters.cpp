@@ -13,6 +13,7 @@
 #include "potline/fleet/power_prices.hpp"
 #include "potline/core/units.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "file_label.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -49,11 +50,11 @@ std::string row_note(const SmelterRecord& r, const std::string& column) {
 }
 
 std::string region_note(const RegionTable& regions, const Region& reg, const std::string& key) {
-  return fmt::format("region table {}, region '{}', {}", regions.path, reg.id, key);
+  return fmt::format("region table {}, region '{}', {}", file_label(regions.path), reg.id, key);
 }
 
 std::string subregion_note(const RegionTable& regions, const Subregion& s, const std::string& key) {
-  return fmt::format("region table {}, subregion '{}' of '{}', {} ({})", regions.path, s.name, s.region, key, s.source);
+  return fmt::format("region table {}, subregion '{}' of '{}', {} ({})", file_label(regions.path), s.name, s.region, key, s.source);
 }
 
 std::string case_note(const FleetCase& c, const std::string& key) {
@@ -82,7 +83,7 @@ void mix_part_inputs(const TechnologyClasses::SplitRow& split, const FleetCase& 
   const std::string why = fmt::format(
       "part '{}' of the technology mix of class '{}' ({}): {:.1f} % of {}'s operating capacity, {:.1f} % of aggregate "
       "row {} ({})",
-      part.part, cls.id, c.technology_classes.path, 100 * part.share, fmt::join(cls.regions, ", "),
+      part.part, cls.id, file_label(c.technology_classes.path), 100 * part.share, fmt::join(cls.regions, ", "),
       100 * split.aggregate_share, split.parent_id, part.source);
   w.text("potline.technology", part.technology, why);
   if (part.pfc_class.empty()) {
@@ -121,7 +122,7 @@ void cell_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
   }
   const TechnologyClassRule* cls = c.technology_classes.match(r);
   if (cls == nullptr) return;  // no classes loaded: the load reported why
-  const std::string note = fmt::format("technology class '{}' of {} ({}; {})", cls->id, c.technology_classes.path,
+  const std::string note = fmt::format("technology class '{}' of {} ({}; {})", cls->id, file_label(c.technology_classes.path),
                                        cls->reason(r), cls->basis);
   w.text("potline.technology", cls->technology, note);
   if (cls->pfc_class.empty()) {
@@ -201,7 +202,7 @@ void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelter
     d.error(rule->where, "pfc_co2e", fmt::format("smelter '{}' ({}): {}", r.id, cls, why));
     return;
   }
-  const std::string note = fmt::format("anode-effect table {}, {} entry at {}, class {} ({})", c.anode_effects.path,
+  const std::string note = fmt::format("anode-effect table {}, {} entry at {}, class {} ({})", file_label(c.anode_effects.path),
                                        rule->scope(), rule->where.to_string(), cls, rule->source);
   w.text("emissions.pfc_method", "slope", note);
   // In the smelter schema's internal unit of emissions.aem (the case writer stores internal values).
@@ -212,7 +213,7 @@ void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelter
 }
 
 void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase& c, CaseValueWriter& w) {
-  w.number("prices.year", regions.price_year, fmt::format("region table {}, price_year", regions.path));
+  w.number("prices.year", regions.price_year, fmt::format("region table {}, price_year", file_label(regions.path)));
   w.number("prices.lme", c.lme_usd_per_kg, case_note(c, "fleet.lme"));
   w.number("prices.regional_premium", reg.premium_usd_per_kg, region_note(regions, reg, "premium"));
   w.number("prices.alumina_lme_share", c.alumina_lme_share, case_note(c, "fleet.alumina_lme_share (or its default)"));

@@ -12,6 +12,7 @@
 #include "potline/io/text_file.hpp"
 #include "area_match.hpp"
 #include "potline/io/toml_values.hpp"
+#include "file_label.hpp"
 
 namespace potline::fleet {
 
@@ -207,7 +208,7 @@ std::optional<SmelterPowerPrice> captive_price(const SmelterRecord& r, const Pow
   p.origin = fmt::format(
       "{}: captive plant = fuel price {:.3g} USD/GJ ({}: {}) x heat rate {:.4g} GJ/MWh ({}) + O&M {:.3g} + capital {:.3g} "
       "USD/MWh ({})",
-      power.path, fuel->usd_per_J * 1e9, where, fuel->origin, plant->heat_rate * 3.6, plant->heat_rate_source,
+      file_label(power.path), fuel->usd_per_J * 1e9, where, fuel->origin, plant->heat_rate * 3.6, plant->heat_rate_source,
       plant->om_usd_per_J * 3.6e9, plant->capital_usd_per_J * 3.6e9, plant->om_source);
   const bool all_sourced = basis_of(plant->heat_rate_source) == "sourced" && basis_of(plant->om_source) == "sourced";
   p.basis = basis_of(fuel->origin) == "estimate" ? "estimate" : all_sourced ? "sourced" : "partly sourced";
@@ -219,7 +220,7 @@ std::optional<SmelterPowerPrice> captive_price(const SmelterRecord& r, const Pow
 std::optional<SmelterPowerPrice> smelter_power_price(const SmelterRecord& r, const RegionTable& regions,
                                                      const PowerPriceTable& power) {
   if (const PowerContract* c = power.contract_of(r.id)) {
-    return SmelterPowerPrice{c->usd_per_J, fmt::format("{}: [[contract]] of {} ({})", power.path, r.id, c->origin),
+    return SmelterPowerPrice{c->usd_per_J, fmt::format("{}: [[contract]] of {} ({})", file_label(power.path), r.id, c->origin),
                              basis_of(c->origin)};
   }
   if (plant::is_captive(r.power_source)) {
@@ -228,9 +229,10 @@ std::optional<SmelterPowerPrice> smelter_power_price(const SmelterRecord& r, con
   const std::string source(plant::to_string(r.power_source));
   const auto k = static_cast<std::size_t>(power_index(r.power_source));
   const Subregion* sub = regions.subregion_of(r.region, r.country, r.province);
+  const std::string table = file_label(regions.path);
   if (sub != nullptr && sub->power_usd_per_J[k]) {
     return SmelterPowerPrice{*sub->power_usd_per_J[k],
-                             fmt::format("region table {}, subregion '{}' of '{}', power.{} ({})", regions.path, sub->name,
+                             fmt::format("region table {}, subregion '{}' of '{}', power.{} ({})", table, sub->name,
                                          sub->region, source, sub->source),
                              basis_of(sub->source)};
   }
@@ -238,7 +240,7 @@ std::optional<SmelterPowerPrice> smelter_power_price(const SmelterRecord& r, con
   if (!reg.power_usd_per_J[k]) return std::nullopt;
   // The region table states that its numbers are estimates unless a source is named beside them.
   return SmelterPowerPrice{*reg.power_usd_per_J[k],
-                           fmt::format("region table {}, region '{}', power.{}", regions.path, reg.id, source), "estimate"};
+                           fmt::format("region table {}, region '{}', power.{}", table, reg.id, source), "estimate"};
 }
 
 }  // namespace potline::fleet

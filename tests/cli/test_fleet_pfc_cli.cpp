@@ -88,6 +88,19 @@ TEST(FleetPfcCli, CostCurveNamesEachSmeltersPfcStandardAndBasis) {
       << pfc.at("ca-becancour");
 }
 
+// Provenance texts name a data file by its file name: the absolute path the file was resolved to
+// made the same case's cost_curve.csv differ from one checkout to another (power_origin of 113 rows).
+TEST(FleetPfcCli, CostCurveNamesDataFilesWithoutTheCheckoutsPath) {
+  TempDir dir;
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string csv = read_file(dir.path() / "run" / "cost_curve.csv");
+  const std::string data_dir = (source_dir() / "data").string();
+  EXPECT_EQ(csv.find(data_dir), std::string::npos) << data_dir;
+  EXPECT_NE(csv.find("region table fleet-regions.toml, region '"), std::string::npos);
+  EXPECT_NE(csv.find("fleet-power.toml: [[contract]] of ca-becancour"), std::string::npos);
+}
+
 TEST(FleetPfcCli, AnEmptyAnodeEffectTableBringsTierOneBack) {
   TempDir dir;
   const auto none = dir.path() / "none.toml";

@@ -156,8 +156,19 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
                               const std::vector<std::string>& warnings) {
   const VoltageBreakdown& v = r.breakdown;
   std::string out;
-  out += fmt::format("{}{}\n", c.title.empty() ? "Cell" : c.title,
-                     c.technology ? " [" + c.technology->id + "]" : "");
+  // A title such as "AP40 at its published operating point" no longer describes a case moved with
+  // --set: say how many inputs the command line changed (case.* only names the case).
+  std::vector<std::string> changed;
+  for (const auto& [key, value] : c.values.all()) {
+    if (value.origin == io::Origin::kCommandLine && key.rfind("case.", 0) != 0) changed.push_back(key);
+  }
+  std::string moved;
+  if (!changed.empty()) {
+    moved = " — changed on the command line: ";
+    for (std::size_t i = 0; i < changed.size(); ++i) moved += (i ? ", " : "") + changed[i];
+  }
+  out += fmt::format("{}{}{}\n", c.title.empty() ? "Cell" : c.title,
+                     c.technology ? " [" + c.technology->id + "]" : "", moved);
   out += fmt::format("  line current {:.1f} kA, ACD {:.2f} cm, bath {:.1f} degC (superheat {:.1f} K)\n",
                      c.op.line_current_A / 1e3, c.op.acd_m * 100,
                      c.op.bath_temperature_K - kKelvinOffset, r.bath.superheat_K);

@@ -349,5 +349,20 @@ TEST(CliUserTrial, DidYouMeanPrefersTheFamilyOfAVariantName) {
   expect_in(r.err, "(did you mean 'PFPB_legacy'?)");
 }
 
+// cell text: a title such as "AP40 at its published operating point" stays, but the first line now
+// says which inputs --set moved (the 420 kA, 4 cm case was headed as the published point).
+TEST(CliUserTrial, CellTitleSaysWhichInputsTheCommandLineChanged) {
+  const RunResult moved = potline({"cell", example("default.toml"), "--set", "operation.acd=4.0 cm", "--set",
+                                   "operation.line_current=420 kA"});
+  ASSERT_EQ(moved.exit_code, 0) << moved.describe();
+  EXPECT_EQ(moved.out.substr(0, moved.out.find('\n')),
+            "AP40 at its published operating point [AP40] — changed on the command line: operation.acd, "
+            "operation.line_current");
+  const RunResult plain = potline({"cell", example("default.toml")});
+  EXPECT_EQ(plain.out.substr(0, plain.out.find('\n')), "AP40 at its published operating point [AP40]");
+  const RunResult titled = potline({"cell", example("default.toml"), "--set", "case.title=mine"});
+  EXPECT_EQ(titled.out.substr(0, titled.out.find('\n')), "mine [AP40]");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

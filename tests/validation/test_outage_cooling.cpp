@@ -1,0 +1,118 @@
+// The course of a 3-hour total outage of one AP40 cell (examples/outage-3h.toml) against published
+// outage records (docs/validation.md, "Cell dynamics: the issue-11 ladder", rows e-rate, e-AlF3,
+// e-ledge, e-restart, e-Tomago). No published cooling rate, AlF3 rise or ledge growth during an
+// outage was readable (searched 2026-12-04: [Dupuis et al. 2007] gives its measured course in
+// figures only; [Lalonde et al. 2006], Dupuis & Tabereaux 2012, Zhao et al. 2011 and Tremblay &
+// Leblanc 1989 are cited by title only; [Øye & Sørlie] gives durations, not rates). So:
+// - the rates are REGRESSION rows, "not validated (no published figure readable)": the tolerances
+//   hold the model where it was measured on 2026-12-04, nothing was tuned to them;
+// - the AlF3 rise is checked against the bath's own mass balance (the AlF3 stays in the shrinking
+//   liquid while cryolite freezes into the ledge): a consistency check of the model, not a
+//   validation;
+// - two qualitative published statements are asserted: the first 15–30 minutes cool fastest
+//   ([Singh et al. 2026], abstract) and Tomago's sequential 75-minute outages of each potline were
+//   ridden through ([Tomago 2017]).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "../unit/test_dynamics_helpers.hpp"
+
+namespace test_outage_cooling {
+
+using namespace potline;
+using potline::testing_dyn::make_case;
+using potline::testing_dyn::read_example;
+using potline::testing_dyn::Recorder;
+
+namespace {
+constexpr double kHour = 3600.0;
+constexpr double kOutageStart = 24.0 * kHour;  // examples/outage-3h.toml
+
+// The row nearest to time t (rows every output_interval = 5 min).
+const line::Row& row_at(const std::vector<line::Row>& rows, double t) {
+  const line::Row* best = &rows.front();
+  for (const auto& r : rows) {
+    if (std::abs(r.time_s - t) < std::abs(best->time_s - t)) best = &r;
+  }
+  return *best;
+}
+
+struct Course {
+  std::vector<line::Row> rows;
+  line::Summary summary;
+};
+
+Course outage_course(double hours, const std::string& duration = "2d") {
+  Recorder rec;
+  const auto c = make_case(read_example("outage-3h.toml"),
+                           {"potline.outage_duration=" + std::to_string(hours), "run.duration=" + duration});
+  Course out;
+  out.summary = line::run_simulation(c, &rec);
+  out.rows = std::move(rec.rows);
+  return out;
+}
+}  // namespace
+
+// Regression rows (not validated: no published figure readable). examples/outage-3h.toml as the
+// user trial ran it (AP40, 3 h off at 24 h, no seeded faults), 2 d instead of 3 d (the course to
+// 48 h is the same). Measured 2026-12-04 (mean bath, 5-min rows): 965.7 → 892.4 °C over the outage
+// (24.4 K/h; first 30 min 36 K/h, first 15 min 49 K/h; metal pad 964.5 → 906.2 °C, 19.4 K/h), excess AlF3 12.3 → 20.0 wt %, ledge 6.9 → 14.1 cm, bath 3 h
+// after the restart 941 °C. Tolerances: ±10 % on the rate and the rises, ±5 K on the temperature
+// after the restart — regression bounds, not published ranges.
+TEST(OutageCooling, ThreeHourOutageCourseIsTheRecordedRegression) {
+  const auto run = outage_course(3.0);
+  ASSERT_TRUE(run.summary.complete);
+  const auto& before = row_at(run.rows, kOutageStart);
+  const auto& end = row_at(run.rows, kOutageStart + 3.0 * kHour);
+  const auto& after = row_at(run.rows, kOutageStart + 6.0 * kHour);
+  const double rate_K_per_h = (before.mean_temperature_K - end.mean_temperature_K) / 3.0;
+  EXPECT_NEAR(rate_K_per_h, 24.4, 2.4);
+  EXPECT_NEAR(end.mean_alf3_wt - before.mean_alf3_wt, 7.6, 0.8);
+  EXPECT_NEAR((end.mean_ledge_m - before.mean_ledge_m) * 100.0, 7.2, 0.7);
+  EXPECT_NEAR(after.mean_temperature_K - 273.15, 941.0, 5.0);
+}
+
+// Consistency (not a validation): while the bath freezes into the ledge as cryolite, the AlF3 of
+// the bath stays in the remaining liquid, so excess AlF3 × liquid bath mass is nearly conserved
+// over the outage (no feeding, no AlF3 additions without current; alumina and CaF2 shift the
+// fractions a little). Measured: liquid bath 8.01 → 4.98 t, the product changes by 0.6 %.
+TEST(OutageCooling, AlF3RiseFollowsTheFrozenCryolite) {
+  const auto run = outage_course(3.0);
+  const auto& before = row_at(run.rows, kOutageStart);
+  const auto& end = row_at(run.rows, kOutageStart + 3.0 * kHour);
+  ASSERT_GT(end.mean_bath_kg, 0.0);
+  EXPECT_LT(end.mean_bath_kg, before.mean_bath_kg);  // bath froze into the ledge
+  const double alf3_before = before.mean_alf3_wt * before.mean_bath_kg;
+  const double alf3_end = end.mean_alf3_wt * end.mean_bath_kg;
+  EXPECT_NEAR(alf3_end / alf3_before, 1.0, 0.05);
+}
+
+// [Singh et al. 2026] (TMS 2026 abstract, 63 power interruptions on 11 potlines): "the first 15–30
+// minutes are critical, with rapid temperature drops". Qualitative: the model's first 30 minutes
+// cool faster than the outage's mean rate.
+TEST(OutageCooling, FirstHalfHourCoolsFastest) {
+  const auto run = outage_course(3.0);
+  const auto& before = row_at(run.rows, kOutageStart);
+  const auto& half = row_at(run.rows, kOutageStart + 0.5 * kHour);
+  const auto& end = row_at(run.rows, kOutageStart + 3.0 * kHour);
+  const double first = (before.mean_temperature_K - half.mean_temperature_K) / 0.5;
+  const double mean = (before.mean_temperature_K - end.mean_temperature_K) / 3.0;
+  EXPECT_GT(first, mean);
+}
+
+// [Tomago 2017]: on 10 February 2017 each of Tomago's three potlines was taken off power for 75
+// minutes in turn, and the plant ran on (an outage it rode through, with efficiency losses). The
+// model's AP40 cell survives a 1.25 h outage and recovers.
+TEST(OutageCooling, SeventyFiveMinuteOutageIsRiddenThrough) {
+  const auto run = outage_course(1.25);
+  ASSERT_TRUE(run.summary.complete);
+  ASSERT_EQ(run.summary.windows.size(), 1u);
+  const auto& w = run.summary.windows.front();
+  EXPECT_EQ(w.cells_not_recovered, 0);
+  EXPECT_GE(w.recovery_s, 0.0);
+  EXPECT_GT(w.min_superheat_K, -3.0);
+}
+}  // namespace test_outage_cooling

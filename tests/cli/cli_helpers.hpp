@@ -222,6 +222,63 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
+/// The cells of one CSV line as potline writes it (RFC 4180: a quoted cell may hold commas and
+/// doubled quotes). Written here, not taken from the library's reader, so the tests read the
+/// program's files independently of it.
+inline std::vector<std::string> csv_cells(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char ch = line[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        out.back() += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      out.emplace_back();
+    } else if (ch != '\r') {
+      out.back() += ch;
+    }
+  }
+  return out;
+}
+
+/// Splits a command line as a shell would for the documented examples: on blanks, with '...' and
+/// "..." grouping words (no escapes inside).
+inline std::vector<std::string> split_words(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (const char ch : line) {
+    if (quote != 0) {
+      if (ch == quote)
+        quote = 0;
+      else
+        word += ch;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+      in_word = true;
+    } else if (ch == ' ' || ch == '\t') {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += ch;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
 /// Number of lines of `text` that contain `needle`.
 inline int count_lines_containing(const std::string& text, const std::string& needle) {
   int n = 0;

@@ -6,22 +6,6 @@ namespace potline_cli_test {
 namespace test_cli_run_folder {
 namespace {
 
-// Splits one CSV line on commas outside double quotes.
-std::vector<std::string> csv_cells(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      cells.emplace_back();
-    } else {
-      cells.back() += c;
-    }
-  }
-  return cells;
-}
-
 // Column of `name` in the table's first column, as a number.
 double row_value(const std::vector<std::string>& lines, const std::string& name, std::size_t column) {
   for (const auto& line : lines) {

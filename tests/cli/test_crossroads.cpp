@@ -50,34 +50,6 @@ std::vector<std::string> page_lines() {
   return lines;
 }
 
-// Splits a command line on blanks; '...' and "..." group words (no escapes inside).
-std::vector<std::string> split_words(const std::string& line) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote = 0;
-  for (const char ch : line) {
-    if (quote != 0) {
-      if (ch == quote)
-        quote = 0;
-      else
-        word += ch;
-    } else if (ch == '\'' || ch == '"') {
-      quote = ch;
-      in_word = true;
-    } else if (ch == ' ' || ch == '\t') {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += ch;
-      in_word = true;
-    }
-  }
-  if (in_word) words.push_back(word);
-  return words;
-}
-
 // The claim number of a heading "### 12. ...", or 0 for any other line.
 int claim_heading(const std::string& line) {
   static const std::regex heading(R"(^### (\d+)\. )");
@@ -220,41 +192,15 @@ std::string match_block(const std::vector<std::string>& expected, const std::vec
   return "";
 }
 
-// One row of a CSV line, with "..." quoting (doubled quotes inside).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        out.back() += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      out.emplace_back();
-    } else {
-      out.back() += ch;
-    }
-  }
-  return out;
-}
-
 using CsvRow = std::map<std::string, std::string>;
 
 std::vector<CsvRow> read_csv(const std::filesystem::path& p) {
   const auto lines = lines_of(read_file(p));
   std::vector<CsvRow> rows;
   if (lines.empty()) return rows;
-  const auto header = csv_fields(lines.front());
+  const auto header = csv_cells(lines.front());
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    const auto fields = csv_fields(lines[i]);
+    const auto fields = csv_cells(lines[i]);
     CsvRow row;
     for (std::size_t k = 0; k < header.size() && k < fields.size(); ++k) row[header[k]] = fields[k];
     rows.push_back(row);

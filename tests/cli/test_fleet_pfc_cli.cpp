@@ -17,38 +17,12 @@ namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
 
-/// RFC 4180 cells of one CSV line (quoted cells may hold commas and doubled quotes).
-std::vector<std::string> cells_of(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        out.back() += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      out.emplace_back();
-    } else if (ch != '\r') {
-      out.back() += ch;
-    }
-  }
-  return out;
-}
-
 /// id -> pfc_standard of a run folder's cost_curve.csv.
 std::map<std::string, std::string> pfc_standards(const std::filesystem::path& run) {
   const auto lines = lines_of(read_file(run / "cost_curve.csv"));
   std::map<std::string, std::string> out;
   if (lines.empty()) return out;
-  const auto head = cells_of(lines.front());
+  const auto head = csv_cells(lines.front());
   std::size_t id = head.size(), pfc = head.size();
   for (std::size_t k = 0; k < head.size(); ++k) {
     if (head[k] == "id") id = k;
@@ -56,7 +30,7 @@ std::map<std::string, std::string> pfc_standards(const std::filesystem::path& ru
   }
   EXPECT_LT(pfc, head.size()) << "no pfc_standard column";
   for (std::size_t i = 1; i < lines.size() && pfc < head.size() && id < head.size(); ++i) {
-    const auto row = cells_of(lines[i]);
+    const auto row = csv_cells(lines[i]);
     if (row.size() == head.size()) out[row[id]] = row[pfc];
   }
   return out;

@@ -21,34 +21,6 @@ struct TourBlock {
   std::string expected;           // the block's remaining lines
 };
 
-// Splits a command line on blanks; '...' and "..." group words (no escapes inside).
-std::vector<std::string> split_words(const std::string& line) {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote = 0;
-  for (const char ch : line) {
-    if (quote != 0) {
-      if (ch == quote)
-        quote = 0;
-      else
-        word += ch;
-    } else if (ch == '\'' || ch == '"') {
-      quote = ch;
-      in_word = true;
-    } else if (ch == ' ' || ch == '\t') {
-      if (in_word) words.push_back(word);
-      word.clear();
-      in_word = false;
-    } else {
-      word += ch;
-      in_word = true;
-    }
-  }
-  if (in_word) words.push_back(word);
-  return words;
-}
-
 std::vector<TourBlock> tour_blocks() {
   std::ifstream in(source_dir() / "README.md");
   std::vector<TourBlock> blocks;

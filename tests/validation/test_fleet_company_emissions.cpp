@@ -1,0 +1,160 @@
+// Emissions intensity of the 2024 fleet case (examples/world-2024.toml) against figures that
+// smelters, companies and national associations publish for their own plants (issue 10, parts 3
+// and 7: "regional emissions intensity within 15 % of published figures"). Every comparison here is
+// a row of docs/validation.md ("Emissions: company and national figures"), with its source in
+// docs/references.md. None of these figures is an input of the model: the PFC inputs
+// (data/fleet-anode-effects.toml) are other figures, named per test where they share a source.
+//
+// The EU's CBAM default values ([EU 2025/2621]) are generic, conservative values per country, not
+// measurements; the comparisons with them that still miss are asserted here as they stand (so a
+// change shows), next to the measured figures that replace them where one was found.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "potline/cell/technology.hpp"
+#include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/solve.hpp"
+#include "potline/fleet/years.hpp"
+#include "../common/shipped_data.hpp"
+
+namespace test_fleet_company_emissions {
+
+using namespace potline;
+
+namespace {
+
+struct Case2024 {
+  fleet::FleetCase c;
+  fleet::FleetResult r;
+};
+
+const Case2024& case_2024() {
+  static const Case2024 b = [] {
+    core::Diagnostics d;
+    const fleet::FleetCase loaded = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                                                           cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
+    EXPECT_FALSE(d.has_errors()) << d.to_string();
+    Case2024 x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
+    fleet::SolveOptions o;
+    o.details = true;
+    x.r = fleet::solve(x.c, x.c.shocks, {}, o);
+    EXPECT_TRUE(x.r.feasible) << x.r.explanation;
+    return x;
+  }();
+  return b;
+}
+
+enum class Scope { direct, scope_one_two };
+
+double intensity(const fleet::SmelterEconomics& s, Scope scope) {
+  return scope == Scope::direct ? s.direct_co2e_kg_per_kg : s.total_co2e_kg_per_kg;  // kg/kg = t/t
+}
+
+/// Production-weighted intensity (t CO2e/t) of the smelters that `pick` selects; 0 if none produce.
+template <class Pick>
+double weighted(Pick pick, Scope scope) {
+  const auto& b = case_2024();
+  double q = 0, e = 0;
+  for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
+    if (!pick(b.c.model.smelters[i].record)) continue;
+    q += b.r.production_kg_per_s[i];
+    e += b.r.production_kg_per_s[i] * intensity(b.r.smelters[i], scope);
+  }
+  EXPECT_GT(q, 0.0);
+  return q > 0 ? e / q : 0.0;
+}
+
+double smelters(const std::vector<std::string>& ids, Scope scope) {
+  return weighted([&](const auto& rec) { return std::find(ids.begin(), ids.end(), rec.id) != ids.end(); }, scope);
+}
+
+double country(const std::string& iso3, Scope scope = Scope::direct) {
+  return weighted([&](const auto& rec) { return rec.country == iso3; }, scope);
+}
+
+}  // namespace
+
+// Tiwai Point (New Zealand's one smelter): NZAS's own figure for 2018, 2.04 t CO2-e per tonne of
+// aluminium, "from the consumption of fuels ..., carbon anodes, electrical energy use and the
+// generation of perfluorocarbon (PFC) gases" ([NZAS environmental performance 2018]). Its power is
+// Manapouri hydro, so the figure is, within its electricity term, the smelter's direct intensity;
+// the model's scope 1 + 2 and its direct intensity are the same for this hydro row (2.10, +3 %).
+// The model's PFC here is the IAI 2016 world-average ESTIMATE of the legacy classes, not NZAS's
+// own (not published in the source read). The EU default for New Zealand (1.70) is below NZAS's
+// measured figure: the EU-default row (+24 %) misses, this one passes.
+TEST(fleet_company_emissions, TiwaiPointWithinFifteenPercentOfTheNzasFigureFor2018) {
+  EXPECT_NEAR(smelters({"oc-tiwai-point"}, Scope::direct), 2.04, 0.15 * 2.04);
+  EXPECT_NEAR(smelters({"oc-tiwai-point"}, Scope::scope_one_two), 2.04, 0.15 * 2.04);
+  EXPECT_NEAR(country("NZL"), 2.04, 0.15 * 2.04);
+}
+
+// Australia: the Australian Aluminium Council's direct (process) emissions of the country's
+// smelters in 2011, "PFCs, carbon inputs, fuels", 1.87 t CO2-e per tonne ([AAC smelting 2011]);
+// model 1.91 (+2 %). NOT independent in its PFC part: the model's Australian PFC input is the same
+// source's 0.14 t CO2-e/t (data/fleet-anode-effects.toml), so what this checks is the anode CO2 and
+// fuel part (1.73 published against ≈ 1.76 in the model). A 2011 figure for the 2024 fleet.
+TEST(fleet_company_emissions, AustraliaDirectWithinFifteenPercentOfTheAluminiumCouncilFigureFor2011) {
+  EXPECT_NEAR(country("AUS"), 1.87, 0.15 * 1.87);
+}
+
+// Norðurál Grundartangi (Iceland, Century): its 2024 report states scope 1 "under 2 tonnes of CO2
+// equivalent per tonne produced" ([Nordural 2024 report]); model 1.89. A bound, not a value; the
+// model's PFC for it derives from [McKenna 2022] (one-sixth of Sebree's), not from this report.
+TEST(fleet_company_emissions, NorduralScopeOneBelowTheTwoTonnesNorduralPublishes) {
+  const double model = smelters({"eu-nordural"}, Scope::direct);
+  EXPECT_LT(model, 2.0);
+  EXPECT_GT(model, 1.5);  // an anode-CO2 floor: the bound is not met by a smelter without emissions
+}
+
+// Known miss, asserted as it stands: CBA (Aluminio, São Paulo; Söderberg cells on its own hydro
+// plants) publishes 2.56 t CO2e per tonne of liquid aluminium for its electrolysis, scope 1 and 2,
+// from its 2019 GHG Protocol inventory ([CBA inventory 2020]); model 2.10 (−18 %), its power at
+// hydro's zero and its VSS PFC at the IAI 2016 world-average ESTIMATE (0.34 t CO2e/t in AR5). Not
+// resolved: the source does not split the figure, so whether CBA's scope 2 counts Brazil's grid
+// average (then its direct part is below 2.56) or its Söderberg PFC is above the world average
+// (about 0.8 if scope 2 is near zero) cannot be told from it; neither is tuned.
+TEST(fleet_company_emissions, KnownMissCbaScopeOneTwoBelowItsPublishedElectrolysisFigure) {
+  const double model = smelters({"sa-cba"}, Scope::scope_one_two);
+  EXPECT_LT(model, 0.85 * 2.56);  // the miss
+  EXPECT_GT(model, 0.75 * 2.56);
+}
+
+// Known miss, asserted as it stands: Hydro's specific direct emissions from primary production,
+// 1.61 t CO2e per tonne in 2011 ([Hydro AR 2011]), against the model's Hydro-operated smelters of
+// the 2024 case that Hydro consolidated then (Sunndal, Karmøy, Årdal, Husnes, Albras; not Qatalum,
+// equity-accounted, nor the Karmøy pilot of 2018): 2.02, +25 %. The model's anode CO2 and fuel alone
+// (≈ 1.76) exceed Hydro's total, so the gap is not only the IAI world-average PFC ESTIMATE on the
+// four legacy lines (0.34 t CO2e/t in AR5). Caveats: a 2011 company figure whose consolidated set
+// also held Høyanger, Neuss and Slovalco (not in the 2024 case).
+TEST(fleet_company_emissions, KnownMissHydroSmeltersAboveHydrosPublishedDirectIntensityFor2011) {
+  const double model = smelters({"eu-sunndal", "eu-karmoy", "eu-ardal", "eu-husnes", "sa-albras"}, Scope::direct);
+  EXPECT_GT(model, 1.15 * 1.61);  // the miss
+  EXPECT_LT(model, 1.35 * 1.61);
+}
+
+// The EU's CBAM default values (direct, CN 7601 route K, before the mark-up; [EU 2025/2621] via
+// [CBAM Annex I transcription]) for the countries where the model still misses them. These are
+// generic values, not measurements (1.70 is shared by fourteen countries). Asserted as they stand
+// so a change shows; docs/validation.md gives the reasons. New Zealand's row misses the EU value
+// (+24 %) but meets NZAS's measured figure above; Brazil's CBA misses its own published figure low.
+TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
+  const double us = country("USA");
+  EXPECT_GT(us, 1.15 * 1.70);  // +30 %: Sebree's EPA-reported PFC and the legacy lines' IAI average
+  EXPECT_LT(us, 1.45 * 1.70);
+  for (const char* iso3 : {"BRA", "ARG", "NZL", "CMR", "IDN"}) {
+    const double m = country(iso3);
+    EXPECT_GT(m, 1.15 * 1.70) << iso3;  // +24 %: legacy classes at the IAI 2016 world average
+    EXPECT_LT(m, 1.35 * 1.70) << iso3;
+  }
+  const double za = country("ZAF");
+  EXPECT_LT(za, 0.85 * 2.358);  // −25 %: Hillside at the modern-class AEM estimate
+  EXPECT_GT(za, 0.65 * 2.358);
+  const double mz = country("MOZ");
+  EXPECT_LT(mz, 0.85 * 3.198);  // −45 %: Mozal likewise
+  EXPECT_GT(mz, 0.45 * 3.198);
+}
+
+}  // namespace test_fleet_company_emissions

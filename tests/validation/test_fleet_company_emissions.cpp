@@ -18,6 +18,7 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
 #include "potline/fleet/years.hpp"
+#include "potline/plant/smelter.hpp"
 #include "../common/shipped_data.hpp"
 
 namespace test_fleet_company_emissions {
@@ -98,6 +99,32 @@ TEST(fleet_company_emissions, TiwaiPointWithinFifteenPercentOfTheNzasFigureFor20
 // fuel part (1.73 published against ≈ 1.76 in the model). A 2011 figure for the 2024 fleet.
 TEST(fleet_company_emissions, AustraliaDirectWithinFifteenPercentOfTheAluminiumCouncilFigureFor2011) {
   EXPECT_NEAR(country("AUS"), 1.87, 0.15 * 1.87);
+}
+
+// Canada (every smelter a member of the Aluminium Association of Canada: Alouette, Rio Tinto,
+// Alcoa; hydro power, so scope 1 + 2 is the direct intensity): "two tonnes of CO2 per tonne of
+// aluminium produced" in 2017 ([AAC sustainability 2017], a rounded figure in a press account of the
+// association's report); model 1.90 (−5 %). The model's Canadian PFC is an ESTIMATE (the IAI world
+// average on the four legacy lines, the modern-class AEM on the rest), not from this source. The
+// EU default for Canada (1.96) is met as well (docs/validation.md).
+TEST(fleet_company_emissions, CanadaWithinFifteenPercentOfTheAluminiumAssociationOfCanadaFigureFor2017) {
+  EXPECT_NEAR(country("CAN"), 2.0, 0.15 * 2.0);
+  EXPECT_NEAR(country("CAN", Scope::scope_one_two), 2.0, 0.15 * 2.0);
+}
+
+// Bookkeeping, not a validation: Aluminium of Greece takes the CF4 per tonne Mytilineos publishes
+// for 2019, 0.06 kg CF4/t Al ([Mytilineos SDR 2019]), through the AEM that gives it under the IPCC
+// 2019 PFPB_modern slope (0.577 x 0.104 = 0.0600), so its PFC is 0.436 t CO2e/t with AR5 GWPs and
+// its direct intensity 2.20 (1.77 on the modern-class estimate before).
+TEST(fleet_company_emissions, AluminiumOfGreeceTakesTheCf4MytilineosPublishes) {
+  const auto& b = case_2024();
+  const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
+                               [](const auto& s) { return s.record.id == "eu-aluminium-of-greece"; });
+  ASSERT_NE(it, b.c.model.smelters.end());
+  EXPECT_NE(it->pfc_standard.find("published: Mytilineos 2019"), std::string::npos) << it->pfc_standard;
+  const auto r = plant::evaluate(it->inputs);
+  EXPECT_NEAR(r.emissions.cf4_kg_per_kg * 1000.0, 0.06, 0.0005);  // kg CF4 per t Al
+  EXPECT_NEAR(smelters({"eu-aluminium-of-greece"}, Scope::direct), 2.20, 0.01);
 }
 
 // Norðurál Grundartangi (Iceland, Century): its 2024 report states scope 1 "under 2 tonnes of CO2

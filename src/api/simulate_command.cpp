@@ -174,10 +174,13 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["ae_count"] = s.ae.count;
   j["ae_per_cell_day"] = s.ae.frequency_per_cell_day();
   j["ae_minutes_per_cell_day"] = s.ae.minutes_per_cell_day();
-  j["ae_mean_duration_s"] = s.ae.mean_duration_s();
+  // Means over the anode effects: undefined (null, not 0 wt% or 0 s) when the run had none, so
+  // that `compare` or a table never reads "onset at 0 wt%" (docs/cli.md, Changes).
+  const auto per_ae = [&](double mean) { return s.ae.count > 0 ? io::Json(mean) : io::Json(nullptr); };
+  j["ae_mean_duration_s"] = per_ae(s.ae.mean_duration_s());
   j["ae_overvoltage_mV"] = s.ae.overvoltage_mV();
-  j["ae_onset_alumina_wt"] = s.ae_onset_alumina_wt;
-  j["ae_onset_zone_alumina_wt"] = s.ae_onset_zone_wt;
+  j["ae_onset_alumina_wt"] = per_ae(s.ae_onset_alumina_wt);
+  j["ae_onset_zone_alumina_wt"] = per_ae(s.ae_onset_zone_wt);
   j["feeders_per_cell"] = s.feeders_per_cell;
   j["alumina_zones_per_cell"] = s.zones_per_cell;
   j["feeder_faults"] = s.feeder_faults;

@@ -82,22 +82,38 @@ std::vector<std::string> range_values(const std::string& key, const std::string&
 }
 
 // The node at a dotted path ("cost_usd_per_t.c1", "potlines.0.name"), or nullptr. An array element
-// may also be written as `compare` prints it, "event_windows[0].start_h" (= "event_windows.0.start_h").
+// may also be written as `compare` prints it: by position, "event_windows[0].start_h" (=
+// "event_windows.0.start_h"), or by an identity field, "exclusions[origin=country RUS].binding".
 const io::Json* find_path(const io::Json& doc, const std::string& written) {
-  std::string path;
-  for (const char ch : written) {
-    if (ch == '[') path += '.';
-    else if (ch != ']') path += ch;
-  }
   const io::Json* node = &doc;
   std::size_t from = 0;
-  while (true) {
-    const auto dot = path.find('.', from);
-    const std::string part = path.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+  while (from < written.size() && node != nullptr) {
+    std::string part;
+    if (written[from] == '[') {  // [index] or [field=value]; the value may hold dots
+      const auto close = written.find(']', from);
+      if (close == std::string::npos || !node->is_array()) return nullptr;
+      part = written.substr(from + 1, close - from - 1);
+      from = close + 1;
+      if (from < written.size() && written[from] == '.') ++from;
+      const auto eq = part.find('=');
+      if (eq != std::string::npos) {
+        const std::string field = part.substr(0, eq), value = part.substr(eq + 1);
+        const auto match = std::find_if(node->begin(), node->end(), [&](const io::Json& e) {
+          if (!e.is_object() || !e.contains(field)) return false;
+          const io::Json& id = e.at(field);
+          return id.is_string() ? id.get<std::string>() == value : id.is_number_integer() && id.dump() == value;
+        });
+        node = match == node->end() ? nullptr : &*match;
+        continue;
+      }
+    } else {
+      const auto stop = written.find_first_of(".[", from);
+      part = written.substr(from, stop == std::string::npos ? std::string::npos : stop - from);
+      from = stop == std::string::npos ? written.size() : stop + (written[stop] == '.' ? 1 : 0);
+    }
     if (node->is_object()) {
       const auto it = node->find(part);
-      if (it == node->end()) return nullptr;
-      node = &*it;
+      node = it == node->end() ? nullptr : &*it;
     } else if (node->is_array()) {
       const auto i = parse_number(part);
       if (!i || *i < 0 || *i != std::floor(*i) || *i >= static_cast<double>(node->size())) return nullptr;
@@ -105,9 +121,8 @@ const io::Json* find_path(const io::Json& doc, const std::string& written) {
     } else {
       return nullptr;
     }
-    if (dot == std::string::npos) return node;
-    from = dot + 1;
   }
+  return written.empty() ? nullptr : node;
 }
 
 // Every path to a number (or null) in the document, for did-you-mean.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace potline::report {
 namespace {
@@ -18,6 +19,127 @@ std::optional<std::string> scalar_text(const Json& v) {
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   if (v.is_null()) return "null";
   return std::nullopt;
+}
+
+// An array's shape: its path with the element keys left out ("rounds[].check.crossings"), the
+// same in every run and for every element of an enclosing array.
+using Shapes = std::map<std::string, std::vector<const Json*>>;
+
+void collect_arrays(const Json& v, const std::string& shape, Shapes& out) {
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) collect_arrays(x, shape.empty() ? k : shape + "." + k, out);
+  } else if (v.is_array()) {
+    out[shape].push_back(&v);
+    for (const auto& x : v) collect_arrays(x, shape + "[]", out);
+  }
+}
+
+std::optional<std::string> identity_text(const Json& element, const char* field) {
+  if (!element.is_object()) return std::nullopt;
+  const auto it = element.find(field);
+  if (it == element.end()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer() || it->is_number_unsigned()) return it->dump();
+  return std::nullopt;
+}
+
+// The identity field of each array shape (compare.hpp, kIdentityFields): one every element of
+// every run holds, unique within each array; none (matched by position) otherwise.
+std::map<std::string, std::string> identity_fields(const std::vector<RunData>& runs) {
+  Shapes shapes;
+  for (const auto& r : runs) collect_arrays(r.summary, "", shapes);
+  std::map<std::string, std::string> fields;
+  for (const auto& [shape, arrays] : shapes) {
+    for (const char* field : kIdentityFields) {
+      bool usable = true, any = false;
+      for (const Json* a : arrays) {
+        std::set<std::string> seen;
+        for (const auto& e : *a) {
+          const auto id = identity_text(e, field);
+          usable = id && seen.insert(*id).second;
+          any = true;
+          if (!usable) break;
+        }
+        if (!usable) break;
+      }
+      if (usable && any) {
+        fields[shape] = field;
+        break;
+      }
+    }
+  }
+  return fields;
+}
+
+struct Flat {
+  std::vector<std::pair<std::string, Json>> scalars;
+  std::vector<std::pair<std::string, std::vector<std::string>>> elements;  ///< array path, its element keys (document order)
+  std::set<std::string> arrays;  ///< the array paths
+};
+
+// As report::flatten, with the elements of a keyed array named by their identity, not position.
+void flatten_keyed(const Json& v, const std::string& path, const std::string& shape,
+                   const std::map<std::string, std::string>& fields, Flat& out) {
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) {
+      flatten_keyed(x, path.empty() ? k : path + "." + k, shape.empty() ? k : shape + "." + k, fields, out);
+    }
+  } else if (v.is_array()) {
+    const auto field = fields.find(shape);
+    out.arrays.insert(path);
+    out.elements.emplace_back(path, std::vector<std::string>{});
+    const std::size_t at = out.elements.size() - 1;  // nested arrays append after it
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string element =
+          field == fields.end() ? fmt::format("{}[{}]", path, i)
+                                : fmt::format("{}[{}={}]", path, field->second, *identity_text(v[i], field->second.c_str()));
+      out.elements[at].second.push_back(element);
+      flatten_keyed(v[i], element, shape + "[]", fields, out);
+    }
+  } else {
+    out.scalars.emplace_back(path, v);
+  }
+}
+
+// Elements of arrays every run holds that some runs lack (an exclusion only one case has), array
+// by array in the order the runs first hold them.
+std::vector<UnmatchedElement> unmatched_elements(const std::vector<Flat>& flats) {
+  std::vector<std::string> arrays;                        // array paths, first seen first
+  std::map<std::string, std::vector<std::string>> order;  // per array: its element keys, first seen first
+  std::map<std::string, std::vector<bool>> present;
+  for (std::size_t k = 0; k < flats.size(); ++k) {
+    for (const auto& element_list : flats[k].elements) {
+      const std::string& array = element_list.first;  // named, not a structured binding: clang 14 lambdas
+      const std::vector<std::string>& keys = element_list.second;
+      const bool in_every_run = std::all_of(flats.begin(), flats.end(), [&](const Flat& f) { return f.arrays.count(array) > 0; });
+      if (!in_every_run) continue;  // a whole array missing shows as missing keys
+      if (order.find(array) == order.end()) arrays.push_back(array);
+      auto& keys_in_order = order[array];
+      for (const auto& key : keys) {
+        auto [it, inserted] = present.try_emplace(key, std::vector<bool>(flats.size(), false));
+        if (inserted) keys_in_order.push_back(key);
+        it->second[k] = true;
+      }
+    }
+  }
+  std::vector<UnmatchedElement> out;
+  for (const auto& array : arrays) {
+    for (const auto& key : order[array]) {
+      const auto& p = present[key];
+      if (std::find(p.begin(), p.end(), false) != p.end()) out.push_back({key, p});
+    }
+  }
+  return out;
+}
+
+// "exclusions[origin=country RUS].origin": the identity field of a keyed element, which its key
+// already shows (listed as a differing text it would only repeat the unmatched element).
+bool names_its_element(const std::string& key) {
+  const auto open = key.rfind('[');
+  const auto eq = key.find('=', open == std::string::npos ? key.size() : open);
+  if (open == std::string::npos || eq == std::string::npos) return false;
+  const std::string field = key.substr(open + 1, eq - open - 1);
+  return key.size() > field.size() + 2 && key.compare(key.size() - field.size() - 2, std::string::npos, "]." + field) == 0;
 }
 
 }  // namespace
@@ -43,25 +165,32 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
   Comparison c;
   c.command = runs[0].command;
   std::vector<std::string> order;
-  std::map<std::string, std::vector<Json>> values;
+  // A run's value of each key; nothing where the run lacks the key (a null value is a Json null).
+  std::map<std::string, std::vector<std::optional<Json>>> values;
+  const std::map<std::string, std::string> fields = identity_fields(runs);
+  std::vector<Flat> flats(runs.size());
   for (std::size_t k = 0; k < runs.size(); ++k) {
     c.paths.push_back(runs[k].path);
-    for (auto& [key, v] : flatten(runs[k].summary)) {
-      auto [it, inserted] = values.try_emplace(key, std::vector<Json>(runs.size()));
+    flatten_keyed(runs[k].summary, "", "", fields, flats[k]);
+    for (auto& [key, v] : flats[k].scalars) {
+      auto [it, inserted] = values.try_emplace(key, std::vector<std::optional<Json>>(runs.size()));
       if (inserted) order.push_back(key);
       it->second[k] = v;
     }
   }
+  c.unmatched_elements = unmatched_elements(flats);
   for (const auto& key : order) {
     const auto& vs = values[key];
-    const bool numeric = std::any_of(vs.begin(), vs.end(), [](const Json& v) { return v.is_number(); }) &&
-                         std::all_of(vs.begin(), vs.end(), [](const Json& v) { return v.is_number() || v.is_null(); });
+    const auto is_number = [](const std::optional<Json>& v) { return v && v->is_number(); };
+    const bool numeric = std::any_of(vs.begin(), vs.end(), is_number) &&
+                         std::all_of(vs.begin(), vs.end(), [&](const auto& v) { return !v || is_number(v) || v->is_null(); });
     if (numeric) {
       MetricRow row;
       row.key = key;
       for (const auto& v : vs) {
-        const double x = v.is_number() ? v.get<double>() : std::nan("");
+        const double x = is_number(v) ? v->get<double>() : std::nan("");
         row.values.push_back(std::isfinite(x) ? std::optional<double>(x) : std::nullopt);
+        row.null.push_back(v && v->is_null());
       }
       for (std::size_t k = 0; k < vs.size(); ++k) {
         std::optional<double> change, relative;
@@ -76,10 +205,10 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
     } else {
       TextRow row;
       row.key = key;
-      for (const auto& v : vs) row.values.push_back(scalar_text(v));
+      for (const auto& v : vs) row.values.push_back(v ? scalar_text(*v) : std::nullopt);
       const bool differs = std::any_of(row.values.begin(), row.values.end(),
                                        [&](const auto& x) { return x != row.values.front(); });
-      if (differs) c.differing_text.push_back(row);
+      if (differs && !names_its_element(key)) c.differing_text.push_back(row);
     }
   }
   return c;
@@ -123,6 +252,9 @@ Json comparison_json(const Comparison& c, const std::vector<RunData>& runs) {
     text.push_back({{"key", t.key}, {"values", values}});
   }
   j["differing_text"] = text;
+  Json unmatched = Json::array();
+  for (const auto& e : c.unmatched_elements) unmatched.push_back({{"key", e.key}, {"present", e.present}});
+  j["unmatched_elements"] = unmatched;
   return j;
 }
 
@@ -138,6 +270,39 @@ bool differs_at_printed_precision(const MetricRow& m) {
     const double half_unit = 0.5 * std::pow(10.0, std::floor(std::log10(larger)) - (kPrintedDigits - 1));
     return std::abs(*v - *first) >= half_unit;
   });
+}
+
+namespace {
+// Columns a UTF-8 text takes: its code points (the tables hold no wide characters).
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char ch) {
+    return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  }));
+}
+}  // namespace
+
+std::string value_text(const MetricRow& m, std::size_t k, double scale) {
+  if (m.values[k]) return fmt::format("{:.{}g}", *m.values[k] * scale, kPrintedDigits);
+  return k < m.null.size() && m.null[k] ? "—" : "missing";
+}
+
+// "only in run 2", "not in runs 1, 3": where an unmatched element is (or is not).
+static std::string presence_text(const UnmatchedElement& e) {
+  const auto count = static_cast<std::size_t>(std::count(e.present.begin(), e.present.end(), true));
+  const bool list_present = count <= e.present.size() - count;
+  std::string runs;
+  for (std::size_t k = 0; k < e.present.size(); ++k) {
+    if (e.present[k] == list_present) runs += (runs.empty() ? "" : ", ") + std::to_string(k + 1);
+  }
+  const bool plural = runs.find(',') != std::string::npos;
+  return fmt::format("{} run{} {}", list_present ? "only in" : "not in", plural ? "s" : "", runs);
+}
+
+static std::string unmatched_elements_text(const Comparison& c) {
+  if (c.unmatched_elements.empty()) return "";
+  std::string out = "array elements not in every run (their values show as 'missing' in the others):\n";
+  for (const auto& e : c.unmatched_elements) out += fmt::format("  {}: {}\n", e.key, presence_text(e));
+  return out;
 }
 
 std::string comparison_text(const Comparison& c, bool all) {
@@ -168,16 +333,16 @@ std::string comparison_text(const Comparison& c, bool all) {
       continue;
     }
     std::vector<std::string> row{m.key};
-    for (const auto& v : m.values) row.push_back(num(v, 1));
+    for (std::size_t k = 0; k < n; ++k) row.push_back(value_text(m, k));
     for (std::size_t k = 1; k < n; ++k) {
-      row.push_back(num(m.change[k], 1));
+      row.push_back(m.change[k] ? num(m.change[k], 1) : std::string("-"));
       row.push_back(m.relative_change[k] ? fmt::format("{:+.2f}", *m.relative_change[k] * 100) : std::string("-"));
     }
     rows.push_back(row);
   }
   std::vector<std::size_t> width(header.size(), 0);
   for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
   }
   std::string out = fmt::format("Comparison of {} runs of potline {} (changes against run 1)\n", n, c.command);
   for (std::size_t k = 0; k < n; ++k) out += fmt::format("  run {}: {}\n", k + 1, c.paths[k]);
@@ -188,7 +353,8 @@ std::string comparison_text(const Comparison& c, bool all) {
   for (const auto& row : rows) {
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
-      line += i == 0 ? fmt::format("{:<{}}", row[i], width[i]) : fmt::format("  {:>{}}", row[i], width[i]);
+      const std::string pad(width[i] - display_width(row[i]), ' ');  // by hand: "—" is 3 bytes, 1 column
+      line += i == 0 ? row[i] + pad : "  " + pad + row[i];
     }
     out += line + "\n";
   }
@@ -197,6 +363,7 @@ std::string comparison_text(const Comparison& c, bool all) {
                        equal, kPrintedDigits);
   }
   if (timings > 0) out += "(the run's wall-clock time is left out: it is not a result; --all or --json show it)\n";
+  out += unmatched_elements_text(c);
   for (const auto& t : c.differing_text) {
     out += fmt::format("{}:", t.key);
     for (std::size_t k = 0; k < t.values.size(); ++k) out += fmt::format(" [{}] {}", k + 1, t.values[k].value_or("missing"));

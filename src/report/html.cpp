@@ -183,7 +183,7 @@ std::string comparison_html(const std::vector<RunData>& runs) {
     // As in `potline compare`: the run's wall-clock time is not a result.
     if (m.key == "wall_seconds" || m.key == "seconds" || m.key == "samples_per_s") continue;
     std::vector<std::string> row{m.key};
-    for (const auto& v : m.values) row.push_back(num(v, 1));
+    for (std::size_t k = 0; k < runs.size(); ++k) row.push_back(value_text(m, k));
     for (std::size_t k = 1; k < runs.size(); ++k) {
       row.push_back(num(m.change[k], 1));
       row.push_back(num(m.relative_change[k], 100));
@@ -195,6 +195,18 @@ std::string comparison_html(const std::vector<RunData>& runs) {
     out += fmt::format("<p class=\"equal-metrics\">{} metrics equal in every run to the {} printed significant digits are "
                        "not listed (<code>potline compare --all</code> lists them).</p>\n",
                        equal, kPrintedDigits);
+  }
+  if (!c.unmatched_elements.empty()) {  // as in `potline compare`: elements one case has and another lacks
+    out += "<p class=\"unmatched-elements\">Array elements not in every run:</p><ul class=\"unmatched-elements\">";
+    for (const auto& e : c.unmatched_elements) {
+      std::string runs;
+      for (std::size_t k = 0; k < e.present.size(); ++k) {
+        if (e.present[k]) runs += (runs.empty() ? "" : ", ") + std::to_string(k + 1);
+      }
+      out += "<li><code>" + escape_html(e.key) + "</code>: in run" + (runs.find(',') == std::string::npos ? " " : "s ") +
+             runs + "</li>";
+    }
+    out += "</ul>\n";
   }
   return out;
 }

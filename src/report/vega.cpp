@@ -106,7 +106,11 @@ HtmlTable summary_table(const RunData& run) {
   HtmlTable t;
   t.title = "Summary (summary.json)";
   t.columns = {"Key (unit in the name)", "Value"};
-  for (const auto& [key, value] : flatten(run.summary)) t.rows.push_back({key, vega::cell_text(value)});
+  // A null in the summary is a value the run defines as undefined (the onset alumina of a run
+  // without anode effect, the recovery of a window never recovered): "—", not "missing".
+  for (const auto& [key, value] : flatten(run.summary)) {
+    t.rows.push_back({key, value.is_null() ? std::string("—") : vega::cell_text(value)});
+  }
   return t;
 }
 

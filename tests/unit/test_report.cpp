@@ -3,6 +3,8 @@
 // counts the charts promise for small hand-made runs. Rendering is tested in tests/browser.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "potline/report/charts.hpp"
 #include "potline/report/compare.hpp"
 #include "potline/report/html.hpp"
@@ -87,6 +89,39 @@ TEST(ReportCompare, ChangesAgainstTheFirstRunByHand) {
   EXPECT_NE(text.find("missing"), std::string::npos);
   const Json j = comparison_json(c, runs);
   EXPECT_TRUE(j["metrics"][1]["relative_change"][1].is_null());
+}
+
+// Array elements are matched by an identity field (compare.hpp, kIdentityFields): by `origin` when
+// the runs hold them in another order or one run has an extra element; by position when the field
+// repeats within an array (two windows of one kind); an integer `year` is an identity too; a null
+// prints "—", a key a run lacks "missing".
+TEST(ReportCompare, ArrayElementsAreMatchedByTheirIdentityField) {
+  const std::vector<RunData> runs{
+      summary_run("fleet", "a", Json::parse(R"({"x": [{"origin": "RUS", "p": 1.0}],
+          "w": [{"kind": "stop", "h": 1.0}, {"kind": "stop", "h": 2.0}], "path": [{"year": 2030, "q": 1.0}],
+          "onset": null})")),
+      summary_run("fleet", "b", Json::parse(R"({"x": [{"origin": "XJ", "p": 7.0}, {"origin": "RUS", "p": 1.0}],
+          "w": [{"kind": "stop", "h": 1.5}], "path": [{"year": 2030, "q": 2.0}], "onset": 1.02})"))};
+  const Comparison c = compare_runs(runs);
+  std::map<std::string, const MetricRow*> by_key;
+  for (const auto& m : c.metrics) by_key[m.key] = &m;
+  ASSERT_TRUE(by_key.count("x[origin=RUS].p"));
+  EXPECT_EQ(*by_key["x[origin=RUS].p"]->change[1], 0.0);
+  ASSERT_TRUE(by_key.count("x[origin=XJ].p"));
+  EXPECT_FALSE(by_key["x[origin=XJ].p"]->values[0]);
+  EXPECT_TRUE(by_key.count("w[0].h") && by_key.count("w[1].h"));  // "stop" twice: by position
+  ASSERT_TRUE(by_key.count("path[year=2030].q"));
+  ASSERT_EQ(c.unmatched_elements.size(), 2u);
+  EXPECT_EQ(c.unmatched_elements[0].key, "x[origin=XJ]");
+  EXPECT_EQ(c.unmatched_elements[0].present, (std::vector<bool>{false, true}));
+  EXPECT_EQ(c.unmatched_elements[1].key, "w[1]");
+  EXPECT_EQ(c.unmatched_elements[1].present, (std::vector<bool>{true, false}));
+  ASSERT_TRUE(by_key.count("onset"));
+  EXPECT_EQ(value_text(*by_key["onset"], 0), "—");
+  EXPECT_EQ(value_text(*by_key["x[origin=XJ].p"], 0), "missing");
+  const std::string text = comparison_text(c, false);
+  EXPECT_NE(text.find("  x[origin=XJ]: only in run 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  w[1]: only in run 1\n"), std::string::npos) << text;
 }
 
 // The text table leaves out changes below its printed precision (6 significant digits): two fleet

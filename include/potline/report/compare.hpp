@@ -12,7 +12,10 @@ namespace potline::report {
 
 struct MetricRow {
   std::string key;                          ///< dotted summary path, unit in the name
-  std::vector<std::optional<double>> values;  ///< one per run; nothing where the run lacks it
+  std::vector<std::optional<double>> values;  ///< one per run; nothing where the run lacks it or has null
+  /// One per run: the run has the key with the value null (an undefined mean, e.g. the onset
+  /// alumina of a run without anode effect), printed "—"; a key the run lacks prints "missing".
+  std::vector<bool> null;
   /// Change of run k against run 0: value_k - value_0, and (value_k - value_0) / |value_0|;
   /// nothing for run 0, where either value is missing, or (relative) where value_0 is 0.
   std::vector<std::optional<double>> change, relative_change;
@@ -23,19 +26,35 @@ struct TextRow {
   std::vector<std::optional<std::string>> values;  ///< strings and booleans as text
 };
 
+/// An array element that some runs have and others lack (docs/cli.md, potline compare): elements
+/// of an array of objects are matched by an identity field (`exclusions[origin=country RUS]`),
+/// others by position (`event_windows[3]`).
+struct UnmatchedElement {
+  std::string key;             ///< as the metric keys write it
+  std::vector<bool> present;   ///< one per run
+};
+
 struct Comparison {
   std::string command;
   std::vector<std::string> paths;
   std::vector<MetricRow> metrics;  ///< every numeric scalar, in the first run's key order, then keys only later runs have
   std::vector<TextRow> differing_text;  ///< non-numeric scalars whose text differs between runs
+  std::vector<UnmatchedElement> unmatched_elements;  ///< array elements not in every run (runs hold the array)
 };
+
+/// Fields that name an element of an array of objects, in order of preference. An array is keyed by
+/// the first field that every element of every run's array holds as a string or an integer, unique
+/// within each array (`exclusions[origin=province Xinjiang]`, `path[year=2030]`); by position
+/// otherwise (`event_windows[0]`, four windows of one kind).
+inline constexpr const char* kIdentityFields[] = {"id", "name", "origin", "year", "kind", "region", "technology"};
 
 /// Compares runs already loaded; every run must be of the same command (core::InputError
 /// naming each run's command otherwise) and, where the manifests say, of the same Potline version.
 Comparison compare_runs(const std::vector<RunData>& runs);
 
 /// The comparison as JSON: {"command", "runs": [...], "metrics": [{"key", "values", "change",
-/// "relative_change"}], "differing_text": [...]}; missing numbers are null.
+/// "relative_change"}], "differing_text": [...], "unmatched_elements": [{"key", "present"}]};
+/// missing numbers are null.
 io::Json comparison_json(const Comparison& c, const std::vector<RunData>& runs);
 
 /// Significant digits of the values and changes in the text and HTML tables.
@@ -47,6 +66,10 @@ inline constexpr int kPrintedDigits = 6;
 /// rounding noise (a re-solved LP, a summed series: 3740.43 against 3740.4300000000005) that the
 /// tables would show as equal values with a change in the last bits; exact zeros still count.
 bool differs_at_printed_precision(const MetricRow& m);
+
+/// A value as the tables print it: kPrintedDigits significant digits × scale, "—" for null (run k
+/// has the key, undefined), "missing" where run k lacks the key.
+std::string value_text(const MetricRow& m, std::size_t k, double scale = 1.0);
 
 /// The comparison as an aligned text table; `all` = false leaves out metrics equal in every run
 /// (differs_at_printed_precision false).

@@ -18,6 +18,7 @@ struct Groups {
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
   std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
+  std::vector<int> on, off;     // a stop starts / the line restarts at step k (0/1 whenever o is)
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
 };
 
@@ -67,6 +68,8 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     if (stops) {
       col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
       col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), ylo, yhi, 0.0));
+      col.on.push_back(lp.add_column(fmt::format("start{}", k), 0.0, 1.0, 0.0));
+      col.off.push_back(lp.add_column(fmt::format("restart{}", k), 0.0, k == 0 ? 0.0 : 1.0, 0.0));
     }
   }
   return col;
@@ -130,14 +133,20 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
         add_row(lp, -ramp, ramp, i, v);
         continue;
       }
-      // On w = u + o (0 while stopped): |Δw| ≤ ramp between running steps, ≤ big_jump into or out of
-      // a stop; a far smaller big-M than one on u, whose jump to −1 is the whole power.
+      // On w = u + o (0 while stopped): |Δw| ≤ ramp between running steps, ≤ big_jump where a stop
+      // starts or ends; a far smaller big-M than one on u, whose jump to −1 is the whole power, and
+      // one on the start and restart flags only (during a stop Δw = 0).
       std::vector<int> up = i, down = i;
       std::vector<double> vu = v, vd = v;
       for (std::size_t j = (k > 0 ? k - 1 : k); j <= k; ++j) {
         const double sign = j == k ? 1.0 : -1.0;
-        up.push_back(col.o[j]), vu.push_back(sign - big_jump);
-        down.push_back(col.o[j]), vd.push_back(sign + big_jump);
+        up.push_back(col.o[j]), vu.push_back(sign);
+        down.push_back(col.o[j]), vd.push_back(sign);
+      }
+      const double lift = std::max(0.0, big_jump - ramp);
+      for (int j : {col.on[k], col.off[k]}) {
+        up.push_back(j), vu.push_back(-lift);
+        down.push_back(j), vd.push_back(lift);
       }
       add_row(lp, -inf, ramp, up, vu);
       add_row(lp, -ramp, inf, down, vd);
@@ -168,19 +177,18 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
       up.push_back(-1.0), down.push_back(1.0);
     }
     if (stops) {
-      // A stop and a restart are changes of their own (z ≥ |Δo|); the rows act on w = u + o (0 while
-      // stopped), relaxed by the running share's largest distance from nominal next to a stop.
+      // A stop and a restart are changes of their own (z ≥ start + restart); the rows act on
+      // w = u + o (0 while stopped), relaxed where a stop starts or ends by the running share's
+      // largest distance from nominal less the M that z already gives.
       const double jump = std::max(1.0 - c.dispatch.min_power, c.dispatch.max_power - 1.0) + 1e-9;
       for (std::size_t j = (k > 0 ? k - 1 : k); j <= k; ++j) {
         const double sign = j == k ? 1.0 : -1.0;
         i.push_back(col.o[j]);
-        up.push_back(sign - jump), down.push_back(-sign - jump);
+        up.push_back(sign), down.push_back(-sign);
       }
-      if (k == 0) add_row(lp, 0.0, inf, {col.z[0], col.o[0]}, {1.0, -1.0});
-      else {
-        add_row(lp, 0.0, inf, {col.z[k], col.o[k], col.o[k - 1]}, {1.0, -1.0, 1.0});
-        add_row(lp, 0.0, inf, {col.z[k], col.o[k], col.o[k - 1]}, {1.0, 1.0, -1.0});
-      }
+      const double lift = std::max(0.0, jump - big);
+      for (int j : {col.on[k], col.off[k]}) i.push_back(j), up.push_back(-lift), down.push_back(-lift);
+      add_row(lp, 0.0, inf, {col.z[k], col.on[k], col.off[k]}, {1.0, -1.0, -1.0});
     }
     add_row(lp, -inf, 0.0, i, up);
     add_row(lp, -inf, 0.0, i, down);
@@ -208,6 +216,45 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
   }
 }
 
+// Starts and restarts of stops, the start-up and shut-down variables of unit commitment
+// [Morales-España et al. 2013]: start − restart = o[k] − o[k−1] (o[−1] = 0), start ≤ o[k],
+// start ≤ 1 − o[k−1], restart ≤ o[k−1], restart ≤ 1 − o[k], which make them 0/1 whenever o is.
+// A stop lasts at most L steps (a stopped step has a start within the last L) and, since its start
+// and its restart are both set-point changes, at least the dwell window D; the line also runs at
+// least D steps between a restart and the next stop. Written on the starts and restarts, these are
+// the minimum up/down-time inequalities of [Rajan & Takriti 2005], which a fractional stop of the
+// LP relaxation must respect too (a stop of a few percent for one step no longer passes).
+void add_stop_timing_rows(const FlexCase& c, const HorizonPrices& p, const Columns& col, std::size_t L, Milp& lp) {
+  const std::size_t K = col.u.size();
+  const double inf = 1e30;
+  const auto dwell = static_cast<std::size_t>(std::ceil(c.dispatch.min_dwell_s / p.step_s - 1e-9));
+  const std::size_t D = std::max<std::size_t>(1, dwell);
+  for (std::size_t k = 0; k < K; ++k) {
+    std::vector<int> i = {col.on[k], col.off[k], col.o[k]};
+    std::vector<double> v = {1.0, -1.0, -1.0};
+    if (k > 0) i.push_back(col.o[k - 1]), v.push_back(1.0);
+    add_row(lp, 0.0, 0.0, i, v);
+    add_row(lp, -inf, 0.0, {col.on[k], col.o[k]}, {1.0, -1.0});
+    add_row(lp, -inf, 1.0, {col.off[k], col.o[k]}, {1.0, 1.0});
+    if (k > 0) {
+      add_row(lp, -inf, 1.0, {col.on[k], col.o[k - 1]}, {1.0, 1.0});
+      add_row(lp, -inf, 0.0, {col.off[k], col.o[k - 1]}, {1.0, -1.0});
+    }
+    std::vector<int> longest = {col.o[k]}, shortest = {col.o[k]}, between = {col.o[k]};
+    std::vector<double> lv = {1.0}, sv = {-1.0}, bv = {1.0};
+    for (std::size_t j = (k + 1 > L ? k + 1 - L : 0); j <= k; ++j) longest.push_back(col.on[j]), lv.push_back(-1.0);
+    for (std::size_t j = (k + 1 > D ? k + 1 - D : 0); j <= k; ++j) {
+      shortest.push_back(col.on[j]), sv.push_back(1.0);
+      between.push_back(col.off[j]), bv.push_back(1.0);
+    }
+    add_row(lp, -inf, 0.0, longest, lv);
+    if (D >= 2) {
+      add_row(lp, -inf, 0.0, shortest, sv);
+      add_row(lp, -inf, 1.0, between, bv);
+    }
+  }
+}
+
 // Stops of the line (flex.max_off): o[k] = 1 holds u = m = −1 (power and metal zero); otherwise u
 // stays within the power limits. At most flex.max_off/Δt stopped steps in a row.
 void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
@@ -230,11 +277,7 @@ void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices&
     }
     add_row(lp, low, high, {col.x[k], col.y[k]}, {1.0, 1.0});
   }
-  for (std::size_t k = 0; k + L < K; ++k) {
-    std::vector<int> window(col.o.begin() + static_cast<std::ptrdiff_t>(k),
-                            col.o.begin() + static_cast<std::ptrdiff_t>(k + L + 1));
-    add_row(lp, -inf, static_cast<double>(L), window, std::vector<double>(window.size(), 1.0));
-  }
+  add_stop_timing_rows(c, p, col, L, lp);
 }
 
 Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h, const Groups& g,

@@ -1,11 +1,17 @@
-// CLP and CBC behind the Milp interface (see milp.hpp). CBC is used through its C interface
-// (Cbc_C_Interface.h, COIN-OR CBC 2.10 [COIN-OR CBC]); CLP through ClpSimplex.
-#include <coin/Cbc_C_Interface.h>
+// CLP and CBC behind the Milp interface (see milp.hpp). CBC (COIN-OR CBC 2.10 [COIN-OR CBC]) is run
+// through its solver driver (CbcMain0/CbcMain1, the driver behind the C interface and the `cbc`
+// program, with its default presolve, cuts and heuristics), whose callback sets the node selection;
+// CLP through ClpSimplex.
+#include <coin/CbcCompareDefault.hpp>
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
 #include <coin/ClpSimplex.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <string>
 #include <limits>
 
 #include "potline/flex/milp.hpp"
@@ -95,46 +101,93 @@ MilpSolution solve_lp(const Milp& p) {
   return s;
 }
 
+namespace {
+
+// Best-bound node selection once a schedule is known: CBC's default comparison dives depth-first
+// and turns to the bound only after 10,000 nodes (CbcCompareDefault::every1000Nodes), so on the
+// dispatch MILPs, whose LP relaxations have many equally good fractional optima, the reported
+// bound sat at the root's for the first 10–20 s (docs/performance.md). Before the first solution
+// the default's dives (which find one) are kept.
+class BestBoundOnceSolved : public CbcCompareDefault {
+ public:
+  explicit BestBoundOnceSolved(bool solved) : solved_(solved) {}
+  CbcCompareBase* clone() const override { return new BestBoundOnceSolved(*this); }
+  bool test(CbcNode* x, CbcNode* y) override {
+    if (!solved_) return CbcCompareDefault::test(x, y);
+    if (x->objectiveValue() != y->objectiveValue()) return x->objectiveValue() > y->objectiveValue();
+    return x->depth() < y->depth();  // ties: the deeper node, nearer to a leaf
+  }
+  using CbcCompareDefault::newSolution;
+  bool newSolution(CbcModel* model, double continuous, int infeasibilities) override {
+    const bool first = !solved_;
+    solved_ = true;
+    return CbcCompareDefault::newSolution(model, continuous, infeasibilities) || first;
+  }
+  bool every1000Nodes(CbcModel* model, int nodes) override {
+    return solved_ ? false : CbcCompareDefault::every1000Nodes(model, nodes);
+  }
+
+ private:
+  bool solved_;
+};
+
+// CbcMain1 calls this at fixed points; 3 is just before the branch and bound.
+int before_search(CbcModel* model, int where_from) {
+  if (where_from == 3) {
+    BestBoundOnceSolved compare(model->bestSolution() != nullptr);
+    model->setNodeComparison(compare);
+  }
+  return 0;
+}
+
+}  // namespace
+
 MilpSolution solve_milp(const Milp& p, const MilpOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const ColumnMajor m = column_major(p);
-  Cbc_Model* model = Cbc_newModel();
-  Cbc_loadProblem(model, static_cast<int>(p.columns.size()), static_cast<int>(p.rows.size()), m.start.data(),
-                  m.index.data(), m.value.data(), m.col_lo.data(), m.col_up.data(), m.obj.data(), m.row_lo.data(),
-                  m.row_up.data());
-  // Column names are not passed: Cbc_setColName of CBC 2.10.8 corrupts the model (segfaults in
-  // ClpPresolve seen on every dispatch MILP); the MIP start goes by column index instead.
-  std::vector<int> columns;
+  OsiClpSolverInterface solver;
+  solver.loadProblem(static_cast<int>(p.columns.size()), static_cast<int>(p.rows.size()), m.start.data(),
+                     m.index.data(), m.value.data(), m.col_lo.data(), m.col_up.data(), m.obj.data(), m.row_lo.data(),
+                     m.row_up.data());
+  std::vector<std::string> names;
   for (std::size_t j = 0; j < p.columns.size(); ++j) {
-    if (p.columns[j].integer) Cbc_setInteger(model, static_cast<int>(j));
-    columns.push_back(static_cast<int>(j));
+    if (p.columns[j].integer) solver.setInteger(static_cast<int>(j));
+    // Not set as column names (names in the solver crash CBC 2.10.8's presolve); the MIP start
+    // goes by the solver's default names instead.
+    names.push_back(solver.dfltRowColName('c', static_cast<int>(j)));
   }
-  Cbc_setObjSense(model, p.maximise ? -1.0 : 1.0);
-  Cbc_setLogLevel(model, 0);
-  Cbc_setAllowableFractionGap(model, options.relative_gap);
-  Cbc_setMaximumSeconds(model, options.time_limit_s);
-  Cbc_setParameter(model, "threads", "1");
+  solver.setObjSense(p.maximise ? -1.0 : 1.0);
+  solver.messageHandler()->setLogLevel(0);
+  CbcModel model(solver);
+  CbcSolverUsefulData data;
+  CbcMain0(model, data);
+  model.messageHandler()->setLogLevel(0);
   if (options.warm_start.size() == p.columns.size()) {
-    Cbc_setMIPStartI(model, static_cast<int>(columns.size()), columns.data(), options.warm_start.data());
+    std::vector<const char*> start_names;
+    for (const auto& n : names) start_names.push_back(n.c_str());
+    model.setMIPStart(static_cast<int>(names.size()), start_names.data(), options.warm_start.data());
   }
-  Cbc_solve(model);
+  const std::string gap = std::to_string(options.relative_gap), seconds = std::to_string(options.time_limit_s);
+  std::vector<std::string> args = {"potline", "-log", "0", "-ratioGap", gap, "-seconds", seconds, "-threads", "1"};
+  args.insert(args.end(), {"-solve", "-quit"});
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  CbcMain1(static_cast<int>(argv.size()), argv.data(), model, before_search, data);
   MilpSolution s;
   s.solver = "COIN-OR CBC 2.10";
-  s.time_limit_hit = Cbc_isSecondsLimitReached(model) != 0;
-  const int n = Cbc_getNumCols(model);
-  const double* x = Cbc_getColSolution(model);
-  const bool has_solution = x != nullptr && Cbc_numberSavedSolutions(model) > 0;
-  if (Cbc_isProvenInfeasible(model)) {
+  s.time_limit_hit = model.isSecondsLimitReached();
+  const int n = model.getNumCols();
+  const double* x = model.bestSolution();
+  if (model.isProvenInfeasible()) {
     s.status = SolveStatus::kInfeasible;
-  } else if (has_solution || Cbc_isProvenOptimal(model)) {
-    s.status = Cbc_isProvenOptimal(model) ? SolveStatus::kOptimal : SolveStatus::kFeasible;
+  } else if (x != nullptr) {
+    s.status = model.isProvenOptimal() ? SolveStatus::kOptimal : SolveStatus::kFeasible;
     s.x.assign(x, x + n);
-    s.objective = Cbc_getObjValue(model);
-    s.bound = Cbc_getBestPossibleObjValue(model);
+    s.objective = model.getObjValue();
+    s.bound = model.getBestPossibleObjValue();
     if (!std::isfinite(s.bound)) s.bound = s.objective;
     s.gap = gap_of(s.objective, s.bound);
   }
-  Cbc_deleteModel(model);
   s.seconds = seconds_since(started);
   return s;
 }

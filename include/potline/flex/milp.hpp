@@ -1,6 +1,6 @@
 #pragma once
 // A small sparse linear or mixed-integer program and its two solvers: COIN-OR CLP for LPs and
-// COIN-OR CBC (C interface, Cbc_C_Interface.h) for MILPs, with a relative gap, a time limit and a
+// COIN-OR CBC (its solver driver, CbcSolver.hpp) for MILPs, with a relative gap, a time limit and a
 // warm start. The dispatch model (dispatch.hpp) builds one; solver types stay in milp_solvers.cpp.
 #include <string>
 #include <vector>

@@ -51,6 +51,10 @@ TEST(CliCompareIdentity, FleetExclusionsAreMatchedByTheirOrigin) {
                       "  exclusions[origin=province Xinjiang]: only in run 2\n");
   EXPECT_EQ(text.out.find("exclusions[origin=country RUS]"), std::string::npos) << "equal rows are left out";
   EXPECT_EQ(text.out.find("].origin:"), std::string::npos) << "the identity field is in the key already";
+  EXPECT_EQ(text.out.find("].binding:"), std::string::npos) << "texts of an unmatched element: with --all";
+  expect_in(text.out, "(4 text values of those elements not shown; --all shows them)\n");
+  expect_in(potline({"compare", world, xinjiang, "--all"}).out,
+            "exclusions[origin=province Xinjiang].binding: [1] missing [2] false\n");
   expect_in(potline({"compare", xinjiang, world}).out, "  exclusions[origin=province Xinjiang]: only in run 1\n");
 
   const std::string page = (tmp.path() / "c.html").string();

@@ -70,7 +70,10 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
       "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up {:.3f}, down {:.3f}\n"
       "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms {:.2f} K (max {:.2f})\n"
       "  {} ({}): {}, gap {:.3f} %\n"
-      "  margin {:.0f} EUR against {:.0f} EUR flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh, metal {:+.1f} t\n"
+      // What the margin holds (flex::Economics::margin_eur): a day's 29 kEUR "margin" of a 500 MW
+      // potline read as the plant's profit without it. Energy is the cells' DC energy (docs/cli.md).
+      "  margin over power, alumina and carbon (labour and fixed costs not counted) {:.0f} EUR against {:.0f} EUR "
+      "flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh DC, metal {:+.1f} t\n"
       "  check: {}\n",
       c.sim.title, c.cells, m.nominal_power_W * c.cells / 1e6, c.dispatch.horizon_s / 3600,
       flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, m.a, 100 * m.b, m.e_up, m.e_down,

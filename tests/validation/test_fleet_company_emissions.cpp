@@ -149,6 +149,18 @@ TEST(fleet_company_emissions, KnownMissCbaScopeOneTwoBelowItsPublishedElectrolys
   EXPECT_GT(model, 0.75 * 2.56);
 }
 
+// Known miss, asserted as it stands: Brazil's primary aluminium, scope 1 + 2, 3.512 t CO2e per tonne
+// in 2015 from the sector's companies, the reduction process counting CO2, CF4 and C2F6
+// ([ABAL sustentabilidade 2015]); model 2.59 (−26 %), of which 2.10 direct. The gap is most likely
+// scope 2: the model gives Albras's and CBA's own or contracted hydro zero, a company reporting by
+// location counts Brazil's grid average (how the figure counts it is not stated). An earlier ABAL
+// study's 2.6 ([ABAL GHG study 2010]; boundary not stated) is met (−0.3 %) but not asserted.
+TEST(fleet_company_emissions, KnownMissBrazilScopeOneTwoBelowAbalsFigureFor2015) {
+  const double model = country("BRA", Scope::scope_one_two);
+  EXPECT_LT(model, 0.85 * 3.512);  // the miss
+  EXPECT_GT(model, 0.65 * 3.512);
+}
+
 // Known miss, asserted as it stands: Hydro's specific direct emissions from primary production,
 // 1.61 t CO2e per tonne in 2011 ([Hydro AR 2011]), against the model's Hydro-operated smelters of
 // the 2024 case that Hydro consolidated then (Sunndal, Karmøy, Årdal, Husnes, Albras; not Qatalum,

@@ -1,6 +1,7 @@
 #include "potline/io/values.hpp"
 
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -177,6 +178,37 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
   return message;
 }
 
+// Two slips of hand-typed numbers the unit parser reads as unknown units: a comma in the number
+// ("4,0 cm" said "unknown unit ','") and a unit in the wrong case ("4 CM" suggested 'm').
+std::optional<std::string> typing_slip_message(const std::string& raw_text, const FieldSpec& field) {
+  const std::string text = trimmed(raw_text);
+  std::size_t i = text.find_first_not_of("+-");
+  const std::size_t digits = text.find_first_not_of("0123456789", i == std::string::npos ? text.size() : i);
+  if (digits != std::string::npos && digits > i && text[digits] == ',' && digits + 1 < text.size() &&
+      std::isdigit(static_cast<unsigned char>(text[digits + 1]))) {
+    std::string point = text, plain = text;
+    point[digits] = '.';
+    plain.erase(digits, 1);
+    const std::size_t after = text.find_first_not_of("0123456789", digits + 1);
+    const bool thousands = (after == std::string::npos ? text.size() : after) - digits - 1 == 3;
+    return "'" + text + "' has a comma in the number: write a decimal point and no thousands separator, e.g. \"" +
+           (thousands ? plain + "\" (thousands) or \"" + point : point) + "\"";
+  }
+  char* end = nullptr;
+  const double number = std::strtod(text.c_str(), &end);
+  (void)number;
+  const std::string unit_text = end == text.c_str() ? "" : trimmed(std::string(end));
+  const auto lower = [](std::string x) {
+    for (char& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return x;
+  };
+  if (!unit_text.empty() && unit_text != field.unit && lower(unit_text) == lower(field.unit)) {
+    return "unknown unit '" + unit_text + "': unit symbols are case-sensitive, write \"" +
+           trimmed(std::string(text.c_str(), static_cast<const char*>(end))) + " " + field.unit + "\"";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string format_in_field_unit(const FieldSpec& field, double internal_value) {
@@ -246,6 +278,7 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
         std::string message = parsed.error;
         if (!field.unit.empty() && field.unit != "1") message += "; this field takes a number in " + field.unit;
         if (const auto mismatch = unit_mismatch_message(raw_text, field)) message = *mismatch;
+        if (const auto slip = typing_slip_message(raw_text, field)) message = *slip;
         diagnostics.error(where, field.key, message);
         return std::nullopt;
       }

@@ -1,0 +1,35 @@
+// Hand-typed numbers (user trial of 2026-12-05): a decimal comma or a thousands separator, and a
+// unit in the wrong case, are said as such (they read as unknown units: "unknown unit ','
+// (did you mean 'm'?)", "unknown unit 'CM' (did you mean 'm'?)").
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_typing_slips {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+void expect_in(const std::string& text, const std::string& part) {
+  EXPECT_NE(text.find(part), std::string::npos) << "lacks \"" << part << "\":\n" << text;
+}
+
+TEST(CliTypingSlips, ACommaInANumberIsSaidAsSuch) {
+  const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "plant.capacity=230,000 t/yr",
+                               "--set", "potline.current_efficiency=0,95"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "--set #1: error: 'plant.capacity': '230,000 t/yr' has a comma in the number: write a decimal "
+                   "point and no thousands separator, e.g. \"230000 t/yr\" (thousands) or \"230.000 t/yr\"");
+  expect_in(r.err, "--set #2: error: 'potline.current_efficiency': '0,95' has a comma in the number: write a "
+                   "decimal point and no thousands separator, e.g. \"0.95\"");
+  EXPECT_EQ(r.err.find("unknown unit ','"), std::string::npos) << r.err;
+}
+
+TEST(CliTypingSlips, AUnitInTheWrongCaseNamesTheFieldsUnit) {
+  const RunResult r = potline({"cell", example("default.toml"), "--set", "operation.acd=4 CM"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "--set #1: error: 'operation.acd': unknown unit 'CM': unit symbols are case-sensitive, write \"4 cm\"");
+  const RunResult ok = potline({"cell", example("default.toml"), "--set", "operation.acd=4 cm"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.describe();
+}
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_typing_slips

@@ -25,8 +25,13 @@ using fixtures::smelter_of;
 
 // Raw materials at the limits [Lazko et al. raw materials] give for high-quality metal (as in
 // PurityBalance.HandComputedTwoElementBalance); premiums and costs are test assumptions.
+// Mount Holly's power price is cut by 30 USD/MWh (a test assumption) so that it runs its full capacity
+// whatever the rest of the shipped fleet does: the tests below are about the grade balance of one
+// smelter, not about whether the fleet's marginal plant runs (it stopped to 27 kt/yr when Boguchany's
+// output left Rusal's split on 2026-12-05 and prices fell).
 const std::string kHpa =
     "[market]\nsolve = false\n"
+    "[[power_shock]]\nsmelter = \"us-mount-holly\"\nadder = -30\n"
     "[[hpa]]\nsmelters = [\"us-mount-holly\"]\ngrade = \"P0406\"\ngrade_premium = \"300 USD/t\"\n"
     "alumina_fe = \"0.010 wt%\"\nalumina_si = \"0.013 wt%\"\nanode_fe = \"0.024 wt%\"\nanode_si = "
     "\"0.022 wt%\"\n";

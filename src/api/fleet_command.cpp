@@ -97,7 +97,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
         "c1_usd_per_t,business_usd_per_t,power_usd_per_t,sec_ac_kWh_per_kg,co2e_t_per_t,direct_co2e_t_per_t,"
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
         "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t,"
-        "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route\n";
+        "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route,"
+        "region_price_usd_per_t\n";
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
@@ -117,7 +118,10 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num((f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg) * kT) << ','
        << num(e.sec_ac_J_per_kg > 0 ? e.power_usd_per_kg / e.sec_ac_J_per_kg * constants::kJoulePerKWh * 1e3 : 0.0) << ','
        << csv_text(s.power_basis) << ',' << csv_text(s.power_origin) << ',' << csv_text(s.pfc_standard) << ','
-       << num(e.cbam_see_kg_per_kg) << ',' << num(e.cbam_default_see_kg_per_kg) << ',' << csv_text(s.cbam_route) << '\n';
+       << num(e.cbam_see_kg_per_kg) << ',' << num(e.cbam_default_see_kg_per_kg) << ',' << csv_text(s.cbam_route) << ','
+       // The trade LP's price of the smelter's region, which margin_usd_per_t is taken from: beside
+       // price_usd_per_t (LME + the input premium) a row read 2500 - 1439.5 = 594 without it.
+       << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << '\n';
   }
   return cc.str();
 }

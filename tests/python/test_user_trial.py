@@ -19,3 +19,28 @@ def test_required_key_of_a_case_file_names_the_file(tmp_path):
     case.write_text('[case]\ntitle = "x"\n')
     with pytest.raises(potline.InputError, match=r"inv.toml: error: 'investment.construction_years': required"):
         potline.invest(str(case))
+
+
+# User trial of 2026-12-05 (docs/cli.md, Changes).
+def test_simulate_without_anode_effect_has_no_onset(root):
+    # Before: 0 wt% / 0 s, read as an onset at no alumina; now None (JSON null) with ae_count 0.
+    run = potline.simulate(str(root / "examples" / "cell-7d.toml"))
+    assert run["ae_count"] == 0
+    for key in ("ae_onset_alumina_wt", "ae_onset_zone_alumina_wt", "ae_mean_duration_s"):
+        assert run[key] is None, key
+    assert run["ae_minutes_per_cell_day"] == 0.0
+
+
+def test_cost_curve_margin_is_region_price_less_c1(root):
+    # price_usd_per_t is LME + input premium; the margin is against the trade LP's regional price.
+    world = potline.fleet(str(root / "examples" / "world.toml"))
+    curve = world.cost_curve
+    gap = (curve["region_price_usd_per_t"] - curve["c1_usd_per_t"] - curve["margin_usd_per_t"]).abs()
+    assert gap.max() < 0.02
+    prices = curve["region"].map(world["price_by_region_usd_per_t"])
+    assert (curve["region_price_usd_per_t"] - prices).abs().max() < 0.01
+
+
+def test_a_comma_in_a_number_is_said_as_such(root):
+    with pytest.raises(potline.InputError, match=r"'4,0 cm' has a comma in the number: write a decimal point"):
+        potline.cell(str(root / "examples" / "default.toml"), set={"operation.acd": "4,0 cm"})

@@ -1,0 +1,129 @@
+// Supply curves of added load for the largest smelter areas that had none (issue 10, part 6;
+// data/power-supply.toml, 2026-12-05): Norway's price area NO2 (a slope from a published model
+// result), Iceland, Sarawak and Irkutsk Oblast (zero rises, each with its reason). Each test states
+// what the curve's basis says an added load does to the area's smelters and checks that the shipped
+// fleet case does it. These check the data's bookkeeping against its documented basis, not the
+// curves against independent price observations (none was found; docs/validation.md).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "../unit/fleet_fixtures.hpp"
+#include "potline/fleet/power_supply.hpp"
+
+namespace test_fleet_supply_curves {
+
+using namespace potline;
+using fleet::fixtures::kUsdPerMWh;
+using fleet::fixtures::shipped_world;
+using fleet::fixtures::smelter_of;
+
+namespace {
+
+constexpr double kW_per_GW = 1e9;
+
+// The power price change of every smelter between two cases of the same dataset, USD/MWh.
+std::map<std::string, double> rises(const fleet::FleetCase& base, const fleet::FleetCase& dc) {
+  std::map<std::string, double> out;
+  for (std::size_t i = 0; i < dc.model.smelters.size(); ++i) {
+    out[dc.model.smelters[i].record.id] =
+        (dc.model.smelters[i].base_power_usd_per_J - base.model.smelters[i].base_power_usd_per_J) / kUsdPerMWh;
+  }
+  return out;
+}
+
+bool names_curve(const fleet::FleetSmelter& s, const std::string& curve) {
+  return s.power_origin.find("supply curve '" + curve + "'") != std::string::npos;
+}
+
+}  // namespace
+
+// NO2: AFRY's 2.2 ore/kWh for the first 240 MW of Google's Skien data centre ([E24 AFRY Google NO2
+// 2024]) at 10.75 NOK/USD = 2.05 USD/MWh at 0.24 GW, linear beyond (8.5 USD/MWh per GW). The curve is
+// the grid price; the Norwegian smelters run on hydro under unpublished long-term contracts, so a
+// load in Rogaland (Karmoy) or Agder (Lista) moves no smelter's price and names no curve on them.
+TEST(fleet_supply_curves, AddedLoadInNorwayNo2MovesTheMarketPriceNotTheContractSmelters) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world(
+      "[[added_load]]\nprovince = \"Rogaland\"\nload = \"1 GW\"\n"
+      "[[added_load]]\nprovince = \"Agder\"\nload = \"0.5 GW\"\n",
+      d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  for (const char* province : {"Rogaland", "Agder"}) {
+    const fleet::SupplyCurve* no2 = dc.power_supply.curve_for({"", "", province});
+    ASSERT_NE(no2, nullptr) << province;
+    // Bookkeeping of the documented conversion: 22 NOK/MWh / 10.75 NOK/USD at 0.24 GW.
+    EXPECT_NEAR(no2->rise_at(0.24 * kW_per_GW) / kUsdPerMWh, 22.0 / 10.75, 0.005) << province;
+    EXPECT_NEAR(no2->rise_at(1.0 * kW_per_GW) / kUsdPerMWh, 2.05 / 0.24, 1e-9) << province;
+    EXPECT_TRUE(no2->exposes(plant::PowerSource::kGrid));
+    EXPECT_FALSE(no2->exposes(plant::PowerSource::kHydro));
+  }
+  for (const char* id : {"eu-karmoy", "eu-karmoy-pilot", "eu-lista", "eu-sunndal"}) {
+    EXPECT_EQ(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
+  }
+}
+
+// A load in NO2 is not a load in NO3 or NO4: no curve is shipped for More og Romsdal (Sunndal) or
+// Nordland (Mosjoen), so an added load there stays an input error that lists the curves there are.
+TEST(fleet_supply_curves, AddedLoadInNorwayOutsideNo2IsStillAnInputError) {
+  core::Diagnostics d;
+  EXPECT_THROW(shipped_world("[[added_load]]\nprovince = \"Nordland\"\nload = \"1 GW\"\n", d), core::InputError);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("no supply curve for province 'Nordland'"), std::string::npos) << e;
+  EXPECT_NE(e.find("province 'Rogaland'"), std::string::npos) << e;
+}
+
+// Iceland: no market price for a load to move; data centres sign their own contracts
+// ([Landsvirkjun customers 2019]); ISAL's contract is CPI-indexed and Nordural's Landsvirkjun
+// contract Nord Pool-linked ([Askja Energy smelter tariffs 2017]). The curve is 0: Nordural carries
+// its name and reason, Fjardaal and ISAL keep their published contract prices without a note.
+TEST(fleet_supply_curves, AddedLoadInIcelandLeavesTheSmeltersOnTheirContracts) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\ncountry = \"ISL\"\nload = \"0.5 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  EXPECT_TRUE(names_curve(smelter_of(dc, "eu-nordural"), "iceland-bilateral-contracts"));
+  for (const char* id : {"eu-fjardaal", "eu-isal"}) {
+    EXPECT_NE(dc.power_prices.contract_of(id), nullptr) << id;
+    EXPECT_EQ(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
+  }
+}
+
+// Sarawak: Press Metal's smelters buy under long-term PPAs with Sesco ([New Sarawak Tribune Press
+// Metal PPA]); each large user signs its own ([The Star Pertama PPA 2018]). Every Press Metal row is
+// reached at 0 with the curve's name; no smelter elsewhere is.
+TEST(fleet_supply_curves, AddedLoadInSarawakReachesPressMetalsSmeltersAtZero) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nprovince = \"Sarawak\"\nload = \"1 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  int reached = 0;
+  for (const auto& s : dc.model.smelters) {
+    if (!names_curve(s, "sarawak-ppa")) continue;
+    ++reached;
+    EXPECT_EQ(s.record.province, "Sarawak") << s.record.id;
+  }
+  EXPECT_EQ(reached, 3);  // Samalaju, Samalaju phase 3, Mukah
+}
+
+// Irkutsk Oblast: Rusal's smelters buy from Irkutskenergo off the market price (leased Bratsk hydro
+// units, [Novosti Energetiki BrAZ lease]; contracts to 2026, [Rusal long-term contracts 2017]). BrAZ,
+// IrkAZ and Taishet are reached at 0; Krasnoyarsk (another province, no curve) is not.
+TEST(fleet_supply_curves, AddedLoadInIrkutskReachesRusalsThreeSmeltersAtZero) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nprovince = \"Irkutsk Oblast\"\nload = \"1 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
+  for (const char* id : {"ru-bratsk", "ru-irkutsk", "ru-taishet"}) {
+    EXPECT_TRUE(names_curve(smelter_of(dc, id), "irkutsk-rusal-contracts")) << id;
+  }
+  EXPECT_EQ(smelter_of(dc, "ru-krasnoyarsk").power_origin.find("[[added_load]]"), std::string::npos);
+}
+
+}  // namespace test_fleet_supply_curves

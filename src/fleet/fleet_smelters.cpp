@@ -74,6 +74,19 @@ void pfc_class_input(const std::string& id, const std::string& id_note, const pl
   }
 }
 
+/// Where a row's power source comes from: the dataset row, or the power mix of its class when the
+/// mix split the row ([[class.power_mix]] of data/fleet-technology-classes.toml).
+std::string power_source_note(const SmelterRecord& r, const FleetCase& c) {
+  const auto* split = c.technology_classes.split_row(r.id);
+  if (split == nullptr || !split->power_part) return row_note(r, "power_source");
+  const TechnologyClassRule& cls = c.technology_classes.rules[split->rule];
+  const PowerPart& p = cls.power_mix[*split->power_part];
+  return fmt::format("power mix of class '{}' ({}): {:.1f} % of {}'s operating capacity on {}, {:.1f} % of the grid "
+                     "aggregate row {} ({})",
+                     cls.id, file_label(c.technology_classes.path), 100 * p.share, fmt::join(cls.regions, ", "),
+                     plant::to_string(p.power_source), 100 * split->power_share, split->parent_id, p.source);
+}
+
 /// A part of an aggregate split by its class's technology mix: the part's technology (and PFC class
 /// when the part sets one), with the share and the source in the notes.
 void mix_part_inputs(const TechnologyClasses::SplitRow& split, const FleetCase& c,
@@ -267,7 +280,7 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   }
   w.number("labour.wage", reg.wage_usd_per_s, region_note(regions, reg, "wage"));
   w.number("costs.other", reg.other_usd_per_kg, region_note(regions, reg, "other"));
-  w.text("power.source", source, row_note(r, "power_source"));
+  w.text("power.source", source, power_source_note(r, c));
   if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
     if (sub != nullptr && sub->grid_co2_kg_per_J) {
       w.number("power.emission_factor", *sub->grid_co2_kg_per_J, subregion_note(regions, *sub, "grid_emission_factor"));

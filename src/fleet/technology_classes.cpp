@@ -106,6 +106,63 @@ std::vector<double> aggregate_shares(const TechnologyClassRule& rule, const std:
   return out;
 }
 
+/// The operating rows the shares of `rule`'s mixes describe: the dataset's own operating rows of the
+/// class's regions (the shares describe its year), not the pipeline's restarts or projects.
+bool counts_in_shares(const SmelterRecord& r, const TechnologyClassRule& rule) {
+  return r.status == Status::kOperating && r.first_year == 0 && !r.restart &&
+         std::find(rule.regions.begin(), rule.regions.end(), r.region) != rule.regions.end();
+}
+
+/// The rows a power mix splits: the class's aggregates on `grid`, the dataset's word for a mix of
+/// sources it cannot name (an aggregate with its own source, e.g. captive coal, keeps it).
+bool power_split(const SmelterRecord& r, const TechnologyClassRule& rule, const TechnologyClasses& classes) {
+  return !rule.power_mix.empty() && r.aggregate && r.power_source == plant::PowerSource::kGrid &&
+         classes.match(r) == &rule;
+}
+
+/// The share of the class's grid aggregates each part of its power mix takes, so that the class's
+/// operating capacity holds the published shares: (share x operating capacity - the other rows on
+/// that source) / operating grid aggregates. A part the other rows already exceed gets 0 and an error.
+std::vector<double> power_shares(const TechnologyClassRule& rule, const std::vector<SmelterRecord>& records,
+                                 const TechnologyClasses& classes, core::Diagnostics& d) {
+  std::vector<double> out(rule.power_mix.size(), 0.0);
+  double total = 0, split = 0, listed = 0;
+  std::vector<double> others(rule.power_mix.size(), 0.0);
+  for (const SmelterRecord& r : records) {
+    if (!counts_in_shares(r, rule)) continue;
+    total += r.capacity_kg_per_s;
+    if (power_split(r, rule, classes)) {
+      split += r.capacity_kg_per_s;
+      continue;
+    }
+    for (std::size_t j = 0; j < rule.power_mix.size(); ++j) {
+      if (rule.power_mix[j].power_source == r.power_source) {
+        others[j] += r.capacity_kg_per_s;
+        listed += r.capacity_kg_per_s;
+      }
+    }
+  }
+  if (split <= 0) return out;  // no operating grid aggregate: nothing to split
+  if (std::abs(total - split - listed) > 1e-9 * total) {
+    d.error(rule.where, "power_mix",
+            fmt::format("class '{}': {:.1f} % of the operating capacity is on a power source the power mix does not "
+                        "list; every source of the class's rows needs a part",
+                        rule.id, 100 * (total - split - listed) / total));
+  }
+  for (std::size_t j = 0; j < rule.power_mix.size(); ++j) {
+    const PowerPart& p = rule.power_mix[j];
+    const double kg_per_s = p.share * total - others[j];
+    if (kg_per_s < -1e-9 * total) {
+      d.error(p.where, "share",
+              fmt::format("class '{}', power source '{}': the other rows already hold {:.1f} % of the operating "
+                          "capacity, more than the part's share {:.1f} %",
+                          rule.id, plant::to_string(p.power_source), 100 * others[j] / total, 100 * p.share));
+    }
+    out[j] = std::max(0.0, kg_per_s) / split;
+  }
+  return out;
+}
+
 std::optional<int> year(const toml::table& t, const char* key, const std::string& file, core::Diagnostics& d) {
   const auto* n = t.get(key);
   if (n == nullptr) return std::nullopt;
@@ -162,6 +219,58 @@ MixPart parse_part(const toml::table& t, const std::string& file, const std::vec
   return p;
 }
 
+/// One [[class.power_mix]] part: power_source (a dataset power source), share (0..1), source.
+PowerPart parse_power_part(const toml::table& t, const std::string& file, core::Diagnostics& d) {
+  static const std::set<std::string> known = {"power_source", "share", "source"};
+  PowerPart p;
+  p.where = io::toml_location(t, file);
+  for (const auto& [k, v] : t) {
+    const std::string key(k.str());
+    if (!known.count(key)) {
+      io::report_unknown_name("key in [[class.power_mix]]", key, std::vector<std::string>(known.begin(), known.end()),
+                              io::toml_location(v, file), key, d);
+    }
+  }
+  const std::string name = t["power_source"].value_or(std::string());
+  if (const auto ps = plant::power_source_from_name(name)) {
+    p.power_source = *ps;
+  } else {
+    const auto* n = t.get("power_source");
+    io::report_unknown_name("power_source", name, {"captive_coal", "captive_gas", "hydro", "grid", "ppa"},
+                            n ? io::toml_location(*n, file) : p.where, "power_source", d);
+  }
+  p.source = t["source"].value_or(std::string());
+  if (p.source.empty()) d.error(p.where, "source", "required: the published basis of the power source's share");
+  const auto share = t["share"].value<double>();
+  if (!share || !(*share >= 0.0 && *share <= 1.0)) {
+    const auto* n = t.get("share");
+    d.error(n ? io::toml_location(*n, file) : p.where, "share", "a share of capacity between 0 and 1 (a number)");
+  } else {
+    p.share = *share;
+  }
+  return p;
+}
+
+/// A power mix's shares add up to 1, each source once, and it comes with a technology mix.
+void check_power_mix(const TechnologyClassRule& c, core::Diagnostics& d) {
+  double sum = 0;
+  std::set<int> seen;
+  for (const PowerPart& p : c.power_mix) {
+    sum += p.share;
+    if (!seen.insert(static_cast<int>(p.power_source)).second) {
+      d.error(p.where, "power_source",
+              fmt::format("duplicate power source '{}' in class '{}'", plant::to_string(p.power_source), c.id));
+    }
+  }
+  if (c.mix.empty()) {
+    d.error(c.where, "power_mix", "class '" + c.id + "' has a power mix but no technology mix ([[class.mix]]): the "
+                                  "power mix splits the parts of the technology mix");
+  }
+  if (std::abs(sum - 1.0) > 1e-3) {
+    d.error(c.where, "power_mix", fmt::format("the power shares of class '{}' add up to {:.4g}, not 1", c.id, sum));
+  }
+}
+
 /// A mix's shares add up to 1 and its parts have distinct names.
 void check_mix(const TechnologyClassRule& c, core::Diagnostics& d) {
   double sum = 0;
@@ -182,7 +291,7 @@ TechnologyClassRule parse_rule(const toml::table& t, const std::string& file, co
                                const std::vector<std::string>& region_ids, core::Diagnostics& d) {
   static const std::set<std::string> known = {"id",       "technology",         "basis",           "line_current_at_least",
                                               "line_current_below", "commissioned_from", "commissioned_by", "regions",
-                                              "smelters", "pfc_class", "mix"};
+                                              "smelters", "pfc_class", "mix", "power_mix"};
   TechnologyClassRule c;
   c.where = io::toml_location(t, file);
   for (const auto& [k, v] : t) {
@@ -227,6 +336,12 @@ TechnologyClassRule parse_rule(const toml::table& t, const std::string& file, co
     }
     check_mix(c, d);
   }
+  if (const auto* list = t.get_as<toml::array>("power_mix")) {
+    for (const auto& n : *list) {
+      if (const auto* m = n.as_table()) c.power_mix.push_back(parse_power_part(*m, file, d));
+    }
+    check_power_mix(c, d);
+  }
   return c;
 }
 
@@ -262,21 +377,39 @@ void TechnologyClasses::split_mixed_rows(std::vector<SmelterRecord>& records, co
     const TechnologyClassRule& rule = rules[k];
     if (rule.mix.empty()) continue;
     const std::vector<double> shares = aggregate_shares(rule, records, *this, d);
+    const std::vector<double> power = power_shares(rule, records, *this, d);
     std::vector<SmelterRecord> out;
-    out.reserve(records.size() + 2 * rule.mix.size());
+    out.reserve(records.size() + 2 * rule.mix.size() * (1 + rule.power_mix.size()));
     for (SmelterRecord& r : records) {
       if (!r.aggregate || match(r) != &rule) {
         out.push_back(std::move(r));
         continue;
       }
+      const bool by_power = power_split(r, rule, *this);
       for (std::size_t i = 0; i < rule.mix.size(); ++i) {
         if (shares[i] <= 0) continue;
         SmelterRecord part = r;
         part.id = r.id + "@" + rule.mix[i].part;
         part.name = r.name + ", " + rule.mix[i].part + " cells";
         part.capacity_kg_per_s = r.capacity_kg_per_s * shares[i];
-        split_rows.push_back({part.id, r.id, k, i, shares[i]});
-        out.push_back(std::move(part));
+        if (!by_power) {
+          split_rows.push_back({part.id, r.id, k, i, shares[i], std::nullopt, 1.0});
+          out.push_back(std::move(part));
+          continue;
+        }
+        // The technology part split again by the power mix (the two shares independent: no source
+        // publishes them jointly).
+        for (std::size_t j = 0; j < rule.power_mix.size(); ++j) {
+          if (power[j] <= 0) continue;
+          SmelterRecord sub = part;
+          const std::string source(plant::to_string(rule.power_mix[j].power_source));
+          sub.id = part.id + "@" + source;
+          sub.name = part.name + ", " + source;
+          sub.power_source = rule.power_mix[j].power_source;
+          sub.capacity_kg_per_s = part.capacity_kg_per_s * power[j];
+          split_rows.push_back({sub.id, r.id, k, i, shares[i] * power[j], j, power[j]});
+          out.push_back(std::move(sub));
+        }
       }
     }
     records = std::move(out);

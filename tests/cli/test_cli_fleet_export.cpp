@@ -85,13 +85,14 @@ TEST(cli_fleet_export, UnknownSmelterAndDirectoryOutAreInputErrors) {
 TEST(cli_fleet_export, SplitAggregateNamesItsPartsAndAPartExports) {
   RunResult r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "cn-agg-rest"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("'cn-agg-rest' is split by its technology class's mix into cn-agg-rest@600kA, cn-agg-rest@300-500kA, "
-                       "cn-agg-rest@below-300kA"),
+  EXPECT_NE(r.err.find("'cn-agg-rest' is split by its technology class's mix into cn-agg-rest@600kA@captive_coal, "
+                       "cn-agg-rest@600kA@hydro, cn-agg-rest@600kA@grid, cn-agg-rest@300-500kA@captive_coal"),
             std::string::npos)
       << r.err;
-  r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "cn-agg-rest@600kA"});
+  r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "cn-agg-rest@600kA@hydro"});
   EXPECT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("technology = \"SAMI600\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("technology_class = \"PFPB_modern\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("source = \"hydro\""), std::string::npos) << r.out;  // the power mix's part
 }
 }  // namespace potline_cli_test::test_cli_fleet_export

@@ -78,13 +78,15 @@ TEST(fleet_china_mix, ChinasOperatingCapacityHoldsThePublishedShares) {
   }
   constexpr double kKtPerYear = 1e6 / constants::kSecondsPerYear;  // kg/s per kt/yr
   EXPECT_NEAR(china / kKtPerYear, 43533, 1);
-  EXPECT_EQ(parts, 9);  // three operating aggregates x three parts
+  // Xinjiang's aggregate (captive coal) x three technology parts, and the two grid aggregates x three
+  // technology parts x three power parts (the power mix, tests/validation/test_fleet_china.cpp).
+  EXPECT_EQ(parts, 3 + 2 * 3 * 3);
   EXPECT_NEAR(by_technology["SAMI600"] / china, 0.104, 1e-9);
   EXPECT_NEAR(by_technology["AP40"] / china, 0.72, 1e-9);
   EXPECT_NEAR(by_technology["A697"] / china, 0.176, 1e-9);
   // The 600 kA part is point-fed modern, the old part legacy: both on China's anode-effect entries.
-  const auto& sami = smelter_of(c, "cn-agg-rest@600kA");
-  const auto& old = smelter_of(c, "cn-agg-rest@below-300kA");
+  const auto& sami = smelter_of(c, "cn-agg-rest@600kA@grid");
+  const auto& old = smelter_of(c, "cn-agg-rest@below-300kA@grid");
   EXPECT_NE(sami.pfc_standard.find("slope (PFPB_modern"), std::string::npos) << sami.pfc_standard;
   EXPECT_NE(old.pfc_standard.find("slope (PFPB_legacy"), std::string::npos) << old.pfc_standard;
 }
@@ -128,7 +130,7 @@ TEST(fleet_china_mix, ChangingOnePartsTechnologyMovesThatPartsChineseRowsOnly) {
       EXPECT_DOUBLE_EQ(e1[i].c1_usd_per_kg, e0[i].c1_usd_per_kg) << s.record.id;
     }
   }
-  EXPECT_EQ(moved, 3);
+  EXPECT_EQ(moved, 1 + 2 * 3);  // Xinjiang's 600 kA part; each grid aggregate's, by three power sources
   fs::remove_all(dir);
 }
 
@@ -138,7 +140,7 @@ TEST(fleet_china_mix, LeverNamingAnAggregateReachesItsParts) {
   const auto base = shipped_world("", d0);
   const auto shocked = shipped_world("[[power_shock]]\nsmelter = \"cn-agg-rest\"\nfactor = 1.5\n", d1);
   ASSERT_FALSE(d1.has_errors()) << d1.to_string();
-  for (const std::string part : {"600kA", "300-500kA", "below-300kA"}) {
+  for (const std::string part : {"600kA@captive_coal", "300-500kA@hydro", "below-300kA@grid"}) {
     const std::string id = "cn-agg-rest@" + part;
     EXPECT_NEAR(smelter_of(shocked, id).base_power_usd_per_J, 1.5 * smelter_of(base, id).base_power_usd_per_J, 1e-18)
         << id;
@@ -154,6 +156,7 @@ TEST(fleet_china_mix, SmelterListsReachTheParts) {
   part.id = "cn-agg-rest@600kA";
   other.id = "cn-agg-rest2";
   EXPECT_TRUE(fleet::is_row_or_part(part.id, "cn-agg-rest"));
+  EXPECT_TRUE(fleet::is_row_or_part("cn-agg-rest@600kA@hydro", "cn-agg-rest"));
   EXPECT_TRUE(fleet::is_row_or_part("cn-agg-rest", "cn-agg-rest"));
   EXPECT_FALSE(fleet::is_row_or_part(other.id, "cn-agg-rest"));
   EXPECT_FALSE(fleet::is_row_or_part("cn-agg-rest@", "cn-agg-rest"));

@@ -23,6 +23,17 @@ struct MixPart {
   core::SourceLocation where;
 };
 
+/// One part of a class's power mix (e.g. China's captive coal): its published share of the class's
+/// operating capacity and the power source its rows take. The mix splits only the aggregate rows whose
+/// dataset power source is `grid` (the dataset's word for a mix it cannot name); named rows and
+/// aggregates with their own source count in the part of their source.
+struct PowerPart {
+  plant::PowerSource power_source = plant::PowerSource::kGrid;
+  double share = 0;  ///< of the class's operating capacity (all rows of its regions), 0..1
+  std::string source;
+  core::SourceLocation where;
+};
+
 /// One class. A row matches when ANY of the given conditions holds; a class without conditions
 /// matches every row (the last class must be such a default).
 struct TechnologyClassRule {
@@ -42,6 +53,10 @@ struct TechnologyClassRule {
   /// part (split_mixed_rows) so that the class's regions hold each part's share of their operating
   /// capacity; named rows count in the part whose technology they are priced with.
   std::vector<MixPart> mix;
+  /// A capacity-weighted power mix ([[class.power_mix]], only with a technology mix): each part of
+  /// the class's grid aggregates is split again, "<id>@<part>@<power source>", so that the class's
+  /// regions hold each power source's share of their operating capacity.
+  std::vector<PowerPart> power_mix;
   core::SourceLocation where;
 
   bool matches(const SmelterRecord& r) const;
@@ -61,7 +76,9 @@ struct TechnologyClasses {
   struct SplitRow {
     std::string id, parent_id;
     std::size_t rule = 0, part = 0;
-    double aggregate_share = 0;
+    double aggregate_share = 0;            ///< of the parent row: technology share x power share
+    std::optional<std::size_t> power_part;  ///< index into the rule's power_mix, when split by it
+    double power_share = 1;                 ///< the power part's share of the parent's grid aggregates
   };
   std::vector<SplitRow> split_rows;
   const SplitRow* split_row(const std::string& id) const;

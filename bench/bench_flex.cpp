@@ -120,6 +120,39 @@ void BM_FlexDayMilpStops192(benchmark::State& state) {
 }
 BENCHMARK(BM_FlexDayMilpStops192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
+// A day with stops that pay: the reduced model of examples/flex-day.toml (AP40, 15-min steps) as
+// fitted on 2026-12-05 (main e35bc9b; `potline flex examples/flex-day.toml --set flex.max_off=1h
+// --json`, reduced_model), ±5 %, ≤ 8 changes a day, 1 h dwell, stops of up to 1 h, the bench's
+// prices: 96 change and 96 stop flags. (On the bench model above a stop of the dwell's hour would
+// raise the ledge by 6.4 cm against a 5 cm window, so BM_FlexDayMilpStops192 can stop nowhere.)
+void BM_FlexDayMilpStopsFitted192(benchmark::State& state) {
+  flex::FlexCase c = bench_case(8);
+  c.dispatch.max_off_s = 3600;
+  flex::ReducedModel m;
+  m.step_s = 900;
+  m.a = 0.99424;
+  m.b = -4.704e-4;
+  m.c = -8.350;
+  m.d = -62.94;
+  m.e_up = 1.2514;
+  m.e_down = 1.6643;
+  m.ledge_ref_m = 0.065;
+  m.superheat_ref_K = 6.868;
+  m.nominal_power_W = 1.67686e6;
+  m.nominal_production_kg_per_s = 3052.86 / 86400;
+  m.a_stop = 0.92121;
+  m.b_stop = 0.0072499;
+  m.c_stop = -15.683;
+  const auto p = bench_prices(900, 96);
+  flex::Schedule s;
+  for (auto _ : state) {
+    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
+    benchmark::DoNotOptimize(s);
+  }
+  milp_counters(state, s);
+}
+BENCHMARK(BM_FlexDayMilpStopsFitted192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
 void BM_FlexWeekLpHourly(benchmark::State& state) {
   flex::FlexCase c = bench_case(0);
   c.dispatch.horizon_s = 7 * 86400.0;

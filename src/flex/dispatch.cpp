@@ -41,6 +41,64 @@ std::size_t off_steps(const FlexCase& c, double step_s) {
   return static_cast<std::size_t>(std::floor(c.dispatch.max_off_s / step_s + 1e-9));
 }
 
+// Smallest and largest p·x + q·y over the polygon x ∈ [xlo, xhi], y ∈ [ylo, yhi], x + y ∈ [slo, shi]
+// (a linear function's extremes over a polygon lie at its vertices, each where two of the six
+// lines meet); {+inf, −inf} when the polygon is empty.
+std::pair<double, double> extremes_over_state(double p, double q, double xlo, double xhi, double ylo, double yhi,
+                                              double slo, double shi) {
+  std::vector<std::pair<double, double>> vertices;
+  for (double x : {xlo, xhi}) {
+    for (double y : {ylo, yhi}) vertices.emplace_back(x, y);
+    for (double s : {slo, shi}) vertices.emplace_back(x, s - x);
+  }
+  for (double y : {ylo, yhi}) {
+    for (double s : {slo, shi}) vertices.emplace_back(s - y, y);
+  }
+  double least = 1e30, most = -1e30;
+  const double tol = 1e-12;
+  for (auto [x, y] : vertices) {
+    if (x < xlo - tol || x > xhi + tol || y < ylo - tol || y > yhi + tol || x + y < slo - tol || x + y > shi + tol)
+      continue;
+    least = std::min(least, p * x + q * y);
+    most = std::max(most, p * x + q * y);
+  }
+  return {least, most};
+}
+
+// Whether a stop may start at step k at all: a stop lasts at least n = min(D, K − k) steps (D the
+// dwell window, add_stop_timing_rows), over which the ledge follows x ← a·x − b, y ← a_stop·y +
+// b_stop from whatever state the bounds allow before it; if no such state keeps the ledge within
+// its bounds (or, at the horizon's end, the end condition) through those n steps, no schedule
+// stops there, and the start's column is fixed at 0. The MILP loses no schedule (the rows would
+// forbid it anyway), but its LP relaxation no longer stops a fraction of an impossible stop.
+bool stop_can_start(const FlexCase& c, const ReducedModel& m, const HeatBounds& h, const Groups& g, std::size_t K,
+                    std::size_t k, std::size_t D, std::pair<double, double> x_range, std::pair<double, double> y_range) {
+  if (!g.heat) return true;
+  const double lmin = h.ledge_min_m - m.ledge_ref_m, lmax = h.ledge_max_m - m.ledge_ref_m;
+  double rise = 0, frozen = 0, p = 1, q = 1;
+  for (std::size_t j = 1; j <= D && k + j <= K; ++j) {
+    rise = m.a * rise - m.b;
+    frozen = m.a_stop * frozen + m.b_stop;
+    p *= m.a;
+    q *= m.a_stop;
+    double lo = lmin, hi = lmax;
+    if (k + j == K && g.end) {
+      lo = std::max(lo, -c.dispatch.end_ledge_tolerance_m);
+      hi = std::min(hi, c.dispatch.end_ledge_tolerance_m);
+    }
+    const auto [least, most] =
+        k == 0 ? std::pair<double, double>{0.0, 0.0}
+               : extremes_over_state(p, q, x_range.first, x_range.second, y_range.first, y_range.second, lmin, lmax);
+    if (least + rise + frozen > hi + 1e-12 || most + rise + frozen < lo - 1e-12) return false;
+  }
+  return true;
+}
+
+// Steps of the dwell window (at most one set-point change in any D consecutive steps; 1: none).
+std::size_t dwell_steps(const FlexCase& c, double step_s) {
+  return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(c.dispatch.min_dwell_s / step_s - 1e-9)));
+}
+
 Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
                     const Groups& g, bool milp, Milp& lp) {
   const std::size_t K = p.price_eur_per_J.size();
@@ -68,7 +126,9 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     if (stops) {
       col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
       col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), ylo, yhi, 0.0));
-      col.on.push_back(lp.add_column(fmt::format("start{}", k), 0.0, 1.0, 0.0));
+      const bool can_start =
+          stop_can_start(c, m, h, g, K, k, dwell_steps(c, dt), {xlo, xhi}, {ylo, yhi});
+      col.on.push_back(lp.add_column(fmt::format("start{}", k), 0.0, can_start ? 1.0 : 0.0, 0.0));
       col.off.push_back(lp.add_column(fmt::format("restart{}", k), 0.0, k == 0 ? 0.0 : 1.0, 0.0));
     }
   }
@@ -227,8 +287,7 @@ void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g,
 void add_stop_timing_rows(const FlexCase& c, const HorizonPrices& p, const Columns& col, std::size_t L, Milp& lp) {
   const std::size_t K = col.u.size();
   const double inf = 1e30;
-  const auto dwell = static_cast<std::size_t>(std::ceil(c.dispatch.min_dwell_s / p.step_s - 1e-9));
-  const std::size_t D = std::max<std::size_t>(1, dwell);
+  const std::size_t D = dwell_steps(c, p.step_s);
   for (std::size_t k = 0; k < K; ++k) {
     std::vector<int> i = {col.on[k], col.off[k], col.o[k]};
     std::vector<double> v = {1.0, -1.0, -1.0};

@@ -107,10 +107,10 @@ namespace {
 // and turns to the bound only after 10,000 nodes (CbcCompareDefault::every1000Nodes), so on the
 // dispatch MILPs, whose LP relaxations have many equally good fractional optima, the reported
 // bound sat at the root's for the first 10–20 s (docs/performance.md). Before the first solution
-// the default's dives (which find one) are kept.
+// the default's dives (which find one) are kept; the warm start (often the flat schedule) does not
+// count as one.
 class BestBoundOnceSolved : public CbcCompareDefault {
  public:
-  explicit BestBoundOnceSolved(bool solved) : solved_(solved) {}
   CbcCompareBase* clone() const override { return new BestBoundOnceSolved(*this); }
   bool test(CbcNode* x, CbcNode* y) override {
     if (!solved_) return CbcCompareDefault::test(x, y);
@@ -128,13 +128,13 @@ class BestBoundOnceSolved : public CbcCompareDefault {
   }
 
  private:
-  bool solved_;
+  bool solved_ = false;
 };
 
 // CbcMain1 calls this at fixed points; 3 is just before the branch and bound.
 int before_search(CbcModel* model, int where_from) {
   if (where_from == 3) {
-    BestBoundOnceSolved compare(model->bestSolution() != nullptr);
+    BestBoundOnceSolved compare;
     model->setNodeComparison(compare);
   }
   return 0;

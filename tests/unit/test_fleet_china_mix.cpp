@@ -83,7 +83,7 @@ TEST(fleet_china_mix, ChinasOperatingCapacityHoldsThePublishedShares) {
   EXPECT_EQ(parts, 3 + 2 * 3 * 3);
   EXPECT_NEAR(by_technology["SAMI600"] / china, 0.104, 1e-9);
   EXPECT_NEAR(by_technology["AP40"] / china, 0.72, 1e-9);
-  EXPECT_NEAR(by_technology["A697"] / china, 0.176, 1e-9);
+  EXPECT_NEAR(by_technology["CN-PB240"] / china, 0.176, 1e-9);
   // The 600 kA part is point-fed modern, the old part legacy: both on China's anode-effect entries.
   const auto& sami = smelter_of(c, "cn-agg-rest@600kA@grid");
   const auto& old = smelter_of(c, "cn-agg-rest@below-300kA@grid");

@@ -23,7 +23,7 @@ using namespace potline::fleet;
 
 namespace {
 
-const std::vector<std::string> kTech = {"AP40", "P155", "HAL275", "SAMI600", "A697"};
+const std::vector<std::string> kTech = {"AP40", "P155", "HAL275", "SAMI600", "A697", "CN-PB240"};
 const std::vector<std::string> kRegions = {"china", "europe"};
 
 TechnologyClasses shipped_classes() {

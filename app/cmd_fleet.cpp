@@ -70,10 +70,11 @@ void print_exclusions(const io::Json& exclusions) {
 }
 
 void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings,
-                   const io::Json& summary) {
+                   const io::Json& summary, const std::string& changed) {
   const auto& regions = c.model.regions.regions;
-  // The title first; a path's table of years; then the year the figures below are of.
-  std::cout << c.title << "\n";
+  // The title first (with the fields --set changed); a path's table of years; then the year the
+  // figures below are of.
+  std::cout << c.title << changed << "\n";
   if (summary.contains("path")) print_path(summary.at("path"));
   if (summary.contains("year")) {
     std::cout << fmt::format("  year {}{}\n", summary.at("year").get<int>(),
@@ -159,7 +160,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
     if (o.report) write_run_report(o.out, o.json);
   }
   if (o.json) std::cout << io::dump(run.summary);
-  else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.warnings, run.summary);
+  else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.warnings, run.summary, changed_on_command_line(o.sets));
   if (!o.json && !o.out.empty()) std::cout << "  results written to " << o.out << "/\n";  // as the other commands
   return 0;
 }

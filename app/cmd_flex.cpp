@@ -62,7 +62,7 @@ void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
 }
 
-void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
+void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
   const auto& f = r.final_round();
   const auto& m = r.model;
   std::cout << fmt::format(
@@ -75,7 +75,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r) {
       "  margin over power, alumina and carbon (labour and fixed costs not counted) {:.0f} EUR against {:.0f} EUR "
       "flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh DC, metal {:+.1f} t\n"
       "  check: {}\n",
-      c.sim.title, c.cells, m.nominal_power_W * c.cells / 1e6, c.dispatch.horizon_s / 3600,
+      c.sim.title + changed, c.cells, m.nominal_power_W * c.cells / 1e6, c.dispatch.horizon_s / 3600,
       flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, m.a, 100 * m.b, m.e_up, m.e_down,
       100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m, m.error.superheat_rms_K, m.error.superheat_max_K,
       f.schedule.milp ? "MILP" : "LP", f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
@@ -144,7 +144,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   if (o.json) {
     std::cout << io::dump(summary);
   } else {
-    print_text(loaded.c, r);
+    print_text(loaded.c, r, changed_on_command_line(o.sets));
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   if (o.report) write_run_report(o.out_dir, o.json);

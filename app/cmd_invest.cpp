@@ -73,7 +73,8 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
     return 0;
   }
   io::require_finite(j);
-  std::cout << fmt::format("Investment ({}): {}\n", j["kind"].get<std::string>(), run.c.operating.title);
+  std::cout << fmt::format("Investment ({}): {}{}\n", j["kind"].get<std::string>(), run.c.operating.title,
+                           changed_on_command_line(o.sets));
   std::cout << fmt::format("  capex {} ({}), WACC {:.1f} %\n", musd(in.capex_usd), run.c.operating.price_year, 100 * in.wacc);
   std::cout << fmt::format("  NPV {}   IRR {}   payback {}\n", musd(r.npv_usd),
                            r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",

@@ -176,7 +176,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       "  production {:.2f} t, energy {:.1f} MWh, SEC {:.3f} kWh/kg (DC)\n"
       "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
       "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy balance error {:.1e}\n",
-      c.title, s.cells, s.simulated_days, s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
+      c.title + changed_on_command_line(o.sets), s.cells, s.simulated_days, s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
       s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
       s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
       s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);

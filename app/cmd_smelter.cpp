@@ -1,5 +1,6 @@
 // potline smelter CASE.toml [--set KEY=VALUE]... [--json] [--out DIR]
 // The case is read and run by api::run_smelter (the Python API and --vary call it too); this file formats.
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
@@ -43,7 +44,9 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
     std::cout << io::dump(run.summary);
   } else {
     io::require_finite(run.summary);
-    std::cout << plant::smelter_summary_text(run.c, run.result, run.warnings);
+    std::string text = plant::smelter_summary_text(run.c, run.result, run.warnings);
+    text.insert(std::min(text.find('\n'), text.size()), changed_on_command_line(o.sets));  // after the title
+    std::cout << text;
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   return 0;

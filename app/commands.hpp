@@ -19,6 +19,12 @@ int run_guarded(const std::function<int()>& body);
 
 std::string data_dir(const GlobalOptions& options);
 
+/// " — changed on the command line: KEY, KEY" for the case fields a command's --set options change
+/// (case.* keys only rename the case: left out), "" without any. Text outputs append it to the
+/// case title, which no longer describes a case moved with --set ("300 x AP40 potline, one year"
+/// for 20 cells over 5 days), as `cell` does.
+std::string changed_on_command_line(const std::vector<std::string>& sets);
+
 /// Checks an integer option: "two" is "expects an integer", 0 is "not in [lo, hi]" (CLI11's Range
 /// alone calls both "not in range").
 CLI::Validator integer_in(int lo, int hi);

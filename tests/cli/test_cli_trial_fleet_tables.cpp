@@ -1,5 +1,6 @@
-// The fleet's cost_curve.csv read as an analyst would (user trial of 2026-12-05): a row's margin is
-// its region's price less its C1, and that price is in the row (docs/cli.md, Changes).
+// Fleet tables and text titles read as an analyst would (user trial of 2026-12-05): a cost-curve
+// row's margin is its region's price less its C1, and that price is in the row (docs/cli.md,
+// Changes); a title says which fields --set changed.
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test::test_cli_trial_fleet_tables {
@@ -35,6 +36,33 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
     EXPECT_NEAR(p - std::stod(row[c1]), std::stod(row[margin]), 0.02) << lines[i];  // 6 printed digits
     EXPECT_NEAR(p, summary.at("price_by_region_usd_per_t").at(row[region]).get<double>(), 0.01) << lines[i];
   }
+}
+
+// The case title no longer describes a case moved with --set ("300 x AP40 potline, one year" over 20
+// cells and 5 days): every text output names the fields the command line changed, as `cell` does;
+// case.* keys only rename the case.
+TEST(CliTrialFleetTables, TextTitlesNameTheFieldsTheCommandLineChanged) {
+  const auto example = [](const char* name) { return (source_dir() / "examples" / name).string(); };
+  const RunResult sim = potline({"simulate", example("potline-year.toml"), "--set", "run.duration=1d", "--set",
+                                 "potline.cells=2", "--set", "case.title=short"});
+  ASSERT_EQ(sim.exit_code, 0) << sim.describe();
+  EXPECT_EQ(sim.out.rfind("short — changed on the command line: run.duration, potline.cells: 2 cell(s), 1.00 d\n", 0), 0u)
+      << sim.out;
+  const RunResult fleet = potline({"fleet", example("world.toml"), "--set", "tariff[0].rate=0.25"});
+  ASSERT_EQ(fleet.exit_code, 0) << fleet.describe();
+  EXPECT_NE(fleet.out.find(" — changed on the command line: tariff[0].rate\n"), std::string::npos) << fleet.out;
+  EXPECT_LT(fleet.out.find(" — changed on the command line"), fleet.out.find('\n'));
+  const RunResult smelter = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.power=30 USD/MWh"});
+  ASSERT_EQ(smelter.exit_code, 0) << smelter.describe();
+  EXPECT_NE(smelter.out.find(" (Mount Holly-like) — changed on the command line: prices.power\n  SEC source"),
+            std::string::npos)
+      << smelter.out;
+  const RunResult invest = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=0.1"});
+  ASSERT_EQ(invest.exit_code, 0) << invest.describe();
+  EXPECT_NE(invest.out.find("hydro contract — changed on the command line: investment.wacc\n"), std::string::npos)
+      << invest.out;
+  const RunResult plain = potline({"fleet", example("world.toml")});
+  EXPECT_EQ(plain.out.find("changed on the command line"), std::string::npos) << "nothing changed: no note";
 }
 
 }  // namespace

@@ -174,6 +174,18 @@ TEST(fleet_china, BelowThreeHundredKaClassCalibratesToAPlausibleCell) {
   EXPECT_TRUE(c->calibration->plausible());
 }
 
+// The captive coal plant's CO2 factor (data/emissions/power.toml: IPCC 94.6 t CO2/TJ of coal at an
+// estimated 35 % net efficiency, 0.973 t/MWh) lies within China's national ETS benchmarks for coal
+// units, 0.877 (above 300 MW) to 0.979 t CO2/MWh (below 300 MW) ([China ETS benchmarks 2020]). A
+// consistency check of an estimate against allocation benchmarks, not a measurement.
+TEST(fleet_china, CaptiveCoalFactorWithinChinasEtsCoalBenchmarks) {
+  const auto& coal = potline::testing::shipped_emission_data().coal;
+  ASSERT_GT(coal.efficiency, 0.0);
+  const double t_per_MWh = coal.fuel_co2_kg_per_J / coal.efficiency * 3.6e9 / 1e3;
+  EXPECT_GE(t_per_MWh, 0.877);
+  EXPECT_LE(t_per_MWh, 0.979);
+}
+
 // The split rule on a small fleet of 10: named rows on captive coal (2) and hydro (1), a captive-coal
 // aggregate (1, split by technology only) and a grid aggregate (6). Technology: the named rows (3, priced
 // with the class's AP40) leave 0.5 x 10 - 3 = 2 of the aggregates' 7 to "big", 5 to "old". Power (50 %

@@ -1,7 +1,8 @@
 // Supply curves of added load for the largest smelter areas that had none (issue 10, part 6;
 // data/power-supply.toml, 2026-12-05): Norway's price area NO2 (a slope from a published model
 // result), Norway's other smelter provinces and Sweden's SE2 (an old Nordic system slope), Spain (a
-// merit-order slope), Iceland, Sarawak and Irkutsk Oblast (zero rises, each with its reason). Each test states
+// merit-order slope), Iceland, Sarawak, Irkutsk Oblast, South Africa, Mozambique, Sao Paulo and North
+// Sumatra (zero rises, each with its reason). Each test states
 // what the curve's basis says an added load does to the area's smelters and checks that the shipped
 // fleet case does it. These check the data's bookkeeping against its documented basis, not the
 // curves against independent price observations (none was found; docs/validation.md).
@@ -183,6 +184,33 @@ TEST(fleet_supply_curves, AddedLoadInIrkutskReachesRusalsThreeSmeltersAtZero) {
     EXPECT_TRUE(names_curve(smelter_of(dc, id), "irkutsk-rusal-contracts")) << id;
   }
   EXPECT_EQ(smelter_of(dc, "ru-krasnoyarsk").power_origin.find("[[added_load]]"), std::string::npos);
+}
+
+// Four more zero rises, each where the smelter's price is set off any market an added load could
+// move: Hillside's rand, PPI-indexed agreement with Eskom to 2031 ([Miningmx Hillside NPA 2021]);
+// Mozal's HCB/Eskom agreement to March 2026 ([ALN Mozal 2025]); CBA's own hydro ([Exame CBA 2025]);
+// Inalum's own Asahan hydro ([Jakarta Post Inalum 2014]). Each load is accepted, moves no price, and
+// the area's smelter carries the curve's name and basis.
+TEST(fleet_supply_curves, AddedLoadsOnContractsAndOwnHydroLeavePricesWithTheirReasons) {
+  struct Area {
+    const char* lever;  // the [[added_load]] area line
+    const char* curve;
+    const char* smelter;
+  };
+  const Area areas[] = {
+      {"country = \"ZAF\"", "south-africa-hillside-npa", "af-hillside"},
+      {"country = \"MOZ\"", "mozambique-mozal-agreement", "af-mozal"},
+      {"province = \"Sao Paulo\"", "sao-paulo-cba-own-hydro", "sa-cba"},
+      {"province = \"North Sumatra\"", "north-sumatra-inalum-own-hydro", "as-inalum-kuala-tanjung"},
+  };
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  for (const Area& a : areas) {
+    const fleet::FleetCase dc = shipped_world(std::string("[[added_load]]\n") + a.lever + "\nload = \"2 GW\"\n", d);
+    ASSERT_FALSE(d.has_errors()) << a.curve << ": " << d.to_string();
+    for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << a.curve << " " << id;
+    EXPECT_TRUE(names_curve(smelter_of(dc, a.smelter), a.curve)) << a.smelter;
+  }
 }
 
 }  // namespace test_fleet_supply_curves

@@ -1,8 +1,8 @@
 // Supply curves of added load for the largest smelter areas that had none (issue 10, part 6;
 // data/power-supply.toml, 2026-12-05): Norway's price area NO2 (a slope from a published model
 // result), Norway's other smelter provinces and Sweden's SE2 (an old Nordic system slope), Spain (a
-// merit-order slope), Iceland, Sarawak, Irkutsk Oblast, South Africa, Mozambique, Sao Paulo and North
-// Sumatra (zero rises, each with its reason). Each test states
+// merit-order slope), Iceland, Sarawak, Irkutsk Oblast, South Africa, Mozambique, Sao Paulo, North
+// Sumatra, Argentina and the UK (zero rises, each with its reason). Each test states
 // what the curve's basis says an added load does to the area's smelters and checks that the shipped
 // fleet case does it. These check the data's bookkeeping against its documented basis, not the
 // curves against independent price observations (none was found; docs/validation.md).
@@ -186,10 +186,12 @@ TEST(fleet_supply_curves, AddedLoadInIrkutskReachesRusalsThreeSmeltersAtZero) {
   EXPECT_EQ(smelter_of(dc, "ru-krasnoyarsk").power_origin.find("[[added_load]]"), std::string::npos);
 }
 
-// Four more zero rises, each where the smelter's price is set off any market an added load could
+// Six more zero rises, each where the smelter's price is set off any market an added load could
 // move: Hillside's rand, PPI-indexed agreement with Eskom to 2031 ([Miningmx Hillside NPA 2021]);
 // Mozal's HCB/Eskom agreement to March 2026 ([ALN Mozal 2025]); CBA's own hydro ([Exame CBA 2025]);
-// Inalum's own Asahan hydro ([Jakarta Post Inalum 2014]). Each load is accepted, moves no price, and
+// Inalum's own Asahan hydro ([Jakarta Post Inalum 2014]); Aluar's own plants and frozen Futaleufu
+// tariff to 2025 ([ADNSur Aluar tariff 2021]); Lochaber's own hydro ([Scottish Places Lochaber
+// smelter]). Each load is accepted, moves no price, and
 // the area's smelter carries the curve's name and basis.
 TEST(fleet_supply_curves, AddedLoadsOnContractsAndOwnHydroLeavePricesWithTheirReasons) {
   struct Area {
@@ -202,6 +204,8 @@ TEST(fleet_supply_curves, AddedLoadsOnContractsAndOwnHydroLeavePricesWithTheirRe
       {"country = \"MOZ\"", "mozambique-mozal-agreement", "af-mozal"},
       {"province = \"Sao Paulo\"", "sao-paulo-cba-own-hydro", "sa-cba"},
       {"province = \"North Sumatra\"", "north-sumatra-inalum-own-hydro", "as-inalum-kuala-tanjung"},
+      {"country = \"ARG\"", "argentina-aluar-own-and-frozen", "sa-aluar"},
+      {"country = \"GBR\"", "uk-lochaber-own-hydro", "eu-lochaber"},
   };
   core::Diagnostics d;
   const fleet::FleetCase base = shipped_world("", d);

@@ -233,7 +233,11 @@ HtmlTable model_window_table(const Json& summary) {
       for (const auto& [key, v] : w.items()) t.columns.push_back(key);
     }
     std::vector<std::string> row;
-    for (const auto& key : t.columns) row.push_back(w.contains(key) ? vega::cell_text(w[key]) : "missing");
+    for (const auto& key : t.columns) {
+      // A null recovery is a cell that had not come back (docs/cli.md, event_windows), not a gap.
+      if (key == "recovery_h" && w.contains(key) && w[key].is_null()) row.push_back("not recovered");
+      else row.push_back(w.contains(key) ? (w[key].is_null() ? std::string("—") : vega::cell_text(w[key])) : "missing");
+    }
     t.rows.push_back(row);
   }
   return t;

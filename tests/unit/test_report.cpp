@@ -224,7 +224,7 @@ TEST(ReportCharts, DisturbanceWindowsComeFromTheSimulationsOwnSummary) {
   ASSERT_EQ(r.tables.size(), 1u);
   EXPECT_EQ(r.tables[0].columns, (std::vector<std::string>{"kind", "start_h", "end_h", "min_superheat_K", "recovery_h"}));
   EXPECT_EQ(r.tables[0].rows[0][0], "outage");
-  EXPECT_EQ(r.tables[0].rows[0][4], "missing");  // null recovery is shown as missing
+  EXPECT_EQ(r.tables[0].rows[0][4], "not recovered");  // null recovery: a cell had not come back (was "missing")
 }
 
 }  // namespace

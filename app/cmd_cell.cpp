@@ -128,7 +128,6 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);
     folder.input_files.push_back(run.catalogue_path);
     write_run_folder(folder, run.summary, run.tables());
-    if (o.report) write_run_report(o.out_dir, o.json);
   }
   if (o.json) {
     std::cout << io::dump(run.summary);
@@ -138,6 +137,8 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     if (o.thermal) std::cout << thermal_text(run.summary.at("thermal"));
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
+  // After the results, as flex and --vary print it (it came before the title).
+  if (o.report) write_run_report(o.out_dir, o.json);
   return 0;
 }
 

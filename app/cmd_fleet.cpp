@@ -157,11 +157,11 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   if (!o.out.empty()) {
     RunFolder folder{o.out, "fleet", global.command_line, {o.case_file, input.c.smelters_path, input.c.regions_path}, started};
     write_run_folder(folder, run.summary, run.tables(input.c));
-    if (o.report) write_run_report(o.out, o.json);
   }
   if (o.json) std::cout << io::dump(run.summary);
   else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.warnings, run.summary, changed_on_command_line(o.sets));
   if (!o.json && !o.out.empty()) std::cout << "  results written to " << o.out << "/\n";  // as the other commands
+  if (o.report) write_run_report(o.out, o.json);  // after the results (it came before the title)
   return 0;
 }
 

@@ -66,10 +66,10 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
     RunFolder folder{o.out_dir, "invest", o.argv, {o.case_file}, utc_now()};
     for (const auto& f : run.data.files) folder.input_files.push_back(f);
     write_run_folder(folder, j, run.tables());
-    if (o.report) write_run_report(o.out_dir, o.json);
   }
   if (o.json) {
     std::cout << io::dump(j);
+    if (o.report) write_run_report(o.out_dir, o.json);
     return 0;
   }
   io::require_finite(j);
@@ -96,6 +96,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
+  if (o.report) write_run_report(o.out_dir, o.json);  // after the results (it came before the title)
   return 0;
 }
 

@@ -227,7 +227,6 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
     io::write_text_file(taps.string(), line::purity_taps_csv(s.purity));
   }
   write_run_files(o, global, loaded, started, j, s.complete);
-  if (o.report && s.complete) write_run_report(o.out_dir, o.json);
   if (s.current_limit_hours > 0) {
     std::cerr << fmt::format("warning: the rectifier limit potline.max_current = {:.6g} kA held the line current "
                              "below what the power schedule asked for during {:.3g} h: the power was not met there "
@@ -256,6 +255,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   } else {
     print_summary(c, s, o);
   }
+  if (o.report) write_run_report(o.out_dir, o.json);  // after the results (it came before the title)
   return 0;
 }
 

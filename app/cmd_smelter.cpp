@@ -38,7 +38,6 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
     for (const auto& f : run.c.input_files()) folder.input_files.push_back(f);
     for (const auto& f : run.data.files) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());
-    if (o.report) write_run_report(o.out_dir, o.json);
   }
   if (o.json) {
     std::cout << io::dump(run.summary);
@@ -49,6 +48,7 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
     std::cout << text;
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
+  if (o.report) write_run_report(o.out_dir, o.json);  // after the results (it came before the title)
   return 0;
 }
 

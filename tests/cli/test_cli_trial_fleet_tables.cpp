@@ -65,5 +65,27 @@ TEST(CliTrialFleetTables, TextTitlesNameTheFieldsTheCommandLineChanged) {
   EXPECT_EQ(plain.out.find("changed on the command line"), std::string::npos) << "nothing changed: no note";
 }
 
+// --out DIR --report: the "report written to" line comes after the results, as flex and --vary print
+// it; cell, smelter, invest, simulate and fleet printed it first, indented, before the title.
+TEST(CliTrialFleetTables, ReportLineComesAfterTheResults) {
+  TempDir tmp;
+  const std::vector<std::pair<std::string, std::string>> runs = {{"cell", "default.toml"},
+                                                                 {"smelter", "smelter-us-old-grid.toml"},
+                                                                 {"invest", "invest-new-build.toml"},
+                                                                 {"simulate", "outage-3h.toml"},
+                                                                 {"fleet", "world.toml"}};
+  for (const auto& [command, file] : runs) {
+    const std::string dir = (tmp.path() / command).string();
+    const RunResult r =
+        potline({command, (source_dir() / "examples" / file).string(), "--out", dir, "--report"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_NE(r.out.rfind(' ', 0), 0u) << command << ": the title first:\n" << r.out;
+    const std::string tail = "  results written to " + dir + "/\n  report written to " + dir + "/report.html (1 run, ";
+    const auto at = r.out.rfind(tail);
+    ASSERT_NE(at, std::string::npos) << command << ":\n" << r.out;
+    EXPECT_EQ(r.out.find('\n', at + tail.size()), r.out.size() - 1) << command << ": the last line:\n" << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial_fleet_tables

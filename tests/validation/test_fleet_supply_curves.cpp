@@ -2,7 +2,7 @@
 // data/power-supply.toml, 2026-12-05): Norway's price area NO2 (a slope from a published model
 // result), Norway's other smelter provinces and Sweden's SE2 (an old Nordic system slope), Spain (a
 // merit-order slope), Iceland, Sarawak, Irkutsk Oblast, South Africa, Mozambique, Sao Paulo, North
-// Sumatra, Argentina and the UK (zero rises, each with its reason). Each test states
+// Sumatra, Argentina, the UK, Iran, Egypt and Kazakhstan (zero rises, each with its reason). Each test states
 // what the curve's basis says an added load does to the area's smelters and checks that the shipped
 // fleet case does it. These check the data's bookkeeping against its documented basis, not the
 // curves against independent price observations (none was found; docs/validation.md).
@@ -186,12 +186,14 @@ TEST(fleet_supply_curves, AddedLoadInIrkutskReachesRusalsThreeSmeltersAtZero) {
   EXPECT_EQ(smelter_of(dc, "ru-krasnoyarsk").power_origin.find("[[added_load]]"), std::string::npos);
 }
 
-// Six more zero rises, each where the smelter's price is set off any market an added load could
+// Nine more zero rises, each where the smelter's price is set off any market an added load could
 // move: Hillside's rand, PPI-indexed agreement with Eskom to 2031 ([Miningmx Hillside NPA 2021]);
 // Mozal's HCB/Eskom agreement to March 2026 ([ALN Mozal 2025]); CBA's own hydro ([Exame CBA 2025]);
 // Inalum's own Asahan hydro ([Jakarta Post Inalum 2014]); Aluar's own plants and frozen Futaleufu
 // tariff to 2025 ([ADNSur Aluar tariff 2021]); Lochaber's own hydro ([Scottish Places Lochaber
-// smelter]). Each load is accepted, moves no price, and
+// smelter]); Iran, where shortages are met by capping industries by decree ([PressTV Iran industrial
+// power cuts 2021]); Egypt's administered industrial tariffs ([Amwal Al Ghad industrial tariffs
+// 2020]); the Pavlodar smelter's group-owned Aksu coal plant ([Kazinform Aksu]). Each load is accepted, moves no price, and
 // the area's smelter carries the curve's name and basis.
 TEST(fleet_supply_curves, AddedLoadsOnContractsAndOwnHydroLeavePricesWithTheirReasons) {
   struct Area {
@@ -206,6 +208,9 @@ TEST(fleet_supply_curves, AddedLoadsOnContractsAndOwnHydroLeavePricesWithTheirRe
       {"province = \"North Sumatra\"", "north-sumatra-inalum-own-hydro", "as-inalum-kuala-tanjung"},
       {"country = \"ARG\"", "argentina-aluar-own-and-frozen", "sa-aluar"},
       {"country = \"GBR\"", "uk-lochaber-own-hydro", "eu-lochaber"},
+      {"country = \"IRN\"", "iran-rationing-not-price", "as-salco-lamerd"},
+      {"country = \"EGY\"", "egypt-administered-tariff", "af-egyptalum"},
+      {"country = \"KAZ\"", "kazakhstan-erg-own-coal", "as-kas-pavlodar"},
   };
   core::Diagnostics d;
   const fleet::FleetCase base = shipped_world("", d);

@@ -184,6 +184,7 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
     const auto is_number = [](const std::optional<Json>& v) { return v && v->is_number(); };
     const bool numeric = std::any_of(vs.begin(), vs.end(), is_number) &&
                          std::all_of(vs.begin(), vs.end(), [&](const auto& v) { return !v || is_number(v) || v->is_null(); });
+    if (numeric && names_its_element(key)) continue;  // path[year=2024].year: the key holds it
     if (numeric) {
       MetricRow row;
       row.key = key;

@@ -111,6 +111,7 @@ TEST(ReportCompare, ArrayElementsAreMatchedByTheirIdentityField) {
   EXPECT_FALSE(by_key["x[origin=XJ].p"]->values[0]);
   EXPECT_TRUE(by_key.count("w[0].h") && by_key.count("w[1].h"));  // "stop" twice: by position
   ASSERT_TRUE(by_key.count("path[year=2030].q"));
+  EXPECT_FALSE(by_key.count("path[year=2030].year"));  // the identity is in the key: no row of its own
   ASSERT_EQ(c.unmatched_elements.size(), 2u);
   EXPECT_EQ(c.unmatched_elements[0].key, "x[origin=XJ]");
   EXPECT_EQ(c.unmatched_elements[0].present, (std::vector<bool>{false, true}));

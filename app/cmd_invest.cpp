@@ -79,7 +79,10 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   std::cout << fmt::format("  NPV {}   IRR {}   payback {}\n", musd(r.npv_usd),
                            r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",
                            r.payback_years ? fmt::format("{:.1f} years", *r.payback_years) : "never");
-  std::cout << fmt::format("  LCOA {}   break-even power {} (bisection, tolerance {} USD/MWh{})\n",
+  // One flat price for every operating year (docs/model/economics.md), not the contract price:
+  // `--set prices.power=49.26` leaves the post-contract price, and NPV is not 0 there.
+  std::cout << fmt::format("  LCOA {}   break-even power {} (one price for every operating year, contract and after; "
+                           "bisection, tolerance {} USD/MWh{})\n",
                            r.lcoa_usd_per_kg ? fmt::format("{:.0f} USD/t", *r.lcoa_usd_per_kg * 1000.0) : "n/a",
                            r.breakeven_power_usd_per_J ? fmt::format("{:.2f} USD/MWh", *r.breakeven_power_usd_per_J * 3.6e9)
                                                        : std::string("none in 0-1000 USD/MWh"),

@@ -278,6 +278,9 @@ TEST(CliUserTrial, InvestTextGivesMoneyInMillionUsd) {
   expect_in(r.out, "USD/MWh; the plant's NPV = 0, not the retrofit's gain)");
   const RunResult build = potline({"invest", example("invest-new-build.toml")});
   EXPECT_EQ(build.out.find("not the retrofit's gain"), std::string::npos) << build.out;
+  // The break-even is one price for every operating year: with the contract price alone set to it
+  // (post_contract_power kept at 50 USD/MWh) NPV is not 0 (user trial of 2026-12-05).
+  expect_in(build.out, "(one price for every operating year, contract and after; bisection, tolerance 0.01 USD/MWh)");
 }
 
 // fleet text: the "marginal cost" (highest C1 of a producing smelter) names its smelter and stands

@@ -64,6 +64,13 @@ TEST(CliCompareIdentity, FleetExclusionsAreMatchedByTheirOrigin) {
 
 // --vary --outputs takes an element as compare prints it, by its identity field.
 TEST(CliCompareIdentity, VaryOutputsTakeAnElementByItsIdentity) {
+  const RunResult window = potline({"simulate", example("outage-3h.toml"), "--vary", "run.seed=1", "--outputs",
+                                    "event_windows[kind=outage].min_superheat_K,event_windows[0].min_superheat_K", "--csv"});
+  ASSERT_EQ(window.exit_code, 0) << window.describe();
+  const auto window_cells = csv_cells(lines_of(window.out).at(1));
+  ASSERT_EQ(window_cells.size(), 4u) << window.out;
+  EXPECT_EQ(window_cells[2], window_cells[3]);  // outage-3h's one window, by kind and by position
+
   const RunResult r = potline({"fleet", example("xinjiang-exclusion.toml"), "--vary", "tariff[0].rate=0.5", "--outputs",
                                "exclusions[origin=country RUS].origin_production_Mt,exclusions.1.origin_production_Mt",
                                "--csv"});

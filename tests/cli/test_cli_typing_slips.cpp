@@ -31,5 +31,28 @@ TEST(CliTypingSlips, AUnitInTheWrongCaseNamesTheFieldsUnit) {
   EXPECT_EQ(ok.exit_code, 0) << ok.describe();
 }
 
+// The same slips in a case file are TOML syntax errors; toml++'s description ("expected a comment or
+// whitespace, saw 'c'") gains what it most likely means.
+TEST(CliTypingSlips, TomlSyntaxErrorsSayWhatTheLineLikelyMeant) {
+  TempDir tmp;
+  const std::string head = "[case]\ntitle = \"x\"\ntechnology = \"AP40\"\n[operation]\n";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"acd = 4 cm  # note\n", "unit.toml:5:9: error: TOML syntax error: Error while parsing key-value pair: expected a "
+                               "comment or whitespace, saw 'c' (a value with a unit is a string: write acd = \"4 cm\")"},
+      {"acd = 4,5\n", "(a comma in a number: write a decimal point, acd = 4.5)"},
+      {"acd = \"4 cm\n", "(a string not closed on its line: add the closing \")"},
+  };
+  int n = 0;
+  for (const auto& [line, message] : cases) {
+    const std::string name = n++ == 0 ? "unit.toml" : "case" + std::to_string(n) + ".toml";
+    const RunResult r = potline({"cell", tmp.write(name, head + line)});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    expect_in(r.err, message);
+  }
+  const RunResult plain = potline({"cell", tmp.write("ok.toml", head + "acd = [1\n")});
+  EXPECT_EQ(plain.exit_code, 2) << plain.describe();
+  EXPECT_EQ(plain.err.find(" (a "), std::string::npos) << "no guess where none fits: " << plain.err;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_typing_slips

@@ -96,7 +96,10 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
       }
     }
   }
-  std::cout << fmt::format("  marginal cost (highest C1 producing) {:.0f} USD/t{}{}   emissions {:.1f} Mt CO2e ({:.2f} t/t)\n",
+  // Scope 1+2 of the smelters' production (summary emissions_Mt_co2e): the scope, so that the
+  // figure is not read against a cradle-to-gate total (alumina refining, mining are not in it).
+  std::cout << fmt::format("  marginal cost (highest C1 producing) {:.0f} USD/t{}{}   emissions {:.1f} Mt CO2e ({:.2f} t/t, "
+                           "the smelters' scope 1+2)\n",
                            f.marginal_cost_usd_per_kg * kT, marginal_smelter,
                            f.market_solved ? fmt::format("   world price {:.0f} USD/t", f.world_price_usd_per_kg * kT) : "",
                            f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9,

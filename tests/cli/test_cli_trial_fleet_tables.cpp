@@ -63,6 +63,8 @@ TEST(CliTrialFleetTables, TextTitlesNameTheFieldsTheCommandLineChanged) {
       << invest.out;
   const RunResult plain = potline({"fleet", example("world.toml")});
   EXPECT_EQ(plain.out.find("changed on the command line"), std::string::npos) << "nothing changed: no note";
+  // The world emissions say their scope (the smelters' scope 1+2, not cradle-to-gate).
+  EXPECT_NE(plain.out.find(" t/t, the smelters' scope 1+2)\n"), std::string::npos) << plain.out;
 }
 
 // --out DIR --report: the "report written to" line comes after the results, as flex and --vary print

@@ -53,6 +53,14 @@ io::Json catalogue_entry_json(const cell::Technology& tech) {
   return j;
 }
 
+// "≤ " / "≥ " for a published number its note calls an upper / a lower bound ("published as
+// '< 13.0 MWh/t' (upper bound)"): printed bare, AP60-600's "4500 kg per pot-day" read as a figure.
+std::string bound_mark(const cell::PublishedValue& v) {
+  if (v.note.find("upper bound") != std::string::npos) return "≤ ";
+  if (v.note.find("lower bound") != std::string::npos) return "≥ ";
+  return "";
+}
+
 // The model at the technology's operating point: its JSON ("model") and its text line.
 struct ModelAtTechnology {
   io::Json json = nullptr;
@@ -92,12 +100,19 @@ ModelAtTechnology model_at(const cell::Technology& tech, const cell::TechnologyC
                        cal.plausible() ? "" : "  ** IMPLAUSIBLE **");
   for (const auto& p : cal.problems) m.text += "\n    ! " + p;
   for (const auto& n : cal.notes) m.text += "\n    - " + n;
+  // The CE derived from a production per pot-day is a bound when that production is one.
+  if (!tech.current_efficiency && tech.production_kg_per_day && !bound_mark(*tech.production_kg_per_day).empty()) {
+    const char* bound = bound_mark(*tech.production_kg_per_day) == "≥ " ? "a lower" : "an upper";
+    m.text += fmt::format("\n    - the published production per pot-day is {0} bound, so the CE derived from it is {0} "
+                          "bound too, not a measured figure",
+                          bound);
+  }
   return m;
 }
 
 // The two text lines of a catalogue entry before its model line.
 std::string catalogue_entry_text(const cell::Technology& tech) {
-  auto pub = [](const std::optional<cell::PublishedValue>& v) { return v ? v->text : std::string("–"); };
+  auto pub = [](const std::optional<cell::PublishedValue>& v) { return v ? bound_mark(*v) + v->text : std::string("–"); };
   return fmt::format("{:<14} {} ({}{})\n", tech.id, tech.name, tech.vendor,
                      tech.first_industrial_year ? fmt::format(", {}", *tech.first_industrial_year) : "") +
          fmt::format("  published: {} | {} | CE {} | {} DC | {} AC | {} per pot-day\n", pub(tech.line_current_A),

@@ -89,5 +89,20 @@ TEST(CliTrialFleetTables, ReportLineComesAfterTheResults) {
   }
 }
 
+// technologies: a published number its source gives as a bound is marked so; AP60-600's "> 4.5 t/d"
+// printed as "4500 kg per pot-day" and its CE derived from it (93.1 %) as a plain figure.
+TEST(CliTrialFleetTables, TechnologiesMarkPublishedBounds) {
+  const RunResult r = potline({"technologies"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const auto at = r.out.find("\nAP60-600 ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const std::string entry = r.out.substr(at, r.out.find("\n\n", at) - at);
+  EXPECT_NE(entry.find("  published: 600 kA | – | CE – | ≤ 13.0 kWh/kg DC | – AC | ≥ 4500 kg per pot-day\n"),
+            std::string::npos)
+      << entry;
+  EXPECT_NE(entry.find("the CE derived from it is a lower bound too, not a measured figure"), std::string::npos) << entry;
+  EXPECT_NE(r.out.find("  published: 400 kA | – | CE – | ≤ 13.15 kWh/kg DC |"), std::string::npos) << "AP40's SEC";
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial_fleet_tables

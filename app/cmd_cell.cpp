@@ -2,6 +2,7 @@
 // The case is read and run by api::run_cell (the Python API and --vary call it too); this file formats.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "commands.hpp"
@@ -96,6 +97,23 @@ io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
   return j;
 }
 
+// The isothermal cell holds the bath at its input temperature, so the heat loss is whatever closes
+// the balance: `--set operation.acd=12` printed "bath 965.0 degC (superheat 6.9 K)" beside a heat loss
+// of 1923 kW, 2.5 times the 778 kW of AP40 at its operating point. When the loss differs from the
+// technology's by more than a quarter, say that the cell would not stay at that temperature.
+std::string held_temperature_note(const api::CellRun& run, const GlobalOptions& global) {
+  if (!run.c.technology) return "";
+  const api::CellRun catalogue =
+      api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)}, run.c.technology->id, "");
+  const double design_W = catalogue.result.energy.heat_loss_W, loss_W = run.result.energy.heat_loss_W;
+  if (design_W <= 0.0 || std::abs(loss_W / design_W - 1.0) <= 0.25) return "";
+  return fmt::format("  note: heat loss {:.0f} kW against {:.0f} kW at {}'s operating point: with the bath held at "
+                     "{:.1f} °C the loss is what closes the balance, and a cell run so would {} (--thermal solves "
+                     "the bath temperature and ledge)\n",
+                     loss_W / 1e3, design_W / 1e3, run.c.technology->id, run.c.op.bath_temperature_K - 273.15,
+                     loss_W > design_W ? "heat up" : "cool and grow ledge");
+}
+
 std::string thermal_text(const io::Json& t) {
   const auto n = [&](const char* key) { return t.at(key).get<double>(); };
   // No ledge number without a liquid steady state (the JSON has null there): "none", never "0.0 cm".
@@ -135,6 +153,7 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     io::require_finite(run.summary);
     std::cout << cell::cell_summary_text(run.c, run.result, run.warnings);
     if (o.thermal) std::cout << thermal_text(run.summary.at("thermal"));
+    else std::cout << held_temperature_note(run, global);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   // After the results, as flex and --vary print it (it came before the title).

@@ -104,5 +104,27 @@ TEST(CliTrialFleetTables, TechnologiesMarkPublishedBounds) {
   EXPECT_NE(r.out.find("  published: 400 kA | – | CE – | ≤ 13.15 kWh/kg DC |"), std::string::npos) << "AP40's SEC";
 }
 
+// cell: the isothermal point holds the bath temperature, so at ACD 12 cm "bath 965.0 degC" sat beside a
+// heat loss of 1923 kW (AP40's operating point: 778 kW). A loss off the technology's by more than a
+// quarter now says the cell would not stay there, and which way --thermal finds it going.
+TEST(CliTrialFleetTables, CellSaysWhenTheHeldTemperatureIsNoState) {
+  const std::string c = (source_dir() / "examples" / "default.toml").string();
+  const RunResult hot = potline({"cell", c, "--set", "operation.acd=12 cm"});
+  ASSERT_EQ(hot.exit_code, 0) << hot.describe();
+  EXPECT_NE(hot.out.find("  note: heat loss 1923 kW against 778 kW at AP40's operating point: with the bath held at "
+                         "965.0 °C the loss is what closes the balance, and a cell run so would heat up (--thermal "
+                         "solves the bath temperature and ledge)\n"),
+            std::string::npos)
+      << hot.out;
+  const RunResult cold = potline({"cell", c, "--set", "operation.line_current=300 kA"});
+  EXPECT_NE(cold.out.find("a cell run so would cool and grow ledge"), std::string::npos) << cold.out;
+  for (const auto& args : std::vector<std::vector<std::string>>{{"cell", c},
+                                                                {"cell", c, "--set", "operation.acd=4 cm"},
+                                                                {"cell", c, "--set", "operation.acd=12 cm", "--thermal"}}) {
+    const RunResult r = potline(args);
+    EXPECT_EQ(r.out.find("note: heat loss"), std::string::npos) << r.out;  // near the design point, or solved
+  }
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial_fleet_tables

@@ -157,7 +157,12 @@ std::vector<std::string> resolve_outputs(const std::vector<std::string>& request
         if (v.is_number() || v.is_null()) columns.push_back(path + "." + k);
       if (columns.size() == before) d.error(where, path, fmt::format("'{}' holds no numbers: name one of its keys", path));
     } else {
-      d.error(where, path, fmt::format("'{}' is {}, not a number", path, node->is_string() ? "text" : "not a number"));
+      // "is true or false" for a boolean (was "is not a number, not a number"); arrays name their form.
+      const char* what = node->is_string()    ? "text"
+                         : node->is_boolean() ? "true or false"
+                         : node->is_array()   ? "a list"
+                                              : "not a number";
+      d.error(where, path, fmt::format("'{}' is {}, not a number", path, what));
     }
   }
   if (d.has_errors()) throw core::InputError(d);

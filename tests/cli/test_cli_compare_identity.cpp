@@ -83,6 +83,11 @@ TEST(CliCompareIdentity, VaryOutputsTakeAnElementByItsIdentity) {
   const RunResult wrong = potline({"fleet", example("xinjiang-exclusion.toml"), "--vary", "tariff[0].rate=0.5",
                                    "--outputs", "exclusions[origin=country XXX].binding"});
   EXPECT_EQ(wrong.exit_code, 2) << wrong.describe();
+  const RunResult flag = potline({"fleet", example("xinjiang-exclusion.toml"), "--vary", "tariff[0].rate=0.5",
+                                  "--outputs", "exclusions[origin=country RUS].binding"});
+  EXPECT_EQ(flag.exit_code, 2) << flag.describe();  // was "is not a number, not a number"
+  EXPECT_NE(flag.err.find("'exclusions[origin=country RUS].binding' is true or false, not a number"), std::string::npos)
+      << flag.err;
 }
 
 // simulate without an anode effect: the onset alumina and the mean AE duration are undefined (null),

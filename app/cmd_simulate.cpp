@@ -182,8 +182,10 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
   // The fault profile in force and the range it is calibrated to (summary key faults.profile).
   if (const line::FaultProfile* p = line::find_fault_profile(c.feeders.faults.profile)) {
-    std::cout << fmt::format("  fault profile {}: rates calibrated to {:g}–{:g} AE/cell-day ({:g}–{:g} AE-min/cell-day with "
-                             "{} quench; docs/model/faults.md)\n",
+    // A rate the case sets overrides the profile's (cell-process-faults: 0.286 AE/cell-day beside a
+    // profile "calibrated to 0.01–0.1" read as a contradiction): the line says which rates it gives.
+    std::cout << fmt::format("  fault profile {} (the fault rates the case does not set): rates calibrated to {:g}–{:g} "
+                             "AE/cell-day ({:g}–{:g} AE-min/cell-day with {} quench; docs/model/faults.md)\n",
                              p->name, p->ae_per_day_min, p->ae_per_day_max, p->aem_min, p->aem_max, p->quench);
   }
   if (s.cells_out_of_window > 0) {  // summary keys cells_out_of_window, cell_hours_out_of_window

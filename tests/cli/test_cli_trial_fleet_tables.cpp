@@ -126,5 +126,16 @@ TEST(CliTrialFleetTables, CellSaysWhenTheHeldTemperatureIsNoState) {
   }
 }
 
+// simulate: cell-process-faults sets its own fault rates (0.286 AE/cell-day) beside a profile line
+// "rates calibrated to 0.01–0.1 AE/cell-day": the line says the profile gives only the rates not set.
+TEST(CliTrialFleetTables, FaultProfileLineSaysWhichRatesItGives) {
+  const RunResult r = potline({"simulate", (source_dir() / "examples" / "cell-process-faults.toml").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("  fault profile pfpb_modern (the fault rates the case does not set): rates calibrated to "
+                       "0.01–0.1 AE/cell-day"),
+            std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial_fleet_tables

@@ -41,6 +41,30 @@ void check_supply_curve_areas(const PowerSupplyTable& t, const std::vector<Smelt
   }
 }
 
+/// A [cbam] case with a year takes the EUA price of the eua_price path in every year the path covers
+/// (years.cpp): a cbam.eua_price in the case then changes nothing, which the user must be told; without
+/// one, the path must cover the case's years.
+void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diagnostics& d) {
+  if (c.cbam_year == 0) return;
+  const auto path = std::find_if(c.paths.begin(), c.paths.end(), [&](const YearPath& p) {
+    return p.name == "eua_price" && p.covers(c.year) && p.covers(last_year);
+  });
+  if (path == c.paths.end()) {
+    if (!c.eua_price_given) {
+      d.error(core::SourceLocation{c.path, 1, 1}, "cbam.eua_price",
+              fmt::format("give cbam.eua_price (EUR/t): {} has no eua_price path for {}..{}", file_label(c.paths_path),
+                          c.year, last_year));
+    }
+    return;
+  }
+  if (!c.eua_price_given) return;
+  d.warning("cbam.eua_price",
+            fmt::format("{:.0f} EUR/t is not used: the eua_price path of {} gives each year's price ({}: {:.0f}, "
+                        "{}: {:.0f} EUR/t); leave cbam.eua_price out, or set fleet.paths to a file without the path",
+                        c.eua_eur_per_t, file_label(c.paths_path), c.year, path->at(c.year), last_year,
+                        path->at(last_year)));
+}
+
 /// The dataset and region table of the case; every dataset row's region checked against the table.
 void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
                std::vector<SmelterRecord>& records, core::Diagnostics& d) {
@@ -79,6 +103,7 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
             fmt::format("path '{}{}' spans {}..{}; the case asks for {}..{}", p.name, p.region.empty() ? "" : " " + p.region,
                         p.first_year, p.last_year(), c.year, last));
   }
+  check_eua_price_against_paths(c, last, d);
   apply_pipeline(c.pipeline, records);
 }
 

@@ -253,7 +253,9 @@ void apply_cbam(const CaseInput& in, FleetCase& c, core::Diagnostics& d) {
   c.usd_per_eur = v.maybe_number("cbam.usd_per_eur").value_or(0.0);
   const bool eua = v.has("cbam.eua_price") || in.rejected.count("cbam.eua_price") != 0;
   const bool rate = v.has("cbam.usd_per_eur") || in.rejected.count("cbam.usd_per_eur") != 0;
-  if (!eua || !rate) {
+  c.eua_price_given = eua;
+  // With fleet.year the eua_price path of fleet.paths may give the price (checked in fleet_case.cpp).
+  if ((!eua && c.year == 0) || !rate) {
     d.error(at, "cbam", "give cbam.eua_price (EUR/t) and cbam.usd_per_eur with cbam.year");
   }
 }

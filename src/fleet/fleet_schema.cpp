@@ -151,7 +151,9 @@ void cbam(Table& t) {
       .range(0.0, kMaxCarbonPrice_per_t)
       .typical(50, 150)
       .source("EU ETS allowance prices 2021–2025 about 50–100 EUR/t")
-      .doc("CBAM certificate price per t CO2e (required with [cbam])");
+      .doc("CBAM certificate price per t CO2e (required with [cbam] unless fleet.year is set and an eua_price path of "
+           "fleet.paths covers the case's years: that path then gives each year's price, and a value here is unused, "
+           "with a warning)");
   t.number("cbam.usd_per_eur")
       .unit("USD/EUR")
       .range(0.0, 10.0)

@@ -99,6 +99,7 @@ struct FleetCase {
   double alumina_lme_share = 0;
   int cbam_year = 0;
   double eua_eur_per_t = 0, usd_per_eur = 0;
+  bool eua_price_given = false;  ///< cbam.eua_price is in the case (with fleet.year it may come from the paths alone)
   CbamRoute cbam_route = CbamRoute::kActual;
   bool solve_market = false;
   MarketDefaults market_defaults;

@@ -67,16 +67,18 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
   const auto& m = r.model;
   std::cout << fmt::format(
       "{}: {} cell(s), {:.1f} MW nominal, {:.0f} h from {} at {:.0f}-min steps\n"
+      "  power basis: {}\n"
       "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up {:.3f}, down {:.3f}\n"
       "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms {:.2f} K (max {:.2f})\n"
       "  {} ({}): {}, gap {:.3f} %\n"
       // What the margin holds (flex::Economics::margin_eur): a day's 29 kEUR "margin" of a 500 MW
-      // potline read as the plant's profit without it. Energy is the cells' DC energy (docs/cli.md).
+      // potline read as the plant's profit without it. Power, energy and cost are AC at the grid
+      // connection (the cells' DC / design.rectifier_efficiency, docs/cli.md).
       "  margin over power, alumina and carbon (labour and fixed costs not counted) {:.0f} EUR against {:.0f} EUR "
-      "flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh DC, metal {:+.1f} t\n"
+      "flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh AC, metal {:+.1f} t\n"
       "  check: {}\n",
-      c.sim.title + changed, c.cells, m.nominal_power_W * c.cells / 1e6, c.dispatch.horizon_s / 3600,
-      flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, m.a, 100 * m.b, m.e_up, m.e_down,
+      c.sim.title + changed, c.cells, flex::grid_power_W(c, m) / 1e6, c.dispatch.horizon_s / 3600,
+      flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, flex::power_basis(c), m.a, 100 * m.b, m.e_up, m.e_down,
       100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m, m.error.superheat_rms_K, m.error.superheat_max_K,
       f.schedule.milp ? "MILP" : "LP", f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
       100 * f.schedule.solution.gap, f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),

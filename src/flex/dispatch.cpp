@@ -109,7 +109,7 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
   const bool stops = milp && off_steps(c, dt) >= 1;
   Columns col;
   for (std::size_t k = 0; k < K; ++k) {
-    const double power_cost = dt * p.price_eur_per_J[k] * m.nominal_power_W * cells;
+    const double power_cost = dt * p.price_eur_per_J[k] * grid_power_W(c, m);
     col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
     col.m.push_back(lp.add_column(fmt::format("m{}", k), stops ? -1.0 : std::min(m.e_down * lo, 0.0),
                                   std::max(m.e_up * hi, 0.0), metal_value));
@@ -399,6 +399,10 @@ Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, con
 
 }  // namespace
 
+double grid_power_W(const FlexCase& c, const ReducedModel& m) {
+  return m.nominal_power_W * c.cells / c.rectifier_efficiency();
+}
+
 HeatBounds case_bounds(const FlexCase& c) {
   return {c.ledge_min_m(), c.ledge_max_m(), c.superheat_min_K(), c.superheat_max_K()};
 }
@@ -426,7 +430,7 @@ ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, c
   const double cells = c.cells, dt = p.step_s;
   double previous = 1.0;
   for (std::size_t k = 0; k < shares.size() && k < p.price_eur_per_J.size(); ++k) {
-    const double energy = shares[k] * m.nominal_power_W * cells * dt;
+    const double energy = shares[k] * grid_power_W(c, m) * dt;  // AC at the grid connection
     e.energy_J += energy;
     e.power_cost_eur += energy * p.price_eur_per_J[k];
     e.production_kg += m.production_share(shares[k]) * m.nominal_production_kg_per_s * cells * dt;

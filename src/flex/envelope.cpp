@@ -11,7 +11,8 @@ namespace potline::flex {
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds) {
   std::vector<EnvelopeRow> rows;
   const double duration = c.envelope.max_duration_s;
-  const double nominal_W = nominal_cell_power_W(c.sim);
+  // Flexible energy is grid energy: AC at the grid connection (DC / design.rectifier_efficiency).
+  const double nominal_W = nominal_cell_power_W(c.sim) / c.rectifier_efficiency();
   for (double share : c.envelope.levels) {
     // Rows every 5 min: the first crossing is known to 5 min.
     const CellTrace trace = run_power_schedule(c.sim, {share}, duration, duration, 300.0);

@@ -126,6 +126,21 @@ void check_dispatch(const io::ValueSet& v, const FlexCase& c, core::Diagnostics&
   }
 }
 
+// Where design.rectifier_efficiency came from, for the output's power basis: the case (file or
+// --set), else the technology's declaration, else the schema default (cell_schema.cpp).
+std::string rectifier_efficiency_origin(const io::ValueSet& v, const cell::TechnologyCatalogue& catalogue) {
+  const std::string key = "design.rectifier_efficiency";
+  if (const io::Value* x = v.get(key); x && x->origin == io::Origin::kCommandLine) return "--set " + key;
+  if (const io::Value* x = v.get(key); x && x->origin == io::Origin::kCaseFile) return "the case file";
+  const std::string tech = v.text("case.technology");
+  if (const cell::Technology* t = tech.empty() ? nullptr : catalogue.find(tech); t && t->parameter(key)) {
+    const cell::TechnologyParameter* p = t->parameter(key);
+    // An estimate's basis starts with "estimate:" already; a published value names its source.
+    return fmt::format("technology '{}', {}{}", t->id, p->published ? "published: " : "", p->source);
+  }
+  return "the schema default of " + key;
+}
+
 }  // namespace
 
 std::optional<FlexCase> build_flex_case(const io::ValueSet& user_values, const cell::TechnologyCatalogue& catalogue,
@@ -146,6 +161,7 @@ std::optional<FlexCase> build_flex_case(const io::ValueSet& user_values, const c
     c.prices_where = location(v, "flex.prices");
   }
   if (!sim) return std::nullopt;
+  c.rectifier_efficiency_origin = rectifier_efficiency_origin(user_values, catalogue);
   // One representative cell: the economics scale by potline.cells, the dynamics run one cell.
   c.cells = c.sim.cells;
   c.sim.cells = 1;

@@ -111,10 +111,14 @@ io::Json solver_json(const Schedule& s) {
 // Energy shifted out of dear hours over the energy added in cheap ones, once the energy of any metal
 // made beyond the flat schedule's is taken off the added energy (at the reduced model's marginal
 // rate: production share e per power share, so ΔE = ΔM·P0/(r0·e)).
-double round_trip_efficiency(const FlexResult& r, double reduced_J, double added_J, double extra_kg) {
+double round_trip_efficiency(const FlexCase& c, const FlexResult& r, double reduced_J, double added_J,
+                             double extra_kg) {
   const ReducedModel& m = r.model;
   const double e = extra_kg >= 0 ? m.e_up : m.e_down;
-  const double per_kg_J = e > 0 && m.nominal_production_kg_per_s > 0 ? m.nominal_power_W / (m.nominal_production_kg_per_s * e) : 0;
+  // AC per kg, as the energy shifted and added.
+  const double per_kg_J = e > 0 && m.nominal_production_kg_per_s > 0
+                              ? m.nominal_power_W / c.rectifier_efficiency() / (m.nominal_production_kg_per_s * e)
+                              : 0;
   const double restoring_J = added_J - extra_kg * per_kg_J;
   return restoring_J > 0 ? reduced_J / restoring_J : 1.0;
 }
@@ -128,7 +132,8 @@ io::Json anode_effects_json(const FlexCase& c, const FlexResult& r, double& extr
   const Resimulation& flat = r.flat_check;
   double mean_price = 0;
   for (double p : r.prices.price_eur_per_J) mean_price += p / static_cast<double>(r.prices.price_eur_per_J.size());
-  const double extra_energy_J = opt.ae_energy_J - flat.ae_energy_J;
+  // The AE overvoltage energy of the cells (DC), bought at the grid connection (AC).
+  const double extra_energy_J = (opt.ae_energy_J - flat.ae_energy_J) / c.rectifier_efficiency();
   const double extra_pfc_kg = opt.pfc_co2e_kg - flat.pfc_co2e_kg;
   extra_cost_eur = extra_energy_J * mean_price + extra_pfc_kg * c.economics.co2_eur_per_kg;
   return {{"flat_per_cell", flat.ae_count},
@@ -147,7 +152,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const ScheduleEconomics& opt = r.final_round().schedule.economics;
   const double savings = opt.margin_eur() - flat.margin_eur();
   double reduced_J = 0, added_J = 0;
-  const double unit_W = r.model.nominal_power_W * c.cells * r.prices.step_s;
+  const double unit_W = grid_power_W(c, r.model) * r.prices.step_s;  // AC at the grid connection
   const auto& shares = r.final_round().schedule.shares;
   for (std::size_t k = 0; k < shares.size(); ++k) {
     const double d = (shares[k] - r.flat.shares[k]) * unit_W;
@@ -167,7 +172,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"energy_shifted_MWh", reduced_J / kJ_per_MWh},
       {"energy_added_MWh", added_J / kJ_per_MWh},
       {"extra_production_t", (opt.production_kg - flat.production_kg) / 1e3},
-      {"round_trip_efficiency", round_trip_efficiency(r, reduced_J, added_J, opt.production_kg - flat.production_kg)},
+      {"round_trip_efficiency", round_trip_efficiency(c, r, reduced_J, added_J, opt.production_kg - flat.production_kg)},
       {"dynamic_sec_change_percent",
        sec(dyn_flat) > 0 && sec(dyn) > 0 ? 100 * (sec(dyn) / sec(dyn_flat) - 1) : 0.0},
       {"dynamic_current_efficiency_change_points", 100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
@@ -238,6 +243,12 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
 
 }  // namespace
 
+std::string power_basis(const FlexCase& c) {
+  return fmt::format("AC at the grid connection: the cells' DC power / design.rectifier_efficiency {:.4g} (from {}); "
+                     "plant auxiliaries not included",
+                     c.rectifier_efficiency(), c.rectifier_efficiency_origin);
+}
+
 io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   io::Json j;
   j["title"] = c.sim.title;
@@ -245,7 +256,10 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["horizon_h"] = c.dispatch.horizon_s / 3600;
   j["start_utc"] = format_utc_time(r.prices.start_unix_s);
   j["step_min"] = r.prices.step_s / 60;
-  j["nominal_power_MW"] = r.model.nominal_power_W * c.cells / 1e6;
+  j["nominal_power_MW"] = grid_power_W(c, r.model) / 1e6;
+  j["power_basis"] = power_basis(c);
+  j["rectifier_efficiency"] = c.rectifier_efficiency();
+  j["rectifier_efficiency_origin"] = c.rectifier_efficiency_origin;
   j["reduced_model"] = model_json(r.model);
   j["solver"] = solver_json(r.final_round().schedule);
   j["flat"] = economics_json(r.flat.economics);
@@ -266,7 +280,7 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
                                  "ledge model [cm]", "superheat model [K]", "ledge dynamic [cm]",
                                  "superheat dynamic [K]"});
   const ResolveRound& f = r.final_round();
-  const double unit_MW = r.model.nominal_power_W * c.cells / 1e6;
+  const double unit_MW = grid_power_W(c, r.model) / 1e6;  // AC at the grid connection
   std::vector<double> ledge, superheat;
   sample_trace(f.check.trace, r.prices.step_s, f.schedule.shares.size(), ledge, superheat);
   for (std::size_t k = 0; k < f.schedule.shares.size(); ++k) {

@@ -219,7 +219,7 @@ void add_grid_fields(Table& t) {
       .default_(0.0)
       .range(0.0, 1e5)
       .doc("most capacity the potline may hold available for the grid operator's calls (the optimiser chooses "
-           "how much, constant over the horizon); 0: no offer")
+           "how much, constant over the horizon), AC at the grid connection; 0: no offer")
       .source("user choice; [AbLaV 2016] §10(3): 1 MW steps, at most 200 MW per offer");
   g.number("grid.call_duration", &GridProducts::call_duration_s)
       .unit("h", "s")

@@ -84,7 +84,7 @@ CallLayout add_call_scenarios(const FlexCase& c, const ReducedModel& m, const Ho
   CallLayout layout;
   if (!c.grid.offered()) return layout;
   const std::size_t K = u.size();
-  const double unit_W = m.nominal_power_W * c.cells;
+  const double unit_W = grid_power_W(c, m);  // AC at the grid connection
   const double horizon_s = p.step_s * static_cast<double>(K);
   layout.reserve = lp.add_column("R", 0.0, c.grid.interruptible_power_W / unit_W,
                                  c.grid.reserve_price_eur_per_J * unit_W * horizon_s);
@@ -139,7 +139,7 @@ GridValue grid_value(const FlexCase& c, const ReducedModel& m, const HorizonPric
   const std::size_t K = p.price_eur_per_J.size();
   if (!c.grid.offered() || K == 0) return g;
   const double horizon_s = p.step_s * static_cast<double>(K);
-  g.offered_W = reserve_share * m.nominal_power_W * c.cells;
+  g.offered_W = reserve_share * grid_power_W(c, m);  // AC at the grid connection
   g.reserve_payment_eur = g.offered_W * c.grid.reserve_price_eur_per_J * horizon_s;
   const double call_s = std::min(horizon_s, c.grid.call_duration_s);
   double mean_price = 0;

@@ -85,9 +85,10 @@ TEST(CliUserTrial, FlexTextGivesThePowerCostChangeWithItsSign) {
   ASSERT_EQ(j.exit_code, 0) << j.describe();
   const double saved = parse_json(j.out).at("value").at("savings_percent_of_power_cost").get<double>();
   expect_in(r.out, fmt_percent(-saved));
-  expect_in(r.out, "MWh DC, metal ");
+  expect_in(r.out, "MWh AC, metal ");  // bought at the grid connection since 2026-12-05 (was DC)
   expect_in(r.out, "  check: ");
-  // The margin is metal less power, alumina and carbon (flat 29 kEUR a day for a 500 MW potline),
+  // The margin is metal less power, alumina and carbon (flat 3.7 kEUR a day for a 516 MW AC potline;
+  // 29 kEUR when the cells' DC energy was bought),
   // not the plant's profit: the line says so (user trial of 2026-12-05).
   expect_in(r.out, "  margin over power, alumina and carbon (labour and fixed costs not counted) ");
   EXPECT_EQ(r.out.find("% of the power cost"), std::string::npos) << r.out;

@@ -98,6 +98,30 @@ TEST(FlexCli, SchemaAndTemplateExist) {
   EXPECT_NE(t.out.find("potline flex THIS_FILE.toml"), std::string::npos);
 }
 
+// Issue 13 part 4: the power is bought AC at the grid connection, the cells' DC over
+// design.rectifier_efficiency. The flat schedule (the same shares whatever η) draws exactly 1/0.975
+// of its η = 1 energy at AP40's declared 0.975, and the output names the basis and where η came from.
+TEST(FlexCli, PowerIsBoughtAcAtTheGridConnection) {
+  const RunResult ac = potline({"flex", example("flex-day.toml"), "--json"});
+  ASSERT_EQ(ac.exit_code, 0) << ac.describe();
+  const RunResult dc = potline({"flex", example("flex-day.toml"), "--json", "--set", "design.rectifier_efficiency=1"});
+  ASSERT_EQ(dc.exit_code, 0) << dc.describe();
+  const Json a = parse_json(ac.out), d = parse_json(dc.out);
+  EXPECT_DOUBLE_EQ(a["rectifier_efficiency"].get<double>(), 0.975);
+  EXPECT_NE(a["rectifier_efficiency_origin"].get<std::string>().find("technology 'AP40'"), std::string::npos);
+  EXPECT_NE(d["rectifier_efficiency_origin"].get<std::string>().find("--set"), std::string::npos);
+  EXPECT_EQ(a["power_basis"].get<std::string>().rfind("AC at the grid connection", 0), 0u);
+  const double ratio = 1 / 0.975;  // 1.025641
+  EXPECT_NEAR(a["flat"]["energy_MWh"].get<double>() / d["flat"]["energy_MWh"].get<double>(), ratio, 1e-9);
+  EXPECT_NEAR(a["flat"]["power_cost_eur"].get<double>() / d["flat"]["power_cost_eur"].get<double>(), ratio, 1e-9);
+  EXPECT_NEAR(a["nominal_power_MW"].get<double>(),
+              a["reduced_model"]["nominal_cell_power_kW"].get<double>() * 300 / 1e3 * ratio, 1e-9);
+  const RunResult text = potline({"flex", example("flex-day.toml")});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find("power basis: AC at the grid connection"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("MWh AC"), std::string::npos) << text.out;
+}
+
 }  // namespace
 }  // namespace test_flex_cli
 }  // namespace potline_cli_test

@@ -34,7 +34,7 @@ Fixed fixed_case() {
   f.c.dispatch.ledge_max_m = 0.067;
   f.c.dispatch.superheat_min_K = 0.0;
   f.c.dispatch.superheat_max_K = 100.0;
-  f.c.grid.interruptible_power_W = 100e6;  // 62.5 % of the 160 MW line: never the binding limit here
+  f.c.grid.interruptible_power_W = 100e6;  // 61 % of the 164.1 MW (AC) line: never the binding limit here
   f.c.grid.call_duration_s = 2 * 3600;
   f.c.grid.call_period_s = 7 * 86400;
   f.c.grid.calls_per_period = 4;
@@ -48,16 +48,16 @@ Fixed fixed_case() {
   f.m.e_up = f.m.e_down = 0.7;
   f.m.ledge_ref_m = 0.065;
   f.m.superheat_ref_K = 7;
-  f.m.nominal_power_W = 1.6e6;
+  f.m.nominal_power_W = 1.6e6;  // DC, at the cell; 1.6 / 0.975 MW AC at the grid
   f.m.nominal_production_kg_per_s = 0.035;
+  f.c.sim.design.rectifier_efficiency = 0.975;
   f.p.step_s = 3600;
   f.p.price_eur_per_J.assign(24, 50 / 3.6e9);
   return f;
 }
 
-double reserve_payment(const Fixed& f, double share) {
-  return share * f.m.nominal_power_W * f.c.cells * f.c.grid.reserve_price_eur_per_J * 24 * 3600;
-}
+// The capacity is paid per MW at the grid connection: share × 160 MW / 0.975 × 3 EUR/(MW h) × 24 h.
+double reserve_payment(const Fixed&, double share) { return share * (160 / 0.975) * 3.0 * 24; }
 
 // A 2-h call cutting R thickens the ledge by −b·R·(1 + a) = 0.019·R m by its end: the 2 mm
 // headroom allows R = 0.002 / 0.019.
@@ -91,12 +91,13 @@ TEST(FlexGridValidation, CallFloorSetsTheCapacity) {
   EXPECT_NEAR(s.reserve_share, 0.05, 1e-7);
 }
 
-// The offer cap binds when it is the smallest: 8 MW of the 160 MW line.
+// The offer cap binds when it is the smallest: 8 MW (AC) of the 160 MW / 0.975 = 164.10 MW (AC)
+// line, a share of 8 × 0.975 / 160 = 0.04875.
 TEST(FlexGridValidation, OfferCapBinds) {
   Fixed f = fixed_case();
   f.c.grid.interruptible_power_W = 8e6;
   const auto s = flex::optimise_schedule(f.c, f.m, f.p, flex::case_bounds(f.c));
-  EXPECT_NEAR(s.reserve_share, 0.05, 1e-9);
+  EXPECT_NEAR(s.reserve_share, 0.04875, 1e-9);
 }
 
 // With set-point counts (the MILP, CBC) the same capacity as the LP is held.
@@ -109,7 +110,7 @@ TEST(FlexGridValidation, MilpHoldsTheSameCapacity) {
   EXPECT_NEAR(s.reserve_share, 0.002 / 0.019, 1e-7);
 }
 
-// One call's value by hand: 2 h × R × 160 MW cut; paid at the call price, the power not bought at
+// One call's value by hand: 2 h × R × 160 MW / 0.975 (AC at the grid) cut; paid at the call price, the power not bought at
 // the mean price, the metal lost at e_down and the net metal value.
 TEST(FlexGridValidation, CallValueByHand) {
   Fixed f = fixed_case();
@@ -121,7 +122,7 @@ TEST(FlexGridValidation, CallValueByHand) {
   f.c.sim.dynamics.carbon_kg_per_kg_al = 0.41;
   const double R = 0.1;
   const auto g = flex::grid_value(f.c, f.m, f.p, R);
-  const double mwh = R * 160 * 2;  // 32 MWh
+  const double mwh = R * 160 / 0.975 * 2;  // 32.82 MWh AC (32 MWh of the cells' DC)
   EXPECT_NEAR(g.call_energy_J / 3.6e9, mwh, 1e-9);
   EXPECT_NEAR(g.call_payment_eur, 400 * mwh, 1e-6);
   EXPECT_NEAR(g.call_avoided_power_cost_eur, 50 * mwh, 1e-6);
@@ -130,7 +131,7 @@ TEST(FlexGridValidation, CallValueByHand) {
   const double net_value = 2.2 - 0.45 * 1.92 - 0.55 * 0.41;
   EXPECT_NEAR(g.call_net_value_eur, 400 * mwh + 50 * mwh - lost_kg * net_value, 1e-6);
   EXPECT_NEAR(g.max_calls_in_horizon, 4.0 / 7.0, 1e-12);
-  EXPECT_NEAR(g.reserve_payment_eur, 3.0 * R * 160 * 24, 1e-6);
+  EXPECT_NEAR(g.reserve_payment_eur, 3.0 * R * 160 / 0.975 * 24, 1e-6);
 }
 
 }  // namespace

@@ -100,8 +100,9 @@ double ceiling_m(const flex::FlexCase& c) {
   return control::acd_ceiling_m(s);
 }
 
-// The line is ≈ 93 MW, so ±25 % held 48 h is 0.25 × 93.1 MW × 48 h = 1,117 MWh each way, the published
-// figure. +25 %: held the 48 h (daily means) with the ACD lowered from 5.9 to 2.8 cm, above the floor.
+// The line is ≈ 93.1 MW DC at the cells, 95.5 MW AC at the grid (η = 0.975), so ±25 % held 48 h is
+// 0.25 × 95.5 MW × 48 h = 1,146 MWh AC each way (1,117 MWh DC); the published figure's basis is not
+// stated, taken as grid-side (AC). +25 %: held the 48 h (daily means) with the ACD lowered from 5.9 to 2.8 cm, above the floor.
 TEST(FlexTrimet, PlusTwentyFivePercentHoldsFortyEightHoursWithinTheAcdLimits) {
   const flex::FlexCase c = trimet_case({});
   ASSERT_EQ(c.cells, 120);
@@ -116,7 +117,7 @@ TEST(FlexTrimet, PlusTwentyFivePercentHoldsFortyEightHoursWithinTheAcdLimits) {
 
 // Known miss (docs/validation.md, "Power flexibility"): at −25 % the resistance control asks for the
 // 12–13.5 cm of ACD that held the heat balance before the limits; the ceiling (8 cm) stops it
-// 0.2 h after the call and the superheat mean falls below 5 K after 17.3 h (measured): ≈ 400 MWh
+// 0.2 h after the call and the superheat mean falls below 5 K after 17.2 h (measured): ≈ 410 MWh AC
 // against the published 1,120 MWh. The test asserts the limit works and the miss, so that a change in either
 // is seen.
 TEST(FlexTrimet, KnownMissMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) {

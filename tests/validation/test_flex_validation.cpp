@@ -49,18 +49,24 @@ TwoLevel two_level_case() {
   t.m.e_up = t.m.e_down = 0.7;
   t.m.ledge_ref_m = 0.065;
   t.m.superheat_ref_K = 7;
-  t.m.nominal_power_W = 1.6e6;
+  t.m.nominal_power_W = 1.6e6;  // DC, at the cell
   t.m.nominal_production_kg_per_s = 0.035;
+  t.c.sim.design.rectifier_efficiency = 0.975;  // the grid buys 1.6 MW / 0.975 per cell (AC)
   t.p.step_s = 3600;
   for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J.push_back(k < t.K / 2 ? t.p_low : t.p_high);
   return t;
 }
 
 // Hand solution: production is linear (e_up = e_down) and must average nominal, so Σu ≥ 0; power
-// costs p_k·u_k: the best is +10 % while cheap and −10 % while dear. Its saving over the flat
-// schedule is 0.1·P·N·Δt·(K/2)·(p_high − p_low), with no change of metal.
-double hand_savings(const TwoLevel& t) {
-  return 0.1 * t.m.nominal_power_W * t.c.cells * t.p.step_s * (t.K / 2.0) * (t.p_high - t.p_low);
+// bought at the grid (AC, P/η with η = 0.975) costs p_k·u_k·P/η: the best is +10 % while cheap and
+// −10 % while dear (a share-hour of metal is worth 3600·0.035·100·0.7·v ≈ 10.6 kEUR at v ≈ 1.2 EUR/kg,
+// more than its power at 20 EUR/MWh, 3.3 kEUR, less than at 120 EUR/MWh, 19.7 kEUR). Its saving
+// over the flat schedule is 0.1·(P/η)·N·Δt·(K/2)·(p_high − p_low) = 0.1 × 164.10 MW × 12 h × 100 EUR/MWh
+// = 19,692.31 EUR, with no change of metal (19,200 EUR on the former DC basis).
+double hand_savings(const TwoLevel&) { return 0.1 * (1.6 * 100 / 0.975) * 12 * 100; }
+
+TEST(FlexValidation, TwoPriceLevelsHandOptimumIsOnTheAcBasis) {
+  EXPECT_NEAR(hand_savings(two_level_case()), 19692.3077, 1e-3);
 }
 
 TEST(FlexValidation, TwoPriceLevelsLpEqualsTheHandOptimum) {
@@ -122,7 +128,7 @@ TEST(FlexValidation, OneHourStopAtAPriceSpikeEqualsTheHandOptimum) {
   EXPECT_TRUE(s.milp);
   EXPECT_EQ(s.solution.status, flex::SolveStatus::kOptimal);
   const double hand = t.c.cells * t.p.step_s *
-                      (t.m.nominal_power_W * (p_spike - 23 * 0.1 * t.p_low) +
+                      (t.m.nominal_power_W / 0.975 * (p_spike - 23 * 0.1 * t.p_low) +
                        (23 * 0.1 * t.m.e_up - 1.0) * t.m.nominal_production_kg_per_s * flex::net_metal_eur_per_kg(t.c));
   EXPECT_NEAR(s.economics.margin_eur() - flat.economics.margin_eur(), hand, 1e-6 * hand);
   for (std::size_t k = 0; k < t.K; ++k) EXPECT_NEAR(s.shares[k], k == 10 ? 0.0 : 1.1, 1e-9) << k;

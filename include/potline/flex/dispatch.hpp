@@ -22,7 +22,12 @@ struct HeatBounds {
 };
 HeatBounds case_bounds(const FlexCase& c);
 
-/// Money and energy of a schedule over the horizon, for the whole potline.
+/// The potline's nominal power bought from the grid: AC at the grid connection, the cells' DC power
+/// over the rectifier efficiency (cells × m.nominal_power_W / c.rectifier_efficiency()). Every
+/// energy, power and cost of the dispatch and grid products is on this basis (auxiliaries excluded).
+double grid_power_W(const FlexCase& c, const ReducedModel& m);
+
+/// Money and energy of a schedule over the horizon, for the whole potline (energy AC at the grid).
 struct ScheduleEconomics {
   double energy_J = 0, power_cost_eur = 0, production_kg = 0;
   double revenue_eur = 0, alumina_cost_eur = 0, carbon_cost_eur = 0, penalty_eur = 0;

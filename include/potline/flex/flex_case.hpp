@@ -80,6 +80,9 @@ struct FlexCase {
   EnvelopeSettings envelope;
   GridProducts grid;
   std::string prices_path;                ///< flex.prices (or --prices), resolved against the case folder
+  /// Where sim.design.rectifier_efficiency came from (the case, the technology or the schema
+  /// default): the power bought is AC at the grid connection = DC / that efficiency.
+  std::string rectifier_efficiency_origin = "the schema default";
   core::SourceLocation prices_where;
 
   double ledge_min_m() const { return dispatch.ledge_min_m.value_or(sim.window.ledge_min_m); }
@@ -87,6 +90,9 @@ struct FlexCase {
   double superheat_min_K() const { return dispatch.superheat_min_K.value_or(sim.window.superheat_min_K); }
   double superheat_max_K() const { return dispatch.superheat_max_K.value_or(sim.window.superheat_max_K); }
   double call_min_power() const { return grid.call_min_power.value_or(dispatch.min_power); }
+  /// DC energy delivered / AC energy drawn at the rectifier station (design.rectifier_efficiency,
+  /// the same declaration the cell and smelter models use for SEC_AC = SEC_DC / η).
+  double rectifier_efficiency() const { return sim.design.rectifier_efficiency; }
 };
 
 /// The fields of [flex], [economics] and [envelope] (bound to FlexCase).

@@ -38,6 +38,9 @@ struct FlexResult {
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope);
 
 io::Json flex_summary_json(const FlexCase& c, const FlexResult& r);
+/// One sentence on the basis of every power, energy and cost of the output (AC at the grid
+/// connection, the rectifier efficiency and where it came from).
+std::string power_basis(const FlexCase& c);
 /// schedule.csv: per step the time, price, power of the flat and optimised schedules and the heat
 /// state (reduced model and dynamic model).
 std::string schedule_csv(const FlexCase& c, const FlexResult& r);

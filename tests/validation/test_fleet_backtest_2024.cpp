@@ -16,6 +16,7 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
 #include "potline/fleet/years.hpp"
+#include "../common/fleet_2024_case.hpp"
 #include "../common/shipped_data.hpp"
 
 namespace test_fleet_backtest_2024 {
@@ -27,27 +28,9 @@ namespace {
 constexpr double kToMt = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kLme2024_usd_per_t = 2392;                 // [EGA 2024]
 
-struct Backtest {
-  fleet::FleetCase c;
-  fleet::FleetResult r;
-};
+using Backtest = potline::testing::Fleet2024;
 
-const Backtest& backtest() {
-  static const Backtest b = [] {
-    core::Diagnostics d;
-    const fleet::FleetCase loaded = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
-                                                           cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
-    EXPECT_FALSE(d.has_errors()) << d.to_string();
-    // The case is the scenario year 2024 (its dated trade measures), as `potline fleet` solves it.
-    Backtest x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
-    fleet::SolveOptions o;
-    o.details = true;
-    x.r = fleet::solve(x.c, x.c.shocks, {}, o);
-    EXPECT_TRUE(x.r.feasible) << x.r.explanation;
-    return x;
-  }();
-  return b;
-}
+const Backtest& backtest() { return potline::testing::fleet_2024_case(); }
 
 double region_production_Mt(const std::string& id) {
   const auto& b = backtest();

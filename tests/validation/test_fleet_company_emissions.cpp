@@ -19,6 +19,7 @@
 #include "potline/fleet/solve.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/plant/smelter.hpp"
+#include "../common/fleet_2024_case.hpp"
 #include "../common/shipped_data.hpp"
 
 namespace test_fleet_company_emissions {
@@ -27,26 +28,9 @@ using namespace potline;
 
 namespace {
 
-struct Case2024 {
-  fleet::FleetCase c;
-  fleet::FleetResult r;
-};
+using Case2024 = potline::testing::Fleet2024;
 
-const Case2024& case_2024() {
-  static const Case2024 b = [] {
-    core::Diagnostics d;
-    const fleet::FleetCase loaded = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
-                                                           cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
-    EXPECT_FALSE(d.has_errors()) << d.to_string();
-    Case2024 x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
-    fleet::SolveOptions o;
-    o.details = true;
-    x.r = fleet::solve(x.c, x.c.shocks, {}, o);
-    EXPECT_TRUE(x.r.feasible) << x.r.explanation;
-    return x;
-  }();
-  return b;
-}
+const Case2024& case_2024() { return potline::testing::fleet_2024_case(); }
 
 enum class Scope { direct, scope_one_two };
 

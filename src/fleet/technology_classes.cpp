@@ -182,19 +182,34 @@ void check_pfc_class(const std::string& name, const toml::table& t, const core::
           "unknown IPCC technology class '" + name + "': CWPB, SWPB, VSS, HSS, PFPB_legacy or PFPB_modern");
 }
 
+/// Every key of a mix part's table that is not in `known` is an error with a did-you-mean.
+void report_unknown_keys(const toml::table& t, const std::set<std::string>& known, const std::string& table,
+                         const std::string& file, core::Diagnostics& d) {
+  for (const auto& [k, v] : t) {
+    const std::string key(k.str());
+    if (known.count(key)) continue;
+    io::report_unknown_name("key in " + table, key, std::vector<std::string>(known.begin(), known.end()),
+                            io::toml_location(v, file), key, d);
+  }
+}
+
+/// A part's `share` of capacity, 0..1; anything else is an error at the value (0 returned).
+double parse_share(const toml::table& t, const core::SourceLocation& where, const std::string& file,
+                   core::Diagnostics& d) {
+  const auto share = t["share"].value<double>();
+  if (share && *share >= 0.0 && *share <= 1.0) return *share;
+  const auto* n = t.get("share");
+  d.error(n ? io::toml_location(*n, file) : where, "share", "a share of capacity between 0 and 1 (a number)");
+  return 0.0;
+}
+
 /// One [[class.mix]] part: part, technology (catalogue), share (0..1), source; optional pfc_class.
 MixPart parse_part(const toml::table& t, const std::string& file, const std::vector<std::string>& tech_ids,
                    core::Diagnostics& d) {
   static const std::set<std::string> known = {"part", "technology", "share", "source", "pfc_class"};
   MixPart p;
   p.where = io::toml_location(t, file);
-  for (const auto& [k, v] : t) {
-    const std::string key(k.str());
-    if (!known.count(key)) {
-      io::report_unknown_name("key in [[class.mix]]", key, std::vector<std::string>(known.begin(), known.end()),
-                              io::toml_location(v, file), key, d);
-    }
-  }
+  report_unknown_keys(t, known, "[[class.mix]]", file, d);
   p.part = t["part"].value_or(std::string());
   p.technology = t["technology"].value_or(std::string());
   p.source = t["source"].value_or(std::string());
@@ -208,13 +223,7 @@ MixPart parse_part(const toml::table& t, const std::string& file, const std::vec
     io::report_unknown_name("technology", p.technology, tech_ids, n ? io::toml_location(*n, file) : p.where,
                             "technology", d);
   }
-  const auto share = t["share"].value<double>();
-  if (!share || !(*share >= 0.0 && *share <= 1.0)) {
-    const auto* n = t.get("share");
-    d.error(n ? io::toml_location(*n, file) : p.where, "share", "a share of capacity between 0 and 1 (a number)");
-  } else {
-    p.share = *share;
-  }
+  p.share = parse_share(t, p.where, file, d);
   check_pfc_class(p.pfc_class, t, p.where, file, d);
   return p;
 }
@@ -224,13 +233,7 @@ PowerPart parse_power_part(const toml::table& t, const std::string& file, core::
   static const std::set<std::string> known = {"power_source", "share", "source"};
   PowerPart p;
   p.where = io::toml_location(t, file);
-  for (const auto& [k, v] : t) {
-    const std::string key(k.str());
-    if (!known.count(key)) {
-      io::report_unknown_name("key in [[class.power_mix]]", key, std::vector<std::string>(known.begin(), known.end()),
-                              io::toml_location(v, file), key, d);
-    }
-  }
+  report_unknown_keys(t, known, "[[class.power_mix]]", file, d);
   const std::string name = t["power_source"].value_or(std::string());
   if (const auto ps = plant::power_source_from_name(name)) {
     p.power_source = *ps;
@@ -241,13 +244,7 @@ PowerPart parse_power_part(const toml::table& t, const std::string& file, core::
   }
   p.source = t["source"].value_or(std::string());
   if (p.source.empty()) d.error(p.where, "source", "required: the published basis of the power source's share");
-  const auto share = t["share"].value<double>();
-  if (!share || !(*share >= 0.0 && *share <= 1.0)) {
-    const auto* n = t.get("share");
-    d.error(n ? io::toml_location(*n, file) : p.where, "share", "a share of capacity between 0 and 1 (a number)");
-  } else {
-    p.share = *share;
-  }
+  p.share = parse_share(t, p.where, file, d);
   return p;
 }
 

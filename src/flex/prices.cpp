@@ -46,13 +46,23 @@ bool utc_suffix(const std::string& rest, std::string& why) {
   return false;
 }
 
+// What a wrong column count likely means: a spreadsheet's export with ';' between columns (and decimal
+// commas), or a decimal comma that split the price in two.
+std::string column_count_hint(const io::CsvRecord& r) {
+  if (r.fields.size() == 1 && r.fields[0].text.find(';') != std::string::npos) {
+    return "; the line holds ';': save the series with ',' between columns and '.' as the decimal point";
+  }
+  if (r.fields.size() == 3) return "; a decimal comma in the price splits it in two: write the price with a '.'";
+  return "";
+}
+
 // The header: two columns naming the time zone and the price unit.
 bool check_header(const io::CsvRecord& r, const std::string& path, core::Diagnostics& d) {
   const core::SourceLocation at{path, r.line, 1};
   const std::string want = "time_utc,price_eur_per_MWh";
   if (r.fields.size() != 2) {
     d.error(at, "", fmt::format("the header must have two columns '{}' (times in UTC, prices in EUR/MWh); found {} "
-                                "column(s)", want, r.fields.size()));
+                                "column(s){}", want, r.fields.size(), column_count_hint(r)));
     return false;
   }
   bool ok = true;
@@ -84,8 +94,8 @@ struct Row {
 
 std::optional<Row> read_row(const io::CsvRecord& r, const std::string& path, core::Diagnostics& d) {
   if (r.fields.size() != 2) {
-    d.error({path, r.line, 1}, "", fmt::format("{} column(s): each row holds time_utc,price_eur_per_MWh",
-                                               r.fields.size()));
+    d.error({path, r.line, 1}, "", fmt::format("{} column(s): each row holds time_utc,price_eur_per_MWh{}",
+                                               r.fields.size(), column_count_hint(r)));
     return std::nullopt;
   }
   Row row;
@@ -100,7 +110,8 @@ std::optional<Row> read_row(const io::CsvRecord& r, const std::string& path, cor
   const bool numeric = !p.empty() && end != p.c_str() && *end == '\0';
   if (!numeric || !std::isfinite(price)) {
     d.error({path, r.line, r.fields[1].column}, "",
-            fmt::format("price '{}' is not a finite number (EUR/MWh; negative prices are allowed)", p));
+            fmt::format("price '{}' is not a finite number (EUR/MWh; negative prices are allowed){}", p,
+                        p.find(',') != std::string::npos ? "; write the decimal comma as a '.'" : ""));
   }
   if (!t || !numeric || !std::isfinite(price)) return std::nullopt;
   row.time_s = *t;

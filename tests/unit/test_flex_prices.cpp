@@ -93,6 +93,24 @@ TEST(flex_prices, NonNumericAndNonFinitePricesAndBadTimesAreAllReported) {
       << e;
 }
 
+TEST(flex_prices, SpreadsheetExportsWithSemicolonsOrDecimalCommasGetAHint) {
+  const std::string semicolons = read_errors("time_utc;price_eur_per_MWh\n2026-06-01T00:00Z;45,5\n");
+  EXPECT_NE(semicolons.find("found 1 column(s); the line holds ';': save the series with ',' between columns and '.' "
+                            "as the decimal point"),
+            std::string::npos)
+      << semicolons;
+  const std::string split = read_errors(kHeader + "2026-06-01T00:00Z,45,5\n");
+  EXPECT_NE(split.find("p.csv:3:1: error: 3 column(s): each row holds time_utc,price_eur_per_MWh; a decimal comma in "
+                       "the price splits it in two: write the price with a '.'"),
+            std::string::npos)
+      << split;
+  const std::string quoted = read_errors(kHeader + "2026-06-01T00:00Z,\"45,5\"\n");
+  EXPECT_NE(quoted.find("price '45,5' is not a finite number (EUR/MWh; negative prices are allowed); write the decimal "
+                        "comma as a '.'"),
+            std::string::npos)
+      << quoted;
+}
+
 TEST(flex_prices, HorizonLongerThanTheSeriesOrNotWholeStepsIsAnError) {
   core::Diagnostics d;
   const auto s = flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n", "p.csv", d);

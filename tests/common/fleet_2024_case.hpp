@@ -35,4 +35,16 @@ inline const Fleet2024& fleet_2024_case() {
   return solved;
 }
 
+/// The production-weighted AC specific energy (kWh/t) of the case's rows in `region`.
+inline double region_sec_ac_kWh_per_t(const Fleet2024& b, const std::string& region) {
+  double energy = 0, metal = 0;
+  for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
+    if (b.c.model.smelters[i].record.region != region) continue;
+    energy += b.r.smelters[i].sec_ac_J_per_kg * b.r.production_kg_per_s[i];
+    metal += b.r.production_kg_per_s[i];
+  }
+  EXPECT_GT(metal, 0.0) << region;
+  return metal > 0 ? energy / metal / 3.6e6 * 1e3 : 0.0;
+}
+
 }  // namespace potline::testing

@@ -54,18 +54,21 @@ io::Json thermal_warnings(const dynamics::ThermalSteadyState& s, const cell::Cel
 }
 
 // --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
-// network calibrated at the design point (the catalogue technology's line current, ACD and bath
-// temperature with the case's design and composition; without a technology, the case itself).
+// network calibrated at the design point (the catalogue technology's operating point: line current,
+// ACD, bath temperature and composition, with the case's design; without a technology, the case itself).
 // docs/model/cell.md, "Thermal steady state".
 io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
   cell::OperatingPoint design = run.c.op;
   std::string basis = "the case's operating point";
+  double design_liquidus_degC = run.summary.at("liquidus_C").get<double>();
   if (run.c.technology) {
     const api::CellRun catalogue = api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)},
                                                  run.c.technology->id, "");  // the id: names may differ
-    design.line_current_A = catalogue.c.op.line_current_A;
-    design.acd_m = catalogue.c.op.acd_m;
-    design.bath_temperature_K = catalogue.c.op.bath_temperature_K;
+    // The whole catalogue operating point, bath composition included: calibrated at the case's own
+    // composition, `--set bath.alf3=13` moved the calibration with it and gave back 965.0 °C and the
+    // 6.5 cm design ledge (superheat 12.1 K), and 11 or 14 wt% failed to calibrate at all.
+    design = catalogue.c.op;
+    design_liquidus_degC = catalogue.summary.at("liquidus_C").get<double>();
     basis = "technology " + run.c.technology->name + " at its catalogue operating point";
   }
   std::vector<double> y(dynamics::kStateCount);
@@ -78,6 +81,7 @@ io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
   j["design_line_current_kA"] = design.line_current_A / 1e3;
   j["design_acd_cm"] = design.acd_m * 100;
   j["design_bath_temperature_degC"] = design.bath_temperature_K - 273.15;
+  j["design_liquidus_degC"] = design_liquidus_degC;  // of the design point's bath composition
   j["bath_temperature_degC"] = s.bath_temperature_K - 273.15;
   j["liquidus_degC"] = s.liquidus_K - 273.15;
   j["superheat_K"] = s.superheat_K;
@@ -120,10 +124,10 @@ std::string thermal_text(const io::Json& t) {
   const std::string ledge = t.at("ledge_cm").is_null() ? "none" : fmt::format("{:.1f} cm", n("ledge_cm"));
   std::string out = fmt::format(
       "\nThermal steady state ({}; heat-loss network of the dynamics calibrated at {}: {:.1f} kA, ACD {:.2f} cm, "
-      "{:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {}, shell node {:.0f} °C\n"
+      "{:.1f} °C, liquidus {:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {}, shell node {:.0f} °C\n"
       "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg\n",
       t.at("status").get<std::string>(), t.at("design_point").get<std::string>(), n("design_line_current_kA"),
-      n("design_acd_cm"), n("design_bath_temperature_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
+      n("design_acd_cm"), n("design_bath_temperature_degC"), n("design_liquidus_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
       n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),
       n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"));
   for (const auto& w : t.at("warnings")) out += "  warning: " + w.get<std::string>() + "\n";

@@ -34,7 +34,7 @@ struct FlexOptions {
 // (api::load_flex, which Python and --vary use too); every input error at once.
 api::FlexInput load_flex(const FlexOptions& o, const GlobalOptions& global) {
   const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
-  api::FlexInput input = api::load_flex(source, api::PriceSource{o.prices, std::nullopt, "<prices>"});
+  api::FlexInput input = api::load_flex(source, api::PriceSource{o.prices, std::nullopt, "--prices"});
   for (const auto& w : input.warnings) std::cerr << w << "\n";
   return input;
 }

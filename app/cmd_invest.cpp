@@ -27,6 +27,14 @@ struct InvestOptions {
 // give them: an analyst reads "4.667e+08 USD" twice.
 std::string musd(double usd) { return fmt::format("{:.1f} M USD", usd / 1e6); }
 
+// The cash flows start with the construction years (docs/model/economics.md), so the payback counts
+// from the first of them: invest-new-build's "payback 11.7 years" is 8.7 years of operation.
+std::string payback_text(double years, int construction_years) {
+  if (construction_years <= 0) return fmt::format("{:.1f} years", years);
+  return fmt::format("{:.1f} years from the start of construction ({} construction year{})", years,
+                     construction_years, construction_years == 1 ? "" : "s");
+}
+
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
 void print_hpa_line(const io::Json& h) {
   const auto has = [&](const char* key) { return h.contains(key) && h.at(key).is_number(); };
@@ -78,7 +86,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   std::cout << fmt::format("  capex {} ({}), WACC {:.1f} %\n", musd(in.capex_usd), run.c.operating.price_year, 100 * in.wacc);
   std::cout << fmt::format("  NPV {}   IRR {}   payback {}\n", musd(r.npv_usd),
                            r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",
-                           r.payback_years ? fmt::format("{:.1f} years", *r.payback_years) : "never");
+                           r.payback_years ? payback_text(*r.payback_years, in.construction_years) : "never");
   // One flat price for every operating year (docs/model/economics.md), not the contract price:
   // `--set prices.power=49.26` leaves the post-contract price, and NPV is not 0 there.
   std::cout << fmt::format("  LCOA {}   break-even power {} (one price for every operating year, contract and after; "

@@ -6,9 +6,11 @@ cost curves, ...) come as pandas DataFrames with the CLI's CSV columns. Input er
 ``potline.InputError`` (a ValueError) whose message is the CLI's file:line:col diagnostics.
 See docs/python.md.
 """
+import datetime as _datetime
 import io as _io
 import json as _json
 import math as _math
+import numbers as _numbers
 import os as _os
 import sys as _sys
 
@@ -30,11 +32,14 @@ def data_dir():
 
 def _text(value):
     """A value as the CLI would receive it: numbers in full precision, strings (with units) as given."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # Python's or numpy's
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    # numbers.Integral / Real also take numpy's scalars (np.int64 from np.arange(300, 400, 10) was
+    # refused as "expected a number or a string, got int64").
+    if isinstance(value, _numbers.Integral):
+        return str(int(value))
+    if isinstance(value, _numbers.Real):
+        value = float(value)
         # repr() is the shortest text that reads back as the same double; inf and nan are passed on
         # as text so that the library reports them as input errors, as the CLI does.
         return repr(value) if _math.isfinite(value) else str(value)
@@ -197,6 +202,16 @@ def simulate(case, set=None, threads=0, data_dir=None):
     return result
 
 
+def _utc_text(time):
+    """A price time as the CSV's UTC text. A time zone-aware time (a Series read with tz="Europe/Berlin")
+    is converted to UTC: it was written with its local clock and a "Z", two hours off in a German summer."""
+    if not hasattr(time, "strftime"):
+        return str(time)
+    if getattr(time, "tzinfo", None) is not None and time.utcoffset() is not None:
+        time = time.astimezone(_datetime.timezone.utc)
+    return time.strftime("%Y-%m-%dT%H:%MZ")
+
+
 def _prices_args(prices):
     """(path, CSV text) of a price series: a file path, a pandas DataFrame or Series, or a dict
     {time_utc: price in EUR/MWh}; None keeps the case's flex.prices."""
@@ -217,8 +232,7 @@ def _prices_args(prices):
         raise TypeError(f"prices are a file path, a DataFrame, a Series or a dict, not a {type(prices).__name__}")
     lines = ["time_utc,price_eur_per_MWh"]
     for time, price in rows:
-        time_text = time.strftime("%Y-%m-%dT%H:%MZ") if hasattr(time, "strftime") else str(time)
-        lines.append(f"{time_text},{price!r}" if isinstance(price, float) else f"{time_text},{price}")
+        lines.append(f"{_utc_text(time)},{_text(price) if isinstance(price, _numbers.Real) else price}")
     return "", "\n".join(lines) + "\n"
 
 

@@ -39,7 +39,7 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     input.c.prices_where = {"<prices argument>", 0, 0};
   } else if (!price_source.path.empty()) {
     input.c.prices_path = price_source.path;
-    input.c.prices_where = {"<command line>", 0, 0};
+    input.c.prices_where = {price_source.display_name, 0, 0};  // --prices (CLI), <prices> (Python)
   }
   if (input.c.prices_path.empty()) {
     d.error({source.name(), 0, 0}, "flex.prices", "give a price series: --prices PRICES.csv or flex.prices in the case");

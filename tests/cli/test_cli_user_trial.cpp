@@ -371,5 +371,58 @@ TEST(CliUserTrial, CellTitleSaysWhichInputsTheCommandLineChanged) {
   EXPECT_EQ(titled.out.substr(0, titled.out.find('\n')), "mine [AP40]");
 }
 
+// User trial of 2026-12-05 (second session; /work/coord/trial-findings.md, "Session of 2026-12-05 (2)").
+
+Json thermal_of(const std::vector<std::string>& sets) {
+  std::vector<std::string> args{"cell", example("default.toml"), "--thermal", "--json"};
+  for (const auto& s : sets) args.insert(args.end(), {"--set", s});
+  const RunResult r = potline(args);
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  return r.exit_code == 0 ? parse_json(r.out).at("thermal") : Json{};
+}
+
+// The heat-loss network was calibrated at the case's own bath composition, so a composition change
+// moved the calibration with it: --set bath.alf3=13 gave back 965.0 °C and the 6.5 cm design ledge
+// (superheat 12.1 K, shell node 182 instead of 320 °C), and 11 or 14 wt% could not be calibrated
+// (exit 1, "lower dynamics.bypass_ledge_share", a key the cell case does not have). Calibrated at
+// the catalogue's operating point, more AlF3 lowers the liquidus and the bath follows it.
+TEST(CliUserTrial, ThermalStateFollowsTheBathComposition) {
+  const Json design = thermal_of({});
+  const Json more = thermal_of({"bath.alf3=13"});
+  const Json less = thermal_of({"bath.alf3=11"});
+  ASSERT_TRUE(design.is_object() && more.is_object() && less.is_object());
+  EXPECT_NEAR(finite_number(design, "bath_temperature_degC"), 965.0, 0.01);
+  EXPECT_NEAR(finite_number(design, "design_liquidus_degC"), finite_number(design, "liquidus_degC"), 1e-9);
+  // The design point is the catalogue's, whatever the case's bath.
+  EXPECT_NEAR(finite_number(more, "design_liquidus_degC"), finite_number(design, "liquidus_degC"), 1e-9);
+  EXPECT_LT(finite_number(more, "liquidus_degC"), finite_number(design, "liquidus_degC") - 4.0);
+  EXPECT_LT(finite_number(more, "bath_temperature_degC"), finite_number(design, "bath_temperature_degC") - 3.0);
+  EXPECT_GT(finite_number(less, "bath_temperature_degC"), finite_number(design, "bath_temperature_degC") + 3.0);
+  for (const Json* t : {&more, &less}) {
+    EXPECT_EQ(t->at("status"), "steady");
+    EXPECT_NE(finite_number(*t, "ledge_cm"), finite_number(design, "ledge_cm"));
+    EXPECT_GT(finite_number(*t, "superheat_K"), 3.0);
+    EXPECT_LT(finite_number(*t, "superheat_K"), 12.0);
+  }
+  const RunResult text = potline({"cell", example("default.toml"), "--thermal", "--set", "bath.alf3=13"});
+  expect_in(text.out, "at its catalogue operating point: 400.0 kA, ACD 3.80 cm, 965.0 °C, liquidus 958.1 °C):");
+}
+
+// A --prices file that cannot be read was located at "<command line>", a place the user never typed.
+TEST(CliUserTrial, AnUnreadablePriceFileIsLocatedAtThePricesOption) {
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", "no-such-prices.csv"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "--prices: error: 'flex.prices': cannot read the price series 'no-such-prices.csv'");
+  EXPECT_EQ(r.err.find("<command line>"), std::string::npos) << r.err;
+}
+
+// The cash flows begin with the construction years, so "payback 11.7 years" was 8.7 years of
+// operation: the text says where it counts from.
+TEST(CliUserTrial, PaybackSaysItCountsFromTheStartOfConstruction) {
+  const RunResult r = potline({"invest", example("invest-new-build.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "payback 11.7 years from the start of construction (3 construction years)");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial

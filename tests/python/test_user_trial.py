@@ -44,3 +44,29 @@ def test_cost_curve_margin_is_region_price_less_c1(root):
 def test_a_comma_in_a_number_is_said_as_such(root):
     with pytest.raises(potline.InputError, match=r"'4,0 cm' has a comma in the number: write a decimal point"):
         potline.cell(str(root / "examples" / "default.toml"), set={"operation.acd": "4,0 cm"})
+
+
+# User trial of 2026-12-05 (2) (docs/cli.md, Changes).
+def test_numpy_numbers_are_numbers(root):
+    # Before: np.int64 (np.arange(300, 400, 10)) raised "expected a number or a string ... got int64".
+    np = pytest.importorskip("numpy")
+    case = str(root / "examples" / "default.toml")
+    a = potline.cell(case, set={"operation.line_current": np.int64(420), "operation.acd": np.float64(4.0)})
+    b = potline.cell(case, set={"operation.line_current": 420, "operation.acd": 4.0})
+    assert a["voltage_V"] == b["voltage_V"]
+    assert a["current_kA"] == 420.0
+
+
+def test_price_times_with_a_time_zone_are_converted_to_utc(root):
+    # Before: a Series indexed in Europe/Berlin was written with its local clock and a "Z" (2 h off).
+    pd = pytest.importorskip("pandas")
+    csv = root / "data" / "prices" / "synthetic-de-summer-day-15min.csv"
+    utc = pd.read_csv(csv, comment="#")
+    series = pd.Series(utc["price_eur_per_MWh"].values,
+                       index=pd.to_datetime(utc["time_utc"], utc=True).dt.tz_convert("Europe/Berlin"))
+    assert series.index[0].hour == 2  # 00:00Z is 02:00 in a Berlin summer
+    case = str(root / "examples" / "flex-day.toml")
+    by_path = potline.flex(case, prices=str(csv))
+    by_series = potline.flex(case, prices=series)
+    assert by_series["start_utc"] == by_path["start_utc"]
+    assert by_series["value"]["savings_eur"] == by_path["value"]["savings_eur"]

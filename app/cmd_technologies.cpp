@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
+#include "potline/cell/published_bound.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/core/constants.hpp"
 
@@ -56,8 +57,11 @@ io::Json catalogue_entry_json(const cell::Technology& tech) {
 // "≤ " / "≥ " for a published number its note calls an upper / a lower bound ("published as
 // '< 13.0 MWh/t' (upper bound)"): printed bare, AP60-600's "4500 kg per pot-day" read as a figure.
 std::string bound_mark(const cell::PublishedValue& v) {
-  if (v.note.find("upper bound") != std::string::npos) return "≤ ";
-  if (v.note.find("lower bound") != std::string::npos) return "≥ ";
+  switch (cell::published_bound(v)) {
+    case cell::PublishedBound::kUpper: return "≤ ";
+    case cell::PublishedBound::kLower: return "≥ ";
+    case cell::PublishedBound::kNone: break;
+  }
   return "";
 }
 
@@ -100,13 +104,6 @@ ModelAtTechnology model_at(const cell::Technology& tech, const cell::TechnologyC
                        cal.plausible() ? "" : "  ** IMPLAUSIBLE **");
   for (const auto& p : cal.problems) m.text += "\n    ! " + p;
   for (const auto& n : cal.notes) m.text += "\n    - " + n;
-  // The CE derived from a production per pot-day is a bound when that production is one.
-  if (!tech.current_efficiency && tech.production_kg_per_day && !bound_mark(*tech.production_kg_per_day).empty()) {
-    const char* bound = bound_mark(*tech.production_kg_per_day) == "≥ " ? "a lower" : "an upper";
-    m.text += fmt::format("\n    - the published production per pot-day is {0} bound, so the CE derived from it is {0} "
-                          "bound too, not a measured figure",
-                          bound);
-  }
   return m;
 }
 

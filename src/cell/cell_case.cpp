@@ -4,6 +4,7 @@
 
 #include "potline/cell/anode_inputs.hpp"
 #include "potline/cell/cell_schema.hpp"
+#include "potline/cell/published_bound.hpp"
 #include "potline/purity/purity_schema.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
@@ -37,6 +38,29 @@ io::ValueSet technology_baseline(const Technology& tech) {
   return values;
 }
 
+// Faraday: CE = production / (I·M_Al/3F·day). A production published as a lower bound ("> 4.5 t/d")
+// bounds the CE from below only: the technology's labelled CE estimate is used when it meets the
+// bound (AP60-600: its first generation's measured 95.9 % against ≥ 93.1 %), the bound itself
+// otherwise, and the notes say which (user trial 2026-12-05, item J).
+double current_efficiency_from_production(const Technology& tech, std::vector<std::string>& notes) {
+  const double faraday_ce = tech.production_kg_per_day->value /
+                            (faraday_production_kg_per_s(tech.line_current_A->value, 1.0) * constants::kSecondsPerDay);
+  const PublishedBound bound = published_bound(*tech.production_kg_per_day);
+  const auto& estimate = tech.estimated_current_efficiency;
+  if (bound == PublishedBound::kLower && estimate && estimate->value >= faraday_ce) {
+    notes.push_back(fmt::format("the published {} per pot-day is a lower bound (current efficiency at least {:.1f} %, "
+                                "Faraday); the calibration takes the estimated {} ({})",
+                                tech.production_kg_per_day->text, faraday_ce * 100, estimate->text, estimate->source));
+    return estimate->value;
+  }
+  const char* kind = bound == PublishedBound::kLower   ? ", a lower bound, so the CE is one too, not a measured figure"
+                     : bound == PublishedBound::kUpper ? ", an upper bound, so the CE is one too, not a measured figure"
+                                                       : "";
+  notes.push_back(fmt::format("current efficiency {:.1f} % derived from the published {} per pot-day (Faraday){}",
+                              faraday_ce * 100, tech.production_kg_per_day->text, kind));
+  return faraday_ce;
+}
+
 // The operating point to calibrate against: published numbers first; CE from production per
 // pot-day by Faraday; a labelled estimate of CE last. AC specific energy is brought to DC with the
 // rectifier efficiency (plant auxiliaries are not separated: stated in the notes).
@@ -60,11 +84,7 @@ PublishedPoint published_point(const Technology& tech, double rectifier_efficien
         tech.sec_ac_J_per_kg->assumed_basis ? " (the source does not say)" : "", rectifier_efficiency));
   }
   if (!p.current_efficiency && tech.production_kg_per_day && tech.line_current_A) {
-    // Faraday: CE = production / (I·M_Al/3F·day).
-    p.current_efficiency = tech.production_kg_per_day->value /
-                           (faraday_production_kg_per_s(tech.line_current_A->value, 1.0) * constants::kSecondsPerDay);
-    notes.push_back(fmt::format("current efficiency {:.1f} % derived from the published {} per pot-day (Faraday)",
-                                *p.current_efficiency * 100, tech.production_kg_per_day->text));
+    p.current_efficiency = current_efficiency_from_production(tech, notes);
   }
   const bool two_of_three = (p.voltage_V && p.sec_dc_J_per_kg);
   if (!p.current_efficiency && !two_of_three && tech.estimated_current_efficiency) {

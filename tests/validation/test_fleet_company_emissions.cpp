@@ -120,6 +120,55 @@ TEST(fleet_company_emissions, NorduralScopeOneBelowTheTwoTonnesNorduralPublishes
   EXPECT_GT(model, 1.5);  // an anode-CO2 floor: the bound is not met by a smelter without emissions
 }
 
+// Known miss, asserted as it stands: Norðurál's green accounting for 2017 gives its footprint as
+// 1.61 t CO2 per tonne of aluminium (1.65 in 2006), "close to the practical minimum achievable with
+// our processes" ([Nordural green accounting 2017]); model 1.89, +18 %. The boundary is not stated
+// on the page read (the model counts anode baking, ≈ 0.19 t/t, and casting fuel at the smelter);
+// the model's PFC for it is derived from [McKenna 2022] (0.12 t/t with AR5), not from this figure.
+// Neither is tuned. The 2024 report's "under 2" (test above) is met.
+TEST(fleet_company_emissions, KnownMissNorduralAboveItsPublishedFootprintFor2017) {
+  const double model = smelters({"eu-nordural"}, Scope::direct);
+  EXPECT_GT(model, 1.15 * 1.61);  // the miss
+  EXPECT_LT(model, 1.30 * 1.61);
+}
+
+// Aluminerie Alouette (Sept-Îles; AP30-class cells on Hydro-Québec power, own anode plant): "chaque
+// tonne d'aluminium produite émet 1,84 tonne de CO2" in 2017, from 595,840 t of aluminium and
+// "près de 1,12 million de tonnes de CO2" ([Alouette 2017 emissions], the company's figures as
+// reported by Radio-Canada); model 1.77 direct (−4 %; hydro, so scope 1 + 2 alike). Independent of
+// the model's PFC input for it, which is the modern-class AEM estimate (0.011 t CO2e/t).
+TEST(fleet_company_emissions, AlouetteWithinFifteenPercentOfItsPublishedFigureFor2017) {
+  EXPECT_NEAR(smelters({"ca-alouette"}, Scope::direct), 1.84, 0.15 * 1.84);
+  EXPECT_NEAR(smelters({"ca-alouette"}, Scope::scope_one_two), 1.84, 0.15 * 1.84);
+}
+
+// Known miss, asserted as it stands: Hydro Sunndal (HAL275/HAL300 cells, own anode plant) produced
+// 347,000 t of electrolysis metal in 2014 and "slapp ut over 520 000 tonn CO2" ([Sunndal 2014
+// emissions]; the same article: "over 530 000 tonn CO2 i året"): 1.50–1.53 t/t; model 1.77, +16 to
+// +18 %. Whether the newspaper's "CO2" includes Sunndal's PFC is not stated; the model's PFC for it
+// is the modern-class estimate (0.011 t/t), so the gap is in anode, baking and fuel CO2 (≈ 1.76 in
+// the model), as for [Hydro AR 2011] and [Nordural green accounting 2017]. Not tuned.
+TEST(fleet_company_emissions, KnownMissSunndalAboveItsReportedCo2For2014) {
+  const double model = smelters({"eu-sunndal"}, Scope::direct);
+  EXPECT_GT(model, 1.15 * 520.0 / 347.0);  // the miss, against the lower published bound
+  EXPECT_LT(model, 1.25 * 520.0 / 347.0);
+}
+
+// Bookkeeping, not a validation: ISAL (Straumsvík) takes its own published PFC of 2008, 23 kg CO2e
+// per tonne ([ISAL PFC 2008]; SAR assumed), through the AEM that reproduces it; the smelter model
+// prices the same CF4 and C2F6 with AR5 (×≈1.04), and ISAL's direct intensity is 1.79 (2.10 on the
+// IAI world-average estimate before).
+TEST(fleet_company_emissions, IsalTakesThePfcAlcanIcelandPublishedFor2008) {
+  const auto& b = case_2024();
+  const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
+                               [](const auto& s) { return s.record.id == "eu-isal"; });
+  ASSERT_NE(it, b.c.model.smelters.end());
+  EXPECT_NE(it->pfc_standard.find("published: ISAL"), std::string::npos) << it->pfc_standard;
+  const auto r = plant::evaluate(it->inputs);
+  EXPECT_NEAR(r.emissions.pfc_co2e, 0.023, 0.0025);  // t CO2e per t, AR5 against SAR's 0.023
+  EXPECT_NEAR(smelters({"eu-isal"}, Scope::direct), 1.79, 0.01);
+}
+
 // Known miss, asserted as it stands: CBA (Aluminio, São Paulo; Söderberg cells on its own hydro
 // plants) publishes 2.56 t CO2e per tonne of liquid aluminium for its electrolysis, scope 1 and 2,
 // from its 2019 GHG Protocol inventory ([CBA inventory 2020]); model 2.10 (−18 %), its power at

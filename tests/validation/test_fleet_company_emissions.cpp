@@ -154,6 +154,22 @@ TEST(fleet_company_emissions, KnownMissSunndalAboveItsReportedCo2For2014) {
   EXPECT_LT(model, 1.25 * 520.0 / 347.0);
 }
 
+// Known miss, asserted as it stands: Inalum (Kuala Tanjung, Indonesia's one smelter; prebake cells
+// of 1982 on its own Asahan hydro, 99.31 % renewable energy in 2024) states "sekitar 2,5 kilogram
+// CO₂ per kilogram aluminium", against a "global limit" of four kilograms ([Inalum 2025 emissions];
+// the four-tonne low-carbon threshold is a scope 1 + 2 one); its EPD of 2025 on 2024 data gives
+// 3.75 kg CO2e per kg of ingot for the core process (the smelter, its anode plant and casthouse)
+// besides 7.83 upstream ([Inalum EPD 2025]). Model 2.10 (scope 1 + 2 = direct on hydro): −16 %
+// against the first, −44 % against the second. The model's Inalum PFC is the IAI 2016 world-average
+// ESTIMATE (0.34 t CO2e/t in AR5); both figures put Inalum above it (and above the EU default for
+// Indonesia, 1.70, which the model misses at +24 %). Not tuned: neither figure separates PFC.
+TEST(fleet_company_emissions, KnownMissInalumBelowItsPublishedFigures) {
+  const double model = smelters({"as-inalum-kuala-tanjung"}, Scope::scope_one_two);
+  EXPECT_LT(model, 0.85 * 2.5);  // the miss against the lower of the two figures
+  EXPECT_GT(model, 0.75 * 2.5);
+  EXPECT_LT(model, 0.60 * 3.75);
+}
+
 // Bookkeeping, not a validation: ISAL (Straumsvík) takes its own published PFC of 2008, 23 kg CO2e
 // per tonne ([ISAL PFC 2008]; SAR assumed), through the AEM that reproduces it; the smelter model
 // prices the same CF4 and C2F6 with AR5 (×≈1.04), and ISAL's direct intensity is 1.79 (2.10 on the

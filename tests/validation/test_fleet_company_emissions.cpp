@@ -142,6 +142,25 @@ TEST(fleet_company_emissions, AlouetteWithinFifteenPercentOfItsPublishedFigureFo
   EXPECT_NEAR(smelters({"ca-alouette"}, Scope::scope_one_two), 1.84, 0.15 * 1.84);
 }
 
+// Québec's register of large emitters (third-party-verified facility inventories), 2016, as
+// tabulated by the Journal de Québec ([Quebec emitters 2016]): Aluminerie de Bécancour 805,726 t
+// CO2e. The source gives no production; the dataset's 413 kt/yr capacity stands for it (ABI ran in
+// full until its 2018 lockout): 1.95 t CO2e/t; model 2.10 (+8 %), its P155 lines on the IAI
+// world-average PFC ESTIMATE. The same register's "ALCOA CANADA et filiales", 945,552 t CO2e (Baie-
+// Comeau and Deschambault; ABI is listed apart), over the two smelters' 280 + 287 kt/yr: 1.67 t/t;
+// model 1.94, +16 %: a marginal miss, asserted as it stands; a production below those capacities
+// would raise the published intensity and narrow the gap. Neither figure is an input.
+TEST(fleet_company_emissions, BecancourWithinFifteenPercentOfItsRegisteredEmissionsFor2016) {
+  EXPECT_NEAR(smelters({"ca-becancour"}, Scope::direct), 805726.0 / 413000.0, 0.15 * 805726.0 / 413000.0);
+}
+
+TEST(fleet_company_emissions, KnownMissAlcoaQuebecSmeltersAboveTheirRegisteredEmissionsFor2016) {
+  const double published = 945552.0 / (280000.0 + 287000.0);
+  const double model = smelters({"ca-baie-comeau", "ca-deschambault"}, Scope::direct);
+  EXPECT_GT(model, 1.15 * published);  // the miss, at the dataset's capacities as outputs
+  EXPECT_LT(model, 1.20 * published);
+}
+
 // Known miss, asserted as it stands: Hydro Sunndal (HAL275/HAL300 cells, own anode plant) produced
 // 347,000 t of electrolysis metal in 2014 and "slapp ut over 520 000 tonn CO2" ([Sunndal 2014
 // emissions]; the same article: "over 530 000 tonn CO2 i året"): 1.50–1.53 t/t; model 1.77, +16 to

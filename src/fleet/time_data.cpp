@@ -16,6 +16,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "dated_status.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -247,6 +248,7 @@ std::vector<Project> parse_pipeline(const std::string& text_in, const std::strin
       d.error(p.where, "id", "duplicate project id '" + p.id + "'");
     out.push_back(std::move(p));
   }
+  detail::check_dated_sequences(out, records, d);
   return out;
 }
 

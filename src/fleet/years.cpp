@@ -54,6 +54,9 @@ bool has_dated_events(const std::vector<Project>& pipeline, const std::string& i
 
 /// Dated curtailments and restarts (data/fleet-pipeline.toml): a row runs the time-weighted mean of
 /// its capacity in force through the year; a row stopped the whole year is not in the year's case.
+/// A head count estimated from the region's employees per capacity follows the capacity in force
+/// (the ratio is one of running plants; the staff of curtailed lines is laid off or on short-time
+/// work, as at Trimet and Speira in 2022-23); a published head count is kept.
 void dated_capacities(const std::vector<Project>& pipeline, int year,
                       std::vector<FleetSmelter>& smelters) {
   std::vector<FleetSmelter> kept;
@@ -65,6 +68,8 @@ void dated_capacities(const std::vector<Project>& pipeline, int year,
     }
     const double capacity = capacity_in_year(pipeline, s.record, year);
     if (capacity <= 0) continue;
+    if (s.employees_estimated && s.inputs.capacity_kg_per_s > 0)
+      s.inputs.employees *= capacity / s.inputs.capacity_kg_per_s;
     s.inputs.capacity_kg_per_s = capacity;
     kept.push_back(std::move(s));
   }

@@ -61,9 +61,9 @@ TEST(fleet_subregions, BadTablesAreInputErrorsWithTheirReason) {
 }
 
 // The shipped France subregion reaches the French smelters of the world case, the Swedish SE2 one
-// (province Vasternorrland) Kubal, and only them: the other European grid smelters keep the region's
-// estimate.
-TEST(fleet_subregions, ShippedFranceAndSe2PricesReachTheirSmeltersOnly) {
+// (province Vasternorrland) Kubal, the German one (since 2026-12-05) Trimet's three plants, and only
+// them: the other European grid smelters keep the region's estimate.
+TEST(fleet_subregions, ShippedFranceSe2AndGermanPricesReachTheirSmeltersOnly) {
   core::Diagnostics d;
   const FleetCase c = load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
                                       cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
@@ -71,7 +71,7 @@ TEST(fleet_subregions, ShippedFranceAndSe2PricesReachTheirSmeltersOnly) {
   const auto grid = static_cast<std::size_t>(power_index(plant::PowerSource::kGrid));
   const int europe = c.model.regions.index_of("europe");
   const double region_price = *c.model.regions.regions[static_cast<std::size_t>(europe)].power_usd_per_J[grid];
-  int french = 0, se2 = 0;
+  int french = 0, se2 = 0, german = 0;
   for (const auto& s : c.model.smelters) {
     if (s.record.region != "europe" || s.record.power_source != plant::PowerSource::kGrid) continue;
     if (s.record.country == "FRA") {
@@ -80,12 +80,16 @@ TEST(fleet_subregions, ShippedFranceAndSe2PricesReachTheirSmeltersOnly) {
     } else if (s.record.province == "Vasternorrland") {
       ++se2;
       EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 38.8, 1e-9) << s.record.id;
+    } else if (s.record.country == "DEU") {
+      ++german;
+      EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 40.9, 1e-9) << s.record.id;
     } else {
       EXPECT_DOUBLE_EQ(s.base_power_usd_per_J, region_price) << s.record.id;
     }
   }
   EXPECT_EQ(french, 2);  // Dunkerque, Saint-Jean-de-Maurienne
   EXPECT_EQ(se2, 1);     // Kubal
+  EXPECT_EQ(german, 3);  // Trimet Essen, Hamburg, Voerde (the Rheinwerk is idle in 2024)
 }
 
 // China's grid factors ([MEE 2022 grid factors], data/fleet-regions.toml): the named grid smelters of

@@ -123,6 +123,91 @@ TEST(fleet_years, DatedEventWithoutDateOrSourceOrWithAnUnknownSmelterIsAnError) 
   EXPECT_NE(e.find("project 'f': date must be a date (YYYY-MM-DD)"), std::string::npos) << e;
 }
 
+// The dated curtailments and restarts of one row, in time order from its 2024 status, must each move
+// the capacity running the right way (src/fleet/dated_status.cpp).
+TEST(fleet_years, DatedStatusStepsThatDoNotFitTheRowAreErrors) {
+  const std::string e = errors_of_pipeline(
+      // Nordural (320 kt/yr): a restart above the row's capacity
+      "[[project]]\nid = \"a\"\nkind = \"curtailment\"\nsmelter = \"eu-nordural\"\ndate = "
+      "2025-10-21\ncapacity = \"107 kt/yr\"\nsource = \"s\"\n"
+      "[[project]]\nid = \"b\"\nkind = \"restart\"\nsmelter = \"eu-nordural\"\ndate = "
+      "2026-06-15\ncapacity = \"400 kt/yr\"\nsource = \"s\"\n"
+      // Kubal operates in 2024: a restart needs an earlier curtailment
+      "[[project]]\nid = \"c\"\nkind = \"restart\"\nsmelter = \"eu-kubal\"\ndate = "
+      "2026-01-01\nsource = \"s\"\n"
+      // Sunndal (360 kt/yr): a second curtailment that raises, a restart that lowers (listed out
+      // of time order: the check sorts by date)
+      "[[project]]\nid = \"f\"\nkind = \"restart\"\nsmelter = \"eu-sunndal\"\ndate = "
+      "2027-01-01\ncapacity = \"150 kt/yr\"\nsource = \"s\"\n"
+      "[[project]]\nid = \"d\"\nkind = \"curtailment\"\nsmelter = \"eu-sunndal\"\ndate = "
+      "2025-01-01\ncapacity = \"100 kt/yr\"\nsource = \"s\"\n"
+      "[[project]]\nid = \"e\"\nkind = \"curtailment\"\nsmelter = \"eu-sunndal\"\ndate = "
+      "2026-01-01\ncapacity = \"200 kt/yr\"\nsource = \"s\"\n"
+      // San Ciprian is curtailed in 2024: nothing runs to curtail
+      "[[project]]\nid = \"g\"\nkind = \"curtailment\"\nsmelter = \"eu-san-ciprian\"\ndate = "
+      "2025-01-01\ncapacity = \"100 kt/yr\"\nsource = \"s\"\n");
+  EXPECT_NE(e.find("p.toml:8:1: error: 'capacity': project 'b' (eu-nordural): a restart to 400.0 kt/yr, "
+                   "above the row's 320.0 kt/yr (allowed: 0 < capacity <= 320.0 kt/yr"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("'date': project 'c' (eu-kubal): a restart before any curtailment of the row, which "
+                   "operates in 2024"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("'capacity': project 'e' (eu-sunndal): a curtailment to 200.0 kt/yr, while 100.0 "
+                   "kt/yr run after project 'd' (allowed: below 100.0 kt/yr"),
+            std::string::npos)
+      << e;
+  // After 'e' (an error, which leaves 100 kt/yr running) the restart 'f' to 150 kt/yr raises it.
+  EXPECT_EQ(e.find("project 'f'"), std::string::npos) << e;
+  EXPECT_NE(e.find("'date': project 'g' (eu-san-ciprian): a curtailment of a row stopped at that date"),
+            std::string::npos)
+      << e;
+  // A restart that does not raise what runs.
+  const std::string lower = errors_of_pipeline(
+      "[[project]]\nid = \"d\"\nkind = \"curtailment\"\nsmelter = \"eu-sunndal\"\ndate = "
+      "2025-01-01\ncapacity = \"100 kt/yr\"\nsource = \"s\"\n"
+      "[[project]]\nid = \"h\"\nkind = \"restart\"\nsmelter = \"eu-sunndal\"\ndate = "
+      "2026-01-01\ncapacity = \"80 kt/yr\"\nsource = \"s\"\n");
+  EXPECT_NE(lower.find("'capacity': project 'h' (eu-sunndal): a restart to 80.0 kt/yr, while 100.0 kt/yr "
+                       "already run after project 'd' (a restart raises the capacity running)"),
+            std::string::npos)
+      << lower;
+}
+
+// Germany (data/fleet-pipeline.toml): Trimet's three plants at 40 % from 2023 ([FAZ Speira 2023],
+// the split an estimate), a linear ramp from 1 January 2024 to full capacity by mid-2025 (Voerde: the
+// start of Q4 2025; [Recycling Magazin 2025]) weighed as a step at its midpoint in each year; the
+// Rheinwerk idle in 2024 ([Speira Rheinwerk 2023]). A check of the file and the time weights (the
+// figures recompute them), not an independent validation. A head count estimated from the region's
+// employees per kt follows the capacity in force; a published one (Mount Holly's 465) does not.
+TEST(fleet_years, GermanPlantsRunTheirDatedPartIn2024) {
+  const fleet::FleetCase c = path_case();
+  const auto kt_in = [](const fleet::FleetCase& y, const std::string& id) {
+    const int i = smelter_index(y, id);
+    return i < 0 ? -1.0 : y.model.smelters[static_cast<std::size_t>(i)].inputs.capacity_kg_per_s * kToMt * 1e3;
+  };
+  const auto kt = [&](int year, const std::string& id) { return kt_in(fleet::case_for_year(c, year, nullptr), id); };
+  const double h1 = 182 / 366.0;  // share of 2024 before 1 July (leap year)
+  EXPECT_NEAR(kt(2024, "eu-trimet-essen"), 66.0 * h1 + 132.0 * (1 - h1), 1e-6);
+  EXPECT_NEAR(kt(2024, "eu-trimet-hamburg"), 54.0 * h1 + 108.0 * (1 - h1), 1e-6);
+  EXPECT_NEAR(kt(2024, "eu-trimet-voerde"), 38.0 * h1 + 70.6 * (1 - h1), 1e-6);
+  EXPECT_NEAR(kt(2023, "eu-trimet-essen"), 66.0, 1e-6);
+  EXPECT_NEAR(kt(2025, "eu-trimet-essen"), 132.0 * 90 / 365.0 + 165.0 * 275 / 365.0, 1e-6);  // from 1 April
+  EXPECT_NEAR(kt(2025, "eu-trimet-voerde"), 70.6 * 136 / 365.0 + 95.0 * 229 / 365.0, 1e-6);  // from 17 May
+  EXPECT_NEAR(kt(2026, "eu-trimet-hamburg"), 135.0, 1e-6);
+  const fleet::FleetCase y2024 = fleet::case_for_year(c, 2024, nullptr);
+  EXPECT_LT(kt_in(y2024, "eu-rheinwerk"), 0.0);  // idle in 2024: not in the case
+  const auto& essen = y2024.model.smelters[static_cast<std::size_t>(smelter_index(y2024, "eu-trimet-essen"))];
+  const auto& essen_nameplate = c.model.smelters[static_cast<std::size_t>(smelter_index(c, "eu-trimet-essen"))];
+  ASSERT_TRUE(essen.employees_estimated);
+  EXPECT_NEAR(essen_nameplate.inputs.employees, 412.0, 0.5);  // 2.5 per kt x 165 kt (rounded)
+  EXPECT_NEAR(essen.inputs.employees, essen_nameplate.inputs.employees * kt_in(y2024, "eu-trimet-essen") / 165.0, 1e-6);
+  const int holly = smelter_index(y2024, "us-mount-holly");
+  ASSERT_GE(holly, 0);
+  EXPECT_NEAR(y2024.model.smelters[static_cast<std::size_t>(holly)].inputs.employees, 465.0, 1e-9);
+}
+
 // Dated status (data/fleet-pipeline.toml): the dataset holds each row's 2024 status and later changes
 // are dated events, each acting on the time-weighted mean of its year. Nordural ran in 2024, lost one
 // potline (two thirds of its output) on 21 October 2025 and is back by mid-2026 (the ramp from the

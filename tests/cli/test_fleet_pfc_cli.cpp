@@ -55,7 +55,7 @@ TEST(FleetPfcCli, CostCurveNamesEachSmeltersPfcStandardAndBasis) {
             "published: Rusal company PFC 2018)");
   EXPECT_NE(pfc.at("gcc-ega-al-taweelah").find("0.007 t CO2e/t AR4; published: EGA, Al Taweelah 2017"), std::string::npos);
   EXPECT_NE(pfc.at("us-sebree").find("0.779 t CO2e/t AR5; published: EPA GHGRP 2021"), std::string::npos);
-  EXPECT_NE(pfc.at("oc-tomago").find("0.14 t CO2e/t SAR; published: Australian Aluminium Council"), std::string::npos);
+  EXPECT_NE(pfc.at("oc-tomago").find("0.107 t CO2e/t SAR; published: Australian Aluminium Council"), std::string::npos);
   EXPECT_NE(pfc.at("ca-becancour").find("(PFPB_legacy, AEM 0.363 AE-min/cell-day equivalent of 0.38 t CO2e/t AR4; "
                                         "estimate: IAI 2016 world average"),
             std::string::npos)

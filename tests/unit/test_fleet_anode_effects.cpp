@@ -72,8 +72,8 @@ TEST(fleet_anode_effects, NoShippedSmelterKeepsTierOneAndAnEmptyTableRestoresIt)
 // AR5 GWPs: 8.6576e-4 x (6630 + 0.057 x 11100) = 8.6576e-4 x 7262.7 = 6.288 kg CO2e/t.
 // Bratsk (VSS, Rusal's company figure 0.433 t CO2e/t AR4; S 0.058, F 0.086): CF4 = 433 / (7390 +
 // 0.086 x 12200) = 433 / 8439.2 = 0.051308 kg/t; AR5 0.051308 x (6630 + 0.086 x 11100) = 389.15 kg/t.
-// Tomago (AUS, the national 0.14 t CO2e/t in SAR; PFPB_legacy S 0.122, F 0.097): CF4 = 140 / (6500 +
-// 0.097 x 9200) = 140 / 7392.4 = 0.018938 kg/t; AR5 0.018938 x (6630 + 0.097 x 11100) = 145.95 kg/t.
+// Tomago (AUS, the national 0.107 t CO2e/t of 2013 in SAR; PFPB_legacy S 0.122, F 0.097): CF4 = 107 /
+// (6500 + 0.097 x 9200) = 107 / 7392.4 = 0.014474 kg/t; AR5 0.014474 x (6630 + 0.097 x 11100) = 111.55 kg/t.
 TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry) {
   core::Diagnostics d;
   const fleet::FleetCase c = world("", d);
@@ -92,9 +92,9 @@ TEST(fleet_anode_effects, PublishedIntensitiesReachTheirSmelterCompanyAndCountry
   EXPECT_NE(smelter(c, "ru-khakas").pfc_standard.find("published: Rusal company PFC 2018"), std::string::npos);
   EXPECT_NE(smelter(c, "ru-taishet").pfc_standard.find("estimate: Potline potline-year AEM"), std::string::npos);
   const auto& tm = smelter(c, "oc-tomago");
-  EXPECT_NE(tm.pfc_standard.find("equivalent of 0.14 t CO2e/t SAR; published: Australian Aluminium Council"), std::string::npos)
+  EXPECT_NE(tm.pfc_standard.find("equivalent of 0.107 t CO2e/t SAR; published: Australian Aluminium Council"), std::string::npos)
       << tm.pfc_standard;
-  EXPECT_NEAR(plant::evaluate(tm.inputs).emissions.pfc_co2e * 1000.0, 145.95, 0.05);
+  EXPECT_NEAR(plant::evaluate(tm.inputs).emissions.pfc_co2e * 1000.0, 111.55, 0.05);
 }
 
 // Coverage of the PFC basis outside China (docs/data.md, docs/model/fleet.md): the share of the

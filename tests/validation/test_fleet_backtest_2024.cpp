@@ -292,7 +292,8 @@ TEST(fleet_backtest_2024, ChinaAndUaeDirectIntensityWithinFifteenPercentOfTheEuD
 // The same comparison for the countries that left IPCC 2006 Tier 1 PFC on 2026-12-04
 // (data/fleet-anode-effects.toml): Russia on Rusal's published company PFC of 2018 ([Rusal SR 2018],
 // 0.433 t CO2e/t; 5.76 t/t before, +167 %), Australia on the Australian Aluminium Council's national
-// 0.14 t CO2e/t of 2011 ([AAC smelting 2011]; 4.21 before); Canada, Bahrain and India on the
+// PFC (0.107 t CO2e/t of 2013, [AAC sustainability data 2013]; 0.14 of 2011 until 2026-12-05; 4.21 t/t
+// before); Canada, Bahrain and India on the
 // ESTIMATE for their legacy point-fed lines, the IAI's 2016 world average of 0.38 t CO2e/t over
 // every technology ([EGA PFC 2017]; 2.91, 3.22, 2.54 before). EU defaults 2.16, 1.70, 1.96, 1.87,
 // 1.87. None of these figures was chosen to meet the EU values (Brazil, the US, Argentina, New

@@ -1,0 +1,63 @@
+#pragma once
+// Internals of the dispatch problem shared by its source files (not installed): the constraint
+// groups, the problem's columns, and the rows of the line's stops (dispatch_stops.cpp) and of the
+// set-point changes (dispatch_changes.cpp); dispatch.cpp lays out the columns, writes the physics
+// rows and solves (formulation in docs/model/flexibility.md §3).
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "potline/flex/dispatch.hpp"
+
+namespace potline::flex::detail {
+
+inline constexpr double kInfinity = 1e30;
+
+// Which constraint groups the problem holds (dropped one at a time to name the binding group of
+// an infeasible case).
+struct Groups {
+  bool production = true, heat = true, end = true, ramp = true, counts = true;
+};
+
+struct Columns {
+  std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
+  std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
+  std::vector<int> on, off;     // a stop starts / the line restarts at step k (0/1 whenever o is)
+  CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
+  bool stops() const { return !o.empty(); }
+};
+
+void add_row(Milp& lp, double lower, double upper, std::vector<int> index, std::vector<double> value);
+
+// --- Stops of the line (dispatch_stops.cpp) ---
+
+// Steps the line may stay stopped in a row (flex.max_off in whole dispatch steps; 0: never).
+std::size_t off_steps(const FlexCase& c, double step_s);
+
+// Largest |Δ(u + o)| into or out of a stop: the running share's distance from nominal.
+double running_share_reach(const FlexCase& c);
+
+// Range of the stop's ledge y (reduced_model.hpp): at most every step stopped, a geometric sum.
+std::pair<double, double> stop_ledge_range(const ReducedModel& m, std::size_t K);
+
+// Largest |x| the ledge columns allow (with stops x alone may leave the bounds by y's range).
+double ledge_column_reach(const ReducedModel& m, const HeatBounds& h, const Groups& g, std::size_t K);
+
+// Whether a stop may start at step k at all (else its start column is fixed at 0); D the dwell
+// window, x_range and y_range the column bounds of the ledge and of the stop's ledge.
+bool stop_can_start(const FlexCase& c, const ReducedModel& m, const HeatBounds& h, const Groups& g, std::size_t K,
+                    std::size_t k, std::size_t D, std::pair<double, double> x_range, std::pair<double, double> y_range);
+
+// The stopped line's power, metal and ledge, and the stops' starts, restarts and durations.
+void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
+                  const Groups& g, const Columns& col, Milp& lp);
+
+// --- Set-point changes (dispatch_changes.cpp) ---
+
+// Steps of the dwell window (at most one set-point change in any D consecutive steps; 1: none).
+std::size_t dwell_steps(const FlexCase& c, double step_s);
+
+// The change flags z, the per-day change counts and the dwell window.
+void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, const Columns& col, Milp& lp);
+
+}  // namespace potline::flex::detail

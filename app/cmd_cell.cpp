@@ -8,8 +8,6 @@
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/report.hpp"
-#include "potline/dynamics/thermal_steady_state.hpp"
-#include "potline/potline/simulate_case.hpp"
 #include "run_folder.hpp"
 #include "vary.hpp"
 
@@ -28,78 +26,6 @@ struct CellOptions {
   std::vector<std::string> argv;
   VaryOptions vary;
 };
-
-// What a thermal state that is not a working cell means, in words: no liquid steady state, none
-// within the search range, or a steady ledge thicker than the side channel (it would reach under
-// the anodes: the network balances, but the cell it describes cannot run).
-io::Json thermal_warnings(const dynamics::ThermalSteadyState& s, const cell::CellDesign& design) {
-  io::Json w = io::Json::array();
-  const double generated_kW = s.result.energy.heat_loss_W / 1e3;
-  if (s.status == "freezes") {
-    w.push_back(fmt::format("no liquid steady state: at the liquidus ({:.1f} °C) the cell generates {:.0f} kW but "
-                            "the heat-loss network takes {:.0f} kW, so the bath freezes; the other values are at the "
-                            "liquidus",
-                            s.liquidus_K - 273.15, generated_kW, s.heat_loss_W / 1e3));
-  } else if (s.status == "overheats") {
-    w.push_back(fmt::format("no steady state within {:.0f} K above the liquidus: at {:.1f} °C the cell still generates "
-                            "{:.0f} kW against the network's {:.0f} kW; the other values are at that bound, not a "
-                            "state the cell reaches",
-                            s.superheat_K, s.bath_temperature_K - 273.15, generated_kW, s.heat_loss_W / 1e3));
-  } else if (s.ledge_m > design.side_channel_m) {
-    w.push_back(fmt::format("the steady ledge {:.1f} cm is thicker than the side channel {:.1f} cm (anode end to side "
-                            "wall): it would reach under the anodes, so this is not a working cell",
-                            s.ledge_m * 100, design.side_channel_m * 100));
-  }
-  return w;
-}
-
-// --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
-// network calibrated at the design point (the catalogue technology's operating point: line current,
-// ACD, bath temperature and composition, with the case's design; without a technology, the case itself).
-// docs/model/cell.md, "Thermal steady state".
-io::Json thermal_summary(const api::CellRun& run, const GlobalOptions& global) {
-  cell::OperatingPoint design = run.c.op;
-  std::string basis = "the case's operating point";
-  double design_liquidus_degC = run.summary.at("liquidus_C").get<double>();
-  if (run.c.technology) {
-    const api::CellRun catalogue = api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)},
-                                                 run.c.technology->id, "");  // the id: names may differ
-    // The whole catalogue operating point, bath composition included: calibrated at the case's own
-    // composition, `--set bath.alf3=13` moved the calibration with it and gave back 965.0 °C and the
-    // 6.5 cm design ledge (superheat 12.1 K), and 11 or 14 wt% failed to calibrate at all.
-    design = catalogue.c.op;
-    design_liquidus_degC = catalogue.summary.at("liquidus_C").get<double>();
-    basis = "technology " + run.c.technology->name + " at its catalogue operating point";
-  }
-  std::vector<double> y(dynamics::kStateCount);
-  const dynamics::CellModel m =
-      dynamics::build_cell_model(run.c.design, run.c.constants, design, line::default_dynamics_parameters(), y.data());
-  const dynamics::ThermalSteadyState s = dynamics::solve_thermal_steady_state(m, run.c.op, 0.0);
-  io::Json j;
-  j["status"] = s.status;
-  j["design_point"] = basis;
-  j["design_line_current_kA"] = design.line_current_A / 1e3;
-  j["design_acd_cm"] = design.acd_m * 100;
-  j["design_bath_temperature_degC"] = design.bath_temperature_K - 273.15;
-  j["design_liquidus_degC"] = design_liquidus_degC;  // of the design point's bath composition
-  j["bath_temperature_degC"] = s.bath_temperature_K - 273.15;
-  j["liquidus_degC"] = s.liquidus_K - 273.15;
-  j["superheat_K"] = s.superheat_K;
-  const bool liquid = s.status == "steady" || s.status == "no_ledge";
-  j["ledge_cm"] = liquid ? io::Json(s.ledge_m * 100) : io::Json(nullptr);  // no steady ledge otherwise
-  j["wall_temperature_degC"] = s.wall_temperature_K - 273.15;
-  j["heat_loss_kW"] = s.heat_loss_W / 1e3;
-  j["top_loss_kW"] = s.top_loss_W / 1e3;
-  j["side_loss_kW"] = s.side_loss_W / 1e3;
-  j["bottom_loss_kW"] = s.bottom_loss_W / 1e3;
-  j["ledge_flux_kW_per_m2"] = s.ledge_flux_W / 1e3 / m.side_area_m2;
-  j["voltage_V"] = s.result.voltage_V;
-  j["current_efficiency"] = s.result.current_efficiency;
-  j["sec_dc_kWh_per_kg"] = s.result.sec_dc_J_per_kg / 3.6e6;
-  j["heat_generated_kW"] = s.result.energy.heat_loss_W / 1e3;  // what the cell must lose at that temperature
-  j["warnings"] = thermal_warnings(s, run.c.design);
-  return j;
-}
 
 // The isothermal cell holds the bath at its input temperature, so the heat loss is whatever closes
 // the balance: `--set operation.acd=12` printed "bath 965.0 degC (superheat 6.9 K)" beside a heat loss
@@ -140,11 +66,14 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     return run_vary_command(o.vary, "cell", o.sets, o.json, VaryFolder{o.out_dir, o.argv, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
-      return api::run_cell(point, o.technology, o.target_voltage).summary;
+      api::CellRun run = api::run_cell(point, o.technology, o.target_voltage);
+      // --thermal --vary: the thermal keys as outputs (thermal.bath_temperature_degC against bath.alf3)
+      if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, data_dir(global));
+      return run.summary;
     });
   }
   api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
-  if (o.thermal) run.summary["thermal"] = thermal_summary(run, global);
+  if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, data_dir(global));
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);

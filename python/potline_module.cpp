@@ -38,9 +38,11 @@ api::CaseSource case_source(const std::string& path, const std::optional<std::st
 using Output = std::pair<std::string, api::Tables>;
 
 Output run_cell(const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
-                const std::string& data_dir, const std::string& technology, const std::string& target_voltage) {
+                const std::string& data_dir, const std::string& technology, const std::string& target_voltage,
+                bool thermal) {
   py::gil_scoped_release release;
-  const api::CellRun run = api::run_cell(case_source(path, text, sets, data_dir), technology, target_voltage);
+  api::CellRun run = api::run_cell(case_source(path, text, sets, data_dir), technology, target_voltage);
+  if (thermal) run.summary["thermal"] = api::cell_thermal_summary(run, data_dir);
   return {io::dump(run.summary), run.tables()};
 }
 
@@ -126,7 +128,8 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("options"), py::arg("data_dir"), "potline cbam --json");
   m.def("cell", &run_cell, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
-        py::arg("technology"), py::arg("target_voltage"), "potline cell --json and its run-folder tables");
+        py::arg("technology"), py::arg("target_voltage"), py::arg("thermal") = false,
+        "potline cell --json [--thermal] and its run-folder tables");
   m.def(
       "smelter",
       [](const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,

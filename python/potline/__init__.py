@@ -156,17 +156,19 @@ def _case_args(case, set, data_dir):
     return path, text, sets, data_dir or ""
 
 
-def cell(case=None, set=None, technology=None, target_voltage=None, data_dir=None):
+def cell(case=None, set=None, technology=None, target_voltage=None, thermal=False, data_dir=None):
     """One cell at steady state, like `potline cell CASE --json`.
 
     ``case`` is a case file's path or a dict laid out like one ({"case": {"technology": "AP40"},
     "operation": {"acd": "4.0 cm"}}); ``set`` overrides fields like --set ({"operation.acd": "4 cm"});
-    ``technology`` like --technology; ``target_voltage`` (V, or text with a unit) solves the ACD.
-    Tables: breakdown, energy, inputs.
+    ``technology`` like --technology; ``target_voltage`` (V, or text with a unit) solves the ACD;
+    ``thermal`` like --thermal: result["thermal"] holds the bath temperature and ledge solved from
+    the heat balance (docs/cli.md lists its keys).
+    Tables: breakdown, energy, inputs, published.
     """
     path, text, sets, data = _case_args(case, set, data_dir)
     summary, tables = _core.cell(path, text, sets, data, technology or "",
-                                 "" if target_voltage is None else _text(target_voltage))
+                                 "" if target_voltage is None else _text(target_voltage), bool(thermal))
     return _result(summary, tables)
 
 

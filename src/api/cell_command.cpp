@@ -4,6 +4,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/core/text.hpp"
 #include "potline/cell/report.hpp"
 #include "potline/core/units.hpp"
 #include "potline/io/case_file.hpp"
@@ -92,7 +93,23 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   core::Diagnostics diagnostics;
   const io::ValueSet user = read_user_values(source, technology, diagnostics);
   const std::optional<double> target_V = read_target_voltage(target_voltage, diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  if (diagnostics.has_errors()) {
+    // An unknown technology is said with the other input errors, not in a second run (a case with
+    // `technology = "AP4"` and a bad unit gave only the unit error first). build_cell_case says the
+    // same when it is the only error.
+    const io::Value* tech = user.get("case.technology");
+    if (tech != nullptr && !tech->text.empty()) {
+      const cell::TechnologyCatalogue catalogue = load_catalogue(source);
+      if (catalogue.find(tech->text) == nullptr) {
+        const std::string hint = core::closest_match(tech->text, catalogue.ids());
+        diagnostics.error(tech->location, "case.technology",
+                          "unknown technology '" + tech->text + "'" +
+                              (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                              "; 'potline technologies' lists them");
+      }
+    }
+    throw core::InputError(diagnostics);
+  }
 
   const cell::TechnologyCatalogue catalogue = load_catalogue(source);
   auto built = cell::build_cell_case(user, catalogue, diagnostics);

@@ -2,6 +2,7 @@
 // cost_curve, regions and flows tables (columns: docs/cli.md, "potline fleet").
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <sstream>
@@ -23,6 +24,14 @@ constexpr double kT = 1e3;                     // USD/kg -> USD/t
 
 std::string csv_text(const std::string& s) { return io::csv_cell(s); }  // RFC 4180, the one CSV writer
 
+// A difference of two LP results that is only rounding (world.toml: curtailed 5.6e-14 kt/yr at a
+// smelter that runs at capacity, a premium of 2.2e-13 USD/t in a region at the world price, which
+// `compare` then listed as a change) is written as 0: within 1e-9 of the larger operand.
+double difference(double a, double b) {
+  const double d = a - b;
+  return std::fabs(d) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)) ? 0.0 : d;
+}
+
 std::string num(double x, int digits = 6) {
   if (!std::isfinite(x)) throw core::RunError("non-finite number in fleet output");
   return fmt::format("{:.{}g}", x, digits);
@@ -42,7 +51,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["capacity_Mt"] = f.capacity_kg_per_s * kMt;
   j["production_Mt"] = f.production_total_kg_per_s * kMt;
   j["demand_Mt"] = f.demand_total_kg_per_s * kMt;
-  j["curtailed_Mt"] = (f.capacity_kg_per_s - f.production_total_kg_per_s) * kMt;
+  j["curtailed_Mt"] = difference(f.capacity_kg_per_s, f.production_total_kg_per_s) * kMt;
   j["consumption_Mt"] = f.consumption_total_kg_per_s * kMt;
   j["demand_elastic"] = f.elastic;
   j["capacity_by_region_Mt"] = by_region(c, f.capacity_by_region_kg_per_s, kMt);
@@ -55,7 +64,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["world_price_usd_per_t"] = f.world_price_usd_per_kg * kT;
   std::vector<double> premium, published;
   for (std::size_t r = 0; r < f.price_usd_per_kg.size(); ++r) {
-    premium.push_back(f.price_usd_per_kg[r] - f.world_price_usd_per_kg);
+    premium.push_back(difference(f.price_usd_per_kg[r], f.world_price_usd_per_kg));
     published.push_back(c.model.regions.regions[r].premium_usd_per_kg);
   }
   j["premium_by_region_usd_per_t"] = by_region(c, premium, kT);
@@ -111,7 +120,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << ',' << num(e.power_usd_per_kg * kT) << ',' << num(e.sec_ac_J_per_kg / constants::kJoulePerKWh) << ','
        << num(e.total_co2e_kg_per_kg) << ',' << num(e.direct_co2e_kg_per_kg) << ',' << num(e.cbam_usd_per_kg * kT) << ','
        << num(e.price_usd_per_kg * kT) << ',' << num(f.production_kg_per_s[i] * kKt) << ','
-       << num((e.capacity_kg_per_s - f.production_kg_per_s[i]) * kKt) << ',' << csv_text(s.sec_origin) << ','
+       << num(difference(e.capacity_kg_per_s, f.production_kg_per_s[i]) * kKt) << ',' << csv_text(s.sec_origin) << ','
        << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
        << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(","))  // empty: no single site
        << ',' << csv_text(s.technology) << ',' << csv_text(s.technology_class) << ','
@@ -138,7 +147,7 @@ std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) 
        << num(f.production_by_region_kg_per_s[r] * kMt) << ',' << num(f.demand_kg_per_s[r] * kMt) << ','
        << num(t.imports_kg_per_s * kMt) << ',' << num(t.exports_kg_per_s * kMt) << ','
        << num(f.price_usd_per_kg[r] * kT) << ',' << num(f.emissions_by_region_kg_co2e_per_s[r] * kSecondsPerYear / 1e9)
-       << ',' << num(f.consumption_kg_per_s[r] * kMt) << ',' << num((f.price_usd_per_kg[r] - f.world_price_usd_per_kg) * kT)
+       << ',' << num(f.consumption_kg_per_s[r] * kMt) << ',' << num(difference(f.price_usd_per_kg[r], f.world_price_usd_per_kg) * kT)
        << ',' << num(regions[r].premium_usd_per_kg * kT) << ',' << csv_text(regions[r].premium_benchmark) << '\n';
   }
   return rc.str();
@@ -239,7 +248,7 @@ std::string path_table(const std::vector<fleet::YearResult>& years) {
       const auto captive = region_captive_power_usd_per_MWh(y, r);
       out << y.year << ',' << regions[r].id << ',' << num(y.r.capacity_by_region_kg_per_s[r] * kMt) << ','
           << num(y.r.production_by_region_kg_per_s[r] * kMt) << ',' << num(y.r.demand_kg_per_s[r] * kMt) << ','
-          << num(y.r.price_usd_per_kg[r] * kT) << ',' << num((y.r.price_usd_per_kg[r] - y.r.world_price_usd_per_kg) * kT)
+          << num(y.r.price_usd_per_kg[r] * kT) << ',' << num(difference(y.r.price_usd_per_kg[r], y.r.world_price_usd_per_kg) * kT)
           << ',' << y.c.cbam_year << ',' << num(y.c.eua_eur_per_t) << ',' << num(region_cbam_usd_per_t(y, r)) << ','
           << (captive ? num(*captive) : std::string()) << '\n';  // empty: no captive coal or gas smelter
     }

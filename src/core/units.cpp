@@ -304,7 +304,10 @@ QuantityParse parse_quantity(std::string_view raw, std::string_view default_unit
   char* end = nullptr;
   const double number = std::strtod(copy.c_str(), &end);
   if (end == copy.c_str()) {
-    out.error = "'" + copy + "' is not a number (expected e.g. \"4.5 cm\" or 4.5)";
+    // The example in the field's own unit ('abc' for a price said "expected e.g. "4.5 cm"").
+    const std::string unit(trim(default_unit));
+    out.error = "'" + copy + "' is not a number (expected e.g. " +
+                (unit.empty() || unit == "1" ? std::string("4.5") : "\"4.5 " + unit + "\" or 4.5") + ")";
     return out;
   }
   if (!std::isfinite(number)) {

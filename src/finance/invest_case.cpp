@@ -52,6 +52,9 @@ void add_investment(Table& t) {
       .unit("%", "1")
       .range(0.0, 100.0)
       .exclusive_max()
+      .typical(2.0, 20.0)
+      .source("estimate: real discount rates of industrial project appraisals, a few per cent to the mid-teens "
+              "(the range also flags a fraction typed for a percentage: wacc = 0.08 is 0.08 %)")
       .doc("real weighted average cost of capital (discount rate)");
   in.number("investment.tax_rate", &InvestmentInputs::tax_rate)
       .unit("%", "1")

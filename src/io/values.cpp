@@ -87,14 +87,34 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
   if (below || above) {
     std::string message = "value " + shown + " is outside the allowed range " + field.range_text();
     if (!field.description.empty()) message += " (" + field.description + ")";
+    // A share typed as a percentage (capacity_factor = 75): say it is a fraction and how to write it.
+    // Only when the value over 100 is allowed and the value reads as a percentage (not 1.01).
+    const bool fraction = (field.unit.empty() || field.unit == "1") && field.max && *field.max == 1.0;
+    const double share = value_in_unit / 100.0;
+    if (fraction && value_in_unit >= 2.0 && value_in_unit <= 100.0 && share <= 1.0 &&
+        (!field.min || share >= *field.min)) {
+      char buffer[96];
+      std::snprintf(buffer, sizeof buffer, "; it is a fraction: write %.10g or \"%.10g %%\"", value_in_unit / 100.0,
+                    value_in_unit);
+      message += buffer;
+    }
     diagnostics.error(where, field.key, message);
     return false;
   }
   if (field.typical_min && field.typical_max &&
       (value_in_unit < *field.typical_min || value_in_unit > *field.typical_max)) {
+    std::string hint;
+    // A fraction typed for a percentage (wacc = 0.08): read as 0.08 %, a result 15 times off, so say it.
+    if (field.unit == "%" && value_in_unit > 0.0 && value_in_unit < 1.0 && value_in_unit * 100.0 >= *field.typical_min &&
+        value_in_unit * 100.0 <= *field.typical_max) {
+      char buffer[128];
+      std::snprintf(buffer, sizeof buffer, "; this field is in %%: for %.10g %% write %.10g or \"%.10g %%\"",
+                    value_in_unit * 100.0, value_in_unit * 100.0, value_in_unit * 100.0);
+      hint = buffer;
+    }
     diagnostics.warning(where, field.key,
                         "value " + shown + " is outside the typical range " + field.typical_text() +
-                            (field.source.empty() ? "" : " (" + field.source + ")"));
+                            (field.source.empty() ? "" : " (" + field.source + ")") + hint);
   }
   return true;
 }

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "potline/core/diagnostics.hpp"
@@ -67,9 +69,32 @@ constexpr const char* kRenderScript = R"(
 })();
 )";
 
+// Significant digits of a number written in a CSV cell ("15.000000000769482": 17), or 0 when the
+// cell is not wholly a finite number. Used to shorten the run folder's full-precision CSV numbers.
+int significant_digits(const std::string& text) {
+  char* end = nullptr;
+  const double x = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(x)) return 0;
+  const std::string mantissa = text.substr(0, text.find_first_of("eE"));
+  int digits = 0;
+  bool leading = true;
+  for (char c : mantissa) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  return digits;
+}
+
 std::string td(const std::string& text) {
   const bool numeric = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) ||
                                          (text[0] == '-' && text.size() > 1 && std::isdigit(static_cast<unsigned char>(text[1]))));
+  // The CSV tables hold every digit (potlines.csv: SEC 15.000000000769482, load 295.17453800282175);
+  // the page shows 6 significant digits, as its summary table does, and the full value on hover.
+  if (numeric && significant_digits(text) > 6) {
+    return fmt::format("<td class=\"num\" title=\"{}\">{:.6g}</td>", escape_html(text), std::strtod(text.c_str(), nullptr));
+  }
   return fmt::format("<td{}>{}</td>", numeric ? " class=\"num\"" : "", escape_html(text));
 }
 

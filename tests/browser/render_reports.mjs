@@ -131,7 +131,7 @@ for (const [name, extra] of Object.entries(flexRuns)) {
 const varies = {
   'vary-smelter-power': ['smelter', 'smelter-us-old-grid', '--vary', 'prices.power=30:60:10 USD/MWh'],
   'vary-cell-technology': ['cell', 'default', '--vary', 'case.technology=AP40,AP60,DX+', '--vary', 'operation.acd=3.5:5:0.5 cm'],
-  'vary-invest-wacc': ['invest', 'invest-new-build', '--vary', 'investment.wacc=0.04:0.2:0.04'],
+  'vary-invest-wacc': ['invest', 'invest-new-build', '--vary', 'investment.wacc=4:20:4 %'],
 };
 for (const [name, [command, example, ...extra]] of Object.entries(varies)) {
   const run = path.join(outDir, name);

@@ -1,6 +1,8 @@
 // Fleet tables and text titles read as an analyst would (user trial of 2026-12-05): a cost-curve
 // row's margin is its region's price less its C1, and that price is in the row (docs/cli.md,
 // Changes); a title says which fields --set changed.
+#include <regex>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test::test_cli_trial_fleet_tables {
@@ -57,7 +59,7 @@ TEST(CliTrialFleetTables, TextTitlesNameTheFieldsTheCommandLineChanged) {
   EXPECT_NE(smelter.out.find(" (Mount Holly-like) — changed on the command line: prices.power\n  SEC source"),
             std::string::npos)
       << smelter.out;
-  const RunResult invest = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=0.1"});
+  const RunResult invest = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=10 %"});
   ASSERT_EQ(invest.exit_code, 0) << invest.describe();
   EXPECT_NE(invest.out.find("hydro contract — changed on the command line: investment.wacc\n"), std::string::npos)
       << invest.out;
@@ -141,6 +143,26 @@ TEST(CliTrialFleetTables, FaultProfileLineSaysWhichRatesItGives) {
                        "0.01–0.1 AE/cell-day"),
             std::string::npos)
       << r.out;
+}
+
+// Rounding of the LP shown as results (user trial 2026-12-05 (2)): cost_curve.csv gave a smelter at
+// capacity `curtailed_kt_per_year` 5.6e-14, and `compare` of world.toml and cbam-2034.toml listed
+// `premium_by_region_usd_per_t.gcc 0 -> 2.22045e-13` as a change. Such differences are now 0.
+TEST(CliTrialFleetTables, RoundingOfTheLpIsNoResult) {
+  TempDir tmp;
+  const std::string world = (tmp.path() / "world").string(), cbam = (tmp.path() / "cbam").string();
+  ASSERT_EQ(potline({"fleet", (source_dir() / "examples" / "world.toml").string(), "--out", world}).exit_code, 0);
+  ASSERT_EQ(potline({"fleet", (source_dir() / "examples" / "cbam-2034.toml").string(), "--out", cbam}).exit_code, 0);
+  const std::regex tiny("e-(1[0-9]|[2-9][0-9])\\b");
+  for (const char* table : {"/cost_curve.csv", "/regions.csv"}) {
+    for (const std::string& folder : {world, cbam}) {
+      EXPECT_FALSE(std::regex_search(read_file(folder + table), tiny)) << folder << table;
+    }
+  }
+  const RunResult c = potline({"compare", world, cbam});
+  ASSERT_EQ(c.exit_code, 0) << c.describe();
+  EXPECT_EQ(c.out.find("premium_by_region_usd_per_t.gcc"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("premium_by_region_usd_per_t.europe"), std::string::npos) << c.out;
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 // What a user trial of 2026-12-04 found and fixed, end to end through the `potline` executable:
 // each test asserts the corrected message or output (docs/cli.md, Changes).
+#include <filesystem>
+#include <fstream>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test::test_cli_user_trial {
@@ -422,6 +425,53 @@ TEST(CliUserTrial, PaybackSaysItCountsFromTheStartOfConstruction) {
   const RunResult r = potline({"invest", example("invest-new-build.toml")});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.out, "payback 11.7 years from the start of construction (3 construction years)");
+}
+
+// Input errors a user meets in one pass, said in the field's own terms: an unknown technology came
+// only in a second run after the other errors; a share typed as a percentage got no hint; a word
+// for a price was "expected e.g. "4.5 cm"".
+TEST(CliUserTrial, UnknownTechnologyFractionAndNotANumberInOnePass) {
+  const auto dir = std::filesystem::temp_directory_path() / "potline_cli_user_trial_one_pass";
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "case.toml";
+  std::ofstream(file) << "[case]\ntechnology = \"AP4\"\n\n[operation]\nline_current = \"400 kW\"\n";
+  const RunResult cell = potline({"cell", file.string()});
+  EXPECT_EQ(cell.exit_code, 2) << cell.describe();
+  expect_in(cell.err, "case.toml:5:16: error: 'operation.line_current': unit 'kW' (a power)");
+  expect_in(cell.err, "case.toml:2:14: error: 'case.technology': unknown technology 'AP4' (did you mean 'AP40'?)");
+  expect_in(cell.err, "potline: 2 input error(s)");
+  const RunResult smelter = potline({"smelter", example("smelter-us-old-grid.toml"), "--set",
+                                     "plant.capacity_factor=75", "--set", "prices.power=abc"});
+  EXPECT_EQ(smelter.exit_code, 2) << smelter.describe();
+  expect_in(smelter.err, "--set #1: error: 'plant.capacity_factor': value 75 is outside the allowed range [0, 1] "
+                         "(production / nameplate capacity); it is a fraction: write 0.75 or \"75 %\"");
+  expect_in(smelter.err, "--set #2: error: 'prices.power': 'abc' is not a number (expected e.g. \"4.5 USD/MWh\" or 4.5)");
+  std::filesystem::remove_all(dir);
+}
+
+// The report's tables from the run folder's CSVs printed every digit ("15.000000000769482" kWh/kg,
+// "295.17453800282175" MW in the potline groups); now 6 significant digits, the full value on hover.
+TEST(CliUserTrial, ReportTablesShowSixSignificantDigits) {
+  const auto dir = std::filesystem::temp_directory_path() / "potline_cli_user_trial_report_digits";
+  std::filesystem::remove_all(dir);
+  const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--out", dir.string(), "--report"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string html = read_file(dir / "report.html");
+  expect_in(html, "<td class=\"num\" title=\"295.17453800282175\">295.175</td>");
+  EXPECT_EQ(html.find(">15.000000000769482<"), std::string::npos);
+  expect_in(html, "<td class=\"num\">230000</td>");  // integers as they are
+  std::filesystem::remove_all(dir);
+}
+
+// --thermal --vary: the solved bath against the AlF3 (the thermal keys were "not a key" of --outputs).
+TEST(CliUserTrial, ThermalKeysAreVaryOutputs) {
+  const RunResult r = potline({"cell", example("default.toml"), "--thermal", "--vary", "bath.alf3=11,13", "--outputs",
+                               "thermal.bath_temperature_degC,thermal.superheat_K", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json rows = parse_json(r.out).at("rows");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_NEAR(finite_number(rows[0].at("outputs"), "thermal.bath_temperature_degC"), 969.4, 0.1);
+  EXPECT_NEAR(finite_number(rows[1].at("outputs"), "thermal.bath_temperature_degC"), 960.1, 0.1);
 }
 
 }  // namespace

@@ -70,3 +70,12 @@ def test_price_times_with_a_time_zone_are_converted_to_utc(root):
     by_series = potline.flex(case, prices=series)
     assert by_series["start_utc"] == by_path["start_utc"]
     assert by_series["value"]["savings_eur"] == by_path["value"]["savings_eur"]
+
+
+def test_cell_thermal_as_the_cli(root, cli_json):
+    # --thermal had no Python counterpart: a process engineer could not get the solved bath from Python.
+    case = str(root / "examples" / "default.toml")
+    t = potline.cell(case, set={"bath.alf3": 13}, thermal=True)["thermal"]
+    assert t == cli_json("cell", case, "--thermal", "--set", "bath.alf3=13")["thermal"]
+    assert t["status"] == "steady" and t["bath_temperature_degC"] < 962.0
+    assert "thermal" not in potline.cell(case)

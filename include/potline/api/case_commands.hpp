@@ -81,6 +81,11 @@ std::string published_point_csv(const CellRun& run);
 /// case.technology; `target_voltage` (text, may carry a unit) solves the ACD for that voltage.
 CellRun run_cell(const CaseSource& source, const std::string& technology = "", const std::string& target_voltage = "");
 
+/// `potline cell --thermal`: the summary's "thermal" object, the bath temperature and ledge solved from
+/// the heat balance of the dynamics' heat-loss network calibrated at the catalogue technology's
+/// operating point (docs/model/cell.md, "Thermal steady state"; docs/cli.md lists the keys).
+io::Json cell_thermal_summary(const CellRun& run, const std::string& data_dir);
+
 struct SmelterRun {
   plant::SmelterData data;
   plant::SmelterCase c;

@@ -1,0 +1,62 @@
+// User trial of 2026-12-05, second session (/work/coord/trial-findings.md, "Session of 2026-12-05
+// (2)"): what a process engineer met running simulate with --set/--vary of the operating point.
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_user_trial_2 {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+// simulate calibrates the heat-loss network at each run's own operating point, so a varied line
+// current showed the same superheat and ledge at every point with no word about it.
+TEST(CliUserTrial2, SimulateSaysAChangedOperatingPointIsItsOwnSteadyState) {
+  const RunResult vary = potline({"simulate", example("cell-7d.toml"), "--vary", "operation.line_current=380,420 kA",
+                                  "--outputs", "mean_superheat_K", "--csv"});
+  ASSERT_EQ(vary.exit_code, 0) << vary.describe();
+  EXPECT_NE(vary.err.find("warning: operation.line_current changed on the command line: the thermal network is "
+                          "calibrated so that the case's operating point is a steady state"),
+            std::string::npos)
+      << vary.err;
+  EXPECT_EQ(vary.out.find("warning"), std::string::npos) << "stdout keeps the table only:\n" << vary.out;
+  const RunResult set = potline({"simulate", example("cell-7d.toml"), "--set", "bath.alf3=12.5", "--set",
+                                 "run.duration=1 d", "--json"});
+  ASSERT_EQ(set.exit_code, 0) << set.describe();
+  EXPECT_NE(set.err.find("warning: bath.alf3 changed on the command line"), std::string::npos) << set.err;
+  const RunResult plain = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=1 d", "--json"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.describe();
+  EXPECT_EQ(plain.err.find("thermal network is calibrated"), std::string::npos) << plain.err;
+}
+
+// investment.wacc is in %, the JSON's `wacc` a fraction: `--set investment.wacc=0.08` (as the JSON
+// prints it) was read as 0.08 % without a word, NPV 7233 M USD instead of 467 M USD.
+TEST(CliUserTrial2, AFractionTypedForAPercentageIsSaid) {
+  const RunResult r = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=0.08"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string all = r.out + r.err;
+  EXPECT_NE(all.find("investment.wacc: value 0.08 % is outside the typical range 2–20 %"), std::string::npos) << all;
+  EXPECT_NE(all.find("this field is in %: for 8 % write 8 or \"8 %\""), std::string::npos) << all;
+  const RunResult percent = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=8"});
+  ASSERT_EQ(percent.exit_code, 0) << percent.describe();
+  EXPECT_EQ((percent.out + percent.err).find("typical range"), std::string::npos) << percent.out << percent.err;
+  // --vary dropped the points' warnings: now each on stderr once, with its point.
+  const RunResult vary = potline({"invest", example("invest-new-build.toml"), "--vary", "investment.wacc=0.08,8"});
+  ASSERT_EQ(vary.exit_code, 0) << vary.describe();
+  EXPECT_NE(vary.err.find("warning (at investment.wacc=0.08): investment.wacc: value 0.08 % is outside the typical "
+                          "range 2–20 %"),
+            std::string::npos)
+      << vary.err;
+  EXPECT_EQ(count_lines_containing(vary.err, "IPCC2006 PFC coefficients"), 1) << "a warning of every point, once";
+  EXPECT_EQ(vary.err.find("warning (at investment.wacc=0.08, investment.wacc=8)"), std::string::npos) << vary.err;
+}
+
+// README's tour said "lists 17 cell technologies" after an 18th (CN-PB240) joined the catalogue.
+TEST(CliUserTrial2, ReadmeCountsTheCatalogue) {
+  const RunResult r = potline({"technologies", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::size_t n = parse_json(r.out).at("technologies").size();
+  const std::string readme = read_file(source_dir() / "README.md");
+  EXPECT_NE(readme.find("lists " + std::to_string(n) + " cell technologies"), std::string::npos) << n;
+}
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_user_trial_2

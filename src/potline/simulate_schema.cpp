@@ -93,10 +93,9 @@ void add_run_fields(Table& t) {
       .source("user choice");
 }
 
-// [disturbance] and [potline]
-void add_scenario_fields(Table& t) {
+// [disturbance]: when the feeders stop, for how long, and how often.
+void add_feed_stop_schedule_fields(Table& t) {
   auto ctl = t.part(&SimulationCase::control);
-  auto spread = t.part(&SimulationCase::spread);
   t.number("disturbance.feed_stop_start")
       .unit("h", "s")
       .range(0.0, 1e6)
@@ -114,6 +113,11 @@ void add_scenario_fields(Table& t) {
       .range(0.0, 1e6)
       .doc("repeat period of feed stops (0: once)")
       .source("scenario input");
+}
+
+// [potline]: the cells in series and what drives their current (steps, a CSV, the rectifier limit
+// and power regulation, an outage).
+void add_line_current_fields(Table& t) {
   t.integer("potline.cells", &SimulationCase::cells)
       .default_(1)
       .range(1, 2000)
@@ -155,6 +159,11 @@ void add_scenario_fields(Table& t) {
       .range(0.0, 1e4)
       .doc("power outage length")
       .source("scenario input; [Dupuis et al. 2007]: 3 h");
+}
+
+// [potline]: the cell-to-cell spread, and the block of cells integrated together.
+void add_cell_spread_fields(Table& t) {
+  auto spread = t.part(&SimulationCase::spread);
   spread.number("potline.spread_acd", &Spread::acd)
       .unit("%", "1")
       .default_(3.0)
@@ -260,7 +269,9 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_run_fields(t);
     add_dynamics_fields(t);
     add_control_fields(t);
-    add_scenario_fields(t);
+    add_feed_stop_schedule_fields(t);
+    add_line_current_fields(t);
+    add_cell_spread_fields(t);
     add_pfc_and_window_fields(t);
     add_feeder_fields(t);
     add_exchanger_fields(t);

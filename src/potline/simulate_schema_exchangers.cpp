@@ -13,9 +13,10 @@ const std::string kTrimet =
     "Wuppertal) let 120 "
     "Essen pots run at +/-25 % power for up to 48 h; they dissipate heat at higher input and "
     "insulate at lower";
-}  // namespace
 
-void add_exchanger_fields(io::SchemaTable<SimulationCase>& t) {
+// Whether the cells carry exchangers, their largest extraction and the share of it in use at the
+// operating point.
+void add_exchanger_capacity_fields(io::SchemaTable<SimulationCase>& t) {
   auto hx = t.part(&SimulationCase::exchangers);
   auto dyn = t.part(&SimulationCase::dynamics);
   hx.boolean("heat_exchangers.enabled", &HeatExchangerSettings::enabled)
@@ -51,6 +52,12 @@ void add_exchanger_fields(io::SchemaTable<SimulationCase>& t) {
           "includes "
           "it: the passive shell carries the rest of the side loss)")
       .source("estimate: mid-range, so the exchangers can both insulate and cool ([TRIMET 2019])");
+}
+
+// How the extraction is set (a schedule or the ledge rule), and the voltage hold of power
+// modulation.
+void add_exchanger_operation_fields(io::SchemaTable<SimulationCase>& t) {
+  auto hx = t.part(&SimulationCase::exchangers);
   hx.choice("heat_exchangers.mode", &HeatExchangerSettings::mode,
             {{"schedule", ExchangerMode::kSchedule}, {"automatic", ExchangerMode::kAutomatic}})
       .default_("schedule")
@@ -78,6 +85,11 @@ void add_exchanger_fields(io::SchemaTable<SimulationCase>& t) {
           "falls by about 45 %, at constant voltage by 25 % (docs/model/dynamics.md §2, 'Shell "
           "heat "
           "exchangers'); [TRIMET 2019] names a new process control concept without details");
+}
+
+// Tuning of the automatic mode's PI rule on the ledge thickness.
+void add_exchanger_ledge_rule_fields(io::SchemaTable<SimulationCase>& t) {
+  auto hx = t.part(&SimulationCase::exchangers);
   hx.number("heat_exchangers.ledge_gain", &HeatExchangerSettings::ledge_gain_per_m)
       .unit("1/cm", "1/m")
       .default_(0.3)
@@ -96,6 +108,14 @@ void add_exchanger_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 1000.0)
       .doc("automatic mode: integral time of the ledge rule (0: proportional only)")
       .source("estimate: of the order of the ledge's own time constant (hours); controller tuning");
+}
+
+}  // namespace
+
+void add_exchanger_fields(io::SchemaTable<SimulationCase>& t) {
+  add_exchanger_capacity_fields(t);
+  add_exchanger_operation_fields(t);
+  add_exchanger_ledge_rule_fields(t);
 }
 
 }  // namespace potline::line

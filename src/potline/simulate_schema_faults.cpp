@@ -13,21 +13,9 @@ namespace {
 const std::string kRateBasis =
     "0 with faults.profile = none; else the profile's rate, calibrated to a published anode-effect range "
     "per technology class (potline schema simulate: faults.profile; docs/model/faults.md, 'Rates')";
-}  // namespace
 
-void add_fault_fields(io::SchemaTable<SimulationCase>& t) {
-  // Unbound: resolved against the technology and written into the rate keys before binding
-  // (apply_fault_profile), like pfc.technology.
-  t.choice("faults.profile", fault_profile_choices())
-      .default_("auto")
-      .doc("seeded fault rates of a technology class (feeders.choke_rate, feeders.partial_rate, faults.breaker_rate, "
-           "faults.collapse_rate, faults.poor_alumina_rate, faults.spike_rate), each calibrated so that the "
-           "anode-effect frequency of a seed ensemble is at the middle of the class's published range; a rate key "
-           "set in the case overrides its profile value. auto: pfpb_legacy for point-fed designs first run before "
-           "1990, else pfpb_modern; none: no seeded faults (scenarios that isolate one fault)")
-      .source("pfpb_modern: [IAI Anode Effect Survey] 0.01-0.1 AE per pot-day; pfpb_legacy: estimate 0.1-1 per "
-              "pot-day, AE-minutes below the [IPCC 2006 Vol3 Ch4] Tier 1 prebake value (docs/model/faults.md, "
-              "'Rates'; the table in src/potline/faults_profiles.cpp)");
+// Crust-breaker failures (shots pile up on the crust) and crust collapses: both end as sludge.
+void add_crust_fault_fields(io::SchemaTable<SimulationCase>& t) {
   auto f = t.part(&SimulationCase::feeders).part(&FeederSettings::faults);
   f.number("faults.breaker_rate", &FaultSettings::breaker_rate_per_day)
       .unit("1/d")
@@ -62,6 +50,11 @@ void add_fault_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 5000.0)
       .doc("alumina in a collapsed crust piece (joins the sludge)")
       .source("estimate: about 0.05 m3 of crust, half of its mass alumina");
+}
+
+// Periods of poorly dissolving alumina, and anode spikes that short part of the current.
+void add_alumina_and_spike_fault_fields(io::SchemaTable<SimulationCase>& t) {
+  auto f = t.part(&SimulationCase::feeders).part(&FeederSettings::faults);
   f.number("faults.poor_alumina_rate", &FaultSettings::poor_alumina_rate_per_day)
       .unit("1/d")
       .default_(0.0)
@@ -103,6 +96,11 @@ void add_fault_fields(io::SchemaTable<SimulationCase>& t) {
            "line current is this over the anode count, at most 1/2)")
       .source("estimate: a spiked anode carries about twice its normal current, the excess and part "
               "of its own share through the short");
+}
+
+// Sludge under the metal, the spread of fault durations and the current pick-up of a new anode.
+void add_sludge_and_timing_fields(io::SchemaTable<SimulationCase>& t) {
+  auto f = t.part(&SimulationCase::feeders).part(&FeederSettings::faults);
   f.number("faults.sludge_dissolution_time", &FaultSettings::sludge_dissolution_s)
       .unit("h", "s")
       .default_(12.0)
@@ -129,6 +127,26 @@ void add_fault_fields(io::SchemaTable<SimulationCase>& t) {
            "this long, raising the alumina concentration at which an anode effect starts; 0: off")
       .source("estimate: a new anode takes one to two days to carry its full current; the step "
               "shape is a simplification");
+}
+
+}  // namespace
+
+void add_fault_fields(io::SchemaTable<SimulationCase>& t) {
+  // Unbound: resolved against the technology and written into the rate keys before binding
+  // (apply_fault_profile), like pfc.technology.
+  t.choice("faults.profile", fault_profile_choices())
+      .default_("auto")
+      .doc("seeded fault rates of a technology class (feeders.choke_rate, feeders.partial_rate, faults.breaker_rate, "
+           "faults.collapse_rate, faults.poor_alumina_rate, faults.spike_rate), each calibrated so that the "
+           "anode-effect frequency of a seed ensemble is at the middle of the class's published range; a rate key "
+           "set in the case overrides its profile value. auto: pfpb_legacy for point-fed designs first run before "
+           "1990, else pfpb_modern; none: no seeded faults (scenarios that isolate one fault)")
+      .source("pfpb_modern: [IAI Anode Effect Survey] 0.01-0.1 AE per pot-day; pfpb_legacy: estimate 0.1-1 per "
+              "pot-day, AE-minutes below the [IPCC 2006 Vol3 Ch4] Tier 1 prebake value (docs/model/faults.md, "
+              "'Rates'; the table in src/potline/faults_profiles.cpp)");
+  add_crust_fault_fields(t);
+  add_alumina_and_spike_fault_fields(t);
+  add_sludge_and_timing_fields(t);
 }
 
 }  // namespace potline::line

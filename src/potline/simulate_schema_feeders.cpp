@@ -16,9 +16,9 @@ const std::string kFaultBasis =
     "0 with faults.profile = none; else the profile's rate (pfpb_modern 0.0056, pfpb_legacy 0.067 per "
     "feeder-day): relative rate an estimate (no published feeder-fault statistics found), scaled per class to "
     "a published anode-effect range (docs/model/faults.md, 'Rates')";
-}  // namespace
 
-void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
+// Feeders per cell and the alumina zones they feed (docs/model/dynamics.md, 'Feeder zones').
+void add_feeder_zone_fields(io::SchemaTable<SimulationCase>& t) {
   auto f = t.part(&SimulationCase::feeders);
   f.integer("feeders.count", &FeederSettings::feeders)
       .default_(0)
@@ -38,6 +38,11 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .source("estimate: steady deficit of a starved zone 100*D*tau/M of 1.5 wt% for AP40, the gap between the "
               "bath-average onset of industrial models ([Yao et al. 2017] 1.8, [Robinson et al. 2023] 2.2 wt%) "
               "and the critical concentration (docs/model/dynamics.md)");
+}
+
+// Seeded feeder chokes and partial blockages, and how long they last (docs/model/faults.md).
+void add_feeder_fault_fields(io::SchemaTable<SimulationCase>& t) {
+  auto f = t.part(&SimulationCase::feeders);
   f.number("feeders.choke_rate", &FeederSettings::choke_rate_per_day)
       .unit("1/d")
       .default_(0.0)
@@ -78,6 +83,11 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .default_(true)
       .doc("an anode effect brings the operators to the pot: every feeder fault of the cell is cleared")
       .source("plant practice (estimate)");
+}
+
+// A feed stop (disturbance.feed_stop_*) of one feeder, and an anode effect that ends it.
+void add_feed_stop_fields(io::SchemaTable<SimulationCase>& t) {
+  auto f = t.part(&SimulationCase::feeders);
   f.integer("disturbance.feed_stop_feeder", &FeederSettings::stop_feeder)
       .default_(0)
       .range(0, 16)
@@ -94,6 +104,11 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .default_(true)
       .doc("an anode effect ends the current feed stop (the operators clear the feeder)")
       .source("plant practice (estimate)");
+}
+
+// Voltage reheat after an outage and preheat before a planned one ([Dupuis et al. 2007]).
+void add_reheat_fields(io::SchemaTable<SimulationCase>& t) {
+  auto ctl = t.part(&SimulationCase::control);
   ctl.number("control.reheat_voltage", &ControllerSettings::reheat_voltage_V)
       .unit("V")
       .default_(0.3)
@@ -132,6 +147,11 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 6000.0)
       .doc("shorter interruptions start no reheat")
       .source("estimate: a 0.5 h outage is harmless ([Øye & Sørlie])");
+}
+
+// Where the anode-effect heat goes, and the flow-dependent bath-to-ledge and bath-to-metal heat
+// transfer (docs/model/dynamics.md §2).
+void add_bath_heat_transfer_fields(io::SchemaTable<SimulationCase>& t) {
   auto dyn = t.part(&SimulationCase::dynamics);
   dyn.number("dynamics.ae_heat_to_top", &DynamicsParameters::ae_heat_to_top_fraction)
       .unit("1")
@@ -187,6 +207,17 @@ void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
               "value of [Robinson et al. 2023] is taken; with no current 0.36 kW/(m2 K), within the 0.29-0.62 of "
               "natural convection under a cooled surface (Nu = 0.15 Ra^1/3, [Incropera et al. 2007] eq. 9.31) for 1-10 K "
               "across the bath film");
+}
+
+}  // namespace
+
+void add_feeder_fields(io::SchemaTable<SimulationCase>& t) {
+  add_feeder_zone_fields(t);
+  add_feeder_fault_fields(t);
+  add_feed_stop_fields(t);
+  add_reheat_fields(t);
+  add_bath_heat_transfer_fields(t);
+  // Running means of superheat and ledge against the safe window (docs/model/dynamics.md §6).
   auto window = t.part(&SimulationCase::window);
   window.number("window.averaging", &SafeWindow::averaging_s)
       .unit("h", "s")

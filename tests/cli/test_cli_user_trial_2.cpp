@@ -70,5 +70,21 @@ TEST(CliUserTrial2, ReadmeWorldPriceAgainstTheLme) {
   EXPECT_NE(read_file(source_dir() / "README.md").find("comes out about a fifth below the 2024 LME"), std::string::npos);
 }
 
+// flex.min_power = 0.75 (for 75 %) was read as 0.75 %: the week case then fitted a 99 % cut and
+// reported +216 kEUR, out of window, with no word about the unit.
+TEST(CliUserTrial2, APlainFractionInAPercentFieldIsSaid) {
+  const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--set", "flex.min_power=0.75", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.err.find("--set #1: warning: 'flex.min_power': value 0.75 is read as 0.75 % (this field is in %, default "
+                       "95 %): for 75 % write 75 or \"75 %\""),
+            std::string::npos)
+      << r.err;
+  // A field whose default is below 1 % takes such values as meant (a noise of 0.3 %).
+  const RunResult noise = potline({"simulate", example("cell-7d.toml"), "--set", "control.current_noise=0.3", "--set",
+                                   "run.duration=1 d", "--json"});
+  ASSERT_EQ(noise.exit_code, 0) << noise.describe();
+  EXPECT_EQ(noise.err.find("is read as"), std::string::npos) << noise.err;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

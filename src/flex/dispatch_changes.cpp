@@ -113,7 +113,7 @@ void add_count_levels(const FlexCase& c, const HorizonPrices& p, const Columns& 
 }  // namespace
 
 std::size_t dwell_steps(const FlexCase& c, double step_s) {
-  return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(c.dispatch.min_dwell_s / step_s - 1e-9)));
+  return std::max<std::size_t>(1, whole_steps(c.dispatch.min_dwell_s, step_s, true));
 }
 
 // The change flags; then, when the count group holds, the per-day counts, the dwell window (at

@@ -3,6 +3,7 @@
 // groups, the problem's columns, and the rows of the line's stops (dispatch_stops.cpp) and of the
 // set-point changes (dispatch_changes.cpp); dispatch.cpp lays out the columns, writes the physics
 // rows and solves (formulation in docs/model/flexibility.md §3).
+#include <cmath>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -26,6 +27,13 @@ struct Columns {
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
   bool stops() const { return !o.empty(); }
 };
+
+// Whole dispatch steps in a duration: rounded up (a window that must cover it) or down (what fits
+// in it), with 1e-9 of slack for durations that are whole multiples of the step up to round-off.
+inline std::size_t whole_steps(double duration_s, double step_s, bool round_up) {
+  const double n = duration_s / step_s;
+  return static_cast<std::size_t>(round_up ? std::ceil(n - 1e-9) : std::floor(n + 1e-9));
+}
 
 void add_row(Milp& lp, double lower, double upper, std::vector<int> index, std::vector<double> value);
 

@@ -74,7 +74,7 @@ void add_stop_timing_rows(const FlexCase& c, const HorizonPrices& p, const Colum
 }  // namespace
 
 std::size_t off_steps(const FlexCase& c, double step_s) {
-  return static_cast<std::size_t>(std::floor(c.dispatch.max_off_s / step_s + 1e-9));
+  return whole_steps(c.dispatch.max_off_s, step_s, false);
 }
 
 double running_share_reach(const FlexCase& c) {

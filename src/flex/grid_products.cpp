@@ -6,17 +6,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dispatch_internal.hpp"
 #include "potline/flex/dispatch.hpp"
 
 namespace potline::flex {
 namespace {
 
-constexpr double kInfinity = 1e30;
-
-std::size_t steps_of(double duration_s, double step_s, bool round_up) {
-  const double n = duration_s / step_s;
-  return static_cast<std::size_t>(round_up ? std::ceil(n - 1e-9) : std::floor(n + 1e-9));
-}
+using detail::kInfinity;
+using detail::whole_steps;
 
 // Rows of one call scenario starting its cut at step s: the ledge and superheat of the scenario
 // (the plan plus the deviation δ of the preheat π and the cut −R, propagated by the reduced model
@@ -88,8 +85,8 @@ CallLayout add_call_scenarios(const FlexCase& c, const ReducedModel& m, const Ho
   const double horizon_s = p.step_s * static_cast<double>(K);
   layout.reserve = lp.add_column("R", 0.0, c.grid.interruptible_power_W / unit_W,
                                  c.grid.reserve_price_eur_per_J * unit_W * horizon_s);
-  layout.call_steps = std::max<std::size_t>(1, steps_of(c.grid.call_duration_s, p.step_s, true));
-  layout.notice_steps = steps_of(c.grid.notice_s, p.step_s, false);
+  layout.call_steps = std::max<std::size_t>(1, whole_steps(c.grid.call_duration_s, p.step_s, true));
+  layout.notice_steps = whole_steps(c.grid.notice_s, p.step_s, false);
   const double hi = c.dispatch.max_power - 1.0;
   for (std::size_t s = 0; s < K; ++s) {
     layout.first_notice.push_back(s >= layout.notice_steps ? s - layout.notice_steps : 0);

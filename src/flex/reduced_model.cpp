@@ -29,6 +29,11 @@ bool least_squares_2(const std::vector<double>& u, const std::vector<double>& v,
   return true;
 }
 
+// Steps of a fit run that count: all of them, or those completed before a guard stopped it.
+std::size_t completed_steps(const CellTrace& run, double step_s, std::size_t steps) {
+  return run.stopped ? std::min(steps, static_cast<std::size_t>(std::floor(run.stopped_at_s / step_s))) : steps;
+}
+
 // One fit run: the schedule (constant share), the deviations from the undisturbed run.
 struct FitRun {
   double share = 1;
@@ -43,9 +48,7 @@ FitRun deviations(const CellTrace& run, const std::vector<double>& base_ledge, c
   r.share = share;
   r.stopped = run.stopped;
   std::vector<double> ledge, sh;
-  // A run stopped by a guard contributes the steps it completed.
-  const std::size_t usable =
-      run.stopped ? std::min(steps, static_cast<std::size_t>(std::floor(run.stopped_at_s / step_s))) : steps;
+  const std::size_t usable = completed_steps(run, step_s, steps);
   sample_trace(run, step_s, usable, ledge, sh);
   r.x.push_back(0.0);
   for (std::size_t k = 0; k < usable; ++k) {
@@ -123,8 +126,7 @@ std::vector<double> fit_stop(const FlexCase& c, ReducedModel& m, const std::vect
                                      "{:.2f} h ({}); lower flex.max_off below the price series' step",
                                      step_s / 3600, run.stopped_at_s / 3600, run.stop_message));
   }
-  const std::size_t usable =
-      run.stopped ? std::min(steps, static_cast<std::size_t>(std::floor(run.stopped_at_s / step_s))) : steps;
+  const std::size_t usable = completed_steps(run, step_s, steps);
   std::vector<double> ledge, sh;
   sample_trace(run, step_s, usable, ledge, sh);
   // The stop's own ledge: the deviation less the linear model's x after u = −1 for one step.

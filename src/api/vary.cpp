@@ -188,6 +188,26 @@ std::vector<std::string> resolve_outputs(const std::vector<std::string>& request
 
 std::string number_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string(); }
 
+// The unit after a number ("24 h" -> "h"), "" for a plain number, nullopt when the text is no number.
+std::optional<std::string> unit_after_number(const std::string& text) {
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  if (end == text.c_str()) return std::nullopt;
+  return trim(std::string(end));
+}
+
+// "run.duration=12,24 h" ran 12 d (the field's unit) and 1 d: a unit after the last value applies to
+// the plain numbers before it, as the unit of a range does to each of its values.
+void apply_trailing_unit(std::vector<std::string>& values) {
+  if (values.size() < 2) return;
+  const auto unit = unit_after_number(values.back());
+  if (!unit || unit->empty()) return;
+  for (std::size_t i = 0; i + 1 < values.size(); ++i) {
+    const auto own = unit_after_number(values[i]);
+    if (own && own->empty()) values[i] += " " + *unit;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -220,6 +240,7 @@ std::optional<VarySpec> parse_vary(const std::string& text, int index, core::Dia
     spec.values = range_values(key, rhs, where, d);
   } else {
     spec.values = split_list(rhs);
+    apply_trailing_unit(spec.values);
     if (spec.values.size() > kMaxVaryValues) {
       d.error(where, key, fmt::format("{} values, more than the {} allowed per --vary", spec.values.size(), kMaxVaryValues));
     } else if (spec.values.empty()) {

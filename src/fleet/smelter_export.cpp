@@ -51,14 +51,15 @@ const FleetSmelter* find_smelter(const FleetCase& c, const std::string& id, core
     ids.push_back(s.record.id);
     if (is_row_or_part(s.record.id, id)) parts.push_back(s.record.id);
   }
+  const core::SourceLocation option{"--export-smelter", 0, 0};  // the messages' place, as for other options
   if (!parts.empty()) {  // an aggregate split by its technology mix: one smelter case per part
-    d.error({}, "--export-smelter",
+    d.error(option, "--export-smelter",
             fmt::format("'{}' is split by its technology class's mix into {}: export one of them", id, fmt::join(parts, ", ")));
     throw core::InputError(d);
   }
-  io::report_unknown_name("smelter", id, ids, {}, "--export-smelter", d);
-  d.error({}, "--export-smelter", fmt::format("only the smelters the case includes can be exported (status {})",
-                                              fmt::join(c.include_status, ", ")));
+  io::report_unknown_name("smelter", id, ids, option, "--export-smelter", d);
+  d.error(option, "--export-smelter", fmt::format("only the smelters the case includes can be exported (status {})",
+                                                  fmt::join(c.include_status, ", ")));
   throw core::InputError(d);
 }
 

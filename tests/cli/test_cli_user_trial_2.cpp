@@ -86,5 +86,25 @@ TEST(CliUserTrial2, APlainFractionInAPercentFieldIsSaid) {
   EXPECT_EQ(noise.err.find("is read as"), std::string::npos) << noise.err;
 }
 
+// --export-smelter errors began "error: '--export-smelter': ..." with no place, unlike every other option.
+TEST(CliUserTrial2, ExportSmelterErrorsNameTheOption) {
+  const RunResult r = potline({"fleet", example("world.toml"), "--export-smelter", "us-mount-hol"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_EQ(r.err.rfind("--export-smelter: error: '--export-smelter': unknown smelter 'us-mount-hol'", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.find("\nerror:"), std::string::npos) << r.err;
+}
+
+// --vary "run.duration=12,24 h" ran 12 days (the field's unit) and 1 day.
+TEST(CliUserTrial2, AUnitAfterTheLastListValueAppliesToEach) {
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--vary", "run.duration=12,24 h", "--outputs",
+                               "simulated_days", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json rows = parse_json(r.out).at("rows");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].at("value"), "12 h");
+  EXPECT_NEAR(finite_number(rows[0].at("outputs"), "simulated_days"), 0.5, 1e-9);
+  EXPECT_NEAR(finite_number(rows[1].at("outputs"), "simulated_days"), 1.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

@@ -209,7 +209,9 @@ TEST(fleet_years, GermanPlantsRunTheirDatedPartIn2024) {
 }
 
 // Dated status (data/fleet-pipeline.toml): the dataset holds each row's 2024 status and later changes
-// are dated events, each acting on the time-weighted mean of its year. Nordural ran in 2024, lost one
+// are dated events, each acting on the time-weighted mean of its year. Nordural ran its published
+// 2024 output, 308,335 t ([Nordural 2024]; a curtailment dated 1 January 2024 and its 320 kt/yr again
+// from 1 January 2025, since 2026-12-05: 320 in 2024 before), lost one
 // potline (two thirds of its output) on 21 October 2025 and is back by mid-2026 (the ramp from the
 // end of April to the end of July weighed at its midpoint); Lista runs two of its three lines since
 // 30 August 2022; Qatalum runs at about 60 % from 3 March 2026. The expected figures recompute the
@@ -224,7 +226,9 @@ TEST(fleet_years, DatedCurtailmentsAndRestartsSetTheYearsCapacity) {
                        1e3;
   };
   const double third = 320.0 - 107.0;  // kt/yr stopped by the failure
-  EXPECT_NEAR(kt(2024, "eu-nordural"), 320.0, 1e-6);
+  EXPECT_NEAR(kt(2024, "eu-nordural"), 308.335, 1e-6);
+  EXPECT_NEAR(kt(2024, "eu-fjardaal"), 340.826, 1e-6);  // [Fjardaal 2024]
+  EXPECT_NEAR(kt(2025, "eu-fjardaal"), 344.0, 1e-6);
   EXPECT_NEAR(kt(2025, "eu-nordural"), 320.0 - third * (365 - 293) / 365.0, 1e-6);  // from day 294
   EXPECT_NEAR(kt(2026, "eu-nordural"), 320.0 - third * 165 / 365.0, 1e-6);  // to 15 June
   EXPECT_NEAR(kt(2027, "eu-nordural"), 320.0, 1e-6);

@@ -120,6 +120,8 @@ TEST(fleet_backtest_2024, RussiaAndEasternEuropeWithinFivePercentOfIai) {
 // 98.5 -> 0 kt, Greece 175.8 -> 39.5 kt), so the Western countries gain what Romania loses. The rest
 // of the miss is the one the region had before: its other countries run about 0.24 Mt more than the
 // IAI's total leaves them. 2.88 Mt (+1.8 %, Germany 0) before; nothing tuned. Asserted as it stands.
+// Iceland's published 2024 outputs (2026-12-05, test below) do not move it either: the 32.9 kt that
+// Iceland loses go to Aluminium of Greece, the marginal plant (39.5 -> 72.4 kt).
 TEST(fleet_backtest_2024, KnownMissWesternAndCentralEuropeAboveIaiWithGermanyRunningItsDatedPart) {
   const double wce = countries_production_Mt({"FRA", "DEU", "GRC", "ISL", "NOR", "ESP", "SWE"});
   EXPECT_GT(wce, 1.05 * 2.83);  // the miss
@@ -140,6 +142,22 @@ TEST(fleet_backtest_2024, GermanPlantsRunTheirDated2024Part) {
   EXPECT_NEAR(smelter_kt("eu-trimet-hamburg"), 81.15, 0.5);
   EXPECT_NEAR(smelter_kt("eu-trimet-voerde"), 54.39, 0.5);
   EXPECT_LT(smelter_kt("eu-rheinwerk"), 0.0);  // idle since 2023: not in the case
+}
+
+// Iceland (2026-12-05): bookkeeping of published 2024 outputs, not a validation (the rows take them).
+// Landsvirkjun curtailed its large customers from 19 January (Nordural, ISAL) and February
+// (Fjardaal) to 7 May 2024 for low reservoirs ([mbl Landsvirkjun 2023], [Landsvirkjun curtailments
+// 2024]); the sizes are not published, the outputs are: Nordural 308,335 t ([Nordural 2024]),
+// Fjardaal 340,826 t ([Fjardaal 2024]), each a dated 2024 curtailment in data/fleet-pipeline.toml.
+// ISAL's row holds Rio Tinto's 212 kt/yr of primary metal ([Rio Tinto ISAL review 2020]; 230 before,
+// the cast product with its alloying additions); its 2024 output was not found. Iceland 0.894 ->
+// 0.861 Mt; the 32.9 kt go to Europe's marginal running plant, Aluminium of Greece (39.5 -> 72.4 kt),
+// so W&C Europe does not move (test above).
+TEST(fleet_backtest_2024, IcelandicSmeltersRunTheirPublished2024Output) {
+  EXPECT_NEAR(smelter_kt("eu-nordural"), 308.335, 0.01);
+  EXPECT_NEAR(smelter_kt("eu-fjardaal"), 340.826, 0.01);
+  EXPECT_NEAR(smelter_kt("eu-isal"), 212.0, 0.01);
+  EXPECT_NEAR(countries_production_Mt({"ISL"}), 0.8612, 0.0005);
 }
 
 // Europe as one region, as the IAI reports its 2025 figures ([PRIME IAI 2025], inferred from the

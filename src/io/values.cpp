@@ -77,8 +77,8 @@ double snap_to_bounds(const FieldSpec& field, double value) {
   return value;
 }
 
-// A plain number below 1 in a field whose unit is % and whose default is a whole percentage
-// (flex.min_power = 0.75 with default 95 %) is most likely a fraction: it is read as 0.75 %, which
+// A plain number below 1 in a field whose unit is % and whose default is a whole percentage or 0
+// (flex.min_power = 0.75 with default 95 %; investment.tax_rate = 0.25) is most likely a fraction: it is read as 0.75 %, which
 // here fitted the reduced model to a 99 % cut and reported +216 kEUR out of window, without a word.
 // (A field with a typical range says it there; fields whose defaults are below 1 %, a noise or a
 // gap, take such values as meant.)
@@ -87,7 +87,8 @@ void warn_fraction_for_percent(const FieldSpec& field, const std::string& raw_te
   const std::size_t start = raw_text.find_first_not_of(" ");
   const bool plain = start != std::string::npos && raw_text.find_first_not_of("+-.0123456789eE ", start) == std::string::npos;
   if (field.unit != "%" || !plain || !(value_in_unit > 0.0 && value_in_unit < 1.0)) return;
-  if (!field.default_value || *field.default_value < 1.0) return;
+  // Default 0 (investment.tax_rate: 0.25 read as 0.25 %) or a whole percentage; not a small one.
+  if (!field.default_value || (*field.default_value < 1.0 && *field.default_value != 0.0)) return;
   if (field.typical_min && field.typical_max) return;  // check_range's typical-range warning covers it
   const double percent = value_in_unit * 100.0;
   if ((field.min && percent < *field.min) || (field.max && percent > *field.max)) return;

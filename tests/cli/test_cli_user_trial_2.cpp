@@ -79,6 +79,13 @@ TEST(CliUserTrial2, APlainFractionInAPercentFieldIsSaid) {
                        "95 %): for 75 % write 75 or \"75 %\""),
             std::string::npos)
       << r.err;
+  // investment.tax_rate (default 0 %): 0.25 was read as 0.25 % with no word.
+  const RunResult tax = potline({"invest", example("invest-new-build.toml"), "--set", "investment.tax_rate=0.25"});
+  ASSERT_EQ(tax.exit_code, 0) << tax.describe();
+  EXPECT_NE((tax.out + tax.err).find("investment.tax_rate: value 0.25 is read as 0.25 % (this field is in %, default 0 %): "
+                                     "for 25 % write 25 or \"25 %\""),
+            std::string::npos)
+      << tax.out << tax.err;
   // A field whose default is below 1 % takes such values as meant (a noise of 0.3 %).
   const RunResult noise = potline({"simulate", example("cell-7d.toml"), "--set", "control.current_noise=0.3", "--set",
                                    "run.duration=1 d", "--json"});

@@ -13,10 +13,9 @@ namespace {
 using control::ControllerSettings;
 using Table = io::SchemaTable<SimulationCase>;
 
-// [run]
-void add_run_fields(Table& t) {
+// [run]: how long, which seed, how often the controller samples and the outputs are written
+void add_run_span_and_output_fields(Table& t) {
   auto ctl = t.part(&SimulationCase::control);
-  auto batch = t.part(&SimulationCase::batch);
   t.number("run.duration", &SimulationCase::duration_s)
       .unit("d", "s")
       .default_(7.0)
@@ -51,6 +50,11 @@ void add_run_fields(Table& t) {
           "events.csv detail: all (every feed shot too), control (mode changes, beam moves, AEs, "
           "taps, anode changes, samples), none")
       .source("user choice");
+}
+
+// [run]: the integrator, its accuracy settings and the threads
+void add_integrator_fields(Table& t) {
+  auto batch = t.part(&SimulationCase::batch);
   t.choice("run.integrator", &SimulationCase::integrator,
            {{"batch", IntegratorKind::kBatch}, {"cvode", IntegratorKind::kCvode}})
       .default_("batch")
@@ -80,6 +84,10 @@ void add_run_fields(Table& t) {
       .range(1, 256)
       .doc("worker threads (results do not depend on it)")
       .source("user choice");
+}
+
+// [run]: a run without the pot controller (open-loop tests)
+void add_open_loop_fields(Table& t) {
   t.boolean("run.controller", &SimulationCase::controller_enabled)
       .default_(true)
       .doc("false: no controller and no events; alumina fed continuously (open-loop tests)")
@@ -266,7 +274,9 @@ void add_fault_fields(io::SchemaTable<SimulationCase>& t);
 const io::SchemaTable<SimulationCase>& simulate_table() {
   static const Table table = [] {
     Table t("simulate-dynamics");
-    add_run_fields(t);
+    add_run_span_and_output_fields(t);
+    add_integrator_fields(t);
+    add_open_loop_fields(t);
     add_dynamics_fields(t);
     add_control_fields(t);
     add_feed_stop_schedule_fields(t);

@@ -8,9 +8,13 @@
 #include "potline/potline/simulate_case.hpp"
 
 namespace potline::line {
+namespace {
 
-void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
-  using control::ControllerSettings;
+using control::ControllerSettings;
+
+// The resistance strategy during power modulation: the heat feed-forward of the target voltage
+// (docs/model/dynamics.md §4, "Resistance strategy during modulation").
+void add_heat_feedforward_fields(io::SchemaTable<SimulationCase>& t) {
   auto ctl = t.part(&SimulationCase::control);
   ctl.number("control.heat_feedforward", &ControllerSettings::heat_feedforward)
       .unit("1")
@@ -36,6 +40,11 @@ void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
       .doc("largest cut of the cell voltage the heat feed-forward asks for (current above nominal)")
       .source("estimate: about -0.5 cm of ACD at 125 % of AP40's current; a thinner bath layer makes the metal "
               "pad less stable (magnetohydrodynamics)");
+}
+
+// How far the resistance control may move the anodes.
+void add_beam_limit_fields(io::SchemaTable<SimulationCase>& t) {
+  auto ctl = t.part(&SimulationCase::control);
   // ACD limits (docs/model/dynamics.md §4, "ACD and anode-immersion limits").
   ctl.number("control.acd_min", &ControllerSettings::acd_min_m)
       .unit("cm", "m")
@@ -63,6 +72,11 @@ void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
            "ACD at most dynamics.bath_height minus this (the bath surface stays where it is; 0: no limit)")
       .source("estimate: the low end of the 12–18 cm anode immersion typical of 18–22 cm baths (the basis of the "
               "technology catalogue's design.anode_immersion estimates); the anode sides must stay in the bath");
+}
+
+// Tapping and AlF3 additions after an outage (docs/model/dynamics.md §4, "After an outage").
+void add_after_outage_fields(io::SchemaTable<SimulationCase>& t) {
+  auto ctl = t.part(&SimulationCase::control);
   ctl.number("control.tap_delay_after_outage", &ControllerSettings::tap_delay_after_outage_s)
       .unit("h", "s")
       .default_(8.0)
@@ -80,6 +94,10 @@ void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
       .source("estimate: the ledge frozen during the outage enriches the bath in AlF3 and gives its cryolite "
               "back as it melts, within about a day in the model (docs/model/dynamics.md §4); no published "
               "procedure read");
+}
+
+// The reference of the safe window's ledge bounds (docs/model/dynamics.md §6, "Safe window").
+void add_ledge_reference_field(io::SchemaTable<SimulationCase>& t) {
   auto window = t.part(&SimulationCase::window);
   window.choice("window.ledge_reference", &SafeWindow::ledge_reference,
                 {{"absolute", LedgeReference::kAbsolute}, {"cell", LedgeReference::kCell}})
@@ -87,6 +105,15 @@ void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
       .doc("absolute: the ledge bounds as given; cell: shifted by each cell's design ledge (the steady ledge of "
            "its own thermal resistances at the design bath temperature) minus dynamics.initial_ledge")
       .source("model choice (docs/model/dynamics.md §6, 'Safe window')");
+}
+
+}  // namespace
+
+void add_control_practice_fields(io::SchemaTable<SimulationCase>& t) {
+  add_heat_feedforward_fields(t);
+  add_beam_limit_fields(t);
+  add_after_outage_fields(t);
+  add_ledge_reference_field(t);
 }
 
 }  // namespace potline::line

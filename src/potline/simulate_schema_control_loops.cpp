@@ -18,8 +18,8 @@ const std::string kDupuis =
     "overfeed for 1 h, R_p slope from averaged samples";
 const std::string kPhys7 = "industrial practice, as commonly quoted";
 
-// measurement noise, back EMF and the feed (tracking) control
-void add_noise_and_feed_control_fields(Table& t) {
+// measurement noise of the controller's voltage and current, and the back EMF it assumes
+void add_measurement_noise_fields(Table& t) {
   auto ctl = t.part(&SimulationCase::control);
   ctl.number("control.voltage_noise", &ControllerSettings::voltage_noise_V)
       .unit("mV", "V")
@@ -39,6 +39,12 @@ void add_noise_and_feed_control_fields(Table& t) {
       .range(1.0, 2.5)
       .doc("E_b in the pseudo-resistance R_p = (V − E_b)/I")
       .source("1.6–1.7 V as commonly quoted [verify]");
+}
+
+// the feed (tracking) control: under- and overfeeding, shots, the slope of the averaged
+// resistance
+void add_feed_control_fields(Table& t) {
+  auto ctl = t.part(&SimulationCase::control);
   ctl.number("control.underfeed_factor", &ControllerSettings::underfeed_factor)
       .unit("1")
       .default_(0.7)
@@ -278,7 +284,8 @@ void add_sampling_and_tapping_fields(Table& t) {
 }  // namespace
 
 void add_control_fields(Table& t) {
-  add_noise_and_feed_control_fields(t);
+  add_measurement_noise_fields(t);
+  add_feed_control_fields(t);
   add_resistance_control_fields(t);
   add_anode_effect_and_quench_fields(t);
   add_sampling_and_tapping_fields(t);

@@ -207,7 +207,7 @@ void add_thermal_node_fields(Table& t) {
           "their I²R heat flows out through the bottom");
 }
 
-// heat capacities of anodes, cover, cathode and side lining; anode heating; the frozen-bath stop
+// heat capacities of anodes, cover, cathode and side lining
 void add_thermal_mass_fields(Table& t) {
   auto dyn = t.part(&SimulationCase::dynamics);
   dyn.number("dynamics.anode_mean_height_fraction", &DynamicsParameters::anode_mean_height_fraction)
@@ -272,6 +272,11 @@ void add_thermal_mass_fields(Table& t) {
       .range(400.0, 2000.0)
       .doc("side lining heat capacity")
       .source("estimate: SiC ≈ 1.0–1.2 kJ/(kg K) at 300–700 °C");
+}
+
+// how a new anode takes up heat, and the frozen-bath stop of the run
+void add_anode_heating_and_frozen_bath_fields(Table& t) {
+  auto dyn = t.part(&SimulationCase::dynamics);
   dyn.choice("dynamics.anode_heating", &DynamicsParameters::anode_heating,
              {{"anode_change", AnodeHeating::kAnodeChange}, {"steady", AnodeHeating::kSteady}})
       .default_("anode_change")
@@ -295,6 +300,7 @@ void add_dynamics_fields(Table& t) {
   add_loss_split_dissolution_and_anode_fields(t);
   add_thermal_node_fields(t);
   add_thermal_mass_fields(t);
+  add_anode_heating_and_frozen_bath_fields(t);
 }
 
 }  // namespace potline::line

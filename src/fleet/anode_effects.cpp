@@ -21,6 +21,15 @@ bool lists(const std::vector<std::string>& v, const std::string& x) {
 
 }  // namespace
 
+const char* to_string(ChinaPfcBasis b) noexcept {
+  return b == ChinaPfcBasis::kTopDown ? "top_down" : "iai_world_average";
+}
+
+void AnodeEffectTable::keep_china_pfc(ChinaPfcBasis b) {
+  const std::string keep = to_string(b);
+  std::erase_if(rules, [&keep](const AnodeEffectRule& r) { return !r.china_pfc.empty() && r.china_pfc != keep; });
+}
+
 std::string AnodeEffectRule::scope() const {
   if (!smelters.empty()) return "smelters";
   if (!countries.empty()) return "countries";
@@ -49,7 +58,7 @@ namespace {
 const std::set<std::string>& known_keys() {
   static const std::set<std::string> k = {"pfc_class", "regions",      "smelters",    "countries", "company",
                                           "aem",       "ae_frequency", "ae_duration", "pfc_co2e",  "gwp",
-                                          "year",      "basis",        "source"};
+                                          "year",      "basis",        "source",      "china_pfc"};
   return k;
 }
 
@@ -151,6 +160,24 @@ void read_value(const toml::table& t, const std::string& file, AnodeEffectRule& 
   if (pfc != nullptr) read_pfc(pfc, gwp, file, r, d);
 }
 
+/// The basis an entry for China belongs to (china_pfc = "iai_world_average" or "top_down"): only
+/// entries that cover China alone (regions = ["china"] or countries = ["CHN"]) may carry it.
+void read_china_pfc(const toml::table& t, const std::string& file, AnodeEffectRule& r, core::Diagnostics& d) {
+  const toml::node* n = t.get("china_pfc");
+  if (n == nullptr) return;
+  r.china_pfc = n->value_or(std::string());
+  const auto where = io::toml_location(*n, file);
+  if (r.china_pfc != to_string(ChinaPfcBasis::kIaiWorldAverage) && r.china_pfc != to_string(ChinaPfcBasis::kTopDown)) {
+    d.error(where, "china_pfc", "unknown basis '" + r.china_pfc + "': iai_world_average or top_down (fleet.china_pfc)");
+  }
+  const auto only = [](const std::vector<std::string>& v, const char* id) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), [id](const std::string& x) { return x == id; });
+  };
+  if (!only(r.regions, "china") && !only(r.countries, "CHN")) {
+    d.error(where, "china_pfc", "china_pfc goes with entries for China only (regions = [\"china\"] or countries = [\"CHN\"])");
+  }
+}
+
 AnodeEffectRule parse_rule(const toml::table& t, const std::string& file, const std::vector<std::string>& region_ids,
                            const std::vector<std::string>& smelter_ids, const std::vector<std::string>& countries,
                            core::Diagnostics& d) {
@@ -176,6 +203,7 @@ AnodeEffectRule parse_rule(const toml::table& t, const std::string& file, const 
     r.year = static_cast<int>(year.value_or(0));
   }
   r.basis = t["basis"].value_or(std::string());
+  read_china_pfc(t, file, r, d);
   r.source = t["source"].value_or(std::string());
   if (r.source.empty()) d.error(r.where, "source", "required: the source (or 'estimate: basis') of the figure");
   return r;

@@ -89,6 +89,7 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
     if (std::find(countries.begin(), countries.end(), r.country) == countries.end()) countries.push_back(r.country);
   }
   c.anode_effects = AnodeEffectTable::load(c.anode_effects_path, regions.ids(), ids, countries, d);
+  c.anode_effects.keep_china_pfc(c.china_pfc);
   c.power_supply = PowerSupplyTable::load(c.power_supply_path, regions.ids(), d);
   check_supply_curve_areas(c.power_supply, records, d);
   if (c.year == 0) return;

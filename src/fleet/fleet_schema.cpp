@@ -79,6 +79,15 @@ void case_and_fleet(Table& t) {
   t.text("fleet.anode_effects")
       .default_note("the data folder's fleet-anode-effects.toml")
       .doc("PFC per smelter, company, country or IPCC class and region (TOML): an AEM or a published t CO2e/t, by the slope method");
+  t.choice("fleet.china_pfc", &FleetCase::china_pfc,
+           {{"iai_world_average", ChinaPfcBasis::kIaiWorldAverage}, {"top_down", ChinaPfcBasis::kTopDown}})
+      .default_("iai_world_average")
+      .source("IAI 2016 world average over all technologies, 0.38 t CO2e/t (AR4), as quoted by [EGA PFC 2017]; "
+              "top-down: China's CF4 of 2021 from atmospheric observations [An et al. 2024] per t of its output "
+              "[NBS 2021 aluminium], 1.57 t CO2e/t (AR5), an upper bound")
+      .doc("basis of the PFC of China's point-fed smelters (the fleet.anode_effects entries with china_pfc): the "
+           "IAI's world average, the industry's own bottom-up basis, on which the IAI's world totals rest; or the "
+           "top-down estimate from China's atmospheric CF4, which counts every Chinese CF4 source as aluminium");
   t.number("fleet.alumina_lme_share", &FleetCase::alumina_lme_share)
       .unit("1")
       .range(0.0, 1.0)

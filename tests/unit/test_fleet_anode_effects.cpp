@@ -36,19 +36,57 @@ TEST(fleet_anode_effects, AModernPrebakeSmelterOutsideChinaUsesTheSlopeMethod) {
   EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.00156 * 6630 + 0.00156 * 0.057 * 11100, 0.05);
 }
 
-// China's point-fed smelters carry China's top-down CF4 per tonne ([An et al. 2024] 8.3 Gg in 2021 /
-// 38.5 Mt, data/fleet-anode-effects.toml) as an AEM equivalent: by hand, PFPB_modern 2.07 x 0.104 =
-// 0.21528 kg CF4/t, C2F6 0.21528 x 0.057 = 0.012271 kg/t, CO2e = 0.21528 x 6630 + 0.012271 x 11100 =
-// 1563.5 kg/t (AR5). This checks the table reaches the smelters, not the figure (an input).
-TEST(fleet_anode_effects, ChinaUsesItsTopDownEntry) {
+// China's point-fed smelters take the basis of fleet.china_pfc (data/fleet-anode-effects.toml, the
+// entries with china_pfc). By default the IAI's 2016 world average, 0.38 t CO2e/t in AR4 ([EGA PFC
+// 2017]), as an AEM equivalent: by hand, PFPB_modern (S 0.104, F 0.057) CF4 = 380 / (7390 + 0.057 x
+// 12200) = 380 / 8085.4 = 0.046998 kg/t, AEM = 0.45190; AR5 0.046998 x (6630 + 0.057 x 11100) =
+// 0.046998 x 7262.7 = 341.33 kg CO2e/t. With top_down China's top-down CF4 per tonne ([An et al. 2024]
+// 8.3 Gg in 2021 / 38.5 Mt): PFPB_modern 2.07 x 0.104 = 0.21528 kg CF4/t, C2F6 0.21528 x 0.057 =
+// 0.012271 kg/t, CO2e = 0.21528 x 6630 + 0.012271 x 11100 = 1563.5 kg/t (AR5). This checks that the
+// choice reaches the smelters, not the figures (inputs).
+TEST(fleet_anode_effects, ChinaTakesTheIaiWorldAverageByDefaultAndItsTopDownCf4WhenChosen) {
   core::Diagnostics d;
   const fleet::FleetCase c = world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_EQ(c.china_pfc, fleet::ChinaPfcBasis::kIaiWorldAverage);
   const auto& cn = smelter(c, "cn-xinheng-qinghai");
-  EXPECT_EQ(cn.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 2.07 AE-min/cell-day; estimate: China's top-down CF4 2021)");
+  EXPECT_EQ(cn.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 0.452 AE-min/cell-day equivalent of 0.38 t CO2e/t AR4; "
+                             "estimate: IAI 2016 world average, all technologies (China included))");
   const plant::SmelterResult r = plant::evaluate(cn.inputs);
-  EXPECT_NEAR(r.emissions.cf4_kg_per_kg * 1000.0, 2.07 * 0.104, 1e-9);
-  EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.21528 * 6630 + 0.21528 * 0.057 * 11100, 0.05);
+  EXPECT_NEAR(r.emissions.pfc_co2e * 1000.0, 0.046998 * 7262.7, 0.05);
+
+  core::Diagnostics d2;
+  const fleet::FleetCase top = world("china_pfc = \"top_down\"\n", d2);
+  ASSERT_FALSE(d2.has_errors()) << d2.to_string();
+  const auto& cn2 = smelter(top, "cn-xinheng-qinghai");
+  EXPECT_EQ(cn2.pfc_standard, "IPCC2019 slope (PFPB_modern, AEM 2.07 AE-min/cell-day; estimate: China's top-down CF4 2021)");
+  const plant::SmelterResult r2 = plant::evaluate(cn2.inputs);
+  EXPECT_NEAR(r2.emissions.cf4_kg_per_kg * 1000.0, 2.07 * 0.104, 1e-9);
+  EXPECT_NEAR(r2.emissions.pfc_co2e * 1000.0, 0.21528 * 6630 + 0.21528 * 0.057 * 11100, 0.05);
+  // Only China's entries differ between the bases.
+  for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
+    if (c.model.smelters[i].record.region == "china") continue;
+    EXPECT_EQ(c.model.smelters[i].pfc_standard, top.model.smelters[i].pfc_standard) << c.model.smelters[i].record.id;
+  }
+}
+
+// china_pfc in the table: one of the two bases, on an entry for China only; a bad choice in the case
+// is an input error naming the choices.
+TEST(fleet_anode_effects, ABadChinaPfcBasisIsAnInputError) {
+  core::Diagnostics d;
+  fleet::AnodeEffectTable::parse(
+      "coefficient_set = \"IPCC2019\"\n"
+      "[[anode_effects]]\npfc_class = \"PFPB_modern\"\nregions = [\"china\"]\nchina_pfc = \"iai\"\naem = \"1 min/d\"\nsource = \"s\"\n"
+      "[[anode_effects]]\npfc_class = \"CWPB\"\nregions = [\"gcc\", \"china\"]\nchina_pfc = \"top_down\"\naem = \"1 min/d\"\n"
+      "source = \"s\"\n",
+      "ae.toml", {"gcc", "china"}, {}, {}, d);
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("ae.toml:5:13"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown basis 'iai': iai_world_average or top_down (fleet.china_pfc)"), std::string::npos) << e;
+  EXPECT_NE(e.find("china_pfc goes with entries for China only"), std::string::npos) << e;
+  core::Diagnostics d2;
+  EXPECT_THROW(world("china_pfc = \"bottom_up\"\n", d2), core::InputError);
+  EXPECT_NE(d2.to_string().find("fleet.china_pfc"), std::string::npos) << d2.to_string();
 }
 
 // Since every class of the shipped dataset has an entry in every region, no smelter keeps IPCC 2006

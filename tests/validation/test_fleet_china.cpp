@@ -3,10 +3,14 @@
 // follow from them, against published figures. Every comparison is a row of docs/validation.md.
 //
 // Independent figures: the electricity emissions of Chinese coal-powered smelting in 2020 ([Wood
-// Mackenzie 2021 China coal], 12.36 t CO2e/t); the world's smelting scope 1 + 2 intensity of 2018 ([IAI
-// B2DS dataset 2021], 12.80 t CO2e/t, a known miss); China's SEC of 2015 ([Fastmarkets IAI China SEC
-// 2015]). The shares of the power mix are inputs (Ember's 65 % captive,
-// Aladdiny's 11 % Yunnan), so the test of the shares checks the split, not the shares.
+// Mackenzie 2021 China coal], 12.36 t CO2e/t); the world's smelting scope 1 + 2 and direct intensities
+// of 2018 ([IAI B2DS dataset 2021], 12.80 and 2.38 t CO2e/t) and CRU's direct of 2020 ([CRU 2021
+// direct], 1.96); the EU's default direct value for China ([EU 2025/2621]); China's SEC of 2015
+// ([Fastmarkets IAI China SEC 2015]). The shares of the power mix are inputs (Ember's 65 % captive,
+// Aladdiny's 11 % Yunnan), so the test of the shares checks the split, not the shares. China's PFC has
+// two bases (fleet.china_pfc, data/fleet-anode-effects.toml): the IAI's world average (the default, the
+// basis of the IAI's own totals) and the top-down estimate from China's atmospheric CF4 (an upper bound);
+// the emission comparisons are asserted on both, so that neither basis hides a miss.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -34,6 +38,40 @@ constexpr double kToMt = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 using Backtest = potline::testing::Fleet2024;
 
 const Backtest& backtest() { return potline::testing::fleet_2024_case(); }
+
+/// The same 2024 case with China's PFC on the top-down basis (fleet.china_pfc = top_down).
+const Backtest& backtest_top_down() {
+  static const Backtest solved = [] {
+    core::Diagnostics d;
+    const fleet::FleetCase loaded =
+        fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml", cell::default_data_dir(),
+                               potline::testing::shipped_smelter_data(), d, {"fleet.china_pfc=top_down"});
+    EXPECT_FALSE(d.has_errors()) << d.to_string();
+    Backtest x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
+    fleet::SolveOptions o;
+    o.details = true;
+    x.r = fleet::solve(x.c, x.c.shocks, {}, o);
+    EXPECT_TRUE(x.r.feasible) << x.r.explanation;
+    return x;
+  }();
+  return solved;
+}
+
+/// Production-weighted direct (CBAM boundary: anode CO2, PFC, on-site fuel; no electricity, captive
+/// or bought) intensity, t CO2e/t, of the rows in `region` (empty: the world).
+double direct_t_per_t(const Backtest& b, const std::string& region = {}) {
+  double q = 0, e = 0;
+  for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
+    if (!region.empty() && b.c.model.smelters[i].record.region != region) continue;
+    q += b.r.production_kg_per_s[i];
+    e += b.r.production_kg_per_s[i] * b.r.smelters[i].direct_co2e_kg_per_kg;
+  }
+  EXPECT_GT(q, 0.0) << region;
+  return q > 0 ? e / q : 0.0;
+}
+
+/// World scope 1 + 2 intensity, t CO2e/t.
+double scope_one_two_t_per_t(const Backtest& b) { return b.r.emissions_kg_co2e_per_s / b.r.production_total_kg_per_s; }
 
 /// A China class with a two-part technology mix and the power mix `power` ([[class.power_mix]] tables).
 fleet::TechnologyClasses china_class_with_power(const std::string& power, core::Diagnostics& d) {
@@ -104,16 +142,71 @@ TEST(fleet_china, CaptiveCoalElectricityEmissionsWithinFifteenPercentOfWoodMacke
   EXPECT_NEAR(e / q, 12.36, 0.15 * 12.36);
 }
 
-// Known miss, asserted as it stands so a change shows: world smelting scope 1 + 2 intensity against
-// the IAI's 2018 figure, 823 Mt CO2e over 64.3 Mt = 12.80 t CO2e/t ([IAI B2DS dataset 2021]): 10.86
-// t/t (-15.2 %), just outside the 15 %. With China's power mix alone 10.98 (-14.2 %); China's
-// below-300 kA lines at the tiered tariff's 13.65 kWh/kg instead of A697's 15.0 take 0.12 t/t off again;
-// before both 9.84 (-23 %). For another year (2018 vs the 2024 case): docs/validation.md.
-TEST(fleet_china, KnownMissWorldScopeOneTwoIntensityJustBelowTheIai2018Figure) {
-  const auto& b = backtest();
-  const double intensity = b.r.emissions_kg_co2e_per_s / b.r.production_total_kg_per_s;  // kg/kg = t/t
-  EXPECT_LT(intensity, 0.85 * 12.80);  // the miss
-  EXPECT_GT(intensity, 0.80 * 12.80);
+// World smelting scope 1 + 2 intensity against the IAI's 2018 figure, 823 Mt CO2e over 64.3 Mt = 12.80 t
+// CO2e/t ([IAI B2DS dataset 2021]). Known miss on both bases of China's PFC, asserted as it stands so a
+// change shows: 10.12 t/t on the IAI basis (-20.9 %), 10.86 on the top-down basis (-15.2 %, just
+// outside the 15 %). The gap is electricity: the IAI's electricity-related part is 10.42 t/t
+// (670 Mt), the model's 8.09 (the power mix of China's 2024 fleet, with Yunnan's hydro, against the
+// IAI's 2018 mix). For another year (2018 vs the 2024 case): docs/validation.md.
+TEST(fleet_china, KnownMissWorldScopeOneTwoIntensityBelowTheIai2018FigureOnBothPfcBases) {
+  const double iai_basis = scope_one_two_t_per_t(backtest());
+  EXPECT_LT(iai_basis, 0.85 * 12.80);  // the miss
+  EXPECT_GT(iai_basis, 0.75 * 12.80);
+  const double top_down = scope_one_two_t_per_t(backtest_top_down());
+  EXPECT_LT(top_down, 0.85 * 12.80);  // the miss, by 0.2 points
+  EXPECT_GT(top_down, 0.80 * 12.80);
+}
+
+// World smelting direct (non-electricity) intensity against the IAI's 2018 figure, 153 Mt / 64.3 Mt =
+// 2.38 t CO2e/t ([IAI B2DS dataset 2021]), like-for-like in PFC: the IAI's totals carry the industry's
+// own (bottom-up) PFC, so China's PFC is on the IAI basis here (the default; the IAI's 2016 world
+// average over every technology, 0.38 t CO2e/t in AR4, standing for the IAI's China figure, which was
+// not readable). Model 2.03 t/t: -14.8 %, inside the 15 % by 0.2 points, a marginal pass that
+// rests on that estimate (the IAI basis was chosen as the stated basis, not for this test).
+// CRU's 2020 world average on its boundary (anode making, electrolysis with PFC, casting fuel; [CRU
+// 2021 direct], a CRU model estimate): 1.96, +3.5 %.
+TEST(fleet_china, WorldDirectIntensityWithinFifteenPercentOfTheIai2018AndCru2020FiguresOnTheIaiPfcBasis) {
+  const double world = direct_t_per_t(backtest());
+  EXPECT_NEAR(world, 2.38, 0.15 * 2.38);
+  EXPECT_NEAR(world, 1.96, 0.15 * 1.96);
+}
+
+// Known miss on the top-down basis, asserted as it stands: with China's PFC from its atmospheric CF4
+// ([An et al. 2024], 1.57 t CO2e/t, an upper bound: every Chinese CF4 source counted as aluminium)
+// the world's direct intensity is 2.77 t/t, +16 % on the IAI's 2.38 and +41 % on CRU's 1.96; China
+// (60 % of the output at 3.34 t/t) carries the gap; outside China 1.92 on either basis.
+TEST(fleet_china, KnownMissWorldDirectIntensityAboveTheIaiAndCruFiguresOnTheTopDownPfcBasis) {
+  const double world = direct_t_per_t(backtest_top_down());
+  EXPECT_GT(world, 1.15 * 2.38);  // the miss
+  EXPECT_LT(world, 1.25 * 2.38);
+  EXPECT_GT(world, 1.15 * 1.96);
+  EXPECT_LT(world, 1.50 * 1.96);
+}
+
+// China's direct intensity against the EU's default value for China (CN 7601, route K, before the
+// mark-up; [EU 2025/2621] Annex I via [CBAM Annex I transcription]), 3.0 t CO2e/t: a generic value set
+// by the Commission, not a measurement. On the top-down basis 3.34 (+11 %, within 15 %); on the IAI
+// basis 2.10 (-30 %), a known miss asserted as it stands: the EU value leaves about 1.2 t CO2e/t of
+// PFC above China's anode CO2 and fuel in the model, between the two bases (0.34 and 1.57).
+TEST(fleet_china, ChinaDirectIntensityAgainstTheEuDefaultWithinFifteenPercentOnlyOnTheTopDownPfcBasis) {
+  const double top_down = direct_t_per_t(backtest_top_down(), "china");
+  EXPECT_NEAR(top_down, 3.0, 0.15 * 3.0);
+  const double iai_basis = direct_t_per_t(backtest(), "china");
+  EXPECT_LT(iai_basis, 0.85 * 3.0);  // the miss
+  EXPECT_GT(iai_basis, 0.65 * 3.0);
+}
+
+// Outside China the two bases give the same smelters the same emissions, and production is the same
+// (PFC carries no cost in the 2024 case): the basis moves China's PFC and nothing else.
+TEST(fleet_china, ThePfcBasisMovesOnlyChinasEmissions) {
+  const auto& a = backtest();
+  const auto& b = backtest_top_down();
+  ASSERT_EQ(a.c.model.smelters.size(), b.c.model.smelters.size());
+  for (std::size_t i = 0; i < a.c.model.smelters.size(); ++i) {
+    EXPECT_NEAR(a.r.production_kg_per_s[i], b.r.production_kg_per_s[i], 1e-9) << a.c.model.smelters[i].record.id;
+    if (a.c.model.smelters[i].record.region == "china") continue;
+    EXPECT_EQ(a.r.smelters[i].direct_co2e_kg_per_kg, b.r.smelters[i].direct_co2e_kg_per_kg) << a.c.model.smelters[i].record.id;
+  }
 }
 
 // China's production-weighted SEC (AC) in the 2024 case against the IAI's 12,875 kWh/t of 2015 ([Fastmarkets

@@ -15,6 +15,14 @@
 
 namespace potline::fleet {
 
+/// Which basis China's PFC entries take (fleet.china_pfc; docs/model/fleet.md, "China's PFC basis"):
+/// the IAI's world average over every technology (the IAI's own basis, bottom-up; the default) or
+/// the top-down estimate from China's atmospheric CF4 (an upper bound for its aluminium industry).
+enum class ChinaPfcBasis { kIaiWorldAverage, kTopDown };
+
+/// "iai_world_average" or "top_down", as in fleet.china_pfc and the table's china_pfc key.
+const char* to_string(ChinaPfcBasis b) noexcept;
+
 struct AnodeEffectRule {
   std::string pfc_class;             ///< an IPCC technology class name (PFPB_modern, CWPB, VSS, ...)
   std::vector<std::string> regions;  ///< region ids (class entries); empty = every region
@@ -28,6 +36,7 @@ struct AnodeEffectRule {
   std::optional<plant::GwpSet> gwp;  ///< the GWP set pfc_co2e was published in
   int year = 0;                      ///< the year the figure is for (0: not stated)
   std::string basis;                 ///< short name of the figure's basis, written into pfc_standard
+  std::string china_pfc;             ///< an entry for China on one basis only (ChinaPfcBasis names); empty: always
   std::string source;
   core::SourceLocation where;
 
@@ -51,6 +60,9 @@ struct AnodeEffectTable {
   /// nullptr if none.
   const AnodeEffectRule* match(const std::string& pfc_class, const std::string& region,
                                const std::string& smelter_id = {}, const std::string& country = {}) const;
+
+  /// Drops the China entries of the other basis (entries with a china_pfc key other than `b`).
+  void keep_china_pfc(ChinaPfcBasis b);
 
   /// Reads the file (absent path: an empty table). Errors at file:line:col; `smelter_ids` and
   /// `countries` are the dataset's (entries naming others are errors).

@@ -93,6 +93,7 @@ struct FleetCase {
   std::vector<AddedLoad> added_loads;    ///< [[added_load]]: competing loads (GW) on those curves
   std::string anode_effects_path;        ///< fleet.anode_effects, default the data folder's fleet-anode-effects.toml
   AnodeEffectTable anode_effects;        ///< AEM by IPCC class and region for the slope method
+  ChinaPfcBasis china_pfc = ChinaPfcBasis::kIaiWorldAverage;  ///< fleet.china_pfc: which China entries apply
   std::vector<std::string> include_status = {"operating"};
   // Members bound to the fleet schema (fleet_schema.cpp) take their defaults from it.
   double lme_usd_per_kg = 0;

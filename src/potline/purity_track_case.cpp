@@ -25,10 +25,8 @@ void add_purity_track_fields(io::SchemaTable<SimulationCase>& t) {
       .unit("kg")
       .default_(5.0)
       .range(0.0, 1000.0)
-      .source(
-          "estimate: a few kg of steel dissolve from a stub tip held in the bath until the anode "
-          "is reset; "
-          "no published measurement")
+      .source("estimate: a few kg of steel dissolve from a stub tip held in the bath until the anode is "
+              "reset; no published measurement")
       .doc("Fe one stub dip dissolves into the bath (reaches the metal by purity.fe_to_metal)");
   t.number("purity.stub_dip_time")  // unbound: no default (read below)
       .unit("h", "s")
@@ -51,10 +49,8 @@ void add_purity_track_fields(io::SchemaTable<SimulationCase>& t) {
       .unit("kg/d", "kg/s")
       .default_(10.0)
       .range(0.0, 10000.0)
-      .source(
-          "estimate: chosen so that a cell making ~1.3 t/d taps metal near 0.8 wt% Fe a few days "
-          "after the "
-          "failure; no published dissolution rate of a collector bar was found")
+      .source("estimate: chosen so that a cell making ~1.3 t/d taps metal near 0.8 wt% Fe a few days after "
+              "the failure; no published dissolution rate of a collector bar was found")
       .doc("Fe the exposed collector bar gives the metal after a cathode failure");
   t.number("purity.cathode_failure_time")  // unbound: no default (read below)
       .unit("h", "s")

@@ -13,9 +13,8 @@ using control::ControllerSettings;
 using Table = io::SchemaTable<SimulationCase>;
 
 const std::string kDupuis =
-    "[Dupuis 2011], Dyna/Marc tracking feed-control studies: 70 % underfeed, 140 "
-    "% "
-    "overfeed for 1 h, R_p slope from averaged samples";
+    "[Dupuis 2011], Dyna/Marc tracking feed-control studies: 70 % underfeed, 140 % overfeed for 1 h, R_p "
+    "slope from averaged samples";
 const std::string kPhys7 = "industrial practice, as commonly quoted";
 
 // measurement noise of the controller's voltage and current, and the back EMF it assumes

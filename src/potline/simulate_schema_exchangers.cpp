@@ -9,10 +9,9 @@
 namespace potline::line {
 namespace {
 const std::string kTrimet =
-    "[TRIMET 2019]: controllable shell heat exchangers (TRIMET with Bergische Universität "
-    "Wuppertal) let 120 "
-    "Essen pots run at +/-25 % power for up to 48 h; they dissipate heat at higher input and "
-    "insulate at lower";
+    "[TRIMET 2019]: controllable shell heat exchangers (TRIMET with Bergische Universität Wuppertal) let 120 "
+    "Essen pots run at +/-25 % power for up to 48 h; they dissipate heat at higher input and insulate at "
+    "lower";
 
 // Whether the cells carry exchangers, their largest extraction and the share of it in use at the
 // operating point.
@@ -30,27 +29,19 @@ void add_exchanger_capacity_fields(io::SchemaTable<SimulationCase>& t) {
       .unit("kW/m2", "W/m2")
       .default_(25.0)
       .range(0.0, 100.0)
-      .doc(
-          "largest extra heat taken from the shell per m2 of side contact area (bath + metal), at "
-          "the design "
-          "shell temperature (it scales with shell minus ambient temperature)")
-      .source(
-          "estimate sized from the published +/-25 % power range ([TRIMET 2019]): at -25 % current "
-          "and "
-          "constant cell voltage AP40 generates about 190 kW (13 kW/m2 of its 14.6 m2 side area) "
-          "less heat; "
-          "at design_fraction 0.5 the exchangers can give that much back (and take as much more at "
-          "+25 %); "
-          "no published per-m2 rating found");
+      .doc("largest extra heat taken from the shell per m2 of side contact area (bath + metal), at the design "
+           "shell temperature (it scales with shell minus ambient temperature)")
+      .source("estimate sized from the published +/-25 % power range ([TRIMET 2019]): at -25 % current and "
+              "constant cell voltage AP40 generates about 190 kW (13 kW/m2 of its 14.6 m2 side area) less "
+              "heat; at design_fraction 0.5 the exchangers can give that much back (and take as much more at "
+              "+25 %); no published per-m2 rating found");
   dyn.number("heat_exchangers.design_fraction",
              &dynamics::DynamicsParameters::exchanger_design_fraction)
       .unit("1")
       .default_(0.5)
       .range(0.0, 1.0)
-      .doc(
-          "share of the largest extraction in use at the operating point (the thermal calibration "
-          "includes "
-          "it: the passive shell carries the rest of the side loss)")
+      .doc("share of the largest extraction in use at the operating point (the thermal calibration includes "
+           "it: the passive shell carries the rest of the side loss)")
       .source("estimate: mid-range, so the exchangers can both insulate and cool ([TRIMET 2019])");
 }
 
@@ -61,30 +52,21 @@ void add_exchanger_operation_fields(io::SchemaTable<SimulationCase>& t) {
   hx.choice("heat_exchangers.mode", &HeatExchangerSettings::mode,
             {{"schedule", ExchangerMode::kSchedule}, {"automatic", ExchangerMode::kAutomatic}})
       .default_("schedule")
-      .doc(
-          "schedule: the fractions of heat_exchangers.schedule (design fraction before the first "
-          "step); "
-          "automatic: a PI rule on the ledge thickness holds the design ledge")
+      .doc("schedule: the fractions of heat_exchangers.schedule (design fraction before the first step); "
+           "automatic: a PI rule on the ledge thickness holds the design ledge")
       .source("user choice");
   t.text("heat_exchangers.schedule")
-      .doc(
-          "extraction steps 'TIME FRACTION; ...' (fraction of the largest extraction, 0-1, from "
-          "each time on), "
-          "e.g. '12 h 0; 60 h 0.5'")
+      .doc("extraction steps 'TIME FRACTION; ...' (fraction of the largest extraction, 0-1, from each time "
+           "on), e.g. '12 h 0; 60 h 0.5'")
       .source("scenario input");
   auto ctl = t.part(&SimulationCase::control);
   ctl.boolean("control.hold_voltage", &control::ControllerSettings::hold_voltage)
       .default_(false)
-      .doc(
-          "resistance control holds the cell voltage itself (the ACD is raised when the current "
-          "falls, "
-          "lowered when it rises) instead of the resistance normalised to the nominal current")
-      .source(
-          "model choice for power modulation: at -25 % current and constant ACD the AP40 heat "
-          "generation "
-          "falls by about 45 %, at constant voltage by 25 % (docs/model/dynamics.md §2, 'Shell "
-          "heat "
-          "exchangers'); [TRIMET 2019] names a new process control concept without details");
+      .doc("resistance control holds the cell voltage itself (the ACD is raised when the current falls, "
+           "lowered when it rises) instead of the resistance normalised to the nominal current")
+      .source("model choice for power modulation: at -25 % current and constant ACD the AP40 heat generation "
+              "falls by about 45 %, at constant voltage by 25 % (docs/model/dynamics.md §2, 'Shell heat "
+              "exchangers'); [TRIMET 2019] names a new process control concept without details");
 }
 
 // Tuning of the automatic mode's PI rule on the ledge thickness.
@@ -94,14 +76,10 @@ void add_exchanger_ledge_rule_fields(io::SchemaTable<SimulationCase>& t) {
       .unit("1/cm", "1/m")
       .default_(0.3)
       .range(0.0, 100.0)
-      .doc(
-          "automatic mode: change of the fraction per cm of ledge away from dynamics.initial_ledge "
-          "(thicker: "
-          "less extraction)")
-      .source(
-          "estimate: 1 cm of extra ledge (about 0.4 t of frozen bath on AP40) cuts the extraction "
-          "by 30 % of "
-          "its maximum; controller tuning, not a plant value");
+      .doc("automatic mode: change of the fraction per cm of ledge away from dynamics.initial_ledge (thicker: "
+           "less extraction)")
+      .source("estimate: 1 cm of extra ledge (about 0.4 t of frozen bath on AP40) cuts the extraction by 30 % "
+              "of its maximum; controller tuning, not a plant value");
   hx.number("heat_exchangers.integral_time", &HeatExchangerSettings::integral_time_s)
       .unit("h", "s")
       .default_(8.0)

@@ -70,6 +70,18 @@ double direct_t_per_t(const Backtest& b, const std::string& region = {}) {
   return q > 0 ? e / q : 0.0;
 }
 
+/// Production-weighted scope 1 + 2 intensity, t CO2e/t, of the rows in `region`.
+double scope_one_two_t_per_t(const Backtest& b, const std::string& region) {
+  double q = 0, e = 0;
+  for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
+    if (b.c.model.smelters[i].record.region != region) continue;
+    q += b.r.production_kg_per_s[i];
+    e += b.r.production_kg_per_s[i] * b.r.smelters[i].total_co2e_kg_per_kg;
+  }
+  EXPECT_GT(q, 0.0) << region;
+  return q > 0 ? e / q : 0.0;
+}
+
 /// World scope 1 + 2 intensity, t CO2e/t.
 double scope_one_two_t_per_t(const Backtest& b) { return b.r.emissions_kg_co2e_per_s / b.r.production_total_kg_per_s; }
 
@@ -194,6 +206,20 @@ TEST(fleet_china, ChinaDirectIntensityAgainstTheEuDefaultWithinFifteenPercentOnl
   const double iai_basis = direct_t_per_t(backtest(), "china");
   EXPECT_LT(iai_basis, 0.85 * 3.0);  // the miss
   EXPECT_GT(iai_basis, 0.65 * 3.0);
+}
+
+// China's and the world's primary aluminium intensity as a World Economic Forum / Accenture article
+// gives them, "according to the latest figures, which cover the 2005 to 2019 period": 12.7 t per t in
+// China against a world average of 10.3 ([WEF Accenture 2022]; the source of the figures, presumably
+// the IAI's, and their boundary are not stated, and "carbon" is taken as CO2e). Loosely: 2019 against
+// the 2024 case (China has moved capacity to Yunnan's hydro since). On both bases of China's PFC the
+// model lies within 15 %: China 12.32 (-3.0 %) on the IAI basis, 13.56 (+6.8 %) top-down; the world
+// 10.12 (-1.7 %) and 10.86 (+5.5 %). The comparison does not tell the bases apart.
+TEST(fleet_china, ChinaAndWorldScopeOneTwoWithinFifteenPercentOfTheWefAccenture2019FiguresOnBothPfcBases) {
+  for (const Backtest* b : {&backtest(), &backtest_top_down()}) {
+    EXPECT_NEAR(scope_one_two_t_per_t(*b, "china"), 12.7, 0.15 * 12.7);
+    EXPECT_NEAR(scope_one_two_t_per_t(*b), 10.3, 0.15 * 10.3);
+  }
 }
 
 // Outside China the two bases give the same smelters the same emissions, and production is the same

@@ -2,7 +2,8 @@
 // Internals of the dispatch problem shared by its source files (not installed): the constraint
 // groups, the problem's columns, and the rows of the line's stops (dispatch_stops.cpp) and of the
 // set-point changes (dispatch_changes.cpp); dispatch.cpp lays out the columns, writes the physics
-// rows and solves (formulation in docs/model/flexibility.md §3).
+// rows and solves (formulation in docs/model/flexibility.md §3). The grid products' call scenarios
+// (grid_products.cpp) add their rows to the same problem and take kInfinity and whole_steps here.
 #include <cmath>
 #include <cstddef>
 #include <utility>

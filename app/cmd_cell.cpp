@@ -68,12 +68,12 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
       point.sets = sets;
       api::CellRun run = api::run_cell(point, o.technology, o.target_voltage);
       // --thermal --vary: the thermal keys as outputs (thermal.bath_temperature_degC against bath.alf3)
-      if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, data_dir(global));
+      if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, point);
       return run.summary;
     });
   }
   api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
-  if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, data_dir(global));
+  if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);

@@ -41,8 +41,9 @@ Output run_cell(const std::string& path, const std::optional<std::string>& text,
                 const std::string& data_dir, const std::string& technology, const std::string& target_voltage,
                 bool thermal) {
   py::gil_scoped_release release;
-  api::CellRun run = api::run_cell(case_source(path, text, sets, data_dir), technology, target_voltage);
-  if (thermal) run.summary["thermal"] = api::cell_thermal_summary(run, data_dir);
+  const api::CaseSource source = case_source(path, text, sets, data_dir);
+  api::CellRun run = api::run_cell(source, technology, target_voltage);
+  if (thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
   return {io::dump(run.summary), run.tables()};
 }
 

@@ -39,13 +39,28 @@ io::Json thermal_warnings(const dynamics::ThermalSteadyState& s, const cell::Cel
 // network calibrated at the design point (the catalogue technology's operating point: line current,
 // ACD, bath temperature and composition, with the case's design; without a technology, the case itself).
 // docs/model/cell.md, "Thermal steady state".
-io::Json cell_thermal_summary(const CellRun& run, const std::string& data_dir) {
+io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   cell::OperatingPoint design = run.c.op;
   std::string basis = "the case's operating point";
   double design_liquidus_degC = run.summary.at("liquidus_C").get<double>();
+  if (!run.c.technology && source.given() && !source.sets.empty()) {
+    // A case without a technology is its own design point, as written: calibrated with its --set
+    // overrides, `--set operation.line_current=330kA` on examples/custom-design.toml gave back the
+    // case's 965.0 °C and 6.5 cm ledge at 330 kA.
+    CaseSource as_written = source;
+    as_written.sets.clear();
+    try {
+      const CellRun written = run_cell(as_written);
+      design = written.c.op;
+      design_liquidus_degC = written.summary.at("liquidus_C").get<double>();
+      basis = "the case file's operating point (without --set)";
+    } catch (const core::InputError&) {
+      basis = "the case's operating point (the case file without --set is no complete case)";
+    }
+  }
   if (run.c.technology) {
-    const CellRun catalogue =
-        run_cell(CaseSource{"", std::nullopt, "", {}, data_dir}, run.c.technology->id, "");  // the id: names may differ
+    const CellRun catalogue = run_cell(CaseSource{"", std::nullopt, "", {}, source.data_dir}, run.c.technology->id,
+                                       "");  // the id: names may differ
     // The whole catalogue operating point, bath composition included: calibrated at the case's own
     // composition, `--set bath.alf3=13` moved the calibration with it and gave back 965.0 °C and the
     // 6.5 cm design ledge (superheat 12.1 K), and 11 or 14 wt% failed to calibrate at all.

@@ -113,5 +113,22 @@ TEST(CliUserTrial2, AUnitAfterTheLastListValueAppliesToEach) {
   EXPECT_NEAR(finite_number(rows[1].at("outputs"), "simulated_days"), 1.0, 1e-9);
 }
 
+// cell --thermal on a case without a technology was calibrated with its --set overrides:
+// custom-design.toml at 330 or 420 kA gave back the case's 965.0 °C and 6.5 cm ledge. The case file
+// as written is the design point now; the overrides are solved in its network.
+TEST(CliUserTrial2, OwnDesignThermalSolvesTheSetInTheCaseFilesNetwork) {
+  const RunResult r = potline({"cell", example("custom-design.toml"), "--thermal", "--set", "operation.line_current=420 kA",
+                               "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json t = parse_json(r.out).at("thermal");
+  EXPECT_EQ(t.at("design_point"), "the case file's operating point (without --set)");
+  EXPECT_NEAR(finite_number(t, "design_line_current_kA"), 400.0, 1e-9);
+  EXPECT_GT(finite_number(t, "bath_temperature_degC"), 966.0);
+  EXPECT_LT(finite_number(t, "ledge_cm"), 5.0);
+  const RunResult plain = potline({"cell", example("custom-design.toml"), "--thermal", "--json"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.describe();
+  EXPECT_NEAR(finite_number(parse_json(plain.out).at("thermal"), "bath_temperature_degC"), 965.0, 0.01);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

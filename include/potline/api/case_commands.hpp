@@ -82,9 +82,11 @@ std::string published_point_csv(const CellRun& run);
 CellRun run_cell(const CaseSource& source, const std::string& technology = "", const std::string& target_voltage = "");
 
 /// `potline cell --thermal`: the summary's "thermal" object, the bath temperature and ledge solved from
-/// the heat balance of the dynamics' heat-loss network calibrated at the catalogue technology's
-/// operating point (docs/model/cell.md, "Thermal steady state"; docs/cli.md lists the keys).
-io::Json cell_thermal_summary(const CellRun& run, const std::string& data_dir);
+/// the heat balance of the dynamics' heat-loss network calibrated at the design point: the catalogue
+/// technology's operating point, or for a case without one the case as written in `source` (without
+/// its --set overrides, which are the what-ifs solved in that network). docs/model/cell.md, "Thermal
+/// steady state"; docs/cli.md lists the keys.
+io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source);
 
 struct SmelterRun {
   plant::SmelterData data;

@@ -83,6 +83,9 @@ TEST(fleet_subregions, ShippedFranceSe2AndGermanPricesReachTheirSmeltersOnly) {
     } else if (s.record.country == "DEU") {
       ++german;
       EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 40.9, 1e-9) << s.record.id;
+    } else if (s.record.id == "eu-aluminium-of-greece") {
+      // its own gas plant's cost, a [[contract]] of data/fleet-power.toml since 2026-12-05
+      EXPECT_NEAR(s.base_power_usd_per_J * 3.6e9, 96.6, 1e-9) << s.record.id;
     } else {
       EXPECT_DOUBLE_EQ(s.base_power_usd_per_J, region_price) << s.record.id;
     }

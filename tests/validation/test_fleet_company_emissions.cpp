@@ -106,7 +106,9 @@ TEST(fleet_company_emissions, CanadaWithinFifteenPercentOfTheAluminiumAssociatio
 // Bookkeeping, not a validation: Aluminium of Greece takes the CF4 per tonne Mytilineos publishes
 // for 2019, 0.06 kg CF4/t Al ([Mytilineos SDR 2019]), through the AEM that gives it under the IPCC
 // 2019 PFPB_modern slope (0.577 x 0.104 = 0.0600), so its PFC is 0.436 t CO2e/t with AR5 GWPs and
-// its direct intensity 2.20 (1.77 on the modern-class estimate before).
+// its direct intensity 2.20 (1.77 on the modern-class estimate before). The smelter's own intensity
+// is read, not a production-weighted one: since 2026-12-05 (its own gas plant's cost) it does not run
+// in the 2024 case (docs/validation.md, exceptions).
 TEST(fleet_company_emissions, AluminiumOfGreeceTakesTheCf4MytilineosPublishes) {
   const auto& b = case_2024();
   const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
@@ -115,7 +117,8 @@ TEST(fleet_company_emissions, AluminiumOfGreeceTakesTheCf4MytilineosPublishes) {
   EXPECT_NE(it->pfc_standard.find("published: Mytilineos 2019"), std::string::npos) << it->pfc_standard;
   const auto r = plant::evaluate(it->inputs);
   EXPECT_NEAR(r.emissions.cf4_kg_per_kg * 1000.0, 0.06, 0.0005);  // kg CF4 per t Al
-  EXPECT_NEAR(smelters({"eu-aluminium-of-greece"}, Scope::direct), 2.20, 0.01);
+  const auto i = static_cast<std::size_t>(it - b.c.model.smelters.begin());
+  EXPECT_NEAR(b.r.smelters[i].direct_co2e_kg_per_kg, 2.20, 0.01);
 }
 
 // Norðurál Grundartangi (Iceland, Century): its 2024 report states scope 1 "under 2 tonnes of CO2

@@ -227,7 +227,7 @@ const std::vector<CsvFigure> kCsvFigures = {
     // 14. coal's share of the electricity of Chinese aluminium
     {14, "fleet examples/world-2024.toml", "cost_curve.csv", "region=china", "production_kt_per_year", false, "43533"},
     {14, "fleet examples/world-2024.toml", "cost_curve.csv", "region=china;power_origin$=power.captive_coal", "production_kt_per_year", false, "28296"},
-    {14, "fleet examples/world-2024.toml", "cost_curve.csv", "region=china;power_origin$=power.hydro", "production_kt_per_year", false, "4789"},
+    {14, "fleet examples/world-2024.toml", "cost_curve.csv", "region=china;power_origin$=power.hydro", "production_kt_per_year", false, "5659"},
     // 15. Yunnan hydro metal against Quebec, Norway and Iceland
     {15, "fleet examples/world-2024.toml", "cost_curve.csv", "province=Yunnan", "co2e_t_per_t", true, "2.10"},
     {15, "fleet examples/world-2024.toml", "cost_curve.csv", "province=Yunnan", "direct_co2e_t_per_t", true, "2.10"},

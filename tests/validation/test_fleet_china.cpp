@@ -7,7 +7,7 @@
 // of 2018 ([IAI B2DS dataset 2021], 12.80 and 2.38 t CO2e/t) and CRU's direct of 2020 ([CRU 2021
 // direct], 1.96); the EU's default direct value for China ([EU 2025/2621]); China's SEC of 2015
 // ([Fastmarkets IAI China SEC 2015]). The shares of the power mix are inputs (Ember's 65 % captive,
-// Aladdiny's 11 % Yunnan), so the test of the shares checks the split, not the shares. China's PFC has
+// Yunnan's 13 % of 2024 capacity), so the test of the shares checks the split, not the shares. China's PFC has
 // two bases (fleet.china_pfc, data/fleet-anode-effects.toml): the IAI's world average (the default, the
 // basis of the IAI's own totals) and the top-down estimate from China's atmospheric CF4 (an upper bound);
 // the emission comparisons are asserted on both, so that neither basis hides a miss.
@@ -109,7 +109,7 @@ fleet::SmelterRecord china_row(const std::string& id, double kg_per_s, plant::Po
 }  // namespace
 
 // China's operating capacity in the 2024 case holds the power mix's shares (captive coal 65 %, hydro
-// 11 %, grid 24 %) while its total (43.53 Mt/yr, [SMM Dec 2024]) and its technology shares stay; the
+// 13 %, grid 22 %) while its total (43.53 Mt/yr, [SMM Dec 2024]) and its technology shares stay; the
 // Xinjiang aggregate, on captive coal in the dataset, is not split by power. A recomputation of the
 // split's rule on the shipped data: it proves the split, not the shares.
 TEST(fleet_china, ChinasOperatingCapacityHoldsThePowerMixShares) {
@@ -129,8 +129,8 @@ TEST(fleet_china, ChinasOperatingCapacityHoldsThePowerMixShares) {
   }
   EXPECT_NEAR(china * kToMt, 43.533, 0.001);
   EXPECT_NEAR(by_source[plant::PowerSource::kCaptiveCoal] / china, 0.65, 1e-9);
-  EXPECT_NEAR(by_source[plant::PowerSource::kHydro] / china, 0.11, 1e-9);
-  EXPECT_NEAR(by_source[plant::PowerSource::kGrid] / china, 0.24, 1e-9);
+  EXPECT_NEAR(by_source[plant::PowerSource::kHydro] / china, 0.13, 1e-9);
+  EXPECT_NEAR(by_source[plant::PowerSource::kGrid] / china, 0.22, 1e-9);
   EXPECT_NEAR(by_technology["SAMI600"] / china, 0.104, 1e-9);
   EXPECT_NEAR(by_technology["AP40"] / china, 0.72, 1e-9);
 }

@@ -13,10 +13,12 @@
 // the parts estimated): nothing here was chosen to meet these numbers.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
+#include "potline/plant/emissions.hpp"
 #include "../common/fleet_2024_case.hpp"
 
 namespace test_fleet_china_2024 {
@@ -74,6 +76,27 @@ TEST(fleet_china_2024, KnownGapBelowThreeHundredKaPartAboveThe2023TariffThreshol
   const double sec = china_sec_of_technology("CN-PB240");
   EXPECT_GT(sec, 13450.0);
   EXPECT_NEAR(sec, 13650.0, 0.01 * 13650.0);
+}
+
+// The CNIA's renewable share of China's aluminium electricity, 24 % in 2023 ([Argus 2024 China low-carbon
+// aluminium]), counts hydro and the renewable part of grid supply: it must lie between the 2024 case's
+// hydro part (13 %, Yunnan's 2024 capacity share, an input) and its hydro + grid parts (35 %). A check of
+// the inputs' consistency, not a validation: the grid parts carry a provincial emission factor, not a
+// generation mix, so the model cannot state its own renewable share.
+TEST(fleet_china_2024, CniaRenewableShareOf2023BetweenTheHydroAndTheHydroPlusGridParts) {
+  const auto& b = potline::testing::fleet_2024_case();
+  std::map<plant::PowerSource, double> by_source;
+  double china = 0;
+  for (const auto& s : b.c.model.smelters) {
+    if (s.record.region != "china" || s.record.status != fleet::Status::kOperating) continue;
+    china += s.record.capacity_kg_per_s;
+    by_source[s.record.power_source] += s.record.capacity_kg_per_s;
+  }
+  ASSERT_GT(china, 0.0);
+  const double hydro = by_source[plant::PowerSource::kHydro] / china;
+  const double grid = by_source[plant::PowerSource::kGrid] / china;
+  EXPECT_LE(hydro, 0.24);
+  EXPECT_GE(hydro + grid, 0.24);
 }
 
 }  // namespace test_fleet_china_2024

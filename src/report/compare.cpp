@@ -144,6 +144,37 @@ bool names_its_element(const std::string& key) {
 
 }  // namespace
 
+// The inputs a run was made with, from its manifest's command line (Comparison::inputs): `compare` of
+// two smelter runs said only "run 2: out/s40", not that it was --set prices.power=40.
+static std::string run_inputs(const RunData& run) {
+  if (!run.manifest.is_object() || !run.manifest.contains("arguments") || !run.manifest["arguments"].is_array()) return "";
+  std::vector<std::string> a;
+  for (const auto& x : run.manifest["arguments"]) a.push_back(x.is_string() ? x.get<std::string>() : std::string());
+  static const std::vector<std::string> shown{"--set", "-s", "--technology", "-t", "--prices"};
+  static const std::vector<std::string> flags{"--thermal", "--envelope"};
+  static const std::vector<std::string> valued{"--out", "-o", "--threads", "--vary", "--outputs", "--target-voltage",
+                                               "--export-smelter", "--data-dir"};
+  const auto command = std::find(a.begin(), a.end(), run.command);
+  if (command == a.end()) return "";
+  std::string out, case_file;
+  for (auto it = command + 1; it != a.end(); ++it) {
+    const std::string& t = *it;
+    const bool takes_value = std::find(shown.begin(), shown.end(), t) != shown.end() ||
+                             std::find(valued.begin(), valued.end(), t) != valued.end();
+    if (std::find(shown.begin(), shown.end(), t) != shown.end() && it + 1 != a.end()) {
+      out += " " + t + " " + *(it + 1);
+    } else if (t.rfind("--set=", 0) == 0) {
+      out += " " + t;
+    } else if (std::find(flags.begin(), flags.end(), t) != flags.end()) {
+      out += " " + t;
+    } else if (case_file.empty() && !t.empty() && t[0] != '-') {
+      case_file = t;
+    }
+    if (takes_value && it + 1 != a.end()) ++it;
+  }
+  return case_file + out;
+}
+
 Comparison compare_runs(const std::vector<RunData>& runs) {
   core::Diagnostics d;
   if (runs.size() < 2) d.error({}, "", "give two or more runs to compare");
@@ -171,6 +202,7 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
   std::vector<Flat> flats(runs.size());
   for (std::size_t k = 0; k < runs.size(); ++k) {
     c.paths.push_back(runs[k].path);
+    c.inputs.push_back(run_inputs(runs[k]));
     flatten_keyed(runs[k].summary, "", "", fields, flats[k]);
     for (auto& [key, v] : flats[k].scalars) {
       auto [it, inserted] = values.try_emplace(key, std::vector<std::optional<Json>>(runs.size()));
@@ -211,6 +243,10 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
                                        [&](const auto& x) { return x != row.values.front(); });
       if (differs && !names_its_element(key)) c.differing_text.push_back(row);
     }
+  }
+  // Inputs that are the same in every run tell nothing apart (two folders of one command line).
+  if (std::all_of(c.inputs.begin(), c.inputs.end(), [&](const std::string& x) { return x == c.inputs.front(); })) {
+    c.inputs.assign(c.inputs.size(), std::string());
   }
   return c;
 }
@@ -346,7 +382,10 @@ std::string comparison_text(const Comparison& c, bool all) {
     for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
   }
   std::string out = fmt::format("Comparison of {} runs of potline {} (changes against run 1)\n", n, c.command);
-  for (std::size_t k = 0; k < n; ++k) out += fmt::format("  run {}: {}\n", k + 1, c.paths[k]);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string inputs = k < c.inputs.size() ? c.inputs[k] : std::string();
+    out += fmt::format("  run {}: {}{}\n", k + 1, c.paths[k], inputs.empty() ? "" : " (" + inputs + ")");
+  }
   if (rows.size() == 1) {  // a bare header row reads as a broken table
     out += "no numeric metric differs (to the " + std::to_string(kPrintedDigits) + " printed significant digits)\n";
     rows.clear();

@@ -130,5 +130,20 @@ TEST(CliUserTrial2, OwnDesignThermalSolvesTheSetInTheCaseFilesNetwork) {
   EXPECT_NEAR(finite_number(parse_json(plain.out).at("thermal"), "bath_temperature_degC"), 965.0, 0.01);
 }
 
+// compare said "run 2: DIR" only; which --set made the difference was in no line of its output.
+TEST(CliUserTrial2, CompareNamesEachRunsInputs) {
+  TempDir tmp;
+  const std::string a = (tmp.path() / "a").string(), b = (tmp.path() / "b").string();
+  ASSERT_EQ(potline({"smelter", example("smelter-us-old-grid.toml"), "--out", a}).exit_code, 0);
+  ASSERT_EQ(potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.power=40", "--out", b}).exit_code, 0);
+  const RunResult r = potline({"compare", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("  run 2: " + b + " (" + example("smelter-us-old-grid.toml") + " --set prices.power=40)\n"),
+            std::string::npos)
+      << r.out;
+  const RunResult same = potline({"compare", a, a});
+  EXPECT_NE(same.out.find("  run 2: " + a + "\n"), std::string::npos) << "the same inputs add nothing:\n" << same.out;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

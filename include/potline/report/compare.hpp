@@ -37,6 +37,10 @@ struct UnmatchedElement {
 struct Comparison {
   std::string command;
   std::vector<std::string> paths;
+  /// Each run's inputs from its manifest's command line: the case file and the --set, --technology,
+  /// --prices, --thermal and --envelope options ("examples/x.toml --set prices.power=40"); all empty
+  /// when they are the same in every run (then they do not tell the runs apart).
+  std::vector<std::string> inputs;
   std::vector<MetricRow> metrics;  ///< every numeric scalar, in the first run's key order, then keys only later runs have
   std::vector<TextRow> differing_text;  ///< non-numeric scalars whose text differs between runs
   std::vector<UnmatchedElement> unmatched_elements;  ///< array elements not in every run (runs hold the array)

@@ -38,16 +38,18 @@ int run_vary_command(const VaryOptions& options, const std::string& command, con
   const std::string started = utc_now();
   // The points' warnings (summary "warnings") were dropped: `invest --vary investment.wacc=0.06,0.08`
   // (read as 0.06 and 0.08 %) printed NPVs 15 times too large without the warning a single run gives.
-  // Each distinct warning goes to stderr once, with the points it came from unless it came from all.
+  // The warnings that name the varied key go to stderr, each once, with the points it came from
+  // unless it came from all; the case's other warnings are those of a run without --vary.
   std::vector<std::pair<std::string, std::vector<std::string>>> warnings;  // message, points
   int points = 0;
   const api::RunWithSets collecting = [&](const std::vector<std::string>& point_sets) {
     io::Json doc = run(point_sets);
     ++points;
     const std::string point = point_sets.empty() ? std::string() : point_sets.back();
+    const std::string key = point.substr(0, point.find('='));
     if (doc.contains("warnings") && doc["warnings"].is_array()) {
       for (const auto& w : doc["warnings"]) {
-        if (!w.is_string()) continue;
+        if (!w.is_string() || key.empty() || w.get<std::string>().find(key) == std::string::npos) continue;
         auto it = std::find_if(warnings.begin(), warnings.end(), [&](const auto& e) { return e.first == w.get<std::string>(); });
         if (it == warnings.end()) it = warnings.insert(warnings.end(), {w.get<std::string>(), {}});
         it->second.push_back(point);

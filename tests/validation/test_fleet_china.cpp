@@ -139,7 +139,8 @@ TEST(fleet_china, ChinasOperatingCapacityHoldsThePowerMixShares) {
 // of China's smelters on captive coal, production-weighted, against Wood Mackenzie's 12.36 t CO2e per
 // tonne of aluminium from coal-fired power in 2020 ([Wood Mackenzie 2021 China coal]). The model's figure
 // is the cell model's SEC x the coal plant factor of data/emissions/power.toml (IPCC 94.6 t CO2/TJ at an
-// estimated 35 % efficiency): 13.28 t/t, +7.4 %. 15 %: the tolerance for emissions intensity.
+// estimated 35 % efficiency): 13.04 t/t, +5.5 % (13.28, +7.4 %, with A697 for the below-300 kA
+// lines). 15 %: the tolerance for emissions intensity.
 TEST(fleet_china, CaptiveCoalElectricityEmissionsWithinFifteenPercentOfWoodMackenzie2020) {
   const auto& b = backtest();
   double q = 0, e = 0;
@@ -156,16 +157,17 @@ TEST(fleet_china, CaptiveCoalElectricityEmissionsWithinFifteenPercentOfWoodMacke
 
 // World smelting scope 1 + 2 intensity against the IAI's 2018 figure, 823 Mt CO2e over 64.3 Mt = 12.80 t
 // CO2e/t ([IAI B2DS dataset 2021]). Known miss on both bases of China's PFC, asserted as it stands so a
-// change shows: 10.12 t/t on the IAI basis (-20.9 %), 10.86 on the top-down basis (-15.2 %, just
-// outside the 15 %). The gap is electricity: the IAI's electricity-related part is 10.42 t/t
-// (670 Mt), the model's 8.09 (the power mix of China's 2024 fleet, with Yunnan's hydro, against the
+// change shows: 10.02 t/t on the IAI basis (-21.7 %), 10.77 on the top-down basis (-15.9 %, outside
+// the 15 % by 0.9 points; 10.12 and 10.86 before China's 2024 hydro share and Norway's
+// current capacities). The gap is electricity: the IAI's electricity-related part is 10.42 t/t
+// (670 Mt), the model's 8.00 (the power mix of China's 2024 fleet, with Yunnan's hydro, against the
 // IAI's 2018 mix). For another year (2018 vs the 2024 case): docs/validation.md.
 TEST(fleet_china, KnownMissWorldScopeOneTwoIntensityBelowTheIai2018FigureOnBothPfcBases) {
   const double iai_basis = scope_one_two_t_per_t(backtest());
   EXPECT_LT(iai_basis, 0.85 * 12.80);  // the miss
   EXPECT_GT(iai_basis, 0.75 * 12.80);
   const double top_down = scope_one_two_t_per_t(backtest_top_down());
-  EXPECT_LT(top_down, 0.85 * 12.80);  // the miss, by 0.2 points
+  EXPECT_LT(top_down, 0.85 * 12.80);  // the miss, by 0.9 points
   EXPECT_GT(top_down, 0.80 * 12.80);
 }
 
@@ -213,8 +215,8 @@ TEST(fleet_china, ChinaDirectIntensityAgainstTheEuDefaultWithinFifteenPercentOnl
 // China against a world average of 10.3 ([WEF Accenture 2022]; the source of the figures, presumably
 // the IAI's, and their boundary are not stated, and "carbon" is taken as CO2e). Loosely: 2019 against
 // the 2024 case (China has moved capacity to Yunnan's hydro since). On both bases of China's PFC the
-// model lies within 15 %: China 12.32 (-3.0 %) on the IAI basis, 13.56 (+6.8 %) top-down; the world
-// 10.12 (-1.7 %) and 10.86 (+5.5 %). The comparison does not tell the bases apart.
+// model lies within 15 %: China 12.16 (-4.2 %) on the IAI basis, 13.40 (+5.5 %) top-down; the world
+// 10.02 (-2.7 %) and 10.77 (+4.5 %). The comparison does not tell the bases apart.
 TEST(fleet_china, ChinaAndWorldScopeOneTwoWithinFifteenPercentOfTheWefAccenture2019FiguresOnBothPfcBases) {
   for (const Backtest* b : {&backtest(), &backtest_top_down()}) {
     EXPECT_NEAR(scope_one_two_t_per_t(*b, "china"), 12.7, 0.15 * 12.7);

@@ -242,7 +242,7 @@ TEST(fleet_company_emissions, KnownMissBrazilScopeOneTwoBelowAbalsFigureFor2015)
 // Known miss, asserted as it stands: Hydro's specific direct emissions from primary production,
 // 1.61 t CO2e per tonne in 2011 ([Hydro AR 2011]), against the model's Hydro-operated smelters of
 // the 2024 case that Hydro consolidated then (Sunndal, Karmøy, Årdal, Husnes, Albras; not Qatalum,
-// equity-accounted, nor the Karmøy pilot of 2018): 2.02, +25 %. The model's anode CO2 and fuel alone
+// equity-accounted, nor the Karmøy pilot of 2018): 2.01, +25 % (2.02 before Sunndal's 400 kt/yr). The model's anode CO2 and fuel alone
 // (≈ 1.76) exceed Hydro's total, so the gap is not only the IAI world-average PFC ESTIMATE on the
 // four legacy lines (0.34 t CO2e/t in AR5). Caveats: a 2011 company figure whose consolidated set
 // also held Høyanger, Neuss and Slovalco (not in the 2024 case).

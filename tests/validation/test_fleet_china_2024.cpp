@@ -71,7 +71,8 @@ TEST(fleet_china_2024, ChinaSecWithinFivePercentOfThe2025BaseLevel) {
 // The below-300 kA part (CN-PB240, calibrated to the 2022 threshold, 13,650 kWh/t) lies above the 2023-2024
 // threshold, 13,450: as modelled, those lines would pay the tiered surcharge (0.10 yuan/kWh at 200 kWh/t
 // over), which the model's power prices do not include (a known gap, docs/model/fleet.md). Asserted as it
-// stands so that a change of the class's technology shows.
+// stands so that a change of the class's technology shows. The 13,650 checked is CN-PB240's own
+// calibration point (the catalogue's SEC): this test proves the bookkeeping, not the lines' consumption.
 TEST(fleet_china_2024, KnownGapBelowThreeHundredKaPartAboveThe2023TariffThreshold) {
   const double sec = china_sec_of_technology("CN-PB240");
   EXPECT_GT(sec, 13450.0);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "potline/bath/liquidus.hpp"
+#include "potline/dynamics/cell_model.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/potline/faults_profiles.hpp"
@@ -44,6 +46,32 @@ class Collector final : public line::Observer {
 }  // namespace
 
 namespace {
+// The heat-loss network is calibrated so that the case's operating point is a steady state; it
+// cannot be at every superheat (AP40 at 965 °C: 11.5-13 wt% AlF3 calibrate, 11 and 14 wt%, a
+// superheat of 2.3 and 17.9 K, do not). That failed as a run-time failure (exit 1) naming only
+// dynamics.* estimates; it is an input error of the operating point, found before anything runs.
+// The parameters as build_models (src/potline/simulation.cpp) sets them for the first cell.
+void check_calibration(const line::SimulationCase& c, const io::ValueSet& user, const CaseSource& source,
+                       core::Diagnostics& diagnostics) {
+  dynamics::DynamicsParameters p = c.dynamics;
+  p.anode_cycle_s = c.controller_enabled ? c.control.anode_cycle_s : 0.0;
+  if (!c.exchangers.enabled) p.exchanger_max_W_per_m2 = 0.0;
+  std::vector<double> y(dynamics::kStateCount);
+  try {
+    dynamics::build_cell_model(c.design, c.constants, c.op, p, y.data());
+  } catch (const core::RunError& e) {
+    const double liquidus_K = bath::liquidus_K(c.op.bath);
+    const io::Value* t = user.get("operation.bath_temperature");
+    diagnostics.error(t ? t->location : core::SourceLocation{source.name(), 0, 0}, "operation.bath_temperature",
+                      fmt::format("the heat-loss network cannot be calibrated at the case's operating point (bath "
+                                  "{:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K): {}; change the bath temperature "
+                                  "or composition (docs/model/dynamics.md, \"Thermal calibration\")",
+                                  c.op.bath_temperature_K - 273.15, liquidus_K - 273.15,
+                                  c.op.bath_temperature_K - liquidus_K, e.what()));
+    throw core::InputError(diagnostics);
+  }
+}
+
 // load_simulation without the located_at_case wrapper.
 SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   const io::Schema& schema = line::simulate_schema();
@@ -71,6 +99,7 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   auto built = line::build_simulation_case(user, catalogue, emissions, source.base_dir(), diagnostics);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   if (threads > 0) built->threads = threads;
+  check_calibration(*built, user, source, diagnostics);
   SimulationInput input{std::move(*built), catalogue.path(), {}};
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;

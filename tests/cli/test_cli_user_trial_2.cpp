@@ -1,5 +1,7 @@
 // User trial of 2026-12-05, second session (/work/coord/trial-findings.md, "Session of 2026-12-05
 // (2)"): what a process engineer met running simulate with --set/--vary of the operating point.
+#include <filesystem>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test::test_cli_user_trial_2 {
@@ -143,6 +145,22 @@ TEST(CliUserTrial2, CompareNamesEachRunsInputs) {
       << r.out;
   const RunResult same = potline({"compare", a, a});
   EXPECT_NE(same.out.find("  run 2: " + a + "\n"), std::string::npos) << "the same inputs add nothing:\n" << same.out;
+}
+
+// simulate with an ordinary bath the heat-loss network cannot be calibrated to (11 wt% AlF3 at 965 °C,
+// superheat 2.3 K) was a run-time failure (exit 1) naming only dynamics.* estimates: now an input
+// error of the operating point with the superheat, before anything runs.
+TEST(CliUserTrial2, AnOperatingPointTheNetworkCannotTakeIsAnInputError) {
+  TempDir tmp;
+  const std::string out = (tmp.path() / "run").string();
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "bath.alf3=11", "--out", out});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("error: 'operation.bath_temperature': the heat-loss network cannot be calibrated at the case's "
+                       "operating point (bath 965.0 °C, liquidus 962.7 °C, superheat 2.3 K)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(out)) << "nothing was run";
 }
 
 }  // namespace

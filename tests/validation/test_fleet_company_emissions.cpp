@@ -259,7 +259,7 @@ TEST(fleet_company_emissions, KnownMissHydroSmeltersAboveHydrosPublishedDirectIn
 // (+24 %) but meets NZAS's measured figure above; Brazil's CBA misses its own published figure low.
 TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
   const double us = country("USA");
-  EXPECT_GT(us, 1.15 * 1.70);  // +30 %: Sebree's EPA-reported PFC and the legacy lines' IAI average
+  EXPECT_GT(us, 1.15 * 1.70);  // +31 %: Sebree's EPA-reported PFC and the legacy lines' IAI average
   EXPECT_LT(us, 1.45 * 1.70);
   for (const char* iso3 : {"BRA", "ARG", "NZL", "CMR", "IDN"}) {
     const double m = country(iso3);

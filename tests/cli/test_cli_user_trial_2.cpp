@@ -163,5 +163,24 @@ TEST(CliUserTrial2, AnOperatingPointTheNetworkCannotTakeIsAnInputError) {
   EXPECT_FALSE(std::filesystem::exists(out)) << "nothing was run";
 }
 
+// examples/world-path-2035.toml called itself "the 2024 backtest case moved forward", but its 2024 year
+// is not the backtest's (no [[flow_limit]] on US imports from Australia): its comment now says so, and
+// this checks the claim, so that the comment goes when the two agree.
+TEST(CliUserTrial2, PathExampleSaysIts2024IsNotTheBacktest) {
+  const RunResult path = potline({"fleet", example("world-path-2035.toml"), "--json"});
+  const RunResult backtest = potline({"fleet", example("world-2024.toml"), "--json"});
+  ASSERT_EQ(path.exit_code, 0) << path.describe();
+  ASSERT_EQ(backtest.exit_code, 0) << backtest.describe();
+  double path_2024 = 0;
+  const Json years = parse_json(path.out);  // kept: a range-for over a temporary's member dangles
+  for (const auto& y : years.at("path")) {
+    if (y.at("year") == 2024) path_2024 = finite_number(y, "world_price_usd_per_t");
+  }
+  const double backtest_2024 = finite_number(parse_json(backtest.out), "world_price_usd_per_t");
+  EXPECT_GT(path_2024, backtest_2024 + 50.0) << path_2024 << " vs " << backtest_2024;
+  EXPECT_NE(read_file(source_dir() / "examples" / "world-path-2035.toml").find("Its 2024 is not the backtest's year"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

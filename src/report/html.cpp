@@ -71,6 +71,12 @@ constexpr const char* kRenderScript = R"(
 
 // Significant digits of a number written in a CSV cell ("15.000000000769482": 17), or 0 when the
 // cell is not wholly a finite number. Used to shorten the run folder's full-precision CSV numbers.
+bool is_number(const std::string& text) {
+  char* end = nullptr;
+  const double x = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && std::isfinite(x);
+}
+
 int significant_digits(const std::string& text) {
   char* end = nullptr;
   const double x = std::strtod(text.c_str(), &end);
@@ -102,9 +108,20 @@ std::string html_table(const HtmlTable& t) {
   std::string out = fmt::format("<h3>{}</h3>\n<table><thead><tr>", escape_html(t.title));
   for (const auto& c : t.columns) out += "<th>" + escape_html(c) + "</th>";
   out += "</tr></thead><tbody>\n";
+  // An empty cell of a text column is no value to give (regions.csv: no premium benchmark for
+  // China), not missing data: "—"; an empty cell of a numeric column stays "missing".
+  std::vector<bool> text_column(t.columns.size(), false);
+  for (const auto& row : t.rows) {
+    for (std::size_t i = 0; i < row.size() && i < text_column.size(); ++i) {
+      if (!row[i].empty() && !is_number(row[i]) && row[i] != "missing") text_column[i] = true;
+    }
+  }
   for (const auto& row : t.rows) {
     out += "<tr>";
-    for (const auto& cell : row) out += td(cell.empty() ? "missing" : cell);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const bool text = i < text_column.size() && text_column[i];
+      out += td(row[i].empty() ? (text ? "—" : "missing") : row[i]);
+    }
     out += "</tr>\n";
   }
   return out + "</tbody></table>\n";

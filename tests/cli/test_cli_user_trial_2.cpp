@@ -182,5 +182,19 @@ TEST(CliUserTrial2, PathExampleSaysIts2024IsNotTheBacktest) {
             std::string::npos);
 }
 
+// The fleet report's regions table printed "missing" for the premium benchmark China has none of
+// (regions.csv leaves it empty): no data is missing there. Text columns now print "—".
+TEST(CliUserTrial2, AnEmptyTextCellIsNoMissingData) {
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "world").string();
+  ASSERT_EQ(potline({"fleet", example("world.toml"), "--out", dir, "--report"}).exit_code, 0);
+  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::size_t china = html.find("<tr><td>china</td><td>China</td>");
+  ASSERT_NE(china, std::string::npos);
+  const std::string row = html.substr(china, html.find("</tr>", china) - china);
+  EXPECT_NE(row.find("<td>—</td>"), std::string::npos) << row;
+  EXPECT_EQ(row.find("missing"), std::string::npos) << row;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

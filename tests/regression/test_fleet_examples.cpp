@@ -158,10 +158,11 @@ TEST(fleet_examples, PoliciesMovePricesTheirWay) {
   EXPECT_TRUE(world.at("tariff_converged").get<bool>());
   EXPECT_GE(world.at("tariff_iterations").get<int>(), 1);
   // CBAM 2034 never lowers Europe's price. With the slope-method PFCs of modern smelters
-  // (data/fleet-anode-effects.toml) an import's CBAM (~155 USD/t on 1.79 t CO2e/t) stays below the
-  // gap to Europe's domestic marginal cost, which keeps setting the price; with Tier 1 PFCs for
-  // every smelter (an empty anode-effect table: ~4.9 t CO2e/t, ~420 USD/t) imports become the
-  // marginal supply and Europe's price rises by more than 50 USD/t.
+  // (data/fleet-anode-effects.toml) an import's CBAM is ~155 USD/t on 1.79 t CO2e/t: on main of
+  // 2026-12-05 imports set Europe's price in world.toml, so it passes through (1,983 -> 2,136 USD/t;
+  // on 2026-12-03 Europe's domestic marginal cost set the price in both, 2,197); with Tier 1 PFCs for
+  // every smelter (an empty anode-effect table: ~4.9 t CO2e/t, ~420 USD/t) it rises by more than
+  // 50 USD/t (1,983 -> 2,403).
   EXPECT_GE(cbam.at("price_by_region_usd_per_t").at("europe").get<double>(),
             world.at("price_by_region_usd_per_t").at("europe").get<double>() - 1e-6);
   const std::string none = write_temp("no-anode-effects.toml", "coefficient_set = \"IPCC2019\"\n");

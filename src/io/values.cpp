@@ -245,9 +245,22 @@ std::optional<std::string> typing_slip_message(const std::string& raw_text, cons
     for (char& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return x;
   };
+  const std::string number_text = trimmed(std::string(text.c_str(), static_cast<const char*>(end)));
   if (!unit_text.empty() && unit_text != field.unit && lower(unit_text) == lower(field.unit)) {
-    return "unknown unit '" + unit_text + "': unit symbols are case-sensitive, write \"" +
-           trimmed(std::string(text.c_str(), static_cast<const char*>(end))) + " " + field.unit + "\"";
+    return "unknown unit '" + unit_text + "': unit symbols are case-sensitive, write \"" + number_text + " " +
+           field.unit + "\"";
+  }
+  // A temperature typed "965 C", "965 deg C" or "965 °c" got "did you mean 'm'?" (or 'degC' only for some).
+  if (field.unit == "degC" && !unit_text.empty()) {
+    std::string u;
+    for (char ch : lower(unit_text)) {
+      if (ch != ' ' && ch != '.') u += ch;
+    }
+    const std::string degree_c = std::string("\xc2\xb0") + "c";  // "°c" in UTF-8
+    if (u == "c" || u == "degc" || u == degree_c || u == "celsius" || u == "degreesc" || u == "degreec") {
+      return "unknown unit '" + unit_text + "': a Celsius temperature is written \"" + number_text + " degC\" or \"" +
+             number_text + " °C\"";
+    }
   }
   return std::nullopt;
 }

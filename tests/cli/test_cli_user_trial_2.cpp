@@ -196,5 +196,18 @@ TEST(CliUserTrial2, AnEmptyTextCellIsNoMissingData) {
   EXPECT_EQ(row.find("missing"), std::string::npos) << row;
 }
 
+// A temperature typed "965 C" got "unknown unit 'C' (did you mean 'm'?)".
+TEST(CliUserTrial2, ACelsiusTemperatureTypedLooselySaysHowToWriteIt) {
+  for (const char* typed : {"965 C", "965 deg C", "965 Celsius"}) {
+    const RunResult r = potline({"cell", example("default.toml"), "--set", std::string("operation.bath_temperature=") + typed});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_NE(r.err.find("a Celsius temperature is written \"965 degC\" or \"965 °C\""), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("did you mean 'm'"), std::string::npos) << r.err;
+  }
+  const RunResult bath = potline({"bath", "--temperature", "960 C"});
+  EXPECT_EQ(bath.exit_code, 2) << bath.describe();
+  EXPECT_NE(bath.err.find("a Celsius temperature is written \"960 degC\""), std::string::npos) << bath.err;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial_2

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
@@ -19,19 +20,22 @@ struct Fleet2024 {
   fleet::FleetResult r;
 };
 
+/// examples/world-2024.toml with `--set` style overrides, solved with details.
+inline Fleet2024 solve_fleet_2024(const std::vector<std::string>& overrides = {}) {
+  core::Diagnostics d;
+  const fleet::FleetCase loaded = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                                                         cell::default_data_dir(), shipped_smelter_data(), d, overrides);
+  EXPECT_FALSE(d.has_errors()) << d.to_string();
+  Fleet2024 x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
+  fleet::SolveOptions o;
+  o.details = true;
+  x.r = fleet::solve(x.c, x.c.shocks, {}, o);
+  EXPECT_TRUE(x.r.feasible) << x.r.explanation;
+  return x;
+}
+
 inline const Fleet2024& fleet_2024_case() {
-  static const Fleet2024 solved = [] {
-    core::Diagnostics d;
-    const fleet::FleetCase loaded = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
-                                                           cell::default_data_dir(), shipped_smelter_data(), d);
-    EXPECT_FALSE(d.has_errors()) << d.to_string();
-    Fleet2024 x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
-    fleet::SolveOptions o;
-    o.details = true;
-    x.r = fleet::solve(x.c, x.c.shocks, {}, o);
-    EXPECT_TRUE(x.r.feasible) << x.r.explanation;
-    return x;
-  }();
+  static const Fleet2024 solved = solve_fleet_2024();
   return solved;
 }
 

@@ -41,19 +41,7 @@ const Backtest& backtest() { return potline::testing::fleet_2024_case(); }
 
 /// The same 2024 case with China's PFC on the top-down basis (fleet.china_pfc = top_down).
 const Backtest& backtest_top_down() {
-  static const Backtest solved = [] {
-    core::Diagnostics d;
-    const fleet::FleetCase loaded =
-        fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml", cell::default_data_dir(),
-                               potline::testing::shipped_smelter_data(), d, {"fleet.china_pfc=top_down"});
-    EXPECT_FALSE(d.has_errors()) << d.to_string();
-    Backtest x{fleet::case_for_year(loaded, loaded.year, nullptr), {}};
-    fleet::SolveOptions o;
-    o.details = true;
-    x.r = fleet::solve(x.c, x.c.shocks, {}, o);
-    EXPECT_TRUE(x.r.feasible) << x.r.explanation;
-    return x;
-  }();
+  static const Backtest solved = potline::testing::solve_fleet_2024({"fleet.china_pfc=top_down"});
   return solved;
 }
 

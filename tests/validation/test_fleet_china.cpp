@@ -6,8 +6,10 @@
 // Mackenzie 2021 China coal], 12.36 t CO2e/t); the world's smelting scope 1 + 2 and direct intensities
 // of 2018 ([IAI B2DS dataset 2021], 12.80 and 2.38 t CO2e/t) and CRU's direct of 2020 ([CRU 2021
 // direct], 1.96); the EU's default direct value for China ([EU 2025/2621]); China's SEC of 2015
-// ([Fastmarkets IAI China SEC 2015]). The shares of the power mix are inputs (Ember's 65 % captive,
-// Yunnan's 13 % of 2024 capacity), so the test of the shares checks the split, not the shares. China's PFC has
+// ([Fastmarkets IAI China SEC 2015]); the CNIA's CO2 of China's electrolytic aluminium in 2023 ([Argus
+// 2024 China low-carbon aluminium], 420 Mt, over [NBS 2023 aluminium] 41.59 Mt). The shares of the power
+// mix are inputs (captive 50 % and grid 37 %, estimates from the CNIA's 2023 renewable share; Yunnan's
+// 13 % of 2024 capacity), so the test of the shares checks the split, not the shares. China's PFC has
 // two bases (fleet.china_pfc, data/fleet-anode-effects.toml): the IAI's world average (the default, the
 // basis of the IAI's own totals) and the top-down estimate from China's atmospheric CF4 (an upper bound);
 // the emission comparisons are asserted on both, so that neither basis hides a miss.
@@ -96,8 +98,8 @@ fleet::SmelterRecord china_row(const std::string& id, double kg_per_s, plant::Po
 
 }  // namespace
 
-// China's operating capacity in the 2024 case holds the power mix's shares (captive coal 65 %, hydro
-// 13 %, grid 22 %) while its total (43.53 Mt/yr, [SMM Dec 2024]) and its technology shares stay; the
+// China's operating capacity in the 2024 case holds the power mix's shares (captive coal 50 %, hydro
+// 13 %, grid 37 %; 65 / 13 / 22 until 2026-12-05) while its total (43.53 Mt/yr, [SMM Dec 2024]) and its technology shares stay; the
 // Xinjiang aggregate, on captive coal in the dataset, is not split by power. A recomputation of the
 // split's rule on the shipped data: it proves the split, not the shares.
 TEST(fleet_china, ChinasOperatingCapacityHoldsThePowerMixShares) {
@@ -116,9 +118,9 @@ TEST(fleet_china, ChinasOperatingCapacityHoldsThePowerMixShares) {
     }
   }
   EXPECT_NEAR(china * kToMt, 43.533, 0.001);
-  EXPECT_NEAR(by_source[plant::PowerSource::kCaptiveCoal] / china, 0.65, 1e-9);
+  EXPECT_NEAR(by_source[plant::PowerSource::kCaptiveCoal] / china, 0.50, 1e-9);
   EXPECT_NEAR(by_source[plant::PowerSource::kHydro] / china, 0.13, 1e-9);
-  EXPECT_NEAR(by_source[plant::PowerSource::kGrid] / china, 0.22, 1e-9);
+  EXPECT_NEAR(by_source[plant::PowerSource::kGrid] / china, 0.37, 1e-9);
   EXPECT_NEAR(by_technology["SAMI600"] / china, 0.104, 1e-9);
   EXPECT_NEAR(by_technology["AP40"] / china, 0.72, 1e-9);
 }
@@ -145,18 +147,19 @@ TEST(fleet_china, CaptiveCoalElectricityEmissionsWithinFifteenPercentOfWoodMacke
 
 // World smelting scope 1 + 2 intensity against the IAI's 2018 figure, 823 Mt CO2e over 64.3 Mt = 12.80 t
 // CO2e/t ([IAI B2DS dataset 2021]). Known miss on both bases of China's PFC, asserted as it stands so a
-// change shows: 10.02 t/t on the IAI basis (-21.7 %), 10.77 on the top-down basis (-15.9 %, outside
-// the 15 % by 0.9 points; 10.12 and 10.86 before China's 2024 hydro share and Norway's
-// current capacities). The gap is electricity: the IAI's electricity-related part is 10.42 t/t
-// (670 Mt), the model's 8.00 (the power mix of China's 2024 fleet, with Yunnan's hydro, against the
-// IAI's 2018 mix). For another year (2018 vs the 2024 case): docs/validation.md.
+// change shows: 9.56 t/t on the IAI basis (-25.3 %), 10.30 on the top-down basis (-19.5 %) since
+// China's captive share is the 2023 estimate (50 %; 10.02 and 10.77, -21.7 and -15.9 %, with Ember's
+// 65 % of 2020). The gap is electricity: the IAI's electricity-related part is 10.42 t/t (670 Mt), the
+// model's 7.53 (the power mix of China's 2024 fleet, with Yunnan's hydro and the grid's renewables,
+// against the IAI's 2018 mix, about 85 % coal in China by [Ember 2020 aluminium coal]'s reading of the
+// IAI's 2019 data). Where the gap sits: docs/validation.md.
 TEST(fleet_china, KnownMissWorldScopeOneTwoIntensityBelowTheIai2018FigureOnBothPfcBases) {
   const double iai_basis = scope_one_two_t_per_t(backtest());
   EXPECT_LT(iai_basis, 0.85 * 12.80);  // the miss
-  EXPECT_GT(iai_basis, 0.75 * 12.80);
+  EXPECT_GT(iai_basis, 0.70 * 12.80);
   const double top_down = scope_one_two_t_per_t(backtest_top_down());
-  EXPECT_LT(top_down, 0.85 * 12.80);  // the miss, by 0.9 points
-  EXPECT_GT(top_down, 0.80 * 12.80);
+  EXPECT_LT(top_down, 0.85 * 12.80);  // the miss
+  EXPECT_GT(top_down, 0.75 * 12.80);
 }
 
 // World smelting direct (non-electricity) intensity against the IAI's 2018 figure, 153 Mt / 64.3 Mt =
@@ -203,13 +206,30 @@ TEST(fleet_china, ChinaDirectIntensityAgainstTheEuDefaultWithinFifteenPercentOnl
 // China against a world average of 10.3 ([WEF Accenture 2022]; the source of the figures, presumably
 // the IAI's, and their boundary are not stated, and "carbon" is taken as CO2e). Loosely: 2019 against
 // the 2024 case (China has moved capacity to Yunnan's hydro since). On both bases of China's PFC the
-// model lies within 15 %: China 12.16 (-4.2 %) on the IAI basis, 13.40 (+5.5 %) top-down; the world
-// 10.02 (-2.7 %) and 10.77 (+4.5 %). The comparison does not tell the bases apart.
+// model lies within 15 %: China 11.39 (-10.3 %) on the IAI basis, 12.63 (-0.6 %) top-down; the world
+// 9.56 (-7.2 %) and 10.30 (0.0 %) (China 12.16 and 13.40, the world 10.02 and 10.77, with the captive
+// share of 2020). The comparison does not tell the bases apart.
 TEST(fleet_china, ChinaAndWorldScopeOneTwoWithinFifteenPercentOfTheWefAccenture2019FiguresOnBothPfcBases) {
   for (const Backtest* b : {&backtest(), &backtest_top_down()}) {
     EXPECT_NEAR(scope_one_two_t_per_t(*b, "china"), 12.7, 0.15 * 12.7);
     EXPECT_NEAR(scope_one_two_t_per_t(*b), 10.3, 0.15 * 10.3);
   }
+}
+
+// China's scope 1 + 2 intensity against the CNIA's CO2 of China's electrolytic aluminium in 2023, 420 Mt
+// ([Argus 2024 China low-carbon aluminium], CNIA data; its boundary, presumably electrolysis with its
+// electricity, and whether PFC is counted, not stated in the text read) over China's 2023 output of
+// 41.59 Mt ([NBS 2023 aluminium]) = 10.10 t/t. On the IAI basis of China's PFC 11.39 (+12.8 %, within
+// 15 %); on the top-down basis 12.63 (+25 %), a known miss asserted as it stands. Not independent of the
+// power-mix input in its origin: the captive share (50 %) is estimated from the CNIA's renewable share
+// of 2023 in the same release, though not from this figure; with Ember's 65 % of 2020 the model was 12.16
+// (+20 %, a miss) on the IAI basis. 2023 against the 2024 case.
+TEST(fleet_china, ChinaScopeOneTwoWithinFifteenPercentOfTheCnia2023FigureOnlyOnTheIaiPfcBasis) {
+  const double cnia = 420.0 / 41.59;
+  EXPECT_NEAR(scope_one_two_t_per_t(backtest(), "china"), cnia, 0.15 * cnia);
+  const double top_down = scope_one_two_t_per_t(backtest_top_down(), "china");
+  EXPECT_GT(top_down, 1.15 * cnia);  // the miss
+  EXPECT_LT(top_down, 1.30 * cnia);
 }
 
 // Outside China the two bases give the same smelters the same emissions, and production is the same

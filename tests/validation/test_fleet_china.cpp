@@ -232,6 +232,25 @@ TEST(fleet_china, ChinaScopeOneTwoWithinFifteenPercentOfTheCnia2023FigureOnlyOnT
   EXPECT_LT(top_down, 1.30 * cnia);
 }
 
+// China's scope 1 + 2 intensity against the two largest producers' own figures for electrolytic
+// aluminium in 2024: China Hongqiao 10.33 t CO2e/t (scope 1 with its captive plants + scope 2, [Hongqiao
+// ESG 2024]) and Chalco 10.5 t CO2/t ([Chalco ESG 2024]; 11.25 in 2023). Loosely: company mixes, not
+// China's (Hongqiao's Shandong captive coal with its Yunnan hydro, Chalco's grid, captive and Yunnan
+// Aluminium's hydro), and their accounting rules (likely China's ETS guideline's) not read. On the IAI
+// basis of China's PFC the model's 11.39 is +10.3 % and +8.5 % (within 15 %); on the top-down basis
+// 12.63, +22 % and +20 %, a known miss asserted as it stands. With the captive share of 2020 (65 %) the
+// model was 12.16 on the IAI basis: +18 % and +16 %, both misses. Neither figure enters the captive
+// estimate (the CNIA's renewable share does); Hongqiao's was read before the share was changed, Chalco's
+// after.
+TEST(fleet_china, ChinaScopeOneTwoWithinFifteenPercentOfHongqiaoAndChalco2024OnlyOnTheIaiPfcBasis) {
+  const double model = scope_one_two_t_per_t(backtest(), "china");
+  EXPECT_NEAR(model, 10.33, 0.15 * 10.33);
+  EXPECT_NEAR(model, 10.5, 0.15 * 10.5);
+  const double top_down = scope_one_two_t_per_t(backtest_top_down(), "china");
+  EXPECT_GT(top_down, 1.15 * 10.5);  // the miss
+  EXPECT_LT(top_down, 1.30 * 10.33);
+}
+
 // Outside China the two bases give the same smelters the same emissions, and production is the same
 // (PFC carries no cost in the 2024 case): the basis moves China's PFC and nothing else.
 TEST(fleet_china, ThePfcBasisMovesOnlyChinasEmissions) {

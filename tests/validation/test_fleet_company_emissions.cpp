@@ -257,10 +257,10 @@ TEST(fleet_company_emissions, KnownMissHydroSmeltersAboveHydrosPublishedDirectIn
 // scope 1 + 2 ([South32 FY24 annual reporting]) over Hillside's 720 kt (FY24 guidance after a record
 // 540 kt in nine months, [South32 Mar 2024 quarterly]; the year's output itself not read) = 16.6 t
 // CO2e/t (±0.14 for the share's rounding). An ESTIMATE from published figures, not a published
-// intensity. Model 15.53 (-6.7 %) since Hillside's grid is Eskom's own factor, 1.02 t CO2 per MWh
+// intensity. Model 15.53 (-6.6 %) since Hillside's grid is Eskom's own factor, 1.02 t CO2 per MWh
 // generated in 2013/14 ([Eskom IR 2014 factors]; a ZAF [[subregion]] of data/fleet-regions.toml); 12.56
 // (-24.5 %, a miss) on the africa region's unsourced 0.80 before (2026-12-05). Eskom's 1.07 per MWh sold
-// would give 16.2 (-2.4 %). The model's direct part (1.77, the modern-class AEM estimate) is not
+// would give 16.2 (-2.6 %). The model's direct part (1.77, the modern-class AEM estimate) is not
 // separable in South32's figure; the factor is a source's, not chosen for this row.
 TEST(fleet_company_emissions, HillsideScopeOneTwoWithinFifteenPercentOfTheFigureSouth32sFy2024SharesGive) {
   const double published = 0.59 * 20.3e6 / 720e3;

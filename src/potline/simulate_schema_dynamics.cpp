@@ -95,13 +95,17 @@ void add_loss_split_dissolution_and_anode_fields(Table& t) {
       .doc("share of the steady heat loss leaving through the top")
       .source(
           "estimate: top:bottom from the conductance ratio of [Shen et al. 500 kA model] (R_top 1.769e-3, "
-          "R_bottom 3.749e-3 K/W → 2.1:1); sides 35 %");
+          "R_bottom 3.749e-3 K/W → 2.1:1); sides 35 %. Published top shares of large Chinese prebake cells "
+          "are higher (≈55 % [Wang et al. 2019]; > 60 % measured at 400 kA [Zhang et al. 2012]); not "
+          "adopted (docs/model/dynamics.md, thermal calibration)");
   dyn.number("dynamics.side_loss_fraction", &DynamicsParameters::side_loss_fraction)
       .unit("1")
       .default_(0.35)
       .range(0.05, 0.9)
       .doc("share through the sidewalls (the bottom takes the rest)")
-      .source("estimate: sides about one third of the heat loss of a point-fed prebake cell");
+      .source(
+          "estimate: sides about one third of the heat loss of a point-fed prebake cell (≈35 % through the "
+          "walls, quoted without a cell type in [NTNU heat pipe 2016])");
   dyn.number("dynamics.dissolution_rate", &DynamicsParameters::dissolution_rate_per_s)
       .unit("1/s")
       .default_(0.003)

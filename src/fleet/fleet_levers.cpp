@@ -146,6 +146,14 @@ void flow_limit_lever(const TableValues& t, const LeverContext& x, FleetCase& c)
   if (!missing(t, "flow_limit.source", "the source (or 'estimate: basis') of the limit", x.d)) {
     f.source = t.values.text("flow_limit.source");
   }
+  if (const auto y = t.values.maybe_number("flow_limit.from_year")) f.from_year = static_cast<int>(*y);
+  if (const auto y = t.values.maybe_number("flow_limit.until_year")) f.until_year = static_cast<int>(*y);
+  if (f.from_year != 0 && f.until_year != 0 && f.until_year < f.from_year) {
+    const io::Value* at = t.values.get("flow_limit.until_year");
+    x.d.error(at != nullptr ? at->location : t.where, shown_key(t, "flow_limit.until_year"),
+              "the last year of the limit (" + std::to_string(f.until_year) + ") is before its first (" +
+                  std::to_string(f.from_year) + ")");
+  }
   c.flow_limits.push_back(f);
 }
 

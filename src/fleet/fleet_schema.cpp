@@ -254,6 +254,14 @@ void other_levers(Table& t) {
       .doc("[[flow_limit]] most metal the lane carries in a year (required): a quota or an observed flow");
   t.text("flow_limit.source").default_note("required").doc("[[flow_limit]] the source (or 'estimate: basis') of the limit (required)");
   t.text("flow_limit.name").default_note("FROM to TO").doc("[[flow_limit]] name in outputs");
+  t.integer("flow_limit.from_year")
+      .range(2020, 2060)
+      .default_note("every year")
+      .doc("[[flow_limit]] first scenario year the limit holds in (with fleet.year; a case without one applies it)");
+  t.integer("flow_limit.until_year")
+      .range(2020, 2060)
+      .default_note("every year")
+      .doc("[[flow_limit]] last scenario year the limit holds in, e.g. an observed flow of that year only");
   t.text("added_load.region").doc("[[added_load]] region id whose grid takes the load (or one of country, province)");
   t.text("added_load.country").doc("[[added_load]] an ISO3 country instead of a region");
   t.text("added_load.province").doc("[[added_load]] a province or state instead of a region");

@@ -105,6 +105,10 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   apply_demand_paths(base.paths, year, c);
   apply_cbam_year(base.paths, year, c);
   apply_fuel_paths(c, year);  // captive coal and gas power follows its fuel's path (fuel_paths.hpp)
+  // A flow limit dated to some years (an observed flow of one year, a quota's years) holds in those.
+  std::erase_if(c.flow_limits, [year](const FlowLimit& f) {
+    return (f.from_year != 0 && year < f.from_year) || (f.until_year != 0 && year > f.until_year);
+  });
   for (const Sanction& s : base.sanctions) {
     if (year < s.from_year || (s.until_year != 0 && year > s.until_year)) continue;
     c.exclusions.push_back({s.importers, s.origin_region, s.origin_country, ""});

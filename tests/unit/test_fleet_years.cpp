@@ -377,4 +377,29 @@ TEST(fleet_years, PathOfTwelveYearsHoldsTheCapAndTheDatedBan) {
   }
   EXPECT_TRUE(cap_binds);
 }
+// A [[flow_limit]] dated with from_year/until_year holds only in those scenario years; a case without
+// fleet.year applies it; the last year before the first is an input error at its line.
+TEST(fleet_years, DatedFlowLimitHoldsOnlyInItsYears) {
+  const std::string lane = "[[flow_limit]]\nfrom = \"oceania\"\nto = \"usa\"\nmax = \"0.1 Mt/yr\"\nsource = \"estimate: test\"\n";
+  const auto parse = [&](const std::string& text) {
+    core::Diagnostics d;
+    return fleet::parse_fleet_case(text, "t.toml", std::string(POTLINE_SOURCE_DIR) + "/examples", cell::default_data_dir(),
+                                   data(), d);
+  };
+  const fleet::FleetCase c = parse("[fleet]\nlme = \"2400 USD/t\"\nyear = 2024\n" + lane + "from_year = 2025\nuntil_year = 2026\n");
+  EXPECT_TRUE(fleet::case_for_year(c, 2024, nullptr).flow_limits.empty());
+  EXPECT_EQ(fleet::case_for_year(c, 2025, nullptr).flow_limits.size(), 1u);
+  EXPECT_EQ(fleet::case_for_year(c, 2026, nullptr).flow_limits.size(), 1u);
+  EXPECT_TRUE(fleet::case_for_year(c, 2027, nullptr).flow_limits.empty());
+  EXPECT_EQ(parse("[fleet]\nlme = \"2400 USD/t\"\n" + lane + "until_year = 2024\n").flow_limits.size(), 1u);
+  try {
+    parse("[fleet]\nlme = \"2400 USD/t\"\n" + lane + "from_year = 2026\nuntil_year = 2025\n");
+    ADD_FAILURE() << "until_year before from_year accepted";
+  } catch (const core::InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("t.toml:9:"), std::string::npos) << what;
+    EXPECT_NE(what.find("flow_limit"), std::string::npos) << what;
+    EXPECT_NE(what.find("(2025) is before its first (2026)"), std::string::npos) << what;
+  }
+}
 }  // namespace test_fleet_years

@@ -336,4 +336,60 @@ TEST(fleet_backtest_2024, PublishedPfcBringsRussiaAustraliaCanadaBahrainIndiaWit
   EXPECT_NEAR(country_direct_t_per_t("IND"), 1.87, 0.15 * 1.87);
 }
 
+/// examples/world-path-2035.toml's year 2024 (with `--set` style overrides), solved as `potline fleet`
+/// solves a path's first year.
+fleet::YearResult path_2024(const std::vector<std::string>& overrides) {
+  core::Diagnostics d;
+  std::vector<std::string> sets = overrides;
+  sets.push_back("fleet.last_year=2024");
+  const fleet::FleetCase path = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-path-2035.toml",
+                                                       cell::default_data_dir(), potline::testing::shipped_smelter_data(), d, sets);
+  EXPECT_FALSE(d.has_errors()) << d.to_string();
+  std::vector<fleet::YearResult> years = fleet::solve_years(path);
+  EXPECT_EQ(years.size(), 1u);
+  return years.empty() ? fleet::YearResult{} : std::move(years.front());
+}
+
+// examples/world-path-2035.toml's 2024 is the backtest's year: it holds the Australia-US lane at its
+// observed 2024 flow in 2024 only ([[flow_limit]] until_year = 2024, 2026-12-05), and with the
+// backtest's fixed demand every regional price and output of its 2024 equals the backtest's. Before,
+// without the limit, its 2024 world price was 2,401 against 2,266 USD/t and US output 0.48 against
+// 0.76 Mt/yr. A consistency check of the two example files, not a validation.
+TEST(fleet_backtest_2024, PathExample2024EqualsTheBacktestWithFixedDemand) {
+  const fleet::YearResult y = path_2024({"market.demand_elasticity=0"});
+  ASSERT_TRUE(y.r.feasible) << y.r.explanation;
+  const auto& b = backtest();
+  ASSERT_EQ(y.r.price_usd_per_kg.size(), b.r.price_usd_per_kg.size());
+  EXPECT_NEAR(y.r.world_price_usd_per_kg * 1e3, b.r.world_price_usd_per_kg * 1e3, 0.5);
+  for (std::size_t r = 0; r < b.r.price_usd_per_kg.size(); ++r) {
+    const std::string& id = b.c.model.regions.regions[r].id;
+    EXPECT_NEAR(y.r.price_usd_per_kg[r] * 1e3, b.r.price_usd_per_kg[r] * 1e3, 0.5) << id;
+    EXPECT_NEAR(y.r.production_by_region_kg_per_s[r] * kToMt, b.r.production_by_region_kg_per_s[r] * kToMt, 0.0005) << id;
+  }
+  EXPECT_EQ(y.c.flow_limits.size(), 1u);  // the lane's 2024 flow
+}
+
+// With the path's own demand elasticity (0.3, which its later years need) its 2024 differs from the
+// backtest by what the elasticity does, as the example's comment states: world price 2,243 against
+// 2,266 USD/t (-1.0 %), Europe 3.00 against 3.03 Mt/yr, US output the same (0.76 Mt/yr). From 2025
+// the lane's 2024 flow no longer holds (measured on 2026-12-05).
+TEST(fleet_backtest_2024, PathExample2024DiffersFromTheBacktestByTheDemandElasticityAsStated) {
+  const fleet::YearResult y = path_2024({});
+  ASSERT_TRUE(y.r.feasible) << y.r.explanation;
+  const auto& b = backtest();
+  EXPECT_NEAR(y.r.world_price_usd_per_kg * 1e3, 2243, 3.0);
+  EXPECT_NEAR(b.r.world_price_usd_per_kg * 1e3, 2266, 3.0);
+  const int us = b.c.model.regions.index_of("usa");
+  const int eu = b.c.model.regions.index_of("europe");
+  ASSERT_GE(us, 0);
+  ASSERT_GE(eu, 0);
+  EXPECT_NEAR(y.r.production_by_region_kg_per_s[static_cast<std::size_t>(us)] * kToMt, 0.762, 0.005);
+  EXPECT_NEAR(y.r.production_by_region_kg_per_s[static_cast<std::size_t>(eu)] * kToMt, 3.00, 0.01);
+  core::Diagnostics d;
+  const fleet::FleetCase path = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-path-2035.toml",
+                                                       cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
+  EXPECT_EQ(fleet::case_for_year(path, 2024, nullptr).flow_limits.size(), 1u);
+  EXPECT_TRUE(fleet::case_for_year(path, 2025, nullptr).flow_limits.empty());
+}
+
 }  // namespace test_fleet_backtest_2024

@@ -78,6 +78,7 @@ struct FlowLimit {
   std::string name, source;
   int from = -1, to = -1;
   double max_kg_per_s = 0;
+  int from_year = 0, until_year = 0;  ///< scenario years it holds in (0: no bound; applied by case_for_year)
 };
 
 struct FleetCase {

@@ -5,6 +5,7 @@
 // and columns: docs/cli.md, "potline fleet".
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -69,6 +70,73 @@ void print_exclusions(const io::Json& exclusions) {
   }
 }
 
+double number_or(const io::Json& j, const char* key, double fallback = 0.0) {
+  return j.contains(key) && j.at(key).is_number() ? j.at(key).get<double>() : fallback;
+}
+
+/// "724 (762 without)", or "540" when the retrofit does not change it.
+std::string with_without(const io::Json& j, const char* key, const char* without_key) {
+  const double with = number_or(j, key);
+  if (!j.contains(without_key) || !j.at(without_key).is_number()) return fmt::format("{:.0f}", with);
+  const double without = j.at(without_key).get<double>();
+  if (fmt::format("{:.0f}", with) == fmt::format("{:.0f}", without)) return fmt::format("{:.0f}", with);
+  return fmt::format("{:.0f} ({:.0f} without)", with, without);
+}
+
+/// [[ccs_retrofit]]: what capture does to each retrofitted smelter and to the world (the case is
+/// about it; the text said nothing of it, only summary.json and ccs_retrofit.csv did).
+void print_ccs_retrofit(const io::Json& ccs) {
+  const double production = number_or(ccs, "production_Mt");
+  const double production_without = number_or(ccs, "production_without_Mt", production);
+  std::cout << fmt::format("  carbon capture retrofit: {} smelter(s), captured {:.2f} Mt CO2/yr; emissions {:.1f} Mt "
+                           "CO2e ({:.1f} without), world price {} USD/t, production {:.2f} Mt/yr{}\n",
+                           ccs.value("retrofitted", 0), number_or(ccs, "captured_Mt_co2_per_year"),
+                           number_or(ccs, "emissions_Mt_co2e"), number_or(ccs, "emissions_without_Mt_co2e"),
+                           with_without(ccs, "world_price_usd_per_t", "world_price_without_usd_per_t"), production,
+                           std::abs(production - production_without) < 0.005
+                               ? std::string(" (the same without)")
+                               : fmt::format(" ({:.2f} without)", production_without));
+  std::cout << "    smelter                 capture  cost USD/t Al  C1 USD/t            CBAM USD/t        "
+               "production kt/yr    break-even CO2 USD/t\n";
+  for (const auto& m : ccs.at("smelters")) {
+    std::cout << fmt::format("    {:<22} {:6.0f} % {:14.0f}  {:<19} {:<17} {:<19} {:>8.0f}\n", m.value("id", ""),
+                             100.0 * number_or(m, "capture_rate"), number_or(m, "ccs_cost_usd_per_t"),
+                             with_without(m, "c1_usd_per_t", "c1_without_usd_per_t"),
+                             with_without(m, "cbam_usd_per_t", "cbam_without_usd_per_t"),
+                             with_without(m, "production_kt_per_year", "production_without_kt_per_year"),
+                             number_or(m, "breakeven_co2_price_usd_per_t"));
+  }
+}
+
+/// [[hpa]]: the high-purity grade each smelter taps, and the refining line beside it.
+void print_hpa(const io::Json& hpa) {
+  std::cout << fmt::format("  high-purity metal: {:.1f} kt/yr of the grades sold at their premium; HPA {:.0f} t/yr\n",
+                           number_or(hpa, "grade_kt_per_year"), number_or(hpa, "hpa_t_per_year"));
+  for (const auto& m : hpa.at("smelters")) {
+    std::string line = fmt::format("    {:<22} {} {:.1f} kt/yr of {:.1f} ({:.1f} M USD/yr at {:.0f} USD/t)",
+                                   m.value("id", ""), m.value("grade", ""), number_or(m, "grade_kt_per_year"),
+                                   number_or(m, "production_kt_per_year"), number_or(m, "grade_income_musd_per_year"),
+                                   number_or(m, "grade_premium_usd_per_t"));
+    if (m.contains("upgrading") && m.at("upgrading").is_object()) {
+      const io::Json& u = m.at("upgrading");
+      line += fmt::format("; {} line {:.0f} t/yr HPA, {:.1f} MW, cost {:.0f} against {:.0f} USD/t: margin {:.2f} M USD/yr",
+                          u.value("route", ""), number_or(u, "hpa_t_per_year"), number_or(u, "electrical_load_MW"),
+                          number_or(u, "cost_usd_per_t"), number_or(u, "premium_usd_per_t"),
+                          number_or(u, "margin_musd_per_year"));
+    }
+    std::cout << line << "\n";
+  }
+}
+
+/// fleet.flex: the power the fleet could move, in total.
+void print_flexible_capacity(const io::Json& f) {
+  std::cout << fmt::format("  flexible capacity ({}: {:.0f} % of power for {:.0f} h): {:.2f} of {:.2f} GW at {} smelters, "
+                           "{:.0f} GWh per event\n",
+                           f.value("configuration", ""), number_or(f, "power_percent"), number_or(f, "duration_h"),
+                           number_or(f, "flexible_MW") / 1e3, number_or(f, "power_MW") / 1e3, f.value("smelters", 0),
+                           number_or(f, "flexible_MWh") / 1e3);
+}
+
 void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings,
                    const io::Json& summary, const std::string& changed) {
   const auto& regions = c.model.regions.regions;
@@ -117,6 +185,9 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                                                     : std::string());
   if (f.elastic) std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr\n", f.consumption_total_kg_per_s * kMt);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
+  if (summary.contains("flexible_capacity")) print_flexible_capacity(summary.at("flexible_capacity"));
+  if (summary.contains("ccs_retrofit")) print_ccs_retrofit(summary.at("ccs_retrofit"));
+  if (summary.contains("hpa")) print_hpa(summary.at("hpa"));
   for (const auto& w : warnings) std::cout << "  warning: " << w << "\n";
 }
 

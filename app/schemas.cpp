@@ -1,5 +1,7 @@
 #include "schemas.hpp"
 
+#include <algorithm>
+
 #include "option_schemas.hpp"
 
 #include "potline/cell/cell_schema.hpp"
@@ -82,6 +84,65 @@ std::vector<NamedSchema> all_schemas() {
           {&bath_options_schema(), "potline bath --OPTION VALUE (key bath.OPTION)", std::nullopt},
           {&emissions_options_schema(), "potline emissions --OPTION VALUE (key emissions.OPTION)", std::nullopt},
           {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)", std::nullopt}};
+}
+
+namespace {
+
+// The names a case file used that its command's schema does not know: [section]s and top-level
+// [[array]]s (reported as an unknown key without a dot).
+std::vector<std::string> unknown_sections(const core::Diagnostics& diagnostics, std::string& file) {
+  std::vector<std::string> names;
+  for (const auto& item : diagnostics.items()) {
+    const bool section = item.message.rfind("unknown section [", 0) == 0;
+    const bool array = item.message.rfind("unknown key", 0) == 0 && item.key.find('.') == std::string::npos;
+    if (item.severity != core::Severity::kError || !(section || array) || item.key.empty()) continue;
+    if (file.empty()) file = item.location.file;
+    names.push_back(section ? "[" + item.key + "]" : "[[" + item.key + "]]");
+  }
+  return names;
+}
+
+// "potline fleet CASE.toml; ..." -> "potline fleet".
+std::string command_of(const char* usage) {
+  const std::string text(usage);
+  const auto second = text.find(' ', text.find(' ') + 1);
+  return text.substr(0, second);
+}
+
+}  // namespace
+
+// A user who ran `potline invest examples/ccs-retrofit-gcc.toml` (a fleet case) got 21 errors,
+// none saying which command the file is for.
+std::string wrong_command_note(const core::Diagnostics& diagnostics) {
+  std::string file;
+  const std::vector<std::string> names = unknown_sections(diagnostics, file);
+  if (names.empty() || file.empty() || file.front() == '<' || file.front() == '-') return {};
+  // The commands whose cases hold every such name; of several, those with the fewest sections (a
+  // simulate case's [run], [control] are a flex case's too: the file is the simulate case).
+  std::vector<std::string> commands;
+  std::size_t fewest = 0;
+  for (const auto& named : all_schemas()) {
+    if (!named.starter && named.schema->name() != "fleet" && named.schema->name() != "sweep") continue;
+    const auto sections = named.schema->sections();
+    const bool all = std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+      const std::string bare = n.substr(n.find_first_not_of('['), n.find(']') - n.find_first_not_of('['));
+      return std::find(sections.begin(), sections.end(), bare) != sections.end();
+    });
+    const std::string command = command_of(named.command);
+    if (!all || std::find(commands.begin(), commands.end(), command) != commands.end()) continue;
+    if (fewest == 0 || sections.size() < fewest) commands.clear();
+    if (fewest == 0 || sections.size() <= fewest) {
+      commands.push_back(command);
+      fewest = sections.size();
+    }
+  }
+  if (commands.empty() || commands.size() > 2) return {};
+  std::string listed;
+  for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+  std::string runs;
+  for (const auto& c : commands) runs += (runs.empty() ? "" : " or ") + c + " " + file;
+  return file + ": note: " + listed + (names.size() == 1 ? " is a section" : " are sections") + " of a '" +
+         (commands.size() == 1 ? commands[0] : commands[0] + "' or '" + commands[1]) + "' case: run " + runs + "\n";
 }
 
 }  // namespace potline::app

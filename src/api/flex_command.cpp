@@ -1,6 +1,8 @@
 // potline flex as library functions (see flex_command.hpp).
 #include "potline/api/flex_command.hpp"
 
+#include <filesystem>
+
 #include "potline/cell/technology.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
@@ -8,6 +10,35 @@
 namespace potline::api {
 
 namespace {
+
+// Where the price series comes from: --prices / the prices argument, else the case's flex.prices
+// (relative to the case file, as build_flex_case resolves it).
+struct PricePlace {
+  std::string path;
+  core::SourceLocation where;
+};
+
+PricePlace price_place(const CaseSource& source, const PriceSource& price_source, const io::ValueSet& user) {
+  if (price_source.text) return {price_source.display_name, {"<prices argument>", 0, 0}};
+  if (!price_source.path.empty()) return {price_source.path, {price_source.display_name, 0, 0}};  // --prices, <prices>
+  const io::Value* v = user.get("flex.prices");
+  if (v == nullptr || v->text.empty()) return {};
+  std::filesystem::path path(v->text);
+  if (path.is_relative() && !source.base_dir().empty()) path = std::filesystem::path(source.base_dir()) / path;
+  return {path.string(), v->location};
+}
+
+// The series, read even when the case has errors, so that every input error comes in one pass.
+std::optional<flex::PriceSeries> read_prices(const CaseSource& source, const PriceSource& price_source,
+                                             const PricePlace& place, core::Diagnostics& d) {
+  if (place.path.empty()) {
+    d.error({source.name(), 0, 0}, "flex.prices", "give a price series: --prices PRICES.csv or flex.prices in the case");
+    return std::nullopt;
+  }
+  return price_source.text ? flex::read_price_csv_text(*price_source.text, price_source.display_name, d, "flex.prices")
+                           : flex::read_price_csv(place.path, d, "flex.prices", place.where);
+}
+
 // load_flex without the located_at_case wrapper.
 FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_source) {
   const io::Schema& schema = flex::flex_schema();
@@ -27,33 +58,25 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*ov);
   }
   io::apply_overrides(overrides, schema, user, d);
-  if (d.has_errors()) throw core::InputError(d);
-  const auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", d);
-  const plant::EmissionData emissions = plant::EmissionData::load(source.data(), d);
-  if (d.has_errors()) throw core::InputError(d);
-  auto c = flex::build_flex_case(user, catalogue, emissions, source.base_dir(), d);
-  if (!c) throw core::InputError(d);
-  FlexInput input{std::move(*c), {}, catalogue.path(), {}};
-  if (price_source.text) {
-    input.c.prices_path = price_source.display_name;
-    input.c.prices_where = {"<prices argument>", 0, 0};
-  } else if (!price_source.path.empty()) {
-    input.c.prices_path = price_source.path;
-    input.c.prices_where = {price_source.display_name, 0, 0};  // --prices (CLI), <prices> (Python)
+  std::optional<flex::FlexCase> c;
+  std::string catalogue_path;
+  if (!d.has_errors()) {
+    const auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", d);
+    const plant::EmissionData emissions = plant::EmissionData::load(source.data(), d);
+    catalogue_path = catalogue.path();
+    if (!d.has_errors()) c = flex::build_flex_case(user, catalogue, emissions, source.base_dir(), d);
   }
-  if (input.c.prices_path.empty()) {
-    d.error({source.name(), 0, 0}, "flex.prices", "give a price series: --prices PRICES.csv or flex.prices in the case");
-    throw core::InputError(d);
-  }
-  auto prices = price_source.text ? flex::read_price_csv_text(*price_source.text, price_source.display_name, d)
-                                  : flex::read_price_csv(input.c.prices_path, d, "flex.prices", input.c.prices_where);
-  if (prices) {
+  const PricePlace place = price_place(source, price_source, user);
+  auto prices = read_prices(source, price_source, place, d);
+  if (prices && c) {
     const io::Value* h = user.get("flex.horizon");
-    flex::check_horizon(*prices, input.c.dispatch.horizon_s, "flex.horizon",
+    flex::check_horizon(*prices, c->dispatch.horizon_s, "flex.horizon",
                         h ? h->location : core::SourceLocation{source.name(), 0, 0}, d);
   }
-  if (!prices || d.has_errors()) throw core::InputError(d);
-  input.prices = std::move(*prices);
+  if (!c || !prices || d.has_errors()) throw core::InputError(d);
+  FlexInput input{std::move(*c), std::move(*prices), catalogue_path, {}};
+  input.c.prices_path = place.path;
+  input.c.prices_where = place.where;
   for (const auto& w : d.items()) input.warnings.push_back(w.to_string());
   return input;
 }

@@ -54,7 +54,12 @@ const io::Schema& emissions_options_schema() {
         .range(0.0, 1.0)
         .exclusive_min()
         .doc("net anode consumption, t C per t Al (Tier 2 CO2; else Tier 1)");
-    t.number("emissions.sulfur").unit("%").range(0.0, 10.0).default_note("the data's Tier 2 default").doc("anode sulfur (Tier 2)");
+    t.number("emissions.sulfur")
+        .unit("%")
+        .range(0.0, 10.0)
+        .warn_plain_fraction()
+        .default_note("the data's Tier 2 default")
+        .doc("anode sulfur (Tier 2)");
     t.number("emissions.ash").unit("%").range(0.0, 10.0).default_note("the data's Tier 2 default").doc("anode ash (Tier 2)");
     t.choice("emissions.coefficients", {"IPCC2006", "IPCC2019"}).default_("IPCC2006").doc("PFC coefficient set");
     t.choice("emissions.gwp", plant::gwp_set_names()).default_("AR5").doc("GWP-100 set");

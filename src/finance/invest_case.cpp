@@ -61,6 +61,7 @@ void add_investment(Table& t) {
       .default_(0.0)
       .range(0.0, 100.0)
       .exclusive_max()
+      .warn_plain_fraction()
       .doc("tax rate on EBIT (0 = pre-tax appraisal)");
   t.integer("investment.contract_years")
       .range(0, 80)

@@ -144,6 +144,15 @@ std::map<std::string, int> read_smelter_header(const Fields& fields, const std::
   return col;
 }
 
+// The unit and allowed values of a quantity column, for messages.
+std::string shown_unit(const Column& c) { return c.unit == "1" ? "deg" : c.unit; }
+std::string allowed(const std::string& name) {
+  if (name == "capacity_kt_per_year") return "> 0 kt/yr";
+  if (name == "lat") return "-90 to 90 deg (north positive)";
+  if (name == "lon") return "-180 to 180 deg (east positive)";
+  return "a finite number";
+}
+
 // One data row: its cells by column name, where each is, and its quantities in SI.
 struct RowReader {
   const Fields& fields;
@@ -167,12 +176,14 @@ struct RowReader {
     const Column* c = nullptr;
     for (const auto& k : columns()) if (k.name == name) c = &k;
     const core::QuantityParse q = core::parse_quantity(text, c->unit, c->si);
+    // q.error names the value already ("'abc' is not a number ..."): it was printed twice.
     if (!q.ok()) {
-      d.error(where(name), name, fmt::format("'{}': {} (column unit {})", text, q.error, c->unit));
+      d.error(where(name), name, fmt::format("{}; column unit {}, allowed {}", q.error, shown_unit(*c), allowed(name)));
       return std::nullopt;
     }
     if (!std::isfinite(q.value)) {
-      d.error(where(name), name, "'" + text + "' is not a finite number");
+      d.error(where(name), name,
+              fmt::format("'{}' is not a finite number; column unit {}, allowed {}", text, shown_unit(*c), allowed(name)));
       return std::nullopt;
     }
     return q.value;
@@ -206,7 +217,11 @@ void read_identity(const RowReader& row, const std::vector<std::string>& technol
 void read_quantities(const RowReader& row, SmelterRecord& r) {
   core::Diagnostics& d = row.d;
   if (auto cap = row.quantity("capacity_kt_per_year", true)) {
-    if (*cap <= 0) d.error(row.where("capacity_kt_per_year"), "capacity_kt_per_year", "capacity must be > 0");
+    if (*cap <= 0) {
+      d.error(row.where("capacity_kt_per_year"), "capacity_kt_per_year",
+              fmt::format("value '{}' is outside the allowed range {}", row.cell("capacity_kt_per_year").first,
+                          allowed("capacity_kt_per_year")));
+    }
     r.capacity_kg_per_s = *cap;
   }
   auto lat = row.quantity("lat", false);
@@ -215,7 +230,14 @@ void read_quantities(const RowReader& row, SmelterRecord& r) {
     r.has_location = true;
     r.lat_deg = *lat;
     r.lon_deg = *lon;
-    if (std::abs(*lat) > 90 || std::abs(*lon) > 180) d.error(row.where("lat"), "lat", "latitude must be within ±90 and longitude within ±180 deg");
+    if (std::abs(*lat) > 90) {
+      d.error(row.where("lat"), "lat",
+              fmt::format("value '{}' is outside the allowed range {}", row.cell("lat").first, allowed("lat")));
+    }
+    if (std::abs(*lon) > 180) {
+      d.error(row.where("lon"), "lon",
+              fmt::format("value '{}' is outside the allowed range {}", row.cell("lon").first, allowed("lon")));
+    }
   } else if (lat.has_value() != lon.has_value()) {
     d.error(row.where("lat"), "lat", "give both lat and lon, or neither");
   }

@@ -124,6 +124,7 @@ void add_flex_link_fields(io::SchemaTable<FleetCase>& t) {
       .unit("%", "1")
       .range(0.0, 100.0)
       .exclusive_min()
+      .warn_plain_fraction()
       .default_note("the fleet.flex preset's (5 % or 25 %)")
       .doc("power each producing smelter can move, % of its power (reported even with fleet.flex = none)");
   f.optional_number("fleet.flex_duration", &FlexConfiguration::duration_s)

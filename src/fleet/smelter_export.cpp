@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "potline/core/constants.hpp"
@@ -85,6 +86,26 @@ void apply_power_shock(const FleetCase& c, const FleetSmelter& s, SmelterCaseVal
   v.values.set("prices.power", power);
 }
 
+/// A dated curtailment or restart (data/fleet-pipeline.toml) sets the capacity the fleet runs in the
+/// case's year; the dataset row's nameplate spread the labour over idle capacity (Mount Holly in
+/// world-2024.toml: 172.5 of 230 kt/yr, so `potline smelter` on the export gave C1 74 USD/t below the fleet's).
+void apply_capacity_in_force(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& v) {
+  if (s.inputs.capacity_kg_per_s == s.record.capacity_kg_per_s) return;
+  io::Value capacity = *v.values.get("plant.capacity");
+  capacity.number = s.inputs.capacity_kg_per_s;
+  v.values.set("plant.capacity", capacity);
+  v.source["plant.capacity"] = fmt::format(
+      "capacity in force in {} after the dated curtailments and restarts of {} (the time-weighted mean of the year, as "
+      "`potline fleet` runs it); the dataset row gives {:.1f} kt/yr", c.year, "data/fleet-pipeline.toml",
+      s.record.capacity_kg_per_s * constants::kSecondsPerYear / 1e6);
+  if (v.employees_estimated) {
+    io::Value employees = *v.values.get("labour.employees");
+    employees.number = std::round(s.inputs.employees);
+    v.values.set("labour.employees", employees);
+    v.source["labour.employees"] += " (scaled to the capacity in force)";
+  }
+}
+
 std::string header(const FleetCase& c, const FleetSmelter& s) {
   std::ostringstream out;
   out << "# Smelter case of '" << s.record.id << "' (" << s.record.name << ") as `potline fleet` evaluates it:\n"
@@ -117,6 +138,7 @@ std::string smelter_case_toml(const FleetCase& base, const std::string& id, cons
   auto values = smelter_case_values(s.record, c.model.regions, c, data, d);
   if (!values) throw core::InputError(d);
   apply_power_shock(c, s, *values);
+  apply_capacity_in_force(c, s, *values);
   std::ostringstream out;
   out << header(c, s) << "\n[case]\ntitle = " << toml_string(s.record.name + " (from fleet case " + c.title + ")")
       << "\n";

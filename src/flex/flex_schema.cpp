@@ -27,12 +27,14 @@ void add_limit_fields(Table& t) {
       .unit("%", "1")
       .default_(100.0)
       .range(0.0, 200.0)
+      .warn_plain_fraction()
       .doc("metal to produce over the horizon, % of the production at nominal power")
       .source("user choice");
   d.number("flex.min_power", &DispatchSettings::min_power)
       .unit("%", "1")
       .default_(95.0)
       .range(0.0, 100.0)
+      .warn_plain_fraction()
       .doc("lowest line power, % of nominal")
       .source("estimate: conventional potlines tolerate about ±5 % power, as commonly quoted in the shell "
               "heat-exchanger literature ([Lavoie et al. 2011]) [verify]; with shell heat exchangers ±25 % for up "
@@ -249,6 +251,7 @@ void add_grid_fields(Table& t) {
   g.optional_number("grid.call_min_power", &GridProducts::call_min_power)
       .unit("%", "1")
       .range(0.0, 100.0)
+      .warn_plain_fraction()
       .default_note("flex.min_power")
       .doc("lowest line power a call may take the potline to, % of nominal (at most flex.min_power)");
   g.number("grid.reserve_price", &GridProducts::reserve_price_eur_per_J)

@@ -56,18 +56,25 @@ std::string column_count_hint(const io::CsvRecord& r) {
   return "";
 }
 
+// Where a message goes: the file and the key the series fills (flex.prices; "" in unit tests).
+struct Place {
+  const std::string& path;
+  const std::string& key;
+  core::SourceLocation at(int line, int column) const { return {path, line, column}; }
+};
+
 // The header: two columns naming the time zone and the price unit.
-bool check_header(const io::CsvRecord& r, const std::string& path, core::Diagnostics& d) {
-  const core::SourceLocation at{path, r.line, 1};
+bool check_header(const io::CsvRecord& r, const Place& place, core::Diagnostics& d) {
   const std::string want = "time_utc,price_eur_per_MWh";
   if (r.fields.size() != 2) {
-    d.error(at, "", fmt::format("the header must have two columns '{}' (times in UTC, prices in EUR/MWh); found {} "
-                                "column(s){}", want, r.fields.size(), column_count_hint(r)));
+    d.error(place.at(r.line, 1), place.key,
+            fmt::format("the header must have two columns '{}' (times in UTC, prices in EUR/MWh); found {} "
+                        "column(s){}", want, r.fields.size(), column_count_hint(r)));
     return false;
   }
   bool ok = true;
   if (lower(r.fields[0].text) != "time_utc") {
-    d.error({path, r.line, r.fields[0].column}, "",
+    d.error(place.at(r.line, r.fields[0].column), place.key,
             fmt::format("first column '{}': name it time_utc and give the times in UTC (header '{}')",
                         r.fields[0].text, want));
     ok = false;
@@ -77,81 +84,104 @@ bool check_header(const io::CsvRecord& r, const std::string& path, core::Diagnos
     const std::string hint = price.rfind("price_", 0) == 0
                                  ? " (prices in another currency or unit: convert them to EUR/MWh)"
                                  : "";
-    d.error({path, r.line, r.fields[1].column}, "",
+    d.error(place.at(r.line, r.fields[1].column), place.key,
             fmt::format("second column '{}': name it price_eur_per_MWh{} (header '{}')", r.fields[1].text, hint, want));
     ok = false;
   }
   return ok;
 }
 
-// One data row: its time and price, or an error at its column.
+// One data row: its time and price as far as they could be read (a row with an unreadable time
+// is kept so that the order and step checks skip the pairs around it instead of calling it a gap).
 struct Row {
-  std::int64_t time_s = 0;
+  std::optional<std::int64_t> time_s;
   double price_eur_per_MWh = 0;
+  bool price_ok = false;
   int line = 0;
   int time_column = 1;
 };
 
-std::optional<Row> read_row(const io::CsvRecord& r, const std::string& path, core::Diagnostics& d) {
-  if (r.fields.size() != 2) {
-    d.error({path, r.line, 1}, "", fmt::format("{} column(s): each row holds time_utc,price_eur_per_MWh{}",
-                                               r.fields.size(), column_count_hint(r)));
-    return std::nullopt;
-  }
+Row read_row(const io::CsvRecord& r, const Place& place, core::Diagnostics& d) {
   Row row;
   row.line = r.line;
+  if (r.fields.size() != 2) {
+    d.error(place.at(r.line, 1), place.key,
+            fmt::format("{} column(s): each row holds time_utc,price_eur_per_MWh{}", r.fields.size(),
+                        column_count_hint(r)));
+    return row;
+  }
   row.time_column = r.fields[0].column;
   std::string why;
-  const auto t = parse_utc_time(r.fields[0].text, why);
-  if (!t) d.error({path, r.line, r.fields[0].column}, "", fmt::format("time '{}': {}", r.fields[0].text, why));
+  row.time_s = parse_utc_time(r.fields[0].text, why);
+  if (!row.time_s) {
+    d.error(place.at(r.line, r.fields[0].column), place.key, fmt::format("time '{}': {}", r.fields[0].text, why));
+  }
   const std::string& p = r.fields[1].text;
   char* end = nullptr;
   const double price = std::strtod(p.c_str(), &end);
-  const bool numeric = !p.empty() && end != p.c_str() && *end == '\0';
-  if (!numeric || !std::isfinite(price)) {
-    d.error({path, r.line, r.fields[1].column}, "",
-            fmt::format("price '{}' is not a finite number (EUR/MWh; negative prices are allowed){}", p,
-                        p.find(',') != std::string::npos ? "; write the decimal comma as a '.'" : ""));
+  row.price_ok = !p.empty() && end != p.c_str() && *end == '\0' && std::isfinite(price);
+  if (!row.price_ok) {
+    d.error(place.at(r.line, r.fields[1].column), place.key,
+            fmt::format("price '{}' is not a number in EUR/MWh (allowed: any finite number, negative prices "
+                        "included){}",
+                        p, p.find(',') != std::string::npos ? "; write the decimal comma as a '.'" : ""));
   }
-  if (!t || !numeric || !std::isfinite(price)) return std::nullopt;
-  row.time_s = *t;
   row.price_eur_per_MWh = price;
   return row;
 }
 
+// The step of the series: the first two adjacent rows whose times were read.
+std::optional<std::int64_t> first_step(const std::vector<Row>& rows, std::size_t& at) {
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i - 1].time_s && rows[i].time_s) {
+      at = i;
+      return *rows[i].time_s - *rows[i - 1].time_s;
+    }
+  }
+  return std::nullopt;
+}
+
 // Order and step of consecutive rows: duplicates, unsorted rows, gaps, mixed and unsupported steps.
-bool check_steps(const std::vector<Row>& rows, const std::string& path, core::Diagnostics& d, double& step_s) {
+// Checked also when other rows had errors (every error in one pass); a pair with an unreadable time
+// is skipped.
+bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnostics& d, double& step_s) {
   if (rows.size() < 2) {
-    d.error({path, rows.empty() ? 0 : rows.front().line, 0}, "",
+    d.error(place.at(rows.empty() ? 0 : rows.front().line, 0), place.key,
             "the series needs at least two rows (the step is the time between rows)");
     return false;
   }
-  bool ok = true;
-  const std::int64_t step = rows[1].time_s - rows[0].time_s;
+  std::size_t first = 0;
+  const auto found = first_step(rows, first);
+  if (!found) return false;  // no two adjacent readable times: their errors say why
+  const std::int64_t step = *found;
   step_s = static_cast<double>(step);
-  for (std::size_t i = 1; i < rows.size(); ++i) {
+  bool ok = true;
+  for (std::size_t i = first; i < rows.size(); ++i) {
     const Row& a = rows[i - 1];
     const Row& b = rows[i];
-    const core::SourceLocation at{path, b.line, b.time_column};
-    const std::int64_t dt = b.time_s - a.time_s;
+    if (!a.time_s || !b.time_s) continue;
+    const core::SourceLocation at = place.at(b.line, b.time_column);
+    const std::int64_t dt = *b.time_s - *a.time_s;
     if (dt == 0) {
-      d.error(at, "", fmt::format("duplicate time {} (also on line {})", format_utc_time(b.time_s), a.line));
+      d.error(at, place.key, fmt::format("duplicate time {} (also on line {})", format_utc_time(*b.time_s), a.line));
       ok = false;
     } else if (dt < 0) {
-      d.error(at, "", fmt::format("time {} is before the previous row's {} (line {}): rows must be sorted by time",
-                                  format_utc_time(b.time_s), format_utc_time(a.time_s), a.line));
+      d.error(at, place.key,
+              fmt::format("time {} is before the previous row's {} (line {}): rows must be sorted by time",
+                          format_utc_time(*b.time_s), format_utc_time(*a.time_s), a.line));
       ok = false;
-    } else if (i == 1 && step != 900 && step != 3600) {
-      d.error(at, "", fmt::format("step {} min: the series must have 15-min or 60-min steps", dt / 60.0));
+    } else if (i == first && step != 900 && step != 3600) {
+      d.error(at, place.key, fmt::format("step {} min: the series must have 15-min or 60-min steps", dt / 60.0));
       return false;
     } else if (dt != step && step > 0 && dt % step == 0) {
-      d.error(at, "", fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min)",
-                                  dt / step - 1, format_utc_time(a.time_s), a.line, format_utc_time(b.time_s),
-                                  step / 60));
+      d.error(at, place.key,
+              fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min)", dt / step - 1,
+                          format_utc_time(*a.time_s), a.line, format_utc_time(*b.time_s), step / 60));
       ok = false;
     } else if (dt != step) {
-      d.error(at, "", fmt::format("mixed steps: {} min after line {}, but the series started with {} min steps",
-                                  dt / 60.0, a.line, step / 60));
+      d.error(at, place.key,
+              fmt::format("mixed steps: {} min after line {}, but the series started with {} min steps", dt / 60.0,
+                          a.line, step / 60));
       ok = false;
     }
   }
@@ -192,23 +222,22 @@ std::string format_utc_time(std::int64_t unix_s) {
 }
 
 std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
-                                               core::Diagnostics& diagnostics) {
+                                               core::Diagnostics& diagnostics, const std::string& key) {
   const std::size_t errors_before = diagnostics.error_count();
+  const Place place{path, key};
   const auto records = io::parse_csv(text, path, diagnostics);
   if (records.empty()) {
-    diagnostics.error({path, 0, 0}, "", "no header: the price series starts with 'time_utc,price_eur_per_MWh'");
+    diagnostics.error({path, 0, 0}, key, "no header: the price series starts with 'time_utc,price_eur_per_MWh'");
     return std::nullopt;
   }
-  if (!check_header(records.front(), path, diagnostics)) return std::nullopt;
+  if (!check_header(records.front(), place, diagnostics)) return std::nullopt;
   std::vector<Row> rows;
-  for (std::size_t i = 1; i < records.size(); ++i) {
-    if (auto row = read_row(records[i], path, diagnostics)) rows.push_back(*row);
-  }
+  for (std::size_t i = 1; i < records.size(); ++i) rows.push_back(read_row(records[i], place, diagnostics));
   PriceSeries s;
   s.path = path;
-  if (diagnostics.error_count() == errors_before) check_steps(rows, path, diagnostics, s.step_s);
+  check_steps(rows, place, diagnostics, s.step_s);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
-  s.start_unix_s = rows.front().time_s;
+  s.start_unix_s = *rows.front().time_s;
   for (const Row& r : rows) {
     s.price_eur_per_J.push_back(r.price_eur_per_MWh / kJoulesPerMWh);
     s.lines.push_back(r.line);
@@ -220,7 +249,7 @@ std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnos
                                           const std::string& key, const core::SourceLocation& where) {
   const auto text = io::read_text_file(path, "the price series", diagnostics, key, where);
   if (!text) return std::nullopt;
-  return read_price_csv_text(*text, path, diagnostics);
+  return read_price_csv_text(*text, path, diagnostics, key);
 }
 
 bool check_horizon(const PriceSeries& series, double horizon_s, const std::string& key,

@@ -77,26 +77,29 @@ double snap_to_bounds(const FieldSpec& field, double value) {
   return value;
 }
 
-// A plain number below 1 in a field whose unit is % and whose default is a whole percentage or 0
-// (flex.min_power = 0.75 with default 95 %; investment.tax_rate = 0.25) is most likely a fraction: it is read as 0.75 %, which
-// here fitted the reduced model to a 99 % cut and reported +216 kEUR out of window, without a word.
-// (A field with a typical range says it there; fields whose defaults are below 1 %, a noise or a
-// gap, take such values as meant.)
+// A plain number below 1 in a % field declared warn_plain_fraction (flex.min_power = 0.75 for
+// 75 %; investment.tax_rate = 0.25) is most likely a fraction: it is read as 0.75 %, which here
+// fitted the reduced model to a 99 % cut and reported +216 kEUR out of window, without a word.
+// The declaration says where: a rule on the default alone also warned on a legitimate 0.5 % spread
+// (potline.spread_acd = 0.5). Only when the value read as a fraction is allowed.
 void warn_fraction_for_percent(const FieldSpec& field, const std::string& raw_text, double value_in_unit,
                                const core::SourceLocation& where, core::Diagnostics& diagnostics) {
   const std::size_t start = raw_text.find_first_not_of(" ");
   const bool plain = start != std::string::npos && raw_text.find_first_not_of("+-.0123456789eE ", start) == std::string::npos;
-  if (field.unit != "%" || !plain || !(value_in_unit > 0.0 && value_in_unit < 1.0)) return;
-  // Default 0 (investment.tax_rate: 0.25 read as 0.25 %) or a whole percentage; not a small one.
-  if (!field.default_value || (*field.default_value < 1.0 && *field.default_value != 0.0)) return;
+  if (!field.warn_plain_fraction || field.unit != "%" || !plain || !(value_in_unit > 0.0 && value_in_unit < 1.0)) return;
   if (field.typical_min && field.typical_max) return;  // check_range's typical-range warning covers it
   const double percent = value_in_unit * 100.0;
   if ((field.min && percent < *field.min) || (field.max && percent > *field.max)) return;
+  std::string by_default;
+  if (field.default_value) {
+    char shown[64];
+    std::snprintf(shown, sizeof shown, ", default %.10g %%", *field.default_value);
+    by_default = shown;
+  }
   char buffer[256];
   std::snprintf(buffer, sizeof buffer,
-                "value %.10g is read as %.10g %% (this field is in %%, default %.10g %%): for %.10g %% write %.10g or "
-                "\"%.10g %%\"",
-                value_in_unit, value_in_unit, *field.default_value, percent, percent, percent);
+                "value %.10g is read as %.10g %% (this field is in %%%s): for %.10g %% write %.10g or \"%.10g %%\"",
+                value_in_unit, value_in_unit, by_default.c_str(), percent, percent, percent);
   diagnostics.warning(where, field.key, buffer);
 }
 
@@ -119,6 +122,16 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
       char buffer[96];
       std::snprintf(buffer, sizeof buffer, "; it is a fraction: write %.10g or \"%.10g %%\"", value_in_unit / 100.0,
                     value_in_unit);
+      message += buffer;
+    }
+    // A fraction typed for a percentage (assumed_current_efficiency = 0.95): the percentage it
+    // stands for is allowed, the value is not.
+    const double percent = value_in_unit * 100.0;
+    if (field.unit == "%" && value_in_unit > 0.0 && value_in_unit < 2.0 && (!field.min || percent >= *field.min) &&
+        (!field.max || percent <= *field.max)) {
+      char buffer[128];
+      std::snprintf(buffer, sizeof buffer, "; this field is in %%: for %.10g %% write %.10g or \"%.10g %%\"", percent,
+                    percent, percent);
       message += buffer;
     }
     diagnostics.error(where, field.key, message);

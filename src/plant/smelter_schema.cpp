@@ -237,6 +237,7 @@ void add_emissions(Table& t) {
       .unit("%")
       .default_(2.0)
       .range(0.0, 10.0)
+      .warn_plain_fraction()
       .source("[IPCC 2006 Vol3 Ch4] default, [40 CFR 98 Subpart F] Table F-2")
       .doc("sulfur in baked anodes (eq. 4.21)");
   e.number("emissions.anode_ash", &EmissionInputs::anode_ash_pct)

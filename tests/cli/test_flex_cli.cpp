@@ -46,7 +46,8 @@ TEST(FlexCli, BadPriceFileExitsTwoWithFileAndLine) {
       dir.write("p.csv", "time_utc,price_eur_per_MWh\n2026-06-01T00:00Z,1\n2026-06-01T01:00Z,x\n");
   const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", prices});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find(prices + ":3:19: error: price 'x' is not a finite number"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(prices + ":3:19: error: 'flex.prices': price 'x' is not a number in EUR/MWh"), std::string::npos)
+      << r.err;
 }
 
 TEST(FlexCli, HorizonLongerThanSeriesNamesTheKey) {

@@ -81,16 +81,35 @@ TEST(flex_prices, GapsDuplicatesUnsortedAndMixedStepsAreNamed) {
 TEST(flex_prices, NonNumericAndNonFinitePricesAndBadTimesAreAllReported) {
   const std::string e = read_errors(kHeader + "2026-06-01T00:00Z,abc\n2026-06-01T01:00Z,nan\n"
                                               "2026-06-01T02:00Z,inf\n2026-06-01 03:00+02:00,4\nyesterday,5\n");
-  EXPECT_NE(e.find("p.csv:3:19: error: price 'abc' is not a finite number (EUR/MWh; negative prices are allowed)"),
+  EXPECT_NE(e.find("p.csv:3:19: error: price 'abc' is not a number in EUR/MWh (allowed: any finite number, negative prices "
+                   "included)"),
             std::string::npos)
       << e;
-  EXPECT_NE(e.find("p.csv:4:19: error: price 'nan' is not a finite number"), std::string::npos) << e;
-  EXPECT_NE(e.find("p.csv:5:19: error: price 'inf' is not a finite number"), std::string::npos) << e;
+  EXPECT_NE(e.find("p.csv:4:19: error: price 'nan' is not a number in EUR/MWh"), std::string::npos) << e;
+  EXPECT_NE(e.find("p.csv:5:19: error: price 'inf' is not a number in EUR/MWh"), std::string::npos) << e;
   EXPECT_NE(e.find("p.csv:6:1: error: time '2026-06-01 03:00+02:00': offset '+02:00' is not UTC"), std::string::npos)
       << e;
   EXPECT_NE(e.find("p.csv:7:1: error: time 'yesterday': write ISO 8601 UTC times, e.g. 2024-06-05T13:15Z"),
             std::string::npos)
       << e;
+}
+
+// Bad values and a gap were reported in two passes (the gap only once the values were fixed), and no
+// message named the input the file fills (user trial 2026-12-05 (3)).
+TEST(flex_prices, BadValuesAndOrderErrorsComeInOnePassUnderTheKey) {
+  core::Diagnostics d;
+  EXPECT_FALSE(flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,abc\n2026-06-01T01:00Z,2\nnoon,3\n"
+                                                   "2026-06-01T03:00Z,4\n2026-06-01T05:00Z,5\n",
+                                         "p.csv", d, "flex.prices"));
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("p.csv:3:19: error: 'flex.prices': price 'abc' is not a number in EUR/MWh"), std::string::npos) << e;
+  EXPECT_NE(e.find("p.csv:5:1: error: 'flex.prices': time 'noon'"), std::string::npos) << e;
+  EXPECT_NE(e.find("p.csv:7:1: error: 'flex.prices': gap: 1 row(s) missing between 2026-06-01T03:00Z (line 6)"),
+            std::string::npos)
+      << e;
+  // The rows around the unreadable time are not called a gap.
+  EXPECT_EQ(e.find("line 4"), std::string::npos) << e;
+  EXPECT_EQ(d.error_count(), 3u) << e;
 }
 
 TEST(flex_prices, SpreadsheetExportsWithSemicolonsOrDecimalCommasGetAHint) {
@@ -105,8 +124,8 @@ TEST(flex_prices, SpreadsheetExportsWithSemicolonsOrDecimalCommasGetAHint) {
             std::string::npos)
       << split;
   const std::string quoted = read_errors(kHeader + "2026-06-01T00:00Z,\"45,5\"\n");
-  EXPECT_NE(quoted.find("price '45,5' is not a finite number (EUR/MWh; negative prices are allowed); write the decimal "
-                        "comma as a '.'"),
+  EXPECT_NE(quoted.find("price '45,5' is not a number in EUR/MWh (allowed: any finite number, negative prices "
+                        "included); write the decimal comma as a '.'"),
             std::string::npos)
       << quoted;
 }

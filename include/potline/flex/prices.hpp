@@ -44,9 +44,10 @@ std::string format_utc_time(std::int64_t unix_s);
 
 /// Reads a price series from CSV text (`path` names it in messages). Every problem is collected
 /// with its file:line:col: a wrong header, a malformed time, a non-numeric or non-finite price,
-/// duplicates, unsorted rows, gaps, a step other than 15 or 60 min, mixed steps, no rows.
+/// duplicates, unsorted rows, gaps, a step other than 15 or 60 min, mixed steps, no rows — all in
+/// one pass, each under `key` (the input the series fills: flex.prices).
 std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
-                                               core::Diagnostics& diagnostics);
+                                               core::Diagnostics& diagnostics, const std::string& key = "");
 /// Same, from a file (read through io::read_text_file; `key` and `where` place a missing file).
 std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnostics& diagnostics,
                                           const std::string& key = "", const core::SourceLocation& where = {});

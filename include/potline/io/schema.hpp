@@ -30,6 +30,10 @@ struct FieldSpec {
   std::optional<double> typical_min;  ///< soft range in `unit` (warning outside)
   std::optional<double> typical_max;
   std::vector<std::string> choices;
+  /// For a % field: a plain number below 1 is more likely a fraction typed for the percentage
+  /// (flex.min_power = 0.75 for 75 %) than meant, so it is warned. Declared per field: where small
+  /// percentages are ordinary (a 0.5 % spread, a 0.3 % noise) it stays false.
+  bool warn_plain_fraction = false;
   std::string description;
   std::string source;  ///< where the default, range or meaning comes from
 

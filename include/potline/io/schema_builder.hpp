@@ -110,6 +110,12 @@ class FieldBuilder {
     spec().choices = std::move(names);
     return *this;
   }
+  /// A % field where a value below 1 % is implausible and a fraction typed for it plausible:
+  /// `0.75` gets a warning that it is read as 0.75 % (FieldSpec::warn_plain_fraction).
+  FieldBuilder& warn_plain_fraction() {
+    spec().warn_plain_fraction = true;
+    return *this;
+  }
   FieldBuilder& source(std::string text) {
     spec().source = std::move(text);
     return *this;

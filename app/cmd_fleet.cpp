@@ -128,6 +128,23 @@ void print_hpa(const io::Json& hpa) {
   }
 }
 
+/// [[cap]] and [[flow_limit]] that bind, with their shadow prices: the path's 2035 "curtailed 0.46"
+/// at a world price of 3660 USD/t is China's cap, which the text did not say.
+void print_binding_limits(const io::Json& summary) {
+  std::string binding;
+  for (const char* key : {"cap_shadow_price_usd_per_t", "flow_limit_shadow_price_usd_per_t"}) {
+    if (!summary.contains(key)) continue;
+    for (const auto& [name, price] : summary.at(key).items()) {
+      if (price.is_number() && price.get<double>() >= 0.5) {
+        binding += fmt::format("{}{} {:.0f} USD/t", binding.empty() ? "" : ", ", name, price.get<double>());
+      }
+    }
+  }
+  if (!binding.empty()) {
+    std::cout << "  binding limits (shadow price: the value of one more tonne through it): " << binding << "\n";
+  }
+}
+
 /// fleet.flex: the power the fleet could move, in total.
 void print_flexible_capacity(const io::Json& f) {
   std::cout << fmt::format("  flexible capacity ({}: {:.0f} % of power for {:.0f} h): {:.2f} of {:.2f} GW at {} smelters, "
@@ -178,13 +195,14 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                              f.capacity_by_region_kg_per_s[r] * kMt, f.production_by_region_kg_per_s[r] * kMt,
                              f.price_usd_per_kg[r] * kT);
   // In a path the test stays at the case's LME while the year's own prices move (2035: 3,660-4,138).
-  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelters, {:.2f} Mt/yr{}\n", c.lme_usd_per_kg * kT,
-                           f.under_water.size(), f.under_water_capacity_kg_per_s * kMt,
+  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelter{}, {:.2f} Mt/yr{}\n", c.lme_usd_per_kg * kT,
+                           f.under_water.size(), f.under_water.size() == 1 ? "" : "s", f.under_water_capacity_kg_per_s * kMt,
                            summary.contains("path") ? fmt::format(" (the case's LME, not the prices of {})",
                                                                   summary.at("year").get<int>())
                                                     : std::string());
   if (f.elastic) std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr\n", f.consumption_total_kg_per_s * kMt);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
+  print_binding_limits(summary);
   if (summary.contains("flexible_capacity")) print_flexible_capacity(summary.at("flexible_capacity"));
   if (summary.contains("ccs_retrofit")) print_ccs_retrofit(summary.at("ccs_retrofit"));
   if (summary.contains("hpa")) print_hpa(summary.at("hpa"));

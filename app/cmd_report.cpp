@@ -19,11 +19,14 @@ struct ReportOptions {
   std::string out;
 };
 
-/// RUN_DIR/report.html for a folder, or report.html beside a summary file.
+/// RUN_DIR/report.html for a folder, report.html beside a summary file, and STORE.html for a sweep
+/// store (out/mc.sqlite -> out/mc.html): a store's folder often holds several stores, whose pages
+/// all went to one out/report.html, each overwriting the last.
 std::string default_out(const std::string& run) {
-  const std::filesystem::path p(run);
+  std::filesystem::path p(run);
   std::error_code ec;
   if (std::filesystem::is_directory(p, ec)) return (p / "report.html").string();
+  if (p.extension() != ".json") return p.replace_extension(".html").string();
   return (p.parent_path() / "report.html").string();
 }
 
@@ -60,7 +63,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
       "report", "self-contained HTML report (charts, provenance, tables) of run folders from cell, smelter, invest, simulate, "
       "fleet, flex and of sweep stores");
   cmd->add_option("runs", o->runs, "run folders written with --out DIR (or their summary.json), or sweep stores (.sqlite)")->required();
-  cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run)");
+  cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run; STORE.html for a sweep store)");
   cmd->callback([o, &exit_code]() {
     exit_code = run_guarded([&] {
       std::cout << write_report_page(o->runs, o->out);

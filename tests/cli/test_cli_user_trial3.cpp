@@ -191,5 +191,38 @@ TEST(CliUserTrial3, AnExportedSmelterHasTheFleetsC1InAYearWithACurtailment) {
   EXPECT_NEAR(j.at("cost_usd_per_t").at("c1").get<double>(), fleet_c1, 0.01) << smelter.out;
 }
 
+// `potline report out/mc.sqlite` wrote out/report.html: the pages of two stores in one folder
+// overwrote each other. A store's page is now STORE.html.
+TEST(CliUserTrial3, AStoresReportIsNamedAfterTheStore) {
+  TempDir dir;
+  const std::string store = (dir.path() / "small.sqlite").string();
+  const RunResult sweep = potline({"sweep", example("sweep-small.toml"), "--out", store, "--threads", "1"});
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.describe();
+  const RunResult r = potline({"report", store});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "report written to " + (dir.path() / "small.html").string() + " (1 run,");
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "small.html"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html"));
+}
+
+// "under water at LME 2400 + premium: 1 smelters".
+TEST(CliUserTrial3, OneSmelterUnderWaterIsSingular) {
+  const RunResult r = potline({"fleet", example("world.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "+ premium: 1 smelter, ");
+}
+
+// world-path-2035's 2035: "curtailed 0.46" with a world price of 3660 USD/t, and nothing said that
+// China's cap binds (its shadow price was in summary.json only); world-2024's Australia-US lane too.
+TEST(CliUserTrial3, FleetTextNamesTheLimitsThatBind) {
+  const RunResult path = potline({"fleet", example("world-path-2035.toml")});
+  ASSERT_EQ(path.exit_code, 0) << path.describe();
+  expect_in(path.out, "  binding limits (shadow price: the value of one more tonne through it): china cap ");
+  const RunResult y2024 = potline({"fleet", example("world-2024.toml")});
+  ASSERT_EQ(y2024.exit_code, 0) << y2024.describe();
+  expect_in(y2024.out, "binding limits (shadow price: the value of one more tonne through it): oceania to usa ");
+  expect_not_in(y2024.out, "china cap");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial3

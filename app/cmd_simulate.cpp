@@ -170,7 +170,8 @@ void print_purity(const line::PuritySummary& p) {
                            grades.empty() ? "none" : grades);
 }
 
-void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o) {
+void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o,
+                   const io::Json& summary) {
   std::cout << fmt::format(
       "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
       "  production {:.2f} t, energy {:.1f} MWh, SEC {:.3f} kWh/kg (DC)\n"
@@ -180,6 +181,14 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
       s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
       s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
+  // Where the heat-loss network is calibrated and where the run starts (summary key thermal_calibration).
+  const io::Json& t = summary.at("thermal_calibration");
+  std::cout << fmt::format("  thermal network calibrated at {} ({:.4g} kA, ACD {:.2f} cm, {:.1f} °C); start {:.1f} °C, "
+                           "superheat {:.1f} K, ledge {:.1f} cm\n",
+                           t.at("point").get<std::string>(), t.at("line_current_kA").get<double>(),
+                           t.at("acd_cm").get<double>(), t.at("bath_temperature_degC").get<double>(),
+                           t.at("start_bath_temperature_degC").get<double>(), t.at("start_superheat_K").get<double>(),
+                           t.at("start_ledge_cm").get<double>());
   // The fault profile in force and the range it is calibrated to (summary key faults.profile).
   if (const line::FaultProfile* p = line::find_fault_profile(c.feeders.faults.profile)) {
     // A rate the case sets overrides the profile's (cell-process-faults: 0.286 AE/cell-day beside a
@@ -197,32 +206,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
 }
 
-// The heat-loss network is calibrated so that the case's operating point is a steady state
-// (docs/model/dynamics.md, "Thermal calibration"), so `--set operation.line_current=420kA` or
-// `--vary operation.acd=...` simulates a cell re-lined for that point, not the case's cell run at it:
-// cell-7d at 380/400/420 kA gave mean superheat 6.79/6.86/6.96 K and about the same ledge, where the
-// design cell's heat balance (cell --thermal) gives 5.3/6.9/8.2 K and 12.6/6.5/3.1 cm. Said once, on
-// stderr with the other warnings, naming the keys.
-void warn_recalibrated_keys(const std::vector<std::string>& assignments) {
-  std::string keys;
-  for (const std::string& a : assignments) {
-    const std::string key = a.substr(0, a.find('='));
-    for (const char* prefix : {"operation.", "bath.", "design."}) {
-      if (key.rfind(prefix, 0) == 0 && keys.find(key) == std::string::npos) keys += (keys.empty() ? "" : ", ") + key;
-    }
-  }
-  if (keys.empty()) return;
-  std::cerr << "warning: " << keys << " changed on the command line: the thermal network is calibrated so that the "
-            << "case's operating point is a steady state (docs/model/dynamics.md, \"Thermal calibration\"), so each run "
-            << "starts in the thermal steady state of its own point and shows no heat-balance effect of the change; for "
-            << "that, use 'potline cell --thermal' (also with --vary) or a change within the run (potline.current_steps, "
-            << "control.target_voltage)\n";
-}
-
 int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
-  std::vector<std::string> changed = o.sets;
-  changed.insert(changed.end(), o.vary.vary.begin(), o.vary.vary.end());
-  warn_recalibrated_keys(changed);
   if (o.vary.active()) {
     const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
     return run_vary_command(o.vary, "simulate", o.sets, o.json, VaryFolder{o.out_dir, global.command_line, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
@@ -280,7 +264,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   if (o.json) {
     std::cout << io::dump(j);
   } else {
-    print_summary(c, s, o);
+    print_summary(c, s, o, j);
   }
   if (o.report) write_run_report(o.out_dir, o.json);  // after the results (it came before the title)
   return 0;

@@ -3,10 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "potline/bath/liquidus.hpp"
+#include "potline/cell/cell_case.hpp"
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
@@ -46,30 +49,21 @@ class Collector final : public line::Observer {
 }  // namespace
 
 namespace {
-// The heat-loss network is calibrated so that the case's operating point is a steady state; it
-// cannot be at every superheat (AP40 at 965 °C: 11.5-13 wt% AlF3 calibrate, 11 and 14 wt%, a
-// superheat of 2.3 and 17.9 K, do not). That failed as a run-time failure (exit 1) naming only
-// dynamics.* estimates; it is an input error of the operating point, found before anything runs.
-// The parameters as build_models (src/potline/simulation.cpp) sets them for the first cell.
-void check_calibration(const line::SimulationCase& c, const io::ValueSet& user, const CaseSource& source,
-                       core::Diagnostics& diagnostics) {
-  dynamics::DynamicsParameters p = c.dynamics;
-  p.anode_cycle_s = c.controller_enabled ? c.control.anode_cycle_s : 0.0;
-  if (!c.exchangers.enabled) p.exchanger_max_W_per_m2 = 0.0;
-  std::vector<double> y(dynamics::kStateCount);
-  try {
-    dynamics::build_cell_model(c.design, c.constants, c.op, p, y.data());
-  } catch (const core::RunError& e) {
-    const double liquidus_K = bath::liquidus_K(c.op.bath);
-    const io::Value* t = user.get("operation.bath_temperature");
-    diagnostics.error(t ? t->location : core::SourceLocation{source.name(), 0, 0}, "operation.bath_temperature",
-                      fmt::format("the heat-loss network cannot be calibrated at the case's operating point (bath "
-                                  "{:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K): {}; change the bath temperature "
-                                  "or composition (docs/model/dynamics.md, \"Thermal calibration\")",
-                                  c.op.bath_temperature_K - 273.15, liquidus_K - 273.15,
-                                  c.op.bath_temperature_K - liquidus_K, e.what()));
-    throw core::InputError(diagnostics);
-  }
+// A case without a technology whose operating point --set changes (operation.*, bath.*) keeps the
+// heat-loss network of the case file as written, as `potline cell --thermal` does: calibrated with
+// its --set, `--vary operation.line_current=...` on examples/custom-design.toml gave each point the
+// same superheat and ledge (each a cell re-lined for it). None when the file alone is no complete case.
+std::optional<cell::OperatingPoint> file_design_point(const io::ValueSet& written, const std::vector<io::Override>& sets,
+                                                      const cell::TechnologyCatalogue& catalogue) {
+  if (!written.text("case.technology").empty()) return std::nullopt;  // the catalogue point
+  const bool moves_point = std::any_of(sets.begin(), sets.end(), [](const io::Override& o) {
+    return o.key.rfind("operation.", 0) == 0 || o.key.rfind("bath.", 0) == 0;
+  });
+  if (!moves_point) return std::nullopt;
+  core::Diagnostics quiet;
+  const auto file_case = cell::build_cell_case(written, catalogue, quiet);
+  if (!file_case || quiet.has_errors()) return std::nullopt;
+  return file_case->op;
 }
 
 // load_simulation without the located_at_case wrapper.
@@ -90,16 +84,18 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   for (std::size_t i = 0; i < source.sets.size(); ++i) {
     if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);
   }
+  const io::ValueSet written = user;
   io::apply_overrides(overrides, schema, user, diagnostics);
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", diagnostics);
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   const plant::EmissionData emissions = plant::EmissionData::load(source.data(), diagnostics);
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
-  auto built = line::build_simulation_case(user, catalogue, emissions, source.base_dir(), diagnostics);
+  const auto design_point = file_design_point(written, overrides, catalogue);
+  auto built = line::build_simulation_case(user, catalogue, emissions, source.base_dir(), diagnostics,
+                                           design_point ? &*design_point : nullptr);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   if (threads > 0) built->threads = threads;
-  check_calibration(*built, user, source, diagnostics);
   SimulationInput input{std::move(*built), catalogue.path(), {}};
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;
@@ -185,6 +181,22 @@ io::Json purity_track_json(const line::PuritySummary& p) {
   return j;
 }
 
+// Where the heat-loss network is calibrated and where the run starts, the cell without spread
+// (docs/model/dynamics.md, "Thermal calibration"; summary key thermal_calibration).
+io::Json thermal_calibration_json(const line::SimulationCase& c) {
+  const cell::OperatingPoint& at = c.calibration_op ? *c.calibration_op : c.op;
+  io::Json j;
+  j["point"] = c.calibration_basis;
+  j["line_current_kA"] = at.line_current_A / 1e3;
+  j["acd_cm"] = at.acd_m * 100;
+  j["bath_temperature_degC"] = at.bath_temperature_K - 273.15;
+  j["alf3_wt"] = at.bath.alf3_excess_wt;
+  j["start_bath_temperature_degC"] = c.op.bath_temperature_K - 273.15;
+  j["start_superheat_K"] = c.op.bath_temperature_K - bath::liquidus_K(c.op.bath);
+  j["start_ledge_cm"] = c.start_ledge_m * 100;
+  return j;
+}
+
 }  // namespace
 
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
@@ -223,6 +235,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["gwp"] = c.gwp_set;
   j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
   if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;
+  j["thermal_calibration"] = thermal_calibration_json(c);
   j["mean_superheat_K"] = s.mean_superheat_K;
   j["min_ledge_cm"] = s.min_ledge_m * 100;
   j["max_ledge_cm"] = s.max_ledge_m * 100;

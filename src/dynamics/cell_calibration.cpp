@@ -6,6 +6,7 @@
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/cell_model.hpp"
+#include "potline/dynamics/thermal_steady_state.hpp"
 
 namespace potline::dynamics {
 
@@ -215,6 +216,44 @@ void set_node_heat_capacities(CellModel& m) {
 }
 }  // namespace
 
+namespace {
+// Cycle-average cold-anode heat in the pot at the state's bath temperature: anodes set per second ×
+// heat per anode × τ (zero without anode changes).
+double cold_anode_heat_J(const CellModel& m, const double* y) {
+  const DynamicsParameters& p = m.parameters;
+  if (p.anode_heating != AnodeHeating::kAnodeChange || !(p.anode_cycle_s > 0.0)) return 0.0;
+  double probe[kStateCount];
+  for (int i = 0; i < kStateCount; ++i) probe[i] = y[i];
+  probe[kColdAnodeHeat] = 0.0;
+  const double per_anode = apply_anode_change(m, probe);
+  return m.design.anode_count / p.anode_cycle_s * per_anode * p.cold_anode_time_constant_s;
+}
+
+// Shares of CaF2, MgF2, LiF and KF in their sum (the state carries the sum).
+void set_other_shares(CellModel& m, const cell::OperatingPoint& op) {
+  const double other_wt = op.bath.caf2_wt + op.bath.mgf2_wt + op.bath.lif_wt + op.bath.kf_wt;
+  m.other_shares = {};
+  if (other_wt > 0) {
+    m.other_shares = {op.bath.caf2_wt / other_wt, op.bath.mgf2_wt / other_wt, op.bath.lif_wt / other_wt,
+                      op.bath.kf_wt / other_wt};
+  }
+}
+}  // namespace
+
+void start_at_steady_state(CellModel& m, const cell::OperatingPoint& op, const ThermalSteadyState& s,
+                           double* y) {
+  const bath::Properties props = bath::evaluate(op.bath, s.bath_temperature_K, m.constants.conductivity);
+  set_other_shares(m, op);
+  set_initial_masses(m, op, props, y);
+  y[kBathTemperature] = s.bath_temperature_K;
+  y[kMetalTemperature] = s.metal_temperature_K;
+  y[kTopTemperature] = s.top_temperature_K;
+  y[kWallTemperature] = s.wall_temperature_K;
+  y[kLiningTemperature] = s.lining_temperature_K;
+  y[kLedge] = s.ledge_m * m.parameters.ledge_density_kg_per_m3 * m.side_area_m2;
+  y[kColdAnodeHeat] = cold_anode_heat_J(m, y);
+}
+
 CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
                            const cell::OperatingPoint& op, const DynamicsParameters& parameters,
                            double* y) {
@@ -223,25 +262,13 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
   m.constants = constants;
   m.parameters = parameters;
   m.nominal_current_A = op.line_current_A;
-  const DynamicsParameters& p = parameters;
   set_geometry(m);
   const bath::Properties props = bath::evaluate(op.bath, op.bath_temperature_K, constants.conductivity);
   set_initial_masses(m, op, props, y);
-  const double other_wt = op.bath.caf2_wt + op.bath.mgf2_wt + op.bath.lif_wt + op.bath.kf_wt;
-  if (other_wt > 0) {
-    m.other_shares = {op.bath.caf2_wt / other_wt, op.bath.mgf2_wt / other_wt,
-                      op.bath.lif_wt / other_wt, op.bath.kf_wt / other_wt};
-  }
+  set_other_shares(m, op);
   calibrate_thermal_network(m, split_heat_loss(m, op, props), y);
   set_node_heat_capacities(m);
-  if (p.anode_heating == AnodeHeating::kAnodeChange && p.anode_cycle_s > 0.0) {
-    // Cycle-average cold-anode heat in the pot: anodes set per second × heat per anode × τ.
-    double probe[kStateCount];
-    for (int i = 0; i < kStateCount; ++i) probe[i] = y[i];
-    probe[kColdAnodeHeat] = 0.0;
-    const double per_anode = apply_anode_change(m, probe);
-    y[kColdAnodeHeat] = design.anode_count / p.anode_cycle_s * per_anode * p.cold_anode_time_constant_s;
-  }
+  y[kColdAnodeHeat] = cold_anode_heat_J(m, y);
   prepare_rhs(m);
   return m;
 }

@@ -62,10 +62,14 @@ Balance balance_at(const CellModel& m, const cell::OperatingPoint& op, double T,
   const double p_cathode = p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm;
   const double t_top = (T * g.top_in_W_per_K + p_anode + Tamb * g.top_out_W_per_K) / (g.top_in_W_per_K + g.top_out_W_per_K);
   // The bottom path starts at the metal pad, which the bath heats across their interface.
-  const double bottom_in = 1.0 / (1.0 / (g.bath_metal_W_per_K * ledge_flow_factor(m, I)) + 1.0 / g.bottom_in_W_per_K);
+  const double to_metal = g.bath_metal_W_per_K * ledge_flow_factor(m, I);
+  const double bottom_in = 1.0 / (1.0 / to_metal + 1.0 / g.bottom_in_W_per_K);
   const double t_lin = (T * bottom_in + p_cathode + Tamb * g.bottom_out_W_per_K) / (bottom_in + g.bottom_out_W_per_K);
   s.top_loss_W = (t_top - Tamb) * g.top_out_W_per_K;
   s.bottom_loss_W = (t_lin - Tamb) * g.bottom_out_W_per_K;
+  s.top_temperature_K = t_top;
+  s.lining_temperature_K = t_lin;
+  s.metal_temperature_K = T - (T - t_lin) * bottom_in / to_metal;  // the bottom path's heat crosses the interface
   // Side: ledge face flux from the bath flow at this current; the wall node balances it and the
   // bypass against its loss; the ledge is as thick as the Stefan condition q_out = q_in needs.
   const double face = g.ledge_face_W_per_K * ledge_flow_factor(m, I);

@@ -15,6 +15,7 @@
 #include "potline/potline/purity_track_case.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
+#include "thermal_start.hpp"
 
 namespace potline::line {
 namespace {
@@ -247,7 +248,8 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
                                                     const cell::TechnologyCatalogue& catalogue,
                                                     const plant::EmissionData& emissions,
                                                     const std::string& case_dir,
-                                                    core::Diagnostics& diagnostics) {
+                                                    core::Diagnostics& diagnostics,
+                                                    const cell::OperatingPoint* design_point) {
   auto cell_case = cell::build_cell_case(user_values, catalogue, diagnostics);
   if (!cell_case) return std::nullopt;
   io::ValueSet v = user_values;
@@ -270,6 +272,9 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   resolve_pfc(v, emissions, c, diagnostics);
   check_model(v, c, diagnostics);
   check_control(v, c, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  // The thermal calibration point and the start (thermal_start.cpp): needs a complete case.
+  resolve_thermal_start(v, *cell_case, catalogue, design_point, c, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return c;
 }

@@ -2,6 +2,7 @@
 // threads, the line current (schedule or regulated power) and the rows, events and summary.
 #include "potline/potline/simulation.hpp"
 
+#include <fmt/format.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -51,8 +52,10 @@ CellRun start_record(const SimulationCase& c, const control::ControllerSettings&
   r.ledge_mean_m = ledge_thickness_m(m, y);
   // Per-cell window: the bounds follow this cell's own design ledge (docs/model/dynamics.md §6).
   if (c.window.ledge_reference == LedgeReference::kCell) {
-    r.window_ledge_offset_m = thermal_state_at_temperature(m, c.op, m.parameters.exchanger_design_fraction).ledge_m -
-                              c.dynamics.initial_ledge_m;
+    // At the calibration point: a case run at another current or ACD shows that point's ledge change.
+    r.window_ledge_offset_m =
+        thermal_state_at_temperature(m, c.calibration_op.value_or(c.op), m.parameters.exchanger_design_fraction).ledge_m -
+        c.dynamics.initial_ledge_m;
   }
   r.superheat_mean_K = y[kBathTemperature] -
                        bath::evaluate(composition(m, y), y[kBathTemperature], m.constants.conductivity).liquidus_K;
@@ -178,24 +181,62 @@ std::vector<Block> build_blocks(const SimulationCase& c, const control::Controll
 
 using namespace dynamics;
 
+DynamicsParameters cell_dynamics_parameters(const SimulationCase& c) {
+  DynamicsParameters p = c.dynamics;
+  p.anode_cycle_s = c.controller_enabled ? c.control.anode_cycle_s : 0.0;
+  if (!c.exchangers.enabled) p.exchanger_max_W_per_m2 = 0.0;  // no exchangers: the shell alone
+  return p;
+}
+
+namespace {
+// The case's operating point is not the calibration point (other current, ACD or bath; the bath
+// temperature follows from the heat balance).
+bool starts_elsewhere(const SimulationCase& c) {
+  if (!c.calibration_op) return false;
+  const cell::OperatingPoint& a = c.op;
+  const cell::OperatingPoint& b = *c.calibration_op;
+  return a.line_current_A != b.line_current_A || a.acd_m != b.acd_m || a.bath.alumina_wt != b.bath.alumina_wt ||
+         a.bath.alf3_excess_wt != b.bath.alf3_excess_wt || a.bath.caf2_wt != b.bath.caf2_wt ||
+         a.bath.mgf2_wt != b.bath.mgf2_wt || a.bath.lif_wt != b.bath.lif_wt || a.bath.kf_wt != b.bath.kf_wt;
+}
+
+// One cell: the network calibrated at the calibration point (the cell's ACD spread applied to both
+// points, as it was to the one point before), started at the case's point from that network's
+// steady state there (docs/model/dynamics.md, "Thermal calibration").
+CellModel build_cell(const SimulationCase& c, double acd_factor, const DynamicsParameters& p, std::size_t cell,
+                     double* y) {
+  cell::OperatingPoint calibration = c.calibration_op.value_or(c.op), op = c.op;
+  calibration.acd_m *= acd_factor;
+  op.acd_m *= acd_factor;
+  CellModel m = build_cell_model(c.design, c.constants, calibration, p, y);
+  if (!starts_elsewhere(c)) return m;
+  const ThermalSteadyState s = solve_thermal_steady_state(m, op, p.exchanger_design_fraction);
+  if (s.status != "steady" && s.status != "no_ledge") {
+    throw core::RunError(fmt::format("simulation: cell {} (ACD {:.2f} cm after potline.spread_acd) has no liquid "
+                                     "steady state at the case's operating point ({}): lower potline.spread_acd",
+                                     cell, 100 * op.acd_m, s.status));
+  }
+  start_at_steady_state(m, op, s, y);
+  return m;
+}
+}  // namespace
+
 std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>& states) {
   std::vector<CellModel> models;
   models.reserve(c.cells);
   states.assign(static_cast<std::size_t>(c.cells) * kStateCount, 0.0);
-  DynamicsParameters p = c.dynamics;
-  p.anode_cycle_s = c.controller_enabled ? c.control.anode_cycle_s : 0.0;
-  if (!c.exchangers.enabled) p.exchanger_max_W_per_m2 = 0.0;  // no exchangers: the shell alone
+  const DynamicsParameters p = cell_dynamics_parameters(c);
   for (int k = 0; k < c.cells; ++k) {
     control::Random rng(c.seed, detail::kSpreadStream + static_cast<std::uint64_t>(k));
-    cell::OperatingPoint op = c.op;
+    double acd_factor = 1.0;
     DynamicsParameters pk = p;
     const double z_acd = rng.normal(), z_heat = rng.normal(), z_diss = rng.normal();
     if (c.cells > 1) {
-      op.acd_m *= std::max(0.5, 1.0 + c.spread.acd * z_acd);
+      acd_factor = std::max(0.5, 1.0 + c.spread.acd * z_acd);
       pk.dissolution_rate_per_s *= std::max(0.2, 1.0 + c.spread.dissolution * z_diss);
     }
     double* y = states.data() + static_cast<std::size_t>(k) * kStateCount;
-    CellModel m = build_cell_model(c.design, c.constants, op, pk, y);
+    CellModel m = build_cell(c, acd_factor, pk, static_cast<std::size_t>(k), y);
     if (c.cells > 1) {
       const double f = std::max(0.5, 1.0 + c.spread.heat_loss * z_heat);
       m.top_resistance_K_per_W *= f;

@@ -9,25 +9,9 @@ namespace {
 
 std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
 
-// simulate calibrates the heat-loss network at each run's own operating point, so a varied line
-// current showed the same superheat and ledge at every point with no word about it.
-TEST(CliUserTrial2, SimulateSaysAChangedOperatingPointIsItsOwnSteadyState) {
-  const RunResult vary = potline({"simulate", example("cell-7d.toml"), "--vary", "operation.line_current=380,420 kA",
-                                  "--outputs", "mean_superheat_K", "--csv"});
-  ASSERT_EQ(vary.exit_code, 0) << vary.describe();
-  EXPECT_NE(vary.err.find("warning: operation.line_current changed on the command line: the thermal network is "
-                          "calibrated so that the case's operating point is a steady state"),
-            std::string::npos)
-      << vary.err;
-  EXPECT_EQ(vary.out.find("warning"), std::string::npos) << "stdout keeps the table only:\n" << vary.out;
-  const RunResult set = potline({"simulate", example("cell-7d.toml"), "--set", "bath.alf3=12.5", "--set",
-                                 "run.duration=1 d", "--json"});
-  ASSERT_EQ(set.exit_code, 0) << set.describe();
-  EXPECT_NE(set.err.find("warning: bath.alf3 changed on the command line"), std::string::npos) << set.err;
-  const RunResult plain = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=1 d", "--json"});
-  ASSERT_EQ(plain.exit_code, 0) << plain.describe();
-  EXPECT_EQ(plain.err.find("thermal network is calibrated"), std::string::npos) << plain.err;
-}
+// Items AS (a varied line current showed the same superheat at every point, then a warning said so)
+// and AT (11 wt% AlF3 could not be calibrated): simulate now calibrates a catalogue technology at its
+// catalogue point and starts at the case's point; tests in test_cli_thermal_calibration.cpp.
 
 // investment.wacc is in %, the JSON's `wacc` a fraction: `--set investment.wacc=0.08` (as the JSON
 // prints it) was read as 0.08 % without a word, NPV 7233 M USD instead of 467 M USD.
@@ -145,22 +129,6 @@ TEST(CliUserTrial2, CompareNamesEachRunsInputs) {
       << r.out;
   const RunResult same = potline({"compare", a, a});
   EXPECT_NE(same.out.find("  run 2: " + a + "\n"), std::string::npos) << "the same inputs add nothing:\n" << same.out;
-}
-
-// simulate with an ordinary bath the heat-loss network cannot be calibrated to (11 wt% AlF3 at 965 °C,
-// superheat 2.3 K) was a run-time failure (exit 1) naming only dynamics.* estimates: now an input
-// error of the operating point with the superheat, before anything runs.
-TEST(CliUserTrial2, AnOperatingPointTheNetworkCannotTakeIsAnInputError) {
-  TempDir tmp;
-  const std::string out = (tmp.path() / "run").string();
-  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "bath.alf3=11", "--out", out});
-  EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("error: 'operation.bath_temperature': the heat-loss network cannot be calibrated at the case's "
-                       "operating point (bath 965.0 °C, liquidus 962.7 °C, superheat 2.3 K)"),
-            std::string::npos)
-      << r.err;
-  EXPECT_TRUE(r.out.empty()) << r.out;
-  EXPECT_FALSE(std::filesystem::exists(out)) << "nothing was run";
 }
 
 // examples/world-path-2035.toml called itself "the 2024 backtest case moved forward", but its 2024 year

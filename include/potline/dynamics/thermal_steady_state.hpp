@@ -21,6 +21,9 @@ struct ThermalSteadyState {
   double superheat_K = 0;
   double ledge_m = 0;
   double wall_temperature_K = 0;  ///< side node (side block + shell)
+  double top_temperature_K = 0;    ///< top node (anodes + cover)
+  double lining_temperature_K = 0; ///< bottom node (cathode blocks)
+  double metal_temperature_K = 0;  ///< metal pad
   double heat_loss_W = 0;         ///< to the ambient: top + side + bottom
   double top_loss_W = 0, side_loss_W = 0, bottom_loss_W = 0;
   double ledge_flux_W = 0;        ///< through the ledge-covered contact
@@ -42,5 +45,13 @@ ThermalSteadyState solve_thermal_steady_state(const CellModel& m, const cell::Op
 /// per-cell ledge reference, docs/model/dynamics.md §6). heat_loss_W is what it would lose.
 ThermalSteadyState thermal_state_at_temperature(const CellModel& m, const cell::OperatingPoint& op,
                                                 double exchanger_fraction);
+
+/// Moves the initial state `y` of model `m` (built by build_cell_model at its calibration point) to
+/// the steady state `s` that solve_thermal_steady_state found at another operating point `op`: bath
+/// masses of op's composition, op's ACD, the bath, metal and node temperatures and the ledge of `s`,
+/// and the cold-anode heat at that temperature (docs/model/dynamics.md, "Thermal calibration"); the
+/// model's shares of the other additives follow op's bath. Implemented in cell_calibration.cpp.
+void start_at_steady_state(CellModel& m, const cell::OperatingPoint& op, const ThermalSteadyState& s,
+                           double* y);
 
 }  // namespace potline::dynamics

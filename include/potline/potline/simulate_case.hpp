@@ -29,11 +29,15 @@ dynamics::DynamicsParameters default_dynamics_parameters();
 /// Builds the simulation case from user values (case file and --set applied). `case_dir` resolves
 /// relative paths (potline.current_csv); `emissions` is the PFC/GWP table (data/emissions/,
 /// loaded once by the caller), whose coefficients the case carries. Collects every error in
-/// `diagnostics`.
+/// `diagnostics`. The heat-loss network is calibrated at a technology's catalogue point, else at
+/// `design_point` when given (a case without a technology run with --set of its operating point: the
+/// case file as written, as `potline cell --thermal`), else at the case's own point; the run starts at
+/// the steady state of that network at the case's point (docs/model/dynamics.md, "Thermal calibration").
 std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_values,
                                                     const cell::TechnologyCatalogue& catalogue,
                                                     const plant::EmissionData& emissions,
                                                     const std::string& case_dir,
-                                                    core::Diagnostics& diagnostics);
+                                                    core::Diagnostics& diagnostics,
+                                                    const cell::OperatingPoint* design_point = nullptr);
 
 }  // namespace potline::line

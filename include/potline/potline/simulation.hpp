@@ -4,6 +4,7 @@
 // an observer (time-series rows, events) and summarised at the end.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,14 @@ struct SimulationCase {
   cell::CellDesign design;
   cell::ModelConstants constants;
   cell::OperatingPoint op;
+  /// The operating point the heat-loss network is calibrated at (docs/model/dynamics.md, "Thermal
+  /// calibration"): a catalogue technology's own point (with the case's design); none: `op` itself.
+  /// When its current, ACD or bath composition differ from `op`'s, each cell starts in the steady
+  /// state of that network at `op`, and op.bath_temperature_K is that steady temperature.
+  std::optional<cell::OperatingPoint> calibration_op;
+  std::string calibration_basis = "the case's operating point";  ///< in words (run output)
+  /// Steady ledge at `op` of the cell without spread, where the run starts (0: dynamics.initial_ledge).
+  double start_ledge_m = 0;
   dynamics::DynamicsParameters dynamics;
   control::ControllerSettings control;
   FeederSettings feeders;             ///< point feeders, alumina zones, feeder faults
@@ -270,5 +279,9 @@ Summary run_simulation(const SimulationCase& c, Observer* observer = nullptr);
 
 /// The cell models and initial states the run uses (after spread), for tests.
 std::vector<dynamics::CellModel> build_models(const SimulationCase& c, std::vector<double>& states);
+
+/// The dynamics parameters every cell of the run starts from (before its spread): the case's, with
+/// the anode cycle of the controller and no shell heat exchangers unless fitted.
+dynamics::DynamicsParameters cell_dynamics_parameters(const SimulationCase& c);
 
 }  // namespace potline::line

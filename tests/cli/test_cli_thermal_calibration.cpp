@@ -1,0 +1,87 @@
+// simulate's heat-loss network is calibrated at a catalogue technology's own point and the run starts
+// at the case's point from that network's steady state (docs/model/dynamics.md, "Thermal
+// calibration"; user trial 2026-12-05 (2), items AS and AT).
+#include <filesystem>
+
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_thermal_calibration {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+// --vary of the line current showed the same superheat at every point (6.79/6.86/6.96 K at
+// 380/400/420 kA) with a warning saying so; now each point runs the same cell at its current.
+TEST(CliThermalCalibration, VariedAmperageShowsItsSuperheat) {
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=2 d", "--vary",
+                               "operation.line_current=380,420 kA", "--outputs",
+                               "mean_superheat_K,thermal_calibration.start_ledge_cm", "--csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.err.find("thermal network is calibrated"), std::string::npos) << r.err;
+  const std::vector<std::string> lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  const std::vector<std::string> low = csv_cells(lines[1]), high = csv_cells(lines[2]);
+  ASSERT_EQ(low.size(), 4u) << r.out;
+  EXPECT_GT(std::stod(high[2]) - std::stod(low[2]), 2.0) << r.out;   // superheat: cell --thermal 5.3 → 8.2 K
+  EXPECT_GT(std::stod(low[3]) - std::stod(high[3]), 8.0) << r.out;   // start ledge: 12.6 → 3.1 cm
+}
+
+// Ordinary baths of 11–14 wt% AlF3 simulate (11 wt% was an input error: the network could not be
+// calibrated at a superheat of 2.3 K at the case's 965 °C); the text says where it is calibrated.
+TEST(CliThermalCalibration, OrdinaryAlf3BathsSimulate) {
+  for (const char* alf3 : {"bath.alf3=11", "bath.alf3=14"}) {
+    const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", alf3, "--set", "run.duration=1 d"});
+    ASSERT_EQ(r.exit_code, 0) << alf3 << "\n" << r.describe();
+    EXPECT_NE(r.out.find("  thermal network calibrated at technology AP40's catalogue operating point (400 kA, "
+                         "ACD 3.80 cm, 965.0 °C); start "),
+              std::string::npos)
+        << r.out;
+  }
+  const RunResult json = potline({"simulate", example("cell-7d.toml"), "--set", "bath.alf3=11", "--set",
+                                  "run.duration=1 d", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.describe();
+  const Json t = parse_json(json.out).at("thermal_calibration");
+  EXPECT_EQ(t.at("point"), "technology AP40's catalogue operating point");
+  EXPECT_NEAR(finite_number(t, "alf3_wt"), 12.0, 1e-9);
+  EXPECT_GT(finite_number(t, "start_bath_temperature_degC"), 966.0);  // a higher liquidus: a hotter cell
+}
+
+// A current with no working steady state is an input error with the range that works, before any run.
+TEST(CliThermalCalibration, AmperageWithoutSteadyStateIsAnInputError) {
+  TempDir tmp;
+  const std::string out = (tmp.path() / "run").string();
+  const RunResult r =
+      potline({"simulate", example("cell-7d.toml"), "--set", "operation.line_current=300 kA", "--out", out});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("error: 'operation.line_current': 300 kA: no liquid steady state"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("with the other inputs as given, operation.line_current from 358"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(out)) << "nothing was run";
+}
+
+// A case without a technology run with --set of its bath keeps the case file's network, as
+// `cell --thermal` does; a file whose own point cannot be calibrated says which superheats can.
+TEST(CliThermalCalibration, OwnDesignKeepsTheCaseFilesNetwork) {
+  const RunResult r = potline({"simulate", example("custom-design.toml"), "--set", "bath.alf3=11", "--set",
+                               "run.duration=1 d", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json t = parse_json(r.out).at("thermal_calibration");
+  EXPECT_EQ(t.at("point"), "the case file's operating point (without --set)");
+  EXPECT_NEAR(finite_number(t, "alf3_wt"), 12.0, 1e-9);
+  TempDir tmp;
+  std::string text = read_file(source_dir() / "examples" / "custom-design.toml");
+  const std::size_t at = text.find("alf3 = 12.0");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 11, "alf3 = 11.0");
+  // In the examples folder's place: the file names no other file.
+  const RunResult cold = potline({"simulate", tmp.write("cold.toml", text), "--set", "run.duration=1 d"});
+  EXPECT_EQ(cold.exit_code, 2) << cold.describe();
+  EXPECT_NE(cold.err.find("error: 'operation.bath_temperature': the heat-loss network cannot be calibrated at the "
+                          "case's operating point"),
+            std::string::npos)
+      << cold.err;
+  EXPECT_NE(cold.err.find("it calibrates at a superheat of"), std::string::npos) << cold.err;
+}
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_thermal_calibration

@@ -284,6 +284,21 @@ TEST(fleet_company_emissions, MozalScopeTwoWithinTheBoundSouth32sHydroSupplyGive
   EXPECT_LE(scope2, bound);
 }
 
+// Known miss, asserted as it stands: Australia's smelting scope 1 + 2 of 2013, 26.6 Mt CO2-e over 1.78 Mt
+// = 14.9 t CO2-e/t ([AAC sustainability data 2013]; scope 2 23.3 Mt, 13.1 t/t, over 26,337 GWh: 0.885
+// t CO2/MWh on average, Bell Bay's hydro included). Model 10.39 (-30 %) for the 2024 fleet (Tomago,
+// Boyne, Portland on the oceania region's grid factor, 0.65 t/MWh, an unsourced estimate; Bell Bay on
+// hydro). Most of the gap is that factor against the 2013 grids' (0.885 over all five smelters, more on
+// the four grid-supplied ones); part is the year (Point Henry, closed 2014, was in the 2013 fleet; the
+// eastern grids have lost coal since). The model's direct part meets the same source's (C3). Not changed
+// here: data/fleet-regions.toml holds the factor, and the states' current factors were not read.
+TEST(fleet_company_emissions, KnownMissAustraliaScopeOneTwoBelowTheAluminiumCouncilFigureFor2013) {
+  const double published = 26.6 / 1.78;
+  const double model = country("AUS", Scope::scope_one_two);
+  EXPECT_LT(model, 0.85 * published);  // the miss
+  EXPECT_GT(model, 0.60 * published);
+}
+
 // The EU's CBAM default values (direct, CN 7601 route K, before the mark-up; [EU 2025/2621] via
 // [CBAM Annex I transcription]) for the countries where the model still misses them. These are
 // generic values, not measurements (1.70 is shared by fourteen countries). Asserted as they stand

@@ -103,6 +103,21 @@ void warn_fraction_for_percent(const FieldSpec& field, const std::string& raw_te
   diagnostics.warning(where, field.key, buffer);
 }
 
+// A share typed as a percentage (capacity_factor = 75; a tariff rate of 5 for 5 %, read as 500 %):
+// say it is a fraction and how to write it. For a dimensionless field whose allowed or typical
+// range ends at 1, when the value reads as a percentage (2 to 100, not 1.01) and its hundredth is
+// allowed.
+std::string share_hint(const FieldSpec& field, double value_in_unit) {
+  const bool dimensionless = field.unit.empty() || field.unit == "1";
+  const bool share = (field.max && *field.max == 1.0) || (field.typical_max && *field.typical_max <= 1.0);
+  const double hundredth = value_in_unit / 100.0;
+  if (!dimensionless || !share || value_in_unit < 2.0 || value_in_unit > 100.0) return {};
+  if ((field.max && hundredth > *field.max) || (field.min && hundredth < *field.min)) return {};
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "; it is a fraction: write %.10g or \"%.10g %%\"", hundredth, value_in_unit);
+  return buffer;
+}
+
 bool check_range(const FieldSpec& field, double value_in_unit, const std::string& shown,
                  const core::SourceLocation& where, core::Diagnostics& diagnostics) {
   value_in_unit = snap_to_bounds(field, value_in_unit);
@@ -113,17 +128,7 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
   if (below || above) {
     std::string message = "value " + shown + " is outside the allowed range " + field.range_text();
     if (!field.description.empty()) message += " (" + field.description + ")";
-    // A share typed as a percentage (capacity_factor = 75): say it is a fraction and how to write it.
-    // Only when the value over 100 is allowed and the value reads as a percentage (not 1.01).
-    const bool fraction = (field.unit.empty() || field.unit == "1") && field.max && *field.max == 1.0;
-    const double share = value_in_unit / 100.0;
-    if (fraction && value_in_unit >= 2.0 && value_in_unit <= 100.0 && share <= 1.0 &&
-        (!field.min || share >= *field.min)) {
-      char buffer[96];
-      std::snprintf(buffer, sizeof buffer, "; it is a fraction: write %.10g or \"%.10g %%\"", value_in_unit / 100.0,
-                    value_in_unit);
-      message += buffer;
-    }
+    message += share_hint(field, value_in_unit);
     // A fraction typed for a percentage (assumed_current_efficiency = 0.95): the percentage it
     // stands for is allowed, the value is not.
     const double percent = value_in_unit * 100.0;
@@ -148,6 +153,7 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
                     value_in_unit * 100.0, value_in_unit * 100.0, value_in_unit * 100.0);
       hint = buffer;
     }
+    hint += share_hint(field, value_in_unit);
     diagnostics.warning(where, field.key,
                         "value " + shown + " is outside the typical range " + field.typical_text() +
                             (field.source.empty() ? "" : " (" + field.source + ")") + hint);

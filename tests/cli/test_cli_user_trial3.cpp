@@ -224,5 +224,18 @@ TEST(CliUserTrial3, FleetTextNamesTheLimitsThatBind) {
   expect_not_in(y2024.out, "china cap");
 }
 
+// `--set tariff[0].rate=5` (meaning 5 %) ran a 500 % tariff (US price 11557 USD/t) with only "outside
+// the typical range 0–1"; rate=50 was refused without the fraction hint capacity_factor=75 gets.
+TEST(CliUserTrial3, APercentageTypedForAShareSaysItIsAFraction) {
+  const RunResult warned = potline({"fleet", example("world.toml"), "--set", "tariff[0].rate=5"});
+  ASSERT_EQ(warned.exit_code, 0) << warned.describe();
+  expect_in(warned.out + warned.err,
+            "tariff[0].rate: value 5 is outside the typical range 0–1; it is a fraction: write 0.05 or \"5 %\"");
+  const RunResult refused = potline({"fleet", example("world.toml"), "--set", "tariff[0].rate=50"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.describe();
+  expect_in(refused.err, "is outside the allowed range [0, 10] ([[tariff]] ad valorem rate (0.5 = 50 %)); it is a "
+                         "fraction: write 0.5 or \"50 %\"");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial3

@@ -12,6 +12,7 @@ import json as _json
 import math as _math
 import numbers as _numbers
 import os as _os
+import re as _re
 import sys as _sys
 
 from . import _core
@@ -248,7 +249,29 @@ def flex(case, prices=None, set=None, envelope=False, data_dir=None):
     Tables: schedule (schedule.csv) and, with ``envelope``, envelope (envelope.csv). Warnings of
     reading the case are in ``result.case_warnings``.
     """
-    summary, tables, warnings = _core.flex(*_case_args(case, set, data_dir), *_prices_args(prices), bool(envelope))
+    prices_path, prices_text = _prices_args(prices)
+    try:
+        summary, tables, warnings = _core.flex(*_case_args(case, set, data_dir), prices_path, prices_text,
+                                               bool(envelope))
+    except InputError as e:
+        if prices_text is None:
+            raise
+        raise InputError(_price_rows_named(str(e), prices_text)) from None
     result = _result(summary, tables)
     result.case_warnings = list(warnings)
     return result
+
+
+def _price_rows_named(message, prices_text):
+    """A price series given as a DataFrame, Series or dict has no file lines: "<prices>:3:19:" (the
+    line of the CSV text Potline was handed) becomes "prices row 1 (2026-06-01T01:00Z):", the row
+    counted from 0 as in the object given, with its time."""
+    times = [line.split(",", 1)[0] for line in prices_text.splitlines()]
+
+    def named(match):
+        line = int(match.group(1))
+        if line < 2 or line > len(times):
+            return match.group(0)
+        return f"prices row {line - 2} ({times[line - 1]}):"
+
+    return _re.sub(r"<prices>:(\d+):\d+:", named, message)

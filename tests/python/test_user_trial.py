@@ -79,3 +79,15 @@ def test_cell_thermal_as_the_cli(root, cli_json):
     assert t == cli_json("cell", case, "--thermal", "--set", "bath.alf3=13")["thermal"]
     assert t["status"] == "steady" and t["bath_temperature_degC"] < 962.0
     assert "thermal" not in potline.cell(case)
+
+
+def test_a_bad_price_in_a_series_is_named_by_its_row_and_time(root):
+    # Before: "<prices>:3:19: error: ..." - a line of the CSV text the Series was turned into, which
+    # the user never saw. Now the row as counted in the object given, with its time.
+    pd = pytest.importorskip("pandas")
+    series = pd.Series([70.0, float("nan"), 80.0],
+                       index=pd.date_range("2026-06-01", periods=3, freq="h", tz="UTC"))
+    with pytest.raises(potline.InputError) as e:
+        potline.flex(str(root / "examples" / "flex-day.toml"), prices=series)
+    assert "prices row 1 (2026-06-01T01:00Z): error: 'flex.prices': price 'nan' is not a number in EUR/MWh" in str(e.value)
+    assert "<prices>:" not in str(e.value)

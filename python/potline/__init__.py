@@ -274,4 +274,13 @@ def _price_rows_named(message, prices_text):
             return match.group(0)
         return f"prices row {line - 2} ({times[line - 1]}):"
 
-    return _re.sub(r"<prices>:(\d+):\d+:", named, message)
+    def other_rows(match):  # "(line 3)", "also on line 3", "after line 3" in the message itself
+        line = int(match.group(1))
+        return f"row {line - 2}" if 2 <= line <= len(times) else match.group(0)
+
+    out = []
+    for text in message.splitlines(keepends=True):
+        if text.startswith("<prices>:"):
+            text = _re.sub(r"\bline (\d+)", other_rows, _re.sub(r"^<prices>:(\d+):\d+:", named, text))
+        out.append(text)
+    return "".join(out)

@@ -67,7 +67,9 @@ def test_price_errors_carry_the_cli_messages():
     gap = {"2026-06-01T00:00Z": 80.0, "2026-06-01T00:15Z": 81.0, "2026-06-01T00:45Z": 82.0}
     with pytest.raises(potline.InputError) as e:
         potline.flex("examples/flex-day.toml", prices=gap)
-    assert "<prices>:" in str(e.value)
+    # The rows as counted in the dict given (user trial 2026-12-05 (3); was "<prices>:4:1: ... (line 3)").
+    assert ("prices row 2 (2026-06-01T00:45Z): error: 'flex.prices': gap: 1 row(s) missing between "
+            "2026-06-01T00:15Z (row 1) and 2026-06-01T00:45Z") in str(e.value)
     with pytest.raises(ValueError, match="needs the columns time_utc and price_eur_per_MWh"):
         potline.flex("examples/flex-day.toml", prices=pd.DataFrame({"time": [], "price": []}))
     with pytest.raises(TypeError, match="prices are a file path"):

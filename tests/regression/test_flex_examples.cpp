@@ -14,7 +14,7 @@ namespace potline_cli_test {
 namespace test_flex_examples {
 namespace {
 
-const std::vector<std::string> kExamples = {"flex-day", "flex-week-heat-exchangers"};
+const std::vector<std::string> kExamples = {"flex-day", "flex-week-heat-exchangers", "flex-week-insulated"};
 
 double at(const Json& j, const std::string& pointer) { return j.at(Json::json_pointer(pointer)).get<double>(); }
 

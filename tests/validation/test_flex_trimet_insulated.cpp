@@ -1,0 +1,181 @@
+// Validation rung 9f-b / issue 13 part 7 (docs/validation.md F8b, docs/model/flexibility.md §7): the
+// TRIMET-like line of examples/flex-week-insulated.toml — the 120 P155 cells of
+// examples/flex-week-heat-exchangers.toml (same control, exchangers in automatic mode) built to the
+// one published design rule for a cell that runs through power cuts, [EP 0047227]: insulated so that
+// at 70–80 % of its nominal current it is in thermal balance with no heat removed or supplied, the
+// exchangers removing the surplus at nominal. The design values were sized by that rule (balance at
+// 75 % of nominal current, the midpoint, chosen before any run) and fixed before the envelope was
+// run; the envelope results below are measurements (2026-12-05), not targets. Against [TRIMET 2019]:
+// ±25 % power for up to 48 h, ≈ 1,120 MWh of flexible energy; freeze alarm at zero power in 1–3 h
+// (issue 13). TRIMET's own per-pot figures are not published: this is the patent's design, not
+// TRIMET's.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "potline/cell/technology.hpp"
+#include "potline/dynamics/cell_model.hpp"
+#include "potline/dynamics/thermal_steady_state.hpp"
+#include "potline/flex/cell_runs.hpp"
+#include "potline/flex/envelope.hpp"
+#include "potline/flex/flex_run.hpp"
+#include "potline/io/case_file.hpp"
+#include "potline/plant/emissions.hpp"
+
+namespace test_flex_trimet_insulated {
+
+using namespace potline;
+
+namespace {
+
+constexpr double kPublished_MWh = 1120.0;  // [TRIMET 2019]
+constexpr double kHour = 3600.0;
+
+flex::FlexCase load_case(const std::string& example, const std::vector<std::string>& extra) {
+  core::Diagnostics d;
+  io::ValueSet user;
+  io::read_case_file(std::string(POTLINE_SOURCE_DIR) + "/examples/" + example, flex::flex_schema(), user, d);
+  std::vector<io::Override> sets;
+  for (const std::string& e : extra) sets.push_back(*io::parse_override(e, 1, d));
+  io::apply_overrides(sets, flex::flex_schema(), user, d);
+  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
+  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
+  auto c = flex::build_flex_case(user, catalogue, emissions, std::string(POTLINE_SOURCE_DIR) + "/examples", d);
+  EXPECT_TRUE(c) << d.to_string();
+  return *c;
+}
+
+flex::FlexCase insulated(const std::string& levels, const std::string& duration = "48 h",
+                         std::vector<std::string> extra = {}) {
+  extra.push_back("envelope.levels=" + levels);
+  extra.push_back("envelope.max_duration=" + duration);
+  return load_case("flex-week-insulated.toml", extra);
+}
+
+double mwh(double joules) { return joules / 3.6e9; }
+
+dynamics::CellModel cell_model(const flex::FlexCase& c) {
+  std::vector<double> y(dynamics::kStateCount);
+  dynamics::CellModel m =
+      dynamics::build_cell_model(c.sim.design, c.sim.constants, c.sim.op, c.sim.dynamics, y.data());
+  dynamics::prepare_rhs(m);
+  return m;
+}
+
+// The bare shell's loss at the calibrated (nominal) wall temperature: the passive shell conductance,
+// exchangers excluded.
+double bare_shell_W(const dynamics::CellModel& m) {
+  return m.derived.wall_out_W_per_K * (m.wall_reference_K - m.parameters.ambient_temperature_K);
+}
+
+}  // namespace
+
+// The design follows the patent's rule (a check of the sizing at its own design points, not a
+// validation): at 75 % of nominal current, the design ACD (the patent raises the ACD only below
+// 70–80 %) and the design bath temperature, with the exchangers closed, the network loses what the
+// cell generates (205.7 kW): top loss share × 0.511 (conductance × 0.464); the bottom share is the catalogue cell's (the model cannot take the
+// patent's lining insulation: the cathode Joule heat released in the lining node, 68 kW, must stay
+// below the bottom loss, 78 kW); the bare shell keeps the catalogue case's 13.7 kW, so the
+// exchangers take 209 kW at nominal; their rating is the surplus at 125 % power (design ACD and bath
+// temperature) over top, bottom and bare shell: 336 kW.
+TEST(FlexTrimetInsulated, DesignValuesFollowThePatentBalanceRuleAtSeventyFivePercentCurrent) {
+  const flex::FlexCase c = insulated("75");
+  const flex::FlexCase catalogue = load_case("flex-week-heat-exchangers.toml", {});
+  const dynamics::CellModel m = cell_model(c);
+  const dynamics::CellModel mc = cell_model(catalogue);
+  EXPECT_NEAR(1.0 - c.sim.dynamics.top_loss_fraction - c.sim.dynamics.side_loss_fraction,
+              1.0 - catalogue.sim.dynamics.top_loss_fraction - catalogue.sim.dynamics.side_loss_fraction, 1e-9);
+  // Top loss at nominal × 0.511 (176.0 → 89.9 kW); with the anode Joule heat released in the top node
+  // the path's conductance is × 0.464, beyond the × 0.5 that twice the cover would give even if the
+  // cover were the whole top resistance.
+  EXPECT_NEAR(c.sim.dynamics.top_loss_fraction / catalogue.sim.dynamics.top_loss_fraction, 0.511, 0.001);
+  EXPECT_NEAR(mc.top_resistance_K_per_W / m.top_resistance_K_per_W, 0.464, 0.002);
+  EXPECT_NEAR(bare_shell_W(m), bare_shell_W(mc), 200.0);
+  EXPECT_NEAR(c.sim.dynamics.exchanger_design_fraction * m.exchanger_max_W, 209.3e3, 1e3);
+
+  cell::OperatingPoint balance = c.sim.op;  // design ACD and bath temperature
+  balance.line_current_A *= 0.75;
+  const auto closed = dynamics::thermal_state_at_temperature(m, balance, 0.0);
+  EXPECT_NEAR(closed.result.energy.heat_loss_W, 205.7e3, 1e3);
+  EXPECT_NEAR(closed.heat_loss_W, closed.result.energy.heat_loss_W, 1e3);
+  // Found while sizing: with the exchangers closed the bare shell cannot hold a ledge there.
+  EXPECT_LT(closed.ledge_m, 1e-3);
+
+  cell::OperatingPoint up = c.sim.op;
+  const double power_W = 1.25 * flex::nominal_cell_power_W(c.sim);
+  for (int k = 0; k < 30; ++k) {
+    up.line_current_A = power_W / cell::evaluate(c.sim.design, c.sim.constants, up).voltage_V;
+  }
+  const auto hot = dynamics::thermal_state_at_temperature(m, up, 0.0);
+  const double surplus_W = hot.result.energy.heat_loss_W - hot.top_loss_W - hot.bottom_loss_W - bare_shell_W(m);
+  EXPECT_NEAR(surplus_W, 336e3, 2e3);
+  EXPECT_NEAR(m.exchanger_max_W, surplus_W, 0.01 * surplus_W);
+}
+
+// +25 %: held the 48 h (daily means) with 1,146 MWh AC at the grid (measured; 1,117 MWh DC), the ACD
+// lowered from 5.9 to 2.75 cm (above the 2.5 cm floor). −25 %: known miss by an hour — the superheat's
+// daily mean reaches 5 K after 47.0 h (measured; the ledge stays 6.4–8.0 cm, the ACD at the 8 cm
+// ceiling from 0.2 h); the flexible energy of that hold, 1,122 MWh AC (1,094 MWh DC), is within 15 %
+// of the published figure. The catalogue cell (examples/flex-week-heat-exchangers.toml) held 17.2 h.
+TEST(FlexTrimetInsulated, PlusTwentyFivePercentHoldsFortyEightHoursMinusTwentyFiveIsAKnownMissByAnHour) {
+  const flex::FlexCase c = insulated("75, 125");
+  ASSERT_EQ(c.cells, 120);
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 2u);
+  const auto& down = rows[0];
+  const auto& up = rows[1];
+  EXPECT_LT(up.frozen_s, 0.0);
+  EXPECT_TRUE(up.limit.empty()) << up.limit << " after " << up.hold_s / kHour << " h";
+  EXPECT_NEAR(mwh(up.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
+  EXPECT_GE(up.min_acd_m, c.sim.control.acd_min_m - 1e-3);
+
+  EXPECT_LT(down.frozen_s, 0.0);
+  EXPECT_LT(down.freeze_alarm_s, 0.0);
+  EXPECT_EQ(down.limit, "superheat_min");
+  EXPECT_GT(down.hold_s, 44 * kHour);  // 47.0 h measured
+  EXPECT_LT(down.hold_s, 48 * kHour);  // the known miss
+  EXPECT_NEAR(mwh(down.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
+  EXPECT_NEAR(down.max_acd_m, 0.08, 1e-3);
+}
+
+// Nominal power stays in window with the insulated cell (48 h; measured: superheat daily mean
+// 6.35–6.9 K, ledge 6.3–7.0 cm).
+TEST(FlexTrimetInsulated, NominalPowerStaysInWindow) {
+  const flex::FlexCase c = insulated("100");
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_TRUE(rows[0].limit.empty()) << rows[0].limit << " after " << rows[0].hold_s / kHour << " h";
+  EXPECT_LT(rows[0].freeze_alarm_s, 0.0);
+}
+
+// The patent's insulation must not break the zero-power check of issue 13: the freeze alarm
+// (instantaneous ledge above 10 cm) comes after 1.6 h (measured; 1.3 h for the catalogue cell), within
+// 1–3 h and after TRIMET's hour at zero power; the bath freezes after 12.9 h (8.2 h catalogue).
+TEST(FlexTrimetInsulated, ZeroPowerFreezeAlarmStaysWithinOneToThreeHours) {
+  const flex::FlexCase c = insulated("0", "24 h");
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_GT(rows[0].freeze_alarm_s, 1.0 * kHour);
+  EXPECT_LT(rows[0].freeze_alarm_s, 3.0 * kHour);
+  EXPECT_GT(rows[0].frozen_s, 3.0 * kHour);
+}
+
+// Sensitivity (not the case): the same rule with the balance at 80 % of nominal current (top path
+// × 0.699: top 0.3146, side 0.4854; rating 30.72 kW/m², design use 0.582) holds −25 % for 27.2 h
+// (superheat, measured); balance at 70 % cannot be built in this model (the top path would have to
+// conduct ≈ 0.33 × the catalogue's; the calibration stops below 0.485, where the side heat past the
+// ledge can no longer cross the frozen layer).
+TEST(FlexTrimetInsulated, SensitivityBalanceAtEightyPercentHoldsMinusTwentyFiveForLess) {
+  const flex::FlexCase c = insulated("75", "48 h",
+                                     {"dynamics.top_loss_fraction=0.3146", "dynamics.side_loss_fraction=0.4854",
+                                      "heat_exchangers.max_extraction=30.72 kW/m2",
+                                      "heat_exchangers.design_fraction=0.582"});
+  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].limit, "superheat_min");
+  EXPECT_GT(rows[0].hold_s, 20 * kHour);
+  EXPECT_LT(rows[0].hold_s, 36 * kHour);
+}
+
+}  // namespace test_flex_trimet_insulated

@@ -226,8 +226,9 @@ void warn_given_temperature(const io::ValueSet& v, const SimulationCase& c, bool
                       fmt::format("{:.1f} °C is not used: the bath temperature follows from the heat balance, and the "
                                   "run starts at {:.1f} °C, the steady state at this current, ACD and bath of the "
                                   "heat-loss network calibrated at {} (as 'potline cell --thermal'); change the current, "
-                                  "ACD or bath to move it (docs/model/dynamics.md, \"Thermal calibration\")",
-                                  given->number - 273.15, c.op.bath_temperature_K - 273.15, c.calibration_basis));
+                                  "ACD or bath to move it{} (docs/model/dynamics.md, \"Thermal calibration\")",
+                                  given->number - 273.15, c.op.bath_temperature_K - 273.15, c.calibration_basis,
+                                  from_file_too ? "" : ", or write it in the case file to calibrate there"));
 }
 
 // The network calibrated at `point`, the run started at c.op's steady state of it.

@@ -83,5 +83,22 @@ TEST(CliThermalCalibration, OwnDesignKeepsTheCaseFilesNetwork) {
   EXPECT_NE(cold.err.find("it calibrates at a superheat of"), std::string::npos) << cold.err;
 }
 
+// A bath temperature given for a catalogue cell (or on the command line of an own design) is not where
+// the run starts: its temperature follows from the heat balance, and a warning says so.
+TEST(CliThermalCalibration, AGivenBathTemperatureIsNotUsedAndSaysSo) {
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "operation.bath_temperature=960 degC",
+                               "--set", "run.duration=1 h", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.err.find("warning: 'operation.bath_temperature': 960.0 °C is not used: the bath temperature follows from "
+                       "the heat balance, and the run starts at 965.0 °C"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NEAR(finite_number(parse_json(r.out).at("thermal_calibration"), "start_bath_temperature_degC"), 965.0, 1e-6);
+  const RunResult own = potline({"simulate", example("custom-design.toml"), "--set", "operation.bath_temperature=960 degC",
+                                 "--set", "run.duration=1 h"});
+  ASSERT_EQ(own.exit_code, 0) << own.describe();
+  EXPECT_NE(own.err.find("or write it in the case file to calibrate there"), std::string::npos) << own.err;
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_thermal_calibration

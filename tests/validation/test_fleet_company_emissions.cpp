@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "potline/cell/technology.hpp"
@@ -286,12 +287,13 @@ TEST(fleet_company_emissions, MozalScopeTwoWithinTheBoundSouth32sHydroSupplyGive
 
 // Known miss, asserted as it stands: Australia's smelting scope 1 + 2 of 2013, 26.6 Mt CO2-e over 1.78 Mt
 // = 14.9 t CO2-e/t ([AAC sustainability data 2013]; scope 2 23.3 Mt, 13.1 t/t, over 26,337 GWh: 0.885
-// t CO2/MWh on average, Bell Bay's hydro included). Model 10.39 (-30 %) for the 2024 fleet (Tomago,
-// Boyne, Portland on the oceania region's grid factor, 0.65 t/MWh, an unsourced estimate; Bell Bay on
-// hydro). Most of the gap is that factor against the 2013 grids' (0.885 over all five smelters, more on
-// the four grid-supplied ones); part is the year (Point Henry, closed 2014, was in the 2013 fleet; the
-// eastern grids have lost coal since). The model's direct part meets the same source's (C3). Not changed
-// here: data/fleet-regions.toml holds the factor, and the states' current factors were not read.
+// t CO2/MWh on average, Bell Bay's hydro included). Model 11.08 (-25.6 %) for the 2024 fleet: Tomago,
+// Boyne and Portland on their states' scope 2 factors of [NGA Factors 2024] (NSW 0.66, QLD 0.71, VIC
+// 0.77 t CO2-e/MWh; state [[subregion]]s of data/fleet-regions.toml since 2026-12-05), Bell Bay on
+// hydro. 10.39 (-30 %) on the oceania region's unsourced 0.65 before. The rest of the gap is the year:
+// the eastern grids of 2013 burnt more coal than those of the 2024 factors (0.885 over all five
+// smelters, more on the four grid-supplied ones), and Point Henry (closed 2014) ran in 2013. The
+// model's direct part meets the same source's (C3). Nothing tuned.
 TEST(fleet_company_emissions, KnownMissAustraliaScopeOneTwoBelowTheAluminiumCouncilFigureFor2013) {
   const double published = 26.6 / 1.78;
   const double model = country("AUS", Scope::scope_one_two);
@@ -319,6 +321,26 @@ TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
   const double mz = country("MOZ");
   EXPECT_LT(mz, 0.85 * 3.198);  // −45 %: Mozal likewise
   EXPECT_GT(mz, 0.45 * 3.198);
+}
+
+// Bookkeeping, not a validation: the grid rows whose state or country has a published factor take it
+// (data/fleet-regions.toml [[subregion]]s): scope 2 / SEC (AC) = the factor. Australia's states from
+// [NGA Factors 2024], South Carolina's and Kentucky's eGRID subregions from [eGRID2022] (SRVC 622.987,
+// SRTV 933.067 lb/MWh; Kentucky's subregion is our assignment), Egypt's national factor of
+// [Hurghada SECAP 2018]. It checks the code takes the input, nothing about the physics.
+TEST(fleet_company_emissions, GridRowsTakeTheirStateOrCountryFactorBookkeeping) {
+  const auto& b = case_2024();
+  const std::vector<std::pair<std::string, double>> expected = {
+      {"oc-tomago", 0.66},          {"oc-boyne", 0.71},          {"oc-portland", 0.77},
+      {"us-mount-holly", 0.2826},   {"us-sebree", 0.4232},       {"af-egyptalum", 0.55}};
+  for (const auto& [id, factor] : expected) {
+    const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
+                                 [&](const auto& s) { return s.record.id == id; });
+    ASSERT_NE(it, b.c.model.smelters.end()) << id;
+    const auto& e = b.r.smelters[static_cast<std::size_t>(it - b.c.model.smelters.begin())];
+    ASSERT_GT(e.sec_ac_J_per_kg, 0.0) << id;
+    EXPECT_NEAR(e.indirect_co2e_kg_per_kg / (e.sec_ac_J_per_kg / 3.6e6), factor, 1e-3) << id;  // kg/kWh = t/MWh
+  }
 }
 
 }  // namespace test_fleet_company_emissions

@@ -230,14 +230,16 @@ TEST(fleet_company_emissions, KnownMissCbaScopeOneTwoBelowItsPublishedElectrolys
 
 // Known miss, asserted as it stands: Brazil's primary aluminium, scope 1 + 2, 3.512 t CO2e per tonne
 // in 2015 from the sector's companies, the reduction process counting CO2, CF4 and C2F6
-// ([ABAL sustentabilidade 2015]); model 2.58 (−27 %), of which 2.10 direct. The gap is most likely
-// scope 2: the model gives Albras's and CBA's own or contracted hydro zero, a company reporting by
-// location counts Brazil's grid average (how the figure counts it is not stated). An earlier ABAL
+// ([ABAL sustentabilidade 2015]); model 2.29 (−35 %), of which 2.10 direct; Alumar on the SIN's 2023
+// average factor, 0.0385 t/MWh ([MCTI SIN factor 2023]; 2.58, −27 %, on the region's estimated 0.10
+// before 2026-12-05). The gap is most likely scope 2: the model gives Albras's and CBA's own or
+// contracted hydro zero, a company reporting by location counts Brazil's grid average (how the
+// figure counts it is not stated), and 2015 was a dry year with a SIN factor above 0.1. An earlier ABAL
 // study's 2.6 ([ABAL GHG study 2010]; boundary not stated) is met (−0.3 %) but not asserted.
 TEST(fleet_company_emissions, KnownMissBrazilScopeOneTwoBelowAbalsFigureFor2015) {
   const double model = country("BRA", Scope::scope_one_two);
   EXPECT_LT(model, 0.85 * 3.512);  // the miss
-  EXPECT_GT(model, 0.65 * 3.512);
+  EXPECT_GT(model, 0.60 * 3.512);
 }
 
 // Known miss, asserted as it stands: Hydro's specific direct emissions from primary production,
@@ -327,12 +329,16 @@ TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
 // (data/fleet-regions.toml [[subregion]]s): scope 2 / SEC (AC) = the factor. Australia's states from
 // [NGA Factors 2024], South Carolina's and Kentucky's eGRID subregions from [eGRID2022] (SRVC 622.987,
 // SRTV 933.067 lb/MWh; Kentucky's subregion is our assignment), Egypt's national factor of
-// [Hurghada SECAP 2018]. It checks the code takes the input, nothing about the physics.
+// [Hurghada SECAP 2018], France's, Germany's and Sweden's of 2023 and the EU-27's for Europe's other
+// grid rows (Alro) from [SDES climate key figures 2025], Brazil's SIN average of 2023 ([MCTI SIN
+// factor 2023]) and Turkey's ([ETKB electricity emission factors]). It checks the code takes the input, nothing about the physics.
 TEST(fleet_company_emissions, GridRowsTakeTheirStateOrCountryFactorBookkeeping) {
   const auto& b = case_2024();
   const std::vector<std::pair<std::string, double>> expected = {
       {"oc-tomago", 0.66},          {"oc-boyne", 0.71},          {"oc-portland", 0.77},
-      {"us-mount-holly", 0.2826},   {"us-sebree", 0.4232},       {"af-egyptalum", 0.55}};
+      {"us-mount-holly", 0.2826},   {"us-sebree", 0.4232},       {"af-egyptalum", 0.55},
+      {"eu-dunkerque", 0.049},      {"eu-trimet-essen", 0.366},  {"eu-kubal", 0.027},
+      {"eu-alro-slatina", 0.224},   {"sa-alumar", 0.0385},       {"as-eti-seydisehir", 0.439}};
   for (const auto& [id, factor] : expected) {
     const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
                                  [&](const auto& s) { return s.record.id == id; });

@@ -251,7 +251,10 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
                                                     core::Diagnostics& diagnostics,
                                                     const cell::OperatingPoint* design_point) {
   auto cell_case = cell::build_cell_case(user_values, catalogue, diagnostics);
-  if (!cell_case) return std::nullopt;
+  if (!cell_case) {
+    hint_solved_bath_temperature(user_values, diagnostics);  // 10 wt% AlF3 below 965 °C (thermal_start.cpp)
+    return std::nullopt;
+  }
   io::ValueSet v = user_values;
   io::fill_defaults(dynamics_schema(), v);
   // The fault profile's rates go into the rate keys the case does not set (faults_profiles.cpp).

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -271,6 +272,22 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
   } else {
     check_own_point(values, c, diagnostics);
   }
+}
+
+void hint_solved_bath_temperature(const io::ValueSet& values, core::Diagnostics& diagnostics) {
+  if (values.text("case.technology").empty()) return;
+  const io::Value* given = values.get("operation.bath_temperature");
+  if (given && (given->origin == io::Origin::kCaseFile || given->origin == io::Origin::kCommandLine)) return;
+  const auto& items = diagnostics.items();
+  const bool below_liquidus = std::any_of(items.begin(), items.end(), [](const core::Diagnostic& d) {
+    return d.severity == core::Severity::kError && d.key == "operation.bath_temperature";
+  });
+  if (!below_liquidus) return;
+  diagnostics.warning(core::SourceLocation{}, "operation.bath_temperature",
+                      "simulate starts a catalogue cell at the steady state of its heat balance, not at the "
+                      "catalogue's bath temperature: give operation.bath_temperature above the liquidus (e.g. --set "
+                      "\"operation.bath_temperature=980 degC\") to pass this check of the case; the run starts at the "
+                      "heat balance's temperature whatever the value (docs/model/dynamics.md, \"Thermal calibration\")");
 }
 
 }  // namespace potline::line

@@ -19,4 +19,9 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
                            const cell::TechnologyCatalogue& catalogue, const cell::OperatingPoint* design_point,
                            SimulationCase& c, core::Diagnostics& diagnostics);
 
+/// The cell case of a catalogue technology was refused because the catalogue's bath temperature is
+/// below the liquidus of the case's bath (AP40 with 10 wt% AlF3: 965.0 against 966.8 °C): simulate
+/// does not run at that temperature but at the heat balance's, so say how to pass the check.
+void hint_solved_bath_temperature(const io::ValueSet& values, core::Diagnostics& diagnostics);
+
 }  // namespace potline::line

@@ -163,9 +163,9 @@ TEST(FlexTrimetInsulated, ZeroPowerFreezeAlarmStaysWithinOneToThreeHours) {
 
 // Sensitivity (not the case): the same rule with the balance at 80 % of nominal current (top path
 // × 0.699: top 0.3146, side 0.4854; rating 30.72 kW/m², design use 0.582) holds −25 % for 27.2 h
-// (superheat, measured); balance at 70 % cannot be built in this model (the top path would have to
-// conduct ≈ 0.33 × the catalogue's; the calibration stops below 0.485, where the side heat past the
-// ledge can no longer cross the frozen layer).
+// (superheat, measured); balance at 70 % cannot be built in this model (the top loss share would
+// have to be ≈ 0.33 × the catalogue's, extrapolated; the calibration stops below × 0.485, where the
+// side heat past the ledge can no longer cross the frozen layer).
 TEST(FlexTrimetInsulated, SensitivityBalanceAtEightyPercentHoldsMinusTwentyFiveForLess) {
   const flex::FlexCase c = insulated("75", "48 h",
                                      {"dynamics.top_loss_fraction=0.3146", "dynamics.side_loss_fraction=0.4854",

@@ -150,11 +150,16 @@ static std::string run_inputs(const RunData& run) {
   if (!run.manifest.is_object() || !run.manifest.contains("arguments") || !run.manifest["arguments"].is_array()) return "";
   std::vector<std::string> a;
   for (const auto& x : run.manifest["arguments"]) a.push_back(x.is_string() ? x.get<std::string>() : std::string());
-  static const std::vector<std::string> shown{"--set", "-s", "--technology", "-t", "--prices"};
+  // A --vary run folder's manifest says "vary"; its command line names the command varied, and its
+  // --vary values are what two such runs differ by.
+  const bool vary = run.command == "vary" && run.summary.contains("command") && run.summary.at("command").is_string();
+  const std::string name = vary ? run.summary.at("command").get<std::string>() : run.command;
+  std::vector<std::string> shown{"--set", "-s", "--technology", "-t", "--prices"};
+  if (vary) shown.push_back("--vary");
   static const std::vector<std::string> flags{"--thermal", "--envelope"};
   static const std::vector<std::string> valued{"--out", "-o", "--threads", "--vary", "--outputs", "--target-voltage",
                                                "--export-smelter", "--data-dir"};
-  const auto command = std::find(a.begin(), a.end(), run.command);
+  const auto command = std::find(a.begin(), a.end(), name);
   if (command == a.end()) return "";
   std::string out, case_file;
   for (auto it = command + 1; it != a.end(); ++it) {
@@ -399,8 +404,9 @@ std::string comparison_text(const Comparison& c, bool all) {
     out += line + "\n";
   }
   if (equal > 0) {
-    out += fmt::format("({} metrics equal in every run not shown (to the {} printed significant digits); --all shows them)\n",
-                       equal, kPrintedDigits);
+    out += fmt::format("({} metric{} equal in every run not shown (to the {} printed significant digits); --all shows "
+                       "them)\n",
+                       equal, equal == 1 ? "" : "s", kPrintedDigits);
   }
   if (timings > 0) out += "(the run's wall-clock time is left out: it is not a result; --all or --json show it)\n";
   out += unmatched_elements_text(c);

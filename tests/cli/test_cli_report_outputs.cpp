@@ -138,7 +138,7 @@ TEST(CliReportOutputs, VaryOutWritesARunFolderThatTheReportDraws) {
             0);
   const RunResult compare = potline({"compare", dir, other});
   ASSERT_EQ(compare.exit_code, 0) << compare.describe();
-  EXPECT_NE(compare.out.find("rows[0].outputs.cost_usd_per_t.c1"), std::string::npos) << compare.out;
+  EXPECT_NE(compare.out.find("rows[value=30 USD/MWh].outputs.cost_usd_per_t.c1"), std::string::npos) << compare.out;
 }
 
 TEST(CliReportOutputs, VaryOverTextValuesAndMissingOutputsStaysFinite) {

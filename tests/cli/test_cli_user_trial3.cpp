@@ -237,5 +237,25 @@ TEST(CliUserTrial3, APercentageTypedForAShareSaysItIsAFraction) {
                          "fraction: write 0.5 or \"50 %\"");
 }
 
+// compare of two --vary runs over different values matched their rows by position: prices.power=30
+// against 40 shown as a change of the same row.
+TEST(CliUserTrial3, CompareMatchesVaryRowsByTheirValue) {
+  TempDir dir;
+  const std::string a = (dir.path() / "a").string(), b = (dir.path() / "b").string();
+  for (const auto& [out, values] : {std::pair{a, "prices.power=30,40"}, std::pair{b, "prices.power=40,50"}}) {
+    const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--vary", values, "--outputs",
+                                 "cost_usd_per_t.c1", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+  }
+  const RunResult r = potline({"compare", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "rows[value=30]: only in run 1");
+  expect_in(r.out, "rows[value=50]: only in run 2");
+  expect_not_in(r.out, "rows[value=40].outputs.cost_usd_per_t.c1");  // equal in both: not a change
+  expect_in(r.out, "(1 metric equal in every run not shown");
+  // Each run is named with what it varied (a vary folder's runs were named by folder only).
+  expect_in(r.out, "smelter-us-old-grid.toml --vary prices.power=40,50)");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial3

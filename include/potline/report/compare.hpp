@@ -49,8 +49,10 @@ struct Comparison {
 /// Fields that name an element of an array of objects, in order of preference. An array is keyed by
 /// the first field that every element of every run's array holds as a string or an integer, unique
 /// within each array (`exclusions[origin=province Xinjiang]`, `path[year=2030]`); by position
-/// otherwise (`event_windows[0]`, four windows of one kind).
-inline constexpr const char* kIdentityFields[] = {"id", "name", "origin", "year", "kind", "region", "technology"};
+/// otherwise (`event_windows[0]`, four windows of one kind). `value`: the rows of two `--vary` runs
+/// over different values (30,40 against 40,50) were compared row by row, 30 against 40.
+inline constexpr const char* kIdentityFields[] = {"id",     "name",       "origin", "year", "kind",
+                                                  "region", "technology", "value"};
 
 /// Compares runs already loaded; every run must be of the same command (core::InputError
 /// naming each run's command otherwise) and, where the manifests say, of the same Potline version.

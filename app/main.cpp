@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "schemas.hpp"
+#include "potline/api/wrong_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
@@ -20,7 +20,7 @@ int run_guarded(const std::function<int()>& body) {
     return body();
   } catch (const core::InputError& e) {
     std::cerr << e.diagnostics().to_string();
-    std::cerr << wrong_command_note(e.diagnostics());
+    std::cerr << api::wrong_command_note(e.diagnostics());
     std::cerr << "potline: " << e.diagnostics().error_count() << " input error(s); nothing was run\n";
     return 2;
   } catch (const core::RunError& e) {

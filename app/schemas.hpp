@@ -2,10 +2,8 @@
 // Every input schema the CLI knows, for `potline schema` and `potline template`.
 // Add a module's schema here when it gains a case file.
 #include <optional>
-#include <string>
 #include <vector>
 
-#include "potline/core/diagnostics.hpp"
 #include "potline/io/schema.hpp"
 #include "potline/io/schema_docs.hpp"
 
@@ -20,10 +18,5 @@ struct NamedSchema {
 };
 
 std::vector<NamedSchema> all_schemas();
-
-/// When a case file's unknown sections ([fleet], [market], [[cap]] ...) are all sections of another
-/// command's cases, a note naming that command ("examples/x.toml: note: [fleet], [market] are
-/// sections of a 'potline fleet' case: run potline fleet examples/x.toml"); empty otherwise.
-std::string wrong_command_note(const core::Diagnostics& diagnostics);
 
 }  // namespace potline::app

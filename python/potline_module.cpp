@@ -11,6 +11,7 @@
 #include "potline/api/flag_commands.hpp"
 #include "potline/api/flex_command.hpp"
 #include "potline/api/simulate_command.hpp"
+#include "potline/api/wrong_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/sweep/read_results.hpp"
@@ -105,7 +106,16 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "Potline's C++ library (use the `potline` package, not this module)";
   m.attr("__version__") = kVersion;
   m.attr("git_commit") = kGitCommit;
-  py::register_exception<core::InputError>(m, "InputError", PyExc_ValueError);
+  // The CLI's messages, and the note naming the command that reads a case file given to another
+  // (potline.smelter("examples/world.toml"): "[fleet], [market] ... are sections of a 'potline fleet' case").
+  static py::exception<core::InputError> input_error(m, "InputError", PyExc_ValueError);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const core::InputError& e) {
+      input_error((std::string(e.what()) + api::wrong_command_note(e.diagnostics())).c_str());
+    }
+  });
   py::register_exception<core::RunError>(m, "RunError", PyExc_RuntimeError);
 
   m.def("default_data_dir", &cell::default_data_dir, "the data folder used when none is given");

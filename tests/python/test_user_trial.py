@@ -91,3 +91,11 @@ def test_a_bad_price_in_a_series_is_named_by_its_row_and_time(root):
         potline.flex(str(root / "examples" / "flex-day.toml"), prices=series)
     assert "prices row 1 (2026-06-01T01:00Z): error: 'flex.prices': price 'nan' is not a number in EUR/MWh" in str(e.value)
     assert "<prices>:" not in str(e.value)
+
+
+def test_a_case_given_to_another_command_names_the_right_one(root):
+    # As the CLI (user trial 2026-12-05 (3)): a fleet case given to potline.smelter got 15 errors and no
+    # word of which command reads it.
+    with pytest.raises(potline.InputError) as e:
+        potline.smelter(str(root / "examples" / "world.toml"))
+    assert "note: [fleet], [market], [[cap]], [[tariff]], [[exclusion]] are sections of a 'potline fleet' case" in str(e.value)

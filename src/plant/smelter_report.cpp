@@ -1,6 +1,8 @@
 #include "potline/plant/smelter_report.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <tuple>
 
 #include "potline/io/csv.hpp"
@@ -302,6 +304,17 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    r.employees_per_kt_capacity, text_if_produced(r, r.jobs_per_GW));
   for (const auto& n : c.notes) s += "  note: " + n + "\n";
   const SmelterInputs& in = c.inputs;
+  // "SEC (AC, plant)" from the cell model is the potlines' AC SEC: with the default auxiliary share 0
+  // the anode plant, casthouse and services were silently left out (a potline case's 13.487 kWh/kg
+  // printed as the plant's). An input potline.sec_ac is taken as the whole-plant figure (the field's doc).
+  const bool from_cell_model =
+      c.sec_origin.rfind("cell model", 0) == 0 ||
+      std::any_of(c.potlines.begin(), c.potlines.end(), [](const auto& p) { return !p.technology.empty(); });
+  if (in.auxiliary_share == 0 && from_cell_model) {
+    s += "  note: the SEC is the cell model's at the potlines (AC): with plant.auxiliary_share 0 nothing is added for "
+         "the anode plant, casthouse and services (potlines take 'in excess of 90 %' of a smelter's power, [Wang et "
+         "al. 2025])\n";
+  }
   if (in.depreciation_usd_per_kg == 0 && in.overheads_usd_per_kg == 0 && in.sustaining_capex_usd_per_kg == 0 &&
       in.interest_usd_per_kg == 0) {  // else a reader takes "full = C1" for a plant without capital costs
     s += "  note: no costs.depreciation, overheads, sustaining_capex or interest given: C2, business and full cost "

@@ -257,5 +257,20 @@ TEST(CliUserTrial3, CompareMatchesVaryRowsByTheirValue) {
   expect_in(r.out, "smelter-us-old-grid.toml --vary prices.power=40,50)");
 }
 
+// `smelter` with a technology printed "SEC (AC, plant) 13.487 kWh/kg", the cell model's AC SEC at the
+// potlines: plant.auxiliary_share defaults to 0, so the anode plant, casthouse and services were left
+// out without a word. An input potline.sec_ac is the whole-plant figure by the field's definition.
+TEST(CliUserTrial3, APlantSecFromTheCellModelSaysItIsThePotlines) {
+  const RunResult cell = potline({"smelter", example("smelter-us-old-grid.toml")});
+  ASSERT_EQ(cell.exit_code, 0) << cell.describe();
+  expect_in(cell.out, "  note: the SEC is the cell model's at the potlines (AC): with plant.auxiliary_share 0 nothing "
+                      "is added for the anode plant, casthouse and services");
+  for (const char* quiet : {"smelter-ca-hydro.toml", "smelter-two-potlines.toml"}) {  // input SEC; share 0.03
+    const RunResult r = potline({"smelter", example(quiet)});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    expect_not_in(r.out, "cell model's at the potlines");
+  }
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial3

@@ -144,6 +144,21 @@ const ParamInfo* find_parameter(const std::string& name) {
   return nullptr;
 }
 
+// The parameters a distribution was given, in the lever's unit ("min 1.2, max 1.1"): a rejected
+// distribution's message named neither value (one of them may have come from --set).
+std::string parameters_text(const UncertainInput& u) {
+  const Distribution& x = u.distribution;
+  const auto v = [&](double si) { return fmt::format("{:.6g}", si / u.si_per_unit); };
+  const std::string unit = u.unit.empty() || u.unit == "1" ? "" : " " + u.unit;
+  switch (x.kind) {
+    case DistributionKind::kUniform: return "min " + v(x.a) + ", max " + v(x.b) + unit;
+    case DistributionKind::kNormal: return "mean " + v(x.a) + ", sd " + v(x.b) + unit;
+    case DistributionKind::kLognormal: return "median " + v(x.a) + unit + fmt::format(", sigma {:.6g}", x.b);
+    case DistributionKind::kTriangular: return "min " + v(x.a) + ", mode " + v(x.b) + ", max " + v(x.c) + unit;
+  }
+  return "";
+}
+
 std::optional<ReadInput> read_one(const TableValues& t, core::Diagnostics& d) {
   const io::Value* param = t.values.get("uncertain.parameter");
   const io::Value* dist = t.values.get("uncertain.distribution");
@@ -172,7 +187,7 @@ std::optional<ReadInput> read_one(const TableValues& t, core::Diagnostics& d) {
   if (!distribution) return r;
   u.distribution = *distribution;
   const std::string why = check(u.distribution);
-  if (!why.empty()) d.error(t.where, t.label, "'" + u.name + "': " + why);
+  if (!why.empty()) d.error(t.where, t.label, "'" + u.name + "': " + why + " (" + parameters_text(u) + ")");
   else check_mass(r, lever, t, d);
   return r;
 }

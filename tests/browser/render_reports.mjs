@@ -51,7 +51,7 @@ const examples = {
 const sweeps = { 'sweep-small': [], 'world-montecarlo': ['--set', 'sweep.samples=40'] };
 // potline flex has no --report: `potline flex CASE --out DIR` (the week with its operating envelope),
 // then `potline report DIR`.
-const flexRuns = { 'flex-day': [], 'flex-week-heat-exchangers': ['--envelope'] };
+const flexRuns = { 'flex-day': [], 'flex-week-heat-exchangers': ['--envelope'], 'flex-week-insulated': ['--envelope'] };
 // Charts whose title (the top title of the chart, or of a panel) must be on a page, beyond the mark
 // counts every chart is checked for.
 const expectedTitles = {
@@ -60,6 +60,8 @@ const expectedTitles = {
                'Superheat, mean over each step'],
   'flex-week-heat-exchangers': ['Power schedule against the price', 'Heat state of the optimised schedule with its limits',
                                 'Operating envelope: how long each constant power holds within the limits'],
+  'flex-week-insulated': ['Power schedule against the price', 'Heat state of the optimised schedule with its limits',
+                          'Operating envelope: how long each constant power holds within the limits'],
   'world-2024': ['Industry cost curve: C1 cash cost against cumulative capacity',
                  'Flexible capacity by region: power drawn and power that can be moved'],
   'world-path-2035': ['Scenario years 2024-2035: prices, production by region, CBAM and EUA',

@@ -179,13 +179,15 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
                      r.sec_dc_J_per_kg / kJ_per_kWh, r.sec_ac_J_per_kg / kJ_per_kWh);
   out += fmt::format(
       "  voltage: reversible {:.3f} + anode {:.3f}+{:.3f} + cathode {:.3f} + bath {:.3f} + bubble "
-      "{:.3f} + drops {:.3f}/{:.3f}/{:.3f}{}\n",
+      "{:.3f} + drops: anode {:.3f}, cathode {:.3f}, external {:.3f}{}\n",
       v.reversible, v.anode_reaction_overvoltage, v.anode_concentration_overvoltage,
       v.cathode_overvoltage, v.bath_ohmic, v.bubble, v.anode_drop, v.cathode_drop, v.external,
       v.anode_effect > 0 ? fmt::format(" + anode effect {:.1f}", v.anode_effect) : "");
-  out += fmt::format("  energy: input {:.0f} kW = reaction {:.0f} + alumina {:.0f} + anodes {:.0f} "
-                     "+ heat loss {:.0f} kW ({:.1f} %)\n",
-                     r.energy.input_W / 1e3, r.energy.reaction_W / 1e3,
+  // The cell's energy balance ends at its own terminals: the external drop (busbars between cells)
+  // heats the potroom, not the cell, so the input is (V - external) x I, below V x I.
+  out += fmt::format("  energy in the cell (the external drop's {:.0f} kW heats the busbars): input {:.0f} kW = reaction "
+                     "{:.0f} + alumina {:.0f} + anodes {:.0f} + heat loss {:.0f} kW ({:.1f} %)\n",
+                     v.external * c.op.line_current_A / 1e3, r.energy.input_W / 1e3, r.energy.reaction_W / 1e3,
                      r.energy.heating_alumina_W / 1e3, r.energy.heating_anodes_W / 1e3,
                      r.energy.heat_loss_W / 1e3, 100 * r.energy.heat_loss_W / r.energy.input_W);
   if (c.constants.anode_type == AnodeType::kInert) {

@@ -9,6 +9,8 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
+#include "flex_example_case.hpp"
+
 namespace test_flex_anode_effects {
 
 using namespace potline;
@@ -29,20 +31,8 @@ TEST(FlexAnodeEffects, OnsetsAfterRampUpByHand) {
 }
 
 flex::FlexCase feed_stop_case() {
-  core::Diagnostics d;
-  io::ValueSet user;
-  const std::string path = std::string(POTLINE_SOURCE_DIR) + "/examples/flex-day.toml";
-  io::read_case_file(path, flex::flex_schema(), user, d);
-  std::vector<io::Override> sets;
-  int n = 0;
-  for (const char* s : {"disturbance.feed_stop_start=1 h", "disturbance.feed_stop_duration=4 h"})
-    sets.push_back(*io::parse_override(s, ++n, d));
-  io::apply_overrides(sets, flex::flex_schema(), user, d);
-  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
-  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
-  auto c = flex::build_flex_case(user, catalogue, emissions, std::string(POTLINE_SOURCE_DIR) + "/examples", d);
-  EXPECT_TRUE(c) << d.to_string();
-  return *c;
+  return potline::testing::flex_example_case("flex-day.toml",
+                                             {"disturbance.feed_stop_start=1 h", "disturbance.feed_stop_duration=4 h"});
 }
 
 TEST(FlexAnodeEffects, FeedStopAnodeEffectsAreCountedAndCosted) {

@@ -17,6 +17,8 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
+#include "flex_example_case.hpp"
+
 namespace test_flex_trimet {
 
 using namespace potline;
@@ -28,19 +30,9 @@ constexpr double kHour = 3600.0;
 
 flex::FlexCase trimet_case(const std::vector<std::string>& extra, const std::string& levels = "75, 125",
                            const std::string& duration = "48 h") {
-  core::Diagnostics d;
-  io::ValueSet user;
-  const std::string path = std::string(POTLINE_SOURCE_DIR) + "/examples/flex-week-heat-exchangers.toml";
-  io::read_case_file(path, flex::flex_schema(), user, d);
-  std::vector<io::Override> sets = {*io::parse_override("envelope.levels=" + levels, 1, d),
-                                    *io::parse_override("envelope.max_duration=" + duration, 1, d)};
-  for (const std::string& e : extra) sets.push_back(*io::parse_override(e, 1, d));
-  io::apply_overrides(sets, flex::flex_schema(), user, d);
-  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
-  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
-  auto c = flex::build_flex_case(user, catalogue, emissions, std::string(POTLINE_SOURCE_DIR) + "/examples", d);
-  EXPECT_TRUE(c) << d.to_string();
-  return *c;
+  std::vector<std::string> sets = {"envelope.levels=" + levels, "envelope.max_duration=" + duration};
+  sets.insert(sets.end(), extra.begin(), extra.end());
+  return potline::testing::flex_example_case("flex-week-heat-exchangers.toml", sets);
 }
 
 double mwh(double joules) { return joules / 3.6e9; }

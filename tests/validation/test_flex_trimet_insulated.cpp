@@ -23,6 +23,8 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
+#include "flex_example_case.hpp"
+
 namespace test_flex_trimet_insulated {
 
 using namespace potline;
@@ -33,17 +35,7 @@ constexpr double kPublished_MWh = 1120.0;  // [TRIMET 2019]
 constexpr double kHour = 3600.0;
 
 flex::FlexCase load_case(const std::string& example, const std::vector<std::string>& extra) {
-  core::Diagnostics d;
-  io::ValueSet user;
-  io::read_case_file(std::string(POTLINE_SOURCE_DIR) + "/examples/" + example, flex::flex_schema(), user, d);
-  std::vector<io::Override> sets;
-  for (const std::string& e : extra) sets.push_back(*io::parse_override(e, 1, d));
-  io::apply_overrides(sets, flex::flex_schema(), user, d);
-  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
-  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
-  auto c = flex::build_flex_case(user, catalogue, emissions, std::string(POTLINE_SOURCE_DIR) + "/examples", d);
-  EXPECT_TRUE(c) << d.to_string();
-  return *c;
+  return potline::testing::flex_example_case(example, extra);
 }
 
 flex::FlexCase insulated(const std::string& levels, const std::string& duration = "48 h",

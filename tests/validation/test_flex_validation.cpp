@@ -14,6 +14,8 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
+#include "flex_example_case.hpp"
+
 namespace test_flex_validation {
 
 using namespace potline;
@@ -154,17 +156,7 @@ TEST(FlexValidation, StopsLastAtMostFlexMaxOff) {
 
 // The AP40 case of examples/flex-day.toml with the given envelope levels.
 flex::FlexCase example_case(const std::string& levels) {
-  core::Diagnostics d;
-  io::ValueSet user;
-  const std::string path = std::string(POTLINE_SOURCE_DIR) + "/examples/flex-day.toml";
-  io::read_case_file(path, flex::flex_schema(), user, d);
-  const std::vector<io::Override> sets = {*io::parse_override("envelope.levels=" + levels, 1, d)};
-  io::apply_overrides(sets, flex::flex_schema(), user, d);
-  const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
-  const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
-  auto c = flex::build_flex_case(user, catalogue, emissions, std::string(POTLINE_SOURCE_DIR) + "/examples", d);
-  EXPECT_TRUE(c) << d.to_string();
-  return *c;
+  return potline::testing::flex_example_case("flex-day.toml", {"envelope.levels=" + levels});
 }
 
 // ±5 % is held for a week, with and without the shell heat exchangers' automatic rule (published:

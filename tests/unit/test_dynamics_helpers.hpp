@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,10 +24,10 @@ inline const cell::TechnologyCatalogue& catalogue() {
   return c;
 }
 
-/// A case from TOML text plus --set style overrides; fails the test on input errors.
-inline line::SimulationCase make_case(const std::string& toml, const std::vector<std::string>& sets = {},
-                                      const std::string& dir = "") {
-  core::Diagnostics d;
+/// A case from TOML text plus --set style overrides; nothing when reading or building reports an
+/// error (the diagnostics say which).
+inline std::optional<line::SimulationCase> try_make_case(const std::string& toml, const std::vector<std::string>& sets,
+                                                         const std::string& dir, core::Diagnostics& d) {
   io::ValueSet v;
   io::read_case_text(toml, "<test>", line::simulate_schema(), v, d);
   std::vector<io::Override> ov;
@@ -34,7 +35,14 @@ inline line::SimulationCase make_case(const std::string& toml, const std::vector
     if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) ov.push_back(*o);
   }
   io::apply_overrides(ov, line::simulate_schema(), v, d);
-  auto c = line::build_simulation_case(v, catalogue(), potline::testing::shipped_emission_data(), dir, d);
+  return line::build_simulation_case(v, catalogue(), potline::testing::shipped_emission_data(), dir, d);
+}
+
+/// A case from TOML text plus --set style overrides; fails the test on input errors.
+inline line::SimulationCase make_case(const std::string& toml, const std::vector<std::string>& sets = {},
+                                      const std::string& dir = "") {
+  core::Diagnostics d;
+  auto c = try_make_case(toml, sets, dir, d);
   if (!c) throw std::runtime_error(d.to_string());
   return *c;
 }

@@ -20,15 +20,7 @@ const std::string kAp40 = "[case]\ntechnology = \"AP40\"\n";
 // The case's build errors (empty: it builds).
 std::string build_errors(const std::string& toml, const std::vector<std::string>& sets) {
   core::Diagnostics d;
-  io::ValueSet v;
-  io::read_case_text(toml, "<test>", line::simulate_schema(), v, d);
-  std::vector<io::Override> ov;
-  for (std::size_t i = 0; i < sets.size(); ++i) {
-    if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) ov.push_back(*o);
-  }
-  io::apply_overrides(ov, line::simulate_schema(), v, d);
-  const auto c = line::build_simulation_case(v, testing_dyn::catalogue(), potline::testing::shipped_emission_data(), "", d);
-  return c ? std::string() : d.to_string();
+  return testing_dyn::try_make_case(toml, sets, "", d) ? std::string() : d.to_string();
 }
 
 // dT/dt of the bath and the ledge growth at the start of the first cell [K/h, cm/h].

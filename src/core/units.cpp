@@ -112,6 +112,9 @@ struct Term {
   const Symbol* symbol = nullptr;
 };
 
+// Largest power a unit term may carry ("m^-3", "s^-3" are the largest in use).
+constexpr int kMaxExponent = 12;
+
 // One term: symbol with optional prefix and optional integer exponent ("cm2", "m^-2").
 bool parse_term(std::string_view text, Term& out, std::string& error) {
   std::size_t end = text.size();
@@ -127,7 +130,14 @@ bool parse_term(std::string_view text, Term& out, std::string& error) {
     if (sign_pos > 0 && text[sign_pos - 1] == '^') --sign_pos;
     body = text.substr(0, sign_pos);
     std::string_view digits = text.substr(exponent_start);
-    std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
+    const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
+    // Units of physics need small powers (m^-3, s^-3); a huge one would overflow the integer
+    // dimension and the factor, so it is refused rather than wrapped.
+    if (parsed.ec != std::errc() || exponent > kMaxExponent) {
+      error = "exponent '" + std::string(digits) + "' in unit '" + std::string(text) + "' is outside -" +
+              std::to_string(kMaxExponent) + " to " + std::to_string(kMaxExponent);
+      return false;
+    }
     if (text.substr(sign_pos, exponent_start - sign_pos).find('-') != std::string_view::npos) {
       exponent = -exponent;
     }

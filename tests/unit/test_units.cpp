@@ -308,6 +308,18 @@ TEST(UnitErrors, ConversionOverflowIsAnError) {
   EXPECT_FALSE(r.ok());
 }
 
+TEST(UnitErrors, AHugeExponentIsRefusedNotWrapped) {
+  // Found by the fuzzer (fuzz_schedule_csv): "MW0001778009262" multiplied W's integer dimension
+  // by 1,778,009,262 and overflowed it.
+  const auto r = pc::convert(1.0, "MW0001778009262", "W");
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(r.error.find("exponent '0001778009262' in unit 'MW0001778009262' is outside -12 to 12"), std::string::npos)
+      << r.error;
+  EXPECT_FALSE(pc::parse_unit("m99999999999999999999").unit.has_value());
+  EXPECT_DOUBLE_EQ(q("1 m3", "m3", "m3"), 1.0);
+  EXPECT_DOUBLE_EQ(q("1 m^-12", "m^-12", "m^-12"), 1.0);
+}
+
 TEST(UnitErrors, AbsoluteTemperatureNeedsAPlainUnit) {
   EXPECT_EQ(err("960 degC m/m", "degC", "K", TemperatureKind::kAbsolute),
             "an absolute temperature needs a plain temperature unit (degC, K or degF), not "

@@ -26,6 +26,8 @@ constexpr double kMaxBubbleCoverage = 0.95;
 constexpr double kMinAluminaActivity = 1e-3;
 }  // namespace
 
+// [Dewing 1991]: log10(100 − CE%) = 0.0095·SH − 0.019·AlF3 − 0.060·LiF + K (SH in K, additions
+// in wt%; K per design, calibrated to the published CE). docs/model/current-efficiency.md.
 double dewing_current_efficiency(double superheat_K, double alf3_excess_wt, double lif_wt,
                                  double dewing_constant) noexcept {
   const double log_loss = 0.0095 * superheat_K - 0.019 * alf3_excess_wt - 0.060 * lif_wt + dewing_constant;
@@ -139,7 +141,8 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   }
 
   r.bubble_thickness_m = haupin::bubble_thickness_m(i_anode);
-  // Alumina at which i_c would fall to i (C_AE): i_c is proportional to sqrt(C/100) − 0.04, so
+  // Alumina at which i_c would fall to i (C_AE): i_c is proportional to sqrt(C/100) − 0.04
+  // ([Grjotheim & Welch 1988], haupin::critical_current_density_A_per_m2), so
   // C_AE = 100·(0.04 + (i/i_c)·(sqrt(C/100) − 0.04))² — the same as
   // haupin::anode_effect_alumina_wt without a second pow() on the hot path.
   // In an anode effect (i ≥ i_c, including i_c ≤ 0 at very low alumina) C_AE is the present C.

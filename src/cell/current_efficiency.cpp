@@ -13,7 +13,8 @@ using constants::kMolarMassAl_kg_per_mol;
 constexpr double kKelvinOffset = 273.15;
 constexpr double kA_per_m2_per_A_per_cm2 = 1e4;
 constexpr double kReferenceGap_m = 0.01;  // k is stated at 1 cm of clear gap
-// Li3AlF6 formed per kg of LiF: M(Li3AlF6)/(3·M(LiF)) = 161.79/77.82 (molar masses, IUPAC).
+// Li3AlF6 formed per kg of LiF: M(Li3AlF6)/(3·M(LiF)) = 161.79/77.82 (molar masses from the
+// standard atomic weights of [CIAAW 2021], Li 6.94 (conventional), Al 26.982, F 18.998 g/mol).
 constexpr double kLi3AlF6_per_LiF = 161.79 / (3.0 * 25.939);
 }  // namespace
 
@@ -27,6 +28,8 @@ std::optional<CurrentEfficiencyModel> current_efficiency_model_from_name(std::st
   return std::nullopt;
 }
 
+// [Arthur 1974]: apparent solubility of aluminium in alumina-saturated cryolite melts (the
+// header gives the equation and its range).
 double aluminium_solubility_wt(double bath_ratio, double temperature_K, double caf2_wt,
                                double lif_wt) noexcept {
   const double t_C = temperature_K - kKelvinOffset;

@@ -72,7 +72,9 @@ void AluminaZones::advance(double dissolution_kg_per_s, double bath_kg, bool fas
 double AluminaZones::concentration_overvoltage_V(double mean_alumina_wt, double ae_alumina_wt,
                                                  double temperature_K) const {
   // i/i_c(c) = (√(C_AE/100) − 0.04)/(√(c/100) − 0.04): the critical current density is
-  // proportional to √(c/100) − 0.04 and equals i at C_AE.
+  // proportional to √(c/100) − 0.04 ([Grjotheim & Welch 1988], as cell::haupin) and equals i at
+  // C_AE. The overvoltage of each zone is [Haupin 1998]'s (T/23209)·ln(i_c/(i_c − i)), with
+  // 23209 K/V = 2F/R ([CODATA 2018]).
   const double numerator = std::sqrt(std::max(ae_alumina_wt, 0.0) / 100.0) - 0.04;
   const auto ratio = [&](double c_wt) {
     const double d = std::sqrt(std::max(c_wt, 0.0) / 100.0) - 0.04;

@@ -159,6 +159,8 @@ double ProcessFaults::dissolve_sludge_after_step(double h_s) {
 
 double ProcessFaults::sludge_voltage_V(double cathode_drop_V, double cathode_area_m2) const {
   if (!(sludge_kg_ > 0.0) || !(cathode_area_m2 > 0.0)) return 0.0;
+  // At most 90 % of the cathode covered: a numerical bound (not a plant figure) that keeps the
+  // cathode drop, scaled by area/(area − covered), finite (at most 10 times).
   const double covered = std::min(sludge_kg_ / s_->sludge_areal_mass_kg_per_m2, 0.9 * cathode_area_m2);
   return cathode_drop_V * covered / (cathode_area_m2 - covered);
 }

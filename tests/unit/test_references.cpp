@@ -4,12 +4,20 @@
 //
 // A citation, for the check below, is a bracketed text that starts with a capital letter, is not a
 // Markdown link ("[text](url)") and contains a year (19xx/20xx) or "et al.". Keys without a year
-// (e.g. "[SEAI]") are allowed in docs/references.md but are not checked automatically.
+// (e.g. "[SEAI]") are allowed in docs/references.md but are not checked automatically. A citation
+// may wrap over two lines; the second line's comment marker ("//", "#", "*") or string-literal
+// quotes are dropped before the key is looked up.
+//
+// The other way round, every entry of docs/references.md is cited somewhere (no orphan entries),
+// and every relative link in the repository's Markdown files reaches an existing file and, for
+// "file.md#anchor", an existing heading or <a id="...">.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -94,6 +102,34 @@ bool is_our_model_doc(const std::string& text, std::size_t at, std::size_t lengt
   return (before == '(' && (after == ')' || after == '#')) || (before == '[' && after == ']');
 }
 
+// A text with each line break, and the next line's comment marker ("//", "#", "*") or string
+// quote, read as one space, so that a citation wrapped over two lines reads as on one line.
+std::string joined(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') {
+      out += text[i];
+      continue;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t' || out.back() == '"'))
+      out.pop_back();
+    std::size_t j = i + 1;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    while (j < text.size() && (text[j] == '/' || text[j] == '#' || text[j] == '*' || text[j] == '"'))
+      ++j;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    out += ' ';
+    i = j - 1;
+  }
+  return out;
+}
+
+// The key of a citation matched over one or two lines.
+std::string joined_key(const std::string& matched) {
+  return matched.find('\n') == std::string::npos ? matched : joined(matched);
+}
+
 // Files whose citations are rewritten once their owners' refactorings have landed (schema
 // declarations, the PFC table). Each entry must go: the test fails when a listed file is clean.
 const std::set<std::string> kPending = {};
@@ -118,6 +154,7 @@ TEST(References, BibliographyHasUniqueKeys) {
 TEST(References, NoFileCitesNotesOutsideTheRepository) {
   const std::string md = ".md";
   const std::vector<std::string> banned = {"physics" + md,
+                                           "design" + md,
                                            "dynamics-validation" + md,
                                            "/work/" + std::string("shared"),
                                            "../" + std::string("shared"),
@@ -162,9 +199,10 @@ TEST(References, NoFileCitesNotesOutsideTheRepository) {
 TEST(References, EveryCitedKeyIsInTheBibliography) {
   const std::set<std::string> keys = bibliography_keys();
   ASSERT_FALSE(keys.empty());
-  // "[Key]" not followed by "(" (a Markdown link); the key starts with a capital letter and holds a
-  // year or "et al.".
-  const std::regex bracket(R"(\[([^\[\]\n]{2,80})\](?!\())");
+  // The key starts with a capital letter and holds a year or "et al.".
+  // "[Key]" not followed by "(" (a Markdown link), on one line or wrapped over two.
+  const std::regex bracket(
+      R"(\[([^\[\]\n]{2,80}(?:\n[ \t]*(?://+|#+|\*|")?[ \t]*[^\[\]\n]{1,80})?)\](?!\())");
   const std::regex citation_like(R"(^[A-Z\xC3].*(\b(19|20)\d\d[a-z]?\b|et al\.))");
   std::vector<std::string> missing;
   std::size_t cited = 0;
@@ -173,8 +211,8 @@ TEST(References, EveryCitedKeyIsInTheBibliography) {
       const std::string text = without_history(p, read(p));
       for (auto it = std::sregex_iterator(text.begin(), text.end(), bracket);
            it != std::sregex_iterator(); ++it) {
-        const std::string key = (*it)[1].str();
-        if (!std::regex_search(key, citation_like)) continue;
+        const std::string key = joined_key((*it)[1].str());
+        if (key.size() > 90 || !std::regex_search(key, citation_like)) continue;
         ++cited;
         if (!keys.count(key))
           missing.push_back(
@@ -189,5 +227,140 @@ TEST(References, EveryCitedKeyIsInTheBibliography) {
   EXPECT_TRUE(missing.empty()) << "keys cited but not defined in docs/references.md:\n" << list;
   EXPECT_GT(cited, 50u)
       << "the scan found almost no citations: is the citation syntax still [Author Year]?";
+}
+// Every entry is cited somewhere outside docs/references.md (code, data, docs or a validation
+// test): a source nothing cites is either a citation that was lost or an entry to remove. A
+// citation may name the place in the source or a second source ("[Key, Table 2]",
+// "[Key; Other 2001]"). The marks explained at the top of the file are not sources.
+TEST(References, EveryBibliographyEntryIsCited) {
+  std::set<std::string> uncited = bibliography_keys();
+  ASSERT_FALSE(uncited.empty());
+  uncited.erase("details to verify");
+  for (const std::string top : {"src", "include", "app", "data", "examples", "docs", "tests",
+                                "scripts", "python", "bench", "fuzz", "README.md"}) {
+    for (const auto& p : files_under(top)) {
+      if (p == repo() / "docs" / "references.md") continue;
+      const std::string text = joined(read(p));
+      for (auto open = text.find('['); open != std::string::npos; open = text.find('[', open + 1)) {
+        const auto close = text.find_first_of("[]", open + 1);
+        if (close == std::string::npos || text[close] != ']' || close - open > 200) continue;
+        std::stringstream parts(text.substr(open + 1, close - open - 1));
+        for (std::string part; std::getline(parts, part, ';');) {
+          part.erase(0, part.find_first_not_of(' '));
+          uncited.erase(part);
+          uncited.erase(part.substr(0, part.find(',')));
+        }
+      }
+    }
+  }
+  std::string list;
+  for (const auto& k : uncited) list += "  [" + k + "]\n";
+  EXPECT_TRUE(uncited.empty()) << "entries of docs/references.md that nothing cites:\n" << list;
+}
+
+namespace {
+
+// GitHub's anchor for a heading: lower case, spaces as hyphens, punctuation dropped. Non-ASCII
+// characters are kept (GitHub keeps letters) except the symbols listed, which GitHub drops: a link
+// to a heading with another non-ASCII symbol may be reported although it works, never the reverse.
+std::string heading_anchor(std::string heading) {
+  heading = std::regex_replace(heading, std::regex(R"(\[([^\]]*)\]\([^)]*\))"), "$1");
+  for (const std::string symbol : {"°", "–", "—", "’", "‘", "“", "”", "·", "×", "→", "≈", "≤", "≥",
+                                   "±", "…", "§"}) {
+    for (auto at = heading.find(symbol); at != std::string::npos; at = heading.find(symbol, at))
+      heading.erase(at, symbol.size());
+  }
+  std::string out;
+  for (const char ch : heading) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_')
+      out += static_cast<char>(std::tolower(c));
+    else if (c == ' ')
+      out += '-';
+    else if (c >= 0x80)
+      out += ch;
+  }
+  return out;
+}
+
+// A Markdown text with its fenced code blocks blanked (their lines kept, for line numbers).
+std::string without_code_blocks(const std::string& text) {
+  std::string out;
+  bool in_fence = false;
+  std::stringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    const bool fence = line.find_first_not_of(' ') != std::string::npos &&
+                       line.compare(line.find_first_not_of(' '), 3, "```") == 0;
+    if (fence) in_fence = !in_fence;
+    out += (fence || in_fence) ? std::string() : line;
+    out += '\n';
+  }
+  return out;
+}
+
+// The anchors of a Markdown file: its headings (a repeated heading gets "-1", "-2", ...) and its
+// explicit <a id="..."> / <a name="...">.
+std::set<std::string> anchors_of(const fs::path& p) {
+  const std::string text = without_code_blocks(read(p));
+  std::set<std::string> out;
+  std::map<std::string, int> seen;
+  const std::regex heading(R"(^#{1,6}[ \t]+(.*?)[ \t#]*$)", std::regex::multiline);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), heading);
+       it != std::sregex_iterator(); ++it) {
+    std::string h = (*it)[1].str();
+    h.erase(std::remove(h.begin(), h.end(), '`'), h.end());
+    const std::string a = heading_anchor(h);
+    const int n = seen[a]++;
+    out.insert(n == 0 ? a : a + "-" + std::to_string(n));
+  }
+  const std::regex explicit_anchor(R"re(<a\s+(?:id|name)="([^"]+)")re");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), explicit_anchor);
+       it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1].str());
+  return out;
+}
+
+}  // namespace
+
+// Every relative link of the Markdown files ("[text](path)", "[text](path#anchor)", "(#anchor)")
+// reaches a file of the repository and, in a Markdown file, an existing anchor. Links with a
+// scheme (https:, mailto:) are not followed.
+TEST(References, MarkdownLinksReachExistingFilesAndAnchors) {
+  const std::regex link(R"(\]\(([^)\s]+)\))");
+  const std::regex scheme("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+  std::map<fs::path, std::set<std::string>> anchors;
+  std::vector<std::string> broken;
+  std::size_t checked = 0;
+  for (const std::string top : {"docs", "README.md"}) {
+    for (const auto& p : files_under(top)) {
+      if (p.extension() != ".md") continue;
+      const std::string text = without_code_blocks(read(p));
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), link);
+           it != std::sregex_iterator(); ++it) {
+        const std::string url = (*it)[1].str();
+        if (std::regex_search(url, scheme)) continue;
+        ++checked;
+        const auto hash = url.find('#');
+        const std::string file = url.substr(0, hash);
+        const fs::path target = file.empty() ? p : (p.parent_path() / file).lexically_normal();
+        const std::string where =
+            repo_path(p) + ":" +
+            std::to_string(line_of(text, static_cast<std::size_t>(it->position()))) + ": " + url;
+        if (!fs::exists(target)) {
+          broken.push_back(where + " (no such file)");
+          continue;
+        }
+        if (hash == std::string::npos || target.extension() != ".md") continue;
+        if (!anchors.count(target)) anchors[target] = anchors_of(target);
+        if (!anchors[target].count(url.substr(hash + 1)))
+          broken.push_back(where + " (no such heading or anchor)");
+      }
+    }
+  }
+  std::string list;
+  for (const auto& b : broken) list += "  " + b + "\n";
+  EXPECT_TRUE(broken.empty()) << "broken links:\n" << list;
+  EXPECT_GT(checked, 100u) << "the scan found almost no relative links: is the link syntax still "
+                              "[text](path)?";
 }
 }  // namespace test_references

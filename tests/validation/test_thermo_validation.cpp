@@ -111,9 +111,9 @@ TEST(ThermoValidation, ReactionEnthalpyAtReferenceTemperature) {
 }
 
 // Theoretical minimum energy with carbon anodes, reactants at 25 degC, Al and CO2 at 960 degC, CE
-// 1: 6.34 kWh/kg Al is the figure quoted in the aluminium-electrolysis literature (e.g. Grjotheim &
-// Kvande, Introduction to Aluminium Electrolysis, 2nd ed., 1993; repeated in many secondary
-// sources; others give 6.0-6.3 depending on gas exit temperature). Tolerance 0.1 kWh/kg:
+// 1: 6.34 kWh/kg Al is the figure quoted in the aluminium-electrolysis literature (e.g.
+// [Grjotheim & Kvande 1993], pp. 18-22 as cited by [Haupin & Kvande 2000]; repeated in many
+// secondary sources; others give 6.0-6.3 depending on gas exit temperature). Tolerance 0.1 kWh/kg:
 // covers the rounding of quoted values (6.3-6.4) and the choice of data set; a missing heating term
 // (0.5 kWh/kg) or a wrong stoichiometry would fail it.
 TEST(ThermoValidation, MinimumEnergyAt960C) {

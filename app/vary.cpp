@@ -9,8 +9,36 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
+#include "schemas.hpp"
 
 namespace potline::app {
+namespace {
+
+// The unit of a plain number for KEY in COMMAND's case schemas ("tariff[0].rate" is the field
+// "tariff.rate"), "" for text, dimensionless or unknown keys (an unknown key is the run's error).
+std::string field_unit(const std::string& command, const std::string& key) {
+  std::string field;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != '[') {
+      field += key[i];
+      continue;
+    }
+    const auto close = key.find(']', i);
+    if (close == std::string::npos) return "";
+    i = close;
+  }
+  const std::string prefix = "potline " + command + " ";
+  for (const auto& named : all_schemas()) {
+    if (std::string(named.command).rfind(prefix, 0) != 0) continue;
+    const io::FieldSpec* spec = named.schema->find(field);
+    if (spec == nullptr) continue;
+    const bool number = spec->type == io::FieldType::kNumber || spec->type == io::FieldType::kInteger;
+    return number && spec->unit != "1" ? spec->unit : "";
+  }
+  return "";
+}
+
+}  // namespace
 
 void add_vary_options(CLI::App* cmd, VaryOptions& options, const std::string& command) {
   std::string defaults;
@@ -32,7 +60,10 @@ int run_vary_command(const VaryOptions& options, const std::string& command, con
   if (json && options.csv) d.error({"--csv", 0, 0}, "--csv", "give --json or --csv, not both");
   std::vector<api::VarySpec> specs;
   for (std::size_t i = 0; i < options.vary.size(); ++i) {
-    if (auto spec = api::parse_vary(options.vary[i], static_cast<int>(i + 1), d)) specs.push_back(std::move(*spec));
+    if (auto spec = api::parse_vary(options.vary[i], static_cast<int>(i + 1), d)) {
+      spec->unit = field_unit(command, spec->key);
+      specs.push_back(std::move(*spec));
+    }
   }
   if (d.has_errors()) throw core::InputError(d);
   const std::string started = utc_now();

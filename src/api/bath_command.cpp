@@ -41,7 +41,11 @@ io::Json bath(const OptionTexts& options) {
   j["density_kg_per_m3"] = p.density_kg_per_m3;
   j["bath_ratio"] = p.bath_ratio;
   j["cryolite_ratio"] = p.cryolite_ratio;
-  j["warnings"] = bath::describe(p.flags, c, T, *model);
+  // The options' own warnings first (`--alf3 0.11`: read as 0.11 wt%), then the correlations'; the
+  // first were dropped, as `emissions` keeps them.
+  std::vector<std::string> warnings = diagnostics.warning_messages();
+  for (auto& w : bath::describe(p.flags, c, T, *model)) warnings.push_back(std::move(w));
+  j["warnings"] = warnings;
   return j;
 }
 

@@ -208,6 +208,13 @@ void apply_trailing_unit(std::vector<std::string>& values) {
   }
 }
 
+// "2200" of prices.lme shows as "2200 USD/t": a plain number is in the field's unit, which the
+// table did not say (a value typed with a unit keeps it; text values have none).
+std::string shown_value(const std::string& value, const std::string& unit) {
+  const auto own = unit_after_number(value);
+  return own && own->empty() && !unit.empty() ? value + " " + unit : value;
+}
+
 }  // namespace
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -234,7 +241,7 @@ std::optional<VarySpec> parse_vary(const std::string& text, int index, core::Dia
     d.error(where, key, fmt::format("'{}' is not KEY=START:STOP:STEP or KEY=V1,V2,V3 (e.g. --vary prices.power=30:60:10)", text));
     return std::nullopt;
   }
-  VarySpec spec{key, {}, index};
+  VarySpec spec{key, {}, index, {}};
   const std::size_t errors = d.error_count();
   if (rhs.find(',') == std::string::npos && rhs.find(':') != std::string::npos) {
     spec.values = range_values(key, rhs, where, d);
@@ -277,7 +284,7 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
         table.outputs = resolve_outputs(requested, doc, command);
         if (doc.contains("title") && doc["title"].is_string()) table.title = doc["title"].get<std::string>();
       }
-      VaryTable::Row row{spec.key, value, {}};
+      VaryTable::Row row{spec.key, shown_value(value, spec.unit), {}};
       for (const auto& path : table.outputs) {
         const io::Json* node = find_path(doc, path);
         row.outputs.push_back(node != nullptr && node->is_number() ? std::optional<double>(node->get<double>()) : std::nullopt);

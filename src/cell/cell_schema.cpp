@@ -65,9 +65,14 @@ void add_bath(Table& t) {
   };
   component("alumina", &bath::Composition::alumina_wt, "dissolved Al2O3", 2.5, 20.0)
       .exclusive_min();
+  // A plain 0.11 or 0.05 is most likely a fraction typed for 11 or 5 wt% (estimate: the density fit
+  // this model uses, [Kan et al. 2007], covers 10.87-16.67 wt% excess AlF3, and the default bath
+  // holds 12 and 5 wt%), so it is warned (FieldSpec::warn_plain_fraction); alumina below 1 wt% is
+  // an ordinary state near an anode effect and is not warned.
   component("alf3", &bath::Composition::alf3_excess_wt,
-            "excess AlF3 (beyond cryolite stoichiometry)", 12.0, 30.0);
-  component("caf2", &bath::Composition::caf2_wt, "CaF2", 5.0, 20.0);
+            "excess AlF3 (beyond cryolite stoichiometry)", 12.0, 30.0)
+      .warn_plain_fraction();
+  component("caf2", &bath::Composition::caf2_wt, "CaF2", 5.0, 20.0).warn_plain_fraction();
   component("mgf2", &bath::Composition::mgf2_wt, "MgF2", 0.0, 10.0);
   component("lif", &bath::Composition::lif_wt, "LiF", 0.0, 20.0);
   component("kf", &bath::Composition::kf_wt, "KF", 0.0, 20.0);

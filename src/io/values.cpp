@@ -86,20 +86,23 @@ void warn_fraction_for_percent(const FieldSpec& field, const std::string& raw_te
                                const core::SourceLocation& where, core::Diagnostics& diagnostics) {
   const std::size_t start = raw_text.find_first_not_of(" ");
   const bool plain = start != std::string::npos && raw_text.find_first_not_of("+-.0123456789eE ", start) == std::string::npos;
-  if (!field.warn_plain_fraction || field.unit != "%" || !plain || !(value_in_unit > 0.0 && value_in_unit < 1.0)) return;
+  // wt% too: `bath --alf3 0.11` (for 11 wt%) gave a bath of 0.11 wt% excess AlF3, its liquidus 1011 degC.
+  const bool percent_unit = field.unit == "%" || field.unit == "wt%";
+  if (!field.warn_plain_fraction || !percent_unit || !plain || !(value_in_unit > 0.0 && value_in_unit < 1.0)) return;
   if (field.typical_min && field.typical_max) return;  // check_range's typical-range warning covers it
   const double percent = value_in_unit * 100.0;
   if ((field.min && percent < *field.min) || (field.max && percent > *field.max)) return;
+  const char* unit = field.unit.c_str();
   std::string by_default;
   if (field.default_value) {
     char shown[64];
-    std::snprintf(shown, sizeof shown, ", default %.10g %%", *field.default_value);
+    std::snprintf(shown, sizeof shown, ", default %.10g %s", *field.default_value, unit);
     by_default = shown;
   }
-  char buffer[256];
+  char buffer[320];
   std::snprintf(buffer, sizeof buffer,
-                "value %.10g is read as %.10g %% (this field is in %%%s): for %.10g %% write %.10g or \"%.10g %%\"",
-                value_in_unit, value_in_unit, by_default.c_str(), percent, percent, percent);
+                "value %.10g is read as %.10g %s (this field is in %s%s): for %.10g %s write %.10g or \"%.10g %s\"",
+                value_in_unit, value_in_unit, unit, unit, by_default.c_str(), percent, unit, percent, percent, unit);
   diagnostics.warning(where, field.key, buffer);
 }
 

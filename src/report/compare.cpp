@@ -14,6 +14,9 @@ namespace {
 
 using io::Json;
 
+/// A sweep store's summary key of the means by scenario (run_data.cpp, load_sweep_store).
+constexpr const char* kScenarioMeans = "world_mean_by_scenario";
+
 std::optional<std::string> scalar_text(const Json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
@@ -132,6 +135,30 @@ std::vector<UnmatchedElement> unmatched_elements(const std::vector<Flat>& flats)
   return out;
 }
 
+// A sweep store's means are by scenario name (world_mean_by_scenario.NAME.metric): a scenario that
+// only some stores hold is an element not in every run, as an array element is. Two stores with no
+// scenario of the same name listed every mean as 'missing' without saying why.
+void add_unmatched_scenarios(const std::vector<RunData>& runs, std::vector<UnmatchedElement>& out) {
+  std::vector<std::string> names;  // first seen first
+  std::vector<std::vector<std::string>> held(runs.size());
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const Json* by = runs[k].summary.is_object() && runs[k].summary.contains(kScenarioMeans)
+                         ? &runs[k].summary.at(kScenarioMeans) : nullptr;
+    if (by == nullptr || !by->is_object()) continue;
+    for (const auto& item : by->items()) {
+      held[k].push_back(item.key());
+      if (std::find(names.begin(), names.end(), item.key()) == names.end()) names.push_back(item.key());
+    }
+  }
+  for (const auto& name : names) {
+    std::vector<bool> present;
+    for (const auto& h : held) present.push_back(std::find(h.begin(), h.end(), name) != h.end());
+    if (std::find(present.begin(), present.end(), false) != present.end()) {
+      out.push_back({std::string(kScenarioMeans) + "." + name, present});
+    }
+  }
+}
+
 // "exclusions[origin=country RUS].origin": the identity field of a keyed element, which its key
 // already shows (listed as a differing text it would only repeat the unmatched element).
 bool names_its_element(const std::string& key) {
@@ -216,6 +243,7 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
     }
   }
   c.unmatched_elements = unmatched_elements(flats);
+  if (c.command == "sweep") add_unmatched_scenarios(runs, c.unmatched_elements);
   for (const auto& key : order) {
     const auto& vs = values[key];
     const auto is_number = [](const std::optional<Json>& v) { return v && v->is_number(); };
@@ -342,9 +370,36 @@ static std::string presence_text(const UnmatchedElement& e) {
 
 static std::string unmatched_elements_text(const Comparison& c) {
   if (c.unmatched_elements.empty()) return "";
-  std::string out = "array elements not in every run (their values show as 'missing' in the others):\n";
+  std::string out = c.command == "sweep" ? "scenarios not in every store (their means show as 'missing' in the others):\n"
+                                         : "array elements not in every run (their values show as 'missing' in the others):\n";
   for (const auto& e : c.unmatched_elements) out += fmt::format("  {}: {}\n", e.key, presence_text(e));
   return out;
+}
+
+// Sweep stores with no scenario in common: the table can only list every mean as 'missing'.
+static std::string no_common_scenario_text(const Comparison& c) {
+  if (c.command != "sweep") return "";
+  const std::string prefix = std::string(kScenarioMeans) + ".";
+  std::vector<std::string> held(c.paths.size());
+  bool any = false;
+  for (const auto& e : c.unmatched_elements) {
+    for (std::size_t k = 0; k < e.present.size() && k < held.size(); ++k) {
+      if (e.present[k]) held[k] += (held[k].empty() ? "" : ", ") + e.key.substr(prefix.size());
+    }
+  }
+  // A scenario in every store is not unmatched: the stores share one unless every run lists all of its own here.
+  for (const auto& m : c.metrics) {
+    if (m.key.rfind(prefix, 0) != 0) continue;
+    any = true;
+    if (std::all_of(m.values.begin(), m.values.end(), [](const auto& v) { return v.has_value(); })) return "";
+  }
+  if (!any) return "";
+  std::string out = "no scenario is in every store (";
+  for (std::size_t k = 0; k < held.size(); ++k) {
+    out += fmt::format("{}run {}: {}", k == 0 ? "" : "; ", k + 1, held[k].empty() ? "none" : held[k]);
+  }
+  return out + "): scenarios are matched by name, so every mean below is 'missing' in the other store; name "
+               "the [[scenario]] tables alike to compare them\n";
 }
 
 std::string comparison_text(const Comparison& c, bool all) {
@@ -391,6 +446,7 @@ std::string comparison_text(const Comparison& c, bool all) {
     const std::string inputs = k < c.inputs.size() ? c.inputs[k] : std::string();
     out += fmt::format("  run {}: {}{}\n", k + 1, c.paths[k], inputs.empty() ? "" : " (" + inputs + ")");
   }
+  out += no_common_scenario_text(c);
   if (rows.size() == 1) {  // a bare header row reads as a broken table
     out += "no numeric metric differs (to the " + std::to_string(kPrintedDigits) + " printed significant digits)\n";
     rows.clear();

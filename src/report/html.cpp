@@ -239,7 +239,10 @@ std::string comparison_html(const std::vector<RunData>& runs) {
                        equal, kPrintedDigits);
   }
   if (!c.unmatched_elements.empty()) {  // as in `potline compare`: elements one case has and another lacks
-    out += "<p class=\"unmatched-elements\">Array elements not in every run:</p><ul class=\"unmatched-elements\">";
+    out += std::string("<p class=\"unmatched-elements\">") +
+           (c.command == "sweep" ? "Scenarios not in every store (their means are missing in the others):"
+                                 : "Array elements not in every run:") +
+           "</p><ul class=\"unmatched-elements\">";
     for (const auto& e : c.unmatched_elements) {
       std::string runs;
       for (std::size_t k = 0; k < e.present.size(); ++k) {

@@ -249,9 +249,9 @@ TEST(CliUserTrial3, CompareMatchesVaryRowsByTheirValue) {
   }
   const RunResult r = potline({"compare", a, b});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.out, "rows[value=30]: only in run 1");
-  expect_in(r.out, "rows[value=50]: only in run 2");
-  expect_not_in(r.out, "rows[value=40].outputs.cost_usd_per_t.c1");  // equal in both: not a change
+  expect_in(r.out, "rows[value=30 USD/MWh]: only in run 1");  // the value with the field's unit (session 4)
+  expect_in(r.out, "rows[value=50 USD/MWh]: only in run 2");
+  expect_not_in(r.out, "rows[value=40 USD/MWh].outputs.cost_usd_per_t.c1");  // equal in both: not a change
   expect_in(r.out, "(1 metric equal in every run not shown");
   // Each run is named with what it varied (a vary folder's runs were named by folder only).
   expect_in(r.out, "smelter-us-old-grid.toml --vary prices.power=40,50)");

@@ -46,7 +46,7 @@ TEST(CliVary, SmelterPowerPriceRowsEqualSingleRunsWithSet) {
 TEST(CliVary, RangeKeepsStopDespiteFloatingPointSteps) {
   const Json table = json_of({"cell", example("default.toml"), "--vary", "operation.acd=3.5:3.8:0.1", "--outputs", "acd_cm"});
   ASSERT_EQ(table["rows"].size(), 4u);
-  EXPECT_EQ(table["rows"][1]["value"], "3.6");
+  EXPECT_EQ(table["rows"][1]["value"], "3.6 cm");  // the field's unit after a plain number
   EXPECT_NEAR(table["rows"][3]["outputs"]["acd_cm"].get<double>(), 3.8, 1e-12);
 }
 
@@ -64,7 +64,7 @@ TEST(CliVary, CsvAndTextTables) {
   const RunResult csv = potline({"invest", example("invest-new-build.toml"), "--vary", "prices.power=30,40", "--csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.describe();
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "key,value,npv_usd,irr,lcoa_usd_per_t,breakeven_power_usd_per_MWh");
-  EXPECT_NE(csv.out.find("\nprices.power,40,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("\nprices.power,40 USD/MWh,"), std::string::npos) << csv.out;
   const RunResult text = potline({"invest", example("invest-new-build.toml"), "--vary", "prices.power=30,40"});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   EXPECT_NE(text.out.find("npv_usd"), std::string::npos);

@@ -24,6 +24,10 @@ struct VarySpec {
   std::string key;                  ///< the case field, as for --set
   std::vector<std::string> values;  ///< the values as --set texts ("30 USD/MWh")
   int index = 0;                    ///< position among the --vary options (1-based), for messages
+  /// The field's unit ("USD/t"; empty for text and dimensionless fields): a value given as a plain
+  /// number is shown with it in the table ("2200 USD/t", not "2200"), while the run gets the text
+  /// as typed (so a plain 0.08 for a % field is still warned as a likely fraction).
+  std::string unit;
 };
 
 /// Parses "KEY=START:STOP:STEP" (STOP included when the steps reach it; an optional unit after the
@@ -39,7 +43,7 @@ struct VaryTable {
   std::vector<std::string> outputs;  ///< dotted paths into the JSON document (objects expanded)
   struct Row {
     std::string key;
-    std::string value;                          ///< the --set text
+    std::string value;                          ///< the --set text, with VarySpec::unit after a plain number
     std::vector<std::optional<double>> outputs;  ///< nullopt where the document has null (e.g. no IRR)
   };
   std::vector<Row> rows;

@@ -1,0 +1,97 @@
+// User trial of 2026-12-05, fourth session (/work/coord/trial-findings.md, "Session of 2026-12-05
+// (4)"): the items left by the third session (BX) and what a process engineer and an energy/policy
+// analyst met in a fresh run of the README tour, docs/cli.md and the examples.
+#include <filesystem>
+#include <fstream>
+
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_user_trial4 {
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+void expect_in(const std::string& text, const std::string& part) {
+  EXPECT_NE(text.find(part), std::string::npos) << "missing: " << part << "\nin:\n" << text;
+}
+
+void expect_not_in(const std::string& text, const std::string& part) {
+  EXPECT_EQ(text.find(part), std::string::npos) << "unexpected: " << part << "\nin:\n" << text;
+}
+
+// `--vary prices.lme=2200,2400` printed "prices.lme  2200": a plain number is in the field's unit,
+// which the table did not say. The value column now carries it (text, CSV and JSON alike); a value
+// typed with a unit, a text value and a dimensionless one are shown as typed.
+TEST(CliUserTrial4, AVaryTableShowsAPlainValueWithTheFieldsUnit) {
+  const RunResult lme = potline({"smelter", example("smelter-us-old-grid.toml"), "--vary", "prices.lme=2200,2400",
+                                 "--outputs", "cost_usd_per_t.c1"});
+  ASSERT_EQ(lme.exit_code, 0) << lme.describe();
+  expect_in(lme.out, "prices.lme  2200 USD/t");
+  expect_in(lme.out, "prices.lme  2400 USD/t");
+  const RunResult csv = potline({"smelter", example("smelter-us-old-grid.toml"), "--vary", "prices.lme=2200",
+                                 "--outputs", "cost_usd_per_t.c1", "--csv"});
+  expect_in(csv.out, "prices.lme,2200 USD/t,");
+  const RunResult wacc = potline({"invest", example("invest-new-build.toml"), "--vary", "investment.wacc=6,8 %",
+                                  "--outputs", "npv_usd"});
+  expect_in(wacc.out, "investment.wacc  6 %");
+  const RunResult tech = potline({"cell", example("default.toml"), "--vary", "case.technology=AP40,AP60",
+                                  "--outputs", "voltage_V"});
+  expect_in(tech.out, "case.technology  AP40 ");
+  expect_in(tech.out, "case.technology  AP60 ");
+  const RunResult rate = potline({"fleet", example("us-tariff-50.toml"), "--vary", "tariff[0].rate=0,0.25",
+                                  "--outputs", "price_by_region_usd_per_t.usa"});
+  ASSERT_EQ(rate.exit_code, 0) << rate.describe();
+  expect_in(rate.out, "tariff[0].rate  0.25 ");
+  // The run still gets the number as typed: a plain 0.08 for a % field is warned as a fraction.
+  const RunResult fraction = potline({"invest", example("invest-new-build.toml"), "--vary", "investment.wacc=0.08",
+                                      "--outputs", "npv_usd"});
+  expect_in(fraction.out, "investment.wacc  0.08 %");
+  expect_in(fraction.err, "this field is in %: for 8 % write 8 or \"8 %\"");
+}
+
+// `compare` of two sweep stores with no scenario of the same name listed every mean as 'missing'
+// without saying the stores share none.
+TEST(CliUserTrial4, CompareOfSweepStoresWithNoCommonScenarioSaysSo) {
+  TempDir dir;
+  const std::string a = (dir.path() / "a.sqlite").string(), b = (dir.path() / "b.sqlite").string();
+  const std::string other = (dir.path() / "other.toml").string();
+  std::ofstream(other) << "[sweep]\ntitle = \"other\"\nbase = \"" << example("world-elastic.toml")
+                       << "\"\nseed = 1\nsamples = 2\n\n[[scenario]]\nname = \"alt\"\n";
+  ASSERT_EQ(potline({"sweep", example("sweep-small.toml"), "--out", a, "--threads", "1"}).exit_code, 0);
+  const RunResult s = potline({"sweep", other, "--out", b, "--threads", "1"});
+  ASSERT_EQ(s.exit_code, 0) << s.describe();
+  const RunResult c = potline({"compare", a, b});
+  ASSERT_EQ(c.exit_code, 0) << c.describe();
+  expect_in(c.out, "no scenario is in every store (run 1: base, us-power-plus-20; run 2: alt): scenarios are matched "
+                   "by name");
+  expect_in(c.out, "scenarios not in every store (their means show as 'missing' in the others):\n"
+                   "  world_mean_by_scenario.base: only in run 1\n");
+  expect_in(c.out, "  world_mean_by_scenario.alt: only in run 2\n");
+  const RunResult j = potline({"compare", a, b, "--json"});
+  ASSERT_EQ(j.exit_code, 0) << j.describe();
+  expect_in(j.out, "\"key\": \"world_mean_by_scenario.alt\"");
+  // Stores that share their scenarios get no such note.
+  const RunResult same = potline({"compare", a, a});
+  expect_not_in(same.out, "no scenario is in every store");
+  expect_not_in(same.out, "scenarios not in every store");
+}
+
+// A bath composition typed as fractions (`--alf3 0.11 --caf2 0.05` for 11 and 5 wt%) was read as
+// 0.11 and 0.05 wt%: `bath` printed a liquidus of 1011 degC with no word about the unit (its input
+// warnings were dropped), and `cell --set bath.caf2=0.05` failed at the case file's bath temperature.
+TEST(CliUserTrial4, ABathCompositionTypedAsFractionsIsSaid) {
+  const RunResult bath = potline({"bath", "--alumina", "3", "--alf3", "0.11", "--caf2", "0.05", "--temperature", "960"});
+  ASSERT_EQ(bath.exit_code, 0) << bath.describe();
+  expect_in(bath.out, "warning: --alf3: value 0.11 is read as 0.11 wt% (this field is in wt%, default 12 wt%): for 11 wt% "
+                      "write 11 or \"11 wt%\"");
+  expect_in(bath.out, "warning: --caf2: value 0.05 is read as 0.05 wt%");
+  const RunResult cell = potline({"cell", example("default.toml"), "--set", "bath.caf2=0.05"});
+  EXPECT_EQ(cell.exit_code, 2) << cell.describe();
+  expect_in(cell.err, "--set #1: warning: 'bath.caf2': value 0.05 is read as 0.05 wt% (this field is in wt%, default 5 wt%)");
+  // Alumina below 1 wt% is an ordinary state near an anode effect: no warning.
+  const RunResult alumina = potline({"bath", "--alumina", "0.8", "--alf3", "11", "--caf2", "5", "--temperature", "960"});
+  expect_not_in(alumina.out + alumina.err, "is read as");
+}
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_user_trial4

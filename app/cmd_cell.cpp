@@ -66,13 +66,13 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     return run_vary_command(o.vary, "cell", o.sets, o.json, VaryFolder{o.out_dir, o.argv, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
-      api::CellRun run = api::run_cell(point, o.technology, o.target_voltage);
+      api::CellRun run = api::run_cell(point, o.technology, o.target_voltage, o.thermal);
       // --thermal --vary: the thermal keys as outputs (thermal.bath_temperature_degC against bath.alf3)
       if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, point);
       return run.summary;
     });
   }
-  api::CellRun run = api::run_cell(source, o.technology, o.target_voltage);
+  api::CellRun run = api::run_cell(source, o.technology, o.target_voltage, o.thermal);
   if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};

@@ -43,7 +43,7 @@ Output run_cell(const std::string& path, const std::optional<std::string>& text,
                 bool thermal) {
   py::gil_scoped_release release;
   const api::CaseSource source = case_source(path, text, sets, data_dir);
-  api::CellRun run = api::run_cell(source, technology, target_voltage);
+  api::CellRun run = api::run_cell(source, technology, target_voltage, thermal);
   if (thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
   return {io::dump(run.summary), run.tables()};
 }

@@ -89,7 +89,8 @@ void solve_target_voltage(cell::CellCase& c, double target_V, core::Diagnostics&
 
 namespace {
 // run_cell without the located_at_case wrapper.
-CellRun run_cell_here(const CaseSource& source, const std::string& technology, const std::string& target_voltage) {
+CellRun run_cell_here(const CaseSource& source, const std::string& technology, const std::string& target_voltage,
+                      bool thermal) {
   core::Diagnostics diagnostics;
   const io::ValueSet user = read_user_values(source, technology, diagnostics);
   const std::optional<double> target_V = read_target_voltage(target_voltage, diagnostics);
@@ -112,7 +113,12 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   }
 
   const cell::TechnologyCatalogue catalogue = load_catalogue(source);
-  auto built = cell::build_cell_case(user, catalogue, diagnostics);
+  // --thermal calibrates a catalogue technology at its catalogue point, a case file with --set at the file
+  // as written: the bath temperature is solved there (cell_thermal_summary checks the solved state).
+  cell::CellCaseOptions options;
+  options.temperature_from_heat_balance =
+      thermal && (!user.text("case.technology").empty() || (source.given() && !source.sets.empty()));
+  auto built = cell::build_cell_case(user, catalogue, diagnostics, options);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   CellRun run{std::move(*built), {}, {}, {}, catalogue.path()};
   if (target_V) solve_target_voltage(run.c, *target_V, diagnostics);
@@ -125,8 +131,9 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
 }
 }  // namespace
 
-CellRun run_cell(const CaseSource& source, const std::string& technology, const std::string& target_voltage) {
-  return located_at_case(source, [&] { return run_cell_here(source, technology, target_voltage); });
+CellRun run_cell(const CaseSource& source, const std::string& technology, const std::string& target_voltage,
+                 bool thermal) {
+  return located_at_case(source, [&] { return run_cell_here(source, technology, target_voltage, thermal); });
 }
 
 Tables CellRun::tables() const {

@@ -5,6 +5,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/potline/simulate_case.hpp"
+#include "potline/potline/thermal_start.hpp"
 
 namespace potline::api {
 namespace {
@@ -67,6 +68,11 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
     design = catalogue.c.op;
     design_liquidus_degC = catalogue.summary.at("liquidus_C").get<double>();
     basis = "technology " + run.c.technology->name + " at its catalogue operating point";
+  }
+  {  // a case admitted for its solved temperature (run_cell's `thermal`) must have a working one
+    core::Diagnostics diagnostics;
+    line::check_solved_cell_state(run.c.values, run.c, design, basis, diagnostics);
+    if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   }
   std::vector<double> y(dynamics::kStateCount);
   const dynamics::CellModel m =

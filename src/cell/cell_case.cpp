@@ -193,7 +193,7 @@ std::optional<CellCase> technology_case(const Technology& tech, const Technology
 
 std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
                                         const TechnologyCatalogue& catalogue,
-                                        core::Diagnostics& diagnostics) {
+                                        core::Diagnostics& diagnostics, const CellCaseOptions& options) {
   CellCase c;
   const std::string tech_name = user_values.text("case.technology");
   if (!tech_name.empty()) {
@@ -236,7 +236,8 @@ std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
     return std::nullopt;
   }
   const bath::Properties props = bath::evaluate(c.op.bath, c.op.bath_temperature_K, c.constants.conductivity);
-  if (props.superheat_K < 0.0) {
+  // A temperature solved from the heat balance is checked by the caller at the solved state.
+  if (props.superheat_K < 0.0 && !options.temperature_from_heat_balance) {
     diagnostics.error(location_of(c.values, "operation.bath_temperature"), "operation.bath_temperature",
                       fmt::format("bath temperature {:.1f} degC is below the liquidus {:.1f} degC of this "
                                   "bath (Solheim et al. 1996): the bath would freeze; raise the "

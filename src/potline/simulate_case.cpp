@@ -15,7 +15,7 @@
 #include "potline/potline/purity_track_case.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
-#include "thermal_start.hpp"
+#include "potline/potline/thermal_start.hpp"
 
 namespace potline::line {
 namespace {
@@ -250,11 +250,14 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
                                                     const std::string& case_dir,
                                                     core::Diagnostics& diagnostics,
                                                     const cell::OperatingPoint* design_point) {
-  auto cell_case = cell::build_cell_case(user_values, catalogue, diagnostics);
-  if (!cell_case) {
-    hint_solved_bath_temperature(user_values, diagnostics);  // 10 wt% AlF3 below 965 °C (thermal_start.cpp)
-    return std::nullopt;
-  }
+  // A catalogue technology, or a case file run with --set of its operating point (design_point), is
+  // calibrated at that checked point and starts at its heat balance's temperature: resolve_thermal_start
+  // checks that solved state, not the case's fixed one (AP40 at 10 wt% AlF3 was refused: 965.0 °C below
+  // the 966.8 °C liquidus, although the run starts at 973.2 °C).
+  cell::CellCaseOptions options;
+  options.temperature_from_heat_balance = !user_values.text("case.technology").empty() || design_point != nullptr;
+  auto cell_case = cell::build_cell_case(user_values, catalogue, diagnostics, options);
+  if (!cell_case) return std::nullopt;
   io::ValueSet v = user_values;
   io::fill_defaults(dynamics_schema(), v);
   // The fault profile's rates go into the rate keys the case does not set (faults_profiles.cpp).

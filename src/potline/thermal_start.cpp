@@ -4,7 +4,7 @@
 // Calibrated at each case's own point, cell-7d at 380/400/420 kA ran at a mean superheat of
 // 6.79/6.86/6.96 K with the same ledge (each point a cell re-lined for it), and 11 or 14 wt% AlF3
 // could not be calibrated at all (superheat 2.3 and 17.9 K at 965 °C).
-#include "thermal_start.hpp"
+#include "potline/potline/thermal_start.hpp"
 
 #include <fmt/format.h>
 
@@ -17,6 +17,7 @@
 
 #include "potline/bath/liquidus.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
+#include "potline/potline/simulate_case.hpp"
 
 namespace potline::line {
 namespace {
@@ -274,20 +275,28 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
   }
 }
 
-void hint_solved_bath_temperature(const io::ValueSet& values, core::Diagnostics& diagnostics) {
-  if (values.text("case.technology").empty()) return;
-  const io::Value* given = values.get("operation.bath_temperature");
-  if (given && (given->origin == io::Origin::kCaseFile || given->origin == io::Origin::kCommandLine)) return;
-  const auto& items = diagnostics.items();
-  const bool below_liquidus = std::any_of(items.begin(), items.end(), [](const core::Diagnostic& d) {
-    return d.severity == core::Severity::kError && d.key == "operation.bath_temperature";
-  });
-  if (!below_liquidus) return;
-  diagnostics.warning(core::SourceLocation{}, "operation.bath_temperature",
-                      "simulate starts a catalogue cell at the steady state of its heat balance, not at the "
-                      "catalogue's bath temperature: give operation.bath_temperature above the liquidus (e.g. --set "
-                      "\"operation.bath_temperature=980 degC\") to pass this check of the case; the run starts at the "
-                      "heat balance's temperature whatever the value (docs/model/dynamics.md, \"Thermal calibration\")");
+void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& cell_case,
+                             const cell::OperatingPoint& design, const std::string& basis,
+                             core::Diagnostics& diagnostics) {
+  if (bath::liquidus_K(cell_case.op.bath) <= cell_case.op.bath_temperature_K) return;
+  SimulationCase c;  // cell --thermal's network: the default dynamics.*, no exchangers, no controller
+  c.design = cell_case.design;
+  c.constants = cell_case.constants;
+  c.op = cell_case.op;
+  c.dynamics = default_dynamics_parameters();
+  c.controller_enabled = false;
+  c.calibration_op = design;
+  c.calibration_basis = basis;
+  const Network n = calibrate(c, design);
+  if (!n.model) {  // the case's own point (its file without --set is no complete case) below its liquidus
+    diagnostics.error(location(values, "operation.bath_temperature"), "operation.bath_temperature",
+                      fmt::format("the heat-loss network cannot be calibrated at {} ({}, liquidus {:.1f} °C): {}; "
+                                  "raise the temperature or change the composition (docs/model/dynamics.md, "
+                                  "\"Thermal calibration\")",
+                                  basis, point_text(design), bath::liquidus_K(design.bath) - 273.15, n.error));
+    return;
+  }
+  start_at_case_point(values, StartContext{c, *n.model, 0.0}, c, diagnostics);
 }
 
 }  // namespace potline::line

@@ -77,9 +77,12 @@ struct CellRun {
 /// catalogue technology).
 std::string published_point_csv(const CellRun& run);
 
-/// potline cell [CASE] [--technology T] [--set ...] [--target-voltage V]: `technology` overrides
-/// case.technology; `target_voltage` (text, may carry a unit) solves the ACD for that voltage.
-CellRun run_cell(const CaseSource& source, const std::string& technology = "", const std::string& target_voltage = "");
+/// potline cell [CASE] [--technology T] [--set ...] [--target-voltage V] [--thermal]: `technology` overrides
+/// case.technology; `target_voltage` (text, may carry a unit) solves the ACD for that voltage. `thermal`:
+/// cell_thermal_summary follows, so a case calibrated elsewhere (a catalogue technology, a case file with
+/// --set) is not refused for its fixed bath temperature below the liquidus; its solved state is checked.
+CellRun run_cell(const CaseSource& source, const std::string& technology = "", const std::string& target_voltage = "",
+                 bool thermal = false);
 
 /// `potline cell --thermal`: the summary's "thermal" object, the bath temperature and ledge solved from
 /// the heat balance of the dynamics' heat-loss network calibrated at the design point: the catalogue

@@ -27,13 +27,24 @@ struct CellCase {
 /// The cell schema's table, bound to CellCase (design, constants, operating point).
 const io::SchemaTable<CellCase>& cell_table();
 
+/// What the caller does with the case's operation.bath_temperature.
+struct CellCaseOptions {
+  /// The caller solves the bath temperature from the heat balance of a network calibrated at another
+  /// (checked) point: `potline simulate` of a catalogue technology or of a case file with --set, `potline
+  /// cell --thermal`. The fixed temperature is then no state the cell runs at, so the check that it is
+  /// above the bath's liquidus is skipped (AP40 at 10 wt% AlF3: 965.0 °C against 966.8 °C); the caller
+  /// checks the solved state instead (a liquid steady state, else an input error with the working range).
+  bool temperature_from_heat_balance = false;
+};
+
 /// Builds the case from user values (case file and --set already applied). Reports missing
 /// fields, unknown technologies and cross-field inconsistencies (composition over 100 %, bath
-/// below its liquidus) as errors, and alumina above saturation as a warning.
-/// Returns nothing when there are errors.
+/// below its liquidus unless `options` say the temperature is solved) as errors, and alumina above
+/// saturation as a warning. Returns nothing when there are errors.
 std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
                                         const TechnologyCatalogue& catalogue,
-                                        core::Diagnostics& diagnostics);
+                                        core::Diagnostics& diagnostics,
+                                        const CellCaseOptions& options = {});
 
 /// Converts final values to typed inputs (no calibration). Missing required fields are errors.
 bool values_to_inputs(const io::ValueSet& values, CellDesign& design, ModelConstants& constants,

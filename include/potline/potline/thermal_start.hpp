@@ -1,6 +1,6 @@
 #pragma once
-// Where a simulate case's heat-loss network is calibrated and where its cells start (not installed;
-// docs/model/dynamics.md, "Thermal calibration").
+// Where a simulate case's heat-loss network is calibrated and where its cells start, and the same check
+// of a solved state for `potline cell --thermal` (docs/model/dynamics.md, "Thermal calibration").
 #include "potline/cell/cell_case.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/values.hpp"
@@ -19,9 +19,14 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
                            const cell::TechnologyCatalogue& catalogue, const cell::OperatingPoint* design_point,
                            SimulationCase& c, core::Diagnostics& diagnostics);
 
-/// The cell case of a catalogue technology was refused because the catalogue's bath temperature is
-/// below the liquidus of the case's bath (AP40 with 10 wt% AlF3: 965.0 against 966.8 °C): simulate
-/// does not run at that temperature but at the heat balance's, so say how to pass the check.
-void hint_solved_bath_temperature(const io::ValueSet& values, core::Diagnostics& diagnostics);
+/// `potline cell --thermal` of a case whose bath at its fixed operation.bath_temperature is below its
+/// liquidus (admitted by cell::CellCaseOptions::temperature_from_heat_balance): the steady state of the
+/// network calibrated at `design` (with the default dynamics.*, as cell --thermal) at the case's point must
+/// be a working cell, else the input error simulate gives (each operating key that differs from `design`,
+/// its value, why and the range that works with the other inputs as given). Only those cases: a case that
+/// passes the fixed-temperature check keeps cell --thermal's warnings.
+void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& cell_case,
+                             const cell::OperatingPoint& design, const std::string& basis,
+                             core::Diagnostics& diagnostics);
 
 }  // namespace potline::line

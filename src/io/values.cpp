@@ -243,6 +243,32 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
   return message;
 }
 
+// An unknown unit's "did you mean" names the closest symbol of any dimension: `operation.acd="4
+// inch"` got "(did you mean 'nWh'?)" for a length. A hint that gives a unit the field cannot take
+// (the given unit with the unknown symbol replaced by it: "USD/MWhr" -> "USD/MWh" is kept) is
+// dropped; the message goes on to name the field's unit.
+std::string without_foreign_hint(const std::string& error, const std::string& raw_text, const FieldSpec& field) {
+  const std::string open = " (did you mean '", unknown = "unknown unit '";
+  const auto at = error.find(open);
+  const auto body_at = error.find(unknown);
+  if (at == std::string::npos || body_at == std::string::npos) return error;
+  const auto close = error.find("'?)", at + open.size());
+  const auto body_end = error.find('\'', body_at + unknown.size());
+  if (close == std::string::npos || body_end == std::string::npos) return error;
+  const std::string hint = error.substr(at + open.size(), close - at - open.size());
+  const std::string body = error.substr(body_at + unknown.size(), body_end - body_at - unknown.size());
+  char* end = nullptr;
+  std::strtod(raw_text.c_str(), &end);
+  std::string unit_text = trimmed(std::string(end == nullptr ? raw_text.c_str() : end));
+  const auto where = unit_text.find(body);
+  if (body.empty() || where == std::string::npos) return error;
+  unit_text.replace(where, body.size(), hint);
+  const core::UnitParse corrected = core::parse_unit(unit_text);
+  const core::UnitParse wanted = core::parse_unit(field.unit.empty() ? "1" : field.unit);
+  if (!corrected.unit || !wanted.unit || corrected.unit->dimension == wanted.unit->dimension) return error;
+  return error.substr(0, at) + error.substr(close + 3);
+}
+
 // Two slips of hand-typed numbers the unit parser reads as unknown units: a comma in the number
 // ("4,0 cm" said "unknown unit ','") and a unit in the wrong case ("4 CM" suggested 'm').
 std::optional<std::string> typing_slip_message(const std::string& raw_text, const FieldSpec& field) {
@@ -353,7 +379,7 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
       const auto parsed =
           core::parse_quantity(raw_text, field.unit, field.internal_unit, field.temperature_kind);
       if (!parsed.ok()) {
-        std::string message = parsed.error;
+        std::string message = without_foreign_hint(parsed.error, raw_text, field);
         if (!field.unit.empty() && field.unit != "1") message += "; this field takes a number in " + field.unit;
         if (const auto mismatch = unit_mismatch_message(raw_text, field)) message = *mismatch;
         if (const auto slip = typing_slip_message(raw_text, field)) message = *slip;

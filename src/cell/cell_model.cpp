@@ -12,9 +12,10 @@ namespace {
 using constants::kFaraday_C_per_mol;
 using constants::kMolarMassAl_kg_per_mol;
 
-// Haupin 1998: the Tafel form of the anode reaction overvoltage is stated for i > 0.01 A/cm².
+// [Haupin 1998]: the Tafel form of the anode reaction overvoltage is stated for i > 0.01 A/cm².
 constexpr double kMinTafelCurrentDensity_A_per_m2 = 100.0;
-// Haupin 1998: cathode concentration overvoltage vanishes at 0.257 A/cm² and is not defined below.
+// [Haupin 1998]: cathode concentration overvoltage vanishes at 0.257 A/cm² and is not defined
+// below.
 constexpr double kCathodeReferenceCurrentDensity_A_per_m2 = 2570.0;
 // Bubble coverage is a fraction; the fitted polynomial can leave (0, 0.95] at extreme inputs.
 // 0.95 is a numerical bound (estimate): it keeps R_bubble ∝ θ/(1 − θ) finite; Haupin's
@@ -160,7 +161,7 @@ CellResult evaluate(const CellDesign& d, const ModelConstants& k,
   }
   r.bubble_coverage = theta;
   const double conductance_per_length = kappa * r.effective_anode_area_m2;  // S·m
-  // Bubble layer: a film of thickness d_b whose conducting fraction is (1 − θ) (Haupin 1998).
+  // Bubble layer: a film of thickness d_b whose conducting fraction is (1 − θ) ([Haupin 1998]).
   v.bubble = I * r.bubble_thickness_m * theta / (conductance_per_length * (1.0 - theta));
   if (inert) v.bubble *= k.inert_anode.bubble_factor;
   double bath_path_m = op.acd_m - (k.subtract_bubble_layer ? r.bubble_thickness_m : 0.0);

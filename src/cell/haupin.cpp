@@ -17,7 +17,7 @@ constexpr double kCm2_per_m2 = 1e4;
 }  // namespace
 
 double reversible_voltage_V(double temperature_K, double alumina_activity) noexcept {
-  // Haupin 1998: standard potential for CO2 as anode product, activity of Al2O3 relative
+  // [Haupin 1998]: standard potential for CO2 as anode product, activity of Al2O3 relative
   // to saturation (a = 1 at saturation), 12 electrons for 2 Al2O3 + 3 C -> 4 Al + 3 CO2.
   const double e0 = 1.896 - 0.000572 * temperature_K;
   const double nernst = constants::kGasConstant_J_per_mol_K * temperature_K /
@@ -27,7 +27,7 @@ double reversible_voltage_V(double temperature_K, double alumina_activity) noexc
 
 double anode_reaction_overvoltage_V(double temperature_K, double anode_current_density_A_per_m2,
                                     double alumina_wt) noexcept {
-  // Haupin 1998: Tafel form b·ln(i/i_r) with exchange current density depending on alumina.
+  // [Haupin 1998]: Tafel form b·ln(i/i_r) with exchange current density depending on alumina.
   // Written as b·asinh(i/(2·i_r)), the symmetric Butler–Volmer form. It differs from the Tafel line
   // by about b/(4x²), x = i/(2 i_r): at 2.5 wt% alumina < 1e-5 V above 0.5 A/cm² and < 0.3 mV
   // above 0.1 A/cm² (≈0.9 mV at 8 wt%; industrial cells run at 0.6–1.0 A/cm²), and it goes to 0 at zero current instead of to −∞,
@@ -67,7 +67,7 @@ double anode_effect_alumina_wt(double temperature_K, double anode_current_densit
 double anode_concentration_overvoltage_V(double temperature_K,
                                          double anode_current_density_A_per_m2,
                                          double critical_current_density_A_per_m2) noexcept {
-  // Haupin 1998.
+  // [Haupin 1998]: (RT/2F)·ln(i_c/(i_c − i)); 23209 K/V = 2F/R ([CODATA 2018]).
   return temperature_K / 23209.0 *
          std::log(critical_current_density_A_per_m2 /
                   (critical_current_density_A_per_m2 - anode_current_density_A_per_m2));
@@ -75,20 +75,20 @@ double anode_concentration_overvoltage_V(double temperature_K,
 
 double cathode_overvoltage_V(double temperature_K, double cathode_current_density_A_per_m2,
                              double cryolite_ratio) noexcept {
-  // Haupin 1998: concentration overvoltage at the metal pad.
+  // [Haupin 1998]: concentration overvoltage at the metal pad.
   const double i = cathode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
   return 5.745e-5 * temperature_K * (1.375 - 0.125 * cryolite_ratio) * std::log(i / 0.257);
 }
 
 double bubble_thickness_m(double anode_current_density_A_per_m2) noexcept {
-  // Haupin 1998: bubble layer thickness.
+  // [Haupin 1998]: bubble layer thickness.
   const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
   return (0.5517 + i) / (1.0 + 2.167 * i) / kCm_per_m;
 }
 
 double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
                        double alumina_wt, double anode_effect_alumina_wt) noexcept {
-  // Haupin 1998: bubble coverage.
+  // [Haupin 1998]: bubble coverage.
   const double i = anode_current_density_A_per_m2 / kA_per_m2_per_A_per_cm2;
   const double dc = alumina_wt - anode_effect_alumina_wt;
   return 0.9 * (0.509 + 0.1823 * i - 0.1723 * i * i + 0.05504 * i * i * i +
@@ -107,7 +107,7 @@ double fanning_peak_acd_m(double gap_m, double acd_m) noexcept {
 
 double fanning_m(double acd_m, double gap_m, double immersion_m, double anode_length_m,
                  double anode_width_m, bool* beyond_fit) noexcept {
-  // Haupin 1998, eq. 34, in cm. The fit is a polynomial: it peaks in the gap S at
+  // [Haupin 1998], eq. 34, in cm. The fit is a polynomial: it peaks in the gap S at
   // S* = (0.1270 + 0.0394 D)/0.0068 and in the ACD at D* = sqrt((0.1656 + 0.0394 S)/0.0129), and
   // falls (eventually below zero) beyond. Fanning cannot shrink when a gap or the ACD widens, so
   // S and D are held at their peaks there (fanning_beyond_fit() tells the caller), and ΔL ≥ 0.

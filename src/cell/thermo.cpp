@@ -12,7 +12,7 @@ namespace {
 
 // Shomate equation (NIST Chemistry WebBook form), t = T/1000:
 //   H(T) - H(298.15) [kJ/mol] = A t + B t^2/2 + C t^3/3 + D t^4/4 - E/t + F - H,
-// where the coefficient H equals dfH(298.15) of the phase (Chase 1998). The absolute enthalpy on
+// where the coefficient H equals dfH(298.15) of the phase ([Chase 1998]). The absolute enthalpy on
 // the elements-at-298.15-K scale is therefore A t + B t^2/2 + C t^3/3 + D t^4/4 - E/t + F (kJ/mol).
 struct Shomate {
   double A, B, C, D, E, F;

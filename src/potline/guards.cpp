@@ -15,12 +15,12 @@ namespace {
 using namespace dynamics;
 
 // Bath and metal temperature: the metal pad freezes below the melting point of aluminium
-// (660.323 °C, the freezing point of aluminium, a defining fixed point of [Preston-Thomas 1990]),
-// so a liquid cell cannot be colder.
+// (660.323 °C, a defining fixed point of [Preston-Thomas 1990]), so a liquid cell cannot be
+// colder.
 constexpr double kBathMin_K = 933.47;
 // 1100 °C: ≈ 90 K above the melting point of pure cryolite (1011 °C, the constant term of the
-// [Solheim 1996] liquidus; the highest liquidus of any bath: every additive lowers it); cells run at 940–970 °C and no correlation of the model is
-// fitted this hot.
+// [Solheim 1996] liquidus; the highest liquidus of any bath: every additive lowers it); cells run
+// at 940–970 °C and no correlation of the model is fitted this hot.
 constexpr double kBathMax_K = 1373.15;
 // Masses may undershoot zero by round-off only. [kg]
 constexpr double kMassTolerance_kg = 1e-3;

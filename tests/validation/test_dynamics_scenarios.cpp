@@ -26,8 +26,8 @@ const line::Row& at(const Recorder& r, double hours) {
 // Nominal operation, 7 days, modern cell: no anode effect, dissolved alumina inside the band the
 // tracking controller works in. Band: above the model's AE concentration (≈1.0 wt% for AP40 at
 // 965 °C from the Grjotheim–Welch critical current density) plus 0.4 wt%, and below 4 wt%
-// (well under saturation, ≈7–8 wt%, Skybakmoen 1997). Measured minimum 1.47 wt% with the side-split
-// default (1.59 with the former h = 2.7 calibration; the margin was 0.5 wt% then).
+// (well under saturation, ≈7–8 wt%, [Skybakmoen 1997]). Measured minimum 1.47 wt% with the
+// side-split default (1.59 with the former h = 2.7 calibration; the margin was 0.5 wt% then).
 TEST(DynamicsScenarios, NominalWeekHasNoAnodeEffects) {
   const auto c = make_case(read_example("cell-7d.toml"));
   const auto s = line::run_simulation(c);

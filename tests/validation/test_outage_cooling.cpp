@@ -2,7 +2,7 @@
 // outage records (docs/validation.md, "Cell dynamics: the issue-11 ladder", rows e-rate, e-AlF3,
 // e-ledge, e-restart, e-Tomago). No published cooling rate, AlF3 rise or ledge growth during an
 // outage was readable (searched 2026-12-04: [Dupuis et al. 2007] gives its measured course in
-// figures only; [Lalonde et al. 2006], Dupuis & Tabereaux 2012, Zhao et al. 2011 and Tremblay &
+// figures only; [Lalonde et al. 2006], [Dupuis & Tabereaux 2012], Zhao et al. 2011 and Tremblay &
 // Leblanc 1989 are cited by title only; [Øye & Sørlie] gives durations, not rates). So:
 // - the rates are REGRESSION rows, "not validated (no published figure readable)": the tolerances
 //   hold the model where it was measured on 2026-12-04, nothing was tuned to them;

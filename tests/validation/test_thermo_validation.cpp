@@ -1,7 +1,7 @@
 // Validation of potline::cell::thermo against independent published thermochemical data.
 //
-// Our enthalpies come from the NIST WebBook Shomate fits (Chase 1998, NIST-JANAF 4th ed.) and, for
-// graphite, from the NASA Glenn polynomial (McBride, Zehe & Gordon 2002). Each check below uses a
+// Our enthalpies come from the NIST WebBook Shomate fits ([Chase 1998], NIST-JANAF 4th ed.) and,
+// for graphite, from the NASA Glenn polynomial ([McBride et al. 2002]). Each check below uses a
 // source that is NOT the fit being tested, so a transcription error or a wrong range would fail it.
 #include <gtest/gtest.h>
 
@@ -26,7 +26,7 @@ void expect_relative(double actual, double expected, double rel_tol, const char*
 }
 }  // namespace
 
-// CO2(g): NIST-JANAF table (Chase 1998) as reproduced in Borgnakke & Sonntag, Fundamentals of
+// CO2(g): NIST-JANAF table ([Chase 1998]) as reproduced in Borgnakke & Sonntag, Fundamentals of
 // Thermodynamics, Table A.9 "Ideal-gas properties of various substances", carbon dioxide:
 //   H - H298 = 33 397 kJ/kmol at 1000 K, 44 473 kJ/kmol at 1200 K.
 // The WebBook states its Shomate fits reproduce the JANAF tables closely; here they agree to 0.01
@@ -48,7 +48,7 @@ TEST(ThermoValidation, COIncrementMatchesIndependentAssessment) {
   expect_relative(increment_J_per_mol(Species::kCO, 1200.0), 28422.0, 0.002, "CO 1200 K");
 }
 
-// alpha-Al2O3: NASA Glenn polynomial "AL2O3(a)" (McBride et al. 2002; data Gurvich et al. 1996,
+// alpha-Al2O3: NASA Glenn polynomial "AL2O3(a)" ([McBride et al. 2002]; data Gurvich et al. 1996,
 // independent of JANAF), 500-1200 K range: H - H298 = 78 059 J/mol at 1000 K, 103 271 J/mol at
 // 1200 K. The JANAF-based Shomate fit gives 77 925 and 103 279 (0.17 % and 0.01 %): the spread
 // between the two assessments. Tolerance 0.5 %, the accuracy claimed for enthalpy increments of
@@ -59,7 +59,7 @@ TEST(ThermoValidation, AluminaIncrementMatchesIndependentAssessment) {
   expect_relative(increment_J_per_mol(Species::kAlumina, 1200.0), 103271.0, 0.005, "Al2O3 1200 K");
 }
 
-// Aluminium (liquid above 933.47 K): NASA Glenn "AL(cr)" and "AL(L)" (McBride et al. 2002; data
+// Aluminium (liquid above 933.47 K): NASA Glenn "AL(cr)" and "AL(L)" ([McBride et al. 2002]; data
 // CODATA Key Values, Cox, Wagman & Medvedev 1989, p. 217): H - H298 = 30 954 J/mol at 1000 K,
 // 37 304 J/mol at 1200 K. The JANAF-based WebBook fits give 30 805 and 37 156 (-0.5 %); most of
 // the gap is in the solid (0.7 % at 900 K), i.e. between the JANAF and CODATA assessments.
@@ -100,7 +100,7 @@ TEST(ThermoValidation, GraphiteIncrementMatchesButlandMaddisonHeatCapacity) {
   EXPECT_NEAR(cp(300.0), 8.6186, 0.09);
 }
 
-// Reaction enthalpy at 298.15 K from formation enthalpies (Chase 1998 / NIST WebBook):
+// Reaction enthalpy at 298.15 K from formation enthalpies ([Chase 1998] / NIST WebBook):
 // 1/2 Al2O3 + 3/4 C -> Al + 3/4 CO2: dH = 3/4 (-393.52) - 1/2 (-1675.69) = 542.705 kJ/mol Al.
 // Tolerance 0.05 kJ/mol: the Shomate fits reproduce dfH(298.15) within ~30 J/mol each.
 TEST(ThermoValidation, ReactionEnthalpyAtReferenceTemperature) {

@@ -14,6 +14,7 @@ import numbers as _numbers
 import os as _os
 import re as _re
 import sys as _sys
+import warnings as _warnings
 
 from . import _core
 from . import _toml
@@ -22,7 +23,15 @@ __version__ = _core.__version__
 InputError = _core.InputError
 RunError = _core.RunError
 
-__all__ = ["InputError", "RunError", "Result", "cell", "bath", "smelter", "emissions", "cbam", "invest", "simulate",
+
+class InputWarning(UserWarning):
+    """An input Potline takes but doubts, about a value you gave (``set``, a dict case or an option):
+    a fraction typed for a percentage (``investment.wacc=0.08`` is 0.08 %), a value outside its
+    typical range. The CLI prints these; Python issues them with ``warnings.warn`` (the result's
+    "warnings" keeps every warning, as --json does)."""
+
+
+__all__ = ["InputError", "InputWarning", "RunError", "Result", "cell", "bath", "smelter", "emissions", "cbam", "invest", "simulate",
            "fleet", "flex", "read_sweep", "data_dir"]
 
 
@@ -49,6 +58,37 @@ def _text(value):
     raise TypeError(f"expected a number or a string (may carry a unit, e.g. '960 degC'), got {type(value).__name__}")
 
 
+def _given_keys(case, overrides):
+    """The keys a caller gave: the ``set`` keys (also without an array index, "tariff[0].rate" ->
+    "tariff.rate") and the fields of a dict case ("investment.wacc")."""
+    keys = []
+    for key in (overrides or {}):
+        keys += [key, _re.sub(r"\[\d+\]", "", key)]
+
+    def walk(table, prefix):
+        for name, value in table.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{name}.")
+            else:
+                keys.append(f"{prefix}{name}")
+
+    if isinstance(case, dict):
+        walk(case, "")
+    return keys
+
+
+def _issue_warnings(texts, keys):
+    """Issues each warning that names a key the caller gave, once, at the caller's line:
+    `invest(case, set={"investment.wacc": 0.08})` returned an NPV 15 times too large (0.08 %) with
+    its warning only in result["warnings"], where a notebook never shows it."""
+    issued = []
+    for text in texts:
+        if isinstance(text, str) and text not in issued and any(_re.search(rf"(?<![\w.]){_re.escape(k)}(?![\w])", text)
+                                                                for k in keys if k):
+            issued.append(text)
+            _warnings.warn(text, InputWarning, stacklevel=3)
+
+
 def _options(command, kwargs):
     """Keyword arguments (alf3=11, eua_price_eur=80) as option texts by schema key (cbam.eua-price-eur)."""
     return {f"{command}.{name.replace('_', '-')}": _text(value) for name, value in kwargs.items() if value is not None}
@@ -60,7 +100,9 @@ def bath(**options):
     Options (units as in `potline schema bath`): alumina, alf3, caf2, mgf2, lif, kf (wt%),
     temperature (degC, or a string with a unit), conductivity_model.
     """
-    return _json.loads(_core.bath(_options("bath", options)))
+    result = _json.loads(_core.bath(_options("bath", options)))
+    _issue_warnings(result.get("warnings", []), [f"--{name.replace('_', '-')}" for name in options])
+    return result
 
 
 def emissions(data_dir=None, **options):
@@ -69,7 +111,9 @@ def emissions(data_dir=None, **options):
     Options as in `potline schema emissions`: production_t, technology_class, aem, ae_frequency,
     ae_duration_min, aeo, ce, nac, sulfur, ash, coefficients, gwp.
     """
-    return _json.loads(_core.emissions(_options("emissions", options), data_dir or _core.default_data_dir()))
+    result = _json.loads(_core.emissions(_options("emissions", options), data_dir or _core.default_data_dir()))
+    _issue_warnings(result.get("warnings", []), [f"--{name.replace('_', '-')}" for name in options])
+    return result
 
 
 def cbam(data_dir=None, **options):
@@ -78,7 +122,9 @@ def cbam(data_dir=None, **options):
     Options as in `potline schema cbam`: year, direct_t_co2e_per_t or default_country,
     eua_price_eur, carbon_price_paid_eur, cscf.
     """
-    return _json.loads(_core.cbam(_options("cbam", options), data_dir or _core.default_data_dir()))
+    result = _json.loads(_core.cbam(_options("cbam", options), data_dir or _core.default_data_dir()))
+    _issue_warnings(result.get("warnings", []), [f"--{name.replace('_', '-')}" for name in options])
+    return result
 
 
 def _pandas():
@@ -170,25 +216,33 @@ def cell(case=None, set=None, technology=None, target_voltage=None, thermal=Fals
     path, text, sets, data = _case_args(case, set, data_dir)
     summary, tables = _core.cell(path, text, sets, data, technology or "",
                                  "" if target_voltage is None else _text(target_voltage), bool(thermal))
-    return _result(summary, tables)
+    result = _result(summary, tables)
+    _issue_warnings(result.get("warnings", []), _given_keys(case, set))
+    return result
 
 
 def smelter(case, set=None, data_dir=None):
     """Smelter economics and emissions, like `potline smelter CASE --json`.
     Tables: cost_breakdown, emissions, cbam, potlines."""
-    return _result(*_core.smelter(*_case_args(case, set, data_dir)))
+    result = _result(*_core.smelter(*_case_args(case, set, data_dir)))
+    _issue_warnings(result.get("warnings", []), _given_keys(case, set))
+    return result
 
 
 def invest(case, set=None, data_dir=None):
     """New-build or retrofit appraisal, like `potline invest CASE --json`. Table: cash_flows."""
-    return _result(*_core.invest(*_case_args(case, set, data_dir)))
+    result = _result(*_core.invest(*_case_args(case, set, data_dir)))
+    _issue_warnings(result.get("warnings", []), _given_keys(case, set))
+    return result
 
 
 def fleet(case, set=None, data_dir=None):
     """The world fleet and the regional market, like `potline fleet CASE --json`.
     Tables: cost_curve, regions, flows; with [[ccs_retrofit]] ccs_retrofit, with [[hpa]] hpa (and the
     summary keys of the same names). ``set`` also takes array-table keys ("tariff[0].rate")."""
-    return _result(*_core.fleet(*_case_args(case, set, data_dir)))
+    result = _result(*_core.fleet(*_case_args(case, set, data_dir)))
+    _issue_warnings(result.get("warnings", []), _given_keys(case, set))
+    return result
 
 
 def simulate(case, set=None, threads=0, data_dir=None):
@@ -202,6 +256,7 @@ def simulate(case, set=None, threads=0, data_dir=None):
     summary, tables, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
     result = _result(summary, tables)
     result.case_warnings = list(warnings)
+    _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
     return result
 
 
@@ -259,6 +314,7 @@ def flex(case, prices=None, set=None, envelope=False, data_dir=None):
         raise InputError(_price_rows_named(str(e), prices_text)) from None
     result = _result(summary, tables)
     result.case_warnings = list(warnings)
+    _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
     return result
 
 

@@ -99,3 +99,25 @@ def test_a_case_given_to_another_command_names_the_right_one(root):
     with pytest.raises(potline.InputError) as e:
         potline.smelter(str(root / "examples" / "world.toml"))
     assert "note: [fleet], [market], [[cap]], [[tariff]], [[exclusion]] are sections of a 'potline fleet' case" in str(e.value)
+
+
+# User trial of 2026-12-05 (4): a warning about a value the caller gave is issued with warnings.warn.
+def test_a_doubtful_value_given_from_python_is_warned(root):
+    # Before: invest(set={"investment.wacc": 0.08}) returned an NPV of 7,233 M USD (0.08 %, not 8 %)
+    # with the warning only in result["warnings"], which a notebook does not show.
+    with pytest.warns(potline.InputWarning, match=r'investment.wacc: value 0\.08 % .*for 8 % write 8 or "8 %"'):
+        result = potline.invest(str(root / "examples" / "invest-new-build.toml"), set={"investment.wacc": 0.08})
+    assert any("investment.wacc" in w for w in result["warnings"])  # and still in the document
+    with pytest.warns(potline.InputWarning, match=r"--alf3: value 0\.11 is read as 0\.11 wt%"):
+        potline.bath(alumina=3, alf3=0.11, caf2=5, temperature=960)
+    with pytest.warns(potline.InputWarning, match=r"bath.caf2: value 0\.05 is read as 0\.05 wt%"):
+        potline.cell({"case": {"technology": "AP40"}, "operation": {"bath_temperature": "990 degC"},
+                      "bath": {"caf2": 0.05}})
+
+
+def test_the_case_files_own_warnings_are_not_issued(root, recwarn):
+    # The IPCC coefficient warning of every smelter run, not about a value the caller gave, stays in
+    # result["warnings"] only (as before).
+    result = potline.smelter(str(root / "examples" / "smelter-us-old-grid.toml"), set={"prices.power": 40})
+    assert result["warnings"]
+    assert not [w for w in recwarn if issubclass(w.category, potline.InputWarning)]

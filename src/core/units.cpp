@@ -114,6 +114,9 @@ struct Term {
 
 // Largest power a unit term may carry ("m^-3", "s^-3" are the largest in use).
 constexpr int kMaxExponent = 12;
+// Scale factors a whole unit may have: inside a double's range (about 2e-308 to 1.8e308) with room
+// for the value it multiplies.
+constexpr double kMinFactor = 1e-300, kMaxFactor = 1e300;
 
 // One term: symbol with optional prefix and optional integer exponent ("cm2", "m^-2").
 bool parse_term(std::string_view text, Term& out, std::string& error) {
@@ -236,6 +239,15 @@ UnitParse parse_unit(std::string_view raw) {
     only_symbol = term.symbol;
     const int sign = denominator ? -1 : 1;
     unit.factor *= denominator ? 1.0 / term.factor : term.factor;
+    // One term scales by 1e-180 (pg^12) to 4.7e186 (TWh^12), but two or three of them ("TWh12 TWh12",
+    // "pg12 pg12") overflow the product to infinity or underflow it to 0, which would turn every value
+    // in the unit into infinity, NaN or a silent 0: refused like a huge exponent.
+    if (!(unit.factor >= kMinFactor && unit.factor <= kMaxFactor)) {
+      result.error = "unit '" + std::string(trim(raw)) +
+                     "' scales by a factor outside 1e-300 to 1e300 (near the range of a double): write it with "
+                     "smaller prefixes or powers";
+      return result;
+    }
     for (int d = 0; d < 8; ++d) unit.dimension[d] += sign * term.dimension[d];
     i = j;
   }

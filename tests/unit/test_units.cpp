@@ -320,6 +320,22 @@ TEST(UnitErrors, AHugeExponentIsRefusedNotWrapped) {
   EXPECT_DOUBLE_EQ(q("1 m^-12", "m^-12", "m^-12"), 1.0);
 }
 
+TEST(UnitErrors, AScaleFactorBeyondADoubleIsRefusedNotInfiniteOrZero) {
+  // A sibling of the huge exponent (found by reading, not by the fuzzer): each term is in range, but
+  // TWh^12 = (3.6e15 J)^12 = 4.7e186, squared, overflows to infinity, and pg^12 = (1e-15 kg)^12 =
+  // 1e-180, squared, underflows to 0: a value in "pg12 pg12 / pg12 / pg12" (dimensionless) became 0.
+  const auto inf = pc::convert(1.0, "TWh12 TWh12 / TWh12 / TWh12", "1");
+  EXPECT_FALSE(inf.ok());
+  EXPECT_EQ(inf.error,
+            "unit 'TWh12 TWh12 / TWh12 / TWh12' scales by a factor outside 1e-300 to 1e300 (near the range of a "
+            "double): write it with smaller prefixes or powers");
+  EXPECT_FALSE(pc::parse_quantity("3 pg12 pg12 / pg12 / pg12", "1", "1").ok());
+  EXPECT_FALSE(pc::parse_unit("pm12 pm12 pm12").unit.has_value());
+  // The largest single terms still work: 3.6^12 = 4,738,381.3.
+  EXPECT_NEAR(pc::parse_unit("TWh12").unit->factor / 4.7383813e186, 1.0, 1e-6);
+  EXPECT_NEAR(q("2 pg12 / pg12", "1", "1"), 2.0, 1e-12);
+}
+
 TEST(UnitErrors, AbsoluteTemperatureNeedsAPlainUnit) {
   EXPECT_EQ(err("960 degC m/m", "degC", "K", TemperatureKind::kAbsolute),
             "an absolute temperature needs a plain temperature unit (degC, K or degF), not "

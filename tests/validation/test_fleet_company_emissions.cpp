@@ -340,16 +340,20 @@ TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
 // (data/fleet-regions.toml [[subregion]]s): scope 2 / SEC (AC) = the factor. Australia's states from
 // [NGA Factors 2024], South Carolina's and Kentucky's eGRID subregions from [eGRID2022] (SRVC 622.987,
 // SRTV 933.067 lb/MWh; Kentucky's subregion is our assignment), Egypt's national factor of
-// [Hurghada SECAP 2018], France's, Germany's and Sweden's of 2023 and the EU-27's for Europe's other
-// grid rows (Alro) from [SDES climate key figures 2025], Brazil's SIN average of 2023 ([MCTI SIN
-// factor 2023]) and Turkey's ([ETKB electricity emission factors]). It checks the code takes the input, nothing about the physics.
+// [Hurghada SECAP 2018], France's, Germany's and Sweden's of 2023 from [SDES climate key figures 2025],
+// Brazil's SIN average of 2023 ([MCTI SIN factor 2023]), Turkey's ([ETKB electricity emission
+// factors]), Romania's, Greece's, Iran's and Argentina's 2024 intensities of generation and Russia's
+// (its region factor, Novokuznetsk) from [Ember yearly electricity data]. It checks the code takes the
+// input, nothing about the physics.
 TEST(fleet_company_emissions, GridRowsTakeTheirStateOrCountryFactorBookkeeping) {
   const auto& b = case_2024();
   const std::vector<std::pair<std::string, double>> expected = {
       {"oc-tomago", 0.66},          {"oc-boyne", 0.71},          {"oc-portland", 0.77},
       {"us-mount-holly", 0.2826},   {"us-sebree", 0.4232},       {"af-egyptalum", 0.55},
       {"eu-dunkerque", 0.049},      {"eu-trimet-essen", 0.366},  {"eu-kubal", 0.027},
-      {"eu-alro-slatina", 0.224},   {"sa-alumar", 0.0385},       {"as-eti-seydisehir", 0.439}};
+      {"eu-alro-slatina", 0.246},   {"sa-alumar", 0.0385},       {"as-eti-seydisehir", 0.439},
+      {"eu-aluminium-of-greece", 0.320}, {"as-salco-lamerd", 0.649}, {"sa-aluar", 0.345},
+      {"ru-novokuznetsk", 0.446}};
   for (const auto& [id, factor] : expected) {
     const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
                                  [&](const auto& s) { return s.record.id == id; });

@@ -95,9 +95,10 @@ TEST(fleet_subregions, ShippedFranceSe2AndGermanPricesReachTheirSmeltersOnly) {
   EXPECT_EQ(german, 3);  // Trimet Essen, Hamburg, Voerde (the Rheinwerk is idle in 2024)
 }
 
-// China's grid factors ([MEE 2022 grid factors], data/fleet-regions.toml): the named grid smelters of
-// Qinghai, Guangxi and Shanxi take their province's 2022 average (0.1567, 0.4044, 0.7096 t/MWh), the
-// other grid rows (the multi-province aggregates) the national 0.5856; captive and hydro rows keep their
+// China's grid factors (data/fleet-regions.toml): the named grid smelters of Qinghai, Guangxi and
+// Shanxi take their province's 2022 average (0.1567, 0.4044, 0.7096 t/MWh, [MEE 2022 grid factors]), the
+// other grid rows (the multi-province aggregates) the national 0.6096 of 2023 ([MEE 2023 grid factors];
+// 0.5856, 2022's, until 2026-12-05); captive and hydro rows keep their
 // own factors. The values as the file states them (a check of the wiring, not of the figures).
 TEST(fleet_subregions, ChineseGridSmeltersTakeTheirProvincesFactor) {
   core::Diagnostics d;
@@ -110,7 +111,7 @@ TEST(fleet_subregions, ChineseGridSmeltersTakeTheirProvincesFactor) {
   for (const auto& s : c.model.smelters) {
     if (s.record.region != "china" || s.record.power_source != plant::PowerSource::kGrid) continue;
     const auto it = by_province.find(s.record.province);
-    const double expected = it != by_province.end() ? it->second : 0.5856;
+    const double expected = it != by_province.end() ? it->second : 0.6096;
     (it != by_province.end() ? provincial : national) += 1;
     EXPECT_NEAR(s.inputs.emissions.power_co2_kg_per_J, expected * kPerTPerMWh, 1e-12 * kPerTPerMWh) << s.record.id;
   }

@@ -315,8 +315,10 @@ TEST(fleet_backtest_2024, WorldScopeOneTwoIntensityWithinFifteenPercentOfCru2023
 // 49 % in 2021 (37 % in 2012) in a smelter-by-smelter inventory of 249 smelters and 280 captive units
 // ([Tan et al. 2025], abstract). A check of the power-mix inputs (China's captive share is the E4
 // estimate from the CNIA's 2023 renewable share; the rest company sources), not of a model result,
-// and 2021 against 2024: China's output grew since mostly on Yunnan's hydro. Model 44.8 % (32.6 Mt;
-// 49 % of 2021's 67.1 Mt is 32.9). 15 %: the tolerance for emissions figures.
+// and 2021 against 2024: China's output grew since mostly on Yunnan's hydro. Model 41.8 % (30.4 Mt;
+// 49 % of 2021's 67.1 Mt is 32.9), -14.7 %, a marginal pass since China's captive share became the 45 %
+// estimated on the MEE's 2023 grid factors (44.8 % with the 50 % of 2022's factors). 15 %: the issue's
+// tolerance for emissions figures.
 TEST(fleet_backtest_2024, WorldCaptiveFossilShareWithinFifteenPercentOfTanEtAl2021) {
   const auto& b = backtest();
   double captive = 0;
@@ -325,7 +327,7 @@ TEST(fleet_backtest_2024, WorldCaptiveFossilShareWithinFifteenPercentOfTanEtAl20
   }
   const double share = captive / b.r.production_total_kg_per_s;
   EXPECT_NEAR(share, 0.49, 0.15 * 0.49);
-  EXPECT_LT(share, 0.49);  // below it, as it stands (44.8 %)
+  EXPECT_LT(share, 0.49);  // below it, as it stands (41.8 %)
 }
 
 // Direct emissions per tonne (anode CO2, PFC and on-site fuel; the CBAM boundary, without captive

@@ -2,10 +2,12 @@
 // The case is read and run by api::run_invest (the Python API and --vary call it too); this file formats.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/finance/investment.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
 #include "vary.hpp"
@@ -33,6 +35,17 @@ std::string payback_text(double years, int construction_years) {
   if (construction_years <= 0) return fmt::format("{:.1f} years", years);
   return fmt::format("{:.1f} years from the start of construction ({} construction year{})", years,
                      construction_years, construction_years == 1 ? "" : "s");
+}
+
+// The power prices the NPV holds: invest-new-build's NPV 466.7 M USD is 40 USD/MWh for 20 years and
+// 50 after, while npv_vs_power.csv's 40 is every year at 40 (541.5): the line said neither.
+std::string power_terms_text(const finance::InvestmentInputs& in) {
+  const double contract = in.contract_power_usd_per_J * 3.6e9, after = in.post_contract_power_usd_per_J * 3.6e9;
+  if (in.contract_years >= in.operating_years || std::abs(after - contract) < 1e-9) {
+    return fmt::format("power {:.2f} USD/MWh every operating year", contract);
+  }
+  return fmt::format("power {:.2f} USD/MWh for {} contract year{}, then {:.2f} USD/MWh", contract, in.contract_years,
+                     in.contract_years == 1 ? "" : "s", after);
 }
 
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
@@ -83,7 +96,8 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   io::require_finite(j);
   std::cout << fmt::format("Investment ({}): {}{}\n", j["kind"].get<std::string>(), run.c.operating.title,
                            changed_on_command_line(o.sets));
-  std::cout << fmt::format("  capex {} ({}), WACC {:.1f} %\n", musd(in.capex_usd), run.c.operating.price_year, 100 * in.wacc);
+  std::cout << fmt::format("  capex {} ({}), WACC {:.1f} %, {}\n", musd(in.capex_usd), run.c.operating.price_year,
+                           100 * in.wacc, power_terms_text(in));
   std::cout << fmt::format("  NPV {}   IRR {}   payback {}\n", musd(r.npv_usd),
                            r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",
                            r.payback_years ? payback_text(*r.payback_years, in.construction_years) : "never");

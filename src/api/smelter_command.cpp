@@ -61,6 +61,10 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
   j["wacc"] = in.wacc;
   j["contract_power_usd_per_MWh"] = in.contract_power_usd_per_J * 3.6e9;
   j["contract_years"] = in.contract_years;
+  // The price after the contract: the NPV holds it for the years after contract_years, so NPV at
+  // "power 40" (the case) and npv_vs_power.csv's row 40 (every year at 40) differ (466.7 against
+  // 541.5 M USD for invest-new-build); without it a reader could not tell why.
+  j["post_contract_power_usd_per_MWh"] = in.post_contract_power_usd_per_J * 3.6e9;
   // The plant after the project: its anode type and carbon capture (docs/model/inert-anode.md, ccs.md).
   const plant::SmelterResult op = plant::evaluate(in.operating);
   j["operating"] = {{"anode_type", in.operating.inert_anode ? "inert" : "carbon"},

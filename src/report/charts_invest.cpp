@@ -1,6 +1,8 @@
 // Report charts of potline invest: cash flows, and the NPV against the power price.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "potline/report/charts.hpp"
 #include "vega.hpp"
 
@@ -8,6 +10,19 @@ namespace potline::report {
 namespace {
 
 using io::Json;
+
+// "power 40.0 USD/MWh for 20 contract years, then 50.0 USD/MWh" (the prices the case's NPV holds),
+// or one price; summaries written before post_contract_power_usd_per_MWh give the contract price.
+std::string power_terms(const Json& s) {
+  const auto contract = vega::member(s, "contract_power_usd_per_MWh");
+  const auto after = vega::member(s, "post_contract_power_usd_per_MWh");
+  const auto years = vega::member(s, "contract_years");
+  if (!after || !contract || !years || *years <= 0 || std::abs(*after - *contract) < 1e-9) {
+    return fmt::format("power {} USD/MWh", vega::fixed(contract, 1));
+  }
+  return fmt::format("power {} USD/MWh for {:.0f} contract years, then {} USD/MWh", vega::fixed(contract, 1), *years,
+                     vega::fixed(after, 1));
+}
 
 Chart cash_flow_chart(const RunData& run, const Table& t) {
   Json values = Json::array();
@@ -23,9 +38,9 @@ Chart cash_flow_chart(const RunData& run, const Table& t) {
   }
   const Json& s = run.summary;
   Json spec = vega::base("Cash flows and cumulative discounted cash flow",
-                         fmt::format("{}: NPV {} M USD at WACC {} %, power {} USD/MWh", run.title(),
+                         fmt::format("{}: NPV {} M USD at WACC {} %, {}", run.title(),
                                      vega::fixed(vega::member(s, "npv_usd"), 0, 1e-6), vega::fixed(vega::member(s, "wacc"), 1, 100),
-                                     vega::fixed(vega::member(s, "contract_power_usd_per_MWh"), 1)),
+                                     power_terms(s)),
                          640, 240);
   spec["data"] = {{"values", values}};
   Json bars = {{"mark", {{"type", "bar"}, {"tooltip", true}}},
@@ -60,10 +75,19 @@ Chart npv_power_chart(const RunData& run, const Table& t) {
   const Json& s = run.summary;
   const auto contract = vega::member(s, "contract_power_usd_per_MWh");
   const auto breakeven = vega::member(s, "breakeven_power_usd_per_MWh");
+  const auto after = vega::member(s, "post_contract_power_usd_per_MWh");
+  const bool two_prices = after && contract && std::abs(*after - *contract) > 1e-9 &&
+                          vega::member(s, "contract_years") && *vega::member(s, "contract_years") > 0;
+  // The case's own NPV is not on this curve when the price changes after the contract (466.7 M USD
+  // against the curve's 541.5 at 40 USD/MWh for invest-new-build): say so where the reader looks.
   Json spec = vega::base("NPV against the power price (every operating year at that price)",
-                         fmt::format("{}: break-even {} USD/MWh, case {} USD/MWh, WACC {} %", run.title(),
+                         fmt::format("{}: break-even {} USD/MWh, case {} USD/MWh, WACC {} %{}", run.title(),
                                      vega::fixed(breakeven, 1), vega::fixed(contract, 1),
-                                     vega::fixed(vega::member(s, "wacc"), 1, 100)),
+                                     vega::fixed(vega::member(s, "wacc"), 1, 100),
+                                     two_prices ? fmt::format("; the case's NPV {} M USD is not on the curve: {}",
+                                                              vega::fixed(vega::member(s, "npv_usd"), 1, 1e-6),
+                                                              power_terms(s))
+                                                : std::string()),
                          640, 240);
   Json line = {{"data", {{"values", values}}},
                {"mark", {{"type", "line"}, {"color", "#4c78a8"}}},

@@ -229,6 +229,15 @@ std::optional<RunData> load_run(const std::string& path, core::Diagnostics& d, b
     }
   } else if (fs::is_regular_file(p, ec) && is_sqlite_file(p)) {
     return load_sweep_store(path, d);
+  } else if (fs::is_regular_file(p, ec) && fs::file_size(p, ec) == 0) {
+    // `report out/mc.sqlite` of an empty file said "the summary is truncated (byte 1 of 0):
+    // [json.exception.parse_error.101] ...": it is neither a summary nor a store.
+    d.error({path, 0, 0}, "",
+            "the file is empty (0 bytes): not a summary JSON nor a sweep store (SQLite); re-run the command that writes it");
+    return std::nullopt;
+  } else if (fs::is_regular_file(p, ec) && p.extension() == ".sqlite") {
+    d.error({path, 0, 0}, "", "not an SQLite file, so not a sweep store; write one with 'potline sweep FILE.toml --out STORE.sqlite'");
+    return std::nullopt;
   } else if (fs::is_regular_file(p, ec)) {
     summary_file = p;
     dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();

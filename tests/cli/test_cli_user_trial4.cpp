@@ -157,5 +157,21 @@ TEST(CliUserTrial4, InvestSaysWhichPowerPricesItsNpvHolds) {
   expect_in(flat.out, "WACC 8.0 %, power 40.00 USD/MWh every operating year\n");
 }
 
+// `report empty.sqlite` (a store whose sweep was interrupted before its first write, or a typo'd
+// touch) said "the summary is truncated (byte 1 of 0): [json.exception.parse_error.101] ...".
+TEST(CliUserTrial4, AnEmptyOrForeignStoreIsNamedForWhatItIsNot) {
+  TempDir dir;
+  const std::string empty = (dir.path() / "mc.sqlite").string(), text = (dir.path() / "x.sqlite").string();
+  std::ofstream(empty).close();
+  std::ofstream(text) << "scenario,sample\n";
+  const RunResult r = potline({"report", empty});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "mc.sqlite: error: the file is empty (0 bytes): not a summary JSON nor a sweep store (SQLite)");
+  expect_not_in(r.err, "json.exception");
+  const RunResult c = potline({"compare", text, empty});
+  EXPECT_EQ(c.exit_code, 2) << c.describe();
+  expect_in(c.err, "x.sqlite: error: not an SQLite file, so not a sweep store");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

@@ -74,14 +74,22 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       // What the margin holds (flex::Economics::margin_eur): a day's 29 kEUR "margin" of a 500 MW
       // potline read as the plant's profit without it. Power, energy and cost are AC at the grid
       // connection (the cells' DC / design.rectifier_efficiency, docs/cli.md).
-      "  margin over power, alumina and carbon (labour and fixed costs not counted) {:.0f} EUR against {:.0f} EUR "
+      "  margin over power, alumina and carbon (labour and fixed costs not counted{}) {:.0f} EUR against {:.0f} EUR "
       "flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh AC, metal {:+.1f} t\n"
       "  check: {}\n",
       c.sim.title + changed, c.cells, flex::grid_power_W(c, m) / 1e6, c.dispatch.horizon_s / 3600,
       flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, flex::power_basis(c), m.a, 100 * m.b, m.e_up, m.e_down,
       100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m, m.error.superheat_rms_K, m.error.superheat_max_K,
       f.schedule.milp ? "MILP" : "LP", f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
-      100 * f.schedule.solution.gap, f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),
+      100 * f.schedule.solution.gap,
+      // The availability payment of [grid] is in the optimised margin (flex::Economics::margin_eur)
+      // and printed again on the interruptible line: flex-day's +24,428 EUR holds its 3,576 EUR, so
+      // adding the two lines counted it twice.
+      f.schedule.economics.reserve_revenue_eur > 0
+          ? fmt::format("; the optimised margin includes the availability payment {:.0f} EUR",
+                        f.schedule.economics.reserve_revenue_eur)
+          : std::string(),
+      f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),
       f.schedule.economics.margin_eur() - r.flat.economics.margin_eur(),
       // The change of the power cost against flat (its sign as the cost moves: the JSON's
       // savings_percent_of_power_cost is the opposite), with the energy and metal that explain it.

@@ -93,7 +93,7 @@ TEST(CliUserTrial, FlexTextGivesThePowerCostChangeWithItsSign) {
   // The margin is metal less power, alumina and carbon (flat 3.7 kEUR a day for a 516 MW AC potline;
   // 29 kEUR when the cells' DC energy was bought),
   // not the plant's profit: the line says so (user trial of 2026-12-05).
-  expect_in(r.out, "  margin over power, alumina and carbon (labour and fixed costs not counted) ");
+  expect_in(r.out, "  margin over power, alumina and carbon (labour and fixed costs not counted");
   EXPECT_EQ(r.out.find("% of the power cost"), std::string::npos) << r.out;
 }
 

@@ -173,5 +173,17 @@ TEST(CliUserTrial4, AnEmptyOrForeignStoreIsNamedForWhatItIsNot) {
   expect_in(c.err, "x.sqlite: error: not an SQLite file, so not a sweep store");
 }
 
+// flex-day: "margin ... 28099 EUR against 3671 EUR flat: +24428 EUR" and, two lines below,
+// "availability payment 3576 EUR": the first already holds the second, so a reader adding them
+// counted it twice. The margin line now says it includes it; without [grid] it says nothing.
+TEST(CliUserTrial4, FlexMarginSaysItHoldsTheAvailabilityPayment) {
+  const RunResult r = potline({"flex", example("flex-day.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "(labour and fixed costs not counted; the optimised margin includes the availability payment 3576 EUR) ");
+  const RunResult no_grid = potline({"flex", example("flex-day.toml"), "--set", "grid.interruptible_power=0 MW"});
+  ASSERT_EQ(no_grid.exit_code, 0) << no_grid.describe();
+  expect_in(no_grid.out, "(labour and fixed costs not counted) ");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

@@ -23,11 +23,11 @@ int run_bath(const OptionTexts& given, bool json) {
   const io::Json& c = j["composition_wt"];
   auto x = [](const io::Json& v) { return v.get<double>(); };
   std::cout << fmt::format(
-      "bath at {:.1f} degC: Al2O3 {:.2f}, AlF3 {:.2f}, CaF2 {:.2f}, MgF2 {:.2f}, LiF {:.2f}, KF "
+      "bath at {:.1f} °C: Al2O3 {:.2f}, AlF3 {:.2f}, CaF2 {:.2f}, MgF2 {:.2f}, LiF {:.2f}, KF "
       "{:.2f}, cryolite {:.2f} wt%\n",
       x(j["temperature_C"]), x(c["alumina"]), x(c["alf3_excess"]), x(c["caf2"]), x(c["mgf2"]), x(c["lif"]),
       x(c["kf"]), x(c["cryolite"]));
-  std::cout << fmt::format("  liquidus {:.1f} degC, superheat {:.1f} K\n", x(j["liquidus_C"]), x(j["superheat_K"]));
+  std::cout << fmt::format("  liquidus {:.1f} °C, superheat {:.1f} K\n", x(j["liquidus_C"]), x(j["superheat_K"]));
   std::cout << fmt::format("  alumina saturation {:.2f} wt%, activity {:.3f}\n", x(j["alumina_saturation_wt"]),
                            x(j["alumina_activity"]));
   std::cout << fmt::format("  conductivity {:.3f} S/cm ({}), density {:.0f} kg/m3\n", x(j["conductivity_S_per_cm"]),

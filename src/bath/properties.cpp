@@ -79,7 +79,7 @@ std::vector<std::string> describe(std::uint32_t flags, const Composition& c, dou
   }
   if (flags & kSolubilityOutOfRange) {
     std::string r;
-    check(r, "t", t_degC, kSkybakmoen1997Temperature_degC, "degC");
+    check(r, "t", t_degC, kSkybakmoen1997Temperature_degC, "°C");
     check(r, "AlF3", c.alf3_excess_wt, kSkybakmoen1997AlF3_wt, "wt%");
     check(r, "CaF2", c.caf2_wt, kSkybakmoen1997CaF2_wt, "wt%");
     check(r, "LiF", c.lif_wt, kSkybakmoen1997LiF_wt, "wt%");
@@ -88,7 +88,7 @@ std::vector<std::string> describe(std::uint32_t flags, const Composition& c, dou
   }
   if (flags & kConductivityOutOfRange) {
     std::string r;
-    check(r, "t", t_degC, kConductivityTemperature_degC, "degC");
+    check(r, "t", t_degC, kConductivityTemperature_degC, "°C");
     check(r, "Al2O3", c.alumina_wt, kConductivityAl2O3_wt, "wt%");
     check(r, "AlF3", c.alf3_excess_wt, kConductivityAlF3_wt, "wt%");
     check(r, "CaF2", c.caf2_wt, kConductivityCaF2_wt, "wt%");
@@ -99,20 +99,30 @@ std::vector<std::string> describe(std::uint32_t flags, const Composition& c, dou
   }
   if (flags & kDensityOutOfRange) {
     std::string r;
-    check(r, "t", t_degC, kKan2007Temperature_degC, "degC");
+    check(r, "t", t_degC, kKan2007Temperature_degC, "°C");
     check(r, "AlF3", c.alf3_excess_wt, kKan2007AlF3_wt, "wt%");
     check(r, "LiF", c.lif_wt, kKan2007LiF_wt, "wt%");
     out.push_back(sentence("Kan et al. (2007) density", r));
   }
   if (flags & kAboveSaturation) {
+    // Saturated at its own liquidus too: the liquidus is where the liquidus and solubility curves
+    // meet (liquidus_K), not the liquidus equation at the whole alumina content.
+    const double liquidus = liquidus_K(c);
+    const double dissolved = alumina_saturation_wt(c, liquidus);
+    const std::string at_liquidus =
+        c.alumina_wt > dissolved
+            ? fmt::format("; the liquidus {} °C is where the liquidus curve (Solheim et al. 1996) meets the "
+                          "solubility curve, with {} wt% dissolved and the rest undissolved",
+                          num(liquidus - constants::kKelvinOffset_K), num(dissolved))
+            : "";
     out.push_back(fmt::format(
         "Dissolved alumina {} wt% is at or above its saturation {} wt% (Skybakmoen et al. 1997) "
-        "at {} degC; alumina activity set to 1.",
-        num(c.alumina_wt), num(sat_wt), num(t_degC)));
+        "at {} °C; alumina activity set to 1{}.",
+        num(c.alumina_wt), num(sat_wt), num(t_degC), at_liquidus));
   }
   if (flags & kBelowLiquidus) {
     out.push_back(
-        fmt::format("Bath temperature {} degC is below its liquidus {} degC (Solheim et al. 1996): "
+        fmt::format("Bath temperature {} °C is below its liquidus {} °C (Solheim et al. 1996): "
                     "superheat {} K; the bath would be partly frozen.",
                     num(t_degC), num(liquidus_K(c) - constants::kKelvinOffset_K),
                     num(temperature_K - liquidus_K(c))));

@@ -239,7 +239,7 @@ std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
   // A temperature solved from the heat balance is checked by the caller at the solved state.
   if (props.superheat_K < 0.0 && !options.temperature_from_heat_balance) {
     diagnostics.error(location_of(c.values, "operation.bath_temperature"), "operation.bath_temperature",
-                      fmt::format("bath temperature {:.1f} degC is below the liquidus {:.1f} degC of this "
+                      fmt::format("bath temperature {:.1f} °C is below the liquidus {:.1f} °C of this "
                                   "bath (Solheim et al. 1996): the bath would freeze; raise the "
                                   "temperature or change the composition",
                                   c.op.bath_temperature_K - 273.15, props.liquidus_K - 273.15));

@@ -169,7 +169,7 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
   }
   out += fmt::format("{}{}{}\n", c.title.empty() ? "Cell" : c.title,
                      c.technology ? " [" + c.technology->id + "]" : "", moved);
-  out += fmt::format("  line current {:.1f} kA, ACD {:.2f} cm, bath {:.1f} degC (superheat {:.1f} K)\n",
+  out += fmt::format("  line current {:.1f} kA, ACD {:.2f} cm, bath {:.1f} °C (superheat {:.1f} K)\n",
                      c.op.line_current_A / 1e3, c.op.acd_m * 100,
                      c.op.bath_temperature_K - kKelvinOffset, r.bath.superheat_K);
   out += fmt::format("  cell voltage {:.3f} V   current efficiency {:.1f} % ({})   {:.0f} kg Al/day\n",

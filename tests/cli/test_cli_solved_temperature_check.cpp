@@ -40,8 +40,8 @@ TEST(CliSolvedTemperatureCheck, LowAlf3RunsAndCellThermalAgreesWithSimulate) {
 TEST(CliSolvedTemperatureCheck, IsothermalCellStillRefusesABathBelowItsLiquidus) {
   const RunResult r = potline({"cell", "--technology", "AP40", "--set", "bath.alf3=9"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("error: 'operation.bath_temperature': bath temperature 965.0 degC is below the liquidus "
-                       "970.3 degC"),
+  EXPECT_NE(r.err.find("error: 'operation.bath_temperature': bath temperature 965.0 °C is below the liquidus "
+                       "970.3 °C"),
             std::string::npos)
       << r.err;
 }

@@ -112,7 +112,7 @@ TEST(BathLiquidus, AboveSaturationIsWhereTheLiquidusMeetsTheSolubility) {
   dissolved.alumina_wt = pb::alumina_saturation_wt(c, t);
   EXPECT_NEAR(pb::liquidus_K(dissolved), t, 1e-6);
   // Pure cryolite with excess alumina: 965.878 degC at 10.073 wt% (the binary's eutectic as the two
-  // correlations put it; commonly quoted as about 960-962 degC near 10-11 wt%, not compared here).
+  // correlations put it; not compared with a published eutectic: none was read in a primary source).
   pb::Composition cryolite = pure_cryolite();
   cryolite.alumina_wt = 15.0;
   EXPECT_NEAR(pb::liquidus_K(cryolite) - kC, 965.878, 0.001);

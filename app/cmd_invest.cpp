@@ -48,6 +48,26 @@ std::string power_terms_text(const finance::InvestmentInputs& in) {
                      in.contract_years == 1 ? "" : "s", after);
 }
 
+// A project whose cumulative cash flow is never negative (a cheap retrofit of a plant that runs
+// through its construction: invest-ap60-retrofit at 500 USD/t) has no IRR and no payback year, and
+// printed "IRR none   payback never" for a plant ahead from its first year.
+bool never_behind(const std::vector<double>& flows) {
+  double cumulative = 0.0;
+  for (const double f : flows) {
+    cumulative += f;
+    if (cumulative < 0.0) return false;
+  }
+  return !flows.empty();
+}
+
+std::string no_irr_text(const std::vector<double>& flows) {
+  return never_behind(flows) ? "none (no year with a net outflow to return)" : "none";
+}
+
+std::string no_payback_text(const std::vector<double>& flows) {
+  return never_behind(flows) ? "none needed (the cumulative cash flow is never negative)" : "never";
+}
+
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
 void print_hpa_line(const io::Json& h) {
   const auto has = [&](const char* key) { return h.contains(key) && h.at(key).is_number(); };
@@ -98,9 +118,22 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                            changed_on_command_line(o.sets));
   std::cout << fmt::format("  capex {} ({}), WACC {:.1f} %, {}\n", musd(in.capex_usd), run.c.operating.price_year,
                            100 * in.wacc, power_terms_text(in));
-  std::cout << fmt::format("  NPV {}   IRR {}   payback {}\n", musd(r.npv_usd),
-                           r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : "none",
-                           r.payback_years ? payback_text(*r.payback_years, in.construction_years) : "never");
+  // A retrofit's decision is the gain over keeping the old cells; the NPV, IRR and payback of the
+  // next line are the retrofitted plant's own cash flows against the retrofit capex alone (the old
+  // plant sunk). invest-ap60-retrofit printed "IRR 27.63 %" first and "-389.6 M USD" two lines
+  // below: the gain now comes first and the plant's figures say whose they are.
+  if (r.incremental_npv_usd) {
+    std::cout << fmt::format("  retrofit against keeping the old cells: NPV {} ({})\n", musd(*r.incremental_npv_usd),
+                             *r.incremental_npv_usd >= 0 ? "the retrofit pays" : "keeping the old cells is worth more");
+  }
+  std::cout << fmt::format("  {}NPV {}   IRR {}   payback {}\n",
+                           r.incremental_npv_usd ? "the plant with the new cells (the retrofit capex against the whole "
+                                                   "plant's cash flows, not the gain): "
+                                                 : "",
+                           musd(r.npv_usd),
+                           r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : no_irr_text(r.cash_flows_usd),
+                           r.payback_years ? payback_text(*r.payback_years, in.construction_years)
+                                           : no_payback_text(r.cash_flows_usd));
   // One flat price for every operating year (docs/model/economics.md), not the contract price:
   // `--set prices.power=49.26` leaves the post-contract price, and NPV is not 0 there.
   std::cout << fmt::format("  LCOA {}   break-even power {} (one price for every operating year, contract and after; "
@@ -110,14 +143,6 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                                                        : std::string("none in 0-1000 USD/MWh"),
                            finance::kBreakevenToleranceUsdPerMWh,
                            r.incremental_npv_usd ? "; the plant's NPV = 0, not the retrofit's gain" : "");
-  if (r.incremental_npv_usd) {
-    // The NPV, IRR and payback above are the retrofitted plant's own cash flows; whether the retrofit
-    // pays is this difference (invest-ap60-retrofit: IRR 27.6 % above, -390 M USD here).
-    std::cout << fmt::format("  NPV gain over keeping the old cells {} ({}; NPV, IRR and payback above are the "
-                             "plant's with the new cells)\n",
-                             musd(*r.incremental_npv_usd), *r.incremental_npv_usd >= 0 ? "the retrofit pays"
-                                                                                   : "keeping the old cells is worth more");
-  }
   if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";

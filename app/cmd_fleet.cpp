@@ -195,7 +195,9 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                              f.capacity_by_region_kg_per_s[r] * kMt, f.production_by_region_kg_per_s[r] * kMt,
                              f.price_usd_per_kg[r] * kT);
   // In a path the test stays at the case's LME while the year's own prices move (2035: 3,660-4,138).
-  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelter{}, {:.2f} Mt/yr{}\n", c.lme_usd_per_kg * kT,
+  // The tonnage is their capacity (summary under_water_Mt), not their output: world-2024's six
+  // produce 1.49 of their 1.98 Mt/yr, and "1.98 Mt/yr" beside the region table read as production.
+  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelter{}, {:.2f} Mt/yr of capacity{}\n", c.lme_usd_per_kg * kT,
                            f.under_water.size(), f.under_water.size() == 1 ? "" : "s", f.under_water_capacity_kg_per_s * kMt,
                            summary.contains("path") ? fmt::format(" (the case's LME, not the prices of {})",
                                                                   summary.at("year").get<int>())

@@ -185,5 +185,13 @@ TEST(CliUserTrial4, FlexMarginSaysItHoldsTheAvailabilityPayment) {
   expect_in(no_grid.out, "(labour and fixed costs not counted) ");
 }
 
+// world-2024: "under water at LME 2392 + premium: 6 smelters, 1.98 Mt/yr" beside the region table
+// read as their output; it is their capacity (they produce 1.49 Mt/yr).
+TEST(CliUserTrial4, UnderWaterTonnageSaysItIsCapacity) {
+  const RunResult r = potline({"fleet", example("world-2024.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "under water at LME 2392 + premium: 6 smelters, 1.98 Mt/yr of capacity\n");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

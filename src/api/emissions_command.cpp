@@ -32,13 +32,20 @@ EmissionsOptions read_options(const OptionTexts& given, core::Diagnostics& d) {
   o.ash = v.maybe_number("emissions.ash");
   o.coefficients = v.text("emissions.coefficients");
   o.gwp = v.text("emissions.gwp");
-  if (o.aem && (o.frequency || o.duration)) d.error({"--aem", 0, 0}, "--aem", "give --aem or --ae-frequency with --ae-duration-min, not both");
-  if (o.frequency.has_value() != o.duration.has_value()) {
+  // The rules between options look at what was given, not at what was accepted: `--aeo 1 --ce 0.95`
+  // (a fraction for 95 %) got "the overvoltage method needs --ce" after the range error of --ce.
+  const auto has = [&](const char* key) { return given.count(std::string("emissions.") + key) > 0; };
+  if (has("aem") && (has("ae-frequency") || has("ae-duration-min"))) {
+    d.error({"--aem", 0, 0}, "--aem", "give --aem or --ae-frequency with --ae-duration-min, not both");
+  }
+  if (has("ae-frequency") != has("ae-duration-min")) {
     d.error({"--ae-frequency", 0, 0}, "--ae-frequency", "--ae-frequency and --ae-duration-min go together");
   }
-  if (o.aeo && !o.ce_pct) d.error({"--aeo", 0, 0}, "--aeo", "the overvoltage method needs --ce (current efficiency, %)");
-  if (o.aeo && (o.aem || o.frequency)) d.error({"--aeo", 0, 0}, "--aeo", "choose the slope method (AEM) or the overvoltage method (--aeo), not both");
-  if ((o.sulfur || o.ash) && !o.nac) d.error({"--sulfur", 0, 0}, "--nac", "--sulfur and --ash apply to Tier 2: give --nac too");
+  if (has("aeo") && !has("ce")) d.error({"--aeo", 0, 0}, "--aeo", "the overvoltage method needs --ce (current efficiency, %)");
+  if (has("aeo") && (has("aem") || has("ae-frequency"))) {
+    d.error({"--aeo", 0, 0}, "--aeo", "choose the slope method (AEM) or the overvoltage method (--aeo), not both");
+  }
+  if ((has("sulfur") || has("ash")) && !has("nac")) d.error({"--sulfur", 0, 0}, "--nac", "--sulfur and --ash apply to Tier 2: give --nac too");
   return o;
 }
 

@@ -193,5 +193,17 @@ TEST(CliUserTrial4, UnderWaterTonnageSaysItIsCapacity) {
   expect_in(r.out, "under water at LME 2392 + premium: 6 smelters, 1.98 Mt/yr of capacity\n");
 }
 
+// `emissions --aeo 1 --ce 0.95` (a fraction for 95 %): the range error of --ce was followed by
+// "the overvoltage method needs --ce", which it had been given.
+TEST(CliUserTrial4, ARejectedOptionIsNotAlsoCalledMissing) {
+  const RunResult r = potline({"emissions", "--technology-class", "CWPB", "--aeo", "1", "--ce", "0.95"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "--ce: error: '--ce': value 0.95 % is outside the allowed range [50, 100] %");
+  expect_not_in(r.err, "needs --ce");
+  expect_in(r.err, "potline: 1 input error(s)");
+  const RunResult missing = potline({"emissions", "--technology-class", "CWPB", "--aeo", "1"});
+  expect_in(missing.err, "the overvoltage method needs --ce");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

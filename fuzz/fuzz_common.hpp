@@ -1,5 +1,5 @@
 #pragma once
-// Shared parts of the libFuzzer targets (see fuzz/README.md and docs/reliability.md).
+// Shared parts of the libFuzzer targets (see docs/reliability.md).
 //
 // Every target feeds arbitrary bytes to one reader the CLI uses and goes as far as the CLI goes
 // before running a model (parse, validate, build the case; cheap evaluations where the command

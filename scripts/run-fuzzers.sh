@@ -6,9 +6,10 @@
 #   TARGET     run only these (default: every fuzz_* executable)
 # FUZZ_JOBS (environment): targets run at once (default 2).
 # Seed corpus: every examples/*.toml and tests/fixtures/**/*.toml for the TOML readers, data/*.csv and
-# fuzz/seeds/*.csv for the CSV readers, plus each target's regression inputs in fuzz/corpus/TARGET/
-# (inputs that once failed). The growing corpus is kept in BUILD_DIR/corpus/TARGET, crashes in
-# BUILD_DIR/findings/TARGET/, logs in BUILD_DIR/logs/. Exit status 1 if any target found a failure.
+# fuzz/seeds/*.csv for the schedule and smelter CSV readers, data/prices/*.csv for the price reader,
+# plus each target's regression inputs in fuzz/corpus/TARGET/ (inputs that once failed). The growing
+# corpus is kept in BUILD_DIR/corpus/TARGET, crashes in BUILD_DIR/findings/TARGET/, logs in BUILD_DIR/logs/.
+# Exit status 1 if any target found a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: run-fuzzers.sh BUILD_DIR [SECONDS] [TARGET...]}
@@ -29,6 +30,7 @@ run_target() {
   mkdir -p "$corpus" "$findings"
   case "$target" in
     fuzz_schedule_csv|fuzz_smelter_dataset) seeds=(fuzz/seeds/*.csv data/*.csv) ;;
+    fuzz_price_csv) seeds=(data/prices/*.csv) ;;
     *) seeds=(examples/*.toml $(find tests/fixtures -name '*.toml')) ;;
   esac
   cp -n "${seeds[@]}" "$corpus"/ 2>/dev/null || true

@@ -205,5 +205,16 @@ TEST(CliUserTrial4, ARejectedOptionIsNotAlsoCalledMissing) {
   expect_in(missing.err, "the overvoltage method needs --ce");
 }
 
+// The same plant in `smelter` (on the export) and in the fleet: C1 2841.49 in both, but the margin
+// -19 USD/t (LME 2392 + the published US premium 430) against cost_curve.csv's -209.04 (the LP's
+// US price 2632.45). The export's header promised the fleet's figures and did not say the margin is not.
+TEST(CliUserTrial4, AnExportedSmelterSaysItsMarginIsNotTheFleets) {
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "us-mount-holly"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "C1, SEC, emissions and CBAM for this smelter. Not its margin: `potline smelter` takes the LME plus\n"
+                   "# the region's published premium (prices.regional_premium), the fleet its market's price of the\n"
+                   "# region (cost_curve.csv margin_usd_per_t and region_price_usd_per_t).\n");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

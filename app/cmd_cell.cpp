@@ -44,6 +44,21 @@ std::string held_temperature_note(const api::CellRun& run, const GlobalOptions& 
                      loss_W > design_W ? "heat up" : "cool and grow ledge");
 }
 
+// With --thermal the first block still holds the bath at the case's temperature (the catalogue's
+// 965 °C): at 9 wt% AlF3 it printed "superheat -5.3 K" and "the bath would be partly frozen" above a
+// solved state at 976.4 °C with 6.1 K. Say which block is which when they differ.
+std::string held_block_note(const api::CellRun& run, const io::Json& t) {
+  const double held_degC = run.c.op.bath_temperature_K - 273.15;
+  if (t.at("bath_temperature_degC").is_null()) return "";
+  const double solved_degC = t.at("bath_temperature_degC").get<double>();
+  if (std::abs(solved_degC - held_degC) < 0.05) return "";
+  return fmt::format("  note: the lines above hold the bath at the case's {:.1f} °C (superheat {:.1f} K{}); the thermal "
+                     "steady state below solves it: {:.1f} °C\n",
+                     held_degC, run.result.bath.superheat_K,
+                     run.result.bath.superheat_K < 0.0 ? ", so their warnings describe a bath held there" : "",
+                     solved_degC);
+}
+
 std::string thermal_text(const io::Json& t) {
   const auto n = [&](const char* key) { return t.at(key).get<double>(); };
   // No ledge number without a liquid steady state (the JSON has null there): "none", never "0.0 cm".
@@ -85,7 +100,7 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
   } else {
     io::require_finite(run.summary);
     std::cout << cell::cell_summary_text(run.c, run.result, run.warnings);
-    if (o.thermal) std::cout << thermal_text(run.summary.at("thermal"));
+    if (o.thermal) std::cout << held_block_note(run, run.summary.at("thermal")) << thermal_text(run.summary.at("thermal"));
     else std::cout << held_temperature_note(run, global);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }

@@ -36,6 +36,20 @@ TEST(CliSolvedTemperatureCheck, LowAlf3RunsAndCellThermalAgreesWithSimulate) {
   }
 }
 
+// The text of `cell --thermal` says that its first block is the bath held at the case's temperature
+// (a negative superheat and a "partly frozen" warning there) and the solved state follows.
+TEST(CliSolvedTemperatureCheck, CellThermalTextSaysTheFirstBlockIsTheHeldTemperature) {
+  const RunResult r = potline({"cell", "--technology", "AP40", "--thermal", "--set", "bath.alf3=9"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("  note: the lines above hold the bath at the case's 965.0 °C (superheat -5.3 K, so their "
+                       "warnings describe a bath held there); the thermal steady state below solves it: 976.4 °C"),
+            std::string::npos)
+      << r.out;
+  const RunResult at_point = potline({"cell", "--technology", "AP40", "--thermal"});
+  ASSERT_EQ(at_point.exit_code, 0) << at_point.describe();
+  EXPECT_EQ(at_point.out.find("note: the lines above hold"), std::string::npos) << at_point.out;
+}
+
 // The isothermal `potline cell` does run at the fixed temperature: it still refuses it.
 TEST(CliSolvedTemperatureCheck, IsothermalCellStillRefusesABathBelowItsLiquidus) {
   const RunResult r = potline({"cell", "--technology", "AP40", "--set", "bath.alf3=9"});

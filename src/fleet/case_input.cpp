@@ -281,11 +281,21 @@ std::optional<io::Value> override_value(const io::FieldSpec& declared, const std
   const bool looks_numeric = !raw.empty() && raw.find_first_not_of("+-.0123456789eE") == std::string::npos;
   if (contains(layout.lists, declared.key)) {
     std::vector<std::string> items;
-    std::istringstream in(raw);
+    // The list as the case file writes it is taken too: `--set 'fleet.include_status=["operating",
+    // "curtailed"]'` said `value '["operating"' is not one of: ...` (brackets and quotes kept).
+    std::string list = raw;
+    const auto first = list.find_first_not_of(" \t"), last = list.find_last_not_of(" \t");
+    if (first != std::string::npos && list[first] == '[' && list[last] == ']') list = list.substr(first + 1, last - first - 1);
+    std::istringstream in(list);
     for (std::string item; std::getline(in, item, ',');) {
       const auto a = item.find_first_not_of(" \t");
       const auto b = item.find_last_not_of(" \t");
-      if (a != std::string::npos) items.push_back(item.substr(a, b - a + 1));
+      if (a == std::string::npos) continue;
+      std::string text = item.substr(a, b - a + 1);
+      if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front()) {
+        text = text.substr(1, text.size() - 2);
+      }
+      items.push_back(text);
     }
     if (!check_items(f, items, where, d)) return std::nullopt;
     io::Value v;

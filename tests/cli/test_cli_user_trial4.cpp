@@ -216,5 +216,17 @@ TEST(CliUserTrial4, AnExportedSmelterSaysItsMarginIsNotTheFleets) {
                    "# region (cost_curve.csv margin_usd_per_t and region_price_usd_per_t).\n");
 }
 
+// A list field set as the case file writes it, `fleet.include_status=["operating","curtailed"]`,
+// said "value '["operating"' is not one of: operating, curtailed, ..." (brackets and quotes kept).
+TEST(CliUserTrial4, AListFieldTakesTheTomlArrayFormOnTheCommandLine) {
+  const RunResult toml = potline({"fleet", example("world.toml"), "--set", "fleet.include_status=[\"operating\", \"curtailed\"]",
+                                  "--json"});
+  ASSERT_EQ(toml.exit_code, 0) << toml.describe();
+  const RunResult plain = potline({"fleet", example("world.toml"), "--set", "fleet.include_status=operating,curtailed", "--json"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.describe();
+  EXPECT_EQ(parse_json(toml.out).at("smelters"), parse_json(plain.out).at("smelters"));
+  EXPECT_EQ(parse_json(toml.out).at("smelters").get<int>(), 151);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

@@ -168,14 +168,23 @@ std::optional<Chart> schedule_chart(const RunData& run, const Json& values, cons
                                 {{kPrice, "price", "price"}}, values, "t_h", true, x_domain, Json::array(), 0, marks));
   panels.push_back(series_panel("Potline power: the optimised schedule and the flat one that meets the same target",
                                 "Power [MW]", power, values, "t_h", true, x_domain, Json::array(), 1, marks));
+  const auto savings = vega::member(value, "savings_eur");
+  const auto saved_percent = vega::member(value, "savings_percent_of_power_cost");
+  const std::optional<double> cost_change = saved_percent ? std::optional<double>(-*saved_percent) : std::nullopt;
+  const auto reserve = s.contains("optimised") ? vega::member(s.at("optimised"), "reserve_revenue_eur") : std::nullopt;
   const Json subtitle = {
       fmt::format("{}: from {} UTC, {}-min steps; {} {} ({}), gap {} %", run.title(), vega::text(s, "start_utc", "missing"),
                   vega::fixed(vega::member(s, "step_min"), 0), vega::text(solver, "problem", "missing"),
                   vega::text(solver, "status", "missing"), vega::text(solver, "solver", "missing"),
                   vega::fixed(vega::member(solver, "gap_percent"), 3)),
-      fmt::format("margin {} EUR against the flat schedule ({} % of its power cost), {} MWh shifted, round trip {}",
-                  vega::fixed(vega::member(value, "savings_eur"), 0),
-                  vega::fixed(vega::member(value, "savings_percent_of_power_cost"), 2),
+      // As the CLI's text: the power cost's change with its own sign ("(-1.23 % of its power cost)"
+      // read as a saving for a schedule that bought 1.23 % more power to make more metal), and the
+      // availability payment the margin holds.
+      fmt::format("margin {}{} EUR against the flat schedule{}; power cost {}{} %, {} MWh shifted, round trip {}",
+                  savings && *savings >= 0 ? "+" : "", vega::fixed(savings, 0),
+                  reserve && *reserve > 0 ? fmt::format(" (including the availability payment {} EUR)", vega::fixed(reserve, 0))
+                                          : std::string(),
+                  cost_change && *cost_change >= 0 ? "+" : "", vega::fixed(cost_change, 2),
                   vega::fixed(vega::member(value, "energy_shifted_MWh"), 0),
                   vega::fixed(vega::member(value, "round_trip_efficiency"), 3))};
   return stacked("Power schedule against the price", subtitle, values, panels, marks);

@@ -228,5 +228,18 @@ TEST(CliUserTrial4, AListFieldTakesTheTomlArrayFormOnTheCommandLine) {
   EXPECT_EQ(parse_json(toml.out).at("smelters").get<int>(), 151);
 }
 
+// The flex report's schedule chart said "margin 24428 EUR against the flat schedule (-1.23 % of its
+// power cost)": the misreading the text lost in the first trial (the schedule bought 1.23 % more
+// power to make more metal), and nothing of the availability payment the margin holds.
+TEST(CliUserTrial4, FlexReportGivesThePowerCostChangeWithItsSign) {
+  TempDir dir;
+  const std::string out = (dir.path() / "flex").string();
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--out", out, "--report"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string page = read_file(std::filesystem::path(out) / "report.html");
+  expect_in(page, "margin +24428 EUR against the flat schedule (including the availability payment 3576 EUR); power cost +1.23 %");
+  expect_not_in(page, "of its power cost");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

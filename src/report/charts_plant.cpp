@@ -66,8 +66,11 @@ Chart energy_balance(const RunData& run) {
   const auto loss = get_number(run.summary, "heat_loss_kW");
   const auto input = get_number(e, "input");
   Json spec = vega::base("Cell energy balance",
-                         fmt::format("{}: heat loss {} kW of {} kW input", run.title(), vega::fixed(loss, 0),
-                                     vega::fixed(input, 0)),
+                         // The cell's own input, as the text says: V x I less the external (busbar) drop
+                         // (AP40: 1597 of 1677 kW); a reader multiplying the voltage by the current found 80 kW missing.
+                         fmt::format("{}: heat loss {} kW of {} kW input to the cell (V x I less the external drop, "
+                                     "which heats the busbars)",
+                                     run.title(), vega::fixed(loss, 0), vega::fixed(input, 0)),
                          640, 90);
   spec["data"] = {{"values", values}};
   spec["layer"] = {vega::primary(

@@ -241,5 +241,17 @@ TEST(CliUserTrial4, FlexReportGivesThePowerCostChangeWithItsSign) {
   expect_not_in(page, "of its power cost");
 }
 
+// The cell report's energy balance said "heat loss 778 kW of 1597 kW input" while the page also shows
+// 4.192 V at 400 kA (1677 kW): the input is the cell's own, without the external drop (as the text
+// says since BL).
+TEST(CliUserTrial4, CellReportSaysItsInputIsTheCellsOwn) {
+  TempDir dir;
+  const std::string out = (dir.path() / "cell").string();
+  const RunResult r = potline({"cell", example("default.toml"), "--out", out, "--report"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(read_file(std::filesystem::path(out) / "report.html"),
+            "heat loss 778 kW of 1597 kW input to the cell (V x I less the external drop, which heats the busbars)");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

@@ -142,7 +142,10 @@ RunSummary run_sweep(const SweepSpec& spec, ResultStore& store, const RunOptions
   };
   const int threads = o.threads > 0 ? o.threads : tbb::this_task_arena::max_concurrency();
   const std::size_t batch = o.batch > 0 ? static_cast<std::size_t>(o.batch) : static_cast<std::size_t>(32 * threads);
-  tbb::task_arena arena(threads);
+  // More workers than the machine runs at once add nothing, and TBB said so on stderr ("TBB Warning:
+  // The number of workers is currently limited to 1. The request for 998 workers is ignored") for
+  // `--threads 999` on two cores. The batch keeps the requested size: results do not depend on either.
+  tbb::task_arena arena(std::min(threads, tbb::this_task_arena::max_concurrency()));
   // Batch k is written to the store by a second thread while batch k+1 is computed (SQLite's
   // commits otherwise leave the cores idle). One write at a time, in batch order; a sample
   // computed but not yet written when the run is interrupted is simply computed again on resume.

@@ -253,5 +253,15 @@ TEST(CliUserTrial4, CellReportSaysItsInputIsTheCellsOwn) {
             "heat loss 778 kW of 1597 kW input to the cell (V x I less the external drop, which heats the busbars)");
 }
 
+// `sweep --threads 999` on a small machine printed "TBB Warning: The number of workers is currently
+// limited to 1. The request for 998 workers is ignored..." on stderr; the results never depended on it.
+TEST(CliUserTrial4, MoreSweepThreadsThanCoresIsNoLibraryWarning) {
+  TempDir dir;
+  const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", (dir.path() / "s.sqlite").string(),
+                               "--threads", "999", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_not_in(r.err, "TBB Warning");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

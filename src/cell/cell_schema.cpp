@@ -109,10 +109,12 @@ void add_design(Table& t) {
       .exclusive_min()
       .default_note(kFromTechnology)
       .doc("metal-pad area carrying the cathode current");
+  // From 1 A (0.001 kA, the lowest operation.line_current the tests run): a guard, not a physical
+  // limit. The drops become resistances drop / current, and a tiny positive current (1e-300 kA) made
+  // the cell voltage infinite.
   d.number("design.nominal_current")
       .unit("kA", "A")
-      .range(0.0, 2000.0)
-      .exclusive_min()
+      .range(0.001, 2000.0)
       .default_note("the technology's published line current, else operation.line_current")
       .doc("line current at which the anode, cathode and external drops are stated");
   auto drop = [&](std::string key, std::string what, double lo, double hi, std::string source) {

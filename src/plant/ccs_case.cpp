@@ -8,6 +8,7 @@
 
 #include "ccs_internal.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/core/text.hpp"
 
 namespace potline::plant::detail {
 namespace {
@@ -19,6 +20,7 @@ constexpr const char* kCcsKeys[] = {"ccs.co2_fraction",     "ccs.regeneration_he
                                     "ccs.cost_basis_co2_fraction", "ccs.cost_basis_capture",
                                     "ccs.cost_scaling_exponent"};
 constexpr double kKgPerMt = 1e9;
+constexpr double kMinCaptureRate = 0.01;
 
 bool given_by_user(const io::Value* v) {
   return v != nullptr && (v->origin == io::Origin::kCaseFile || v->origin == io::Origin::kCommandLine);
@@ -35,11 +37,12 @@ void add_ccs_fields(io::SchemaTable<SmelterCase>& t) {
       .typical(0.0, 0.95)
       .source("post-combustion capture plants are commonly designed for 0.85–0.95 (the figures of [IPCC SRCCS 2005] Ch. 3 not checked)")
       .doc("share of the potline-gas (anode) CO2 captured and stored; 0 = no capture");
+  // From 0.01 %: a guard, not a physical limit (100 times leaner than the 1 % of potline gas). The gas
+  // treated per t CO2 grows as 1 / x and overflowed for a tiny positive x (1e-300 %).
   k.number("ccs.co2_fraction", &CcsInputs::co2_fraction)
       .unit("%", "1")
       .default_(1.0)
-      .range(0.0, 100.0)
-      .exclusive_min()
+      .range(0.01, 100.0)
       .exclusive_max()
       .typical(0.5, 5.0)
       .source("[SMU CRU 2022]: smelter off-gas 'around 1 %' CO2, against > 4 % for the gases capture was designed for")
@@ -59,11 +62,11 @@ void add_ccs_fields(io::SchemaTable<SmelterCase>& t) {
            {{"natural_gas", CcsHeatSupply::kNaturalGas}, {"electric", CcsHeatSupply::kElectric}})
       .default_("natural_gas")
       .doc("where the regeneration heat comes from: a gas boiler (its CO2 is emitted) or an electric boiler");
+  // From 0.1 (as the fan efficiency): a guard, the heat is divided by it and overflowed for 1e-300.
   k.number("ccs.boiler_efficiency", &CcsInputs::boiler_efficiency)
       .unit("1")
       .default_(0.9)
-      .range(0.0, 1.0)
-      .exclusive_min()
+      .range(0.1, 1.0)
       .source("estimate: a gas-fired steam boiler about 0.9 (net calorific basis); an electric boiler about 0.99")
       .doc("heat delivered / fuel or electricity in");
   t.number("ccs.gas_price")
@@ -87,8 +90,7 @@ void add_ccs_fields(io::SchemaTable<SmelterCase>& t) {
   k.number("ccs.fan_efficiency", &CcsInputs::fan_efficiency)
       .unit("1")
       .default_(0.8)
-      .range(0.0, 1.0)
-      .exclusive_min()
+      .range(0.1, 1.0)
       .source("estimate: large centrifugal fan with motor")
       .doc("fan efficiency (gas power / electricity)");
   k.number("ccs.compression", &CcsInputs::compression_J_per_kg_co2)
@@ -190,6 +192,14 @@ void resolve_ccs(SmelterCase& c, const SmelterData& data, core::Diagnostics& d) 
   }
   const io::Value* rate = v.get("ccs.capture_rate");
   const core::SourceLocation at = rate ? rate->location : core::SourceLocation{};
+  // 0 (no capture) or from 1 %: the figures per t CO2 captured (fan, separation work) grow as 1 / r and
+  // overflowed for a tiny positive rate (1e-300). A guard, not a physical limit.
+  if (k.capture_rate < kMinCaptureRate) {
+    d.error(at, "ccs.capture_rate",
+            fmt::format("value {} is outside the allowed range: 0 (no capture) or [{}, 1] (a capture plant "
+                        "that takes less than 1 % of the CO2 is not modelled)",
+                        core::format_number(k.capture_rate), core::format_number(kMinCaptureRate)));
+  }
   if (c.inputs.inert_anode) {
     d.error(at, "ccs.capture_rate",
             fmt::format("{} with anode.type = \"inert\": an inert-anode potline gas carries no anode CO2 to capture; "

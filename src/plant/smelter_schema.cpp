@@ -64,10 +64,12 @@ void add_potline_and_plant(Table& t) {
       .doc("AC specific energy of the potlines (rectifier input) per kg Al");
 
   auto in = t.part(&SmelterCase::inputs);
+  // From 1 t/yr: a guard, not a physical limit (every smelter is thousands of times larger). The
+  // per-GW and per-t figures divide by the capacity and overflowed for a tiny positive one (1e-300 t/yr
+  // made jobs_per_GW infinite).
   t.number("plant.capacity")
       .unit("t/yr", "kg/s")
-      .range(0.0, 1e8)
-      .exclusive_min()
+      .range(1.0, 1e8)
       .default_note(
           "count × pots_per_line × Faraday production at line_current and current_efficiency")
       .doc("nameplate capacity (primary metal)");

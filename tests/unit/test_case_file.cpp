@@ -39,6 +39,17 @@ std::vector<std::string> lines(const pc::Diagnostics& d) {
 
 // ---- reading case text -------------------------------------------------------------------------
 
+// Found by probing every numeric field at the ends of its range (docs/reliability.md): 1e-300 kA was
+// inside (0, 2000] kA, and the drops stated at it became resistances of 1e296 ohm: the cell voltage
+// was infinite, a run-time failure instead of an input error.
+TEST(ReadCase, TinyNominalCurrentIsOutsideItsRange) {
+  const Read r = read("[design]\nnominal_current = \"1e-300 kA\"\n");
+  EXPECT_EQ(lines(r.diagnostics),
+            std::vector<std::string>{"case.toml:2:19: error: 'design.nominal_current': value '1e-300 kA' (= 1e-300 "
+                                     "kA) is outside the allowed range [0.001, 2000] kA (line current at which the "
+                                     "anode, cathode and external drops are stated)"});
+}
+
 TEST(ReadCase, ValidCaseFillsTypedValues) {
   const auto r = read(
       "[case]\n"

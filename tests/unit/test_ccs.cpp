@@ -1,11 +1,12 @@
 // Carbon capture on the potline gas (docs/model/ccs.md): the thermodynamic floor in its limits, the
 // gas volume and fan work against hand computations, and the capture in a smelter (captured CO2,
-// its energy and cost, the break-even carbon price) against hand computations; capture rate > 1
-// and missing costs are input errors.
+// its energy and cost, the break-even carbon price) against hand computations; capture rate > 1,
+// missing costs and tiny rates, fractions and efficiencies (which overflowed) are input errors.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "potline/plant/ccs.hpp"
@@ -154,6 +155,49 @@ TEST(CcsSmelter, CaptureRateAboveOneAndMissingCostsAreInputErrors) {
   EXPECT_FALSE(build(missing, d2));
   EXPECT_TRUE(has_error(d2, "ccs.capture_cost", "required with ccs.capture_rate > 0")) << d2.to_string();
   EXPECT_TRUE(has_error(d2, "ccs.gas_price", "required with ccs.capture_rate > 0")) << d2.to_string();
+}
+
+// Found by probing every numeric field at the ends of its range (docs/reliability.md): each value
+// was inside its range and made a figure per t CO2 infinite, a run-time failure ("non-finite result
+// Inf in output 'ccs.fan_kWh_per_t_co2'") instead of an input error. The lower bounds are guards.
+TEST(CcsSmelter, TinyRatesFractionsAndEfficienciesAreInputErrorsNotInfiniteResults) {
+  const int last_line = static_cast<int>(std::count(kSmelter, kSmelter + std::strlen(kSmelter), '\n')) + 1;
+  const auto first_error = [&](const std::string& line) {
+    std::string toml = kSmelter;
+    if (line.rfind("capture_rate", 0) == 0) toml.replace(toml.find("capture_rate = 0.9\n"), 19, "");
+    toml += line + "\n";
+    core::Diagnostics d;
+    EXPECT_FALSE(build(toml, d));
+    for (const auto& x : d.items())
+      if (x.severity == core::Severity::kError) return x.to_string();
+    return std::string("no error");
+  };
+  const std::string at = "case.toml:" + std::to_string(last_line) + ":";
+  const std::string rate = first_error("capture_rate = 1e-300");  // one line less: the old rate is removed
+  EXPECT_EQ(rate.rfind("case.toml:" + std::to_string(last_line - 1) + ":16: ", 0), 0u) << rate;
+  EXPECT_NE(rate.find("error: 'ccs.capture_rate': value 1e-300 is outside the allowed range: 0 (no capture) or "
+                      "[0.01, 1] (a capture plant that takes less than 1 % of the CO2 is not modelled)"),
+            std::string::npos)
+      << rate;
+  const std::string fraction = first_error("co2_fraction = \"1e-300 %\"");
+  EXPECT_EQ(fraction.rfind(at, 0), 0u) << fraction;
+  EXPECT_NE(fraction.find("'ccs.co2_fraction': value '1e-300 %' (= 1e-300 %) is outside the allowed range "
+                          "[0.01, 100) %"),
+            std::string::npos)
+      << fraction;
+  for (const char* key : {"boiler_efficiency", "fan_efficiency"}) {
+    const std::string e = first_error(std::string(key) + " = 1e-300");
+    EXPECT_NE(e.find("'ccs." + std::string(key) + "': value 1e-300 is outside the allowed range [0.1, 1]"),
+              std::string::npos)
+        << e;
+  }
+  // The bounds themselves still run, with finite results.
+  core::Diagnostics ok;
+  std::string lean = kSmelter;
+  lean.replace(lean.find("capture_rate = 0.9\n"), 19, "capture_rate = 0.01\n");
+  const auto c = build(lean + "co2_fraction = \"0.01 %\"\nboiler_efficiency = 0.1\nfan_efficiency = 0.1\n", ok);
+  ASSERT_TRUE(c) << ok.to_string();
+  EXPECT_TRUE(std::isfinite(evaluate(c->inputs).ccs.fan_J_per_kg_co2));
 }
 
 TEST(CcsSmelter, CaptureOnAnInertAnodeSmelterIsAnError) {

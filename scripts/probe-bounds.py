@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Runs a command once per end of every numeric field's allowed range (see docs/reliability.md).
+
+A value inside the range must give a result or an input error (exit 0 or 2), never a run-time
+failure such as a non-finite output (exit 1) or a crash. For each number or integer field of the
+schema, the case is run with --set KEY=VALUE at the lowest allowed value (the smallest positive
+double above an exclusive 0, 1e-300) and at the highest (1e300 for a field open above, -1e300
+below); any other exit status is printed.
+
+Usage: scripts/probe-bounds.py SCHEMA CASE [COMMAND [ARGS...]]
+  e.g. scripts/probe-bounds.py smelter examples/smelter-ccs-hydro.toml
+       scripts/probe-bounds.py cell examples/default.toml
+Environment: POTLINE (default build/potline). Exit status 1 if any run failed.
+"""
+import json
+import os
+import subprocess
+import sys
+
+potline = os.environ.get("POTLINE", "build/potline")
+schema_name, case = sys.argv[1], sys.argv[2]
+command = sys.argv[3] if len(sys.argv) > 3 else schema_name
+extra = sys.argv[4:]
+schema = json.loads(subprocess.run([potline, "schema", schema_name, "--json"], capture_output=True, text=True,
+                                   check=True).stdout)
+fields = schema["schemas"][0]["fields"]
+
+
+def ends(field):
+    """The lowest and highest values the field accepts."""
+    lo, hi = field["min"], field["max"]
+    if lo is None:
+        low = -1e300
+    elif field["min_exclusive"]:
+        low = 1e-300 if lo == 0 else lo * (1 + 1e-12) if lo > 0 else lo * (1 - 1e-12)
+    else:
+        low = lo
+    if hi is None:
+        high = 1e300
+    elif field["max_exclusive"]:
+        high = hi * (1 - 1e-12) if hi > 0 else hi * (1 + 1e-12)
+    else:
+        high = hi
+    return [low, high]
+
+
+failed = 0
+for field in fields:
+    if field["type"] not in ("number", "integer"):
+        continue
+    for value in ends(field):
+        if field["type"] == "integer":
+            if abs(value) > 1e18:
+                continue
+            value = int(value)
+        unit = field["unit"]
+        setting = f'{field["key"]}={value!r}' + (f" {unit}" if unit and unit != "1" else "")
+        try:
+            run = subprocess.run([potline, command, case, "--json", "--set", setting] + extra, capture_output=True,
+                                 text=True, timeout=300)
+            status, said = run.returncode, (run.stderr.strip().splitlines() or [""])[-1][:200]
+        except subprocess.TimeoutExpired:
+            status, said = "timeout", "more than 300 s"
+        if status not in (0, 2):
+            failed += 1
+            print(f"probe-bounds: {command} {case} --set '{setting}': exit {status}: {said}", flush=True)
+print(f"probe-bounds: {schema_name} ({case}): {failed} failure(s)")
+sys.exit(1 if failed else 0)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -158,6 +159,14 @@ std::string text(const toml::table& t, std::string_view key) {
 }
 
 std::optional<toml::table> parse_file(const std::string& path, core::Diagnostics& d) {
+  // toml++ reports a missing file as a parse error: "TOML syntax error in data file: File could not
+  // be opened for reading" for `potline --data-dir EMPTY smelter ...`.
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    d.error({path, 0, 0}, "", "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR or the "
+                              "source tree's data/)");
+    return std::nullopt;
+  }
   try {
     return toml::parse_file(path);
   } catch (const toml::parse_error& e) {

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "potline/core/text.hpp"
 
@@ -106,6 +107,12 @@ std::vector<CbamExemptCountry> read_exempt(const toml::table& t, const std::stri
 CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   CbamSchedule s;
   toml::table doc;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {  // toml++ calls a missing file a syntax error
+    d.error({path, 0, 0}, "", "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR or the "
+                              "source tree's data/)");
+    return s;
+  }
   try {
     doc = toml::parse_file(path);
   } catch (const toml::parse_error& e) {

@@ -263,5 +263,16 @@ TEST(CliUserTrial4, MoreSweepThreadsThanCoresIsNoLibraryWarning) {
   expect_not_in(r.err, "TBB Warning");
 }
 
+// `potline --data-dir EMPTY smelter ...`: ".../emissions/ipcc-aluminium.toml: error: TOML syntax error in
+// data file: File could not be opened for reading" for a file that is not there.
+TEST(CliUserTrial4, AMissingDataFileIsNoSyntaxError) {
+  TempDir dir;
+  const RunResult r = potline({"--data-dir", dir.path().string(), "smelter", example("smelter-us-old-grid.toml")});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "ipcc-aluminium.toml: error: cannot read data file: no such file (the data folder is --data-dir");
+  expect_in(r.err, "cbam.toml: error: cannot read data file: no such file");
+  expect_not_in(r.err, "TOML syntax error");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial4

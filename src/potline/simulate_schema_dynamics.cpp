@@ -185,9 +185,8 @@ void add_thermal_node_fields(Table& t) {
       .range(0.0, 200.0)
       .doc("cathode block conductivity near 950 °C; > 0 puts the lining node at mid-block (inner resistance = "
            "thickness/2/(k·A)) instead of lining_inner_fraction; 0: use lining_inner_fraction")
-      .source("estimate: graphitic blocks ≈ 30 W/(m K) near 950 °C (Sørlie & Øye, Cathodes in Aluminium "
-              "Electrolysis, 3rd ed. 2010: graphitic 30–45, graphitised ≈ 100 at room temperature, both "
-              "falling with temperature) [verify]");
+      .source("estimate: graphitic blocks ≈ 30 W/(m K) near 950 °C ([Sørlie & Øye 2010]: graphitic 30–45, "
+              "graphitised ≈ 100 at room temperature, both falling with temperature) [verify]");
   dyn.number("dynamics.anode_drop_to_top", &DynamicsParameters::anode_drop_to_top_fraction)
       .unit("1")
       .default_(1.0)

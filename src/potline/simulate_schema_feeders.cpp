@@ -72,17 +72,23 @@ void add_feeder_fault_fields(io::SchemaTable<SimulationCase>& t) {
       .default_(0.5)
       .range(0.0, 1.0)
       .doc("share of a shot a partly blocked feeder delivers")
-      .source("estimate");
+      .source("estimate: a partly blocked feeder delivers half its shot; no published value read");
   f.number("feeders.fault_duration_cv", &FeederSettings::duration_cv)
       .unit("1")
       .default_(1.0)
       .range(0.0, 5.0)
       .doc("coefficient of variation of fault durations")
-      .source("estimate");
+      .source(
+          "estimate: as dispersed as an exponential (memoryless) repair time; no published "
+          "repair-time distribution read");
   f.boolean("feeders.ae_clears_faults", &FeederSettings::ae_clears_faults)
       .default_(true)
-      .doc("an anode effect brings the operators to the pot: every feeder fault of the cell is cleared")
-      .source("plant practice (estimate)");
+      .doc(
+          "an anode effect brings the operators to the pot: every feeder fault of the cell is "
+          "cleared")
+      .source(
+          "estimate, plant practice: an AE brings the operators to the pot, who clear the feeder; "
+          "no published procedure read");
 }
 
 // A feed stop (disturbance.feed_stop_*) of one feeder, and an anode effect that ends it.
@@ -103,7 +109,9 @@ void add_feed_stop_fields(io::SchemaTable<SimulationCase>& t) {
   ctl.boolean("disturbance.ae_clears_feed_stop", &ControllerSettings::ae_clears_feed_stop)
       .default_(true)
       .doc("an anode effect ends the current feed stop (the operators clear the feeder)")
-      .source("plant practice (estimate)");
+      .source(
+          "estimate, plant practice: an AE brings the operators to the pot, who restart the feed; "
+          "no published procedure read");
 }
 
 // Voltage reheat after an outage and preheat before a planned one ([Dupuis et al. 2007]).
@@ -126,7 +134,8 @@ void add_reheat_fields(io::SchemaTable<SimulationCase>& t) {
       .default_(8.0)
       .range(0.0, 240.0)
       .doc("then brought back to zero linearly over this time")
-      .source("estimate");
+      .source(
+          "estimate: as long as the 8 h reheat hold of [Dupuis et al. 2007]; no published ramp");
   ctl.number("control.preheat_voltage", &ControllerSettings::preheat_voltage_V)
       .unit("V")
       .default_(0.0)

@@ -382,15 +382,7 @@ namespace {
 // practice (estimate)", "estimate: common practice") with no basis. Their basis is written in
 // docs/model/dynamics.md §9; each entry goes when its .source(...) states it (the test fails when a
 // listed field is clean).
-const std::set<std::string> kBareEstimatesPending = {
-    "control.assumed_current_efficiency", "control.deadband", "control.beam_step",
-    "control.resistance_period", "control.lockout", "control.temperature_gain",
-    "control.temperature_max_offset", "control.quench_distribution", "control.quench_cv",
-    "control.alf3_sample_noise", "control.temperature_sample_noise", "control.alf3_horizon",
-    "control.tap_beam_tracking", "control.beam_travel", "potline.spread_acd",
-    "potline.spread_heat_loss", "potline.spread_dissolution", "feeders.partial_delivery",
-    "feeders.fault_duration_cv", "feeders.ae_clears_faults", "disturbance.ae_clears_feed_stop",
-    "control.reheat_ramp"};
+const std::set<std::string> kBareEstimatesPending = {};
 
 bool bare_estimate(const std::string& source) {
   return source == "estimate" || source == "estimates" || source == "estimate: plant-specific" ||

@@ -289,4 +289,17 @@ inline int count_lines_containing(const std::string& text, const std::string& ne
 /// The default case shipped with the repository.
 inline std::string default_case() { return (source_dir() / "examples" / "default.toml").string(); }
 
+/// An example case of the repository by its file name ("cell-7d.toml").
+inline std::string example(const std::string& file_name) { return (source_dir() / "examples" / file_name).string(); }
+
+/// Expects `part` in `text`, and shows the text when it is missing.
+inline void expect_in(const std::string& text, const std::string& part) {
+  EXPECT_NE(text.find(part), std::string::npos) << "missing: " << part << "\nin:\n" << text;
+}
+
+/// Expects `part` not to be in `text`.
+inline void expect_not_in(const std::string& text, const std::string& part) {
+  EXPECT_EQ(text.find(part), std::string::npos) << "unexpected: " << part << "\nin:\n" << text;
+}
+
 }  // namespace potline_cli_test

@@ -10,8 +10,6 @@ namespace potline_cli_test {
 namespace test_acd_limits_cli {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 double number(const Json& j, const char* pointer) { return j.at(Json::json_pointer(pointer)).get<double>(); }
 
 // cell-modulation holds the AP40 cell voltage at −25 % current: the ACD rises from 3.8 to ≈ 6.6 cm,

@@ -7,10 +7,6 @@
 namespace potline_cli_test::test_ccs_hpa_fleet_cli {
 namespace {
 
-std::string example(const std::string& name) {
-  return (source_dir() / "examples" / name).string();
-}
-
 /// The cells of one CSV line; hpa.csv of the US example has no quoted cells. A trailing empty cell
 /// is kept (the feed columns are the last ones and empty without a line).
 std::vector<std::string> cells_of(const std::string& line) {

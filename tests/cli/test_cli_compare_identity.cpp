@@ -6,12 +6,6 @@
 namespace potline_cli_test::test_cli_compare_identity {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
-void expect_in(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "lacks \"" << part << "\":\n" << text;
-}
-
 // The metric row of `key` in a `compare --json` document, or null.
 Json metric(const Json& comparison, const std::string& key) {
   for (const auto& m : comparison.at("metrics")) {

@@ -14,8 +14,6 @@ namespace potline_cli_test::test_cli_fleet_export {
 
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 std::filesystem::path temp_dir() {
   const auto dir = std::filesystem::temp_directory_path() / (std::string("potline-fleet-export") + "-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

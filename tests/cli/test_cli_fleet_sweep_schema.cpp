@@ -6,8 +6,6 @@ namespace potline_cli_test::test_cli_fleet_sweep_schema {
 
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 void expect_input_error(const RunResult& r, const std::string& text) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find(text), std::string::npos) << "stderr lacks \"" << text << "\":\n" << r.err;

@@ -9,8 +9,6 @@ namespace potline_cli_test {
 namespace test_cli_report_flex {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 TEST(CliReportFlex, DayExampleDrawsScheduleAndHeatStateWithoutEnvelope) {
   TempDir tmp;
   const std::string dir = (tmp.path() / "day").string();

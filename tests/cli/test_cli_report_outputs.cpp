@@ -14,8 +14,6 @@ namespace potline_cli_test {
 namespace test_cli_report_outputs {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 /// The rows of a CSV written by potline (no quoted commas in the columns read here).
 std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
   std::vector<std::vector<std::string>> rows;

@@ -10,12 +10,6 @@ namespace potline_cli_test {
 namespace test_cli_robust_io {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
-void expect_in(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "lacks \"" << part << "\":\n" << text;
-}
-
 // ---- zero production
 
 TEST(CliRobust, SmelterWithoutProductionHasNoPerTonneFixedCosts) {

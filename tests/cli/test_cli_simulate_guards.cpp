@@ -16,8 +16,6 @@ namespace potline_cli_test {
 namespace test_cli_simulate_guards {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 // Starts `potline args...` without waiting (stdout and stderr to files in `dir`).
 pid_t start_potline(const std::vector<std::string>& args, const std::filesystem::path& dir) {
   posix_spawn_file_actions_t actions;

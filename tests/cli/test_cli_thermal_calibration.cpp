@@ -8,8 +8,6 @@
 namespace potline_cli_test::test_cli_thermal_calibration {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 // --vary of the line current showed the same superheat at every point (6.79/6.86/6.96 K at
 // 380/400/420 kA) with a warning saying so; now each point runs the same cell at its current.
 TEST(CliThermalCalibration, VariedAmperageShowsItsSuperheat) {

@@ -6,12 +6,6 @@
 namespace potline_cli_test::test_cli_typing_slips {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
-void expect_in(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "lacks \"" << part << "\":\n" << text;
-}
-
 TEST(CliTypingSlips, ACommaInANumberIsSaidAsSuch) {
   const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "plant.capacity=230,000 t/yr",
                                "--set", "potline.current_efficiency=0,95"});

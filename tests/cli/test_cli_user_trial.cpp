@@ -8,17 +8,11 @@
 namespace potline_cli_test::test_cli_user_trial {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 // "power cost +1.54 %" as the flex text prints it.
 std::string fmt_percent(double percent) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "power cost %+.2f %%", percent);
   return buffer;
-}
-
-void expect_in(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "lacks \"" << part << "\":\n" << text;
 }
 
 // A unit of the wrong dimension is said in words with the field's own unit and an example, not
@@ -51,7 +45,6 @@ TEST(CliUserTrial, WrongDimensionOnACommandLineOption) {
   expect_in(v.err, "--target-voltage: error: 'target-voltage': unit 'cm' (a length) cannot be converted to V (a "
                    "voltage), this field's unit: write e.g. \"4.3 V\"");
 }
-
 
 // --thermal without a working steady state says so: a frozen bath shows no ledge number (was
 // "ledge 0.0 cm"), the 150 K bound is not a state, and a ledge past the side channel is flagged.

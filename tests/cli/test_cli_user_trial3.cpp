@@ -11,16 +11,6 @@
 namespace potline_cli_test::test_cli_user_trial3 {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
-void expect_in(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "missing: " << part << "\nin:\n" << text;
-}
-
-void expect_not_in(const std::string& text, const std::string& part) {
-  EXPECT_EQ(text.find(part), std::string::npos) << "unexpected: " << part << "\nin:\n" << text;
-}
-
 // The fraction-for-% warning fired on any % field with a whole-percentage default, so a legitimate
 // 0.5 % spread (potline.spread_acd = 0.5) was called "0.5 % ... for 50 % write 50". Each field now
 // declares whether a plain number below 1 is suspicious.
@@ -111,7 +101,6 @@ TEST(CliUserTrial3, ASmeltersCsvErrorGivesTheValueOnceWithItsUnitAndRange) {
                    "column unit kt/yr, allowed > 0 kt/yr");
   expect_not_in(r.err, "'abc': 'abc'");
 }
-
 
 // examples/ccs-retrofit-gcc.toml (a fleet case) run with another command gave 21 errors, none saying
 // which command reads the file.

@@ -9,16 +9,6 @@
 namespace potline_cli_test::test_cli_user_trial4 {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
-void expect_in(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "missing: " << part << "\nin:\n" << text;
-}
-
-void expect_not_in(const std::string& text, const std::string& part) {
-  EXPECT_EQ(text.find(part), std::string::npos) << "unexpected: " << part << "\nin:\n" << text;
-}
-
 // `--vary prices.lme=2200,2400` printed "prices.lme  2200": a plain number is in the field's unit,
 // which the table did not say. The value column now carries it (text, CSV and JSON alike); a value
 // typed with a unit, a text value and a dimensionless one are shown as typed.

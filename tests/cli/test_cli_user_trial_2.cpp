@@ -7,8 +7,6 @@
 namespace potline_cli_test::test_cli_user_trial_2 {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 // Items AS (a varied line current showed the same superheat at every point, then a warning said so)
 // and AT (11 wt% AlF3 could not be calibrated): simulate now calibrates a catalogue technology at its
 // catalogue point and starts at the case's point; tests in test_cli_thermal_calibration.cpp.

@@ -7,8 +7,6 @@ namespace potline_cli_test {
 namespace test_cli_vary {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 Json json_of(const std::vector<std::string>& args) {
   std::vector<std::string> full = args;
   full.push_back("--json");

@@ -10,8 +10,6 @@ namespace potline_cli_test {
 namespace test_fleet_fuel_paths_cli {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 /// The captive_power_usd_per_MWh of `region` in `year` from a path.csv.
 double captive_power(const std::string& csv, int year, const std::string& region) {
   for (const std::string& line : lines_of(csv)) {

@@ -15,8 +15,6 @@ namespace potline_cli_test::test_fleet_pfc_cli {
 
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 /// id -> pfc_standard of a run folder's cost_curve.csv.
 std::map<std::string, std::string> pfc_standards(const std::filesystem::path& run) {
   const auto lines = lines_of(read_file(run / "cost_curve.csv"));

@@ -7,8 +7,6 @@ namespace potline_cli_test {
 namespace test_flex_cli {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 TEST(FlexCli, ExampleDayRunsAndStaysInWindow) {
   TempDir dir;
   const RunResult r = potline({"flex", example("flex-day.toml"), "--json", "--out", (dir.path() / "run").string()});

@@ -8,8 +8,6 @@ namespace potline_cli_test {
 namespace test_flex_grid_cli {
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
-
 TEST(FlexGridCli, BadGridInputsAreNamedInOnePass) {
   const RunResult r = potline({"flex", example("flex-day.toml"), "--set", "grid.call_min_power=97 %", "--set",
                                "grid.call_period=2 h", "--set", "grid.call_duration=4 h"});

@@ -10,9 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace potline;
-  static core::Diagnostics load_diagnostics;
-  static const cell::TechnologyCatalogue catalogue =
-      cell::TechnologyCatalogue::load(potline_fuzz::data_dir() + "/technologies.toml", load_diagnostics);
+  const cell::TechnologyCatalogue& catalogue = potline_fuzz::catalogue();
   return potline_fuzz::guarded([&] {
     core::Diagnostics d;
     io::ValueSet user;

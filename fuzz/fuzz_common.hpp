@@ -14,7 +14,9 @@
 #include <exception>
 #include <string>
 
+#include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/plant/emissions.hpp"
 
 namespace potline_fuzz {
 
@@ -26,6 +28,21 @@ inline std::string text_of(const std::uint8_t* data, std::size_t size) {
 inline std::string data_dir() { return POTLINE_DATA_DIR; }
 /// The examples folder: relative paths in fuzzed cases resolve there.
 inline std::string examples_dir() { return POTLINE_SOURCE_DIR "/examples"; }
+
+/// The shipped technology catalogue, loaded once per fuzzing process.
+inline const potline::cell::TechnologyCatalogue& catalogue() {
+  static potline::core::Diagnostics diagnostics;
+  static const potline::cell::TechnologyCatalogue loaded =
+      potline::cell::TechnologyCatalogue::load(data_dir() + "/technologies.toml", diagnostics);
+  return loaded;
+}
+
+/// The shipped emission data (IPCC factors, fuels, power), loaded once per fuzzing process.
+inline const potline::plant::EmissionData& emission_data() {
+  static potline::core::Diagnostics diagnostics;
+  static const potline::plant::EmissionData loaded = potline::plant::EmissionData::load(data_dir(), diagnostics);
+  return loaded;
+}
 
 /// Runs `body`; input errors are the expected way to refuse bad input. A run-time failure is
 /// tolerated only when `run_errors_allowed` (a model that may legitimately fail to converge).

@@ -11,10 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace potline;
-  static core::Diagnostics load_diagnostics;
-  static const cell::TechnologyCatalogue catalogue =
-      cell::TechnologyCatalogue::load(potline_fuzz::data_dir() + "/technologies.toml", load_diagnostics);
-  static const plant::EmissionData emissions = plant::EmissionData::load(potline_fuzz::data_dir(), load_diagnostics);
+  const cell::TechnologyCatalogue& catalogue = potline_fuzz::catalogue();
+  const plant::EmissionData& emissions = potline_fuzz::emission_data();
   return potline_fuzz::guarded([&] {
     core::Diagnostics d;
     io::ValueSet user;

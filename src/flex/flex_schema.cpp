@@ -159,31 +159,31 @@ void add_economics_fields(Table& t) {
   auto e = t.part(&FlexCase::economics);
   e.number("economics.metal_price", &Economics::metal_eur_per_kg)
       .unit("EUR/t", "EUR/kg")
-      .default_(2210.0)
+      .default_(kDefaultMetalPrice_EUR_per_t)
       .range(0.0, 1e5)
       .doc("realised metal price")
       .source("LME 2024 average 2,392 USD/t [EGA 2024] at 1.0824 USD/EUR [ECB 2024]");
   e.number("economics.alumina_price", &Economics::alumina_eur_per_kg)
       .unit("EUR/t", "EUR/kg")
-      .default_(450.0)
+      .default_(kDefaultAluminaPrice_EUR_per_t)
       .range(0.0, 1e5)
       .doc("alumina price")
       .source("estimate: between ≈ 350 USD/t early in 2024 and > 700 USD/t at its end [Rusal alumina 2024]");
   e.number("economics.alumina_consumption", &Economics::alumina_kg_per_kg)
       .unit("kg/kg")
-      .default_(1.92)
+      .default_(kDefaultAluminaConsumption_kg_per_kg)
       .range(1.889, 2.5)
       .doc("alumina per kg Al")
       .source("estimate: stoichiometric 1.889 kg/kg (molar masses) plus ≈ 1.5 % handling losses");
   e.number("economics.carbon_price", &Economics::carbon_eur_per_kg)
       .unit("EUR/t", "EUR/kg")
-      .default_(550.0)
+      .default_(kDefaultCarbonPrice_EUR_per_t)
       .range(0.0, 1e5)
       .doc("net anode carbon cost per tonne of carbon consumed (the consumption is dynamics.carbon_consumption)")
       .source("estimate: the 600 USD/t anode price of examples/invest-new-build.toml at [ECB 2024]");
   e.number("economics.co2_price", &Economics::co2_eur_per_kg)
       .unit("EUR/t", "EUR/kg")
-      .default_(65.0)
+      .default_(kDefaultCo2Price_EUR_per_t)
       .range(0.0, 1e4)
       .doc("price of a tonne of CO2e, charged on the PFC emissions of the anode effects a schedule causes")
       .source("estimate: 2024 EU ETS allowance average about 65 EUR/t (2024 EUA futures range about 55-75 EUR/t), "
@@ -196,7 +196,7 @@ void add_economics_fields(Table& t) {
       .source("[TRIMET 2019]: ≈ 36 M EUR for 120 pots (heat exchangers, busbar and control changes)");
   e.number("economics.flexible_days", &Economics::flexible_days_per_year)
       .unit("1")
-      .default_(250.0)
+      .default_(kDefaultFlexibleDaysPerYear)
       .range(0.0, 366.0)
       .doc("days a year on which the schedule's value is earned (annual value and payback)")
       .source("estimate: days with a price spread like the series'");

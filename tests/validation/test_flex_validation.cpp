@@ -61,8 +61,9 @@ TwoLevel two_level_case() {
 
 // Hand solution: production is linear (e_up = e_down) and must average nominal, so Σu ≥ 0; power
 // bought at the grid (AC, P/η with η = 0.975) costs p_k·u_k·P/η: the best is +10 % while cheap and
-// −10 % while dear (a share-hour of metal is worth 3600·0.035·100·0.7·v ≈ 10.6 kEUR at v ≈ 1.2 EUR/kg,
-// more than its power at 20 EUR/MWh, 3.3 kEUR, less than at 120 EUR/MWh, 19.7 kEUR). Its saving
+// −10 % while dear (a share-hour of metal is worth 3600·0.035·100·0.7·v ≈ 11.9 kEUR at the default
+// economics' v = 2.21 − 0.45 × 1.92 = 1.346 EUR/kg, no carbon here: the case's carbon consumption is
+// 0; more than its power at 20 EUR/MWh, 3.3 kEUR, less than at 120 EUR/MWh, 19.7 kEUR). Its saving
 // over the flat schedule is 0.1·(P/η)·N·Δt·(K/2)·(p_high − p_low) = 0.1 × 164.10 MW × 12 h × 100 EUR/MWh
 // = 19,692.31 EUR, with no change of metal (19,200 EUR on the former DC basis).
 double hand_savings(const TwoLevel&) { return 0.1 * (1.6 * 100 / 0.975) * 12 * 100; }

@@ -2,7 +2,7 @@
 // Bath (electrolyte) composition and the two acidity ratios derived from it.
 //
 // Composition is kept in wt% (mass percent of the whole bath) because every published bath
-// correlation (Solheim 1996, Skybakmoen 1997, Hives 1996, ...) is written in wt%.
+// correlation ([Solheim 1996], [Skybakmoen 1997], [Hives 1996], ...) is written in wt%.
 // Cryolite (Na3AlF6) is the balance. "Excess AlF3" is AlF3 beyond the cryolite stoichiometry.
 // See docs/model/bath.md for the definitions chosen.
 

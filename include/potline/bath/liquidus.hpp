@@ -16,9 +16,9 @@
 
 namespace potline::bath {
 
-// Composition limits stated in the abstract of Solheim et al. (1996):
+// Composition limits stated in the abstract of [Solheim 1996]:
 // "[AlF3] ~ [CaF2] ~ [LiF] < 20 wt pct, [MgF2] ~ [KF] < 5 wt pct, [Al2O3] up to saturation".
-// The Al2O3 limit is checked against Skybakmoen (1997) saturation (flag kAboveSaturation); above
+// The Al2O3 limit is checked against [Skybakmoen 1997] saturation (flag kAboveSaturation); above
 // it liquidus_K() evaluates the equation at the saturation concentration.
 inline constexpr ValidityRange kSolheim1996AlF3_wt{0.0, 20.0};
 inline constexpr ValidityRange kSolheim1996CaF2_wt{0.0, 20.0};
@@ -27,16 +27,16 @@ inline constexpr ValidityRange kSolheim1996MgF2_wt{0.0, 5.0};
 inline constexpr ValidityRange kSolheim1996KF_wt{0.0, 5.0};
 inline constexpr ValidityRange kSolheim1996Al2O3_wt{0.0, 100.0};  // upper bound: saturation
 
-/// Liquidus temperature [K] by Solheim et al. (1996). Never NaN: negative contents (outside
+/// Liquidus temperature [K] by [Solheim 1996]. Never NaN: negative contents (outside
 /// range anyway) enter the fractional powers as 0.
 /// A bath with more alumina than the liquid holds at that liquidus (above the saturation of
-/// Skybakmoen et al. 1997, solubility.hpp) freezes where the liquidus curve meets the solubility
+/// [Skybakmoen 1997], solubility.hpp) freezes where the liquidus curve meets the solubility
 /// curve: the temperature T with T = liquidus(saturation(T)), the alumina beyond it undissolved
 /// (docs/model/bath.md, "Liquidus of a bath above alumina saturation"). AlF3 11, CaF2 5, 9 wt%
 /// Al2O3: 937.9 degC at 7.48 wt% dissolved, not the 931.5 degC of the equation at 9 wt%.
 double liquidus_K(const Composition& c) noexcept;
 
-/// True when the composition lies inside the Solheim et al. (1996) limits above.
+/// True when the composition lies inside the [Solheim 1996] limits above.
 bool liquidus_in_range(const Composition& c) noexcept;
 
 }  // namespace potline::bath

@@ -16,12 +16,12 @@
 namespace potline::bath {
 
 struct Properties {
-  double liquidus_K;             ///< Solheim et al. (1996) [K]
+  double liquidus_K;             ///< [Solheim 1996] [K]
   double superheat_K;            ///< bath temperature - liquidus [K]
-  double alumina_saturation_wt;  ///< Skybakmoen et al. (1997) [wt%]
+  double alumina_saturation_wt;  ///< [Skybakmoen 1997] [wt%]
   double alumina_activity;       ///< relative to solid alumina [-]
   double conductivity_S_per_m;   ///< [S/m]
-  double density_kg_per_m3;      ///< Kan et al. (2007) [kg/m^3]
+  double density_kg_per_m3;      ///< [Kan et al. 2007] [kg/m^3]
   double bath_ratio;             ///< NaF/AlF3 mass ratio [-]
   double cryolite_ratio;         ///< NaF/AlF3 molar ratio [-]
   std::uint32_t flags;           ///< ValidityFlag bits

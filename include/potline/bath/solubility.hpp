@@ -18,7 +18,7 @@ namespace potline::bath {
 // Temperature range of the fitted data, abstract: "from 1050 degC to about 850 degC".
 inline constexpr ValidityRange kSkybakmoen1997Temperature_degC{850.0, 1050.0};
 // Composition limits are not stated in the abstract. ESTIMATE: taken equal to the limits of
-// the companion liquidus paper (Solheim et al. 1996, same laboratory and melt systems).
+// the companion liquidus paper ([Solheim 1996], same laboratory and melt systems).
 inline constexpr ValidityRange kSkybakmoen1997AlF3_wt{0.0, 20.0};
 inline constexpr ValidityRange kSkybakmoen1997CaF2_wt{0.0, 20.0};
 inline constexpr ValidityRange kSkybakmoen1997LiF_wt{0.0, 20.0};

@@ -14,8 +14,8 @@ struct ValidityRange {
 };
 
 enum ValidityFlag : std::uint32_t {
-  kLiquidusOutOfRange = 1u << 0,      ///< Solheim et al. (1996) composition limits exceeded
-  kSolubilityOutOfRange = 1u << 1,    ///< Skybakmoen et al. (1997) T or composition limits
+  kLiquidusOutOfRange = 1u << 0,      ///< [Solheim 1996] composition limits exceeded
+  kSolubilityOutOfRange = 1u << 1,    ///< [Skybakmoen 1997] T or composition limits
   kConductivityOutOfRange = 1u << 2,  ///< conductivity correlation T or composition limits
   kDensityOutOfRange = 1u << 3,       ///< density correlation T or composition limits
   kAboveSaturation = 1u << 4,         ///< dissolved Al2O3 above saturation; activity set to 1

@@ -1,6 +1,7 @@
 #pragma once
-// The steady-state Hall-Héroult cell: voltage breakdown (Haupin 1998), current efficiency
-// (Dewing 1991, or the mass-transfer model of current_efficiency.hpp), Faraday production, specific energy and the energy balance.
+// The steady-state Hall-Héroult cell: voltage breakdown [Haupin 1998], current efficiency
+// ([Dewing 1991], or the mass-transfer model of current_efficiency.hpp), Faraday production,
+// specific energy and the energy balance.
 // Pure functions of (design, constants, operating point); no allocation; safe on any thread.
 // This is the single source of the cell's electrical and thermal physics for every other layer.
 #include <cstdint>
@@ -90,7 +91,7 @@ double specific_energy_J_per_kg(double voltage_V, double current_efficiency) noe
 
 /// Total geometric anode bottom area. [m²]
 double anode_area_m2(const CellDesign& design) noexcept;
-/// Effective anode area with fanning on each face (Haupin 1998 eq. 34). [m²]
+/// Effective anode area with fanning on each face ([Haupin 1998] eq. 34). [m²]
 /// `beyond_fit` (if given) is set when a face's gap or the ACD lies past the fit's maximum.
 double effective_anode_area_m2(const CellDesign& design, double acd_m,
                                bool* beyond_fit = nullptr) noexcept;

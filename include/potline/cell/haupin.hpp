@@ -8,12 +8,12 @@ namespace potline::cell::haupin {
 double reversible_voltage_V(double temperature_K, double alumina_activity) noexcept;
 
 /// Anode reaction (surface) overvoltage η = (T/12533)·ln(i/i_r), i_r = 0.0029·C^0.56 A/cm², stated
-/// by Haupin for i > 0.01 A/cm²; evaluated as (T/12533)·asinh(i/(2 i_r)), within ~1 mV of the
+/// by [Haupin 1998] for i > 0.01 A/cm²; evaluated as (T/12533)·asinh(i/(2 i_r)), within ~1 mV of the
 /// Tafel line above 0.1 A/cm² (docs/model/cell.md) and 0 at zero current. [V]
 double anode_reaction_overvoltage_V(double temperature_K, double anode_current_density_A_per_m2,
                                     double alumina_wt) noexcept;
 
-/// Critical anode current density (Grjotheim & Welch 1988, as used by Haupin 1998):
+/// Critical anode current density ([Grjotheim & Welch 1988], as used by [Haupin 1998]):
 /// i_c = 1e-4·(550000 + 1800·(T − 1323))·((C/100)^0.5 − 0.04)·A^−0.1, A = one anode in cm². [A/m²]
 double critical_current_density_A_per_m2(double temperature_K, double alumina_wt,
                                          double single_anode_area_m2) noexcept;
@@ -35,13 +35,13 @@ double cathode_overvoltage_V(double temperature_K, double cathode_current_densit
 /// Bubble layer thickness d_b = (0.5517 + i)/(1 + 2.167·i) cm, i in A/cm². [m]
 double bubble_thickness_m(double anode_current_density_A_per_m2) noexcept;
 
-/// Fractional anode coverage by bubbles (Haupin 1998):
+/// Fractional anode coverage by bubbles [Haupin 1998]:
 /// θ = 0.9·[0.509 + 0.1823 i − 0.1723 i² + 0.05504 i³ + (0.4322 − 0.3781 BR)/(1 + 1.637 BR)
 ///          + (0.431 − 0.1437 (C − C_AE))/(1 + 7.353 (C − C_AE))].
 double bubble_coverage(double anode_current_density_A_per_m2, double bath_ratio,
                        double alumina_wt, double anode_effect_alumina_wt) noexcept;
 
-/// Fanning (Haupin 1998, eq. 34): how far current spreads beyond one anode face, from the ACD D,
+/// Fanning ([Haupin 1998] eq. 34): how far current spreads beyond one anode face, from the ACD D,
 /// the gap S that face looks across (twice the gap when it faces a wall), immersion h and the
 /// anode length L and width W. ΔL = (0.1656 D − 0.0043 D³ + 0.1270 S − 0.0034 S² + 0.0394 D S)·
 /// (0.3844 + 0.06166 h + 0.001822 (L + W) − 0.000178 h (L + W)), all in cm. [m]

@@ -59,7 +59,7 @@ struct Stoichiometry {
 // Returns NaN members for ce outside (0, 1] (a caller bug, not an input path).
 Stoichiometry stoichiometry_per_mol_al(double current_efficiency) noexcept;
 
-// Lowest current efficiency for which the Pearson-Waddington stoichiometry is physical.
+// Lowest current efficiency for which the [Pearson & Waddington 1947] stoichiometry is physical.
 inline constexpr double kMinimumPhysicalCurrentEfficiency = 0.5;
 
 // Energy-balance terms per mole of aluminium actually produced, J/mol Al.

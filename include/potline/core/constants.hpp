@@ -2,18 +2,18 @@
 // Physical constants and molar masses used throughout Potline. SI units.
 //
 // Sources:
-//  - CODATA 2018 recommended values (Tiesinga et al., Rev. Mod. Phys. 93, 025010 (2021));
+//  - [CODATA 2018] recommended values (Tiesinga et al., Rev. Mod. Phys. 93, 025010 (2021));
 //    F, R, e and N_A are exact in the 2019 SI.
-//  - Standard atomic weights: IUPAC CIAAW 2021 (Prohaska et al., Pure Appl. Chem. 94 (2022) 573),
+//  - Standard atomic weights: IUPAC [CIAAW 2021] (Prohaska et al., Pure Appl. Chem. 94 (2022) 573),
 //    conventional values for elements with intervals (C, O, F, Mg, Li).
 namespace potline::constants {
 
-inline constexpr double kFaraday_C_per_mol = 96485.33212;       // CODATA 2018, exact
-inline constexpr double kGasConstant_J_per_mol_K = 8.314462618;  // CODATA 2018, exact
+inline constexpr double kFaraday_C_per_mol = 96485.33212;       // [CODATA 2018], exact
+inline constexpr double kGasConstant_J_per_mol_K = 8.314462618;  // [CODATA 2018], exact
 inline constexpr double kKelvinOffset_K = 273.15;                // 0 degC in K, exact by definition
 inline constexpr double kStandardTemperature_K = 298.15;         // thermochemical reference, 25 degC
 
-// Molar masses in kg/mol (IUPAC CIAAW 2021 standard atomic weights).
+// Molar masses in kg/mol (IUPAC [CIAAW 2021] standard atomic weights).
 inline constexpr double kMolarMassAl_kg_per_mol = 26.9815384e-3;
 inline constexpr double kMolarMassO_kg_per_mol = 15.999e-3;
 inline constexpr double kMolarMassC_kg_per_mol = 12.011e-3;

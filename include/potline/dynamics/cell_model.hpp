@@ -188,7 +188,7 @@ struct Electrical {
   double current_efficiency = 0;
   double chemical_J_per_kg_al = 0;  ///< reaction + reactant heating per kg Al produced
   double liquidus_K = 0;
-  double saturation_wt = 0;      ///< alumina solubility at the state (Skybakmoen 1997) [wt%]
+  double saturation_wt = 0;      ///< alumina solubility at the state [Skybakmoen 1997] [wt%]
   double ae_overvoltage_V = 0;   ///< anode-effect overvoltage included in voltage_V
   double ae_alumina_wt = 0;      ///< alumina at which this cell goes into an anode effect
   // linearisation point and slopes (fast integrator)

@@ -5,7 +5,7 @@
 // gives the anode-effect minutes per cell-day (AEM; or AE frequency and mean duration, whose product
 // it is) or a published PFC intensity in t CO2e per t Al with the GWP set it was published in. A covered smelter gets its PFC from the IPCC slope
 // method with the file's coefficient set (a published intensity as the AEM that reproduces it, see
-// equivalent_aem); any other smelter keeps the smelter model's default (IPCC 2006 Tier 1).
+// equivalent_aem); any other smelter keeps the smelter model's default ([IPCC 2006 Vol3 Ch4] Tier 1).
 #include <optional>
 #include <string>
 #include <vector>

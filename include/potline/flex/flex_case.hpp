@@ -38,16 +38,32 @@ struct DispatchSettings {
   double ae_after_ramp_s = 4 * 3600.0;    ///< anode effects this soon after a power increase count as caused by it
 };
 
+/// Defaults of [economics] in the schema's units, each declared once: flex_schema.cpp gives them as
+/// the schema defaults and Economics below as its initializers, so a FlexCase built without the
+/// schema (tests, benchmarks, the API) prices as a case file does. Their sources are the schema's
+/// (docs/cli.md, Source column), repeated here.
+/// LME 2024 average 2,392 USD/t [EGA 2024] at 1.0824 USD/EUR [ECB 2024]: 2,210 EUR/t.
+inline constexpr double kDefaultMetalPrice_EUR_per_t = 2210.0;
+/// Estimate: between ≈ 350 USD/t early in 2024 and > 700 USD/t at its end [Rusal alumina 2024].
+inline constexpr double kDefaultAluminaPrice_EUR_per_t = 450.0;
+/// Estimate: stoichiometric 1.889 kg/kg (molar masses) plus ≈ 1.5 % handling losses.
+inline constexpr double kDefaultAluminaConsumption_kg_per_kg = 1.92;
+/// Estimate: the 600 USD/t anode price of examples/invest-new-build.toml at [ECB 2024].
+inline constexpr double kDefaultCarbonPrice_EUR_per_t = 550.0;
+/// Estimate: 2024 EU ETS allowance average about 65 EUR/t, as data/fleet-paths.toml.
+inline constexpr double kDefaultCo2Price_EUR_per_t = 65.0;
+/// Estimate: days with a price spread like the series'.
+inline constexpr double kDefaultFlexibleDaysPerYear = 250.0;
+
 /// Prices of metal and raw materials and the material intensities ([economics]).
 struct Economics {
-  double metal_eur_per_kg = 2.2;          ///< realised metal price
-  double alumina_eur_per_kg = 0.40;
-  double carbon_eur_per_kg = 0.55;        ///< net anode carbon
-  double alumina_kg_per_kg = 1.93;        ///< alumina per kg Al
-  double carbon_kg_per_kg = 0.41;         ///< net carbon per kg Al
-  double co2_eur_per_kg = 0.065;          ///< CO2e price (PFC of anode effects)
-  double heat_exchanger_capex_eur = 0;    ///< investment in shell heat exchangers (0: not assessed)
-  double flexible_days_per_year = 250;    ///< days a year the schedule's value is earned
+  double metal_eur_per_kg = kDefaultMetalPrice_EUR_per_t / 1e3;     ///< realised metal price
+  double alumina_eur_per_kg = kDefaultAluminaPrice_EUR_per_t / 1e3;
+  double carbon_eur_per_kg = kDefaultCarbonPrice_EUR_per_t / 1e3;   ///< net anode carbon
+  double alumina_kg_per_kg = kDefaultAluminaConsumption_kg_per_kg;  ///< alumina per kg Al
+  double co2_eur_per_kg = kDefaultCo2Price_EUR_per_t / 1e3;         ///< CO2e price (PFC of AEs)
+  double heat_exchanger_capex_eur = 0;  ///< investment in shell heat exchangers (0: not assessed)
+  double flexible_days_per_year = kDefaultFlexibleDaysPerYear;  ///< days the value is earned
 };
 
 /// Interruptible load and reserve capacity ([grid], docs/model/flexibility.md §6): a capacity held

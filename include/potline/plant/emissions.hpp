@@ -4,8 +4,9 @@
 // Methods ([IPCC 2006 Vol3 Ch4], as transcribed in [40 CFR 98 Subpart F] and the aluminium sector
 // protocol [GHG Protocol IAI]; docs/model/emissions.md gives every equation):
 //  - CO2 Tier 1: a default factor per t Al (prebake or Søderberg), anode baking included.
-//  - CO2 Tier 2/3 prebake anode consumption (IPCC eq. 4.21 / 40 CFR 98 eq. F-5).
-//  - CO2 Søderberg paste consumption (IPCC eq. 4.22 / eq. F-6).
+//  - CO2 Tier 2/3 prebake anode consumption ([IPCC 2006 Vol3 Ch4] eq. 4.21 /
+//    [40 CFR 98 Subpart F] eq. F-5).
+//  - CO2 Søderberg paste consumption ([IPCC 2006 Vol3 Ch4] eq. 4.22 / eq. F-6).
 //  - CO2 anode baking: pitch volatiles (eq. 4.23 / F-7) and packing coke (eq. 4.24 / F-8).
 //  - PFC: Tier 1 factors, slope method and overvoltage method, with coefficient sets by name.
 //  - CO2e with a named GWP-100 set; scope 2 (or scope 1 for captive plants) from the power source.
@@ -21,7 +22,7 @@
 namespace potline::plant {
 
 /// Cell technology classes of the IPCC method. PFPB_legacy / PFPB_modern are the point-fed prebake
-/// classes of the IPCC 2019 Refinement; in the IPCC 2006 set they fall under CWPB.
+/// classes of the [IPCC 2019 Refinement]; in the [IPCC 2006 Vol3 Ch4] set they fall under CWPB.
 enum class TechnologyClass { kCWPB, kSWPB, kVSS, kHSS, kPFPBLegacy, kPFPBModern };
 inline constexpr int kTechnologyClassCount = 6;
 std::optional<TechnologyClass> technology_class_from_name(std::string_view name);
@@ -38,7 +39,8 @@ std::optional<CoefficientSet> coefficient_set_from_former_name(std::string_view 
 std::vector<std::string> coefficient_set_names();
 std::string_view to_string(CoefficientSet s);
 
-/// GWP-100 sets of the IPCC assessment reports (SAR 1995, AR4 2007, AR5 2013, AR6 2021).
+/// GWP-100 sets of the IPCC assessment reports ([IPCC SAR 1995], [IPCC AR4 2007], [IPCC AR5 2013],
+/// [IPCC AR6 2021]).
 enum class GwpSet { kAR4, kAR5, kAR6, kSAR };
 std::optional<GwpSet> gwp_set_from_name(std::string_view name);
 std::string_view to_string(GwpSet s);
@@ -50,7 +52,7 @@ std::string_view to_string(Co2Method m);
 std::string_view to_string(PfcMethod m);
 
 /// Where a smelter's electricity comes from. Captive plants are on site: their emissions are
-/// scope 1 (GHG Protocol; IAI); purchased electricity is scope 2.
+/// scope 1 [GHG Protocol IAI]; purchased electricity is scope 2.
 enum class PowerSource { kCaptiveCoal, kCaptiveGas, kHydro, kGrid, kPpa };
 std::optional<PowerSource> power_source_from_name(std::string_view name);
 std::string_view to_string(PowerSource s);
@@ -74,8 +76,8 @@ struct GwpValues {
   std::string source;
 };
 
-/// Tier 2 default parameters (IPCC 2006 Table 4.12–4.15; 40 CFR 98 Table F-2). Percent values are
-/// kept in percent because the equations are written that way.
+/// Tier 2 default parameters ([IPCC 2006 Vol3 Ch4] Tables 4.12–4.15; [40 CFR 98 Subpart F]
+/// Table F-2). Percent values are kept in percent because the equations are written that way.
 struct Tier2Defaults {
   double anode_sulfur_pct = 2.0;
   double anode_ash_pct = 0.4;
@@ -110,7 +112,7 @@ std::optional<Fuel> fuel_from_name(std::string_view name);
 std::string_view to_string(Fuel f);
 std::vector<std::string> fuel_names();
 
-/// Default CO2 factor of a fuel in stationary combustion (IPCC 2006 Vol. 2 Ch. 2).
+/// Default CO2 factor of a fuel in stationary combustion ([IPCC 2006 Vol2] Ch. 2).
 struct FuelDefaults {
   double co2_kg_per_J = 0;  ///< kg CO2 per J of fuel (net calorific basis)
   std::string source;
@@ -177,7 +179,7 @@ struct EmissionInputs {
   double aem_min_per_cell_day = 0.0;   ///< anode-effect minutes per cell-day
   double aeo_mV = 0.0;                 ///< anode-effect overvoltage (time-integrated, mV)
   double current_efficiency_pct = 94.0;
-  // Fuel combustion on site (IPCC 2006 Vol. 2 Ch. 2, Tier 1: fuel energy × default CO2 factor).
+  // Fuel combustion on site ([IPCC 2006 Vol2] Ch. 2, Tier 1: fuel energy × default CO2 factor).
   // Zero by default: the smelter case sets them from fuel.* (the `potline emissions` command does not).
   double baking_fuel_J_per_kg_anode = 0.0;  ///< furnace fuel per kg baked anode (anode baking on site only)
   double baking_fuel_co2_kg_per_J = 0.0;    ///< CO2 factor of that fuel
@@ -212,18 +214,18 @@ struct EmissionResult {
                             ///< scope 1 without captive power
   double scope1 = 0;
   double scope2 = 0;
-  double total = 0;         ///< scope 1 + 2 = IAI Level 1 (smelter incl. anode plant)
+  double total = 0;         ///< scope 1 + 2 = IAI Level 1 (smelter incl. anode plant) [GHG Protocol IAI]
 };
 
 // ---- single formulas (each tested against a hand computation) ----
 
-/// IPCC 2006 eq. 4.21: CO2 = NAC·(100 − S_a − Ash_a)/100·44/12, per kg Al.
+/// [IPCC 2006 Vol3 Ch4] eq. 4.21: CO2 = NAC·(100 − S_a − Ash_a)/100·44/12, per kg Al.
 double prebake_anode_co2(double nac_kg_per_kg, double sulfur_pct, double ash_pct) noexcept;
-/// IPCC 2006 eq. 4.22, per kg Al (PC and CD in kg/kg, CSM in kg per t Al).
+/// [IPCC 2006 Vol3 Ch4] eq. 4.22, per kg Al (PC and CD in kg/kg, CSM in kg per t Al).
 double soderberg_paste_co2(const EmissionInputs& in) noexcept;
-/// IPCC 2006 eq. 4.23: (GA − H_w − BA − WT)·44/12, all per kg Al.
+/// [IPCC 2006 Vol3 Ch4] eq. 4.23: (GA − H_w − BA − WT)·44/12, all per kg Al.
 double pitch_volatiles_co2(double green_kg, double hydrogen_kg, double baked_kg, double waste_tar_kg) noexcept;
-/// IPCC 2006 eq. 4.24: PCC·BA·(100 − S_pc − Ash_pc)/100·44/12.
+/// [IPCC 2006 Vol3 Ch4] eq. 4.24: PCC·BA·(100 − S_pc − Ash_pc)/100·44/12.
 double packing_coke_co2(double pcc_kg_per_kg_baked, double baked_kg, double sulfur_pct, double ash_pct) noexcept;
 /// Slope method: CF4 [kg per t Al] = S·AEM.
 double slope_cf4_kg_per_t(double slope, double aem_min_per_cell_day) noexcept;
@@ -232,7 +234,7 @@ double overvoltage_cf4_kg_per_t(double ovc, double aeo_mV, double ce_pct) noexce
 /// AEM = frequency (AE per cell-day) × duration (min per AE).
 double anode_effect_minutes(double frequency_per_cell_day, double duration_min) noexcept;
 /// Fuel combustion: fuel energy per kg of product × kg product per kg Al × CO2 per J of fuel,
-/// per kg Al (IPCC 2006 Vol. 2 Ch. 2 eq. 2.1, Tier 1).
+/// per kg Al ([IPCC 2006 Vol2] Ch. 2 eq. 2.1, Tier 1).
 double fuel_combustion_co2(double fuel_J_per_kg_product, double product_kg_per_kg, double co2_kg_per_J) noexcept;
 /// Emission factor of a thermal plant: fuel CO2 per J of fuel / net efficiency. [kg/J]
 double thermal_plant_co2_kg_per_J(double fuel_co2_kg_per_J, double efficiency) noexcept;
@@ -247,6 +249,7 @@ std::optional<ResolvedCoefficients> resolve_coefficients(const EmissionData& dat
                                                          PfcMethod pfc, const core::SourceLocation& where,
                                                          core::Diagnostics& diagnostics);
 
-inline constexpr double kCO2PerC = 44.0 / 12.0;  ///< molar-mass ratio used by IPCC (eq. 4.21–4.24)
+/// Molar-mass ratio CO2/C of [IPCC 2006 Vol3 Ch4] eqs. 4.21–4.24.
+inline constexpr double kCO2PerC = 44.0 / 12.0;
 
 }  // namespace potline::plant

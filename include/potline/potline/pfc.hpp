@@ -1,6 +1,6 @@
 #pragma once
-// PFC (CF4, C2F6) emissions from the anode-effect statistics of a dynamic run: IPCC 2006 Tier 2/3
-// slope and overvoltage methods [IPCC 2006 Vol3 Ch4]. The coefficients and GWPs are those of the one
+// PFC (CF4, C2F6) emissions from the anode-effect statistics of a dynamic run: the Tier 2/3
+// slope and overvoltage methods of [IPCC 2006 Vol3 Ch4]. The coefficients and GWPs are those of the one
 // table, data/emissions/ipcc-aluminium.toml, loaded once at the boundary into plant::EmissionData and
 // resolved into the simulate case when it is built (no table of its own here).
 #include <optional>
@@ -23,7 +23,7 @@ struct Gwp {
   double c2f6 = 0;
 };
 
-/// The slope/overvoltage coefficients of class `c` in `set` from the table (IPCC 2006 maps the
+/// The slope/overvoltage coefficients of class `c` in `set` from the table ([IPCC 2006 Vol3 Ch4] maps the
 /// point-fed classes to its CWPB row, as for `potline smelter`); nothing when the set has none.
 std::optional<PfcCoefficients> pfc_coefficients(const plant::EmissionData& table, plant::CoefficientSet set,
                                                 plant::TechnologyClass c);
@@ -44,7 +44,7 @@ struct AnodeEffectStatistics {
   double frequency_per_cell_day() const { return cell_days > 0 ? count / cell_days : 0; }
   double minutes_per_cell_day() const { return cell_days > 0 ? total_seconds / 60.0 / cell_days : 0; }
   double mean_duration_s() const { return count > 0 ? total_seconds / count : 0; }
-  /// AEO: AE overvoltage integrated over time per cell-day, in mV (IPCC 2006 eq. 4.27).
+  /// AEO: AE overvoltage integrated over time per cell-day, in mV ([IPCC 2006 Vol3 Ch4] eq. 4.27).
   double overvoltage_mV() const { return cell_days > 0 ? overvoltage_volt_seconds * 1e3 / (constants::kSecondsPerDay * cell_days) : 0; }
 };
 

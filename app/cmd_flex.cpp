@@ -75,7 +75,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       // potline read as the plant's profit without it. Power, energy and cost are AC at the grid
       // connection (the cells' DC / design.rectifier_efficiency, docs/cli.md).
       "  margin over power, alumina and carbon (labour and fixed costs not counted{}) {:.0f} EUR against {:.0f} EUR "
-      "flat: {:+.0f} EUR; power cost {:+.2f} %, energy {:+.1f} MWh AC, metal {:+.1f} t\n"
+      "flat: {:+.0f} EUR ({:+.2f} % of the flat schedule's power cost); power cost {:+.2f} %, energy {:+.1f} MWh AC, metal {:+.1f} t\n"
       "  check: {}\n",
       c.sim.title + changed, c.cells, flex::grid_power_W(c, m) / 1e6, c.dispatch.horizon_s / 3600,
       flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, flex::power_basis(c), m.a, 100 * m.b, m.e_up, m.e_down,
@@ -91,8 +91,13 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
           : std::string(),
       f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),
       f.schedule.economics.margin_eur() - r.flat.economics.margin_eur(),
-      // The change of the power cost against flat (its sign as the cost moves: the JSON's
-      // savings_percent_of_power_cost is the opposite), with the energy and metal that explain it.
+      // The gain as a share of the flat power cost (the JSON's savings_percent_of_power_cost).
+      r.flat.economics.power_cost_eur != 0
+          ? 100 * (f.schedule.economics.margin_eur() - r.flat.economics.margin_eur()) /
+                std::abs(r.flat.economics.power_cost_eur)
+          : 0.0,
+      // The change of the power cost against flat, with the cost's sign (the JSON's
+      // power_cost_change_percent), with the energy and metal that explain it.
       r.flat.economics.power_cost_eur != 0
           ? 100 * (f.schedule.economics.power_cost_eur - r.flat.economics.power_cost_eur) /
                 std::abs(r.flat.economics.power_cost_eur)

@@ -166,8 +166,13 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   io::Json j = {
       {"currency", "EUR"},
       {"savings_eur", savings},
+      // The margin gained as a share of the flat schedule's power cost (issue 13 part 4: "savings ...
+      // % of power cost"); the power cost's own change is a separate key, with the cost's sign (a
+      // schedule may buy more power to make more metal and still gain).
       {"savings_percent_of_power_cost",
-       std::abs(flat.power_cost_eur) > 1e-9 ? 100 * (flat.power_cost_eur - opt.power_cost_eur) / std::abs(flat.power_cost_eur) : 0.0},
+       std::abs(flat.power_cost_eur) > 1e-9 ? 100 * savings / std::abs(flat.power_cost_eur) : 0.0},
+      {"power_cost_change_percent",
+       std::abs(flat.power_cost_eur) > 1e-9 ? 100 * (opt.power_cost_eur - flat.power_cost_eur) / std::abs(flat.power_cost_eur) : 0.0},
       {"savings_eur_per_t", opt.production_kg > 0 ? savings / (opt.production_kg / 1e3) : 0.0},
       {"energy_shifted_MWh", reduced_J / kJ_per_MWh},
       {"energy_added_MWh", added_J / kJ_per_MWh},
@@ -256,6 +261,7 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["horizon_h"] = c.dispatch.horizon_s / 3600;
   j["start_utc"] = format_utc_time(r.prices.start_unix_s);
   j["step_min"] = r.prices.step_s / 60;
+  j["window_averaging_h"] = c.sim.window.averaging_s / 3600;  // the running means the crossings are found on
   j["nominal_power_MW"] = grid_power_W(c, r.model) / 1e6;
   j["power_basis"] = power_basis(c);
   j["rectifier_efficiency"] = c.rectifier_efficiency();

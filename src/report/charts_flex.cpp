@@ -169,8 +169,7 @@ std::optional<Chart> schedule_chart(const RunData& run, const Json& values, cons
   panels.push_back(series_panel("Potline power: the optimised schedule and the flat one that meets the same target",
                                 "Power [MW]", power, values, "t_h", true, x_domain, Json::array(), 1, marks));
   const auto savings = vega::member(value, "savings_eur");
-  const auto saved_percent = vega::member(value, "savings_percent_of_power_cost");
-  const std::optional<double> cost_change = saved_percent ? std::optional<double>(-*saved_percent) : std::nullopt;
+  const auto cost_change = vega::member(value, "power_cost_change_percent");
   const auto reserve = s.contains("optimised") ? vega::member(s.at("optimised"), "reserve_revenue_eur") : std::nullopt;
   const Json subtitle = {
       fmt::format("{}: from {} UTC, {}-min steps; {} {} ({}), gap {} %", run.title(), vega::text(s, "start_utc", "missing"),
@@ -353,7 +352,11 @@ HtmlTable rounds_table(const Json& s) {
 }
 
 HtmlTable crossings_table(const Json& s) {
-  HtmlTable t{"Limit crossings of the reported schedule in the dynamic model (4-h running means; none when in window)",
+  // The window's averaging (window.averaging, 24 h by default) is what the crossings are found on.
+  const auto averaging_h = vega::member(s, "window_averaging_h");
+  HtmlTable t{fmt::format("Limit crossings of the reported schedule in the dynamic model ({} running means; none when in "
+                          "window)",
+                          averaging_h ? fmt::format("{:g}-h", *averaging_h) : std::string("the window's")),
               {"Limit", "Start [h]", "End [h]", "Extreme", "Bound", "Unit"}, {}};
   const Json check = object_at(object_at(s, "optimised"), "check");
   for (const auto& x : array_at(check, "crossings")) {

@@ -79,8 +79,16 @@ TEST(CliUserTrial, FlexTextGivesThePowerCostChangeWithItsSign) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const RunResult j = potline({"flex", example("flex-day.toml"), "--json"});
   ASSERT_EQ(j.exit_code, 0) << j.describe();
-  const double saved = parse_json(j.out).at("value").at("savings_percent_of_power_cost").get<double>();
-  expect_in(r.out, fmt_percent(-saved));
+  const Json value = parse_json(j.out).at("value");
+  expect_in(r.out, fmt_percent(value.at("power_cost_change_percent").get<double>()));
+  // The gain as a share of the flat power cost (issue 13: "savings ... % of power cost") is positive
+  // when the margin gains, whatever the power cost did (was -1.23 % for a +24,428 EUR gain).
+  const double saved = value.at("savings_percent_of_power_cost").get<double>();
+  EXPECT_GT(value.at("savings_eur").get<double>(), 0);
+  EXPECT_GT(saved, 0);
+  char saved_text[64];
+  std::snprintf(saved_text, sizeof saved_text, "(%+.2f %% of the flat schedule's power cost)", saved);
+  expect_in(r.out, saved_text);
   expect_in(r.out, "MWh AC, metal ");  // bought at the grid connection since 2026-12-05 (was DC)
   expect_in(r.out, "  check: ");
   // The margin is metal less power, alumina and carbon (flat 3.7 kEUR a day for a 516 MW AC potline;

@@ -18,7 +18,7 @@ RunData flex_run(const std::map<std::string, std::string>& csv) {
   r.command = "flex";
   r.path = "flex-run";
   r.summary = Json::parse(R"J({
-    "title": "t", "start_utc": "2026-06-01T00:00Z", "step_min": 60.0,
+    "title": "t", "start_utc": "2026-06-01T00:00Z", "step_min": 60.0, "window_averaging_h": 24.0,
     "reduced_model": {"a": 0.5, "fit_error": {"ledge_rms_cm": 0.3, "superheat_rms_K": 0.9}},
     "solver": {"problem": "LP", "solver": "COIN-OR CLP", "status": "optimal", "gap_percent": 0.0},
     "flat": {"margin_eur": 100.0, "energy_MWh": 30.0, "check": {"in_window": true, "crossings": []}},
@@ -90,6 +90,8 @@ TEST(ReportFlex, ScheduleAgainstPriceAndHeatStateWithLimits) {
   ASSERT_NE(crossings, nullptr);
   ASSERT_EQ(crossings->rows.size(), 1u);
   EXPECT_EQ(crossings->rows[0][0], "superheat_min");
+  // The table names the window's averaging of the run (it said "4-h" whatever window.averaging was).
+  EXPECT_NE(crossings->title.find("(24-h running means;"), std::string::npos) << crossings->title;
   const HtmlTable* economics = table_titled(r, "Economics over the horizon");
   ASSERT_NE(economics, nullptr);
   ASSERT_EQ(economics->rows.size(), 2u);  // margin and energy; the check object is not a number

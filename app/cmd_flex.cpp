@@ -112,10 +112,39 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                              "(largest ACD {:.1f} cm): the heat the voltage could give back is capped there\n",
                              f.check.acd_limit_s / 3600, 100 * f.check.max_acd_m);
   }
+  if (f.check.current_limit_s > 0 && f.check.scheduled_energy_J > 0) {
+    // The dispatch buys the schedule's power; the dynamic model's rectifier cannot give more than
+    // potline.max_current, so where the voltage has fallen a high level is not reached (F8,
+    // docs/validation.md): the margin above counts energy and metal the line does not draw.
+    std::cout << fmt::format(
+        "  warning: the rectifier limit potline.max_current {:.1f} kA held the current below the schedule's power for "
+        "{:.1f} h: in the dynamic model the cells drew {:.1f} % of the scheduled energy ({:.0f} MWh AC less than the margin "
+        "above buys) and made {:+.1f} t of metal against the flat schedule (the margin counts {:+.1f} t)\n",
+        c.sim.schedule.max_A() / 1e3, f.check.current_limit_s / 3600, 100 * f.check.energy_J / f.check.scheduled_energy_J,
+        (f.check.scheduled_energy_J - f.check.energy_J) / c.rectifier_efficiency() / 3.6e9,
+        (f.check.production_kg - r.flat_check.production_kg) / 1e3,
+        (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3);
+  }
   std::cout << fmt::format("  anode effects of the representative cell: flat {}, optimised {} ({} within {:.0f} h of a "
                            "power increase)\n",
                            r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
                            c.dispatch.ae_after_ramp_s / 3600);
+  // The year's value and the exchangers' payback (summary value.annual_value_eur,
+  // heat_exchanger_payback_years): the answer of a case that gives economics.heat_exchanger_capex.
+  const double savings = f.schedule.economics.margin_eur() - r.flat.economics.margin_eur();
+  const double annual = savings / (c.dispatch.horizon_s / 86400) * c.economics.flexible_days_per_year;
+  if (c.economics.heat_exchanger_capex_eur > 0) {
+    std::cout << fmt::format("  a year: {:+.2f} M EUR on economics.flexible_days = {:.0f} days like this horizon's; heat "
+                             "exchangers {:.1f} M EUR: {}\n",
+                             annual / 1e6, c.economics.flexible_days_per_year, c.economics.heat_exchanger_capex_eur / 1e6,
+                             annual > 0 ? fmt::format("simple payback {:.1f} years (the schedule's whole value credited "
+                                                      "to them)",
+                                                      c.economics.heat_exchanger_capex_eur / annual)
+                                        : std::string("no payback: the schedule earns nothing over the flat one"));
+  } else {
+    std::cout << fmt::format("  a year: {:+.2f} M EUR on economics.flexible_days = {:.0f} days like this horizon's\n",
+                             annual / 1e6, c.economics.flexible_days_per_year);
+  }
   if (c.grid.offered()) {
     const flex::GridValue g = flex::grid_value(c, m, r.prices, f.schedule.reserve_share);
     std::cout << fmt::format("  interruptible: {:.1f} MW held ({:.1f} % of nominal), availability payment {:.0f} EUR; "
@@ -129,9 +158,14 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
     }
   }
   for (const auto& e : r.envelope) {
-    std::cout << fmt::format("  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
+    std::cout << fmt::format("  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
                              e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
                              e.limit.empty() ? "" : " (first limit " + e.limit + ")",
+                             e.current_limit_s > 0
+                                 ? fmt::format(" but draws {:.1f} % (the rectifier limit potline.max_current held the "
+                                               "current {:.1f} h)",
+                                               100 * e.drawn_share, e.current_limit_s / 3600)
+                                 : "",
                              e.freeze_alarm_s < 0 ? "" : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
                              e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600),
                              100 * e.min_acd_m, 100 * e.max_acd_m,

@@ -22,6 +22,8 @@ class TraceObserver final : public line::Observer {
     trace_.temperature_K.push_back(r.mean_temperature_K);
     trace_.power_W.push_back(r.line_power_W);
     trace_.acd_m.push_back(r.mean_acd_m);
+    trace_.energy_cum_J.push_back(r.energy_J);
+    trace_.current_A.push_back(r.line_current_A);
     trace_.energy_J = r.energy_J;
     for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);
     ae_count_ = std::max(ae_count_, r.ae_count);

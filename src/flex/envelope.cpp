@@ -8,6 +8,22 @@
 
 namespace potline::flex {
 
+DrawnPower drawn_power(const FlexCase& c, const CellTrace& trace, double until_s) {
+  DrawnPower out;
+  const double nominal_W = nominal_cell_power_W(c.sim);
+  if (until_s <= 0 || trace.time_s.empty() || trace.energy_cum_J.size() != trace.time_s.size()) return out;
+  const double energy = CellTrace::at(trace.time_s, trace.energy_cum_J, until_s);
+  out.share = energy / (nominal_W * until_s);
+  // The rectifier holds the regulated current at potline.max_current when the power asks for more
+  // (docs/model/dynamics.md, "Power schedules"); rows are instantaneous, each counts for the time
+  // since the previous one.
+  const double max_A = c.sim.schedule.max_A();
+  for (std::size_t i = 1; i < trace.time_s.size() && i < trace.current_A.size() && trace.time_s[i] <= until_s; ++i) {
+    if (trace.current_A[i] >= max_A * (1 - 1e-6)) out.limited_s += trace.time_s[i] - trace.time_s[i - 1];
+  }
+  return out;
+}
+
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds) {
   std::vector<EnvelopeRow> rows;
   const double duration = c.envelope.max_duration_s;
@@ -35,7 +51,13 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
       }
     }
     if (trace.stopped && trace.stop_reason == line::StopReason::kBathFrozen) row.frozen_s = trace.stopped_at_s;
-    row.flexible_energy_J = std::abs(share - 1.0) * nominal_W * c.cells * row.hold_s;
+    // The energy the cell drew to the hold, not the level times the hold: at +25 % a P155-like cell
+    // whose voltage the feed-forward lowers needs more than the rectifier limit's +25 % current, so
+    // it draws less than the level asks (F8, docs/validation.md).
+    const DrawnPower drawn = drawn_power(c, trace, row.hold_s);
+    row.drawn_share = drawn.share;
+    row.current_limit_s = drawn.limited_s;
+    row.flexible_energy_J = std::abs(drawn.share - 1.0) * nominal_W * c.cells * row.hold_s;
     if (!trace.acd_m.empty()) {
       row.min_acd_m = *std::min_element(trace.acd_m.begin(), trace.acd_m.end());
       row.max_acd_m = *std::max_element(trace.acd_m.begin(), trace.acd_m.end());

@@ -71,6 +71,8 @@ io::Json check_json(const Resimulation& r) {
           {"stop_message", r.trace.stop_message},
           {"production_t", r.production_kg / 1e3},
           {"energy_MWh", r.energy_J / kJ_per_MWh},
+          {"scheduled_energy_MWh", r.scheduled_energy_J / kJ_per_MWh},
+          {"current_limit_h", r.current_limit_s / 3600},
           {"current_efficiency_percent", 100 * r.current_efficiency},
           {"anode_effects", r.ae_count},
           {"anode_effects_after_ramp_up", r.ae_after_ramp_up},
@@ -238,6 +240,8 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
                    {"freeze_alarm_h", e.freeze_alarm_s < 0 ? io::Json(nullptr) : io::Json(e.freeze_alarm_s / 3600)},
                    {"frozen_h", e.frozen_s < 0 ? io::Json(nullptr) : io::Json(e.frozen_s / 3600)},
                    {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh},
+                   {"drawn_power_percent", 100 * e.drawn_share},
+                   {"current_limit_h", e.current_limit_s / 3600},
                    {"min_acd_cm", 100 * e.min_acd_m},
                    {"max_acd_cm", 100 * e.max_acd_m},
                    {"acd_limit_h", e.acd_limit_s / 3600},
@@ -304,7 +308,8 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
 std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
   std::string out = io::csv_row({"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
                                  "frozen at [h]", "flexible energy [MWh]", "ACD min [cm]", "ACD max [cm]",
-                                 "at an ACD limit [h]", "first at an ACD limit [h]"});
+                                 "at an ACD limit [h]", "first at an ACD limit [h]", "power drawn [% of nominal]",
+                                 "at the rectifier limit [h]"});
   (void)c;
   for (const EnvelopeRow& e : r.envelope) {
     out += io::csv_row({e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
@@ -315,7 +320,8 @@ std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
                         fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh),
                         fmt::format("{:.6g}", 100 * e.min_acd_m), fmt::format("{:.6g}", 100 * e.max_acd_m),
                         fmt::format("{:.6g}", e.acd_limit_s / 3600),
-                        e.acd_limit_first_s < 0 ? "" : fmt::format("{:.6g}", e.acd_limit_first_s / 3600)});
+                        e.acd_limit_first_s < 0 ? "" : fmt::format("{:.6g}", e.acd_limit_first_s / 3600),
+                        fmt::format("{:.6g}", 100 * e.drawn_share), fmt::format("{:.6g}", e.current_limit_s / 3600)});
   }
   return out;
 }

@@ -88,6 +88,9 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   r.pfc_co2e_kg = r.trace.summary.pfc.co2e_t * 1e3 * c.cells;
   r.acd_limit_s = time_at_acd_limit(c.sim, r.trace).total_s;
   for (double a : r.trace.acd_m) r.max_acd_m = std::max(r.max_acd_m, a);
+  const double nominal_W = nominal_cell_power_W(c.sim);
+  for (double s : shares) r.scheduled_energy_J += std::max(0.0, s) * nominal_W * step_s * c.cells;
+  r.current_limit_s = r.trace.summary.current_limit_hours * 3600;
   return r;
 }
 

@@ -12,6 +12,8 @@ namespace potline::flex {
 /// The trajectory of one cell at the output interval (rows from t = 0).
 struct CellTrace {
   std::vector<double> time_s, ledge_m, superheat_K, temperature_K, power_W, acd_m;
+  std::vector<double> energy_cum_J;  ///< cumulative line energy at each row (DC, the cell's)
+  std::vector<double> current_A;     ///< line current at each row (the rectifier limit shows here)
   line::Summary summary;            ///< of the run (partial when it stopped)
   bool stopped = false;             ///< a physical guard stopped the run (e.g. the bath froze)
   line::StopReason stop_reason = line::StopReason::kBathFrozen;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "potline/flex/cell_runs.hpp"
 #include "potline/flex/dispatch.hpp"
 
 namespace potline::flex {
@@ -18,7 +19,13 @@ struct EnvelopeRow {
   /// Freeze alarm: the first time the instantaneous ledge (not its running mean) grows beyond the
   /// ledge maximum, i.e. bath is freezing onto the sides faster than the window allows (< 0: never).
   double freeze_alarm_s = -1;
-  double flexible_energy_J = 0;  ///< |share − 1| × nominal power × cells × hold time
+  /// |energy drawn − nominal power × hold time| × cells up to the hold, AC at the grid (the cell's
+  /// drawn DC energy / design.rectifier_efficiency): what the line moves, not what the level asks.
+  double flexible_energy_J = 0;
+  /// Mean power the cell drew up to the hold, share of nominal: below the level when the rectifier
+  /// limit (potline.max_current) held the current under what the power asked for.
+  double drawn_share = 1;
+  double current_limit_s = 0;  ///< time up to the hold the rectifier limit held the current
   /// ACD range over the run and the time it sat at an ACD limit of the resistance control (within
   /// one beam step of control.acd_max / the immersion ceiling, or of control.acd_min; from the rows).
   double min_acd_m = 0, max_acd_m = 0;
@@ -26,6 +33,13 @@ struct EnvelopeRow {
   double acd_limit_first_s = -1;  ///< first row at an ACD limit (< 0: never)
 };
 
+/// What a power run drew up to `until_s`: the mean power as a share of nominal (the cell's DC
+/// energy over nominal power × time) and the time the rectifier limit held the current.
+struct DrawnPower {
+  double share = 1;
+  double limited_s = 0;
+};
+DrawnPower drawn_power(const FlexCase& c, const CellTrace& trace, double until_s);
 
 /// The envelope of the case as given.
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds);

@@ -35,6 +35,11 @@ struct Resimulation {
   double acd_limit_s = 0;  ///< time the cell sat at an ACD limit of its resistance control (time_at_acd_limit)
   double max_acd_m = 0;    ///< largest ACD of the run
   double max_ledge_m = 0;  ///< largest instantaneous ledge of the run
+  /// The schedule's DC energy for the whole potline (shares × nominal cell power × step × cells),
+  /// against which energy_J says whether the line drew what the schedule buys, and the time the
+  /// rectifier limit (potline.max_current) held the current below what the power asked for.
+  double scheduled_energy_J = 0;
+  double current_limit_s = 0;
   bool in_window() const { return crossings.empty(); }
 };
 

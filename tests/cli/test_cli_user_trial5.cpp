@@ -1,0 +1,58 @@
+// User trial of 2026-12-05, fifth session (/work/coord/trial-findings.md, "Session of 2026-12-05
+// (5)"): a process engineer, an energy manager and an investment/policy analyst checking the numbers
+// they know on the examples.
+#include <filesystem>
+#include <fstream>
+
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_user_trial5 {
+namespace {
+
+// DE: flex-week-insulated printed "check: in window", "metal +0.0 t" and an envelope "125.0 %: holds
+// 48.0 h" while in the dynamic model the rectifier limit (potline.max_current, 1.25 × nominal
+// current) held the current 68.7 h of the week (47.7 of the 48 h at 125 %): the cells drew 97.6 % of
+// the scheduled energy and made 14.7 t less metal than flat; at 125 % the cell draws 119 %, and the
+// envelope's flexible energy was the level times the hold (1,146 MWh AC) instead of the 875 drawn.
+TEST(CliUserTrial5, FlexSaysWhenTheRectifierLimitKeepsTheLineFromTheSchedulesPower) {
+  TempDir dir;
+  const RunResult r = potline({"flex", example("flex-week-insulated.toml"), "--envelope", "--out",
+                               (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "warning: the rectifier limit potline.max_current 212.5 kA held the current below the schedule's power for");
+  expect_in(r.out, "of the scheduled energy (");
+  expect_in(r.out, "(the margin counts +0.0 t)");
+  expect_in(r.out, "125.0 %: holds 48.0 h but draws 119.1 % (the rectifier limit potline.max_current held the current 47.7 h)");
+  const Json s = parse_json(read_file(dir.path() / "run" / "summary.json"));
+  const Json& check = s["optimised"]["check"];
+  EXPECT_GT(check["current_limit_h"].get<double>(), 60.0);
+  EXPECT_LT(check["energy_MWh"].get<double>(), 0.98 * check["scheduled_energy_MWh"].get<double>());
+  EXPECT_EQ(s["flat"]["check"]["current_limit_h"].get<double>(), 0.0);
+  for (const Json& e : s["envelope"]) {
+    if (e["power_percent"].get<double>() > 124) {
+      EXPECT_NEAR(e["drawn_power_percent"].get<double>(), 119.0, 1.0);
+      EXPECT_LT(e["flexible_energy_MWh"].get<double>(), 900.0);  // not 0.25 × 95.5 MW × 48 h = 1,146
+    }
+  }
+  expect_in(read_file(dir.path() / "run" / "envelope.csv"), ",power drawn [% of nominal],at the rectifier limit [h]\n");
+  // A schedule the line draws in full says nothing of it (flex-day: ±5 %).
+  const RunResult day = potline({"flex", example("flex-day.toml")});
+  ASSERT_EQ(day.exit_code, 0) << day.describe();
+  expect_not_in(day.out, "rectifier limit");
+}
+
+// DF: flex-week-heat-exchangers gives economics.heat_exchanger_capex = 36 M EUR to ask whether the
+// exchangers pay; the text printed the week's margin only, the year's value (5.06 M EUR at 250 days)
+// and the payback (7.1 years) were in summary.json alone.
+TEST(CliUserTrial5, FlexTextGivesTheYearsValueAndTheExchangersPayback) {
+  const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "  a year: +5.06 M EUR on economics.flexible_days = 250 days like this horizon's; heat exchangers "
+                   "36.0 M EUR: simple payback 7.1 years (the schedule's whole value credited to them)\n");
+  const RunResult day = potline({"flex", example("flex-day.toml")});
+  ASSERT_EQ(day.exit_code, 0) << day.describe();
+  expect_in(day.out, "  a year: +6.11 M EUR on economics.flexible_days = 250 days like this horizon's\n");
+}
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_user_trial5

@@ -89,6 +89,12 @@ HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op
 // Shell heat exchangers (optional): the largest extraction at the design shell temperature as a
 // share of the calibrated side loss. At the operating point they run at the design fraction, so the
 // passive shell carries the rest of the side loss and the point stays a steady state.
+// The 95 % cap is a numerical bound, not a plant figure: the passive shell's conductance is the
+// calibrated wall-to-ambient one times (1 − design share) (cell_model.cpp), which reaches zero at a
+// share of 1 and turns negative beyond; the cap keeps at least 5 % of it, so the calibration stays
+// positive and the shell still loses heat with the exchangers off. Where between 0 and 1 the cap
+// sits is a choice: 95 % refuses only designs whose exchangers would carry nearly the whole side
+// loss.
 void calibrate_exchangers(CellModel& m, const HeatLossSplit& h) {
   const DynamicsParameters& p = m.parameters;
   m.exchanger_max_W = p.exchanger_max_W_per_m2 * m.side_area_m2;

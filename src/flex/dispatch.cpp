@@ -186,6 +186,11 @@ std::string binding_group(const FlexCase& c, const ReducedModel& m, const Horizo
     Columns col;
     const bool milp = needs_milp(c) && groups.counts;
     const Milp lp = build(c, m, p, h, groups, milp, col);
+    // Solver settings of these probes (numerical choices, not the case's flex.mip_gap/time_limit):
+    // only feasibility is asked, so any schedule will do and a 5 % gap lets CBC stop at the first
+    // near-good one; 5 s of CPU per probe keeps the error message within about 25 s for the five
+    // groups. A probe that finds no schedule in its 5 s counts as still infeasible, so a hard but
+    // feasible case can end in "several limits together".
     const MilpSolution s = milp ? solve_milp(lp, {0.05, 5.0, {}}) : solve_lp(lp);
     if (s.status == SolveStatus::kOptimal || s.status == SolveStatus::kFeasible) return name;
   }

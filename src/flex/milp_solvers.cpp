@@ -55,6 +55,9 @@ ColumnMajor column_major(const Milp& p) {
   return m;
 }
 
+// Relative gap as reported: the denominator is floored at 1 (a numerical choice, in the objective's
+// unit, EUR for the dispatch) so that an objective near zero does not turn a small absolute gap into
+// a huge or infinite ratio.
 double gap_of(double objective, double bound) {
   return std::abs(bound - objective) / std::max(1.0, std::abs(objective));
 }
@@ -168,6 +171,11 @@ MilpSolution solve_milp(const Milp& p, const MilpOptions& options) {
     model.setMIPStart(static_cast<int>(names.size()), start_names.data(), options.warm_start.data());
   }
   const std::string gap = std::to_string(options.relative_gap), seconds = std::to_string(options.time_limit_s);
+  // Solver settings. -ratioGap and -seconds are the case's flex.mip_gap and flex.time_limit (CBC
+  // counts CPU seconds, its default timeMode; docs/performance.md). -threads 1 is a choice, not a
+  // tuning: one search thread, so that the schedule, gap and status of a case do not depend on the
+  // machine's core count or on thread timing (milp.hpp); CBC 2.10 then searches in one worker thread
+  // while the calling one waits.
   // At most 10 rounds of cuts at the root (CBC's default on problems this small is up to 100): on
   // the ±25 % bench day the last 84 of 95 rounds moved the root bound by 0.1 % and left dense cuts
   // (≈ 200 elements each) in every node's LP; with 10, every case measured ends with a smaller gap

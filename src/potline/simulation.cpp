@@ -96,6 +96,10 @@ class PowerRegulator {
       for (std::size_t k = 0; k < b.runs.size(); ++k) line_voltage += b.cells->voltage(k);
     }
     const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_);
+    // Re-fit only above 5 % of nominal: a modelling choice, the pot controller's "line off"
+    // threshold (kOffCurrentFraction, src/control/pot_controller.cpp), for its reason: U = N·E_b +
+    // R·I holds near the operating current only, and at a small current (U − N·E_b)/I is mostly the
+    // error of E_b. Below it (an outage, a schedule near zero) the last fit is kept.
     if (applied > 0.05 * c_.schedule.nominal_A() && line_voltage > back_emf_V_) {
       resistance_ohm_ = (line_voltage - back_emf_V_) / applied;
     }
@@ -231,6 +235,14 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
     double acd_factor = 1.0;
     DynamicsParameters pk = p;
     const double z_acd = rng.normal(), z_heat = rng.normal(), z_diss = rng.normal();
+    // Floors of the spread factors (numerical choices, not plant figures): a normal draw has no
+    // lower bound, and a factor ≤ 0 has no meaning (a negative ACD, dissolution or thermal
+    // resistance). Half the mean ACD and heat resistances, a fifth of the mean dissolution rate,
+    // lie 17σ and 8σ below the mean at the defaults (potline.spread_acd and spread_heat_loss 3 %,
+    // spread_dissolution 10 %), so they only act on large spreads the user asks for: at the 50 %
+    // and 100 % maxima of the ranges, on 16 % and 21 % of the cells (draws below −1σ and −0.8σ).
+    // The dissolution floor is lower because its published range is wider (0.002–0.005 1/s
+    // [Yao et al. 2017], i.e. from −33 % to +67 % of the default rate).
     if (c.cells > 1) {
       acd_factor = std::max(0.5, 1.0 + c.spread.acd * z_acd);
       pk.dissolution_rate_per_s *= std::max(0.2, 1.0 + c.spread.dissolution * z_diss);
@@ -238,7 +250,7 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
     double* y = states.data() + static_cast<std::size_t>(k) * kStateCount;
     CellModel m = build_cell(c, acd_factor, pk, static_cast<std::size_t>(k), y);
     if (c.cells > 1) {
-      const double f = std::max(0.5, 1.0 + c.spread.heat_loss * z_heat);
+      const double f = std::max(0.5, 1.0 + c.spread.heat_loss * z_heat);  // floor: see above
       m.top_resistance_K_per_W *= f;
       m.bottom_resistance_K_per_W *= f;
       m.wall_resistance_K_per_W *= f;

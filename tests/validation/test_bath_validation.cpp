@@ -79,8 +79,8 @@ TEST(BathValidation, Hives1996AgreesWithHives1993TernaryEquation) {
   }
 }
 
-// Two independent correlations from different laboratories (Hives 1996, NTNU/Bratislava;
-// Wang et al. 1992, Alcoa) must agree at an industrial bath. Tolerance 5 %: the spread
+// Two independent correlations from different laboratories ([Hives 1996], NTNU/Bratislava;
+// [Wang 1992], Alcoa) must agree at an industrial bath. Tolerance 5 %: the spread
 // usually reported between published cryolite-conductivity data sets.
 TEST(BathValidation, HivesAndWangAgreeAtIndustrialBath) {
   for (double t_degC : {955.0, 963.0, 980.0}) {
@@ -133,7 +133,7 @@ TEST(BathValidation, LiquidusAgreesWithIndependent2014Data) {
 // Density: "about 2050-2100 kg/m^3 at 960 degC, falling ~0.8 kg/(m^3 K)" for industrial
 // baths (as commonly quoted, attributed to [Thonstad et al. 2001]; secondary, primary not checked).
 // Tolerance: the reference is a range; the correlation's stated measurement error is < 1 %
-// (Kan et al. 2007), so the result must fall within the range widened by 1 %. Temperature
+// [Kan et al. 2007], so the result must fall within the range widened by 1 %. Temperature
 // coefficient within 0.1 kg/(m^3 K) of the quoted ~0.8.
 TEST(BathValidation, DensityOfIndustrialBath) {
   const pb::Composition c{};  // Al2O3 2.5, AlF3 11, CaF2 5

@@ -141,9 +141,17 @@ std::optional<std::int64_t> first_step(const std::vector<Row>& rows, std::size_t
   return std::nullopt;
 }
 
+// The time between row i and the next row, when both times were read.
+std::optional<std::int64_t> next_interval(const std::vector<Row>& rows, std::size_t i) {
+  if (i + 1 >= rows.size() || !rows[i].time_s || !rows[i + 1].time_s) return std::nullopt;
+  return *rows[i + 1].time_s - *rows[i].time_s;
+}
+
 // Order and step of consecutive rows: duplicates, unsorted rows, gaps, mixed and unsupported steps.
 // Checked also when other rows had errors (every error in one pass); a pair with an unreadable time
-// is skipped.
+// is skipped. A row out of order is skipped too (the next row is compared with the last row in
+// order, so one misplaced row is one error, not three), and a step that changes and stays changed
+// (15 min, then 60 min) is one "mixed steps" error, not a "gap" on every later row.
 bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnostics& d, double& step_s) {
   if (rows.size() < 2) {
     d.error(place.at(rows.empty() ? 0 : rows.front().line, 0), place.key,
@@ -153,36 +161,58 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
   std::size_t first = 0;
   const auto found = first_step(rows, first);
   if (!found) return false;  // no two adjacent readable times: their errors say why
-  const std::int64_t step = *found;
-  step_s = static_cast<double>(step);
+  std::int64_t current = *found;  // the step now running (after a reported change of step)
+  step_s = static_cast<double>(current);
+  const std::int64_t step = current;
+  std::size_t previous = first - 1;
   bool ok = true;
   for (std::size_t i = first; i < rows.size(); ++i) {
-    const Row& a = rows[i - 1];
+    const Row& a = rows[previous];
     const Row& b = rows[i];
-    if (!a.time_s || !b.time_s) continue;
+    if (!a.time_s || !b.time_s) {
+      previous = i;
+      continue;
+    }
     const core::SourceLocation at = place.at(b.line, b.time_column);
     const std::int64_t dt = *b.time_s - *a.time_s;
     if (dt == 0) {
       d.error(at, place.key, fmt::format("duplicate time {} (also on line {})", format_utc_time(*b.time_s), a.line));
       ok = false;
-    } else if (dt < 0) {
+      continue;
+    }
+    if (dt < 0) {
       d.error(at, place.key,
               fmt::format("time {} is before the previous row's {} (line {}): rows must be sorted by time",
                           format_utc_time(*b.time_s), format_utc_time(*a.time_s), a.line));
       ok = false;
-    } else if (i == first && step != 900 && step != 3600) {
-      d.error(at, place.key, fmt::format("step {} min: the series must have 15-min or 60-min steps", dt / 60.0));
-      return false;
-    } else if (dt != step && step > 0 && dt % step == 0) {
+      continue;  // compare the next row with the last row in order
+    }
+    previous = i;
+    if (i == first || current <= 0) {  // the step: the first interval in order
+      current = dt;
+      if (current != 900 && current != 3600) {
+        d.error(at, place.key, fmt::format("step {} min: the series must have 15-min or 60-min steps", dt / 60.0));
+        return false;
+      }
+      step_s = static_cast<double>(current);
+      continue;
+    }
+    if (dt == current) continue;
+    ok = false;
+    if (next_interval(rows, i) == dt) {  // the new interval repeats: the step changed here
       d.error(at, place.key,
-              fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min)", dt / step - 1,
-                          format_utc_time(*a.time_s), a.line, format_utc_time(*b.time_s), step / 60));
-      ok = false;
-    } else if (dt != step) {
+              fmt::format("mixed steps: the step changes from {} min to {} min at this row (after line {}); the series "
+                          "must keep one step (15 or 60 min) throughout",
+                          current / 60.0, dt / 60.0, a.line));
+      current = dt;
+    } else if (dt % current == 0) {
+      d.error(at, place.key,
+              fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min)", dt / current - 1,
+                          format_utc_time(*a.time_s), a.line, format_utc_time(*b.time_s), current / 60));
+    } else {
       d.error(at, place.key,
               fmt::format("mixed steps: {} min after line {}, but the series started with {} min steps", dt / 60.0,
                           a.line, step / 60));
-      ok = false;
     }
   }
   return ok;

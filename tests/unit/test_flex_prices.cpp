@@ -78,6 +78,39 @@ TEST(flex_prices, GapsDuplicatesUnsortedAndMixedStepsAreNamed) {
       << step;
 }
 
+// A series that switches from 15-min to hourly rows was a "gap: 3 row(s) missing" on every later
+// row, and one misplaced row gave two further gap errors around it (acceptance audit 2026-12-05).
+TEST(flex_prices, AStepThatChangesOrOneMisplacedRowIsOneError) {
+  core::Diagnostics d;
+  EXPECT_FALSE(flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T00:15Z,2\n2026-06-01T00:30Z,3\n"
+                                                   "2026-06-01T01:30Z,4\n2026-06-01T02:30Z,5\n2026-06-01T03:30Z,6\n",
+                                         "p.csv", d));
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("p.csv:6:1: error: mixed steps: the step changes from 15 min to 60 min at this row (after line 5); "
+                   "the series must keep one step (15 or 60 min) throughout"),
+            std::string::npos)
+      << e;
+  EXPECT_EQ(d.error_count(), 1u) << e;
+  core::Diagnostics u;
+  EXPECT_FALSE(flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n2026-06-01T03:00Z,3\n"
+                                                   "2026-06-01T02:00Z,4\n2026-06-01T04:00Z,5\n",
+                                         "p.csv", u));
+  const std::string o = u.to_string();
+  // Line 5 (03:00) is the misplaced row: it is a gap after 01:00 and then 02:00 is before it; the
+  // next row (04:00) is compared with 03:00, the last row in order, and is no error.
+  EXPECT_NE(o.find("p.csv:6:1: error: time 2026-06-01T02:00Z is before the previous row's 2026-06-01T03:00Z (line 5)"),
+            std::string::npos)
+      << o;
+  EXPECT_EQ(o.find("p.csv:7:1"), std::string::npos) << o;
+  EXPECT_EQ(u.error_count(), 2u) << o;
+  // A first pair out of order: the step is the first interval in order.
+  core::Diagnostics f;
+  EXPECT_FALSE(flex::read_price_csv_text(kHeader + "2026-06-01T01:00Z,1\n2026-06-01T00:00Z,2\n2026-06-01T01:00Z,3\n"
+                                                   "2026-06-01T02:00Z,4\n",
+                                         "p.csv", f));
+  EXPECT_EQ(f.error_count(), 2u) << f.to_string();  // 00:00 before 01:00, then 01:00 again is a duplicate
+}
+
 TEST(flex_prices, NonNumericAndNonFinitePricesAndBadTimesAreAllReported) {
   const std::string e = read_errors(kHeader + "2026-06-01T00:00Z,abc\n2026-06-01T01:00Z,nan\n"
                                               "2026-06-01T02:00Z,inf\n2026-06-01 03:00+02:00,4\nyesterday,5\n");

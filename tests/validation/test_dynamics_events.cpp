@@ -99,8 +99,10 @@ TEST(EventWindows, UndisturbedPotlineIsInWindowOnDailyMeans) {
 // Asserted: the cell survives and recovers, the preheat raises the minimum, and the bath never
 // falls more than 3 K below the liquidus of its changing composition. Measured: minimum 904.1 °C
 // with a 0.3 V preheat (estimate: the published preheat voltage is not read), 897.6 °C without
-// (913.1 and 907.0 °C with bath and metal lumped);
-// the published curve's minimum is not read, so no tolerance on the temperature itself.
+// (913.1 and 907.0 °C with bath and metal lumped); within 2 K of the pre-outage 973.8 °C 12.8 h
+// after the restart. The published figure (measured and simulated bath temperature, Figure 4 of
+// the manuscript) is readable only as its axes, 910–980 °C: the model's minimum lies below the
+// floor, asserted as a known miss (docs/validation.md D28), and its maximum under the top.
 TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   const auto run = [](double preheat_V) {
     return line::run_simulation(make_case("[case]\ntechnology = \"A697\"\n",
@@ -117,6 +119,10 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   EXPECT_GE(w.recovery_s, 0.0);
   EXPECT_GT(w.min_temperature_K, without.windows.front().min_temperature_K + 2.0);
   EXPECT_LT(with.energy_balance_error, 5e-3);
+  const double min_degC = w.min_temperature_K - 273.15;
+  EXPECT_LT(min_degC, 910.0);  // known miss: below the published plot's axis floor
+  EXPECT_GT(min_degC, 900.0);  // so that a change shows
+  EXPECT_LT(w.max_temperature_K - 273.15, 980.0);
 }
 
 // Ladder row f (−5 % held, fixed ACD target, no heat exchangers) over an ensemble of seeds, not one:

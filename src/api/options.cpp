@@ -6,6 +6,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/schema_builder.hpp"
 #include "potline/plant/emissions.hpp"
+#include "potline/plant/smelter_schema.hpp"
 #include "potline/policy/cbam.hpp"
 
 namespace potline::api {
@@ -38,7 +39,14 @@ const io::Schema& emissions_options_schema() {
     t.choice("emissions.technology-class", plant::technology_class_names())
         .default_("CWPB")
         .doc("cell technology class (IPCC)");
-    t.number("emissions.aem").unit("min/d").range(0.0, 100.0).doc("anode-effect minutes per cell-day (slope method)");
+    // The typical range and its basis are the smelter case's (one declaration of the basis).
+    const io::FieldSpec& case_aem = *plant::smelter_schema().find("emissions.aem");
+    t.number("emissions.aem")
+        .unit("min/d")
+        .range(0.0, 100.0)
+        .typical(case_aem.typical_min.value_or(0.0), case_aem.typical_max.value_or(100.0))
+        .source(case_aem.source)
+        .doc("anode-effect minutes per cell-day (slope method)");
     t.number("emissions.ae-frequency")
         .unit("1/d")
         .range(0.0, 20.0)

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "potline/cell/anode_inputs.hpp"
+#include "potline/cell/bath_origin.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/cell/published_bound.hpp"
 #include "potline/purity/purity_schema.hpp"
@@ -238,11 +239,16 @@ std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
   const bath::Properties props = bath::evaluate(c.op.bath, c.op.bath_temperature_K, c.constants.conductivity);
   // A temperature solved from the heat balance is checked by the caller at the solved state.
   if (props.superheat_K < 0.0 && !options.temperature_from_heat_balance) {
-    diagnostics.error(location_of(c.values, "operation.bath_temperature"), "operation.bath_temperature",
-                      fmt::format("bath temperature {:.1f} °C is below the liquidus {:.1f} °C of this "
-                                  "bath (Solheim et al. 1996): the bath would freeze; raise the "
-                                  "temperature or change the composition",
-                                  c.op.bath_temperature_K - 273.15, props.liquidus_K - 273.15));
+    // Placed at the composition key given with --set when that was the change, and naming where each
+    // part came from (a --set #1 bath.alf3=0.11 was blamed on the case file's temperature line).
+    const BathBlame blame = bath_blame(c.values);
+    diagnostics.error(blame.location, blame.key,
+                      fmt::format("bath temperature {:.1f} °C ({}) is below the liquidus {:.{}f} °C (Solheim et al. "
+                                  "1996) of this bath: {}; the bath would freeze; raise the temperature or change "
+                                  "the composition",
+                                  c.op.bath_temperature_K - 273.15, value_origin(c.values, "operation.bath_temperature"),
+                                  props.liquidus_K - 273.15, props.superheat_K > -0.05 ? 2 : 1,
+                                  bath_composition_origins(c.values)));
     return std::nullopt;
   }
   const double geometric = anode_area_m2(c.design);

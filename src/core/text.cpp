@@ -24,9 +24,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // No key, unit or name of the program is this long: a longer word (a pasted line, a fuzzed 1 MB key
+  // that took 2.6 s here) gets no suggestion rather than a search proportional to its length.
+  constexpr std::size_t kLongestSuggested = 256;
+  if (word.size() > kLongestSuggested) return {};
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {
+    // The edit distance is at least the difference in length: skip candidates that cannot win.
+    const std::size_t length_gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                                  : candidate.size() - word.size();
+    if (length_gap >= best_distance) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;

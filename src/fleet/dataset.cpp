@@ -109,6 +109,7 @@ using Fields = std::vector<std::pair<std::string, int>>;  // text and 1-based co
 std::map<std::string, int> read_smelter_header(const Fields& fields, const std::string& file, int line_no,
                                                core::Diagnostics& d) {
   std::map<std::string, int> col;
+  std::set<std::string> other_unit;  // expected columns found under another unit
   const std::set<std::string> expected(smelter_columns().begin(), smelter_columns().end());
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const std::string& name = fields[i].first;
@@ -118,10 +119,12 @@ std::map<std::string, int> read_smelter_header(const Fields& fields, const std::
       col[name] = static_cast<int>(i);
       continue;
     }
-    // Same quantity, other unit: an inconsistent-units error naming the expected column.
+    // Same quantity, other unit: an inconsistent-units error naming the expected column (which is then
+    // not reported missing as well).
     bool reported = false;
     for (const auto& c : columns()) {
       if (!c.unit.empty() && stem(name) == stem(c.name) && name != c.name) {
+        other_unit.insert(c.name);
         d.error(where, name,
                 fmt::format("column '{}' is in other units than this dataset uses: expected '{}' (values in {}); "
                             "convert the column or rename it",
@@ -137,7 +140,7 @@ std::map<std::string, int> read_smelter_header(const Fields& fields, const std::
     }
   }
   for (const auto& c : columns()) {
-    if (c.required && !col.count(c.name)) {
+    if (c.required && !col.count(c.name) && !other_unit.count(c.name)) {
       d.error({file, line_no, 1}, c.name, "missing column '" + c.name + "'" + (c.unit.empty() ? "" : " (in " + c.unit + ")"));
     }
   }

@@ -65,13 +65,10 @@ void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diag
                         path->at(last_year)));
 }
 
-/// The dataset and region table of the case; every dataset row's region checked against the table.
-void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
-               std::vector<SmelterRecord>& records, core::Diagnostics& d) {
-  regions = RegionTable::load(c.regions_path, d);
-  // Technologies are checked against the catalogue while the rows are read (file:line:col of the
-  // cell, did-you-mean), before any smelter is built.
-  records = load_smelters(c.smelters_path, d, data.technologies.ids());
+/// The files that refer to the dataset's rows (technology classes, power prices, anode effects, power
+/// supply, pipeline, sanctions, paths), each checked against the rows and the region table.
+void load_data_files(FleetCase& c, const plant::SmelterData& data, const RegionTable& regions,
+                     std::vector<SmelterRecord>& records, core::Diagnostics& d) {
   for (const auto& r : records) {
     if (regions.index_of(r.region) < 0) io::report_unknown_name("region", r.region, regions.ids(), r.where, "region", d);
   }
@@ -106,6 +103,47 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
   }
   check_eua_price_against_paths(c, last, d);
   apply_pipeline(c.pipeline, records);
+}
+
+/// `rest`'s diagnostics without the references to dataset rows ("unknown smelter", country, province),
+/// and a warning that they were not checked.
+void append_except_dataset_references(const core::Diagnostics& rest, const std::string& dataset,
+                                      core::Diagnostics& d) {
+  const auto refers_to_dataset = [](const std::string& m) {
+    for (const char* p : {"unknown smelter '", "unknown country '", "unknown country (ISO3) of the smelter dataset",
+                          "unknown province of the smelter dataset"}) {
+      if (m.rfind(p, 0) == 0) return true;
+    }
+    return false;
+  };
+  for (const core::Diagnostic& x : rest.items()) {
+    if (x.severity == core::Severity::kError && refers_to_dataset(x.message)) continue;
+    if (x.severity == core::Severity::kError) d.error(x.location, x.key, x.message);
+    else d.warning(x.location, x.key, x.message);
+  }
+  d.warning(core::SourceLocation{dataset, 0, 0}, "",
+            "the smelter dataset could not be read, so the other data files' references to its smelters, countries "
+            "and provinces were not checked");
+}
+
+/// The dataset and region table of the case; every dataset row's region checked against the table.
+void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
+               std::vector<SmelterRecord>& records, core::Diagnostics& d) {
+  regions = RegionTable::load(c.regions_path, d);
+  // Technologies are checked against the catalogue while the rows are read (file:line:col of the
+  // cell, did-you-mean), before any smelter is built.
+  const std::size_t errors_before_dataset = d.error_count();
+  records = load_smelters(c.smelters_path, d, data.technologies.ids());
+  // A dataset that could not be read (a misnamed column: no row) gives its own error; the other files'
+  // references to its smelters, countries and provinces are then not checked (they were 57 knock-on
+  // "unknown smelter" errors for one column, user trial CX).
+  if (records.empty() && d.error_count() > errors_before_dataset) {
+    core::Diagnostics rest;
+    load_data_files(c, data, regions, records, rest);
+    append_except_dataset_references(rest, c.smelters_path, d);
+    return;
+  }
+  load_data_files(c, data, regions, records, d);
 }
 
 /// The fuel price paths of a case with a year: the file's and the case's own [[fuel_path]] rows;

@@ -1,6 +1,8 @@
 #include "potline/io/schema.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <stdexcept>
 
 #include "potline/core/text.hpp"
@@ -22,12 +24,24 @@ namespace {
 std::string with_unit(const std::string& text, const std::string& unit) {
   return unit.empty() || unit == "1" ? text : text + " " + unit;
 }
+
+// A bound of an integer field is written as the integer it is: core::format_number switches to
+// scientific notation from 1e15, which printed the seed's bound 2^53 as 9.007199254740992e+15.
+std::string bound_text(double value, FieldType type) {
+  if (type == FieldType::kInteger && std::isfinite(value) && value == std::trunc(value) &&
+      std::fabs(value) < 1e18) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+    return std::string(buffer, result.ptr);
+  }
+  return core::format_number(value);
+}
 }  // namespace
 
 std::string FieldSpec::range_text() const {
   if (!min && !max) return {};
-  const std::string low = min ? core::format_number(*min) : "-inf";
-  const std::string high = max ? core::format_number(*max) : "inf";
+  const std::string low = min ? bound_text(*min, type) : "-inf";
+  const std::string high = max ? bound_text(*max, type) : "inf";
   const char open = (min && !min_exclusive) ? '[' : '(';
   const char close = (max && !max_exclusive) ? ']' : ')';
   return with_unit(std::string(1, open) + low + ", " + high + std::string(1, close), unit);
@@ -35,8 +49,7 @@ std::string FieldSpec::range_text() const {
 
 std::string FieldSpec::typical_text() const {
   if (!typical_min || !typical_max) return {};
-  return with_unit(core::format_number(*typical_min) + "–" + core::format_number(*typical_max),
-                   unit);
+  return with_unit(bound_text(*typical_min, type) + "–" + bound_text(*typical_max, type), unit);
 }
 
 Schema::Schema(std::string name, std::vector<FieldSpec> fields)

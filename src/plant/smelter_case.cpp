@@ -27,16 +27,16 @@ namespace potline::plant {
 std::optional<SimulatedAnodeEffects> read_simulated_anode_effects(const std::string& path, bool need_overvoltage,
                                                                   const core::SourceLocation& where,
                                                                   const std::string& key, core::Diagnostics& d) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    d.error(where, key, "cannot read the simulation summary '" + path +
-                            "' (a summary.json written by 'potline simulate --out DIR'; relative paths are "
-                            "relative to the case file's folder)");
+  // The bounded reader: a case may name anything here (/dev/zero was read whole).
+  core::Diagnostics unread;
+  const auto text = io::read_text_file(path, "the simulation summary", unread, key, where);
+  if (!text) {
+    const std::string reason = unread.items().empty() ? std::string() : unread.items().front().message;
+    d.error(where, key, reason + " (a summary.json written by 'potline simulate --out DIR'; relative paths are "
+                                 "relative to the case file's folder)");
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const io::Json j = io::Json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  const io::Json j = io::Json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     d.error(where, key, "'" + path + "' is not a JSON object (expected a 'potline simulate' summary.json)");
     return std::nullopt;

@@ -15,6 +15,13 @@ using Table = io::SchemaTable<SmelterCase>;
 const std::string kEcon = "industry figures as commonly quoted";
 const std::string kIpcc =
     "[IPCC 2006 Vol3 Ch4] (data/emissions/ipcc-aluminium.toml)";
+// The typical range of emissions.aem: 0 (no anode effect, an inert anode) up to 10 AE-min/cell-day,
+// above the AEM of the poorest class's IPCC Tier 1 default (Tier 1 CF4 over the slope: VSS 0.8/0.092
+// = 8.7). A value outside (50: anode effects per pot-day or seconds typed for minutes) is warned.
+const std::string kAemTypicalSource =
+    "[IPCC 2006 Vol3 Ch4]: its Tier 1 CF4 defaults (Table 4.15) over the slope coefficients (Table 4.16) "
+    "are AEM 2.8 (CWPB), 5.9 (SWPB), 8.7 (VSS) and 4.0 (HSS) min/cell-day; modern point-fed cells "
+    "0.003-0.15 ([IAI Anode Effect Survey]; data/fleet-anode-effects.toml)";
 const std::string kFuels =
     "[IPCC 2006 Vol2] Ch. 2 Table 2.3 default CO2 factors (data/emissions/fuels.toml)";
 
@@ -251,6 +258,8 @@ void add_emissions(Table& t) {
   t.number("emissions.aem")
       .unit("min/d")
       .range(0.0, 100.0)
+      .typical(0.0, 10.0)
+      .source(kAemTypicalSource)
       .doc("anode-effect minutes per cell-day (slope method)");
   t.number("emissions.ae_frequency")
       .unit("1/d")

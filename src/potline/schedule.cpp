@@ -105,6 +105,7 @@ struct CsvHeader {
   bool power = false;
   double time_factor = 1;   ///< to s
   double value_factor = 1;  ///< to A or W
+  std::string value_unit;   ///< as written in the header ("kA")
 };
 
 // Parses "time [UNIT],current [UNIT]" or "time [UNIT],power [UNIT]"; errors at path:line.
@@ -127,7 +128,7 @@ std::optional<CsvHeader> parse_header(const std::vector<std::string>& cells, con
                       fmt::format("second column must be 'current [A|kA|MA]' or 'power [W|kW|MW|GW]', found '{}'", cells[1]));
   }
   if (!tu.ok() || !cu.ok() || n0 != "time" || (n1 != "current" && !power)) return std::nullopt;
-  return CsvHeader{power, tu.value, cu.value};
+  return CsvHeader{power, tu.value, cu.value, u1};
 }
 
 // A data value: a finite number within [0, max] (current or power, SI); errors at path:line:column.
@@ -149,6 +150,30 @@ bool check_value(const std::string& text, double value, bool parsed, const CsvHe
   }
   return true;
 }
+
+// A current between 0 and this share of the nominal current is no operating state a line holds (0 is
+// an outage; reduced-amperage operation runs at tens of % and more): more likely a unit slip (`0.38` in
+// a [kA] column meant for 380 kA, MA typed for kA). A choice, not a published limit.
+constexpr double kLowestOperatingShare = 0.05;
+
+// Warns once for the current rows in (0, kLowestOperatingShare x nominal), at the first of them.
+struct NearZeroRow {
+  int line;
+  std::string text;  ///< the cell as written
+  double current_A;
+};
+void warn_near_zero_currents(const std::vector<NearZeroRow>& rows, const std::string& unit, double nominal_A,
+                             const std::string& path, core::Diagnostics& diagnostics) {
+  if (rows.empty()) return;
+  const NearZeroRow& first = rows.front();
+  const std::string more = rows.size() > 1 ? fmt::format(" ({} rows like it, this the first)", rows.size()) : "";
+  diagnostics.warning({path, first.line, 2}, "current",
+                      fmt::format("'{}' in a [{}] column is {:.6g} kA, {:.3g} % of the nominal current {:.6g} kA{}: no "
+                                  "line operates there (0 is an outage; reduced amperage runs at tens of % and more): "
+                                  "check the number and the column's unit",
+                                  first.text, unit, first.current_A / 1e3, 100.0 * first.current_A / nominal_A,
+                                  nominal_A / 1e3, more));
+}
 }  // namespace
 
 bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagnostics) {
@@ -162,6 +187,7 @@ bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& 
   std::optional<CsvHeader> header;
   double step = 0;
   std::vector<Point> points;
+  std::vector<NearZeroRow> near_zero;  // rows between 0 and a few % of the nominal current
   for (const io::CsvRecord& record : io::parse_csv(text, path, diagnostics)) {
     line_no = record.line;
     std::vector<std::string> cells;
@@ -205,10 +231,12 @@ bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& 
       diagnostics.error({path, line_no, 1}, "time", "the series must start at time 0");
     }
     points.push_back({t, value});
+    if (!power_ && value > 0.0 && value < kLowestOperatingShare * nominal_A_) near_zero.push_back({line_no, cells[1], value});
   }
   if (header && points.empty()) diagnostics.error({path, line_no, 0}, kCsvKey, "no data rows");
   if (!header) diagnostics.error({path, line_no, 0}, kCsvKey, "empty file: no header");
   if (diagnostics.error_count() != errors_before) return false;
+  if (header) warn_near_zero_currents(near_zero, header->value_unit, nominal_A_, path, diagnostics);
   points_ = std::move(points);
   return true;
 }

@@ -226,6 +226,19 @@ void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnosti
         fmt::format("top ({}) + side ({}) shares must stay below 1: the bottom takes the rest",
                     p.top_loss_fraction, p.side_loss_fraction));
   }
+  // The batch integrator's fixed Heun step cannot follow a dissolution faster than about one step: at
+  // k x step = 5 (1 1/s, 5 s) the undissolved alumina went negative within a minute, a run-time failure
+  // (scripts/probe-bounds.py). Bound k x step by 1, half the method's stability limit of 2.
+  const double k_step = p.dissolution_rate_per_s * c.control.sample_period_s;
+  if (c.integrator == IntegratorKind::kBatch && k_step > 1.0) {
+    diagnostics.error(location(v, "dynamics.dissolution_rate"), "dynamics.dissolution_rate",
+                      fmt::format("{:.4g} 1/s with the batch integrator's step run.sample_period = {:.4g} s: their "
+                                  "product {:.3g} is above 1, faster than the fixed step can follow (allowed up to "
+                                  "{:.4g} 1/s at this step; published 0.002–0.005 1/s, [Yao et al. 2017]); lower it or "
+                                  "shorten run.sample_period",
+                                  p.dissolution_rate_per_s, c.control.sample_period_s, k_step,
+                                  1.0 / c.control.sample_period_s));
+  }
   const SafeWindow& w = c.window;
   if (w.superheat_min_K >= w.superheat_max_K || w.ledge_min_m >= w.ledge_max_m) {
     diagnostics.error(location(v, "window.superheat_min"), "window",

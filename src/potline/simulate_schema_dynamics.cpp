@@ -109,9 +109,10 @@ void add_loss_split_dissolution_and_anode_fields(Table& t) {
   dyn.number("dynamics.dissolution_rate", &DynamicsParameters::dissolution_rate_per_s)
       .unit("1/s")
       .default_(0.003)
-      .range(1e-5, 1.0)
+      .range(1e-5, 0.1)
       .doc("first-order dissolution rate of undissolved alumina")
-      .source("[Yao et al. 2017]: k ≈ 0.002–0.005 1/s");
+      .source("[Yao et al. 2017]: k ≈ 0.002–0.005 1/s; at most 20 times that (at 0.2 1/s CVODE's step overshoots "
+              "the undissolved alumina below zero; the batch step also needs rate x run.sample_period <= 1)");
   dyn.number("dynamics.immediate_dissolution", &DynamicsParameters::immediate_dissolution_fraction)
       .unit("1")
       .default_(0.5)
@@ -283,10 +284,12 @@ void add_anode_heating_and_frozen_bath_fields(Table& t) {
           "anode_change: each new anode absorbs its heat-up over cold_anode_time; steady: carbon "
           "heated as it burns (steady-state model)")
       .source("docs/model/dynamics.md");
+  // At most 0.9: at 1 the guard stopped every run at its first step, and an ordinary run's ledge growth
+  // takes more than 5 % of the liquid bath (cell-7d at 0.95 stops at 4.97 d, at 0.9 it runs).
   t.number("dynamics.frozen_bath_fraction", &SimulationCase::frozen_bath_fraction)
       .unit("1")
       .default_(0.5)
-      .range(0.0, 1.0)
+      .range(0.0, 0.9)
       .exclusive_min()
       .doc("the run stops (exit 1, 'bath frozen') when a cell's liquid bath falls below this share of its initial mass")
       .source("estimate: with half the bath frozen the liquid left can no longer fill the ACD layer and wet the immersed anodes (AP40: 4.0 m3, of which ≈ 1.6 m3 under the anodes and ≈ 1.5 m3 around their immersed part), and its excess AlF3 has about doubled, beyond the 20 wt% range of the liquidus correlation [Solheim 1996] (docs/model/dynamics.md §7)");

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "potline/bath/liquidus.hpp"
+#include "potline/cell/bath_origin.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/potline/simulate_case.hpp"
 
@@ -43,11 +44,19 @@ const std::array<OperatingKey, 8>& operating_keys() {
       {"operation.line_current", "kA", 1e-3, [](OP& o) { return &o.line_current_A; }, 0.3, 2.0},
       {"operation.acd", "cm", 100.0, [](OP& o) { return &o.acd_m; }, 0.01, 0.15},
       {"bath.alumina", "wt%", 1.0, [](OP& o) { return &o.bath.alumina_wt; }, 0.5, 10.0},
-      {"bath.alf3", "wt%", 1.0, [](OP& o) { return &o.bath.alf3_excess_wt; }, 0.0, 30.0},
-      {"bath.caf2", "wt%", 1.0, [](OP& o) { return &o.bath.caf2_wt; }, 0.0, 20.0},
-      {"bath.mgf2", "wt%", 1.0, [](OP& o) { return &o.bath.mgf2_wt; }, 0.0, 10.0},
-      {"bath.lif", "wt%", 1.0, [](OP& o) { return &o.bath.lif_wt; }, 0.0, 20.0},
-      {"bath.kf", "wt%", 1.0, [](OP& o) { return &o.bath.kf_wt; }, 0.0, 20.0},
+      // The bath additives are searched within the liquidus correlation's validity (Solheim et al.
+      // 1996): beyond it the working range would rest on an extrapolated liquidus (was 30 wt% AlF3,
+      // 10 wt% MgF2 and 20 wt% KF).
+      {"bath.alf3", "wt%", 1.0, [](OP& o) { return &o.bath.alf3_excess_wt; }, bath::kSolheim1996AlF3_wt.min,
+       bath::kSolheim1996AlF3_wt.max},
+      {"bath.caf2", "wt%", 1.0, [](OP& o) { return &o.bath.caf2_wt; }, bath::kSolheim1996CaF2_wt.min,
+       bath::kSolheim1996CaF2_wt.max},
+      {"bath.mgf2", "wt%", 1.0, [](OP& o) { return &o.bath.mgf2_wt; }, bath::kSolheim1996MgF2_wt.min,
+       bath::kSolheim1996MgF2_wt.max},
+      {"bath.lif", "wt%", 1.0, [](OP& o) { return &o.bath.lif_wt; }, bath::kSolheim1996LiF_wt.min,
+       bath::kSolheim1996LiF_wt.max},
+      {"bath.kf", "wt%", 1.0, [](OP& o) { return &o.bath.kf_wt; }, bath::kSolheim1996KF_wt.min,
+       bath::kSolheim1996KF_wt.max},
   }};
   return keys;
 }
@@ -155,9 +164,11 @@ std::string working_range(const StartContext& x, const OperatingKey& k) {
   }
   const auto lo = edge(x, k, x.c.op, from, lo_limit);
   const auto hi = edge(x, k, x.c.op, from, hi_limit);
+  const bool additive = std::string(k.key).rfind("bath.", 0) == 0 && k.key != std::string("bath.alumina");
+  const char* limit = additive ? " (the liquidus correlation's limit, Solheim et al. 1996)" : " (the searched limit)";
   return fmt::format("with the other inputs as given, {} from {}{} to {}{} gives a working steady state", k.key,
-                     printed(k, lo.value_or(lo_limit)), lo ? "" : " (the searched limit)",
-                     printed(k, hi.value_or(hi_limit)), hi ? "" : " (the searched limit)");
+                     printed(k, lo.value_or(lo_limit)), lo ? "" : limit, printed(k, hi.value_or(hi_limit)),
+                     hi ? "" : limit);
 }
 
 std::string point_text(const cell::OperatingPoint& op) {
@@ -174,10 +185,11 @@ void check_own_point(const io::ValueSet& v, SimulationCase& c, core::Diagnostics
   const double liquidus_K = bath::liquidus_K(c.op.bath);
   diagnostics.error(location(v, "operation.bath_temperature"), "operation.bath_temperature",
                     fmt::format("the heat-loss network cannot be calibrated at the case's operating point (bath "
-                                "{:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K): {}; {}; change the bath "
+                                "{:.1f} °C ({}), liquidus {:.1f} °C, superheat {:.1f} K; the bath: {}): {}; {}; change the bath "
                                 "temperature or composition (docs/model/dynamics.md, \"Thermal calibration\")",
-                                c.op.bath_temperature_K - 273.15, liquidus_K - 273.15,
-                                c.op.bath_temperature_K - liquidus_K, n.error, calibratable_superheats(c, c.op)));
+                                c.op.bath_temperature_K - 273.15, cell::value_origin(v, "operation.bath_temperature"),
+                                liquidus_K - 273.15, c.op.bath_temperature_K - liquidus_K,
+                                cell::bath_composition_origins(v), n.error, calibratable_superheats(c, c.op)));
 }
 
 std::vector<const OperatingKey*> moved_keys(const SimulationCase& c) {

@@ -28,12 +28,13 @@ using core::SourceLocation;
 
 SourceLocation loc(const toml::node& n, const std::string& file) { return io::toml_location(n, file); }
 
+// Through the one bounded reader (io::read_text_file): a data file the fleet loader has read already,
+// hashed for the store; one that cannot be read hashes as empty (its error is the loader's).
 std::string read_file(const std::string& path, bool& ok) {
-  std::ifstream f(path, std::ios::binary);
-  ok = static_cast<bool>(f);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  core::Diagnostics ignored;
+  const auto text = io::read_text_file(path, "a data file", ignored);
+  ok = text.has_value();
+  return text.value_or(std::string());
 }
 
 void unknown(const std::string& what, const std::string& name, const std::vector<std::string>& candidates,

@@ -13,6 +13,7 @@
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/io/csv.hpp"
+#include "potline/policy/cbam.hpp"
 
 namespace potline::api {
 namespace {
@@ -312,6 +313,54 @@ void require_feasible(const fleet::FleetCase& c, const fleet::FleetResult& r, in
   throw core::InputError(bad);
 }
 
+// With [cbam], the trade LP charges imports into `europe` the CBAM certificates on their embedded
+// emissions less the free-allocation adjustment (benchmark × CBAM factor × CSCF), while the smelters
+// in the EU ETS (EU and EEA states, and Switzerland's linked ETS; cbam_route "not applicable (...
+// EU ETS)") carry no carbon cost at all. But their free allocation falls on the same schedule
+// (Directive 2003/87/EC Art. 10a(1a); [EU 2023/956] Art. 31: CBAM replaces it) and is gone in 2034:
+// an EU smelter then pays the EUA on every tonne of its direct emissions. Not modelled; a note says
+// what it would cost them (the CBAM formula on their own direct emissions), unless a [[carbon_price]]
+// already charges them. cbam-2034: Europe 3.46 Mt/yr against 3.17 without CBAM, 3.17 with the
+// ETS charged as [[carbon_price]] europe 86.4 USD/t.
+std::optional<std::string> eu_ets_note(const plant::SmelterData& data, const fleet::FleetCase& c,
+                                       const fleet::FleetResult& f) {
+  if (c.cbam_year == 0 || f.production_kg_per_s.size() != c.model.smelters.size() ||
+      f.smelters.size() != c.model.smelters.size())
+    return std::nullopt;
+  const auto year = static_cast<std::size_t>(policy::cbam_schedule_index(c.cbam_year));
+  if (year >= data.cbam.factor.size()) return std::nullopt;
+  const double factor = data.cbam.factor[year];
+  const double faa = data.cbam.benchmark_primary_t_per_t * factor * data.cbam.cross_sectoral_correction;
+  const double usd_per_t_co2 = c.eua_eur_per_t * c.usd_per_eur;
+  double produced = 0, cost = 0, direct = 0, low = 1e300, high = 0;
+  int n = 0;
+  for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
+    const fleet::FleetSmelter& s = c.model.smelters[i];
+    const fleet::SmelterEconomics& e = f.smelters[i];
+    if (s.cbam_route.find("EU ETS") == std::string::npos || f.production_kg_per_s[i] <= 0 ||
+        e.domestic_carbon_usd_per_kg > 0)
+      continue;
+    const double see = e.direct_co2e_kg_per_kg;  // t/t
+    const double usd = std::max(0.0, see - faa) * usd_per_t_co2;
+    const double w = f.production_kg_per_s[i];
+    produced += w;
+    cost += w * usd;
+    direct += w * see;
+    low = std::min(low, usd);
+    high = std::max(high, usd);
+    ++n;
+  }
+  if (n == 0 || cost <= 0) return std::nullopt;
+  return fmt::format(
+      "the EU ETS is not charged: the {} producing smelters in it ({:.2f} Mt/yr) carry no carbon cost, while CBAM {} "
+      "charges imports into europe for their direct emissions less the free allocation (benchmark {:.3g} x CBAM factor "
+      "{:.3g} t/t), which EU ETS producers lose on the same schedule; at {:.0f} EUR/t they would pay {:.0f}-{:.0f} USD/t "
+      "(mean {:.0f}) on their own. To count it: [[carbon_price]] region = \"europe\", price = \"{:.1f} USD/t\" "
+      "(Directive 2003/87/EC Art. 10a(1a), [EU 2023/956] Art. 31)",
+      n, produced * kMt, c.cbam_year, data.cbam.benchmark_primary_t_per_t, factor, c.eua_eur_per_t, low, high,
+      cost / produced, cost / direct);
+}
+
 }  // namespace
 
 FleetRun run_fleet(const FleetInput& input) {
@@ -322,6 +371,7 @@ FleetRun run_fleet(const FleetInput& input) {
     run.result = fleet::solve(c, c.shocks);
     require_feasible(c, run.result, 0);
     run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
+    if (const auto note = eu_ets_note(input.data, c, run.result)) run.warnings.push_back(*note);
     run.summary = summary_json(c, run.result, run.warnings);
     if (!c.exclusions.empty() && run.result.market_solved) run.summary["exclusions"] = exclusions_json(c, run.result);
     if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
@@ -334,6 +384,7 @@ FleetRun run_fleet(const FleetInput& input) {
     for (const auto& w : y.r.warnings) run.warnings.push_back(fmt::format("year {}: {}", y.year, w));
   }
   const fleet::YearResult& last = years.back();
+  if (const auto note = eu_ets_note(input.data, last.c, last.r)) run.warnings.push_back(fmt::format("year {}: {}", last.year, *note));
   run.result = last.r;
   run.year_case = std::make_shared<const fleet::FleetCase>(last.c);
   run.summary = summary_json(last.c, last.r, run.warnings);

@@ -2,6 +2,7 @@
 // The case is read and run by api::run_invest (the Python API and --vary call it too); this file formats.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -49,23 +50,44 @@ std::string power_terms_text(const finance::InvestmentInputs& in) {
 }
 
 // A project whose cumulative cash flow is never negative (a cheap retrofit of a plant that runs
-// through its construction: invest-ap60-retrofit at 500 USD/t) has no IRR and no payback year, and
-// printed "IRR none   payback never" for a plant ahead from its first year.
-bool never_behind(const std::vector<double>& flows) {
-  double cumulative = 0.0;
-  for (const double f : flows) {
-    cumulative += f;
-    if (cumulative < 0.0) return false;
+// through its construction: invest-ap60-retrofit at 500 USD/t) has no IRR and pays back at once
+// (payback_years 0), and printed "IRR none   payback never" for a plant ahead from its first year.
+// Why there is no IRR: no outflow, no inflow, or an NPV of one sign on the whole bracket.
+std::string irr_text(const std::optional<double>& irr, const std::vector<double>& flows) {
+  if (irr) {
+    const int changes = finance::sign_changes(flows);
+    if (changes <= 1) return fmt::format("{:.2f} %", 100 * *irr);
+    return fmt::format("{:.2f} % (the flows change sign {} times: another rate may also give NPV 0)", 100 * *irr,
+                       changes);
   }
-  return !flows.empty();
+  const bool outflow = std::any_of(flows.begin(), flows.end(), [](double f) { return f < 0.0; });
+  const bool inflow = std::any_of(flows.begin(), flows.end(), [](double f) { return f > 0.0; });
+  if (!outflow) return "none (no year with a net outflow to return)";
+  if (!inflow) return "none (no year with a net inflow)";
+  return "none (the NPV keeps one sign at every rate from -99 % to 1000 %)";
 }
 
-std::string no_irr_text(const std::vector<double>& flows) {
-  return never_behind(flows) ? "none (no year with a net outflow to return)" : "none";
+std::string payback_or_why(const std::optional<double>& years, const std::vector<double>& flows,
+                           int construction_years) {
+  if (finance::cumulative_never_negative(flows)) return "none needed (the cumulative cash flow is never negative)";
+  if (!years) return "never (the cumulative cash flow is still negative at the end)";
+  return payback_text(*years, construction_years);
 }
 
-std::string no_payback_text(const std::vector<double>& flows) {
-  return never_behind(flows) ? "none needed (the cumulative cash flow is never negative)" : "never";
+// The retrofit's gain over keeping the old cells: its NPV, and the IRR and payback of the
+// difference of the two cash flows (invest-ap60-retrofit: -389.6 M USD, IRR 2.42 %, 20.9 years).
+void print_retrofit_gain(const finance::InvestmentResult& r, const finance::InvestmentInputs& in) {
+  const double gain = r.incremental_npv_usd.value_or(0.0);
+  std::cout << fmt::format("  retrofit against keeping the old cells: NPV {} ({})\n", musd(gain),
+                           gain >= 0 ? "the retrofit pays" : "keeping the old cells is worth more");
+  std::string irr = irr_text(r.incremental_irr, r.incremental_cash_flows_usd);
+  if (r.incremental_irr) {
+    irr += *r.incremental_irr >= in.wacc ? fmt::format(", at or above the WACC {:.1f} %", 100 * in.wacc)
+                                         : fmt::format(", below the WACC {:.1f} %", 100 * in.wacc);
+  }
+  std::cout << fmt::format("    of the gain (retrofit minus keeping the old cells, year by year): IRR {}   payback {}\n",
+                           irr, payback_or_why(r.incremental_payback_years, r.incremental_cash_flows_usd,
+                                               in.construction_years));
 }
 
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
@@ -77,9 +99,10 @@ void print_hpa_line(const io::Json& h) {
                            musd(num("npv_usd")));
   std::cout << fmt::format("  with the HPA line: NPV {}   IRR {}   payback {}\n", musd(num("npv_with_hpa_usd")),
                            has("irr_with_hpa") ? fmt::format("{:.2f} %", 100 * num("irr_with_hpa")) : "none",
-                           has("payback_years_with_hpa")
-                               ? fmt::format("{:.1f} years", num("payback_years_with_hpa"))
-                               : "never");
+                           !has("payback_years_with_hpa") ? std::string("never")
+                           : num("payback_years_with_hpa") == 0.0
+                               ? std::string("none needed (the cumulative cash flow is never negative)")
+                               : fmt::format("{:.1f} years", num("payback_years_with_hpa")));
   if (h.contains("feed") && h.at("feed").is_object()) {  // from the plant's own pots ([purity])
     const io::Json& f = h.at("feed");
     std::cout << fmt::format("  HPA feed: the purest {:.1f} % of the pots, {:.4f} wt% Fe, {:.4f} wt% Si; {:.1f} % of "
@@ -122,18 +145,13 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   // next line are the retrofitted plant's own cash flows against the retrofit capex alone (the old
   // plant sunk). invest-ap60-retrofit printed "IRR 27.63 %" first and "-389.6 M USD" two lines
   // below: the gain now comes first and the plant's figures say whose they are.
-  if (r.incremental_npv_usd) {
-    std::cout << fmt::format("  retrofit against keeping the old cells: NPV {} ({})\n", musd(*r.incremental_npv_usd),
-                             *r.incremental_npv_usd >= 0 ? "the retrofit pays" : "keeping the old cells is worth more");
-  }
+  if (r.incremental_npv_usd) print_retrofit_gain(r, in);
   std::cout << fmt::format("  {}NPV {}   IRR {}   payback {}\n",
                            r.incremental_npv_usd ? "the plant with the new cells (the retrofit capex against the whole "
                                                    "plant's cash flows, not the gain): "
                                                  : "",
-                           musd(r.npv_usd),
-                           r.irr ? fmt::format("{:.2f} %", 100 * *r.irr) : no_irr_text(r.cash_flows_usd),
-                           r.payback_years ? payback_text(*r.payback_years, in.construction_years)
-                                           : no_payback_text(r.cash_flows_usd));
+                           musd(r.npv_usd), irr_text(r.irr, r.cash_flows_usd),
+                           payback_or_why(r.payback_years, r.cash_flows_usd, in.construction_years));
   // One flat price for every operating year (docs/model/economics.md), not the contract price:
   // `--set prices.power=49.26` leaves the post-contract price, and NPV is not 0 there.
   std::cout << fmt::format("  LCOA {}   break-even power {} (one price for every operating year, contract and after; "

@@ -45,7 +45,30 @@ std::optional<double> irr(std::span<const double> cf) {
   return root.x;
 }
 
+bool cumulative_never_negative(std::span<const double> cf) noexcept {
+  double cumulative = 0.0;
+  for (const double x : cf) {
+    cumulative += x;
+    if (cumulative < 0.0) return false;
+  }
+  return !cf.empty();
+}
+
+int sign_changes(std::span<const double> cf) noexcept {
+  int changes = 0;
+  int last = 0;
+  for (const double x : cf) {
+    const int s = x > 0.0 ? 1 : (x < 0.0 ? -1 : 0);
+    if (s == 0) continue;
+    if (last != 0 && s != last) ++changes;
+    last = s;
+  }
+  return changes;
+}
+
 std::optional<double> payback_years(std::span<const double> cf) noexcept {
+  // Never behind: paid back from the start. JSON had null here, which read as "never" (trial CR).
+  if (cumulative_never_negative(cf)) return 0.0;
   double cumulative = 0.0;
   for (std::size_t k = 0; k < cf.size(); ++k) {
     const double before = cumulative;
@@ -154,6 +177,14 @@ InvestmentResult evaluate_investment(const InvestmentInputs& in) {
     keep.depreciation_years = 0;
     const auto base = project_cash_flows(keep, std::nullopt);
     r.incremental_npv_usd = r.npv_usd - npv(base, in.wacc);
+    // The retrofit's own return: the plant's IRR (27.6 % for invest-ap60-retrofit) sets the capex
+    // against the whole plant's cash, the old plant sunk; the decision is on the difference.
+    r.incremental_cash_flows_usd.resize(r.cash_flows_usd.size());
+    for (std::size_t k = 0; k < r.cash_flows_usd.size(); ++k) {
+      r.incremental_cash_flows_usd[k] = r.cash_flows_usd[k] - (k < base.size() ? base[k] : 0.0);
+    }
+    r.incremental_irr = irr(r.incremental_cash_flows_usd);
+    r.incremental_payback_years = payback_years(r.incremental_cash_flows_usd);
   }
   return r;
 }

@@ -17,8 +17,35 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   // The gain first, then the plant's own figures saying whose they are (user trial 2026-12-05 (4), CN).
   EXPECT_NE(text.out.find("  retrofit against keeping the old cells: NPV -389.6 M USD (keeping the old cells is worth "
-                          "more)\n  the plant with the new cells (the retrofit capex against the whole plant's cash "
+                          "more)\n    of the gain (retrofit minus keeping the old cells, year by year): IRR 2.42 %"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("construction years)\n  the plant with the new cells (the retrofit capex against the whole plant's cash "
                           "flows, not the gain): NPV 1113.6 M USD   IRR 27.63 %"),
+            std::string::npos)
+      << text.out;
+  // The gain's own IRR and payback (trial CN). Incremental cash flows (retrofit minus keeping the old
+  // cells, M USD): −328.495 in each of the 3 construction years (capex 264 + the 30 % of output lost),
+  // then +47.52 (years 4-10), +80.52 (years 11-13: the retrofit's 10-year contract at 40 USD/MWh
+  // runs 3 years past the old cells' one, 50 USD/MWh after) and +52.25 (years 14-28). Payback: after
+  // year 13 the cumulative is −985.485 + 7 × 47.52 + 3 × 80.52 = −411.285, and 411.285 / 52.25 =
+  // 7.871 more years: 20.87. The IRR is where NPV(gain) = 0; at 2.42 % (hand, from the flows above).
+  const Json& s = parse_json(j.out);
+  const Json& flows = s.at("incremental_cash_flows_usd");
+  ASSERT_EQ(flows.size(), 28u);
+  EXPECT_NEAR(flows[0].get<double>() / 1e6, -328.495, 0.001);
+  EXPECT_NEAR(flows[3].get<double>() / 1e6, 47.52, 0.01);
+  EXPECT_NEAR(flows[10].get<double>() / 1e6, 80.52, 0.01);
+  EXPECT_NEAR(flows[13].get<double>() / 1e6, 52.25, 0.01);
+  EXPECT_NEAR(s.at("incremental_payback_years").get<double>(), 20.871, 0.001);
+  const double irr = s.at("incremental_irr").get<double>();
+  EXPECT_NEAR(irr, 0.0242, 0.0001);
+  // Undiscounted, the gain sums to −985.485 + 332.64 + 241.56 + 783.75 = +372.5 M USD: the IRR is above 0.
+  double sum = 0;
+  for (const Json& f : flows) sum += f.get<double>() / 1e6;
+  EXPECT_NEAR(sum, -985.485 + 7 * 47.52 + 3 * 80.52 + 15 * 52.25, 0.1);
+  EXPECT_NE(text.out.find("    of the gain (retrofit minus keeping the old cells, year by year): IRR 2.42 %, below the "
+                          "WACC 8.0 %   payback 20.9 years from the start of construction (3 construction years)\n"),
             std::string::npos)
       << text.out;
   // A cheaper retrofit pays.
@@ -32,6 +59,34 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
                            "flow is never negative)"),
             std::string::npos)
       << cheap.out;
+  // Its gain: −108.495 M USD in each construction year (capex 44 + output lost), then as above:
+  // cumulative −325.485 + 6 × 47.52 = −40.365 after year 9, 40.365 / 47.52 = 0.849: 9.85 years.
+  EXPECT_NE(cheap.out.find("of the gain (retrofit minus keeping the old cells, year by year): IRR 13.71 %, at or above "
+                           "the WACC 8.0 %   payback 9.8 years"),
+            std::string::npos)
+      << cheap.out;
+  // JSON: a plant never behind pays back at once, payback_years 0 (was null, read as "never"; CR).
+  const RunResult cheap_json = potline({"invest", retrofit, "--set", "investment.capex=500 USD/t", "--json"});
+  ASSERT_EQ(cheap_json.exit_code, 0) << cheap_json.describe();
+  const Json c = parse_json(cheap_json.out);
+  EXPECT_TRUE(c.at("irr").is_null());
+  ASSERT_TRUE(c.at("payback_years").is_number()) << c.at("payback_years").dump();
+  EXPECT_EQ(c.at("payback_years").get<double>(), 0.0);
+  EXPECT_NEAR(c.at("incremental_payback_years").get<double>(), 3 + 6 + 40.365 / 47.52, 0.001);
+}
+
+// A retrofit that gains in no year has no IRR of its gain and no payback, and the text says why.
+TEST(InvestCli, RetrofitGainWithoutAnyInflowHasNoIrr) {
+  const std::string retrofit = (source_dir() / "examples" / "invest-ap60-retrofit.toml").string();
+  // New cells as dear to run as the old (same SEC, staff and other costs) and one power price every
+  // year: the gain is the capex and the lost output in the construction years, then nothing.
+  const RunResult r = potline({"invest", retrofit, "--set", "retrofit.sec_ac=15 kWh/kg", "--set", "retrofit.employees=600",
+                               "--set", "retrofit.other_cost=300", "--set", "investment.post_contract_power=40 USD/MWh"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("IRR none (no year with a net inflow)   payback never (the cumulative cash flow is still negative "
+                       "at the end)"),
+            std::string::npos)
+      << r.out;
 }
 
 }  // namespace potline_cli_test::test_invest_cli

@@ -34,8 +34,17 @@ RootResult bisect(const std::function<double(double)>& f, double lo, double hi, 
 std::optional<double> irr(std::span<const double> cash_flows);
 
 /// Years from the start of the project until cumulative (undiscounted) cash flow turns non-negative,
-/// interpolated linearly inside the year; empty if it never does.
+/// interpolated linearly inside the year; 0 when the cumulative is never negative (nothing to pay
+/// back: a retrofit whose plant runs through a cheap construction); empty if it stays negative at the
+/// end, or for no flows.
 std::optional<double> payback_years(std::span<const double> cash_flows) noexcept;
+
+/// True when the cumulative (undiscounted) cash flow is never negative and there is at least one flow.
+bool cumulative_never_negative(std::span<const double> cash_flows) noexcept;
+
+/// Number of sign changes in the flows (zeros skipped): with more than one the NPV may cross zero
+/// more than once, so an IRR found need not be the only one (Descartes' rule of signs).
+int sign_changes(std::span<const double> cash_flows) noexcept;
 
 /// Levelised cost: Σ disc(cost[k]) / Σ disc(production[k]) at `rate` (same timing as npv); empty when
 /// nothing is produced (a cost per tonne of no tonnes is undefined).
@@ -69,6 +78,12 @@ struct InvestmentResult {
   int breakeven_iterations = 0;
   double breakeven_tolerance_usd_per_J = 0;
   std::optional<double> incremental_npv_usd;  ///< retrofit: NPV(retrofit) − NPV(keep old cells)
+  /// Retrofit: year-by-year cash flows of the retrofit minus those of keeping the old cells for the
+  /// same horizon (no capex), and their IRR (empty when NPV does not change sign on (−0.99, 10]) and
+  /// payback (as payback_years). Empty vector for a new build.
+  std::vector<double> incremental_cash_flows_usd;
+  std::optional<double> incremental_irr;
+  std::optional<double> incremental_payback_years;
   std::vector<double> cash_flows_usd;
   std::vector<double> production_kg;
 };

@@ -8,6 +8,18 @@
 #include "line_internal.hpp"
 
 namespace potline::line::detail {
+namespace {
+// Whether a cell's bath has left the ±2 K band around its pre-event temperature since the window
+// started (its extremes so far). For a current step (a window of zero length) only a cell that has
+// left can come back: before, a step counted as recovered at the step itself, 0 h, because the bath
+// had not moved yet (cell-modulation reported 0.0 h while the superheat fell to 0.35 K). Windows
+// with a duration keep the first time in the band after their end (normal operation moves the bath
+// by a few kelvin a day, so "left the band" would catch that noise after a harmless feed stop).
+bool left_band(const CellWindow& r) {
+  return r.min_temperature_K < r.pre_temperature_K - kRecoveryBand_K ||
+         r.max_temperature_K > r.pre_temperature_K + kRecoveryBand_K;
+}
+}  // namespace
 
 std::vector<Window> disturbance_windows(const SimulationCase& c) {
   std::vector<Window> w;
@@ -22,9 +34,21 @@ std::vector<Window> disturbance_windows(const SimulationCase& c) {
     }
   }
   if (!s.is_power()) {
-    for (const CurrentSchedule::Point& p : s.points()) {
-      if (w.size() >= kMaxWindows) break;
-      if (p.time_s > 0.0 && p.time_s < c.duration_s) w.push_back({"current_step", p.time_s, p.time_s});
+    // A step to zero current and the step back are one outage window [off, on] (an outage ladder
+    // written as current steps, examples/outage-ladder.toml); any other step is a window of zero length.
+    const std::vector<CurrentSchedule::Point>& points = s.points();
+    for (std::size_t i = 0; i < points.size() && w.size() < kMaxWindows; ++i) {
+      const CurrentSchedule::Point& p = points[i];
+      if (!(p.time_s > 0.0 && p.time_s < c.duration_s)) continue;
+      if (p.value == 0.0) {
+        std::size_t on = i + 1;  // the step back (the points in between stay at zero)
+        while (on < points.size() && points[on].value == 0.0) ++on;
+        const bool back = on < points.size();
+        w.push_back({"outage", p.time_s, back ? std::min(points[on].time_s, c.duration_s) : c.duration_s});
+        i = on;  // the step back belongs to this window
+        continue;
+      }
+      w.push_back({"current_step", p.time_s, p.time_s});
     }
   }
   std::stable_sort(w.begin(), w.end(), [](const Window& a, const Window& b) { return a.start_s < b.start_s; });
@@ -47,8 +71,13 @@ void track_windows(const std::vector<Window>& windows, CellRun& run, double t, d
       r.min_ledge_m = std::min(r.min_ledge_m, ledge_m);
       r.max_ledge_m = std::max(r.max_ledge_m, ledge_m);
     }
-    if (t >= w.end_s && r.recovered_after_s < 0.0 && std::fabs(temperature_K - r.pre_temperature_K) <= kRecoveryBand_K) {
-      r.recovered_after_s = t - w.end_s;
+    if (t >= w.end_s && r.recovered_after_s < 0.0) {
+      if (w.end_s == w.start_s && !left_band(r)) {
+        // Never left the band within the window and the 24 h after: nothing to recover from.
+        if (t > w.end_s + kAfterWindow_s) r.recovered_after_s = 0.0;
+      } else if (std::fabs(temperature_K - r.pre_temperature_K) <= kRecoveryBand_K) {
+        r.recovered_after_s = t - w.end_s;
+      }
     }
   }
   // Close the leading windows this cell is done with (after-period over and recovered).
@@ -88,10 +117,11 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
         m.min_superheat_K = std::min(m.min_superheat_K, r.min_superheat_K);
         m.min_ledge_m = std::min(m.min_ledge_m, r.min_ledge_m);
         m.max_ledge_m = std::max(m.max_ledge_m, r.max_ledge_m);
-        if (r.recovered_after_s < 0.0) {
+        const bool step = windows[i].end_s == windows[i].start_s;
+        if (r.recovered_after_s < 0.0 && (!step || left_band(r))) {
           ++m.cells_not_recovered;
-        } else {
-          m.recovery_s = std::max(m.recovery_s, r.recovered_after_s);
+        } else {  // a step's cell that never left the band (the run ended within its 24 h after): 0 h
+          m.recovery_s = std::max(m.recovery_s, std::max(r.recovered_after_s, 0.0));
         }
         m.ae_during += r.ae_during;
         m.ae_after += r.ae_after;

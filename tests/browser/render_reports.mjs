@@ -38,6 +38,7 @@ const examples = {
   'smelter-ccs-hydro': ['smelter'], 'smelter-inert-anode-elysis-like': ['smelter'], 'hpa-us': ['smelter'],
   'invest-new-build': ['invest'], 'invest-ap60-retrofit': ['invest'],
   'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'cell-modulation': ['simulate'], 'outage-3h': ['simulate'],
+  'outage-ladder': ['simulate'],
   'cell-process-faults': ['simulate'], 'cell-grade-cathode-failure': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],

@@ -26,6 +26,7 @@ const std::vector<Example> kExamples = {
     {"cell-stuck-feeder", {}},
     {"cell-modulation", {}},
     {"outage-3h", {}},
+    {"outage-ladder", {}},
     {"cell-process-faults", {}},
     {"cell-grade-cathode-failure", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},

@@ -56,6 +56,43 @@ TEST(OutageLadder, SurvivesUpToFiveHoursAndFreezesWithinFiveToSix) {
   }
 }
 
+// The outage ladder as one example (examples/outage-ladder.toml: 0.5, 2, 4 and 5 h on one AP40
+// cell, six days apart, each written as a step to zero current and back): every outage is an
+// "outage" window [off, on], no cell freezes, each recovers, the minima fall with the length and
+// agree with the separate runs above (measured 947.6 / 913.2 / 872.9 / 856.0 °C against 947.6 /
+// 912.5 / 873.5 / 855.8 °C; tolerance 1.5 K: the seeded noise differs and the cell keeps a little of
+// the previous outages).
+TEST(OutageLadder, ExampleRunsTheLadderOnOneCell) {
+  const auto s = line::run_simulation(make_case(read_example("outage-ladder.toml")));
+  EXPECT_TRUE(s.complete);
+  ASSERT_EQ(s.windows.size(), 4u);
+  const double hours[] = {0.5, 2.0, 4.0, 5.0};
+  const double alone_degC[] = {947.6, 912.5, 873.5, 855.8};
+  for (std::size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE(hours[i]);
+    const auto& w = s.windows[i];
+    EXPECT_EQ(w.kind, "outage");
+    EXPECT_NEAR(w.end_s - w.start_s, hours[i] * 3600.0, 1.0);
+    EXPECT_NEAR(w.min_temperature_K - 273.15, alone_degC[i], 1.5);
+    EXPECT_EQ(w.cells_not_recovered, 0);
+    EXPECT_GT(w.recovery_s, 0.0);
+    EXPECT_GT(w.min_superheat_K, -3.0);
+  }
+}
+
+// A current step is a window of zero length; its recovery counts only after the bath has left the
+// ±2 K band around its temperature at the step. Before the fix cell-modulation's steps reported
+// 0.0 h (the bath had not moved at the step itself) while the superheat fell to 0.35 K.
+TEST(EventWindows, CurrentStepRecoveryCountsOnlyAfterTheBathHasMoved) {
+  const auto s = line::run_simulation(make_case(read_example("cell-modulation.toml")));
+  ASSERT_EQ(s.windows.size(), 2u);
+  for (const auto& w : s.windows) {
+    EXPECT_EQ(w.kind, "current_step");
+    EXPECT_GT(w.max_temperature_K - w.min_temperature_K, 4.0);  // the bath left the band
+    EXPECT_TRUE(w.recovery_s < 0.0 || w.recovery_s > 3600.0) << w.recovery_s;  // not 0 h
+  }
+}
+
 // Window metrics of the 3-hour outage: the extremes bracket the course, recovery comes hours after
 // the restart, and reheat (target voltage raised after the outage) shortens it.
 TEST(EventWindows, OutageMetricsAndReheat) {

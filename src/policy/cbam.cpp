@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "potline/core/text.hpp"
@@ -26,6 +27,12 @@ std::string no_default_message(const CbamSchedule& s, const std::string& iso3) {
   const auto names = s.default_countries();
   for (std::size_t k = 0; k < names.size(); ++k) message += (k ? ", " : "") + names[k];
   message += ")";
+  // ISO3 codes are upper case: `--default-country usa` found no default and suggested none.
+  std::string upper = iso3;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+  if (upper != iso3 && (s.default_for(upper) != nullptr || s.exempt_for(upper) != nullptr)) {
+    return message + "; country codes are upper case: write '" + upper + "'";
+  }
   const std::string hint = core::closest_match(iso3, names);
   if (!hint.empty()) message += "; did you mean '" + hint + "'?";
   return message;

@@ -328,6 +328,12 @@ Json comparison_json(const Comparison& c, const std::vector<RunData>& runs) {
   return j;
 }
 
+bool is_timing_key(const std::string& key) {
+  const std::size_t dot = key.rfind('.');
+  const std::string last = dot == std::string::npos ? key : key.substr(dot + 1);
+  return last == "wall_seconds" || last == "seconds" || last == "samples_per_s";
+}
+
 bool differs_at_printed_precision(const MetricRow& m) {
   const auto& first = m.values.front();
   return std::any_of(m.values.begin(), m.values.end(), [&](const auto& v) {
@@ -418,7 +424,7 @@ std::string comparison_text(const Comparison& c, bool all) {
   std::size_t equal = 0, timings = 0;
   for (const auto& m : c.metrics) {
     // Run facts that are not results (wall-clock time, not reproducible; docs/cli.md): in --json only.
-    if (!all && (m.key == "wall_seconds" || m.key == "seconds" || m.key == "samples_per_s")) {
+    if (!all && report::is_timing_key(m.key)) {
       ++timings;
       continue;
     }

@@ -223,7 +223,7 @@ std::string comparison_html(const std::vector<RunData>& runs) {
       continue;
     }
     // As in `potline compare`: the run's wall-clock time is not a result.
-    if (m.key == "wall_seconds" || m.key == "seconds" || m.key == "samples_per_s") continue;
+    if (report::is_timing_key(m.key)) continue;
     std::vector<std::string> row{m.key};
     for (std::size_t k = 0; k < runs.size(); ++k) row.push_back(value_text(m, k));
     for (std::size_t k = 1; k < runs.size(); ++k) {

@@ -77,5 +77,30 @@ TEST(CliUserTrial5, FleetWithCbamSaysTheEuSmeltersPayNoEts) {
   expect_not_in(none.out, "the EU ETS is not charged");
 }
 
+// DJ: `compare` of two flex runs listed `solver.seconds 0.0156986 0.00872158 ... -44.44` among the
+// results: the solver's wall time, which docs/cli.md says varies run to run; only a top-level
+// `seconds` was left out.
+TEST(CliUserTrial5, CompareLeavesOutTheFlexSolversWallTime) {
+  TempDir dir;
+  const std::string a = (dir.path() / "a").string(), b = (dir.path() / "b").string();
+  ASSERT_EQ(potline({"flex", example("flex-day.toml"), "--out", a}).exit_code, 0);
+  ASSERT_EQ(potline({"flex", example("flex-day.toml"), "--out", b, "--set", "flex.max_power=104 %"}).exit_code, 0);
+  const RunResult r = potline({"compare", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_not_in(r.out, "solver.seconds");
+  expect_in(r.out, "(the run's wall-clock time is left out");
+  expect_in(potline({"compare", a, b, "--all"}).out, "solver.seconds");
+}
+
+// DK: `cbam --default-country usa` said "no CBAM default value for 'usa' ... (has: ..., USA, ...)" with
+// no hint (the did-you-mean is case-sensitive).
+TEST(CliUserTrial5, ALowerCaseCountryCodeIsToldToBeUpperCase) {
+  const RunResult r = potline({"cbam", "--default-country", "usa", "--eua-price-eur", "80"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "country codes are upper case: write 'USA'");
+  const RunResult nor = potline({"cbam", "--default-country", "nor", "--eua-price-eur", "80"});
+  expect_in(nor.err, "write 'NOR'");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_user_trial5

@@ -73,6 +73,11 @@ inline constexpr int kPrintedDigits = 6;
 /// tables would show as equal values with a change in the last bits; exact zeros still count.
 bool differs_at_printed_precision(const MetricRow& m);
 
+/// A run fact that is no result (wall-clock time, not reproducible): a key whose last member is
+/// wall_seconds, seconds or samples_per_s (flex's solver.seconds too), left out of the tables but for
+/// --all and kept in --json.
+bool is_timing_key(const std::string& key);
+
 /// A value as the tables print it: kPrintedDigits significant digits × scale, "—" for null (run k
 /// has the key, undefined), "missing" where run k lacks the key.
 std::string value_text(const MetricRow& m, std::size_t k, double scale = 1.0);

@@ -18,7 +18,8 @@ Usage: scripts/probe-bounds.py SCHEMA CASE [COMMAND [ARGS...]]
        scripts/probe-bounds.py sweep examples/sweep-small.toml sweep --out {out}
 An argument {out} is replaced by a fresh path in a temporary folder for each run (sweep's store).
 Keys given in ARGS with --set are not probed (the later --set would override the probe).
-Environment: POTLINE (default build/potline); PROBE_JSON=0 leaves out --json (sweep has none).
+Environment: POTLINE (default build/potline); PROBE_JSON=0 leaves out --json (sweep has none);
+PROBE_INDEXED_ONLY=1 probes only the rows of the case's arrays of tables (tariff[0].rate, ...).
 Exit status 1 if any run failed.
 """
 import json
@@ -37,6 +38,7 @@ schema = json.loads(subprocess.run([potline, "schema", schema_name, "--json"], c
                                    check=True).stdout)
 fields = [f for s in schema["schemas"] for f in s["fields"]]
 given = {a.split("=", 1)[0] for a in extra if "=" in a}
+indexed_only = os.environ.get("PROBE_INDEXED_ONLY", "0") == "1"
 with open(case, "rb") as f:
     document = tomllib.load(f)
 
@@ -74,7 +76,7 @@ with tempfile.TemporaryDirectory(prefix="probe-bounds-") as tmp:
         if field["type"] not in ("number", "integer"):
             continue
         for key in keys_of(field["key"]):
-            if key in given:
+            if key in given or (indexed_only and "[" not in key):
                 continue
             for value in ends(field):
                 if field["type"] == "integer":

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "potline/cell/cell_case.hpp"
+#include "potline/cell/cell_model.hpp"
 #include "potline/potline/faults_profiles.hpp"
 #include "potline/potline/purity_track_case.hpp"
 #include "potline/cell/cell_schema.hpp"
@@ -121,6 +122,25 @@ void check_acd_limits(const io::ValueSet& v, const SimulationCase& c, core::Diag
   }
 }
 
+// The anode-effect detection threshold must lie above the voltage the cell runs at: at or near it
+// every sample reads as an anode effect (control.ae_voltage = 3 V on cell-7d, 4.2 V: the quench and
+// feed logic ran without end and the bath froze at 3.6 d, a run-time failure; scripts/probe-bounds.py).
+// 0.5 V: the voltage noise and a tracking cycle move the voltage by tenths, an anode effect by volts.
+void check_ae_threshold(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
+  const ControllerSettings& s = c.control;
+  const double operating_V = c.target_voltage_given ? s.target_voltage_V
+                                                     : cell::evaluate(c.design, c.constants, c.op).voltage_V;
+  constexpr double kMargin_V = 0.5;
+  if (s.ae_detect_voltage_V < operating_V + kMargin_V) {
+    diagnostics.error(location(v, "control.ae_voltage"), "control.ae_voltage",
+                      fmt::format("{:.4g} V is not above the cell's {} {:.4g} V by {:.1f} V: every sample would read "
+                                  "as an anode effect; give at least {:.4g} V (an anode effect raises the voltage to "
+                                  "8 V and more)",
+                                  s.ae_detect_voltage_V, c.target_voltage_given ? "target voltage" : "operating voltage",
+                                  operating_V, kMargin_V, operating_V + kMargin_V));
+  }
+}
+
 void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
   const ControllerSettings& s = c.control;
   if (s.sample_delay_s > s.sample_interval_s) {
@@ -158,6 +178,7 @@ void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnos
                       "the run must last at least one sample period");
   }
   check_acd_limits(v, c, diagnostics);
+  check_ae_threshold(v, c, diagnostics);
 }
 
 /// The [pfc] keys and their coefficients from the one table; the former set spellings are mapped

@@ -154,5 +154,19 @@ TEST(CliTrial5InputErrors, SimulateValuesThatCannotRunAreInputErrors) {
   expect_in(r.err, "'dynamics.frozen_bath_fraction': value 1 is outside the allowed range (0, 0.9]");
 }
 
+// probe-bounds on simulate: control.ae_voltage = 3 V (allowed) read every sample of the 4.19 V cell as an
+// anode effect and the bath froze at 3.6 d (exit 1). The threshold must lie 0.5 V above the voltage the
+// cell runs at (the target voltage when one is given).
+TEST(CliTrial5InputErrors, AnAnodeEffectThresholdBelowTheCellVoltageIsAnInputError) {
+  RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "control.ae_voltage=3 V", "-q"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "--set #1: error: 'control.ae_voltage': 3 V is not above the cell's operating voltage 4.192 V by "
+                   "0.5 V: every sample would read as an anode effect; give at least 4.692 V");
+  r = potline({"simulate", example("cell-7d.toml"), "--set", "control.ae_voltage=6 V", "--set",
+               "control.target_voltage=5.8 V", "-q"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "6 V is not above the cell's target voltage 5.8 V by 0.5 V");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_trial5_input_errors

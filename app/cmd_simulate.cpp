@@ -170,6 +170,28 @@ void print_purity(const line::PuritySummary& p) {
                            grades.empty() ? "none" : grades);
 }
 
+// The event windows (summary key event_windows, docs/model/dynamics.md §6), one line each, so a text
+// run of an outage or a feed stop shows its minimum and recovery without --json (at most 8 lines).
+void print_windows(const std::vector<line::WindowMetrics>& windows) {
+  constexpr std::size_t kLines = 8;
+  for (std::size_t i = 0; i < windows.size() && i < kLines; ++i) {
+    const line::WindowMetrics& w = windows[i];
+    const std::string span = w.end_s > w.start_s ? fmt::format("{:.1f}–{:.1f} h", w.start_s / 3600, w.end_s / 3600)
+                                                 : fmt::format("at {:.1f} h", w.start_s / 3600);
+    const std::string back = w.recovery_s >= 0.0
+                                 ? fmt::format("back within 2 K {:.1f} h after", w.recovery_s / 3600)
+                                 : fmt::format("{} cell(s) not back within 2 K by the end", w.cells_not_recovered);
+    std::cout << fmt::format("  {} {}: bath {:.1f}–{:.1f} °C, superheat min {:.1f} K, ledge {:.1f}–{:.1f} cm, {}; "
+                             "AEs {} during, {} in the 24 h after\n",
+                             w.kind, span, w.min_temperature_K - 273.15, w.max_temperature_K - 273.15, w.min_superheat_K,
+                             w.min_ledge_m * 100, w.max_ledge_m * 100, back, w.ae_during, w.ae_after);
+  }
+  if (windows.size() > kLines) {
+    std::cout << fmt::format("  ... {} more event windows (summary.json or --json: event_windows)\n",
+                             windows.size() - kLines);
+  }
+}
+
 void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o,
                    const io::Json& summary) {
   std::cout << fmt::format(
@@ -202,6 +224,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
                              "window.averaging; events.csv: window_*)\n",
                              s.cells_out_of_window, s.cells, s.cell_hours_out_of_window);
   }
+  print_windows(s.windows);
   if (s.purity.enabled) print_purity(s.purity);
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
 }

@@ -96,16 +96,25 @@ void print_ccs_retrofit(const io::Json& ccs) {
                            std::abs(production - production_without) < 0.005
                                ? std::string(" (the same without)")
                                : fmt::format(" ({:.2f} without)", production_without));
+  // Two break-even prices (trial CF): the one on scope 1 counts a captive power plant's CO2 for the
+  // capture's electricity, the CBAM column beside it does not (gcc-ega-jebel-ali 290 against 254).
   std::cout << "    smelter                 capture  cost USD/t Al  C1 USD/t            CBAM USD/t        "
-               "production kt/yr    break-even CO2 USD/t\n";
+               "production kt/yr    break-even CO2 USD/t: scope 1  CBAM\n";
+  const auto price = [](const io::Json& m, const char* key) {
+    return m.contains(key) && m.at(key).is_number() ? fmt::format("{:.0f}", m.at(key).get<double>())
+                                                    : std::string("none");
+  };
   for (const auto& m : ccs.at("smelters")) {
-    std::cout << fmt::format("    {:<22} {:6.0f} % {:14.0f}  {:<19} {:<17} {:<19} {:>8.0f}\n", m.value("id", ""),
+    std::cout << fmt::format("    {:<22} {:6.0f} % {:14.0f}  {:<19} {:<17} {:<19} {:>29}  {:>4}\n", m.value("id", ""),
                              100.0 * number_or(m, "capture_rate"), number_or(m, "ccs_cost_usd_per_t"),
                              with_without(m, "c1_usd_per_t", "c1_without_usd_per_t"),
                              with_without(m, "cbam_usd_per_t", "cbam_without_usd_per_t"),
                              with_without(m, "production_kt_per_year", "production_without_kt_per_year"),
-                             number_or(m, "breakeven_co2_price_usd_per_t"));
+                             price(m, "breakeven_co2_price_usd_per_t"), price(m, "breakeven_cbam_co2_price_usd_per_t"));
   }
+  std::cout << "    break-even CO2: the carbon price at which capture costs what it saves; scope 1 counts a captive "
+               "power plant's CO2 for the capture's electricity, CBAM (direct emissions) does not; none: nothing "
+               "avoided\n";
 }
 
 /// [[hpa]]: the high-purity grade each smelter taps, and the refining line beside it.

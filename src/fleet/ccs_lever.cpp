@@ -242,6 +242,8 @@ io::Json row_json(const FleetCase& c, const RetrofitRow& row, const FleetResult&
   j["captured_Mt_co2_per_year"] = row.with.ccs.captured_kg_per_kg * produced * kMtPerYear;
   j["ccs_cost_usd_per_t"] = row.economics.cost_usd_per_kg * kKgPerT;
   j["breakeven_co2_price_usd_per_t"] = optional_per_t(row.economics.breakeven_usd_per_kg_co2);
+  // Against CBAM (direct emissions, no electricity): below the scope 1 figure on captive power.
+  j["breakeven_cbam_co2_price_usd_per_t"] = optional_per_t(row.economics.breakeven_cbam_usd_per_kg_co2);
   j["cost_usd_per_t_co2_avoided"] = optional_per_t(row.economics.usd_per_kg_avoided);
   j["production_kt_per_year"] = produced * kKtPerYear;
   j["production_without_kt_per_year"] = without.production_kg_per_s[row.i] * kKtPerYear;
@@ -299,6 +301,7 @@ std::string ccs_retrofit_csv(const io::Json& j) {
                                          "captured_Mt_co2_per_year",
                                          "ccs_cost_usd_per_t",
                                          "breakeven_co2_price_usd_per_t",
+                                         "breakeven_cbam_co2_price_usd_per_t",
                                          "cost_usd_per_t_co2_avoided",
                                          "production_kt_per_year",
                                          "production_without_kt_per_year",

@@ -300,8 +300,13 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
       s += fmt::format("{}: {:.0f}{}", policy::kCbamFirstYear + i, r.cbam_usd_per_t[i], i + 1 < policy::kCbamYears ? "  " : "\n");
     }
   }
-  s += fmt::format("  labour                {:.2f} employees per kt capacity, {} jobs per GW\n",
-                   r.employees_per_kt_capacity, text_if_produced(r, r.jobs_per_GW));
+  // Each figure names its basis: "2.02 employees per kt capacity, 1575 jobs per GW" mixed the
+  // nameplate (230 kt) with the load at the operating output (295.2 MW at 172.5 kt; trial CV).
+  s += fmt::format("  labour                {:.2f} employees per kt/yr of capacity ({} per kt/yr produced); {} jobs per GW "
+                   "of the load at the output ({:.1f} MW at {:.0f} t/yr)\n",
+                   r.employees_per_kt_capacity, text_if_produced(r, r.employees_per_kt_produced, "{:.2f}"),
+                   text_if_produced(r, r.jobs_per_GW), r.electrical_load_W / 1e6,
+                   r.production_kg_per_s * kSecondsPerYear / kKgPerT);
   for (const auto& n : c.notes) s += "  note: " + n + "\n";
   const SmelterInputs& in = c.inputs;
   // "SEC (AC, plant)" from the cell model is the potlines' AC SEC: with the default auxiliary share 0

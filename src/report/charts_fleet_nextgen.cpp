@@ -123,7 +123,10 @@ std::optional<Chart> fleet_ccs_chart(const RunData& run, const Table& t) {
                                "Emissions intensity with and without capture", "Emissions [t CO2e/t Al]", 1, marks));
   panels.push_back(paired_bars(t, {{"cbam_without_usd_per_t", "without capture"}, {"cbam_usd_per_t", "with capture"}},
                                "CBAM cost of the smelter's metal sold into the EU", "CBAM [USD/t Al]", 2, marks));
-  panels.push_back(paired_bars(t, {{"breakeven_co2_price_usd_per_t", "break-even CO2 price"},
+  // Two break-even prices: on scope 1 (a captive power plant's CO2 for the capture's electricity
+  // counted) and against CBAM (direct emissions only), lower on captive fossil power.
+  panels.push_back(paired_bars(t, {{"breakeven_co2_price_usd_per_t", "break-even CO2 price on scope 1"},
+                                   {"breakeven_cbam_co2_price_usd_per_t", "break-even CBAM certificate price"},
                                    {"cost_usd_per_t_co2_avoided", "cost per t CO2 avoided"}},
                                "Carbon price at which capture pays, and its cost per tonne avoided", "[USD/t CO2]", 3, marks));
   return panels_chart("Carbon capture retrofitted on named smelters (ccs_retrofit.csv)",

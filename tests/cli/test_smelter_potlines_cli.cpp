@@ -144,4 +144,25 @@ TEST(SmelterPotlinesCli, GroupSchemaIsListed) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
   }
 }
+
+// The labour line names the basis of each figure (user trial 2026-12-05 (4), CV): it printed "2.02
+// employees per kt capacity, 1575 jobs per GW", the first per kt of nameplate, the second per GW of
+// the load at the operating output. smelter-us-old-grid by hand: 465 employees / 230 kt = 2.02 per
+// kt/yr of capacity, / 172.5 kt = 2.70 per kt/yr produced, / 0.2952 GW (15 kWh/kg × 172,500 t/yr)
+// = 1575 per GW.
+TEST(SmelterPotlinesCli, LabourLineNamesTheBasisOfEachFigure) {
+  const RunResult r = potline({"smelter", (source_dir() / "examples" / "smelter-us-old-grid.toml").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "  labour                2.02 employees per kt/yr of capacity (2.70 per kt/yr produced); 1575 jobs per "
+                   "GW of the load at the output (295.2 MW at 172500 t/yr)\n");
+  // The JSON keys hold the same bases (load 15 kWh/kg × 172.5e6 kg/yr / 8766 h = 295.17 MW).
+  const RunResult j = potline({"smelter", (source_dir() / "examples" / "smelter-us-old-grid.toml").string(), "--json"});
+  ASSERT_EQ(j.exit_code, 0) << j.describe();
+  const Json s = parse_json(j.out);
+  EXPECT_NEAR(s.at("electrical_load_MW").get<double>(), 15.0 * 172.5e6 / 8766.0 / 1e3, 0.01);
+  EXPECT_NEAR(s.at("jobs_per_GW").get<double>(), 465.0 / (15.0 * 172.5e6 / 8766.0 / 1e6), 0.1);
+  EXPECT_NEAR(s.at("employees_per_kt_capacity").get<double>(), 465.0 / 230.0, 1e-9);
+  EXPECT_NEAR(s.at("employees_per_kt_produced").get<double>(), 465.0 / 172.5, 1e-9);
+}
+
 }  // namespace potline_cli_test::test_smelter_potlines_cli

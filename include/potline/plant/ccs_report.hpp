@@ -11,12 +11,20 @@ namespace potline::plant {
 /// What carbon capture costs and avoids, per t Al and per t CO2 (docs/model/ccs.md).
 struct CcsEconomics {
   double cost_usd_per_kg = 0;          ///< C1 component ccs: plant, transport and storage, fuel, electricity
-  double avoided_direct_kg_per_kg = 0; ///< captured − capture fuel CO2 (− capture electricity CO2 if captive)
+  /// Avoided scope 1: captured − capture fuel CO2 (− capture electricity CO2 if the power is captive).
+  double avoided_direct_kg_per_kg = 0;
+  /// Avoided as CBAM counts (direct emissions, electricity even from a captive plant left out):
+  /// captured − capture fuel CO2; 0 when the CBAM uses default values, which capture does not change.
+  double avoided_cbam_kg_per_kg = 0;
   double avoided_total_kg_per_kg = 0;  ///< captured − capture fuel CO2 − capture electricity CO2
   std::optional<double> usd_per_kg_captured;
-  /// Carbon price on direct (scope 1) emissions at which capture costs what it saves: cost / avoided
-  /// direct emissions; none when capture avoids no direct emissions.
+  /// Carbon price on scope 1 emissions (a captive power plant's too) at which capture costs what it
+  /// saves: cost / avoided_direct; none when capture avoids no scope 1 emissions.
   std::optional<double> breakeven_usd_per_kg_co2;
+  /// CBAM certificate price (net of a carbon price paid at origin) at which capture's CBAM saving
+  /// equals its cost: cost / avoided_cbam; none when it avoids nothing CBAM counts. Lower than the
+  /// scope 1 figure on captive fossil power (trial CF: 254 against 290 USD/t for the GCC smelters).
+  std::optional<double> breakeven_cbam_usd_per_kg_co2;
   /// cost / avoided scope 1 + 2 emissions (the usual "cost per t CO2 avoided").
   std::optional<double> usd_per_kg_avoided;
 };

@@ -146,7 +146,9 @@ TEST(CliUserTrial2, PathExampleSaysHowIts2024DiffersFromTheBacktest) {
     if (y.at("year") == 2024) path_2024 = finite_number(y, "world_price_usd_per_t");
   }
   const double backtest_2024 = finite_number(parse_json(backtest.out), "world_price_usd_per_t");
-  EXPECT_NEAR(path_2024, backtest_2024 - 23.0, 5.0) << path_2024 << " vs " << backtest_2024;
+  // The comment's claim: the same year but for the demand elasticity, which moves the price by at most
+  // about 1 % (−23 USD/t until 2026-12-05 14:00, then 0 with the region file's 2024 labour costs).
+  EXPECT_NEAR(path_2024, backtest_2024, 0.015 * backtest_2024) << path_2024 << " vs " << backtest_2024;
   EXPECT_NE(read_file(source_dir() / "examples" / "world-path-2035.toml").find("Its 2024 is the backtest's year but for the demand elasticity"),
             std::string::npos);
 }

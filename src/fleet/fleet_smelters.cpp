@@ -281,7 +281,12 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
   w.number("labour.wage", reg.wage_usd_per_s, region_note(regions, reg, "wage"));
   w.number("costs.other", reg.other_usd_per_kg, region_note(regions, reg, "other"));
   w.text("power.source", source, power_source_note(r, c));
-  if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
+  if (const SupplyEmissionFactor* own = c.power_prices.supply_factor_of(r.id)) {
+    // The smelter's own mix of plants (e.g. its own hydro and gas): their factor, whatever its power
+    // source names, in place of the grid's or the captive plant's default.
+    w.number("power.emission_factor", own->co2_kg_per_J,
+             fmt::format("{}: [[supply_emission_factor]] of {} ({})", file_label(c.power_prices.path), r.id, own->origin));
+  } else if (r.power_source == plant::PowerSource::kGrid || r.power_source == plant::PowerSource::kPpa) {
     if (sub != nullptr && sub->grid_co2_kg_per_J) {
       w.number("power.emission_factor", *sub->grid_co2_kg_per_J, subregion_note(regions, *sub, "grid_emission_factor"));
     } else {

@@ -29,6 +29,13 @@ const PowerContract* PowerPriceTable::contract_of(const std::string& smelter) co
   return nullptr;
 }
 
+const SupplyEmissionFactor* PowerPriceTable::supply_factor_of(const std::string& smelter) const {
+  for (const auto& f : supply_factors) {
+    if (is_row_or_part(smelter, f.smelter)) return &f;
+  }
+  return nullptr;
+}
+
 const CaptivePlant* PowerPriceTable::plant_of(plant::PowerSource source) const {
   for (const auto& p : plants) {
     if (p.source == source) return &p;
@@ -129,6 +136,28 @@ struct Reader {
     c.origin = source(t, "source");
     return c;
   }
+
+  /// [[supply_emission_factor]]: smelter, emission_factor (t/MWh), source.
+  SupplyEmissionFactor supply_factor(const toml::table& t) const {
+    unknown_keys(t, {"smelter", "emission_factor", "source"}, "supply_emission_factor");
+    SupplyEmissionFactor f;
+    f.where = io::toml_location(t, file);
+    f.smelter = t["smelter"].value_or(std::string());
+    if (std::find(smelter_ids.begin(), smelter_ids.end(), f.smelter) == smelter_ids.end()) {
+      const auto* n = t.get("smelter");
+      io::report_unknown_name("smelter", f.smelter, smelter_ids, n ? io::toml_location(*n, file) : f.where, "smelter", d);
+    }
+    f.co2_kg_per_J = quantity(t, "emission_factor", "t/MWh", "kg/J");
+    // Lignite-fired power, the most carbon-intensive of any supply, stays below about 1.3 t/MWh.
+    constexpr double kMaxTPerMWh = 2.0;
+    if (f.co2_kg_per_J * 3.6e6 > kMaxTPerMWh) {
+      d.error(io::toml_location(*t.get("emission_factor"), file), "emission_factor",
+              fmt::format("{:.4g} t/MWh is above any power supply's CO2 factor: allowed 0 to {} t/MWh",
+                          f.co2_kg_per_J * 3.6e6, kMaxTPerMWh));
+    }
+    f.origin = source(t, "source");
+    return f;
+  }
 };
 
 template <class T, class Read>
@@ -145,6 +174,14 @@ void check_duplicates(const PowerPriceTable& t, core::Diagnostics& d) {
     for (std::size_t j = 0; j < i; ++j) {
       if (t.contracts[i].smelter == t.contracts[j].smelter) {
         d.error(t.contracts[i].where, "smelter", "a second [[contract]] for smelter '" + t.contracts[i].smelter + "'");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < t.supply_factors.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (t.supply_factors[i].smelter == t.supply_factors[j].smelter) {
+        d.error(t.supply_factors[i].where, "smelter",
+                "a second [[supply_emission_factor]] for smelter '" + t.supply_factors[i].smelter + "'");
       }
     }
   }
@@ -170,13 +207,16 @@ PowerPriceTable PowerPriceTable::parse(const std::string& text, const std::strin
   const Reader reader{file, region_ids, smelter_ids, d};
   for (const auto& [k, v] : *doc) {
     const std::string key(k.str());
-    if (key != "captive_plant" && key != "fuel_price" && key != "contract") {
-      io::report_unknown_name("table", key, {"captive_plant", "fuel_price", "contract"}, io::toml_location(v, file), key, d);
+    if (key != "captive_plant" && key != "fuel_price" && key != "contract" && key != "supply_emission_factor") {
+      io::report_unknown_name("table", key, {"captive_plant", "fuel_price", "contract", "supply_emission_factor"},
+                              io::toml_location(v, file), key, d);
     }
   }
   read_list(*doc, "captive_plant", out.plants, [&](const toml::table& t) { return reader.plant(t); });
   read_list(*doc, "fuel_price", out.fuels, [&](const toml::table& t) { return reader.fuel(t); });
   read_list(*doc, "contract", out.contracts, [&](const toml::table& t) { return reader.contract(t); });
+  read_list(*doc, "supply_emission_factor", out.supply_factors,
+            [&](const toml::table& t) { return reader.supply_factor(t); });
   for (const auto& f : out.fuels) {
     if (out.plant_of(f.source) == nullptr) {
       d.error(f.where, "power_source",

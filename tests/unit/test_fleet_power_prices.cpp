@@ -146,6 +146,47 @@ TEST(fleet_power_prices, ShippedRowsMatchTheirPublishedUnits) {
   }
 }
 
+// [[supply_emission_factor]]: a smelter's own supply's CO2 factor replaces its grid's; bad entries
+// are refused with their messages.
+TEST(fleet_power_prices, SupplyEmissionFactorIsReadAndBadOnesAreRefused) {
+  core::Diagnostics d;
+  const auto t = table("[[supply_emission_factor]]\nsmelter = \"us-mount-holly\"\nemission_factor = \"0.25 t/MWh\"\n"
+                       "source = \"[X] own mix\"\n",
+                       d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  ASSERT_NE(t.supply_factor_of("us-mount-holly"), nullptr);
+  EXPECT_NEAR(t.supply_factor_of("us-mount-holly")->co2_kg_per_J * 3.6e6, 0.25, 1e-12);
+  EXPECT_EQ(t.supply_factor_of("gcc-alba-5"), nullptr);
+
+  core::Diagnostics bad;
+  table("[[supply_emission_factor]]\nsmelter = \"us-mount-holly\"\nemission_factor = \"2.5 t/MWh\"\nsource = \"s\"\n"
+        "[[supply_emission_factor]]\nsmelter = \"us-mount-holly\"\nemission_factor = -0.1\nsource = \"s\"\n"
+        "[[supply_emission_factor]]\nsmelter = \"gcc-alba-6\"\nemission_factor = 0.3\nfactor = 1\n",
+        bad);
+  const std::string e = bad.to_string();
+  EXPECT_NE(e.find("2.5 t/MWh is above any power supply's CO2 factor: allowed 0 to 2 t/MWh"), std::string::npos) << e;
+  EXPECT_NE(e.find("must not be negative"), std::string::npos) << e;
+  EXPECT_NE(e.find("a second [[supply_emission_factor]] for smelter 'us-mount-holly'"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown smelter 'gcc-alba-6'"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown key in [[supply_emission_factor]] 'factor'"), std::string::npos) << e;
+  EXPECT_NE(e.find("required: the source (or 'estimate: basis') of the value"), std::string::npos) << e;
+}
+
+// Aluar's shipped supply factor recomputed from its published supply of 2020-21 ([El Diario Aluar
+// 2022]): bookkeeping of the file's arithmetic, and the factor reaches the smelter's scope 2 instead
+// of Argentina's grid factor.
+TEST(fleet_power_prices, AluarTakesItsOwnSupplyFactorNotArgentinasGrid) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = world(d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const double gas_t_per_MWh = 56.1 / 0.45 * 3.6 / 1000;  // IPCC natural gas at the 45 % captive-gas efficiency
+  const double expected = 2.1 / 4.63 * gas_t_per_MWh + 11219.0 / 4.63e6 * 0.345;
+  const auto& aluar = smelter(c, "sa-aluar");
+  EXPECT_NEAR(aluar.inputs.emissions.power_co2_kg_per_J * 3.6e6, expected, 0.001);
+  EXPECT_NEAR(aluar.inputs.emissions.power_co2_kg_per_J * 3.6e6, 0.204, 1e-9);
+  EXPECT_EQ(aluar.record.power_source, plant::PowerSource::kGrid);  // its price stays the grid's
+}
+
 TEST(fleet_power_prices, UnknownPowerFileIsAnInputError) {
   core::Diagnostics d;
   EXPECT_THROW(fleet::parse_fleet_case("[fleet]\nlme = \"2400 USD/t\"\npower = \"no-such-power.toml\"\n", "t.toml",

@@ -339,12 +339,13 @@ TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
 // Bookkeeping, not a validation: the grid rows whose state or country has a published factor take it
 // (data/fleet-regions.toml [[subregion]]s): scope 2 / SEC (AC) = the factor. Australia's states from
 // [NGA Factors 2024], South Carolina's and Kentucky's eGRID subregions from [eGRID2022] (SRVC 622.987,
-// SRTV 933.067 lb/MWh; Kentucky's subregion is our assignment), Egypt's national factor of
+// SRTV 933.067 lb/MWh; the subregions checked against [eGRID subregion files]), Egypt's national factor of
 // [Hurghada SECAP 2018], France's, Germany's and Sweden's of 2023 from [SDES climate key figures 2025],
 // Brazil's SIN average of 2023 ([MCTI SIN factor 2023]), Turkey's ([ETKB electricity emission
-// factors]), Romania's, Greece's, Iran's and Argentina's 2024 intensities of generation and Russia's
-// (its region factor, Novokuznetsk) from [Ember yearly electricity data]. It checks the code takes the
-// input, nothing about the physics.
+// factors]), Romania's, Greece's and Iran's 2024 intensities of generation and Russia's (its region
+// factor, Novokuznetsk) from [Ember yearly electricity data]; Aluar, a grid row with its own supply's
+// factor (data/fleet-power.toml [[supply_emission_factor]], 0.204 from [El Diario Aluar 2022]), takes
+// that one instead of Argentina's 0.345. It checks the code takes the input, nothing about the physics.
 TEST(fleet_company_emissions, GridRowsTakeTheirStateOrCountryFactorBookkeeping) {
   const auto& b = case_2024();
   const std::vector<std::pair<std::string, double>> expected = {
@@ -352,7 +353,7 @@ TEST(fleet_company_emissions, GridRowsTakeTheirStateOrCountryFactorBookkeeping) 
       {"us-mount-holly", 0.2826},   {"us-sebree", 0.4232},       {"af-egyptalum", 0.55},
       {"eu-dunkerque", 0.049},      {"eu-trimet-essen", 0.366},  {"eu-kubal", 0.027},
       {"eu-alro-slatina", 0.246},   {"sa-alumar", 0.0385},       {"as-eti-seydisehir", 0.439},
-      {"eu-aluminium-of-greece", 0.320}, {"as-salco-lamerd", 0.649}, {"sa-aluar", 0.345},
+      {"eu-aluminium-of-greece", 0.320}, {"as-salco-lamerd", 0.649}, {"sa-aluar", 0.204},
       {"ru-novokuznetsk", 0.446}};
   for (const auto& [id, factor] : expected) {
     const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),

@@ -4,7 +4,8 @@
 // of its country or region (fuel price x heat rate + O&M + capital recovery), else the grid or
 // contract price of its subregion or region (data/fleet-regions.toml). Every price carries where
 // it came from and its basis: "sourced", "partly sourced" (a sourced fuel price with an estimated
-// heat rate or O&M) or "estimate".
+// heat rate or O&M) or "estimate". The same file may give a smelter's own supply's emission factor
+// ([[supply_emission_factor]], docs/model/fleet.md "Scope 2 of each smelter").
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,13 +42,25 @@ struct PowerContract {
   core::SourceLocation where;
 };
 
+/// A smelter's own supply's CO2 per unit of electricity ([[supply_emission_factor]]): for a smelter
+/// whose power comes from several plants of its own or under contract (own hydro and own gas, say),
+/// the supply-weighted factor of those plants, in place of its grid's or its power source's default.
+struct SupplyEmissionFactor {
+  std::string smelter;
+  double co2_kg_per_J = 0;
+  std::string origin;
+  core::SourceLocation where;
+};
+
 struct PowerPriceTable {
   std::string path;
   std::vector<CaptivePlant> plants;
   std::vector<FuelPrice> fuels;
   std::vector<PowerContract> contracts;
+  std::vector<SupplyEmissionFactor> supply_factors;
 
   const PowerContract* contract_of(const std::string& smelter) const;
+  const SupplyEmissionFactor* supply_factor_of(const std::string& smelter) const;
   const CaptivePlant* plant_of(plant::PowerSource source) const;
   /// The province's price before the country's before the region's.
   const FuelPrice* fuel_of(const SmelterRecord& r) const;

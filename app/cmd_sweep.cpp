@@ -19,6 +19,7 @@
 #include "potline/plant/smelter_case.hpp"
 #include "potline/sweep/read_results.hpp"
 #include "potline/sweep/run.hpp"
+#include "potline/sweep/same_results.hpp"
 
 #ifdef POTLINE_HAVE_MPI
 #define OMPI_SKIP_MPICXX 1
@@ -156,8 +157,7 @@ double quantile(std::vector<double> v, double q) {
   return v[lo] + (at - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
-void print_ranges(const std::string& store) {
-  const sweep::ResultTable t = sweep::read_results(store);
+void print_ranges(const sweep::ResultTable& t) {
   struct Column {
     const char* entity;
     const char* metric;
@@ -197,6 +197,35 @@ void print_ranges(const std::string& store) {
     }
     std::cout << "\n";
   }
+}
+
+// A scenario whose results equal an earlier one's in every compared sample changed nothing: its
+// levers bind nowhere (e.g. an exclusion of metal that goes elsewhere anyway). Said in the text, not
+// left to be noticed from two equal ranges (docs/model/sweep.md, "Scenarios that change nothing").
+void print_same_results(const std::vector<sweep::SameResults>& same) {
+  for (const auto& s : same) {
+    if (s.identical_samples == s.samples_compared) {
+      std::cout << fmt::format("  {}: the same results as {} in all {} samples compared: its levers change nothing "
+                               "here (they bind nowhere)\n",
+                               s.scenario, s.same_as, s.samples_compared);
+    } else {
+      std::cout << fmt::format("  {}: the same results as {} in {} of {} samples compared (its levers bind only in the "
+                               "others)\n",
+                               s.scenario, s.same_as, s.identical_samples, s.samples_compared);
+    }
+  }
+}
+
+io::Json same_results_json(const std::vector<sweep::SameResults>& same) {
+  io::Json out = io::Json::array();
+  for (const auto& s : same) {
+    out.push_back({{"scenario", s.scenario},
+                   {"same_as", s.same_as},
+                   {"identical_samples", s.identical_samples},
+                   {"samples_compared", s.samples_compared},
+                   {"changes_nothing", s.identical_samples == s.samples_compared}});
+  }
+  return out;
 }
 
 // The run summary printed with --json.
@@ -279,7 +308,10 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
 
   const auto finished = store->finished();
   const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
-  const io::Json j = sweep_summary_json(o, spec, summary, merged, finished.size(), mpi.size);
+  io::Json j = sweep_summary_json(o, spec, summary, merged, finished.size(), mpi.size);
+  const sweep::ResultTable table = sweep::read_results(o.out);
+  const std::vector<sweep::SameResults> same = sweep::same_results(table);
+  j["same_results"] = same_results_json(same);
   if (o.json) {
     std::cout << io::dump(j);
   } else {
@@ -287,7 +319,8 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
                              "other ranks, {} skipped as already stored), {:.1f} s\n",
                              spec.title, spec.scenarios.size(), spec.samples, finished.size(), expected, o.out,
                              summary.computed, merged, summary.skipped, summary.seconds);
-    print_ranges(o.out);
+    print_ranges(table);
+    print_same_results(same);
   }
   return 0;
 }

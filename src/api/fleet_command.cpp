@@ -260,10 +260,13 @@ std::string path_table(const std::vector<fleet::YearResult>& years) {
 // Each [[exclusion]] solved away, to say whether it binds (docs/cli.md, summary key `exclusions`):
 // an exclusion the trade LP would not use anyway (no origin metal flows to those importers) leaves
 // every result unchanged, which a reader cannot tell from the case's own results.
-io::Json exclusions_json(const fleet::FleetCase& c, const fleet::FleetResult& with) {
+// `count`: the case's own [[exclusion]] tables, the first of a year's exclusions (the dated measures
+// of data/fleet-sanctions.toml follow them and are not listed: they may repeat an origin, the
+// element's identity for `compare` and `--outputs`).
+io::Json exclusions_json(const fleet::FleetCase& c, const fleet::FleetResult& with, std::size_t count) {
   io::Json out = io::Json::array();
   const auto& regions = c.model.regions.regions;
-  for (std::size_t i = 0; i < c.exclusions.size(); ++i) {
+  for (std::size_t i = 0; i < std::min(count, c.exclusions.size()); ++i) {
     const fleet::Exclusion& x = c.exclusions[i];
     fleet::FleetCase base = c;
     base.exclusions.erase(base.exclusions.begin() + static_cast<std::ptrdiff_t>(i));
@@ -373,7 +376,8 @@ FleetRun run_fleet(const FleetInput& input) {
     run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
     if (const auto note = eu_ets_note(input.data, c, run.result)) run.warnings.push_back(*note);
     run.summary = summary_json(c, run.result, run.warnings);
-    if (!c.exclusions.empty() && run.result.market_solved) run.summary["exclusions"] = exclusions_json(c, run.result);
+    if (!c.exclusions.empty() && run.result.market_solved)
+      run.summary["exclusions"] = exclusions_json(c, run.result, c.exclusions.size());
     if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
     if (!c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(c, run.result);
     return run;
@@ -389,6 +393,11 @@ FleetRun run_fleet(const FleetInput& input) {
   run.year_case = std::make_shared<const fleet::FleetCase>(last.c);
   run.summary = summary_json(last.c, last.r, run.warnings);
   run.summary["year"] = last.year;
+  // The case's [[exclusion]] tables in the (last) year, each solved away: said for a year case too,
+  // since examples/xinjiang-exclusion.toml builds on the 2024 backtest and its exclusion must still
+  // say that it does not bind (the dated measures in force that year stay in every solve).
+  if (!c.exclusions.empty() && last.r.market_solved)
+    run.summary["exclusions"] = exclusions_json(last.c, last.r, c.exclusions.size());
   if (!last.c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(last.c, last.r);
   if (!last.c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(last.c, last.r);
   if (years.size() > 1) {

@@ -232,7 +232,9 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   auto parsed = io::parse_toml(text, file, d);
   if (!parsed) throw core::InputError(d);
   CaseInput in;
-  read_case_input(*parsed, file, fleet_layout(), in, d);
+  std::error_code no_throw;  // a sweep's scenario has a display name, not a file
+  std::vector<std::string> chain = {std::filesystem::weakly_canonical(file, no_throw).string()};
+  detail::read_with_bases(*parsed, file, base_dir, in, d, chain, 0);
   apply_case_overrides(sets, fleet_layout(), in, d);
   io::fill_defaults(fleet_schema(), in.scalars);
   detail::apply_settings(in, base_dir, data_dir, c, d);

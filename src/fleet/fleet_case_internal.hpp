@@ -17,6 +17,13 @@ namespace potline::fleet::detail {
 void apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir, FleetCase& c,
                     core::Diagnostics& d);
 
+/// Reads a case document into `in`; with case.base, the base case (and its own base, in turn) first,
+/// its values overridden key by key by the case's and its lever tables replaced by the case's tables
+/// of the same identity (case_base.cpp). `bases` holds the files already in the chain (a cycle is an
+/// error at case.base).
+void read_with_bases(const toml::table& doc, const std::string& file, const std::string& base_dir, CaseInput& in,
+                     core::Diagnostics& d, std::vector<std::string>& bases, int depth);
+
 /// What the lever tables are checked against.
 struct LeverContext {
   const RegionTable& regions;

@@ -31,6 +31,13 @@ using Table = io::SchemaTable<FleetCase>;
 // statuses takes one name or several, so those three are read by the case code, not bound.
 void case_and_fleet(Table& t) {
   t.text("case.title", &FleetCase::title).doc("title shown in outputs");
+  // Read by the case code before the schema binds anything (case_base.cpp).
+  t.text("case.base")
+      .default_note("none: the case alone")
+      .doc("fleet case this one builds on, relative to this file (e.g. \"world-2024.toml\"): its keys are read "
+           "first and this file's replace them one by one; a [[tariff]] of the same importer and exporters, a "
+           "[[cap]] or [[demand]] of the same region and a [[flow_limit]] of the same lane replace the base's, "
+           "the other lever tables are added to the base's");
   t.text("fleet.smelters")
       .default_note("the data folder's smelters.csv")
       .doc("smelter dataset (CSV), relative to the case file");

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -238,6 +239,33 @@ void read_scenarios(const toml::table& doc, const std::string& file, const toml:
   }
 }
 
+// The base case's own bases (case.base, followed as the fleet parser follows them), hashed and listed
+// as inputs: an edit to any of them (e.g. world-2024.toml under world-elastic.toml) makes another
+// sweep, not a resume that mixes results of both. A chain the parser refuses is reported by it.
+std::string hash_case_bases(const toml::table& base_doc, const std::string& base_dir, SweepSpec& spec) {
+  std::string hashed;
+  std::optional<toml::table> doc = base_doc;
+  std::string dir = base_dir;
+  for (int depth = 0; depth < 8 && doc; ++depth) {
+    const auto base = (*doc)["case"]["base"].value<std::string>();
+    if (!base) break;
+    std::filesystem::path p(*base);
+    if (!p.is_absolute()) p = std::filesystem::path(dir) / p;
+    bool read = false;
+    const std::string text = read_file(p.string(), read);
+    if (!read) break;
+    hashed += "case base " + fnv1a_hex(text) + "\n";
+    spec.input_files.push_back(p.lexically_normal().string());
+    try {
+      doc = toml::parse(text, p.string());
+    } catch (const toml::parse_error&) {
+      doc.reset();
+    }
+    dir = p.parent_path().string();
+  }
+  return hashed;
+}
+
 std::string hash_data_files(SweepSpec& spec) {
   std::string hashed;
   std::set<std::string> data_files;
@@ -282,6 +310,7 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   read_scenarios(doc, file, *parsed_base, bp.parent_path().lexically_normal().string(), data_dir, data, spec, hashed, d);
   // The inputs' regions need a scenario's region table; other errors stay collected until the end.
   if (d.error_count() > errors_before_scenarios || spec.scenarios.empty()) throw core::InputError(d);
+  hashed += hash_case_bases(*parsed_base, bp.parent_path().lexically_normal().string(), spec);
   hashed += hash_data_files(spec);
   const fleet::RegionTable& regions = spec.scenarios.front().fleet.model.regions;
   for (auto& r : inputs) {

@@ -14,9 +14,10 @@ Json metric(const Json& comparison, const std::string& key) {
   return Json();
 }
 
-// world.toml holds one exclusion (Russia), xinjiang-exclusion.toml two (Xinjiang, then Russia).
-// Matched by position, compare set Russia's exclusion against Xinjiang's (+84 % "change" in
-// origin_production_Mt); by `origin`, Russia's rows are equal and Xinjiang's entry is only in run 2.
+// world.toml holds one exclusion (Russia), xinjiang-exclusion.toml two (Russia's from world.toml, its
+// base, then Xinjiang; Xinjiang then Russia before 2026-12-05). Matched by position, compare set
+// Russia's exclusion against Xinjiang's (+84 % "change" in origin_production_Mt); by `origin`,
+// Russia's rows are equal and Xinjiang's entry is only in run 2.
 TEST(CliCompareIdentity, FleetExclusionsAreMatchedByTheirOrigin) {
   TempDir tmp;
   const RunResult w = potline({"fleet", example("world.toml"), "--json"});
@@ -66,14 +67,14 @@ TEST(CliCompareIdentity, VaryOutputsTakeAnElementByItsIdentity) {
   EXPECT_EQ(window_cells[2], window_cells[3]);  // outage-3h's one window, by kind and by position
 
   const RunResult r = potline({"fleet", example("xinjiang-exclusion.toml"), "--vary", "tariff[0].rate=0.5", "--outputs",
-                               "exclusions[origin=country RUS].origin_production_Mt,exclusions.1.origin_production_Mt",
+                               "exclusions[origin=country RUS].origin_production_Mt,exclusions.0.origin_production_Mt",
                                "--csv"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const auto rows = lines_of(r.out);
   ASSERT_EQ(rows.size(), 2u) << r.out;
   const auto cells = csv_cells(rows[1]);
   ASSERT_EQ(cells.size(), 4u) << r.out;
-  EXPECT_EQ(cells[2], cells[3]);  // Russia is the second exclusion of the case
+  EXPECT_EQ(cells[2], cells[3]);  // Russia is the first exclusion of the case (world.toml's, its base)
   const RunResult wrong = potline({"fleet", example("xinjiang-exclusion.toml"), "--vary", "tariff[0].rate=0.5",
                                    "--outputs", "exclusions[origin=country XXX].binding"});
   EXPECT_EQ(wrong.exit_code, 2) << wrong.describe();

@@ -22,8 +22,10 @@ TEST(CliFleetSweepSchema, FleetSetChangesALeverAndRefusesAnIndexPastTheEnd) {
   const double us_base = parse_json(base.out).at("price_by_region_usd_per_t").at("usa").get<double>();
   const double us_free = parse_json(set.out).at("price_by_region_usd_per_t").at("usa").get<double>();
   EXPECT_LT(us_free, us_base);  // no Section 232 tariff: a lower US price
-  expect_input_error(potline({"fleet", example("world.toml"), "--set", "tariff[1].rate=0.25"}),
-                     "--set #1: error: 'tariff[1].rate': the file has 1 [[tariff]] table; I must be 0..0");
+  // world.toml's tariffs with those of its base (case.base, world-2024.toml): the US 50 % in the
+  // base's place, then the EU's 3 % duty.
+  expect_input_error(potline({"fleet", example("world.toml"), "--set", "tariff[2].rate=0.25"}),
+                     "--set #1: error: 'tariff[2].rate': the file has 2 [[tariff]] tables; I must be 0..1");
   expect_input_error(potline({"fleet", example("world.toml"), "--set", "market.solve=\"false\"x"}),
                      "'market.solve': value");
 }

@@ -60,20 +60,24 @@ TEST(CliUserTrial5, FlexTextGivesTheYearsValueAndTheExchangersPayback) {
 
 // DI: `fleet examples/cbam-2034.toml` ("what each exporter to the EU pays, and how trade shifts")
 // charges imports into europe the full EUA on their direct emissions (no free allocation left in
-// 2034) while the EU/EEA smelters carry no carbon cost: Europe makes 3.46 Mt/yr against 3.17 without
+// 2034) while the EU/EEA smelters carry no carbon cost: Europe made 3.46 Mt/yr against 3.17 without
 // CBAM, and 3.17 with their own ETS cost given as a [[carbon_price]] (main of 2026-12-05 14:00). Not modelled; now said, with the
-// cost and the lever, and not when the case already charges them or has no [cbam].
+// cost and the lever, and not when the case already charges them or has no [cbam]. Since the example
+// builds on the 2024 backtest in the year 2034 (case.base, 2026-12-05): 19 smelters, 3.81 Mt/yr, at
+// the path's 146 EUR/t, a warning of the year.
 TEST(CliUserTrial5, FleetWithCbamSaysTheEuSmeltersPayNoEts) {
   const RunResult r = potline({"fleet", example("cbam-2034.toml")});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  // 17 smelters, 3.41 Mt/yr, 153-186 USD/t (mean 167) measured 2026-12-05: the counts follow the data.
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(warning: the EU ETS is not charged: the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
+  // 19 smelters, 3.81 Mt/yr, 280-347 USD/t (mean 305) at the path's 146 EUR/t of 2034, measured
+  // 2026-12-05 (17, 3.41, 153-186 at 80 EUR/t before the example built on the backtest): the counts
+  // follow the data.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(warning: year 2034: the EU ETS is not charged: the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
       << r.out;
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(at 80 EUR/t they would pay \d+-\d+ USD/t \(mean \d+\) on their own\. To count it: \[\[carbon_price\]\] region = "europe", price = "86\.4 USD/t")")))
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(at 146 EUR/t they would pay \d+-\d+ USD/t \(mean \d+\) on their own\. To count it: \[\[carbon_price\]\] region = "europe", price = "\d+\.\d USD/t")")))
       << r.out;
   TempDir dir;
-  const std::string with_ets = dir.write(
-      "cbam-ets.toml", read_file(example("cbam-2034.toml")) + "\n[[carbon_price]]\nregion = \"europe\"\nprice = \"86.4 USD/t\"\n");
+  const std::string with_ets = dir.write("cbam-ets.toml", "[case]\nbase = \"" + example("cbam-2034.toml") +
+                                                              "\"\n[[carbon_price]]\nregion = \"europe\"\nprice = \"157.7 USD/t\"\n");
   const RunResult charged = potline({"fleet", with_ets});
   ASSERT_EQ(charged.exit_code, 0) << charged.describe();
   expect_not_in(charged.out, "the EU ETS is not charged");

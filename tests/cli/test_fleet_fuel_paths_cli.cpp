@@ -49,7 +49,11 @@ TEST(FleetFuelPathsCli, BadFuelPathFileExitsTwoWithEveryErrorLocated) {
 // 381.6 kt/yr, data/fleet-pipeline.toml, weighed over the year), so the weights are 4.365 of 5.987.
 TEST(FleetFuelPathsCli, PathCsvShowsTheGulfCaptivePowerFollowingItsGasPath) {
   TempDir dir;
-  const std::string base = read_file(example("world-path-2035.toml"));
+  std::string base = read_file(example("world-path-2035.toml"));
+  // The copy lives elsewhere: its case.base must name the backtest where it is.
+  const std::string relative = "base = \"world-2024.toml\"";
+  ASSERT_NE(base.find(relative), std::string::npos);
+  base.replace(base.find(relative), relative.size(), "base = \"" + example("world-2024.toml") + "\"");
   const auto up_case = dir.path() / "up.toml";
   std::ofstream(up_case) << base
                          << "\n[[fuel_path]]\nfuel = \"gas\"\nregion = \"gcc\"\nyear = 2024\nprice = \"3.184 USD/GJ\"\n"

@@ -81,21 +81,21 @@ TEST(fleet_examples, RunFolderHasTheThreeTables) {
 }
 
 TEST(fleet_examples, LmeTariffBasisKeepsTheLinearStandIn) {
-  // tariff_basis = "lme": the tariff is 0.5 x the case's LME (2400) = 1200 USD/t whatever the
-  // origin price. The marginal US import is Indian metal (the India-US lane, 140 USD/t,
-  // data/fleet-regions.toml): P_usa = P_india + 140 + 1200; Canada, which ships its whole capacity
-  // to the US at 30 USD/t, earns a rent above that (P_usa >= P_canada + 30 + 1200).
-  std::string text = read_file(example("world.toml"));
-  const std::string key = "[market]\nsolve = true\n";
-  ASSERT_NE(text.find(key), std::string::npos);
-  text.replace(text.find(key), key.size(), key + "tariff_basis = \"lme\"\n");
-  const std::string f = write_temp("world-lme.toml", text);
-  const Json j = run_json(f);
+  // tariff_basis = "lme": the tariff is 0.5 x the case's LME (2,392, the 2024 average of the backtest
+  // world.toml builds on) = 1,196 USD/t whatever the origin price. The marginal US import is Indian
+  // metal (the India-US lane, 140 USD/t, data/fleet-regions.toml): P_usa = P_india + 140 + 1196;
+  // Canada, which ships its whole capacity to the US at 30 USD/t, earns a rent above that
+  // (P_usa >= P_canada + 30 + 1196).
+  const RunResult r = potline({"fleet", example("world.toml"), "--json", "--set", "market.tariff_basis=lme"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  const double tariff = 0.5 * j.at("lme_usd_per_t").get<double>();
+  EXPECT_NEAR(tariff, 1196, 1e-6);
   const double us = j.at("price_by_region_usd_per_t").at("usa").get<double>();
   const double ca = j.at("price_by_region_usd_per_t").at("canada").get<double>();
   const double in = j.at("price_by_region_usd_per_t").at("india").get<double>();
-  EXPECT_NEAR(us - in, 1340, 1e-6);
-  EXPECT_GE(us - ca, 1230 - 1e-6);
+  EXPECT_NEAR(us - in, 140 + tariff, 1e-6);
+  EXPECT_GE(us - ca, 30 + tariff - 1e-6);
   EXPECT_EQ(j.at("tariff_iterations").get<int>(), 0);
   EXPECT_EQ(j.at("tariff_basis").get<std::string>(), "lme");
 }
@@ -112,8 +112,10 @@ TEST(fleet_examples, ElasticDemandFollowsItsCurve) {
   }
   // Elastic: production = consumption; each region's consumption lies on the step curve: within
   // 50 %..150 % of its reference demand, and at or above it when the price is below the reference
-  // price (the LME, 2400 USD/t), at or below it when above.
+  // price (the LME, 2,392 USD/t, of the backtest world.toml builds on), at or below it when above.
   EXPECT_NEAR(j.at("production_Mt").get<double>(), j.at("consumption_Mt").get<double>(), 1e-6);
+  const double reference = j.at("lme_usd_per_t").get<double>();
+  EXPECT_NEAR(reference, 2392, 1e-6);
   double sum = 0;
   for (const auto& [region, q] : j.at("consumption_by_region_Mt").items()) {
     const double q0 = j.at("demand_by_region_Mt").at(region).get<double>();
@@ -121,10 +123,10 @@ TEST(fleet_examples, ElasticDemandFollowsItsCurve) {
     sum += q.get<double>();
     EXPECT_GE(q.get<double>(), 0.5 * q0 - 1e-9) << region;
     EXPECT_LE(q.get<double>(), 1.5 * q0 + 1e-9) << region;
-    if (p < 2400) {
+    if (p < reference) {
       EXPECT_GE(q.get<double>(), q0 - 1e-9) << region;
     }
-    if (p > 2400) {
+    if (p > reference) {
       EXPECT_LE(q.get<double>(), q0 + 1e-9) << region;
     }
   }
@@ -148,7 +150,6 @@ TEST(fleet_bad_input, DemandCurveAndTariffKeysChecked) {
 
 TEST(fleet_examples, PoliciesMovePricesTheirWay) {
   const Json world = run_json(example("world.toml"));
-  const Json cbam = run_json(example("cbam-2034.toml"));
   // The 50 % tariff is charged on the customs value (the price at origin, tariff_basis
   // "origin_price"): the US imports from Canada (freight 30 USD/t, data/fleet-regions.toml), so
   // P_usa = P_canada + 30 + 0.5 P_canada, within the fixed point's tolerance (0.1 USD/t).
@@ -157,22 +158,65 @@ TEST(fleet_examples, PoliciesMovePricesTheirWay) {
   EXPECT_NEAR(us, 1.5 * ca + 30, 1.0);
   EXPECT_TRUE(world.at("tariff_converged").get<bool>());
   EXPECT_GE(world.at("tariff_iterations").get<int>(), 1);
-  // CBAM 2034 never lowers Europe's price. With the slope-method PFCs of modern smelters
-  // (data/fleet-anode-effects.toml) an import's CBAM is ~155 USD/t on 1.79 t CO2e/t: on main of
-  // 2026-12-05 imports set Europe's price in world.toml, so it passes through (1,983 -> 2,136 USD/t;
-  // on 2026-12-03 Europe's domestic marginal cost set the price in both, 2,197); with Tier 1 PFCs for
-  // every smelter (an empty anode-effect table: ~4.9 t CO2e/t, ~420 USD/t) it rises by more than
-  // 50 USD/t (1,983 -> 2,403).
-  EXPECT_GE(cbam.at("price_by_region_usd_per_t").at("europe").get<double>(),
-            world.at("price_by_region_usd_per_t").at("europe").get<double>() - 1e-6);
+  // CBAM 2034 against the same year without CBAM (cbam-2034.toml is world.toml in the year 2034 with
+  // an elastic demand and [cbam]; CBAM's year is the scenario year). With the slope-method PFCs of
+  // modern smelters (data/fleet-anode-effects.toml) an import's CBAM at the path's 146 EUR/t of 2034
+  // passes through: Europe 3,197 -> 3,487 USD/t on 2026-12-05. With Tier 1 PFCs for every smelter (an
+  // empty anode-effect table) it rises by more.
+  const std::vector<std::string> year_2034 = {"--set", "fleet.year=2034", "--set", "market.demand_elasticity=0.3"};
+  const auto run = [](std::vector<std::string> args) {
+    args.push_back("--json");
+    const RunResult r = potline(args);
+    EXPECT_EQ(r.exit_code, 0) << r.describe();
+    return parse_json(r.out);
+  };
+  std::vector<std::string> without = {"fleet", example("world.toml")};
+  without.insert(without.end(), year_2034.begin(), year_2034.end());
+  const Json world_2034 = run(without);
+  const Json cbam = run({"fleet", example("cbam-2034.toml")});
+  const double eu_without = world_2034.at("price_by_region_usd_per_t").at("europe").get<double>();
+  const double eu_with = cbam.at("price_by_region_usd_per_t").at("europe").get<double>();
+  EXPECT_GT(eu_with, eu_without + 100) << eu_without << " -> " << eu_with;
+  EXPECT_EQ(cbam.at("cbam_year").get<int>(), 2034);
   const std::string none = write_temp("no-anode-effects.toml", "coefficient_set = \"IPCC2019\"\n");
-  const Json world_t1 = parse_json(potline({"fleet", example("world.toml"), "--json", "--set", "fleet.anode_effects=" + none}).out);
-  const Json cbam_t1 = parse_json(potline({"fleet", example("cbam-2034.toml"), "--json", "--set", "fleet.anode_effects=" + none}).out);
-  EXPECT_GT(cbam_t1.at("price_by_region_usd_per_t").at("europe").get<double>(),
-            world_t1.at("price_by_region_usd_per_t").at("europe").get<double>() + 50);
+  without.insert(without.end(), {"--set", "fleet.anode_effects=" + none});
+  const Json world_t1 = run(without);
+  const Json cbam_t1 = run({"fleet", example("cbam-2034.toml"), "--set", "fleet.anode_effects=" + none});
+  EXPECT_GT(cbam_t1.at("price_by_region_usd_per_t").at("europe").get<double>() -
+                world_t1.at("price_by_region_usd_per_t").at("europe").get<double>(),
+            eu_with - eu_without);
   // A 20 % US power shock with curtailed capacity allowed back: US capacity in play rises.
   const Json tariff = run_json(example("us-tariff-50.toml"));
   EXPECT_GT(tariff.at("capacity_by_region_Mt").at("usa").get<double>(), world.at("capacity_by_region_Mt").at("usa").get<double>());
+}
+
+// Every scenario example builds on the 2024 backtest (case.base, directly or through world.toml),
+// so it keeps the backtest's calibration: the 2024 LME average and the scenario year 2024 (cbam-2034:
+// 2034, which CBAM's full phase-in needs; the path: 2024 to 2035). Before 2026-12-05 world.toml,
+// us-tariff-50, cbam-2034, xinjiang-exclusion and world-elastic ran the uncalibrated defaults (LME
+// 2,400, alumina at 14 %): world prices 1,837-2,134 USD/t against the backtest's 2,225. World prices
+// measured on 2026-12-05: world 2,225, us-tariff-50 2,157, xinjiang-exclusion 2,225, world-elastic
+// 2,166, cbam-2034 3,037 (the year 2034), world-data-centres 2,538.
+TEST(fleet_examples, ScenarioExamplesKeepTheBacktestCalibration) {
+  const Json backtest = run_json(example("world-2024.toml"));
+  for (const char* name : {"world.toml", "us-tariff-50.toml", "xinjiang-exclusion.toml", "world-elastic.toml",
+                           "world-data-centres.toml", "cbam-2034.toml", "world-path-2035.toml"}) {
+    const Json j = run_json(example(name));
+    EXPECT_EQ(j.at("lme_usd_per_t").get<double>(), backtest.at("lme_usd_per_t").get<double>()) << name;
+    const int year = j.at("year").get<int>();
+    const std::string n = name;
+    EXPECT_EQ(year, n == "cbam-2034.toml" ? 2034 : n == "world-path-2035.toml" ? 2035 : 2024) << name;
+  }
+  // Current policy at 2024 demand: the world (exporters') price is the backtest's; only the US, behind
+  // its 50 % tariff, and Europe, without Russian metal, may differ.
+  const Json world = run_json(example("world.toml"));
+  EXPECT_NEAR(world.at("world_price_usd_per_t").get<double>(), backtest.at("world_price_usd_per_t").get<double>(), 1.0);
+  EXPECT_NEAR(world.at("world_price_usd_per_t").get<double>(), 2392, 0.10 * 2392);
+  // The Xinjiang exclusion binds nowhere: the same prices as world.toml.
+  const Json xinjiang = run_json(example("xinjiang-exclusion.toml"));
+  for (const auto& [region, price] : world.at("price_by_region_usd_per_t").items()) {
+    EXPECT_NEAR(xinjiang.at("price_by_region_usd_per_t").at(region).get<double>(), price.get<double>(), 1e-6) << region;
+  }
 }
 
 TEST(fleet_bad_input, UnknownRegionNamedWithHint) {

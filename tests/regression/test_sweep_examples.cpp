@@ -105,6 +105,27 @@ TEST(sweep_examples, WorldMonteCarloRuns) {
   EXPECT_EQ(j["scenarios"], 5);
   EXPECT_EQ(j["samples_per_scenario"], 2000);
   EXPECT_EQ(j["samples_stored"], 10);
+  // The Xinjiang exclusion binds nowhere (China ships no primary metal to the US or Europe): its two
+  // stored samples equal current policy's, and the summary says so; the data-centre load changes
+  // results in some samples (in one of these two, 2026-12-05, the US grid smelters it prices are
+  // idle either way). The text says it too.
+  bool xinjiang = false;
+  for (const auto& s : j.at("same_results")) {
+    if (s.at("scenario").get<std::string>() == "us-data-centres") {
+      EXPECT_FALSE(s.at("changes_nothing").get<bool>());
+    }
+    if (s.at("scenario").get<std::string>() != "xinjiang-exclusion") continue;
+    xinjiang = true;
+    EXPECT_EQ(s.at("same_as").get<std::string>(), "current-policy");
+    EXPECT_EQ(s.at("identical_samples").get<int>(), 2);
+    EXPECT_TRUE(s.at("changes_nothing").get<bool>());
+  }
+  EXPECT_TRUE(xinjiang) << j.dump();
+  const std::string out = temp("world-mc-text.sqlite");
+  const RunResult text = potline({"sweep", example("world-montecarlo.toml"), "--out", out, "--limit", "10", "--quiet"});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  expect_in(text.out, "xinjiang-exclusion: the same results as current-policy in all 2 samples compared: its levers change "
+                      "nothing here (they bind nowhere)");
 }
 
 TEST(sweep_examples, ForeignOrCorruptedResultsFilesAreRefused) {

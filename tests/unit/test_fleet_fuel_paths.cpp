@@ -240,7 +240,8 @@ TEST(fleet_fuel_paths, FileRowsAreLocatedInTheirFile) {
 
 TEST(fleet_fuel_paths, PathRowsNeedAScenarioYear) {
   core::Diagnostics d;
-  EXPECT_THROW(fleet::parse_fleet_case(read(kExamples + "/world.toml") + kGccGasUp, "case.toml", kExamples,
+  // A case without fleet.year (world.toml had none before it built on the 2024 backtest, 2026-12-05).
+  EXPECT_THROW(fleet::parse_fleet_case("[fleet]\nlme = \"2400 USD/t\"\n" + std::string(kGccGasUp), "case.toml", kExamples,
                                        cell::default_data_dir(), potline::testing::shipped_smelter_data(), d),
                core::InputError);
   EXPECT_NE(d.to_string().find("[[fuel_path]] needs fleet.year"), std::string::npos) << d.to_string();

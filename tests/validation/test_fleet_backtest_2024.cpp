@@ -2,7 +2,8 @@
 // is listed in docs/validation.md with its source, tolerance and result; comparisons the model does
 // not meet are listed there with the reason, not asserted here.
 //
-// Independent figures: world and regional primary output 2024 ([IAI 2024]); China's operating
+// Independent figures: world and regional primary output 2024 ([IAI 2024]; Africa, South America and
+// Oceania from the IAI's 2025 figures and their change, [PRIME IAI 2025], [TASS IAI 2025]); China's operating
 // capacity at end-2024 ([SMM Dec 2024]); the 2024 average LME price ([EGA 2024]); which plants ran in 2024 (company reports, cited per plant below).
 #include <gtest/gtest.h>
 
@@ -206,6 +207,58 @@ TEST(fleet_backtest_2024, ChinaSecWithinFivePercentOfThe2016IngotAcConsumption) 
 // IAI's North America = Canada + USA: 3.98 Mt in 2024 ([IAI 2024]).
 TEST(fleet_backtest_2024, NorthAmericaProductionWithinFivePercentOfIai) {
   EXPECT_NEAR(region_production_Mt("usa") + region_production_Mt("canada"), 3.98, 0.05 * 3.98);
+}
+
+// Africa, South America and Oceania in 2024, from the IAI's 2025 figures and their change on 2024
+// ([PRIME IAI 2025]: Africa 1.62 Mt, +2.5 %; Oceania 1.88 Mt, +0.8 %; [TASS IAI 2025]: South America
+// 1.5 Mt, +1.9 %): 2024 = 2025 / (1 + change), 1.580, 1.865 and 1.472 Mt. The rounding of the
+// reported figures leaves Africa 1.576-1.586, Oceania 1.859-1.871 and South America 1.42-1.52 Mt
+// (1.5 Mt has two digits). Each IAI region's reporting countries are the model region's
+// ([IAI production regions]: Africa Cameroon, Egypt, Ghana, Mozambique, Nigeria, South Africa; South
+// America Argentina, Brazil, Venezuela; Oceania Australia and New Zealand, the "Australia, New
+// Zealand" of the report). No row was set from these figures.
+TEST(fleet_backtest_2024, AfricaProductionWithinFivePercentOfIai) {
+  EXPECT_NEAR(region_production_Mt("africa"), 1.580, 0.05 * 1.580);  // 1.630 Mt (+3.2 %) on 2026-12-05
+}
+
+TEST(fleet_backtest_2024, OceaniaProductionWithinFivePercentOfIai) {
+  EXPECT_NEAR(region_production_Mt("oceania"), 1.865, 0.05 * 1.865);  // 1.948 Mt (+4.4 %) on 2026-12-05
+}
+
+// A known miss, asserted as it stands: 1.777 Mt against 1.472 (+21 %; +17 % on the top of the
+// rounding range, 1.52). Every operating South American row runs at its capacity (1.822 Mt/yr of
+// capacity, C1 under the region's price): the rows hold nameplates, and two Brazilian smelters ran
+// below theirs in 2024. Alumar, restarting since 2022, ran at about 67 % in July and 72 % in October
+// 2024 with about 125 kt/yr still to restart ([SMM overseas aluminium 2024]): about 130 kt below its
+// 447 kt row; CBA at about 80 % of capacity in July 2024 (same source): about 90 kt below its 455 kt
+// row. Together ~0.22 of the 0.31 Mt; the rest not found (Albras and Aluar hold nameplates, their 2024
+// outputs not read). Venezuela's Venalum, curtailed in the dataset, ran at about 20 % (same source),
+// which would add to the model, not take away. Not tuned: the rows keep their sourced capacities
+// (docs/validation.md, W24).
+TEST(fleet_backtest_2024, KnownMissSouthAmericaAboveIaiBecauseTheRowsHoldNameplates) {
+  const double sa = region_production_Mt("south_america");
+  EXPECT_GT(sa, 1.05 * 1.472);                 // outside 5 %: the miss
+  EXPECT_NEAR(sa, 1.777, 0.02);                // as it stands on 2026-12-05
+  EXPECT_NEAR(sa, 1.822, 0.05);                // every operating row near its capacity
+}
+
+// W19 and W20: Europe's and rest of Asia's (Japan's) price against the 2024 LME + the region's
+// published premium, 10 % (the issue's tolerance). The annual premia are estimates with a published
+// basis (data/fleet-regions.toml): Rotterdam duty-paid ≈ 300 USD/t (the mean of the year's start and
+// end, [Platts EU P1020 outlook 2025]); the main-Japanese-port premium ≈ 155 (Q1 130, Q2 145-148, Q4
+// 175; Q3 not found, [MJP Q1 2024], [MJP Q2 2024], [MJP Q1 2025]). The model's price is the marginal
+// tonne's delivered cost, not an input. W19 is a known miss, asserted as it stands: Europe 2,372
+// USD/t, -11.9 % against 2,692 (2026-12-05; it passed at -8.6 % against the 250 estimate used
+// before): the model's premium, 147 USD/t, is the freight and 3 % duty of the marginal import only
+// (docs/validation.md, note W19). W20 passes, barely: 2,295 USD/t, -9.9 % against 2,547.
+TEST(fleet_backtest_2024, KnownMissEuropePriceMoreThanTenPercentUnderLmePlusRotterdamPremium) {
+  const double published = kLme2024_usd_per_t + 300.0;
+  EXPECT_LT(region_price("europe"), 0.90 * published);   // the miss
+  EXPECT_GT(region_price("europe"), 0.85 * published);   // by less than 15 %
+}
+
+TEST(fleet_backtest_2024, RestOfAsiaPriceWithinTenPercentOfLmePlusJapanPremium) {
+  EXPECT_NEAR(region_price("rest_of_asia"), kLme2024_usd_per_t + 155.0, 0.10 * (kLme2024_usd_per_t + 155.0));
 }
 
 // The LP prices are the delivered cost of the marginal tonne. The exporting regions' price (the

@@ -11,6 +11,7 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/fleet/fleet_case.hpp"
+#include "potline/fleet/years.hpp"
 #include "potline/fleet/fleet_smelters.hpp"
 #include "potline/fleet/smelter_export.hpp"
 #include "potline/policy/cbam.hpp"
@@ -25,9 +26,12 @@ namespace {
 const plant::SmelterData& data() { return potline::testing::shipped_smelter_data(); }
 std::string examples() { return std::string(POTLINE_SOURCE_DIR) + "/examples"; }
 
+// A case with fleet.year (the examples build on the 2024 backtest since 2026-12-05) is compared as
+// `potline fleet` evaluates and exports it: the case of its year.
 fleet::FleetCase load(const std::string& name) {
   core::Diagnostics d;
-  return fleet::load_fleet_case(examples() + "/" + name, cell::default_data_dir(), data(), d);
+  const fleet::FleetCase c = fleet::load_fleet_case(examples() + "/" + name, cell::default_data_dir(), data(), d);
+  return c.year != 0 ? fleet::case_for_year(c, c.year, nullptr) : c;
 }
 
 fleet::FleetCase parse(const std::string& text) {

@@ -2,6 +2,7 @@
 #include "potline/fleet/years.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "potline/policy/cbam.hpp"
 
@@ -68,8 +69,11 @@ void dated_capacities(const std::vector<Project>& pipeline, int year,
     }
     const double capacity = capacity_in_year(pipeline, s.record, year);
     if (capacity <= 0) continue;
+    // A head count is whole people, as the estimate it scales (fleet_smelters.cpp) and the exported
+    // smelter case (labour.employees is an integer field): the fleet and `potline smelter` on the
+    // export then agree (test fleet_smelter_agreement).
     if (s.employees_estimated && s.inputs.capacity_kg_per_s > 0)
-      s.inputs.employees *= capacity / s.inputs.capacity_kg_per_s;
+      s.inputs.employees = std::round(s.inputs.employees * capacity / s.inputs.capacity_kg_per_s);
     s.inputs.capacity_kg_per_s = capacity;
     kept.push_back(std::move(s));
   }
@@ -105,7 +109,8 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   apply_demand_paths(base.paths, year, c);
   apply_cbam_year(base.paths, year, c);
   apply_fuel_paths(c, year);  // captive coal and gas power follows its fuel's path (fuel_paths.hpp)
-  // A flow limit dated to some years (an observed flow of one year, a quota's years) holds in those.
+  // A flow limit dated to some years (an observed flow of one year, a quota's years) holds in
+  // those.
   std::erase_if(c.flow_limits, [year](const FlowLimit& f) {
     return (f.from_year != 0 && year < f.from_year) || (f.until_year != 0 && year > f.until_year);
   });

@@ -45,6 +45,36 @@ io::Json by_region(const fleet::FleetCase& c, const std::vector<double>& v, doub
   return j;
 }
 
+// With [cbam]: the EU ETS on the smelters in it (fleet.hpp, EuEtsCharge), each one's cost per tonne
+// and the free allocation it used (also in cost_curve.csv).
+io::Json eu_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  const fleet::EuEtsCharge& ets = c.model.eu_ets;
+  io::Json j = io::Json::object();
+  j["charged"] = ets.on;
+  j["benchmark_t_per_t"] = ets.benchmark_t_per_t;
+  j["free_allocation_t_per_t"] = ets.on ? ets.free_allocation_t_per_t(c.cbam_year) : 0.0;
+  j["eua_usd_per_t"] = ets.eua_usd_per_kg_co2 * kT;
+  io::Json rows = io::Json::array();
+  double produced = 0, cost = 0;
+  for (std::size_t i = 0; i < c.model.smelters.size() && i < f.smelters.size() && i < f.production_kg_per_s.size(); ++i) {
+    const fleet::SmelterEconomics& e = f.smelters[i];
+    if (!c.model.smelters[i].in_eu_ets) continue;
+    io::Json row = io::Json::object();
+    row["id"] = c.model.smelters[i].record.id;
+    row["production_kt_per_year"] = f.production_kg_per_s[i] * kKt;
+    row["direct_co2e_t_per_t"] = e.direct_co2e_kg_per_kg;
+    row["free_allocation_t_per_t"] = e.eu_ets_free_allocation_kg_per_kg;
+    row["cost_usd_per_t"] = e.eu_ets_usd_per_kg * kT;
+    rows.push_back(row);
+    produced += f.production_kg_per_s[i];
+    cost += f.production_kg_per_s[i] * e.eu_ets_usd_per_kg;
+  }
+  j["production_Mt"] = produced * kMt;
+  j["mean_cost_usd_per_t"] = produced > 0 ? cost / produced * kT : 0.0;
+  j["smelters"] = rows;
+  return j;
+}
+
 io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings) {
   io::Json j;
   j["title"] = c.title;
@@ -81,6 +111,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["lme_usd_per_t"] = c.lme_usd_per_kg * kT;
   j["cbam_year"] = c.cbam_year;
   j["cbam_route"] = c.cbam_route == fleet::CbamRoute::kDefault ? "default" : "actual";
+  if (c.cbam_year != 0) j["eu_ets"] = eu_ets_json(c, f);
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
   j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme ? "lme" : "origin_price";
@@ -108,7 +139,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
         "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t,"
         "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route,"
-        "region_price_usd_per_t\n";
+        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t\n";
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
@@ -131,7 +162,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num(e.cbam_see_kg_per_kg) << ',' << num(e.cbam_default_see_kg_per_kg) << ',' << csv_text(s.cbam_route) << ','
        // The trade LP's price of the smelter's region, which margin_usd_per_t is taken from: beside
        // price_usd_per_t (LME + the input premium) a row read 2500 - 1439.5 = 594 without it.
-       << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << '\n';
+       << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << ',' << num(e.eu_ets_usd_per_kg * kT) << ','
+       << num(e.eu_ets_free_allocation_kg_per_kg) << '\n';
   }
   return cc.str();
 }
@@ -316,35 +348,33 @@ void require_feasible(const fleet::FleetCase& c, const fleet::FleetResult& r, in
   throw core::InputError(bad);
 }
 
-// With [cbam], the trade LP charges imports into `europe` the CBAM certificates on their embedded
-// emissions less the free-allocation adjustment (benchmark × CBAM factor × CSCF), while the smelters
-// in the EU ETS (EU and EEA states, and Switzerland's linked ETS; cbam_route "not applicable (...
-// EU ETS)") carry no carbon cost at all. But their free allocation falls on the same schedule
-// (Directive 2003/87/EC Art. 10a(1a); [EU 2023/956] Art. 31: CBAM replaces it) and is gone in 2034:
-// an EU smelter then pays the EUA on every tonne of its direct emissions. Not modelled; a note says
-// what it would cost them (the CBAM formula on their own direct emissions), unless a [[carbon_price]]
-// already charges them. cbam-2034: Europe 3.46 Mt/yr against 3.17 without CBAM, 3.17 with the
-// ETS charged as [[carbon_price]] europe 86.4 USD/t.
+// With [cbam] and cbam.eu_ets = "off", the trade LP charges imports into `europe` the CBAM
+// certificates on their embedded emissions less the free-allocation adjustment (benchmark × CBAM
+// factor × CSCF), while the smelters in the EU ETS (EU and EEA states; cbam_route "not applicable
+// (... EU ETS)") carry no carbon cost at all, though their free allocation falls on the same schedule
+// (Directive 2003/87/EC Art. 10a(1a); [EU 2023/956] Art. 31: CBAM replaces it) and is gone in 2034.
+// A note says what they would pay (the default, cbam.eu_ets = "charged", charges it: fleet.hpp,
+// EuEtsCharge), unless a [[carbon_price]] already charges them.
 std::optional<std::string> eu_ets_note(const plant::SmelterData& data, const fleet::FleetCase& c,
                                        const fleet::FleetResult& f) {
-  if (c.cbam_year == 0 || f.production_kg_per_s.size() != c.model.smelters.size() ||
+  if (c.cbam_year == 0 || c.model.eu_ets.on || f.production_kg_per_s.size() != c.model.smelters.size() ||
       f.smelters.size() != c.model.smelters.size())
     return std::nullopt;
   const auto year = static_cast<std::size_t>(policy::cbam_schedule_index(c.cbam_year));
   if (year >= data.cbam.factor.size()) return std::nullopt;
   const double factor = data.cbam.factor[year];
-  const double faa = data.cbam.benchmark_primary_t_per_t * factor * data.cbam.cross_sectoral_correction;
+  const double free = c.model.eu_ets.free_allocation_t_per_t(c.cbam_year);  // cbam.ets_benchmark x factor x CSCF
   const double usd_per_t_co2 = c.eua_eur_per_t * c.usd_per_eur;
   double produced = 0, cost = 0, direct = 0, low = 1e300, high = 0;
   int n = 0;
   for (std::size_t i = 0; i < c.model.smelters.size(); ++i) {
     const fleet::FleetSmelter& s = c.model.smelters[i];
     const fleet::SmelterEconomics& e = f.smelters[i];
-    if (s.cbam_route.find("EU ETS") == std::string::npos || f.production_kg_per_s[i] <= 0 ||
+    if (!s.in_eu_ets || f.production_kg_per_s[i] <= 0 ||
         e.domestic_carbon_usd_per_kg > 0)
       continue;
     const double see = e.direct_co2e_kg_per_kg;  // t/t
-    const double usd = std::max(0.0, see - faa) * usd_per_t_co2;
+    const double usd = std::max(0.0, see - free) * usd_per_t_co2;
     const double w = f.production_kg_per_s[i];
     produced += w;
     cost += w * usd;
@@ -355,12 +385,14 @@ std::optional<std::string> eu_ets_note(const plant::SmelterData& data, const fle
   }
   if (n == 0 || cost <= 0) return std::nullopt;
   return fmt::format(
-      "the EU ETS is not charged: the {} producing smelters in it ({:.2f} Mt/yr) carry no carbon cost, while CBAM {} "
+      "the EU ETS is not charged (cbam.eu_ets = \"off\"): the {} producing smelters in it ({:.2f} Mt/yr) carry no carbon cost, while CBAM {} "
       "charges imports into europe for their direct emissions less the free allocation (benchmark {:.3g} x CBAM factor "
-      "{:.3g} t/t), which EU ETS producers lose on the same schedule; at {:.0f} EUR/t they would pay {:.0f}-{:.0f} USD/t "
-      "(mean {:.0f}) on their own. To count it: [[carbon_price]] region = \"europe\", price = \"{:.1f} USD/t\" "
+      "{:.3g} t/t), which EU ETS producers lose on the same schedule; at {:.0f} EUR/t, above their free allocation of "
+      "{:.3g} t/t, they would pay {:.0f}-{:.0f} USD/t "
+      "(mean {:.0f}) on their own, as the default cbam.eu_ets = \"charged\" counts it (all of their direct emissions: "
+      "[[carbon_price]] region = \"europe\", price = \"{:.1f} USD/t\") "
       "(Directive 2003/87/EC Art. 10a(1a), [EU 2023/956] Art. 31)",
-      n, produced * kMt, c.cbam_year, data.cbam.benchmark_primary_t_per_t, factor, c.eua_eur_per_t, low, high,
+      n, produced * kMt, c.cbam_year, data.cbam.benchmark_primary_t_per_t, factor, c.eua_eur_per_t, free, low, high,
       cost / produced, cost / direct);
 }
 

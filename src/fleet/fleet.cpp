@@ -20,10 +20,18 @@ Shocks no_shocks(const FleetModel& model) {
   return s;
 }
 
+double EuEtsCharge::free_allocation_t_per_t(int cbam_year) const noexcept {
+  if (cbam_year == 0) return 0.0;
+  const auto i = static_cast<std::size_t>(policy::cbam_schedule_index(cbam_year));
+  return i < factor.size() ? benchmark_t_per_t * factor[i] * cross_sectoral_correction : 0.0;
+}
+
 void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out) {
   out.resize(model.smelters.size());
   // Years after 2034 take the 2034 row (policy/cbam.hpp); 0: no CBAM.
   const int year_index = model.cbam_year == 0 ? -1 : policy::cbam_schedule_index(model.cbam_year);
+  const bool ets = model.eu_ets.on && model.cbam_year != 0;
+  const double free_allocation = ets ? model.eu_ets.free_allocation_t_per_t(model.cbam_year) : 0.0;  // kg/kg
   for (std::size_t i = 0; i < model.smelters.size(); ++i) {
     const FleetSmelter& s = model.smelters[i];
     plant::SmelterInputs in = s.inputs;  // a copy: evaluation never changes the model
@@ -33,10 +41,16 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     const plant::SmelterResult res = plant::evaluate(in);
     SmelterEconomics& e = out[i];
     const double carbon = shocks.carbon_usd_per_kg_co2[r] * res.emissions.scope1;
+    // EU ETS: the EUA on the direct emissions above the free allocation; a [[carbon_price]] on the
+    // smelter's region replaces it (fleet_case.cpp warns).
+    const bool in_ets = ets && s.in_eu_ets && carbon == 0;
+    e.eu_ets_free_allocation_kg_per_kg = in_ets ? free_allocation : 0.0;
+    e.eu_ets_usd_per_kg =
+        in_ets ? std::max(0.0, res.cbam_see_direct_t_per_t - free_allocation) * model.eu_ets.eua_usd_per_kg_co2 : 0.0;
     e.capacity_kg_per_s = res.capacity_kg_per_s;
-    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon;
+    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon + e.eu_ets_usd_per_kg;
     e.domestic_carbon_usd_per_kg = carbon;
-    e.business_usd_per_kg = res.business_usd_per_kg + carbon;
+    e.business_usd_per_kg = res.business_usd_per_kg + carbon + e.eu_ets_usd_per_kg;
     e.power_usd_per_kg = res.breakdown.power;
     e.sec_ac_J_per_kg = res.sec_ac_J_per_kg;
     e.total_co2e_kg_per_kg = res.emissions.total;

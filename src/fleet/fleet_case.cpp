@@ -222,6 +222,32 @@ void apply_added_loads(FleetCase& c) {
   }
 }
 
+/// The EU ETS of a [cbam] case (fleet.hpp, EuEtsCharge): its schedule, the case's EUA and which
+/// smelters are in it (the EU and EEA states of data/cbam.toml, whose reason says "in the EU ETS";
+/// Switzerland's linked ETS is not the EU's). A [[carbon_price]] on a region replaces it for that
+/// region's smelters, which the user is told.
+void set_eu_ets(const plant::SmelterData& data, FleetCase& c, core::Diagnostics& d) {
+  EuEtsCharge& ets = c.model.eu_ets;
+  ets.on = c.cbam_year != 0 && c.eu_ets == EuEts::kCharged;
+  ets.benchmark_t_per_t = c.ets_benchmark_t_per_t;
+  ets.cross_sectoral_correction = data.cbam.cross_sectoral_correction;
+  ets.factor = data.cbam.factor;
+  ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // per t CO2 -> per kg
+  std::string replaced;
+  for (FleetSmelter& s : c.model.smelters) {
+    const policy::CbamExemptCountry* e = data.cbam.exempt_for(s.record.country);
+    s.in_eu_ets = e != nullptr && e->reason.find("in the EU ETS") != std::string::npos;
+    if (!ets.on || !s.in_eu_ets || c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] <= 0) continue;
+    const std::string& region = c.model.regions.regions[static_cast<std::size_t>(s.region)].id;
+    if (replaced.find("'" + region + "'") == std::string::npos) replaced += (replaced.empty() ? "'" : ", '") + region + "'";
+  }
+  if (!replaced.empty())
+    d.warning("cbam.eu_ets", fmt::format("the [[carbon_price]] of {} charges the scope 1 of its EU ETS smelters instead of "
+                                         "the EU ETS (no free allocation); without it they pay the EUA above their free "
+                                         "allocation (cbam.eu_ets)",
+                                         replaced));
+}
+
 }  // namespace
 
 FleetCase parse_fleet_case(const std::string& text, const std::string& file, const std::string& base_dir,
@@ -269,6 +295,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
     model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
   }
   model.regions = std::move(regions);
+  set_eu_ets(data, c, d);
   return c;
 }
 

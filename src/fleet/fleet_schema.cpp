@@ -181,6 +181,24 @@ void cbam(Table& t) {
       .source("[EU 2023/956] Annex IV: actual embedded emissions, or the default values of [EU 2025/2621]")
       .doc("embedded emissions: each smelter's own direct emissions, or its country's default value where "
            "data/cbam.toml has one (others stay actual)");
+  // CBAM replaces the EU ETS free allocation of the same sectors on the same schedule: the smelters in
+  // the EU ETS pay what an import pays on their own direct emissions (docs/model/fleet.md, CBAM).
+  t.choice("cbam.eu_ets", &FleetCase::eu_ets, {{"charged", EuEts::kCharged}, {"off", EuEts::kOff}})
+      .default_("charged")
+      .source("Directive 2003/87/EC Art. 10a(1a) as amended by [EU 2023/959]: free allocation to CBAM sectors x "
+              "the CBAM factor of data/cbam.toml; [EU 2023/956] Art. 31")
+      .doc("EU ETS on the smelters in it (EU and EEA states): 'charged' - the EUA on each one's direct emissions "
+           "above its free allocation (cbam.ets_benchmark x the year's CBAM factor x the cross-sectoral "
+           "correction of data/cbam.toml), in its C1; 'off' - no carbon cost for them (CBAM on imports only)");
+  t.number("cbam.ets_benchmark", &FleetCase::ets_benchmark_t_per_t)
+      .unit("t/t", "1")
+      .range(0.0, 5.0)
+      .typical(1.0, 1.6)
+      .default_(1.464)
+      .source("[EU 2021/447] Annex, product benchmark 'primary aluminium' for 2021-2025 (direct emissions incl. PFC), "
+              "1.464 allowances per t; 1.514 in 2013-2020 ([CRU EU ETS aluminium 2018])")
+      .doc("EU ETS product benchmark for primary aluminium, t CO2e per t: the free allocation per tonne before "
+           "the CBAM factor (with cbam.eu_ets = \"charged\")");
 }
 
 // The levers are arrays of tables: each table is read by its lever (fleet_levers.cpp).

@@ -126,6 +126,12 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
                        "# domestic_carbon_usd_per_t); `potline smelter` reports C1 without it.\n",
                        carbon * 1e3, s.record.region, carbon * 1e3);
   }
+  if (carbon == 0.0 && c.model.eu_ets.on && s.in_eu_ets) {
+    out << fmt::format("# Not a smelter-case input: the EU ETS (cbam.eu_ets = \"charged\") adds the EUA of {:.1f} USD/t CO2\n"
+                       "# x (direct emissions - the free allocation of {:.4g} t/t) to this smelter's C1 in the fleet\n"
+                       "# (cost_curve.csv column eu_ets_usd_per_t); `potline smelter` reports C1 without it.\n",
+                       c.model.eu_ets.eua_usd_per_kg_co2 * 1e3, c.model.eu_ets.free_allocation_t_per_t(c.cbam_year));
+  }
   return out.str();
 }
 

@@ -45,6 +45,7 @@ void apply_cbam_year(const std::vector<YearPath>& paths, int year, FleetCase& c)
     c.eua_eur_per_t = p.at(year);
     for (FleetSmelter& s : c.model.smelters) s.inputs.eua_eur_per_t = p.at(year);
   }
+  c.model.eu_ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // the EU ETS pays the same EUA
 }
 
 bool has_dated_events(const std::vector<Project>& pipeline, const std::string& id) {

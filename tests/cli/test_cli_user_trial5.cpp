@@ -59,25 +59,32 @@ TEST(CliUserTrial5, FlexTextGivesTheYearsValueAndTheExchangersPayback) {
 }
 
 // DI: `fleet examples/cbam-2034.toml` ("what each exporter to the EU pays, and how trade shifts")
-// charges imports into europe the full EUA on their direct emissions (no free allocation left in
-// 2034) while the EU/EEA smelters carry no carbon cost: Europe made 3.46 Mt/yr against 3.17 without
-// CBAM, and 3.17 with their own ETS cost given as a [[carbon_price]] (main of 2026-12-05 14:00). Not modelled; now said, with the
-// cost and the lever, and not when the case already charges them or has no [cbam]. Since the example
-// builds on the 2024 backtest in the year 2034 (case.base, 2026-12-05): 19 smelters, 3.81 Mt/yr, at
-// the path's 146 EUR/t, a warning of the year.
-TEST(CliUserTrial5, FleetWithCbamSaysTheEuSmeltersPayNoEts) {
-  const RunResult r = potline({"fleet", example("cbam-2034.toml")});
+// charged imports into europe the full EUA on their direct emissions (no free allocation left in
+// 2034) while the EU/EEA smelters carried no carbon cost: Europe made 3.46 Mt/yr against 3.17 without
+// CBAM, and 3.17 with their own ETS cost given as a [[carbon_price]] (main of 2026-12-05 14:00). Since
+// 2026-12-05 evening the EU ETS is charged with [cbam] by default (cbam.eu_ets = "charged": the EUA
+// above the free allocation, which the CBAM factor phases out); with cbam.eu_ets = "off" the warning
+// says what they would pay, and not when the case already charges them or has no [cbam]. In the year
+// 2034 on the backtest: 19 smelters, 3.81 Mt/yr, at the path's 146 EUR/t.
+TEST(CliUserTrial5, FleetWithCbamChargesTheEuEtsOrSaysItDoesNot) {
+  const RunResult r = potline({"fleet", example("cbam-2034.toml"), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_not_in(r.out, "the EU ETS is not charged");
+  const Json j = parse_json(r.out);
+  EXPECT_TRUE(j.at("eu_ets").at("charged").get<bool>());
+  EXPECT_EQ(j.at("eu_ets").at("smelters").size(), 19u);
+  EXPECT_GT(j.at("eu_ets").at("mean_cost_usd_per_t").get<double>(), 250.0);  // 305 measured 2026-12-05
+  const RunResult off = potline({"fleet", example("cbam-2034.toml"), "--set", "cbam.eu_ets=off"});
+  ASSERT_EQ(off.exit_code, 0) << off.describe();
   // 19 smelters, 3.81 Mt/yr, 280-347 USD/t (mean 305) at the path's 146 EUR/t of 2034, measured
-  // 2026-12-05 (17, 3.41, 153-186 at 80 EUR/t before the example built on the backtest): the counts
-  // follow the data.
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(warning: year 2034: the EU ETS is not charged: the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
-      << r.out;
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(at 146 EUR/t they would pay \d+-\d+ USD/t \(mean \d+\) on their own\. To count it: \[\[carbon_price\]\] region = "europe", price = "\d+\.\d USD/t")")))
-      << r.out;
+  // 2026-12-05: the counts follow the data.
+  EXPECT_TRUE(std::regex_search(off.out, std::regex(R"(warning: year 2034: the EU ETS is not charged \(cbam.eu_ets = "off"\): the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
+      << off.out;
+  EXPECT_TRUE(std::regex_search(off.out, std::regex(R"(at 146 EUR/t, above their free allocation of 0 t/t, they would pay \d+-\d+ USD/t \(mean \d+\) on their own, as the default cbam.eu_ets = "charged" counts it)")))
+      << off.out;
   TempDir dir;
   const std::string with_ets = dir.write("cbam-ets.toml", "[case]\nbase = \"" + example("cbam-2034.toml") +
-                                                              "\"\n[[carbon_price]]\nregion = \"europe\"\nprice = \"157.7 USD/t\"\n");
+                                                              "\"\n[cbam]\neu_ets = \"off\"\n[[carbon_price]]\nregion = \"europe\"\nprice = \"157.7 USD/t\"\n");
   const RunResult charged = potline({"fleet", with_ets});
   ASSERT_EQ(charged.exit_code, 0) << charged.describe();
   expect_not_in(charged.out, "the EU ETS is not charged");

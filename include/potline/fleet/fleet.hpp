@@ -6,11 +6,13 @@
 // Parse once (fleet_case.hpp builds a FleetModel: one plant::SmelterInputs per smelter, the cell
 // model run once per catalogue technology), then evaluate() is a loop of plant::evaluate calls with
 // no parsing or allocation beyond the output vector — cheap enough for Monte Carlo.
+#include <array>
 #include <string>
 #include <vector>
 
 #include "potline/fleet/dataset.hpp"
 #include "potline/plant/smelter.hpp"
+#include "potline/policy/cbam.hpp"
 
 namespace potline::fleet {
 
@@ -29,9 +31,24 @@ struct FleetSmelter {
   std::string pfc_standard;          ///< PFC method and coefficients ("IPCC2019 slope (PFPB_modern, AEM ...)")
   std::string cbam_route;            ///< with [cbam]: "actual", "default (ISO3)", or why actual
   double cbam_country_default_t_per_t = 0;  ///< the country's CBAM default value before mark-up (0: none)
+  bool in_eu_ets = false;            ///< an EU or EEA state (data/cbam.toml: "..., in the EU ETS")
   /// Ran before the period (status operating, or produced in the path's previous year): stopping it
   /// costs a later restart; a smelter that did not run pays the restart to run (Curtailment).
   bool running = true;
+};
+
+/// The EU ETS on the smelters in it, with [cbam] and cbam.eu_ets = "charged" (docs/model/fleet.md,
+/// CBAM): each pays the EUA on its direct emissions above its free allocation per tonne,
+/// benchmark × CBAM factor(year) × CSCF (Directive 2003/87/EC Art. 10a(1a); the factor CBAM's
+/// free-allocation adjustment uses, [EU 2023/956] Art. 31). None before the first CBAM year.
+struct EuEtsCharge {
+  bool on = false;
+  double benchmark_t_per_t = 0;          ///< t CO2e per t primary aluminium (cbam.ets_benchmark)
+  double cross_sectoral_correction = 1;  ///< data/cbam.toml
+  std::array<double, policy::kCbamYears> factor{};  ///< CBAM factor by year (data/cbam.toml)
+  double eua_usd_per_kg_co2 = 0;         ///< the year's EUA × cbam.usd_per_eur
+  /// Free allocation per tonne in `cbam_year` (0 before the first CBAM year).
+  double free_allocation_t_per_t(int cbam_year) const noexcept;
 };
 
 /// Everything a fleet evaluation needs, prepared at the boundary.
@@ -39,6 +56,7 @@ struct FleetModel {
   RegionTable regions;
   std::vector<FleetSmelter> smelters;  ///< only those with an included status
   int cbam_year = 0;                   ///< 0 = no CBAM
+  EuEtsCharge eu_ets;                  ///< off without [cbam]
   double lme_usd_per_kg = 0;
   double demand_kg_per_s = 0;          ///< world demand for the cost-curve marginal cost
 };
@@ -55,9 +73,11 @@ Shocks no_shocks(const FleetModel& model);
 /// Result of one smelter.
 struct SmelterEconomics {
   double capacity_kg_per_s = 0;
-  double c1_usd_per_kg = 0;           ///< smelter-model C1 + domestic carbon cost
+  double c1_usd_per_kg = 0;           ///< smelter-model C1 + domestic carbon cost + EU ETS cost
   double domestic_carbon_usd_per_kg = 0;  ///< the [[carbon_price]] lever's cost on scope 1 (not a smelter-case input)
-  double business_usd_per_kg = 0;     ///< smelter-model business cost + domestic carbon cost
+  double eu_ets_usd_per_kg = 0;       ///< EU ETS cost on direct emissions above the free allocation (EuEtsCharge)
+  double eu_ets_free_allocation_kg_per_kg = 0;  ///< the free allocation per t that cost used (0: not in the ETS)
+  double business_usd_per_kg = 0;     ///< smelter-model business cost + domestic carbon + EU ETS cost
   double power_usd_per_kg = 0;
   double sec_ac_J_per_kg = 0;
   double total_co2e_kg_per_kg = 0;    ///< scope 1 + 2 (IAI Level 1)

@@ -32,6 +32,8 @@ enum class TariffBasis {
 
 /// Which embedded emissions CBAM prices (docs/model/fleet.md, "CBAM: actual or default").
 enum class CbamRoute { kActual, kDefault };
+/// Whether a [cbam] case charges the EU ETS on the smelters in it (docs/model/fleet.md, CBAM).
+enum class EuEts { kCharged, kOff };
 
 struct Tariff {
   int importer = -1;
@@ -103,6 +105,8 @@ struct FleetCase {
   double eua_eur_per_t = 0, usd_per_eur = 0;
   bool eua_price_given = false;  ///< cbam.eua_price is in the case (with fleet.year it may come from the paths alone)
   CbamRoute cbam_route = CbamRoute::kActual;
+  EuEts eu_ets = EuEts::kCharged;
+  double ets_benchmark_t_per_t = 0;
   bool solve_market = false;
   MarketDefaults market_defaults;
   std::vector<double> demand_factor;    ///< per region

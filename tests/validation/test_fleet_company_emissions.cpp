@@ -170,8 +170,11 @@ TEST(fleet_company_emissions, AlouetteWithinFifteenPercentOfItsPublishedFigureFo
 // full until its 2018 lockout): 1.95 t CO2e/t; model 2.10 (+8 %), its P155 lines on the IAI
 // world-average PFC ESTIMATE. The same register's "ALCOA CANADA et filiales", 945,552 t CO2e (Baie-
 // Comeau and Deschambault; ABI is listed apart), over the two smelters' 280 + 287 kt/yr: 1.67 t/t;
-// model 1.94, +16 %: a marginal miss, asserted as it stands; a production below those capacities
-// would raise the published intensity and narrow the gap. Neither figure is an input.
+// model 2.10, +26 %: a miss, asserted as it stands (1.94, +16 %, until 2026-12-05, when
+// Deschambault's cells became the catalogue's AP30, first run in 1986, whose PFC class is the
+// legacy one at the IAI world average, where AP40's modern class gave it the modern-class AEM
+// estimate); a production below those capacities would raise the published intensity and narrow the
+// gap. Neither figure is an input.
 TEST(fleet_company_emissions, BecancourWithinFifteenPercentOfItsRegisteredEmissionsFor2016) {
   EXPECT_NEAR(smelters({"ca-becancour"}, Scope::direct), 805726.0 / 413000.0, 0.15 * 805726.0 / 413000.0);
 }
@@ -179,8 +182,8 @@ TEST(fleet_company_emissions, BecancourWithinFifteenPercentOfItsRegisteredEmissi
 TEST(fleet_company_emissions, KnownMissAlcoaQuebecSmeltersAboveTheirRegisteredEmissionsFor2016) {
   const double published = 945552.0 / (280000.0 + 287000.0);
   const double model = smelters({"ca-baie-comeau", "ca-deschambault"}, Scope::direct);
-  EXPECT_GT(model, 1.15 * published);  // the miss, at the dataset's capacities as outputs
-  EXPECT_LT(model, 1.20 * published);
+  EXPECT_GT(model, 1.20 * published);  // the miss, at the dataset's capacities as outputs
+  EXPECT_LT(model, 1.30 * published);
 }
 
 // Known miss, asserted as it stands: Hydro Sunndal (HAL275/HAL300 cells, own anode plant) produced
@@ -328,11 +331,13 @@ TEST(fleet_company_emissions, KnownMissesAgainstTheEuDefaultValuesAsTheyStand) {
     EXPECT_GT(m, 1.15 * 1.70) << iso3;  // +24 %: legacy classes at the IAI 2016 world average
     EXPECT_LT(m, 1.35 * 1.70) << iso3;
   }
+  // South Africa no longer misses (−11 % since 2026-12-05: Hillside's AP30 cells, first run in 1986,
+  // in the legacy PFC class at the IAI world average; −25 % before, at the modern-class AEM estimate
+  // of AP40).
   const double za = country("ZAF");
-  EXPECT_LT(za, 0.85 * 2.358);  // −25 %: Hillside at the modern-class AEM estimate
-  EXPECT_GT(za, 0.65 * 2.358);
+  EXPECT_NEAR(za, 2.358, 0.15 * 2.358);
   const double mz = country("MOZ");
-  EXPECT_LT(mz, 0.85 * 3.198);  // −45 %: Mozal likewise
+  EXPECT_LT(mz, 0.85 * 3.198);  // −34 %: Mozal likewise (AP30; −45 % before)
   EXPECT_GT(mz, 0.45 * 3.198);
 }
 

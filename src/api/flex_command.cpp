@@ -30,13 +30,33 @@ PricePlace price_place(const CaseSource& source, const PriceSource& price_source
 
 // The series, read even when the case has errors, so that every input error comes in one pass.
 std::optional<flex::PriceSeries> read_prices(const CaseSource& source, const PriceSource& price_source,
-                                             const PricePlace& place, core::Diagnostics& d) {
+                                             const PricePlace& place, const flex::PriceReadOptions& options,
+                                             core::Diagnostics& d) {
   if (place.path.empty()) {
     d.error({source.name(), 0, 0}, "flex.prices", "give a price series: --prices PRICES.csv or flex.prices in the case");
     return std::nullopt;
   }
-  return price_source.text ? flex::read_price_csv_text(*price_source.text, price_source.display_name, d, "flex.prices")
-                           : flex::read_price_csv(place.path, d, "flex.prices", place.where);
+  return price_source.text
+             ? flex::read_price_csv_text(*price_source.text, price_source.display_name, d, "flex.prices", options)
+             : flex::read_price_csv(place.path, d, "flex.prices", place.where, options);
+}
+
+// flex.price_time_zone, flex.price_area and flex.price_exchange_rate as the price reader takes them.
+flex::PriceReadOptions price_options(const io::ValueSet& user) {
+  flex::PriceReadOptions o;
+  if (const io::Value* v = user.get("flex.price_time_zone")) {
+    o.time_zone = v->text;
+    o.time_zone_where = v->location;
+  }
+  if (const io::Value* v = user.get("flex.price_area")) {
+    o.area = v->text;
+    o.area_where = v->location;
+  }
+  if (const io::Value* v = user.get("flex.price_exchange_rate"); v != nullptr && v->origin != io::Origin::kDefault) {
+    o.eur_per_unit = v->number;
+    o.exchange_rate_where = v->location;
+  }
+  return o;
 }
 
 // load_flex without the located_at_case wrapper.
@@ -67,7 +87,7 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     if (!d.has_errors()) c = flex::build_flex_case(user, catalogue, emissions, source.base_dir(), d);
   }
   const PricePlace place = price_place(source, price_source, user);
-  auto prices = read_prices(source, price_source, place, d);
+  auto prices = read_prices(source, price_source, place, price_options(user), d);
   if (prices && c) {
     const io::Value* h = user.get("flex.horizon");
     flex::check_horizon(*prices, c->dispatch.horizon_s, "flex.horizon",

@@ -14,9 +14,26 @@ using Table = io::SchemaTable<FlexCase>;
 void add_limit_fields(Table& t) {
   auto d = t.part(&FlexCase::dispatch);
   t.text("flex.prices", &FlexCase::prices_path)
-      .doc("price series CSV 'time_utc,price_eur_per_MWh' (15-min or hourly; relative to the case file); --prices "
-           "overrides it")
+      .doc("price series CSV: 'time_utc,price_eur_per_MWh' or another declared zone and unit, or a SMARD or "
+           "Energi Data Service download (15-min or hourly; relative to the case file); --prices overrides it")
       .source("user input; synthetic examples in data/prices/");
+  t.text("flex.price_time_zone")
+      .doc("time zone of price times written without a UTC offset (and not in a time_utc column): UTC, a fixed "
+           "offset (+01:00, no summer time), or local time with EU summer time (1996 on) as CET, EET, WET or "
+           "Europe/Berlin, Copenhagen, Paris, ... (a fixed list; no time-zone database is read); none: such times "
+           "are an input error")
+      .source("[EU summer time 2000]: summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the "
+              "last Sunday of October");
+  t.text("flex.price_area")
+      .doc("price area to read from an export holding several: Energi Data Service's PriceArea (DK1, DK2) or a "
+           "SMARD column's area (Deutschland/Luxemburg); none: the file must hold one")
+      .source("user choice");
+  t.number("flex.price_exchange_rate")
+      .range(0.0, 1e6)
+      .exclusive_min()
+      .default_note("none: the prices must be in EUR (EUR/MWh, EUR/kWh, ct/kWh)")
+      .doc("EUR per unit of the price series' currency, when its header names another (USD/MWh: EUR per USD)")
+      .source("user input, e.g. [ECB 2024]: 1.0824 USD/EUR in 2024, 0.9239 EUR per USD");
   d.number("flex.horizon", &DispatchSettings::horizon_s)
       .unit("h", "s")
       .default_(24.0)

@@ -8,51 +8,20 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "potline/core/constants.hpp"
+#include "potline/flex/price_layouts.hpp"
+#include "potline/flex/price_times.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/io/text_file.hpp"
 
 namespace potline::flex {
 namespace {
 
-constexpr double kJoulesPerMWh = 1000.0 * constants::kJoulePerKWh;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-// Reads exactly `n` digits at `pos` of `s` into `value`.
-bool digits(const std::string& s, std::size_t pos, std::size_t n, int& value) {
-  if (pos + n > s.size()) return false;
-  value = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    value = value * 10 + (s[i] - '0');
+// What a wrong column count likely means: a decimal comma that split the price in two.
+std::string column_count_hint(const io::CsvRecord& r, std::size_t expected, bool semicolons) {
+  if (!semicolons && r.fields.size() == expected + 1) {
+    return "; a decimal comma in the price splits it in two: write the price with a '.' (or separate the columns "
+           "with ';', which allows decimal commas)";
   }
-  return true;
-}
-
-// The time-zone suffix after the clock time: "", "Z" or "+00:00"/"-00:00" are UTC.
-bool utc_suffix(const std::string& rest, std::string& why) {
-  if (rest.empty() || rest == "Z" || rest == "z" || rest == "+00:00" || rest == "-00:00" || rest == "+0000")
-    return true;
-  if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
-    why = fmt::format("offset '{}' is not UTC: the column time_utc holds UTC times (convert local times, e.g. "
-                      "2024-06-05T00:00+02:00 is 2024-06-04T22:00Z)", rest);
-  } else {
-    why = fmt::format("unexpected '{}' after the time", rest);
-  }
-  return false;
-}
-
-// What a wrong column count likely means: a spreadsheet's export with ';' between columns (and decimal
-// commas), or a decimal comma that split the price in two.
-std::string column_count_hint(const io::CsvRecord& r) {
-  if (r.fields.size() == 1 && r.fields[0].text.find(';') != std::string::npos) {
-    return "; the line holds ';': save the series with ',' between columns and '.' as the decimal point";
-  }
-  if (r.fields.size() == 3) return "; a decimal comma in the price splits it in two: write the price with a '.'";
   return "";
 }
 
@@ -63,71 +32,208 @@ struct Place {
   core::SourceLocation at(int line, int column) const { return {path, line, column}; }
 };
 
-// The header: two columns naming the time zone and the price unit.
-bool check_header(const io::CsvRecord& r, const Place& place, core::Diagnostics& d) {
-  const std::string want = "time_utc,price_eur_per_MWh";
-  if (r.fields.size() != 2) {
-    d.error(place.at(r.line, 1), place.key,
-            fmt::format("the header must have two columns '{}' (times in UTC, prices in EUR/MWh); found {} "
-                        "column(s){}", want, r.fields.size(), column_count_hint(r)));
+// The header: its layout and unit, each problem at its column.
+std::optional<PriceColumns> read_header(const io::CsvRecord& r, const PriceReadOptions& options, const Place& place,
+                                        core::Diagnostics& d) {
+  std::vector<std::string> names;
+  for (const auto& f : r.fields) names.push_back(f.text);
+  std::vector<HeaderProblem> problems;
+  auto columns = recognise_layout(names, options.area, problems);
+  for (const auto& p : problems) {
+    const int column = p.field >= 0 && static_cast<std::size_t>(p.field) < r.fields.size()
+                           ? r.fields[static_cast<std::size_t>(p.field)].column
+                           : 1;
+    d.error(place.at(r.line, column), place.key, p.message);
+  }
+  return columns;
+}
+
+// The zone of zone-less times: the header's or flex.price_time_zone (one of them; both only if equal).
+bool resolve_zone(const PriceColumns& c, const PriceReadOptions& o, core::Diagnostics& d,
+                  std::optional<TimeZoneRule>& zone) {
+  zone = c.zone;
+  if (o.time_zone.empty()) return true;
+  std::string why;
+  const auto declared = parse_time_zone(o.time_zone, why);
+  if (!declared) {
+    d.error(o.time_zone_where, "flex.price_time_zone", why);
     return false;
   }
-  bool ok = true;
-  if (lower(r.fields[0].text) != "time_utc") {
-    d.error(place.at(r.line, r.fields[0].column), place.key,
-            fmt::format("first column '{}': name it time_utc and give the times in UTC (header '{}')",
-                        r.fields[0].text, want));
-    ok = false;
+  if (zone && (zone->kind != declared->kind || zone->standard_offset_s != declared->standard_offset_s)) {
+    d.error(o.time_zone_where, "flex.price_time_zone",
+            fmt::format("'{}' contradicts the price series' header, which declares its times in {}: remove "
+                        "flex.price_time_zone",
+                        o.time_zone, zone->name));
+    return false;
   }
-  const std::string price = lower(r.fields[1].text);
-  if (price != "price_eur_per_mwh") {
-    const std::string hint = price.rfind("price_", 0) == 0
-                                 ? " (prices in another currency or unit: convert them to EUR/MWh)"
-                                 : "";
-    d.error(place.at(r.line, r.fields[1].column), place.key,
-            fmt::format("second column '{}': name it price_eur_per_MWh{} (header '{}')", r.fields[1].text, hint, want));
-    ok = false;
+  zone = declared;
+  return true;
+}
+
+// The currency: EUR, or another with flex.price_exchange_rate (EUR per unit of it).
+bool currency_factor(const PriceColumns& c, const io::CsvRecord& header, const PriceReadOptions& o, const Place& place,
+                     core::Diagnostics& d, double& eur_per_unit) {
+  eur_per_unit = 1.0;
+  if (c.unit.currency == "EUR") {
+    if (!o.eur_per_unit) return true;
+    d.error(o.exchange_rate_where, "flex.price_exchange_rate",
+            fmt::format("is given, but the prices are in EUR ({}): remove flex.price_exchange_rate", c.unit.text));
+    return false;
   }
-  return ok;
+  if (o.eur_per_unit) {
+    eur_per_unit = *o.eur_per_unit;
+    return true;
+  }
+  d.error(place.at(header.line, header.fields[c.price].column), place.key,
+          fmt::format("prices in {}: the flex case computes in EUR; give flex.price_exchange_rate, EUR per {} (e.g. "
+                      "0.9239 EUR per USD, the 2024 average of 1.0824 USD/EUR [ECB 2024])",
+                      c.unit.text, c.unit.currency));
+  return false;
 }
 
 // One data row: its time and price as far as they could be read (a row with an unreadable time
 // is kept so that the order and step checks skip the pairs around it instead of calling it a gap).
 struct Row {
   std::optional<std::int64_t> time_s;
-  double price_eur_per_MWh = 0;
+  std::optional<int> offset_s;  ///< the UTC offset the time was read with
+  bool zone_offset = false;     ///< the offset came from a declared fixed zone, not the text
+  double price = 0;             ///< in the column's unit
   bool price_ok = false;
   int line = 0;
   int time_column = 1;
 };
 
-Row read_row(const io::CsvRecord& r, const Place& place, core::Diagnostics& d) {
+// Reads the rows' times in one zone; problems that would repeat on every row are one error each.
+struct TimeReader {
+  const Place& place;
+  core::Diagnostics& d;
+  const std::optional<TimeZoneRule>& zone;
+  std::optional<std::int64_t> previous;  // the last time read (which of two instants a repeated hour is)
+  struct Once {
+    int count = 0;
+    int line = 0, column = 0;
+    std::string text;
+  } zoneless, too_early;
+
+  static void note(Once& once, const Row& row, const std::string& text) {
+    if (once.count++ == 0) once = {1, row.line, row.time_column, text};
+  }
+
+  // A zone-less time in the declared zone; in the hour repeated when summer time ends the first row
+  // is summer time, the next standard time.
+  void in_zone(const std::string& text, std::int64_t wall_s, Row& row) {
+    const auto instants = wall_to_utc(wall_s, *zone);
+    if (instants.empty()) {
+      const auto start = eu_summer_time(utc_year(wall_s)).first;
+      d.error(place.at(row.line, row.time_column), place.key,
+              fmt::format("local time '{}' does not exist in {}: the clocks skip an hour when summer time begins "
+                          "({}); a series in local time has no row in that hour",
+                          text, zone->name, format_utc_time(start)));
+      return;
+    }
+    row.time_s = instants.back();  // none later than the previous row: a duplicate or a row out of order
+    for (const auto u : instants) {
+      if (!previous || u > *previous) {
+        row.time_s = u;
+        break;
+      }
+    }
+    row.offset_s = static_cast<int>(wall_s - *row.time_s);
+    row.zone_offset = zone->kind == TimeZoneRule::Kind::kFixed;
+  }
+
+  void read(const std::string& text, Row& row) {
+    std::string why;
+    const auto t = parse_written_time(text, why);
+    if (!t) {
+      d.error(place.at(row.line, row.time_column), place.key, fmt::format("time '{}': {}", text, why));
+      return;
+    }
+    if (t->offset_s) {
+      row.offset_s = t->offset_s;
+      row.time_s = t->wall_s - *t->offset_s;
+    } else if (!zone) {
+      note(zoneless, row, text);
+    } else if (zone->kind == TimeZoneRule::Kind::kEuSummerTime && utc_year(t->wall_s) < kEuSummerTimeFirstYear) {
+      note(too_early, row, text);
+    } else {
+      in_zone(text, t->wall_s, row);
+    }
+    if (row.time_s) previous = row.time_s;
+  }
+
+  void report(bool smard) const {
+    if (zoneless.count > 0) {
+      d.error(place.at(zoneless.line, zoneless.column), place.key,
+              fmt::format("time '{}' has no UTC offset and the series declares no time zone ({}): write each time "
+                          "with its offset (2024-06-05T00:00+02:00) or in UTC (2024-06-04T22:00Z), name the first "
+                          "column time_utc if the times are UTC, or declare the zone with flex.price_time_zone (UTC, "
+                          "a fixed offset such as +01:00, or Europe/Berlin for German local time with summer "
+                          "time){}",
+                          zoneless.text,
+                          zoneless.count == 1 ? "this row" : fmt::format("this row and {} more", zoneless.count - 1),
+                          smard ? "; SMARD's downloads are in German local time: --set flex.price_time_zone=Europe/Berlin"
+                                : ""));
+    }
+    if (too_early.count > 0) {
+      d.error(place.at(too_early.line, too_early.column), place.key,
+              fmt::format("time '{}' ({} row(s)) is before {}, the first year of the EU summer-time rule {} is "
+                          "read with: give the times in UTC or with their offsets",
+                          too_early.text, too_early.count, kEuSummerTimeFirstYear, zone ? zone->name : ""));
+    }
+  }
+};
+
+Row read_row(const io::CsvRecord& r, const PriceColumns& c, bool semicolons, TimeReader& times) {
   Row row;
   row.line = r.line;
-  if (r.fields.size() != 2) {
-    d.error(place.at(r.line, 1), place.key,
-            fmt::format("{} column(s): each row holds time_utc,price_eur_per_MWh{}", r.fields.size(),
-                        column_count_hint(r)));
+  if (r.fields.size() != c.count) {
+    times.d.error(times.place.at(r.line, 1), times.place.key,
+                  fmt::format("{} column(s): each row holds the header's {}{}", r.fields.size(), c.count,
+                              column_count_hint(r, c.count, semicolons)));
     return row;
   }
-  row.time_column = r.fields[0].column;
-  std::string why;
-  row.time_s = parse_utc_time(r.fields[0].text, why);
-  if (!row.time_s) {
-    d.error(place.at(r.line, r.fields[0].column), place.key, fmt::format("time '{}': {}", r.fields[0].text, why));
-  }
-  const std::string& p = r.fields[1].text;
-  char* end = nullptr;
-  const double price = std::strtod(p.c_str(), &end);
-  row.price_ok = !p.empty() && end != p.c_str() && *end == '\0' && std::isfinite(price);
+  row.time_column = r.fields[c.time].column;
+  std::string time = r.fields[c.time].text;
+  if (c.clock) time += " " + r.fields[*c.clock].text;
+  times.read(time, row);
+  const auto& cell = r.fields[c.price];
+  std::string hint;
+  const auto price = parse_price_text(cell.text, semicolons, hint);
+  row.price_ok = price.has_value();
   if (!row.price_ok) {
-    d.error(place.at(r.line, r.fields[1].column), place.key,
-            fmt::format("price '{}' is not a number in EUR/MWh (allowed: any finite number, negative prices "
-                        "included){}",
-                        p, p.find(',') != std::string::npos ? "; write the decimal comma as a '.'" : ""));
+    times.d.error(times.place.at(r.line, cell.column), times.place.key,
+                  fmt::format("price '{}' is not a number in {} (allowed: any finite number, negative prices "
+                              "included){}",
+                              cell.text, c.unit.text, hint));
   }
-  row.price_eur_per_MWh = price;
+  row.price = price.value_or(0.0);
   return row;
+}
+
+// What a broken step between rows a and b may come from: offsets that change, or a fixed offset
+// declared for local times that follow summer time.
+std::string step_hint(const Row& a, const Row& b) {
+  if (!a.offset_s || !b.offset_s) return "";
+  if (*a.offset_s != *b.offset_s) {
+    return fmt::format(" (the UTC offset changes from {} on line {} to {}: check the offsets)",
+                       format_offset(*a.offset_s), a.line, format_offset(*b.offset_s));
+  }
+  if (!a.zone_offset || *a.offset_s == 0) return "";
+  const std::int64_t lo = std::min(*a.time_s, *b.time_s) - 3600;
+  const std::int64_t hi = std::max(*a.time_s, *b.time_s) + 3600;
+  for (const int year : {utc_year(lo), utc_year(hi)}) {
+    const auto [start, end] = eu_summer_time(year);
+    const bool begins = start >= lo && start <= hi;
+    if (begins || (end >= lo && end <= hi)) {
+      return fmt::format(" (EU summer time {} at {}: the times look like local time with summer time, which a "
+                         "fixed offset ({}) does not follow; declare the zone by name, e.g. flex.price_time_zone = "
+                         "\"Europe/Berlin\", or write each time with its offset)",
+                         begins ? "begins" : "ends", format_utc_time(begins ? start : end),
+                         format_offset(*a.offset_s));
+    }
+  }
+  return "";
 }
 
 // The step of the series: the first two adjacent rows whose times were read.
@@ -176,14 +282,15 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
     const core::SourceLocation at = place.at(b.line, b.time_column);
     const std::int64_t dt = *b.time_s - *a.time_s;
     if (dt == 0) {
-      d.error(at, place.key, fmt::format("duplicate time {} (also on line {})", format_utc_time(*b.time_s), a.line));
+      d.error(at, place.key,
+              fmt::format("duplicate time {} (also on line {}){}", format_utc_time(*b.time_s), a.line, step_hint(a, b)));
       ok = false;
       continue;
     }
     if (dt < 0) {
       d.error(at, place.key,
-              fmt::format("time {} is before the previous row's {} (line {}): rows must be sorted by time",
-                          format_utc_time(*b.time_s), format_utc_time(*a.time_s), a.line));
+              fmt::format("time {} is before the previous row's {} (line {}): rows must be sorted by time{}",
+                          format_utc_time(*b.time_s), format_utc_time(*a.time_s), a.line, step_hint(a, b)));
       ok = false;
       continue;  // compare the next row with the last row in order
     }
@@ -191,7 +298,8 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
     if (i == first || current <= 0) {  // the step: the first interval in order
       current = dt;
       if (current != 900 && current != 3600) {
-        d.error(at, place.key, fmt::format("step {} min: the series must have 15-min or 60-min steps", dt / 60.0));
+        d.error(at, place.key,
+                fmt::format("step {} min: the series must have 15-min or 60-min steps{}", dt / 60.0, step_hint(a, b)));
         return false;
       }
       step_s = static_cast<double>(current);
@@ -202,17 +310,18 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
     if (next_interval(rows, i) == dt) {  // the new interval repeats: the step changed here
       d.error(at, place.key,
               fmt::format("mixed steps: the step changes from {} min to {} min at this row (after line {}); the series "
-                          "must keep one step (15 or 60 min) throughout",
-                          current / 60.0, dt / 60.0, a.line));
+                          "must keep one step (15 or 60 min) throughout{}",
+                          current / 60.0, dt / 60.0, a.line, step_hint(a, b)));
       current = dt;
     } else if (dt % current == 0) {
       d.error(at, place.key,
-              fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min)", dt / current - 1,
-                          format_utc_time(*a.time_s), a.line, format_utc_time(*b.time_s), current / 60));
+              fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min){}", dt / current - 1,
+                          format_utc_time(*a.time_s), a.line, format_utc_time(*b.time_s), current / 60,
+                          step_hint(a, b)));
     } else {
       d.error(at, place.key,
-              fmt::format("mixed steps: {} min after line {}, but the series started with {} min steps", dt / 60.0,
-                          a.line, step / 60));
+              fmt::format("mixed steps: {} min after line {}, but the series started with {} min steps{}", dt / 60.0,
+                          a.line, step / 60, step_hint(a, b)));
     }
   }
   return ok;
@@ -221,25 +330,9 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
 }  // namespace
 
 std::optional<std::int64_t> parse_utc_time(const std::string& text, std::string& why) {
-  int y = 0, mo = 0, da = 0, h = 0, mi = 0, se = 0;
-  const bool shape = text.size() >= 16 && digits(text, 0, 4, y) && text[4] == '-' && digits(text, 5, 2, mo) &&
-                     text[7] == '-' && digits(text, 8, 2, da) && (text[10] == 'T' || text[10] == ' ') &&
-                     digits(text, 11, 2, h) && text[13] == ':' && digits(text, 14, 2, mi);
-  if (!shape) {
-    why = "write ISO 8601 UTC times, e.g. 2024-06-05T13:15Z";
-    return std::nullopt;
-  }
-  std::size_t pos = 16;
-  if (text.size() >= 19 && text[16] == ':' && digits(text, 17, 2, se)) pos = 19;
-  if (!utc_suffix(text.substr(pos), why)) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
-                                         std::chrono::day(static_cast<unsigned>(da))};
-  if (!date.ok() || h > 23 || mi > 59 || se > 59) {
-    why = "not a valid date and time";
-    return std::nullopt;
-  }
-  const auto days = std::chrono::sys_days(date).time_since_epoch().count();
-  return static_cast<std::int64_t>(days) * 86400 + h * 3600 + mi * 60 + se;
+  const auto t = parse_written_time(text, why);
+  if (!t) return std::nullopt;
+  return t->wall_s - t->offset_s.value_or(0);
 }
 
 std::string format_utc_time(std::int64_t unix_s) {
@@ -251,35 +344,96 @@ std::string format_utc_time(std::int64_t unix_s) {
                      (rest % 3600) / 60);
 }
 
-std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
-                                               core::Diagnostics& diagnostics, const std::string& key) {
-  const std::size_t errors_before = diagnostics.error_count();
-  const Place place{path, key};
-  const auto records = io::parse_csv(text, path, diagnostics);
-  if (records.empty()) {
-    diagnostics.error({path, 0, 0}, key, "no header: the price series starts with 'time_utc,price_eur_per_MWh'");
+namespace {
+
+// The rows of the series: those of the chosen price area when the file holds several (Energi Data
+// Service's PriceArea), else all; nullopt after an error.
+std::optional<std::vector<const io::CsvRecord*>> select_area(const std::vector<io::CsvRecord>& records,
+                                                            const PriceColumns& c, const PriceReadOptions& o,
+                                                            const Place& place, core::Diagnostics& d) {
+  std::vector<const io::CsvRecord*> rows;
+  std::vector<std::string> areas;
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const auto& r = records[i];
+    if (c.area && *c.area < r.fields.size()) {
+      const std::string& a = r.fields[*c.area].text;
+      if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.push_back(a);
+      if (!o.area.empty() && a != o.area) continue;
+    }
+    rows.push_back(&r);
+  }
+  std::string list;
+  for (const auto& a : areas) list += (list.empty() ? "" : ", ") + a;
+  if (c.area && o.area.empty() && areas.size() > 1) {
+    d.error(place.at(records.front().line, 1), place.key,
+            fmt::format("the file holds {} price areas ({}): choose one with flex.price_area (e.g. --set "
+                        "flex.price_area={})",
+                        areas.size(), list, areas.front()));
     return std::nullopt;
   }
-  if (!check_header(records.front(), place, diagnostics)) return std::nullopt;
+  if (c.area && !o.area.empty() && rows.empty()) {
+    d.error(o.area_where, "flex.price_area",
+            fmt::format("no row of price area '{}' in {} (its areas: {})", o.area, place.path, list));
+    return std::nullopt;
+  }
+  return rows;
+}
+
+// Rows whose times all fall (an export newest first) are put in rising order.
+void rising_order(std::vector<Row>& rows) {
+  int pairs = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (!rows[i - 1].time_s || !rows[i].time_s) continue;
+    if (*rows[i].time_s >= *rows[i - 1].time_s) return;
+    ++pairs;
+  }
+  if (pairs > 0) std::reverse(rows.begin(), rows.end());
+}
+
+}  // namespace
+
+std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
+                                               core::Diagnostics& diagnostics, const std::string& key,
+                                               const PriceReadOptions& options) {
+  const std::size_t errors_before = diagnostics.error_count();
+  const Place place{path, key};
+  const bool semicolons = semicolon_separated(text);
+  const auto records = read_price_records(text, semicolons, path, diagnostics);
+  if (records.empty()) {
+    diagnostics.error({path, 0, 0}, key, "no header: the price series starts with e.g. 'time_utc,price_eur_per_MWh'");
+    return std::nullopt;
+  }
+  const auto columns = read_header(records.front(), options, place, diagnostics);
+  if (!columns) return std::nullopt;
+  std::optional<TimeZoneRule> zone;
+  double eur_per_unit = 1.0;
+  const bool zone_ok = resolve_zone(*columns, options, diagnostics, zone);
+  const bool currency_ok = currency_factor(*columns, records.front(), options, place, diagnostics, eur_per_unit);
+  const auto selected = select_area(records, *columns, options, place, diagnostics);
+  if (!zone_ok || !currency_ok || !selected) return std::nullopt;
+  TimeReader times{place, diagnostics, zone, std::nullopt, {}, {}};
   std::vector<Row> rows;
-  for (std::size_t i = 1; i < records.size(); ++i) rows.push_back(read_row(records[i], place, diagnostics));
+  for (const io::CsvRecord* r : *selected) rows.push_back(read_row(*r, *columns, semicolons, times));
+  times.report(columns->layout == PriceLayout::kSmard || columns->layout == PriceLayout::kSmardDateAndTime);
+  rising_order(rows);
   PriceSeries s;
   s.path = path;
   check_steps(rows, place, diagnostics, s.step_s);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   s.start_unix_s = *rows.front().time_s;
   for (const Row& r : rows) {
-    s.price_eur_per_J.push_back(r.price_eur_per_MWh / kJoulesPerMWh);
+    s.price_eur_per_J.push_back(r.price * columns->unit.per_J * eur_per_unit);
     s.lines.push_back(r.line);
   }
   return s;
 }
 
 std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnostics& diagnostics,
-                                          const std::string& key, const core::SourceLocation& where) {
+                                          const std::string& key, const core::SourceLocation& where,
+                                          const PriceReadOptions& options) {
   const auto text = io::read_text_file(path, "the price series", diagnostics, key, where);
   if (!text) return std::nullopt;
-  return read_price_csv_text(*text, path, diagnostics, key);
+  return read_price_csv_text(*text, path, diagnostics, key, options);
 }
 
 bool check_horizon(const PriceSeries& series, double horizon_s, const std::string& key,

@@ -45,13 +45,14 @@ TEST(flex_prices, UtcTimesRoundTrip) {
   EXPECT_EQ(why, "not a valid date and time");
 }
 
+// The header declares the zone (time_utc) and the unit; "time" alone needs offsets or a declared
+// zone, and a currency other than EUR an exchange rate (test_flex_price_formats.cpp).
 TEST(flex_prices, HeaderNamesZoneAndUnit) {
   EXPECT_NE(read_errors("time,price\n2026-06-01T00:00Z,1\n").find(
-                "p.csv:1:1: error: first column 'time': name it time_utc and give the times in UTC"),
+                "p.csv:1:6: error: second column 'price': name the price's unit, one of EUR/MWh"),
             std::string::npos);
   EXPECT_NE(read_errors("time_utc,price_usd_per_MWh\n").find(
-                "p.csv:1:10: error: second column 'price_usd_per_MWh': name it price_eur_per_MWh (prices in another "
-                "currency or unit: convert them to EUR/MWh)"),
+                "p.csv:1:10: error: prices in USD/MWh: the flex case computes in EUR; give flex.price_exchange_rate"),
             std::string::npos);
 }
 
@@ -113,16 +114,19 @@ TEST(flex_prices, AStepThatChangesOrOneMisplacedRowIsOneError) {
 
 TEST(flex_prices, NonNumericAndNonFinitePricesAndBadTimesAreAllReported) {
   const std::string e = read_errors(kHeader + "2026-06-01T00:00Z,abc\n2026-06-01T01:00Z,nan\n"
-                                              "2026-06-01T02:00Z,inf\n2026-06-01 03:00+02:00,4\nyesterday,5\n");
+                                              "2026-06-01T02:00Z,inf\n2026-06-01 03:00+25:00,4\nyesterday,5\n");
   EXPECT_NE(e.find("p.csv:3:19: error: price 'abc' is not a number in EUR/MWh (allowed: any finite number, negative prices "
                    "included)"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find("p.csv:4:19: error: price 'nan' is not a number in EUR/MWh"), std::string::npos) << e;
   EXPECT_NE(e.find("p.csv:5:19: error: price 'inf' is not a number in EUR/MWh"), std::string::npos) << e;
-  EXPECT_NE(e.find("p.csv:6:1: error: time '2026-06-01 03:00+02:00': offset '+02:00' is not UTC"), std::string::npos)
+  EXPECT_NE(e.find("p.csv:6:1: error: time '2026-06-01 03:00+25:00': offset '+25:00' is out of range (at most "
+                   "±18:00)"),
+            std::string::npos)
       << e;
-  EXPECT_NE(e.find("p.csv:7:1: error: time 'yesterday': write ISO 8601 UTC times, e.g. 2024-06-05T13:15Z"),
+  EXPECT_NE(e.find("p.csv:7:1: error: time 'yesterday': write ISO 8601 UTC times or times with their offset, e.g. "
+                   "2024-06-05T13:15Z or 2024-06-05T15:15+02:00"),
             std::string::npos)
       << e;
 }
@@ -145,20 +149,18 @@ TEST(flex_prices, BadValuesAndOrderErrorsComeInOnePassUnderTheKey) {
   EXPECT_EQ(d.error_count(), 3u) << e;
 }
 
-TEST(flex_prices, SpreadsheetExportsWithSemicolonsOrDecimalCommasGetAHint) {
-  const std::string semicolons = read_errors("time_utc;price_eur_per_MWh\n2026-06-01T00:00Z;45,5\n");
-  EXPECT_NE(semicolons.find("found 1 column(s); the line holds ';': save the series with ',' between columns and '.' "
-                            "as the decimal point"),
-            std::string::npos)
-      << semicolons;
+// ';' between columns allows decimal commas (test_flex_price_formats.cpp); with ',' a decimal comma
+// splits the price or must be quoted, and is named.
+TEST(flex_prices, SpreadsheetExportsWithDecimalCommasGetAHint) {
   const std::string split = read_errors(kHeader + "2026-06-01T00:00Z,45,5\n");
-  EXPECT_NE(split.find("p.csv:3:1: error: 3 column(s): each row holds time_utc,price_eur_per_MWh; a decimal comma in "
-                       "the price splits it in two: write the price with a '.'"),
+  EXPECT_NE(split.find("p.csv:3:1: error: 3 column(s): each row holds the header's 2; a decimal comma in the price "
+                       "splits it in two: write the price with a '.' (or separate the columns with ';', which allows "
+                       "decimal commas)"),
             std::string::npos)
       << split;
   const std::string quoted = read_errors(kHeader + "2026-06-01T00:00Z,\"45,5\"\n");
   EXPECT_NE(quoted.find("price '45,5' is not a number in EUR/MWh (allowed: any finite number, negative prices "
-                        "included); write the decimal comma as a '.'"),
+                        "included); write the decimal comma as a '.' (or separate the columns with ';')"),
             std::string::npos)
       << quoted;
 }

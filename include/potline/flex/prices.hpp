@@ -1,17 +1,19 @@
 #pragma once
 // Electricity price series for power-flexibility dispatch (docs/model/flexibility.md, "Prices").
 //
-// Format (CSV, RFC 4180 through io::parse_csv; '#' lines are comments): a header naming the time
-// zone and the unit of each column, then one row per delivery interval:
+// Format (CSV through io::parse_csv; '#' lines are comments): a header naming the time zone and the
+// price unit, then one row per delivery interval, e.g.
 //
 //   time_utc,price_eur_per_MWh
 //   2024-06-05T00:00Z,78.4
-//   2024-06-05T00:15Z,75.1
 //
-// Times are ISO 8601 in UTC (a trailing 'Z' or '+00:00' is accepted; another offset is an
-// error: convert to UTC), strictly increasing at one constant step of 15 or 60 minutes (the
-// delivery intervals of European day-ahead markets). Each row's price holds from its time to the
-// next row's. Prices may be negative; they must be finite numbers.
+// or the CSV downloads of SMARD and Energi Data Service as they are (price_layouts.hpp). Times are
+// ISO 8601: with an offset (Z, +01:00, +0200) they are converted to UTC; a zone-less time needs a
+// zone declared by the header (time_utc, time [ZONE], Energi Data Service's HourUTC) or by the case
+// (flex.price_time_zone), else it is one input error. The series must be regular in UTC: one step
+// of 15 or 60 minutes (a series crossing a change of summer time, +01:00 → +02:00, is regular in
+// UTC). ';' between columns allows decimal commas. Each row's price holds from its time to the next
+// row's; prices may be negative and must be finite. Inside, prices are EUR per joule.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,21 +38,37 @@ struct PriceSeries {
   double duration_s() const { return step_s * static_cast<double>(size()); }
 };
 
-/// Seconds since 1970-01-01T00:00Z of an ISO 8601 UTC time "YYYY-MM-DDTHH:MM[:SS][Z|+00:00]" (a
-/// blank may replace the 'T'); nullopt with `why` set when the text is not one.
+/// Seconds since 1970-01-01T00:00Z of an ISO 8601 time "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]" (a blank may
+/// replace the 'T'; an offset is converted; a zone-less time is taken as UTC, as in the time_utc
+/// column of flex's schedule.csv); nullopt with `why` set when the text is not one.
 std::optional<std::int64_t> parse_utc_time(const std::string& text, std::string& why);
 /// "YYYY-MM-DDTHH:MMZ" of a time in seconds since the epoch.
 std::string format_utc_time(std::int64_t unix_s);
 
+/// What the case says about the series: flex.price_time_zone, flex.price_area and
+/// flex.price_exchange_rate (empty / nullopt when not given), with where each was given.
+struct PriceReadOptions {
+  std::string time_zone;
+  core::SourceLocation time_zone_where;
+  std::string area;
+  core::SourceLocation area_where;
+  std::optional<double> eur_per_unit;  ///< EUR per unit of the series' currency
+  core::SourceLocation exchange_rate_where;
+};
+
 /// Reads a price series from CSV text (`path` names it in messages). Every problem is collected
-/// with its file:line:col: a wrong header, a malformed time, a non-numeric or non-finite price,
+/// with its file:line:col: a wrong header or unit, a malformed time, zone-less times without a
+/// declared zone (one error), local times that do not exist, a non-numeric or non-finite price,
 /// duplicates, unsorted rows, gaps, a step other than 15 or 60 min, mixed steps, no rows — all in
-/// one pass, each under `key` (the input the series fills: flex.prices).
+/// one pass, each under `key` (the input the series fills: flex.prices). Rows in descending time
+/// order throughout (as Energi Data Service exports them) are read in reverse.
 std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
-                                               core::Diagnostics& diagnostics, const std::string& key = "");
+                                               core::Diagnostics& diagnostics, const std::string& key = "",
+                                               const PriceReadOptions& options = {});
 /// Same, from a file (read through io::read_text_file; `key` and `where` place a missing file).
 std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnostics& diagnostics,
-                                          const std::string& key = "", const core::SourceLocation& where = {});
+                                          const std::string& key = "", const core::SourceLocation& where = {},
+                                          const PriceReadOptions& options = {});
 
 /// Checks that the series covers `horizon_s` from its start and that the horizon is a whole
 /// number of steps; errors go to `diagnostics` under `key` at `where`.

@@ -104,6 +104,16 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
           : 0.0,
       (f.schedule.economics.energy_J - r.flat.economics.energy_J) / 3.6e9,
       (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3, r.verdict);
+  if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
+      c.dispatch.max_power > reach.max_share + 1e-9) {
+    // The dispatch plans no step above the rectifier's reach (docs/model/flexibility.md §3).
+    std::cout << fmt::format(
+        "  rectifier: potline.max_current {:.1f} kA delivers at most {:.1f} % of nominal power "
+        "({:.3f} V a cell at that current, the resistance control's voltage there): the schedule "
+        "is planned up to {:.1f} %, not flex.max_power {:.1f} %\n",
+        reach.max_current_A / 1e3, 100 * reach.max_share, reach.voltage_V, 100 * reach.max_share,
+        100 * c.dispatch.max_power);
+  }
   for (const auto& x : f.check.crossings) {
     std::cout << fmt::format("    crossing: {} from {:.2f} h to {:.2f} h\n", x.limit, x.start_s / 3600, x.end_s / 3600);
   }
@@ -112,7 +122,17 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                              "(largest ACD {:.1f} cm): the heat the voltage could give back is capped there\n",
                              f.check.acd_limit_s / 3600, 100 * f.check.max_acd_m);
   }
-  if (f.check.current_limit_s > 0 && f.check.scheduled_energy_J > 0) {
+  // Below 0.1 % of the scheduled energy the limit only clipped dips of the voltage (the dispatch
+  // plans within the rectifier's reach, docs/model/flexibility.md §3): said, not warned.
+  const bool short_of_schedule = f.check.energy_J < (1 - 1e-3) * f.check.scheduled_energy_J;
+  if (f.check.current_limit_s > 0 && f.check.scheduled_energy_J > 0 && !short_of_schedule) {
+    std::cout << fmt::format(
+        "  the rectifier limit potline.max_current {:.1f} kA was reached for {:.1f} h where the "
+        "voltage dipped below the one the dispatch planned with; the cells drew {:.1f} % of the "
+        "scheduled energy\n",
+        c.sim.schedule.max_A() / 1e3, f.check.current_limit_s / 3600,
+        100 * f.check.energy_J / f.check.scheduled_energy_J);
+  } else if (f.check.current_limit_s > 0 && f.check.scheduled_energy_J > 0) {
     // The dispatch buys the schedule's power; the dynamic model's rectifier cannot give more than
     // potline.max_current, so where the voltage has fallen a high level is not reached (F8,
     // docs/validation.md): the margin above counts energy and metal the line does not draw.
@@ -158,20 +178,26 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
     }
   }
   for (const auto& e : r.envelope) {
-    std::cout << fmt::format("  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
-                             e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
-                             e.limit.empty() ? "" : " (first limit " + e.limit + ")",
-                             e.current_limit_s > 0
-                                 ? fmt::format(" but draws {:.1f} % (the rectifier limit potline.max_current held the "
-                                               "current {:.1f} h)",
-                                               100 * e.drawn_share, e.current_limit_s / 3600)
-                                 : "",
-                             e.freeze_alarm_s < 0 ? "" : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
-                             e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600),
-                             100 * e.min_acd_m, 100 * e.max_acd_m,
-                             e.acd_limit_s > 0 ? fmt::format(", at an ACD limit {:.1f} h from {:.1f} h", e.acd_limit_s / 3600,
-                                                             e.acd_limit_first_s / 3600)
-                                               : "");
+    std::cout << fmt::format(
+        "  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
+        e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
+        e.limit.empty() ? "" : " (first limit " + e.limit + ")",
+        e.beyond_reach()
+            ? fmt::format(" but the level is beyond the rectifier's reach ({:.1f} % at "
+                          "potline.max_current): draws {:.1f} %, the current at the limit {:.1f} h",
+                          100 * e.reachable_share, 100 * e.drawn_share, e.current_limit_s / 3600)
+        : e.current_limit_s > 0
+            ? fmt::format(" but draws {:.1f} % (the rectifier limit potline.max_current held the "
+                          "current {:.1f} h)",
+                          100 * e.drawn_share, e.current_limit_s / 3600)
+            : "",
+        e.freeze_alarm_s < 0 ? ""
+                             : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
+        e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600),
+        100 * e.min_acd_m, 100 * e.max_acd_m,
+        e.acd_limit_s > 0 ? fmt::format(", at an ACD limit {:.1f} h from {:.1f} h",
+                                        e.acd_limit_s / 3600, e.acd_limit_first_s / 3600)
+                          : "");
   }
 }
 

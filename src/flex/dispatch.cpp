@@ -30,7 +30,9 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
                     const Groups& g, bool milp, Milp& lp) {
   const std::size_t K = p.price_eur_per_J.size();
   const double cells = c.cells, dt = p.step_s;
-  const double lo = c.dispatch.min_power - 1.0, hi = c.dispatch.max_power - 1.0;
+  // The rectifier's reach caps the highest share (F8, docs/validation.md: a level the rectifier
+  // limit cannot draw is bought in the plan but not drawn by the line).
+  const double lo = c.dispatch.min_power - 1.0, hi = highest_share(c, m) - 1.0;
   const double metal_value = dt * m.nominal_production_kg_per_s * cells * net_metal_eur_per_kg(c);
   // A stopped line draws no power and makes no metal: u = m = −1 (rows in add_off_rows).
   const bool stops = milp && off_steps(c, dt) >= 1;
@@ -229,7 +231,12 @@ Schedule optimise_schedule(const FlexCase& c, const ReducedModel& m, const Horiz
     throw core::RunError(fmt::format("flex: {} found no schedule within flex.time_limit = {} s (status {})",
                                      s.solution.solver, c.dispatch.time_limit_s, to_string(s.solution.status)));
   }
-  for (int j : col.u) s.shares.push_back(1.0 + s.solution.x[static_cast<std::size_t>(j)]);
+  // A stopped step is u = −1 up to the solver's round-off (1e-16 above zero measured): exactly 0, so
+  // that the reduced model and the checks treat it as stopped (share ≤ 0).
+  for (int j : col.u) {
+    const double share = 1.0 + s.solution.x[static_cast<std::size_t>(j)];
+    s.shares.push_back(std::abs(share) < 1e-9 ? 0.0 : share);
+  }
   // Round-off of the solver: a share within 1e-9 of its neighbour is the same set point.
   for (std::size_t k = 1; k < s.shares.size(); ++k) {
     if (std::abs(s.shares[k] - s.shares[k - 1]) < 1e-9) s.shares[k] = s.shares[k - 1];

@@ -128,7 +128,7 @@ void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices&
                   const Groups& g, const Columns& col, Milp& lp) {
   if (!col.stops()) return;
   const std::size_t K = col.u.size(), L = off_steps(c, p.step_s);
-  const double inf = kInfinity, lo = c.dispatch.min_power - 1.0, hi = c.dispatch.max_power - 1.0;
+  const double inf = kInfinity, lo = c.dispatch.min_power - 1.0, hi = highest_share(c, m) - 1.0;
   const double metal_top = std::max(m.e_up * hi, 0.0);
   for (std::size_t k = 0; k < K; ++k) {
     add_row(lp, lo, inf, {col.u[k], col.o[k]}, {1.0, lo + 1.0});             // u ≥ lo unless stopped (−1)

@@ -29,12 +29,14 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
   const double duration = c.envelope.max_duration_s;
   // Flexible energy is grid energy: AC at the grid connection (DC / design.rectifier_efficiency).
   const double nominal_W = nominal_cell_power_W(c.sim) / c.rectifier_efficiency();
+  const double reach = rectifier_reach(c.sim).max_share;
   for (double share : c.envelope.levels) {
     // Rows every 5 min: the first crossing is known to 5 min.
     const CellTrace trace = run_power_schedule(c.sim, {share}, duration, duration, 300.0);
     const auto crossings = find_crossings(trace, bounds, c.sim.window.averaging_s);
     EnvelopeRow row;
     row.share = share;
+    row.reachable_share = std::min(share, reach);
     row.heat_exchangers = c.sim.exchangers.enabled;
     row.hold_s = trace.stopped ? trace.stopped_at_s : duration;
     for (const Crossing& x : crossings) {
@@ -51,9 +53,9 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
       }
     }
     if (trace.stopped && trace.stop_reason == line::StopReason::kBathFrozen) row.frozen_s = trace.stopped_at_s;
-    // The energy the cell drew to the hold, not the level times the hold: at +25 % a P155-like cell
-    // whose voltage the feed-forward lowers needs more than the rectifier limit's +25 % current, so
-    // it draws less than the level asks (F8, docs/validation.md).
+    // The energy the cell drew to the hold, not the level times the hold: a level beyond the
+    // rectifier's reach (a P155-like cell whose voltage the feed-forward lowers at +25 % with the
+    // default 1.25 × nominal current limit) draws less than it asks (F8, docs/validation.md).
     const DrawnPower drawn = drawn_power(c, trace, row.hold_s);
     row.drawn_share = drawn.share;
     row.current_limit_s = drawn.limited_s;

@@ -81,12 +81,43 @@ ProductionBound max_production(const FlexCase& c) {
   return out;
 }
 
+// The power limits against the rectifier's reach (rectifier_reach): a flex.max_power above it is
+// planned at the reach (a warning that names both and the current the level needs); a
+// flex.min_power above it leaves no schedule (an error).
+void check_rectifier_reach(const io::ValueSet& v, const FlexCase& c, core::Diagnostics& d) {
+  const DispatchSettings& s = c.dispatch;
+  const RectifierReach reach = rectifier_reach(c.sim);
+  const auto needs = [&](double share) {
+    const double current_A = current_for_share_A(c.sim, share);
+    return fmt::format(
+        "{:.4g} % of nominal power needs {:.5g} kA at the voltage the resistance control holds "
+        "there ({:.3f} V a cell)",
+        100 * share, current_A / 1e3, held_voltage_V(c.sim, current_A));
+  };
+  const std::string limit = fmt::format(
+      "the rectifier limit potline.max_current = {:.5g} kA delivers at most {:.4g} % "
+      "({:.3f} V a cell at that current)",
+      reach.max_current_A / 1e3, 100 * reach.max_share, reach.voltage_V);
+  if (s.min_power > reach.max_share + 1e-9) {
+    d.error(location(v, "flex.min_power"), "flex.min_power",
+            fmt::format("{}; {}: no schedule can run that high", needs(s.min_power), limit));
+  } else if (s.max_power > reach.max_share + 1e-9) {
+    d.warning(
+        location(v, "flex.max_power"), "flex.max_power",
+        fmt::format(
+            "{}; {}: the dispatch plans at most {:.4g} % (raise potline.max_current to draw more)",
+            needs(s.max_power), limit, 100 * reach.max_share));
+  }
+}
+
 // Cross-field checks of the dispatch limits: what no schedule can meet is named here.
 void check_dispatch(const io::ValueSet& v, const FlexCase& c, core::Diagnostics& d) {
   const DispatchSettings& s = c.dispatch;
   if (s.min_power > s.max_power) {
     d.error(location(v, "flex.min_power"), "flex.min_power",
             fmt::format("{:.4g} % is above flex.max_power = {:.4g} %", 100 * s.min_power, 100 * s.max_power));
+  } else {
+    check_rectifier_reach(v, c, d);
   }
   if (c.ledge_min_m() >= c.ledge_max_m()) {
     d.error(location(v, "flex.ledge_min"), "flex.ledge_min",
@@ -142,6 +173,54 @@ std::string rectifier_efficiency_origin(const io::ValueSet& v, const cell::Techn
 }
 
 }  // namespace
+
+double held_voltage_V(const line::SimulationCase& sim, double current_A) {
+  // As control::PotController::control_resistance with feedforward_offset_V at a steady current
+  // (docs/model/dynamics.md §4): the strategy's voltage (the cell voltage itself with
+  // control.hold_voltage, else the nominal-current resistance's E_b + (V_t − E_b)·I/I_nom), the
+  // feed-forward's share k of the way to the heat-neutral voltage E_h + (V_t − E_h)·I_nom/I within
+  // its cut and raise, less the deadband (on the reference scale: the actual voltage with
+  // hold_voltage, the nominal current's otherwise).
+  const control::ControllerSettings& s = sim.control;
+  const cell::CellResult base = cell::evaluate(sim.design, sim.constants, sim.op);
+  const double nominal_A = sim.op.line_current_A;
+  const double target = sim.target_voltage_given ? s.target_voltage_V : base.voltage_V;
+  const double heat_neutral = base.voltage_V - base.energy.heat_loss_W / nominal_A;
+  const double ratio = nominal_A / std::max(current_A, 1e-9);
+  const double held = s.hold_voltage ? target : s.back_emf_V + (target - s.back_emf_V) / ratio;
+  double offset = 0.0;
+  if (s.heat_feedforward > 0.0) {
+    const double heat = heat_neutral + (target - heat_neutral) * ratio;
+    offset = std::clamp(s.heat_feedforward * (heat - held), -s.heat_feedforward_max_cut_V,
+                        s.heat_feedforward_max_raise_V);
+  }
+  const double deadband = s.deadband_V * (s.hold_voltage ? 1.0 : 1.0 / ratio);
+  return held + offset - deadband;
+}
+
+RectifierReach rectifier_reach(const line::SimulationCase& sim) {
+  RectifierReach r;
+  r.max_current_A = sim.schedule.max_A();
+  r.voltage_V = held_voltage_V(sim, r.max_current_A);
+  const double nominal_W =
+      sim.op.line_current_A * cell::evaluate(sim.design, sim.constants, sim.op).voltage_V;
+  r.max_share = r.max_current_A * r.voltage_V / nominal_W;
+  return r;
+}
+
+double current_for_share_A(const line::SimulationCase& sim, double share) {
+  // I·V(I) rises with I (the feed-forward gives back at most the share k ≤ 1 of the heat the
+  // current adds): bisection between a hundredth and four times the nominal current.
+  const double nominal_A = sim.op.line_current_A;
+  const double power_W =
+      share * nominal_A * cell::evaluate(sim.design, sim.constants, sim.op).voltage_V;
+  double lo = 0.01 * nominal_A, hi = 4.0 * nominal_A;
+  for (int i = 0; i < 100; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (mid * held_voltage_V(sim, mid) < power_W ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
 
 std::optional<FlexCase> build_flex_case(const io::ValueSet& user_values, const cell::TechnologyCatalogue& catalogue,
                                         const plant::EmissionData& emissions, const std::string& case_dir,

@@ -229,23 +229,38 @@ io::Json grid_json(const FlexCase& c, const FlexResult& r) {
   return j;
 }
 
+// What the rectifier delivers (rectifier_reach) against flex.max_power.
+io::Json rectifier_json(const FlexCase& c) {
+  const RectifierReach reach = rectifier_reach(c.sim);
+  return {{"max_current_kA", reach.max_current_A / 1e3},
+          {"voltage_at_max_current_V", reach.voltage_V},
+          {"max_power_percent", 100 * reach.max_share},
+          {"caps_max_power", c.dispatch.max_power > reach.max_share + 1e-9},
+          {"planned_max_power_percent", 100 * std::min(c.dispatch.max_power, reach.max_share)}};
+}
+
 io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
   io::Json out = io::Json::array();
   for (const EnvelopeRow& e : rows) {
-    out.push_back({{"power_percent", 100 * e.share},
-                   {"heat_exchangers", e.heat_exchangers},
-                   {"hold_h", e.hold_s / 3600},
-                   {"held_to_end", e.limit.empty() && e.frozen_s < 0 && e.hold_s >= max_s},
-                   {"first_limit", e.limit},
-                   {"freeze_alarm_h", e.freeze_alarm_s < 0 ? io::Json(nullptr) : io::Json(e.freeze_alarm_s / 3600)},
-                   {"frozen_h", e.frozen_s < 0 ? io::Json(nullptr) : io::Json(e.frozen_s / 3600)},
-                   {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh},
-                   {"drawn_power_percent", 100 * e.drawn_share},
-                   {"current_limit_h", e.current_limit_s / 3600},
-                   {"min_acd_cm", 100 * e.min_acd_m},
-                   {"max_acd_cm", 100 * e.max_acd_m},
-                   {"acd_limit_h", e.acd_limit_s / 3600},
-                   {"acd_limit_first_h", e.acd_limit_first_s < 0 ? io::Json(nullptr) : io::Json(e.acd_limit_first_s / 3600)}});
+    out.push_back(
+        {{"power_percent", 100 * e.share},
+         {"heat_exchangers", e.heat_exchangers},
+         {"hold_h", e.hold_s / 3600},
+         {"held_to_end", e.limit.empty() && e.frozen_s < 0 && e.hold_s >= max_s},
+         {"first_limit", e.limit},
+         {"freeze_alarm_h",
+          e.freeze_alarm_s < 0 ? io::Json(nullptr) : io::Json(e.freeze_alarm_s / 3600)},
+         {"frozen_h", e.frozen_s < 0 ? io::Json(nullptr) : io::Json(e.frozen_s / 3600)},
+         {"flexible_energy_MWh", e.flexible_energy_J / kJ_per_MWh},
+         {"reachable_power_percent", 100 * e.reachable_share},
+         {"beyond_rectifier_reach", e.beyond_reach()},
+         {"drawn_power_percent", 100 * e.drawn_share},
+         {"current_limit_h", e.current_limit_s / 3600},
+         {"min_acd_cm", 100 * e.min_acd_m},
+         {"max_acd_cm", 100 * e.max_acd_m},
+         {"acd_limit_h", e.acd_limit_s / 3600},
+         {"acd_limit_first_h",
+          e.acd_limit_first_s < 0 ? io::Json(nullptr) : io::Json(e.acd_limit_first_s / 3600)}});
   }
   return out;
 }
@@ -271,6 +286,7 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["rectifier_efficiency"] = c.rectifier_efficiency();
   j["rectifier_efficiency_origin"] = c.rectifier_efficiency_origin;
   j["reduced_model"] = model_json(r.model);
+  j["rectifier"] = rectifier_json(c);
   j["solver"] = solver_json(r.final_round().schedule);
   j["flat"] = economics_json(r.flat.economics);
   j["flat"]["power_percent"] = 100 * (r.flat.shares.empty() ? 1.0 : r.flat.shares.front());
@@ -306,22 +322,25 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
 }
 
 std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
-  std::string out = io::csv_row({"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
-                                 "frozen at [h]", "flexible energy [MWh]", "ACD min [cm]", "ACD max [cm]",
-                                 "at an ACD limit [h]", "first at an ACD limit [h]", "power drawn [% of nominal]",
-                                 "at the rectifier limit [h]"});
+  std::string out = io::csv_row(
+      {"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
+       "frozen at [h]", "flexible energy [MWh]", "ACD min [cm]", "ACD max [cm]",
+       "at an ACD limit [h]", "first at an ACD limit [h]", "power drawn [% of nominal]",
+       "at the rectifier limit [h]", "reachable power [% of nominal]"});
   (void)c;
   for (const EnvelopeRow& e : r.envelope) {
-    out += io::csv_row({e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
-                        fmt::format("{:.6g}", e.hold_s / 3600),
-                        e.limit.empty() ? "none" : e.limit,
-                        e.freeze_alarm_s < 0 ? "" : fmt::format("{:.6g}", e.freeze_alarm_s / 3600),
-                        e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),
-                        fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh),
-                        fmt::format("{:.6g}", 100 * e.min_acd_m), fmt::format("{:.6g}", 100 * e.max_acd_m),
-                        fmt::format("{:.6g}", e.acd_limit_s / 3600),
-                        e.acd_limit_first_s < 0 ? "" : fmt::format("{:.6g}", e.acd_limit_first_s / 3600),
-                        fmt::format("{:.6g}", 100 * e.drawn_share), fmt::format("{:.6g}", e.current_limit_s / 3600)});
+    out += io::csv_row(
+        {e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
+         fmt::format("{:.6g}", e.hold_s / 3600), e.limit.empty() ? "none" : e.limit,
+         e.freeze_alarm_s < 0 ? "" : fmt::format("{:.6g}", e.freeze_alarm_s / 3600),
+         e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),
+         fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh),
+         fmt::format("{:.6g}", 100 * e.min_acd_m), fmt::format("{:.6g}", 100 * e.max_acd_m),
+         fmt::format("{:.6g}", e.acd_limit_s / 3600),
+         e.acd_limit_first_s < 0 ? "" : fmt::format("{:.6g}", e.acd_limit_first_s / 3600),
+         fmt::format("{:.6g}", 100 * e.drawn_share),
+         fmt::format("{:.6g}", e.current_limit_s / 3600),
+         fmt::format("{:.6g}", 100 * e.reachable_share)});
   }
   return out;
 }

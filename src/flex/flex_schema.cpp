@@ -49,7 +49,7 @@ void add_limit_fields(Table& t) {
       .source("user choice");
   d.number("flex.min_power", &DispatchSettings::min_power)
       .unit("%", "1")
-      .default_(95.0)
+      .default_(100 * kDefaultMinPowerShare)
       .range(0.0, 100.0)
       .warn_plain_fraction()
       .doc("lowest line power, % of nominal")
@@ -58,9 +58,11 @@ void add_limit_fields(Table& t) {
               "to 48 h [TRIMET 2019]");
   d.number("flex.max_power", &DispatchSettings::max_power)
       .unit("%", "1")
-      .default_(105.0)
+      .default_(100 * kDefaultMaxPowerShare)
       .range(100.0, 150.0)
-      .doc("highest line power, % of nominal (the rectifier limit potline.max_current also applies)")
+      .doc("highest line power, % of nominal; the dispatch plans no more than the rectifier limit "
+           "potline.max_current delivers at the voltage the resistance control holds there (a "
+           "warning says so)")
       .source("as flex.min_power");
   d.number("flex.ramp", &DispatchSettings::ramp_per_s)
       .unit("%/h", "1/s")

@@ -87,12 +87,13 @@ CallLayout add_call_scenarios(const FlexCase& c, const ReducedModel& m, const Ho
                                  c.grid.reserve_price_eur_per_J * unit_W * horizon_s);
   layout.call_steps = std::max<std::size_t>(1, whole_steps(c.grid.call_duration_s, p.step_s, true));
   layout.notice_steps = whole_steps(c.grid.notice_s, p.step_s, false);
-  const double hi = c.dispatch.max_power - 1.0;
+  const double hi = highest_share(c, m) - 1.0;
   for (std::size_t s = 0; s < K; ++s) {
     layout.first_notice.push_back(s >= layout.notice_steps ? s - layout.notice_steps : 0);
     std::vector<int> pre;
     for (std::size_t j = layout.first_notice[s]; j < s; ++j) {
-      // Preheat π ≥ 0 on top of the plan, the line at most at flex.max_power.
+      // Preheat π ≥ 0 on top of the plan, the line at most at flex.max_power (or the rectifier's
+      // reach).
       pre.push_back(lp.add_column(fmt::format("pre{}_{}", s, j), 0.0, kInfinity, 0.0));
       Milp::Row& r = lp.add_row(-kInfinity, hi);
       r.index = {u[j], pre.back()};

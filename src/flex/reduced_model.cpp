@@ -10,6 +10,9 @@ namespace potline::flex {
 namespace {
 
 constexpr double kTraceInterval_s = 300.0;  // rows every 5 min: a 15-min step holds three
+// Smallest step of the upward fit run (a numerical choice: a step the fit can resolve), used when
+// the rectifier's reach leaves less above nominal.
+constexpr double kSmallestUpStep = 0.005;
 
 // Least squares y ≈ p·u + q·v (2 × 2 normal equations); false when u and v are collinear.
 bool least_squares_2(const std::vector<double>& u, const std::vector<double>& v, const std::vector<double>& y,
@@ -215,6 +218,7 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
   m.step_s = step_s;
   m.nominal_power_W = nominal_cell_power_W(c.sim);
   m.delta = std::max({c.dispatch.max_power - 1.0, 1.0 - c.dispatch.min_power, 0.02});
+  m.max_share = rectifier_reach(c.sim).max_share;
   const double duration = std::ceil(c.dispatch.fit_duration_s / step_s) * step_s;
   const auto steps = static_cast<std::size_t>(std::llround(duration / step_s));
   const double interval = std::min(kTraceInterval_s, step_s / 3.0);
@@ -228,7 +232,15 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
   m.nominal_production_kg_per_s = base.production_kg / duration;
   std::vector<FitRun> runs;
   std::vector<CellTrace> traces;
-  for (double share : {1.0 + m.delta, 1.0 - m.delta}) {
+  // The upward run at the rectifier's reach when 1 + δ lies beyond it: a run the rectifier limit
+  // holds below its share would fit b and e_up to a step it did not make (F8, docs/validation.md).
+  const double up = std::max(1.0 + kSmallestUpStep, std::min(1.0 + m.delta, m.max_share));
+  if (up < 1.0 + m.delta - 1e-12)
+    m.notes.push_back(fmt::format(
+        "the upward fit run is at {:.2f} %, the rectifier's reach (potline.max_current), "
+        "not at {:.2f} %",
+        100 * up, 100 * (1.0 + m.delta)));
+  for (double share : {up, 1.0 - m.delta}) {
     traces.push_back(run_power_schedule(c.sim, {share}, duration, duration, interval));
     runs.push_back(deviations(traces.back(), base_ledge, base_sh, share, step_s, steps, duration));
     if (traces.back().stopped)

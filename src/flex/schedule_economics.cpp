@@ -47,11 +47,16 @@ ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, c
   return e;
 }
 
+double highest_share(const FlexCase& c, const ReducedModel& m) {
+  return std::min(c.dispatch.max_power, m.max_share);
+}
+
 double flat_share(const FlexCase& c, const ReducedModel& m) {
   const double t = c.dispatch.production_target - 1.0;
   const double e = t >= 0 ? m.e_up : m.e_down;
   const double share = e > 0 ? 1.0 + t / e : 1.0;
-  return std::clamp(share, c.dispatch.min_power, c.dispatch.max_power);
+  return std::clamp(share, c.dispatch.min_power,
+                    std::max(c.dispatch.min_power, highest_share(c, m)));
 }
 
 Schedule flat_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p) {

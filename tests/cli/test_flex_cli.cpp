@@ -1,6 +1,10 @@
 // potline flex end to end: the example day runs, reports solver status and gap, the dynamic-model
 // check and the value against the flat schedule; bad price files and impossible targets exit 2 with
 // the place and the binding constraint; schema and template exist.
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -86,6 +90,64 @@ TEST(FlexCli, ProductionTargetAboveThePowerShareIsMetWithTheHeatFeedforward) {
   // The schedule meets the target in the reduced model: 106 % of 24 h of nominal production.
   const double nominal_t = j.at("reduced_model").at("nominal_cell_production_kg_per_day").get<double>() * 300 / 1e3;
   EXPECT_GE(j.at("optimised").at("production_t").get<double>(), 1.06 * nominal_t * (1 - 1e-6));
+}
+
+// The dispatch plans no power the rectifier cannot deliver (docs/model/flexibility.md §3): flex-day
+// with the rectifier limit at 420 kA (1.05 × its 400 kA) reaches 101.86 % of nominal power at the
+// voltage the resistance control holds at 420 kA (4.067 V, the feed-forward's cut and the
+// deadband's lower edge), so flex.max_power = 110 % is planned at 101.86 %, and a warning names the
+// key, the value, the current 110 % needs (440.05 kA) and what the limit allows. A flex.min_power
+// above the reach leaves no schedule: an input error (exit 2) that names the key and the limit.
+TEST(FlexCli, MaxPowerBeyondTheRectifierReachIsPlannedAtTheReachWithAWarning) {
+  TempDir dir;
+  const RunResult r =
+      potline({"flex", example("flex-day.toml"), "--set", "flex.max_power=110 %", "--set",
+               "potline.max_current=420 kA", "--json", "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(
+      r.err.find(
+          "warning: 'flex.max_power': 110 % of nominal power needs 440.05 kA at the voltage the "
+          "resistance control holds there (4.192 V a cell); the rectifier limit "
+          "potline.max_current = 420 kA delivers at most 101.9 % (4.067 V a cell at that "
+          "current): the dispatch plans at most 101.9 % (raise potline.max_current to draw more)"),
+      std::string::npos)
+      << r.err;
+  const Json j = parse_json(r.out);
+  const Json& rect = j.at("rectifier");
+  EXPECT_TRUE(rect.at("caps_max_power").get<bool>());
+  EXPECT_DOUBLE_EQ(rect.at("max_current_kA").get<double>(), 420.0);
+  const double reach = rect.at("max_power_percent").get<double>();
+  EXPECT_NEAR(reach, 101.86, 0.01);
+  EXPECT_DOUBLE_EQ(rect.at("planned_max_power_percent").get<double>(), reach);
+  // Every step of the optimised schedule (schedule.csv, MW AC) within the reach.
+  const std::string csv = read_file(dir.path() / "run" / "schedule.csv");
+  const double nominal_MW = j.at("nominal_power_MW").get<double>();
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);  // header
+  int steps = 0;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string f; std::getline(fields, f, ',');) cells.push_back(f);
+    ASSERT_GE(cells.size(), 4u) << line;
+    EXPECT_LE(std::stod(cells[3]), nominal_MW * reach / 100 * (1 + 1e-5)) << line;
+    ++steps;
+  }
+  EXPECT_EQ(steps, 96);
+
+  const RunResult low =
+      potline({"flex", example("flex-day.toml"), "--set", "potline.max_current=400 kA", "--set",
+               "flex.min_power=100 %", "--set", "flex.max_power=100 %"});
+  EXPECT_EQ(low.exit_code, 2) << low.describe();
+  EXPECT_NE(
+      low.err.find(
+          "error: 'flex.min_power': 100 % of nominal power needs 409.33 kA at the voltage the "
+          "resistance control holds there (4.097 V a cell); the rectifier limit "
+          "potline.max_current = 400 kA delivers at most 98.81 %"),
+      std::string::npos)
+      << low.err;
+  EXPECT_NE(low.err.find("no schedule can run that high"), std::string::npos) << low.err;
 }
 
 TEST(FlexCli, SchemaAndTemplateExist) {

@@ -62,6 +62,10 @@ HorizonPrices horizon_prices(const PriceSeries& series, double horizon_s);
 ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
                                      const std::vector<double>& shares, double reserve_share = 0);
 
+/// The highest power share the dispatch plans: flex.max_power, or the rectifier's reach
+/// (m.max_share, potline.max_current at the voltage the resistance control holds) when lower.
+double highest_share(const FlexCase& c, const ReducedModel& m);
+
 /// The constant power share that meets the production target (clamped to the power limits).
 double flat_share(const FlexCase& c, const ReducedModel& m);
 /// The flat schedule at flat_share, with its reduced-model heat state and economics.

@@ -26,6 +26,10 @@ struct EnvelopeRow {
   /// limit (potline.max_current) held the current under what the power asked for.
   double drawn_share = 1;
   double current_limit_s = 0;  ///< time up to the hold the rectifier limit held the current
+  /// The level the rectifier can deliver: min(share, rectifier_reach(c.sim).max_share). A level
+  /// above it is run as asked (the rectifier limit holds the current) and said to be out of reach.
+  double reachable_share = 1;
+  bool beyond_reach() const { return share > reachable_share + 1e-9; }
   /// ACD range over the run and the time it sat at an ACD limit of the resistance control (within
   /// one beam step of control.acd_max / the immersion ceiling, or of control.acd_min; from the rows).
   double min_acd_m = 0, max_acd_m = 0;

@@ -17,11 +17,20 @@ namespace potline::flex {
 
 enum class SolverChoice { kAuto, kLp, kMilp };
 
+/// Defaults of flex.min_power and flex.max_power (shares of nominal power), declared once: the
+/// schema gives them (flex_schema.cpp, in %) and DispatchSettings below takes them as initializers,
+/// so a FlexCase built without the schema (tests, benchmarks, the API) has the case file's limits
+/// (FlexSchema.StructDefaultsAreTheSchemaDefaults). Source: the schema's (conventional potlines
+/// tolerate about ±5 % power).
+inline constexpr double kDefaultMinPowerShare = 0.95;
+inline constexpr double kDefaultMaxPowerShare = 1.05;
+
 /// Dispatch limits and solver settings ([flex]).
 struct DispatchSettings {
   double horizon_s = 86400;               ///< optimised time from the start of the price series
   double production_target = 1.0;         ///< metal over the horizon, share of nominal production
-  double min_power = 0.9, max_power = 1.1;   ///< line power, shares of the nominal power
+  double min_power = kDefaultMinPowerShare;  ///< line power, share of the nominal power
+  double max_power = kDefaultMaxPowerShare;  ///< the dispatch stays within the rectifier's reach too
   double ramp_per_s = 0.2 / 3600;         ///< largest change of the power share per second
   int max_changes_per_day = 0;            ///< set-point changes per calendar day; 0: no limit
   double min_dwell_s = 0;                 ///< shortest time between two set-point changes; 0: none
@@ -110,6 +119,25 @@ struct FlexCase {
   /// the same declaration the cell and smelter models use for SEC_AC = SEC_DC / η).
   double rectifier_efficiency() const { return sim.design.rectifier_efficiency; }
 };
+
+/// What the rectifier can deliver (docs/model/flexibility.md §3, "The rectifier's reach"): at its
+/// current limit potline.max_current, the cell voltage the resistance control holds there — its
+/// target with the heat feed-forward's offset at that current (control.heat_feedforward), at the
+/// lower edge of its deadband (control.deadband: the control does not raise a voltage within it) —
+/// and the power share that gives. The heat-balance loop's offset is taken at its start (zero);
+/// over days it can move the voltage by up to control.temperature_max_offset, which the
+/// re-simulation reports as time at the rectifier limit.
+struct RectifierReach {
+  double max_current_A = 0;  ///< potline.max_current
+  double voltage_V = 0;      ///< cell voltage held at that current
+  double max_share = 1;      ///< max_current_A × voltage_V / nominal cell power
+};
+RectifierReach rectifier_reach(const line::SimulationCase& sim);
+/// The cell voltage the resistance control holds at line current `current_A` (as RectifierReach).
+double held_voltage_V(const line::SimulationCase& sim, double current_A);
+/// The line current that draws `share` of the nominal power at the voltage the control holds there
+/// (what potline.max_current must be for that share to be reachable).
+double current_for_share_A(const line::SimulationCase& sim, double share);
 
 /// The fields of [flex], [economics] and [envelope] (bound to FlexCase).
 const io::SchemaTable<FlexCase>& flex_table();

@@ -22,6 +22,7 @@
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
 // run (u = 0) so that the controller's own drift cancels. The fit error is the free-run error of
 // the reduced model against those runs.
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct ReducedModel {
   double delta = 0.05;                      ///< step amplitude of the fit runs
   double a_stop = 0;                        ///< decay of the stop's ledge per step
   double b_stop = 0, c_stop = 0;            ///< a stopped step's ledge [m] and superheat [K] beyond b·(−1), c·(−1) + d·x
+  /// Highest power share the rectifier delivers (rectifier_reach of the case; the dispatch plans no
+  /// step above it). Infinity: no limit (a model built by hand).
+  double max_share = std::numeric_limits<double>::infinity();
   FitError error;                           ///< over the fit runs
   std::vector<std::string> notes;           ///< what the fit had to do (runs that froze, clamps)
 

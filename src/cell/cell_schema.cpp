@@ -126,11 +126,25 @@ void add_design(Table& t) {
         .default_note(kFromTechnology)
         .doc(what + " at design.nominal_current (scales with current)");
   };
+  // The typical ranges below are estimates: no published voltage breakdown could be read (searched
+  // 2026-12-05 for [Haupin 1998], [Grjotheim & Kvande 1993], Kvande & Haupin, JOM 2000, "Cell
+  // voltage in aluminum electrolysis: a practical approach", and technology papers with breakdowns
+  // of AP, P155 and CD cells; only secondary pages without a source came up).
+  const std::string unread =
+      "; no primary voltage breakdown was readable ([Haupin 1998], [Grjotheim & Kvande 1993] and "
+      "technology papers searched 2026-12-05)";
   drop("anode_drop", "anode assembly drop (stub, rod, yoke, carbon)", 0.25, 0.35,
-       "typical modern range, as commonly quoted");
+       "estimate: typical range 0.25–0.35 V for modern prebake anode assemblies as quoted by "
+       "secondary sources" +
+           unread);
   drop("cathode_drop", "cathode drop (blocks, collector bars)", 0.2, 0.5,
-       "0.2–0.35 V graphitised, 0.3–0.5 V anthracitic, as commonly quoted");
-  drop("external_drop", "busbar share per cell", 0.15, 0.3, "typical modern range, as commonly quoted");
+       "estimate: typical range 0.2–0.35 V with graphitised and 0.3–0.5 V with anthracitic "
+       "(amorphous) cathode blocks as quoted by secondary sources" +
+           unread);
+  drop("external_drop", "busbar share per cell", 0.15, 0.3,
+       "estimate: typical range 0.15–0.3 V of busbar per cell for modern lines as quoted by "
+       "secondary sources" +
+           unread);
   d.number("design.rectifier_efficiency", &CellDesign::rectifier_efficiency)
       .unit("1")
       .default_(0.975)

@@ -76,25 +76,40 @@ struct GwpValues {
   std::string source;
 };
 
-/// Tier 2 default parameters ([IPCC 2006 Vol3 Ch4] Tables 4.12–4.15; [40 CFR 98 Subpart F]
-/// Table F-2). Percent values are kept in percent because the equations are written that way.
+/// Tier 2 default parameters, as Table F-2 of [40 CFR 98 Subpart F] reproduces the IPCC Tier 2
+/// defaults ([IPCC 2006 Vol3 Ch4] Section 4.4: the data-source tables of the prebake,
+/// pitch-volatiles, packing-material and Søderberg equations; their table numbers were not checked
+/// against a readable copy). Each value below was checked against the Table F-2 row it names (the
+/// eCFR text, read 2026-12-05). The values used are read from data/emissions/ipcc-aluminium.toml;
+/// these initialisers repeat them. Percent values stay in percent (the equations are written so).
 struct Tier2Defaults {
-  double anode_sulfur_pct = 2.0;
-  double anode_ash_pct = 0.4;
-  double pitch_hydrogen_share_of_green = 0.005;  ///< H_w / GA
-  double waste_tar_share_riedhammer = 0.005;     ///< WT / GA for Riedhammer furnaces
+  double anode_sulfur_pct = 2.0;  ///< Table F-2 "Sa: sulfur content in baked anode": 2.0 wt%
+  double anode_ash_pct = 0.4;     ///< Table F-2 "Asha: ash content in baked anode": 0.4 wt%
+  /// H_w / GA: Table F-2 "Hw: annual hydrogen content in green anodes": 0.005 × GA
+  double pitch_hydrogen_share_of_green = 0.005;
+  /// WT / GA for Riedhammer furnaces: Table F-2 "WT: annual waste tar collected": (a) Riedhammer
+  /// furnaces 0.005 × GA, (b) all other furnaces insignificant
+  double waste_tar_share_riedhammer = 0.005;
+  /// Table F-2 "PCC: annual packing coke consumption": 0.015 t per t baked anode
   double packing_coke_t_per_t_baked = 0.015;
+  /// estimate: the baked-anode sulfur default (Table F-2 "Sa", 2.0 wt%) stands in; no default for
+  /// packing coke was found in the readable part of Table F-2 (data/emissions/ipcc-aluminium.toml
+  /// [tier2_defaults_estimated]; packing coke is ~1.5 % of the baked anode mass: < 0.1 % of the
+  /// baking CO2)
   double packing_coke_sulfur_pct = 2.0;
+  /// estimate: the baked-anode ash default (Table F-2 "Asha", 0.4 wt%) stands in, as for the sulfur
   double packing_coke_ash_pct = 0.4;
+  /// Table F-2 "CSM: annual emissions of cyclohexane soluble matter": HSS 4.0 kg/t Al
   double csm_hss_kg_per_t = 4.0;
-  double csm_vss_kg_per_t = 0.5;
-  double binder_dry_pct = 24.0;
-  double binder_wet_pct = 27.0;
-  double pitch_sulfur_pct = 0.6;
-  double pitch_ash_pct = 0.2;
-  double pitch_hydrogen_pct = 3.3;
-  double coke_sulfur_pct = 1.9;
-  double coke_ash_pct = 0.2;
+  double csm_vss_kg_per_t = 0.5;    ///< the same row: VSS 0.5 kg/t Al
+  double binder_dry_pct = 24.0;     ///< Table F-2 "BC: binder content of paste": dry paste 24 wt%
+  double binder_wet_pct = 27.0;     ///< the same row: wet paste 27 wt%
+  double pitch_sulfur_pct = 0.6;    ///< Table F-2 "Sp: sulfur content of pitch": 0.6 wt%
+  double pitch_ash_pct = 0.2;       ///< Table F-2 "Ashp: ash content of pitch": 0.2 wt%
+  double pitch_hydrogen_pct = 3.3;  ///< Table F-2 "Hp: hydrogen content of pitch": 3.3 wt%
+  double coke_sulfur_pct = 1.9;     ///< Table F-2 "Sc: sulfur content in calcined coke": 1.9 wt%
+  double coke_ash_pct = 0.2;        ///< Table F-2 "Ashc: ash content in calcined coke": 0.2 wt%
+  /// Table F-2 "CD: carbon in skimmed dust from Søderberg cells": 0.01 t C per t Al
   double skimmed_dust_carbon_t_per_t = 0.01;
 };
 
@@ -151,7 +166,10 @@ struct ResolvedCoefficients {
   double tier1_co2_kg_per_kg = 0;
 };
 
-/// Inputs of one emissions evaluation, per kg of aluminium (t/t ratios are kg/kg).
+/// Inputs of one emissions evaluation, per kg of aluminium (t/t ratios are kg/kg). The
+/// initialisers only make a valid object: `potline smelter` sets every field from its schema
+/// (src/plant/smelter_schema.cpp, which cites each default) and Tier2Defaults, `potline emissions`
+/// the ones its method uses; the Tier 2 values repeat Tier2Defaults.
 struct EmissionInputs {
   TechnologyClass technology = TechnologyClass::kCWPB;
   Co2Method co2_method = Co2Method::kTier2;

@@ -321,17 +321,94 @@ void PotController::run_schedules(double t, double current_A, Actions& a) {
   }
 }
 
-void PotController::update_reheat(double t) {
-  // Reheat practice after an outage: the cold, resistive cell would otherwise have its ACD cut by
-  // the resistance control; raising the target puts heat back instead (docs/model/dynamics.md §4).
+void PotController::track_disturbance(double t, double dt, double voltage_V, double current_A,
+                                      double exchanger_held_W) {
+  // A disturbance is an outage or a current cut deeper than reheat_cut_depth. While it lasts, the
+  // controller counts the heat generation it misses against the design, I_nom·(V_t − E_h) −
+  // I·(V − E_h), from the measured signals, less the heat the shell heat exchangers held back
+  // (extracted below their design point); the count decays with reheat_deficit_time (the cell
+  // settles into a new balance: a long cut is not owed in full). When the current returns the
+  // reheat is scaled to it (docs/model/dynamics.md §4, "Reheat after an outage or a cut").
   const ControllerSettings& s = *s_;
-  if (in_outage_) {
+  const double off_A = kOffCurrentFraction * s.nominal_current_A;
+  if (in_outage_ && current_A > off_A) {
     in_outage_ = false;
     if (t - outage_started_ >= s.reheat_min_outage_s) {
-      recovery_start_ = t;
-      if (s.reheat_voltage_V > 0.0) reheat_start_ = t;
+      recovery_start_ = t;  // tapping and AlF3 practice after an outage
+      disturbance_counts_ = true;
     }
   }
+  const double cut = s.reheat_cut_depth > 0.0
+                         ? std::max(kOffCurrentFraction, 1.0 - s.reheat_cut_depth)
+                         : kOffCurrentFraction;
+  if (!(current_A > cut * s.nominal_current_A)) {
+    if (!disturbed_) {
+      disturbed_ = true;
+      disturbance_started_ = t;
+      disturbance_counts_ = false;
+      deficit_J_ = 0.0;
+    }
+    const double nominal_W = s.nominal_current_A * (s.target_voltage_V - s.heat_neutral_voltage_V);
+    const double generated_W =
+        current_A > off_A ? current_A * (voltage_V - s.heat_neutral_voltage_V) : 0.0;
+    const double missed_W = nominal_W - generated_W - exchanger_held_W;
+    const double tau = s.reheat_deficit_time_s;
+    // Exact for a missed power constant over the sample interval.
+    deficit_J_ = tau > 0.0
+                     ? deficit_J_ * std::exp(-dt / tau) - missed_W * tau * std::expm1(-dt / tau)
+                     : deficit_J_ + missed_W * dt;
+    return;
+  }
+  if (!disturbed_) return;
+  disturbed_ = false;
+  const bool long_cut = s.reheat_cut_depth > 0.0 && t - disturbance_started_ >= s.reheat_min_cut_s;
+  if (disturbance_counts_ || long_cut) start_reheat(t);
+  deficit_J_ = 0.0;
+}
+
+double PotController::reheat_energy_left(double t) const {
+  // Share of the running reheat's energy (offset × time; the current is near nominal) not yet
+  // given.
+  const ControllerSettings& s = *s_;
+  const double hold = reheat_scale_ * s.reheat_hold_s;
+  const double ramp = reheat_scale_ * s.reheat_ramp_s;
+  const double total = hold + 0.5 * ramp;
+  if (reheat_start_ < 0.0 || !(total > 0.0)) return 0.0;
+  const double since = t - reheat_start_;
+  if (since < hold) return (hold - since + 0.5 * ramp) / total;
+  const double rest = std::max(0.0, hold + ramp - since);
+  return ramp > 0.0 ? 0.5 * rest * rest / ramp / total : 0.0;
+}
+
+void PotController::start_reheat(double t) {
+  // Hold and ramp are those after the reference outage (the 8 h reheat after the 3 h shutdown of
+  // [Dupuis et al. 2007]), scaled by the deficit counted over this disturbance against the deficit
+  // of that outage: the reheat returns heat in proportion to the heat lost. A reheat still running
+  // adds what it has not yet given. reheat_reference_outage = 0: every reheat unscaled.
+  const ControllerSettings& s = *s_;
+  if (!(s.reheat_voltage_V > 0.0)) return;
+  double scale = 1.0;
+  if (s.reheat_reference_outage_s > 0.0) {
+    const double nominal_W = s.nominal_current_A * (s.target_voltage_V - s.heat_neutral_voltage_V);
+    const double tau = s.reheat_deficit_time_s;
+    const double tr = s.reheat_reference_outage_s;
+    const double reference_J = nominal_W * (tau > 0.0 ? -tau * std::expm1(-tr / tau) : tr);
+    scale = reference_J > 0.0 ? std::max(0.0, deficit_J_) / reference_J : 0.0;
+    scale += reheat_scale_ * reheat_energy_left(t);
+  }
+  if (!(scale > 0.0)) return;
+  reheat_scale_ = scale;
+  reheat_start_ = t;
+  // The reheat takes over the correction of the cold cell: the heat-balance loop keeps its integral
+  // (the cell's lasting balance) and drops the proportional part of its last, cold reading.
+  if (s.reheat_holds_heat_balance) temperature_offset_ = temperature_integral_V_;
+}
+
+void PotController::update_reheat(double t) {
+  // Reheat practice after an outage or a cut: the cold, resistive cell would otherwise have its ACD
+  // cut by the resistance control; raising the target puts heat back instead
+  // (docs/model/dynamics.md §4).
+  const ControllerSettings& s = *s_;
   reheat_offset_ = 0.0;
   // Preheat before a planned outage ([Dupuis et al. 2007]: 4 h voltage preheat before the 3 h
   // shutdown): heat stored in the bath, ledge and lining carries the cell through it.
@@ -341,22 +418,28 @@ void PotController::update_reheat(double t) {
   }
   if (reheat_start_ < 0.0) return;
   const double since = t - reheat_start_;
-  if (since < s.reheat_hold_s) {
+  const double hold = reheat_scale_ * s.reheat_hold_s;
+  const double ramp = reheat_scale_ * s.reheat_ramp_s;
+  if (since < hold) {
     reheat_offset_ = s.reheat_voltage_V;
-  } else if (since < s.reheat_hold_s + s.reheat_ramp_s) {
-    reheat_offset_ = s.reheat_voltage_V * (1.0 - (since - s.reheat_hold_s) / s.reheat_ramp_s);
+  } else if (since < hold + ramp) {
+    reheat_offset_ = s.reheat_voltage_V * (1.0 - (since - hold) / ramp);
   } else {
     reheat_start_ = -1.0;
+    reheat_scale_ = 0.0;
   }
 }
 
-Actions PotController::sample(double t, double voltage_V, double current_A, double acd_m) {
+Actions PotController::sample(double t, double voltage_V, double current_A, double acd_m,
+                              double exchanger_held_W) {
   Actions a;
+  const double dt = t - last_sample_t_;
   // Time held by the ACD limits: from the decision that saturated to the next sample.
-  if (acd_saturated_ > 0) acd_record_.at_max_s += t - last_sample_t_;
-  if (acd_saturated_ < 0) acd_record_.at_min_s += t - last_sample_t_;
+  if (acd_saturated_ > 0) acd_record_.at_max_s += dt;
+  if (acd_saturated_ < 0) acd_record_.at_min_s += dt;
   last_sample_t_ = t;
   record_acd(acd_m);
+  track_disturbance(t, dt, voltage_V, current_A, exchanger_held_W);
   if (!(current_A > kOffCurrentFraction * s_->nominal_current_A)) {
     acd_saturated_ = 0;  // no regulation during an outage
     on_outage(t);
@@ -381,7 +464,11 @@ void PotController::deliver_sample(double taken_s, double alf3_wt, double temper
   pending_temperature_K_ = temperature_K + s_->temperature_sample_noise_K * rng_.normal();
   // The bath temperature is a thermocouple reading at the pot: the heat-balance loop uses it at
   // once. Only the chemistry waits for the laboratory (sample_delay; Wang, Tarcy et al., TMS 2011).
-  if (s_->temperature_target_K > 0.0) {
+  // While a reheat runs it is the heat-balance action: a reading of the cold cell would add up to
+  // temperature_max_offset on top of it for a whole sampling interval (7-11 K of overshoot after a
+  // 4-5 h outage, docs/model/dynamics.md §4), so with reheat_holds_heat_balance the offset is held.
+  const bool held = s_->reheat_holds_heat_balance && reheat_start_ >= 0.0;
+  if (s_->temperature_target_K > 0.0 && !held) {
     // Proportional + integral: the integral is the running heat inventory of [Comalco EP0671488] (the
     // target resistance is modified until the heat integral is zero), so a cell that loses more or less
     // heat than the design, or runs at another current, returns to its temperature instead of keeping

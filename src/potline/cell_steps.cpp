@@ -325,8 +325,17 @@ void run_controller(const CellAt& at, double I) {
   control::Random& rng = run.controller.rng();
   const double v_meas = at.cells().voltage(at.k) + cs.voltage_noise_V * rng.normal();
   const double i_meas = I * (1.0 + cs.current_noise_fraction * rng.normal());
-  // The ACD is read from the beam position (the ACD limits, docs/model/dynamics.md §4).
-  const control::Actions a = run.controller.sample(at.t, v_meas, i_meas, at.y()[kAcd]);
+  // The ACD is read from the beam position (the ACD limits, docs/model/dynamics.md §4); the shell
+  // heat exchangers' extraction below their design point counts against a cut's heat deficit (§4,
+  // reheat).
+  const CellModel& m = at.model();
+  const double held_W = m.exchanger_share > 0.0
+                            ? m.exchanger_max_W * m.parameters.exchanger_design_fraction -
+                                  (at.y()[kWallTemperature] - m.parameters.ambient_temperature_K) *
+                                      m.derived.exchanger_W_per_K *
+                                      at.cells().inputs(at.k).exchanger_fraction
+                            : 0.0;
+  const control::Actions a = run.controller.sample(at.t, v_meas, i_meas, at.y()[kAcd], held_W);
   bool jumped = false;
   if (a.ae_detected) {
     clear_feeder_faults(at);

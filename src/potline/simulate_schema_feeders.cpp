@@ -127,13 +127,16 @@ void add_reheat_fields(io::SchemaTable<SimulationCase>& t) {
       .unit("h", "s")
       .default_(8.0)
       .range(0.0, 240.0)
-      .doc("the reheat offset is held this long after the current returns")
+      .doc(
+          "the reheat offset is held this long after the current returns from an outage of "
+          "control.reheat_reference_outage; scaled by the heat deficit of the disturbance against "
+          "that outage's")
       .source("[Dupuis et al. 2007]: 8 h reheat after a 3 h shutdown");
   ctl.number("control.reheat_ramp", &ControllerSettings::reheat_ramp_s)
       .unit("h", "s")
       .default_(8.0)
       .range(0.0, 240.0)
-      .doc("then brought back to zero linearly over this time")
+      .doc("then brought back to zero linearly over this time (scaled as control.reheat_hold)")
       .source(
           "estimate: as long as the 8 h reheat hold of [Dupuis et al. 2007]; no published ramp");
   ctl.number("control.preheat_voltage", &ControllerSettings::preheat_voltage_V)
@@ -156,6 +159,63 @@ void add_reheat_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 6000.0)
       .doc("shorter interruptions start no reheat")
       .source("estimate: a 0.5 h outage is harmless ([Øye & Sørlie])");
+  ctl.number("control.reheat_reference_outage", &ControllerSettings::reheat_reference_outage_s)
+      .unit("h", "s")
+      .default_(3.0)
+      .range(0.0, 48.0)
+      .doc(
+          "outage whose heat deficit gets control.reheat_hold and control.reheat_ramp unscaled; "
+          "any other "
+          "outage or cut scales both by its deficit (heat generation missed, counted from the "
+          "measured current "
+          "and voltage) over this outage's (0: every reheat unscaled)")
+      .source(
+          "[Dupuis et al. 2007]: the 8 h reheat follows a 3 h shutdown; the proportional scaling "
+          "is an "
+          "estimate (the heat to put back is the heat not generated; no published scaling read)");
+  ctl.number("control.reheat_deficit_time", &ControllerSettings::reheat_deficit_time_s)
+      .unit("h", "s")
+      .default_(24.0)
+      .range(0.0, 720.0)
+      .doc(
+          "the counted heat deficit decays with this time constant while a disturbance lasts (a "
+          "cell settles into "
+          "a new balance at a held cut; 0: no decay)")
+      .source(
+          "estimate: AP40's ledge reaches 63 % of its new value about a day after a current step "
+          "(docs/model/dynamics.md §4, heat-balance loop)");
+  ctl.number("control.reheat_cut_depth", &ControllerSettings::reheat_cut_depth)
+      .unit("1")
+      .default_(0.2)
+      .range(0.0, 0.95)
+      .doc(
+          "a line current below (1 - depth) x nominal is a current cut whose heat deficit is "
+          "counted and reheated "
+          "when the current returns (0: outages only)")
+      .source(
+          "estimate: +-5 % modulation is held indefinitely without reheat ([TRIMET 2019]); -25 % "
+          "needs "
+          "compensation (docs/validation.md D29-D31); 20 % lies between");
+  ctl.number("control.reheat_min_cut", &ControllerSettings::reheat_min_cut_s)
+      .unit("h", "s")
+      .default_(1.0)
+      .range(0.0, 240.0)
+      .doc("a current cut (control.reheat_cut_depth) shorter than this starts no reheat")
+      .source(
+          "estimate: one step of an hourly power market; a shorter cut misses less heat than half "
+          "an hour "
+          "of outage (-25 % current at fixed ACD: -45 % heat generation, docs/model/dynamics.md "
+          "§2)");
+  ctl.boolean("control.reheat_holds_heat_balance", &ControllerSettings::reheat_holds_heat_balance)
+      .default_(true)
+      .doc(
+          "bath temperature readings taken while a reheat runs do not change the heat-balance "
+          "offset (the "
+          "reheat is the heat-balance action then); false: the loop adds its correction on top")
+      .source(
+          "estimate: with both, a cold reading after a 4-5 h outage adds 0.2 V for a day on top of "
+          "the "
+          "reheat and the bath overshoots by 7-11 K (docs/model/dynamics.md §4)");
 }
 
 // Where the anode-effect heat goes, and the flow-dependent bath-to-ledge and bath-to-metal heat

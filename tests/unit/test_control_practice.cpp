@@ -3,6 +3,8 @@
 // additions after an outage ("After an outage"). Hand arithmetic on the controller alone.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "potline/control/pot_controller.hpp"
 #include "../common/controller_settings.hpp"
 
@@ -124,6 +126,150 @@ TEST(AfterAnOutage, AlF3SamplesOfTheRecoveryDoNotCorrectTheAdditions) {
   c.deliver_sample(t + 30 * kHour, 15.0, 1238.0);
   for (double u = t + 3 * kHour; u <= t + 31 * kHour; u += 10.0) c.sample(u, 4.2, kNominal_A);
   EXPECT_LT(c.alf3_rate_kg_per_s(), feedforward);
+}
+
+// The reheat practice after an outage or a cut (docs/model/dynamics.md §4, "Reheat after an outage
+// or a cut"): hand arithmetic with E_h = 2.0 V at 4.2 V and 400 kA, so the design heat generation
+// is G = 400 kA × 2.2 V = 880 kW and the reference 3 h outage misses 880 kW × 3 h (no decay:
+// reheat_deficit_time = 0) or 880 kW × 24 h × (1 − e^(−3/24)) (24 h decay).
+namespace {
+ControllerSettings reheat_settings(double decay_h) {
+  ControllerSettings s = practice_settings();
+  s.reheat_voltage_V = 0.3;
+  s.reheat_hold_s = 8 * kHour;
+  s.reheat_ramp_s = 8 * kHour;
+  s.reheat_reference_outage_s = 3 * kHour;
+  s.reheat_deficit_time_s = decay_h * kHour;
+  s.reheat_cut_depth = 0.2;
+  s.reheat_min_cut_s = kHour;
+  s.reheat_holds_heat_balance = true;
+  return s;
+}
+
+// Runs nominal operation to 5 h, then `hours` at `fraction` of the nominal current (the cell
+// voltage `cut_V`; 0 current is an outage), then nominal again; returns the time the current
+// returned.
+double disturb(PotController& c, double hours, double fraction, double cut_V, double held_W = 0.0,
+               double start_s = 10.0) {
+  double t = start_s;
+  for (; t <= 5 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
+  for (; t <= (5 + hours) * kHour; t += 10.0)
+    c.sample(t, fraction > 0.0 ? cut_V : 0.0, fraction * kNominal_A, -1.0, held_W);
+  c.sample(t, 4.2, kNominal_A);
+  return t;
+}
+}  // namespace
+
+// No decay: a 1.5 h outage misses half the reference deficit, so hold and ramp are halved (4 h + 4
+// h).
+TEST(Reheat, HoldAndRampScaleWithTheOutageDeficit) {
+  const ControllerSettings s = reheat_settings(0.0);
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  const double back = disturb(c, 1.5, 0.0, 0.0);
+  EXPECT_NEAR(c.reheat_scale(), 0.5, 1e-3);
+  EXPECT_NEAR(c.reheat_offset_V(), 0.3, 1e-12);
+  double t = back;
+  for (; t < back + 6 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);  // 2 h into the 4 h ramp
+  EXPECT_NEAR(c.reheat_offset_V(), 0.15, 1e-3);
+  for (; t < back + 8.1 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
+  EXPECT_EQ(c.reheat_offset_V(), 0.0);
+  EXPECT_EQ(c.reheat_scale(), 0.0);
+}
+
+// With the 24 h decay a 0.5 h outage gets (1 − e^(−0.5/24)) / (1 − e^(−3/24)) = 0.1752 of the
+// reference reheat, a 5 h outage 1.602, the 3 h outage itself 1.
+TEST(Reheat, DecayingDeficitGivesShortOutagesLessThanTheirShareOfTime) {
+  const ControllerSettings s = reheat_settings(24.0);
+  const double reference = -std::expm1(-3.0 / 24.0);
+  for (const double hours : {0.5, 3.0, 5.0}) {
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    disturb(c, hours, 0.0, 0.0);
+    EXPECT_NEAR(c.reheat_scale(), -std::expm1(-hours / 24.0) / reference, 2e-3) << hours;
+  }
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  disturb(c, 10.0 / 60.0, 0.0, 0.0);  // 10 min: shorter than reheat_min_outage and reheat_min_cut
+  EXPECT_EQ(c.reheat_scale(), 0.0);
+  EXPECT_EQ(c.reheat_offset_V(), 0.0);
+}
+
+// A 2 h cut to 70 % at 4.2 V misses 880 − 0.7 × 880 = 264 kW: 264 × 2 / (880 × 3) = 0.2 of the
+// reference. A cut to 90 % (shallower than the 20 % depth), a 30 min cut, or any cut with
+// reheat_cut_depth = 0 starts none.
+TEST(Reheat, DeepLongCutStartsAReheatScaledToItsDeficit) {
+  ControllerSettings s = reheat_settings(0.0);
+  {
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    disturb(c, 2.0, 0.7, 4.2);
+    EXPECT_NEAR(c.reheat_scale(), 0.2, 2e-3);
+    EXPECT_NEAR(c.target_voltage_V(), 4.5, 1e-12);
+  }
+  {
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    disturb(c, 10.0, 0.9, 4.2);
+    EXPECT_EQ(c.reheat_scale(), 0.0);
+  }
+  {
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    disturb(c, 0.5, 0.7, 4.2);
+    EXPECT_EQ(c.reheat_scale(), 0.0);
+  }
+  s.reheat_cut_depth = 0.0;
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  disturb(c, 2.0, 0.7, 4.2);
+  EXPECT_EQ(c.reheat_scale(), 0.0);
+}
+
+// What compensates the cut is not owed: shell heat exchangers that held back the 264 kW, or a
+// voltage raised to E_h + 2.2 V / 0.7 (the heat feed-forward's full compensation), leave no
+// deficit.
+TEST(Reheat, CompensatedCutOwesNothing) {
+  const ControllerSettings s = reheat_settings(0.0);
+  PotController exchangers(&s, 1e9, 1e9, 1, 0);
+  disturb(exchangers, 2.0, 0.7, 4.2, 264e3);
+  EXPECT_NEAR(exchangers.reheat_scale(), 0.0, 1e-9);
+  PotController raised(&s, 1e9, 1e9, 1, 0);
+  disturb(raised, 2.0, 0.7, 2.0 + 2.2 / 0.7 + 1e-6);
+  EXPECT_EQ(raised.reheat_scale(), 0.0);
+}
+
+// A disturbance during a reheat: the new reheat adds what the running one has not given. First a
+// 3 h outage (scale 1: 8 h + 8 h, energy 8 + 4 = 12 offset-hours); 4 h later a 1.5 h outage (0.5);
+// at its end, 5.5 h after the first return, (8 − 5.5 + 4)/12 = 0.5417 of the first is left.
+TEST(Reheat, RunningReheatAddsWhatItHasNotGiven) {
+  const ControllerSettings s = reheat_settings(0.0);
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  const double back = disturb(c, 3.0, 0.0, 0.0);
+  EXPECT_NEAR(c.reheat_scale(), 1.0, 1e-3);
+  double t = back + 10.0;
+  for (; t <= back + 4 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
+  for (; t <= back + 5.5 * kHour; t += 10.0) c.sample(t, 0.0, 0.0);
+  c.sample(t, 4.2, kNominal_A);
+  EXPECT_NEAR(c.reheat_scale(), 0.5 + 6.5 / 12.0, 2e-3);
+}
+
+// While a reheat runs a bath reading does not move the heat-balance offset, and the reheat starts
+// without the proportional part of the last (cold) reading: 0.01 V/K × 10 K = 0.1 V before the
+// outage, none after; a 30 K cold reading during the reheat changes nothing. With
+// reheat_holds_heat_balance = false both add: 4.2 + 0.1 + 0.3, then the 0.2 V limit.
+TEST(Reheat, HeatBalanceLoopWaitsWhileTheReheatRuns) {
+  for (const bool holds : {true, false}) {
+    ControllerSettings s = reheat_settings(0.0);
+    s.reheat_holds_heat_balance = holds;
+    s.temperature_target_K = 1238.0;
+    s.temperature_gain_V_per_K = 0.01;
+    s.temperature_max_offset_V = 0.2;
+    s.temperature_integral_time_s = 0.0;
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    c.sample(10.0, 4.2, kNominal_A);
+    c.deliver_sample(10.0, 11.0, 1228.0);
+    c.sample(20.0, 4.2, kNominal_A);
+    EXPECT_NEAR(c.target_voltage_V(), 4.3, 1e-12);
+    const double back = disturb(c, 3.0, 0.0, 0.0, 0.0, 30.0);
+    EXPECT_NEAR(c.target_voltage_V(), holds ? 4.5 : 4.6, 1e-12) << holds;
+    c.deliver_sample(back, 11.0, 1208.0);
+    c.sample(back + 10.0, 4.2, kNominal_A);
+    EXPECT_NEAR(c.target_voltage_V(), holds ? 4.5 : 4.7, 1e-12) << holds;
+  }
 }
 
 }  // namespace test_control_practice

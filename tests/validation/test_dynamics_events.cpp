@@ -59,9 +59,14 @@ TEST(OutageLadder, SurvivesUpToFiveHoursAndFreezesWithinFiveToSix) {
 // The outage ladder as one example (examples/outage-ladder.toml: 0.5, 2, 4 and 5 h on one AP40
 // cell, six days apart, each written as a step to zero current and back): every outage is an
 // "outage" window [off, on], no cell freezes, each recovers, the minima fall with the length and
-// agree with the separate runs above (measured 947.6 / 913.2 / 872.9 / 856.0 °C against 947.6 /
-// 912.5 / 873.5 / 855.8 °C; tolerance 1.5 K: the seeded noise differs and the cell keeps a little of
-// the previous outages).
+// agree with the separate runs above (measured 947.6 / 912.1 / 871.7 / 856.6 °C against 947.6 /
+// 912.5 / 873.5 / 855.8 °C; tolerance 2 K: the seeded noise of the daily bath reading differs, so the
+// heat-balance loop starts each outage from another point (965.5 against 966.4 °C before the 4 h
+// one), and the cell keeps a little of the previous outages; 1.5 K before 2026-12-05, when the fixed
+// reheat gave 872.9 °C there). The reheat scaled to the heat deficit (docs/model/dynamics.md §4)
+// neither overheats the bath nor thins the ledge below the window: measured bath maxima 967.7 /
+// 967.7 / 968.8 / 970.5 °C, ledge minima 6.61 / 6.54 / 6.01 / 5.92 cm (with the former fixed 8 h
+// reheat after every outage: 977.1 / 971.6 / 973.1 / 972.3 °C and 3.94 / 5.94 / 5.08 / 4.96 cm).
 TEST(OutageLadder, ExampleRunsTheLadderOnOneCell) {
   const auto s = line::run_simulation(make_case(read_example("outage-ladder.toml")));
   EXPECT_TRUE(s.complete);
@@ -73,7 +78,9 @@ TEST(OutageLadder, ExampleRunsTheLadderOnOneCell) {
     const auto& w = s.windows[i];
     EXPECT_EQ(w.kind, "outage");
     EXPECT_NEAR(w.end_s - w.start_s, hours[i] * 3600.0, 1.0);
-    EXPECT_NEAR(w.min_temperature_K - 273.15, alone_degC[i], 1.5);
+    EXPECT_NEAR(w.min_temperature_K - 273.15, alone_degC[i], 2.0);
+    EXPECT_LT(w.max_temperature_K - 273.15, 972.0);  // at most ≈ 6 K above the 965.7 °C before
+    EXPECT_GT(w.min_ledge_m, 0.055);                 // above the window's 5 cm
     EXPECT_EQ(w.cells_not_recovered, 0);
     EXPECT_GT(w.recovery_s, 0.0);
     EXPECT_GT(w.min_superheat_K, -3.0);
@@ -136,10 +143,10 @@ TEST(EventWindows, UndisturbedPotlineIsInWindowOnDailyMeans) {
 // Asserted: the cell survives and recovers, the preheat raises the minimum, and the bath never
 // falls more than 3 K below the liquidus of its changing composition. Measured: minimum 904.1 °C
 // with a 0.3 V preheat (estimate: the published preheat voltage is not read), 897.6 °C without
-// (913.1 and 907.0 °C with bath and metal lumped); within 2 K of the pre-outage 973.8 °C 12.8 h
-// after the restart. The published figure (measured and simulated bath temperature, Figure 4 of
-// the manuscript) is readable only as its axes, 910–980 °C: the model's minimum lies below the
-// floor, asserted as a known miss (docs/validation.md D28), and its maximum under the top.
+// (913.1 and 907.0 °C with bath and metal lumped); back at its 965 °C operating point (below). The
+// published figure (measured and simulated bath temperature, Figure 4 of the manuscript) is
+// readable only as its axes, 910–980 °C: the model's minimum lies below the floor, asserted as a
+// known miss (docs/validation.md D28), and its maximum under the top.
 TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   const auto run = [](double preheat_V) {
     return line::run_simulation(make_case("[case]\ntechnology = \"A697\"\n",
@@ -153,7 +160,13 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   const auto& w = with.windows.front();
   EXPECT_TRUE(with.complete);
   EXPECT_GT(w.min_superheat_K, -3.0);
-  EXPECT_GE(w.recovery_s, 0.0);
+  // The reheat brings the cell back to its operating point (965.0 °C), not to the 973.8 °C the
+  // preheat had raised it to: measured 964.96 °C at the end (48 h), 967.6 °C 13 h after the
+  // restart, maximum 973.8 °C (the preheated start of the window). With the former fixed reheat and
+  // the heat-balance loop adding on top the bath overshot to 974.0 °C and stayed near 972 °C for a
+  // day, so "within 2 K of the pre-outage 973.8 °C" came 12.8 h after the restart; now it never
+  // comes.
+  EXPECT_NEAR(with.final_mean_temperature_K - 273.15, 965.0, 2.0);
   EXPECT_GT(w.min_temperature_K, without.windows.front().min_temperature_K + 2.0);
   EXPECT_LT(with.energy_balance_error, 5e-3);
   const double min_degC = w.min_temperature_K - 273.15;

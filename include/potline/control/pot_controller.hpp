@@ -68,11 +68,18 @@ struct ControllerSettings {
   /// sampling interval to the integral part
   double temperature_integral_time_s{};
   double temperature_max_offset_V{};          ///< limit of the sum
-  // reheat after an outage: the target voltage is raised, held, then brought back linearly
+  // reheat after an outage or a deep current cut: the target voltage is raised, held, then brought
+  // back linearly; hold and ramp are those after a reference outage, scaled by the heat deficit the
+  // controller counts from the measured signals (docs/model/dynamics.md §4, "Reheat")
   double reheat_voltage_V = 0.3;          ///< added to the target voltage after an outage (0: off)
-  double reheat_hold_s = 8 * 3600.0;      ///< held this long after the current returns
-  double reheat_ramp_s = 8 * 3600.0;      ///< then brought back to zero over this time
+  double reheat_hold_s = 8 * 3600.0;      ///< held this long after the reference outage
+  double reheat_ramp_s = 8 * 3600.0;      ///< then brought back to zero over this time (same scaling)
   double reheat_min_outage_s = 15 * 60.0; ///< shorter interruptions do not start a reheat
+  double reheat_reference_outage_s = 3 * 3600.0;  ///< its deficit gets hold and ramp unscaled
+  double reheat_deficit_time_s = 24 * 3600.0;     ///< a counted deficit decays with this time constant
+  double reheat_cut_depth = 0.2;          ///< a current below (1 − depth) × nominal is a cut (0: outages only)
+  double reheat_min_cut_s = 3600.0;       ///< a cut shorter than this starts no reheat
+  bool reheat_holds_heat_balance = true;  ///< bath readings during a reheat leave the heat-balance offset
   // after an outage of at least reheat_min_outage_s (docs/model/dynamics.md §4)
   double tap_delay_after_outage_s{};      ///< no tap until this long after the current returns (0: none)
   double alf3_hold_after_outage_s{};      ///< bath samples do not correct the AlF3 rate this long (0: none)
@@ -148,7 +155,10 @@ class PotController {
 
   /// One sample: measured voltage and current at time t. Call every sample_period_s. `acd_m` is
   /// the ACD read from the beam position (< 0: not known; the ACD limits then do not act).
-  Actions sample(double t, double voltage_V, double current_A, double acd_m = -1.0);
+  /// `exchanger_held_W`: heat the shell heat exchangers extract less than at their design point
+  /// (0 without them); it counts against the heat deficit of a cut (they compensate it).
+  Actions sample(double t, double voltage_V, double current_A, double acd_m = -1.0,
+                 double exchanger_held_W = 0.0);
   /// A bath sample taken at `taken_s`: the controller sees it after the sample delay.
   void deliver_sample(double taken_s, double alf3_wt, double temperature_K);
   /// The plant reports that the anode effect is over (the quench worked).
@@ -163,6 +173,10 @@ class PotController {
   double feedforward_offset_V() const;
   /// Reheat offset of the target voltage at the last sample [V].
   double reheat_offset_V() const { return reheat_offset_; }
+  /// Scale of the running reheat (its hold and ramp over those of the reference outage; 0: none).
+  double reheat_scale() const { return reheat_start_ < 0.0 ? 0.0 : reheat_scale_; }
+  /// Heat deficit counted since the present disturbance started (0 outside one) [J].
+  double heat_deficit_J() const { return deficit_J_; }
   bool in_quench() const { return in_quench_; }
   /// Time held by the ACD limits up to the last sample, and the ACD range seen.
   const AcdLimitRecord& acd_limits() const { return acd_record_; }
@@ -175,6 +189,9 @@ class PotController {
  private:
   // The steps of sample(), in order.
   void on_outage(double t);
+  void track_disturbance(double t, double dt, double voltage_V, double current_A, double exchanger_held_W);
+  void start_reheat(double t);
+  double reheat_energy_left(double t) const;
   void update_reheat(double t);
   void detect_anode_effect(double t, double voltage_V, Actions& a);
   void feed_and_track(double t, double resistance, Actions& a);
@@ -215,6 +232,11 @@ class PotController {
   bool in_outage_ = false;
   double outage_started_ = 0;
   double reheat_start_ = -1;  ///< < 0: no reheat
+  double reheat_scale_ = 0;   ///< hold and ramp of the running reheat over the reference ones
+  bool disturbed_ = false;    ///< the current is below the cut threshold (or off)
+  bool disturbance_counts_ = false;  ///< the present disturbance held an outage of reheat_min_outage
+  double disturbance_started_ = 0;
+  double deficit_J_ = 0;      ///< heat generation missed in the present disturbance, decayed
   double recovery_start_ = -1;  ///< when the current returned after an outage (< 0: none yet)
   double reheat_offset_ = 0;
   double beam_travel_ = 0;

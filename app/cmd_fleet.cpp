@@ -36,12 +36,14 @@ constexpr double kMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kT = 1e3;                     // USD/kg -> USD/t
 
 /// A path of years: one line a year (world price, production, curtailment, China's cap shadow price).
-void print_path(const io::Json& path) {
+void print_path(const io::Json& path, double price_step) {
   std::cout << "  year  capacity  production  curtailed  world price USD/t\n";
   for (const auto& y : path)
     std::cout << fmt::format("  {:4d} {:9.2f} {:11.2f} {:10.2f} {:18.0f}\n", y.at("year").get<int>(),
                              y.at("capacity_Mt").get<double>(), y.at("production_Mt").get<double>(),
                              y.at("curtailed_Mt").get<double>(), y.at("world_price_usd_per_t").get<double>());
+  if (price_step > 0)
+    std::cout << fmt::format("  prices within ±{:.1f} % of the continuous demand curves (one demand block)\n", 100 * price_step);
 }
 
 /// Each [[exclusion]]: whether it binds, i.e. whether solving without it moves the importers'
@@ -169,7 +171,7 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
   // The title first (with the fields --set changed); a path's table of years; then the year the
   // figures below are of.
   std::cout << c.title << changed << "\n";
-  if (summary.contains("path")) print_path(summary.at("path"));
+  if (summary.contains("path")) print_path(summary.at("path"), summary.value("demand_price_step", 0.0));
   if (summary.contains("year")) {
     std::cout << fmt::format("  year {}{}\n", summary.at("year").get<int>(),
                              summary.contains("path") ? " (the last of the path; the figures below are of it)" : "");
@@ -206,12 +208,15 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
   // In a path the test stays at the case's LME while the year's own prices move (2035: 3,660-4,138).
   // The tonnage is their capacity (summary under_water_Mt), not their output: world-2024's six
   // produce 1.49 of their 1.98 Mt/yr, and "1.98 Mt/yr" beside the region table read as production.
-  std::cout << fmt::format("  under water at LME {:.0f} + premium: {} smelter{}, {:.2f} Mt/yr of capacity{}\n", c.lme_usd_per_kg * kT,
+  std::cout << fmt::format("  under water at fleet.lme {:.0f} USD/t + premium: {} smelter{}, {:.2f} Mt/yr of capacity{}\n", c.lme_usd_per_kg * kT,
                            f.under_water.size(), f.under_water.size() == 1 ? "" : "s", f.under_water_capacity_kg_per_s * kMt,
                            summary.contains("path") ? fmt::format(" (the case's LME, not the prices of {})",
                                                                   summary.at("year").get<int>())
                                                     : std::string());
-  if (f.elastic) std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr\n", f.consumption_total_kg_per_s * kMt);
+  if (f.elastic)
+    std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr; prices within ±{:.1f} % of the continuous "
+                             "demand curves (one demand block)\n",
+                             f.consumption_total_kg_per_s * kMt, 100 * f.demand_price_step);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
   print_binding_limits(summary);
   if (summary.contains("flexible_capacity")) print_flexible_capacity(summary.at("flexible_capacity"));

@@ -85,6 +85,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["curtailed_Mt"] = difference(f.capacity_kg_per_s, f.production_total_kg_per_s) * kMt;
   j["consumption_Mt"] = f.consumption_total_kg_per_s * kMt;
   j["demand_elastic"] = f.elastic;
+  j["demand_price_step"] = f.demand_price_step;  // the price resolution of the demand blocks (0: fixed)
   j["capacity_by_region_Mt"] = by_region(c, f.capacity_by_region_kg_per_s, kMt);
   j["production_by_region_Mt"] = by_region(c, f.production_by_region_kg_per_s, kMt);
   j["consumption_by_region_Mt"] = by_region(c, f.consumption_kg_per_s, kMt);

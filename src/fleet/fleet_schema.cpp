@@ -138,9 +138,15 @@ void market(Table& t) {
       .default_(curve.range)
       .doc("the demand blocks span reference demand x (1 ± range)");
   demand.integer("market.demand_blocks", &market::DemandCurve::blocks)
-      .range(1, 200)
+      .range(1, 2000)
       .default_(curve.blocks)
       .doc("number of blocks of each demand curve");
+  demand
+      .choice("market.demand_spacing", &market::DemandCurve::spacing,
+              {{"price", market::DemandSpacing::kEqualPrice}, {"quantity", market::DemandSpacing::kEqualQuantity}})
+      .default_("price")
+      .doc("how the curve is cut: blocks of equal price ratio (the price resolution the same at every "
+           "price) or of equal width");
   t.choice("market.tariff_basis", &FleetCase::tariff_basis,
            {{"origin_price", TariffBasis::kOriginPrice}, {"lme", TariffBasis::kLme}})
       .default_("origin_price")

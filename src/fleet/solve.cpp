@@ -103,6 +103,10 @@ FleetResult solve(const FleetCase& c, const Shocks& shocks, const std::vector<do
   apply_demand_factors(demand_factor, p, r);
   r.market_solved = c.solve_market;
   r.elastic = c.solve_market && !p.demand_curve.empty();
+  if (r.elastic && options.details)  // the report's, not the sweep's
+    for (std::size_t s = 0; s < p.demand_curve.size(); ++s)
+      r.demand_price_step =
+          std::max(r.demand_price_step, market::demand_steps(p.demand_kg_per_s[s], p.demand_curve[s]).price_step);
   r.production_kg_per_s.assign(r.smelters.size(), 0.0);
   r.cap_shadow_usd_per_kg.assign(c.caps.size(), 0.0);
   r.price_usd_per_kg.assign(nr, 0.0);

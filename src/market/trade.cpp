@@ -213,6 +213,46 @@ TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vect
 
 }  // namespace
 
+namespace {
+
+// The curve in units of the reference point: u = Q/Q0, r = P/P0.
+double relative_price(const DemandCurve& c, double u) {
+  const double eps = c.elasticity;
+  return c.shape == DemandShape::kLinear ? 1.0 + (1.0 - u) / eps : std::pow(u, -1.0 / eps);
+}
+double relative_quantity(const DemandCurve& c, double r) {
+  const double eps = c.elasticity;
+  return c.shape == DemandShape::kLinear ? 1.0 + eps * (1.0 - r) : std::pow(r, -eps);
+}
+// Mean of P/P0 over [ua, ub]: the integral / width (closed form for both shapes).
+double mean_relative_price(const DemandCurve& c, double ua, double ub) {
+  if (c.shape == DemandShape::kLinear) return 1.0 + (1.0 - 0.5 * (ua + ub)) / c.elasticity;
+  // P = P0 u^(−1/ε); mean over [ua, ub] = P0 (ub^k − ua^k) / (k (ub − ua)), k = 1 − 1/ε.
+  const double k = 1.0 - 1.0 / c.elasticity;
+  return std::abs(k) < 1e-9 ? std::log(ub / ua) / (ub - ua)
+                            : (std::pow(ub, k) - std::pow(ua, k)) / (k * (ub - ua));
+}
+
+// The block edges in units of q0, from lo up to hi.
+std::vector<double> block_edges(const DemandCurve& c, double lo, double hi) {
+  std::vector<double> u(static_cast<std::size_t>(c.blocks) + 1);
+  if (c.spacing == DemandSpacing::kEqualQuantity) {
+    const double w = (hi - lo) / c.blocks;
+    for (int b = 0; b <= c.blocks; ++b) u[static_cast<std::size_t>(b)] = lo + w * b;
+  } else {
+    // Edges at the prices r_top e^(−kδ), δ = ln(r_top / r_bottom) / blocks.
+    const double r_top = relative_price(c, lo), r_bottom = relative_price(c, hi);
+    const double delta = std::log(r_top / r_bottom) / c.blocks;
+    u.front() = lo;
+    for (int b = 1; b < c.blocks; ++b)
+      u[static_cast<std::size_t>(b)] = relative_quantity(c, r_top * std::exp(-delta * b));
+    u.back() = hi;
+  }
+  return u;
+}
+
+}  // namespace
+
 DemandSteps demand_steps(double q0, const DemandCurve& c) {
   DemandSteps out;
   out.minimum_kg_per_s = q0;
@@ -226,25 +266,27 @@ DemandSteps demand_steps(double q0, const DemandCurve& c) {
     // treated as vertical. No effect for ε ≥ 0.15 at the default range 0.5.
     lo = std::max(lo, std::pow(100.0, -eps));
     hi = std::min(hi, std::pow(100.0, eps));
+  } else {
+    // P/P0 = 1 + (1 − u)/ε, zero at the choke quantity u = 1 + ε: blocks stop there. With equal
+    // price ratios the blocks stay between 100 P0 and P0/100 (u = 1 + 0.99 ε: a ratio to 0 is
+    // infinite).
+    if (c.spacing == DemandSpacing::kEqualPrice) {
+      hi = std::min(hi, 1.0 + 0.99 * eps);
+      lo = std::max(lo, 1.0 - 99.0 * eps);
+    }
   }
   out.minimum_kg_per_s = q0 * lo;
-  const double w = (hi - lo) / c.blocks;
-  for (int b = 0; b < c.blocks; ++b) {
-    const double ua = lo + w * b;
-    double ub = ua + w;
-    double value = 0;
-    if (c.shape == DemandShape::kLinear) {
-      // P/P0 = 1 + (1 − u)/ε, zero at the choke quantity u = 1 + ε: blocks stop there.
-      ub = std::min(ub, 1.0 + eps);
-      if (ub <= ua + 1e-12 * w) break;
-      value = p0 * (1.0 + (1.0 - 0.5 * (ua + ub)) / eps);
-    } else {
-      // P = P0 u^(−1/ε); mean over [ua, ub] = P0 (ub^k − ua^k) / (k (ub − ua)), k = 1 − 1/ε.
-      const double k = 1.0 - 1.0 / eps;
-      value = std::abs(k) < 1e-9 ? p0 * std::log(ub / ua) / (ub - ua)
-                                 : p0 * (std::pow(ub, k) - std::pow(ua, k)) / (k * (ub - ua));
-    }
-    out.blocks.push_back({q0 * (ub - ua), value});
+  if (!(hi > lo)) return out;
+  std::vector<double> u = block_edges(c, lo, hi);
+  if (c.shape == DemandShape::kLinear)
+    for (double& e : u) e = std::min(e, 1.0 + eps);
+  for (std::size_t b = 0; b + 1 < u.size(); ++b) {
+    const double ua = u[b], ub = u[b + 1];
+    if (ub <= ua + 1e-12 * (hi - lo)) continue;
+    out.blocks.push_back({q0 * (ub - ua), p0 * mean_relative_price(c, ua, ub)});
+    const double r_right = relative_price(c, ub);
+    if (r_right > 0)
+      out.price_step = std::max(out.price_step, relative_price(c, ua) / r_right - 1.0);
   }
   return out;
 }
@@ -273,7 +315,7 @@ std::string check(const TradeProblem& p) {
       if (!(c.reference_price_usd_per_kg > 0) || !std::isfinite(c.reference_price_usd_per_kg))
         return "reference price of '" + p.region_names[s] + "' must be > 0 with an elastic demand";
       if (!(c.range > 0 && c.range < 1)) return "demand range of '" + p.region_names[s] + "' must be in (0, 1)";
-      if (c.blocks < 1 || c.blocks > 200) return "demand blocks of '" + p.region_names[s] + "' must be in 1..200";
+      if (c.blocks < 1 || c.blocks > 2000) return "demand blocks of '" + p.region_names[s] + "' must be in 1..2000";
     }
   }
   if (!p.tariff_rate.empty()) {

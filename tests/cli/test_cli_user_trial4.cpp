@@ -175,13 +175,13 @@ TEST(CliUserTrial4, FlexMarginSaysItHoldsTheAvailabilityPayment) {
   expect_in(no_grid.out, "(labour and fixed costs not counted) ");
 }
 
-// world-2024: "under water at LME 2392 + premium: 6 smelters, 1.98 Mt/yr" beside the region table
+// world-2024: "under water at fleet.lme 2392 USD/t + premium: 6 smelters, 1.98 Mt/yr" beside the region table
 // read as their output; it is their capacity (they produce 1.49 Mt/yr).
 TEST(CliUserTrial4, UnderWaterTonnageSaysItIsCapacity) {
   const RunResult r = potline({"fleet", example("world-2024.toml")});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   // The count and tonnage move with the data (6 smelters, 1.98 Mt/yr until 2026-12-05 14:00).
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(under water at LME 2392 \+ premium: \d+ smelters?, \d+\.\d\d Mt/yr of capacity\n)")))
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(under water at fleet.lme 2392 USD/t \+ premium: \d+ smelters?, \d+\.\d\d Mt/yr of capacity\n)")))
       << r.out;
 }
 

@@ -24,6 +24,7 @@ DemandCurve linear_curve() {
   c.shape = DemandShape::kLinear;
   c.range = 0.5;
   c.blocks = 20;
+  c.spacing = DemandSpacing::kEqualQuantity;  // the hand-solved widths (test_market_demand_blocks.cpp: equal price)
   return c;
 }
 
@@ -56,6 +57,7 @@ TEST(market_elastic, ConstantElasticityBlocksIntegrateTheCurve) {
   c.elasticity = 1.0;
   c.reference_price_usd_per_kg = 2.0;
   c.blocks = 2;
+  c.spacing = DemandSpacing::kEqualQuantity;
   const DemandSteps s = demand_steps(1.0, c);
   ASSERT_EQ(s.blocks.size(), 2u);
   EXPECT_NEAR(s.blocks[0].value_usd_per_kg, 4 * std::log(2.0), 1e-12);
@@ -192,6 +194,7 @@ TEST(market_elastic, SmallElasticityKeepsBlocksWithinAHundredfoldPrice) {
   DemandCurve c;
   c.elasticity = 0.01;
   c.reference_price_usd_per_kg = 2.0;
+  c.blocks = 20;  // equal price ratios (the default spacing): 100^(2/20) = 1.585 a block
   const DemandSteps steps = demand_steps(10, c);
   EXPECT_NEAR(steps.minimum_kg_per_s, 10 * std::pow(100.0, -0.01), 1e-12);
   ASSERT_EQ(steps.blocks.size(), 20u);

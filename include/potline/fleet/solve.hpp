@@ -30,6 +30,10 @@ struct FleetResult {
   std::vector<SmelterEconomics> smelters;      ///< per smelter of the case, in case order
   bool market_solved = false;                  ///< the trade LP (true) or cost-curve dispatch (false)
   bool elastic = false;                        ///< the LP used price-responsive demand
+  /// With elastic demand: the LP's price resolution, the largest price step of one demand block
+  /// over the regions (market::DemandSteps::price_step; 0.0185 = ±1.85 %); 0 with fixed demand or
+  /// without SolveOptions::details (a sweep's samples).
+  double demand_price_step = 0;
   bool feasible = true;
   std::string explanation;                     ///< why not, in words, when infeasible
   std::vector<double> production_kg_per_s;     ///< per smelter

@@ -14,11 +14,14 @@
 // customs value), found by a damped fixed-point iteration on the origin prices.
 //
 // Demand: with elasticity 0 (the default) a region's demand is vertical at Q_s (Q^min = Q_s, no
-// blocks): the fixed-demand LP. With elasticity ε > 0 the inverse demand through (Q_s, P_s) is cut
-// into blocks of equal width between Q_s(1 − range) and Q_s(1 + range); block b is worth the mean
-// of the inverse demand over its width (the integral / width, so the gross consumer surplus is
-// exact at the block edges); below Q^min = Q_s(1 − range) demand is vertical. The objective is
-// consumer surplus minus production and transport cost; the balance duals remain the prices.
+// blocks): the fixed-demand LP. With elasticity ε > 0 the inverse demand through (Q_s, P_s)
+// between Q_s(1 − range) and Q_s(1 + range) is cut into blocks of equal price ratio (by default: the
+// edges at prices P_top e^(−kδ), so every block spans the same relative price step δ) or of equal
+// width; block b is worth the mean of the inverse demand over its width (the integral / width, so
+// the gross consumer surplus is exact at the block edges); below Q^min = Q_s(1 − range) demand is
+// vertical. The objective is consumer surplus minus production and transport cost; the balance
+// duals remain the prices. The step curve lies within a factor e^(±δ) of the curve at every
+// quantity, so an equilibrium price lies within one price step of the continuous curve's.
 // Units in the problem: USD/kg and kg/s (SI); the LP is scaled to Mt/yr and USD/t internally.
 #include <string>
 #include <vector>
@@ -46,13 +49,20 @@ enum class DemandShape {
   kLinear,              ///< Q = Q0 (1 + ε (1 − P/P0)): straight line with elasticity ε at (Q0, P0)
 };
 
+/// How a demand curve is cut into blocks.
+enum class DemandSpacing {
+  kEqualPrice,     ///< the same price ratio across every block (edges at P_top e^(−kδ)); the default
+  kEqualQuantity,  ///< the same width (range × 2 Q0 / blocks)
+};
+
 /// A region's demand curve through its reference point (demand, reference price).
 struct DemandCurve {
   double elasticity = 0;                  ///< |d ln Q / d ln P| at the reference point; 0 = fixed demand
   double reference_price_usd_per_kg = 0;  ///< P0: the region demands Q0 (TradeProblem::demand) at P0
   DemandShape shape = DemandShape::kConstantElasticity;
   double range = 0.5;                     ///< blocks span Q0 (1 − range) .. Q0 (1 + range); in (0, 1)
-  int blocks = 20;                        ///< number of blocks (1..200)
+  int blocks = 200;                       ///< number of blocks (1..2000)
+  DemandSpacing spacing = DemandSpacing::kEqualPrice;
 };
 
 struct DemandBlock {
@@ -63,10 +73,14 @@ struct DemandBlock {
 /// The step approximation of a demand curve for reference demand q0: the vertical part Q^min and
 /// the blocks above it (values strictly decreasing; never negative, a linear curve's blocks stop
 /// where its price reaches 0; a constant-elasticity curve's blocks stay between 100 P0 and P0/100,
-/// i.e. within Q0 100^∓ε). Elasticity 0 → {q0, no blocks}.
+/// i.e. within Q0 100^∓ε; with equal price ratios a linear curve's also stop at P0/100).
+/// Elasticity 0 → {q0, no blocks}.
 struct DemandSteps {
   double minimum_kg_per_s = 0;
   std::vector<DemandBlock> blocks;
+  /// The price resolution: the largest P(left edge)/P(right edge) − 1 of a block (e^δ − 1 with
+  /// equal price ratios); the equilibrium price is within this share of the continuous curve's.
+  double price_step = 0;
 };
 DemandSteps demand_steps(double q0_kg_per_s, const DemandCurve& curve);
 

@@ -116,7 +116,7 @@ TEST(sweep_examples, WorldMonteCarloRuns) {
     }
     if (s.at("scenario").get<std::string>() != "xinjiang-exclusion") continue;
     xinjiang = true;
-    EXPECT_EQ(s.at("same_as").get<std::string>(), "current-policy");
+    EXPECT_EQ(s.at("same_as").get<std::string>(), "policy-2024");
     EXPECT_EQ(s.at("identical_samples").get<int>(), 2);
     EXPECT_TRUE(s.at("changes_nothing").get<bool>());
   }
@@ -124,7 +124,7 @@ TEST(sweep_examples, WorldMonteCarloRuns) {
   const std::string out = temp("world-mc-text.sqlite");
   const RunResult text = potline({"sweep", example("world-montecarlo.toml"), "--out", out, "--limit", "10", "--quiet"});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
-  expect_in(text.out, "xinjiang-exclusion: the same results as current-policy in all 2 samples compared: its levers change "
+  expect_in(text.out, "xinjiang-exclusion: the same results as policy-2024 in all 2 samples compared: its levers change "
                       "nothing here (they bind nowhere)");
 }
 

@@ -30,8 +30,12 @@ int run_bath(const OptionTexts& given, bool json) {
   std::cout << fmt::format("  liquidus {:.1f} °C, superheat {:.1f} K\n", x(j["liquidus_C"]), x(j["superheat_K"]));
   std::cout << fmt::format("  alumina saturation {:.2f} wt%, activity {:.3f}\n", x(j["alumina_saturation_wt"]),
                            x(j["alumina_activity"]));
-  std::cout << fmt::format("  conductivity {:.3f} S/cm ({}), density {:.0f} kg/m3\n", x(j["conductivity_S_per_cm"]),
-                           j["conductivity_model"].get<std::string>(), x(j["density_kg_per_m3"]));
+  // Above saturation the conductivity is the dissolved alumina's (trial 6, T6-11).
+  const bool saturated = x(j["alumina_dissolved_wt"]) < x(c["alumina"]);
+  std::cout << fmt::format("  conductivity {:.3f} S/cm ({}{}), density {:.0f} kg/m3\n", x(j["conductivity_S_per_cm"]),
+                           j["conductivity_model"].get<std::string>(),
+                           saturated ? fmt::format(", at the dissolved {:.2f} wt% Al2O3", x(j["alumina_dissolved_wt"])) : "",
+                           x(j["density_kg_per_m3"]));
   std::cout << fmt::format("  bath ratio {:.3f} (NaF/AlF3 by mass), cryolite ratio {:.3f} (molar)\n",
                            x(j["bath_ratio"]), x(j["cryolite_ratio"]));
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";

@@ -62,15 +62,25 @@ std::string held_block_note(const api::CellRun& run, const io::Json& t) {
 std::string thermal_text(const io::Json& t) {
   const auto n = [&](const char* key) { return t.at(key).get<double>(); };
   // No ledge number without a liquid steady state (the JSON has null there): "none", never "0.0 cm".
-  const std::string ledge = t.at("ledge_cm").is_null() ? "none" : fmt::format("{:.1f} cm", n("ledge_cm"));
+  // A freezing state's ledge fills the side channel (its steady thickness is unbounded), never "none".
+  std::string ledge = t.at("ledge_cm").is_null() ? "none" : fmt::format("{:.1f} cm", n("ledge_cm"));
+  if (t.value("ledge_fills_side_channel", false)) {
+    ledge = t.at("ledge_cm").is_null() ? fmt::format("fills the side channel (≥ {:.1f} cm)", n("side_channel_cm"))
+                                       : ledge + fmt::format(" (fills the side channel, {:.1f} cm)", n("side_channel_cm"));
+  }
+  const bool operating = t.value("operating_point", true);
+  const bool within = !t.contains("window") || t.at("window").value("within", true);
+  const std::string status =
+      t.at("status").get<std::string>() + (operating && !within ? ", outside the safe window" : "");
   std::string out = fmt::format(
       "\nThermal steady state ({}; heat-loss network of the dynamics calibrated at {}: {:.1f} kA, ACD {:.2f} cm, "
       "{:.1f} °C, liquidus {:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {}, shell node {:.0f} °C\n"
-      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg\n",
-      t.at("status").get<std::string>(), t.at("design_point").get<std::string>(), n("design_line_current_kA"),
+      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg{}\n",
+      status, t.at("design_point").get<std::string>(), n("design_line_current_kA"),
       n("design_acd_cm"), n("design_bath_temperature_degC"), n("design_liquidus_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
       n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),
-      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"));
+      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"),
+      operating ? "" : " (not an operating point: the cell does not run in this state)");
   for (const auto& w : t.at("warnings")) out += "  warning: " + w.get<std::string>() + "\n";
   return out;
 }

@@ -261,6 +261,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
     io::write_text_file(taps.string(), line::purity_taps_csv(s.purity));
   }
   write_run_files(o, global, loaded, started, j, s.complete);
+  if (const std::string w = api::liquidus_range_warning(s); !w.empty()) std::cerr << "warning: " << w << "\n";
   if (s.current_limit_hours > 0) {
     std::cerr << fmt::format("warning: the rectifier limit potline.max_current = {:.6g} kA held the line current "
                              "below what the power schedule asked for during {:.3g} h: the power was not met there "

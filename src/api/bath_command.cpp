@@ -36,6 +36,8 @@ io::Json bath(const OptionTexts& options) {
   j["superheat_K"] = p.superheat_K;
   j["alumina_saturation_wt"] = p.alumina_saturation_wt;
   j["alumina_activity"] = p.alumina_activity;
+  // What dissolves (min of the alumina and its saturation): the conductivity is evaluated there.
+  j["alumina_dissolved_wt"] = bath::dissolved_composition(c, p.alumina_saturation_wt).alumina_wt;
   j["conductivity_S_per_cm"] = p.conductivity_S_per_m / 100.0;
   j["conductivity_model"] = std::string(bath::to_name(*model));
   j["density_kg_per_m3"] = p.density_kg_per_m3;

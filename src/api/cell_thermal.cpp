@@ -4,11 +4,35 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
+#include "potline/io/schema.hpp"
 #include "potline/potline/simulate_case.hpp"
 #include "potline/potline/thermal_start.hpp"
 
 namespace potline::api {
 namespace {
+
+// The safe operating window of simulate and flex, at the defaults its [window] keys declare
+// (window.superheat_min/max, window.ledge_min/max in simulate's schema): one set of numbers.
+struct Window {
+  double superheat_min_K, superheat_max_K, ledge_min_cm, ledge_max_cm;
+};
+
+Window declared_window() {
+  const io::Schema& schema = line::simulate_schema();
+  const auto d = [&](const char* key) { return schema.find(key)->default_value.value(); };
+  return {d("window.superheat_min"), d("window.superheat_max"), d("window.ledge_min"), d("window.ledge_max")};
+}
+
+// A liquid steady state outside that window: a state the network balances but that simulate and
+// flex would flag (trial 6, T6-7: 360 kA gave a "steady" 25.9 cm ledge at 3.5 K with no word).
+std::vector<std::string> outside_window(const dynamics::ThermalSteadyState& s, const Window& w) {
+  std::vector<std::string> out;
+  if (s.superheat_K < w.superheat_min_K) out.push_back(fmt::format("superheat {:.1f} K < {:g} K", s.superheat_K, w.superheat_min_K));
+  if (s.superheat_K > w.superheat_max_K) out.push_back(fmt::format("superheat {:.1f} K > {:g} K", s.superheat_K, w.superheat_max_K));
+  if (s.ledge_m * 100 < w.ledge_min_cm) out.push_back(fmt::format("ledge {:.1f} cm < {:g} cm", s.ledge_m * 100, w.ledge_min_cm));
+  if (s.ledge_m * 100 > w.ledge_max_cm) out.push_back(fmt::format("ledge {:.1f} cm > {:g} cm", s.ledge_m * 100, w.ledge_max_cm));
+  return out;
+}
 
 // What a thermal state that is not a working cell means, in words: no liquid steady state, none
 // within the search range, or a steady ledge thicker than the side channel (it would reach under
@@ -17,10 +41,16 @@ io::Json thermal_warnings(const dynamics::ThermalSteadyState& s, const cell::Cel
   io::Json w = io::Json::array();
   const double generated_kW = s.result.energy.heat_loss_W / 1e3;
   if (s.status == "freezes") {
+    // At the liquidus no superheat carries heat to the ledge: its steady thickness is unbounded, so the
+    // side loss of that limit is nil and the shell node at ambient (trial 6, T6-7: "ledge none, side 0
+    // kW, shell node 40 °C" read as the opposite of a freezing cell).
     w.push_back(fmt::format("no liquid steady state: at the liquidus ({:.1f} °C) the cell generates {:.0f} kW but "
-                            "the heat-loss network takes {:.0f} kW, so the bath freezes; the other values are at the "
-                            "liquidus",
-                            s.liquidus_K - 273.15, generated_kW, s.heat_loss_W / 1e3));
+                            "the heat-loss network takes {:.0f} kW, so the bath freezes: the ledge grows to fill the "
+                            "side channel ({:.1f} cm) and beyond; the side {:.0f} kW and shell node {:.0f} °C "
+                            "are the limit of that ever-thicker ledge (no superheat brings it heat), and the other values "
+                            "are at the liquidus",
+                            s.liquidus_K - 273.15, generated_kW, s.heat_loss_W / 1e3, design.side_channel_m * 100,
+                            s.side_loss_W / 1e3, s.wall_temperature_K - 273.15));
   } else if (s.status == "overheats") {
     w.push_back(fmt::format("no steady state within {:.0f} K above the liquidus: at {:.1f} °C the cell still generates "
                             "{:.0f} kW against the network's {:.0f} kW; the other values are at that bound, not a "
@@ -32,6 +62,30 @@ io::Json thermal_warnings(const dynamics::ThermalSteadyState& s, const cell::Cel
                             s.ledge_m * 100, design.side_channel_m * 100));
   }
   return w;
+}
+
+// The window check and the operating-point flag of the JSON (and the warnings that go with them).
+void add_window(const dynamics::ThermalSteadyState& s, const cell::CellDesign& design, io::Json& j) {
+  const Window w = declared_window();
+  const bool liquid = s.status == "steady" || s.status == "no_ledge";
+  const bool fills = s.status == "freezes" || (liquid && s.ledge_m > design.side_channel_m);
+  j["side_channel_cm"] = design.side_channel_m * 100;
+  j["ledge_fills_side_channel"] = fills;
+  // Voltage, CE and SEC of a freezing, overheating or ledge-bound state are not a point the cell runs
+  // at (11.06 kWh/kg at 300 kA read as a low-current gain).
+  j["operating_point"] = liquid && !fills;
+  const std::vector<std::string> outside = liquid && !fills ? outside_window(s, w) : std::vector<std::string>{};
+  j["window"] = {{"superheat_min_K", w.superheat_min_K}, {"superheat_max_K", w.superheat_max_K},
+                 {"ledge_min_cm", w.ledge_min_cm},       {"ledge_max_cm", w.ledge_max_cm},
+                 {"within", liquid && !fills && outside.empty()}, {"outside", outside}};
+  if (!outside.empty()) {
+    std::string what;
+    for (const auto& o : outside) what += (what.empty() ? "" : ", ") + o;
+    j["warnings"].push_back(fmt::format("the steady state is outside the safe window of simulate and flex "
+                                        "(window.superheat_min/max {:g}-{:g} K, window.ledge_min/max {:g}-{:g} cm, their "
+                                        "defaults): {}",
+                                        w.superheat_min_K, w.superheat_max_K, w.ledge_min_cm, w.ledge_max_cm, what));
+  }
 }
 
 }  // namespace
@@ -101,6 +155,7 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   j["sec_dc_kWh_per_kg"] = s.result.sec_dc_J_per_kg / 3.6e6;
   j["heat_generated_kW"] = s.result.energy.heat_loss_W / 1e3;  // what the cell must lose at that temperature
   j["warnings"] = thermal_warnings(s, run.c.design);
+  add_window(s, run.c.design, j);
   return j;
 }
 

@@ -244,6 +244,18 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["cells_out_of_window"] = s.cells_out_of_window;
   j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
   j["event_windows"] = event_windows_json(s.windows);
+  {  // the bath outside the liquidus correlation's validity (trial 6, T6-8)
+    const bool any = s.cells_outside_liquidus_range > 0;
+    io::Json r;
+    r["correlation"] = "Solheim et al. (1996)";
+    r["valid_alf3_excess_wt"] = {bath::kSolheim1996AlF3_wt.min, bath::kSolheim1996AlF3_wt.max};
+    r["cells"] = s.cells_outside_liquidus_range;
+    r["cell_hours"] = s.liquidus_range_cell_hours;
+    r["max_cell_hours"] = s.liquidus_range_max_cell_hours;
+    r["max_alf3_excess_wt"] = any ? io::Json(s.liquidus_range_max_alf3_wt) : io::Json(nullptr);
+    r["min_bath_temperature_degC"] = any ? io::Json(s.liquidus_range_min_temperature_K - 273.15) : io::Json(nullptr);
+    j["liquidus_out_of_range"] = r;
+  }
   j["energy_balance_error"] = s.energy_balance_error;
   j["current_limit_hours"] = s.current_limit_hours;
   {  // ACD limits of the resistance control (docs/model/dynamics.md §4)
@@ -271,6 +283,17 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["cell_steps"] = s.cell_steps;
   j["wall_seconds"] = s.wall_seconds;
   return j;
+}
+
+std::string liquidus_range_warning(const line::Summary& s) {
+  if (s.cells_outside_liquidus_range == 0) return "";
+  return fmt::format("the bath left the validity range of the liquidus correlation [Solheim et al. 1996] (excess AlF3 "
+                     "{:g}-{:g} wt%, and CaF2, LiF, MgF2, KF, Al2O3) in {} of {} cell(s) for {:.3g} cell-h (longest {:.3g} "
+                     "h; max excess AlF3 {:.1f} wt%, bath down to {:.1f} °C): the liquidus, superheat and freeze verdict "
+                     "there are extrapolated (summary.json: liquidus_out_of_range)",
+                     bath::kSolheim1996AlF3_wt.min, bath::kSolheim1996AlF3_wt.max, s.cells_outside_liquidus_range, s.cells,
+                     s.liquidus_range_cell_hours, s.liquidus_range_max_cell_hours, s.liquidus_range_max_alf3_wt,
+                     s.liquidus_range_min_temperature_K - 273.15);
 }
 
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e) {

@@ -2,11 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 
 #include "potline/core/constants.hpp"
 
 namespace potline::bath {
+
+Composition dissolved_composition(const Composition& c, double saturation_wt) noexcept {
+  Composition d = c;
+  if (saturation_wt >= 0.0 && d.alumina_wt > saturation_wt) d.alumina_wt = saturation_wt;
+  return d;
+}
 
 Properties evaluate(const Composition& c, double temperature_K, ConductivityModel model) noexcept {
   Properties p{};
@@ -28,8 +35,13 @@ Properties evaluate(const Composition& c, double temperature_K, ConductivityMode
     flags |= kActivityOutOfRange;
   }
 
-  p.conductivity_S_per_m = conductivity_S_per_m(c, temperature_K, model);
-  if (!conductivity_in_range(c, temperature_K)) flags |= kConductivityOutOfRange;
+  // Only the dissolved alumina conducts: above saturation the rest is undissolved (sludge, crust), so
+  // the conductivity takes min(Al2O3, saturation) (trial 6, T6-11: 12 wt% at a saturation of 8.27
+  // extrapolated Hives et al. to 12 wt%). The activity is 1 there already; the density of Kan et al.
+  // (2007) has no alumina term.
+  const Composition dissolved = dissolved_composition(c, p.alumina_saturation_wt);
+  p.conductivity_S_per_m = conductivity_S_per_m(dissolved, temperature_K, model);
+  if (!conductivity_in_range(dissolved, temperature_K)) flags |= kConductivityOutOfRange;
 
   p.density_kg_per_m3 = density_kg_per_m3(c, temperature_K);
   if (!density_in_range(c, temperature_K)) flags |= kDensityOutOfRange;
@@ -89,7 +101,8 @@ std::vector<std::string> describe(std::uint32_t flags, const Composition& c, dou
   if (flags & kConductivityOutOfRange) {
     std::string r;
     check(r, "t", t_degC, kConductivityTemperature_degC, "°C");
-    check(r, "Al2O3", c.alumina_wt, kConductivityAl2O3_wt, "wt%");
+    check(r, c.alumina_wt > sat_wt ? "dissolved Al2O3" : "Al2O3", std::min(c.alumina_wt, sat_wt), kConductivityAl2O3_wt,
+          "wt%");
     check(r, "AlF3", c.alf3_excess_wt, kConductivityAlF3_wt, "wt%");
     check(r, "CaF2", c.caf2_wt, kConductivityCaF2_wt, "wt%");
     check(r, "MgF2", c.mgf2_wt, kConductivityMgF2_wt, "wt%");
@@ -116,9 +129,9 @@ std::vector<std::string> describe(std::uint32_t flags, const Composition& c, dou
                           num(liquidus - constants::kKelvinOffset_K), num(dissolved))
             : "";
     out.push_back(fmt::format(
-        "Dissolved alumina {} wt% is at or above its saturation {} wt% (Skybakmoen et al. 1997) "
-        "at {} °C; alumina activity set to 1{}.",
-        num(c.alumina_wt), num(sat_wt), num(t_degC), at_liquidus));
+        "Alumina {} wt% is at or above its saturation {} wt% (Skybakmoen et al. 1997) "
+        "at {} °C; alumina activity set to 1, and the conductivity taken at the dissolved {} wt%{}.",
+        num(c.alumina_wt), num(sat_wt), num(t_degC), num(sat_wt), at_liquidus));
   }
   if (flags & kBelowLiquidus) {
     out.push_back(

@@ -99,7 +99,8 @@ void resolve_anode_type(SmelterCase& c, core::Diagnostics& d) {
   in.net_carbon_kg_per_kg = 0.0;
   c.notes.push_back(
       "inert anodes: no anode carbon, anode plant, baking furnace, anode CO2 or PFC; the anode cost is "
-      "anode.cost (shown as the carbon component of C1)");
+      "anode.cost (the 'anodes' line of C1; in summary.json cost_usd_per_t.breakdown.anodes and, for scripts, "
+      "breakdown.carbon)");
 }
 
 void apply_inert_anode(SmelterCase& c) {

@@ -56,6 +56,7 @@ struct Reader {
 struct CellPoint {
   std::optional<double> sec_J_per_kg, current_efficiency, line_current_A;
   std::string origin;  ///< the operating point the cell model was run at (for sec_origin)
+  std::vector<std::string> calibration_problems;  ///< the technology's implausible calibration, if so
 };
 
 /// Estimate: the calibrated cell (geometry, ACD) stands for a line run within ±10 % of its published
@@ -90,6 +91,7 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
         r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech->id + "': " + p.origin);
       }
     }
+    if (tc->calibration) p.calibration_problems = tc->calibration->problems;
     const cell::CellResult result = cell::evaluate(tc->design, tc->constants, tc->op);
     p.sec_J_per_kg = result.sec_ac_J_per_kg;
     p.current_efficiency = result.current_efficiency;
@@ -114,6 +116,14 @@ void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Re
   } else if (cell.sec_J_per_kg) {
     in.potline_sec_ac_J_per_kg = *cell.sec_J_per_kg;
     c.sec_origin = "cell model, technology " + c.technology + " (" + cell.origin + ")";
+    // The caveat `cell` and `technologies` print (** IMPLAUSIBLE **) goes with the SEC it qualifies
+    // (trial 6, T6-5: A697's calibrated ACD 6.04 cm, outside 3-6 cm, was dropped here).
+    for (const auto& problem : cell.calibration_problems) {
+      r.d.warning(r.at("potline.technology"), "potline.technology",
+                  fmt::format("technology '{}' is implausibly calibrated: {}; the SEC ({:.3f} kWh/kg) and current "
+                              "efficiency taken from its cell model carry that doubt ('potline cell --technology {}')",
+                              c.technology, problem, *cell.sec_J_per_kg / constants::kJoulePerKWh, c.technology));
+    }
   } else {
     r.d.error({}, "potline.sec_ac",
               "required: give potline.sec_ac (in kWh/kg) or a catalogue technology with potline.technology");
@@ -231,6 +241,33 @@ void resolve_anodes(SmelterCase& c, const SmelterData& data, const Reader& r) {
   if (!e.anode_baking) c.notes.push_back("anodes bought in: baking emissions are upstream (not in scope 1)");
 }
 
+// The run's PFC coefficients ("IPCC2019/PFPB_modern") go with its anode effects: the smelter
+// applied its own default IPCC2006 CWPB slope (0.143) to the AEM of a run that used IPCC2019
+// PFPB_M (0.104), 0.018 against 0.0116 t CO2e/t for the same anode effects (trial 6, T6-22). Unless
+// the case sets emissions.coefficient_set, the run's set and class are taken (the class only when it
+// is of the same anode kind, prebake or Søderberg, as the case's: it also selects the anode CO2
+// model); otherwise the case's stand and a difference is warned.
+void adopt_run_coefficients(SmelterCase& c, const std::string& run, const Reader& r) {
+  c.ae_run_pfc_coefficients = run;
+  EmissionInputs& e = c.inputs.emissions;
+  const io::Value* given = r.v.get("emissions.coefficient_set");
+  const std::size_t slash = run.find('/');
+  const auto set = coefficient_set_from_name(run.substr(0, slash));
+  const auto cls = technology_class_from_name(slash == std::string::npos ? std::string() : run.substr(slash + 1));
+  if (set && cls && (given == nullptr || given->origin == io::Origin::kDefault) &&
+      is_soderberg(*cls) == is_soderberg(e.technology)) {
+    c.coefficient_set = *set;
+    e.technology = *cls;
+  }
+  c.ae_applied_pfc_coefficients = std::string(to_string(c.coefficient_set)) + "/" + std::string(to_string(e.technology));
+  if (!run.empty() && run != c.ae_applied_pfc_coefficients) {
+    r.d.warning(r.at("emissions.from_simulation"), "emissions.from_simulation",
+                "the run used the PFC coefficients " + run + ", this case applies " + c.ae_applied_pfc_coefficients +
+                    " (emissions.coefficient_set, emissions.technology_class) to its anode effects: the PFC of the "
+                    "same anode effects differs between the two");
+  }
+}
+
 // Anode-effect statistics from a dynamic run (`potline simulate` summary.json) replace AEM / AEO.
 std::optional<SimulatedAnodeEffects> read_simulation(SmelterCase& c, const Reader& r) {
   const io::Value* sim = r.v.get("emissions.from_simulation");
@@ -250,6 +287,7 @@ std::optional<SimulatedAnodeEffects> read_simulation(SmelterCase& c, const Reade
   c.ae_summary_file = resolve_case_path(*sim);
   auto simulated = read_simulated_anode_effects(c.ae_summary_file, overvoltage, sim->location, key, r.d);
   if (simulated) {
+    adopt_run_coefficients(c, simulated->pfc_coefficients, r);
     c.ae_per_cell_day = simulated->per_cell_day;
     c.ae_minutes_per_cell_day = simulated->minutes_per_cell_day;
     c.ae_overvoltage_mV = simulated->overvoltage_mV;
@@ -385,6 +423,7 @@ PotlineGroupCase single_group(const SmelterCase& c, const CellPoint& cell, doubl
   g.ae_per_cell_day = c.ae_per_cell_day;
   g.ae_minutes_per_cell_day = c.ae_minutes_per_cell_day;
   g.ae_overvoltage_mV = c.ae_overvoltage_mV;
+  g.ae_pfc_coefficients = c.ae_applied_pfc_coefficients;
   return g;
 }
 

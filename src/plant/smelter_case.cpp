@@ -65,6 +65,9 @@ std::optional<SimulatedAnodeEffects> read_simulated_anode_effects(const std::str
              std::isfinite(j["ae_overvoltage_mV"].get<double>())) {
     ae.overvoltage_mV = j["ae_overvoltage_mV"].get<double>();
   }
+  if (const auto it = j.find("pfc_coefficients"); it != j.end() && it->is_string()) {
+    ae.pfc_coefficients = it->get<std::string>();
+  }
   if (!ok) return std::nullopt;
   ae.per_cell_day = *f;
   ae.minutes_per_cell_day = *m;

@@ -26,7 +26,12 @@ std::string text_if_produced(const SmelterResult& r, double value, const char* f
   return r.produces ? fmt::format(fmt::runtime(format), value) : std::string("n/a");
 }
 
-io::Json cost_json(const SmelterResult& r) {
+// Inert anodes: the breakdown's carbon line holds the inert-anode cost (anode.cost), so it is
+// labelled "anodes" in text and CSV, and summary.json adds breakdown.anodes beside the "carbon" key
+// scripts read (trial 6, T6-13: a zero-carbon plant showed "carbon 255").
+const char* anode_line_name(const SmelterInputs& in) { return in.inert_anode ? "anodes" : "carbon"; }
+
+io::Json cost_json(const SmelterResult& r, bool inert_anode) {
   io::Json cost;
   cost["c1"] = if_produced(r, r.c1_usd_per_kg * kKgPerT);
   cost["c2"] = if_produced(r, r.c2_usd_per_kg * kKgPerT);
@@ -35,6 +40,7 @@ io::Json cost_json(const SmelterResult& r) {
   io::Json b;
   b["alumina"] = per_t(r.breakdown.alumina);
   b["carbon"] = per_t(r.breakdown.carbon);
+  if (inert_anode) b["anodes"] = per_t(r.breakdown.carbon);
   b["power"] = per_t(r.breakdown.power);
   b["bath"] = per_t(r.breakdown.bath);
   b["labour"] = if_produced(r, r.breakdown.labour * kKgPerT);
@@ -137,6 +143,9 @@ void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& 
     if (c.ae_per_cell_day) ae["ae_per_cell_day"] = *c.ae_per_cell_day;
     if (c.ae_minutes_per_cell_day) ae["ae_minutes_per_cell_day"] = *c.ae_minutes_per_cell_day;
     if (c.ae_overvoltage_mV) ae["ae_overvoltage_mV"] = *c.ae_overvoltage_mV;
+    // Which coefficient set the anode effects were converted with, and the run's (trial 6, T6-22).
+    ae["pfc_coefficients"] = c.ae_applied_pfc_coefficients;
+    ae["run_pfc_coefficients"] = c.ae_run_pfc_coefficients.empty() ? io::Json(nullptr) : io::Json(c.ae_run_pfc_coefficients);
     j["emissions_method"]["anode_effects_from_simulation"] = ae;
   }
 }
@@ -186,7 +195,7 @@ io::Json potline_groups_json(const SmelterCase& c, const SmelterResult& r) {
     x["electrical_load_MW"] = p.electrical_load_W / 1e6;
     x["employees_assigned"] = g.employees_assigned;
     x["employees"] = p.employees;
-    x["cost_usd_per_t"] = cost_json(p);
+    x["cost_usd_per_t"] = cost_json(p, in.inert_anode);
     x["emissions_t_co2e_per_t"] = emissions_json(p.emissions);
     x["technology_class"] = std::string(to_string(ge.technology));
     x["pfc_method"] = std::string(to_string(ge.pfc_method));
@@ -194,13 +203,38 @@ io::Json potline_groups_json(const SmelterCase& c, const SmelterResult& r) {
     x["c2f6_kg_per_t"] = p.emissions.c2f6_kg_per_kg * kKgPerT;
     if (ge.pfc_method == PfcMethod::kSlope) x["aem_min_per_cell_day"] = ge.aem_min_per_cell_day;
     if (ge.pfc_method == PfcMethod::kOvervoltage) x["aeo_mV"] = ge.aeo_mV;
-    if (!g.ae_summary_file.empty()) x["anode_effects_file"] = g.ae_summary_file;
+    if (!g.ae_summary_file.empty()) {
+      x["anode_effects_file"] = g.ae_summary_file;
+      x["pfc_coefficients"] = g.ae_pfc_coefficients;
+    }
     lines.push_back(x);
   }
   return lines;
 }
 
 }  // namespace
+
+std::vector<std::string> smelter_notes(const SmelterCase& c) {
+  std::vector<std::string> notes = c.notes;
+  const SmelterInputs& in = c.inputs;
+  // "SEC (AC, plant)" from the cell model is the potlines' AC SEC: with the default auxiliary share 0
+  // the anode plant, casthouse and services were silently left out (a potline case's 13.487 kWh/kg
+  // printed as the plant's). An input potline.sec_ac is taken as the whole-plant figure (the field's doc).
+  const bool from_cell_model =
+      c.sec_origin.rfind("cell model", 0) == 0 ||
+      std::any_of(c.potlines.begin(), c.potlines.end(), [](const auto& p) { return !p.technology.empty(); });
+  if (in.auxiliary_share == 0 && from_cell_model) {
+    notes.push_back("the SEC is the cell model's at the potlines (AC): with plant.auxiliary_share 0 nothing is added "
+                    "for the anode plant, casthouse and services (potlines take 'in excess of 90 %' of a smelter's "
+                    "power, [Wang et al. 2025])");
+  }
+  if (in.depreciation_usd_per_kg == 0 && in.overheads_usd_per_kg == 0 && in.sustaining_capex_usd_per_kg == 0 &&
+      in.interest_usd_per_kg == 0) {  // else a reader takes "full = C1" for a plant without capital costs
+    notes.push_back("no costs.depreciation, overheads, sustaining_capex or interest given: C2, business and full cost "
+                    "equal C1");
+  }
+  return notes;
+}
 
 io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings) {
   const SmelterInputs& in = c.inputs;
@@ -215,11 +249,12 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   j["sec_ac_kWh_per_kg"] = r.sec_ac_J_per_kg / kJPerKWh;
   j["potline_sec_ac_kWh_per_kg"] = in.potline_sec_ac_J_per_kg / kJPerKWh;
   j["electrical_load_MW"] = r.electrical_load_W / 1e6;
-  io::Json cost = cost_json(r);
+  io::Json cost = cost_json(r, in.inert_anode);
   io::Json shares;
   const double c1 = r.c1_usd_per_kg > 0 ? r.c1_usd_per_kg : 1.0;
   shares["alumina"] = if_produced(r, r.breakdown.alumina / c1);
   shares["carbon"] = if_produced(r, r.breakdown.carbon / c1);
+  if (in.inert_anode) shares["anodes"] = shares["carbon"];
   shares["power"] = if_produced(r, r.breakdown.power / c1);
   shares["bath"] = if_produced(r, r.breakdown.bath / c1);
   shares["labour"] = if_produced(r, r.breakdown.labour / c1);
@@ -244,7 +279,7 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   j["jobs_per_GW"] = if_produced(r, r.jobs_per_GW);
   j["potlines"] = potline_groups_json(c, r);
   io::Json notes = io::Json::array();
-  for (const auto& n : c.notes) notes.push_back(n);
+  for (const auto& n : smelter_notes(c)) notes.push_back(n);  // the text's notes, every one (trial 6, T6-6)
   j["notes"] = notes;
   io::Json w = io::Json::array();
   for (const auto& x : warnings) w.push_back(x);
@@ -264,8 +299,8 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    text_if_produced(r, r.c1_usd_per_kg * kKgPerT), text_if_produced(r, r.c2_usd_per_kg * kKgPerT),
                    text_if_produced(r, r.business_usd_per_kg * kKgPerT), text_if_produced(r, r.full_usd_per_kg * kKgPerT));
   const auto& b = r.breakdown;
-  s += fmt::format("    alumina {:.0f}  carbon {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}{}\n",
-                   b.alumina * kKgPerT, b.carbon * kKgPerT, b.power * kKgPerT, b.bath * kKgPerT,
+  s += fmt::format("    alumina {:.0f}  {} {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}{}\n",
+                   b.alumina * kKgPerT, anode_line_name(c.inputs), b.carbon * kKgPerT, b.power * kKgPerT, b.bath * kKgPerT,
                    text_if_produced(r, b.labour * kKgPerT), b.other * kKgPerT,
                    r.ccs.active ? fmt::format("  ccs {:.0f}", b.ccs * kKgPerT) : std::string());
   s += fmt::format("  power share of C1     {} %\n", text_if_produced(r, 100 * r.power_share_of_c1, "{:.1f}"));
@@ -290,9 +325,13 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
     }
   }
   if (!c.ae_summary_file.empty()) {
-    s += fmt::format("  anode effects         from {}: {:.4g} AE/cell-day, AEM {:.4g} min/cell-day{}\n", c.ae_summary_file,
-                     c.ae_per_cell_day.value_or(0.0), c.ae_minutes_per_cell_day.value_or(0.0),
-                     c.ae_overvoltage_mV ? fmt::format(", AEO {:.4g} mV", *c.ae_overvoltage_mV) : std::string());
+    const std::string& run = c.ae_run_pfc_coefficients;
+    const std::string& applied = c.ae_applied_pfc_coefficients;
+    s += fmt::format("  anode effects         from {}: {:.4g} AE/cell-day, AEM {:.4g} min/cell-day{}; PFC coefficients {} "
+                     "({})\n",
+                     c.ae_summary_file, c.ae_per_cell_day.value_or(0.0), c.ae_minutes_per_cell_day.value_or(0.0),
+                     c.ae_overvoltage_mV ? fmt::format(", AEO {:.4g} mV", *c.ae_overvoltage_mV) : std::string(), applied,
+                     run.empty() ? "the case's; the summary names none" : run == applied ? "the run's" : "the case's; the run used " + run);
   }
   if (c.inputs.cbam) {
     s += "  CBAM USD/t            ";
@@ -307,24 +346,7 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    r.employees_per_kt_capacity, text_if_produced(r, r.employees_per_kt_produced, "{:.2f}"),
                    text_if_produced(r, r.jobs_per_GW), r.electrical_load_W / 1e6,
                    r.production_kg_per_s * kSecondsPerYear / kKgPerT);
-  for (const auto& n : c.notes) s += "  note: " + n + "\n";
-  const SmelterInputs& in = c.inputs;
-  // "SEC (AC, plant)" from the cell model is the potlines' AC SEC: with the default auxiliary share 0
-  // the anode plant, casthouse and services were silently left out (a potline case's 13.487 kWh/kg
-  // printed as the plant's). An input potline.sec_ac is taken as the whole-plant figure (the field's doc).
-  const bool from_cell_model =
-      c.sec_origin.rfind("cell model", 0) == 0 ||
-      std::any_of(c.potlines.begin(), c.potlines.end(), [](const auto& p) { return !p.technology.empty(); });
-  if (in.auxiliary_share == 0 && from_cell_model) {
-    s += "  note: the SEC is the cell model's at the potlines (AC): with plant.auxiliary_share 0 nothing is added for "
-         "the anode plant, casthouse and services (potlines take 'in excess of 90 %' of a smelter's power, [Wang et "
-         "al. 2025])\n";
-  }
-  if (in.depreciation_usd_per_kg == 0 && in.overheads_usd_per_kg == 0 && in.sustaining_capex_usd_per_kg == 0 &&
-      in.interest_usd_per_kg == 0) {  // else a reader takes "full = C1" for a plant without capital costs
-    s += "  note: no costs.depreciation, overheads, sustaining_capex or interest given: C2, business and full cost "
-         "equal C1\n";
-  }
+  for (const auto& n : smelter_notes(c)) s += "  note: " + n + "\n";
   for (const auto& w : warnings) s += "  warning: " + w + "\n";
   return s;
 }

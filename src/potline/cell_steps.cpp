@@ -6,6 +6,7 @@
 
 #include "fault_steps.hpp"
 #include "line_internal.hpp"
+#include "potline/bath/validity.hpp"
 #include "potline/core/constants.hpp"
 
 namespace potline::line::detail {
@@ -143,6 +144,17 @@ void advance_zones(const CellAt& at, double I) {
   }
 }
 
+// The step's bath lies outside the liquidus correlation's validity (the flag of the step's bath
+// evaluation): its time and extremes, for one summary warning (trial 6, T6-8). Off the hot path: one
+// flag test per step when the bath is within range.
+[[gnu::cold, gnu::noinline]] void note_liquidus_range(const CellAt& at) {
+  CellRun& run = at.run();
+  const double* y = at.y();
+  run.liquidus_range_s += at.x.h;
+  run.liquidus_range_max_alf3_wt = std::max(run.liquidus_range_max_alf3_wt, composition(at.model(), y).alf3_excess_wt);
+  run.liquidus_range_min_temperature_K = std::min(run.liquidus_range_min_temperature_K, y[kBathTemperature]);
+}
+
 // Statistics of the true state; `c_wt`: alumina_wt of the cell's state.
 void record_statistics(const CellAt& at, double c_wt) {
   CellRun& run = at.run();
@@ -150,7 +162,9 @@ void record_statistics(const CellAt& at, double c_wt) {
   const SafeWindow& w = at.x.c.window;
   const double h = at.x.h;
   const double ledge = ledge_thickness_m(at.model(), y);
-  const double superheat = y[kBathTemperature] - at.cells().electrical(at.k).liquidus_K;
+  const Electrical& e = at.cells().electrical(at.k);
+  const double superheat = y[kBathTemperature] - e.liquidus_K;
+  if (e.flags & bath::kLiquidusOutOfRange) [[unlikely]] note_liquidus_range(at);
   run.min_alumina = std::min(run.min_alumina, c_wt);
   run.max_alumina = std::max(run.max_alumina, c_wt);
   run.min_ledge = std::min(run.min_ledge, ledge);

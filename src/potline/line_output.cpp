@@ -102,6 +102,15 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.energy_balance_error = std::max(sum.energy_balance_error, t.energy_balance_error);
   sum.cells_out_of_window += run.left_window ? 1 : 0;
   sum.cell_hours_out_of_window += run.out_of_window_s / 3600.0;
+  if (run.liquidus_range_s > 0.0) {
+    const bool first = sum.cells_outside_liquidus_range++ == 0;
+    sum.liquidus_range_cell_hours += run.liquidus_range_s / 3600.0;
+    sum.liquidus_range_max_cell_hours = std::max(sum.liquidus_range_max_cell_hours, run.liquidus_range_s / 3600.0);
+    sum.liquidus_range_max_alf3_wt = std::max(sum.liquidus_range_max_alf3_wt, run.liquidus_range_max_alf3_wt);
+    sum.liquidus_range_min_temperature_K =
+        first ? run.liquidus_range_min_temperature_K
+              : std::min(sum.liquidus_range_min_temperature_K, run.liquidus_range_min_temperature_K);
+  }
   sum.acd_at_max_cell_hours += t.acd.at_max_s / 3600.0;
   sum.acd_at_min_cell_hours += t.acd.at_min_s / 3600.0;
   sum.cells_at_acd_limit += t.acd.at_max_s + t.acd.at_min_s > 0.0 ? 1 : 0;

@@ -21,6 +21,9 @@ struct SimulationInput {
 SimulationInput load_simulation(const CaseSource& source, int threads = 0);
 
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s);
+/// The one warning of a run whose bath left the liquidus correlation's validity (summary key
+/// liquidus_out_of_range); empty when it stayed within.
+std::string liquidus_range_warning(const line::Summary& s);
 /// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
 

@@ -27,7 +27,11 @@ struct Properties {
   std::uint32_t flags;           ///< ValidityFlag bits
 };
 
-/// Evaluates every property and sets the validity flags. No allocation, no exceptions.
+/// `c` with its alumina limited to `saturation_wt`: what is dissolved (the rest is undissolved).
+Composition dissolved_composition(const Composition& c, double saturation_wt) noexcept;
+
+/// Evaluates every property and sets the validity flags. The conductivity (and its validity flag)
+/// is that of the dissolved alumina, min(Al2O3, saturation); the activity is 1 at saturation. No allocation, no exceptions.
 Properties evaluate(const Composition& c, double temperature_K, ConductivityModel model) noexcept;
 
 /// One human sentence per set flag, naming the correlation, the offending values and the

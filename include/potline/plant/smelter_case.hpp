@@ -39,6 +39,7 @@ struct PotlineGroupCase {
   std::optional<double> ae_per_cell_day;
   std::optional<double> ae_minutes_per_cell_day;
   std::optional<double> ae_overvoltage_mV;
+  std::string ae_pfc_coefficients;  ///< the coefficients applied to them (SmelterCase::ae_applied_pfc_coefficients)
 };
 
 /// One `[[potline]]` table as read: its values under the smelter keys they stand for
@@ -67,6 +68,11 @@ struct SmelterCase {
   std::optional<double> ae_per_cell_day;
   std::optional<double> ae_minutes_per_cell_day;
   std::optional<double> ae_overvoltage_mV;
+  /// The PFC coefficients the run used ("IPCC2019/PFPB_modern", its summary's pfc_coefficients; empty
+  /// for a summary without it) and those applied to its anode effects here: the run's, unless the
+  /// case sets emissions.coefficient_set or technology_class itself (then warned when they differ).
+  std::string ae_run_pfc_coefficients;
+  std::string ae_applied_pfc_coefficients;
   /// One entry per potline group (one for a case without [[potline]] tables).
   std::vector<PotlineGroupCase> potlines;
   /// Input files besides the case file (simulation summaries of the case and its groups).
@@ -78,6 +84,7 @@ struct SimulatedAnodeEffects {
   double per_cell_day = 0;          ///< ae_per_cell_day
   double minutes_per_cell_day = 0;  ///< ae_minutes_per_cell_day (AEM)
   std::optional<double> overvoltage_mV;  ///< ae_overvoltage_mV (AEO), when present
+  std::string pfc_coefficients;          ///< pfc_coefficients ("SET/CLASS"), when present
 };
 
 /// Reads `path`; a missing or unreadable file, text that is not a JSON object, a missing

@@ -12,6 +12,10 @@ namespace potline::plant {
 /// spread fixed costs over output are then shown as null / "n/a" (SmelterResult::produces).
 void warn_if_no_production(const SmelterCase& c, const SmelterResult& r, core::Diagnostics& diagnostics);
 
+/// Every note of the case, as `smelter` prints it and as summary.json's "notes" holds it: the case's
+/// own (inputs not given) and the readings of the SEC (auxiliary_share 0) and of C2..full (= C1).
+std::vector<std::string> smelter_notes(const SmelterCase& c);
+
 io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings);
 std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, const std::vector<std::string>& warnings);
 

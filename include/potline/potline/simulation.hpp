@@ -234,6 +234,12 @@ struct Summary {
   int cells_out_of_window = 0;      ///< cells whose running-mean superheat or ledge left the window
   double cell_hours_out_of_window = 0;
   double final_mean_temperature_K = 0;
+  /// Bath outside the validity of the liquidus correlation ([Solheim et al. 1996]): cells, cell-hours,
+  /// the longest of one cell, and over those times the highest excess AlF3 and the lowest bath
+  /// temperature (0 when no cell left it). The superheat and freeze verdicts there are extrapolated.
+  int cells_outside_liquidus_range = 0;
+  double liquidus_range_cell_hours = 0, liquidus_range_max_cell_hours = 0;
+  double liquidus_range_max_alf3_wt = 0, liquidus_range_min_temperature_K = 0;
   long cell_steps = 0;
   long voltage_evaluations = 0;
   double wall_seconds = 0;

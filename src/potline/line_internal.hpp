@@ -71,8 +71,8 @@ struct CellRun {
   std::vector<CellWindow> windows;  ///< one per disturbance window
   std::size_t first_open_window = 0;  ///< windows before this are closed for this cell
   PurityCell purity;                ///< Fe and Si of the metal pad (purity_track.hpp), updated at taps
-  /// Time the bath composition was outside the validity of the liquidus correlation ([Solheim et
-  /// al. 1996], bath::kLiquidusOutOfRange) and the extremes there (max excess AlF3, min temperature).
+  /// Time the bath composition was outside the validity of the liquidus correlation ([Solheim
+  /// 1996], bath::kLiquidusOutOfRange) and the extremes there (max excess AlF3, min temperature).
   double liquidus_range_s = 0, liquidus_range_max_alf3_wt = 0;
   double liquidus_range_min_temperature_K = std::numeric_limits<double>::infinity();
 };

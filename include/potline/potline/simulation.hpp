@@ -234,7 +234,7 @@ struct Summary {
   int cells_out_of_window = 0;      ///< cells whose running-mean superheat or ledge left the window
   double cell_hours_out_of_window = 0;
   double final_mean_temperature_K = 0;
-  /// Bath outside the validity of the liquidus correlation ([Solheim et al. 1996]): cells, cell-hours,
+  /// Bath outside the validity of the liquidus correlation ([Solheim 1996]): cells, cell-hours,
   /// the longest of one cell, and over those times the highest excess AlF3 and the lowest bath
   /// temperature (0 when no cell left it). The superheat and freeze verdicts there are extrapolated.
   int cells_outside_liquidus_range = 0;

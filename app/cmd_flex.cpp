@@ -104,6 +104,23 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
           : 0.0,
       (f.schedule.economics.energy_J - r.flat.economics.energy_J) / 3.6e9,
       (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3, r.verdict);
+  for (const auto& note : m.notes) std::cout << "  reduced model: " << note << "\n";
+  if (flex::fit_error_exceeds_window(c, r)) {
+    std::cout << fmt::format(
+        "  warning: the reduced model's superheat fit error, {:.2f} K rms, is larger than half the superheat window "
+        "flex.superheat_min {:.1f} K to flex.superheat_max {:.1f} K ({:.1f} K): the heat-state bounds it planned with "
+        "mean little, and the planned margin counts what the dynamic model does not deliver\n",
+        m.error.superheat_rms_K, c.superheat_min_K(), c.superheat_max_K(),
+        0.5 * (c.superheat_max_K() - c.superheat_min_K()));
+  }
+  // The value the dynamic model delivers (flex::delivered_economics): its metal, and the energy its
+  // cells drew at each step's price (T6-4: the margin above is the reduced model's).
+  std::cout << fmt::format(
+      "  as delivered in the dynamic model (its metal; the energy the cells drew, at each step's price): {:.0f} EUR "
+      "against {:.0f} EUR flat: {:+.0f} EUR; energy {:+.1f} MWh AC, metal {:+.1f} t\n",
+      r.delivered.margin_eur(), r.flat_delivered.margin_eur(), r.delivered.margin_eur() - r.flat_delivered.margin_eur(),
+      (r.delivered.energy_J - r.flat_delivered.energy_J) / 3.6e9,
+      (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3);
   if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
       c.dispatch.max_power > reach.max_share + 1e-9) {
     // The dispatch plans no step above the rectifier's reach (docs/model/flexibility.md §3).
@@ -150,20 +167,22 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                            r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
                            c.dispatch.ae_after_ramp_s / 3600);
   // The year's value and the exchangers' payback (summary value.annual_value_eur,
-  // heat_exchanger_payback_years): the answer of a case that gives economics.heat_exchanger_capex.
-  const double savings = f.schedule.economics.margin_eur() - r.flat.economics.margin_eur();
-  const double annual = savings / (c.dispatch.horizon_s / 86400) * c.economics.flexible_days_per_year;
+  // heat_exchanger_payback_years): on the delivered savings (flex::flex_value), the planned beside it.
+  const flex::FlexValue v = flex::flex_value(c, r);
+  const std::string basis =
+      v.on_delivered ? fmt::format("as delivered; planned {:+.2f} M EUR", v.planned_annual_eur / 1e6) : v.basis;
   if (c.economics.heat_exchanger_capex_eur > 0) {
-    std::cout << fmt::format("  a year: {:+.2f} M EUR on economics.flexible_days = {:.0f} days like this horizon's; heat "
-                             "exchangers {:.1f} M EUR: {}\n",
-                             annual / 1e6, c.economics.flexible_days_per_year, c.economics.heat_exchanger_capex_eur / 1e6,
-                             annual > 0 ? fmt::format("simple payback {:.1f} years (the schedule's whole value credited "
-                                                      "to them)",
-                                                      c.economics.heat_exchanger_capex_eur / annual)
-                                        : std::string("no payback: the schedule earns nothing over the flat one"));
+    std::cout << fmt::format("  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's; "
+                             "heat exchangers {:.1f} M EUR: {}\n",
+                             v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year,
+                             c.economics.heat_exchanger_capex_eur / 1e6,
+                             v.annual_eur > 0 ? fmt::format("simple payback {:.1f} years (the schedule's whole value "
+                                                            "credited to them)",
+                                                            c.economics.heat_exchanger_capex_eur / v.annual_eur)
+                                              : std::string("no payback: the schedule earns nothing over the flat one"));
   } else {
-    std::cout << fmt::format("  a year: {:+.2f} M EUR on economics.flexible_days = {:.0f} days like this horizon's\n",
-                             annual / 1e6, c.economics.flexible_days_per_year);
+    std::cout << fmt::format("  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
+                             v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);
   }
   if (c.grid.offered()) {
     const flex::GridValue g = flex::grid_value(c, m, r.prices, f.schedule.reserve_share);

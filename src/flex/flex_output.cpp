@@ -163,8 +163,10 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const Resimulation& dyn = r.final_round().check;
   const Resimulation& dyn_flat = r.flat_check;
   const auto sec = [](const Resimulation& x) { return x.production_kg > 0 ? x.energy_J / x.production_kg : 0.0; };
-  const double days = c.dispatch.horizon_s / 86400;
-  const double annual = savings / days * c.economics.flexible_days_per_year;
+  // The year's value on the delivered savings (flex_value; T6-4: the planned margin counted metal and
+  // energy the dynamic model does not deliver).
+  const FlexValue v = flex_value(c, r);
+  const double annual = v.annual_eur;
   io::Json j = {
       {"currency", "EUR"},
       {"savings_eur", savings},
@@ -184,7 +186,11 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
        sec(dyn_flat) > 0 && sec(dyn) > 0 ? 100 * (sec(dyn) / sec(dyn_flat) - 1) : 0.0},
       {"dynamic_current_efficiency_change_points", 100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
       {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
-      {"annual_value_eur", annual}};
+      {"delivered_savings_eur", v.delivered_savings_eur},
+      {"annual_value_eur", annual},
+      {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
+      {"annual_value_note", v.basis},
+      {"planned_annual_value_eur", v.planned_annual_eur}};
   double ae_cost = 0;
   j["anode_effects"] = anode_effects_json(c, r, ae_cost);
   j["savings_net_of_anode_effects_eur"] = savings - ae_cost;
@@ -193,7 +199,8 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
     j["heat_exchanger_capex_eur"] = c.economics.heat_exchanger_capex_eur;
     j["heat_exchanger_payback_years"] = annual > 0 ? c.economics.heat_exchanger_capex_eur / annual : 0.0;
     j["heat_exchanger_payback_note"] =
-        annual > 0 ? "the schedule's whole value credited to the heat exchangers (a plant that cannot flex without them)"
+        annual > 0 ? "the schedule's whole annual value (annual_value_basis) credited to the heat exchangers (a plant "
+                     "that cannot flex without them)"
                    : "no payback: the schedule earns nothing over the flat one";
   }
   return j;
@@ -286,13 +293,17 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["rectifier_efficiency"] = c.rectifier_efficiency();
   j["rectifier_efficiency_origin"] = c.rectifier_efficiency_origin;
   j["reduced_model"] = model_json(r.model);
+  j["reduced_model"]["fit_error"]["superheat_window_half_width_K"] = 0.5 * (c.superheat_max_K() - c.superheat_min_K());
+  j["reduced_model"]["fit_error"]["exceeds_window"] = fit_error_exceeds_window(c, r);
   j["rectifier"] = rectifier_json(c);
   j["solver"] = solver_json(r.final_round().schedule);
   j["flat"] = economics_json(r.flat.economics);
   j["flat"]["power_percent"] = 100 * (r.flat.shares.empty() ? 1.0 : r.flat.shares.front());
   j["flat"]["check"] = check_json(r.flat_check);
+  j["flat"]["delivered"] = economics_json(r.flat_delivered);
   j["optimised"] = economics_json(r.final_round().schedule.economics);
   j["optimised"]["check"] = check_json(r.final_round().check);
+  j["optimised"]["delivered"] = economics_json(r.delivered);
   j["in_window"] = r.in_window;
   j["verdict"] = r.verdict;
   j["rounds"] = rounds_json(r);

@@ -93,8 +93,27 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
   r.flat_check = resimulate(c, r.model, r.flat.shares, r.prices.step_s, case_bounds(c));
   optimise_and_check(c, r);
   check_worst_call(c, r);
+  r.flat_delivered = delivered_economics(c, r.prices, r.flat.economics, r.flat_check);
+  r.delivered = delivered_economics(c, r.prices, r.final_round().schedule.economics, r.final_round().check);
   if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
   return r;
+}
+
+FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
+  FlexValue v;
+  v.planned_savings_eur = r.final_round().schedule.economics.margin_eur() - r.flat.economics.margin_eur();
+  v.delivered_savings_eur = r.delivered.margin_eur() - r.flat_delivered.margin_eur();
+  v.on_delivered = !r.flat_check.trace.stopped && !r.final_round().check.trace.stopped;
+  const double per_year = c.economics.flexible_days_per_year / (c.dispatch.horizon_s / 86400);
+  v.planned_annual_eur = v.planned_savings_eur * per_year;
+  v.annual_eur = (v.on_delivered ? v.delivered_savings_eur : v.planned_savings_eur) * per_year;
+  v.basis = v.on_delivered ? "as delivered: the dynamic model's metal and the energy its cells drew"
+                           : "as planned (reduced model): a dynamic run stopped before the end of the horizon";
+  return v;
+}
+
+bool fit_error_exceeds_window(const FlexCase& c, const FlexResult& r) {
+  return r.model.error.superheat_rms_K > 0.5 * (c.superheat_max_K() - c.superheat_min_K());
 }
 
 }  // namespace potline::flex

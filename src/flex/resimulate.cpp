@@ -94,4 +94,30 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   return r;
 }
 
+ScheduleEconomics delivered_economics(const FlexCase& c, const HorizonPrices& p, const ScheduleEconomics& planned,
+                                      const Resimulation& check) {
+  const CellTrace& t = check.trace;
+  // The cell's cumulative DC energy at time s (0 at the start; rows from t = 0).
+  const auto energy_at = [&t](double s) {
+    if (t.time_s.empty()) return 0.0;
+    if (s <= t.time_s.front()) return t.time_s.front() > 0 ? t.energy_cum_J.front() * s / t.time_s.front() : 0.0;
+    return CellTrace::at(t.time_s, t.energy_cum_J, s);
+  };
+  ScheduleEconomics e = planned;
+  e.energy_J = e.power_cost_eur = 0;
+  const double to_ac = static_cast<double>(c.cells) / c.rectifier_efficiency();
+  for (std::size_t k = 0; k < p.price_eur_per_J.size(); ++k) {
+    const double from = p.step_s * static_cast<double>(k), to = from + p.step_s;
+    const double energy = (energy_at(to) - energy_at(from)) * to_ac;
+    e.energy_J += energy;
+    e.power_cost_eur += energy * p.price_eur_per_J[k];
+  }
+  const Economics& x = c.economics;
+  e.production_kg = check.production_kg;
+  e.revenue_eur = e.production_kg * x.metal_eur_per_kg;
+  e.alumina_cost_eur = e.production_kg * x.alumina_kg_per_kg * x.alumina_eur_per_kg;
+  e.carbon_cost_eur = e.production_kg * c.sim.dynamics.carbon_kg_per_kg_al * x.carbon_eur_per_kg;
+  return e;
+}
+
 }  // namespace potline::flex

@@ -31,8 +31,25 @@ struct FlexResult {
   /// model: the planned schedule to the notice, the call, then the plan to window.averaging after the cut.
   bool call_checked = false;
   Resimulation call_check;
+  /// The flat and the final schedule as the dynamic model delivered them (delivered_economics).
+  ScheduleEconomics flat_delivered, delivered;
   const ResolveRound& final_round() const { return rounds.back(); }
 };
+
+/// The schedule's value against the flat one, planned (reduced model) and as delivered (dynamic
+/// model), and the year's value: the delivered savings over the horizon's days × economics.flexible_days,
+/// or the planned savings when a dynamic run (flat or final) stopped and delivered no horizon.
+struct FlexValue {
+  double planned_savings_eur = 0, delivered_savings_eur = 0;
+  bool on_delivered = true;  ///< the annual value (and the heat-exchanger payback) are on the delivered savings
+  double annual_eur = 0, planned_annual_eur = 0;
+  std::string basis;         ///< one phrase: which savings the annual value is on, and why
+};
+FlexValue flex_value(const FlexCase& c, const FlexResult& r);
+
+/// Whether the reduced model's superheat fit error (rms) exceeds half the width of the superheat
+/// window it plans in (flex.superheat_min … flex.superheat_max): its heat-state bounds then mean little.
+bool fit_error_exceeds_window(const FlexCase& c, const FlexResult& r);
 
 /// Runs the whole flex analysis; `envelope` adds the operating-envelope scan.
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope);

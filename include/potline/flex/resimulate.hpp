@@ -47,6 +47,17 @@ struct Resimulation {
 Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
                         const HeatBounds& bounds);
 
+/// The economics of a schedule as the dynamic model delivered it (docs/model/flexibility.md §5, "As
+/// delivered"): the metal of the re-simulation `check` (check.production_kg) and, per step k, the energy
+/// its cells drew over [k·step, (k+1)·step) (the trace's cumulative DC energy × cells, over the rectifier
+/// efficiency: AC at the grid connection) at price k; metal, alumina and carbon at the case's prices as
+/// in schedule_economics; set-point changes, change penalties and the availability payment as
+/// `planned` (they do not depend on what the cells draw). A run a guard stopped counts its energy
+/// to the stop and no metal (check.production_kg is 0: the run's summary is lost); flex_value then
+/// puts the annual value on the plan.
+ScheduleEconomics delivered_economics(const FlexCase& c, const HorizonPrices& p, const ScheduleEconomics& planned,
+                                      const Resimulation& check);
+
 /// Anode-effect onsets within `window_s` after an upward set-point change of `shares` (steps of
 /// `step_s`; the line starts at nominal, so a first share above 1 is a change).
 long onsets_after_ramp_up(const std::vector<double>& onsets_s, const std::vector<double>& shares, double step_s,

@@ -101,6 +101,7 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
   if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
+    folder.report = o.report;
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);
     folder.input_files.push_back(run.catalogue_path);
     write_run_folder(folder, run.summary, run.tables());

@@ -264,6 +264,7 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   const api::FleetRun run = api::run_fleet(input);
   if (!o.out.empty()) {
     RunFolder folder{o.out, "fleet", global.command_line, {o.case_file, input.c.smelters_path, input.c.regions_path}, started};
+    folder.report = o.report;
     write_run_folder(folder, run.summary, run.tables(input.c));
   }
   if (o.json) std::cout << io::dump(run.summary);

@@ -14,6 +14,7 @@
 #include "potline/flex/flex_run.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
+#include "potline/io/run_outputs.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
@@ -52,6 +53,9 @@ void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::
     io::write_text_file((dir / "envelope.csv").string(), flex::envelope_csv(l.c, r));
     outputs.push_back("envelope.csv");
   }
+  std::vector<std::string> written = outputs.get<std::vector<std::string>>();
+  if (o.report) written.push_back("report.html");
+  std::cerr << io::stale_outputs_note(o.out_dir, io::remove_stale_outputs(o.out_dir, written));
   io::Json manifest = {{"program", "potline"},    {"version", kVersion},           {"git_commit", kGitCommit},
                        {"command", "flex"},       {"arguments", global.command_line}, {"started_utc", started},
                        {"finished_utc", utc_now()}, {"seed", l.c.sim.seed},          {"complete", true}};

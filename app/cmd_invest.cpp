@@ -128,6 +128,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   const auto& r = run.result;
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "invest", o.argv, {o.case_file}, utc_now()};
+    folder.report = o.report;
     for (const auto& f : run.data.files) folder.input_files.push_back(f);
     write_run_folder(folder, j, run.tables());
   }

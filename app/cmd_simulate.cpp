@@ -16,6 +16,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/api/simulate_command.hpp"
 #include "potline/io/json_output.hpp"
+#include "potline/io/run_outputs.hpp"
 #include "potline/version.hpp"
 #include "potline/core/constants.hpp"
 #include "run_folder.hpp"
@@ -79,7 +80,8 @@ void prepare_folder(const std::string& dir) {
 // Streams timeseries.csv and events.csv; prints progress on stderr for long runs.
 class Writer final : public line::Observer {
  public:
-  Writer(const std::string& dir, bool progress) : progress_(progress), start_(std::chrono::steady_clock::now()) {
+  Writer(const line::SimulationCase& c, const std::string& dir, bool progress)
+      : c_(c), progress_(progress), start_(std::chrono::steady_clock::now()) {
     if (!dir.empty()) {
       series_.open(std::filesystem::path(dir) / "timeseries.csv");
       events_.open(std::filesystem::path(dir) / "events.csv");
@@ -89,6 +91,7 @@ class Writer final : public line::Observer {
     }
   }
   void on_row(const line::Row& r) override {
+    watch.on_row(c_, r);
     if (!series_.is_open()) return;
     series_ << api::timeseries_csv_row(r);
   }
@@ -116,7 +119,10 @@ class Writer final : public line::Observer {
     events_.close();
   }
 
+  api::CurrentLimitWatch watch;  ///< names the rectifier limit when a guard stops the run there
+
  private:
+  const line::SimulationCase& c_;
   bool progress_;
   std::chrono::steady_clock::time_point start_, last_;
   bool printed_ = false;
@@ -153,6 +159,9 @@ void write_run_files(const SimulateOptions& o, const GlobalOptions& global, cons
   manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
   if (summary.contains("purity")) manifest["outputs"].push_back("purity_taps.csv");  // grade over time
   io::write_text_file((dir / "summary.json").string(), io::dump(summary));
+  std::vector<std::string> written = manifest["outputs"].get<std::vector<std::string>>();
+  if (o.report && complete) written.push_back("report.html");
+  std::cerr << io::stale_outputs_note(o.out_dir, io::remove_stale_outputs(o.out_dir, written));
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
 }
 
@@ -242,7 +251,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   const line::SimulationCase& c = loaded.c;
   const std::string started = utc_now();
   if (!o.out_dir.empty()) prepare_folder(o.out_dir);
-  Writer writer(o.out_dir, !o.quiet);
+  Writer writer(c, o.out_dir, !o.quiet);
   line::Summary s;
   try {
     const StopSignals signals;
@@ -251,7 +260,9 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
     // A physical guard tripped: keep what was simulated, marked partial, and fail (exit 1).
     writer.finish();
     write_run_files(o, global, loaded, started, api::stopped_summary_json(c, e), false);
-    throw;
+    const std::string cause = writer.watch.stop_cause(c);
+    if (cause.empty()) throw;
+    throw core::RunError(e.what() + cause);
   }
   writer.finish();
   io::Json j = api::simulation_summary_json(c, s);

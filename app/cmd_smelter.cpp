@@ -35,6 +35,7 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   const api::SmelterRun run = api::run_smelter(source);
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
+    folder.report = o.report;
     for (const auto& f : run.c.input_files()) folder.input_files.push_back(f);
     for (const auto& f : run.data.files) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());

@@ -36,6 +36,11 @@ CLI::Validator run_folder_path();
 /// throws core::InputError.
 void require_run_folder_path(const std::string& path);
 
+/// Prints a CLI11 parse failure (unknown option, missing required option, bad value) as the other
+/// input errors are printed ("WHERE: error: ...", did-you-mean, "potline: N input error(s); nothing
+/// was run") and returns 2.
+int report_parse_failure(CLI::App& app, const CLI::ParseError& e);
+
 void add_bath_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_cell_command(CLI::App& app, const GlobalOptions& options, int& exit_code);
 void add_technologies_command(CLI::App& app, const GlobalOptions& options, int& exit_code);

@@ -144,8 +144,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return 2;
+    return report_parse_failure(app, e);
   }
   return exit_code;
 }

@@ -3,9 +3,11 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 
 #include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/io/run_outputs.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
@@ -72,6 +74,9 @@ void write_run_folder(const RunFolder& run, const io::Json& summary,
   const std::filesystem::path dir(run.path);
   io::write_text_file((dir / "summary.json").string(), io::dump(summary));
   for (const auto& [name, text] : csv_files) io::write_text_file((dir / name).string(), text);
+  std::vector<std::string> written = outputs.get<std::vector<std::string>>();
+  if (run.report) written.push_back("report.html");
+  std::cerr << io::stale_outputs_note(run.path, io::remove_stale_outputs(run.path, written));
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
 }
 

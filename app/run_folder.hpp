@@ -15,12 +15,14 @@ struct RunFolder {
   std::vector<std::string> arguments;   ///< the command line
   std::vector<std::string> input_files; ///< hashed into the manifest
   std::string started_utc;              ///< ISO 8601
+  bool report = false;                  ///< --report: report.html follows (not a stale file)
 };
 
 /// Current UTC time as ISO 8601 ("2026-11-29T09:00:00Z").
 std::string utc_now();
 
-/// Writes manifest.json, summary.json and each CSV (name -> text) into the folder.
+/// Writes manifest.json, summary.json and each CSV (name -> text) into the folder, after removing the
+/// files a previous run wrote there and this one does not (io::remove_stale_outputs; a note on stderr).
 void write_run_folder(const RunFolder& run, const io::Json& summary,
                       const std::map<std::string, std::string>& csv_files);
 

@@ -101,6 +101,7 @@ int run_vary_command(const VaryOptions& options, const std::string& command, con
   const auto write_folder = [&] {
     if (out.path.empty()) return;
     RunFolder folder{out.path, "vary", out.arguments, {}, started};
+    folder.report = out.report;
     for (const auto& f : out.input_files) {
       if (!f.empty()) folder.input_files.push_back(f);  // cell --technology T has no case file
     }

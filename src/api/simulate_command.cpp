@@ -10,6 +10,7 @@
 
 #include "potline/bath/liquidus.hpp"
 #include "potline/cell/cell_case.hpp"
+#include "potline/cell/cell_model.hpp"
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
@@ -26,13 +27,14 @@ std::string num(double v) {
 // Collects the rows in memory.
 class Collector final : public line::Observer {
  public:
-  explicit Collector(bool collect) : collect_(collect) {
+  Collector(const line::SimulationCase& c, bool collect) : c_(c), collect_(collect) {
     if (collect_) {
       series_ << timeseries_csv_header();
       events_ << events_csv_header();
     }
   }
   void on_row(const line::Row& r) override {
+    watch.on_row(c_, r);
     if (collect_) series_ << timeseries_csv_row(r);
   }
   void on_events(const std::vector<line::Event>& events) override {
@@ -41,7 +43,10 @@ class Collector final : public line::Observer {
   std::string series() const { return series_.str(); }
   std::string events() const { return events_.str(); }
 
+  CurrentLimitWatch watch;
+
  private:
+  const line::SimulationCase& c_;
   bool collect_;
   std::ostringstream series_, events_;
 };
@@ -64,6 +69,78 @@ std::optional<cell::OperatingPoint> file_design_point(const io::ValueSet& writte
   const auto file_case = cell::build_cell_case(written, catalogue, quiet);
   if (!file_case || quiet.has_errors()) return std::nullopt;
   return file_case->op;
+}
+
+std::string hours(double s) { return fmt::format("{:.6g} h", s / 3600.0); }
+
+// Where a key's value came from (case file line or --set #N), or the case when it is a default.
+core::SourceLocation where_of(const io::ValueSet& v, const std::string& key) {
+  const io::Value* x = v.get(key);
+  return x != nullptr ? x->location : core::SourceLocation{};
+}
+
+bool given(const io::ValueSet& v, const std::string& key) {
+  const io::Value* x = v.get(key);
+  return x != nullptr && x->origin != io::Origin::kDefault;
+}
+
+// What the run would silently skip (trial 6, T6-10: "100 d" typed for "100 h"): an outage that starts
+// after the end of the run, an output interval longer than the run, current steps after its end.
+void check_timing(const line::SimulationCase& c, const io::ValueSet& v, core::Diagnostics& d) {
+  const std::string end = fmt::format("the end of the run (run.duration = {})", hours(c.duration_s));
+  if (c.schedule.has_outage() && c.schedule.outage_start_s() >= c.duration_s) {
+    d.warning(where_of(v, "potline.outage_start"), "potline.outage_start",
+              fmt::format("{} is at or after {}: the outage never happens", hours(c.schedule.outage_start_s()), end));
+  }
+  if (given(v, "run.output_interval") && c.output_interval_s >= c.duration_s) {
+    d.warning(where_of(v, "run.output_interval"), "run.output_interval",
+              fmt::format("{} is not shorter than the run (run.duration = {}): timeseries.csv has only the rows at 0 "
+                          "and at the end",
+                          hours(c.output_interval_s), hours(c.duration_s)));
+  }
+  if (!v.text("potline.current_steps").empty()) {
+    std::string late;
+    for (const auto& p : c.schedule.points()) {
+      if (p.time_s >= c.duration_s) late += (late.empty() ? "" : ", ") + hours(p.time_s);
+    }
+    if (!late.empty()) {
+      d.warning(where_of(v, "potline.current_steps"), "potline.current_steps",
+                fmt::format("the step(s) at {} are at or after {}: they never act", late, end));
+    }
+  }
+}
+
+// A DC power schedule beyond what the rectifier limit can draw: the current is then held at
+// potline.max_current and the power is not met (trial 6, T6-24). The line voltage at the limit is
+// the resistance control's E_b + R·I through the design point (cell::evaluate at operation.*).
+void check_power_reach(const line::SimulationCase& c, const io::ValueSet& v, core::Diagnostics& d) {
+  if (!c.schedule.is_power() || c.schedule.points().empty()) return;
+  const double nominal_V = cell::evaluate(c.design, c.constants, c.op).voltage_V;
+  const double I_n = c.schedule.nominal_A(), I_max = c.schedule.max_A();
+  const double e_b = std::min(c.control.back_emf_V, nominal_V);
+  const double limit_W = c.cells * I_max * (e_b + (nominal_V - e_b) * I_max / I_n);
+  std::size_t above = 0;
+  const line::CurrentSchedule::Point* first = nullptr;
+  double peak_W = 0;
+  for (const auto& p : c.schedule.points()) {
+    if (p.time_s >= c.duration_s || p.value <= 1.001 * limit_W) continue;
+    ++above;
+    if (first == nullptr) first = &p;
+    peak_W = std::max(peak_W, p.value);
+  }
+  if (above == 0) return;
+  d.warning(where_of(v, "potline.current_csv"), "potline.current_csv",
+            fmt::format("{} row(s) of the power schedule ask for more than the rectifier limit potline.max_current = "
+                        "{:.6g} kA can draw, about {:.4g} MW for {} cell(s) at the design voltage ({:.4g} V per cell "
+                        "at {:.6g} kA): the first at {} ({:.6g} MW), the highest {:.6g} MW; the current is held at the "
+                        "limit there and the power is not met",
+                        above, I_max / 1e3, limit_W / 1e6, c.cells, nominal_V, I_n / 1e3, hours(first->time_s),
+                        first->value / 1e6, peak_W / 1e6));
+}
+
+void check_schedule_reach(const line::SimulationCase& c, const io::ValueSet& v, core::Diagnostics& d) {
+  check_timing(c, v, d);
+  check_power_reach(c, v, d);
 }
 
 // load_simulation without the located_at_case wrapper.
@@ -96,6 +173,7 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
                                            design_point ? &*design_point : nullptr);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   if (threads > 0) built->threads = threads;
+  check_schedule_reach(*built, user, diagnostics);
   SimulationInput input{std::move(*built), catalogue.path(), {}};
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;
@@ -345,12 +423,35 @@ std::string events_csv_rows(const std::vector<line::Event>& events) {
 }
 
 SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) {
-  Collector collector(collect_tables);
-  const line::Summary s = line::run_simulation(input.c, &collector);
+  Collector collector(input.c, collect_tables);
+  line::Summary s;
+  try {
+    s = line::run_simulation(input.c, &collector);
+  } catch (const line::SimulationStopped& e) {
+    const std::string cause = collector.watch.stop_cause(input.c);
+    if (cause.empty()) throw;
+    throw line::SimulationStopped(e.what() + cause, e.reason, e.cell, e.time_s, e.last_row_s);
+  }
   SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events(), {}};
   if (collect_tables && s.purity.enabled) run.purity_taps_csv = line::purity_taps_csv(s.purity);
   io::require_finite(run.summary);
   return run;
+}
+
+void CurrentLimitWatch::on_row(const line::SimulationCase& c, const line::Row& r) {
+  const bool at_limit = r.line_current_A >= c.schedule.max_A() * (1 - 1e-6);
+  if (!at_limit) since_s_ = -1;
+  else if (since_s_ < 0) since_s_ = r.time_s;
+}
+
+std::string CurrentLimitWatch::stop_cause(const line::SimulationCase& c) const {
+  if (since_s_ < 0) return "";
+  return fmt::format(" — likely cause: the line current sat at the rectifier limit potline.max_current = {:.6g} kA "
+                     "({:.3g} × nominal) from {} on{}",
+                     c.schedule.max_A() / 1e3, c.schedule.max_A() / c.schedule.nominal_A(), hours(since_s_),
+                     c.schedule.is_power() ? ": the power schedule (potline.current_csv) asks for more than the line "
+                                             "can take at that current"
+                                           : "");
 }
 
 }  // namespace potline::api

@@ -7,6 +7,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/io/values.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -365,6 +366,7 @@ void apply_case_overrides(const std::vector<std::string>& sets, const CaseLayout
     }
     if (auto v = override_value(*f, o->key, o->value, where, layout, d)) {
       v->origin = io::Origin::kCommandLine;
+      io::anchor_command_line_path(*f, *v);  // a path given with --set: the working directory (T6-23)
       target->set(key, std::move(*v));
       if (target == &input.scalars && dot != std::string::npos &&
           !contains(input.present_sections, key.substr(0, dot))) {

@@ -50,7 +50,9 @@ void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diag
     return p.name == "eua_price" && p.covers(c.year) && p.covers(last_year);
   });
   if (path == c.paths.end()) {
-    if (!c.eua_price_given) {
+    // A path that misses the years is the year's error (check_path_years), not a missing price.
+    const bool has_path = std::any_of(c.paths.begin(), c.paths.end(), [](const YearPath& p) { return p.name == "eua_price"; });
+    if (!c.eua_price_given && !has_path) {
       d.error(core::SourceLocation{c.path, 1, 1}, "cbam.eua_price",
               fmt::format("give cbam.eua_price (EUR/t): {} has no eua_price path for {}..{}", file_label(c.paths_path),
                           c.year, last_year));
@@ -95,12 +97,7 @@ void load_data_files(FleetCase& c, const plant::SmelterData& data, const RegionT
   c.sanctions = load_sanctions(c.sanctions_path, regions, d);
   c.paths = load_paths(c.paths_path, regions, d);
   const int last = std::max(c.year, c.last_year);
-  for (const YearPath& p : c.paths) {
-    if (p.values.empty() || (p.covers(c.year) && p.covers(last))) continue;
-    d.error(p.where, "values",
-            fmt::format("path '{}{}' spans {}..{}; the case asks for {}..{}", p.name, p.region.empty() ? "" : " " + p.region,
-                        p.first_year, p.last_year(), c.year, last));
-  }
+  // The years the paths cover are checked in parse_fleet_case, at the case's key (check_path_years).
   check_eua_price_against_paths(c, last, d);
   apply_pipeline(c.pipeline, records);
 }
@@ -124,6 +121,31 @@ void append_except_dataset_references(const core::Diagnostics& rest, const std::
   d.warning(core::SourceLocation{dataset, 0, 0}, "",
             "the smelter dataset could not be read, so the other data files' references to its smelters, countries "
             "and provinces were not checked");
+}
+
+/// The case's years against the years every path covers: one error at the user's fleet.year (or
+/// fleet.last_year), in the case file or --set #N, not one per path located in the data file
+/// (trial 6, T6-20: a year the schema allows, 2036, gave three errors in data/fleet-paths.toml).
+void check_path_years(const FleetCase& c, const CaseInput& in, core::Diagnostics& d) {
+  int lo = c.year;
+  int hi = std::max(c.year, c.last_year);
+  bool any = false;
+  for (const YearPath& p : c.paths) {
+    if (p.values.empty()) continue;
+    lo = any ? std::max(lo, p.first_year) : p.first_year;
+    hi = any ? std::min(hi, p.last_year()) : p.last_year();
+    any = true;
+  }
+  if (!any) return;
+  const bool first_outside = c.year < lo || c.year > hi;
+  const int last = std::max(c.year, c.last_year);
+  if (!first_outside && last <= hi) return;
+  const std::string key = first_outside ? "fleet.year" : "fleet.last_year";
+  const io::Value* v = in.scalars.get(key);
+  d.error(v != nullptr ? v->location : core::SourceLocation{c.path, 1, 1}, key,
+          fmt::format("{} is outside the years the paths cover ({}–{}, {}): give a year in that range, or set "
+                      "fleet.paths to a file whose paths reach it",
+                      first_outside ? c.year : last, lo, hi, c.paths_path));
 }
 
 /// The dataset and region table of the case; every dataset row's region checked against the table.
@@ -270,6 +292,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   RegionTable regions;
   std::vector<SmelterRecord> records;
   load_data(c, data, regions, records, d);
+  if (c.year != 0) check_path_years(c, in, d);
   if (d.error_count() > errors_before_data) throw core::InputError(d);
   const std::size_t nr = regions.regions.size();
   FleetModel& model = c.model;

@@ -39,9 +39,11 @@ void case_and_fleet(Table& t) {
            "[[cap]] or [[demand]] of the same region and a [[flow_limit]] of the same lane replace the base's, "
            "the other lever tables are added to the base's");
   t.text("fleet.smelters")
+      .path()
       .default_note("the data folder's smelters.csv")
       .doc("smelter dataset (CSV), relative to the case file");
   t.text("fleet.regions")
+      .path()
       .default_note("the data folder's fleet-regions.toml")
       .doc("region table (TOML): prices, demand, freight; relative to the case file");
   t.text("fleet.include_status")
@@ -65,25 +67,32 @@ void case_and_fleet(Table& t) {
       .default_note("none: one year")
       .doc("with fleet.year: solve every year from fleet.year to this one (a path)");
   t.text("fleet.pipeline")
+      .path()
       .default_note("the data folder's fleet-pipeline.toml")
       .doc("capacity pipeline (TOML): new smelters, restarts, expansions, closures by year");
   t.text("fleet.sanctions")
+      .path()
       .default_note("the data folder's fleet-sanctions.toml")
       .doc("dated trade measures (TOML): exclusions in force by year");
   t.text("fleet.paths")
+      .path()
       .default_note("the data folder's fleet-paths.toml")
       .doc("price and demand paths by year (TOML): EUA price, demand factors");
   t.text("fleet.fuel_paths")
+      .path()
       .default_note("the data folder's fleet-fuel-paths.toml")
       .doc("coal and gas price paths by year for captive power plants (TOML: [[fuel_path]] rows; a case's own "
            "[[fuel_path]] rows replace the file's rows of the same fuel and area)");
   t.text("fleet.power")
+      .path()
       .default_note("the data folder's fleet-power.toml")
       .doc("power prices of single smelters (TOML): published contracts, captive plants' fuel prices, heat rates and O&M");
   t.text("fleet.power_supply")
+      .path()
       .default_note("the data folder's power-supply.toml")
       .doc("power supply curves (TOML): an area's power price rise against load added to its grid ([[added_load]])");
   t.text("fleet.anode_effects")
+      .path()
       .default_note("the data folder's fleet-anode-effects.toml")
       .doc("PFC per smelter, company, country or IPCC class and region (TOML): an AEM or a published t CO2e/t, by the slope method");
   t.choice("fleet.china_pfc", &FleetCase::china_pfc,

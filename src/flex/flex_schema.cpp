@@ -14,6 +14,7 @@ using Table = io::SchemaTable<FlexCase>;
 void add_limit_fields(Table& t) {
   auto d = t.part(&FlexCase::dispatch);
   t.text("flex.prices", &FlexCase::prices_path)
+      .path()
       .doc("price series CSV: 'time_utc,price_eur_per_MWh' or another declared zone and unit, or a SMARD or "
            "Energi Data Service download (15-min or hourly; relative to the case file); --prices overrides it")
       .source("user input; synthetic examples in data/prices/");

@@ -173,6 +173,7 @@ void apply_overrides(const std::vector<Override>& overrides, const Schema& schem
         !o.value.empty() && o.value.find_first_not_of("+-.0123456789eE") == std::string::npos;
     if (auto value = convert_input(*field, o.value, !looks_numeric, where, diagnostics)) {
       value->origin = Origin::kCommandLine;
+      anchor_command_line_path(*field, *value);
       values.set(o.key, std::move(*value));
     }
   }

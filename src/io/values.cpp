@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 
@@ -400,6 +401,12 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
     }
   }
   return std::nullopt;
+}
+
+void anchor_command_line_path(const FieldSpec& field, Value& value) {
+  if (!field.path || value.text.empty()) return;
+  const std::filesystem::path p(value.text);
+  if (p.is_relative()) value.text = std::filesystem::absolute(p).lexically_normal().string();
 }
 
 }  // namespace potline::io

@@ -267,6 +267,7 @@ void add_emissions(Table& t) {
       .doc("anode effects per cell-day (AEM = frequency × duration)");
   t.number("emissions.ae_duration").unit("min").range(0.0, 600.0).doc("mean anode-effect duration");
   t.text("emissions.from_simulation")
+      .path()
       .doc(
           "summary.json of a 'potline simulate' run (path relative to this case file): its "
           "ae_minutes_per_cell_day is the AEM of the slope method, its ae_overvoltage_mV the AEO "

@@ -137,6 +137,7 @@ void add_line_current_fields(Table& t) {
           "0.75; 120 h 1.0'")
       .source("scenario input");
   t.text("potline.current_csv")
+      .path()
       .doc(
           "CSV 'time [h],current [kA]' or 'time [h],power [MW]' (DC line power), constant step, "
           "each row applies until the next (relative to the case file)")

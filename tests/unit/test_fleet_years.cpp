@@ -334,9 +334,11 @@ TEST(fleet_years, CaseYearOutsideAPathIsAnError) {
       fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-path-2035.toml",
                              cell::default_data_dir(), data(), d, {"fleet.last_year=2040"}),
       core::InputError);
-  EXPECT_NE(d.to_string().find("path 'eua_price' spans 2024..2035; the case asks for 2024..2040"),
+  // One error at the user's key, not one per path in the data file (trial 6, T6-20).
+  EXPECT_NE(d.to_string().find("--set #1: error: 'fleet.last_year': 2040 is outside the years the paths cover (2024–2035, "),
             std::string::npos)
       << d.to_string();
+  EXPECT_EQ(d.error_count(), 1u) << d.to_string();
 }
 
 // The pipeline's windows: Inola (new, 2030) is not in 2029 and is in 2030; San Ciprian (restart,

@@ -27,6 +27,19 @@ std::string liquidus_range_warning(const line::Summary& s);
 /// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
 
+/// Follows the time-series rows: since when the line current has sat at the rectifier limit
+/// potline.max_current. A run stopped by a guard with the current there names the limit as the
+/// likely cause (trial 6, T6-24: a power CSV 300 × nominal failed at 1,100 °C after 15.7 h).
+class CurrentLimitWatch {
+ public:
+  void on_row(const line::SimulationCase& c, const line::Row& r);
+  /// " — likely cause: ..." when the last row had the current at the limit, else "".
+  std::string stop_cause(const line::SimulationCase& c) const;
+
+ private:
+  double since_s_ = -1;  ///< start of the rows at the limit up to the last one; -1: not at it
+};
+
 std::string timeseries_csv_header();
 std::string timeseries_csv_row(const line::Row& r);
 std::string events_csv_header();

@@ -34,6 +34,9 @@ struct FieldSpec {
   /// (flex.min_power = 0.75 for 75 %) than meant, so it is warned. Declared per field: where small
   /// percentages are ordinary (a 0.5 % spread, a 0.3 % noise) it stays false.
   bool warn_plain_fraction = false;
+  /// A file path: relative to the case file when written there, to the working directory when
+  /// given with --set (anchor_command_line_path).
+  bool path = false;
   std::string description;
   std::string source;  ///< where the default, range or meaning comes from
 

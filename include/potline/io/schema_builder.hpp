@@ -116,6 +116,11 @@ class FieldBuilder {
     spec().warn_plain_fraction = true;
     return *this;
   }
+  /// A file path (FieldSpec::path): --set resolves it against the working directory.
+  FieldBuilder& path() {
+    spec().path = true;
+    return *this;
+  }
   FieldBuilder& source(std::string text) {
     spec().source = std::move(text);
     return *this;

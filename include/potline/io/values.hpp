@@ -46,6 +46,12 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
                                    bool is_string, const core::SourceLocation& where,
                                    core::Diagnostics& diagnostics);
 
+/// A path field (FieldSpec::path) given with --set: a relative path is made absolute against the
+/// working directory, as a shell user expects, instead of being read relative to the case file as
+/// the same key written in the case file is. One rule for every path key (docs/cli.md, "Overriding
+/// case fields"); trial 6, T6-23.
+void anchor_command_line_path(const FieldSpec& field, Value& value);
+
 /// Formats an internal value back in the field's unit, e.g. "4.5 cm", to 12 significant digits
 /// (hides the unit round trip's last-bit noise: 1233.15 K shows as "960 degC").
 std::string format_in_field_unit(const FieldSpec& field, double internal_value);

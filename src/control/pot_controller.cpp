@@ -1,53 +1,45 @@
 // Pot controller: tracking feed control, resistance control, AE detection and quench, AlF3
-// additions from delayed bath samples, tapping and anode-change schedules.
+// additions from delayed bath samples, tapping and anode-change schedules. The heat side (reheat
+// after a disturbance, heat feed-forward, bath-temperature loop) is in pot_controller_heat.cpp.
 #include "potline/control/pot_controller.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "potline/core/constants.hpp"
+#include "pot_controller_internal.hpp"
 
 namespace potline::control {
+using detail::faraday_kg_al_per_s;
+using detail::kOffCurrentFraction;
 namespace {
-// Below this fraction of the nominal current the line is treated as off (outage): no feeding,
-// no beam moves; schedules wait. A modelling choice, not a plant figure (no published threshold
-// read): the controller regulates the pseudo-resistance (U − E_b)/I with a fixed back-EMF E_b, a
-// line U = E_b + R·I that holds near the operating current only (the overvoltages E_b lumps
-// together fall with the current). As I falls, the ratio becomes mostly the error of E_b (at 5 %
-// of nominal a 10 mV error moves it as much as a 0.2 V error does at nominal) and would drive the
-// beam on noise. Schedules may run between 0 and 5 % (potline.current_steps factors in [0, 2], a
-// current or power CSV): the cells are then simulated at that current with the controller idle,
-// as in an outage, and the alumina they consume meanwhile (at most 5 % of the nominal rate) is not
-// fed. The power regulator (src/potline/simulation.cpp) re-fits its line resistance only above the
-// same 5 %, for the same reason.
-constexpr double kOffCurrentFraction = 0.05;
 // Most beam steps of one resistance decision while the heat feed-forward is on (10 × 2 mm = 2 cm).
 // Estimate: anode beams are lifted at centimetres per minute; regulation moves one step at a time.
 constexpr double kMaxFeedforwardSteps = 10.0;
-
-double faraday_kg_al_per_s(double current_A, double ce) {
-  return current_A * ce * constants::kMolarMassAl_kg_per_mol /
-         (constants::kElectronsPerAl * constants::kFaraday_C_per_mol);
-}
 }  // namespace
 
 double acd_ceiling_m(const ControllerSettings& s) noexcept {
   double ceiling = s.acd_max_m > 0.0 ? s.acd_max_m : std::numeric_limits<double>::infinity();
-  // The bath surface stays where it is when the beam rises: the anodes dip bath height − ACD into it.
+  // The bath surface stays where it is when the beam rises: the anodes dip bath height − ACD into
+  // it.
   if (s.min_anode_immersion_m > 0.0 && s.bath_height_m > 0.0) {
     ceiling = std::min(ceiling, s.bath_height_m - s.min_anode_immersion_m);
   }
   return ceiling;
 }
 
-double acd_floor_m(const ControllerSettings& s) noexcept { return std::max(0.0, s.acd_min_m); }
+double acd_floor_m(const ControllerSettings& s) noexcept {
+  return std::max(0.0, s.acd_min_m);
+}
 
 const char* to_string(FeedMode mode) noexcept {
   switch (mode) {
-    case FeedMode::kUnderfeed: return "underfeed";
-    case FeedMode::kOverfeed: return "overfeed";
-    case FeedMode::kAnodeEffect: return "anode_effect";
+    case FeedMode::kUnderfeed:
+      return "underfeed";
+    case FeedMode::kOverfeed:
+      return "overfeed";
+    case FeedMode::kAnodeEffect:
+      return "anode_effect";
   }
   return "?";
 }
@@ -68,9 +60,12 @@ PotController::PotController(const ControllerSettings* settings, double tap_phas
 double PotController::feed_rate_kg_per_s() const {
   const double scale = measured_current_A_ / s_->nominal_current_A;
   switch (mode_) {
-    case FeedMode::kUnderfeed: return s_->nominal_feed_kg_per_s * s_->underfeed_factor * scale;
-    case FeedMode::kOverfeed: return s_->nominal_feed_kg_per_s * s_->overfeed_factor * scale;
-    case FeedMode::kAnodeEffect: return 0.0;
+    case FeedMode::kUnderfeed:
+      return s_->nominal_feed_kg_per_s * s_->underfeed_factor * scale;
+    case FeedMode::kOverfeed:
+      return s_->nominal_feed_kg_per_s * s_->overfeed_factor * scale;
+    case FeedMode::kAnodeEffect:
+      return 0.0;
   }
   return 0.0;
 }
@@ -143,13 +138,15 @@ void PotController::detect_anode_effect(double t, double voltage_V, Actions& a) 
   if (!in_quench_ && voltage_V > s.ae_detect_voltage_V) {
     a.ae_detected = true;
     in_quench_ = true;
-    const Distribution& d = s.quench_mode == QuenchMode::kAutomatic ? s.automatic_quench : s.manual_quench;
+    const Distribution& d =
+        s.quench_mode == QuenchMode::kAutomatic ? s.automatic_quench : s.manual_quench;
     quench_end_ = t + d.sample(rng_);
     set_mode(FeedMode::kAnodeEffect, t, a);
     // The quench burst is added by hand over the whole cell, stopped feeders or not.
     a.hand_feed_kg += s.quench_feed_kg;
     // The alarm brings the operators, who free the stopped feeders for the rest of the stop.
-    if (s.ae_clears_feed_stop && feed_stop_window(t) >= 0) cleared_stop_window_ = feed_stop_window(t);
+    if (s.ae_clears_feed_stop && feed_stop_window(t) >= 0)
+      cleared_stop_window_ = feed_stop_window(t);
     clear_slope_window();
     lockout_until_ = t + s.lockout_s;
   } else if (in_quench_ && t >= quench_end_) {
@@ -190,21 +187,6 @@ void PotController::feed_and_track(double t, double resistance, Actions& a) {
     set_mode(FeedMode::kUnderfeed, t, a);
     clear_slope_window();
   }
-}
-
-double PotController::feedforward_offset_V() const {
-  // Heat generation G = I·(V − E_h). The strategy holds V_base (the cell voltage itself, or the
-  // voltage of the nominal-current resistance at this current); holding G at its design value
-  // needs V_heat = E_h + (V_t − E_h)·I_nom/I. The feed-forward asks for the share k of the
-  // difference, within the ACD range the limits allow.
-  const ControllerSettings& s = *s_;
-  if (!(s.heat_feedforward > 0.0) || !(measured_current_A_ > 0.0)) return 0.0;
-  const double ratio = s.nominal_current_A / measured_current_A_;
-  const double target = target_voltage_V();
-  const double base = s.hold_voltage ? target : s.back_emf_V + (target - s.back_emf_V) / ratio;
-  const double heat = s.heat_neutral_voltage_V + (target - s.heat_neutral_voltage_V) * ratio;
-  return std::clamp(s.heat_feedforward * (heat - base), -s.heat_feedforward_max_cut_V,
-                    s.heat_feedforward_max_raise_V);
 }
 
 void PotController::control_resistance(double t, double resistance, Actions& a) {
@@ -288,8 +270,8 @@ void PotController::run_schedules(double t, double current_A, Actions& a) {
                             taken < recovery_start_ + s.alf3_hold_after_outage_s;
     const double production = faraday_kg_al_per_s(current_A, s.assumed_current_efficiency);
     const double correction = recovering ? 0.0
-                                         : (s.alf3_target_wt - pending_alf3_wt_) / 100.0 * s.bath_mass_estimate_kg /
-                                               s.alf3_horizon_s;
+                                         : (s.alf3_target_wt - pending_alf3_wt_) / 100.0 *
+                                               s.bath_mass_estimate_kg / s.alf3_horizon_s;
     alf3_rate_ = std::max(0.0, s.alf3_feedforward_kg_per_kg_al * production + correction);
     a.alf3_changed = true;
   }
@@ -298,7 +280,8 @@ void PotController::run_schedules(double t, double current_A, Actions& a) {
     next_sample_ += s.sample_interval_s;
   }
   // A cold cell keeps its metal after an outage: the pad is the larger part of its heat store.
-  if (t >= next_tap_ && recovery_start_ >= 0.0 && t - recovery_start_ < s.tap_delay_after_outage_s) {
+  if (t >= next_tap_ && recovery_start_ >= 0.0 &&
+      t - recovery_start_ < s.tap_delay_after_outage_s) {
     next_tap_ = recovery_start_ + s.tap_delay_after_outage_s;
   }
   if (t >= next_tap_) {
@@ -318,115 +301,6 @@ void PotController::run_schedules(double t, double current_A, Actions& a) {
   if (beam_travel_ > s.beam_travel_m) {
     a.beam_raise = true;
     beam_travel_ = 0;
-  }
-}
-
-void PotController::track_disturbance(double t, double dt, double voltage_V, double current_A,
-                                      double exchanger_held_W) {
-  // A disturbance is an outage or a current cut deeper than reheat_cut_depth. While it lasts, the
-  // controller counts the heat generation it misses against the design, I_nom·(V_t − E_h) −
-  // I·(V − E_h), from the measured signals, less the heat the shell heat exchangers held back
-  // (extracted below their design point); the count decays with reheat_deficit_time (the cell
-  // settles into a new balance: a long cut is not owed in full). When the current returns the
-  // reheat is scaled to it (docs/model/dynamics.md §4, "Reheat after an outage or a cut").
-  const ControllerSettings& s = *s_;
-  const double off_A = kOffCurrentFraction * s.nominal_current_A;
-  if (in_outage_ && current_A > off_A) {
-    in_outage_ = false;
-    if (t - outage_started_ >= s.reheat_min_outage_s) {
-      recovery_start_ = t;  // tapping and AlF3 practice after an outage
-      disturbance_counts_ = true;
-    }
-  }
-  const double cut = s.reheat_cut_depth > 0.0
-                         ? std::max(kOffCurrentFraction, 1.0 - s.reheat_cut_depth)
-                         : kOffCurrentFraction;
-  if (!(current_A > cut * s.nominal_current_A)) {
-    if (!disturbed_) {
-      disturbed_ = true;
-      disturbance_started_ = t;
-      disturbance_counts_ = false;
-      deficit_J_ = 0.0;
-    }
-    const double nominal_W = s.nominal_current_A * (s.target_voltage_V - s.heat_neutral_voltage_V);
-    const double generated_W =
-        current_A > off_A ? current_A * (voltage_V - s.heat_neutral_voltage_V) : 0.0;
-    const double missed_W = nominal_W - generated_W - exchanger_held_W;
-    const double tau = s.reheat_deficit_time_s;
-    // Exact for a missed power constant over the sample interval.
-    deficit_J_ = tau > 0.0
-                     ? deficit_J_ * std::exp(-dt / tau) - missed_W * tau * std::expm1(-dt / tau)
-                     : deficit_J_ + missed_W * dt;
-    return;
-  }
-  if (!disturbed_) return;
-  disturbed_ = false;
-  const bool long_cut = s.reheat_cut_depth > 0.0 && t - disturbance_started_ >= s.reheat_min_cut_s;
-  if (disturbance_counts_ || long_cut) start_reheat(t);
-  deficit_J_ = 0.0;
-}
-
-double PotController::reheat_energy_left(double t) const {
-  // Share of the running reheat's energy (offset × time; the current is near nominal) not yet
-  // given.
-  const ControllerSettings& s = *s_;
-  const double hold = reheat_scale_ * s.reheat_hold_s;
-  const double ramp = reheat_scale_ * s.reheat_ramp_s;
-  const double total = hold + 0.5 * ramp;
-  if (reheat_start_ < 0.0 || !(total > 0.0)) return 0.0;
-  const double since = t - reheat_start_;
-  if (since < hold) return (hold - since + 0.5 * ramp) / total;
-  const double rest = std::max(0.0, hold + ramp - since);
-  return ramp > 0.0 ? 0.5 * rest * rest / ramp / total : 0.0;
-}
-
-void PotController::start_reheat(double t) {
-  // Hold and ramp are those after the reference outage (the 8 h reheat after the 3 h shutdown of
-  // [Dupuis et al. 2007]), scaled by the deficit counted over this disturbance against the deficit
-  // of that outage: the reheat returns heat in proportion to the heat lost. A reheat still running
-  // adds what it has not yet given. reheat_reference_outage = 0: every reheat unscaled.
-  const ControllerSettings& s = *s_;
-  if (!(s.reheat_voltage_V > 0.0)) return;
-  double scale = 1.0;
-  if (s.reheat_reference_outage_s > 0.0) {
-    const double nominal_W = s.nominal_current_A * (s.target_voltage_V - s.heat_neutral_voltage_V);
-    const double tau = s.reheat_deficit_time_s;
-    const double tr = s.reheat_reference_outage_s;
-    const double reference_J = nominal_W * (tau > 0.0 ? -tau * std::expm1(-tr / tau) : tr);
-    scale = reference_J > 0.0 ? std::max(0.0, deficit_J_) / reference_J : 0.0;
-    scale += reheat_scale_ * reheat_energy_left(t);
-  }
-  if (!(scale > 0.0)) return;
-  reheat_scale_ = scale;
-  reheat_start_ = t;
-  // The reheat takes over the correction of the cold cell: the heat-balance loop keeps its integral
-  // (the cell's lasting balance) and drops the proportional part of its last, cold reading.
-  if (s.reheat_holds_heat_balance) temperature_offset_ = temperature_integral_V_;
-}
-
-void PotController::update_reheat(double t) {
-  // Reheat practice after an outage or a cut: the cold, resistive cell would otherwise have its ACD
-  // cut by the resistance control; raising the target puts heat back instead
-  // (docs/model/dynamics.md §4).
-  const ControllerSettings& s = *s_;
-  reheat_offset_ = 0.0;
-  // Preheat before a planned outage ([Dupuis et al. 2007]: 4 h voltage preheat before the 3 h
-  // shutdown): heat stored in the bath, ledge and lining carries the cell through it.
-  if (s.preheat_voltage_V > 0.0 && s.planned_outage_start_s >= 0.0 && t < s.planned_outage_start_s &&
-      t >= s.planned_outage_start_s - s.preheat_s) {
-    reheat_offset_ = s.preheat_voltage_V;
-  }
-  if (reheat_start_ < 0.0) return;
-  const double since = t - reheat_start_;
-  const double hold = reheat_scale_ * s.reheat_hold_s;
-  const double ramp = reheat_scale_ * s.reheat_ramp_s;
-  if (since < hold) {
-    reheat_offset_ = s.reheat_voltage_V;
-  } else if (since < hold + ramp) {
-    reheat_offset_ = s.reheat_voltage_V * (1.0 - (since - hold) / ramp);
-  } else {
-    reheat_start_ = -1.0;
-    reheat_scale_ = 0.0;
   }
 }
 
@@ -457,45 +331,6 @@ Actions PotController::sample(double t, double voltage_V, double current_A, doub
   return a;
 }
 
-void PotController::deliver_sample(double taken_s, double alf3_wt, double temperature_K) {
-  sample_pending_ = true;
-  sample_ready_ = taken_s + s_->sample_delay_s;
-  pending_alf3_wt_ = alf3_wt + s_->alf3_sample_noise_wt * rng_.normal();
-  pending_temperature_K_ = temperature_K + s_->temperature_sample_noise_K * rng_.normal();
-  // The bath temperature is a thermocouple reading at the pot: the heat-balance loop uses it at
-  // once. Only the chemistry waits for the laboratory (sample_delay; Wang, Tarcy et al., TMS 2011).
-  // While a reheat runs it is the heat-balance action: a reading of the cold cell would add up to
-  // temperature_max_offset on top of it for a whole sampling interval (7-11 K of overshoot after a
-  // 4-5 h outage, docs/model/dynamics.md §4), so with reheat_holds_heat_balance the offset is held.
-  const bool held = s_->reheat_holds_heat_balance && reheat_start_ >= 0.0;
-  if (s_->temperature_target_K > 0.0 && !held) {
-    // Proportional + integral: the integral is the running heat inventory of [Comalco EP0671488] (the
-    // target resistance is modified until the heat integral is zero), so a cell that loses more or less
-    // heat than the design, or runs at another current, returns to its temperature instead of keeping
-    // a proportional offset. The sum is limited to ±temperature_max_offset.
-    // Anti-windup ([Åström & Rundqwist 1989], [Åström & Hägglund 2006] on integrator windup), two
-    // textbook measures:
-    // - conditional integration: a reading integrates only while its proportional part alone does
-    //   not saturate the output (|error| < limit / gain, 20 K at the defaults). Beyond that the
-    //   integral cannot change the output, so integrating would only wind it up (a 48 h power cut,
-    //   an outage);
-    // - integrator clamping: the integral state itself stays within ±limit, and the proportional
-    //   part never resets it, so the first reading above target takes the sum off the limit.
-    // The former clamp, integral ≤ limit − proportional, let every reading taken at saturation
-    // pull the integral down: a cold reading (proportional > 0) lowered the bound and a warm one
-    // integrated downwards, so with σ = 2 K readings the loop held the mean offset below the limit
-    // the cell needed (docs/model/dynamics.md §6, "Seed ensemble of ladder row f").
-    const double error_K = s_->temperature_target_K - pending_temperature_K_;
-    const double limit = s_->temperature_max_offset_V;
-    const double proportional = s_->temperature_gain_V_per_K * error_K;
-    if (s_->temperature_integral_time_s > 0.0 && std::abs(proportional) < limit) {
-      const double step = proportional * s_->sample_interval_s / s_->temperature_integral_time_s;
-      temperature_integral_V_ = std::clamp(temperature_integral_V_ + step, -limit, limit);
-    }
-    temperature_offset_ = std::clamp(proportional + temperature_integral_V_, -limit, limit);
-  }
-}
-
 void PotController::anode_effect_ended(double t) {
   in_quench_ = false;
   Actions ignored;
@@ -505,7 +340,8 @@ void PotController::anode_effect_ended(double t) {
 }
 
 void PotController::extend_quench(double t) {
-  const Distribution& d = s_->quench_mode == QuenchMode::kAutomatic ? s_->automatic_quench : s_->manual_quench;
+  const Distribution& d =
+      s_->quench_mode == QuenchMode::kAutomatic ? s_->automatic_quench : s_->manual_quench;
   quench_end_ = t + d.sample(rng_);
 }
 

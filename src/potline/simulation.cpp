@@ -97,7 +97,7 @@ class PowerRegulator {
     }
     const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_);
     // Re-fit only above 5 % of nominal: a modelling choice, the pot controller's "line off"
-    // threshold (kOffCurrentFraction, src/control/pot_controller.cpp), for its reason: U = N·E_b +
+    // threshold (kOffCurrentFraction, src/control/pot_controller_internal.hpp), for its reason: U = N·E_b +
     // R·I holds near the operating current only, and at a small current (U − N·E_b)/I is mostly the
     // error of E_b. Below it (an outage, a schedule near zero) the last fit is kept.
     if (applied > 0.05 * c_.schedule.nominal_A() && line_voltage > back_emf_V_) {

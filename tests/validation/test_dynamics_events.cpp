@@ -185,7 +185,7 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
 //   limit dragged it down): seeds 1, 2, 4, 6 left on the thick-ledge bound for 97.3 / 53.2 / 96.4 /
 //   91.2 cell-hours;
 // - with the anti-windup fix (integral state clamped to ±limit, no integration while the
-//   proportional part alone saturates the output; src/control/pot_controller.cpp,
+//   proportional part alone saturates the output; src/control/pot_controller_heat.cpp,
 //   docs/model/dynamics.md §4 and §6): every seed in window (0 h), instantaneous ledge 6.3–11.0 cm,
 //   daily-mean ledge at most 9.8 cm (seed 10: a thin margin); the undisturbed runs unchanged (0 h,
 //   ledge 4.5–9.3 cm: they never reach the limit). Proportional only (T_i = 0, unchanged) every seed leaves (seeds 1–3: 163.9 / 172.2 /

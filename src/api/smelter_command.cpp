@@ -115,7 +115,7 @@ SmelterRun run_smelter(const CaseSource& source) {
 }
 
 Tables SmelterRun::tables() const {
-  return {{"cost_breakdown.csv", plant::cost_breakdown_csv(result)},
+  return {{"cost_breakdown.csv", plant::cost_breakdown_csv(result, c.inputs.inert_anode)},
           {"emissions.csv", plant::emissions_csv(c, result)},
           {"cbam.csv", plant::cbam_csv(c, result)},
           {"potlines.csv", plant::potlines_csv(c)}};

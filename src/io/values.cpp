@@ -232,7 +232,8 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
     message += "this field, a plain number without a unit: write e.g. " + number_text;
   } else {
     const bool fraction = wanted.unit->dimension == core::Dimension{};  // %, wt%, mol%, ppm
-    message += field.unit + " (" + (fraction ? std::string("a fraction") : dimension_words(wanted.unit->dimension)) +
+    message += field.unit + " (" + (fraction ? std::string(field.unit.find('/') != std::string::npos ? "a ratio" : "a fraction")
+                                             : dimension_words(wanted.unit->dimension)) +
                "), this field's unit: write e.g. \"" +
                number_text + " " + field.unit + "\"";
   }
@@ -391,7 +392,9 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
       const double in_unit = to_field_unit(field, value.number);
       std::string shown = raw_text;
       if (is_string || raw_text.find_first_not_of("+-.0123456789eE") != std::string::npos) {
-        shown = quote(raw_text) + " (= " + format_in_field_unit(field, value.number) + ")";
+        // "(= …)" only when it says something: '2000 degC' needs no "(= 2000 degC)" (trial 6, T6-17).
+        const std::string converted = format_in_field_unit(field, value.number);
+        shown = quote(raw_text) + (converted == trimmed(raw_text) ? "" : " (= " + converted + ")");
       } else if (!field.unit.empty() && field.unit != "1") {
         shown = raw_text + " " + field.unit;
       }

@@ -351,11 +351,11 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   return s;
 }
 
-std::string cost_breakdown_csv(const SmelterResult& r) {
+std::string cost_breakdown_csv(const SmelterResult& r, bool inert_anode) {
   const auto& b = r.breakdown;
   // Third member: defined without production (a specific consumption times its price).
   const std::tuple<const char*, double, bool> rows[] = {
-      {"alumina", b.alumina, true},  {"carbon", b.carbon, true},          {"power", b.power, true},
+      {"alumina", b.alumina, true},  {inert_anode ? "anodes" : "carbon", b.carbon, true},          {"power", b.power, true},
       {"bath", b.bath, true},        {"labour", b.labour, false},         {"other", b.other, true},
       {"ccs", b.ccs, true},
       {"c1", r.c1_usd_per_kg, false}, {"c2", r.c2_usd_per_kg, false},     {"business", r.business_usd_per_kg, false},

@@ -215,6 +215,14 @@ TEST(CliUserTrial6Outputs, InertAnodeSmelterUsesTheCellsAcSecAndLabelsItsAnodes)
   const RunResult text = potline({"smelter", example("smelter-inert-anode-elysis-like.toml")});
   expect_in(text.out, "  anodes 255  power");
   expect_not_in(text.out, "  carbon 255");
+  // The run folder's cost_breakdown.csv names the row as the text does.
+  TempDir dir;
+  const RunResult folder = potline(
+      {"smelter", example("smelter-inert-anode-elysis-like.toml"), "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(folder.exit_code, 0) << folder.describe();
+  const std::string csv = read_file(dir.path() / "run" / "cost_breakdown.csv");
+  expect_in(csv, "\nanodes,255,");
+  expect_not_in(csv, "\ncarbon,");
   // A carbon-anode smelter keeps its carbon line and has no "anodes" key.
   const RunResult carbon = potline({"smelter", example("smelter-ca-hydro.toml"), "--json"});
   EXPECT_FALSE(parse_json(carbon.out).at("cost_usd_per_t").at("breakdown").contains("anodes"));

@@ -108,9 +108,12 @@ TEST(market_demand_blocks, SmoothShiftOfReferenceDemandMovesThePriceSmoothly) {
       EXPECT_LE(std::abs(std::log(s.price_usd_per_kg[0] / exact_price(c, q0, 10.0))),
                 std::log1p(step) + 1e-9)
           << "shift " << 0.5 * k << " %";
-      if (k > 0) EXPECT_GE(s.price_usd_per_kg[0], price.back()) << "shift " << 0.5 * k << " %";
-      if (k > 1 && shape == DemandShape::kConstantElasticity)
+      if (k > 0) {
+        EXPECT_GE(s.price_usd_per_kg[0], price.back()) << "shift " << 0.5 * k << " %";
+      }
+      if (k > 1 && shape == DemandShape::kConstantElasticity) {
         EXPECT_GT(s.price_usd_per_kg[0], price[price.size() - 2]);
+      }
       price.push_back(s.price_usd_per_kg[0]);
     }
   }

@@ -23,7 +23,7 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
 /// reads back to the same double, so they equal summary.json.
 /// cost_breakdown.csv: "Component,Cost [USD/t],Share of C1 [%]" — the six C1 components, then c1, c2,
 /// business, full (share = cost / C1 × 100).
-std::string cost_breakdown_csv(const SmelterResult& r);
+std::string cost_breakdown_csv(const SmelterResult& r, bool inert_anode = false);
 /// emissions.csv: "Source,Scope,Emissions [t CO2e/t]" — anode_co2, baking_co2, pfc, baking_fuel_co2,
 /// casthouse_fuel_co2 (scope 1), power (scope 1 if captive, else 2), then scope1, scope2, total
 /// (scope "1+2").

@@ -81,19 +81,20 @@ TEST(CliUserTrial5, FlexTextGivesTheYearsValueAndTheExchangersPayback) {
 // 2026-12-05 evening the EU ETS is charged with [cbam] by default (cbam.eu_ets = "charged": the EUA
 // above the free allocation, which the CBAM factor phases out); with cbam.eu_ets = "off" the warning
 // says what they would pay, and not when the case already charges them or has no [cbam]. In the year
-// 2034 on the backtest: 19 smelters, 3.81 Mt/yr, at the path's 146 EUR/t.
+// 2034 on the backtest: 20 smelters (19 before Sunndal's SU3 became a row, 2026-12-06), 3.81 Mt/yr,
+// at the path's 146 EUR/t.
 TEST(CliUserTrial5, FleetWithCbamChargesTheEuEtsOrSaysItDoesNot) {
   const RunResult r = potline({"fleet", example("cbam-2034.toml"), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_not_in(r.out, "the EU ETS is not charged");
   const Json j = parse_json(r.out);
   EXPECT_TRUE(j.at("eu_ets").at("charged").get<bool>());
-  EXPECT_EQ(j.at("eu_ets").at("smelters").size(), 19u);
+  EXPECT_EQ(j.at("eu_ets").at("smelters").size(), 20u);
   EXPECT_GT(j.at("eu_ets").at("mean_cost_usd_per_t").get<double>(), 250.0);  // 305 measured 2026-12-05
   const RunResult off = potline({"fleet", example("cbam-2034.toml"), "--set", "cbam.eu_ets=off"});
   ASSERT_EQ(off.exit_code, 0) << off.describe();
-  // 19 smelters, 3.81 Mt/yr, 280-347 USD/t (mean 305) at the path's 146 EUR/t of 2034, measured
-  // 2026-12-05: the counts follow the data.
+  // 20 smelters, 3.81 Mt/yr, 280-347 USD/t at the path's 146 EUR/t of 2034, measured 2026-12-06 (19
+  // and mean 305 on 2026-12-05, before Sunndal's SU3 row): the counts follow the data.
   EXPECT_TRUE(std::regex_search(off.out, std::regex(R"(warning: year 2034: the EU ETS is not charged \(cbam.eu_ets = "off"\): the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
       << off.out;
   EXPECT_TRUE(std::regex_search(off.out, std::regex(R"(at 146 EUR/t, above their free allocation of 0 t/t, they would pay \d+-\d+ USD/t \(mean \d+\) on their own, as the default cbam.eu_ets = "charged" counts it)")))

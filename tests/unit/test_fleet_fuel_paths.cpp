@@ -120,7 +120,7 @@ TEST(fleet_fuel_paths, GasPathMovesGulfC1ByHeatRateTimesTheFuelChange) {
   const Costs a = costs_in(base, 2025), b = costs_in(up, 2025);
   int moved = 0;
   for (const auto& [id, c1] : a.c1_usd_per_t) {
-    const bool gulf = id == "gcc-ega-al-taweelah" || id == "gcc-ega-jebel-ali" || id == "gcc-qatalum" || id == "gcc-sohar" ||
+    const bool gulf = id == "gcc-ega-al-taweelah" || id == "gcc-ega-al-taweelah-3" || id == "gcc-ega-jebel-ali" || id == "gcc-qatalum" || id == "gcc-sohar" ||
                       id == "gcc-maaden";
     const double expected = gulf ? 8.166 * a.sec_MWh_per_t.at(id) : 0.0;
     EXPECT_NEAR(b.c1_usd_per_t.at(id) - c1, expected, 1e-6) << id;
@@ -129,7 +129,7 @@ TEST(fleet_fuel_paths, GasPathMovesGulfC1ByHeatRateTimesTheFuelChange) {
       ++moved;
     }
   }
-  EXPECT_EQ(moved, 5);
+  EXPECT_EQ(moved, 6);  // Al Taweelah in two rows (its potlines) since 2026-12-06
 }
 
 // A [[power_shock]] on a country scales its smelters' price, so it scales the fuel's change too
@@ -142,7 +142,7 @@ TEST(fleet_fuel_paths, ACountryPowerShockScalesTheFuelChange) {
   const fleet::FleetCase up = path_case(shock + kGccGasUp, d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   const Costs a = costs_in(base, 2025), b = costs_in(up, 2025);
-  for (const char* id : {"gcc-ega-al-taweelah", "gcc-ega-jebel-ali"})
+  for (const char* id : {"gcc-ega-al-taweelah", "gcc-ega-al-taweelah-3", "gcc-ega-jebel-ali"})
     EXPECT_NEAR(b.power_usd_per_MWh.at(id) - a.power_usd_per_MWh.at(id), 2 * 8.166, 1e-9) << id;
   EXPECT_NEAR(b.power_usd_per_MWh.at("gcc-qatalum") - a.power_usd_per_MWh.at("gcc-qatalum"), 8.166, 1e-9);
 }

@@ -270,7 +270,7 @@ TEST(fleet_power_supply, AddedLoadInTheGulfReachesEveryCaptiveGasSmelterAtZero) 
     ++reached;
     EXPECT_NE(s.power_origin.find("gcc-administered-gas"), std::string::npos) << s.record.id;
   }
-  EXPECT_EQ(reached, 8);  // Alba 1-4, 5, 6; EGA Jebel Ali, Al Taweelah; Ma'aden; Qatalum; Sohar
+  EXPECT_EQ(reached, 9);  // Alba 1-4, 5, 6; EGA Jebel Ali, Al Taweelah 1-2 and 3; Ma'aden; Qatalum; Sohar
 }
 
 // India: every Indian smelter of the dataset runs its own coal plant on linked domestic coal; an added

@@ -173,11 +173,11 @@ TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
 // Coverage of the dataset's cell technology outside China (docs/data.md): the share of operating
 // capacity whose row names a catalogue technology or a line current, or whose sourced cell type puts
 // it in a class by id (the Soderberg smelters). Issue 10 asks for 80 %; the floors record what the
-// data hold today so they cannot fall back unnoticed: 2026-12-05 on 30.07 Mt/yr (80 rows), 71.5 %
-// from the rows, 81.5 % with the Soderberg class, and 37.8 % with a technology or line current
-// that is sourced (technology_inferred = false; 23.3 % before that day's first pass, 31.7 % before
-// the AP30 catalogue entry). Most row values are still our inference (pot counts, cell
-// names, assumed generations).
+// data hold today so they cannot fall back unnoticed: 2026-12-06 on 30.07 Mt/yr (83 rows), 71.7 %
+// from the rows, 81.1 % with the Soderberg class, and 44.6 % with a technology or line current
+// that is sourced (technology_inferred = false; 37.8 % on 2026-12-05, before Al Taweelah, Sunndal
+// and Irkutsk were split by potline; 23.3 % before that day's first pass). A floor, not a target:
+// 27 % of the capacity still carries our inference (pot counts, cell names, assumed generations).
 TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
   core::Diagnostics d;
   const auto rows = load_smelters(cell::default_data_dir() + "/smelters.csv", d);
@@ -198,7 +198,7 @@ TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
   ASSERT_GT(all, 0);
   EXPECT_GE(in_rows / all, 0.70);
   EXPECT_GE(with_classes / all, 0.80);
-  EXPECT_GE(sourced / all, 0.37);
+  EXPECT_GE(sourced / all, 0.44);
 }
 
 // A class that lists a smelter id the dataset does not hold is an input error of the fleet case,

@@ -317,12 +317,12 @@ TEST(fleet_backtest_2024, SmeltersThatRanIn2024Run) {
       {"eu-isal", "Rio Tinto AR 2024"}, {"oc-tomago", "Rio Tinto AR 2024"}, {"oc-boyne", "Rio Tinto AR 2024"},
       {"oc-bell-bay", "Rio Tinto AR 2024"}, {"oc-tiwai-point", "Rio Tinto AR 2024"}, {"gcc-sohar", "Rio Tinto AR 2024"},
       // [Hydro AR 2024]
-      {"eu-sunndal", "Hydro AR 2024"}, {"eu-husnes", "Hydro AR 2024"}, {"eu-karmoy", "Hydro AR 2024"},
+      {"eu-sunndal", "Hydro AR 2024"}, {"eu-sunndal-su3", "Hydro AR 2024"}, {"eu-husnes", "Hydro AR 2024"}, {"eu-karmoy", "Hydro AR 2024"},
       {"eu-ardal", "Hydro AR 2024"}, {"gcc-qatalum", "Hydro AR 2024"},
       {"sa-albras", "Hydro AR 2024"},
       // [Rusal AR 2024]
       {"ru-krasnoyarsk", "Rusal AR 2024"}, {"ru-bratsk", "Rusal AR 2024"}, {"ru-sayanogorsk", "Rusal AR 2024"},
-      {"ru-khakas", "Rusal AR 2024"}, {"ru-irkutsk", "Rusal AR 2024"}, {"ru-taishet", "Rusal AR 2024"},
+      {"ru-khakas", "Rusal AR 2024"}, {"ru-irkutsk", "Rusal AR 2024"}, {"ru-irkutsk-5", "Rusal AR 2024"}, {"ru-taishet", "Rusal AR 2024"},
       {"ru-boguchany", "Rusal AR 2024"}, {"ru-novokuznetsk", "Rusal AR 2024"},
       {"eu-kubal", "Rusal AR 2024"},  // Rusal's 2024 output includes Kubal ([Rusal 2024])
       // [Recycling Magazin 2025]: cells restarted at all three from early 2024 (each runs the part

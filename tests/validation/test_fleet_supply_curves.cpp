@@ -63,7 +63,7 @@ TEST(fleet_supply_curves, AddedLoadInNorwayNo2MovesTheMarketPriceNotTheContractS
     EXPECT_TRUE(no2->exposes(plant::PowerSource::kGrid));
     EXPECT_FALSE(no2->exposes(plant::PowerSource::kHydro));
   }
-  for (const char* id : {"eu-karmoy", "eu-karmoy-pilot", "eu-lista", "eu-sunndal"}) {
+  for (const char* id : {"eu-karmoy", "eu-karmoy-pilot", "eu-lista", "eu-sunndal", "eu-sunndal-su3"}) {
     EXPECT_EQ(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
   }
 }
@@ -90,7 +90,7 @@ TEST(fleet_supply_curves, AddedLoadInNorwayOutsideNo2IsAcceptedAndMovesNoSmelter
   // Bookkeeping of the documented conversion: 2 EUR/MWh per 10 TWh/yr (1.1416 GW) x 1.0824 USD/EUR.
   EXPECT_NEAR(no4->rise_at(kW_per_GW) / kUsdPerMWh, 2.0 / (10e6 / 8760 / 1e3) * 1.0824, 0.005);
   EXPECT_NEAR(no2->rise_at(kW_per_GW) / no4->rise_at(kW_per_GW), 4.5, 0.05);
-  for (const char* id : {"eu-sunndal", "eu-mosjoen", "eu-husnes", "eu-ardal"}) {
+  for (const char* id : {"eu-sunndal", "eu-sunndal-su3", "eu-mosjoen", "eu-husnes", "eu-ardal"}) {
     EXPECT_EQ(smelter_of(dc, id).power_origin.find("[[added_load]]"), std::string::npos) << id;
   }
 }
@@ -180,7 +180,7 @@ TEST(fleet_supply_curves, AddedLoadInIrkutskReachesRusalsThreeSmeltersAtZero) {
   const fleet::FleetCase dc = shipped_world("[[added_load]]\nprovince = \"Irkutsk Oblast\"\nload = \"1 GW\"\n", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   for (const auto& [id, rise] : rises(base, dc)) EXPECT_EQ(rise, 0.0) << id;
-  for (const char* id : {"ru-bratsk", "ru-irkutsk", "ru-taishet"}) {
+  for (const char* id : {"ru-bratsk", "ru-irkutsk", "ru-irkutsk-5", "ru-taishet"}) {
     EXPECT_TRUE(names_curve(smelter_of(dc, id), "irkutsk-rusal-contracts")) << id;
   }
   EXPECT_EQ(smelter_of(dc, "ru-krasnoyarsk").power_origin.find("[[added_load]]"), std::string::npos);

@@ -14,6 +14,15 @@ namespace {
 
 using io::Json;
 
+// A path's run folder charts its last year in the single-year charts (cost curve, map, prices,
+// balance, flows); their subtitles say so, as the text output does (user trial 7, T7-14).
+std::string year_title(const RunData& run) {
+  const Json& s = run.summary;
+  const bool path = s.contains("path") && s["path"].is_array() && s["path"].size() > 1;
+  if (!path || !s.contains("year") || !s["year"].is_number()) return run.title();
+  return fmt::format("{} — year {} (the path's last)", run.title(), s["year"].get<int>());
+}
+
 /// Marker the page replaces with the world-atlas topojson (embedded once per page).
 Json world_data() { return {{"potline_asset", "world-110m"}}; }
 
@@ -30,7 +39,7 @@ Chart cost_curve(const RunData& run, const Table& t, const Json& region_prices) 
   }
   const Json& s = run.summary;
   Json spec = vega::base("Industry cost curve: C1 cash cost against cumulative capacity",
-                         fmt::format("{}: {} smelters, marginal cost {} USD/t; dashed lines: regional prices", run.title(),
+                         fmt::format("{}: {} smelters, marginal cost {} USD/t; dashed lines: regional prices", year_title(run),
                                      t.rows.size(), vega::fixed(vega::member(s, "marginal_cost_usd_per_t"), 0)),
                          760, 320);
   spec["data"] = {{"values", values}};
@@ -69,7 +78,7 @@ Chart world_map(const RunData& run, const Table& t, std::size_t& located) {
   }
   located = values.size();
   Json spec = vega::base("Smelters of the world: size = capacity, colour = C1 cash cost",
-                         fmt::format("{}: {} of {} cost-curve rows located; the others are listed below the charts as not on the map", run.title(),
+                         fmt::format("{}: {} of {} cost-curve rows located; the others are listed below the charts as not on the map", year_title(run),
                                      values.size(), t.rows.size()),
                          760, 400);
   spec["projection"] = {{"type", "equalEarth"}};
@@ -111,7 +120,7 @@ Chart region_balance(const RunData& run, const Table& t) {
       values.push_back({{"region", t.text(i, "region")}, {"what", what}, {"Mt", vega::number(t.number(i, column))}});
     }
   }
-  Json spec = vega::base("Capacity, production and consumption by region", run.title(), 760, 220);
+  Json spec = vega::base("Capacity, production and consumption by region", year_title(run), 760, 220);
   spec["data"] = {{"values", values}};
   spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
                                   {"encoding", {{"x", vega::field("region", "nominal", "Region")},
@@ -121,9 +130,22 @@ Chart region_balance(const RunData& run, const Table& t) {
   return vega::chart(spec, values.size());
 }
 
+// The LME a case gives is the reference of its price year (2024 for the backtest and its paths);
+// beside a path's last-year prices it is named as such, not as that year's price.
+std::string lme_subtitle(const RunData& run) {
+  const Json& s = run.summary;
+  const std::string lme = vega::fixed(vega::member(s, "lme_usd_per_t"), 0);
+  const bool path = s.contains("path") && s["path"].is_array() && s["path"].size() > 1;
+  if (path && s.contains("price_year") && s["price_year"].is_number() && s.contains("year") && s["year"].is_number()) {
+    return fmt::format("{}: LME reference {} USD/t (the case's {} input, not a {} price)", year_title(run), lme,
+                       s["price_year"].get<int>(), s["year"].get<int>());
+  }
+  return fmt::format("{}: LME reference {} USD/t", year_title(run), lme);
+}
+
 Chart region_prices_chart(const RunData& run, const Json& prices) {
   Json spec = vega::base("Regional aluminium prices (trade LP)",
-                         fmt::format("{}: LME reference {} USD/t", run.title(), vega::fixed(vega::member(run.summary, "lme_usd_per_t"), 0)), 760, 200);
+                         lme_subtitle(run), 760, 200);
   spec["data"] = {{"values", prices}};
   spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
                                   {"encoding", {{"x", vega::field("region", "nominal", "Region")},
@@ -137,7 +159,7 @@ Chart flows_chart(const RunData& run, const Table& t) {
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     values.push_back({{"from", t.text(i, "from")}, {"to", t.text(i, "to")}, {"Mt", vega::number(t.number(i, "flow_Mt_per_year"))}});
   }
-  Json spec = vega::base("Trade flows between regions (rows: exporter, columns: importer)", run.title(), 480, 360);
+  Json spec = vega::base("Trade flows between regions (rows: exporter, columns: importer)", year_title(run), 480, 360);
   spec["data"] = {{"values", values}};
   Json cells = {{"mark", {{"type", "rect"}, {"tooltip", true}}},
                 {"encoding", {{"y", vega::field("from", "nominal", "From (producing region)")},

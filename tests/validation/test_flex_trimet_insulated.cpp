@@ -18,8 +18,10 @@
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/flex/cell_runs.hpp"
+#include "potline/flex/dispatch.hpp"
 #include "potline/flex/envelope.hpp"
 #include "potline/flex/flex_run.hpp"
+#include "potline/flex/resimulate.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
@@ -59,6 +61,25 @@ dynamics::CellModel cell_model(const flex::FlexCase& c) {
 // exchangers excluded.
 double bare_shell_W(const dynamics::CellModel& m) {
   return m.derived.wall_out_W_per_K * (m.wall_reference_K - m.parameters.ambient_temperature_K);
+}
+
+// Mean of a trace column over (from_s, to_s] (rows are instantaneous values every 5 min).
+double mean_between(const flex::CellTrace& t, const std::vector<double>& v, double from_s,
+                    double to_s) {
+  double sum = 0.0;
+  int n = 0;
+  for (std::size_t i = 0; i < t.time_s.size() && i < v.size(); ++i) {
+    if (t.time_s[i] > from_s && t.time_s[i] <= to_s) {
+      sum += v[i];
+      ++n;
+    }
+  }
+  return n > 0 ? sum / n : 0.0;
+}
+
+// One cell at `share` of nominal power for `hours` (rows every 5 min).
+flex::CellTrace held(const flex::FlexCase& c, double share, double hours) {
+  return flex::run_power_schedule(c.sim, {share}, hours * kHour, hours * kHour, 300.0);
 }
 
 }  // namespace
@@ -109,12 +130,13 @@ TEST(FlexTrimetInsulated, DesignValuesFollowThePatentBalanceRuleAtSeventyFivePer
 // rectifier sized for the published +25 % of power (potline.max_current 227.5 kA, the estimate of
 // examples/flex-week-heat-exchangers.toml, F8) the cell draws 125.1 % (measured 2026-12-05; the
 // limit held the current 0.25 h): 1,149 MWh AC, +2.6 % against the published ≈ 1,120 MWh (with the
-// default 1.25 × nominal current it drew 119.1 %, 875 MWh AC, −22 %). −25 %: known miss by an hour
-// — the superheat's daily mean reaches 5 K after 47.0 h (measured; the ledge stays 6.4–8.0 cm, the
+// default 1.25 × nominal current it drew 119.1 %, 875 MWh AC, −22 %). −25 %: known miss —
+// the superheat's daily mean reaches 5 K after 47.0 h (measured; the ledge stays 6.4–8.0 cm, the
 // ACD at the 8 cm ceiling from 0.2 h); the flexible energy of that hold, 1,120 MWh AC, is within 15
-// % of the published figure. The catalogue cell (examples/flex-week-heat-exchangers.toml) held 17.2
-// h.
-TEST(FlexTrimetInsulated, PlusTwentyFivePercentHoldsFortyEightHoursMinusTwentyFiveIsAKnownMissByAnHour) {
+// % of the published figure. Not a miss by an hour: the superheat settles at 4.5 K and the 47.0 h
+// is its daily mean's decay from the calibration point's 6.9 K (the tests below, 2026-12-06). The
+// catalogue cell (examples/flex-week-heat-exchangers.toml) held 17.2 h.
+TEST(FlexTrimetInsulated, PlusTwentyFivePercentHoldsFortyEightHoursMinusTwentyFiveIsAKnownMiss) {
   const flex::FlexCase c = insulated("75, 125");
   ASSERT_EQ(c.cells, 120);
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
@@ -175,6 +197,108 @@ TEST(FlexTrimetInsulated, SensitivityBalanceAtEightyPercentHoldsMinusTwentyFiveF
   EXPECT_EQ(rows[0].limit, "superheat_min");
   EXPECT_GT(rows[0].hold_s, 20 * kHour);
   EXPECT_LT(rows[0].hold_s, 36 * kHour);
+}
+
+// Why −25 % is missed (measured 2026-12-06; docs/validation.md F8b): neither a drift nor a lack of
+// heat. One cell at 75 % of nominal power for a week: the superheat settles on the first day and
+// stays there — means of the 5-min rows 4.60 K on day 2, 4.48 K on days 3–7 — while the bath holds
+// 967.0 °C (2 K above the design 965 °C) and the exchangers hold the design ledge (6.50 cm), still
+// taking 91 kW on average. The patent's balance point is 75 % of nominal *current* at the design
+// ACD; at the design bath that point draws 62.7 % of nominal *power* (the voltage falls with the
+// current), while −25 % of power runs at 133 kA (78 % of the current) with the ACD at the 8 cm
+// ceiling and generates ≈ 281 kW against the balance point's 205.7 kW: heat to spare, which the
+// exchangers take out to hold the ledge. At the design ledge the superheat is set by the heat that
+// crosses the ledge face, not by the heat in the cell. The 47.0 h of the envelope is the time the
+// daily running mean, started at the calibration point's 6.9 K, takes to decay to 5 K.
+TEST(FlexTrimetInsulated,
+     KnownMissAtMinusTwentyFivePercentTheSuperheatSettlesBelowFiveKelvinWithHeatToSpare) {
+  const flex::FlexCase c = insulated("75", "168 h");
+  const flex::CellTrace t = held(c, 0.75, 168.0);
+  ASSERT_FALSE(t.stopped) << t.stop_message;
+  const double day2 = mean_between(t, t.superheat_K, 24 * kHour, 48 * kHour);
+  const double later = mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour);
+  EXPECT_GT(later, 4.2);  // 4.48 K measured
+  EXPECT_LT(later, 4.8);
+  EXPECT_NEAR(day2, later, 0.3);  // settled, not drifting (4.60 K)
+  EXPECT_NEAR(mean_between(t, t.ledge_m, 48 * kHour, 168 * kHour), c.sim.dynamics.initial_ledge_m,
+              0.002);
+  EXPECT_GT(mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour), c.sim.op.bath_temperature_K);
+  EXPECT_GT(t.summary.exchanger_mean_W, 50e3);  // 91 kW: open, not closed
+  const double nominal_A = c.sim.op.line_current_A;
+  EXPECT_GT(mean_between(t, t.current_A, 1 * kHour, 168 * kHour) / nominal_A, 0.77);  // 0.78
+  // The patent's balance point in power: 75 % of the current at the design ACD and bath.
+  cell::OperatingPoint balance = c.sim.op;
+  balance.line_current_A *= 0.75;
+  const double balance_share = balance.line_current_A *
+                               cell::evaluate(c.sim.design, c.sim.constants, balance).voltage_V /
+                               flex::nominal_cell_power_W(c.sim);
+  EXPECT_NEAR(balance_share, 0.627, 0.005);
+}
+
+// The patent's balance point itself (measured 2026-12-06): one cell a week at the power of 75 % of
+// nominal current at the design ACD (62.7 %), the ACD held (no hold_voltage, no feed-forward), the
+// exchangers closed (126.5 kA drawn, 74.4 % of the current). The rule's heat balance holds — the
+// bath stays at its design temperature (964.0 °C on days 3–7, the heat-balance loop on) — but the
+// superheat does not: 1.55 K (ledge 6.7 cm). Closed, the side passes what the bare shell gives
+// (≈ 14 kW), not the face flux of the design superheat (h·A·6.9 K ≈ 68 kW): a balance stated in
+// heat at the design temperature is not one at the design superheat in this network ("found while
+// sizing", docs/validation.md F8b).
+TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsItsTemperatureButNotItsSuperheat) {
+  const flex::FlexCase c =
+      insulated("75", "168 h",
+                {"control.hold_voltage=false", "control.heat_feedforward=0",
+                 "heat_exchangers.mode=schedule", "heat_exchangers.schedule=0 h 0"});
+  const flex::CellTrace t = held(c, 0.627, 168.0);
+  ASSERT_FALSE(t.stopped) << t.stop_message;
+  EXPECT_NEAR(mean_between(t, t.current_A, 1 * kHour, 168 * kHour), 0.75 * c.sim.op.line_current_A,
+              0.01 * c.sim.op.line_current_A);
+  EXPECT_NEAR(mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour), c.sim.op.bath_temperature_K,
+              2.0);
+  EXPECT_LT(mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour), 2.5);
+  EXPECT_LT(t.summary.exchanger_mean_W, 100.0);  // closed from the first control period
+}
+
+// The envelope starts each level from the calibration point, whose superheat (6.9 K at the
+// catalogue's 2.5 wt% alumina) the controlled cell does not keep: after 48 h at nominal the daily
+// mean is 6.35 K (the feed control holds ≈ 1.9–2.0 wt% alumina; the liquidus is ≈ 3 K higher and
+// the bath ≈ 2 K warmer). Called from there, −25 % leaves after 41.1 h (measured 2026-12-06), not
+// 47.0 h.
+TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePercentLeavesSooner) {
+  const flex::FlexCase c = insulated("75", "144 h");
+  const flex::CellTrace t = flex::run_power_schedule(c.sim, {1.0, 1.0, 0.75, 0.75, 0.75, 0.75},
+                                                     24 * kHour, 144 * kHour, 300.0);
+  ASSERT_FALSE(t.stopped) << t.stop_message;
+  double left_s = -1.0;
+  std::string limit;
+  for (const flex::Crossing& x :
+       flex::find_crossings(t, flex::case_bounds(c), c.sim.window.averaging_s)) {
+    if (x.start_s > 48 * kHour) {
+      left_s = x.start_s - 48 * kHour;
+      limit = x.limit;
+      break;
+    }
+  }
+  EXPECT_EQ(limit, "superheat_min");
+  EXPECT_GT(left_s, 36 * kHour);  // 41.1 h measured
+  EXPECT_LT(left_s, 46 * kHour);
+}
+
+// Sensitivity, not the case: the steady superheat at −25 % rises with the ACD ceiling (immersion
+// limit off): 4.48 / 4.94 / 5.37 K at 8 / 9 / 10 cm (means of days 3–7, measured 2026-12-06), so 5
+// K needs ≈ 9.1 cm, 1.1 cm above the estimated ceiling (the catalogue cell of F8 needs ≈ 12.3 cm).
+TEST(FlexTrimetInsulated, SensitivityTheSteadySuperheatAtMinusTwentyFiveRisesWithTheAcdCeiling) {
+  const auto steady = [](const std::string& ceiling) {
+    const flex::FlexCase c =
+        insulated("75", "168 h", {"control.acd_max=" + ceiling, "control.min_anode_immersion=0"});
+    const flex::CellTrace t = held(c, 0.75, 168.0);
+    return mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour);
+  };
+  const double at9 = steady("9 cm");
+  const double at10 = steady("10 cm");
+  EXPECT_GT(at9, 4.7);
+  EXPECT_LT(at9, 5.2);
+  EXPECT_GT(at10, 5.1);
+  EXPECT_LT(at10, 5.7);
 }
 
 }  // namespace test_flex_trimet_insulated

@@ -37,10 +37,16 @@ std::string held_temperature_note(const api::CellRun& run, const GlobalOptions& 
       api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)}, run.c.technology->id, "");
   const double design_W = catalogue.result.energy.heat_loss_W, loss_W = run.result.energy.heat_loss_W;
   if (design_W <= 0.0 || std::abs(loss_W / design_W - 1.0) <= 0.25) return "";
-  return fmt::format("  note: heat loss {:.0f} kW against {:.0f} kW at {}'s operating point: with the bath held at "
+  // A negative loss is a deficit: the cell would need heat from outside (trial 7, T7-11).
+  const auto kw = [](double W) {
+    return std::abs(W) >= 1e4 ? fmt::format("{:.0f}", W / 1e3) : fmt::format("{:.3g}", W / 1e3);
+  };
+  const std::string loss = loss_W >= 0.0 ? "heat loss " + kw(loss_W) + " kW"
+                                         : "a heat deficit of " + kw(-loss_W) + " kW (no heat loss)";
+  return fmt::format("  note: {} against {:.0f} kW at {}'s operating point: with the bath held at "
                      "{:.1f} °C the loss is what closes the balance, and a cell run so would {} (--thermal solves "
                      "the bath temperature and ledge)\n",
-                     loss_W / 1e3, design_W / 1e3, run.c.technology->id, run.c.op.bath_temperature_K - 273.15,
+                     loss, design_W / 1e3, run.c.technology->id, run.c.op.bath_temperature_K - 273.15,
                      loss_W > design_W ? "heat up" : "cool and grow ledge");
 }
 

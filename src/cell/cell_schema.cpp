@@ -25,6 +25,9 @@ void add_case_and_operation(Table& t) {
       .unit("kA", "A")
       .range(0.0, 2000.0)
       .exclusive_min()
+      .typical(60.0, 700.0)
+      .source("typical range an estimate: the catalogue's cells run at 126.5–600 kA (data/technologies.toml), "
+              "widened for small Söderberg lines and the largest prototypes")
       .default_note(kFromTechnology + " (its published line current)")
       .doc("line current through the cell");
   op.number("operation.acd", &OperatingPoint::acd_m)

@@ -1,5 +1,6 @@
 #include "potline/cell/report.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 #include "potline/cell/cell_schema.hpp"
@@ -185,11 +186,21 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
       v.anode_effect > 0 ? fmt::format(" + anode effect {:.1f}", v.anode_effect) : "");
   // The cell's energy balance ends at its own terminals: the external drop (busbars between cells)
   // heats the potroom, not the cell, so the input is (V - external) x I, below V x I.
-  out += fmt::format("  energy in the cell (the external drop's {:.0f} kW heats the busbars): input {:.0f} kW = reaction "
-                     "{:.0f} + alumina {:.0f} + anodes {:.0f} + heat loss {:.0f} kW ({:.1f} %)\n",
-                     v.external * c.op.line_current_A / 1e3, r.energy.input_W / 1e3, r.energy.reaction_W / 1e3,
-                     r.energy.heating_alumina_W / 1e3, r.energy.heating_anodes_W / 1e3,
-                     r.energy.heat_loss_W / 1e3, 100 * r.energy.heat_loss_W / r.energy.input_W);
+  // Three significant digits below 10 kW (a tiny current printed "input 0 kW"), and a negative heat
+  // loss said as the deficit it is (user trial 7, T7-11).
+  const auto kw = [](double W) {
+    return std::abs(W) >= 1e4 ? fmt::format("{:.0f}", W / 1e3) : fmt::format("{:.3g}", W / 1e3);
+  };
+  const double loss_W = r.energy.heat_loss_W;
+  const std::string loss =
+      loss_W >= 0 ? fmt::format("+ heat loss {} kW ({:.1f} %)", kw(loss_W), 100 * loss_W / r.energy.input_W)
+                  : fmt::format("− a heat deficit of {} kW ({:.1f} % of the input): the cell would need heat from "
+                                "outside to stay at its temperature",
+                                kw(-loss_W), -100 * loss_W / r.energy.input_W);
+  out += fmt::format("  energy in the cell (the external drop's {} kW heats the busbars): input {} kW = reaction "
+                     "{} + alumina {} + anodes {} {}\n",
+                     kw(v.external * c.op.line_current_A), kw(r.energy.input_W), kw(r.energy.reaction_W),
+                     kw(r.energy.heating_alumina_W), kw(r.energy.heating_anodes_W), loss);
   if (c.constants.anode_type == AnodeType::kInert) {
     const AnodeBalance a = balance_of(c, r);
     out += fmt::format("  anode: inert (O2 {:.0f} kg/t, no carbon, no anode CO2 or PFC){}{}\n", a.o2_kg_per_t,

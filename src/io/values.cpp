@@ -122,6 +122,23 @@ std::string share_hint(const FieldSpec& field, double value_in_unit) {
   return buffer;
 }
 
+// A value a factor of 1000 from the typical range that lands inside it when scaled is most likely
+// a unit slip (a USD/kWh price typed as a number into a USD/MWh field, "400 A" for 400 kA): say
+// what it would be (user trial 7, T7-11 and T7-17). Only for fields with a unit other than %.
+std::string thousandfold_hint(const FieldSpec& field, double value_in_unit) {
+  if (field.unit.empty() || field.unit == "1" || field.unit == "%" || !(value_in_unit > 0.0)) return "";
+  for (const double factor : {1000.0, 0.001}) {
+    const double scaled = value_in_unit * factor;
+    if (scaled >= *field.typical_min && scaled <= *field.typical_max) {
+      char buffer[160];
+      std::snprintf(buffer, sizeof buffer, "; 1000 times too %s? %.10g %s would be typical (a kWh/MWh or A/kA slip)",
+                    factor > 1.0 ? "low" : "high", scaled, field.unit.c_str());
+      return buffer;
+    }
+  }
+  return "";
+}
+
 bool check_range(const FieldSpec& field, double value_in_unit, const std::string& shown,
                  const core::SourceLocation& where, core::Diagnostics& diagnostics) {
   value_in_unit = snap_to_bounds(field, value_in_unit);
@@ -158,6 +175,7 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
       hint = buffer;
     }
     hint += share_hint(field, value_in_unit);
+    hint += thousandfold_hint(field, value_in_unit);
     diagnostics.warning(where, field.key,
                         "value " + shown + " is outside the typical range " + field.typical_text() +
                             (field.source.empty() ? "" : " (" + field.source + ")") + hint);

@@ -186,6 +186,9 @@ void add_prices_and_costs(Table& t) {
   in.number("prices.power", &SmelterInputs::power_usd_per_J)
       .unit("USD/MWh", "USD/J")
       .min(0.0)
+      .typical(5.0, 300.0)
+      .source("typical range an estimate: the 2024 power prices of the world fleet's smelters "
+              "(data/smelters.csv, docs/data.md) span 20–97 USD/MWh, widened for contracts and spikes")
       .doc("electricity price (contract or tariff)");
 
   in.integer("labour.employees", &SmelterInputs::employees)

@@ -1,5 +1,6 @@
-// User trial 7 (2026-12-06), the report's findings: a path's single-year charts name the year they
-// draw (T7-14).
+// User trial 7 (2026-12-06): a path's single-year charts name the year they draw (T7-14); a power
+// price or line current 1000 times off its typical range says so (T7-11, T7-17); a cell below the
+// current that keeps it warm prints its heat deficit, not a negative heat loss (T7-11).
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -22,6 +23,32 @@ TEST(CliUserTrial7, PathReportSingleYearChartsNameTheirYear) {
   const std::string single = read_file(std::filesystem::path(one) / "report.html");
   expect_not_in(single, "the path's last");
   expect_not_in(single, "not a 2024 price");
+}
+
+// 0.055 typed for 0.055 USD/kWh was read as 0.055 USD/MWh (power 1 USD/t) without a word, and
+// "55 USD/kWh" ran with C1 826,519 USD/t.
+TEST(CliUserTrial7, PowerPriceAThousandTimesOffSaysWhatWouldBeTypical) {
+  const RunResult low = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.power=0.055"});
+  ASSERT_EQ(low.exit_code, 0) << low.describe();
+  expect_in(low.out, "prices.power: value 0.055 USD/MWh is outside the typical range 5–300 USD/MWh");
+  expect_in(low.out, "1000 times too low? 55 USD/MWh would be typical");
+  const RunResult high =
+      potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.power=55 USD/kWh"});
+  ASSERT_EQ(high.exit_code, 0) << high.describe();
+  expect_in(high.out, "1000 times too high? 55 USD/MWh would be typical");
+  // A price inside the range draws no such warning.
+  const RunResult normal = potline({"smelter", example("smelter-us-old-grid.toml")});
+  expect_not_in(normal.out, "prices.power: value");
+}
+
+TEST(CliUserTrial7, LineCurrentInAmperesSaysKiloampereAndTheHeatDeficit) {
+  const RunResult r = potline({"cell", example("default.toml"), "--set", "operation.line_current=400 A"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "is outside the typical range 60–700 kA");
+  expect_in(r.out, "1000 times too low? 400 kA would be typical");
+  expect_in(r.out, "input 0.493 kW");
+  expect_in(r.out, "− a heat deficit of 0.325 kW (65.9 % of the input)");
+  expect_not_in(r.out, "heat loss -");
 }
 
 }  // namespace

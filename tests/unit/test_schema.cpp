@@ -88,7 +88,8 @@ TEST(Schema, OpenEndedRanges) {
 TEST(Schema, TypicalText) {
   EXPECT_EQ(cell_field("operation.acd").typical_text(), "3–6 cm");
   EXPECT_EQ(cell_field("design.anode_drop").typical_text(), "0.25–0.35 V");
-  EXPECT_EQ(cell_field("operation.line_current").typical_text(), "");
+  EXPECT_EQ(cell_field("operation.line_current").typical_text(), "60–700 kA");
+  EXPECT_EQ(cell_field("operation.bath_temperature").typical_text(), "");
 }
 
 TEST(Schema, FindKeysSections) {

@@ -59,6 +59,21 @@ flex::PriceReadOptions price_options(const io::ValueSet& user) {
   return o;
 }
 
+// flex.horizon and flex.start (with flex.price_time_zone, which reads a zone-less start) as
+// select_horizon takes them.
+flex::HorizonChoice horizon_choice(const CaseSource& source, const io::ValueSet& user, double horizon_s) {
+  flex::HorizonChoice h;
+  h.horizon_s = horizon_s;
+  const io::Value* v = user.get("flex.horizon");
+  h.horizon_where = v ? v->location : core::SourceLocation{source.name(), 0, 0};
+  if (const io::Value* s = user.get("flex.start")) {
+    h.start = s->text;
+    h.start_where = s->location;
+  }
+  if (const io::Value* z = user.get("flex.price_time_zone")) h.time_zone = z->text;
+  return h;
+}
+
 // load_flex without the located_at_case wrapper.
 FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_source) {
   const io::Schema& schema = flex::flex_schema();
@@ -88,11 +103,7 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
   }
   const PricePlace place = price_place(source, price_source, user);
   auto prices = read_prices(source, price_source, place, price_options(user), d);
-  if (prices && c) {
-    const io::Value* h = user.get("flex.horizon");
-    flex::check_horizon(*prices, c->dispatch.horizon_s, "flex.horizon",
-                        h ? h->location : core::SourceLocation{source.name(), 0, 0}, d);
-  }
+  if (prices && c) prices = flex::select_horizon(*prices, horizon_choice(source, user, c->dispatch.horizon_s), d);
   if (!c || !prices || d.has_errors()) throw core::InputError(d);
   FlexInput input{std::move(*c), std::move(*prices), catalogue_path, {}};
   input.c.prices_path = place.path;

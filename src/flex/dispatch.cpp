@@ -57,8 +57,12 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
       col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), ylo, yhi, 0.0));
       const bool can_start =
           stop_can_start(c, m, h, g, K, k, dwell_steps(c, dt), {xlo, xhi}, {ylo, yhi});
-      col.on.push_back(lp.add_column(fmt::format("start{}", k), 0.0, can_start ? 1.0 : 0.0, 0.0));
-      col.off.push_back(lp.add_column(fmt::format("restart{}", k), 0.0, k == 0 ? 0.0 : 1.0, 0.0));
+      // A stop's restart costs metal (counted at its start) and energy (at the restart) beyond the
+      // stopped steps (reduced_model.hpp: stop_metal_steps, restart_energy_steps).
+      col.on.push_back(
+          lp.add_column(fmt::format("start{}", k), 0.0, can_start ? 1.0 : 0.0, -m.stop_metal_steps * metal_value));
+      col.off.push_back(
+          lp.add_column(fmt::format("restart{}", k), 0.0, k == 0 ? 0.0 : 1.0, -m.restart_energy_steps * power_cost));
     }
   }
   return col;
@@ -141,8 +145,14 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
     if (g.ramp) add_ramp_rows(c, p, col, k, lp);
   }
   if (g.production) {
-    std::vector<double> ones(K, 1.0);
-    add_row(lp, static_cast<double>(K) * (c.dispatch.production_target - 1.0), kInfinity, col.m, ones);
+    // Σ m − stop_metal_steps·Σ start: the metal of the steps less the restarts' losses.
+    std::vector<int> index = col.m;
+    std::vector<double> value(K, 1.0);
+    if (col.stops() && m.stop_metal_steps != 0.0) {
+      index.insert(index.end(), col.on.begin(), col.on.end());
+      value.insert(value.end(), K, -m.stop_metal_steps);
+    }
+    add_row(lp, static_cast<double>(K) * (c.dispatch.production_target - 1.0), kInfinity, index, value);
   }
 }
 

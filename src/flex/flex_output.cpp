@@ -28,6 +28,8 @@ io::Json model_json(const ReducedModel& m) {
           {"a_stop", m.a_stop},
           {"b_stop_m", m.b_stop},
           {"c_stop_K", m.c_stop},
+          {"stop_metal_steps", m.stop_metal_steps},
+          {"restart_energy_steps", m.restart_energy_steps},
           {"fit_error",
            {{"ledge_rms_cm", 100 * m.error.ledge_rms_m},
             {"ledge_max_cm", 100 * m.error.ledge_max_m},

@@ -27,7 +27,7 @@ void add_limit_fields(Table& t) {
               "last Sunday of October");
   t.text("flex.price_area")
       .doc("price area to read from an export holding several: Energi Data Service's PriceArea (DK1, DK2) or a "
-           "SMARD column's area (Deutschland/Luxemburg); none: the file must hold one")
+           "SMARD column's area (Deutschland/Luxemburg), in any case (dk1 = DK1); none: the file must hold one")
       .source("user choice");
   t.number("flex.price_exchange_rate")
       .range(0.0, 1e6)
@@ -35,11 +35,18 @@ void add_limit_fields(Table& t) {
       .default_note("none: the prices must be in EUR (EUR/MWh, EUR/kWh, ct/kWh)")
       .doc("EUR per unit of the price series' currency, when its header names another (USD/MWh: EUR per USD)")
       .source("user input, e.g. [ECB 2024]: 1.0824 USD/EUR in 2024, 0.9239 EUR per USD");
+  t.text("flex.start")
+      .default_note("none: the series' first time")
+      .doc("time of the price series' row the horizon starts at (2024-06-05T00:00Z; without an offset it is read "
+           "in flex.price_time_zone, else as UTC); the dispatch uses flex.horizon from it, and says which rows of "
+           "the series it used and how much before and after them it ignored")
+      .source("user choice");
   d.number("flex.horizon", &DispatchSettings::horizon_s)
       .unit("h", "s")
       .default_(24.0)
       .range(1.0, 24.0 * 14)
-      .doc("optimised time from the first row of the price series")
+      .doc("optimised time from flex.start (the first row of the price series by default); the series must hold "
+           "it")
       .source("user choice: a day to a week (day-ahead to weekly scheduling)");
   d.number("flex.production_target", &DispatchSettings::production_target)
       .unit("%", "1")

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -346,6 +347,13 @@ std::string format_utc_time(std::int64_t unix_s) {
 
 namespace {
 
+// Price areas compare without regard to case (flex.price_area = dk1 chooses DK1).
+bool same_area(const std::string& a, const std::string& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
 // The rows of the series: those of the chosen price area when the file holds several (Energi Data
 // Service's PriceArea), else all; nullopt after an error.
 std::optional<std::vector<const io::CsvRecord*>> select_area(const std::vector<io::CsvRecord>& records,
@@ -358,7 +366,7 @@ std::optional<std::vector<const io::CsvRecord*>> select_area(const std::vector<i
     if (c.area && *c.area < r.fields.size()) {
       const std::string& a = r.fields[*c.area].text;
       if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.push_back(a);
-      if (!o.area.empty() && a != o.area) continue;
+      if (!o.area.empty() && !same_area(a, o.area)) continue;
     }
     rows.push_back(&r);
   }
@@ -425,6 +433,7 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& text, const st
     s.price_eur_per_J.push_back(r.price * columns->unit.per_J * eur_per_unit);
     s.lines.push_back(r.line);
   }
+  s.rows_read = s.size();
   return s;
 }
 

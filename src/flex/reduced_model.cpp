@@ -113,17 +113,45 @@ void fit_production(const std::vector<FitRun>& runs, double base_rate, ReducedMo
   }
 }
 
+// The cost of a stop and its restart beyond the stopped step (reduced_model.hpp): the stop run (one
+// step at zero power, then nominal) against the undisturbed run over the fit duration. The reduced
+// model gives the stop run one step less metal and energy than the undisturbed run; the dynamic
+// model's further loss of metal is stop_metal_steps (after the restart the resistance control
+// reheats the cell: at the scheduled power a higher voltage is a lower current, and so less metal),
+// its energy beyond the schedule restart_energy_steps. Fitted to the dynamic model of the case: no
+// published figure of the metal lost after a short planned stop was found (docs/model/flexibility.md
+// §3). A loss that would make a stop gain metal is held at 0 (noted).
+void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& run, double step_s, double duration) {
+  if (run.stopped) {
+    m.notes.push_back(fmt::format("the stop run stopped at {:.1f} h ({}): no restart cost fitted",
+                                  run.stopped_at_s / 3600, run.stop_message));
+    return;
+  }
+  const double step_metal = m.nominal_production_kg_per_s * step_s, step_energy = m.nominal_power_W * step_s;
+  if (step_metal <= 0 || step_energy <= 0) return;
+  const double metal = (base.production_kg - run.production_kg) / step_metal - 1.0;
+  if (metal < 0) {
+    m.notes.push_back(fmt::format(
+        "the stop run lost {:.3f} steps of metal, less than the stopped step: no restart metal cost", metal + 1.0));
+  }
+  m.stop_metal_steps = std::max(0.0, metal);
+  m.restart_energy_steps = (run.energy_J - base.energy_J) / step_energy + 1.0;
+  m.notes.push_back(fmt::format("a stop and its restart: {:.3f} steps of metal lost beyond the stopped step and "
+                                "{:+.3f} steps of energy beyond the schedule, over the {:.0f}-h fit run",
+                                m.stop_metal_steps, m.restart_energy_steps, duration / 3600));
+}
+
 // The stop terms: the cell stopped for one step (power zero), then at nominal. b_stop and c_stop are
 // what that step's ledge and mean superheat, relative to the undisturbed run, have beyond the
 // linear model's x = −b and c·(−1) + d·x; a_stop is the least-squares decay of that extra ledge
 // over the following steps while it stays positive (the reheat after an outage melts more back
-// later: a_stop ≤ a). Returns the schedule of the run.
-std::vector<double> fit_stop(const FlexCase& c, ReducedModel& m, const std::vector<double>& base_ledge,
-                             const std::vector<double>& base_sh, double step_s, std::size_t steps, double duration,
-                             double interval) {
-  std::vector<double> shares(steps, 1.0);
-  shares.front() = 0.0;
-  const CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval);
+// later: a_stop ≤ a). The run's metal and energy against the undisturbed run give the restart's
+// cost (fit_restart_cost). Returns the run.
+CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, const std::vector<double>& base_ledge,
+                   const std::vector<double>& base_sh, const std::vector<double>& shares, double step_s,
+                   double duration, double interval) {
+  const std::size_t steps = shares.size();
+  CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval);
   if (run.stopped && run.stopped_at_s < step_s) {
     throw core::RunError(fmt::format("flex: a stop of one dispatch step ({:.2f} h) stops the dynamic model after "
                                      "{:.2f} h ({}); lower flex.max_off below the price series' step",
@@ -147,7 +175,8 @@ std::vector<double> fit_stop(const FlexCase& c, ReducedModel& m, const std::vect
     den += extra[k] * extra[k];
   }
   m.a_stop = den > 0 ? std::clamp(num / den, 0.0, m.a) : 0.0;
-  return shares;
+  fit_restart_cost(m, base, run, step_s, duration);
+  return run;
 }
 
 }  // namespace
@@ -174,6 +203,16 @@ double ReducedModel::production_share(double share) const {
   if (share <= 0.0) return 0.0;  // the line stopped (flex.max_off): no current, no metal
   const double u = share - 1.0;
   return 1.0 + std::min(e_up * u, e_down * u);
+}
+
+double ReducedModel::step_production_share(const std::vector<double>& shares, std::size_t k) const {
+  const bool starts = shares[k] <= 0.0 && (k == 0 || shares[k - 1] > 0.0);
+  return production_share(shares[k]) - (starts ? stop_metal_steps : 0.0);
+}
+
+double ReducedModel::step_energy_share(const std::vector<double>& shares, std::size_t k) const {
+  const bool restarts = k > 0 && shares[k] > 0.0 && shares[k - 1] <= 0.0;
+  return std::max(0.0, shares[k]) + (restarts ? restart_energy_steps : 0.0);
 }
 
 void ReducedModel::predict(const std::vector<double>& shares, std::vector<double>& ledge_m,
@@ -252,8 +291,9 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
   std::vector<std::vector<double>> schedules;
   for (const FitRun& r : runs) schedules.emplace_back(steps, r.share);
   if (c.dispatch.max_off_s >= step_s - 1e-9) {
-    schedules.push_back(fit_stop(c, m, base_ledge, base_sh, step_s, steps, duration, interval));
-    traces.push_back(run_power_schedule(c.sim, schedules.back(), step_s, duration, interval));
+    schedules.emplace_back(steps, 1.0);
+    schedules.back().front() = 0.0;
+    traces.push_back(fit_stop(c, m, base, base_ledge, base_sh, schedules.back(), step_s, duration, interval));
   }
   for (std::size_t i = 0; i < traces.size(); ++i) {
     const FitError e = model_error(m, schedules[i], traces[i]);

@@ -59,6 +59,29 @@ TEST(FlexCli, HorizonLongerThanSeriesNamesTheKey) {
       << r.err;
 }
 
+// User trial T6-16: a series longer than the horizon was used from its first row silently. flex.start
+// chooses the part (a row time of the series); a warning names the rows used and what is ignored;
+// a horizon longer than the series holds from the start names both keys (exit 2).
+TEST(FlexCli, StartChoosesThePartOfALongerSeriesWithAWarning) {
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--set", "flex.horizon=12 h", "--set",
+                               "flex.start=2026-06-01T06:00Z", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.err.find("warning: 'flex.prices': the dispatch uses rows 25-72 of the 96 of the price series"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("(12 h from 2026-06-01T06:00Z); 6 h before and 6 h after them are ignored"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("\"start_utc\": \"2026-06-01T06:00Z\""), std::string::npos) << r.out.substr(0, 400);
+  const RunResult late = potline({"flex", example("flex-day.toml"), "--set", "flex.start=2026-06-01T18:00Z"});
+  EXPECT_EQ(late.exit_code, 2) << late.describe();
+  EXPECT_NE(late.err.find("error: 'flex.horizon': the horizon 24 h is longer than the price series"), std::string::npos)
+      << late.err;
+  EXPECT_NE(late.err.find("error: 'flex.start': from 2026-06-01T18:00Z the price series holds 6 h (24 rows), less "
+                          "than flex.horizon = 24 h"),
+            std::string::npos)
+      << late.err;
+}
+
 TEST(FlexCli, ImpossibleProductionTargetNamesTheBindingConstraint) {
   // Without the heat feed-forward flex-day's production grows more slowly than its power (with it, at
   // elasticity 1.25, 104 % is feasible), so the up-front check and the solver's verdict are both reached.

@@ -312,6 +312,29 @@ TEST(flex_price_formats, SmardOlderLayoutAcrossTheEndOfSummerTime) {
   EXPECT_NEAR(s->price_eur_per_J[17] * kJPerMWh, 1012.5, 1e-9);  // "1.012,50"
 }
 
+// flex.price_area in any case (user trial T6-16): dk1 chooses the rows of DK1, as DK1 does; a SMARD
+// column's area likewise.
+TEST(flex_price_formats, PriceAreaIsCaseInsensitive) {
+  const std::string path = fixture("energidataservice-elspotprices-2024-10-27.csv");
+  flex::PriceReadOptions upper, lower;
+  upper.area = "DK1";
+  lower.area = "dk1";
+  core::Diagnostics d1, d2;
+  const auto a = flex::read_price_csv(path, d1, "", {}, upper);
+  const auto b = flex::read_price_csv(path, d2, "", {}, lower);
+  ASSERT_TRUE(a) << d1.to_string();
+  ASSERT_TRUE(b) << d2.to_string();
+  EXPECT_EQ(a->price_eur_per_J, b->price_eur_per_J);
+  EXPECT_EQ(a->start_unix_s, b->start_unix_s);
+  flex::PriceReadOptions smard;
+  smard.area = "deutschland/luxemburg";
+  smard.time_zone = "Europe/Berlin";
+  core::Diagnostics d3;
+  EXPECT_TRUE(
+      flex::read_price_csv(fixture("smard-de-lu-2024-10-27-older-layout.csv"), d3, "", {}, smard))
+      << d3.to_string();
+}
+
 TEST(flex_price_formats, EnergiDataServiceDownloadsAreReadInUtcForOneArea) {
   const std::string path = fixture("energidataservice-elspotprices-2024-10-27.csv");
   core::Diagnostics d1;

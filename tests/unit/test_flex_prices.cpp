@@ -182,6 +182,99 @@ TEST(flex_prices, HorizonLongerThanTheSeriesOrNotWholeStepsIsAnError) {
       << e;
 }
 
+// flex.start chooses the part of a longer series the dispatch uses (user trial T6-16: the first
+// part was used silently); the part and what is ignored are named in a warning; a start that is not
+// a row time, and a horizon longer than the series holds from the start, are errors naming the key.
+flex::PriceSeries four_hours() {
+  core::Diagnostics d;
+  auto s = flex::read_price_csv_text(
+      kHeader +
+          "2026-06-01T00:00Z,1\n2026-06-01T01:00Z,2\n2026-06-01T02:00Z,3\n"
+          "2026-06-01T03:00Z,4\n",
+      "p.csv", d);
+  EXPECT_TRUE(s) << d.to_string();
+  return *s;
+}
+
+TEST(flex_prices, StartChoosesThePartOfTheSeriesAndTheIgnoredPartIsNamed) {
+  const flex::PriceSeries s = four_hours();
+  flex::HorizonChoice h;
+  h.horizon_s = 7200;
+  core::Diagnostics d;
+  const auto first = flex::select_horizon(s, h, d);  // no flex.start: the first time
+  ASSERT_TRUE(first) << d.to_string();
+  EXPECT_EQ(first->start_unix_s, s.start_unix_s);
+  EXPECT_EQ(first->size(), 2u);
+  EXPECT_NE(
+      d.to_string().find(
+          "warning: 'flex.prices': the dispatch uses rows 1-2 of the 4 of the price series p.csv "
+          "(2 h from 2026-06-01T00:00Z); 0 h before and 2 h after them are ignored"),
+      std::string::npos)
+      << d.to_string();
+  h.start = "2026-06-01T03:00+02:00";  // 01:00 UTC
+  core::Diagnostics d2;
+  const auto later = flex::select_horizon(s, h, d2);
+  ASSERT_TRUE(later) << d2.to_string();
+  EXPECT_EQ(flex::format_utc_time(later->start_unix_s), "2026-06-01T01:00Z");
+  EXPECT_NEAR(later->price_eur_per_J[0] * 3.6e9, 2.0, 1e-9);
+  EXPECT_NEAR(later->price_eur_per_J[1] * 3.6e9, 3.0, 1e-9);
+  EXPECT_NE(
+      d2.to_string().find(
+          "rows 2-3 of the 4 of the price series p.csv (2 h from 2026-06-01T01:00Z); 1 h before "
+          "and 1 h after them are ignored"),
+      std::string::npos)
+      << d2.to_string();
+  h.start = "2026-06-01 04:00";  // zone-less, read in flex.price_time_zone: 02:00 UTC
+  h.time_zone = "Europe/Berlin";
+  core::Diagnostics d3;
+  const auto local = flex::select_horizon(s, h, d3);
+  ASSERT_TRUE(local) << d3.to_string();
+  EXPECT_EQ(flex::format_utc_time(local->start_unix_s), "2026-06-01T02:00Z");
+  h.horizon_s = 4 * 3600;  // the whole series: no warning
+  h.start.clear();
+  core::Diagnostics d4;
+  ASSERT_TRUE(flex::select_horizon(s, h, d4));
+  EXPECT_TRUE(d4.items().empty()) << d4.to_string();
+}
+
+TEST(flex_prices, StartOutsideTheSeriesOrAHorizonBeyondItIsAnError) {
+  const flex::PriceSeries s = four_hours();
+  flex::HorizonChoice h;
+  h.horizon_s = 7200;
+  h.horizon_where = {"c.toml", 3, 11};
+  h.start_where = {"c.toml", 4, 9};
+  for (const std::string start : {"2026-06-01T04:00Z", "2026-05-31T23:00Z", "2026-06-01T01:30Z"}) {
+    h.start = start;
+    core::Diagnostics d;
+    EXPECT_FALSE(flex::select_horizon(s, h, d)) << start;
+    EXPECT_NE(d.to_string().find("c.toml:4:9: error: 'flex.start': "), std::string::npos)
+        << d.to_string();
+    EXPECT_NE(d.to_string().find(
+                  "is not the time of a row of the price series p.csv (4 rows at 60-min steps from "
+                  "2026-06-01T00:00Z to 2026-06-01T03:00Z)"),
+              std::string::npos)
+        << d.to_string();
+  }
+  h.start = "yesterday";
+  core::Diagnostics bad;
+  EXPECT_FALSE(flex::select_horizon(s, h, bad));
+  EXPECT_NE(bad.to_string().find("'flex.start': 'yesterday' is not a time"), std::string::npos)
+      << bad.to_string();
+  h.start = "2026-06-01T03:00Z";  // one hour left for a 2-h horizon
+  core::Diagnostics d;
+  EXPECT_FALSE(flex::select_horizon(s, h, d));
+  const std::string e = d.to_string();
+  EXPECT_NE(e.find("c.toml:3:11: error: 'flex.horizon': the horizon 2 h is longer than the price "
+                   "series p.csv"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("c.toml:4:9: error: 'flex.start': from 2026-06-01T03:00Z the price series holds "
+                   "1 h (1 rows), less "
+                   "than flex.horizon = 2 h"),
+            std::string::npos)
+      << e;
+}
+
 TEST(flex_prices, ShippedSyntheticSeriesRead) {
   for (const std::string name : {"synthetic-de-summer-day-15min.csv", "synthetic-de-summer-week-hourly.csv"}) {
     core::Diagnostics d;

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "flex_example_case.hpp"
 #include "potline/flex/dispatch.hpp"
 #include "potline/flex/flex_case.hpp"
 #include "potline/io/case_file.hpp"
@@ -17,41 +18,14 @@ using namespace potline;
 
 namespace {
 
-// The two-price-level case of FlexValidation (tests/validation/test_flex_validation.cpp): 100 cells
-// of 1.6 MW DC (η = 0.975), 12 h at 20 then 12 h at 120 EUR/MWh, linear production (e = 0.7),
-// heat state free, limits ±10 %; here the rectifier delivers at most 106 % of nominal power.
-struct TwoLevel {
-  flex::FlexCase c;
-  flex::ReducedModel m;
-  flex::HorizonPrices p;
-  std::size_t K = 24;
-};
+// The two-price-level case of FlexValidation (tests/common/flex_example_case.hpp): 100 cells of
+// 1.6 MW DC (η = 0.975), 12 h at 20 then 12 h at 120 EUR/MWh, linear production (e = 0.7), heat
+// state free, limits ±10 %; here the rectifier delivers at most `reach` of nominal power.
+using TwoLevel = potline::testing::TwoPriceLevelCase;
 
 TwoLevel capped_case(double reach) {
-  TwoLevel t;
-  t.c.cells = 100;
-  t.c.dispatch.min_power = 0.9;
-  t.c.dispatch.max_power = 1.1;
-  t.c.dispatch.ramp_per_s = 10.0 / 3600;
-  t.c.dispatch.production_target = 1.0;
-  t.c.dispatch.end_ledge_tolerance_m = 1.0;
-  t.c.dispatch.ledge_min_m = 0.0;
-  t.c.dispatch.ledge_max_m = 1.0;
-  t.c.dispatch.superheat_min_K = 0.0;
-  t.c.dispatch.superheat_max_K = 100.0;
-  t.c.sim.design.rectifier_efficiency = 0.975;
-  t.m.step_s = 3600;
-  t.m.a = 1.0;
-  t.m.b = -0.01;
-  t.m.e_up = t.m.e_down = 0.7;
-  t.m.ledge_ref_m = 0.065;
-  t.m.superheat_ref_K = 7;
-  t.m.nominal_power_W = 1.6e6;
-  t.m.nominal_production_kg_per_s = 0.035;
+  TwoLevel t = potline::testing::two_price_level_case();
   t.m.max_share = reach;
-  t.p.step_s = 3600;
-  for (std::size_t k = 0; k < t.K; ++k)
-    t.p.price_eur_per_J.push_back((k < t.K / 2 ? 20 : 120) / 3.6e9);
   return t;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "flex_example_case.hpp"
 #include "potline/flex/dispatch.hpp"
 
 namespace test_flex_grid_validation {
@@ -15,43 +16,23 @@ using namespace potline;
 
 namespace {
 
-struct Fixed {
-  flex::FlexCase c;
-  flex::ReducedModel m;
-  flex::HorizonPrices p;
-};
+using Fixed = potline::testing::TwoPriceLevelCase;
 
-// 100 cells of 1.6 MW, 24 hourly steps at 50 EUR/MWh; the line holds nominal power (no schedule
-// freedom); heat state: ledge 6.5 cm with 2 mm headroom, a = 0.9 and 1 cm per hour at +100 %.
+// The two-price-level case's line (tests/common/flex_example_case.hpp: 100 cells of 1.6 MW, η
+// 0.975, linear production e = 0.7) held at nominal power (no schedule freedom), 24 hourly steps at
+// 50 EUR/MWh; heat state: ledge 6.5 cm with 2 mm headroom, a = 0.9 and 1 cm per hour at +100 %.
 Fixed fixed_case() {
-  Fixed f;
-  f.c.cells = 100;
+  Fixed f = potline::testing::two_price_level_case();
   f.c.dispatch.min_power = 1.0;
   f.c.dispatch.max_power = 1.0;
-  f.c.dispatch.ramp_per_s = 10.0 / 3600;
-  f.c.dispatch.end_ledge_tolerance_m = 1.0;
-  f.c.dispatch.ledge_min_m = 0.0;
   f.c.dispatch.ledge_max_m = 0.067;
-  f.c.dispatch.superheat_min_K = 0.0;
-  f.c.dispatch.superheat_max_K = 100.0;
   f.c.grid.interruptible_power_W = 100e6;  // 61 % of the 164.1 MW (AC) line: never the binding limit here
   f.c.grid.call_duration_s = 2 * 3600;
   f.c.grid.call_period_s = 7 * 86400;
   f.c.grid.calls_per_period = 4;
   f.c.grid.reserve_price_eur_per_J = 3.0 / 3.6e9;  // 3 EUR/(MW h)
   f.c.grid.call_min_power = 0.5;
-  f.m.step_s = 3600;
   f.m.a = 0.9;
-  f.m.b = -0.01;
-  f.m.c = 0;
-  f.m.d = 0;
-  f.m.e_up = f.m.e_down = 0.7;
-  f.m.ledge_ref_m = 0.065;
-  f.m.superheat_ref_K = 7;
-  f.m.nominal_power_W = 1.6e6;  // DC, at the cell; 1.6 / 0.975 MW AC at the grid
-  f.m.nominal_production_kg_per_s = 0.035;
-  f.c.sim.design.rectifier_efficiency = 0.975;
-  f.p.step_s = 3600;
   f.p.price_eur_per_J.assign(24, 50 / 3.6e9);
   return f;
 }

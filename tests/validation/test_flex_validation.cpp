@@ -22,42 +22,10 @@ using namespace potline;
 
 namespace {
 
-// Two price levels: K/2 steps at p_low, then K/2 at p_high; heat state free unless tightened.
-struct TwoLevel {
-  flex::FlexCase c;
-  flex::ReducedModel m;
-  flex::HorizonPrices p;
-  double p_low = 20 / 3.6e9, p_high = 120 / 3.6e9;  // EUR/J
-  std::size_t K = 24;
-};
-
-TwoLevel two_level_case() {
-  TwoLevel t;
-  t.c.cells = 100;
-  t.c.dispatch.min_power = 0.9;
-  t.c.dispatch.max_power = 1.1;
-  t.c.dispatch.ramp_per_s = 10.0 / 3600;  // no ramp limit in effect
-  t.c.dispatch.production_target = 1.0;
-  t.c.dispatch.end_ledge_tolerance_m = 1.0;
-  t.c.dispatch.ledge_min_m = 0.0;
-  t.c.dispatch.ledge_max_m = 1.0;
-  t.c.dispatch.superheat_min_K = 0.0;
-  t.c.dispatch.superheat_max_K = 100.0;
-  t.m.step_s = 3600;
-  t.m.a = 1.0;
-  t.m.b = -0.01;  // 1 cm less ledge per hour at +100 %: 1 mm per hour at +10 %
-  t.m.c = 0;
-  t.m.d = 0;
-  t.m.e_up = t.m.e_down = 0.7;
-  t.m.ledge_ref_m = 0.065;
-  t.m.superheat_ref_K = 7;
-  t.m.nominal_power_W = 1.6e6;  // DC, at the cell
-  t.m.nominal_production_kg_per_s = 0.035;
-  t.c.sim.design.rectifier_efficiency = 0.975;  // the grid buys 1.6 MW / 0.975 per cell (AC)
-  t.p.step_s = 3600;
-  for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J.push_back(k < t.K / 2 ? t.p_low : t.p_high);
-  return t;
-}
+// Two price levels: K/2 steps at p_low, then K/2 at p_high; heat state free unless tightened
+// (tests/common/flex_example_case.hpp).
+using TwoLevel = potline::testing::TwoPriceLevelCase;
+using potline::testing::two_price_level_case;
 
 // Hand solution: production is linear (e_up = e_down) and must average nominal, so Σu ≥ 0; power
 // bought at the grid (AC, P/η with η = 0.975) costs p_k·u_k·P/η: the best is +10 % while cheap and
@@ -69,11 +37,11 @@ TwoLevel two_level_case() {
 double hand_savings(const TwoLevel&) { return 0.1 * (1.6 * 100 / 0.975) * 12 * 100; }
 
 TEST(FlexValidation, TwoPriceLevelsHandOptimumIsOnTheAcBasis) {
-  EXPECT_NEAR(hand_savings(two_level_case()), 19692.3077, 1e-3);
+  EXPECT_NEAR(hand_savings(two_price_level_case()), 19692.3077, 1e-3);
 }
 
 TEST(FlexValidation, TwoPriceLevelsLpEqualsTheHandOptimum) {
-  const TwoLevel t = two_level_case();
+  const TwoLevel t = two_price_level_case();
   const auto flat = flex::flat_schedule(t.c, t.m, t.p);
   const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
   EXPECT_FALSE(s.milp);
@@ -83,7 +51,7 @@ TEST(FlexValidation, TwoPriceLevelsLpEqualsTheHandOptimum) {
 }
 
 TEST(FlexValidation, TwoPriceLevelsMilpWithOneChangeEqualsTheHandOptimum) {
-  TwoLevel t = two_level_case();
+  TwoLevel t = two_price_level_case();
   t.c.dispatch.max_changes_per_day = 2;  // up at the start, down at midday
   t.c.dispatch.mip_gap = 0;
   const auto flat = flex::flat_schedule(t.c, t.m, t.p);
@@ -95,7 +63,7 @@ TEST(FlexValidation, TwoPriceLevelsMilpWithOneChangeEqualsTheHandOptimum) {
 }
 
 TEST(FlexValidation, BindingLimitsNeverBeatTheHandUpperBound) {
-  TwoLevel t = two_level_case();
+  TwoLevel t = two_price_level_case();
   t.c.dispatch.ramp_per_s = 0.05 / 3600;       // 5 % per hour
   t.c.dispatch.ledge_min_m = 0.060;            // at most 5 mm thinner: 5 h at +10 %
   t.c.dispatch.end_ledge_tolerance_m = 0.001;
@@ -121,7 +89,7 @@ TEST(FlexValidation, BindingLimitsNeverBeatTheHandUpperBound) {
 // 0.9 × 1,000 EUR/MWh more than it loses in metal. Margin over the flat schedule:
 // N·Δt·[P·(p_spike − 23 × 0.1 × p_low) + (23 × 0.1 × e − 1)·r0·v].
 TEST(FlexValidation, OneHourStopAtAPriceSpikeEqualsTheHandOptimum) {
-  TwoLevel t = two_level_case();
+  TwoLevel t = two_price_level_case();
   const double p_spike = 1000 / 3.6e9;
   for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J[k] = k == 10 ? p_spike : t.p_low;
   t.c.dispatch.max_off_s = 3600;
@@ -138,10 +106,41 @@ TEST(FlexValidation, OneHourStopAtAPriceSpikeEqualsTheHandOptimum) {
   EXPECT_EQ(s.economics.changes, 3);  // up at the start, the stop, the restart
 }
 
+// A stop's restart cost (ReducedModel::stop_metal_steps: metal lost beyond the stopped step, fitted
+// to the dynamic model; docs/model/flexibility.md §3) on the spike day of F3, by hand. Production is
+// linear (e = 0.7) and the target nominal: 23 hours at +10 % make 23 × 0.07 = 1.61 steps of metal
+// more, so a stop losing 1 + s steps meets the target while s ≤ 0.61.
+// - s = 0.25: the spike hour is still stopped (it saves 0.9 × 1,000 EUR/MWh × 164.1 MW ≈ 148 kEUR
+//   against 1.25 steps of metal, 21 kEUR), and the margin is F3's less 0.25 × r0·Δt·N·v exactly;
+// - s = 0.7: a stop cannot meet the target (1.61 < 1.7); the spike hour is cut to −10 % instead and
+//   the 23 others run at +10 %: N·Δt·[P/η·(0.1·p_spike − 2.3·p_low) + 2.2 × 0.7·r0·v] over flat.
+TEST(FlexValidation, RestartCostOfAStopAsByHand) {
+  TwoLevel t = two_price_level_case();
+  const double p_spike = 1000 / 3.6e9;
+  for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J[k] = k == 10 ? p_spike : t.p_low;
+  t.c.dispatch.max_off_s = 3600;
+  t.c.dispatch.mip_gap = 0;
+  const double n_dt = t.c.cells * t.p.step_s;
+  const double r0v = t.m.nominal_production_kg_per_s * flex::net_metal_eur_per_kg(t.c);
+  const double f3 =
+      n_dt * (t.m.nominal_power_W / 0.975 * (p_spike - 23 * 0.1 * t.p_low) + (23 * 0.1 * 0.7 - 1.0) * r0v);
+  t.m.stop_metal_steps = 0.25;
+  const auto flat = flex::flat_schedule(t.c, t.m, t.p);
+  const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  const double hand = f3 - 0.25 * n_dt * r0v;
+  EXPECT_NEAR(s.economics.margin_eur() - flat.economics.margin_eur(), hand, 1e-6 * hand);
+  for (std::size_t k = 0; k < t.K; ++k) EXPECT_NEAR(s.shares[k], k == 10 ? 0.0 : 1.1, 1e-9) << k;
+  t.m.stop_metal_steps = 0.7;
+  const auto cut = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  const double hand_cut = n_dt * (t.m.nominal_power_W / 0.975 * (0.1 * p_spike - 23 * 0.1 * t.p_low) + 2.2 * 0.7 * r0v);
+  EXPECT_NEAR(cut.economics.margin_eur() - flat.economics.margin_eur(), hand_cut, 1e-6 * hand_cut);
+  for (std::size_t k = 0; k < t.K; ++k) EXPECT_NEAR(cut.shares[k], k == 10 ? 0.9 : 1.1, 1e-9) << k;
+}
+
 // flex.max_off holds: with two spike hours in a row and stops of at most one hour, one is stopped
 // and the other cut to the power floor; with flex.max_off shorter than a step no hour is stopped.
 TEST(FlexValidation, StopsLastAtMostFlexMaxOff) {
-  TwoLevel t = two_level_case();
+  TwoLevel t = two_price_level_case();
   for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J[k] = (k == 10 || k == 11) ? 1000 / 3.6e9 : t.p_low;
   t.c.dispatch.max_off_s = 3600;
   auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));

@@ -27,7 +27,7 @@ inline constexpr double kDefaultMaxPowerShare = 1.05;
 
 /// Dispatch limits and solver settings ([flex]).
 struct DispatchSettings {
-  double horizon_s = 86400;               ///< optimised time from the start of the price series
+  double horizon_s = 86400;               ///< optimised time from flex.start (the series as selected)
   double production_target = 1.0;         ///< metal over the horizon, share of nominal production
   double min_power = kDefaultMinPowerShare;  ///< line power, share of the nominal power
   double max_power = kDefaultMaxPowerShare;  ///< the dispatch stays within the rectifier's reach too

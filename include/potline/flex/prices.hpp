@@ -33,6 +33,9 @@ struct PriceSeries {
   double step_s = kHour_s;           ///< delivery interval
   std::vector<double> price_eur_per_J;  ///< one per interval (SI: EUR per joule)
   std::vector<int> lines;            ///< the file line of each row
+  /// Rows of the series as read, and the index of this series' first row among them (select_horizon
+  /// keeps the horizon's rows; 0 and size() for a series as read).
+  std::size_t rows_read = 0, first_row = 0;
 
   std::size_t size() const { return price_eur_per_J.size(); }
   double duration_s() const { return step_s * static_cast<double>(size()); }
@@ -74,5 +77,28 @@ std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnos
 /// number of steps; errors go to `diagnostics` under `key` at `where`.
 bool check_horizon(const PriceSeries& series, double horizon_s, const std::string& key,
                    const core::SourceLocation& where, core::Diagnostics& diagnostics);
+
+/// Which part of a series the dispatch optimises: flex.horizon from flex.start (as written; empty:
+/// the series' first time; a time without an offset is read in flex.price_time_zone, else as UTC),
+/// with where each was given.
+struct HorizonChoice {
+  double horizon_s = 86400;
+  core::SourceLocation horizon_where;
+  std::string start;
+  core::SourceLocation start_where;
+  std::string time_zone;
+};
+
+/// The rows of `series` from flex.start over flex.horizon (code: price_horizon.cpp). Input errors
+/// under flex.start (not a time; not a row time of the series: before or after it, or between two
+/// rows) and flex.horizon (not whole steps; longer than the series holds from the start, naming how
+/// much it holds). When rows of the series are left out, a warning under flex.prices names the part
+/// used and how much before and after it is ignored. nullopt after an error.
+std::optional<PriceSeries> select_horizon(const PriceSeries& series, const HorizonChoice& choice,
+                                          core::Diagnostics& diagnostics);
+
+/// What select_horizon left out of the series it read, in words ("" when nothing): "rows 25-48 of
+/// 168 (24 h from 2026-06-02T00:00Z); 24 h before and 120 h after them ignored".
+std::string horizon_note(const PriceSeries& selected);
 
 }  // namespace potline::flex

@@ -18,6 +18,13 @@
 // (only when stops are allowed). y does not enter the superheat: after a stop the dynamic model's
 // superheat is back within the next hour while the frozen bath melts back over hours.
 //
+// A stop and its restart cost more metal than the stopped steps make (o[k] = 1: m[k] = −1): after
+// the restart the resistance control reheats the cell (a higher voltage at the scheduled power is a
+// lower current) while the frozen bath melts back. The same stop run gives that extra loss, in
+// steps of nominal production, counted once per stop at its start (stop_metal_steps), and the
+// energy the cell draws beyond the schedule, in steps of nominal power, at the restart
+// (restart_energy_steps): fitted to the dynamic model of the case (no published figure found).
+//
 // a, b, c, d, e_up and e_down are fitted by least squares to step responses (u = +δ and −δ held for
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
 // run (u = 0) so that the controller's own drift cancels. The fit error is the free-run error of
@@ -46,6 +53,11 @@ struct ReducedModel {
   double delta = 0.05;                      ///< step amplitude of the fit runs
   double a_stop = 0;                        ///< decay of the stop's ledge per step
   double b_stop = 0, c_stop = 0;            ///< a stopped step's ledge [m] and superheat [K] beyond b·(−1), c·(−1) + d·x
+  /// Metal a stop and its restart lose beyond the stopped steps' own, in steps of nominal
+  /// production (counted at the stop's first step); 0 for a model built by hand.
+  double stop_metal_steps = 0;
+  /// Energy the restart draws beyond the schedule, in steps of nominal power (at the restart step).
+  double restart_energy_steps = 0;
   /// Highest power share the rectifier delivers (rectifier_reach of the case; the dispatch plans no
   /// step above it). Infinity: no limit (a model built by hand).
   double max_share = std::numeric_limits<double>::infinity();
@@ -57,6 +69,12 @@ struct ReducedModel {
   void predict(const std::vector<double>& shares, std::vector<double>& ledge_m, std::vector<double>& superheat_K) const;
   /// Production share (1 = nominal) the model gives a power share.
   double production_share(double share) const;
+  /// Production share of step k of a schedule: production_share(shares[k]) less stop_metal_steps
+  /// when a stop starts at k (the line runs before the horizon).
+  double step_production_share(const std::vector<double>& shares, std::size_t k) const;
+  /// Energy of step k in steps of nominal power: the share (0 stopped) plus restart_energy_steps
+  /// when the line restarts at k.
+  double step_energy_share(const std::vector<double>& shares, std::size_t k) const;
 };
 
 /// Samples a trace at step ends (ledge) and as step means (superheat) over `steps` steps.

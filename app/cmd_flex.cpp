@@ -46,9 +46,10 @@ void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::
   std::filesystem::create_directories(o.out_dir, ec);
   if (ec) throw core::RunError(fmt::format("cannot create the run folder '{}': {}", o.out_dir, ec.message()));
   const std::filesystem::path dir(o.out_dir);
-  io::Json outputs = io::Json::array({"summary.json", "schedule.csv"});
+  io::Json outputs = io::Json::array({"summary.json", "schedule.csv", "economics.csv"});
   io::write_text_file((dir / "summary.json").string(), io::dump(summary));
   io::write_text_file((dir / "schedule.csv").string(), flex::schedule_csv(l.c, r));
+  io::write_text_file((dir / "economics.csv").string(), flex::economics_csv(l.c, r));
   if (!r.envelope.empty()) {
     io::write_text_file((dir / "envelope.csv").string(), flex::envelope_csv(l.c, r));
     outputs.push_back("envelope.csv");
@@ -64,6 +65,44 @@ void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::
                                         {{"path", l.catalogue_path}, {"sha256", io::file_sha256(l.catalogue_path)}}});
   manifest["outputs"] = outputs;
   io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+}
+
+// The value figures against the flat schedule, planned (reduced model) beside delivered (dynamic
+// model), as the summary's value.planned and value.delivered and economics.csv.
+void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
+  const flex::ValueFigures p = flex::planned_figures(c, r), d = flex::delivered_figures(c, r);
+  const auto line = [](const std::string& what, const std::string& a, const std::string& b) {
+    std::cout << fmt::format("    {:<52}{:>16}{:>16}\n", what, a, b);
+  };
+  const auto both = [&](const std::string& what, const std::string& spec, double a, double b) {
+    line(what, fmt::format(fmt::runtime(spec), a), fmt::format(fmt::runtime(spec), b));
+  };
+  std::cout << "  value against the flat schedule (planned: reduced model; delivered: both "
+               "schedules in the dynamic model)\n";
+  line("", "planned", "delivered");
+  both("savings [EUR]", "{:+.0f}", p.savings_eur, d.savings_eur);
+  both("savings [% of the flat power cost]", "{:+.2f}", p.savings_percent_of_power_cost(),
+       d.savings_percent_of_power_cost());
+  both("savings [EUR per t of metal]", "{:+.1f}", p.savings_eur_per_t(), d.savings_eur_per_t());
+  both("power cost change [%]", "{:+.2f}", p.power_cost_change_percent(),
+       d.power_cost_change_percent());
+  both("energy shifted below flat [MWh AC]", "{:.1f}", p.energy_shifted_J / 3.6e9,
+       d.energy_shifted_J / 3.6e9);
+  both("energy added above flat [MWh AC]", "{:.1f}", p.energy_added_J / 3.6e9,
+       d.energy_added_J / 3.6e9);
+  both("extra metal [t]", "{:+.1f}", p.extra_production_kg / 1e3, d.extra_production_kg / 1e3);
+  both("round-trip efficiency (after the extra metal's energy)", "{:.3f}", p.round_trip_efficiency,
+       d.round_trip_efficiency);
+  both("specific energy change [%]", "{:+.2f}", p.sec_change_percent, d.sec_change_percent);
+  line("current efficiency change [points]", "-",
+       fmt::format("{:+.2f}", 100 * (r.final_round().check.current_efficiency -
+                                     r.flat_check.current_efficiency)));
+  both("savings net of anode effects [EUR]", "{:+.0f}", p.savings_net_of_anode_effects_eur,
+       d.savings_net_of_anode_effects_eur);
+  if (r.flat_check.trace.stopped || r.final_round().check.trace.stopped) {
+    std::cout << "    delivered: a dynamic run stopped before the end of the horizon; it counts its energy to the stop "
+                 "and no metal, so these figures say little\n";
+  }
 }
 
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
@@ -125,6 +164,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       r.delivered.margin_eur(), r.flat_delivered.margin_eur(), r.delivered.margin_eur() - r.flat_delivered.margin_eur(),
       (r.delivered.energy_J - r.flat_delivered.energy_J) / 3.6e9,
       (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3);
+  print_value_table(c, r);
   if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
       c.dispatch.max_power > reach.max_share + 1e-9) {
     // The dispatch plans no step above the rectifier's reach (docs/model/flexibility.md §3).
@@ -260,7 +300,7 @@ void add_flex_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   CLI::Option* out_option =
-      cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv (envelope.csv with --envelope)")
+      cmd->add_option("-o,--out", options->out_dir, "run folder: manifest.json, summary.json, schedule.csv, economics.csv (envelope.csv with --envelope)")
           ->check(run_folder_path());
   cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
       ->needs(out_option);

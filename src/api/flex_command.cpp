@@ -126,7 +126,8 @@ FlexRun run_flex(const FlexInput& input, bool envelope) {
 }
 
 Tables FlexRun::tables(const flex::FlexCase& c) const {
-  Tables t{{"schedule.csv", flex::schedule_csv(c, result)}};
+  Tables t{{"schedule.csv", flex::schedule_csv(c, result)},
+           {"economics.csv", flex::economics_csv(c, result)}};
   if (!result.envelope.empty()) t["envelope.csv"] = flex::envelope_csv(c, result);
   return t;
 }

@@ -302,7 +302,7 @@ std::vector<std::string> default_vary_outputs(const std::string& command) {
       {"invest", {"npv_usd", "irr", "lcoa_usd_per_t", "breakeven_power_usd_per_MWh"}},
       {"fleet", {"marginal_cost_usd_per_t", "production_Mt", "emissions_Mt_co2e", "price_by_region_usd_per_t"}},
       {"flex", {"value.savings_eur", "value.savings_percent_of_power_cost", "value.energy_shifted_MWh",
-                "value.round_trip_efficiency", "solver.gap_percent"}},
+                "value.round_trip_efficiency", "solver.gap_percent", "value.delivered.savings_eur"}},
       {"simulate", {"mean_voltage_V", "current_efficiency", "sec_dc_kWh_per_kg", "ae_per_cell_day", "pfc_t_co2e",
                     "mean_superheat_K", "min_ledge_cm"}},
   };

@@ -112,96 +112,97 @@ io::Json solver_json(const Schedule& s) {
           {"seconds", s.solution.seconds}};
 }
 
-// Energy shifted out of dear hours over the energy added in cheap ones, once the energy of any metal
-// made beyond the flat schedule's is taken off the added energy (at the reduced model's marginal
-// rate: production share e per power share, so ΔE = ΔM·P0/(r0·e)).
-double round_trip_efficiency(const FlexCase& c, const FlexResult& r, double reduced_J, double added_J,
-                             double extra_kg) {
-  const ReducedModel& m = r.model;
-  const double e = extra_kg >= 0 ? m.e_up : m.e_down;
-  // AC per kg, as the energy shifted and added.
-  const double per_kg_J = e > 0 && m.nominal_production_kg_per_s > 0
-                              ? m.nominal_power_W / c.rectifier_efficiency() / (m.nominal_production_kg_per_s * e)
-                              : 0;
-  const double restoring_J = added_J - extra_kg * per_kg_J;
-  return restoring_J > 0 ? reduced_J / restoring_J : 1.0;
-}
-
 io::Json grid_json(const FlexCase& c, const FlexResult& r);
 
 // Anode effects of the dynamic checks (representative cell) and what the optimised schedule's extra
-// ones cost: the AE overvoltage energy at the horizon's mean price and the PFC at economics.co2_price.
-io::Json anode_effects_json(const FlexCase& c, const FlexResult& r, double& extra_cost_eur) {
+// ones cost: the AE overvoltage energy at the horizon's mean price and the PFC at
+// economics.co2_price.
+io::Json anode_effects_json(const FlexCase& c, const FlexResult& r) {
   const Resimulation& opt = r.final_round().check;
   const Resimulation& flat = r.flat_check;
-  double mean_price = 0;
-  for (double p : r.prices.price_eur_per_J) mean_price += p / static_cast<double>(r.prices.price_eur_per_J.size());
-  // The AE overvoltage energy of the cells (DC), bought at the grid connection (AC).
-  const double extra_energy_J = (opt.ae_energy_J - flat.ae_energy_J) / c.rectifier_efficiency();
-  const double extra_pfc_kg = opt.pfc_co2e_kg - flat.pfc_co2e_kg;
-  extra_cost_eur = extra_energy_J * mean_price + extra_pfc_kg * c.economics.co2_eur_per_kg;
+  const AnodeEffectCost a = anode_effect_cost(c, r);
   return {{"flat_per_cell", flat.ae_count},
           {"optimised_per_cell", opt.ae_count},
           {"optimised_after_ramp_up_per_cell", opt.ae_after_ramp_up},
+          {"flat_after_ramp_up_per_cell", flat.ae_after_ramp_up},
           {"after_ramp_window_h", c.dispatch.ae_after_ramp_s / 3600},
           {"extra_potline", (opt.ae_count - flat.ae_count) * c.cells},
-          {"extra_energy_MWh", extra_energy_J / kJ_per_MWh},
-          {"extra_pfc_t_co2e", extra_pfc_kg / 1e3},
-          {"extra_cost_eur", extra_cost_eur}};
+          {"extra_energy_MWh", a.extra_energy_J / kJ_per_MWh},
+          {"extra_pfc_t_co2e", a.extra_pfc_kg / 1e3},
+          {"extra_cost_eur", a.extra_energy_eur + a.extra_pfc_eur},
+          {"extra_pfc_cost_eur", a.extra_pfc_eur}};
 }
 
-// Savings against the flat schedule, energy shifted, efficiencies and the heat-exchanger payback.
+// One basis of the value figures (value.planned, value.delivered; docs/cli.md).
+io::Json figures_json(const ValueFigures& v) {
+  return {{"savings_eur", v.savings_eur},
+          {"savings_percent_of_power_cost", v.savings_percent_of_power_cost()},
+          {"savings_eur_per_t", v.savings_eur_per_t()},
+          {"power_cost_change_percent", v.power_cost_change_percent()},
+          {"energy_change_MWh", v.energy_change_J / kJ_per_MWh},
+          {"energy_shifted_MWh", v.energy_shifted_J / kJ_per_MWh},
+          {"energy_added_MWh", v.energy_added_J / kJ_per_MWh},
+          {"extra_production_t", v.extra_production_kg / 1e3},
+          {"extra_metal_energy_MWh", v.extra_metal_energy_J / kJ_per_MWh},
+          {"round_trip_efficiency", v.round_trip_efficiency},
+          {"sec_change_percent", v.sec_change_percent},
+          {"anode_effect_cost_eur", v.anode_effect_cost_eur},
+          {"savings_net_of_anode_effects_eur", v.savings_net_of_anode_effects_eur}};
+}
+
+// Savings against the flat schedule, energy shifted, efficiencies and the heat-exchanger payback:
+// planned and delivered side by side (value.planned, value.delivered); the flat keys are the
+// plan's, as before 2026-12-06, but for the annual value and the payback (on the delivered
+// savings).
 io::Json value_json(const FlexCase& c, const FlexResult& r) {
-  const ScheduleEconomics& flat = r.flat.economics;
-  const ScheduleEconomics& opt = r.final_round().schedule.economics;
-  const double savings = opt.margin_eur() - flat.margin_eur();
-  double reduced_J = 0, added_J = 0;
-  const double unit_W = grid_power_W(c, r.model) * r.prices.step_s;  // AC at the grid connection
-  const auto& shares = r.final_round().schedule.shares;
-  for (std::size_t k = 0; k < shares.size(); ++k) {
-    const double d = (shares[k] - r.flat.shares[k]) * unit_W;
-    (d < 0 ? reduced_J : added_J) += std::abs(d);
-  }
+  const ValueFigures planned = planned_figures(c, r);
+  const ValueFigures delivered = delivered_figures(c, r);
   const Resimulation& dyn = r.final_round().check;
   const Resimulation& dyn_flat = r.flat_check;
-  const auto sec = [](const Resimulation& x) { return x.production_kg > 0 ? x.energy_J / x.production_kg : 0.0; };
-  // The year's value on the delivered savings (flex_value; T6-4: the planned margin counted metal and
-  // energy the dynamic model does not deliver).
+  // The year's value on the delivered savings (flex_value; T6-4: the planned margin counted metal
+  // and energy the dynamic model does not deliver).
   const FlexValue v = flex_value(c, r);
   const double annual = v.annual_eur;
   io::Json j = {
       {"currency", "EUR"},
-      {"savings_eur", savings},
-      // The margin gained as a share of the flat schedule's power cost (issue 13 part 4: "savings ...
-      // % of power cost"); the power cost's own change is a separate key, with the cost's sign (a
-      // schedule may buy more power to make more metal and still gain).
-      {"savings_percent_of_power_cost",
-       std::abs(flat.power_cost_eur) > 1e-9 ? 100 * savings / std::abs(flat.power_cost_eur) : 0.0},
-      {"power_cost_change_percent",
-       std::abs(flat.power_cost_eur) > 1e-9 ? 100 * (opt.power_cost_eur - flat.power_cost_eur) / std::abs(flat.power_cost_eur) : 0.0},
-      {"savings_eur_per_t", opt.production_kg > 0 ? savings / (opt.production_kg / 1e3) : 0.0},
-      {"energy_shifted_MWh", reduced_J / kJ_per_MWh},
-      {"energy_added_MWh", added_J / kJ_per_MWh},
-      {"extra_production_t", (opt.production_kg - flat.production_kg) / 1e3},
-      {"round_trip_efficiency", round_trip_efficiency(c, r, reduced_J, added_J, opt.production_kg - flat.production_kg)},
-      {"dynamic_sec_change_percent",
-       sec(dyn_flat) > 0 && sec(dyn) > 0 ? 100 * (sec(dyn) / sec(dyn_flat) - 1) : 0.0},
-      {"dynamic_current_efficiency_change_points", 100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
+      {"savings_eur", planned.savings_eur},
+      // The margin gained as a share of the flat schedule's power cost (issue 13 part 4: "savings
+      // ... % of power cost"); the power cost's own change is a separate key, with the cost's sign
+      // (a schedule may buy more power to make more metal and still gain).
+      {"savings_percent_of_power_cost", planned.savings_percent_of_power_cost()},
+      {"power_cost_change_percent", planned.power_cost_change_percent()},
+      {"savings_eur_per_t", planned.savings_eur_per_t()},
+      {"energy_shifted_MWh", planned.energy_shifted_J / kJ_per_MWh},
+      {"energy_added_MWh", planned.energy_added_J / kJ_per_MWh},
+      {"extra_production_t", planned.extra_production_kg / 1e3},
+      {"round_trip_efficiency", planned.round_trip_efficiency},
+      {"dynamic_sec_change_percent", delivered.sec_change_percent},
+      {"dynamic_current_efficiency_change_points",
+       100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
       {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
       {"delivered_savings_eur", v.delivered_savings_eur},
       {"annual_value_eur", annual},
       {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
       {"annual_value_note", v.basis},
       {"planned_annual_value_eur", v.planned_annual_eur}};
-  double ae_cost = 0;
-  j["anode_effects"] = anode_effects_json(c, r, ae_cost);
-  j["savings_net_of_anode_effects_eur"] = savings - ae_cost;
+  j["planned"] = figures_json(planned);
+  j["delivered"] = figures_json(delivered);
+  // The current efficiency is the dynamic model's alone (the reduced model has a production curve).
+  j["delivered"]["current_efficiency_change_points"] =
+      j["dynamic_current_efficiency_change_points"];
+  // Both dynamic runs reached the horizon's end: else the stopped run counts its energy to the stop and
+  // no metal, and its figures say little (the annual value is then on the plan, flex_value).
+  j["delivered"]["complete"] = v.on_delivered;
+  j["anode_effects"] = anode_effects_json(c, r);
+  j["savings_net_of_anode_effects_eur"] = planned.savings_net_of_anode_effects_eur;
   if (c.grid.offered()) j["grid"] = grid_json(c, r);
   if (c.economics.heat_exchanger_capex_eur > 0) {
     j["heat_exchanger_capex_eur"] = c.economics.heat_exchanger_capex_eur;
-    j["heat_exchanger_payback_years"] = annual > 0 ? c.economics.heat_exchanger_capex_eur / annual : 0.0;
+    j["heat_exchanger_payback_years"] =
+        annual > 0 ? c.economics.heat_exchanger_capex_eur / annual : 0.0;
     j["heat_exchanger_payback_note"] =
-        annual > 0 ? "the schedule's whole annual value (annual_value_basis) credited to the heat exchangers (a plant "
+        annual > 0 ? "the schedule's whole annual value (annual_value_basis) credited to the heat "
+                     "exchangers (a plant "
                      "that cannot flex without them)"
                    : "no payback: the schedule earns nothing over the flat one";
   }
@@ -277,9 +278,11 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
 }  // namespace
 
 std::string power_basis(const FlexCase& c) {
-  return fmt::format("AC at the grid connection: the cells' DC power / design.rectifier_efficiency {:.4g} (from {}); "
-                     "plant auxiliaries not included",
-                     c.rectifier_efficiency(), c.rectifier_efficiency_origin);
+  return fmt::format(
+      "AC at the grid connection: the cells' DC power / design.rectifier_efficiency {:.4g} (from "
+      "{}); "
+      "plant auxiliaries not included",
+      c.rectifier_efficiency(), c.rectifier_efficiency_origin);
 }
 
 io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
@@ -289,13 +292,15 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["horizon_h"] = c.dispatch.horizon_s / 3600;
   j["start_utc"] = format_utc_time(r.prices.start_unix_s);
   j["step_min"] = r.prices.step_s / 60;
-  j["window_averaging_h"] = c.sim.window.averaging_s / 3600;  // the running means the crossings are found on
+  j["window_averaging_h"] =
+      c.sim.window.averaging_s / 3600;  // the running means the crossings are found on
   j["nominal_power_MW"] = grid_power_W(c, r.model) / 1e6;
   j["power_basis"] = power_basis(c);
   j["rectifier_efficiency"] = c.rectifier_efficiency();
   j["rectifier_efficiency_origin"] = c.rectifier_efficiency_origin;
   j["reduced_model"] = model_json(r.model);
-  j["reduced_model"]["fit_error"]["superheat_window_half_width_K"] = 0.5 * (c.superheat_max_K() - c.superheat_min_K());
+  j["reduced_model"]["fit_error"]["superheat_window_half_width_K"] =
+      0.5 * (c.superheat_max_K() - c.superheat_min_K());
   j["reduced_model"]["fit_error"]["exceeds_window"] = fit_error_exceeds_window(c, r);
   j["rectifier"] = rectifier_json(c);
   j["solver"] = solver_json(r.final_round().schedule);
@@ -315,22 +320,81 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
 }
 
 std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
-  std::string out = io::csv_row({"time_utc", "price [EUR/MWh]", "flat power [MW]", "power [MW]",
-                                 "ledge model [cm]", "superheat model [K]", "ledge dynamic [cm]",
-                                 "superheat dynamic [K]"});
+  std::string out =
+      io::csv_row({"time_utc", "price [EUR/MWh]", "flat power [MW]", "power [MW]",
+                   "ledge model [cm]", "superheat model [K]", "ledge dynamic [cm]",
+                   "superheat dynamic [K]", "flat power delivered [MW]", "power delivered [MW]"});
   const ResolveRound& f = r.final_round();
   const double unit_MW = grid_power_W(c, r.model) / 1e6;  // AC at the grid connection
   std::vector<double> ledge, superheat;
   sample_trace(f.check.trace, r.prices.step_s, f.schedule.shares.size(), ledge, superheat);
+  // The power the dynamic model's cells drew, the step's mean (AC at the grid connection).
+  const std::vector<double> flat_J = delivered_step_energy_J(c, r.prices, r.flat_check);
+  const std::vector<double> opt_J = delivered_step_energy_J(c, r.prices, f.check);
+  const auto mean_MW = [&](const std::vector<double>& e, std::size_t k) {
+    return k < e.size() ? e[k] / r.prices.step_s / 1e6 : 0.0;
+  };
   for (std::size_t k = 0; k < f.schedule.shares.size(); ++k) {
     const auto t = r.prices.start_unix_s + static_cast<std::int64_t>(k * r.prices.step_s);
-    out += io::csv_row({format_utc_time(t), fmt::format("{:.6g}", r.prices.price_eur_per_J[k] * kJ_per_MWh),
-                        fmt::format("{:.6g}", r.flat.shares[k] * unit_MW),
-                        fmt::format("{:.6g}", f.schedule.shares[k] * unit_MW),
-                        fmt::format("{:.6g}", 100 * f.schedule.ledge_m[k + 1]),
-                        fmt::format("{:.6g}", f.schedule.superheat_K[k]), fmt::format("{:.6g}", 100 * ledge[k + 1]),
-                        fmt::format("{:.6g}", superheat[k])});
+    out += io::csv_row(
+        {format_utc_time(t), fmt::format("{:.6g}", r.prices.price_eur_per_J[k] * kJ_per_MWh),
+         fmt::format("{:.6g}", r.flat.shares[k] * unit_MW),
+         fmt::format("{:.6g}", f.schedule.shares[k] * unit_MW),
+         fmt::format("{:.6g}", 100 * f.schedule.ledge_m[k + 1]),
+         fmt::format("{:.6g}", f.schedule.superheat_K[k]),
+         fmt::format("{:.6g}", 100 * ledge[k + 1]), fmt::format("{:.6g}", superheat[k]),
+         fmt::format("{:.6g}", mean_MW(flat_J, k)), fmt::format("{:.6g}", mean_MW(opt_J, k))});
   }
+  return out;
+}
+
+std::string economics_csv(const FlexCase& c, const FlexResult& r) {
+  const ValueFigures p = planned_figures(c, r), d = delivered_figures(c, r);
+  std::string out =
+      io::csv_row({"quantity", "unit", "planned", "delivered", "delivered - planned"});
+  const auto row = [&out](const std::string& what, const std::string& unit, double a, double b) {
+    out += io::csv_row({what, unit, fmt::format("{:.8g}", a), fmt::format("{:.8g}", b),
+                        fmt::format("{:.8g}", b - a)});
+  };
+  const ScheduleEconomics& fp = r.flat.economics;
+  const ScheduleEconomics& op = r.final_round().schedule.economics;
+  row("flat margin", "EUR", fp.margin_eur(), r.flat_delivered.margin_eur());
+  row("optimised margin", "EUR", op.margin_eur(), r.delivered.margin_eur());
+  row("savings", "EUR", p.savings_eur, d.savings_eur);
+  row("savings of the flat power cost", "%", p.savings_percent_of_power_cost(),
+      d.savings_percent_of_power_cost());
+  row("savings per tonne", "EUR/t", p.savings_eur_per_t(), d.savings_eur_per_t());
+  row("flat power cost", "EUR", fp.power_cost_eur, r.flat_delivered.power_cost_eur);
+  row("power cost change", "%", p.power_cost_change_percent(), d.power_cost_change_percent());
+  row("energy change (AC)", "MWh", p.energy_change_J / kJ_per_MWh, d.energy_change_J / kJ_per_MWh);
+  row("energy shifted (AC)", "MWh", p.energy_shifted_J / kJ_per_MWh,
+      d.energy_shifted_J / kJ_per_MWh);
+  row("energy added (AC)", "MWh", p.energy_added_J / kJ_per_MWh, d.energy_added_J / kJ_per_MWh);
+  row("extra metal", "t", p.extra_production_kg / 1e3, d.extra_production_kg / 1e3);
+  row("energy of the extra metal (AC)", "MWh", p.extra_metal_energy_J / kJ_per_MWh,
+      d.extra_metal_energy_J / kJ_per_MWh);
+  row("round-trip efficiency", "-", p.round_trip_efficiency, d.round_trip_efficiency);
+  row("specific energy change", "%", p.sec_change_percent, d.sec_change_percent);
+  row("anode-effect cost not in the savings", "EUR", p.anode_effect_cost_eur,
+      d.anode_effect_cost_eur);
+  row("savings net of anode effects", "EUR", p.savings_net_of_anode_effects_eur,
+      d.savings_net_of_anode_effects_eur);
+  const FlexValue v = flex_value(c, r);
+  row("annual value", "EUR", v.planned_annual_eur, v.delivered_annual_eur);
+  // The dynamic model's alone: the reduced model has a production curve, no current efficiency and
+  // no anode effects (planned and the difference left empty).
+  const auto dynamic_row = [&out](const std::string& what, const std::string& unit, double b) {
+    out += io::csv_row({what, unit, "", fmt::format("{:.8g}", b), ""});
+  };
+  const Resimulation& dyn = r.final_round().check;
+  dynamic_row("current efficiency change", "points",
+              100 * (dyn.current_efficiency - r.flat_check.current_efficiency));
+  dynamic_row("anode effects, flat (representative cell)", "count",
+              static_cast<double>(r.flat_check.ae_count));
+  dynamic_row("anode effects, optimised (representative cell)", "count",
+              static_cast<double>(dyn.ae_count));
+  dynamic_row("anode effects within flex.ae_after_ramp of a power increase (optimised)", "count",
+              static_cast<double>(dyn.ae_after_ramp_up));
   return out;
 }
 

@@ -106,6 +106,7 @@ FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
   v.on_delivered = !r.flat_check.trace.stopped && !r.final_round().check.trace.stopped;
   const double per_year = c.economics.flexible_days_per_year / (c.dispatch.horizon_s / 86400);
   v.planned_annual_eur = v.planned_savings_eur * per_year;
+  v.delivered_annual_eur = v.delivered_savings_eur * per_year;
   v.annual_eur = (v.on_delivered ? v.delivered_savings_eur : v.planned_savings_eur) * per_year;
   v.basis = v.on_delivered ? "as delivered: the dynamic model's metal and the energy its cells drew"
                            : "as planned (reduced model): a dynamic run stopped before the end of the horizon";

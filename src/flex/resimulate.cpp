@@ -10,8 +10,8 @@ namespace {
 constexpr double kTraceInterval_s = 300.0;  // 5-min rows, as the fit
 
 // Episodes of `values` beyond `bound` (below it when `lower`).
-void episodes(const std::vector<double>& time, const std::vector<double>& values, double bound, bool lower,
-              const std::string& name, std::vector<Crossing>& out) {
+void episodes(const std::vector<double>& time, const std::vector<double>& values, double bound,
+              bool lower, const std::string& name, std::vector<Crossing>& out) {
   bool inside = false;
   Crossing c;
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -41,15 +41,17 @@ std::vector<Crossing> find_crossings(const CellTrace& trace, const HeatBounds& b
   episodes(trace.time_s, superheat, b.superheat_min_K, true, "superheat_min", out);
   episodes(trace.time_s, superheat, b.superheat_max_K, false, "superheat_max", out);
   if (trace.stopped) {
-    const std::string what = trace.stop_reason == line::StopReason::kBathFrozen ? "bath_frozen" : "guard_stop";
+    const std::string what =
+        trace.stop_reason == line::StopReason::kBathFrozen ? "bath_frozen" : "guard_stop";
     out.push_back({what, trace.stopped_at_s, trace.stopped_at_s, 0.0, 0.0});
   }
-  std::sort(out.begin(), out.end(), [](const Crossing& a, const Crossing& b) { return a.start_s < b.start_s; });
+  std::sort(out.begin(), out.end(),
+            [](const Crossing& a, const Crossing& b) { return a.start_s < b.start_s; });
   return out;
 }
 
-long onsets_after_ramp_up(const std::vector<double>& onsets_s, const std::vector<double>& shares, double step_s,
-                          double window_s) {
+long onsets_after_ramp_up(const std::vector<double>& onsets_s, const std::vector<double>& shares,
+                          double step_s, double window_s) {
   std::vector<double> ups;
   double previous = 1.0;
   for (std::size_t k = 0; k < shares.size(); ++k) {
@@ -58,23 +60,27 @@ long onsets_after_ramp_up(const std::vector<double>& onsets_s, const std::vector
   }
   long n = 0;
   for (double t : onsets_s) {
-    const bool after = std::any_of(ups.begin(), ups.end(), [&](double u) { return t >= u && t <= u + window_s; });
+    const bool after =
+        std::any_of(ups.begin(), ups.end(), [&](double u) { return t >= u && t <= u + window_s; });
     if (after) ++n;
   }
   return n;
 }
 
-Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
-                        const HeatBounds& bounds) {
+Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares,
+                        double step_s, const HeatBounds& bounds) {
   Resimulation r;
   const double duration = step_s * static_cast<double>(shares.size());
-  r.trace = run_power_schedule(c.sim, shares, step_s, duration, std::min(kTraceInterval_s, step_s / 3.0));
+  r.trace =
+      run_power_schedule(c.sim, shares, step_s, duration, std::min(kTraceInterval_s, step_s / 3.0));
   r.crossings = find_crossings(r.trace, bounds, c.sim.window.averaging_s);
   for (double l : r.trace.ledge_m) r.max_ledge_m = std::max(r.max_ledge_m, l);
   if (std::any_of(shares.begin(), shares.end(), [](double s) { return s <= 0.0; })) {
     // A schedule that stops the line must also keep the instantaneous ledge below the bound: above
-    // it the bath freezes onto the sides (the envelope's freeze alarm, §7), which a daily mean hides.
-    episodes(r.trace.time_s, r.trace.ledge_m, bounds.ledge_max_m, false, "freeze_alarm", r.crossings);
+    // it the bath freezes onto the sides (the envelope's freeze alarm, §7), which a daily mean
+    // hides.
+    episodes(r.trace.time_s, r.trace.ledge_m, bounds.ledge_max_m, false, "freeze_alarm",
+             r.crossings);
     std::sort(r.crossings.begin(), r.crossings.end(),
               [](const Crossing& a, const Crossing& b) { return a.start_s < b.start_s; });
   }
@@ -83,8 +89,10 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   r.energy_J = r.trace.energy_J * c.cells;
   r.current_efficiency = r.trace.summary.current_efficiency;
   r.ae_count = static_cast<long>(r.trace.ae_onset_s.size());
-  r.ae_after_ramp_up = onsets_after_ramp_up(r.trace.ae_onset_s, shares, step_s, c.dispatch.ae_after_ramp_s);
-  r.ae_energy_J = r.trace.summary.ae.overvoltage_volt_seconds * r.trace.summary.mean_line_current_A * c.cells;
+  r.ae_after_ramp_up =
+      onsets_after_ramp_up(r.trace.ae_onset_s, shares, step_s, c.dispatch.ae_after_ramp_s);
+  r.ae_energy_J =
+      r.trace.summary.ae.overvoltage_volt_seconds * r.trace.summary.mean_line_current_A * c.cells;
   r.pfc_co2e_kg = r.trace.summary.pfc.co2e_t * 1e3 * c.cells;
   r.acd_limit_s = time_at_acd_limit(c.sim, r.trace).total_s;
   for (double a : r.trace.acd_m) r.max_acd_m = std::max(r.max_acd_m, a);
@@ -94,23 +102,33 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   return r;
 }
 
-ScheduleEconomics delivered_economics(const FlexCase& c, const HorizonPrices& p, const ScheduleEconomics& planned,
-                                      const Resimulation& check) {
+std::vector<double> delivered_step_energy_J(const FlexCase& c, const HorizonPrices& p,
+                                            const Resimulation& check) {
   const CellTrace& t = check.trace;
   // The cell's cumulative DC energy at time s (0 at the start; rows from t = 0).
   const auto energy_at = [&t](double s) {
     if (t.time_s.empty()) return 0.0;
-    if (s <= t.time_s.front()) return t.time_s.front() > 0 ? t.energy_cum_J.front() * s / t.time_s.front() : 0.0;
+    if (s <= t.time_s.front())
+      return t.time_s.front() > 0 ? t.energy_cum_J.front() * s / t.time_s.front() : 0.0;
     return CellTrace::at(t.time_s, t.energy_cum_J, s);
   };
+  const double to_ac = static_cast<double>(c.cells) / c.rectifier_efficiency();
+  std::vector<double> out(p.price_eur_per_J.size());
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const double from = p.step_s * static_cast<double>(k), to = from + p.step_s;
+    out[k] = (energy_at(to) - energy_at(from)) * to_ac;
+  }
+  return out;
+}
+
+ScheduleEconomics delivered_economics(const FlexCase& c, const HorizonPrices& p,
+                                      const ScheduleEconomics& planned, const Resimulation& check) {
   ScheduleEconomics e = planned;
   e.energy_J = e.power_cost_eur = 0;
-  const double to_ac = static_cast<double>(c.cells) / c.rectifier_efficiency();
-  for (std::size_t k = 0; k < p.price_eur_per_J.size(); ++k) {
-    const double from = p.step_s * static_cast<double>(k), to = from + p.step_s;
-    const double energy = (energy_at(to) - energy_at(from)) * to_ac;
-    e.energy_J += energy;
-    e.power_cost_eur += energy * p.price_eur_per_J[k];
+  const std::vector<double> energy = delivered_step_energy_J(c, p, check);
+  for (std::size_t k = 0; k < energy.size(); ++k) {
+    e.energy_J += energy[k];
+    e.power_cost_eur += energy[k] * p.price_eur_per_J[k];
   }
   const Economics& x = c.economics;
   e.production_kg = check.production_kg;

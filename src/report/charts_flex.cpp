@@ -4,7 +4,8 @@
 // and the economics, solver and re-simulation tables (docs/model/flexibility.md).
 //
 // Columns are looked up by name, so a schedule.csv with more columns still draws: every further
-// column in MW is drawn beside the power schedule, and a column that is missing is a missing series.
+// column in MW is drawn beside the power schedule, and a column that is missing is a missing
+// series.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <set>
 #include <string_view>
 
+#include "charts_flex_internal.hpp"
 #include "potline/flex/prices.hpp"
 #include "potline/report/charts.hpp"
 #include "vega.hpp"
@@ -21,38 +23,39 @@ namespace potline::report {
 namespace {
 
 using io::Json;
+using namespace flex_report_parts;
 
 constexpr const char* kPrice = "price [EUR/MWh]";
 constexpr const char* kFlatPower = "flat power [MW]";
 constexpr const char* kPower = "power [MW]";
+constexpr const char* kPowerDelivered = "power delivered [MW]";
+constexpr const char* kFlatPowerDelivered = "flat power delivered [MW]";
 constexpr const char* kLedgeModel = "ledge model [cm]";
 constexpr const char* kLedgeDynamic = "ledge dynamic [cm]";
 constexpr const char* kSuperheatModel = "superheat model [K]";
 constexpr const char* kSuperheatDynamic = "superheat dynamic [K]";
 constexpr const char* kTimeTitle = "Time [h from the start]";
 
-/// obj[key] when it is an object, else an empty object (foreign or older summaries must not throw).
-Json object_at(const Json& obj, const std::string& key) {
-  return obj.is_object() && obj.contains(key) && obj[key].is_object() ? obj[key] : Json::object();
-}
-
-/// obj[key] when it is an array, else an empty array.
-Json array_at(const Json& obj, const std::string& key) {
-  return obj.is_object() && obj.contains(key) && obj[key].is_array() ? obj[key] : Json::array();
-}
-
 /// A series drawn from one column: data key and legend name.
 struct Series {
   std::string column, key, name;
 };
 
-/// The power series: optimised, flat, then every other column in MW (added by later versions, e.g.
-/// an interruptible-load call), in the file's order.
+/// The power series: optimised as planned and as the dynamic model's cells drew it, flat likewise,
+/// then every other column in MW (added by later versions, e.g. an interruptible-load call), in the
+/// file's order.
 std::vector<Series> power_series(const Table& t) {
-  std::vector<Series> out{{kPower, "power_MW", "optimised schedule"}, {kFlatPower, "flat_MW", "flat schedule"}};
+  std::vector<Series> out{
+      {kPower, "power_MW", "optimised, planned"},
+      {kPowerDelivered, "power_delivered_MW", "optimised, delivered (dynamic model)"},
+      {kFlatPower, "flat_MW", "flat, planned"},
+      {kFlatPowerDelivered, "flat_delivered_MW", "flat, delivered (dynamic model)"}};
   for (const auto& c : t.columns) {
     const bool mw = c.size() > 5 && c.compare(c.size() - 5, 5, " [MW]") == 0;
-    if (mw && c != kPower && c != kFlatPower) out.push_back({c, fmt::format("extra_{}", out.size()), c.substr(0, c.size() - 5)});
+    const bool known =
+        c == kPower || c == kFlatPower || c == kPowerDelivered || c == kFlatPowerDelivered;
+    if (mw && !known)
+      out.push_back({c, fmt::format("extra_{}", out.size()), c.substr(0, c.size() - 5)});
   }
   return out;
 }
@@ -114,9 +117,9 @@ Json time_axis(const std::string& field, const Json& domain) {
 
 /// A panel of one or more series (fold + colour), counted as unit `index`; `count` gets the number
 /// of lines drawn (series with at least one value). Null when no series has a value.
-Json series_panel(const std::string& title, const std::string& y_title, const std::vector<Series>& series,
-                  const Json& values, const std::string& x_field, bool steps, const Json& x_domain, Json layers, int index,
-                  std::size_t& count) {
+Json series_panel(const std::string& title, const std::string& y_title,
+                  const std::vector<Series>& series, const Json& values, const std::string& x_field,
+                  bool steps, const Json& x_domain, Json layers, int index, std::size_t& count) {
   Json fold = Json::array();
   std::string expr = "datum.key";
   for (const auto& s : series) {
@@ -130,18 +133,27 @@ Json series_panel(const std::string& title, const std::string& y_title, const st
   y["scale"] = {{"zero", false}};
   Json mark = {{"type", "line"}, {"strokeWidth", 1.5}};
   if (steps) mark["interpolate"] = "step-after";
-  Json line = {{"transform", Json::array({{{"fold", fold}}, {{"calculate", expr}, {"as", "series"}}})},
-               {"mark", mark},
-               {"encoding", {{"x", time_axis(x_field, x_domain)}, {"y", y},
-                             {"color", {{"field", "series"}, {"type", "nominal"}, {"title", nullptr}}},
-                             {"tooltip", Json::array({{{"field", "time_utc"}, {"title", "step from (UTC)"}},
-                                                      {{"field", "series"}}, {{"field", "value"}, {"format", ".4g"}}})}}}};
+  Json line = {
+      {"transform", Json::array({{{"fold", fold}}, {{"calculate", expr}, {"as", "series"}}})},
+      {"mark", mark},
+      {"encoding",
+       {{"x", time_axis(x_field, x_domain)},
+        {"y", y},
+        {"color",
+         {{"field", "series"},
+          {"type", "nominal"},
+          {"title", nullptr},
+          {"legend", {{"labelLimit", 320}}}}},
+        {"tooltip", Json::array({{{"field", "time_utc"}, {"title", "step from (UTC)"}},
+                                 {{"field", "series"}},
+                                 {{"field", "value"}, {"format", ".4g"}}})}}}};
   layers.push_back(vega::primary(line, index));
   return {{"title", title}, {"width", 720}, {"height", 130}, {"layer", layers}};
 }
 
 /// The panels that have something to draw, stacked on one time axis; nothing when none has.
-std::optional<Chart> stacked(const std::string& title, Json subtitle, const Json& values, const Json& panels, std::size_t marks) {
+std::optional<Chart> stacked(const std::string& title, Json subtitle, const Json& values,
+                             const Json& panels, std::size_t marks) {
   Json drawn = Json::array();
   for (const auto& p : panels) {
     if (!p.is_null()) drawn.push_back(p);
@@ -157,41 +169,65 @@ std::optional<Chart> stacked(const std::string& title, Json subtitle, const Json
   return vega::chart(spec, marks);
 }
 
-std::optional<Chart> schedule_chart(const RunData& run, const Json& values, const std::vector<Series>& power,
-                                    const Json& x_domain) {
+/// A number with its sign ("+12", "-3"), or vega::fixed's text for a missing one.
+std::string signed_fixed(const std::optional<double>& v, int decimals) {
+  return (v && *v >= 0 ? "+" : "") + vega::fixed(v, decimals);
+}
+
+std::optional<Chart> schedule_chart(const RunData& run, const Json& values,
+                                    const std::vector<Series>& power, const Json& x_domain) {
   const Json& s = run.summary;
   const Json value = object_at(s, "value");
   const Json solver = object_at(s, "solver");
   std::size_t marks = 0;
   Json panels = Json::array();
   panels.push_back(series_panel("Day-ahead price (holds over each step)", "Price [EUR/MWh]",
-                                {{kPrice, "price", "price"}}, values, "t_h", true, x_domain, Json::array(), 0, marks));
-  panels.push_back(series_panel("Potline power: the optimised schedule and the flat one that meets the same target",
-                                "Power [MW]", power, values, "t_h", true, x_domain, Json::array(), 1, marks));
+                                {{kPrice, "price", "price"}}, values, "t_h", true, x_domain,
+                                Json::array(), 0, marks));
+  panels.push_back(series_panel(
+      "Potline power: planned and as the dynamic model's cells drew it, optimised and flat",
+      "Power [MW]", power, values, "t_h", true, x_domain, Json::array(), 1, marks));
   const auto savings = vega::member(value, "savings_eur");
+  const Json delivered = object_at(value, "delivered");
   const auto cost_change = vega::member(value, "power_cost_change_percent");
-  const auto reserve = s.contains("optimised") ? vega::member(s.at("optimised"), "reserve_revenue_eur") : std::nullopt;
+  const auto reserve = s.contains("optimised")
+                           ? vega::member(s.at("optimised"), "reserve_revenue_eur")
+                           : std::nullopt;
   const Json subtitle = {
-      fmt::format("{}: from {} UTC, {}-min steps; {} {} ({}), gap {} %", run.title(), vega::text(s, "start_utc", "missing"),
-                  vega::fixed(vega::member(s, "step_min"), 0), vega::text(solver, "problem", "missing"),
-                  vega::text(solver, "status", "missing"), vega::text(solver, "solver", "missing"),
+      fmt::format("{}: from {} UTC, {}-min steps; {} {} ({}), gap {} %", run.title(),
+                  vega::text(s, "start_utc", "missing"),
+                  vega::fixed(vega::member(s, "step_min"), 0),
+                  vega::text(solver, "problem", "missing"), vega::text(solver, "status", "missing"),
+                  vega::text(solver, "solver", "missing"),
                   vega::fixed(vega::member(solver, "gap_percent"), 3)),
       // As the CLI's text: the power cost's change with its own sign ("(-1.23 % of its power cost)"
       // read as a saving for a schedule that bought 1.23 % more power to make more metal), and the
       // availability payment the margin holds.
-      fmt::format("margin {}{} EUR against the flat schedule{}; power cost {}{} %, {} MWh shifted, round trip {}",
-                  savings && *savings >= 0 ? "+" : "", vega::fixed(savings, 0),
-                  reserve && *reserve > 0 ? fmt::format(" (including the availability payment {} EUR)", vega::fixed(reserve, 0))
-                                          : std::string(),
-                  cost_change && *cost_change >= 0 ? "+" : "", vega::fixed(cost_change, 2),
-                  vega::fixed(vega::member(value, "energy_shifted_MWh"), 0),
-                  vega::fixed(vega::member(value, "round_trip_efficiency"), 3))};
+      fmt::format(
+          "planned: margin {}{} EUR against the flat schedule{}; power cost {}{} %, {} MWh "
+          "shifted, round trip {}",
+          savings && *savings >= 0 ? "+" : "", vega::fixed(savings, 0),
+          reserve && *reserve > 0
+              ? fmt::format(" (including the availability payment {} EUR)", vega::fixed(reserve, 0))
+              : std::string(),
+          cost_change && *cost_change >= 0 ? "+" : "", vega::fixed(cost_change, 2),
+          vega::fixed(vega::member(value, "energy_shifted_MWh"), 0),
+          vega::fixed(vega::member(value, "round_trip_efficiency"), 3)),
+      fmt::format("delivered (both schedules in the dynamic model): margin {} EUR against flat, {} "
+                  "EUR/t; {} MWh shifted, "
+                  "round trip {}",
+                  signed_fixed(vega::member(delivered, "savings_eur"), 0),
+                  signed_fixed(vega::member(delivered, "savings_eur_per_t"), 1),
+                  vega::fixed(vega::member(delivered, "energy_shifted_MWh"), 0),
+                  vega::fixed(vega::member(delivered, "round_trip_efficiency"), 3))};
   return stacked("Power schedule against the price", subtitle, values, panels, marks);
 }
 
 /// Bounds as red rules (the case's) and dashed orange rules (the optimiser's after tightening, when
-/// they differ); crossings of the dynamic model as shaded spans. `prefix` is "ledge" or "superheat".
-Json limit_layers(const Json& summary, const std::string& prefix, const std::string& unit, const std::string& y_title) {
+/// they differ); crossings of the dynamic model as shaded spans. `prefix` is "ledge" or
+/// "superheat".
+Json limit_layers(const Json& summary, const std::string& prefix, const std::string& unit,
+                  const std::string& y_title) {
   Json layers = Json::array();
   const Json rounds = array_at(summary, "rounds");
   Json rules = Json::array();
@@ -200,9 +236,14 @@ Json limit_layers(const Json& summary, const std::string& prefix, const std::str
       const std::string key = fmt::format("{}_{}_{}", prefix, side, unit);
       const auto first = vega::member(rounds.front(), key);
       const auto last = vega::member(rounds.back(), key);
-      if (first) rules.push_back({{"y", *first}, {"what", fmt::format("limit {}_{} (case)", prefix, side)}, {"kind", "case"}});
+      if (first)
+        rules.push_back({{"y", *first},
+                         {"what", fmt::format("limit {}_{} (case)", prefix, side)},
+                         {"kind", "case"}});
       if (last && (!first || std::abs(*last - *first) > 1e-9)) {
-        rules.push_back({{"y", *last}, {"what", fmt::format("{}_{} after tightening", prefix, side)}, {"kind", "tightened"}});
+        rules.push_back({{"y", *last},
+                         {"what", fmt::format("{}_{} after tightening", prefix, side)},
+                         {"kind", "tightened"}});
       }
     }
   }
@@ -217,21 +258,29 @@ Json limit_layers(const Json& summary, const std::string& prefix, const std::str
     if (start && end) spans.push_back({{"start_h", *start}, {"end_h", *end}, {"limit", limit}});
   }
   if (!spans.empty()) {
-    layers.push_back({{"data", {{"values", spans}}},
-                      {"mark", {{"type", "rect"}, {"color", "#e45756"}, {"opacity", 0.15}}},
-                      {"encoding", {{"x", vega::field("start_h", "quantitative", kTimeTitle)}, {"x2", {{"field", "end_h"}}},
-                                    {"tooltip", Json::array({{{"field", "limit"}, {"title", "crossed (dynamic model)"}},
-                                                             {{"field", "start_h"}}, {{"field", "end_h"}}})}}}});
+    layers.push_back(
+        {{"data", {{"values", spans}}},
+         {"mark", {{"type", "rect"}, {"color", "#e45756"}, {"opacity", 0.15}}},
+         {"encoding",
+          {{"x", vega::field("start_h", "quantitative", kTimeTitle)},
+           {"x2", {{"field", "end_h"}}},
+           {"tooltip", Json::array({{{"field", "limit"}, {"title", "crossed (dynamic model)"}},
+                                    {{"field", "start_h"}},
+                                    {{"field", "end_h"}}})}}}});
   }
   if (!rules.empty()) {
-    layers.push_back({{"data", {{"values", rules}}},
-                      {"mark", {{"type", "rule"}, {"size", 1.5}}},
-                      {"encoding", {{"y", vega::field("y", "quantitative", y_title)},
-                                    {"color", {{"condition", {{"test", "datum.kind === 'case'"}, {"value", "#d62728"}}},
-                                               {"value", "#f58518"}}},
-                                    {"strokeDash", {{"condition", {{"test", "datum.kind === 'case'"}, {"value", {1, 0}}}},
-                                                    {"value", {5, 3}}}},
-                                    {"tooltip", Json::array({{{"field", "what"}}, {{"field", "y"}, {"title", unit}}})}}}});
+    layers.push_back(
+        {{"data", {{"values", rules}}},
+         {"mark", {{"type", "rule"}, {"size", 1.5}}},
+         {"encoding",
+          {{"y", vega::field("y", "quantitative", y_title)},
+           {"color",
+            {{"condition", {{"test", "datum.kind === 'case'"}, {"value", "#d62728"}}},
+             {"value", "#f58518"}}},
+           {"strokeDash",
+            {{"condition", {{"test", "datum.kind === 'case'"}, {"value", {1, 0}}}},
+             {"value", {5, 3}}}},
+           {"tooltip", Json::array({{{"field", "what"}}, {{"field", "y"}, {"title", unit}}})}}}});
   }
   return layers;
 }
@@ -241,19 +290,29 @@ std::optional<Chart> heat_chart(const RunData& run, const Json& values, const Js
   std::size_t marks = 0;
   Json panels = Json::array();
   panels.push_back(series_panel("Side ledge thickness at the end of each step", "Ledge [cm]",
-                                {{kLedgeModel, "ledge_model", "reduced model"}, {kLedgeDynamic, "ledge_dynamic", "dynamic model (re-simulation)"}},
-                                values, "t_end_h", false, x_domain, limit_layers(s, "ledge", "cm", "Ledge [cm]"), 0, marks));
-  panels.push_back(series_panel("Superheat, mean over each step", "Superheat [K]",
-                                {{kSuperheatModel, "superheat_model", "reduced model"},
-                                 {kSuperheatDynamic, "superheat_dynamic", "dynamic model (re-simulation)"}},
-                                values, "t_h", true, x_domain, limit_layers(s, "superheat", "K", "Superheat [K]"), 1, marks));
+                                {{kLedgeModel, "ledge_model", "reduced model"},
+                                 {kLedgeDynamic, "ledge_dynamic", "dynamic model (re-simulation)"}},
+                                values, "t_end_h", false, x_domain,
+                                limit_layers(s, "ledge", "cm", "Ledge [cm]"), 0, marks));
+  panels.push_back(series_panel(
+      "Superheat, mean over each step", "Superheat [K]",
+      {{kSuperheatModel, "superheat_model", "reduced model"},
+       {kSuperheatDynamic, "superheat_dynamic", "dynamic model (re-simulation)"}},
+      values, "t_h", true, x_domain, limit_layers(s, "superheat", "K", "Superheat [K]"), 1, marks));
   const Json fit = object_at(object_at(s, "reduced_model"), "fit_error");
   const Json subtitle = {
       fmt::format("{}: {}; reduced-model fit rms {} cm ledge, {} K superheat", run.title(),
-                  vega::text(s, "verdict", "verdict missing"), vega::fixed(vega::member(fit, "ledge_rms_cm"), 2),
+                  vega::text(s, "verdict", "verdict missing"),
+                  vega::fixed(vega::member(fit, "ledge_rms_cm"), 2),
                   vega::fixed(vega::member(fit, "superheat_rms_K"), 2)),
-      "red: the case's limits; dashed orange: the optimiser's after tightening; shaded: the dynamic model's 4-h means beyond a limit"};
-  return stacked("Heat state of the optimised schedule with its limits", subtitle, values, panels, marks);
+      fmt::format("red: the case's limits (they bound the dynamic model's {} running means); "
+                  "dashed orange: the "
+                  "optimiser's after tightening; shaded: where those means left the window",
+                  vega::member(s, "window_averaging_h")
+                      ? fmt::format("{:g}-h", *vega::member(s, "window_averaging_h"))
+                      : std::string("window.averaging"))};
+  return stacked("Heat state of the optimised schedule with its limits", subtitle, values, panels,
+                 marks);
 }
 
 /// Hold time per power level (bars; with and without heat exchangers side by side), with the freeze
@@ -263,16 +322,21 @@ Chart envelope_chart(const RunData& run, const Table& t) {
   Json events = Json::array();
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     const auto power = t.number(i, "power [% of nominal]");
-    const std::string hx = t.column("heat exchangers") >= 0 ? t.text(i, "heat exchangers") : "as in the case";
+    const std::string hx =
+        t.column("heat exchangers") >= 0 ? t.text(i, "heat exchangers") : "as in the case";
     const std::string config = "heat exchangers " + hx;
     const std::string level = power ? fmt::format("{:g} %", *power) : "missing";
     const auto hold = t.number(i, "hold [h]");
-    bars.push_back({{"level", level}, {"power", vega::number(power)}, {"config", config}, {"hold_h", vega::number(hold)},
+    bars.push_back({{"level", level},
+                    {"power", vega::number(power)},
+                    {"config", config},
+                    {"hold_h", vega::number(hold)},
                     {"first_limit", t.text(i, "first limit")},
                     {"energy_MWh", vega::number(t.number(i, "flexible energy [MWh]"))}});
     for (const auto& [column, what] : std::vector<std::pair<std::string, std::string>>{
              {"freeze alarm at [h]", "freeze alarm"}, {"frozen at [h]", "bath frozen"}}) {
-      if (const auto at = t.number(i, column)) events.push_back({{"level", level}, {"config", config}, {"at_h", *at}, {"what", what}});
+      if (const auto at = t.number(i, column))
+        events.push_back({{"level", level}, {"config", config}, {"at_h", *at}, {"what", what}});
     }
   }
   std::size_t marks = 0;
@@ -292,79 +356,32 @@ Chart envelope_chart(const RunData& run, const Table& t) {
   layers.push_back(vega::primary(
       {{"data", {{"values", bars}}},
        {"mark", {{"type", "bar"}, {"tooltip", true}}},
-       {"encoding", {{"x", x}, {"xOffset", {{"field", "config"}}},
-                     {"y", vega::field("hold_h", "quantitative", "Time held within the limits [h]")},
-                     {"color", {{"field", "config"}, {"type", "nominal"}, {"title", nullptr}}}}}}));
+       {"encoding",
+        {{"x", x},
+         {"xOffset", {{"field", "config"}}},
+         {"y", vega::field("hold_h", "quantitative", "Time held within the limits [h]")},
+         {"color", {{"field", "config"}, {"type", "nominal"}, {"title", nullptr}}}}}}));
   if (!events.empty()) {
-    layers.push_back({{"data", {{"values", events}}},
-                      {"mark", {{"type", "point"}, {"filled", true}, {"size", 60}, {"color", "#333"}}},
-                      {"encoding", {{"x", x}, {"xOffset", {{"field", "config"}}},
-                                    {"y", vega::field("at_h", "quantitative", "Time held within the limits [h]")},
-                                    {"shape", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr}}},
-                                    {"tooltip", Json::array({{{"field", "what"}}, {{"field", "at_h"}, {"title", "at [h]"}, {"format", ".2f"}}})}}}});
+    layers.push_back(
+        {{"data", {{"values", events}}},
+         {"mark", {{"type", "point"}, {"filled", true}, {"size", 60}, {"color", "#333"}}},
+         {"encoding",
+          {{"x", x},
+           {"xOffset", {{"field", "config"}}},
+           {"y", vega::field("at_h", "quantitative", "Time held within the limits [h]")},
+           {"shape", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr}}},
+           {"tooltip",
+            Json::array({{{"field", "what"}},
+                         {{"field", "at_h"}, {"title", "at [h]"}, {"format", ".2f"}}})}}}});
   }
-  Json spec = vega::base("Operating envelope: how long each constant power holds within the limits", "", 640, 260);
-  spec["title"]["subtitle"] = {fmt::format("{}: the representative cell from its reference state", run.title()),
-                               "a bar that reaches the scan's length held to its end; points: freeze alarm (ledge above "
-                               "its limit) and bath frozen"};
+  Json spec = vega::base("Operating envelope: how long each constant power holds within the limits",
+                         "", 640, 260);
+  spec["title"]["subtitle"] = {
+      fmt::format("{}: the representative cell from its reference state", run.title()),
+      "a bar that reaches the scan's length held to its end; points: freeze alarm (ledge above "
+      "its limit) and bath frozen"};
   spec["layer"] = layers;
   return vega::chart(spec, marks);
-}
-
-std::string number_text(const Json& obj, const std::string& key) {
-  return obj.is_object() && obj.contains(key) ? vega::cell_text(obj[key]) : "missing";
-}
-
-/// Flat against optimised: every economics key the two share (margin first), with the change.
-HtmlTable economics_table(const Json& s) {
-  HtmlTable t{"Economics over the horizon: the optimised schedule against the flat one (summary flat, optimised)",
-              {"Quantity (unit in the name)", "Flat", "Optimised", "Optimised - flat"}, {}};
-  const Json flat = object_at(s, "flat");
-  const Json opt = object_at(s, "optimised");
-  for (const auto& [key, v] : opt.items()) {
-    if (!v.is_number()) continue;
-    const auto a = vega::member(flat, key);
-    const auto b = vega::member(opt, key);
-    t.rows.push_back({key, number_text(flat, key), number_text(opt, key),
-                      a && b ? vega::cell_text(vega::number(*b - *a)) : "missing"});
-  }
-  return t;
-}
-
-HtmlTable key_value_table(const std::string& title, const Json& obj) {
-  HtmlTable t{title, {"Quantity (unit in the name)", "Value"}, {}};
-  for (const auto& [key, v] : flatten(obj)) t.rows.push_back({key, vega::cell_text(v)});
-  return t;
-}
-
-HtmlTable rounds_table(const Json& s) {
-  HtmlTable t{"Re-simulation rounds: the bounds the optimiser used and what the dynamic model did (summary rounds)",
-              {"Round", "Ledge min [cm]", "Ledge max [cm]", "Superheat min [K]", "Superheat max [K]", "Margin [EUR]",
-               "In window", "Crossings"}, {}};
-  std::size_t k = 0;
-  for (const auto& r : array_at(s, "rounds")) {
-    const Json check = object_at(r, "check");
-    t.rows.push_back({std::to_string(++k), number_text(r, "ledge_min_cm"), number_text(r, "ledge_max_cm"),
-                      number_text(r, "superheat_min_K"), number_text(r, "superheat_max_K"), number_text(r, "margin_eur"),
-                      number_text(check, "in_window"), std::to_string(array_at(check, "crossings").size())});
-  }
-  return t;
-}
-
-HtmlTable crossings_table(const Json& s) {
-  // The window's averaging (window.averaging, 24 h by default) is what the crossings are found on.
-  const auto averaging_h = vega::member(s, "window_averaging_h");
-  HtmlTable t{fmt::format("Limit crossings of the reported schedule in the dynamic model ({} running means; none when in "
-                          "window)",
-                          averaging_h ? fmt::format("{:g}-h", *averaging_h) : std::string("the window's")),
-              {"Limit", "Start [h]", "End [h]", "Extreme", "Bound", "Unit"}, {}};
-  const Json check = object_at(object_at(s, "optimised"), "check");
-  for (const auto& x : array_at(check, "crossings")) {
-    t.rows.push_back({vega::text(x, "limit"), number_text(x, "start_h"), number_text(x, "end_h"), number_text(x, "extreme"),
-                      number_text(x, "bound"), vega::text(x, "unit", "-")});
-  }
-  if (t.rows.empty()) t.rows.push_back({"none", "-", "-", "-", "-", "-"});
-  return t;
 }
 
 }  // namespace
@@ -388,29 +405,43 @@ RunReport flex_report(const RunData& run) {
       r.missing.push_back("heat state: schedule.csv has no ledge or superheat values");
     }
   } else {
-    r.missing.push_back("power schedule and heat state: no schedule.csv (or no rows) in the run folder");
+    r.missing.push_back(
+        "power schedule and heat state: no schedule.csv (or no rows) in the run folder");
   }
   if (const Table* t = run.table("envelope.csv"); t && !t->rows.empty()) {
     r.charts.push_back(envelope_chart(run, *t));
   } else {
-    r.missing.push_back("operating envelope: not scanned in this run (potline flex ... --envelope writes envelope.csv)");
+    r.missing.push_back(
+        "operating envelope: not scanned in this run (potline flex ... --envelope writes "
+        "envelope.csv)");
   }
-  r.tables.push_back(key_value_table("Value of flexibility against the flat schedule (summary value)", object_at(s, "value")));
+  if (!object_at(object_at(s, "value"), "delivered").empty())
+    r.tables.push_back(planned_delivered_table(s));
+  Json value = object_at(s, "value");
+  value.erase("planned");  // in the planned-delivered table
+  value.erase("delivered");
+  r.tables.push_back(
+      key_value_table("Value of flexibility against the flat schedule (summary value)", value));
   r.tables.push_back(economics_table(s));
   Json solver = object_at(s, "solver");
   solver["verdict"] = s.contains("verdict") ? s["verdict"] : Json();
   r.tables.push_back(key_value_table("Solver and dynamic check (summary solver, verdict)", solver));
   r.tables.push_back(rounds_table(s));
   r.tables.push_back(crossings_table(s));
-  r.tables.push_back(key_value_table("Reduced thermal model fitted to the dynamic model (summary reduced_model)",
-                                     object_at(s, "reduced_model")));
-  if (const Table* t = run.table("envelope.csv")) r.tables.push_back({"Operating envelope (envelope.csv)", t->columns, t->rows});
+  r.tables.push_back(
+      key_value_table("Reduced thermal model fitted to the dynamic model (summary reduced_model)",
+                      object_at(s, "reduced_model")));
+  if (const Table* t = run.table("envelope.csv"))
+    r.tables.push_back({"Operating envelope (envelope.csv)", t->columns, t->rows});
   // Every other object of the summary (a later version's results, e.g. grid products or anode
   // effects) as its own table, so nothing the run wrote is left out.
-  static const std::set<std::string> shown{"reduced_model", "solver", "flat", "optimised", "value", "rounds", "envelope"};
+  static const std::set<std::string> shown{"reduced_model", "solver", "flat",    "optimised",
+                                           "value",         "rounds", "envelope"};
   if (s.is_object()) {
     for (const auto& [key, v] : s.items()) {
-      if (v.is_object() && !shown.count(key)) r.tables.push_back(key_value_table(fmt::format("{} (summary {})", vega::label(key), key), v));
+      if (v.is_object() && !shown.count(key))
+        r.tables.push_back(
+            key_value_table(fmt::format("{} (summary {})", vega::label(key), key), v));
     }
   }
   return r;

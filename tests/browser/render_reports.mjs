@@ -8,6 +8,7 @@
 // report is kept under the build folder.
 //
 // usage: node render_reports.mjs POTLINE_BIN SOURCE_DIR OUT_DIR
+// POTLINE_BROWSER_ONLY=REGEX (development only) runs and checks only the pages whose name matches.
 // Exit 0 when all pass, 1 on any failure, 77 (ctest SKIP_RETURN_CODE) when Chromium is absent.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,7 @@ const flexRuns = { 'flex-day': [], 'flex-week-heat-exchangers': ['--envelope'], 
 // counts every chart is checked for.
 const expectedTitles = {
   'flex-day': ['Power schedule against the price', 'Day-ahead price (holds over each step)',
+               "Potline power: planned and as the dynamic model's cells drew it, optimised and flat",
                'Heat state of the optimised schedule with its limits', 'Side ledge thickness at the end of each step',
                'Superheat, mean over each step'],
   'flex-week-heat-exchangers': ['Power schedule against the price', 'Heat state of the optimised schedule with its limits',
@@ -79,7 +81,23 @@ const expectedTitles = {
 // Legend entries that must be drawn on a page (a chart whose series are split, e.g. stacked).
 const expectedLegends = {
   'hpa-us-fleet': ['sold at the grade premium', 'fed to the HPA line', 'below the grade'],
+  // The power schedule as planned and as the dynamic model's cells drew it; the heat state of the
+  // reduced model against the dynamic model's.
+  'flex-day': ['optimised, planned', 'optimised, delivered (dynamic model)', 'flat, planned', 'flat, delivered (dynamic model)',
+               'reduced model', 'dynamic model (re-simulation)'],
+  'flex-week-heat-exchangers': ['optimised, planned', 'optimised, delivered (dynamic model)'],
 };
+// Tables (their h3 title's start) that must be on a page with at least one row, and row labels (first
+// cell) that must be in them.
+const expectedTables = {
+  'flex-day': { 'Value against the flat schedule: planned (reduced model) and delivered': [
+    'savings_eur', 'savings_percent_of_power_cost', 'savings_eur_per_t', 'energy_shifted_MWh', 'round_trip_efficiency',
+    'sec_change_percent', 'current_efficiency_change_points', 'savings_net_of_anode_effects_eur'] },
+  'flex-week-heat-exchangers': { 'Value against the flat schedule: planned (reduced model) and delivered': ['savings_eur'] },
+};
+// Pages whose heat-state chart draws the window's limits: at least this many rule marks (ledge and
+// superheat, minimum and maximum).
+const expectedLimitRules = { 'flex-day': 4, 'flex-week-heat-exchangers': 4, 'flex-week-insulated': 4 };
 
 const results = [];
 function check(name, ok, detail = '') {
@@ -93,10 +111,13 @@ for (const file of readdirSync(path.join(sourceDir, 'examples')).filter((f) => f
   check(`${name} is covered`, covered, covered ? '' : 'add it to tests/browser/render_reports.mjs');
 }
 
+const only = process.env.POTLINE_BROWSER_ONLY ? new RegExp(process.env.POTLINE_BROWSER_ONLY) : null;
+const wanted = (name) => !only || only.test(name);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const pages = [];
 for (const [name, [command, ...extra]] of Object.entries(examples)) {
+  if (!wanted(name)) continue;
   const run = path.join(outDir, name);
   try {
     execFileSync(potline, [command, path.join('examples', name + '.toml'), ...extra, '--out', run, '--report'],
@@ -107,6 +128,7 @@ for (const [name, [command, ...extra]] of Object.entries(examples)) {
   }
 }
 for (const [name, extra] of Object.entries(sweeps)) {
+  if (!wanted(name)) continue;
   const store = path.join(outDir, name + '.sqlite');
   const file = path.join(outDir, name + '.html');
   try {
@@ -119,6 +141,7 @@ for (const [name, extra] of Object.entries(sweeps)) {
   }
 }
 for (const [name, extra] of Object.entries(flexRuns)) {
+  if (!wanted(name)) continue;
   const run = path.join(outDir, name);
   try {
     execFileSync(potline, ['flex', path.join('examples', name + '.toml'), ...extra, '--out', run],
@@ -137,6 +160,7 @@ const varies = {
   'vary-invest-wacc': ['invest', 'invest-new-build', '--vary', 'investment.wacc=4:20:4 %'],
 };
 for (const [name, [command, example, ...extra]] of Object.entries(varies)) {
+  if (!wanted(name)) continue;
   const run = path.join(outDir, name);
   try {
     execFileSync(potline, [command, path.join('examples', example + '.toml'), ...extra, '--out', run, '--report'],
@@ -158,6 +182,7 @@ const multiRun = {
   'compare-flex': ['flex-day', 'flex-week-heat-exchangers'],
 };
 for (const [name, runs] of Object.entries(multiRun)) {
+  if (!wanted(name)) continue;
   const file = path.join(outDir, name + '.html');
   try {
     execFileSync(potline, ['report', ...runs.map((r) => path.join(outDir, r)), '--out', file],
@@ -169,7 +194,7 @@ for (const [name, runs] of Object.entries(multiRun)) {
 }
 
 // potline compare --report: the comparison's page (the same as potline report A B).
-try {
+if (wanted('compare-report-quench')) try {
   const file = path.join(outDir, 'compare-report-quench.html');
   execFileSync(potline, ['compare', path.join(outDir, 'cell-7d'), path.join(outDir, 'cell-7d-manual-quench'), '--report', file],
                { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -280,6 +305,25 @@ try {
       for (const label of expectedLegends[name]) {
         check(`${name}: legend "${label}" drawn`, labels.includes(label), labels.includes(label) ? '' : labels.join(' | '));
       }
+    }
+    if (name in expectedTables) {
+      for (const [start, labels] of Object.entries(expectedTables[name])) {
+        const rows = await page.evaluate((prefix) => {
+          const h = Array.from(document.querySelectorAll('h3')).find((x) => x.textContent.startsWith(prefix));
+          if (!h) return null;
+          return Array.from(h.nextElementSibling.querySelectorAll('tbody tr')).map((tr) => tr.children[0].textContent);
+        }, start);
+        check(`${name}: table "${start}" shown`, rows !== null && rows.length > 0, rows === null ? 'no such table' : '');
+        for (const label of labels) {
+          const has = rows !== null && rows.includes(label);
+          check(`${name}: table "${start}" has row ${label}`, has, has || rows === null ? '' : rows.join(' | '));
+        }
+      }
+    }
+    if (name in expectedLimitRules) {
+      const rules = await page.$$eval('div.chart svg g.mark-rule.role-mark', (gs) => gs.reduce((n, g) => n + g.children.length, 0));
+      check(`${name}: the window's limits drawn (at least ${expectedLimitRules[name]} rules)`, rules >= expectedLimitRules[name],
+            `${rules} rules`);
     }
     // The comparison table lists only metrics that differ at its printed precision (6 significant
     // digits): a row whose runs print the same value is rounding noise (a change of -4.5e-13).

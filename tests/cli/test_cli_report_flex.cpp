@@ -23,7 +23,13 @@ TEST(CliReportFlex, DayExampleDrawsScheduleAndHeatStateWithoutEnvelope) {
                            "round_trip_efficiency", "Solver and dynamic check", "COIN-OR CBC", "Re-simulation rounds"}) {
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
-  EXPECT_NE(html.find("data-expected-marks=\"3\""), std::string::npos);  // price, optimised and flat power
+  // Price, and the optimised and flat power, each planned and delivered (the dynamic model's cells).
+  EXPECT_NE(html.find("data-expected-marks=\"5\""), std::string::npos);
+  for (const char* text : {"optimised, delivered (dynamic model)", "flat, delivered (dynamic model)",
+                           "Value against the flat schedule: planned (reduced model) and delivered", "Optimised, delivered",
+                           "delivered (both schedules in the dynamic model): margin +"}) {
+    EXPECT_NE(html.find(text), std::string::npos) << text;
+  }
   EXPECT_NE(html.find("data-expected-marks=\"4\""), std::string::npos);  // ledge and superheat of both models
   EXPECT_FALSE(has_nonfinite_word(html.substr(html.find("id=\"potline-charts\""))));
 }

@@ -2,6 +2,7 @@
 // model delivers (T6-4), not on the reduced model's plan; the text prints both, the dynamic
 // production change and the reduced model's notes. Relations, not frozen numbers.
 #include <cmath>
+#include <sstream>
 #include <string>
 
 #include "cli_helpers.hpp"
@@ -63,6 +64,80 @@ TEST(FlexValueCli, TextPrintsTheDeliveredValueAndWarnsOnAFitErrorBeyondTheWindow
       << r.out;
   EXPECT_NE(r.out.find("  a year: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" (as delivered; planned "), std::string::npos) << r.out;
+}
+
+TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "day").string();
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--out", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("  value against the flat schedule (planned: reduced model; delivered: both "
+                       "schedules in the "
+                       "dynamic model)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("    round-trip efficiency (after the extra metal's energy)"),
+            std::string::npos)
+      << r.out;
+  const Json j = parse_json(read_file(std::filesystem::path(dir) / "summary.json"));
+  const Json& d = j["value"]["delivered"];
+  const Json& p = j["value"]["planned"];
+  // Delivered: the dynamic runs' margins and metal; planned: the flat keys of value.
+  EXPECT_NEAR(
+      num(d["savings_eur"]),
+      num(j["optimised"]["delivered"]["margin_eur"]) - num(j["flat"]["delivered"]["margin_eur"]),
+      1e-6);
+  EXPECT_NEAR(num(d["extra_production_t"]), num(j["value"]["dynamic_production_change_t"]), 1e-9);
+  EXPECT_DOUBLE_EQ(num(p["savings_eur"]), num(j["value"]["savings_eur"]));
+  EXPECT_DOUBLE_EQ(num(p["round_trip_efficiency"]), num(j["value"]["round_trip_efficiency"]));
+  EXPECT_NEAR(num(d["savings_eur_per_t"]),
+              num(d["savings_eur"]) / num(j["optimised"]["delivered"]["production_t"]), 1e-9);
+  // Shifted less added is the energy change on either basis (per step, below and above flat).
+  for (const Json* x : {&p, &d}) {
+    EXPECT_NEAR(num((*x)["energy_added_MWh"]) - num((*x)["energy_shifted_MWh"]),
+                num((*x)["energy_change_MWh"]), 1e-6);
+  }
+  EXPECT_NEAR(
+      num(d["energy_change_MWh"]),
+      num(j["optimised"]["delivered"]["energy_MWh"]) - num(j["flat"]["delivered"]["energy_MWh"]),
+      1e-6);
+  // schedule.csv: the power the cells drew per step adds up to the delivered energy (6 significant
+  // digits).
+  std::istringstream schedule(read_file(std::filesystem::path(dir) / "schedule.csv"));
+  std::string line;
+  std::getline(schedule, line);
+  const auto header = csv_cells(line);
+  ASSERT_EQ(header.back(), "power delivered [MW]");
+  ASSERT_EQ(header[header.size() - 2], "flat power delivered [MW]");
+  double drawn_MWh = 0;
+  while (std::getline(schedule, line))
+    drawn_MWh += std::stod(csv_cells(line).back()) * num(j["step_min"]) / 60;
+  EXPECT_NEAR(drawn_MWh, num(j["optimised"]["delivered"]["energy_MWh"]), 1e-5 * drawn_MWh);
+  // economics.csv: planned beside delivered.
+  const std::string economics = read_file(std::filesystem::path(dir) / "economics.csv");
+  EXPECT_EQ(
+      economics.rfind("quantity,unit,planned,delivered,delivered - planned\nflat margin,EUR,", 0),
+      0u)
+      << economics;
+  EXPECT_NE(economics.find("\nround-trip efficiency,-,"), std::string::npos) << economics;
+  EXPECT_NE(economics.find("\ncurrent efficiency change,points,,"), std::string::npos) << economics;
+}
+
+// docs/validation.md F18: TRIMET states an "efficiency of up to 95 %" for its virtual battery
+// [TRIMET virtual battery]; the TRIMET-like week as delivered by the dynamic model comes out at
+// 0.99 — a known miss (the model loses nothing in a storage cycle beyond its production curve). The
+// planned figure is 1 by construction: the reduced model's elasticities up and down are equal
+// there.
+TEST(FlexValueCli, KnownMissTrimetWeekRoundTripIsAboveTheStatedUpToNinetyFivePercent) {
+  const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  ASSERT_DOUBLE_EQ(num(j["reduced_model"]["production_elasticity_up"]),
+                   num(j["reduced_model"]["production_elasticity_down"]));
+  EXPECT_NEAR(num(j["value"]["planned"]["round_trip_efficiency"]), 1.0, 1e-9);
+  const double delivered = num(j["value"]["delivered"]["round_trip_efficiency"]);
+  EXPECT_GT(delivered, 0.98);  // above the tolerance band 0.92–0.98 around the stated 95 %
+  EXPECT_LT(delivered, 1.02);
 }
 
 }  // namespace

@@ -25,11 +25,40 @@ def test_flex_equals_cli_json_and_tables(cli, tmp_path):
     code, stdout, err = cli("flex", "examples/flex-day.toml", "--out", out, "--json")
     assert code == 0, err
     assert without_solver_time(result) == without_solver_time(json.loads(stdout))
-    assert set(result.tables) == {"schedule"}
+    assert set(result.tables) == {"schedule", "economics"}
     pd.testing.assert_frame_equal(result.schedule, pd.read_csv(out / "schedule.csv"), check_exact=True)
+    pd.testing.assert_frame_equal(result.economics, pd.read_csv(out / "economics.csv"), check_exact=True)
     assert result.schedule.columns[:4].tolist() == ["time_utc", "price [EUR/MWh]", "flat power [MW]", "power [MW]"]
     assert result["value"]["savings_eur"] > 0
     assert result["solver"]["status"] == "optimal"
+
+
+def test_flex_reports_the_delivered_figures_beside_the_planned():
+    """value.planned and value.delivered hold the same figures (the current efficiency only delivered);
+    the delivered savings are the dynamic runs' margins, optimised less flat; economics.csv lists both."""
+    result = potline.flex("examples/flex-day.toml")
+    value = result["value"]
+    planned, delivered = value["planned"], value["delivered"]
+    assert set(delivered) == set(planned) | {"current_efficiency_change_points", "complete"}
+    assert delivered["complete"] is True
+    margins = result["optimised"]["delivered"]["margin_eur"] - result["flat"]["delivered"]["margin_eur"]
+    assert delivered["savings_eur"] == pytest.approx(margins, rel=1e-9)
+    assert delivered["savings_eur"] == pytest.approx(value["delivered_savings_eur"], rel=1e-12)
+    assert planned["savings_eur"] == pytest.approx(value["savings_eur"], rel=1e-12)
+    assert planned["round_trip_efficiency"] == pytest.approx(value["round_trip_efficiency"], rel=1e-12)
+    metal_t = result["optimised"]["delivered"]["production_t"]
+    assert delivered["savings_eur_per_t"] == pytest.approx(delivered["savings_eur"] / metal_t, rel=1e-9)
+    flat_cost = result["flat"]["delivered"]["power_cost_eur"]
+    assert delivered["savings_percent_of_power_cost"] == pytest.approx(100 * delivered["savings_eur"] / flat_cost, rel=1e-9)
+    assert delivered["extra_production_t"] == pytest.approx(value["dynamic_production_change_t"], rel=1e-9)
+    assert 0 < delivered["round_trip_efficiency"] <= 1.5
+    rows = result.economics.set_index("quantity")
+    assert rows.loc["savings", "planned"] == pytest.approx(planned["savings_eur"], rel=1e-7)
+    assert rows.loc["savings", "delivered"] == pytest.approx(delivered["savings_eur"], rel=1e-7)
+    assert rows.loc["round-trip efficiency", "delivered"] == pytest.approx(delivered["round_trip_efficiency"], rel=1e-7)
+    # The power the cells drew per step, beside the planned power.
+    drawn = result.schedule["power delivered [MW]"]
+    assert (drawn - result.schedule["power [MW]"]).abs().max() < 0.05 * result.schedule["power [MW]"].max()
 
 
 def test_flex_envelope_and_set_like_the_cli(cli, tmp_path):

@@ -50,6 +50,11 @@ TEST(FlexExamples, SummariesMatchReferences) {
     relative("/value/energy_shifted_MWh", 0.05);
     absolute("/value/savings_percent_of_power_cost", 0.1);
     relative("/optimised/check/production_t", 0.002);
+    // As delivered: both schedules in the dynamic model (value.delivered).
+    relative("/value/delivered/savings_eur", 0.02);
+    absolute("/value/delivered/savings_percent_of_power_cost", 0.1);
+    relative("/value/delivered/energy_shifted_MWh", 0.05);
+    absolute("/value/delivered/round_trip_efficiency", 0.02);
     if (ref.at("value").contains("grid")) {
       relative("/value/grid/offered_MW", 0.01);
       relative("/value/grid/call_net_value_eur", 0.01);

@@ -5,7 +5,13 @@
 //   the code's own arithmetic by hand: it checks the bookkeeping (step boundaries, AC basis, which
 //   terms are kept from the plan), not the economics;
 // - flex_value puts the annual value on the delivered savings, and on the planned ones when a
-//   dynamic run stopped.
+//   dynamic run stopped;
+// - planned_figures and delivered_figures on a hand case of two 1-h steps (flat 1 GJ a step and
+// cell;
+//   optimised 1.2 then 0.9 GJ): energy shifted and added per step, round-trip efficiency after the
+//   extra metal's energy, savings per tonne and % of the flat power cost, and the anode-effect cost
+//   left out of the delivered savings (their energy is in what the cells drew). Again the code's
+//   own arithmetic by hand.
 #include <gtest/gtest.h>
 
 #include "potline/flex/flex_run.hpp"
@@ -112,6 +118,74 @@ TEST(FlexDeliveredValue, AnnualValueIsOnTheDeliveredSavingsUnlessARunStopped) {
   v = flex::flex_value(c, r);
   EXPECT_FALSE(v.on_delivered);
   EXPECT_DOUBLE_EQ(v.annual_eur, v.planned_annual_eur);
+}
+
+namespace {
+
+// Two 1-h steps; one cell draws `first` and `second` J DC; the potline makes `metal_kg`.
+flex::Resimulation two_step_check(double first, double second, double metal_kg) {
+  flex::Resimulation r;
+  r.trace.time_s = {0, 3600, 7200};
+  r.trace.energy_cum_J = {0, first, first + second};
+  r.production_kg = metal_kg;
+  return r;
+}
+
+flex::FlexResult two_step_result(const flex::FlexCase& c) {
+  flex::FlexResult r;
+  r.prices = two_prices();
+  r.model.nominal_power_W = 1e9 / 3600;  // 1 GJ a step at share 1
+  r.model.nominal_production_kg_per_s = 1.0 / 3600;
+  r.model.e_up = r.model.e_down = 0.8;
+  r.flat.shares = {1.0, 1.0};
+  r.flat.economics = flex::schedule_economics(c, r.model, r.prices, r.flat.shares);
+  r.rounds.resize(1);
+  r.rounds[0].schedule.shares = {1.2, 0.9};
+  r.rounds[0].schedule.economics =
+      flex::schedule_economics(c, r.model, r.prices, r.rounds[0].schedule.shares);
+  r.flat_check = two_step_check(1e9, 1e9, 20);
+  r.rounds[0].check = two_step_check(1.25e9, 0.85e9, 21);
+  r.rounds[0].check.ae_energy_J = 3.6e9;  // 1 MWh DC of AE overvoltage, potline
+  r.rounds[0].check.pfc_co2e_kg = 1000;   // 1 t CO2e of PFC
+  r.flat_delivered = flex::delivered_economics(c, r.prices, r.flat.economics, r.flat_check);
+  r.delivered =
+      flex::delivered_economics(c, r.prices, r.rounds[0].schedule.economics, r.rounds[0].check);
+  return r;
+}
+
+}  // namespace
+
+TEST(FlexDeliveredValue, HandCaseRecomputesThePlannedAndDeliveredFiguresArithmetic) {
+  flex::FlexCase c = hand_case();
+  c.economics.co2_eur_per_kg = 0.1;
+  const flex::FlexResult r = two_step_result(c);
+  const double ac = 10 / 0.95;  // cells over η
+  // Planned: the shares × 1 GJ × cells / η per step.
+  const flex::ValueFigures p = flex::planned_figures(c, r);
+  EXPECT_NEAR(p.energy_added_J, 0.2e9 * ac, 1e-3);
+  EXPECT_NEAR(p.energy_shifted_J, 0.1e9 * ac, 1e-3);
+  const double per_kg_J = 1e9 / 0.95 / (1.0 * 0.8);  // P0/(η·r0·e) over an hour: 1 GJ, 1 kg
+  const double planned_extra_kg = 0.8 * 0.1 * 10;  // e × (0.2 − 0.1) step-shares × 1 kg × 10 cells
+  EXPECT_NEAR(p.extra_production_kg, planned_extra_kg, 1e-9);
+  EXPECT_NEAR(p.round_trip_efficiency, 0.1e9 * ac / (0.2e9 * ac - planned_extra_kg * per_kg_J),
+              1e-12);
+  // Delivered: the traces' energies and metal.
+  const flex::ValueFigures d = flex::delivered_figures(c, r);
+  EXPECT_NEAR(d.energy_added_J, 0.25e9 * ac, 1e-3);
+  EXPECT_NEAR(d.energy_shifted_J, 0.15e9 * ac, 1e-3);
+  EXPECT_NEAR(d.extra_production_kg, 1.0, 1e-12);
+  EXPECT_NEAR(d.extra_metal_energy_J, per_kg_J, 1e-3);
+  EXPECT_NEAR(d.round_trip_efficiency, 0.15e9 * ac / (0.25e9 * ac - per_kg_J), 1e-12);
+  EXPECT_NEAR(d.savings_eur, r.delivered.margin_eur() - r.flat_delivered.margin_eur(), 1e-9);
+  EXPECT_NEAR(d.savings_eur_per_t(), d.savings_eur / 0.021, 1e-9);
+  EXPECT_NEAR(d.savings_percent_of_power_cost(),
+              100 * d.savings_eur / r.flat_delivered.power_cost_eur, 1e-9);
+  EXPECT_NEAR(d.sec_change_percent, 100 * ((2.1e9 / 21) / (2e9 / 20) - 1), 1e-9);
+  // The extra AE energy (1 MWh DC, 1/0.95 MWh AC at the mean 70 EUR/MWh) is in the drawn energy:
+  // the delivered figures leave only the PFC (1 t × 0.1 EUR/kg) out; the planned ones both.
+  EXPECT_NEAR(d.anode_effect_cost_eur, 100, 1e-9);
+  EXPECT_NEAR(p.anode_effect_cost_eur, 100 + 70 / 0.95, 1e-9);
+  EXPECT_NEAR(d.savings_net_of_anode_effects_eur, d.savings_eur - 100, 1e-9);
 }
 
 }  // namespace test_flex_delivered_value

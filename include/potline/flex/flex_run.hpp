@@ -13,9 +13,9 @@
 namespace potline::flex {
 
 struct ResolveRound {
-  HeatBounds bounds;        ///< the reduced-model bounds this round optimised with
+  HeatBounds bounds;  ///< the reduced-model bounds this round optimised with
   Schedule schedule;
-  Resimulation check;       ///< the schedule in the dynamic model, judged against the case bounds
+  Resimulation check;  ///< the schedule in the dynamic model, judged against the case bounds
 };
 
 struct FlexResult {
@@ -27,8 +27,9 @@ struct FlexResult {
   bool in_window = false;             ///< the last round's dynamic run stayed within the bounds
   std::string verdict;                ///< one sentence: in window after N rounds, or why not
   std::vector<EnvelopeRow> envelope;  ///< empty unless asked for
-  /// The final schedule's worst call (grid.interruptible_power > 0 and capacity held) in the dynamic
-  /// model: the planned schedule to the notice, the call, then the plan to window.averaging after the cut.
+  /// The final schedule's worst call (grid.interruptible_power > 0 and capacity held) in the
+  /// dynamic model: the planned schedule to the notice, the call, then the plan to window.averaging
+  /// after the cut.
   bool call_checked = false;
   Resimulation call_check;
   /// The flat and the final schedule as the dynamic model delivered them (delivered_economics).
@@ -37,29 +38,82 @@ struct FlexResult {
 };
 
 /// The schedule's value against the flat one, planned (reduced model) and as delivered (dynamic
-/// model), and the year's value: the delivered savings over the horizon's days × economics.flexible_days,
-/// or the planned savings when a dynamic run (flat or final) stopped and delivered no horizon.
+/// model), and the year's value: the delivered savings over the horizon's days ×
+/// economics.flexible_days, or the planned savings when a dynamic run (flat or final) stopped and
+/// delivered no horizon.
 struct FlexValue {
   double planned_savings_eur = 0, delivered_savings_eur = 0;
-  bool on_delivered = true;  ///< the annual value (and the heat-exchanger payback) are on the delivered savings
-  double annual_eur = 0, planned_annual_eur = 0;
-  std::string basis;         ///< one phrase: which savings the annual value is on, and why
+  bool on_delivered =
+      true;  ///< the annual value (and the heat-exchanger payback) are on the delivered savings
+  double annual_eur = 0, planned_annual_eur = 0, delivered_annual_eur = 0;
+  std::string basis;  ///< one phrase: which savings the annual value is on, and why
 };
 FlexValue flex_value(const FlexCase& c, const FlexResult& r);
 
+/// The extra anode effects of the optimised schedule's dynamic run over the flat one's
+/// (representative cell × cells): their AE overvoltage energy (AC at the grid), bought at the
+/// horizon's mean price, and their PFC emissions at economics.co2_price (docs/model/flexibility.md
+/// §5, "Anode effects").
+struct AnodeEffectCost {
+  double extra_energy_J = 0, extra_energy_eur = 0;
+  double extra_pfc_kg = 0, extra_pfc_eur = 0;
+};
+AnodeEffectCost anode_effect_cost(const FlexCase& c, const FlexResult& r);
+
+/// The value figures of issue 13 part 4 on one basis (docs/model/flexibility.md §5): "planned" —
+/// both schedules under the reduced model's production curve, buying the power they schedule;
+/// "delivered" — both as the dynamic model ran them (flat_check and the final check: their metal,
+/// and per step the energy their cells drew, delivered_step_energy_J). Energies are AC at the grid
+/// connection.
+struct ValueFigures {
+  double savings_eur = 0;  ///< margin of the schedule − margin of the flat one
+  double flat_power_cost_eur = 0, power_cost_change_eur = 0;
+  double production_kg = 0;        ///< the schedule's metal (the per-tonne basis)
+  double extra_production_kg = 0;  ///< the schedule's metal − the flat one's
+  double energy_change_J = 0;
+  double energy_shifted_J = 0;      ///< Σ over steps of the energy below the flat schedule's step
+  double energy_added_J = 0;        ///< Σ over steps of the energy above it
+  double extra_metal_energy_J = 0;  ///< the extra metal's energy at the marginal rate P0/(η·r0·e)
+  double round_trip_efficiency = 1;  ///< shifted / (added − extra metal energy); 1 when that is ≤ 0
+  double sec_change_percent = 0;  ///< energy per metal, schedule against flat
+  /// The extra anode effects' cost not yet in the savings: planned, their energy and PFC;
+  /// delivered, their PFC only (the cells' drawn energy already holds the AE overvoltage energy).
+  double anode_effect_cost_eur = 0;
+  double savings_net_of_anode_effects_eur = 0;
+  double savings_percent_of_power_cost() const;
+  double power_cost_change_percent() const;
+  double savings_eur_per_t() const;
+};
+ValueFigures planned_figures(const FlexCase& c, const FlexResult& r);
+ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r);
+
+/// The marginal energy of `extra_kg` of metal beyond the flat schedule's [J AC per kg]:
+/// P0/(η·r0·e), e the reduced model's production elasticity up (extra_kg ≥ 0) or down.
+double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double extra_kg);
+/// Shifted over restoring energy: `shifted_J` / (`added_J` − `extra_kg` × the marginal energy per
+/// kg, P0/(η·r0·e) with e the reduced model's elasticity up (extra metal ≥ 0) or down); 1 when the
+/// restoring energy is ≤ 0 (nothing to restore).
+double round_trip_efficiency(const FlexCase& c, const ReducedModel& m, double shifted_J,
+                             double added_J, double extra_kg);
+
 /// Whether the reduced model's superheat fit error (rms) exceeds half the width of the superheat
-/// window it plans in (flex.superheat_min … flex.superheat_max): its heat-state bounds then mean little.
+/// window it plans in (flex.superheat_min … flex.superheat_max): its heat-state bounds then mean
+/// little.
 bool fit_error_exceeds_window(const FlexCase& c, const FlexResult& r);
 
 /// Runs the whole flex analysis; `envelope` adds the operating-envelope scan.
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope);
 
 io::Json flex_summary_json(const FlexCase& c, const FlexResult& r);
+/// economics.csv: every value figure, planned and delivered side by side (quantity, unit, planned,
+/// delivered, delivered − planned).
+std::string economics_csv(const FlexCase& c, const FlexResult& r);
 /// One sentence on the basis of every power, energy and cost of the output (AC at the grid
 /// connection, the rectifier efficiency and where it came from).
 std::string power_basis(const FlexCase& c);
 /// schedule.csv: per step the time, price, power of the flat and optimised schedules and the heat
-/// state (reduced model and dynamic model).
+/// state (reduced model and dynamic model), and the power the dynamic model's cells drew in each
+/// step (flat and optimised, AC at the grid).
 std::string schedule_csv(const FlexCase& c, const FlexResult& r);
 /// envelope.csv: per power level the hold time, first limit and freeze time.
 std::string envelope_csv(const FlexCase& c, const FlexResult& r);

@@ -47,6 +47,12 @@ struct Resimulation {
 Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vector<double>& shares, double step_s,
                         const HeatBounds& bounds);
 
+/// The energy the cells of `check` drew in each step k of `p`, over [k·step, (k+1)·step): the
+/// trace's cumulative DC energy × cells over the rectifier efficiency (AC at the grid connection);
+/// a run a guard stopped draws nothing after its stop.
+std::vector<double> delivered_step_energy_J(const FlexCase& c, const HorizonPrices& p,
+                                            const Resimulation& check);
+
 /// The economics of a schedule as the dynamic model delivered it (docs/model/flexibility.md §5, "As
 /// delivered"): the metal of the re-simulation `check` (check.production_kg) and, per step k, the energy
 /// its cells drew over [k·step, (k+1)·step) (the trace's cumulative DC energy × cells, over the rectifier

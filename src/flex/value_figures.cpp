@@ -1,0 +1,115 @@
+// The value figures of a flex schedule against the flat one, planned and as delivered (see
+// flex_run.hpp; docs/model/flexibility.md §5): savings in EUR, % of the flat power cost and per
+// tonne, energy shifted and added, round-trip efficiency, the change of specific energy, and the
+// savings net of the extra anode effects.
+#include <algorithm>
+#include <cmath>
+
+#include "potline/flex/flex_run.hpp"
+
+namespace potline::flex {
+namespace {
+
+// The figures both bases share, from the two schedules' economics and their per-step energies.
+ValueFigures figures(const FlexCase& c, const FlexResult& r, const ScheduleEconomics& flat,
+                     const ScheduleEconomics& opt, const std::vector<double>& flat_step_J,
+                     const std::vector<double>& opt_step_J) {
+  ValueFigures v;
+  v.savings_eur = opt.margin_eur() - flat.margin_eur();
+  v.flat_power_cost_eur = flat.power_cost_eur;
+  v.power_cost_change_eur = opt.power_cost_eur - flat.power_cost_eur;
+  v.production_kg = opt.production_kg;
+  v.extra_production_kg = opt.production_kg - flat.production_kg;
+  v.energy_change_J = opt.energy_J - flat.energy_J;
+  for (std::size_t k = 0; k < std::min(flat_step_J.size(), opt_step_J.size()); ++k) {
+    const double d = opt_step_J[k] - flat_step_J[k];
+    (d < 0 ? v.energy_shifted_J : v.energy_added_J) += std::abs(d);
+  }
+  v.round_trip_efficiency = round_trip_efficiency(c, r.model, v.energy_shifted_J, v.energy_added_J,
+                                                  v.extra_production_kg);
+  v.extra_metal_energy_J =
+      v.extra_production_kg * marginal_energy_per_kg_J(c, r.model, v.extra_production_kg);
+  const auto sec = [](const ScheduleEconomics& e) {
+    return e.production_kg > 0 ? e.energy_J / e.production_kg : 0.0;
+  };
+  v.sec_change_percent = sec(flat) > 0 && sec(opt) > 0 ? 100 * (sec(opt) / sec(flat) - 1) : 0.0;
+  return v;
+}
+
+// The planned schedules' energy per step (AC at the grid): share × nominal power × step.
+std::vector<double> planned_step_energy_J(const FlexCase& c, const FlexResult& r,
+                                          const std::vector<double>& shares) {
+  std::vector<double> out(shares.size());
+  const double unit_J = grid_power_W(c, r.model) * r.prices.step_s;
+  for (std::size_t k = 0; k < shares.size(); ++k) out[k] = shares[k] * unit_J;
+  return out;
+}
+
+}  // namespace
+
+double ValueFigures::savings_percent_of_power_cost() const {
+  return std::abs(flat_power_cost_eur) > 1e-9 ? 100 * savings_eur / std::abs(flat_power_cost_eur)
+                                              : 0.0;
+}
+
+double ValueFigures::power_cost_change_percent() const {
+  return std::abs(flat_power_cost_eur) > 1e-9
+             ? 100 * power_cost_change_eur / std::abs(flat_power_cost_eur)
+             : 0.0;
+}
+
+double ValueFigures::savings_eur_per_t() const {
+  return production_kg > 0 ? savings_eur / (production_kg / 1e3) : 0.0;
+}
+
+double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double extra_kg) {
+  // AC as the energy shifted and added: production share e per power share, so ΔE = ΔM·P0/(η·r0·e).
+  const double e = extra_kg >= 0 ? m.e_up : m.e_down;
+  return e > 0 && m.nominal_production_kg_per_s > 0
+             ? m.nominal_power_W / c.rectifier_efficiency() / (m.nominal_production_kg_per_s * e)
+             : 0;
+}
+
+double round_trip_efficiency(const FlexCase& c, const ReducedModel& m, double shifted_J,
+                             double added_J, double extra_kg) {
+  const double restoring_J = added_J - extra_kg * marginal_energy_per_kg_J(c, m, extra_kg);
+  return restoring_J > 0 ? shifted_J / restoring_J : 1.0;
+}
+
+AnodeEffectCost anode_effect_cost(const FlexCase& c, const FlexResult& r) {
+  const Resimulation& opt = r.final_round().check;
+  const Resimulation& flat = r.flat_check;
+  double mean_price = 0;
+  for (double p : r.prices.price_eur_per_J)
+    mean_price += p / static_cast<double>(r.prices.price_eur_per_J.size());
+  AnodeEffectCost a;
+  // The AE overvoltage energy of the cells (DC), bought at the grid connection (AC).
+  a.extra_energy_J = (opt.ae_energy_J - flat.ae_energy_J) / c.rectifier_efficiency();
+  a.extra_energy_eur = a.extra_energy_J * mean_price;
+  a.extra_pfc_kg = opt.pfc_co2e_kg - flat.pfc_co2e_kg;
+  a.extra_pfc_eur = a.extra_pfc_kg * c.economics.co2_eur_per_kg;
+  return a;
+}
+
+ValueFigures planned_figures(const FlexCase& c, const FlexResult& r) {
+  const Schedule& opt = r.final_round().schedule;
+  ValueFigures v =
+      figures(c, r, r.flat.economics, opt.economics, planned_step_energy_J(c, r, r.flat.shares),
+              planned_step_energy_J(c, r, opt.shares));
+  const AnodeEffectCost a = anode_effect_cost(c, r);
+  v.anode_effect_cost_eur = a.extra_energy_eur + a.extra_pfc_eur;
+  v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;
+  return v;
+}
+
+ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r) {
+  ValueFigures v = figures(c, r, r.flat_delivered, r.delivered,
+                           delivered_step_energy_J(c, r.prices, r.flat_check),
+                           delivered_step_energy_J(c, r.prices, r.final_round().check));
+  // The drawn energy holds the AE overvoltage energy at each step's price: only the PFC is left.
+  v.anode_effect_cost_eur = anode_effect_cost(c, r).extra_pfc_eur;
+  v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;
+  return v;
+}
+
+}  // namespace potline::flex

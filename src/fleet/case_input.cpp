@@ -1,10 +1,13 @@
 // Reading sectioned cases with arrays of tables against a schema (see case_input.hpp).
 #include "potline/fleet/case_input.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <sstream>
 
 #include "potline/core/text.hpp"
+#include "potline/fleet/tariff_dates.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/io/values.hpp"
@@ -96,6 +99,28 @@ std::optional<io::Value> list_value(const io::FieldSpec& f, const toml::node& no
   return v;
 }
 
+// A date key (layout.dates): YYYY-MM-DD, a day of the calendar within the layout's years.
+std::optional<io::Value> date_value(const io::FieldSpec& f, const std::string& raw, const SourceLocation& where,
+                                    const CaseLayout& layout, core::Diagnostics& d) {
+  const auto day = parse_date(raw);
+  if (!day) {
+    d.error(where, f.key, "expected a date YYYY-MM-DD (e.g. 2025-03-12, a TOML date or a quoted string), got '" + raw + "'");
+    return std::nullopt;
+  }
+  if (*day < first_day_of_year(layout.first_date_year) || *day >= first_day_of_year(layout.last_date_year + 1)) {
+    d.error(where, f.key,
+            "value " + raw + " is outside the allowed range " + std::to_string(layout.first_date_year) + "-01-01 to " +
+                std::to_string(layout.last_date_year) + "-12-31 (the scenario years; a measure in force since before " +
+                std::to_string(layout.first_date_year) + " has no from)");
+    return std::nullopt;
+  }
+  io::Value v;
+  v.text = raw;
+  v.number = *day;
+  v.location = where;
+  return v;
+}
+
 // One TOML value of a known field: type checks first (never coerced), then io::convert_input.
 std::optional<io::Value> node_value(const io::FieldSpec& declared, const std::string& shown, const toml::node& node,
                                     const std::string& file, const CaseLayout& layout, core::Diagnostics& d) {
@@ -103,6 +128,14 @@ std::optional<io::Value> node_value(const io::FieldSpec& declared, const std::st
   f.key = shown;
   const SourceLocation where = io::toml_location(node, file);
   if (contains(layout.lists, declared.key)) return list_value(f, node, where, file, d);
+  if (contains(layout.dates, declared.key)) {
+    if (const auto* date = node.as_date())
+      return date_value(f, fmt::format("{:04d}-{:02d}-{:02d}", date->get().year, date->get().month, date->get().day),
+                        where, layout, d);
+    if (const auto* s = node.as_string()) return date_value(f, s->get(), where, layout, d);
+    d.error(where, f.key, "expected a date YYYY-MM-DD (e.g. 2025-03-12, a TOML date or a quoted string)");
+    return std::nullopt;
+  }
   std::string raw;
   bool is_string = false;
   if (const auto* s = node.as_string()) {
@@ -303,6 +336,12 @@ std::optional<io::Value> override_value(const io::FieldSpec& declared, const std
     v.text = joined(items);
     v.location = where;
     return v;
+  }
+  if (contains(layout.dates, declared.key)) {
+    std::string date = raw;
+    if (date.size() >= 2 && (date.front() == '"' || date.front() == '\'') && date.back() == date.front())
+      date = date.substr(1, date.size() - 2);
+    return date_value(f, date, where, layout, d);
   }
   if (contains(layout.deferred, declared.key)) {
     io::Value v;

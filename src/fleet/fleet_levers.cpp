@@ -9,6 +9,7 @@
 #include "fleet_case_internal.hpp"
 #include "nextgen_levers.hpp"
 #include "potline/fleet/fleet_schema.hpp"
+#include "potline/fleet/tariff_dates.hpp"
 #include "potline/core/units.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/policy/cbam.hpp"
@@ -77,6 +78,16 @@ void tariff_lever(const TableValues& t, const LeverContext& x, FleetCase& c) {
   tf.rate = number_or_default(t, "tariff.rate");
   tf.exporters = list_or_empty(t, "tariff.exporters");
   tf.exempt = list_or_empty(t, "tariff.exempt");
+  tf.label = t.label;
+  tf.where = t.where;
+  if (const io::Value* v = t.values.get("tariff.from")) {  // a day number (case_input.cpp, layout dates)
+    tf.from_day = static_cast<int>(v->number);
+    tf.from_at = v->location;
+  }
+  if (const io::Value* v = t.values.get("tariff.until")) {
+    tf.until_day = static_cast<int>(v->number);
+    tf.until_at = v->location;
+  }
   std::set<std::string> countries;
   for (const auto& r : x.records) countries.insert(r.country);
   for (const char* key : {"tariff.exporters", "tariff.exempt"}) {
@@ -311,6 +322,7 @@ void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c
     if (it == in.arrays.end()) continue;
     for (const TableValues& t : it->second) apply(t, context, c);
   }
+  check_tariff_dates(c, context.d);  // overlaps, until before from, years (tariff_dates.cpp)
 }
 
 }  // namespace potline::fleet::detail

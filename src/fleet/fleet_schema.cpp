@@ -250,6 +250,15 @@ void demand_and_tariff(Table& t) {
   t.text("tariff.exempt")
       .default_note("none")
       .doc("[[tariff]] region ids or ISO3 countries not charged (a string or an array)");
+  // Dates (fleet_layout().dates: YYYY-MM-DD within the years of fleet.year; tariff_dates.cpp).
+  t.text("tariff.from")
+      .default_note("no start: in force before the case's first year")
+      .doc("[[tariff]] first day in force, YYYY-MM-DD (a TOML date or a string; 2020-01-01 to 2060-12-31; needs "
+           "fleet.year): a path year's rate is the rate x the share of the year's days in force, and tables of "
+           "one importer and exporters must not overlap in time when one is dated");
+  t.text("tariff.until")
+      .default_note("no end")
+      .doc("[[tariff]] last day in force (included), YYYY-MM-DD, at or after from");
 }
 
 void other_levers(Table& t) {
@@ -349,6 +358,10 @@ const CaseLayout& fleet_layout() {
     l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers", "ccs_retrofit.smelters",
                "hpa.smelters"};
     l.switches = {"cbam"};
+    l.dates = {"tariff.from", "tariff.until"};
+    const io::FieldSpec& year = *l.schema->find("fleet.year");  // dates span the scenario years
+    l.first_date_year = static_cast<int>(year.min.value());
+    l.last_date_year = static_cast<int>(year.max.value());
     return l;
   }();
   return layout;
@@ -371,6 +384,7 @@ std::string fleet_template() {
       {"tariff.rate", "0.5"},
       {"tariff.exporters", "[\"china\", \"russia\"]"},
       {"tariff.exempt", "[\"CAN\"]"},
+      {"tariff.from", "2025-06-04"},
       {"exclusion.importers", "[\"usa\", \"europe\"]"},
       {"exclusion.origin_province", "\"Xinjiang\""},
       {"cap.region", "\"china\""},

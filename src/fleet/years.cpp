@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "potline/fleet/tariff_dates.hpp"
 #include "potline/policy/cbam.hpp"
 
 namespace potline::fleet {
@@ -115,6 +116,7 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   std::erase_if(c.flow_limits, [year](const FlowLimit& f) {
     return (f.from_year != 0 && year < f.from_year) || (f.until_year != 0 && year > f.until_year);
   });
+  c.tariffs = tariffs_in_year(base.tariffs, year);  // dated tariffs: the year's time-weighted rates
   for (const Sanction& s : base.sanctions) {
     if (year < s.from_year || (s.until_year != 0 && year > s.until_year)) continue;
     c.exclusions.push_back({s.importers, s.origin_region, s.origin_country, ""});

@@ -29,6 +29,10 @@ struct CaseLayout {
   std::vector<std::string> deferred;     ///< keys converted later (unit known only from another key)
   std::vector<std::string> passthrough;  ///< top-level names another reader handles (not checked)
   std::vector<std::string> switches;     ///< sections whose presence switches a feature on ([cbam])
+  /// Keys taking a date, YYYY-MM-DD (a TOML date or a quoted string), from 1 January of the first
+  /// year to 31 December of the last: the value's text is the date, its number the day since 1970-01-01.
+  std::vector<std::string> dates;
+  int first_date_year = 0, last_date_year = 0;
 };
 
 /// One table of an array of tables: its values keyed "NAME.KEY", where it starts.

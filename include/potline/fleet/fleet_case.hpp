@@ -40,6 +40,11 @@ struct Tariff {
   double rate = 0;                    ///< ad valorem share, on the basis of FleetCase::tariff_basis
   std::vector<std::string> exporters; ///< region ids or ISO3 countries; empty = every other region
   std::vector<std::string> exempt;    ///< region ids or ISO3 countries not charged
+  /// tariff.from / tariff.until: first and last day in force, both included, in days since
+  /// 1970-01-01 (nullopt: no bound). A path year takes the time-weighted rate (tariff_dates.hpp).
+  std::optional<int> from_day, until_day;
+  std::string label;                           ///< "tariff[2]": how messages name the table
+  core::SourceLocation where, from_at, until_at;  ///< the table, its from and until keys
 };
 
 struct Exclusion {

@@ -47,8 +47,8 @@ void rebase_paths(CaseInput& base, const std::string& base_dir) {
   }
 }
 
-// `own` on top of `base`: own scalars win key by key; an own lever table replaces the base's table of
-// the same identity in its place, the other own tables follow the base's. Tables are renumbered (tariff[0], ...) in the
+// `own` on top of `base`: own scalars win key by key; the own lever tables of one identity replace the
+// base's tables of that identity in the place of the first, the other own tables follow the base's. Tables are renumbered (tariff[0], ...) in the
 // merged order, which is the order --set NAME[I].KEY counts.
 void merge_onto(CaseInput& base, CaseInput& own) {
   for (const auto& [key, value] : base.scalars.all()) {
@@ -66,13 +66,20 @@ void merge_onto(CaseInput& base, CaseInput& own) {
     std::vector<TableValues>& own_tables = own.arrays[name];
     std::vector<bool> placed(own_tables.size(), false);
     std::vector<TableValues> merged;
+    std::set<std::string> replaced;  // identities whose base tables the case's replace
+    std::vector<std::string> own_ids;  // before any own table is moved
+    for (const TableValues& t : own_tables) own_ids.push_back(identity(name, t));
     for (TableValues& t : base_tables) {
       const std::string id = identity(name, t);
-      std::size_t k = 0;
-      while (k < own_tables.size() && (placed[k] || id.empty() || identity(name, own_tables[k]) != id)) ++k;
-      if (k == own_tables.size()) {
+      if (id.empty() || std::find(own_ids.begin(), own_ids.end(), id) == own_ids.end()) {
         merged.push_back(std::move(t));
-      } else {  // the case's table in the base's place, so NAME[I] keeps counting the base's tables
+        continue;
+      }
+      // The case's tables of this identity (a dated tariff schedule: all of them) replace all the
+      // base's, in the place of the base's first, so NAME[I] keeps counting the base's tables.
+      if (!replaced.insert(id).second) continue;
+      for (std::size_t k = 0; k < own_tables.size(); ++k) {
+        if (placed[k] || own_ids[k] != id) continue;
         merged.push_back(std::move(own_tables[k]));
         placed[k] = true;
       }

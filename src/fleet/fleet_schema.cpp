@@ -35,9 +35,9 @@ void case_and_fleet(Table& t) {
   t.text("case.base")
       .default_note("none: the case alone")
       .doc("fleet case this one builds on, relative to this file (e.g. \"world-2024.toml\"): its keys are read "
-           "first and this file's replace them one by one; a [[tariff]] of the same importer and exporters, a "
-           "[[cap]] or [[demand]] of the same region and a [[flow_limit]] of the same lane replace the base's, "
-           "the other lever tables are added to the base's");
+           "first and this file's replace them one by one; the [[tariff]] tables of one importer and exporters (a "
+           "dated schedule: all of them), a [[cap]] or [[demand]] of the same region and a [[flow_limit]] of the "
+           "same lane replace the base's, the other lever tables are added to the base's");
   t.text("fleet.smelters")
       .path()
       .default_note("the data folder's smelters.csv")

@@ -91,17 +91,17 @@ TEST(fleet_tariff_dates, TheYearsRateIsTheTimeWeightedMeanByHandArithmetic) {
 // date: every one reported in one pass, each at its file:line:col with its key and value.
 TEST(fleet_tariff_dates, BadDatesAreInputErrorsCollectedInOnePass) {
   core::Diagnostics d;
-  EXPECT_THROW(parse(
-                   "[[tariff]]\nimporter = \"usa\"\nrate = 0.25\nfrom = 2025-03-12\nuntil = "
-                   "2025-06-03\n"                                                         // 7-11
-                   "[[tariff]]\nimporter = \"usa\"\nrate = 0.5\nfrom = \"2025-06-01\"\n"  // 12-15
-                   "[[tariff]]\nimporter = \"europe\"\nrate = 0.1\nfrom = 2026-05-01\nuntil = "
-                   "2026-01-01\n"  // 16-20
-                   "[[tariff]]\nimporter = \"usa\"\nexporters = \"GBR\"\nrate = 0.1\nfrom = "
-                   "2019-05-20\n"  // 21-25
-                   "[[tariff]]\nimporter = \"usaa\"\nrate = 0.1\nuntil = \"2025-13-01\"\n",  // 26-29
-                   d),
-               core::InputError);
+  EXPECT_THROW(
+      parse("[[tariff]]\nimporter = \"usa\"\nrate = 0.25\nfrom = 2025-03-12\nuntil = "
+            "2025-06-03\n"                                                         // 7-11
+            "[[tariff]]\nimporter = \"usa\"\nrate = 0.5\nfrom = \"2025-06-01\"\n"  // 12-15
+            "[[tariff]]\nimporter = \"europe\"\nrate = 0.1\nfrom = 2026-05-01\nuntil = "
+            "2026-01-01\n"  // 16-20
+            "[[tariff]]\nimporter = \"usa\"\nexporters = \"GBR\"\nrate = 0.1\nfrom = "
+            "2019-05-20\n"                                                            // 21-25
+            "[[tariff]]\nimporter = \"usaa\"\nrate = 0.1\nuntil = \"2025-13-01\"\n",  // 26-29
+            d),
+      core::InputError);
   const std::string e = d.to_string();
   EXPECT_NE(e.find("t.toml:15:8: error: 'tariff[1].from': tariff[1] (from 2025-06-01 until (no "
                    "end)) overlaps tariff[0] "
@@ -167,6 +167,28 @@ TEST(fleet_tariff_dates, ADateCanBeSetOnTheCommandLine) {
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   ASSERT_EQ(c.tariffs.size(), 1u);
   EXPECT_NEAR(fleet::case_for_year(c, 2025, nullptr).tariffs.at(0).rate, 0.5 * 211 / 365, 1e-12);
+}
+
+// A case on the dated path with one undated US table: the case's tables of that importer and
+// exporters replace the whole schedule of the base (not its first table only, which left the 25 %
+// and 50 % tables overlapping the case's).
+TEST(fleet_tariff_dates, ACaseTableReplacesTheBasesWholeSchedule) {
+  core::Diagnostics d;
+  const fleet::FleetCase c = fleet::parse_fleet_case(
+      "[case]\nbase = \"world-path-2035.toml\"\n[[tariff]]\nimporter = \"usa\"\nrate = 0.25\n",
+      "t.toml", std::string(POTLINE_SOURCE_DIR) + "/examples", cell::default_data_dir(),
+      potline::testing::shipped_smelter_data(), d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const int us = c.model.regions.index_of("usa");
+  int schedule = 0;
+  for (const auto& t : c.tariffs) {
+    if (t.importer != us || !t.exporters.empty()) continue;
+    ++schedule;
+    EXPECT_DOUBLE_EQ(t.rate, 0.25);
+    EXPECT_FALSE(t.from_day || t.until_day);
+  }
+  EXPECT_EQ(schedule, 1);
+  EXPECT_EQ(c.tariffs.at(0).importer, us);  // in the place of the base's first
 }
 
 // The shipped path: Section 232 by its dates. Non-exempt origins pay 10 % in 2024, 133.5/365 in

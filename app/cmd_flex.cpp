@@ -105,6 +105,24 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
   }
 }
 
+// Of the savings, what a constant level earns needs no price at all (a constant +5 % day earned
+// +16,660 EUR "against flat" at a constant price: T7-36); what is left is the price following.
+void print_savings_split(const flex::FlexValue& v) {
+  const std::string payment =
+      v.reserve_eur > 0 ? fmt::format("; interruptible availability payment {:+.0f} EUR", v.reserve_eur) : "";
+  if (!v.constant_found) {
+    std::cout << fmt::format("  of the savings: no constant level meets the limits, so all of it is the schedule's "
+                             "(following the price {:+.0f} EUR planned, {:+.0f} delivered{})\n",
+                             v.price_following_planned_eur, v.price_following_delivered_eur, payment);
+    return;
+  }
+  std::cout << fmt::format(
+      "  of the savings: a constant {:.1f} % all horizon (needs no price variation) {:+.0f} EUR planned, {:+.0f} "
+      "delivered; following the price {:+.0f} EUR planned, {:+.0f} delivered{}\n",
+      100 * v.constant_share, v.constant_planned_eur, v.constant_delivered_eur, v.price_following_planned_eur,
+      v.price_following_delivered_eur, payment);
+}
+
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
   const auto& f = r.final_round();
   const auto& m = r.model;
@@ -165,6 +183,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       (r.delivered.energy_J - r.flat_delivered.energy_J) / 3.6e9,
       (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3);
   print_value_table(c, r);
+  print_savings_split(flex::flex_value(c, r));
   if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
       c.dispatch.max_power > reach.max_share + 1e-9) {
     // The dispatch plans no step above the rectifier's reach (docs/model/flexibility.md §3).

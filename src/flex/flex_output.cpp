@@ -184,7 +184,17 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"annual_value_eur", annual},
       {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
       {"annual_value_note", v.basis},
-      {"planned_annual_value_eur", v.planned_annual_eur}};
+      {"planned_annual_value_eur", v.planned_annual_eur},
+      // The savings split (T7-36, docs/model/flexibility.md §4): a constant level, the availability
+      // payment and price following; planned and delivered.
+      {"savings_split",
+       {{"constant_level_found", v.constant_found},
+        {"constant_level_percent", v.constant_found ? 100 * v.constant_share : 0.0},
+        {"constant_level_planned_eur", v.constant_planned_eur},
+        {"constant_level_delivered_eur", v.constant_delivered_eur},
+        {"availability_payment_eur", v.reserve_eur},
+        {"price_following_planned_eur", v.price_following_planned_eur},
+        {"price_following_delivered_eur", v.price_following_delivered_eur}}}};
   j["planned"] = figures_json(planned);
   j["delivered"] = figures_json(delivered);
   // The current efficiency is the dynamic model's alone (the reduced model has a production curve).

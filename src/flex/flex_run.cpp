@@ -95,9 +95,35 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
   check_worst_call(c, r);
   r.flat_delivered = delivered_economics(c, r.prices, r.flat.economics, r.flat_check);
   r.delivered = delivered_economics(c, r.prices, r.final_round().schedule.economics, r.final_round().check);
+  r.constant = best_constant_schedule(c, r.model, r.prices, r.final_round().bounds);
+  if (r.constant.found) {
+    r.constant_check = resimulate(c, r.model, r.constant.schedule.shares, r.prices.step_s, case_bounds(c));
+    r.constant_delivered = delivered_economics(c, r.prices, r.constant.schedule.economics, r.constant_check);
+  }
   if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
   return r;
 }
+
+namespace {
+
+// Savings = constant level + availability payment + price following (FlexValue). The constant
+// schedule offers no interruptible capacity, so the payment is the optimised schedule's own.
+void split_savings(const FlexResult& r, FlexValue& v) {
+  v.reserve_eur = r.final_round().schedule.economics.reserve_revenue_eur;
+  v.constant_found = r.constant.found;
+  if (!r.constant.found) {
+    v.price_following_planned_eur = v.planned_savings_eur - v.reserve_eur;
+    v.price_following_delivered_eur = v.delivered_savings_eur - v.reserve_eur;
+    return;
+  }
+  v.constant_share = r.constant.schedule.shares.empty() ? 1.0 : r.constant.schedule.shares.front();
+  v.constant_planned_eur = r.constant.schedule.economics.margin_eur() - r.flat.economics.margin_eur();
+  v.constant_delivered_eur = r.constant_delivered.margin_eur() - r.flat_delivered.margin_eur();
+  v.price_following_planned_eur = v.planned_savings_eur - v.constant_planned_eur - v.reserve_eur;
+  v.price_following_delivered_eur = v.delivered_savings_eur - v.constant_delivered_eur - v.reserve_eur;
+}
+
+}  // namespace
 
 FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
   FlexValue v;
@@ -108,6 +134,7 @@ FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
   v.planned_annual_eur = v.planned_savings_eur * per_year;
   v.delivered_annual_eur = v.delivered_savings_eur * per_year;
   v.annual_eur = (v.on_delivered ? v.delivered_savings_eur : v.planned_savings_eur) * per_year;
+  split_savings(r, v);
   v.basis = v.on_delivered ? "as delivered: the dynamic model's metal and the energy its cells drew"
                            : "as planned (reduced model): a dynamic run stopped before the end of the horizon";
   return v;

@@ -1,6 +1,11 @@
 // User trial 7 (2026-12-06): a path's single-year charts name the year they draw (T7-14); a power
 // price or line current 1000 times off its typical range says so (T7-11, T7-17); a cell below the
-// current that keeps it warm prints its heat deficit, not a negative heat loss (T7-11).
+// current that keeps it warm prints its heat deficit, not a negative heat loss (T7-11); flex splits
+// its savings into a constant level and price following (T7-36).
+#include <fmt/format.h>
+
+#include <fstream>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -49,6 +54,38 @@ TEST(CliUserTrial7, LineCurrentInAmperesSaysKiloampereAndTheHeatDeficit) {
   expect_in(r.out, "input 0.493 kW");
   expect_in(r.out, "− a heat deficit of 0.325 kW (65.9 % of the input)");
   expect_not_in(r.out, "heat loss -");
+}
+
+// flex-day at its own day's mean price, held for all 96 quarter-hours: the schedule still "saved"
+// +16,660 EUR against the flat one at the production target, all of it from running at
+// flex.max_power (105 %) all day plus the availability payment. The split gives that to the constant
+// level and nothing to price following; the shipped day's prices earn the schedule more than the
+// constant level does.
+TEST(CliUserTrial7, FlexSavingsAtAConstantPriceAreAConstantLevelNotPriceFollowing) {
+  TempDir tmp;
+  const auto prices = tmp.path() / "flat.csv";
+  {
+    std::ofstream f(prices);
+    f << "time_utc,price_eur_per_MWh\n";
+    for (int q = 0; q < 96; ++q) f << fmt::format("2026-06-01T{:02d}:{:02d}Z,82.58\n", q / 4, 15 * (q % 4));
+  }
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", prices.string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json v = parse_json(r.out).at("value");
+  const Json& split = v.at("savings_split");
+  EXPECT_TRUE(split.at("constant_level_found").get<bool>());
+  EXPECT_NEAR(split.at("constant_level_percent").get<double>(), 105.0, 1e-9);
+  EXPECT_NEAR(split.at("price_following_planned_eur").get<double>(), 0.0, 1.0);
+  EXPECT_NEAR(split.at("price_following_delivered_eur").get<double>(), 0.0, 1.0);
+  EXPECT_GT(split.at("constant_level_planned_eur").get<double>(), 10000.0);
+  // The shipped day: following its prices earns something beyond the constant level.
+  const RunResult day = potline({"flex", example("flex-day.toml"), "--json"});
+  ASSERT_EQ(day.exit_code, 0) << day.describe();
+  const Json d = parse_json(day.out).at("value").at("savings_split");
+  EXPECT_GT(d.at("price_following_planned_eur").get<double>(), 1000.0);
+  EXPECT_GT(d.at("price_following_delivered_eur").get<double>(), 1000.0);
+  const RunResult text = potline({"flex", example("flex-day.toml")});
+  expect_in(text.out, "of the savings: a constant 105.0 % all horizon (needs no price variation)");
 }
 
 }  // namespace

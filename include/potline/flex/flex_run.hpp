@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "potline/flex/constant_reference.hpp"
 #include "potline/flex/dispatch.hpp"
 #include "potline/flex/envelope.hpp"
 #include "potline/flex/resimulate.hpp"
@@ -34,6 +35,10 @@ struct FlexResult {
   Resimulation call_check;
   /// The flat and the final schedule as the dynamic model delivered them (delivered_economics).
   ScheduleEconomics flat_delivered, delivered;
+  /// The best constant level within the final round's bounds (T7-36), and as delivered.
+  ConstantReference constant;
+  Resimulation constant_check;
+  ScheduleEconomics constant_delivered;
   const ResolveRound& final_round() const { return rounds.back(); }
 };
 
@@ -43,6 +48,14 @@ struct FlexResult {
 /// delivered no horizon.
 struct FlexValue {
   double planned_savings_eur = 0, delivered_savings_eur = 0;
+  /// The savings split (T7-36): what the best constant level earns over the flat schedule at the
+  /// target (no price variation needed), the interruptible availability payment, and the rest,
+  /// which following the price earns; planned and as delivered. Zero splits when no constant level
+  /// meets the limits (constant_found false: all of the savings are then the schedule's).
+  bool constant_found = false;
+  double constant_share = 0;
+  double constant_planned_eur = 0, constant_delivered_eur = 0, reserve_eur = 0;
+  double price_following_planned_eur = 0, price_following_delivered_eur = 0;
   bool on_delivered =
       true;  ///< the annual value (and the heat-exchanger payback) are on the delivered savings
   double annual_eur = 0, planned_annual_eur = 0, delivered_annual_eur = 0;

@@ -118,6 +118,12 @@ class Writer final : public line::Observer {
     printed_ = tty_;
   }
   bool stop_requested() override { return g_stop_signal != 0; }
+  // A cell cut out of the line: one warning line when it happens (after the progress line, if any).
+  void on_cell_cut_out(const line::CutOutCell& cell, int cells_in_line) override {
+    if (printed_) std::fprintf(stderr, "\n");
+    printed_ = false;
+    std::cerr << "warning: " << api::cut_out_warning(cell, cells_in_line, c_.cells) << "\n";
+  }
   void finish() {
     if (printed_) std::fprintf(stderr, "\n");
     printed_ = false;
@@ -165,6 +171,9 @@ void write_run_files(const SimulateOptions& o, const GlobalOptions& global, cons
   manifest["inputs"] = inputs;
   manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
   if (summary.contains("purity")) manifest["outputs"].push_back("purity_taps.csv");  // grade over time
+  if (summary.contains("cut_out_cells") && !summary["cut_out_cells"].empty()) {
+    manifest["outputs"].push_back("cut_out_cells.csv");  // cells cut out of the line
+  }
   io::write_text_file((dir / "summary.json").string(), io::dump(summary));
   std::vector<std::string> written = manifest["outputs"].get<std::vector<std::string>>();
   if (o.report && complete) written.push_back("report.html");
@@ -197,14 +206,40 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
     const std::string back = w.recovery_s >= 0.0
                                  ? fmt::format("back within 2 K {:.1f} h after", w.recovery_s / 3600)
                                  : fmt::format("{} cell(s) not back within 2 K by the end", w.cells_not_recovered);
-    std::cout << fmt::format("  {} {}: bath {:.1f}–{:.1f} °C, superheat min {:.1f} K, ledge {:.1f}–{:.1f} cm, {}; "
-                             "AEs {} during, {} in the 24 h after\n",
-                             w.kind, span, w.min_temperature_K - 273.15, w.max_temperature_K - 273.15, w.min_superheat_K,
-                             w.min_ledge_m * 100, w.max_ledge_m * 100, back, w.ae_during, w.ae_after);
+    const std::string cut =
+        w.cells_cut_out > 0 ? fmt::format(", {} cut out of the line before", w.cells_cut_out) : "";
+    std::cout << fmt::format(
+        "  {} {}: bath {:.1f}–{:.1f} °C, superheat min {:.1f} K, ledge {:.1f}–{:.1f} cm, {}{}; "
+        "AEs {} during, {} in the 24 h after\n",
+        w.kind, span, w.min_temperature_K - 273.15, w.max_temperature_K - 273.15, w.min_superheat_K,
+        w.min_ledge_m * 100, w.max_ledge_m * 100, back, cut, w.ae_during, w.ae_after);
   }
   if (windows.size() > kLines) {
     std::cout << fmt::format("  ... {} more event windows (summary.json or --json: event_windows)\n",
                              windows.size() - kLines);
+  }
+}
+
+// The cells cut out of the line (summary key cut_out_cells), one line each (at most 8).
+void print_cut_out(const line::Summary& s) {
+  if (s.cut_out.empty()) return;
+  constexpr std::size_t kLines = 8;
+  std::cout << fmt::format(
+      "  cut out of the line: {} of {} cell(s); {} in the line at the end (means, energy, "
+      "production and PFC count each cell while it was in the line)\n",
+      s.cut_out.size(), s.cells, s.cells_in_line);
+  for (std::size_t i = 0; i < s.cut_out.size() && i < kLines; ++i) {
+    const line::CutOutCell& c = s.cut_out[i];
+    std::cout << fmt::format(
+        "    cell {} at {:.2f} h: {}; bath {:.1f} °C, metal {:.1f} °C, liquid bath {:.0f} kg "
+        "({:.1f} %), ledge {:.1f} cm, excess AlF3 {:.1f} wt%, {:.3f} V out of the line\n",
+        c.cell, c.time_s / 3600, c.reason, c.bath_temperature_K - 273.15,
+        c.metal_temperature_K - 273.15, c.liquid_bath_kg, 100 * c.liquid_bath_fraction,
+        100 * c.ledge_m, c.alf3_excess_wt, c.voltage_V);
+  }
+  if (s.cut_out.size() > kLines) {
+    std::cout << fmt::format("    ... {} more (summary.json: cut_out_cells; cut_out_cells.csv)\n",
+                             s.cut_out.size() - kLines);
   }
 }
 
@@ -240,6 +275,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
                              "window.averaging; events.csv: window_*)\n",
                              s.cells_out_of_window, s.cells, s.cell_hours_out_of_window);
   }
+  print_cut_out(s);
   print_windows(s.windows);
   if (s.purity.enabled) print_purity(s.purity);
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
@@ -277,6 +313,10 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   if (!o.out_dir.empty() && s.purity.enabled) {  // grade over time (docs/model/purity.md)
     const auto taps = std::filesystem::path(o.out_dir) / "purity_taps.csv";
     io::write_text_file(taps.string(), line::purity_taps_csv(s.purity));
+  }
+  if (!o.out_dir.empty() && !s.cut_out.empty()) {  // cells cut out of the line (dynamics.md §7)
+    const auto cut = std::filesystem::path(o.out_dir) / "cut_out_cells.csv";
+    io::write_text_file(cut.string(), api::cut_out_cells_csv(s.cut_out));
   }
   write_run_files(o, global, loaded, started, j, s.complete);
   if (const std::string w = api::liquidus_range_warning(s); !w.empty()) std::cerr << "warning: " << w << "\n";

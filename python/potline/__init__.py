@@ -249,8 +249,10 @@ def simulate(case, set=None, threads=0, data_dir=None):
     """A dynamic cell or potline, like `potline simulate CASE --json --out DIR`.
 
     Tables: timeseries (timeseries.csv's columns, e.g. "Mean bath temperature [degC]") and events;
-    with a [purity] balance also purity_taps (one row per tap: Fe, Si, grade) and the summary's "purity".
-    A tripped physical guard raises potline.RunError naming the cell, time and state. Warnings of
+    with a [purity] balance also purity_taps (one row per tap: Fe, Si, grade) and the summary's "purity";
+    when cells were cut out of the line (potline.on_frozen_cell) also cut_out_cells (and the summary's
+    "cut_out_cells"). A tripped physical guard that stops the run raises potline.RunError naming the
+    cell, time and state. Warnings of
     reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
     """
     summary, tables, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))

@@ -202,6 +202,7 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
     e["cells_not_recovered"] = w.cells_not_recovered;
     e["ae_during"] = w.ae_during;
     e["ae_after_24h"] = w.ae_after;
+    e["cells_cut_out"] = w.cells_cut_out;
     out.push_back(e);
   }
   return out;
@@ -319,6 +320,8 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["max_ledge_cm"] = s.max_ledge_m * 100;
   j["alumina_min_wt"] = s.alumina_min_wt;
   j["alumina_max_wt"] = s.alumina_max_wt;
+  j["cells_in_line"] = s.cells_in_line;
+  j["cut_out_cells"] = cut_out_cells_json(s.cut_out);
   j["cells_out_of_window"] = s.cells_out_of_window;
   j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
   j["event_windows"] = event_windows_json(s.windows);
@@ -394,7 +397,7 @@ std::string timeseries_csv_header() {
          "Mean excess AlF3 [wt%],Mean bath temperature [degC],Mean superheat [K],Mean ledge [cm],"
          "Min ledge [cm],Max ledge [cm],Mean ACD [cm],Mean metal [t],Mean heat loss [kW],"
          "Cells in anode effect [-],Anode effects cumulative [-],Mean alumina feed over interval [kg/h],"
-         "Mean metal temperature [degC]\n";
+         "Mean metal temperature [degC],Line voltage [V],Cells in line [-]\n";
 }
 
 std::string timeseries_csv_row(const line::Row& r) {
@@ -406,7 +409,7 @@ std::string timeseries_csv_row(const line::Row& r) {
       << num(r.mean_ledge_m * 100) << ',' << num(r.min_ledge_m * 100) << ',' << num(r.max_ledge_m * 100) << ','
       << num(r.mean_acd_m * 100) << ',' << num(r.mean_metal_kg / 1e3) << ',' << num(r.mean_heat_loss_W / 1e3) << ','
       << r.cells_in_ae << ',' << r.ae_count << ',' << num(r.mean_feed_kg_per_s * 3600) << ','
-      << num(r.mean_metal_temperature_K - 273.15) << '\n';
+      << num(r.mean_metal_temperature_K - 273.15) << ',' << num(r.line_voltage_V) << ',' << r.cells_in_line << '\n';
   return row.str();
 }
 
@@ -432,8 +435,9 @@ SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) 
     if (cause.empty()) throw;
     throw line::SimulationStopped(e.what() + cause, e.reason, e.cell, e.time_s, e.last_row_s);
   }
-  SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events(), {}};
+  SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events(), {}, {}};
   if (collect_tables && s.purity.enabled) run.purity_taps_csv = line::purity_taps_csv(s.purity);
+  if (collect_tables && !s.cut_out.empty()) run.cut_out_cells_csv = cut_out_cells_csv(s.cut_out);
   io::require_finite(run.summary);
   return run;
 }

@@ -173,6 +173,7 @@ void CellBatch::step() {
   // them are never read (DynamicsIntegrators.RhsDoesNotReadTheRunningIntegrals), so they stay 0.
   alignas(16) double y1[kStateCount] = {};
   for (std::size_t c = 0; c < n; ++c) {
+    if (!active_[c]) continue;  // cut out of the line: its state stays as it was
     double* y = state(c);
     // During an anode effect (tens of volts, the bath heating by kelvins a minute) the linear
     // carry does not hold: every step is evaluated (AEs are rare; the cost is negligible).

@@ -11,7 +11,11 @@
 namespace potline::dynamics {
 
 CellBlock::CellBlock(std::vector<CellModel> models, const std::vector<double>& initial_states)
-    : models_(std::move(models)), y_(initial_states), inputs_(models_.size()), electrical_(models_.size()) {
+    : models_(std::move(models)),
+      y_(initial_states),
+      inputs_(models_.size()),
+      electrical_(models_.size()),
+      active_(models_.size(), 1) {
   if (y_.size() != models_.size() * kStateCount) {
     throw core::RunError("cell block: initial states do not match the number of cells");
   }
@@ -41,6 +45,7 @@ class CvodeBlock final : public CellBlock {
   }
   void step() override {
     for (std::size_t k = 0; k < models_.size(); ++k) {
+      if (!active_[k]) continue;  // cut out of the line: its state stays as it was
       odes_[k]->inputs = inputs_[k];
       if (jump_[k]) {
         integrators_[k]->reset(t_, state(k));

@@ -53,6 +53,7 @@ void set_line_current(Block& b, const SimulationCase& c, double I) {
   if (I == b.applied_current_A) return;
   b.applied_current_A = I;
   for (std::size_t k = 0; k < b.cells->size(); ++k) {
+    if (b.runs[k].cut_out) continue;  // shorted out of the line: no current
     CellInputs& in = b.cells->inputs(k);
     if (std::fabs(I - b.runs[k].last_current) > kCurrentJump * c.schedule.nominal_A()) b.cells->mark_jump(k);
     if (in.current_A != I) in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), I);
@@ -367,6 +368,58 @@ void run_controller(const CellAt& at, double I) {
   if (jumped) at.cells().state_jumped(at.k);
 }
 
+// A cell-local physical guard tripped (frozen bath, bath or metal pad below 660.3 °C) and the case
+// cuts such cells out (potline.on_frozen_cell = "cut_out"): the cell is shorted out of the series.
+// Its state at this time is kept for the summary: the integrator leaves it as it is, its controller
+// and faults stop, and the line counts the other cells from now on (docs/model/dynamics.md §7).
+[[gnu::cold, gnu::noinline]] void cut_out_cell(const CellAt& at, Violation& v) {
+  CellRun& run = at.run();
+  const CellModel& m = at.model();
+  const double* y = at.y();
+  CutOutCell& c = run.cut;
+  c.cell = static_cast<std::uint32_t>(at.b.first + at.k);
+  c.time_s = at.t;
+  c.reason = v.cut_out_reason;
+  c.message = std::move(v.message);
+  c.bath_temperature_K = y[kBathTemperature];
+  c.metal_temperature_K = y[kMetalTemperature];
+  c.superheat_K = y[kBathTemperature] - at.cells().electrical(at.k).liquidus_K;  // step's snapshot
+  c.liquid_bath_kg = bath_mass_kg(y);
+  c.liquid_bath_fraction = c.liquid_bath_kg / run.bath_start;
+  c.ledge_m = ledge_thickness_m(m, y);
+  c.alf3_excess_wt = composition(m, y).alf3_excess_wt;
+  c.voltage_V = at.cells().voltage(at.k);
+  if (run.in_ae) {  // an anode effect ends with the cell's current
+    run.in_ae = false;
+    run.totals.ae_seconds += at.t - run.ae_start;
+    end_anode_effect(run, at.t);
+  }
+  run.cut_out = true;
+  at.cells().cut_out(at.k);
+  at.b.cut_out_order.push_back(at.k);
+  at.log(EventKind::kCellCutOut, c.voltage_V);
+  v = Violation{};
+}
+
+// Stops the block at a guard that tripped (returns false), or cuts the cell out of the line when
+// the guard is a cell-local physical state and the case says so (returns true: the block goes on).
+[[gnu::cold, gnu::noinline]] bool on_guard(const CellAt& at) {
+  Violation& v = at.b.violation;
+  if (v.reason == StopReason::kBathFrozen) {
+    at.log(EventKind::kBathFrozen, 100.0 * bath_mass_kg(at.y()) / at.run().bath_start);
+  }
+  if (v.cut_out_reason == nullptr) return false;
+  if (at.x.c.on_frozen_cell == FrozenCellAction::kCutOut) {
+    cut_out_cell(at, v);
+    return true;
+  }
+  v.message +=
+      ". A frozen cell is dead until it is restarted, which the model does not represent: the run "
+      "stops here (potline.on_frozen_cell = \"stop\"; \"cut_out\" cuts the cell out of the line "
+      "and runs on)";
+  return false;
+}
+
 }  // namespace
 
 double line_current_at(const SimulationCase& c, double t, double regulated_A) {
@@ -384,12 +437,11 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
     b.cells->step();
     const double t = t0 + x.h;
     for (std::size_t k = 0; k < n; ++k) {
+      if (b.runs[k].cut_out) continue;  // out of the line: not integrated, nothing to control
       const CellAt at(b, k, x, t);
       if (!check_cell_state(at.model(), at.y(), at.run(), x.c.frozen_bath_fraction,
                             static_cast<std::uint32_t>(b.first + k), t, b.violation, known_finite)) {
-        if (b.violation.reason == StopReason::kBathFrozen) {
-          at.log(EventKind::kBathFrozen, 100.0 * bath_mass_kg(at.y()) / at.run().bath_start);
-        }
+        if (on_guard(at)) continue;  // cut out of the line
         return;  // the block stops here; the driver stops the run after this chunk
       }
       update_feeder_faults(at);

@@ -118,9 +118,14 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
         m.min_ledge_m = std::min(m.min_ledge_m, r.min_ledge_m);
         m.max_ledge_m = std::max(m.max_ledge_m, r.max_ledge_m);
         const bool step = windows[i].end_s == windows[i].start_s;
-        if (r.recovered_after_s < 0.0 && (!step || left_band(r))) {
+        if (run.cut_out && r.recovered_after_s < 0.0) {
+          // Cut out of the line before it recovered: its extremes up to then count, its recovery
+          // does not (it will not recover; counted apart, so the others' recovery is reported).
+          ++m.cells_cut_out;
+        } else if (r.recovered_after_s < 0.0 && (!step || left_band(r))) {
           ++m.cells_not_recovered;
-        } else {  // a step's cell that never left the band (the run ended within its 24 h after): 0 h
+        } else {  // a step's cell that never left the band (the run ended within its 24 h after): 0
+                  // h
           m.recovery_s = std::max(m.recovery_s, std::max(r.recovered_after_s, 0.0));
         }
         m.ae_during += r.ae_during;

@@ -32,9 +32,11 @@ std::string where(std::uint32_t cell, double t) {
   return fmt::format("cell {} at {:.4g} h ({:.4g} d)", cell, t / constants::kSecondsPerHour, t / constants::kSecondsPerDay);
 }
 
-void record(Violation& v, StopReason reason, std::uint32_t cell, double t, std::string message) {
+void record(Violation& v, StopReason reason, std::uint32_t cell, double t, std::string message,
+            const char* cut_out_reason = nullptr) {
   v.set = true;
   v.reason = reason;
+  v.cut_out_reason = cut_out_reason;
   v.cell = cell;
   v.time_s = t;
   v.message = std::move(message);
@@ -79,10 +81,11 @@ std::string frozen_message(const CellModel& m, const double* y, const CellRun& r
                            std::uint32_t cell, double t) {
   return fmt::format(
       "{}: bath frozen: the liquid bath is down to {:.0f} kg, {:.1f} % of its initial {:.0f} kg "
-      "(dynamics.frozen_bath_fraction = {:.0f} %); bath {:.1f} °C, ledge {:.1f} cm, excess AlF3 {:.1f} wt%. "
-      "A frozen cell is dead until it is restarted, which the model does not represent: the run stops here",
-      where(cell, t), bath_mass_kg(y), 100.0 * bath_mass_kg(y) / run.bath_start, run.bath_start, 100.0 * fraction,
-      y[kBathTemperature] - 273.15, 100.0 * ledge_thickness_m(m, y), 100.0 * y[kExcessAlF3] / bath_mass_kg(y));
+      "(dynamics.frozen_bath_fraction = {:.0f} %); bath {:.1f} °C, ledge {:.1f} cm, excess AlF3 "
+      "{:.1f} wt%",
+      where(cell, t), bath_mass_kg(y), 100.0 * bath_mass_kg(y) / run.bath_start, run.bath_start,
+      100.0 * fraction, y[kBathTemperature] - 273.15, 100.0 * ledge_thickness_m(m, y),
+      100.0 * y[kExcessAlF3] / bath_mass_kg(y));
 }
 
 // The ranges of describe_range below, checked without building the table (the common case).
@@ -105,7 +108,8 @@ bool all_in_range(const CellModel& m, const double* y) {
     return;
   }
   if (bath_mass_kg(y) < frozen_fraction * run.bath_start) {
-    record(v, StopReason::kBathFrozen, cell, t, frozen_message(m, y, run, frozen_fraction, cell, t));
+    record(v, StopReason::kBathFrozen, cell, t, frozen_message(m, y, run, frozen_fraction, cell, t),
+           "bath_frozen");
     return;
   }
   const double ambient = m.parameters.ambient_temperature_K;
@@ -125,7 +129,17 @@ bool all_in_range(const CellModel& m, const double* y) {
        "0: the anodes touch the metal; above the bath height they leave the bath"},
   };
   const int bad = std::max(0, first_out_of_range(ranges, static_cast<int>(std::size(ranges)), y));
-  record(v, StopReason::kStateOutOfRange, cell, t, where(cell, t) + ": " + describe_range(ranges[bad], y));
+  // Cell-local physical states (the cell can be cut out of the line): a bath or metal pad below the
+  // melting point of aluminium. The others (too hot, a negative mass, the ACD, non-finite) mean the
+  // model or the integration has left its domain: the run stops.
+  const int index = ranges[bad].index;
+  const bool below = y[index] < ranges[bad].lo;
+  const char* local = !below                       ? nullptr
+                      : index == kBathTemperature  ? "bath_temperature_low"
+                      : index == kMetalTemperature ? "metal_frozen"
+                                                   : nullptr;
+  record(v, StopReason::kStateOutOfRange, cell, t,
+         where(cell, t) + ": " + describe_range(ranges[bad], y), local);
 }
 
 }  // namespace

@@ -75,6 +75,8 @@ struct CellRun {
   /// 1996], bath::kLiquidusOutOfRange) and the extremes there (max excess AlF3, min temperature).
   double liquidus_range_s = 0, liquidus_range_max_alf3_wt = 0;
   double liquidus_range_min_temperature_K = std::numeric_limits<double>::infinity();
+  bool cut_out = false;  ///< cut out of the line (potline.on_frozen_cell); `cut` says when and why
+  CutOutCell cut;
 };
 
 /// The first physical guard a block tripped (docs/model/dynamics.md, "Physical guards").
@@ -84,6 +86,9 @@ struct Violation {
   std::uint32_t cell = 0;
   double time_s = 0;
   std::string message;  ///< names the cell, the time and the state
+  /// A cell-local physical state (frozen bath, bath or metal pad below 660.3 °C): the name of the
+  /// reason a cell can be cut out for (potline.on_frozen_cell); null for the others.
+  const char* cut_out_reason = nullptr;
 };
 
 /// A block of cells advanced by one thread at a time.
@@ -93,6 +98,10 @@ struct Block {
   std::vector<CellRun> runs;
   std::vector<Event> events;
   Violation violation;  ///< set: the block stopped at violation.time_s
+  /// Cells of this block cut out of the line, in the order they were (indices into runs), and how
+  /// many of them the driver has reported.
+  std::vector<std::size_t> cut_out_order;
+  std::size_t cut_outs_reported = 0;
   /// Line current the cells' inputs were last set to (NaN before the first step): the per-cell
   /// update is skipped while it stays the same.
   double applied_current_A = std::numeric_limits<double>::quiet_NaN();

@@ -70,13 +70,27 @@ void finish_totals(CellRun& run, const CellModel& m, const double* y) {
   t.acd = run.controller.acd_limits();
 }
 
-// Sums over the cells (the line means divide them by the cell count).
+// Sums over the cells (the line means divide them by the cell count, or by the cell-time in the
+// line when cells were cut out).
 struct LineTotals {
   double charge = 0, energy_line = 0, production = 0, superheat = 0, temperature = 0;
+  double exchanger_fraction = 0;
+  double charge_in_line = 0;  ///< Σ charge of the cells in the line at the end (the line current's)
+  int cut_out = 0;            ///< cells cut out of the line
+  double cut_out_time_s = 0;  ///< Σ of their times in the line
 };
 
 void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const CellModel& m, const double* y,
                          double duration_s) {
+  if (run.cut_out) {  // its state and totals stopped at its cut-out (an anode effect ended there)
+    ++line.cut_out;
+    line.cut_out_time_s += run.cut.time_s;
+    sum.cut_out.push_back(run.cut);
+  } else {
+    line.temperature += y[kBathTemperature];
+    line.charge_in_line += y[kCharge];
+    line.exchanger_fraction += m.exchanger_share > 0.0 ? run.exchanger.fraction : 0.0;
+  }
   if (run.in_ae) {  // still in AE at the end
     run.totals.ae_seconds += duration_s - run.ae_start;
     run.totals.faults.ae_seconds[static_cast<std::size_t>(run.ae_cause)] += duration_s - run.ae_start;
@@ -87,7 +101,6 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   line.energy_line += t.energy_line_J;
   line.production += t.metal_produced_kg;
   line.superheat += run.superheat_seconds;
-  line.temperature += y[kBathTemperature];
   sum.ae.count += t.ae_count;
   sum.ae.total_seconds += t.ae_seconds;
   sum.ae.overvoltage_volt_seconds += t.ae_volt_seconds;
@@ -122,12 +135,18 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.per_cell.push_back(t);
   sum.exchanger_max_W += m.exchanger_max_W;  // sums here, means in finish_line_means
   sum.exchanger_energy_J += run.exchanger.energy_J;
-  sum.exchanger_final_fraction += m.exchanger_share > 0.0 ? run.exchanger.fraction : 0.0;
 }
 
 void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& line, double duration) {
-  const double n = c.cells;
-  sum.mean_line_current_A = duration > 0 ? line.charge / n / duration : 0;
+  // Cells in the line, as a count over the run (a cut-out cell counts for its time in the line) and
+  // at the end.
+  const int in_line = c.cells - line.cut_out;
+  sum.cells_in_line = in_line;
+  const double n =
+      line.cut_out == 0 ? c.cells : in_line + (duration > 0 ? line.cut_out_time_s / duration : 0.0);
+  // The line current: through every cell in the line at the end, over the whole run.
+  sum.mean_line_current_A =
+      duration > 0 ? line.charge_in_line / std::max(1, in_line) / duration : 0;
   sum.mean_voltage_V = line.charge > 0 ? line.energy_line / line.charge : 0;
   const double faraday = cell::faraday_production_kg_per_s(1.0, 1.0) * line.charge;  // kg at CE = 1
   sum.current_efficiency = faraday > 0 ? line.production / faraday : 0;
@@ -135,7 +154,7 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.energy_MWh = line.energy_line / 3.6e9;
   sum.sec_dc_kWh_per_kg = line.production > 0 ? line.energy_line / constants::kJoulePerKWh / line.production : 0;
   sum.mean_superheat_K = duration > 0 ? line.superheat / n / duration : 0;
-  sum.final_mean_temperature_K = line.temperature / n;
+  sum.final_mean_temperature_K = line.temperature / std::max(1, in_line);
   sum.ae.cell_days = n * sum.simulated_days;
   if (sum.ae.count > 0) {
     sum.ae_onset_alumina_wt /= static_cast<double>(sum.ae.count);
@@ -145,9 +164,9 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.zones_per_cell = zone_count(c.feeders, sum.feeders_per_cell);
   sum.ae.production_t = sum.production_t;
   sum.ae.current_efficiency = sum.current_efficiency;
-  sum.exchanger_max_W /= n;
+  sum.exchanger_max_W /= c.cells;
   sum.exchanger_mean_W = duration > 0 ? sum.exchanger_energy_J / n / duration : 0.0;
-  sum.exchanger_final_fraction /= n;
+  sum.exchanger_final_fraction = line.exchanger_fraction / std::max(1, in_line);
   sum.pfc = pfc_emissions(sum.ae, c.pfc_coefficients, c.gwp, c.pfc_method, c.low_voltage_cf4_kg_per_t);
 }
 
@@ -163,12 +182,19 @@ Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long
   double fed = 0;
   for (Block& b : blocks) {
     for (std::size_t k = 0; k < b.runs.size(); ++k) {
+      if (b.runs[k].cut_out) {  // out of the line: only the energy it drew before counts
+        row.energy_J += b.cells->state(k)[kEnergyLine];
+        continue;
+      }
       add_cell_to_row(row, b, k);
+      ++row.cells_in_line;
       fed += b.runs[k].fed_interval;
       b.runs[k].fed_interval = 0;
     }
   }
-  const double n = c.cells;
+  // Means over the cells in the line (the driver stops the run before none is left).
+  const double n = std::max(1, row.cells_in_line);
+  row.line_voltage_V = row.mean_voltage_V;
   row.mean_voltage_V /= n;
   row.mean_alumina_wt /= n;
   row.mean_undissolved_kg /= n;
@@ -209,10 +235,17 @@ Summary summarise(const SimulationCase& c, std::vector<Block>& blocks, double du
   for (Block& b : blocks) {
     for (std::size_t k = 0; k < b.runs.size(); ++k) {
       add_cell_to_summary(sum, line, b.runs[k], b.cells->model(k), b.cells->state(k), duration_s);
+      // A cut-out cell was stepped until its cut-out.
+      const double h = c.control.sample_period_s;
+      sum.cell_steps += b.runs[k].cut_out
+                            ? std::min(total_steps, std::lround(b.runs[k].cut.time_s / h))
+                            : total_steps;
     }
-    sum.cell_steps += static_cast<long>(b.runs.size()) * total_steps;
     sum.voltage_evaluations += b.cells->evaluations();
   }
+  std::sort(sum.cut_out.begin(), sum.cut_out.end(), [](const CutOutCell& a, const CutOutCell& b) {
+    return a.time_s != b.time_s ? a.time_s < b.time_s : a.cell < b.cell;
+  });
   finish_line_means(c, sum, line, duration_s);
   std::vector<const PurityCell*> pads;  // grade over time (purity_track.cpp)
   for (const Block& b : blocks)
@@ -251,6 +284,7 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kWindowLedgeThin: return "window_ledge_thin";
     case EventKind::kWindowLedgeThick: return "window_ledge_thick";
     case EventKind::kWindowReturned: return "window_returned";
+    case EventKind::kCellCutOut: return "cell_cut_out";
   }
   return "?";
 }
@@ -277,6 +311,7 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kWindowLedgeThin:
     case EventKind::kWindowLedgeThick: return "cm";
     case EventKind::kWindowReturned: return "h";
+    case EventKind::kCellCutOut: return "V";
     default: return "";
   }
 }

@@ -168,6 +168,16 @@ void add_line_current_fields(Table& t) {
       .range(0.0, 1e4)
       .doc("power outage length")
       .source("scenario input; [Dupuis et al. 2007]: 3 h");
+  t.choice("potline.on_frozen_cell", &SimulationCase::on_frozen_cell,
+           {{"cut_out", FrozenCellAction::kCutOut}, {"stop", FrozenCellAction::kStop}})
+      .default_("cut_out")
+      .doc("a cell whose bath freezes (dynamics.frozen_bath_fraction) or whose bath or metal pad falls "
+           "below 660.3 °C: cut_out shorts it out of the line, which runs on at its current with the "
+           "other cells (summary cut_out_cells; exit 1 when every cell is cut out); stop ends the run "
+           "there (exit 1)")
+      .source("plant practice: a dead or frozen pot is isolated by short-circuiting its busbars with "
+              "cut-out switches or bypass wedges and the potline runs on ([El-Watch bypass wedges]; "
+              "304 cut-out pots recovered at Ma'aden, [Maaden TMS 2025]); docs/model/dynamics.md §7");
 }
 
 // [potline]: the cell-to-cell spread, and the block of cells integrated together.

@@ -291,8 +291,15 @@ void add_anode_heating_and_frozen_bath_fields(Table& t) {
       .default_(0.5)
       .range(0.0, 0.9)
       .exclusive_min()
-      .doc("the run stops (exit 1, 'bath frozen') when a cell's liquid bath falls below this share of its initial mass")
-      .source("estimate: with half the bath frozen the liquid left can no longer fill the ACD layer and wet the immersed anodes (AP40: 4.0 m3, of which ≈ 1.6 m3 under the anodes and ≈ 1.5 m3 around their immersed part), and its excess AlF3 has about doubled, beyond the 20 wt% range of the liquidus correlation [Solheim 1996] (docs/model/dynamics.md §7)");
+      .doc(
+          "a cell whose liquid bath falls below this share of its initial mass is frozen ('bath "
+          "frozen'): cut out of the "
+          "line or the run stops (exit 1), as potline.on_frozen_cell says")
+      .source(
+          "estimate: with half the bath frozen the liquid left can no longer fill the ACD layer "
+          "and wet the immersed anodes (AP40: 4.0 m3, of which ≈ 1.6 m3 under the anodes and ≈ 1.5 "
+          "m3 around their immersed part), and its excess AlF3 has about doubled, beyond the 20 "
+          "wt% range of the liquidus correlation [Solheim 1996] (docs/model/dynamics.md §7)");
 }
 
 }  // namespace

@@ -82,8 +82,10 @@ void set_initial_inputs(const SimulationCase& c, Block& b, double base_productio
 // cells' present voltages), so that the current meeting the power P solves R·I² + N·E_b·I = P.
 class PowerRegulator {
  public:
-  PowerRegulator(const SimulationCase& c, const control::ControllerSettings& cs, double base_voltage_V)
-      : c_(c), back_emf_V_(cs.back_emf_V * c.cells),
+  PowerRegulator(const SimulationCase& c, const control::ControllerSettings& cs,
+                 double base_voltage_V)
+      : c_(c),
+        cell_back_emf_V_(cs.back_emf_V),
         resistance_ohm_(std::max(base_voltage_V - cs.back_emf_V, 1e-3) * c.cells /
                         std::max(c.schedule.nominal_A(), 1.0)),
         current_A_(c.schedule.nominal_A()) {}
@@ -91,10 +93,18 @@ class PowerRegulator {
   // Re-fits the line resistance to the cells' voltages at the current applied over the last step
   // and sets the current that meets the power from t on.
   void regulate(double t, double h, const std::vector<Block>& blocks) {
+    // The cells in the line: a cell cut out of it (potline.on_frozen_cell) adds neither its voltage
+    // nor its back-EMF.
     double line_voltage = 0;
+    int cells = 0;
     for (const Block& b : blocks) {
-      for (std::size_t k = 0; k < b.runs.size(); ++k) line_voltage += b.cells->voltage(k);
+      for (std::size_t k = 0; k < b.runs.size(); ++k) {
+        if (b.runs[k].cut_out) continue;
+        line_voltage += b.cells->voltage(k);
+        ++cells;
+      }
     }
+    back_emf_V_ = cell_back_emf_V_ * cells;
     const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_);
     // Re-fit only above 5 % of nominal: a modelling choice, the pot controller's "line off"
     // threshold (kOffCurrentFraction, src/control/pot_controller_internal.hpp), for its reason: U = N·E_b +
@@ -115,7 +125,8 @@ class PowerRegulator {
 
  private:
   const SimulationCase& c_;
-  double back_emf_V_;
+  double cell_back_emf_V_;
+  double back_emf_V_ = 0;  ///< of the cells in the line at the last regulation
   double resistance_ohm_;
   double current_A_;
   double requested_A_ = 0;
@@ -345,13 +356,57 @@ class Driver {
     for (const Block& b : blocks_) {
       if (b.violation.set && (first == nullptr || b.violation.time_s < first->time_s)) first = &b.violation;
     }
+    report_cut_outs(first != nullptr ? first->time_s : HUGE_VAL);
     if (first != nullptr) stop(*first);
+    if (cells_in_line_ == 0) stop_all_cut_out();
+  }
+
+  // The cells cut out of the line during the last chunk up to `until` (a guard stopped the run
+  // there), in time order (then cell): counted, and reported to the observer. The order does not
+  // depend on the threads: each block cuts out its own cells.
+  void report_cut_outs(double until) {
+    std::vector<const CutOutCell*> fresh;
+    for (Block& b : blocks_) {
+      for (; b.cut_outs_reported < b.cut_out_order.size(); ++b.cut_outs_reported) {
+        const CutOutCell& cut = b.runs[b.cut_out_order[b.cut_outs_reported]].cut;
+        if (cut.time_s <= until) fresh.push_back(&cut);
+      }
+    }
+    if (fresh.empty()) return;
+    std::sort(fresh.begin(), fresh.end(), [](const CutOutCell* a, const CutOutCell* b) {
+      return a->time_s != b->time_s ? a->time_s < b->time_s : a->cell < b->cell;
+    });
+    for (const CutOutCell* cut : fresh) {
+      --cells_in_line_;
+      if (first_cut_out_s_ < 0.0) first_cut_out_s_ = cut->time_s;
+      last_cut_out_ = cut;
+      if (observer_ != nullptr) observer_->on_cell_cut_out(*cut, cells_in_line_);
+    }
+  }
+
+  // Every cell has been cut out of the line: nothing is left to run (exit 1).
+  [[noreturn]] void stop_all_cut_out() {
+    const CutOutCell& last = *last_cut_out_;
+    Violation v;
+    v.set = true;
+    v.reason =
+        last.reason == "bath_frozen" ? StopReason::kBathFrozen : StopReason::kStateOutOfRange;
+    v.cell = last.cell;
+    v.time_s = last.time_s;
+    v.message = fmt::format(
+        "{}: cut out of the line, and with it every cell: all {} cell(s) of the line are cut out "
+        "(potline.on_frozen_cell = \"cut_out\"), the first at {:.4g} h, the last at {:.4g} h: the "
+        "run stops here",
+        last.message, c_.cells, first_cut_out_s_ / 3600.0, last.time_s / 3600.0);
+    stop(v);
   }
 
   // Energy balance of every cell at a row; stops the run at the first cell above the limit.
   void check_energy_balance(long done) {
     for (Block& b : blocks_) {
       for (std::size_t k = 0; k < b.runs.size(); ++k) {
+        // A cut-out cell's balance closed at its cut-out, and its state has not moved since.
+        if (b.runs[k].cut_out) continue;
         const auto cell = static_cast<std::uint32_t>(b.first + k);
         if (!detail::check_energy_balance(b.cells->model(k), b.cells->state(k), b.runs[k], cell, done * x_.h,
                                           b.violation)) {
@@ -398,6 +453,9 @@ class Driver {
   double last_row_s_ = 0;
   double limited_s_ = 0;
   std::vector<Event> merged_;
+  int cells_in_line_ = c_.cells;  ///< cells not cut out of the line (as reported)
+  double first_cut_out_s_ = -1.0;
+  const CutOutCell* last_cut_out_ = nullptr;
 };
 }  // namespace
 }  // namespace detail

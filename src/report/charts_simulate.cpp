@@ -324,6 +324,28 @@ RunReport simulate_report(const RunData& run) {
   } else if (ts && !windows.empty()) {
     r.tables.push_back(window_table(*ts, windows));  // runs without event_windows: told from the series
   }
+  if (run.summary.contains("cut_out_cells") && run.summary["cut_out_cells"].is_array() &&
+      !run.summary["cut_out_cells"].empty()) {
+    // Cells cut out of the line (potline.on_frozen_cell = "cut_out"; docs/model/dynamics.md §7).
+    HtmlTable t{
+        "Cells cut out of the line (summary cut_out_cells: when, why, and the state that tripped "
+        "the guard)",
+        {"Cell", "Time [h]", "Reason", "Bath [degC]", "Metal [degC]", "Liquid bath [%]",
+         "Ledge [cm]", "Excess AlF3 [wt%]", "Voltage [V]"},
+        {}};
+    for (const Json& c : run.summary["cut_out_cells"]) {
+      t.rows.push_back({vega::fixed(vega::member(c, "cell"), 0),
+                        vega::fixed(vega::member(c, "time_h"), 2),
+                        vega::text(c, "reason", "missing"),
+                        vega::fixed(vega::member(c, "bath_temperature_degC"), 1),
+                        vega::fixed(vega::member(c, "metal_temperature_degC"), 1),
+                        vega::fixed(vega::member(c, "liquid_bath_percent"), 1),
+                        vega::fixed(vega::member(c, "ledge_cm"), 1),
+                        vega::fixed(vega::member(c, "alf3_excess_wt"), 1),
+                        vega::fixed(vega::member(c, "voltage_V"), 3)});
+    }
+    r.tables.push_back(t);
+  }
   if (run.summary.contains("heat_exchangers") && run.summary["heat_exchangers"].is_object()) {
     // Shell heat exchangers (summary heat_exchangers, present only when the case enables them).
     HtmlTable t{"Shell heat exchangers (summary heat_exchangers; per cell, averaged over the cells)", {"Quantity", "Value"}, {}};

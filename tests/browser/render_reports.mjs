@@ -41,6 +41,8 @@ const examples = {
   'cell-7d': ['simulate'], 'cell-7d-manual-quench': ['simulate'], 'cell-stuck-feeder': ['simulate'], 'cell-modulation': ['simulate'], 'outage-3h': ['simulate'],
   'outage-ladder': ['simulate'],
   'cell-process-faults': ['simulate'], 'cell-grade-cathode-failure': ['simulate'],
+  // A frozen cell cut out of the line: the report shows the table of cut-out cells.
+  'potline-cut-out': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
   // world-2024 with its flexible capacity (fleet.flex), so the page draws flex_capacity as well.

@@ -30,6 +30,7 @@ const std::vector<Example> kExamples = {
     {"cell-process-faults", {}},
     {"cell-grade-cathode-failure", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
+    {"potline-cut-out", {}},
 };
 
 double number(const Json& j, const char* key) { return j.at(key).get<double>(); }
@@ -66,6 +67,17 @@ TEST(DynamicsExamples, SummariesMatchReferences) {
     absolute("alumina_min_wt", 0.1);
     absolute("alumina_max_wt", 0.1);
     EXPECT_LT(number(s, "energy_balance_error"), 0.005);
+    if (ref.contains("cut_out_cells")) {  // cells cut out of the line (docs/model/dynamics.md §7):
+                                          // which and when
+      const Json& got = s.at("cut_out_cells");
+      const Json& want = ref.at("cut_out_cells");
+      ASSERT_EQ(got.size(), want.size());
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(got[i].at("cell").get<int>(), want[i].at("cell").get<int>());
+        EXPECT_EQ(got[i].at("reason"), want[i].at("reason"));
+        EXPECT_NEAR(got[i].at("time_h").get<double>(), want[i].at("time_h").get<double>(), 0.05);
+      }
+    }
     if (ref.contains("faults")) {  // process faults (docs/model/faults.md): seeded events, exact
       for (const char* key : {"breaker_failures", "crust_collapses", "poor_alumina_periods", "anode_spikes"}) {
         EXPECT_EQ(s.at("faults").at(key).get<long>(), ref.at("faults").at(key).get<long>()) << key;

@@ -75,9 +75,15 @@ TEST(DynamicsGuards, ZeroCurrentFreezesTheBathAndStopsTheRun) {
   for (const auto& r : rec.rows) EXPECT_GT(r.mean_temperature_K, 800.0 + 273.15) << r.time_s / 3600 << " h";
   EXPECT_LE(rec.rows.back().time_s, e.time_s);
   EXPECT_DOUBLE_EQ(rec.rows.back().time_s, e.last_row_s);
-  ASSERT_FALSE(rec.events.empty());
-  EXPECT_EQ(rec.events.back().kind, line::EventKind::kBathFrozen);
-  EXPECT_NEAR(rec.events.back().value, 50.0, 0.1);
+  // The one cell is cut out of the line (potline.on_frozen_cell = "cut_out", the default), and with
+  // it the whole line: the run stops there, the bath_frozen event followed by the cut-out.
+  EXPECT_NE(what.find("all 1 cell(s) of the line are cut out"), std::string::npos) << what;
+  ASSERT_GE(rec.events.size(), 2u);
+  const line::Event& frozen = rec.events[rec.events.size() - 2];
+  EXPECT_EQ(frozen.kind, line::EventKind::kBathFrozen);
+  EXPECT_NEAR(frozen.value, 50.0, 0.1);
+  EXPECT_EQ(rec.events.back().kind, line::EventKind::kCellCutOut);
+  EXPECT_EQ(rec.events.back().time_s, frozen.time_s);
 }
 
 TEST(DynamicsGuards, TenDayOutageFreezesTheBath) {
@@ -99,8 +105,9 @@ TEST(DynamicsGuards, ZeroCurrentFromACsvFreezesTheBath) {
   EXPECT_EQ(stopped_run(c).reason, line::StopReason::kBathFrozen);
 }
 
-// A potline of 8 cells in blocks of 2 through a long outage: which cell freezes first, and when,
-// does not depend on the thread count (each block stops on its own; the driver picks the earliest).
+// A potline of 8 cells in blocks of 2 through a long outage: the cells freeze and are cut out one
+// by one until none is left, and which, when and the message do not depend on the thread count
+// (each block cuts out or stops on its own; the driver orders them by time, then cell).
 TEST(DynamicsGuards, GuardStopIsTheSameOnOneOrTwoThreads) {
   auto c = make_case(read_example("potline-year.toml"), {"run.duration=3 d", "potline.cells=8", "potline.block_size=2",
                                                          "potline.outage_start=6 h", "potline.outage_duration=2 d"});
@@ -186,6 +193,22 @@ TEST(DynamicsGuards, StateGuardNamesTheState) {
   EXPECT_NE(check(dynamics::kWallTemperature, 0.0).find("wall_temperature"), std::string::npos);
   EXPECT_NE(check(dynamics::kLedge, NAN).find("non-finite ledge"), std::string::npos);
   EXPECT_NE(check(dynamics::kCryolite, 0.3 * states[dynamics::kCryolite]).find("bath frozen"), std::string::npos);
+  // Which guards are cell-local physical states (potline.on_frozen_cell cuts the cell out of the
+  // line): a frozen bath, a bath or metal pad below 660.3 °C; not a hot bath, a mass, the ACD, NaN.
+  auto reason = [&](int index, double value) {
+    std::vector<double> y = states;
+    y[index] = value;
+    line::detail::Violation v;
+    line::detail::check_cell_state(models[0], y.data(), run, 0.5, 3, 7200.0, v);
+    return std::string(v.cut_out_reason != nullptr ? v.cut_out_reason : "");
+  };
+  EXPECT_EQ(reason(dynamics::kCryolite, 0.3 * states[dynamics::kCryolite]), "bath_frozen");
+  EXPECT_EQ(reason(dynamics::kBathTemperature, 600 + 273.15), "bath_temperature_low");
+  EXPECT_EQ(reason(dynamics::kMetalTemperature, 600 + 273.15), "metal_frozen");
+  EXPECT_EQ(reason(dynamics::kBathTemperature, 1200 + 273.15), "");
+  EXPECT_EQ(reason(dynamics::kMetal, -1.0), "");
+  EXPECT_EQ(reason(dynamics::kAcd, -0.001), "");
+  EXPECT_EQ(reason(dynamics::kLedge, NAN), "");
 }
 
 // The energy-balance guard: a residual of 2 % of the energy in stops the run; 0.5 % does not.

@@ -24,6 +24,12 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
 /// The one warning of a run whose bath left the liquidus correlation's validity (summary key
 /// liquidus_out_of_range); empty when it stayed within.
 std::string liquidus_range_warning(const line::Summary& s);
+/// The cells cut out of the line (summary key cut_out_cells, docs/cli.md), by time then cell.
+io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells);
+/// cut_out_cells.csv of the run folder: one row per cut-out cell, by time then cell.
+std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells);
+/// The warning line of a cell cut out of the line (without "warning: ").
+std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells);
 /// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
 
@@ -51,9 +57,11 @@ struct SimulationRun {
   std::string timeseries_csv;  ///< empty unless collected
   std::string events_csv;
   std::string purity_taps_csv;  ///< with [purity]: one row per tap (grade over time), else empty
+  std::string cut_out_cells_csv;  ///< cells cut out of the line: one row each; empty when none
   Tables tables() const {
     Tables t = {{"timeseries.csv", timeseries_csv}, {"events.csv", events_csv}};
     if (!purity_taps_csv.empty()) t["purity_taps.csv"] = purity_taps_csv;
+    if (!cut_out_cells_csv.empty()) t["cut_out_cells.csv"] = cut_out_cells_csv;
     return t;
   }
 };

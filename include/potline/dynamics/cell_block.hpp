@@ -62,6 +62,12 @@ class CellBlock {
   /// True when step() itself stops on a non-finite state (the batch integrator), so the driver's
   /// guard need not test finiteness again after every step.
   bool step_checks_finite() const { return step_checks_finite_; }
+  /// Cuts cell k out of the integration (a cell cut out of the line, potline.on_frozen_cell):
+  /// step() leaves its state as it is from now on. The other cells' steps do not depend on it: each
+  /// cell is integrated on its own.
+  void cut_out(std::size_t k) { active_[k] = 0; }
+  /// False once cell k has been cut out.
+  bool active(std::size_t k) const { return active_[k] != 0; }
 
  protected:
   bool step_checks_finite_ = false;
@@ -69,6 +75,7 @@ class CellBlock {
   std::vector<double> y_;
   std::vector<CellInputs> inputs_;
   std::vector<Electrical> electrical_;
+  std::vector<unsigned char> active_;  ///< 1 while the cell is integrated (sized from models_)
 };
 
 /// CVODE per cell (BDF, rtol `relative_tolerance`), stepping `step_s` per step(); restarts the

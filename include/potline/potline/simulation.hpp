@@ -46,6 +46,13 @@ struct SafeWindow {
   double averaging_s{};  ///< superheat and ledge judged on running means over this time (window.averaging)
 };
 
+/// What a cell-local physical guard does (potline.on_frozen_cell; docs/model/dynamics.md §7, "Cut
+/// out of the line"): a frozen bath, a bath or metal pad below the melting point of aluminium.
+enum class FrozenCellAction : std::uint8_t {
+  kCutOut,  ///< shorted out of the series (cut-out switches); the line runs on with the others
+  kStop,    ///< the run stops (exit 1)
+};
+
 struct SimulationCase {
   std::string title;
   cell::CellDesign design;
@@ -88,16 +95,19 @@ struct SimulationCase {
   int block_size = 16;
   double output_interval_s = 3600;
   EventDetail events = EventDetail::kControl;
-  /// A cell whose liquid bath falls below this share of its initial mass is frozen: the run
-  /// stops (docs/model/dynamics.md, "Physical guards").
+  /// A cell whose liquid bath falls below this share of its initial mass is frozen: cut out of
+  /// the line or the run stops, as on_frozen_cell says (docs/model/dynamics.md, "Physical guards").
   double frozen_bath_fraction = 0.5;
+  /// A cell that trips a cell-local physical guard (frozen bath, bath or metal pad below 660.3 °C)
+  /// is cut out of the line, or the run stops (potline.on_frozen_cell).
+  FrozenCellAction on_frozen_cell = FrozenCellAction::kCutOut;
   PurityTrackSettings purity;         ///< grade over time ([purity]; purity_track.hpp)
 };
 
 enum class EventKind : std::uint8_t {
   kFeed, kUnderfeed, kOverfeed, kBeamMove, kTap, kAnodeChange, kBeamRaise, kAnodeEffectStart,
   kAnodeEffectEnd, kAlF3Rate, kBathSample,
-  kBathFrozen,    ///< a cell's bath froze (value: liquid bath left, % of its initial mass); the run stops
+  kBathFrozen,    ///< a cell's bath froze (value: liquid bath left, % of its initial mass): cut out or the run stops
   kCurrentLimit,  ///< the rectifier limit started to hold a regulated current (value: requested kA)
   kFeederChoke,    ///< a feeder choked: delivers nothing (value: feeder number, 1-based)
   kFeederPartial,  ///< a feeder is partly blocked (value: feeder number)
@@ -114,6 +124,7 @@ enum class EventKind : std::uint8_t {
   kWindowLedgeThin,      ///< running-mean ledge below window.ledge_min (value: cm, from the window's reference)
   kWindowLedgeThick,     ///< running-mean ledge above window.ledge_max (value: cm)
   kWindowReturned,       ///< back in the window (value: hours out)
+  kCellCutOut,           ///< a cell was cut out of the line (value: its voltage, which leaves the line's, V)
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
@@ -149,6 +160,24 @@ struct Row {
   long ae_count = 0;               ///< cumulative
   double mean_feed_kg_per_s = 0;   ///< interval mean
   double mean_metal_temperature_K = 0;  ///< the metal pad's own temperature
+  double line_voltage_V = 0;            ///< sum over the cells in the line
+  int cells_in_line = 0;                ///< cells not cut out (the means are over these)
+};
+
+/// A cell cut out of the line (potline.on_frozen_cell = "cut_out"; docs/model/dynamics.md §7):
+/// when, why, and its state at that time (kept as it was: the cell is no longer integrated).
+struct CutOutCell {
+  std::uint32_t cell = 0;
+  double time_s = 0;
+  std::string reason;   ///< the guard: "bath_frozen", "bath_temperature_low", "metal_frozen"
+  std::string message;  ///< the guard's message (names the cell, the time and the state)
+  double bath_temperature_K = 0, metal_temperature_K = 0;
+  double superheat_K = 0;  ///< against the liquidus of its bath at that time
+  double liquid_bath_kg = 0;
+  double liquid_bath_fraction = 0;  ///< of its liquid bath at the start
+  double ledge_m = 0;
+  double alf3_excess_wt = 0;
+  double voltage_V = 0;  ///< its voltage then, which leaves the line voltage
 };
 
 class Observer {
@@ -160,6 +189,9 @@ class Observer {
   /// Polled between integration chunks (at most an hour of simulated time apart): true ends the
   /// run early at the time reached, with a row there and Summary::complete = false.
   virtual bool stop_requested() { return false; }
+  /// A cell was cut out of the line (reported after the integration chunk it happened in, in time
+  /// order; before the rows and events of that chunk).
+  virtual void on_cell_cut_out(const CutOutCell& /*cell*/, int /*cells_in_line*/) {}
 };
 
 /// Cause an anode effect is attributed to (docs/model/faults.md): the first condition in this
@@ -209,6 +241,7 @@ struct WindowMetrics {
   int cells_not_recovered = 0;
   long ae_during = 0;            ///< AE onsets within the window
   long ae_after = 0;             ///< AE onsets in the 24 h after its end
+  int cells_cut_out = 0;  ///< cells cut out before they recovered (not in cells_not_recovered)
 };
 
 struct Summary {
@@ -231,7 +264,9 @@ struct Summary {
   double min_ledge_m = 0, max_ledge_m = 0;
   double alumina_min_wt = 0, alumina_max_wt = 0;
   double energy_balance_error = 0;  ///< worst cell
-  int cells_out_of_window = 0;      ///< cells whose running-mean superheat or ledge left the window
+  /// Cells whose running-mean superheat or ledge left the window (a cut-out cell: before its
+  /// cut-out).
+  int cells_out_of_window = 0;
   double cell_hours_out_of_window = 0;
   double final_mean_temperature_K = 0;
   /// Bath outside the validity of the liquidus correlation ([Solheim 1996]): cells, cell-hours,
@@ -258,6 +293,10 @@ struct Summary {
   std::vector<CellTotals> per_cell;  ///< for conservation checks
   std::vector<WindowMetrics> windows;  ///< one per disturbance window, in time order
   PuritySummary purity;                ///< grade over time (enabled with [purity])
+  /// Cells cut out of the line (potline.on_frozen_cell = "cut_out"), by time then cell; the line's
+  /// means, energy, production and emissions count each cell while it was in the line.
+  std::vector<CutOutCell> cut_out;
+  int cells_in_line = 0;  ///< at the end
 };
 
 /// Why a physical guard stopped a run.

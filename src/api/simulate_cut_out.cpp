@@ -1,0 +1,64 @@
+// Cells cut out of the line (potline.on_frozen_cell = "cut_out"; docs/model/dynamics.md §7): the
+// summary key cut_out_cells, the run folder's cut_out_cells.csv and the warning line of each.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+
+#include "potline/api/simulate_command.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/io/csv.hpp"
+
+namespace potline::api {
+namespace {
+std::string num(double v) {
+  if (!std::isfinite(v)) throw core::RunError("a non-finite value reached an output file");
+  return fmt::format("{:.10g}", v);
+}
+}  // namespace
+
+io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells) {
+  io::Json out = io::Json::array();
+  for (const line::CutOutCell& c : cells) {
+    io::Json j;
+    j["cell"] = c.cell;
+    j["time_h"] = c.time_s / 3600.0;
+    j["reason"] = c.reason;
+    j["bath_temperature_degC"] = c.bath_temperature_K - 273.15;
+    j["metal_temperature_degC"] = c.metal_temperature_K - 273.15;
+    j["superheat_K"] = c.superheat_K;
+    j["liquid_bath_kg"] = c.liquid_bath_kg;
+    j["liquid_bath_percent"] = 100.0 * c.liquid_bath_fraction;
+    j["ledge_cm"] = 100.0 * c.ledge_m;
+    j["alf3_excess_wt"] = c.alf3_excess_wt;
+    j["voltage_V"] = c.voltage_V;
+    j["message"] = c.message;
+    out.push_back(j);
+  }
+  return out;
+}
+
+std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells) {
+  std::string csv =
+      "Cell [-],Time [h],Reason,Bath temperature [degC],Metal temperature [degC],Superheat "
+      "[K],Liquid bath [kg],"
+      "Liquid bath [% of initial],Ledge [cm],Excess AlF3 [wt%],Cell voltage [V]\n";
+  for (const line::CutOutCell& c : cells) {
+    csv +=
+        io::csv_row({std::to_string(c.cell), num(c.time_s / 3600.0), c.reason,
+                     num(c.bath_temperature_K - 273.15), num(c.metal_temperature_K - 273.15),
+                     num(c.superheat_K), num(c.liquid_bath_kg), num(100.0 * c.liquid_bath_fraction),
+                     num(100.0 * c.ledge_m), num(c.alf3_excess_wt), num(c.voltage_V)});
+  }
+  return csv;
+}
+
+std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells) {
+  return fmt::format(
+      "{}: cell {} cut out of the line (potline.on_frozen_cell = \"cut_out\"; its {:.3f} V leave "
+      "the "
+      "line voltage): the line runs on with {} of {} cell(s)",
+      c.message, c.cell, c.voltage_V, cells_in_line, cells);
+}
+
+}  // namespace potline::api

@@ -1,0 +1,207 @@
+// A frozen cell cut out of the line (potline.on_frozen_cell; docs/model/dynamics.md §7, "Cut out of
+// the line"). examples/potline-cut-out.toml: six AP40 cells through a −25 % current cut at a fixed
+// ACD target with a 15 % heat-loss spread; cell 4 (the one that loses the most heat) freezes at
+// 32.54 h and is cut out, the other five run on to 40 h. The checks are of the mechanism (who is
+// counted, and when), not of a published number: the freeze time itself is the model's (ladder row
+// f, docs/model/dynamics.md §6).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "potline/dynamics/cell_model.hpp"
+#include "test_dynamics_helpers.hpp"
+
+namespace test_dynamics_cut_out {
+
+using namespace potline;
+using potline::testing_dyn::make_case;
+using potline::testing_dyn::read_example;
+
+namespace {
+
+struct CutRun : potline::testing_dyn::Recorder {
+  std::vector<line::CutOutCell> cut;
+  std::vector<int> in_line;
+  void on_cell_cut_out(const line::CutOutCell& c, int cells_in_line) override {
+    cut.push_back(c);
+    in_line.push_back(cells_in_line);
+  }
+  line::Summary summary;
+};
+
+CutRun run_case(const std::vector<std::string>& sets = {}, int threads = 1) {
+  auto c = make_case(read_example("potline-cut-out.toml"), sets);
+  c.threads = threads;
+  CutRun r;
+  r.summary = line::run_simulation(c, &r);
+  return r;
+}
+
+}  // namespace
+
+TEST(DynamicsCutOut, AFrozenCellIsCutOutAndTheLineRunsOnToTheEnd) {
+  const CutRun r = run_case();
+  const line::Summary& s = r.summary;
+  EXPECT_TRUE(s.complete);
+  EXPECT_NEAR(s.simulated_days * 24.0, 40.0, 1e-9);
+  ASSERT_EQ(s.cut_out.size(), 1u);
+  const line::CutOutCell& c = s.cut_out[0];
+  EXPECT_EQ(c.cell, 4u);
+  EXPECT_NEAR(c.time_s / 3600.0, 32.54, 0.01);
+  EXPECT_EQ(c.reason, "bath_frozen");
+  EXPECT_NE(c.message.find("cell 4 at 32.54 h"), std::string::npos) << c.message;
+  EXPECT_NEAR(c.liquid_bath_fraction, 0.5, 0.001);  // dynamics.frozen_bath_fraction
+  EXPECT_GT(c.voltage_V, 3.0);
+  EXPECT_LT(c.voltage_V, 4.5);
+  EXPECT_EQ(s.cells, 6);
+  EXPECT_EQ(s.cells_in_line, 5);
+  // The observer heard of it once, with five cells left.
+  ASSERT_EQ(r.cut.size(), 1u);
+  EXPECT_EQ(r.cut[0].cell, 4u);
+  EXPECT_EQ(r.in_line[0], 5);
+  // The event, and nothing of cell 4 after it.
+  const auto e = std::find_if(r.events.begin(), r.events.end(), [](const line::Event& x) {
+    return x.kind == line::EventKind::kCellCutOut;
+  });
+  ASSERT_NE(e, r.events.end());
+  EXPECT_EQ(e->cell, 4u);
+  EXPECT_EQ(e->time_s, c.time_s);
+  EXPECT_DOUBLE_EQ(e->value, c.voltage_V);
+  for (const line::Event& x : r.events) {
+    if (x.cell == 4u && x.time_s > c.time_s)
+      ADD_FAILURE() << "event of the cut-out cell at " << x.time_s / 3600 << " h";
+  }
+}
+
+// The line voltage loses about the cut-out cell's voltage between the rows either side of the
+// cut-out (10 min apart: the other five move by millivolts); the means are over the cells in the
+// line.
+TEST(DynamicsCutOut, LineVoltageDropsByAboutOneCellVoltage) {
+  const CutRun r = run_case();
+  const line::CutOutCell& c = r.summary.cut_out.at(0);
+  const line::Row* before = nullptr;
+  const line::Row* after = nullptr;
+  for (const line::Row& row : r.rows) {
+    if (row.time_s <= c.time_s) before = &row;
+    if (row.time_s > c.time_s && after == nullptr) after = &row;
+  }
+  ASSERT_NE(before, nullptr);
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(before->cells_in_line, 6);
+  EXPECT_EQ(after->cells_in_line, 5);
+  EXPECT_NEAR(before->line_voltage_V - after->line_voltage_V, c.voltage_V, 0.1);
+  EXPECT_NEAR(after->line_voltage_V, 5 * after->mean_voltage_V, 1e-9);
+  EXPECT_NEAR(after->line_power_W, after->line_voltage_V * after->line_current_A,
+              1e-6 * after->line_power_W);
+  EXPECT_EQ(r.rows.back().cells_in_line, 5);
+}
+
+// Accounting: the line's energy, production and charge are the sums over the cells, each counted
+// while it was in the line; the cut-out cell's totals stop at its cut-out; every cell's energy
+// balance still closes; the mean line current is the schedule's (12 h at 400 kA, 28 h at 300 kA).
+TEST(DynamicsCutOut, LineTotalsCountEachCellWhileItWasInTheLine) {
+  const CutRun r = run_case();
+  const line::Summary& s = r.summary;
+  ASSERT_EQ(s.per_cell.size(), 6u);
+  double energy = 0, production = 0;
+  for (const auto& t : s.per_cell) {
+    energy += t.energy_line_J;
+    production += t.metal_produced_kg;
+  }
+  EXPECT_NEAR(s.energy_MWh, energy / 3.6e9, 1e-9 * s.energy_MWh);
+  EXPECT_NEAR(s.production_t, production / 1e3, 1e-9 * s.production_t);
+  EXPECT_NEAR(s.mean_line_current_A, (12 * 400e3 + 28 * 300e3) / 40.0, 0.5e3);
+  // Cell 4 carried 400 kA for 12 h and 300 kA for 20.54 h; the others to 40 h.
+  const double cut_h = s.cut_out[0].time_s / 3600;
+  EXPECT_NEAR(s.per_cell[4].charge_C / 3600, 12 * 400e3 + (cut_h - 12) * 300e3, 0.01 * 12 * 400e3);
+  EXPECT_NEAR(s.per_cell[0].charge_C / 3600, 12 * 400e3 + 28 * 300e3, 0.01 * 12 * 400e3);
+  EXPECT_LT(s.energy_balance_error, 5e-3);
+  // AE statistics per cell-day count the cut-out cell's 32.54 h only.
+  EXPECT_NEAR(s.ae.cell_days, (5 * 40 + cut_h) / 24.0, 1e-9);
+  // Steps: the cut-out cell's stop at its cut-out.
+  EXPECT_EQ(s.cell_steps, 5L * 28800 + std::lround(s.cut_out[0].time_s / 5.0));
+}
+
+// The cut-out cell's recovery is not awaited: the current-step window counts it apart.
+TEST(DynamicsCutOut, EventWindowsCountTheCutOutCellApart) {
+  const CutRun r = run_case();
+  ASSERT_EQ(r.summary.windows.size(), 1u);
+  EXPECT_EQ(r.summary.windows[0].cells_cut_out, 1);
+  EXPECT_EQ(r.summary.windows[0].cells_not_recovered, 5);
+}
+
+// Removing a cell changes nothing of the other cells' results nor depends on the scheduling: one
+// and two threads give the same rows, events and summary to the bit.
+TEST(DynamicsCutOut, SameResultsOnOneOrTwoThreads) {
+  const CutRun a = run_case({}, 1);
+  const CutRun b = run_case({}, 2);
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  for (std::size_t i = 0; i < a.rows.size(); ++i) {
+    EXPECT_EQ(a.rows[i].line_voltage_V, b.rows[i].line_voltage_V) << i;
+    EXPECT_EQ(a.rows[i].mean_temperature_K, b.rows[i].mean_temperature_K) << i;
+    EXPECT_EQ(a.rows[i].cells_in_line, b.rows[i].cells_in_line) << i;
+  }
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    EXPECT_EQ(a.events[i].time_s, b.events[i].time_s) << i;
+    EXPECT_EQ(a.events[i].cell, b.events[i].cell) << i;
+    EXPECT_EQ(a.events[i].kind, b.events[i].kind) << i;
+  }
+  EXPECT_EQ(a.summary.energy_MWh, b.summary.energy_MWh);
+  EXPECT_EQ(a.summary.cut_out.at(0).time_s, b.summary.cut_out.at(0).time_s);
+}
+
+// Up to the cut-out the run is the one that stops there ("stop"): the rows are the same to the bit.
+// After it the five cells share only the scheduled line current with the cut-out cell, so their
+// integration does not see it (the charge of cell 0 above is the schedule's).
+TEST(DynamicsCutOut, RowsUpToTheCutOutAreThoseOfTheStoppedRun) {
+  const CutRun a = run_case();
+  auto c = make_case(read_example("potline-cut-out.toml"), {"potline.on_frozen_cell=stop"});
+  potline::testing_dyn::Recorder b;
+  EXPECT_THROW(line::run_simulation(c, &b), line::SimulationStopped);
+  ASSERT_FALSE(b.rows.empty());
+  for (std::size_t i = 0; i < b.rows.size(); ++i) {
+    EXPECT_EQ(a.rows[i].line_voltage_V, b.rows[i].line_voltage_V) << i;
+    EXPECT_EQ(a.rows[i].mean_temperature_K, b.rows[i].mean_temperature_K) << i;
+  }
+}
+
+// "stop" keeps the former behaviour: the run stops at the freeze (exit 1 in the CLI) with the
+// message.
+TEST(DynamicsCutOut, StopModeStopsTheRunAtTheFreeze) {
+  auto c = make_case(read_example("potline-cut-out.toml"), {"potline.on_frozen_cell=stop"});
+  try {
+    line::run_simulation(c);
+    ADD_FAILURE() << "the run completed";
+  } catch (const line::SimulationStopped& e) {
+    EXPECT_EQ(e.reason, line::StopReason::kBathFrozen);
+    EXPECT_EQ(e.cell, 4u);
+    EXPECT_NEAR(e.time_s / 3600, 32.54, 0.01);
+    const std::string what = e.what();
+    EXPECT_NE(what.find("cell 4 at 32.54 h"), std::string::npos) << what;
+    EXPECT_NE(what.find("the run stops here (potline.on_frozen_cell = \"stop\""), std::string::npos)
+        << what;
+  }
+}
+
+// Every cell cut out: the run ends with a run-time failure naming that all were cut out and when.
+TEST(DynamicsCutOut, EveryCellCutOutStopsTheRun) {
+  auto c = make_case(read_example("potline-cut-out.toml"), {"run.duration=4 d"});
+  CutRun r;
+  try {
+    line::run_simulation(c, &r);
+    ADD_FAILURE() << "the run completed";
+  } catch (const line::SimulationStopped& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("all 6 cell(s) of the line are cut out"), std::string::npos) << what;
+    EXPECT_NE(what.find("the first at 32.54 h"), std::string::npos) << what;
+    EXPECT_EQ(r.cut.size(), 6u);
+    EXPECT_EQ(e.cell, r.cut.back().cell);
+    EXPECT_EQ(e.time_s, r.cut.back().time_s);
+    EXPECT_EQ(r.in_line.back(), 0);
+    for (std::size_t i = 1; i < r.cut.size(); ++i) EXPECT_LE(r.cut[i - 1].time_s, r.cut[i].time_s);
+  }
+}
+
+}  // namespace test_dynamics_cut_out

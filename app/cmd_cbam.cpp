@@ -36,6 +36,8 @@ int run_cbam(const OptionTexts& given, bool json, const GlobalOptions& global) {
       x(j["free_allocation_adjustment_t_per_t"]), x(f["benchmark_t_co2e_per_t"]), x(f["cbam_factor"]),
       x(f["cross_sectoral_correction"]), x(j["origin_price_deduction_t_per_t"]), x(j["certificates_per_t"]),
       x(j["cost_eur_per_t"]), x(f["eua_price_eur_per_t"]));
+  // The data file's caveats on the values used (data/cbam.toml, verified = false), as `emissions` does.
+  for (const auto& n : j["notes"]) std::cout << "  note: " << n.get<std::string>() << "\n";
   return 0;
 }
 

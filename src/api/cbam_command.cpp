@@ -1,4 +1,8 @@
 // potline cbam as a library function (see flag_commands.hpp).
+#include <fmt/format.h>
+
+#include <vector>
+
 #include "potline/api/flag_commands.hpp"
 #include "potline/core/text.hpp"
 #include "potline/policy/cbam.hpp"
@@ -51,6 +55,27 @@ double country_default(const policy::CbamSchedule& s, const std::string& country
   throw core::InputError(d);
 }
 
+/// The caveats data/cbam.toml carries on the values this result used (tables with verified = false),
+/// each named by its value: the free-allocation adjustment's only while it is not zero (T7-3).
+std::vector<std::string> caveats(const policy::CbamSchedule& s, const policy::CbamInputs& in, const CbamOptions& o,
+                                 std::size_t i) {
+  std::vector<std::string> notes;
+  auto add = [&](const std::string& what, const std::string& caveat) {
+    if (!caveat.empty()) notes.push_back(fmt::format("{} (data/cbam.toml): {}", what, caveat));
+  };
+  if (in.cbam_factor > 0) {
+    add(fmt::format("CBAM factor {:.4g} of {}", in.cbam_factor, o.year), s.factor_caveat);
+    add(fmt::format("benchmark {:.4g} t CO2e/t", in.benchmark_t_per_t), s.benchmark_caveat);
+    if (!o.cscf) add(fmt::format("cross-sectoral correction {:.4g}", in.cross_sectoral_correction), s.cscf_caveat);
+  }
+  if (!o.country.empty()) {
+    add(fmt::format("default-value mark-up {:.0f} %", 100 * s.default_markup[i]), s.markup_caveat);
+    if (const policy::CbamCountryDefault* c = s.default_for(o.country))
+      add(fmt::format("default value of {} {:.4g} t CO2e/t", o.country, c->direct_t_co2e_per_t), c->caveat);
+  }
+  return notes;
+}
+
 }  // namespace
 
 io::Json cbam(const OptionTexts& options, const std::string& data_dir) {
@@ -96,6 +121,7 @@ io::Json cbam(const OptionTexts& options, const std::string& data_dir) {
   f["benchmark_source"] = s.benchmark_source;
   f["cross_sectoral_correction_basis"] = s.cscf_basis;
   j["factors"] = f;
+  j["notes"] = caveats(s, in, o, i);
   return j;
 }
 

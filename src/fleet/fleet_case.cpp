@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "fleet_case_internal.hpp"
@@ -16,6 +17,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/policy/cbam.hpp"
 #include "file_label.hpp"
 
 namespace potline::fleet {
@@ -41,11 +43,30 @@ void check_supply_curve_areas(const PowerSupplyTable& t, const std::vector<Smelt
   }
 }
 
+/// A one-year case replaces cbam.year by the scenario year (years.cpp, apply_cbam_year): an explicit
+/// cbam.year that differs from fleet.year changes nothing, which the user must be told (T7-1). A path
+/// of years replaces it year by year, as its docs say (examples/world-path-2035.toml), without a note.
+/// Returns true when the scenario year has no CBAM, so that nothing of [cbam] is used.
+bool note_cbam_year_replaced(const FleetCase& c, int last_year, core::Diagnostics& d) {
+  if (c.cbam_year == 0 || last_year != c.year) return false;
+  const bool none = c.year < policy::kCbamFirstYear;
+  if (c.cbam_year == c.year) return none;
+  const std::string effect =
+      none ? fmt::format("no CBAM before {} (and no EU ETS charge), so cbam.eua_price is not used either",
+                         policy::kCbamFirstYear)
+           : fmt::format("the CBAM rules of {}", std::min(c.year, policy::kCbamLastYear));
+  d.warning("cbam.year", fmt::format("{} is replaced by the scenario year {} (fleet.year): {}; use --set "
+                                     "fleet.year={} for the CBAM of {}",
+                                     c.cbam_year, c.year, effect, c.cbam_year, c.cbam_year));
+  return none;
+}
+
 /// A [cbam] case with a year takes the EUA price of the eua_price path in every year the path covers
 /// (years.cpp): a cbam.eua_price in the case then changes nothing, which the user must be told; without
 /// one, the path must cover the case's years.
 void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diagnostics& d) {
   if (c.cbam_year == 0) return;
+  if (note_cbam_year_replaced(c, last_year, d)) return;
   const auto path = std::find_if(c.paths.begin(), c.paths.end(), [&](const YearPath& p) {
     return p.name == "eua_price" && p.covers(c.year) && p.covers(last_year);
   });
@@ -60,11 +81,14 @@ void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diag
     return;
   }
   if (!c.eua_price_given) return;
+  const std::string prices =
+      last_year == c.year ? fmt::format("{}: {:.0f} EUR/t", c.year, path->at(c.year))
+                          : fmt::format("{}: {:.0f} ... {}: {:.0f} EUR/t", c.year, path->at(c.year), last_year,
+                                        path->at(last_year));
   d.warning("cbam.eua_price",
-            fmt::format("{:.0f} EUR/t is not used: the eua_price path of {} gives each year's price ({}: {:.0f}, "
-                        "{}: {:.0f} EUR/t); leave cbam.eua_price out, or set fleet.paths to a file without the path",
-                        c.eua_eur_per_t, file_label(c.paths_path), c.year, path->at(c.year), last_year,
-                        path->at(last_year)));
+            fmt::format("{:.0f} EUR/t is not used: the eua_price path of {} gives each year's price ({}); leave "
+                        "cbam.eua_price out, or set fleet.paths to a file without the path",
+                        c.eua_eur_per_t, file_label(c.paths_path), prices));
 }
 
 /// The files that refer to the dataset's rows (technology classes, power prices, anode effects, power
@@ -251,7 +275,15 @@ void apply_added_loads(FleetCase& c) {
 void set_eu_ets(const plant::SmelterData& data, FleetCase& c, core::Diagnostics& d) {
   EuEtsCharge& ets = c.model.eu_ets;
   ets.on = c.cbam_year != 0 && c.eu_ets == EuEts::kCharged;
-  ets.benchmark_t_per_t = c.ets_benchmark_t_per_t;
+  // One benchmark for the ETS free allocation and CBAM's adjustment ([EU 2023/956] Art. 31; T7-3).
+  const double cbam_benchmark = data.cbam.benchmark_primary_t_per_t;
+  ets.benchmark_t_per_t = c.ets_benchmark_t_per_t.value_or(cbam_benchmark);
+  if (ets.on && std::abs(ets.benchmark_t_per_t - cbam_benchmark) > 1e-9)
+    d.warning("cbam.ets_benchmark",
+              fmt::format("{:.4g} t/t differs from the benchmark {:.4g} t/t of data/cbam.toml that the importers' "
+                          "free-allocation adjustment uses: EU and EEA smelters get {:+.1f} % of the allocation the "
+                          "CBAM deducts ([EU 2023/956] Art. 31 ties the two)",
+                          ets.benchmark_t_per_t, cbam_benchmark, 100 * (ets.benchmark_t_per_t / cbam_benchmark - 1)));
   ets.cross_sectoral_correction = data.cbam.cross_sectoral_correction;
   ets.factor = data.cbam.factor;
   ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // per t CO2 -> per kg

@@ -274,9 +274,13 @@ void apply_cbam(const CaseInput& in, FleetCase& c, core::Diagnostics& d) {
   const bool rate = v.has("cbam.usd_per_eur") || in.rejected.count("cbam.usd_per_eur") != 0;
   c.eua_price_given = eua;
   // With fleet.year the eua_price path of fleet.paths may give the price (checked in fleet_case.cpp).
-  if ((!eua && c.year == 0) || !rate) {
-    d.error(at, "cbam", "give cbam.eua_price (EUR/t) and cbam.usd_per_eur with cbam.year");
+  // Each missing key by its own name, at the [cbam] table's first key (T7-1).
+  if (!eua && c.year == 0) {
+    d.error(at, "cbam.eua_price",
+            "required with [cbam] in a case without fleet.year: the EUA price (EUR/t; with fleet.year the "
+            "eua_price path of fleet.paths gives it)");
   }
+  if (!rate) d.error(at, "cbam.usd_per_eur", "required with [cbam]: the exchange rate (USD/EUR) of the EUA price");
 }
 
 }  // namespace

@@ -205,15 +205,17 @@ void cbam(Table& t) {
       .doc("EU ETS on the smelters in it (EU and EEA states): 'charged' - the EUA on each one's direct emissions "
            "above its free allocation (cbam.ets_benchmark x the year's CBAM factor x the cross-sectoral "
            "correction of data/cbam.toml), in its C1; 'off' - no carbon cost for them (CBAM on imports only)");
-  t.number("cbam.ets_benchmark", &FleetCase::ets_benchmark_t_per_t)
+  t.optional_number("cbam.ets_benchmark", &FleetCase::ets_benchmark_t_per_t)
       .unit("t/t", "1")
       .range(0.0, 5.0)
       .typical(1.0, 1.6)
-      .default_(1.464)
-      .source("[EU 2021/447] Annex, product benchmark 'primary aluminium' for 2021-2025 (direct emissions incl. PFC), "
-              "1.464 allowances per t; 1.514 in 2013-2020 ([CRU EU ETS aluminium 2018])")
+      .default_note("the primary-aluminium benchmark of data/cbam.toml (1.423 from 2026)")
+      .source("[EU 2023/956] Art. 31: CBAM's free-allocation adjustment is the EU ETS free allocation, so both take "
+              "the one benchmark of data/cbam.toml ([EU FAA 2025]); 1.464 in 2021-2025 ([EU 2021/447]), when no "
+              "CBAM or ETS charge applies in the model")
       .doc("EU ETS product benchmark for primary aluminium, t CO2e per t: the free allocation per tonne before "
-           "the CBAM factor (with cbam.eu_ets = \"charged\")");
+           "the CBAM factor (with cbam.eu_ets = \"charged\"); a value that differs from data/cbam.toml's gives EU "
+           "producers another free allocation than the importers' adjustment, with a warning");
 }
 
 // The levers are arrays of tables: each table is read by its lever (fleet_levers.cpp).
@@ -424,7 +426,12 @@ std::string fleet_template() {
       "# Run: potline fleet THIS_FILE.toml   (--set KEY=VALUE, --json, --out DIR; keys: potline schema fleet)\n"
       "# Values may carry units as strings: \"2400 USD/t\", \"45 Mt/yr\", \"30 USD/MWh\".\n"
       "# The levers at the end are arrays of tables: uncomment a block to use it (each block may repeat;\n"
-      "# an exclusion takes exactly one origin_* key).\n",
+      "# an exclusion takes exactly one origin_* key).\n"
+      "# NOT the calibrated 2024 case (user trial 7, T7-22): with only fleet.lme and the dataset's statuses (no\n"
+      "# fleet.year and its dated states, alumina at the legacy 14 % of the LME, no trade measures, no China cap)\n"
+      "# the world price comes out well below fleet.lme. For the 2024 backtest's calibration, set\n"
+      "# case.base = \"world-2024.toml\" (a path from this file to examples/world-2024.toml): its values apply\n"
+      "# under yours, and the keys below override them.\n",
       examples);
 }
 

@@ -109,6 +109,12 @@ std::vector<CbamExemptCountry> read_exempt(const toml::table& t, const std::stri
   }
   return out;
 }
+/// A table's caveat: its note when `verified = false` ("not verified" without a note), else empty.
+std::string caveat(toml::node_view<const toml::node> table) {
+  if (table["verified"].value_or(true)) return {};
+  const std::string note = table["note"].value_or(std::string());
+  return note.empty() ? std::string("not verified against the legal text") : note;
+}
 }  // namespace
 
 CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
@@ -165,6 +171,10 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   s.benchmark_source = str(t["benchmark"]["source"]);
   s.markup_source = str(t["default_markup_source"]["source"]);
   s.cscf_basis = str(t["cross_sectoral_correction"]["basis"]);
+  s.factor_caveat = caveat(t["factor_source"]);
+  s.benchmark_caveat = caveat(t["benchmark"]);
+  s.markup_caveat = caveat(t["default_markup_source"]);
+  if (s.cscf_basis.rfind("estimate", 0) == 0) s.cscf_caveat = s.cscf_basis;
   s.exempt = read_exempt(t, path, d);
   if (const auto* rows = t["default_value"].as_array()) {
     for (const auto& node : *rows) {
@@ -175,6 +185,7 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
       c.product = (*row)["product"].value_or(std::string());
       c.direct_t_co2e_per_t = (*row)["direct_t_co2e_per_t"].value_or(-1.0);
       c.source = (*row)["source"].value_or(std::string());
+      c.caveat = caveat(toml::node_view<const toml::node>(&node));
       if (c.country.size() != 3 || c.direct_t_co2e_per_t < 0.0) {
         const auto& b = node.source().begin;
         d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "default_value",

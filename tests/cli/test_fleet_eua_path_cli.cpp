@@ -37,7 +37,7 @@ TEST(FleetEuaPathCli, AnEuaPriceThePathReplacesIsNamedAsUnusedAndChangesNothing)
   EXPECT_NE(warnings.find("cbam.eua_price: 120 EUR/t is not used: the eua_price path of fleet-paths.toml"),
             std::string::npos)
       << warnings;
-  EXPECT_NE(warnings.find("2035: 150 EUR/t"), std::string::npos) << warnings;  // data/fleet-paths.toml
+  EXPECT_NE(warnings.find("... 2035: 150 EUR/t"), std::string::npos) << warnings;  // data/fleet-paths.toml
   EXPECT_EQ(results_of(plain.out), results_of(given.out));
 }
 
@@ -50,6 +50,38 @@ TEST(FleetEuaPathCli, WithoutAnEuaPriceOrAPathForTheYearsItIsAnInputError) {
   EXPECT_NE(r.err.find("'cbam.eua_price': give cbam.eua_price (EUR/t): no-eua.toml has no eua_price path for 2024..2035"),
             std::string::npos)
       << r.err;
+}
+
+// User trial 7 (T7-1): a CBAM year on the one-year 2024 backtest. The missing exchange rate is named by
+// its key; with it the run says that the scenario year replaced the CBAM year and that 2024 has no
+// CBAM, instead of running silently without one.
+TEST(FleetEuaPathCli, ACbamYearTheScenarioYearReplacesIsNamedWithItsEffect) {
+  const std::string backtest = (source_dir() / "examples" / "world-2024.toml").string();
+  const RunResult missing = potline({"fleet", backtest, "--set", "cbam.year=2030", "--set", "cbam.eua_price=80 EUR/t"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.describe();
+  EXPECT_NE(missing.err.find("'cbam.usd_per_eur': required with [cbam]"), std::string::npos) << missing.err;
+  EXPECT_EQ(missing.err.find("give cbam.eua_price"), std::string::npos) << missing.err;
+  const RunResult r = potline({"fleet", backtest, "--set", "cbam.year=2030", "--set", "cbam.eua_price=80 EUR/t", "--set",
+                               "cbam.usd_per_eur=1.08", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  const std::string warnings = j.at("warnings").dump();
+  EXPECT_NE(warnings.find("cbam.year: 2030 is replaced by the scenario year 2024 (fleet.year): no CBAM before 2026"),
+            std::string::npos)
+      << warnings;
+  EXPECT_NE(warnings.find("--set fleet.year=2030"), std::string::npos) << warnings;
+  EXPECT_EQ(warnings.find("80 EUR/t is not used: the eua_price path"), std::string::npos) << warnings;
+  EXPECT_EQ(j.at("cbam_year").get<int>(), 0);
+}
+
+// One year's path price is printed once ("2034: 146 EUR/t", not "2034: 146, 2034: 146"; T7-1, T7-28).
+TEST(FleetEuaPathCli, AnUnusedEuaPriceOfOneYearNamesThatYearOnce) {
+  const std::string cbam = (source_dir() / "examples" / "cbam-2034.toml").string();
+  const RunResult r = potline({"fleet", cbam, "--set", "cbam.eua_price=80 EUR/t", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string warnings = parse_json(r.out).at("warnings").dump();
+  EXPECT_NE(warnings.find("gives each year's price (2034: 146 EUR/t)"), std::string::npos) << warnings;
+  EXPECT_EQ(warnings.find("cbam.year"), std::string::npos) << warnings;
 }
 
 }  // namespace test_fleet_eua_path_cli

@@ -36,8 +36,9 @@ std::size_t index_of(const fleet::FleetCase& c, const std::string& id) {
 }  // namespace
 
 // Arithmetic test (it recomputes the model's own formula with the published inputs, by hand):
-// Trimet Hamburg in 2030, CBAM factor 0.515 (data/cbam.toml), benchmark 1.464 t/t, CSCF 1: a free
-// allocation of 1.464 × 0.515 = 0.75396 t CO2e/t; at 100 EUR/t × 1.08 USD/EUR = 108 USD/t CO2e.
+// Trimet Hamburg in 2030, CBAM factor 0.515 and benchmark 1.423 t/t (data/cbam.toml, the one CBAM's
+// adjustment uses), CSCF 1: a free allocation of 1.423 × 0.515 = 0.732845 t CO2e/t; at 100 EUR/t ×
+// 1.08 USD/EUR = 108 USD/t CO2e.
 TEST(fleet_eu_ets,
      ArithmeticEtsCostOfAnEuSmelterIsItsDirectEmissionsAboveTheFreeAllocationAtTheEua) {
   core::Diagnostics d, d_off;
@@ -49,10 +50,10 @@ TEST(fleet_eu_ets,
   fleet::evaluate(off.model, off.shocks, e_off);
   const std::size_t de = index_of(on, "eu-trimet-hamburg");
   ASSERT_TRUE(on.model.smelters[de].in_eu_ets);
-  EXPECT_NEAR(e[de].eu_ets_free_allocation_kg_per_kg, 0.75396, 1e-12);
+  EXPECT_NEAR(e[de].eu_ets_free_allocation_kg_per_kg, 0.732845, 1e-12);
   const double direct = e[de].direct_co2e_kg_per_kg;
-  ASSERT_GT(direct, 0.75396);
-  EXPECT_NEAR(e[de].eu_ets_usd_per_kg * 1000.0, (direct - 0.75396) * 108.0, 1e-9);
+  ASSERT_GT(direct, 0.732845);
+  EXPECT_NEAR(e[de].eu_ets_usd_per_kg * 1000.0, (direct - 0.732845) * 108.0, 1e-9);
   // In its C1 and business cost, nothing else moves; "off" charges nothing.
   EXPECT_NEAR(e[de].c1_usd_per_kg - e_off[de].c1_usd_per_kg, e[de].eu_ets_usd_per_kg, 1e-12);
   EXPECT_NEAR(e[de].business_usd_per_kg - e_off[de].business_usd_per_kg, e[de].eu_ets_usd_per_kg,
@@ -114,7 +115,7 @@ TEST(fleet_eu_ets, NoCbamNoEtsAndACarbonPriceReplacesItWithAWarning) {
 }
 
 // World.toml (current policy on the 2024 backtest) in 2030 with elastic demand and CBAM: with the
-// ETS charged (free allocation 1.464 × 0.515 = 0.754 t/t at the path's EUA) the EU and EEA smelters
+// ETS charged (free allocation 1.423 × 0.515 = 0.733 t/t at the path's EUA) the EU and EEA smelters
 // make less than without it, and Europe's price, set by imports that pay CBAM, does not fall.
 // Measured 2026-12-05: 3.625 against 3.800 Mt/yr (Aluminium of Greece stops), Europe 2,828 USD/t in
 // both.
@@ -151,6 +152,22 @@ TEST(fleet_eu_ets, EuAndEeaOutputFallsWhenTheEtsIsCharged) {
   EXPECT_LT(with_ets, without - 0.05);  // at least one smelter's worth
   EXPECT_GT(with_ets, 0.8 * without);   // not the whole region
   EXPECT_GE(price_with, price_without - 1.0);
+}
+
+// One benchmark for both sides of Art. 31 of [EU 2023/956] (T7-3): the EU ETS free allocation takes
+// data/cbam.toml's benchmark, the one `potline cbam` deducts from importers; another value warns.
+TEST(fleet_eu_ets, TheEtsFreeAllocationTakesTheCbamBenchmarkAndAnotherOneWarns) {
+  core::Diagnostics d, d_other;
+  const fleet::FleetCase c = world("", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_DOUBLE_EQ(c.model.eu_ets.benchmark_t_per_t, potline::testing::shipped_smelter_data().cbam.benchmark_primary_t_per_t);
+  EXPECT_EQ(d.to_string().find("cbam.ets_benchmark"), std::string::npos) << d.to_string();
+  const fleet::FleetCase other = world("ets_benchmark = 1.464\n", d_other);
+  EXPECT_DOUBLE_EQ(other.model.eu_ets.benchmark_t_per_t, 1.464);
+  EXPECT_NE(d_other.to_string().find("'cbam.ets_benchmark': 1.464 t/t differs from the benchmark 1.423 t/t of "
+                                     "data/cbam.toml"),
+            std::string::npos)
+      << d_other.to_string();
 }
 
 TEST(fleet_eu_ets, AnUnknownEuEtsValueIsAnInputError) {

@@ -111,7 +111,9 @@ struct FleetCase {
   bool eua_price_given = false;  ///< cbam.eua_price is in the case (with fleet.year it may come from the paths alone)
   CbamRoute cbam_route = CbamRoute::kActual;
   EuEts eu_ets = EuEts::kCharged;
-  double ets_benchmark_t_per_t = 0;
+  /// cbam.ets_benchmark; none: the primary-aluminium benchmark of data/cbam.toml, the one CBAM's
+  /// free-allocation adjustment uses ([EU 2023/956] Art. 31 ties the two).
+  std::optional<double> ets_benchmark_t_per_t;
   bool solve_market = false;
   MarketDefaults market_defaults;
   std::vector<double> demand_factor;    ///< per region

@@ -40,6 +40,7 @@ struct CbamCountryDefault {
   std::string product;
   double direct_t_co2e_per_t = 0;
   std::string source;
+  std::string caveat;  ///< the row's note when it is not verified against the legal text (else empty)
 };
 
 /// The CBAM schedule and constants, loaded once from data/cbam.toml.
@@ -51,6 +52,9 @@ struct CbamSchedule {
   std::vector<CbamCountryDefault> defaults;
   std::vector<CbamExemptCountry> exempt;
   std::string factor_source, benchmark_source, markup_source, cscf_basis;
+  /// The data file's own caveats: each table's note when `verified = false` (the CSCF's basis when it
+  /// is an estimate); empty when verified. `potline cbam` prints those it uses as notes.
+  std::string factor_caveat, benchmark_caveat, markup_caveat, cscf_caveat;
 
   static CbamSchedule load(const std::string& path, core::Diagnostics& diagnostics);
   const CbamCountryDefault* default_for(const std::string& iso3) const;

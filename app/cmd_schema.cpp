@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "schemas.hpp"
+#include "potline/api/catalogue_command.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
 #include "potline/fleet/fleet_schema.hpp"
@@ -14,34 +15,6 @@
 
 namespace potline::app {
 namespace {
-
-io::Json field_json(const io::FieldSpec& f) {
-  io::Json j;
-  j["key"] = f.key;
-  j["type"] = std::string(io::to_string(f.type));
-  j["unit"] = f.unit;
-  if (f.type == io::FieldType::kNumber && f.temperature_kind == core::TemperatureKind::kAbsolute) {
-    j["absolute_temperature"] = true;
-  }
-  if (f.default_value) {
-    j["default"] = *f.default_value;
-  } else if (!f.default_text.empty()) {
-    j["default"] = f.default_text;
-  } else {
-    j["default"] = nullptr;
-  }
-  if (!f.default_note.empty()) j["default_note"] = f.default_note;
-  j["min"] = f.min ? io::Json(*f.min) : io::Json(nullptr);
-  j["max"] = f.max ? io::Json(*f.max) : io::Json(nullptr);
-  j["min_exclusive"] = f.min_exclusive;
-  j["max_exclusive"] = f.max_exclusive;
-  if (f.typical_min) j["typical_min"] = *f.typical_min;
-  if (f.typical_max) j["typical_max"] = *f.typical_max;
-  if (!f.choices.empty()) j["choices"] = f.choices;
-  j["description"] = f.description;
-  j["source"] = f.source;
-  return j;
-}
 
 void print_schema_text(const io::Schema& schema, const char* command) {
   // The commands of command-line options (bath, emissions, cbam) take no --set.
@@ -71,40 +44,17 @@ void print_schema_text(const io::Schema& schema, const char* command) {
   std::cout << "\n";
 }
 
-std::vector<NamedSchema> selected_schemas(const std::string& name) {
-  std::vector<NamedSchema> all = all_schemas();
-  if (name.empty()) return all;
-  std::vector<std::string> names;
-  for (const auto& named : all) {
-    if (named.schema->name() == name) return {named};
-    names.push_back(named.schema->name());
-  }
-  core::Diagnostics d;
-  std::string message = "unknown schema '" + name + "'; available: ";
-  for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", " : "") + names[i];
-  const std::string hint = core::closest_match(name, names);
-  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-  d.error({}, "schema", message);
-  throw core::InputError(d);
-}
-
 int run_schema(const std::string& name, bool json, bool markdown) {
   if (json && markdown) {
     core::Diagnostics d;
     d.error({}, "schema", "give --json or --markdown, not both");
     throw core::InputError(d);
   }
-  const std::vector<NamedSchema> chosen = selected_schemas(name);
   if (json) {
-    io::Json schemas = io::Json::array();
-    for (const auto& named : chosen) {
-      io::Json fields = io::Json::array();
-      for (const auto& f : named.schema->fields()) fields.push_back(field_json(f));
-      schemas.push_back({{"name", named.schema->name()}, {"command", named.command}, {"fields", fields}});
-    }
-    std::cout << io::dump(io::Json{{"schemas", schemas}});
+    std::cout << io::dump(api::schemas_json(name));
     return 0;
   }
+  const std::vector<NamedSchema> chosen = api::selected_schemas(name);
   for (const auto& named : chosen) {
     if (markdown) {
       std::cout << io::schema_markdown(*named.schema);

@@ -8,6 +8,7 @@
 #include <pybind11/stl.h>
 
 #include "potline/api/case_commands.hpp"
+#include "potline/api/catalogue_command.hpp"
 #include "potline/api/flag_commands.hpp"
 #include "potline/api/flex_command.hpp"
 #include "potline/api/simulate_command.hpp"
@@ -160,5 +161,19 @@ PYBIND11_MODULE(_core, m) {
   m.def("flex", &run_flex, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), py::arg("prices_path"),
         py::arg("prices_text"), py::arg("envelope"),
         "potline flex --json, schedule.csv (and envelope.csv with envelope), and the case's warnings");
+  m.def(
+      "technologies",
+      [](const std::string& data_dir) {
+        py::gil_scoped_release release;
+        return io::dump(api::technologies_json(data_dir));
+      },
+      py::arg("data_dir"), "potline technologies --json");
+  m.def(
+      "schema",
+      [](const std::string& name) {
+        py::gil_scoped_release release;
+        return io::dump(api::schemas_json(name));
+      },
+      py::arg("name"), "potline schema [NAME] --json");
   m.def("read_sweep", &read_sweep, py::arg("path"), "the long table of a sweep results file, by column");
 }

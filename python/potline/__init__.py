@@ -32,12 +32,28 @@ class InputWarning(UserWarning):
 
 
 __all__ = ["InputError", "InputWarning", "RunError", "Result", "cell", "bath", "smelter", "emissions", "cbam", "invest", "simulate",
-           "fleet", "flex", "read_sweep", "data_dir"]
+           "fleet", "flex", "read_sweep", "data_dir", "technologies", "schema"]
 
 
 def data_dir():
     """The data folder used when none is given ($POTLINE_DATA_DIR or the source tree's data/)."""
     return _core.default_data_dir()
+
+
+def technologies(data_dir=None):
+    """The technology catalogue, like `potline technologies --json`: {"catalogue": path,
+    "technologies": [...]}, each entry with its published operating point (value, as published,
+    source), parameters, and under "model" the model calibrated to it: voltage, CE, SEC, and
+    "plausible" (False where the CLI prints ** IMPLAUSIBLE **) with its "problems"."""
+    return _json.loads(_core.technologies(data_dir or _core.default_data_dir()))
+
+
+def schema(name=None):
+    """Every input field, like `potline schema [NAME] --json`: {"schemas": [{"name", "command",
+    "fields": [{"key", "type", "unit", "default", "min", "max", "description", "source", ...}]}]}.
+    ``name`` (cell, smelter, invest, simulate, flex, fleet, sweep, bath, emissions, cbam, ...) keeps
+    one schema; an unknown name raises potline.InputError naming the closest."""
+    return _json.loads(_core.schema(name or ""))
 
 
 def _text(value):
@@ -262,37 +278,54 @@ def simulate(case, set=None, threads=0, data_dir=None):
     return result
 
 
-def _utc_text(time):
-    """A price time as the CSV's UTC text. A time zone-aware time (a Series read with tz="Europe/Berlin")
-    is converted to UTC: it was written with its local clock and a "Z", two hours off in a German summer."""
+def _time_text(time):
+    """A price time as CSV text, by the CLI's rule for times: a time zone-aware time (a Series read
+    with tz="Europe/Berlin") is converted to UTC and written with "Z"; a naive time (a DatetimeIndex
+    from pd.read_csv(parse_dates=...)) is written without an offset, so that it is read in the
+    zone of flex.price_time_zone, or is the CLI's input error without one (it was taken as UTC, and
+    a German local-time series was shifted by one or two hours without a word); text is passed as given."""
     if not hasattr(time, "strftime"):
         return str(time)
     if getattr(time, "tzinfo", None) is not None and time.utcoffset() is not None:
-        time = time.astimezone(_datetime.timezone.utc)
-    return time.strftime("%Y-%m-%dT%H:%MZ")
+        return time.astimezone(_datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+    return time.strftime("%Y-%m-%dT%H:%M")
 
 
 def _prices_args(prices):
     """(path, CSV text) of a price series: a file path, a pandas DataFrame or Series, or a dict
-    {time_utc: price in EUR/MWh}; None keeps the case's flex.prices."""
+    {time: price in EUR/MWh}; None keeps the case's flex.prices. A Series or dict becomes the CSV
+    `time,price_eur_per_MWh` (times as _time_text writes them); a DataFrame with the columns time_utc
+    and price_eur_per_MWh becomes that CSV (naive times under time_utc are UTC, as the column says);
+    any other DataFrame is written as CSV with its own columns (and a time index), so the layouts the
+    CLI reads from a file (time [Europe/Berlin], price [ct/kWh], SMARD, Energi Data Service) are read
+    the same from a DataFrame, and a table none of them fits is the CLI's potline.InputError."""
     if prices is None:
         return "", None
     if isinstance(prices, (str, _os.PathLike)):
         return _os.fspath(prices), None
+    header = "time"
     if isinstance(prices, dict):
         rows = prices.items()
     elif hasattr(prices, "columns") and hasattr(prices, "itertuples"):  # a DataFrame
-        missing = [c for c in ("time_utc", "price_eur_per_MWh") if c not in prices.columns]
-        if missing:
-            raise ValueError(f"a price DataFrame needs the columns time_utc and price_eur_per_MWh (missing: {', '.join(missing)})")
+        if "time_utc" not in prices.columns or "price_eur_per_MWh" not in prices.columns:
+            pd = _pandas()
+            frame = prices
+            if isinstance(frame.index, pd.DatetimeIndex):
+                if frame.index.tz is not None:  # converted to UTC, whatever the index was called
+                    frame = frame.set_axis(frame.index.tz_convert("UTC")).rename_axis("time_utc")
+                else:
+                    frame = frame.rename_axis(frame.index.name or "time")
+                return "", frame.to_csv(index=True, date_format="%Y-%m-%dT%H:%M")
+            return "", frame.to_csv(index=False)
+        header = "time_utc"
         rows = zip(prices["time_utc"], prices["price_eur_per_MWh"])
     elif hasattr(prices, "items") and hasattr(prices, "index"):  # a Series indexed by time
         rows = prices.items()
     else:
         raise TypeError(f"prices are a file path, a DataFrame, a Series or a dict, not a {type(prices).__name__}")
-    lines = ["time_utc,price_eur_per_MWh"]
+    lines = [f"{header},price_eur_per_MWh"]
     for time, price in rows:
-        lines.append(f"{_utc_text(time)},{_text(price) if isinstance(price, _numbers.Real) else price}")
+        lines.append(f"{_time_text(time)},{_text(price) if isinstance(price, _numbers.Real) else price}")
     return "", "\n".join(lines) + "\n"
 
 
@@ -300,9 +333,12 @@ def flex(case, prices=None, set=None, envelope=False, data_dir=None):
     """Power flexibility, like `potline flex CASE --prices PRICES --json --out DIR [--envelope]`.
 
     ``case`` is a case file's path or a dict laid out like one; ``prices`` a price series: a CSV
-    file's path (time_utc,price_eur_per_MWh), a DataFrame with those columns, a Series indexed by
-    time or a dict {"2026-06-01T00:00Z": 78.4, ...} (times in UTC, prices in EUR/MWh); None uses the
-    case's flex.prices. ``envelope`` also scans the operating envelope.
+    file's path (any layout the CLI reads), a DataFrame (time_utc, price_eur_per_MWh or any layout the
+    CLI reads), a Series indexed by time or a dict {"2026-06-01T00:00Z": 78.4, ...} (prices in
+    EUR/MWh); None uses the case's flex.prices. Times follow the CLI's rule: a time zone-aware
+    index is converted to UTC; a naive index (and a time text without an offset) is read in
+    flex.price_time_zone, and without it is a potline.InputError, as in the CLI. ``envelope`` also
+    scans the operating envelope.
     Tables: schedule (schedule.csv) and, with ``envelope``, envelope (envelope.csv). Warnings of
     reading the case are in ``result.case_warnings``.
     """

@@ -195,6 +195,89 @@ bool semicolon_separated(const std::string& text) {
   return false;
 }
 
+namespace {
+
+// The length of the UTF-8 sequence at text[i] (1-4), 0 when it is not a valid one (overlong forms,
+// surrogates and code points above U+10FFFF included: the table of well-formed sequences of
+// [Yergeau 2003] §4).
+std::size_t utf8_length(const std::string& text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b = byte(i);
+  if (b < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned lo = 0x80, hi = 0xBF;
+  if (b >= 0xC2 && b <= 0xDF) {
+    n = 2;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    n = 3;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    n = 4;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > text.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Windows-1252's bytes 0x80-0x9F [Microsoft CP1252 1998]; 0xFFFD for its five undefined bytes.
+// Bytes 0xA0-0xFF are U+00A0-U+00FF.
+constexpr unsigned kCp1252High[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+}  // namespace
+
+std::string price_text_as_utf8(const std::string& text, const std::string& path,
+                               const std::string& key, core::Diagnostics& d) {
+  std::size_t bad = 0;
+  while (bad < text.size()) {
+    const std::size_t n = utf8_length(text, bad);
+    if (n == 0) break;
+    bad += n;
+  }
+  if (bad == text.size()) return text;
+  const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  const int line = 1 + static_cast<int>(std::count(
+                           text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+  const int column =
+      static_cast<int>(bad - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+  const auto b = static_cast<unsigned char>(text[bad]);
+  d.warning({path, line, column}, key,
+            fmt::format("the file is not UTF-8 (byte 0x{:02X} here): read as Windows-1252, as "
+                        "Excel saves CSV on a Windows PC{}; save it as UTF-8 (\"CSV UTF-8\" in "
+                        "Excel) to be sure",
+                        b, b == 0x80 ? " (0x80 is €)" : ""));
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    append_utf8(out, c >= 0x80 && c < 0xA0 ? kCp1252High[c - 0x80] : c);
+  }
+  return out;
+}
+
 // The records, with ';' as the separator when `semicolons` (',' and ';' swapped around io::parse_csv:
 // both are one byte, so columns stay right).
 std::vector<io::CsvRecord> read_price_records(const std::string& text, bool semicolons, const std::string& path,

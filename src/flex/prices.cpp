@@ -71,6 +71,19 @@ bool resolve_zone(const PriceColumns& c, const PriceReadOptions& o, core::Diagno
   return true;
 }
 
+// A recognised SMARD export without flex.price_time_zone: its times are German local time (SMARD
+// publishes them so, as Energi Data Service's HourUTC is UTC), read in Europe/Berlin with a warning
+// that says so (user trial T7-19: the file was refused with a message that named the answer).
+void smard_zone(const PriceColumns& c, const io::CsvRecord& header, const Place& place, core::Diagnostics& d,
+                std::optional<TimeZoneRule>& zone) {
+  if (zone || (c.layout != PriceLayout::kSmard && c.layout != PriceLayout::kSmardDateAndTime)) return;
+  std::string why;
+  zone = parse_time_zone("Europe/Berlin", why);
+  d.warning(place.at(header.line, header.fields[c.time].column), place.key,
+            "a SMARD export: its times are read as German local time (Europe/Berlin, with summer time), as SMARD "
+            "publishes them; set flex.price_time_zone to read them in another zone");
+}
+
 // The currency: EUR, or another with flex.price_exchange_rate (EUR per unit of it).
 bool currency_factor(const PriceColumns& c, const io::CsvRecord& header, const PriceReadOptions& o, const Place& place,
                      core::Diagnostics& d, double& eur_per_unit) {
@@ -400,10 +413,11 @@ void rising_order(std::vector<Row>& rows) {
 
 }  // namespace
 
-std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
+std::optional<PriceSeries> read_price_csv_text(const std::string& file_text, const std::string& path,
                                                core::Diagnostics& diagnostics, const std::string& key,
                                                const PriceReadOptions& options) {
   const std::size_t errors_before = diagnostics.error_count();
+  const std::string text = price_text_as_utf8(file_text, path, key, diagnostics);
   const Place place{path, key};
   const bool semicolons = semicolon_separated(text);
   const auto records = read_price_records(text, semicolons, path, diagnostics);
@@ -416,6 +430,7 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& text, const st
   std::optional<TimeZoneRule> zone;
   double eur_per_unit = 1.0;
   const bool zone_ok = resolve_zone(*columns, options, diagnostics, zone);
+  if (zone_ok) smard_zone(*columns, records.front(), place, diagnostics, zone);
   const bool currency_ok = currency_factor(*columns, records.front(), options, place, diagnostics, eur_per_unit);
   const auto selected = select_area(records, *columns, options, place, diagnostics);
   if (!zone_ok || !currency_ok || !selected) return std::nullopt;

@@ -99,7 +99,8 @@ def test_price_errors_carry_the_cli_messages():
     # The rows as counted in the dict given (user trial 2026-12-05 (3); was "<prices>:4:1: ... (line 3)").
     assert ("prices row 2 (2026-06-01T00:45Z): error: 'flex.prices': gap: 1 row(s) missing between "
             "2026-06-01T00:15Z (row 1) and 2026-06-01T00:45Z") in str(e.value)
-    with pytest.raises(ValueError, match="needs the columns time_utc and price_eur_per_MWh"):
+    # A DataFrame in no layout the CLI reads is the CLI's header error (T7-10: was a plain ValueError).
+    with pytest.raises(potline.InputError, match="second column 'price': name the price's unit"):
         potline.flex("examples/flex-day.toml", prices=pd.DataFrame({"time": [], "price": []}))
     with pytest.raises(TypeError, match="prices are a file path"):
         potline.flex("examples/flex-day.toml", prices=42)

@@ -267,7 +267,7 @@ TEST(flex_price_formats, SemicolonsAllowDecimalCommasButNotAmbiguousThousands) {
       << e;
 }
 
-TEST(flex_price_formats, SmardDownloadNeedsItsAreaAndGermanLocalTime) {
+TEST(flex_price_formats, SmardDownloadNeedsItsAreaAndIsGermanLocalTime) {
   const std::string path = fixture("smard-de-lu-2024-03-31-hourly.csv");
   core::Diagnostics d1;
   EXPECT_FALSE(flex::read_price_csv(path, d1));
@@ -277,15 +277,27 @@ TEST(flex_price_formats, SmardDownloadNeedsItsAreaAndGermanLocalTime) {
       << d1.to_string();
   flex::PriceReadOptions o;
   o.area = "Deutschland/Luxemburg";
+  // Without flex.price_time_zone a SMARD export is read in German local time, as SMARD publishes it,
+  // with a warning that says so (user trial T7-19: it was refused with a message naming the answer).
   core::Diagnostics d2;
-  EXPECT_FALSE(flex::read_price_csv(path, d2, "", {}, o));
-  EXPECT_EQ(d2.error_count(), 1u) << d2.to_string();
-  EXPECT_NE(d2.to_string().find(":2:1: error: time '31.03.2024 00:00' has no UTC offset and the series declares no "
-                                "time zone (this row and 22 more)"),
+  const auto local = flex::read_price_csv(path, d2, "flex.prices", {}, o);
+  ASSERT_TRUE(local) << d2.to_string();
+  EXPECT_EQ(d2.error_count(), 0u);
+  EXPECT_EQ(local->size(), 23u);
+  EXPECT_EQ(flex::format_utc_time(local->start_unix_s), "2024-03-30T23:00Z");
+  EXPECT_NE(d2.to_string().find("smard-de-lu-2024-03-31-hourly.csv:1:1: warning: 'flex.prices': a SMARD export: "
+                                "its times are read as German local time (Europe/Berlin, with summer time)"),
             std::string::npos)
       << d2.to_string();
-  EXPECT_NE(d2.to_string().find("SMARD's downloads are in German local time: --set flex.price_time_zone=Europe/Berlin"),
-            std::string::npos);
+  // An explicit flex.price_time_zone wins: in UTC the hour summer time skips (02:00) is a gap, and
+  // there is no SMARD warning.
+  o.time_zone = "UTC";
+  core::Diagnostics d_utc;
+  EXPECT_FALSE(flex::read_price_csv(path, d_utc, "flex.prices", {}, o));
+  EXPECT_NE(d_utc.to_string().find("gap: 1 row(s) missing between 2024-03-31T01:00Z (line 3) and 2024-03-31T03:00Z"),
+            std::string::npos)
+      << d_utc.to_string();
+  EXPECT_EQ(d_utc.to_string().find("SMARD export"), std::string::npos) << d_utc.to_string();
   o.time_zone = "Europe/Berlin";
   core::Diagnostics d3;
   const auto s = flex::read_price_csv(path, d3, "", {}, o);
@@ -310,6 +322,46 @@ TEST(flex_price_formats, SmardOlderLayoutAcrossTheEndOfSummerTime) {
   EXPECT_EQ(s->size(), 25u);  // the day summer time ends has 25 hours
   EXPECT_EQ(flex::format_utc_time(s->start_unix_s), "2024-10-26T22:00Z");
   EXPECT_NEAR(s->price_eur_per_J[17] * kJPerMWh, 1012.5, 1e-9);  // "1.012,50"
+}
+
+// A SMARD download of the day summer time ends without flex.price_time_zone (T7-19): read in
+// Europe/Berlin by default, the two rows of 02:00 are 00:00Z and 01:00Z.
+TEST(flex_price_formats, SmardEndOfSummerTimeIsReadInBerlinByDefault) {
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv(fixture("smard-de-lu-2024-10-27-older-layout.csv"), d);
+  ASSERT_TRUE(s) << d.to_string();
+  EXPECT_EQ(d.error_count(), 0u);
+  EXPECT_EQ(s->size(), 25u);
+  EXPECT_EQ(flex::format_utc_time(s->start_unix_s), "2024-10-26T22:00Z");
+  EXPECT_EQ(flex::format_utc_time(s->start_unix_s + 2 * 3600), "2024-10-27T00:00Z");
+  EXPECT_NEAR(s->price_eur_per_J[2] * kJPerMWh, 70.30, 1e-9);  // the first 02:00 (summer time, +02:00)
+  EXPECT_NEAR(s->price_eur_per_J[3] * kJPerMWh, 68.90, 1e-9);  // the second 02:00 (winter time, +01:00)
+  EXPECT_NE(d.to_string().find("a SMARD export: its times are read as German local time"), std::string::npos);
+}
+
+// A CSV saved by Excel on a German Windows PC is Windows-1252 ("€" is byte 0x80): read as such, with
+// a warning at the byte (user trial T7-37: "second column 'price [\ufffd/MWh]': name the price's unit").
+TEST(flex_price_formats, WindowsCodePageFileIsReadWithAWarning) {
+  const std::string path = fixture("excel-cp1252-2024-01-17-hourly.csv");
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv(path, d, "flex.prices");
+  ASSERT_TRUE(s) << d.to_string();
+  EXPECT_EQ(s->size(), 24u);
+  EXPECT_EQ(flex::format_utc_time(s->start_unix_s), "2024-01-16T23:00Z");  // 00:00 in Berlin, winter time
+  EXPECT_NEAR(s->price_eur_per_J[0] * kJPerMWh, 72.10, 1e-9);
+  EXPECT_NEAR(s->price_eur_per_J[23] * kJPerMWh, 1600.0, 1e-9);  // "1.600,00"
+  EXPECT_NE(d.to_string().find("excel-cp1252-2024-01-17-hourly.csv:1:29: warning: 'flex.prices': the file is not "
+                               "UTF-8 (byte 0x80 here): read as Windows-1252, as Excel saves CSV on a Windows PC "
+                               "(0x80 is €); save it as UTF-8"),
+            std::string::npos)
+      << d.to_string();
+  // UTF-8 text is passed as it is, without a warning.
+  core::Diagnostics d_utf8;
+  EXPECT_EQ(flex::price_text_as_utf8("time_utc;price [€/MWh]\n", "p.csv", "", d_utf8), "time_utc;price [€/MWh]\n");
+  EXPECT_EQ(d_utf8.to_string(), "");
+  core::Diagnostics d_bytes;
+  EXPECT_EQ(flex::price_text_as_utf8("a\n\x93q\x94 \xe4\n", "p.csv", "", d_bytes), "a\n\u201cq\u201d \u00e4\n");
+  EXPECT_NE(d_bytes.to_string().find("p.csv:2:1: warning"), std::string::npos) << d_bytes.to_string();
 }
 
 // flex.price_area in any case (user trial T6-16): dk1 chooses the rows of DK1, as DK1 does; a SMARD

@@ -33,6 +33,12 @@ std::string accepted_price_units();
 
 /// ';' between columns: the first line that is neither blank nor a comment holds ';' and no ','.
 bool semicolon_separated(const std::string& text);
+/// The text of a price file as UTF-8: unchanged when it is UTF-8, else decoded as Windows-1252 (what
+/// Excel writes on a Windows PC in western Europe: "€/MWh" with '€' as byte 0x80) with a warning under
+/// `key` at the file:line:col of the first byte that is not UTF-8 (user trial T7-37: the unit was
+/// refused as "price [\ufffd/MWh]").
+std::string price_text_as_utf8(const std::string& text, const std::string& path, const std::string& key,
+                               core::Diagnostics& d);
 /// The CSV records of a price file (io::parse_csv), with ';' as the separator when `semicolons`.
 std::vector<io::CsvRecord> read_price_records(const std::string& text, bool semicolons, const std::string& path,
                                               core::Diagnostics& d);

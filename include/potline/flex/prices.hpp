@@ -10,7 +10,9 @@
 // or the CSV downloads of SMARD and Energi Data Service as they are (price_layouts.hpp). Times are
 // ISO 8601: with an offset (Z, +01:00, +0200) they are converted to UTC; a zone-less time needs a
 // zone declared by the header (time_utc, time [ZONE], Energi Data Service's HourUTC) or by the case
-// (flex.price_time_zone), else it is one input error. The series must be regular in UTC: one step
+// (flex.price_time_zone), else it is one input error; a SMARD download is read in Europe/Berlin
+// (German local time, as SMARD publishes it) with a warning. A file that is not UTF-8 is read as
+// Windows-1252 with a warning (price_text_as_utf8). The series must be regular in UTC: one step
 // of 15 or 60 minutes (a series crossing a change of summer time, +01:00 → +02:00, is regular in
 // UTC). ';' between columns allows decimal commas. Each row's price holds from its time to the next
 // row's; prices may be negative and must be finite. Inside, prices are EUR per joule.

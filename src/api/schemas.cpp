@@ -1,9 +1,11 @@
-#include "schemas.hpp"
+// Every input schema with its command and starter template (see potline/api/schemas.hpp).
+#include "potline/api/schemas.hpp"
 
 #include <algorithm>
 
-#include "option_schemas.hpp"
-
+#include "potline/api/options.hpp"
+#include "potline/core/diagnostics.hpp"
+#include "potline/core/text.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/finance/invest_case.hpp"
 #include "potline/flex/flex_case.hpp"
@@ -12,7 +14,7 @@
 #include "potline/plant/smelter_schema.hpp"
 #include "potline/potline/simulate_case.hpp"
 
-namespace potline::app {
+namespace potline::api {
 namespace {
 
 const char* kTechnologyNote =
@@ -86,4 +88,21 @@ std::vector<NamedSchema> all_schemas() {
           {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)", std::nullopt}};
 }
 
-}  // namespace potline::app
+std::vector<NamedSchema> selected_schemas(const std::string& name) {
+  std::vector<NamedSchema> all = all_schemas();
+  if (name.empty()) return all;
+  std::vector<std::string> names;
+  for (const auto& named : all) {
+    if (named.schema->name() == name) return {named};
+    names.push_back(named.schema->name());
+  }
+  core::Diagnostics d;
+  std::string message = "unknown schema '" + name + "'; available: ";
+  for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", " : "") + names[i];
+  const std::string hint = core::closest_match(name, names);
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  d.error({}, "schema", message);
+  throw core::InputError(d);
+}
+
+}  // namespace potline::api

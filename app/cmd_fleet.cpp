@@ -156,13 +156,29 @@ void print_binding_limits(const io::Json& summary) {
   }
 }
 
-/// fleet.flex: the power the fleet could move, in total.
+/// fleet.flex: the power the fleet could move, in total, and how long each technology holds it.
 void print_flexible_capacity(const io::Json& f) {
-  std::cout << fmt::format("  flexible capacity ({}: {:.0f} % of power for {:.0f} h): {:.2f} of {:.2f} GW at {} smelters, "
-                           "{:.0f} GWh per event\n",
-                           f.value("configuration", ""), number_or(f, "power_percent"), number_or(f, "duration_h"),
-                           number_or(f, "flexible_MW") / 1e3, number_or(f, "power_MW") / 1e3, f.value("smelters", 0),
+  std::cout << fmt::format("  flexible capacity ({}, hold from the {}: ±{:.0f} % of power for up to {:.0f} h): {:.2f} of {:.2f} GW "
+                           "at {} smelters; down {:.0f} GWh, up {:.0f} GWh, both ways {:.0f} GWh per event\n",
+                           f.value("configuration", ""), f.value("source", ""), number_or(f, "power_percent"),
+                           number_or(f, "duration_h"), number_or(f, "flexible_MW") / 1e3, number_or(f, "power_MW") / 1e3,
+                           f.value("smelters", 0), number_or(f, "down_MWh") / 1e3, number_or(f, "up_MWh") / 1e3,
                            number_or(f, "flexible_MWh") / 1e3);
+  if (!f.contains("by_technology")) return;
+  for (const io::Json& t : f.at("by_technology")) {
+    const auto hold = [&t](const char* dir) {
+      const std::string d(dir);
+      const std::string limit = t.value(d + "_limit", "");
+      return fmt::format("{:+.0f} % {:.1f} h{}", number_or(t, (d + "_percent").c_str()), number_or(t, (d + "_hold_h").c_str()),
+                         limit == "none" ? "" : " (" + limit + ")");
+    };
+    const int smelters = t.value("smelters", 0);
+    std::cout << fmt::format("    {} at {:.0f} kA ({}; {} smelter{}, {:.2f} GW): {}, {}\n", t.value("technology", ""),
+                             number_or(t, "line_current_kA"),
+                             t.value("line_current_origin", "") == "smelter" ? "the smelters' line current" : "its published current",
+                             smelters, smelters == 1 ? "" : "s", number_or(t, "power_MW") / 1e3, hold("down"), hold("up"));
+    if (!t.value("note", "").empty()) std::cout << "      (" << t.value("note", "") << ")\n";
+  }
 }
 
 void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings,

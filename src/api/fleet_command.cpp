@@ -107,7 +107,6 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   io::Json uw = io::Json::array();
   for (int i : f.under_water) uw.push_back(c.model.smelters[static_cast<std::size_t>(i)].record.id);
   j["under_water"] = uw;
-  if (c.flex.enabled()) j["flexible_capacity"] = fleet::flex_capacity_json(c, f);  // issue 13 part 5
   j["under_water_Mt"] = f.under_water_capacity_kg_per_s * kMt;
   j["lme_usd_per_t"] = c.lme_usd_per_kg * kT;
   j["cbam_year"] = c.cbam_year;
@@ -413,6 +412,8 @@ FleetRun run_fleet(const FleetInput& input) {
       run.summary["exclusions"] = exclusions_json(c, run.result, c.exclusions.size());
     if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
     if (!c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(c, run.result);
+    // Issue 13 part 5: once, for the case solved (the envelope runs the dynamic model).
+    if (c.flex.enabled()) run.summary["flexible_capacity"] = fleet::flex_capacity_json(c, run.result, input.data);
     return run;
   }
   std::vector<fleet::YearResult> years = fleet::solve_years(c);
@@ -433,6 +434,7 @@ FleetRun run_fleet(const FleetInput& input) {
     run.summary["exclusions"] = exclusions_json(last.c, last.r, c.exclusions.size());
   if (!last.c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(last.c, last.r);
   if (!last.c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(last.c, last.r);
+  if (last.c.flex.enabled()) run.summary["flexible_capacity"] = fleet::flex_capacity_json(last.c, last.r, input.data);
   if (years.size() > 1) {
     io::Json path = io::Json::array();
     for (const auto& y : years) path.push_back(path_entry(y));
@@ -450,7 +452,8 @@ Tables FleetRun::tables(const fleet::FleetCase& input_case) const {
   if (!path_csv.empty()) t["path.csv"] = path_csv;
   if (summary.contains("ccs_retrofit")) t["ccs_retrofit.csv"] = fleet::ccs_retrofit_csv(summary.at("ccs_retrofit"));
   if (summary.contains("hpa")) t["hpa.csv"] = fleet::hpa_product_csv(summary.at("hpa"));
-  if (c.flex.enabled()) t["flex_capacity.csv"] = fleet::flex_capacity_csv(c, result);  // issue 13 part 5
+  if (summary.contains("flexible_capacity"))  // issue 13 part 5
+    t["flex_capacity.csv"] = fleet::flex_capacity_csv(summary.at("flexible_capacity"));
   return t;
 }
 

@@ -1,8 +1,10 @@
-// Flexible capacity of the fleet (see flex_link.hpp; docs/model/flexibility.md §9).
+// Flexible capacity of the fleet (see flex_link.hpp; docs/model/flexibility.md §9). The envelope
+// runs of the representative cells are in flex_link_envelope.cpp.
 #include "potline/fleet/flex_link.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "potline/core/diagnostics.hpp"
@@ -14,14 +16,24 @@ namespace potline::fleet {
 namespace {
 
 constexpr double kJ_per_MWh = 3.6e9;
-// The presets' hold time: TRIMET's stated ±25 % for up to 48 h [TRIMET 2019]; the conventional
-// preset is given the same time so that the two compare (conventional cells hold ±5 % for a week
-// in the dynamic model, docs/model/flexibility.md §7).
-constexpr double kPresetHold_s = 48 * 3600.0;
+// The horizon: TRIMET's stated ±25 % for up to 48 h [TRIMET 2019], for both configurations so that
+// they compare (and their energies with TRIMET's ≈ 1,120 MWh).
+constexpr double kDefaultHorizon_s = 48 * 3600.0;
 
 std::string number(double x) {
   if (!std::isfinite(x)) throw core::RunError("non-finite number in the flexible-capacity output");
   return fmt::format("{:.6g}", x);
+}
+
+/// "" (held the horizon) reads "none" in outputs; a preset's hold is the preset's.
+std::string limit_text(const FleetCase& c, const std::string& limit) {
+  if (c.flex.source == FlexSource::kPreset) return "preset";
+  return limit.empty() ? "none" : limit;
+}
+
+void add(std::vector<double>& v, int region, double x) {
+  if (region >= 0 && static_cast<std::size_t>(region) < v.size())
+    v[static_cast<std::size_t>(region)] += x;
 }
 
 }  // namespace
@@ -29,80 +41,207 @@ std::string number(double x) {
 double FlexConfiguration::share() const {
   if (power_share) return *power_share;
   switch (preset) {
-    case FlexPreset::kConventional: return 0.05;     // [Lavoie et al. 2011]: about ±5 % for conventional cells
-    case FlexPreset::kHeatExchangers: return 0.25;   // [TRIMET 2019]: ±25 %
-    case FlexPreset::kNone: break;
+    case FlexPreset::kConventional:
+      return 0.05;  // [Lavoie et al. 2011]: about ±5 % for conventional cells
+    case FlexPreset::kHeatExchangers:
+      return 0.25;  // [TRIMET 2019]: ±25 %
+    case FlexPreset::kNone:
+      break;
   }
   return 0.0;
 }
 
-double FlexConfiguration::hold_s() const { return duration_s.value_or(kPresetHold_s); }
+double FlexConfiguration::hold_s() const {
+  return duration_s.value_or(kDefaultHorizon_s);
+}
 
 const char* FlexConfiguration::name() const {
   switch (preset) {
-    case FlexPreset::kConventional: return "conventional";
-    case FlexPreset::kHeatExchangers: return "heat_exchangers";
-    case FlexPreset::kNone: break;
+    case FlexPreset::kConventional:
+      return "conventional";
+    case FlexPreset::kHeatExchangers:
+      return "heat_exchangers";
+    case FlexPreset::kNone:
+      break;
   }
   return "custom";
 }
 
-FlexCapacity flexible_capacity(const FleetCase& c, const FleetResult& r) {
+const char* FlexConfiguration::source_name() const {
+  return source == FlexSource::kPreset ? "preset" : "envelope";
+}
+
+HoldKey hold_key(const FleetCase& c, std::size_t i) {
+  const FleetSmelter& s = c.model.smelters.at(i);
+  HoldKey k{s.technology, 0.0};
+  const bool retrofit = std::any_of(c.retrofits.begin(), c.retrofits.end(), [&s](const auto& r) {
+    return is_row_or_part(s.record.id, r.first);
+  });
+  if (!retrofit && !s.record.technology.empty() && s.record.line_current_A > 0)
+    k.line_current_A = s.record.line_current_A;
+  return k;
+}
+
+FlexCapacity flexible_capacity(const FleetCase& c, const FleetResult& r,
+                               const plant::SmelterData& data) {
   FlexCapacity out;
   const std::size_t regions = c.model.regions.regions.size();
-  out.region_power_W.assign(regions, 0.0);
-  out.region_flexible_W.assign(regions, 0.0);
-  out.region_flexible_J.assign(regions, 0.0);
-  const double share = c.flex.share(), hold = c.flex.hold_s();
-  for (std::size_t i = 0; i < c.model.smelters.size() && i < r.production_kg_per_s.size(); ++i) {
-    const double production = r.production_kg_per_s[i];
-    if (!(production > 0)) continue;
+  for (auto* v : {&out.region_power_W, &out.region_flexible_W, &out.region_flexible_J,
+                  &out.region_down_J, &out.region_up_J})
+    v->assign(regions, 0.0);
+  std::vector<std::size_t> producing;
+  for (std::size_t i = 0; i < c.model.smelters.size() && i < r.production_kg_per_s.size(); ++i)
+    if (r.production_kg_per_s[i] > 0) producing.push_back(i);
+  std::vector<HoldKey> keys;
+  if (c.flex.source == FlexSource::kEnvelope) {
+    core::Diagnostics d;
+    for (std::size_t i : producing) {
+      if (c.model.smelters[i].technology.empty())
+        d.error(core::SourceLocation{c.path}, "fleet.flex_source",
+                fmt::format("smelter '{}' has no cell technology for the envelope; choose "
+                            "fleet.flex_source = \"preset\"",
+                            c.model.smelters[i].record.id));
+      keys.push_back(hold_key(c, i));
+    }
+    if (d.has_errors()) throw core::InputError(d);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    out.holds = technology_holds(c, keys, data);
+  }
+  const double share = c.flex.share(), horizon = c.flex.hold_s();
+  for (std::size_t i : producing) {
     SmelterFlex s;
     s.smelter = static_cast<int>(i);
-    s.power_W = production * r.smelters[i].sec_ac_J_per_kg;
+    s.power_W = r.production_kg_per_s[i] * r.smelters[i].sec_ac_J_per_kg;
     s.flexible_W = share * s.power_W;
-    s.flexible_J = s.flexible_W * hold;
-    const int region = c.model.smelters[i].region;
-    if (region >= 0 && static_cast<std::size_t>(region) < regions) {
-      out.region_power_W[static_cast<std::size_t>(region)] += s.power_W;
-      out.region_flexible_W[static_cast<std::size_t>(region)] += s.flexible_W;
-      out.region_flexible_J[static_cast<std::size_t>(region)] += s.flexible_J;
+    s.down_s = s.up_s = horizon;
+    if (!keys.empty()) {
+      const auto it = std::lower_bound(keys.begin(), keys.end(), hold_key(c, i));
+      s.hold = static_cast<int>(it - keys.begin());
+      s.down_s = out.holds[static_cast<std::size_t>(s.hold)].down.hold_s;
+      s.up_s = out.holds[static_cast<std::size_t>(s.hold)].up.hold_s;
     }
+    s.down_J = s.flexible_W * s.down_s;
+    s.up_J = s.flexible_W * s.up_s;
+    s.flexible_J = std::min(s.down_J, s.up_J);
+    const int region = c.model.smelters[i].region;
+    add(out.region_power_W, region, s.power_W);
+    add(out.region_flexible_W, region, s.flexible_W);
+    add(out.region_flexible_J, region, s.flexible_J);
+    add(out.region_down_J, region, s.down_J);
+    add(out.region_up_J, region, s.up_J);
     out.power_W += s.power_W;
     out.flexible_W += s.flexible_W;
     out.flexible_J += s.flexible_J;
+    out.down_J += s.down_J;
+    out.up_J += s.up_J;
     out.smelters.push_back(s);
   }
   return out;
 }
 
-io::Json flex_capacity_json(const FleetCase& c, const FleetResult& r) {
-  const FlexCapacity f = flexible_capacity(c, r);
+namespace {
+
+io::Json technology_json(const FleetCase& c, const FlexCapacity& f) {
+  io::Json list = io::Json::array();
+  for (std::size_t h = 0; h < f.holds.size(); ++h) {
+    const TechnologyHold& t = f.holds[h];
+    double power = 0;
+    int count = 0;
+    for (const SmelterFlex& s : f.smelters) {
+      if (s.hold != static_cast<int>(h)) continue;
+      power += s.power_W;
+      ++count;
+    }
+    list.push_back({{"technology", t.key.technology},
+                    {"line_current_kA", t.line_current_A / 1e3},
+                    {"line_current_origin", t.current_origin},
+                    {"note", t.note},
+                    {"max_current_kA", t.max_current_A / 1e3},
+                    {"exchanger_rating_kW_per_m2", t.exchanger_W_per_m2 / 1e3},
+                    {"smelters", count},
+                    {"power_MW", power / 1e6},
+                    {"down_percent", 100 * (t.down.share - 1)},
+                    {"down_hold_h", t.down.hold_s / 3600},
+                    {"down_limit", limit_text(c, t.down.limit)},
+                    {"down_drawn_percent", 100 * (t.down.drawn_share - 1)},
+                    {"up_percent", 100 * (t.up.share - 1)},
+                    {"up_hold_h", t.up.hold_s / 3600},
+                    {"up_limit", limit_text(c, t.up.limit)},
+                    {"up_drawn_percent", 100 * (t.up.drawn_share - 1)}});
+  }
+  return list;
+}
+
+io::Json smelter_json(const FleetCase& c, const FlexCapacity& f) {
+  io::Json list = io::Json::array();
+  for (const SmelterFlex& s : f.smelters) {
+    const FleetSmelter& fs = c.model.smelters[static_cast<std::size_t>(s.smelter)];
+    const TechnologyHold* t = s.hold >= 0 ? &f.holds[static_cast<std::size_t>(s.hold)] : nullptr;
+    list.push_back(
+        {{"smelter", fs.record.id},
+         {"name", fs.record.name},
+         {"region",
+          fs.region >= 0 ? c.model.regions.regions[static_cast<std::size_t>(fs.region)].id : ""},
+         {"technology", fs.technology},
+         {"line_current_kA",
+          t != nullptr ? t->line_current_A / 1e3
+                       : hold_key(c, static_cast<std::size_t>(s.smelter)).line_current_A / 1e3},
+         {"power_MW", s.power_W / 1e6},
+         {"flexible_MW", s.flexible_W / 1e6},
+         {"flexible_MWh", s.flexible_J / kJ_per_MWh},
+         {"down_hold_h", s.down_s / 3600},
+         {"down_limit", limit_text(c, t != nullptr ? t->down.limit : "")},
+         {"up_hold_h", s.up_s / 3600},
+         {"up_limit", limit_text(c, t != nullptr ? t->up.limit : "")},
+         {"down_MWh", s.down_J / kJ_per_MWh},
+         {"up_MWh", s.up_J / kJ_per_MWh}});
+  }
+  return list;
+}
+
+}  // namespace
+
+io::Json flex_capacity_json(const FleetCase& c, const FleetResult& r,
+                            const plant::SmelterData& data) {
+  const FlexCapacity f = flexible_capacity(c, r, data);
   io::Json by_region = io::Json::object();
   const auto& regions = c.model.regions.regions;
   for (std::size_t k = 0; k < regions.size(); ++k) {
     by_region[regions[k].id] = {{"power_MW", f.region_power_W[k] / 1e6},
                                 {"flexible_MW", f.region_flexible_W[k] / 1e6},
-                                {"flexible_MWh", f.region_flexible_J[k] / kJ_per_MWh}};
+                                {"flexible_MWh", f.region_flexible_J[k] / kJ_per_MWh},
+                                {"down_MWh", f.region_down_J[k] / kJ_per_MWh},
+                                {"up_MWh", f.region_up_J[k] / kJ_per_MWh}};
   }
   return {{"configuration", c.flex.name()},
+          {"source", c.flex.source_name()},
           {"power_percent", 100 * c.flex.share()},
           {"duration_h", c.flex.hold_s() / 3600},
           {"smelters", f.smelters.size()},
           {"power_MW", f.power_W / 1e6},
           {"flexible_MW", f.flexible_W / 1e6},
           {"flexible_MWh", f.flexible_J / kJ_per_MWh},
-          {"by_region", by_region}};
+          {"down_MWh", f.down_J / kJ_per_MWh},
+          {"up_MWh", f.up_J / kJ_per_MWh},
+          {"by_region", by_region},
+          {"by_technology", technology_json(c, f)},
+          {"by_smelter", smelter_json(c, f)}};
 }
 
-std::string flex_capacity_csv(const FleetCase& c, const FleetResult& r) {
-  const FlexCapacity f = flexible_capacity(c, r);
-  std::string out = io::csv_row({"smelter", "name", "region", "power [MW]", "flexible [MW]", "flexible [MWh]"});
-  for (const SmelterFlex& s : f.smelters) {
-    const FleetSmelter& fs = c.model.smelters[static_cast<std::size_t>(s.smelter)];
-    const std::string region = fs.region >= 0 ? c.model.regions.regions[static_cast<std::size_t>(fs.region)].id : "";
-    out += io::csv_row({fs.record.id, fs.record.name, region, number(s.power_W / 1e6), number(s.flexible_W / 1e6),
-                        number(s.flexible_J / kJ_per_MWh)});
+std::string flex_capacity_csv(const io::Json& f) {
+  std::string out =
+      io::csv_row({"smelter", "name", "region", "power [MW]", "flexible [MW]", "flexible [MWh]",
+                   "technology", "line current [kA]", "level [%]", "down hold [h]", "down limit",
+                   "up hold [h]", "up limit", "down [MWh]", "up [MWh]"});
+  const double level = f.at("power_percent").get<double>();
+  for (const io::Json& s : f.at("by_smelter")) {
+    const auto n = [&s](const char* key) { return number(s.at(key).get<double>()); };
+    const auto t = [&s](const char* key) { return s.at(key).get<std::string>(); };
+    out += io::csv_row({t("smelter"), t("name"), t("region"), n("power_MW"), n("flexible_MW"),
+                        n("flexible_MWh"), t("technology"), n("line_current_kA"), number(level),
+                        n("down_hold_h"), t("down_limit"), n("up_hold_h"), t("up_limit"),
+                        n("down_MWh"), n("up_MWh")});
   }
   return out;
 }
@@ -114,25 +253,50 @@ void add_flex_link_fields(io::SchemaTable<FleetCase>& t) {
             {"conventional", FlexPreset::kConventional},
             {"heat_exchangers", FlexPreset::kHeatExchangers}})
       .default_("none")
-      .doc("power-flexibility configuration whose flexible capacity (MW, MWh) is reported per smelter and region: "
-           "conventional ±5 %, heat_exchangers ±25 %, each for fleet.flex_duration")
-      .source("conventional: about ±5 % [Lavoie et al. 2011]; shell heat exchangers: ±25 % for up to 48 h "
-              "[TRIMET 2019], the published claim, not the dynamic model's: Potline's TRIMET-like potline holds "
-              "+25 % for 48 h but -25 % for only about 17 h (docs/model/flexibility.md §9), so the downward "
-              "MWh of this preset is about 2.8 times what the model supports");
+      .doc(
+          "power-flexibility configuration whose flexible capacity (MW, MWh) is reported per "
+          "smelter, technology and "
+          "region: conventional cells (level ±5 %) or cells with shell heat exchangers in "
+          "automatic mode and a "
+          "rectifier sized for the level (±25 %); how long each level holds: fleet.flex_source")
+      .source(
+          "levels: conventional about ±5 % [Lavoie et al. 2011]; shell heat exchangers ±25 % for "
+          "up to 48 h "
+          "[TRIMET 2019]; the representative cells' control: examples/flex-day.toml and "
+          "examples/flex-week-heat-exchangers.toml (docs/model/flexibility.md §9)");
+  f.choice("fleet.flex_source", &FlexConfiguration::source,
+           {{"envelope", FlexSource::kEnvelope}, {"preset", FlexSource::kPreset}})
+      .default_("envelope")
+      .doc(
+          "where the hold time comes from: envelope, the dynamic model's operating envelope of a "
+          "representative cell "
+          "of each technology at its smelters' line current, held at -level and +level for up to "
+          "fleet.flex_duration (one run per technology, line current and direction); preset, the "
+          "published claim "
+          "that the level holds fleet.flex_duration")
+      .source(
+          "model choice (docs/model/flexibility.md §7, §9); preset: [Lavoie et al. 2011], [TRIMET "
+          "2019], which the "
+          "dynamic model holds upwards but not downwards for the TRIMET-like cell "
+          "(docs/validation.md F8)");
   f.optional_number("fleet.flex_power", &FlexConfiguration::power_share)
       .unit("%", "1")
       .range(0.0, 100.0)
       .exclusive_min()
       .warn_plain_fraction()
       .default_note("the fleet.flex preset's (5 % or 25 %)")
-      .doc("power each producing smelter can move, % of its power (reported even with fleet.flex = none)");
+      .doc(
+          "the level: power each producing smelter moves down and up, % of its power (reported "
+          "even with "
+          "fleet.flex = none, then with conventional cells); a level beyond a conventional cell's "
+          "rectifier "
+          "(1.25 × its line current) is an error");
   f.optional_number("fleet.flex_duration", &FlexConfiguration::duration_s)
       .unit("h", "s")
       .range(0.0, 8760.0)
       .exclusive_min()
       .default_note("48 h (TRIMET's stated duration)")
-      .doc("how long the flexible power is held: MWh = MW × this");
+      .doc("the horizon: each level is held at most this long (MWh = MW × the hold)");
 }
 
 }  // namespace potline::fleet

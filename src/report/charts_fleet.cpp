@@ -172,47 +172,10 @@ Chart flows_chart(const RunData& run, const Table& t) {
   return vega::chart(spec, values.size());
 }
 
-/// Flexible capacity by region (issue 13 part 5): the power each region's producing smelters draw and
-/// the share of it they could move for the case's duration (summary `flexible_capacity`, written when
-/// fleet.flex is set; per smelter in flex_capacity.csv).
-std::optional<Chart> flexible_capacity_chart(const RunData& run) {
-  const Json& s = run.summary;
-  if (!s.contains("flexible_capacity") || !s["flexible_capacity"].is_object()) return std::nullopt;
-  const Json& f = s["flexible_capacity"];
-  if (!f.contains("by_region") || !f["by_region"].is_object()) return std::nullopt;
-  Json values = Json::array();
-  for (const auto& item : f["by_region"].items()) {
-    // Not a structured binding: clang before 16 cannot capture one in a lambda (P1091R3).
-    const std::string region = item.key();
-    const Json& r = item.value();
-    const auto get = [&r](const char* key) {
-      return vega::number(r.contains(key) && r[key].is_number() ? std::optional<double>(r[key].get<double>()) : std::nullopt);
-    };
-    values.push_back({{"region", region}, {"what", "power drawn"}, {"MW", get("power_MW")}, {"MWh", nullptr}});
-    values.push_back({{"region", region}, {"what", "flexible"}, {"MW", get("flexible_MW")}, {"MWh", get("flexible_MWh")}});
-  }
-  Json spec = vega::base(
-      "Flexible capacity by region: power drawn and power that can be moved",
-      fmt::format("{}: configuration {}, ±{} % for {} h; world {} MW flexible, {} MWh per event", run.title(),
-                  vega::text(f, "configuration", "?"), vega::fixed(vega::member(f, "power_percent"), 0),
-                  vega::fixed(vega::member(f, "duration_h"), 0), vega::fixed(vega::member(f, "flexible_MW"), 0),
-                  vega::fixed(vega::member(f, "flexible_MWh"), 0)),
-      760, 220);
-  spec["data"] = {{"values", values}};
-  spec["layer"] = {vega::primary({{"mark", {{"type", "bar"}, {"tooltip", true}}},
-                                  {"encoding", {{"x", vega::field("region", "nominal", "Region")},
-                                                {"xOffset", {{"field", "what"}}},
-                                                {"y", vega::field("MW", "quantitative", "Power [MW]")},
-                                                {"color", {{"field", "what"}, {"type", "nominal"}, {"title", nullptr}}},
-                                                {"tooltip", Json::array({{{"field", "region"}}, {{"field", "what"}},
-                                                                         {{"field", "MW"}, {"format", ".0f"}},
-                                                                         {{"field", "MWh"}, {"format", ".0f"}}})}}}})};
-  return vega::chart(spec, values.size());
-}
-
 }  // namespace
 
 std::optional<Chart> fleet_path_chart(const RunData& run, const Table& t);  // charts_fleet_path.cpp
+std::vector<Chart> flexible_capacity_charts(const RunData& run);          // charts_fleet_flex.cpp
 
 RunReport fleet_report(const RunData& run) {
   RunReport r;
@@ -242,7 +205,7 @@ RunReport fleet_report(const RunData& run) {
     r.tables.push_back({"Trade flows (flows.csv)", t->columns, t->rows});
   }
   if (const Table* t = run.table("regions.csv")) r.tables.push_back({"Regions (regions.csv)", t->columns, t->rows});
-  if (auto c = flexible_capacity_chart(run)) r.charts.push_back(std::move(*c));
+  for (Chart& c : flexible_capacity_charts(run)) r.charts.push_back(std::move(c));
   if (const Table* t = run.table("flex_capacity.csv")) {
     r.tables.push_back({"Flexible capacity per smelter (flex_capacity.csv)", t->columns, t->rows});
   }

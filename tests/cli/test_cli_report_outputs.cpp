@@ -231,6 +231,8 @@ TEST(CliReportOutputs, FleetWithFlexDrawsFlexibleCapacityByRegion) {
   EXPECT_NE(html.find("Flexible capacity by region: power drawn and power that can be moved"), std::string::npos);
   EXPECT_NE(html.find(fmt::format("world {:.0f} MW flexible", flexible_MW)), std::string::npos);
   EXPECT_NE(html.find("Flexible capacity per smelter (flex_capacity.csv)"), std::string::npos);
+  // The hours each technology holds the level (the envelope source, the default).
+  EXPECT_NE(html.find("Flexible capacity by technology: hours the level holds down and up"), std::string::npos);
   // Without fleet.flex the chart is absent (no empty chart).
   const std::string plain = (tmp.path() / "plain").string();
   ASSERT_EQ(potline({"fleet", example("world-2024.toml"), "--out", plain, "--report"}).exit_code, 0);

@@ -137,7 +137,7 @@ TEST(CliUserTrial3, FleetTextShowsTheLeversOfTheCase) {
   expect_in(hpa.out, "three_layer line 20000 t/yr HPA");
   const RunResult flex = potline({"fleet", example("world.toml"), "--set", "fleet.flex=heat_exchangers"});
   ASSERT_EQ(flex.exit_code, 0) << flex.describe();
-  expect_in(flex.out, "  flexible capacity (heat_exchangers: 25 % of power for 48 h): ");
+  expect_in(flex.out, "  flexible capacity (heat_exchangers, hold from the envelope: ±25 % of power for up to 48 h): ");
 }
 
 std::vector<std::string> split_commas(const std::string& line) {

@@ -1,7 +1,8 @@
 // Interruptible load ([grid] of potline flex) and the fleet link (fleet.flex* of potline fleet) end
 // to end: bad inputs exit 2 with the key, the value and what binds, all in one pass; the fleet's
-// flexible capacity is the configuration's share of each producing smelter's power, summed by
-// region, and written to flex_capacity.csv.
+// flexible capacity is the configuration's level of each producing smelter's power, held as long as
+// the representative cell of its technology holds it (or the preset's horizon), summed by region,
+// and written to flex_capacity.csv.
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -25,31 +26,93 @@ TEST(FlexGridCli, OutOfRangeGridValuesAreSchemaErrors) {
   EXPECT_NE(r.err.find("grid.reserve_price"), std::string::npos) << r.err;
 }
 
-TEST(FleetFlexCli, HeatExchangerCapacityIsAQuarterOfThePowerForTwoDays) {
+TEST(FleetFlexCli, PresetHeatExchangerCapacityIsAQuarterOfThePowerForTwoDays) {
   TempDir dir;
-  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=heat_exchangers", "--json",
-                               "--out", (dir.path() / "run").string()});
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=heat_exchangers", "--set",
+                               "fleet.flex_source=preset", "--json", "--out", (dir.path() / "run").string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json j = parse_json(r.out);
   const Json& f = j.at("flexible_capacity");
   EXPECT_EQ(f.at("configuration"), "heat_exchangers");
+  EXPECT_EQ(f.at("source"), "preset");
   const double power = f.at("power_MW").get<double>();
-  // World primary aluminium draws about 100 GW (≈ 70 Mt/yr at ≈ 14-15 MWh/t AC); the model's
-  // production and specific energies must land near that.
   EXPECT_GT(power, 70e3);
   EXPECT_LT(power, 140e3);
   EXPECT_NEAR(f.at("flexible_MW").get<double>(), 0.25 * power, 1e-6 * power);
   EXPECT_NEAR(f.at("flexible_MWh").get<double>(), 0.25 * power * 48, 1e-6 * power * 48);
-  double sum = 0;
-  for (const auto& [region, v] : f.at("by_region").items()) sum += v.at("flexible_MW").get<double>();
-  EXPECT_NEAR(sum, f.at("flexible_MW").get<double>(), 1e-6 * power);
+  EXPECT_NEAR(f.at("down_MWh").get<double>(), 0.25 * power * 48, 1e-6 * power * 48);
+  EXPECT_TRUE(f.at("by_technology").empty());
   const std::string csv = read_file(dir.path() / "run" / "flex_capacity.csv");
-  EXPECT_EQ(csv.rfind("smelter,name,region,power [MW],flexible [MW],flexible [MWh]\n", 0), 0u) << csv.substr(0, 200);
+  EXPECT_EQ(csv.rfind("smelter,name,region,power [MW],flexible [MW],flexible [MWh],technology,line current [kA],level [%],"
+                      "down hold [h],down limit,up hold [h],up limit,down [MWh],up [MWh]\n",
+                      0),
+            0u)
+      << csv.substr(0, 300);
+  EXPECT_NE(csv.find(",48,preset,48,preset,"), std::string::npos) << csv.substr(0, 400);
+}
+
+// F17 (docs/validation.md): the world's flexible capacity with shell heat exchangers, each smelter
+// holding what the dynamic model's representative cell of its own technology holds. World power
+// about 100 GW (≈ 70 Mt/yr at ≈ 14-15 MWh/t AC); the P155 cells at their published 170 kA hold −25 %
+// as the TRIMET-like case does (F8: 17.2 h, the superheat) and +25 % the 48 h.
+TEST(FleetFlexCli, EnvelopeCapacityOfTheWorldHoldsEachTechnologysTime) {
+  TempDir dir;
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=heat_exchangers", "--json",
+                               "--out", (dir.path() / "run").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json f = parse_json(r.out).at("flexible_capacity");
+  EXPECT_EQ(f.at("source"), "envelope");
+  const double power = f.at("power_MW").get<double>();
+  EXPECT_GT(power, 70e3);
+  EXPECT_LT(power, 140e3);
+  EXPECT_NEAR(f.at("flexible_MW").get<double>(), 0.25 * power, 1e-6 * power);
+  const double down = f.at("down_MWh").get<double>(), up = f.at("up_MWh").get<double>();
+  EXPECT_LT(down, 0.25 * power * 48);
+  EXPECT_LE(up, 0.25 * power * 48 * (1 + 1e-9));
+  EXPECT_LE(f.at("flexible_MWh").get<double>(), std::min(down, up) * (1 + 1e-9));
+  double sum_mw = 0, sum_mwh = 0, sum_down = 0;
+  for (const auto& [region, v] : f.at("by_region").items()) {
+    sum_mw += v.at("flexible_MW").get<double>();
+    sum_mwh += v.at("flexible_MWh").get<double>();
+    sum_down += v.at("down_MWh").get<double>();
+  }
+  EXPECT_NEAR(sum_mw, f.at("flexible_MW").get<double>(), 1e-6 * power);
+  EXPECT_NEAR(sum_mwh, f.at("flexible_MWh").get<double>(), 1e-6 * power);
+  EXPECT_NEAR(sum_down, down, 1e-6 * power);
+  bool p155 = false;
+  int smelters = 0;
+  for (const Json& t : f.at("by_technology")) {
+    smelters += t.at("smelters").get<int>();
+    EXPECT_LE(t.at("down_hold_h").get<double>(), 48.0);
+    if (t.at("technology") == "P155" && t.at("line_current_origin") == "technology") {
+      p155 = true;
+      EXPECT_NEAR(t.at("line_current_kA").get<double>(), 170.0, 1e-9);
+      EXPECT_NEAR(t.at("down_hold_h").get<double>(), 17.2, 1.0) << t.dump();  // F8: 17.2 h
+      EXPECT_EQ(t.at("down_limit"), "superheat_min");
+      EXPECT_NEAR(t.at("up_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
+    }
+  }
+  EXPECT_TRUE(p155) << f.at("by_technology").dump();
+  EXPECT_EQ(smelters, f.at("smelters").get<int>());
+}
+
+// F5 consistency: conventional cells hold ±5 % for the 48 h, whatever their technology and current.
+TEST(FleetFlexCli, ConventionalFivePercentHoldsTheHorizonForEveryTechnology) {
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=conventional", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json f = parse_json(r.out).at("flexible_capacity");
+  ASSERT_FALSE(f.at("by_technology").empty());
+  for (const Json& t : f.at("by_technology")) {
+    EXPECT_NEAR(t.at("down_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
+    EXPECT_NEAR(t.at("up_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
+  }
+  const double power = f.at("power_MW").get<double>();
+  EXPECT_NEAR(f.at("flexible_MWh").get<double>(), 0.05 * power * 48, 1e-6 * power);
 }
 
 TEST(FleetFlexCli, CustomShareAndDurationOverrideThePreset) {
   const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=conventional", "--set",
-                               "fleet.flex_duration=10 h", "--json"});
+                               "fleet.flex_duration=10 h", "--set", "fleet.flex_source=preset", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json f = parse_json(r.out).at("flexible_capacity");
   EXPECT_NEAR(f.at("power_percent").get<double>(), 5.0, 1e-12);
@@ -60,12 +123,26 @@ TEST(FleetFlexCli, CustomShareAndDurationOverrideThePreset) {
 }
 
 TEST(FleetFlexCli, BadFlexKeysExitTwo) {
-  const RunResult r =
-      potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=battery", "--set", "fleet.flex_power=0 %"});
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=battery", "--set",
+                               "fleet.flex_power=-5 %", "--set", "fleet.flex_source=guess"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("fleet.flex"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'fleet.flex'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("battery"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("'fleet.flex_power'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'fleet.flex_source'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("guess"), std::string::npos) << r.err;
+}
+
+// A conventional cell's rectifier (potline.max_current, 1.25 × its line current) cannot draw +40 %
+// once the heat feed-forward has lowered the voltage: an input error naming the cell and the reach.
+TEST(FleetFlexCli, LevelBeyondAConventionalRectifierIsAnInputError) {
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=conventional", "--set",
+                               "fleet.flex_power=40 %"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("'fleet.flex_power': +40 % of power is beyond the rectifier's reach for the representative"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("fleet.flex = \"heat_exchangers\""), std::string::npos) << r.err;
 }
 
 }  // namespace

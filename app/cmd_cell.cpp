@@ -116,7 +116,8 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     std::cout << io::dump(run.summary);
   } else {
     io::require_finite(run.summary);
-    std::cout << cell::cell_summary_text(run.c, run.result, run.warnings);
+    std::cout << cell::cell_summary_text(run.c, run.result, run.warnings,
+                                         run.summary.at("notes").get<std::vector<std::string>>());
     if (o.thermal) std::cout << held_block_note(run, run.summary.at("thermal")) << thermal_text(run.summary.at("thermal"));
     else std::cout << held_temperature_note(run, global);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";

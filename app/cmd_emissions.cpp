@@ -36,6 +36,7 @@ int run_emissions(const OptionTexts& given, bool json, const GlobalOptions& glob
     std::cout << "  note: no anode-effect data given, so IPCC Tier 1 (the class's default per tonne); --aem, or "
                  "--ae-frequency with --ae-duration-min, gives the slope method, --aeo with --ce the overvoltage method\n";
   }
+  for (const auto& n : j["notes"]) std::cout << "  note: " << n.get<std::string>() << "\n";
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   return 0;
 }

@@ -88,6 +88,17 @@ void print_retrofit_gain(const finance::InvestmentResult& r, const finance::Inve
   std::cout << fmt::format("    of the gain (retrofit minus keeping the old cells, year by year): IRR {}   payback {}\n",
                            irr, payback_or_why(r.incremental_payback_years, r.incremental_cash_flows_usd,
                                                in.construction_years));
+  // The retrofit decision's own break-even (T7-13): the plant's, printed below, is where the plant
+  // is worth nothing, not where the new cells start to pay.
+  const bool saves_power =
+      in.operating.potline_sec_ac_J_per_kg < in.existing.potline_sec_ac_J_per_kg;
+  std::cout << fmt::format(
+      "    break-even power of the retrofit {} (the retrofit pays {} it; one price for every year "
+      "of both plans, contract and after)\n",
+      r.incremental_breakeven_power_usd_per_J
+          ? fmt::format("{:.2f} USD/MWh", *r.incremental_breakeven_power_usd_per_J * 3.6e9)
+          : std::string("none in 0-1000 USD/MWh"),
+      saves_power ? "above" : "below");
 }
 
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.
@@ -163,6 +174,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                            finance::kBreakevenToleranceUsdPerMWh,
                            r.incremental_npv_usd ? "; the plant's NPV = 0, not the retrofit's gain" : "");
   if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);
+  for (const auto& n : j["notes"]) std::cout << "  note: " << n.get<std::string>() << "\n";
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   if (o.report) write_run_report(o.out_dir, o.json);  // after the results (it came before the title)

@@ -125,7 +125,8 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
 
   run.result = cell::evaluate(run.c.design, run.c.constants, run.c.op);
   run.warnings = cell::collect_warnings(run.c, run.result, diagnostics);
-  run.summary = cell::cell_result_json(run.c, run.result, run.warnings);
+  run.summary = cell::cell_result_json(run.c, run.result, run.warnings,
+                                       cell::collect_notes(run.c, run.result));
   if (target_V) run.summary["target_voltage_V"] = *target_V;
   return run;
 }

@@ -4,6 +4,7 @@
 
 #include "potline/api/flag_commands.hpp"
 #include "potline/plant/emissions.hpp"
+#include "potline/plant/pfc_note.hpp"
 
 namespace potline::api {
 namespace {
@@ -130,6 +131,9 @@ io::Json emissions(const OptionTexts& options, const std::string& data_dir) {
   j["total_t_co2e_per_t"] = r.anode_co2 + r.pfc_co2e;
   j["method"] = method_json(o, in, *k);
   j["warnings"] = d.warning_messages();
+  // A caveat of the program's data (unverified PFC coefficients), not of the input (T7-12).
+  const auto note = unverified_pfc_note(data, set, in.technology);
+  j["notes"] = note ? std::vector<std::string>{*note} : std::vector<std::string>{};
   return j;
 }
 

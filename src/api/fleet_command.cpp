@@ -13,6 +13,7 @@
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/io/csv.hpp"
+#include "potline/plant/power_breakeven.hpp"
 #include "potline/policy/cbam.hpp"
 
 namespace potline::api {
@@ -132,6 +133,16 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   return j;
 }
 
+// The power price at which margin_usd_per_t (the region's price − C1) is 0, the region's price and
+// the other costs held (plant::breakeven_power_usd_per_J); empty without electricity.
+std::string breakeven_cell(double margin_usd_per_kg, const fleet::SmelterEconomics& e) {
+  if (!(e.sec_ac_J_per_kg > 0)) return {};
+  const double power_usd_per_J = e.power_usd_per_kg / e.sec_ac_J_per_kg;
+  const auto p =
+      plant::breakeven_power_usd_per_J(margin_usd_per_kg, power_usd_per_J, e.electricity_J_per_kg);
+  return p ? num(*p * constants::kJoulePerKWh * 1e3) : std::string();
+}
+
 std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   std::ostringstream cc;
   cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
@@ -139,7 +150,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
         "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t,"
         "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route,"
-        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t\n";
+        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,breakeven_power_usd_per_MWh\n";
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
@@ -163,7 +174,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        // The trade LP's price of the smelter's region, which margin_usd_per_t is taken from: beside
        // price_usd_per_t (LME + the input premium) a row read 2500 - 1439.5 = 594 without it.
        << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << ',' << num(e.eu_ets_usd_per_kg * kT) << ','
-       << num(e.eu_ets_free_allocation_kg_per_kg) << '\n';
+       << num(e.eu_ets_free_allocation_kg_per_kg) << ','
+       << breakeven_cell(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg, e) << '\n';
   }
   return cc.str();
 }

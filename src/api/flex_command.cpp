@@ -1,9 +1,11 @@
 // potline flex as library functions (see flex_command.hpp).
 #include "potline/api/flex_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "potline/cell/technology.hpp"
+#include "potline/core/units.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
@@ -103,7 +105,19 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
   }
   const PricePlace place = price_place(source, price_source, user);
   auto prices = read_prices(source, price_source, place, price_options(user), d);
-  if (prices && c) prices = flex::select_horizon(*prices, horizon_choice(source, user, c->dispatch.horizon_s), d);
+  // The horizon against the series even when other values failed (all errors in one pass, T7-21);
+  // not when the horizon or its start was itself rejected.
+  const io::Value* h = user.get("flex.horizon");
+  const io::FieldSpec& horizon = *schema.find("flex.horizon");
+  const bool horizon_rejected = std::any_of(d.items().begin(), d.items().end(), [](const core::Diagnostic& x) {
+    return x.severity == core::Severity::kError && (x.key == "flex.horizon" || x.key == "flex.start");
+  });
+  if (prices && !horizon_rejected) {
+    const double horizon_s = c   ? c->dispatch.horizon_s
+                             : h ? h->number
+                                 : core::convert(horizon.default_value.value(), horizon.unit, horizon.internal_unit).value;
+    prices = flex::select_horizon(*prices, horizon_choice(source, user, horizon_s), d);
+  }
   if (!c || !prices || d.has_errors()) throw core::InputError(d);
   FlexInput input{std::move(*c), std::move(*prices), catalogue_path, {}};
   input.c.prices_path = place.path;

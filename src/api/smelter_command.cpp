@@ -57,6 +57,8 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
     // Retrofit: the gain over keeping the old cells, with its own IRR and payback (trial CN: the
     // plant's IRR 27.6 % stood alone beside a gain of -389.6 M USD).
     j["incremental_npv_usd"] = *r.incremental_npv_usd;
+    j["incremental_breakeven_power_usd_per_MWh"] =
+        optional_number(r.incremental_breakeven_power_usd_per_J, 3.6e9);
     j["incremental_irr"] = optional_number(r.incremental_irr);
     j["incremental_payback_years"] = optional_number(r.incremental_payback_years);
     j["incremental_cash_flows_usd"] = r.incremental_cash_flows_usd;
@@ -134,6 +136,9 @@ InvestRun run_invest(const CaseSource& source) {
                 "n/a in text); the cash flows still carry the wage bill, a fixed cost");
     }
     run.summary = invest_json(run.c, run.result, d.warning_messages());
+    // Caveats of the program's data (unverified PFC coefficients, T7-12): the operating plant's
+    // notes.
+    run.summary["notes"] = run.c.operating.notes;
     run.npv_by_power = npv_by_power_price(run.c.inputs, run.result);
     return run;
   });

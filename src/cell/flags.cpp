@@ -43,7 +43,7 @@ std::vector<std::string> describe_cell_flags(const CellResult& r, const Operatin
         "{:.1f} K superheat and ACD {:.2f} cm; limited to {:.1f} %",
         r.bath.superheat_K, op.acd_m * 100, r.current_efficiency * 100));
   }
-  // kFanningBeyondFit: said by collect_warnings (report.cpp), which knows the design's gaps.
+  // kFanningBeyondFit: said by collect_notes (report.cpp), which knows the design's gaps.
   if (r.flags & kHeatDeficit) {
     out.push_back(fmt::format(
         "the electrical input {:.1f} kW is below the process demand {:.1f} kW (reaction and heating "

@@ -23,7 +23,8 @@ io::Json optional_json(const std::optional<double>& x) { return x ? io::Json(*x)
 }  // namespace
 
 io::Json cell_result_json(const CellCase& c, const CellResult& r,
-                          const std::vector<std::string>& warnings) {
+                          const std::vector<std::string>& warnings,
+                          const std::vector<std::string>& notes) {
   io::Json j;
   j["technology"] = c.technology ? c.technology->id : std::string();
   j["title"] = c.title;
@@ -93,6 +94,7 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
     j["calibration"] = cal;
   }
   j["warnings"] = warnings;
+  j["notes"] = notes;
   return j;
 }
 
@@ -154,7 +156,8 @@ std::string inputs_csv(const CellCase& c) {
 }
 
 std::string cell_summary_text(const CellCase& c, const CellResult& r,
-                              const std::vector<std::string>& warnings) {
+                              const std::vector<std::string>& warnings,
+                              const std::vector<std::string>& notes) {
   const VoltageBreakdown& v = r.breakdown;
   std::string out;
   // A title such as "AP40 at its published operating point" no longer describes a case moved with
@@ -217,6 +220,7 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
   if (c.calibration && !c.calibration->plausible()) {
     for (const auto& p : c.calibration->problems) out += "  calibration: " + p + "\n";
   }
+  for (const auto& n : notes) out += "  note: " + n + "\n";
   for (const auto& w : warnings) out += "  warning: " + w + "\n";
   return out;
 }
@@ -226,7 +230,7 @@ namespace {
 // effective_anode_area_m2 (cell_model.cpp): each anode looks across the anode gap on its long
 // sides, the centre channel at one end and the side channel, counted twice (a face towards a
 // wall), at the other.
-std::string fanning_warning(const CellDesign& d, double acd_m) {
+std::string fanning_note(const CellDesign& d, double acd_m) {
   struct Channel {
     const char* name;
     double width_m, gap_m;
@@ -270,7 +274,12 @@ std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r
     out.push_back(std::move(s));
   }
   for (auto& s : describe_cell_flags(r, c.op)) out.push_back(std::move(s));
-  if (r.flags & kFanningBeyondFit) out.push_back(fanning_warning(c.design, c.op.acd_m));
+  return out;
+}
+
+std::vector<std::string> collect_notes(const CellCase& c, const CellResult& r) {
+  std::vector<std::string> out;
+  if (r.flags & kFanningBeyondFit) out.push_back(fanning_note(c.design, c.op.acd_m));
   return out;
 }
 

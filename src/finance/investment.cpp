@@ -115,6 +115,18 @@ YearFlow operate(plant::SmelterInputs p, double power_usd_per_J, double output_s
   return y;
 }
 
+// The counterfactual of a retrofit: keep the old cells for the same horizon, no capex.
+InvestmentInputs keep_old_cells(const InvestmentInputs& in) {
+  InvestmentInputs keep = in;
+  keep.kind = ProjectKind::kNewBuild;
+  keep.operating = in.existing;
+  keep.capex_usd = 0.0;
+  keep.operating_years = in.construction_years + in.operating_years;
+  keep.construction_years = 0;
+  keep.depreciation_years = 0;
+  return keep;
+}
+
 }  // namespace
 
 std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional<double> power,
@@ -167,16 +179,17 @@ InvestmentResult evaluate_investment(const InvestmentInputs& in) {
   r.breakeven_iterations = root.iterations;
   if (root.converged) r.breakeven_power_usd_per_J = root.x;
   if (in.kind == ProjectKind::kRetrofit) {
-    // Counterfactual: keep the old cells for the same horizon, no capex.
-    InvestmentInputs keep = in;
-    keep.kind = ProjectKind::kNewBuild;
-    keep.operating = in.existing;
-    keep.capex_usd = 0.0;
-    keep.operating_years = in.construction_years + in.operating_years;
-    keep.construction_years = 0;
-    keep.depreciation_years = 0;
+    const InvestmentInputs keep = keep_old_cells(in);
     const auto base = project_cash_flows(keep, std::nullopt);
     r.incremental_npv_usd = r.npv_usd - npv(base, in.wacc);
+    // The retrofit's break-even: one power price for every year of both plans (the convention of
+    // the plant's break-even above), so that the whole life, not only the contract years, moves
+    // with it.
+    const auto gain = [&](double p) {
+      return npv(project_cash_flows(in, p), in.wacc) - npv(project_cash_flows(keep, p), in.wacc);
+    };
+    const auto incremental_root = bisect(gain, 0.0, 1000.0 / 3.6e9, tol);
+    if (incremental_root.converged) r.incremental_breakeven_power_usd_per_J = incremental_root.x;
     // The retrofit's own return: the plant's IRR (27.6 % for invest-ap60-retrofit) sets the capex
     // against the whole plant's cash, the old plant sunk; the decision is on the difference.
     r.incremental_cash_flows_usd.resize(r.cash_flows_usd.size());

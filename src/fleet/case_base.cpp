@@ -3,6 +3,8 @@
 // (examples/world-2024.toml) so that they cannot drift from its calibration: each file holds only
 // its own levers. The merge is done on the values as read (CaseInput), so every value keeps the
 // file:line:col it was written at, in the base or in the case.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -34,6 +36,16 @@ std::string identity(const std::string& array, const TableValues& t) {
   if (array == "flow_limit") return text_of(t, "flow_limit.from") + "|" + text_of(t, "flow_limit.to");
   if (array == "demand") return text_of(t, "demand.region");
   return {};
+}
+
+std::string ordinal(std::size_t n) {
+  const std::size_t tens = n % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : n % 10 == 1              ? "st"
+                       : n % 10 == 2              ? "nd"
+                       : n % 10 == 3              ? "rd"
+                                                  : "th";
+  return std::to_string(n) + suffix;
 }
 
 // A path of the base, made absolute so that it still names the same file from the case's folder.
@@ -87,12 +99,41 @@ void merge_onto(CaseInput& base, CaseInput& own) {
     for (std::size_t k = 0; k < own_tables.size(); ++k) {
       if (!placed[k]) merged.push_back(std::move(own_tables[k]));
     }
-    for (std::size_t i = 0; i < merged.size(); ++i) merged[i].label = name + "[" + std::to_string(i) + "]";
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      merged[i].label = name + "[" + std::to_string(i) + "]";
+      if (i == merged[i].index_in_file) continue;
+      merged[i].merged_note =
+          fmt::format("{} is the case's {} [[{}]], the {} of {}", merged[i].label, ordinal(i + 1),
+                      name, ordinal(merged[i].index_in_file + 1), merged[i].where.file);
+    }
     own_tables = std::move(merged);
   }
 }
 
 }  // namespace
+
+void name_merged_tables(const CaseInput& in, std::size_t from, core::Diagnostics& d) {
+  std::vector<const TableValues*> noted;
+  for (const auto& [name, tables] : in.arrays) {
+    for (const TableValues& t : tables) {
+      if (!t.merged_note.empty()) noted.push_back(&t);
+    }
+  }
+  if (noted.empty() || from >= d.items().size()) return;
+  core::Diagnostics out;
+  for (std::size_t i = 0; i < d.items().size(); ++i) {
+    core::Diagnostic x = d.items()[i];
+    for (const TableValues* t : noted) {
+      const bool names_table = x.key == t->label || x.key.rfind(t->label + ".", 0) == 0;
+      if (i >= from && names_table) x.message += " (" + t->merged_note + ")";
+    }
+    if (x.severity == core::Severity::kError)
+      out.error(x.location, x.key, x.message);
+    else
+      out.warning(x.location, x.key, x.message);
+  }
+  d = std::move(out);
+}
 
 void read_with_bases(const toml::table& doc, const std::string& file, const std::string& base_dir, CaseInput& in,
                      core::Diagnostics& d, std::vector<std::string>& bases, int depth) {

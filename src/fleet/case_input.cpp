@@ -224,6 +224,7 @@ void read_array(const std::string& name, const toml::node& node, const std::stri
     }
     TableValues tv;
     tv.label = name + "[" + std::to_string(tables.size()) + "]";
+    tv.index_in_file = tables.size();
     tv.where = io::toml_location(x, file);
     read_table(*t, name, tv.label, file, layout, tv.values, tv.rejected, d);
     tables.push_back(std::move(tv));

@@ -53,6 +53,7 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     e.business_usd_per_kg = res.business_usd_per_kg + carbon + e.eu_ets_usd_per_kg;
     e.power_usd_per_kg = res.breakdown.power;
     e.sec_ac_J_per_kg = res.sec_ac_J_per_kg;
+    e.electricity_J_per_kg = res.sec_ac_J_per_kg + res.ccs.electricity_J_per_kg;
     e.total_co2e_kg_per_kg = res.emissions.total;
     e.direct_co2e_kg_per_kg = res.cbam_see_direct_t_per_t;
     e.indirect_co2e_kg_per_kg = res.emissions.scope2;

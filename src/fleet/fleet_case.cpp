@@ -324,15 +324,20 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   RegionTable regions;
   std::vector<SmelterRecord> records;
   load_data(c, data, regions, records, d);
+  // Only data files that could not be read stop here (the levers are checked against them); a year
+  // outside the paths is reported with the levers' errors in the same pass (T7-21).
+  const bool data_failed = d.error_count() > errors_before_data;
   if (c.year != 0) check_path_years(c, in, d);
-  if (d.error_count() > errors_before_data) throw core::InputError(d);
+  if (data_failed) throw core::InputError(d);
   const std::size_t nr = regions.regions.size();
   FleetModel& model = c.model;
   size_per_region(nr, c);
 
   // ---- levers (arrays of tables)
+  const std::size_t items_before_levers = d.items().size();
   detail::apply_levers(in, detail::LeverContext{regions, records, data, d}, c);
   load_fuel_path_rows(in, regions, records, c, d);
+  detail::name_merged_tables(in, items_before_levers, d);
   if (d.has_errors()) throw core::InputError(d);
 
   // ---- China's aggregates split by its technology mix (technology_classes.cpp), after the levers

@@ -24,6 +24,11 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
 void read_with_bases(const toml::table& doc, const std::string& file, const std::string& base_dir, CaseInput& in,
                      core::Diagnostics& d, std::vector<std::string>& bases, int depth);
 
+/// The diagnostics from item `from` on whose key names a lever table renumbered by the merge with a
+/// base (TableValues::merged_note) get that note, so that `cap[1]` of a file with one [[cap]] is
+/// explained (user trial 7, T7-21).
+void name_merged_tables(const CaseInput& in, std::size_t from, core::Diagnostics& d);
+
 /// What the lever tables are checked against.
 struct LeverContext {
   const RegionTable& regions;

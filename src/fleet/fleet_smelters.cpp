@@ -303,7 +303,10 @@ void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionT
   std::set<Status> included;
   for (const auto& s : c.include_status) included.insert(*status_from_name(s));
   for (const auto& r : records) {
-    if (!included.count(r.status)) continue;
+    if (!included.count(r.status)) {
+      c.left_out_status[r.id] = std::string(to_string(r.status));
+      continue;
+    }
     const auto values = smelter_case_values(r, regions, c, data, d);
     if (!values) continue;
     core::Diagnostics local;

@@ -58,9 +58,23 @@ const FleetSmelter* find_smelter(const FleetCase& c, const std::string& id, core
             fmt::format("'{}' is split by its technology class's mix into {}: export one of them", id, fmt::join(parts, ", ")));
     throw core::InputError(d);
   }
-  io::report_unknown_name("smelter", id, ids, option, "--export-smelter", d);
-  d.error(option, "--export-smelter", fmt::format("only the smelters the case includes can be exported (status {})",
-                                                  fmt::join(c.include_status, ", ")));
+  // A dataset row the case leaves out is not unknown: say why it is not there (T7-34); one error.
+  if (const auto it = c.left_out_status.find(id); it != c.left_out_status.end()) {
+    d.error(option, "--export-smelter",
+            fmt::format("'{}' is in the smelter dataset ({}) with status {}{}, and {} includes "
+                        "only the smelters with "
+                        "status {} (fleet.include_status), so it is not run; --set "
+                        "fleet.include_status={},{} runs "
+                        "every smelter with that status too",
+                        id, c.smelters_path, it->second,
+                        c.year != 0 ? fmt::format(" in {}", c.year) : std::string(), c.path,
+                        fmt::join(c.include_status, ", "), fmt::join(c.include_status, ","),
+                        it->second));
+    throw core::InputError(d);
+  }
+  std::vector<std::string> dataset_ids = ids;
+  for (const auto& [left_out, status] : c.left_out_status) dataset_ids.push_back(left_out);
+  io::report_unknown_name("smelter", id, dataset_ids, option, "--export-smelter", d);
   throw core::InputError(d);
 }
 

@@ -1,5 +1,6 @@
 #include "potline/io/toml_values.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -7,6 +8,10 @@
 #include "potline/core/units.hpp"
 
 namespace potline::io {
+namespace {
+// An unknown name without a close match lists the known names when they are this few.
+constexpr std::size_t kListedNames = 60;
+}  // namespace
 
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& file,
                                       core::Diagnostics& diagnostics) {
@@ -133,9 +138,30 @@ void report_unknown_name(const std::string& what, const std::string& name,
                          const std::vector<std::string>& candidates,
                          const core::SourceLocation& where, const std::string& key,
                          core::Diagnostics& diagnostics) {
+  // With a did-you-mean from `candidates` when one is close (by edit distance, or equal but for
+  // case and blanks), else the list of candidates when they are at most kListedNames.
   std::string message = "unknown " + what + " '" + name + "'";
-  const std::string hint = core::closest_match(name, candidates);
-  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  std::string hint = core::closest_match(name, candidates);
+  // A name in another case or with blanks ('CANADA' for 'canada', user trial 7, T7-21) is too far
+  // for the edit distance of a long word.
+  const auto folded = [](const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+      if (c != ' ' && c != '\t')
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  for (std::size_t i = 0; hint.empty() && i < candidates.size(); ++i) {
+    if (folded(candidates[i]) == folded(name)) hint = candidates[i];
+  }
+  if (!hint.empty()) {
+    message += " (did you mean '" + hint + "'?)";
+  } else if (!candidates.empty() && candidates.size() <= kListedNames) {
+    std::string known;
+    for (const auto& c : candidates) known += (known.empty() ? "" : ", ") + c;
+    message += " (known: " + known + ")";
+  }
   diagnostics.error(where, key, message);
 }
 

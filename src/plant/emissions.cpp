@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "potline/core/text.hpp"
+#include "potline/plant/pfc_note.hpp"
 
 namespace potline::plant {
 namespace {
@@ -360,13 +361,8 @@ std::optional<ResolvedCoefficients> resolve_coefficients(const EmissionData& dat
     k.pfc = *p;
     k.pfc.source.clear();
     k.pfc.note.clear();
-    if (!p->verified) {
-      // Said at the output, not only in the data file: the user decides whether to rely on them.
-      d.warning("emissions.coefficient_set",
-                "the " + std::string(to_string(set)) + " PFC coefficients for " + std::string(to_string(c)) +
-                    " are transcribed from a secondary source and not verified against the primary text (" +
-                    p->note + ")");
-    }
+    // Unverified rows are said at the output as a note (unverified_pfc_note, pfc_note.hpp): a
+    // caveat of the program's data, not a doubt about the input (user trial 7, T7-12).
     if (pfc == PfcMethod::kOvervoltage && std::isnan(p->overvoltage_cf4)) {
       d.error(at, "emissions.pfc_method",
               "the " + std::string(to_string(set)) + " set has no overvoltage coefficient for " +
@@ -490,6 +486,21 @@ EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoeffi
   r.scope2 = in.power_captive ? 0.0 : r.power_co2;
   r.total = r.scope1 + r.scope2;
   return r;
+}
+
+}  // namespace potline::plant
+
+namespace potline::plant {
+
+std::optional<std::string> unverified_pfc_note(const EmissionData& data, CoefficientSet set,
+                                               TechnologyClass c) {
+  const PfcCoefficients* p = data.pfc(set, c);
+  if (p == nullptr || p->verified) return std::nullopt;
+  // Said at the output, not only in the data file: the user decides whether to rely on them.
+  return "emissions.coefficient_set: the " + std::string(to_string(set)) +
+         " PFC coefficients for " + std::string(to_string(c)) +
+         " are transcribed from a secondary source and not verified against the primary text (" +
+         p->note + ")";
 }
 
 }  // namespace potline::plant

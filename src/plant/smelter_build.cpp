@@ -10,6 +10,7 @@
 #include "potline/cell/cell_model.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/plant/pfc_note.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "potline/core/constants.hpp"
@@ -331,6 +332,10 @@ void resolve_pfc(SmelterCase& c, double ce, const SmelterData& data, const Reade
                                     e.pfc_method, r.at("emissions.technology_class"),
                                     c.inputs.inert_anode ? inert_scratch : r.d)) {
     c.inputs.coefficients = *k;
+    if (!c.inputs.inert_anode) {
+      if (auto note = unverified_pfc_note(data.emissions, c.coefficient_set, e.technology))
+        c.notes.push_back(std::move(*note));
+    }
   }
 }
 

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 #include "potline/io/csv.hpp"
 #include "potline/plant/ccs_report.hpp"
 #include "potline/plant/hpa.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/plant/power_breakeven.hpp"
 
 namespace potline::plant {
 namespace {
@@ -20,6 +22,18 @@ io::Json per_t(double usd_per_kg) { return usd_per_kg * kKgPerT; }
 
 /// A figure defined only with production (it spreads fixed costs over output): null without.
 io::Json if_produced(const SmelterResult& r, double value) { return r.produces ? io::Json(value) : io::Json(nullptr); }
+
+/// The power price [USD/MWh] at which the margin over C1 (`full`: over full cost) is 0, the metal
+/// price and the other costs held (power_breakeven.hpp); empty without production or electricity.
+std::optional<double> breakeven_power_usd_per_MWh(const SmelterCase& c, const SmelterResult& r,
+                                                  bool full) {
+  if (!r.produces) return std::nullopt;
+  const auto p = breakeven_power_usd_per_J(full ? r.margin_full_usd_per_kg : r.margin_c1_usd_per_kg,
+                                           c.inputs.power_usd_per_J,
+                                           r.sec_ac_J_per_kg + r.ccs.electricity_J_per_kg);
+  if (!p) return std::nullopt;
+  return *p * kJPerKWh * 1e3;
+}
 
 /// Text of such a figure: "n/a" without production.
 std::string text_if_produced(const SmelterResult& r, double value, const char* format = "{:.0f}") {
@@ -267,6 +281,12 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   j["price_usd_per_t"] = per_t(r.price_usd_per_kg);
   j["margin_usd_per_t"] = {{"c1", if_produced(r, r.margin_c1_usd_per_kg * kKgPerT)},
                            {"full", if_produced(r, r.margin_full_usd_per_kg * kKgPerT)}};
+  const auto breakeven_json = [&](bool full) {
+    const auto p = breakeven_power_usd_per_MWh(c, r, full);
+    return p ? io::Json(*p) : io::Json(nullptr);
+  };
+  j["breakeven_power_usd_per_MWh"] = {{"c1", breakeven_json(false)},
+                                      {"full", breakeven_json(true)}};
 
   add_emissions_json(c, r, j);
   add_cbam_json(c, r, j);
@@ -306,6 +326,15 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   s += fmt::format("  power share of C1     {} %\n", text_if_produced(r, 100 * r.power_share_of_c1, "{:.1f}"));
   s += fmt::format("  margin (LME+premium)  {} USD/t over full cost\n",
                    text_if_produced(r, r.margin_full_usd_per_kg * kKgPerT));
+  const auto breakeven_text = [&](bool full) {
+    const auto p = breakeven_power_usd_per_MWh(c, r, full);
+    return p ? fmt::format("{:.1f}", *p) : std::string("n/a");
+  };
+  s += fmt::format(
+      "  break-even power      {} USD/MWh for margin 0 over C1, {} over full cost (the power price "
+      "{:.1f}; "
+      "metal price and other costs held)\n",
+      breakeven_text(false), breakeven_text(true), c.inputs.power_usd_per_J * kJPerKWh * 1e3);
   const auto& e = r.emissions;
   s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  baking fuel {:.3f}  "
                    "casthouse fuel {:.3f}  power {:.3f}\n"

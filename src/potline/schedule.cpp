@@ -106,6 +106,7 @@ struct CsvHeader {
   double time_factor = 1;   ///< to s
   double value_factor = 1;  ///< to A or W
   std::string value_unit;   ///< as written in the header ("kA")
+  std::string time_unit;    ///< as written in the header ("h")
 };
 
 // Parses "time [UNIT],current [UNIT]" or "time [UNIT],power [UNIT]"; errors at path:line.
@@ -128,7 +129,7 @@ std::optional<CsvHeader> parse_header(const std::vector<std::string>& cells, con
                       fmt::format("second column must be 'current [A|kA|MA]' or 'power [W|kW|MW|GW]', found '{}'", cells[1]));
   }
   if (!tu.ok() || !cu.ok() || n0 != "time" || (n1 != "current" && !power)) return std::nullopt;
-  return CsvHeader{power, tu.value, cu.value, u1};
+  return CsvHeader{power, tu.value, cu.value, u1, u0};
 }
 
 // A data value: a finite number within [0, max] (current or power, SI); errors at path:line:column.
@@ -136,12 +137,13 @@ bool check_value(const std::string& text, double value, bool parsed, const CsvHe
                  int line_no, core::Diagnostics& diagnostics) {
   const char* what = h.power ? "power" : "current";
   if (!parsed || !(value >= 0.0) || !std::isfinite(value)) {
-    diagnostics.error({path, line_no, 2}, what, fmt::format("'{}' is not a non-negative number", text));
+    diagnostics.error({path, line_no, 2}, kCsvKey,
+                      fmt::format("{}: '{}' is not a non-negative number", what, text));
     return false;
   }
   if (value > max) {
     const double scale = h.power ? 1e6 : 1e3;
-    diagnostics.error({path, line_no, 2}, what,
+    diagnostics.error({path, line_no, 2}, kCsvKey,
                       fmt::format("{} {:.6g} {} is outside the allowed range 0 to {:.6g} {}{}", what, value / scale,
                                   h.power ? "MW" : "kA", max / scale, h.power ? "MW" : "kA",
                                   h.power ? " (10 GW, ten times the largest potlines)"
@@ -167,13 +169,115 @@ void warn_near_zero_currents(const std::vector<NearZeroRow>& rows, const std::st
   if (rows.empty()) return;
   const NearZeroRow& first = rows.front();
   const std::string more = rows.size() > 1 ? fmt::format(" ({} rows like it, this the first)", rows.size()) : "";
-  diagnostics.warning({path, first.line, 2}, "current",
+  diagnostics.warning({path, first.line, 2}, kCsvKey,
                       fmt::format("'{}' in a [{}] column is {:.6g} kA, {:.3g} % of the nominal current {:.6g} kA{}: no "
                                   "line operates there (0 is an outage; reduced amperage runs at tens of % and more): "
                                   "check the number and the column's unit",
                                   first.text, unit, first.current_A / 1e3, 100.0 * first.current_A / nominal_A,
                                   nominal_A / 1e3, more));
 }
+// A data row whose time was read (its value may have been rejected: it still counts for the order).
+struct TimedRow {
+  int line;
+  double time_s;
+  double value;
+};
+
+// The rows in time order without the misplaced ones: a longest increasing run of times, found from
+// the end so that of two rows out of order the later one is called misplaced (0, 1, 3, 2, 4 h: the
+// row of 2 h). Indices into `rows`, ascending. O(n log n).
+std::vector<std::size_t> rows_in_order(const std::vector<TimedRow>& rows) {
+  const std::size_t n = rows.size();
+  std::vector<std::size_t> tails;  // tails[k]: index of the row ending the best run of length k+1
+  std::vector<std::ptrdiff_t> previous(n, -1);  // the run's next row in file order
+  // Backwards, a strictly decreasing run of times, keeping the latest possible time at each length.
+  for (std::size_t j = n; j-- > 0;) {
+    const double t = rows[j].time_s;
+    const auto pos = std::lower_bound(tails.begin(), tails.end(), t,
+                                      [&](std::size_t k, double v) { return rows[k].time_s > v; });
+    if (pos != tails.begin()) previous[j] = static_cast<std::ptrdiff_t>(*(pos - 1));
+    if (pos == tails.end())
+      tails.push_back(j);
+    else
+      *pos = j;
+  }
+  std::vector<std::size_t> kept;
+  for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
+       k = previous[static_cast<std::size_t>(k)]) {
+    kept.push_back(static_cast<std::size_t>(k));
+  }
+  return kept;
+}
+
+// Order and step of the series, checked once every row was read: a misplaced row is one error
+// (where it belongs), a duplicate time one error, then the constant step on the times in order
+// (gaps).
+void check_order(const std::vector<TimedRow>& rows, const CsvHeader& h, const std::string& path,
+                 core::Diagnostics& d) {
+  if (rows.empty()) return;
+  const auto shown = [&](double t) {
+    return fmt::format("{:g} {}", t / h.time_factor, h.time_unit);
+  };
+  const std::vector<std::size_t> kept = rows_in_order(rows);
+  std::vector<bool> in_order(rows.size(), false);
+  for (std::size_t k : kept) in_order[k] = true;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (in_order[i]) continue;
+    const TimedRow& r = rows[i];
+    // Its place among the rows in order: the first kept row at or after its time.
+    const auto at = std::lower_bound(kept.begin(), kept.end(), r.time_s,
+                                     [&](std::size_t k, double v) { return rows[k].time_s < v; });
+    if (at != kept.end() && rows[*at].time_s == r.time_s) {
+      d.error({path, r.line, 1}, kCsvKey,
+              fmt::format("duplicate time {} (also on line {})", shown(r.time_s), rows[*at].line));
+    } else {
+      const std::string after = at == kept.begin()
+                                    ? std::string("at the start")
+                                    : fmt::format("after line {} ({})", rows[*(at - 1)].line,
+                                                  shown(rows[*(at - 1)].time_s));
+      const std::string before =
+          at == kept.end()
+              ? std::string("at the end")
+              : fmt::format("before line {} ({})", rows[*at].line, shown(rows[*at].time_s));
+      d.error({path, r.line, 1}, kCsvKey,
+              fmt::format("row out of order: time {} belongs {}, {} (times must increase: sort the "
+                          "rows by time)",
+                          shown(r.time_s), after, before));
+    }
+  }
+  // The step on every distinct time in order (a misplaced row still fills its place).
+  std::vector<TimedRow> sorted = rows;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const TimedRow& a, const TimedRow& b) { return a.time_s < b.time_s; });
+  sorted.erase(
+      std::unique(sorted.begin(), sorted.end(),
+                  [](const TimedRow& a, const TimedRow& b) { return a.time_s == b.time_s; }),
+      sorted.end());
+  if (sorted.front().time_s != 0.0) {
+    d.error({path, sorted.front().line, 1}, kCsvKey,
+            fmt::format("the series must start at time 0 (its first time is {})",
+                        shown(sorted.front().time_s)));
+  }
+  const double step = sorted.size() > 1 ? sorted[1].time_s - sorted[0].time_s : 0.0;
+  for (std::size_t i = 2; i < sorted.size(); ++i) {
+    const double dt = sorted[i].time_s - sorted[i - 1].time_s;
+    if (std::fabs(dt - step) <= 1e-6 * step) continue;
+    const double missing = dt / step - 1;
+    const bool whole = std::fabs(missing - std::round(missing)) < 1e-6 && missing >= 1;
+    d.error({path, sorted[i].line, 1}, kCsvKey,
+            whole ? fmt::format("gap: {:.0f} row(s) missing between {} (line {}) and {} (the "
+                                "series must have a constant "
+                                "step, {})",
+                                missing, shown(sorted[i - 1].time_s), sorted[i - 1].line,
+                                shown(sorted[i].time_s), shown(step))
+                  : fmt::format("step {} after {} (line {}) differs from the series step {} (the "
+                                "series must have a "
+                                "constant step)",
+                                shown(dt), shown(sorted[i - 1].time_s), sorted[i - 1].line,
+                                shown(step)));
+  }
+}
+
 }  // namespace
 
 bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagnostics) {
@@ -185,8 +289,7 @@ bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& 
   const std::size_t errors_before = diagnostics.error_count();
   int line_no = 0;
   std::optional<CsvHeader> header;
-  double step = 0;
-  std::vector<Point> points;
+  std::vector<TimedRow> rows;
   std::vector<NearZeroRow> near_zero;  // rows between 0 and a few % of the nominal current
   for (const io::CsvRecord& record : io::parse_csv(text, path, diagnostics)) {
     line_no = record.line;
@@ -207,37 +310,28 @@ bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& 
     const double t = std::strtod(cells[0].c_str(), &e0) * header->time_factor;
     const double value = std::strtod(cells[1].c_str(), &e1) * header->value_factor;
     if (e0 == cells[0].c_str() || *e0 != '\0' || !std::isfinite(t)) {
-      diagnostics.error({path, line_no, 1}, "time", fmt::format("'{}' is not a number", cells[0]));
+      diagnostics.error({path, line_no, 1}, kCsvKey,
+                        fmt::format("time: '{}' is not a number", cells[0]));
       continue;
     }
     const bool parsed = e1 != cells[1].c_str() && *e1 == '\0';
-    if (!check_value(cells[1], value, parsed, *header, power_ ? kMaxLinePower_W : max_A_, path, line_no, diagnostics)) {
+    // A row with a bad value keeps its time for the order checks (every error in one pass, T7-33).
+    if (!check_value(cells[1], value, parsed, *header, power_ ? kMaxLinePower_W : max_A_, path,
+                     line_no, diagnostics)) {
+      rows.push_back({line_no, t, 0.0});
       continue;
     }
-    if (!points.empty()) {
-      const double dt = t - points.back().time_s;
-      if (dt <= 0) {
-        diagnostics.error({path, line_no, 1}, "time", fmt::format("times must increase: {} after {} s", t, points.back().time_s));
-        continue;
-      }
-      if (step == 0) {
-        step = dt;
-      } else if (std::fabs(dt - step) > 1e-6 * step) {
-        diagnostics.error({path, line_no, 1}, "time",
-                          fmt::format("gap: step {} s differs from the series step {} s (the series must have a constant step)", dt, step));
-        continue;
-      }
-    } else if (t != 0.0) {
-      diagnostics.error({path, line_no, 1}, "time", "the series must start at time 0");
-    }
-    points.push_back({t, value});
-    if (!power_ && value > 0.0 && value < kLowestOperatingShare * nominal_A_) near_zero.push_back({line_no, cells[1], value});
+    rows.push_back({line_no, t, value});
+    if (!power_ && value > 0.0 && value < kLowestOperatingShare * nominal_A_)
+      near_zero.push_back({line_no, cells[1], value});
   }
-  if (header && points.empty()) diagnostics.error({path, line_no, 0}, kCsvKey, "no data rows");
+  if (header && rows.empty()) diagnostics.error({path, line_no, 0}, kCsvKey, "no data rows");
   if (!header) diagnostics.error({path, line_no, 0}, kCsvKey, "empty file: no header");
+  if (header) check_order(rows, *header, path, diagnostics);
   if (diagnostics.error_count() != errors_before) return false;
   if (header) warn_near_zero_currents(near_zero, header->value_unit, nominal_A_, path, diagnostics);
-  points_ = std::move(points);
+  points_.clear();
+  for (const TimedRow& r : rows) points_.push_back({r.time_s, r.value});
   return true;
 }
 

@@ -27,9 +27,11 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
   const auto lines = lines_of(read_file(dir + "/cost_curve.csv"));
   ASSERT_GT(lines.size(), 100u);
   const auto header = csv_cells(lines[0]);
-  // region_price_usd_per_t was the last column; the EU ETS columns follow it since 2026-12-05 evening.
-  EXPECT_EQ(header[header.size() - 3], "region_price_usd_per_t");
-  EXPECT_EQ(header.back(), "eu_ets_free_allocation_t_per_t");
+  // region_price_usd_per_t was the last column; the EU ETS columns follow it since 2026-12-05 evening,
+  // the break-even power price since user trial 7 (T7-35).
+  EXPECT_EQ(header[header.size() - 4], "region_price_usd_per_t");
+  EXPECT_EQ(header[header.size() - 2], "eu_ets_free_allocation_t_per_t");
+  EXPECT_EQ(header.back(), "breakeven_power_usd_per_MWh");
   const Json summary = parse_json(read_file(dir + "/summary.json"));
   const std::size_t region = column(header, "region"), price = column(header, "region_price_usd_per_t"),
                     c1 = column(header, "c1_usd_per_t"), margin = column(header, "margin_usd_per_t");

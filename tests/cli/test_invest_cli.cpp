@@ -20,7 +20,7 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
                           "more)\n    of the gain (retrofit minus keeping the old cells, year by year): IRR 2.42 %"),
             std::string::npos)
       << text.out;
-  EXPECT_NE(text.out.find("construction years)\n  the plant with the new cells (the retrofit capex against the whole plant's cash "
+  EXPECT_NE(text.out.find("contract and after)\n  the plant with the new cells (the retrofit capex against the whole plant's cash "
                           "flows, not the gain): NPV 1113.6 M USD   IRR 27.63 %"),
             std::string::npos)
       << text.out;

@@ -10,9 +10,10 @@
 
 namespace potline::cell {
 
-/// The `potline cell --json` object. `warnings` are added under "warnings".
+/// The `potline cell --json` object. `warnings` are added under "warnings", `notes` under "notes".
 io::Json cell_result_json(const CellCase& c, const CellResult& r,
-                          const std::vector<std::string>& warnings);
+                          const std::vector<std::string>& warnings,
+                          const std::vector<std::string>& notes = {});
 
 /// "Term,Voltage [V],Share [%]" rows of the breakdown.
 std::string breakdown_csv(const CellResult& r);
@@ -23,11 +24,16 @@ std::string inputs_csv(const CellCase& c);
 
 /// A short human-readable summary (a few lines) for the terminal.
 std::string cell_summary_text(const CellCase& c, const CellResult& r,
-                              const std::vector<std::string>& warnings);
+                              const std::vector<std::string>& warnings,
+                              const std::vector<std::string>& notes = {});
 
 /// Warnings of one evaluation: typical-range and cross-field warnings already in `diagnostics`,
 /// then the correlation-validity and regime flags of the result.
 std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r,
                                           const core::Diagnostics& diagnostics);
+
+/// Notes of one evaluation: caveats of the model itself that do not doubt the input (fanning held
+/// at the peak of Haupin's fit, which every catalogue design reaches; user trial 7, T7-12).
+std::vector<std::string> collect_notes(const CellCase& c, const CellResult& r);
 
 }  // namespace potline::cell

@@ -78,6 +78,13 @@ struct InvestmentResult {
   int breakeven_iterations = 0;
   double breakeven_tolerance_usd_per_J = 0;
   std::optional<double> incremental_npv_usd;  ///< retrofit: NPV(retrofit) − NPV(keep old cells)
+  /// Retrofit: the power price, paid in every year of both plans (the retrofit's construction and
+  /// operating years, contract and after, and the same years of keeping the old cells), at which
+  /// the incremental NPV is 0 (bisection on [0, 1000] USD/MWh, tolerance
+  /// kBreakevenToleranceUsdPerMWh); above it the new cells pay. Empty for a new build, or when no
+  /// price in the interval gives 0 (user trial 7, T7-13: the plant's break-even was the only one
+  /// given).
+  std::optional<double> incremental_breakeven_power_usd_per_J;
   /// Retrofit: year-by-year cash flows of the retrofit minus those of keeping the old cells for the
   /// same horizon (no capex), and their IRR (empty when NPV does not change sign on (−0.99, 10]) and
   /// payback (as payback_years). Empty vector for a new build.

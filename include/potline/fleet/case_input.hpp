@@ -41,6 +41,10 @@ struct TableValues {
   io::ValueSet values;
   core::SourceLocation where;
   std::set<std::string> rejected;  ///< keys given with a value that was reported as an error
+  std::size_t index_in_file = 0;   ///< its place among the [[NAME]] tables of its own file, from 0
+  /// With case.base, when the merged index (label) differs from index_in_file: which table of which
+  /// file the label names ("the case's 2nd [[cap]], the 1st of FILE"); empty otherwise.
+  std::string merged_note;
 };
 
 /// The values of a case as read: plain keys, and each array's tables in document order.

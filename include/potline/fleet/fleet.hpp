@@ -80,6 +80,7 @@ struct SmelterEconomics {
   double business_usd_per_kg = 0;     ///< smelter-model business cost + domestic carbon + EU ETS cost
   double power_usd_per_kg = 0;
   double sec_ac_J_per_kg = 0;
+  double electricity_J_per_kg = 0;  ///< bought at the power price: SEC AC + a capture plant's (break-even power)
   double total_co2e_kg_per_kg = 0;    ///< scope 1 + 2 (IAI Level 1)
   double direct_co2e_kg_per_kg = 0;   ///< CBAM direct embedded emissions (no electricity)
   double indirect_co2e_kg_per_kg = 0; ///< scope 2: purchased electricity (captive plants are scope 1)

@@ -4,6 +4,7 @@
 // power-price shocks and competing loads, domestic carbon prices, retrofits of named smelters.
 // Parsed at the boundary with every error located (file:line:col) and unknown smelter or region
 // names reported with a "did you mean".
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,6 +104,9 @@ struct FleetCase {
   AnodeEffectTable anode_effects;        ///< AEM by IPCC class and region for the slope method
   ChinaPfcBasis china_pfc = ChinaPfcBasis::kIaiWorldAverage;  ///< fleet.china_pfc: which China entries apply
   std::vector<std::string> include_status = {"operating"};
+  /// Dataset rows left out by include_status: id -> their status (in the case's year), so that
+  /// --export-smelter can say why one is not in the case (user trial 7, T7-34).
+  std::map<std::string, std::string> left_out_status;
   // Members bound to the fleet schema (fleet_schema.cpp) take their defaults from it.
   double lme_usd_per_kg = 0;
   double alumina_lme_share = 0;

@@ -261,7 +261,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
   }
   for (const auto& e : r.envelope) {
     std::cout << fmt::format(
-        "  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
+        "  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
         e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
         e.limit.empty() ? "" : " (first limit " + e.limit + ")",
         e.beyond_reach()
@@ -273,9 +273,16 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                           "current {:.1f} h)",
                           100 * e.drawn_share, e.current_limit_s / 3600)
             : "",
-        e.freeze_alarm_s < 0 ? ""
-                             : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
-        e.frozen_s < 0 ? "" : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600),
+        e.window_crossing_s < 0 || e.limit == e.window_limit
+            ? ""
+            : fmt::format(", running mean {} at {:.1f} h", e.window_limit,
+                          e.window_crossing_s / 3600),
+        e.freeze_alarm_s < 0 || e.limit == "freeze_alarm"
+            ? ""
+            : fmt::format(", freeze alarm at {:.2f} h", e.freeze_alarm_s / 3600),
+        e.frozen_s < 0 || e.limit == "bath_frozen"
+            ? ""
+            : fmt::format(", bath frozen at {:.1f} h", e.frozen_s / 3600),
         100 * e.min_acd_m, 100 * e.max_acd_m,
         e.acd_limit_s > 0 ? fmt::format(", at an ACD limit {:.1f} h from {:.1f} h",
                                         e.acd_limit_s / 3600, e.acd_limit_first_s / 3600)

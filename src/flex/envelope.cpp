@@ -24,6 +24,48 @@ DrawnPower drawn_power(const FlexCase& c, const CellTrace& trace, double until_s
   return out;
 }
 
+namespace {
+
+/// The hold ends at the first limit of any kind (docs/model/flexibility.md §7): a running mean
+/// leaving the window, the freeze alarm (instantaneous ledge above flex.ledge_max) or a physical
+/// guard stopping the run (the bath froze). Each time is also kept on its own.
+void end_of_hold(const CellTrace& trace, const HeatBounds& bounds, double averaging_s,
+                 double duration_s, EnvelopeRow& row) {
+  const double run_end = trace.stopped ? trace.stopped_at_s : duration_s;
+  for (const Crossing& x : find_crossings(trace, bounds, averaging_s)) {
+    // find_crossings also lists the guard that stopped the run: not a running mean.
+    if (x.limit == "bath_frozen" || x.limit == "guard_stop") continue;
+    if (x.start_s <= run_end) {
+      row.window_crossing_s = x.start_s;
+      row.window_limit = x.limit;
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < trace.time_s.size(); ++i) {
+    if (trace.ledge_m[i] > bounds.ledge_max_m) {
+      row.freeze_alarm_s = trace.time_s[i];
+      break;
+    }
+  }
+  if (trace.stopped && trace.stop_reason == line::StopReason::kBathFrozen)
+    row.frozen_s = trace.stopped_at_s;
+  row.hold_s = run_end;
+  // Named as find_crossings names the guard (the dispatch's crossings table).
+  if (trace.stopped)
+    row.limit = trace.stop_reason == line::StopReason::kBathFrozen ? "bath_frozen" : "guard_stop";
+  // Ties go to the running mean, then to the alarm: the earlier row names the limit.
+  if (row.freeze_alarm_s >= 0 && row.freeze_alarm_s <= row.hold_s) {
+    row.hold_s = row.freeze_alarm_s;
+    row.limit = "freeze_alarm";
+  }
+  if (row.window_crossing_s >= 0 && row.window_crossing_s <= row.hold_s) {
+    row.hold_s = row.window_crossing_s;
+    row.limit = row.window_limit;
+  }
+}
+
+}  // namespace
+
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds) {
   std::vector<EnvelopeRow> rows;
   const double duration = c.envelope.max_duration_s;
@@ -33,26 +75,11 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
   for (double share : c.envelope.levels) {
     // Rows every 5 min: the first crossing is known to 5 min.
     const CellTrace trace = run_power_schedule(c.sim, {share}, duration, duration, 300.0);
-    const auto crossings = find_crossings(trace, bounds, c.sim.window.averaging_s);
     EnvelopeRow row;
     row.share = share;
     row.reachable_share = std::min(share, reach);
     row.heat_exchangers = c.sim.exchangers.enabled;
-    row.hold_s = trace.stopped ? trace.stopped_at_s : duration;
-    for (const Crossing& x : crossings) {
-      if (x.start_s <= row.hold_s) {
-        row.hold_s = x.start_s;
-        row.limit = x.limit;
-        break;
-      }
-    }
-    for (std::size_t i = 0; i < trace.time_s.size(); ++i) {
-      if (trace.ledge_m[i] > bounds.ledge_max_m) {
-        row.freeze_alarm_s = trace.time_s[i];
-        break;
-      }
-    }
-    if (trace.stopped && trace.stop_reason == line::StopReason::kBathFrozen) row.frozen_s = trace.stopped_at_s;
+    end_of_hold(trace, bounds, c.sim.window.averaging_s, duration, row);
     // The energy the cell drew to the hold, not the level times the hold: a level beyond the
     // rectifier's reach (a P155-like cell whose voltage the feed-forward lowers at +25 % with the
     // default 1.25 × nominal current limit) draws less than it asks (F8, docs/validation.md).

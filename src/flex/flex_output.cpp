@@ -268,6 +268,9 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
          {"hold_h", e.hold_s / 3600},
          {"held_to_end", e.limit.empty() && e.frozen_s < 0 && e.hold_s >= max_s},
          {"first_limit", e.limit},
+         {"window_crossing_h",
+          e.window_crossing_s < 0 ? io::Json(nullptr) : io::Json(e.window_crossing_s / 3600)},
+         {"window_limit", e.window_limit},
          {"freeze_alarm_h",
           e.freeze_alarm_s < 0 ? io::Json(nullptr) : io::Json(e.freeze_alarm_s / 3600)},
          {"frozen_h", e.frozen_s < 0 ? io::Json(nullptr) : io::Json(e.frozen_s / 3600)},
@@ -410,7 +413,8 @@ std::string economics_csv(const FlexCase& c, const FlexResult& r) {
 
 std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
   std::string out = io::csv_row(
-      {"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "freeze alarm at [h]",
+      {"heat exchangers", "power [% of nominal]", "hold [h]", "first limit", "window crossing at [h]",
+       "window limit", "freeze alarm at [h]",
        "frozen at [h]", "flexible energy [MWh]", "ACD min [cm]", "ACD max [cm]",
        "at an ACD limit [h]", "first at an ACD limit [h]", "power drawn [% of nominal]",
        "at the rectifier limit [h]", "reachable power [% of nominal]"});
@@ -419,6 +423,8 @@ std::string envelope_csv(const FlexCase& c, const FlexResult& r) {
     out += io::csv_row(
         {e.heat_exchangers ? "on" : "off", fmt::format("{:.6g}", 100 * e.share),
          fmt::format("{:.6g}", e.hold_s / 3600), e.limit.empty() ? "none" : e.limit,
+         e.window_crossing_s < 0 ? "" : fmt::format("{:.6g}", e.window_crossing_s / 3600),
+         e.window_limit.empty() ? "none" : e.window_limit,
          e.freeze_alarm_s < 0 ? "" : fmt::format("{:.6g}", e.freeze_alarm_s / 3600),
          e.frozen_s < 0 ? "" : fmt::format("{:.6g}", e.frozen_s / 3600),
          fmt::format("{:.6g}", e.flexible_energy_J / kJ_per_MWh),

@@ -315,8 +315,9 @@ std::optional<Chart> heat_chart(const RunData& run, const Json& values, const Js
                  marks);
 }
 
-/// Hold time per power level (bars; with and without heat exchangers side by side), with the freeze
-/// alarm and the bath-frozen time as points.
+/// Hold time per power level to the first limit of any kind (bars; with and without heat exchangers
+/// side by side), with the running mean's window crossing, the freeze alarm and the bath-frozen
+/// time as points.
 Chart envelope_chart(const RunData& run, const Table& t) {
   Json bars = Json::array();
   Json events = Json::array();
@@ -334,7 +335,9 @@ Chart envelope_chart(const RunData& run, const Table& t) {
                     {"first_limit", t.text(i, "first limit")},
                     {"energy_MWh", vega::number(t.number(i, "flexible energy [MWh]"))}});
     for (const auto& [column, what] : std::vector<std::pair<std::string, std::string>>{
-             {"freeze alarm at [h]", "freeze alarm"}, {"frozen at [h]", "bath frozen"}}) {
+             {"window crossing at [h]", "running mean out of the window"},
+             {"freeze alarm at [h]", "freeze alarm"},
+             {"frozen at [h]", "bath frozen"}}) {
       if (const auto at = t.number(i, column))
         events.push_back({{"level", level}, {"config", config}, {"at_h", *at}, {"what", what}});
     }
@@ -378,8 +381,9 @@ Chart envelope_chart(const RunData& run, const Table& t) {
                          "", 640, 260);
   spec["title"]["subtitle"] = {
       fmt::format("{}: the representative cell from its reference state", run.title()),
-      "a bar that reaches the scan's length held to its end; points: freeze alarm (ledge above "
-      "its limit) and bath frozen"};
+      "a bar ends at the first limit of any kind (a bar that reaches the scan's length held to its "
+      "end); points: running mean out of the window, freeze alarm (ledge above its limit), bath "
+      "frozen"};
   spec["layer"] = layers;
   return vega::chart(spec, marks);
 }

@@ -132,6 +132,23 @@ TEST(ReportFlex, EnvelopeBarsInPowerOrderWithFreezeTimes) {
   EXPECT_NE(table_titled(r, "Operating envelope (envelope.csv)"), nullptr);
 }
 
+// Since 2026-12-06 (user trial T7-6) the bar ends at the first limit of any kind and the running
+// means' own crossing is a column: drawn as a point beside the alarm and the frozen bath.
+TEST(ReportFlex, EnvelopeWindowCrossingIsAPointBesideTheAlarm) {
+  const std::string envelope =
+      "heat exchangers,power [% of nominal],hold [h],first limit,window crossing at [h],window limit,"
+      "freeze alarm at [h],frozen at [h]\n"
+      "off,75,7,freeze_alarm,28.8,ledge_max,7,84.7\n"
+      "on,75,17.2,superheat_min,17.2,superheat_min,,\n";
+  const RunReport r = build_run_report(flex_run({{"schedule.csv", kSchedule}, {"envelope.csv", envelope}}));
+  ASSERT_EQ(r.charts.size(), 3u);
+  const Json& events = r.charts[2].spec["layer"][1]["data"]["values"];
+  ASSERT_EQ(events.size(), 4u);  // two window crossings, one alarm, one frozen bath
+  EXPECT_EQ(events[0]["what"], "running mean out of the window");
+  EXPECT_EQ(events[0]["at_h"], 28.8);
+  EXPECT_EQ(events[1]["what"], "freeze alarm");
+}
+
 TEST(ReportFlex, SummaryOnlyOrForeignShapesSayWhatIsNotDrawn) {
   RunData run = flex_run({});
   run.summary["solver"] = "not an object";

@@ -1,7 +1,8 @@
 #pragma once
 // The operating envelope (docs/model/flexibility.md §7): how long the representative cell holds
-// each constant power level before a running mean of ledge or superheat leaves the heat-state
-// bounds, and when (if) its bath freezes, from the full dynamic model.
+// each constant power level before the first limit of any kind: a running mean of ledge or
+// superheat leaving the heat-state bounds, the freeze alarm (instantaneous ledge above the ledge
+// maximum) or the bath freezing, from the full dynamic model.
 #include <string>
 #include <vector>
 
@@ -13,9 +14,17 @@ namespace potline::flex {
 struct EnvelopeRow {
   double share = 1;            ///< power level (1 = nominal)
   bool heat_exchangers = false;  ///< shell heat exchangers in use ([heat_exchangers] of the simulate case)
-  double hold_s = 0;           ///< time to the first limit (max_duration when none was reached)
-  std::string limit;           ///< the first limit reached ("" when held for max_duration)
-  double frozen_s = -1;        ///< the bath froze at this time (< 0: it did not)
+  /// Time to the first limit of any kind: the earliest of window_crossing_s, freeze_alarm_s and a
+  /// physical guard stopping the run (max_duration when none was reached).
+  double hold_s = 0;
+  /// The first limit reached: a window bound ("ledge_max", "superheat_min", ...), "freeze_alarm",
+  /// or the guard that stopped the run ("bath_frozen", "guard_stop"); "" when held for
+  /// max_duration.
+  std::string limit;
+  /// First running mean beyond a bound (< 0: none before the run ended), and that bound.
+  double window_crossing_s = -1;
+  std::string window_limit;  ///< "" when none
+  double frozen_s = -1;      ///< the bath froze at this time (< 0: it did not)
   /// Freeze alarm: the first time the instantaneous ledge (not its running mean) grows beyond the
   /// ledge maximum, i.e. bath is freezing onto the sides faster than the window allows (< 0: never).
   double freeze_alarm_s = -1;

@@ -7,9 +7,11 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "potline/core/diagnostics.hpp"
+#include "potline/flex/resimulate.hpp"
 #include "potline/flex/dispatch.hpp"
 #include "potline/flex/flex_case.hpp"
 #include "potline/io/case_file.hpp"
@@ -83,6 +85,16 @@ inline TwoPriceLevelCase two_price_level_case() {
   for (std::size_t k = 0; k < t.K; ++k)
     t.p.price_eur_per_J.push_back(k < t.K / 2 ? t.p_low : t.p_high);
   return t;
+}
+
+/// The first window crossing (daily running means, flex::find_crossings) that starts after
+/// `after_s`: its time after `after_s` and its limit; {-1, ""} when none does.
+inline std::pair<double, std::string> first_crossing_after(const flex::FlexCase& c, const flex::CellTrace& t,
+                                                           double after_s) {
+  for (const flex::Crossing& x : flex::find_crossings(t, flex::case_bounds(c), c.sim.window.averaging_s)) {
+    if (x.start_s > after_s) return {x.start_s - after_s, x.limit};
+  }
+  return {-1.0, ""};
 }
 
 }  // namespace potline::testing

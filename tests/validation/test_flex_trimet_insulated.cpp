@@ -268,16 +268,7 @@ TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePerce
   const flex::CellTrace t = flex::run_power_schedule(c.sim, {1.0, 1.0, 0.75, 0.75, 0.75, 0.75},
                                                      24 * kHour, 144 * kHour, 300.0);
   ASSERT_FALSE(t.stopped) << t.stop_message;
-  double left_s = -1.0;
-  std::string limit;
-  for (const flex::Crossing& x :
-       flex::find_crossings(t, flex::case_bounds(c), c.sim.window.averaging_s)) {
-    if (x.start_s > 48 * kHour) {
-      left_s = x.start_s - 48 * kHour;
-      limit = x.limit;
-      break;
-    }
-  }
+  const auto [left_s, limit] = potline::testing::first_crossing_after(c, t, 48 * kHour);
   EXPECT_EQ(limit, "superheat_min");
   EXPECT_GT(left_s, 36 * kHour);  // 41.1 h measured
   EXPECT_LT(left_s, 46 * kHour);

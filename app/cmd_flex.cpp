@@ -259,6 +259,14 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                                r.call_check.in_window() ? "in window" : "leaves the window");
     }
   }
+  if (!r.envelope.empty()) {
+    std::cout << (c.envelope.settle_s > 0
+                      ? fmt::format("  envelope: each level called after {:.4g} h at nominal power "
+                                    "(envelope.settle); times from the call\n",
+                                    c.envelope.settle_s / 3600)
+                      : std::string("  envelope: each level called at the calibration point "
+                                    "(envelope.settle = 0)\n"));
+  }
   for (const auto& e : r.envelope) {
     std::cout << fmt::format(
         "  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",

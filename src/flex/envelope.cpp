@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "potline/flex/resimulate.hpp"
 
@@ -29,10 +31,10 @@ namespace {
 /// The hold ends at the first limit of any kind (docs/model/flexibility.md §7): a running mean
 /// leaving the window, the freeze alarm (instantaneous ledge above flex.ledge_max) or a physical
 /// guard stopping the run (the bath froze). Each time is also kept on its own.
-void end_of_hold(const CellTrace& trace, const HeatBounds& bounds, double averaging_s,
-                 double duration_s, EnvelopeRow& row) {
+void end_of_hold(const CellTrace& trace, const std::vector<Crossing>& crossings,
+                 const HeatBounds& bounds, double duration_s, EnvelopeRow& row) {
   const double run_end = trace.stopped ? trace.stopped_at_s : duration_s;
-  for (const Crossing& x : find_crossings(trace, bounds, averaging_s)) {
+  for (const Crossing& x : crossings) {
     // find_crossings also lists the guard that stopped the run: not a running mean.
     if (x.limit == "bath_frozen" || x.limit == "guard_stop") continue;
     if (x.start_s <= run_end) {
@@ -64,6 +66,53 @@ void end_of_hold(const CellTrace& trace, const HeatBounds& bounds, double averag
   }
 }
 
+/// The part of a run from the call at `call_s` on, timed from the call: rows from the call (the
+/// cumulative energy from there), and the window crossings of the whole run's running means (the
+/// means carry the settling hours, as a daily mean does) that are still open at the call. A run a
+/// guard stopped before the call holds nothing.
+struct FromCall {
+  CellTrace trace;
+  std::vector<Crossing> crossings;
+};
+
+FromCall from_call(const CellTrace& run, const HeatBounds& bounds, double averaging_s,
+                   double call_s) {
+  FromCall out;
+  std::vector<Crossing> all = find_crossings(run, bounds, averaging_s);
+  if (call_s <= 0) {
+    out.trace = run;
+    out.crossings = std::move(all);
+    return out;
+  }
+  CellTrace& t = out.trace;
+  t.summary = run.summary;
+  t.stopped = run.stopped;
+  t.stop_reason = run.stop_reason;
+  t.stopped_at_s = std::max(0.0, run.stopped_at_s - call_s);
+  t.stop_message = run.stop_message;
+  const double energy_at_call =
+      run.time_s.empty() ? 0.0 : CellTrace::at(run.time_s, run.energy_cum_J, call_s);
+  for (std::size_t i = 0; i < run.time_s.size(); ++i) {
+    if (run.time_s[i] < call_s - 1e-6) continue;
+    t.time_s.push_back(run.time_s[i] - call_s);
+    t.ledge_m.push_back(run.ledge_m[i]);
+    t.superheat_K.push_back(run.superheat_K[i]);
+    t.temperature_K.push_back(run.temperature_K[i]);
+    t.power_W.push_back(run.power_W[i]);
+    t.acd_m.push_back(run.acd_m[i]);
+    t.energy_cum_J.push_back(run.energy_cum_J[i] - energy_at_call);
+    t.current_A.push_back(run.current_A[i]);
+  }
+  for (Crossing x : all) {
+    // An episode that began while settling and is still open at the call counts from the call.
+    if (x.end_s <= call_s && x.limit != "bath_frozen" && x.limit != "guard_stop") continue;
+    x.start_s = std::max(0.0, x.start_s - call_s);
+    x.end_s = std::max(0.0, x.end_s - call_s);
+    out.crossings.push_back(x);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds) {
@@ -74,12 +123,20 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
   const double reach = rectifier_reach(c.sim).max_share;
   for (double share : c.envelope.levels) {
     // Rows every 5 min: the first crossing is known to 5 min.
-    const CellTrace trace = run_power_schedule(c.sim, {share}, duration, duration, 300.0);
+    // With envelope.settle the cell first runs that long at nominal power, and the level is
+    // called from the state it reached (docs/model/flexibility.md §7).
+    const double settle = c.envelope.settle_s;
+    const CellTrace run =
+        settle > 0 ? run_power_schedule(c.sim, {1.0, share}, settle, settle + duration, 300.0)
+                   : run_power_schedule(c.sim, {share}, duration, duration, 300.0);
+    const FromCall called = from_call(run, bounds, c.sim.window.averaging_s, settle);
+    const CellTrace& trace = called.trace;
     EnvelopeRow row;
     row.share = share;
+    row.settle_s = settle;
     row.reachable_share = std::min(share, reach);
     row.heat_exchangers = c.sim.exchangers.enabled;
-    end_of_hold(trace, bounds, c.sim.window.averaging_s, duration, row);
+    end_of_hold(trace, called.crossings, bounds, duration, row);
     // The energy the cell drew to the hold, not the level times the hold: a level beyond the
     // rectifier's reach (a P155-like cell whose voltage the feed-forward lowers at +25 % with the
     // default 1.25 × nominal current limit) draws less than it asks (F8, docs/validation.md).

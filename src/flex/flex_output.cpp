@@ -265,6 +265,7 @@ io::Json envelope_json(const std::vector<EnvelopeRow>& rows, double max_s) {
     out.push_back(
         {{"power_percent", 100 * e.share},
          {"heat_exchangers", e.heat_exchangers},
+         {"settle_h", e.settle_s / 3600},
          {"hold_h", e.hold_s / 3600},
          {"held_to_end", e.limit.empty() && e.frozen_s < 0 && e.hold_s >= max_s},
          {"first_limit", e.limit},

@@ -235,6 +235,18 @@ void add_economics_fields(Table& t) {
       .range(1.0, 24.0 * 60)
       .doc("each power level of the operating envelope is held at most this long")
       .source("user choice");
+  v.number("envelope.settle", &EnvelopeSettings::settle_s)
+      .unit("h", "s")
+      .default_(48.0)
+      .range(0.0, 24.0 * 60)
+      .doc("the cell runs this long at nominal power before each level is called (0: called at the "
+           "calibration point); the hold counts from the call, the window's running means carry the "
+           "settling hours")
+      .source("estimate: a line is called from operation at nominal, not from the calibration point, which "
+              "the controlled cell leaves within a day (the feed control holds less alumina than the "
+              "catalogue's estimate, so the liquidus is higher); two window.averaging times (24 h): the state "
+              "settles in the first day, the daily running mean forgets the start in the second "
+              "(docs/model/flexibility.md §7)");
   t.text("envelope.levels")
       .doc("power levels to hold, % of nominal, comma-separated; empty: 0, 75, 80, 85, 90, 95, 105, 110, 115, "
            "120, 125")

@@ -324,8 +324,9 @@ void update_exchangers(const CellAt& at) {
   CellInputs& in = at.cells().inputs(at.k);
   run.exchanger.energy_J += (y[kWallTemperature] - m.parameters.ambient_temperature_K) *
                             m.derived.exchanger_W_per_K * in.exchanger_fraction * at.x.h;
-  const double u = exchanger_fraction(at.x.c.exchangers, run.exchanger, m.parameters.exchanger_design_fraction,
-                                      at.t, at.x.h, ledge_thickness_m(m, y), m.parameters.initial_ledge_m);
+  const double u = exchanger_fraction(
+      at.x.c.exchangers, run.exchanger, m.parameters.exchanger_design_fraction, at.t, at.x.h,
+      ledge_thickness_m(m, y), m.parameters.initial_ledge_m, run.superheat_mean_K);
   run.exchanger.fraction = u;
   if (u != in.exchanger_fraction) {
     in.exchanger_fraction = u;

@@ -24,7 +24,7 @@ bool parse_exchanger_schedule(const std::string& text, const std::string& key,
 
 double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
                           double design_fraction, double t, double h, double ledge_m,
-                          double design_ledge_m) {
+                          double design_ledge_m, double superheat_K) {
   if (s.mode == ExchangerMode::kSchedule) {
     double u = design_fraction;
     for (const auto& step : s.schedule) {
@@ -42,9 +42,14 @@ double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
   const double integral = state.integral_m_s + error_m * dt;
   const double integral_term = s.integral_time_s > 0.0 ? integral / s.integral_time_s : 0.0;
   const double raw = design_fraction - s.ledge_gain_per_m * (error_m + integral_term);
-  const double u = std::clamp(raw, 0.0, 1.0);
+  // The superheat floor: a cell near it keeps its heat, whatever the ledge asks.
+  const double cap =
+      s.superheat_floor_K > 0.0
+          ? std::clamp((superheat_K - s.superheat_floor_K) / s.superheat_margin_K, 0.0, 1.0)
+          : 1.0;
+  const double u = std::clamp(raw, 0.0, cap);
   // Anti-windup: while the output is held at a limit the integral only moves back towards it.
-  const bool winding = (raw < 0.0 && error_m > 0.0) || (raw > 1.0 && error_m < 0.0);
+  const bool winding = (raw < 0.0 && error_m > 0.0) || (raw > cap && error_m < 0.0);
   if (!winding) state.integral_m_s = integral;
   return u;
 }

@@ -86,6 +86,22 @@ void add_exchanger_ledge_rule_fields(io::SchemaTable<SimulationCase>& t) {
       .range(0.0, 1000.0)
       .doc("automatic mode: integral time of the ledge rule (0: proportional only)")
       .source("estimate: of the order of the ledge's own time constant (hours); controller tuning");
+  hx.number("heat_exchangers.superheat_floor", &HeatExchangerSettings::superheat_floor_K)
+      .unit("K")
+      .default_(0.0)
+      .range(0.0, 50.0)
+      .doc("automatic mode: superheat floor of the ledge rule (0: off); below floor + superheat_margin the "
+           "fraction is capped at (superheat - floor) / margin, closed at the floor, whatever the ledge asks; "
+           "the superheat is the running mean the safe window judges (window.averaging)")
+      .source("model choice: a cell near the superheat floor keeps its heat (the exchangers \"insulate at "
+              "lower input\", [TRIMET 2019]); the floor of the safe window is 5 K ([Shen et al. 500 kA model])");
+  hx.number("heat_exchangers.superheat_margin", &HeatExchangerSettings::superheat_margin_K)
+      .unit("K")
+      .default_(1.0)
+      .range(0.1, 20.0)
+      .doc("automatic mode: band above heat_exchangers.superheat_floor over which the cap on the fraction "
+           "opens from 0 to 1")
+      .source("estimate: about the superheat's swing over an alumina feed cycle (1-2 K); controller tuning");
 }
 
 }  // namespace

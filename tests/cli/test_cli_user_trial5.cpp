@@ -31,7 +31,8 @@ TEST(CliUserTrial5, FlexSaysWhenTheRectifierLimitKeepsTheLineFromTheSchedulesPow
             "resistance control holds there");
   expect_in(r.out,
             "rectifier: potline.max_current 212.5 kA delivers at most 118.2 % of nominal power");
-  // 119.1 % and 47.7 h measured 2026-12-05; the pattern keeps the test to the wording.
+  // 117.7 % and 47.8 h measured 2026-12-06 (119.1 % and 47.7 h from the calibration point,
+  // 2026-12-05); the pattern keeps the test to the wording.
   EXPECT_TRUE(std::regex_search(
       r.out,
       std::regex(
@@ -45,7 +46,9 @@ TEST(CliUserTrial5, FlexSaysWhenTheRectifierLimitKeepsTheLineFromTheSchedulesPow
   for (const Json& e : s["envelope"]) {
     if (e["power_percent"].get<double>() > 124) {
       EXPECT_TRUE(e["beyond_rectifier_reach"].get<bool>());
-      EXPECT_NEAR(e["drawn_power_percent"].get<double>(), 119.0, 1.0);
+      // Near the reach (118.2 %): 117.7 % from a cell settled 48 h at nominal (envelope.settle,
+      // 2026-12-06; its ACD lowered by the heat-balance loop), 119.1 % from the calibration point.
+      EXPECT_NEAR(e["drawn_power_percent"].get<double>(), 118.2, 1.0);
       EXPECT_LT(e["flexible_energy_MWh"].get<double>(), 900.0);  // not 0.25 × 95.5 MW × 48 h = 1,146
     }
   }

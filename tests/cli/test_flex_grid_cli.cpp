@@ -87,7 +87,9 @@ TEST(FleetFlexCli, EnvelopeCapacityOfTheWorldHoldsEachTechnologysTime) {
     if (t.at("technology") == "P155" && t.at("line_current_origin") == "technology") {
       p155 = true;
       EXPECT_NEAR(t.at("line_current_kA").get<double>(), 170.0, 1e-9);
-      EXPECT_NEAR(t.at("down_hold_h").get<double>(), 17.2, 1.0) << t.dump();  // F8: 17.2 h
+      // F8's line at the fleet's seed (run.seed 1), from a cell settled 48 h at nominal: 10.92 h
+      // (12.5 h at the example's seed 11; 17.2 h from the calibration point).
+      EXPECT_NEAR(t.at("down_hold_h").get<double>(), 10.9, 1.0) << t.dump();
       EXPECT_EQ(t.at("down_limit"), "superheat_min");
       EXPECT_NEAR(t.at("up_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
     }

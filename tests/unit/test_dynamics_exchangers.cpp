@@ -135,22 +135,49 @@ TEST(ShellHeatExchangers, AutomaticRuleActsOnTheLedge) {
   line::ExchangerState st;
   st.fraction = 0.5;
   // 1 cm too thick: 0.5 − 30 × 0.01 = 0.2 after one control period.
-  EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 30.0, 30.0, 0.075, 0.065),
+  EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 30.0, 30.0, 0.075, 0.065, 10.0),
                    0.5);  // not yet due
-  EXPECT_NEAR(line::exchanger_fraction(s, st, 0.5, 60.0, 30.0, 0.075, 0.065), 0.2, 1e-12);
+  EXPECT_NEAR(line::exchanger_fraction(s, st, 0.5, 60.0, 30.0, 0.075, 0.065, 10.0), 0.2, 1e-12);
   // 5 cm too thin: clamped at 1.
   st.since_control_s = 0;
-  EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 120.0, 60.0, 0.015, 0.065), 1.0);
+  EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 120.0, 60.0, 0.015, 0.065, 10.0), 1.0);
   // Integral action: a held 1 cm error lowers the fraction further each period until it reaches 0,
   // and the integral stops growing there.
   s.integral_time_s = 3600.0;
   line::ExchangerState pi;
   double u = 0.5;
   for (int i = 1; i <= 200; ++i)
-    u = line::exchanger_fraction(s, pi, 0.5, 60.0 * i, 60.0, 0.075, 0.065);
+    u = line::exchanger_fraction(s, pi, 0.5, 60.0 * i, 60.0, 0.075, 0.065, 10.0);
   EXPECT_DOUBLE_EQ(u, 0.0);
   const double wound = pi.integral_m_s;
-  line::exchanger_fraction(s, pi, 0.5, 60.0 * 201, 60.0, 0.075, 0.065);
+  line::exchanger_fraction(s, pi, 0.5, 60.0 * 201, 60.0, 0.075, 0.065, 10.0);
   EXPECT_DOUBLE_EQ(pi.integral_m_s, wound);
+}
+
+// Automatic mode with a superheat floor (docs/model/dynamics.md, "Shell heat exchangers"): the
+// ledge rule's fraction is capped at (superheat − floor) / margin, closed at the floor; the
+// integral does not wind while the cap holds the fraction below what the ledge asks.
+TEST(ShellHeatExchangers, SuperheatFloorCapsTheLedgeRule) {
+  line::HeatExchangerSettings s;
+  s.mode = line::ExchangerMode::kAutomatic;
+  s.ledge_gain_per_m = 30.0;
+  s.integral_time_s = 3600.0;
+  s.superheat_floor_K = 5.0;
+  s.superheat_margin_K = 1.0;
+  line::ExchangerState st;
+  // At the design ledge the rule asks for the design fraction 0.5; 5.25 K caps it at 0.25.
+  EXPECT_NEAR(line::exchanger_fraction(s, st, 0.5, 60.0, 60.0, 0.065, 0.065, 5.25), 0.25, 1e-12);
+  // Above floor + margin the cap is 1: the ledge rule alone.
+  EXPECT_NEAR(line::exchanger_fraction(s, st, 0.5, 120.0, 60.0, 0.065, 0.065, 6.5), 0.5, 1e-12);
+  // At or below the floor the exchangers are closed, and a thin ledge (asking for more) does not
+  // wind the integral up meanwhile.
+  const double before = st.integral_m_s;
+  for (int i = 3; i < 100; ++i)
+    EXPECT_DOUBLE_EQ(line::exchanger_fraction(s, st, 0.5, 60.0 * i, 60.0, 0.055, 0.065, 4.5), 0.0);
+  EXPECT_DOUBLE_EQ(st.integral_m_s, before);
+  // Off (floor 0): the same thin ledge opens them past the design fraction.
+  s.superheat_floor_K = 0.0;
+  line::ExchangerState off;
+  EXPECT_GT(line::exchanger_fraction(s, off, 0.5, 60.0, 60.0, 0.055, 0.065, 4.5), 0.5);
 }
 }  // namespace test_dynamics_exchangers

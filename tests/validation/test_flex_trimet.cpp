@@ -116,7 +116,10 @@ TEST(FlexTrimet, PlusTwentyFivePercentHoldsFortyEightHoursWithinTheAcdLimits) {
   EXPECT_FALSE(up.beyond_reach());
   EXPECT_GE(up.min_acd_m, c.sim.control.acd_min_m - 2e-3);  // metal-pad drift between beam moves
   EXPECT_NEAR(up.drawn_share, 1.25, 0.005);
-  EXPECT_LT(up.current_limit_s, 12 * kHour);
+  // 17.1 h from the settled cell (envelope.settle 48 h; 7.0 h from the calibration point): its
+  // heat-balance loop has lowered the ACD (≈ 5.1 cm at the call), so the voltage is lower and the
+  // limit is reached sooner; it holds part of the run, not all of it.
+  EXPECT_LT(up.current_limit_s, 24 * kHour);
   EXPECT_NEAR(mwh(up.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
 }
 
@@ -145,8 +148,17 @@ TEST(FlexTrimet, RectifierSizedForThePublishedPowerDrawsItAtTheAcdFloor) {
 // most; the dynamic model draws 118.6 % (measured 2026-12-05: the limit holds the current 47.6 of
 // the 48 h), so the reach is deliverable and within half a point of what is drawn — a check of the
 // cap against the dynamic model (before 2026-12-05 the F8 row's +25 % miss: 851 MWh AC, −24 %).
+// From a cell settled 48 h at nominal (envelope.settle, the default) the reach is not quite drawn:
+// 117.4 % (measured 2026-12-06), 0.8 points below it, since the heat-balance loop has lowered the ACD
+// (5.9 → ≈ 5.1 cm) and with it the voltage at the limit; the reach is computed at the design ACD.
+// The check of the cap is made from the calibration point, where the reach is computed.
 TEST(FlexTrimet, WithTheDefaultRectifierLimitTheLevelIsBeyondReachAndTheReachIsDrawn) {
-  const flex::FlexCase c = trimet_case({"potline.max_current=212.5 kA"}, "125");
+  const flex::FlexCase settled = trimet_case({"potline.max_current=212.5 kA"}, "125");
+  const auto from_settled = flex::operating_envelope(settled, flex::case_bounds(settled));
+  ASSERT_EQ(from_settled.size(), 1u);
+  EXPECT_LT(from_settled[0].drawn_share, flex::rectifier_reach(settled.sim).max_share);
+  EXPECT_GT(from_settled[0].drawn_share, flex::rectifier_reach(settled.sim).max_share - 0.015);
+  const flex::FlexCase c = trimet_case({"potline.max_current=212.5 kA", "envelope.settle=0"}, "125");
   const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
   EXPECT_NEAR(reach.max_share, 1.1815, 0.001);
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
@@ -159,11 +171,12 @@ TEST(FlexTrimet, WithTheDefaultRectifierLimitTheLevelIsBeyondReachAndTheReachIsD
   EXPECT_LT(mwh(rows[0].flexible_energy_J), 0.85 * kPublished_MWh);
 }
 
-// Known miss (docs/validation.md, "Power flexibility"): at −25 % the resistance control asks for the
-// 12–13.5 cm of ACD that held the heat balance before the limits; the ceiling (8 cm) stops it
-// 0.2 h after the call and the superheat mean falls below 5 K after 17.2 h (measured): ≈ 410 MWh AC
-// against the published 1,120 MWh. The test asserts the limit works and the miss, so that a change in either
-// is seen.
+// Known miss (docs/validation.md, "Power flexibility"): at −25 % the resistance control asks for
+// the 12–13.5 cm of ACD that held the heat balance before the limits; the ceiling (8 cm) stops it
+// 0.3 h after the call and, from a cell settled 48 h at nominal (envelope.settle, the default), the
+// superheat mean falls below 5 K after 12.5 h (measured 2026-12-06): ≈ 298 MWh AC against the
+// published 1,120 MWh (17.2 h, 410 MWh from the calibration point). The test asserts the limit
+// works and the miss, so that a change in either is seen.
 TEST(FlexTrimet, KnownMissMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) {
   const flex::FlexCase c = trimet_case({});
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
@@ -179,19 +192,33 @@ TEST(FlexTrimet, KnownMissMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) 
   EXPECT_LT(mwh(down.flexible_energy_J), 0.85 * kPublished_MWh);
 }
 
-// The envelope starts from the calibration point (superheat 6.9 K); a cell that ran 48 h at nominal
-// has a daily mean of 6.20 K when the call comes, and −25 % then leaves after 12.5 h (measured
-// 2026-12-06), not 17.2 h: the superheat settles at ≈ 2.2 K (days 3–7: 2.13 K, exchangers closed,
-// ledge 8.4 cm), the steady balance of KnownMissAtMinusTwentyFivePercentClosedExchangers… below.
+// The envelope calls each level from a cell settled 48 h at nominal (envelope.settle, the default
+// since 2026-12-06): its superheat's daily mean is 6.20 K at the call, not the calibration point's
+// 6.9 K (the feed control holds ≈ 1.9–2.0 wt% alumina, not the catalogue's 2.5), and −25 % leaves
+// after 12.5 h (measured 2026-12-06), against 17.2 h from the calibration point (envelope.settle =
+// 0): the superheat settles at ≈ 2.2 K (days 3–7: 2.13 K, exchangers closed, ledge 8.4 cm), the
+// steady balance of KnownMissAtMinusTwentyFivePercentClosedExchangers… below. The settled envelope
+// is the same run as two days at nominal then 75 % by hand (a check of the settling, not a
+// validation).
 TEST(FlexTrimet, KnownMissFromACellSettledAtNominalMinusTwentyFivePercentLeavesSooner) {
-  const flex::FlexCase c = trimet_case({}, "75", "144 h");
-  const flex::CellTrace t = flex::run_power_schedule(c.sim, {1.0, 1.0, 0.75, 0.75, 0.75, 0.75},
-                                                     24 * kHour, 144 * kHour, 300.0);
+  const flex::FlexCase c = trimet_case({}, "75", "48 h");
+  ASSERT_DOUBLE_EQ(c.envelope.settle_s, 48 * kHour);
+  const auto settled = flex::operating_envelope(c, flex::case_bounds(c));
+  ASSERT_EQ(settled.size(), 1u);
+  const flex::CellTrace t =
+      flex::run_power_schedule(c.sim, {1.0, 1.0, 0.75}, 24 * kHour, 96 * kHour, 300.0);
   ASSERT_FALSE(t.stopped) << t.stop_message;
   const auto [left_s, limit] = potline::testing::first_crossing_after(c, t, 48 * kHour);
   EXPECT_EQ(limit, "superheat_min");
+  EXPECT_EQ(settled[0].limit, limit);
+  EXPECT_NEAR(settled[0].hold_s, left_s, 1.0);
   EXPECT_GT(left_s, 9 * kHour);  // 12.5 h measured
   EXPECT_LT(left_s, 16 * kHour);
+  const flex::FlexCase calibration = trimet_case({"envelope.settle=0"}, "75", "48 h");
+  const auto from_calibration =
+      flex::operating_envelope(calibration, flex::case_bounds(calibration));
+  EXPECT_NEAR(from_calibration[0].hold_s, 17.2 * kHour, 0.5 * kHour);
+  EXPECT_GT(from_calibration[0].hold_s, settled[0].hold_s);
 }
 
 // Without the limits the voltage carries −25 %: 48 h held, but with an ACD above 12 cm (13.6 cm

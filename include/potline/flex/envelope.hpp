@@ -14,6 +14,9 @@ namespace potline::flex {
 struct EnvelopeRow {
   double share = 1;            ///< power level (1 = nominal)
   bool heat_exchangers = false;  ///< shell heat exchangers in use ([heat_exchangers] of the simulate case)
+  /// Time at nominal power before the level was called (envelope.settle); the times below count
+  /// from the call.
+  double settle_s = 0;
   /// Time to the first limit of any kind: the earliest of window_crossing_s, freeze_alarm_s and a
   /// physical guard stopping the run (max_duration when none was reached).
   double hold_s = 0;

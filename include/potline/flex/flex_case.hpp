@@ -95,6 +95,9 @@ struct GridProducts {
 struct EnvelopeSettings {
   std::vector<double> levels;             ///< power shares to hold (1 = nominal)
   double max_duration_s = 7 * 86400.0;    ///< each level is held at most this long
+  /// Each level is called after this long at nominal power from the calibration point (0: called
+  /// at the calibration point itself); the hold and its limits count from the call.
+  double settle_s = 48 * 3600.0;
 };
 
 struct FlexCase {

@@ -25,6 +25,11 @@ struct HeatExchangerSettings {
   double ledge_gain_per_m = 30.0;
   double integral_time_s = 8 * 3600.0;  ///< integral action (0: proportional only)
   double control_period_s = 60.0;       ///< automatic mode: the fraction is re-set this often
+  /// Automatic mode: superheat floor of the rule (≤ 0: off). Below floor + margin the fraction is
+  /// capped at (superheat − floor) / margin, so the exchangers are closed at the floor whatever the
+  /// ledge asks (docs/model/dynamics.md §2, "Shell heat exchangers").
+  double superheat_floor_K = 0.0;
+  double superheat_margin_K = 1.0;
 };
 
 /// Parses "TIME FRACTION; TIME FRACTION; ..." (times with units, fractions in [0, 1]), e.g.
@@ -43,9 +48,11 @@ struct ExchangerState {
 
 /// The share in use at time t after a step of h seconds. Schedule: the step in force at t.
 /// Automatic: every control period, u = clamp(u0 − K·(e + ∫e dt / T_i), 0, 1) with
-/// e = ledge − design ledge (the integral is held while u is saturated: anti-windup).
+/// e = ledge − design ledge (the integral is held while u is saturated: anti-windup), then, with a
+/// superheat floor, u ≤ clamp((superheat − floor) / margin, 0, 1) on `superheat_K` (the running
+/// mean the window judges).
 double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
                           double design_fraction, double t, double h, double ledge_m,
-                          double design_ledge_m);
+                          double design_ledge_m, double superheat_K);
 
 }  // namespace potline::line

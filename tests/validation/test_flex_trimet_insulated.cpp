@@ -296,7 +296,7 @@ TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePerce
 // exchangers close, the ledge melts (6.3 → 0.4 cm in a day), its 1.7 t of cryolite lower the AlF3
 // excess from 12.0 to 8.7 wt%, the liquidus rises with the bath (963.7 → 980.8 °C, the bath at
 // 985 °C), and the superheat stays at 4.1–6.5 K (6-h means). The envelope's hold: 47.1 h (47.0 h without the floor), 43.4 h from a
-// settled cell (41.1 h), the ledge gone. So the 91 kW the rule takes at −25 % is the ledge's, not
+// settled cell (41.1 h), the ledge melting away. So the 91 kW the rule takes at −25 % is the ledge's, not
 // spare heat.
 TEST(FlexTrimetInsulated,
      KnownMissASuperheatFloorOnTheExchangersMeltsTheLedgeAndTheLiquidusFollows) {

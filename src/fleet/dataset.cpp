@@ -1,10 +1,8 @@
-// Reading data/smelters.csv (the region table: regions.cpp). Units are checked at the boundary: column
-// names carry units, a cell may carry its own unit ("300 kt/yr"), and both go through the one unit
-// parser (core/units.hpp). Every problem is collected with file:line:col before anything runs.
+// Reading data/smelters.csv (the region table: regions.cpp). Units are checked at the boundary:
+// column names carry units, a cell may carry its own unit ("300 kt/yr"), and both go through the
+// one unit parser (core/units.hpp). Every problem is collected with file:line:col before anything
+// runs.
 #include "potline/fleet/dataset.hpp"
-#include "potline/io/csv.hpp"
-#include "potline/io/text_file.hpp"
-#include "potline/io/toml_values.hpp"
 
 #include <fmt/format.h>
 
@@ -14,9 +12,12 @@
 #include <set>
 #include <sstream>
 
+#include "potline/core/constants.hpp"
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
-#include "potline/core/constants.hpp"
+#include "potline/io/csv.hpp"
+#include "potline/io/text_file.hpp"
+#include "potline/io/toml_values.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -43,6 +44,7 @@ const std::vector<Column>& columns() {
       {"commissioning_year", "", "", false},
       {"technology", "", "", false},
       {"technology_inferred", "", "", false},
+      {"cell_type", "", "", false},
       {"line_current_kA", "kA", "A", false},
       {"power_source", "", ""},
       {"employees", "", "", false},
@@ -55,8 +57,8 @@ const std::vector<Column>& columns() {
 // "capacity_kt_per_year" -> "capacity"; "line_current_kA" -> "line_current": the stem a column with
 // another unit would share.
 std::string stem(const std::string& name) {
-  for (const char* suffix : {"_kt_per_year", "_t_per_year", "_Mt_per_year", "_kA", "_A", "_MA", "_t_per_yr",
-                             "_kt_per_yr", "_kt", "_t"}) {
+  for (const char* suffix : {"_kt_per_year", "_t_per_year", "_Mt_per_year", "_kA", "_A", "_MA",
+                             "_t_per_yr", "_kt_per_yr", "_kt", "_t"}) {
     const std::string s(suffix);
     if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
       return name.substr(0, name.size() - s.size());
@@ -83,10 +85,14 @@ std::optional<Status> status_from_name(const std::string& name) {
 
 std::string_view to_string(Status s) {
   switch (s) {
-    case Status::kOperating: return "operating";
-    case Status::kCurtailed: return "curtailed";
-    case Status::kClosed: return "closed";
-    case Status::kUnknown: return "unknown";
+    case Status::kOperating:
+      return "operating";
+    case Status::kCurtailed:
+      return "curtailed";
+    case Status::kClosed:
+      return "closed";
+    case Status::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -106,8 +112,8 @@ using Fields = std::vector<std::pair<std::string, int>>;  // text and 1-based co
 
 // The header line: each expected column's index; unknown, duplicate, other-unit and missing
 // columns are errors.
-std::map<std::string, int> read_smelter_header(const Fields& fields, const std::string& file, int line_no,
-                                               core::Diagnostics& d) {
+std::map<std::string, int> read_smelter_header(const Fields& fields, const std::string& file,
+                                               int line_no, core::Diagnostics& d) {
   std::map<std::string, int> col;
   std::set<std::string> other_unit;  // expected columns found under another unit
   const std::set<std::string> expected(smelter_columns().begin(), smelter_columns().end());
@@ -119,14 +125,15 @@ std::map<std::string, int> read_smelter_header(const Fields& fields, const std::
       col[name] = static_cast<int>(i);
       continue;
     }
-    // Same quantity, other unit: an inconsistent-units error naming the expected column (which is then
-    // not reported missing as well).
+    // Same quantity, other unit: an inconsistent-units error naming the expected column (which is
+    // then not reported missing as well).
     bool reported = false;
     for (const auto& c : columns()) {
       if (!c.unit.empty() && stem(name) == stem(c.name) && name != c.name) {
         other_unit.insert(c.name);
         d.error(where, name,
-                fmt::format("column '{}' is in other units than this dataset uses: expected '{}' (values in {}); "
+                fmt::format("column '{}' is in other units than this dataset uses: expected '{}' "
+                            "(values in {}); "
                             "convert the column or rename it",
                             name, c.name, c.unit));
         reported = true;
@@ -141,14 +148,17 @@ std::map<std::string, int> read_smelter_header(const Fields& fields, const std::
   }
   for (const auto& c : columns()) {
     if (c.required && !col.count(c.name) && !other_unit.count(c.name)) {
-      d.error({file, line_no, 1}, c.name, "missing column '" + c.name + "'" + (c.unit.empty() ? "" : " (in " + c.unit + ")"));
+      d.error({file, line_no, 1}, c.name,
+              "missing column '" + c.name + "'" + (c.unit.empty() ? "" : " (in " + c.unit + ")"));
     }
   }
   return col;
 }
 
 // The unit and allowed values of a quantity column, for messages.
-std::string shown_unit(const Column& c) { return c.unit == "1" ? "deg" : c.unit; }
+std::string shown_unit(const Column& c) {
+  return c.unit == "1" ? "deg" : c.unit;
+}
 std::string allowed(const std::string& name) {
   if (name == "capacity_kt_per_year") return "> 0 kt/yr";
   if (name == "lat") return "-90 to 90 deg (north positive)";
@@ -169,7 +179,9 @@ struct RowReader {
     if (it == col.end() || it->second >= static_cast<int>(fields.size())) return {"", 1};
     return fields[static_cast<std::size_t>(it->second)];
   }
-  core::SourceLocation where(const std::string& name) const { return {file, line_no, cell(name).second}; }
+  core::SourceLocation where(const std::string& name) const {
+    return {file, line_no, cell(name).second};
+  }
   std::optional<double> quantity(const std::string& name, bool required) const {
     const auto& [text, column] = cell(name);
     if (text.empty()) {
@@ -177,16 +189,20 @@ struct RowReader {
       return std::nullopt;
     }
     const Column* c = nullptr;
-    for (const auto& k : columns()) if (k.name == name) c = &k;
+    for (const auto& k : columns())
+      if (k.name == name) c = &k;
     const core::QuantityParse q = core::parse_quantity(text, c->unit, c->si);
     // q.error names the value already ("'abc' is not a number ..."): it was printed twice.
     if (!q.ok()) {
-      d.error(where(name), name, fmt::format("{}; column unit {}, allowed {}", q.error, shown_unit(*c), allowed(name)));
+      d.error(
+          where(name), name,
+          fmt::format("{}; column unit {}, allowed {}", q.error, shown_unit(*c), allowed(name)));
       return std::nullopt;
     }
     if (!std::isfinite(q.value)) {
       d.error(where(name), name,
-              fmt::format("'{}' is not a finite number; column unit {}, allowed {}", text, shown_unit(*c), allowed(name)));
+              fmt::format("'{}' is not a finite number; column unit {}, allowed {}", text,
+                          shown_unit(*c), allowed(name)));
       return std::nullopt;
     }
     return q.value;
@@ -204,16 +220,21 @@ void read_identity(const RowReader& row, const std::vector<std::string>& technol
   r.province = row.cell("province").first;
   r.owner = row.cell("owner").first;
   r.technology = row.cell("technology").first;
+  r.cell_type = row.cell("cell_type").first;
   r.source = row.cell("source").first;
   if (!r.technology.empty() && !technology_ids.empty() &&
-      std::find(technology_ids.begin(), technology_ids.end(), r.technology) == technology_ids.end()) {
-    io::report_unknown_name("technology", r.technology, technology_ids, row.where("technology"), "technology", d);
+      std::find(technology_ids.begin(), technology_ids.end(), r.technology) ==
+          technology_ids.end()) {
+    io::report_unknown_name("technology", r.technology, technology_ids, row.where("technology"),
+                            "technology", d);
   }
   if (r.id.empty()) d.error(row.where("id"), "id", "empty smelter id");
   if (auto [it, inserted] = id_line.emplace(r.id, row.line_no); !inserted) {
-    d.error(row.where("id"), "id", fmt::format("duplicate smelter id '{}' (first defined on line {})", r.id, it->second));
+    d.error(row.where("id"), "id",
+            fmt::format("duplicate smelter id '{}' (first defined on line {})", r.id, it->second));
   }
-  if (r.source.empty()) d.error(row.where("source"), "source", "every row needs a source (docs/data.md)");
+  if (r.source.empty())
+    d.error(row.where("source"), "source", "every row needs a source (docs/data.md)");
 }
 
 // Capacity, location, line current, commissioning year and employees of a row.
@@ -222,8 +243,8 @@ void read_quantities(const RowReader& row, SmelterRecord& r) {
   if (auto cap = row.quantity("capacity_kt_per_year", true)) {
     if (*cap <= 0) {
       d.error(row.where("capacity_kt_per_year"), "capacity_kt_per_year",
-              fmt::format("value '{}' is outside the allowed range {}", row.cell("capacity_kt_per_year").first,
-                          allowed("capacity_kt_per_year")));
+              fmt::format("value '{}' is outside the allowed range {}",
+                          row.cell("capacity_kt_per_year").first, allowed("capacity_kt_per_year")));
     }
     r.capacity_kg_per_s = *cap;
   }
@@ -235,11 +256,13 @@ void read_quantities(const RowReader& row, SmelterRecord& r) {
     r.lon_deg = *lon;
     if (std::abs(*lat) > 90) {
       d.error(row.where("lat"), "lat",
-              fmt::format("value '{}' is outside the allowed range {}", row.cell("lat").first, allowed("lat")));
+              fmt::format("value '{}' is outside the allowed range {}", row.cell("lat").first,
+                          allowed("lat")));
     }
     if (std::abs(*lon) > 180) {
       d.error(row.where("lon"), "lon",
-              fmt::format("value '{}' is outside the allowed range {}", row.cell("lon").first, allowed("lon")));
+              fmt::format("value '{}' is outside the allowed range {}", row.cell("lon").first,
+                          allowed("lon")));
     }
   } else if (lat.has_value() != lon.has_value()) {
     d.error(row.where("lat"), "lat", "give both lat and lon, or neither");
@@ -250,41 +273,57 @@ void read_quantities(const RowReader& row, SmelterRecord& r) {
     try {
       std::size_t used = 0;
       r.commissioning_year = std::stoi(year, &used);
-      if (used != year.size() || r.commissioning_year < 1880 || r.commissioning_year > 2100) throw std::invalid_argument("range");
+      if (used != year.size() || r.commissioning_year < 1880 || r.commissioning_year > 2100)
+        throw std::invalid_argument("range");
     } catch (const std::exception&) {
-      d.error(row.where("commissioning_year"), "commissioning_year", "'" + year + "' is not a year in 1880..2100");
+      d.error(row.where("commissioning_year"), "commissioning_year",
+              "'" + year + "' is not a year in 1880..2100");
     }
   }
   const std::string employees = row.cell("employees").first;
   if (!employees.empty()) {
     const core::QuantityParse q = core::parse_quantity(employees, "1", "1");
-    if (!q.ok() || q.value < 0) d.error(row.where("employees"), "employees", "'" + employees + "' is not a head count");
-    else r.employees = q.value;
+    if (!q.ok() || q.value < 0)
+      d.error(row.where("employees"), "employees", "'" + employees + "' is not a head count");
+    else
+      r.employees = q.value;
   }
 }
 
 // Status, power source and the two flags of a row.
 void read_choices(const RowReader& row, SmelterRecord& r) {
   core::Diagnostics& d = row.d;
-  if (auto s = status_from_name(row.cell("status").first)) r.status = *s;
-  else d.error(row.where("status"), "status", "'" + row.cell("status").first + "': expected operating, curtailed, closed or unknown");
-  if (auto p = plant::power_source_from_name(row.cell("power_source").first)) r.power_source = *p;
-  else d.error(row.where("power_source"), "power_source", "'" + row.cell("power_source").first + "': expected captive_coal, captive_gas, hydro, grid or ppa");
-  for (const auto& [name, target] : {std::pair<std::string, bool*>{"aggregate", &r.aggregate}, {"technology_inferred", &r.technology_inferred}}) {
-    if (auto b = parse_bool(row.cell(name).first)) *target = *b;
-    else d.error(row.where(name), name, "'" + row.cell(name).first + "': expected true or false");
+  if (auto s = status_from_name(row.cell("status").first))
+    r.status = *s;
+  else
+    d.error(row.where("status"), "status",
+            "'" + row.cell("status").first + "': expected operating, curtailed, closed or unknown");
+  if (auto p = plant::power_source_from_name(row.cell("power_source").first))
+    r.power_source = *p;
+  else
+    d.error(row.where("power_source"), "power_source",
+            "'" + row.cell("power_source").first +
+                "': expected captive_coal, captive_gas, hydro, grid or ppa");
+  for (const auto& [name, target] : {std::pair<std::string, bool*>{"aggregate", &r.aggregate},
+                                     {"technology_inferred", &r.technology_inferred}}) {
+    if (auto b = parse_bool(row.cell(name).first))
+      *target = *b;
+    else
+      d.error(row.where(name), name, "'" + row.cell(name).first + "': expected true or false");
   }
 }
 
 }  // namespace
 
-std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& file, core::Diagnostics& d,
+std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::string& file,
+                                          core::Diagnostics& d,
                                           const std::vector<std::string>& technology_ids) {
   std::vector<SmelterRecord> rows;
   std::map<std::string, int> col;  // column name -> index in the header
   bool have_header = false;
   std::map<std::string, int> id_line;
-  const std::vector<io::CsvRecord> records = io::parse_csv(text, file, d);  // quoting errors are reported here
+  const std::vector<io::CsvRecord> records =
+      io::parse_csv(text, file, d);  // quoting errors are reported here
   const std::size_t errors_before = d.error_count();
   for (const io::CsvRecord& record : records) {
     const int line_no = record.line;
@@ -298,7 +337,8 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
     }
     if (fields.size() != col.size()) {
       d.error({file, line_no, 1}, "",
-              fmt::format("row has {} fields, the header {}: quote fields that contain commas", fields.size(), col.size()));
+              fmt::format("row has {} fields, the header {}: quote fields that contain commas",
+                          fields.size(), col.size()));
       continue;
     }
     const RowReader row{fields, col, file, line_no, d};
@@ -309,7 +349,8 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
     read_choices(row, r);
     rows.push_back(std::move(r));
   }
-  if (!have_header) d.error({file, 0, 0}, "", "no header line: the first non-comment line must name the columns");
+  if (!have_header)
+    d.error({file, 0, 0}, "", "no header line: the first non-comment line must name the columns");
   return rows;
 }
 

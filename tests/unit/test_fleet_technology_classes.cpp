@@ -3,19 +3,20 @@
 // the classes: a change of one catalogue technology moves every fleet smelter that uses it, whether
 // its row names the technology or its class stands for it.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <utility>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
+#include <utility>
 
+#include "../common/shipped_data.hpp"
 #include "potline/cell/technology.hpp"
+#include "potline/core/constants.hpp"
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/technology_classes.hpp"
-#include "../common/shipped_data.hpp"
 
 namespace test_fleet_technology_classes {
 
@@ -29,7 +30,8 @@ const std::vector<std::string> kRegions = {"china", "europe"};
 
 TechnologyClasses shipped_classes() {
   core::Diagnostics d;
-  auto c = TechnologyClasses::load(cell::default_data_dir() + "/fleet-technology-classes.toml", kTech, kRegions, d);
+  auto c = TechnologyClasses::load(cell::default_data_dir() + "/fleet-technology-classes.toml",
+                                   kTech, kRegions, d);
   EXPECT_FALSE(d.has_errors()) << d.to_string();
   return c;
 }
@@ -70,9 +72,10 @@ TEST(fleet_technology_classes, ShippedClassesMatchByAmperageYearAndRegion) {
 
 TEST(fleet_technology_classes, BadFileIsAnInputErrorWithItsReason) {
   core::Diagnostics d;
-  TechnologyClasses::parse("[[class]]\nid = \"a\"\ntechnology = \"AP-40\"\nregions = [\"chna\"]\ncolour = 1\n"
-                           "line_current_below = \"250 kA\"\n",
-                           "classes.toml", kTech, kRegions, d);
+  TechnologyClasses::parse(
+      "[[class]]\nid = \"a\"\ntechnology = \"AP-40\"\nregions = [\"chna\"]\ncolour = 1\n"
+      "line_current_below = \"250 kA\"\n",
+      "classes.toml", kTech, kRegions, d);
   const std::string s = d.to_string();
   EXPECT_NE(s.find("unknown technology 'AP-40' (did you mean 'AP40'?)"), std::string::npos) << s;
   EXPECT_NE(s.find("unknown region 'chna' (did you mean 'china'?)"), std::string::npos) << s;
@@ -88,8 +91,8 @@ TEST(fleet_technology_classes, BadFileIsAnInputErrorWithItsReason) {
 // them through a class.
 static std::pair<int, int> change_moves_every_user(const std::string& tech) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() /
-                       ("potline-fleet-technology-change-" + tech + "-" + std::to_string(::getpid()));
+  const fs::path dir = fs::temp_directory_path() / ("potline-fleet-technology-change-" + tech +
+                                                    "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
   std::string text = read(dir / "technologies.toml");
@@ -104,7 +107,8 @@ static std::pair<int, int> change_moves_every_user(const std::string& tech) {
 
   const std::string example = std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml";
   core::Diagnostics d1, d2, d3;
-  const FleetCase base = load_fleet_case(example, cell::default_data_dir(), potline::testing::shipped_smelter_data(), d1);
+  const FleetCase base = load_fleet_case(example, cell::default_data_dir(),
+                                         potline::testing::shipped_smelter_data(), d1);
   const plant::SmelterData changed_data = plant::SmelterData::load(dir.string(), d2);
   EXPECT_FALSE(d2.has_errors()) << d2.to_string();
   const FleetCase changed = load_fleet_case(example, dir.string(), changed_data, d3);
@@ -118,7 +122,8 @@ static std::pair<int, int> change_moves_every_user(const std::string& tech) {
     if (s.technology == tech) {
       ++moved;
       if (!s.technology_class.empty()) ++by_class;
-      EXPECT_NEAR(e1[i].sec_ac_J_per_kg / e0[i].sec_ac_J_per_kg, 0.975 / 0.95, 1e-9) << tech << " " << s.record.id;
+      EXPECT_NEAR(e1[i].sec_ac_J_per_kg / e0[i].sec_ac_J_per_kg, 0.975 / 0.95, 1e-9)
+          << tech << " " << s.record.id;
       EXPECT_GT(e1[i].c1_usd_per_kg, e0[i].c1_usd_per_kg) << tech << " " << s.record.id;
     } else {
       EXPECT_DOUBLE_EQ(e1[i].sec_ac_J_per_kg, e0[i].sec_ac_J_per_kg) << tech << " " << s.record.id;
@@ -145,12 +150,13 @@ TEST(fleet_technology_classes, ChangingAp30MovesEverySmelterNamingIt) {
 }
 
 // A class by sourced cell type: the shipped 'soderberg' class lists its smelters by id, prices them
-// with P155's SEC and sets their emissions class to VSS (with IPCC Tier 1 CO2, the dataset having no
-// paste consumption), whatever their amperage or year.
+// with P155's SEC and sets their emissions class to VSS (with IPCC Tier 1 CO2, the dataset having
+// no paste consumption), whatever their amperage or year.
 TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
   core::Diagnostics d;
-  const FleetCase c = load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
-                                      cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
+  const FleetCase c =
+      load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml",
+                      cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
   int soderberg = 0;
   for (const auto& s : c.model.smelters) {
@@ -161,51 +167,86 @@ TEST(fleet_technology_classes, SoderbergClassByIdSetsTheVssEmissionsClass) {
   }
   EXPECT_EQ(soderberg, 5);  // Krasnoyarsk, Bratsk, Novokuznetsk, Irkutsk, CBA
   const TechnologyClasses bad = TechnologyClasses::parse(
-      "[[class]]\nid = \"s\"\ntechnology = \"P155\"\npfc_class = \"VS\"\nsmelters = [\"x\"]\nbasis = \"b\"\n"
+      "[[class]]\nid = \"s\"\ntechnology = \"P155\"\npfc_class = \"VS\"\nsmelters = [\"x\"]\nbasis "
+      "= \"b\"\n"
       "[[class]]\nid = \"d\"\ntechnology = \"P155\"\nbasis = \"b\"\n",
       "classes.toml", kTech, kRegions, d);
-  EXPECT_NE(d.to_string().find("unknown IPCC technology class 'VS'"), std::string::npos) << d.to_string();
+  EXPECT_NE(d.to_string().find("unknown IPCC technology class 'VS'"), std::string::npos)
+      << d.to_string();
   SmelterRecord r;
   r.id = "x";
   EXPECT_EQ(bad.match(r)->reason(r), "smelter listed by id");
 }
 
-// Coverage of the dataset's cell technology outside China (docs/data.md): the share of operating
-// capacity whose row names a catalogue technology or a line current, or whose sourced cell type puts
-// it in a class by id (the Soderberg smelters). Issue 10 asks for 80 %; the floors record what the
-// data hold today so they cannot fall back unnoticed: 2026-12-06 on 30.07 Mt/yr (83 rows), 71.7 %
-// from the rows, 81.1 % with the Soderberg class, and 44.6 % with a technology or line current
-// that is sourced (technology_inferred = false; 37.8 % on 2026-12-05, before Al Taweelah, Sunndal
-// and Irkutsk were split by potline; 23.3 % before that day's first pass). A floor, not a target:
-// 27 % of the capacity still carries our inference (pot counts, cell names, assumed generations).
-TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaDoesNotFall) {
+// Coverage of the dataset's cell technology outside China (issue 10, part 1; docs/data.md,
+// docs/validation.md TC1-TC3): shares of the operating capacity outside China whose row carries
+//  - a SOURCED cell technology or line current: a `cell_type` a cited source names (catalogue id or
+//  not:
+//    "AP18", "S-255", "Soderberg (VSS)"), or a catalogue technology or line current with
+//    technology_inferred = false;
+//  - else one INFERRED WITH ITS BASIS (technology_inferred = true, the basis in the source column:
+//  a line
+//    current from pot count and capacity by Faraday's law, a cell name read as its amperage, a
+//    mixed site carried by one technology);
+//  - else only a commissioning year (its technology class by vintage), or nothing.
+// Each figure is asserted as measured on 2026-12-06 (30.07 Mt/yr, 83 rows), so that any change to
+// the data shows here and in the docs: 62.0 % sourced (44.6 % before the cell_type column: the
+// Soderberg smelters, Ma'aden, Sayanogorsk, Taishet, Nordural, Karmoy and Bell Bay name a sourced
+// cell that is not a catalogue entry), 19.7 % inferred, 81.7 % together; 13.8 % year only, 4.5 %
+// nothing. The issue's 80 % of SOURCED technology is not met (62 %); with inferred values 81.7 %.
+TEST(fleet_technology_classes, TechnologyCoverageOutsideChinaAsMeasured) {
   core::Diagnostics d;
   const auto rows = load_smelters(cell::default_data_dir() + "/smelters.csv", d);
-  const TechnologyClasses classes = TechnologyClasses::load(
-      cell::default_data_dir() + "/fleet-technology-classes.toml", kTech, kRegions, d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
-  std::vector<std::string> by_id;
-  for (const auto& cls : classes.rules) by_id.insert(by_id.end(), cls.smelters.begin(), cls.smelters.end());
-  double all = 0, in_rows = 0, sourced = 0, with_classes = 0;
+  double all = 0, sourced = 0, inferred = 0, year_only = 0, nothing = 0;
   for (const auto& r : rows) {
     if (r.status != Status::kOperating || r.region == "china") continue;
     all += r.capacity_kg_per_s;
     const bool row_has = !r.technology.empty() || r.line_current_A > 0;
-    if (row_has) in_rows += r.capacity_kg_per_s;
-    if (row_has && !r.technology_inferred) sourced += r.capacity_kg_per_s;
-    if (row_has || std::find(by_id.begin(), by_id.end(), r.id) != by_id.end()) with_classes += r.capacity_kg_per_s;
+    if (!r.cell_type.empty() || (row_has && !r.technology_inferred))
+      sourced += r.capacity_kg_per_s;
+    else if (row_has)
+      inferred += r.capacity_kg_per_s;
+    else if (r.commissioning_year > 0)
+      year_only += r.capacity_kg_per_s;
+    else
+      nothing += r.capacity_kg_per_s;
   }
   ASSERT_GT(all, 0);
-  EXPECT_GE(in_rows / all, 0.70);
-  EXPECT_GE(with_classes / all, 0.80);
-  EXPECT_GE(sourced / all, 0.44);
+  EXPECT_NEAR(all * constants::kSecondsPerYear / 1e6, 30068.2, 0.5);  // kt/yr
+  EXPECT_NEAR(sourced / all, 0.6204, 0.0005);
+  EXPECT_NEAR(inferred / all, 0.1966, 0.0005);
+  EXPECT_NEAR((sourced + inferred) / all, 0.8171, 0.0005);
+  EXPECT_NEAR(year_only / all, 0.1377, 0.0005);
+  EXPECT_NEAR(nothing / all, 0.0452, 0.0005);
+}
+
+// An inferred technology or line current states its basis: the row's source says "inferred" next to
+// the basis (a label the tests can find; every row has "estimate:" for its coordinates). A
+// cell_type is what a source names, never an inference, so a row whose only cell information is a
+// cell_type is not inferred.
+TEST(fleet_technology_classes, InferredTechnologyRowsStateTheirBasis) {
+  core::Diagnostics d;
+  const auto rows = load_smelters(cell::default_data_dir() + "/smelters.csv", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  int inferred = 0;
+  for (const auto& r : rows) {
+    if (!r.technology_inferred) continue;
+    ++inferred;
+    EXPECT_TRUE(!r.technology.empty() || r.line_current_A > 0)
+        << r.id << ": inferred but nothing to infer";
+    EXPECT_NE(r.source.find("inferred"), std::string::npos)
+        << r.id << ": technology_inferred = true without a stated basis";
+  }
+  EXPECT_GE(inferred, 20);
 }
 
 // A class that lists a smelter id the dataset does not hold is an input error of the fleet case,
 // with a did-you-mean, at the class in the classes file.
 TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / (std::string("potline-fleet-class-unknown-id") + "-" + std::to_string(::getpid()));
+  const fs::path dir = fs::temp_directory_path() / (std::string("potline-fleet-class-unknown-id") +
+                                                    "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::copy(cell::default_data_dir(), dir, fs::copy_options::recursive);
   std::string text = read(dir / "fleet-technology-classes.toml");
@@ -218,11 +259,14 @@ TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
   const plant::SmelterData data = plant::SmelterData::load(dir.string(), d1);
   ASSERT_FALSE(d1.has_errors()) << d1.to_string();
   try {
-    load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml", dir.string(), data, d2);
+    load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-2024.toml", dir.string(),
+                    data, d2);
     FAIL() << "expected an input error";
   } catch (const core::InputError& e) {
     const std::string what = e.what();
-    EXPECT_NE(what.find("unknown smelter 'ru-novokuznetk' (did you mean 'ru-novokuznetsk'?)"), std::string::npos) << what;
+    EXPECT_NE(what.find("unknown smelter 'ru-novokuznetk' (did you mean 'ru-novokuznetsk'?)"),
+              std::string::npos)
+        << what;
     EXPECT_NE(what.find("fleet-technology-classes.toml:"), std::string::npos) << what;
   }
   fs::remove_all(dir);

@@ -22,13 +22,17 @@ struct SmelterRecord {
   bool has_location = false;
   double capacity_kg_per_s = 0;
   Status status = Status::kUnknown;
-  int commissioning_year = 0;       ///< 0 = not published
+  int commissioning_year = 0;  ///< 0 = not published
   bool technology_inferred = false;
-  double line_current_A = 0;        ///< 0 = not published
+  /// The cell type as a cited source names it ("AP18", "S-255", "Soderberg (VSS)"), whether or not
+  /// it is a catalogue technology; never our inference ("" = no source names it). Data provenance
+  /// only: the cell model runs `technology`, or the row's technology class.
+  std::string cell_type;
+  double line_current_A = 0;  ///< 0 = not published
   plant::PowerSource power_source = plant::PowerSource::kGrid;
-  double employees = 0;             ///< 0 = not published
+  double employees = 0;  ///< 0 = not published
   bool aggregate = false;
-  core::SourceLocation where;       ///< file:line of the row
+  core::SourceLocation where;  ///< file:line of the row
   /// Years the row runs in a case with fleet.year (data/fleet-pipeline.toml): from first_year
   /// (0 = always) to last_year (0 = open); a restart starts stopped (it pays the restart).
   int first_year = 0, last_year = 0;
@@ -50,14 +54,17 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
                                           const std::vector<std::string>& technology_ids = {});
 
 inline constexpr int kPowerSourceCount = 5;
-inline int power_index(plant::PowerSource s) { return static_cast<int>(s); }
+inline int power_index(plant::PowerSource s) {
+  return static_cast<int>(s);
+}
 
 /// One market region's prices and demand (USD of the price year; SI units).
 struct Region {
   std::string id, name;
   double demand_kg_per_s = 0;
-  double premium_usd_per_kg = 0;      ///< the region's physical premium over the LME, price-year average
-  std::string premium_benchmark;      ///< the published premium it is (e.g. "US Midwest"); "" = none
+  double premium_usd_per_kg =
+      0;  ///< the region's physical premium over the LME, price-year average
+  std::string premium_benchmark;  ///< the published premium it is (e.g. "US Midwest"); "" = none
   double wage_usd_per_s = 0;
   double employees_per_kg_per_s = 0;  ///< head count per unit capacity, used when a row has none
   double other_usd_per_kg = 0;
@@ -78,18 +85,21 @@ struct Subregion {
   core::SourceLocation where;
 };
 
-/// How a smelter curtails ([curtailment] of the region table; docs/model/fleet.md, "Curtailment"): the
-/// top `turndown_share` of its capacity is cut by lowering the line current (no potline stops, cost
-/// C1); the rest only by stopping potlines, which a later restart pays for, so the LP prices a running
-/// smelter's base at C1 − restart cost / horizon and a stopped smelter's restart at C1 + the same.
+/// How a smelter curtails ([curtailment] of the region table; docs/model/fleet.md, "Curtailment"):
+/// the top `turndown_share` of its capacity is cut by lowering the line current (no potline stops,
+/// cost C1); the rest only by stopping potlines, which a later restart pays for, so the LP prices a
+/// running smelter's base at C1 − restart cost / horizon and a stopped smelter's restart at C1 +
+/// the same.
 struct Curtailment {
-  double turndown_share = 0;       ///< share of capacity cut by current turndown (0 = none)
-  double restart_usd_per_kg = 0;   ///< restart cost per unit of annual capacity (USD per kg/yr)
-  double horizon_years = 1;        ///< years over which a stop and restart are weighed
+  double turndown_share = 0;      ///< share of capacity cut by current turndown (0 = none)
+  double restart_usd_per_kg = 0;  ///< restart cost per unit of annual capacity (USD per kg/yr)
+  double horizon_years = 1;       ///< years over which a stop and restart are weighed
   std::string source;
   bool active() const { return turndown_share > 0 || restart_usd_per_kg > 0; }
   /// Restart cost per kg of a year's output: restart_usd_per_kg / horizon_years.
-  double credit_usd_per_kg() const { return horizon_years > 0 ? restart_usd_per_kg / horizon_years : 0.0; }
+  double credit_usd_per_kg() const {
+    return horizon_years > 0 ? restart_usd_per_kg / horizon_years : 0.0;
+  }
 };
 
 struct RegionTable {
@@ -104,10 +114,12 @@ struct RegionTable {
 
   int index_of(const std::string& id) const;  ///< -1 if absent
   /// The subregion of a smelter in `region` with `country` (ISO3) and `province`, or nullptr.
-  const Subregion* subregion_of(const std::string& region, const std::string& country, const std::string& province) const;
+  const Subregion* subregion_of(const std::string& region, const std::string& country,
+                                const std::string& province) const;
   std::vector<std::string> ids() const;
   static RegionTable load(const std::string& path, core::Diagnostics& diagnostics);
-  static RegionTable parse(const std::string& text, const std::string& display_name, core::Diagnostics& diagnostics);
+  static RegionTable parse(const std::string& text, const std::string& display_name,
+                           core::Diagnostics& diagnostics);
 };
 
 }  // namespace potline::fleet

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "report_page.hpp"
 #include "potline/io/json_output.hpp"
+#include "potline/api/report_command.hpp"
 #include "potline/report/compare.hpp"
 
 namespace potline::app {
@@ -17,18 +18,12 @@ struct CompareOptions {
 };
 
 int run_compare(const CompareOptions& o) {
-  core::Diagnostics d;
-  std::vector<report::RunData> runs;
-  for (const auto& p : o.runs) {
-    if (auto run = report::load_run(p, d, false)) runs.push_back(std::move(*run));
-  }
-  if (o.runs.size() < 2) d.error({}, "", "give two or more run folders or summary JSON files to compare");
-  if (d.has_errors()) throw core::InputError(d);
-  const report::Comparison c = report::compare_runs(runs);
+  const api::CompareResult compared = api::compare(o.runs);
+  const report::Comparison& c = compared.comparison;
   // The page reads the runs again with their tables (for the side-by-side charts).
   const std::string written = o.report.empty() ? "" : write_report_page(o.runs, o.report);
   if (o.json) {
-    std::cout << io::dump(report::comparison_json(c, runs));
+    std::cout << io::dump(compared.json());
     std::cerr << written;
   } else {
     std::cout << report::comparison_text(c, o.all) << written;

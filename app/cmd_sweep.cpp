@@ -16,10 +16,7 @@
 
 #include "commands.hpp"
 #include "potline/io/json_output.hpp"
-#include "potline/plant/smelter_case.hpp"
-#include "potline/sweep/read_results.hpp"
-#include "potline/sweep/run.hpp"
-#include "potline/sweep/same_results.hpp"
+#include "potline/api/sweep_command.hpp"
 
 #ifdef POTLINE_HAVE_MPI
 #define OMPI_SKIP_MPICXX 1
@@ -78,8 +75,6 @@ struct MpiSession {
   }
 };
 
-std::string part_path(const std::string& out, int rank) { return fmt::format("{}.rank{}.part", out, rank); }
-
 class Progress {
  public:
   Progress(bool quiet, std::string prefix) : quiet_(quiet), tty_(isatty(STDERR_FILENO) != 0), prefix_(std::move(prefix)) {}
@@ -108,35 +103,13 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// The sample count is not part of the sweep's hash, so that raising it extends a store. Lowering it
-// below what a store holds would report a "complete" sweep with more samples stored than declared,
-// and analyses of the store would mix both: refused.
-void refuse_fewer_samples(const sweep::ResultStore& store, const sweep::SweepSpec& spec, const std::string& sweep_file) {
-  const std::int64_t last = store.max_sample();
-  if (last < spec.samples) return;
-  core::Diagnostics d;
-  d.error({sweep_file, 0, 0}, "sweep.samples",
-          fmt::format("{} samples per scenario, but the results file {} already holds {} (samples 0..{}): give "
-                      "samples = {} or more to resume or extend it, or a new --out path",
-                      spec.samples, store.path(), last + 1, last, last + 1));
-  throw core::InputError(d);
-}
-
 // Rank 0 owns the store: it checks it (a foreign or corrupted file is refused, exit 2 on every
 // rank) and first merges parts left by an interrupted distributed run. An input error is thrown
 // after status 2 is broadcast to the other ranks; 0 otherwise.
-int open_store(const SweepOptions& o, const sweep::SweepSpec& spec, const MpiSession& mpi,
+int open_store(const SweepOptions& o, const api::SweepInput& input, const MpiSession& mpi,
                std::unique_ptr<sweep::ResultStore>& store) {
   try {
-    store = std::make_unique<sweep::ResultStore>(o.out, spec.hash, spec.title);
-    store->claim();
-    for (int r = 1; r < 1024; ++r) {
-      const std::string part = part_path(o.out, r);
-      if (!std::filesystem::exists(part)) continue;
-      store->merge_from(part);
-      std::filesystem::remove(part);
-    }
-    refuse_fewer_samples(*store, spec, o.sweep_file);
+    store = api::open_sweep_store(o.out, input);
   } catch (const core::InputError&) {
     if (mpi.size == 1) throw;
     int status = 2;
@@ -163,7 +136,8 @@ void print_ranges(const sweep::ResultTable& t) {
     const char* metric;
     const char* header;
   };
-  const Column columns[] = {{"world", "marginal_cost_usd_per_t", "marginal C1 USD/t"},
+  const Column columns[] = {{"world", "world_price_usd_per_t", "world price USD/t"},
+                            {"world", "marginal_cost_usd_per_t", "marginal C1 USD/t"},
                             {"region:usa", "price_usd_per_t", "US price USD/t"},
                             {"region:europe", "price_usd_per_t", "Europe price USD/t"},
                             {"world", "production_Mt", "production Mt/yr"},
@@ -216,57 +190,15 @@ void print_same_results(const std::vector<sweep::SameResults>& same) {
   }
 }
 
-io::Json same_results_json(const std::vector<sweep::SameResults>& same) {
-  io::Json out = io::Json::array();
-  for (const auto& s : same) {
-    out.push_back({{"scenario", s.scenario},
-                   {"same_as", s.same_as},
-                   {"identical_samples", s.identical_samples},
-                   {"samples_compared", s.samples_compared},
-                   {"changes_nothing", s.identical_samples == s.samples_compared}});
-  }
-  return out;
-}
-
-// The run summary printed with --json.
-io::Json sweep_summary_json(const SweepOptions& o, const sweep::SweepSpec& spec, const sweep::RunSummary& summary,
-                            std::int64_t merged, std::size_t stored, int ranks) {
-  const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
-  io::Json j;
-  j["store"] = o.out;
-  j["sweep_hash"] = spec.hash;
-  j["scenarios"] = spec.scenarios.size();
-  j["samples_per_scenario"] = spec.samples;
-  j["samples_total"] = expected;
-  j["samples_stored"] = stored;
-  j["samples_computed_rank0"] = summary.computed;
-  j["samples_merged_from_ranks"] = merged;
-  j["samples_skipped"] = summary.skipped;
-  j["complete"] = static_cast<std::int64_t>(stored) >= expected;
-  j["threads"] = o.threads;
-  j["ranks"] = ranks;
-#ifdef POTLINE_HAVE_MPI
-  j["mpi_built"] = true;
-#else
-  j["mpi_built"] = false;
-#endif
-  j["seconds"] = summary.seconds;
-  j["samples_per_s"] = summary.seconds > 0 ? static_cast<double>(summary.computed) / summary.seconds : 0.0;
-  return j;
-}
-
 int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const MpiSession& mpi) {
-  core::Diagnostics d;
-  const std::string dir = data_dir(global);
-  const plant::SmelterData data = plant::SmelterData::load(dir, d);
-  if (d.has_errors()) throw core::InputError(d);
-  const sweep::SweepSpec spec = sweep::load_sweep(o.sweep_file, dir, data, d, o.sets);
+  const api::SweepInput input = api::load_sweep({o.sweep_file, std::nullopt, "", o.sets, data_dir(global)});
+  const sweep::SweepSpec& spec = input.spec;
   if (mpi.rank == 0 && !o.quiet) {
-    for (const auto& w : d.warning_messages()) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : input.warnings) std::cerr << "warning: " << w << "\n";
   }
 
   std::unique_ptr<sweep::ResultStore> store;
-  int status = mpi.rank == 0 ? open_store(o, spec, mpi, store) : 0;
+  int status = mpi.rank == 0 ? open_store(o, input, mpi, store) : 0;
   status = mpi.broadcast(status);
   if (status != 0) return status;  // other ranks: rank 0 printed the reason
 
@@ -287,13 +219,13 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
         const sweep::ResultStore main_store(o.out, spec.hash, spec.title);
         ro.also_done = main_store.finished();
       }
-      sweep::ResultStore part(part_path(o.out, mpi.rank), spec.hash, spec.title);
+      sweep::ResultStore part(api::sweep_part_path(o.out, mpi.rank), spec.hash, spec.title);
       summary = sweep::run_sweep(spec, part, ro);
     }
     mpi.barrier();
     if (mpi.rank == 0) {
       for (int r = 1; r < mpi.size; ++r) {
-        const std::string part = part_path(o.out, r);
+        const std::string part = api::sweep_part_path(o.out, r);
         if (!std::filesystem::exists(part)) continue;
         merged += store->merge_from(part);
         std::filesystem::remove(part);
@@ -308,19 +240,19 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
 
   const auto finished = store->finished();
   const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
-  io::Json j = sweep_summary_json(o, spec, summary, merged, finished.size(), mpi.size);
-  const sweep::ResultTable table = sweep::read_results(o.out);
-  const std::vector<sweep::SameResults> same = sweep::same_results(table);
-  j["same_results"] = same_results_json(same);
+  api::SweepRun run = api::sweep_run_result(spec, {o.out, o.threads, mpi.size, summary, merged, finished.size()});
+#ifdef POTLINE_HAVE_MPI
+  run.summary["mpi_built"] = true;
+#endif
   if (o.json) {
-    std::cout << io::dump(j);
+    std::cout << io::dump(run.summary);
   } else {
     std::cout << fmt::format("{}\n  {} scenarios x {} samples: {} of {} stored in {} ({} computed here, {} merged from "
                              "other ranks, {} skipped as already stored), {:.1f} s\n",
                              spec.title, spec.scenarios.size(), spec.samples, finished.size(), expected, o.out,
                              summary.computed, merged, summary.skipped, summary.seconds);
-    print_ranges(table);
-    print_same_results(same);
+    print_ranges(run.table);
+    print_same_results(run.same);
   }
   return 0;
 }

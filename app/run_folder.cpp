@@ -1,36 +1,13 @@
 #include "run_folder.hpp"
 
-#include <chrono>
-#include <ctime>
-#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
-#include "potline/io/run_outputs.hpp"
-#include "potline/version.hpp"
 
 namespace potline::app {
 
-std::string run_folder_path_problem(const std::string& text) {
-  namespace fs = std::filesystem;
-  if (text.empty()) return "expects a folder name";
-  // The folder itself, or the nearest part of its path that exists, must be a folder.
-  for (fs::path p = fs::path(text).lexically_normal(); !p.empty(); p = p.parent_path()) {
-    std::error_code ec;
-    const fs::file_status status = fs::status(p, ec);
-    if (status.type() == fs::file_type::not_found) {
-      if (p == p.parent_path()) break;
-      continue;
-    }
-    if (status.type() == fs::file_type::directory) return {};
-    if (p == fs::path(text).lexically_normal()) {
-      return "'" + text + "' exists and is not a folder: give a folder for the run's results (created if missing)";
-    }
-    return "'" + p.string() + "' is not a folder, so '" + text + "' cannot be created in it";
-  }
-  return {};
-}
+using api::run_folder_path_problem;
 
 CLI::Validator run_folder_path() {
   return CLI::Validator([](std::string& text) { return run_folder_path_problem(text); }, "DIR");
@@ -44,40 +21,9 @@ void require_run_folder_path(const std::string& path) {
   throw core::InputError(d);
 }
 
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
 void write_run_folder(const RunFolder& run, const io::Json& summary,
                       const std::map<std::string, std::string>& csv_files) {
-  io::Json manifest;
-  manifest["program"] = "potline";
-  manifest["version"] = kVersion;
-  manifest["git_commit"] = kGitCommit;
-  manifest["command"] = run.command;
-  manifest["arguments"] = run.arguments;
-  manifest["started_utc"] = run.started_utc;
-  manifest["seed"] = nullptr;  // the steady-state cell uses no randomness
-  io::Json inputs = io::Json::array();
-  for (const auto& f : run.input_files) {
-    inputs.push_back({{"path", f}, {"sha256", io::file_sha256(f)}});
-  }
-  manifest["inputs"] = inputs;
-  io::Json outputs = io::Json::array({"summary.json"});
-  for (const auto& [name, text] : csv_files) outputs.push_back(name);
-  manifest["outputs"] = outputs;
-  const std::filesystem::path dir(run.path);
-  io::write_text_file((dir / "summary.json").string(), io::dump(summary));
-  for (const auto& [name, text] : csv_files) io::write_text_file((dir / name).string(), text);
-  std::vector<std::string> written = outputs.get<std::vector<std::string>>();
-  if (run.report) written.push_back("report.html");
-  std::cerr << io::stale_outputs_note(run.path, io::remove_stale_outputs(run.path, written));
-  io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+  std::cerr << api::save_run_folder(run, summary, csv_files);
 }
 
 }  // namespace potline::app

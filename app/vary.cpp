@@ -1,44 +1,14 @@
 // --vary for the case commands (see vary.hpp).
 #include "vary.hpp"
 
-#include <algorithm>
 #include <iostream>
-#include <utility>
 
 #include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
-#include "schemas.hpp"
 
 namespace potline::app {
-namespace {
-
-// The unit of a plain number for KEY in COMMAND's case schemas ("tariff[0].rate" is the field
-// "tariff.rate"), "" for text, dimensionless or unknown keys (an unknown key is the run's error).
-std::string field_unit(const std::string& command, const std::string& key) {
-  std::string field;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (key[i] != '[') {
-      field += key[i];
-      continue;
-    }
-    const auto close = key.find(']', i);
-    if (close == std::string::npos) return "";
-    i = close;
-  }
-  const std::string prefix = "potline " + command + " ";
-  for (const auto& named : all_schemas()) {
-    if (std::string(named.command).rfind(prefix, 0) != 0) continue;
-    const io::FieldSpec* spec = named.schema->find(field);
-    if (spec == nullptr) continue;
-    const bool number = spec->type == io::FieldType::kNumber || spec->type == io::FieldType::kInteger;
-    return number && spec->unit != "1" ? spec->unit : "";
-  }
-  return "";
-}
-
-}  // namespace
 
 void add_vary_options(CLI::App* cmd, VaryOptions& options, const std::string& command) {
   std::string defaults;
@@ -58,44 +28,16 @@ int run_vary_command(const VaryOptions& options, const std::string& command, con
                      bool json, const VaryFolder& out, const api::RunWithSets& run) {
   core::Diagnostics d;
   if (json && options.csv) d.error({"--csv", 0, 0}, "--csv", "give --json or --csv, not both");
-  std::vector<api::VarySpec> specs;
-  for (std::size_t i = 0; i < options.vary.size(); ++i) {
-    if (auto spec = api::parse_vary(options.vary[i], static_cast<int>(i + 1), d)) {
-      spec->unit = field_unit(command, spec->key);
-      specs.push_back(std::move(*spec));
-    }
-  }
-  if (d.has_errors()) throw core::InputError(d);
   const std::string started = utc_now();
-  // The points' warnings (summary "warnings") were dropped: `invest --vary investment.wacc=0.06,0.08`
-  // (read as 0.06 and 0.08 %) printed NPVs 15 times too large without the warning a single run gives.
-  // The warnings that name the varied key go to stderr, each once, with the points it came from
-  // unless it came from all; the case's other warnings are those of a run without --vary.
-  std::vector<std::pair<std::string, std::vector<std::string>>> warnings;  // message, points
-  int points = 0;
-  const api::RunWithSets collecting = [&](const std::vector<std::string>& point_sets) {
-    io::Json doc = run(point_sets);
-    ++points;
-    const std::string point = point_sets.empty() ? std::string() : point_sets.back();
-    const std::string key = point.substr(0, point.find('='));
-    if (doc.contains("warnings") && doc["warnings"].is_array()) {
-      for (const auto& w : doc["warnings"]) {
-        if (!w.is_string() || key.empty() || w.get<std::string>().find(key) == std::string::npos) continue;
-        auto it = std::find_if(warnings.begin(), warnings.end(), [&](const auto& e) { return e.first == w.get<std::string>(); });
-        if (it == warnings.end()) it = warnings.insert(warnings.end(), {w.get<std::string>(), {}});
-        it->second.push_back(point);
-      }
-    }
-    return doc;
-  };
-  const api::VaryTable table = api::run_vary(command, specs, sets, api::split_list(options.outputs), collecting);
-  for (const auto& [message, at] : warnings) {
-    std::string where;
-    if (static_cast<int>(at.size()) < points) {
-      for (const auto& p : at) where += (where.empty() ? "" : ", ") + p;
-      where = " (at " + where + ")";
-    }
-    std::cerr << "warning" << where << ": " << message << "\n";
+  const api::VaryRun run_points =
+      api::run_vary_points(command, options.vary, sets, api::split_list(options.outputs), run, d);
+  const api::VaryTable& table = run_points.table;
+  // The warnings (and model notes) that name the varied key go to stderr, each once, with the points
+  // it came from unless it came from all; the case's other warnings are those of a run without --vary.
+  for (const auto& w : run_points.warnings) {
+    const std::string where = run_points.where(w);
+    std::cerr << (w.note ? "note" : "warning") << (where.empty() ? "" : " (at " + where + ")") << ": " << w.message
+              << "\n";
   }
   const io::Json document = api::vary_json(table);
   const auto write_folder = [&] {

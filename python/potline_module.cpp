@@ -12,9 +12,14 @@
 #include "potline/api/flag_commands.hpp"
 #include "potline/api/flex_command.hpp"
 #include "potline/api/simulate_command.hpp"
+#include "potline/api/report_command.hpp"
+#include "potline/api/run_folder.hpp"
+#include "potline/api/sweep_command.hpp"
+#include "potline/api/vary.hpp"
 #include "potline/api/wrong_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/fleet/smelter_export.hpp"
 #include "potline/sweep/read_results.hpp"
 #include "potline/version.hpp"
 
@@ -81,6 +86,89 @@ std::tuple<std::string, api::Tables, std::vector<std::string>> run_flex(
   const api::FlexInput input = api::load_flex(case_source(path, text, sets, data_dir), {prices_path, prices_text, "<prices>"});
   const api::FlexRun run = api::run_flex(input, envelope);
   return {io::dump(run.summary), run.tables(input.c), input.warnings};
+}
+
+// fleet --export-smelter ID: the smelter's case file as TOML text.
+std::string export_smelter(const std::string& path, const std::optional<std::string>& text,
+                           const std::vector<std::string>& sets, const std::string& data_dir, const std::string& id) {
+  py::gil_scoped_release release;
+  const api::FleetInput input = api::load_fleet(case_source(path, text, sets, data_dir));
+  core::Diagnostics d;
+  return fleet::smelter_case_toml(input.c, id, input.data, d);
+}
+
+/// What a --vary point runs besides the case: the options of cell, simulate and flex.
+struct PointOptions {
+  std::string technology, target_voltage;
+  bool thermal = false;
+  int threads = 0;
+  std::string prices_path;
+  std::optional<std::string> prices_text;
+  bool envelope = false;
+};
+
+// The JSON document of `command` for a case with --set overrides, as the CLI's --vary runs a point.
+io::Json run_point(const std::string& command, const api::CaseSource& source, const PointOptions& o) {
+  if (command == "cell") {
+    api::CellRun run = api::run_cell(source, o.technology, o.target_voltage, o.thermal);
+    if (o.thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
+    return run.summary;
+  }
+  if (command == "smelter") return api::run_smelter(source).summary;
+  if (command == "invest") return api::run_invest(source).summary;
+  if (command == "fleet") return api::run_fleet(api::load_fleet(source)).summary;
+  if (command == "simulate") return api::run_simulation(api::load_simulation(source, o.threads), false).summary;
+  if (command == "flex") {
+    return api::run_flex(api::load_flex(source, {o.prices_path, o.prices_text, "<prices>"}), o.envelope).summary;
+  }
+  throw std::invalid_argument("vary: no command '" + command + "'");
+}
+
+/// --vary: the --json document, the --csv table, and the warnings and model notes naming a varied key
+/// ("MESSAGE (at K=V)").
+std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>> run_vary(
+    const std::string& command, const std::string& path, const std::optional<std::string>& text,
+    const std::vector<std::string>& sets, const std::string& data_dir, const std::vector<std::string>& vary,
+    const std::vector<std::string>& outputs, const PointOptions& options) {
+  py::gil_scoped_release release;
+  const api::CaseSource base = case_source(path, text, sets, data_dir);
+  const api::VaryRun run = api::run_vary_points(command, vary, sets, outputs, [&](const std::vector<std::string>& point_sets) {
+    api::CaseSource point = base;
+    point.sets = point_sets;
+    return run_point(command, point, options);
+  });
+  std::vector<std::string> warnings, notes;
+  for (const auto& w : run.warnings) {
+    const std::string where = run.where(w);
+    (w.note ? notes : warnings).push_back(w.message + (where.empty() ? "" : " (at " + where + ")"));
+  }
+  return {io::dump(api::vary_json(run.table)), api::vary_csv(run.table), warnings, notes};
+}
+
+/// potline sweep FILE --out STORE --json, and the sweep file's warnings.
+std::pair<std::string, std::vector<std::string>> run_sweep(const std::string& path, const std::optional<std::string>& text,
+                                                           const std::vector<std::string>& sets, const std::string& data_dir,
+                                                           const std::string& out, int threads, std::int64_t limit) {
+  py::gil_scoped_release release;
+  const api::SweepInput input = api::load_sweep(case_source(path, text, sets, data_dir));
+  const api::SweepRun run = api::run_sweep_file(input, out, threads, limit);
+  return {io::dump(run.summary), input.warnings};
+}
+
+/// Result.save(DIR): the run folder the CLI's --out DIR writes (manifest, summary.json, CSV tables);
+/// returns the note about stale files removed.
+std::string save_run_folder(const std::string& path, const std::string& command, const std::vector<std::string>& arguments,
+                            const std::vector<std::string>& input_files, const std::string& summary,
+                            const std::map<std::string, std::string>& tables) {
+  py::gil_scoped_release release;
+  const std::string problem = api::run_folder_path_problem(path);
+  if (!problem.empty()) {
+    core::Diagnostics d;
+    d.error({"out", 0, 0}, "out", problem);
+    throw core::InputError(d);
+  }
+  api::RunFolder folder{path, command, arguments, input_files, api::utc_now()};
+  return api::save_run_folder(folder, io::Json::parse(summary), tables);
 }
 
 py::dict read_sweep(const std::string& path) {
@@ -175,5 +263,39 @@ PYBIND11_MODULE(_core, m) {
         return io::dump(api::schemas_json(name));
       },
       py::arg("name"), "potline schema [NAME] --json");
+  m.def("export_smelter", &export_smelter, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
+        py::arg("smelter"), "potline fleet CASE --export-smelter ID: the smelter case file as TOML text");
+  py::class_<PointOptions>(m, "PointOptions")
+      .def(py::init<>())
+      .def_readwrite("technology", &PointOptions::technology)
+      .def_readwrite("target_voltage", &PointOptions::target_voltage)
+      .def_readwrite("thermal", &PointOptions::thermal)
+      .def_readwrite("threads", &PointOptions::threads)
+      .def_readwrite("prices_path", &PointOptions::prices_path)
+      .def_readwrite("prices_text", &PointOptions::prices_text)
+      .def_readwrite("envelope", &PointOptions::envelope);
+  m.def("vary", &run_vary, py::arg("command"), py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
+        py::arg("vary"), py::arg("outputs"), py::arg("options"),
+        "potline COMMAND CASE --vary ... --json, its --csv table, and the warnings and notes naming a varied key");
+  m.def("sweep", &run_sweep, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), py::arg("out"),
+        py::arg("threads"), py::arg("limit"), "potline sweep FILE --out STORE --json, and the sweep file's warnings");
+  m.def(
+      "compare",
+      [](const std::vector<std::string>& runs, bool all) {
+        py::gil_scoped_release release;
+        const api::CompareResult c = api::compare(runs);
+        return std::make_pair(io::dump(c.json()), report::comparison_text(c.comparison, all));
+      },
+      py::arg("runs"), py::arg("all"), "potline compare RUNS... --json, and the text table");
+  m.def(
+      "report",
+      [](const std::vector<std::string>& runs, const std::string& out) {
+        py::gil_scoped_release release;
+        const api::ReportWritten w = api::write_report(runs, out);
+        return std::make_tuple(w.file, w.runs, w.charts);
+      },
+      py::arg("runs"), py::arg("out"), "potline report RUNS... --out FILE: (file, runs, charts)");
+  m.def("save_run_folder", &save_run_folder, py::arg("path"), py::arg("command"), py::arg("arguments"),
+        py::arg("input_files"), py::arg("summary"), py::arg("tables"), "a run folder as --out DIR writes it");
   m.def("read_sweep", &read_sweep, py::arg("path"), "the long table of a sweep results file, by column");
 }

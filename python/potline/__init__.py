@@ -6,7 +6,6 @@ cost curves, ...) come as pandas DataFrames with the CLI's CSV columns. Input er
 ``potline.InputError`` (a ValueError) whose message is the CLI's file:line:col diagnostics.
 See docs/python.md.
 """
-import datetime as _datetime
 import io as _io
 import json as _json
 import math as _math
@@ -18,6 +17,7 @@ import warnings as _warnings
 
 from . import _core
 from . import _toml
+from ._prices import prices_args as _prices_args, price_rows_named as _price_rows_named
 
 __version__ = _core.__version__
 InputError = _core.InputError
@@ -32,7 +32,8 @@ class InputWarning(UserWarning):
 
 
 __all__ = ["InputError", "InputWarning", "RunError", "Result", "cell", "bath", "smelter", "emissions", "cbam", "invest", "simulate",
-           "fleet", "flex", "read_sweep", "data_dir", "technologies", "schema"]
+           "fleet", "flex", "read_sweep", "data_dir", "technologies", "schema", "export_smelter", "vary", "sweep",
+           "compare", "report"]
 
 
 def data_dir():
@@ -174,11 +175,17 @@ def read_sweep(path):
 class Result(dict):
     """The JSON document of the command (summary.json, what --json prints) as a dict, with the run
     folder's tables as pandas DataFrames in ``result.tables`` (by CSV file name without ".csv") and
-    as attributes: ``result.timeseries``, ``result.cost_curve``, ..."""
+    as attributes: ``result.timeseries``, ``result.cost_curve``, ...
+    ``result.save(DIR)`` writes the run folder `--out DIR` writes (for potline.report and potline.compare)."""
 
-    def __init__(self, summary, tables):
+    def __init__(self, summary, tables, command=None, arguments=None, input_files=None, csv=None):
         super().__init__(summary)
         self.tables = tables
+        self.command = command
+        self.arguments = list(arguments or [])
+        self.input_files = list(input_files or [])
+        self.folder = None
+        self._csv = dict(csv or {})
 
     def __getattr__(self, name):
         tables = self.__dict__.get("tables", {})
@@ -189,6 +196,23 @@ class Result(dict):
     def __dir__(self):
         return list(super().__dir__()) + list(self.__dict__.get("tables", {}))
 
+    def save(self, path):
+        """Writes the run folder that `potline COMMAND ... --out DIR` writes: manifest.json (program,
+        version, the equivalent command line in "arguments", case file hashes), summary.json and the
+        CSV tables as the CLI writes them. Files an earlier run left there are removed (a
+        warnings.warn names them). Returns the folder; ``potline.report(result)`` and
+        ``potline.compare`` read it. A path that is an existing file raises potline.InputError."""
+        if not self.command:
+            raise ValueError("this result has no run folder (only results of cell, smelter, invest, fleet, simulate, "
+                             "flex and vary can be saved)")
+        path = _os.fspath(path)
+        note = _core.save_run_folder(path, self.command, self.arguments, self.input_files, _json.dumps(dict(self)),
+                                     self._csv)
+        if note:
+            _warnings.warn(note.strip(), UserWarning, stacklevel=2)
+        self.folder = path
+        return path
+
 
 def _frame(csv_text):
     pd = _pandas()
@@ -198,9 +222,29 @@ def _frame(csv_text):
     return pd.read_csv(_io.StringIO(csv_text))
 
 
-def _result(summary_text, tables):
+def _command_line(command, case, set, **options):
+    """The CLI command line equivalent to a call, for the manifest of Result.save (potline compare
+    reads the case and the --set options from it to tell runs apart)."""
+    args = ["potline", command]
+    if isinstance(case, (str, _os.PathLike)):
+        args.append(_os.fspath(case))
+    elif case is not None:
+        args.append("<dict>")
+    for key, value in (set or {}).items():
+        args += ["--set", f"{key}={_text(value)}"]
+    for name, value in options.items():
+        if value is None or value is False or value == "":
+            continue
+        flag = "--" + name.replace("_", "-")
+        args += [flag] if value is True else [flag, _text(value) if not isinstance(value, _os.PathLike) else _os.fspath(value)]
+    return args
+
+
+def _result(summary_text, tables, command=None, case=None, set=None, **options):
+    inputs = [_os.fspath(case)] if isinstance(case, (str, _os.PathLike)) else []
     return Result(_json.loads(summary_text), {name[:-4] if name.endswith(".csv") else name: _frame(text)
-                                              for name, text in tables.items()})
+                                              for name, text in tables.items()},
+                  command, _command_line(command, case, set, **options) if command else None, inputs, tables)
 
 
 def _case_args(case, set, data_dir):
@@ -232,7 +276,8 @@ def cell(case=None, set=None, technology=None, target_voltage=None, thermal=Fals
     path, text, sets, data = _case_args(case, set, data_dir)
     summary, tables = _core.cell(path, text, sets, data, technology or "",
                                  "" if target_voltage is None else _text(target_voltage), bool(thermal))
-    result = _result(summary, tables)
+    result = _result(summary, tables, "cell", case, set, technology=technology, target_voltage=target_voltage,
+                     thermal=bool(thermal))
     _issue_warnings(result.get("warnings", []), _given_keys(case, set))
     return result
 
@@ -240,14 +285,14 @@ def cell(case=None, set=None, technology=None, target_voltage=None, thermal=Fals
 def smelter(case, set=None, data_dir=None):
     """Smelter economics and emissions, like `potline smelter CASE --json`.
     Tables: cost_breakdown, emissions, cbam, potlines."""
-    result = _result(*_core.smelter(*_case_args(case, set, data_dir)))
+    result = _result(*_core.smelter(*_case_args(case, set, data_dir)), "smelter", case, set)
     _issue_warnings(result.get("warnings", []), _given_keys(case, set))
     return result
 
 
 def invest(case, set=None, data_dir=None):
     """New-build or retrofit appraisal, like `potline invest CASE --json`. Table: cash_flows."""
-    result = _result(*_core.invest(*_case_args(case, set, data_dir)))
+    result = _result(*_core.invest(*_case_args(case, set, data_dir)), "invest", case, set)
     _issue_warnings(result.get("warnings", []), _given_keys(case, set))
     return result
 
@@ -256,7 +301,7 @@ def fleet(case, set=None, data_dir=None):
     """The world fleet and the regional market, like `potline fleet CASE --json`.
     Tables: cost_curve, regions, flows; with [[ccs_retrofit]] ccs_retrofit, with [[hpa]] hpa (and the
     summary keys of the same names). ``set`` also takes array-table keys ("tariff[0].rate")."""
-    result = _result(*_core.fleet(*_case_args(case, set, data_dir)))
+    result = _result(*_core.fleet(*_case_args(case, set, data_dir)), "fleet", case, set)
     _issue_warnings(result.get("warnings", []), _given_keys(case, set))
     return result
 
@@ -272,61 +317,10 @@ def simulate(case, set=None, threads=0, data_dir=None):
     reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
     """
     summary, tables, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
-    result = _result(summary, tables)
+    result = _result(summary, tables, "simulate", case, set)
     result.case_warnings = list(warnings)
     _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
     return result
-
-
-def _time_text(time):
-    """A price time as CSV text, by the CLI's rule for times: a time zone-aware time (a Series read
-    with tz="Europe/Berlin") is converted to UTC and written with "Z"; a naive time (a DatetimeIndex
-    from pd.read_csv(parse_dates=...)) is written without an offset, so that it is read in the
-    zone of flex.price_time_zone, or is the CLI's input error without one (it was taken as UTC, and
-    a German local-time series was shifted by one or two hours without a word); text is passed as given."""
-    if not hasattr(time, "strftime"):
-        return str(time)
-    if getattr(time, "tzinfo", None) is not None and time.utcoffset() is not None:
-        return time.astimezone(_datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
-    return time.strftime("%Y-%m-%dT%H:%M")
-
-
-def _prices_args(prices):
-    """(path, CSV text) of a price series: a file path, a pandas DataFrame or Series, or a dict
-    {time: price in EUR/MWh}; None keeps the case's flex.prices. A Series or dict becomes the CSV
-    `time,price_eur_per_MWh` (times as _time_text writes them); a DataFrame with the columns time_utc
-    and price_eur_per_MWh becomes that CSV (naive times under time_utc are UTC, as the column says);
-    any other DataFrame is written as CSV with its own columns (and a time index), so the layouts the
-    CLI reads from a file (time [Europe/Berlin], price [ct/kWh], SMARD, Energi Data Service) are read
-    the same from a DataFrame, and a table none of them fits is the CLI's potline.InputError."""
-    if prices is None:
-        return "", None
-    if isinstance(prices, (str, _os.PathLike)):
-        return _os.fspath(prices), None
-    header = "time"
-    if isinstance(prices, dict):
-        rows = prices.items()
-    elif hasattr(prices, "columns") and hasattr(prices, "itertuples"):  # a DataFrame
-        if "time_utc" not in prices.columns or "price_eur_per_MWh" not in prices.columns:
-            pd = _pandas()
-            frame = prices
-            if isinstance(frame.index, pd.DatetimeIndex):
-                if frame.index.tz is not None:  # converted to UTC, whatever the index was called
-                    frame = frame.set_axis(frame.index.tz_convert("UTC")).rename_axis("time_utc")
-                else:
-                    frame = frame.rename_axis(frame.index.name or "time")
-                return "", frame.to_csv(index=True, date_format="%Y-%m-%dT%H:%M")
-            return "", frame.to_csv(index=False)
-        header = "time_utc"
-        rows = zip(prices["time_utc"], prices["price_eur_per_MWh"])
-    elif hasattr(prices, "items") and hasattr(prices, "index"):  # a Series indexed by time
-        rows = prices.items()
-    else:
-        raise TypeError(f"prices are a file path, a DataFrame, a Series or a dict, not a {type(prices).__name__}")
-    lines = [f"{header},price_eur_per_MWh"]
-    for time, price in rows:
-        lines.append(f"{_time_text(time)},{_text(price) if isinstance(price, _numbers.Real) else price}")
-    return "", "\n".join(lines) + "\n"
 
 
 def flex(case, prices=None, set=None, envelope=False, data_dir=None):
@@ -350,31 +344,137 @@ def flex(case, prices=None, set=None, envelope=False, data_dir=None):
         if prices_text is None:
             raise
         raise InputError(_price_rows_named(str(e), prices_text)) from None
-    result = _result(summary, tables)
+    result = _result(summary, tables, "flex", case, set, envelope=bool(envelope),
+                     prices=prices if isinstance(prices, (str, _os.PathLike)) else None)
     result.case_warnings = list(warnings)
     _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
     return result
 
 
-def _price_rows_named(message, prices_text):
-    """A price series given as a DataFrame, Series or dict has no file lines: "<prices>:3:19:" (the
-    line of the CSV text Potline was handed) becomes "prices row 1 (2026-06-01T01:00Z):", the row
-    counted from 0 as in the object given, with its time."""
-    times = [line.split(",", 1)[0] for line in prices_text.splitlines()]
+def export_smelter(case, smelter, set=None, data_dir=None):
+    """One smelter of a fleet case as a smelter case file, like `potline fleet CASE --export-smelter ID`:
+    the TOML text (every input the fleet gives the smelter, with where each came from), ready for
+    ``potline.smelter`` once written to a file. ``smelter`` is the dataset id ("no-sunndal"); an id
+    that is not an included smelter raises potline.InputError with a did-you-mean."""
+    return _core.export_smelter(*_case_args(case, set, data_dir), str(smelter))
 
-    def named(match):
-        line = int(match.group(1))
-        if line < 2 or line > len(times):
-            return match.group(0)
-        return f"prices row {line - 2} ({times[line - 1]}):"
 
-    def other_rows(match):  # "(line 3)", "also on line 3", "after line 3" in the message itself
-        line = int(match.group(1))
-        return f"row {line - 2}" if 2 <= line <= len(times) else match.group(0)
+_VARY_COMMANDS = ("cell", "smelter", "invest", "fleet", "simulate", "flex")
 
-    out = []
-    for text in message.splitlines(keepends=True):
-        if text.startswith("<prices>:"):
-            text = _re.sub(r"\bline (\d+)", other_rows, _re.sub(r"^<prices>:(\d+):\d+:", named, text))
-        out.append(text)
-    return "".join(out)
+
+def vary(command, case, vary, outputs=None, set=None, data_dir=None, technology=None, target_voltage=None,
+         thermal=False, threads=0, prices=None, envelope=False):
+    """One-at-a-time sensitivity, like `potline COMMAND CASE --vary KEY=... --csv`: one run per value
+    of a case field, every other input at the case's (and ``set``'s) value.
+
+    ``command`` is cell, smelter, invest, fleet, simulate or flex; ``vary`` a text or a list of texts
+    "KEY=START:STOP:STEP" (a unit may follow: "operation.acd=3:4:0.5 cm") or "KEY=V1,V2,..." (each
+    varied on its own); ``outputs`` keys of the command's JSON document (a list or "a,b"; default as
+    the CLI). ``technology``, ``target_voltage``, ``thermal`` (cell), ``threads`` (simulate),
+    ``prices`` and ``envelope`` (flex) as for those functions.
+    Returns a Result: the --json document (command, title, outputs, rows) as a dict and
+    ``result.vary``, the --csv table as a DataFrame (key, value, one column per output; a missing
+    value is NaN); ``result.save(DIR)`` writes the run folder `--vary ... --out DIR` writes. Warnings
+    of the points that name the varied key are issued as potline.InputWarning, with the points
+    ("(at investment.wacc=0.06)") unless all gave them; the model's notes that name it (the CE that does
+    not respond to operation.acd under the Dewing model) are in ``result.notes``. Errors raise
+    potline.InputError as the CLI reports them ("--vary #1: ...").
+    """
+    if command not in _VARY_COMMANDS:
+        raise ValueError(f"vary: command is one of {', '.join(_VARY_COMMANDS)}, not {command!r}")
+    texts = [vary] if isinstance(vary, str) else list(vary)
+    if isinstance(outputs, str):
+        outputs = [o.strip() for o in outputs.split(",") if o.strip()]
+    options = _core.PointOptions()
+    options.technology = technology or ""
+    options.target_voltage = "" if target_voltage is None else _text(target_voltage)
+    options.thermal = bool(thermal)
+    options.threads = int(threads)
+    prices_path, prices_text = _prices_args(prices)
+    options.prices_path = prices_path
+    options.prices_text = prices_text
+    options.envelope = bool(envelope)
+    document, csv, warnings, notes = _core.vary(command, *_case_args(case, set, data_dir), texts, list(outputs or []),
+                                                options)
+    for text in warnings:
+        _warnings.warn(text, InputWarning, stacklevel=2)
+    result = _result(document, {"vary.csv": csv}, "vary", case, set, technology=technology,
+                     target_voltage=target_voltage, thermal=bool(thermal),
+                     prices=prices if isinstance(prices, (str, _os.PathLike)) else None, envelope=bool(envelope))
+    result.arguments[1:2] = [command]  # the command line of `potline COMMAND CASE --vary ...`
+    result.notes = list(notes)
+    for text in texts:
+        result.arguments += ["--vary", text]
+    if outputs:
+        result.arguments += ["--outputs", ",".join(outputs)]
+    return result
+
+
+def sweep(sweep_file, out, set=None, threads=0, limit=None, data_dir=None):
+    """Scenarios and Monte Carlo over the world fleet, like `potline sweep SWEEP --out STORE --json`
+    (one process; threads as --threads, 0 = every core). ``sweep_file`` is a sweep file's path or a
+    dict laid out like one (its fleet cases' paths are then relative to the working folder);
+    ``set`` overrides sweep fields ({"sweep.samples": 20}); ``limit`` computes at most that many new
+    samples. An existing store of the same sweep is resumed. Returns the run summary (dict, as
+    --json: store, samples_stored, complete, same_results, ...); read the results with
+    ``potline.read_sweep(out)`` and draw them with ``potline.report(out)``. Warnings of reading the
+    sweep file are issued as potline.InputWarning."""
+    summary, warnings = _core.sweep(*_case_args(sweep_file, set, data_dir), _os.fspath(out), int(threads),
+                                    -1 if limit is None else int(limit))
+    for text in warnings:
+        _warnings.warn(text, InputWarning, stacklevel=2)
+    return _json.loads(summary)
+
+
+def _run_paths(runs):
+    """Paths of runs given as a path, a saved Result or a list of them."""
+    if isinstance(runs, (str, _os.PathLike, Result)):
+        runs = [runs]
+    paths = []
+    for run in runs:
+        if isinstance(run, Result):
+            if run.folder is None:
+                raise ValueError("a Result must be saved before it can be read back: result.save('out/NAME') writes "
+                                 "its run folder")
+            paths.append(run.folder)
+        elif isinstance(run, (str, _os.PathLike)):
+            paths.append(_os.fspath(run))
+        else:
+            raise TypeError(f"a run is a run folder's path, a summary JSON, a sweep store or a saved Result, "
+                            f"not a {type(run).__name__}")
+    return paths
+
+
+def compare(runs, all=False):
+    """Every summary metric of two or more runs of one command, like `potline compare A B ... --json`:
+    the dict of --json (command, runs, metrics, differing_text, unmatched_elements), with
+    ``result.metrics`` a DataFrame (key, then one column of values per run, then change and
+    relative change of each later run against the first) and ``result.text`` the table `potline
+    compare` prints (``all`` as --all). Runs are run folders, summary JSON files or saved Results."""
+    document, text = _core.compare(_run_paths(runs), bool(all))
+    doc = _json.loads(document)
+    pd = _pandas()
+    n = len(doc["runs"])
+    rows = []
+    for m in doc["metrics"]:
+        row = {"key": m["key"]}
+        for k in range(n):
+            row[f"value_{k}"] = m["values"][k]
+        for k in range(1, n):
+            row[f"change_{k}"] = m["change"][k]
+            row[f"relative_change_{k}"] = m["relative_change"][k]
+        rows.append(row)
+    columns = ["key"] + [f"value_{k}" for k in range(n)] + [c for k in range(1, n)
+                                                             for c in (f"change_{k}", f"relative_change_{k}")]
+    result = Result(doc, {"metrics": pd.DataFrame(rows, columns=columns).astype({c: "float64" for c in columns[1:]})})
+    result.text = text
+    return result
+
+
+def report(runs, out=None):
+    """The self-contained HTML report, like `potline report RUNS... --out FILE`: runs are run folders,
+    summary JSON files, sweep stores (.sqlite) or saved Results (result.save(DIR) first), one or a
+    list. ``out`` is the file to write (default: RUN_DIR/report.html of the first run, STORE.html for
+    a store). Returns {"file", "runs", "charts"}. A missing or foreign run raises potline.InputError."""
+    file, count, charts = _core.report(_run_paths(runs), "" if out is None else _os.fspath(out))
+    return {"file": file, "runs": count, "charts": charts}

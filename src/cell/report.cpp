@@ -277,9 +277,30 @@ std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r
   return out;
 }
 
+namespace {
+// T7-23: with Dewing's CE (no ACD term, docs/model/current-efficiency.md) an ACD the user chose
+// (case file, --set, --target-voltage) moves the voltage alone, so a cut of the ACD reads as a pure
+// gain. Said whenever the ACD was given, with the key that selects the ACD-dependent model.
+std::optional<std::string> acd_independent_ce_note(const CellCase& c, const CellResult& r) {
+  if (c.constants.current_efficiency_model != CurrentEfficiencyModel::kDewing) return std::nullopt;
+  const io::Value* acd = c.values.get("operation.acd");
+  if (acd == nullptr) return std::nullopt;
+  const bool given = acd->origin == io::Origin::kCaseFile || acd->origin == io::Origin::kCommandLine ||
+                     acd->location.file == "--target-voltage";
+  if (!given) return std::nullopt;
+  // No ACD value in the text: the note of every point of `--vary operation.acd=...` is one note.
+  return fmt::format("the current efficiency ({:.1f} %, dewing) does not depend on the ACD (operation.acd) in this "
+                     "model: an ACD change moves the voltage alone, so an ACD cut shows as a pure energy gain; "
+                     "model.current_efficiency_model = \"mass_transfer\" makes the CE fall as the ACD closes "
+                     "(docs/model/current-efficiency.md)",
+                     100 * r.current_efficiency);
+}
+}  // namespace
+
 std::vector<std::string> collect_notes(const CellCase& c, const CellResult& r) {
   std::vector<std::string> out;
   if (r.flags & kFanningBeyondFit) out.push_back(fanning_note(c.design, c.op.acd_m));
+  if (auto note = acd_independent_ce_note(c, r)) out.push_back(std::move(*note));
   return out;
 }
 

@@ -1,7 +1,8 @@
 // Report of a sweep's results store (`potline sweep ... --out FILE.sqlite`): the distribution of the
 // world outcomes and of the regional prices per scenario (5-95 % whiskers, 25-75 % box, median
-// tick: quantiles computed here, so the page draws exactly one box per group), and a tornado of
-// the uncertain inputs' effect on the marginal cost.
+// tick: quantiles computed here, so the page draws exactly one box per group), and tornadoes of
+// the uncertain inputs' effect on the world price and on the marginal cost. Titles and axes come
+// from the declared metrics (potline/sweep/metrics.hpp).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <map>
 
 #include "potline/report/charts.hpp"
+#include "potline/sweep/metrics.hpp"
 #include "potline/sweep/read_results.hpp"
 #include "vega.hpp"
 
@@ -60,17 +62,25 @@ Chart box_chart(const std::string& title, const std::string& subtitle, const std
   return vega::chart(spec, rows.size());
 }
 
-/// Tornado: for each uncertain input, the univariate least-squares slope of the marginal cost on
+/// (scenario, sample) -> the uncertain inputs by name, and the world outcomes the tornadoes are of
+/// under the keys "world/METRIC".
+using BySample = std::map<std::pair<std::string, std::string>, std::map<std::string, double>>;
+
+/// Tornado: for each uncertain input, the univariate least-squares slope of the world `metric` on
 /// the input times the input's 10-90 % range, over the first scenario's samples: a linear,
 /// one-at-a-time reading of the Monte Carlo, not a variance decomposition.
-void add_tornado(const RunData& run, const std::string& scenario,
-                 const std::map<std::pair<std::string, std::string>, std::map<std::string, double>>& by_sample, RunReport& r) {
+void add_tornado(const RunData& run, const std::string& scenario, const BySample& by_sample, const std::string& metric,
+                 RunReport& r) {
+  const std::string outcome = "world/" + metric;
+  const sweep::StoredMetric* declared = sweep::find_stored_metric("world", metric);
+  const std::string name = declared ? std::string(declared->title) : metric;
+  const std::string unit = declared ? std::string(declared->unit) : "";
   std::map<std::string, std::vector<std::pair<double, double>>> pairs;
   for (const auto& [key, m] : by_sample) {
-    const auto cost = m.find("");
-    if (cost == m.end()) continue;
+    const auto y = m.find(outcome);
+    if (y == m.end()) continue;
     for (const auto& [input, x] : m) {
-      if (!input.empty()) pairs[input].push_back({x, cost->second});
+      if (input.rfind("world/", 0) != 0) pairs[input].push_back({x, y->second});
     }
   }
   Json bars = Json::array();
@@ -89,7 +99,7 @@ void add_tornado(const RunData& run, const std::string& scenario,
                     {"swing_usd_per_t", vega::number(swing)}, {"magnitude", vega::number(std::fabs(swing))}});
   }
   if (!bars.empty()) {
-    Json spec = vega::base("Tornado: marginal cost swing across each input's 10-90 % range",
+    Json spec = vega::base(fmt::format("Tornado: {} swing across each input's 10-90 % range [{}]", name, unit),
                            fmt::format("{}: scenario '{}', linear (univariate regression over the samples)", run.title(),
                                        scenario),
                            640, 30 * static_cast<int>(bars.size()) + 20);
@@ -98,14 +108,15 @@ void add_tornado(const RunData& run, const std::string& scenario,
         {{"mark", {{"type", "bar"}, {"tooltip", true}}},
          {"encoding", {{"y", {{"field", "input"}, {"type", "nominal"}, {"title", nullptr},
                               {"sort", {{"field", "magnitude"}, {"order", "descending"}}}}},
-                       {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", "Marginal cost [USD/t]"},
+                       {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", sweep::metric_axis_title("world", metric)},
                               {"scale", {{"zero", false}}}}},
                        {"x2", {{"field", "high"}}},
-                       {"color", {{"field", "swing_usd_per_t"}, {"type", "quantitative"}, {"title", "Swing [USD/t]"},
+                       {"color", {{"field", "swing_usd_per_t"}, {"type", "quantitative"}, {"title", "Swing [" + unit + "]"},
                                   {"scale", {{"scheme", "redblue"}, {"domainMid", 0}, {"reverse", true}}}}}}}})};
     r.charts.push_back(vega::chart(spec, bars.size()));
   } else {
-    r.missing.push_back("tornado: the store has no uncertain inputs with spread, or no marginal cost");
+    r.missing.push_back("tornado of the " + name + ": the store has no uncertain inputs with spread, or no " + metric +
+                        " (a store written before it was stored)");
   }
 }
 
@@ -121,7 +132,7 @@ RunReport sweep_report(const RunData& run) {
   // (entity, metric, scenario) -> values; (scenario, sample) -> inputs and marginal cost.
   std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> values;
   std::vector<std::string> scenarios;
-  std::map<std::pair<std::string, std::string>, std::map<std::string, double>> by_sample;
+  BySample by_sample;
   for (std::size_t i = 0; i < t->rows.size(); ++i) {
     const auto v = t->number(i, "value");
     if (!v) continue;
@@ -130,29 +141,34 @@ RunReport sweep_report(const RunData& run) {
     const std::string entity = t->text(i, "entity");
     const std::string metric = t->text(i, "metric");
     values[entity][metric][scenario].push_back(*v);
-    if (scenario == scenarios.front() && (entity == "input" || (entity == "world" && metric == "marginal_cost_usd_per_t"))) {
-      by_sample[{scenario, t->text(i, "sample")}][entity == "input" ? metric : ""] = *v;
+    if (scenario == scenarios.front() && (entity == "input" || entity == "world")) {
+      by_sample[{scenario, t->text(i, "sample")}][entity == "input" ? metric : "world/" + metric] = *v;
     }
   }
   const std::string subtitle = fmt::format("{}: {} scenario(s); whiskers 5-95 %, box 25-75 %, tick median", run.title(),
                                            scenarios.size());
-  const std::vector<std::pair<std::string, std::string>> world{
-      {"marginal_cost_usd_per_t", "Marginal cost [USD/t]"}, {"production_Mt", "Production [Mt/yr]"},
-      {"curtailed_Mt", "Curtailed capacity [Mt/yr]"}, {"emissions_Mt_co2e", "Emissions [Mt CO2e/yr]"}};
+  const std::vector<std::string> world{"world_price_usd_per_t", "marginal_cost_usd_per_t", "production_Mt",
+                                       "curtailed_Mt", "emissions_Mt_co2e"};
   HtmlTable table{"World outcomes by scenario (quantiles over the samples)",
-                  {"Metric", "Scenario", "Samples", "5 %", "25 %", "Median", "75 %", "95 %", "Mean"}, {}};
-  for (const auto& [metric, axis] : world) {
+                  {"Metric", "Unit", "Key", "Scenario", "Samples", "5 %", "25 %", "Median", "75 %", "95 %", "Mean"}, {}};
+  for (const auto& metric : world) {
+    const sweep::StoredMetric* declared = sweep::find_stored_metric("world", metric);
+    const std::string name = declared ? std::string(declared->title) : metric;
+    const std::string unit = declared ? std::string(declared->unit) : "";
     Json rows = Json::array();
     for (const auto& s : scenarios) {
       const auto& v = values["world"][metric][s];
       if (v.empty()) continue;
       const Json row = box_row(s, s, v);
       rows.push_back(row);
-      table.rows.push_back({metric, s, std::to_string(v.size()), vega::cell_text(row["p5"]), vega::cell_text(row["p25"]),
+      table.rows.push_back({name, unit, metric, s, std::to_string(v.size()), vega::cell_text(row["p5"]), vega::cell_text(row["p25"]),
                             vega::cell_text(row["median"]), vega::cell_text(row["p75"]), vega::cell_text(row["p95"]),
                             vega::cell_text(row["mean"])});
     }
-    if (!rows.empty()) r.charts.push_back(box_chart("World " + vega::label(metric) + " by scenario", subtitle, axis, rows, false));
+    if (!rows.empty()) {
+      r.charts.push_back(box_chart(fmt::format("{} by scenario [{}]", name, unit), subtitle,
+                                   sweep::metric_axis_title("world", metric), rows, false));
+    }
   }
   Json prices = Json::array();
   for (const auto& [entity, metrics] : values) {
@@ -162,8 +178,12 @@ RunReport sweep_report(const RunData& run) {
       if (it != metrics.at("price_usd_per_t").end() && !it->second.empty()) prices.push_back(box_row(entity.substr(7), s, it->second));
     }
   }
-  if (!prices.empty()) r.charts.push_back(box_chart("Regional aluminium prices by scenario", subtitle, "Price [USD/t]", prices, true));
-  add_tornado(run, scenarios.front(), by_sample, r);
+  if (!prices.empty()) {
+    r.charts.push_back(box_chart("Regional aluminium prices by scenario [USD/t]", subtitle,
+                                 sweep::metric_axis_title("region", "price_usd_per_t"), prices, true));
+  }
+  add_tornado(run, scenarios.front(), by_sample, "world_price_usd_per_t", r);
+  add_tornado(run, scenarios.front(), by_sample, "marginal_cost_usd_per_t", r);
   r.tables.push_back(table);
   return r;
 }

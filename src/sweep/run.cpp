@@ -68,6 +68,7 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
     rows.push_back({"world", "production_Mt", f.production_total_kg_per_s * kMt});
     rows.push_back({"world", "curtailed_Mt", (f.capacity_kg_per_s - f.production_total_kg_per_s) * kMt});
     rows.push_back({"world", "marginal_cost_usd_per_t", f.marginal_cost_usd_per_kg * kT});
+    rows.push_back({"world", "world_price_usd_per_t", f.world_price_usd_per_kg * kT});
     rows.push_back({"world", "emissions_Mt_co2e", f.emissions_kg_co2e_per_s * constants::kSecondsPerYear / 1e9});
     for (std::size_t r = 0; r < nr; ++r) {
       const fleet::RegionTrade t = fleet::region_trade(f, r);

@@ -59,6 +59,12 @@ const flexRuns = { 'flex-day': [], 'flex-week-heat-exchangers': ['--envelope'], 
 // Charts whose title (the top title of the chart, or of a panel) must be on a page, beyond the mark
 // counts every chart is checked for.
 const expectedTitles = {
+  // The published point: calibration targets told apart from independent checks (T7-24).
+  'default': ['Model against the published operating point: calibration targets apart from independent checks'],
+  // Sweep charts titled from the declared metrics, with units, and the world price (T7-30).
+  'sweep-small': ['World price (lowest regional price) by scenario [USD/t]',
+                  'Marginal cost (highest C1 of a producing smelter) by scenario [USD/t]',
+                  "Tornado: World price (lowest regional price) swing across each input's 10-90 % range [USD/t]"],
   'flex-day': ['Power schedule against the price', 'Day-ahead price (holds over each step)',
                "Potline power: planned and as the dynamic model's cells drew it, optimised and flat",
                'Heat state of the optimised schedule with its limits', 'Side ledge thickness at the end of each step',
@@ -83,6 +89,7 @@ const expectedTitles = {
 };
 // Legend entries that must be drawn on a page (a chart whose series are split, e.g. stacked).
 const expectedLegends = {
+  'default': ['calibration target (0 % by construction at the published point)', 'input (the case runs at it)'],
   'hpa-us-fleet': ['sold at the grade premium', 'fed to the HPA line', 'below the grade'],
   // The power schedule as planned and as the dynamic model's cells drew it; the heat state of the
   // reduced model against the dynamic model's.

@@ -234,7 +234,7 @@ TEST_F(CliReport, SweepStoreGivesDistributionsAndATornado) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const std::string html = read_file(page);
   EXPECT_NE(html.find("potline sweep: Small sweep"), std::string::npos);
-  EXPECT_NE(html.find("Tornado: marginal cost swing"), std::string::npos);
+  EXPECT_NE(html.find("Tornado: Marginal cost (highest C1 of a producing smelter) swing"), std::string::npos);
   EXPECT_NE(html.find("Regional aluminium prices by scenario"), std::string::npos);
   // Not a store: an SQLite file of another program is refused with the reader's message.
   const std::string other = tmp.write("other.sqlite", std::string("SQLite format 3\0", 16) + std::string(100, '\0'));

@@ -76,7 +76,7 @@ TEST(CliReportOutputs, CellPublishedPointCarriesItsSourceAndLeavesTheUnpublished
   ASSERT_EQ(potline({"cell", default_case(), "--out", dir}).exit_code, 0);
   const auto rows = csv_rows(read_file(std::filesystem::path(dir) / "published.csv"));
   ASSERT_EQ(rows.size(), 7u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"Quantity", "Unit", "Model", "Published", "Source", "Note"}));
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"Quantity", "Unit", "Model", "Published", "Source", "Note", "Basis"}));
   // AP40 (data/technologies.toml): 400 kA and 13.15 kWh/kg published by Fiot et al.; no cell voltage.
   EXPECT_EQ(rows[1][0], "Line current");
   EXPECT_EQ(rows[1][3], "400");

@@ -42,8 +42,34 @@ TEST(ReportPublished, DeviationOnlyWherePublishedAndMissingStaysEmpty) {
   const HtmlTable* t = table_titled(r, "Published operating point");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->rows[1][3], "");  // an empty cell: the page prints "missing"
-  EXPECT_EQ(t->rows[1][5], "");
+  EXPECT_EQ(t->rows[1][5], "");  // no basis where nothing is published
+  EXPECT_EQ(t->rows[1][6], "");
   EXPECT_EQ(t->rows[0][4], "+5.00");
+  EXPECT_EQ(t->rows[0][5], "not stated (an older potline)");  // a published.csv without the Basis column
+}
+
+// T7-24: the bars say which published numbers the model was calibrated to; the independent ones come
+// first and the subtitle counts them.
+TEST(ReportPublished, CalibrationTargetsAreToldFromIndependentChecks) {
+  const RunData run = run_of("cell", Json::parse(R"({"title": "t", "technology": "X"})"),
+                             {{"published.csv",
+                               "Quantity,Unit,Model,Published,Source,Note,Basis\n"
+                               "Line current,kA,400,400,[A 2020],,input (the case runs at it)\n"
+                               "Current efficiency,%,95,95,[A 2020],,calibration target (0 % by construction at the "
+                               "published point)\n"
+                               "Production per pot-day,kg/day,3061,3000,[A 2020],,independent of the calibration\n"}});
+  const RunReport r = build_run_report(run);
+  ASSERT_EQ(r.charts.size(), 1u);
+  const Json& spec = r.charts[0].spec;
+  const Json& values = spec["data"]["values"];
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_EQ(values[0]["basis"], "independent of the calibration");
+  EXPECT_EQ(values[1]["basis"], "calibration target (0 % by construction at the published point)");
+  EXPECT_EQ(values[2]["basis"], "input (the case runs at it)");
+  EXPECT_NE(spec.dump().find("1 published number independent of the calibration tests the model"), std::string::npos);
+  const HtmlTable* t = table_titled(r, "Published operating point");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->columns[5], "Basis");
 }
 
 TEST(ReportPublished, NothingPublishedIsSaidNotDrawn) {

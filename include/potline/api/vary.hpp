@@ -64,6 +64,41 @@ std::vector<std::string> default_vary_outputs(const std::string& command);
 /// Splits "a,b,c" (blanks trimmed; empty items dropped).
 std::vector<std::string> split_list(const std::string& text);
 
+/// The unit of a plain number for KEY in COMMAND's case schemas ("tariff[0].rate" is the field
+/// "tariff.rate"), "" for text, dimensionless or unknown keys (an unknown key is the run's error).
+std::string vary_field_unit(const std::string& command, const std::string& key);
+
+/// Parses every --vary text (KEY=START:STOP:STEP or KEY=V1,V2,...; errors keyed "--vary #N" into
+/// `diagnostics`), each with the unit of its field. No text at all is an error too.
+std::vector<VarySpec> parse_vary_specs(const std::string& command, const std::vector<std::string>& texts,
+                                       core::Diagnostics& diagnostics);
+
+/// A warning of the points' documents that names the varied key (an NPV 15 times too large from
+/// `invest --vary investment.wacc=0.06,0.08`, read as %, must not pass without the warning a single
+/// run gives), with the points ("KEY=VALUE") it came from.
+struct VaryWarning {
+  std::string message;
+  std::vector<std::string> points;
+  /// From the document's "notes" (a caveat of the model, e.g. a CE that does not respond to the varied
+  /// ACD under the Dewing model), not its "warnings".
+  bool note = false;
+};
+
+struct VaryRun {
+  VaryTable table;
+  std::vector<VaryWarning> warnings;
+  int points = 0;  ///< runs made
+  /// The points a warning came from, "K=V, K=V", or "" when it came from all of them.
+  std::string where(const VaryWarning& warning) const;
+};
+
+/// `--vary`: parses the texts (parse_vary_specs; its errors, with those the caller found already in
+/// `diagnostics`, thrown as one core::InputError), runs every point (run_vary) and collects the
+/// warnings and notes that name a varied key. The CLI and the Python API's potline.vary both call this.
+VaryRun run_vary_points(const std::string& command, const std::vector<std::string>& vary_texts,
+                        const std::vector<std::string>& base_sets, const std::vector<std::string>& outputs,
+                        const RunWithSets& run, core::Diagnostics diagnostics = {});
+
 io::Json vary_json(const VaryTable& table);
 /// "key,value,OUTPUT..." with missing values empty.
 std::string vary_csv(const VaryTable& table);

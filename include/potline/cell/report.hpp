@@ -33,7 +33,8 @@ std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r
                                           const core::Diagnostics& diagnostics);
 
 /// Notes of one evaluation: caveats of the model itself that do not doubt the input (fanning held
-/// at the peak of Haupin's fit, which every catalogue design reaches; user trial 7, T7-12).
+/// at the peak of Haupin's fit, which every catalogue design reaches; user trial 7, T7-12), and that
+/// the CE does not respond to an ACD the user chose under the Dewing model (T7-23).
 std::vector<std::string> collect_notes(const CellCase& c, const CellResult& r);
 
 }  // namespace potline::cell

@@ -1,0 +1,36 @@
+#pragma once
+// A run folder: manifest.json (program version, git commit, input hashes, start time), summary.json
+// and CSV tables with units in their headers. The CLI's --out DIR and the Python API's
+// Result.save(DIR) write it here, so `potline report` and `potline compare` read both alike.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "potline/io/json_output.hpp"
+
+namespace potline::api {
+
+struct RunFolder {
+  std::string path;
+  std::string command;                   ///< e.g. "cell"
+  std::vector<std::string> arguments;    ///< the command line
+  std::vector<std::string> input_files;  ///< hashed into the manifest
+  std::string started_utc;               ///< ISO 8601
+  bool report = false;                   ///< --report: report.html follows (not a stale file)
+};
+
+/// Current UTC time as ISO 8601 ("2026-11-29T09:00:00Z").
+std::string utc_now();
+
+/// Why `text` cannot be a run folder's path (an existing file, a file where a parent folder should
+/// be), or "" when it can.
+std::string run_folder_path_problem(const std::string& text);
+
+/// Writes manifest.json, summary.json and each CSV (name -> text) into the folder (created if
+/// missing), after removing the files a previous run wrote there and this one does not
+/// (io::remove_stale_outputs). Returns the note naming the removed files ("" when none), for the
+/// caller to print.
+std::string save_run_folder(const RunFolder& run, const io::Json& summary,
+                            const std::map<std::string, std::string>& csv_files);
+
+}  // namespace potline::api

@@ -1,0 +1,67 @@
+// potline report / potline compare in the library (see report_command.hpp).
+#include "potline/api/report_command.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "potline/core/diagnostics.hpp"
+#include "potline/report/html.hpp"
+
+namespace potline::api {
+
+std::string ReportWritten::line() const {
+  return fmt::format("report written to {} ({} run{}, {} chart{})\n", file, runs,
+                     runs == 1 ? "" : "s", charts, charts == 1 ? "" : "s");
+}
+
+/// A store's folder often holds several stores, whose pages all went to one out/report.html, each
+/// overwriting the last: a store's page is named after the store.
+std::string default_report_path(const std::string& run) {
+  std::filesystem::path p(run);
+  std::error_code ec;
+  if (std::filesystem::is_directory(p, ec)) return (p / "report.html").string();
+  if (p.extension() != ".json") return p.replace_extension(".html").string();
+  return (p.parent_path() / "report.html").string();
+}
+
+ReportWritten write_report(const std::vector<std::string>& paths, const std::string& out) {
+  core::Diagnostics d;
+  if (paths.empty()) {
+    d.error(
+        {}, "runs",
+        "give one or more run folders (--out DIR), summary JSON files or sweep stores (.sqlite)");
+    throw core::InputError(d);
+  }
+  std::vector<report::RunData> runs;
+  for (const auto& p : paths) {
+    if (auto run = report::load_run(p, d)) runs.push_back(std::move(*run));
+  }
+  if (d.has_errors()) throw core::InputError(d);
+  const report::Page page = report::render_html(runs);
+  const std::string file = out.empty() ? default_report_path(paths.front()) : out;
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    d.error({"--out", 0, 0}, "out",
+            fmt::format("'{}' is a folder: give the report's file name, e.g. {}/report.html", file,
+                        file));
+    throw core::InputError(d);
+  }
+  io::write_text_file(file, page.html);
+  return {file, runs.size(), page.charts};
+}
+
+CompareResult compare(const std::vector<std::string>& paths) {
+  core::Diagnostics d;
+  CompareResult out;
+  for (const auto& p : paths) {
+    if (auto run = report::load_run(p, d, false)) out.runs.push_back(std::move(*run));
+  }
+  if (paths.size() < 2)
+    d.error({}, "", "give two or more run folders or summary JSON files to compare");
+  if (d.has_errors()) throw core::InputError(d);
+  out.comparison = report::compare_runs(out.runs);
+  return out;
+}
+
+}  // namespace potline::api

@@ -1,0 +1,125 @@
+// potline sweep in the library (see sweep_command.hpp); moved from app/cmd_sweep.cpp so that the
+// Python API runs the same code.
+#include "potline/api/sweep_command.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace potline::api {
+
+SweepInput load_sweep(const CaseSource& source) {
+  core::Diagnostics d;
+  SweepInput in;
+  const std::string dir = source.data();
+  in.data = std::make_unique<plant::SmelterData>(plant::SmelterData::load(dir, d));
+  if (d.has_errors()) throw core::InputError(d);
+  in.file = source.name();
+  in.spec = source.text ? sweep::parse_sweep(*source.text, source.display_name, source.base_dir(),
+                                             dir, *in.data, d, source.sets)
+                        : sweep::load_sweep(source.path, dir, *in.data, d, source.sets);
+  in.warnings = d.warning_messages();
+  return in;
+}
+
+std::string sweep_part_path(const std::string& out, int rank) {
+  return fmt::format("{}.rank{}.part", out, rank);
+}
+
+namespace {
+
+// The sample count is not part of the sweep's hash, so that raising it extends a store. Lowering it
+// below what a store holds would report a "complete" sweep with more samples stored than declared,
+// and analyses of the store would mix both: refused.
+void refuse_fewer_samples(const sweep::ResultStore& store, const sweep::SweepSpec& spec,
+                          const std::string& sweep_file) {
+  const std::int64_t last = store.max_sample();
+  if (last < spec.samples) return;
+  core::Diagnostics d;
+  d.error(
+      {sweep_file, 0, 0}, "sweep.samples",
+      fmt::format(
+          "{} samples per scenario, but the results file {} already holds {} (samples 0..{}): give "
+          "samples = {} or more to resume or extend it, or a new --out path",
+          spec.samples, store.path(), last + 1, last, last + 1));
+  throw core::InputError(d);
+}
+
+}  // namespace
+
+std::unique_ptr<sweep::ResultStore> open_sweep_store(const std::string& out,
+                                                     const SweepInput& input) {
+  auto store = std::make_unique<sweep::ResultStore>(out, input.spec.hash, input.spec.title);
+  store->claim();
+  for (int r = 1; r < 1024; ++r) {
+    const std::string part = sweep_part_path(out, r);
+    if (!std::filesystem::exists(part)) continue;
+    store->merge_from(part);
+    std::filesystem::remove(part);
+  }
+  refuse_fewer_samples(*store, input.spec, input.file);
+  return store;
+}
+
+io::Json same_results_json(const std::vector<sweep::SameResults>& same) {
+  io::Json out = io::Json::array();
+  for (const auto& s : same) {
+    out.push_back({{"scenario", s.scenario},
+                   {"same_as", s.same_as},
+                   {"identical_samples", s.identical_samples},
+                   {"samples_compared", s.samples_compared},
+                   {"changes_nothing", s.identical_samples == s.samples_compared}});
+  }
+  return out;
+}
+
+io::Json sweep_summary_json(const sweep::SweepSpec& spec, const SweepRunFacts& f) {
+  const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
+  io::Json j;
+  j["store"] = f.out;
+  j["sweep_hash"] = spec.hash;
+  j["scenarios"] = spec.scenarios.size();
+  j["samples_per_scenario"] = spec.samples;
+  j["samples_total"] = expected;
+  j["samples_stored"] = f.stored;
+  j["samples_computed_rank0"] = f.summary.computed;
+  j["samples_merged_from_ranks"] = f.merged;
+  j["samples_skipped"] = f.summary.skipped;
+  j["complete"] = static_cast<std::int64_t>(f.stored) >= expected;
+  j["threads"] = f.threads;
+  j["ranks"] = f.ranks;
+  j["mpi_built"] = false;  // the library is built without MPI; the CLI sets it when it has it
+  j["seconds"] = f.summary.seconds;
+  j["samples_per_s"] =
+      f.summary.seconds > 0 ? static_cast<double>(f.summary.computed) / f.summary.seconds : 0.0;
+  return j;
+}
+
+SweepRun sweep_run_result(const sweep::SweepSpec& spec, const SweepRunFacts& facts) {
+  SweepRun run;
+  run.summary = sweep_summary_json(spec, facts);
+  run.table = sweep::read_results(facts.out);
+  run.same = sweep::same_results(run.table);
+  run.summary["same_results"] = same_results_json(run.same);
+  return run;
+}
+
+SweepRun run_sweep_file(const SweepInput& input, const std::string& out, int threads,
+                        std::int64_t limit,
+                        const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  SweepRunFacts facts;
+  facts.out = out;
+  facts.threads = threads;
+  {
+    const std::unique_ptr<sweep::ResultStore> store = open_sweep_store(out, input);
+    sweep::RunOptions ro;
+    ro.threads = threads;
+    ro.limit = limit;
+    ro.progress = progress;
+    facts.summary = sweep::run_sweep(input.spec, *store, ro);
+    facts.stored = store->finished().size();
+  }
+  return sweep_run_result(input.spec, facts);
+}
+
+}  // namespace potline::api

@@ -159,7 +159,9 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
     const auto& r = s.record;
     cc << ++rank << ',' << csv_text(r.id) << ',' << csv_text(r.name) << ',' << csv_text(r.region) << ',' << csv_text(r.country) << ','
        << csv_text(r.province) << ',' << (r.aggregate ? "true" : "false") << ',' << num(e.capacity_kg_per_s * kKt) << ','
-       << num(p.cumulative_kg_per_s * kMt) << ',' << num(e.c1_usd_per_kg * kT) << ',' << num(e.business_usd_per_kg * kT)
+       << num(p.cumulative_kg_per_s * kMt) << ','
+       << num(e.c1_usd_per_kg * kT, 10) << ','  // 10 digits: `potline smelter` on --export-smelter's case agrees to 1e-9
+       << num(e.business_usd_per_kg * kT)
        << ',' << num(e.power_usd_per_kg * kT) << ',' << num(e.sec_ac_J_per_kg / constants::kJoulePerKWh) << ','
        << num(e.total_co2e_kg_per_kg) << ',' << num(e.direct_co2e_kg_per_kg) << ',' << num(e.cbam_usd_per_kg * kT) << ','
        << num(e.price_usd_per_kg * kT) << ',' << num(f.production_kg_per_s[i] * kKt) << ','

@@ -8,6 +8,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/policy/cbam.hpp"
+#include "potline/policy/eu_ets.hpp"
 
 namespace potline::fleet {
 
@@ -21,36 +22,38 @@ Shocks no_shocks(const FleetModel& model) {
 }
 
 double EuEtsCharge::free_allocation_t_per_t(int cbam_year) const noexcept {
-  if (cbam_year == 0) return 0.0;
-  const auto i = static_cast<std::size_t>(policy::cbam_schedule_index(cbam_year));
-  return i < factor.size() ? benchmark_t_per_t * factor[i] * cross_sectoral_correction : 0.0;
+  return policy::eu_ets_free_allocation_t_per_t(cbam_year, benchmark_t_per_t, factor, cross_sectoral_correction);
+}
+
+policy::EuEtsInputs eu_ets_inputs(const FleetModel& model, const FleetSmelter& s, const Shocks& shocks) {
+  // A [[carbon_price]] on the smelter's region replaces the EU ETS (fleet_case.cpp warns).
+  const bool on = model.eu_ets.on && model.cbam_year != 0 && s.in_eu_ets &&
+                  shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] == 0;
+  if (!on) return {};
+  return {true, model.eu_ets.free_allocation_t_per_t(model.cbam_year), model.eu_ets.eua_usd_per_kg_co2};
 }
 
 void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out) {
   out.resize(model.smelters.size());
   // Years after 2034 take the 2034 row (policy/cbam.hpp); 0: no CBAM.
   const int year_index = model.cbam_year == 0 ? -1 : policy::cbam_schedule_index(model.cbam_year);
-  const bool ets = model.eu_ets.on && model.cbam_year != 0;
-  const double free_allocation = ets ? model.eu_ets.free_allocation_t_per_t(model.cbam_year) : 0.0;  // kg/kg
   for (std::size_t i = 0; i < model.smelters.size(); ++i) {
     const FleetSmelter& s = model.smelters[i];
     plant::SmelterInputs in = s.inputs;  // a copy: evaluation never changes the model
     const auto r = static_cast<std::size_t>(s.region);
     in.power_usd_per_J = s.base_power_usd_per_J * shocks.power_factor[r] + shocks.power_adder_usd_per_J[r];
     in.alumina_usd_per_kg *= shocks.alumina_factor;
+    // EU ETS: the smelter model's (policy/eu_ets.hpp, the [eu_ets] inputs of a smelter case).
+    in.eu_ets = eu_ets_inputs(model, s, shocks);
     const plant::SmelterResult res = plant::evaluate(in);
     SmelterEconomics& e = out[i];
     const double carbon = shocks.carbon_usd_per_kg_co2[r] * res.emissions.scope1;
-    // EU ETS: the EUA on the direct emissions above the free allocation; a [[carbon_price]] on the
-    // smelter's region replaces it (fleet_case.cpp warns).
-    const bool in_ets = ets && s.in_eu_ets && carbon == 0;
-    e.eu_ets_free_allocation_kg_per_kg = in_ets ? free_allocation : 0.0;
-    e.eu_ets_usd_per_kg =
-        in_ets ? std::max(0.0, res.cbam_see_direct_t_per_t - free_allocation) * model.eu_ets.eua_usd_per_kg_co2 : 0.0;
+    e.eu_ets_free_allocation_kg_per_kg = in.eu_ets.free_allocation_t_per_t;
+    e.eu_ets_usd_per_kg = res.breakdown.eu_ets;  // in the smelter model's C1
     e.capacity_kg_per_s = res.capacity_kg_per_s;
-    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon + e.eu_ets_usd_per_kg;
+    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon;
     e.domestic_carbon_usd_per_kg = carbon;
-    e.business_usd_per_kg = res.business_usd_per_kg + carbon + e.eu_ets_usd_per_kg;
+    e.business_usd_per_kg = res.business_usd_per_kg + carbon;
     e.power_usd_per_kg = res.breakdown.power;
     e.sec_ac_J_per_kg = res.sec_ac_J_per_kg;
     e.electricity_J_per_kg = res.sec_ac_J_per_kg + res.ccs.electricity_J_per_kg;

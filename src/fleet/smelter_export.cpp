@@ -120,6 +120,26 @@ void apply_capacity_in_force(const FleetCase& c, const FleetSmelter& s, SmelterC
   }
 }
 
+/// The EU ETS of a smelter in it, as fleet::evaluate charges it (eu_ets_inputs): the case's year
+/// (its free allocation), EUA price and exchange rate, and cbam.ets_benchmark when the case sets it.
+void apply_eu_ets(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& v) {
+  if (!eu_ets_inputs(c.model, s, c.shocks).on) return;
+  auto put = [&](const std::string& key, double internal, std::string source) {
+    io::Value x;
+    x.number = internal;
+    x.origin = io::Origin::kCaseFile;
+    v.values.set(key, x);
+    v.source[key] = std::move(source);
+  };
+  const std::string why = fmt::format("fleet case {}, cbam.eu_ets = \"charged\" ({}: {})", c.path, s.record.country,
+                                      "in the EU ETS, data/cbam.toml");
+  put("eu_ets.year", c.cbam_year, fmt::format("the CBAM year of {}", why));
+  put("eu_ets.eua_price", c.eua_eur_per_t, fmt::format("the EUA price of {}", why));
+  put("eu_ets.usd_per_eur", c.usd_per_eur, fmt::format("cbam.usd_per_eur of {}", why));
+  if (c.ets_benchmark_t_per_t)
+    put("eu_ets.benchmark", *c.ets_benchmark_t_per_t, fmt::format("cbam.ets_benchmark of {}", why));
+}
+
 std::string header(const FleetCase& c, const FleetSmelter& s) {
   std::ostringstream out;
   out << "# Smelter case of '" << s.record.id << "' (" << s.record.name << ") as `potline fleet` evaluates it:\n"
@@ -140,10 +160,9 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
                        "# domestic_carbon_usd_per_t); `potline smelter` reports C1 without it.\n",
                        carbon * 1e3, s.record.region, carbon * 1e3);
   }
-  if (carbon == 0.0 && c.model.eu_ets.on && s.in_eu_ets) {
-    out << fmt::format("# Not a smelter-case input: the EU ETS (cbam.eu_ets = \"charged\") adds the EUA of {:.1f} USD/t CO2\n"
-                       "# x (direct emissions - the free allocation of {:.4g} t/t) to this smelter's C1 in the fleet\n"
-                       "# (cost_curve.csv column eu_ets_usd_per_t); `potline smelter` reports C1 without it.\n",
+  if (eu_ets_inputs(c.model, s, c.shocks).on) {
+    out << fmt::format("# EU ETS ([eu_ets], cbam.eu_ets = \"charged\"): the EUA of {:.1f} USD/t CO2 x (direct emissions -\n"
+                       "# the free allocation of {:.4g} t/t) is in C1 here as in the fleet (cost_curve.csv eu_ets_usd_per_t).\n",
                        c.model.eu_ets.eua_usd_per_kg_co2 * 1e3, c.model.eu_ets.free_allocation_t_per_t(c.cbam_year));
   }
   return out.str();
@@ -161,6 +180,7 @@ std::string smelter_case_toml(const FleetCase& base, const std::string& id, cons
   if (!values) throw core::InputError(d);
   apply_power_shock(c, s, *values);
   apply_capacity_in_force(c, s, *values);
+  apply_eu_ets(c, s, *values);
   std::ostringstream out;
   out << header(c, s) << "\n[case]\ntitle = " << toml_string(s.record.name + " (from fleet case " + c.title + ")")
       << "\n";

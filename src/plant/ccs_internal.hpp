@@ -14,6 +14,10 @@ void add_anode_type_fields(io::SchemaTable<SmelterCase>& t);
 void add_ccs_fields(io::SchemaTable<SmelterCase>& t);
 /// [hpa] of the smelter schema (hpa_case.cpp).
 void add_hpa_fields(io::SchemaTable<SmelterCase>& t);
+/// [eu_ets] of the smelter schema (eu_ets_case.cpp).
+void add_eu_ets_fields(io::SchemaTable<SmelterCase>& t);
+/// Reads [eu_ets] into SmelterInputs::eu_ets (no eu_ets.year: off; other [eu_ets] keys then warn).
+void resolve_eu_ets(SmelterCase& c, const SmelterData& data, core::Diagnostics& d);
 
 /// Reads anode.type: with inert anodes sets SmelterInputs::inert_anode, the anode cost and wear,
 /// and reports every carbon-anode input the user gave as an error naming it (warnings for inert-only

@@ -79,6 +79,12 @@ SmelterResult evaluate_group(const SmelterInputs& in, const Group& g, double emp
   r.electrical_load_W = (r.sec_ac_J_per_kg + r.ccs.electricity_J_per_kg) * r.production_kg_per_s;
   r.oxygen_kg_per_kg = in.inert_anode ? kOxygenPerAluminium_kg_per_kg : 0.0;
 
+  r.emissions = evaluate_emissions(e, *g.coefficients);
+  // CBAM counts direct emissions of the goods' production: process CO2, PFCs and the fuels burnt
+  // on site. Emissions of electricity production, even on site, are indirect embedded emissions
+  // (not charged from 2026).
+  r.cbam_see_direct_t_per_t = r.emissions.direct;
+
   CostBreakdown& b = r.breakdown;
   b.alumina = g.alumina_kg_per_kg * in.alumina_usd_per_kg;
   b.carbon = g.net_carbon_kg_per_kg * in.anode_usd_per_kg + (in.inert_anode ? in.inert_anode_usd_per_kg : 0.0);
@@ -88,13 +94,9 @@ SmelterResult evaluate_group(const SmelterInputs& in, const Group& g, double emp
   r.labour_usd_per_s = employees * in.wage_usd_per_s;
   b.labour = r.production_kg_per_s > 0.0 ? r.labour_usd_per_s / r.production_kg_per_s : 0.0;
   b.other = in.other_usd_per_kg + g.relining_usd_per_kg;
+  // EU ETS on the group's direct emissions (the CBAM ones: no electricity); 0 outside the ETS.
+  b.eu_ets = policy::eu_ets_cost_usd_per_kg(in.eu_ets, r.cbam_see_direct_t_per_t);
   cost_totals(in, r);
-
-  r.emissions = evaluate_emissions(e, *g.coefficients);
-  // CBAM counts direct emissions of the goods' production: process CO2, PFCs and the fuels burnt
-  // on site. Emissions of electricity production, even on site, are indirect embedded emissions
-  // (not charged from 2026).
-  r.cbam_see_direct_t_per_t = r.emissions.direct;
   labour(employees, r);
   return r;
 }
@@ -212,6 +214,7 @@ SmelterResult evaluate(const SmelterInputs& in) noexcept {
     r.breakdown.bath += w * g.breakdown.bath;
     r.breakdown.other += w * g.breakdown.other;
     r.breakdown.ccs += w * g.breakdown.ccs;
+    r.breakdown.eu_ets += w * g.breakdown.eu_ets;
     add_weighted(r.emissions, g.emissions, w);
     add_weighted(r.ccs, g.ccs, w);
     r.ccs_electricity_co2_kg_per_kg += w * g.ccs_electricity_co2_kg_per_kg;

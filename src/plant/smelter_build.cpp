@@ -467,6 +467,7 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
   apply_inert_anode(c);
   resolve_energy_emissions(c, data, r);
   resolve_cbam(c, data, r);
+  resolve_eu_ets(c, data, d);
   resolve_ccs(c, data, d);
   if (d.error_count() > errors_before) return std::nullopt;
   c.potlines.push_back(single_group(c, cell, ce, r));

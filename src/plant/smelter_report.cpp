@@ -60,6 +60,7 @@ io::Json cost_json(const SmelterResult& r, bool inert_anode) {
   b["labour"] = if_produced(r, r.breakdown.labour * kKgPerT);
   b["other"] = per_t(r.breakdown.other);
   b["ccs"] = per_t(r.breakdown.ccs);
+  b["eu_ets"] = per_t(r.breakdown.eu_ets);
   cost["breakdown"] = b;
   return cost;
 }
@@ -110,12 +111,19 @@ const EmissionInputs& group_emissions(const SmelterInputs& in, std::size_t i) {
   return in.potlines.empty() ? in.emissions : in.potlines[i].emissions;
 }
 
-// emissions_t_co2e_per_t and emissions_method: the methods, sets and factors behind the figures.
-void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
-  const SmelterInputs& in = c.inputs;
-  const EmissionResult& e = r.emissions;
-  j["emissions_t_co2e_per_t"] = emissions_json(e);
-  // With potline groups, a method input that differs between groups is "mixed" here (see potlines).
+// The standard the emission figures follow (summary.json emissions_method.standard and the text's
+// "method" line, T7-32).
+constexpr const char* kEmissionsStandard =
+    "IPCC 2006 Vol. 3 Ch. 4.4 (process) and Vol. 2 Ch. 2 (fuel combustion); scopes per GHG Protocol / IAI "
+    "(Level 1 = smelter scope 1+2)";
+
+// The PFC method and the technology class of the groups: "mixed" when they differ between potline
+// groups (each group's are in potlines).
+struct GroupMethods {
+  bool same_pfc = true, same_class = true;
+  std::string pfc, technology_class;
+};
+GroupMethods group_methods(const SmelterInputs& in) {
   const std::size_t groups = potline_group_count(in);
   auto same = [&](auto get) {
     for (std::size_t i = 1; i < groups; ++i) {
@@ -123,13 +131,28 @@ void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& 
     }
     return true;
   };
-  const bool same_pfc = same([](const EmissionInputs& x) { return x.pfc_method; });
-  const bool same_class = same([](const EmissionInputs& x) { return x.technology; });
+  GroupMethods m;
+  m.same_pfc = same([](const EmissionInputs& x) { return x.pfc_method; });
+  m.same_class = same([](const EmissionInputs& x) { return x.technology; });
+  const EmissionInputs& e0 = group_emissions(in, 0);
+  m.pfc = m.same_pfc ? std::string(to_string(e0.pfc_method)) : std::string("mixed");
+  m.technology_class = m.same_class ? std::string(to_string(e0.technology)) : std::string("mixed");
+  return m;
+}
+
+// emissions_t_co2e_per_t and emissions_method: the methods, sets and factors behind the figures.
+void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
+  const SmelterInputs& in = c.inputs;
+  const EmissionResult& e = r.emissions;
+  j["emissions_t_co2e_per_t"] = emissions_json(e);
+  const std::size_t groups = potline_group_count(in);
+  const GroupMethods m = group_methods(in);
+  const bool same_pfc = m.same_pfc;
   const EmissionInputs& e0 = group_emissions(in, 0);
   j["emissions_method"] = {
       {"co2", std::string(to_string(in.emissions.co2_method))},
-      {"pfc", same_pfc ? std::string(to_string(e0.pfc_method)) : std::string("mixed")},
-      {"technology_class", same_class ? std::string(to_string(e0.technology)) : std::string("mixed")},
+      {"pfc", m.pfc},
+      {"technology_class", m.technology_class},
       {"coefficient_set", std::string(to_string(c.coefficient_set))},
       {"gwp", std::string(to_string(c.gwp))},
       {"gwp_cf4", in.coefficients.gwp_cf4},
@@ -142,8 +165,7 @@ void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& 
       {"baking_fuel_t_co2_per_TJ", in.emissions.baking_fuel_co2_kg_per_J * 1e9},
       {"casthouse_fuel_GJ_per_t", in.emissions.casthouse_fuel_J_per_kg / 1e6},
       {"casthouse_fuel_t_co2_per_TJ", in.emissions.casthouse_fuel_co2_kg_per_J * 1e9},
-      {"standard", "IPCC 2006 Vol. 3 Ch. 4.4 (process) and Vol. 2 Ch. 2 (fuel combustion); scopes per GHG "
-                   "Protocol / IAI (Level 1 = smelter scope 1+2)"}};
+      {"standard", kEmissionsStandard}};
   if (same_pfc && groups == 1) {
     if (e0.pfc_method == PfcMethod::kSlope) {
       j["emissions_method"]["aem_min_per_cell_day"] = e0.aem_min_per_cell_day;
@@ -274,6 +296,7 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
   shares["labour"] = if_produced(r, r.breakdown.labour / c1);
   shares["other"] = if_produced(r, r.breakdown.other / c1);
   shares["ccs"] = if_produced(r, r.breakdown.ccs / c1);
+  shares["eu_ets"] = if_produced(r, r.breakdown.eu_ets / c1);
   cost["share_of_c1"] = shares;
   j["cost_usd_per_t"] = cost;
   j["power_cost_share"] = if_produced(r, r.power_share_of_c1);
@@ -290,6 +313,12 @@ io::Json smelter_result_json(const SmelterCase& c, const SmelterResult& r, const
 
   add_emissions_json(c, r, j);
   add_cbam_json(c, r, j);
+  j["eu_ets"] = c.inputs.eu_ets.on ? io::Json{{"year", c.eu_ets_year},
+                                              {"eua_usd_per_t_co2e", c.inputs.eu_ets.eua_usd_per_kg_co2 * kKgPerT},
+                                              {"free_allocation_t_per_t", c.inputs.eu_ets.free_allocation_t_per_t},
+                                              {"direct_t_co2e_per_t", r.cbam_see_direct_t_per_t},
+                                              {"cost_usd_per_t", r.breakdown.eu_ets * kKgPerT}}
+                                   : io::Json(nullptr);
   j["anode"] = anode_json(c, r);
   j["ccs"] = ccs_json(c, r);
   j["hpa"] = hpa_json(c, r);
@@ -319,10 +348,16 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    text_if_produced(r, r.c1_usd_per_kg * kKgPerT), text_if_produced(r, r.c2_usd_per_kg * kKgPerT),
                    text_if_produced(r, r.business_usd_per_kg * kKgPerT), text_if_produced(r, r.full_usd_per_kg * kKgPerT));
   const auto& b = r.breakdown;
-  s += fmt::format("    alumina {:.0f}  {} {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}{}\n",
+  s += fmt::format("    alumina {:.0f}  {} {:.0f}  power {:.0f}  bath {:.0f}  labour {}  other {:.0f}{}{}\n",
                    b.alumina * kKgPerT, anode_line_name(c.inputs), b.carbon * kKgPerT, b.power * kKgPerT, b.bath * kKgPerT,
                    text_if_produced(r, b.labour * kKgPerT), b.other * kKgPerT,
-                   r.ccs.active ? fmt::format("  ccs {:.0f}", b.ccs * kKgPerT) : std::string());
+                   r.ccs.active ? fmt::format("  ccs {:.0f}", b.ccs * kKgPerT) : std::string(),
+                   c.inputs.eu_ets.on ? fmt::format("  EU ETS {:.0f}", b.eu_ets * kKgPerT) : std::string());
+  if (c.inputs.eu_ets.on) {
+    s += fmt::format("  EU ETS {}           EUA {:.1f} USD/t CO2e x (direct {:.3f} - free allocation {:.3f} t/t), at least 0\n",
+                     c.eu_ets_year, c.inputs.eu_ets.eua_usd_per_kg_co2 * kKgPerT, r.cbam_see_direct_t_per_t,
+                     c.inputs.eu_ets.free_allocation_t_per_t);
+  }
   s += fmt::format("  power share of C1     {} %\n", text_if_produced(r, 100 * r.power_share_of_c1, "{:.1f}"));
   s += fmt::format("  margin (LME+premium)  {} USD/t over full cost\n",
                    text_if_produced(r, r.margin_full_usd_per_kg * kKgPerT));
@@ -341,6 +376,12 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    "                        scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
                    e.anode_co2, e.baking_co2, e.pfc_co2e, e.baking_fuel_co2, e.casthouse_fuel_co2, e.power_co2,
                    e.scope1, e.scope2, e.total, to_string(c.gwp));
+  const GroupMethods m = group_methods(c.inputs);
+  s += fmt::format("  emissions method      CO2 {}, PFC {} ({} coefficients, class {}), GWP {}, power {} {:.3f} t/MWh;\n"
+                   "                        {}\n",
+                   to_string(c.inputs.emissions.co2_method), m.pfc, to_string(c.coefficient_set), m.technology_class,
+                   to_string(c.gwp), to_string(c.power_source), c.inputs.emissions.power_co2_kg_per_J * 3.6e9 / kKgPerT,
+                   kEmissionsStandard);
   s += anode_and_ccs_text(c, r);
   s += hpa_text(c, r);
   if (!c.inputs.potlines.empty()) {
@@ -386,7 +427,7 @@ std::string cost_breakdown_csv(const SmelterResult& r, bool inert_anode) {
   const std::tuple<const char*, double, bool> rows[] = {
       {"alumina", b.alumina, true},  {inert_anode ? "anodes" : "carbon", b.carbon, true},          {"power", b.power, true},
       {"bath", b.bath, true},        {"labour", b.labour, false},         {"other", b.other, true},
-      {"ccs", b.ccs, true},
+      {"ccs", b.ccs, true},          {"eu_ets", b.eu_ets, true},
       {"c1", r.c1_usd_per_kg, false}, {"c2", r.c2_usd_per_kg, false},     {"business", r.business_usd_per_kg, false},
       {"full", r.full_usd_per_kg, false}};
   // Same divisor as smelter_result_json's share_of_c1.
@@ -394,6 +435,7 @@ std::string cost_breakdown_csv(const SmelterResult& r, bool inert_anode) {
   std::string out = io::csv_row({"Component", "Cost [USD/t]", "Share of C1 [%]"});
   for (const auto& [name, usd_per_kg, always] : rows) {
     if (std::string_view(name) == "ccs" && !r.ccs.active) continue;  // the row exists with capture only
+    if (std::string_view(name) == "eu_ets" && usd_per_kg == 0.0) continue;  // and with an EU ETS cost only
     // Undefined figures are empty cells (CSV's null), as in summary.json.
     const std::string cost = always || r.produces ? fmt::format("{}", usd_per_kg * kKgPerT) : "";
     const std::string share = r.produces ? fmt::format("{}", usd_per_kg / c1 * 100.0) : "";

@@ -397,7 +397,7 @@ void add_power_and_cbam(Table& t) {
       .unit("1")
       .range(0.0, 1.0)
       .default_note("data/cbam.toml")
-      .doc("cross-sectoral correction factor of free allocation");
+      .doc("cross-sectoral correction factor of free allocation (CBAM's adjustment and the EU ETS, [eu_ets])");
 }
 
 }  // namespace
@@ -411,6 +411,7 @@ const io::SchemaTable<SmelterCase>& smelter_table() {
     add_emissions(t);
     add_fuel(t);
     add_power_and_cbam(t);
+    detail::add_eu_ets_fields(t);
     detail::add_anode_type_fields(t);
     detail::add_ccs_fields(t);
     detail::add_hpa_fields(t);

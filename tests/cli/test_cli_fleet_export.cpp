@@ -94,3 +94,51 @@ TEST(cli_fleet_export, SplitAggregateNamesItsPartsAndAPartExports) {
   EXPECT_NE(r.out.find("source = \"hydro\""), std::string::npos) << r.out;  // the power mix's part
 }
 }  // namespace potline_cli_test::test_cli_fleet_export
+
+namespace potline_cli_test::test_cli_fleet_export {
+
+namespace {
+
+/// C1 of `potline smelter` on the case `potline fleet CASE --export-smelter ID` writes, and the fleet's
+/// C1 of that smelter (cost_curve.csv, 10 significant digits).
+std::pair<double, double> fleet_and_smelter_c1(const std::string& example_name, const std::string& id) {
+  const auto dir = temp_dir();
+  const std::string file = (dir / (id + ".toml")).string();
+  RunResult r = potline({"fleet", example(example_name), "--export-smelter", id, "--out", file});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  r = potline({"smelter", file, "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  const double smelter_c1 = parse_json(r.out).at("cost_usd_per_t").at("c1").get<double>();
+  const auto run = dir / (example_name + "-run");
+  std::filesystem::remove_all(run);
+  r = potline({"fleet", example(example_name), "--out", run.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  return {cost_curve_c1(run, id), smelter_c1};
+}
+
+}  // namespace
+
+// One model, one answer (T7-31): the EU ETS of an EU smelter is a smelter-case input ([eu_ets]), so
+// the exported case of Trimet Hamburg in 2034 gives the fleet's C1 with its ETS (about 2,651 USD/t,
+// 332 of them the EUA on 2.1 t/t of direct emissions with no free allocation left), and a non-EU
+// smelter's (Alouette, CBAM on its exports, no ETS) agrees as well.
+TEST(cli_fleet_export, EuAndNonEuSmelterGiveTheFleetC1WithTheEuEts) {
+  const auto [fleet_eu, smelter_eu] = fleet_and_smelter_c1("cbam-2034.toml", "eu-trimet-hamburg");
+  EXPECT_NEAR(smelter_eu, fleet_eu, 1e-6 * fleet_eu);
+  EXPECT_GT(fleet_eu, 2600.0);  // with the ETS (2,319 without it)
+  const auto [fleet_ca, smelter_ca] = fleet_and_smelter_c1("cbam-2034.toml", "ca-alouette");
+  EXPECT_NEAR(smelter_ca, fleet_ca, 1e-6 * fleet_ca);
+}
+
+TEST(cli_fleet_export, EuSmelterCaseCarriesTheEuEtsInputs) {
+  const RunResult r = potline({"fleet", example("cbam-2034.toml"), "--export-smelter", "eu-trimet-hamburg"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("[eu_ets]\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("year = 2034"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("eua_price = 146.0  # EUR/t"), std::string::npos) << r.out;
+  const RunResult ca = potline({"fleet", example("cbam-2034.toml"), "--export-smelter", "ca-alouette"});
+  ASSERT_EQ(ca.exit_code, 0) << ca.describe();
+  EXPECT_EQ(ca.out.find("[eu_ets]"), std::string::npos) << ca.out;  // not in the EU ETS
+}
+
+}  // namespace potline_cli_test::test_cli_fleet_export

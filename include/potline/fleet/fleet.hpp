@@ -13,6 +13,7 @@
 #include "potline/fleet/dataset.hpp"
 #include "potline/plant/smelter.hpp"
 #include "potline/policy/cbam.hpp"
+#include "potline/policy/eu_ets.hpp"
 
 namespace potline::fleet {
 
@@ -89,6 +90,11 @@ struct SmelterEconomics {
   double cbam_default_see_kg_per_kg = 0;  ///< the country's marked-up default value in cbam_year (0 = none)
   double price_usd_per_kg = 0;        ///< LME + regional premium
 };
+
+/// The EU ETS inputs of the smelter model (policy/eu_ets.hpp) for smelter `s` under `shocks`: on for a
+/// smelter in the EU ETS with the case's charge on and no [[carbon_price]] on its region. fleet::evaluate
+/// and --export-smelter (the [eu_ets] of the smelter case) both take them from here.
+policy::EuEtsInputs eu_ets_inputs(const FleetModel& model, const FleetSmelter& s, const Shocks& shocks);
 
 /// Evaluates every smelter; `out` is resized to the fleet size.
 void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out);

@@ -14,6 +14,7 @@
 #include "potline/plant/ccs.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/policy/cbam.hpp"
+#include "potline/policy/eu_ets.hpp"
 
 namespace potline::plant {
 
@@ -76,6 +77,9 @@ struct SmelterInputs {
   std::array<double, policy::kCbamYears> cbam_markup{};
   double cbam_benchmark_t_per_t = 0;
   double cbam_cscf = 1;
+  // EU ETS on the smelter's own direct emissions (optional, [eu_ets]; policy/eu_ets.hpp): in C1 as
+  // breakdown.eu_ets. The fleet fills the same inputs for its smelters in the ETS.
+  policy::EuEtsInputs eu_ets;
   // Anode type (docs/model/inert-anode.md): with inert anodes there is no anode carbon, anode or
   // baking CO2, baking fuel or PFC; the anode material cost per kg Al is an input and the cell
   // evolves oxygen.
@@ -100,7 +104,8 @@ struct CostBreakdown {
   double labour = 0;
   double other = 0;  ///< other cash costs + cathode relining
   double ccs = 0;    ///< carbon capture: capture plant, transport and storage, its fuel and electricity
-  double total() const noexcept { return alumina + carbon + power + bath + labour + other + ccs; }
+  double eu_ets = 0; ///< EU ETS allowances on direct emissions above the free allocation (policy/eu_ets.hpp)
+  double total() const noexcept { return alumina + carbon + power + bath + labour + other + ccs + eu_ets; }
 };
 
 struct SmelterResult {

@@ -59,6 +59,7 @@ struct SmelterCase {
   CoefficientSet coefficient_set = CoefficientSet::kIpcc2006;
   GwpSet gwp = GwpSet::kAR5;
   std::string cbam_country;    ///< for the default route
+  int eu_ets_year = 0;         ///< eu_ets.year (0: no EU ETS cost)
   std::vector<std::string> notes;  ///< assumptions worth showing (e.g. costs not given)
   SmelterInputs inputs;
   io::ValueSet values;         ///< every final input with its origin

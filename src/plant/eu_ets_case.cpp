@@ -1,0 +1,95 @@
+// [eu_ets] of the smelter case: the EU ETS on a smelter in it (policy/eu_ets.hpp), the same
+// inputs `potline fleet` gives its EU and EEA smelters with cbam.eu_ets = "charged" (T7-31).
+#include <fmt/format.h>
+
+#include <string>
+
+#include "ccs_internal.hpp"
+#include "potline/policy/eu_ets.hpp"
+
+namespace potline::plant::detail {
+namespace {
+
+constexpr double kMaxEuaPrice_EUR_per_t = 1e4;  // a guard (the fleet's cbam.eua_price has the same)
+constexpr const char* kEtsKeys[] = {"eu_ets.eua_price", "eu_ets.usd_per_eur", "eu_ets.benchmark"};
+
+}  // namespace
+
+void add_eu_ets_fields(io::SchemaTable<SmelterCase>& t) {
+  t.integer("eu_ets.year")
+      .range(policy::kCbamFirstYear, policy::kCbamMaxYear)
+      .default_note("none: no EU ETS cost")
+      .doc(
+          "year of the EU ETS free allocation (benchmark x that year's CBAM factor x the "
+          "cross-sectoral correction, "
+          "data/cbam.toml; years after 2034 take 2034's factor 0); enables the EU ETS cost in C1, "
+          "for a smelter in an "
+          "EU or EEA state. Not given: no EU ETS cost");
+  t.number("eu_ets.eua_price")
+      .unit("EUR/t")
+      .range(0.0, kMaxEuaPrice_EUR_per_t)
+      .typical(50, 150)
+      .default_note("required with eu_ets.year")
+      .source("EU ETS allowance prices 2021–2025 about 50–100 EUR/t")
+      .doc("EU ETS allowance (EUA) price per t CO2e (required with eu_ets.year)");
+  t.number("eu_ets.usd_per_eur")
+      .unit("USD/EUR")
+      .range(0.0, 10.0)
+      .exclusive_min()
+      .typical(0.8, 1.6)
+      .default_note("required with eu_ets.year")
+      .doc("exchange rate for the EU ETS cost in USD (required with eu_ets.year)");
+  t.number("eu_ets.benchmark")
+      .unit("t/t", "1")
+      .range(0.0, 5.0)
+      .typical(1.0, 1.6)
+      .default_note("the primary-aluminium benchmark of data/cbam.toml (1.423 from 2026)")
+      .source(
+          "[EU 2023/956] Art. 31: CBAM's free-allocation adjustment is the EU ETS free allocation, "
+          "so both take "
+          "the one benchmark of data/cbam.toml ([EU FAA 2025])")
+      .doc(
+          "EU ETS product benchmark for primary aluminium, t CO2e per t: the free allocation per "
+          "tonne before the "
+          "CBAM factor and the cross-sectoral correction (cbam.cross_sectoral_correction)");
+}
+
+void resolve_eu_ets(SmelterCase& c, const SmelterData& data, core::Diagnostics& d) {
+  const io::ValueSet& v = c.values;
+  const auto year = v.maybe_number("eu_ets.year");
+  if (!year) {
+    for (const char* key : kEtsKeys) {
+      const io::Value* x = v.get(key);
+      if (x != nullptr &&
+          (x->origin == io::Origin::kCaseFile || x->origin == io::Origin::kCommandLine))
+        d.warning(x->location, key, "is ignored: eu_ets.year is not given (no EU ETS cost)");
+    }
+    return;
+  }
+  const io::Value* at = v.get("eu_ets.year");
+  auto need = [&](const char* key, const char* what) -> double {
+    if (auto x = v.maybe_number(key)) return *x;
+    d.error(at->location, key, std::string("required with eu_ets.year: ") + what);
+    return 0.0;
+  };
+  const double eua = need("eu_ets.eua_price", "the EU allowance price (EUR/t CO2e)");
+  const double usd_per_eur =
+      need("eu_ets.usd_per_eur", "the exchange rate (USD/EUR) of the cost in USD");
+  const double benchmark =
+      v.maybe_number("eu_ets.benchmark").value_or(data.cbam.benchmark_primary_t_per_t);
+  const double cscf = v.maybe_number("cbam.cross_sectoral_correction")
+                          .value_or(data.cbam.cross_sectoral_correction);
+  policy::EuEtsInputs& ets = c.inputs.eu_ets;
+  ets.on = true;
+  ets.free_allocation_t_per_t = policy::eu_ets_free_allocation_t_per_t(
+      static_cast<int>(*year), benchmark, data.cbam.factor, cscf);
+  ets.eua_usd_per_kg_co2 = eua * usd_per_eur / 1000.0;  // per t CO2e -> per kg
+  c.eu_ets_year = static_cast<int>(*year);
+  // A smelter in the EU ETS sells into the EU without CBAM: say so where the CBAM note stands.
+  for (std::string& n : c.notes) {
+    if (n.rfind("cbam.eua_price not given", 0) == 0)
+      n += " (none is due on the metal of a smelter in the EU ETS)";
+  }
+}
+
+}  // namespace potline::plant::detail

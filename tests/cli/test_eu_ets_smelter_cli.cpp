@@ -1,0 +1,86 @@
+// `potline smelter` with [eu_ets] (T7-31): the EU ETS on a smelter in it, in C1. Hand-checked:
+// the free allocation of 2030 is the benchmark 1.423 t/t (data/cbam.toml) x the CBAM factor 0.515 x
+// the cross-sectoral correction 1.0 = 0.732845 t/t; at 100 EUR/t and 1.1 USD/EUR the cost is
+// (direct - 0.732845) x 110 USD/t. Input errors name the missing key.
+#include <gtest/gtest.h>
+
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_eu_ets_smelter_cli {
+
+TEST(eu_ets_smelter_cli, TheEuEtsIsInC1AtTheHandCheckedFreeAllocation) {
+  RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json without = parse_json(r.out);
+  EXPECT_TRUE(without.at("eu_ets").is_null());
+  r = potline({"smelter", example("smelter-us-old-grid.toml"), "--json", "--set",
+               "eu_ets.year=2030", "--set", "eu_ets.eua_price=100", "--set",
+               "eu_ets.usd_per_eur=1.1"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json with = parse_json(r.out);
+  const Json& ets = with.at("eu_ets");
+  EXPECT_NEAR(ets.at("free_allocation_t_per_t").get<double>(), 1.423 * 0.515, 1e-12);
+  EXPECT_NEAR(ets.at("eua_usd_per_t_co2e").get<double>(), 110.0, 1e-9);
+  const double direct = ets.at("direct_t_co2e_per_t").get<double>();
+  EXPECT_NEAR(direct, 2.105, 5e-4);  // the case's scope 1 (grid power: no on-site electricity)
+  const double cost = (direct - 0.732845) * 110.0;
+  EXPECT_NEAR(ets.at("cost_usd_per_t").get<double>(), cost, 1e-9);
+  EXPECT_NEAR(with.at("cost_usd_per_t").at("breakdown").at("eu_ets").get<double>(), cost, 1e-9);
+  EXPECT_NEAR(with.at("cost_usd_per_t").at("c1").get<double>(),
+              without.at("cost_usd_per_t").at("c1").get<double>() + cost, 1e-9);
+  r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "eu_ets.year=2030", "--set",
+               "eu_ets.eua_price=100", "--set", "eu_ets.usd_per_eur=1.1"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("EU ETS 2030           EUA 110.0 USD/t CO2e x (direct 2.105 - free "
+                       "allocation 0.733 t/t)"),
+            std::string::npos)
+      << r.out;
+}
+
+// After 2034 the free allocation is 0: the whole direct emissions pay.
+TEST(eu_ets_smelter_cli, From2034NoFreeAllocationIsLeft) {
+  const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--json", "--set",
+                               "eu_ets.year=2040", "--set", "eu_ets.eua_price=100", "--set",
+                               "eu_ets.usd_per_eur=1.0"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  const Json& ets = j.at("eu_ets");
+  EXPECT_EQ(ets.at("free_allocation_t_per_t").get<double>(), 0.0);
+  EXPECT_NEAR(ets.at("cost_usd_per_t").get<double>(),
+              ets.at("direct_t_co2e_per_t").get<double>() * 100.0, 1e-9);
+}
+
+TEST(eu_ets_smelter_cli, MissingPriceIsAnInputErrorAndAPriceWithoutYearIsIgnored) {
+  RunResult r =
+      potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "eu_ets.year=2030"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("eu_ets.eua_price"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("required with eu_ets.year: the EU allowance price (EUR/t CO2e)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("required with eu_ets.year: the exchange rate (USD/EUR)"), std::string::npos)
+      << r.err;
+  r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "eu_ets.year=2020"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("eu_ets.year"), std::string::npos) << r.err;
+  r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "eu_ets.eua_price=100"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("eu_ets.eua_price: is ignored: eu_ets.year is not given (no EU ETS cost)"),
+            std::string::npos)
+      << r.out;
+}
+
+// T7-32: the text names the emissions standard, as summary.json's emissions_method.standard does.
+TEST(eu_ets_smelter_cli, TheTextNamesTheEmissionsStandard) {
+  const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("emissions method      CO2 tier2, PFC slope (IPCC2006 coefficients, class "
+                       "CWPB), GWP AR5"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("scopes per GHG Protocol / IAI (Level 1 = smelter scope 1+2)"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace potline_cli_test::test_eu_ets_smelter_cli

@@ -232,10 +232,11 @@ void print_cut_out(const line::Summary& s) {
     const line::CutOutCell& c = s.cut_out[i];
     std::cout << fmt::format(
         "    cell {} at {:.2f} h: {}; bath {:.1f} °C, metal {:.1f} °C, liquid bath {:.0f} kg "
-        "({:.1f} %), ledge {:.1f} cm, excess AlF3 {:.1f} wt%, {:.3f} V out of the line\n",
+        "({:.1f} %), ledge {:.1f} cm, excess AlF3 {:.1f} wt%, {:.3f} V out of the line from {:.2f} "
+        "h\n",
         c.cell, c.time_s / 3600, c.reason, c.bath_temperature_K - 273.15,
         c.metal_temperature_K - 273.15, c.liquid_bath_kg, 100 * c.liquid_bath_fraction,
-        100 * c.ledge_m, c.alf3_excess_wt, c.voltage_V);
+        100 * c.ledge_m, c.alf3_excess_wt, c.voltage_V, c.shorted_s / 3600);
   }
   if (s.cut_out.size() > kLines) {
     std::cout << fmt::format("    ... {} more (summary.json: cut_out_cells; cut_out_cells.csv)\n",

@@ -1,4 +1,5 @@
-// Cells cut out of the line (potline.on_frozen_cell = "cut_out"; docs/model/dynamics.md §7): the
+// Cells cut out of the line (potline.on_frozen_cell, on_overheated_cell = "cut_out";
+// docs/model/dynamics.md §7): the
 // summary key cut_out_cells, the run folder's cut_out_cells.csv and the warning line of each.
 #include <fmt/format.h>
 
@@ -23,6 +24,7 @@ io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells) {
     io::Json j;
     j["cell"] = c.cell;
     j["time_h"] = c.time_s / 3600.0;
+    j["shorted_h"] = c.shorted_s / 3600.0;
     j["reason"] = c.reason;
     j["bath_temperature_degC"] = c.bath_temperature_K - 273.15;
     j["metal_temperature_degC"] = c.metal_temperature_K - 273.15;
@@ -40,25 +42,33 @@ io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells) {
 
 std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells) {
   std::string csv =
-      "Cell [-],Time [h],Reason,Bath temperature [degC],Metal temperature [degC],Superheat "
-      "[K],Liquid bath [kg],"
+      "Cell [-],Time [h],Shorted out [h],Reason,Bath temperature [degC],"
+      "Metal temperature [degC],Superheat [K],Liquid bath [kg],"
       "Liquid bath [% of initial],Ledge [cm],Excess AlF3 [wt%],Cell voltage [V]\n";
   for (const line::CutOutCell& c : cells) {
-    csv +=
-        io::csv_row({std::to_string(c.cell), num(c.time_s / 3600.0), c.reason,
-                     num(c.bath_temperature_K - 273.15), num(c.metal_temperature_K - 273.15),
-                     num(c.superheat_K), num(c.liquid_bath_kg), num(100.0 * c.liquid_bath_fraction),
-                     num(100.0 * c.ledge_m), num(c.alf3_excess_wt), num(c.voltage_V)});
+    csv += io::csv_row({std::to_string(c.cell), num(c.time_s / 3600.0), num(c.shorted_s / 3600.0),
+                        c.reason, num(c.bath_temperature_K - 273.15),
+                        num(c.metal_temperature_K - 273.15), num(c.superheat_K),
+                        num(c.liquid_bath_kg), num(100.0 * c.liquid_bath_fraction),
+                        num(100.0 * c.ledge_m), num(c.alf3_excess_wt), num(c.voltage_V)});
   }
   return csv;
 }
 
 std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells) {
+  const char* key = line::overheated(c) ? "on_overheated_cell" : "on_frozen_cell";
+  if (c.shorted_s <= c.time_s) {
+    return fmt::format(
+        "{}: cell {} cut out of the line (potline.{} = \"cut_out\"; its {:.3f} V leave the line "
+        "voltage): the line runs on with {} of {} cell(s)",
+        c.message, c.cell, key, c.voltage_V, cells_in_line, cells);
+  }
   return fmt::format(
-      "{}: cell {} cut out of the line (potline.on_frozen_cell = \"cut_out\"; its {:.3f} V leave "
-      "the "
-      "line voltage): the line runs on with {} of {} cell(s)",
-      c.message, c.cell, c.voltage_V, cells_in_line, cells);
+      "{}: cell {} cut out of the line (potline.{} = \"cut_out\"; its {:.3f} V stay in the line "
+      "voltage until the crew shorts it out at {:.4g} h, potline.cut_out_delay): the line runs on "
+      "with "
+      "{} of {} cell(s)",
+      c.message, c.cell, key, c.voltage_V, c.shorted_s / 3600.0, cells_in_line, cells);
 }
 
 }  // namespace potline::api

@@ -71,7 +71,7 @@ double PotController::feed_rate_kg_per_s() const {
 }
 
 long PotController::feed_stop_window(double t) const {
-  if (s_->feed_stop_start_s < 0.0 || t < s_->feed_stop_start_s) return -1;
+  if (!feed_stop_applies_ || s_->feed_stop_start_s < 0.0 || t < s_->feed_stop_start_s) return -1;
   double since = t - s_->feed_stop_start_s;
   long index = 0;
   if (s_->feed_stop_period_s > 0.0) {

@@ -53,7 +53,7 @@ void set_line_current(Block& b, const SimulationCase& c, double I) {
   if (I == b.applied_current_A) return;
   b.applied_current_A = I;
   for (std::size_t k = 0; k < b.cells->size(); ++k) {
-    if (b.runs[k].cut_out) continue;  // shorted out of the line: no current
+    if (b.runs[k].cut_out) continue;  // dead (cut out or being cut out): not integrated
     CellInputs& in = b.cells->inputs(k);
     if (std::fabs(I - b.runs[k].last_current) > kCurrentJump * c.schedule.nominal_A()) b.cells->mark_jump(k);
     if (in.current_A != I) in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), I);
@@ -369,10 +369,12 @@ void run_controller(const CellAt& at, double I) {
   if (jumped) at.cells().state_jumped(at.k);
 }
 
-// A cell-local physical guard tripped (frozen bath, bath or metal pad below 660.3 °C) and the case
-// cuts such cells out (potline.on_frozen_cell = "cut_out"): the cell is shorted out of the series.
-// Its state at this time is kept for the summary: the integrator leaves it as it is, its controller
-// and faults stop, and the line counts the other cells from now on (docs/model/dynamics.md §7).
+// A cell-local physical guard tripped (a frozen bath, a bath or metal pad below 660.3 °C, or one of
+// them or a node above 1100 °C) and the case cuts such cells out (potline.on_frozen_cell,
+// on_overheated_cell = "cut_out"): the cell is dead. Its state at this time is kept for the
+// summary: the integrator leaves it as it is, its controller and faults stop. It stays in the
+// series with its voltage held until the crew shorts it out potline.cut_out_delay later
+// (hold_in_line); then the line counts the other cells only (docs/model/dynamics.md §7).
 [[gnu::cold, gnu::noinline]] void cut_out_cell(const CellAt& at, Violation& v) {
   CellRun& run = at.run();
   const CellModel& m = at.model();
@@ -380,6 +382,7 @@ void run_controller(const CellAt& at, double I) {
   CutOutCell& c = run.cut;
   c.cell = static_cast<std::uint32_t>(at.b.first + at.k);
   c.time_s = at.t;
+  c.shorted_s = at.t + at.x.c.cut_out_delay_s;
   c.reason = v.cut_out_reason;
   c.message = std::move(v.message);
   c.bath_temperature_K = y[kBathTemperature];
@@ -390,7 +393,7 @@ void run_controller(const CellAt& at, double I) {
   c.ledge_m = ledge_thickness_m(m, y);
   c.alf3_excess_wt = composition(m, y).alf3_excess_wt;
   c.voltage_V = at.cells().voltage(at.k);
-  if (run.in_ae) {  // an anode effect ends with the cell's current
+  if (run.in_ae) {  // an anode effect ends with the cell's control
     run.in_ae = false;
     run.totals.ae_seconds += at.t - run.ae_start;
     end_anode_effect(run, at.t);
@@ -398,8 +401,22 @@ void run_controller(const CellAt& at, double I) {
   run.cut_out = true;
   at.cells().cut_out(at.k);
   at.b.cut_out_order.push_back(at.k);
-  at.log(EventKind::kCellCutOut, c.voltage_V);
+  if (c.shorted_s <= at.t) {
+    run.shorted = true;
+    at.log(EventKind::kCellCutOut, c.voltage_V);
+  }
   v = Violation{};
+}
+
+// A dead cell between its guard and its shorting: in the series at the line current `I` over the
+// step that ended at `at.t`, its state and voltage held; shorted out once the delay has passed.
+[[gnu::cold, gnu::noinline]] void hold_in_line(const CellAt& at, double I) {
+  CellRun& run = at.run();
+  run.held_energy_J += I * run.cut.voltage_V * at.x.h;
+  run.held_charge_C += I * at.x.h;
+  if (at.t < run.cut.shorted_s - 1e-9 * at.x.h) return;
+  run.shorted = true;
+  at.log(EventKind::kCellCutOut, run.cut.voltage_V);
 }
 
 // Stops the block at a guard that tripped (returns false), or cuts the cell out of the line when
@@ -410,14 +427,20 @@ void run_controller(const CellAt& at, double I) {
     at.log(EventKind::kBathFrozen, 100.0 * bath_mass_kg(at.y()) / at.run().bath_start);
   }
   if (v.cut_out_reason == nullptr) return false;
-  if (at.x.c.on_frozen_cell == FrozenCellAction::kCutOut) {
+  const FrozenCellAction action = v.overheated ? at.x.c.on_overheated_cell : at.x.c.on_frozen_cell;
+  if (action == FrozenCellAction::kCutOut) {
     cut_out_cell(at, v);
     return true;
   }
-  v.message +=
+  constexpr const char* kOverheated =
+      ". An overheated cell is cut out in a plant (its side walls and lining are at risk): the run "
+      "stops here (potline.on_overheated_cell = \"stop\"; \"cut_out\" cuts the cell out of the line "
+      "and runs on)";
+  constexpr const char* kFrozen =
       ". A frozen cell is dead until it is restarted, which the model does not represent: the run "
       "stops here (potline.on_frozen_cell = \"stop\"; \"cut_out\" cuts the cell out of the line "
       "and runs on)";
+  v.message += v.overheated ? kOverheated : kFrozen;
   return false;
 }
 
@@ -438,7 +461,10 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
     b.cells->step();
     const double t = t0 + x.h;
     for (std::size_t k = 0; k < n; ++k) {
-      if (b.runs[k].cut_out) continue;  // out of the line: not integrated, nothing to control
+      if (b.runs[k].cut_out) [[unlikely]] {  // dead: not integrated, nothing to control
+        if (!b.runs[k].shorted) hold_in_line(CellAt(b, k, x, t), I);  // in the series until shorted
+        continue;
+      }
       const CellAt at(b, k, x, t);
       if (!check_cell_state(at.model(), at.y(), at.run(), x.c.frozen_bath_fraction,
                             static_cast<std::uint32_t>(b.first + k), t, b.violation, known_finite)) {

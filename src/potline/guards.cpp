@@ -37,6 +37,7 @@ void record(Violation& v, StopReason reason, std::uint32_t cell, double t, std::
   v.set = true;
   v.reason = reason;
   v.cut_out_reason = cut_out_reason;
+  v.overheated = false;
   v.cell = cell;
   v.time_s = t;
   v.message = std::move(message);
@@ -130,16 +131,24 @@ bool all_in_range(const CellModel& m, const double* y) {
   };
   const int bad = std::max(0, first_out_of_range(ranges, static_cast<int>(std::size(ranges)), y));
   // Cell-local physical states (the cell can be cut out of the line): a bath or metal pad below the
-  // melting point of aluminium. The others (too hot, a negative mass, the ACD, non-finite) mean the
-  // model or the integration has left its domain: the run stops.
+  // melting point of aluminium (potline.on_frozen_cell), a bath, metal pad or node above 1100 °C
+  // (potline.on_overheated_cell). The others (a negative mass, the ACD, non-finite) mean the model
+  // or the integration has left its domain: the run stops.
   const int index = ranges[bad].index;
   const bool below = y[index] < ranges[bad].lo;
-  const char* local = !below                       ? nullptr
+  const bool temperature = index == kBathTemperature || index == kMetalTemperature ||
+                           index == kTopTemperature || index == kWallTemperature ||
+                           index == kLiningTemperature;
+  const char* local = !temperature                 ? nullptr
+                      : !below                     ? (index == kBathTemperature    ? "bath_overheated"
+                                                      : index == kMetalTemperature ? "metal_overheated"
+                                                                                   : "node_overheated")
                       : index == kBathTemperature  ? "bath_temperature_low"
                       : index == kMetalTemperature ? "metal_frozen"
                                                    : nullptr;
   record(v, StopReason::kStateOutOfRange, cell, t,
          where(cell, t) + ": " + describe_range(ranges[bad], y), local);
+  v.overheated = temperature && !below;
 }
 
 }  // namespace

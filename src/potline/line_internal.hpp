@@ -75,7 +75,13 @@ struct CellRun {
   /// 1996], bath::kLiquidusOutOfRange) and the extremes there (max excess AlF3, min temperature).
   double liquidus_range_s = 0, liquidus_range_max_alf3_wt = 0;
   double liquidus_range_min_temperature_K = std::numeric_limits<double>::infinity();
-  bool cut_out = false;  ///< cut out of the line (potline.on_frozen_cell); `cut` says when and why
+  /// Tripped a cell-local guard (potline.on_frozen_cell, on_overheated_cell): no longer integrated
+  /// or controlled, its state held; `cut` says when and why. It stays in the series, its voltage
+  /// held, until the crew shorts it out (`shorted`, at cut.shorted_s).
+  bool cut_out = false;
+  bool shorted = false;      ///< shorted out of the series: adds nothing to the line from then on
+  double held_energy_J = 0;  ///< ∫ I·V dt while held in the line between the guard and the shorting
+  double held_charge_C = 0;  ///< ∫ I dt over the same time
   CutOutCell cut;
 };
 
@@ -86,9 +92,12 @@ struct Violation {
   std::uint32_t cell = 0;
   double time_s = 0;
   std::string message;  ///< names the cell, the time and the state
-  /// A cell-local physical state (frozen bath, bath or metal pad below 660.3 °C): the name of the
-  /// reason a cell can be cut out for (potline.on_frozen_cell); null for the others.
+  /// A cell-local physical state (frozen bath, bath or metal pad below 660.3 °C; a bath, metal pad
+  /// or node above 1100 °C): the name of the reason a cell can be cut out for; null for the others.
   const char* cut_out_reason = nullptr;
+  /// The cut-out reason is a temperature above its range (potline.on_overheated_cell decides);
+  /// otherwise potline.on_frozen_cell does.
+  bool overheated = false;
 };
 
 /// A block of cells advanced by one thread at a time.

@@ -48,9 +48,11 @@ void add_cell_to_row(Row& row, Block& b, std::size_t k) {
 
 void finish_totals(CellRun& run, const CellModel& m, const double* y) {
   CellTotals& t = run.totals;
-  t.charge_C = y[kCharge];
+  // A dead cell held in the line until the crew shorted it (potline.cut_out_delay) carried the line
+  // current at its held voltage: charge and energy of the line, no production, not in its balance.
+  t.charge_C = y[kCharge] + run.held_charge_C;
   t.energy_in_J = y[kEnergyIn];
-  t.energy_line_J = y[kEnergyLine];
+  t.energy_line_J = y[kEnergyLine] + run.held_energy_J;
   t.energy_chemical_J = y[kEnergyChemical];
   t.energy_lost_J = y[kEnergyLost];
   t.energy_anode_J = y[kEnergyAnodeHeating];
@@ -180,21 +182,29 @@ Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long
   row.min_alumina_wt = std::numeric_limits<double>::infinity();
   row.min_ledge_m = std::numeric_limits<double>::infinity();
   double fed = 0;
+  int live = 0;
   for (Block& b : blocks) {
     for (std::size_t k = 0; k < b.runs.size(); ++k) {
-      if (b.runs[k].cut_out) {  // out of the line: only the energy it drew before counts
-        row.energy_J += b.cells->state(k)[kEnergyLine];
+      const CellRun& r = b.runs[k];
+      if (r.cut_out) {  // dead: the energy it drew before, and while held in the line
+        row.energy_J += b.cells->state(k)[kEnergyLine] + r.held_energy_J;
+        if (r.shorted) continue;
+        // Not yet shorted (potline.cut_out_delay): in the series with its held voltage.
+        row.line_voltage_V += r.cut.voltage_V;
+        row.line_power_W += r.cut.voltage_V * row.line_current_A;
+        ++row.cells_in_line;
         continue;
       }
       add_cell_to_row(row, b, k);
       ++row.cells_in_line;
+      ++live;
       fed += b.runs[k].fed_interval;
       b.runs[k].fed_interval = 0;
     }
   }
-  // Means over the cells in the line (the driver stops the run before none is left).
-  const double n = std::max(1, row.cells_in_line);
-  row.line_voltage_V = row.mean_voltage_V;
+  // Means over the live cells (the driver stops the run before none is left).
+  const double n = std::max(1, live);
+  row.line_voltage_V += row.mean_voltage_V;
   row.mean_voltage_V /= n;
   row.mean_alumina_wt /= n;
   row.mean_undissolved_kg /= n;

@@ -54,6 +54,62 @@ void bind_controller_extras(const io::ValueSet& v, SimulationCase& c) {
   if (auto start = v.maybe_number("disturbance.feed_stop_start")) s.feed_stop_start_s = *start;
 }
 
+// disturbance.cells: the cells the feed stop applies to, "4, 17" or "10-19, 25" (numbered from 0 as
+// in the outputs). Each item outside 0 … potline.cells − 1, or not a number or range, is an error.
+void read_disturbance_cells(const io::ValueSet& v, SimulationCase& c,
+                            core::Diagnostics& diagnostics) {
+  std::string text = v.text("disturbance.cells");
+  if (text.size() >= 2 && text.front() == '[' && text.back() == ']')
+    text = text.substr(1, text.size() - 2);  // "[4, 17]"
+  if (text.empty()) return;
+  const core::SourceLocation where = location(v, "disturbance.cells");
+  const auto error = [&](const std::string& message) {
+    diagnostics.error(where, "disturbance.cells", message);
+  };
+  const auto trim = [](std::string x) {
+    const auto a = x.find_first_not_of(" \t"), b = x.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : x.substr(a, b - a + 1);
+  };
+  const auto number = [&](const std::string& x, long& out) {
+    if (x.empty() || x.find_first_not_of("0123456789") != std::string::npos || x.size() > 9)
+      return false;
+    out = std::stol(x);
+    return true;
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string item = trim(text.substr(start, comma - start));
+    start = comma + 1;
+    const std::size_t dash = item.find('-', 1);
+    long lo = 0, hi = 0;
+    if (!(dash == std::string::npos ? number(item, lo) && number(item, hi)
+                                    : number(trim(item.substr(0, dash)), lo) &&
+                                          number(trim(item.substr(dash + 1)), hi)) ||
+        hi < lo) {
+      error(
+          fmt::format("'{}' is not a cell number or a range 'FIRST-LAST' (cells are numbered from "
+                      "0, e.g. '4, 17' "
+                      "or '10-19')",
+                      item));
+      continue;
+    }
+    if (hi >= c.cells) {
+      error(fmt::format(
+          "cell {} does not exist: the line has {} cell(s) (potline.cells), numbered 0 to {}", hi,
+          c.cells, c.cells - 1));
+      continue;
+    }
+    for (long k = lo; k <= hi; ++k) c.disturbance_cells.push_back(static_cast<std::uint32_t>(k));
+  }
+  std::sort(c.disturbance_cells.begin(), c.disturbance_cells.end());
+  c.disturbance_cells.erase(std::unique(c.disturbance_cells.begin(), c.disturbance_cells.end()),
+                            c.disturbance_cells.end());
+  if (!v.maybe_number("disturbance.feed_stop_start")) {
+    error("names the cells of a feed stop, but the case has none (disturbance.feed_stop_start)");
+  }
+}
+
 // The line-current schedule: steps or a CSV file, and an outage.
 void build_schedule(const io::ValueSet& v, const std::string& case_dir, SimulationCase& c,
                     core::Diagnostics& diagnostics) {
@@ -308,6 +364,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   bind_controller_extras(v, c);
   resolve_purity_track(v, *cell_case, c, diagnostics);  // grade over time (purity_track_case.cpp)
   build_schedule(v, case_dir, c, diagnostics);
+  read_disturbance_cells(v, c, diagnostics);
   build_exchangers(v, c, diagnostics);
   resolve_pfc(v, emissions, c, diagnostics);
   check_model(v, c, diagnostics);

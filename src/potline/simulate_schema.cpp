@@ -121,6 +121,14 @@ void add_feed_stop_schedule_fields(Table& t) {
       .range(0.0, 1e6)
       .doc("repeat period of feed stops (0: once)")
       .source("scenario input");
+  t.text("disturbance.cells")
+      .doc(
+          "cells the feed stop applies to, numbered from 0 as in the outputs: a list and ranges, "
+          "e.g. '4, 17' "
+          "or '10-19, 25'; empty: every cell (a single cell's stuck feeder: disturbance.cells = "
+          "'4' with "
+          "disturbance.feed_stop_feeder)")
+      .source("scenario input");
 }
 
 // [potline]: the cells in series and what drives their current (steps, a CSV, the rectifier limit
@@ -178,6 +186,35 @@ void add_line_current_fields(Table& t) {
       .source("plant practice: a dead or frozen pot is isolated by short-circuiting its busbars with "
               "cut-out switches or bypass wedges and the potline runs on ([El-Watch bypass wedges]; "
               "304 cut-out pots recovered at Ma'aden, [Maaden TMS 2025]); docs/model/dynamics.md §7");
+  t.choice("potline.on_overheated_cell", &SimulationCase::on_overheated_cell,
+           {{"cut_out", FrozenCellAction::kCutOut}, {"stop", FrozenCellAction::kStop}})
+      .default_("cut_out")
+      .doc(
+          "a cell whose bath, metal pad or a lining node rises above 1100 °C (the model's upper "
+          "guard): "
+          "cut_out shorts it out of the line as potline.on_frozen_cell does (summary "
+          "cut_out_cells, reason "
+          "bath_overheated, metal_overheated or node_overheated); stop ends the run there (exit 1)")
+      .source(
+          "plant practice: a pot that runs away hot (side walls and lining exposed, risk of a "
+          "tap-out) is "
+          "cut out with the same switches or wedges ([El-Watch bypass wedges]); 1100 °C is the "
+          "model's "
+          "guard, not a plant alarm (docs/model/dynamics.md §7)");
+  t.number("potline.cut_out_delay", &SimulationCase::cut_out_delay_s)
+      .unit("h", "s")
+      .default_(1.0)
+      .range(0.0, 240.0)
+      .doc(
+          "time from a cell's guard (frozen or overheated) to its shorting by the crew: the dead "
+          "cell stays in "
+          "the series meanwhile, its state and voltage held as they were at the guard (its voltage "
+          "in the "
+          "line voltage and energy); 0: shorted at once")
+      .source(
+          "estimate: a crew needs of the order of an hour to reach the pot, set the cut-out "
+          "switches or "
+          "bypass wedges and close them ([El-Watch bypass wedges]); no published timing read");
 }
 
 // [potline]: the cell-to-cell spread, and the block of cells integrated together.

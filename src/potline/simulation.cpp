@@ -38,6 +38,11 @@ CellRun start_record(const SimulationCase& c, const control::ControllerSettings&
   const double anode_phase =
       cs.anode_cycle_s / std::max(1, cs.anode_count) * (static_cast<double>(cell) + 0.5) / c.cells;
   r.controller = control::PotController(&cs, tap_phase, anode_phase, c.seed, cell);
+  if (!c.disturbance_cells.empty() &&
+      !std::binary_search(c.disturbance_cells.begin(), c.disturbance_cells.end(),
+                          static_cast<std::uint32_t>(cell))) {
+    r.controller.exclude_from_feed_stop();  // the feed stop names other cells (disturbance.cells)
+  }
   const int feeders = feeder_count(c.feeders, c.design.anode_count);
   r.feeders = FeederBank(&c.feeders, feeders, c.seed, kFeederStream + cell);
   r.faults = ProcessFaults(&c.feeders.faults, feeders, c.seed, kFaultStream + cell);
@@ -93,14 +98,16 @@ class PowerRegulator {
   // Re-fits the line resistance to the cells' voltages at the current applied over the last step
   // and sets the current that meets the power from t on.
   void regulate(double t, double h, const std::vector<Block>& blocks) {
-    // The cells in the line: a cell cut out of it (potline.on_frozen_cell) adds neither its voltage
-    // nor its back-EMF.
+    // The cells in the line: a cell shorted out of it (potline.on_frozen_cell, on_overheated_cell)
+    // adds neither its voltage nor its back-EMF; a dead cell not yet shorted
+    // (potline.cut_out_delay) adds its held voltage.
     double line_voltage = 0;
     int cells = 0;
     for (const Block& b : blocks) {
       for (std::size_t k = 0; k < b.runs.size(); ++k) {
-        if (b.runs[k].cut_out) continue;
-        line_voltage += b.cells->voltage(k);
+        const CellRun& r = b.runs[k];
+        if (r.shorted) continue;
+        line_voltage += r.cut_out ? r.cut.voltage_V : b.cells->voltage(k);
         ++cells;
       }
     }
@@ -384,7 +391,8 @@ class Driver {
     }
   }
 
-  // Every cell has been cut out of the line: nothing is left to run (exit 1).
+  // Every cell is dead (cut out of the line or waiting for the crew to short it): nothing is left
+  // to run (exit 1); the run stops at the last guard, before the last cell is shorted.
   [[noreturn]] void stop_all_cut_out() {
     const CutOutCell& last = *last_cut_out_;
     Violation v;
@@ -395,9 +403,10 @@ class Driver {
     v.time_s = last.time_s;
     v.message = fmt::format(
         "{}: cut out of the line, and with it every cell: all {} cell(s) of the line are cut out "
-        "(potline.on_frozen_cell = \"cut_out\"), the first at {:.4g} h, the last at {:.4g} h: the "
+        "(potline.{} = \"cut_out\"), the first at {:.4g} h, the last at {:.4g} h: the "
         "run stops here",
-        last.message, c_.cells, first_cut_out_s_ / 3600.0, last.time_s / 3600.0);
+        last.message, c_.cells, overheated(last) ? "on_overheated_cell" : "on_frozen_cell",
+        first_cut_out_s_ / 3600.0, last.time_s / 3600.0);
     stop(v);
   }
 
@@ -453,7 +462,7 @@ class Driver {
   double last_row_s_ = 0;
   double limited_s_ = 0;
   std::vector<Event> merged_;
-  int cells_in_line_ = c_.cells;  ///< cells not cut out of the line (as reported)
+  int cells_in_line_ = c_.cells;  ///< cells not dead (cut out or being cut out), as reported
   double first_cut_out_s_ = -1.0;
   const CutOutCell* last_cut_out_ = nullptr;
 };
@@ -469,6 +478,11 @@ Summary run_simulation(const SimulationCase& c, Observer* observer) {
   Summary sum = driver.run();
   sum.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return sum;
+}
+
+bool overheated(const CutOutCell& cell) {
+  return cell.reason.size() >= 11 &&
+         cell.reason.compare(cell.reason.size() - 11, 11, "_overheated") == 0;
 }
 
 const char* to_string(StopReason reason) noexcept {

@@ -43,6 +43,8 @@ const examples = {
   'cell-process-faults': ['simulate'], 'cell-grade-cathode-failure': ['simulate'],
   // A frozen cell cut out of the line: the report shows the table of cut-out cells.
   'potline-cut-out': ['simulate'],
+  // A feed stop on named cells (disturbance.cells).
+  'potline-cell-feed-stop': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
   // world-2024 with its flexible capacity (fleet.flex), so the page draws flex_capacity as well.

@@ -55,15 +55,19 @@ TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
   // cut_out_cells.csv, listed in the manifest.
   const auto csv = lines_of(read_file(run / "cut_out_cells.csv"));
   ASSERT_EQ(csv.size(), 2u);
-  EXPECT_EQ(csv[0].rfind("Cell [-],Time [h],Reason,", 0), 0u) << csv[0];
+  EXPECT_EQ(csv[0].rfind("Cell [-],Time [h],Shorted out [h],Reason,", 0), 0u) << csv[0];
   EXPECT_EQ(csv[1].rfind("4,32.5", 0), 0u) << csv[1];
+  expect_in(csv[1], ",33.5");  // shorted out potline.cut_out_delay = 1 h later
+  EXPECT_NEAR(cut[0].at("shorted_h").get<double>() - cut[0].at("time_h").get<double>(), 1.0, 1e-9);
+  expect_in(r.err, "stay in the line voltage until the crew shorts it out at 33.54 h");
   expect_in(csv[1], ",bath_frozen,");
   expect_in(read_file(run / "manifest.json"), "cut_out_cells.csv");
   // events.csv: the freeze and the cut-out, one each.
   const std::string events = read_file(run / "events.csv");
   EXPECT_EQ(count_lines_containing(events, ",4,bath_frozen,"), 1);
   EXPECT_EQ(count_lines_containing(events, ",4,cell_cut_out,"), 1);
-  // timeseries.csv: the line voltage loses about the cell's voltage; the cell count 6 -> 5.
+  // timeseries.csv: the dead cell stays in the series until it is shorted out at 33.54 h, then the
+  // line voltage loses about its voltage; the cell count 6 -> 5.
   const auto rows = lines_of(read_file(run / "timeseries.csv"));
   const auto header = csv_cells(rows.at(0));
   const std::size_t time = column(header, "Time [h]"), volts = column(header, "Line voltage [V]"),
@@ -72,7 +76,7 @@ TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto v = csv_cells(rows[i]);
     const double t = std::stod(v.at(time));
-    if (t <= 32.54) {
+    if (t <= 33.54) {
       before = std::stod(v.at(volts));
       EXPECT_EQ(v.at(cells), "6") << rows[i];
     } else {
@@ -136,6 +140,34 @@ TEST(CliCutOut, UnknownModeIsAnInputError) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err, "potline.on_frozen_cell");
   expect_in(r.err, "cut_out");
+}
+
+// An overheated cell (bath above the 1100 °C guard) is cut out like a frozen one and reported with
+// its reason; the run ends with exit 0.
+TEST(CliCutOut, OverheatedCellIsCutOutWithItsReason) {
+  TempDir dir;
+  const auto run = dir.path() / "run";
+  const auto r = potline({"simulate", example("potline-cut-out.toml"), "--set",
+                          "control.target_voltage=5.2", "--set", "potline.current_steps=0 h 1.0",
+                          "--set", "run.duration=14 h", "-q", "--out", run.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.err, "cell 2 cut out of the line (potline.on_overheated_cell = \"cut_out\"");
+  expect_in(r.out, "cell 2 at 12.14 h: bath_overheated; bath 1100.0 °C");
+  const Json s = parse_json(read_file(run / "summary.json"));
+  EXPECT_EQ(s.at("cut_out_cells").at(0).at("reason").get<std::string>(), "bath_overheated");
+  const auto stop =
+      potline({"simulate", example("potline-cut-out.toml"), "--set", "control.target_voltage=5.2",
+               "--set", "potline.current_steps=0 h 1.0", "--set", "run.duration=14 h", "--set",
+               "potline.on_overheated_cell=stop", "-q"});
+  EXPECT_EQ(stop.exit_code, 1) << stop.describe();
+  expect_in(stop.err, "the run stops here (potline.on_overheated_cell = \"stop\"");
+}
+
+TEST(CliCutOut, NegativeDelayIsAnInputError) {
+  const auto r = potline(
+      {"simulate", example("potline-cut-out.toml"), "--set", "potline.cut_out_delay=-1 h", "-q"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "potline.cut_out_delay");
 }
 
 }  // namespace test_cli_cut_out

@@ -31,6 +31,7 @@ const std::vector<Example> kExamples = {
     {"cell-grade-cathode-failure", {}},
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
     {"potline-cut-out", {}},
+    {"potline-cell-feed-stop", {}},
 };
 
 double number(const Json& j, const char* key) { return j.at(key).get<double>(); }

@@ -76,14 +76,14 @@ TEST(DynamicsGuards, ZeroCurrentFreezesTheBathAndStopsTheRun) {
   EXPECT_LE(rec.rows.back().time_s, e.time_s);
   EXPECT_DOUBLE_EQ(rec.rows.back().time_s, e.last_row_s);
   // The one cell is cut out of the line (potline.on_frozen_cell = "cut_out", the default), and with
-  // it the whole line: the run stops there, the bath_frozen event followed by the cut-out.
+  // it the whole line: no live cell is left, so the run stops at the freeze, before the crew shorts
+  // it out (potline.cut_out_delay): the bath_frozen event is the last.
   EXPECT_NE(what.find("all 1 cell(s) of the line are cut out"), std::string::npos) << what;
-  ASSERT_GE(rec.events.size(), 2u);
-  const line::Event& frozen = rec.events[rec.events.size() - 2];
+  ASSERT_GE(rec.events.size(), 1u);
+  const line::Event& frozen = rec.events.back();
   EXPECT_EQ(frozen.kind, line::EventKind::kBathFrozen);
   EXPECT_NEAR(frozen.value, 50.0, 0.1);
-  EXPECT_EQ(rec.events.back().kind, line::EventKind::kCellCutOut);
-  EXPECT_EQ(rec.events.back().time_s, frozen.time_s);
+  EXPECT_EQ(frozen.time_s, e.time_s);
 }
 
 TEST(DynamicsGuards, TenDayOutageFreezesTheBath) {
@@ -193,8 +193,9 @@ TEST(DynamicsGuards, StateGuardNamesTheState) {
   EXPECT_NE(check(dynamics::kWallTemperature, 0.0).find("wall_temperature"), std::string::npos);
   EXPECT_NE(check(dynamics::kLedge, NAN).find("non-finite ledge"), std::string::npos);
   EXPECT_NE(check(dynamics::kCryolite, 0.3 * states[dynamics::kCryolite]).find("bath frozen"), std::string::npos);
-  // Which guards are cell-local physical states (potline.on_frozen_cell cuts the cell out of the
-  // line): a frozen bath, a bath or metal pad below 660.3 °C; not a hot bath, a mass, the ACD, NaN.
+  // Which guards are cell-local physical states (potline.on_frozen_cell, on_overheated_cell cut the
+  // cell out of the line): a frozen bath, a bath or metal pad below 660.3 °C, a bath, metal pad or
+  // node above 1100 °C; not a node below the air, a mass, the ACD, NaN.
   auto reason = [&](int index, double value) {
     std::vector<double> y = states;
     y[index] = value;
@@ -205,7 +206,11 @@ TEST(DynamicsGuards, StateGuardNamesTheState) {
   EXPECT_EQ(reason(dynamics::kCryolite, 0.3 * states[dynamics::kCryolite]), "bath_frozen");
   EXPECT_EQ(reason(dynamics::kBathTemperature, 600 + 273.15), "bath_temperature_low");
   EXPECT_EQ(reason(dynamics::kMetalTemperature, 600 + 273.15), "metal_frozen");
-  EXPECT_EQ(reason(dynamics::kBathTemperature, 1200 + 273.15), "");
+  // Above 1100 °C: cut out too (potline.on_overheated_cell).
+  EXPECT_EQ(reason(dynamics::kBathTemperature, 1200 + 273.15), "bath_overheated");
+  EXPECT_EQ(reason(dynamics::kMetalTemperature, 1200 + 273.15), "metal_overheated");
+  EXPECT_EQ(reason(dynamics::kWallTemperature, 1200 + 273.15), "node_overheated");
+  EXPECT_EQ(reason(dynamics::kWallTemperature, 0.0), "");
   EXPECT_EQ(reason(dynamics::kMetal, -1.0), "");
   EXPECT_EQ(reason(dynamics::kAcd, -0.001), "");
   EXPECT_EQ(reason(dynamics::kLedge, NAN), "");

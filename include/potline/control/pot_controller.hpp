@@ -185,6 +185,8 @@ class PotController {
   /// A feed stop of the scenario (disturbance.feed_stop_*) is on at t and was not cleared by an
   /// anode effect. The plant's feeders read it; the controller's own commands do not.
   bool feed_stopped(double t) const;
+  /// The scenario's feed stop does not apply to this cell (disturbance.cells names others).
+  void exclude_from_feed_stop() { feed_stop_applies_ = false; }
 
  private:
   // The steps of sample(), in order.
@@ -205,6 +207,8 @@ class PotController {
   double slope() const;
 
   const ControllerSettings* s_ = nullptr;
+  /// The scenario's feed stop applies to this cell (disturbance.cells).
+  bool feed_stop_applies_ = true;
   Random rng_;
   FeedMode mode_ = FeedMode::kUnderfeed;
   double mode_since_ = 0;

@@ -46,8 +46,9 @@ struct SafeWindow {
   double averaging_s{};  ///< superheat and ledge judged on running means over this time (window.averaging)
 };
 
-/// What a cell-local physical guard does (potline.on_frozen_cell; docs/model/dynamics.md §7, "Cut
-/// out of the line"): a frozen bath, a bath or metal pad below the melting point of aluminium.
+/// What a cell-local physical guard does (potline.on_frozen_cell for a frozen bath, a bath or metal
+/// pad below the melting point of aluminium; potline.on_overheated_cell for a bath, metal pad or
+/// lining node above 1100 °C; docs/model/dynamics.md §7, "Cut out of the line").
 enum class FrozenCellAction : std::uint8_t {
   kCutOut,  ///< shorted out of the series (cut-out switches); the line runs on with the others
   kStop,    ///< the run stops (exit 1)
@@ -101,6 +102,15 @@ struct SimulationCase {
   /// A cell that trips a cell-local physical guard (frozen bath, bath or metal pad below 660.3 °C)
   /// is cut out of the line, or the run stops (potline.on_frozen_cell).
   FrozenCellAction on_frozen_cell = FrozenCellAction::kCutOut;
+  /// The cells the scenario's feed stop (disturbance.feed_stop_*) applies to, 0-based as in the
+  /// outputs, ascending (disturbance.cells); empty: every cell.
+  std::vector<std::uint32_t> disturbance_cells;
+  /// A cell whose bath, metal pad or a lining node rises above 1100 °C is cut out of the line, or
+  /// the run stops (potline.on_overheated_cell).
+  FrozenCellAction on_overheated_cell = FrozenCellAction::kCutOut;
+  /// Time from the guard to the cell's shorting by the crew [s] (potline.cut_out_delay): the dead
+  /// cell stays in the series meanwhile, its state and voltage held as they were at the guard.
+  double cut_out_delay_s = 3600.0;
   PurityTrackSettings purity;         ///< grade over time ([purity]; purity_track.hpp)
 };
 
@@ -161,7 +171,9 @@ struct Row {
   double mean_feed_kg_per_s = 0;   ///< interval mean
   double mean_metal_temperature_K = 0;  ///< the metal pad's own temperature
   double line_voltage_V = 0;            ///< sum over the cells in the line
-  int cells_in_line = 0;                ///< cells not cut out (the means are over these)
+  /// cells in the series: live cells, and dead cells until the crew shorts them out
+  /// (potline.cut_out_delay); the means are over the live cells
+  int cells_in_line = 0;
 };
 
 /// A cell cut out of the line (potline.on_frozen_cell = "cut_out"; docs/model/dynamics.md §7):
@@ -169,7 +181,11 @@ struct Row {
 struct CutOutCell {
   std::uint32_t cell = 0;
   double time_s = 0;
-  std::string reason;   ///< the guard: "bath_frozen", "bath_temperature_low", "metal_frozen"
+  std::string reason;  ///< the guard: "bath_frozen", "bath_temperature_low", "metal_frozen",
+                       ///< "bath_overheated", "metal_overheated", "node_overheated"
+  /// When the crew shorted it out of the series (time_s + potline.cut_out_delay); until then it
+  /// was in the line with its state and voltage held.
+  double shorted_s = 0;
   std::string message;  ///< the guard's message (names the cell, the time and the state)
   double bath_temperature_K = 0, metal_temperature_K = 0;
   double superheat_K = 0;  ///< against the liquidus of its bath at that time
@@ -177,8 +193,12 @@ struct CutOutCell {
   double liquid_bath_fraction = 0;  ///< of its liquid bath at the start
   double ledge_m = 0;
   double alf3_excess_wt = 0;
-  double voltage_V = 0;  ///< its voltage then, which leaves the line voltage
+  double voltage_V = 0;  ///< its voltage then, held in the line until it is shorted out
 };
+
+/// True when `cell` was cut out for a temperature above its range (potline.on_overheated_cell),
+/// false for a frozen or too cold cell (potline.on_frozen_cell).
+bool overheated(const CutOutCell& cell);
 
 class Observer {
  public:

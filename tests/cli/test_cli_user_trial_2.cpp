@@ -149,11 +149,14 @@ TEST(CliUserTrial2, PathExampleSaysHowIts2024DiffersFromTheBacktest) {
     if (y.at("year") == 2024) path_2024 = finite_number(y, "world_price_usd_per_t");
   }
   const double backtest_2024 = finite_number(parse_json(backtest.out), "world_price_usd_per_t");
-  // The comment's claim: the same year but for the demand elasticity, which moves the price by a few
-  // per cent (−23 USD/t until 2026-12-05 14:00, then 0 with the region file's 2024 labour costs; +55,
-  // +2.4 %, since the demand blocks of equal price ratio, 2026-12-05 night).
-  EXPECT_NEAR(path_2024, backtest_2024, 0.03 * backtest_2024) << path_2024 << " vs " << backtest_2024;
-  EXPECT_NE(read_file(source_dir() / "examples" / "world-path-2035.toml").find("Its 2024 is the backtest's year but for the demand elasticity"),
+  // The comment's claim: the same year, equal since the backtest took the path's demand elasticity
+  // (2026-12-06); before, it differed by the elasticity alone (−23 USD/t until 2026-12-05 14:00,
+  // then 0 with the region file's 2024 labour costs; +55, +2.4 %, since the demand blocks of equal
+  // price ratio, 2026-12-05 night).
+  EXPECT_NEAR(path_2024, backtest_2024, 0.5) << path_2024 << " vs " << backtest_2024;
+  EXPECT_NE(read_file(source_dir() / "examples" / "world-path-2035.toml")
+                .find("Its 2024 is the backtest's year, equal to it since the backtest took this "
+                      "file's demand elasticity"),
             std::string::npos);
 }
 

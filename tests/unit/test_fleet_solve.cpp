@@ -88,11 +88,14 @@ TEST(fleet_solve, SampleDemandFactorsMultiplyTheCaseDemand) {
   EXPECT_LT(less.production_total_kg_per_s, base.production_total_kg_per_s);
 }
 
+// Europe's demand x 20: infeasible even with the backtest's elastic demand (since 2026-12-06; x 5
+// was infeasible with fixed demand): the demand below 50 % of the reference (the curve's range)
+// must be served, 0.5 x 20 x 7.07 + 0.5 x 65.7 = 103.5 Mt/yr against 72.94 of capacity.
 TEST(fleet_solve, SweepStoresAnInfeasibleMarketAsNotFeasible) {
   core::Diagnostics d;
   const std::string text = std::string("[sweep]\nbase = \"world.toml\"\nseed = 3\nsamples = 1\n") +
                            "[[scenario]]\nname = \"base\"\n[[scenario]]\nname = \"europe-x5\"\n" +
-                           "[[scenario.demand]]\nregion = \"europe\"\nfactor = 5\n";
+                           "[[scenario.demand]]\nregion = \"europe\"\nfactor = 20\n";
   const sweep::SweepSpec spec = sweep::parse_sweep(text, "solve-sweep.toml", examples(), cell::default_data_dir(), data(), d);
   const sweep::SampleResult ok = sweep::evaluate_sample(spec, 0, 0);
   const sweep::SampleResult bad = sweep::evaluate_sample(spec, 1, 0);

@@ -58,8 +58,9 @@ double smelter_kt(const std::string& id) {
 
 }  // namespace
 
-// World demand is set to world output (data/fleet-regions.toml, stocks assumed unchanged), so this
-// only checks that the fleet can serve it: a consistency check, not an independent validation.
+// World demand is set to world output (data/fleet-regions.toml, stocks assumed unchanged) at the
+// 2024 LME, so this only checks that the fleet serves it at about that price: a consistency check,
+// not an independent validation. Since the demand elasticity (2026-12-06) 72.64 Mt (-0.2 %).
 TEST(fleet_backtest_2024, WorldProductionServesTheCalibratedDemand) {
   EXPECT_NEAR(backtest().r.production_total_kg_per_s * kToMt, 72.76, 0.05 * 72.76);  // [IAI 2024]
 }
@@ -210,9 +211,26 @@ TEST(fleet_backtest_2024, ChinaSecWithinFivePercentOfThe2016IngotAcConsumption) 
   EXPECT_NEAR(potline::testing::region_sec_ac_kWh_per_t(backtest(), "china"), 13599, 0.05 * 13599);
 }
 
-// IAI's North America = Canada + USA: 3.98 Mt in 2024 ([IAI 2024]).
+// IAI's North America = Canada + USA: 3.98 Mt in 2024 ([IAI 2024]). 3.83 Mt (-3.6 %) since Warrick's
+// dated 2024 state (2026-12-06); 3.98 before, when the US's +14 % hid Canada's low.
 TEST(fleet_backtest_2024, NorthAmericaProductionWithinFivePercentOfIai) {
   EXPECT_NEAR(region_production_Mt("usa") + region_production_Mt("canada"), 3.98, 0.05 * 3.98);
+}
+
+// W26, a known miss asserted as it stands (user trial 7, T7-2): US output against the USGS monthly
+// figures, 563 kt in January-October 2024 ([USGS monthly aluminum 2024]) x 12/10 = 0.676 Mt (an
+// estimate of the year). The model's four US rows are each sourced: Warrick runs two of its five
+// potlines, 107.4 kt/yr ([Alcoa Warrick restart 2017], [Alcoa Warrick curtailment 2022];
+// data/fleet-pipeline.toml), not its 269 kt nameplate (0.762 Mt, +12.7 %, before 2026-12-06). With
+// Warrick's third potline the rows would make 0.674 Mt; no restart of it was found. 0.601 Mt (-11.1
+// %) since the demand elasticity (2026-12-06): Mount Holly and Sebree, the dearest US plants (C1
+// 2,806 and 2,813 against the US price of 2,668 USD/t), run at the bottom of their turndown band
+// (95 %); 0.620 (-8.3 %) with fixed demand.
+TEST(fleet_backtest_2024, KnownMissUsProductionBelowUsgsWithWarrickOnTwoPotlines) {
+  const double us = region_production_Mt("usa");
+  EXPECT_LT(us, 0.95 * 0.676);  // the miss
+  EXPECT_GT(us, 0.85 * 0.676);  // by less than 15 %
+  EXPECT_NEAR(smelter_kt("us-warrick"), 107.4, 0.1);
 }
 
 // Africa, South America and Oceania in 2024, from the IAI's 2025 figures and their change on 2024
@@ -231,35 +249,39 @@ TEST(fleet_backtest_2024, OceaniaProductionWithinFivePercentOfIai) {
   EXPECT_NEAR(region_production_Mt("oceania"), 1.865, 0.05 * 1.865);  // 1.948 Mt (+4.4 %) on 2026-12-05
 }
 
-// A known miss, asserted as it stands: 1.555 Mt against 1.472 (+5.6 %; +2.3 % on the top of the
-// rounding range, 1.52). Since 2026-12-05 evening the 2024 case holds two Brazilian smelters' dated
-// 2024 state (data/fleet-pipeline.toml): Alumar, restarting since 2022, at about 67 % from January
-// and 322 kt/yr from October 2024 (about 125 kt/yr still to restart, [SMM overseas aluminium 2024];
-// 305 kt in 2024 against its 447 kt row), CBA at about 80 % (364 of its 455 kt/yr, same source).
-// 1.777 Mt (+21 %) before, with the rows' nameplates. The rest is not found: Albras and Aluar hold
-// nameplates (their 2024 outputs not read); Aluar and Alumar run at the bottom of their turndown band
-// (the region's price is their C1). Venezuela's Venalum, curtailed in the dataset, ran at about 20 %
-// (same source), which would add to the model. Not tuned: the dated parts are the published rates.
+// A known miss, asserted as it stands: 1.589 Mt against 1.472 (+8.0 %; +4.5 % on the top of the
+// rounding range, 1.52) since the demand elasticity (2026-12-06): South America's price, 2,378
+// USD/t, is above Aluar's and Alumar's C1 (2,324), so they run all their dated capacity; 1.555
+// (+5.6 %) with fixed demand, when the region's price was their C1. Since 2026-12-05 evening the
+// 2024 case holds two Brazilian smelters' dated 2024 state (data/fleet-pipeline.toml): Alumar,
+// restarting since 2022, at about 67 % from January and 322 kt/yr from October 2024 (about 125
+// kt/yr still to restart, [SMM overseas aluminium 2024]; 305 kt in 2024 against its 447 kt row),
+// CBA at about 80 % (364 of its 455 kt/yr, same source). 1.777 Mt (+21 %) before, with the rows'
+// nameplates. The rest is not found: Albras and Aluar hold nameplates (their 2024 outputs not
+// read); Aluar and Alumar run at the bottom of their turndown band (the region's price is their
+// C1). Venezuela's Venalum, curtailed in the dataset, ran at about 20 % (same source), which would
+// add to the model. Not tuned: the dated parts are the published rates.
 TEST(fleet_backtest_2024, KnownMissSouthAmericaAboveIaiBecauseTheRowsHoldNameplates) {
   const double sa = region_production_Mt("south_america");
   EXPECT_GT(sa, 1.05 * 1.472);  // outside 5 %: the miss
   EXPECT_LT(sa, 1.05 * 1.52);   // within 5 % of the top of the rounding range
-  EXPECT_NEAR(sa, 1.555, 0.01); // as it stands on 2026-12-05 evening (1.777 before the dated 2024 state)
+  EXPECT_NEAR(sa, 1.589, 0.01);  // as it stands on 2026-12-06 (1.555 with fixed demand; 1.777
+                                 // before the dated 2024 state)
 }
 
 // W19 and W20: Europe's and rest of Asia's (Japan's) price against the 2024 LME + the region's
 // published premium, 10 % (the issue's tolerance). The annual premia are estimates with a published
-// basis (data/fleet-regions.toml): Rotterdam duty-paid ≈ 300 USD/t (the mean of the year's start and
-// end, [Platts EU P1020 outlook 2025]); the main-Japanese-port premium ≈ 155 (Q1 130, Q2 145-148, Q4
-// 175; Q3 not found, [MJP Q1 2024], [MJP Q2 2024], [MJP Q1 2025]). The model's price is the marginal
-// tonne's delivered cost, not an input. W19 is a known miss, asserted as it stands: Europe 2,372
-// USD/t, -11.9 % against 2,692 (2026-12-05; it passed at -8.6 % against the 250 estimate used
-// before): the model's premium, 147 USD/t, is the freight and 3 % duty of the marginal import only
-// (docs/validation.md, note W19). W20 passes, barely: 2,295 USD/t, -9.9 % against 2,547.
-TEST(fleet_backtest_2024, KnownMissEuropePriceMoreThanTenPercentUnderLmePlusRotterdamPremium) {
+// basis (data/fleet-regions.toml): Rotterdam duty-paid ≈ 300 USD/t (the mean of the year's start
+// and end, [Platts EU P1020 outlook 2025]); the main-Japanese-port premium ≈ 155 (Q1 130, Q2
+// 145-148, Q4 175; Q3 not found, [MJP Q1 2024], [MJP Q2 2024], [MJP Q1 2025]). The model's price is
+// the marginal tonne's delivered cost, not an input. W19 passes since the demand elasticity
+// (2026-12-06): Europe 2,447 USD/t, -9.1 % against 2,692 (a known miss at -11.9 %, 2,372, with
+// fixed demand on 2026-12-05): the model's premium, 149 USD/t over the world price, is still only
+// the freight and 3 % duty of the marginal import (docs/validation.md, note W19); the world price
+// under it rose. W20: 2,368 USD/t, -7.0 % against 2,547 (-9.9 % before).
+TEST(fleet_backtest_2024, EuropePriceWithinTenPercentOfLmePlusRotterdamPremium) {
   const double published = kLme2024_usd_per_t + 300.0;
-  EXPECT_LT(region_price("europe"), 0.90 * published);   // the miss
-  EXPECT_GT(region_price("europe"), 0.85 * published);   // by less than 15 %
+  EXPECT_NEAR(region_price("europe"), published, 0.10 * published);
 }
 
 TEST(fleet_backtest_2024, RestOfAsiaPriceWithinTenPercentOfLmePlusJapanPremium) {
@@ -376,22 +398,26 @@ TEST(fleet_backtest_2024, WorldScopeOneTwoIntensityWithinFifteenPercentOfCru2023
 }
 
 // Share of the world's primary output powered by fossil-fuel captive plants (captive coal or gas):
-// 49 % in 2021 (37 % in 2012) in a smelter-by-smelter inventory of 249 smelters and 280 captive units
+// 49 % in 2021 (37 % in 2012) in a smelter-by-smelter inventory of 249 smelters and 280 captive
+// units
 // ([Tan et al. 2025], abstract). A check of the power-mix inputs (China's captive share is the E4
 // estimate from the CNIA's 2023 renewable share; the rest company sources), not of a model result,
 // and 2021 against 2024: China's output grew since mostly on Yunnan's hydro. Model 41.8 % (30.4 Mt;
-// 49 % of 2021's 67.1 Mt is 32.9), -14.7 %, a marginal pass since China's captive share became the 45 %
-// estimated on the MEE's 2023 grid factors (44.8 % with the 50 % of 2022's factors). 15 %: the issue's
-// tolerance for emissions figures.
-TEST(fleet_backtest_2024, WorldCaptiveFossilShareWithinFifteenPercentOfTanEtAl2021) {
+// 49 % of 2021's 67.1 Mt is 32.9), -14.7 %, a marginal pass since China's captive share became the
+// 45 % estimated on the MEE's 2023 grid factors (44.8 % with the 50 % of 2022's factors). 15 %: the
+// issue's tolerance for emissions figures. A known miss by a hair since Warrick's dated 2024 state
+// (2026-12-06): Warrick, on Alcoa's own coal plant, runs 107.4 instead of 269 kt/yr, and the share
+// is 41.6 %
+// (-15.05 %; the same with fixed demand), asserted as it stands.
+TEST(fleet_backtest_2024, KnownMissWorldCaptiveFossilShareJustOverFifteenPercentBelowTanEtAl2021) {
   const auto& b = backtest();
   double captive = 0;
   for (std::size_t i = 0; i < b.c.model.smelters.size(); ++i) {
     if (plant::is_captive(b.c.model.smelters[i].record.power_source)) captive += b.r.production_kg_per_s[i];
   }
   const double share = captive / b.r.production_total_kg_per_s;
-  EXPECT_NEAR(share, 0.49, 0.15 * 0.49);
-  EXPECT_LT(share, 0.49);  // below it, as it stands (41.8 %)
+  EXPECT_LT(share, 0.85 * 0.49);  // the miss, as it stands (41.6 %)
+  EXPECT_GT(share, 0.84 * 0.49);  // by a hair
 }
 
 // Direct emissions per tonne (anode CO2, PFC and on-site fuel; the CBAM boundary, without captive
@@ -434,13 +460,14 @@ fleet::YearResult path_2024(const std::vector<std::string>& overrides) {
   return years.empty() ? fleet::YearResult{} : std::move(years.front());
 }
 
-// examples/world-path-2035.toml's 2024 is the backtest's year: it holds the Australia-US lane at its
-// observed 2024 flow in 2024 only ([[flow_limit]] until_year = 2024, 2026-12-05), and with the
-// backtest's fixed demand every regional price and output of its 2024 equals the backtest's. Before,
-// without the limit, its 2024 world price was 2,401 against 2,266 USD/t and US output 0.48 against
-// 0.76 Mt/yr. A consistency check of the two example files, not a validation.
-TEST(fleet_backtest_2024, PathExample2024EqualsTheBacktestWithFixedDemand) {
-  const fleet::YearResult y = path_2024({"market.demand_elasticity=0"});
+// examples/world-path-2035.toml's 2024 is the backtest's year: it holds the Australia-US lane at
+// its observed 2024 flow in 2024 only ([[flow_limit]] until_year = 2024, 2026-12-05), and since the
+// backtest took the path's demand elasticity (0.3, 2026-12-06) every regional price and output of
+// its 2024 equals the backtest's (before, with the backtest's fixed demand, they differed by what
+// the elasticity does: 2,298.3 against 2,243.5 USD/t). A consistency check of the two example
+// files, not a validation. From 2025 the lane's 2024 flow no longer holds.
+TEST(fleet_backtest_2024, PathExample2024EqualsTheBacktest) {
+  const fleet::YearResult y = path_2024({});
   ASSERT_TRUE(y.r.feasible) << y.r.explanation;
   const auto& b = backtest();
   ASSERT_EQ(y.r.price_usd_per_kg.size(), b.r.price_usd_per_kg.size());
@@ -451,35 +478,69 @@ TEST(fleet_backtest_2024, PathExample2024EqualsTheBacktestWithFixedDemand) {
     EXPECT_NEAR(y.r.production_by_region_kg_per_s[r] * kToMt, b.r.production_by_region_kg_per_s[r] * kToMt, 0.0005) << id;
   }
   EXPECT_EQ(y.c.flow_limits.size(), 1u);  // the lane's 2024 flow
-}
-
-// With the path's own demand elasticity (0.3, which its later years need) its 2024 differs from the
-// backtest by what the elasticity does, as the example's comment states. Since the region file's
-// sourced 2024 labour costs and consumables (2026-12-05) both solve to nearly the same 2024: since
-// South America's dated 2024 state (2026-12-05 evening) world price 2,242.5 against the backtest's
-// 2,243.5 USD/t, Europe 3.244 against 3.250 Mt/yr, US output 0.76 Mt/yr (2,225 USD/t and Europe 3.029
-// for both before it). Earlier: 2,243 against 2,266 USD/t (-1.0 %), Europe 3.00 against 3.03 Mt/yr.
-// Since the demand blocks of equal price ratio (2026-12-05 night, 200 blocks, ±1.85 %): 2,298.3 against
-// 2,243.5 USD/t (+2.4 %), Europe 3.250 Mt/yr as the backtest; the 20 equal-width blocks (steps of 17 % and
-// more in price) had put the elastic consumption at a block edge by chance.
-// From 2025 the lane's 2024 flow no longer holds.
-TEST(fleet_backtest_2024, PathExample2024DiffersFromTheBacktestByTheDemandElasticityAsStated) {
-  const fleet::YearResult y = path_2024({});
-  ASSERT_TRUE(y.r.feasible) << y.r.explanation;
-  const auto& b = backtest();
-  EXPECT_NEAR(y.r.world_price_usd_per_kg * 1e3, 2298.3, 3.0);
-  EXPECT_NEAR(b.r.world_price_usd_per_kg * 1e3, 2243.5, 3.0);
-  const int us = b.c.model.regions.index_of("usa");
-  const int eu = b.c.model.regions.index_of("europe");
-  ASSERT_GE(us, 0);
-  ASSERT_GE(eu, 0);
-  EXPECT_NEAR(y.r.production_by_region_kg_per_s[static_cast<std::size_t>(us)] * kToMt, 0.762, 0.005);
-  EXPECT_NEAR(y.r.production_by_region_kg_per_s[static_cast<std::size_t>(eu)] * kToMt, 3.250, 0.01);
   core::Diagnostics d;
   const fleet::FleetCase path = fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-path-2035.toml",
                                                        cell::default_data_dir(), potline::testing::shipped_smelter_data(), d);
   EXPECT_EQ(fleet::case_for_year(path, 2024, nullptr).flow_limits.size(), 1u);
   EXPECT_TRUE(fleet::case_for_year(path, 2025, nullptr).flow_limits.empty());
+}
+
+// Why the backtest's demand answers the price (issue 10, user trial 7, T7-2; docs/validation.md,
+// note W15). With fixed demand (72.76 Mt, world output) the case runs 72.94 Mt/yr of operating
+// capacity, 0.18 Mt/yr over demand, and the world price is the cost of whichever plant the last
+// 0.18 Mt falls on: Warrick's dated 2024 state (two of five potlines, -161.6 kt/yr) moved it from
+// 2,243.5 to 2,573.9 USD/t (+14.7 %). With the elasticity the same correction leaves it at 2,298.3
+// (2,298.3 before it as well, in the path's 2024): the elastic consumption meets the supply at the
+// same step. Both asserted as measured (2026-12-06), on the path's 2024 (= the backtest's).
+TEST(fleet_backtest_2024, FixedDemandLeftTheWorldPriceToTheLastFifthOfAMegatonne) {
+  const fleet::YearResult fixed = path_2024({"market.demand_elasticity=0"});
+  ASSERT_TRUE(fixed.r.feasible) << fixed.r.explanation;
+  EXPECT_NEAR(fixed.r.world_price_usd_per_kg * 1e3, 2573.9, 3.0);
+  EXPECT_NEAR(backtest().r.world_price_usd_per_kg * 1e3, 2298.3, 3.0);
+  double capacity = 0;
+  for (const double c : backtest().r.capacity_by_region_kg_per_s) capacity += c;
+  EXPECT_NEAR(capacity * kToMt - 72.76, 0.18, 0.01);  // the operating capacity over the 2024 demand
+}
+
+// The elasticity is an estimate (published evidence: short-run demand for metals price-inelastic,
+// [Campbell & Vogely 1985], [Fernandez 2018]); the 2024 world price stays within 10 % of the 2024
+// LME for any value from 0.05 to 0.3 (measured 2026-12-06: 2,368 USD/t at 0.05, 2,307 at 0.1, 2,294
+// at 0.2, 2,298 at 0.3), so the W15 verdict does not rest on the value chosen.
+TEST(fleet_backtest_2024,
+     WorldPriceWithinTenPercentOfLme2024ForElasticitiesFromFiveHundredthsToThreeTenths) {
+  for (const char* e : {"0.05", "0.1", "0.2"}) {
+    const fleet::YearResult y = path_2024({std::string("market.demand_elasticity=") + e});
+    ASSERT_TRUE(y.r.feasible) << e << ": " << y.r.explanation;
+    EXPECT_NEAR(y.r.world_price_usd_per_kg * 1e3, kLme2024_usd_per_t, 0.10 * kLme2024_usd_per_t)
+        << e;
+  }
+  EXPECT_NEAR(backtest().r.world_price_usd_per_kg * 1e3, kLme2024_usd_per_t,
+              0.10 * kLme2024_usd_per_t);
+}
+
+// W27, a known gap asserted as it stands: the 2024 case leaves out the rows curtailed in 2024
+// (data/smelters.csv status; W22). Offered to the LP at their C1 plus the restart cost (the region
+// file's [curtailment], 280 USD/t of capacity over one year), four of them would restart in 2024 on
+// their estimated power prices (25-35 USD/MWh): Alscon (Nigeria, 193 kt), Valco (Ghana, 200 kt),
+// Shenhuo Yongcheng (China, 250 kt) and part of TALCO (Tajikistan), about 0.72 Mt, none of which
+// ran so in 2024 (their barriers, gas and power supply, are not costs the model has). The world
+// price would stay within 10 % of the LME (2,235 USD/t, -6.6 %; measured 2026-12-06); Africa's
+// output would not (2.02 Mt against 1.58). San Ciprian and China's idle aggregate restart only from
+// 2025 (data/fleet-pipeline.toml) and stay out either way.
+TEST(fleet_backtest_2024, KnownGapIdleRowsOnEstimatedPowerPricesWouldRestartIn2024) {
+  const fleet::YearResult y = path_2024({"fleet.include_status=[\"operating\",\"curtailed\"]"});
+  ASSERT_TRUE(y.r.feasible) << y.r.explanation;
+  double restarted = 0;
+  for (std::size_t i = 0; i < y.c.model.smelters.size(); ++i) {
+    const std::string& id = y.c.model.smelters[i].record.id;
+    if (id == "af-alscon" || id == "af-valco-tema" || id == "cn-shenhuo-yongcheng") {
+      EXPECT_GT(y.r.production_kg_per_s[i] * kToMt * 1e3, 100.0) << id;  // the gap: they run
+    }
+    if (y.c.model.smelters[i].record.status == fleet::Status::kCurtailed)
+      restarted += y.r.production_kg_per_s[i] * kToMt;
+  }
+  EXPECT_NEAR(restarted, 0.72, 0.05);
+  EXPECT_NEAR(y.r.world_price_usd_per_kg * 1e3, kLme2024_usd_per_t, 0.10 * kLme2024_usd_per_t);
 }
 
 }  // namespace test_fleet_backtest_2024

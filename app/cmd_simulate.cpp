@@ -247,15 +247,21 @@ void print_cut_out(const line::Summary& s) {
 void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o,
                    const io::Json& summary) {
   std::cout << fmt::format(
-      "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE {:.2f} %\n"
-      "  production {:.2f} t, energy {:.1f} MWh, SEC {:.3f} kWh/kg (DC)\n"
+      "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE "
+      "{:.2f} %\n"
+      "  production {:.2f} t, energy {:.1f} MWh DC ({:.1f} MWh AC at the rectifier efficiency "
+      "{:.3f}), SEC {:.3f} kWh/kg (DC)\n"
       "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
-      "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy balance error {:.1e}\n",
-      c.title + changed_on_command_line(o.sets), s.cells, s.simulated_days, s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
-      s.production_t, s.energy_MWh, s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(),
-      s.ae.minutes_per_cell_day(), s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100,
-      s.alumina_min_wt, s.alumina_max_wt, s.energy_balance_error);
-  // Where the heat-loss network is calibrated and where the run starts (summary key thermal_calibration).
+      "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy "
+      "balance error {:.1e}\n",
+      c.title + changed_on_command_line(o.sets), s.cells, s.simulated_days,
+      s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency, s.production_t,
+      s.energy_MWh, s.energy_MWh / c.design.rectifier_efficiency, c.design.rectifier_efficiency,
+      s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(), s.ae.minutes_per_cell_day(),
+      s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100, s.alumina_min_wt,
+      s.alumina_max_wt, s.energy_balance_error);
+  // Where the heat-loss network is calibrated and where the run starts (summary key
+  // thermal_calibration).
   const io::Json& t = summary.at("thermal_calibration");
   std::cout << fmt::format("  thermal network calibrated at {} ({:.4g} kA, ACD {:.2f} cm, {:.1f} °C); start {:.1f} °C, "
                            "superheat {:.1f} K, ledge {:.1f} cm\n",

@@ -17,6 +17,7 @@
 #include "commands.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/api/sweep_command.hpp"
+#include "run_folder.hpp"
 
 #ifdef POTLINE_HAVE_MPI
 #define OMPI_SKIP_MPICXX 1
@@ -34,6 +35,7 @@ struct SweepOptions {
   std::int64_t limit = -1;
   bool json = false;
   bool quiet = false;
+  bool force = false;  ///< resume a store written by another program commit
 };
 
 // MPI only when started by mpirun (OpenMPI sets OMPI_COMM_WORLD_SIZE; PMI_SIZE for others).
@@ -109,7 +111,10 @@ class Progress {
 int open_store(const SweepOptions& o, const api::SweepInput& input, const MpiSession& mpi,
                std::unique_ptr<sweep::ResultStore>& store) {
   try {
-    store = api::open_sweep_store(o.out, input);
+    const sweep::StoreProvenance provenance =
+        sweep::provenance_of(o.sweep_file, input.spec.input_files, input.spec.seed, o.sets, utc_now());
+    store = api::open_sweep_store(o.out, input, &provenance, o.force);
+    for (const auto& w : store->warnings()) std::cerr << "warning: " << w << "\n";
   } catch (const core::InputError&) {
     if (mpi.size == 1) throw;
     int status = 2;
@@ -273,6 +278,10 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(1) << 40));
   cmd->add_flag("--json", options->json, "print the run summary as one JSON object on stdout");
   cmd->add_flag("--quiet", options->quiet, "no progress on stderr");
+  cmd->add_flag("--force", options->force,
+                "resume a results file written by another potline commit (refused without it: its "
+                "samples would mix "
+                "two program versions); the commit is added to the file's meta.resumed_by");
   cmd->callback([options, &global, &exit_code]() {
     MpiSession mpi;
     exit_code = run_guarded([&] { return run_sweep_command(*options, global, mpi); });

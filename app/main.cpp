@@ -11,6 +11,7 @@
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
+#include "potline/io/case_file.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
@@ -42,17 +43,7 @@ std::string data_dir(const GlobalOptions& options) {
 }
 
 std::string changed_on_command_line(const std::vector<std::string>& sets) {
-  std::vector<std::string> keys;
-  for (const auto& set : sets) {
-    std::string key = set.substr(0, set.find('='));
-    key.erase(0, key.find_first_not_of(' '));
-    key.erase(key.find_last_not_of(' ') + 1);
-    if (key.empty() || key.rfind("case.", 0) == 0) continue;
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
-  }
-  std::string note;
-  for (const auto& key : keys) note += (note.empty() ? " — changed on the command line: " : ", ") + key;
-  return note;
+  return io::changed_on_command_line(sets);
 }
 
 CLI::Validator integer_in(int lo, int hi) {

@@ -31,7 +31,7 @@ std::vector<std::pair<std::string, std::string>> smelter_starter() {
           {"potline.pots_per_line", "300"},
           {"prices.year", "2024"},
           {"prices.lme", "2400"},
-          {"prices.alumina_lme_share", "0.14"},
+          {"prices.alumina_lme_share", "0.21"},
           {"prices.anode", "600"},
           {"prices.alf3", "1200"},
           {"prices.power", "\"40 USD/MWh\""},
@@ -56,36 +56,45 @@ io::TemplateSpec invest_starter() {
 }  // namespace
 
 std::vector<NamedSchema> all_schemas() {
-  const std::vector<std::pair<std::string, std::string>> cell_starter = {{"case.title", "\"My cell\""},
-                                                                         {"case.technology", "\"AP40\""}};
-  return {{&cell::cell_schema(), "potline cell CASE.toml",
-           io::TemplateSpec{"potline cell THIS_FILE.toml   (add --json for machine-readable output)",
-                            {kTechnologyNote},
-                            cell_starter}},
-          {&plant::smelter_schema(), "potline smelter CASE.toml",
-           io::TemplateSpec{"potline smelter THIS_FILE.toml",
-                            {kExampleNote,
-                             "Several groups of potlines: replace [potline] by [[potline]] tables "
-                             "('potline schema smelter-potline')."},
-                            smelter_starter()}},
-          {&plant::potline_group_schema(), "potline smelter CASE.toml: each [[potline]] table (a group of potlines)",
-           std::nullopt},
-          {&finance::invest_schema(), "potline invest CASE.toml", invest_starter()},
-          {&line::simulate_schema(), "potline simulate CASE.toml",
-           io::TemplateSpec{"potline simulate THIS_FILE.toml   (add --out DIR for the time series and events)",
-                            {kTechnologyNote},
-                            {{"case.title", "\"My simulation\""}, {"case.technology", "\"AP40\""}}}},
-          {&flex::flex_schema(), "potline flex CASE.toml --prices PRICES.csv",
-           io::TemplateSpec{"potline flex THIS_FILE.toml --prices data/prices/synthetic-de-summer-day-15min.csv",
-                            {kTechnologyNote},
-                            {{"case.title", "\"My flexible potline\""}, {"case.technology", "\"AP40\""}}}},
-          // Fleet and sweep templates are written by their modules (fleet_template(), sweep_template()).
-          {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE", std::nullopt},
-          {&sweep::sweep_schema(), "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE",
-           std::nullopt},
-          {&bath_options_schema(), "potline bath --OPTION VALUE (key bath.OPTION)", std::nullopt},
-          {&emissions_options_schema(), "potline emissions --OPTION VALUE (key emissions.OPTION)", std::nullopt},
-          {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)", std::nullopt}};
+  const std::vector<std::pair<std::string, std::string>> cell_starter = {
+      {"case.title", "\"My cell\""}, {"case.technology", "\"AP40\""}};
+  return {
+      {&cell::cell_schema(), "potline cell CASE.toml",
+       io::TemplateSpec{"potline cell THIS_FILE.toml   (add --json for machine-readable output)",
+                        {kTechnologyNote},
+                        cell_starter}},
+      {&plant::smelter_schema(), "potline smelter CASE.toml",
+       io::TemplateSpec{"potline smelter THIS_FILE.toml",
+                        {kExampleNote,
+                         "Several groups of potlines: replace [potline] by [[potline]] tables "
+                         "('potline schema smelter-potline')."},
+                        smelter_starter()}},
+      {&plant::potline_group_schema(),
+       "potline smelter CASE.toml: each [[potline]] table (a group of potlines)", std::nullopt},
+      {&finance::invest_schema(), "potline invest CASE.toml", invest_starter()},
+      {&line::simulate_schema(), "potline simulate CASE.toml",
+       io::TemplateSpec{
+           "potline simulate THIS_FILE.toml   (add --out DIR for the time series and events)",
+           {kTechnologyNote},
+           {{"case.title", "\"My simulation\""}, {"case.technology", "\"AP40\""}}}},
+      {&flex::flex_schema(), "potline flex CASE.toml --prices PRICES.csv",
+       io::TemplateSpec{"potline flex THIS_FILE.toml   (flex.prices is relative to this file: the "
+                        "shipped series "
+                        "when it is saved in the repository root; or give --prices PRICES.csv)",
+                        {kTechnologyNote},
+                        {{"case.title", "\"My flexible potline\""},
+                         {"case.technology", "\"AP40\""},
+                         {"flex.prices", "\"data/prices/synthetic-de-summer-day-15min.csv\""}}}},
+      // Fleet and sweep templates are written by their modules (fleet_template(),
+      // sweep_template()).
+      {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE",
+       std::nullopt},
+      {&sweep::sweep_schema(),
+       "potline sweep FILE.toml; [[uncertain]] keys: --set uncertain[I].KEY=VALUE", std::nullopt},
+      {&bath_options_schema(), "potline bath --OPTION VALUE (key bath.OPTION)", std::nullopt},
+      {&emissions_options_schema(), "potline emissions --OPTION VALUE (key emissions.OPTION)",
+       std::nullopt},
+      {&cbam_options_schema(), "potline cbam --OPTION VALUE (key cbam.OPTION)", std::nullopt}};
 }
 
 std::vector<NamedSchema> selected_schemas(const std::string& name) {

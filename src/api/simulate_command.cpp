@@ -392,7 +392,7 @@ io::Json stopped_summary_json(const line::SimulationCase& c, const line::Simulat
 }
 
 std::string timeseries_csv_header() {
-  return "Time [h],Line current [kA],Mean cell voltage [V],Line power [MW],Line energy [MWh],"
+  return "Time [h],Line current [kA],Mean cell voltage [V],Line power DC [MW],Line energy DC [MWh],"
          "Mean alumina [wt%],Min alumina [wt%],Max alumina [wt%],Mean undissolved alumina [kg],"
          "Mean excess AlF3 [wt%],Mean bath temperature [degC],Mean superheat [K],Mean ledge [cm],"
          "Min ledge [cm],Max ledge [cm],Mean ACD [cm],Mean metal [t],Mean heat loss [kW],"

@@ -48,8 +48,10 @@ void refuse_fewer_samples(const sweep::ResultStore& store, const sweep::SweepSpe
 }  // namespace
 
 std::unique_ptr<sweep::ResultStore> open_sweep_store(const std::string& out,
-                                                     const SweepInput& input) {
-  auto store = std::make_unique<sweep::ResultStore>(out, input.spec.hash, input.spec.title);
+                                                     const SweepInput& input,
+                                                     const sweep::StoreProvenance* provenance,
+                                                     bool force) {
+  auto store = std::make_unique<sweep::ResultStore>(out, input.spec.hash, input.spec.title, provenance, force);
   store->claim();
   for (int r = 1; r < 1024; ++r) {
     const std::string part = sweep_part_path(out, r);

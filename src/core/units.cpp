@@ -36,6 +36,9 @@ const std::vector<Symbol>& symbols() {
       {"g", 1e-3, dim(0, 1, 0, 0), true},
       {"t", 1e3, dim(0, 1, 0, 0), true},  // tonne; kt, Mt
       {"tonne", 1e3, dim(0, 1, 0, 0), false},
+      // The international avoirdupois pound, exactly 0.45359237 kg ([NIST SP 811] B.8): US metal
+      // premiums are quoted in US cents per lb (the Midwest premium).
+      {"lb", 0.45359237, dim(0, 1, 0, 0), false},
       {"s", 1.0, dim(0, 0, 1, 0), true},
       {"min", 60.0, dim(0, 0, 1, 0), false},
       {"h", 3600.0, dim(0, 0, 1, 0), false},
@@ -63,6 +66,8 @@ const std::vector<Symbol>& symbols() {
       {"\xC2\xB0" "C", 1.0, dim(0, 0, 0, 0, 1), false, constants::kKelvinOffset_K, true},  // °C
       {"degF", 5.0 / 9.0, dim(0, 0, 0, 0, 1), false, 459.67 * 5.0 / 9.0, true},
       {"USD", 1.0, dim(0, 0, 0, 0, 0, 0, 1), false},
+      {"USc", 0.01, dim(0, 0, 0, 0, 0, 0, 1),
+       false},  // US cent: "20 USc/lb" (within USD, not a conversion)
       {"EUR", 1.0, dim(0, 0, 0, 0, 0, 0, 0, 1), false},
       {"%", 0.01, dim(0, 0, 0, 0), false},
       {"wt%", 0.01, dim(0, 0, 0, 0), false},

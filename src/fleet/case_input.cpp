@@ -383,9 +383,9 @@ void apply_case_overrides(const std::vector<std::string>& sets, const CaseLayout
       auto& tables = input.arrays[indexed->array];
       if (indexed->index >= tables.size()) {
         d.error(where, key,
-                "the file has " + std::to_string(tables.size()) + " [[" + indexed->array + "]] table" +
-                    (tables.size() == 1 ? "" : "s") +
-                    (tables.empty() ? "" : "; I must be 0.." + std::to_string(tables.size() - 1)));
+                "the file has " + std::to_string(tables.size()) + " [[" + indexed->array +
+                    "]] table" + (tables.size() == 1 ? "" : "s") +
+                    (tables.empty() ? "" : "; " + io::index_range_text(tables.size())));
         continue;
       }
       target = &tables[indexed->index].values;

@@ -28,6 +28,11 @@ void report_unknown(const std::string& key, const core::SourceLocation& where,
   std::string message = "unknown key";
   const std::string hint = core::closest_match(key, schema.keys());
   if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  // Learned from the fleet examples, read only there (T8-14): say so rather than leave it a typo.
+  if (key == "case.base")
+    message +=
+        " (case.base is read by fleet cases and sweep files only: 'potline fleet', 'potline "
+        "sweep'; this case is read whole)";
   message += "; run 'potline schema' for the list of keys";
   diagnostics.error(where, key, message);
 }
@@ -216,6 +221,27 @@ void fill_defaults(const Schema& schema, ValueSet& values) {
     }
     values.set(field.key, std::move(v));
   }
+}
+
+std::string index_range_text(std::size_t size) {
+  if (size <= 1) return "the index must be 0";
+  if (size == 2) return "the index must be 0 or 1";
+  return "the index must be 0 to " + std::to_string(size - 1);
+}
+
+std::string changed_on_command_line(const std::vector<std::string>& sets) {
+  std::vector<std::string> keys;
+  for (const auto& set : sets) {
+    std::string key = set.substr(0, set.find('='));
+    key.erase(0, key.find_first_not_of(' '));
+    key.erase(key.find_last_not_of(' ') + 1);
+    if (key.empty() || key.rfind("case.", 0) == 0) continue;
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
+  std::string note;
+  for (const auto& key : keys)
+    note += (note.empty() ? " — changed on the command line: " : ", ") + key;
+  return note;
 }
 
 }  // namespace potline::io

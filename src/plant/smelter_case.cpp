@@ -229,8 +229,8 @@ void apply_smelter_overrides(const std::vector<std::string>& sets, io::ValueSet&
     }
     if (n >= groups.size()) {
       d.error(where, o->key,
-              "the case has " + std::to_string(groups.size()) + " [[potline]] tables; I must be 0.." +
-                  std::to_string(groups.size() - 1));
+              "the case has " + std::to_string(groups.size()) + " [[potline]] tables; " +
+                  io::index_range_text(groups.size()));
       continue;
     }
     const std::string leaf = o->key.substr(close + 2);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <tuple>
 
@@ -365,11 +366,15 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
     const auto p = breakeven_power_usd_per_MWh(c, r, full);
     return p ? fmt::format("{:.1f}", *p) : std::string("n/a");
   };
+  // Below 1 USD/MWh (e.g. 0.055 meant as USD/kWh, T8-14) three significant digits, not "0.1".
+  const double power_usd_per_MWh = c.inputs.power_usd_per_J * kJPerKWh * 1e3;
   s += fmt::format(
       "  break-even power      {} USD/MWh for margin 0 over C1, {} over full cost (the power price "
-      "{:.1f}; "
+      "{}; "
       "metal price and other costs held)\n",
-      breakeven_text(false), breakeven_text(true), c.inputs.power_usd_per_J * kJPerKWh * 1e3);
+      breakeven_text(false), breakeven_text(true),
+      std::fabs(power_usd_per_MWh) >= 1 ? fmt::format("{:.1f}", power_usd_per_MWh)
+                                        : fmt::format("{:.3g}", power_usd_per_MWh));
   const auto& e = r.emissions;
   s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  baking fuel {:.3f}  "
                    "casthouse fuel {:.3f}  power {:.3f}\n"

@@ -160,9 +160,15 @@ void add_prices_and_costs(Table& t) {
   t.number("prices.alumina_lme_share")
       .unit("1")
       .range(0.0, 1.0)
-      .typical(0.10, 0.20)
-      .source("legacy contracts ≈14 % of LME 3-month (" + kEcon + ")")
-      .doc("alumina price as a share of the LME price (legacy contracts)");
+      .typical(0.10, 0.30)
+      .source(
+          "index prices ≈21 % of the LME in 2024 [FocusEconomics alumina 2024], up to ≈29 % at "
+          "CRU's "
+          "35-year high of 702.50 USD/t on 31 Oct 2024 [CRU alumina 2024]; legacy LME-linked "
+          "contracts "
+          "≈14 % (" +
+          kEcon + ")")
+      .doc("alumina price as a share of the LME price (index prices or LME-linked contracts)");
   money(t.number("prices.anode"), "baked anode price (per t anode)");
   money(t.number("prices.coke"), "calcined petroleum coke price (anode route from raw materials)");
   money(t.number("prices.pitch"), "coal-tar pitch price (anode route from raw materials)");

@@ -107,6 +107,7 @@ void add_feed_stop_schedule_fields(Table& t) {
   t.number("disturbance.feed_stop_start")
       .unit("h", "s")
       .range(0.0, 1e6)
+      .default_note("none: no feed stop (needed only with disturbance.feed_stop_duration)")
       .doc("feeders stop (stuck or switched off) from this time")
       .source("scenario input");
   ctl.number("disturbance.feed_stop_duration", &ControllerSettings::feed_stop_duration_s)
@@ -154,8 +155,14 @@ void add_line_current_fields(Table& t) {
       .unit("kA", "A")
       .range(0.0, 2000.0)
       .exclusive_min()
-      .doc("rectifier current limit: scheduled currents above it are input errors, a regulated (power) current is held to it; default 1.25 × operation.line_current, at most 2,000 kA")
-      .source("estimate: +25 % is the largest sustained amperage increase in published power-modulation practice (TRIMET Essen, ±25 %, [TRIMET 2019]); 2,000 kA is the operation.line_current input limit");
+      .default_note("1.25 × operation.line_current, at most 2,000 kA")
+      .doc(
+          "rectifier current limit: scheduled currents above it are input errors, a regulated "
+          "(power) current is held to it; default 1.25 × operation.line_current, at most 2,000 kA")
+      .source(
+          "estimate: +25 % is the largest sustained amperage increase in published "
+          "power-modulation practice (TRIMET Essen, ±25 %, [TRIMET 2019]); 2,000 kA is the "
+          "operation.line_current input limit");
   t.number("potline.power_control_period", &SimulationCase::power_control_period_s)
       .unit("s")
       .default_(60.0)
@@ -168,6 +175,7 @@ void add_line_current_fields(Table& t) {
   t.number("potline.outage_start")
       .unit("h", "s")
       .range(0.0, 1e6)
+      .default_note("none: no outage (needed only with potline.outage_duration)")
       .doc("power outage: current to zero from this time")
       .source("scenario input");
   t.number("potline.outage_duration")

@@ -99,6 +99,13 @@ void add_tornado(const RunData& run, const std::string& scenario, const BySample
                     {"swing_usd_per_t", vega::number(swing)}, {"magnitude", vega::number(std::fabs(swing))}});
   }
   if (!bars.empty()) {
+    // A domain symmetric about 0 centres the diverging scheme on no swing: "domainMid" with swings
+    // of one sign lay outside the data's domain and Vega warned in the console (user trial T8-5).
+    double colour_span = 0;
+    for (const auto& b : bars) {
+      if (b.at("magnitude").is_number()) colour_span = std::max(colour_span, b.at("magnitude").get<double>());
+    }
+    if (!(colour_span > 0)) colour_span = 1;
     Json spec = vega::base(fmt::format("Tornado: {} swing across each input's 10-90 % range [{}]", name, unit),
                            fmt::format("{}: scenario '{}', linear (univariate regression over the samples)", run.title(),
                                        scenario),
@@ -112,7 +119,8 @@ void add_tornado(const RunData& run, const std::string& scenario, const BySample
                               {"scale", {{"zero", false}}}}},
                        {"x2", {{"field", "high"}}},
                        {"color", {{"field", "swing_usd_per_t"}, {"type", "quantitative"}, {"title", "Swing [" + unit + "]"},
-                                  {"scale", {{"scheme", "redblue"}, {"domainMid", 0}, {"reverse", true}}}}}}}})};
+                                  {"scale", {{"scheme", "redblue"}, {"domain", {-colour_span, colour_span}},
+                                             {"reverse", true}}}}}}}})};
     r.charts.push_back(vega::chart(spec, bars.size()));
   } else {
     r.missing.push_back("tornado of the " + name + ": the store has no uncertain inputs with spread, or no " + metric +

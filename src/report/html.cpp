@@ -11,6 +11,7 @@
 #include <map>
 
 #include "potline/core/diagnostics.hpp"
+#include "potline/io/case_file.hpp"
 #include "potline/report/charts.hpp"
 #include "potline/report/compare.hpp"
 #include "potline/version.hpp"
@@ -142,9 +143,12 @@ std::string provenance(const RunData& run) {
   };
   row("Run", "<code>" + escape_html(run.path) + "</code>");
   row("Command", escape_html("potline " + run.command));
-  if (run.command == "sweep") {
-    row("Provenance", "<span class=\"missing\">missing: a sweep store records the sweep's title and hash, not the "
-                      "sweep file, its seed or the commit (see the command that wrote it)</span>");
+  if (run.command == "sweep" && !m.is_object()) {
+    row("Provenance",
+        "<span class=\"missing\">missing: this sweep store was written before stores recorded "
+        "their "
+        "seed, commit, sweep file and data hashes (2026-12-06); see the command that wrote "
+        "it</span>");
     return "<table class=\"provenance\">" + rows + "</table>\n";
   }
   if (!m.is_object()) {
@@ -167,16 +171,50 @@ std::string provenance(const RunData& run) {
   std::string when = text_of(m.value("started_utc", Json()));
   if (m.contains("finished_utc")) when += " to " + text_of(m["finished_utc"]);
   row("Run at (UTC)", escape_html(when));
+  if (m.contains("resumed_by")) {
+    row("Resumed by", "<span class=\"missing\">" +
+                          escape_html("potline commit(s) " + text_of(m["resumed_by"]) +
+                                      " (--force): the samples mix program versions") +
+                          "</span>");
+  }
+  if (m.contains("sweep_text")) {
+    row("Sweep file", "<details><summary>text as run</summary><pre>" +
+                          escape_html(text_of(m["sweep_text"])) + "</pre></details>");
+  }
   if (m.contains("complete")) {
     row("Complete", m["complete"] == true ? "yes" : "<span class=\"missing\">no: the run was stopped; the outputs are partial</span>");
   }
   return "<table class=\"provenance\">" + rows + "</table>\n";
 }
 
+/// The --set keys of the run's command line, as its text output appends them to the title (T8-14).
+std::string changes_of(const RunData& run) {
+  if (!run.manifest.is_object()) return "";
+  std::vector<std::string> sets;
+  const Json args = run.manifest.value("arguments", Json::array());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string a = text_of(args[i]);
+    if ((a == "--set" || a == "-s") && i + 1 < args.size())
+      sets.push_back(text_of(args[++i]));
+    else if (a.rfind("--set=", 0) == 0)
+      sets.push_back(a.substr(6));
+  }
+  return io::changed_on_command_line(sets);
+}
+
 std::string provenance_line(const RunData& run) {
   const Json& m = run.manifest;
-  if (run.command == "sweep") return "provenance: sweep store " + run.path + " (seed and commit not recorded in it)";
+  if (run.command == "sweep" && !m.is_object())
+    return "provenance: sweep store " + run.path +
+           " (seed and commit not recorded in it: written before 2026-12-06)";
   if (!m.is_object()) return "provenance: summary only (no manifest)";
+  if (run.command == "sweep") {
+    const Json args = m.value("arguments", Json::array());
+    return fmt::format("sweep store {} · sweep {} · potline {} · commit {} · seed {}", run.path,
+                       args.size() > 1 ? text_of(args[1]) : std::string("none"),
+                       text_of(m.value("version", Json())), text_of(m.value("git_commit", Json())),
+                       text_of(m.value("seed", Json())));
+  }
   std::string cases;
   for (const auto& in : m.value("inputs", Json::array())) {
     cases = text_of(in.value("path", Json()));
@@ -298,8 +336,9 @@ Page render_html(const std::vector<RunData>& runs) {
   for (std::size_t k = 0; k < runs.size(); ++k) {
     const RunData& run = runs[k];
     RunReport rr = build_run_report(run);
-    body += fmt::format("<section class=\"run\" id=\"run-{}\">\n<h2>{}. potline {}: {}</h2>\n", k + 1, k + 1,
-                        escape_html(run.command), escape_html(run.title()));
+    body +=
+        fmt::format("<section class=\"run\" id=\"run-{}\">\n<h2>{}. potline {}: {}</h2>\n", k + 1,
+                    k + 1, escape_html(run.command), escape_html(run.title() + changes_of(run)));
     body += provenance(run) + warnings_html(run);
     const std::string caption = provenance_line(run);
     for (Chart& c : rr.charts) {

@@ -151,6 +151,42 @@ bool is_sqlite_file(const fs::path& p) {
   return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
 }
 
+/// A sweep store's provenance (its meta table) in a run folder's manifest layout, or null for a
+/// store written before stores recorded it (2026-12-06).
+io::Json sweep_manifest(const std::map<std::string, std::string>& meta) {
+  const auto get = [&meta](const std::string& key) {
+    const auto it = meta.find(key);
+    return it == meta.end() ? std::string() : it->second;
+  };
+  if (!meta.count("git_commit")) return io::Json();
+  io::Json m;
+  m["program"] = "potline";
+  m["version"] = get("potline_version");
+  m["git_commit"] = get("git_commit");
+  m["command"] = "sweep";
+  io::Json args = io::Json::array({"sweep", get("sweep_file")});
+  std::string sets = get("sets");
+  for (std::size_t at = 0; !sets.empty();) {
+    at = sets.find('\n');
+    args.push_back("--set");
+    args.push_back(sets.substr(0, at));
+    sets = at == std::string::npos ? "" : sets.substr(at + 1);
+  }
+  m["arguments"] = args;
+  m["seed"] = get("seed");
+  m["started_utc"] = get("created_utc");
+  if (meta.count("resumed_by")) m["resumed_by"] = get("resumed_by");
+  io::Json inputs = io::Json::array();
+  const std::string prefix = "input_sha256:";
+  for (const auto& [key, value] : meta) {
+    if (key.rfind(prefix, 0) == 0)
+      inputs.push_back({{"path", key.substr(prefix.size())}, {"sha256", value}});
+  }
+  m["inputs"] = inputs;
+  m["sweep_text"] = get("sweep_text");
+  return m;
+}
+
 /// A sweep store as a run: the long table as "results", and a summary of the scenarios with the
 /// mean of every world metric per scenario (what `compare` compares).
 std::optional<RunData> load_sweep_store(const std::string& path, core::Diagnostics& d) {
@@ -177,6 +213,7 @@ std::optional<RunData> load_sweep_store(const std::string& path, core::Diagnosti
       m.second += 1;
     }
   }
+  run.manifest = sweep_manifest(results.meta);
   run.summary["title"] = results.title;
   run.summary["results_rows"] = results.value.size();
   io::Json mean = io::Json::object();

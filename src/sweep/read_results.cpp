@@ -63,6 +63,7 @@ ResultTable read_results(const std::string& path) {
   if (!q) refuse(path, fmt::format("the results file lacks its 'results' table: corrupted ({})", sqlite3_errmsg(db.get())));
   ResultTable t;
   t.title = meta["title"];
+  t.meta = meta;
   int step = SQLITE_ROW;
   while ((step = sqlite3_step(q.get())) == SQLITE_ROW) {
     t.scenario.push_back(text_column(q.get(), 0));

@@ -12,9 +12,14 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 
 #include "potline/core/diagnostics.hpp"
+#include "potline/io/json_output.hpp"
+#include "potline/version.hpp"
 
 namespace potline::sweep {
 namespace {
@@ -45,7 +50,83 @@ CREATE INDEX results_by_sample ON results(scenario, sample);
 CREATE INDEX results_by_metric ON results(entity, metric, scenario);
 )sql";
 
+const std::string kInputKey = "input_sha256:";
+
+std::string short_hash(const std::string& sha) {
+  return sha.substr(0, 12);
+}
+
+// A recorded case or data file whose content changed since the store was written: results of two
+// inputs would mix. Named, before the sweep hash's generic "different sweep".
+void check_inputs(const std::string& path, const std::map<std::string, std::string>& meta,
+                  const StoreProvenance& p) {
+  for (const auto& [file, sha] : p.inputs) {
+    const auto it = meta.find(kInputKey + file);
+    if (it == meta.end() || it->second == sha) continue;
+    refuse(
+        path,
+        fmt::format(
+            "{} changed since the results file was written (SHA-256 {}... then, {}... now): its "
+            "samples would mix results of two inputs; give a new --out path (or restore the file)",
+            file, short_hash(it->second), short_hash(sha)));
+  }
+}
+
 }  // namespace
+
+StoreProvenance provenance_of(const std::string& sweep_file,
+                              const std::vector<std::string>& input_files, std::uint64_t seed,
+                              const std::vector<std::string>& sets,
+                              const std::string& created_utc) {
+  StoreProvenance p;
+  p.seed = std::to_string(seed);
+  p.version = kVersion;
+  p.git_commit = kGitCommit;
+  p.sweep_file = sweep_file;
+  std::ifstream in(sweep_file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  p.sweep_text = text.str();
+  for (const auto& s : sets) p.sets += s + "\n";
+  p.created_utc = created_utc;
+  std::set<std::string> seen;
+  for (const auto& f : input_files) {
+    if (seen.insert(f).second) p.inputs.emplace_back(f, io::file_sha256(f));
+  }
+  return p;
+}
+
+void ResultStore::put_meta(const std::vector<std::pair<std::string, std::string>>& rows) {
+  Statement ins(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  for (const auto& [k, v] : rows) {
+    sqlite3_bind_text(ins.s, 1, k.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(ins.s, 2, v.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(ins.s) != SQLITE_DONE) throw core::RunError(sqlite3_errmsg(db_));
+    sqlite3_reset(ins.s);
+  }
+}
+
+// Another program commit (or none recorded: a store of a build before 2026-12-06) would mix results
+// of two program versions in one store: refused, or with --force resumed with a warning and the
+// commit added to meta.resumed_by.
+void ResultStore::check_commit(const std::map<std::string, std::string>& meta,
+                               const StoreProvenance& p, bool force) {
+  const auto it = meta.find("git_commit");
+  const std::string then = it == meta.end() ? "" : it->second;
+  if (then == p.git_commit) return;
+  const std::string who = then.empty() ? std::string("a potline that did not record its commit")
+                                       : fmt::format("potline commit {}", then);
+  const std::string what = fmt::format(
+      "the results file was written by {}, this is potline {} (commit {}): its "
+      "samples would mix results of two program versions",
+      who, p.version, p.git_commit);
+  if (!force) refuse(path_, what + "; give a new --out path, or --force to resume it anyway");
+  warnings_.push_back(
+      what + "; resumed anyway (--force), the commit added to the store's meta.resumed_by");
+  const auto r = meta.find("resumed_by");
+  put_meta({{"resumed_by",
+             (r == meta.end() || r->second.empty() ? "" : r->second + " ") + p.git_commit}});
+}
 
 void ResultStore::exec(const std::string& sql) const {
   char* err = nullptr;
@@ -56,7 +137,8 @@ void ResultStore::exec(const std::string& sql) const {
   }
 }
 
-ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash, const std::string& title)
+ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash,
+                         const std::string& title, const StoreProvenance* provenance, bool force)
     : path_(path), hash_(sweep_hash) {
   std::error_code ec;
   const bool fresh = !std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0;
@@ -74,17 +156,23 @@ ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash,
     if (fresh) {
       exec("BEGIN");
       exec(kSchema);
-      Statement ins(db_, "INSERT INTO meta(key, value) VALUES(?, ?)");
-      const std::pair<std::string, std::string> meta[] = {{"format", kStoreFormat},
-                                                          {"schema_version", std::to_string(kStoreSchemaVersion)},
-                                                          {"sweep_hash", sweep_hash},
-                                                          {"title", title}};
-      for (const auto& [k, v] : meta) {
-        sqlite3_bind_text(ins.s, 1, k.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins.s, 2, v.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(ins.s) != SQLITE_DONE) throw core::RunError(sqlite3_errmsg(db_));
-        sqlite3_reset(ins.s);
+      std::vector<std::pair<std::string, std::string>> meta = {
+          {"format", kStoreFormat},
+          {"schema_version", std::to_string(kStoreSchemaVersion)},
+          {"sweep_hash", sweep_hash},
+          {"title", title}};
+      if (provenance) {
+        const StoreProvenance& p = *provenance;
+        meta.insert(meta.end(), {{"seed", p.seed},
+                                 {"potline_version", p.version},
+                                 {"git_commit", p.git_commit},
+                                 {"sweep_file", p.sweep_file},
+                                 {"sweep_text", p.sweep_text},
+                                 {"sets", p.sets},
+                                 {"created_utc", p.created_utc}});
+        for (const auto& [file, sha] : p.inputs) meta.emplace_back(kInputKey + file, sha);
       }
+      put_meta(meta);
       exec("COMMIT");
       return;
     }
@@ -116,7 +204,9 @@ ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash,
     }
     if (meta["format"] != kStoreFormat) refuse(path, "not a results file of `potline sweep` (meta.format is '" + meta["format"] + "')");
     if (meta["schema_version"] != std::to_string(kStoreSchemaVersion))
-      refuse(path, fmt::format("results schema version {} is not the supported {}", meta["schema_version"], kStoreSchemaVersion));
+      refuse(path, fmt::format("results schema version {} is not the supported {}",
+                               meta["schema_version"], kStoreSchemaVersion));
+    if (provenance) check_inputs(path, meta, *provenance);
     if (meta["sweep_hash"] != sweep_hash)
       refuse(path, fmt::format("the results file belongs to a different sweep (its hash {}, this sweep {}): the sweep "
                                "file, base case or data changed since it was written; give a new --out path",
@@ -126,6 +216,7 @@ ResultStore::ResultStore(const std::string& path, const std::string& sweep_hash,
       if (sqlite3_step(s.s) != SQLITE_ROW || sqlite3_column_int(s.s, 0) != 1)
         refuse(path, fmt::format("the results file lacks its '{}' table: corrupted", table));
     }
+    if (provenance) check_commit(meta, *provenance, force);
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;

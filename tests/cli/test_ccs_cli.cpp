@@ -130,8 +130,11 @@ TEST(CcsCli, FleetRetrofitGivesTheBreakEvenAgainstCbam) {
     EXPECT_NEAR(row.at("breakeven_cbam_co2_price_usd_per_t").get<double>(), cost / avoided, 1e-6);
     EXPECT_NEAR(row.at("breakeven_cbam_co2_price_usd_per_t").get<double>(), 252.7, 0.1);
     EXPECT_NEAR(row.at("breakeven_co2_price_usd_per_t").get<double>(), 289.5, 0.1);
-    EXPECT_NEAR(row.at("cbam_without_usd_per_t").get<double>() - row.at("cbam_usd_per_t").get<double>(),
-                80 * 1.08 * avoided, 1e-6);
+    // The example builds on cbam-2034.toml: the 2034 EUA of data/fleet-paths.toml, 146 EUR/t.
+    EXPECT_NEAR(j.at("eu_ets").at("eua_usd_per_t").get<double>(), 146 * 1.08, 1e-9);
+    EXPECT_NEAR(
+        row.at("cbam_without_usd_per_t").get<double>() - row.at("cbam_usd_per_t").get<double>(),
+        146 * 1.08 * avoided, 1e-6);
   }
   EXPECT_TRUE(found);
   const std::string csv = read_file(out / "ccs_retrofit.csv");

@@ -67,12 +67,13 @@ TEST(NextgenFleetCli, HpaExampleGradesTheUsSmeltersAndRunsTheLine) {
       ++lines;
       EXPECT_EQ(s.at("id"), "us-mount-holly");
       // One income per tonne: the line's feed (all of it P0406 here) is not also sold at the grade
-      // premium (docs/model/hpa.md, "Fleet"): 171.0 kt/yr of P0406 less the 20.7 kt/yr fed.
+      // premium (docs/model/hpa.md, "Fleet"): 128.2 kt/yr of P0406 (0.743 × the 172.5 kt/yr Mount
+      // Holly runs at world.toml's prices) less the 20.7 kt/yr fed.
       const double feed_kt = s.at("upgrading").at("feed_t_per_year").get<double>() / 1e3;
       EXPECT_NEAR(s.at("grade_kt_per_year").get<double>() + feed_kt,
                   s.at("grade_share").get<double>() * s.at("production_kt_per_year").get<double>(),
                   1e-6);
-      EXPECT_NEAR(s.at("grade_kt_per_year").get<double>(), 150.2, 0.05);
+      EXPECT_NEAR(s.at("grade_kt_per_year").get<double>(), 107.5, 0.05);
     } else {
       EXPECT_EQ(s.at("grade_share_sold").get<double>(), s.at("grade_share").get<double>());
     }
@@ -125,10 +126,11 @@ TEST(NextgenFleetCli, HpaCsvEndsWithTheLinesFeedAsInTheJson) {
         EXPECT_NEAR(std::stod(cell), v.get<double>(), 1e-5 * std::abs(v.get<double>())) << keys[k];
       }
     }
-    // Mount Holly's three-layer line: P1020 feed requirement (the route's default), 9.0 % of its
-    // production taken purest first, whose mean meets P0303 (docs/model/hpa.md).
+    // Mount Holly's three-layer line: P1020 feed requirement (the route's default), 12.0 % of its
+    // production (20.7 of 172.5 kt/yr at world.toml's prices) taken purest first, whose mean meets
+    // P0303 (docs/model/hpa.md).
     EXPECT_EQ(row[first], "P1020");
-    EXPECT_NEAR(std::stod(row[first + 2]), 0.090, 0.001);
+    EXPECT_NEAR(std::stod(row[first + 2]), 20000 / 0.965 / 172500, 0.001);
     EXPECT_EQ(row[first + 5], "P0303");
   }
   EXPECT_EQ(fed, 1);

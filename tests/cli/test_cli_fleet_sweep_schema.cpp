@@ -25,7 +25,8 @@ TEST(CliFleetSweepSchema, FleetSetChangesALeverAndRefusesAnIndexPastTheEnd) {
   // world.toml's tariffs with those of its base (case.base, world-2024.toml): the US 50 % in the
   // base's place, then the EU's 3 % duty.
   expect_input_error(potline({"fleet", example("world.toml"), "--set", "tariff[2].rate=0.25"}),
-                     "--set #1: error: 'tariff[2].rate': the file has 2 [[tariff]] tables; I must be 0..1");
+                     "--set #1: error: 'tariff[2].rate': the file has 2 [[tariff]] tables; the "
+                     "index must be 0 or 1");
   expect_input_error(potline({"fleet", example("world.toml"), "--set", "market.solve=\"false\"x"}),
                      "'market.solve': value");
 }

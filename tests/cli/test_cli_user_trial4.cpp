@@ -129,9 +129,10 @@ TEST(CliUserTrial4, EveryCommandOfTheReadmeTourRunsInOrder) {
   EXPECT_GE(commands, 15);
 }
 
-// invest-new-build printed "NPV 466.7 M USD" and its report drew the NPV against the power price with
-// the case's 40 USD/MWh marked, where the curve reads 541.5 M USD: the curve holds one price for every
-// year, the case 40 for 20 contract years and 50 after, and nothing said so.
+// invest-new-build printed "NPV 466.7 M USD" (-359.0 since its alumina is 18 % of the LME,
+// 2026-12-06) and its report drew the NPV against the power price with the case's 40 USD/MWh
+// marked, where the curve reads 541.5 M USD (-284.2): the curve holds one price for every year, the
+// case 40 for 20 contract years and 50 after, and nothing said so.
 TEST(CliUserTrial4, InvestSaysWhichPowerPricesItsNpvHolds) {
   TempDir dir;
   const std::string out = (dir.path() / "inv").string();
@@ -141,7 +142,9 @@ TEST(CliUserTrial4, InvestSaysWhichPowerPricesItsNpvHolds) {
   const Json s = parse_json(read_file(std::filesystem::path(out) / "summary.json"));
   EXPECT_DOUBLE_EQ(s.at("post_contract_power_usd_per_MWh").get<double>(), 50.0);
   const std::string page = read_file(std::filesystem::path(out) / "report.html");
-  expect_in(page, "the case's NPV 466.7 M USD is not on the curve: power 40.0 USD/MWh for 20 contract years, then 50.0 USD/MWh");
+  expect_in(page,
+            "the case's NPV -359.0 M USD is not on the curve: power 40.0 USD/MWh for 20 contract "
+            "years, then 50.0 USD/MWh");
   // One price throughout: the line says so and the chart adds nothing.
   const RunResult flat = potline({"invest", example("invest-new-build.toml"), "--set", "investment.post_contract_power=40"});
   expect_in(flat.out, "WACC 8.0 %, power 40.00 USD/MWh every operating year\n");

@@ -134,9 +134,10 @@ TEST(HpaCli, FeedBeyondTheMetalOfTheRequiredGradeIsAnInputError) {
   EXPECT_NE((alone.out + alone.err).find("purity.alumina_fe: is ignored"), std::string::npos) << alone.out << alone.err;
 }
 
-// The fleet's [[hpa]] line (src/fleet/hpa_product.cpp) takes its feed from the smelter's pots as the
-// smelter case does: the table's raw materials with the smelter's consumptions, at the solved
-// production (Mount Holly, examples/hpa-us-fleet.toml: 230 kt/yr).
+// The fleet's [[hpa]] line (src/fleet/hpa_product.cpp) takes its feed from the smelter's pots as
+// the smelter case does: the table's raw materials with the smelter's consumptions, at the solved
+// production (Mount Holly, examples/hpa-us-fleet.toml: 172.5 of its 230 kt/yr at world.toml's
+// prices).
 TEST(HpaCli, FleetLineFeedsOnTheSmeltersPurestPots) {
   const auto upgrading = [](const Json& j) {
     for (const Json& row : j.at("hpa").at("smelters"))
@@ -161,6 +162,8 @@ TEST(HpaCli, FleetLineFeedsOnTheSmeltersPurestPots) {
   std::string text = read_file(fleet);
   const auto swap = [&](const std::string& from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
   swap("route = \"three_layer\"", "route = \"segregation\"");
+  swap("base = \"world.toml\"",
+       "base = \"" + (source_dir() / "examples" / "world.toml").string() + "\"");
   const RunResult seg = potline({"fleet", dir.write("seg.toml", text), "--json"});
   ASSERT_EQ(seg.exit_code, 0) << seg.describe();
   const Json us = upgrading(parse_json(seg.out));

@@ -4,9 +4,10 @@
 
 namespace potline_cli_test::test_invest_cli {
 
-// examples/invest-ap60-retrofit.toml: the plant with AP60 cells has IRR 27.6 %, but the retrofit
-// is worth less than keeping the old cells (incremental NPV about -390 M USD); the text said only
-// "NPV gain over keeping the old cells -3.896e+08 USD" below the plant's IRR (now "-389.6 M USD").
+// examples/invest-ap60-retrofit.toml: the plant with AP60 cells has IRR 19.8 %, but the retrofit
+// is worth less than keeping the old cells (incremental NPV about -358 M USD; -390 with alumina at
+// the legacy 14 % of the LME, the example's value before 2026-12-06); the text said only "NPV gain
+// over keeping the old cells -3.896e+08 USD" below the plant's IRR (now "-389.6 M USD").
 TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   const std::string retrofit = (source_dir() / "examples" / "invest-ap60-retrofit.toml").string();
   const RunResult j = potline({"invest", retrofit, "--json"});
@@ -15,43 +16,54 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   ASSERT_LT(gain, 0.0);
   const RunResult text = potline({"invest", retrofit});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
-  // The gain first, then the plant's own figures saying whose they are (user trial 2026-12-05 (4), CN).
-  EXPECT_NE(text.out.find("  retrofit against keeping the old cells: NPV -389.6 M USD (keeping the old cells is worth "
-                          "more)\n    of the gain (retrofit minus keeping the old cells, year by year): IRR 2.42 %"),
+  // The gain first, then the plant's own figures saying whose they are (user trial 2026-12-05 (4),
+  // CN).
+  EXPECT_NE(text.out.find("  retrofit against keeping the old cells: NPV -358.2 M USD (keeping the "
+                          "old cells is worth "
+                          "more)\n    of the gain (retrofit minus keeping the old cells, year by "
+                          "year): IRR 2.73 %"),
             std::string::npos)
       << text.out;
-  EXPECT_NE(text.out.find("contract and after)\n  the plant with the new cells (the retrofit capex against the whole plant's cash "
-                          "flows, not the gain): NPV 1113.6 M USD   IRR 27.63 %"),
+  EXPECT_NE(text.out.find("contract and after)\n  the plant with the new cells (the retrofit capex "
+                          "against the whole plant's cash "
+                          "flows, not the gain): NPV 695.7 M USD   IRR 19.82 %"),
             std::string::npos)
       << text.out;
-  // The gain's own IRR and payback (trial CN). Incremental cash flows (retrofit minus keeping the old
-  // cells, M USD): −328.495 in each of the 3 construction years (capex 264 + the 30 % of output lost),
-  // then +47.52 (years 4-10), +80.52 (years 11-13: the retrofit's 10-year contract at 40 USD/MWh
-  // runs 3 years past the old cells' one, 50 USD/MWh after) and +52.25 (years 14-28). Payback: after
-  // year 13 the cumulative is −985.485 + 7 × 47.52 + 3 × 80.52 = −411.285, and 411.285 / 52.25 =
-  // 7.871 more years: 20.87. The IRR is where NPV(gain) = 0; at 2.42 % (hand, from the flows above).
+  // The gain's own IRR and payback (trial CN). Incremental cash flows (retrofit minus keeping the
+  // old cells, M USD): −316.298 in each of the 3 construction years (capex 264 + the margin of the
+  // 30 % of output lost; −328.495 at the legacy 14 % alumina share: 66 kt/yr × 0.04 × 2400 × 1.925
+  // = 12.197 less), then +47.52 (years 4-10), +80.52 (years 11-13: the retrofit's 10-year contract
+  // at 40 USD/MWh runs 3 years past the old cells' one, 50 USD/MWh after) and +52.25 (years 14-28).
+  // Payback: after year 13 the cumulative is −948.894 + 7 × 47.52 + 3 × 80.52 = −374.694, and
+  // 374.694 / 52.25 = 7.171 more years: 20.17. The IRR is where NPV(gain) = 0; at 2.73 % (hand,
+  // from the flows above).
   const Json& s = parse_json(j.out);
   const Json& flows = s.at("incremental_cash_flows_usd");
   ASSERT_EQ(flows.size(), 28u);
-  EXPECT_NEAR(flows[0].get<double>() / 1e6, -328.495, 0.001);
+  EXPECT_NEAR(flows[0].get<double>() / 1e6, -316.298, 0.001);
   EXPECT_NEAR(flows[3].get<double>() / 1e6, 47.52, 0.01);
   EXPECT_NEAR(flows[10].get<double>() / 1e6, 80.52, 0.01);
   EXPECT_NEAR(flows[13].get<double>() / 1e6, 52.25, 0.01);
-  EXPECT_NEAR(s.at("incremental_payback_years").get<double>(), 20.871, 0.001);
+  EXPECT_NEAR(s.at("incremental_payback_years").get<double>(), 20.171, 0.001);
   const double irr = s.at("incremental_irr").get<double>();
-  EXPECT_NEAR(irr, 0.0242, 0.0001);
-  // Undiscounted, the gain sums to −985.485 + 332.64 + 241.56 + 783.75 = +372.5 M USD: the IRR is above 0.
+  EXPECT_NEAR(irr, 0.0273, 0.0001);
+  // Undiscounted, the gain sums to −948.894 + 332.64 + 241.56 + 783.75 = +409.1 M USD: the IRR is
+  // above 0.
   double sum = 0;
   for (const Json& f : flows) sum += f.get<double>() / 1e6;
-  EXPECT_NEAR(sum, -985.485 + 7 * 47.52 + 3 * 80.52 + 15 * 52.25, 0.1);
-  EXPECT_NE(text.out.find("    of the gain (retrofit minus keeping the old cells, year by year): IRR 2.42 %, below the "
-                          "WACC 8.0 %   payback 20.9 years from the start of construction (3 construction years)\n"),
+  EXPECT_NEAR(sum, -948.894 + 7 * 47.52 + 3 * 80.52 + 15 * 52.25, 0.1);
+  EXPECT_NE(text.out.find("    of the gain (retrofit minus keeping the old cells, year by year): "
+                          "IRR 2.73 %, below the "
+                          "WACC 8.0 %   payback 20.2 years from the start of construction (3 "
+                          "construction years)\n"),
             std::string::npos)
       << text.out;
   // A cheaper retrofit pays.
   const RunResult cheap = potline({"invest", retrofit, "--set", "investment.capex=500 USD/t"});
   ASSERT_EQ(cheap.exit_code, 0) << cheap.describe();
-  EXPECT_NE(cheap.out.find("retrofit against keeping the old cells: NPV 177.4 M USD (the retrofit pays)\n"), std::string::npos)
+  EXPECT_NE(cheap.out.find(
+                "retrofit against keeping the old cells: NPV 208.8 M USD (the retrofit pays)\n"),
+            std::string::npos)
       << cheap.out;
   // Its plant runs through the construction (downtime 30 %), so the cumulative cash flow is never
   // negative: no IRR and no payback year, which printed "IRR none   payback never".
@@ -59,10 +71,11 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
                            "flow is never negative)"),
             std::string::npos)
       << cheap.out;
-  // Its gain: −108.495 M USD in each construction year (capex 44 + output lost), then as above:
-  // cumulative −325.485 + 6 × 47.52 = −40.365 after year 9, 40.365 / 47.52 = 0.849: 9.85 years.
-  EXPECT_NE(cheap.out.find("of the gain (retrofit minus keeping the old cells, year by year): IRR 13.71 %, at or above "
-                           "the WACC 8.0 %   payback 9.8 years"),
+  // Its gain: −96.298 M USD in each construction year (capex 44 + output lost), then as above:
+  // cumulative −288.894 + 6 × 47.52 = −3.774 after year 9, 3.774 / 47.52 = 0.079: 9.08 years.
+  EXPECT_NE(cheap.out.find("of the gain (retrofit minus keeping the old cells, year by year): IRR "
+                           "15.33 %, at or above "
+                           "the WACC 8.0 %   payback 9.1 years"),
             std::string::npos)
       << cheap.out;
   // JSON: a plant never behind pays back at once, payback_years 0 (was null, read as "never"; CR).
@@ -72,7 +85,7 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   EXPECT_TRUE(c.at("irr").is_null());
   ASSERT_TRUE(c.at("payback_years").is_number()) << c.at("payback_years").dump();
   EXPECT_EQ(c.at("payback_years").get<double>(), 0.0);
-  EXPECT_NEAR(c.at("incremental_payback_years").get<double>(), 3 + 6 + 40.365 / 47.52, 0.001);
+  EXPECT_NEAR(c.at("incremental_payback_years").get<double>(), 3 + 6 + 3.774 / 47.52, 0.001);
 }
 
 // A retrofit that gains in no year has no IRR of its gain and no payback, and the text says why.

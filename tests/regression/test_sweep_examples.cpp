@@ -5,7 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
+#include <map>
 
 #include "../cli/cli_helpers.hpp"
 
@@ -149,6 +149,97 @@ TEST(sweep_examples, ForeignOrCorruptedResultsFilesAreRefused) {
   }
   r = potline({"sweep", example("sweep-small.toml"), "--out", torn});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
+}
+
+namespace {
+
+std::map<std::string, std::string> store_meta(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &s, nullptr);
+  std::map<std::string, std::string> meta;
+  while (s != nullptr && sqlite3_step(s) == SQLITE_ROW)
+    meta[reinterpret_cast<const char*>(sqlite3_column_text(s, 0))] =
+        reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return meta;
+}
+
+void set_store_meta(const std::string& path, const std::string& key, const std::string& value) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", -1, &s, nullptr);
+  sqlite3_bind_text(s, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 2, value.c_str(), -1, SQLITE_TRANSIENT);
+  EXPECT_EQ(sqlite3_step(s), SQLITE_DONE);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+// User trial T8-5: a store records the seed, program version and commit, the sweep file's text,
+// the --set overrides and the SHA-256 of its case and data files; a resume with another commit is
+// refused (or, with --force, warned and recorded), one with a changed input file is refused naming
+// it.
+TEST(sweep_examples, StoreRecordsItsProvenanceAndRefusesAnotherCommitOrChangedData) {
+  const std::string out = temp("provenance.sqlite");
+  const std::string file = example("sweep-small.toml");
+  sweep_json({file, "--out", out, "--limit", "1", "--set", "sweep.samples=3"});
+  auto meta = store_meta(out);
+  EXPECT_EQ(meta["seed"], "42");
+  EXPECT_EQ(meta["sweep_file"], file);
+  EXPECT_EQ(meta["sweep_text"], read_file(file));
+  EXPECT_EQ(meta["sets"], "sweep.samples=3\n");
+  const RunResult version = potline({"--version"});
+  ASSERT_FALSE(meta["git_commit"].empty());
+  EXPECT_NE(version.out.find(meta["git_commit"]), std::string::npos)
+      << version.out << " vs " << meta["git_commit"];
+  EXPECT_NE(version.out.find(meta["potline_version"]), std::string::npos) << version.out;
+  ASSERT_EQ(meta["input_sha256:" + file].size(), 64u);
+  int data_files = 0;
+  for (const auto& [k, v] : meta) data_files += k.find("smelters.csv") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(data_files, 1);
+
+  const std::string commit = meta["git_commit"];
+  set_store_meta(out, "git_commit", "000000000000");
+  RunResult r = potline({"sweep", file, "--out", out, "--limit", "1"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "the results file was written by potline commit 000000000000, this is potline");
+  expect_in(
+      r.err,
+      "its samples would mix results of two program versions; give a new --out path, or --force to "
+      "resume it anyway");
+  r = potline({"sweep", file, "--out", out, "--limit", "1", "--force"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.err, "warning: the results file was written by potline commit 000000000000");
+  expect_in(r.err, "resumed anyway (--force), the commit added to the store's meta.resumed_by");
+  meta = store_meta(out);
+  EXPECT_EQ(meta["resumed_by"], commit);
+  EXPECT_EQ(meta["git_commit"], "000000000000");  // the writer's commit stays
+
+  set_store_meta(out, "git_commit", commit);
+  set_store_meta(out, "input_sha256:" + file, std::string(64, 'f'));
+  r = potline({"sweep", file, "--out", out, "--limit", "1"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err,
+            file + " changed since the results file was written (SHA-256 ffffffffffff... then,");
+
+  // The report's provenance row shows them (it said "missing" before).
+  set_store_meta(out, "input_sha256:" + file, meta["input_sha256:" + file]);
+  const std::string page = temp("provenance.html");
+  r = potline({"report", out, "--out", page});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string html = read_file(page);
+  expect_in(html, "git commit " + commit);
+  expect_in(html, "<tr><th>Seed</th><td>42</td></tr>");
+  expect_in(html, "seed = 42");  // the sweep file's text
+  expect_in(html, "sha256 " + meta["input_sha256:" + file]);
+  expect_in(html, "Resumed by");
+  EXPECT_EQ(html.find("seed and commit not recorded"), std::string::npos);
 }
 
 TEST(sweep_examples, UnknownNamesInAScenarioAreErrorsWithDidYouMean) {

@@ -123,14 +123,25 @@ TEST(fleet_case_schema, SetReachesPlainKeysAndLeverTables) {
 
 TEST(fleet_case_schema, BadOverridesAreErrorsLikeTheFile) {
   std::size_t count = 0;
-  const std::string e = errors_of(kBase,
-                                  {"tariff[3].rate=1", "tariff[0].rate=-1", "tariff.rate=1", "tarif[0].rate=1",
-                                   "market.solve=no", "demand[0].factor=2", "fleet.lme=nan", "tariff[x].rate=1"},
-                                  &count);
-  EXPECT_TRUE(has(e, "--set #1: error: 'tariff[3].rate': the file has 1 [[tariff]] table; I must be 0..0")) << e;
-  EXPECT_TRUE(has(e, "--set #2: error: 'tariff[0].rate': value -1 is outside the allowed range [0, 10]")) << e;
-  EXPECT_TRUE(has(e, "--set #3: error: 'tariff.rate': a key of the [[tariff]] tables: write tariff[I].rate=VALUE")) << e;
-  EXPECT_TRUE(has(e, "--set #4: error: 'tarif[0].rate': unknown array of tables [[tarif]] (did you mean 'tariff[0].rate'?)")) << e;
+  const std::string e =
+      errors_of(kBase,
+                {"tariff[3].rate=1", "tariff[0].rate=-1", "tariff.rate=1", "tarif[0].rate=1",
+                 "market.solve=no", "demand[0].factor=2", "fleet.lme=nan", "tariff[x].rate=1"},
+                &count);
+  EXPECT_TRUE(has(
+      e, "--set #1: error: 'tariff[3].rate': the file has 1 [[tariff]] table; the index must be 0"))
+      << e;
+  EXPECT_TRUE(
+      has(e, "--set #2: error: 'tariff[0].rate': value -1 is outside the allowed range [0, 10]"))
+      << e;
+  EXPECT_TRUE(has(
+      e,
+      "--set #3: error: 'tariff.rate': a key of the [[tariff]] tables: write tariff[I].rate=VALUE"))
+      << e;
+  EXPECT_TRUE(has(e,
+                  "--set #4: error: 'tarif[0].rate': unknown array of tables [[tarif]] (did you "
+                  "mean 'tariff[0].rate'?)"))
+      << e;
   EXPECT_TRUE(has(e, "--set #5: error: 'market.solve': value 'no' is not true or false")) << e;
   EXPECT_TRUE(has(e, "--set #6: error: 'demand[0].factor': the file has 0 [[demand]] tables")) << e;
   EXPECT_TRUE(has(e, "--set #7: error: 'fleet.lme': 'nan' is not a finite number; this field takes a number in USD/t")) << e;

@@ -282,7 +282,11 @@ TEST(smelter_potlines, BadOverridesNameTheGroup) {
   core::Diagnostics d;
   EXPECT_FALSE(build(kTwoGroups, d, {"potline[2].aem=1", "potline[x].aem=1", "potline.sec_ac=13"}));
   const std::string text = d.to_string();
-  EXPECT_NE(text.find("--set #1: error: 'potline[2].aem': the case has 2 [[potline]] tables; I must be 0..1"),
+  EXPECT_NE(text.find("--set #1: error: 'potline[2].aem': the case has 2 [[potline]] tables; the "
+                      "index must be 0 or 1"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("--set #2: error: 'potline[x].aem': expected potline[I].KEY=VALUE"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("--set #2: error: 'potline[x].aem': expected potline[I].KEY=VALUE"), std::string::npos) << text;

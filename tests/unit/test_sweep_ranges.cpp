@@ -115,11 +115,20 @@ TEST(sweep_ranges, SetReachesSweepKeysAndUncertainTables) {
   EXPECT_EQ(s.samples, 3);
   EXPECT_FALSE(s.common_random_numbers);
   EXPECT_DOUBLE_EQ(s.inputs[1].distribution.b, 0.005);  // USD/kg
-  const std::string e = errors_of(std::string(kHead) + kWide,
-                                  {"uncertain[2].sd=1", "sweep.samples=0", "scenario[0].name=x", "uncertain[0].sd=abc"});
-  EXPECT_TRUE(has(e, "--set #1: error: 'uncertain[2].sd': the file has 2 [[uncertain]] tables; I must be 0..1")) << e;
-  EXPECT_TRUE(has(e, "--set #2: error: 'sweep.samples': value 0 is outside the allowed range [1, 100000000]")) << e;
-  EXPECT_TRUE(has(e, "--set #3: error: 'scenario[0].name': [[scenario]] tables are not set with --set: edit the file")) << e;
+  const std::string e = errors_of(
+      std::string(kHead) + kWide,
+      {"uncertain[2].sd=1", "sweep.samples=0", "scenario[0].name=x", "uncertain[0].sd=abc"});
+  EXPECT_TRUE(has(e,
+                  "--set #1: error: 'uncertain[2].sd': the file has 2 [[uncertain]] tables; the "
+                  "index must be 0 or 1"))
+      << e;
+  EXPECT_TRUE(has(
+      e, "--set #2: error: 'sweep.samples': value 0 is outside the allowed range [1, 100000000]"))
+      << e;
+  EXPECT_TRUE(has(e,
+                  "--set #3: error: 'scenario[0].name': [[scenario]] tables are not set with "
+                  "--set: edit the file"))
+      << e;
   EXPECT_TRUE(has(e, "--set #4: error: 'uncertain[0].sd': 'abc' is not a number")) << e;
 }
 }  // namespace test_sweep_ranges

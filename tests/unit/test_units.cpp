@@ -356,4 +356,14 @@ TEST(UnitErrors, BadTargetUnitIsAnInternalError) {
   const auto r = pc::convert(1.0, "m", "furlong");
   EXPECT_EQ(r.error, "internal: bad target unit 'furlong': unknown unit 'furlong'");
 }
+
+// User trial T8-14: the US Midwest premium is quoted in US cents per lb; 20 USc/lb is
+// 0.20 USD / 0.45359237 kg = 0.44092 USD/kg = 440.92 USD/t (the pound exact, [NIST SP 811]).
+TEST(Units, UsCentsPerPoundIsAPrice) {
+  EXPECT_NEAR(q("20 USc/lb", "USD/t", "USD/kg"), 0.20 / 0.45359237, 1e-12);
+  EXPECT_NEAR(q("1 USD/lb", "USD/t", "USD/t"), 1000 / 0.45359237, 1e-9);
+  EXPECT_FALSE(
+      err("20 USc/lb", "EUR/t", "EUR/t").empty());  // money is not converted between currencies
+}
+
 }  // namespace test_units

@@ -36,8 +36,12 @@ std::string sweep_part_path(const std::string& out, int rank);
 /// Opens the results store `out` for the sweep: a foreign or corrupted file is an input error;
 /// parts left by an interrupted distributed run are merged into it first; a sample count below
 /// what the store holds is refused (it would report a "complete" sweep mixing two counts).
+/// With `provenance` a new store records it and a resume checks it (sweep/store.hpp; `force`
+/// resumes a store of another program commit).
 std::unique_ptr<sweep::ResultStore> open_sweep_store(const std::string& out,
-                                                     const SweepInput& input);
+                                                     const SweepInput& input,
+                                                     const sweep::StoreProvenance* provenance = nullptr,
+                                                     bool force = false);
 
 /// A scenario whose results equal an earlier one's, as JSON ("changes_nothing" when in every
 /// sample).

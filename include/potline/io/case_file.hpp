@@ -46,4 +46,12 @@ void append_errors_except_rejected(const core::Diagnostics& later, core::Diagnos
 /// if a default cannot be converted to the field's internal unit (a bug in the catalogue).
 void fill_defaults(const Schema& schema, ValueSet& values);
 
+/// The allowed indices of an array of `size` tables, for an out-of-range "[[x]] table I" message:
+/// "the index must be 0", "the index must be 0 or 1", "the index must be 0 to 4" (size > 0).
+std::string index_range_text(std::size_t size);
+
+/// " — changed on the command line: KEY, KEY" for the keys of --set KEY=VALUE overrides (case.*
+/// keys left out), "" for none: appended to a run's title in text output and report headings.
+std::string changed_on_command_line(const std::vector<std::string>& sets);
+
 }  // namespace potline::io

@@ -23,6 +23,7 @@ class TraceObserver final : public line::Observer {
     trace_.power_W.push_back(r.line_power_W);
     trace_.acd_m.push_back(r.mean_acd_m);
     trace_.energy_cum_J.push_back(r.energy_J);
+    trace_.production_cum_kg.push_back(r.production_kg);
     trace_.current_A.push_back(r.line_current_A);
     trace_.energy_J = r.energy_J;
     for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);

@@ -145,14 +145,19 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
     if (g.ramp) add_ramp_rows(c, p, col, k, lp);
   }
   if (g.production) {
-    // Σ m − stop_metal_steps·Σ start: the metal of the steps less the restarts' losses.
+    // Σ m − stop_metal_steps·Σ start ≥ (target − 1)·Σ w, w the steps' undisturbed production
+    // (production_profile): the metal of the steps less the restarts' losses, against the target
+    // share of what the undisturbed cell makes over the horizon (the profile is a constant term of
+    // each step's metal, ReducedModel::step_production_share).
     std::vector<int> index = col.m;
     std::vector<double> value(K, 1.0);
+    double base = 0;
+    for (std::size_t k = 0; k < K; ++k) base += m.base_production_share(k);
     if (col.stops() && m.stop_metal_steps != 0.0) {
       index.insert(index.end(), col.on.begin(), col.on.end());
       value.insert(value.end(), K, -m.stop_metal_steps);
     }
-    add_row(lp, static_cast<double>(K) * (c.dispatch.production_target - 1.0), kInfinity, index, value);
+    add_row(lp, (c.dispatch.production_target - 1.0) * base, kInfinity, index, value);
   }
 }
 

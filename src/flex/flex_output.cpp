@@ -12,7 +12,25 @@ namespace {
 
 constexpr double kJ_per_MWh = 3.6e9;
 
-io::Json model_json(const ReducedModel& m) {
+// The reduced model's error against dynamic-model runs (FitError): heat state, and metal and energy
+// per step (in % of a step at nominal) and over the run (signed, reduced − dynamic; the potline's
+// metal in t and energy AC at the grid in MWh, and in % of the dynamic model's).
+io::Json error_json(const FlexCase& c, const FitError& e) {
+  return {{"ledge_rms_cm", 100 * e.ledge_rms_m},
+          {"ledge_max_cm", 100 * e.ledge_max_m},
+          {"superheat_rms_K", e.superheat_rms_K},
+          {"superheat_max_K", e.superheat_max_K},
+          {"production_rms_percent", 100 * e.production_rms},
+          {"production_max_percent", 100 * e.production_max},
+          {"production_total_t", e.production_total_kg * c.cells / 1e3},
+          {"production_total_percent", 100 * e.production_total},
+          {"energy_rms_percent", 100 * e.energy_rms},
+          {"energy_max_percent", 100 * e.energy_max},
+          {"energy_total_MWh", e.energy_total_J * c.cells / c.rectifier_efficiency() / kJ_per_MWh},
+          {"energy_total_percent", 100 * e.energy_total}};
+}
+
+io::Json model_json(const FlexCase& c, const ReducedModel& m) {
   return {{"step_h", m.step_s / 3600},
           {"a", m.a},
           {"b_m", m.b},
@@ -30,11 +48,7 @@ io::Json model_json(const ReducedModel& m) {
           {"c_stop_K", m.c_stop},
           {"stop_metal_steps", m.stop_metal_steps},
           {"restart_energy_steps", m.restart_energy_steps},
-          {"fit_error",
-           {{"ledge_rms_cm", 100 * m.error.ledge_rms_m},
-            {"ledge_max_cm", 100 * m.error.ledge_max_m},
-            {"superheat_rms_K", m.error.superheat_rms_K},
-            {"superheat_max_K", m.error.superheat_max_K}}},
+          {"fit_error", error_json(c, m.error)},
           {"notes", m.notes}};
 }
 
@@ -66,7 +80,7 @@ io::Json crossings_json(const std::vector<Crossing>& crossings) {
   return out;
 }
 
-io::Json check_json(const Resimulation& r) {
+io::Json check_json(const FlexCase& c, const Resimulation& r) {
   return {{"in_window", r.in_window()},
           {"crossings", crossings_json(r.crossings)},
           {"stopped", r.trace.stopped},
@@ -81,14 +95,10 @@ io::Json check_json(const Resimulation& r) {
           {"max_acd_cm", 100 * r.max_acd_m},
           {"acd_limit_h", r.acd_limit_s / 3600},
           {"max_ledge_cm", 100 * r.max_ledge_m},
-          {"reduced_model_error",
-           {{"ledge_rms_cm", 100 * r.model_error.ledge_rms_m},
-            {"ledge_max_cm", 100 * r.model_error.ledge_max_m},
-            {"superheat_rms_K", r.model_error.superheat_rms_K},
-            {"superheat_max_K", r.model_error.superheat_max_K}}}};
+          {"reduced_model_error", error_json(c, r.model_error)}};
 }
 
-io::Json rounds_json(const FlexResult& r) {
+io::Json rounds_json(const FlexCase& c, const FlexResult& r) {
   io::Json out = io::Json::array();
   for (const ResolveRound& rr : r.rounds) {
     out.push_back({{"ledge_min_cm", 100 * rr.bounds.ledge_min_m},
@@ -96,7 +106,7 @@ io::Json rounds_json(const FlexResult& r) {
                    {"superheat_min_K", rr.bounds.superheat_min_K},
                    {"superheat_max_K", rr.bounds.superheat_max_K},
                    {"margin_eur", rr.schedule.economics.margin_eur()},
-                   {"check", check_json(rr.check)}});
+                   {"check", check_json(c, rr.check)}});
   }
   return out;
 }
@@ -172,6 +182,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"savings_percent_of_power_cost", planned.savings_percent_of_power_cost()},
       {"power_cost_change_percent", planned.power_cost_change_percent()},
       {"savings_eur_per_t", planned.savings_eur_per_t()},
+      {"energy_change_MWh", planned.energy_change_J / kJ_per_MWh},
       {"energy_shifted_MWh", planned.energy_shifted_J / kJ_per_MWh},
       {"energy_added_MWh", planned.energy_added_J / kJ_per_MWh},
       {"extra_production_t", planned.extra_production_kg / 1e3},
@@ -244,7 +255,7 @@ io::Json grid_json(const FlexCase& c, const FlexResult& r) {
                        {"cut_start_h", step_h * static_cast<double>(s.worst_call.start)},
                        {"cut_end_h", step_h * static_cast<double>(s.worst_call.end)},
                        {"reduced_model_slack", s.worst_call.slack_cm_or_K},
-                       {"check", check_json(r.call_check)}};
+                       {"check", check_json(c, r.call_check)}};
   }
   return j;
 }
@@ -312,7 +323,7 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["power_basis"] = power_basis(c);
   j["rectifier_efficiency"] = c.rectifier_efficiency();
   j["rectifier_efficiency_origin"] = c.rectifier_efficiency_origin;
-  j["reduced_model"] = model_json(r.model);
+  j["reduced_model"] = model_json(c, r.model);
   j["reduced_model"]["fit_error"]["superheat_window_half_width_K"] =
       0.5 * (c.superheat_max_K() - c.superheat_min_K());
   j["reduced_model"]["fit_error"]["exceeds_window"] = fit_error_exceeds_window(c, r);
@@ -320,14 +331,14 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["solver"] = solver_json(r.final_round().schedule);
   j["flat"] = economics_json(r.flat.economics);
   j["flat"]["power_percent"] = 100 * (r.flat.shares.empty() ? 1.0 : r.flat.shares.front());
-  j["flat"]["check"] = check_json(r.flat_check);
+  j["flat"]["check"] = check_json(c, r.flat_check);
   j["flat"]["delivered"] = economics_json(r.flat_delivered);
   j["optimised"] = economics_json(r.final_round().schedule.economics);
-  j["optimised"]["check"] = check_json(r.final_round().check);
+  j["optimised"]["check"] = check_json(c, r.final_round().check);
   j["optimised"]["delivered"] = economics_json(r.delivered);
   j["in_window"] = r.in_window;
   j["verdict"] = r.verdict;
-  j["rounds"] = rounds_json(r);
+  j["rounds"] = rounds_json(c, r);
   j["value"] = value_json(c, r);
   if (!r.envelope.empty()) j["envelope"] = envelope_json(r.envelope, c.envelope.max_duration_s);
   return j;

@@ -88,7 +88,7 @@ void check_worst_call(const FlexCase& c, FlexResult& r) {
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope) {
   FlexResult r;
   r.prices = horizon_prices(prices, c.dispatch.horizon_s);
-  r.model = fit_reduced_model(c, r.prices.step_s);
+  r.model = fit_reduced_model(c, r.prices.step_s, r.prices.price_eur_per_J.size());
   r.flat = flat_schedule(c, r.model, r.prices);
   r.flat_check = resimulate(c, r.model, r.flat.shares, r.prices.step_s, case_bounds(c));
   optimise_and_check(c, r);

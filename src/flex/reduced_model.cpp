@@ -106,7 +106,11 @@ void fit_production(const std::vector<FitRun>& runs, double base_rate, ReducedMo
   m.e_up = up < 0 ? down : up;
   m.e_down = down < 0 ? up : down;
   if (m.e_up > m.e_down) {
-    // Not concave: one chord slope for both (the LP needs a concave production curve).
+    // Not concave: one chord slope for both (the LP needs a concave production curve). Measured
+    // 2026-12-06 (docs/model/flexibility.md §2): the two slopes in a MILP (a binary per step) planned
+    // the TRIMET-like week's extra metal at +117 t where the dynamic model made +87 t (the mean:
+    // +63 t planned, +63 delivered), because the holds' slopes are reached only after the ACD has
+    // moved (an hour or more), and took 35 s to a 0.57 % gap.
     m.notes.push_back(fmt::format("production elasticities {:.4f} (up) > {:.4f} (down): their mean is used for both",
                                   m.e_up, m.e_down));
     m.e_up = m.e_down = 0.5 * (m.e_up + m.e_down);
@@ -129,13 +133,14 @@ void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& r
   }
   const double step_metal = m.nominal_production_kg_per_s * step_s, step_energy = m.nominal_power_W * step_s;
   if (step_metal <= 0 || step_energy <= 0) return;
-  const double metal = (base.production_kg - run.production_kg) / step_metal - 1.0;
+  // Over the fit run (the undisturbed run may be longer: it covers the horizon).
+  const double metal = (produced_kg_to(base, duration) - run.production_kg) / step_metal - 1.0;
   if (metal < 0) {
     m.notes.push_back(fmt::format(
         "the stop run lost {:.3f} steps of metal, less than the stopped step: no restart metal cost", metal + 1.0));
   }
   m.stop_metal_steps = std::max(0.0, metal);
-  m.restart_energy_steps = (run.energy_J - base.energy_J) / step_energy + 1.0;
+  m.restart_energy_steps = (run.energy_J - energy_J_to(base, duration)) / step_energy + 1.0;
   m.notes.push_back(fmt::format("a stop and its restart: {:.3f} steps of metal lost beyond the stopped step and "
                                 "{:+.3f} steps of energy beyond the schedule, over the {:.0f}-h fit run",
                                 m.stop_metal_steps, m.restart_energy_steps, duration / 3600));
@@ -179,6 +184,26 @@ CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, co
   return run;
 }
 
+// The worst of the fit runs' errors: each figure's largest (the run totals by magnitude, signed).
+void worst_of(FitError& w, const FitError& e) {
+  w.ledge_rms_m = std::max(w.ledge_rms_m, e.ledge_rms_m);
+  w.ledge_max_m = std::max(w.ledge_max_m, e.ledge_max_m);
+  w.superheat_rms_K = std::max(w.superheat_rms_K, e.superheat_rms_K);
+  w.superheat_max_K = std::max(w.superheat_max_K, e.superheat_max_K);
+  w.production_rms = std::max(w.production_rms, e.production_rms);
+  w.production_max = std::max(w.production_max, e.production_max);
+  w.energy_rms = std::max(w.energy_rms, e.energy_rms);
+  w.energy_max = std::max(w.energy_max, e.energy_max);
+  if (std::abs(e.production_total) > std::abs(w.production_total)) {
+    w.production_total = e.production_total;
+    w.production_total_kg = e.production_total_kg;
+  }
+  if (std::abs(e.energy_total) > std::abs(w.energy_total)) {
+    w.energy_total = e.energy_total;
+    w.energy_total_J = e.energy_total_J;
+  }
+}
+
 }  // namespace
 
 void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std::vector<double>& ledge_m,
@@ -202,13 +227,47 @@ void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std:
 double ReducedModel::production_share(double share) const {
   if (share <= 0.0) return 0.0;  // the line stopped (flex.max_off): no current, no metal
   const double u = share - 1.0;
-  return 1.0 + std::min(e_up * u, e_down * u);
+  return 1.0 + (u >= 0.0 ? e_up : e_down) * u;
+}
+
+double ReducedModel::base_production_share(std::size_t k) const {
+  return k < production_profile.size() ? production_profile[k] : 1.0;
 }
 
 double ReducedModel::step_production_share(const std::vector<double>& shares, std::size_t k) const {
   const bool starts = shares[k] <= 0.0 && (k == 0 || shares[k - 1] > 0.0);
-  return production_share(shares[k]) - (starts ? stop_metal_steps : 0.0);
+  // The profile is added (not a factor): a factor would let the dispatch chase the undisturbed
+  // run's hour-to-hour scatter (tapping, feeding), which another run does not repeat.
+  const double running = shares[k] > 0.0 ? base_production_share(k) - 1.0 : 0.0;
+  return running + production_share(shares[k]) - (starts ? stop_metal_steps : 0.0);
 }
+
+namespace {
+
+// Cumulative column of a trace at t: 0 at the start, linear from the first row.
+double cumulative_at(const CellTrace& trace, const std::vector<double>& column, double t_s) {
+  if (trace.time_s.empty() || column.size() != trace.time_s.size()) return 0.0;
+  if (t_s <= trace.time_s.front())
+    return trace.time_s.front() > 0 ? column.front() * t_s / trace.time_s.front() : column.front();
+  return CellTrace::at(trace.time_s, column, t_s);
+}
+
+// rms and largest magnitude of per-step differences, and their sum.
+struct StepErrors {
+  double sum_sq = 0, max = 0, total = 0;
+  void add(double e) {
+    sum_sq += e * e;
+    max = std::max(max, std::abs(e));
+    total += e;
+  }
+  double rms(std::size_t n) const { return n > 0 ? std::sqrt(sum_sq / static_cast<double>(n)) : 0.0; }
+};
+
+}  // namespace
+
+double produced_kg_to(const CellTrace& trace, double t_s) { return cumulative_at(trace, trace.production_cum_kg, t_s); }
+
+double energy_J_to(const CellTrace& trace, double t_s) { return cumulative_at(trace, trace.energy_cum_J, t_s); }
 
 double ReducedModel::step_energy_share(const std::vector<double>& shares, std::size_t k) const {
   const bool restarts = k > 0 && shares[k] > 0.0 && shares[k - 1] <= 0.0;
@@ -237,6 +296,9 @@ FitError model_error(const ReducedModel& m, const std::vector<double>& shares, c
   sample_trace(trace, m.step_s, steps, ledge, sh);
   m.predict(std::vector<double>(shares.begin(), shares.begin() + static_cast<std::ptrdiff_t>(steps)), pl, ps);
   FitError e;
+  StepErrors metal, energy;
+  const double step_metal = m.nominal_production_kg_per_s * m.step_s, step_energy = m.nominal_power_W * m.step_s;
+  double dynamic_metal = 0, dynamic_energy = 0;
   for (std::size_t k = 0; k < steps; ++k) {
     const double el = pl[k + 1] - ledge[k + 1];
     const double es = ps[k] - sh[k];
@@ -244,15 +306,30 @@ FitError model_error(const ReducedModel& m, const std::vector<double>& shares, c
     e.superheat_rms_K += es * es;
     e.ledge_max_m = std::max(e.ledge_max_m, std::abs(el));
     e.superheat_max_K = std::max(e.superheat_max_K, std::abs(es));
+    const double from = static_cast<double>(k) * m.step_s, to = from + m.step_s;
+    const double metal_kg = produced_kg_to(trace, to) - produced_kg_to(trace, from);
+    const double energy_J = energy_J_to(trace, to) - energy_J_to(trace, from);
+    dynamic_metal += metal_kg;
+    dynamic_energy += energy_J;
+    if (step_metal > 0) metal.add(m.step_production_share(shares, k) - metal_kg / step_metal);
+    if (step_energy > 0) energy.add(m.step_energy_share(shares, k) - energy_J / step_energy);
   }
   if (steps > 0) {
     e.ledge_rms_m = std::sqrt(e.ledge_rms_m / steps);
     e.superheat_rms_K = std::sqrt(e.superheat_rms_K / steps);
   }
+  e.production_rms = metal.rms(steps);
+  e.production_max = metal.max;
+  e.production_total_kg = metal.total * step_metal;
+  e.production_total = dynamic_metal > 0 ? e.production_total_kg / dynamic_metal : 0.0;
+  e.energy_rms = energy.rms(steps);
+  e.energy_max = energy.max;
+  e.energy_total_J = energy.total * step_energy;
+  e.energy_total = dynamic_energy > 0 ? e.energy_total_J / dynamic_energy : 0.0;
   return e;
 }
 
-ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
+ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t horizon_steps) {
   ReducedModel m;
   m.step_s = step_s;
   m.nominal_power_W = nominal_cell_power_W(c.sim);
@@ -261,14 +338,23 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
   const double duration = std::ceil(c.dispatch.fit_duration_s / step_s) * step_s;
   const auto steps = static_cast<std::size_t>(std::llround(duration / step_s));
   const double interval = std::min(kTraceInterval_s, step_s / 3.0);
-  const CellTrace base = run_power_schedule(c.sim, {1.0}, duration, duration, interval);
+  // The undisturbed run covers the horizon too: its production per step is the profile the
+  // reduced model scales (a cell that drifts at nominal power makes a different amount per hour on
+  // day 3 than over the fit runs' first day; T7-7).
+  const double base_duration = std::max(duration, static_cast<double>(horizon_steps) * step_s);
+  const CellTrace base = run_power_schedule(c.sim, {1.0}, base_duration, base_duration, interval);
   if (base.stopped) throw core::RunError("flex: the undisturbed cell stopped: " + base.stop_message);
   std::vector<double> base_ledge, base_sh;
   sample_trace(base, step_s, steps, base_ledge, base_sh);
   m.ledge_ref_m = base_ledge.front();
   m.superheat_ref_K = 0;
   for (double s : base_sh) m.superheat_ref_K += s / static_cast<double>(base_sh.size());
-  m.nominal_production_kg_per_s = base.production_kg / duration;
+  m.nominal_production_kg_per_s = produced_kg_to(base, duration) / duration;
+  for (std::size_t k = 0; k < std::max(horizon_steps, steps) && m.nominal_production_kg_per_s > 0; ++k) {
+    const double from = static_cast<double>(k) * step_s;
+    m.production_profile.push_back((produced_kg_to(base, from + step_s) - produced_kg_to(base, from)) /
+                                   (m.nominal_production_kg_per_s * step_s));
+  }
   std::vector<FitRun> runs;
   std::vector<CellTrace> traces;
   // The upward run at the rectifier's reach when 1 + δ lies beyond it: a run the rectifier limit
@@ -295,13 +381,7 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s) {
     schedules.back().front() = 0.0;
     traces.push_back(fit_stop(c, m, base, base_ledge, base_sh, schedules.back(), step_s, duration, interval));
   }
-  for (std::size_t i = 0; i < traces.size(); ++i) {
-    const FitError e = model_error(m, schedules[i], traces[i]);
-    m.error.ledge_rms_m = std::max(m.error.ledge_rms_m, e.ledge_rms_m);
-    m.error.ledge_max_m = std::max(m.error.ledge_max_m, e.ledge_max_m);
-    m.error.superheat_rms_K = std::max(m.error.superheat_rms_K, e.superheat_rms_K);
-    m.error.superheat_max_K = std::max(m.error.superheat_max_K, e.superheat_max_K);
-  }
+  for (std::size_t i = 0; i < traces.size(); ++i) worst_of(m.error, model_error(m, schedules[i], traces[i]));
   return m;
 }
 

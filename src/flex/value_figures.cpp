@@ -10,10 +10,29 @@
 namespace potline::flex {
 namespace {
 
+// Least metal between the constant-level and the flat schedule for their energy per kg to count as
+// the basis's marginal rate (1 kg: a numerical floor, below it the two are the same schedule).
+constexpr double kMinRateMetal_kg = 1.0;
+
+// The energy per kg of the metal beyond the flat schedule's on one basis (AC at the grid): the best
+// constant schedule's against the flat one's, both on that basis (planned: the reduced model's
+// production curve; delivered: the two dynamic runs), when their metal differs; else the reduced
+// model's marginal rate P0/(η·r0·e).
+double metal_rate_J_per_kg(const FlexCase& c, const FlexResult& r, const ScheduleEconomics& flat,
+                           const ScheduleEconomics* constant, double extra_kg) {
+  if (constant != nullptr &&
+      std::abs(constant->production_kg - flat.production_kg) >= kMinRateMetal_kg) {
+    const double rate =
+        (constant->energy_J - flat.energy_J) / (constant->production_kg - flat.production_kg);
+    if (rate > 0) return rate;
+  }
+  return marginal_energy_per_kg_J(c, r.model, extra_kg);
+}
+
 // The figures both bases share, from the two schedules' economics and their per-step energies.
 ValueFigures figures(const FlexCase& c, const FlexResult& r, const ScheduleEconomics& flat,
                      const ScheduleEconomics& opt, const std::vector<double>& flat_step_J,
-                     const std::vector<double>& opt_step_J) {
+                     const std::vector<double>& opt_step_J, const ScheduleEconomics* constant) {
   ValueFigures v;
   v.savings_eur = opt.margin_eur() - flat.margin_eur();
   v.flat_power_cost_eur = flat.power_cost_eur;
@@ -25,10 +44,10 @@ ValueFigures figures(const FlexCase& c, const FlexResult& r, const ScheduleEcono
     const double d = opt_step_J[k] - flat_step_J[k];
     (d < 0 ? v.energy_shifted_J : v.energy_added_J) += std::abs(d);
   }
-  v.round_trip_efficiency = round_trip_efficiency(c, r.model, v.energy_shifted_J, v.energy_added_J,
-                                                  v.extra_production_kg);
   v.extra_metal_energy_J =
-      v.extra_production_kg * marginal_energy_per_kg_J(c, r.model, v.extra_production_kg);
+      v.extra_production_kg * metal_rate_J_per_kg(c, r, flat, constant, v.extra_production_kg);
+  v.round_trip_efficiency =
+      round_trip_efficiency(v.energy_shifted_J, v.energy_added_J, v.extra_metal_energy_J);
   const auto sec = [](const ScheduleEconomics& e) {
     return e.production_kg > 0 ? e.energy_J / e.production_kg : 0.0;
   };
@@ -36,12 +55,15 @@ ValueFigures figures(const FlexCase& c, const FlexResult& r, const ScheduleEcono
   return v;
 }
 
-// The planned schedules' energy per step (AC at the grid): share × nominal power × step.
+// The planned schedules' energy per step (AC at the grid), as schedule_economics counts it: share
+// × nominal power × step, and a restart's energy beyond the schedule (so that the steps sum to the
+// schedule's energy: net change = added − shifted).
 std::vector<double> planned_step_energy_J(const FlexCase& c, const FlexResult& r,
                                           const std::vector<double>& shares) {
   std::vector<double> out(shares.size());
   const double unit_J = grid_power_W(c, r.model) * r.prices.step_s;
-  for (std::size_t k = 0; k < shares.size(); ++k) out[k] = shares[k] * unit_J;
+  for (std::size_t k = 0; k < shares.size(); ++k)
+    out[k] = r.model.step_energy_share(shares, k) * unit_J;
   return out;
 }
 
@@ -70,9 +92,8 @@ double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double
              : 0;
 }
 
-double round_trip_efficiency(const FlexCase& c, const ReducedModel& m, double shifted_J,
-                             double added_J, double extra_kg) {
-  const double restoring_J = added_J - extra_kg * marginal_energy_per_kg_J(c, m, extra_kg);
+double round_trip_efficiency(double shifted_J, double added_J, double extra_metal_energy_J) {
+  const double restoring_J = added_J - extra_metal_energy_J;
   return restoring_J > 0 ? shifted_J / restoring_J : 1.0;
 }
 
@@ -95,7 +116,8 @@ ValueFigures planned_figures(const FlexCase& c, const FlexResult& r) {
   const Schedule& opt = r.final_round().schedule;
   ValueFigures v =
       figures(c, r, r.flat.economics, opt.economics, planned_step_energy_J(c, r, r.flat.shares),
-              planned_step_energy_J(c, r, opt.shares));
+              planned_step_energy_J(c, r, opt.shares),
+              r.constant.found ? &r.constant.schedule.economics : nullptr);
   const AnodeEffectCost a = anode_effect_cost(c, r);
   v.anode_effect_cost_eur = a.extra_energy_eur + a.extra_pfc_eur;
   v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;
@@ -103,9 +125,11 @@ ValueFigures planned_figures(const FlexCase& c, const FlexResult& r) {
 }
 
 ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r) {
+  const bool constant_ran = r.constant.found && !r.constant_check.trace.stopped;
   ValueFigures v = figures(c, r, r.flat_delivered, r.delivered,
                            delivered_step_energy_J(c, r.prices, r.flat_check),
-                           delivered_step_energy_J(c, r.prices, r.final_round().check));
+                           delivered_step_energy_J(c, r.prices, r.final_round().check),
+                           constant_ran ? &r.constant_delivered : nullptr);
   // The drawn energy holds the AE overvoltage energy at each step's price: only the PFC is left.
   v.anode_effect_cost_eur = anode_effect_cost(c, r).extra_pfc_eur;
   v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;

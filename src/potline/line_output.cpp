@@ -24,6 +24,7 @@ void add_cell_to_row(Row& row, Block& b, std::size_t k) {
   row.mean_voltage_V += v;
   row.line_power_W += v * row.line_current_A;
   row.energy_J += y[kEnergyLine];
+  row.production_kg += y[kMetalProduced];
   row.mean_alumina_wt += a;
   row.min_alumina_wt = std::min(row.min_alumina_wt, a);
   row.max_alumina_wt = std::max(row.max_alumina_wt, a);
@@ -188,6 +189,7 @@ Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long
       const CellRun& r = b.runs[k];
       if (r.cut_out) {  // dead: the energy it drew before, and while held in the line
         row.energy_J += b.cells->state(k)[kEnergyLine] + r.held_energy_J;
+        row.production_kg += b.cells->state(k)[kMetalProduced];
         if (r.shorted) continue;
         // Not yet shorted (potline.cut_out_delay): in the series with its held voltage.
         row.line_voltage_V += r.cut.voltage_V;

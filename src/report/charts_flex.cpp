@@ -301,10 +301,16 @@ std::optional<Chart> heat_chart(const RunData& run, const Json& values, const Js
       values, "t_h", true, x_domain, limit_layers(s, "superheat", "K", "Superheat [K]"), 1, marks));
   const Json fit = object_at(object_at(s, "reduced_model"), "fit_error");
   const Json subtitle = {
-      fmt::format("{}: {}; reduced-model fit rms {} cm ledge, {} K superheat", run.title(),
-                  vega::text(s, "verdict", "verdict missing"),
+      fmt::format("{}: {}; reduced-model fit rms {} cm ledge, {} K superheat, {} % metal per step; "
+                  "plan - dynamic over the horizon {} t metal",
+                  run.title(), vega::text(s, "verdict", "verdict missing"),
                   vega::fixed(vega::member(fit, "ledge_rms_cm"), 2),
-                  vega::fixed(vega::member(fit, "superheat_rms_K"), 2)),
+                  vega::fixed(vega::member(fit, "superheat_rms_K"), 2),
+                  vega::fixed(vega::member(fit, "production_rms_percent"), 2),
+                  vega::fixed(vega::member(object_at(object_at(object_at(s, "optimised"), "check"),
+                                                     "reduced_model_error"),
+                                           "production_total_t"),
+                              1)),
       fmt::format("red: the case's limits (they bound the dynamic model's {} running means); "
                   "dashed orange: the "
                   "optimiser's after tightening; shaded: where those means left the window",
@@ -425,7 +431,9 @@ RunReport flex_report(const RunData& run) {
   value.erase("planned");  // in the planned-delivered table
   value.erase("delivered");
   r.tables.push_back(
-      key_value_table("Value of flexibility against the flat schedule (summary value)", value));
+      key_value_table("Value of flexibility against the flat schedule (summary value; keys not "
+                      "named delivered or dynamic are the plan's, the reduced model's)",
+                      value));
   r.tables.push_back(economics_table(s));
   Json solver = object_at(s, "solver");
   solver["verdict"] = s.contains("verdict") ? s["verdict"] : Json();

@@ -89,7 +89,7 @@ TEST(CliUserTrial, FlexTextGivesThePowerCostChangeWithItsSign) {
   char saved_text[64];
   std::snprintf(saved_text, sizeof saved_text, "(%+.2f %% of the flat schedule's power cost)", saved);
   expect_in(r.out, saved_text);
-  expect_in(r.out, "MWh AC, metal ");  // bought at the grid connection since 2026-12-05 (was DC)
+  expect_in(r.out, "MWh AC net (");  // bought at the grid connection since 2026-12-05 (was DC)
   expect_in(r.out, "  check: ");
   // The margin is metal less power, alumina and carbon (flat 3.7 kEUR a day for a 516 MW AC potline;
   // 29 kEUR when the cells' DC energy was bought),

@@ -2,6 +2,7 @@
 // model delivers (T6-4), not on the reduced model's plan; the text prints both, the dynamic
 // production change and the reduced model's notes. Relations, not frozen numbers.
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 #include <string>
 
@@ -76,9 +77,19 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
                        "dynamic model)\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("    round-trip efficiency (after the extra metal's energy)"),
+  EXPECT_NE(r.out.find("    round-trip efficiency: shifted / (added - that)"), std::string::npos) << r.out;
+  // T7-9: the energy the text prints is the value figures' — the net change with the energy added
+  // and shifted that make it (the text said "energy +348.3 MWh" where energy_added_MWh was 425.7).
+  const Json jv = parse_json(read_file(std::filesystem::path(dir) / "summary.json"))["value"]["planned"];
+  char energy[160];
+  std::snprintf(energy, sizeof energy, "energy %+.1f MWh AC net (%.1f added above the flat schedule's steps, %.1f shifted",
+                num(jv["energy_change_MWh"]), num(jv["energy_added_MWh"]), num(jv["energy_shifted_MWh"]));
+  EXPECT_NE(r.out.find(energy), std::string::npos) << energy << "\n" << r.out;
+  // T7-7: the reduced model's metal and energy error against the checks, printed and in the JSON.
+  EXPECT_NE(r.out.find("  reduced model against the dynamic checks over the horizon (reduced - dynamic): flat metal "),
             std::string::npos)
       << r.out;
+  EXPECT_NE(r.out.find("; metal per step rms "), std::string::npos) << r.out;
   const Json j = parse_json(read_file(std::filesystem::path(dir) / "summary.json"));
   const Json& d = j["value"]["delivered"];
   const Json& p = j["value"]["planned"];
@@ -128,16 +139,22 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
 // 0.99 — a known miss (the model loses nothing in a storage cycle beyond its production curve). The
 // planned figure is 1 by construction: the reduced model's elasticities up and down are equal
 // there.
-TEST(FlexValueCli, KnownMissTrimetWeekRoundTripIsAboveTheStatedUpToNinetyFivePercent) {
+TEST(FlexValueCli, KnownMissTrimetWeekRoundTripIsBelowTheStatedUpToNinetyFivePercent) {
   const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json j = parse_json(r.out);
   ASSERT_DOUBLE_EQ(num(j["reduced_model"]["production_elasticity_up"]),
                    num(j["reduced_model"]["production_elasticity_down"]));
   EXPECT_NEAR(num(j["value"]["planned"]["round_trip_efficiency"]), 1.0, 1e-9);
+  // Delivered, the extra metal's energy is at the dynamic model's own marginal rate (its constant-
+  // level run against its flat run, T7-9): 0.852 measured 2026-12-06 (0.990 at the reduced
+  // model's rate), below the tolerance band 0.92–0.98 around the stated 95 %.
   const double delivered = num(j["value"]["delivered"]["round_trip_efficiency"]);
-  EXPECT_GT(delivered, 0.98);  // above the tolerance band 0.92–0.98 around the stated 95 %
-  EXPECT_LT(delivered, 1.02);
+  EXPECT_GT(delivered, 0.80);
+  EXPECT_LT(delivered, 0.92);
+  const Json& d = j["value"]["delivered"];
+  EXPECT_NEAR(delivered,
+              num(d["energy_shifted_MWh"]) / (num(d["energy_added_MWh"]) - num(d["extra_metal_energy_MWh"])), 1e-9);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ namespace potline::flex {
 struct CellTrace {
   std::vector<double> time_s, ledge_m, superheat_K, temperature_K, power_W, acd_m;
   std::vector<double> energy_cum_J;  ///< cumulative line energy at each row (DC, the cell's)
+  std::vector<double> production_cum_kg;  ///< cumulative metal produced at each row (the cell's)
   std::vector<double> current_A;     ///< line current at each row (the rectifier limit shows here)
   line::Summary summary;            ///< of the run (partial when it stopped)
   bool stopped = false;             ///< a physical guard stopped the run (e.g. the bath froze)

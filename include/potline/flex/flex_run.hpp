@@ -84,9 +84,11 @@ struct ValueFigures {
   double production_kg = 0;        ///< the schedule's metal (the per-tonne basis)
   double extra_production_kg = 0;  ///< the schedule's metal − the flat one's
   double energy_change_J = 0;
-  double energy_shifted_J = 0;      ///< Σ over steps of the energy below the flat schedule's step
-  double energy_added_J = 0;        ///< Σ over steps of the energy above it
-  double extra_metal_energy_J = 0;  ///< the extra metal's energy at the marginal rate P0/(η·r0·e)
+  double energy_shifted_J = 0;  ///< Σ over steps of the energy below the flat schedule's step
+  double energy_added_J = 0;    ///< Σ over steps of the energy above it
+  /// The extra metal's energy at the basis's marginal rate: the best constant schedule's energy per
+  /// kg beyond the flat one's on the same basis (else the reduced model's P0/(η·r0·e)).
+  double extra_metal_energy_J = 0;
   double round_trip_efficiency = 1;  ///< shifted / (added − extra metal energy); 1 when that is ≤ 0
   double sec_change_percent = 0;  ///< energy per metal, schedule against flat
   /// The extra anode effects' cost not yet in the savings: planned, their energy and PFC;
@@ -103,11 +105,9 @@ ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r);
 /// The marginal energy of `extra_kg` of metal beyond the flat schedule's [J AC per kg]:
 /// P0/(η·r0·e), e the reduced model's production elasticity up (extra_kg ≥ 0) or down.
 double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double extra_kg);
-/// Shifted over restoring energy: `shifted_J` / (`added_J` − `extra_kg` × the marginal energy per
-/// kg, P0/(η·r0·e) with e the reduced model's elasticity up (extra metal ≥ 0) or down); 1 when the
-/// restoring energy is ≤ 0 (nothing to restore).
-double round_trip_efficiency(const FlexCase& c, const ReducedModel& m, double shifted_J,
-                             double added_J, double extra_kg);
+/// Shifted over restoring energy: `shifted_J` / (`added_J` − `extra_metal_energy_J`); 1 when the
+/// restoring energy is ≤ 0 (nothing to restore). docs/model/flexibility.md §5.
+double round_trip_efficiency(double shifted_J, double added_J, double extra_metal_energy_J);
 
 /// Whether the reduced model's superheat fit error (rms) exceeds half the width of the superheat
 /// window it plans in (flex.superheat_min … flex.superheat_max): its heat-state bounds then mean

@@ -27,8 +27,11 @@
 //
 // a, b, c, d, e_up and e_down are fitted by least squares to step responses (u = +δ and −δ held for
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
-// run (u = 0) so that the controller's own drift cancels. The fit error is the free-run error of
-// the reduced model against those runs.
+// run (u = 0) so that the controller's own drift cancels; e_up > e_down (convex) is replaced by
+// their mean (docs/model/flexibility.md §2 says why). The undisturbed run covers the horizon, and its
+// production per step (production_profile, a share of the fit runs' mean) is added to the curve: a
+// step's metal is r0·(w[k] + m[k]). The fit error is the free-run error of the reduced model against
+// those runs: ledge, superheat, and metal and energy per step and over the run.
 #include <limits>
 #include <string>
 #include <vector>
@@ -41,6 +44,13 @@ namespace potline::flex {
 struct FitError {
   double ledge_rms_m = 0, ledge_max_m = 0;
   double superheat_rms_K = 0, superheat_max_K = 0;
+  /// Metal and energy per step, reduced model − dynamic model, in shares of one step at nominal
+  /// production (nominal power): rms and largest magnitude over the steps.
+  double production_rms = 0, production_max = 0;
+  double energy_rms = 0, energy_max = 0;
+  /// Over the run (signed, reduced − dynamic): per cell, and as a share of the dynamic model's.
+  double production_total_kg = 0, production_total = 0;
+  double energy_total_J = 0, energy_total = 0;
 };
 
 struct ReducedModel {
@@ -49,7 +59,12 @@ struct ReducedModel {
   double e_up = 1, e_down = 1;
   double ledge_ref_m = 0, superheat_ref_K = 0;
   double nominal_power_W = 0;               ///< per cell
-  double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run
+  double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run over flex.fit_duration
+  /// The undisturbed run's production in each step of the horizon as a share of
+  /// nominal_production_kg_per_s: the cell's own drift at nominal power (the resistance control
+  /// settling from the calibration state) over a horizon longer than the fit runs. Empty (a model
+  /// built by hand): 1 at every step.
+  std::vector<double> production_profile;
   double delta = 0.05;                      ///< step amplitude of the fit runs
   double a_stop = 0;                        ///< decay of the stop's ledge per step
   double b_stop = 0, c_stop = 0;            ///< a stopped step's ledge [m] and superheat [K] beyond b·(−1), c·(−1) + d·x
@@ -67,10 +82,14 @@ struct ReducedModel {
   /// Free-run prediction of ledge [m] at step ends and mean superheat [K] per step for shares (a
   /// share of 0 or less: the line stopped).
   void predict(const std::vector<double>& shares, std::vector<double>& ledge_m, std::vector<double>& superheat_K) const;
-  /// Production share (1 = nominal) the model gives a power share.
+  /// Production share (1 = nominal) the model gives a power share: 1 + e_up·u above nominal, 1 +
+  /// e_down·u below (u = share − 1).
   double production_share(double share) const;
-  /// Production share of step k of a schedule: production_share(shares[k]) less stop_metal_steps
-  /// when a stop starts at k (the line runs before the horizon).
+  /// The undisturbed production of step k in shares of nominal (production_profile, else 1).
+  double base_production_share(std::size_t k) const;
+  /// Production of step k of a schedule in shares of nominal: production_share(shares[k]) +
+  /// base_production_share(k) − 1 (0 while stopped), less stop_metal_steps when a stop starts at k
+  /// (the line runs before the horizon).
   double step_production_share(const std::vector<double>& shares, std::size_t k) const;
   /// Energy of step k in steps of nominal power: the share (0 stopped) plus restart_energy_steps
   /// when the line restarts at k.
@@ -81,10 +100,17 @@ struct ReducedModel {
 void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std::vector<double>& ledge_m,
                   std::vector<double>& superheat_K);
 
-/// Fits the reduced model to the dynamic model of the case at dispatch step `step_s`.
-ReducedModel fit_reduced_model(const FlexCase& c, double step_s);
+/// Fits the reduced model to the dynamic model of the case at dispatch step `step_s`; the
+/// undisturbed run covers `horizon_steps` steps at least (its production_profile).
+ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t horizon_steps = 0);
 
-/// Free-run error of the model against a dynamic-model trace of the same schedule.
+/// Free-run error of the model against a dynamic-model trace of the same schedule: heat state,
+/// metal and energy per step and over the run (to the trace's stop, if it stopped).
 FitError model_error(const ReducedModel& m, const std::vector<double>& shares, const CellTrace& trace);
+
+/// The metal [kg] and energy [J] of one cell of a trace from its start to time t (interpolated in
+/// its cumulative columns; 0 at t = 0).
+double produced_kg_to(const CellTrace& trace, double t_s);
+double energy_J_to(const CellTrace& trace, double t_s);
 
 }  // namespace potline::flex

@@ -156,6 +156,7 @@ struct Row {
   double mean_voltage_V = 0;
   double line_power_W = 0;
   double energy_J = 0;             ///< cumulative line energy
+  double production_kg = 0;        ///< cumulative metal produced, summed over the cells (cut-out ones to their cut-out)
   double mean_alumina_wt = 0, min_alumina_wt = 0, max_alumina_wt = 0;
   double mean_undissolved_kg = 0;
   double mean_alf3_wt = 0;

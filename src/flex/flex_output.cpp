@@ -348,7 +348,8 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
   std::string out =
       io::csv_row({"time_utc", "price [EUR/MWh]", "flat power [MW]", "power [MW]",
                    "ledge model [cm]", "superheat model [K]", "ledge dynamic [cm]",
-                   "superheat dynamic [K]", "flat power delivered [MW]", "power delivered [MW]"});
+                   "superheat dynamic [K]", "flat power delivered [MW]", "power delivered [MW]",
+                   "metal model [t]", "metal dynamic [t]"});
   const ResolveRound& f = r.final_round();
   const double unit_MW = grid_power_W(c, r.model) / 1e6;  // AC at the grid connection
   std::vector<double> ledge, superheat;
@@ -359,6 +360,14 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
   const auto mean_MW = [&](const std::vector<double>& e, std::size_t k) {
     return k < e.size() ? e[k] / r.prices.step_s / 1e6 : 0.0;
   };
+  // The optimised schedule's metal per step, planned (the reduced model's) and as the dynamic model
+  // made it (T7-29: which steps were not delivered), the whole potline.
+  const double step_t = r.model.nominal_production_kg_per_s * r.prices.step_s * c.cells / 1e3;
+  const auto dynamic_t = [&](std::size_t k) {
+    const double from = r.prices.step_s * static_cast<double>(k);
+    return (produced_kg_to(f.check.trace, from + r.prices.step_s) - produced_kg_to(f.check.trace, from)) * c.cells /
+           1e3;
+  };
   for (std::size_t k = 0; k < f.schedule.shares.size(); ++k) {
     const auto t = r.prices.start_unix_s + static_cast<std::int64_t>(k * r.prices.step_s);
     out += io::csv_row(
@@ -368,7 +377,9 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
          fmt::format("{:.6g}", 100 * f.schedule.ledge_m[k + 1]),
          fmt::format("{:.6g}", f.schedule.superheat_K[k]),
          fmt::format("{:.6g}", 100 * ledge[k + 1]), fmt::format("{:.6g}", superheat[k]),
-         fmt::format("{:.6g}", mean_MW(flat_J, k)), fmt::format("{:.6g}", mean_MW(opt_J, k))});
+         fmt::format("{:.6g}", mean_MW(flat_J, k)), fmt::format("{:.6g}", mean_MW(opt_J, k)),
+         fmt::format("{:.6g}", r.model.step_production_share(f.schedule.shares, k) * step_t),
+         fmt::format("{:.6g}", dynamic_t(k))});
   }
   return out;
 }

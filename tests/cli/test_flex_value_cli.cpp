@@ -1,6 +1,7 @@
 // potline flex: the year's value and the heat-exchanger payback are on the savings the dynamic
 // model delivers (T6-4), not on the reduced model's plan; the text prints both, the dynamic
 // production change and the reduced model's notes. Relations, not frozen numbers.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -118,12 +119,25 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
   std::string line;
   std::getline(schedule, line);
   const auto header = csv_cells(line);
-  ASSERT_EQ(header.back(), "power delivered [MW]");
-  ASSERT_EQ(header[header.size() - 2], "flat power delivered [MW]");
-  double drawn_MWh = 0;
-  while (std::getline(schedule, line))
-    drawn_MWh += std::stod(csv_cells(line).back()) * num(j["step_min"]) / 60;
+  const auto column = [&header](const std::string& name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    EXPECT_NE(it, header.end()) << name;
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  const std::size_t drawn = column("power delivered [MW]");
+  ASSERT_EQ(header[drawn - 1], "flat power delivered [MW]");
+  // T7-29: the metal per step, planned and delivered, adds up to the optimised schedule's.
+  const std::size_t metal_model = column("metal model [t]"), metal_dynamic = column("metal dynamic [t]");
+  double drawn_MWh = 0, model_t = 0, dynamic_t = 0;
+  while (std::getline(schedule, line)) {
+    const auto cells = csv_cells(line);
+    drawn_MWh += std::stod(cells[drawn]) * num(j["step_min"]) / 60;
+    model_t += std::stod(cells[metal_model]);
+    dynamic_t += std::stod(cells[metal_dynamic]);
+  }
   EXPECT_NEAR(drawn_MWh, num(j["optimised"]["delivered"]["energy_MWh"]), 1e-5 * drawn_MWh);
+  EXPECT_NEAR(model_t, num(j["optimised"]["production_t"]), 1e-5 * model_t);
+  EXPECT_NEAR(dynamic_t, num(j["optimised"]["delivered"]["production_t"]), 1e-5 * dynamic_t);
   // economics.csv: planned beside delivered.
   const std::string economics = read_file(std::filesystem::path(dir) / "economics.csv");
   EXPECT_EQ(

@@ -9,6 +9,7 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/core/constants.hpp"
+#include "potline/market/netback.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/years.hpp"
@@ -133,7 +134,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   return j;
 }
 
-// The power price at which margin_usd_per_t (the region's price − C1) is 0, the region's price and
+// The power price at which margin_usd_per_t (the netback − C1) is 0, the netback and
 // the other costs held (plant::breakeven_power_usd_per_J); empty without electricity.
 std::string breakeven_cell(double margin_usd_per_kg, const fleet::SmelterEconomics& e) {
   if (!(e.sec_ac_J_per_kg > 0)) return {};
@@ -143,6 +144,32 @@ std::string breakeven_cell(double margin_usd_per_kg, const fleet::SmelterEconomi
   return p ? num(*p * constants::kJoulePerKWh * 1e3) : std::string();
 }
 
+/// Each smelter's netback (market/netback.hpp, T7-5): in the solved market, the trade problem's routes
+/// (fleet::trade_problem; a smelter's segments share them) at the LP's prices, ad valorem tariffs at
+/// the origin's price (the fixed point's, to its tolerance); without the market, its region's price.
+std::vector<market::Netback> smelter_netbacks(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  std::vector<market::Netback> out(f.smelters.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int region = c.model.smelters[i].region;
+    out[i] = {f.price_usd_per_kg[static_cast<std::size_t>(region)], region};
+  }
+  if (!f.market_solved || !f.feasible) return out;
+  const market::TradeProblem p = fleet::trade_problem(c, f.smelters);
+  market::TradeSolution s;
+  s.price_usd_per_kg = f.price_usd_per_kg;
+  if (!p.tariff_rate.empty()) {
+    s.tariff_usd_per_kg.assign(p.suppliers.size(), std::vector<double>(f.price_usd_per_kg.size(), 0.0));
+    for (std::size_t k = 0; k < p.suppliers.size(); ++k) {
+      const double origin = f.price_usd_per_kg[static_cast<std::size_t>(p.suppliers[k].region)];
+      for (std::size_t r = 0; r < f.price_usd_per_kg.size(); ++r) s.tariff_usd_per_kg[k][r] = p.tariff_rate[k][r] * origin;
+    }
+  }
+  const std::vector<market::Netback> b = market::netbacks(p, s);
+  const auto per = static_cast<std::size_t>(fleet::segments_per_smelter(c));
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = b[i * per];
+  return out;
+}
+
 std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   std::ostringstream cc;
   cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
@@ -150,13 +177,18 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
         "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
         "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t,"
         "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route,"
-        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,breakeven_power_usd_per_MWh\n";
+        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,breakeven_power_usd_per_MWh,"
+        "netback_usd_per_t,netback_region\n";
+  const std::vector<market::Netback> netbacks = smelter_netbacks(c, f);
   int rank = 0;
   for (const auto& p : f.curve) {
     const auto i = static_cast<std::size_t>(p.smelter);
     const fleet::SmelterEconomics& e = f.smelters[i];
     const fleet::FleetSmelter& s = c.model.smelters[i];
     const auto& r = s.record;
+    // Where the smelter's metal fetches most, and that price at the works.
+    const double netback = netbacks[i].value_usd_per_kg;
+    const int where = netbacks[i].region;
     cc << ++rank << ',' << csv_text(r.id) << ',' << csv_text(r.name) << ',' << csv_text(r.region) << ',' << csv_text(r.country) << ','
        << csv_text(r.province) << ',' << (r.aggregate ? "true" : "false") << ',' << num(e.capacity_kg_per_s * kKt) << ','
        << num(p.cumulative_kg_per_s * kMt) << ','
@@ -169,15 +201,14 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
        << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(","))  // empty: no single site
        << ',' << csv_text(s.technology) << ',' << csv_text(s.technology_class) << ','
-       << num((f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg) * kT) << ','
+       << num((netback - e.c1_usd_per_kg) * kT) << ','  // the margin at the netback (T7-5)
        << num(e.sec_ac_J_per_kg > 0 ? e.power_usd_per_kg / e.sec_ac_J_per_kg * constants::kJoulePerKWh * 1e3 : 0.0) << ','
        << csv_text(s.power_basis) << ',' << csv_text(s.power_origin) << ',' << csv_text(s.pfc_standard) << ','
        << num(e.cbam_see_kg_per_kg) << ',' << num(e.cbam_default_see_kg_per_kg) << ',' << csv_text(s.cbam_route) << ','
-       // The trade LP's price of the smelter's region, which margin_usd_per_t is taken from: beside
-       // price_usd_per_t (LME + the input premium) a row read 2500 - 1439.5 = 594 without it.
+       // The trade LP's price of the smelter's own region (the margin is at the netback, the last columns).
        << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << ',' << num(e.eu_ets_usd_per_kg * kT) << ','
-       << num(e.eu_ets_free_allocation_kg_per_kg) << ','
-       << breakeven_cell(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] - e.c1_usd_per_kg, e) << '\n';
+       << num(e.eu_ets_free_allocation_kg_per_kg) << ',' << breakeven_cell(netback - e.c1_usd_per_kg, e) << ','
+       << num(netback * kT) << ',' << csv_text(c.model.regions.regions[static_cast<std::size_t>(where)].id) << '\n';
   }
   return cc.str();
 }

@@ -12,6 +12,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/plant/pfc_note.hpp"
 #include "potline/plant/smelter_case.hpp"
+#include "potline/potline/thermal_window.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "potline/core/constants.hpp"
 #include "ccs_internal.hpp"
@@ -66,6 +67,32 @@ struct CellPoint {
 /// of 15.0 kWh/kg), so the published operating point is kept there.
 constexpr double kOperatingCurrentBand = 0.10;
 
+/// The calibrated cell at the smelter's own line current `own_A` (within the band) when that is a
+/// working state within the safe window by `potline cell --thermal`'s judgement (the calibrated ACD
+/// kept, the heat balance solved; line::judge_thermal_state); else the published point, with the
+/// reason in the SEC's origin (with line::kNoWorkingState) and a warning (T7-26: HAL275 at Sunndal's
+/// 275 kA, ledge 21.6 cm, gave an SEC 5 % below its published point).
+void run_at_own_current(const cell::Technology& tech, cell::CellCase& tc, double own_A, CellPoint& p,
+                        const Reader& r) {
+  const double design_A = tc.op.line_current_A;
+  cell::OperatingPoint at = tc.op;
+  at.line_current_A = own_A;
+  const line::ThermalJudgement j = line::judge_thermal_state(tc.design, tc.constants, tc.op, at);
+  if (j.problems.empty()) {
+    tc.op = at;
+    p.origin = fmt::format("calibrated at its published {:.4g} kA, run at the smelter's line current {:.4g} kA",
+                           design_A / 1e3, own_A / 1e3);
+    return;
+  }
+  std::string why;
+  for (const auto& x : j.problems) why += (why.empty() ? "" : ", ") + x;
+  p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA, and run there: at the smelter's {:.4g} "
+                         "kA the calibrated cell {} ({}; `potline cell --technology {} --set operation.line_current=\"{:.4g} "
+                         "kA\" --thermal`)",
+                         design_A / 1e3, own_A / 1e3, line::kNoWorkingState, why, tech.id, own_A / 1e3);
+  r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech.id + "': " + p.origin);
+}
+
 /// The calibrated cell of potline.technology, run at the smelter's own line current when the case
 /// gives potline.line_current within kOperatingCurrentBand of the published current (its operating
 /// point: amperage creep or a reduced current), else at the technology's published operating point
@@ -82,9 +109,7 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
     p.origin = "calibrated to its published operating point";
     if (const auto own = r.opt("potline.line_current"); own && *own != design_A) {
       if (std::abs(*own / design_A - 1.0) <= kOperatingCurrentBand) {
-        tc->op.line_current_A = *own;
-        p.origin = fmt::format("calibrated at its published {:.4g} kA, run at the smelter's line current {:.4g} kA",
-                               design_A / 1e3, *own / 1e3);
+        run_at_own_current(*tech, *tc, *own, p, r);
       } else {
         p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA; the smelter's {:.4g} kA is more "
                                "than {:g} % away: modified cells, run at the published point",

@@ -29,9 +29,12 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
   const auto header = csv_cells(lines[0]);
   // region_price_usd_per_t was the last column; the EU ETS columns follow it since 2026-12-05 evening,
   // the break-even power price since user trial 7 (T7-35).
-  EXPECT_EQ(header[header.size() - 4], "region_price_usd_per_t");
-  EXPECT_EQ(header[header.size() - 2], "eu_ets_free_allocation_t_per_t");
-  EXPECT_EQ(header.back(), "breakeven_power_usd_per_MWh");
+  // The netback (T7-5) follows them.
+  EXPECT_EQ(header[header.size() - 6], "region_price_usd_per_t");
+  EXPECT_EQ(header[header.size() - 4], "eu_ets_free_allocation_t_per_t");
+  EXPECT_EQ(header[header.size() - 3], "breakeven_power_usd_per_MWh");
+  EXPECT_EQ(header[header.size() - 2], "netback_usd_per_t");
+  EXPECT_EQ(header.back(), "netback_region");
   const Json summary = parse_json(read_file(dir + "/summary.json"));
   const std::size_t region = column(header, "region"), price = column(header, "region_price_usd_per_t"),
                     c1 = column(header, "c1_usd_per_t"), margin = column(header, "margin_usd_per_t");
@@ -39,7 +42,11 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
     const auto row = csv_cells(lines[i]);
     ASSERT_EQ(row.size(), header.size()) << lines[i];
     const double p = std::stod(row[price]);
-    EXPECT_NEAR(p - std::stod(row[c1]), std::stod(row[margin]), 0.02) << lines[i];  // 6 printed digits
+    // The margin is at the netback (T7-5): the best destination price less freight and tariff, never
+    // below the home price less nothing (home is a destination): netback >= the region's price.
+    const double netback = std::stod(row[column(header, "netback_usd_per_t")]);
+    EXPECT_NEAR(netback - std::stod(row[c1]), std::stod(row[margin]), 0.02) << lines[i];  // 6 printed digits
+    EXPECT_GE(netback, p - 0.01) << lines[i];
     EXPECT_NEAR(p, summary.at("price_by_region_usd_per_t").at(row[region]).get<double>(), 0.01) << lines[i];
   }
 }

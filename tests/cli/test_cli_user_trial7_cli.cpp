@@ -190,6 +190,24 @@ TEST(CliUserTrial7, CurrentScheduleMisplacedRowIsOneError) {
   expect_in(r.err, "potline: 2 input error(s)");
 }
 
+// T7-38: the flexible capacity of the preset (the published ±25 % / 48 h claim) carries the caveat that
+// the dynamic model does not support it downwards; the envelope (the model's own holds) needs none.
+TEST(CliUserTrial7, FlexPresetCapacityCarriesItsCaveat) {
+  RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=heat_exchangers", "--set",
+                         "fleet.flex_source=preset"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "  note: fleet.flex_source = preset: the published claim that ±25 % holds 48 h, not the dynamic model's");
+  r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=heat_exchangers", "--set",
+               "fleet.flex_source=preset", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string caveat = parse_json(r.out).at("flexible_capacity").at("caveat").get<std::string>();
+  EXPECT_NE(caveat.find("overstate what the model supports"), std::string::npos) << caveat;
+  r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=conventional", "--set",
+               "fleet.flex_source=preset", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(parse_json(r.out).at("flexible_capacity").at("caveat").get<std::string>(), "");  // ±5 % holds (F5)
+}
+
 }  // namespace
 }  // namespace test_cli_user_trial7_cli
 }  // namespace potline_cli_test

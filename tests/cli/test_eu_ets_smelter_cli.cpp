@@ -83,4 +83,29 @@ TEST(eu_ets_smelter_cli, TheTextNamesTheEmissionsStandard) {
       << r.out;
 }
 
+// T7-26: a technology run at a smelter's line current within ±10 % of its published one is run there
+// only when the calibrated cell is a working state within the safe window by `cell --thermal`'s
+// judgement; HAL275 at Sunndal's 275 kA freezes a 21.6 cm ledge, so the published point's SEC is kept
+// (it was 5 % below it) and the SEC source and a warning say why.
+TEST(eu_ets_smelter_cli, ADeratedCellOutsideTheThermalWindowKeepsThePublishedSec) {
+  const std::vector<std::string> base = {"smelter", example("smelter-us-old-grid.toml"), "--json", "--set",
+                                         "potline.technology=HAL275"};
+  RunResult r = potline(base);
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const double published = parse_json(r.out).at("sec_ac_kWh_per_kg").get<double>();
+  std::vector<std::string> derated = base;
+  derated.insert(derated.end(), {"--set", "potline.line_current=275 kA"});
+  r = potline(derated);
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  EXPECT_EQ(j.at("sec_ac_kWh_per_kg").get<double>(), published);
+  const std::string source = j.at("sec_source").get<std::string>();
+  EXPECT_NE(source.find("and run there: at the smelter's 275 kA the calibrated cell is no working state within the safe "
+                        "window (superheat"),
+            std::string::npos)
+      << source;
+  EXPECT_NE(source.find("ledge 21.6 cm > 10 cm"), std::string::npos) << source;
+  EXPECT_NE(j.at("warnings").dump().find("is no working state within the safe window"), std::string::npos) << r.out;
+}
+
 }  // namespace potline_cli_test::test_eu_ets_smelter_cli

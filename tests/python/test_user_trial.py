@@ -35,7 +35,7 @@ def test_cost_curve_margin_is_region_price_less_c1(root):
     # price_usd_per_t is LME + input premium; the margin is against the trade LP's regional price.
     world = potline.fleet(str(root / "examples" / "world.toml"))
     curve = world.cost_curve
-    gap = (curve["region_price_usd_per_t"] - curve["c1_usd_per_t"] - curve["margin_usd_per_t"]).abs()
+    gap = (curve["netback_usd_per_t"] - curve["c1_usd_per_t"] - curve["margin_usd_per_t"]).abs()
     assert gap.max() < 0.02
     prices = curve["region"].map(world["price_by_region_usd_per_t"])
     assert (curve["region_price_usd_per_t"] - prices).abs().max() < 0.01

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "market_fixtures.hpp"
+#include "potline/market/netback.hpp"
 #include "potline/market/trade.hpp"
 
 namespace test_market_trade {
@@ -80,3 +81,59 @@ TEST(market_trade, IllFormedProblemRejected) {
   EXPECT_NE(s.explanation.find("ill-formed"), std::string::npos);
 }
 }  // namespace test_market_trade
+
+// market::netbacks on a three-region problem solved by hand (T7-5: a smelter that exports all its
+// metal earns the destination's price net of freight, not its home region's price).
+namespace test_market_netback {
+
+using namespace potline::market;
+
+// Regions 0 "canada", 1 "usa", 2 "india". Suppliers: 0 in canada, cost 1.0, capacity 10; 1 in usa,
+// cost 1.5, capacity 10; 2 in india, cost 1.2, capacity 100. Demand: canada 2, usa 12, india 1.
+// Freight canada->usa 0.03, india->canada 0.08, india->usa 0.4, usa->canada 0.03, others 0.5;
+// home 0.
+//
+// By hand: india's supplier is the only one with spare capacity at the bottom, so india's price is
+// its cost 1.2 and canada's, served from india, 1.2 + 0.08 = 1.28. The usa's price is set by its own
+// supplier, 1.5 (india delivered 1.6 is dearer). Canada's supplier sells where its metal fetches
+// most: usa 1.5 - 0.03 = 1.47 against home 1.28, so all 10 go to the usa; its netback is 1.47,
+// its margin at the netback 0.47 (its capacity dual), 0.19 more than at canada's price.
+TradeProblem three_region() {
+  TradeProblem p;
+  p.region_names = {"canada", "usa", "india"};
+  p.demand_kg_per_s = {2, 12, 1};
+  p.suppliers = {{"ca", 0, 10, 1.0}, {"us", 1, 10, 1.5}, {"in", 2, 100, 1.2}};
+  p.delivery_usd_per_kg = {{0, 0.03, 0.5}, {0.03, 0, 0.5}, {0.08, 0.4, 0}};
+  return p;
+}
+
+TEST(market_netback, AnExporterEarnsTheDestinationPriceLessFreight) {
+  const TradeProblem p = three_region();
+  const TradeSolution s = solve(p);
+  ASSERT_TRUE(s.feasible) << s.explanation;
+  EXPECT_NEAR(s.price_usd_per_kg[0], 1.28, 1e-9);
+  EXPECT_NEAR(s.price_usd_per_kg[1], 1.5, 1e-9);
+  EXPECT_NEAR(s.price_usd_per_kg[2], 1.2, 1e-9);
+  EXPECT_NEAR(s.flow_kg_per_s[0][1], 10, 1e-9);  // canada's metal all to the usa
+  EXPECT_NEAR(s.flow_kg_per_s[2][0], 2, 1e-9);   // canada's demand from india
+  const std::vector<Netback> b = netbacks(p, s);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_NEAR(b[0].value_usd_per_kg, 1.47, 1e-9);
+  EXPECT_EQ(b[0].region, 1);
+  EXPECT_NEAR(b[0].value_usd_per_kg - p.suppliers[0].cost_usd_per_kg, 0.47, 1e-9);
+  EXPECT_NEAR(b[1].value_usd_per_kg, 1.5, 1e-9);  // the usa's own supplier at home: margin 0
+  EXPECT_EQ(b[1].region, 1);
+  EXPECT_NEAR(b[2].value_usd_per_kg, 1.2, 1e-9);  // india: home 1.2, canada 1.28 - 0.08 the same
+}
+
+TEST(market_netback, AForbiddenDestinationIsNotANetback) {
+  TradeProblem p = three_region();
+  p.allowed = {{1, 0, 1}, {1, 1, 1}, {1, 1, 1}};  // canada's metal may not enter the usa
+  const TradeSolution s = solve(p);
+  ASSERT_TRUE(s.feasible) << s.explanation;
+  const std::vector<Netback> b = netbacks(p, s);
+  EXPECT_NE(b[0].region, 1);
+  EXPECT_NEAR(b[0].value_usd_per_kg, s.price_usd_per_kg[0], 1e-9);
+}
+
+}  // namespace test_market_netback

@@ -1,0 +1,45 @@
+#pragma once
+// The safe thermal window of simulate and flex (window.superheat_min/max, window.ledge_min/max at
+// the defaults simulate's schema declares) and the judgement `potline cell --thermal` makes of a
+// calibrated cell at another operating point: its thermal steady state, whether it is a working
+// cell (liquid, ledge within the side channel) and what lies outside the window. One judgement for
+// `cell --thermal` and for the smelter model's derated technologies (plant, T7-26).
+#include <string>
+#include <vector>
+
+#include "potline/cell/inputs.hpp"
+#include "potline/dynamics/thermal_steady_state.hpp"
+
+namespace potline::line {
+
+/// The words a smelter's SEC origin uses when its technology's calibrated cell is no working state
+/// at the smelter's own line current (plant, T7-26; tests find it in the SEC source).
+inline constexpr const char* kNoWorkingState = "is no working state within the safe window";
+
+struct ThermalWindow {
+  double superheat_min_K = 0, superheat_max_K = 0, ledge_min_cm = 0, ledge_max_cm = 0;
+};
+
+/// The window at simulate's declared defaults (one set of numbers).
+ThermalWindow declared_thermal_window();
+
+/// What of a liquid steady state lies outside `w` ("superheat 3.6 K < 5 K", "ledge 21.6 cm > 10
+/// cm").
+std::vector<std::string> outside_thermal_window(const dynamics::ThermalSteadyState& s,
+                                                const ThermalWindow& w);
+
+struct ThermalJudgement {
+  dynamics::ThermalSteadyState state;
+  bool operating_point = false;  ///< liquid, with a ledge no thicker than the side channel
+  std::vector<std::string>
+      problems;  ///< why not a working cell, or what is outside the window; empty: fine
+};
+
+/// The cell `design`/`constants` calibrated at `design_op` (the dynamics' heat-loss network built
+/// there), solved for its thermal steady state at `op`, and judged as `cell --thermal` does.
+ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
+                                     const cell::ModelConstants& constants,
+                                     const cell::OperatingPoint& design_op,
+                                     const cell::OperatingPoint& op);
+
+}  // namespace potline::line

@@ -317,7 +317,9 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
     std::cout << fmt::format(
         "  envelope{} {:5.1f} %: holds {:.1f} h{}{}{}{}{}; ACD {:.1f}–{:.1f} cm{}\n",
         e.heat_exchangers ? " (heat exchangers)" : "", 100 * e.share, e.hold_s / 3600,
-        e.limit.empty() ? "" : " (first limit " + e.limit + ")",
+        e.limit.empty()        ? ""
+        : e.limit == "acd_min" ? " (first limit acd_min: held at the ACD floor control.acd_min, the cell overheats)"
+                               : " (first limit " + e.limit + ")",
         e.beyond_reach()
             ? fmt::format(" but the level is beyond the rectifier's reach ({:.1f} % at "
                           "potline.max_current): draws {:.1f} %, the current at the limit {:.1f} h",

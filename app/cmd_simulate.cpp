@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/potline/faults_profiles.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/api/simulate_command.hpp"
@@ -333,15 +334,23 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
                              "(events.csv: current_limit)\n",
                              c.schedule.max_A() / 1e3, s.current_limit_hours);
   }
-  if (s.acd_at_max_cell_hours + s.acd_at_min_cell_hours > 0) {
+  if (s.acd_at_max_cell_hours + s.acd_at_min_cell_hours + s.acd_below_min_cell_hours > 0) {
     control::ControllerSettings limits = c.control;
     limits.bath_height_m = c.dynamics.bath_height_m;
     std::cerr << fmt::format("warning: the ACD limits held the resistance control in {} of {} cells: {:.3g} cell-h at the "
                              "ceiling {:.3g} cm (control.acd_max; dynamics.bath_height - control.min_anode_immersion), "
-                             "{:.3g} cell-h at the floor {:.3g} cm (control.acd_min): the case asks for more ACD travel "
-                             "than the cells can give (summary.json: acd)\n",
+                             "{:.3g} cell-h at the floor {:.3g} cm (control.acd_min); ACD {:.3g}–{:.3g} cm, {:.3g} cell-h "
+                             "below the floor (the metal pad rising between beam decisions): the case asks for more ACD "
+                             "travel than the cells can give (summary.json: acd)\n",
                              s.cells_at_acd_limit, s.cells, s.acd_at_max_cell_hours, 100 * control::acd_ceiling_m(limits),
-                             s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits));
+                             s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits), 100 * s.min_acd_m,
+                             100 * s.max_acd_m, s.acd_below_min_cell_hours);
+  }
+  {  // T8-9: the Dewing CE away from the current it was calibrated at (the calibration point's, else the case's)
+    const double calibrated_A = c.calibration_op ? c.calibration_op->line_current_A : c.op.line_current_A;
+    if (auto note = cell::dewing_current_note(c.constants.current_efficiency_model, s.mean_line_current_A,
+                                              calibrated_A, "mean line current"))
+      std::cerr << "note: " << *note << "\n";
   }
   if (!s.complete) {
     const int signal_number = static_cast<int>(g_stop_signal);

@@ -3,6 +3,7 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/cell_schema.hpp"
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/core/text.hpp"
 #include "potline/cell/report.hpp"
@@ -125,8 +126,14 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
 
   run.result = cell::evaluate(run.c.design, run.c.constants, run.c.op);
   run.warnings = cell::collect_warnings(run.c, run.result, diagnostics);
-  run.summary = cell::cell_result_json(run.c, run.result, run.warnings,
-                                       cell::collect_notes(run.c, run.result));
+  std::vector<std::string> notes = cell::collect_notes(run.c, run.result);
+  // T8-9: the Dewing CE away from the technology's calibration current.
+  if (run.c.technology && run.c.technology->line_current_A) {
+    if (auto note = cell::dewing_current_note(run.c.constants.current_efficiency_model, run.c.op.line_current_A,
+                                              run.c.technology->line_current_A->value, "line current"))
+      notes.push_back(std::move(*note));
+  }
+  run.summary = cell::cell_result_json(run.c, run.result, run.warnings, notes);
   if (target_V) run.summary["target_voltage_V"] = *target_V;
   return run;
 }

@@ -345,6 +345,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
     a["max_cm"] = s.max_acd_m * 100;
     a["at_ceiling_cell_hours"] = s.acd_at_max_cell_hours;
     a["at_floor_cell_hours"] = s.acd_at_min_cell_hours;
+    a["below_floor_cell_hours"] = s.acd_below_min_cell_hours;
     a["cells_at_limit"] = s.cells_at_acd_limit;
     j["acd"] = a;
   }

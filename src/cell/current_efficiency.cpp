@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "potline/core/constants.hpp"
 
 namespace potline::cell {
@@ -62,6 +64,19 @@ std::optional<double> mass_transfer_coefficient_for(double current_efficiency, c
   const double per = mass_transfer_loss_per_coefficient(p, c);
   if (!(per > 0.0) || !(current_efficiency < p.intercept)) return std::nullopt;
   return (p.intercept - current_efficiency) / per;
+}
+
+std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, double current_A,
+                                               double calibrated_A, std::string_view what) {
+  if (model != CurrentEfficiencyModel::kDewing || !(calibrated_A > 0.0) || !(current_A > 0.0)) return std::nullopt;
+  const double departure = current_A / calibrated_A - 1.0;
+  if (std::abs(departure) <= kDewingCurrentDepartureShare) return std::nullopt;
+  return fmt::format(
+      "the {} ({:.1f} kA) is {:+.0f} % from the {:.1f} kA the current efficiency was calibrated at: the default "
+      "Dewing CE has no current-density term, so it moves only with the superheat (a cut reads as a higher CE, "
+      "the published direction is the opposite); model.current_efficiency_model = \"mass_transfer\" lowers the "
+      "CE as the current falls (docs/model/current-efficiency.md, \"Which model\")",
+      what, current_A / 1e3, 100 * departure, calibrated_A / 1e3);
 }
 
 }  // namespace potline::cell

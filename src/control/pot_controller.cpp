@@ -199,6 +199,13 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
   rc_sum_ = 0;
   rc_count_ = 0;
   next_rc_ = t + s.resistance_period_s;
+  // The limits hold the ACD, not only the beam: before any regulation, a cell outside them is
+  // brought back (lockout and tracking do not delay it; they concern the noise of R_p).
+  if (const double back = restore_acd_limits(a); back != 0.0) {
+    a.beam_move_m += back;
+    clear_slope_window();
+    return;
+  }
   const bool tracking = mode_ == FeedMode::kUnderfeed && t - mode_since_ > s.tracking_lockout_s;
   if (t >= lockout_until_ && !tracking) {
     // Normalised to the nominal current, or (hold_voltage) the cell voltage at the present current.
@@ -245,6 +252,31 @@ double PotController::limit_beam_move(double move_m, Actions& a) {
     }
   }
   return move_m;
+}
+
+double PotController::restore_acd_limits(Actions& a) {
+  // The metal pad rises between taps (3–4 t on AP40, ≈ 0.6 cm) and lowers the ACD under a beam
+  // that stays; a plant knows its metal height and anode position, so the controller raises the
+  // anodes back to the floor (and lowers them to the ceiling, should the ACD rise above it), in
+  // whole beam steps, at most kMaxFeedforwardSteps per decision (docs/model/dynamics.md §4, "ACD and
+  // anode-immersion limits"). The cell is then held at that limit (saturated).
+  const double step = s_->beam_step_m;
+  if (!(acd_m_ >= 0.0) || !(step > 0.0)) return 0.0;
+  const double floor = acd_floor_m(*s_), ceiling = acd_ceiling_m(*s_);
+  const double tolerance = 0.05 * step;  // reading noise of the position, not a move
+  if (floor > 0.0 && acd_m_ < floor - tolerance) {
+    const double steps = std::min(std::ceil((floor - acd_m_) / step - 1e-9), kMaxFeedforwardSteps);
+    acd_saturated_ = -1;
+    a.acd_limited = -1;
+    return std::min(steps * step, std::max(0.0, ceiling - acd_m_));
+  }
+  if (acd_m_ > ceiling + tolerance) {
+    const double steps = std::min(std::ceil((acd_m_ - ceiling) / step - 1e-9), kMaxFeedforwardSteps);
+    acd_saturated_ = 1;
+    a.acd_limited = 1;
+    return -std::min(steps * step, std::max(0.0, acd_m_ - floor));
+  }
+  return 0.0;
 }
 
 void PotController::record_acd(double acd_m) {
@@ -311,6 +343,7 @@ Actions PotController::sample(double t, double voltage_V, double current_A, doub
   // Time held by the ACD limits: from the decision that saturated to the next sample.
   if (acd_saturated_ > 0) acd_record_.at_max_s += dt;
   if (acd_saturated_ < 0) acd_record_.at_min_s += dt;
+  if (acd_m_ >= 0.0 && acd_m_ < acd_floor_m(*s_) - 0.05 * s_->beam_step_m) acd_record_.below_min_s += dt;
   last_sample_t_ = t;
   record_acd(acd_m);
   track_disturbance(t, dt, voltage_V, current_A, exchanger_held_W);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "potline/control/pot_controller.hpp"
 #include "potline/flex/resimulate.hpp"
 
 namespace potline::flex {
@@ -113,6 +114,26 @@ FromCall from_call(const CellTrace& run, const HeatBounds& bounds, double averag
   return out;
 }
 
+/// Upwards, a cell that overheats (a hot-side bound, or a guard) while its resistance control sits
+/// at the ACD floor could not shed the heat by lowering its voltage any further: the floor
+/// (control.acd_min) is the binding limit, and the hold's end is named after it ("acd_min"; the
+/// bound crossed stays in window_limit). At the floor means within one beam step of it at the
+/// hold's end or for at least half the hold (docs/model/flexibility.md §7).
+void name_acd_floor(const FlexCase& c, const CellTrace& trace, EnvelopeRow& row) {
+  const bool hot = row.limit == "superheat_max" || row.limit == "ledge_min" || row.limit == "guard_stop";
+  if (row.share <= 1.0 || !hot) return;
+  const double floor = control::acd_floor_m(c.sim.control);
+  if (!(floor > 0.0)) return;
+  const double near = floor + c.sim.control.beam_step_m;
+  double at_floor_s = 0, last_acd = -1;
+  for (std::size_t i = 1; i < trace.time_s.size() && i < trace.acd_m.size(); ++i) {
+    if (trace.time_s[i] > row.hold_s + 1e-6) break;
+    if (trace.acd_m[i] <= near) at_floor_s += trace.time_s[i] - trace.time_s[i - 1];
+    last_acd = trace.acd_m[i];
+  }
+  if ((last_acd >= 0.0 && last_acd <= near) || at_floor_s >= 0.5 * row.hold_s) row.limit = "acd_min";
+}
+
 }  // namespace
 
 std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds& bounds) {
@@ -137,6 +158,7 @@ std::vector<EnvelopeRow> operating_envelope(const FlexCase& c, const HeatBounds&
     row.reachable_share = std::min(share, reach);
     row.heat_exchangers = c.sim.exchangers.enabled;
     end_of_hold(trace, called.crossings, bounds, duration, row);
+    name_acd_floor(c, trace, row);
     // The energy the cell drew to the hold, not the level times the hold: a level beyond the
     // rectifier's reach (a P155-like cell whose voltage the feed-forward lowers at +25 % with the
     // default 1.25 × nominal current limit) draws less than it asks (F8, docs/validation.md).

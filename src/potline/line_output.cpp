@@ -129,6 +129,7 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   }
   sum.acd_at_max_cell_hours += t.acd.at_max_s / 3600.0;
   sum.acd_at_min_cell_hours += t.acd.at_min_s / 3600.0;
+  sum.acd_below_min_cell_hours += t.acd.below_min_s / 3600.0;
   sum.cells_at_acd_limit += t.acd.at_max_s + t.acd.at_min_s > 0.0 ? 1 : 0;
   if (t.acd.max_acd_m > 0.0) {
     const bool first = sum.max_acd_m == 0.0;

@@ -32,6 +32,55 @@ TEST(CurrentEfficiencyCli, SimulateSummaryNamesTheModel) {
   EXPECT_EQ(summary.at("current_efficiency_model"), "mass_transfer");
 }
 
+// Validation rows CE6 and CE7 (docs/validation.md, "Current efficiency"; user trial T8-9, T7-23):
+// the thermal steady state of examples/default.toml (AP40, calibrated at 400 kA, 3.8 cm). The
+// published direction: CE falls with the cathode current density ([Sterten & Solli 1996]: 1 − CE is
+// the loss current density over the total, and the loss does not scale with the current) and with a
+// closing ACD in industrial cells (as commonly quoted). Signs only: no published size was read.
+double thermal_ce(const std::string& model, const std::string& set) {
+  const RunResult r = potline({"cell", (source_dir() / "examples/default.toml").string(), "--thermal", "--set",
+                               "model.current_efficiency_model=" + model, "--set", set, "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  const Json thermal = parse_json(r.out).at("thermal");
+  EXPECT_EQ(thermal.at("status"), "steady") << set;
+  return finite_number(thermal, "current_efficiency");
+}
+
+TEST(CurrentEfficiencyCli, ValidationOnlyMassTransferLosesCeWhenTheCurrentIsCut) {
+  // −7.5 %, the lowest cut with a steady state inside the ledge range (370 kA: superheat 4.4 K).
+  const double mt370 = thermal_ce("mass_transfer", "operation.line_current=370 kA");
+  const double mt400 = thermal_ce("mass_transfer", "operation.line_current=400 kA");
+  EXPECT_LT(mt370, mt400);  // CE6: pass (94.98 < 95.00 %, measured 2026-12-06)
+  // Known miss of the default, asserted so that a change is seen: Dewing's CE rises as the cut
+  // lowers the superheat (95.26 % at 370 kA).
+  EXPECT_GT(thermal_ce("dewing", "operation.line_current=370 kA"), thermal_ce("dewing", "operation.line_current=400 kA"));
+}
+
+TEST(CurrentEfficiencyCli, ValidationOnlyMassTransferLosesCeWhenTheAcdIsCut) {
+  EXPECT_LT(thermal_ce("mass_transfer", "operation.acd=3.3 cm"), thermal_ce("mass_transfer", "operation.acd=3.8 cm"));
+  // Known miss of the default (CE7): Dewing's CE rises as the ACD cut lowers the superheat.
+  EXPECT_GT(thermal_ce("dewing", "operation.acd=3.3 cm"), thermal_ce("dewing", "operation.acd=3.8 cm"));
+}
+
+// T8-9: with Dewing a line current more than 5 % from the calibration current is said in a note
+// (cell JSON notes, simulate stderr); with mass_transfer, or at the calibration current, it is not.
+TEST(CurrentEfficiencyCli, DewingAwayFromItsCalibrationCurrentIsSaid) {
+  const RunResult cut = potline({"cell", "--technology", "AP40", "--set", "operation.line_current=300 kA"});
+  ASSERT_EQ(cut.exit_code, 0) << cut.describe();
+  EXPECT_NE(cut.out.find("-25 % from the 400.0 kA the current efficiency was calibrated at"), std::string::npos)
+      << cut.describe();
+  const RunResult mt = potline({"cell", "--technology", "AP40", "--set", "operation.line_current=300 kA", "--set",
+                                "model.current_efficiency_model=mass_transfer"});
+  EXPECT_EQ(mt.out.find("the current efficiency was calibrated at"), std::string::npos) << mt.describe();
+  const RunResult nominal = potline({"cell", "--technology", "AP40", "--set", "operation.line_current=410 kA"});
+  EXPECT_EQ(nominal.out.find("the current efficiency was calibrated at"), std::string::npos) << nominal.describe();
+  const RunResult sim = potline({"simulate", (source_dir() / "examples/cell-7d.toml").string(), "--set",
+                                 "run.duration=6h", "--set", "operation.line_current=300 kA"});
+  ASSERT_EQ(sim.exit_code, 0) << sim.describe();
+  EXPECT_NE(sim.err.find("note: the mean line current (300.0 kA) is -25 % from the 400.0 kA"), std::string::npos)
+      << sim.describe();
+}
+
 TEST(CurrentEfficiencyCli, UnknownModelIsAnInputErrorNamingTheChoices) {
   TempDir tmp;
   const std::string path =

@@ -3,6 +3,8 @@
 // flexible capacity is the configuration's level of each producing smelter's power, held as long as
 // the representative cell of its technology holds it (or the preset's horizon), summed by region,
 // and written to flex_capacity.csv.
+#include <cmath>
+
 #include "cli_helpers.hpp"
 
 namespace potline_cli_test {
@@ -92,6 +94,12 @@ TEST(FleetFlexCli, EnvelopeCapacityOfTheWorldHoldsEachTechnologysTime) {
       EXPECT_NEAR(t.at("down_hold_h").get<double>(), 10.9, 1.0) << t.dump();
       EXPECT_EQ(t.at("down_limit"), "superheat_min");
       EXPECT_NEAR(t.at("up_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
+    }
+    // T8-3: the controller holds the ACD at control.acd_min (2.5 cm); AP40 at 400 kA then
+    // overheats upwards (23.2 h, measured 2026-12-06) and the hold is named after the floor.
+    if (t.at("technology") == "AP40" && std::abs(t.at("line_current_kA").get<double>() - 400.0) < 1e-9) {
+      EXPECT_EQ(t.at("up_limit"), "acd_min") << t.dump();
+      EXPECT_LT(t.at("up_hold_h").get<double>(), 48.0) << t.dump();
     }
   }
   EXPECT_TRUE(p155) << f.at("by_technology").dump();

@@ -101,6 +101,33 @@ TEST(AcdLimits, NoReadingOrNoLimitsLeaveTheMovesAlone) {
   EXPECT_DOUBLE_EQ(free.acd_limits().at_max_s, 0.0);
 }
 
+// The floor holds the ACD, not only the beam (T8-3): the metal pad rises under a beam that stays,
+// so the reading falls below the floor; at the next decision (600 s) the controller raises the
+// anodes back in whole beam steps (3.3 mm below → 2 steps of 2 mm), whatever the voltage asks,
+// and counts the time below the floor (10 s → 600 s: 590 s of the readings at 2.17 cm).
+TEST(AcdLimits, AnAcdBelowTheFloorIsRaisedBackAndTheTimeBelowIsCounted) {
+  const ControllerSettings s = settings();
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  int limited = 0;
+  EXPECT_NEAR(run(c, 10, 600, 4.4, 0.0217, &limited), 0.004, 1e-12);  // the voltage asks to lower
+  EXPECT_EQ(limited, -1);
+  EXPECT_NEAR(c.acd_limits().below_min_s, 590.0, 1e-6);
+  EXPECT_DOUBLE_EQ(c.acd_limits().min_acd_m, 0.0217);
+  // Back above the floor: lowering is cut at it again, nothing more is raised.
+  EXPECT_NEAR(run(c, 610, 1200, 4.4, 0.0257), -0.0007, 1e-12);
+  EXPECT_NEAR(c.acd_limits().below_min_s, 600.0, 1e-6);  // the first sample at 610 s still read 2.17 cm
+}
+
+// Analogously at the ceiling: a reading above it is lowered back (2.5 mm above → 2 steps).
+TEST(AcdLimits, AnAcdAboveTheCeilingIsLoweredBack) {
+  const ControllerSettings s = settings();
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  int limited = 0;
+  EXPECT_NEAR(run(c, 10, 600, 4.0, 0.0825, &limited), -0.004, 1e-12);  // the voltage asks to raise
+  EXPECT_EQ(limited, 1);
+  EXPECT_DOUBLE_EQ(c.acd_limits().below_min_s, 0.0);
+}
+
 // An outage ends the saturation: no regulation while the current is off.
 TEST(AcdLimits, OutageEndsTheSaturation) {
   const ControllerSettings s = settings();

@@ -9,6 +9,7 @@
 //    constant is calibrated to the technology's published CE, as Dewing's K is.
 // Pure functions; no allocation; safe on any thread.
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace potline::cell {
@@ -64,5 +65,16 @@ double mass_transfer_current_efficiency(const MassTransferCe& p, const CeConditi
 /// loss per coefficient is not positive).
 std::optional<double> mass_transfer_coefficient_for(double current_efficiency, const MassTransferCe& p,
                                                     const CeConditions& c) noexcept;
+
+/// Line current away from the calibration point by more than this share: Dewing's constant "is
+/// characteristic of the cell design" ([Dewing 1991]), i.e. of its operating current density, and
+/// the correlation has no current-density term (docs/model/current-efficiency.md, "Which model").
+inline constexpr double kDewingCurrentDepartureShare = 0.05;
+
+/// A note for the run output when `model` is Dewing and the line current departs from the current
+/// the CE was calibrated at by more than kDewingCurrentDepartureShare (user trial T8-9); nullopt
+/// otherwise. `what` names the current compared ("line current", "mean line current").
+std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, double current_A,
+                                               double calibrated_A, std::string_view what);
 
 }  // namespace potline::cell

@@ -144,6 +144,7 @@ struct AcdLimitRecord {
   double at_max_s = 0;    ///< it asked to raise the anodes beyond the ceiling (saturated at the top)
   double at_min_s = 0;    ///< it asked to lower them below the floor
   double min_acd_m = 0, max_acd_m = 0;  ///< ACD range read over the run (0, 0: never read)
+  double below_min_s = 0;  ///< the ACD read was below the floor (the metal pad rose under the beam)
 };
 
 /// Per-cell controller. Allocation-free; one per cell.
@@ -199,6 +200,7 @@ class PotController {
   void feed_and_track(double t, double resistance, Actions& a);
   void control_resistance(double t, double resistance, Actions& a);
   double limit_beam_move(double move_m, Actions& a);
+  double restore_acd_limits(Actions& a);  ///< move back inside the ACD limits (0: inside)
   void record_acd(double acd_m);
   void run_schedules(double t, double current_A, Actions& a);
   long feed_stop_window(double t) const;  ///< index of the stop window containing t, or -1

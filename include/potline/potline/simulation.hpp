@@ -304,6 +304,9 @@ struct Summary {
   /// control.min_anode_immersion): cell-hours it asked for more than the ceiling / floor allowed,
   /// the cells that did, and the ACD range over all cells.
   double acd_at_max_cell_hours = 0, acd_at_min_cell_hours = 0;
+  /// cell-hours the ACD read was below control.acd_min (the metal pad rose between two beam
+  /// decisions; the controller raises the anodes back at the next one)
+  double acd_below_min_cell_hours = 0;
   int cells_at_acd_limit = 0;
   double min_acd_m = 0, max_acd_m = 0;
   /// Shell heat exchangers (heat_exchangers.enabled; all 0 without): largest extraction per cell at

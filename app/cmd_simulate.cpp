@@ -338,11 +338,14 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
     control::ControllerSettings limits = c.control;
     limits.bath_height_m = c.dynamics.bath_height_m;
     std::cerr << fmt::format("warning: the ACD limits held the resistance control in {} of {} cells: {:.3g} cell-h at the "
-                             "ceiling {:.3g} cm (control.acd_max; dynamics.bath_height - control.min_anode_immersion), "
+                             "ceiling {} cm (control.acd_max; dynamics.bath_height - control.min_anode_immersion), "
                              "{:.3g} cell-h at the floor {:.3g} cm (control.acd_min); ACD {:.3g}–{:.3g} cm, {:.3g} cell-h "
                              "below the floor (the metal pad rising between beam decisions): the case asks for more ACD "
                              "travel than the cells can give (summary.json: acd)\n",
-                             s.cells_at_acd_limit, s.cells, s.acd_at_max_cell_hours, 100 * control::acd_ceiling_m(limits),
+                             s.cells_at_acd_limit, s.cells, s.acd_at_max_cell_hours,
+                             std::isfinite(control::acd_ceiling_m(limits))
+                                 ? fmt::format("{:.3g}", 100 * control::acd_ceiling_m(limits))
+                                 : std::string("(none)"),
                              s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits), 100 * s.min_acd_m,
                              100 * s.max_acd_m, s.acd_below_min_cell_hours);
   }

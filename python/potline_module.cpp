@@ -21,6 +21,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/smelter_export.hpp"
 #include "potline/sweep/read_results.hpp"
+#include "potline/sweep/store.hpp"
 #include "potline/version.hpp"
 
 namespace py = pybind11;
@@ -145,14 +146,26 @@ std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::
   return {io::dump(api::vary_json(run.table)), api::vary_csv(run.table), warnings, notes};
 }
 
-/// potline sweep FILE --out STORE --json, and the sweep file's warnings.
+/// A sweep given as a dict has no file: its TOML text is what the store records.
+sweep::StoreProvenance with_text(sweep::StoreProvenance p, const std::optional<std::string>& text) {
+  if (text) p.sweep_text = *text;
+  return p;
+}
+
+/// potline sweep FILE --out STORE --json, and the sweep file's and the store's warnings.
 std::pair<std::string, std::vector<std::string>> run_sweep(const std::string& path, const std::optional<std::string>& text,
                                                            const std::vector<std::string>& sets, const std::string& data_dir,
-                                                           const std::string& out, int threads, std::int64_t limit) {
+                                                           const std::string& out, int threads, std::int64_t limit,
+                                                           bool force) {
   py::gil_scoped_release release;
   const api::SweepInput input = api::load_sweep(case_source(path, text, sets, data_dir));
-  const api::SweepRun run = api::run_sweep_file(input, out, threads, limit);
-  return {io::dump(run.summary), input.warnings};
+  // The provenance the CLI records, so a store written here resumes from the CLI and back.
+  const sweep::StoreProvenance provenance =
+      with_text(sweep::provenance_of(path, input.spec.input_files, input.spec.seed, sets, api::utc_now()), text);
+  const api::SweepRun run = api::run_sweep_file(input, out, threads, limit, {}, &provenance, force);
+  std::vector<std::string> warnings = input.warnings;
+  warnings.insert(warnings.end(), run.store_warnings.begin(), run.store_warnings.end());
+  return {io::dump(run.summary), warnings};
 }
 
 /// Result.save(DIR): the run folder the CLI's --out DIR writes (manifest, summary.json, CSV tables);
@@ -278,7 +291,8 @@ PYBIND11_MODULE(_core, m) {
         py::arg("vary"), py::arg("outputs"), py::arg("options"),
         "potline COMMAND CASE --vary ... --json, its --csv table, and the warnings and notes naming a varied key");
   m.def("sweep", &run_sweep, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), py::arg("out"),
-        py::arg("threads"), py::arg("limit"), "potline sweep FILE --out STORE --json, and the sweep file's warnings");
+        py::arg("threads"), py::arg("limit"), py::arg("force"),
+        "potline sweep FILE --out STORE --json [--force], and the sweep file's and the store's warnings");
   m.def(
       "compare",
       [](const std::vector<std::string>& runs, bool all) {

@@ -410,17 +410,19 @@ def vary(command, case, vary, outputs=None, set=None, data_dir=None, technology=
     return result
 
 
-def sweep(sweep_file, out, set=None, threads=0, limit=None, data_dir=None):
+def sweep(sweep_file, out, set=None, threads=0, limit=None, data_dir=None, force=False):
     """Scenarios and Monte Carlo over the world fleet, like `potline sweep SWEEP --out STORE --json`
     (one process; threads as --threads, 0 = every core). ``sweep_file`` is a sweep file's path or a
     dict laid out like one (its fleet cases' paths are then relative to the working folder);
     ``set`` overrides sweep fields ({"sweep.samples": 20}); ``limit`` computes at most that many new
-    samples. An existing store of the same sweep is resumed. Returns the run summary (dict, as
+    samples. An existing store of the same sweep is resumed; like the CLI, the store records the
+    seed, program commit, sweep text and input files' SHA-256, and a resume by another commit is an
+    InputError unless ``force`` (as --force: resumed with a warning). Returns the run summary (dict, as
     --json: store, samples_stored, complete, same_results, ...); read the results with
     ``potline.read_sweep(out)`` and draw them with ``potline.report(out)``. Warnings of reading the
     sweep file are issued as potline.InputWarning."""
     summary, warnings = _core.sweep(*_case_args(sweep_file, set, data_dir), _os.fspath(out), int(threads),
-                                    -1 if limit is None else int(limit))
+                                    -1 if limit is None else int(limit), bool(force))
     for text in warnings:
         _warnings.warn(text, InputWarning, stacklevel=2)
     return _json.loads(summary)

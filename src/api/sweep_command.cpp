@@ -51,7 +51,8 @@ std::unique_ptr<sweep::ResultStore> open_sweep_store(const std::string& out,
                                                      const SweepInput& input,
                                                      const sweep::StoreProvenance* provenance,
                                                      bool force) {
-  auto store = std::make_unique<sweep::ResultStore>(out, input.spec.hash, input.spec.title, provenance, force);
+  auto store = std::make_unique<sweep::ResultStore>(out, input.spec.hash, input.spec.title,
+                                                    provenance, force);
   store->claim();
   for (int r = 1; r < 1024; ++r) {
     const std::string part = sweep_part_path(out, r);
@@ -108,12 +109,16 @@ SweepRun sweep_run_result(const sweep::SweepSpec& spec, const SweepRunFacts& fac
 
 SweepRun run_sweep_file(const SweepInput& input, const std::string& out, int threads,
                         std::int64_t limit,
-                        const std::function<void(std::int64_t, std::int64_t)>& progress) {
+                        const std::function<void(std::int64_t, std::int64_t)>& progress,
+                        const sweep::StoreProvenance* provenance, bool force) {
   SweepRunFacts facts;
   facts.out = out;
   facts.threads = threads;
+  std::vector<std::string> store_warnings;
   {
-    const std::unique_ptr<sweep::ResultStore> store = open_sweep_store(out, input);
+    const std::unique_ptr<sweep::ResultStore> store =
+        open_sweep_store(out, input, provenance, force);
+    store_warnings = store->warnings();
     sweep::RunOptions ro;
     ro.threads = threads;
     ro.limit = limit;
@@ -121,7 +126,9 @@ SweepRun run_sweep_file(const SweepInput& input, const std::string& out, int thr
     facts.summary = sweep::run_sweep(input.spec, *store, ro);
     facts.stored = store->finished().size();
   }
-  return sweep_run_result(input.spec, facts);
+  SweepRun run = sweep_run_result(input.spec, facts);
+  run.store_warnings = std::move(store_warnings);
+  return run;
 }
 
 }  // namespace potline::api

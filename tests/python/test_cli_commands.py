@@ -97,6 +97,18 @@ def test_sweep_fewer_samples_than_stored_is_the_cli_message(cli, tmp_path):
     assert str(e.value).strip() in err
 
 
+def test_sweep_store_written_from_python_records_the_cli_provenance_and_the_cli_resumes_it(cli, tmp_path):
+    import sqlite3
+    store = tmp_path / "p.sqlite"
+    potline.sweep("examples/sweep-small.toml", store, set={"sweep.samples": 1}, threads=1)
+    with sqlite3.connect(store) as db:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    assert meta["seed"] and meta["git_commit"] and "[sweep]" in meta["sweep_text"]
+    assert "sweep.samples=1" in meta["sets"]
+    code, _, err = cli("sweep", "examples/sweep-small.toml", "--out", store, "--set", "sweep.samples=1", "--quiet")
+    assert code == 0, err
+
+
 def test_saved_results_compare_as_the_cli_compares_folders(cli_json, tmp_path):
     base = potline.cell("examples/default.toml")
     lower = potline.cell("examples/default.toml", set={"operation.acd": "3 cm"})

@@ -38,10 +38,9 @@ std::string sweep_part_path(const std::string& out, int rank);
 /// what the store holds is refused (it would report a "complete" sweep mixing two counts).
 /// With `provenance` a new store records it and a resume checks it (sweep/store.hpp; `force`
 /// resumes a store of another program commit).
-std::unique_ptr<sweep::ResultStore> open_sweep_store(const std::string& out,
-                                                     const SweepInput& input,
-                                                     const sweep::StoreProvenance* provenance = nullptr,
-                                                     bool force = false);
+std::unique_ptr<sweep::ResultStore> open_sweep_store(
+    const std::string& out, const SweepInput& input,
+    const sweep::StoreProvenance* provenance = nullptr, bool force = false);
 
 /// A scenario whose results equal an earlier one's, as JSON ("changes_nothing" when in every
 /// sample).
@@ -63,15 +62,18 @@ struct SweepRun {
   io::Json summary;          ///< sweep_summary_json with "same_results"
   sweep::ResultTable table;  ///< the store's long table after the run
   std::vector<sweep::SameResults> same;
+  std::vector<std::string> store_warnings;  ///< of opening the store (a forced resume)
 };
 
 /// The summary of a finished run of the store `facts.out` (read back), as the CLI prints it.
 SweepRun sweep_run_result(const sweep::SweepSpec& spec, const SweepRunFacts& facts);
 
 /// Runs the sweep in this process into the store `out` (resuming it): `threads` 0 = every core,
-/// `limit` -1 = every sample; `progress` (may be empty) after each batch.
+/// `limit` -1 = every sample; `progress` (may be empty) after each batch. `provenance` and `force`
+/// as open_sweep_store (the Python API passes the CLI's, so either can resume the other's store).
 SweepRun run_sweep_file(const SweepInput& input, const std::string& out, int threads,
                         std::int64_t limit,
-                        const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+                        const std::function<void(std::int64_t, std::int64_t)>& progress = {},
+                        const sweep::StoreProvenance* provenance = nullptr, bool force = false);
 
 }  // namespace potline::api

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/api/read_files.hpp"
 #include "potline/cell/report.hpp"
 #include "run_folder.hpp"
 #include "vary.hpp"
@@ -109,7 +110,7 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     RunFolder folder{o.out_dir, "cell", o.argv, {}, utc_now()};
     folder.report = o.report;
     if (!o.case_file.empty()) folder.input_files.push_back(o.case_file);
-    folder.input_files.push_back(run.catalogue_path);
+    for (const auto& f : api::read_files(run)) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());
   }
   if (o.json) {

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/api/read_files.hpp"
 #include "potline/fleet/smelter_export.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
@@ -280,7 +281,8 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   if (!o.out.empty()) require_run_folder_path(o.out);  // a run folder: checked before the solve
   const api::FleetRun run = api::run_fleet(input);
   if (!o.out.empty()) {
-    RunFolder folder{o.out, "fleet", global.command_line, {o.case_file, input.c.smelters_path, input.c.regions_path}, started};
+    RunFolder folder{o.out, "fleet", global.command_line, {o.case_file}, started};
+    for (const auto& f : api::read_files(input)) folder.input_files.push_back(f);
     folder.report = o.report;
     write_run_folder(folder, run.summary, run.tables(input.c));
   }

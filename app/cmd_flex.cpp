@@ -11,6 +11,8 @@
 #include "vary.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/api/flex_command.hpp"
+#include "potline/api/read_files.hpp"
+#include "potline/api/run_folder.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
@@ -42,29 +44,12 @@ api::FlexInput load_flex(const FlexOptions& o, const GlobalOptions& global) {
 
 void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::FlexInput& l, const flex::FlexResult& r,
                   const io::Json& summary, const std::string& started) {
-  std::error_code ec;
-  std::filesystem::create_directories(o.out_dir, ec);
-  if (ec) throw core::RunError(fmt::format("cannot create the run folder '{}': {}", o.out_dir, ec.message()));
-  const std::filesystem::path dir(o.out_dir);
-  io::Json outputs = io::Json::array({"summary.json", "schedule.csv", "economics.csv"});
-  io::write_text_file((dir / "summary.json").string(), io::dump(summary));
-  io::write_text_file((dir / "schedule.csv").string(), flex::schedule_csv(l.c, r));
-  io::write_text_file((dir / "economics.csv").string(), flex::economics_csv(l.c, r));
-  if (!r.envelope.empty()) {
-    io::write_text_file((dir / "envelope.csv").string(), flex::envelope_csv(l.c, r));
-    outputs.push_back("envelope.csv");
-  }
-  std::vector<std::string> written = outputs.get<std::vector<std::string>>();
-  if (o.report) written.push_back("report.html");
-  std::cerr << io::stale_outputs_note(o.out_dir, io::remove_stale_outputs(o.out_dir, written));
-  io::Json manifest = {{"program", "potline"},    {"version", kVersion},           {"git_commit", kGitCommit},
-                       {"command", "flex"},       {"arguments", global.command_line}, {"started_utc", started},
-                       {"finished_utc", utc_now()}, {"seed", l.c.sim.seed},          {"complete", true}};
-  manifest["inputs"] = io::Json::array({{{"path", o.case_file}, {"sha256", io::file_sha256(o.case_file)}},
-                                        {{"path", l.c.prices_path}, {"sha256", io::file_sha256(l.c.prices_path)}},
-                                        {{"path", l.catalogue_path}, {"sha256", io::file_sha256(l.catalogue_path)}}});
-  manifest["outputs"] = outputs;
-  io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+  const api::Tables tables = api::FlexRun{r, summary}.tables(l.c);  // the tables Python's Result.save writes
+  api::RunFolder folder{o.out_dir, "flex", global.command_line, {o.case_file}, started};
+  for (const auto& f : api::read_files(l)) folder.input_files.push_back(f);
+  folder.seed = l.c.sim.seed;
+  folder.report = o.report;
+  std::cerr << api::save_run_folder(folder, summary, tables);
 }
 
 // The value figures against the flat schedule, planned (reduced model) beside delivered (dynamic

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/api/read_files.hpp"
 #include "potline/finance/investment.hpp"
 #include "potline/io/json_output.hpp"
 #include "run_folder.hpp"
@@ -140,7 +141,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "invest", o.argv, {o.case_file}, utc_now()};
     folder.report = o.report;
-    for (const auto& f : run.data.files) folder.input_files.push_back(f);
+    for (const auto& f : api::read_files(run)) folder.input_files.push_back(f);
     write_run_folder(folder, j, run.tables());
   }
   if (o.json) {

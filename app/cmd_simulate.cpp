@@ -15,6 +15,8 @@
 #include "potline/cell/current_efficiency.hpp"
 #include "potline/potline/faults_profiles.hpp"
 #include "potline/core/diagnostics.hpp"
+#include "potline/api/read_files.hpp"
+#include "potline/api/run_folder.hpp"
 #include "potline/api/simulate_command.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/io/run_outputs.hpp"
@@ -151,35 +153,22 @@ LoadedCase load_case(const SimulateOptions& o, const GlobalOptions& global) {
   return loaded;
 }
 
-// manifest.json and summary.json; `complete` false marks the time series as partial.
+// manifest.json and summary.json (api::save_run_folder, as every command and Python's Result.save);
+// `complete` false marks the time series as partial. The CSV files were written as the run went.
 void write_run_files(const SimulateOptions& o, const GlobalOptions& global, const LoadedCase& loaded,
                      const std::string& started, const io::Json& summary, bool complete) {
   if (o.out_dir.empty()) return;
-  const std::filesystem::path dir(o.out_dir);
-  io::Json manifest;
-  manifest["program"] = "potline";
-  manifest["version"] = kVersion;
-  manifest["git_commit"] = kGitCommit;
-  manifest["command"] = "simulate";
-  manifest["arguments"] = global.command_line;
-  manifest["started_utc"] = started;
-  manifest["finished_utc"] = utc_now();
-  manifest["seed"] = loaded.c.seed;
-  manifest["complete"] = complete;
-  io::Json inputs = io::Json::array();
-  inputs.push_back({{"path", o.case_file}, {"sha256", io::file_sha256(o.case_file)}});
-  inputs.push_back({{"path", loaded.catalogue_path}, {"sha256", io::file_sha256(loaded.catalogue_path)}});
-  manifest["inputs"] = inputs;
-  manifest["outputs"] = io::Json::array({"summary.json", "timeseries.csv", "events.csv"});
-  if (summary.contains("purity")) manifest["outputs"].push_back("purity_taps.csv");  // grade over time
+  api::RunFolder folder{o.out_dir, "simulate", global.command_line, {o.case_file}, started};
+  for (const auto& f : api::read_files(loaded)) folder.input_files.push_back(f);
+  folder.seed = loaded.c.seed;
+  folder.complete = complete;
+  folder.report = o.report && complete;
+  folder.written_by_caller = {"timeseries.csv", "events.csv"};
+  if (summary.contains("purity")) folder.written_by_caller.push_back("purity_taps.csv");  // grade over time
   if (summary.contains("cut_out_cells") && !summary["cut_out_cells"].empty()) {
-    manifest["outputs"].push_back("cut_out_cells.csv");  // cells cut out of the line
+    folder.written_by_caller.push_back("cut_out_cells.csv");  // cells cut out of the line
   }
-  io::write_text_file((dir / "summary.json").string(), io::dump(summary));
-  std::vector<std::string> written = manifest["outputs"].get<std::vector<std::string>>();
-  if (o.report && complete) written.push_back("report.html");
-  std::cerr << io::stale_outputs_note(o.out_dir, io::remove_stale_outputs(o.out_dir, written));
-  io::write_text_file((dir / "manifest.json").string(), io::dump(manifest));
+  std::cerr << api::save_run_folder(folder, summary, {});
 }
 
 // The tapped metal (summary 'purity'), so a text run of a [purity] case says which grades it made.

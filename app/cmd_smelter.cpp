@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/api/read_files.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_report.hpp"
 #include "run_folder.hpp"
@@ -36,8 +37,7 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
   if (!o.out_dir.empty()) {
     RunFolder folder{o.out_dir, "smelter", o.argv, {o.case_file}, utc_now()};
     folder.report = o.report;
-    for (const auto& f : run.c.input_files()) folder.input_files.push_back(f);
-    for (const auto& f : run.data.files) folder.input_files.push_back(f);
+    for (const auto& f : api::read_files(run)) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());
   }
   if (o.json) {

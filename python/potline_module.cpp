@@ -11,6 +11,7 @@
 #include "potline/api/catalogue_command.hpp"
 #include "potline/api/flag_commands.hpp"
 #include "potline/api/flex_command.hpp"
+#include "potline/api/read_files.hpp"
 #include "potline/api/simulate_command.hpp"
 #include "potline/api/report_command.hpp"
 #include "potline/api/run_folder.hpp"
@@ -42,8 +43,9 @@ api::CaseSource case_source(const std::string& path, const std::optional<std::st
   return {path, text, "<dict>", sets, data_dir};
 }
 
-/// The summary document as JSON text and the tables as CSV text, as the CLI writes them.
-using Output = std::pair<std::string, api::Tables>;
+/// The summary document as JSON text, the tables as CSV text, as the CLI writes them, and the data
+/// files read (api::read_files: Result.save lists them in the manifest as --out does).
+using Output = std::tuple<std::string, api::Tables, std::vector<std::string>>;
 
 Output run_cell(const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
                 const std::string& data_dir, const std::string& technology, const std::string& target_voltage,
@@ -52,7 +54,7 @@ Output run_cell(const std::string& path, const std::optional<std::string>& text,
   const api::CaseSource source = case_source(path, text, sets, data_dir);
   api::CellRun run = api::run_cell(source, technology, target_voltage, thermal);
   if (thermal) run.summary["thermal"] = api::cell_thermal_summary(run, source);
-  return {io::dump(run.summary), run.tables()};
+  return {io::dump(run.summary), run.tables(), api::read_files(run)};
 }
 
 template <typename Run>
@@ -60,7 +62,7 @@ Output run_case(Run (*command)(const api::CaseSource&), const std::string& path,
                 const std::vector<std::string>& sets, const std::string& data_dir) {
   py::gil_scoped_release release;
   const Run run = command(case_source(path, text, sets, data_dir));
-  return {io::dump(run.summary), run.tables()};
+  return {io::dump(run.summary), run.tables(), api::read_files(run)};
 }
 
 Output run_fleet(const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
@@ -68,25 +70,28 @@ Output run_fleet(const std::string& path, const std::optional<std::string>& text
   py::gil_scoped_release release;
   const api::FleetInput input = api::load_fleet(case_source(path, text, sets, data_dir));
   const api::FleetRun run = api::run_fleet(input);
-  return {io::dump(run.summary), run.tables(input.c)};
+  return {io::dump(run.summary), run.tables(input.c), api::read_files(input)};
 }
 
-std::tuple<std::string, api::Tables, std::vector<std::string>> run_simulate(
+/// As Output, with the warnings of reading the case last.
+using OutputWithWarnings = std::tuple<std::string, api::Tables, std::vector<std::string>, std::vector<std::string>>;
+
+OutputWithWarnings run_simulate(
     const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
     const std::string& data_dir, int threads) {
   py::gil_scoped_release release;
   const api::SimulationInput input = api::load_simulation(case_source(path, text, sets, data_dir), threads);
   const api::SimulationRun run = api::run_simulation(input);
-  return {io::dump(run.summary), run.tables(), input.warnings};
+  return {io::dump(run.summary), run.tables(), api::read_files(input), input.warnings};
 }
 
-std::tuple<std::string, api::Tables, std::vector<std::string>> run_flex(
+OutputWithWarnings run_flex(
     const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
     const std::string& data_dir, const std::string& prices_path, const std::optional<std::string>& prices_text, bool envelope) {
   py::gil_scoped_release release;
   const api::FlexInput input = api::load_flex(case_source(path, text, sets, data_dir), {prices_path, prices_text, "<prices>"});
   const api::FlexRun run = api::run_flex(input, envelope);
-  return {io::dump(run.summary), run.tables(input.c), input.warnings};
+  return {io::dump(run.summary), run.tables(input.c), api::read_files(input), input.warnings};
 }
 
 // fleet --export-smelter ID: the smelter's case file as TOML text.

@@ -240,8 +240,11 @@ def _command_line(command, case, set, **options):
     return args
 
 
-def _result(summary_text, tables, command=None, case=None, set=None, **options):
+def _result(summary_text, tables, read_files=(), command=None, case=None, set=None, **options):
+    """A Result of the library's (summary, tables, data files read); the case file and the data files
+    go into the manifest of Result.save, as the CLI's --out lists them."""
     inputs = [_os.fspath(case)] if isinstance(case, (str, _os.PathLike)) else []
+    inputs += [f for f in read_files if f not in inputs]
     return Result(_json.loads(summary_text), {name[:-4] if name.endswith(".csv") else name: _frame(text)
                                               for name, text in tables.items()},
                   command, _command_line(command, case, set, **options) if command else None, inputs, tables)
@@ -274,9 +277,9 @@ def cell(case=None, set=None, technology=None, target_voltage=None, thermal=Fals
     Tables: breakdown, energy, inputs, published.
     """
     path, text, sets, data = _case_args(case, set, data_dir)
-    summary, tables = _core.cell(path, text, sets, data, technology or "",
-                                 "" if target_voltage is None else _text(target_voltage), bool(thermal))
-    result = _result(summary, tables, "cell", case, set, technology=technology, target_voltage=target_voltage,
+    summary, tables, files = _core.cell(path, text, sets, data, technology or "",
+                                        "" if target_voltage is None else _text(target_voltage), bool(thermal))
+    result = _result(summary, tables, files, "cell", case, set, technology=technology, target_voltage=target_voltage,
                      thermal=bool(thermal))
     _issue_warnings(result.get("warnings", []), _given_keys(case, set))
     return result
@@ -316,8 +319,8 @@ def simulate(case, set=None, threads=0, data_dir=None):
     cell, time and state. Warnings of
     reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
     """
-    summary, tables, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
-    result = _result(summary, tables, "simulate", case, set)
+    summary, tables, files, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
+    result = _result(summary, tables, files, "simulate", case, set)
     result.case_warnings = list(warnings)
     _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
     return result
@@ -338,13 +341,13 @@ def flex(case, prices=None, set=None, envelope=False, data_dir=None):
     """
     prices_path, prices_text = _prices_args(prices)
     try:
-        summary, tables, warnings = _core.flex(*_case_args(case, set, data_dir), prices_path, prices_text,
-                                               bool(envelope))
+        summary, tables, files, warnings = _core.flex(*_case_args(case, set, data_dir), prices_path, prices_text,
+                                                      bool(envelope))
     except InputError as e:
         if prices_text is None:
             raise
         raise InputError(_price_rows_named(str(e), prices_text)) from None
-    result = _result(summary, tables, "flex", case, set, envelope=bool(envelope),
+    result = _result(summary, tables, files, "flex", case, set, envelope=bool(envelope),
                      prices=prices if isinstance(prices, (str, _os.PathLike)) else None)
     result.case_warnings = list(warnings)
     _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
@@ -398,7 +401,7 @@ def vary(command, case, vary, outputs=None, set=None, data_dir=None, technology=
                                                 options)
     for text in warnings:
         _warnings.warn(text, InputWarning, stacklevel=2)
-    result = _result(document, {"vary.csv": csv}, "vary", case, set, technology=technology,
+    result = _result(document, {"vary.csv": csv}, (), "vary", case, set, technology=technology,
                      target_voltage=target_voltage, thermal=bool(thermal),
                      prices=prices if isinstance(prices, (str, _os.PathLike)) else None, envelope=bool(envelope))
     result.arguments[1:2] = [command]  # the command line of `potline COMMAND CASE --vary ...`

@@ -41,6 +41,19 @@ std::string utc_now() {
   return buffer;
 }
 
+namespace {
+
+// The seed of the run: given by the command, else the summary's (simulate and flex put it there;
+// Python's Result.save has only the summary), else null: the command uses no random numbers.
+io::Json manifest_seed(const RunFolder& run, const io::Json& summary) {
+  if (run.seed) return *run.seed;
+  if (summary.is_object() && summary.contains("seed") && summary["seed"].is_number_integer())
+    return summary["seed"];
+  return nullptr;
+}
+
+}  // namespace
+
 std::string save_run_folder(const RunFolder& run, const io::Json& summary,
                             const std::map<std::string, std::string>& csv_files) {
   io::Json manifest;
@@ -50,13 +63,16 @@ std::string save_run_folder(const RunFolder& run, const io::Json& summary,
   manifest["command"] = run.command;
   manifest["arguments"] = run.arguments;
   manifest["started_utc"] = run.started_utc;
-  manifest["seed"] = nullptr;  // the steady-state cell uses no randomness
+  manifest["finished_utc"] = utc_now();
+  manifest["seed"] = manifest_seed(run, summary);
+  manifest["complete"] = run.complete;
   io::Json inputs = io::Json::array();
   for (const auto& f : run.input_files) {
-    inputs.push_back({{"path", f}, {"sha256", io::file_sha256(f)}});
+    if (!f.empty()) inputs.push_back({{"path", f}, {"sha256", io::file_sha256(f)}});
   }
   manifest["inputs"] = inputs;
   io::Json outputs = io::Json::array({"summary.json"});
+  for (const auto& name : run.written_by_caller) outputs.push_back(name);
   for (const auto& [name, text] : csv_files) outputs.push_back(name);
   manifest["outputs"] = outputs;
   const std::filesystem::path dir(run.path);

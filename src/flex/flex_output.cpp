@@ -314,6 +314,7 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   io::Json j;
   j["title"] = c.sim.title;
   j["cells"] = c.cells;
+  j["seed"] = c.sim.seed;  // of the dynamic model's noise and faults; the manifest takes it from here too
   j["horizon_h"] = c.dispatch.horizon_s / 3600;
   j["start_utc"] = format_utc_time(r.prices.start_unix_s);
   j["step_min"] = r.prices.step_s / 60;

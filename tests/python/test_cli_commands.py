@@ -162,3 +162,42 @@ def test_save_onto_a_file_is_an_input_error(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(potline.InputError, match="exists and is not a folder"):
         potline.cell("examples/default.toml").save(tmp_path / "file")
+
+
+def _manifest(folder):
+    return json.loads((pathlib.Path(folder) / "manifest.json").read_text())
+
+
+@pytest.mark.parametrize("command,case,options", [
+    ("simulate", "examples/outage-3h.toml", {}),
+    ("flex", "examples/flex-day.toml", {}),
+    ("fleet", "examples/world-2024.toml", {}),
+    ("smelter", "examples/smelter-two-potlines.toml", {}),
+])
+def test_saved_result_manifest_is_the_cli_manifest(cli, tmp_path, command, case, options):
+    """Result.save writes the manifest --out writes (user trial 9, T9-9: the seed was null and the data
+    files were missing): the same keys, seed, completeness and input files with the same SHA-256."""
+    sets = {"run.seed": 9} if command == "simulate" else {}
+    result = getattr(potline, command)(case, set=sets or None, **options)
+    result.save(tmp_path / "py")
+    args = [command, case, "--out", tmp_path / "cli", "--quiet" if command == "simulate" else "--json"]
+    for key, value in sets.items():
+        args += ["--set", f"{key}={value}"]
+    code, _, err = cli(*args)
+    assert code == 0, err
+    py, cli_manifest = _manifest(tmp_path / "py"), _manifest(tmp_path / "cli")
+    assert set(py) == set(cli_manifest)
+    assert py["seed"] == cli_manifest["seed"]
+    if command == "simulate":
+        assert py["seed"] == 9
+    assert py["complete"] is True and py["finished_utc"]
+    assert sorted(i["sha256"] for i in py["inputs"]) == sorted(i["sha256"] for i in cli_manifest["inputs"])
+    assert sorted(py["outputs"]) == sorted(cli_manifest["outputs"])
+
+
+def test_report_of_a_saved_seeded_simulate_names_its_seed(tmp_path):
+    result = potline.simulate("examples/outage-3h.toml", set={"run.seed": 9})
+    result.save(tmp_path / "run")
+    written = potline.report(tmp_path / "run", out=tmp_path / "r.html")
+    html = pathlib.Path(written["file"]).read_text()
+    assert "the command uses no random numbers" not in html

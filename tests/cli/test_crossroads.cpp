@@ -235,7 +235,7 @@ const std::vector<CsvFigure> kCsvFigures = {
     {15, "fleet examples/world-2024.toml --set fleet.china_pfc=top_down", "cost_curve.csv", "province=Yunnan", "co2e_t_per_t", true, "3.33"},
     {15, "fleet examples/world-2024.toml --set fleet.china_pfc=top_down", "cost_curve.csv", "province=Xinjiang", "co2e_t_per_t", true, "16.4"},
     {15, "fleet examples/world-2024.toml", "cost_curve.csv", "province=Quebec", "co2e_t_per_t", true, "1.95"},
-    {15, "fleet examples/world-2024.toml", "cost_curve.csv", "country=NOR", "co2e_t_per_t", true, "2.00"},
+    {15, "fleet examples/world-2024.toml", "cost_curve.csv", "country=NOR", "co2e_t_per_t", true, "2.01"},
     {15, "fleet examples/world-2024.toml", "cost_curve.csv", "country=ISL", "co2e_t_per_t", true, "1.95"},
     // 23. Xinjiang's share of Chinese and world output
     {23, "fleet examples/world-2024.toml", "cost_curve.csv", "province=Xinjiang", "production_kt_per_year", false, "7143"},

@@ -25,6 +25,32 @@ std::string default_report_path(const std::string& run) {
   return (p.parent_path() / "report.html").string();
 }
 
+namespace {
+
+/// Several runs: a page of their own beside the first run's folder, named after the runs
+/// (out/w24 out/outage-3h -> out/report-w24-outage-3h.html), so that the runs' own pages stay (user
+/// trial 9, T9-13: the comparison replaced out/w24/report.html).
+std::string default_comparison_path(const std::vector<std::string>& runs) {
+  const auto name = [](const std::string& run) {
+    const std::filesystem::path p = std::filesystem::path(run).lexically_normal();
+    const std::filesystem::path last = p.has_filename() ? p : p.parent_path();
+    return last.extension() == ".json" ? last.parent_path().filename().string()
+                                       : last.stem().string();
+  };
+  std::string file = "report";
+  const std::size_t named = runs.size() <= 4 ? runs.size() : 2;
+  for (std::size_t k = 0; k < named; ++k) file += "-" + name(runs[k]);
+  if (named < runs.size()) file += fmt::format("-and-{}-more", runs.size() - named);
+  std::filesystem::path first = std::filesystem::path(runs.front()).lexically_normal();
+  if (!first.has_filename()) first = first.parent_path();
+  // A summary file's page goes beside its folder; a run folder's or a sweep store's beside it.
+  const std::filesystem::path beside =
+      first.extension() == ".json" ? first.parent_path().parent_path() : first.parent_path();
+  return (beside / (file + ".html")).string();
+}
+
+}  // namespace
+
 ReportWritten write_report(const std::vector<std::string>& paths, const std::string& out) {
   core::Diagnostics d;
   if (paths.empty()) {
@@ -39,7 +65,9 @@ ReportWritten write_report(const std::vector<std::string>& paths, const std::str
   }
   if (d.has_errors()) throw core::InputError(d);
   const report::Page page = report::render_html(runs);
-  const std::string file = out.empty() ? default_report_path(paths.front()) : out;
+  const std::string file = !out.empty()        ? out
+                           : paths.size() == 1 ? default_report_path(paths.front())
+                                               : default_comparison_path(paths);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {
     d.error({"--out", 0, 0}, "out",

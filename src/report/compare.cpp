@@ -258,11 +258,15 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
         row.values.push_back(std::isfinite(x) ? std::optional<double>(x) : std::nullopt);
         row.null.push_back(v && v->is_null());
       }
+      double largest = 0;  // of the row: a base that is rounding noise against it has no relative change
+      for (const auto& v : row.values) largest = std::max(largest, v ? std::fabs(*v) : 0.0);
       for (std::size_t k = 0; k < vs.size(); ++k) {
         std::optional<double> change, relative;
         if (k > 0 && row.values[0] && row.values[k]) {
           change = *row.values[k] - *row.values[0];
-          if (*row.values[0] != 0.0) relative = *change / std::fabs(*row.values[0]);
+          // -2.9e-14 against -8.8 printed -30777536447862476.00 % (user trial 9, T9-13): a base
+          // below kNoiseFraction of the row's largest value is a zero computed in floating point.
+          if (std::fabs(*row.values[0]) > kNoiseFraction * largest) relative = *change / std::fabs(*row.values[0]);
         }
         row.change.push_back(change);
         row.relative_change.push_back(relative);

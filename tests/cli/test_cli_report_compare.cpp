@@ -243,6 +243,20 @@ TEST_F(CliReport, SweepStoreGivesDistributionsAndATornado) {
   EXPECT_NE(bad.err.find(other), std::string::npos) << bad.err;
 }
 
+// User trial 9, T9-13: a page of two runs without --out went to the first run's report.html and
+// replaced that run's own page; it is now report-A-B.html beside the first run.
+TEST_F(CliReport, TwoRunsWithoutOutKeepTheFirstRunsOwnPage) {
+  const std::string a = cell_run("a", "4.2 cm"), b = cell_run("b", "3.6 cm");
+  ASSERT_EQ(potline({"report", a}).exit_code, 0);
+  const std::string own = read_file(std::filesystem::path(a) / "report.html");
+  const RunResult r = potline({"report", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::filesystem::path both = std::filesystem::path(a).parent_path() / "report-a-b.html";
+  EXPECT_NE(r.out.find("report written to " + both.string() + " (2 runs"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(both));
+  EXPECT_EQ(read_file(std::filesystem::path(a) / "report.html"), own);  // the first run's page is untouched
+}
+
 }  // namespace
 }  // namespace test_cli_report_compare
 }  // namespace potline_cli_test

@@ -91,6 +91,19 @@ TEST(ReportCompare, ChangesAgainstTheFirstRunByHand) {
   EXPECT_TRUE(j["metrics"][1]["relative_change"][1].is_null());
 }
 
+// User trial 9, T9-13: a first value that is a zero computed in floating point (-2.9e-14 against
+// -8.8) has no relative change; a small value that is not noise against the row keeps it.
+TEST(ReportCompare, NoRelativeChangeAgainstAFloatingPointZero) {
+  const std::vector<RunData> runs{summary_run("flex", "a", Json::parse(R"({"fit": -2.85977e-14, "small": 1e-6})")),
+                                  summary_run("flex", "b", Json::parse(R"({"fit": -8.80167, "small": 2e-6})"))};
+  const Comparison c = compare_runs(runs);
+  ASSERT_EQ(c.metrics.size(), 2u);
+  EXPECT_NEAR(*c.metrics[0].change[1], -8.80167, 1e-9);
+  EXPECT_FALSE(c.metrics[0].relative_change[1]);
+  EXPECT_NEAR(*c.metrics[1].relative_change[1], 1.0, 1e-12);
+  EXPECT_EQ(comparison_text(c, false).find("30777536447862476"), std::string::npos);
+}
+
 // Array elements are matched by an identity field (compare.hpp, kIdentityFields): by `origin` when
 // the runs hold them in another order or one run has an extra element; by position when the field
 // repeats within an array (two windows of one kind); an integer `year` is an identity too; a null

@@ -25,8 +25,9 @@ struct ReportWritten {
 std::string default_report_path(const std::string& run);
 
 /// Reads the runs (run folders, summary JSON files or sweep stores; input errors for a missing,
-/// truncated or foreign run), writes the self-contained HTML page to `out` (empty:
-/// default_report_path of the first run) and says what it wrote. `out` naming a folder is an input
+/// truncated or foreign run), writes the self-contained HTML page to `out` (empty: one run's
+/// default_report_path; several runs: report-A-B.html beside the first run, named after the runs,
+/// so the runs' own pages stay) and says what it wrote. `out` naming a folder is an input
 /// error keyed "out".
 ReportWritten write_report(const std::vector<std::string>& runs, const std::string& out);
 

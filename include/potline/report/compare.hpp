@@ -66,6 +66,10 @@ io::Json comparison_json(const Comparison& c, const std::vector<RunData>& runs);
 /// Significant digits of the values and changes in the text and HTML tables.
 inline constexpr int kPrintedDigits = 6;
 
+/// A first run's value below this fraction of the row's largest value is a zero computed in floating
+/// point (-2.9e-14 against -8.8): the relative change is null ("-"), not -3e16 %.
+inline constexpr double kNoiseFraction = 1e-9;
+
 /// True when some run's value differs from the first run's at the printed precision: the two print
 /// differently with kPrintedDigits significant digits and differ by at least half a unit in that
 /// last digit (of the larger), or one is missing and the other not. Smaller differences are

@@ -14,6 +14,7 @@
 #include "potline/api/read_files.hpp"
 #include "potline/api/run_folder.hpp"
 #include "potline/flex/flex_run.hpp"
+#include "potline/flex/value_text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/io/run_outputs.hpp"
@@ -59,34 +60,42 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
   const auto line = [](const std::string& what, const std::string& a, const std::string& b) {
     std::cout << fmt::format("    {:<52}{:>16}{:>16}\n", what, a, b);
   };
-  const auto both = [&](const std::string& what, const std::string& spec, double a, double b) {
-    line(what, fmt::format(fmt::runtime(spec), a), fmt::format(fmt::runtime(spec), b));
+  // Signed figures ("+12", never "-0") and unsigned ones (a minus only below zero), `decimals`
+  // each.
+  const auto both = [&](const std::string& what, bool sign, int decimals, double a, double b) {
+    const auto text = [&](double x) {
+      return sign ? flex::signed_text(x, decimals) : flex::fixed_text(x, decimals);
+    };
+    line(what, text(a), text(b));
   };
   std::cout << "  value against the flat schedule (planned: reduced model; delivered: both "
                "schedules in the dynamic model)\n";
   line("", "planned", "delivered");
-  both("savings [EUR]", "{:+.0f}", p.savings_eur, d.savings_eur);
-  both("savings [% of the flat power cost]", "{:+.2f}", p.savings_percent_of_power_cost(),
-       d.savings_percent_of_power_cost());
-  both("savings [EUR per t of metal]", "{:+.1f}", p.savings_eur_per_t(), d.savings_eur_per_t());
-  both("power cost change [%]", "{:+.2f}", p.power_cost_change_percent(),
-       d.power_cost_change_percent());
-  both("energy change, net: added - shifted [MWh AC]", "{:+.1f}", p.energy_change_J / 3.6e9,
+  both("savings [EUR]", true, 0, p.savings_eur, d.savings_eur);
+  // Undefined figures print "–" (a percentage of a zero power cost, a round trip with nothing
+  // shifted: T8-6), and no figure reads "-0".
+  line("savings [% of the flat power cost]",
+       flex::signed_text(p.savings_percent_of_power_cost(), 2),
+       flex::signed_text(d.savings_percent_of_power_cost(), 2));
+  both("savings [EUR per t of metal]", true, 1, p.savings_eur_per_t(), d.savings_eur_per_t());
+  line("power cost change [%]", flex::signed_text(p.power_cost_change_percent(), 2),
+       flex::signed_text(d.power_cost_change_percent(), 2));
+  both("energy change, net: added - shifted [MWh AC]", true, 1, p.energy_change_J / 3.6e9,
        d.energy_change_J / 3.6e9);
-  both("energy shifted below flat [MWh AC]", "{:.1f}", p.energy_shifted_J / 3.6e9,
+  both("energy shifted below flat [MWh AC]", false, 1, p.energy_shifted_J / 3.6e9,
        d.energy_shifted_J / 3.6e9);
-  both("energy added above flat [MWh AC]", "{:.1f}", p.energy_added_J / 3.6e9,
+  both("energy added above flat [MWh AC]", false, 1, p.energy_added_J / 3.6e9,
        d.energy_added_J / 3.6e9);
-  both("extra metal [t]", "{:+.1f}", p.extra_production_kg / 1e3, d.extra_production_kg / 1e3);
-  both("energy of the extra metal (marginal rate) [MWh AC]", "{:.1f}", p.extra_metal_energy_J / 3.6e9,
-       d.extra_metal_energy_J / 3.6e9);
-  both("round-trip efficiency: shifted / (added - that)", "{:.3f}", p.round_trip_efficiency,
-       d.round_trip_efficiency);
-  both("specific energy change [%]", "{:+.2f}", p.sec_change_percent, d.sec_change_percent);
+  both("extra metal [t]", true, 1, p.extra_production_kg / 1e3, d.extra_production_kg / 1e3);
+  both("energy of the extra metal (marginal rate) [MWh AC]", false, 1,
+       p.extra_metal_energy_J / 3.6e9, d.extra_metal_energy_J / 3.6e9);
+  line("round-trip efficiency: shifted / (added - that)",
+       flex::fixed_text(p.round_trip_efficiency, 3), flex::fixed_text(d.round_trip_efficiency, 3));
+  both("specific energy change [%]", true, 2, p.sec_change_percent, d.sec_change_percent);
   line("current efficiency change [points]", "-",
-       fmt::format("{:+.2f}", 100 * (r.final_round().check.current_efficiency -
-                                     r.flat_check.current_efficiency)));
-  both("savings net of anode effects [EUR]", "{:+.0f}", p.savings_net_of_anode_effects_eur,
+       flex::signed_text(
+           100 * (r.final_round().check.current_efficiency - r.flat_check.current_efficiency), 2));
+  both("savings net of anode effects [EUR]", true, 0, p.savings_net_of_anode_effects_eur,
        d.savings_net_of_anode_effects_eur);
   if (r.flat_check.trace.stopped || r.final_round().check.trace.stopped) {
     std::cout << "    delivered: a dynamic run stopped before the end of the horizon; it counts its energy to the stop "
@@ -108,11 +117,13 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
   const flex::FitError& f = r.flat_check.model_error;
   const flex::FitError& o = r.final_round().check.model_error;
   std::cout << fmt::format(
-      "  reduced model against the dynamic checks over the horizon (reduced - dynamic): flat metal {:+.1f} t "
-      "({:+.2f} %), energy {:+.1f} MWh AC; optimised metal {:+.1f} t ({:+.2f} %; per step rms {:.2f} %, max {:.2f} % "
-      "of a nominal step), energy {:+.1f} MWh AC\n",
-      t_of(f), 100 * f.production_total, mwh_of(f), t_of(o), 100 * o.production_total, 100 * o.production_rms,
-      100 * o.production_max, mwh_of(o));
+      "  reduced model against the dynamic checks over the horizon (reduced - dynamic): flat metal "
+      "{} t ({} %), energy {} MWh AC; optimised metal {} t ({} %; per step rms {:.2f} %, max "
+      "{:.2f} % of a nominal step), energy {} MWh AC\n",
+      flex::signed_text(t_of(f), 1), flex::signed_text(100 * f.production_total, 2),
+      flex::signed_text(mwh_of(f), 1), flex::signed_text(t_of(o), 1),
+      flex::signed_text(100 * o.production_total, 2), 100 * o.production_rms,
+      100 * o.production_max, flex::signed_text(mwh_of(o), 1));
   const flex::FlexValue v = flex::flex_value(c, r);
   const double gap = v.delivered_savings_eur - v.planned_savings_eur;
   if (std::abs(gap) > kPlanDeliveryWarning * std::abs(v.planned_savings_eur) && v.on_delivered) {
@@ -129,19 +140,62 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
 // Of the savings, what a constant level earns needs no price at all (a constant +5 % day earned
 // +16,660 EUR "against flat" at a constant price: T7-36); what is left is the price following.
 void print_savings_split(const flex::FlexValue& v) {
-  const std::string payment =
-      v.reserve_eur > 0 ? fmt::format("; interruptible availability payment {:+.0f} EUR", v.reserve_eur) : "";
+  using flex::signed_text;  // "+0", never "-0" (T8-6)
+  const std::string payment = v.reserve_eur > 0
+                                  ? fmt::format("; interruptible availability payment {} EUR",
+                                                signed_text(v.reserve_eur, 0))
+                                  : "";
   if (!v.constant_found) {
-    std::cout << fmt::format("  of the savings: no constant level meets the limits, so all of it is the schedule's "
-                             "(following the price {:+.0f} EUR planned, {:+.0f} delivered{})\n",
-                             v.price_following_planned_eur, v.price_following_delivered_eur, payment);
+    std::cout << fmt::format(
+        "  of the savings: no constant level meets the limits, so all of it is the schedule's "
+        "(following the price {} EUR planned, {} delivered{})\n",
+        signed_text(v.price_following_planned_eur, 0),
+        signed_text(v.price_following_delivered_eur, 0), payment);
     return;
   }
   std::cout << fmt::format(
-      "  of the savings: a constant {:.1f} % all horizon (needs no price variation) {:+.0f} EUR planned, {:+.0f} "
-      "delivered; following the price {:+.0f} EUR planned, {:+.0f} delivered{}\n",
-      100 * v.constant_share, v.constant_planned_eur, v.constant_delivered_eur, v.price_following_planned_eur,
-      v.price_following_delivered_eur, payment);
+      "  of the savings: a constant {:.1f} % all horizon (needs no price variation) {} EUR "
+      "planned, {} delivered; following the price {} EUR planned, {} delivered{}\n",
+      100 * v.constant_share, signed_text(v.constant_planned_eur, 0),
+      signed_text(v.constant_delivered_eur, 0), signed_text(v.price_following_planned_eur, 0),
+      signed_text(v.price_following_delivered_eur, 0), payment);
+}
+
+// The heat exchangers' value (summary value.heat_exchangers; T8-1): the case's annual value less
+// that of the same case without them, both optimised and checked; nothing when the case has no
+// exchangers enabled or no economics.heat_exchanger_capex.
+void print_exchanger_value(const flex::FlexCase& c, const flex::FlexResult& r) {
+  const flex::ExchangerValue x = flex::exchanger_value(c, r);
+  if (!x.assessed) return;
+  const flex::WithoutExchangers& off = r.without_exchangers;
+  const auto meur = [](double eur) { return flex::signed_text(eur / 1e6, 2); };
+  std::cout << fmt::format(
+      "  heat exchangers {:.1f} M EUR: flexibility value a year {} M EUR with them, {} M EUR "
+      "without (the same case with heat_exchangers.enabled = false, optimised and checked alike: "
+      "{}); increment {} M EUR ({}{}): {}\n",
+      x.capex_eur / 1e6, meur(x.with_annual_eur), meur(x.without_annual_eur), off.verdict,
+      meur(x.increment_annual_eur),
+      x.on_delivered ? "as delivered" : "as planned: a dynamic run stopped",
+      x.on_delivered ? fmt::format("; planned {} M EUR", meur(x.planned_increment_annual_eur))
+                     : std::string(),
+      x.payback_years
+          ? fmt::format("simple payback {:.1f} years on the increment", *x.payback_years)
+          : std::string("no payback: the exchangers add no value on this price series"));
+  if (!off.in_window) {
+    std::cout << "    the case without exchangers could not stay in window: its value is of a "
+                 "schedule beyond the limits, so the increment is understated\n";
+  }
+  // The optimised runs' margins differ by the flat ones' too: with the same power the cell makes
+  // other metal with its exchangers switched off. Not flexibility, and not scaled by the flexible
+  // days.
+  std::cout << fmt::format(
+      "    over the horizon the optimised schedule with exchangers earns {} EUR against the one "
+      "without as delivered ({} planned), the flat schedule alone {}: the same power makes other "
+      "metal without the exchangers, an operating point, not flexibility, and not in the "
+      "increment\n",
+      flex::signed_text(x.optimised_margin_change_delivered_eur, 0),
+      flex::signed_text(x.optimised_margin_change_planned_eur, 0),
+      flex::signed_text(x.flat_margin_change_delivered_eur, 0));
 }
 
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
@@ -153,23 +207,30 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
   std::cout << fmt::format(
       "{}: {} cell(s), {:.1f} MW nominal, {:.0f} h from {} at {:.0f}-min steps\n"
       "  power basis: {}\n"
-      "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up {:.3f}, down {:.3f}\n"
-      "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms {:.2f} K (max {:.2f}); "
-      "metal per step rms {:.2f} % (max {:.2f} %) of a nominal step, {:+.2f} % over the worst fit run; energy per step "
+      "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up "
+      "{:.3f}, down {:.3f}\n"
+      "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms "
+      "{:.2f} K (max {:.2f}); "
+      "metal per step rms {:.2f} % (max {:.2f} %) of a nominal step, {} % over the worst fit run; "
+      "energy per step "
       "rms {:.2f} % (max {:.2f} %)\n"
       "  {} ({}): {}, gap {:.3f} %\n"
       // What the margin holds (flex::Economics::margin_eur): a day's 29 kEUR "margin" of a 500 MW
       // potline read as the plant's profit without it. Power, energy and cost are AC at the grid
       // connection (the cells' DC / design.rectifier_efficiency, docs/cli.md).
-      "  margin over power, alumina and carbon (labour and fixed costs not counted{}) {:.0f} EUR against {:.0f} EUR "
-      "flat: {:+.0f} EUR ({:+.2f} % of the flat schedule's power cost); power cost {:+.2f} %, energy {:+.1f} MWh AC net "
-      "({:.1f} added above the flat schedule's steps, {:.1f} shifted below them), metal {:+.1f} t\n"
+      "  margin over power, alumina and carbon (labour and fixed costs not counted{}) {:.0f} EUR "
+      "against {:.0f} EUR "
+      "flat: {:+.0f} EUR ({} % of the flat schedule's power cost); power cost {} %, energy {} MWh "
+      "AC net "
+      "({:.1f} added above the flat schedule's steps, {:.1f} shifted below them), metal {} t\n"
       "  check: {}\n",
       c.sim.title + changed, c.cells, flex::grid_power_W(c, m) / 1e6, c.dispatch.horizon_s / 3600,
-      flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, flex::power_basis(c), m.a, 100 * m.b, m.e_up, m.e_down,
-      100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m, m.error.superheat_rms_K, m.error.superheat_max_K,
-      100 * m.error.production_rms, 100 * m.error.production_max, 100 * m.error.production_total,
-      100 * m.error.energy_rms, 100 * m.error.energy_max, f.schedule.milp ? "MILP" : "LP", f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
+      flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, flex::power_basis(c), m.a,
+      100 * m.b, m.e_up, m.e_down, 100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m,
+      m.error.superheat_rms_K, m.error.superheat_max_K, 100 * m.error.production_rms,
+      100 * m.error.production_max, flex::signed_text(100 * m.error.production_total, 2),
+      100 * m.error.energy_rms, 100 * m.error.energy_max, f.schedule.milp ? "MILP" : "LP",
+      f.schedule.solution.solver, flex::to_string(f.schedule.solution.status),
       100 * f.schedule.solution.gap,
       // The availability payment of [grid] is in the optimised margin (flex::Economics::margin_eur)
       // and printed again on the interruptible line: flex-day's +24,428 EUR holds its 3,576 EUR, so
@@ -180,19 +241,15 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
           : std::string(),
       f.schedule.economics.margin_eur(), r.flat.economics.margin_eur(),
       f.schedule.economics.margin_eur() - r.flat.economics.margin_eur(),
-      // The gain as a share of the flat power cost (the JSON's savings_percent_of_power_cost).
-      r.flat.economics.power_cost_eur != 0
-          ? 100 * (f.schedule.economics.margin_eur() - r.flat.economics.margin_eur()) /
-                std::abs(r.flat.economics.power_cost_eur)
-          : 0.0,
-      // The change of the power cost against flat, with the cost's sign (the JSON's
-      // power_cost_change_percent), with the energy and metal that explain it.
-      r.flat.economics.power_cost_eur != 0
-          ? 100 * (f.schedule.economics.power_cost_eur - r.flat.economics.power_cost_eur) /
-                std::abs(r.flat.economics.power_cost_eur)
-          : 0.0,
-      (f.schedule.economics.energy_J - r.flat.economics.energy_J) / 3.6e9, planned.energy_added_J / 3.6e9,
-      planned.energy_shifted_J / 3.6e9, (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3,
+      // The gain as a share of the flat power cost (the JSON's savings_percent_of_power_cost), and
+      // the power cost's change with the cost's sign (power_cost_change_percent); "–" on a zero
+      // power cost (T8-6).
+      flex::signed_text(planned.savings_percent_of_power_cost(), 2),
+      flex::signed_text(planned.power_cost_change_percent(), 2),
+      flex::signed_text((f.schedule.economics.energy_J - r.flat.economics.energy_J) / 3.6e9, 1),
+      planned.energy_added_J / 3.6e9, planned.energy_shifted_J / 3.6e9,
+      flex::signed_text((f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3,
+                        1),
       r.verdict);
   for (const auto& note : m.notes) std::cout << "  reduced model: " << note << "\n";
   if (flex::fit_error_exceeds_window(c, r)) {
@@ -206,12 +263,16 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
   // The value the dynamic model delivers (flex::delivered_economics): its metal, and the energy its
   // cells drew at each step's price (T6-4: the margin above is the reduced model's).
   std::cout << fmt::format(
-      "  as delivered in the dynamic model (its metal; the energy the cells drew, at each step's price): {:.0f} EUR "
-      "against {:.0f} EUR flat: {:+.0f} EUR; energy {:+.1f} MWh AC net ({:.1f} added, {:.1f} shifted), metal {:+.1f} "
+      "  as delivered in the dynamic model (its metal; the energy the cells drew, at each step's "
+      "price): {:.0f} EUR "
+      "against {:.0f} EUR flat: {} EUR; energy {} MWh AC net ({:.1f} added, {:.1f} shifted), metal "
+      "{} "
       "t\n",
-      r.delivered.margin_eur(), r.flat_delivered.margin_eur(), r.delivered.margin_eur() - r.flat_delivered.margin_eur(),
-      (r.delivered.energy_J - r.flat_delivered.energy_J) / 3.6e9, delivered.energy_added_J / 3.6e9,
-      delivered.energy_shifted_J / 3.6e9, (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3);
+      r.delivered.margin_eur(), r.flat_delivered.margin_eur(),
+      flex::signed_text(r.delivered.margin_eur() - r.flat_delivered.margin_eur(), 0),
+      flex::signed_text((r.delivered.energy_J - r.flat_delivered.energy_J) / 3.6e9, 1),
+      delivered.energy_added_J / 3.6e9, delivered.energy_shifted_J / 3.6e9,
+      flex::signed_text((r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3, 1));
   print_plan_errors(c, r);
   print_value_table(c, r);
   print_savings_split(flex::flex_value(c, r));
@@ -256,28 +317,21 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
         (f.check.production_kg - r.flat_check.production_kg) / 1e3,
         (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3);
   }
-  std::cout << fmt::format("  anode effects of the representative cell: flat {}, optimised {} ({} within {:.0f} h of a "
-                           "power increase)\n",
-                           r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
-                           c.dispatch.ae_after_ramp_s / 3600);
-  // The year's value and the exchangers' payback (summary value.annual_value_eur,
-  // heat_exchanger_payback_years): on the delivered savings (flex::flex_value), the planned beside it.
+  std::cout << fmt::format(
+      "  anode effects of the representative cell: flat {}, optimised {} ({} within {:.0f} h of a "
+      "power increase)\n",
+      r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
+      c.dispatch.ae_after_ramp_s / 3600);
+  // The year's value (summary value.annual_value_eur): on the delivered savings (flex::flex_value),
+  // the planned beside it; the exchangers' increment after it.
   const flex::FlexValue v = flex::flex_value(c, r);
-  const std::string basis =
-      v.on_delivered ? fmt::format("as delivered; planned {:+.2f} M EUR", v.planned_annual_eur / 1e6) : v.basis;
-  if (c.economics.heat_exchanger_capex_eur > 0) {
-    std::cout << fmt::format("  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's; "
-                             "heat exchangers {:.1f} M EUR: {}\n",
-                             v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year,
-                             c.economics.heat_exchanger_capex_eur / 1e6,
-                             v.annual_eur > 0 ? fmt::format("simple payback {:.1f} years (the schedule's whole value "
-                                                            "credited to them)",
-                                                            c.economics.heat_exchanger_capex_eur / v.annual_eur)
-                                              : std::string("no payback: the schedule earns nothing over the flat one"));
-  } else {
-    std::cout << fmt::format("  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
-                             v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);
-  }
+  const std::string basis = v.on_delivered ? fmt::format("as delivered; planned {:+.2f} M EUR",
+                                                         v.planned_annual_eur / 1e6)
+                                           : v.basis;
+  std::cout << fmt::format(
+      "  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
+      v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);
+  print_exchanger_value(c, r);
   if (c.grid.offered()) {
     const flex::GridValue g = flex::grid_value(c, m, r.prices, f.schedule.reserve_share);
     std::cout << fmt::format("  interruptible: {:.1f} MW held ({:.1f} % of nominal), availability payment {:.0f} EUR; "

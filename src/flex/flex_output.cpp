@@ -143,21 +143,59 @@ io::Json anode_effects_json(const FlexCase& c, const FlexResult& r) {
           {"extra_pfc_cost_eur", a.extra_pfc_eur}};
 }
 
+// An undefined figure (a percentage of a zero base, a round trip with nothing shifted) is null.
+io::Json optional_json(const std::optional<double>& x) {
+  return x ? io::Json(*x) : io::Json(nullptr);
+}
+
 // One basis of the value figures (value.planned, value.delivered; docs/cli.md).
 io::Json figures_json(const ValueFigures& v) {
   return {{"savings_eur", v.savings_eur},
-          {"savings_percent_of_power_cost", v.savings_percent_of_power_cost()},
+          {"savings_percent_of_power_cost", optional_json(v.savings_percent_of_power_cost())},
           {"savings_eur_per_t", v.savings_eur_per_t()},
-          {"power_cost_change_percent", v.power_cost_change_percent()},
+          {"power_cost_change_percent", optional_json(v.power_cost_change_percent())},
           {"energy_change_MWh", v.energy_change_J / kJ_per_MWh},
           {"energy_shifted_MWh", v.energy_shifted_J / kJ_per_MWh},
           {"energy_added_MWh", v.energy_added_J / kJ_per_MWh},
           {"extra_production_t", v.extra_production_kg / 1e3},
           {"extra_metal_energy_MWh", v.extra_metal_energy_J / kJ_per_MWh},
-          {"round_trip_efficiency", v.round_trip_efficiency},
+          {"round_trip_efficiency", optional_json(v.round_trip_efficiency)},
           {"sec_change_percent", v.sec_change_percent},
           {"anode_effect_cost_eur", v.anode_effect_cost_eur},
           {"savings_net_of_anode_effects_eur", v.savings_net_of_anode_effects_eur}};
+}
+
+// The heat exchangers' increment (exchanger_value, T8-1): value.heat_exchangers, and the flat keys
+// heat_exchanger_capex_eur, _payback_years (0: none) and _payback_note, now on the increment.
+void exchanger_json(const FlexResult& r, const ExchangerValue& x, io::Json& j) {
+  const WithoutExchangers& off = r.without_exchangers;
+  const std::string note =
+      x.payback_years ? "the capex over the increment of the annual value: the case with its heat exchangers "
+                        "less the same case without them, each optimised and checked in the dynamic model"
+                      : "no payback: the exchangers add no value on this price series (the case without them "
+                        "earns as much or more against its flat schedule)";
+  j["heat_exchanger_capex_eur"] = x.capex_eur;
+  j["heat_exchanger_payback_years"] = x.payback_years.value_or(0.0);
+  j["heat_exchanger_payback_note"] = note;
+  j["heat_exchangers"] = {
+      {"capex_eur", x.capex_eur},
+      {"basis", x.on_delivered ? "delivered" : "planned"},
+      {"with_annual_value_eur", x.with_annual_eur},
+      {"without_annual_value_eur", x.without_annual_eur},
+      {"increment_annual_value_eur", x.increment_annual_eur},
+      {"planned_increment_annual_value_eur", x.planned_increment_annual_eur},
+      {"delivered_increment_annual_value_eur", x.delivered_increment_annual_eur},
+      {"payback_years", optional_json(x.payback_years)},
+      {"payback_note", note},
+      {"without_savings_eur", off.planned_savings_eur},
+      {"without_delivered_savings_eur", off.delivered_savings_eur},
+      {"without_in_window", off.in_window},
+      {"without_verdict", off.verdict},
+      {"without_rounds", off.rounds},
+      {"optimised_margin_change_eur", x.optimised_margin_change_planned_eur},
+      {"optimised_margin_change_delivered_eur", x.optimised_margin_change_delivered_eur},
+      {"flat_margin_change_eur", x.flat_margin_change_planned_eur},
+      {"flat_margin_change_delivered_eur", x.flat_margin_change_delivered_eur}};
 }
 
 // Savings against the flat schedule, energy shifted, efficiencies and the heat-exchanger payback:
@@ -172,27 +210,26 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   // The year's value on the delivered savings (flex_value; T6-4: the planned margin counted metal
   // and energy the dynamic model does not deliver).
   const FlexValue v = flex_value(c, r);
-  const double annual = v.annual_eur;
   io::Json j = {
       {"currency", "EUR"},
       {"savings_eur", planned.savings_eur},
       // The margin gained as a share of the flat schedule's power cost (issue 13 part 4: "savings
       // ... % of power cost"); the power cost's own change is a separate key, with the cost's sign
       // (a schedule may buy more power to make more metal and still gain).
-      {"savings_percent_of_power_cost", planned.savings_percent_of_power_cost()},
-      {"power_cost_change_percent", planned.power_cost_change_percent()},
+      {"savings_percent_of_power_cost", optional_json(planned.savings_percent_of_power_cost())},
+      {"power_cost_change_percent", optional_json(planned.power_cost_change_percent())},
       {"savings_eur_per_t", planned.savings_eur_per_t()},
       {"energy_change_MWh", planned.energy_change_J / kJ_per_MWh},
       {"energy_shifted_MWh", planned.energy_shifted_J / kJ_per_MWh},
       {"energy_added_MWh", planned.energy_added_J / kJ_per_MWh},
       {"extra_production_t", planned.extra_production_kg / 1e3},
-      {"round_trip_efficiency", planned.round_trip_efficiency},
+      {"round_trip_efficiency", optional_json(planned.round_trip_efficiency)},
       {"dynamic_sec_change_percent", delivered.sec_change_percent},
       {"dynamic_current_efficiency_change_points",
        100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
       {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
       {"delivered_savings_eur", v.delivered_savings_eur},
-      {"annual_value_eur", annual},
+      {"annual_value_eur", v.annual_eur},
       {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
       {"annual_value_note", v.basis},
       {"planned_annual_value_eur", v.planned_annual_eur},
@@ -217,16 +254,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   j["anode_effects"] = anode_effects_json(c, r);
   j["savings_net_of_anode_effects_eur"] = planned.savings_net_of_anode_effects_eur;
   if (c.grid.offered()) j["grid"] = grid_json(c, r);
-  if (c.economics.heat_exchanger_capex_eur > 0) {
-    j["heat_exchanger_capex_eur"] = c.economics.heat_exchanger_capex_eur;
-    j["heat_exchanger_payback_years"] =
-        annual > 0 ? c.economics.heat_exchanger_capex_eur / annual : 0.0;
-    j["heat_exchanger_payback_note"] =
-        annual > 0 ? "the schedule's whole annual value (annual_value_basis) credited to the heat "
-                     "exchangers (a plant "
-                     "that cannot flex without them)"
-                   : "no payback: the schedule earns nothing over the flat one";
-  }
+  if (const ExchangerValue x = exchanger_value(c, r); x.assessed) exchanger_json(r, x, j);
   return j;
 }
 
@@ -389,20 +417,26 @@ std::string economics_csv(const FlexCase& c, const FlexResult& r) {
   const ValueFigures p = planned_figures(c, r), d = delivered_figures(c, r);
   std::string out =
       io::csv_row({"quantity", "unit", "planned", "delivered", "delivered - planned"});
-  const auto row = [&out](const std::string& what, const std::string& unit, double a, double b) {
-    out += io::csv_row({what, unit, fmt::format("{:.8g}", a), fmt::format("{:.8g}", b),
-                        fmt::format("{:.8g}", b - a)});
+  // An undefined figure is an empty cell (T8-6), and so is its difference.
+  const auto optional_row = [&out](const std::string& what, const std::string& unit,
+                                   const std::optional<double>& a, const std::optional<double>& b) {
+    const auto cell = [](const std::optional<double>& x) { return x ? fmt::format("{:.8g}", *x) : ""; };
+    out += io::csv_row({what, unit, cell(a), cell(b), a && b ? fmt::format("{:.8g}", *b - *a) : ""});
+  };
+  const auto row = [&](const std::string& what, const std::string& unit, double a, double b) {
+    optional_row(what, unit, a, b);
   };
   const ScheduleEconomics& fp = r.flat.economics;
   const ScheduleEconomics& op = r.final_round().schedule.economics;
   row("flat margin", "EUR", fp.margin_eur(), r.flat_delivered.margin_eur());
   row("optimised margin", "EUR", op.margin_eur(), r.delivered.margin_eur());
   row("savings", "EUR", p.savings_eur, d.savings_eur);
-  row("savings of the flat power cost", "%", p.savings_percent_of_power_cost(),
-      d.savings_percent_of_power_cost());
+  optional_row("savings of the flat power cost", "%", p.savings_percent_of_power_cost(),
+               d.savings_percent_of_power_cost());
   row("savings per tonne", "EUR/t", p.savings_eur_per_t(), d.savings_eur_per_t());
   row("flat power cost", "EUR", fp.power_cost_eur, r.flat_delivered.power_cost_eur);
-  row("power cost change", "%", p.power_cost_change_percent(), d.power_cost_change_percent());
+  optional_row("power cost change", "%", p.power_cost_change_percent(),
+               d.power_cost_change_percent());
   row("energy change (AC)", "MWh", p.energy_change_J / kJ_per_MWh, d.energy_change_J / kJ_per_MWh);
   row("energy shifted (AC)", "MWh", p.energy_shifted_J / kJ_per_MWh,
       d.energy_shifted_J / kJ_per_MWh);
@@ -410,7 +444,7 @@ std::string economics_csv(const FlexCase& c, const FlexResult& r) {
   row("extra metal", "t", p.extra_production_kg / 1e3, d.extra_production_kg / 1e3);
   row("energy of the extra metal (AC)", "MWh", p.extra_metal_energy_J / kJ_per_MWh,
       d.extra_metal_energy_J / kJ_per_MWh);
-  row("round-trip efficiency", "-", p.round_trip_efficiency, d.round_trip_efficiency);
+  optional_row("round-trip efficiency", "-", p.round_trip_efficiency, d.round_trip_efficiency);
   row("specific energy change", "%", p.sec_change_percent, d.sec_change_percent);
   row("anode-effect cost not in the savings", "EUR", p.anode_effect_cost_eur,
       d.anode_effect_cost_eur);

@@ -83,6 +83,29 @@ void check_worst_call(const FlexCase& c, FlexResult& r) {
   r.call_checked = true;
 }
 
+// The same case without its exchangers, fitted, optimised and checked alike (T8-1): the baseline
+// of their increment (exchanger_value).
+void run_without_exchangers(const FlexCase& c, const PriceSeries& prices, FlexResult& r) {
+  FlexCase off = c;
+  off.sim.exchangers.enabled = false;
+  const FlexResult o = run_flex(off, prices, false);
+  WithoutExchangers& w = r.without_exchangers;
+  w.run = true;
+  const FlexValue v = flex_value(off, o);
+  w.planned_savings_eur = v.planned_savings_eur;
+  w.delivered_savings_eur = v.delivered_savings_eur;
+  w.planned_annual_eur = v.planned_annual_eur;
+  w.delivered_annual_eur = v.delivered_annual_eur;
+  w.on_delivered = v.on_delivered;
+  w.flat_planned_eur = o.flat.economics.margin_eur();
+  w.flat_delivered_eur = o.flat_delivered.margin_eur();
+  w.optimised_planned_eur = o.final_round().schedule.economics.margin_eur();
+  w.optimised_delivered_eur = o.delivered.margin_eur();
+  w.in_window = o.in_window;
+  w.verdict = o.verdict;
+  w.rounds = o.rounds.size();
+}
+
 }  // namespace
 
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope) {
@@ -101,6 +124,8 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
     r.constant_delivered = delivered_economics(c, r.prices, r.constant.schedule.economics, r.constant_check);
   }
   if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
+  if (c.sim.exchangers.enabled && c.economics.heat_exchanger_capex_eur > 0)
+    run_without_exchangers(c, prices, r);
   return r;
 }
 

@@ -311,9 +311,10 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
     previous = i;
     if (i == first || current <= 0) {  // the step: the first interval in order
       current = dt;
-      if (current != 900 && current != 3600) {
+      if (current != 900 && current != 1800 && current != 3600) {
         d.error(at, place.key,
-                fmt::format("step {} min: the series must have 15-min or 60-min steps{}", dt / 60.0, step_hint(a, b)));
+                fmt::format("step {} min: the series must have 15-, 30- or 60-min steps{}",
+                            dt / 60.0, step_hint(a, b)));
         return false;
       }
       step_s = static_cast<double>(current);
@@ -323,8 +324,9 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
     ok = false;
     if (next_interval(rows, i) == dt) {  // the new interval repeats: the step changed here
       d.error(at, place.key,
-              fmt::format("mixed steps: the step changes from {} min to {} min at this row (after line {}); the series "
-                          "must keep one step (15 or 60 min) throughout{}",
+              fmt::format("mixed steps: the step changes from {} min to {} min at this row (after "
+                          "line {}); the series "
+                          "must keep one step (15, 30 or 60 min) throughout{}",
                           current / 60.0, dt / 60.0, a.line, step_hint(a, b)));
       current = dt;
     } else if (dt % current == 0) {
@@ -449,6 +451,7 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& file_text, con
     s.lines.push_back(r.line);
   }
   s.rows_read = s.size();
+  warn_implausible_prices(s, key, diagnostics);
   return s;
 }
 

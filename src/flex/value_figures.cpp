@@ -1,9 +1,10 @@
 // The value figures of a flex schedule against the flat one, planned and as delivered (see
 // flex_run.hpp; docs/model/flexibility.md §5): savings in EUR, % of the flat power cost and per
 // tonne, energy shifted and added, round-trip efficiency, the change of specific energy, and the
-// savings net of the extra anode effects.
+// savings net of the extra anode effects; the heat exchangers' increment (T8-1).
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "potline/flex/flex_run.hpp"
 
@@ -36,6 +37,7 @@ ValueFigures figures(const FlexCase& c, const FlexResult& r, const ScheduleEcono
   ValueFigures v;
   v.savings_eur = opt.margin_eur() - flat.margin_eur();
   v.flat_power_cost_eur = flat.power_cost_eur;
+  v.flat_energy_J = flat.energy_J;
   v.power_cost_change_eur = opt.power_cost_eur - flat.power_cost_eur;
   v.production_kg = opt.production_kg;
   v.extra_production_kg = opt.production_kg - flat.production_kg;
@@ -67,17 +69,34 @@ std::vector<double> planned_step_energy_J(const FlexCase& c, const FlexResult& r
   return out;
 }
 
-}  // namespace
-
-double ValueFigures::savings_percent_of_power_cost() const {
-  return std::abs(flat_power_cost_eur) > 1e-9 ? 100 * savings_eur / std::abs(flat_power_cost_eur)
-                                              : 0.0;
+// Whether the plan shifts energy enough for a round trip (kMinShiftedShare of the flat energy).
+bool plan_shifts_energy(const ValueFigures& planned) {
+  return planned.energy_shifted_J > kMinShiftedShare * std::abs(planned.flat_energy_J);
 }
 
-double ValueFigures::power_cost_change_percent() const {
-  return std::abs(flat_power_cost_eur) > 1e-9
-             ? 100 * power_cost_change_eur / std::abs(flat_power_cost_eur)
-             : 0.0;
+// The plan's figures without the AE costs (for its shift).
+ValueFigures planned_shift(const FlexCase& c, const FlexResult& r) {
+  const Schedule& opt = r.final_round().schedule;
+  return figures(c, r, r.flat.economics, opt.economics, planned_step_energy_J(c, r, r.flat.shares),
+                 planned_step_energy_J(c, r, opt.shares), nullptr);
+}
+
+// A percentage of the flat power cost, none when that cost is below kMinMeanPrice_eur_per_MWh on
+// average over the flat energy (a zero or near-zero base, T8-6).
+std::optional<double> percent_of_cost(double eur, double cost_eur, double energy_J) {
+  const double floor_eur = kMinMeanPrice_eur_per_MWh * std::abs(energy_J) / 3.6e9;
+  if (std::abs(cost_eur) <= std::max(floor_eur, 1e-9)) return std::nullopt;
+  return 100 * eur / std::abs(cost_eur);
+}
+
+}  // namespace
+
+std::optional<double> ValueFigures::savings_percent_of_power_cost() const {
+  return percent_of_cost(savings_eur, flat_power_cost_eur, flat_energy_J);
+}
+
+std::optional<double> ValueFigures::power_cost_change_percent() const {
+  return percent_of_cost(power_cost_change_eur, flat_power_cost_eur, flat_energy_J);
 }
 
 double ValueFigures::savings_eur_per_t() const {
@@ -92,9 +111,11 @@ double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double
              : 0;
 }
 
-double round_trip_efficiency(double shifted_J, double added_J, double extra_metal_energy_J) {
+std::optional<double> round_trip_efficiency(double shifted_J, double added_J,
+                                            double extra_metal_energy_J) {
   const double restoring_J = added_J - extra_metal_energy_J;
-  return restoring_J > 0 ? shifted_J / restoring_J : 1.0;
+  if (shifted_J <= 0 || restoring_J <= 0) return std::nullopt;
+  return shifted_J / restoring_J;
 }
 
 AnodeEffectCost anode_effect_cost(const FlexCase& c, const FlexResult& r) {
@@ -118,6 +139,7 @@ ValueFigures planned_figures(const FlexCase& c, const FlexResult& r) {
       figures(c, r, r.flat.economics, opt.economics, planned_step_energy_J(c, r, r.flat.shares),
               planned_step_energy_J(c, r, opt.shares),
               r.constant.found ? &r.constant.schedule.economics : nullptr);
+  if (!plan_shifts_energy(v)) v.round_trip_efficiency.reset();
   const AnodeEffectCost a = anode_effect_cost(c, r);
   v.anode_effect_cost_eur = a.extra_energy_eur + a.extra_pfc_eur;
   v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;
@@ -130,10 +152,37 @@ ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r) {
                            delivered_step_energy_J(c, r.prices, r.flat_check),
                            delivered_step_energy_J(c, r.prices, r.final_round().check),
                            constant_ran ? &r.constant_delivered : nullptr);
+  // A round trip is the schedule's: when the plan shifts nothing, the dynamic runs' differences are
+  // the cells' own, not a round trip (T8-6: "1.000" planned beside "0.000" delivered).
+  if (!plan_shifts_energy(planned_shift(c, r))) v.round_trip_efficiency.reset();
   // The drawn energy holds the AE overvoltage energy at each step's price: only the PFC is left.
   v.anode_effect_cost_eur = anode_effect_cost(c, r).extra_pfc_eur;
   v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;
   return v;
+}
+
+ExchangerValue exchanger_value(const FlexCase& c, const FlexResult& r) {
+  ExchangerValue x;
+  const WithoutExchangers& off = r.without_exchangers;
+  if (!c.sim.exchangers.enabled || c.economics.heat_exchanger_capex_eur <= 0 || !off.run) return x;
+  x.assessed = true;
+  x.capex_eur = c.economics.heat_exchanger_capex_eur;
+  const FlexValue on = flex_value(c, r);
+  // One basis for both: a run that stopped delivered no horizon, so both go on the plan then.
+  x.on_delivered = on.on_delivered && off.on_delivered;
+  x.with_annual_eur = x.on_delivered ? on.delivered_annual_eur : on.planned_annual_eur;
+  x.without_annual_eur =
+      x.on_delivered ? off.delivered_annual_eur : off.planned_annual_eur;
+  x.increment_annual_eur = x.with_annual_eur - x.without_annual_eur;
+  x.planned_increment_annual_eur = on.planned_annual_eur - off.planned_annual_eur;
+  x.delivered_increment_annual_eur = on.delivered_annual_eur - off.delivered_annual_eur;
+  if (x.increment_annual_eur > 0) x.payback_years = x.capex_eur / x.increment_annual_eur;
+  x.optimised_margin_change_planned_eur =
+      r.final_round().schedule.economics.margin_eur() - off.optimised_planned_eur;
+  x.optimised_margin_change_delivered_eur = r.delivered.margin_eur() - off.optimised_delivered_eur;
+  x.flat_margin_change_planned_eur = r.flat.economics.margin_eur() - off.flat_planned_eur;
+  x.flat_margin_change_delivered_eur = r.flat_delivered.margin_eur() - off.flat_delivered_eur;
+  return x;
 }
 
 }  // namespace potline::flex

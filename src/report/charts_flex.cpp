@@ -174,6 +174,12 @@ std::string signed_fixed(const std::optional<double>& v, int decimals) {
   return (v && *v >= 0 ? "+" : "") + vega::fixed(v, decimals);
 }
 
+/// A round trip, or "–" where the summary has none (null: the plan shifts no energy, T8-6).
+std::string round_trip_text(const Json& value) {
+  const auto x = vega::member(value, "round_trip_efficiency");
+  return x ? vega::fixed(x, 3) : std::string("\u2013");
+}
+
 std::optional<Chart> schedule_chart(const RunData& run, const Json& values,
                                     const std::vector<Series>& power, const Json& x_domain) {
   const Json& s = run.summary;
@@ -211,15 +217,14 @@ std::optional<Chart> schedule_chart(const RunData& run, const Json& values,
               ? fmt::format(" (including the availability payment {} EUR)", vega::fixed(reserve, 0))
               : std::string(),
           cost_change && *cost_change >= 0 ? "+" : "", vega::fixed(cost_change, 2),
-          vega::fixed(vega::member(value, "energy_shifted_MWh"), 0),
-          vega::fixed(vega::member(value, "round_trip_efficiency"), 3)),
+          vega::fixed(vega::member(value, "energy_shifted_MWh"), 0), round_trip_text(value)),
       fmt::format("delivered (both schedules in the dynamic model): margin {} EUR against flat, {} "
                   "EUR/t; {} MWh shifted, "
                   "round trip {}",
                   signed_fixed(vega::member(delivered, "savings_eur"), 0),
                   signed_fixed(vega::member(delivered, "savings_eur_per_t"), 1),
                   vega::fixed(vega::member(delivered, "energy_shifted_MWh"), 0),
-                  vega::fixed(vega::member(delivered, "round_trip_efficiency"), 3))};
+                  round_trip_text(delivered))};
   return stacked("Power schedule against the price", subtitle, values, panels, marks);
 }
 

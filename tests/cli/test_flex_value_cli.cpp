@@ -1,6 +1,7 @@
-// potline flex: the year's value and the heat-exchanger payback are on the savings the dynamic
-// model delivers (T6-4), not on the reduced model's plan; the text prints both, the dynamic
-// production change and the reduced model's notes. Relations, not frozen numbers.
+// potline flex: the year's value and the heat-exchanger payback (on the increment over the case
+// without them, T8-1) are on the savings the dynamic model delivers (T6-4), not on the reduced
+// model's plan; the text prints both, the dynamic production change and the reduced model's notes.
+// Relations, not frozen numbers.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -39,8 +40,13 @@ TEST(FlexValueCli, WeekExampleAnnualValueAndPaybackUseTheDeliveredSavings) {
   EXPECT_NEAR(num(v["annual_value_eur"]), num(v["delivered_savings_eur"]) * factor,
               1e-9 * std::abs(num(v["annual_value_eur"])));
   ASSERT_GT(num(v["annual_value_eur"]), 0.0);
+  // The exchangers' payback is on the increment over the case without them (T8-1): its annual value
+  // on the same (delivered) basis as this one's.
+  const Json& x = v["heat_exchangers"];
+  EXPECT_DOUBLE_EQ(num(x["with_annual_value_eur"]), num(v["annual_value_eur"]));
+  const double increment = num(x["increment_annual_value_eur"]);
   EXPECT_NEAR(num(v["heat_exchanger_payback_years"]),
-              num(v["heat_exchanger_capex_eur"]) / num(v["annual_value_eur"]), 1e-9);
+              increment > 0 ? num(v["heat_exchanger_capex_eur"]) / increment : 0.0, 1e-9);
   // The annual value is not the plan's unless the two savings agree.
   EXPECT_NEAR(num(v["annual_value_eur"]) - num(v["planned_annual_value_eur"]),
               (num(v["delivered_savings_eur"]) - num(v["savings_eur"])) * factor,

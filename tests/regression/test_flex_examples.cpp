@@ -69,6 +69,13 @@ TEST(FlexExamples, SummariesMatchReferences) {
           << which;
     }
     absolute("/optimised/check/reduced_model_error/production_total_t", 2.0);
+    // T8-1: the exchangers' increment over the same case without them (its own optimised run).
+    if (ref.at("value").contains("heat_exchangers")) {
+      const std::string x = "/value/heat_exchangers";
+      relative(x + "/without_annual_value_eur", 0.02);
+      absolute(x + "/increment_annual_value_eur", 0.02 * std::fabs(at(ref, x + "/with_annual_value_eur")));
+      EXPECT_EQ(at(s, x + "/without_rounds"), at(ref, x + "/without_rounds"));
+    }
     if (ref.at("value").contains("grid")) {
       relative("/value/grid/offered_MW", 0.01);
       relative("/value/grid/call_net_value_eur", 0.01);

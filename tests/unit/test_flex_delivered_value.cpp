@@ -167,7 +167,7 @@ TEST(FlexDeliveredValue, HandCaseRecomputesThePlannedAndDeliveredFiguresArithmet
   const double per_kg_J = 1e9 / 0.95 / (1.0 * 0.8);  // P0/(η·r0·e) over an hour: 1 GJ, 1 kg
   const double planned_extra_kg = 0.8 * 0.1 * 10;  // e × (0.2 − 0.1) step-shares × 1 kg × 10 cells
   EXPECT_NEAR(p.extra_production_kg, planned_extra_kg, 1e-9);
-  EXPECT_NEAR(p.round_trip_efficiency, 0.1e9 * ac / (0.2e9 * ac - planned_extra_kg * per_kg_J),
+  EXPECT_NEAR(p.round_trip_efficiency.value_or(-1), 0.1e9 * ac / (0.2e9 * ac - planned_extra_kg * per_kg_J),
               1e-12);
   // Delivered: the traces' energies and metal.
   const flex::ValueFigures d = flex::delivered_figures(c, r);
@@ -175,10 +175,10 @@ TEST(FlexDeliveredValue, HandCaseRecomputesThePlannedAndDeliveredFiguresArithmet
   EXPECT_NEAR(d.energy_shifted_J, 0.15e9 * ac, 1e-3);
   EXPECT_NEAR(d.extra_production_kg, 1.0, 1e-12);
   EXPECT_NEAR(d.extra_metal_energy_J, per_kg_J, 1e-3);
-  EXPECT_NEAR(d.round_trip_efficiency, 0.15e9 * ac / (0.25e9 * ac - per_kg_J), 1e-12);
+  EXPECT_NEAR(d.round_trip_efficiency.value_or(-1), 0.15e9 * ac / (0.25e9 * ac - per_kg_J), 1e-12);
   EXPECT_NEAR(d.savings_eur, r.delivered.margin_eur() - r.flat_delivered.margin_eur(), 1e-9);
   EXPECT_NEAR(d.savings_eur_per_t(), d.savings_eur / 0.021, 1e-9);
-  EXPECT_NEAR(d.savings_percent_of_power_cost(),
+  EXPECT_NEAR(d.savings_percent_of_power_cost().value_or(-1),
               100 * d.savings_eur / r.flat_delivered.power_cost_eur, 1e-9);
   EXPECT_NEAR(d.sec_change_percent, 100 * ((2.1e9 / 21) / (2e9 / 20) - 1), 1e-9);
   // The extra AE energy (1 MWh DC, 1/0.95 MWh AC at the mean 70 EUR/MWh) is in the drawn energy:

@@ -35,6 +35,47 @@ TEST(flex_prices, ReadsQuarterHoursInSiUnits) {
   EXPECT_DOUBLE_EQ(s->duration_s(), 2700.0);
 }
 
+// The GB and Irish markets settle half-hourly (T8-6: such a series was refused); in Europe/London
+// local time the day summer time ends has 50 half-hours and stays regular in UTC.
+TEST(flex_prices, ReadsHalfHoursAcrossTheEndOfSummerTime) {
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv_text(
+      kHeader + "2026-06-01T00:00Z,72\n2026-06-01T00:30Z,-5.5\n2026-06-01T01:00Z,100\n", "p.csv", d);
+  ASSERT_TRUE(s) << d.to_string();
+  EXPECT_DOUBLE_EQ(s->step_s, flex::kHalfHour_s);
+  EXPECT_DOUBLE_EQ(s->duration_s(), 3 * 1800.0);
+  std::string london = "time [Europe/London],price_eur_per_MWh\n";
+  for (int h = 0; h < 3; ++h) {
+    for (int m : {0, 30}) london += "2026-10-25T0" + std::to_string(h) + ":" + (m ? "30" : "00") + ",50\n";
+    if (h == 1) london += "2026-10-25T01:00,50\n2026-10-25T01:30,50\n";  // 01:00-02:00 twice
+  }
+  core::Diagnostics z;
+  const auto gb = flex::read_price_csv_text(london, "gb.csv", z);
+  ASSERT_TRUE(gb) << z.to_string();
+  EXPECT_EQ(gb->size(), 8u);
+  EXPECT_DOUBLE_EQ(gb->step_s, 1800.0);
+}
+
+// Prices outside the SDAC clearing range (−500 to +4,000 EUR/MWh [ACER HMMCP 2023]) are read with
+// one warning at the first such row (T8-6); the limits themselves are not.
+TEST(flex_prices, PricesOutsideTheSdacClearingRangeWarnOnce) {
+  core::Diagnostics d;
+  const auto s = flex::read_price_csv_text(
+      kHeader + "2026-06-01T00:00Z,80\n2026-06-01T01:00Z,1e6\n2026-06-01T02:00Z,-501\n2026-06-01T03:00Z,4000\n",
+      "p.csv", d, "flex.prices");
+  ASSERT_TRUE(s) << d.to_string();
+  EXPECT_EQ(d.error_count(), 0u);
+  const std::string w = d.to_string();
+  EXPECT_NE(w.find("p.csv:4: warning: 'flex.prices': 2 price(s) outside -500 to +4000 EUR/MWh (lowest -501, highest "
+                   "1e+06 EUR/MWh; the first on this line), the harmonised minimum and maximum clearing prices of the "
+                   "European day-ahead market (SDAC, [ACER HMMCP 2023]): check the column and its unit"),
+            std::string::npos)
+      << w;
+  core::Diagnostics ok;
+  ASSERT_TRUE(flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,-500\n2026-06-01T01:00Z,4000\n", "p.csv", ok));
+  EXPECT_EQ(ok.to_string().find("warning"), std::string::npos) << ok.to_string();
+}
+
 TEST(flex_prices, UtcTimesRoundTrip) {
   std::string why;
   const auto t = flex::parse_utc_time("2024-02-29 23:45Z", why);
@@ -74,8 +115,9 @@ TEST(flex_prices, GapsDuplicatesUnsortedAndMixedStepsAreNamed) {
                        "steps"),
             std::string::npos)
       << mixed;
-  const std::string step = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T00:30Z,2\n");
-  EXPECT_NE(step.find("p.csv:4:1: error: step 30 min: the series must have 15-min or 60-min steps"), std::string::npos)
+  const std::string step = read_errors(kHeader + "2026-06-01T00:00Z,1\n2026-06-01T00:20Z,2\n");
+  EXPECT_NE(step.find("p.csv:4:1: error: step 20 min: the series must have 15-, 30- or 60-min steps"),
+            std::string::npos)
       << step;
 }
 
@@ -88,7 +130,7 @@ TEST(flex_prices, AStepThatChangesOrOneMisplacedRowIsOneError) {
                                          "p.csv", d));
   const std::string e = d.to_string();
   EXPECT_NE(e.find("p.csv:6:1: error: mixed steps: the step changes from 15 min to 60 min at this row (after line 5); "
-                   "the series must keep one step (15 or 60 min) throughout"),
+                   "the series must keep one step (15, 30 or 60 min) throughout"),
             std::string::npos)
       << e;
   EXPECT_EQ(d.error_count(), 1u) << e;

@@ -2,6 +2,7 @@
 // `potline flex` as a library function: fit the reduced model, optimise, re-simulate and tighten
 // until the dynamic model stays in window (or say it could not), value the schedule against the
 // flat one, and scan the operating envelope; the summary document and the CSV tables.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,25 @@ struct ResolveRound {
   HeatBounds bounds;  ///< the reduced-model bounds this round optimised with
   Schedule schedule;
   Resimulation check;  ///< the schedule in the dynamic model, judged against the case bounds
+};
+
+/// The same case with its heat exchangers switched off (heat_exchangers.enabled = false), fitted,
+/// optimised and checked as the case itself (same prices, power range, heat-state bounds and
+/// economics; docs/model/flexibility.md §5, "Heat exchangers"): run when the case has its
+/// exchangers enabled and economics.heat_exchanger_capex > 0 (T8-1).
+struct WithoutExchangers {
+  bool run = false;
+  /// Its value against its own flat schedule (flex_value): savings over the horizon and a year,
+  /// planned and delivered, and whether its annual value is on the delivered savings.
+  double planned_savings_eur = 0, delivered_savings_eur = 0;
+  double planned_annual_eur = 0, delivered_annual_eur = 0;
+  bool on_delivered = true;
+  /// Its flat and optimised schedules' margins over the horizon, planned and delivered.
+  double flat_planned_eur = 0, flat_delivered_eur = 0, optimised_planned_eur = 0,
+         optimised_delivered_eur = 0;
+  bool in_window = false;
+  std::string verdict;
+  std::size_t rounds = 0;
 };
 
 struct FlexResult {
@@ -39,6 +59,7 @@ struct FlexResult {
   ConstantReference constant;
   Resimulation constant_check;
   ScheduleEconomics constant_delivered;
+  WithoutExchangers without_exchangers;  ///< the exchangers' increment (T8-1)
   const ResolveRound& final_round() const { return rounds.back(); }
 };
 
@@ -63,6 +84,27 @@ struct FlexValue {
 };
 FlexValue flex_value(const FlexCase& c, const FlexResult& r);
 
+/// The heat exchangers' value (T8-1; docs/model/flexibility.md §5): the flexibility value (the
+/// annual value against the flat schedule) of the case with its exchangers less that of the same
+/// case without them (FlexResult::without_exchangers), both on the delivered savings when both
+/// dynamic runs reached the horizon's end, else both on the plan; the simple payback is the capex
+/// over that increment (none when the increment is ≤ 0). `assessed` is false, and nothing is said
+/// about the exchangers, unless the case has them enabled and economics.heat_exchanger_capex > 0.
+struct ExchangerValue {
+  bool assessed = false;
+  double capex_eur = 0;
+  bool on_delivered = true;
+  double with_annual_eur = 0, without_annual_eur = 0, increment_annual_eur = 0;
+  double planned_increment_annual_eur = 0, delivered_increment_annual_eur = 0;
+  std::optional<double> payback_years;  ///< capex / increment; none when the increment is ≤ 0
+  /// Over the horizon, with exchangers less without: the optimised schedules' margins, and the flat
+  /// ones' (the cell's operating point without its exchangers at the same power: not flexibility,
+  /// so not in the increment, which economics.flexible_days scales); planned and delivered.
+  double optimised_margin_change_planned_eur = 0, optimised_margin_change_delivered_eur = 0;
+  double flat_margin_change_planned_eur = 0, flat_margin_change_delivered_eur = 0;
+};
+ExchangerValue exchanger_value(const FlexCase& c, const FlexResult& r);
+
 /// The extra anode effects of the optimised schedule's dynamic run over the flat one's
 /// (representative cell × cells): their AE overvoltage energy (AC at the grid), bought at the
 /// horizon's mean price, and their PFC emissions at economics.co2_price (docs/model/flexibility.md
@@ -81,6 +123,7 @@ AnodeEffectCost anode_effect_cost(const FlexCase& c, const FlexResult& r);
 struct ValueFigures {
   double savings_eur = 0;  ///< margin of the schedule − margin of the flat one
   double flat_power_cost_eur = 0, power_cost_change_eur = 0;
+  double flat_energy_J = 0;        ///< the flat schedule's energy on this basis (AC)
   double production_kg = 0;        ///< the schedule's metal (the per-tonne basis)
   double extra_production_kg = 0;  ///< the schedule's metal − the flat one's
   double energy_change_J = 0;
@@ -89,14 +132,19 @@ struct ValueFigures {
   /// The extra metal's energy at the basis's marginal rate: the best constant schedule's energy per
   /// kg beyond the flat one's on the same basis (else the reduced model's P0/(η·r0·e)).
   double extra_metal_energy_J = 0;
-  double round_trip_efficiency = 1;  ///< shifted / (added − extra metal energy); 1 when that is ≤ 0
+  /// shifted / (added − extra metal energy); none (undefined, "–") when the plan shifts no energy
+  /// (below kMinShiftedShare of the flat schedule's) or the restoring energy is ≤ 0 (T8-6).
+  std::optional<double> round_trip_efficiency;
   double sec_change_percent = 0;  ///< energy per metal, schedule against flat
   /// The extra anode effects' cost not yet in the savings: planned, their energy and PFC;
   /// delivered, their PFC only (the cells' drawn energy already holds the AE overvoltage energy).
   double anode_effect_cost_eur = 0;
   double savings_net_of_anode_effects_eur = 0;
-  double savings_percent_of_power_cost() const;
-  double power_cost_change_percent() const;
+  /// Percentages of the flat schedule's power cost; none ("–") when that cost is below
+  /// kMinMeanPrice_eur_per_MWh on average over the flat energy (T8-6: a zero or 1e-9 EUR/MWh
+  /// price).
+  std::optional<double> savings_percent_of_power_cost() const;
+  std::optional<double> power_cost_change_percent() const;
   double savings_eur_per_t() const;
 };
 ValueFigures planned_figures(const FlexCase& c, const FlexResult& r);
@@ -105,9 +153,17 @@ ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r);
 /// The marginal energy of `extra_kg` of metal beyond the flat schedule's [J AC per kg]:
 /// P0/(η·r0·e), e the reduced model's production elasticity up (extra_kg ≥ 0) or down.
 double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double extra_kg);
-/// Shifted over restoring energy: `shifted_J` / (`added_J` − `extra_metal_energy_J`); 1 when the
-/// restoring energy is ≤ 0 (nothing to restore). docs/model/flexibility.md §5.
-double round_trip_efficiency(double shifted_J, double added_J, double extra_metal_energy_J);
+/// Shifted over restoring energy: `shifted_J` / (`added_J` − `extra_metal_energy_J`); none when
+/// nothing is shifted or the restoring energy is ≤ 0 (no round trip). docs/model/flexibility.md §5.
+std::optional<double> round_trip_efficiency(double shifted_J, double added_J,
+                                            double extra_metal_energy_J);
+
+/// Reporting thresholds of the value figures (not physics, T8-6): the least energy shifted, as a
+/// share of the flat schedule's energy, for a round trip (below it the shift is the solver's
+/// rounding), and the least mean price of the flat schedule's energy for a percentage of its power
+/// cost (a cent per MWh: below it the base is zero for any plant's purposes).
+inline constexpr double kMinShiftedShare = 1e-3;
+inline constexpr double kMinMeanPrice_eur_per_MWh = 0.01;
 
 /// Whether the reduced model's superheat fit error (rms) exceeds half the width of the superheat
 /// window it plans in (flex.superheat_min … flex.superheat_max): its heat-state bounds then mean

@@ -13,9 +13,9 @@
 // (flex.price_time_zone), else it is one input error; a SMARD download is read in Europe/Berlin
 // (German local time, as SMARD publishes it) with a warning. A file that is not UTF-8 is read as
 // Windows-1252 with a warning (price_text_as_utf8). The series must be regular in UTC: one step
-// of 15 or 60 minutes (a series crossing a change of summer time, +01:00 → +02:00, is regular in
-// UTC). ';' between columns allows decimal commas. Each row's price holds from its time to the next
-// row's; prices may be negative and must be finite. Inside, prices are EUR per joule.
+// of 15, 30 or 60 minutes (a series crossing a change of summer time, +01:00 → +02:00, is regular
+// in UTC). ';' between columns allows decimal commas. Each row's price holds from its time to the
+// next row's; prices may be negative and must be finite. Inside, prices are EUR per joule.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,9 +25,18 @@
 
 namespace potline::flex {
 
-/// Steps a price series may have [s]: 15 min and 1 h.
+/// Steps a price series may have [s]: 15 min, 30 min (the settlement period of the GB and Irish
+/// markets) and 1 h.
 inline constexpr double kQuarterHour_s = 900.0;
+inline constexpr double kHalfHour_s = 1800.0;
 inline constexpr double kHour_s = 3600.0;
+
+/// The harmonised minimum and maximum clearing prices of the European single day-ahead coupling
+/// (SDAC) [EUR/MWh]: −500 and +4,000 under the HMMCP methodology in force since ACER's decision of
+/// January 2023 [ACER HMMCP 2023]. A price outside them is no SDAC clearing price: a plausibility
+/// limit (other markets have their own), not a bound of the model.
+inline constexpr double kSdacMinPrice_eur_per_MWh = -500.0;
+inline constexpr double kSdacMaxPrice_eur_per_MWh = 4000.0;
 
 struct PriceSeries {
   std::string path;                  ///< the file the series came from (messages)
@@ -64,12 +73,21 @@ struct PriceReadOptions {
 /// Reads a price series from CSV text (`path` names it in messages). Every problem is collected
 /// with its file:line:col: a wrong header or unit, a malformed time, zone-less times without a
 /// declared zone (one error), local times that do not exist, a non-numeric or non-finite price,
-/// duplicates, unsorted rows, gaps, a step other than 15 or 60 min, mixed steps, no rows — all in
-/// one pass, each under `key` (the input the series fills: flex.prices). Rows in descending time
-/// order throughout (as Energi Data Service exports them) are read in reverse.
+/// duplicates, unsorted rows, gaps, a step other than 15, 30 or 60 min, mixed steps, no rows — all
+/// in one pass, each under `key` (the input the series fills: flex.prices). Rows in descending time
+/// order throughout (as Energi Data Service exports them) are read in reverse. Prices outside the
+/// SDAC clearing range are a warning (warn_implausible_prices).
 std::optional<PriceSeries> read_price_csv_text(const std::string& text, const std::string& path,
                                                core::Diagnostics& diagnostics, const std::string& key = "",
                                                const PriceReadOptions& options = {});
+
+/// One warning (under `key`, at the first such row's line of `series.path`) when prices of `series`
+/// lie outside the SDAC clearing range kSdacMinPrice_eur_per_MWh … kSdacMaxPrice_eur_per_MWh: how
+/// many, the lowest and the highest (T8-6: one hour at 1e6 EUR/MWh made "a year: +6468.72 M EUR"
+/// without a word).
+void warn_implausible_prices(const PriceSeries& series, const std::string& key,
+                             core::Diagnostics& diagnostics);
+
 /// Same, from a file (read through io::read_text_file; `key` and `where` place a missing file).
 std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnostics& diagnostics,
                                           const std::string& key = "", const core::SourceLocation& where = {},

@@ -1,8 +1,9 @@
 #pragma once
 // The re-simulation check (docs/model/flexibility.md §4): the optimised schedule runs through the
 // full dynamic model as a DC power schedule for one representative cell; every crossing of the
-// heat-state bounds by the running means the safe window uses (window.averaging), and a frozen
-// bath, is reported.
+// heat-state bounds by the running means the safe window uses (window.averaging), the freeze alarm
+// (the instantaneous ledge above the ledge bound, which ends the envelope's hold) and a frozen bath
+// are reported.
 #include <string>
 #include <vector>
 
@@ -14,8 +15,9 @@ namespace potline::flex {
 
 /// One excursion of a running mean beyond a bound, or the bath freezing.
 struct Crossing {
-  std::string limit;      ///< "ledge_min", "ledge_max", "superheat_min", "superheat_max", "bath_frozen";
-                          ///< "freeze_alarm" (instantaneous ledge, schedules that stop the line)
+  /// "ledge_min", "ledge_max", "superheat_min", "superheat_max", "bath_frozen"; "freeze_alarm"
+  /// (the instantaneous ledge above ledge_max, as the envelope's)
+  std::string limit;
   double start_s = 0, end_s = 0;  ///< end: where it came back (the end of the run if it did not)
   double extreme = 0;     ///< the furthest running mean beyond the bound (m or K; frozen: liquid share)
   double bound = 0;       ///< the bound it crossed (m or K)

@@ -127,6 +127,12 @@ class Writer final : public line::Observer {
     printed_ = false;
     std::cerr << "warning: " << api::cut_out_warning(cell, cells_in_line, c_.cells) << "\n";
   }
+  // A repaired cell cut in again (potline.cut_in): one note line.
+  void on_cell_cut_in(const line::CutOutCell& cell, int cells_in_line) override {
+    if (printed_) std::fprintf(stderr, "\n");
+    printed_ = false;
+    std::cerr << "note: " << api::cut_in_warning(cell, cells_in_line, c_.cells) << "\n";
+  }
   void finish() {
     if (printed_) std::fprintf(stderr, "\n");
     printed_ = false;
@@ -227,6 +233,10 @@ void print_cut_out(const line::Summary& s) {
         c.cell, c.time_s / 3600, c.reason, c.bath_temperature_K - 273.15,
         c.metal_temperature_K - 273.15, c.liquid_bath_kg, 100 * c.liquid_bath_fraction,
         100 * c.ledge_m, c.alf3_excess_wt, c.voltage_V, c.shorted_s / 3600);
+    if (c.cut_in_s >= 0.0) {  // potline.cut_in = "restart"
+      std::cout << fmt::format("      cut in again at {:.2f} h after its repair, restarted ({:.3f} V)\n",
+                               c.cut_in_s / 3600, c.cut_in_voltage_V);
+    }
   }
   if (s.cut_out.size() > kLines) {
     std::cout << fmt::format("    ... {} more (summary.json: cut_out_cells; cut_out_cells.csv)\n",
@@ -273,6 +283,11 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
                              s.cells_out_of_window, s.cells, s.cell_hours_out_of_window);
   }
   print_cut_out(s);
+  if (s.ledge_melt_outs > 0) {  // potline.on_ledge_melt_out; summary ledge_melt_outs
+    std::cout << fmt::format("  ledge melted out {} time(s) on {} cell(s), {:.1f} cell-h without side ledge "
+                             "(bath on the side lining; events.csv: ledge_melted_out)\n",
+                             s.ledge_melt_outs, s.cells_ledge_melted_out, s.ledge_bare_cell_hours);
+  }
   print_windows(s.windows);
   if (s.purity.enabled) print_purity(s.purity);
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";

@@ -10,7 +10,7 @@ for case in default custom-design grande-baie-p155 inert-anode-elysis-like inert
   echo "updated tests/regression/reference/cell-$case.json"
 done
 # Dynamics: the potline example is shortened to 12 cells x 2 days (as in the test).
-for case in cell-7d cell-7d-manual-quench cell-stuck-feeder cell-modulation outage-3h outage-ladder cell-process-faults cell-grade-cathode-failure potline-year potline-cut-out potline-cell-feed-stop; do
+for case in cell-7d cell-7d-manual-quench cell-stuck-feeder cell-modulation outage-3h outage-ladder cell-process-faults cell-grade-cathode-failure potline-year potline-cut-out potline-cell-feed-stop potline-cut-in potline-cell-upsets; do
   sets=()
   if [ "$case" = potline-year ]; then sets=(--set run.duration=2d --set potline.cells=12); fi
   "$bin" simulate "examples/$case.toml" "${sets[@]}" --json 2>/dev/null > "tests/regression/reference/dynamics-$case.json"

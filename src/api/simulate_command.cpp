@@ -322,6 +322,11 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["alumina_max_wt"] = s.alumina_max_wt;
   j["cells_in_line"] = s.cells_in_line;
   j["cut_out_cells"] = cut_out_cells_json(s.cut_out);
+  j["cut_ins"] = s.cut_ins;  // potline.cut_in (docs/model/dynamics.md §7)
+  j["cut_in_heat_MWh"] = s.cut_in_heat_J / 3.6e9;
+  j["ledge_melt_outs"] = s.ledge_melt_outs;  // potline.on_ledge_melt_out
+  j["cells_ledge_melted_out"] = s.cells_ledge_melted_out;
+  j["ledge_bare_cell_hours"] = s.ledge_bare_cell_hours;
   j["cells_out_of_window"] = s.cells_out_of_window;
   j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
   j["event_windows"] = event_windows_json(s.windows);

@@ -1,5 +1,5 @@
-// Cells cut out of the line (potline.on_frozen_cell, on_overheated_cell = "cut_out";
-// docs/model/dynamics.md §7): the
+// Cells cut out of the line (potline.on_frozen_cell, on_overheated_cell, on_ledge_melt_out =
+// "cut_out"; docs/model/dynamics.md §7) and cut in again after their repair (potline.cut_in): the
 // summary key cut_out_cells, the run folder's cut_out_cells.csv and the warning line of each.
 #include <fmt/format.h>
 
@@ -34,6 +34,8 @@ io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells) {
     j["ledge_cm"] = 100.0 * c.ledge_m;
     j["alf3_excess_wt"] = c.alf3_excess_wt;
     j["voltage_V"] = c.voltage_V;
+    j["cut_in_h"] = c.cut_in_s >= 0.0 ? io::Json(c.cut_in_s / 3600.0) : io::Json(nullptr);
+    j["cut_in_voltage_V"] = c.cut_in_s >= 0.0 ? io::Json(c.cut_in_voltage_V) : io::Json(nullptr);
     j["message"] = c.message;
     out.push_back(j);
   }
@@ -44,19 +46,20 @@ std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells) {
   std::string csv =
       "Cell [-],Time [h],Shorted out [h],Reason,Bath temperature [degC],"
       "Metal temperature [degC],Superheat [K],Liquid bath [kg],"
-      "Liquid bath [% of initial],Ledge [cm],Excess AlF3 [wt%],Cell voltage [V]\n";
+      "Liquid bath [% of initial],Ledge [cm],Excess AlF3 [wt%],Cell voltage [V],Cut in [h]\n";
   for (const line::CutOutCell& c : cells) {
     csv += io::csv_row({std::to_string(c.cell), num(c.time_s / 3600.0), num(c.shorted_s / 3600.0),
                         c.reason, num(c.bath_temperature_K - 273.15),
                         num(c.metal_temperature_K - 273.15), num(c.superheat_K),
                         num(c.liquid_bath_kg), num(100.0 * c.liquid_bath_fraction),
-                        num(100.0 * c.ledge_m), num(c.alf3_excess_wt), num(c.voltage_V)});
+                        num(100.0 * c.ledge_m), num(c.alf3_excess_wt), num(c.voltage_V),
+                        c.cut_in_s >= 0.0 ? num(c.cut_in_s / 3600.0) : std::string()});
   }
   return csv;
 }
 
 std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells) {
-  const char* key = line::overheated(c) ? "on_overheated_cell" : "on_frozen_cell";
+  const char* key = line::cut_out_key(c);
   if (c.shorted_s <= c.time_s) {
     return fmt::format(
         "{}: cell {} cut out of the line (potline.{} = \"cut_out\"; its {:.3f} V leave the line "
@@ -69,6 +72,15 @@ std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int ce
       "with "
       "{} of {} cell(s)",
       c.message, c.cell, key, c.voltage_V, c.shorted_s / 3600.0, cells_in_line, cells);
+}
+
+std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells) {
+  return fmt::format(
+      "cell {} cut in again at {:.4g} h after its repair (potline.cut_in = \"restart\", repair_time "
+      "{:.4g} h from its shorting at {:.4g} h): restarted with bath and metal poured, {:.3f} V join the "
+      "line voltage; the line runs with {} of {} cell(s)",
+      c.cell, c.cut_in_s / 3600.0, (c.cut_in_s - c.shorted_s) / 3600.0, c.shorted_s / 3600.0,
+      c.cut_in_voltage_V, cells_in_line, cells);
 }
 
 }  // namespace potline::api

@@ -40,6 +40,7 @@ struct RhsTerms {
   double face_W_per_K = 0;  ///< bath-to-ledge h·A at this current
   double bath_metal_W_per_K = 0;  ///< bath-to-metal h·A at this current
   double exchanger_fraction = 0;
+  double top_loss_factor = 1;  ///< top node-to-potroom conductance factor (lost cover)
   double alumina_use_kg_per_s = 0;  ///< electrolysis consumption before the depletion throttle
   double alf3_use_kg_per_s = 0;     ///< AlF3 consumption before the depletion throttle
   double feed_kg_per_s = 0, feed_immediate_kg_per_s = 0, alf3_addition_kg_per_s = 0;
@@ -78,6 +79,7 @@ inline RhsTerms rhs_terms(const CellModel& m, const CellInputs& in, const Electr
   // The bath–metal interface is stirred by the same flow (its bath-side film controls).
   t.bath_metal_W_per_K = m.derived.bath_metal_W_per_K * in.ledge_flow_factor;
   t.exchanger_fraction = in.exchanger_fraction;
+  t.top_loss_factor = in.top_loss_factor;
   t.alumina_use_kg_per_s = t.production_kg_per_s * kAluminaPerAl;
   t.alf3_use_kg_per_s = t.production_kg_per_s * p.alf3_consumption_kg_per_kg_al;
   t.feed_kg_per_s = in.feed_kg_per_s;
@@ -119,7 +121,7 @@ inline HeatFlows heat_flows(const CellModel& m, const RhsTerms& t, const KernelS
   // Top and bottom: bath -> node (inner share of the path resistance) -> ambient.
   const double Tamb = m.parameters.ambient_temperature_K;
   h.top_in = (s.T - s.Ttop) * g.top_in_W_per_K;
-  h.top_out = (s.Ttop - Tamb) * g.top_out_W_per_K;
+  h.top_out = (s.Ttop - Tamb) * g.top_out_W_per_K * t.top_loss_factor;
   // The metal pad lies between the bath and the cathode: the bottom path starts at the metal.
   h.to_metal = (s.T - s.Tmetal) * t.bath_metal_W_per_K;
   h.bottom_in = (s.Tmetal - s.Tlin) * g.bottom_in_W_per_K;

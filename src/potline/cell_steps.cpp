@@ -119,7 +119,8 @@ void advance_zones(const CellAt& at, double I) {
   CellInputs& in = at.cells().inputs(at.k);
   const bool on = I > 0.0 && e.current_efficiency > 0.0 && !run.in_ae;
   const double v = on ? run.zones.concentration_overvoltage_V(alumina_wt(y), e.ae_alumina_wt, y[kBathTemperature]) +
-                            fault_voltage_V(run, at.model(), e, I)
+                            fault_voltage_V(run, at.model(), e, I) +
+                            (run.anode_problem_on ? anode_problem_voltage_V(run, at.x.c, e, y) : 0.0)
                       : 0.0;
   if (v != in.zone_overvoltage_V) {
     in.zone_overvoltage_V = v;
@@ -369,56 +370,6 @@ void run_controller(const CellAt& at, double I) {
   if (jumped) at.cells().state_jumped(at.k);
 }
 
-// A cell-local physical guard tripped (a frozen bath, a bath or metal pad below 660.3 °C, or one of
-// them or a node above 1100 °C) and the case cuts such cells out (potline.on_frozen_cell,
-// on_overheated_cell = "cut_out"): the cell is dead. Its state at this time is kept for the
-// summary: the integrator leaves it as it is, its controller and faults stop. It stays in the
-// series with its voltage held until the crew shorts it out potline.cut_out_delay later
-// (hold_in_line); then the line counts the other cells only (docs/model/dynamics.md §7).
-[[gnu::cold, gnu::noinline]] void cut_out_cell(const CellAt& at, Violation& v) {
-  CellRun& run = at.run();
-  const CellModel& m = at.model();
-  const double* y = at.y();
-  CutOutCell& c = run.cut;
-  c.cell = static_cast<std::uint32_t>(at.b.first + at.k);
-  c.time_s = at.t;
-  c.shorted_s = at.t + at.x.c.cut_out_delay_s;
-  c.reason = v.cut_out_reason;
-  c.message = std::move(v.message);
-  c.bath_temperature_K = y[kBathTemperature];
-  c.metal_temperature_K = y[kMetalTemperature];
-  c.superheat_K = y[kBathTemperature] - at.cells().electrical(at.k).liquidus_K;  // step's snapshot
-  c.liquid_bath_kg = bath_mass_kg(y);
-  c.liquid_bath_fraction = c.liquid_bath_kg / run.bath_start;
-  c.ledge_m = ledge_thickness_m(m, y);
-  c.alf3_excess_wt = composition(m, y).alf3_excess_wt;
-  c.voltage_V = at.cells().voltage(at.k);
-  if (run.in_ae) {  // an anode effect ends with the cell's control
-    run.in_ae = false;
-    run.totals.ae_seconds += at.t - run.ae_start;
-    end_anode_effect(run, at.t);
-  }
-  run.cut_out = true;
-  at.cells().cut_out(at.k);
-  at.b.cut_out_order.push_back(at.k);
-  if (c.shorted_s <= at.t) {
-    run.shorted = true;
-    at.log(EventKind::kCellCutOut, c.voltage_V);
-  }
-  v = Violation{};
-}
-
-// A dead cell between its guard and its shorting: in the series at the line current `I` over the
-// step that ended at `at.t`, its state and voltage held; shorted out once the delay has passed.
-[[gnu::cold, gnu::noinline]] void hold_in_line(const CellAt& at, double I) {
-  CellRun& run = at.run();
-  run.held_energy_J += I * run.cut.voltage_V * at.x.h;
-  run.held_charge_C += I * at.x.h;
-  if (at.t < run.cut.shorted_s - 1e-9 * at.x.h) return;
-  run.shorted = true;
-  at.log(EventKind::kCellCutOut, run.cut.voltage_V);
-}
-
 // Stops the block at a guard that tripped (returns false), or cuts the cell out of the line when
 // the guard is a cell-local physical state and the case says so (returns true: the block goes on).
 [[gnu::cold, gnu::noinline]] bool on_guard(const CellAt& at) {
@@ -429,7 +380,7 @@ void run_controller(const CellAt& at, double I) {
   if (v.cut_out_reason == nullptr) return false;
   const FrozenCellAction action = v.overheated ? at.x.c.on_overheated_cell : at.x.c.on_frozen_cell;
   if (action == FrozenCellAction::kCutOut) {
-    cut_out_cell(at, v);
+    cut_out_cell(at.b, at.k, at.x, at.t, v);  // cut_in_out.cpp
     return true;
   }
   constexpr const char* kOverheated =
@@ -437,9 +388,9 @@ void run_controller(const CellAt& at, double I) {
       "stops here (potline.on_overheated_cell = \"stop\"; \"cut_out\" cuts the cell out of the line "
       "and runs on)";
   constexpr const char* kFrozen =
-      ". A frozen cell is dead until it is restarted, which the model does not represent: the run "
-      "stops here (potline.on_frozen_cell = \"stop\"; \"cut_out\" cuts the cell out of the line "
-      "and runs on)";
+      ". A frozen cell is dead until it is restarted: the run stops here (potline.on_frozen_cell = "
+      "\"stop\"; \"cut_out\" cuts the cell out of the line and runs on, and potline.cut_in = "
+      "\"restart\" cuts it in again after its repair)";
   v.message += v.overheated ? kOverheated : kFrozen;
   return false;
 }
@@ -462,7 +413,11 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
     const double t = t0 + x.h;
     for (std::size_t k = 0; k < n; ++k) {
       if (b.runs[k].cut_out) [[unlikely]] {  // dead: not integrated, nothing to control
-        if (!b.runs[k].shorted) hold_in_line(CellAt(b, k, x, t), I);  // in the series until shorted
+        if (!b.runs[k].shorted) {
+          hold_in_line(b, k, x, t, I);  // in the series until shorted (cut_in_out.cpp)
+        } else if (t >= b.runs[k].cut_in_due_s) {
+          cut_in_cell(b, k, x, t, I);  // repaired: restarted, in the series from the next step
+        }
         continue;
       }
       const CellAt at(b, k, x, t);
@@ -471,6 +426,14 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
         if (on_guard(at)) continue;  // cut out of the line
         return;  // the block stops here; the driver stops the run after this chunk
       }
+      // Ledge melt-out (potline.on_ledge_melt_out): at the model's floor, back above twice it.
+      const double ledge_limit = (at.run().ledge_out ? kLedgeBackShare : kLedgeOutShare) *
+                                 at.model().derived.minimum_ledge_kg;
+      if ((at.y()[kLedge] <= ledge_limit) != at.run().ledge_out) [[unlikely]] {
+        if (!on_ledge_change(b, k, x, t, !at.run().ledge_out)) return;  // the run stops
+        if (at.run().cut_out) continue;                                  // cut out of the line
+      }
+      if (at.run().upset_cell && update_cell_upsets(b, k, x, t)) [[unlikely]] b.cells->state_jumped(k);
       update_feeder_faults(at);
       if (update_process_faults(b, k, x, t)) b.cells->state_jumped(k);
       advance_zones(at, I);

@@ -166,8 +166,10 @@ bool check_cell_state(const CellModel& m, const double* y, const CellRun& run, d
 
 bool check_energy_balance(const CellModel& m, const double* y, const CellRun& run, std::uint32_t cell, double t,
                           Violation& v) {
+  // A restart (potline.cut_in) poured in stored heat that the line did not supply.
   const double residual = y[kEnergyIn] - y[kEnergyChemical] - y[kEnergyLost] - y[kEnergyAnodeHeating] -
-                          run.totals.tapped_heat_J - (stored_heat_J(m, y) - run.stored_heat_start);
+                          run.totals.tapped_heat_J -
+                          (stored_heat_J(m, y) - run.stored_heat_start - run.totals.cut_in_heat_J);
   // Early in a run the energy in is small: the error is taken against at least one hour of the
   // nominal current at 1 V (≈ a quarter of the cell's input), so noise at t ≈ 0 does not trip it.
   const double reference = std::max(y[kEnergyIn], m.nominal_current_A * 1.0 * 3600.0);

@@ -1,6 +1,7 @@
 #pragma once
 // Internals of the potline driver shared by its source files (not installed): the per-cell run
 // record, a block of cells with its records and events, and the pieces run_simulation is made of.
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -83,6 +84,27 @@ struct CellRun {
   double held_energy_J = 0;  ///< ∫ I·V dt while held in the line between the guard and the shorting
   double held_charge_C = 0;  ///< ∫ I dt over the same time
   CutOutCell cut;
+  /// Cut-in after repair (potline.cut_in, cut_in_out.cpp): the physical states the cell started
+  /// the run with (its restart state), when the repaired cell is due back (infinite: never), its
+  /// earlier cut-outs (each with its cut-in time) and its time out of the line before the present.
+  std::array<double, dynamics::kPhysicalStateCount> start_state{};
+  double cut_in_due_s = std::numeric_limits<double>::infinity();
+  std::vector<CutOutCell> past_cuts;
+  double out_of_line_s = 0;
+  control::AcdLimitRecord acd_before_restart;  ///< the ACD record of its controllers before the last restart
+  /// The side ledge is melted out (at the model's floor, dynamics.minimum_ledge), since when.
+  bool ledge_out = false;
+  double ledge_out_since_s = 0;
+  /// Per-cell disturbances (disturbance.cells with disturbance.anode_problem_* / cover_loss_*):
+  /// the cell is named, and which of them act now.
+  bool upset_cell = false;
+  bool anode_problem_on = false, cover_lost = false;
+};
+
+/// A cell cut out of, or cut in to, the line during a chunk: reported by the driver in time order.
+struct LineChange {
+  CutOutCell cell;
+  bool cut_in = false;
 };
 
 /// The first physical guard a block tripped (docs/model/dynamics.md, "Physical guards").
@@ -107,10 +129,8 @@ struct Block {
   std::vector<CellRun> runs;
   std::vector<Event> events;
   Violation violation;  ///< set: the block stopped at violation.time_s
-  /// Cells of this block cut out of the line, in the order they were (indices into runs), and how
-  /// many of them the driver has reported.
-  std::vector<std::size_t> cut_out_order;
-  std::size_t cut_outs_reported = 0;
+  /// Cells of this block cut out of or cut in to the line since the driver's last report.
+  std::vector<LineChange> line_changes;
   /// Line current the cells' inputs were last set to (NaN before the first step): the per-cell
   /// update is skipped while it stays the same.
   double applied_current_A = std::numeric_limits<double>::quiet_NaN();
@@ -141,6 +161,38 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
 /// `known_finite`: the integrator's step has already stopped on any non-finite state.
 bool check_cell_state(const dynamics::CellModel& m, const double* y, const CellRun& run, double frozen_fraction,
                       std::uint32_t cell, double t, Violation& v, bool known_finite = false);
+/// The cell's guard `v` (a cell-local state) cuts it out of the line at t (cut_in_out.cpp): dead,
+/// held in the series until potline.cut_out_delay has passed; `v` is consumed.
+void cut_out_cell(Block& b, std::size_t k, const StepContext& x, double t, Violation& v);
+/// A dead cell not yet shorted, at line current I over the step that ended at t: its held energy
+/// and charge; shorted once the delay has passed.
+void hold_in_line(Block& b, std::size_t k, const StepContext& x, double t, double I);
+/// The cell's ACD record over the run (its controllers before and after restarts).
+control::AcdLimitRecord acd_record(const CellRun& run);
+/// A shorted cell whose repair is done (potline.cut_in = "restart"): restarted at t and back in
+/// the series at line current I.
+void cut_in_cell(Block& b, std::size_t k, const StepContext& x, double t, double I);
+/// The side ledge of cell k reached the model's floor (`bare`) or grew back: event, count and
+/// potline.on_ledge_melt_out. False when the block must stop (b.violation set).
+bool on_ledge_change(Block& b, std::size_t k, const StepContext& x, double t, bool bare);
+/// A ledge at or below this share above the model's floor is melted out; it is back above `kLedgeBackShare`.
+inline constexpr double kLedgeOutShare = 1.001, kLedgeBackShare = 2.0;
+
+/// Per-cell disturbances of cell k at t (cell_upsets.cpp): starts and ends them, sets the top
+/// loss factor and logs. True when an input changed.
+bool update_cell_upsets(Block& b, std::size_t k, const StepContext& x, double t);
+/// The anode problem's rise of the cell voltage at line current I [V]: the bath's ohmic drop
+/// (∂V/∂ACD × ACD) carried by the anodes left, N/(N − n).
+double anode_problem_voltage_V(const CellRun& run, const SimulationCase& c, const dynamics::Electrical& e,
+                               const double* y);
+
+/// The pot controller of `cell` whose cycles (taps, anode setting) start at t0, drawing on random
+/// stream `stream` (simulation.cpp).
+control::PotController make_controller(const SimulationCase& c, const control::ControllerSettings& cs,
+                                       std::size_t cell, double t0, std::uint64_t stream);
+/// Random streams of restarted cells' controllers: this offset + n·2²⁰ + cell for the n-th restart.
+inline constexpr std::uint64_t kCutInStream = 8ull << 20;
+
 /// Energy balance of one cell (checked at output rows). False (and `v` filled) above the limit.
 bool check_energy_balance(const dynamics::CellModel& m, const double* y, const CellRun& run, std::uint32_t cell,
                           double t, Violation& v);

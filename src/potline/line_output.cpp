@@ -58,8 +58,9 @@ void finish_totals(CellRun& run, const CellModel& m, const double* y) {
   t.energy_lost_J = y[kEnergyLost];
   t.energy_anode_J = y[kEnergyAnodeHeating];
   t.stored_heat_change_J = stored_heat_J(m, y) - run.stored_heat_start;
+  // A restart (potline.cut_in) poured in the stored heat t.cut_in_heat_J without drawing it from the line.
   const double residual = t.energy_in_J - t.energy_chemical_J - t.energy_lost_J - t.energy_anode_J -
-                          t.tapped_heat_J - t.stored_heat_change_J;
+                          t.tapped_heat_J - (t.stored_heat_change_J - t.cut_in_heat_J);
   t.energy_balance_error = t.energy_in_J > 0 ? std::fabs(residual) / t.energy_in_J : 0.0;
   t.metal_produced_kg = y[kMetalProduced];
   t.metal_change_kg = y[kMetal] - run.metal_start;
@@ -70,7 +71,7 @@ void finish_totals(CellRun& run, const CellModel& m, const double* y) {
   t.alf3_change_kg = y[kExcessAlF3] - run.alf3_start;
   t.cryolite_change_kg = y[kCryolite] + y[kLedge] - run.cryolite_start;
   t.ae_volt_seconds = y[kAeVoltSeconds];
-  t.acd = run.controller.acd_limits();
+  t.acd = acd_record(run);  // its controllers before and after restarts (cut_in_out.cpp)
 }
 
 // Sums over the cells (the line means divide them by the cell count, or by the cell-time in the
@@ -79,21 +80,33 @@ struct LineTotals {
   double charge = 0, energy_line = 0, production = 0, superheat = 0, temperature = 0;
   double exchanger_fraction = 0;
   double charge_in_line = 0;  ///< Σ charge of the cells in the line at the end (the line current's)
-  int cut_out = 0;            ///< cells cut out of the line
-  double cut_out_time_s = 0;  ///< Σ of their times in the line
+  int cut_out = 0;            ///< cells cut out of the line at the end
+  double out_time_s = 0;      ///< Σ of the cells' times out of the line (cut out, before a cut-in)
+  int never_out = 0;          ///< cells in the line all the run (their charge is the line's)
+  double charge_back = 0, time_back_s = 0;  ///< charge and time in the line of the others in it at the end
 };
 
 void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const CellModel& m, const double* y,
                          double duration_s) {
+  // Earlier cut-outs, each ended by a cut-in after its repair (potline.cut_in).
+  sum.cut_out.insert(sum.cut_out.end(), run.past_cuts.begin(), run.past_cuts.end());
+  const double out_s = run.out_of_line_s + (run.cut_out ? duration_s - run.cut.time_s : 0.0);
+  line.out_time_s += out_s;
   if (run.cut_out) {  // its state and totals stopped at its cut-out (an anode effect ended there)
     ++line.cut_out;
-    line.cut_out_time_s += run.cut.time_s;
     sum.cut_out.push_back(run.cut);
   } else {
     line.temperature += y[kBathTemperature];
-    line.charge_in_line += y[kCharge];
     line.exchanger_fraction += m.exchanger_share > 0.0 ? run.exchanger.fraction : 0.0;
+    if (run.past_cuts.empty()) {
+      line.charge_in_line += y[kCharge];
+      ++line.never_out;
+    } else {
+      line.charge_back += y[kCharge];
+      line.time_back_s += duration_s - out_s;
+    }
   }
+  if (run.ledge_out) run.totals.ledge_bare_s += duration_s - run.ledge_out_since_s;  // bare at the end
   if (run.in_ae) {  // still in AE at the end
     run.totals.ae_seconds += duration_s - run.ae_start;
     run.totals.faults.ae_seconds[static_cast<std::size_t>(run.ae_cause)] += duration_s - run.ae_start;
@@ -136,6 +149,11 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
     sum.min_acd_m = first ? t.acd.min_acd_m : std::min(sum.min_acd_m, t.acd.min_acd_m);
     sum.max_acd_m = first ? t.acd.max_acd_m : std::max(sum.max_acd_m, t.acd.max_acd_m);
   }
+  sum.cut_ins += t.cut_ins;
+  sum.cut_in_heat_J += t.cut_in_heat_J;
+  sum.ledge_melt_outs += t.ledge_melt_outs;
+  sum.cells_ledge_melted_out += t.ledge_melt_outs > 0 ? 1 : 0;
+  sum.ledge_bare_cell_hours += t.ledge_bare_s / 3600.0;
   sum.per_cell.push_back(t);
   sum.exchanger_max_W += m.exchanger_max_W;  // sums here, means in finish_line_means
   sum.exchanger_energy_J += run.exchanger.energy_J;
@@ -146,11 +164,13 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   // at the end.
   const int in_line = c.cells - line.cut_out;
   sum.cells_in_line = in_line;
-  const double n =
-      line.cut_out == 0 ? c.cells : in_line + (duration > 0 ? line.cut_out_time_s / duration : 0.0);
-  // The line current: through every cell in the line at the end, over the whole run.
-  sum.mean_line_current_A =
-      duration > 0 ? line.charge_in_line / std::max(1, in_line) / duration : 0;
+  const double n = line.out_time_s == 0.0 ? c.cells : c.cells - (duration > 0 ? line.out_time_s / duration : 0.0);
+  // The line current: through every cell in the line all the run, over the whole run (when each
+  // was out for a time: the cells in the line at the end over their time in it).
+  sum.mean_line_current_A = duration <= 0              ? 0
+                            : line.never_out > 0       ? line.charge_in_line / line.never_out / duration
+                            : line.time_back_s > 0.0   ? line.charge_back / line.time_back_s
+                                                       : 0;
   sum.mean_voltage_V = line.charge > 0 ? line.energy_line / line.charge : 0;
   const double faraday = cell::faraday_production_kg_per_s(1.0, 1.0) * line.charge;  // kg at CE = 1
   sum.current_efficiency = faraday > 0 ? line.production / faraday : 0;
@@ -248,11 +268,11 @@ Summary summarise(const SimulationCase& c, std::vector<Block>& blocks, double du
   for (Block& b : blocks) {
     for (std::size_t k = 0; k < b.runs.size(); ++k) {
       add_cell_to_summary(sum, line, b.runs[k], b.cells->model(k), b.cells->state(k), duration_s);
-      // A cut-out cell was stepped until its cut-out.
+      // A cell is stepped while it is in the line (cut out, not again until a cut-in).
       const double h = c.control.sample_period_s;
-      sum.cell_steps += b.runs[k].cut_out
-                            ? std::min(total_steps, std::lround(b.runs[k].cut.time_s / h))
-                            : total_steps;
+      const CellRun& r = b.runs[k];  // stepped while in the line
+      const double out_s = r.out_of_line_s + (r.cut_out ? duration_s - r.cut.time_s : 0.0);
+      sum.cell_steps += std::max(0L, total_steps - std::lround(out_s / h));
     }
     sum.voltage_evaluations += b.cells->evaluations();
   }
@@ -298,6 +318,11 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kWindowLedgeThick: return "window_ledge_thick";
     case EventKind::kWindowReturned: return "window_returned";
     case EventKind::kCellCutOut: return "cell_cut_out";
+    case EventKind::kCellCutIn: return "cell_cut_in";
+    case EventKind::kLedgeMeltedOut: return "ledge_melted_out";
+    case EventKind::kLedgeReformed: return "ledge_reformed";
+    case EventKind::kAnodeProblem: return "anode_problem";
+    case EventKind::kCoverLoss: return "cover_loss";
   }
   return "?";
 }
@@ -324,7 +349,12 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kWindowLedgeThin:
     case EventKind::kWindowLedgeThick: return "cm";
     case EventKind::kWindowReturned: return "h";
-    case EventKind::kCellCutOut: return "V";
+    case EventKind::kCellCutOut:
+    case EventKind::kCellCutIn: return "V";
+    case EventKind::kLedgeMeltedOut: return "cm";
+    case EventKind::kLedgeReformed: return "h";
+    case EventKind::kAnodeProblem: return "anodes";
+    case EventKind::kCoverLoss: return "1";
     default: return "";
   }
 }

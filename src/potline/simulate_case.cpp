@@ -19,6 +19,8 @@
 #include "potline/potline/thermal_start.hpp"
 
 namespace potline::line {
+// The per-cell disturbances' starts and checks (cell_upsets.cpp).
+void read_cell_upsets(const io::ValueSet& v, SimulationCase& c, core::Diagnostics& diagnostics);
 namespace {
 using control::ControllerSettings;
 using dynamics::DynamicsParameters;
@@ -105,8 +107,10 @@ void read_disturbance_cells(const io::ValueSet& v, SimulationCase& c,
   std::sort(c.disturbance_cells.begin(), c.disturbance_cells.end());
   c.disturbance_cells.erase(std::unique(c.disturbance_cells.begin(), c.disturbance_cells.end()),
                             c.disturbance_cells.end());
-  if (!v.maybe_number("disturbance.feed_stop_start")) {
-    error("names the cells of a feed stop, but the case has none (disturbance.feed_stop_start)");
+  if (!v.maybe_number("disturbance.feed_stop_start") && !v.maybe_number("disturbance.anode_problem_start") &&
+      !v.maybe_number("disturbance.cover_loss_start")) {
+    error("names the cells of a feed stop, an anode problem or a cover loss, but the case has none "
+          "(disturbance.feed_stop_start, anode_problem_start, cover_loss_start)");
   }
 }
 
@@ -365,6 +369,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   resolve_purity_track(v, *cell_case, c, diagnostics);  // grade over time (purity_track_case.cpp)
   build_schedule(v, case_dir, c, diagnostics);
   read_disturbance_cells(v, c, diagnostics);
+  read_cell_upsets(v, c, diagnostics);  // anode problem, cover loss (cell_upsets.cpp)
   build_exchangers(v, c, diagnostics);
   resolve_pfc(v, emissions, c, diagnostics);
   check_model(v, c, diagnostics);

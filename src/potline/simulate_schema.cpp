@@ -332,6 +332,8 @@ void add_exchanger_fields(io::SchemaTable<SimulationCase>& t);
 void add_control_practice_fields(io::SchemaTable<SimulationCase>& t);
 // Process faults beyond the feeders: simulate_schema_faults.cpp.
 void add_fault_fields(io::SchemaTable<SimulationCase>& t);
+// Cut-in after repair, ledge melt-out and per-cell disturbances: simulate_schema_cut_in.cpp.
+void add_cut_in_and_upset_fields(io::SchemaTable<SimulationCase>& t);
 
 const io::SchemaTable<SimulationCase>& simulate_table() {
   static const Table table = [] {
@@ -349,6 +351,7 @@ const io::SchemaTable<SimulationCase>& simulate_table() {
     add_exchanger_fields(t);
     add_control_practice_fields(t);
     add_fault_fields(t);
+    add_cut_in_and_upset_fields(t);
     add_purity_track_fields(t);  // grade over time (purity_track_case.cpp, issue 14)
     return t;
   }();

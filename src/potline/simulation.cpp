@@ -21,67 +21,9 @@ namespace detail {
 using namespace dynamics;
 // Random stream offsets: controller streams use the cell index, spread streams this offset.
 constexpr std::uint64_t kSpreadStream = 1u << 20;
-// Feeder-fault streams: this offset plus the cell index.
-constexpr std::uint64_t kFeederStream = 2u << 20;
-// Process-fault streams (potline/faults.hpp): this offset plus the cell index, plus k·2²⁰ for
-// fault kind k = 0…3 (so up to 6·2²⁰).
-constexpr std::uint64_t kFaultStream = 3u << 20;
 namespace {
 constexpr double kAluminaPerAl =
     constants::kMolarMassAl2O3_kg_per_mol / (2.0 * constants::kMolarMassAl_kg_per_mol);
-
-// Start records of one cell (conservation checks) and its controller, staggered over the line.
-CellRun start_record(const SimulationCase& c, const control::ControllerSettings& cs, std::size_t cell,
-                     const CellModel& m, const double* y) {
-  CellRun r;
-  const double tap_phase = cs.tap_interval_s * (static_cast<double>(cell) + 0.5) / c.cells;
-  const double anode_phase =
-      cs.anode_cycle_s / std::max(1, cs.anode_count) * (static_cast<double>(cell) + 0.5) / c.cells;
-  r.controller = control::PotController(&cs, tap_phase, anode_phase, c.seed, cell);
-  if (!c.disturbance_cells.empty() &&
-      !std::binary_search(c.disturbance_cells.begin(), c.disturbance_cells.end(),
-                          static_cast<std::uint32_t>(cell))) {
-    r.controller.exclude_from_feed_stop();  // the feed stop names other cells (disturbance.cells)
-  }
-  const int feeders = feeder_count(c.feeders, c.design.anode_count);
-  r.feeders = FeederBank(&c.feeders, feeders, c.seed, kFeederStream + cell);
-  r.faults = ProcessFaults(&c.feeders.faults, feeders, c.seed, kFaultStream + cell);
-  r.zones = AluminaZones(zone_count(c.feeders, feeders), c.feeders.mixing_time_s, cs.sample_period_s);
-  r.stored_heat_start = stored_heat_J(m, y);
-  r.alumina_start = y[kDissolvedAlumina] + y[kUndissolvedAlumina];
-  r.alf3_start = y[kExcessAlF3];
-  r.cryolite_start = y[kCryolite] + y[kLedge];
-  r.metal_start = y[kMetal];
-  r.bath_start = bath_mass_kg(y);
-  r.windows.resize(disturbance_windows(c).size());
-  r.ledge_mean_m = ledge_thickness_m(m, y);
-  // Per-cell window: the bounds follow this cell's own design ledge (docs/model/dynamics.md §6).
-  if (c.window.ledge_reference == LedgeReference::kCell) {
-    // At the calibration point: a case run at another current or ACD shows that point's ledge change.
-    r.window_ledge_offset_m =
-        thermal_state_at_temperature(m, c.calibration_op.value_or(c.op), m.parameters.exchanger_design_fraction).ledge_m -
-        c.dynamics.initial_ledge_m;
-  }
-  r.superheat_mean_K = y[kBathTemperature] -
-                       bath::evaluate(composition(m, y), y[kBathTemperature], m.constants.conductivity).liquidus_K;
-  r.last_current = line_current_at(c, 0.0, c.schedule.nominal_A());
-  return r;
-}
-
-// Initial inputs: nominal feed handled by the controller; without it a constant feed equal to
-// the Faraday demand at the initial state.
-void set_initial_inputs(const SimulationCase& c, Block& b, double base_production_kg_per_s) {
-  for (std::size_t k = 0; k < b.cells->size(); ++k) {
-    CellInputs& in = b.cells->inputs(k);
-    in.current_A = line_current_at(c, 0.0, c.schedule.nominal_A());
-    in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), in.current_A);
-    in.exchanger_fraction = b.cells->model(k).parameters.exchanger_design_fraction;
-    b.runs[k].exchanger.fraction = in.exchanger_fraction;
-    in.alf3_addition_kg_per_s = c.controller_enabled ? b.runs[k].controller.alf3_rate_kg_per_s() : 0.0;
-    in.feed_kg_per_s =
-        c.controller_enabled ? 0.0 : c.open_loop_feed_factor * base_production_kg_per_s * kAluminaPerAl;
-  }
-}
 
 // Power schedules: the line is modelled as N back-EMFs plus a resistance R_line (both from the
 // cells' present voltages), so that the current meeting the power P solves R·I² + N·E_b·I = P.
@@ -156,47 +98,6 @@ control::ControllerSettings controller_settings(const SimulationCase& c, const s
   cs.bath_mass_estimate_kg = bath_mass_kg(states.data());
   cs.tap_target_metal_kg = states[kMetal];
   return cs;
-}
-
-std::vector<std::size_t> block_sizes(std::size_t cells, int block_size) {
-  const std::size_t most = static_cast<std::size_t>(std::max(1, block_size));
-  std::size_t count = (cells + most - 1) / most;
-  // Equal blocks in a number divisible by 4: one, two or four threads then get the same number
-  // of cells (300 cells of at most 16: 20 blocks of 15, not 18 of 16 and one of 12, which gave one
-  // of two threads 156 cells and the other 144). The layout does not depend on the thread count;
-  // results depend on neither (DynamicsIntegrators.SameResultsForAnyBlockLayout).
-  count = std::min(cells, (count + 3) / 4 * 4);
-  std::vector<std::size_t> sizes(count, cells / count);
-  for (std::size_t i = 0; i < cells % count; ++i) sizes[i * count / (cells % count)] += 1;  // spread the larger ones
-  return sizes;
-}
-
-std::vector<Block> build_blocks(const SimulationCase& c, const control::ControllerSettings& cs,
-                                const std::vector<CellModel>& models, const std::vector<double>& states) {
-  const cell::CellResult base = cell::evaluate(c.design, c.constants, c.op);
-  std::vector<Block> blocks;
-  std::size_t first = 0;
-  for (const std::size_t count : block_sizes(models.size(), c.block_size)) {
-    Block b;
-    b.first = first;
-    std::vector<CellModel> bm(models.begin() + first, models.begin() + first + count);
-    std::vector<double> by(states.begin() + first * kStateCount, states.begin() + (first + count) * kStateCount);
-    for (std::size_t k = 0; k < count; ++k) {
-      b.runs.push_back(start_record(c, cs, first + k, bm[k], by.data() + k * kStateCount));
-    }
-    if (c.integrator == IntegratorKind::kBatch) {
-      BatchOptions o = c.batch;
-      o.step_s = cs.sample_period_s;
-      b.cells = std::make_unique<CellBatch>(std::move(bm), by, o);
-    } else {
-      b.cells = make_cvode_block(std::move(bm), by, cs.sample_period_s, c.cvode_relative_tolerance);
-    }
-    set_initial_inputs(c, b, base.production_kg_per_s);
-    b.events.reserve(4096);
-    blocks.push_back(std::move(b));
-    first += count;
-  }
-  return blocks;
 }
 
 }  // namespace detail
@@ -368,44 +269,53 @@ class Driver {
     if (cells_in_line_ == 0) stop_all_cut_out();
   }
 
-  // The cells cut out of the line during the last chunk up to `until` (a guard stopped the run
-  // there), in time order (then cell): counted, and reported to the observer. The order does not
-  // depend on the threads: each block cuts out its own cells.
+  // The cells cut out of (and cut in to) the line during the last chunk up to `until` (a guard
+  // stopped the run there), in time order (then cell, a cut-out before a cut-in): counted, and
+  // reported to the observer. The order does not depend on the threads: each block changes its
+  // own cells.
   void report_cut_outs(double until) {
-    std::vector<const CutOutCell*> fresh;
+    std::vector<const LineChange*> fresh;
     for (Block& b : blocks_) {
-      for (; b.cut_outs_reported < b.cut_out_order.size(); ++b.cut_outs_reported) {
-        const CutOutCell& cut = b.runs[b.cut_out_order[b.cut_outs_reported]].cut;
-        if (cut.time_s <= until) fresh.push_back(&cut);
+      for (const LineChange& change : b.line_changes) {
+        if ((change.cut_in ? change.cell.cut_in_s : change.cell.time_s) <= until) fresh.push_back(&change);
       }
     }
-    if (fresh.empty()) return;
-    std::sort(fresh.begin(), fresh.end(), [](const CutOutCell* a, const CutOutCell* b) {
-      return a->time_s != b->time_s ? a->time_s < b->time_s : a->cell < b->cell;
+    const auto time = [](const LineChange* x) { return x->cut_in ? x->cell.cut_in_s : x->cell.time_s; };
+    std::sort(fresh.begin(), fresh.end(), [&](const LineChange* a, const LineChange* b) {
+      if (time(a) != time(b)) return time(a) < time(b);
+      return a->cell.cell != b->cell.cell ? a->cell.cell < b->cell.cell : a->cut_in < b->cut_in;
     });
-    for (const CutOutCell* cut : fresh) {
+    for (const LineChange* change : fresh) {
+      const CutOutCell& cut = change->cell;
+      if (change->cut_in) {
+        ++cells_in_line_;
+        if (observer_ != nullptr) observer_->on_cell_cut_in(cut, cells_in_line_);
+        continue;
+      }
       --cells_in_line_;
-      if (first_cut_out_s_ < 0.0) first_cut_out_s_ = cut->time_s;
+      if (first_cut_out_s_ < 0.0) first_cut_out_s_ = cut.time_s;
       last_cut_out_ = cut;
-      if (observer_ != nullptr) observer_->on_cell_cut_out(*cut, cells_in_line_);
+      if (observer_ != nullptr) observer_->on_cell_cut_out(cut, cells_in_line_);
     }
+    for (Block& b : blocks_) b.line_changes.clear();
   }
 
   // Every cell is dead (cut out of the line or waiting for the crew to short it): nothing is left
   // to run (exit 1); the run stops at the last guard, before the last cell is shorted.
   [[noreturn]] void stop_all_cut_out() {
-    const CutOutCell& last = *last_cut_out_;
+    const CutOutCell& last = last_cut_out_;
     Violation v;
     v.set = true;
-    v.reason =
-        last.reason == "bath_frozen" ? StopReason::kBathFrozen : StopReason::kStateOutOfRange;
+    v.reason = last.reason == "bath_frozen"        ? StopReason::kBathFrozen
+               : last.reason == "ledge_melted_out" ? StopReason::kLedgeMeltedOut
+                                                   : StopReason::kStateOutOfRange;
     v.cell = last.cell;
     v.time_s = last.time_s;
     v.message = fmt::format(
         "{}: cut out of the line, and with it every cell: all {} cell(s) of the line are cut out "
         "(potline.{} = \"cut_out\"), the first at {:.4g} h, the last at {:.4g} h: the "
         "run stops here",
-        last.message, c_.cells, overheated(last) ? "on_overheated_cell" : "on_frozen_cell",
+        last.message, c_.cells, cut_out_key(last),
         first_cut_out_s_ / 3600.0, last.time_s / 3600.0);
     stop(v);
   }
@@ -464,7 +374,7 @@ class Driver {
   std::vector<Event> merged_;
   int cells_in_line_ = c_.cells;  ///< cells not dead (cut out or being cut out), as reported
   double first_cut_out_s_ = -1.0;
-  const CutOutCell* last_cut_out_ = nullptr;
+  CutOutCell last_cut_out_;
 };
 }  // namespace
 }  // namespace detail
@@ -485,11 +395,17 @@ bool overheated(const CutOutCell& cell) {
          cell.reason.compare(cell.reason.size() - 11, 11, "_overheated") == 0;
 }
 
+const char* cut_out_key(const CutOutCell& cell) {
+  if (cell.reason == "ledge_melted_out") return "on_ledge_melt_out";
+  return overheated(cell) ? "on_overheated_cell" : "on_frozen_cell";
+}
+
 const char* to_string(StopReason reason) noexcept {
   switch (reason) {
     case StopReason::kBathFrozen: return "bath_frozen";
     case StopReason::kStateOutOfRange: return "state_out_of_range";
     case StopReason::kEnergyBalance: return "energy_balance";
+    case StopReason::kLedgeMeltedOut: return "ledge_melted_out";
   }
   return "?";
 }

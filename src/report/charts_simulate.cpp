@@ -331,7 +331,7 @@ RunReport simulate_report(const RunData& run) {
         "Cells cut out of the line (summary cut_out_cells: when, why, and the state that tripped "
         "the guard)",
         {"Cell", "Time [h]", "Reason", "Bath [degC]", "Metal [degC]", "Liquid bath [%]",
-         "Ledge [cm]", "Excess AlF3 [wt%]", "Voltage [V]"},
+         "Ledge [cm]", "Excess AlF3 [wt%]", "Voltage [V]", "Cut in [h]"},
         {}};
     for (const Json& c : run.summary["cut_out_cells"]) {
       t.rows.push_back({vega::fixed(vega::member(c, "cell"), 0),
@@ -342,7 +342,10 @@ RunReport simulate_report(const RunData& run) {
                         vega::fixed(vega::member(c, "liquid_bath_percent"), 1),
                         vega::fixed(vega::member(c, "ledge_cm"), 1),
                         vega::fixed(vega::member(c, "alf3_excess_wt"), 1),
-                        vega::fixed(vega::member(c, "voltage_V"), 3)});
+                        vega::fixed(vega::member(c, "voltage_V"), 3),
+                        // repaired and cut in again (potline.cut_in), or out to the end
+                        vega::member(c, "cut_in_h") ? vega::fixed(vega::member(c, "cut_in_h"), 2)
+                                                    : std::string("stayed out")});
     }
     r.tables.push_back(t);
   }

@@ -45,6 +45,10 @@ const examples = {
   'potline-cut-out': ['simulate'],
   // A feed stop on named cells (disturbance.cells).
   'potline-cell-feed-stop': ['simulate'],
+  // A frozen cell cut out, repaired and cut in again (potline.cut_in): the cut-out table with its cut-in.
+  'potline-cut-in': ['simulate'],
+  // An anode out and a lost cover on named cells (disturbance.anode_problem_*, cover_loss_*).
+  'potline-cell-upsets': ['simulate'],
   // A year of 300 cells takes minutes: the test runs 12 cells for 20 days (same case otherwise).
   'potline-year': ['simulate', '--set', 'run.duration=20 d', '--set', 'potline.cells=12'],
   // world-2024 with its flexible capacity (fleet.flex), so the page draws flex_capacity as well.

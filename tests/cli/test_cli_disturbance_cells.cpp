@@ -54,8 +54,8 @@ TEST(CliDisturbanceCells, CellsWithoutAFeedStopAreAnInputError) {
       potline({"simulate", example("potline-cut-out.toml"), "--set", "disturbance.cells=1", "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err,
-            "'disturbance.cells': names the cells of a feed stop, but the case has none "
-            "(disturbance.feed_stop_start)");
+            "'disturbance.cells': names the cells of a feed stop, an anode problem or a cover loss, "
+            "but the case has none (disturbance.feed_stop_start, anode_problem_start, cover_loss_start)");
 }
 
 }  // namespace test_cli_disturbance_cells

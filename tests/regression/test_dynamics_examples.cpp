@@ -32,6 +32,8 @@ const std::vector<Example> kExamples = {
     {"potline-year", {"run.duration=2d", "potline.cells=12"}},
     {"potline-cut-out", {}},
     {"potline-cell-feed-stop", {}},
+    {"potline-cut-in", {}},
+    {"potline-cell-upsets", {}},
 };
 
 double number(const Json& j, const char* key) { return j.at(key).get<double>(); }

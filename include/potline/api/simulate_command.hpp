@@ -30,6 +30,8 @@ io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells);
 std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells);
 /// The warning line of a cell cut out of the line (without "warning: ").
 std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells);
+/// The note line of a cell cut in again after its repair (potline.cut_in).
+std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells);
 /// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
 

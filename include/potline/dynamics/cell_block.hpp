@@ -66,6 +66,9 @@ class CellBlock {
   /// step() leaves its state as it is from now on. The other cells' steps do not depend on it: each
   /// cell is integrated on its own.
   void cut_out(std::size_t k) { active_[k] = 0; }
+  /// Takes cell k back into the integration (a repaired cell cut in again, potline.cut_in); the
+  /// caller sets its state and inputs and marks the jump.
+  void cut_in(std::size_t k) { active_[k] = 1; }
   /// False once cell k has been cut out.
   bool active(std::size_t k) const { return active_[k] != 0; }
 

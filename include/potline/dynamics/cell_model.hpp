@@ -166,6 +166,10 @@ struct CellInputs {
   double alf3_addition_kg_per_s = 0;
   double feed_kg_per_s = 0;      ///< continuous alumina feed (open-loop runs; shots are jumps)
   bool in_anode_effect = false;  ///< the cell is in an anode effect (until quenched)
+  /// Top node-to-potroom conductance relative to its calibrated value: above 1 while the cell's
+  /// anode cover is lost (disturbance.cover_loss_*, docs/model/dynamics.md §6). A float beside the
+  /// flag, in its padding: CellInputs stays 64 bytes (one cache line; batch.cpp compares it whole).
+  float top_loss_factor = 1.0f;
   /// Mean anode concentration overvoltage of the feeder zones minus that at the bath average
   /// (AluminaZones::concentration_overvoltage_V): added to the cell voltage and heats the bath.
   double zone_overvoltage_V = 0;

@@ -54,6 +54,32 @@ enum class FrozenCellAction : std::uint8_t {
   kStop,    ///< the run stops (exit 1)
 };
 
+/// What a cell whose side ledge has melted out does (potline.on_ledge_melt_out; docs/model/dynamics.md
+/// §7, "Ledge melt-out"): the bath reaches the side lining, which plants treat as a tap-out risk.
+enum class LedgeMeltOutAction : std::uint8_t {
+  kWarn,    ///< an event (ledge_melted_out) and a summary count; the cell runs on
+  kCutOut,  ///< cut out of the line as potline.on_frozen_cell = "cut_out" does
+  kStop,    ///< the run stops (exit 1)
+};
+
+/// What happens to a cell cut out of the line after its repair (potline.cut_in; dynamics.md §7).
+enum class CutInAction : std::uint8_t {
+  kNever,    ///< it stays out to the end of the run
+  kRestart,  ///< cut in again potline.repair_time after its shorting, restarted (bath and metal poured)
+};
+
+/// Disturbances of named cells (disturbance.cells; docs/model/dynamics.md §6, "Per-cell
+/// disturbances"): an anode problem and a lost anode cover, each from a start for a duration.
+struct CellUpsets {
+  double anode_problem_start_s = -1;  ///< < 0: none
+  double anode_problem_duration_s = 0;
+  int anodes_out = 1;                 ///< anodes carrying no current (burnt off, disconnected)
+  double cover_loss_start_s = -1;     ///< < 0: none
+  double cover_loss_duration_s = 0;
+  double cover_loss_factor = 1.5;     ///< top node-to-potroom conductance × this while the cover is lost
+  bool any() const { return anode_problem_start_s >= 0.0 || cover_loss_start_s >= 0.0; }
+};
+
 struct SimulationCase {
   std::string title;
   cell::CellDesign design;
@@ -111,6 +137,15 @@ struct SimulationCase {
   /// Time from the guard to the cell's shorting by the crew [s] (potline.cut_out_delay): the dead
   /// cell stays in the series meanwhile, its state and voltage held as they were at the guard.
   double cut_out_delay_s = 3600.0;
+  /// A cut-out cell is cut in again after its repair, restarted, or stays out (potline.cut_in).
+  CutInAction cut_in = CutInAction::kNever;
+  /// Time from a cell's shorting to its cut-in (potline.repair_time) [s].
+  double repair_time_s = 72 * 3600.0;
+  /// A cell whose side ledge melts out (potline.on_ledge_melt_out).
+  LedgeMeltOutAction on_ledge_melt_out = LedgeMeltOutAction::kWarn;
+  /// Anode problem and lost cover on the cells of disturbance.cells (disturbance.anode_problem_*,
+  /// disturbance.cover_loss_*).
+  CellUpsets upsets;
   PurityTrackSettings purity;         ///< grade over time ([purity]; purity_track.hpp)
 };
 
@@ -135,6 +170,11 @@ enum class EventKind : std::uint8_t {
   kWindowLedgeThick,     ///< running-mean ledge above window.ledge_max (value: cm)
   kWindowReturned,       ///< back in the window (value: hours out)
   kCellCutOut,           ///< a cell was cut out of the line (value: its voltage, which leaves the line's, V)
+  kCellCutIn,            ///< a repaired cell was cut in again, restarted (value: its voltage, which joins the line's, V)
+  kLedgeMeltedOut,       ///< a cell's side ledge melted out: bath on the side lining (value: ledge, cm)
+  kLedgeReformed,        ///< its ledge grew back (value: hours without ledge)
+  kAnodeProblem,         ///< an anode problem started (value: anodes out) or ended (value 0)
+  kCoverLoss,            ///< a cell lost its anode cover (value: top-loss factor) or it was restored (value 0)
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
@@ -182,7 +222,7 @@ struct Row {
 struct CutOutCell {
   std::uint32_t cell = 0;
   double time_s = 0;
-  std::string reason;  ///< the guard: "bath_frozen", "bath_temperature_low", "metal_frozen",
+  std::string reason;  ///< the guard: "bath_frozen", "bath_temperature_low", "metal_frozen", "ledge_melted_out",
                        ///< "bath_overheated", "metal_overheated", "node_overheated"
   /// When the crew shorted it out of the series (time_s + potline.cut_out_delay); until then it
   /// was in the line with its state and voltage held.
@@ -195,11 +235,17 @@ struct CutOutCell {
   double ledge_m = 0;
   double alf3_excess_wt = 0;
   double voltage_V = 0;  ///< its voltage then, held in the line until it is shorted out
+  /// When it was cut in again after its repair (potline.cut_in = "restart"); < 0: not in the run.
+  double cut_in_s = -1;
+  double cut_in_voltage_V = 0;  ///< its voltage after the restart
 };
 
 /// True when `cell` was cut out for a temperature above its range (potline.on_overheated_cell),
 /// false for a frozen or too cold cell (potline.on_frozen_cell).
 bool overheated(const CutOutCell& cell);
+/// The key whose "cut_out" value cut `cell` out: "on_frozen_cell", "on_overheated_cell" or
+/// "on_ledge_melt_out".
+const char* cut_out_key(const CutOutCell& cell);
 
 class Observer {
  public:
@@ -213,6 +259,9 @@ class Observer {
   /// A cell was cut out of the line (reported after the integration chunk it happened in, in time
   /// order; before the rows and events of that chunk).
   virtual void on_cell_cut_out(const CutOutCell& /*cell*/, int /*cells_in_line*/) {}
+  /// A repaired cell was cut in again (potline.cut_in; reported like on_cell_cut_out, merged with
+  /// the cut-outs in time order).
+  virtual void on_cell_cut_in(const CutOutCell& /*cell*/, int /*cells_in_line*/) {}
 };
 
 /// Cause an anode effect is attributed to (docs/model/faults.md): the first condition in this
@@ -246,6 +295,14 @@ struct CellTotals {
   FaultCounts faults;                  ///< process faults and anode effects by cause
   long beam_moves = 0, taps = 0, anode_changes = 0;
   control::AcdLimitRecord acd;         ///< time held by the ACD limits, ACD range
+  /// Restarts after a repair (potline.cut_in) and what they poured in: the stored heat of the
+  /// restart state over the dead cell's (not drawn from the line), metal, alumina, AlF3 and
+  /// cryolite + ledge. The balances close with them: stored-heat change = energy terms + cut_in_heat.
+  long cut_ins = 0;
+  double cut_in_heat_J = 0, cut_in_metal_kg = 0, cut_in_alumina_kg = 0, cut_in_alf3_kg = 0;
+  double cut_in_cryolite_kg = 0;
+  long ledge_melt_outs = 0;    ///< times its side ledge melted out (potline.on_ledge_melt_out)
+  double ledge_bare_s = 0;     ///< time without ledge
 };
 
 /// One disturbance of the run (outage, feed stop, current step) and how the cells went through
@@ -321,10 +378,15 @@ struct Summary {
   /// means, energy, production and emissions count each cell while it was in the line.
   std::vector<CutOutCell> cut_out;
   int cells_in_line = 0;  ///< at the end
+  long cut_ins = 0;            ///< cells cut in again after a repair (potline.cut_in)
+  double cut_in_heat_J = 0;    ///< stored heat the restarts poured in (not drawn from the line)
+  long ledge_melt_outs = 0;    ///< ledge melt-outs over all cells (potline.on_ledge_melt_out)
+  int cells_ledge_melted_out = 0;
+  double ledge_bare_cell_hours = 0;
 };
 
 /// Why a physical guard stopped a run.
-enum class StopReason { kBathFrozen, kStateOutOfRange, kEnergyBalance };
+enum class StopReason { kBathFrozen, kStateOutOfRange, kEnergyBalance, kLedgeMeltedOut };
 const char* to_string(StopReason reason) noexcept;
 
 /// A physical guard stopped the run (docs/model/dynamics.md, "Physical guards"): a bath froze, a

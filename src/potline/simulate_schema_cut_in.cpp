@@ -1,0 +1,105 @@
+// Simulate case fields of cells leaving and rejoining the line and of per-cell disturbances
+// (issue 11): potline.cut_in, potline.repair_time, potline.on_ledge_melt_out, and the anode
+// problem and lost cover of disturbance.cells (docs/model/dynamics.md §6 and §7).
+#include "potline/potline/simulate_case.hpp"
+
+namespace potline::line {
+
+void add_cut_in_and_upset_fields(io::SchemaTable<SimulationCase>& t) {
+  t.choice("potline.cut_in", &SimulationCase::cut_in,
+           {{"never", CutInAction::kNever}, {"restart", CutInAction::kRestart}})
+      .default_("never")
+      .doc(
+          "a cell cut out of the line (potline.on_frozen_cell, on_overheated_cell, "
+          "on_ledge_melt_out = "
+          "\"cut_out\"): never stays out to the end of the run; restart cuts it in again "
+          "potline.repair_time after its shorting, restarted with liquid bath and metal poured and "
+          "a hot lining (the physical states it started the run with; event cell_cut_in, summary "
+          "cut_out_cells[].cut_in_h, cut_ins, cut_in_heat_MWh)")
+      .source(
+          "plant practice: cut-out pots are repaired and restarted into the running line "
+          "([Maaden TMS 2025]: 304 cut-out pots recovered); docs/model/dynamics.md §7");
+  t.number("potline.repair_time", &SimulationCase::repair_time_s)
+      .unit("h", "s")
+      .default_(72.0)
+      .range(0.0, 8760.0)
+      .doc(
+          "potline.cut_in = \"restart\": time from a cell's shorting to its cut-in (dig-out or "
+          "repair, bath and metal poured, restart)")
+      .source(
+          "estimate: a frozen or run-away pot is dug out and restarted with bath and metal "
+          "from neighbouring pots in days; no published per-pot timing read ([Maaden TMS 2025] "
+          "gives the number of pots recovered, not the time per pot)");
+  t.choice("potline.on_ledge_melt_out", &SimulationCase::on_ledge_melt_out,
+           {{"warn", LedgeMeltOutAction::kWarn},
+            {"cut_out", LedgeMeltOutAction::kCutOut},
+            {"stop", LedgeMeltOutAction::kStop}})
+      .default_("warn")
+      .doc(
+          "a cell whose side ledge melts out (down to the model's floor of 0.2 cm: the bath on the "
+          "side lining, which the model represents as heat through the film, not the lining's "
+          "erosion): warn logs the event ledge_melted_out and counts it (summary ledge_melt_outs) "
+          "and the cell runs on; cut_out cuts it out of the line as potline.on_frozen_cell does "
+          "(reason ledge_melted_out); stop ends the run there (exit 1)")
+      .source(
+          "plant practice: the frozen side ledge protects the side lining from bath and metal, "
+          "and a pot without it is at risk of a side tap-out (no published threshold read: the "
+          "model's floor is the guard; the ledge melts first near the metal–bath interface, "
+          "[SINTEF sideledge]); docs/model/dynamics.md §7");
+  auto u = t.part(&SimulationCase::upsets);
+  t.number("disturbance.anode_problem_start")
+      .unit("h", "s")
+      .range(0.0, 1e6)
+      .default_note("none: no anode problem")
+      .doc(
+          "anode problem on the cells of disturbance.cells from this time: disturbance.anodes_out "
+          "anodes carry no current (burnt off, fallen off the stub, disconnected) and the others "
+          "carry the cell's current (event anode_problem)")
+      .source("scenario input");
+  u.number("disturbance.anode_problem_duration", &CellUpsets::anode_problem_duration_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 1e6)
+      .doc("length of the anode problem (until the anode is replaced)")
+      .source("scenario input");
+  u.integer("disturbance.anodes_out", &CellUpsets::anodes_out)
+      .default_(1)
+      .range(1, 200)
+      .doc(
+          "anodes without current during the anode problem: the bath's ohmic drop (∂V/∂ACD × ACD "
+          "at "
+          "the state) rises by N/(N − n) for N anodes (design.anode_count); the resistance control "
+          "sees it as a higher resistance")
+      .source(
+          "scenario input; the voltage from the bath drop ∝ 1/anode area [Haupin 1998], the "
+          "current spread evenly over the anodes left (estimate: the neighbours of a missing "
+          "anode take more)");
+  t.number("disturbance.cover_loss_start")
+      .unit("h", "s")
+      .range(0.0, 1e6)
+      .default_note("none: no cover loss")
+      .doc(
+          "anode cover lost (collapsed or not re-covered after anode setting) on the cells of "
+          "disturbance.cells from this time: more heat leaves through the top (event cover_loss)")
+      .source("scenario input");
+  u.number("disturbance.cover_loss_duration", &CellUpsets::cover_loss_duration_s)
+      .unit("h", "s")
+      .default_(0.0)
+      .range(0.0, 1e6)
+      .doc("time until the cover is restored")
+      .source("scenario input");
+  u.number("disturbance.cover_loss_factor", &CellUpsets::cover_loss_factor)
+      .unit("1")
+      .default_(1.5)
+      .range(1.0, 5.0)
+      .doc(
+          "the top node's heat loss to the potroom (its conductance) × this while the cover is "
+          "lost")
+      .source(
+          "estimate: cover and duct practice moves the top heat loss by ≈ 30 %: test pots "
+          "brought it from about 1 V to below 0.7 V equivalent with a better cover and less duct "
+          "flow ([Wang et al. 2019], abstract), i.e. × 1.4 the other way; a lost cover, the "
+          "reverse, taken as × 1.5");
+}
+
+}  // namespace potline::line

@@ -27,6 +27,13 @@ PricePlace price_place(const CaseSource& source, const PriceSource& price_source
   if (v == nullptr || v->text.empty()) return {};
   std::filesystem::path path(v->text);
   if (path.is_relative() && !source.base_dir().empty()) path = std::filesystem::path(source.base_dir()) / path;
+  // Not beside the case: the data folder's (prices/synthetic-...csv), so a copy of examples/ runs
+  // with --data-dir / POTLINE_DATA_DIR as every other example does (user trial 9, T9-5).
+  std::error_code ec;
+  if (std::filesystem::path(v->text).is_relative() && !std::filesystem::exists(path, ec)) {
+    const std::filesystem::path in_data = std::filesystem::path(source.data()) / v->text;
+    if (std::filesystem::is_regular_file(in_data, ec)) path = in_data;
+  }
   return {path.string(), v->location};
 }
 

@@ -16,7 +16,8 @@ void add_limit_fields(Table& t) {
   t.text("flex.prices", &FlexCase::prices_path)
       .path()
       .doc("price series CSV: 'time_utc,price_eur_per_MWh' or another declared zone and unit, or a SMARD or "
-           "Energi Data Service download (15-min, 30-min or hourly; relative to the case file); --prices overrides it")
+           "Energi Data Service download (15-min, 30-min or hourly); a relative path is looked up beside the case file, then "
+           "in the data folder (prices/...csv); --prices overrides it")
       .source("user input; synthetic examples in data/prices/");
   t.text("flex.price_time_zone")
       .doc("time zone of price times written without a UTC offset (and not in a time_utc column): UTC, a fixed "

@@ -3,6 +3,7 @@
 // prints or writes its summary, schedule and envelope. Models live in src/flex/.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -139,7 +140,7 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
 
 // Of the savings, what a constant level earns needs no price at all (a constant +5 % day earned
 // +16,660 EUR "against flat" at a constant price: T7-36); what is left is the price following.
-void print_savings_split(const flex::FlexValue& v) {
+void print_savings_split(const flex::FlexResult& r, const flex::FlexValue& v) {
   using flex::signed_text;  // "+0", never "-0" (T8-6)
   const std::string payment = v.reserve_eur > 0
                                   ? fmt::format("; interruptible availability payment {} EUR",
@@ -159,6 +160,28 @@ void print_savings_split(const flex::FlexValue& v) {
       100 * v.constant_share, signed_text(v.constant_planned_eur, 0),
       signed_text(v.constant_delivered_eur, 0), signed_text(v.price_following_planned_eur, 0),
       signed_text(v.price_following_delivered_eur, 0), payment);
+  // The constant levels the dynamic model judged (T8-11): their delivered margin against flat's.
+  std::string levels;
+  for (const flex::ConstantCandidate& x : r.constant.candidates) {
+    levels += fmt::format("{}{:.1f} % {}", levels.empty() ? "" : ", ", 100 * x.share,
+                          x.in_window ? signed_text(x.delivered_margin_eur - r.flat_delivered.margin_eur(), 0)
+                                      : std::string("out of window"));
+  }
+  std::cout << fmt::format("    constant levels run in the dynamic model, delivered EUR against flat: {}\n", levels);
+}
+
+// The production curve: the constant-power runs' metal and the concave fit the dispatch uses.
+std::string curve_line(const flex::FlexCase& c, const flex::ReducedModel& m) {
+  if (m.curve_share.empty()) return "";
+  std::string points;
+  for (std::size_t i = 0; i < m.curve_share.size(); ++i) {
+    points += fmt::format("{}{:.1f} % {:.2f}", i > 0 ? ", " : "", 100 * m.curve_share[i], 100 * m.curve_production[i]);
+    if (i < m.curve_measured.size() && std::abs(m.curve_measured[i] - m.curve_production[i]) >= 5e-5)
+      points += fmt::format(" ({:.2f})", 100 * m.curve_measured[i]);
+  }
+  return fmt::format("  production curve, power % -> metal % of nominal (concave fit; in brackets what a {:.0f}-h "
+                     "constant run made where it differs): {}\n",
+                     c.dispatch.fit_duration_s / 3600, points);
 }
 
 // The heat exchangers' value (summary value.heat_exchangers; T8-1): the case's annual value less
@@ -209,6 +232,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       "  power basis: {}\n"
       "  reduced model: ledge a {:.5f}, b {:.4g} cm per step at +100 %; production elasticity up "
       "{:.3f}, down {:.3f}\n"
+      "{}"
       "  fit error against the dynamic model: ledge rms {:.2f} cm (max {:.2f}), superheat rms "
       "{:.2f} K (max {:.2f}); "
       "metal per step rms {:.2f} % (max {:.2f} %) of a nominal step, {} % over the worst fit run; "
@@ -226,7 +250,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       "  check: {}\n",
       c.sim.title + changed, c.cells, flex::grid_power_W(c, m) / 1e6, c.dispatch.horizon_s / 3600,
       flex::format_utc_time(r.prices.start_unix_s), r.prices.step_s / 60, flex::power_basis(c), m.a,
-      100 * m.b, m.e_up, m.e_down, 100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m,
+      100 * m.b, m.e_up, m.e_down, curve_line(c, m), 100 * m.error.ledge_rms_m, 100 * m.error.ledge_max_m,
       m.error.superheat_rms_K, m.error.superheat_max_K, 100 * m.error.production_rms,
       100 * m.error.production_max, flex::signed_text(100 * m.error.production_total, 2),
       100 * m.error.energy_rms, 100 * m.error.energy_max, f.schedule.milp ? "MILP" : "LP",
@@ -275,7 +299,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       flex::signed_text((r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3, 1));
   print_plan_errors(c, r);
   print_value_table(c, r);
-  print_savings_split(flex::flex_value(c, r));
+  print_savings_split(r, flex::flex_value(c, r));
   if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
       c.dispatch.max_power > reach.max_share + 1e-9) {
     // The dispatch plans no step above the rectifier's reach (docs/model/flexibility.md §3).

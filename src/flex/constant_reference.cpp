@@ -1,30 +1,16 @@
 // The best constant schedule (see constant_reference.hpp).
 #include "potline/flex/constant_reference.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 
 namespace potline::flex {
 namespace {
 
-// Round-off allowance of the heat-state check (the optimiser's LP works to about 1e-9).
-constexpr double kLedgeSlack_m = 1e-9, kSuperheatSlack_K = 1e-9;
-// The scan's largest step in share of nominal power: 0.05 %, below the resolution any plan is read at.
-constexpr double kShareStep = 5e-4;
-
-bool within_bounds(const FlexCase& c, const ReducedModel& m, const HeatBounds& h, const Schedule& s) {
-  for (const double ledge : s.ledge_m) {
-    if (ledge < h.ledge_min_m - kLedgeSlack_m || ledge > h.ledge_max_m + kLedgeSlack_m) return false;
-  }
-  for (const double superheat : s.superheat_K) {
-    if (superheat < h.superheat_min_K - kSuperheatSlack_K || superheat > h.superheat_max_K + kSuperheatSlack_K) {
-      return false;
-    }
-  }
-  return s.ledge_m.empty() || std::abs(s.ledge_m.back() - m.ledge_ref_m) <= c.dispatch.end_ledge_tolerance_m + kLedgeSlack_m;
-}
-
-Schedule constant_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, double share) {
+Schedule constant_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
+                           double share) {
   Schedule s;
   s.shares.assign(p.price_eur_per_J.size(), share);
   m.predict(s.shares, s.ledge_m, s.superheat_K);
@@ -32,25 +18,57 @@ Schedule constant_schedule(const FlexCase& c, const ReducedModel& m, const Horiz
   return s;
 }
 
+struct Evaluated {
+  Schedule schedule;
+  Resimulation check;
+  ScheduleEconomics delivered;
+};
+
 }  // namespace
 
-ConstantReference best_constant_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
-                                         const HeatBounds& h) {
+std::vector<double> constant_levels(const FlexCase& c, const ReducedModel& m) {
   const double low = flat_share(c, m), high = std::max(low, highest_share(c, m));
-  std::vector<double> levels = {low, high};
-  if (low < 1.0 && 1.0 < high) levels.push_back(1.0);
-  // Levels by index (a running sum drifted to 104.99999999999945 % and tied with the 105 % end).
-  const auto intervals = static_cast<int>(std::ceil((high - low) / kShareStep));
-  for (int i = 1; i < intervals; ++i) levels.push_back(low + (high - low) * i / intervals);
+  std::vector<double> levels = {low};
+  if (low < 1.0 - 1e-9 && 1.0 < high) levels.push_back(1.0);
+  // The kinks of the production curve between: the reduced model's margin of a constant level is
+  // linear between them (its curve is, and so its power and metal), so its best level lies at one
+  // of them or at an end; the dynamic model then judges each.
+  std::vector<double> share, production;
+  m.curve_points(low, std::max(high, low + 1e-6), share, production);
+  for (std::size_t i = 1; i + 1 < share.size(); ++i) {
+    if (std::abs(share[i] - 1.0) > 1e-9) levels.push_back(share[i]);
+  }
+  if (high > low + 1e-6) levels.push_back(high);
   std::sort(levels.begin(), levels.end());
+  return levels;
+}
+
+ConstantReference best_constant_schedule(const FlexCase& c, const ReducedModel& m,
+                                         const HorizonPrices& p, const Resimulation& flat_check) {
+  const std::vector<double> levels = constant_levels(c, m);
+  std::vector<Evaluated> runs(levels.size());
+  // One dynamic run per level, each into its own slot (the result does not depend on the threads).
+  tbb::parallel_for(std::size_t{0}, levels.size(), [&](std::size_t i) {
+    Evaluated& e = runs[i];
+    e.schedule = constant_schedule(c, m, p, levels[i]);
+    e.check = i == 0 ? flat_check : resimulate(c, m, e.schedule.shares, p.step_s, case_bounds(c));
+    e.delivered = delivered_economics(c, p, e.schedule.economics, e.check);
+  });
   ConstantReference best;
-  for (const double share : levels) {
-    Schedule s = constant_schedule(c, m, p, share);
-    if (!within_bounds(c, m, h, s)) continue;
-    if (!best.found || s.economics.margin_eur() > best.schedule.economics.margin_eur() + 1e-9) {
-      best.found = true;
-      best.schedule = std::move(s);
-    }
+  std::size_t chosen = runs.size();
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Evaluated& e = runs[i];
+    const bool ok = e.check.in_window() && !e.check.trace.stopped;
+    best.candidates.push_back({levels[i], ok, e.delivered.margin_eur()});
+    if (ok && (chosen == runs.size() ||
+               e.delivered.margin_eur() > runs[chosen].delivered.margin_eur() + 1e-9))
+      chosen = i;
+  }
+  if (chosen < runs.size()) {
+    best.found = true;
+    best.schedule = std::move(runs[chosen].schedule);
+    best.check = std::move(runs[chosen].check);
+    best.delivered = runs[chosen].delivered;
   }
   return best;
 }

@@ -14,6 +14,13 @@
 namespace potline::flex {
 namespace detail {
 
+double highest_production(const FlexCase& c, const ReducedModel& m) {
+  std::vector<double> share, production;
+  m.curve_points(c.dispatch.min_power, std::max(c.dispatch.min_power + 1e-6, highest_share(c, m)),
+                 share, production);
+  return *std::max_element(production.begin(), production.end());
+}
+
 void add_row(Milp& lp, double lower, double upper, std::vector<int> index, std::vector<double> value) {
   Milp::Row& r = lp.add_row(lower, upper);
   r.index = std::move(index);
@@ -40,8 +47,9 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
   for (std::size_t k = 0; k < K; ++k) {
     const double power_cost = dt * p.price_eur_per_J[k] * grid_power_W(c, m);
     col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
-    col.m.push_back(lp.add_column(fmt::format("m{}", k), stops ? -1.0 : std::min(m.e_down * lo, 0.0),
-                                  std::max(m.e_up * hi, 0.0), metal_value));
+    col.m.push_back(lp.add_column(fmt::format("m{}", k),
+                                  stops ? -1.0 : std::min(m.production_share(lo + 1.0) - 1.0, 0.0),
+                                  std::max(highest_production(c, m) - 1.0, 0.0), metal_value));
     // With stops the ledge is x + y: its bounds are rows (add_off_rows); x may leave them by y.
     const auto [ylo, yhi] = stops ? stop_ledge_range(m, K) : std::pair<double, double>{0.0, 0.0};
     double xlo = g.heat ? h.ledge_min_m - m.ledge_ref_m - yhi : -1.0;
@@ -68,19 +76,26 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
   return col;
 }
 
-// The production curve below both lines of the reduced model (slopes e_down and e_up). With stops
-// its perspective form: m + 1 ≤ (1 − e)·(1 − o) + e·(u + 1); the same row as without stops when
-// running, m ≤ −1 when stopped, and the tightest linear bound in between (fractional stops of the
-// LP relaxation lose their metal at 1, not at e, per unit of power).
-void add_production_curve_rows(const ReducedModel& m, const Columns& col, std::size_t k, Milp& lp) {
-  for (double e : {m.e_down, m.e_up}) {
+// The production curve (reduced_model.hpp), concave: m + 1 ≤ p_j + g_j·(u + 1 − s_j) for each
+// segment j (breakpoints s_j, p_j, slope g_j over the power range). With stops its perspective form
+// m + 1 ≤ (p_j − g_j·s_j)·(1 − o) + g_j·(u + 1): the same row when running, m ≤ −1 when stopped,
+// and the tightest linear bound in between (fractional stops of the LP relaxation lose their metal
+// at 1, not at g, per unit of power).
+void add_production_curve_rows(const FlexCase& c, const ReducedModel& m, const Columns& col,
+                               std::size_t k, Milp& lp) {
+  std::vector<double> share, production;
+  m.curve_points(c.dispatch.min_power, std::max(c.dispatch.min_power + 1e-6, highest_share(c, m)),
+                 share, production);
+  for (std::size_t j = 0; j + 1 < share.size(); ++j) {
+    const double g = (production[j + 1] - production[j]) / (share[j + 1] - share[j]);
+    const double intercept = production[j] - g * share[j];
     std::vector<int> index = {col.m[k], col.u[k]};
-    std::vector<double> value = {1.0, -e};
-    if (col.stops() && 1.0 - e != 0.0) {
+    std::vector<double> value = {1.0, -g};
+    if (col.stops() && intercept != 0.0) {
       index.push_back(col.o[k]);
-      value.push_back(1.0 - e);
+      value.push_back(intercept);
     }
-    add_row(lp, -kInfinity, 0.0, index, value);
+    add_row(lp, -kInfinity, intercept + g - 1.0, index, value);
   }
 }
 
@@ -138,7 +153,7 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
                       const Groups& g, const Columns& col, Milp& lp) {
   const std::size_t K = col.u.size();
   for (std::size_t k = 0; k < K; ++k) {
-    add_production_curve_rows(m, col, k, lp);
+    add_production_curve_rows(c, m, col, k, lp);
     if (k == 0) add_row(lp, 0.0, 0.0, {col.x[0], col.u[0]}, {1.0, -m.b});
     else add_row(lp, 0.0, 0.0, {col.x[k], col.x[k - 1], col.u[k]}, {1.0, -m.a, -m.b});
     if (g.heat) add_superheat_rows(m, h, g, col, k, lp);

@@ -38,6 +38,9 @@ inline std::size_t whole_steps(double duration_s, double step_s, bool round_up) 
 
 void add_row(Milp& lp, double lower, double upper, std::vector<int> index, std::vector<double> value);
 
+// The largest production share of the reduced model's curve over the power range.
+double highest_production(const FlexCase& c, const ReducedModel& m);
+
 // --- Stops of the line (dispatch_stops.cpp) ---
 
 // Steps the line may stay stopped in a row (flex.max_off in whole dispatch steps; 0: never).

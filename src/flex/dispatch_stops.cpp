@@ -129,7 +129,7 @@ void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices&
   if (!col.stops()) return;
   const std::size_t K = col.u.size(), L = off_steps(c, p.step_s);
   const double inf = kInfinity, lo = c.dispatch.min_power - 1.0, hi = highest_share(c, m) - 1.0;
-  const double metal_top = std::max(m.e_up * hi, 0.0);
+  const double metal_top = std::max(highest_production(c, m) - 1.0, 0.0);
   for (std::size_t k = 0; k < K; ++k) {
     add_row(lp, lo, inf, {col.u[k], col.o[k]}, {1.0, lo + 1.0});             // u ≥ lo unless stopped (−1)
     add_row(lp, -inf, hi, {col.u[k], col.o[k]}, {1.0, hi + 1.0});            // u ≤ hi, −1 when stopped

@@ -30,6 +30,19 @@ io::Json error_json(const FlexCase& c, const FitError& e) {
           {"energy_total_percent", 100 * e.energy_total}};
 }
 
+// The production curve's breakpoints: power, production (the concave fit) and what the
+// constant-power run made, in % of nominal.
+io::Json curve_json(const ReducedModel& m) {
+  io::Json out = io::Json::array();
+  for (std::size_t i = 0; i < m.curve_share.size(); ++i)
+    out.push_back(
+        {{"power_percent", 100 * m.curve_share[i]},
+         {"production_percent", 100 * m.curve_production[i]},
+         {"measured_percent",
+          i < m.curve_measured.size() ? 100 * m.curve_measured[i] : 100 * m.curve_production[i]}});
+  return out;
+}
+
 io::Json model_json(const FlexCase& c, const ReducedModel& m) {
   return {{"step_h", m.step_s / 3600},
           {"a", m.a},
@@ -38,6 +51,7 @@ io::Json model_json(const FlexCase& c, const ReducedModel& m) {
           {"d_K_per_m", m.d},
           {"production_elasticity_up", m.e_up},
           {"production_elasticity_down", m.e_down},
+          {"production_curve", curve_json(m)},
           {"ledge_ref_cm", 100 * m.ledge_ref_m},
           {"superheat_ref_K", m.superheat_ref_K},
           {"nominal_cell_power_kW", m.nominal_power_W / 1e3},
@@ -202,6 +216,17 @@ void exchanger_json(const FlexResult& r, const ExchangerValue& x, io::Json& j) {
 // planned and delivered side by side (value.planned, value.delivered); the flat keys are the
 // plan's, as before 2026-12-06, but for the annual value and the payback (on the delivered
 // savings).
+// The constant levels the dynamic model judged (best_constant_schedule): level, whether its run
+// stayed in the window, and its delivered margin.
+io::Json candidates_json(const ConstantReference& ref) {
+  io::Json out = io::Json::array();
+  for (const ConstantCandidate& x : ref.candidates)
+    out.push_back({{"power_percent", 100 * x.share},
+                   {"in_window", x.in_window},
+                   {"delivered_margin_eur", x.delivered_margin_eur}});
+  return out;
+}
+
 io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const ValueFigures planned = planned_figures(c, r);
   const ValueFigures delivered = delivered_figures(c, r);
@@ -242,7 +267,8 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
         {"constant_level_delivered_eur", v.constant_delivered_eur},
         {"availability_payment_eur", v.reserve_eur},
         {"price_following_planned_eur", v.price_following_planned_eur},
-        {"price_following_delivered_eur", v.price_following_delivered_eur}}}};
+        {"price_following_delivered_eur", v.price_following_delivered_eur},
+        {"constant_level_candidates", candidates_json(r.constant)}}}};
   j["planned"] = figures_json(planned);
   j["delivered"] = figures_json(delivered);
   // The current efficiency is the dynamic model's alone (the reduced model has a production curve).

@@ -118,10 +118,10 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
   check_worst_call(c, r);
   r.flat_delivered = delivered_economics(c, r.prices, r.flat.economics, r.flat_check);
   r.delivered = delivered_economics(c, r.prices, r.final_round().schedule.economics, r.final_round().check);
-  r.constant = best_constant_schedule(c, r.model, r.prices, r.final_round().bounds);
+  r.constant = best_constant_schedule(c, r.model, r.prices, r.flat_check);
   if (r.constant.found) {
-    r.constant_check = resimulate(c, r.model, r.constant.schedule.shares, r.prices.step_s, case_bounds(c));
-    r.constant_delivered = delivered_economics(c, r.prices, r.constant.schedule.economics, r.constant_check);
+    r.constant_check = r.constant.check;
+    r.constant_delivered = r.constant.delivered;
   }
   if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
   if (c.sim.exchangers.enabled && c.economics.heat_exchanger_capex_eur > 0)

@@ -52,11 +52,26 @@ double highest_share(const FlexCase& c, const ReducedModel& m) {
 }
 
 double flat_share(const FlexCase& c, const ReducedModel& m) {
-  const double t = c.dispatch.production_target - 1.0;
-  const double e = t >= 0 ? m.e_up : m.e_down;
-  const double share = e > 0 ? 1.0 + t / e : 1.0;
-  return std::clamp(share, c.dispatch.min_power,
-                    std::max(c.dispatch.min_power, highest_share(c, m)));
+  const double lo = c.dispatch.min_power, hi = std::max(lo, highest_share(c, m));
+  const double target = c.dispatch.production_target;
+  // The lowest share of the production curve that makes the target: a breakpoint that makes it
+  // exactly (nominal for a target of 100 %), else the segment that crosses it; clamped to the
+  // limits.
+  std::vector<double> share, production;
+  m.curve_points(lo, hi, share, production);
+  double found = hi;
+  if (m.production_share(lo) >= target)
+    found = lo;
+  else if (lo <= 1.0 && 1.0 <= hi && std::abs(m.production_share(1.0) - target) < 1e-12)
+    found = 1.0;
+  for (std::size_t i = 0; found == hi && i < share.size(); ++i) {
+    if (std::abs(production[i] - target) < 1e-12)
+      found = share[i];
+    else if (i + 1 < share.size() && production[i] < target && production[i + 1] > target)
+      found = share[i] + (target - production[i]) * (share[i + 1] - share[i]) /
+                             (production[i + 1] - production[i]);
+  }
+  return std::clamp(found, lo, hi);
 }
 
 Schedule flat_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p) {

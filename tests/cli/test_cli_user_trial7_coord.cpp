@@ -74,7 +74,10 @@ TEST(CliUserTrial7, FlexSavingsAtAConstantPriceAreAConstantLevelNotPriceFollowin
   const Json v = parse_json(r.out).at("value");
   const Json& split = v.at("savings_split");
   EXPECT_TRUE(split.at("constant_level_found").get<bool>());
-  EXPECT_NEAR(split.at("constant_level_percent").get<double>(), 105.0, 1e-9);
+  // 102.5 %, where the production curve bends (T8-3: the extra metal beyond it is not the ACD's;
+  // measured 2026-12-06: slope 1.67 below, 0.78 above) and the dynamic model delivers most of the
+  // levels it judged (+18,688 EUR against +13,079 at 105 %; T8-11).
+  EXPECT_NEAR(split.at("constant_level_percent").get<double>(), 102.5, 1e-9);
   EXPECT_NEAR(split.at("price_following_planned_eur").get<double>(), 0.0, 1.0);
   EXPECT_NEAR(split.at("price_following_delivered_eur").get<double>(), 0.0, 1.0);
   EXPECT_GT(split.at("constant_level_planned_eur").get<double>(), 10000.0);
@@ -85,7 +88,10 @@ TEST(CliUserTrial7, FlexSavingsAtAConstantPriceAreAConstantLevelNotPriceFollowin
   EXPECT_GT(d.at("price_following_planned_eur").get<double>(), 1000.0);
   EXPECT_GT(d.at("price_following_delivered_eur").get<double>(), 1000.0);
   const RunResult text = potline({"flex", example("flex-day.toml")});
-  expect_in(text.out, "of the savings: a constant 105.0 % all horizon (needs no price variation)");
+  expect_in(text.out, "of the savings: a constant 102.5 % all horizon (needs no price variation)");
+  expect_in(
+      text.out,
+      "constant levels run in the dynamic model, delivered EUR against flat: 100.0 % +0, 102.5 % ");
 }
 
 }  // namespace

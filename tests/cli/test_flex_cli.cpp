@@ -266,6 +266,39 @@ TEST(FlexCli, EnvelopeHoldEndsAtTheFirstLimitOfAnyKindAndNamesIt) {
             "hold [h],first limit,window crossing at [h],window limit,freeze alarm at [h],frozen at [h]");
 }
 
+// User trial T8-11: one production elasticity refitted over [100 %, flex.max_power] went from 1.25
+// to 0.82 with max_power, and the "best constant level" (the reduced model's corner) went from 105
+// % to 100 % although 105 % stayed inside the range. The production curve is measured at fixed
+// levels and the constant levels are judged in the dynamic model: widening flex.max_power from 105
+// to 110 % keeps every point of the curve up to 105 % (its concave fit may pool a new segment into
+// the last ones, so only the constant-power runs are asserted) and the best constant level, 102.5 %
+// with the same delivered margin (the same dynamic run).
+TEST(FlexCli, WideningMaxPowerKeepsTheProductionCurveAndTheBestConstantLevel) {
+  const RunResult narrow = potline({"flex", example("flex-day.toml"), "--json"});
+  const RunResult wide =
+      potline({"flex", example("flex-day.toml"), "--set", "flex.max_power=110 %", "--json"});
+  ASSERT_EQ(narrow.exit_code, 0) << narrow.describe();
+  ASSERT_EQ(wide.exit_code, 0) << wide.describe();
+  const Json n = parse_json(narrow.out), w = parse_json(wide.out);
+  const Json& nc = n.at("reduced_model").at("production_curve");
+  const Json& wc = w.at("reduced_model").at("production_curve");
+  ASSERT_EQ(nc.size(), 5u);  // 95, 97.5, 100, 102.5, 105 %
+  ASSERT_EQ(wc.size(), 6u);  // and 110 %
+  for (std::size_t i = 0; i < nc.size(); ++i) {
+    EXPECT_DOUBLE_EQ(wc[i].at("power_percent").get<double>(),
+                     nc[i].at("power_percent").get<double>());
+    EXPECT_DOUBLE_EQ(wc[i].at("measured_percent").get<double>(),
+                     nc[i].at("measured_percent").get<double>());
+  }
+  const Json& ns = n.at("value").at("savings_split");
+  const Json& ws = w.at("value").at("savings_split");
+  EXPECT_NEAR(ns.at("constant_level_percent").get<double>(), 102.5, 1e-9);
+  EXPECT_NEAR(ws.at("constant_level_percent").get<double>(), 102.5, 1e-9);
+  EXPECT_DOUBLE_EQ(ws.at("constant_level_delivered_eur").get<double>(),
+                   ns.at("constant_level_delivered_eur").get<double>());
+  EXPECT_EQ(ws.at("constant_level_candidates").size(), 4u);  // 100, 102.5, 105, 110 %
+}
+
 }  // namespace
 }  // namespace test_flex_cli
 }  // namespace potline_cli_test

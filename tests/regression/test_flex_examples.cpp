@@ -76,6 +76,16 @@ TEST(FlexExamples, SummariesMatchReferences) {
       absolute(x + "/increment_annual_value_eur", 0.02 * std::fabs(at(ref, x + "/with_annual_value_eur")));
       EXPECT_EQ(at(s, x + "/without_rounds"), at(ref, x + "/without_rounds"));
     }
+    // The production curve (T8-11): its levels, the constant-power runs' metal and the concave fit.
+    const Json& curve = s.at("reduced_model").at("production_curve");
+    ASSERT_EQ(curve.size(), ref.at("reduced_model").at("production_curve").size());
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+      const std::string at_i = "/reduced_model/production_curve/" + std::to_string(i);
+      absolute(at_i + "/power_percent", 1e-9);
+      absolute(at_i + "/production_percent", 0.2);
+      absolute(at_i + "/measured_percent", 0.2);
+    }
+    absolute("/value/savings_split/constant_level_percent", 1e-9);
     if (ref.at("value").contains("grid")) {
       relative("/value/grid/offered_MW", 0.01);
       relative("/value/grid/call_net_value_eur", 0.01);

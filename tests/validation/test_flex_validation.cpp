@@ -50,6 +50,40 @@ TEST(FlexValidation, TwoPriceLevelsLpEqualsTheHandOptimum) {
   for (std::size_t k = 0; k < t.K; ++k) EXPECT_NEAR(s.shares[k], k < t.K / 2 ? 1.1 : 0.9, 1e-9) << k;
 }
 
+// The same two price levels with a concave production curve bent at nominal and at +5 % (T8-11):
+// slope 1 below nominal, 0.8 to 105 %, 0.4 to 110 % (metal 0.9, 1, 1.04, 1.06 of nominal at 90,
+// 100, 105, 110 % of power). A share-hour of metal is worth V = 3600 × 0.035 × 100 × 1.346 =
+// 16,960 EUR: a dear hour's cut saves 19,692 EUR per share-hour of power (164.10 MW AC at 120
+// EUR/MWh) for V × 1 of metal, a cheap hour's rise costs 3,282 EUR for at least V × 0.4 = 6,784:
+// both pay, and 110 % cheap with 90 % dear would miss the target, which therefore binds: f(a) +
+// f(b) = 2 for the cheap level a and the dear level b. Lowering a by δ on its last segment saves
+// 3,282·δ but raises b by 0.4·δ at 19,692: so a = 110 % (metal 1.06) and b = 94 % on average.
+// Savings over flat: 12 × (0.06 × 19,692.31 − 0.1 × 3,282.05) = 10,240.0 EUR, metal unchanged.
+TEST(FlexValidation, TwoPriceLevelsOnAPiecewiseProductionCurveEqualTheHandOptimum) {
+  TwoLevel t = two_price_level_case();
+  t.m.curve_share = {0.9, 1.0, 1.05, 1.1};
+  t.m.curve_production = {0.9, 1.0, 1.04, 1.06};
+  const auto flat = flex::flat_schedule(t.c, t.m, t.p);
+  const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  EXPECT_FALSE(s.milp);
+  const double grid_MW = 1.6 * 100 / 0.975;
+  const double hand = 12 * (0.06 * grid_MW * 120 - 0.1 * grid_MW * 20);
+  EXPECT_NEAR(hand, 10240.0, 0.1);
+  EXPECT_NEAR(s.economics.margin_eur() - flat.economics.margin_eur(), hand, 1e-6 * hand);
+  // The dear hours' cut is linear in the power (slope 1): any split of 12 × 6 % among them is
+  // optimal.
+  double cut = 0;
+  for (std::size_t k = 0; k < t.K; ++k) {
+    if (k < t.K / 2)
+      EXPECT_NEAR(s.shares[k], 1.1, 1e-9) << k;
+    else
+      cut += 1.0 - s.shares[k];
+  }
+  EXPECT_NEAR(cut, 12 * 0.06, 1e-9);
+  EXPECT_NEAR(s.economics.production_kg, flat.economics.production_kg,
+              1e-6 * flat.economics.production_kg);
+}
+
 TEST(FlexValidation, TwoPriceLevelsMilpWithOneChangeEqualsTheHandOptimum) {
   TwoLevel t = two_price_level_case();
   t.c.dispatch.max_changes_per_day = 2;  // up at the start, down at midday

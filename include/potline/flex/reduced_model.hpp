@@ -5,8 +5,7 @@
 //
 //   x[k+1] = a·x[k] + b·u[k]             x = ledge − ledge_ref (m)
 //   s[k]   = c·u[k] + d·x[k+1]           s = mean superheat over step k − superheat_ref (K)
-//   m[k]   ≤ e_down·u[k], m[k] ≤ e_up·u[k]   metal production share − 1 (concave: boosts make less
-//                                         metal per MWh than cuts save)
+//   m[k]   ≤ f(1 + u[k]) − 1               metal production share − 1, f the production curve
 //
 // A stopped line (power zero, flex.max_off; o[k] = 1, u[k] = −1) adds a second ledge state, the
 // bath frozen by the stop, and a superheat term during the stop:
@@ -25,13 +24,18 @@
 // energy the cell draws beyond the schedule, in steps of nominal power, at the restart
 // (restart_energy_steps): fitted to the dynamic model of the case (no published figure found).
 //
-// a, b, c, d, e_up and e_down are fitted by least squares to step responses (u = +δ and −δ held for
+// a, b, c and d are fitted by least squares to step responses (u = +δ and −δ held for
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
-// run (u = 0) so that the controller's own drift cancels; e_up > e_down (convex) is replaced by
-// their mean (docs/model/flexibility.md §2 says why). The undisturbed run covers the horizon, and its
-// production per step (production_profile, a share of the fit runs' mean) is added to the curve: a
-// step's metal is r0·(w[k] + m[k]). The fit error is the free-run error of the reduced model against
-// those runs: ledge, superheat, and metal and energy per step and over the run.
+// run (u = 0) so that the controller's own drift cancels. The production curve f is piecewise
+// linear through the mean production of constant-power runs of flex.fit_duration at fixed levels
+// (kCurveLevels in reduced_model.cpp, independent of the power limits) inside [flex.min_power, the
+// highest share], and at those two limits; f(1) = 1 (the undisturbed run). The dispatch uses the
+// concave curve nearest those points (slopes pooled where they rise; an LP,
+// docs/model/flexibility.md §2 says why not the points themselves). The undisturbed run covers the
+// horizon, and its production per step (production_profile, a share of the fit runs' mean) is added
+// to the curve: a step's metal is r0·(w[k] + m[k]). The fit error is the free-run error of the
+// reduced model against those runs: ledge, superheat, and metal and energy per step and over the
+// run.
 #include <limits>
 #include <string>
 #include <vector>
@@ -56,7 +60,16 @@ struct FitError {
 struct ReducedModel {
   double step_s = 3600;
   double a = 1, b = 0, c = 0, d = 0;
+  /// Slopes of the production curve next to nominal (above, below): the production elasticities
+  /// of a small change; with an empty curve (a model built by hand) the curve itself, two lines
+  /// through nominal.
   double e_up = 1, e_down = 1;
+  /// The production curve: power shares (ascending, nominal among them) and the production share
+  /// (1 = nominal) a constant-power run of flex.fit_duration made at each. Linear in between, the
+  /// end segments extended beyond. Empty: two lines through nominal of slopes e_up and e_down.
+  std::vector<double> curve_share, curve_production;
+  /// What the constant-power runs made at curve_share (curve_production is the concave fit to it).
+  std::vector<double> curve_measured;
   double ledge_ref_m = 0, superheat_ref_K = 0;
   double nominal_power_W = 0;               ///< per cell
   double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run over flex.fit_duration
@@ -82,9 +95,14 @@ struct ReducedModel {
   /// Free-run prediction of ledge [m] at step ends and mean superheat [K] per step for shares (a
   /// share of 0 or less: the line stopped).
   void predict(const std::vector<double>& shares, std::vector<double>& ledge_m, std::vector<double>& superheat_K) const;
-  /// Production share (1 = nominal) the model gives a power share: 1 + e_up·u above nominal, 1 +
-  /// e_down·u below (u = share − 1).
+  /// Production share (1 = nominal) the model gives a power share: the production curve (0 for a
+  /// stopped line, share ≤ 0).
   double production_share(double share) const;
+  /// The curve over the power shares [lo, hi] (lo < hi, lo > 0) as breakpoints: lo, the curve's
+  /// kinks between (breakpoints where its slope changes; nominal for an empty curve), hi;
+  /// production_share at each.
+  void curve_points(double lo, double hi, std::vector<double>& share,
+                    std::vector<double>& production) const;
   /// The undisturbed production of step k in shares of nominal (production_profile, else 1).
   double base_production_share(std::size_t k) const;
   /// Production of step k of a schedule in shares of nominal: production_share(shares[k]) +
@@ -95,6 +113,12 @@ struct ReducedModel {
   /// when the line restarts at k.
   double step_energy_share(const std::vector<double>& shares, std::size_t k) const;
 };
+
+/// The concave production curve nearest measured points (power shares ascending, nominal among
+/// them): slopes pooled where they rise (weighted by the segments' widths), integrated from
+/// nominal, which keeps its measured value. Concave points come back unchanged.
+std::vector<double> concave_production_fit(const std::vector<double>& share,
+                                           const std::vector<double>& measured);
 
 /// Samples a trace at step ends (ledge) and as step means (superheat) over `steps` steps.
 void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std::vector<double>& ledge_m,

@@ -218,11 +218,20 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                            f.market_solved ? fmt::format("   world price {:.0f} USD/t", f.world_price_usd_per_kg * kT) : "",
                            f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9,
                            produced > 0 ? f.emissions_kg_co2e_per_s / produced : 0.0);
-  std::cout << "  region            capacity  production  price USD/t\n";
+  // The premium (summary premium_by_region_usd_per_t) beside the published benchmark it stands for:
+  // the two are over different references (T8-12), which the line under the table names.
+  std::cout << "  region            capacity  production  price USD/t  premium  published\n";
   for (std::size_t r = 0; r < regions.size(); ++r)
-    std::cout << fmt::format("  {:<16} {:9.2f} {:11.2f} {:12.0f}\n", regions[r].id,
+    std::cout << fmt::format("  {:<16} {:9.2f} {:11.2f} {:12.0f} {:8.0f}  {}\n", regions[r].id,
                              f.capacity_by_region_kg_per_s[r] * kMt, f.production_by_region_kg_per_s[r] * kMt,
-                             f.price_usd_per_kg[r] * kT);
+                             f.price_usd_per_kg[r] * kT, (f.price_usd_per_kg[r] - f.world_price_usd_per_kg) * kT,
+                             regions[r].premium_benchmark.empty()
+                                 ? std::string("-")
+                                 : fmt::format("{:.0f} {}", regions[r].premium_usd_per_kg * kT, regions[r].premium_benchmark));
+  if (f.market_solved)
+    std::cout << "  premium: the region's price over the world price (the lowest regional price, the model's LME); "
+                 "published: the benchmark premium over the LME in the price year (data/fleet-regions.toml, "
+              << c.model.regions.price_year << ")\n";
   // In a path the test stays at the case's LME while the year's own prices move (2035: 3,660-4,138).
   // The tonnage is their capacity (summary under_water_Mt), not their output: world-2024's six
   // produce 1.49 of their 1.98 Mt/yr, and "1.98 Mt/yr" beside the region table read as production.

@@ -1,5 +1,6 @@
-// potline fleet as a library function (see case_commands.hpp): the summary document and the
-// cost_curve, regions and flows tables (columns: docs/cli.md, "potline fleet").
+// potline fleet as a library function (see case_commands.hpp): the summary document, the path and
+// the tables (the cost_curve, regions and flows tables in fleet_tables.cpp; columns: docs/cli.md,
+// "potline fleet").
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,36 +10,22 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/core/constants.hpp"
-#include "potline/market/netback.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/years.hpp"
-#include "potline/io/csv.hpp"
-#include "potline/plant/power_breakeven.hpp"
 #include "potline/policy/cbam.hpp"
+#include "fleet_tables.hpp"
 
 namespace potline::api {
 namespace {
+
+using fleet_tables::difference;
+using fleet_tables::num;
 
 constexpr double kSecondsPerYear = constants::kSecondsPerYear;
 constexpr double kMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kKt = kSecondsPerYear / 1e6;  // kg/s -> kt/yr
 constexpr double kT = 1e3;                     // USD/kg -> USD/t
-
-std::string csv_text(const std::string& s) { return io::csv_cell(s); }  // RFC 4180, the one CSV writer
-
-// A difference of two LP results that is only rounding (world.toml: curtailed 5.6e-14 kt/yr at a
-// smelter that runs at capacity, a premium of 2.2e-13 USD/t in a region at the world price, which
-// `compare` then listed as a change) is written as 0: within 1e-9 of the larger operand.
-double difference(double a, double b) {
-  const double d = a - b;
-  return std::fabs(d) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)) ? 0.0 : d;
-}
-
-std::string num(double x, int digits = 6) {
-  if (!std::isfinite(x)) throw core::RunError("non-finite number in fleet output");
-  return fmt::format("{:.{}g}", x, digits);
-}
 
 io::Json by_region(const fleet::FleetCase& c, const std::vector<double>& v, double scale) {
   io::Json j = io::Json::object();
@@ -116,7 +103,9 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   if (c.cbam_year != 0) j["eu_ets"] = eu_ets_json(c, f);
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
-  j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme ? "lme" : "origin_price";
+  j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme           ? "lme"
+                      : c.tariff_basis == fleet::TariffBasis::kOriginPrice ? "origin_price"
+                                                                            : "transaction_value";
   io::Json caps = io::Json::object();
   for (std::size_t k = 0; k < c.caps.size() && k < f.cap_shadow_usd_per_kg.size(); ++k) {
     caps[c.caps[k].name] = f.cap_shadow_usd_per_kg[k] * kT;
@@ -132,114 +121,6 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["warnings"] = warnings;
   io::require_finite(j);
   return j;
-}
-
-// The power price at which margin_usd_per_t (the netback − C1) is 0, the netback and
-// the other costs held (plant::breakeven_power_usd_per_J); empty without electricity.
-std::string breakeven_cell(double margin_usd_per_kg, const fleet::SmelterEconomics& e) {
-  if (!(e.sec_ac_J_per_kg > 0)) return {};
-  const double power_usd_per_J = e.power_usd_per_kg / e.sec_ac_J_per_kg;
-  const auto p =
-      plant::breakeven_power_usd_per_J(margin_usd_per_kg, power_usd_per_J, e.electricity_J_per_kg);
-  return p ? num(*p * constants::kJoulePerKWh * 1e3) : std::string();
-}
-
-/// Each smelter's netback (market/netback.hpp, T7-5): in the solved market, the trade problem's routes
-/// (fleet::trade_problem; a smelter's segments share them) at the LP's prices, ad valorem tariffs at
-/// the origin's price (the fixed point's, to its tolerance); without the market, its region's price.
-std::vector<market::Netback> smelter_netbacks(const fleet::FleetCase& c, const fleet::FleetResult& f) {
-  std::vector<market::Netback> out(f.smelters.size());
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const int region = c.model.smelters[i].region;
-    out[i] = {f.price_usd_per_kg[static_cast<std::size_t>(region)], region};
-  }
-  if (!f.market_solved || !f.feasible) return out;
-  const market::TradeProblem p = fleet::trade_problem(c, f.smelters);
-  market::TradeSolution s;
-  s.price_usd_per_kg = f.price_usd_per_kg;
-  if (!p.tariff_rate.empty()) {
-    s.tariff_usd_per_kg.assign(p.suppliers.size(), std::vector<double>(f.price_usd_per_kg.size(), 0.0));
-    for (std::size_t k = 0; k < p.suppliers.size(); ++k) {
-      const double origin = f.price_usd_per_kg[static_cast<std::size_t>(p.suppliers[k].region)];
-      for (std::size_t r = 0; r < f.price_usd_per_kg.size(); ++r) s.tariff_usd_per_kg[k][r] = p.tariff_rate[k][r] * origin;
-    }
-  }
-  const std::vector<market::Netback> b = market::netbacks(p, s);
-  const auto per = static_cast<std::size_t>(fleet::segments_per_smelter(c));
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = b[i * per];
-  return out;
-}
-
-std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
-  std::ostringstream cc;
-  cc << "rank,id,name,region,country,province,aggregate,capacity_kt_per_year,cumulative_capacity_Mt_per_year,"
-        "c1_usd_per_t,business_usd_per_t,power_usd_per_t,sec_ac_kWh_per_kg,co2e_t_per_t,direct_co2e_t_per_t,"
-        "cbam_usd_per_t,price_usd_per_t,production_kt_per_year,curtailed_kt_per_year,sec_basis,"
-        "domestic_carbon_usd_per_t,pfc_class,lat_deg,lon_deg,technology,technology_class,margin_usd_per_t,"
-        "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_t_per_t,cbam_route,"
-        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,breakeven_power_usd_per_MWh,"
-        "netback_usd_per_t,netback_region\n";
-  const std::vector<market::Netback> netbacks = smelter_netbacks(c, f);
-  int rank = 0;
-  for (const auto& p : f.curve) {
-    const auto i = static_cast<std::size_t>(p.smelter);
-    const fleet::SmelterEconomics& e = f.smelters[i];
-    const fleet::FleetSmelter& s = c.model.smelters[i];
-    const auto& r = s.record;
-    // Where the smelter's metal fetches most, and that price at the works.
-    const double netback = netbacks[i].value_usd_per_kg;
-    const int where = netbacks[i].region;
-    cc << ++rank << ',' << csv_text(r.id) << ',' << csv_text(r.name) << ',' << csv_text(r.region) << ',' << csv_text(r.country) << ','
-       << csv_text(r.province) << ',' << (r.aggregate ? "true" : "false") << ',' << num(e.capacity_kg_per_s * kKt) << ','
-       << num(p.cumulative_kg_per_s * kMt) << ','
-       << num(e.c1_usd_per_kg * kT, 10) << ','  // 10 digits: `potline smelter` on --export-smelter's case agrees to 1e-9
-       << num(e.business_usd_per_kg * kT)
-       << ',' << num(e.power_usd_per_kg * kT) << ',' << num(e.sec_ac_J_per_kg / constants::kJoulePerKWh) << ','
-       << num(e.total_co2e_kg_per_kg) << ',' << num(e.direct_co2e_kg_per_kg) << ',' << num(e.cbam_usd_per_kg * kT) << ','
-       << num(e.price_usd_per_kg * kT) << ',' << num(f.production_kg_per_s[i] * kKt) << ','
-       << num(difference(e.capacity_kg_per_s, f.production_kg_per_s[i]) * kKt) << ',' << csv_text(s.sec_origin) << ','
-       << num(e.domestic_carbon_usd_per_kg * kT) << ',' << plant::to_string(s.inputs.emissions.technology) << ','
-       << (r.has_location ? num(r.lat_deg) + ',' + num(r.lon_deg) : std::string(","))  // empty: no single site
-       << ',' << csv_text(s.technology) << ',' << csv_text(s.technology_class) << ','
-       << num((netback - e.c1_usd_per_kg) * kT) << ','  // the margin at the netback (T7-5)
-       << num(e.sec_ac_J_per_kg > 0 ? e.power_usd_per_kg / e.sec_ac_J_per_kg * constants::kJoulePerKWh * 1e3 : 0.0) << ','
-       << csv_text(s.power_basis) << ',' << csv_text(s.power_origin) << ',' << csv_text(s.pfc_standard) << ','
-       << num(e.cbam_see_kg_per_kg) << ',' << num(e.cbam_default_see_kg_per_kg) << ',' << csv_text(s.cbam_route) << ','
-       // The trade LP's price of the smelter's own region (the margin is at the netback, the last columns).
-       << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << ',' << num(e.eu_ets_usd_per_kg * kT) << ','
-       << num(e.eu_ets_free_allocation_kg_per_kg) << ',' << breakeven_cell(netback - e.c1_usd_per_kg, e) << ','
-       << num(netback * kT) << ',' << csv_text(c.model.regions.regions[static_cast<std::size_t>(where)].id) << '\n';
-  }
-  return cc.str();
-}
-
-std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
-  const auto& regions = c.model.regions.regions;
-  std::ostringstream rc;
-  rc << "region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
-        "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year,premium_usd_per_t,"
-        "published_premium_usd_per_t,premium_benchmark\n";
-  for (std::size_t r = 0; r < regions.size(); ++r) {
-    const fleet::RegionTrade t = fleet::region_trade(f, r);
-    rc << regions[r].id << ',' << csv_text(regions[r].name) << ',' << num(f.capacity_by_region_kg_per_s[r] * kMt) << ','
-       << num(f.production_by_region_kg_per_s[r] * kMt) << ',' << num(f.demand_kg_per_s[r] * kMt) << ','
-       << num(t.imports_kg_per_s * kMt) << ',' << num(t.exports_kg_per_s * kMt) << ','
-       << num(f.price_usd_per_kg[r] * kT) << ',' << num(f.emissions_by_region_kg_co2e_per_s[r] * kSecondsPerYear / 1e9)
-       << ',' << num(f.consumption_kg_per_s[r] * kMt) << ',' << num(difference(f.price_usd_per_kg[r], f.world_price_usd_per_kg) * kT)
-       << ',' << num(regions[r].premium_usd_per_kg * kT) << ',' << csv_text(regions[r].premium_benchmark) << '\n';
-  }
-  return rc.str();
-}
-
-std::string flows_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
-  const auto& regions = c.model.regions.regions;
-  std::ostringstream fc;
-  fc << "from,to,flow_Mt_per_year\n";
-  for (std::size_t r = 0; r < regions.size(); ++r)
-    for (std::size_t s = 0; s < regions.size(); ++s)
-      if (f.flow_kg_per_s[r][s] * kMt > 1e-9)
-        fc << regions[r].id << ',' << regions[s].id << ',' << num(f.flow_kg_per_s[r][s] * kMt) << '\n';
-  return fc.str();
 }
 
 }  // namespace
@@ -491,9 +372,9 @@ FleetRun run_fleet(const FleetInput& input) {
 
 Tables FleetRun::tables(const fleet::FleetCase& input_case) const {
   const fleet::FleetCase& c = year_case ? *year_case : input_case;
-  Tables t = {{"cost_curve.csv", cost_curve_csv(c, result)},
-              {"regions.csv", regions_csv(c, result)},
-              {"flows.csv", flows_csv(c, result)}};
+  Tables t = {{"cost_curve.csv", fleet_tables::cost_curve_csv(c, result)},
+              {"regions.csv", fleet_tables::regions_csv(c, result)},
+              {"flows.csv", fleet_tables::flows_csv(c, result)}};
   if (!path_csv.empty()) t["path.csv"] = path_csv;
   if (summary.contains("ccs_retrofit")) t["ccs_retrofit.csv"] = fleet::ccs_retrofit_csv(summary.at("ccs_retrofit"));
   if (summary.contains("hpa")) t["hpa.csv"] = fleet::hpa_product_csv(summary.at("hpa"));

@@ -111,6 +111,20 @@ void case_and_fleet(Table& t) {
       .default_(0.14)
       .source("legacy alumina contracts ≈14 % of the LME price (estimate); index prices ≈21 % in 2024 [FocusEconomics alumina 2024]")
       .doc("alumina price as a share of the LME price");
+  t.number("fleet.restart_lead_time", &FleetCase::restart_lead_time_yr)
+      .unit("yr", "yr")
+      .range(0.0, 1.0)
+      .exclusive_max()
+      .typical(0.4, 1.0)
+      .default_(0.75)
+      .source("estimate: about 9 months from a restart decision to the full output's equivalent: Alcoa's Warrick "
+              "restart, announced 11 July 2017, first potline's metal by Christmas 2017, three potlines by the second "
+              "quarter of 2018 [Alcoa Warrick restart 2017], [Platts Warrick restart 2018]; Alumar, announced "
+              "20 September 2021, first metal in the second quarter of 2022, full capacity in the fourth "
+              "[Alcoa Alumar restart 2021]")
+      .doc("time a stopped smelter takes to restart (re-energising, relining and heating its potlines): in the "
+           "year the LP restarts it, it produces at most (1 - this / 1 yr) of its capacity; a restart the pipeline "
+           "dates (data/fleet-pipeline.toml) has its own date instead");
 }
 
 // [market]: the trade equilibrium and the demand curves every region starts from.
@@ -157,15 +171,22 @@ void market(Table& t) {
       .doc("how the curve is cut: blocks of equal price ratio (the price resolution the same at every "
            "price) or of equal width");
   t.choice("market.tariff_basis", &FleetCase::tariff_basis,
-           {{"origin_price", TariffBasis::kOriginPrice}, {"lme", TariffBasis::kLme}})
-      .default_("origin_price")
-      .doc("what ad valorem tariffs are charged on: the price at origin (customs value) or fleet.lme");
+           {{"transaction_value", TariffBasis::kTransactionValue},
+            {"origin_price", TariffBasis::kOriginPrice},
+            {"lme", TariffBasis::kLme}})
+      .default_("transaction_value")
+      .source("19 U.S.C. 1401a(b): the customs value is the price actually paid or payable for the merchandise sold "
+              "for export, less international freight and insurance ((b)(4)(A)) and US duties ((b)(3)(B)) "
+              "[US customs value 19 USC 1401a]")
+      .doc("what ad valorem tariffs are charged on: each flow's transaction value (the price the seller receives, "
+           "the importer's price less delivery and the duty: the customs value), the price of the exporter's "
+           "region, or fleet.lme");
   t.number("market.tariff_tolerance", &FleetCase::tariff_tolerance_usd_per_kg)
       .unit("USD/t", "USD/kg")
       .range(0.0, 1000.0)
       .exclusive_min()
       .default_(0.1)
-      .doc("convergence of the origin-price tariff fixed point");
+      .doc("convergence of the tariff fixed point on the prices the customs values are computed from");
   t.integer("market.tariff_max_iterations", &FleetCase::tariff_max_iterations)
       .range(1, 1000)
       .default_(60)

@@ -183,14 +183,21 @@ Routes routes(const FleetCase& c, const FleetSmelter& fs, const SmelterEconomics
 
 int segments_per_smelter(const FleetCase& c) { return c.model.regions.curtailment.active() ? 2 : 1; }
 
+double restart_share(const FleetCase& c, const FleetSmelter& fs) {
+  if (fs.running || fs.dated_restart) return 1.0;
+  return std::max(0.0, 1.0 - c.restart_lead_time_yr);
+}
+
 std::vector<market::Supplier> smelter_segments(const FleetCase& c, std::size_t i, const SmelterEconomics& e) {
   const FleetSmelter& fs = c.model.smelters[i];
   const Curtailment& k = c.model.regions.curtailment;
-  if (!k.active()) return {{fs.record.id, fs.region, e.capacity_kg_per_s, e.c1_usd_per_kg}};
+  // A stopped smelter restarted by the LP makes metal only after the restart's lead time.
+  const double capacity = e.capacity_kg_per_s * restart_share(c, fs);
+  if (!k.active()) return {{fs.record.id, fs.region, capacity, e.c1_usd_per_kg}};
   // A running smelter stops potlines only below C1 − restart/horizon (the restart it would pay
   // later); its turndown band is cut at C1. A stopped one restarts only above C1 + restart/horizon.
   const double credit = k.credit_usd_per_kg();
-  const double base = e.capacity_kg_per_s * (1 - k.turndown_share), band = e.capacity_kg_per_s * k.turndown_share;
+  const double base = capacity * (1 - k.turndown_share), band = capacity * k.turndown_share;
   if (!fs.running) return {{fs.record.id, fs.region, base, e.c1_usd_per_kg + credit},
                            {fs.record.id + " (turndown)", fs.region, band, e.c1_usd_per_kg + credit}};
   return {{fs.record.id, fs.region, base, e.c1_usd_per_kg - credit},
@@ -217,6 +224,8 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
     }
   }
   if (!any_rate) p.tariff_rate.clear();
+  p.tariff_value = c.tariff_basis == TariffBasis::kOriginPrice ? market::TariffValue::kOriginPrice
+                                                               : market::TariffValue::kTransactionValue;
   p.tariff_max_iterations = c.tariff_max_iterations;
   p.tariff_tolerance_usd_per_kg = c.tariff_tolerance_usd_per_kg;
   if (std::any_of(c.demand_curve.begin(), c.demand_curve.end(), [](const market::DemandCurve& x) { return x.elasticity > 0; }))

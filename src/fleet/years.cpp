@@ -97,6 +97,9 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
     const bool restarted_earlier = s.record.restart && s.record.first_year < year;
     // A row stopped whole by a dated curtailment at the start of the year pays its restart.
     const bool stopped = capacity_at_start(base.pipeline, s.record, year) <= 0;
+    // The pipeline's restarts carry their own dates (a stopped row kept in the year's case has a
+    // dated restart in it): fleet.restart_lead_time applies to the LP's restarts only.
+    s.dated_restart = stopped || (s.record.restart && s.record.first_year == year);
     if (ran == nullptr) {
       s.running = (s.running || restarted_earlier) && !stopped;
       continue;

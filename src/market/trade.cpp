@@ -344,17 +344,18 @@ TradeSolution ill_formed(const TradeProblem& p, const std::string& why) {
   return sol;
 }
 
-// State of the ad valorem tariff fixed point on the origin prices π (see fixed_point below).
-struct OriginPrices {
-  std::vector<char> origin;  // regions that export under a positive rate
+// State of the ad valorem tariff fixed point on the prices π the customs values are computed from
+// (see fixed_point below): the origin regions' prices, or the importing regions' prices.
+struct BasisPrices {
+  std::vector<char> basis;  // regions whose price enters a customs value under a positive rate
   std::vector<double> pi, last_pi, last_price, slope;
   double beta = 1.0, previous = std::numeric_limits<double>::infinity();
 
-  // max |F_r|, F_r = P_r(π) − π_r over the origin regions.
+  // max |F_r|, F_r = P_r(π) − π_r over the basis regions.
   double residual(const std::vector<double>& price) const {
     double residual = 0;
     for (std::size_t r = 0; r < pi.size(); ++r)
-      if (origin[r]) residual = std::max(residual, std::abs(price[r] - pi[r]));
+      if (basis[r]) residual = std::max(residual, std::abs(price[r] - pi[r]));
     return residual;
   }
   // One secant step π_r += β F_r / (1 − g_r) (k: the iteration, from 1).
@@ -362,7 +363,7 @@ struct OriginPrices {
     if (residual >= previous) beta = std::max(beta * 0.5, 1.0 / 1024);
     previous = residual;
     for (std::size_t r = 0; r < pi.size(); ++r) {
-      if (!origin[r]) continue;
+      if (!basis[r]) continue;
       if (k > 1 && std::abs(pi[r] - last_pi[r]) > 1e-12) {
         slope[r] = std::clamp((price[r] - last_price[r]) / (pi[r] - last_pi[r]), -10.0, 0.9);
       }
@@ -373,34 +374,47 @@ struct OriginPrices {
   }
 };
 
-// Ad valorem tariffs on the origin price: a fixed point on the origin prices π of the regions
-// that export under a positive rate. π₀ = the prices without these tariffs; each step prices
-// the flows with t_is = τ_is π_origin(i), re-solves the LP from the previous basis (primal
-// simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
+// The regions whose prices the customs values are computed from: the exporters' regions (origin
+// price) or the importers' (transaction value), of every positive rate.
+std::vector<char> basis_regions(const TradeProblem& p) {
+  std::vector<char> basis(p.region_names.size(), 0);
+  for (std::size_t i = 0; i < p.suppliers.size(); ++i)
+    for (std::size_t r = 0; r < basis.size(); ++r) {
+      if (p.tariff_rate[i][r] <= 0) continue;
+      if (p.tariff_value == TariffValue::kOriginPrice)
+        basis[static_cast<std::size_t>(p.suppliers[i].region)] = 1;
+      else
+        basis[r] = 1;
+    }
+  return basis;
+}
+
+// Ad valorem tariffs on the customs value: a fixed point on the basis prices π (the regions of
+// basis_regions). π₀ = the prices without these tariffs; each step prices the flows with
+// t_is = τ_is × the customs value at π (ad_valorem_tariffs), re-solves the LP from the previous basis
+// (primal simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
 // F_r = P_r(π) − π_r: π_r += β F_r / (1 − g_r), g_r = the slope of P_r against π_r from the last
-// two iterates (0 at first, a full step; −τ when the origin's price falls one-for-one with its
-// exports' tariff, which the secant finds after one step), clipped to [−10, 0.9]; β is halved
-// whenever the largest |F| fails to shrink (a price jumping between two trade patterns).
+// two iterates (0 at first, a full step; −τ when an origin's price falls one-for-one with its
+// exports' tariff, τ/(1 + τ) when an importer's price carries the duty on its own transaction
+// value; the secant finds either after one step), clipped to [−10, 0.9]; β is halved whenever the
+// largest |F| fails to shrink (a price jumping between two trade patterns).
 TradeSolution fixed_point(const TradeProblem& p, Lp& lp, TradeSolution s) {
-  const std::size_t m = p.suppliers.size(), n = p.region_names.size();
-  OriginPrices o{std::vector<char>(n, 0), s.price_usd_per_kg, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0),
-                 std::vector<double>(n, 0.0)};
-  for (std::size_t i = 0; i < m; ++i)
-    for (double r : p.tariff_rate[i]) if (r > 0) o.origin[static_cast<std::size_t>(p.suppliers[i].region)] = 1;
-  std::vector<std::vector<double>> t(m, std::vector<double>(n, 0.0));
+  const std::size_t n = p.region_names.size();
+  BasisPrices o{basis_regions(p), s.price_usd_per_kg, std::vector<double>(n, 0.0),
+                std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  std::vector<std::vector<double>> t;
   double residual = 0;
   bool converged = false;
   int k = 0;
   while (k < p.tariff_max_iterations) {
     ++k;
-    for (std::size_t i = 0; i < m; ++i) {
-      const double origin_price = o.pi[static_cast<std::size_t>(p.suppliers[i].region)];
-      for (std::size_t r = 0; r < n; ++r) t[i][r] = p.tariff_rate[i][r] * origin_price;
-    }
+    t = ad_valorem_tariffs(p, o.pi);
     for (int c = 0; c < lp.nflow; ++c) {
       const auto [i, r] = lp.cols[static_cast<std::size_t>(c)];
       if (p.tariff_rate[static_cast<std::size_t>(i)][static_cast<std::size_t>(r)] > 0)
-        lp.model.setObjectiveCoefficient(c, unit_cost(p, t, static_cast<std::size_t>(i), static_cast<std::size_t>(r)) * kToUsdPerT);
+        lp.model.setObjectiveCoefficient(
+            c,
+            unit_cost(p, t, static_cast<std::size_t>(i), static_cast<std::size_t>(r)) * kToUsdPerT);
     }
     lp.model.primal();
     if (!lp.model.isProvenOptimal()) lp.model.dual();  // a cold retry
@@ -418,14 +432,35 @@ TradeSolution fixed_point(const TradeProblem& p, Lp& lp, TradeSolution s) {
   s.tariff_residual_usd_per_kg = residual;
   if (!converged) {
     s.warnings.push_back(fmt::format(
-        "ad valorem tariffs on the origin price did not converge in {} iterations: origin prices still move by "
-        "{:.2f} USD/t (tolerance {:.2f} USD/t); results use the last iterate",
-        k, residual * kToUsdPerT, p.tariff_tolerance_usd_per_kg * kToUsdPerT));
+        "ad valorem tariffs on the {} did not converge in {} iterations: the prices they are "
+        "computed from still "
+        "move by {:.2f} USD/t (tolerance {:.2f} USD/t); results use the last iterate",
+        p.tariff_value == TariffValue::kOriginPrice ? "origin price" : "transaction value", k,
+        residual * kToUsdPerT, p.tariff_tolerance_usd_per_kg * kToUsdPerT));
   }
   return s;
 }
 
 }  // namespace
+
+std::vector<std::vector<double>> ad_valorem_tariffs(const TradeProblem& p,
+                                                    const std::vector<double>& pi) {
+  std::vector<std::vector<double>> t(p.suppliers.size(), std::vector<double>(pi.size(), 0.0));
+  for (std::size_t i = 0; i < p.suppliers.size(); ++i) {
+    const double origin_price = pi[static_cast<std::size_t>(p.suppliers[i].region)];
+    for (std::size_t r = 0; r < pi.size(); ++r) {
+      const double rate = p.tariff_rate[i][r];
+      if (p.tariff_value == TariffValue::kOriginPrice) {
+        t[i][r] = rate * origin_price;
+      } else {
+        // The price the seller receives: the destination price less delivery and the duty,
+        // V = P − d − τV, so V = (P − d)/(1 + τ); never negative.
+        t[i][r] = rate * std::max(0.0, pi[r] - p.delivery_usd_per_kg[i][r]) / (1.0 + rate);
+      }
+    }
+  }
+  return t;
+}
 
 TradeSolution solve(const TradeProblem& p) {
   if (const std::string e = check(p); !e.empty()) return ill_formed(p, e);

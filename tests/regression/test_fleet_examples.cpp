@@ -151,7 +151,7 @@ TEST(fleet_bad_input, DemandCurveAndTariffKeysChecked) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("market.demand_elasticity"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("bad-market.toml:4:21"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("'market.tariff_basis': value 'origin' is not one of: origin_price, lme"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'market.tariff_basis': value 'origin' is not one of: transaction_value, origin_price, lme"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("market.demand_range"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("bad-market.toml:5:16"), std::string::npos) << r.err;
 }

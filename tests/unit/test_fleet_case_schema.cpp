@@ -165,7 +165,8 @@ TEST(fleet_case_schema, BoundSettingsTakeTheTableDefaults) {
   EXPECT_DOUBLE_EQ(c.lme_usd_per_kg, 2.0);
   EXPECT_DOUBLE_EQ(c.alumina_lme_share, 0.14);
   EXPECT_TRUE(c.solve_market);
-  EXPECT_EQ(c.tariff_basis, fleet::TariffBasis::kOriginPrice);
+  EXPECT_EQ(c.tariff_basis, fleet::TariffBasis::kTransactionValue);  // since 2026-12-06 (T8-12)
+  EXPECT_DOUBLE_EQ(c.restart_lead_time_yr, 0.75);                      // W27
   EXPECT_NEAR(c.tariff_tolerance_usd_per_kg, 1e-4, 1e-15);  // 0.1 USD/t
   EXPECT_EQ(c.tariff_max_iterations, 60);
   const market::DemandCurve model_defaults;

@@ -36,6 +36,9 @@ struct FleetSmelter {
   /// Ran before the period (status operating, or produced in the path's previous year): stopping it
   /// costs a later restart; a smelter that did not run pays the restart to run (Curtailment).
   bool running = true;
+  /// Its restart this year is the pipeline's (a restart project in its first year, or a dated
+  /// restart within the year, whose date already holds the lead time): no fleet.restart_lead_time.
+  bool dated_restart = false;
 };
 
 /// The EU ETS on the smelters in it, with [cbam] and cbam.eu_ets = "charged" (docs/model/fleet.md,

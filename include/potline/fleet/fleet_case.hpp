@@ -27,7 +27,8 @@ namespace potline::fleet {
 
 /// What an ad valorem tariff is charged on.
 enum class TariffBasis {
-  kOriginPrice,  ///< the customs value: the metal's price in its origin region (LP dual; fixed point)
+  kTransactionValue,  ///< the customs value: each flow's transaction value, destination price − delivery − duty (fixed point)
+  kOriginPrice,  ///< the metal's price in its origin region (LP dual; fixed point)
   kLme,          ///< the case's LME price (a linear stand-in: tariff fixed before the LP)
 };
 
@@ -110,6 +111,9 @@ struct FleetCase {
   // Members bound to the fleet schema (fleet_schema.cpp) take their defaults from it.
   double lme_usd_per_kg = 0;
   double alumina_lme_share = 0;
+  /// fleet.restart_lead_time (yr): a stopped smelter the LP restarts produces at most
+  /// 1 − this share of its year's capacity (FleetSmelter::running, dated_restart).
+  double restart_lead_time_yr = 0;
   int cbam_year = 0;
   double eua_eur_per_t = 0, usd_per_eur = 0;
   bool eua_price_given = false;  ///< cbam.eua_price is in the case (with fleet.year it may come from the paths alone)
@@ -124,7 +128,7 @@ struct FleetCase {
   /// Per region: price elasticity of demand (0 = fixed, the default), reference price (default the
   /// case's LME), shape, range and blocks (market.demand_* keys; [[demand]] elasticity, reference_price).
   std::vector<market::DemandCurve> demand_curve;
-  TariffBasis tariff_basis = TariffBasis::kOriginPrice;
+  TariffBasis tariff_basis = TariffBasis::kTransactionValue;
   int tariff_max_iterations = 0;
   double tariff_tolerance_usd_per_kg = 0;
   std::vector<Tariff> tariffs;

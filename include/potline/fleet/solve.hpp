@@ -84,6 +84,9 @@ market::TradeProblem trade_problem(const FleetCase& c, const std::vector<Smelter
 
 /// 2 with the region table's [curtailment] (base and turndown band), else 1 (the whole capacity at C1).
 int segments_per_smelter(const FleetCase& c);
+/// The share of its year's capacity smelter `fs` may produce: 1 − fleet.restart_lead_time for a
+/// stopped smelter whose restart is the LP's choice (not running, no dated restart), else 1.
+double restart_share(const FleetCase& c, const FleetSmelter& fs);
 /// Smelter i's LP suppliers: without [curtailment] its capacity at C1; with it, the base (stopping
 /// potlines) at C1 − restart/horizon and the turndown band at C1 for a running smelter, both at
 /// C1 + restart/horizon for a stopped one (FleetSmelter::running).

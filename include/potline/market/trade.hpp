@@ -10,8 +10,11 @@
 //        Σ_{i∈G} Σ_{s∈T} f_is ≤ L_G          (flow limits into the regions T of a lane)
 //   f_is is absent when metal of i may not enter s (exclusions).
 // c_i is the supplier's cash cost, d_is the delivery cost (freight + fixed tariffs + CBAM) and
-// t_is = τ_is × p_origin(i) an ad valorem tariff on the price of the metal at its origin (the
-// customs value), found by a damped fixed-point iteration on the origin prices.
+// t_is an ad valorem tariff τ_is on the customs value, found by a damped fixed-point iteration on
+// the prices it is computed from: by default the flow's transaction value, the price the seller
+// receives for the metal sold for export, V_is = (P_s − d_is)/(1 + τ_is) (the destination price
+// less the delivery cost and the duty itself; 19 U.S.C. 1401a(b)(1), (b)(3)(B), (b)(4)(A),
+// [US customs value 19 USC 1401a]), or the price p_origin(i) of the metal in the exporter's region.
 //
 // Demand: with elasticity 0 (the default) a region's demand is vertical at Q_s (Q^min = Q_s, no
 // blocks): the fixed-demand LP. With elasticity ε > 0 the inverse demand through (Q_s, P_s)
@@ -89,6 +92,12 @@ DemandSteps demand_steps(double q0_kg_per_s, const DemandCurve& curve);
 /// caps; other costs, capacities or demands) may start from it (TradeProblem::start_basis).
 using Basis = std::vector<unsigned char>;
 
+/// What an ad valorem tariff is a share of (TradeProblem::tariff_value).
+enum class TariffValue {
+  kTransactionValue,  ///< the flow's transaction value (P_s − d_is)/(1 + τ_is): fixed point on the importers' prices
+  kOriginPrice,       ///< the price of the exporter's region p_origin(i): fixed point on the origin prices
+};
+
 struct TradeProblem {
   std::vector<std::string> region_names;
   std::vector<double> demand_kg_per_s;                 ///< per region: the reference demand Q0
@@ -97,10 +106,11 @@ struct TradeProblem {
   std::vector<std::vector<char>> allowed;              ///< [supplier][region]; empty = all allowed
   std::vector<Cap> caps;
   std::vector<DemandCurve> demand_curve;               ///< per region; empty = every demand fixed
-  /// [supplier][region] ad valorem rate on the origin region's price (0.5 = 50 %); empty = none.
+  /// [supplier][region] ad valorem rate on the customs value (0.5 = 50 %); empty = none.
   std::vector<std::vector<double>> tariff_rate;
+  TariffValue tariff_value = TariffValue::kOriginPrice;  ///< what the rates are charged on
   int tariff_max_iterations = 60;                      ///< fixed-point iterations (LP solves) at most
-  double tariff_tolerance_usd_per_kg = 1e-4;           ///< stop when origin prices move less (0.1 USD/t)
+  double tariff_tolerance_usd_per_kg = 1e-4;           ///< stop when the basis prices move less (0.1 USD/t)
   /// Warm start (not owned; null = none): the first LP solve starts from this basis, e.g. the
   /// basis of a sweep scenario's base case, instead of the all-slack basis. Ignored when its size
   /// does not match the problem's. The optimum is the same LP optimum; where it is not unique
@@ -125,6 +135,11 @@ struct TradeSolution {
   std::vector<std::string> warnings;               ///< e.g. a fixed point that did not converge
   Basis basis;                                     ///< of the first LP solve (before any tariff step); empty if none
 };
+
+/// The ad valorem tariff of every flow [supplier][region] (USD/kg) at regional prices `price_usd_per_kg`:
+/// τ_is × the customs value of TradeProblem::tariff_value. At a solution's prices these are the
+/// tariffs its fixed point used, to its tolerance. Needs a non-empty tariff_rate.
+std::vector<std::vector<double>> ad_valorem_tariffs(const TradeProblem& p, const std::vector<double>& price_usd_per_kg);
 
 /// Solves the problem. Never throws for an infeasible problem: returns feasible=false with an
 /// explanation naming the regions whose demand cannot be served and by how much.

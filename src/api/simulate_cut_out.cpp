@@ -16,6 +16,12 @@ std::string num(double v) {
   if (!std::isfinite(v)) throw core::RunError("a non-finite value reached an output file");
   return fmt::format("{:.10g}", v);
 }
+// After a cut-out: "the line runs on with 5 of 6 cell(s)", or, when it was the last, that none is
+// left.
+std::string cells_left(int cells_in_line, int cells) {
+  if (cells_in_line <= 0) return "no cell is left in the line";
+  return fmt::format("the line runs on with {} of {} cell(s)", cells_in_line, cells);
+}
 }  // namespace
 
 io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells) {
@@ -63,15 +69,13 @@ std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int ce
   if (c.shorted_s <= c.time_s) {
     return fmt::format(
         "{}: cell {} cut out of the line (potline.{} = \"cut_out\"; its {:.3f} V leave the line "
-        "voltage): the line runs on with {} of {} cell(s)",
-        c.message, c.cell, key, c.voltage_V, cells_in_line, cells);
+        "voltage): {}",
+        c.message, c.cell, key, c.voltage_V, cells_left(cells_in_line, cells));
   }
   return fmt::format(
       "{}: cell {} cut out of the line (potline.{} = \"cut_out\"; its {:.3f} V stay in the line "
-      "voltage until the crew shorts it out at {:.4g} h, potline.cut_out_delay): the line runs on "
-      "with "
-      "{} of {} cell(s)",
-      c.message, c.cell, key, c.voltage_V, c.shorted_s / 3600.0, cells_in_line, cells);
+      "voltage until the crew shorts it out at {:.4g} h, potline.cut_out_delay): {}",
+      c.message, c.cell, key, c.voltage_V, c.shorted_s / 3600.0, cells_left(cells_in_line, cells));
 }
 
 std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells) {

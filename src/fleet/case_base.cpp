@@ -110,6 +110,44 @@ void merge_onto(CaseInput& base, CaseInput& own) {
   }
 }
 
+// The messages of reading the case and its bases (items from `first` on) name a table by its place
+// in its own file; after the merge it is NAME[I] of the case, the index that --set NAME[I].KEY
+// edits and the levers' messages use: renamed so, with the same explanation (T9-12: a warning said
+// tariff[0] for the case's tariff[2]).
+void renumber_read_messages(const CaseInput& in, std::size_t first, core::Diagnostics& d) {
+  struct Renamed {
+    std::string in_file, merged, note, file;
+  };
+  std::vector<Renamed> renamed;
+  for (const auto& [name, tables] : in.arrays) {
+    for (const TableValues& t : tables) {
+      if (t.merged_note.empty()) continue;
+      renamed.push_back(
+          {fmt::format("{}[{}]", name, t.index_in_file), t.label, t.merged_note, t.where.file});
+    }
+  }
+  if (renamed.empty() || first >= d.items().size()) return;
+  core::Diagnostics out;
+  for (std::size_t i = 0; i < d.items().size(); ++i) {
+    core::Diagnostic x = d.items()[i];
+    for (const Renamed& r : renamed) {
+      if (i < first || x.location.file != r.file) continue;
+      if (x.key != r.in_file && x.key.rfind(r.in_file + ".", 0) != 0) continue;
+      x.key = r.merged + x.key.substr(r.in_file.size());
+      for (auto at = x.message.find("'" + r.in_file + "."); at != std::string::npos;
+           at = x.message.find("'" + r.in_file + ".", at + 1))
+        x.message.replace(at + 1, r.in_file.size(), r.merged);  // a did-you-mean
+      x.message += " (" + r.note + ")";
+      break;
+    }
+    if (x.severity == core::Severity::kError)
+      out.error(x.location, x.key, x.message);
+    else
+      out.warning(x.location, x.key, x.message);
+  }
+  d = std::move(out);
+}
+
 }  // namespace
 
 void name_merged_tables(const CaseInput& in, std::size_t from, core::Diagnostics& d) {
@@ -137,6 +175,7 @@ void name_merged_tables(const CaseInput& in, std::size_t from, core::Diagnostics
 
 void read_with_bases(const toml::table& doc, const std::string& file, const std::string& base_dir, CaseInput& in,
                      core::Diagnostics& d, std::vector<std::string>& bases, int depth) {
+  const std::size_t first = d.items().size();
   read_case_input(doc, file, fleet_layout(), in, d);
   const io::Value* ref = in.scalars.get("case.base");
   if (ref == nullptr) return;
@@ -162,6 +201,7 @@ void read_with_bases(const toml::table& doc, const std::string& file, const std:
   read_with_bases(*parsed, path, dir, base, d, bases, depth + 1);
   rebase_paths(base, dir);
   merge_onto(base, in);
+  if (depth == 0) renumber_read_messages(in, first, d);
 }
 
 }  // namespace potline::fleet::detail

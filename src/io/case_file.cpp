@@ -4,8 +4,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -184,14 +185,39 @@ void apply_overrides(const std::vector<Override>& overrides, const Schema& schem
   }
 }
 
+namespace {
+
+// Whether `text` names `key` as a whole key: "prices.alumina" is not named by
+// "prices.alumina_lme_share" nor by "prices.alumina[1]".
+bool names_key(const std::string& text, const std::string& key) {
+  const auto part_of_key = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '[';
+  };
+  for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+    const std::size_t end = at + key.size();
+    const bool starts = at == 0 || (!part_of_key(text[at - 1]) && text[at - 1] != '.');
+    const bool dotted_on = end + 1 < text.size() && text[end] == '.' && part_of_key(text[end + 1]);
+    const bool ends = end == text.size() || (!part_of_key(text[end]) && !dotted_on);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void append_errors_except_rejected(const core::Diagnostics& later, core::Diagnostics& diagnostics) {
   std::vector<std::string> rejected;
   for (const auto& item : diagnostics.items()) {
     if (item.severity == core::Severity::kError) rejected.push_back(item.key);
   }
+  const auto follows_from_rejected = [&](const core::Diagnostic& item) {
+    for (const auto& key : rejected) {
+      if (item.key == key || (!key.empty() && names_key(item.message, key))) return true;
+    }
+    return false;
+  };
   for (const auto& item : later.items()) {
-    if (item.severity != core::Severity::kError) continue;
-    if (std::find(rejected.begin(), rejected.end(), item.key) != rejected.end()) continue;
+    if (item.severity != core::Severity::kError || follows_from_rejected(item)) continue;
     diagnostics.error(item.location, item.key, item.message);
   }
 }

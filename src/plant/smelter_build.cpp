@@ -408,6 +408,13 @@ void resolve_energy_emissions(SmelterCase& c, const SmelterData& data, const Rea
 void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   SmelterInputs& in = c.inputs;
   const auto eua = r.opt("cbam.eua_price");
+  // A country without a default value is reported whether or not the EUA price could be read
+  // (T9-12: after a rejected cbam.eua_price it came out only in the next round).
+  const std::string country = r.v.text("cbam.default_country");
+  const auto* def = country.empty() ? nullptr : data.cbam.default_for(country);
+  if (!country.empty() && def == nullptr)
+    r.d.error(r.at("cbam.default_country"), "cbam.default_country",
+              policy::no_default_message(data.cbam, country));
   if (!eua) {
     c.notes.push_back("cbam.eua_price not given: no CBAM cost computed");
     return;
@@ -422,7 +429,7 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   in.cbam_cscf = r.opt("cbam.cross_sectoral_correction").value_or(data.cbam.cross_sectoral_correction);
   if (r.v.text("cbam.route") != "default") return;
   in.cbam_default_route = true;
-  c.cbam_country = r.v.text("cbam.default_country");
+  c.cbam_country = country;
   if (c.cbam_country.empty()) {
     // Without this, the error below read "no CBAM default value for country ''" with no location.
     std::string have;
@@ -432,11 +439,7 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
               "default value applies (data/cbam.toml has: " + have + ")");
     return;
   }
-  if (const auto* def = data.cbam.default_for(c.cbam_country)) {
-    in.cbam_default_see_t_per_t = def->direct_t_co2e_per_t;
-    return;
-  }
-  r.d.error(r.at("cbam.default_country"), "cbam.default_country", policy::no_default_message(data.cbam, c.cbam_country));
+  if (def != nullptr) in.cbam_default_see_t_per_t = def->direct_t_co2e_per_t;
 }
 
 PotlineGroupCase single_group(const SmelterCase& c, const CellPoint& cell, double ce, const Reader& r) {

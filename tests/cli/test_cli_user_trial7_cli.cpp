@@ -36,7 +36,12 @@ TEST(CliUserTrial7, FleetReportsEveryInputErrorInOnePass) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err, "'fleet.lme'");
   expect_in(r.err, "'tariff[0].rate'");
-  expect_in(r.err, "'cap[0].capacity'");
+  // The merged case's numbering, as the region's error below (T9-12: this said cap[0], the file's).
+  expect_in(
+      r.err,
+      "'cap[1].capacity': unit 'Mt' (a mass) cannot be converted to Mt/yr (a mass per time), this "
+      "field's unit: write e.g. \"45 Mt/yr\" (cap[1] is the case's 2nd [[cap]], the 1st of " +
+          file + ")");
   expect_in(r.err, "'fleet.year': 2040 is outside the years the paths cover");
   // The later stage's names, in the same run:
   expect_in(r.err,

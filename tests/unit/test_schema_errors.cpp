@@ -9,6 +9,7 @@
 
 #include "potline/core/diagnostics.hpp"
 #include "potline/finance/invest_case.hpp"
+#include "potline/io/case_file.hpp"
 #include "potline/plant/smelter_case.hpp"
 
 namespace test_schema_errors {
@@ -152,5 +153,32 @@ TEST(AllErrorsInOnePass, CbamDefaultCountryOutsideTheScopeIsSaidToBeExempt) {
       errors_of([&](core::Diagnostics& d) { plant::load_smelter_case(path, {}, data(), d); });
   expect_contains(text, "'cbam.default_country': CBAM does not apply to imports from NOR (Norway: EEA state, in the EU ETS");
   EXPECT_EQ(text.find("did you mean"), std::string::npos) << text;
+}
+// T9-12: an error of building the case that names a key rejected while reading (in its key or its
+// text, as a whole key) follows from the rejection and is left out; the others are kept.
+TEST(AllErrorsInOnePass, LaterErrorsNamingARejectedKeyAreLeftOut) {
+  core::Diagnostics d;
+  d.error({"case.toml", 9, 21}, "prices.alumina_lme_share",
+          "value 21 is outside the allowed range [0, 1]");
+  d.error({"case.toml", 4, 1}, "prices.alumina", "value -1 is outside the allowed range");
+  core::Diagnostics later;
+  later.error({}, "prices.alumina",
+              "required: give prices.alumina (USD/t) or prices.alumina_lme_share");
+  later.error({}, "plant.capacity",
+              "required: give plant.capacity (t/yr) or prices.alumina_lme_share.");
+  later.error({}, "cathode",
+              "give both prices.alumina_lme_share_x and prices.alumina2 (or neither)");
+  later.error({}, "power.source", "required: one of hydro, grid (see prices.alumina[1])");
+  later.warning({}, "prices.lme", "a warning is not repeated");
+  io::append_errors_except_rejected(later, d);
+  const std::string text = d.to_string();
+  EXPECT_EQ(text.find("required: give"), std::string::npos) << text;
+  expect_contains(
+      text,
+      "error: 'cathode': give both prices.alumina_lme_share_x and prices.alumina2 (or neither)");
+  expect_contains(text,
+                  "error: 'power.source': required: one of hydro, grid (see prices.alumina[1])");
+  EXPECT_EQ(text.find("warning"), std::string::npos) << text;
+  EXPECT_EQ(d.error_count(), 4u) << text;
 }
 }  // namespace test_schema_errors

@@ -37,9 +37,12 @@ void apply_overrides(const std::vector<Override>& overrides, const Schema& schem
                      ValueSet& values, core::Diagnostics& diagnostics);
 
 /// Appends the errors of `later` (building a case from values that already had input errors)
-/// whose key has no error in `diagnostics` yet: a value rejected while reading is missing when the
-/// case is built, and "required" would only repeat the first error. Warnings are dropped. This is
-/// how every input error is reported in one pass (an unknown technology together with range errors).
+/// whose key has no error in `diagnostics` yet and whose message names no such key: a value
+/// rejected while reading is missing when the case is built, and "required", or an either-or check
+/// naming it ("required: give prices.alumina (USD/t) or prices.alumina_lme_share" after a rejected
+/// prices.alumina_lme_share, T9-12), would only repeat the first error at no file position.
+/// Warnings are dropped. This is how every input error is reported in one pass (an unknown
+/// technology together with range errors).
 void append_errors_except_rejected(const core::Diagnostics& later, core::Diagnostics& diagnostics);
 
 /// Fills schema defaults for fields that have one and are not set yet. Throws std::logic_error

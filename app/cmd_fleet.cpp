@@ -166,6 +166,7 @@ void print_flexible_capacity(const io::Json& f) {
                            f.value("smelters", 0), number_or(f, "down_MWh") / 1e3, number_or(f, "up_MWh") / 1e3,
                            number_or(f, "flexible_MWh") / 1e3);
   if (!f.value("caveat", "").empty()) std::cout << "  note: " << f.value("caveat", "") << "\n";  // T7-38
+  if (!f.value("ce_note", "").empty()) std::cout << "  note: " << f.value("ce_note", "") << "\n";  // T8-9
   if (!f.contains("by_technology")) return;
   for (const io::Json& t : f.at("by_technology")) {
     const auto hold = [&t](const char* dir) {

@@ -3,6 +3,7 @@
 // prints or writes its summary, schedule and envelope. Models live in src/flex/.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -221,6 +222,19 @@ void print_exchanger_value(const flex::FlexCase& c, const flex::FlexResult& r) {
       flex::signed_text(x.flat_margin_change_delivered_eur, 0));
 }
 
+// T8-9: the optimised schedule swings the current (±25 % of power): the Dewing CE's note, as
+// simulate prints it, on the range the dynamic check ran over (the line on, above 5 % of nominal).
+void print_ce_note(const flex::FlexCase& c, const flex::CellTrace& trace) {
+  double low = 0.0, high = 0.0;
+  for (const double i : trace.current_A) {
+    if (!(i > 0.05 * c.sim.op.line_current_A)) continue;
+    low = low > 0.0 ? std::min(low, i) : i;
+    high = std::max(high, i);
+  }
+  if (auto note = line::ce_current_note(c.sim, low, high, "line current of the optimised schedule"))
+    std::cout << "  note: " << *note << "\n";
+}
+
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
   const auto& f = r.final_round();
   const auto& m = r.model;
@@ -346,6 +360,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       "power increase)\n",
       r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
       c.dispatch.ae_after_ramp_s / 3600);
+  print_ce_note(c, f.check.trace);
   // The year's value (summary value.annual_value_eur): on the delivered savings (flex::flex_value),
   // the planned beside it; the exchangers' increment after it.
   const flex::FlexValue v = flex::flex_value(c, r);

@@ -12,7 +12,6 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "potline/cell/current_efficiency.hpp"
 #include "potline/potline/faults_profiles.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/api/read_files.hpp"
@@ -197,8 +196,12 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
   constexpr std::size_t kLines = 8;
   for (std::size_t i = 0; i < windows.size() && i < kLines; ++i) {
     const line::WindowMetrics& w = windows[i];
-    const std::string span = w.end_s > w.start_s ? fmt::format("{:.1f}–{:.1f} h", w.start_s / 3600, w.end_s / 3600)
-                                                 : fmt::format("at {:.1f} h", w.start_s / 3600);
+    std::string span = w.end_s > w.start_s ? fmt::format("{:.1f}–{:.1f} h", w.start_s / 3600, w.end_s / 3600)
+                                           : fmt::format("at {:.1f} h", w.start_s / 3600);
+    if (w.cells_cleared > 0) {
+      span += fmt::format(" (cleared at an anode effect in {} cell(s); scheduled to {:.1f} h)", w.cells_cleared,
+                          w.scheduled_end_s / 3600);
+    }
     const std::string back = w.recovery_s >= 0.0
                                  ? fmt::format("back within 2 K {:.1f} h after", w.recovery_s / 3600)
                                  : fmt::format("{} cell(s) not back within 2 K by the end", w.cells_not_recovered);
@@ -353,12 +356,9 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
                              s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits), 100 * s.min_acd_m,
                              100 * s.max_acd_m, s.acd_below_min_cell_hours);
   }
-  {  // T8-9: the Dewing CE away from the current it was calibrated at (the calibration point's, else the case's)
-    const double calibrated_A = c.calibration_op ? c.calibration_op->line_current_A : c.op.line_current_A;
-    if (auto note = cell::dewing_current_note(c.constants.current_efficiency_model, s.mean_line_current_A,
-                                              calibrated_A, "mean line current"))
-      std::cerr << "note: " << *note << "\n";
-  }
+  // T8-9: the Dewing CE away from the current it was calibrated at
+  if (auto note = line::ce_current_note(c, s.mean_line_current_A, s.mean_line_current_A, "mean line current"))
+    std::cerr << "note: " << *note << "\n";
   if (!s.complete) {
     const int signal_number = static_cast<int>(g_stop_signal);
     std::cerr << fmt::format("potline: stopped by signal {} ({}) at {:.4g} of {:.4g} d; {}\n", signal_number,

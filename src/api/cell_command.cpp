@@ -130,7 +130,8 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   // T8-9: the Dewing CE away from the technology's calibration current.
   if (run.c.technology && run.c.technology->line_current_A) {
     if (auto note = cell::dewing_current_note(run.c.constants.current_efficiency_model, run.c.op.line_current_A,
-                                              run.c.technology->line_current_A->value, "line current"))
+                                              run.c.op.line_current_A, run.c.technology->line_current_A->value,
+                                              "line current"))
       notes.push_back(std::move(*note));
   }
   run.summary = cell::cell_result_json(run.c, run.result, run.warnings, notes);

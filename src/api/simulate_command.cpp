@@ -193,6 +193,8 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
     e["kind"] = w.kind;
     e["start_h"] = w.start_s / 3600.0;
     e["end_h"] = w.end_s / 3600.0;
+    e["scheduled_end_h"] = w.scheduled_end_s / 3600.0;
+    e["cells_cleared"] = w.cells_cleared;
     e["min_bath_temperature_degC"] = w.min_temperature_K - 273.15;
     e["max_bath_temperature_degC"] = w.max_temperature_K - 273.15;
     e["min_superheat_K"] = w.min_superheat_K;

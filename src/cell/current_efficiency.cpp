@@ -66,17 +66,23 @@ std::optional<double> mass_transfer_coefficient_for(double current_efficiency, c
   return (p.intercept - current_efficiency) / per;
 }
 
-std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, double current_A,
+std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, double low_A, double high_A,
                                                double calibrated_A, std::string_view what) {
-  if (model != CurrentEfficiencyModel::kDewing || !(calibrated_A > 0.0) || !(current_A > 0.0)) return std::nullopt;
-  const double departure = current_A / calibrated_A - 1.0;
-  if (std::abs(departure) <= kDewingCurrentDepartureShare) return std::nullopt;
+  if (model != CurrentEfficiencyModel::kDewing || !(calibrated_A > 0.0) || !(low_A > 0.0) || !(high_A >= low_A))
+    return std::nullopt;
+  const double low = low_A / calibrated_A - 1.0, high = high_A / calibrated_A - 1.0;
+  if (std::max(std::abs(low), std::abs(high)) <= kDewingCurrentDepartureShare) return std::nullopt;
+  // One current (a mean, a case's point) or the range a schedule swings over (flex, fleet.flex).
+  const std::string current =
+      high_A - low_A < 0.05e3 ? fmt::format("({:.1f} kA) is {:+.0f} %", high_A / 1e3, 100 * (std::abs(high) > std::abs(low) ? high : low))
+                              : fmt::format("({:.1f}–{:.1f} kA) runs {:+.0f} to {:+.0f} %", low_A / 1e3, high_A / 1e3,
+                                            100 * low, 100 * high);
   return fmt::format(
-      "the {} ({:.1f} kA) is {:+.0f} % from the {:.1f} kA the current efficiency was calibrated at: the default "
+      "the {} {} from the {:.1f} kA the current efficiency was calibrated at: the default "
       "Dewing CE has no current-density term, so it moves only with the superheat (a cut reads as a higher CE, "
       "the published direction is the opposite); model.current_efficiency_model = \"mass_transfer\" lowers the "
       "CE as the current falls (docs/model/current-efficiency.md, \"Which model\")",
-      what, current_A / 1e3, 100 * departure, calibrated_A / 1e3);
+      what, current, calibrated_A / 1e3);
 }
 
 }  // namespace potline::cell

@@ -145,8 +145,10 @@ void PotController::detect_anode_effect(double t, double voltage_V, Actions& a) 
     // The quench burst is added by hand over the whole cell, stopped feeders or not.
     a.hand_feed_kg += s.quench_feed_kg;
     // The alarm brings the operators, who free the stopped feeders for the rest of the stop.
-    if (s.ae_clears_feed_stop && feed_stop_window(t) >= 0)
+    if (s.ae_clears_feed_stop && feed_stopped(t)) {
       cleared_stop_window_ = feed_stop_window(t);
+      a.feed_stop_cleared = true;
+    }
     clear_slope_window();
     lockout_until_ = t + s.lockout_s;
   } else if (in_quench_ && t >= quench_end_) {

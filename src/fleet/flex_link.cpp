@@ -228,9 +228,16 @@ io::Json flex_capacity_json(const FleetCase& c, const FleetResult& r,
                                 {"down_MWh", f.region_down_J[k] / kJ_per_MWh},
                                 {"up_MWh", f.region_up_J[k] / kJ_per_MWh}};
   }
+  // One line for the fleet (T8-9): the first technology's note (every envelope cell runs the same
+  // CE model at the same ±X % of power).
+  std::string ce_note;
+  for (const TechnologyHold& h : f.holds) {
+    if (ce_note.empty()) ce_note = h.ce_note;
+  }
   return {{"configuration", c.flex.name()},
           {"source", c.flex.source_name()},
           {"caveat", preset_caveat(c)},
+          {"ce_note", ce_note},
           {"power_percent", 100 * c.flex.share()},
           {"duration_h", c.flex.hold_s() / 3600},
           {"smelters", f.smelters.size()},

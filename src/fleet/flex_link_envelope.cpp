@@ -202,6 +202,13 @@ Outcome run_key(const FleetCase& c, const HoldKey& k, const plant::SmelterData& 
     out.hold.max_current_A = cell->sim.schedule.max_A();
     out.hold.down = direction(rows.at(0), c.flex.hold_s());
     out.hold.up = direction(rows.at(1), c.flex.hold_s());
+    // T8-9: the Dewing CE over the currents the calls draw (at the voltage the control holds).
+    out.hold.ce_note =
+        line::ce_current_note(
+            cell->sim, flex::current_for_share_A(cell->sim, 1 - x),
+            std::min(flex::current_for_share_A(cell->sim, 1 + x), reach.max_current_A),
+            fmt::format("line current of the {} cell's ±{:.0f} % calls", k.technology, 100 * x))
+            .value_or("");
   } catch (const std::exception& e) {
     out.run_error = fmt::format("{}: {}", name, e.what());
     return out;

@@ -358,6 +358,10 @@ void run_controller(const CellAt& at, double I) {
     clear_feeder_faults(at);
     repair_breakers_at_anode_effect(at.b, at.k, at.x, at.t);
   }
+  if (a.feed_stop_cleared) {  // the operators freed the stopped feeder(s): the stop's window ends
+    at.log(EventKind::kFeedStopCleared, at.x.c.feeders.stop_feeder);
+    clear_feed_stop_windows(*at.x.windows, run, at.t);
+  }
   if (a.shots > 0 && feed_shots(at, a.shots, a.feed_kg / a.shots)) jumped = true;
   if (add_alumina(at, a.hand_feed_kg, -1)) jumped = true;
   if (a.mode_changed) {

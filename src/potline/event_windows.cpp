@@ -4,6 +4,7 @@
 // during and after the window.
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "line_internal.hpp"
 
@@ -18,6 +19,17 @@ namespace {
 bool left_band(const CellWindow& r) {
   return r.min_temperature_K < r.pre_temperature_K - kRecoveryBand_K ||
          r.max_temperature_K > r.pre_temperature_K + kRecoveryBand_K;
+}
+
+// End of a window for one cell: a feed stop the operators cleared at an anode effect ends at the
+// clearing (the feeders deliver again from then on), so its recovery and its "after" count from
+// there (trial 8, T8-7: a stop cleared after 30 min was reported as the scheduled 24 h).
+double cell_end_s(const Window& w, const CellWindow& r) {
+  return r.cleared_s >= 0.0 ? std::min(r.cleared_s, w.end_s) : w.end_s;
+}
+
+bool is_feed_stop(const Window& w) {
+  return std::string_view(w.kind) == "feed_stop";
 }
 }  // namespace
 
@@ -60,41 +72,50 @@ void track_windows(const std::vector<Window>& windows, CellRun& run, double t, d
   for (std::size_t i = run.first_open_window; i < windows.size() && windows[i].start_s <= t; ++i) {
     const Window& w = windows[i];
     CellWindow& r = run.windows[i];
+    const double end_s = cell_end_s(w, r);
     if (!r.started) {
       r.started = true;
       r.pre_temperature_K = temperature_K;
     }
-    if (t <= w.end_s + kAfterWindow_s) {
+    if (t <= end_s + kAfterWindow_s) {
       r.min_temperature_K = std::min(r.min_temperature_K, temperature_K);
       r.max_temperature_K = std::max(r.max_temperature_K, temperature_K);
       r.min_superheat_K = std::min(r.min_superheat_K, superheat_K);
       r.min_ledge_m = std::min(r.min_ledge_m, ledge_m);
       r.max_ledge_m = std::max(r.max_ledge_m, ledge_m);
     }
-    if (t >= w.end_s && r.recovered_after_s < 0.0) {
+    if (t >= end_s && r.recovered_after_s < 0.0) {
       if (w.end_s == w.start_s && !left_band(r)) {
         // Never left the band within the window and the 24 h after: nothing to recover from.
         if (t > w.end_s + kAfterWindow_s) r.recovered_after_s = 0.0;
       } else if (std::fabs(temperature_K - r.pre_temperature_K) <= kRecoveryBand_K) {
-        r.recovered_after_s = t - w.end_s;
+        r.recovered_after_s = t - end_s;
       }
     }
   }
   // Close the leading windows this cell is done with (after-period over and recovered).
   while (run.first_open_window < windows.size()) {
     const std::size_t i = run.first_open_window;
-    if (t <= windows[i].end_s + kAfterWindow_s || run.windows[i].recovered_after_s < 0.0) break;
+    if (t <= cell_end_s(windows[i], run.windows[i]) + kAfterWindow_s || run.windows[i].recovered_after_s < 0.0) break;
     ++run.first_open_window;
   }
 }
 
 void count_window_ae(const std::vector<Window>& windows, CellRun& run, double t) {
   for (std::size_t i = 0; i < windows.size() && windows[i].start_s <= t; ++i) {
-    if (t < windows[i].end_s || (windows[i].end_s == windows[i].start_s && t == windows[i].start_s)) {
+    const double end_s = cell_end_s(windows[i], run.windows[i]);
+    if (t < end_s || (windows[i].end_s == windows[i].start_s && t == windows[i].start_s)) {
       ++run.windows[i].ae_during;
-    } else if (t < windows[i].end_s + kAfterWindow_s) {
+    } else if (t < end_s + kAfterWindow_s) {
       ++run.windows[i].ae_after;
     }
+  }
+}
+
+void clear_feed_stop_windows(const std::vector<Window>& windows, CellRun& run, double t) {
+  for (std::size_t i = 0; i < windows.size() && windows[i].start_s <= t; ++i) {
+    CellWindow& r = run.windows[i];
+    if (is_feed_stop(windows[i]) && t < windows[i].end_s && r.cleared_s < 0.0) r.cleared_s = t;
   }
 }
 
@@ -104,7 +125,8 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
     WindowMetrics m;
     m.kind = windows[i].kind;
     m.start_s = windows[i].start_s;
-    m.end_s = windows[i].end_s;
+    m.scheduled_end_s = windows[i].end_s;
+    m.end_s = -1.0;  // the latest end over the cells the window applies to (a cleared stop ends early)
     m.min_temperature_K = m.min_superheat_K = m.min_ledge_m = 1e300;
     bool any = false;
     for (const Block& b : blocks) {
@@ -112,6 +134,12 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
         const CellWindow& r = run.windows[i];
         if (!r.started) continue;
         any = true;
+        if (r.cleared_s >= 0.0) ++m.cells_cleared;
+        // A feed stop ends where its cells' stops end; cells it does not apply to (disturbance.cells)
+        // do not hold it open.
+        if (!is_feed_stop(windows[i]) || run.controller.feed_stop_applies()) {
+          m.end_s = std::max(m.end_s, cell_end_s(windows[i], r));
+        }
         m.min_temperature_K = std::min(m.min_temperature_K, r.min_temperature_K);
         m.max_temperature_K = std::max(m.max_temperature_K, r.max_temperature_K);
         m.min_superheat_K = std::min(m.min_superheat_K, r.min_superheat_K);
@@ -133,6 +161,7 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
       }
     }
     if (!any) continue;  // the run stopped before this window
+    if (m.end_s < 0.0) m.end_s = m.scheduled_end_s;
     if (m.cells_not_recovered > 0) m.recovery_s = -1.0;
     out.push_back(m);
   }

@@ -20,7 +20,7 @@ namespace potline::line::detail {
 /// A disturbance window of the run: [start, end], then an after-period for extremes and AEs.
 struct Window {
   const char* kind;
-  double start_s, end_s;
+  double start_s, end_s;  ///< as scheduled; a cell's cleared feed stop ends earlier (CellWindow)
 };
 
 /// One cell's record of one window (docs/model/dynamics.md §6, "Event windows").
@@ -31,6 +31,9 @@ struct CellWindow {
   double min_ledge_m = 1e300, max_ledge_m = 0;
   double recovered_after_s = -1;
   long ae_during = 0, ae_after = 0;
+  /// A feed stop cleared by the operators an anode effect brought (disturbance.ae_clears_feed_stop)
+  /// ends for this cell at the clearing, not at its scheduled end (< 0: not cleared).
+  double cleared_s = -1;
 };
 
 /// The disturbance windows of a case: the outage, every feed stop, every scheduled current step
@@ -153,6 +156,9 @@ void track_windows(const std::vector<Window>& windows, CellRun& run, double t, d
                    double superheat_K, double ledge_m);
 /// Counts an AE onset at t in the windows it falls in or after.
 void count_window_ae(const std::vector<Window>& windows, CellRun& run, double t);
+/// The operators an anode effect brought cleared the scenario's feed stop at t: the feed-stop
+/// windows open at t end there for this cell.
+void clear_feed_stop_windows(const std::vector<Window>& windows, CellRun& run, double t);
 /// The windows' metrics over all cells.
 std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, const std::vector<Block>& blocks);
 

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "line_internal.hpp"
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
 
@@ -323,6 +324,7 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kLedgeReformed: return "ledge_reformed";
     case EventKind::kAnodeProblem: return "anode_problem";
     case EventKind::kCoverLoss: return "cover_loss";
+    case EventKind::kFeedStopCleared: return "feed_stop_cleared";
   }
   return "?";
 }
@@ -341,6 +343,7 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kFeederChoke:
     case EventKind::kFeederPartial:
     case EventKind::kFeederCleared:
+    case EventKind::kFeedStopCleared:
     case EventKind::kBreakerFailed: return "feeder";
     case EventKind::kBreakerRepaired:
     case EventKind::kCrustCollapse: return "kg";
@@ -357,6 +360,11 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kCoverLoss: return "1";
     default: return "";
   }
+}
+
+std::optional<std::string> ce_current_note(const SimulationCase& c, double low_A, double high_A, std::string_view what) {
+  const double calibrated_A = c.calibration_op ? c.calibration_op->line_current_A : c.op.line_current_A;
+  return cell::dewing_current_note(c.constants.current_efficiency_model, low_A, high_A, calibrated_A, what);
 }
 
 }  // namespace potline::line

@@ -71,10 +71,12 @@ std::optional<double> mass_transfer_coefficient_for(double current_efficiency, c
 /// the correlation has no current-density term (docs/model/current-efficiency.md, "Which model").
 inline constexpr double kDewingCurrentDepartureShare = 0.05;
 
-/// A note for the run output when `model` is Dewing and the line current departs from the current
-/// the CE was calibrated at by more than kDewingCurrentDepartureShare (user trial T8-9); nullopt
-/// otherwise. `what` names the current compared ("line current", "mean line current").
-std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, double current_A,
+/// The one note, for every command's output, when `model` is Dewing and the line current departs
+/// from the current the CE was calibrated at by more than kDewingCurrentDepartureShare (user trial
+/// T8-9); nullopt otherwise. One current (`low_A` = `high_A`: a case's point, a run's mean) or the
+/// range a schedule swings over (flex, fleet.flex); `what` names it ("line current", "mean line
+/// current"). One line.
+std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, double low_A, double high_A,
                                                double calibrated_A, std::string_view what);
 
 }  // namespace potline::cell

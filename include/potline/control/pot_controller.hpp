@@ -126,6 +126,9 @@ struct Actions {
   bool anode_change = false;
   bool beam_raise = false;
   bool ae_detected = false;
+  /// the anode effect detected at this sample brought the operators, who cleared the scenario's
+  /// feed stop for the rest of it (ae_clears_feed_stop)
+  bool feed_stop_cleared = false;
   bool quench_done = false;  ///< the quench action has run its course
   int acd_limited = 0;       ///< the ACD limits cut this sample's beam move: +1 at the top, −1 at the bottom
   bool mode_changed = false;
@@ -188,6 +191,8 @@ class PotController {
   bool feed_stopped(double t) const;
   /// The scenario's feed stop does not apply to this cell (disturbance.cells names others).
   void exclude_from_feed_stop() { feed_stop_applies_ = false; }
+  /// The scenario's feed stop applies to this cell.
+  bool feed_stop_applies() const { return feed_stop_applies_; }
 
  private:
   // The steps of sample(), in order.

@@ -69,6 +69,8 @@ struct TechnologyHold {
   std::string note;  ///< why the cell ran at the technology's current instead of the smelters'
   double exchanger_W_per_m2 = 0;  ///< heat_exchangers.max_extraction of the cell (0: conventional)
   DirectionHold down, up;
+  /// The current-efficiency note of its ±X % calls (line::ce_current_note; "" when none, T8-9).
+  std::string ce_note;
 };
 
 struct SmelterFlex {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "potline/cell/inputs.hpp"
@@ -175,6 +176,9 @@ enum class EventKind : std::uint8_t {
   kLedgeReformed,        ///< its ledge grew back (value: hours without ledge)
   kAnodeProblem,         ///< an anode problem started (value: anodes out) or ended (value 0)
   kCoverLoss,            ///< a cell lost its anode cover (value: top-loss factor) or it was restored (value 0)
+  /// An anode effect brought the operators, who cleared the scenario's feed stop
+  /// (disturbance.ae_clears_feed_stop; value: the stopped feeder, 0 every feeder): its window ends.
+  kFeedStopCleared,
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
@@ -311,7 +315,10 @@ struct CellTotals {
 /// bath is within 2 K of its temperature at the start, and the slowest cell is reported.
 struct WindowMetrics {
   std::string kind;              ///< "outage", "feed_stop", "current_step"
-  double start_s = 0, end_s = 0;
+  /// end_s: the window's end; a feed stop cleared at an anode effect (disturbance.ae_clears_feed_stop)
+  /// ends at the latest clearing of its cells, before its scheduled_end_s
+  double start_s = 0, end_s = 0, scheduled_end_s = 0;
+  int cells_cleared = 0;  ///< cells whose feed stop an anode effect cleared before its scheduled end
   double min_temperature_K = 0, max_temperature_K = 0;
   double min_superheat_K = 0;
   double min_ledge_m = 0, max_ledge_m = 0;
@@ -414,5 +421,10 @@ std::vector<dynamics::CellModel> build_models(const SimulationCase& c, std::vect
 /// The dynamics parameters every cell of the run starts from (before its spread): the case's, with
 /// the anode cycle of the controller and no shell heat exchangers unless fitted.
 dynamics::DynamicsParameters cell_dynamics_parameters(const SimulationCase& c);
+
+/// The current-efficiency note of cell::dewing_current_note for a run of `c` whose line current is
+/// `low_A`…`high_A` (one value: its mean): against the current the CE was calibrated at (the
+/// thermal calibration point's, else the case's). simulate, flex and fleet.flex print it (T8-9).
+std::optional<std::string> ce_current_note(const SimulationCase& c, double low_A, double high_A, std::string_view what);
 
 }  // namespace potline::line

@@ -44,7 +44,7 @@ void print_path(const io::Json& path, double price_step) {
                              y.at("capacity_Mt").get<double>(), y.at("production_Mt").get<double>(),
                              y.at("curtailed_Mt").get<double>(), y.at("world_price_usd_per_t").get<double>());
   if (price_step > 0)
-    std::cout << fmt::format("  prices within ±{:.1f} % of the continuous demand curves (one demand block)\n", 100 * price_step);
+    std::cout << fmt::format("  prices within ±{:.1f} % of the continuous demand curves (the demand blocks' step at the equilibrium)\n", 100 * price_step);
 }
 
 /// Each [[exclusion]]: whether it binds, i.e. whether solving without it moves the importers'
@@ -59,7 +59,11 @@ void print_exclusions(const io::Json& exclusions) {
     if (!e.at("feasible_without").get<bool>()) {
       line += "without it the market has no solution";
     } else if (!e.at("binding").get<bool>()) {
-      line += "does not bind (without it the same prices and origin production: no such metal would go there)";
+      // T9-10: a corner of the LP, not a finding about the measure: the excluded metal's other
+      // outlets pay it the same netback, so re-routing costs nothing in the model.
+      line += "does not bind: without it the same prices and origin production (the LP re-routes the metal at no "
+              "cost, its other outlets paying the same netback; an exclusion acts only through a binding capacity, "
+              "cap or lane limit, docs/model/fleet.md, Known limits)";
     } else {
       std::string prices;
       for (const auto& [region, price] : e.at("price_by_importer_usd_per_t").items()) {
@@ -243,7 +247,7 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                                                     : std::string());
   if (f.elastic)
     std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr; prices within ±{:.1f} % of the continuous "
-                             "demand curves (one demand block)\n",
+                             "demand curves (the demand blocks' step at the equilibrium)\n",
                              f.consumption_total_kg_per_s * kMt, 100 * f.demand_price_step);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
   print_binding_limits(summary);

@@ -155,7 +155,8 @@ void check_path_years(const FleetCase& c, const CaseInput& in, core::Diagnostics
   int hi = std::max(c.year, c.last_year);
   bool any = false;
   for (const YearPath& p : c.paths) {
-    if (p.values.empty()) continue;
+    // Published outcomes (published_*, data/fleet-paths.toml) are not inputs: they cover past years only.
+    if (p.values.empty() || p.name.rfind("published_", 0) == 0) continue;
     lo = any ? std::max(lo, p.first_year) : p.first_year;
     hi = any ? std::min(hi, p.last_year()) : p.last_year();
     any = true;

@@ -170,6 +170,13 @@ void market(Table& t) {
       .default_("price")
       .doc("how the curve is cut: blocks of equal price ratio (the price resolution the same at every "
            "price) or of equal width");
+  demand.number("market.demand_resolution", &market::DemandCurve::resolution)
+      .unit("1")
+      .range(0.0, 0.05)
+      .default_(curve.resolution)
+      .doc("price resolution at the equilibrium (0.001 = 0.1 %): with demand_spacing \"price\" the blocks "
+           "around each region's price are cut finer to this step, the LP re-solved until every price lies "
+           "among them; 0 = the blocks only (one block's step, 1.85 % at elasticity 0.3)");
   t.choice("market.tariff_basis", &FleetCase::tariff_basis,
            {{"transaction_value", TariffBasis::kTransactionValue},
             {"origin_price", TariffBasis::kOriginPrice},

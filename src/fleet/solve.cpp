@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "potline/core/constants.hpp"
+#include "potline/market/demand_curve.hpp"
 
 namespace potline::fleet {
 
@@ -106,7 +107,7 @@ FleetResult solve(const FleetCase& c, const Shocks& shocks, const std::vector<do
   if (r.elastic && options.details)  // the report's, not the sweep's
     for (std::size_t s = 0; s < p.demand_curve.size(); ++s)
       r.demand_price_step =
-          std::max(r.demand_price_step, market::demand_steps(p.demand_kg_per_s[s], p.demand_curve[s]).price_step);
+          std::max(r.demand_price_step, market::equilibrium_price_step(p.demand_kg_per_s[s], p.demand_curve[s]));
   r.production_kg_per_s.assign(r.smelters.size(), 0.0);
   r.cap_shadow_usd_per_kg.assign(c.caps.size(), 0.0);
   r.price_usd_per_kg.assign(nr, 0.0);

@@ -1,9 +1,12 @@
 // Scenario years and paths of years (years.hpp; docs/model/fleet.md, "Years and paths").
 #include "potline/fleet/years.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
+#include "potline/core/constants.hpp"
 #include "potline/fleet/tariff_dates.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -82,6 +85,35 @@ void dated_capacities(const std::vector<Project>& pipeline, int year,
   smelters = std::move(kept);
 }
 
+const YearPath* published(const std::vector<YearPath>& paths, const char* name, int year) {
+  for (const YearPath& p : paths)
+    if (p.name == name && p.covers(year)) return &p;
+  return nullptr;
+}
+
+/// A path year with published outcomes (data/fleet-paths.toml, published_*): the line that sets
+/// them beside the LP's results (T9-1); empty when none is published.
+std::string published_note(const FleetCase& base, const YearResult& y) {
+  const YearPath* output = published(base.paths, "published_production", y.year);
+  const YearPath* lme = published(base.paths, "published_lme", y.year);
+  if ((output == nullptr && lme == nullptr) || !y.r.feasible) return {};
+  constexpr double kMt = constants::kSecondsPerYear / 1e9;
+  std::string note = "published outcome:";
+  if (output != nullptr) {
+    const double model = y.r.production_total_kg_per_s * kMt;
+    note += fmt::format(" world output {:.2f} Mt (the path {:.2f}, {:+.1f} %)", output->at(y.year), model,
+                        100 * (model / output->at(y.year) - 1));
+  }
+  if (lme != nullptr) {
+    const double model = y.r.world_price_usd_per_kg * 1e3;
+    note += fmt::format("{} LME cash average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
+                        "calibrated to it{})",
+                        output != nullptr ? ";" : "", lme->at(y.year), model, 100 * (model / lme->at(y.year) - 1),
+                        y.year == y.c.model.regions.price_year ? "; the demand curves pass through it" : "");
+  }
+  return note + " (data/fleet-paths.toml; docs/validation.md)";
+}
+
 }  // namespace
 
 FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran) {
@@ -150,6 +182,9 @@ std::vector<YearResult> solve_years(const FleetCase& c, const SolveOptions& opti
     out.push_back(std::move(y));
     if (!feasible) break;
   }
+  if (out.size() > 1)
+    for (YearResult& y : out)
+      if (std::string note = published_note(c, y); !note.empty()) y.r.warnings.push_back(std::move(note));
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "potline/core/constants.hpp"
+#include "potline/market/demand_curve.hpp"
 
 namespace potline::market {
 namespace {
@@ -83,6 +84,8 @@ struct Lp {
   int nflow = 0;
   std::vector<double> minimum;                     // per region
   std::vector<std::pair<int, double>> block_cols;  // (region, value USD/kg)
+  std::vector<int> window;       // per region: the first coarse block of its fine window, −1 = none
+  std::vector<int> first_block;  // per region: its first entry in block_cols
 };
 
 double unit_cost(const TradeProblem& p, const std::vector<std::vector<double>>& tariff, std::size_t i, std::size_t s) {
@@ -128,13 +131,20 @@ void build(const TradeProblem& p, Lp& lp) {
     append_col(static_cast<int>(idx.size()), idx.data(), val.data());
   }
   lp.minimum.assign(n, 0.0);
+  lp.window.assign(n, -1);
+  lp.first_block.assign(n, 0);
   for (std::size_t s = 0; s < n; ++s) {
     if (!elastic(p, s)) {
       lp.minimum[s] = p.demand_kg_per_s[s];
       continue;
     }
-    const DemandSteps steps = demand_steps(p.demand_kg_per_s[s], p.demand_curve[s]);
+    // A refined curve starts with its fine window at the reference price (solve() moves it).
+    const DemandCurve& curve = p.demand_curve[s];
+    if (demand_refined(curve)) lp.window[s] = demand_window(curve, curve.reference_price_usd_per_kg);
+    const DemandSteps steps = lp.window[s] < 0 ? demand_steps(p.demand_kg_per_s[s], curve)
+                                               : demand_steps_refined(p.demand_kg_per_s[s], curve, lp.window[s]);
     lp.minimum[s] = steps.minimum_kg_per_s;
+    lp.first_block[s] = static_cast<int>(lp.block_cols.size());
     for (const DemandBlock& b : steps.blocks) {
       obj.push_back(-b.value_usd_per_kg * kToUsdPerT);  // minimise cost − surplus
       lo.push_back(0.0);
@@ -211,85 +221,84 @@ TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vect
   return sol;
 }
 
-}  // namespace
-
-namespace {
-
-// The curve in units of the reference point: u = Q/Q0, r = P/P0.
-double relative_price(const DemandCurve& c, double u) {
-  const double eps = c.elasticity;
-  return c.shape == DemandShape::kLinear ? 1.0 + (1.0 - u) / eps : std::pow(u, -1.0 / eps);
-}
-double relative_quantity(const DemandCurve& c, double r) {
-  const double eps = c.elasticity;
-  return c.shape == DemandShape::kLinear ? 1.0 + eps * (1.0 - r) : std::pow(r, -eps);
-}
-// Mean of P/P0 over [ua, ub]: the integral / width (closed form for both shapes).
-double mean_relative_price(const DemandCurve& c, double ua, double ub) {
-  if (c.shape == DemandShape::kLinear) return 1.0 + (1.0 - 0.5 * (ua + ub)) / c.elasticity;
-  // P = P0 u^(−1/ε); mean over [ua, ub] = P0 (ub^k − ua^k) / (k (ub − ua)), k = 1 − 1/ε.
-  const double k = 1.0 - 1.0 / c.elasticity;
-  return std::abs(k) < 1e-9 ? std::log(ub / ua) / (ub - ua)
-                            : (std::pow(ub, k) - std::pow(ua, k)) / (k * (ub - ua));
-}
-
-// The block edges in units of q0, from lo up to hi.
-std::vector<double> block_edges(const DemandCurve& c, double lo, double hi) {
-  std::vector<double> u(static_cast<std::size_t>(c.blocks) + 1);
-  if (c.spacing == DemandSpacing::kEqualQuantity) {
-    const double w = (hi - lo) / c.blocks;
-    for (int b = 0; b <= c.blocks; ++b) u[static_cast<std::size_t>(b)] = lo + w * b;
-  } else {
-    // Edges at the prices r_top e^(−kδ), δ = ln(r_top / r_bottom) / blocks.
-    const double r_top = relative_price(c, lo), r_bottom = relative_price(c, hi);
-    const double delta = std::log(r_top / r_bottom) / c.blocks;
-    u.front() = lo;
-    for (int b = 1; b < c.blocks; ++b)
-      u[static_cast<std::size_t>(b)] = relative_quantity(c, r_top * std::exp(-delta * b));
-    u.back() = hi;
+// Places region s's fine demand window at coarse block w (demand_curve.hpp): only the bounds and
+// values of the region's block columns change (their count does not).
+void set_window(const TradeProblem& p, Lp& lp, std::size_t s, int w, double price) {
+  lp.window[s] = w;
+  const DemandSteps steps = demand_steps_refined(p.demand_kg_per_s[s], p.demand_curve[s], w);
+  for (std::size_t b = 0; b < steps.blocks.size(); ++b) {
+    const std::size_t k = static_cast<std::size_t>(lp.first_block[s]) + b;
+    const int col = lp.nflow + static_cast<int>(k);
+    lp.model.setColumnUpper(col, steps.blocks[b].width_kg_per_s * kToMt);
+    lp.model.setObjectiveCoefficient(col, -steps.blocks[b].value_usd_per_kg * kToUsdPerT);
+    lp.block_cols[k].second = steps.blocks[b].value_usd_per_kg;
+    // A nonbasic block at the bound the price gives it (full when worth more than the price): the
+    // re-solve then starts next to the optimum instead of walking the changed blocks one by one.
+    if (price > 0 && lp.model.getColumnStatus(col) != ClpSimplex::basic)
+      lp.model.setColumnStatus(col, steps.blocks[b].value_usd_per_kg > price && steps.blocks[b].width_kg_per_s > 0
+                                        ? ClpSimplex::atUpperBound
+                                        : ClpSimplex::atLowerBound);
   }
-  return u;
 }
 
-}  // namespace
+// Moves each refined region's fine window to the region's price where the price lies outside it.
+// True if a window moved (the LP needs a re-solve).
+bool move_windows(const TradeProblem& p, Lp& lp, const std::vector<double>& price) {
+  bool moved = false;
+  for (std::size_t s = 0; s < lp.window.size(); ++s) {
+    if (lp.window[s] < 0) continue;
+    const DemandCurve& c = p.demand_curve[s];
+    const PriceSpan span = demand_window_prices(c, lp.window[s]);
+    const double tol = 1e-9 * span.high_usd_per_kg;
+    if (price[s] >= span.low_usd_per_kg - tol && price[s] <= span.high_usd_per_kg + tol) continue;
+    const int w = demand_window(c, price[s]);
+    if (w == lp.window[s]) continue;  // at an end of the curve: nothing finer beyond it
+    set_window(p, lp, s, w, price[s]);
+    moved = true;
+  }
+  return moved;
+}
 
-DemandSteps demand_steps(double q0, const DemandCurve& c) {
-  DemandSteps out;
-  out.minimum_kg_per_s = q0;
-  if (!(c.elasticity > 0) || !(q0 > 0) || c.blocks < 1) return out;
-  const double eps = c.elasticity;
-  const double p0 = c.reference_price_usd_per_kg;
-  double lo = 1.0 - c.range, hi = 1.0 + c.range;  // in units of q0
-  if (c.shape == DemandShape::kConstantElasticity) {
-    // Keep the blocks between 100 P0 and P0/100 (Q = Q0 100^∓ε): for a small ε the curve is nearly
-    // vertical and u^(−1/ε) would overflow the LP's scale; beyond a hundredfold price the demand is
-    // treated as vertical. No effect for ε ≥ 0.15 at the default range 0.5.
-    lo = std::max(lo, std::pow(100.0, -eps));
-    hi = std::min(hi, std::pow(100.0, eps));
-  } else {
-    // P/P0 = 1 + (1 − u)/ε, zero at the choke quantity u = 1 + ε: blocks stop there. With equal
-    // price ratios the blocks stay between 100 P0 and P0/100 (u = 1 + 0.99 ε: a ratio to 0 is
-    // infinite).
-    if (c.spacing == DemandSpacing::kEqualPrice) {
-      hi = std::min(hi, 1.0 + 0.99 * eps);
-      lo = std::max(lo, 1.0 - 99.0 * eps);
+// A Basis ends with each region's window (two bytes, the first coarse block, 0xFFFF = none), so a
+// solve that starts from it has the fine blocks where the basis had them.
+constexpr int kNoWindow = 0xFFFF;
+void append_windows(const Lp& lp, Basis& basis) {
+  for (int w : lp.window) {
+    const int v = w < 0 ? kNoWindow : w;
+    basis.push_back(static_cast<unsigned char>(v & 0xFF));
+    basis.push_back(static_cast<unsigned char>(v >> 8));
+  }
+}
+void windows_from(const TradeProblem& p, const Basis& basis, std::size_t statuses, Lp& lp) {
+  for (std::size_t s = 0; s < lp.window.size(); ++s) {
+    const int v = basis[statuses + 2 * s] | (basis[statuses + 2 * s + 1] << 8);
+    if (lp.window[s] >= 0 && v != kNoWindow && v != lp.window[s] && v <= p.demand_curve[s].blocks - kDemandWindowBlocks)
+      set_window(p, lp, s, v, 0.0);
+  }
+}
+
+// Window moves at most (each moves a window to the coarse block of the last price: two suffice
+// unless a price sits on a window's edge).
+constexpr int kMaxWindowMoves = 8;
+
+// Re-solves after window moves until every refined region's price lies in its window; `solve_once`
+// solves the LP from its current basis and reads the solution.
+template <class SolveOnce>
+TradeSolution settle_windows(const TradeProblem& p, Lp& lp, TradeSolution s, const SolveOnce& solve_once) {
+  int moves = 0;
+  while (s.feasible && move_windows(p, lp, s.price_usd_per_kg)) {
+    if (++moves > kMaxWindowMoves) {
+      s.warnings.push_back(fmt::format("the fine demand blocks did not settle around the prices in {} moves: prices "
+                                       "are within one coarse demand block of the continuous curves",
+                                       kMaxWindowMoves));
+      break;
     }
+    s = solve_once(std::move(s));
   }
-  out.minimum_kg_per_s = q0 * lo;
-  if (!(hi > lo)) return out;
-  std::vector<double> u = block_edges(c, lo, hi);
-  if (c.shape == DemandShape::kLinear)
-    for (double& e : u) e = std::min(e, 1.0 + eps);
-  for (std::size_t b = 0; b + 1 < u.size(); ++b) {
-    const double ua = u[b], ub = u[b + 1];
-    if (ub <= ua + 1e-12 * (hi - lo)) continue;
-    out.blocks.push_back({q0 * (ub - ua), p0 * mean_relative_price(c, ua, ub)});
-    const double r_right = relative_price(c, ub);
-    if (r_right > 0)
-      out.price_step = std::max(out.price_step, relative_price(c, ua) / r_right - 1.0);
-  }
-  return out;
+  return s;
 }
+
+}  // namespace
 
 std::string check(const TradeProblem& p) {
   const std::size_t n = p.region_names.size();
@@ -316,6 +325,8 @@ std::string check(const TradeProblem& p) {
         return "reference price of '" + p.region_names[s] + "' must be > 0 with an elastic demand";
       if (!(c.range > 0 && c.range < 1)) return "demand range of '" + p.region_names[s] + "' must be in (0, 1)";
       if (c.blocks < 1 || c.blocks > 2000) return "demand blocks of '" + p.region_names[s] + "' must be in 1..2000";
+      if (!(c.resolution >= 0 && c.resolution < 1))
+        return "demand resolution of '" + p.region_names[s] + "' must be in [0, 1)";
     }
   }
   if (!p.tariff_rate.empty()) {
@@ -420,8 +431,9 @@ TradeSolution fixed_point(const TradeProblem& p, Lp& lp, TradeSolution s) {
     if (!lp.model.isProvenOptimal()) lp.model.dual();  // a cold retry
     s = extract(p, lp, t);
     if (!s.feasible) return s;
+    const bool moved = move_windows(p, lp, s.price_usd_per_kg);  // fine demand blocks to the prices
     residual = o.residual(s.price_usd_per_kg);
-    if (residual < p.tariff_tolerance_usd_per_kg) {
+    if (residual < p.tariff_tolerance_usd_per_kg && !moved) {
       converged = true;
       break;
     }
@@ -467,8 +479,11 @@ TradeSolution solve(const TradeProblem& p) {
   Lp lp;
   build(p, lp);
   const auto size = static_cast<std::size_t>(lp.model.numberColumns() + lp.model.numberRows());
-  const bool warm = p.start_basis != nullptr && p.start_basis->size() == size;
-  if (warm) lp.model.copyinStatus(p.start_basis->data());
+  const bool warm = p.start_basis != nullptr && p.start_basis->size() == size + 2 * lp.window.size();
+  if (warm) {
+    windows_from(p, *p.start_basis, size, lp);
+    lp.model.copyinStatus(p.start_basis->data());
+  }
   lp.model.dual();
   if (warm && !lp.model.isProvenOptimal()) {
     // A warm start that did not end at a proven optimum (or proved infeasibility from it) is
@@ -477,12 +492,24 @@ TradeSolution solve(const TradeProblem& p) {
     lp.model.dual();
   }
   TradeSolution s = extract(p, lp, {});
-  if (const unsigned char* status = lp.model.statusArray()) s.basis.assign(status, status + size);
   double max_rate = 0;
   for (const auto& row : p.tariff_rate) for (double r : row) max_rate = std::max(max_rate, r);
+  // The fine demand blocks follow the prices (and again in the tariff fixed point's iterations):
+  // a window moved with its blocks at the bounds the price gives them changes only the balance
+  // rows' activity, the dual simplex's case.
+  s = settle_windows(p, lp, std::move(s), [&](TradeSolution) {
+    lp.model.dual();
+    if (!lp.model.isProvenOptimal()) lp.model.primal();
+    return extract(p, lp, {});
+  });
+  if (const unsigned char* status = lp.model.statusArray()) {
+    s.basis.assign(status, status + size);
+    append_windows(lp, s.basis);
+  }
   if (max_rate <= 0 || !s.feasible) return s;
   Basis first = std::move(s.basis);
   TradeSolution out = fixed_point(p, lp, std::move(s));
+  out = settle_windows(p, lp, std::move(out), [&](TradeSolution last) { return fixed_point(p, lp, std::move(last)); });
   out.basis = std::move(first);
   return out;
 }

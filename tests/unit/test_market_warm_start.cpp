@@ -34,8 +34,9 @@ TradeProblem moved() {
 TEST(market_warm_start, StartingFromAnotherProblemsBasisFindsTheHandSolvedOptimum) {
   const TradeSolution base = solve(two_region());
   ASSERT_TRUE(base.feasible);
-  // Columns (4 routes) and rows (2 suppliers + 2 regions): one status each.
-  EXPECT_EQ(base.basis.size(), 8u);
+  // Columns (4 routes) and rows (2 suppliers + 2 regions): one status each; then two bytes per
+  // region for its fine demand window (none here: fixed demand).
+  EXPECT_EQ(base.basis.size(), 12u);
   TradeProblem p = moved();
   p.start_basis = &base.basis;
   const TradeSolution warm = solve(p), cold = solve(moved());
@@ -97,7 +98,10 @@ TEST(market_warm_start, SweepSamplesMatchTheColdSolve) {
           consumption_b += b.rows[i].value;
           continue;
         }
-        EXPECT_NEAR(x.value, b.rows[i].value, 1e-6 * (1 + std::abs(x.value))) << x.entity << " " << x.metric;
+        // Prices to the tariff fixed point's tolerance (0.1 USD/t): since the fine demand blocks
+        // (T9-11) move inside its iterations, warm and cold runs stop at different iterates within it.
+        const bool price = x.metric.find("price") != std::string::npos;
+        EXPECT_NEAR(x.value, b.rows[i].value, price ? 0.1 : 1e-6 * (1 + std::abs(x.value))) << x.entity << " " << x.metric;
       }
       EXPECT_NEAR(consumption_a, consumption_b, 1e-6 * (1 + consumption_a));
     }

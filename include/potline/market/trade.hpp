@@ -66,6 +66,9 @@ struct DemandCurve {
   double range = 0.5;                     ///< blocks span Q0 (1 − range) .. Q0 (1 + range); in (0, 1)
   int blocks = 200;                       ///< number of blocks (1..2000)
   DemandSpacing spacing = DemandSpacing::kEqualPrice;
+  /// Price resolution at the equilibrium (0.001 = 0.1 %): with equal price ratios, the blocks
+  /// around each region's equilibrium price are cut finer to this step (demand_curve.hpp); 0 = off.
+  double resolution = 0.001;
 };
 
 struct DemandBlock {
@@ -87,7 +90,8 @@ struct DemandSteps {
 };
 DemandSteps demand_steps(double q0_kg_per_s, const DemandCurve& curve);
 
-/// A simplex basis of the trade LP: COIN-OR CLP's status of every column, then of every row. A
+/// A simplex basis of the trade LP: COIN-OR CLP's status of every column, then of every row, then
+/// each region's fine demand window (two bytes; demand_curve.hpp). A
 /// problem with the same columns and rows (the same suppliers, routes, regions, demand blocks and
 /// caps; other costs, capacities or demands) may start from it (TradeProblem::start_basis).
 using Basis = std::vector<unsigned char>;

@@ -1,95 +1,43 @@
 #include "potline/market/trade.hpp"
 
-#include <coin/ClpSimplex.hpp>
-#include <coin/CoinPackedMatrix.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <coin/ClpSimplex.hpp>
+#include <coin/CoinPackedMatrix.hpp>
 #include <limits>
-#include <numeric>
 
 #include "potline/core/constants.hpp"
 #include "potline/market/demand_curve.hpp"
+#include "trade_internal.hpp"
 
 namespace potline::market {
 namespace {
 
+using detail::elastic;
+using detail::is_allowed;
+
 constexpr double kSecondsPerYear = constants::kSecondsPerYear;
-constexpr double kToMt = kSecondsPerYear / 1e9;    // kg/s -> Mt/yr
-constexpr double kToUsdPerT = 1e3;                 // USD/kg -> USD/t
-
-bool is_allowed(const TradeProblem& p, std::size_t i, std::size_t s) {
-  return p.allowed.empty() || p.allowed[i][s] != 0;
-}
-
-bool elastic(const TradeProblem& p, std::size_t s) {
-  return !p.demand_curve.empty() && p.demand_curve[s].elasticity > 0;
-}
-
-// The demand that must be served whatever the price: all of it when fixed, Q^min when elastic.
-double minimum_demand(const TradeProblem& p, std::size_t s) {
-  if (!elastic(p, s)) return p.demand_kg_per_s[s];
-  return demand_steps(p.demand_kg_per_s[s], p.demand_curve[s]).minimum_kg_per_s;
-}
-
-// Plain-words reasons for infeasibility: regions whose reachable capacity is below their demand,
-// and the world total against capacity under the caps.
-std::string explain(const TradeProblem& p) {
-  std::string out;
-  const std::size_t n = p.region_names.size();
-  double total_demand = 0;
-  for (std::size_t s = 0; s < n; ++s) total_demand += minimum_demand(p, s);
-  double total_capacity = 0;
-  for (const auto& s : p.suppliers) total_capacity += s.capacity_kg_per_s;
-  double capped = total_capacity;
-  for (const auto& c : p.caps) {
-    if (!c.to_regions.empty()) continue;  // a flow limit takes no capacity out of the world
-    double inside = 0;
-    for (int i : c.suppliers) inside += p.suppliers[static_cast<std::size_t>(i)].capacity_kg_per_s;
-    if (inside > c.capacity_kg_per_s) {
-      capped -= inside - c.capacity_kg_per_s;
-      out += fmt::format("cap '{}' limits {:.2f} Mt/yr of capacity to {:.2f} Mt/yr; ", c.name, inside * kToMt,
-                         c.capacity_kg_per_s * kToMt);
-    }
-  }
-  for (std::size_t s = 0; s < n; ++s) {
-    double reachable = 0;
-    for (std::size_t i = 0; i < p.suppliers.size(); ++i) {
-      if (is_allowed(p, i, s)) reachable += p.suppliers[i].capacity_kg_per_s;
-    }
-    const double need = minimum_demand(p, s);
-    if (reachable < need) {
-      out += fmt::format("{}demand of '{}' is {:.2f} Mt/yr but only {:.2f} Mt/yr of capacity may deliver there "
-                         "(exclusions); ",
-                         elastic(p, s) ? "the minimum " : "", p.region_names[s], need * kToMt, reachable * kToMt);
-    }
-  }
-  if (total_demand > capped) {
-    out += fmt::format("world demand {:.2f} Mt/yr exceeds the capacity available {:.2f} Mt/yr{}; ", total_demand * kToMt,
-                       capped * kToMt, p.caps.empty() ? "" : " under the caps");
-  }
-  if (out.empty()) {
-    out = "the demands cannot be met jointly: exclusions and caps leave too little capacity for a group of regions; ";
-  }
-  out += "lower demand (or raise it less), lift an exclusion or cap, or include curtailed smelters";
-  return out;
-}
+constexpr double kToMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
+constexpr double kToUsdPerT = 1e3;               // USD/kg -> USD/t
 
 // The LP of a problem, kept so that the tariff fixed point can change objective coefficients and
 // re-solve from the previous basis (warm start) instead of building it again.
 struct Lp {
   ClpSimplex model;
-  std::vector<std::pair<int, int>> cols;           // flow columns: (supplier, region)
+  std::vector<std::pair<int, int>> cols;  // flow columns: (supplier, region)
   int nflow = 0;
   std::vector<double> minimum;                     // per region
   std::vector<std::pair<int, double>> block_cols;  // (region, value USD/kg)
-  std::vector<int> window;       // per region: the first coarse block of its fine window, −1 = none
+  std::vector<int> window;  // per region: the first coarse block of its fine window, −1 = none
   std::vector<int> first_block;  // per region: its first entry in block_cols
 };
 
-double unit_cost(const TradeProblem& p, const std::vector<std::vector<double>>& tariff, std::size_t i, std::size_t s) {
-  return p.suppliers[i].cost_usd_per_kg + p.delivery_usd_per_kg[i][s] + (tariff.empty() ? 0.0 : tariff[i][s]);
+double unit_cost(const TradeProblem& p, const std::vector<std::vector<double>>& tariff,
+                 std::size_t i, std::size_t s) {
+  return p.suppliers[i].cost_usd_per_kg + p.delivery_usd_per_kg[i][s] +
+         (tariff.empty() ? 0.0 : tariff[i][s]);
 }
 
 void build(const TradeProblem& p, Lp& lp) {
@@ -104,7 +52,8 @@ void build(const TradeProblem& p, Lp& lp) {
   const int nrows = static_cast<int>(m + n + p.caps.size());
   std::vector<std::vector<int>> caps_of(m);
   for (std::size_t k = 0; k < p.caps.size(); ++k)
-    for (int i : p.caps[k].suppliers) caps_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(k));
+    for (int i : p.caps[k].suppliers)
+      caps_of[static_cast<std::size_t>(i)].push_back(static_cast<int>(k));
 
   // Column-ordered sparse arrays, filled in one pass and handed to CLP at once (appending columns
   // one by one to a CoinPackedMatrix reallocates it every time: quadratic in the column count).
@@ -119,13 +68,15 @@ void build(const TradeProblem& p, Lp& lp) {
   };
   for (int c = 0; c < lp.nflow; ++c) {
     const auto [i, s] = lp.cols[static_cast<std::size_t>(c)];
-    obj.push_back(unit_cost(p, {}, static_cast<std::size_t>(i), static_cast<std::size_t>(s)) * kToUsdPerT);
+    obj.push_back(unit_cost(p, {}, static_cast<std::size_t>(i), static_cast<std::size_t>(s)) *
+                  kToUsdPerT);
     lo.push_back(0.0);
     up.push_back(COIN_DBL_MAX);
     std::vector<int> idx = {i, static_cast<int>(m) + s};
     for (int k : caps_of[static_cast<std::size_t>(i)]) {
       const auto& to = p.caps[static_cast<std::size_t>(k)].to_regions;
-      if (to.empty() || std::find(to.begin(), to.end(), s) != to.end()) idx.push_back(static_cast<int>(m + n) + k);
+      if (to.empty() || std::find(to.begin(), to.end(), s) != to.end())
+        idx.push_back(static_cast<int>(m + n) + k);
     }
     std::vector<double> val(idx.size(), 1.0);
     append_col(static_cast<int>(idx.size()), idx.data(), val.data());
@@ -140,9 +91,11 @@ void build(const TradeProblem& p, Lp& lp) {
     }
     // A refined curve starts with its fine window at the reference price (solve() moves it).
     const DemandCurve& curve = p.demand_curve[s];
-    if (demand_refined(curve)) lp.window[s] = demand_window(curve, curve.reference_price_usd_per_kg);
-    const DemandSteps steps = lp.window[s] < 0 ? demand_steps(p.demand_kg_per_s[s], curve)
-                                               : demand_steps_refined(p.demand_kg_per_s[s], curve, lp.window[s]);
+    if (demand_refined(curve))
+      lp.window[s] = demand_window(curve, curve.reference_price_usd_per_kg);
+    const DemandSteps steps = lp.window[s] < 0
+                                  ? demand_steps(p.demand_kg_per_s[s], curve)
+                                  : demand_steps_refined(p.demand_kg_per_s[s], curve, lp.window[s]);
     lp.minimum[s] = steps.minimum_kg_per_s;
     lp.first_block[s] = static_cast<int>(lp.block_cols.size());
     for (const DemandBlock& b : steps.blocks) {
@@ -169,13 +122,14 @@ void build(const TradeProblem& p, Lp& lp) {
     rup[m + n + k] = p.caps[k].capacity_kg_per_s * kToMt;
   }
   lp.model.setLogLevel(0);
-  lp.model.loadProblem(static_cast<int>(obj.size()), nrows, start.data(), index.data(), value.data(), lo.data(),
-                       up.data(), obj.data(), rlo.data(), rup.data());
+  lp.model.loadProblem(static_cast<int>(obj.size()), nrows, start.data(), index.data(),
+                       value.data(), lo.data(), up.data(), obj.data(), rlo.data(), rup.data());
   lp.model.setOptimizationDirection(1.0);
 }
 
 // Reads the solution of the last solve of `lp` (built for `p`, flows priced with `tariff`).
-TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vector<double>>& tariff) {
+TradeSolution extract(const TradeProblem& p, Lp& lp,
+                      const std::vector<std::vector<double>>& tariff) {
   TradeSolution sol;
   const std::size_t n = p.region_names.size();
   const std::size_t m = p.suppliers.size();
@@ -186,11 +140,13 @@ TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vect
   sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
   ClpSimplex& model = lp.model;
   if (model.isProvenPrimalInfeasible() || (!model.isProvenOptimal() && model.status() == 1)) {
-    sol.explanation = explain(p);
+    sol.explanation = detail::explain_infeasible(p);
     return sol;
   }
   if (!model.isProvenOptimal()) {
-    sol.explanation = fmt::format("the LP solver (COIN-OR CLP) stopped with status {} before proving optimality", model.status());
+    sol.explanation =
+        fmt::format("the LP solver (COIN-OR CLP) stopped with status {} before proving optimality",
+                    model.status());
     return sol;
   }
   sol.feasible = true;
@@ -201,7 +157,8 @@ TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vect
     const auto [i, s] = lp.cols[static_cast<std::size_t>(c)];
     const double f = std::max(0.0, x[c]) / kToMt;
     sol.production_kg_per_s[static_cast<std::size_t>(i)] += f;
-    sol.flow_kg_per_s[static_cast<std::size_t>(p.suppliers[static_cast<std::size_t>(i)].region)][static_cast<std::size_t>(s)] += f;
+    sol.flow_kg_per_s[static_cast<std::size_t>(p.suppliers[static_cast<std::size_t>(i)].region)]
+                     [static_cast<std::size_t>(s)] += f;
     cost += f * unit_cost(p, tariff, static_cast<std::size_t>(i), static_cast<std::size_t>(s));
   }
   for (std::size_t s = 0; s < n; ++s) sol.consumption_kg_per_s[s] = lp.minimum[s];
@@ -214,7 +171,8 @@ TradeSolution extract(const TradeProblem& p, Lp& lp, const std::vector<std::vect
   // Prices: for a minimisation, the dual of a binding ">= demand" row is the cost of serving one
   // more tonne there (>= 0).
   for (std::size_t s = 0; s < n; ++s) sol.price_usd_per_kg[s] = std::abs(y[m + s]) / kToUsdPerT;
-  for (std::size_t k = 0; k < p.caps.size(); ++k) sol.cap_shadow_usd_per_kg[k] = std::abs(y[m + n + k]) / kToUsdPerT;
+  for (std::size_t k = 0; k < p.caps.size(); ++k)
+    sol.cap_shadow_usd_per_kg[k] = std::abs(y[m + n + k]) / kToUsdPerT;
   sol.total_cost_usd_per_s = cost;
   sol.welfare_usd_per_s = gross - cost;
   sol.tariff_usd_per_kg = tariff;
@@ -235,9 +193,10 @@ void set_window(const TradeProblem& p, Lp& lp, std::size_t s, int w, double pric
     // A nonbasic block at the bound the price gives it (full when worth more than the price): the
     // re-solve then starts next to the optimum instead of walking the changed blocks one by one.
     if (price > 0 && lp.model.getColumnStatus(col) != ClpSimplex::basic)
-      lp.model.setColumnStatus(col, steps.blocks[b].value_usd_per_kg > price && steps.blocks[b].width_kg_per_s > 0
-                                        ? ClpSimplex::atUpperBound
-                                        : ClpSimplex::atLowerBound);
+      lp.model.setColumnStatus(
+          col, steps.blocks[b].value_usd_per_kg > price && steps.blocks[b].width_kg_per_s > 0
+                   ? ClpSimplex::atUpperBound
+                   : ClpSimplex::atLowerBound);
   }
 }
 
@@ -272,7 +231,8 @@ void append_windows(const Lp& lp, Basis& basis) {
 void windows_from(const TradeProblem& p, const Basis& basis, std::size_t statuses, Lp& lp) {
   for (std::size_t s = 0; s < lp.window.size(); ++s) {
     const int v = basis[statuses + 2 * s] | (basis[statuses + 2 * s + 1] << 8);
-    if (lp.window[s] >= 0 && v != kNoWindow && v != lp.window[s] && v <= p.demand_curve[s].blocks - kDemandWindowBlocks)
+    if (lp.window[s] >= 0 && v != kNoWindow && v != lp.window[s] &&
+        v <= p.demand_curve[s].blocks - kDemandWindowBlocks)
       set_window(p, lp, s, v, 0.0);
   }
 }
@@ -284,75 +244,20 @@ constexpr int kMaxWindowMoves = 8;
 // Re-solves after window moves until every refined region's price lies in its window; `solve_once`
 // solves the LP from its current basis and reads the solution.
 template <class SolveOnce>
-TradeSolution settle_windows(const TradeProblem& p, Lp& lp, TradeSolution s, const SolveOnce& solve_once) {
+TradeSolution settle_windows(const TradeProblem& p, Lp& lp, TradeSolution s,
+                             const SolveOnce& solve_once) {
   int moves = 0;
   while (s.feasible && move_windows(p, lp, s.price_usd_per_kg)) {
     if (++moves > kMaxWindowMoves) {
-      s.warnings.push_back(fmt::format("the fine demand blocks did not settle around the prices in {} moves: prices "
-                                       "are within one coarse demand block of the continuous curves",
-                                       kMaxWindowMoves));
+      s.warnings.push_back(
+          fmt::format("the fine demand blocks did not settle around the prices in {} moves: prices "
+                      "are within one coarse demand block of the continuous curves",
+                      kMaxWindowMoves));
       break;
     }
     s = solve_once(std::move(s));
   }
   return s;
-}
-
-}  // namespace
-
-std::string check(const TradeProblem& p) {
-  const std::size_t n = p.region_names.size();
-  if (p.demand_kg_per_s.size() != n) return "demand has a different size than the regions";
-  if (p.delivery_usd_per_kg.size() != p.suppliers.size()) return "delivery costs: one row per supplier needed";
-  for (const auto& row : p.delivery_usd_per_kg) if (row.size() != n) return "delivery costs: one column per region needed";
-  if (!p.allowed.empty() && p.allowed.size() != p.suppliers.size()) return "allowed: one row per supplier needed";
-  for (const auto& s : p.suppliers) {
-    if (s.region < 0 || static_cast<std::size_t>(s.region) >= n) return "supplier '" + s.name + "' has no valid region";
-    if (!(s.capacity_kg_per_s >= 0) || !std::isfinite(s.cost_usd_per_kg)) return "supplier '" + s.name + "' has a bad capacity or cost";
-  }
-  for (double d : p.demand_kg_per_s) if (!(d >= 0) || !std::isfinite(d)) return "demands must be finite and >= 0";
-  for (const auto& c : p.caps) {
-    for (int r : c.to_regions) if (r < 0 || static_cast<std::size_t>(r) >= n) return "cap '" + c.name + "' names no valid region";
-    for (int i : c.suppliers) if (i < 0 || static_cast<std::size_t>(i) >= p.suppliers.size()) return "cap '" + c.name + "' names no valid supplier";
-  }
-  if (!p.demand_curve.empty()) {
-    if (p.demand_curve.size() != n) return "demand curves: one per region needed";
-    for (std::size_t s = 0; s < n; ++s) {
-      const DemandCurve& c = p.demand_curve[s];
-      if (!(c.elasticity >= 0) || !std::isfinite(c.elasticity)) return "demand elasticity of '" + p.region_names[s] + "' must be finite and >= 0";
-      if (c.elasticity == 0) continue;
-      if (!(c.reference_price_usd_per_kg > 0) || !std::isfinite(c.reference_price_usd_per_kg))
-        return "reference price of '" + p.region_names[s] + "' must be > 0 with an elastic demand";
-      if (!(c.range > 0 && c.range < 1)) return "demand range of '" + p.region_names[s] + "' must be in (0, 1)";
-      if (c.blocks < 1 || c.blocks > 2000) return "demand blocks of '" + p.region_names[s] + "' must be in 1..2000";
-      if (!(c.resolution >= 0 && c.resolution < 1))
-        return "demand resolution of '" + p.region_names[s] + "' must be in [0, 1)";
-    }
-  }
-  if (!p.tariff_rate.empty()) {
-    if (p.tariff_rate.size() != p.suppliers.size()) return "tariff rates: one row per supplier needed";
-    for (const auto& row : p.tariff_rate) {
-      if (row.size() != n) return "tariff rates: one column per region needed";
-      for (double r : row) if (!(r >= 0) || !std::isfinite(r)) return "tariff rates must be finite and >= 0";
-    }
-    if (p.tariff_max_iterations < 1) return "tariff iterations must be >= 1";
-    if (!(p.tariff_tolerance_usd_per_kg > 0)) return "tariff tolerance must be > 0";
-  }
-  return {};
-}
-
-namespace {
-
-TradeSolution ill_formed(const TradeProblem& p, const std::string& why) {
-  TradeSolution sol;
-  const std::size_t n = p.region_names.size();
-  sol.price_usd_per_kg.assign(n, 0.0);
-  sol.consumption_kg_per_s.assign(n, 0.0);
-  sol.production_kg_per_s.assign(p.suppliers.size(), 0.0);
-  sol.flow_kg_per_s.assign(n, std::vector<double>(n, 0.0));
-  sol.cap_shadow_usd_per_kg.assign(p.caps.size(), 0.0);
-  sol.explanation = "ill-formed trade problem: " + why;
-  return sol;
 }
 
 // State of the ad valorem tariff fixed point on the prices π the customs values are computed from
@@ -402,8 +307,8 @@ std::vector<char> basis_regions(const TradeProblem& p) {
 
 // Ad valorem tariffs on the customs value: a fixed point on the basis prices π (the regions of
 // basis_regions). π₀ = the prices without these tariffs; each step prices the flows with
-// t_is = τ_is × the customs value at π (ad_valorem_tariffs), re-solves the LP from the previous basis
-// (primal simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
+// t_is = τ_is × the customs value at π (ad_valorem_tariffs), re-solves the LP from the previous
+// basis (primal simplex: only costs change) and moves each π_r by a secant (quasi-Newton) step on
 // F_r = P_r(π) − π_r: π_r += β F_r / (1 − g_r), g_r = the slope of P_r against π_r from the last
 // two iterates (0 at first, a full step; −τ when an origin's price falls one-for-one with its
 // exports' tariff, τ/(1 + τ) when an importer's price carries the duty on its own transaction
@@ -475,11 +380,12 @@ std::vector<std::vector<double>> ad_valorem_tariffs(const TradeProblem& p,
 }
 
 TradeSolution solve(const TradeProblem& p) {
-  if (const std::string e = check(p); !e.empty()) return ill_formed(p, e);
+  if (const std::string e = check(p); !e.empty()) return detail::ill_formed(p, e);
   Lp lp;
   build(p, lp);
   const auto size = static_cast<std::size_t>(lp.model.numberColumns() + lp.model.numberRows());
-  const bool warm = p.start_basis != nullptr && p.start_basis->size() == size + 2 * lp.window.size();
+  const bool warm =
+      p.start_basis != nullptr && p.start_basis->size() == size + 2 * lp.window.size();
   if (warm) {
     windows_from(p, *p.start_basis, size, lp);
     lp.model.copyinStatus(p.start_basis->data());
@@ -493,7 +399,8 @@ TradeSolution solve(const TradeProblem& p) {
   }
   TradeSolution s = extract(p, lp, {});
   double max_rate = 0;
-  for (const auto& row : p.tariff_rate) for (double r : row) max_rate = std::max(max_rate, r);
+  for (const auto& row : p.tariff_rate)
+    for (double r : row) max_rate = std::max(max_rate, r);
   // The fine demand blocks follow the prices (and again in the tariff fixed point's iterations):
   // a window moved with its blocks at the bounds the price gives them changes only the balance
   // rows' activity, the dual simplex's case.
@@ -509,7 +416,8 @@ TradeSolution solve(const TradeProblem& p) {
   if (max_rate <= 0 || !s.feasible) return s;
   Basis first = std::move(s.basis);
   TradeSolution out = fixed_point(p, lp, std::move(s));
-  out = settle_windows(p, lp, std::move(out), [&](TradeSolution last) { return fixed_point(p, lp, std::move(last)); });
+  out = settle_windows(p, lp, std::move(out),
+                       [&](TradeSolution last) { return fixed_point(p, lp, std::move(last)); });
   out.basis = std::move(first);
   return out;
 }

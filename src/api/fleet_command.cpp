@@ -34,14 +34,14 @@ io::Json by_region(const fleet::FleetCase& c, const std::vector<double>& v, doub
   return j;
 }
 
-// With [cbam]: the EU ETS on the smelters in it (fleet.hpp, EuEtsCharge), each one's cost per tonne
-// and the free allocation it used (also in cost_curve.csv).
+// The EU ETS of a case with a year (fleet.hpp, EuEtsCharge): cost and free allocation per smelter.
 io::Json eu_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   const fleet::EuEtsCharge& ets = c.model.eu_ets;
   io::Json j = io::Json::object();
   j["charged"] = ets.on;
-  j["benchmark_t_per_t"] = ets.benchmark_t_per_t;
-  j["free_allocation_t_per_t"] = ets.on ? ets.free_allocation_t_per_t(c.cbam_year) : 0.0;
+  j["year"] = ets.year;
+  j["benchmark_t_per_t"] = ets.benchmark_t_per_t(ets.year);
+  j["free_allocation_t_per_t"] = ets.on ? ets.free_allocation_t_per_t(ets.year) : 0.0;
   j["eua_usd_per_t"] = ets.eua_usd_per_kg_co2 * kT;
   io::Json rows = io::Json::array();
   double produced = 0, cost = 0;
@@ -100,7 +100,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["lme_usd_per_t"] = c.lme_usd_per_kg * kT;
   j["cbam_year"] = c.cbam_year;
   j["cbam_route"] = c.cbam_route == fleet::CbamRoute::kDefault ? "default" : "actual";
-  if (c.cbam_year != 0) j["eu_ets"] = eu_ets_json(c, f);
+  if (c.model.eu_ets.year != 0) j["eu_ets"] = eu_ets_json(c, f);
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
   j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme           ? "lme"

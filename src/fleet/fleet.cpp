@@ -21,16 +21,21 @@ Shocks no_shocks(const FleetModel& model) {
   return s;
 }
 
-double EuEtsCharge::free_allocation_t_per_t(int cbam_year) const noexcept {
-  return policy::eu_ets_free_allocation_t_per_t(cbam_year, benchmark_t_per_t, factor, cross_sectoral_correction);
+double EuEtsCharge::benchmark_t_per_t(int y) const noexcept {
+  if (benchmark_override_t_per_t) return *benchmark_override_t_per_t;
+  return y < policy::kCbamFirstYear ? benchmark_2021_2025_t_per_t : benchmark_from_2026_t_per_t;
+}
+
+double EuEtsCharge::free_allocation_t_per_t(int y) const noexcept {
+  return policy::eu_ets_free_allocation_t_per_t(y, benchmark_t_per_t(y), factor, cross_sectoral_correction);
 }
 
 policy::EuEtsInputs eu_ets_inputs(const FleetModel& model, const FleetSmelter& s, const Shocks& shocks) {
   // A [[carbon_price]] on the smelter's region replaces the EU ETS (fleet_case.cpp warns).
-  const bool on = model.eu_ets.on && model.cbam_year != 0 && s.in_eu_ets &&
+  const bool on = model.eu_ets.on && model.eu_ets.year != 0 && s.in_eu_ets &&
                   shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] == 0;
   if (!on) return {};
-  return {true, model.eu_ets.free_allocation_t_per_t(model.cbam_year), model.eu_ets.eua_usd_per_kg_co2};
+  return {true, model.eu_ets.free_allocation_t_per_t(model.eu_ets.year), model.eu_ets.eua_usd_per_kg_co2};
 }
 
 void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out) {

@@ -14,10 +14,12 @@
 #include "potline/core/constants.hpp"
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/fleet/fleet_smelters.hpp"
+#include "potline/fleet/years.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/policy/cbam.hpp"
+#include "potline/policy/eu_ets.hpp"
 #include "file_label.hpp"
 
 namespace potline::fleet {
@@ -43,37 +45,34 @@ void check_supply_curve_areas(const PowerSupplyTable& t, const std::vector<Smelt
   }
 }
 
-/// A one-year case replaces cbam.year by the scenario year (years.cpp, apply_cbam_year): an explicit
+/// A one-year case replaces cbam.year by the scenario year (years.cpp, apply_year_carbon): an explicit
 /// cbam.year that differs from fleet.year changes nothing, which the user must be told (T7-1). A path
 /// of years replaces it year by year, as its docs say (examples/world-path-2035.toml), without a note.
-/// Returns true when the scenario year has no CBAM, so that nothing of [cbam] is used.
-bool note_cbam_year_replaced(const FleetCase& c, int last_year, core::Diagnostics& d) {
-  if (c.cbam_year == 0 || last_year != c.year) return false;
-  const bool none = c.year < policy::kCbamFirstYear;
-  if (c.cbam_year == c.year) return none;
+void note_cbam_year_replaced(const FleetCase& c, int last_year, core::Diagnostics& d) {
+  if (c.cbam_year == 0 || !c.cbam_year_given || last_year != c.year || c.cbam_year == c.year) return;
   const std::string effect =
-      none ? fmt::format("no CBAM before {} (and no EU ETS charge), so cbam.eua_price is not used either",
-                         policy::kCbamFirstYear)
-           : fmt::format("the CBAM rules of {}", std::min(c.year, policy::kCbamLastYear));
+      c.year < policy::kCbamFirstYear
+          ? fmt::format("no CBAM before {} (the EU ETS on EU and EEA smelters is charged in every year from {}, "
+                        "independent of [cbam])",
+                        policy::kCbamFirstYear, policy::kEuEtsFirstYear)
+          : fmt::format("the CBAM rules of {}", std::min(c.year, policy::kCbamLastYear));
   d.warning("cbam.year", fmt::format("{} is replaced by the scenario year {} (fleet.year): {}; use --set "
                                      "fleet.year={} for the CBAM of {}",
                                      c.cbam_year, c.year, effect, c.cbam_year, c.cbam_year));
-  return none;
 }
 
-/// A [cbam] case with a year takes the EUA price of the eua_price path in every year the path covers
-/// (years.cpp): a cbam.eua_price in the case then changes nothing, which the user must be told; without
-/// one, the path must cover the case's years.
+/// A case with a year takes the EUA price of the eua_price path in every year the path covers
+/// (years.cpp), for CBAM and the EU ETS: a cbam.eua_price in the case then changes nothing, which the
+/// user must be told; a [cbam] case without one needs a path that covers the case's years.
 void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diagnostics& d) {
-  if (c.cbam_year == 0) return;
-  if (note_cbam_year_replaced(c, last_year, d)) return;
+  note_cbam_year_replaced(c, last_year, d);
   const auto path = std::find_if(c.paths.begin(), c.paths.end(), [&](const YearPath& p) {
     return p.name == "eua_price" && p.covers(c.year) && p.covers(last_year);
   });
   if (path == c.paths.end()) {
     // A path that misses the years is the year's error (check_path_years), not a missing price.
     const bool has_path = std::any_of(c.paths.begin(), c.paths.end(), [](const YearPath& p) { return p.name == "eua_price"; });
-    if (!c.eua_price_given && !has_path) {
+    if (c.cbam_year != 0 && !c.eua_price_given && !has_path) {
       d.error(core::SourceLocation{c.path, 1, 1}, "cbam.eua_price",
               fmt::format("give cbam.eua_price (EUR/t): {} has no eua_price path for {}..{}", file_label(c.paths_path),
                           c.year, last_year));
@@ -269,30 +268,74 @@ void apply_added_loads(FleetCase& c) {
   }
 }
 
-/// The EU ETS of a [cbam] case (fleet.hpp, EuEtsCharge): its schedule, the case's EUA and which
-/// smelters are in it (the EU and EEA states of data/cbam.toml, whose reason says "in the EU ETS";
-/// Switzerland's linked ETS is not the EU's). A [[carbon_price]] on a region replaces it for that
-/// region's smelters, which the user is told.
+/// Years or prices for which the EU ETS on EU and EEA smelters cannot be charged: before data/cbam.toml's
+/// first ETS year, or without an EUA price or exchange rate (no path for the years and no [cbam] value).
+/// A case without a year (no fleet.year, no cbam.year) has no ETS year: docs/model/fleet.md says so.
+void note_eu_ets_gaps(const FleetCase& c, core::Diagnostics& d) {
+  const int first_year = policy::kEuEtsFirstYear;
+  const int year = c.year != 0 ? c.year : c.cbam_year;
+  if (year == 0) return;
+  if (year < first_year) {
+    d.warning("fleet.year", fmt::format("the EU ETS is not charged in {} (from {}: data/cbam.toml has no benchmark of "
+                                        "the years before)",
+                                        year, first_year));
+  }
+  const int last = std::max(year, c.last_year);
+  const auto has_path = [&](const char* name) {
+    return std::any_of(c.paths.begin(), c.paths.end(),
+                       [&](const YearPath& p) { return p.name == name && p.covers(year) && p.covers(last); });
+  };
+  std::string missing;
+  if (!c.eua_price_given && !has_path("eua_price")) missing = "an EUA price (cbam.eua_price, or an eua_price path)";
+  if (!c.usd_per_eur_given && !has_path("usd_per_eur"))
+    missing += (missing.empty() ? "" : " and ") + std::string("an exchange rate (cbam.usd_per_eur, or a usd_per_eur path)");
+  if (missing.empty()) return;
+  d.warning("cbam.eu_ets", fmt::format("the EU ETS on EU and EEA smelters is not charged: no {} for {} in the case or "
+                                       "{}",
+                                       missing, last == year ? std::to_string(year) : fmt::format("{}..{}", year, last),
+                                       file_label(c.paths_path)));
+}
+
+/// The year's prices of the paths in a case with fleet.year before its smelters are built (each year's
+/// case sets them again, years.cpp): the EUA price (replacing cbam.eua_price, which is warned), and the
+/// exchange rate unless cbam.usd_per_eur is given.
+void preset_year_prices(FleetCase& c) {
+  for (const YearPath& p : c.paths) {
+    if (!p.covers(c.year)) continue;
+    if (p.name == "eua_price") c.eua_eur_per_t = p.at(c.year);
+    if (p.name == "usd_per_eur" && !c.usd_per_eur_given) c.usd_per_eur = p.at(c.year);
+  }
+}
+
+/// The EU ETS (fleet.hpp, EuEtsCharge): its schedule, which smelters are in it (the EU and EEA states
+/// of data/cbam.toml, whose reason says "in the EU ETS"; Switzerland's linked ETS is not the EU's)
+/// and, for a case without fleet.year, its year (cbam.year) and price; a case with fleet.year takes
+/// both for each year (years.cpp, apply_year_carbon). A [[carbon_price]] on a region replaces it for
+/// that region's smelters, which the user is told.
 void set_eu_ets(const plant::SmelterData& data, FleetCase& c, core::Diagnostics& d) {
   EuEtsCharge& ets = c.model.eu_ets;
-  ets.on = c.cbam_year != 0 && c.eu_ets == EuEts::kCharged;
   // One benchmark for the ETS free allocation and CBAM's adjustment ([EU 2023/956] Art. 31; T7-3).
   const double cbam_benchmark = data.cbam.benchmark_primary_t_per_t;
-  ets.benchmark_t_per_t = c.ets_benchmark_t_per_t.value_or(cbam_benchmark);
-  if (ets.on && std::abs(ets.benchmark_t_per_t - cbam_benchmark) > 1e-9)
+  ets.benchmark_override_t_per_t = c.ets_benchmark_t_per_t;
+  ets.benchmark_2021_2025_t_per_t = data.cbam.ets_benchmark_2021_2025_t_per_t;
+  ets.benchmark_from_2026_t_per_t = cbam_benchmark;
+  ets.cross_sectoral_correction = data.cbam.cross_sectoral_correction;
+  ets.factor = data.cbam.factor;
+  set_eu_ets_year(c.year != 0 ? c.year : c.cbam_year, c);
+  if (c.eu_ets == EuEts::kCharged && c.ets_benchmark_t_per_t && std::abs(*c.ets_benchmark_t_per_t - cbam_benchmark) > 1e-9)
     d.warning("cbam.ets_benchmark",
               fmt::format("{:.4g} t/t differs from the benchmark {:.4g} t/t of data/cbam.toml that the importers' "
                           "free-allocation adjustment uses: EU and EEA smelters get {:+.1f} % of the allocation the "
                           "CBAM deducts ([EU 2023/956] Art. 31 ties the two)",
-                          ets.benchmark_t_per_t, cbam_benchmark, 100 * (ets.benchmark_t_per_t / cbam_benchmark - 1)));
-  ets.cross_sectoral_correction = data.cbam.cross_sectoral_correction;
-  ets.factor = data.cbam.factor;
-  ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // per t CO2 -> per kg
+                          *c.ets_benchmark_t_per_t, cbam_benchmark, 100 * (*c.ets_benchmark_t_per_t / cbam_benchmark - 1)));
   std::string replaced;
+  bool any_in_ets = false;
   for (FleetSmelter& s : c.model.smelters) {
     const policy::CbamExemptCountry* e = data.cbam.exempt_for(s.record.country);
     s.in_eu_ets = e != nullptr && e->reason.find("in the EU ETS") != std::string::npos;
-    if (!ets.on || !s.in_eu_ets || c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] <= 0) continue;
+    any_in_ets = any_in_ets || s.in_eu_ets;
+    if (c.eu_ets != EuEts::kCharged || !s.in_eu_ets || c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] <= 0)
+      continue;
     const std::string& region = c.model.regions.regions[static_cast<std::size_t>(s.region)].id;
     if (replaced.find("'" + region + "'") == std::string::npos) replaced += (replaced.empty() ? "'" : ", '") + region + "'";
   }
@@ -301,6 +344,7 @@ void set_eu_ets(const plant::SmelterData& data, FleetCase& c, core::Diagnostics&
                                          "the EU ETS (no free allocation); without it they pay the EUA above their free "
                                          "allocation (cbam.eu_ets)",
                                          replaced));
+  if (any_in_ets && c.eu_ets == EuEts::kCharged) note_eu_ets_gaps(c, d);
 }
 
 }  // namespace
@@ -330,6 +374,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   const bool data_failed = d.error_count() > errors_before_data;
   if (c.year != 0) check_path_years(c, in, d);
   if (data_failed) throw core::InputError(d);
+  if (c.year != 0) preset_year_prices(c);
   const std::size_t nr = regions.regions.size();
   FleetModel& model = c.model;
   size_per_region(nr, c);

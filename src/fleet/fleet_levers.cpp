@@ -261,26 +261,43 @@ bool has_section(const CaseInput& in, const std::string& name) {
 }
 
 void apply_cbam(const CaseInput& in, FleetCase& c, core::Diagnostics& d) {
-  if (!has_section(in, "cbam")) return;
   const io::ValueSet& v = in.scalars;
+  // Without [cbam] the EU ETS still takes cbam.eua_price / cbam.usd_per_eur given with --set.
+  c.eua_eur_per_t = v.maybe_number("cbam.eua_price").value_or(0.0);
+  c.usd_per_eur = v.maybe_number("cbam.usd_per_eur").value_or(0.0);
+  c.eua_price_given = v.has("cbam.eua_price");
+  c.usd_per_eur_given = v.has("cbam.usd_per_eur");
+  if (!has_section(in, "cbam")) return;
   const SourceLocation at = v.get("cbam.year")        ? v.get("cbam.year")->location
                             : v.get("cbam.eua_price") ? v.get("cbam.eua_price")->location
                                                       : SourceLocation{c.path, 0, 0};
-  if (const auto year = v.maybe_number("cbam.year")) c.cbam_year = static_cast<int>(*year);
-  else if (in.rejected.count("cbam.year") == 0) d.error(at, "cbam.year", "required with [cbam]: the CBAM year (2026..2050)");
-  c.eua_eur_per_t = v.maybe_number("cbam.eua_price").value_or(0.0);
-  c.usd_per_eur = v.maybe_number("cbam.usd_per_eur").value_or(0.0);
-  const bool eua = v.has("cbam.eua_price") || in.rejected.count("cbam.eua_price") != 0;
-  const bool rate = v.has("cbam.usd_per_eur") || in.rejected.count("cbam.usd_per_eur") != 0;
+  if (const auto year = v.maybe_number("cbam.year")) {
+    c.cbam_year = static_cast<int>(*year);
+    c.cbam_year_given = true;
+  } else if (c.year != 0) {
+    // The scenario year replaces cbam.year in every year's case (years.cpp); a placeholder in the
+    // CBAM years marks [cbam] as present.
+    c.cbam_year = std::clamp(c.year, policy::kCbamFirstYear, policy::kCbamMaxYear);
+  } else if (in.rejected.count("cbam.year") == 0) {
+    d.error(at, "cbam.year",
+            "required with [cbam] in a case without fleet.year: the CBAM year (2026..2050; with fleet.year the "
+            "scenario year is the CBAM year)");
+  }
+  const bool eua = c.eua_price_given || in.rejected.count("cbam.eua_price") != 0;
+  const bool rate = c.usd_per_eur_given || in.rejected.count("cbam.usd_per_eur") != 0;
   c.eua_price_given = eua;
-  // With fleet.year the eua_price path of fleet.paths may give the price (checked in fleet_case.cpp).
-  // Each missing key by its own name, at the [cbam] table's first key (T7-1).
+  // With fleet.year the eua_price and usd_per_eur paths of fleet.paths may give them (checked in
+  // fleet_case.cpp). Each missing key by its own name, at the [cbam] table's first key (T7-1).
   if (!eua && c.year == 0) {
     d.error(at, "cbam.eua_price",
             "required with [cbam] in a case without fleet.year: the EUA price (EUR/t; with fleet.year the "
             "eua_price path of fleet.paths gives it)");
   }
-  if (!rate) d.error(at, "cbam.usd_per_eur", "required with [cbam]: the exchange rate (USD/EUR) of the EUA price");
+  if (!rate && c.year == 0) {
+    d.error(at, "cbam.usd_per_eur",
+            "required with [cbam] in a case without fleet.year: the exchange rate (USD/EUR) of the EUA price "
+            "(with fleet.year the usd_per_eur path of fleet.paths gives it)");
+  }
 }
 
 }  // namespace

@@ -61,7 +61,8 @@ void case_and_fleet(Table& t) {
   t.integer("fleet.year")
       .range(2020, 2060)
       .default_note("none: the dataset as it is")
-      .doc("scenario year: applies the pipeline, the paths and the dated trade measures of that year");
+      .doc("scenario year: applies the pipeline, the paths, the dated trade measures and the EU ETS (from 2021) of that "
+           "year");
   t.integer("fleet.last_year")
       .range(2020, 2060)
       .default_note("none: one year")
@@ -77,7 +78,7 @@ void case_and_fleet(Table& t) {
   t.text("fleet.paths")
       .path()
       .default_note("the data folder's fleet-paths.toml")
-      .doc("price and demand paths by year (TOML): EUA price, demand factors");
+      .doc("price and demand paths by year (TOML): EUA price, USD per EUR, demand factors");
   t.text("fleet.fuel_paths")
       .path()
       .default_note("the data folder's fleet-fuel-paths.toml")
@@ -204,7 +205,9 @@ void market(Table& t) {
 void cbam(Table& t) {
   t.integer("cbam.year")
       .range(policy::kCbamFirstYear, policy::kCbamMaxYear)
-      .doc("CBAM year on EU imports (required with [cbam]; no [cbam]: no CBAM)");
+      .default_note("required with [cbam] without fleet.year; with fleet.year the scenario year")
+      .doc("CBAM year on EU imports (no [cbam]: no CBAM; with fleet.year the scenario year replaces it, so it may be "
+           "left out)");
   t.number("cbam.eua_price")
       .unit("EUR/t")
       .range(0.0, kMaxCarbonPrice_per_t)
@@ -218,31 +221,34 @@ void cbam(Table& t) {
       .range(0.0, 10.0)
       .exclusive_min()
       .typical(0.8, 1.6)
-      .doc("exchange rate (required with [cbam])");
+      .default_note("required with [cbam] without fleet.year; with fleet.year the usd_per_eur path")
+      .doc("exchange rate of the EUA price, for CBAM and the EU ETS (required with [cbam] in a case without fleet.year; "
+           "with fleet.year the usd_per_eur path of fleet.paths gives each year's rate unless this is given)");
   t.choice("cbam.route", &FleetCase::cbam_route, {{"actual", CbamRoute::kActual}, {"default", CbamRoute::kDefault}})
       .default_("actual")
       .source("[EU 2023/956] Annex IV: actual embedded emissions, or the default values of [EU 2025/2621]")
       .doc("embedded emissions: each smelter's own direct emissions, or its country's default value where "
            "data/cbam.toml has one (others stay actual)");
-  // CBAM replaces the EU ETS free allocation of the same sectors on the same schedule: the smelters in
-  // the EU ETS pay what an import pays on their own direct emissions (docs/model/fleet.md, CBAM).
+  // The EU ETS is charged in every year of a case with a year, with or without [cbam]; CBAM replaces its
+  // free allocation on the same schedule from 2026 (docs/model/fleet.md, EU ETS).
   t.choice("cbam.eu_ets", &FleetCase::eu_ets, {{"charged", EuEts::kCharged}, {"off", EuEts::kOff}})
       .default_("charged")
-      .source("Directive 2003/87/EC Art. 10a(1a) as amended by [EU 2023/959]: free allocation to CBAM sectors x "
-              "the CBAM factor of data/cbam.toml; [EU 2023/956] Art. 31")
-      .doc("EU ETS on the smelters in it (EU and EEA states): 'charged' - the EUA on each one's direct emissions "
-           "above its free allocation (cbam.ets_benchmark x the year's CBAM factor x the cross-sectoral "
-           "correction of data/cbam.toml), in its C1; 'off' - no carbon cost for them (CBAM on imports only)");
+      .source("Directive 2003/87/EC Annex I (primary aluminium since 2013) and Art. 10a(1a) as amended by [EU 2023/959]: "
+              "free allocation 2021-2025 at the benchmark of [EU 2021/447], from 2026 x the CBAM factor of "
+              "data/cbam.toml; [EU 2023/956] Art. 31")
+      .doc("EU ETS on the smelters in it (EU and EEA states) in every year of a case with a year (fleet.year, or "
+           "cbam.year), with or without [cbam]: 'charged' - the EUA on each one's direct emissions above its free "
+           "allocation (the year's benchmark x its CBAM factor, 1 before 2026, x the cross-sectoral correction of "
+           "data/cbam.toml), in its C1; 'off' - no carbon cost for them");
   t.optional_number("cbam.ets_benchmark", &FleetCase::ets_benchmark_t_per_t)
       .unit("t/t", "1")
       .range(0.0, 5.0)
       .typical(1.0, 1.6)
-      .default_note("the primary-aluminium benchmark of data/cbam.toml (1.423 from 2026)")
+      .default_note("the primary-aluminium benchmark of data/cbam.toml for the year (1.464 in 2021-2025, 1.423 from 2026)")
       .source("[EU 2023/956] Art. 31: CBAM's free-allocation adjustment is the EU ETS free allocation, so both take "
-              "the one benchmark of data/cbam.toml ([EU FAA 2025]); 1.464 in 2021-2025 ([EU 2021/447]), when no "
-              "CBAM or ETS charge applies in the model")
+              "the one benchmark of data/cbam.toml ([EU FAA 2025]) from 2026; 1.464 in 2021-2025 ([EU 2021/447])")
       .doc("EU ETS product benchmark for primary aluminium, t CO2e per t: the free allocation per tonne before "
-           "the CBAM factor (with cbam.eu_ets = \"charged\"); a value that differs from data/cbam.toml's gives EU "
+           "the CBAM factor, in every year (with cbam.eu_ets = \"charged\"); a value that differs from data/cbam.toml's gives EU "
            "producers another free allocation than the importers' adjustment, with a warning");
 }
 

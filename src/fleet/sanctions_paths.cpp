@@ -142,6 +142,7 @@ YearPath parse_path(const toml::table& t, const RegionTable& regions, const std:
                     core::Diagnostics& d) {
   reject_unknown(t, {"name", "region", "unit", "source", "values"}, "[[path]]", file, d);
   static const std::map<std::string, std::string> units = {{"eua_price", "EUR/t"},
+                                                           {"usd_per_eur", "USD/EUR"},
                                                            {"demand_factor", "1"},
                                                            {"published_production", "Mt"},
                                                            {"published_lme", "USD/t"}};
@@ -153,7 +154,8 @@ YearPath parse_path(const toml::table& t, const RegionTable& regions, const std:
   const std::string owner = "path '" + p.name + (p.region.empty() ? "" : " " + p.region) + "'";
   const auto unit = units.find(p.name);
   if (unit == units.end()) {
-    io::report_unknown_name("path", p.name, {"demand_factor", "eua_price", "published_lme", "published_production"},
+    io::report_unknown_name("path", p.name,
+                            {"demand_factor", "eua_price", "published_lme", "published_production", "usd_per_eur"},
                             p.where, "name", d);
   } else if (p.unit != unit->second) {
     d.error(p.where, "unit",

@@ -133,9 +133,10 @@ void apply_eu_ets(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& 
   };
   const std::string why = fmt::format("fleet case {}, cbam.eu_ets = \"charged\" ({}: {})", c.path, s.record.country,
                                       "in the EU ETS, data/cbam.toml");
-  put("eu_ets.year", c.cbam_year, fmt::format("the CBAM year of {}", why));
-  put("eu_ets.eua_price", c.eua_eur_per_t, fmt::format("the EUA price of {}", why));
-  put("eu_ets.usd_per_eur", c.usd_per_eur, fmt::format("cbam.usd_per_eur of {}", why));
+  put("eu_ets.year", c.model.eu_ets.year, fmt::format("the scenario year (fleet.year, else cbam.year) of {}", why));
+  put("eu_ets.eua_price", c.eua_eur_per_t, fmt::format("the EUA price (cbam.eua_price or the eua_price path) of {}", why));
+  put("eu_ets.usd_per_eur", c.usd_per_eur,
+      fmt::format("the exchange rate (cbam.usd_per_eur or the usd_per_eur path) of {}", why));
   if (c.ets_benchmark_t_per_t)
     put("eu_ets.benchmark", *c.ets_benchmark_t_per_t, fmt::format("cbam.ets_benchmark of {}", why));
 }
@@ -151,8 +152,8 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
       << "# price its metal fetches in the market less freight and tariff (cost_curve.csv margin_usd_per_t,\n"
       << "# netback_usd_per_t and netback_region).\n";
   if (c.year != 0) {
-    out << fmt::format("# Scenario year {} (fleet.year, or a path's fleet.last_year): that year's smelters, EUA price\n"
-                       "# and CBAM year.\n", c.year);
+    out << fmt::format("# Scenario year {} (fleet.year, or a path's fleet.last_year): that year's smelters, EUA price,\n"
+                       "# EU ETS free allocation and CBAM year.\n", c.year);
   }
   const double carbon = c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)];
   if (carbon != 0.0) {
@@ -164,7 +165,7 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
   if (eu_ets_inputs(c.model, s, c.shocks).on) {
     out << fmt::format("# EU ETS ([eu_ets], cbam.eu_ets = \"charged\"): the EUA of {:.1f} USD/t CO2 x (direct emissions -\n"
                        "# the free allocation of {:.4g} t/t) is in C1 here as in the fleet (cost_curve.csv eu_ets_usd_per_t).\n",
-                       c.model.eu_ets.eua_usd_per_kg_co2 * 1e3, c.model.eu_ets.free_allocation_t_per_t(c.cbam_year));
+                       c.model.eu_ets.eua_usd_per_kg_co2 * 1e3, c.model.eu_ets.free_allocation_t_per_t(c.model.eu_ets.year));
   }
   return out.str();
 }

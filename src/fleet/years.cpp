@@ -9,6 +9,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/fleet/tariff_dates.hpp"
 #include "potline/policy/cbam.hpp"
+#include "potline/policy/eu_ets.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -38,18 +39,24 @@ void apply_demand_paths(const std::vector<YearPath>& paths, int year, FleetCase&
   }
 }
 
-/// CBAM: the phase-in year of the case's [cbam] (none before the first CBAM year; the last year's
-/// rules after it) and the EUA price of the path, when it has one.
-void apply_cbam_year(const std::vector<YearPath>& paths, int year, FleetCase& c) {
-  if (c.cbam_year == 0) return;
-  c.cbam_year = year < policy::kCbamFirstYear ? 0 : std::min(year, policy::kCbamLastYear);
-  c.model.cbam_year = c.cbam_year;
-  for (const YearPath& p : paths) {
-    if (p.name != "eua_price" || !p.covers(year)) continue;
-    c.eua_eur_per_t = p.at(year);
-    for (FleetSmelter& s : c.model.smelters) s.inputs.eua_eur_per_t = p.at(year);
+/// CBAM and the EU ETS of a scenario year: the phase-in year of the case's [cbam] (none before the
+/// first CBAM year; the last year's rules after it), the EUA price and the exchange rate of the
+/// paths when they cover the year (a cbam.usd_per_eur in the case stays), and the EU ETS of the year.
+void apply_year_carbon(const std::vector<YearPath>& paths, int year, FleetCase& c) {
+  if (c.cbam_year != 0) {
+    c.cbam_year = year < policy::kCbamFirstYear ? 0 : std::min(year, policy::kCbamLastYear);
+    c.model.cbam_year = c.cbam_year;
   }
-  c.model.eu_ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // the EU ETS pays the same EUA
+  for (const YearPath& p : paths) {
+    if (!p.covers(year)) continue;
+    if (p.name == "eua_price") c.eua_eur_per_t = p.at(year);
+    if (p.name == "usd_per_eur" && !c.usd_per_eur_given) c.usd_per_eur = p.at(year);
+  }
+  for (FleetSmelter& s : c.model.smelters) {
+    s.inputs.eua_eur_per_t = c.eua_eur_per_t;
+    s.inputs.usd_per_eur = c.usd_per_eur;
+  }
+  set_eu_ets_year(year, c);
 }
 
 bool has_dated_events(const std::vector<Project>& pipeline, const std::string& id) {
@@ -144,7 +151,7 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
     // else: new this year (a restart starts stopped)
   }
   apply_demand_paths(base.paths, year, c);
-  apply_cbam_year(base.paths, year, c);
+  apply_year_carbon(base.paths, year, c);
   apply_fuel_paths(c, year);  // captive coal and gas power follows its fuel's path (fuel_paths.hpp)
   // A flow limit dated to some years (an observed flow of one year, a quota's years) holds in
   // those.
@@ -160,6 +167,14 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
   for (std::size_t r = 0; r < c.model.regions.regions.size(); ++r)
     c.model.demand_kg_per_s += c.model.regions.regions[r].demand_kg_per_s * c.demand_factor[r];
   return c;
+}
+
+void set_eu_ets_year(int year, FleetCase& c) {
+  EuEtsCharge& ets = c.model.eu_ets;
+  ets.year = year;
+  ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // per t CO2 -> per kg
+  ets.on = c.eu_ets == EuEts::kCharged && policy::eu_ets_year_charged(year) && c.eua_eur_per_t > 0 &&
+           c.usd_per_eur > 0;
 }
 
 std::vector<int> case_years(const FleetCase& c) {

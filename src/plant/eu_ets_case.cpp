@@ -17,14 +17,18 @@ constexpr const char* kEtsKeys[] = {"eu_ets.eua_price", "eu_ets.usd_per_eur", "e
 
 void add_eu_ets_fields(io::SchemaTable<SmelterCase>& t) {
   t.integer("eu_ets.year")
-      .range(policy::kCbamFirstYear, policy::kCbamMaxYear)
+      .range(policy::kEuEtsFirstYear, policy::kCbamMaxYear)
       .default_note("none: no EU ETS cost")
+      .source(
+          "Directive 2003/87/EC Annex I (primary aluminium in the EU ETS since 2013); free "
+          "allocation 2021-2025 at the benchmark of [EU 2021/447], from 2026 x the CBAM factor "
+          "([EU 2023/959], data/cbam.toml)")
       .doc(
-          "year of the EU ETS free allocation (benchmark x that year's CBAM factor x the "
-          "cross-sectoral correction, "
-          "data/cbam.toml; years after 2034 take 2034's factor 0); enables the EU ETS cost in C1, "
-          "for a smelter in an "
-          "EU or EEA state. Not given: no EU ETS cost");
+          "year of the EU ETS free allocation: 2021-2025 the benchmark of that period (1.464 t/t, "
+          "no CBAM factor), from 2026 the benchmark x that year's CBAM factor (years after 2034 "
+          "take 2034's factor 0), x the cross-sectoral correction (data/cbam.toml); enables the EU "
+          "ETS cost in C1 for a smelter in an EU or EEA state, with or without [cbam]. Not given: "
+          "no EU ETS cost");
   t.number("eu_ets.eua_price")
       .unit("EUR/t")
       .range(0.0, kMaxEuaPrice_EUR_per_t)
@@ -43,7 +47,9 @@ void add_eu_ets_fields(io::SchemaTable<SmelterCase>& t) {
       .unit("t/t", "1")
       .range(0.0, 5.0)
       .typical(1.0, 1.6)
-      .default_note("the primary-aluminium benchmark of data/cbam.toml (1.423 from 2026)")
+      .default_note(
+          "the primary-aluminium benchmark of data/cbam.toml for eu_ets.year (1.464 in "
+          "2021-2025, 1.423 from 2026)")
       .source(
           "[EU 2023/956] Art. 31: CBAM's free-allocation adjustment is the EU ETS free allocation, "
           "so both take "
@@ -76,7 +82,8 @@ void resolve_eu_ets(SmelterCase& c, const SmelterData& data, core::Diagnostics& 
   const double usd_per_eur =
       need("eu_ets.usd_per_eur", "the exchange rate (USD/EUR) of the cost in USD");
   const double benchmark =
-      v.maybe_number("eu_ets.benchmark").value_or(data.cbam.benchmark_primary_t_per_t);
+      v.maybe_number("eu_ets.benchmark")
+          .value_or(policy::eu_ets_benchmark_t_per_t(static_cast<int>(*year), data.cbam));
   const double cscf = v.maybe_number("cbam.cross_sectoral_correction")
                           .value_or(data.cbam.cross_sectoral_correction);
   policy::EuEtsInputs& ets = c.inputs.eu_ets;

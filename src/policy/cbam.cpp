@@ -10,18 +10,24 @@
 
 namespace potline::policy {
 
-bool cbam_year_valid(int year) noexcept { return year >= kCbamFirstYear && year <= kCbamMaxYear; }
+bool cbam_year_valid(int year) noexcept {
+  return year >= kCbamFirstYear && year <= kCbamMaxYear;
+}
 
-int cbam_schedule_index(int year) noexcept { return std::clamp(year, kCbamFirstYear, kCbamLastYear) - kCbamFirstYear; }
+int cbam_schedule_index(int year) noexcept {
+  return std::clamp(year, kCbamFirstYear, kCbamLastYear) - kCbamFirstYear;
+}
 
-std::string default_route_label(const std::string& iso3) { return "default (" + iso3 + ")"; }
+std::string default_route_label(const std::string& iso3) {
+  return "default (" + iso3 + ")";
+}
 
 std::string no_default_message(const CbamSchedule& s, const std::string& iso3) {
   // A country outside the CBAM's scope is not a misspelling of one with a default value: say why
   // instead of suggesting another country (NOR used to get "did you mean 'BHR'?").
   if (const CbamExemptCountry* e = s.exempt_for(iso3)) {
-    return "CBAM does not apply to imports from " + iso3 + " (" + e->name + ": " + e->reason + "; " + e->source +
-           "): no certificates are due and there is no default value";
+    return "CBAM does not apply to imports from " + iso3 + " (" + e->name + ": " + e->reason +
+           "; " + e->source + "): no certificates are due and there is no default value";
   }
   std::string message = "no CBAM default value for '" + iso3 + "' in data/cbam.toml (has: ";
   const auto names = s.default_countries();
@@ -29,7 +35,8 @@ std::string no_default_message(const CbamSchedule& s, const std::string& iso3) {
   message += ")";
   // ISO3 codes are upper case: `--default-country usa` found no default and suggested none.
   std::string upper = iso3;
-  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
   if (upper != iso3 && (s.default_for(upper) != nullptr || s.exempt_for(upper) != nullptr)) {
     return message + "; country codes are upper case: write '" + upper + "'";
   }
@@ -45,12 +52,15 @@ double marked_up_default(double default_t_per_t, double markup) noexcept {
 CbamResult cbam_cost(const CbamInputs& in) noexcept {
   CbamResult r;
   r.see_direct_t_per_t = in.see_direct_t_per_t;
-  r.free_allocation_adjustment_t_per_t = in.benchmark_t_per_t * in.cbam_factor * in.cross_sectoral_correction;
+  r.free_allocation_adjustment_t_per_t =
+      in.benchmark_t_per_t * in.cbam_factor * in.cross_sectoral_correction;
   r.origin_price_deduction_t_per_t =
-      in.eua_price_eur_per_t > 0.0 ? in.see_direct_t_per_t * in.carbon_price_paid_eur_per_t / in.eua_price_eur_per_t
-                                   : 0.0;
-  r.certificates_per_t = std::max(0.0, in.see_direct_t_per_t - r.free_allocation_adjustment_t_per_t -
-                                           r.origin_price_deduction_t_per_t);
+      in.eua_price_eur_per_t > 0.0
+          ? in.see_direct_t_per_t * in.carbon_price_paid_eur_per_t / in.eua_price_eur_per_t
+          : 0.0;
+  r.certificates_per_t =
+      std::max(0.0, in.see_direct_t_per_t - r.free_allocation_adjustment_t_per_t -
+                        r.origin_price_deduction_t_per_t);
   r.cost_eur_per_t = r.certificates_per_t * in.eua_price_eur_per_t;
   return r;
 }
@@ -84,10 +94,13 @@ std::vector<std::string> CbamSchedule::default_countries() const {
 }
 
 namespace {
-std::string str(const toml::node_view<const toml::node>& n) { return n.value_or(std::string()); }
+std::string str(const toml::node_view<const toml::node>& n) {
+  return n.value_or(std::string());
+}
 
 // [[exempt_country]] rows: the third countries outside the CBAM's scope.
-std::vector<CbamExemptCountry> read_exempt(const toml::table& t, const std::string& path, core::Diagnostics& d) {
+std::vector<CbamExemptCountry> read_exempt(const toml::table& t, const std::string& path,
+                                           core::Diagnostics& d) {
   std::vector<CbamExemptCountry> out;
   const auto* rows = t["exempt_country"].as_array();
   if (rows == nullptr) return out;
@@ -122,8 +135,10 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   toml::table doc;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {  // toml++ calls a missing file a syntax error
-    d.error({path, 0, 0}, "", "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR or the "
-                              "source tree's data/)");
+    d.error({path, 0, 0}, "",
+            "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR "
+            "or the "
+            "source tree's data/)");
     return s;
   }
   try {
@@ -139,7 +154,8 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   }
   const toml::table& t = doc;
   std::array<bool, kCbamYears> have_factor{}, have_markup{};
-  auto read_years = [&](const char* key, std::array<double, kCbamYears>& out, std::array<bool, kCbamYears>& have) {
+  auto read_years = [&](const char* key, std::array<double, kCbamYears>& out,
+                        std::array<bool, kCbamYears>& have) {
     if (const auto* rows = t[key].as_array()) {
       for (const auto& node : *rows) {
         const auto* row = node.as_table();
@@ -165,7 +181,14 @@ CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   read_years("factor", s.factor, have_factor);
   read_years("default_markup", s.default_markup, have_markup);
   s.benchmark_primary_t_per_t = t["benchmark"]["primary_aluminium_t_co2e_per_t"].value_or(-1.0);
-  if (s.benchmark_primary_t_per_t < 0.0) d.error({path, 0, 0}, "benchmark", "missing primary_aluminium_t_co2e_per_t");
+  if (s.benchmark_primary_t_per_t < 0.0)
+    d.error({path, 0, 0}, "benchmark", "missing primary_aluminium_t_co2e_per_t");
+  s.ets_benchmark_2021_2025_t_per_t =
+      t["ets_benchmark_2021_2025"]["primary_aluminium_t_co2e_per_t"].value_or(-1.0);
+  if (s.ets_benchmark_2021_2025_t_per_t < 0.0)
+    d.error({path, 0, 0}, "ets_benchmark_2021_2025", "missing primary_aluminium_t_co2e_per_t");
+  s.ets_2021_2025_source = str(t["ets_benchmark_2021_2025"]["source"]);
+  s.ets_2021_2025_caveat = caveat(t["ets_benchmark_2021_2025"]);
   s.cross_sectoral_correction = t["cross_sectoral_correction"]["value"].value_or(1.0);
   s.factor_source = str(t["factor_source"]["source"]);
   s.benchmark_source = str(t["benchmark"]["source"]);

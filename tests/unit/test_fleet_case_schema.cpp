@@ -93,7 +93,9 @@ TEST(fleet_case_schema, RequiredKeysAreNamedAtTheirTable) {
   EXPECT_TRUE(has(e, "t.toml:3:1: error: 'cap[0].capacity': required: the region's production cap (Mt/yr)")) << e;
   EXPECT_TRUE(has(e, "'cbam.year': required with [cbam]")) << e;
   // The missing key by its own name (T7-1): eua_price is given here, the exchange rate is not.
-  EXPECT_TRUE(has(e, "'cbam.usd_per_eur': required with [cbam]: the exchange rate (USD/EUR)")) << e;
+  EXPECT_TRUE(has(e, "'cbam.usd_per_eur': required with [cbam] in a case without fleet.year: the exchange rate "
+                     "(USD/EUR)"))
+      << e;
   EXPECT_FALSE(has(e, "'cbam.eua_price': required")) << e;
   const std::string rate_only = errors_of("[fleet]\nlme = 2000\n[cbam]\nyear = 2030\nusd_per_eur = 1.1\n");
   EXPECT_TRUE(has(rate_only, "'cbam.eua_price': required with [cbam] in a case without fleet.year")) << rate_only;

@@ -160,10 +160,10 @@ TEST(fleet_eu_ets, TheEtsFreeAllocationTakesTheCbamBenchmarkAndAnotherOneWarns) 
   core::Diagnostics d, d_other;
   const fleet::FleetCase c = world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
-  EXPECT_DOUBLE_EQ(c.model.eu_ets.benchmark_t_per_t, potline::testing::shipped_smelter_data().cbam.benchmark_primary_t_per_t);
+  EXPECT_DOUBLE_EQ(c.model.eu_ets.benchmark_t_per_t(2030), potline::testing::shipped_smelter_data().cbam.benchmark_primary_t_per_t);
   EXPECT_EQ(d.to_string().find("cbam.ets_benchmark"), std::string::npos) << d.to_string();
   const fleet::FleetCase other = world("ets_benchmark = 1.464\n", d_other);
-  EXPECT_DOUBLE_EQ(other.model.eu_ets.benchmark_t_per_t, 1.464);
+  EXPECT_DOUBLE_EQ(other.model.eu_ets.benchmark_t_per_t(2030), 1.464);
   EXPECT_NE(d_other.to_string().find("'cbam.ets_benchmark': 1.464 t/t differs from the benchmark 1.423 t/t of "
                                      "data/cbam.toml"),
             std::string::npos)

@@ -7,6 +7,7 @@
 // model run once per catalogue technology), then evaluate() is a loop of plant::evaluate calls with
 // no parsing or allocation beyond the output vector — cheap enough for Monte Carlo.
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,18 +42,24 @@ struct FleetSmelter {
   bool dated_restart = false;
 };
 
-/// The EU ETS on the smelters in it, with [cbam] and cbam.eu_ets = "charged" (docs/model/fleet.md,
-/// CBAM): each pays the EUA on its direct emissions above its free allocation per tonne,
-/// benchmark × CBAM factor(year) × CSCF (Directive 2003/87/EC Art. 10a(1a); the factor CBAM's
-/// free-allocation adjustment uses, [EU 2023/956] Art. 31). None before the first CBAM year.
+/// The EU ETS on the smelters in it (docs/model/fleet.md, EU ETS), in every scenario year from 2021
+/// with or without [cbam], unless cbam.eu_ets = "off": each pays the EUA on its direct emissions
+/// above its free allocation per tonne, benchmark(year) × CBAM factor(year) × CSCF (Directive
+/// 2003/87/EC Art. 10a(1a); the factor CBAM's free-allocation adjustment uses, [EU 2023/956] Art.
+/// 31; factor 1 and the 2021–2025 benchmark before 2026, policy/eu_ets.hpp).
 struct EuEtsCharge {
-  bool on = false;
-  double benchmark_t_per_t = 0;          ///< t CO2e per t primary aluminium (cbam.ets_benchmark)
-  double cross_sectoral_correction = 1;  ///< data/cbam.toml
+  bool on = false;  ///< charged (cbam.eu_ets), a year from 2021 and an EUA price and exchange rate known
+  int year = 0;     ///< the ETS year: fleet.year (each year of a path), else cbam.year; 0: none
+  std::optional<double> benchmark_override_t_per_t;  ///< cbam.ets_benchmark (every year)
+  double benchmark_2021_2025_t_per_t = 0;            ///< data/cbam.toml, before 2026
+  double benchmark_from_2026_t_per_t = 0;            ///< data/cbam.toml, from 2026
+  double cross_sectoral_correction = 1;              ///< data/cbam.toml
   std::array<double, policy::kCbamYears> factor{};  ///< CBAM factor by year (data/cbam.toml)
-  double eua_usd_per_kg_co2 = 0;         ///< the year's EUA × cbam.usd_per_eur
-  /// Free allocation per tonne in `cbam_year` (0 before the first CBAM year).
-  double free_allocation_t_per_t(int cbam_year) const noexcept;
+  double eua_usd_per_kg_co2 = 0;                    ///< the year's EUA × USD per EUR
+  /// The benchmark of `year` (the override, else data/cbam.toml's for that year).
+  double benchmark_t_per_t(int year) const noexcept;
+  /// Free allocation per tonne in `year` (0 for year 0).
+  double free_allocation_t_per_t(int year) const noexcept;
 };
 
 /// Everything a fleet evaluation needs, prepared at the boundary.
@@ -60,7 +67,7 @@ struct FleetModel {
   RegionTable regions;
   std::vector<FleetSmelter> smelters;  ///< only those with an included status
   int cbam_year = 0;                   ///< 0 = no CBAM
-  EuEtsCharge eu_ets;                  ///< off without [cbam]
+  EuEtsCharge eu_ets;                  ///< off without a year (fleet.year or cbam.year)
   double lme_usd_per_kg = 0;
   double demand_kg_per_s = 0;          ///< world demand for the cost-curve marginal cost
 };

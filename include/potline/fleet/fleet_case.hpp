@@ -114,9 +114,13 @@ struct FleetCase {
   /// fleet.restart_lead_time (yr): a stopped smelter the LP restarts produces at most
   /// 1 − this share of its year's capacity (FleetSmelter::running, dated_restart).
   double restart_lead_time_yr = 0;
+  /// With [cbam]: cbam.year, or without it (a case with fleet.year) the scenario year clamped to the
+  /// CBAM years (each year's case replaces it, years.cpp); 0 = no [cbam].
   int cbam_year = 0;
+  bool cbam_year_given = false;  ///< cbam.year is in the case
   double eua_eur_per_t = 0, usd_per_eur = 0;
   bool eua_price_given = false;  ///< cbam.eua_price is in the case (with fleet.year it may come from the paths alone)
+  bool usd_per_eur_given = false;  ///< cbam.usd_per_eur is in the case (with fleet.year the usd_per_eur path gives it)
   CbamRoute cbam_route = CbamRoute::kActual;
   EuEts eu_ets = EuEts::kCharged;
   /// cbam.ets_benchmark; none: the primary-aluminium benchmark of data/cbam.toml, the one CBAM's

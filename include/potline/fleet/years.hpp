@@ -1,7 +1,7 @@
 #pragma once
 // Scenario years and paths of years (docs/model/fleet.md, "Years and paths"). A case with
 // fleet.year is solved as that year: the smelters whose pipeline window holds it, the CBAM phase-in
-// year and the EUA price of the path, the demand factors of the paths and the trade measures in
+// year, the EU ETS of the year and the EUA price of the path, the demand factors of the paths and the trade measures in
 // force on 1 July. A path (fleet.last_year) solves every year in turn, each with fleet::solve (the
 // one solve of every caller), and carries which smelters ran into the next year (a stopped smelter
 // pays its restart).
@@ -26,6 +26,12 @@ struct YearResult {
   FleetCase c;  ///< the case of that year (its smelters are those of the result)
   FleetResult r;
 };
+
+/// The EU ETS of `year` in c.model.eu_ets (fleet.hpp, EuEtsCharge): its year, the EUA price × USD
+/// per EUR of the case as it stands (the paths' values of the year, or cbam.eua_price and
+/// cbam.usd_per_eur), and on when cbam.eu_ets = "charged", the year is one the ETS is charged in
+/// (from data/cbam.toml's first year, 2021) and both prices are known.
+void set_eu_ets_year(int year, FleetCase& c);
 
 /// Every year of the case: c.year alone, or c.year .. c.last_year. A year with an infeasible market
 /// stops the path (its result is the last one, feasible = false).

@@ -5,10 +5,10 @@
 // no free-allocation adjustment, certificates for the full embedded emissions.
 //
 // Per tonne of aluminium imported into the EU:
-//   SEE        = direct specific embedded emissions [t CO2e/t] (actual, or default value × (1 + mark-up))
-//   FAA        = benchmark × CBAM factor(year) × cross-sectoral correction factor      (Art. 31)
-//   deduction  = SEE × carbon price paid at origin / EUA price                          (Art. 9)
-//   certificates = max(0, SEE − FAA − deduction);  cost = certificates × certificate price
+//   SEE        = direct specific embedded emissions [t CO2e/t] (actual, or default value × (1 +
+//   mark-up)) FAA        = benchmark × CBAM factor(year) × cross-sectoral correction factor (Art.
+//   31) deduction  = SEE × carbon price paid at origin / EUA price                          (Art.
+//   9) certificates = max(0, SEE − FAA − deduction);  cost = certificates × certificate price
 // From 2026 aluminium pays on direct emissions only (CO2 and PFCs).
 #include <array>
 #include <optional>
@@ -40,21 +40,25 @@ struct CbamCountryDefault {
   std::string product;
   double direct_t_co2e_per_t = 0;
   std::string source;
-  std::string caveat;  ///< the row's note when it is not verified against the legal text (else empty)
+  std::string
+      caveat;  ///< the row's note when it is not verified against the legal text (else empty)
 };
 
 /// The CBAM schedule and constants, loaded once from data/cbam.toml.
 struct CbamSchedule {
-  std::array<double, kCbamYears> factor{};          ///< CBAM factor by year (share of free allocation)
+  std::array<double, kCbamYears> factor{};  ///< CBAM factor by year (share of free allocation)
   std::array<double, kCbamYears> default_markup{};  ///< mark-up on default values by year
-  double benchmark_primary_t_per_t = 0;
+  double benchmark_primary_t_per_t = 0;  ///< from kCbamFirstYear (CBAM's adjustment and the EU ETS)
+  /// The EU ETS benchmark of 2021–2025 ([ets_benchmark_2021_2025]: 1.464 t/t, [EU 2021/447]); the
+  /// EU ETS charge (eu_ets.hpp) uses it before kCbamFirstYear, with no CBAM factor.
+  double ets_benchmark_2021_2025_t_per_t = 0;
   double cross_sectoral_correction = 1;
   std::vector<CbamCountryDefault> defaults;
   std::vector<CbamExemptCountry> exempt;
-  std::string factor_source, benchmark_source, markup_source, cscf_basis;
-  /// The data file's own caveats: each table's note when `verified = false` (the CSCF's basis when it
-  /// is an estimate); empty when verified. `potline cbam` prints those it uses as notes.
-  std::string factor_caveat, benchmark_caveat, markup_caveat, cscf_caveat;
+  std::string factor_source, benchmark_source, markup_source, cscf_basis, ets_2021_2025_source;
+  /// The data file's own caveats: each table's note when `verified = false` (the CSCF's basis when
+  /// it is an estimate); empty when verified. `potline cbam` prints those it uses as notes.
+  std::string factor_caveat, benchmark_caveat, markup_caveat, cscf_caveat, ets_2021_2025_caveat;
 
   static CbamSchedule load(const std::string& path, core::Diagnostics& diagnostics);
   const CbamCountryDefault* default_for(const std::string& iso3) const;
@@ -75,8 +79,8 @@ std::string no_default_message(const CbamSchedule& s, const std::string& iso3);
 
 struct CbamInputs {
   int year = 2026;
-  double see_direct_t_per_t = 0;           ///< direct embedded emissions (already marked up if default)
-  double eua_price_eur_per_t = 0;          ///< certificate price, EUR per t CO2e
+  double see_direct_t_per_t = 0;   ///< direct embedded emissions (already marked up if default)
+  double eua_price_eur_per_t = 0;  ///< certificate price, EUR per t CO2e
   double carbon_price_paid_eur_per_t = 0;  ///< effectively paid at origin, EUR per t CO2e embedded
   double benchmark_t_per_t = 0;
   double cbam_factor = 0;

@@ -1,0 +1,118 @@
+// docs/cli.md's `--vary` tables are run as written, so their numbers cannot drift silently from the
+// program (the fleet sample read 2,349 USD/t at no tariff while the program printed 2,496, found
+// 2026-12-06).
+//
+// Every fenced block of docs/cli.md holds zero or more commands "$ potline ARGS"; each command's
+// expected output is the block's lines after it up to the next command or the fence's end (blank
+// lines at its end dropped). The commands with `--vary` (the number tables; the other examples
+// show a shape, a help text or an error) are run from the repository root, arguments split on
+// blanks with '...' or "..." quoting, no shell, and their output compared line by line to the
+// page's rounding (doc_line_match.hpp, as docs/crossroads.md in test_crossroads.cpp).
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "cli_helpers.hpp"
+#include "doc_line_match.hpp"
+
+namespace potline_cli_test::test_cli_docs_blocks {
+
+namespace {
+
+const std::string kPrompt = "$ potline ";
+
+struct Command {
+  std::size_t line = 0;               // of the "$ potline" line in the page
+  std::string text;                   // the command as written
+  std::vector<std::string> args;      // argv[1..]
+  std::vector<std::string> expected;  // the lines the page shows under it
+};
+
+std::vector<Command> page_commands(const std::filesystem::path& page) {
+  std::ifstream in(page);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::vector<Command> out;
+  bool in_fence = false;
+  const auto close = [&] {
+    if (!out.empty())
+      while (!out.back().expected.empty() && out.back().expected.back().empty())
+        out.back().expected.pop_back();
+  };
+  bool collecting = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    if (line.rfind("```", 0) == 0) {
+      if (collecting) close();
+      in_fence = !in_fence;
+      collecting = false;
+      continue;
+    }
+    if (!in_fence) continue;
+    if (line.rfind(kPrompt, 0) == 0) {
+      if (collecting) close();
+      out.push_back({i + 1, line.substr(2), split_words(line.substr(kPrompt.size())), {}});
+      collecting = true;
+    } else if (line.rfind("$ ", 0) == 0) {
+      if (collecting) close();
+      collecting = false;  // another program's command (a shell line): not ours to compare
+    } else if (collecting) {
+      out.back().expected.push_back(line);
+    }
+  }
+  return out;
+}
+
+bool is_table(const Command& c) {
+  return c.text.find(" --vary ") != std::string::npos;
+}
+
+}  // namespace
+
+TEST(CliDocsBlocks, PageShowsTheVaryTablesOfSmelterAndFleet) {
+  int smelter = 0, fleet = 0;
+  for (const auto& c : page_commands(source_dir() / "docs" / "cli.md")) {
+    if (!is_table(c)) continue;
+    EXPECT_FALSE(c.expected.empty()) << "docs/cli.md:" << c.line << " shows no output";
+    smelter += c.args.front() == "smelter";
+    fleet += c.args.front() == "fleet";
+  }
+  EXPECT_GE(smelter, 1);
+  EXPECT_GE(fleet, 1);
+}
+
+TEST(CliDocsBlocks, EveryVaryTablePrintsWhatThePageShows) {
+  const auto cwd = std::filesystem::current_path();
+  std::filesystem::current_path(source_dir());
+  for (const auto& c : page_commands(source_dir() / "docs" / "cli.md")) {
+    if (!is_table(c)) continue;
+    SCOPED_TRACE("docs/cli.md:" + std::to_string(c.line) + ": " + c.text);
+    const RunResult r = run_program(potline_bin(), c.args);
+    EXPECT_EQ(r.exit_code, 0) << r.describe();
+    const std::string mismatch = doc_line_match::match_block(c.expected, lines_of(r.out));
+    EXPECT_TRUE(mismatch.empty())
+        << mismatch << "\n--- printed ---\n"
+        << r.out
+        << "docs/cli.md shows what the program no longer prints: rerun the "
+           "command and update the page (and the date under the table)";
+  }
+  std::filesystem::current_path(cwd);
+}
+
+TEST(CliDocsBlocks, CommandsAreReadPerLineOfAFence) {
+  const TempDir dir;
+  const auto page = dir.path() / "p.md";
+  std::ofstream(page) << "```\n$ potline a --vary x=1,2\nk v\nx 1\n\n$ potline b\nhelp\n```\n"
+                         "text\n```\n$ echo hi\nhi\n```\n";
+  const auto c = page_commands(page);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].line, 2u);
+  EXPECT_EQ(c[0].args, (std::vector<std::string>{"a", "--vary", "x=1,2"}));
+  EXPECT_EQ(c[0].expected, (std::vector<std::string>{"k v", "x 1"}));
+  EXPECT_TRUE(is_table(c[0]));
+  EXPECT_FALSE(is_table(c[1]));
+  EXPECT_EQ(c[1].expected, (std::vector<std::string>{"help"}));
+}
+
+}  // namespace potline_cli_test::test_cli_docs_blocks

@@ -8,8 +8,13 @@
 // show a shape, a help text or an error) are run from the repository root, arguments split on
 // blanks with '...' or "..." quoting, no shell, and their output compared line by line to the
 // page's rounding (doc_line_match.hpp, as docs/crossroads.md in test_crossroads.cpp).
+// Also, to the page's rounding: the world prices "now" of docs/model/fleet.md's table of scenario
+// examples, and README.md's fleet sentence (world.toml's world and US prices, the backtest's LME and
+// world price).
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -68,6 +73,41 @@ bool is_table(const Command& c) {
   return c.text.find(" --vary ") != std::string::npos;
 }
 
+// A number as the page writes it, without its thousands separators ("2,289.1" → "2289.1").
+std::string plain(std::string shown) {
+  std::erase(shown, ',');
+  return shown;
+}
+
+// `potline fleet examples/NAME --json`.
+Json fleet_json(const std::string& name) {
+  const RunResult r = potline({"fleet", (source_dir() / "examples" / name).string(), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  return parse_json(r.out);
+}
+
+// A row of docs/model/fleet.md's table of scenario examples: the file and the world price "now".
+struct ExampleRow {
+  std::string file, now;
+};
+
+std::vector<ExampleRow> fleet_example_rows() {
+  std::ifstream in(source_dir() / "docs" / "model" / "fleet.md");
+  std::vector<ExampleRow> rows;
+  bool inside = false;
+  // "| `world.toml` | ... | 1,843.8 → 2,289.1 (...) |", or "| `world-2024.toml` (...) | ... |
+  // 2,332.9 (...) |"
+  static const std::regex row(R"(^\| `([a-z0-9-]+\.toml)`.*\| (?:[\d,.]+ → )?([\d,.]+)[^|]*\|$)");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("| example | base | its levers | world price", 0) == 0) inside = true;
+    if (!inside) continue;
+    if (line.empty()) break;
+    std::smatch m;
+    if (std::regex_match(line, m, row)) rows.push_back({m[1].str(), plain(m[2].str())});
+  }
+  return rows;
+}
+
 }  // namespace
 
 TEST(CliDocsBlocks, PageShowsTheVaryTablesOfSmelterAndFleet) {
@@ -98,6 +138,47 @@ TEST(CliDocsBlocks, EveryVaryTablePrintsWhatThePageShows) {
            "command and update the page (and the date under the table)";
   }
   std::filesystem::current_path(cwd);
+}
+
+// docs/model/fleet.md's table of the scenario examples: each example's world price "now" is what
+// `potline fleet` prints for it (summary `world_price_usd_per_t`; a path's last year), to the
+// page's rounding. The "before" column (the files of 2026-12-04) is history and not checked.
+TEST(CliDocsBlocks, FleetExampleTableShowsTheProgramsWorldPrices) {
+  const auto rows = fleet_example_rows();
+  ASSERT_GE(rows.size(), 10u)
+      << "the table of scenario examples was not found in docs/model/fleet.md";
+  for (const auto& r : rows) {
+    SCOPED_TRACE("docs/model/fleet.md, examples/" + r.file + ": the page shows " + r.now);
+    const double now = finite_number(fleet_json(r.file), "world_price_usd_per_t");
+    EXPECT_TRUE(doc_line_match::same_to_rounding(r.now, now))
+        << "potline fleet examples/" << r.file << " now gives " << now
+        << " USD/t: re-run the table's examples and update it (and the date above it)";
+  }
+}
+
+// README's fleet sentence: world.toml's world and US prices and the backtest's world price.
+TEST(CliDocsBlocks, ReadmeFleetPricesAreThePrograms) {
+  std::stringstream text;
+  text << std::ifstream(source_dir() / "README.md").rdbuf();
+  static const std::regex sentence(
+      R"(within a tenth of the LME price it is given \(([\d,]+)\s+against ([\d,]+) USD/t, US ([\d,]+); the backtest's own ([\d,]+);)");
+  std::smatch m;
+  const std::string readme = text.str();
+  ASSERT_TRUE(std::regex_search(readme, m, sentence)) << "README.md's fleet sentence was reworded";
+  const Json world = fleet_json("world.toml");
+  const Json backtest = fleet_json("world-2024.toml");
+  EXPECT_TRUE(doc_line_match::same_to_rounding(plain(m[1].str()),
+                                               finite_number(world, "world_price_usd_per_t")))
+      << m[1].str();
+  EXPECT_TRUE(
+      doc_line_match::same_to_rounding(plain(m[2].str()), finite_number(backtest, "lme_usd_per_t")))
+      << m[2].str();
+  EXPECT_TRUE(doc_line_match::same_to_rounding(
+      plain(m[3].str()), finite_number(world.at("price_by_region_usd_per_t"), "usa")))
+      << m[3].str();
+  EXPECT_TRUE(doc_line_match::same_to_rounding(plain(m[4].str()),
+                                               finite_number(backtest, "world_price_usd_per_t")))
+      << m[4].str();
 }
 
 TEST(CliDocsBlocks, CommandsAreReadPerLineOfAFence) {

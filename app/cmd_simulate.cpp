@@ -124,13 +124,18 @@ class Writer final : public line::Observer {
   void on_cell_cut_out(const line::CutOutCell& cell, int cells_in_line) override {
     if (printed_) std::fprintf(stderr, "\n");
     printed_ = false;
-    std::cerr << "warning: " << api::cut_out_warning(cell, cells_in_line, c_.cells) << "\n";
+    std::cerr << "warning: "
+              << api::cut_out_warning(cell, cells_in_line, c_.cells, c_.schedule.is_power())
+              << "\n";
   }
   // A repaired cell cut in again (potline.cut_in): one note line.
   void on_cell_cut_in(const line::CutOutCell& cell, int cells_in_line) override {
     if (printed_) std::fprintf(stderr, "\n");
     printed_ = false;
-    std::cerr << "note: " << api::cut_in_warning(cell, cells_in_line, c_.cells) << "\n";
+    std::cerr << "note: "
+              << api::cut_in_warning(cell, cells_in_line, c_.cells, c_.startup_voltage_V,
+                                     c_.startup_time_s)
+              << "\n";
   }
   void finish() {
     if (printed_) std::fprintf(stderr, "\n");
@@ -198,10 +203,19 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
     const line::WindowMetrics& w = windows[i];
     std::string span = w.end_s > w.start_s ? fmt::format("{:.1f}–{:.1f} h", w.start_s / 3600, w.end_s / 3600)
                                            : fmt::format("at {:.1f} h", w.start_s / 3600);
+    const bool cut_at_end = w.planned_end_s > w.scheduled_end_s;  // by the end of the run (T9-6)
     if (w.cells_cleared > 0) {
-      span += fmt::format(" (cleared at an anode effect in {} cell(s); scheduled to {:.1f} h)", w.cells_cleared,
-                          w.scheduled_end_s / 3600);
+      span += fmt::format(" (cleared at an anode effect in {} cell(s); scheduled to {:.1f} h{})",
+                          w.cells_cleared, w.planned_end_s / 3600,
+                          cut_at_end ? fmt::format(", cut at the end of the run at {:.1f} h",
+                                                   w.scheduled_end_s / 3600)
+                                     : std::string());
+    } else if (cut_at_end) {
+      span += fmt::format(" (of {:.4g}–{:.4g} h: cut at the end of the run)", w.start_s / 3600,
+                          w.planned_end_s / 3600);
     }
+    const std::string after =
+        w.after_cut ? fmt::format("{:.3g} h after (the run ends)", w.after_s / 3600) : "24 h after";
     const std::string back = w.recovery_s >= 0.0
                                  ? fmt::format("back within 2 K {:.1f} h after", w.recovery_s / 3600)
                                  : fmt::format("{} cell(s) not back within 2 K by the end", w.cells_not_recovered);
@@ -209,9 +223,9 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
         w.cells_cut_out > 0 ? fmt::format(", {} cut out of the line before", w.cells_cut_out) : "";
     std::cout << fmt::format(
         "  {} {}: bath {:.1f}–{:.1f} °C, superheat min {:.1f} K, ledge {:.1f}–{:.1f} cm, {}{}; "
-        "AEs {} during, {} in the 24 h after\n",
+        "AEs {} during, {} in the {}\n",
         w.kind, span, w.min_temperature_K - 273.15, w.max_temperature_K - 273.15, w.min_superheat_K,
-        w.min_ledge_m * 100, w.max_ledge_m * 100, back, cut, w.ae_during, w.ae_after);
+        w.min_ledge_m * 100, w.max_ledge_m * 100, back, cut, w.ae_during, w.ae_after, after);
   }
   if (windows.size() > kLines) {
     std::cout << fmt::format("  ... {} more event windows (summary.json or --json: event_windows)\n",
@@ -231,11 +245,19 @@ void print_cut_out(const line::Summary& s) {
     const line::CutOutCell& c = s.cut_out[i];
     std::cout << fmt::format(
         "    cell {} at {:.2f} h: {}; bath {:.1f} °C, metal {:.1f} °C, liquid bath {:.0f} kg "
-        "({:.1f} %), ledge {:.1f} cm, excess AlF3 {:.1f} wt%, {:.3f} V out of the line from {:.2f} "
-        "h\n",
+        "({:.1f} %), ledge {:.1f} cm, excess AlF3 {:.1f} wt%, {:.3f} V{}; out of the line from "
+        "{:.2f} h\n",
         c.cell, c.time_s / 3600, c.reason, c.bath_temperature_K - 273.15,
         c.metal_temperature_K - 273.15, c.liquid_bath_kg, 100 * c.liquid_bath_fraction,
-        100 * c.ledge_m, c.alf3_excess_wt, c.voltage_V, c.shorted_s / 3600);
+        100 * c.ledge_m, c.alf3_excess_wt, c.voltage_V, c.line_off ? " (line off)" : "",
+        c.shorted_s / 3600);
+    if (c.line_off && c.held_current_s > 0.0) {  // froze in an outage, the current came back first
+      std::cout << fmt::format(
+          "      carried the line current for {:.2f} h after the restart, dead, at {:.3f} V (its "
+          "last resistance under current, {:.3f} V at {:.1f} kA at {:.2f} h; a lower bound)\n",
+          c.held_current_s / 3600, c.held_voltage_V, c.reference_voltage_V,
+          c.reference_current_A / 1000, c.reference_time_s / 3600);
+    }
     if (c.cut_in_s >= 0.0) {  // potline.cut_in = "restart"
       std::cout << fmt::format("      cut in again at {:.2f} h after its repair, restarted ({:.3f} V)\n",
                                c.cut_in_s / 3600, c.cut_in_voltage_V);

@@ -92,6 +92,17 @@ void check_timing(const line::SimulationCase& c, const io::ValueSet& v, core::Di
     d.warning(where_of(v, "potline.outage_start"), "potline.outage_start",
               fmt::format("{} is at or after {}: the outage never happens", hours(c.schedule.outage_start_s()), end));
   }
+  // The dated disturbances, as the outage (trial 9, T9-6: a feed stop after the end was silent).
+  const auto never = [&](const char* key, double start_s, const char* what) {
+    if (start_s >= 0.0 && start_s >= c.duration_s && given(v, key)) {
+      d.warning(
+          where_of(v, key), key,
+          fmt::format("{} is at or after {}: the {} never happens", hours(start_s), end, what));
+    }
+  };
+  never("disturbance.feed_stop_start", c.control.feed_stop_start_s, "feed stop");
+  never("disturbance.anode_problem_start", c.upsets.anode_problem_start_s, "anode problem");
+  never("disturbance.cover_loss_start", c.upsets.cover_loss_start_s, "cover loss");
   if (given(v, "run.output_interval") && c.output_interval_s >= c.duration_s) {
     d.warning(where_of(v, "run.output_interval"), "run.output_interval",
               fmt::format("{} is not shorter than the run (run.duration = {}): timeseries.csv has only the rows at 0 "
@@ -204,6 +215,10 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
     e["cells_not_recovered"] = w.cells_not_recovered;
     e["ae_during"] = w.ae_during;
     e["ae_after_24h"] = w.ae_after;
+    // The end of the run cut the window or its 24 h after (trial 9, T9-6).
+    e["planned_end_h"] = w.planned_end_s / 3600.0;
+    e["cut_at_run_end"] = w.planned_end_s > w.scheduled_end_s;
+    e["after_h"] = w.after_s / 3600.0;
     e["cells_cut_out"] = w.cells_cut_out;
     out.push_back(e);
   }
@@ -326,6 +341,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["cut_out_cells"] = cut_out_cells_json(s.cut_out);
   j["cut_ins"] = s.cut_ins;  // potline.cut_in (docs/model/dynamics.md §7)
   j["cut_in_heat_MWh"] = s.cut_in_heat_J / 3.6e9;
+  j["startup_energy_MWh"] = s.startup_energy_J / 3.6e9;  // potline.startup_* (§7)
   j["ledge_melt_outs"] = s.ledge_melt_outs;  // potline.on_ledge_melt_out
   j["cells_ledge_melted_out"] = s.cells_ledge_melted_out;
   j["ledge_bare_cell_hours"] = s.ledge_bare_cell_hours;

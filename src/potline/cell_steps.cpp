@@ -48,12 +48,18 @@ struct CellAt {
   }
 };
 
-void set_line_current(Block& b, const SimulationCase& c, double I) {
+void set_line_current(Block& b, const SimulationCase& c, double I, double t) {
   // Unchanged since the last step: every cell's input and last current are already I.
   if (I == b.applied_current_A) return;
+  const bool was_on = b.applied_current_A > kLineOnFraction * c.schedule.nominal_A();
   b.applied_current_A = I;
   for (std::size_t k = 0; k < b.cells->size(); ++k) {
     if (b.runs[k].cut_out) continue;  // dead (cut out or being cut out): not integrated
+    if (was_on) {  // its last voltage under current (a guard tripped with the line off uses it)
+      b.runs[k].on_voltage_V = b.cells->voltage(k);
+      b.runs[k].on_current_A = b.runs[k].last_current;
+      b.runs[k].on_time_s = t;
+    }
     CellInputs& in = b.cells->inputs(k);
     if (std::fabs(I - b.runs[k].last_current) > kCurrentJump * c.schedule.nominal_A()) b.cells->mark_jump(k);
     if (in.current_A != I) in.ledge_flow_factor = ledge_flow_factor(b.cells->model(k), I);
@@ -352,6 +358,13 @@ void run_controller(const CellAt& at, double I) {
                                       m.derived.exchanger_W_per_K *
                                       at.cells().inputs(at.k).exchanger_fraction
                             : 0.0;
+  if (run.startup_start_s >= 0.0) [[unlikely]] {  // a restarted pot's start-up (cut_in_out.cpp)
+    const double left = 1.0 - (at.t - run.startup_start_s) / at.x.c.startup_time_s;
+    const double raise_V = std::max(left, 0.0) * at.x.c.startup_voltage_V;
+    run.controller.set_startup_offset_V(raise_V);
+    run.totals.startup_energy_J += I * raise_V * cs.sample_period_s;  // until the next sample
+    if (left <= 0.0) run.startup_start_s = -1.0;
+  }
   const control::Actions a = run.controller.sample(at.t, v_meas, i_meas, at.y()[kAcd], held_W);
   bool jumped = false;
   if (a.ae_detected) {
@@ -412,7 +425,7 @@ void advance_block(Block& b, const StepContext& x, long first_step, long steps, 
   for (long s = first_step; s < first_step + steps; ++s) {
     const double t0 = s * x.h;
     const double I = line_current_at(x.c, t0, regulated_A);
-    set_line_current(b, x.c, I);
+    set_line_current(b, x.c, I, t0);
     b.cells->step();
     const double t = t0 + x.h;
     for (std::size_t k = 0; k < n; ++k) {

@@ -67,6 +67,16 @@ void cut_out_cell(Block& b, std::size_t k, const StepContext& x, double t, Viola
   c.ledge_m = ledge_thickness_m(m, y);
   c.alf3_excess_wt = composition(m, y).alf3_excess_wt;
   c.voltage_V = cells.voltage(k);
+  // Its resistance under current: at the guard, or, when the line was off then (an outage), at its
+  // last step under current before (never under current: the controller's target at nominal).
+  const double nominal_A = x.c.schedule.nominal_A();
+  c.line_off = !(run.last_current > kLineOnFraction * nominal_A);
+  const bool never_on = c.line_off && !(run.on_current_A > 0.0);
+  c.reference_voltage_V = !c.line_off ? c.voltage_V
+                          : never_on  ? x.cs.target_voltage_V
+                                      : run.on_voltage_V;
+  c.reference_current_A = !c.line_off ? run.last_current : never_on ? nominal_A : run.on_current_A;
+  c.reference_time_s = !c.line_off ? t : never_on ? 0.0 : run.on_time_s;
   if (run.in_ae) {  // an anode effect ends with the cell's control
     run.in_ae = false;
     run.totals.ae_seconds += t - run.ae_start;
@@ -88,13 +98,29 @@ void cut_out_cell(Block& b, std::size_t k, const StepContext& x, double t, Viola
   v = Violation{};
 }
 
+// A dead pot in the series carries the line current through a bath it no longer keeps liquid:
+// the model has left its domain there and does not evaluate it. Its resistance is taken as its
+// last one under current, R = (V_ref − E_b)/I_ref: exact for a pot held at the current it tripped
+// under, and a lower bound for one that froze with the line off (half its bath solid, the liquid
+// fills less of the ACD and conducts worse: a frozen pot's resistance is higher, never zero).
+double held_voltage_V(const CutOutCell& c, double back_emf_V, double I) {
+  if (!(I > 0.0) || !(c.reference_current_A > 0.0)) return 0.0;
+  const double ohmic_V = std::max(c.reference_voltage_V - back_emf_V, 0.0);
+  return back_emf_V + ohmic_V * I / c.reference_current_A;
+}
+
 void hold_in_line(Block& b, std::size_t k, const StepContext& x, double t, double I) {
   CellRun& run = b.runs[k];
-  run.held_energy_J += I * run.cut.voltage_V * x.h;
+  const double V = held_voltage_V(run.cut, x.cs.back_emf_V, I);
+  run.held_energy_J += I * V * x.h;
   run.held_charge_C += I * x.h;
+  if (I > kLineOnFraction * x.c.schedule.nominal_A()) {
+    run.cut.held_current_s += x.h;
+    run.cut.held_voltage_V = V;
+  }
   if (t < run.cut.shorted_s - 1e-9 * x.h) return;
   run.shorted = true;
-  log(b, k, x, t, EventKind::kCellCutOut, run.cut.voltage_V);
+  log(b, k, x, t, EventKind::kCellCutOut, V);
 }
 
 // The repaired cell is restarted as plants restart a pot: liquid bath and metal poured from the
@@ -125,6 +151,9 @@ void cut_in_cell(Block& b, std::size_t k, const StepContext& x, double t, double
       make_controller(x.c, x.cs, cell, t,
                       kCutInStream + static_cast<std::uint64_t>(tot.cut_ins) * (1ull << 20) + cell);
   ++tot.cut_ins;
+  // Its start-up (potline.startup_*): the new controller's target raised, falling to the line's.
+  run.startup_start_s = x.c.startup_voltage_V > 0.0 && x.c.startup_time_s > 0.0 ? t : -1.0;
+  run.controller.set_startup_offset_V(run.startup_start_s >= 0.0 ? x.c.startup_voltage_V : 0.0);
   run.zones = AluminaZones(x.zones, x.c.feeders.mixing_time_s, x.cs.sample_period_s);
   run.zone_voltage_age_s = 0.0;
   run.out_of_line_s += t - run.cut.time_s;

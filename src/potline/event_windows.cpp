@@ -36,12 +36,18 @@ bool is_feed_stop(const Window& w) {
 std::vector<Window> disturbance_windows(const SimulationCase& c) {
   std::vector<Window> w;
   const CurrentSchedule& s = c.schedule;
-  if (s.has_outage()) w.push_back({"outage", s.outage_start_s(), s.outage_start_s() + s.outage_duration_s()});
+  // Each window ends at the end of the run at the latest; planned_end_s keeps the end the case
+  // asked for (the summary says the run cut it, trial 9 T9-6).
+  const auto clipped = [&](const char* kind, double start_s, double end_s) {
+    return Window{kind, start_s, std::min(end_s, c.duration_s), end_s};
+  };
+  if (s.has_outage())
+    w.push_back(clipped("outage", s.outage_start_s(), s.outage_start_s() + s.outage_duration_s()));
   const control::ControllerSettings& cs = c.control;
   if (c.controller_enabled && cs.feed_stop_start_s >= 0.0 && cs.feed_stop_duration_s > 0.0) {
     for (double start = cs.feed_stop_start_s; start < c.duration_s && w.size() < kMaxWindows;
          start += cs.feed_stop_period_s) {
-      w.push_back({"feed_stop", start, std::min(start + cs.feed_stop_duration_s, c.duration_s)});
+      w.push_back(clipped("feed_stop", start, start + cs.feed_stop_duration_s));
       if (!(cs.feed_stop_period_s > 0.0)) break;
     }
   }
@@ -56,7 +62,8 @@ std::vector<Window> disturbance_windows(const SimulationCase& c) {
         std::size_t on = i + 1;  // the step back (the points in between stay at zero)
         while (on < points.size() && points[on].value == 0.0) ++on;
         const bool back = on < points.size();
-        w.push_back({"outage", p.time_s, back ? std::min(points[on].time_s, c.duration_s) : c.duration_s});
+        w.push_back(back ? clipped("outage", p.time_s, points[on].time_s)
+                         : Window{"outage", p.time_s, c.duration_s});
         i = on;  // the step back belongs to this window
         continue;
       }
@@ -119,13 +126,15 @@ void clear_feed_stop_windows(const std::vector<Window>& windows, CellRun& run, d
   }
 }
 
-std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, const std::vector<Block>& blocks) {
+std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
+                                          const std::vector<Block>& blocks, double run_end_s) {
   std::vector<WindowMetrics> out;
   for (std::size_t i = 0; i < windows.size(); ++i) {
     WindowMetrics m;
     m.kind = windows[i].kind;
     m.start_s = windows[i].start_s;
     m.scheduled_end_s = windows[i].end_s;
+    m.planned_end_s = windows[i].planned_end_s;
     m.end_s = -1.0;  // the latest end over the cells the window applies to (a cleared stop ends early)
     m.min_temperature_K = m.min_superheat_K = m.min_ledge_m = 1e300;
     bool any = false;
@@ -162,6 +171,9 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, co
     }
     if (!any) continue;  // the run stopped before this window
     if (m.end_s < 0.0) m.end_s = m.scheduled_end_s;
+    // The AEs "after" count over the 24 h after the end, or up to the end of the run.
+    m.after_s = std::clamp(run_end_s - m.end_s, 0.0, kAfterWindow_s);
+    m.after_cut = run_end_s < m.end_s + kAfterWindow_s;
     if (m.cells_not_recovered > 0) m.recovery_s = -1.0;
     out.push_back(m);
   }

@@ -21,6 +21,7 @@ namespace potline::line::detail {
 struct Window {
   const char* kind;
   double start_s, end_s;  ///< as scheduled; a cell's cleared feed stop ends earlier (CellWindow)
+  double planned_end_s = end_s;  ///< as the case asked, before the end of the run cut it
 };
 
 /// One cell's record of one window (docs/model/dynamics.md §6, "Event windows").
@@ -58,6 +59,10 @@ struct CellRun {
   bool in_ae = false;
   double ae_start = 0;
   double last_current = 0;
+  /// Its voltage and the line current at the last step under current (above kLineOnFraction of
+  /// nominal), recorded when the current changes, and when: the resistance a cell that trips a
+  /// guard with the line off is held in the line at (cut_in_out.cpp).
+  double on_voltage_V = 0, on_current_A = 0, on_time_s = 0;
   CellTotals totals;
   double stored_heat_start = 0;
   double alumina_start = 0, alf3_start = 0, cryolite_start = 0, metal_start = 0;
@@ -94,6 +99,8 @@ struct CellRun {
   double cut_in_due_s = std::numeric_limits<double>::infinity();
   std::vector<CutOutCell> past_cuts;
   double out_of_line_s = 0;
+  /// The start-up of its last cut-in (potline.startup_*): when it began (< 0: none running).
+  double startup_start_s = -1;
   control::AcdLimitRecord acd_before_restart;  ///< the ACD record of its controllers before the last restart
   /// The side ledge is melted out (at the model's floor, dynamics.minimum_ledge), since when.
   bool ledge_out = false;
@@ -160,7 +167,10 @@ void count_window_ae(const std::vector<Window>& windows, CellRun& run, double t)
 /// windows open at t end there for this cell.
 void clear_feed_stop_windows(const std::vector<Window>& windows, CellRun& run, double t);
 /// The windows' metrics over all cells.
-std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows, const std::vector<Block>& blocks);
+/// `run_end_s`: where the run ended (its duration, or a guard's stop): a window's "after" period
+/// is cut there.
+std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
+                                          const std::vector<Block>& blocks, double run_end_s);
 
 /// State guards of one cell after a step: finite, bath not frozen, every state in its physical
 /// range. False (and `v` filled) when one trips. O(1), allocates only on a violation.
@@ -173,6 +183,12 @@ void cut_out_cell(Block& b, std::size_t k, const StepContext& x, double t, Viola
 /// A dead cell not yet shorted, at line current I over the step that ended at t: its held energy
 /// and charge; shorted once the delay has passed.
 void hold_in_line(Block& b, std::size_t k, const StepContext& x, double t, double I);
+/// The voltage of a dead cell held in the line at line current I: its last resistance under
+/// current, E_b + (V_ref − E_b)·I/I_ref (0 at no current). docs/model/dynamics.md §7.
+double held_voltage_V(const CutOutCell& c, double back_emf_V, double I);
+/// The line is on above this share of the nominal current (the pot controller's "line off"
+/// threshold, kOffCurrentFraction in src/control/pot_controller_internal.hpp; a modelling choice).
+constexpr double kLineOnFraction = 0.05;
 /// The cell's ACD record over the run (its controllers before and after restarts).
 control::AcdLimitRecord acd_record(const CellRun& run);
 /// A shorted cell whose repair is done (potline.cut_in = "restart"): restarted at t and back in

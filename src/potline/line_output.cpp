@@ -152,6 +152,7 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   }
   sum.cut_ins += t.cut_ins;
   sum.cut_in_heat_J += t.cut_in_heat_J;
+  sum.startup_energy_J += t.startup_energy_J;
   sum.ledge_melt_outs += t.ledge_melt_outs;
   sum.cells_ledge_melted_out += t.ledge_melt_outs > 0 ? 1 : 0;
   sum.ledge_bare_cell_hours += t.ledge_bare_s / 3600.0;
@@ -213,9 +214,11 @@ Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long
         row.energy_J += b.cells->state(k)[kEnergyLine] + r.held_energy_J;
         row.production_kg += b.cells->state(k)[kMetalProduced];
         if (r.shorted) continue;
-        // Not yet shorted (potline.cut_out_delay): in the series with its held voltage.
-        row.line_voltage_V += r.cut.voltage_V;
-        row.line_power_W += r.cut.voltage_V * row.line_current_A;
+        // Not yet shorted (potline.cut_out_delay): in the series with its held voltage at the
+        // current of the last step (cut_in_out.cpp, held_voltage_V).
+        const double held_V = held_voltage_V(r.cut, c.control.back_emf_V, row.line_current_A);
+        row.line_voltage_V += held_V;
+        row.line_power_W += held_V * row.line_current_A;
         ++row.cells_in_line;
         continue;
       }

@@ -30,6 +30,32 @@ void add_cut_in_and_upset_fields(io::SchemaTable<SimulationCase>& t) {
           "estimate: a frozen or run-away pot is dug out and restarted with bath and metal "
           "from neighbouring pots in days; no published per-pot timing read ([Maaden TMS 2025] "
           "gives the number of pots recovered, not the time per pot)");
+  t.number("potline.startup_voltage", &SimulationCase::startup_voltage_V)
+      .unit("V")
+      .default_(0.5)
+      .range(0.0, 3.0)
+      .doc(
+          "potline.cut_in = \"restart\": start-up of a restarted pot: its controller's target "
+          "voltage is raised by this at the cut-in, the raise falling linearly to zero over "
+          "potline.startup_time (0: the pot runs at the line's target at once; summary "
+          "startup_energy_MWh)")
+      .source(
+          "estimate: plants run a pot restarted after a repair at a raised voltage for days "
+          "before its normal practice (a start-up raises the voltage in steps of 0.05–0.5 V and "
+          "runs without anode effects for the first 5–30 days, [RU2116382 1998]); 0.5 V is the "
+          "largest of those steps, on the scale of the model's post-outage reheat "
+          "(control.reheat_voltage 0.3 V); docs/model/dynamics.md §7");
+  t.number("potline.startup_time", &SimulationCase::startup_time_s)
+      .unit("h", "s")
+      .default_(72.0)
+      .range(0.0, 8760.0)
+      .doc(
+          "potline.cut_in = \"restart\": the start-up period over which the raise of "
+          "potline.startup_voltage falls linearly to zero (0: no start-up period)")
+      .source(
+          "estimate: days of early operation for a pot restarted hot into a running line (a new "
+          "pot's early operation lasts weeks, [RU2116382 1998]: 5–30 days without anode effects); "
+          "docs/model/dynamics.md §7");
   t.choice("potline.on_ledge_melt_out", &SimulationCase::on_ledge_melt_out,
            {{"warn", LedgeMeltOutAction::kWarn},
             {"cut_out", LedgeMeltOutAction::kCutOut},

@@ -42,19 +42,20 @@ class PowerRegulator {
   void regulate(double t, double h, const std::vector<Block>& blocks) {
     // The cells in the line: a cell shorted out of it (potline.on_frozen_cell, on_overheated_cell)
     // adds neither its voltage nor its back-EMF; a dead cell not yet shorted
-    // (potline.cut_out_delay) adds its held voltage.
+    // (potline.cut_out_delay) adds its held voltage at the applied current.
+    const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_);
     double line_voltage = 0;
     int cells = 0;
     for (const Block& b : blocks) {
       for (std::size_t k = 0; k < b.runs.size(); ++k) {
         const CellRun& r = b.runs[k];
         if (r.shorted) continue;
-        line_voltage += r.cut_out ? r.cut.voltage_V : b.cells->voltage(k);
+        line_voltage +=
+            r.cut_out ? held_voltage_V(r.cut, cell_back_emf_V_, applied) : b.cells->voltage(k);
         ++cells;
       }
     }
     back_emf_V_ = cell_back_emf_V_ * cells;
-    const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_);
     // Re-fit only above 5 % of nominal: a modelling choice, the pot controller's "line off"
     // threshold (kOffCurrentFraction, src/control/pot_controller_internal.hpp), for its reason: U = N·E_b +
     // R·I holds near the operating current only, and at a small current (U − N·E_b)/I is mostly the
@@ -354,7 +355,7 @@ class Driver {
 
   Summary finish(long done) {
     Summary sum = summarise(c_, blocks_, done * x_.h, done);
-    sum.windows = window_metrics(windows_, blocks_);
+    sum.windows = window_metrics(windows_, blocks_, done * x_.h);
     sum.current_limit_hours = limited_s_ / 3600.0;
     return sum;
   }

@@ -29,9 +29,13 @@ io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells);
 /// cut_out_cells.csv of the run folder: one row per cut-out cell, by time then cell.
 std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells);
 /// The warning line of a cell cut out of the line (without "warning: ").
-std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells);
+/// `power_schedule`: the line follows a power schedule (the cells left take the line's power).
+std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells,
+                            bool power_schedule = false);
 /// The note line of a cell cut in again after its repair (potline.cut_in).
-std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells);
+/// `startup_voltage_V`, `startup_time_s`: its start-up (potline.startup_*; 0: none).
+std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells,
+                           double startup_voltage_V = 0.0, double startup_time_s = 0.0);
 /// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
 

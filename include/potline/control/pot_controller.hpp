@@ -172,7 +172,12 @@ class PotController {
 
   FeedMode mode() const { return mode_; }
   double alf3_rate_kg_per_s() const { return alf3_rate_; }
-  double target_voltage_V() const { return target_voltage_ + temperature_offset_ + reheat_offset_; }
+  double target_voltage_V() const {
+    return target_voltage_ + temperature_offset_ + reheat_offset_ + startup_offset_;
+  }
+  /// The start-up raise of the target of a pot restarted after its repair (potline.startup_*; set
+  /// by the line before each sample; 0: none) [V].
+  void set_startup_offset_V(double offset_V) { startup_offset_ = offset_V; }
   /// Offset of the actual cell voltage asked by the heat feed-forward at the present current [V].
   double feedforward_offset_V() const;
   /// Reheat offset of the target voltage at the last sample [V].
@@ -250,6 +255,7 @@ class PotController {
   double deficit_J_ = 0;      ///< heat generation missed in the present disturbance, decayed
   double recovery_start_ = -1;  ///< when the current returned after an outage (< 0: none yet)
   double reheat_offset_ = 0;
+  double startup_offset_ = 0;  ///< set_startup_offset_V
   double beam_travel_ = 0;
   // ACD limits
   double acd_m_ = -1;         ///< ACD read at the last sample (< 0: not known)

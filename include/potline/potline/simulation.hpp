@@ -142,6 +142,11 @@ struct SimulationCase {
   CutInAction cut_in = CutInAction::kNever;
   /// Time from a cell's shorting to its cut-in (potline.repair_time) [s].
   double repair_time_s = 72 * 3600.0;
+  /// Start-up of a cell cut in after its repair (potline.startup_voltage, potline.startup_time):
+  /// its controller's target is raised by startup_voltage_V at the cut-in, the raise falling
+  /// linearly to zero over startup_time_s (0 V or 0 s: none).
+  double startup_voltage_V = 0.5;
+  double startup_time_s = 72 * 3600.0;
   /// A cell whose side ledge melts out (potline.on_ledge_melt_out).
   LedgeMeltOutAction on_ledge_melt_out = LedgeMeltOutAction::kWarn;
   /// Anode problem and lost cover on the cells of disturbance.cells (disturbance.anode_problem_*,
@@ -238,7 +243,18 @@ struct CutOutCell {
   double liquid_bath_fraction = 0;  ///< of its liquid bath at the start
   double ledge_m = 0;
   double alf3_excess_wt = 0;
-  double voltage_V = 0;  ///< its voltage then, held in the line until it is shorted out
+  double voltage_V = 0;  ///< its voltage then (0 when the line was off: no current, no voltage)
+  /// The line was off at the guard (below 5 % of the nominal current, an outage): its voltage then
+  /// says nothing of the pot under current. Held in the line when the current returns before the
+  /// crew shorts it, it carries it at its last resistance under current (reference_* below).
+  bool line_off = false;
+  /// Its last voltage and current under current (> 5 % of nominal) up to the guard, and when: the
+  /// held pot's voltage at a line current I is E_b + (reference_voltage_V − E_b)·I /
+  /// reference_current_A (docs/model/dynamics.md §7: a lower bound for a frozen pot).
+  double reference_voltage_V = 0, reference_current_A = 0, reference_time_s = 0;
+  /// While held in the line (guard to shorting): the time it carried the line current (> 5 % of
+  /// nominal) and its voltage at the last such step (0 and 0: it carried none).
+  double held_current_s = 0, held_voltage_V = 0;
   /// When it was cut in again after its repair (potline.cut_in = "restart"); < 0: not in the run.
   double cut_in_s = -1;
   double cut_in_voltage_V = 0;  ///< its voltage after the restart
@@ -305,6 +321,9 @@ struct CellTotals {
   long cut_ins = 0;
   double cut_in_heat_J = 0, cut_in_metal_kg = 0, cut_in_alumina_kg = 0, cut_in_alf3_kg = 0;
   double cut_in_cryolite_kg = 0;
+  /// ∫ I · (start-up raise of the target) dt over its start-ups (potline.startup_*): the energy the
+  /// raised target asks of the line, an estimate of the start-ups' extra energy [J].
+  double startup_energy_J = 0;
   long ledge_melt_outs = 0;    ///< times its side ledge melted out (potline.on_ledge_melt_out)
   double ledge_bare_s = 0;     ///< time without ledge
 };
@@ -318,6 +337,12 @@ struct WindowMetrics {
   /// end_s: the window's end; a feed stop cleared at an anode effect (disturbance.ae_clears_feed_stop)
   /// ends at the latest clearing of its cells, before its scheduled_end_s
   double start_s = 0, end_s = 0, scheduled_end_s = 0;
+  /// The end the case asked for; later than scheduled_end_s when the end of the run cut the window
+  /// (trial 9, T9-6).
+  double planned_end_s = 0;
+  /// The "after" period the AE count covers: 24 h, or less when the run ended first [s].
+  double after_s = 0;
+  bool after_cut = false;  ///< the run ended before the 24 h after its end were over
   int cells_cleared = 0;  ///< cells whose feed stop an anode effect cleared before its scheduled end
   double min_temperature_K = 0, max_temperature_K = 0;
   double min_superheat_K = 0;
@@ -387,6 +412,7 @@ struct Summary {
   int cells_in_line = 0;  ///< at the end
   long cut_ins = 0;            ///< cells cut in again after a repair (potline.cut_in)
   double cut_in_heat_J = 0;    ///< stored heat the restarts poured in (not drawn from the line)
+  double startup_energy_J = 0;  ///< the start-ups' raise × current (CellTotals::startup_energy_J)
   long ledge_melt_outs = 0;    ///< ledge melt-outs over all cells (potline.on_ledge_melt_out)
   int cells_ledge_melted_out = 0;
   double ledge_bare_cell_hours = 0;

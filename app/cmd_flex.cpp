@@ -97,6 +97,7 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
   line("current efficiency change [points]", "-",
        flex::signed_text(
            100 * (r.final_round().check.current_efficiency - r.flat_check.current_efficiency), 2));
+  line("of the savings, the current efficiency change [EUR]", "-", flex::signed_text(flex::ce_value(c, r).value_eur, 0));
   both("savings net of anode effects [EUR]", true, 0, p.savings_net_of_anode_effects_eur,
        d.savings_net_of_anode_effects_eur);
   if (r.flat_check.trace.stopped || r.final_round().check.trace.stopped) {
@@ -222,17 +223,20 @@ void print_exchanger_value(const flex::FlexCase& c, const flex::FlexResult& r) {
       flex::signed_text(x.flat_margin_change_delivered_eur, 0));
 }
 
-// T8-9: the optimised schedule swings the current (±25 % of power): the Dewing CE's note, as
-// simulate prints it, on the range the dynamic check ran over (the line on, above 5 % of nominal).
-void print_ce_note(const flex::FlexCase& c, const flex::CellTrace& trace) {
-  double low = 0.0, high = 0.0;
-  for (const double i : trace.current_A) {
-    if (!(i > 0.05 * c.sim.op.line_current_A)) continue;
-    low = low > 0.0 ? std::min(low, i) : i;
-    high = std::max(high, i);
-  }
-  if (auto note = line::ce_current_note(c.sim, low, high, "line current of the optimised schedule"))
-    std::cout << "  note: " << *note << "\n";
+// Which CE model valued the schedule and how much of the delivered value its CE change makes
+// (T9-3, flex::ce_value); the Dewing note (T8-9); what is left out of the year's value.
+void print_ce(const flex::FlexCase& c, const flex::FlexResult& r) {
+  const flex::CeValue v = flex::ce_value(c, r);
+  std::cout << fmt::format(
+      "  current efficiency: {} ({}{}); the schedule's {:.2f} % against flat {:.2f} % ({} points): {} t, {} EUR "
+      "of the delivered savings\n",
+      v.model, v.origin, v.model == "mass_transfer" ? ": the CE falls with the current density" : ": no current-density term",
+      v.optimised_percent, v.flat_percent, flex::signed_text(v.change_points, 2), flex::signed_text(v.metal_kg / 1e3, 1),
+      flex::signed_text(v.value_eur, 0));
+  if (auto note = flex::flex_ce_note(c, r)) std::cout << "  note: " << *note << "\n";
+  if (v.excluded_eur > 0)
+    std::cout << fmt::format("  warning: {}: {:.0f} EUR of the delivered savings left out of the year's value\n",
+                             v.excluded_reason, v.excluded_eur);
 }
 
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
@@ -360,13 +364,13 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       "power increase)\n",
       r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
       c.dispatch.ae_after_ramp_s / 3600);
-  print_ce_note(c, f.check.trace);
+  print_ce(c, r);
   // The year's value (summary value.annual_value_eur): on the delivered savings (flex::flex_value),
   // the planned beside it; the exchangers' increment after it.
   const flex::FlexValue v = flex::flex_value(c, r);
-  const std::string basis = v.on_delivered ? fmt::format("as delivered; planned {:+.2f} M EUR",
-                                                         v.planned_annual_eur / 1e6)
-                                           : v.basis;
+  const std::string less = v.not_physical_eur > 0 ? fmt::format(", less {:.0f} EUR not physical", v.not_physical_eur) : "";
+  const std::string basis =
+      v.on_delivered ? fmt::format("as delivered{}; planned {:+.2f} M EUR", less, v.planned_annual_eur / 1e6) : v.basis;
   std::cout << fmt::format(
       "  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
       v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);

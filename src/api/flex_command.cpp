@@ -6,6 +6,7 @@
 
 #include "potline/cell/technology.hpp"
 #include "potline/core/units.hpp"
+#include "potline/flex/flex_ce.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
@@ -102,6 +103,7 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*ov);
   }
   io::apply_overrides(overrides, schema, user, d);
+  flex::apply_flex_ce_default(user);  // mass_transfer unless the case or --set names a CE model (T9-3)
   std::optional<flex::FlexCase> c;
   std::string catalogue_path;
   if (!d.has_errors()) {

@@ -11,6 +11,7 @@
 #include "potline/cell/cell_model.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/flex/flex_case.hpp"
+#include "potline/flex/flex_ce.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/potline/simulate_case.hpp"
@@ -241,6 +242,7 @@ std::optional<FlexCase> build_flex_case(const io::ValueSet& user_values, const c
   }
   if (!sim) return std::nullopt;
   c.rectifier_efficiency_origin = rectifier_efficiency_origin(user_values, catalogue);
+  c.ce_model_origin = ce_model_origin(user_values);  // flex_ce.cpp (T9-3)
   // One representative cell: the economics scale by potline.cells, the dynamics run one cell.
   c.cells = c.sim.cells;
   c.sim.cells = 1;

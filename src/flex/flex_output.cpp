@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/flex/flex_run.hpp"
 
 namespace potline::flex {
@@ -228,6 +229,25 @@ io::Json candidates_json(const ConstantReference& ref) {
   return out;
 }
 
+// Which CE model valued the schedule and how much of the delivered value its CE change makes;
+// what is left out of the annual value as not physical (T9-3; flex_ce.hpp).
+io::Json ce_json(const FlexCase& c, const FlexResult& r) {
+  const CeValue v = ce_value(c, r);
+  return {{"model", v.model},
+          {"model_origin", v.origin},
+          {"flat_percent", v.flat_percent},
+          {"optimised_percent", v.optimised_percent},
+          {"change_points", v.change_points},
+          {"metal_t", v.metal_kg / 1e3},
+          {"value_eur", v.value_eur},
+          {"beyond_round_trip_t", v.beyond_round_trip_kg / 1e3},
+          {"beyond_round_trip_eur", v.beyond_round_trip_eur},
+          {"dewing_gain", v.dewing_gain},
+          {"not_physical_eur", v.excluded_eur},
+          {"not_physical_reason", v.excluded_reason},
+          {"note", flex_ce_note(c, r).value_or("")}};
+}
+
 io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const ValueFigures planned = planned_figures(c, r);
   const ValueFigures delivered = delivered_figures(c, r);
@@ -255,6 +275,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
        100 * (dyn.current_efficiency - dyn_flat.current_efficiency)},
       {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
       {"delivered_savings_eur", v.delivered_savings_eur},
+      {"not_physical_eur", v.not_physical_eur},
       {"annual_value_eur", v.annual_eur},
       {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
       {"annual_value_note", v.basis},
@@ -278,6 +299,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   // Both dynamic runs reached the horizon's end: else the stopped run counts its energy to the stop
   // and no metal, and its figures say little (the annual value is then on the plan, flex_value).
   j["delivered"]["complete"] = v.on_delivered;
+  j["current_efficiency"] = ce_json(c, r);
   j["anode_effects"] = anode_effects_json(c, r);
   j["savings_net_of_anode_effects_eur"] = planned.savings_net_of_anode_effects_eur;
   if (c.grid.offered()) j["grid"] = grid_json(c, r);
@@ -380,6 +402,9 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["power_basis"] = power_basis(c);
   j["rectifier_efficiency"] = c.rectifier_efficiency();
   j["rectifier_efficiency_origin"] = c.rectifier_efficiency_origin;
+  j["current_efficiency_model"] =
+      std::string(cell::to_name(c.sim.constants.current_efficiency_model));
+  j["current_efficiency_model_origin"] = c.ce_model_origin;
   j["reduced_model"] = model_json(c, r.model);
   j["reduced_model"]["fit_error"]["superheat_window_half_width_K"] =
       0.5 * (c.superheat_max_K() - c.superheat_min_K());

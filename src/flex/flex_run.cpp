@@ -157,10 +157,16 @@ FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
   v.on_delivered = !r.flat_check.trace.stopped && !r.final_round().check.trace.stopped;
   const double per_year = c.economics.flexible_days_per_year / (c.dispatch.horizon_s / 86400);
   v.planned_annual_eur = v.planned_savings_eur * per_year;
-  v.delivered_annual_eur = v.delivered_savings_eur * per_year;
-  v.annual_eur = (v.on_delivered ? v.delivered_savings_eur : v.planned_savings_eur) * per_year;
+  // What the CE model or a round trip above 1 makes that is not physical stays out of the year's
+  // value (T9-3; flex_ce.hpp), stated with its amount.
+  v.not_physical_eur = ce_value(c, r).excluded_eur;
+  v.delivered_annual_eur = (v.delivered_savings_eur - v.not_physical_eur) * per_year;
+  v.annual_eur = v.on_delivered ? v.delivered_annual_eur : v.planned_annual_eur;
   split_savings(r, v);
-  v.basis = v.on_delivered ? "as delivered: the dynamic model's metal and the energy its cells drew"
+  v.basis = v.on_delivered ? (v.not_physical_eur > 0
+                                  ? "as delivered, less what is not physical (value.current_efficiency): the "
+                                    "dynamic model's metal and the energy its cells drew"
+                                  : "as delivered: the dynamic model's metal and the energy its cells drew")
                            : "as planned (reduced model): a dynamic run stopped before the end of the horizon";
   return v;
 }

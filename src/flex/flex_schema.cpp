@@ -4,6 +4,7 @@
 #include <string>
 
 #include "potline/flex/flex_case.hpp"
+#include "potline/flex/flex_ce.hpp"
 #include "potline/potline/simulate_case.hpp"
 
 namespace potline::flex {
@@ -327,6 +328,14 @@ const io::SchemaTable<FlexCase>& flex_table() {
 const io::Schema& flex_schema() {
   static const io::Schema schema = [] {
     std::vector<io::FieldSpec> fields = line::simulate_schema().fields();
+    // flex swings the current: its CE model is the one with a current-density term unless the case
+    // names one (user trial T9-3; apply_flex_ce_default, docs/model/flexibility.md §5).
+    for (io::FieldSpec& f : fields) {
+      if (f.key != kCeModelKey) continue;
+      f.default_text = std::string(kFlexCurrentEfficiencyModel);
+      f.source = "docs/model/flexibility.md §5 (\"Current efficiency\"): flex's default is mass_transfer, "
+                 "whose CE falls with the current density (docs/validation.md CE6, CE7); simulate's is dewing";
+    }
     const io::Schema own = flex_table().schema();
     for (const auto& f : own.fields()) fields.push_back(f);
     return io::Schema("flex", fields);

@@ -104,6 +104,11 @@ std::string economics_csv(const FlexCase& c, const FlexResult& r) {
   const Resimulation& dyn = r.final_round().check;
   dynamic_row("current efficiency change", "points",
               100 * (dyn.current_efficiency - r.flat_check.current_efficiency));
+  // Which model (T9-3): its CE change's metal and value, and what the annual value leaves out.
+  const CeValue ce = ce_value(c, r);
+  dynamic_row("metal of the current efficiency change (" + ce.model + ")", "t", ce.metal_kg / 1e3);
+  dynamic_row("value of the current efficiency change (" + ce.model + ")", "EUR", ce.value_eur);
+  dynamic_row("not physical, left out of the annual value", "EUR", ce.excluded_eur);
   dynamic_row("anode effects, flat (representative cell)", "count",
               static_cast<double>(r.flat_check.ae_count));
   dynamic_row("anode effects, optimised (representative cell)", "count",

@@ -180,6 +180,19 @@ std::string round_trip_text(const Json& value) {
   return x ? vega::fixed(x, 3) : std::string("\u2013");
 }
 
+/// Which CE model valued the schedule, its CE change's share of the delivered savings, and what the
+/// year's value leaves out as not physical (value.current_efficiency, T9-3); "" without the block.
+std::string ce_text(const Json& ce) {
+  if (ce.empty()) return "";
+  const auto excluded = vega::member(ce, "not_physical_eur");
+  return fmt::format("; current efficiency {} ({}): {} points, {} EUR{}", vega::text(ce, "model", "missing"),
+                     vega::text(ce, "model_origin", "missing"), signed_fixed(vega::member(ce, "change_points"), 2),
+                     signed_fixed(vega::member(ce, "value_eur"), 0),
+                     excluded && *excluded > 0
+                         ? fmt::format("; {} EUR not physical, left out of the year's value", vega::fixed(excluded, 0))
+                         : std::string());
+}
+
 std::optional<Chart> schedule_chart(const RunData& run, const Json& values,
                                     const std::vector<Series>& power, const Json& x_domain) {
   const Json& s = run.summary;
@@ -220,11 +233,11 @@ std::optional<Chart> schedule_chart(const RunData& run, const Json& values,
           vega::fixed(vega::member(value, "energy_shifted_MWh"), 0), round_trip_text(value)),
       fmt::format("delivered (both schedules in the dynamic model): margin {} EUR against flat, {} "
                   "EUR/t; {} MWh shifted, "
-                  "round trip {}",
+                  "round trip {}{}",
                   signed_fixed(vega::member(delivered, "savings_eur"), 0),
                   signed_fixed(vega::member(delivered, "savings_eur_per_t"), 1),
                   vega::fixed(vega::member(delivered, "energy_shifted_MWh"), 0),
-                  round_trip_text(delivered))};
+                  round_trip_text(delivered), ce_text(object_at(value, "current_efficiency")))};
   return stacked("Power schedule against the price", subtitle, values, panels, marks);
 }
 

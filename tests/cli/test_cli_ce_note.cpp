@@ -7,16 +7,16 @@ namespace potline_cli_test {
 namespace test_cli_ce_note {
 
 // T8-9 in flex: the optimised schedule swings the line current; the Dewing CE note names its range
-// (one line); with the mass-transfer CE there is none.
+// (one line); with the mass-transfer CE, flex's default since T9-3, there is none.
 TEST(CliCeNote, FlexPrintsTheCurrentEfficiencyNoteOnItsCurrentRange) {
-  const RunResult r = potline({"flex", example("flex-day.toml")});
+  const RunResult r =
+      potline({"flex", example("flex-day.toml"), "--set", "model.current_efficiency_model=dewing"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const std::size_t at = r.out.find("note: the line current of the optimised schedule (");
   ASSERT_NE(at, std::string::npos) << r.describe();
   EXPECT_NE(r.out.find("the current efficiency was calibrated at", at), std::string::npos);
   EXPECT_LT(r.out.find("the current efficiency was calibrated at", at), r.out.find('\n', at));
-  const RunResult mt = potline(
-      {"flex", example("flex-day.toml"), "--set", "model.current_efficiency_model=mass_transfer"});
+  const RunResult mt = potline({"flex", example("flex-day.toml")});
   ASSERT_EQ(mt.exit_code, 0) << mt.describe();
   EXPECT_EQ(mt.out.find("the current efficiency was calibrated at"), std::string::npos);
 }

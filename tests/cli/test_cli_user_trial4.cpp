@@ -236,8 +236,10 @@ TEST(CliUserTrial4, FlexReportGivesThePowerCostChangeWithItsSign) {
   const RunResult r = potline({"flex", example("flex-day.toml"), "--out", out, "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const std::string page = read_file(std::filesystem::path(out) / "report.html");
-  // Numbers of 2026-12-06 with the piecewise production curve (were +24428 EUR, +1.23 %).
-  expect_in(page, "margin +26775 EUR against the flat schedule (including the availability payment 3576 EUR); power cost +0.98 %");
+  // Numbers of 2026-12-06 with the piecewise production curve and flex's mass_transfer CE (T9-3;
+  // +26775 EUR, +0.98 % with Dewing; were +24428 EUR, +1.23 %); the delivered line names the CE model.
+  expect_in(page, "margin +24211 EUR against the flat schedule (including the availability payment 3576 EUR); power cost +0.64 %");
+  expect_in(page, "; current efficiency mass_transfer (the flex default): -0.17 points, -1896 EUR");
   expect_not_in(page, "of its power cost");
 }
 

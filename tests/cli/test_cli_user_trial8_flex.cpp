@@ -96,8 +96,11 @@ TEST(CliUserTrial8, FlexInsulatedWeekPaybackIsOnTheIncrement) {
 // ledge above flex.ledge_max) is a crossing for every schedule, and the conventional week, which
 // ran 19 h above it, is tightened until it stays below.
 TEST(CliUserTrial8, FlexCheckCountsTheFreezeAlarmOfTheEnvelope) {
+  // With Dewing: under flex's mass_transfer default (T9-3) this week without exchangers is in window
+  // at the first solve, so no round crosses the alarm; what is tested is the check, not the CE model.
   const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--set",
-                               "heat_exchangers.enabled=false", "--json"});
+                               "heat_exchangers.enabled=false", "--set", "model.current_efficiency_model=dewing",
+                               "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json j = parse_json(r.out);
   const Json& rounds = j.at("rounds");

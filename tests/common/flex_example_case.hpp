@@ -14,6 +14,7 @@
 #include "potline/flex/resimulate.hpp"
 #include "potline/flex/dispatch.hpp"
 #include "potline/flex/flex_case.hpp"
+#include "potline/flex/flex_ce.hpp"
 #include "potline/io/case_file.hpp"
 #include "shipped_data.hpp"
 
@@ -30,6 +31,7 @@ inline flex::FlexCase flex_example_case(const std::string& example, const std::v
     if (auto parsed = io::parse_override(o, ++line, d)) sets.push_back(*parsed);
   }
   io::apply_overrides(sets, flex::flex_schema(), user, d);
+  flex::apply_flex_ce_default(user);  // as potline flex (api::load_flex): mass_transfer unless named
   auto c = flex::build_flex_case(user, shipped_catalogue(), shipped_emission_data(), examples, d);
   if (!c) {
     ADD_FAILURE() << example << ": " << d.to_string();

@@ -14,6 +14,7 @@
 //   own arithmetic by hand.
 #include <gtest/gtest.h>
 
+#include "potline/flex/flex_ce.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/flex/resimulate.hpp"
 
@@ -167,8 +168,8 @@ TEST(FlexDeliveredValue, HandCaseRecomputesThePlannedAndDeliveredFiguresArithmet
   const double per_kg_J = 1e9 / 0.95 / (1.0 * 0.8);  // P0/(η·r0·e) over an hour: 1 GJ, 1 kg
   const double planned_extra_kg = 0.8 * 0.1 * 10;  // e × (0.2 − 0.1) step-shares × 1 kg × 10 cells
   EXPECT_NEAR(p.extra_production_kg, planned_extra_kg, 1e-9);
-  EXPECT_NEAR(p.round_trip_efficiency.value_or(-1), 0.1e9 * ac / (0.2e9 * ac - planned_extra_kg * per_kg_J),
-              1e-12);
+  EXPECT_NEAR(p.round_trip_efficiency.value_or(-1),
+              0.1e9 * ac / (0.2e9 * ac - planned_extra_kg * per_kg_J), 1e-12);
   // Delivered: the traces' energies and metal.
   const flex::ValueFigures d = flex::delivered_figures(c, r);
   EXPECT_NEAR(d.energy_added_J, 0.25e9 * ac, 1e-3);
@@ -186,6 +187,54 @@ TEST(FlexDeliveredValue, HandCaseRecomputesThePlannedAndDeliveredFiguresArithmet
   EXPECT_NEAR(d.anode_effect_cost_eur, 100, 1e-9);
   EXPECT_NEAR(p.anode_effect_cost_eur, 100 + 70 / 0.95, 1e-9);
   EXPECT_NEAR(d.savings_net_of_anode_effects_eur, d.savings_eur - 100, 1e-9);
+}
+
+// T9-3: the hand case's delivered round trip is 1.2 (> 1): its extra 1 kg at the marginal rate
+// takes 1/(0.95·0.8) GJ where the net energy change is 0.1 GJ × 10 cells / 0.95, so 0.2 kg are
+// beyond a round trip of 1; they are left out of the annual value at the net metal value (2 − 0.95
+// − 0.24 EUR/kg). The CE's share: 21 kg × (1 − 0.94/0.95). The code's own arithmetic by hand.
+TEST(FlexDeliveredValue, HandCaseRecomputesTheCeShareAndLeavesARoundTripAboveOneOut) {
+  const flex::FlexCase c = hand_case();
+  flex::FlexResult r = two_step_result(c);
+  r.flat_check.current_efficiency = 0.94;
+  r.rounds[0].check.current_efficiency = 0.95;
+  const flex::CeValue v = flex::ce_value(c, r);
+  EXPECT_EQ(v.model, "dewing");
+  EXPECT_NEAR(v.change_points, 1.0, 1e-12);
+  EXPECT_NEAR(v.metal_kg, 21 * (1 - 0.94 / 0.95), 1e-12);
+  EXPECT_NEAR(v.value_eur, v.metal_kg * 0.81, 1e-12);
+  ASSERT_GT(flex::delivered_figures(c, r).round_trip_efficiency.value_or(0), 1.0);
+  EXPECT_NEAR(v.beyond_round_trip_kg, 0.2, 1e-9);
+  EXPECT_NEAR(v.beyond_round_trip_eur, 0.2 * 0.81, 1e-9);
+  // No current range in the hand traces, so no Dewing note and no Dewing gain: the round trip's
+  // part alone is left out.
+  EXPECT_FALSE(v.dewing_gain);
+  EXPECT_NEAR(v.excluded_eur, 0.2 * 0.81, 1e-9);
+  EXPECT_NE(v.excluded_reason.find("round trip 1.200 > 1"), std::string::npos) << v.excluded_reason;
+  const flex::FlexValue f = flex::flex_value(c, r);
+  EXPECT_NEAR(f.not_physical_eur, 0.2 * 0.81, 1e-9);
+  EXPECT_NEAR(f.annual_eur, (f.delivered_savings_eur - 0.2 * 0.81) / (7200.0 / 86400) * 200, 1e-6);
+}
+
+// flex's CE model (T9-3): mass_transfer unless the case or --set names one; the fleet's build,
+// which does not apply it, keeps the simulate default.
+TEST(FlexCeModel, MassTransferIsFlexsDefaultUnlessTheCaseNamesOne) {
+  const io::FieldSpec* f = flex::flex_schema().find("model.current_efficiency_model");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->default_text, "mass_transfer");
+  io::ValueSet none;
+  EXPECT_EQ(flex::ce_model_origin(none), "the simulate default");
+  flex::apply_flex_ce_default(none);
+  EXPECT_EQ(none.text("model.current_efficiency_model"), "mass_transfer");
+  EXPECT_EQ(flex::ce_model_origin(none), "the flex default");
+  io::ValueSet given;
+  io::Value dewing;
+  dewing.text = "dewing";
+  dewing.origin = io::Origin::kCommandLine;
+  given.set("model.current_efficiency_model", dewing);
+  flex::apply_flex_ce_default(given);
+  EXPECT_EQ(given.text("model.current_efficiency_model"), "dewing");
+  EXPECT_EQ(flex::ce_model_origin(given), "--set");
 }
 
 }  // namespace test_flex_delivered_value

@@ -166,7 +166,10 @@ TEST(FlexTrimet, WithTheDefaultRectifierLimitTheLevelIsBeyondReachAndTheReachIsD
   EXPECT_TRUE(rows[0].beyond_reach());
   EXPECT_NEAR(rows[0].reachable_share, reach.max_share, 1e-12);
   EXPECT_GT(rows[0].current_limit_s, 40 * kHour);
-  EXPECT_GE(rows[0].drawn_share, reach.max_share);
+  // With flex's mass_transfer CE (T9-3) the cell at the limit draws 117.9 %, 0.25 points below the
+  // reach (its heat balance settles the ACD a little lower than Dewing's did; at or above the reach
+  // before).
+  EXPECT_GT(rows[0].drawn_share, reach.max_share - 0.005);
   EXPECT_LT(rows[0].drawn_share, reach.max_share + 0.005);
   EXPECT_LT(mwh(rows[0].flexible_energy_J), 0.85 * kPublished_MWh);
 }
@@ -307,7 +310,7 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   const auto& shares = r.final_round().schedule.shares;
   ASSERT_EQ(shares.size(), 48u);
   for (std::size_t k = 0; k < shares.size(); ++k) EXPECT_EQ(shares[k] <= 0.0, k == 18) << k;
-  EXPECT_GT(r.model.b_stop, 0.01);
+  EXPECT_GT(r.model.b_stop, 0.005);  // 0.0077 with flex's mass_transfer CE (T9-3); above 0.01 with Dewing
   EXPECT_GT(r.model.stop_metal_steps, 0.0);
   const double planned_t =
       (r.final_round().schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3;

@@ -111,6 +111,9 @@ struct FlexCase {
   /// Where sim.design.rectifier_efficiency came from (the case, the technology or the schema
   /// default): the power bought is AC at the grid connection = DC / that efficiency.
   std::string rectifier_efficiency_origin = "the schema default";
+  /// Where sim.constants.current_efficiency_model came from (flex::ce_model_origin: "the flex
+  /// default", "the case file", "--set", "the simulate default"; T9-3).
+  std::string ce_model_origin = "the simulate default";
   core::SourceLocation prices_where;
 
   double ledge_min_m() const { return dispatch.ledge_min_m.value_or(sim.window.ledge_min_m); }

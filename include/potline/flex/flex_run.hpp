@@ -9,6 +9,7 @@
 #include "potline/flex/constant_reference.hpp"
 #include "potline/flex/dispatch.hpp"
 #include "potline/flex/envelope.hpp"
+#include "potline/flex/flex_ce.hpp"
 #include "potline/flex/resimulate.hpp"
 #include "potline/io/json_output.hpp"
 
@@ -79,6 +80,9 @@ struct FlexValue {
   double price_following_planned_eur = 0, price_following_delivered_eur = 0;
   bool on_delivered =
       true;  ///< the annual value (and the heat-exchanger payback) are on the delivered savings
+  /// Of the delivered savings, what is not physical (ce_value: a CE gain of the Dewing model under
+  /// a current swing, or metal beyond a round trip of 1; T9-3): left out of delivered_annual_eur.
+  double not_physical_eur = 0;
   double annual_eur = 0, planned_annual_eur = 0, delivered_annual_eur = 0;
   std::string basis;  ///< one phrase: which savings the annual value is on, and why
 };

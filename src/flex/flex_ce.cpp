@@ -1,0 +1,107 @@
+// The current-efficiency model of flex and the CE's share of the delivered value (see flex_ce.hpp;
+// docs/model/flexibility.md §5, "Current efficiency").
+#include "potline/flex/flex_ce.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "potline/cell/current_efficiency.hpp"
+#include "potline/flex/flex_run.hpp"
+#include "potline/flex/grid_products.hpp"
+
+namespace potline::flex {
+namespace {
+
+// The line is on above this share of the nominal current (a stop's zero current is no CE point).
+constexpr double kLineOnShare = 0.05;
+
+}  // namespace
+
+void apply_flex_ce_default(io::ValueSet& user) {
+  if (user.has(std::string(kCeModelKey))) return;
+  const io::FieldSpec* f = flex_schema().find(kCeModelKey);
+  io::Value v;
+  v.text = f != nullptr ? f->default_text : std::string(kFlexCurrentEfficiencyModel);
+  v.origin = io::Origin::kDefault;
+  user.set(std::string(kCeModelKey), v);
+}
+
+std::string ce_model_origin(const io::ValueSet& user) {
+  const io::Value* v = user.get(std::string(kCeModelKey));
+  if (v == nullptr) return "the simulate default";
+  switch (v->origin) {
+    case io::Origin::kCaseFile:
+      return "the case file";
+    case io::Origin::kCommandLine:
+      return "--set";
+    case io::Origin::kTechnology:
+      return "the technology";
+    default:
+      return "the flex default";
+  }
+}
+
+std::optional<std::string> flex_ce_note(const FlexCase& c, const FlexResult& r) {
+  double low = 0.0, high = 0.0;
+  for (const double i : r.final_round().check.trace.current_A) {
+    if (!(i > kLineOnShare * c.sim.op.line_current_A)) continue;
+    low = low > 0.0 ? std::min(low, i) : i;
+    high = std::max(high, i);
+  }
+  return line::ce_current_note(c.sim, low, high, "line current of the optimised schedule");
+}
+
+CeValue ce_value(const FlexCase& c, const FlexResult& r) {
+  CeValue v;
+  v.model = std::string(cell::to_name(c.sim.constants.current_efficiency_model));
+  v.origin = c.ce_model_origin;
+  const Resimulation& opt = r.final_round().check;
+  const Resimulation& flat = r.flat_check;
+  v.flat_percent = 100 * flat.current_efficiency;
+  v.optimised_percent = 100 * opt.current_efficiency;
+  v.change_points = v.optimised_percent - v.flat_percent;
+  const double per_kg = net_metal_eur_per_kg(c);
+  if (opt.current_efficiency > 0 && flat.current_efficiency > 0) {
+    v.metal_kg = r.delivered.production_kg * (1 - flat.current_efficiency / opt.current_efficiency);
+    v.value_eur = v.metal_kg * per_kg;
+  }
+  const bool complete = !flat.trace.stopped && !opt.trace.stopped;
+  const ValueFigures d = delivered_figures(c, r);
+  if (complete && d.round_trip_efficiency && *d.round_trip_efficiency > 1 &&
+      d.extra_metal_energy_J > 0) {
+    // RT > 1 ⇔ the extra metal's energy at the marginal rate exceeds the net energy change.
+    v.beyond_round_trip_kg =
+        d.extra_production_kg * (1 - d.energy_change_J / d.extra_metal_energy_J);
+    v.beyond_round_trip_eur = v.beyond_round_trip_kg * per_kg;
+  }
+  v.dewing_gain =
+      complete &&
+      c.sim.constants.current_efficiency_model == cell::CurrentEfficiencyModel::kDewing &&
+      v.value_eur > 0 && flex_ce_note(c, r).has_value();
+  const double dewing_eur = v.dewing_gain ? v.value_eur : 0.0;
+  v.excluded_eur = std::max({0.0, dewing_eur, v.beyond_round_trip_eur});
+  if (v.excluded_eur <= 0) return v;
+  if (dewing_eur >= v.beyond_round_trip_eur) {
+    v.excluded_reason = fmt::format(
+        "not physical: CE model — the Dewing CE rises {:+.2f} points as the current swings (it has "
+        "no "
+        "current-density term; docs/validation.md CE6, CE7){}",
+        v.change_points,
+        v.beyond_round_trip_eur > 0 ? fmt::format(", and the delivered round trip is {:.3f} > 1",
+                                                  d.round_trip_efficiency.value_or(0))
+                                    : std::string());
+  } else {
+    v.excluded_reason = fmt::format(
+        "not physical: the delivered round trip {:.3f} > 1 (the schedule makes {:.1f} t more metal "
+        "than the energy "
+        "it adds pays for at the marginal rate; a storage cycle returns less than it takes, "
+        "TRIMET: up to 95 %){}",
+        d.round_trip_efficiency.value_or(0), v.beyond_round_trip_kg / 1e3,
+        v.dewing_gain ? "; the Dewing CE's gain under a current swing is part of it" : "");
+  }
+  return v;
+}
+
+}  // namespace potline::flex

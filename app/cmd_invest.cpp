@@ -125,6 +125,33 @@ void print_hpa_line(const io::Json& h) {
   }
 }
 
+// The carbon costs by calendar year (summary 'carbon'; T9-15): levelised per t of output, and the first
+// and last operating years' per t.
+void print_carbon_line(const io::Json& c, int construction_years) {
+  if (!c.value("eu_ets", false) && !c.value("cbam", false)) return;
+  const io::Json& years = c.at("years");
+  const auto first = static_cast<std::size_t>(construction_years);
+  if (years.size() <= first) return;
+  const io::Json& a = years.at(first);
+  const io::Json& b = years.back();
+  const auto per_t = [](const io::Json& x) { return x.value("eu_ets_usd_per_t", 0.0); };
+  std::string line = "  carbon costs (in the cash flows, by calendar year):";
+  if (c.value("eu_ets", false)) {
+    line += fmt::format(" EU ETS levelised {:.1f} USD/t ({} {:.1f} USD/t at free allocation {:.3f} t/t, {} {:.1f} at {:.3f})",
+                        c.value("levelised_eu_ets_usd_per_t", 0.0), a.value("year", 0), per_t(a),
+                        a.value("eu_ets_free_allocation_t_per_t", 0.0), b.value("year", 0), per_t(b),
+                        b.value("eu_ets_free_allocation_t_per_t", 0.0));
+  }
+  if (c.value("cbam", false)) {
+    line += fmt::format(" CBAM levelised {:.1f} USD/t of output on {:.0f} % of sales into the EU ({} {:.1f}, {} {:.1f} USD/t "
+                        "sold into the EU)",
+                        c.value("levelised_cbam_usd_per_t", 0.0), 100.0 * c.value("eu_sales_share", 0.0),
+                        a.value("year", 0), a.value("cbam_usd_per_t_eu", 0.0), b.value("year", 0),
+                        b.value("cbam_usd_per_t_eu", 0.0));
+  }
+  std::cout << line << "\n";
+}
+
 int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
   if (o.vary.active()) {
@@ -174,6 +201,7 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                                                        : std::string("none in 0-1000 USD/MWh"),
                            finance::kBreakevenToleranceUsdPerMWh,
                            r.incremental_npv_usd ? "; the plant's NPV = 0, not the retrofit's gain" : "");
+  if (j.contains("carbon") && j["carbon"].is_object()) print_carbon_line(j["carbon"], in.construction_years);
   if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);
   for (const auto& n : j["notes"]) std::cout << "  note: " << n.get<std::string>() << "\n";
   for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
@@ -192,7 +220,7 @@ void add_invest_command(CLI::App& app, const GlobalOptions& global, int& exit_co
   cmd->add_flag("--json", o->json, "print one JSON object on stdout");
   add_vary_options(cmd, o->vary, "invest");
   CLI::Option* out_option =
-      cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv, npv_vs_power.csv)")
+      cmd->add_option("-o,--out", o->out_dir, "write a run folder (manifest.json, summary.json, cash_flows.csv, npv_vs_power.csv; carbon.csv with [eu_ets] or CBAM)")
           ->check(run_folder_path());
   cmd->add_flag("--report", o->report, "also write the HTML report DIR/report.html (see 'potline report')")->needs(out_option);
   cmd->callback([o, &global, &exit_code]() {

@@ -38,6 +38,33 @@ io::Json optional_number(const std::optional<double>& x, double scale = 1.0) {
   return x ? io::Json(*x * scale) : io::Json(nullptr);
 }
 
+// The carbon costs by calendar year (docs/model/economics.md, Investment; T9-15): what is costed,
+// their levelised values per t of output and each project year's.
+io::Json carbon_json(const finance::InvestmentInputs& in, const finance::InvestmentResult& r) {
+  const finance::CarbonByYear& carbon = in.carbon;
+  io::Json j;
+  j["first_year"] = carbon.first_year;
+  j["eu_ets"] = carbon.eu_ets;
+  j["cbam"] = carbon.cbam;
+  j["eu_sales_share"] = carbon.cbam ? io::Json(carbon.eu_sales_share) : io::Json(nullptr);
+  j["levelised_eu_ets_usd_per_t"] = optional_number(r.levelised_eu_ets_usd_per_kg, 1000.0);
+  j["levelised_cbam_usd_per_t"] = optional_number(r.levelised_cbam_usd_per_kg, 1000.0);
+  io::Json years = io::Json::array();
+  for (std::size_t k = 0; k < r.carbon_years.size(); ++k) {
+    const finance::CarbonYear& y = r.carbon_years[k];
+    const double t = k < r.production_kg.size() ? r.production_kg[k] / 1000.0 : 0.0;
+    years.push_back({{"year", y.year},
+                     {"production_t", t},
+                     {"eu_ets_free_allocation_t_per_t", y.eu_ets_free_allocation_t_per_t},
+                     {"eu_ets_usd", y.eu_ets_usd},
+                     {"eu_ets_usd_per_t", t > 0.0 ? y.eu_ets_usd / t : 0.0},
+                     {"cbam_usd_per_t_eu", y.cbam_usd_per_t_eu},
+                     {"cbam_usd", y.cbam_usd}});
+  }
+  j["years"] = years;
+  return j;
+}
+
 io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResult& r,
                      const std::vector<std::string>& warnings) {
   const auto& in = c.inputs;
@@ -94,6 +121,7 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
     j["hpa"]["irr_with_hpa"] = optional_number(with.irr);
     j["hpa"]["payback_years_with_hpa"] = optional_number(with.payback_years);
   }
+  j["carbon"] = carbon_json(in, r);
   io::Json flows = io::Json::array();
   for (double x : r.cash_flows_usd) flows.push_back(x);
   j["cash_flows_usd"] = flows;
@@ -186,7 +214,21 @@ Tables InvestRun::tables() const {
     sweep += io::csv_row({fmt::format("{}", p.power_usd_per_MWh), fmt::format("{}", p.npv_usd),
                           p.irr ? fmt::format("{}", *p.irr) : std::string()});
   }
-  return {{"cash_flows.csv", out}, {"npv_vs_power.csv", sweep}};
+  Tables tables{{"cash_flows.csv", out}, {"npv_vs_power.csv", sweep}};
+  // carbon.csv: the EU ETS and CBAM of each project year, when either is costed (T9-15).
+  if (c.inputs.carbon.eu_ets || c.inputs.carbon.cbam) {
+    std::string carbon = io::csv_row({"Year", "Calendar year", "Production [t]", "EU ETS free allocation [t/t]",
+                                      "EU ETS [USD]", "CBAM per t sold into the EU [USD/t]", "CBAM [USD]"});
+    for (std::size_t k = 0; k < result.carbon_years.size(); ++k) {
+      const finance::CarbonYear& y = result.carbon_years[k];
+      carbon += io::csv_row({std::to_string(k + 1), std::to_string(y.year),
+                             fmt::format("{}", result.production_kg[k] / 1000.0),
+                             fmt::format("{}", y.eu_ets_free_allocation_t_per_t), fmt::format("{}", y.eu_ets_usd),
+                             fmt::format("{}", y.cbam_usd_per_t_eu), fmt::format("{}", y.cbam_usd)});
+    }
+    tables["carbon.csv"] = carbon;
+  }
+  return tables;
 }
 
 }  // namespace potline::api

@@ -1,5 +1,6 @@
 #include "potline/finance/invest_case.hpp"
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/anode_type.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "potline/policy/eu_ets.hpp"
 
 namespace potline::finance {
 namespace {
@@ -77,6 +79,25 @@ void add_investment(Table& t) {
       .default_(0.0)
       .range(0.0, 1.0)
       .doc("retrofit: share of production lost during construction");
+  t.integer("investment.first_year")
+      .range(1950, 2100)
+      .default_note("prices.year + 1 (construction starts the year after the price year)")
+      .doc("calendar year of the project's first year (the first construction year; the first operating "
+           "year without construction): each later year is one calendar year on, and sets that year's EU ETS "
+           "free allocation ([eu_ets]) and CBAM factor ([cbam]) (docs/model/economics.md, Investment)");
+}
+
+// [cbam] in invest: the share of the plant's sales that pays CBAM at the EU border.
+void add_invest_cbam(Table& t) {
+  t.number("cbam.eu_sales_share")
+      .unit("1")
+      .default_(1.0)
+      .range(0.0, 1.0)
+      .source("[EU 2023/956] Art. 4, 6: CBAM certificates are due on goods imported into the EU customs territory, "
+              "so only the metal sold into the EU pays; the share is the case's (a market plan, not a data value)")
+      .doc("invest: share of the plant's sales imported into the EU, on which CBAM is paid each operating year "
+           "from 2026 (with cbam.eua_price; the CBAM cost per t of the smelter model for that calendar year "
+           "x this share). Default 1: all of it; not used for a plant in the EU ETS ([eu_ets])");
 }
 
 // [retrofit]: the new cells; each replaces a smelter field in the plant after the retrofit.
@@ -123,6 +144,7 @@ const Table& invest_table() {
     Table t("invest");
     t.include(plant::smelter_schema());
     add_investment(t);
+    add_invest_cbam(t);
     add_retrofit(t);
     return t;
   }();
@@ -250,6 +272,53 @@ io::ValueSet read_invest_values(const std::string& path, const std::optional<std
   return user;
 }
 
+// The carbon costs by calendar year (investment.h CarbonByYear): the EU ETS of the plant's [eu_ets] and
+// CBAM of its [cbam] on the EU share of sales, each year's own; notes say what is costed and how.
+void resolve_carbon(const io::ValueSet& user, const plant::SmelterData& data, InvestCase& c,
+                    core::Diagnostics& d) {
+  InvestmentInputs& in = c.inputs;
+  CarbonByYear& carbon = in.carbon;
+  carbon.first_year = static_cast<int>(
+      user.maybe_number("investment.first_year").value_or(static_cast<double>(c.operating.price_year + 1)));
+  carbon.schedule = data.cbam;
+  carbon.cross_sectoral_correction =
+      user.maybe_number("cbam.cross_sectoral_correction").value_or(data.cbam.cross_sectoral_correction);
+  carbon.ets_benchmark_override_t_per_t = user.maybe_number("eu_ets.benchmark");
+  carbon.eu_ets = in.operating.eu_ets.on;
+  const int first_op = carbon.calendar_year(in.construction_years);
+  const int last_op = carbon.calendar_year(in.construction_years + in.operating_years - 1);
+  if (carbon.eu_ets) {
+    c.operating.notes.push_back(fmt::format(
+        "EU ETS costed year by year: the free allocation of each calendar year (operating years {}-{}: {:.3f} t/t in "
+        "{}, {:.3f} t/t in {}; the benchmark x the CBAM factor of data/cbam.toml, 0 from 2034), the EUA price "
+        "eu_ets.eua_price held constant in real terms; eu_ets.year ({}) only places the plant in the EU ETS",
+        first_op, last_op, carbon.free_allocation_t_per_t(first_op), first_op,
+        carbon.free_allocation_t_per_t(last_op), last_op, c.operating.eu_ets_year));
+  }
+  const bool share_given = user.get("cbam.eu_sales_share") != nullptr &&
+                           user.get("cbam.eu_sales_share")->origin != io::Origin::kDefault;
+  if (!in.operating.cbam) {
+    if (share_given)
+      d.warning(user.get("cbam.eu_sales_share")->location, "cbam.eu_sales_share",
+                "is ignored: cbam.eua_price is not given (no CBAM cost computed)");
+    return;
+  }
+  if (carbon.eu_ets) {
+    c.operating.notes.push_back(
+        "no CBAM costed: the plant is in the EU ETS ([eu_ets]), and its metal sold into the EU pays no CBAM "
+        "(cbam.eu_sales_share not used)");
+    return;
+  }
+  carbon.cbam = true;
+  carbon.eu_sales_share = user.number("cbam.eu_sales_share");
+  c.operating.notes.push_back(fmt::format(
+      "CBAM costed year by year on {:.0f} % of sales (cbam.eu_sales_share): the CBAM cost per t of each calendar "
+      "year (none before {}; the CBAM factor of data/cbam.toml to {}, the {} rules after), the certificate price "
+      "cbam.eua_price held constant in real terms; the metal's price is the case's (prices.lme + "
+      "prices.regional_premium) whatever the share",
+      100.0 * carbon.eu_sales_share, policy::kCbamFirstYear, policy::kCbamLastYear, policy::kCbamLastYear));
+}
+
 std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
                                             const plant::SmelterData& data, core::Diagnostics& d) {
   io::ValueSet user = values;
@@ -290,6 +359,7 @@ std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
   in.contract_power_usd_per_J = in.operating.power_usd_per_J;
   in.post_contract_power_usd_per_J =
       user.maybe_number("investment.post_contract_power").value_or(in.operating.power_usd_per_J);
+  resolve_carbon(user, data, c, d);
   return c;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "potline/policy/eu_ets.hpp"
+
 namespace potline::finance {
 
 double npv(std::span<const double> cf, double rate) noexcept {
@@ -92,18 +94,39 @@ std::optional<double> levelised_cost(std::span<const double> costs, std::span<co
   return c / p;
 }
 
+double CarbonByYear::free_allocation_t_per_t(int year) const noexcept {
+  if (!policy::eu_ets_year_charged(year)) return 0.0;
+  const double benchmark =
+      ets_benchmark_override_t_per_t.value_or(policy::eu_ets_benchmark_t_per_t(year, schedule));
+  return policy::eu_ets_free_allocation_t_per_t(year, benchmark, schedule.factor, cross_sectoral_correction);
+}
+
 namespace {
 
 constexpr double kSecondsPerYear = plant::kSecondsPerYear;
 
 // One operating year of a plant at a power price: production [kg], cash cost [USD] (C1 + overheads +
-// sustaining capex; interest is financing, covered by the WACC), revenue [USD].
+// sustaining capex; interest is financing, covered by the WACC), revenue [USD], and its carbon costs
+// (in the cash cost).
 struct YearFlow {
   double production_kg = 0, cash_cost_usd = 0, revenue_usd = 0;
+  CarbonYear carbon;
 };
 
-YearFlow operate(plant::SmelterInputs p, double power_usd_per_J, double output_share) {
+// The plant's EU ETS and CBAM in calendar year `year` (CarbonByYear): the free allocation of that
+// year in the plant's eu_ets inputs (so C1 carries that year's ETS, policy::eu_ets_cost_usd_per_kg),
+// and the smelter model's CBAM cost of that year (policy::cbam_cost via plant::evaluate) on the EU
+// share of sales. Before 2021 no ETS, before 2026 no CBAM.
+void set_carbon_year(const CarbonByYear& carbon, int year, plant::SmelterInputs& p) {
+  if (!carbon.eu_ets) return;
+  p.eu_ets.on = policy::eu_ets_year_charged(year);
+  p.eu_ets.free_allocation_t_per_t = carbon.free_allocation_t_per_t(year);
+}
+
+YearFlow operate(plant::SmelterInputs p, double power_usd_per_J, double output_share, const CarbonByYear& carbon,
+                 int year) {
   p.power_usd_per_J = power_usd_per_J;
+  set_carbon_year(carbon, year, p);
   const plant::SmelterResult r = plant::evaluate(p);
   YearFlow y;
   y.production_kg = r.production_kg_per_s * kSecondsPerYear * output_share;
@@ -112,6 +135,14 @@ YearFlow operate(plant::SmelterInputs p, double power_usd_per_J, double output_s
   const double labour_usd = r.labour_usd_per_s * kSecondsPerYear;
   y.cash_cost_usd = (cash_per_kg - r.breakdown.labour) * y.production_kg + labour_usd;
   y.revenue_usd = r.price_usd_per_kg * y.production_kg;
+  y.carbon.year = year;
+  y.carbon.eu_ets_usd = r.breakdown.eu_ets * y.production_kg;
+  y.carbon.eu_ets_free_allocation_t_per_t = p.eu_ets.on ? p.eu_ets.free_allocation_t_per_t : 0.0;
+  if (carbon.cbam && year >= policy::kCbamFirstYear) {
+    y.carbon.cbam_usd_per_t_eu = r.cbam_usd_per_t[static_cast<std::size_t>(policy::cbam_schedule_index(year))];
+    y.carbon.cbam_usd = y.carbon.cbam_usd_per_t_eu / 1000.0 * carbon.eu_sales_share * y.production_kg;
+    y.cash_cost_usd += y.carbon.cbam_usd;
+  }
   return y;
 }
 
@@ -130,11 +161,13 @@ InvestmentInputs keep_old_cells(const InvestmentInputs& in) {
 }  // namespace
 
 std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional<double> power,
-                                       std::vector<double>* production, std::vector<double>* costs) {
+                                       std::vector<double>* production, std::vector<double>* costs,
+                                       std::vector<CarbonYear>* carbon) {
   const int n = in.construction_years + in.operating_years;
   std::vector<double> cf(static_cast<std::size_t>(n), 0.0);
   if (production) production->assign(cf.size(), 0.0);
   if (costs) costs->assign(cf.size(), 0.0);
+  if (carbon) carbon->assign(cf.size(), CarbonYear{});
   const double capex_per_year = in.construction_years > 0 ? in.capex_usd / in.construction_years : in.capex_usd;
   const double depreciation = in.depreciation_years > 0 ? in.capex_usd / in.depreciation_years : 0.0;
   for (int k = 0; k < n; ++k) {
@@ -142,17 +175,20 @@ std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional
     double capex = 0.0;
     YearFlow y;
     double dep = 0.0;
+    const int year = in.carbon.calendar_year(k);
+    y.carbon.year = year;
     if (k < in.construction_years) {
       capex = capex_per_year;
       if (in.kind == ProjectKind::kRetrofit) {
-        y = operate(in.existing, power.value_or(in.contract_power_usd_per_J), 1.0 - in.downtime_share);
+        y = operate(in.existing, power.value_or(in.contract_power_usd_per_J), 1.0 - in.downtime_share, in.carbon,
+                    year);
       }
     } else {
       const int op_year = k - in.construction_years;
       const double price = power ? *power
                                  : (op_year < in.contract_years ? in.contract_power_usd_per_J
                                                                 : in.post_contract_power_usd_per_J);
-      y = operate(in.operating, price, 1.0);
+      y = operate(in.operating, price, 1.0, in.carbon, year);
       if (op_year < in.depreciation_years) dep = depreciation;
     }
     if (in.construction_years == 0 && k == 0) capex = in.capex_usd;
@@ -161,6 +197,7 @@ std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional
     cf[i] = y.revenue_usd - y.cash_cost_usd - tax - capex;
     if (production) (*production)[i] = y.production_kg;
     if (costs) (*costs)[i] = y.cash_cost_usd + capex;
+    if (carbon) (*carbon)[i] = y.carbon;
   }
   return cf;
 }
@@ -168,8 +205,15 @@ std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional
 InvestmentResult evaluate_investment(const InvestmentInputs& in) {
   InvestmentResult r;
   std::vector<double> costs;
-  r.cash_flows_usd = project_cash_flows(in, std::nullopt, &r.production_kg, &costs);
+  r.cash_flows_usd = project_cash_flows(in, std::nullopt, &r.production_kg, &costs, &r.carbon_years);
   r.npv_usd = npv(r.cash_flows_usd, in.wacc);
+  std::vector<double> ets, cbam;
+  for (const CarbonYear& c : r.carbon_years) {
+    ets.push_back(c.eu_ets_usd);
+    cbam.push_back(c.cbam_usd);
+  }
+  r.levelised_eu_ets_usd_per_kg = levelised_cost(ets, r.production_kg, in.wacc);
+  r.levelised_cbam_usd_per_kg = levelised_cost(cbam, r.production_kg, in.wacc);
   r.irr = irr(r.cash_flows_usd);
   r.payback_years = payback_years(r.cash_flows_usd);
   r.lcoa_usd_per_kg = levelised_cost(costs, r.production_kg, in.wacc);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "potline/plant/smelter.hpp"
+#include "potline/policy/cbam.hpp"
 
 namespace potline::finance {
 
@@ -53,6 +54,28 @@ std::optional<double> levelised_cost(std::span<const double> costs, std::span<co
 
 enum class ProjectKind { kNewBuild, kRetrofit };
 
+/// Carbon costs by calendar year (docs/model/economics.md, Investment, "Carbon costs year by year";
+/// user trial 9, T9-15): project year k (k = 0 the first construction year) is calendar year
+/// first_year + k, and each year's EU ETS free allocation and CBAM factor are that year's, from the
+/// same policy functions the fleet and the smelter use (policy/eu_ets.hpp, policy/cbam.hpp).
+struct CarbonByYear {
+  int first_year = 0;  ///< investment.first_year: the calendar year of project year 0
+  /// The EU ETS on the plant ([eu_ets], eu_ets.year given): the plant's eu_ets inputs switched on,
+  /// their free allocation replaced by that of each calendar year (none before 2021).
+  bool eu_ets = false;
+  std::optional<double> ets_benchmark_override_t_per_t;  ///< eu_ets.benchmark (every year)
+  double cross_sectoral_correction = 1;
+  policy::CbamSchedule schedule;  ///< data/cbam.toml: benchmarks and CBAM factors by year
+  /// CBAM on the share of sales into the EU ([cbam] with cbam.eua_price, a plant outside the EU
+  /// ETS): the smelter model's CBAM cost of each calendar year (none before 2026) × this share.
+  bool cbam = false;
+  double eu_sales_share = 0;  ///< cbam.eu_sales_share
+  int calendar_year(int project_year) const noexcept { return first_year + project_year; }
+  /// EU ETS free allocation per t Al in `year` (policy::eu_ets_free_allocation_t_per_t); 0 before
+  /// 2021 (not charged).
+  double free_allocation_t_per_t(int year) const noexcept;
+};
+
 struct InvestmentInputs {
   ProjectKind kind = ProjectKind::kNewBuild;
   plant::SmelterInputs operating;  ///< the plant after the investment
@@ -67,6 +90,16 @@ struct InvestmentInputs {
   double contract_power_usd_per_J = 0;
   double post_contract_power_usd_per_J = 0;
   double downtime_share = 0;              ///< retrofit: production lost during construction
+  CarbonByYear carbon;                    ///< EU ETS and CBAM by calendar year
+};
+
+/// The carbon costs of each project year (all zero when neither the EU ETS nor CBAM applies).
+struct CarbonYear {
+  int year = 0;                        ///< calendar year
+  double eu_ets_usd = 0;               ///< EU ETS allowances bought (in the cash cost, via C1)
+  double eu_ets_free_allocation_t_per_t = 0;
+  double cbam_usd = 0;                 ///< CBAM certificates on the EU share of sales (in the cash cost)
+  double cbam_usd_per_t_eu = 0;        ///< CBAM per t sold into the EU that year
 };
 
 struct InvestmentResult {
@@ -93,6 +126,9 @@ struct InvestmentResult {
   std::optional<double> incremental_payback_years;
   std::vector<double> cash_flows_usd;
   std::vector<double> production_kg;
+  std::vector<CarbonYear> carbon_years;  ///< one per project year
+  /// Discounted carbon costs over discounted production (as LCOA; empty when nothing is produced).
+  std::optional<double> levelised_eu_ets_usd_per_kg, levelised_cbam_usd_per_kg;
 };
 
 /// Tolerance of the break-even bisection: 0.01 USD/MWh.
@@ -104,6 +140,7 @@ InvestmentResult evaluate_investment(const InvestmentInputs& in);
 /// year (contract and after), for break-even searches; production in kg per year goes to `production`.
 std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional<double> power_usd_per_J,
                                        std::vector<double>* production = nullptr,
-                                       std::vector<double>* costs = nullptr);
+                                       std::vector<double>* costs = nullptr,
+                                       std::vector<CarbonYear>* carbon = nullptr);
 
 }  // namespace potline::finance

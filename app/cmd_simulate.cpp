@@ -285,6 +285,12 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(), s.ae.minutes_per_cell_day(),
       s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100, s.alumina_min_wt,
       s.alumina_max_wt, s.energy_balance_error);
+  if (s.pfc.low_voltage_cf4_kg > 0) {  // pfc.low_voltage_cf4; summary pfc_cf4_low_voltage_kg
+    std::cout << fmt::format("  of the PFC, low-voltage CF4 {:.4g} kg ({:.4g} kg/t x {:.2f} t, pfc.low_voltage_cf4) = {:.3f} t "
+                             "CO2e ({} GWP of CF4 {:g})\n",
+                             s.pfc.low_voltage_cf4_kg, c.low_voltage_cf4_kg_per_kg * 1000.0, s.production_t,
+                             s.pfc.low_voltage_cf4_kg * c.gwp.cf4 / 1000.0, c.gwp_set, c.gwp.cf4);
+  }
   // Where the heat-loss network is calibrated and where the run starts (summary key
   // thermal_calibration).
   const io::Json& t = summary.at("thermal_calibration");

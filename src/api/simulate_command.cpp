@@ -331,6 +331,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["gwp"] = c.gwp_set;
   j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
   if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;
+  j["pfc_cf4_low_voltage_kg"] = s.pfc.low_voltage_cf4_kg;  // pfc.low_voltage_cf4 x production (in pfc_cf4_kg)
   j["thermal_calibration"] = thermal_calibration_json(c);
   j["mean_superheat_K"] = s.mean_superheat_K;
   j["min_ledge_cm"] = s.min_ledge_m * 100;

@@ -193,7 +193,7 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.exchanger_max_W /= c.cells;
   sum.exchanger_mean_W = duration > 0 ? sum.exchanger_energy_J / n / duration : 0.0;
   sum.exchanger_final_fraction = line.exchanger_fraction / std::max(1, in_line);
-  sum.pfc = pfc_emissions(sum.ae, c.pfc_coefficients, c.gwp, c.pfc_method, c.low_voltage_cf4_kg_per_t);
+  sum.pfc = pfc_emissions(sum.ae, c.pfc_coefficients, c.gwp, c.pfc_method, c.low_voltage_cf4_kg_per_kg);
 }
 
 }  // namespace

@@ -27,14 +27,14 @@ std::vector<std::string> pfc_set_choices() {
 }
 
 PfcResult pfc_emissions(const AnodeEffectStatistics& ae, const PfcCoefficients& k, const Gwp& g,
-                        PfcMethod method, double low_voltage_cf4_kg_per_t) {
+                        PfcMethod method, double low_voltage_cf4_kg_per_kg) {
   PfcResult r;
   r.slope_cf4_kg = k.slope_cf4 * ae.minutes_per_cell_day() * ae.production_t;
   if (k.overvoltage_cf4 && ae.current_efficiency > 0) {
     r.overvoltage_cf4_kg = *k.overvoltage_cf4 * ae.overvoltage_mV() / (100.0 * ae.current_efficiency) * ae.production_t;
   }
   const double ae_cf4 = method == PfcMethod::kOvervoltage && r.overvoltage_cf4_kg ? *r.overvoltage_cf4_kg : r.slope_cf4_kg;
-  r.low_voltage_cf4_kg = low_voltage_cf4_kg_per_t * ae.production_t;
+  r.low_voltage_cf4_kg = low_voltage_cf4_kg_per_kg * ae.production_t * 1000.0;  // kg/kg x kg Al
   r.cf4_kg = ae_cf4 + r.low_voltage_cf4_kg;
   r.c2f6_kg = ae_cf4 * k.c2f6_to_cf4;
   r.co2e_t = (r.cf4_kg * g.cf4 + r.c2f6_kg * g.c2f6) / 1000.0;

@@ -285,7 +285,7 @@ void add_pfc_and_window_fields(Table& t) {
       .default_("AR5")
       .doc("GWP-100 set for CO2e")
       .source("[IPCC AR4 2007], [IPCC AR5 2013], [IPCC AR6 2021]; SAR: [IPCC SAR 1995]");
-  t.number("pfc.low_voltage_cf4", &SimulationCase::low_voltage_cf4_kg_per_t)
+  t.number("pfc.low_voltage_cf4", &SimulationCase::low_voltage_cf4_kg_per_kg)
       .unit("kg/t", "kg/kg")
       .default_(0.0)
       .range(0.0, 1.0)

@@ -247,5 +247,11 @@ TEST(DynamicsPfc, SlopeAndOvervoltageMethods) {
   const double aeo = 25.0 * 600.0 * 1e3 / (86400.0 * 100);
   EXPECT_NEAR(*r.overvoltage_cf4_kg, 1.16 * aeo / 95.0 * 300, 1e-9);
   EXPECT_FALSE(line::pfc_coefficients(table, plant::CoefficientSet::kIpcc2019, plant::TechnologyClass::kCWPB));
+  // Low-voltage CF4 in SI (kg/kg): 1 kg/t = 0.001 kg/kg over 300 t is 300 kg, without C2F6 (T10-6:
+  // it was multiplied by tonnes, 0.3 kg).
+  const auto lv = line::pfc_emissions(ae, *k, *g, line::PfcMethod::kSlope, 0.001);
+  EXPECT_NEAR(lv.low_voltage_cf4_kg, 300.0, 1e-9);
+  EXPECT_NEAR(lv.cf4_kg, r.cf4_kg + 300.0, 1e-9);
+  EXPECT_NEAR(lv.c2f6_kg, r.c2f6_kg, 1e-12);
 }
 }  // namespace test_dynamics

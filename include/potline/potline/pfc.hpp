@@ -60,8 +60,9 @@ struct PfcResult {
 };
 
 /// E_CF4 = S·AEM·MP (slope) or OVC·AEO/CE%·MP (overvoltage); C2F6 = F·CF4; plus an optional
-/// low-voltage CF4 term (kg CF4 per t Al, added to CF4 with the same C2F6 ratio not applied).
+/// low-voltage CF4 term (kg CF4 per kg Al, SI: the input pfc.low_voltage_cf4 in kg/t / 1000) times the
+/// production, added to CF4 with no C2F6 (the C2F6/CF4 ratio is that of anode effects).
 PfcResult pfc_emissions(const AnodeEffectStatistics& ae, const PfcCoefficients& k, const Gwp& g,
-                        PfcMethod method, double low_voltage_cf4_kg_per_t);
+                        PfcMethod method, double low_voltage_cf4_kg_per_kg);
 
 }  // namespace potline::line

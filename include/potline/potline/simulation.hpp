@@ -117,7 +117,7 @@ struct SimulationCase {
   std::string gwp_set = "AR5";
   PfcCoefficients pfc_coefficients;   ///< of (pfc_set, pfc_technology), from the one table
   Gwp gwp;                            ///< of gwp_set, from the one table
-  double low_voltage_cf4_kg_per_t = 0;
+  double low_voltage_cf4_kg_per_kg = 0;  ///< pfc.low_voltage_cf4 (input kg/t), kg CF4 per kg Al
   SafeWindow window;
   int threads = 1;
   int block_size = 16;

@@ -172,7 +172,8 @@ void print_savings_split(const flex::FlexResult& r, const flex::FlexValue& v) {
   std::cout << fmt::format("    constant levels run in the dynamic model, delivered EUR against flat: {}\n", levels);
 }
 
-// The production curve: the constant-power runs' metal and the concave fit the dispatch uses.
+// The production curve: the constant-power runs' metal and the curve the dispatch uses (concave fit
+// or the points).
 std::string curve_line(const flex::FlexCase& c, const flex::ReducedModel& m) {
   if (m.curve_share.empty()) return "";
   std::string points;
@@ -181,9 +182,15 @@ std::string curve_line(const flex::FlexCase& c, const flex::ReducedModel& m) {
     if (i < m.curve_measured.size() && std::abs(m.curve_measured[i] - m.curve_production[i]) >= 5e-5)
       points += fmt::format(" ({:.2f})", 100 * m.curve_measured[i]);
   }
-  return fmt::format("  production curve, power % -> metal % of nominal (concave fit; in brackets what a {:.0f}-h "
-                     "constant run made where it differs): {}\n",
-                     c.dispatch.fit_duration_s / 3600, points);
+  const std::string form =
+      m.curve_exact
+          ? fmt::format("the measured points: not concave, the concave fit would move one by {:.2f} % against the runs' "
+                        "scatter of {:.2f} %, so a binary per convex kink and step",
+                        100 * m.curve_concave_error, 100 * m.curve_scatter)
+          : fmt::format("concave fit, moving a point by at most {:.2f} % (runs' scatter {:.2f} %); in brackets what a "
+                        "{:.0f}-h constant run made where it differs",
+                        100 * m.curve_concave_error, 100 * m.curve_scatter, c.dispatch.fit_duration_s / 3600);
+  return fmt::format("  production curve, power % -> metal % of nominal ({}): {}\n", form, points);
 }
 
 // The heat exchangers' value (summary value.heat_exchangers; T8-1): the case's annual value less

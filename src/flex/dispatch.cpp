@@ -44,12 +44,14 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
   // A stopped line draws no power and makes no metal: u = m = −1 (rows in add_off_rows).
   const bool stops = milp && off_steps(c, dt) >= 1;
   Columns col;
+  col.curve = curve_pieces(c, m);
   for (std::size_t k = 0; k < K; ++k) {
     const double power_cost = dt * p.price_eur_per_J[k] * grid_power_W(c, m);
     col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
     col.m.push_back(lp.add_column(fmt::format("m{}", k),
                                   stops ? -1.0 : std::min(m.production_share(lo + 1.0) - 1.0, 0.0),
                                   std::max(highest_production(c, m) - 1.0, 0.0), metal_value));
+    add_curve_columns(k, col, lp);
     // With stops the ledge is x + y: its bounds are rows (add_off_rows); x may leave them by y.
     const auto [ylo, yhi] = stops ? stop_ledge_range(m, K) : std::pair<double, double>{0.0, 0.0};
     double xlo = g.heat ? h.ledge_min_m - m.ledge_ref_m - yhi : -1.0;
@@ -74,29 +76,6 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     }
   }
   return col;
-}
-
-// The production curve (reduced_model.hpp), concave: m + 1 ≤ p_j + g_j·(u + 1 − s_j) for each
-// segment j (breakpoints s_j, p_j, slope g_j over the power range). With stops its perspective form
-// m + 1 ≤ (p_j − g_j·s_j)·(1 − o) + g_j·(u + 1): the same row when running, m ≤ −1 when stopped,
-// and the tightest linear bound in between (fractional stops of the LP relaxation lose their metal
-// at 1, not at g, per unit of power).
-void add_production_curve_rows(const FlexCase& c, const ReducedModel& m, const Columns& col,
-                               std::size_t k, Milp& lp) {
-  std::vector<double> share, production;
-  m.curve_points(c.dispatch.min_power, std::max(c.dispatch.min_power + 1e-6, highest_share(c, m)),
-                 share, production);
-  for (std::size_t j = 0; j + 1 < share.size(); ++j) {
-    const double g = (production[j + 1] - production[j]) / (share[j + 1] - share[j]);
-    const double intercept = production[j] - g * share[j];
-    std::vector<int> index = {col.m[k], col.u[k]};
-    std::vector<double> value = {1.0, -g};
-    if (col.stops() && intercept != 0.0) {
-      index.push_back(col.o[k]);
-      value.push_back(intercept);
-    }
-    add_row(lp, -kInfinity, intercept + g - 1.0, index, value);
-  }
 }
 
 // The step-mean superheat within its bounds. During a stop its lower bound must not bind (a
@@ -153,7 +132,7 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
                       const Groups& g, const Columns& col, Milp& lp) {
   const std::size_t K = col.u.size();
   for (std::size_t k = 0; k < K; ++k) {
-    add_production_curve_rows(c, m, col, k, lp);
+    add_production_curve_rows(col, k, lp);
     if (k == 0) add_row(lp, 0.0, 0.0, {col.x[0], col.u[0]}, {1.0, -m.b});
     else add_row(lp, 0.0, 0.0, {col.x[k], col.x[k - 1], col.u[k]}, {1.0, -m.a, -m.b});
     if (g.heat) add_superheat_rows(m, h, g, col, k, lp);
@@ -197,6 +176,7 @@ std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const H
     const double u = flat.shares[k] - 1.0;
     x[static_cast<std::size_t>(col.u[k])] = u;
     x[static_cast<std::size_t>(col.m[k])] = m.production_share(flat.shares[k]) - 1.0;
+    curve_warm_start(col, k, flat.shares[k], x);
     x[static_cast<std::size_t>(col.x[k])] = flat.ledge_m[k + 1] - m.ledge_ref_m;
     if (!col.z.empty()) x[static_cast<std::size_t>(col.z[k])] = (k == 0 && std::abs(u) > 1e-9) ? 1.0 : 0.0;
   }
@@ -216,8 +196,8 @@ std::string binding_group(const FlexCase& c, const ReducedModel& m, const Horizo
        {true, true, true, true, false}}};
   for (const auto& [name, groups] : tries) {
     Columns col;
-    const bool milp = needs_milp(c) && groups.counts;
-    const Milp lp = build(c, m, p, h, groups, milp, col);
+    const Milp lp = build(c, m, p, h, groups, needs_milp(c) && groups.counts, col);
+    const bool milp = lp.has_integers();
     // Solver settings of these probes (numerical choices, not the case's flex.mip_gap/time_limit):
     // only feasibility is asked, so any schedule will do and a 5 % gap lets CBC stop at the first
     // near-good one; 5 s of CPU per probe keeps the error message within about 25 s for the five
@@ -245,9 +225,10 @@ Schedule optimise_schedule(const FlexCase& c, const ReducedModel& m, const Horiz
                                          "money on each tonne, and the dispatch has nothing to trade against");
     throw core::InputError(d);
   }
-  const bool milp = needs_milp(c);
   Columns col;
-  const Milp lp = build(c, m, p, h, Groups{}, milp, col);
+  const Milp lp = build(c, m, p, h, Groups{}, needs_milp(c), col);
+  // Binaries of the case (counts, dwell, stops) or of a production curve that is not concave.
+  const bool milp = lp.has_integers();
   Schedule s;
   s.milp = milp;
   s.solution = milp ? solve_milp(lp, {c.dispatch.mip_gap, c.dispatch.time_limit_s, warm_start(c, m, p, col, lp.columns.size())})

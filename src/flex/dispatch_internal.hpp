@@ -21,11 +21,26 @@ struct Groups {
   bool production = true, heat = true, end = true, ramp = true, counts = true;
 };
 
+// The production curve over the power range as the dispatch carries it (dispatch_curve.cpp): its
+// breakpoints (ReducedModel::curve_points over [flex.min_power, the highest share]) and, per
+// segment, its concave run: a run ends at each convex kink (where the slope rises).
+struct CurvePieces {
+  std::vector<double> share, production;
+  std::vector<std::size_t> run;  // per segment
+  std::size_t runs() const { return run.empty() ? 1 : run.back() + 1; }
+  bool concave() const { return runs() <= 1; }
+};
+
+CurvePieces curve_pieces(const FlexCase& c, const ReducedModel& m);
+
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
   std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
   std::vector<int> on, off;     // a stop starts / the line restarts at step k (0/1 whenever o is)
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
+  CurvePieces curve;            // the production curve
+  // A curve that is not concave: per step its segments' fills (0..1) and a binary per convex kink.
+  std::vector<std::vector<int>> fill, kink;
   bool stops() const { return !o.empty(); }
 };
 
@@ -40,6 +55,17 @@ void add_row(Milp& lp, double lower, double upper, std::vector<int> index, std::
 
 // The largest production share of the reduced model's curve over the power range.
 double highest_production(const FlexCase& c, const ReducedModel& m);
+
+// --- The production curve (dispatch_curve.cpp) ---
+
+// The columns of a curve that is not concave at step k (none for a concave one).
+void add_curve_columns(std::size_t k, Columns& col, Milp& lp);
+
+// The production curve's rows at step k: m ≤ f(u + 1) − 1 (−1 while stopped).
+void add_production_curve_rows(const Columns& col, std::size_t k, Milp& lp);
+
+// The curve's columns of a warm start at step k for a power share (0: stopped) into x.
+void curve_warm_start(const Columns& col, std::size_t k, double share, std::vector<double>& x);
 
 // --- Stops of the line (dispatch_stops.cpp) ---
 

@@ -164,6 +164,13 @@ void add_solver_fields(Table& t) {
       .doc("auto: LP (COIN-OR CLP) when no set-point count, dwell, change penalty or stop (flex.max_off) needs "
            "binaries, else MILP (COIN-OR CBC)")
       .source("docs/model/flexibility.md");
+  d.choice("flex.production_curve", &DispatchSettings::production_curve,
+           {{"concave", ProductionCurveChoice::kConcave}, {"measured", ProductionCurveChoice::kMeasured}})
+      .default_("concave")
+      .doc("concave: the concave fit of the constant-power runs' production (rows of an LP); measured: the runs' "
+           "points themselves where the concave fit moves one by more than the runs' scatter (a binary per convex "
+           "kink and step: a MILP, slower)")
+      .source("docs/model/flexibility.md §2");
   d.number("flex.mip_gap", &DispatchSettings::mip_gap)
       .unit("%", "1")
       .default_(0.5)

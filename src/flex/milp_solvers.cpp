@@ -180,8 +180,12 @@ MilpSolution solve_milp(const Milp& p, const MilpOptions& options) {
   // the ±25 % bench day the last 84 of 95 rounds moved the root bound by 0.1 % and left dense cuts
   // (≈ 200 elements each) in every node's LP; with 10, every case measured ends with a smaller gap
   // at the same limit (docs/performance.md).
-  std::vector<std::string> args = {"potline", "-log",    "0", "-ratioGap", gap, "-seconds", seconds, "-threads",
-                                   "1",       "-passCuts", "10"};
+  // Zero-half cuts off: CglZeroHalf's set-up (Cgl012Cut::initialize_cut_list) cleared a large table
+  // on every call, 21 % of examples/flex-day.toml's CPU (perf, 2026-12-06), for a solve that reaches
+  // the same schedule and gap without it; on the week with counts and stops (10 s) the gap is 1.74 %
+  // without them against 1.96 % with (docs/performance.md).
+  std::vector<std::string> args = {"potline",  "-log", "0",         "-ratioGap", gap,             "-seconds", seconds,
+                                   "-threads", "1",    "-passCuts", "10",        "-zeroHalfCuts", "off"};
   args.insert(args.end(), {"-solve", "-quit"});
   std::vector<const char*> argv;
   for (const auto& a : args) argv.push_back(a.c_str());

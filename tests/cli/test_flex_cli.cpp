@@ -301,6 +301,47 @@ TEST(FlexCli, WideningMaxPowerKeepsTheProductionCurveAndTheBestConstantLevel) {
   EXPECT_EQ(ws.at("constant_level_candidates").size(), 4u);  // 100, 102.5, 105, 110 %
 }
 
+// flex.production_curve (docs/model/flexibility.md §2): the TRIMET-like cell's S-shaped curve is
+// carried as its measured points with a binary per convex kink and step when asked (a MILP even
+// without set-point limits), as its concave fit by default (an LP); flex-day's curve is concave
+// within the runs' scatter, so it keeps the fit either way. F9's 48 h at 80 EUR/MWh, one hour at
+// 3,000 EUR/MWh.
+TEST(FlexCli, MeasuredProductionCurveIsAMilpOnlyWhereTheCurveIsNotConcave) {
+  TempDir dir;
+  std::string csv = "time_utc,price_eur_per_MWh\n";
+  for (int h = 0; h < 48; ++h)
+    csv += "2026-06-0" + std::to_string(1 + h / 24) + "T" + (h % 24 < 10 ? "0" : "") +
+           std::to_string(h % 24) + ":00Z," + (h == 18 ? "3000" : "80") + "\n";
+  const std::string prices = dir.write("spike.csv", csv);
+  const std::vector<std::string> week = {"flex",     example("flex-week-heat-exchangers.toml"),
+                                         "--prices", prices,
+                                         "--set",    "flex.horizon=48h"};
+  std::vector<std::string> measured = week;
+  measured.insert(measured.end(), {"--set", "flex.production_curve=measured", "--json"});
+  std::vector<std::string> fit = week;
+  fit.push_back("--json");
+  const RunResult m = potline(measured), f = potline(fit);
+  ASSERT_EQ(m.exit_code, 0) << m.describe();
+  ASSERT_EQ(f.exit_code, 0) << f.describe();
+  const Json jm = parse_json(m.out), jf = parse_json(f.out);
+  EXPECT_EQ(jm["reduced_model"]["production_curve_form"], "measured points");
+  EXPECT_EQ(jm["solver"]["problem"], "MILP");
+  EXPECT_EQ(jf["reduced_model"]["production_curve_form"], "concave fit");
+  EXPECT_EQ(jf["solver"]["problem"], "LP");
+  EXPECT_GT(jf["reduced_model"]["production_curve_concave_fit_error_percent"].get<double>(),
+            jf["reduced_model"]["production_curve_scatter_percent"].get<double>());
+  for (const Json& point : jm["reduced_model"]["production_curve"])
+    EXPECT_DOUBLE_EQ(point["production_percent"].get<double>(),
+                     point["measured_percent"].get<double>());
+  const RunResult day = potline(
+      {"flex", example("flex-day.toml"), "--set", "flex.production_curve=measured", "--json"});
+  ASSERT_EQ(day.exit_code, 0) << day.describe();
+  const Json jd = parse_json(day.out);
+  EXPECT_EQ(jd["reduced_model"]["production_curve_form"], "concave fit");
+  EXPECT_LE(jd["reduced_model"]["production_curve_concave_fit_error_percent"].get<double>(),
+            jd["reduced_model"]["production_curve_scatter_percent"].get<double>());
+}
+
 }  // namespace
 }  // namespace test_flex_cli
 }  // namespace potline_cli_test

@@ -328,6 +328,32 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
 }
 
+// F9 with the measured production curve (flex.production_curve = measured,
+// docs/model/flexibility.md §2): the S-shaped curve's points with a binary per convex kink and
+// step. The plan holds the 80 EUR/MWh hours at a constant level, where the constant-power runs the
+// curve is made of apply, and its metal against flat is the dynamic model's within 1 t (measured
+// 2026-12-06: +38.7 t planned, +38.6 t delivered; the concave fit: +18.9 t against +30.6 t, above).
+TEST(FlexTrimet, OneHourStopAtAPriceSpikeOnTheMeasuredCurvePlansTheDeliveredMetal) {
+  const flex::FlexCase c =
+      trimet_case({"flex.max_off=1h", "flex.horizon=48h", "flex.production_curve=measured"});
+  flex::PriceSeries prices;
+  prices.start_unix_s = 1780272000;  // 2026-06-01T00:00Z
+  prices.step_s = 3600;
+  for (int h = 0; h < 48; ++h) prices.price_eur_per_J.push_back((h == 18 ? 3000.0 : 80.0) / 3.6e9);
+  const flex::FlexResult r = flex::run_flex(c, prices, false);
+  EXPECT_TRUE(r.model.curve_exact);
+  EXPECT_GT(r.model.curve_concave_error, r.model.curve_scatter);
+  const auto& shares = r.final_round().schedule.shares;
+  ASSERT_EQ(shares.size(), 48u);
+  for (std::size_t k = 0; k < shares.size(); ++k) EXPECT_EQ(shares[k] <= 0.0, k == 18) << k;
+  const double planned_t =
+      (r.final_round().schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3;
+  const double delivered_t = (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3;
+  EXPECT_NEAR(planned_t, delivered_t, 1.0);
+  EXPECT_TRUE(r.in_window) << r.verdict;
+  EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
+}
+
 // Would exchangers that insulate when closed ([TRIMET virtual battery]: they "insulate the cell
 // under a lower energy input"; in the model closed is the bare shell) hold −25 %? No side-wall
 // measure can, at 75 % power and the 8 cm ceiling: at steady state the side loses what generation

@@ -72,7 +72,8 @@ double flat_share(const FlexCase& c, const ReducedModel& m);
 Schedule flat_schedule(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p);
 
 /// Whether the case needs the MILP (set-point counts, dwell, change penalty, stops of the line
-/// (flex.max_off), or flex.solver = milp).
+/// (flex.max_off), or flex.solver = milp); a production curve that is not concave adds binaries of its own
+/// (Schedule::milp says whether the problem solved was a MILP).
 bool needs_milp(const FlexCase& c);
 
 /// Optimises the schedule. Throws core::InputError naming the binding constraint group when no

@@ -16,6 +16,8 @@
 namespace potline::flex {
 
 enum class SolverChoice { kAuto, kLp, kMilp };
+/// The production curve the dispatch uses (flex.production_curve; docs/model/flexibility.md §2).
+enum class ProductionCurveChoice { kConcave, kMeasured };
 
 /// Defaults of flex.min_power and flex.max_power (shares of nominal power), declared once: the
 /// schema gives them (flex_schema.cpp, in %) and DispatchSettings below takes them as initializers,
@@ -41,6 +43,7 @@ struct DispatchSettings {
   double end_ledge_tolerance_m = 0.005;   ///< |ledge at the end − ledge at the start| ≤ this
   SolverChoice solver = SolverChoice::kAuto;
   double mip_gap = 0.005;                 ///< relative gap at which CBC stops
+  ProductionCurveChoice production_curve = ProductionCurveChoice::kConcave;
   double time_limit_s = 10;               ///< CBC time limit
   int max_resolves = 4;                   ///< re-simulation rounds that tighten bounds
   double fit_duration_s = 24 * 3600.0;    ///< length of each step-response run of the fit

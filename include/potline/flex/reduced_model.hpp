@@ -30,8 +30,9 @@
 // linear through the mean production of constant-power runs of flex.fit_duration at fixed levels
 // (kCurveLevels in reduced_model.cpp, independent of the power limits) inside [flex.min_power, the
 // highest share], and at those two limits; f(1) = 1 (the undisturbed run). The dispatch uses the
-// concave curve nearest those points (slopes pooled where they rise; an LP,
-// docs/model/flexibility.md §2 says why not the points themselves). The undisturbed run covers the
+// concave curve nearest those points (slopes pooled where they rise; rows of an LP) when it moves
+// no point by more than the runs' scatter, else the points themselves (curve_exact; their convex
+// kinks take a binary per step, docs/model/flexibility.md §2). The undisturbed run covers the
 // horizon, and its production per step (production_profile, a share of the fit runs' mean) is added
 // to the curve: a step's metal is r0·(w[k] + m[k]). The fit error is the free-run error of the
 // reduced model against those runs: ledge, superheat, and metal and energy per step and over the
@@ -68,8 +69,15 @@ struct ReducedModel {
   /// (1 = nominal) a constant-power run of flex.fit_duration made at each. Linear in between, the
   /// end segments extended beyond. Empty: two lines through nominal of slopes e_up and e_down.
   std::vector<double> curve_share, curve_production;
-  /// What the constant-power runs made at curve_share (curve_production is the concave fit to it).
+  /// What the constant-power runs made at curve_share (curve_production is the concave fit to it,
+  /// or these points themselves when curve_exact).
   std::vector<double> curve_measured;
+  /// Whether curve_production is the measured points (not concave beyond the runs' scatter: the
+  /// dispatch carries its convex kinks with binaries) rather than their concave fit.
+  bool curve_exact = false;
+  /// The concave fit's largest move of a measured point, and the runs' scatter it is judged
+  /// against (two standard errors of a run's mean production), in shares of nominal production.
+  double curve_concave_error = 0, curve_scatter = 0;
   double ledge_ref_m = 0, superheat_ref_K = 0;
   double nominal_power_W = 0;               ///< per cell
   double nominal_production_kg_per_s = 0;   ///< per cell, of the undisturbed run over flex.fit_duration

@@ -37,7 +37,16 @@ std::vector<std::pair<std::string, std::string>> smelter_starter() {
           {"prices.power", "\"40 USD/MWh\""},
           {"labour.employees", "900"},
           {"labour.wage", "\"110000 USD/yr\""},
-          {"power.source", "\"hydro\""}};
+          {"power.source", "\"hydro\""},
+          // The PFC as `potline fleet` prices an AP40 smelter outside China (and as this case would
+          // without [emissions]; T8-4): the class entry of data/fleet-anode-effects.toml.
+          {"emissions.technology_class", "\"PFPB_modern\"  # AP40: point-fed prebake, first industrial year 2010"},
+          {"emissions.pfc_method", "\"slope\""},
+          {"emissions.coefficient_set", "\"IPCC2019\""},
+          {"emissions.aem",
+           "\"0.015 min/d\"  # estimate: the PFPB_modern class entry of data/fleet-anode-effects.toml (Potline's "
+           "AP40 potline-year, inside the 0.003-0.15 of modern point-fed cells in [IAI Anode Effect Survey]); "
+           "give your plant's measured AEM"}};
 }
 
 io::TemplateSpec invest_starter() {

@@ -194,8 +194,8 @@ void cbam_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelte
 }
 
 /// PFC by the IPCC slope method where the anode-effect table (data/fleet-anode-effects.toml) has an
-/// entry for the smelter (its id, its country, or its class and region; anode_effects.hpp); else the
-/// smelter model's default, IPCC 2006 Tier 1. A smelter with a [[retrofit]] takes only its new class's
+/// entry for the smelter (its id, its country, or its class and region; anode_effects.hpp); else
+/// IPCC 2006 Tier 1 of its class, written into the case. A smelter with a [[retrofit]] takes only its new class's
 /// entry: a smelter's, company's or country's published figure describes the cells it had.
 void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::SmelterData& data, CaseValueWriter& w,
                 SmelterCaseValues& out, core::Diagnostics& d) {
@@ -207,6 +207,10 @@ void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelter
                                             : c.anode_effects.match(cls, r.region, r.id, r.country);
   if (rule == nullptr) {
     out.pfc_standard = fmt::format("IPCC2006 Tier 1 ({}; no anode-effect entry for {} in region {})", cls, cls, r.region);
+    // Written, not left to the smelter model's default: that takes the class entry outside China
+    // (plant/smelter_pfc_default.cpp), while this smelter's region has none.
+    w.text("emissions.pfc_method", "tier1", fmt::format("anode-effect table {}: no entry for class {} in region {}",
+                                                        file_label(c.anode_effects.path), cls, r.region));
     return;
   }
   std::string why;
@@ -235,19 +239,6 @@ void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase
 }
 
 }  // namespace
-
-std::optional<plant::TechnologyClass> pfc_class_of(const cell::Technology& t) {
-  // Estimate: point-fed designs first run industrially before 1990 count as legacy, later ones as
-  // modern (automatic anode-effect detection and termination became standard in the 1990s designs);
-  // the IPCC 2006 set maps both to its CWPB row, the IPCC 2019 set distinguishes them.
-  constexpr int kFirstModernYear = 1990;
-  if (t.cell_type == "PFPB") {
-    if (!t.first_industrial_year) return std::nullopt;
-    return *t.first_industrial_year >= kFirstModernYear ? plant::TechnologyClass::kPFPBModern
-                                                        : plant::TechnologyClass::kPFPBLegacy;
-  }
-  return plant::technology_class_from_name(t.cell_type);
-}
 
 std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, const RegionTable& regions,
                                                      const FleetCase& c, const plant::SmelterData& data,

@@ -90,8 +90,10 @@ SmelterData SmelterData::load(const std::string& data_dir, core::Diagnostics& d)
   s.technologies = cell::TechnologyCatalogue::load(data_dir + "/technologies.toml", d);
   s.emissions = EmissionData::load(data_dir, d);
   s.cbam = policy::CbamSchedule::load(data_dir + "/cbam.toml", d);
+  s.anode_effects = AnodeEffectTable::load_unchecked(data_dir + "/fleet-anode-effects.toml", d);
   s.files = {data_dir + "/technologies.toml", data_dir + "/emissions/ipcc-aluminium.toml",
-             data_dir + "/emissions/power.toml", data_dir + "/emissions/fuels.toml", data_dir + "/cbam.toml"};
+             data_dir + "/emissions/power.toml", data_dir + "/emissions/fuels.toml", data_dir + "/cbam.toml",
+             data_dir + "/fleet-anode-effects.toml"};
   return s;
 }
 

@@ -163,6 +163,14 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user,
   c.technology.clear();
   for (const auto& t : technologies) c.technology += (c.technology.empty() ? "" : ", ") + t;
   c.sec_origin = "per potline group (see potlines)";
+  // One basis when every group has the same, else each group's, named.
+  const bool same_basis = std::all_of(c.potlines.begin(), c.potlines.end(),
+                                      [&c](const PotlineGroupCase& g) { return g.pfc_basis == c.potlines.front().pfc_basis; });
+  if (!same_basis) {
+    c.pfc_basis.clear();
+    c.pfc_basis_source.clear();
+    for (const PotlineGroupCase& g : c.potlines) c.pfc_basis += (c.pfc_basis.empty() ? "" : "; ") + g.name + ": " + g.pfc_basis;
+  }
   detail::scale_capture_cost(c);  // on the whole smelter: its capture plant treats every group's gas
   if (!hpa_inputs(c, d) && d.error_count() > errors_before) return std::nullopt;  // the HPA line, on the whole plant
   return c;

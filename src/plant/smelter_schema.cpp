@@ -229,24 +229,28 @@ void add_emissions(Table& t) {
       .source(kIpcc)
       .doc(
           "IPCC cell technology class (PFPB_* exist in the IPCC2019 set; in IPCC2006 they use "
-          "CWPB)");
+          "CWPB); when not given, the class of potline.technology (PFPB from 1990: PFPB_modern, as the fleet)");
   e.choice("emissions.co2_method", &EmissionInputs::co2_method,
            {{"tier1", Co2Method::kTier1}, {"tier2", Co2Method::kTier2}})
       .default_("tier2")
       .source(kIpcc)
       .doc("CO2 from anodes: tier1 default factor, or tier2 from the carbon consumption");
-  e.choice("emissions.pfc_method", &EmissionInputs::pfc_method,
-           {{"tier1", PfcMethod::kTier1},
-            {"slope", PfcMethod::kSlope},
-            {"overvoltage", PfcMethod::kOvervoltage}})
-      .default_("tier1")
+  // Read by the case (smelter_pfc_default.cpp): its default depends on the technology (T8-4).
+  t.choice("emissions.pfc_method", {"tier1", "slope", "overvoltage"})
+      .default_note(
+          "as the fleet: slope with the AEM of the technology class's entry in data/fleet-anode-effects.toml "
+          "(PFPB_modern 0.015 min/cell-day; the other classes the IAI's 2016 world average, 0.38 t CO2e/t); slope "
+          "or overvoltage when the case gives emissions.aem / ae_frequency / from_simulation or aeo; tier1 "
+          "without a table entry (emissions_method.pfc_basis says which)")
       .source(kIpcc)
       .doc("PFC method: tier1 factors, slope (needs AEM) or overvoltage (needs AEO)");
   t.choice("emissions.coefficient_set", &SmelterCase::coefficient_set,
            named<CoefficientSet>({"IPCC2006", "IPCC2019"}, coefficient_set_from_name))
       .default_("IPCC2006")
       .source(kIpcc)
-      .doc("PFC coefficient set");
+      .doc(
+          "PFC coefficient set (when the slope method is defaulted, i.e. emissions.pfc_method not given, the "
+          "anode-effect table's: IPCC2019)");
   t.choice("emissions.gwp", &SmelterCase::gwp, named<GwpSet>(gwp_set_names(), gwp_set_from_name))
       .default_("AR5")
       .source("default AR5: the set of the UNFCCC Paris reporting guidelines (decision 18/CMA.1)")
@@ -428,77 +432,6 @@ const io::SchemaTable<SmelterCase>& smelter_table() {
 
 const io::Schema& smelter_schema() {
   static const io::Schema schema = smelter_table().schema();
-  return schema;
-}
-const std::vector<PotlineGroupKey>& potline_group_keys() {
-  static const std::vector<PotlineGroupKey> keys = {
-      {"name", ""},
-      {"technology", "potline.technology"},
-      {"count", "potline.count"},
-      {"pots_per_line", "potline.pots_per_line"},
-      {"line_current", "potline.line_current"},
-      {"current_efficiency", "potline.current_efficiency"},
-      {"sec_ac", "potline.sec_ac"},
-      {"capacity", "plant.capacity"},
-      {"capacity_factor", "plant.capacity_factor"},
-      {"employees", "labour.employees"},
-      {"alumina", "consumption.alumina"},
-      {"net_carbon", "consumption.net_carbon"},
-      {"gross_carbon", "consumption.gross_carbon"},
-      {"alf3", "consumption.alf3"},
-      {"pot_life", "cathode.pot_life"},
-      {"relining_cost", "cathode.relining_cost"},
-      {"technology_class", "emissions.technology_class"},
-      {"pfc_method", "emissions.pfc_method"},
-      {"aem", "emissions.aem"},
-      {"ae_frequency", "emissions.ae_frequency"},
-      {"ae_duration", "emissions.ae_duration"},
-      {"aeo", "emissions.aeo"},
-      {"from_simulation", "emissions.from_simulation"},
-      {"paste_consumption", "emissions.paste_consumption"},
-  };
-  return keys;
-}
-
-const io::Schema& potline_group_schema() {
-  static const io::Schema schema("smelter-potline", [] {
-    std::vector<io::FieldSpec> out;
-    const io::Schema& flat = smelter_schema();
-    for (const auto& k : potline_group_keys()) {
-      io::FieldSpec f;
-      if (k.flat.empty()) {
-        f.key = "potline." + k.leaf;
-        f.type = io::FieldType::kString;
-        f.description = "name of this potline group, shown in outputs";
-        f.default_note = "\"potline N\" (N = position of the [[potline]] table)";
-        out.push_back(f);
-        continue;
-      }
-      f = *flat.find(k.flat);
-      f.key = "potline." + k.leaf;
-      f.default_value.reset();
-      f.default_text.clear();
-      // potline.* fields keep their own note (the technology gives them); the others fall back to
-      // the smelter's value, which has the smelter field's default.
-      if (k.flat.rfind("potline.", 0) != 0) f.default_note = "the smelter's " + k.flat;
-      if (k.flat == "potline.count") {
-        f.default_value = 1;
-        f.default_note.clear();
-      } else if (k.flat == "plant.capacity") {
-        f.description = "nameplate capacity of this group";
-        f.default_note =
-            "count x pots_per_line x Faraday production at line_current and current_efficiency";
-      } else if (k.flat == "labour.employees") {
-        f.description =
-            "employees assigned to this group (potrooms); labour.employees counts the others, "
-            "shared among the groups by production";
-        f.default_value = 0;
-        f.default_note.clear();
-      }
-      out.push_back(f);
-    }
-    return out;
-  }());
   return schema;
 }
 

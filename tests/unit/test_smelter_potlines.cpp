@@ -57,6 +57,11 @@ casthouse_energy = "1 GJ/t"
 source = "grid"
 emission_factor = 0.5
 
+# IPCC 2006 Tier 1 (CWPB, 3.096 t CO2e/t with AR5), the hand computation below; without it the
+# class entry of data/fleet-anode-effects.toml (T8-4).
+[emissions]
+pfc_method = "tier1"
+
 [cbam]
 eua_price = 80
 usd_per_eur = 1.1

@@ -14,6 +14,7 @@
 #include "potline/fleet/dataset.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/io/values.hpp"
+#include "potline/plant/anode_effects.hpp"
 #include "potline/plant/smelter_case.hpp"
 
 namespace potline::fleet {
@@ -40,11 +41,9 @@ std::optional<SmelterCaseValues> smelter_case_values(const SmelterRecord& r, con
                                                      const FleetCase& c, const plant::SmelterData& data,
                                                      core::Diagnostics& diagnostics);
 
-/// The IPCC technology class of a catalogue cell type (docs/model/fleet.md): PFPB -> PFPB_modern for a
-/// design first run industrially in 1990 or later, else PFPB_legacy (nothing without a year); a
-/// cell type that is an IPCC class name (CWPB, SWPB, VSS, HSS, PFPB_legacy, PFPB_modern) as named.
-/// Nothing for any other cell type: the smelter model's default class then applies.
-std::optional<plant::TechnologyClass> pfc_class_of(const cell::Technology& technology);
+/// The IPCC technology class of a catalogue cell type: plant::pfc_class_of (plant/anode_effects.hpp),
+/// shared with `potline smelter` and `invest` since they default the PFC as the fleet does (T8-4).
+using plant::pfc_class_of;
 
 /// Builds every record whose status the case includes through plant::build_smelter_case and appends
 /// it to c.model.smelters; errors are reported at the dataset row, prefixed with the smelter id.

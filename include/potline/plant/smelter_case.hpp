@@ -9,6 +9,7 @@
 #include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/values.hpp"
+#include "potline/plant/anode_effects.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/plant/smelter.hpp"
 #include "potline/policy/cbam.hpp"
@@ -20,8 +21,12 @@ struct SmelterData {
   cell::TechnologyCatalogue technologies;
   EmissionData emissions;
   policy::CbamSchedule cbam;
+  /// The fleet's anode-effect table (data_dir/fleet-anode-effects.toml): a case without a PFC method
+  /// takes its technology class's entry, as the fleet does (T8-4).
+  AnodeEffectTable anode_effects;
   std::vector<std::string> files;  ///< the data files read, for run manifests
-  /// Loads data_dir/technologies.toml, data_dir/emissions/*.toml, data_dir/cbam.toml.
+  /// Loads data_dir/technologies.toml, data_dir/emissions/*.toml, data_dir/cbam.toml,
+  /// data_dir/fleet-anode-effects.toml.
   static SmelterData load(const std::string& data_dir, core::Diagnostics& diagnostics);
 };
 
@@ -40,6 +45,7 @@ struct PotlineGroupCase {
   std::optional<double> ae_minutes_per_cell_day;
   std::optional<double> ae_overvoltage_mV;
   std::string ae_pfc_coefficients;  ///< the coefficients applied to them (SmelterCase::ae_applied_pfc_coefficients)
+  std::string pfc_basis;            ///< SmelterCase::pfc_basis of the group
 };
 
 /// One `[[potline]]` table as read: its values under the smelter keys they stand for
@@ -61,6 +67,11 @@ struct SmelterCase {
   std::string cbam_country;    ///< for the default route
   int eu_ets_year = 0;         ///< eu_ets.year (0: no EU ETS cost)
   std::vector<std::string> notes;  ///< assumptions worth showing (e.g. costs not given)
+  /// Where the PFC method and its anode-effect figure come from (emissions_method.pfc_basis): the
+  /// case's emissions.pfc_method, its own statistics, or the technology class's entry of the
+  /// anode-effect table (with that entry's source in pfc_basis_source); per group, "; "-joined.
+  std::string pfc_basis;
+  std::string pfc_basis_source;
   SmelterInputs inputs;
   io::ValueSet values;         ///< every final input with its origin
   /// emissions.from_simulation: the `potline simulate` summary.json the anode-effect statistics came

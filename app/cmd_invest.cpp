@@ -71,6 +71,10 @@ std::string irr_text(const std::optional<double>& irr, const std::vector<double>
 std::string payback_or_why(const std::optional<double>& years, const std::vector<double>& flows,
                            int construction_years) {
   if (finance::cumulative_never_negative(flows)) return "none needed (the cumulative cash flow is never negative)";
+  if (!years && finance::first_payback_years(flows)) {  // ahead once, behind at the end (T10-2)
+    return fmt::format("never (the cumulative cash flow is positive at {:.1f} years, negative again at the end)",
+                       *finance::first_payback_years(flows));
+  }
   if (!years) return "never (the cumulative cash flow is still negative at the end)";
   return payback_text(*years, construction_years);
 }

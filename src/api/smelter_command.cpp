@@ -34,6 +34,38 @@ plant::SmelterCase load_smelter(const CaseSource& source, const plant::SmelterDa
   return std::move(*c);
 }
 
+// A plant whose cumulative cash flow turns positive and is negative again at the end (a power
+// contract ending before the plant's life: user trial T10-2) has no payback; the notes say when it
+// was ahead and in which operating years it loses money (it runs on: closure is not modelled).
+void add_cash_flow_notes(const finance::InvestmentInputs& in, const finance::InvestmentResult& r, io::Json& notes) {
+  const std::vector<double>& cf = r.cash_flows_usd;
+  double cumulative = 0.0;
+  for (const double x : cf) cumulative += x;
+  if (!r.payback_years) {
+    if (const auto first = finance::first_payback_years(cf)) {
+      notes.push_back(fmt::format("no payback: the cumulative cash flow turns positive at {:.1f} years but is "
+                                  "negative again at the end ({:.1f} M USD)",
+                                  *first, cumulative / 1e6));
+    }
+  }
+  int count = 0;
+  std::size_t first_year = 0, last_year = 0;
+  double worst = 0.0;
+  for (std::size_t k = static_cast<std::size_t>(std::max(in.construction_years, 0)); k < cf.size(); ++k) {
+    // Without construction years the capex is spent in the first operating year: not an operating loss.
+    const double operating = cf[k] + (in.construction_years == 0 && k == 0 ? in.capex_usd : 0.0);
+    if (operating >= 0.0) continue;
+    if (count++ == 0) first_year = k + 1;
+    last_year = k + 1;
+    worst = std::min(worst, operating);
+  }
+  if (count > 0) {
+    notes.push_back(fmt::format("the cash flow is negative in {} operating year{} (years {}-{} of the appraisal, "
+                                "down to {:.1f} M USD/yr): the plant runs on at a loss, closure is not modelled",
+                                count, count == 1 ? "" : "s", first_year, last_year, worst / 1e6));
+  }
+}
+
 io::Json optional_number(const std::optional<double>& x, double scale = 1.0) {
   return x ? io::Json(*x * scale) : io::Json(nullptr);
 }
@@ -167,6 +199,7 @@ InvestRun run_invest(const CaseSource& source) {
     // Caveats of the program's data (unverified PFC coefficients, T7-12): the operating plant's
     // notes.
     run.summary["notes"] = run.c.operating.notes;
+    add_cash_flow_notes(run.c.inputs, run.result, run.summary["notes"]);
     run.npv_by_power = npv_by_power_price(run.c.inputs, run.result);
     return run;
   });

@@ -69,10 +69,15 @@ void add_investment(Table& t) {
       .range(0, 80)
       .default_note("the whole operating life")
       .doc("years of operation at the contract power price prices.power");
+  // The plausibility range of a power price is prices.power's, read from its one declaration, so
+  // that "50 USD/kWh" gets the same kWh/MWh-slip warning here (user trial T10-3).
+  const io::FieldSpec& power = *plant::smelter_schema().find("prices.power");
   t.number("investment.post_contract_power")
       .unit("USD/MWh", "USD/J")
       .min(0.0)
+      .typical(power.typical_min.value_or(0.0), power.typical_max.value_or(0.0))
       .default_note("prices.power")
+      .source("typical range: that of prices.power")
       .doc("power price after the contract ends");
   in.number("investment.downtime_share", &InvestmentInputs::downtime_share)
       .unit("1")
@@ -343,6 +348,13 @@ std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
   }
   in.contract_years =
       static_cast<int>(user.maybe_number("investment.contract_years").value_or(in.operating_years));
+  if (const io::Value* after = user.get("investment.post_contract_power");
+      after != nullptr && after->origin != io::Origin::kDefault && in.contract_years >= in.operating_years) {
+    d.warning(after->location, "investment.post_contract_power",
+              fmt::format("never used: the contract ({} years, investment.contract_years) covers every operating year "
+                          "({}, investment.operating_years)",
+                          in.contract_years, in.operating_years));
+  }
   if (!retrofit && in.downtime_share > 0.0)
     d.warning({}, "investment.downtime_share", "ignored for a new build");
   const auto capex = user.maybe_number("investment.capex");

@@ -71,13 +71,29 @@ int sign_changes(std::span<const double> cf) noexcept {
 std::optional<double> payback_years(std::span<const double> cf) noexcept {
   // Never behind: paid back from the start. JSON had null here, which read as "never" (trial CR).
   if (cumulative_never_negative(cf)) return 0.0;
+  // The last crossing to >= 0 after which the cumulative stays there: a plant that recovers its
+  // capex in year 9.6 and is 4.7 bn USD behind at the end (a power contract ending before the plant's
+  // life) has not paid back (user trial T10-2; docs/model/economics.md).
   double cumulative = 0.0;
+  std::optional<double> crossing;
   for (std::size_t k = 0; k < cf.size(); ++k) {
     const double before = cumulative;
     cumulative += cf[k];
     if (cumulative >= 0.0 && before < 0.0) {
-      return static_cast<double>(k) + (cf[k] != 0.0 ? -before / cf[k] : 0.0);
+      crossing = static_cast<double>(k) + (cf[k] != 0.0 ? -before / cf[k] : 0.0);
+    } else if (cumulative < 0.0) {
+      crossing.reset();
     }
+  }
+  return crossing;
+}
+
+std::optional<double> first_payback_years(std::span<const double> cf) noexcept {
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < cf.size(); ++k) {
+    const double before = cumulative;
+    cumulative += cf[k];
+    if (cumulative >= 0.0 && before < 0.0) return static_cast<double>(k) + (cf[k] != 0.0 ? -before / cf[k] : 0.0);
   }
   return std::nullopt;
 }

@@ -52,6 +52,21 @@ TEST(finance, PaybackOfFlowsNeverBehindIsZero) {
   EXPECT_FALSE(cumulative_never_negative(std::vector<double>{}));
 }
 
+// Ahead once and behind at the end (a power contract that ends before the plant's life, user trial
+// T10-2): no payback, by the documented rule; behind again and back: the last crossing.
+TEST(finance, PaybackIsWhenTheCumulativeStaysAhead) {
+  // Cumulative −100, −40, +20 (at 2 + 40/60 of the years), −30.
+  const std::vector<double> lost{-100, 60, 60, -50};
+  EXPECT_FALSE(payback_years(lost));
+  ASSERT_TRUE(first_payback_years(lost));
+  EXPECT_NEAR(*first_payback_years(lost), 2.0 + 40.0 / 60.0, 1e-12);
+  // Cumulative −100, −40, +20, −10, +30: ahead for good at 4 + 10/40 = 4.25 years.
+  const std::vector<double> back{-100, 60, 60, -30, 40};
+  ASSERT_TRUE(payback_years(back));
+  EXPECT_NEAR(*payback_years(back), 4.25, 1e-12);
+  EXPECT_NEAR(*first_payback_years(back), 2.0 + 40.0 / 60.0, 1e-12);
+}
+
 TEST(finance, SignChangesSkipZeros) {
   EXPECT_EQ(sign_changes(std::vector<double>{-100, 0, 60, 60}), 1);
   EXPECT_EQ(sign_changes(std::vector<double>{-100, 230, -132}), 2);  // NPV 0 at 10 % and 20 %

@@ -34,11 +34,16 @@ RootResult bisect(const std::function<double(double)>& f, double lo, double hi, 
 /// Empty when NPV does not change sign on that interval.
 std::optional<double> irr(std::span<const double> cash_flows);
 
-/// Years from the start of the project until cumulative (undiscounted) cash flow turns non-negative,
-/// interpolated linearly inside the year; 0 when the cumulative is never negative (nothing to pay
-/// back: a retrofit whose plant runs through a cheap construction); empty if it stays negative at the
-/// end, or for no flows.
+/// Years from the start of the project until the cumulative (undiscounted) cash flow turns
+/// non-negative for good (the last crossing, after which it stays >= 0), interpolated linearly inside
+/// the year; 0 when the cumulative is never negative (nothing to pay back: a retrofit whose plant runs
+/// through a cheap construction); empty if it is negative at the end (also when it was positive in
+/// between: a contract that ends before the plant's life), or for no flows.
 std::optional<double> payback_years(std::span<const double> cash_flows) noexcept;
+
+/// The first crossing of the cumulative cash flow to >= 0 (interpolated), whether or not it stays
+/// there; empty when it never crosses. For the text of a project that recovers and is lost again.
+std::optional<double> first_payback_years(std::span<const double> cash_flows) noexcept;
 
 /// True when the cumulative (undiscounted) cash flow is never negative and there is at least one flow.
 bool cumulative_never_negative(std::span<const double> cash_flows) noexcept;

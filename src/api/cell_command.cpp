@@ -99,17 +99,7 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
     // An unknown technology is said with the other input errors, not in a second run (a case with
     // `technology = "AP4"` and a bad unit gave only the unit error first). build_cell_case says the
     // same when it is the only error.
-    const io::Value* tech = user.get("case.technology");
-    if (tech != nullptr && !tech->text.empty()) {
-      const cell::TechnologyCatalogue catalogue = load_catalogue(source);
-      if (catalogue.find(tech->text) == nullptr) {
-        const std::string hint = core::closest_match(tech->text, catalogue.ids());
-        diagnostics.error(tech->location, "case.technology",
-                          "unknown technology '" + tech->text + "'" +
-                              (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-                              "; 'potline technologies' lists them");
-      }
-    }
+    if (!user.text("case.technology").empty()) cell::check_technology_name(user, load_catalogue(source), diagnostics);
     throw core::InputError(diagnostics);
   }
 

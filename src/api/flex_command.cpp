@@ -31,8 +31,14 @@ PricePlace price_place(const CaseSource& source, const PriceSource& price_source
   // Not beside the case: the data folder's (prices/synthetic-...csv), so a copy of examples/ runs
   // with --data-dir / POTLINE_DATA_DIR as every other example does (user trial 9, T9-5).
   std::error_code ec;
-  if (std::filesystem::path(v->text).is_relative() && !std::filesystem::exists(path, ec)) {
-    const std::filesystem::path in_data = std::filesystem::path(source.data()) / v->text;
+  // The repository-root form data/prices/...csv (what `potline template flex` wrote before
+  // 2026-12-06, user trial T10-8) is the data folder's prices/...csv.
+  const std::filesystem::path given(v->text);
+  if (given.is_relative() && !std::filesystem::exists(path, ec)) {
+    std::filesystem::path in_data = std::filesystem::path(source.data()) / given;
+    if (!std::filesystem::is_regular_file(in_data, ec) && given.begin() != given.end() && *given.begin() == "data") {
+      in_data = std::filesystem::path(source.data()) / given.lexically_relative("data");
+    }
     if (std::filesystem::is_regular_file(in_data, ec)) path = in_data;
   }
   return {path.string(), v->location};

@@ -87,13 +87,12 @@ std::vector<NamedSchema> all_schemas() {
            {kTechnologyNote},
            {{"case.title", "\"My simulation\""}, {"case.technology", "\"AP40\""}}}},
       {&flex::flex_schema(), "potline flex CASE.toml --prices PRICES.csv",
-       io::TemplateSpec{"potline flex THIS_FILE.toml   (flex.prices is relative to this file: the "
-                        "shipped series "
-                        "when it is saved in the repository root; or give --prices PRICES.csv)",
+       io::TemplateSpec{"potline flex THIS_FILE.toml   (a relative flex.prices is looked up beside this file, "
+                        "then in the data folder: prices/... is a shipped series; or give --prices PRICES.csv)",
                         {kTechnologyNote},
                         {{"case.title", "\"My flexible potline\""},
                          {"case.technology", "\"AP40\""},
-                         {"flex.prices", "\"data/prices/synthetic-de-summer-day-15min.csv\""}}}},
+                         {"flex.prices", "\"prices/synthetic-de-summer-day-15min.csv\""}}}},
       // Fleet and sweep templates are written by their modules (fleet_template(),
       // sweep_template()).
       {&fleet::fleet_schema(), "potline fleet CASE.toml; [[LEVER]] keys: --set LEVER[I].KEY=VALUE",

@@ -174,8 +174,11 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   }
   const io::ValueSet written = user;
   io::apply_overrides(overrides, schema, user, diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  const std::size_t rejected = diagnostics.error_count();
   auto catalogue = cell::TechnologyCatalogue::load(source.data() + "/technologies.toml", diagnostics);
+  // An unknown technology is said with the other input errors, not in a second run (user trial T10-5;
+  // build_cell_case says it when it is the only one).
+  if (rejected > 0 && diagnostics.error_count() == rejected) cell::check_technology_name(user, catalogue, diagnostics);
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   const plant::EmissionData emissions = plant::EmissionData::load(source.data(), diagnostics);
   if (diagnostics.has_errors()) throw core::InputError(diagnostics);

@@ -192,6 +192,18 @@ std::optional<CellCase> technology_case(const Technology& tech, const Technology
   return c;
 }
 
+bool check_technology_name(const io::ValueSet& user_values, const TechnologyCatalogue& catalogue,
+                           core::Diagnostics& diagnostics) {
+  const std::string tech_name = user_values.text("case.technology");
+  if (tech_name.empty() || catalogue.find(tech_name) != nullptr) return true;
+  std::string message = "unknown technology '" + tech_name + "'";
+  const std::string hint = core::closest_match(tech_name, catalogue.ids());
+  if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  message += "; 'potline technologies' lists them";
+  diagnostics.error(location_of(user_values, "case.technology"), "case.technology", message);
+  return false;
+}
+
 std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
                                         const TechnologyCatalogue& catalogue,
                                         core::Diagnostics& diagnostics, const CellCaseOptions& options) {
@@ -200,11 +212,7 @@ std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
   if (!tech_name.empty()) {
     const Technology* tech = catalogue.find(tech_name);
     if (tech == nullptr) {
-      std::string message = "unknown technology '" + tech_name + "'";
-      const std::string hint = core::closest_match(tech_name, catalogue.ids());
-      if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
-      message += "; 'potline technologies' lists them";
-      diagnostics.error(location_of(user_values, "case.technology"), "case.technology", message);
+      check_technology_name(user_values, catalogue, diagnostics);
       return std::nullopt;
     }
     auto base = technology_case(*tech, catalogue, diagnostics);

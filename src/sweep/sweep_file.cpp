@@ -231,9 +231,12 @@ void read_scenarios(const toml::table& doc, const std::string& file, const toml:
     s.description = t ? (*t)["description"].value_or(std::string()) : "";
     if (!typed) continue;
     if (s.name.empty()) { d.error(at, "scenario.name", "required: a name for the scenario (stored in the results)"); continue; }
-    if (!names.insert(s.name).second) { d.error(at, "scenario.name", "duplicate scenario name '" + s.name + "'"); continue; }
+    // A duplicate is still read, so that its levers' errors come in this pass (user trial T10-5).
+    const bool duplicate = !names.insert(s.name).second;
+    if (duplicate) d.error(at, "scenario.name", "duplicate scenario name '" + s.name + "'");
     std::string merged;
     s.fleet = scenario_case(base_doc, spec.base_path, t, file, s.name, at, case_dir, data_dir, data, merged, d);
+    if (duplicate) continue;
     hashed += "scenario " + s.name + "\n" + merged + "\n";
     spec.scenarios.push_back(std::move(s));
   }

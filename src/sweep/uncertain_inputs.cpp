@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include "potline/core/text.hpp"
@@ -159,13 +160,39 @@ std::string parameters_text(const UncertainInput& u) {
   return "";
 }
 
+// With the parameter or the distribution rejected the values cannot be converted to the lever's
+// unit, but a min above the max (two plain numbers, or two values in the same unit) is wrong for
+// any distribution: said in this pass, not once the name is fixed (user trial T10-5).
+void check_raw_min_max(const TableValues& t, core::Diagnostics& d) {
+  const io::Value* lo = t.values.get("uncertain.min");
+  const io::Value* hi = t.values.get("uncertain.max");
+  if (lo == nullptr || hi == nullptr) return;
+  const auto split = [](const std::string& text, double& x, std::string& unit) {
+    char* end = nullptr;
+    x = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || !std::isfinite(x)) return false;
+    unit = end;
+    unit.erase(0, unit.find_first_not_of(' '));
+    unit.erase(unit.find_last_not_of(' ') + 1);
+    return true;
+  };
+  double a = 0, b = 0;
+  std::string ua, ub;
+  if (!split(lo->text, a, ua) || !split(hi->text, b, ub) || ua != ub || a < b) return;
+  d.error(t.where, t.label,
+          fmt::format("min {} is not below max {}: every distribution needs min < max", lo->text, hi->text));
+}
+
 std::optional<ReadInput> read_one(const TableValues& t, core::Diagnostics& d) {
   const io::Value* param = t.values.get("uncertain.parameter");
   const io::Value* dist = t.values.get("uncertain.distribution");
   for (const char* key : {"uncertain.parameter", "uncertain.distribution"}) {
     if (!t.values.has(key) && t.rejected.count(key) == 0) d.error(t.where, fleet::shown_key(t, key), "required");
   }
-  if (param == nullptr || dist == nullptr) return std::nullopt;
+  if (param == nullptr || dist == nullptr) {
+    check_raw_min_max(t, d);
+    return std::nullopt;
+  }
   const ParamInfo& info = *find_parameter(param->text);
   const io::FieldSpec& lever = *uncertain_lever_field(param->text);
   ReadInput r;

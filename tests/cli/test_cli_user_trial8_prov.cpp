@@ -103,11 +103,12 @@ TEST(CliUserTrial8, ReportHeadingNamesTheCommandLineChanges) {
   expect_in(read_file(page), "(Mount Holly-like) — changed on the command line: prices.power</h2>");
 }
 
-// T8-14: the flex template names a shipped price series, so saved in the repository root it runs.
+// T8-14: the flex template names a shipped price series, so saved in the repository root it runs
+// (T10-8: in the data folder's form prices/..., so it runs anywhere: test_cli_trial10_fixes.cpp).
 TEST(CliUserTrial8, FlexTemplateNamesAShippedPriceSeries) {
   const RunResult t = potline({"template", "flex"});
   ASSERT_EQ(t.exit_code, 0) << t.describe();
-  expect_in(t.out, "prices = \"data/prices/synthetic-de-summer-day-15min.csv\"");
+  expect_in(t.out, "prices = \"prices/synthetic-de-summer-day-15min.csv\"");
   const std::string file = (source_dir() / "flex-template-test.tmp.toml").string();
   std::ofstream(file) << t.out;
   const RunResult r = potline({"flex", file, "--json"});

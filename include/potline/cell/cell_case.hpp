@@ -37,6 +37,12 @@ struct CellCaseOptions {
   bool temperature_from_heat_balance = false;
 };
 
+/// An error at case.technology when it names no technology of `catalogue` (with the closest id);
+/// true when it is empty or known. For the commands that say it with the other input errors of a
+/// case rather than in a second run (user trial T10-5).
+bool check_technology_name(const io::ValueSet& user_values, const TechnologyCatalogue& catalogue,
+                           core::Diagnostics& diagnostics);
+
 /// Builds the case from user values (case file and --set already applied). Reports missing
 /// fields, unknown technologies and cross-field inconsistencies (composition over 100 %, bath
 /// below its liquidus unless `options` say the temperature is solved) as errors, and alumina above

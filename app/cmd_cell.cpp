@@ -82,7 +82,7 @@ std::string thermal_text(const io::Json& t) {
   std::string out = fmt::format(
       "\nThermal steady state ({}; heat-loss network of the dynamics calibrated at {}: {:.1f} kA, ACD {:.2f} cm, "
       "{:.1f} °C, liquidus {:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {}, shell node {:.0f} °C\n"
-      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg{}\n",
+      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg (DC){}\n",
       status, t.at("design_point").get<std::string>(), n("design_line_current_kA"),
       n("design_acd_cm"), n("design_bath_temperature_degC"), n("design_liquidus_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
       n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),

@@ -4,6 +4,8 @@
 // API calls it too); this file only formats.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <iostream>
 
 #include "commands.hpp"
@@ -22,13 +24,15 @@ int run_emissions(const OptionTexts& given, bool json, const GlobalOptions& glob
   }
   io::require_finite(j);
   const io::Json& method = j["method"];
+  // Four significant digits without an exponent: "total 1.085e+04 t CO2e" for 5 kt (user trial T10-11).
+  const auto plain = [](double x) { return std::abs(x) >= 1e4 ? fmt::format("{:.0f}", x) : fmt::format("{:.4g}", x); };
   std::cout << fmt::format(
-      "Emissions for {} t Al ({}, {} coefficients, GWP {})\n  CF4 {:.4g} kg  C2F6 {:.4g} kg  PFC {:.4g} t CO2e\n"
-      "  anode CO2 {:.4g} t\n  total {:.4g} t CO2e ({:.4g} t CO2e/t)\n  CO2: {}\n  PFC: {}\n",
+      "Emissions for {} t Al ({}, {} coefficients, GWP {})\n  CF4 {} kg  C2F6 {} kg  PFC {} t CO2e\n"
+      "  anode CO2 {} t\n  total {} t CO2e ({:.4g} t CO2e/t)\n  CO2: {}\n  PFC: {}\n",
       j["production_t"].get<double>(), j["technology_class"].get<std::string>(),
-      method["coefficient_set"].get<std::string>(), method["gwp"].get<std::string>(), j["cf4_kg"].get<double>(),
-      j["c2f6_kg"].get<double>(), j["pfc_t_co2e"].get<double>(), j["anode_co2_t"].get<double>(),
-      j["total_t_co2e"].get<double>(), j["total_t_co2e_per_t"].get<double>(), method["co2"].get<std::string>(),
+      method["coefficient_set"].get<std::string>(), method["gwp"].get<std::string>(), plain(j["cf4_kg"].get<double>()),
+      plain(j["c2f6_kg"].get<double>()), plain(j["pfc_t_co2e"].get<double>()), plain(j["anode_co2_t"].get<double>()),
+      plain(j["total_t_co2e"].get<double>()), j["total_t_co2e_per_t"].get<double>(), method["co2"].get<std::string>(),
       method["pfc"].get<std::string>());
   if (method.contains("coefficients") && method["coefficients"].contains("tier1_cf4_kg_per_t")) {
     // Tier 1 is the IPCC's fallback without anode-effect data; a user comparing with `potline fleet`

@@ -198,7 +198,8 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
                            payback_or_why(r.payback_years, r.cash_flows_usd, in.construction_years));
   // One flat price for every operating year (docs/model/economics.md), not the contract price:
   // `--set prices.power=49.26` leaves the post-contract price, and NPV is not 0 there.
-  std::cout << fmt::format("  LCOA {}   break-even power {} (one price for every operating year, contract and after; "
+  // The LCOA is pre-tax (docs/model/economics.md) beside an NPV after investment.tax_rate (T10-11).
+  std::cout << fmt::format("  LCOA {} (pre-tax)   break-even power {} (one price for every operating year, contract and after; "
                            "bisection, tolerance {} USD/MWh{})\n",
                            r.lcoa_usd_per_kg ? fmt::format("{:.0f} USD/t", *r.lcoa_usd_per_kg * 1000.0) : "n/a",
                            r.breakeven_power_usd_per_J ? fmt::format("{:.2f} USD/MWh", *r.breakeven_power_usd_per_J * 3.6e9)

@@ -57,7 +57,9 @@ double conductivity_S_per_m(const Composition& c, double temperature_K,
 }
 
 bool conductivity_in_range(const Composition& c, double temperature_K) noexcept {
-  const double t_degC = temperature_K - constants::kKelvinOffset_K;
+  // To a micro-kelvin: 1000 °C given is 1000.0000000000001 °C after the kelvin round trip, and was
+  // reported outside the inclusive range 950–1000 °C (user trial T10-11).
+  const double t_degC = std::round((temperature_K - constants::kKelvinOffset_K) * 1e6) / 1e6;
   return kConductivityTemperature_degC.contains(t_degC) &&
          kConductivityAl2O3_wt.contains(c.alumina_wt) &&
          kConductivityAlF3_wt.contains(c.alf3_excess_wt) &&

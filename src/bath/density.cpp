@@ -1,5 +1,7 @@
 #include "potline/bath/density.hpp"
 
+#include <cmath>
+
 #include "potline/core/constants.hpp"
 
 namespace potline::bath {
@@ -17,7 +19,9 @@ double density_kg_per_m3(const Composition& c, double temperature_K) noexcept {
 }
 
 bool density_in_range(const Composition& c, double temperature_K) noexcept {
-  const double t_degC = temperature_K - constants::kKelvinOffset_K;
+  // To a micro-kelvin: 1000 °C given is 1000.0000000000001 °C after the kelvin round trip, and was
+  // reported outside the inclusive range 950–1000 °C (user trial T10-11).
+  const double t_degC = std::round((temperature_K - constants::kKelvinOffset_K) * 1e6) / 1e6;
   return kKan2007Temperature_degC.contains(t_degC) && kKan2007AlF3_wt.contains(c.alf3_excess_wt) &&
          kKan2007LiF_wt.contains(c.lif_wt);
 }

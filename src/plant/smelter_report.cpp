@@ -413,6 +413,9 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                      run.empty() ? "the case's; the summary names none" : run == applied ? "the run's" : "the case's; the run used " + run);
   }
   if (c.inputs.cbam) {
+    // A plant in the EU ETS pays EUAs (C1 above), not CBAM on its own metal: printing both invited
+    // adding them (user trial T10-13). The schedule stays, labelled as the plant's metal imported.
+    if (c.inputs.eu_ets.on) s += "  CBAM                  not due on this plant's metal (it is in the EU ETS, [eu_ets]); as if imported:\n";
     s += "  CBAM USD/t            ";
     for (int i = 0; i < policy::kCbamYears; ++i) {
       s += fmt::format("{}: {:.0f}{}", policy::kCbamFirstYear + i, r.cbam_usd_per_t[i], i + 1 < policy::kCbamYears ? "  " : "\n");

@@ -109,3 +109,28 @@ TEST(eu_ets_smelter_cli, ADeratedCellOutsideTheThermalWindowKeepsThePublishedSec
 }
 
 }  // namespace potline_cli_test::test_eu_ets_smelter_cli
+
+namespace potline_cli_test::test_eu_ets_smelter_cli {
+
+// User trial T10-13: with [eu_ets] and [cbam] the text charged the ETS in C1 and printed a CBAM
+// schedule beside it with nothing saying the plant owes none; the schedule is now labelled.
+TEST(eu_ets_smelter_cli, CbamScheduleOfAPlantInTheEtsSaysItIsNotDue) {
+  const std::vector<std::string> cbam = {"--set", "cbam.eua_price=80", "--set", "cbam.usd_per_eur=1.08"};
+  std::vector<std::string> args = {"smelter", example("smelter-us-old-grid.toml")};
+  args.insert(args.end(), cbam.begin(), cbam.end());
+  RunResult r = potline(args);
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.out.find("not due on this plant's metal"), std::string::npos) << r.out;
+  for (const char* s : {"eu_ets.year=2030", "eu_ets.eua_price=80", "eu_ets.usd_per_eur=1.08"}) {
+    args.push_back("--set");
+    args.push_back(s);
+  }
+  r = potline(args);
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_NE(r.out.find("  CBAM                  not due on this plant's metal (it is in the EU ETS, "
+                       "[eu_ets]); as if imported:\n  CBAM USD/t            2026: "),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace potline_cli_test::test_eu_ets_smelter_cli

@@ -89,6 +89,7 @@ std::string thermal_text(const io::Json& t) {
       n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"),
       operating ? "" : " (not an operating point: the cell does not run in this state)");
   for (const auto& w : t.at("warnings")) out += "  warning: " + w.get<std::string>() + "\n";
+  if (operating && t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
   return out;
 }
 

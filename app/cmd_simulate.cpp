@@ -300,6 +300,15 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
                            t.at("acd_cm").get<double>(), t.at("bath_temperature_degC").get<double>(),
                            t.at("start_bath_temperature_degC").get<double>(), t.at("start_superheat_K").get<double>(),
                            t.at("start_ledge_cm").get<double>());
+  // Where the feed control runs the cell against the design point's alumina (summary keys
+  // feed_control, mean_alumina_wt; docs/model/dynamics.md §4, "Feed: where the cycle sits").
+  const io::Json& f = summary.at("feed_control");
+  const bool derived = f.at("basis").get<std::string>() != "control.slope_threshold";
+  std::cout << fmt::format("  feed control: overfeed at an R_p slope of {:.3f} mV/min ({}); mean alumina {:.2f} wt% "
+                           "against the design point's {:.2f}\n",
+                           f.at("slope_threshold_mV_per_min").get<double>(),
+                           derived ? "derived: centres the tracking cycle on bath.alumina" : "control.slope_threshold",
+                           summary.at("mean_alumina_wt").get<double>(), f.at("design_alumina_wt").get<double>());
   // The fault profile in force and the range it is calibrated to (summary key faults.profile).
   if (const line::FaultProfile* p = line::find_fault_profile(c.feeders.faults.profile)) {
     // A rate the case sets overrides the profile's (cell-process-faults: 0.286 AE/cell-day beside a

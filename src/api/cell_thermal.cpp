@@ -155,6 +155,15 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   j["sec_dc_kWh_per_kg"] = s.result.sec_dc_J_per_kg / 3.6e6;
   j["heat_generated_kW"] = s.result.energy.heat_loss_W / 1e3;  // what the cell must lose at that temperature
   j["warnings"] = thermal_warnings(s, run.c.design);
+  // What `potline simulate` does with the same case (user trial T10-1; docs/validation.md D40).
+  if (liquid) {
+    j["simulate_note"] = fmt::format(
+        "simulate starts its cells in this state, but its feed control (control.slope_threshold, one fixed "
+        "slope) runs most cells below the case's {:.2f} wt% alumina (catalogue cells 1.99-2.43 wt%), so they settle "
+        "with a thicker ledge (+8 to +30 %) and a lower voltage (6-46 mV); control.centre_feed_cycle = true "
+        "centres the cycle on {:.2f} wt% and settles near this state (docs/validation.md D40)",
+        run.c.op.bath.alumina_wt, run.c.op.bath.alumina_wt);
+  }
   add_window(s, run.c.design, j);
   return j;
 }

@@ -296,6 +296,16 @@ io::Json thermal_calibration_json(const line::SimulationCase& c) {
   return j;
 }
 
+// The tracking feed control's overfeed threshold and where it comes from (summary key
+// feed_control; docs/model/dynamics.md §4, "Feed: where the cycle sits").
+io::Json feed_control_json(const line::SimulationCase& c, const line::Summary& s) {
+  io::Json j;
+  j["slope_threshold_mV_per_min"] = s.feed_slope_threshold_V_per_s * 60e3;
+  j["basis"] = s.feed_slope_threshold_derived ? "centred on bath.alumina" : "control.slope_threshold";
+  j["design_alumina_wt"] = c.op.bath.alumina_wt;
+  return j;
+}
+
 }  // namespace
 
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
@@ -341,6 +351,8 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["max_ledge_cm"] = s.max_ledge_m * 100;
   j["alumina_min_wt"] = s.alumina_min_wt;
   j["alumina_max_wt"] = s.alumina_max_wt;
+  j["mean_alumina_wt"] = s.mean_alumina_wt;
+  j["feed_control"] = feed_control_json(c, s);
   j["cells_in_line"] = s.cells_in_line;
   j["cut_out_cells"] = cut_out_cells_json(s.cut_out);
   j["cut_ins"] = s.cut_ins;  // potline.cut_in (docs/model/dynamics.md §7)

@@ -178,6 +178,7 @@ void record_statistics(const CellAt& at, double c_wt) {
   run.min_ledge = std::min(run.min_ledge, ledge);
   run.max_ledge = std::max(run.max_ledge, ledge);
   run.superheat_seconds += superheat * h;
+  run.alumina_seconds += c_wt * h;
   // The window is judged on running means over w.averaging_s (exponential, exact for a held
   // value over the step): the alumina cycle, taps and anode changes move the superheat by a
   // kelvin or two for less than that; a thermal excursion lasts longer.

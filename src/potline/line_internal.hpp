@@ -70,6 +70,7 @@ struct CellRun {
   double min_alumina = std::numeric_limits<double>::infinity(), max_alumina = 0;
   double min_ledge = std::numeric_limits<double>::infinity(), max_ledge = 0;
   double superheat_seconds = 0;  // ∫ superheat dt
+  double alumina_seconds = 0;    // ∫ bath-average alumina dt [wt%·s]
   double superheat_mean_K = 0, ledge_mean_m = 0;  ///< running means judged against the safe window
   double window_ledge_offset_m = 0;  ///< the window's ledge bounds are shifted by this (LedgeReference::kCell)
   double out_of_window_s = 0;

@@ -78,7 +78,7 @@ void finish_totals(CellRun& run, const CellModel& m, const double* y) {
 // Sums over the cells (the line means divide them by the cell count, or by the cell-time in the
 // line when cells were cut out).
 struct LineTotals {
-  double charge = 0, energy_line = 0, production = 0, superheat = 0, temperature = 0;
+  double charge = 0, energy_line = 0, production = 0, superheat = 0, alumina = 0, temperature = 0;
   double exchanger_fraction = 0;
   double charge_in_line = 0;  ///< Σ charge of the cells in the line at the end (the line current's)
   int cut_out = 0;            ///< cells cut out of the line at the end
@@ -118,6 +118,7 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   line.energy_line += t.energy_line_J;
   line.production += t.metal_produced_kg;
   line.superheat += run.superheat_seconds;
+  line.alumina += run.alumina_seconds;
   sum.ae.count += t.ae_count;
   sum.ae.total_seconds += t.ae_seconds;
   sum.ae.overvoltage_volt_seconds += t.ae_volt_seconds;
@@ -180,6 +181,7 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
   sum.energy_MWh = line.energy_line / 3.6e9;
   sum.sec_dc_kWh_per_kg = line.production > 0 ? line.energy_line / constants::kJoulePerKWh / line.production : 0;
   sum.mean_superheat_K = duration > 0 ? line.superheat / n / duration : 0;
+  sum.mean_alumina_wt = duration > 0 ? line.alumina / n / duration : 0;
   sum.final_mean_temperature_K = line.temperature / std::max(1, in_line);
   sum.ae.cell_days = n * sum.simulated_days;
   if (sum.ae.count > 0) {

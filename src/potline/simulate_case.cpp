@@ -51,6 +51,7 @@ void bind_controller_extras(const io::ValueSet& v, SimulationCase& c) {
     s.target_voltage_V = *tv;
     c.target_voltage_given = true;
   }
+  c.centre_feed_cycle = v.number("control.centre_feed_cycle") != 0.0;
   s.alf3_target_wt = v.maybe_number("control.alf3_target").value_or(c.op.bath.alf3_excess_wt);
   s.alf3_feedforward_kg_per_kg_al = c.dynamics.alf3_consumption_kg_per_kg_al;
   if (auto start = v.maybe_number("disturbance.feed_stop_start")) s.feed_stop_start_s = *start;

@@ -95,6 +95,15 @@ void add_feed_control_fields(Table& t) {
       .source(
           "estimate from [Dupuis 2011]: 3.9 mV/min at 2.21 wt% under no feed, × 0.3 (70 % "
           "underfeed depletes at 30 % of the no-feed rate)");
+  t.boolean("control.centre_feed_cycle")
+      .default_(false)
+      .doc(
+          "derive control.slope_threshold (replacing it) so that the tracking cycle's mean alumina is "
+          "bath.alumina, the design point of cell --thermal (docs/model/dynamics.md §4, \"Feed: where "
+          "the cycle sits\"); false: the fixed threshold, which runs the catalogue cells at 1.99–2.43 wt%")
+      .source(
+          "[Dupuis 2011], [Balchen 1992]: the R_p slope is the alumina set point as a tracking "
+          "controller reads it, tuned per cell technology");
   ctl.number("control.min_underfeed", &ControllerSettings::min_underfeed_s)
       .unit("min", "s")
       .default_(20.0)

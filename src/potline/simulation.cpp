@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "line_internal.hpp"
+#include "potline/control/feed_cycle.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/batch.hpp"
@@ -84,6 +85,54 @@ class PowerRegulator {
 
 }  // namespace
 
+namespace {
+// control.centre_feed_cycle: the threshold that centres the tracking feed cycle on the
+// case's alumina (bath.alumina, the design point of `potline cell` and of the thermal calibration),
+// so that simulate runs the cell at the concentration its steady state assumes
+// (docs/model/dynamics.md §4, "Feed: where the cycle sits"). The cell's voltage against alumina at
+// the case's temperature and ACD, from the cycle's top down to 0.8 wt% below its bottom or the
+// anode effect.
+double centred_slope_threshold(const SimulationCase& c, const control::ControllerSettings& cs,
+                               const cell::CellResult& base) {
+  const double consumption = base.production_kg_per_s * kAluminaPerAl;
+  const DynamicsParameters& p = c.dynamics;
+  const double lag_s = (1.0 - p.immediate_dissolution_fraction) / p.dissolution_rate_per_s;
+  const control::FeedCycle cycle =
+      control::centred_feed_cycle(cs, c.op.bath.alumina_wt, consumption, cs.bath_mass_estimate_kg, lag_s);
+  control::VoltageCurve curve;
+  {  // the ACD closes while the beam stays: dV/dACD × (anode burn − metal rise) rate
+    cell::OperatingPoint op = c.op;
+    op.acd_m += 0.001;
+    const double dV_dacd = (cell::evaluate(c.design, c.constants, op).voltage_V - base.voltage_V) / 0.001;
+    const double acd_rate = base.production_kg_per_s *
+                            (p.carbon_kg_per_kg_al / (p.anode_density_kg_per_m3 * cell::anode_area_m2(c.design)) -
+                             1.0 / (p.metal_density_kg_per_m3 * c.design.cathode_area_m2));
+    curve.drift_V_per_s = dV_dacd * acd_rate;
+  }
+  curve.step_wt = 0.02;
+  std::vector<double> down;  // from the top
+  double lowest = cycle.top_wt + 0.1;
+  for (double x = lowest; x > std::max(0.1, cycle.bottom_wt - 0.8); x -= curve.step_wt) {
+    cell::OperatingPoint op = c.op;
+    op.bath.alumina_wt = x;
+    const cell::CellResult r = cell::evaluate(c.design, c.constants, op);
+    if (r.anode_effect()) break;
+    down.push_back(r.voltage_V);
+    lowest = x;
+  }
+  if (!(cycle.underfeed_rate_wt_per_s > 0.0) || down.size() < 2 || !(lowest < cycle.bottom_wt)) {
+    throw core::RunError(fmt::format(
+        "control.slope_threshold: a tracking cycle centred on bath.alumina = {:.2f} wt% (swing {:.2f} wt%) would switch "
+        "to overfeed at {:.2f} wt%, where the cell {}: set control.centre_feed_cycle = false, or a higher bath.alumina",
+        c.op.bath.alumina_wt, cycle.swing_wt, cycle.bottom_wt,
+        cycle.underfeed_rate_wt_per_s > 0.0 ? "is on anode effect" : "is not depleted in underfeed"));
+  }
+  curve.first_wt = lowest;
+  curve.voltage_V.assign(down.rbegin(), down.rend());
+  return control::centred_slope_threshold_V_per_s(cs, cycle, curve);
+}
+}  // namespace
+
 control::ControllerSettings controller_settings(const SimulationCase& c, const std::vector<double>& states) {
   control::ControllerSettings cs = c.control;
   const cell::CellResult base = cell::evaluate(c.design, c.constants, c.op);
@@ -98,6 +147,7 @@ control::ControllerSettings controller_settings(const SimulationCase& c, const s
   cs.bath_height_m = c.dynamics.bath_height_m;  // anode immersion = bath height − ACD (ACD limits)
   cs.bath_mass_estimate_kg = bath_mass_kg(states.data());
   cs.tap_target_metal_kg = states[kMetal];
+  if (c.centre_feed_cycle) cs.slope_threshold_V_per_s = centred_slope_threshold(c, cs, base);
   return cs;
 }
 
@@ -357,6 +407,8 @@ class Driver {
     Summary sum = summarise(c_, blocks_, done * x_.h, done);
     sum.windows = window_metrics(windows_, blocks_, done * x_.h);
     sum.current_limit_hours = limited_s_ / 3600.0;
+    sum.feed_slope_threshold_V_per_s = cs_.slope_threshold_V_per_s;
+    sum.feed_slope_threshold_derived = c_.centre_feed_cycle;
     return sum;
   }
 

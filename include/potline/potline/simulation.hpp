@@ -99,6 +99,9 @@ struct SimulationCase {
   FeederSettings feeders;             ///< point feeders, alumina zones, feeder faults
   HeatExchangerSettings exchangers;   ///< optional shell heat exchangers and their schedule or rule
   bool target_voltage_given = false;
+  /// control.centre_feed_cycle: the run derives control.slope_threshold so that the feed cycle's
+  /// mean alumina is bath.alumina (docs/model/dynamics.md §4, "Feed: where the cycle sits").
+  bool centre_feed_cycle = false;
   int cells = 1;
   double duration_s = 86400;
   std::uint64_t seed = 1;
@@ -373,6 +376,11 @@ struct Summary {
   double mean_superheat_K = 0;
   double min_ledge_m = 0, max_ledge_m = 0;
   double alumina_min_wt = 0, alumina_max_wt = 0;
+  double mean_alumina_wt = 0;  ///< time mean of the bath-average alumina over the cells in the line
+  /// The feed control's overfeed threshold (control.slope_threshold) and whether the run derived
+  /// it, centring the tracking cycle on bath.alumina (docs/model/dynamics.md §4).
+  double feed_slope_threshold_V_per_s = 0;
+  bool feed_slope_threshold_derived = false;
   double energy_balance_error = 0;  ///< worst cell
   /// Cells whose running-mean superheat or ledge left the window (a cut-out cell: before its
   /// cut-out).

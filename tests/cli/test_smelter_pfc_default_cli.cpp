@@ -120,4 +120,17 @@ TEST(SmelterPfcDefaultCli, TheInvestTemplateCarriesTheSameEmissions) {
   expect_not_in(r.out, "IPCC2006 PFC coefficients for CWPB");
 }
 
+// T8-4 follow-up: an AEM beside an explicit Tier 1 is not used, and the output says so.
+TEST(SmelterPfcDefaultCli, AnAemBesideExplicitTier1IsNamedAsNotUsed) {
+  const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set",
+                               "emissions.pfc_method=tier1", "--set", "emissions.aem=0.5"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "emissions.pfc_method = \"tier1\" uses the IPCC default factor of class ");
+  expect_in(r.out, ": emissions.aem not used (give pfc_method = \"slope\" or \"overvoltage\", or leave it out)");
+  const RunResult s = potline({"smelter", example("smelter-us-old-grid.toml"), "--set",
+                               "emissions.pfc_method=slope", "--set", "emissions.aem=0.5"});
+  ASSERT_EQ(s.exit_code, 0) << s.describe();
+  expect_not_in(s.out, "not used (give pfc_method");
+}
+
 }  // namespace potline_cli_test::test_smelter_pfc_default_cli

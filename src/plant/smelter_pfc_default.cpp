@@ -116,9 +116,10 @@ void default_pfc_method(SmelterCase& c, const SmelterData& data) {
     // Tier 1 is a factor per tonne: anode-effect statistics given beside it are not used, and
     // saying nothing left a user's AEM silently ignored (T8-4 follow-up).
     if (e.pfc_method == PfcMethod::kTier1 && !stats.empty())
-      c.notes.push_back(fmt::format("emissions.pfc_method = \"tier1\" uses the IPCC default factor of class {}: "
-                                    "{} not used (give pfc_method = \"slope\" or \"overvoltage\", or leave it out)",
-                                    cls, stats.substr(std::string("; the case's ").size())));
+      c.notes.push_back(fmt::format(
+          "emissions.pfc_method = \"tier1\" uses the IPCC default factor of class {}: "
+          "{} not used (give pfc_method = \"slope\" or \"overvoltage\", or leave it out)",
+          cls, stats.substr(std::string("; the case's ").size())));
     return;
   }
   const AnodeEffectTable& table = data.anode_effects;

@@ -42,6 +42,15 @@ struct RunResult {
   }
 };
 
+/// Index of a named column of a CSV header; a test failure (and 0) when it is missing.
+inline std::size_t column(const std::vector<std::string>& header, const std::string& name) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  ADD_FAILURE() << "no column " << name;
+  return 0;
+}
+
 inline std::string potline_bin() { return POTLINE_BIN; }
 inline std::filesystem::path source_dir() { return POTLINE_SOURCE_DIR; }
 

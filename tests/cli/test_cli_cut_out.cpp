@@ -9,18 +9,6 @@
 
 namespace potline_cli_test {
 namespace test_cli_cut_out {
-namespace {
-
-std::size_t column(const std::vector<std::string>& header, const std::string& name) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
-  }
-  ADD_FAILURE() << "no column " << name;
-  return 0;
-}
-
-}  // namespace
-
 TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
   TempDir dir;
   const auto run = dir.path() / "run";

@@ -8,18 +8,6 @@
 
 namespace potline_cli_test {
 namespace test_cli_outage_restart {
-namespace {
-
-std::size_t column(const std::vector<std::string>& header, const std::string& name) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
-  }
-  ADD_FAILURE() << "no column " << name;
-  return 0;
-}
-
-}  // namespace
-
 // outage-3h with a 6-h outage on 4 cells: three baths freeze at 29.42–29.74 h with the line off;
 // the current returns at 30 h before the crew shorts them (1 h after each freeze).
 TEST(CliOutageRestart, CellsFrozenInTheOutageCarryTheRestartCurrentAtTheirLastResistance) {

@@ -8,14 +8,6 @@
 namespace potline_cli_test::test_cli_trial_fleet_tables {
 namespace {
 
-std::size_t column(const std::vector<std::string>& header, const std::string& name) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
-  }
-  ADD_FAILURE() << "no column " << name;
-  return 0;
-}
-
 // price_usd_per_t is the LME plus the input premium (2500 for Rusal Taishet in world.toml) while
 // margin_usd_per_t is taken from the trade LP's regional price (2034): region_price_usd_per_t
 // carries that price, so every row adds up. The regional price also equals the summary's.

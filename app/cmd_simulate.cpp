@@ -125,7 +125,8 @@ class Writer final : public line::Observer {
     if (printed_) std::fprintf(stderr, "\n");
     printed_ = false;
     std::cerr << "warning: "
-              << api::cut_out_warning(cell, cells_in_line, c_.cells, c_.schedule.is_power())
+              << api::cut_out_warning(cell, cells_in_line, c_.cells, c_.schedule.is_power(),
+                                      c_.power_basis == line::PowerBasis::kCellsInLine)
               << "\n";
   }
   // A repaired cell cut in again (potline.cut_in): one note line.

@@ -73,18 +73,24 @@ std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells) {
 }
 
 std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells,
-                            bool power_schedule) {
+                            bool power_schedule, bool power_scaled) {
   const char* key = line::cut_out_key(c);
-  // A power schedule drives the cells left at the whole line's power (T9-2): a plant lowers the
-  // line's set point when pots drop out.
+  // A power schedule drives the cells left at the whole line's power (T9-2) unless its set point
+  // follows the cells in the line (potline.power_basis = "cells_in_line"), as a plant lowers it.
   const std::string power =
-      power_schedule && cells_in_line > 0
+      power_schedule && cells_in_line > 0 && power_scaled
+          ? fmt::format(
+                "; the power set point follows the cells in the line (potline.power_basis = "
+                "\"cells_in_line\"): {} of {} cell(s) once it is shorted, the current about as "
+                "before",
+                cells_in_line, cells)
+      : power_schedule && cells_in_line > 0
           ? fmt::format(
                 "; the power schedule (potline.current_csv in MW) now drives {} cell(s) with the "
                 "line's power, so the current rises to meet it (up to potline.max_current): a "
                 "plant "
-                "lowers the set point when pots drop out; a current schedule (kA) keeps the "
-                "current",
+                "lowers the set point when pots drop out (potline.power_basis = "
+                "\"cells_in_line\"); a current schedule (kA) keeps the current",
                 cells_in_line)
           : std::string();
   if (c.shorted_s <= c.time_s) {

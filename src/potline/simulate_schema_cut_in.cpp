@@ -6,6 +6,21 @@
 namespace potline::line {
 
 void add_cut_in_and_upset_fields(io::SchemaTable<SimulationCase>& t) {
+  t.choice("potline.power_basis", &SimulationCase::power_basis,
+           {{"line", PowerBasis::kLine}, {"cells_in_line", PowerBasis::kCellsInLine}})
+      .default_("line")
+      .doc(
+          "power schedules (potline.current_csv in MW): line takes the power as the whole line's, "
+          "so when cells are cut out (shorted) the cells left share all of it and the current "
+          "rises to meet it (up to potline.max_current); cells_in_line takes it as the power of "
+          "all potline.cells and scales the set point by the cells in the series / "
+          "potline.cells, as a plant lowers its set point when pots are cut out (the current then "
+          "stays near its value; a dead cell not yet shorted still counts)")
+      .source(
+          "plant practice: a potline's power set point is lowered when pots are cut out, so "
+          "that the pots left are not driven at a higher current (user trial 9, T9-2; no "
+          "published rule read: an estimate of practice); the default keeps the schedule as "
+          "the smelter's contract with the grid; docs/model/dynamics.md §6");
   t.choice("potline.cut_in", &SimulationCase::cut_in,
            {{"never", CutInAction::kNever}, {"restart", CutInAction::kRestart}})
       .default_("never")

@@ -64,7 +64,12 @@ class PowerRegulator {
     if (applied > 0.05 * c_.schedule.nominal_A() && line_voltage > back_emf_V_) {
       resistance_ohm_ = (line_voltage - back_emf_V_) / applied;
     }
-    const double P = c_.schedule.power_at(t);
+    // potline.power_basis = "cells_in_line": the set point follows the cells in the series, as a
+    // plant lowers it when pots are cut out (the power per cell in the line stays as scheduled).
+    const double scale = c_.power_basis == PowerBasis::kCellsInLine
+                             ? static_cast<double>(cells) / std::max(1, c_.cells)
+                             : 1.0;
+    const double P = c_.schedule.power_at(t) * scale;
     requested_A_ = P > 0 ? 2.0 * P / (back_emf_V_ + std::sqrt(back_emf_V_ * back_emf_V_ + 4.0 * resistance_ohm_ * P))
                          : 0.0;
     // The rectifier cannot deliver more than its current limit: the power is then not met.

@@ -69,6 +69,24 @@ TEST(CliOutageRestart, PowerScheduleCutOutWarningSuggestsACurrentSchedule) {
   expect_in(power, "a current schedule (kA) keeps the current");
   EXPECT_EQ(potline::api::cut_out_warning(c, 3, 4, false).find("power schedule"),
             std::string::npos);
+  expect_in(
+      power,
+      "a plant lowers the set point when pots drop out (potline.power_basis = \"cells_in_line\")");
+  // potline.power_basis = "cells_in_line": the set point follows the cells in the line.
+  const std::string scaled = potline::api::cut_out_warning(c, 3, 4, true, true);
+  expect_in(scaled,
+            "the power set point follows the cells in the line (potline.power_basis = "
+            "\"cells_in_line\"): 3 of 4 cell(s) once it is shorted, the current about as before");
+  EXPECT_EQ(scaled.find("now drives"), std::string::npos);
+}
+
+TEST(CliOutageRestart, PowerBasisIsAChoice) {
+  const auto r =
+      potline({"simulate", example("outage-3h.toml"), "--set", "potline.power_basis=cells"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err,
+            "'potline.power_basis': value 'cells' is not one of: line, cells_in_line (did you mean "
+            "'cells_in_line'?)");
 }
 
 TEST(CliCutInStartup, RestartedCellsStartUpAtARaisedVoltage) {

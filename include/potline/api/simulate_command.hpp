@@ -29,9 +29,10 @@ io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells);
 /// cut_out_cells.csv of the run folder: one row per cut-out cell, by time then cell.
 std::string cut_out_cells_csv(const std::vector<line::CutOutCell>& cells);
 /// The warning line of a cell cut out of the line (without "warning: ").
-/// `power_schedule`: the line follows a power schedule (the cells left take the line's power).
+/// `power_schedule`: the line follows a power schedule (the cells left take the line's power);
+/// `power_scaled`: its set point is scaled by the cells in the line (potline.power_basis).
 std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int cells,
-                            bool power_schedule = false);
+                            bool power_schedule = false, bool power_scaled = false);
 /// The note line of a cell cut in again after its repair (potline.cut_in).
 /// `startup_voltage_V`, `startup_time_s`: its start-up (potline.startup_*; 0: none).
 std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells,

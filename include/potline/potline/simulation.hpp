@@ -69,6 +69,12 @@ enum class CutInAction : std::uint8_t {
   kRestart,  ///< cut in again potline.repair_time after its shorting, restarted (bath and metal poured)
 };
 
+/// What the power of a power schedule is the power of (potline.power_basis; dynamics.md §6).
+enum class PowerBasis : std::uint8_t {
+  kLine,         ///< the line's DC power as written: the cells in the line share all of it
+  kCellsInLine,  ///< the power of all potline.cells: the set point is scaled by cells in line / cells
+};
+
 /// Disturbances of named cells (disturbance.cells; docs/model/dynamics.md §6, "Per-cell
 /// disturbances"): an anode problem and a lost anode cover, each from a start for a duration.
 struct CellUpsets {
@@ -108,6 +114,9 @@ struct SimulationCase {
   CurrentSchedule schedule;
   /// Power schedules: the rectifier re-sets the line current to meet the power this often [s].
   double power_control_period_s = 60.0;
+  /// Power schedules: the line's power as written, or scaled by the cells in the line
+  /// (potline.power_basis).
+  PowerBasis power_basis = PowerBasis::kLine;
   Spread spread;
   IntegratorKind integrator = IntegratorKind::kBatch;
   dynamics::BatchOptions batch;

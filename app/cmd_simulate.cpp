@@ -268,6 +268,13 @@ void print_cut_out(const line::Summary& s) {
     std::cout << fmt::format("    ... {} more (summary.json: cut_out_cells; cut_out_cells.csv)\n",
                              s.cut_out.size() - kLines);
   }
+  if (s.restarts_held > 0 || s.restart_held_hours > 0) {  // potline.restart_after_outage
+    std::cout << fmt::format(
+        "  the line's restart waited {:.2f} h after the scheduled return of the current until the "
+        "crew had shorted the dead pot(s) (potline.restart_after_outage = \"after_shorting\"; "
+        "events.csv: restart_held)\n",
+        s.restart_held_hours);
+  }
 }
 
 void print_summary(const line::SimulationCase& c, const line::Summary& s, const SimulateOptions& o,

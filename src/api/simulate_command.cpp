@@ -378,6 +378,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   }
   j["energy_balance_error"] = s.energy_balance_error;
   j["current_limit_hours"] = s.current_limit_hours;
+  j["restart_held_hours"] = s.restart_held_hours;  // potline.restart_after_outage (dynamics.md §7)
   {  // ACD limits of the resistance control (docs/model/dynamics.md §4)
     io::Json a;
     a["min_cm"] = s.min_acd_m * 100;

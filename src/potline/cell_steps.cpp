@@ -415,17 +415,19 @@ void run_controller(const CellAt& at, double I) {
 
 }  // namespace
 
-double line_current_at(const SimulationCase& c, double t, double regulated_A) {
+double line_current_at(const SimulationCase& c, double t, double regulated_A, double off_until_s) {
+  if (t < off_until_s) return 0.0;  // the restart waits for the crew (potline.restart_after_outage)
   if (!c.schedule.is_power()) return c.schedule.current_at(t);
   return c.schedule.in_outage(t) ? 0.0 : regulated_A;
 }
 
-void advance_block(Block& b, const StepContext& x, long first_step, long steps, double regulated_A) {
+void advance_block(Block& b, const StepContext& x, long first_step, long steps, double regulated_A,
+                   double off_until_s) {
   const std::size_t n = b.cells->size();
   const bool known_finite = b.cells->step_checks_finite();
   for (long s = first_step; s < first_step + steps; ++s) {
     const double t0 = s * x.h;
-    const double I = line_current_at(x.c, t0, regulated_A);
+    const double I = line_current_at(x.c, t0, regulated_A, off_until_s);
     set_line_current(b, x.c, I, t0);
     b.cells->step();
     const double t = t0 + x.h;

@@ -221,8 +221,9 @@ bool check_energy_balance(const dynamics::CellModel& m, const double* y, const C
                           double t, Violation& v);
 
 /// Line current at t: the schedule's, or for a power schedule the regulated current of this
-/// control period (zero during an outage).
-double line_current_at(const SimulationCase& c, double t, double regulated_A);
+/// control period (zero during an outage, and before `off_until_s` while a restart waits for dead
+/// pots to be shorted, potline.restart_after_outage).
+double line_current_at(const SimulationCase& c, double t, double regulated_A, double off_until_s = -1.0);
 
 /// Controller settings derived from the case and the base cell.
 control::ControllerSettings controller_settings(const SimulationCase& c, const std::vector<double>& states);
@@ -237,12 +238,13 @@ std::vector<Block> build_blocks(const SimulationCase& c, const control::Controll
 
 /// Advances block `b` by `steps` steps from step `first_step` at line current `regulated_A`
 /// (power schedules), running the controllers between steps.
-void advance_block(Block& b, const StepContext& x, long first_step, long steps, double regulated_A);
+void advance_block(Block& b, const StepContext& x, long first_step, long steps, double regulated_A,
+                   double off_until_s = -1.0);
 
 /// The time-series row at time t over all blocks; `step_count` steps since the previous row.
 /// Resets the per-interval feed counters.
 Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long step_count, double h,
-             double regulated_A);
+             double regulated_A, double off_until_s = -1.0);
 
 /// Moves the blocks' events, merged in time order, to the observer (or drops them without one).
 void flush_events(std::vector<Block>& blocks, std::vector<Event>& merged, Observer* observer);

@@ -201,10 +201,10 @@ void finish_line_means(const SimulationCase& c, Summary& sum, const LineTotals& 
 }  // namespace
 
 Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long step_count, double h,
-             double regulated_A) {
+             double regulated_A, double off_until_s) {
   Row row;
   row.time_s = t;
-  row.line_current_A = line_current_at(c, std::max(0.0, t - h), regulated_A);
+  row.line_current_A = line_current_at(c, std::max(0.0, t - h), regulated_A, off_until_s);
   row.min_alumina_wt = std::numeric_limits<double>::infinity();
   row.min_ledge_m = std::numeric_limits<double>::infinity();
   double fed = 0;
@@ -330,6 +330,7 @@ const char* to_string(EventKind kind) noexcept {
     case EventKind::kAnodeProblem: return "anode_problem";
     case EventKind::kCoverLoss: return "cover_loss";
     case EventKind::kFeedStopCleared: return "feed_stop_cleared";
+    case EventKind::kRestartHeld: return "restart_held";
   }
   return "?";
 }
@@ -361,6 +362,7 @@ const char* event_unit(EventKind kind) noexcept {
     case EventKind::kCellCutIn: return "V";
     case EventKind::kLedgeMeltedOut: return "cm";
     case EventKind::kLedgeReformed: return "h";
+    case EventKind::kRestartHeld: return "h";
     case EventKind::kAnodeProblem: return "anodes";
     case EventKind::kCoverLoss: return "1";
     default: return "";

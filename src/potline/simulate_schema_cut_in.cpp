@@ -21,6 +21,23 @@ void add_cut_in_and_upset_fields(io::SchemaTable<SimulationCase>& t) {
           "that the pots left are not driven at a higher current (user trial 9, T9-2; no "
           "published rule read: an estimate of practice); the default keeps the schedule as "
           "the smelter's contract with the grid; docs/model/dynamics.md §6");
+  t.choice("potline.restart_after_outage", &SimulationCase::restart_after_outage,
+           {{"on_schedule", RestartPractice::kOnSchedule},
+            {"after_shorting", RestartPractice::kAfterShorting}})
+      .default_("on_schedule")
+      .doc(
+          "a cell that dies in an outage (potline.on_frozen_cell = \"cut_out\") and is not yet "
+          "shorted when the current is due back (potline.cut_out_delay from its freeze): "
+          "on_schedule re-energises the line as scheduled and the dead pot carries the current at "
+          "its last resistance until the crew shorts it; after_shorting keeps the line off until "
+          "the crew has shorted every dead pot in the series, so the outage lasts up to "
+          "potline.cut_out_delay longer (summary restart_held_hours, event restart_held)")
+      .source(
+          "plant practice: dead pots are isolated by shorting their busbars with cut-out switches "
+          "or bypass wedges ([El-Watch bypass wedges]), and a line is not re-energised through a "
+          "pot nobody has bypassed (user trial 9, T9-2); which of the two a plant does, and how "
+          "long the wedging takes, is not published in what was read (estimate); "
+          "docs/model/dynamics.md §7");
   t.choice("potline.cut_in", &SimulationCase::cut_in,
            {{"never", CutInAction::kNever}, {"restart", CutInAction::kRestart}})
       .default_("never")

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "line_internal.hpp"
+#include "restart_hold.hpp"
 #include "potline/control/feed_cycle.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/core/diagnostics.hpp"
@@ -40,11 +41,11 @@ class PowerRegulator {
   double current_A() const { return current_A_; }
   // Re-fits the line resistance to the cells' voltages at the current applied over the last step
   // and sets the current that meets the power from t on.
-  void regulate(double t, double h, const std::vector<Block>& blocks) {
+  void regulate(double t, double h, const std::vector<Block>& blocks, double off_until_s) {
     // The cells in the line: a cell shorted out of it (potline.on_frozen_cell, on_overheated_cell)
     // adds neither its voltage nor its back-EMF; a dead cell not yet shorted
     // (potline.cut_out_delay) adds its held voltage at the applied current.
-    const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_);
+    const double applied = line_current_at(c_, std::max(0.0, t - h), current_A_, off_until_s);
     double line_voltage = 0;
     int cells = 0;
     for (const Block& b : blocks) {
@@ -274,7 +275,9 @@ class Driver {
     for (long done = 0; done < total_steps_;) {
       if (c_.schedule.is_power() && done > 0 && done % steps_per_control_ == 0) regulate(done);
       const long to_control = steps_per_control_ - done % steps_per_control_;
-      const long steps = std::min({to_control, next_row - done, total_steps_ - done, kMaxChunkSteps});
+      hold_.update(done, blocks_, blocks_.front().events);  // potline.restart_after_outage
+      const long steps = std::min({to_control, next_row - done, total_steps_ - done, kMaxChunkSteps,
+                                   hold_.next_stop(done) - done});
       advance(done, steps);
       done += steps;
       const bool row_due = done >= next_row || done >= total_steps_;
@@ -301,7 +304,7 @@ class Driver {
  private:
   void regulate(long done) {
     const bool was_limited = regulator_.limited();
-    regulator_.regulate(done * x_.h, x_.h, blocks_);
+    regulator_.regulate(done * x_.h, x_.h, blocks_, hold_.off_until_s());
     if (regulator_.limited() && !was_limited && c_.events != EventDetail::kNone) {
       // Line events travel with the first block's, so they are merged in time order with the cells'.
       blocks_.front().events.push_back({done * x_.h, kLineEvent, EventKind::kCurrentLimit, regulator_.requested_A() / 1e3});
@@ -311,9 +314,10 @@ class Driver {
   // Advances every block by `steps` on the threads, then stops the run if a guard tripped.
   void advance(long done, long steps) {
     const double regulated_A = regulator_.current_A();
+    const double off_until_s = hold_.off_until_s();
     arena_.execute([&] {
       tbb::parallel_for(std::size_t{0}, blocks_.size(),
-                        [&](std::size_t i) { advance_block(blocks_[i], x_, done, steps, regulated_A); });
+                        [&](std::size_t i) { advance_block(blocks_[i], x_, done, steps, regulated_A, off_until_s); });
     });
     if (c_.schedule.is_power() && regulator_.limited()) limited_s_ += steps * x_.h;
     const Violation* first = nullptr;
@@ -402,7 +406,8 @@ class Driver {
   }
 
   void emit_row(long done) {
-    const Row row = make_row(c_, blocks_, done * x_.h, done - row_start_, x_.h, regulator_.current_A());
+    const Row row = make_row(c_, blocks_, done * x_.h, done - row_start_, x_.h, regulator_.current_A(),
+                             hold_.off_until_s());
     if (observer_) observer_->on_row(row);
     row_start_ = done;
     last_row_s_ = done * x_.h;
@@ -412,6 +417,8 @@ class Driver {
     Summary sum = summarise(c_, blocks_, done * x_.h, done);
     sum.windows = window_metrics(windows_, blocks_, done * x_.h);
     sum.current_limit_hours = limited_s_ / 3600.0;
+    sum.restart_held_hours = hold_.held_s(done * x_.h) / 3600.0;
+    sum.restarts_held = hold_.holds();
     sum.feed_slope_threshold_V_per_s = cs_.slope_threshold_V_per_s;
     sum.feed_slope_threshold_derived = c_.centre_feed_cycle;
     return sum;
@@ -424,6 +431,7 @@ class Driver {
   const StepContext x_;
   std::vector<Block> blocks_;
   PowerRegulator regulator_;
+  RestartHold hold_{c_, x_.h};
   tbb::task_arena arena_;
   long total_steps_ = 0, steps_per_row_ = 1, steps_per_control_ = 1;
   long row_start_ = 0;

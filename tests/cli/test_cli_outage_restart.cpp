@@ -80,6 +80,30 @@ TEST(CliOutageRestart, PowerScheduleCutOutWarningSuggestsACurrentSchedule) {
   EXPECT_EQ(scaled.find("now drives"), std::string::npos);
 }
 
+// potline.restart_after_outage = "after_shorting" with a 0.5-h crew delay: the restart waits
+// until the last dead pot is shorted at 30.24 h.
+TEST(CliOutageRestart, TheRestartWaitsForTheCrewAndEveryOutputSaysSo) {
+  TempDir dir;
+  const auto run = dir.path() / "run";
+  const auto r = potline({"simulate", example("outage-3h.toml"), "-q", "--out", run.string(),
+                          "--set", "potline.outage_duration=6 h", "--set", "potline.cells=4",
+                          "--set", "potline.cut_out_delay=0.5 h", "--set", "run.duration=2 d",
+                          "--set", "potline.restart_after_outage=after_shorting"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out,
+            "the line's restart waited 0.24 h after the scheduled return of the current until the "
+            "crew had shorted the dead pot(s) (potline.restart_after_outage = \"after_shorting\"; "
+            "events.csv: restart_held)");
+  EXPECT_EQ(r.out.find("carried the line current"), std::string::npos);
+  const Json s = parse_json(read_file(run / "summary.json"));
+  EXPECT_NEAR(s.at("restart_held_hours").get<double>(), 0.236, 0.002);
+  expect_in(read_file(run / "events.csv"), ",restart_held,0.236");
+  const auto bad = potline({"simulate", example("outage-3h.toml"), "--set",
+                            "potline.restart_after_outage=wait"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.describe();
+  expect_in(bad.err, "'potline.restart_after_outage': value 'wait' is not one of: on_schedule, after_shorting");
+}
+
 TEST(CliOutageRestart, PowerBasisIsAChoice) {
   const auto r =
       potline({"simulate", example("outage-3h.toml"), "--set", "potline.power_basis=cells"});

@@ -103,6 +103,65 @@ TEST(DynamicsOutageRestart, ACellShortedWithinTheOutageNeverCarriesTheRestartCur
   }
 }
 
+// potline.restart_after_outage = "after_shorting": the line stays off until the crew has shorted
+// every dead pot. With a 0.5-h crew delay the three pots frozen at 29.42–29.74 h are shorted at
+// 29.92–30.24 h: the current returns at 30.24 h instead of 30.00 h and no dead pot carries it.
+TEST(DynamicsOutageRestart, TheRestartWaitsUntilTheDeadPotsAreShorted) {
+  std::vector<std::string> sets = kSixHourOutage;
+  sets.push_back("potline.cut_out_delay=0.5 h");
+  const LineRun on_schedule = run_example("outage-3h.toml", sets);
+  sets.push_back("potline.restart_after_outage=after_shorting");
+  const LineRun waits = run_example("outage-3h.toml", sets);
+  ASSERT_EQ(waits.summary.cut_out.size(), 3u);
+  double last_shorted_s = 0;
+  for (const line::CutOutCell& c : waits.summary.cut_out) {
+    EXPECT_TRUE(c.line_off);
+    EXPECT_EQ(c.held_current_s, 0.0);  // never carried the restart current
+    last_shorted_s = std::max(last_shorted_s, c.shorted_s);
+  }
+  EXPECT_NEAR(last_shorted_s / 3600.0, 30.24, 0.01);
+  EXPECT_EQ(waits.summary.restarts_held, 1);
+  EXPECT_NEAR(waits.summary.restart_held_hours * 3600.0, last_shorted_s - 30 * 3600.0, 5.0);
+  EXPECT_EQ(on_schedule.summary.restarts_held, 0);
+  EXPECT_EQ(on_schedule.summary.restart_held_hours, 0.0);
+  // On schedule the last of them carried the 400 kA until its shorting; waiting, nobody did.
+  EXPECT_GT(on_schedule.summary.cut_out.at(2).held_current_s, 0.2 * 3600.0);
+  for (const line::Row& row : waits.rows) {
+    if (row.time_s <= 30 * 3600.0 || row.time_s > 31 * 3600.0) continue;
+    SCOPED_TRACE(row.time_s / 3600.0);
+    if (row.time_s <= last_shorted_s) {
+      EXPECT_EQ(row.line_current_A, 0.0);
+    } else {
+      EXPECT_NEAR(row.line_current_A, 400e3, 1.0);
+      EXPECT_EQ(row.cells_in_line, 1);
+      EXPECT_NEAR(row.line_voltage_V, row.mean_voltage_V, 1e-9);  // the live cell alone
+    }
+  }
+  int held_events = 0;
+  for (const line::Event& e : waits.events) {
+    if (e.kind != line::EventKind::kRestartHeld) continue;
+    ++held_events;
+    EXPECT_EQ(e.cell, line::kLineEvent);
+    EXPECT_NEAR(e.value, waits.summary.restart_held_hours, 1e-9);
+  }
+  EXPECT_EQ(held_events, 1);
+}
+
+// Waiting has a cost: with the default 1-h crew delay the restart would wait to 30.74 h, and the
+// last live pot freezes at 30.39 h in the longer outage: every cell is cut out and the run stops.
+TEST(DynamicsOutageRestart, WaitingForTheCrewCanCostTheLastLivePot) {
+  std::vector<std::string> sets = kSixHourOutage;
+  sets.push_back("potline.restart_after_outage=after_shorting");
+  try {
+    run_example("outage-3h.toml", sets);
+    FAIL() << "the run should stop with every cell cut out";
+  } catch (const line::SimulationStopped& e) {
+    EXPECT_NE(std::string(e.what()).find("all 4 cell(s) of the line are cut out"), std::string::npos)
+        << e.what();
+    EXPECT_NEAR(e.time_s / 3600.0, 30.39, 0.01);
+  }
+}
+
 TEST(DynamicsCutInStartup, ARestartedPotRunsAtARaisedVoltageForItsStartUp) {
   const LineRun with = run_example("potline-cut-in.toml", {});
   const LineRun without = run_example("potline-cut-in.toml", {"potline.startup_voltage=0"});

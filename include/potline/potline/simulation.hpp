@@ -75,6 +75,13 @@ enum class PowerBasis : std::uint8_t {
   kCellsInLine,  ///< the power of all potline.cells: the set point is scaled by cells in line / cells
 };
 
+/// When the line's current returns after an outage while a dead pot in the series is not yet
+/// shorted (potline.restart_after_outage; dynamics.md §7, "Restart after an outage").
+enum class RestartPractice : std::uint8_t {
+  kOnSchedule,     ///< the current returns as scheduled; the dead pot carries it until it is shorted
+  kAfterShorting,  ///< the line stays off until the crew has shorted every dead pot in the series
+};
+
 /// Disturbances of named cells (disturbance.cells; docs/model/dynamics.md §6, "Per-cell
 /// disturbances"): an anode problem and a lost anode cover, each from a start for a duration.
 struct CellUpsets {
@@ -150,6 +157,8 @@ struct SimulationCase {
   /// Time from the guard to the cell's shorting by the crew [s] (potline.cut_out_delay): the dead
   /// cell stays in the series meanwhile, its state and voltage held as they were at the guard.
   double cut_out_delay_s = 3600.0;
+  /// The line's restart after an outage with dead pots not yet shorted (potline.restart_after_outage).
+  RestartPractice restart_after_outage = RestartPractice::kOnSchedule;
   /// A cut-out cell is cut in again after its repair, restarted, or stays out (potline.cut_in).
   CutInAction cut_in = CutInAction::kNever;
   /// Time from a cell's shorting to its cut-in (potline.repair_time) [s].
@@ -196,6 +205,9 @@ enum class EventKind : std::uint8_t {
   /// An anode effect brought the operators, who cleared the scenario's feed stop
   /// (disturbance.ae_clears_feed_stop; value: the stopped feeder, 0 every feeder): its window ends.
   kFeedStopCleared,
+  /// The line's restart after an outage waited for dead pots to be shorted
+  /// (potline.restart_after_outage = "after_shorting"; line event, value: hours held).
+  kRestartHeld,
 };
 const char* to_string(EventKind kind) noexcept;
 const char* event_unit(EventKind kind) noexcept;
@@ -406,6 +418,10 @@ struct Summary {
   long voltage_evaluations = 0;
   double wall_seconds = 0;
   double current_limit_hours = 0;   ///< time the rectifier limit held a regulated current
+  /// Time the line's restarts after outages waited for dead pots to be shorted, and how many did
+  /// (potline.restart_after_outage = "after_shorting").
+  double restart_held_hours = 0;
+  int restarts_held = 0;
   /// ACD limits of the resistance control (control.acd_min, control.acd_max,
   /// control.min_anode_immersion): cell-hours it asked for more than the ceiling / floor allowed,
   /// the cells that did, and the ACD range over all cells.

@@ -139,7 +139,18 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
                     {"ccs_capture_rate", in.operating.ccs.capture_rate},
                     {"ccs_cost_usd_per_t", op.breakdown.ccs * 1000.0},
                     {"c1_usd_per_t", op.c1_usd_per_kg * 1000.0},
-                    {"direct_t_co2e_per_t", op.emissions.direct}};
+                    {"direct_t_co2e_per_t", op.emissions.direct},
+                    {"pfc_t_co2e_per_t", op.emissions.pfc_co2e},
+                    {"pfc_basis", c.operating.pfc_basis}};
+  // A retrofit's other plan, keeping the old cells: its own PFC and direct emissions (T11-5).
+  j["existing"] = nullptr;
+  if (c.existing) {
+    const plant::SmelterResult old = plant::evaluate(in.existing);
+    j["existing"] = {{"c1_usd_per_t", old.c1_usd_per_kg * 1000.0},
+                     {"direct_t_co2e_per_t", old.emissions.direct},
+                     {"pfc_t_co2e_per_t", old.emissions.pfc_co2e},
+                     {"pfc_basis", c.existing->pfc_basis}};
+  }
   // An HPA line beside the plant after the project (docs/model/hpa.md, "In potline invest").
   j["hpa"] = nullptr;
   if (const auto h = finance::hpa_investment(c)) {

@@ -12,6 +12,7 @@
 #include "potline/plant/anode_type.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "potline/policy/eu_ets.hpp"
+#include "retrofit_pfc.hpp"
 
 namespace potline::finance {
 namespace {
@@ -136,6 +137,23 @@ void add_retrofit(Table& t) {
       .unit("USD/t", "USD/kg")
       .min(0.0)
       .doc("inert-anode material cost per t Al after an inert-anode retrofit (anode.cost)");
+  // The new cells' own anode-effect record (T11-5): the old cells' emissions.aem does not describe
+  // them.
+  t.number("retrofit.aem")
+      .unit("min/d")
+      .range(0.0, 100.0)
+      .typical(0.0, 10.0)
+      .source(
+          "as emissions.aem ('potline schema smelter'): [IPCC 2006 Vol3 Ch4] Tier 1 AEMs "
+          "2.8-8.7 min/cell-day, modern point-fed cells 0.003-0.15 ([IAI Anode Effect Survey])")
+      .default_note(
+          "the AEM of retrofit.technology's IPCC class in data/fleet-anode-effects.toml "
+          "(PFPB_modern 0.015), as smelter/invest default potline.technology's; without "
+          "retrofit.technology the case's emissions inputs")
+      .doc(
+          "anode-effect minutes per cell-day of the new cells (slope method; replaces the case's "
+          "emissions.aem / ae_frequency / ae_duration / aeo / from_simulation, which describe "
+          "the old cells, in the plant after the retrofit)");
   t.number("retrofit.ccs_capture_rate")
       .unit("1")
       .range(0.0, 1.0)
@@ -177,7 +195,8 @@ void append_retrofit_diagnostics(const core::Diagnostics& local, const io::Value
       {"costs.other", "retrofit.other_cost"},
       {"anode.type", "retrofit.anode_type"},
       {"anode.cost", "retrofit.anode_cost"},
-      {"ccs.capture_rate", "retrofit.ccs_capture_rate"}};
+      {"ccs.capture_rate", "retrofit.ccs_capture_rate"},
+      {"emissions.aem", "retrofit.aem"}};
   for (const core::Diagnostic& item : local.items()) {
     std::string key = item.key;
     for (const auto& [flat, retrofit] : renames) {
@@ -212,6 +231,7 @@ io::ValueSet plant_after_retrofit(const io::ValueSet& user,
     if (!user.text("retrofit.technology").empty())
       after.set("potline.technology", *user.get("retrofit.technology"));
     if (user.has("retrofit.sec_ac")) after.set("potline.sec_ac", *user.get("retrofit.sec_ac"));
+    after = detail::new_cells_anode_effects(user, after);
   } else if (!capture && !new_anodes) {
     d.error({}, "retrofit.technology",
             "a retrofit needs retrofit.technology or retrofit.sec_ac (the new cells), or "
@@ -364,6 +384,14 @@ std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
   if (!operating || d.has_errors()) return std::nullopt;
   c.operating = std::move(*operating);
   if (existing) c.existing = std::move(*existing);
+  // The plant after the retrofit read retrofit.aem as its emissions.aem: name it as the user gave
+  // it.
+  if (retrofit && user.has("retrofit.aem")) {
+    const std::string from = "the case's emissions.aem";
+    if (const auto at = c.operating.pfc_basis.find(from); at != std::string::npos)
+      c.operating.pfc_basis.replace(at, from.size(), "retrofit.aem");
+  }
+  detail::note_pfc_by_plan(user, c);
   in.operating = c.operating.inputs;
   if (c.existing) in.existing = c.existing->inputs;
   in.capex_usd = *capex * (1.0 + user.number("investment.epc_fee_share")) *

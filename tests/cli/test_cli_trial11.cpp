@@ -1,0 +1,100 @@
+// User trial 11 (2026-12-06; docs/cli.md Changes): each fix asserted as the user reads it.
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_trial11 {
+namespace {
+
+Json invest_json(const std::vector<std::string>& sets,
+                 const std::string& file = example("invest-ap60-retrofit.toml")) {
+  std::vector<std::string> args = {"invest", file, "--json"};
+  args.insert(args.end(), sets.begin(), sets.end());
+  const RunResult r = potline(args);
+  EXPECT_EQ(r.exit_code, 0) << r.describe();
+  return parse_json(r.out);
+}
+
+const std::vector<std::string> kEts = {"--set", "eu_ets.year=2030",
+                                       "--set", "eu_ets.eua_price=100 EUR/t",
+                                       "--set", "eu_ets.usd_per_eur=1.08"};
+
+// T11-5: the new AP60 cells had the old 170-kA cells' AEM 0.3 (PFC 0.342 t CO2e/t) in the retrofit
+// plan, so the retrofit's carbon gain was missing. Now each plan has its own PFC and direct
+// emissions.
+TEST(CliTrial11, RetrofitNewCellsHaveTheirOwnPfc) {
+  const Json j = invest_json({});
+  const Json& after = j.at("operating");
+  const Json& before = j.at("existing");
+  EXPECT_NEAR(before.at("pfc_t_co2e_per_t").get<double>(), 0.342,
+              0.001);  // CWPB, AEM 0.3 (IPCC 2006)
+  // retrofit.aem 0.015 of the same slope: a twentieth of the old cells' PFC.
+  EXPECT_NEAR(after.at("pfc_t_co2e_per_t").get<double>(),
+              before.at("pfc_t_co2e_per_t").get<double>() * 0.015 / 0.3, 1e-12);
+  expect_in(after.at("pfc_basis").get<std::string>(), "slope method with retrofit.aem");
+  EXPECT_NEAR(
+      before.at("direct_t_co2e_per_t").get<double>() -
+          after.at("direct_t_co2e_per_t").get<double>(),
+      before.at("pfc_t_co2e_per_t").get<double>() - after.at("pfc_t_co2e_per_t").get<double>(),
+      1e-9);
+  expect_in(j.at("notes").dump(), fmt::format("PFC by plan: the old cells {:.3f} t CO2e/t",
+                                              before.at("pfc_t_co2e_per_t").get<double>()));
+  EXPECT_TRUE(invest_json({}, example("invest-new-build.toml")).at("existing").is_null());
+}
+
+// Under the EU ETS the retrofit's gain now carries the PFC saving: the keep-the-old-cells plan is
+// the same whatever the new cells' AEM, so the gain moves by the plant's NPV change (-345.3 ->
+// -279.9 M USD).
+TEST(CliTrial11, RetrofitGainUnderTheEuEtsCarriesThePfcSaving) {
+  std::vector<std::string> shared = kEts;
+  shared.insert(shared.end(),
+                {"--set", "retrofit.aem=0.3"});  // the old cells' AEM, as before the fix
+  const Json own = invest_json(kEts);
+  const Json old = invest_json(shared);
+  const double plant = own.at("npv_usd").get<double>() - old.at("npv_usd").get<double>();
+  const double gain =
+      own.at("incremental_npv_usd").get<double>() - old.at("incremental_npv_usd").get<double>();
+  EXPECT_GT(plant, 50e6);
+  EXPECT_NEAR(gain, plant, 1.0);
+  EXPECT_DOUBLE_EQ(old.at("operating").at("direct_t_co2e_per_t").get<double>(),
+                   old.at("existing").at("direct_t_co2e_per_t").get<double>());
+}
+
+// The example without its retrofit.aem line.
+std::string retrofit_without_aem() {
+  std::string text = read_file(example("invest-ap60-retrofit.toml"));
+  const auto at = text.find("\naem = 0.015");
+  EXPECT_NE(at, std::string::npos);
+  if (at != std::string::npos) text.erase(at + 1, text.find('\n', at + 1) - at);
+  const std::filesystem::path file =
+      std::filesystem::path(testing::TempDir()) / "t11-retrofit-no-aem.toml";
+  std::ofstream(file) << text;
+  return file.string();
+}
+
+// retrofit.technology without retrofit.aem: the class of the technology and that class's AEM, as
+// smelter/invest default potline.technology (data/fleet-anode-effects.toml, PFPB_modern 0.015).
+TEST(CliTrial11, RetrofitTechnologyGivesTheClassAem) {
+  const Json j = invest_json({"--set", "retrofit.technology=AP60"}, retrofit_without_aem());
+  expect_in(j.at("operating").at("pfc_basis").get<std::string>(),
+            "technology class PFPB_modern (technology AP60");
+  EXPECT_LT(j.at("operating").at("pfc_t_co2e_per_t").get<double>(), 0.02);
+}
+
+// Without retrofit.aem or retrofit.technology the new cells keep the old record, and a note says
+// so.
+TEST(CliTrial11, RetrofitWithoutTheNewCellsRecordSaysSo) {
+  const Json j = invest_json({}, retrofit_without_aem());
+  expect_in(j.at("notes").dump(), "the new cells keep the old cells' anode-effect record");
+  EXPECT_DOUBLE_EQ(j.at("operating").at("direct_t_co2e_per_t").get<double>(),
+                   j.at("existing").at("direct_t_co2e_per_t").get<double>());
+  const RunResult bad =
+      potline({"invest", example("invest-ap60-retrofit.toml"), "--set", "retrofit.aem=-1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  expect_in(bad.err, "'retrofit.aem'");
+}
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_trial11

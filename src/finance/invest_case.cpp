@@ -11,6 +11,7 @@
 #include "potline/io/toml_values.hpp"
 #include "potline/plant/anode_type.hpp"
 #include "potline/plant/smelter_schema.hpp"
+#include "potline/plant/typical_prices.hpp"
 #include "potline/policy/eu_ets.hpp"
 #include "retrofit_pfc.hpp"
 
@@ -29,6 +30,8 @@ void add_investment(Table& t) {
   t.number("investment.capex")
       .unit("USD/t", "USD/kg")
       .min(0.0)
+      .typical(plant::kTypicalCapex_usd_per_t.lo, plant::kTypicalCapex_usd_per_t.hi)
+      .source(plant::kTypicalCapex_usd_per_t.basis)
       .doc("capital cost per t/yr of capacity, before the EPC fee");
   t.number("investment.epc_fee_share")
       .unit("1")

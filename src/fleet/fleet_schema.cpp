@@ -14,6 +14,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/schema_builder.hpp"
 #include "potline/market/trade.hpp"
+#include "potline/plant/typical_prices.hpp"
 #include "potline/policy/cbam.hpp"
 
 namespace potline::fleet {
@@ -55,8 +56,8 @@ void case_and_fleet(Table& t) {
       .default_note("required")
       .range(0.0, kMaxAluminiumPrice_usd_per_t)
       .exclusive_min()
-      .typical(1500, 4000)
-      .source("LME cash 2000–2024 between about 1,250 and 4,000 USD/t")
+      .typical(plant::kTypicalLme_usd_per_t.lo, plant::kTypicalLme_usd_per_t.hi)
+      .source(plant::kTypicalLme_usd_per_t.basis)
       .doc("LME aluminium price");
   t.integer("fleet.year")
       .range(2020, 2060)

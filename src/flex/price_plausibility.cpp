@@ -7,9 +7,44 @@
 
 namespace potline::flex {
 
+namespace {
+
+constexpr double kJ_per_MWh = 3.6e9;
+
+// A series in EUR/kWh (or a EUR/MWh series divided by 1000) stays inside the clearing range:
+// flex-day's series / 1000 (median 0.08) valued the day at +62,192 EUR, "a year: +15.55 M EUR",
+// without a word (user trial 11, T11-1). Every price within +-1 EUR/MWh, when a day-ahead year
+// averages tens of EUR/MWh (Germany 2024: 78.51, [SMARD 2024]), is taken for such a slip (estimate:
+// a threshold of the slip, not a market figure; a real day of zero prices has at least a few hours
+// above it).
+constexpr double kSlipBand_eur_per_MWh = 1.0;
+
+void warn_thousandfold_low(const PriceSeries& series, const std::string& key,
+                           core::Diagnostics& diagnostics) {
+  if (series.size() == 0) return;
+  double lowest = series.price_eur_per_J[0] * kJ_per_MWh, highest = lowest;
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const double p = series.price_eur_per_J[i] * kJ_per_MWh;
+    lowest = std::min(lowest, p);
+    highest = std::max(highest, p);
+  }
+  if (lowest < -kSlipBand_eur_per_MWh || highest > kSlipBand_eur_per_MWh || highest - lowest <= 0.0)
+    return;
+  const int line = series.lines.empty() ? 0 : series.lines.front();
+  diagnostics.warning(
+      {series.path, line, 0}, key,
+      fmt::format("every price is within +-{:g} EUR/MWh (lowest {:.6g}, highest {:.6g}): 1000 "
+                  "times too low? The column is read in EUR/MWh (a EUR/kWh series gives {:.6g} to "
+                  "{:.6g} EUR/MWh); a day-ahead year averages tens of EUR/MWh (Germany 2024 78.51, "
+                  "[SMARD 2024])",
+                  kSlipBand_eur_per_MWh, lowest, highest, 1000.0 * lowest, 1000.0 * highest));
+}
+
+}  // namespace
+
 void warn_implausible_prices(const PriceSeries& series, const std::string& key,
                              core::Diagnostics& diagnostics) {
-  constexpr double kJ_per_MWh = 3.6e9;
+  warn_thousandfold_low(series, key, diagnostics);
   std::size_t count = 0, first = 0;
   double lowest = 0, highest = 0;
   for (std::size_t i = 0; i < series.size(); ++i) {

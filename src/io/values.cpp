@@ -131,7 +131,8 @@ std::string thousandfold_hint(const FieldSpec& field, double value_in_unit) {
     const double scaled = value_in_unit * factor;
     if (scaled >= *field.typical_min && scaled <= *field.typical_max) {
       char buffer[160];
-      std::snprintf(buffer, sizeof buffer, "; 1000 times too %s? %.10g %s would be typical (a kWh/MWh or A/kA slip)",
+      std::snprintf(buffer, sizeof buffer,
+                    "; 1000 times too %s? %.10g %s would be typical (a kWh/MWh, kg/t or A/kA slip)",
                     factor > 1.0 ? "low" : "high", scaled, field.unit.c_str());
       return buffer;
     }

@@ -4,9 +4,10 @@
 // prices.alumina or prices.alumina_lme_share, inputs used in formulas) are read by the case.
 #include "potline/plant/smelter_schema.hpp"
 
+#include "ccs_internal.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/plant/smelter_case.hpp"
-#include "ccs_internal.hpp"
+#include "potline/plant/typical_prices.hpp"
 
 namespace potline::plant {
 namespace {
@@ -146,17 +147,23 @@ void add_consumption(Table& t) {
 // [prices], [anode], [labour], [costs]
 void add_prices_and_costs(Table& t) {
   auto in = t.part(&SmelterCase::inputs);
-  auto money = [](io::FieldBuilder f, std::string what) -> io::FieldBuilder {
-    return f.unit("USD/t", "USD/kg").min(0.0).doc(std::move(what));
+  // A money field per t; with a typical range (T11-1), a USD/kg slip warns with the 1000x hint.
+  auto money = [](io::FieldBuilder f, std::string what,
+                  const TypicalRange* typical = nullptr) -> io::FieldBuilder {
+    f.unit("USD/t", "USD/kg").min(0.0).doc(std::move(what));
+    if (typical != nullptr) f.typical(typical->lo, typical->hi).source(typical->basis);
+    return f;
   };
   t.integer("prices.year", &SmelterCase::price_year)
       .range(1950, 2100)
       .doc("price year of every USD amount in the case");
-  money(in.number("prices.lme", &SmelterInputs::lme_usd_per_kg), "LME aluminium price");
+  money(in.number("prices.lme", &SmelterInputs::lme_usd_per_kg), "LME aluminium price",
+        &kTypicalLme_usd_per_t);
   money(in.number("prices.regional_premium", &SmelterInputs::premium_usd_per_kg),
-        "regional premium over LME (e.g. US Midwest)")
+        "regional premium over LME (e.g. US Midwest)", &kTypicalPremium_usd_per_t)
       .default_(0.0);
-  money(t.number("prices.alumina"), "alumina price delivered (incl. freight)");
+  money(t.number("prices.alumina"), "alumina price delivered (incl. freight)",
+        &kTypicalAlumina_usd_per_t);
   t.number("prices.alumina_lme_share")
       .unit("1")
       .range(0.0, 1.0)
@@ -169,7 +176,7 @@ void add_prices_and_costs(Table& t) {
           "≈14 % (" +
           kEcon + ")")
       .doc("alumina price as a share of the LME price (index prices or LME-linked contracts)");
-  money(t.number("prices.anode"), "baked anode price (per t anode)");
+  money(t.number("prices.anode"), "baked anode price (per t anode)", &kTypicalAnode_usd_per_t);
   money(t.number("prices.coke"), "calcined petroleum coke price (anode route from raw materials)");
   money(t.number("prices.pitch"), "coal-tar pitch price (anode route from raw materials)");
   money(t.number("prices.anode_conversion"),
@@ -188,7 +195,8 @@ void add_prices_and_costs(Table& t) {
       .range(0.0, 1.0)
       .source("estimate: middle of 0.13–0.16 t/t (" + kEcon + ")")
       .doc("coal-tar pitch per t anode");
-  money(in.number("prices.alf3", &SmelterInputs::alf3_usd_per_kg), "aluminium fluoride price");
+  money(in.number("prices.alf3", &SmelterInputs::alf3_usd_per_kg), "aluminium fluoride price",
+        &kTypicalAlf3_usd_per_t);
   in.number("prices.power", &SmelterInputs::power_usd_per_J)
       .unit("USD/MWh", "USD/J")
       .min(0.0)
@@ -203,10 +211,13 @@ void add_prices_and_costs(Table& t) {
   in.number("labour.wage", &SmelterInputs::wage_usd_per_s)
       .unit("USD/yr", "USD/s")
       .min(0.0)
+      .typical(kTypicalWage_usd_per_yr.lo, kTypicalWage_usd_per_yr.hi)
+      .source(kTypicalWage_usd_per_yr.basis)
       .doc("loaded annual cost per employee");
 
   money(t.number("costs.other"),
-        "other cash costs per t: maintenance, consumables, casting, services");
+        "other cash costs per t: maintenance, consumables, casting, services",
+        &kTypicalOtherCost_usd_per_t);
   money(in.number("costs.depreciation", &SmelterInputs::depreciation_usd_per_kg),
         "depreciation and amortisation per t (C2 = C1 + this)")
       .default_(0.0);
@@ -214,7 +225,7 @@ void add_prices_and_costs(Table& t) {
         "corporate overheads per t")
       .default_(0.0);
   money(in.number("costs.sustaining_capex", &SmelterInputs::sustaining_capex_usd_per_kg),
-        "sustaining capital per t (in business cost)")
+        "sustaining capital per t (in business cost)", &kTypicalSustainingCapex_usd_per_t)
       .default_(0.0);
   money(in.number("costs.interest", &SmelterInputs::interest_usd_per_kg), "net interest per t")
       .default_(0.0);

@@ -66,7 +66,7 @@ TEST(CliTrial10Fixes, PostContractPowerHasThePowerPriceRange) {
             "investment.post_contract_power: value '50 USD/kWh' (= 50000 USD/MWh) is outside the "
             "typical range 5–300 USD/MWh");
   expect_in(r.out + r.err,
-            "1000 times too high? 50 USD/MWh would be typical (a kWh/MWh or A/kA slip)");
+            "1000 times too high? 50 USD/MWh would be typical (a kWh/MWh, kg/t or A/kA slip)");
   const RunResult covered = potline(
       {"invest", example("invest-new-build.toml"), "--set", "investment.contract_years=40"});
   ASSERT_EQ(covered.exit_code, 0) << covered.describe();

@@ -96,5 +96,60 @@ TEST(CliTrial11, RetrofitWithoutTheNewCellsRecordSaysSo) {
   expect_in(bad.err, "'retrofit.aem'");
 }
 
+// T11-1: a USD/kg slip in a smelter or invest money input (prices.lme = "2400 USD/kg" gave C1
+// 971,319 USD/t without a word) now warns with the 1000x hint, as prices.power always did.
+TEST(CliTrial11, MoneyInputsWarnOfAThousandfoldSlip) {
+  const RunResult lme =
+      potline({"smelter", example("smelter-ca-hydro.toml"), "--set", "prices.lme=2400 USD/kg"});
+  ASSERT_EQ(lme.exit_code, 0) << lme.describe();
+  expect_in(lme.err + lme.out,
+            "1000 times too high? 2400 USD/t would be typical (a kWh/MWh, kg/t or A/kA slip)");
+  for (const char* set :
+       {"prices.anode=600 USD/kg", "prices.alf3=1200 USD/kg", "costs.other=220 USD/kg"}) {
+    const RunResult r = potline({"smelter", example("smelter-ca-hydro.toml"), "--set", set});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    expect_in(r.err + r.out, "1000 times too high?");
+  }
+  const RunResult capex = potline(
+      {"invest", example("invest-new-build.toml"), "--set", "investment.capex=5500 USD/kg"});
+  ASSERT_EQ(capex.exit_code, 0) << capex.describe();
+  expect_in(capex.err + capex.out, "1000 times too high? 5500 USD/t would be typical");
+  const RunResult wage =
+      potline({"smelter", example("smelter-ca-hydro.toml"), "--set", "labour.wage=110000 USD/d"});
+  expect_in(wage.err + wage.out,
+            "labour.wage: value '110000 USD/d' (= 40177500 USD/yr) is outside the typical range");
+  // The shipped cases stay silent on these keys.
+  for (const char* name :
+       {"smelter-ca-hydro.toml", "smelter-cn-captive-coal.toml", "smelter-gcc-gas.toml"}) {
+    const RunResult r = potline({"smelter", example(name)});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    expect_not_in(r.err + r.out, "outside the typical range");
+  }
+}
+
+// T11-1: a price series in EUR/kWh (flex-day's / 1000) stays inside the day-ahead clearing range
+// and was valued silently (+62,192 EUR a day); every price within +-1 EUR/MWh now warns.
+TEST(CliTrial11, FlexPriceSeriesInEurPerKwhWarns) {
+  const std::string shipped =
+      read_file(source_dir() / "data" / "prices" / "synthetic-de-summer-day-15min.csv");
+  std::string scaled;
+  for (const std::string& line : lines_of(shipped)) {
+    const auto comma = line.find(',');
+    if (line.empty() || line[0] == '#' || comma == std::string::npos ||
+        line.find_first_of("0123456789-", comma + 1) != comma + 1) {
+      scaled += line + "\n";
+      continue;
+    }
+    scaled += line.substr(0, comma) + "," +
+              fmt::format("{:.6g}", std::stod(line.substr(comma + 1)) / 1000.0) + "\n";
+  }
+  const std::filesystem::path file = std::filesystem::path(testing::TempDir()) / "t11-kwh.csv";
+  std::ofstream(file) << scaled;
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", file.string()});
+  expect_in(r.err + r.out, "1000 times too low?");
+  const RunResult plain = potline({"flex", example("flex-day.toml")});
+  expect_not_in(plain.err + plain.out, "1000 times too low?");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial11

@@ -225,6 +225,9 @@ Row make_row(const SimulationCase& c, std::vector<Block>& blocks, double t, long
         continue;
       }
       add_cell_to_row(row, b, k);
+      // A cell cut in again keeps the energy it drew while held dead in the line (T11-14: the
+      // cumulative column fell by it at the restart and ended below the summary's energy_MWh).
+      row.energy_J += r.held_energy_J;
       ++row.cells_in_line;
       ++live;
       fed += b.runs[k].fed_interval;

@@ -151,5 +151,35 @@ TEST(CliTrial11, FlexPriceSeriesInEurPerKwhWarns) {
   expect_not_in(plain.err + plain.out, "1000 times too low?");
 }
 
+// T11-14: the cumulative line energy of a run with a cut-in fell by the held dead pot's energy at
+// the restart (-1.10 MWh) and ended 1.129 MWh below the summary's energy_MWh.
+TEST(CliTrial11, CumulativeLineEnergyKeepsTheHeldPotsEnergyAfterTheCutIn) {
+  const std::filesystem::path out = std::filesystem::path(testing::TempDir()) / "t11-cut-in";
+  std::filesystem::remove_all(out);
+  const RunResult r = potline({"simulate", example("potline-cut-in.toml"), "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::vector<std::string> rows = lines_of(read_file(out / "timeseries.csv"));
+  ASSERT_GT(rows.size(), 2u);
+  const std::size_t energy = column(csv_cells(rows[0]), "Line energy DC [MWh]");
+  const std::size_t in_line = column(csv_cells(rows[0]), "Cells in line [-]");
+  double last = 0;
+  bool cut_in_seen = false;
+  int cells_before = -1;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i].empty()) continue;
+    const auto cells = csv_cells(rows[i]);
+    const double e = std::stod(cells[energy]);
+    EXPECT_GE(e, last - 1e-9) << "row " << i;  // a cumulative column never falls
+    const int n = std::stoi(cells[in_line]);
+    if (cells_before >= 0 && n > cells_before) cut_in_seen = true;
+    cells_before = n;
+    last = e;
+  }
+  EXPECT_TRUE(cut_in_seen);
+  const Json summary = parse_json(read_file(out / "summary.json"));
+  EXPECT_NEAR(last, summary.at("energy_MWh").get<double>(),
+              1e-3 * summary.at("energy_MWh").get<double>() * 1e-3 + 1e-3);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial11

@@ -77,6 +77,98 @@ void print_exclusions(const io::Json& exclusions) {
   }
 }
 
+/// Each regional [[power_shock]]: whether it binds (T11-3; summary `power_shocks`).
+void print_power_shocks(const io::Json& shocks) {
+  for (const auto& s : shocks) {
+    std::string line =
+        fmt::format("  power_shock {} x{:.3g}{}: ", s.at("region").get<std::string>(),
+                    s.at("factor").get<double>(),
+                    s.at("adder_usd_per_MWh").get<double>() != 0.0
+                        ? fmt::format(" {:+.3g} USD/MWh", s.at("adder_usd_per_MWh").get<double>())
+                        : std::string());
+    if (!s.at("feasible_without").get<bool>()) {
+      line += "without it the market has no solution";
+    } else if (!s.at("binding").get<bool>()) {
+      line +=
+          "does not bind: without it the same prices and production (the shocked smelters' costs "
+          "move, no "
+          "smelter's output or price does)";
+    } else {
+      line += fmt::format(
+          "binds: without it world price {:.0f} -> {:.0f} USD/t, {} {:.0f} -> {:.0f} USD/t, its "
+          "production {:.2f} -> {:.2f} Mt/yr",
+          s.at("world_price_usd_per_t").get<double>(),
+          s.at("world_price_without_usd_per_t").get<double>(), s.at("region").get<std::string>(),
+          s.at("region_price_usd_per_t").get<double>(),
+          s.at("region_price_without_usd_per_t").get<double>(),
+          s.at("region_production_Mt").get<double>(),
+          s.at("region_production_without_Mt").get<double>());
+    }
+    std::cout << line << "\n";
+  }
+}
+
+/// Years whose demand at the reference prices exceeds the capacity by more than kScarcityShare:
+/// their prices ration demand in an empty pipeline, not a forecast (T11-15; docs/model/fleet.md,
+/// Known limits).
+constexpr double kScarcityShare =
+    0.03;  // a few per cent: the demand blocks' price step is about 2 %
+
+void print_scarcity(const io::Json& summary) {
+  std::vector<std::pair<int, std::pair<double, double>>> short_years;  // year, (demand, capacity)
+  const auto add = [&](const io::Json& y, int year) {
+    const double demand = y.value("demand_Mt", 0.0), capacity = y.value("capacity_Mt", 0.0);
+    if (capacity > 0 && demand > (1 + kScarcityShare) * capacity)
+      short_years.push_back({year, {demand, capacity}});
+  };
+  if (summary.contains("path")) {
+    for (const auto& y : summary.at("path")) add(y, y.value("year", 0));
+  } else {
+    add(summary, summary.value("year", 0));
+  }
+  if (short_years.empty()) return;
+  const auto& [year, dc] = short_years.back();
+  std::cout << fmt::format(
+      "  {}demand at the reference prices {:.2f} Mt/yr exceeds the capacity {:.2f} Mt/yr{}: the "
+      "prices ration "
+      "demand (scarcity prices, not a forecast); projects without a dated decision are not in the "
+      "pipeline "
+      "(docs/model/fleet.md, Known limits)\n",
+      year != 0 ? fmt::format("{}: ", year) : std::string(), dc.first, dc.second,
+      short_years.size() > 1
+          ? fmt::format(" (by more than {:.0f} % in {} of the years, from {})",
+                        100 * kScarcityShare, short_years.size(), short_years.front().first)
+          : std::string());
+}
+
+/// Producing smelters that lose money at the model's own prices (T11-7): the under-water line
+/// counts against fleet.lme, an input the model need not reach; a running line is held by its
+/// restart cost.
+void print_losing_at_model_prices(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  if (!f.market_solved) return;
+  int n = 0;
+  double produced = 0, worst = 0;
+  std::string worst_id;
+  for (std::size_t k = 0; k < f.smelters.size() && k < c.model.smelters.size(); ++k) {
+    const auto region = static_cast<std::size_t>(c.model.smelters[k].region);
+    if (!(f.production_kg_per_s[k] > 0) || region >= f.price_usd_per_kg.size()) continue;
+    const double loss = (f.smelters[k].c1_usd_per_kg - f.price_usd_per_kg[region]) * kT;
+    if (loss < 0.5) continue;
+    ++n;
+    produced += f.production_kg_per_s[k];
+    if (loss > worst) {
+      worst = loss;
+      worst_id = c.model.smelters[k].record.id;
+    }
+  }
+  if (n == 0) return;
+  std::cout << fmt::format(
+      "  at the model's prices: {} producing smelter{} ({:.2f} Mt/yr) with C1 above their region's "
+      "price (up to {:.0f} USD/t, {}): held by the restart cost (docs/model/fleet.md, "
+      "Curtailment)\n",
+      n, n == 1 ? "" : "s", produced * kMt, worst, worst_id);
+}
+
 double number_or(const io::Json& j, const char* key, double fallback = 0.0) {
   return j.contains(key) && j.at(key).is_number() ? j.at(key).get<double>() : fallback;
 }
@@ -245,11 +337,14 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                            summary.contains("path") ? fmt::format(" (the case's LME, not the prices of {})",
                                                                   summary.at("year").get<int>())
                                                     : std::string());
+  print_losing_at_model_prices(c, f);
   if (f.elastic)
     std::cout << fmt::format("  consumption (elastic demand) {:.2f} Mt/yr; prices within ±{:.1f} % of the continuous "
                              "demand curves (the demand blocks' step at the equilibrium)\n",
                              f.consumption_total_kg_per_s * kMt, 100 * f.demand_price_step);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
+  if (summary.contains("power_shocks")) print_power_shocks(summary.at("power_shocks"));
+  print_scarcity(summary);
   print_binding_limits(summary);
   if (summary.contains("flexible_capacity")) print_flexible_capacity(summary.at("flexible_capacity"));
   if (summary.contains("ccs_retrofit")) print_ccs_retrofit(summary.at("ccs_retrofit"));

@@ -8,13 +8,14 @@
 #include <optional>
 #include <sstream>
 
+#include "fleet_power_shocks.hpp"
+#include "fleet_tables.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/hpa_product.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/policy/cbam.hpp"
-#include "fleet_tables.hpp"
 
 namespace potline::api {
 namespace {
@@ -336,6 +337,8 @@ FleetRun run_fleet(const FleetInput& input) {
     run.summary = summary_json(c, run.result, run.warnings);
     if (!c.exclusions.empty() && run.result.market_solved)
       run.summary["exclusions"] = exclusions_json(c, run.result, c.exclusions.size());
+    if (auto shocks = power_shocks_json(c, c, run.result); !shocks.empty())
+      run.summary["power_shocks"] = shocks;
     if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
     if (!c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(c, run.result);
     // Issue 13 part 5: once, for the case solved (the envelope runs the dynamic model).
@@ -358,6 +361,8 @@ FleetRun run_fleet(const FleetInput& input) {
   // say that it does not bind (the dated measures in force that year stay in every solve).
   if (!c.exclusions.empty() && last.r.market_solved)
     run.summary["exclusions"] = exclusions_json(last.c, last.r, c.exclusions.size());
+  if (auto shocks = power_shocks_json(c, last.c, last.r); !shocks.empty())
+    run.summary["power_shocks"] = shocks;
   if (!last.c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(last.c, last.r);
   if (!last.c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(last.c, last.r);
   if (last.c.flex.enabled()) run.summary["flexible_capacity"] = fleet::flex_capacity_json(last.c, last.r, input.data);

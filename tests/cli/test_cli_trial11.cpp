@@ -181,5 +181,56 @@ TEST(CliTrial11, CumulativeLineEnergyKeepsTheHeldPotsEnergyAfterTheCutIn) {
               1e-3 * summary.at("energy_MWh").get<double>() * 1e-3 + 1e-3);
 }
 
+// T11-3: examples/us-tariff-50.toml's US power shock moved no price and no production, and the text
+// did not say so; now a regional [[power_shock]] is solved away, as an exclusion is, and the text
+// says whether it binds. The shock is checked to bind when it is large enough to stop a US line.
+TEST(CliTrial11, FleetSaysWhetherARegionalPowerShockBinds) {
+  const RunResult r = potline({"fleet", example("us-tariff-50.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  ASSERT_EQ(j.at("power_shocks").size(), 1u);
+  const Json& shock = j.at("power_shocks").at(0);
+  EXPECT_EQ(shock.at("region"), "usa");
+  EXPECT_FALSE(shock.at("binding").get<bool>());
+  EXPECT_NEAR(shock.at("world_price_usd_per_t").get<double>(),
+              shock.at("world_price_without_usd_per_t").get<double>(), 0.5);
+  const RunResult text = potline({"fleet", example("us-tariff-50.toml")});
+  expect_in(text.out,
+            "power_shock usa x1.2: does not bind: without it the same prices and production");
+  const RunResult big =
+      potline({"fleet", example("us-tariff-50.toml"), "--set", "power_shock[0].factor=4"});
+  ASSERT_EQ(big.exit_code, 0) << big.describe();
+  expect_in(big.out, "power_shock usa x4: binds: without it world price");
+  const RunResult none = potline({"fleet", example("world.toml"), "--json"});
+  EXPECT_FALSE(parse_json(none.out).contains("power_shocks"));
+}
+
+// T11-7: "under water at fleet.lme" counts against an input the model did not reach; the producing
+// smelters that lose money at the model's own prices are now named.
+TEST(CliTrial11, FleetNamesSmeltersLosingMoneyAtTheModelsPrices) {
+  const std::filesystem::path file = std::filesystem::path(testing::TempDir()) / "t11-fleet.toml";
+  const RunResult t = potline({"template", "fleet"});
+  ASSERT_EQ(t.exit_code, 0) << t.describe();
+  std::ofstream(file) << t.out;
+  const RunResult r = potline({"fleet", file.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "at the model's prices: ");
+  expect_in(r.out, "with C1 above their region's price");
+}
+
+// T11-15: a year whose demand at the reference prices exceeds the capacity says its prices ration
+// demand.
+TEST(CliTrial11, FleetSaysWhenPricesRationDemand) {
+  const RunResult r = potline({"fleet", example("cbam-2034.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  ASSERT_GT(j.at("demand_Mt").get<double>(), 1.03 * j.at("capacity_Mt").get<double>());
+  const RunResult text = potline({"fleet", example("cbam-2034.toml")});
+  expect_in(
+      text.out,
+      fmt::format("demand at the reference prices {:.2f} Mt/yr exceeds the capacity {:.2f} Mt/yr",
+                  j.at("demand_Mt").get<double>(), j.at("capacity_Mt").get<double>()));
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial11

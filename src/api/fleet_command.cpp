@@ -65,6 +65,33 @@ io::Json eu_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   return j;
 }
 
+// The UK ETS of a case with a year (fleet.hpp, UkEtsCharge): cost and free allocation per UK smelter.
+io::Json uk_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  const fleet::UkEtsCharge& ets = c.model.uk_ets;
+  io::Json j = io::Json::object();
+  j["charged"] = ets.on;
+  j["year"] = ets.year;
+  j["benchmark_t_per_t"] = ets.schedule.benchmark_t_per_t;
+  j["allocation_factor"] = ets.schedule.allocation_factor_in(ets.year);
+  j["free_allocation_t_per_t"] = ets.on ? ets.schedule.free_allocation_t_per_t(ets.year) : 0.0;
+  j["uka_usd_per_t"] = ets.schedule.uka_usd_per_kg_co2(ets.year) * kT;
+  io::Json rows = io::Json::array();
+  for (std::size_t i = 0; i < c.model.smelters.size() && i < f.smelters.size() && i < f.production_kg_per_s.size(); ++i) {
+    const fleet::SmelterEconomics& e = f.smelters[i];
+    if (!c.model.smelters[i].in_uk_ets) continue;
+    io::Json row = io::Json::object();
+    row["id"] = c.model.smelters[i].record.id;
+    row["production_kt_per_year"] = f.production_kg_per_s[i] * kKt;
+    row["direct_co2e_t_per_t"] = e.direct_co2e_kg_per_kg;
+    row["free_allocation_t_per_t"] = e.uk_ets_free_allocation_kg_per_kg;
+    row["cost_usd_per_t"] = e.uk_ets_usd_per_kg * kT;
+    row["eu_cbam_usd_per_t"] = e.cbam_usd_per_kg * kT;  // on its metal sold into the EU, net of the UK ETS
+    rows.push_back(row);
+  }
+  j["smelters"] = rows;
+  return j;
+}
+
 io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings) {
   io::Json j;
   j["title"] = c.title;
@@ -102,6 +129,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["cbam_year"] = c.cbam_year;
   j["cbam_route"] = c.cbam_route == fleet::CbamRoute::kDefault ? "default" : "actual";
   if (c.model.eu_ets.year != 0) j["eu_ets"] = eu_ets_json(c, f);
+  if (c.model.uk_ets.year != 0) j["uk_ets"] = uk_ets_json(c, f);
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
   j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme           ? "lme"

@@ -32,8 +32,10 @@ double EuEtsCharge::free_allocation_t_per_t(int y) const noexcept {
 
 policy::EuEtsInputs eu_ets_inputs(const FleetModel& model, const FleetSmelter& s, const Shocks& shocks) {
   // A [[carbon_price]] on the smelter's region replaces the EU ETS (fleet_case.cpp warns).
-  const bool on = model.eu_ets.on && model.eu_ets.year != 0 && s.in_eu_ets &&
-                  shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] == 0;
+  if (shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] != 0) return {};
+  // The UK ETS: the EU ETS's function with the UK's free allocation and price (policy/uk_ets.hpp).
+  if (s.in_uk_ets) return model.uk_ets.on ? model.uk_ets.schedule.inputs(model.uk_ets.year) : policy::EuEtsInputs{};
+  const bool on = model.eu_ets.on && model.eu_ets.year != 0 && s.in_eu_ets;
   if (!on) return {};
   return {true, model.eu_ets.free_allocation_t_per_t(model.eu_ets.year), model.eu_ets.eua_usd_per_kg_co2};
 }
@@ -50,11 +52,25 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     in.alumina_usd_per_kg *= shocks.alumina_factor;
     // EU ETS: the smelter model's (policy/eu_ets.hpp, the [eu_ets] inputs of a smelter case).
     in.eu_ets = eu_ets_inputs(model, s, shocks);
-    const plant::SmelterResult res = plant::evaluate(in);
+    plant::SmelterResult res = plant::evaluate(in);
+    const bool cbam = in.cbam && year_index >= 0 && year_index < policy::kCbamYears;
+    if (s.in_uk_ets && cbam && res.breakdown.eu_ets > 0) {
+      // EU CBAM on UK metal less the UK ETS price paid on it ([EU 2023/956] Art. 9; uk_ets.hpp).
+      const double see = in.cbam_default_route
+                             ? policy::marked_up_default(in.cbam_default_see_t_per_t,
+                                                         in.cbam_markup[static_cast<std::size_t>(year_index)])
+                             : res.cbam_see_direct_t_per_t;
+      in.carbon_price_paid_eur_per_t +=
+          policy::uk_ets_carbon_price_paid_eur_per_t(res.breakdown.eu_ets * 1000.0, see, in.usd_per_eur);
+      res = plant::evaluate(in);
+    }
     SmelterEconomics& e = out[i];
+    e.cbam_carbon_price_paid_eur_per_t = in.carbon_price_paid_eur_per_t;
     const double carbon = shocks.carbon_usd_per_kg_co2[r] * res.emissions.scope1;
-    e.eu_ets_free_allocation_kg_per_kg = in.eu_ets.free_allocation_t_per_t;
-    e.eu_ets_usd_per_kg = res.breakdown.eu_ets;  // in the smelter model's C1
+    // The smelter model's ETS cost (in its C1) is the UK ETS's for a smelter in it, else the EU ETS's.
+    (s.in_uk_ets ? e.uk_ets_free_allocation_kg_per_kg : e.eu_ets_free_allocation_kg_per_kg) =
+        in.eu_ets.free_allocation_t_per_t;
+    (s.in_uk_ets ? e.uk_ets_usd_per_kg : e.eu_ets_usd_per_kg) = res.breakdown.eu_ets;
     e.capacity_kg_per_s = res.capacity_kg_per_s;
     e.c1_usd_per_kg = res.c1_usd_per_kg + carbon;
     e.domestic_carbon_usd_per_kg = carbon;
@@ -65,7 +81,6 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     e.total_co2e_kg_per_kg = res.emissions.total;
     e.direct_co2e_kg_per_kg = res.cbam_see_direct_t_per_t;
     e.indirect_co2e_kg_per_kg = res.emissions.scope2;
-    const bool cbam = in.cbam && year_index >= 0 && year_index < policy::kCbamYears;
     const double markup = cbam ? in.cbam_markup[static_cast<std::size_t>(year_index)] : 0.0;
     e.cbam_usd_per_kg = cbam ? res.cbam_usd_per_t[static_cast<std::size_t>(year_index)] / 1000.0 : 0.0;  // per t -> per kg
     e.cbam_default_see_kg_per_kg =

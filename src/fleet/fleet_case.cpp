@@ -20,6 +20,7 @@
 #include "potline/io/toml_values.hpp"
 #include "potline/policy/cbam.hpp"
 #include "potline/policy/eu_ets.hpp"
+#include "potline/policy/uk_ets.hpp"
 #include "file_label.hpp"
 
 namespace potline::fleet {
@@ -333,6 +334,7 @@ void set_eu_ets(const plant::SmelterData& data, FleetCase& c, core::Diagnostics&
   for (FleetSmelter& s : c.model.smelters) {
     const policy::CbamExemptCountry* e = data.cbam.exempt_for(s.record.country);
     s.in_eu_ets = e != nullptr && e->reason.find("in the EU ETS") != std::string::npos;
+    s.in_uk_ets = !s.in_eu_ets && c.model.uk_ets.schedule.covers(s.record.country);  // data/uk-ets.toml
     any_in_ets = any_in_ets || s.in_eu_ets;
     if (c.eu_ets != EuEts::kCharged || !s.in_eu_ets || c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)] <= 0)
       continue;
@@ -401,6 +403,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
     model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
   }
   model.regions = std::move(regions);
+  model.uk_ets.schedule = policy::UkEtsSchedule::load(data_dir + "/uk-ets.toml", d);
   set_eu_ets(data, c, d);
   return c;
 }

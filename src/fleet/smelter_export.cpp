@@ -122,8 +122,11 @@ void apply_capacity_in_force(const FleetCase& c, const FleetSmelter& s, SmelterC
 
 /// The EU ETS of a smelter in it, as fleet::evaluate charges it (eu_ets_inputs): the case's year
 /// (its free allocation), EUA price and exchange rate, and cbam.ets_benchmark when the case sets it.
+/// A smelter in the UK ETS gets the same [eu_ets] keys with the UK's allowance price (in EUR) and free
+/// allocation (eu_ets.free_allocation), and the UK ETS it pays as CBAM's carbon price paid (Art. 9).
 void apply_eu_ets(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& v) {
-  if (!eu_ets_inputs(c.model, s, c.shocks).on) return;
+  const policy::EuEtsInputs ets = eu_ets_inputs(c.model, s, c.shocks);
+  if (!ets.on) return;
   auto put = [&](const std::string& key, double internal, std::string source) {
     io::Value x;
     x.number = internal;
@@ -131,6 +134,23 @@ void apply_eu_ets(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& 
     v.values.set(key, x);
     v.source[key] = std::move(source);
   };
+  if (s.in_uk_ets) {
+    const std::string why = fmt::format("fleet case {}, cbam.eu_ets = \"charged\" ({}: in the UK ETS, data/uk-ets.toml; "
+                                        "the EU ETS's function with the UK's inputs)", c.path, s.record.country);
+    put("eu_ets.year", c.model.uk_ets.year, fmt::format("the scenario year of {}", why));
+    put("eu_ets.eua_price", ets.eua_usd_per_kg_co2 * 1000.0 / c.usd_per_eur,
+        fmt::format("the UKA price of the year in EUR (UKA x USD/GBP / USD/EUR) of {}", why));
+    put("eu_ets.usd_per_eur", c.usd_per_eur, fmt::format("the exchange rate of {}", why));
+    put("eu_ets.free_allocation", ets.free_allocation_t_per_t,
+        fmt::format("the UK benchmark x allocation factor of the year of {}", why));
+    std::vector<SmelterEconomics> e;
+    evaluate(c.model, c.shocks, e);
+    const auto i = static_cast<std::size_t>(&s - c.model.smelters.data());
+    if (v.values.get("cbam.eua_price") != nullptr && e[i].cbam_carbon_price_paid_eur_per_t > 0)
+      put("cbam.carbon_price_paid", e[i].cbam_carbon_price_paid_eur_per_t,
+          fmt::format("the UK ETS paid per t CO2e of the metal's embedded emissions ([EU 2023/956] Art. 9) of {}", why));
+    return;
+  }
   const std::string why = fmt::format("fleet case {}, cbam.eu_ets = \"charged\" ({}: {})", c.path, s.record.country,
                                       "in the EU ETS, data/cbam.toml");
   put("eu_ets.year", c.model.eu_ets.year, fmt::format("the scenario year (fleet.year, else cbam.year) of {}", why));
@@ -162,7 +182,12 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
                        "# domestic_carbon_usd_per_t); `potline smelter` reports C1 without it.\n",
                        carbon * 1e3, s.record.region, carbon * 1e3);
   }
-  if (eu_ets_inputs(c.model, s, c.shocks).on) {
+  if (s.in_uk_ets && eu_ets_inputs(c.model, s, c.shocks).on) {
+    const policy::EuEtsInputs uk = eu_ets_inputs(c.model, s, c.shocks);
+    out << fmt::format("# UK ETS (written as [eu_ets]: the same function): the UKA of {:.1f} USD/t CO2 x (direct emissions -\n"
+                       "# the UK free allocation of {:.4g} t/t) is in C1 here as in the fleet (cost_curve.csv uk_ets_usd_per_t).\n",
+                       uk.eua_usd_per_kg_co2 * 1e3, uk.free_allocation_t_per_t);
+  } else if (eu_ets_inputs(c.model, s, c.shocks).on) {
     out << fmt::format("# EU ETS ([eu_ets], cbam.eu_ets = \"charged\"): the EUA of {:.1f} USD/t CO2 x (direct emissions -\n"
                        "# the free allocation of {:.4g} t/t) is in C1 here as in the fleet (cost_curve.csv eu_ets_usd_per_t).\n",
                        c.model.eu_ets.eua_usd_per_kg_co2 * 1e3, c.model.eu_ets.free_allocation_t_per_t(c.model.eu_ets.year));

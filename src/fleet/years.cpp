@@ -175,6 +175,10 @@ void set_eu_ets_year(int year, FleetCase& c) {
   ets.eua_usd_per_kg_co2 = c.eua_eur_per_t * c.usd_per_eur / 1000.0;  // per t CO2 -> per kg
   ets.on = c.eu_ets == EuEts::kCharged && policy::eu_ets_year_charged(year) && c.eua_eur_per_t > 0 &&
            c.usd_per_eur > 0;
+  // The UK ETS of the same year (fleet.hpp, UkEtsCharge): its own price and allocation, by year.
+  UkEtsCharge& uk = c.model.uk_ets;
+  uk.year = year;
+  uk.on = c.eu_ets == EuEts::kCharged && year != 0 && uk.schedule.year_charged(year);
 }
 
 std::vector<int> case_years(const FleetCase& c) {

@@ -11,7 +11,8 @@ namespace potline::plant::detail {
 namespace {
 
 constexpr double kMaxEuaPrice_EUR_per_t = 1e4;  // a guard (the fleet's cbam.eua_price has the same)
-constexpr const char* kEtsKeys[] = {"eu_ets.eua_price", "eu_ets.usd_per_eur", "eu_ets.benchmark"};
+constexpr const char* kEtsKeys[] = {"eu_ets.eua_price", "eu_ets.usd_per_eur", "eu_ets.benchmark",
+                                    "eu_ets.free_allocation"};
 
 }  // namespace
 
@@ -58,6 +59,14 @@ void add_eu_ets_fields(io::SchemaTable<SmelterCase>& t) {
           "EU ETS product benchmark for primary aluminium, t CO2e per t: the free allocation per "
           "tonne before the "
           "CBAM factor and the cross-sectoral correction (cbam.cross_sectoral_correction)");
+  t.number("eu_ets.free_allocation")
+      .unit("t/t", "1")
+      .range(0.0, 5.0)
+      .default_note("eu_ets.benchmark x the CBAM factor of eu_ets.year x the cross-sectoral correction")
+      .source("an allocation of another scheme charged the same way: the UK ETS (data/uk-ets.toml), as "
+              "`potline fleet --export-smelter` writes it for a UK smelter")
+      .doc("free allowances per t Al, replacing benchmark x factor x correction: for a scheme whose "
+           "allocation is not the EU's (the UK ETS; eu_ets.eua_price is then its allowance price in EUR)");
 }
 
 void resolve_eu_ets(SmelterCase& c, const SmelterData& data, core::Diagnostics& d) {
@@ -88,8 +97,10 @@ void resolve_eu_ets(SmelterCase& c, const SmelterData& data, core::Diagnostics& 
                           .value_or(data.cbam.cross_sectoral_correction);
   policy::EuEtsInputs& ets = c.inputs.eu_ets;
   ets.on = true;
-  ets.free_allocation_t_per_t = policy::eu_ets_free_allocation_t_per_t(
-      static_cast<int>(*year), benchmark, data.cbam.factor, cscf);
+  ets.free_allocation_t_per_t =
+      v.maybe_number("eu_ets.free_allocation")
+          .value_or(policy::eu_ets_free_allocation_t_per_t(static_cast<int>(*year), benchmark,
+                                                           data.cbam.factor, cscf));
   ets.eua_usd_per_kg_co2 = eua * usd_per_eur / 1000.0;  // per t CO2e -> per kg
   c.eu_ets_year = static_cast<int>(*year);
   // A smelter in the EU ETS sells into the EU without CBAM: say so where the CBAM note stands.

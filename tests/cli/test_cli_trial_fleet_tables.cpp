@@ -21,12 +21,14 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
   const auto header = csv_cells(lines[0]);
   // region_price_usd_per_t was the last column; the EU ETS columns follow it since 2026-12-05 evening,
   // the break-even power price since user trial 7 (T7-35).
-  // The netback (T7-5) follows them.
-  EXPECT_EQ(header[header.size() - 6], "region_price_usd_per_t");
-  EXPECT_EQ(header[header.size() - 4], "eu_ets_free_allocation_t_per_t");
-  EXPECT_EQ(header[header.size() - 3], "breakeven_power_usd_per_MWh");
-  EXPECT_EQ(header[header.size() - 2], "netback_usd_per_t");
-  EXPECT_EQ(header.back(), "netback_region");
+  // The netback (T7-5) follows them, the UK ETS columns (T9-14) last.
+  EXPECT_EQ(header[header.size() - 8], "region_price_usd_per_t");
+  EXPECT_EQ(header[header.size() - 6], "eu_ets_free_allocation_t_per_t");
+  EXPECT_EQ(header[header.size() - 5], "breakeven_power_usd_per_MWh");
+  EXPECT_EQ(header[header.size() - 4], "netback_usd_per_t");
+  EXPECT_EQ(header[header.size() - 3], "netback_region");
+  EXPECT_EQ(header[header.size() - 2], "uk_ets_usd_per_t");
+  EXPECT_EQ(header.back(), "uk_ets_free_allocation_t_per_t");
   const Json summary = parse_json(read_file(dir + "/summary.json"));
   const std::size_t region = column(header, "region"), price = column(header, "region_price_usd_per_t"),
                     c1 = column(header, "c1_usd_per_t"), margin = column(header, "margin_usd_per_t");

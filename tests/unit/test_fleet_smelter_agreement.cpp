@@ -64,7 +64,8 @@ std::size_t compare_every_smelter(const fleet::FleetCase& c, const std::string& 
     // The [[carbon_price]] is not a smelter-case input: the fleet reports it beside C1. The EU ETS is
     // ([eu_ets], T7-31): the exported case carries it, in the smelter's C1 as in the fleet's.
     expect_relative(e[i].c1_usd_per_kg - e[i].domestic_carbon_usd_per_kg, r.c1_usd_per_kg, "C1", id);
-    expect_relative(e[i].eu_ets_usd_per_kg, r.breakdown.eu_ets, "EU ETS", id);
+    // A UK smelter's UK ETS is the smelter case's [eu_ets] (the same function, the UK's inputs).
+    expect_relative(e[i].eu_ets_usd_per_kg + e[i].uk_ets_usd_per_kg, r.breakdown.eu_ets, "EU or UK ETS", id);
     expect_relative(e[i].sec_ac_J_per_kg, r.sec_ac_J_per_kg, "SEC", id);
     expect_relative(e[i].direct_co2e_kg_per_kg, r.cbam_see_direct_t_per_t, "direct emissions", id);
     expect_relative(e[i].indirect_co2e_kg_per_kg, r.emissions.scope2, "indirect emissions", id);

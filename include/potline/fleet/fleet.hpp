@@ -15,6 +15,7 @@
 #include "potline/plant/smelter.hpp"
 #include "potline/policy/cbam.hpp"
 #include "potline/policy/eu_ets.hpp"
+#include "potline/policy/uk_ets.hpp"
 
 namespace potline::fleet {
 
@@ -34,6 +35,7 @@ struct FleetSmelter {
   std::string cbam_route;            ///< with [cbam]: "actual", "default (ISO3)", or why actual
   double cbam_country_default_t_per_t = 0;  ///< the country's CBAM default value before mark-up (0: none)
   bool in_eu_ets = false;            ///< an EU or EEA state (data/cbam.toml: "..., in the EU ETS")
+  bool in_uk_ets = false;            ///< a country of the UK ETS (data/uk-ets.toml: the UK)
   /// Ran before the period (status operating, or produced in the path's previous year): stopping it
   /// costs a later restart; a smelter that did not run pays the restart to run (Curtailment).
   bool running = true;
@@ -62,12 +64,22 @@ struct EuEtsCharge {
   double free_allocation_t_per_t(int year) const noexcept;
 };
 
+/// The UK ETS on the smelters in it (docs/model/fleet.md, UK ETS): charged as the EU ETS is, with the
+/// UK's benchmark, allocation factor and UKA price of the year (policy/uk_ets.hpp), unless
+/// cbam.eu_ets = "off" (which switches off both schemes).
+struct UkEtsCharge {
+  bool on = false;  ///< charged: a scenario year the data prices, cbam.eu_ets = "charged"
+  int year = 0;     ///< the ETS year (as EuEtsCharge::year)
+  policy::UkEtsSchedule schedule;  ///< data/uk-ets.toml
+};
+
 /// Everything a fleet evaluation needs, prepared at the boundary.
 struct FleetModel {
   RegionTable regions;
   std::vector<FleetSmelter> smelters;  ///< only those with an included status
   int cbam_year = 0;                   ///< 0 = no CBAM
   EuEtsCharge eu_ets;                  ///< off without a year (fleet.year or cbam.year)
+  UkEtsCharge uk_ets;                  ///< off without a year, as eu_ets
   double lme_usd_per_kg = 0;
   double demand_kg_per_s = 0;          ///< world demand for the cost-curve marginal cost
 };
@@ -88,6 +100,8 @@ struct SmelterEconomics {
   double domestic_carbon_usd_per_kg = 0;  ///< the [[carbon_price]] lever's cost on scope 1 (not a smelter-case input)
   double eu_ets_usd_per_kg = 0;       ///< EU ETS cost on direct emissions above the free allocation (EuEtsCharge)
   double eu_ets_free_allocation_kg_per_kg = 0;  ///< the free allocation per t that cost used (0: not in the ETS)
+  double uk_ets_usd_per_kg = 0;       ///< UK ETS cost on direct emissions above the free allocation (UkEtsCharge)
+  double uk_ets_free_allocation_kg_per_kg = 0;  ///< the UK free allocation per t that cost used (0: not in it)
   double business_usd_per_kg = 0;     ///< smelter-model business cost + domestic carbon + EU ETS cost
   double power_usd_per_kg = 0;
   double sec_ac_J_per_kg = 0;
@@ -98,11 +112,13 @@ struct SmelterEconomics {
   double cbam_usd_per_kg = 0;         ///< CBAM cost if sold into the EU in cbam_year (0 = none)
   double cbam_see_kg_per_kg = 0;      ///< embedded emissions CBAM prices (actual, or the marked-up default)
   double cbam_default_see_kg_per_kg = 0;  ///< the country's marked-up default value in cbam_year (0 = none)
+  double cbam_carbon_price_paid_eur_per_t = 0;  ///< deducted from CBAM (Art. 9): a UK smelter's UK ETS
   double price_usd_per_kg = 0;        ///< LME + regional premium
 };
 
 /// The EU ETS inputs of the smelter model (policy/eu_ets.hpp) for smelter `s` under `shocks`: on for a
-/// smelter in the EU ETS with the case's charge on and no [[carbon_price]] on its region. fleet::evaluate
+/// smelter in the EU ETS with the case's charge on and no [[carbon_price]] on its region; for a smelter
+/// in the UK ETS, the UK's (same function, the UK's free allocation and UKA price). fleet::evaluate
 /// and --export-smelter (the [eu_ets] of the smelter case) both take them from here.
 policy::EuEtsInputs eu_ets_inputs(const FleetModel& model, const FleetSmelter& s, const Shocks& shocks);
 

@@ -30,7 +30,8 @@ struct YearResult {
 /// The EU ETS of `year` in c.model.eu_ets (fleet.hpp, EuEtsCharge): its year, the EUA price × USD
 /// per EUR of the case as it stands (the paths' values of the year, or cbam.eua_price and
 /// cbam.usd_per_eur), and on when cbam.eu_ets = "charged", the year is one the ETS is charged in
-/// (from data/cbam.toml's first year, 2021) and both prices are known.
+/// (from data/cbam.toml's first year, 2021) and both prices are known; and the UK ETS of the same year
+/// in c.model.uk_ets (on when charged and data/uk-ets.toml prices the year).
 void set_eu_ets_year(int year, FleetCase& c);
 
 /// Every year of the case: c.year alone, or c.year .. c.last_year. A year with an infeasible market

@@ -119,7 +119,7 @@ TEST(DynamicsOutageRestart, TheRestartWaitsUntilTheDeadPotsAreShorted) {
     EXPECT_EQ(c.held_current_s, 0.0);  // never carried the restart current
     last_shorted_s = std::max(last_shorted_s, c.shorted_s);
   }
-  EXPECT_NEAR(last_shorted_s / 3600.0, 30.24, 0.01);
+  EXPECT_NEAR(last_shorted_s / 3600.0, 30.2, 0.1);  // 30.24 h (30.21 h with the feed cycle centred)
   EXPECT_EQ(waits.summary.restarts_held, 1);
   EXPECT_NEAR(waits.summary.restart_held_hours * 3600.0, last_shorted_s - 30 * 3600.0, 5.0);
   EXPECT_EQ(on_schedule.summary.restarts_held, 0);
@@ -158,7 +158,7 @@ TEST(DynamicsOutageRestart, WaitingForTheCrewCanCostTheLastLivePot) {
   } catch (const line::SimulationStopped& e) {
     EXPECT_NE(std::string(e.what()).find("all 4 cell(s) of the line are cut out"), std::string::npos)
         << e.what();
-    EXPECT_NEAR(e.time_s / 3600.0, 30.39, 0.01);
+    EXPECT_NEAR(e.time_s / 3600.0, 30.4, 0.1);  // 30.39 h (30.38 h centred)
   }
 }
 

@@ -85,7 +85,7 @@ TEST(DynamicsPowerBasis, CuttingOutTenPercentOfTheCellsRaisesTheCurrentOrScalesT
   for (const LineRun* r : {&line_basis, &scaled}) {
     ASSERT_EQ(r->summary.cut_out.size(), 1u);
     EXPECT_EQ(r->summary.cut_out[0].cell, 8u);
-    EXPECT_NEAR(r->summary.cut_out[0].shorted_s / 3600.0, 37.49, 0.01);
+    EXPECT_NEAR(r->summary.cut_out[0].shorted_s / 3600.0, 37.5, 0.1);  // 37.49 h (37.45 centred)
   }
   const auto current = [](const line::Row& row) { return row.line_current_A; };
   const auto power = [](const line::Row& row) { return row.line_power_W; };

@@ -158,11 +158,11 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   // What `potline simulate` does with the same case (user trial T10-1; docs/validation.md D40).
   if (liquid) {
     j["simulate_note"] = fmt::format(
-        "simulate starts its cells in this state, but its feed control (control.slope_threshold, one fixed "
-        "slope) runs most cells below the case's {:.2f} wt% alumina (catalogue cells 1.99-2.43 wt%), so they settle "
-        "with a thicker ledge (+8 to +30 %) and a lower voltage (6-46 mV); control.centre_feed_cycle = true "
-        "centres the cycle on {:.2f} wt% and settles near this state (docs/validation.md D40)",
-        run.c.op.bath.alumina_wt, run.c.op.bath.alumina_wt);
+        "simulate starts its cells in this state, centres its tracking feed cycle on the case's {:.2f} wt% alumina "
+        "(control.slope_threshold, derived unless given) and its heat-balance loop holds the bath at {:.1f} °C: its "
+        "means after settling "
+        "lie near this state (catalogue cells, docs/validation.md D40)",
+        run.c.op.bath.alumina_wt, s.bath_temperature_K - 273.15);
   }
   add_window(s, run.c.design, j);
   return j;

@@ -51,7 +51,11 @@ void bind_controller_extras(const io::ValueSet& v, SimulationCase& c) {
     s.target_voltage_V = *tv;
     c.target_voltage_given = true;
   }
-  c.centre_feed_cycle = v.number("control.centre_feed_cycle") != 0.0;
+  // control.slope_threshold given: used as it is; otherwise derived (control.centre_feed_cycle, the
+  // default) or the fixed estimate (control.centre_feed_cycle = false). Both given: check_control.
+  const auto given = v.maybe_number("control.slope_threshold");
+  s.slope_threshold_V_per_s = given.value_or(control::kFixedSlopeThreshold_V_per_s);
+  c.centre_feed_cycle = !given && v.number("control.centre_feed_cycle") != 0.0;
   s.alf3_target_wt = v.maybe_number("control.alf3_target").value_or(c.op.bath.alf3_excess_wt);
   s.alf3_feedforward_kg_per_kg_al = c.dynamics.alf3_consumption_kg_per_kg_al;
   if (auto start = v.maybe_number("disturbance.feed_stop_start")) s.feed_stop_start_s = *start;
@@ -237,6 +241,13 @@ void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnos
   if (c.duration_s < s.sample_period_s) {
     diagnostics.error(location(v, "run.duration"), "run.duration",
                       "the run must last at least one sample period");
+  }
+  const io::Value* centre = v.get("control.centre_feed_cycle");
+  if (v.maybe_number("control.slope_threshold") && centre && centre->number != 0.0 &&
+      centre->origin != io::Origin::kDefault) {
+    diagnostics.error(centre->location, "control.centre_feed_cycle",
+                      "true derives control.slope_threshold, which is also given: give one of them (a given "
+                      "threshold is used as it is)");
   }
   check_acd_limits(v, c, diagnostics);
   check_ae_threshold(v, c, diagnostics);

@@ -87,20 +87,27 @@ void add_feed_control_fields(Table& t) {
       .range(3, 64)
       .doc("averages in the slope fit")
       .source("[Dupuis 2011]: line through the last 10 averages");
-  ctl.number("control.slope_threshold", &ControllerSettings::slope_threshold_V_per_s)
+  t.number("control.slope_threshold")
       .unit("mV/min", "V/s")
-      .default_(1.2)
       .range(0.0, 100.0)
+      .default_note(
+          "the slope that centres the tracking cycle on bath.alumina, the design point's alumina "
+          "(docs/model/dynamics.md §4, \"Feed: where the cycle sits\"); 1.2 mV/min with "
+          "control.centre_feed_cycle = false")
       .doc("switch to overfeed when dR_p/dt × nominal current exceeds this")
       .source(
-          "estimate from [Dupuis 2011]: 3.9 mV/min at 2.21 wt% under no feed, × 0.3 (70 % "
-          "underfeed depletes at 30 % of the no-feed rate)");
+          "[Dupuis 2011]: the R_p slope is the alumina concentration as tracking control reads it "
+          "(3.9 mV/min at 2.21 wt% under no feed); by default derived from the cell: the threshold at "
+          "which the controller's own noisy fit, on the cell's V(c), switches on average at the bottom of "
+          "a cycle whose mean is bath.alumina; with control.centre_feed_cycle = false the estimate 3.9 "
+          "mV/min × 0.3 (70 % underfeed depletes at 30 % of the no-feed rate) = 1.2 mV/min");
   t.boolean("control.centre_feed_cycle")
-      .default_(false)
+      .default_(true)
       .doc(
-          "derive control.slope_threshold (replacing it) so that the tracking cycle's mean alumina is "
-          "bath.alumina, the design point of cell --thermal (docs/model/dynamics.md §4, \"Feed: where "
-          "the cycle sits\"); false: the fixed threshold, which runs the catalogue cells at 1.99–2.43 wt%")
+          "derive control.slope_threshold so that the tracking cycle's mean alumina is bath.alumina, the "
+          "design point of cell --thermal (docs/model/dynamics.md §4, \"Feed: where the cycle sits\"); "
+          "false: the fixed 1.2 mV/min of every cell before 2026-12-06, which runs the catalogue cells at "
+          "1.99–2.43 wt%; a given control.slope_threshold is used as it is (true beside it is an error)")
       .source(
           "[Dupuis 2011], [Balchen 1992]: the R_p slope is the alumina set point as a tracking "
           "controller reads it, tuned per cell technology");

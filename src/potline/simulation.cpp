@@ -92,7 +92,7 @@ class PowerRegulator {
 }  // namespace
 
 namespace {
-// control.centre_feed_cycle: the threshold that centres the tracking feed cycle on the
+// control.centre_feed_cycle (the default): the threshold that centres the tracking feed cycle on the
 // case's alumina (bath.alumina, the design point of `potline cell` and of the thermal calibration),
 // so that simulate runs the cell at the concentration its steady state assumes
 // (docs/model/dynamics.md §4, "Feed: where the cycle sits"). The cell's voltage against alumina at
@@ -129,7 +129,8 @@ double centred_slope_threshold(const SimulationCase& c, const control::Controlle
   if (!(cycle.underfeed_rate_wt_per_s > 0.0) || down.size() < 2 || !(lowest < cycle.bottom_wt)) {
     throw core::RunError(fmt::format(
         "control.slope_threshold: a tracking cycle centred on bath.alumina = {:.2f} wt% (swing {:.2f} wt%) would switch "
-        "to overfeed at {:.2f} wt%, where the cell {}: set control.centre_feed_cycle = false, or a higher bath.alumina",
+        "to overfeed at {:.2f} wt%, where the cell {}: give control.slope_threshold (or control.centre_feed_cycle = "
+        "false, the fixed 1.2 mV/min), or a higher bath.alumina",
         c.op.bath.alumina_wt, cycle.swing_wt, cycle.bottom_wt,
         cycle.underfeed_rate_wt_per_s > 0.0 ? "is on anode effect" : "is not depleted in underfeed"));
   }

@@ -118,7 +118,7 @@ TEST(CliCutInStartup, RestartedCellsStartUpAtARaisedVoltage) {
   const auto r = potline({"simulate", example("potline-cut-in.toml"), "-q", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.err,
-            "; start-up: its target voltage raised 0.5 V, back to the line's by 129.5 h "
+            "; start-up: its target voltage raised 0.5 V, back to the line's by 129.7 h "
             "(potline.startup_voltage, startup_time)");
   const Json s = parse_json(r.out);
   EXPECT_GT(s.at("startup_energy_MWh").get<double>(), 3.0);

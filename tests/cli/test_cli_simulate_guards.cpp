@@ -88,7 +88,7 @@ TEST(CliSimulateSignals, SigintExitsWith130) {
   expect_partial_folder(dir.path() / "run");
 }
 
-// The cell freezes at 17.49 h (17.7 h until 2026-12-05 (3)): its bath, enriched to 24 wt% AlF3 at
+// The cell freezes at 17.51 h (17.49 h before the feed cycle was centred, 2026-12-06; 17.7 h until 2026-12-05 (3)): its bath, enriched to 24 wt% AlF3 at
 // 845 °C, holds 4.3 wt% alumina against a saturation of 4.1 wt%, so its liquidus is where the liquidus
 // and solubility curves meet, a little higher (docs/model/bath.md).
 TEST(CliSimulateGuards, FrozenBathIsARunTimeFailureWithAPartialRunFolder) {
@@ -97,7 +97,7 @@ TEST(CliSimulateGuards, FrozenBathIsARunTimeFailureWithAPartialRunFolder) {
   const auto r = potline({"simulate", example("cell-7d.toml"), "--set", "potline.current_steps=12 h 0; 72 h 1.0",
                           "--set", "run.duration=5 d", "-q", "--out", run.string()});
   EXPECT_EQ(r.exit_code, 1) << r.describe();
-  EXPECT_NE(r.err.find("cell 0 at 17.49 h"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cell 0 at 17.51 h"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("bath frozen"), std::string::npos) << r.err;
   expect_partial_folder(run);
   const Json summary = parse_json(read_file(run / "summary.json"));

@@ -71,8 +71,9 @@ TEST(CliUserTrial5, FlexTextGivesTheYearsValueAndTheExchangersPayback) {
   // +5.06 M EUR and 7.1 years measured 2026-12-05 (141,610 EUR × 250/7; 36 / 5.06); since T6-4
   // (2026-12-06) on the savings the dynamic model delivers, the plan's beside it; since T8-1
   // (2026-12-06) the exchangers get the increment over the same case without them, on its own line
-  // (test_cli_user_trial8_flex.cpp).
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(  a year: \+\d+\.\d\d M EUR \(as delivered; planned \+\d+\.\d\d M EUR\) on economics\.flexible_days = 250 days like this horizon's\n  heat exchangers 36\.0 M EUR: flexibility value a year [+-]\d+\.\d\d M EUR with them, [+-]\d+\.\d\d M EUR without )")))
+  // (test_cli_user_trial8_flex.cpp). Since the feed cycle is centred on the design alumina
+  // (2026-12-06) the week's delivered round trip is above 1 and the line names what is left out.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(  a year: \+\d+\.\d\d M EUR \(as delivered(, less \d+ EUR not physical)?; planned \+\d+\.\d\d M EUR\) on economics\.flexible_days = 250 days like this horizon's\n  heat exchangers 36\.0 M EUR: flexibility value a year [+-]\d+\.\d\d M EUR with them, [+-]\d+\.\d\d M EUR without )")))
       << r.out;
   const RunResult day = potline({"flex", example("flex-day.toml")});
   ASSERT_EQ(day.exit_code, 0) << day.describe();

@@ -17,10 +17,12 @@ double num(const Json& j) {
 
 }  // namespace
 
-// The insulated TRIMET-like week with flex's default: mass_transfer, said where it came from; the
-// delivered round trip below 1 (0.973 measured 2026-12-06; 1.031 under Dewing, 1.079 in the
-// finding); the CE falls with the ±25 % swing (−0.11 points) and costs the savings; nothing left
-// out.
+// The insulated TRIMET-like week with flex's default: mass_transfer, said where it came from; the CE
+// falls with the ±25 % swing and costs the savings. Since the feed cycle is centred on the design
+// alumina (2026-12-06, user trial T10-1; docs/validation.md F18) the delivered round trip is 1.149,
+// above 1 (0.973 before): the flat run now holds the design point while the optimised cells leave
+// it, so the metal beyond a round trip of 1 (22,219 EUR a week) is flagged not physical and left
+// out of the year's value, with the amount in the text.
 TEST(FlexCeCli, InsulatedWeekIsValuedWithTheMassTransferCeByDefault) {
   const RunResult r = potline({"flex", example("flex-week-insulated.toml"), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -31,12 +33,11 @@ TEST(FlexCeCli, InsulatedWeekIsValuedWithTheMassTransferCeByDefault) {
   EXPECT_EQ(ce.at("model").get<std::string>(), "mass_transfer");
   EXPECT_LT(num(ce.at("change_points")), 0.0);
   EXPECT_LT(num(ce.at("value_eur")), 0.0);
-  EXPECT_EQ(num(ce.at("not_physical_eur")), 0.0);
-  EXPECT_EQ(ce.at("note").get<std::string>(), "");
   const double rt = num(j.at("value").at("delivered").at("round_trip_efficiency"));
-  EXPECT_GT(rt, 0.92);
-  EXPECT_LT(rt, 1.0);
-  EXPECT_EQ(num(j.at("value").at("not_physical_eur")), 0.0);
+  EXPECT_GT(rt, 1.0);  // 1.149 measured
+  EXPECT_LT(rt, 1.3);
+  EXPECT_GT(num(ce.at("not_physical_eur")), 0.0);
+  EXPECT_DOUBLE_EQ(num(j.at("value").at("not_physical_eur")), num(ce.at("not_physical_eur")));
   const RunResult t = potline({"flex", example("flex-week-insulated.toml")});
   ASSERT_EQ(t.exit_code, 0) << t.describe();
   EXPECT_NE(
@@ -46,7 +47,7 @@ TEST(FlexCeCli, InsulatedWeekIsValuedWithTheMassTransferCeByDefault) {
       std::string::npos)
       << t.out;
   EXPECT_NE(t.out.find("of the savings, the current efficiency change [EUR]"), std::string::npos);
-  EXPECT_EQ(t.out.find("not physical"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("not physical"), std::string::npos) << t.out;
 }
 
 // The same week with Dewing (--set): the delivered round trip is above 1; the metal beyond a round

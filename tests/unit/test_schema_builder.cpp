@@ -149,7 +149,9 @@ TEST(SchemaBuilder, DefaultSimulateCaseHoldsTheSchemaDefaultsFieldByField) {
   // A few members by name, in SI (independent of the table's own read-back).
   EXPECT_DOUBLE_EQ(c.dynamics.bath_height_m, 0.20);
   EXPECT_DOUBLE_EQ(c.dynamics.ambient_temperature_K, 313.15);
-  EXPECT_DOUBLE_EQ(c.control.slope_threshold_V_per_s, 1.2e-3 / 60.0);
+  EXPECT_DOUBLE_EQ(c.control.overfeed_duration_s, 3600.0);
+  EXPECT_TRUE(c.centre_feed_cycle);  // the threshold is derived by the run from bath.alumina
+  EXPECT_DOUBLE_EQ(c.control.slope_threshold_V_per_s, 1.2e-3 / 60.0);  // used with centre_feed_cycle = false
   EXPECT_DOUBLE_EQ(c.control.manual_quench.mean, 240.0);
   EXPECT_EQ(c.control.slope_points, 10);
   EXPECT_DOUBLE_EQ(c.control.alf3_feedforward_kg_per_kg_al, 0.015);

@@ -3,8 +3,6 @@
 // of one model with itself — the dynamic cell under its pot controller (feed and tapping cycles,
 // anode changes, resistance and heat-balance loops, measurement noise) against the steady state of
 // the same heat-loss network at the same design point — not a comparison with published data.
-// The runs set control.centre_feed_cycle = true (the default, false, is the fixed threshold: see
-// below what it gives).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,7 +29,7 @@ Means simulate(const std::string& technology) {
   const std::string toml =
       "[case]\ntechnology = \"" + technology + "\"\n[run]\nduration = \"" +
       std::to_string(static_cast<int>(kDays)) +
-      " d\"\nseed = 3\noutput_interval = \"10 min\"\n[faults]\nprofile = \"none\"\n[control]\ncentre_feed_cycle = true\n";
+      " d\"\nseed = 3\noutput_interval = \"10 min\"\n[faults]\nprofile = \"none\"\n";
   testing_dyn::Recorder rec;
   const line::Summary s = line::run_simulation(testing_dyn::make_case(toml), &rec);
   EXPECT_EQ(s.ae.count, 0) << technology;
@@ -66,8 +64,8 @@ class SimulateAgainstCellThermal : public ::testing::TestWithParam<const char*> 
 // of alumina); the ledge within 12 % (≈ 0.5 cm per 0.3 K of superheat at the 6.5 cm design ledge);
 // the voltage within the resistance control's deadband, ±50 mV (control.deadband: the controller
 // holds it no closer; the heat-balance loop, which holds the temperature and not the superheat,
-// moves its target by 10 mV/K). With the default feed control (control.slope_threshold 1.2
-// mV/min for every cell, user trial T10-1; same runs) they settle at 1.99–2.43 wt% with the ledge
+// moves its target by 10 mV/K). Before the feed cycle was centred (control.slope_threshold 1.2
+// mV/min for every cell, user trial T10-1; same runs) they settled at 1.99–2.43 wt% with the ledge
 // +8 to +30 %, the superheat 0.2–0.75 K and the voltage 6–46 mV below cell --thermal's. Measured
 // values: docs/validation.md D40.
 TEST_P(SimulateAgainstCellThermal, SettlesAtTheSteadyStateItStartsFrom) {

@@ -165,8 +165,12 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   // restart, maximum 973.8 °C (the preheated start of the window). With the former fixed reheat and
   // the heat-balance loop adding on top the bath overshot to 974.0 °C and stayed near 972 °C for a
   // day, so "within 2 K of the pre-outage 973.8 °C" came 12.8 h after the restart; now it never
-  // comes.
-  EXPECT_NEAR(with.final_mean_temperature_K - 273.15, 965.0, 2.0);
+  // comes. Since the feed cycle is centred on the design alumina (2026-12-06, user trial T10-1) the
+  // end is 962.0 °C (superheat 7.6 K: the bath still carries 12.3 wt% AlF3 from the outage and is at
+  // 2.9 wt% alumina in its cycle, liquidus 954.4 °C; the heat-balance loop returns the temperature
+  // over its 3-d integral time), 965.3 °C with the feed control at ≈ 1.9 wt% before; 3.5 K
+  // separates it from the preheated 973.8 °C all the same.
+  EXPECT_NEAR(with.final_mean_temperature_K - 273.15, 965.0, 3.5);
   EXPECT_GT(w.min_temperature_K, without.windows.front().min_temperature_K + 2.0);
   EXPECT_LT(with.energy_balance_error, 5e-3);
   const double min_degC = w.min_temperature_K - 273.15;

@@ -136,11 +136,13 @@ TEST(FlexTrimetInsulated, DesignValuesFollowThePatentBalanceRuleAtSeventyFivePer
 // limit held the current 0.25 h): 1,149 MWh AC, +2.6 % against the published ≈ 1,120 MWh (with the
 // default 1.25 × nominal current it drew 119.1 %, 875 MWh AC, −22 %). −25 %: known miss —
 // from a cell settled 48 h at nominal (envelope.settle, the default since 2026-12-06) the
-// superheat's daily mean reaches 5 K after 41.1 h (measured 2026-12-06; 47.0 h from the
-// calibration point; the ACD at the 8 cm ceiling from 0.3 h); the flexible energy of that hold,
-// 979 MWh AC, is within 15 % of the published figure (−12.6 %). +25 % from the settled cell: 124.94
-// % drawn, 1,143 MWh AC. Not a miss by an hour: the superheat settles at 4.5 K (the tests below).
-// The catalogue cell (examples/flex-week-heat-exchangers.toml) holds 12.5 h.
+// superheat's daily mean reaches 5 K after 43.9 h (measured 2026-12-06 with the feed cycle centred
+// on the design alumina, user trial T10-1, and flex's mass-transfer CE; 41.3 h before; from the
+// calibration point the whole 48 h, 47.25 h before; the ACD at the 8 cm ceiling from 0.3 h); the
+// flexible energy of that hold, 1,045 MWh AC, is within 15 % of the published figure (−6.7 %;
+// 986 MWh, −12.0 %, before). +25 % from the settled cell: 125.18 % drawn, 1,154 MWh AC (125.09 %,
+// 1,150 MWh before). Not a miss by an hour: the superheat settles at 4.4 K (the tests below). The
+// catalogue cell (examples/flex-week-heat-exchangers.toml) holds 16.1 h (12.1 h before).
 TEST(FlexTrimetInsulated, PlusTwentyFivePercentHoldsFortyEightHoursMinusTwentyFiveIsAKnownMiss) {
   const flex::FlexCase c = insulated("75, 125");
   ASSERT_EQ(c.cells, 120);
@@ -159,8 +161,8 @@ TEST(FlexTrimetInsulated, PlusTwentyFivePercentHoldsFortyEightHoursMinusTwentyFi
   EXPECT_LT(down.frozen_s, 0.0);
   EXPECT_LT(down.freeze_alarm_s, 0.0);
   EXPECT_EQ(down.limit, "superheat_min");
-  EXPECT_GT(down.hold_s, 38 * kHour);  // 41.1 h measured
-  EXPECT_LT(down.hold_s, 44 * kHour);  // the known miss
+  EXPECT_GT(down.hold_s, 42 * kHour);  // 43.9 h measured (41.3 h before the feed cycle was centred)
+  EXPECT_LT(down.hold_s, 48 * kHour);  // the known miss
   EXPECT_NEAR(mwh(down.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
   EXPECT_NEAR(down.max_acd_m, 0.08, 1e-3);
 }
@@ -206,19 +208,24 @@ TEST(FlexTrimetInsulated, SensitivityBalanceAtEightyPercentHoldsMinusTwentyFiveF
 }
 
 // Why −25 % is missed (measured 2026-12-06; docs/validation.md F8b): neither a drift nor a lack of
-// heat. One cell at 75 % of nominal power for a week: the superheat settles on the first day and
-// stays there — means of the 5-min rows 4.60 K on day 2, 4.48 K on days 3–7 — while the bath holds
-// 967.0 °C (2 K above the design 965 °C) and the exchangers hold the design ledge (6.50 cm), still
-// taking 91 kW on average. The patent's balance point is 75 % of nominal *current* at the design
+// heat. One cell at 75 % of nominal power for a week: the superheat settles within two days and
+// stays there — means of the 5-min rows 4.77 K on day 2, 4.42 K on days 3–4½ and 4.46 K on days
+// 4½–7 (4.44 K on days 3–7; 4.59 / 4.51 K on day 2 / days 3–7 before the feed cycle was centred on
+// the design alumina, 2026-12-06, when it settled on the first day) — while the exchangers hold the
+// design ledge (6.50 cm), still taking 92 kW on average. The bath holds 962.7 °C, 2.3 K below the
+// design 965 °C: with the alumina at the design's 2.5 wt% (the liquidus the design's) it sits the
+// settled superheat above it (967.5 °C, 2.5 K above, while the feed control held ≈ 1.95 wt% and the liquidus
+// was ≈ 3 K higher). The patent's balance point is 75 % of nominal *current* at the design
 // ACD; at the design bath that point draws 62.7 % of nominal *power* (the voltage falls with the
 // current), while −25 % of power runs at 133 kA (78 % of the current) with the ACD at the 8 cm
 // ceiling and generates ≈ 281 kW against the balance point's 205.7 kW, and the exchangers' ledge
 // rule takes 91 kW out to hold the ledge. That heat is the ledge's, not spare: at the design ledge
 // the superheat is set by the heat that crosses the ledge face, not by the heat in the cell, and
 // closing the exchangers melts the ledge
-// (KnownMissASuperheatFloorOnTheExchangersMeltsTheLedgeAndTheLiquidusFollows). The 47.0 h of the
-// envelope from the calibration point is the time the daily running mean, started at 6.9 K, takes
-// to decay to 5 K (41.1 h from a settled cell).
+// (KnownMissASuperheatFloorOnTheExchangersMeltsTheLedgeAndTheLiquidusFollows). The envelope's hold
+// is the time the daily running mean, started at the call's superheat, takes to decay to 5 K: 43.9 h
+// from a settled cell; from the calibration point (6.9 K) it stays above 5 K for the 48 h (41.3 and
+// 47.25 h before the feed cycle was centred on the design alumina, 2026-12-06).
 TEST(FlexTrimetInsulated,
      KnownMissAtMinusTwentyFivePercentTheSuperheatSettlesBelowFiveKelvinAtTheDesignLedge) {
   const flex::FlexCase c = insulated("75", "168 h");
@@ -228,11 +235,13 @@ TEST(FlexTrimetInsulated,
   const double later = mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour);
   EXPECT_GT(later, 4.2);  // 4.48 K measured
   EXPECT_LT(later, 4.8);
-  EXPECT_NEAR(day2, later, 0.3);  // settled, not drifting (4.60 K)
+  EXPECT_GT(day2, later);  // 4.77 K: still settling on day 2 (the feed cycle centred, 2026-12-06)
+  EXPECT_NEAR(mean_between(t, t.superheat_K, 48 * kHour, 108 * kHour),
+              mean_between(t, t.superheat_K, 108 * kHour, 168 * kHour), 0.15);  // settled, not drifting
   EXPECT_NEAR(mean_between(t, t.ledge_m, 48 * kHour, 168 * kHour), c.sim.dynamics.initial_ledge_m,
               0.002);
-  EXPECT_GT(mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour), c.sim.op.bath_temperature_K);
-  EXPECT_GT(t.summary.exchanger_mean_W, 50e3);  // 91 kW: open, not closed
+  EXPECT_LT(mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour), c.sim.op.bath_temperature_K);
+  EXPECT_GT(t.summary.exchanger_mean_W, 50e3);  // 92 kW: open, not closed
   const double nominal_A = c.sim.op.line_current_A;
   EXPECT_GT(mean_between(t, t.current_A, 1 * kHour, 168 * kHour) / nominal_A, 0.77);  // 0.78
   // The patent's balance point in power: 75 % of the current at the design ACD and bath.
@@ -246,13 +255,16 @@ TEST(FlexTrimetInsulated,
 
 // The patent's balance point itself (measured 2026-12-06): one cell a week at the power of 75 % of
 // nominal current at the design ACD (62.7 %), the ACD held (no hold_voltage, no feed-forward), the
-// exchangers closed (126.5 kA drawn, 74.4 % of the current). The rule's heat balance holds — the
-// bath stays at its design temperature (964.0 °C on days 3–7, the heat-balance loop on) — but the
-// superheat does not: 1.55 K (ledge 6.7 cm). Closed, the side passes what the bare shell gives
+// exchangers closed (126.8 kA drawn, 74.6 % of the current; flex's mass-transfer CE). The superheat
+// is not held: 1.42 K on days 3–7 (ledge 3.7 cm), and the bath, 964.0 °C (the heat-balance loop on),
+// is 1.0 K under its design temperature. Until the feed cycle was centred on the design alumina
+// (2026-12-06, user trial T10-1) the bath ran 2 K above it there (967.0 °C, superheat 1.55 K, ledge
+// 5.7 cm): the ≈ 1.95 wt% alumina the feed control then held raised the liquidus by ≈ 3 K, so "the
+// rule holds the temperature" came from the alumina, not from the heat balance. Closed, the side passes what the bare shell gives
 // (≈ 14 kW), not the face flux of the design superheat (h·A·6.9 K ≈ 68 kW): a balance stated in
 // heat at the design temperature is not one at the design superheat in this network ("found while
 // sizing", docs/validation.md F8b).
-TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsItsTemperatureButNotItsSuperheat) {
+TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsNotItsSuperheatAndTheBathFollowsTheLiquidus) {
   const flex::FlexCase c =
       insulated("75", "168 h",
                 {"control.hold_voltage=false", "control.heat_feedforward=0",
@@ -261,18 +273,20 @@ TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsItsTemperatureButNotItsSu
   ASSERT_FALSE(t.stopped) << t.stop_message;
   EXPECT_NEAR(mean_between(t, t.current_A, 1 * kHour, 168 * kHour), 0.75 * c.sim.op.line_current_A,
               0.01 * c.sim.op.line_current_A);
-  EXPECT_NEAR(mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour), c.sim.op.bath_temperature_K,
-              2.0);
+  const double bath_K = mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour);
+  EXPECT_LT(bath_K, c.sim.op.bath_temperature_K - 0.5);  // 1.0 K under measured (2.0 K above before)
+  EXPECT_GT(bath_K, c.sim.op.bath_temperature_K - 4.0);
   EXPECT_LT(mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour), 2.5);
   EXPECT_LT(t.summary.exchanger_mean_W, 100.0);  // closed from the first control period
 }
 
 // The envelope calls each level from a cell settled 48 h at nominal (envelope.settle, the default
 // since 2026-12-06), not from the calibration point, whose superheat (6.9 K at the catalogue's 2.5
-// wt% alumina) the controlled cell does not keep: after 48 h at nominal the daily mean is 6.35 K
-// (the feed control holds ≈ 1.9–2.0 wt% alumina; the liquidus is ≈ 3 K higher and the bath ≈ 2 K
-// warmer). Called from there, −25 % leaves after 41.1 h (measured 2026-12-06), not 47.0 h
-// (envelope.settle = 0). The settled envelope is the same run as two days at nominal then 75 % by
+// wt% alumina) the controlled cell does not quite keep: after 48 h at nominal the daily mean is
+// 6.69 K (6.19 K while the feed control held ≈ 1.9–2.0 wt% alumina; the liquidus was ≈ 3 K higher
+// and the bath ≈ 2 K warmer; then −25 % left after 41.3 h, not 47.25 h from envelope.settle = 0).
+// With the feed cycle centred on the design alumina (2026-12-06, user trial T10-1): 43.9 h from the
+// settled cell, and from the calibration point the whole 48 h (no limit) — the published hold. The settled envelope is the same run as two days at nominal then 75 % by
 // hand (a check of the settling, not a validation).
 TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePercentLeavesSooner) {
   const flex::FlexCase c = insulated("75", "48 h");
@@ -286,12 +300,13 @@ TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePerce
   EXPECT_EQ(limit, "superheat_min");
   EXPECT_EQ(settled[0].limit, limit);
   EXPECT_NEAR(settled[0].hold_s, left_s, 1.0);  // the same run: a check of the settling
-  EXPECT_GT(left_s, 36 * kHour);  // 41.1 h measured
-  EXPECT_LT(left_s, 46 * kHour);
+  EXPECT_GT(left_s, 42 * kHour);  // 43.9 h measured
+  EXPECT_LT(left_s, 48 * kHour);
   const flex::FlexCase calibration = insulated("75", "48 h", {"envelope.settle=0"});
   const auto from_calibration =
       flex::operating_envelope(calibration, flex::case_bounds(calibration));
-  EXPECT_NEAR(from_calibration[0].hold_s, 47.0 * kHour, 0.5 * kHour);
+  EXPECT_TRUE(from_calibration[0].limit.empty()) << from_calibration[0].limit;
+  EXPECT_NEAR(from_calibration[0].hold_s, 48.0 * kHour, 0.5 * kHour);
 }
 
 // A plant-like superheat floor on the exchangers' ledge rule (heat_exchangers.superheat_floor 5 K,
@@ -299,8 +314,10 @@ TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePerce
 // of power from the calibration point): once the daily mean falls under 5 K (≈ 47 h) the
 // exchangers close, the ledge melts (6.3 → 0.4 cm in a day), its 1.7 t of cryolite lower the AlF3
 // excess from 12.0 to 8.7 wt%, the liquidus rises with the bath (963.7 → 980.8 °C, the bath at
-// 985 °C), and the superheat stays at 4.1–6.5 K (6-h means). The envelope's hold: 47.1 h (47.0 h without the floor), 43.4 h from a
-// settled cell (41.1 h), the ledge melting away. So the 91 kW the rule takes at −25 % is the ledge's, not
+// 985 °C), and the superheat stays at 4.1–6.5 K (6-h means). The envelope's hold: 47.1 h (47.0 h
+// without the floor), 43.4 h from a settled cell (41.1 h), the ledge melting away (figures from
+// before the feed cycle was centred on the design alumina and flex's mass-transfer CE; re-measured
+// 2026-12-06 from a settled cell: 44.25 h, 43.75 h before the centring; the assertions below hold). So the 91 kW the rule takes at −25 % is the ledge's, not
 // spare heat.
 TEST(FlexTrimetInsulated,
      KnownMissASuperheatFloorOnTheExchangersMeltsTheLedgeAndTheLiquidusFollows) {
@@ -308,7 +325,7 @@ TEST(FlexTrimetInsulated,
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].limit, "superheat_min");
-  EXPECT_GT(rows[0].hold_s, 40 * kHour);  // 43.4 h measured
+  EXPECT_GT(rows[0].hold_s, 40 * kHour);  // 44.25 h measured
   EXPECT_LT(rows[0].hold_s, 46 * kHour);
   const flex::CellTrace t = held(c, 0.75, 96.0);
   ASSERT_FALSE(t.stopped) << t.stop_message;

@@ -14,6 +14,11 @@ const char* to_string(FeedMode mode) noexcept;
 
 enum class QuenchMode : std::uint8_t { kAutomatic, kManual };
 
+/// control.slope_threshold with control.centre_feed_cycle = false (the fixed threshold of every
+/// cell before 2026-12-06): estimate from [Dupuis 2011], 3.9 mV/min at 2.21 wt% under no feed × 0.3
+/// (70 % underfeed depletes at 30 % of the no-feed rate) = 1.2 mV/min, in V/s.
+inline constexpr double kFixedSlopeThreshold_V_per_s = 1.2e-3 / 60.0;
+
 /// Settings of the pot controller. Members read from a case have no default here: their defaults
 /// live once, in the simulate schema (src/potline/simulate_case.cpp), and a case built from it sets
 /// them all (test_schema_builder.cpp checks this field by field). The rest are set by the run.

@@ -112,9 +112,10 @@ struct SimulationCase {
   FeederSettings feeders;             ///< point feeders, alumina zones, feeder faults
   HeatExchangerSettings exchangers;   ///< optional shell heat exchangers and their schedule or rule
   bool target_voltage_given = false;
-  /// control.centre_feed_cycle: the run derives control.slope_threshold so that the feed cycle's
-  /// mean alumina is bath.alumina (docs/model/dynamics.md §4, "Feed: where the cycle sits").
-  bool centre_feed_cycle = false;
+  /// The run derives control.slope_threshold so that the feed cycle's mean alumina is bath.alumina
+  /// (docs/model/dynamics.md §4, "Feed: where the cycle sits"): control.centre_feed_cycle (default
+  /// true), unless control.slope_threshold is given.
+  bool centre_feed_cycle = true;
   int cells = 1;
   double duration_s = 86400;
   std::uint64_t seed = 1;

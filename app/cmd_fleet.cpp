@@ -349,6 +349,10 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
   if (summary.contains("flexible_capacity")) print_flexible_capacity(summary.at("flexible_capacity"));
   if (summary.contains("ccs_retrofit")) print_ccs_retrofit(summary.at("ccs_retrofit"));
   if (summary.contains("hpa")) print_hpa(summary.at("hpa"));
+  if (summary.contains("indirect_cost_compensation")) {
+    const io::Json& ic = summary.at("indirect_cost_compensation");
+    if (!ic.value("note", "").empty()) std::cout << "  " << ic.value("note", "") << "\n";
+  }
   for (const auto& w : warnings) std::cout << "  warning: " << w << "\n";
 }
 

@@ -14,6 +14,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/hpa_product.hpp"
+#include "potline/fleet/indirect_cost_case.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -92,6 +93,33 @@ io::Json uk_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   return j;
 }
 
+// The compensation of indirect emission costs of a case with a year (indirect_cost_case.hpp): the
+// EUA forward price, each compensated smelter's aid per t, and the text's note.
+io::Json indirect_cost_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
+  io::Json j = io::Json::object();
+  j["year"] = c.model.indirect_cost.year;
+  j["eua_forward_eur_per_t"] = c.model.indirect_cost.eua_eur_per_t;
+  io::Json rows = io::Json::array();
+  double aid = 0;
+  const std::size_t n = std::min({c.model.smelters.size(), f.smelters.size(), f.production_kg_per_s.size()});
+  for (std::size_t i = 0; i < n; ++i) {
+    const fleet::SmelterEconomics& e = f.smelters[i];
+    if (!(e.indirect_cost_aid_usd_per_kg > 0)) continue;
+    io::Json row = io::Json::object();
+    row["id"] = c.model.smelters[i].record.id;
+    row["production_kt_per_year"] = f.production_kg_per_s[i] * kKt;
+    const double aid_usd_per_J = c.model.smelters[i].indirect_cost_aid_usd_per_J;
+    row["aid_usd_per_MWh"] = aid_usd_per_J * constants::kJoulePerKWh * 1e3;
+    row["aid_usd_per_t"] = e.indirect_cost_aid_usd_per_kg * kT;
+    rows.push_back(row);
+    aid += f.production_kg_per_s[i] * e.indirect_cost_aid_usd_per_kg;
+  }
+  j["aid_million_usd_per_year"] = aid * constants::kSecondsPerYear / 1e6;
+  j["smelters"] = rows;
+  j["note"] = fleet::indirect_cost_note(c);
+  return j;
+}
+
 io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings) {
   io::Json j;
   j["title"] = c.title;
@@ -130,6 +158,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["cbam_route"] = c.cbam_route == fleet::CbamRoute::kDefault ? "default" : "actual";
   if (c.model.eu_ets.year != 0) j["eu_ets"] = eu_ets_json(c, f);
   if (c.model.uk_ets.year != 0) j["uk_ets"] = uk_ets_json(c, f);
+  if (c.model.indirect_cost.on) j["indirect_cost_compensation"] = indirect_cost_json(c, f);
   j["market"] = f.market_solved ? "optimal" : "not solved";
   j["price_year"] = c.model.regions.price_year;
   j["tariff_basis"] = c.tariff_basis == fleet::TariffBasis::kLme           ? "lme"

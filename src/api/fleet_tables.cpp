@@ -72,7 +72,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
         "usd_per_t,"
         "power_usd_per_MWh,power_basis,power_origin,pfc_standard,cbam_see_t_per_t,cbam_default_see_"
         "t_per_t,cbam_route,"
-        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,breakeven_power_"
+        "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,indirect_cost_aid_usd_per_t,"
+        "breakeven_power_"
         "usd_per_MWh,"
         "netback_usd_per_t,netback_region,uk_ets_usd_per_t,uk_ets_free_allocation_t_per_t\n";
   const std::vector<market::Netback> netbacks = smelter_netbacks(c, f);
@@ -112,6 +113,7 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        // columns).
        << num(f.price_usd_per_kg[static_cast<std::size_t>(s.region)] * kT) << ','
        << num(e.eu_ets_usd_per_kg * kT) << ',' << num(e.eu_ets_free_allocation_kg_per_kg) << ','
+       << num(e.indirect_cost_aid_usd_per_kg * kT) << ','  // compensation of indirect costs, in C1
        << breakeven_cell(netback - e.c1_usd_per_kg, e) << ',' << num(netback * kT) << ','
        << csv_text(c.model.regions.regions[static_cast<std::size_t>(where)].id) << ','
        << num(e.uk_ets_usd_per_kg * kT) << ',' << num(e.uk_ets_free_allocation_kg_per_kg) << '\n';

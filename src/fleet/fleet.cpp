@@ -71,10 +71,14 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     (s.in_uk_ets ? e.uk_ets_free_allocation_kg_per_kg : e.eu_ets_free_allocation_kg_per_kg) =
         in.eu_ets.free_allocation_t_per_t;
     (s.in_uk_ets ? e.uk_ets_usd_per_kg : e.eu_ets_usd_per_kg) = res.breakdown.eu_ets;
+    // Compensation of indirect emission costs (indirect_cost_case.hpp): on its AC consumption, the
+    // stand-in for the aluminium benchmark; independent of the power price and its shocks.
+    const double aid = s.indirect_cost_aid_usd_per_J * res.sec_ac_J_per_kg;
+    e.indirect_cost_aid_usd_per_kg = aid;
     e.capacity_kg_per_s = res.capacity_kg_per_s;
-    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon;
+    e.c1_usd_per_kg = res.c1_usd_per_kg + carbon - aid;
     e.domestic_carbon_usd_per_kg = carbon;
-    e.business_usd_per_kg = res.business_usd_per_kg + carbon;
+    e.business_usd_per_kg = res.business_usd_per_kg + carbon - aid;
     e.power_usd_per_kg = res.breakdown.power;
     e.sec_ac_J_per_kg = res.sec_ac_J_per_kg;
     e.electricity_J_per_kg = res.sec_ac_J_per_kg + res.ccs.electricity_J_per_kg;

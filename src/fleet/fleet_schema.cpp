@@ -64,6 +64,19 @@ void case_and_fleet(Table& t) {
       .default_note("none: the dataset as it is")
       .doc("scenario year: applies the pipeline, the paths, the dated trade measures and the EU ETS (from 2021) of that "
            "year");
+  // The compensation of indirect emission costs (policy/indirect_cost_compensation.hpp), in every
+  // year of a case with a year from 2021 to 2030, with or without [cbam].
+  t.choice("fleet.indirect_cost_compensation", &FleetCase::indirect_cost,
+           {{"approved", IndirectCostAid::kApproved}, {"off", IndirectCostAid::kOff}})
+      .default_("approved")
+      .source("2020/C 317/04 section 3.1 (aid = intensity x EUA forward x CO2 factor x benchmark x output, at most 75 %); "
+              "the schemes approved for the states of data/smelters.csv: [stromknowhow SPK 2025] (Germany, 0.72 t/MWh), "
+              "[World Energy Romania indirect costs 2022], [EC Greek indirect costs 2023], [Energy Live Spain indirect "
+              "costs 2022], [Miljodirektoratet CO2-kompensasjon], [ASP compensation carbone]")
+      .doc("compensation of indirect emission costs (the EU ETS cost in power prices) in a case with fleet.year, "
+           "2021-2030: 'approved' - each smelter in a state with an approved scheme whose CO2 factor the model has "
+           "read (Germany) gets aid intensity x factor x the EUA forward price (the eua_price path's previous year) per "
+           "MWh of its AC consumption, deducted from its C1 (the text names the schemes not applied); 'off' - none");
   t.integer("fleet.last_year")
       .range(2020, 2060)
       .default_note("none: one year")

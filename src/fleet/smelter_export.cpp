@@ -97,6 +97,16 @@ void apply_power_shock(const FleetCase& c, const FleetSmelter& s, SmelterCaseVal
     v.source["prices.power"] += fmt::format(" x [[power_shock]] factor {} + adder {} USD/MWh (fleet case {})", factor,
                                             adder * constants::kJoulePerKWh * 1e3, c.path);
   }
+  if (s.indirect_cost_aid_usd_per_J > 0) {
+    // The compensation of indirect emission costs the fleet deducts from its C1
+    // (indirect_cost_case.hpp), paid on its AC consumption: as a lower power price, so `potline
+    // smelter` gives the same C1.
+    power.number -= s.indirect_cost_aid_usd_per_J;
+    v.source["prices.power"] += fmt::format(" - the compensation of indirect emission costs, {:.4g} USD/MWh (fleet "
+                                            "case {}, fleet.indirect_cost_compensation = \"approved\", {} {})",
+                                            s.indirect_cost_aid_usd_per_J * constants::kJoulePerKWh * 1e3, c.path,
+                                            s.record.country, c.model.indirect_cost.year);
+  }
   v.values.set("prices.power", power);
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "potline/core/constants.hpp"
+#include "potline/fleet/indirect_cost_case.hpp"
 #include "potline/fleet/tariff_dates.hpp"
 #include "potline/policy/cbam.hpp"
 #include "potline/policy/eu_ets.hpp"
@@ -179,6 +180,8 @@ void set_eu_ets_year(int year, FleetCase& c) {
   UkEtsCharge& uk = c.model.uk_ets;
   uk.year = year;
   uk.on = c.eu_ets == EuEts::kCharged && year != 0 && uk.schedule.year_charged(year);
+  // The year's compensation of indirect emission costs (indirect_cost_case.hpp).
+  set_indirect_cost_aid(year, c);
 }
 
 std::vector<int> case_years(const FleetCase& c) {

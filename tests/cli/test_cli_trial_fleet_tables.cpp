@@ -21,9 +21,11 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
   const auto header = csv_cells(lines[0]);
   // region_price_usd_per_t was the last column; the EU ETS columns follow it since 2026-12-05 evening,
   // the break-even power price since user trial 7 (T7-35).
-  // The netback (T7-5) follows them, the UK ETS columns (T9-14) last.
-  EXPECT_EQ(header[header.size() - 8], "region_price_usd_per_t");
-  EXPECT_EQ(header[header.size() - 6], "eu_ets_free_allocation_t_per_t");
+  // The netback (T7-5) follows them, the UK ETS columns (T9-14) last; the compensation of indirect
+  // emission costs sits between the EU ETS and the break-even power price since 2026-12-06.
+  EXPECT_EQ(header[header.size() - 9], "region_price_usd_per_t");
+  EXPECT_EQ(header[header.size() - 7], "eu_ets_free_allocation_t_per_t");
+  EXPECT_EQ(header[header.size() - 6], "indirect_cost_aid_usd_per_t");
   EXPECT_EQ(header[header.size() - 5], "breakeven_power_usd_per_MWh");
   EXPECT_EQ(header[header.size() - 4], "netback_usd_per_t");
   EXPECT_EQ(header[header.size() - 3], "netback_region");

@@ -36,6 +36,9 @@ struct FleetSmelter {
   double cbam_country_default_t_per_t = 0;  ///< the country's CBAM default value before mark-up (0: none)
   bool in_eu_ets = false;            ///< an EU or EEA state (data/cbam.toml: "..., in the EU ETS")
   bool in_uk_ets = false;            ///< a country of the UK ETS (data/uk-ets.toml: the UK)
+  /// Compensation of indirect emission costs per J of its AC consumption (indirect_cost_case.hpp; 0:
+  /// none), deducted from its C1 by fleet::evaluate.
+  double indirect_cost_aid_usd_per_J = 0;
   /// Ran before the period (status operating, or produced in the path's previous year): stopping it
   /// costs a later restart; a smelter that did not run pays the restart to run (Curtailment).
   bool running = true;
@@ -80,6 +83,13 @@ struct FleetModel {
   int cbam_year = 0;                   ///< 0 = no CBAM
   EuEtsCharge eu_ets;                  ///< off without a year (fleet.year or cbam.year)
   UkEtsCharge uk_ets;                  ///< off without a year, as eu_ets
+  /// The indirect-cost compensation of the year (indirect_cost_case.hpp): on, the year, and the EUA
+  /// forward price it uses (EUR/t); the smelters' rates are in FleetSmelter.
+  struct IndirectCost {
+    bool on = false;
+    int year = 0;
+    double eua_eur_per_t = 0;
+  } indirect_cost;
   double lme_usd_per_kg = 0;
   double demand_kg_per_s = 0;          ///< world demand for the cost-curve marginal cost
 };
@@ -102,6 +112,7 @@ struct SmelterEconomics {
   double eu_ets_free_allocation_kg_per_kg = 0;  ///< the free allocation per t that cost used (0: not in the ETS)
   double uk_ets_usd_per_kg = 0;       ///< UK ETS cost on direct emissions above the free allocation (UkEtsCharge)
   double uk_ets_free_allocation_kg_per_kg = 0;  ///< the UK free allocation per t that cost used (0: not in it)
+  double indirect_cost_aid_usd_per_kg = 0;  ///< compensation of indirect emission costs, deducted from C1 and business
   double business_usd_per_kg = 0;     ///< smelter-model business cost + domestic carbon + EU ETS cost
   double power_usd_per_kg = 0;
   double sec_ac_J_per_kg = 0;

@@ -36,6 +36,8 @@ enum class TariffBasis {
 enum class CbamRoute { kActual, kDefault };
 /// Whether a [cbam] case charges the EU ETS on the smelters in it (docs/model/fleet.md, CBAM).
 enum class EuEts { kCharged, kOff };
+/// fleet.indirect_cost_compensation: the states' approved schemes, or none.
+enum class IndirectCostAid { kApproved, kOff };
 
 struct Tariff {
   int importer = -1;
@@ -123,6 +125,7 @@ struct FleetCase {
   bool usd_per_eur_given = false;  ///< cbam.usd_per_eur is in the case (with fleet.year the usd_per_eur path gives it)
   CbamRoute cbam_route = CbamRoute::kActual;
   EuEts eu_ets = EuEts::kCharged;
+  IndirectCostAid indirect_cost = IndirectCostAid::kApproved;  ///< fleet.indirect_cost_compensation
   /// cbam.ets_benchmark; none: the primary-aluminium benchmark of data/cbam.toml, the one CBAM's
   /// free-allocation adjustment uses ([EU 2023/956] Art. 31 ties the two).
   std::optional<double> ets_benchmark_t_per_t;

@@ -198,10 +198,10 @@ TEST(CliUserTrial6Outputs, BathConductivityIsTheDissolvedAluminas) {
 }
 
 // T6-12, T6-13: the inert-anode smelter's SEC is the AC figure `cell` prints (rectifier efficiency
-// 0.975: 13.40 DC -> 13.75 AC, not 13.6), and its anode cost line is "anodes", not "carbon".
+// 0.975: 14.40 DC -> 14.77 AC at the cell's 4-cm design ACD, since user trial T10-10 the working
+// design; 13.75 at 3 cm, a cell that freezes), and its anode cost line is "anodes", not "carbon".
 TEST(CliUserTrial6Outputs, InertAnodeSmelterUsesTheCellsAcSecAndLabelsItsAnodes) {
-  const RunResult cell = potline(
-      {"cell", example("inert-anode-elysis-like.toml"), "--set", "operation.acd=3.0 cm", "--json"});
+  const RunResult cell = potline({"cell", example("inert-anode-elysis-like.toml"), "--json"});
   ASSERT_EQ(cell.exit_code, 0) << cell.describe();
   const double cell_ac = parse_json(cell.out).at("sec_ac_kWh_per_kg").get<double>();
   const RunResult r =

@@ -43,11 +43,15 @@ std::string payback_text(double years, int construction_years) {
 // 50 after, while npv_vs_power.csv's 40 is every year at 40 (541.5): the line said neither.
 std::string power_terms_text(const finance::InvestmentInputs& in) {
   const double contract = in.contract_power_usd_per_J * 3.6e9, after = in.post_contract_power_usd_per_J * 3.6e9;
-  if (in.contract_years >= in.operating_years || std::abs(after - contract) < 1e-9) {
+  const bool site = in.contract_start == finance::ContractStart::kSite;
+  const int horizon = in.operating_years + (site ? in.construction_years : 0);
+  if (in.contract_years >= horizon || std::abs(after - contract) < 1e-9) {
     return fmt::format("power {:.2f} USD/MWh every operating year", contract);
   }
-  return fmt::format("power {:.2f} USD/MWh for {} contract year{}, then {:.2f} USD/MWh", contract, in.contract_years,
-                     in.contract_years == 1 ? "" : "s", after);
+  // Which calendar the contract years follow (investment.contract_start; user trial T10-14).
+  return fmt::format("power {:.2f} USD/MWh for {} contract year{} (from the {}), then {:.2f} USD/MWh", contract,
+                     in.contract_years, in.contract_years == 1 ? "" : "s",
+                     site ? "first construction year: contract_start = site" : "first operating year", after);
 }
 
 // A project whose cumulative cash flow is never negative (a cheap retrofit of a plant that runs

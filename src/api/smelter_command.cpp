@@ -129,6 +129,8 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
   j["wacc"] = in.wacc;
   j["contract_power_usd_per_MWh"] = in.contract_power_usd_per_J * 3.6e9;
   j["contract_years"] = in.contract_years;
+  // When the contract years start (investment.contract_start; T10-14): "operation" or "site".
+  j["contract_start"] = finance::to_string(in.contract_start);
   // The price after the contract: the NPV holds it for the years after contract_years, so NPV at
   // "power 40" (the case) and npv_vs_power.csv's row 40 (every year at 40) differ (466.7 against
   // 541.5 M USD for invest-new-build); without it a reader could not tell why.

@@ -72,7 +72,15 @@ void add_investment(Table& t) {
   t.integer("investment.contract_years")
       .range(0, 80)
       .default_note("the whole operating life")
-      .doc("years of operation at the contract power price prices.power");
+      .doc("years at the contract power price prices.power, counted from investment.contract_start");
+  // User trial T10-14: a retrofit's contract counted from the end of construction, the kept old
+  // cells' from year 1, made 3 years of cheaper power part of the retrofit's "gain".
+  t.choice("investment.contract_start", {"operation", "site"})
+      .default_note(
+          "site for a retrofit (the power contract belongs to the site: the retrofit and the kept old cells share "
+          "its calendar), operation for a new build (a new plant's contract starts with its first metal)")
+      .doc("when the contract's contract_years start: operation = the first operating year after construction; "
+           "site = the project's first year (the first construction year), for the retrofit and the old cells alike");
   // The plausibility range of a power price is prices.power's, read from its one declaration, so
   // that "50 USD/kWh" gets the same kWh/MWh-slip warning here (user trial T10-3).
   const io::FieldSpec& power = *plant::smelter_schema().find("prices.power");
@@ -369,15 +377,27 @@ std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
   } else {
     operating = plant::build_smelter_case(user, data, d);
   }
+  const std::string start = user.text("investment.contract_start");
+  in.contract_start = start == "site"        ? ContractStart::kSite
+                      : start == "operation" ? ContractStart::kOperation
+                      : retrofit             ? ContractStart::kSite
+                                             : ContractStart::kOperation;
+  // Years from the contract's start to the end of the appraisal.
+  const int contract_horizon =
+      in.operating_years + (in.contract_start == ContractStart::kSite ? in.construction_years : 0);
   in.contract_years =
-      static_cast<int>(user.maybe_number("investment.contract_years").value_or(in.operating_years));
+      static_cast<int>(user.maybe_number("investment.contract_years").value_or(contract_horizon));
   if (const io::Value* after = user.get("investment.post_contract_power");
-      after != nullptr && after->origin != io::Origin::kDefault && in.contract_years >= in.operating_years) {
+      after != nullptr && after->origin != io::Origin::kDefault && in.contract_years >= contract_horizon) {
+    const bool site = in.contract_start == ContractStart::kSite;
     d.warning(after->location, "investment.post_contract_power",
-              fmt::format("never used: the contract ({} years, investment.contract_years) covers every operating year "
-                          "({}, investment.operating_years)",
-                          in.contract_years, in.operating_years));
+              fmt::format("never used: the contract ({} years, investment.contract_years) covers every {} ({}, {})",
+                          in.contract_years, site ? "year from the first construction year" : "operating year",
+                          contract_horizon,
+                          site ? "construction and operating years, investment.contract_start = \"site\""
+                               : "investment.operating_years"));
   }
+
   if (!retrofit && in.downtime_share > 0.0)
     d.warning({}, "investment.downtime_share", "ignored for a new build");
   const auto capex = user.maybe_number("investment.capex");

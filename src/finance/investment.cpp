@@ -7,6 +7,13 @@
 
 namespace potline::finance {
 
+const char* to_string(ContractStart s) noexcept { return s == ContractStart::kSite ? "site" : "operation"; }
+
+double InvestmentInputs::power_price_usd_per_J(int k) const noexcept {
+  const int contract_year = contract_start == ContractStart::kSite ? k : k - construction_years;
+  return contract_year < contract_years ? contract_power_usd_per_J : post_contract_power_usd_per_J;
+}
+
 double npv(std::span<const double> cf, double rate) noexcept {
   double sum = 0.0;
   double factor = 1.0;
@@ -196,15 +203,16 @@ std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional
     if (k < in.construction_years) {
       capex = capex_per_year;
       if (in.kind == ProjectKind::kRetrofit) {
-        y = operate(in.existing, power.value_or(in.contract_power_usd_per_J), 1.0 - in.downtime_share, in.carbon,
-                    year);
+        // The old cells run through construction: at the contract price (a site contract counts
+        // these years too; an operation contract has not started and the old plant's price is taken
+        // as the contract's).
+        y = operate(in.existing, power.value_or(in.contract_start == ContractStart::kSite ? in.power_price_usd_per_J(k)
+                                                                                          : in.contract_power_usd_per_J),
+                    1.0 - in.downtime_share, in.carbon, year);
       }
     } else {
       const int op_year = k - in.construction_years;
-      const double price = power ? *power
-                                 : (op_year < in.contract_years ? in.contract_power_usd_per_J
-                                                                : in.post_contract_power_usd_per_J);
-      y = operate(in.operating, price, 1.0, in.carbon, year);
+      y = operate(in.operating, power.value_or(in.power_price_usd_per_J(k)), 1.0, in.carbon, year);
       if (op_year < in.depreciation_years) dep = depreciation;
     }
     if (in.construction_years == 0 && k == 0) capex = in.capex_usd;

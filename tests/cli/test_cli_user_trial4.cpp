@@ -138,7 +138,7 @@ TEST(CliUserTrial4, InvestSaysWhichPowerPricesItsNpvHolds) {
   const std::string out = (dir.path() / "inv").string();
   const RunResult r = potline({"invest", example("invest-new-build.toml"), "--out", out, "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.out, "capex 3300.0 M USD (2024), WACC 8.0 %, power 40.00 USD/MWh for 20 contract years, then 50.00 USD/MWh\n");
+  expect_in(r.out, "capex 3300.0 M USD (2024), WACC 8.0 %, power 40.00 USD/MWh for 20 contract years (from the first operating year), then 50.00 USD/MWh\n");
   const Json s = parse_json(read_file(std::filesystem::path(out) / "summary.json"));
   EXPECT_DOUBLE_EQ(s.at("post_contract_power_usd_per_MWh").get<double>(), 50.0);
   const std::string page = read_file(std::filesystem::path(out) / "report.html");

@@ -4,17 +4,22 @@
 
 namespace potline_cli_test::test_invest_cli {
 
+// The hand computations below are of the contract calendar before user trial T10-14, the retrofit's
+// contract counted from the end of its construction (investment.contract_start = "operation"; the
+// retrofit default is now "site": tests/cli/test_cli_trial10_contract.cpp).
+constexpr const char* kOperation = "investment.contract_start=operation";
+
 // examples/invest-ap60-retrofit.toml: the plant with AP60 cells has IRR 19.8 %, but the retrofit
 // is worth less than keeping the old cells (incremental NPV about -358 M USD; -390 with alumina at
 // the legacy 14 % of the LME, the example's value before 2026-12-06); the text said only "NPV gain
 // over keeping the old cells -3.896e+08 USD" below the plant's IRR (now "-389.6 M USD").
 TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   const std::string retrofit = (source_dir() / "examples" / "invest-ap60-retrofit.toml").string();
-  const RunResult j = potline({"invest", retrofit, "--json"});
+  const RunResult j = potline({"invest", retrofit, "--set", kOperation, "--json"});
   ASSERT_EQ(j.exit_code, 0) << j.describe();
   const double gain = parse_json(j.out).at("incremental_npv_usd").get<double>();
   ASSERT_LT(gain, 0.0);
-  const RunResult text = potline({"invest", retrofit});
+  const RunResult text = potline({"invest", retrofit, "--set", kOperation});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   // The gain first, then the plant's own figures saying whose they are (user trial 2026-12-05 (4),
   // CN).
@@ -59,7 +64,7 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
             std::string::npos)
       << text.out;
   // A cheaper retrofit pays.
-  const RunResult cheap = potline({"invest", retrofit, "--set", "investment.capex=500 USD/t"});
+  const RunResult cheap = potline({"invest", retrofit, "--set", kOperation, "--set", "investment.capex=500 USD/t"});
   ASSERT_EQ(cheap.exit_code, 0) << cheap.describe();
   EXPECT_NE(cheap.out.find(
                 "retrofit against keeping the old cells: NPV 208.8 M USD (the retrofit pays)\n"),
@@ -79,7 +84,7 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
             std::string::npos)
       << cheap.out;
   // JSON: a plant never behind pays back at once, payback_years 0 (was null, read as "never"; CR).
-  const RunResult cheap_json = potline({"invest", retrofit, "--set", "investment.capex=500 USD/t", "--json"});
+  const RunResult cheap_json = potline({"invest", retrofit, "--set", kOperation, "--set", "investment.capex=500 USD/t", "--json"});
   ASSERT_EQ(cheap_json.exit_code, 0) << cheap_json.describe();
   const Json c = parse_json(cheap_json.out);
   EXPECT_TRUE(c.at("irr").is_null());

@@ -59,6 +59,14 @@ std::optional<double> levelised_cost(std::span<const double> costs, std::span<co
 
 enum class ProjectKind { kNewBuild, kRetrofit };
 
+/// When the power contract's `contract_years` start (investment.contract_start; user trial T10-14):
+/// at the first operating year of the new plant (kOperation), or at project year 0, the site's
+/// calendar (kSite). For a retrofit "site" gives the retrofit and the kept old cells the same
+/// contract calendar (the contract belongs to the site), so the gain is the cells' alone; with
+/// "operation" the retrofit's contract starts after construction, the old cells' at year 1.
+enum class ContractStart { kOperation, kSite };
+const char* to_string(ContractStart s) noexcept;
+
 /// Carbon costs by calendar year (docs/model/economics.md, Investment, "Carbon costs year by year";
 /// user trial 9, T9-15): project year k (k = 0 the first construction year) is calendar year
 /// first_year + k, and each year's EU ETS free allocation and CBAM factor are that year's, from the
@@ -91,11 +99,15 @@ struct InvestmentInputs {
   int depreciation_years = 0;
   double wacc = 0;
   double tax_rate = 0;
-  int contract_years = 0;                 ///< years of operation at the contract price
+  int contract_years = 0;                 ///< years at the contract price, counted from contract_start
+  ContractStart contract_start = ContractStart::kOperation;
   double contract_power_usd_per_J = 0;
   double post_contract_power_usd_per_J = 0;
   double downtime_share = 0;              ///< retrofit: production lost during construction
   CarbonByYear carbon;                    ///< EU ETS and CBAM by calendar year
+  /// The power price of project year k (0 = the first construction year): the contract price in
+  /// the first contract_years years from contract_start, the post-contract price after.
+  double power_price_usd_per_J(int k) const noexcept;
 };
 
 /// The carbon costs of each project year (all zero when neither the EU ETS nor CBAM applies).

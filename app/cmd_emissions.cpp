@@ -1,4 +1,5 @@
 // potline emissions [--production-t T] [--technology-class C] [--aem A | --ae-frequency F --ae-duration-min D]
+//                   [--pfc-method tier1|slope|overvoltage] [--low-voltage-cf4 KG_PER_T]
 //                   [--nac T --sulfur PCT --ash PCT] [--coefficients IPCC2006|IPCC2019] [--gwp AR4|AR5|AR6] [--json]
 // Process emissions of primary aluminium (no electricity), computed by api::emissions (the Python
 // API calls it too); this file only formats.
@@ -34,7 +35,9 @@ int run_emissions(const OptionTexts& given, bool json, const GlobalOptions& glob
       plain(j["c2f6_kg"].get<double>()), plain(j["pfc_t_co2e"].get<double>()), plain(j["anode_co2_t"].get<double>()),
       plain(j["total_t_co2e"].get<double>()), j["total_t_co2e_per_t"].get<double>(), method["co2"].get<std::string>(),
       method["pfc"].get<std::string>());
-  if (method.contains("coefficients") && method["coefficients"].contains("tier1_cf4_kg_per_t")) {
+  std::cout << "  PFC basis: " << method["pfc_basis"].get<std::string>() << "\n";
+  std::cout << "  low-voltage PFC: " << method["low_voltage_pfc"].get<std::string>() << "\n";
+  if (method.value("pfc_tier1_for_lack_of_data", false)) {
     // Tier 1 is the IPCC's fallback without anode-effect data; a user comparing with `potline fleet`
     // (published PFC) or `simulate` (its own anode effects) should know the other methods exist.
     std::cout << "  note: no anode-effect data given, so IPCC Tier 1 (the class's default per tonne); --aem, or "

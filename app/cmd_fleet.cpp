@@ -315,6 +315,8 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                            f.market_solved ? fmt::format("   world price {:.0f} USD/t", f.world_price_usd_per_kg * kT) : "",
                            f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9,
                            produced > 0 ? f.emissions_kg_co2e_per_s / produced : 0.0);
+  // What the PFC in those emissions counts (user trial T10-7).
+  if (summary.contains("pfc_low_voltage")) std::cout << "  PFC: " << summary.value("pfc_low_voltage", "") << "\n";
   // The premium (summary premium_by_region_usd_per_t) beside the published benchmark it stands for:
   // the two are over different references (T8-12), which the line under the table names.
   std::cout << "  region            capacity  production  price USD/t  premium  published\n";

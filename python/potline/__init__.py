@@ -126,7 +126,7 @@ def emissions(data_dir=None, **options):
     """Process emissions (anode CO2, PFC), like `potline emissions --json`.
 
     Options as in `potline schema emissions`: production_t, technology_class, aem, ae_frequency,
-    ae_duration_min, aeo, ce, nac, sulfur, ash, coefficients, gwp.
+    ae_duration_min, aeo, ce, pfc_method, low_voltage_cf4, nac, sulfur, ash, coefficients, gwp.
     """
     result = _json.loads(_core.emissions(_options("emissions", options), data_dir or _core.default_data_dir()))
     _issue_warnings(result.get("warnings", []), [f"--{name.replace('_', '-')}" for name in options])

@@ -66,6 +66,22 @@ io::Json eu_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   return j;
 }
 
+// Whether the smelters' PFC counts low-voltage (non-anode-effect) CF4 (user trial T10-7): each
+// smelter's case takes it as `potline smelter` does (plant::low_voltage_pfc; none by default).
+std::string low_voltage_pfc_text(const fleet::FleetCase& c) {
+  std::size_t with = 0;
+  for (const auto& s : c.model.smelters) with += s.inputs.emissions.low_voltage_cf4_kg_per_kg > 0.0 ? 1 : 0;
+  if (with > 0) {
+    return fmt::format("low-voltage CF4 included for {} of {} smelters (emissions.low_voltage_cf4)", with,
+                       c.model.smelters.size());
+  }
+  return c.china_pfc == plant::ChinaPfcBasis::kTopDown
+             ? "high-voltage anode effects only (low-voltage PFC of the IPCC 2019 Refinement not included), except "
+               "China's top-down entries (fleet.china_pfc = \"top_down\"), whose AEM includes it"
+             : "high-voltage anode effects only: low-voltage PFC (IPCC 2019 Refinement, LVAE) not included, as on the "
+               "IAI's reporting basis; China's top-down basis (fleet.china_pfc = \"top_down\") includes it";
+}
+
 // The UK ETS of a case with a year (fleet.hpp, UkEtsCharge): cost and free allocation per UK smelter.
 io::Json uk_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   const fleet::UkEtsCharge& ets = c.model.uk_ets;
@@ -147,6 +163,7 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["premium_by_region_usd_per_t"] = by_region(c, premium, kT);
   j["published_premium_by_region_usd_per_t"] = by_region(c, published, kT);
   j["emissions_Mt_co2e"] = f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9;
+  j["pfc_low_voltage"] = low_voltage_pfc_text(c);
   j["emissions_intensity_t_co2e_per_t"] =
       f.production_total_kg_per_s > 0 ? f.emissions_kg_co2e_per_s / f.production_total_kg_per_s : 0.0;
   io::Json uw = io::Json::array();

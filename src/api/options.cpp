@@ -52,6 +52,18 @@ const io::Schema& emissions_options_schema() {
         .range(0.0, 20.0)
         .doc("anode effects per cell-day (slope method, with --ae-duration-min)");
     t.number("emissions.ae-duration-min").unit("min").range(0.0, 600.0).doc("mean anode-effect duration");
+    // One declaration of the low-voltage CF4 (the smelter case's; user trial T10-7).
+    const io::FieldSpec& lv = *plant::smelter_schema().find("emissions.low_voltage_cf4");
+    t.number("emissions.low-voltage-cf4")
+        .unit(lv.unit, lv.internal_unit)
+        .range(lv.min.value_or(0.0), lv.max.value_or(1.0))
+        .default_note(lv.default_note)
+        .source(lv.source)
+        .doc(lv.description);
+    t.choice("emissions.pfc-method", {"tier1", "slope", "overvoltage"})
+        .default_note("slope or overvoltage with --aem / --ae-frequency / --aeo; else, as potline smelter, the slope "
+                      "method with the AEM of the class's entry in data/fleet-anode-effects.toml; tier1 without one")
+        .doc("PFC method (tier1: the IPCC default factor per tonne, whatever else is given)");
     t.number("emissions.aeo")
         .unit("mV")
         .range(0.0, 10000.0)

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
@@ -368,6 +369,31 @@ std::optional<PfcBasis> pfc_basis(const AnodeEffectTable& table, const AnodeEffe
       *aem,
       fmt::format("{} slope ({}, AEM {:.3g} AE-min/cell-day equivalent of {:g} t CO2e/t {}{})",
                   table.coefficient_set, cls, *aem, *rule.pfc_co2e, to_string(*rule.gwp), basis)};
+}
+
+std::optional<ClassPfcDefault> class_pfc_default(const AnodeEffectTable& table, TechnologyClass cls,
+                                                 const EmissionData& data,
+                                                 std::optional<CoefficientSet> given_set,
+                                                 CoefficientSet fallback_set, std::string& why) {
+  const std::string name(to_string(cls));
+  const AnodeEffectRule* rule = table.class_entry(name);
+  if (rule == nullptr) {
+    why = table.path.empty() ? std::string("no anode-effect table loaded")
+                             : "no entry for " + name + " in " +
+                                   std::filesystem::path(table.path).filename().string();
+    return std::nullopt;
+  }
+  // The table's set when it has coefficients for the class (IPCC2019 has no CWPB).
+  const auto table_set = coefficient_set_from_name(table.coefficient_set);
+  const CoefficientSet set = given_set                                           ? *given_set
+                             : table_set && data.pfc(*table_set, cls) != nullptr ? *table_set
+                                                                                 : fallback_set;
+  // A published intensity enters as the AEM that reproduces it under the set applied.
+  AnodeEffectTable under = table;
+  under.coefficient_set = std::string(to_string(set));
+  const auto basis = pfc_basis(under, *rule, name, data, why);
+  if (!basis) return std::nullopt;
+  return ClassPfcDefault{basis->aem_min_per_day, set, basis->standard, rule};
 }
 
 std::optional<TechnologyClass> pfc_class_of(const cell::Technology& t) {

@@ -146,6 +146,7 @@ std::optional<std::tuple<CoefficientSet, TechnologyClass, PfcCoefficients>> read
   p.overvoltage_cf4 = maybe_number(*row, "overvoltage_cf4");
   p.tier1_cf4_kg_per_t = maybe_number(*row, "tier1_cf4");
   p.tier1_c2f6_kg_per_t = maybe_number(*row, "tier1_c2f6");
+  p.lvae_cf4_kg_per_t = maybe_number(*row, "lvae_cf4");
   p.source = text(*row, "source");
   if (const auto v = (*row)["verified"].value<bool>()) p.verified = *v;
   p.note = text(*row, "note");

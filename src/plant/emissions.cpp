@@ -3,6 +3,8 @@
 // emission_data.cpp.
 #include "potline/plant/emissions.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -193,7 +195,10 @@ EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoeffi
       c2f6_kg_per_t = cf4_kg_per_t * k.pfc.c2f6_per_cf4;
       break;
   }
-  r.cf4_kg_per_kg = cf4_kg_per_t / 1000.0;
+  // Low-voltage PFC: CF4 per tonne beside the anode effects' (the [IPCC 2019 Refinement]'s LVAE
+  // term; C2F6 is not counted for it). None with inert anodes.
+  r.low_voltage_cf4_kg_per_kg = in.inert_anode ? 0.0 : std::max(0.0, in.low_voltage_cf4_kg_per_kg);
+  r.cf4_kg_per_kg = cf4_kg_per_t / 1000.0 + r.low_voltage_cf4_kg_per_kg;
   r.c2f6_kg_per_kg = c2f6_kg_per_t / 1000.0;
   r.pfc_co2e = r.cf4_kg_per_kg * k.gwp_cf4 + r.c2f6_kg_per_kg * k.gwp_c2f6;
   // Baking-furnace fuel exists only with an anode plant on site (prebake; Søderberg paste bakes in the cell).
@@ -216,6 +221,35 @@ EmissionResult evaluate_emissions(const EmissionInputs& in, const ResolvedCoeffi
 }  // namespace potline::plant
 
 namespace potline::plant {
+
+LowVoltagePfc low_voltage_pfc(std::optional<double> given, const EmissionData& data, CoefficientSet set,
+                              TechnologyClass c) {
+  LowVoltagePfc lv;
+  if (given) {
+    lv.cf4_kg_per_kg = *given;
+    lv.included = *given > 0.0;
+    lv.basis = lv.included
+                   ? fmt::format("included: {:.4g} kg CF4/t (emissions.low_voltage_cf4)", *given * 1000.0)
+                   : "not included (emissions.low_voltage_cf4 = 0): high-voltage anode effects only";
+    return lv;
+  }
+  const PfcCoefficients* p = data.pfc(set, c);
+  if (p != nullptr && std::isfinite(p->lvae_cf4_kg_per_t) && p->lvae_cf4_kg_per_t > 0.0) {
+    lv.cf4_kg_per_kg = p->lvae_cf4_kg_per_t / 1000.0;
+    lv.included = true;
+    lv.basis = fmt::format("included: {:.4g} kg CF4/t, the {} LVAE factor of {} ({})", p->lvae_cf4_kg_per_t,
+                           to_string(set), to_string(c), p->source);
+    return lv;
+  }
+  // No default: the LVAE table of the 2019 Refinement was not read, so no factor is entered
+  // (data/emissions/ipcc-aluminium.toml); said wherever a PFC is printed.
+  lv.basis = fmt::format(
+      "not included: high-voltage anode effects only; the IPCC 2019 Refinement adds low-voltage (LVAE) CF4, up "
+      "to 90 % of a smelter's PFC ([Wong et al. 2019]), for which the {} data give no factor for {}: give "
+      "emissions.low_voltage_cf4 (kg CF4/t; potline emissions: --low-voltage-cf4) to count it",
+      to_string(set), to_string(c));
+  return lv;
+}
 
 std::optional<std::string> unverified_pfc_note(const EmissionData& data, CoefficientSet set,
                                                TechnologyClass c) {

@@ -125,6 +125,7 @@ void add_weighted(EmissionResult& sum, const EmissionResult& x, double w) noexce
   sum.baking_co2 += w * x.baking_co2;
   sum.cf4_kg_per_kg += w * x.cf4_kg_per_kg;
   sum.c2f6_kg_per_kg += w * x.c2f6_kg_per_kg;
+  sum.low_voltage_cf4_kg_per_kg += w * x.low_voltage_cf4_kg_per_kg;
   sum.pfc_co2e += w * x.pfc_co2e;
   sum.baking_fuel_co2 += w * x.baking_fuel_co2;
   sum.casthouse_fuel_co2 += w * x.casthouse_fuel_co2;

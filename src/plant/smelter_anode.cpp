@@ -18,6 +18,7 @@ const char* const kCarbonOnlyKeys[] = {
     "emissions.technology_class", "emissions.co2_method",   "emissions.pfc_method",
     "emissions.anode_sulfur",   "emissions.anode_ash",      "emissions.aem",
     "emissions.ae_frequency",   "emissions.ae_duration",    "emissions.aeo",
+    "emissions.low_voltage_cf4",
     "emissions.from_simulation", "emissions.baking_mass_loss", "emissions.waste_tar_share",
     "emissions.paste_consumption", "fuel.baking_energy",    "fuel.baking_fuel",
     "fuel.baking_emission_factor"};

@@ -68,16 +68,13 @@ std::optional<SimulatedAnodeEffects> read_simulated_anode_effects(const std::str
   if (const auto it = j.find("pfc_coefficients"); it != j.end() && it->is_string()) {
     ae.pfc_coefficients = it->get<std::string>();
   }
-  // Low-voltage CF4 of the run (pfc.low_voltage_cf4, user trial T10-6): this case's PFC is of anode effects
-  // only, so it is not carried; said rather than dropped silently.
+  // Low-voltage CF4 of the run (pfc.low_voltage_cf4, user trial T10-6): carried into the smelter's
+  // PFC unless the case gives emissions.low_voltage_cf4 (smelter_emission_inputs.cpp; T10-7).
   const auto lv = j.find("pfc_cf4_low_voltage_kg");
   const auto prod = j.find("production_t");
-  if (lv != j.end() && lv->is_number() && lv->get<double>() > 0.0 && prod != j.end() && prod->is_number() &&
-      prod->get<double>() > 0.0) {
-    d.warning(where, key,
-              fmt::format("'{}' has low-voltage CF4 ({:.4g} kg/t, the run's pfc.low_voltage_cf4): not carried, "
-                          "the smelter's PFC is that of the run's anode effects only (no low-voltage term)",
-                          path, lv->get<double>() / prod->get<double>()));
+  if (lv != j.end() && lv->is_number() && std::isfinite(lv->get<double>()) && lv->get<double>() > 0.0 &&
+      prod != j.end() && prod->is_number() && prod->get<double>() > 0.0) {
+    ae.low_voltage_cf4_kg_per_kg = lv->get<double>() / (prod->get<double>() * 1000.0);
   }
   if (!ok) return std::nullopt;
   ae.per_cell_day = *f;

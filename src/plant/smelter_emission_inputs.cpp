@@ -154,6 +154,19 @@ void resolve_pfc(SmelterCase& c, double ce, const SmelterData& data, const Reade
     }
   }
   e.current_efficiency_pct = std::isnan(ce) ? 0.0 : ce * 100.0;
+  // Low-voltage CF4 (T10-7): the case's, else a simulation's own when the case takes its anode
+  // effects (T10-6), else the set's LVAE factor of the class, else none.
+  const std::optional<double> given_lv = r.opt("emissions.low_voltage_cf4");
+  const std::optional<double> run_lv =
+      simulated ? simulated->low_voltage_cf4_kg_per_kg : std::nullopt;
+  LowVoltagePfc low = low_voltage_pfc(given_lv ? given_lv : run_lv, data.emissions,
+                                      c.coefficient_set, e.technology);
+  if (!given_lv && run_lv) {
+    low.basis = fmt::format("included: {:.4g} kg CF4/t from {} (the run's pfc.low_voltage_cf4)",
+                            *run_lv * 1000.0, c.ae_summary_file);
+  }
+  e.low_voltage_cf4_kg_per_kg = c.inputs.inert_anode ? 0.0 : low.cf4_kg_per_kg;
+  c.low_voltage_pfc = c.inputs.inert_anode ? std::string("inert anodes: no PFC") : low.basis;
   // Inert anodes emit no PFC: the coefficients are unused, so their caveats are not shown.
   core::Diagnostics inert_scratch;
   if (auto k = resolve_coefficients(data.emissions, c.coefficient_set, e.technology, c.gwp,

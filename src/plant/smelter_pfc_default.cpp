@@ -57,8 +57,9 @@ void tier1_default(SmelterCase& c, const std::string& cls, const std::string& wh
       cls, why));
 }
 
-/// The coefficient set of a defaulted slope method: the case's when it gives one, else the table's
-/// when that set has coefficients for the class (IPCC2019 has no CWPB), else the case's default.
+/// The coefficient set of a slope method defaulted from the case's statistics: the case's when it
+/// gives one, else the table's when that set has coefficients for the class (IPCC2019 has no CWPB),
+/// else the case's default.
 CoefficientSet slope_set(const SmelterCase& c, const AnodeEffectTable& table,
                          const EmissionData& data) {
   if (given(c.values, "emissions.coefficient_set")) return c.coefficient_set;
@@ -124,31 +125,25 @@ void default_pfc_method(SmelterCase& c, const SmelterData& data) {
   }
   const AnodeEffectTable& table = data.anode_effects;
   if (method_from_statistics(c, table, data.emissions)) return;
-  const AnodeEffectRule* rule = table.class_entry(cls);
-  if (rule == nullptr) {
-    return tier1_default(c, cls,
-                         table.path.empty()
-                             ? std::string("no anode-effect table loaded")
-                             : "no entry for " + cls + " in " + file_name(table.path));
-  }
-  // A published intensity enters as the AEM that reproduces it under the set applied (slope_set).
-  AnodeEffectTable under = table;
-  const CoefficientSet set = slope_set(c, table, data.emissions);
-  under.coefficient_set = std::string(to_string(set));
   std::string why;
-  const auto basis = pfc_basis(under, *rule, cls, data.emissions, why);
-  if (!basis) return tier1_default(c, cls, why);
-  c.coefficient_set = set;
+  const auto def = class_pfc_default(table, e.technology, data.emissions,
+                                     given(c.values, "emissions.coefficient_set")
+                                         ? std::optional(c.coefficient_set)
+                                         : std::nullopt,
+                                     c.coefficient_set, why);
+  if (!def) return tier1_default(c, cls, why);
+  c.coefficient_set = def->set;
   e.pfc_method = PfcMethod::kSlope;
   // In the schema's internal unit of emissions.aem, as a default (the case did not give it).
   io::Value aem;
-  aem.number = core::convert(basis->aem_min_per_day, "min/d",
+  aem.number = core::convert(def->aem_min_per_day, "min/d",
                              smelter_schema().find("emissions.aem")->internal_unit)
                    .value;
   aem.origin = io::Origin::kDefault;
   c.values.set("emissions.aem", aem);
+  const AnodeEffectRule* rule = def->rule;
   c.pfc_basis = fmt::format("technology class {} ({}): {}; the fleet's class entry, {}:{}", cls,
-                            class_origin, basis->standard, file_name(table.path), rule->where.line);
+                            class_origin, def->standard, file_name(table.path), rule->where.line);
   c.pfc_basis_source = rule->source;
 }
 

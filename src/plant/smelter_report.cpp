@@ -169,6 +169,10 @@ void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& 
       {"standard", kEmissionsStandard},
       {"pfc_basis", c.pfc_basis}};
   if (!c.pfc_basis_source.empty()) j["emissions_method"]["pfc_basis_source"] = c.pfc_basis_source;
+  // Whether the PFC counts low-voltage (non-anode-effect) CF4 (user trial T10-7).
+  j["emissions_method"]["low_voltage_cf4_kg_per_t"] = e.low_voltage_cf4_kg_per_kg * kKgPerT;
+  j["emissions_method"]["pfc_includes_low_voltage"] = e.low_voltage_cf4_kg_per_kg > 0.0;
+  j["emissions_method"]["low_voltage_pfc"] = c.low_voltage_pfc;
   if (same_pfc && groups == 1) {
     if (e0.pfc_method == PfcMethod::kSlope) {
       j["emissions_method"]["aem_min_per_cell_day"] = e0.aem_min_per_cell_day;
@@ -391,6 +395,7 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                    to_string(c.gwp), to_string(c.power_source), c.inputs.emissions.power_co2_kg_per_J * 3.6e9 / kKgPerT,
                    kEmissionsStandard);
   if (!c.pfc_basis.empty()) s += fmt::format("  PFC basis             {}\n", c.pfc_basis);
+  if (!c.low_voltage_pfc.empty() && !c.inputs.inert_anode) s += fmt::format("  low-voltage PFC       {}\n", c.low_voltage_pfc);
   s += anode_and_ccs_text(c, r);
   s += hpa_text(c, r);
   if (!c.inputs.potlines.empty()) {

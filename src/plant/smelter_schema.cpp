@@ -300,6 +300,17 @@ void add_emissions(Table& t) {
       .unit("mV")
       .range(0.0, 10000.0)
       .doc("anode-effect overvoltage per cell (overvoltage method)");
+  // Read by the case (smelter_emission_inputs.cpp, plant::low_voltage_pfc): its default is the
+  // coefficient set's LVAE factor of the class where the data file gives one (user trial T10-7).
+  t.number("emissions.low_voltage_cf4")
+      .unit("kg/t", "kg/kg")
+      .range(0.0, 1.0)
+      .default_note(
+          "the coefficient set's low-voltage (LVAE) CF4 factor of the class where data/emissions/ipcc-aluminium.toml "
+          "gives one (none today: the IPCC 2019 Refinement's LVAE table was not read), else 0: not included")
+      .source("[Wong et al. 2019]; [Thonstad & Rolseth 2017]; range as pfc.low_voltage_cf4 of simulate")
+      .doc("low-voltage (non-anode-effect) CF4 per t Al, added to the CF4 of the PFC method (no C2F6); outputs "
+           "say whether it is included");
   t.number("emissions.baking_mass_loss")
       .unit("1")
       .default_(0.05)

@@ -30,7 +30,8 @@ TEST(CliTrial10Fixes, LowVoltageCf4IsKgPerTonne) {
   expect_in(text.out, "of the PFC, low-voltage CF4 ");
   expect_in(text.out, "(1 kg/t x ");
   expect_in(text.out, "pfc.low_voltage_cf4) = ");
-  // The smelter takes the run's anode effects, not its low-voltage CF4, and says so.
+  // The smelter takes the run's anode effects and its low-voltage CF4 per tonne (T10-7; until then
+  // it dropped it with a warning): no anode effect, so PFC = 1 kg/t x 6630 / 1000 = 6.63 t CO2e/t.
   const auto run = dir.path() / "run.json";
   {
     std::ofstream f(run);
@@ -47,8 +48,17 @@ TEST(CliTrial10Fixes, LowVoltageCf4IsKgPerTonne) {
   const RunResult smelter =
       potline({"smelter", sm.string(), "--set", "emissions.from_simulation=" + run.string()});
   ASSERT_EQ(smelter.exit_code, 0) << smelter.describe();
-  expect_in(smelter.out + smelter.err,
-            "has low-voltage CF4 (1 kg/t, the run's pfc.low_voltage_cf4): not carried");
+  expect_in(smelter.out, "  low-voltage PFC       included: 1 kg CF4/t from ");
+  const RunResult sj = potline(
+      {"smelter", sm.string(), "--set", "emissions.from_simulation=" + run.string(), "--json"});
+  ASSERT_EQ(sj.exit_code, 0) << sj.describe();
+  EXPECT_NEAR(parse_json(sj.out).at("emissions_t_co2e_per_t").at("pfc").get<double>(), 6.63, 1e-6);
+  // The case's own value wins.
+  const RunResult own =
+      potline({"smelter", sm.string(), "--set", "emissions.from_simulation=" + run.string(),
+               "--set", "emissions.low_voltage_cf4=0", "--json"});
+  ASSERT_EQ(own.exit_code, 0) << own.describe();
+  EXPECT_NEAR(parse_json(own.out).at("emissions_t_co2e_per_t").at("pfc").get<double>(), 0.0, 1e-9);
 }
 
 }  // namespace

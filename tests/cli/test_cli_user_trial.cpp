@@ -321,16 +321,23 @@ TEST(CliUserTrial, FleetMarginalCostNamesItsSmelterBesideTheWorldPrice) {
   expect_in(r.out, line);
 }
 
-// emissions without anode-effect data says it used Tier 1 and how to give data (PFPB_legacy:
-// 3.1 t CO2e/t by Tier 1, where fleet's Mount Holly, on published figures, has 0.34).
+// emissions without anode-effect data said it used Tier 1 and how to give data (PFPB_legacy: 3.1 t
+// CO2e/t by Tier 1, where fleet's Mount Holly, on published figures, has 0.34). Since the T8-4
+// follow-up (user trial 10) it takes the class's entry of the fleet's anode-effect table, as
+// `potline smelter` (test_cli_trial10_emissions.cpp), and names it; Tier 1 is --pfc-method tier1.
 TEST(CliUserTrial, EmissionsTierOneSaysHowToGiveAnodeEffectData) {
   const std::string note = "note: no anode-effect data given, so IPCC Tier 1";
-  const RunResult tier1 = potline({"emissions", "--technology-class", "PFPB_legacy"});
+  const RunResult plain = potline({"emissions", "--technology-class", "PFPB_legacy"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.describe();
+  expect_in(plain.out, "  PFC basis: technology class PFPB_legacy: ");
+  EXPECT_EQ(plain.out.find(note), std::string::npos) << plain.out;
+  const RunResult tier1 = potline({"emissions", "--technology-class", "PFPB_legacy", "--pfc-method", "tier1"});
   ASSERT_EQ(tier1.exit_code, 0) << tier1.describe();
-  expect_in(tier1.out, note);
+  expect_in(tier1.out, "CF4 0.4 kg");  // IPCC 2006 Tier 1, the CWPB row for point-fed prebake
   const RunResult slope = potline({"emissions", "--technology-class", "PFPB_legacy", "--aem", "0.3"});
   ASSERT_EQ(slope.exit_code, 0) << slope.describe();
   EXPECT_EQ(slope.out.find(note), std::string::npos) << slope.out;
+  expect_in(slope.out, "  PFC basis: slope method with the given --aem");
 }
 
 // --outputs takes an array element as `compare` prints it ("event_windows[0].min_bath_temperature_degC"

@@ -69,6 +69,37 @@ TEST(emissions, Tier1PfcCo2eWithEachGwpSet) {
   }
 }
 
+// Low-voltage CF4 (user trial T10-7): added to the method's CF4 without C2F6, none with inert
+// anodes. By hand, slope CWPB AEM 0.25: 0.03575 kg CF4/t; + 0.05 kg/t low-voltage = 0.08575 kg/t;
+// C2F6 0.121 x 0.03575 = 0.00432575; AR5: (568.5225 + 48.015825) / 1000 = 0.616538325.
+TEST(emissions, LowVoltageCf4AddsCf4WithoutC2f6) {
+  core::Diagnostics d;
+  auto k = resolve_coefficients(data(), CoefficientSet::kIpcc2006, TechnologyClass::kCWPB, GwpSet::kAR5,
+                                Co2Method::kTier1, PfcMethod::kSlope, {}, d);
+  ASSERT_TRUE(k) << d.to_string();
+  EmissionInputs in;
+  in.co2_method = Co2Method::kTier1;
+  in.pfc_method = PfcMethod::kSlope;
+  in.aem_min_per_cell_day = 0.25;
+  in.low_voltage_cf4_kg_per_kg = 0.05e-3;
+  const EmissionResult r = evaluate_emissions(in, *k);
+  EXPECT_NEAR(r.cf4_kg_per_kg * 1000, 0.08575, 1e-12);
+  EXPECT_NEAR(r.low_voltage_cf4_kg_per_kg * 1000, 0.05, 1e-12);
+  EXPECT_NEAR(r.c2f6_kg_per_kg * 1000, 0.00432575, 1e-12);
+  EXPECT_NEAR(r.pfc_co2e, 0.616538325, 1e-9);
+  in.inert_anode = true;
+  EXPECT_EQ(evaluate_emissions(in, *k).cf4_kg_per_kg, 0.0);
+  // What the outputs say: the value given, or (no LVAE factor in the shipped data) not included.
+  const LowVoltagePfc given = low_voltage_pfc(0.05e-3, data(), CoefficientSet::kIpcc2019, TechnologyClass::kPFPBModern);
+  EXPECT_TRUE(given.included);
+  EXPECT_NEAR(given.cf4_kg_per_kg, 0.05e-3, 1e-15);
+  EXPECT_EQ(given.basis, "included: 0.05 kg CF4/t (emissions.low_voltage_cf4)");
+  const LowVoltagePfc none = low_voltage_pfc(std::nullopt, data(), CoefficientSet::kIpcc2019, TechnologyClass::kPFPBModern);
+  EXPECT_FALSE(none.included);
+  EXPECT_EQ(none.cf4_kg_per_kg, 0.0);
+  EXPECT_EQ(none.basis.rfind("not included: high-voltage anode effects only", 0), 0u) << none.basis;
+}
+
 TEST(emissions, ScopesFollowThePowerSource) {
   core::Diagnostics d;
   auto k = resolve_coefficients(data(), CoefficientSet::kIpcc2006, TechnologyClass::kCWPB, GwpSet::kAR5,

@@ -109,6 +109,24 @@ std::optional<PfcBasis> pfc_basis(const AnodeEffectTable& table, const AnodeEffe
                                   const std::string& cls, const EmissionData& data,
                                   std::string& why);
 
+/// The default PFC of a class when a case or command gives no PFC method and no anode-effect
+/// statistics (docs/model/emissions.md, "Default PFC"; user trial 8, T8-4): the slope method with
+/// the AEM of the class's entry (class_entry) under `set`: `given_set` when the caller's set was
+/// given, else the table's set when it has a slope for the class, else `fallback_set`. Used by
+/// `potline smelter` / `invest` (smelter_pfc_default.cpp) and `potline emissions`, so both give the
+/// same PFC for the same class. nullopt (with `why`) without an entry, or when a published
+/// intensity cannot be converted.
+struct ClassPfcDefault {
+  double aem_min_per_day = 0;
+  CoefficientSet set = CoefficientSet::kIpcc2006;
+  std::string standard;  ///< the entry's basis text (pfc_basis)
+  const AnodeEffectRule* rule = nullptr;
+};
+std::optional<ClassPfcDefault> class_pfc_default(const AnodeEffectTable& table, TechnologyClass cls,
+                                                 const EmissionData& data,
+                                                 std::optional<CoefficientSet> given_set,
+                                                 CoefficientSet fallback_set, std::string& why);
+
 /// The IPCC PFC technology class of a catalogue technology, when its cell type names one (PFPB:
 /// legacy or modern by the first industrial year, estimate below 1990 / from 1990); nullopt when
 /// not.

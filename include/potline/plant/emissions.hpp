@@ -65,6 +65,10 @@ struct PfcCoefficients {
   double overvoltage_cf4 = 0;      ///< (kg CF4/t Al)/(mV/%CE) — NaN if not given
   double tier1_cf4_kg_per_t = 0;   ///< kg CF4 per t Al — NaN if not given
   double tier1_c2f6_kg_per_t = 0;  ///< kg C2F6 per t Al — NaN if not given
+  /// Low-voltage (non-anode-effect, LVAE) CF4 per t Al, the set's Tier 1 default for the class
+  /// (data file key `lvae_cf4`) — NaN if the data file gives none (no row has one today: the
+  /// [IPCC 2019 Refinement]'s LVAE table was not read; docs/model/emissions.md, "Low-voltage PFC").
+  double lvae_cf4_kg_per_t = 0;
   std::string source;
   bool verified = true;            ///< false: transcribed from a secondary source (data file's `verified`)
   std::string note;                ///< the data file's note (why unverified)
@@ -197,6 +201,9 @@ struct EmissionInputs {
   double aem_min_per_cell_day = 0.0;   ///< anode-effect minutes per cell-day
   double aeo_mV = 0.0;                 ///< anode-effect overvoltage (time-integrated, mV)
   double current_efficiency_pct = 94.0;
+  /// Low-voltage (non-anode-effect) CF4, kg CF4 per kg Al (input emissions.low_voltage_cf4 in kg/t),
+  /// added to the CF4 of the method above, without C2F6 ([Wong et al. 2019]; user trial T10-7).
+  double low_voltage_cf4_kg_per_kg = 0.0;
   // Fuel combustion on site ([IPCC 2006 Vol2] Ch. 2, Tier 1: fuel energy × default CO2 factor).
   // Zero by default: the smelter case sets them from fuel.* (the `potline emissions` command does not).
   double baking_fuel_J_per_kg_anode = 0.0;  ///< furnace fuel per kg baked anode (anode baking on site only)
@@ -221,6 +228,7 @@ struct EmissionResult {
   double baking_co2 = 0;    ///< pitch volatiles + packing coke (Tier 2 prebake)
   double cf4_kg_per_kg = 0;
   double c2f6_kg_per_kg = 0;
+  double low_voltage_cf4_kg_per_kg = 0;  ///< the low-voltage part of cf4_kg_per_kg
   double pfc_co2e = 0;
   double baking_fuel_co2 = 0;     ///< anode-baking furnace fuel (scope 1, fuel combustion)
   double casthouse_fuel_co2 = 0;  ///< casthouse furnace fuel (scope 1, fuel combustion)
@@ -266,6 +274,19 @@ std::optional<ResolvedCoefficients> resolve_coefficients(const EmissionData& dat
                                                          TechnologyClass c, GwpSet gwp, Co2Method co2,
                                                          PfcMethod pfc, const core::SourceLocation& where,
                                                          core::Diagnostics& diagnostics);
+
+/// The low-voltage CF4 a case applies and what the outputs say of it (docs/model/emissions.md,
+/// "Low-voltage PFC"; user trial T10-7): the value given (emissions.low_voltage_cf4, kg CF4 per kg
+/// Al), else the coefficient set's LVAE Tier 1 factor of the class when the data file gives one,
+/// else 0, "not included". One function for `potline emissions`, `smelter`, `invest` and the
+/// fleet's smelters.
+struct LowVoltagePfc {
+  double cf4_kg_per_kg = 0;
+  bool included = false;  ///< a low-voltage term is counted (> 0)
+  std::string basis;      ///< "included: ..." or "not included: ..."
+};
+LowVoltagePfc low_voltage_pfc(std::optional<double> given_kg_per_kg, const EmissionData& data,
+                              CoefficientSet set, TechnologyClass c);
 
 /// Molar-mass ratio CO2/C of [IPCC 2006 Vol3 Ch4] eqs. 4.21–4.24.
 inline constexpr double kCO2PerC = 44.0 / 12.0;

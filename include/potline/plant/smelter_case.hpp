@@ -72,6 +72,9 @@ struct SmelterCase {
   /// anode-effect table (with that entry's source in pfc_basis_source); per group, "; "-joined.
   std::string pfc_basis;
   std::string pfc_basis_source;
+  /// Whether low-voltage PFC is counted and from where (plant::low_voltage_pfc; user trial T10-7):
+  /// emissions_method.low_voltage_pfc and the text's "low-voltage PFC" line.
+  std::string low_voltage_pfc;
   SmelterInputs inputs;
   io::ValueSet values;         ///< every final input with its origin
   /// emissions.from_simulation: the `potline simulate` summary.json the anode-effect statistics came
@@ -97,6 +100,8 @@ struct SimulatedAnodeEffects {
   double minutes_per_cell_day = 0;  ///< ae_minutes_per_cell_day (AEM)
   std::optional<double> overvoltage_mV;  ///< ae_overvoltage_mV (AEO), when present
   std::string pfc_coefficients;          ///< pfc_coefficients ("SET/CLASS"), when present
+  /// pfc_cf4_low_voltage_kg / production_t (kg CF4 per kg Al), when the run had a low-voltage term
+  std::optional<double> low_voltage_cf4_kg_per_kg;
 };
 
 /// Reads `path`; a missing or unreadable file, text that is not a JSON object, a missing

@@ -190,7 +190,14 @@ std::string curve_line(const flex::FlexCase& c, const flex::ReducedModel& m) {
           : fmt::format("concave fit, moving a point by at most {:.2f} % (runs' scatter {:.2f} %); in brackets what a "
                         "{:.0f}-h constant run made where it differs",
                         100 * m.curve_concave_error, 100 * m.curve_scatter, c.dispatch.fit_duration_s / 3600);
-  return fmt::format("  production curve, power % -> metal % of nominal ({}): {}\n", form, points);
+  std::string lag;
+  if (m.production_lag > 0)
+    lag = fmt::format("  production lag: a step's metal follows the curve (its points settled: the runs' means less "
+                      "their transient) with {:.3f} per step ({:.2f} h), {:.2f} of a power change at once; per-step "
+                      "metal rms over the constant runs {:.2f} % (the static curve {:.2f} %)\n",
+                      m.production_lag, -m.step_s / 3600 / std::log(m.production_lag), m.production_instant,
+                      100 * m.production_lag_fit_rms, 100 * m.production_static_fit_rms);
+  return fmt::format("  production curve, power % -> metal % of nominal ({}): {}\n{}", form, points, lag);
 }
 
 // The heat exchangers' value (summary value.heat_exchangers; T8-1): the case's annual value less

@@ -26,6 +26,7 @@ class TraceObserver final : public line::Observer {
     trace_.production_cum_kg.push_back(r.production_kg);
     trace_.current_A.push_back(r.line_current_A);
     trace_.energy_J = r.energy_J;
+    trace_.in_ae.push_back(r.cells_in_ae > 0 || r.ae_count > ae_count_ ? 1 : 0);
     for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);
     ae_count_ = std::max(ae_count_, r.ae_count);
   }

@@ -48,9 +48,15 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
   for (std::size_t k = 0; k < K; ++k) {
     const double power_cost = dt * p.price_eur_per_J[k] * grid_power_W(c, m);
     col.u.push_back(lp.add_column(fmt::format("u{}", k), stops ? -1.0 : lo, hi, -power_cost));
+    // With the production lag m is the curve's settled metal and n the step's (reduced_model.hpp).
+    const bool lag = m.production_lag > 0.0;
+    const double top = std::max(highest_production(c, m) - 1.0, 0.0);
     col.m.push_back(lp.add_column(fmt::format("m{}", k),
-                                  stops ? -1.0 : std::min(m.production_share(lo + 1.0) - 1.0, 0.0),
-                                  std::max(highest_production(c, m) - 1.0, 0.0), metal_value));
+                                  stops ? -1.0 : std::min(m.production_share(lo + 1.0) - 1.0, 0.0), top,
+                                  lag ? 0.0 : metal_value));
+    col.n.push_back(lag ? lp.add_column(fmt::format("n{}", k), -2.0,
+                                        top + m.production_lag * m.production_instant * (hi + 1.0), metal_value)
+                        : col.m.back());
     add_curve_columns(k, col, lp);
     // With stops the ledge is x + y: its bounds are rows (add_off_rows); x may leave them by y.
     const auto [ylo, yhi] = stops ? stop_ledge_range(m, K) : std::pair<double, double>{0.0, 0.0};
@@ -133,17 +139,18 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
   const std::size_t K = col.u.size();
   for (std::size_t k = 0; k < K; ++k) {
     add_production_curve_rows(col, k, lp);
+    add_production_lag_rows(m, highest_share(c, m) - 1.0, col, k, lp);
     if (k == 0) add_row(lp, 0.0, 0.0, {col.x[0], col.u[0]}, {1.0, -m.b});
     else add_row(lp, 0.0, 0.0, {col.x[k], col.x[k - 1], col.u[k]}, {1.0, -m.a, -m.b});
     if (g.heat) add_superheat_rows(m, h, g, col, k, lp);
     if (g.ramp) add_ramp_rows(c, p, col, k, lp);
   }
   if (g.production) {
-    // Σ m − stop_metal_steps·Σ start ≥ (target − 1)·Σ w, w the steps' undisturbed production
+    // Σ n − stop_metal_steps·Σ start ≥ (target − 1)·Σ w, w the steps' undisturbed production
     // (production_profile): the metal of the steps less the restarts' losses, against the target
     // share of what the undisturbed cell makes over the horizon (the profile is a constant term of
     // each step's metal, ReducedModel::step_production_share).
-    std::vector<int> index = col.m;
+    std::vector<int> index = col.n;
     std::vector<double> value(K, 1.0);
     double base = 0;
     for (std::size_t k = 0; k < K; ++k) base += m.base_production_share(k);
@@ -172,10 +179,12 @@ std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const H
                                std::size_t columns) {
   std::vector<double> x(columns, 0.0);
   const Schedule flat = flat_schedule(c, m, p);
+  const std::vector<double> n = m.production_deviations(flat.shares);
   for (std::size_t k = 0; k < col.u.size(); ++k) {
     const double u = flat.shares[k] - 1.0;
     x[static_cast<std::size_t>(col.u[k])] = u;
     x[static_cast<std::size_t>(col.m[k])] = m.production_share(flat.shares[k]) - 1.0;
+    x[static_cast<std::size_t>(col.n[k])] = n[k];
     curve_warm_start(col, k, flat.shares[k], x);
     x[static_cast<std::size_t>(col.x[k])] = flat.ledge_m[k + 1] - m.ledge_ref_m;
     if (!col.z.empty()) x[static_cast<std::size_t>(col.z[k])] = (k == 0 && std::abs(u) > 1e-9) ? 1.0 : 0.0;

@@ -96,6 +96,28 @@ void add_production_curve_rows(const Columns& col, std::size_t k, Milp& lp) {
   }
 }
 
+void add_production_lag_rows(const ReducedModel& m, double hi, const Columns& col, std::size_t k, Milp& lp) {
+  const double rho = m.production_lag, e = m.production_instant;
+  if (!(rho > 0.0)) return;
+  // n[k] − ρ·n[k−1] − ρ·e·u[k] + ρ·e·u[k−1] − (1 − ρ)·m[k] ≤ 0 (n[−1] = u[−1] = 0: nominal before
+  // the horizon). While stopped (o = 1) the row is relaxed by what n = −1 needs at most, ρ·e·(1 + hi)
+  // (n[k−1] ≥ −1, u[k] = −1, m[k] = −1), and n ≤ −1 holds the step's metal at zero.
+  std::vector<int> index = {col.n[k], col.u[k], col.m[k]};
+  std::vector<double> value = {1.0, -rho * e, -(1.0 - rho)};
+  if (k > 0) {
+    index.insert(index.end(), {col.n[k - 1], col.u[k - 1]});
+    value.insert(value.end(), {-rho, rho * e});
+  }
+  if (col.stops()) {
+    index.push_back(col.o[k]);
+    value.push_back(-(rho * e * (1.0 + hi) + 1e-9));
+    // n ≤ −1 + M·(1 − o), M the n column's reach above −1.
+    const double reach = lp.columns[static_cast<std::size_t>(col.n[k])].upper + 1.0;
+    add_row(lp, -kInfinity, reach - 1.0, {col.n[k], col.o[k]}, {1.0, reach});
+  }
+  add_row(lp, -kInfinity, 0.0, index, value);
+}
+
 void curve_warm_start(const Columns& col, std::size_t k, double share, std::vector<double>& x) {
   const CurvePieces& cp = col.curve;
   if (cp.concave()) return;

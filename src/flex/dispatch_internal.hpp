@@ -35,6 +35,9 @@ CurvePieces curve_pieces(const FlexCase& c, const ReducedModel& m);
 
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
+  // The step's metal through the production lag (reduced_model.hpp: n[k]); the same columns as m
+  // when the model has no lag (m is then the step's metal).
+  std::vector<int> n;
   std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
   std::vector<int> on, off;     // a stop starts / the line restarts at step k (0/1 whenever o is)
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
@@ -66,6 +69,10 @@ void add_production_curve_rows(const Columns& col, std::size_t k, Milp& lp);
 
 // The curve's columns of a warm start at step k for a power share (0: stopped) into x.
 void curve_warm_start(const Columns& col, std::size_t k, double share, std::vector<double>& x);
+
+// The production lag's row at step k (none without a lag): n[k] ≤ ρ·n[k−1] + ρ·e·(u[k] − u[k−1]) +
+// (1 − ρ)·m[k], relaxed while stopped, when n ≤ −1 (dispatch_curve.cpp).
+void add_production_lag_rows(const ReducedModel& m, double hi, const Columns& col, std::size_t k, Milp& lp);
 
 // --- Stops of the line (dispatch_stops.cpp) ---
 

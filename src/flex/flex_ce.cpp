@@ -44,13 +44,20 @@ std::string ce_model_origin(const io::ValueSet& user) {
 }
 
 std::optional<std::string> flex_ce_note(const FlexCase& c, const FlexResult& r) {
+  // The rows outside the representative cell's anode effects (T10-4): on an AE the whole line's
+  // current drops, since the one cell stands for every cell of the line (potline.cells), where in
+  // a real line one pot's AE hardly moves it (docs/model/flexibility.md §10).
   double low = 0.0, high = 0.0;
-  for (const double i : r.final_round().check.trace.current_A) {
+  const CellTrace& t = r.final_round().check.trace;
+  for (std::size_t row = 0; row < t.current_A.size(); ++row) {
+    const double i = t.current_A[row];
+    if (row < t.in_ae.size() && t.in_ae[row] != 0) continue;
     if (!(i > kLineOnShare * c.sim.op.line_current_A)) continue;
     low = low > 0.0 ? std::min(low, i) : i;
     high = std::max(high, i);
   }
-  return line::ce_current_note(c.sim, low, high, "line current of the optimised schedule");
+  return line::ce_current_note(c.sim, low, high,
+                               "line current of the optimised schedule outside anode effects");
 }
 
 CeValue ce_value(const FlexCase& c, const FlexResult& r) {

@@ -44,6 +44,17 @@ io::Json curve_json(const ReducedModel& m) {
   return out;
 }
 
+// The production lag (reduced_model.hpp) and its fit over the curve's constant-power runs.
+io::Json production_lag_json(const ReducedModel& m) {
+  const double rho = m.production_lag;
+  return {{"per_step", rho},
+          {"time_constant_h", rho > 0 ? -m.step_s / 3600 / std::log(rho) : 0.0},
+          {"instant_elasticity", m.production_instant},
+          {"fit_metal_rms_percent", 100 * m.production_lag_fit_rms},
+          {"static_fit_metal_rms_percent", 100 * m.production_static_fit_rms},
+          {"fit_steps", m.production_lag_fit_steps}};
+}
+
 io::Json model_json(const FlexCase& c, const ReducedModel& m) {
   return {{"step_h", m.step_s / 3600},
           {"a", m.a},
@@ -56,6 +67,7 @@ io::Json model_json(const FlexCase& c, const ReducedModel& m) {
           {"production_curve_form", m.curve_exact ? "measured points" : "concave fit"},
           {"production_curve_concave_fit_error_percent", 100 * m.curve_concave_error},
           {"production_curve_scatter_percent", 100 * m.curve_scatter},
+          {"production_lag", production_lag_json(m)},
           {"ledge_ref_cm", 100 * m.ledge_ref_m},
           {"superheat_ref_K", m.superheat_ref_K},
           {"nominal_cell_power_kW", m.nominal_power_W / 1e3},

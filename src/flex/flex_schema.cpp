@@ -171,6 +171,14 @@ void add_solver_fields(Table& t) {
            "points themselves where the concave fit moves one by more than the runs' scatter (a binary per convex "
            "kink and step: a MILP, slower)")
       .source("docs/model/flexibility.md §2");
+  d.choice("flex.production_lag", &DispatchSettings::production_lag,
+           {{"none", ProductionLagChoice::kNone}, {"first-order", ProductionLagChoice::kFirstOrder}})
+      .default_("none")
+      .doc("none: a step's metal is the production curve's at its power; first-order: after a power change it "
+           "follows the curve with a first-order lag fitted to the constant-power runs' hours (one row per step, the "
+           "problem stays an LP/MILP; it moves metal between steps, not over the horizon, so it does not close the "
+           "plan's gap to the dynamic model on swinging schedules: measured in docs/model/flexibility.md §2)")
+      .source("docs/model/flexibility.md §2 (fitted to the dynamic model of the case)");
   d.number("flex.mip_gap", &DispatchSettings::mip_gap)
       .unit("%", "1")
       .default_(0.5)

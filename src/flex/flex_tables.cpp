@@ -38,6 +38,7 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
             produced_kg_to(f.check.trace, from)) *
            c.cells / 1e3;
   };
+  const std::vector<double> planned = r.model.production_path(f.schedule.shares);
   for (std::size_t k = 0; k < f.schedule.shares.size(); ++k) {
     const auto t = r.prices.start_unix_s + static_cast<std::int64_t>(k * r.prices.step_s);
     out += io::csv_row(
@@ -48,7 +49,7 @@ std::string schedule_csv(const FlexCase& c, const FlexResult& r) {
          fmt::format("{:.6g}", f.schedule.superheat_K[k]),
          fmt::format("{:.6g}", 100 * ledge[k + 1]), fmt::format("{:.6g}", superheat[k]),
          fmt::format("{:.6g}", mean_MW(flat_J, k)), fmt::format("{:.6g}", mean_MW(opt_J, k)),
-         fmt::format("{:.6g}", r.model.step_production_share(f.schedule.shares, k) * step_t),
+         fmt::format("{:.6g}", planned[k] * step_t),
          fmt::format("{:.6g}", dynamic_t(k))});
   }
   return out;

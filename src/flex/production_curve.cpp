@@ -78,6 +78,34 @@ void choose_curve(const FlexCase& c, ReducedModel& m, std::size_t steps) {
                         : "flex.production_curve = measured plans with the points, a MILP"));
 }
 
+// The per-step metal of the levels' runs against the undisturbed run (LevelSteps), for the
+// production lag's fit: every level with a point but nominal.
+std::vector<LevelSteps> level_steps(const ReducedModel& m, const std::vector<double>& levels,
+                                    const std::vector<const FitRun*>& reused,
+                                    const std::vector<CellTrace>& level_runs, std::size_t steps) {
+  std::vector<LevelSteps> out;
+  const double step_metal = m.nominal_production_kg_per_s * m.step_s;
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (std::abs(levels[i] - 1.0) < 1e-9) continue;
+    std::vector<double> kg;
+    if (reused[i] != nullptr) {
+      kg = reused[i]->step_kg;
+    } else if (!level_runs[i].stopped) {
+      for (std::size_t k = 0; k < steps; ++k)
+        kg.push_back(produced_kg_to(level_runs[i], static_cast<double>(k + 1) * m.step_s) -
+                     produced_kg_to(level_runs[i], static_cast<double>(k) * m.step_s));
+    }
+    if (kg.size() != steps || steps == 0) continue;
+    LevelSteps l;
+    l.share = levels[i];
+    for (std::size_t k = 0; k < steps; ++k)
+      l.d.push_back(kg[k] / step_metal - m.base_production_share(k));
+    for (double d : l.d) l.mean += d / static_cast<double>(steps);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 // The production curve (reduced_model.hpp): each level's constant-power run over the fit duration
 // (the ±δ runs reused where a level is theirs), its mean production over the undisturbed run's. A
 // run a guard stopped gives no point (noted); the curve's end segments extend over its level.
@@ -125,7 +153,15 @@ void fit_production_curve(const FlexCase& c, const std::vector<FitRun>& runs, do
     throw core::RunError(
         "flex: every production run of the dynamic model stopped; no production fit");
   m.curve_measured = m.curve_production;
-  choose_curve(c, m, static_cast<std::size_t>(std::llround(duration / m.step_s)));
+  const auto steps = static_cast<std::size_t>(std::llround(duration / m.step_s));
+  choose_curve(c, m, steps);
+  if (c.dispatch.production_lag == ProductionLagChoice::kFirstOrder) {
+    fit_production_lag(level_steps(m, levels, reused, level_runs, steps), m);
+    // The curve's points are the levels' settled values: a run's mean less its transient.
+    for (std::size_t i = 0; i < m.curve_share.size(); ++i)
+      m.curve_production[i] =
+          1.0 + settled_deviation(m, m.curve_share[i] - 1.0, m.curve_production[i] - 1.0, steps);
+  }
   // The slopes next to nominal (the elasticities of a small change).
   const auto nominal =
       static_cast<std::size_t>(std::find_if(m.curve_share.begin(), m.curve_share.end(),

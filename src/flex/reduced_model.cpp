@@ -54,7 +54,11 @@ FitRun deviations(const CellTrace& run, const std::vector<double>& base_ledge, c
     r.x.push_back(ledge[k + 1] - base_ledge[k + 1] - (ledge[0] - base_ledge[0]));
     r.s.push_back(sh[k] - base_sh[k]);
   }
-  if (!run.stopped) r.production_kg_per_s = run.production_kg / duration_s;
+  if (!run.stopped) {
+    r.production_kg_per_s = run.production_kg / duration_s;
+    for (std::size_t k = 0; k < steps; ++k)
+      r.step_kg.push_back(produced_kg_to(run, (k + 1) * step_s) - produced_kg_to(run, k * step_s));
+  }
   return r;
 }
 
@@ -89,13 +93,15 @@ void fit_coefficients(const std::vector<FitRun>& runs, ReducedModel& m) {
 
 // The cost of a stop and its restart beyond the stopped step (reduced_model.hpp): the stop run (one
 // step at zero power, then nominal) against the undisturbed run over the fit duration. The reduced
-// model gives the stop run one step less metal and energy than the undisturbed run; the dynamic
+// model gives the stop run one step less metal (and, with the production lag, what the lag loses
+// after the restart) and one step less energy than the undisturbed run; the dynamic
 // model's further loss of metal is stop_metal_steps (after the restart the resistance control
 // reheats the cell: at the scheduled power a higher voltage is a lower current, and so less metal),
 // its energy beyond the schedule restart_energy_steps. Fitted to the dynamic model of the case: no
 // published figure of the metal lost after a short planned stop was found (docs/model/flexibility.md
 // §3). A loss that would make a stop gain metal is held at 0 (noted).
-void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& run, double step_s, double duration) {
+void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& run, const std::vector<double>& shares,
+                      double step_s, double duration) {
   if (run.stopped) {
     m.notes.push_back(fmt::format("the stop run stopped at {:.1f} h ({}): no restart cost fitted",
                                   run.stopped_at_s / 3600, run.stop_message));
@@ -103,11 +109,15 @@ void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& r
   }
   const double step_metal = m.nominal_production_kg_per_s * step_s, step_energy = m.nominal_power_W * step_s;
   if (step_metal <= 0 || step_energy <= 0) return;
-  // Over the fit run (the undisturbed run may be longer: it covers the horizon).
-  const double metal = (produced_kg_to(base, duration) - run.production_kg) / step_metal - 1.0;
+  // Over the fit run (the undisturbed run may be longer: it covers the horizon). What the reduced
+  // model loses by itself: the stopped step, and with the production lag the steps after it.
+  double predicted = 0;
+  for (double n : m.production_deviations(shares)) predicted -= n;
+  const double metal = (produced_kg_to(base, duration) - run.production_kg) / step_metal - predicted;
   if (metal < 0) {
-    m.notes.push_back(fmt::format(
-        "the stop run lost {:.3f} steps of metal, less than the stopped step: no restart metal cost", metal + 1.0));
+    m.notes.push_back(fmt::format("the stop run lost {:.3f} steps of metal, less than the reduced model's {:.3f}: no "
+                                  "restart metal cost",
+                                  metal + predicted, predicted));
   }
   m.stop_metal_steps = std::max(0.0, metal);
   m.restart_energy_steps = (run.energy_J - energy_J_to(base, duration)) / step_energy + 1.0;
@@ -150,7 +160,7 @@ CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, co
     den += extra[k] * extra[k];
   }
   m.a_stop = den > 0 ? std::clamp(num / den, 0.0, m.a) : 0.0;
-  fit_restart_cost(m, base, run, step_s, duration);
+  fit_restart_cost(m, base, run, shares, step_s, duration);
   return run;
 }
 
@@ -196,14 +206,6 @@ void sample_trace(const CellTrace& trace, double step_s, std::size_t steps, std:
 
 double ReducedModel::base_production_share(std::size_t k) const {
   return k < production_profile.size() ? production_profile[k] : 1.0;
-}
-
-double ReducedModel::step_production_share(const std::vector<double>& shares, std::size_t k) const {
-  const bool starts = shares[k] <= 0.0 && (k == 0 || shares[k - 1] > 0.0);
-  // The profile is added (not a factor): a factor would let the dispatch chase the undisturbed
-  // run's hour-to-hour scatter (tapping, feeding), which another run does not repeat.
-  const double running = shares[k] > 0.0 ? base_production_share(k) - 1.0 : 0.0;
-  return running + production_share(shares[k]) - (starts ? stop_metal_steps : 0.0);
 }
 
 namespace {
@@ -263,6 +265,7 @@ FitError model_error(const ReducedModel& m, const std::vector<double>& shares, c
   StepErrors metal, energy;
   const double step_metal = m.nominal_production_kg_per_s * m.step_s, step_energy = m.nominal_power_W * m.step_s;
   double dynamic_metal = 0, dynamic_energy = 0;
+  const std::vector<double> planned = m.production_path(shares);
   for (std::size_t k = 0; k < steps; ++k) {
     const double el = pl[k + 1] - ledge[k + 1];
     const double es = ps[k] - sh[k];
@@ -275,7 +278,7 @@ FitError model_error(const ReducedModel& m, const std::vector<double>& shares, c
     const double energy_J = energy_J_to(trace, to) - energy_J_to(trace, from);
     dynamic_metal += metal_kg;
     dynamic_energy += energy_J;
-    if (step_metal > 0) metal.add(m.step_production_share(shares, k) - metal_kg / step_metal);
+    if (step_metal > 0) metal.add(planned[k] - metal_kg / step_metal);
     if (step_energy > 0) energy.add(m.step_energy_share(shares, k) - energy_J / step_energy);
   }
   if (steps > 0) {

@@ -14,12 +14,30 @@ struct FitRun {
   std::vector<double> x,
       s;  // ledge deviation at step ends (x[0] = 0), superheat deviation per step
   double production_kg_per_s = 0;
+  std::vector<double> step_kg;  // metal of each step (runs that were not stopped)
   bool stopped = false;
 };
+
+// Per-step metal of a constant-power run at `share`, as deviations from the undisturbed run in
+// shares of a step at nominal (d[k] = metal/(r0·Δt) − w[k]); `mean` their mean over the run.
+struct LevelSteps {
+  double share = 1, mean = 0;
+  std::vector<double> d;
+};
+
+// Fits the production lag (ρ, e_inst; reduced_model.hpp) to the levels' per-step metal by least
+// squares (ρ on a grid, e_inst in closed form), into m; the fit's rms with and without the lag.
+void fit_production_lag(const std::vector<LevelSteps>& levels, ReducedModel& m);
+
+// The settled value of a level whose run of `steps` steps made `mean` (deviation share): the
+// run's mean less its transient under the lag (the identity when ρ = 0).
+double settled_deviation(const ReducedModel& m, double u, double mean, std::size_t steps);
 
 // The production curve (reduced_model.hpp) from constant-power runs of `duration` at fixed levels
 // (the fit runs reused where a level is theirs), into m.curve_share, curve_measured and
 // curve_production, and the slopes next to nominal (e_up, e_down).
+// With flex.production_lag the lag is fitted to the same runs and the curve's points are the
+// levels' settled values (fit_production_lag).
 void fit_production_curve(const FlexCase& c, const std::vector<FitRun>& runs, double duration,
                           double interval, ReducedModel& m);
 

@@ -30,11 +30,12 @@ ScheduleEconomics schedule_economics(const FlexCase& c, const ReducedModel& m, c
   ScheduleEconomics e;
   const double cells = c.cells, dt = p.step_s;
   double previous = 1.0;
+  const std::vector<double> production = m.production_path(shares);
   for (std::size_t k = 0; k < shares.size() && k < p.price_eur_per_J.size(); ++k) {
     const double energy = m.step_energy_share(shares, k) * grid_power_W(c, m) * dt;  // AC at the grid connection
     e.energy_J += energy;
     e.power_cost_eur += energy * p.price_eur_per_J[k];
-    e.production_kg += m.step_production_share(shares, k) * m.nominal_production_kg_per_s * cells * dt;
+    e.production_kg += production[k] * m.nominal_production_kg_per_s * cells * dt;
     if (std::abs(shares[k] - previous) > 1e-6) ++e.changes;
     previous = shares[k];
   }

@@ -12,7 +12,9 @@ TEST(CliCeNote, FlexPrintsTheCurrentEfficiencyNoteOnItsCurrentRange) {
   const RunResult r =
       potline({"flex", example("flex-day.toml"), "--set", "model.current_efficiency_model=dewing"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::size_t at = r.out.find("note: the line current of the optimised schedule (");
+  // The range outside the representative cell's anode effects (T10-4).
+  const std::size_t at =
+      r.out.find("note: the line current of the optimised schedule outside anode effects (");
   ASSERT_NE(at, std::string::npos) << r.describe();
   EXPECT_NE(r.out.find("the current efficiency was calibrated at", at), std::string::npos);
   EXPECT_LT(r.out.find("the current efficiency was calibrated at", at), r.out.find('\n', at));

@@ -23,6 +23,9 @@ struct CellTrace {
   double production_kg = 0;         ///< metal produced (up to the stop)
   double energy_J = 0;              ///< line energy (up to the stop)
   std::vector<double> ae_onset_s;   ///< anode-effect onsets (to the output interval)
+  /// Per row: the representative cell is on an anode effect, or one began since the last row.
+  /// The line current of such a row is the whole line's on AE (the cell scaled by potline.cells).
+  std::vector<unsigned char> in_ae;
 
   /// Linear interpolation of a trace column at time t (clamped to the trace).
   static double at(const std::vector<double>& time, const std::vector<double>& values, double t);

@@ -34,7 +34,19 @@
 // no point by more than the runs' scatter, else the points themselves (curve_exact; their convex
 // kinks take a binary per step, docs/model/flexibility.md §2). The undisturbed run covers the
 // horizon, and its production per step (production_profile, a share of the fit runs' mean) is added
-// to the curve: a step's metal is r0·(w[k] + m[k]). The fit error is the free-run error of the
+// to the curve: a step's metal is r0·(w[k] + n[k]).
+//
+// Production lag (flex.production_lag, default none; docs/model/flexibility.md §2): with it the
+// curve is what a constant level makes once the cell has settled, and after a change the step's
+// metal n[k] (share − 1) follows it with a first-order lag:
+//
+//   n[k] = e_inst·u[k] + q[k],   q[k] = ρ·q[k−1] + (1 − ρ)·(f(1 + u[k]) − 1 − e_inst·u[k])
+//
+// (q[−1] = 0: the line at nominal before the horizon; n = −1 while stopped, q = e_inst − 1). ρ and
+// e_inst are fitted by least squares to the per-step production of the curve's constant-power runs,
+// and the curve's points are the levels' settled values (a run's mean less its transient). ρ = 0 is
+// the static curve (n = m). In the dispatch the lag is one row per step, linear in n, u and the
+// curve's metal: the problem stays an LP (or the MILP it was). The fit error is the free-run error of the
 // reduced model against those runs: ledge, superheat, and metal and energy per step and over the
 // run.
 #include <limits>
@@ -97,6 +109,13 @@ struct ReducedModel {
   /// Highest power share the rectifier delivers (rectifier_reach of the case; the dispatch plans no
   /// step above it). Infinity: no limit (a model built by hand).
   double max_share = std::numeric_limits<double>::infinity();
+  /// Production lag per step ρ (0: none, the static curve) and the elasticity e_inst of the step's
+  /// metal before the lag (header comment).
+  double production_lag = 0, production_instant = 1;
+  /// The lag's fit over the curve's constant-power runs: per-step metal rms (shares of a step at
+  /// nominal) with the lag and with the static curve (the runs' means), and the steps fitted.
+  double production_lag_fit_rms = 0, production_static_fit_rms = 0;
+  std::size_t production_lag_fit_steps = 0;
   FitError error;                           ///< over the fit runs
   std::vector<std::string> notes;           ///< what the fit had to do (runs that froze, clamps)
 
@@ -113,9 +132,14 @@ struct ReducedModel {
                     std::vector<double>& production) const;
   /// The undisturbed production of step k in shares of nominal (production_profile, else 1).
   double base_production_share(std::size_t k) const;
-  /// Production of step k of a schedule in shares of nominal: production_share(shares[k]) +
+  /// The steps' metal deviations n[k] of a schedule (share − 1; −1 while stopped): the production
+  /// curve through the lag (production_lag; the curve itself when it is 0).
+  std::vector<double> production_deviations(const std::vector<double>& shares) const;
+  /// Production of every step of a schedule in shares of nominal: 1 + n[k] +
   /// base_production_share(k) − 1 (0 while stopped), less stop_metal_steps when a stop starts at k
   /// (the line runs before the horizon).
+  std::vector<double> production_path(const std::vector<double>& shares) const;
+  /// production_path(shares)[k].
   double step_production_share(const std::vector<double>& shares, std::size_t k) const;
   /// Energy of step k in steps of nominal power: the share (0 stopped) plus restart_energy_steps
   /// when the line restarts at k.

@@ -114,7 +114,7 @@ std::string published_note(const FleetCase& base, const YearResult& y) {
   }
   if (lme != nullptr) {
     const double model = y.r.world_price_usd_per_kg * 1e3;
-    note += fmt::format("{} LME cash average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
+    note += fmt::format("{} LME average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
                         "calibrated to it{})",
                         output != nullptr ? ";" : "", lme->at(y.year), model, 100 * (model / lme->at(y.year) - 1),
                         y.year == y.c.model.regions.price_year ? "; the demand curves pass through it" : "");

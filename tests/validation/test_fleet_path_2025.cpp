@@ -105,7 +105,7 @@ TEST(fleet_path_2025, KnownMissWorldPriceBelowLme2025Average) {
   // The path's text says so beside the year (data/fleet-paths.toml, published_lme).
   bool noted = false;
   for (const std::string& w : year_2025().r.warnings)
-    noted = noted || w.find("LME cash average 2630 USD/t") != std::string::npos;
+    noted = noted || w.find("LME average 2630 USD/t") != std::string::npos;
   EXPECT_TRUE(noted);
 }
 

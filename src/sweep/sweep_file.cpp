@@ -281,6 +281,27 @@ std::string hash_data_files(SweepSpec& spec) {
   return hashed;
 }
 
+// An uncertain carbon price on a region with EU ETS smelters replaces the EU ETS on them in every
+// sample, as a [[carbon_price]] does in `potline fleet`, which warns at read time (fleet_case.cpp;
+// user trial T11-12): the sweep says so once per input.
+void warn_carbon_price_replaces_eu_ets(const UncertainInput& u, const std::vector<Scenario>& scenarios,
+                                       core::Diagnostics& d) {
+  if (u.parameter != Parameter::kCarbonPrice) return;
+  for (const Scenario& sc : scenarios) {
+    if (sc.fleet.eu_ets != fleet::EuEts::kCharged) continue;
+    for (const fleet::FleetSmelter& s : sc.fleet.model.smelters) {
+      if (!s.in_eu_ets || (u.region >= 0 && s.region != u.region)) continue;
+      d.warning(u.where, u.name,
+                fmt::format("the drawn carbon price charges the scope 1 of the EU ETS smelters of its region "
+                            "instead of the EU ETS (no free allocation) in every sample of scenario '{}' (and any "
+                            "other that charges the EU ETS); a draw near 0 leaves them almost no carbon cost, only a "
+                            "draw of exactly 0 charges the EU ETS (cbam.eu_ets)",
+                            sc.name));
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 SweepSpec parse_sweep(const std::string& text, const std::string& file, const std::string& base_dir,
@@ -319,6 +340,7 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   for (auto& r : inputs) {
     detail::resolve_region(r, regions, d);
     const UncertainInput& u = r.input;
+    warn_carbon_price_replaces_eu_ets(u, spec.scenarios, d);
     spec.inputs.push_back(u);
     hashed += fmt::format("input {} {} {} {} {:a} {:a} {:a}\n", u.name, to_string(u.parameter), u.region,
                           to_string(u.distribution.kind), u.distribution.a, u.distribution.b, u.distribution.c);

@@ -232,5 +232,17 @@ TEST(CliTrial11, FleetSaysWhenPricesRationDemand) {
                   j.at("demand_Mt").get<double>(), j.at("capacity_Mt").get<double>()));
 }
 
+// T11-12: sweep-small's carbon_price_europe replaced the EU ETS on every EU/EEA smelter in every
+// sample without a word; `fleet` warns of a [[carbon_price]] doing so, and the sweep now does too.
+TEST(CliTrial11, SweepSaysADrawnCarbonPriceReplacesTheEuEts) {
+  const std::string out = (std::filesystem::path(testing::TempDir()) / "t11-sweep.sqlite").string();
+  std::filesystem::remove(out);
+  const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", out, "--threads", "1", "--set",
+                               "sweep.samples=2"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out + r.err, "carbon_price_europe");
+  expect_in(r.out + r.err, "instead of the EU ETS (no free allocation) in every sample of scenario");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trial11

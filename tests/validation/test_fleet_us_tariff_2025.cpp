@@ -99,7 +99,8 @@ TEST(fleet_us_tariff_2025, ArithmeticW28UsPriceIsTheTariffedWorldPricePlusGulfFr
 
 // W29: at 50 % the US price within 10 % of LME + the premium over its whole published span
 // (3,729 on 2 June to 3,993 at Goldman's 0.70 USD/lb), and the premium within that span widened by
-// 10 %. Measured 2026-12-06: 3,663 USD/t (-1.8 % / -8.3 %), premium 1,314 (+2.8 % / -14.8 %).
+// 10 %. Measured 2026-12-06: 3,663 USD/t (-1.8 % / -8.3 %), premium 1,314 (+2.8 % / -14.8 %);
+// re-measured that evening (main a22bccd): 3,656.4 (-1.9 % / -8.4 %), premium 1,312.1 (+2.6 % / -15.0 %).
 TEST(fleet_us_tariff_2025, UsPriceAndPremiumAt50PercentWithinThePublishedSpan) {
   for (double published : {1279.0, 1543.0}) {
     const double market = kLme2025_usd_per_t + published;

@@ -181,8 +181,12 @@ void PotController::feed_and_track(double t, double resistance, Actions& a) {
     if (points_ >= s.slope_points) last_slope_ = slope();
   }
   if (mode_ == FeedMode::kUnderfeed) {
+    // The slope of R_p = (U − E_b)/I times the present line current is the rate of the cell
+    // voltage itself at that current, the quantity the threshold is written in (mV/min at
+    // nominal, [Dupuis 2011]). Times the nominal current it read 1/0.75 too steep after a −25 % cut
+    // (the same overvoltage rise is a larger change of U/I) and switched to overfeed early.
     if (t - mode_since_ >= s.min_underfeed_s && points_ >= s.slope_points &&
-        last_slope_ * s.nominal_current_A >= s.slope_threshold_V_per_s) {
+        last_slope_ * measured_current_A_ >= s.slope_threshold_V_per_s) {
       set_mode(FeedMode::kOverfeed, t, a);
     }
   } else if (mode_ == FeedMode::kOverfeed && t - mode_since_ >= s.overfeed_duration_s) {

@@ -94,7 +94,8 @@ void add_feed_control_fields(Table& t) {
           "the slope that centres the tracking cycle on bath.alumina, the design point's alumina "
           "(docs/model/dynamics.md §4, \"Feed: where the cycle sits\"); 1.2 mV/min with "
           "control.centre_feed_cycle = false")
-      .doc("switch to overfeed when dR_p/dt × nominal current exceeds this")
+      .doc("switch to overfeed when dR_p/dt × the present line current (the cell voltage's rate at that "
+           "current) exceeds this; × the nominal current until 2026-12-06")
       .source(
           "[Dupuis 2011]: the R_p slope is the alumina concentration as tracking control reads it "
           "(3.9 mV/min at 2.21 wt% under no feed); by default derived from the cell: the threshold at "

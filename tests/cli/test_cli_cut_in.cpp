@@ -1,7 +1,7 @@
 // `potline simulate` end to end with a cell cut in again after its repair (potline.cut_in), the
 // ledge melt-out guard (potline.on_ledge_melt_out) and the per-cell disturbances
 // (disturbance.anode_problem_*, cover_loss_*); docs/model/dynamics.md §6 and §7; docs/cli.md.
-// examples/potline-cut-in.toml: cell 4 freezes at 32.74 h, is shorted at 33.74 h and cut in again
+// examples/potline-cut-in.toml: cell 4 freezes at 32.54 h, is shorted at 33.54 h and cut in again
 // 24 h later. examples/potline-cell-upsets.toml: an anode out and a lost cover on cells 1 and 4.
 #include <cmath>
 
@@ -18,10 +18,10 @@ TEST(CliCutIn, RepairedCellIsCutInAgainAndEveryOutputSaysSo) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.err, "cell 4 cut out of the line (potline.on_frozen_cell = \"cut_out\"");
   expect_in(r.err,
-            "note: cell 4 cut in again at 57.74 h after its repair (potline.cut_in = \"restart\", "
+            "note: cell 4 cut in again at 57.54 h after its repair (potline.cut_in = \"restart\", "
             "repair_time 24 h");
   expect_in(r.err, "the line runs with 6 of 6 cell(s)");
-  expect_in(r.out, "cut in again at 57.74 h after its repair, restarted");
+  expect_in(r.out, "cut in again at 57.54 h after its repair, restarted");
   expect_in(read_file(run / "report.html"), "Cut in [h]");
   const Json s = parse_json(read_file(run / "summary.json"));
   EXPECT_EQ(s.at("cells_in_line").get<int>(), 6);
@@ -35,7 +35,7 @@ TEST(CliCutIn, RepairedCellIsCutInAgainAndEveryOutputSaysSo) {
   const auto csv = lines_of(read_file(run / "cut_out_cells.csv"));
   ASSERT_EQ(csv.size(), 2u);
   expect_in(csv[0], ",Cell voltage [V],Cut in [h]");
-  expect_in(csv[1], ",57.7");  // 57.5 h before the feed cycle was centred (2026-12-06)
+  expect_in(csv[1], ",57.5");  // 57.7 h from the feed cycle's centring to the trigger at the line current (2026-12-06)
   expect_in(read_file(run / "events.csv"), ",4,cell_cut_in,");
   // never: the cell stays out; its cut-in column is empty and the JSON value null.
   const auto never = potline({"simulate", example("potline-cut-in.toml"), "-q", "--json", "--set",

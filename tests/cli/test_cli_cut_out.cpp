@@ -1,6 +1,7 @@
 // `potline simulate` end to end with a frozen cell cut out of the line (potline.on_frozen_cell;
 // docs/model/dynamics.md §7, "Cut out of the line"; docs/cli.md): examples/potline-cut-out.toml,
-// six cells, cell 4 freezes at 32.74 h (32.54 h before the feed cycle was centred, 2026-12-06). The run ends with exit 0; stderr warns when it happens; the
+// six cells, cell 4 freezes at 32.54 h (32.74 h from the feed cycle's centring until the overfeed trigger read
+// the line current, both 2026-12-06). The run ends with exit 0; stderr warns when it happens; the
 // text summary, summary.json, cut_out_cells.csv, events.csv and timeseries.csv name the cell, the
 // time, the reason and the state; "stop" keeps exit 1 with the message; 1 and 2 threads agree.
 #include <cmath>
@@ -18,12 +19,12 @@ TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
   // The HTML report has the table of cut-out cells.
   expect_in(read_file(run / "report.html"), "Cells cut out of the line");
   // The warning when it happens, naming the cell, the time and the state.
-  expect_in(r.err, "warning: cell 4 at 32.74 h (1.364 d): bath frozen: the liquid bath is down to");
+  expect_in(r.err, "warning: cell 4 at 32.54 h (1.356 d): bath frozen: the liquid bath is down to");
   expect_in(r.err, "cell 4 cut out of the line (potline.on_frozen_cell = \"cut_out\"");
   expect_in(r.err, "the line runs on with 5 of 6 cell(s)");
   // The text summary.
   expect_in(r.out, "cut out of the line: 1 of 6 cell(s); 5 in the line at the end");
-  expect_in(r.out, "cell 4 at 32.74 h: bath_frozen; bath 839.1 °C");
+  expect_in(r.out, "cell 4 at 32.54 h: bath_frozen; bath 841.1 °C");
   expect_in(r.out, "1 cut out of the line before");
   // summary.json
   const Json s = parse_json(read_file(run / "summary.json"));
@@ -33,28 +34,28 @@ TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
   const Json& cut = s.at("cut_out_cells");
   ASSERT_EQ(cut.size(), 1u);
   EXPECT_EQ(cut[0].at("cell").get<int>(), 4);
-  EXPECT_NEAR(cut[0].at("time_h").get<double>(), 32.74, 0.01);
+  EXPECT_NEAR(cut[0].at("time_h").get<double>(), 32.54, 0.01);
   EXPECT_EQ(cut[0].at("reason").get<std::string>(), "bath_frozen");
   EXPECT_NEAR(cut[0].at("liquid_bath_percent").get<double>(), 50.0, 0.1);
-  EXPECT_NEAR(cut[0].at("bath_temperature_degC").get<double>(), 839.1, 0.1);
-  expect_in(cut[0].at("message").get<std::string>(), "cell 4 at 32.74 h");
+  EXPECT_NEAR(cut[0].at("bath_temperature_degC").get<double>(), 841.1, 0.1);
+  expect_in(cut[0].at("message").get<std::string>(), "cell 4 at 32.54 h");
   EXPECT_EQ(s.at("event_windows").at(0).at("cells_cut_out").get<int>(), 1);
   expect_all_finite(s);
   // cut_out_cells.csv, listed in the manifest.
   const auto csv = lines_of(read_file(run / "cut_out_cells.csv"));
   ASSERT_EQ(csv.size(), 2u);
   EXPECT_EQ(csv[0].rfind("Cell [-],Time [h],Shorted out [h],Reason,", 0), 0u) << csv[0];
-  EXPECT_EQ(csv[1].rfind("4,32.7", 0), 0u) << csv[1];
-  expect_in(csv[1], ",33.7");  // shorted out potline.cut_out_delay = 1 h later
+  EXPECT_EQ(csv[1].rfind("4,32.5", 0), 0u) << csv[1];
+  expect_in(csv[1], ",33.5");  // shorted out potline.cut_out_delay = 1 h later
   EXPECT_NEAR(cut[0].at("shorted_h").get<double>() - cut[0].at("time_h").get<double>(), 1.0, 1e-9);
-  expect_in(r.err, "stay in the line voltage until the crew shorts it out at 33.74 h");
+  expect_in(r.err, "stay in the line voltage until the crew shorts it out at 33.54 h");
   expect_in(csv[1], ",bath_frozen,");
   expect_in(read_file(run / "manifest.json"), "cut_out_cells.csv");
   // events.csv: the freeze and the cut-out, one each.
   const std::string events = read_file(run / "events.csv");
   EXPECT_EQ(count_lines_containing(events, ",4,bath_frozen,"), 1);
   EXPECT_EQ(count_lines_containing(events, ",4,cell_cut_out,"), 1);
-  // timeseries.csv: the dead cell stays in the series until it is shorted out at 33.74 h, then the
+  // timeseries.csv: the dead cell stays in the series until it is shorted out at 33.54 h, then the
   // line voltage loses about its voltage; the cell count 6 -> 5.
   const auto rows = lines_of(read_file(run / "timeseries.csv"));
   const auto header = csv_cells(rows.at(0));
@@ -64,7 +65,7 @@ TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto v = csv_cells(rows[i]);
     const double t = std::stod(v.at(time));
-    if (t <= 33.74) {
+    if (t <= 33.54) {
       before = std::stod(v.at(volts));
       EXPECT_EQ(v.at(cells), "6") << rows[i];
     } else {
@@ -82,7 +83,7 @@ TEST(CliCutOut, StopModeKeepsExitOneWithTheMessage) {
   const auto r = potline({"simulate", example("potline-cut-out.toml"), "--set",
                           "potline.on_frozen_cell=stop", "-q", "--out", run.string()});
   EXPECT_EQ(r.exit_code, 1) << r.describe();
-  expect_in(r.err, "cell 4 at 32.74 h (1.364 d): bath frozen");
+  expect_in(r.err, "cell 4 at 32.54 h (1.356 d): bath frozen");
   expect_in(r.err, "the run stops here (potline.on_frozen_cell = \"stop\"");
   const Json s = parse_json(read_file(run / "summary.json"));
   EXPECT_FALSE(s.at("complete").get<bool>());
@@ -97,7 +98,7 @@ TEST(CliCutOut, EveryCellCutOutIsARunTimeFailure) {
   EXPECT_EQ(r.exit_code, 1) << r.describe();
   expect_in(r.err,
             "all 6 cell(s) of the line are cut out (potline.on_frozen_cell = \"cut_out\"), the "
-            "first at 32.74 h");
+            "first at 32.54 h");
   EXPECT_EQ(count_lines_containing(r.err, "warning: cell "), 6);
 }
 

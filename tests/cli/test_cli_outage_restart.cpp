@@ -8,7 +8,7 @@
 
 namespace potline_cli_test {
 namespace test_cli_outage_restart {
-// outage-3h with a 6-h outage on 4 cells: three baths freeze at 29.42–29.74 h with the line off;
+// outage-3h with a 6-h outage on 4 cells: three baths freeze at 29.42–29.70 h with the line off;
 // the current returns at 30 h before the crew shorts them (1 h after each freeze).
 TEST(CliOutageRestart, CellsFrozenInTheOutageCarryTheRestartCurrentAtTheirLastResistance) {
   TempDir dir;
@@ -81,7 +81,7 @@ TEST(CliOutageRestart, PowerScheduleCutOutWarningSuggestsACurrentSchedule) {
 }
 
 // potline.restart_after_outage = "after_shorting" with a 0.5-h crew delay: the restart waits
-// until the last dead pot is shorted at 30.24 h.
+// until the last dead pot is shorted at 30.20 h.
 TEST(CliOutageRestart, TheRestartWaitsForTheCrewAndEveryOutputSaysSo) {
   TempDir dir;
   const auto run = dir.path() / "run";
@@ -90,7 +90,7 @@ TEST(CliOutageRestart, TheRestartWaitsForTheCrewAndEveryOutputSaysSo) {
                           "--set", "potline.cut_out_delay=0.5 h", "--set", "run.duration=2 d",
                           "--set", "potline.restart_after_outage=after_shorting"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.out, "the line's restart waited 0.2");  // 0.24 h (0.21 h with the feed cycle centred)
+  expect_in(r.out, "the line's restart waited 0.2");  // 0.20 h (0.24 h, then 0.21 h with the feed cycle centred)
   expect_in(r.out,
             " h after the scheduled return of the current until the crew had shorted the dead "
             "pot(s) (potline.restart_after_outage = \"after_shorting\"; events.csv: restart_held)");
@@ -118,7 +118,7 @@ TEST(CliCutInStartup, RestartedCellsStartUpAtARaisedVoltage) {
   const auto r = potline({"simulate", example("potline-cut-in.toml"), "-q", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.err,
-            "; start-up: its target voltage raised 0.5 V, back to the line's by 129.7 h "
+            "; start-up: its target voltage raised 0.5 V, back to the line's by 129.5 h "
             "(potline.startup_voltage, startup_time)");
   const Json s = parse_json(r.out);
   EXPECT_GT(s.at("startup_energy_MWh").get<double>(), 3.0);

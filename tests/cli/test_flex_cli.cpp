@@ -235,18 +235,19 @@ TEST(FlexCli, EnvelopeHoldEndsAtTheFirstLimitOfAnyKindAndNamesIt) {
                                "envelope.levels=75", "--set", "envelope.max_duration=36h", "--out",
                                (dir.path() / "run").string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  // 7.8 h and 27.9 h measured 2026-12-06 from the settled cell with the feed cycle centred on the
-  // design alumina (5.75 h and 25.1 h before; 7.0 h and 28.8 h from the calibration point); the
-  // pattern keeps the test to the wording.
+  // 7.0 h and 26.8 h measured 2026-12-06 from the settled cell with the overfeed trigger at the
+  // line current (7.8 h and 27.9 h with the feed cycle centred before it, 5.75 h and 25.1 h before
+  // that; 7.0 h and 28.8 h from the calibration point); the pattern keeps the test to the wording.
   EXPECT_TRUE(std::regex_search(
       r.out, std::regex(R"(envelope  75\.0 %: holds \d+\.\d h \(first limit freeze_alarm\), running mean ledge_max at \d+\.\d h)")))
       << r.out;
   expect_in(r.out,
             "envelope: each level called after 48 h at nominal power (envelope.settle); times from "
             "the call");
-  // 16.1 h since the feed cycle was centred on the design alumina (2026-12-06; 12.1 h before with
-  // flex's mass_transfer CE, T9-3; 12.5 h with Dewing).
-  expect_in(r.out, "envelope (heat exchangers)  75.0 %: holds 16.1 h (first limit superheat_min)");
+  // 15.4 h since the overfeed trigger reads the line current (2026-12-06; 16.1 h with the feed
+  // cycle centred on the design alumina before it, 12.1 h before that with flex's mass_transfer CE,
+  // T9-3; 12.5 h with Dewing).
+  expect_in(r.out, "envelope (heat exchangers)  75.0 %: holds 15.4 h (first limit superheat_min)");
   const Json s = parse_json(read_file(dir.path() / "run" / "summary.json"));
   double on_h = -1, off_h = -1;
   for (const Json& e : s["envelope"]) {

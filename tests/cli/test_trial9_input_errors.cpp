@@ -115,10 +115,11 @@ TEST(CliTrial9InputErrors, TheLastCellCutOutLeavesNoCellInTheLine) {
                "--set", "run.duration=20 d", "-q"});
   EXPECT_EQ(r.exit_code, 1) << r.describe();
   expect_in(r.err,
-            // 3.849 V, 61.74 h before the feed cycle was centred on the design alumina (2026-12-06)
-            "cell 0 cut out of the line (potline.on_frozen_cell = \"cut_out\"; its 3.848 V stay in "
+            // 3.848 V, 61.69 h from the feed cycle's centring until the overfeed trigger read the
+            // line current (both 2026-12-06)
+            "cell 0 cut out of the line (potline.on_frozen_cell = \"cut_out\"; its 3.849 V stay in "
             "the line "
-            "voltage until the crew shorts it out at 61.69 h, potline.cut_out_delay): no cell is "
+            "voltage until the crew shorts it out at 61.74 h, potline.cut_out_delay): no cell is "
             "left in the "
             "line\n");
   EXPECT_EQ(r.err.find("runs on with 0 of"), std::string::npos) << r.err;

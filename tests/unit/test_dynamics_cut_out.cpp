@@ -1,11 +1,11 @@
 // A frozen cell cut out of the line (potline.on_frozen_cell; docs/model/dynamics.md §7, "Cut out of
 // the line"). examples/potline-cut-out.toml: six AP40 cells through a −25 % current cut at a fixed
 // ACD target with a 15 % heat-loss spread; cell 4 (the one that loses the most heat) freezes at
-// 32.74 h (32.54 h before the feed cycle was centred, 2026-12-06), is held in the line for
-// potline.cut_out_delay (1 h) and shorted out at 33.74 h, the
-// other five run on to 40 h. The checks are of the mechanism (who is counted, and when), not of a
-// published number: the freeze time itself is the model's (ladder row f, docs/model/dynamics.md
-// §6).
+// 32.54 h (32.74 h from the feed cycle's centring until the overfeed trigger read the line
+// current, both 2026-12-06), is held in the line for potline.cut_out_delay (1 h) and shorted out
+// at 33.54 h, the other five run on to 40 h. The checks are of the mechanism (who is counted, and
+// when), not of a published number: the freeze time itself is the model's (ladder row f,
+// docs/model/dynamics.md §6).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -50,9 +50,9 @@ TEST(DynamicsCutOut, AFrozenCellIsCutOutAndTheLineRunsOnToTheEnd) {
   ASSERT_EQ(s.cut_out.size(), 1u);
   const line::CutOutCell& c = s.cut_out[0];
   EXPECT_EQ(c.cell, 4u);
-  EXPECT_NEAR(c.time_s / 3600.0, 32.74, 0.01);
+  EXPECT_NEAR(c.time_s / 3600.0, 32.54, 0.01);
   EXPECT_EQ(c.reason, "bath_frozen");
-  EXPECT_NE(c.message.find("cell 4 at 32.74 h"), std::string::npos) << c.message;
+  EXPECT_NE(c.message.find("cell 4 at 32.54 h"), std::string::npos) << c.message;
   EXPECT_NEAR(c.liquid_bath_fraction, 0.5, 0.001);  // dynamics.frozen_bath_fraction
   EXPECT_GT(c.voltage_V, 3.0);
   EXPECT_LT(c.voltage_V, 4.5);
@@ -154,7 +154,7 @@ TEST(DynamicsCutOut, LineTotalsCountEachCellWhileItWasInTheLine) {
   EXPECT_NEAR(s.per_cell[4].charge_C - now.summary.per_cell[4].charge_C, 300e3 * 3600.0, 1.0);
   EXPECT_NEAR(s.per_cell[0].charge_C / 3600, 12 * 400e3 + 28 * 300e3, 0.01 * 12 * 400e3);
   EXPECT_LT(s.energy_balance_error, 5e-3);
-  // AE statistics per cell-day count the cut-out cell's 32.74 h only.
+  // AE statistics per cell-day count the cut-out cell's 32.54 h only.
   EXPECT_NEAR(s.ae.cell_days, (5 * 40 + cut_h) / 24.0, 1e-9);
   // Steps: the cut-out cell's stop at its cut-out.
   EXPECT_EQ(s.cell_steps, 5L * 28800 + std::lround(s.cut_out[0].time_s / 5.0));
@@ -214,9 +214,9 @@ TEST(DynamicsCutOut, StopModeStopsTheRunAtTheFreeze) {
   } catch (const line::SimulationStopped& e) {
     EXPECT_EQ(e.reason, line::StopReason::kBathFrozen);
     EXPECT_EQ(e.cell, 4u);
-    EXPECT_NEAR(e.time_s / 3600, 32.74, 0.01);
+    EXPECT_NEAR(e.time_s / 3600, 32.54, 0.01);
     const std::string what = e.what();
-    EXPECT_NE(what.find("cell 4 at 32.74 h"), std::string::npos) << what;
+    EXPECT_NE(what.find("cell 4 at 32.54 h"), std::string::npos) << what;
     EXPECT_NE(what.find("the run stops here (potline.on_frozen_cell = \"stop\""), std::string::npos)
         << what;
   }
@@ -232,7 +232,7 @@ TEST(DynamicsCutOut, EveryCellCutOutStopsTheRun) {
   } catch (const line::SimulationStopped& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find("all 6 cell(s) of the line are cut out"), std::string::npos) << what;
-    EXPECT_NE(what.find("the first at 32.74 h"), std::string::npos) << what;
+    EXPECT_NE(what.find("the first at 32.54 h"), std::string::npos) << what;
     EXPECT_EQ(r.cut.size(), 6u);
     EXPECT_EQ(e.cell, r.cut.back().cell);
     EXPECT_EQ(e.time_s, r.cut.back().time_s);

@@ -256,9 +256,11 @@ TEST(FlexTrimetInsulated,
 // The patent's balance point itself (measured 2026-12-06): one cell a week at the power of 75 % of
 // nominal current at the design ACD (62.7 %), the ACD held (no hold_voltage, no feed-forward), the
 // exchangers closed (126.8 kA drawn, 74.6 % of the current; flex's mass-transfer CE). The superheat
-// is not held: 1.42 K on days 3–7 (ledge 3.7 cm), and the bath, 964.0 °C (the heat-balance loop on),
-// is 1.0 K under its design temperature. Until the feed cycle was centred on the design alumina
-// (2026-12-06, user trial T10-1) the bath ran 2 K above it there (967.0 °C, superheat 1.55 K, ledge
+// is not held: 1.50 K on days 3–7 (ledge 4.7 cm), and the bath, 966.4 °C (the heat-balance loop on),
+// is 1.4 K above its design temperature: the overfeed trigger at the line current (2026-12-06) no
+// longer switches early at 75 % of it, so the cycle runs leaner and the liquidus higher (1.42 K,
+// 3.7 cm and 964.0 °C, 1.0 K under, from the centring until then). Until the feed cycle was
+// centred on the design alumina (2026-12-06, user trial T10-1) the bath ran 2 K above it there (967.0 °C, superheat 1.55 K, ledge
 // 5.7 cm): the ≈ 1.95 wt% alumina the feed control then held raised the liquidus by ≈ 3 K, so "the
 // rule holds the temperature" came from the alumina, not from the heat balance. Closed, the side passes what the bare shell gives
 // (≈ 14 kW), not the face flux of the design superheat (h·A·6.9 K ≈ 68 kW): a balance stated in
@@ -274,7 +276,9 @@ TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsNotItsSuperheatAndTheBath
   EXPECT_NEAR(mean_between(t, t.current_A, 1 * kHour, 168 * kHour), 0.75 * c.sim.op.line_current_A,
               0.01 * c.sim.op.line_current_A);
   const double bath_K = mean_between(t, t.temperature_K, 48 * kHour, 168 * kHour);
-  EXPECT_LT(bath_K, c.sim.op.bath_temperature_K - 0.5);  // 1.0 K under measured (2.0 K above before)
+  // 1.4 K above measured (1.0 K under with the trigger at the nominal current, 2.0 K above before
+  // the centring): within a few K of the design, set by the alumina's liquidus, not the superheat.
+  EXPECT_LT(bath_K, c.sim.op.bath_temperature_K + 3.0);
   EXPECT_GT(bath_K, c.sim.op.bath_temperature_K - 4.0);
   EXPECT_LT(mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour), 2.5);
   EXPECT_LT(t.summary.exchanger_mean_W, 100.0);  // closed from the first control period

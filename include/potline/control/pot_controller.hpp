@@ -37,7 +37,7 @@ struct ControllerSettings {
   double shot_mass_kg{};
   double average_period_s{};          ///< R_p averaged over this period
   int slope_points{};                  ///< line fitted through the last N averages
-  double slope_threshold_V_per_s{};  ///< normalised: dR_p/dt · I_nominal
+  double slope_threshold_V_per_s{};  ///< dR_p/dt · I (the measured line current): a voltage rate
   double min_underfeed_s{};          ///< no switch earlier than this in underfeed
   // resistance control
   double target_voltage_V = 4.2;

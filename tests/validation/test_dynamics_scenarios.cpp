@@ -38,6 +38,24 @@ TEST(DynamicsScenarios, NominalWeekHasNoAnodeEffects) {
   EXPECT_GT(s.min_ledge_m, 0.02);
 }
 
+// Ladder row c in the dynamics (docs/validation.md D8, D42): the design week of AP40 (cell-7d, 7 d,
+// faults on) holds the CE in the 94–96 % commonly quoted for point-fed prebake cells and the SEC at
+// the technology's published figure (13.15 kWh/kg DC, [Fiot et al. AP40]'s "below 13150 kWh/t", an
+// upper bound). Not independent of the data: the steady-state cell is calibrated to that SEC
+// (CellValidation), so the SEC check is of the dynamics against the point they start from; its
+// tolerance is the resistance control's ±50 mV deadband on 4.19 V (1.2 %). Measured 2026-12-06:
+// CE 95.01 %, SEC 13.21 kWh/kg (+0.46 %: the mean voltage 4.212 V against 4.192 V, the tracking
+// cycle's convex voltage and the ACD's spread in the deadband, D40).
+TEST(DynamicsScenarios, LadderCDesignWeekHoldsTheCeRangeAndThePublishedSecToTheDeadband) {
+  const auto c = make_case(read_example("cell-7d.toml"));
+  const auto s = line::run_simulation(c);
+  EXPECT_GE(s.current_efficiency, 0.94);
+  EXPECT_LE(s.current_efficiency, 0.96);
+  constexpr double kPublishedSec_kWh_per_kg = 13.15;  // data/technologies.toml AP40 sec_dc
+  constexpr double kDeadband = 0.05 / 4.192;           // control.deadband on the design voltage
+  EXPECT_NEAR(s.sec_dc_kWh_per_kg / kPublishedSec_kWh_per_kg, 1.0, kDeadband);
+}
+
 // Feed stopped: alumina falls at the Faraday rate and an AE follows when the dissolved alumina
 // reaches the critical concentration, at the time computed from the inventory and that rate.
 TEST(DynamicsScenarios, FeedStopLeadsToAnodeEffectAtTheComputedTime) {

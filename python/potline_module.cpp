@@ -76,13 +76,24 @@ Output run_fleet(const std::string& path, const std::optional<std::string>& text
 /// As Output, with the warnings of reading the case last.
 using OutputWithWarnings = std::tuple<std::string, api::Tables, std::vector<std::string>, std::vector<std::string>>;
 
-OutputWithWarnings run_simulate(
+/// As OutputWithWarnings, with the message of the physical guard that stopped the run last (none
+/// when it finished): a stopped run's summary and tables are what it simulated up to the stop, which
+/// python/potline raises as RunError with the partial Result (T11-11).
+using SimulateOutput = std::tuple<std::string, api::Tables, std::vector<std::string>, std::vector<std::string>,
+                                  std::optional<std::string>>;
+
+SimulateOutput run_simulate(
     const std::string& path, const std::optional<std::string>& text, const std::vector<std::string>& sets,
     const std::string& data_dir, int threads) {
   py::gil_scoped_release release;
   const api::SimulationInput input = api::load_simulation(case_source(path, text, sets, data_dir), threads);
-  const api::SimulationRun run = api::run_simulation(input);
-  return {io::dump(run.summary), run.tables(), api::read_files(input), input.warnings};
+  try {
+    const api::SimulationRun run = api::run_simulation(input);
+    return {io::dump(run.summary), run.tables(), api::read_files(input), input.warnings, std::nullopt};
+  } catch (const api::SimulationStoppedRun& e) {
+    return {io::dump(e.partial.summary), e.partial.tables(), api::read_files(input), input.warnings,
+            std::string(e.what())};
+  }
 }
 
 OutputWithWarnings run_flex(
@@ -186,7 +197,10 @@ std::string save_run_folder(const std::string& path, const std::string& command,
     throw core::InputError(d);
   }
   api::RunFolder folder{path, command, arguments, input_files, api::utc_now()};
-  return api::save_run_folder(folder, io::Json::parse(summary), tables);
+  const io::Json document = io::Json::parse(summary);
+  // A stopped simulation's partial result (RunError.result) is marked partial, as the CLI marks it.
+  folder.complete = !(document.is_object() && document.value("complete", true) == false);
+  return api::save_run_folder(folder, document, tables);
 }
 
 py::dict read_sweep(const std::string& path) {
@@ -262,8 +276,8 @@ PYBIND11_MODULE(_core, m) {
         "potline fleet --json and its tables");
   m.def("simulate", &run_simulate, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"),
         py::arg("threads"),
-        "potline simulate --json, timeseries.csv, events.csv (and purity_taps.csv with [purity]), and the case's "
-        "warnings");
+        "potline simulate --json, timeseries.csv, events.csv (and purity_taps.csv with [purity]), the case's "
+        "warnings, and the stop message of a run a physical guard stopped (else None)");
   m.def("flex", &run_flex, py::arg("path"), py::arg("text"), py::arg("sets"), py::arg("data_dir"), py::arg("prices_path"),
         py::arg("prices_text"), py::arg("envelope"),
         "potline flex --json, schedule.csv (and envelope.csv with envelope), and the case's warnings");

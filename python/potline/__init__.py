@@ -316,12 +316,19 @@ def simulate(case, set=None, threads=0, data_dir=None):
     with a [purity] balance also purity_taps (one row per tap: Fe, Si, grade) and the summary's "purity";
     when cells were cut out of the line (potline.on_frozen_cell) also cut_out_cells (and the summary's
     "cut_out_cells"). A tripped physical guard that stops the run raises potline.RunError naming the
-    cell, time and state. Warnings of
-    reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
+    cell, time and state; its ``result`` attribute holds what was simulated up to the stop, as the
+    run folder of the CLI keeps it: a Result whose dict is the stopped summary ("complete": False,
+    "stop_reason", "stop_cell", "stop_time_h", "stop_message", "last_row_h") with the tables
+    timeseries and events to the last row (``e.result.save(DIR)`` writes a folder potline.report
+    draws). Warnings of reading the case (the CLI prints them on stderr) are in ``result.case_warnings``.
     """
-    summary, tables, files, warnings = _core.simulate(*_case_args(case, set, data_dir), int(threads))
+    summary, tables, files, warnings, stopped = _core.simulate(*_case_args(case, set, data_dir), int(threads))
     result = _result(summary, tables, files, "simulate", case, set)
     result.case_warnings = list(warnings)
+    if stopped is not None:
+        error = RunError(stopped)
+        error.result = result
+        raise error
     _issue_warnings(list(warnings) + list(result.get("warnings", [])), _given_keys(case, set))
     return result
 

@@ -473,8 +473,8 @@ SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) 
     s = line::run_simulation(input.c, &collector);
   } catch (const line::SimulationStopped& e) {
     const std::string cause = collector.watch.stop_cause(input.c);
-    if (cause.empty()) throw;
-    throw line::SimulationStopped(e.what() + cause, e.reason, e.cell, e.time_s, e.last_row_s);
+    const line::SimulationStopped stop(e.what() + cause, e.reason, e.cell, e.time_s, e.last_row_s);
+    throw SimulationStoppedRun(stop, {stopped_summary_json(input.c, stop), collector.series(), collector.events(), {}, {}});
   }
   SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events(), {}, {}};
   if (collect_tables && s.purity.enabled) run.purity_taps_csv = line::purity_taps_csv(s.purity);

@@ -295,9 +295,12 @@ RunReport simulate_report(const RunData& run) {
     panels.push_back(panel("Superheat (mean over cells)", "Superheat [K]", {"superheat_K"}, {}, "", "", under, 4, x_domain, false));
     panels.push_back(panel("Side ledge thickness (mean; band: min-max over cells)", "Ledge [cm]", {"ledge_cm"}, {}, "ledge_min_cm", "ledge_max_cm", under, 5, x_domain, false));
     panels.push_back(panel("Anode-cathode distance (mean over cells)", "ACD [cm]", {"acd_cm"}, {}, "", "", under, 6, x_domain, false));
-    Json spec = vega::base("Time series", fmt::format("{}: {} cell(s), {} days, seed {}", run.title(),
-                                                      vega::fixed(vega::member(run.summary, "cells"), 0),
-                                                      vega::fixed(vega::member(run.summary, "simulated_days"), 2),
+    // A run a physical guard stopped has no simulated_days: its series runs to the stop (T11-11).
+    const std::string stopped = run.stopped_text();
+    const std::string span =
+        stopped.empty() ? vega::fixed(vega::member(run.summary, "simulated_days"), 2) + " days" : stopped;
+    Json spec = vega::base("Time series", fmt::format("{}: {} cell(s), {}, seed {}", run.title(),
+                                                      vega::fixed(vega::member(run.summary, "cells"), 0), span,
                                                       run.summary.contains("seed") ? run.summary["seed"].dump() : "none"), 720, 110);
     spec.erase("width");
     spec.erase("height");

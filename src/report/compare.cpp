@@ -235,6 +235,7 @@ Comparison compare_runs(const std::vector<RunData>& runs) {
   for (std::size_t k = 0; k < runs.size(); ++k) {
     c.paths.push_back(runs[k].path);
     c.inputs.push_back(run_inputs(runs[k]));
+    c.stopped.push_back(runs[k].stopped_text());
     flatten_keyed(runs[k].summary, "", "", fields, flats[k]);
     for (auto& [key, v] : flats[k].scalars) {
       auto [it, inserted] = values.try_emplace(key, std::vector<std::optional<Json>>(runs.size()));
@@ -303,6 +304,8 @@ Json comparison_json(const Comparison& c, const std::vector<RunData>& runs) {
     x["version"] = r.manifest.is_object() ? r.manifest.value("version", Json()) : Json();
     x["git_commit"] = r.manifest.is_object() ? r.manifest.value("git_commit", Json()) : Json();
     x["seed"] = r.manifest.is_object() ? r.manifest.value("seed", Json()) : Json();
+    const std::string stopped = r.stopped_text();
+    x["stopped"] = stopped.empty() ? Json() : Json(stopped);
     rs.push_back(x);
   }
   j["runs"] = rs;
@@ -455,6 +458,11 @@ std::string comparison_text(const Comparison& c, bool all) {
   for (std::size_t k = 0; k < n; ++k) {
     const std::string inputs = k < c.inputs.size() ? c.inputs[k] : std::string();
     out += fmt::format("  run {}: {}{}\n", k + 1, c.paths[k], inputs.empty() ? "" : " (" + inputs + ")");
+    if (k < c.stopped.size() && !c.stopped[k].empty()) {  // T11-11: a run a physical guard stopped
+      out += fmt::format("    {}: it did not finish, so its summary holds only the stop fields and its other values "
+                         "show as 'missing' (its time series runs to the stop: potline report)\n",
+                         c.stopped[k]);
+    }
   }
   out += no_common_scenario_text(c);
   if (rows.size() == 1) {  // a bare header row reads as a broken table

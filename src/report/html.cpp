@@ -225,6 +225,20 @@ std::string provenance_line(const RunData& run) {
                      text_of(m.value("seed", Json())));
 }
 
+/// A run a physical guard stopped (T11-11): a banner above its charts, which draw the course to the stop.
+std::string stopped_html(const RunData& run) {
+  const std::string stopped = run.stopped_text();
+  if (stopped.empty()) return "";
+  const Json last = run.summary.value("last_row_h", Json());
+  std::string out = "<p class=\"missing stopped\"><strong>" + escape_html("S" + stopped.substr(1)) + ".</strong> ";
+  out += escape_html(fmt::format("The run did not finish: the time series and events run to the last row written{}, "
+                                 "the course up to the stop; the summary holds only the stop fields.",
+                                 last.is_number() ? fmt::format(" ({:.2f} h)", last.get<double>()) : ""));
+  const Json message = run.summary.value("stop_message", Json());
+  if (message.is_string()) out += "<br><small>" + escape_html(message.get<std::string>()) + "</small>";
+  return out + "</p>\n";
+}
+
 std::string warnings_html(const RunData& run) {
   if (!run.summary.contains("warnings") || !run.summary["warnings"].is_array() || run.summary["warnings"].empty()) return "";
   std::string out = "<h3>Warnings</h3><ul class=\"warn\">";
@@ -270,7 +284,16 @@ std::string comparison_html(const std::vector<RunData>& runs) {
     }
     t.rows.push_back(row);
   }
-  std::string out = html_table(t);
+  std::string out;
+  for (std::size_t k = 0; k < c.stopped.size(); ++k) {  // T11-11: a run a physical guard stopped
+    if (c.stopped[k].empty()) continue;
+    out += "<p class=\"missing stopped\">" +
+           escape_html(fmt::format("Run {} {}: it did not finish, so its summary holds only the stop fields and its "
+                                   "other values are missing.",
+                                   k + 1, c.stopped[k])) +
+           "</p>\n";
+  }
+  out += html_table(t);
   if (equal > 0) {
     out += fmt::format("<p class=\"equal-metrics\">{} metrics equal in every run to the {} printed significant digits are "
                        "not listed (<code>potline compare --all</code> lists them).</p>\n",
@@ -339,7 +362,7 @@ Page render_html(const std::vector<RunData>& runs) {
     body +=
         fmt::format("<section class=\"run\" id=\"run-{}\">\n<h2>{}. potline {}: {}</h2>\n", k + 1,
                     k + 1, escape_html(run.command), escape_html(run.title() + changes_of(run)));
-    body += provenance(run) + warnings_html(run);
+    body += provenance(run) + stopped_html(run) + warnings_html(run);
     const std::string caption = provenance_line(run);
     for (Chart& c : rr.charts) {
       c.id = fmt::format("chart-{}", next_id++);

@@ -56,6 +56,16 @@ const Table* RunData::table(const std::string& name) const {
   return it == tables.end() ? nullptr : &it->second;
 }
 
+std::string RunData::stopped_text() const {
+  if (!summary.is_object() || summary.value("complete", true) != false || !summary.contains("stop_reason")) return "";
+  std::string reason = vega::text(summary, "stop_reason");
+  std::replace(reason.begin(), reason.end(), '_', ' ');
+  const io::Json t = summary.value("stop_time_h", summary.value("last_row_h", io::Json()));
+  const io::Json cell = summary.value("stop_cell", io::Json());
+  return fmt::format("stopped at {} h: {}{}", t.is_number() ? fmt::format("{:.2f}", t.get<double>()) : "?", reason,
+                     cell.is_number_integer() ? fmt::format(" (cell {})", cell.get<long long>()) : "");
+}
+
 const std::vector<std::string>& readable_commands() {
   static const std::vector<std::string> commands{"cell", "smelter", "invest", "simulate", "fleet", "flex", "vary"};
   return commands;
@@ -67,6 +77,8 @@ std::string infer_command(const io::Json& s) {
   if (s.contains("cost_usd_per_t") && s.contains("emissions_t_co2e_per_t")) return "smelter";
   if (s.contains("npv_usd") && s.contains("cash_flows_usd")) return "invest";
   if (s.contains("simulated_days")) return "simulate";
+  // A run a physical guard stopped: simulate's stopped summary (complete false, the stop fields).
+  if (s.contains("stop_reason") && s.contains("last_row_h")) return "simulate";
   if (s.contains("smelters") && s.contains("price_by_region_usd_per_t")) return "fleet";
   if (s.contains("rows") && s.contains("outputs") && s.contains("command")) return "vary";
   if (s.contains("reduced_model") && s.contains("optimised") && s.contains("flat")) return "flex";

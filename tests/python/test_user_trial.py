@@ -1,4 +1,5 @@
 """What a user trial (2026-12-04) found in the Python API, asserted as fixed."""
+import json
 import sys
 
 import pytest
@@ -122,3 +123,26 @@ def test_the_case_files_own_warnings_are_not_issued(root, recwarn):
     result = potline.smelter(str(root / "examples" / "smelter-us-old-grid.toml"), set={"prices.power": 40})
     assert result["warnings"]
     assert not [w for w in recwarn if issubclass(w.category, potline.InputWarning)]
+
+
+# User trial 11, T11-11: a run stopped by a physical guard raised RunError with its message only; the
+# course to the freeze (what the run folder keeps) was lost to Python.
+def test_run_error_of_a_stopped_simulation_carries_the_partial_result(root, tmp_path):
+    with pytest.raises(potline.RunError, match=r"bath frozen") as caught:
+        potline.simulate(str(root / "examples" / "outage-3h.toml"), set={"potline.outage_duration": "8 h"})
+    partial = caught.value.result
+    assert partial["complete"] is False
+    assert partial["stop_reason"] == "bath_frozen"
+    assert partial["stop_cell"] == 0
+    assert 24.0 < partial["stop_time_h"] < 48.0
+    ts = partial.timeseries
+    assert len(ts) > 100  # the series to the stop, one row per 10 min
+    assert ts["Time [h]"].iloc[-1] == pytest.approx(partial["last_row_h"])
+    assert "events" in partial.tables
+    # Saved, the folder is marked partial and potline report draws it with the stop said.
+    folder = partial.save(tmp_path / "stopped")
+    manifest = json.loads((tmp_path / "stopped" / "manifest.json").read_text())
+    assert manifest["complete"] is False
+    potline.report(folder, out=str(tmp_path / "stopped.html"))
+    html = (tmp_path / "stopped.html").read_text()
+    assert "Stopped at " in html and "bath frozen (cell 0)" in html

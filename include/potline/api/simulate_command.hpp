@@ -4,6 +4,7 @@
 // The CLI streams the rows into its run folder with a progress line and stops on SIGINT/SIGTERM;
 // the Python API and --vary collect them in memory (run_simulation). Columns: docs/cli.md.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "potline/api/case_commands.hpp"
@@ -73,8 +74,18 @@ struct SimulationRun {
   }
 };
 
-/// Runs the simulation to its end. A tripped physical guard throws line::SimulationStopped (a
-/// core::RunError). `collect_tables` false skips the time series (when only the summary is needed).
+/// A run a physical guard stopped, with what was simulated up to the stop (Python's RunError.result,
+/// T11-11): the summary is stopped_summary_json, the tables the time series and events so far.
+class SimulationStoppedRun : public line::SimulationStopped {
+ public:
+  SimulationStoppedRun(const line::SimulationStopped& stop, SimulationRun run)
+      : line::SimulationStopped(stop), partial(std::move(run)) {}
+  SimulationRun partial;
+};
+
+/// Runs the simulation to its end. A tripped physical guard throws SimulationStoppedRun (a
+/// line::SimulationStopped, a core::RunError) carrying the partial run. `collect_tables` false skips
+/// the time series (when only the summary is needed).
 SimulationRun run_simulation(const SimulationInput& input, bool collect_tables = true);
 
 }  // namespace potline::api

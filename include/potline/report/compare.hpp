@@ -41,6 +41,8 @@ struct Comparison {
   /// --prices, --thermal and --envelope options ("examples/x.toml --set prices.power=40"); all empty
   /// when they are the same in every run (then they do not tell the runs apart).
   std::vector<std::string> inputs;
+  /// Per run: RunData::stopped_text() ("stopped at 29.78 h: bath frozen (cell 0)"), "" for a finished run.
+  std::vector<std::string> stopped;
   std::vector<MetricRow> metrics;  ///< every numeric scalar, in the first run's key order, then keys only later runs have
   std::vector<TextRow> differing_text;  ///< non-numeric scalars whose text differs between runs
   std::vector<UnmatchedElement> unmatched_elements;  ///< array elements not in every run (runs hold the array)

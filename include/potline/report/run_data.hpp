@@ -39,6 +39,9 @@ struct RunData {
   std::string title() const;
   /// A table if the run has it.
   const Table* table(const std::string& name) const;
+  /// For a run a physical guard stopped (summary "complete": false with "stop_reason", as
+  /// `simulate` writes it): "stopped at 29.78 h: bath frozen (cell 0)"; "" for a finished run.
+  std::string stopped_text() const;
 };
 
 /// Commands whose runs Potline can read back, in the order the report lists them.

@@ -2,7 +2,11 @@
 // from the heat balance of the dynamics' heat-loss network (docs/model/cell.md, "Thermal steady state").
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "potline/api/case_commands.hpp"
+#include "potline/bath/properties.hpp"
+#include "potline/bath/validity.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/io/schema.hpp"
 #include "potline/potline/simulate_case.hpp"
@@ -155,6 +159,15 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   j["sec_dc_kWh_per_kg"] = s.result.sec_dc_J_per_kg / 3.6e6;
   j["heat_generated_kW"] = s.result.energy.heat_loss_W / 1e3;  // what the cell must lose at that temperature
   j["warnings"] = thermal_warnings(s, run.c.design);
+  // The alumina against its saturation at the solved temperature, as the lines above check it at the
+  // case's (T11-9: 9 wt% warned at 965 °C, not at the solved 941.3 °C where saturation is 7.52 wt%).
+  if (bath::evaluate(run.c.op.bath, s.bath_temperature_K, bath::ConductivityModel::kHives1996).flags &
+      bath::kAboveSaturation) {
+    for (std::string sentence : bath::describe(bath::kAboveSaturation, run.c.op.bath, s.bath_temperature_K)) {
+      sentence[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[0])));
+      j["warnings"].push_back("in the thermal steady state: " + sentence);
+    }
+  }
   // What `potline simulate` does with the same case (user trial T10-1; docs/validation.md D40).
   if (liquid) {
     j["simulate_note"] = fmt::format(

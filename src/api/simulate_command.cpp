@@ -4,11 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <sstream>
 
 #include "potline/bath/liquidus.hpp"
+#include "potline/bath/properties.hpp"
+#include "potline/bath/validity.hpp"
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
 #include "potline/dynamics/cell_model.hpp"
@@ -154,6 +157,22 @@ void check_schedule_reach(const line::SimulationCase& c, const io::ValueSet& v, 
   check_power_reach(c, v, d);
 }
 
+// A bath that starts at or above its alumina saturation at the start temperature (the heat
+// balance's, which `cell` does not check at its fixed 965 °C): said as `cell` says it (T11-9).
+void check_start_saturation(const line::SimulationCase& c, const io::ValueSet& v, core::Diagnostics& d) {
+  const double t_K = c.op.bath_temperature_K;
+  if (!(bath::evaluate(c.op.bath, t_K, bath::ConductivityModel::kHives1996).flags & bath::kAboveSaturation)) return;
+  for (std::string sentence : bath::describe(bath::kAboveSaturation, c.op.bath, t_K)) {
+    sentence[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[0])));
+    d.warning(where_of(v, "bath.alumina"), "bath.alumina",
+              fmt::format("at the start of the run: {} The cells start at {:.1f} °C (thermal_calibration in the summary) "
+                          "with the saturation's alumina dissolved and the rest of the {:.4g} wt% undissolved "
+                          "(timeseries.csv: Mean undissolved alumina), which dissolves as electrolysis brings the bath "
+                          "below saturation (docs/model/dynamics.md, \"Initial state\").",
+                          sentence, t_K - 273.15, c.op.bath.alumina_wt));
+  }
+}
+
 // load_simulation without the located_at_case wrapper.
 SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   const io::Schema& schema = line::simulate_schema();
@@ -188,6 +207,7 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   if (threads > 0) built->threads = threads;
   check_schedule_reach(*built, user, diagnostics);
+  check_start_saturation(*built, user, diagnostics);
   SimulationInput input{std::move(*built), catalogue.path(), {}};
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;

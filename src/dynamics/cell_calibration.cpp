@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "potline/bath/solubility.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
@@ -38,7 +39,15 @@ void set_initial_masses(const CellModel& m, const cell::OperatingPoint& op, cons
   }
   const double bath_kg = props.density_kg_per_m3 * bath_volume;
   for (int i = 0; i < kStateCount; ++i) y[i] = 0.0;
-  y[kDissolvedAlumina] = bath_kg * op.bath.alumina_wt / 100.0;
+  // Alumina above its saturation at the start temperature cannot be dissolved: the excess starts
+  // undissolved (T11-9; docs/model/dynamics.md, "Initial state"; simulate warns of it).
+  // The dissolved share s of the liquid bath (the bath less the undissolved U) is the saturation:
+  // D = s·(M − U), D + U = a·M, so D = s·(1 − a)·M/(1 − s).
+  const double a = op.bath.alumina_wt / 100.0;
+  const double s = bath::alumina_saturation_wt(op.bath, op.bath_temperature_K) / 100.0;
+  const double dissolved_kg = a > s && s < 1.0 ? s * (1.0 - a) * bath_kg / (1.0 - s) : a * bath_kg;
+  y[kDissolvedAlumina] = dissolved_kg;
+  y[kUndissolvedAlumina] = a * bath_kg - dissolved_kg;
   y[kExcessAlF3] = bath_kg * op.bath.alf3_excess_wt / 100.0;
   y[kCryolite] = bath_kg * op.bath.cryolite_wt() / 100.0;
   const double other_wt = op.bath.caf2_wt + op.bath.mgf2_wt + op.bath.lif_wt + op.bath.kf_wt;

@@ -9,6 +9,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/api/read_files.hpp"
 #include "potline/cell/report.hpp"
+#include "potline/core/constants.hpp"
 #include "run_folder.hpp"
 #include "vary.hpp"
 
@@ -66,7 +67,20 @@ std::string held_block_note(const api::CellRun& run, const io::Json& t) {
                      solved_degC);
 }
 
-std::string thermal_text(const io::Json& t) {
+// The SEC the thermal block prints: the main block's number where both blocks print the same state
+// (bath temperature, voltage and CE at their printed digits). "specific energy 14.63" above and
+// "SEC 14.62" below for one 965.0 °C / 4.564 V / 93.0 % state were 14.625 rounded either side (T11-13).
+double thermal_sec_shown(const api::CellRun& run, const io::Json& t) {
+  const auto n = [&](const char* key) { return t.at(key).get<double>(); };
+  const bool same_state =
+      fmt::format("{:.1f}", n("bath_temperature_degC")) ==
+          fmt::format("{:.1f}", run.c.op.bath_temperature_K - constants::kKelvinOffset_K) &&
+      fmt::format("{:.3f}", n("voltage_V")) == fmt::format("{:.3f}", run.result.voltage_V) &&
+      fmt::format("{:.2f}", 100 * n("current_efficiency")) == fmt::format("{:.2f}", 100 * run.result.current_efficiency);
+  return same_state ? run.result.sec_dc_J_per_kg / constants::kJoulePerKWh : n("sec_dc_kWh_per_kg");
+}
+
+std::string thermal_text(const io::Json& t, double sec_shown) {
   const auto n = [&](const char* key) { return t.at(key).get<double>(); };
   // No ledge number without a liquid steady state (the JSON has null there): "none", never "0.0 cm".
   // A freezing state's ledge fills the side channel (its steady thickness is unbounded), never "none".
@@ -86,7 +100,7 @@ std::string thermal_text(const io::Json& t) {
       status, t.at("design_point").get<std::string>(), n("design_line_current_kA"),
       n("design_acd_cm"), n("design_bath_temperature_degC"), n("design_liquidus_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
       n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),
-      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), n("sec_dc_kWh_per_kg"),
+      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), sec_shown,
       operating ? "" : " (not an operating point: the cell does not run in this state)");
   for (const auto& w : t.at("warnings")) out += "  warning: " + w.get<std::string>() + "\n";
   if (operating && t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
@@ -120,7 +134,10 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     io::require_finite(run.summary);
     std::cout << cell::cell_summary_text(run.c, run.result, run.warnings,
                                          run.summary.at("notes").get<std::vector<std::string>>());
-    if (o.thermal) std::cout << held_block_note(run, run.summary.at("thermal")) << thermal_text(run.summary.at("thermal"));
+    if (o.thermal) {
+      const io::Json& t = run.summary.at("thermal");
+      std::cout << held_block_note(run, t) << thermal_text(t, thermal_sec_shown(run, t));
+    }
     else std::cout << held_temperature_note(run, global);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }

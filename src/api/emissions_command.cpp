@@ -167,6 +167,29 @@ PfcChoice choose_pfc(const EmissionsOptions& o, const plant::EmissionData& data,
   return p;
 }
 
+// The coefficient errors name a case's keys (emissions.pfc_method, emissions.technology_class) and
+// its words ("give the AEM"); this command has options (user trial T11-13).
+void append_as_options(const core::Diagnostics& from, const EmissionsOptions& o, core::Diagnostics& d) {
+  const auto replace = [](std::string text, const std::string& what, const std::string& with) {
+    const auto at = text.find(what);
+    return at == std::string::npos ? text : text.replace(at, what.size(), with);
+  };
+  for (const core::Diagnostic& x : from.items()) {
+    std::string key = x.key;
+    std::string message = replace(x.message, "(give the AEM)", "(give --aem, or --ae-frequency with --ae-duration-min)");
+    message = replace(message, "or the IPCC2006 set", "or --coefficients IPCC2006");
+    message = replace(message, "or Tier 1", "or Tier 1 (--pfc-method tier1)");
+    if (key == "emissions.technology_class") key = "--technology-class";
+    if (key == "emissions.gwp") key = "--gwp";
+    if (key == "emissions.pfc_method") {
+      key = !o.pfc_method.empty() ? "--pfc-method" : o.aeo ? "--aeo" : "--coefficients";
+      if (o.pfc_method.empty() && !o.aeo) message += " (no anode-effect data was given, so Tier 1 was the method)";
+    }
+    if (x.severity == core::Severity::kError) d.error({key, 0, 0}, key, message);
+    else d.warning({key, 0, 0}, key, message);
+  }
+}
+
 }  // namespace
 
 io::Json emissions(const OptionTexts& options, const std::string& data_dir) {
@@ -195,7 +218,10 @@ io::Json emissions(const OptionTexts& options, const std::string& data_dir) {
     throw core::InputError(d);
   }
   const auto gwp = *gwp_set_from_name(o.gwp);
-  const auto k = resolve_coefficients(data, pfc.set, in.technology, gwp, in.co2_method, in.pfc_method, {"--technology-class", 0, 0}, d);
+  core::Diagnostics coefficient_d;
+  const auto k = resolve_coefficients(data, pfc.set, in.technology, gwp, in.co2_method, in.pfc_method,
+                                      {"--technology-class", 0, 0}, coefficient_d);
+  append_as_options(coefficient_d, o, d);
   if (!k) throw core::InputError(d);
   // Low-voltage CF4 (user trial T10-7): the given value, else the set's LVAE factor, else none.
   const LowVoltagePfc lv = low_voltage_pfc(o.low_voltage_cf4_kg_per_kg, data, pfc.set, in.technology);

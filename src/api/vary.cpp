@@ -349,7 +349,8 @@ std::string vary_text(const VaryTable& table) {
   cells.push_back(header);
   for (const auto& r : table.rows) {
     std::vector<std::string> line = {r.key, r.value};
-    for (const auto& x : r.outputs) line.push_back(x ? fmt::format("{:.6g}", *x) : "n/a");
+    // Fixed notation, 6 significant digits: money read "npv_usd 1.5107e+08" (user trial T11-13).
+    for (const auto& x : r.outputs) line.push_back(x ? core::format_significant(*x, 6) : "n/a");
     cells.push_back(line);
   }
   std::vector<std::size_t> width(header.size(), 0);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace potline::core {
@@ -75,6 +76,26 @@ std::string format_number(double value) {
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value,
                                     fixed ? std::chars_format::fixed : std::chars_format::scientific);
   return std::string(buffer, result.ptr);
+}
+
+std::string format_significant(double value, int digits) {
+  if (!std::isfinite(value) || value == 0.0) return format_number(value);
+  const double magnitude = std::fabs(value);
+  char buffer[400];
+  if (magnitude < 1e-4) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    return buffer;
+  }
+  const int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
+  const int decimals = std::max(0, digits - 1 - exponent);
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text = buffer;
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
 }
 
 }  // namespace potline::core

@@ -363,6 +363,10 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   std::vector<std::string> chain = {std::filesystem::weakly_canonical(file, no_throw).string()};
   detail::read_with_bases(*parsed, file, base_dir, in, d, chain, 0);
   apply_case_overrides(sets, fleet_layout(), in, d);
+  // A case.base that could not be read would have given values: "'fleet.lme': required" after it
+  // is a follow-on error (T11-13); stop with the errors of reading.
+  for (const auto& x : d.items())
+    if (x.severity == core::Severity::kError && x.key == "case.base") throw core::InputError(d);
   io::fill_defaults(fleet_schema(), in.scalars);
   detail::apply_settings(in, base_dir, data_dir, c, d);
 

@@ -336,13 +336,13 @@ std::optional<std::string> typing_slip_message(const std::string& raw_text, cons
 
 }  // namespace
 
-std::string format_in_field_unit(const FieldSpec& field, double internal_value) {
+std::string format_in_field_unit(const FieldSpec& field, double internal_value, int digits) {
   double shown = to_field_unit(field, internal_value);
   // Drop the unit round trip's rounding noise (1233.15 K is 960.0000000000001 degC): 12
   // significant digits are plenty for a message and hide the last-bit error.
   if (std::isfinite(shown) && shown != 0.0) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.12g", shown);
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, shown);
     shown = std::strtod(buffer, nullptr);
   }
   std::string text = core::format_number(shown);
@@ -412,8 +412,10 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
       std::string shown = raw_text;
       if (is_string || raw_text.find_first_not_of("+-.0123456789eE") != std::string::npos) {
         // "(= …)" only when it says something: '2000 degC' needs no "(= 2000 degC)" (trial 6, T6-17).
+        // The echo itself at 6 significant digits: "960 degF" read "(= 515.555555556 degC)" (T11-13).
         const std::string converted = format_in_field_unit(field, value.number);
-        shown = quote(raw_text) + (converted == trimmed(raw_text) ? "" : " (= " + converted + ")");
+        shown = quote(raw_text) +
+                (converted == trimmed(raw_text) ? "" : " (= " + format_in_field_unit(field, value.number, 6) + ")");
       } else if (!field.unit.empty() && field.unit != "1") {
         shown = raw_text + " " + field.unit;
       }

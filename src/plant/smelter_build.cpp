@@ -118,7 +118,7 @@ void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Re
                               "efficiency taken from its cell model carry that doubt ('potline cell --technology {}')",
                               c.technology, problem, *cell.sec_J_per_kg / constants::kJoulePerKWh, c.technology));
     }
-  } else {
+  } else if (c.technology.empty()) {  // a technology given but unknown is said once, not here too (T11-13)
     r.d.error({}, "potline.sec_ac",
               "required: give potline.sec_ac (in kWh/kg) or a catalogue technology with potline.technology");
   }
@@ -225,7 +225,16 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   in.cbam_markup = data.cbam.default_markup;
   in.cbam_benchmark_t_per_t = data.cbam.benchmark_primary_t_per_t;
   in.cbam_cscf = r.opt("cbam.cross_sectoral_correction").value_or(data.cbam.cross_sectoral_correction);
-  if (r.v.text("cbam.route") != "default") return;
+  if (r.v.text("cbam.route") != "default") {
+    // The actual route prices the plant's own emissions: a default country changes nothing (T11-13).
+    const io::Value* x = r.v.get("cbam.default_country");
+    if (x != nullptr && x->origin != io::Origin::kDefault && !country.empty())
+      r.d.warning(r.at("cbam.default_country"), "cbam.default_country",
+                  fmt::format("'{}' is not used because cbam.route = \"{}\" prices the plant's own emissions; the "
+                              "country's default value applies with cbam.route = \"default\"",
+                              country, r.v.text("cbam.route")));
+    return;
+  }
   in.cbam_default_route = true;
   c.cbam_country = country;
   if (c.cbam_country.empty()) {

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <string_view>
 
 #include "potline/plant/pfc_note.hpp"
 #include "smelter_case_internal.hpp"
@@ -154,6 +155,23 @@ void resolve_pfc(SmelterCase& c, double ce, const SmelterData& data, const Reade
     }
   }
   e.current_efficiency_pct = std::isnan(ce) ? 0.0 : ce * 100.0;
+  // Statistics the method does not use, given anyway: said, not dropped in silence (T11-13: an
+  // emissions.aeo under the slope method changed nothing and the PFC basis named it as used).
+  const bool slope = e.pfc_method == PfcMethod::kSlope;
+  if (!c.inputs.inert_anode && (slope || e.pfc_method == PfcMethod::kOvervoltage)) {
+    for (const char* k : {"emissions.aem", "emissions.ae_frequency", "emissions.ae_duration", "emissions.aeo"}) {
+      const io::Value* x = r.v.get(k);
+      const bool aeo = std::string_view(k) == "emissions.aeo";
+      if (x == nullptr || x->origin == io::Origin::kDefault || aeo != slope) continue;
+      r.d.warning(r.at(k), k,
+                  slope ? "not used because the PFC method is the slope method (emissions.pfc_method), which takes the "
+                          "anode-effect minutes (emissions.aem, or ae_frequency with ae_duration); emissions.aeo is the "
+                          "overvoltage method's"
+                        : "not used because the PFC method is the overvoltage method (emissions.pfc_method, or "
+                          "emissions.aeo given), which takes emissions.aeo; the anode-effect minutes are the slope "
+                          "method's");
+    }
+  }
   // Low-voltage CF4 (T10-7): the case's, else a simulation's own when the case takes its anode
   // effects (T10-6), else the set's LVAE factor of the class, else none.
   const std::optional<double> given_lv = r.opt("emissions.low_voltage_cf4");

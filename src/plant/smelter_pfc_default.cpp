@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <string_view>
 
 #include "potline/core/units.hpp"
 #include "potline/plant/anode_effects.hpp"
@@ -110,7 +111,12 @@ void default_pfc_method(SmelterCase& c, const SmelterData& data) {
     std::string stats;
     for (const char* k : {"emissions.aem", "emissions.ae_frequency", "emissions.ae_duration",
                           "emissions.aeo", "emissions.from_simulation"}) {
-      if (given(c.values, k)) stats += std::string(stats.empty() ? "; the case's " : ", ") + k;
+      // Only the statistics the method uses (the slope method does not use emissions.aeo, nor the
+      // overvoltage method the AEM; resolve_pfc warns of those, T11-13); tier1 uses none (the note below).
+      const bool aeo = std::string_view(k) == "emissions.aeo";
+      const bool unused = (e.pfc_method == PfcMethod::kSlope && aeo) ||
+                          (e.pfc_method == PfcMethod::kOvervoltage && !aeo && std::string_view(k) != "emissions.from_simulation");
+      if (given(c.values, k) && !unused) stats += std::string(stats.empty() ? "; the case's " : ", ") + k;
     }
     c.pfc_basis = fmt::format("emissions.pfc_method = \"{}\" of the case (class {}: {}{})",
                               to_string(e.pfc_method), cls, class_origin, stats);

@@ -383,10 +383,15 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
       std::fabs(power_usd_per_MWh) >= 1 ? fmt::format("{:.1f}", power_usd_per_MWh)
                                         : fmt::format("{:.3g}", power_usd_per_MWh));
   const auto& e = r.emissions;
+  // With carbon capture its fuel and the CO2 captured are items too, so that the items add up to
+  // scope 1 + scope 2 (the captured 1.369 t/t was on the "carbon capture" line only, T11-13).
+  const std::string capture =
+      (e.ccs_fuel_co2 > 0.0 ? fmt::format("  capture fuel {:.3f}", e.ccs_fuel_co2) : std::string()) +
+      (e.ccs_captured > 0.0 ? fmt::format("  captured −{:.3f}", e.ccs_captured) : std::string());
   s += fmt::format("  emissions t CO2e/t    anode {:.3f}  baking {:.3f}  PFC {:.3f}  baking fuel {:.3f}  "
-                   "casthouse fuel {:.3f}  power {:.3f}\n"
+                   "casthouse fuel {:.3f}{}  power {:.3f}\n"
                    "                        scope1 {:.3f}  scope2 {:.3f}  total {:.3f} ({})\n",
-                   e.anode_co2, e.baking_co2, e.pfc_co2e, e.baking_fuel_co2, e.casthouse_fuel_co2, e.power_co2,
+                   e.anode_co2, e.baking_co2, e.pfc_co2e, e.baking_fuel_co2, e.casthouse_fuel_co2, capture, e.power_co2,
                    e.scope1, e.scope2, e.total, to_string(c.gwp));
   const GroupMethods m = group_methods(c.inputs);
   s += fmt::format("  emissions method      CO2 {}, PFC {} ({} coefficients, class {}), GWP {}, power {} {:.3f} t/MWh;\n"

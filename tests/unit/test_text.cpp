@@ -94,6 +94,20 @@ TEST(FormatNumber, ShortestText) {
   EXPECT_EQ(pc::format_number(1e300), "1e+300");
 }
 
+// --vary tables printed "npv_usd 1.5107e+08" (user trial T11-13): fixed notation, 6 significant digits.
+TEST(FormatSignificant, FixedNotationNoExponent) {
+  EXPECT_EQ(pc::format_significant(151069874.4), "151069874");
+  EXPECT_EQ(pc::format_significant(-359045123.0), "-359045123");
+  EXPECT_EQ(pc::format_significant(515.5555555556), "515.556");
+  EXPECT_EQ(pc::format_significant(14.62), "14.62");
+  EXPECT_EQ(pc::format_significant(999.99996), "1000");
+  EXPECT_EQ(pc::format_significant(0.000123456789), "0.000123457");
+  EXPECT_EQ(pc::format_significant(-0.0000001), "-1e-07");
+  EXPECT_EQ(pc::format_significant(0.0), "0");
+  EXPECT_EQ(pc::format_significant(-0.0000004, 6), "-4e-07");
+  EXPECT_EQ(pc::format_significant(2.0, 4), "2");
+}
+
 TEST(FormatNumber, NonFinite) {
   EXPECT_EQ(pc::format_number(std::numeric_limits<double>::quiet_NaN()), "nan");
   EXPECT_EQ(pc::format_number(std::numeric_limits<double>::infinity()), "inf");

@@ -52,8 +52,9 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
 /// case fields"); trial 6, T6-23.
 void anchor_command_line_path(const FieldSpec& field, Value& value);
 
-/// Formats an internal value back in the field's unit, e.g. "4.5 cm", to 12 significant digits
-/// (hides the unit round trip's last-bit noise: 1233.15 K shows as "960 degC").
-std::string format_in_field_unit(const FieldSpec& field, double internal_value);
+/// Formats an internal value back in the field's unit, e.g. "4.5 cm", to `digits` significant digits
+/// (12 hide the unit round trip's last-bit noise: 1233.15 K shows as "960 degC"; a message's echo of
+/// a converted value takes 6: "960 degF" is "515.556 degC").
+std::string format_in_field_unit(const FieldSpec& field, double internal_value, int digits = 12);
 
 }  // namespace potline::io

@@ -168,6 +168,26 @@ for (const [name, extra] of Object.entries(flexRuns)) {
     check(`${name} runs`, false, `${e.message}\n${e.stderr}`);
   }
 }
+// A run a physical guard stopped (exit 1, summary "complete": false): `potline report DIR` draws the
+// series to the stop under a "Stopped at ..." banner (user trial T11-11).
+if (wanted('stopped-outage-8h')) {
+  const run = path.join(outDir, 'stopped-outage-8h');
+  try {
+    execFileSync(potline, ['simulate', path.join('examples', 'outage-3h.toml'), '--set', 'potline.outage_duration=8 h',
+                           '-q', '--out', run], { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    check('stopped-outage-8h stops', false, 'the 8 h outage ran to its end');
+  } catch (e) {
+    check('stopped-outage-8h stops with exit 1', e.status === 1, e.status === 1 ? '' : `${e.message}\n${e.stderr}`);
+  }
+  try {
+    execFileSync(potline, ['report', run], { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const html = readFileSync(path.join(run, 'report.html'), 'utf8');
+    check('stopped-outage-8h: the banner names the stop', /Stopped at [0-9.]+ h: bath frozen \(cell 0\)/.test(html), '');
+    pages.push({ name: 'stopped-outage-8h', file: path.join(run, 'report.html') });
+  } catch (e) {
+    check('stopped-outage-8h report', false, `${e.message}\n${e.stderr}`);
+  }
+}
 // --vary run folders (command "vary"): a numeric range with a unit, and text values (technologies)
 // beside a range, one chart per varied key; an invest range where some outputs are null.
 const varies = {

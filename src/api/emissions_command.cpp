@@ -5,7 +5,6 @@
 // low-voltage CF4 (plant::low_voltage_pfc).
 #include <fmt/format.h>
 
-#include <cmath>
 #include <filesystem>
 #include <optional>
 
@@ -125,7 +124,6 @@ struct PfcChoice {
   double aem = 0;
   std::string basis, source;
   bool tier1_for_lack_of_data = false;
-  std::string set_note;  ///< why the set is not --coefficients' default, "" when it is
 };
 
 PfcChoice choose_pfc(const EmissionsOptions& o, const plant::EmissionData& data, const std::string& data_dir,
@@ -138,34 +136,19 @@ PfcChoice choose_pfc(const EmissionsOptions& o, const plant::EmissionData& data,
     p.basis = "--pfc-method tier1: the IPCC default factor of " + o.technology_class;
     return p;
   }
-  const std::string path = data_dir + "/fleet-anode-effects.toml";
-  const AnodeEffectTable table = AnodeEffectTable::load_unchecked(path, d);
-  if (o.aeo || o.aem || o.frequency) {
-    // The set of the class as `potline smelter` takes it with the same statistics (slope_set,
-    // smelter_pfc_default.cpp): the table's set where it has the class (PFPB_modern: IPCC2019),
-    // unless --coefficients is given. `--aem 2` gave PFPB_modern 2.28 t CO2e/t with the IPCC 2006
-    // CWPB row against the smelter's 1.51 (user trial T12-1).
-    const auto table_set = coefficient_set_from_name(table.coefficient_set);
-    const PfcCoefficients* k = table_set ? data.pfc(*table_set, cls) : nullptr;
-    if (!o.coefficients_given && k != nullptr && (!o.aeo || !std::isnan(k->overvoltage_cf4)) && *table_set != p.set) {
-      p.set = *table_set;
-      p.set_note = fmt::format("; {} coefficients: the set {} takes for class {}, as potline smelter (--coefficients "
-                               "sets another)",
-                               to_string(p.set), std::filesystem::path(path).filename().string(), o.technology_class);
-    }
-  }
   if (o.aeo) {
     p.method = PfcMethod::kOvervoltage;
-    p.basis = "overvoltage method with the given --aeo" + p.set_note;
+    p.basis = "overvoltage method with the given --aeo";
     return p;
   }
   if (o.aem || o.frequency) {
     p.method = PfcMethod::kSlope;
     p.aem = o.aem ? *o.aem : anode_effect_minutes(*o.frequency, *o.duration);
-    p.basis = (o.aem ? "slope method with the given --aem" : "slope method with the given --ae-frequency x --ae-duration-min") +
-              p.set_note;
+    p.basis = o.aem ? "slope method with the given --aem" : "slope method with the given --ae-frequency x --ae-duration-min";
     return p;
   }
+  const std::string path = data_dir + "/fleet-anode-effects.toml";
+  const AnodeEffectTable table = AnodeEffectTable::load_unchecked(path, d);
   std::string why;
   const auto def = class_pfc_default(table, cls, data, o.coefficients_given ? std::optional(p.set) : std::nullopt,
                                      p.set, why);

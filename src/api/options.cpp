@@ -81,10 +81,7 @@ const io::Schema& emissions_options_schema() {
         .default_note("the data's Tier 2 default")
         .doc("anode sulfur (Tier 2)");
     t.number("emissions.ash").unit("%").range(0.0, 10.0).default_note("the data's Tier 2 default").doc("anode ash (Tier 2)");
-    t.choice("emissions.coefficients", {"IPCC2006", "IPCC2019"})
-        .default_("IPCC2006")
-        .doc("PFC coefficient set (not given: as potline smelter, the set data/fleet-anode-effects.toml takes where it "
-             "has the class, IPCC2019 for PFPB_legacy/PFPB_modern; else IPCC2006)");
+    t.choice("emissions.coefficients", {"IPCC2006", "IPCC2019"}).default_("IPCC2006").doc("PFC coefficient set");
     t.choice("emissions.gwp", plant::gwp_set_names()).default_("AR5").doc("GWP-100 set");
     return t.schema();
   }();

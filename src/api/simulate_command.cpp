@@ -17,7 +17,6 @@
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
-#include "potline/plant/anode_effects.hpp"
 #include "potline/potline/faults_profiles.hpp"
 
 namespace potline::api {
@@ -174,30 +173,6 @@ void check_start_saturation(const line::SimulationCase& c, const io::ValueSet& v
   }
 }
 
-// The [pfc] set and class against those smelter, invest, fleet and `emissions` take for the case's
-// catalogue technology (the class of its cell type; the set of data/fleet-anode-effects.toml where it
-// has the class): AP40 ran with the IPCC 2006 CWPB row, 2.28 t CO2e/t at 2 AE-min/cell-day, which
-// smelter prices at 1.51 with IPCC2019 PFPB_modern (user trial T12-1). Said unless the case gives both.
-void check_pfc_class(const line::SimulationCase& c, const io::ValueSet& user, const cell::TechnologyCatalogue& catalogue,
-                     const std::string& data_dir, core::Diagnostics& d) {
-  const auto given = [&](const char* key) { return user.get(key) != nullptr; };
-  if (given("pfc.coefficients") && given("pfc.technology")) return;
-  const cell::Technology* tech = catalogue.find(user.text("case.technology"));
-  const auto cls = tech ? plant::pfc_class_of(*tech) : std::nullopt;
-  if (!cls) return;
-  core::Diagnostics ignored;  // a missing or broken table is said by the commands that need it
-  const auto table = plant::AnodeEffectTable::load_unchecked(data_dir + "/fleet-anode-effects.toml", ignored);
-  const std::string cls_name(plant::to_string(*cls));
-  const std::string set = ignored.has_errors() ? std::string() : table.coefficient_set;
-  if (set.empty() || (c.pfc_set == set && c.pfc_technology == cls_name)) return;
-  d.warning(where_of(user, given("pfc.technology") ? "pfc.technology" : "pfc.coefficients"), "pfc.technology",
-            fmt::format("the PFC is computed with the {} coefficients of class {} ([pfc]{}); potline smelter, invest, fleet "
-                        "and emissions class technology {} as {} and take {} for it: give pfc.technology = \"{}\" and "
-                        "pfc.coefficients = \"{}\" for the same PFC per anode-effect minute (docs/model/emissions.md)",
-                        c.pfc_set, c.pfc_technology, given("pfc.technology") || given("pfc.coefficients") ? "" : " defaults",
-                        tech->id, cls_name, set, cls_name, set));
-}
-
 // load_simulation without the located_at_case wrapper.
 SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   const io::Schema& schema = line::simulate_schema();
@@ -233,7 +208,6 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   if (threads > 0) built->threads = threads;
   check_schedule_reach(*built, user, diagnostics);
   check_start_saturation(*built, user, diagnostics);
-  check_pfc_class(*built, user, catalogue, source.data(), diagnostics);
   SimulationInput input{std::move(*built), catalogue.path(), {}};
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;

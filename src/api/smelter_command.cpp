@@ -11,7 +11,6 @@
 #include "potline/io/csv.hpp"
 #include "potline/plant/smelter_report.hpp"
 #include "potline/core/constants.hpp"
-#include "potline/plant/typical_prices.hpp"
 
 namespace potline::api {
 namespace {
@@ -175,27 +174,6 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
   return j;
 }
 
-// Employees given against the capacity (user trial T12-8: 810,000 for Alma's 810, or its 473 kt/yr
-// as 473 t/yr, gave 1,712 employees per kt/yr and C1 190,273 USD/t without a word). The case's own
-// value only (a fleet's smelter takes its dataset's).
-void check_employees(const plant::SmelterCase& c, core::Diagnostics& d) {
-  const io::Value* e = c.values.get("labour.employees");
-  const double kt = c.inputs.capacity_kg_per_s * constants::kSecondsPerYear / 1e6;
-  const bool given = e != nullptr && (e->origin == io::Origin::kCaseFile || e->origin == io::Origin::kCommandLine);
-  if (!given || !(kt > 0.0) || !(e->number > 0.0)) return;
-  const double per_kt = e->number / kt;
-  const plant::TypicalRange& t = plant::kTypicalEmployees_per_kt;
-  if (per_kt >= t.lo && per_kt <= t.hi) return;
-  const bool slip = per_kt / 1000.0 >= t.lo && per_kt / 1000.0 <= t.hi;
-  d.warning(e->location, "labour.employees",
-            fmt::format("{:.0f} employees for {:.4g} kt/yr of capacity are {:.4g} per kt/yr, outside the typical "
-                        "{:g}–{:g} ({}){}",
-                        e->number, kt, per_kt, t.lo, t.hi, t.basis,
-                        slip ? "; 1000 times too many? check labour.employees, and plant.capacity for t/yr written for "
-                               "kt/yr"
-                             : ""));
-}
-
 }  // namespace
 
 SmelterRun run_smelter(const CaseSource& source) {
@@ -203,7 +181,6 @@ SmelterRun run_smelter(const CaseSource& source) {
     core::Diagnostics d;
     SmelterRun run{load_data(source), {}, {}, {}, {}};
     run.c = load_smelter(source, run.data, d);
-    check_employees(run.c, d);
     run.result = plant::evaluate(run.c.inputs);
     plant::warn_if_no_production(run.c, run.result, d);
     run.warnings = d.warning_messages();

@@ -45,16 +45,6 @@ inline constexpr TypicalRange kTypicalWage_usd_per_yr{
     "data/fleet-regions.toml "
     "([NBS wages 2024], [BLS OEWS 331400 May 2023]), widened for lower-wage and higher-cost "
     "countries"};
-// Sizes (user trial T12-8): a t/yr for kt/yr slip in plant.capacity ("473 t/yr" for Alma's 473 kt/yr
-// gave C1 190,273 USD/t) and employees against the capacity.
-inline constexpr TypicalRange kTypicalCapacity_t_per_yr{
-    10000.0, 3000000.0,
-    "estimate: the single smelters of data/smelters.csv (aggregate rows left out) span 14–2,030 kt/yr "
-    "(docs/data.md), widened"};
-inline constexpr TypicalRange kTypicalEmployees_per_kt{
-    0.2, 10.0,
-    "estimate: the shipped smelter examples 1.7–2.7 employees per kt/yr of capacity ([Wang et al. "
-    "2025] Table 1), widened tenfold either way for automated and older plants"};
 inline constexpr TypicalRange kTypicalCapex_usd_per_t{
     1000.0, 15000.0,
     "estimate: the examples' retrofit 3,000 and new build 5,500 USD per t/yr of capacity "

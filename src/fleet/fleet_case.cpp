@@ -46,6 +46,42 @@ void check_supply_curve_areas(const PowerSupplyTable& t, const std::vector<Smelt
   }
 }
 
+/// fleet.restart_regions: each id must be a region of the case's region table (an error at the
+/// key's line and column with the ids that exist); a list that can change nothing
+/// (fleet.include_status admits no status but operating) warns.
+void check_restart_regions(const FleetCase& c, const RegionTable& regions, core::Diagnostics& d) {
+  for (const std::string& id : c.restart_regions) {
+    if (regions.index_of(id) < 0)
+      io::report_unknown_name("region", id, regions.ids(), c.restart_regions_at,
+                              "fleet.restart_regions", d);
+  }
+  const bool restarts = std::any_of(c.include_status.begin(), c.include_status.end(),
+                                    [](const std::string& s) { return s != "operating"; });
+  if (!c.restart_regions.empty() && !restarts) {
+    d.warning("fleet.restart_regions",
+              "changes nothing: fleet.include_status admits only operating rows (add \"curtailed\" "
+              "to offer the curtailed rows of these regions for restart)");
+  }
+}
+
+/// With fleet.restart_regions, the dataset rows of another status than operating (in the case's
+/// year) outside those regions leave the case before it is built, as include_status leaves rows out
+/// (c.left_out_status says why, for --export-smelter; user trial 11, T11-3).
+void restrict_restarts(FleetCase& c, std::vector<SmelterRecord>& records) {
+  if (c.restart_regions.empty()) return;
+  const auto& keep = c.restart_regions;
+  std::erase_if(records, [&](const SmelterRecord& r) {
+    const auto& in = c.include_status;  // a status include_status leaves out stays its business
+    if (r.status == Status::kOperating ||
+        std::find(in.begin(), in.end(), to_string(r.status)) == in.end() ||
+        std::find(keep.begin(), keep.end(), r.region) != keep.end())
+      return false;
+    c.left_out_status[r.id] = fmt::format("{} in region {}, not one of fleet.restart_regions",
+                                          to_string(r.status), r.region);
+    return true;
+  });
+}
+
 /// A one-year case replaces cbam.year by the scenario year (years.cpp, apply_year_carbon): an explicit
 /// cbam.year that differs from fleet.year changes nothing, which the user must be told (T7-1). A path
 /// of years replaces it year by year, as its docs say (examples/world-path-2035.toml), without a note.
@@ -388,6 +424,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   // ---- levers (arrays of tables)
   const std::size_t items_before_levers = d.items().size();
   detail::apply_levers(in, detail::LeverContext{regions, records, data, d}, c);
+  check_restart_regions(c, regions, d);
   load_fuel_path_rows(in, regions, records, c, d);
   detail::name_merged_tables(in, items_before_levers, d);
   if (d.has_errors()) throw core::InputError(d);
@@ -398,6 +435,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   if (d.has_errors()) throw core::InputError(d);
 
   // ---- every included smelter through the smelter model's case builder (fleet_smelters.cpp)
+  restrict_restarts(c, records);
   add_fleet_smelters(records, regions, data, c, d);
   check_hpa_products(c, d);  // [[hpa]] upgrading lines against each smelter's production (hpa_product.cpp)
   if (d.has_errors()) throw core::InputError(d);

@@ -313,6 +313,10 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
   c.regions_path = v.has("fleet.regions") ? resolve(v.text("fleet.regions"), base_dir) : data_dir + "/fleet-regions.toml";
   c.technology_classes_path = data_dir + "/fleet-technology-classes.toml";
   if (const io::Value* s = v.get("fleet.include_status")) c.include_status = list_items(*s);
+  if (const io::Value* s = v.get("fleet.restart_regions")) {
+    c.restart_regions = list_items(*s);
+    c.restart_regions_at = s->location;
+  }
   if (const auto y = v.maybe_number("fleet.year")) c.year = static_cast<int>(*y);
   if (const auto y = v.maybe_number("fleet.last_year")) c.last_year = static_cast<int>(*y);
   if (c.last_year != 0 && (c.year == 0 || c.last_year < c.year)) {

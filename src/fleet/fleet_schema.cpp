@@ -51,6 +51,18 @@ void case_and_fleet(Table& t) {
       .items({"operating", "curtailed", "closed", "unknown"})
       .default_("operating")
       .doc("dataset rows to include: a status or an array of them");
+  // Read by the case code (fleet_levers.cpp); the ids are checked against the region table once it
+  // is read (fleet_case.cpp), each unknown one an error at the key's line and column.
+  t.text("fleet.restart_regions")
+      .default_note("every region")
+      .doc(
+          "regions whose rows of a status other than operating (the ones fleet.include_status "
+          "admits: curtailed, "
+          "closed, unknown) the case offers for restart: a region id of fleet.regions or an array "
+          "of them; those "
+          "rows of the other regions stay out of the case (user trial 11, T11-3: a US scenario "
+          "restarts US "
+          "capacity, not the 3.1 Mt curtailed worldwide)");
   t.number("fleet.lme", &FleetCase::lme_usd_per_kg)
       .unit("USD/t", "USD/kg")
       .default_note("required")
@@ -405,8 +417,8 @@ const CaseLayout& fleet_layout() {
     l.schema = &fleet_schema();
     l.arrays = {"demand", "tariff", "exclusion", "cap", "flow_limit", "power_shock", "carbon_price", "retrofit",
                 "added_load", "ccs_retrofit", "hpa", "fuel_path"};
-    l.lists = {"fleet.include_status", "tariff.exporters", "tariff.exempt", "exclusion.importers", "ccs_retrofit.smelters",
-               "hpa.smelters"};
+    l.lists = {"fleet.include_status", "fleet.restart_regions", "tariff.exporters", "tariff.exempt",
+               "exclusion.importers",  "ccs_retrofit.smelters", "hpa.smelters"};
     l.switches = {"cbam"};
     l.dates = {"tariff.from", "tariff.until"};
     const io::FieldSpec& year = *l.schema->find("fleet.year");  // dates span the scenario years

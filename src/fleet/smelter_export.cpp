@@ -60,6 +60,17 @@ const FleetSmelter* find_smelter(const FleetCase& c, const std::string& id, core
   }
   // A dataset row the case leaves out is not unknown: say why it is not there (T7-34); one error.
   if (const auto it = c.left_out_status.find(id); it != c.left_out_status.end()) {
+    if (it->second.find("fleet.restart_regions") != std::string::npos) {  // fleet_case.cpp, T11-3
+      d.error(
+          option, "--export-smelter",
+          fmt::format(
+              "'{}' is in the smelter dataset ({}) with status {}{}: {} offers only the "
+              "rows of those regions for restart (fleet.restart_regions = {}), so it is not run",
+              id, c.smelters_path, it->second,
+              c.year != 0 ? fmt::format(" in {}", c.year) : std::string(), c.path,
+              fmt::join(c.restart_regions, ", ")));
+      throw core::InputError(d);
+    }
     d.error(option, "--export-smelter",
             fmt::format("'{}' is in the smelter dataset ({}) with status {}{}, and {} includes "
                         "only the smelters with "

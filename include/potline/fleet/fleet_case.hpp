@@ -107,6 +107,10 @@ struct FleetCase {
   AnodeEffectTable anode_effects;        ///< AEM by IPCC class and region for the slope method
   ChinaPfcBasis china_pfc = ChinaPfcBasis::kIaiWorldAverage;  ///< fleet.china_pfc: which China entries apply
   std::vector<std::string> include_status = {"operating"};
+  /// fleet.restart_regions: the regions whose rows of a status other than operating stay in the
+  /// case (empty: every region's); the key's place in the case file, for its errors.
+  std::vector<std::string> restart_regions;
+  core::SourceLocation restart_regions_at;
   /// Dataset rows left out by include_status: id -> their status (in the case's year), so that
   /// --export-smelter can say why one is not in the case (user trial 7, T7-34).
   std::map<std::string, std::string> left_out_status;

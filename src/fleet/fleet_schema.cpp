@@ -83,7 +83,7 @@ void case_and_fleet(Table& t) {
       .default_("approved")
       .source("2020/C 317/04 section 3.1 (aid = intensity x EUA forward x CO2 factor x benchmark x output, at most 75 %); "
               "the schemes approved for the states of data/smelters.csv: [stromknowhow SPK 2025] (Germany, 0.72 t/MWh), "
-              "[World Energy Romania indirect costs 2022], [EC Greek indirect costs 2023], [Energy Live Spain indirect "
+              "[World Energy Romania indirect costs 2022], [OJ 2023/C 186/01 SA.103180] (Greece), [Energy Live Spain indirect "
               "costs 2022], [Miljodirektoratet CO2-kompensasjon], [ASP compensation carbone]")
       .doc("compensation of indirect emission costs (the EU ETS cost in power prices) in a case with fleet.year, "
            "2021-2030: 'approved' - each smelter in a state with an approved scheme whose CO2 factor the model has "

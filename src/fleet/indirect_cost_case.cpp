@@ -61,8 +61,9 @@ std::string indirect_cost_note(const FleetCase& c) {
   if (paid.empty() && not_read.empty()) return {};
   std::string out = fmt::format(
       "indirect-cost compensation {} (EUA forward {:.0f} EUR/t):", ic.year, ic.eua_eur_per_t);
-  for (const auto& [country, p] : paid)
-    out += fmt::format(" {} {} smelter{} at {:.1f} USD/MWh of their consumption", country, p.first,
+  for (const auto& [country, p] : paid)  // states separated by commas (two paying states ran together)
+    out += fmt::format("{} {} {} smelter{} at {:.1f} USD/MWh of their consumption",
+                       country == paid.begin()->first ? "" : ",", country, p.first,
                        p.first == 1 ? "" : "s", p.second);
   if (paid.empty()) out += " none applied";
   if (!not_read.empty()) {

@@ -374,9 +374,9 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
         (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3);
   }
   std::cout << fmt::format(
-      "  anode effects of the representative cell: flat {}, optimised {} ({} within {:.0f} h of a "
-      "power increase)\n",
-      r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
+      "  anode effects per cell ({} cells simulated): flat {:.3g}, optimised {:.3g} ({:.3g} within "
+      "{:.0f} h of a power increase)\n",
+      c.dispatch.simulated_cells, r.flat_check.ae_count, f.check.ae_count, f.check.ae_after_ramp_up,
       c.dispatch.ae_after_ramp_s / 3600);
   print_ce(c, r);
   // The year's value (summary value.annual_value_eur): on the delivered savings (flex::flex_value),

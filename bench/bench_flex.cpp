@@ -168,16 +168,19 @@ void BM_FlexResimulateDay(benchmark::State& state) {
   io::read_case_text("[case]\ntechnology = \"AP40\"\n", "<bench>", flex::flex_schema(), user, d);
   const auto catalogue = cell::TechnologyCatalogue::load(cell::default_data_dir() + "/technologies.toml", d);
   const auto emissions = plant::EmissionData::load(cell::default_data_dir(), d);
-  const auto c = flex::build_flex_case(user, catalogue, emissions, "", d);
+  auto c = flex::build_flex_case(user, catalogue, emissions, "", d);
   if (!c) {
     state.SkipWithError(d.to_string().c_str());
     return;
   }
+  // The argument: flex.simulated_cells (1: one representative cell, the target; 8: the
+  // default since 2026-12-06, docs/model/flexibility.md §4).
+  c->dispatch.simulated_cells = static_cast<int>(state.range(0));
   const auto m = bench_model(900);
   std::vector<double> shares(96, 1.0);
   for (std::size_t k = 40; k < 60; ++k) shares[k] = 0.95;
   for (auto _ : state) benchmark::DoNotOptimize(flex::resimulate(*c, m, shares, 900, flex::case_bounds(*c)));
 }
-BENCHMARK(BM_FlexResimulateDay)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FlexResimulateDay)->Arg(1)->Arg(8)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -14,18 +14,18 @@ namespace {
 // Keeps the rows of the run.
 class TraceObserver final : public line::Observer {
  public:
-  explicit TraceObserver(CellTrace& trace) : trace_(trace) {}
+  explicit TraceObserver(CellTrace& trace) : trace_(trace), per_cell_(1.0 / trace.cells) {}
   void on_row(const line::Row& r) override {
     trace_.time_s.push_back(r.time_s);
     trace_.ledge_m.push_back(r.mean_ledge_m);
     trace_.superheat_K.push_back(r.mean_superheat_K);
     trace_.temperature_K.push_back(r.mean_temperature_K);
-    trace_.power_W.push_back(r.line_power_W);
+    trace_.power_W.push_back(r.line_power_W * per_cell_);
     trace_.acd_m.push_back(r.mean_acd_m);
-    trace_.energy_cum_J.push_back(r.energy_J);
-    trace_.production_cum_kg.push_back(r.production_kg);
+    trace_.energy_cum_J.push_back(r.energy_J * per_cell_);
+    trace_.production_cum_kg.push_back(r.production_kg * per_cell_);
     trace_.current_A.push_back(r.line_current_A);
-    trace_.energy_J = r.energy_J;
+    trace_.energy_J = r.energy_J * per_cell_;
     trace_.in_ae.push_back(r.cells_in_ae > 0 || r.ae_count > ae_count_ ? 1 : 0);
     for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);
     ae_count_ = std::max(ae_count_, r.ae_count);
@@ -33,6 +33,7 @@ class TraceObserver final : public line::Observer {
 
  private:
   CellTrace& trace_;
+  double per_cell_;
   long ae_count_ = 0;
 };
 
@@ -62,10 +63,19 @@ double nominal_cell_power_W(const line::SimulationCase& sim) {
   return sim.op.line_current_A * cell::evaluate(sim.design, sim.constants, sim.op).voltage_V;
 }
 
-CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<double>& shares, double step_s,
-                             double duration_s, double output_interval_s) {
+CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<double>& shares,
+                             double step_s, double duration_s, double output_interval_s,
+                             int cells) {
   line::SimulationCase c = sim;
-  c.cells = 1;
+  c.cells = std::max(1, cells);
+  // The simulated cells stand for one representative cell: a guard that cuts one of them out ends
+  // the run, as it ends the one cell's (the others must not run on with the line's power).
+  if (c.cells > 1) {
+    c.on_frozen_cell = line::FrozenCellAction::kStop;
+    c.on_overheated_cell = line::FrozenCellAction::kStop;
+    if (c.on_ledge_melt_out == line::LedgeMeltOutAction::kCutOut)
+      c.on_ledge_melt_out = line::LedgeMeltOutAction::kStop;
+  }
   c.threads = 1;
   c.duration_s = duration_s;
   c.output_interval_s = output_interval_s;
@@ -75,14 +85,16 @@ CellTrace run_power_schedule(const line::SimulationCase& sim, const std::vector<
   // Two rows at least: a power CSV needs a step; a single share is held for the whole run.
   std::vector<double> rows = shares.empty() ? std::vector<double>{1.0} : shares;
   if (rows.size() == 1) rows.push_back(rows.front());
-  if (!c.schedule.read_csv_text(power_csv(rows, step_s, nominal_cell_power_W(sim)), "<flex schedule>", d)) {
+  if (!c.schedule.read_csv_text(power_csv(rows, step_s, nominal_cell_power_W(sim) * c.cells),
+                                "<flex schedule>", d)) {
     throw core::RunError("flex: the power schedule for the dynamic model was refused: " + d.to_string());
   }
   CellTrace trace;
+  trace.cells = c.cells;
   TraceObserver observer(trace);
   try {
     trace.summary = line::run_simulation(c, &observer);
-    trace.production_kg = trace.summary.production_t * 1e3;
+    trace.production_kg = trace.summary.production_t * 1e3 / c.cells;
   } catch (const line::SimulationStopped& e) {
     trace.stopped = true;
     trace.stop_reason = e.reason;

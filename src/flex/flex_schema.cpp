@@ -191,6 +191,22 @@ void add_solver_fields(Table& t) {
       .range(0.1, 3600.0)
       .doc("CBC time limit (the best schedule found by then is used; status and gap are reported)")
       .source("user choice");
+  d.integer("flex.simulated_cells", &DispatchSettings::simulated_cells)
+      .default_(kDefaultSimulatedCells)
+      .range(1, 48)
+      .doc(
+          "cells of the line simulated in the dispatch's dynamic runs (the reduced model's fit, "
+          "the checks, "
+          "the constant levels), their taps, bath samples and anode changes spread over the day as "
+          "a line's "
+          "are; the results are per cell. One cell takes its daily bath sample at the same hour "
+          "every day, "
+          "which a daily price cycle meets in the same phase (docs/model/flexibility.md §4); run "
+          "time grows "
+          "with it")
+      .source(
+          "estimate: one bath sample every 3 h of the day; measured phase dependence in "
+          "docs/model/flexibility.md §4, \"Simulated cells\"");
   d.integer("flex.max_resolves", &DispatchSettings::max_resolves)
       .default_(4)
       .range(0, 20)

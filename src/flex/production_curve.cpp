@@ -130,7 +130,8 @@ void fit_production_curve(const FlexCase& c, const std::vector<FitRun>& runs, do
   }
   tbb::parallel_for(std::size_t{0}, levels.size(), [&](std::size_t i) {
     if (reused[i] == nullptr && std::abs(levels[i] - 1.0) > 1e-9)
-      level_runs[i] = run_power_schedule(c.sim, {levels[i]}, duration, duration, interval);
+      level_runs[i] = run_power_schedule(c.sim, {levels[i]}, duration, duration, interval,
+                                         c.dispatch.simulated_cells);
   });
   for (std::size_t i = 0; i < levels.size(); ++i) {
     double production = 1.0;

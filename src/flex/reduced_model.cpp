@@ -136,7 +136,8 @@ CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, co
                    const std::vector<double>& base_sh, const std::vector<double>& shares, double step_s,
                    double duration, double interval) {
   const std::size_t steps = shares.size();
-  CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval);
+  CellTrace run =
+      run_power_schedule(c.sim, shares, step_s, duration, interval, c.dispatch.simulated_cells);
   if (run.stopped && run.stopped_at_s < step_s) {
     throw core::RunError(fmt::format("flex: a stop of one dispatch step ({:.2f} h) stops the dynamic model after "
                                      "{:.2f} h ({}); lower flex.max_off below the price series' step",
@@ -309,7 +310,8 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t hor
   // reduced model scales (a cell that drifts at nominal power makes a different amount per hour on
   // day 3 than over the fit runs' first day; T7-7).
   const double base_duration = std::max(duration, static_cast<double>(horizon_steps) * step_s);
-  const CellTrace base = run_power_schedule(c.sim, {1.0}, base_duration, base_duration, interval);
+  const CellTrace base = run_power_schedule(c.sim, {1.0}, base_duration, base_duration, interval,
+                                            c.dispatch.simulated_cells);
   if (base.stopped) throw core::RunError("flex: the undisturbed cell stopped: " + base.stop_message);
   std::vector<double> base_ledge, base_sh;
   sample_trace(base, step_s, steps, base_ledge, base_sh);
@@ -333,7 +335,8 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t hor
         "not at {:.2f} %",
         100 * up, 100 * (1.0 + m.delta)));
   for (double share : {up, 1.0 - m.delta}) {
-    traces.push_back(run_power_schedule(c.sim, {share}, duration, duration, interval));
+    traces.push_back(run_power_schedule(c.sim, {share}, duration, duration, interval,
+                                        c.dispatch.simulated_cells));
     runs.push_back(deviations(traces.back(), base_ledge, base_sh, share, step_s, steps, duration));
     if (traces.back().stopped)
       m.notes.push_back(fmt::format("the {:.0f} % run stopped at {:.1f} h: {}", 100 * share,

@@ -72,7 +72,8 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   Resimulation r;
   const double duration = step_s * static_cast<double>(shares.size());
   r.trace =
-      run_power_schedule(c.sim, shares, step_s, duration, std::min(kTraceInterval_s, step_s / 3.0));
+      run_power_schedule(c.sim, shares, step_s, duration, std::min(kTraceInterval_s, step_s / 3.0),
+                         c.dispatch.simulated_cells);
   r.crossings = find_crossings(r.trace, bounds, c.sim.window.averaging_s);
   for (double l : r.trace.ledge_m) r.max_ledge_m = std::max(r.max_ledge_m, l);
   // The instantaneous ledge above the bound is the freeze alarm, bath freezing onto the sides: the
@@ -86,12 +87,15 @@ Resimulation resimulate(const FlexCase& c, const ReducedModel& m, const std::vec
   r.production_kg = r.trace.production_kg * c.cells;
   r.energy_J = r.trace.energy_J * c.cells;
   r.current_efficiency = r.trace.summary.current_efficiency;
-  r.ae_count = static_cast<long>(r.trace.ae_onset_s.size());
-  r.ae_after_ramp_up =
-      onsets_after_ramp_up(r.trace.ae_onset_s, shares, step_s, c.dispatch.ae_after_ramp_s);
-  r.ae_energy_J =
-      r.trace.summary.ae.overvoltage_volt_seconds * r.trace.summary.mean_line_current_A * c.cells;
-  r.pfc_co2e_kg = r.trace.summary.pfc.co2e_t * 1e3 * c.cells;
+  // Per cell: the simulated cells' counts and sums over their number.
+  const double per_cell = 1.0 / r.trace.cells;
+  r.ae_count = static_cast<double>(r.trace.ae_onset_s.size()) * per_cell;
+  r.ae_after_ramp_up = static_cast<double>(onsets_after_ramp_up(r.trace.ae_onset_s, shares, step_s,
+                                                                c.dispatch.ae_after_ramp_s)) *
+                       per_cell;
+  r.ae_energy_J = r.trace.summary.ae.overvoltage_volt_seconds * per_cell *
+                  r.trace.summary.mean_line_current_A * c.cells;
+  r.pfc_co2e_kg = r.trace.summary.pfc.co2e_t * 1e3 * per_cell * c.cells;
   r.acd_limit_s = time_at_acd_limit(c.sim, r.trace).total_s;
   for (double a : r.trace.acd_m) r.max_acd_m = std::max(r.max_acd_m, a);
   const double nominal_W = nominal_cell_power_W(c.sim);

@@ -237,11 +237,14 @@ TEST(CliUserTrial4, FlexReportGivesThePowerCostChangeWithItsSign) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const std::string page = read_file(std::filesystem::path(out) / "report.html");
   // Numbers of 2026-12-06 with the piecewise production curve and flex's mass_transfer CE (T9-3;
-  // +26775 EUR, +0.98 % with Dewing; were +24428 EUR, +1.23 %); the delivered line names the CE model.
-  // +24211 EUR and -1896 EUR before the feed cycle was centred on the design alumina (2026-12-06);
-  // +25206 EUR, +0.64 % and -1914 EUR from then until the overfeed trigger read the line current.
-  expect_in(page, "margin +24624 EUR against the flat schedule (including the availability payment 3576 EUR); power cost +0.68 %");
-  expect_in(page, "; current efficiency mass_transfer (the flex default): -0.17 points, -1894 EUR");
+  // +26775 EUR, +0.98 % with Dewing; were +24428 EUR, +1.23 %); the delivered line names the CE
+  // model. +24211 EUR and -1896 EUR before the feed cycle was centred on the design alumina
+  // (2026-12-06); +25206 EUR, -0.17 points and -1914 EUR until the overfeed trigger read the line
+  // current, +24624 EUR and -1894 EUR until 8 cells were simulated (flex.simulated_cells).
+  expect_in(page,
+            "margin +25279 EUR against the flat schedule (including the availability payment 3576 "
+            "EUR); power cost +0.64 %");
+  expect_in(page, "; current efficiency mass_transfer (the flex default): -0.16 points, -1741 EUR");
   expect_not_in(page, "of its power cost");
 }
 

@@ -340,9 +340,15 @@ TEST(FlexCli, MeasuredProductionCurveIsAMilpOnlyWhereTheCurveIsNotConcave) {
       {"flex", example("flex-day.toml"), "--set", "flex.production_curve=measured", "--json"});
   ASSERT_EQ(day.exit_code, 0) << day.describe();
   const Json jd = parse_json(day.out);
-  EXPECT_EQ(jd["reduced_model"]["production_curve_form"], "concave fit");
-  EXPECT_LE(jd["reduced_model"]["production_curve_concave_fit_error_percent"].get<double>(),
-            jd["reduced_model"]["production_curve_scatter_percent"].get<double>());
+  // flex-day's curve is concave within a hair of its runs' scatter (0.09 % against 0.09 % with 8
+  // simulated cells, whose mean scatters less than one cell's; concave fit with one): the rule, not
+  // the side of the hair, is what this asserts.
+  const bool beyond =
+      jd["reduced_model"]["production_curve_concave_fit_error_percent"].get<double>() >
+      jd["reduced_model"]["production_curve_scatter_percent"].get<double>();
+  EXPECT_EQ(jd["reduced_model"]["production_curve_form"],
+            beyond ? "measured points" : "concave fit");
+  EXPECT_EQ(jd["solver"]["problem"], "MILP");  // flex-day counts its set-point changes either way
 }
 
 }  // namespace

@@ -158,29 +158,37 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
 // docs/validation.md F18: TRIMET states an "efficiency of up to 95 %" for its virtual battery
 // [TRIMET virtual battery]. The TRIMET-like week as delivered by the dynamic model: a known miss.
 // Until 2026-12-06 it came out below the stated figure (0.850 with flex's mass-transfer CE, 0.901
-// with Dewing; the model loses nothing in a storage cycle beyond its production curve). Since the
-// feed cycle is centred on the design alumina (2026-12-06, user trial T10-1) the flat run holds the
-// design point (170.1 kA at nominal power, was 175.7 kA with the ACD cut by the heat-balance loop)
-// while the optimised schedule's cells leave it after the swings and draw more current per MWh: the
-// delivered round trip is 1.207 (measured 2026-12-06), above 1, which the value flags as not
-// physical and leaves out of the year's value. The reduced model's production curve is one slope
-// through nominal there (its concave fit pools the S-shaped points, docs/model/flexibility.md §2):
-// the elasticities up and down are equal.
-TEST(FlexValueCli, KnownMissTrimetWeekDeliveredRoundTripIsAboveOneAndFlaggedNotPhysical) {
+// with Dewing; the model loses nothing in a storage cycle beyond its production curve). With the
+// feed cycle centred on the design alumina (user trial T10-1) it came out at 1.207 with one
+// simulated cell: the cell's daily bath sample fell at noon, in the week's cheap +25 % hours, and
+// its heat-balance loop ran it colder than the flat one (docs/model/flexibility.md §4, "Simulated
+// cells"). With 8 cells sampled every 3 h (flex.simulated_cells, the default) 1.084 (measured
+// 2026-12-06 on main 0542a0c; 0.97–1.08 for 4–24 cells; 1.011 before the overfeed trigger read the
+// line current): what stays above 1 is the swinging cells' lower heat loss, an operating point. So
+// this asserts the band around it and that the value flags exactly the round trips above 1 (their
+// metal beyond 1 left out of the year's value).
+// The reduced model's production curve is one slope through nominal there (its concave fit pools
+// the S-shaped points, docs/model/flexibility.md §2): the elasticities up and down are equal.
+TEST(FlexValueCli, KnownMissTrimetWeekDeliveredRoundTripIsNearOneAndFlaggedWhenAboveOne) {
   const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json j = parse_json(r.out);
   ASSERT_NEAR(num(j["reduced_model"]["production_elasticity_up"]),
               num(j["reduced_model"]["production_elasticity_down"]), 1e-9);
   // Delivered, the extra metal's energy is at the dynamic model's own marginal rate (its constant-
-  // level run against its flat run, T7-9): 1.207 measured 2026-12-06, outside the tolerance band
-  // 0.92–0.98 around the stated 95 % (0.850 before the feed cycle was centred).
+  // level run against its flat run, T7-9): outside the tolerance band 0.92–0.98 around the stated
+  // 95 % on either side within the spread over the number of simulated cells.
   const double delivered = num(j["value"]["delivered"]["round_trip_efficiency"]);
-  EXPECT_GT(delivered, 1.0);
-  EXPECT_LT(delivered, 1.4);
-  EXPECT_GT(num(j["value"]["not_physical_eur"]), 0.0);
-  EXPECT_NE(j["value"]["current_efficiency"]["not_physical_reason"].get<std::string>().find("not physical"),
-            std::string::npos);
+  EXPECT_GT(delivered, 0.9);
+  EXPECT_LT(delivered, 1.15);
+  const std::string reason =
+      j["value"]["current_efficiency"]["not_physical_reason"].get<std::string>();
+  if (delivered > 1.0) {
+    EXPECT_GT(num(j["value"]["not_physical_eur"]), 0.0);
+    EXPECT_NE(reason.find("not physical"), std::string::npos) << reason;
+  } else {
+    EXPECT_EQ(num(j["value"]["not_physical_eur"]), 0.0);
+  }
   const Json& d = j["value"]["delivered"];
   EXPECT_NEAR(delivered,
               num(d["energy_shifted_MWh"]) / (num(d["energy_added_MWh"]) - num(d["extra_metal_energy_MWh"])), 1e-9);

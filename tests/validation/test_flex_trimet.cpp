@@ -357,8 +357,11 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeOnTheMeasuredCurvePlansTheDeliveredMeta
       (r.final_round().schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3;
   const double delivered_t = (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3;
   // Re-measured after flex's mass-transfer CE default (3094155): +4.8 t planned, +3.6 t delivered,
-  // 1.2 t apart, a narrow miss of F9's 1 t (docs/validation.md F9); asserted at the measured size.
-  EXPECT_NEAR(planned_t, delivered_t, 1.5);
+  // 1.2 t apart, a narrow miss of F9's 1 t (docs/validation.md F9); on main 0542a0c (feed cycle
+  // centred, overfeed trigger at the line current) with 8 simulated cells (flex.simulated_cells,
+  // the default since 2026-12-06) +0.0 planned, -0.5 t delivered (0.6 t apart with one cell; -3.4 t
+  // with 8 on a22bccd): within F9's 1 t.
+  EXPECT_NEAR(planned_t, delivered_t, 1.0);
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
 }

@@ -29,6 +29,10 @@ enum class ProductionLagChoice { kNone, kFirstOrder };
 inline constexpr double kDefaultMinPowerShare = 0.95;
 inline constexpr double kDefaultMaxPowerShare = 1.05;
 
+/// Default of flex.simulated_cells, declared once (the schema gives it; its source is the
+/// schema's): bath samples every 3 h of the day (docs/model/flexibility.md §4, "Simulated cells").
+inline constexpr int kDefaultSimulatedCells = 8;
+
 /// Dispatch limits and solver settings ([flex]).
 struct DispatchSettings {
   double horizon_s = 86400;               ///< optimised time from flex.start (the series as selected)
@@ -51,6 +55,11 @@ struct DispatchSettings {
   int max_resolves = 4;                   ///< re-simulation rounds that tighten bounds
   double fit_duration_s = 24 * 3600.0;    ///< length of each step-response run of the fit
   double ae_after_ramp_s = 4 * 3600.0;    ///< anode effects this soon after a power increase count as caused by it
+  /// Cells simulated in the dispatch's dynamic runs (the fit, the checks, the constant levels),
+  /// their tap, bath-sample and anode-change phases spread over the day as a line's are; the
+  /// results are per cell (flex.simulated_cells; docs/model/flexibility.md §4). The envelope holds
+  /// one cell.
+  int simulated_cells = kDefaultSimulatedCells;
 };
 
 /// Defaults of [economics] in the schema's units, each declared once: flex_schema.cpp gives them as

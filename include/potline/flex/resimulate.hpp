@@ -29,10 +29,11 @@ struct Resimulation {
   FitError model_error;   ///< reduced model against this run
   double production_kg = 0, energy_J = 0;  ///< whole potline (the cell's × cells)
   double current_efficiency = 0;
-  /// Anode effects of the representative cell: all onsets, and those within flex.ae_after_ramp of
-  /// an upward set-point change; AE overvoltage energy and PFC (CO2e) of the whole potline (the
-  /// cell's × cells, from the run's summary; 0 when a guard stopped the run).
-  long ae_count = 0, ae_after_ramp_up = 0;
+  /// Anode effects per cell (the simulated cells' onsets over their number, flex.simulated_cells):
+  /// all onsets, and those within flex.ae_after_ramp of an upward set-point change; AE overvoltage
+  /// energy and PFC (CO2e) of the whole potline (per cell × cells, from the run's summary; 0 when a
+  /// guard stopped the run).
+  double ae_count = 0, ae_after_ramp_up = 0;
   double ae_energy_J = 0, pfc_co2e_kg = 0;
   double acd_limit_s = 0;  ///< time the cell sat at an ACD limit of its resistance control (time_at_acd_limit)
   double max_acd_m = 0;    ///< largest ACD of the run

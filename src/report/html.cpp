@@ -11,10 +11,12 @@
 #include <map>
 
 #include "potline/core/diagnostics.hpp"
+#include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/report/charts.hpp"
 #include "potline/report/compare.hpp"
 #include "potline/version.hpp"
+#include "vega.hpp"
 
 namespace potline::report {
 namespace {
@@ -99,8 +101,15 @@ std::string td(const std::string& text) {
                                          (text[0] == '-' && text.size() > 1 && std::isdigit(static_cast<unsigned char>(text[1]))));
   // The CSV tables hold every digit (potlines.csv: SEC 15.000000000769482, load 295.17453800282175);
   // the page shows 6 significant digits, as its summary table does, and the full value on hover.
-  if (numeric && significant_digits(text) > 6) {
-    return fmt::format("<td class=\"num\" title=\"{}\">{:.6g}</td>", escape_html(text), std::strtod(text.c_str(), nullptr));
+  // Fixed notation (every integer digit) and noise below vega::kNoise as 0: the page printed money as
+  // "-3.59045e+08" and "-2.32831e-13" t of extra metal (user trial T12-10).
+  const double x = numeric ? std::strtod(text.c_str(), nullptr) : 0.0;
+  if (numeric && x != 0.0 && std::fabs(x) < vega::kNoise) {
+    return fmt::format("<td class=\"num\" title=\"{}\">0</td>", escape_html(text));
+  }
+  if (numeric && (significant_digits(text) > 6 || text.find_first_of("eE") != std::string::npos)) {
+    const std::string shown = core::format_significant(x, 6);
+    if (shown != text) return fmt::format("<td class=\"num\" title=\"{}\">{}</td>", escape_html(text), escape_html(shown));
   }
   return fmt::format("<td{}>{}</td>", numeric ? " class=\"num\"" : "", escape_html(text));
 }

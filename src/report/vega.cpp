@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "potline/core/text.hpp"
+
 namespace potline::report::vega {
 
 io::Json number(std::optional<double> x) { return x && std::isfinite(*x) ? io::Json(*x) : io::Json(nullptr); }
@@ -59,8 +61,11 @@ std::string label(std::string key) {
 std::string cell_text(const io::Json& v) {
   if (v.is_null()) return "missing";
   if (v.is_number_float()) {
+    // Fixed notation, 6 significant digits, and floating-point noise as 0: the page printed
+    // "npv_usd -3.59045e+08" and "extra_production_t -2.32831e-13" (user trial T12-10).
     const double x = v.get<double>();
-    return std::isfinite(x) ? fmt::format("{:.6g}", x) : "missing";
+    if (!std::isfinite(x)) return "missing";
+    return std::fabs(x) < kNoise ? "0" : core::format_significant(x, 6);
   }
   if (v.is_number()) return v.dump();
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";

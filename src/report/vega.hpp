@@ -37,7 +37,11 @@ std::string fixed(std::optional<double> x, int digits, double scale = 1.0);
 /// "term_name" -> "term name".
 std::string label(std::string key);
 
-/// Format for HTML tables: a number with up to 6 significant digits, "missing" for null.
+/// Below this magnitude a summary value is floating-point noise (-2.3e-13 t of extra metal) and its
+/// table cell reads 0: no report quantity (t, MWh, EUR, USD, °C, kA, wt%) is meaningful there.
+inline constexpr double kNoise = 1e-9;
+/// Format for HTML tables: a number in fixed notation with 6 significant digits (every integer
+/// digit of a larger one: "-359044914"), 0 below kNoise, "missing" for null.
 std::string cell_text(const io::Json& v);
 
 }  // namespace potline::report::vega

@@ -1,5 +1,6 @@
 // potline emissions as a library function (see flag_commands.hpp): anode CO2 (Tier 1, or Tier 2 when
-// --nac is given), PFCs (the slope method when the AEM is given, --aeo with --ce the overvoltage
+// --nac is given), PFCs (the slope method when the AEM is given, with the set of
+// plant::default_coefficient_set unless --coefficients names one, as `potline smelter`; --aeo with --ce the overvoltage
 // method; without either, as `potline smelter`, the slope method with the AEM of the class's entry in
 // the fleet's anode-effect table, Tier 1 without one or with --pfc-method tier1), plus the
 // low-voltage CF4 (plant::low_voltage_pfc).
@@ -43,7 +44,7 @@ EmissionsOptions read_options(const OptionTexts& given, core::Diagnostics& d) {
   o.ash = v.maybe_number("emissions.ash");
   o.low_voltage_cf4_kg_per_kg = v.maybe_number("emissions.low-voltage-cf4");
   o.pfc_method = v.text("emissions.pfc-method");
-  o.coefficients = v.text("emissions.coefficients");
+  o.coefficients = v.text("emissions.coefficients", "IPCC2006");
   o.gwp = v.text("emissions.gwp");
   // The rules between options look at what was given, not at what was accepted: `--aeo 1 --ce 0.95`
   // (a fraction for 95 %) got "the overvoltage method needs --ce" after the range error of --ce.
@@ -145,6 +146,13 @@ PfcChoice choose_pfc(const EmissionsOptions& o, const plant::EmissionData& data,
     p.method = PfcMethod::kSlope;
     p.aem = o.aem ? *o.aem : anode_effect_minutes(*o.frequency, *o.duration);
     p.basis = o.aem ? "slope method with the given --aem" : "slope method with the given --ae-frequency x --ae-duration-min";
+    // The set as potline smelter and simulate take it (user trial T12-1: --aem 2 for PFPB_modern
+    // gave 2.28 t CO2e/t on the IPCC2006 CWPB row, smelter 1.51 on the IPCC2019 row).
+    if (!o.coefficients_given) {
+      p.set = default_coefficient_set(data, cls);
+      p.basis += fmt::format(", {} coefficients (the default: IPCC2019 where it has the class, as potline smelter)",
+                             to_string(p.set));
+    }
     return p;
   }
   const std::string path = data_dir + "/fleet-anode-effects.toml";

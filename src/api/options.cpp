@@ -81,7 +81,10 @@ const io::Schema& emissions_options_schema() {
         .default_note("the data's Tier 2 default")
         .doc("anode sulfur (Tier 2)");
     t.number("emissions.ash").unit("%").range(0.0, 10.0).default_note("the data's Tier 2 default").doc("anode ash (Tier 2)");
-    t.choice("emissions.coefficients", {"IPCC2006", "IPCC2019"}).default_("IPCC2006").doc("PFC coefficient set");
+    t.choice("emissions.coefficients", {"IPCC2006", "IPCC2019"})
+        .default_note("as potline smelter: IPCC2019 where it has the class (every class but CWPB) for the slope method, "
+                      "IPCC2006 for Tier 1 and the overvoltage method")
+        .doc("PFC coefficient set");
     t.choice("emissions.gwp", plant::gwp_set_names()).default_("AR5").doc("GWP-100 set");
     return t.schema();
   }();

@@ -361,6 +361,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["pfc_t_co2e_per_t_al"] = s.production_t > 0 ? s.pfc.co2e_t / s.production_t : 0.0;
   j["pfc_method"] = c.pfc_method == line::PfcMethod::kSlope ? "slope" : "overvoltage";
   j["pfc_coefficients"] = c.pfc_set + "/" + c.pfc_technology;
+  j["pfc_basis"] = c.pfc_basis;  // where the class and set come from (user trial T12-1)
   j["gwp"] = c.gwp_set;
   j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
   if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;

@@ -383,11 +383,11 @@ std::optional<ClassPfcDefault> class_pfc_default(const AnodeEffectTable& table, 
                                    std::filesystem::path(table.path).filename().string();
     return std::nullopt;
   }
-  // The table's set when it has coefficients for the class (IPCC2019 has no CWPB).
+  // The table's set when it has coefficients for the class (IPCC2019 has no CWPB): the one rule
+  // of every command (default_coefficient_set; user trial T12-1).
   const auto table_set = coefficient_set_from_name(table.coefficient_set);
-  const CoefficientSet set = given_set                                           ? *given_set
-                             : table_set && data.pfc(*table_set, cls) != nullptr ? *table_set
-                                                                                 : fallback_set;
+  const CoefficientSet set =
+      given_set ? *given_set : default_coefficient_set(data, cls, table_set, fallback_set);
   // A published intensity enters as the AEM that reproduces it under the set applied.
   AnodeEffectTable under = table;
   under.coefficient_set = std::string(to_string(set));

@@ -97,6 +97,17 @@ void read_co2_tier1(const toml::table& doc, const std::string& path, EmissionDat
   data.tier1_co2_source = text(*t1, "source");
 }
 
+void read_default_set(const toml::table& doc, const std::string& path, EmissionData& data,
+                      core::Diagnostics& d) {
+  const std::string name = text(doc, "default_set");
+  const auto set = coefficient_set_from_name(name);
+  if (!set) {
+    d.error({path, 0, 0}, "default_set", "default_set '" + name + "': IPCC2006 or IPCC2019");
+    return;
+  }
+  data.default_set = *set;
+}
+
 void read_tier2(const toml::table& doc, const std::string& path, EmissionData& data,
                 core::Diagnostics& d) {
   const auto* t2 = doc["tier2_defaults"].as_table();
@@ -211,6 +222,7 @@ EmissionData EmissionData::load(const std::string& data_dir, core::Diagnostics& 
   const std::string ipcc_path = data_dir + "/emissions/ipcc-aluminium.toml";
   if (auto doc = parse_file(ipcc_path, d)) {
     read_co2_tier1(*doc, ipcc_path, data, d);
+    read_default_set(*doc, ipcc_path, data, d);
     read_tier2(*doc, ipcc_path, data, d);
     if (const auto* rows = (*doc)["pfc"].as_array()) {
       for (const auto& node : *rows) {
@@ -240,6 +252,19 @@ const PfcCoefficients* EmissionData::pfc(CoefficientSet set, TechnologyClass c) 
   }
   const auto& p = pfc_[set_index(set)][static_cast<int>(c)];
   return p ? &*p : nullptr;
+}
+
+bool has_own_pfc_row(const EmissionData& data, CoefficientSet set, TechnologyClass cls) {
+  const bool point_fed = cls == TechnologyClass::kPFPBLegacy || cls == TechnologyClass::kPFPBModern;
+  if (set == CoefficientSet::kIpcc2006 && point_fed) return false;
+  return data.pfc(set, cls) != nullptr;
+}
+
+CoefficientSet default_coefficient_set(const EmissionData& data, TechnologyClass cls,
+                                       std::optional<CoefficientSet> preferred,
+                                       CoefficientSet fallback) {
+  const CoefficientSet set = preferred.value_or(data.default_set);
+  return has_own_pfc_row(data, set, cls) ? set : fallback;
 }
 
 const GwpValues* EmissionData::gwp(GwpSet set) const {

@@ -64,8 +64,8 @@ void tier1_default(SmelterCase& c, const std::string& cls, const std::string& wh
 CoefficientSet slope_set(const SmelterCase& c, const AnodeEffectTable& table,
                          const EmissionData& data) {
   if (given(c.values, "emissions.coefficient_set")) return c.coefficient_set;
-  const auto set = coefficient_set_from_name(table.coefficient_set);
-  return set && data.pfc(*set, c.inputs.emissions.technology) != nullptr ? *set : c.coefficient_set;
+  return default_coefficient_set(data, c.inputs.emissions.technology,
+                                 coefficient_set_from_name(table.coefficient_set), c.coefficient_set);
 }
 
 /// The case's own anode-effect statistics without a method: the slope method (aem, AE frequency x

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "potline/plant/anode_effects.hpp"
+
 namespace potline::line {
 namespace {
 
@@ -61,11 +63,9 @@ std::vector<std::string> fault_profile_choices() {
 }
 
 const FaultProfile& auto_fault_profile(const cell::Technology* technology) {
-  // Estimate (as fleet::pfc_class_of): automatic anode-effect detection and quench became standard
-  // in the point-fed designs of the 1990s.
-  constexpr int kFirstModernYear = 1990;
-  const bool legacy = technology != nullptr && technology->cell_type == "PFPB" &&
-                      technology->first_industrial_year && *technology->first_industrial_year < kFirstModernYear;
+  // The class as every command takes it (plant::pfc_class_of: legacy before 1990; user trial T12-1).
+  const bool legacy =
+      technology != nullptr && plant::pfc_class_of(*technology) == plant::TechnologyClass::kPFPBLegacy;
   return *find_fault_profile(legacy ? "pfpb_legacy" : "pfpb_modern");
 }
 

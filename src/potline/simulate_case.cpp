@@ -14,6 +14,7 @@
 #include "potline/cell/cell_model.hpp"
 #include "potline/potline/faults_profiles.hpp"
 #include "potline/potline/purity_track_case.hpp"
+#include "potline/potline/simulate_pfc.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/potline/thermal_start.hpp"
@@ -253,44 +254,6 @@ void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnos
   check_ae_threshold(v, c, diagnostics);
 }
 
-/// The [pfc] keys and their coefficients from the one table; the former set spellings are mapped
-/// with a deprecation warning.
-void resolve_pfc(const io::ValueSet& v, const plant::EmissionData& table, SimulationCase& c, core::Diagnostics& d) {
-  const auto loc = [&](const char* key) {
-    const io::Value* x = v.get(key);
-    return x ? x->location : core::SourceLocation{};
-  };
-  c.pfc_set = v.text("pfc.coefficients");
-  if (const auto former = plant::coefficient_set_from_former_name(c.pfc_set)) {
-    const std::string name(plant::to_string(*former));
-    d.warning(loc("pfc.coefficients"), "pfc.coefficients",
-              fmt::format("'{}' is the former spelling of '{}' (deprecated): write the set name as data/emissions/"
-                          "ipcc-aluminium.toml and every other command do",
-                          c.pfc_set, name));
-    c.pfc_set = name;
-  }
-  c.pfc_technology = v.text("pfc.technology");
-  c.gwp_set = v.text("pfc.gwp");
-  const plant::CoefficientSet set = *plant::coefficient_set_from_name(c.pfc_set);
-  const auto k = pfc_coefficients(table, set, *plant::technology_class_from_name(c.pfc_technology));
-  if (!k) {
-    std::string list;
-    for (const auto& t : plant::technology_class_names()) {
-      if (pfc_coefficients(table, set, *plant::technology_class_from_name(t))) list += (list.empty() ? "" : ", ") + t;
-    }
-    d.error(loc("pfc.technology"), "pfc.technology",
-            fmt::format("'{}' has no coefficients in set '{}'; choose one of: {}", c.pfc_technology, c.pfc_set, list));
-  } else if (c.pfc_method == PfcMethod::kOvervoltage && !k->overvoltage_cf4) {
-    d.error(loc("pfc.method"), "pfc.method",
-            fmt::format("set '{}' has no overvoltage coefficient for '{}'; use pfc.method = \"slope\" or "
-                        "pfc.coefficients = \"IPCC2006\" with CWPB or SWPB", c.pfc_set, c.pfc_technology));
-  } else {
-    c.pfc_coefficients = *k;
-  }
-  if (const auto g = gwp(table, *plant::gwp_set_from_name(c.gwp_set))) c.gwp = *g;
-  else d.error(loc("pfc.gwp"), "pfc.gwp", "GWP set '" + c.gwp_set + "' is not in data/emissions/ipcc-aluminium.toml");
-}
-
 // Shell heat exchangers: the schedule, and keys that need the exchangers or the schedule mode.
 void build_exchangers(const io::ValueSet& v, SimulationCase& c, core::Diagnostics& diagnostics) {
   HeatExchangerSettings& x = c.exchangers;
@@ -383,7 +346,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   read_disturbance_cells(v, c, diagnostics);
   read_cell_upsets(v, c, diagnostics);  // anode problem, cover loss (cell_upsets.cpp)
   build_exchangers(v, c, diagnostics);
-  resolve_pfc(v, emissions, c, diagnostics);
+  resolve_pfc(v, emissions, cell_case->technology ? &*cell_case->technology : nullptr, c, diagnostics);
   check_model(v, c, diagnostics);
   check_control(v, c, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;

@@ -264,14 +264,15 @@ void add_pfc_and_window_fields(Table& t) {
   auto window = t.part(&SimulationCase::window);
   // pfc.coefficients, .technology and .gwp are resolved against the PFC/GWP table of
   // data/emissions/ (former set spellings mapped with a warning), not bound.
+  // Defaults as potline smelter's (user trial T12-1; simulate_pfc.cpp).
   t.choice("pfc.coefficients", pfc_set_choices())
-      .default_("IPCC2006")
+      .default_note("IPCC2019 where it has the class (every class but CWPB), else IPCC2006: as potline smelter")
       .doc(
           "PFC coefficient set of data/emissions/ipcc-aluminium.toml (ipcc2006, ipcc2019: former "
           "spellings, deprecated)")
       .source("[IPCC 2006 Vol3 Ch4] Table 4.16; [IPCC 2019 Refinement]");
   t.choice("pfc.technology", plant::technology_class_names())
-      .default_("CWPB")
+      .default_note("the class of case.technology (AP40: PFPB_modern), CWPB without one: as potline smelter")
       .doc(
           "technology class for the coefficients (ipcc2006: CWPB/SWPB/VSS/HSS; ipcc2019: "
           "PFPB_legacy/PFPB_modern/SWPB/VSS/HSS)")

@@ -158,7 +158,8 @@ TEST(DynamicsInput, ImpossibleSettingsAreInputErrors) {
   EXPECT_NE(message({"run.duration=-1d"}).find("run.duration"), std::string::npos);
   EXPECT_NE(message({"control.underfeed_factor=1.0", "control.overfeed_factor=1.0"}).find("underfeed factor"), std::string::npos);
   EXPECT_NE(message({"potline.outage_start=2h"}).find("potline.outage_duration"), std::string::npos);
-  EXPECT_NE(message({"pfc.coefficients=ipcc2019"}).find("PFPB_modern"), std::string::npos);
+  // AP40 is PFPB_modern, which IPCC2019 has (user trial T12-1); CWPB it has not.
+  EXPECT_NE(message({"pfc.technology=CWPB", "pfc.coefficients=IPCC2019"}).find("PFPB_modern"), std::string::npos);
   EXPECT_NE(message({"potline.current_steps=48h"}).find("TIME FACTOR"), std::string::npos);
 }
 

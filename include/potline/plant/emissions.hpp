@@ -156,11 +156,24 @@ class EmissionData {
   PowerPlantDefaults gas;
   FuelDefaults natural_gas;
   FuelDefaults fuel_oil;
+  /// The set of a PFC when the case or command names none (`default_set` of ipcc-aluminium.toml);
+  /// see default_coefficient_set.
+  CoefficientSet default_set = CoefficientSet::kIpcc2006;
 
  private:
   std::optional<PfcCoefficients> pfc_[2][kTechnologyClassCount];
   std::optional<GwpValues> gwp_[4];
 };
+
+/// The PFC coefficient set when the caller names none (user trial T12-1; one rule for simulate,
+/// emissions, smelter, invest and the fleet's defaults): `preferred` (else the data's default_set,
+/// IPCC2019) when it has a row of its own for the class, else `fallback` (IPCC2006, whose CWPB row
+/// covers the point-fed classes). docs/model/emissions.md, "Default PFC".
+CoefficientSet default_coefficient_set(const EmissionData& data, TechnologyClass cls,
+                                       std::optional<CoefficientSet> preferred = std::nullopt,
+                                       CoefficientSet fallback = CoefficientSet::kIpcc2006);
+/// True when `set` has a row of its own for the class (IPCC2006 maps PFPB_* to its CWPB row: false).
+bool has_own_pfc_row(const EmissionData& data, CoefficientSet set, TechnologyClass cls);
 
 /// Coefficients resolved for one case (copied out of EmissionData at the boundary).
 struct ResolvedCoefficients {

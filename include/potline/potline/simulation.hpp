@@ -133,6 +133,7 @@ struct SimulationCase {
   double open_loop_feed_factor = 1.0; ///< without controller: feed = factor × Faraday demand
   std::string pfc_set = "IPCC2006";   ///< names as in data/emissions/ipcc-aluminium.toml (reported)
   std::string pfc_technology = "CWPB";
+  std::string pfc_basis;              ///< where the class and set come from (simulate_pfc.cpp; reported)
   PfcMethod pfc_method = PfcMethod::kSlope;
   std::string gwp_set = "AR5";
   PfcCoefficients pfc_coefficients;   ///< of (pfc_set, pfc_technology), from the one table

@@ -130,6 +130,8 @@ void add_retrofit(Table& t) {
       .unit("t/yr", "kg/s")
       .range(0.0, 1e8)
       .exclusive_min()
+      .typical(plant::kTypicalCapacity_t_per_yr.lo, plant::kTypicalCapacity_t_per_yr.hi)  // T12-8
+      .source(plant::kTypicalCapacity_t_per_yr.basis)
       .default_note("plant.capacity (unchanged)")
       .doc("capacity after the retrofit");
   t.integer("retrofit.employees")

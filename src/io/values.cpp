@@ -140,8 +140,31 @@ std::string thousandfold_hint(const FieldSpec& field, double value_in_unit) {
   return "";
 }
 
+// A number typed with a unit of another basis whose number, read in the field's unit, would be
+// typical ("110000 USD/d" for a yearly wage of 110000): say the factor that explains the unit given
+// (user trial T12-5: the 1000x hint said "40177.5 USD/yr" for a day/year slip of 365.25). Empty when
+// the number has no unit, the field's own, or the factor is 1000 (thousandfold_hint's case).
+std::string unit_basis_hint(const FieldSpec& field, const std::string& raw_text, double value_in_unit) {
+  if (field.unit.empty() || field.unit == "1" || field.unit == "%" || !(value_in_unit > 0.0)) return "";
+  const char* begin = raw_text.c_str();
+  char* end = nullptr;
+  const double number = std::strtod(begin, &end);
+  if (end == begin || !(number > 0.0)) return "";
+  const std::string given = trimmed(std::string(end));
+  if (given.empty() || given == field.unit) return "";
+  if (number < *field.typical_min || number > *field.typical_max) return "";
+  const double factor = value_in_unit / number;
+  const auto near = [](double a, double b) { return std::abs(a / b - 1.0) < 1e-6; };
+  if (near(factor, 1.0) || near(factor, 1000.0) || near(factor, 0.001)) return "";
+  char buffer[200];
+  std::snprintf(buffer, sizeof buffer, "; %.6g times too %s? %.10g %s would be typical (a %s for %s slip)",
+                factor > 1.0 ? factor : 1.0 / factor, factor > 1.0 ? "high" : "low", number, field.unit.c_str(),
+                given.c_str(), field.unit.c_str());
+  return buffer;
+}
+
 bool check_range(const FieldSpec& field, double value_in_unit, const std::string& shown,
-                 const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+                 const core::SourceLocation& where, core::Diagnostics& diagnostics, const std::string& raw_text = {}) {
   value_in_unit = snap_to_bounds(field, value_in_unit);
   const bool below = field.min && (field.min_exclusive ? value_in_unit <= *field.min
                                                        : value_in_unit < *field.min);
@@ -176,7 +199,8 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
       hint = buffer;
     }
     hint += share_hint(field, value_in_unit);
-    hint += thousandfold_hint(field, value_in_unit);
+    const std::string basis = unit_basis_hint(field, raw_text, value_in_unit);
+    hint += basis.empty() ? thousandfold_hint(field, value_in_unit) : basis;
     diagnostics.warning(where, field.key,
                         "value " + shown + " is outside the typical range " + field.typical_text() +
                             (field.source.empty() ? "" : " (" + field.source + ")") + hint);
@@ -419,7 +443,7 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
       } else if (!field.unit.empty() && field.unit != "1") {
         shown = raw_text + " " + field.unit;
       }
-      if (!check_range(field, in_unit, shown, where, diagnostics)) return std::nullopt;
+      if (!check_range(field, in_unit, shown, where, diagnostics, raw_text)) return std::nullopt;
       warn_fraction_for_percent(field, raw_text, in_unit, where, diagnostics);
       return value;
     }

@@ -99,6 +99,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const Sm
                                               core::Diagnostics& d) {
   auto c = detail::build_single(user, data, d);
   if (c) detail::scale_capture_cost(*c);  // the capture plant's cost at this smelter's gas and size
+  if (c) detail::check_labour_intensity(*c, d);  // employees per kt/yr of capacity (T12-8)
   // The HPA line beside the potlines is checked on the whole plant (evaluated with the outputs).
   if (c && !hpa_inputs(*c, d) && d.has_errors()) return std::nullopt;
   return c;

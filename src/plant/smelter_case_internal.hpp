@@ -39,6 +39,10 @@ void resolve_anodes(SmelterCase& c, const SmelterData& data, const Reader& r);
 void resolve_pfc(SmelterCase& c, double ce, const SmelterData& data, const Reader& r);
 void resolve_energy_emissions(SmelterCase& c, const SmelterData& data, const Reader& r);
 
+/// A warning when the employees per kt/yr of capacity leave the typical band (smelter_plausibility.cpp;
+/// user trial T12-8), with the 1000x hint; not when the capacity itself is outside its typical range.
+void check_labour_intensity(const SmelterCase& c, core::Diagnostics& d);
+
 /// One group of potlines (the case's [potline], or one [[potline]] table merged into the case).
 std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data,
                                         core::Diagnostics& d);

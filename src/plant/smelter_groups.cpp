@@ -172,6 +172,7 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user,
     for (const PotlineGroupCase& g : c.potlines) c.pfc_basis += (c.pfc_basis.empty() ? "" : "; ") + g.name + ": " + g.pfc_basis;
   }
   detail::scale_capture_cost(c);  // on the whole smelter: its capture plant treats every group's gas
+  detail::check_labour_intensity(c, d);  // the site's and the groups' employees over the capacity (T12-8)
   if (!hpa_inputs(c, d) && d.error_count() > errors_before) return std::nullopt;  // the HPA line, on the whole plant
   return c;
 }

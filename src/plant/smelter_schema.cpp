@@ -78,6 +78,8 @@ void add_potline_and_plant(Table& t) {
   t.number("plant.capacity")
       .unit("t/yr", "kg/s")
       .range(1.0, 1e8)
+      .typical(kTypicalCapacity_t_per_yr.lo, kTypicalCapacity_t_per_yr.hi)  // T12-8: a kt/t slip warns
+      .source(kTypicalCapacity_t_per_yr.basis)
       .default_note(
           "count × pots_per_line × Faraday production at line_current and current_efficiency")
       .doc("nameplate capacity (primary metal)");

@@ -51,4 +51,15 @@ inline constexpr TypicalRange kTypicalCapex_usd_per_t{
     "(assumptions), "
     "widened"};
 
+// Size and staff of one smelter (user trial T12-8: a kt/t slip in plant.capacity or labour.employees
+// passed silently, C1 190,273 USD/t at "473 t/yr").
+inline constexpr TypicalRange kTypicalCapacity_t_per_yr{
+    10000.0, 2500000.0,
+    "estimate: the single smelters of data/smelters.csv span 14–2,030 kt/yr (aggregate rows "
+    "excluded), widened"};
+inline constexpr TypicalRange kTypicalEmployeesPerKt{
+    0.5, 20.0,
+    "estimate: the 13 smelters of Table 1 of [Wang et al. 2025] (data/smelters-seed.csv) have "
+    "1.7–5.9 employees per kt/yr of capacity, widened for older and smaller plants"};
+
 }  // namespace potline::plant

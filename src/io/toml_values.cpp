@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
@@ -22,6 +23,28 @@ std::optional<toml::table> parse_toml(const std::string& text, const std::string
                       std::string(e.description()));
     return std::nullopt;
   }
+}
+
+std::optional<toml::table> parse_toml_data_file(const std::string& path,
+                                                core::Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {  // toml++ calls a missing file a syntax error
+    diagnostics.error(
+        {path, 0, 0}, "",
+        "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR "
+        "or the source tree's data/)");
+    return std::nullopt;
+  }
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    diagnostics.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "",
+                      "TOML syntax error in data file: " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    diagnostics.error({path, 0, 0}, "", std::string("cannot read data file: ") + e.what());
+  }
+  return std::nullopt;
 }
 
 core::SourceLocation toml_location(const toml::node& node, const std::string& file) {

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "potline/io/toml_values.hpp"
 #include "potline/plant/emissions.hpp"
 
 namespace potline::plant {
@@ -56,29 +57,6 @@ std::string text(const toml::table& t, std::string_view key) {
     if (auto v = n->value<std::string>()) return *v;
   }
   return {};
-}
-
-std::optional<toml::table> parse_file(const std::string& path, core::Diagnostics& d) {
-  // toml++ reports a missing file as a parse error: "TOML syntax error in data file: File could not
-  // be opened for reading" for `potline --data-dir EMPTY smelter ...`.
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    d.error({path, 0, 0}, "",
-            "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR "
-            "or the "
-            "source tree's data/)");
-    return std::nullopt;
-  }
-  try {
-    return toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& b = e.source().begin;
-    d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "",
-            "TOML syntax error in data file: " + std::string(e.description()));
-  } catch (const std::exception& e) {
-    d.error({path, 0, 0}, "", std::string("cannot read data file: ") + e.what());
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -180,7 +158,7 @@ std::optional<std::pair<GwpSet, GwpValues>> read_gwp_row(const toml::node& node,
 }
 
 void read_power_plants(const std::string& path, EmissionData& data, core::Diagnostics& d) {
-  const auto doc = parse_file(path, d);
+  const auto doc = io::parse_toml_data_file(path, d);
   if (!doc) return;
   auto plant = [&](const char* name, PowerPlantDefaults& out) {
     const auto* t = (*doc)[name].as_table();
@@ -199,7 +177,7 @@ void read_power_plants(const std::string& path, EmissionData& data, core::Diagno
 }
 
 void read_fuels(const std::string& path, EmissionData& data, core::Diagnostics& d) {
-  const auto doc = parse_file(path, d);
+  const auto doc = io::parse_toml_data_file(path, d);
   if (!doc) return;
   auto fuel = [&](Fuel f, FuelDefaults& out) {
     const std::string name(to_string(f));
@@ -220,7 +198,7 @@ void read_fuels(const std::string& path, EmissionData& data, core::Diagnostics& 
 EmissionData EmissionData::load(const std::string& data_dir, core::Diagnostics& d) {
   EmissionData data;
   const std::string ipcc_path = data_dir + "/emissions/ipcc-aluminium.toml";
-  if (auto doc = parse_file(ipcc_path, d)) {
+  if (auto doc = io::parse_toml_data_file(ipcc_path, d)) {
     read_co2_tier1(*doc, ipcc_path, data, d);
     read_default_set(*doc, ipcc_path, data, d);
     read_tier2(*doc, ipcc_path, data, d);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "potline/core/text.hpp"
+#include "potline/io/toml_values.hpp"
 
 namespace potline::policy {
 
@@ -132,27 +133,9 @@ std::string caveat(toml::node_view<const toml::node> table) {
 
 CbamSchedule CbamSchedule::load(const std::string& path, core::Diagnostics& d) {
   CbamSchedule s;
-  toml::table doc;
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {  // toml++ calls a missing file a syntax error
-    d.error({path, 0, 0}, "",
-            "cannot read data file: no such file (the data folder is --data-dir, $POTLINE_DATA_DIR "
-            "or the "
-            "source tree's data/)");
-    return s;
-  }
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& b = e.source().begin;
-    d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "",
-            "TOML syntax error in data file: " + std::string(e.description()));
-    return s;
-  } catch (const std::exception& e) {
-    d.error({path, 0, 0}, "", std::string("cannot read data file: ") + e.what());
-    return s;
-  }
-  const toml::table& t = doc;
+  const auto parsed = io::parse_toml_data_file(path, d);
+  if (!parsed) return s;
+  const toml::table& t = *parsed;
   std::array<bool, kCbamYears> have_factor{}, have_markup{};
   auto read_years = [&](const char* key, std::array<double, kCbamYears>& out,
                         std::array<bool, kCbamYears>& have) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "potline/io/toml_values.hpp"
+
 namespace potline::policy {
 
 namespace {
@@ -43,16 +45,9 @@ UkEtsSchedule UkEtsSchedule::load(const std::string& path, core::Diagnostics& d)
     d.warning({path, 0, 0}, "", "no UK ETS data file: UK smelters pay no UK ETS");
     return s;
   }
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& b = e.source().begin;
-    d.error({path, static_cast<int>(b.line), static_cast<int>(b.column)}, "",
-            "TOML syntax error in data file: " + std::string(e.description()));
-    return s;
-  }
-  const toml::table& t = doc;
+  const auto parsed = io::parse_toml_data_file(path, d);
+  if (!parsed) return s;
+  const toml::table& t = *parsed;
   if (const auto* list = t["countries"].as_array()) {
     for (const auto& c : *list) s.countries.push_back(c.value_or(std::string()));
   }

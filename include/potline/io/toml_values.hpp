@@ -20,6 +20,13 @@ namespace potline::io {
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& file,
                                       core::Diagnostics& diagnostics);
 
+/// Reads and parses one of the project's TOML data files (data/...). A missing file is an error
+/// naming the data folder's sources (toml++ would call it a syntax error); a syntax error is
+/// reported at file:line:col as "TOML syntax error in data file: ..."; any other read failure as
+/// "cannot read data file: ...". nullopt after an error.
+std::optional<toml::table> parse_toml_data_file(const std::string& path,
+                                                core::Diagnostics& diagnostics);
+
 /// "file:line:col" of a TOML node.
 core::SourceLocation toml_location(const toml::node& node, const std::string& file);
 

@@ -36,6 +36,23 @@ io::Json by_region(const fleet::FleetCase& c, const std::vector<double>& v, doub
   return j;
 }
 
+// One row per smelter of a carbon scheme (EU or UK ETS) with its output and direct intensity;
+// `fields(economics, production_kg_per_s, row)` adds the scheme's own allocation and cost.
+template <class InScheme, class Fields>
+io::Json scheme_rows(const fleet::FleetCase& c, const fleet::FleetResult& f, InScheme in_scheme, Fields fields) {
+  io::Json rows = io::Json::array();
+  for (std::size_t i = 0; i < c.model.smelters.size() && i < f.smelters.size() && i < f.production_kg_per_s.size(); ++i) {
+    if (!in_scheme(c.model.smelters[i])) continue;
+    io::Json row = io::Json::object();
+    row["id"] = c.model.smelters[i].record.id;
+    row["production_kt_per_year"] = f.production_kg_per_s[i] * kKt;
+    row["direct_co2e_t_per_t"] = f.smelters[i].direct_co2e_kg_per_kg;
+    fields(f.smelters[i], f.production_kg_per_s[i], row);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 // The EU ETS of a case with a year (fleet.hpp, EuEtsCharge): cost and free allocation per smelter.
 io::Json eu_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   const fleet::EuEtsCharge& ets = c.model.eu_ets;
@@ -45,21 +62,15 @@ io::Json eu_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   j["benchmark_t_per_t"] = ets.benchmark_t_per_t(ets.year);
   j["free_allocation_t_per_t"] = ets.on ? ets.free_allocation_t_per_t(ets.year) : 0.0;
   j["eua_usd_per_t"] = ets.eua_usd_per_kg_co2 * kT;
-  io::Json rows = io::Json::array();
   double produced = 0, cost = 0;
-  for (std::size_t i = 0; i < c.model.smelters.size() && i < f.smelters.size() && i < f.production_kg_per_s.size(); ++i) {
-    const fleet::SmelterEconomics& e = f.smelters[i];
-    if (!c.model.smelters[i].in_eu_ets) continue;
-    io::Json row = io::Json::object();
-    row["id"] = c.model.smelters[i].record.id;
-    row["production_kt_per_year"] = f.production_kg_per_s[i] * kKt;
-    row["direct_co2e_t_per_t"] = e.direct_co2e_kg_per_kg;
-    row["free_allocation_t_per_t"] = e.eu_ets_free_allocation_kg_per_kg;
-    row["cost_usd_per_t"] = e.eu_ets_usd_per_kg * kT;
-    rows.push_back(row);
-    produced += f.production_kg_per_s[i];
-    cost += f.production_kg_per_s[i] * e.eu_ets_usd_per_kg;
-  }
+  const io::Json rows = scheme_rows(
+      c, f, [](const auto& s) { return s.in_eu_ets; },
+      [&](const fleet::SmelterEconomics& e, double production_kg_per_s, io::Json& row) {
+        row["free_allocation_t_per_t"] = e.eu_ets_free_allocation_kg_per_kg;
+        row["cost_usd_per_t"] = e.eu_ets_usd_per_kg * kT;
+        produced += production_kg_per_s;
+        cost += production_kg_per_s * e.eu_ets_usd_per_kg;
+      });
   j["production_Mt"] = produced * kMt;
   j["mean_cost_usd_per_t"] = produced > 0 ? cost / produced * kT : 0.0;
   j["smelters"] = rows;
@@ -92,19 +103,13 @@ io::Json uk_ets_json(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   j["allocation_factor"] = ets.schedule.allocation_factor_in(ets.year);
   j["free_allocation_t_per_t"] = ets.on ? ets.schedule.free_allocation_t_per_t(ets.year) : 0.0;
   j["uka_usd_per_t"] = ets.schedule.uka_usd_per_kg_co2(ets.year) * kT;
-  io::Json rows = io::Json::array();
-  for (std::size_t i = 0; i < c.model.smelters.size() && i < f.smelters.size() && i < f.production_kg_per_s.size(); ++i) {
-    const fleet::SmelterEconomics& e = f.smelters[i];
-    if (!c.model.smelters[i].in_uk_ets) continue;
-    io::Json row = io::Json::object();
-    row["id"] = c.model.smelters[i].record.id;
-    row["production_kt_per_year"] = f.production_kg_per_s[i] * kKt;
-    row["direct_co2e_t_per_t"] = e.direct_co2e_kg_per_kg;
-    row["free_allocation_t_per_t"] = e.uk_ets_free_allocation_kg_per_kg;
-    row["cost_usd_per_t"] = e.uk_ets_usd_per_kg * kT;
-    row["eu_cbam_usd_per_t"] = e.cbam_usd_per_kg * kT;  // on its metal sold into the EU, net of the UK ETS
-    rows.push_back(row);
-  }
+  const io::Json rows = scheme_rows(
+      c, f, [](const auto& s) { return s.in_uk_ets; },
+      [](const fleet::SmelterEconomics& e, double, io::Json& row) {
+        row["free_allocation_t_per_t"] = e.uk_ets_free_allocation_kg_per_kg;
+        row["cost_usd_per_t"] = e.uk_ets_usd_per_kg * kT;
+        row["eu_cbam_usd_per_t"] = e.cbam_usd_per_kg * kT;  // on its metal sold into the EU, net of the UK ETS
+      });
   j["smelters"] = rows;
   return j;
 }

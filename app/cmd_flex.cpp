@@ -237,6 +237,16 @@ void print_exchanger_value(const flex::FlexCase& c, const flex::FlexResult& r) {
       flex::signed_text(x.flat_margin_change_delivered_eur, 0));
 }
 
+// Why the model matters here, and, under flex's own default, that the other commands default to
+// Dewing (one case, two commands, two CE models: docs/model/current-efficiency.md, "Which command
+// runs which model").
+std::string ce_model_why(const flex::CeValue& v) {
+  if (v.model != "mass_transfer") return ": no current-density term";
+  return v.origin == "the flex default"
+             ? ": the CE falls with the current density; cell, simulate and fleet default to dewing"
+             : ": the CE falls with the current density";
+}
+
 // Which CE model valued the schedule and how much of the delivered value its CE change makes
 // (T9-3, flex::ce_value); the Dewing note (T8-9); what is left out of the year's value.
 void print_ce(const flex::FlexCase& c, const flex::FlexResult& r) {
@@ -244,7 +254,7 @@ void print_ce(const flex::FlexCase& c, const flex::FlexResult& r) {
   std::cout << fmt::format(
       "  current efficiency: {} ({}{}); the schedule's {:.2f} % against flat {:.2f} % ({} points): {} t, {} EUR "
       "of the delivered savings\n",
-      v.model, v.origin, v.model == "mass_transfer" ? ": the CE falls with the current density" : ": no current-density term",
+      v.model, v.origin, ce_model_why(v),
       v.optimised_percent, v.flat_percent, flex::signed_text(v.change_points, 2), flex::signed_text(v.metal_kg / 1e3, 1),
       flex::signed_text(v.value_eur, 0));
   if (auto note = flex::flex_ce_note(c, r)) std::cout << "  note: " << *note << "\n";

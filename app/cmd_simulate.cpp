@@ -17,6 +17,7 @@
 #include "potline/api/read_files.hpp"
 #include "potline/api/run_folder.hpp"
 #include "potline/api/simulate_command.hpp"
+#include "potline/cell/current_efficiency.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/io/run_outputs.hpp"
 #include "potline/version.hpp"
@@ -281,14 +282,15 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
                    const io::Json& summary) {
   std::cout << fmt::format(
       "{}: {} cell(s), {:.2f} d\n  mean line current {:.1f} kA, mean cell voltage {:.3f} V, CE "
-      "{:.2f} %\n"
+      "{:.2f} % ({})\n"
       "  production {:.2f} t, energy {:.1f} MWh DC ({:.1f} MWh AC at the rectifier efficiency "
       "{:.3f}), SEC {:.3f} kWh/kg (DC)\n"
       "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
       "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy "
       "balance error {:.1e}\n",
       c.title + changed_on_command_line(o.sets), s.cells, s.simulated_days,
-      s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency, s.production_t,
+      s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
+      cell::to_name(c.constants.current_efficiency_model), s.production_t,
       s.energy_MWh, s.energy_MWh / c.design.rectifier_efficiency, c.design.rectifier_efficiency,
       s.sec_dc_kWh_per_kg, s.ae.count, s.ae.frequency_per_cell_day(), s.ae.minutes_per_cell_day(),
       s.pfc.co2e_t, s.mean_superheat_K, s.min_ledge_m * 100, s.max_ledge_m * 100, s.alumina_min_wt,

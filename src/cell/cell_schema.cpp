@@ -169,7 +169,8 @@ void add_current_efficiency_model(Part& k) {
       .source("docs/model/current-efficiency.md")
       .doc("dewing: [Dewing 1991] (superheat, AlF3, LiF); mass_transfer: dissolved-metal loss "
            "3F·k·c_Al/i_cathode with the solubility of [Arthur 1974] and k rising with anode "
-           "current density and as the ACD closes ([Solheim et al. 2018])");
+           "current density and as the ACD closes ([Solheim et al. 2018]); `potline flex` defaults to "
+           "mass_transfer, every other command to dewing");
   auto m = k.part(&ModelConstants::mass_transfer);
   const std::string only = " (mass_transfer model only)";
   m.number("model.mass_transfer_coefficient", &MassTransferCe::coefficient_m_per_s)

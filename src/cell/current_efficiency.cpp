@@ -80,8 +80,8 @@ std::optional<std::string> dewing_current_note(CurrentEfficiencyModel model, dou
   return fmt::format(
       "the {} {} from the {:.1f} kA the current efficiency was calibrated at: the default "
       "Dewing CE has no current-density term, so it moves only with the superheat (a cut reads as a higher CE, "
-      "the published direction is the opposite); model.current_efficiency_model = \"mass_transfer\" lowers the "
-      "CE as the current falls (docs/model/current-efficiency.md, \"Which model\")",
+      "the published direction is the opposite); model.current_efficiency_model = \"mass_transfer\" (the default "
+      "of `potline flex`) lowers the CE as the current falls (docs/model/current-efficiency.md, \"Which model\")",
       what, current, calibrated_A / 1e3);
 }
 

@@ -291,8 +291,8 @@ std::optional<std::string> acd_independent_ce_note(const CellCase& c, const Cell
   // No ACD value in the text: the note of every point of `--vary operation.acd=...` is one note.
   return fmt::format("the current efficiency ({:.1f} %, dewing) does not depend on the ACD (operation.acd) in this "
                      "model: an ACD change moves the voltage alone, so an ACD cut shows as a pure energy gain; "
-                     "model.current_efficiency_model = \"mass_transfer\" makes the CE fall as the ACD closes "
-                     "(docs/model/current-efficiency.md)",
+                     "model.current_efficiency_model = \"mass_transfer\" (the default of `potline flex`) makes the CE fall as "
+                     "the ACD closes (docs/model/current-efficiency.md)",
                      100 * r.current_efficiency);
 }
 }  // namespace

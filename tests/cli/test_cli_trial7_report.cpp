@@ -16,7 +16,8 @@ TEST(CliTrial7, AcdChangeUnderDewingSaysTheCeDoesNotRespond) {
   expect_in(text.out, std::string("note: the current efficiency (95.0 %, dewing) ") + kCeNote);
   expect_in(
       text.out,
-      "model.current_efficiency_model = \"mass_transfer\" makes the CE fall as the ACD closes");
+      "model.current_efficiency_model = \"mass_transfer\" (the default of `potline flex`) makes the CE fall as the "
+      "ACD closes");
   const RunResult json =
       potline({"cell", default_case(), "--set", "operation.acd=3.0 cm", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.describe();

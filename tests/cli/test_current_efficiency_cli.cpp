@@ -30,6 +30,35 @@ TEST(CurrentEfficiencyCli, SimulateSummaryNamesTheModel) {
   const Json j = parse_json(r.out);
   const Json& summary = j.contains("summary") ? j.at("summary") : j;
   EXPECT_EQ(summary.at("current_efficiency_model"), "mass_transfer");
+  // The text summary names it after the CE, as `potline cell` does (the default: dewing).
+  const RunResult text = potline({"simulate", (source_dir() / "examples/cell-7d.toml").string(), "--set",
+                                  "run.duration=2h"});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_NE(text.out.find(" % (dewing)\n"), std::string::npos) << text.out;
+}
+
+// One case, two commands, two default CE models (docs/model/current-efficiency.md, "Which command
+// runs which model"): where the difference matters the outputs say so. Under Dewing the notes on a
+// given ACD and on a current away from the calibration point name mass_transfer as flex's default;
+// the schema of cell (and simulate) says which command defaults to which.
+TEST(CurrentEfficiencyCli, TheCommandsDefaultsAreSaidWhereTheyDiffer) {
+  const RunResult cut = potline({"cell", "--technology", "AP40", "--set", "operation.line_current=300 kA"});
+  ASSERT_EQ(cut.exit_code, 0) << cut.describe();
+  EXPECT_NE(cut.out.find("\"mass_transfer\" (the default of `potline flex`) lowers the CE as the current falls"),
+            std::string::npos)
+      << cut.out;
+  const RunResult acd = potline({"cell", "--technology", "AP40", "--set", "operation.acd=3.3 cm"});
+  ASSERT_EQ(acd.exit_code, 0) << acd.describe();
+  EXPECT_NE(acd.out.find("\"mass_transfer\" (the default of `potline flex`) makes the CE fall as the ACD closes"),
+            std::string::npos)
+      << acd.out;
+  for (const char* command : {"cell", "simulate"}) {
+    const RunResult schema = potline({"schema", command, "--markdown"});
+    ASSERT_EQ(schema.exit_code, 0) << schema.describe();
+    EXPECT_NE(schema.out.find("`potline flex` defaults to mass_transfer, every other command to dewing"),
+              std::string::npos)
+        << command;
+  }
 }
 
 // Validation rows CE6 and CE7 (docs/validation.md, "Current efficiency"; user trial T8-9, T7-23):

@@ -44,7 +44,7 @@ TEST(FlexCeCli, InsulatedWeekIsValuedWithTheMassTransferCeByDefault) {
   EXPECT_NE(
       t.out.find(
           "  current efficiency: mass_transfer (the flex default: the CE falls with the current "
-          "density); the schedule's "),
+          "density; cell, simulate and fleet default to dewing); the schedule's "),
       std::string::npos)
       << t.out;
   EXPECT_NE(t.out.find("of the savings, the current efficiency change [EUR]"), std::string::npos);

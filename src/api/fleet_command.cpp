@@ -156,6 +156,10 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["production_by_region_Mt"] = by_region(c, f.production_by_region_kg_per_s, kMt);
   j["consumption_by_region_Mt"] = by_region(c, f.consumption_kg_per_s, kMt);
   j["demand_by_region_Mt"] = by_region(c, f.demand_kg_per_s, kMt);
+  // Each region's demand curve passes through its reference demand at this price (market.demand_anchor).
+  std::vector<double> anchor;
+  for (const market::DemandCurve& curve : c.demand_curve) anchor.push_back(curve.reference_price_usd_per_kg);
+  j["demand_reference_price_by_region_usd_per_t"] = by_region(c, anchor, kT);
   j["marginal_cost_usd_per_t"] = f.marginal_cost_usd_per_kg * kT;
   j["cost_curve_marginal_cost_usd_per_t"] = f.cost_curve_marginal_cost_usd_per_kg * kT;
   j["price_by_region_usd_per_t"] = by_region(c, f.price_usd_per_kg, kT);

@@ -248,17 +248,24 @@ void load_fuel_path_rows(const CaseInput& in, const RegionTable& regions, const 
   }
 }
 
-/// Per-region arrays of the case before the levers act on them.
-void size_per_region(std::size_t nr, FleetCase& c) {
+/// Per-region arrays of the case before the levers act on them. Each region's demand curve passes
+/// through its reference demand at its reference price: market.reference_price if given, else the
+/// region's observed price of the region table's price year, fleet.lme + its premium (the default
+/// anchor), or fleet.lme alone (market.demand_anchor = "lme").
+void size_per_region(const RegionTable& regions, FleetCase& c) {
+  const std::size_t nr = regions.regions.size();
   c.model.lme_usd_per_kg = c.lme_usd_per_kg;
   c.model.cbam_year = c.cbam_year;
   c.shocks.power_factor.assign(nr, 1.0);
   c.shocks.power_adder_usd_per_J.assign(nr, 0.0);
   c.shocks.carbon_usd_per_kg_co2.assign(nr, 0.0);
   c.demand_factor.assign(nr, 1.0);
-  market::DemandCurve curve = c.market_defaults.curve;
-  curve.reference_price_usd_per_kg = c.market_defaults.reference_usd_per_kg.value_or(c.lme_usd_per_kg);
-  c.demand_curve.assign(nr, curve);
+  const MarketDefaults& m = c.market_defaults;
+  c.demand_curve.assign(nr, m.curve);
+  for (std::size_t i = 0; i < nr; ++i) {
+    const double premium = m.anchor == DemandAnchor::kRegionalPrice ? regions.regions[i].premium_usd_per_kg : 0.0;
+    c.demand_curve[i].reference_price_usd_per_kg = m.reference_usd_per_kg.value_or(c.lme_usd_per_kg + premium);
+  }
 }
 
 /// [[power_shock]]s on a country, a province or a smelter: into those smelters' own power price (so
@@ -419,7 +426,7 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
   if (c.year != 0) preset_year_prices(c);
   const std::size_t nr = regions.regions.size();
   FleetModel& model = c.model;
-  size_per_region(nr, c);
+  size_per_region(regions, c);
 
   // ---- levers (arrays of tables)
   const std::size_t items_before_levers = d.items().size();

@@ -168,12 +168,23 @@ void market(Table& t) {
       .default_(curve.elasticity)
       .doc("price elasticity of demand, a magnitude (0 = fixed demand); every region");
   t.part(&FleetCase::market_defaults)
+      .choice("market.demand_anchor", &MarketDefaults::anchor,
+              {{"regional_price", DemandAnchor::kRegionalPrice}, {"lme", DemandAnchor::kLme}})
+      .default_("regional_price")
+      .source("a calibrated demand curve passes through the base year's observed price and consumption "
+              "[Paris et al. 2011]; the region's observed price is the LME + its physical premium (data/fleet-regions.toml: "
+              "US Midwest [SMU Midwest premium Jan 2024], Rotterdam duty paid [Platts EU P1020 outlook 2025], MJP "
+              "[MJP Q1 2024]; estimates elsewhere, labelled)")
+      .doc("price at which each region demands its reference demand: \"regional_price\" = fleet.lme + the region's "
+           "premium of the region table (its observed price in the table's price year), \"lme\" = fleet.lme in every "
+           "region; market.reference_price, when given, replaces both");
+  t.part(&FleetCase::market_defaults)
       .optional_number("market.reference_price", &MarketDefaults::reference_usd_per_kg)
       .unit("USD/t", "USD/kg")
       .range(0.0, kMaxAluminiumPrice_usd_per_t)
       .exclusive_min()
-      .default_note("fleet.lme")
-      .doc("price at which each region demands its demand");
+      .default_note("market.demand_anchor")
+      .doc("price at which every region demands its reference demand (one price for all regions)");
   demand
       .choice("market.demand_shape", &market::DemandCurve::shape,
               {{"constant_elasticity", market::DemandShape::kConstantElasticity},
@@ -297,7 +308,7 @@ void demand_and_tariff(Table& t) {
       .unit("USD/t", "USD/kg")
       .range(0.0, kMaxAluminiumPrice_usd_per_t)
       .exclusive_min()
-      .default_note("market.reference_price")
+      .default_note("market.reference_price, else market.demand_anchor")
       .doc("[[demand]] the region's reference price");
   t.text("tariff.importer").default_note("required").doc("[[tariff]] region that charges the tariff (required)");
   t.number("tariff.rate")

@@ -176,9 +176,37 @@ TEST(fleet_case_schema, BoundSettingsTakeTheTableDefaults) {
   EXPECT_DOUBLE_EQ(c.market_defaults.curve.range, model_defaults.range);
   EXPECT_EQ(c.market_defaults.curve.blocks, model_defaults.blocks);
   EXPECT_FALSE(c.market_defaults.reference_usd_per_kg.has_value());
-  // Every region's curve starts at the LME when market.reference_price is not given.
-  ASSERT_FALSE(c.demand_curve.empty());
-  EXPECT_DOUBLE_EQ(c.demand_curve.front().reference_price_usd_per_kg, 2.0);
+  // Without market.reference_price each region's curve starts at its observed price, the LME + the
+  // region table's premium (market.demand_anchor = "regional_price", since 2026-12-06 late, T12-11).
+  EXPECT_EQ(c.market_defaults.anchor, fleet::DemandAnchor::kRegionalPrice);
+  ASSERT_EQ(c.demand_curve.size(), c.model.regions.regions.size());
+  for (std::size_t r = 0; r < c.demand_curve.size(); ++r) {
+    EXPECT_DOUBLE_EQ(c.demand_curve[r].reference_price_usd_per_kg, 2.0 + c.model.regions.regions[r].premium_usd_per_kg)
+        << c.model.regions.regions[r].id;
+  }
+}
+
+// The anchor of the demand curves (T12-11): the region's observed price by default (the US at the
+// LME + the Midwest premium of data/fleet-regions.toml, 430 USD/t; China's premium is 0), the LME
+// alone with market.demand_anchor = "lme", and market.reference_price for every region when given,
+// whatever the anchor.
+TEST(fleet_case_schema, DemandCurvesPassThroughEachRegionsAnchor) {
+  const std::string lme = "[fleet]\nlme = \"2000 USD/t\"\n";
+  const fleet::FleetCase regional = parse(lme);
+  const auto usa = static_cast<std::size_t>(regional.model.regions.index_of("usa"));
+  const auto china = static_cast<std::size_t>(regional.model.regions.index_of("china"));
+  EXPECT_NEAR(regional.demand_curve[usa].reference_price_usd_per_kg, 2.430, 1e-12);
+  EXPECT_NEAR(regional.demand_curve[china].reference_price_usd_per_kg, 2.0, 1e-12);
+  for (const fleet::FleetCase& c : {parse(lme, {"market.demand_anchor=lme"}),
+                                    parse(lme + "[market]\ndemand_anchor = \"lme\"\n")}) {
+    EXPECT_EQ(c.market_defaults.anchor, fleet::DemandAnchor::kLme);
+    for (const market::DemandCurve& curve : c.demand_curve) EXPECT_DOUBLE_EQ(curve.reference_price_usd_per_kg, 2.0);
+  }
+  for (const std::string anchor : {"lme", "regional_price"}) {
+    const fleet::FleetCase c = parse(lme, {"market.demand_anchor=" + anchor, "market.reference_price=2500"});
+    for (const market::DemandCurve& curve : c.demand_curve) EXPECT_DOUBLE_EQ(curve.reference_price_usd_per_kg, 2.5);
+  }
+  EXPECT_NE(errors_of(lme, {"market.demand_anchor=observed"}).find("market.demand_anchor"), std::string::npos);
 }
 
 TEST(fleet_case_schema, BoundSettingsFollowTheFileAndSet) {

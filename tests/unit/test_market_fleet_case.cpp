@@ -72,7 +72,7 @@ TEST(market_fleet_case, DemandCurvesPerRegion) {
   EXPECT_DOUBLE_EQ(p.demand_curve[europe].elasticity, 0.6);
   EXPECT_DOUBLE_EQ(p.demand_curve[europe].reference_price_usd_per_kg, 2.5);
   EXPECT_DOUBLE_EQ(p.demand_curve[china].elasticity, 0.2);
-  EXPECT_DOUBLE_EQ(p.demand_curve[china].reference_price_usd_per_kg, 2.0);  // the case's LME
+  EXPECT_DOUBLE_EQ(p.demand_curve[china].reference_price_usd_per_kg, 2.0);  // the case's LME + China's premium, 0
   EXPECT_EQ(p.demand_curve[china].blocks, 10);
   EXPECT_EQ(p.demand_curve[china].shape, market::DemandShape::kLinear);
   const market::TradeSolution s = market::solve(p);

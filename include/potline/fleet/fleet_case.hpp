@@ -38,6 +38,12 @@ enum class CbamRoute { kActual, kDefault };
 enum class EuEts { kCharged, kOff };
 /// fleet.indirect_cost_compensation: the states' approved schemes, or none.
 enum class IndirectCostAid { kApproved, kOff };
+/// market.demand_anchor: the price at which each region demands its reference demand
+/// (docs/model/fleet.md, "Price-responsive demand").
+enum class DemandAnchor {
+  kRegionalPrice,  ///< fleet.lme + the region's premium of the region table (its observed price)
+  kLme,            ///< fleet.lme in every region (the anchor before 2026-12-06 late)
+};
 
 struct Tariff {
   int importer = -1;
@@ -81,7 +87,8 @@ struct CapSpec {
 /// `curve` ([[demand]] may change a region's elasticity and reference price).
 struct MarketDefaults {
   market::DemandCurve curve;
-  std::optional<double> reference_usd_per_kg;  ///< market.reference_price; nullopt: fleet.lme
+  DemandAnchor anchor = DemandAnchor::kRegionalPrice;  ///< market.demand_anchor
+  std::optional<double> reference_usd_per_kg;  ///< market.reference_price: every region's; nullopt: the anchor's
 };
 
 /// [[flow_limit]]: the most metal one lane (exporting region -> importing region) carries in a year.

@@ -124,14 +124,17 @@ TEST(fleet_examples, ElasticDemandFollowsItsCurve) {
   // give or take the block that holds the reference demand: at that block's own price the LP may take
   // any part of it (since the EU ETS of 2024, T8-2: South America 1.6293 Mt for 1.631 at 2,378 USD/t,
   // one of its blocks; a block is about elasticity x demand_price_step = 0.55 % of the demand wide).
+  // Since T12-11 (2026-12-06 late) each region's reference price is its observed 2024 price, the LME
+  // + the region table's premium (summary: demand_reference_price_by_region_usd_per_t).
   EXPECT_NEAR(j.at("production_Mt").get<double>(), j.at("consumption_Mt").get<double>(), 1e-6);
-  const double reference = j.at("lme_usd_per_t").get<double>();
-  EXPECT_NEAR(reference, 2392, 1e-6);
+  EXPECT_NEAR(j.at("lme_usd_per_t").get<double>(), 2392, 1e-6);
   const double block = 0.3 * j.at("demand_price_step").get<double>();  // a block's share of q0, at most
   double sum = 0;
   for (const auto& [region, q] : j.at("consumption_by_region_Mt").items()) {
     const double q0 = j.at("demand_by_region_Mt").at(region).get<double>();
     const double p = j.at("price_by_region_usd_per_t").at(region).get<double>();
+    const double reference = j.at("demand_reference_price_by_region_usd_per_t").at(region).get<double>();
+    EXPECT_NEAR(reference, 2392 + j.at("published_premium_by_region_usd_per_t").at(region).get<double>(), 1e-6) << region;
     sum += q.get<double>();
     EXPECT_GE(q.get<double>(), 0.5 * q0 - 1e-9) << region;
     EXPECT_LE(q.get<double>(), 1.5 * q0 + 1e-9) << region;
@@ -228,10 +231,12 @@ TEST(fleet_examples, ScenarioExamplesKeepTheBacktestCalibration) {
   // Since Alro's line current inferred from its cells (2026-12-06: the `old` class, C1 2,652 ->
   // 2,756 USD/t; Europe's marginal plant) 2,298.3 and 2,326.2; 2,288.8 and 2,326.2 since the
   // fine demand blocks (0.1 %, 2026-12-06, T9-11). Since the EU ETS of 2024 is charged on EU and
-  // EEA smelters (user trial 8, T8-2: Alro stops) 2,289.1 and 2,332.9. Asserted as measured.
+  // EEA smelters (user trial 8, T8-2: Alro stops) 2,289.1 and 2,332.9. Since each region's demand
+  // curve passes through its 2024 demand at its observed 2024 price, LME + premium (T12-11,
+  // 2026-12-06 late) 2,369.4 and 2,389.4. Asserted as measured.
   const Json world = run_json(example("world.toml"));
-  EXPECT_NEAR(world.at("world_price_usd_per_t").get<double>(), 2289.1, 1.0);
-  EXPECT_NEAR(backtest.at("world_price_usd_per_t").get<double>(), 2332.9, 1.0);
+  EXPECT_NEAR(world.at("world_price_usd_per_t").get<double>(), 2369.4, 1.0);
+  EXPECT_NEAR(backtest.at("world_price_usd_per_t").get<double>(), 2389.4, 1.0);
   EXPECT_NEAR(world.at("world_price_usd_per_t").get<double>(), 2392, 0.10 * 2392);
   // The Xinjiang exclusion binds nowhere: the same prices as world.toml.
   const Json xinjiang = run_json(example("xinjiang-exclusion.toml"));

@@ -114,18 +114,21 @@ TEST(fleet_eu_ets, NoCbamNoEtsAndACarbonPriceReplacesItWithAWarning) {
   EXPECT_DOUBLE_EQ(e[de].eu_ets_usd_per_kg, 0.0);
 }
 
-// World.toml (current policy on the 2024 backtest) in 2030 with elastic demand and CBAM: with the
-// ETS charged (free allocation 1.423 × 0.515 = 0.733 t/t at the path's EUA) the EU and EEA smelters
-// make less than without it, and Europe's price, set by imports that pay CBAM, does not fall.
-// Measured 2026-12-05: 3.625 against 3.800 Mt/yr (Aluminium of Greece stops), Europe 2,828 USD/t in
-// both.
+// World.toml (current policy on the 2024 backtest) with elastic demand and CBAM: with the ETS
+// charged the EU and EEA smelters make less than without it where one of them is at Europe's margin,
+// and Europe's price, set by imports that pay CBAM, does not fall. Measured 2026-12-05 in 2030:
+// 3.625 against 3.800 Mt/yr (Aluminium of Greece stops), Europe 2,828 USD/t in both. Since each
+// region's demand curve is anchored at its observed 2024 price (T12-11, 2026-12-06 late) Europe's
+// 2030 price is 3,010 USD/t with and without the ETS and every EU and EEA smelter runs either way
+// (3.800 Mt/yr: the ETS binds on no plant in 2030, asserted as it stands); in 2026 (free allocation
+// 1.387 t/t) the ETS stops Alro, Europe's marginal plant: 3.093 against 3.329 Mt/yr in the europe
+// region, Europe 2,534 against 2,508 USD/t.
 TEST(fleet_eu_ets, EuAndEeaOutputFallsWhenTheEtsIsCharged) {
-  const auto solve_2030 = [](const std::string& ets) {
+  const auto solve = [](int year, const std::string& ets) {
     core::Diagnostics d;
-    const std::string text =
-        "[case]\nbase = \"world.toml\"\n[fleet]\nyear = 2030\n[market]\ndemand_elasticity = 0.3\n"
-        "[cbam]\nyear = 2030\nusd_per_eur = 1.08\neu_ets = \"" +
-        ets + "\"\n";
+    const std::string text = "[case]\nbase = \"world.toml\"\n[fleet]\nyear = " + std::to_string(year) +
+                             "\n[market]\ndemand_elasticity = 0.3\n[cbam]\nyear = " + std::to_string(year) +
+                             "\nusd_per_eur = 1.08\neu_ets = \"" + ets + "\"\n";
     const fleet::FleetCase c = fleet::parse_fleet_case(
         text, "ets.toml", std::string(POTLINE_SOURCE_DIR) + "/examples", cell::default_data_dir(),
         potline::testing::shipped_smelter_data(), d);
@@ -143,15 +146,19 @@ TEST(fleet_eu_ets, EuAndEeaOutputFallsWhenTheEtsIsCharged) {
     return std::pair{eu * constants::kSecondsPerYear / 1e9,
                      y.r.price_usd_per_kg[static_cast<std::size_t>(europe)] * 1000.0};
   };
-  const auto [with_ets, price_with] = solve_2030("charged");
-  const auto [without, price_without] = solve_2030("off");
+  const auto [with_ets, price_with] = solve(2026, "charged");
+  const auto [without, price_without] = solve(2026, "off");
   std::printf(
-      "[ measured ] EU/EEA output 2030: %.3f Mt/yr with the ETS, %.3f without; Europe %.0f / %.0f "
+      "[ measured ] EU/EEA output 2026: %.3f Mt/yr with the ETS, %.3f without; Europe %.0f / %.0f "
       "USD/t\n",
       with_ets, without, price_with, price_without);
   EXPECT_LT(with_ets, without - 0.05);  // at least one smelter's worth
   EXPECT_GT(with_ets, 0.8 * without);   // not the whole region
   EXPECT_GE(price_with, price_without - 1.0);
+  const auto [with_2030, price_with_2030] = solve(2030, "charged");
+  const auto [without_2030, price_without_2030] = solve(2030, "off");
+  EXPECT_NEAR(with_2030, without_2030, 1e-6);  // as it stands: no EU plant at the margin in 2030
+  EXPECT_GE(price_with_2030, price_without_2030 - 1.0);
 }
 
 // One benchmark for both sides of Art. 31 of [EU 2023/956] (T7-3): the EU ETS free allocation takes

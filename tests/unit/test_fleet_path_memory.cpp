@@ -1,7 +1,12 @@
 // The restart-cost memory of a path (docs/model/fleet.md, Known limits; user trial T9-7): which
 // smelters ran carries into the next year, so a lever that changes who runs in one year changes the
 // next year's offers, and a year-by-year difference between two paths is not the lever's effect in
-// that year alone. Pinned on the shipped path with and without 30 GW of US data-centre load.
+// that year alone. Pinned on the shipped path with and without 30 GW of US data-centre load, with
+// the demand curves anchored at the LME (market.demand_anchor = "lme", the shipped anchor until
+// T12-11): there the load's hysteresis shows in both directions. With the regional price anchor of
+// the shipped path (T12-11, 2026-12-06 late) the load still stops Mount Holly and Sebree in 2024, but
+// no Chinese idle row takes their place in 2025, so only one direction occurs: the fixture keeps the
+// case where the mechanism is visible both ways.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -23,7 +28,8 @@ namespace {
 std::vector<fleet::YearResult> path_to_2027(const std::string& extra) {
   core::Diagnostics d;
   const fleet::FleetCase c = fleet::parse_fleet_case(
-      "[case]\nbase = \"world-path-2035.toml\"\n[fleet]\nlast_year = 2027\n" + extra, "t.toml",
+      "[case]\nbase = \"world-path-2035.toml\"\n[fleet]\nlast_year = 2027\n[market]\ndemand_anchor = \"lme\"\n" + extra,
+      "t.toml",
       std::string(POTLINE_SOURCE_DIR) + "/examples", cell::default_data_dir(),
       potline::testing::shipped_smelter_data(), d);
   EXPECT_FALSE(d.has_errors()) << d.to_string();

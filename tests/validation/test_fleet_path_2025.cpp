@@ -26,20 +26,26 @@ namespace {
 constexpr double kToMt = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kLme2025_usd_per_t = 2630;                 // [Reuters LME poll Jan 2026]
 
-const fleet::YearResult& year_2025() {
-  static const fleet::YearResult y = [] {
+// The path's 2024 and 2025.
+const std::vector<fleet::YearResult>& years_2024_2025() {
+  static const std::vector<fleet::YearResult> years = [] {
     core::Diagnostics d;
     const fleet::FleetCase path =
         fleet::load_fleet_case(std::string(POTLINE_SOURCE_DIR) + "/examples/world-path-2035.toml",
                                cell::default_data_dir(), potline::testing::shipped_smelter_data(),
                                d, {"fleet.last_year=2025"});
     EXPECT_FALSE(d.has_errors()) << d.to_string();
-    std::vector<fleet::YearResult> years = fleet::solve_years(path);
-    EXPECT_EQ(years.size(), 2u);
-    return years.size() == 2 ? std::move(years.back()) : fleet::YearResult{};
+    std::vector<fleet::YearResult> y = fleet::solve_years(path);
+    EXPECT_EQ(y.size(), 2u);
+    return y.size() == 2 ? y : std::vector<fleet::YearResult>(2);
   }();
-  return y;
+  return years;
 }
+
+const fleet::YearResult& year_2025() { return years_2024_2025().back(); }
+
+// The world price of the path's 2024 [USD/t].
+double year_2025_path_2024_price() { return years_2024_2025().front().r.world_price_usd_per_kg * 1e3; }
 
 double production_Mt(const std::vector<std::string>& regions) {
   const fleet::YearResult& y = year_2025();
@@ -74,8 +80,12 @@ TEST(fleet_path_2025, GccProductionWithinFivePercentOfIaiPreliminary) {
 TEST(fleet_path_2025, NorthAmericaProductionWithinFivePercentOfIaiPreliminary) {
   EXPECT_NEAR(production_Mt({"usa", "canada"}), 3.94, 0.05 * 3.94);
 }
-TEST(fleet_path_2025, OceaniaProductionWithinFivePercentOfIaiPreliminary) {
-  EXPECT_NEAR(production_Mt({"oceania"}), 1.88, 0.05 * 1.88);
+// W34, a known miss by 0.05 points asserted as it stands since T12-11 (each region's demand anchored
+// at its observed 2024 price, 2026-12-06 late): Portland runs all of its 358 kt/yr, as in 2024 (W25),
+// 1.975 Mt (+5.05 %); 1.957 (+4.1 %) with the curves anchored at the LME. Not tuned.
+TEST(fleet_path_2025, KnownMissOceaniaAboveIaiPreliminaryWithPortlandAtFullCapacity) {
+  EXPECT_GT(production_Mt({"oceania"}), 1.05 * 1.88);
+  EXPECT_NEAR(production_Mt({"oceania"}), 1.975, 0.002);
 }
 TEST(fleet_path_2025, AfricaProductionWithinFivePercentOfIaiPreliminary) {
   EXPECT_NEAR(production_Mt({"africa"}), 1.62, 0.05 * 1.62);
@@ -90,18 +100,24 @@ TEST(fleet_path_2025, KnownMissSouthAmericaAboveIaiPreliminary) {
   EXPECT_NEAR(sa, 1.731, 0.01);
 }
 
-// W37, a known miss asserted as it stands: the world price (the lowest regional price, the
-// model's LME) against the 2025 LME cash average, 2,630 USD/t. The path's 2025 price stays at
+// W37, a pass for a wrong reason asserted as it stands since T12-11 (2026-12-06 late): the world
+// price (the lowest regional price, the model's LME) against the 2025 LME cash average, 2,630 USD/t.
+// With each region's demand anchored at its observed 2024 price (LME + premium) the path's 2024 is
+// 2,389 and its 2025 2,371 USD/t (-9.8 %): inside 10 % by 4 USD/t, only because the 2024 anchor moved
+// up; the 2025 price still falls from 2024 while the LME rose. With the curves at the LME it was a
+// known miss (2,316.7, -11.9 %). The path's 2025 price stays at
 // about its 2024 value: spare capacity (1.70 Mt/yr curtailed, San Ciprian's and China's restarts)
 // sets it at a band of C1 with the alumina cost at 21 % of the 2024 LME; the 2025 rise of the
 // LME (China at its 45 Mt cap in the market's eyes, US tariffs, funds) has no counterpart in the
 // LP, and the 2025 alumina index fell (which would lower the model's price further). Not tuned.
-TEST(fleet_path_2025, KnownMissWorldPriceBelowLme2025Average) {
+TEST(fleet_path_2025, WorldPrice2025WithinTenPercentOfLmeOnlyThroughThe2024Anchor) {
   const double world = year_2025().r.world_price_usd_per_kg * 1e3;
-  EXPECT_LT(world, 0.90 * kLme2025_usd_per_t);  // outside the 10 % of W15: the miss
+  EXPECT_GT(world, 0.90 * kLme2025_usd_per_t);  // inside the 10 % of W15, narrowly
+  EXPECT_LT(world, year_2025_path_2024_price());  // the wrong reason: below the path's own 2024
   // 2,314.4 before the compensation of indirect emission costs became the fleet's (2026-12-06): the
   // German plants' 2025 aid now follows the 2024 EUA (65 EUR/t) instead of a fixed 85 netted in their price.
-  EXPECT_NEAR(world, 2316.7, 1.0);
+  // 2,371.1 since T12-11.
+  EXPECT_NEAR(world, 2371.1, 1.0);
   // The path's text says so beside the year (data/fleet-paths.toml, published_lme).
   bool noted = false;
   for (const std::string& w : year_2025().r.warnings)

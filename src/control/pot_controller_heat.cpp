@@ -25,6 +25,18 @@ double PotController::feedforward_offset_V() const {
                     s.heat_feedforward_max_raise_V);
 }
 
+double cut_top_conductance_factor(const ControllerSettings& s, double top_inner_fraction,
+                                  double current_A) noexcept {
+  if (!(s.cut_top_loss_reduction > 0.0) || !(s.nominal_current_A > 0.0)) return 1.0;
+  const double depth = s.reheat_cut_depth > 0.0 ? s.reheat_cut_depth : 1.0;
+  const double cut = std::clamp((1.0 - current_A / s.nominal_current_A) / depth, 0.0, 1.0);
+  // Whole steps reached (a current just below nominal, or a step's edge, takes none more).
+  const double steps = std::floor(cut * 20.0 + 1e-9) / 20.0;
+  const double loss_ratio = 1.0 - s.cut_top_loss_reduction * steps;
+  const double f_in = std::clamp(top_inner_fraction, 0.0, 0.99);
+  return (1.0 - f_in) / (1.0 / loss_ratio - f_in);
+}
+
 void PotController::track_disturbance(double t, double dt, double voltage_V, double current_A,
                                       double exchanger_held_W) {
   // A disturbance is an outage or a current cut deeper than reheat_cut_depth. While it lasts, the

@@ -342,6 +342,21 @@ void update_exchangers(const CellAt& at) {
   }
 }
 
+// Top heat retention in a cut (control.cut_top_loss_reduction): less duct flow and more anode
+// cover while the line current is cut. The potroom acts on the line's current (its set point, known
+// without a pot's measurement noise, which would move it at nominal); the top node-to-potroom
+// conductance factor changes only at a step of the retention. Returns true when the input changed.
+bool update_top_retention(const CellAt& at, double line_current_A) {
+  CellRun& run = at.run();
+  const double f = control::cut_top_conductance_factor(at.x.cs, at.model().parameters.top_inner_fraction,
+                                                       line_current_A);
+  if (f == run.top_retention) return false;
+  run.top_retention = f;
+  const double cover = run.cover_lost ? at.x.c.upsets.cover_loss_factor : 1.0;
+  at.cells().inputs(at.k).top_loss_factor = static_cast<float>(cover * f);
+  return true;
+}
+
 // The controller sees noisy measurements only; its actions change the state between steps.
 void run_controller(const CellAt& at, double I) {
   CellRun& run = at.run();
@@ -350,15 +365,19 @@ void run_controller(const CellAt& at, double I) {
   const double v_meas = at.cells().voltage(at.k) + cs.voltage_noise_V * rng.normal();
   const double i_meas = I * (1.0 + cs.current_noise_fraction * rng.normal());
   // The ACD is read from the beam position (the ACD limits, docs/model/dynamics.md §4); the shell
-  // heat exchangers' extraction below their design point counts against a cut's heat deficit (§4,
-  // reheat).
+  // heat exchangers' extraction below their design point and the top heat a cut's retention keeps
+  // (§4, "Top heat retention in a cut") count against a cut's heat deficit (§4, reheat).
   const CellModel& m = at.model();
-  const double held_W = m.exchanger_share > 0.0
-                            ? m.exchanger_max_W * m.parameters.exchanger_design_fraction -
-                                  (at.y()[kWallTemperature] - m.parameters.ambient_temperature_K) *
-                                      m.derived.exchanger_W_per_K *
-                                      at.cells().inputs(at.k).exchanger_fraction
-                            : 0.0;
+  const bool jumped_top = update_top_retention(at, I);
+  const double top_held_W = (at.y()[kTopTemperature] - m.parameters.ambient_temperature_K) *
+                            m.derived.top_out_W_per_K * (1.0 - run.top_retention);
+  const double held_W = top_held_W +
+                        (m.exchanger_share > 0.0
+                             ? m.exchanger_max_W * m.parameters.exchanger_design_fraction -
+                                   (at.y()[kWallTemperature] - m.parameters.ambient_temperature_K) *
+                                       m.derived.exchanger_W_per_K *
+                                       at.cells().inputs(at.k).exchanger_fraction
+                             : 0.0);
   if (run.startup_start_s >= 0.0) [[unlikely]] {  // a restarted pot's start-up (cut_in_out.cpp)
     const double left = 1.0 - (at.t - run.startup_start_s) / at.x.c.startup_time_s;
     const double raise_V = std::max(left, 0.0) * at.x.c.startup_voltage_V;
@@ -367,7 +386,7 @@ void run_controller(const CellAt& at, double I) {
     if (left <= 0.0) run.startup_start_s = -1.0;
   }
   const control::Actions a = run.controller.sample(at.t, v_meas, i_meas, at.y()[kAcd], held_W);
-  bool jumped = false;
+  bool jumped = jumped_top;
   if (a.ae_detected) {
     clear_feeder_faults(at);
     repair_breakers_at_anode_effect(at.b, at.k, at.x, at.t);

@@ -34,7 +34,8 @@ bool update_cell_upsets(Block& b, std::size_t k, const StepContext& x, double t)
   }
   if (cover != run.cover_lost) {
     run.cover_lost = cover;
-    b.cells->inputs(k).top_loss_factor = static_cast<float>(cover ? u.cover_loss_factor : 1.0);
+    b.cells->inputs(k).top_loss_factor =
+        static_cast<float>((cover ? u.cover_loss_factor : 1.0) * run.top_retention);
     log(EventKind::kCoverLoss, cover ? u.cover_loss_factor : 0.0);
     changed = true;
   }

@@ -110,6 +110,9 @@ struct CellRun {
   /// the cell is named, and which of them act now.
   bool upset_cell = false;
   bool anode_problem_on = false, cover_lost = false;
+  /// Top heat retention in a cut (control.cut_top_loss_reduction): the factor on the top
+  /// node-to-potroom conductance it sets now (1: none); the cover loss multiplies it.
+  double top_retention = 1.0;
 };
 
 /// A cell cut out of, or cut in to, the line during a chunk: reported by the driver in time order.

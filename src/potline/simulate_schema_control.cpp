@@ -40,6 +40,19 @@ void add_heat_feedforward_fields(io::SchemaTable<SimulationCase>& t) {
       .doc("largest cut of the cell voltage the heat feed-forward asks for (current above nominal)")
       .source("estimate: about -0.5 cm of ACD at 125 % of AP40's current; a thinner bath layer makes the metal "
               "pad less stable (magnetohydrodynamics)");
+  ctl.number("control.cut_top_loss_reduction", &ControllerSettings::cut_top_loss_reduction)
+      .unit("1")
+      .default_(0.0)
+      .range(0.0, 0.6)
+      .doc("top heat retention in a current cut: share by which less duct flow (pot draft) and more anode cover "
+           "lower the top heat loss (at the bath temperature of the moment) once the line current is "
+           "cut to (1 - control.reheat_cut_depth) x nominal, linearly in between, in whole steps of 5 %; applied on "
+           "the top node-to-potroom conductance; 0: off")
+      .source("practice: gas suction, anode cover height and covering practices are the levers optimised to run a "
+              "360 kA line at 280 kA ([TMS abstract 360→280 kA]); up to twice the alumina cover for a cell made "
+              "for power cuts ([EP 0047227]); size: lower duct flow and a better cover brought the top heat "
+              "dissipation of test pots from about 1 V to below 0.7 V ([Wang et al. 2019]): 0.3, an estimate "
+              "for a cut (the test pots' change was made at nominal current)");
 }
 
 // How far the resistance control may move the anodes.

@@ -231,9 +231,11 @@ TEST(FlexCli, PowerIsBoughtAcAtTheGridConnection) {
 // mean's crossing stays in its own key and column (docs/model/flexibility.md §7).
 TEST(FlexCli, EnvelopeHoldEndsAtTheFirstLimitOfAnyKindAndNamesIt) {
   TempDir dir;
+  // Without the example's top heat retention in a cut (control.cut_top_loss_reduction, 2026-12-06),
+  // with which the exchangers hold the whole 36 h and the conventional cell's mean leaves after it.
   const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--envelope", "--set",
-                               "envelope.levels=75", "--set", "envelope.max_duration=36h", "--out",
-                               (dir.path() / "run").string()});
+                               "envelope.levels=75", "--set", "envelope.max_duration=36h", "--set",
+                               "control.cut_top_loss_reduction=0", "--out", (dir.path() / "run").string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   // 7.0 h and 26.8 h measured 2026-12-06 from the settled cell with the overfeed trigger at the
   // line current (7.8 h and 27.9 h with the feed cycle centred before it, 5.75 h and 25.1 h before

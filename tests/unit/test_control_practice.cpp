@@ -93,6 +93,39 @@ TEST(HeatFeedforward, RaisesTheAnodesWhenTheCurrentIsCut) {
 
 // The tap due at 10 h falls 1 h after a 4 h outage (5–9 h): with an 8 h delay it waits until 17 h;
 // without, it comes at 10 h.
+// Top heat retention in a cut (control.cut_top_loss_reduction; docs/model/dynamics.md §4). The
+// top path: bath at T, inner conductance g_in to the top node, which receives the anode Joule heat
+// P, outer conductance g_out·F to the potroom. Solved by hand for the node temperature (not the
+// code's closed form): with F at the full cut the loss at the same bath temperature falls by the
+// share asked for, whatever P; off (0), at nominal current or above, F = 1; half the cut depth gives
+// half the reduction, in steps of 5 % of it.
+TEST(TopHeatRetention, LowersTheTopLossAtTheBathTemperatureByTheShareAskedFor) {
+  using potline::control::cut_top_conductance_factor;
+  ControllerSettings s = practice_settings();
+  s.nominal_current_A = kNominal_A;
+  s.reheat_cut_depth = 0.2;
+  const double f_in = 0.3, R = 1e-3, T = 1238.0, Tamb = 313.0;
+  const auto loss = [&](double F, double P) {
+    const double g_in = 1.0 / (f_in * R), g_out = F / ((1.0 - f_in) * R);
+    const double Ttop = (g_in * T + P + g_out * Tamb) / (g_in + g_out);  // node balance
+    return (Ttop - Tamb) * g_out;
+  };
+  EXPECT_EQ(cut_top_conductance_factor(s, f_in, 0.7 * kNominal_A), 1.0);  // off by default
+  s.cut_top_loss_reduction = 0.3;
+  for (double P : {0.0, 150e3}) {
+    const double F = cut_top_conductance_factor(s, f_in, 0.78 * kNominal_A);  // deeper than the depth
+    EXPECT_NEAR(loss(F, P) / loss(1.0, P), 0.7, 1e-12) << P;
+    EXPECT_NEAR(loss(cut_top_conductance_factor(s, f_in, 0.9 * kNominal_A), P) / loss(1.0, P), 0.85, 1e-12);
+  }
+  EXPECT_NEAR(cut_top_conductance_factor(s, f_in, 0.78 * kNominal_A), 0.7 / (1.0 / 0.7 - 0.3), 1e-12);
+  EXPECT_EQ(cut_top_conductance_factor(s, f_in, kNominal_A), 1.0);
+  EXPECT_EQ(cut_top_conductance_factor(s, f_in, 1.25 * kNominal_A), 1.0);
+  // 99.1 % of nominal: 4.5 % of the depth, no whole step; 0 A (an outage): the full retention.
+  EXPECT_EQ(cut_top_conductance_factor(s, f_in, 0.991 * kNominal_A), 1.0);
+  EXPECT_LT(cut_top_conductance_factor(s, f_in, 0.989 * kNominal_A), 1.0);
+  EXPECT_EQ(cut_top_conductance_factor(s, f_in, 0.0), cut_top_conductance_factor(s, f_in, 0.78 * kNominal_A));
+}
+
 TEST(AfterAnOutage, TapWaitsForTheDelay) {
   for (const double delay_h : {0.0, 8.0}) {
     ControllerSettings s = practice_settings();

@@ -5,6 +5,7 @@
 // cell per level, 48 h each (the envelope runs one cell; × 120 for the line).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -54,12 +55,13 @@ struct SteadyBalance {
 };
 
 SteadyBalance steady_at_power(const flex::FlexCase& c, double share, double acd_m, double top_factor = 1.0,
-                              double shell_factor = 1.0) {
+                              double shell_factor = 1.0, double top_out_factor = 1.0) {
   std::vector<double> y(dynamics::kStateCount);
   dynamics::CellModel m = dynamics::build_cell_model(c.sim.design, c.sim.constants, c.sim.op, c.sim.dynamics, y.data());
   m.top_resistance_K_per_W /= top_factor;
   dynamics::prepare_rhs(m);
   m.derived.wall_out_W_per_K *= shell_factor;
+  m.derived.top_out_W_per_K *= top_out_factor;  // the top node to the potroom only (a cut's retention)
   const double ledge = c.sim.dynamics.initial_ledge_m;
   const auto held = [&](const cell::OperatingPoint& op, double& use) {
     use = 0.0;
@@ -177,15 +179,39 @@ TEST(FlexTrimet, WithTheDefaultRectifierLimitTheLevelIsBeyondReachAndTheReachIsD
   EXPECT_LT(mwh(rows[0].flexible_energy_J), 0.85 * kPublished_MWh);
 }
 
-// Known miss (docs/validation.md, "Power flexibility"): at −25 % the resistance control asks for
-// the 12–13.5 cm of ACD that held the heat balance before the limits; the ceiling (8 cm) stops it
-// 0.3 h after the call and, from a cell settled 48 h at nominal (envelope.settle, the default), the
-// superheat mean falls below 5 K after 16.1 h (measured 2026-12-06 with the feed cycle centred on
-// the design alumina; 12.1 h before): 384 MWh AC against the published 1,120 MWh (17.25 h, 412 MWh
-// from the calibration point; 17.0 h, 406 MWh before). The test asserts the limit
-// works and the miss, so that a change in either is seen.
-TEST(FlexTrimet, KnownMissMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) {
+// F8 −25 % (docs/validation.md, "Power flexibility"): the example's top heat retention in the cut
+// (control.cut_top_loss_reduction 0.3: less duct flow and more anode cover, [Wang et al. 2019];
+// docs/model/dynamics.md §4) keeps the top loss 30 % lower at 78 % of the current, so the side keeps
+// enough heat for the superheat: from a cell settled 48 h at nominal (envelope.settle, the default)
+// −25 % holds the 48 h at this seed (111.1 h in a 168-h run), 1,143 MWh AC (+2.1 % against the
+// published ≈ 1,120 MWh), the ACD at the 8 cm ceiling from 0.2 h; from the calibration point 48 h,
+// 1,144 MWh AC (measured 2026-12-06). The hold at other seeds: SensitivityTheSettledHold… below.
+TEST(FlexTrimet, MinusTwentyFivePercentHoldsFortyEightHoursWithTheTopHeatRetention) {
   const flex::FlexCase c = trimet_case({});
+  ASSERT_DOUBLE_EQ(c.sim.control.cut_top_loss_reduction, 0.3);
+  for (const char* settle : {"48 h", "0"}) {
+    const flex::FlexCase at = trimet_case({std::string("envelope.settle=") + settle}, "75");
+    const auto rows = flex::operating_envelope(at, flex::case_bounds(at));
+    ASSERT_EQ(rows.size(), 1u);
+    const auto& down = rows[0];
+    EXPECT_TRUE(down.limit.empty()) << settle << ": " << down.limit << " after " << down.hold_s / kHour << " h";
+    EXPECT_LT(down.freeze_alarm_s, 0.0);
+    EXPECT_LE(down.max_acd_m, ceiling_m(c) + 1e-3);  // metal-pad and tap drift between beam moves
+    EXPECT_GT(down.acd_limit_s, 24 * kHour);         // the ACD still sits at its ceiling
+    EXPECT_NEAR(mwh(down.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh) << settle;
+  }
+}
+
+// Known miss without the top heat retention (control.cut_top_loss_reduction = 0, the case until
+// 2026-12-06): at −25 % the resistance control asks for the 12–13.5 cm of ACD that held the heat
+// balance before the limits; the ceiling (8 cm) stops it 0.2 h after the call and, from a cell
+// settled 48 h at nominal (envelope.settle, the default), the superheat mean falls below 5 K after
+// 15.4 h (measured 2026-12-06 on main 2451fb1; 16.1 h before the overfeed trigger read the line
+// current, 12.1 h before the feed cycle was centred): 368 MWh AC against the published 1,120 MWh
+// (17.25 h, 412 MWh from the calibration point). The test asserts the limit works and the miss, so
+// that a change in either is seen.
+TEST(FlexTrimet, KnownMissWithoutTheTopHeatRetentionMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) {
+  const flex::FlexCase c = trimet_case({"control.cut_top_loss_reduction=0"});
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(rows.size(), 2u);
   const auto& down = rows[0];
@@ -194,9 +220,33 @@ TEST(FlexTrimet, KnownMissMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) 
   EXPECT_GT(down.acd_limit_s, 24 * kHour);
   EXPECT_GE(down.acd_limit_first_s, 0.0);
   EXPECT_LT(down.acd_limit_first_s, 1 * kHour);  // 0.2 h: the feed-forward moves up to 2 cm per decision
-  EXPECT_FALSE(down.limit.empty());  // superheat_min, measured
+  EXPECT_EQ(down.limit, "superheat_min");
   EXPECT_LT(down.hold_s, 48 * kHour);
   EXPECT_LT(mwh(down.flexible_energy_J), 0.85 * kPublished_MWh);
+}
+
+// Not robust (docs/validation.md F8): with the retention the steady superheat at −25 % sits at
+// 5.0–5.3 K (days 2–7 of a week, example seed), on the window's 5 K floor, so where the daily running
+// mean first dips below it depends on the phase of the feed, tap and anode cycles at the call. From
+// the settled cell over seeds 1–5 and 11 (168-h runs, measured 2026-12-06): 41.8, 68.0, 168 (no
+// limit), 38.0, 168 and 111.1 h: 4 of 6 hold the published 48 h. Asserted so that a change is seen.
+TEST(FlexTrimet, SensitivityTheSettledHoldAtMinusTwentyFivePercentDependsOnTheSeed) {
+  double shortest = 1e9, longest = 0;
+  int held = 0;
+  for (int seed : {1, 2, 3, 4, 5, 11}) {
+    const flex::FlexCase c = trimet_case({"run.seed=" + std::to_string(seed)}, "75", "168 h");
+    const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+    ASSERT_EQ(rows.size(), 1u);
+    shortest = std::min(shortest, rows[0].hold_s);
+    longest = std::max(longest, rows[0].hold_s);
+    if (rows[0].hold_s >= 48 * kHour) ++held;
+    if (!rows[0].limit.empty()) EXPECT_EQ(rows[0].limit, "superheat_min") << seed;
+  }
+  EXPECT_GT(shortest, 30 * kHour);  // 38.0 h (seed 4), from 15.4 h at seed 11 without the retention
+  EXPECT_LT(shortest, 48 * kHour);  // not robust
+  EXPECT_GE(longest, 168 * kHour);  // seeds 3 and 5
+  EXPECT_GE(held, 3);               // 4 of 6 measured
+  EXPECT_LE(held, 5);
 }
 
 // The envelope calls each level from a cell settled 48 h at nominal (envelope.settle, the default
@@ -210,7 +260,7 @@ TEST(FlexTrimet, KnownMissMinusTwentyFivePercentLeavesTheWindowAtTheAcdCeiling) 
 // is the same run as two days at nominal then 75 % by hand (a check of the settling, not a
 // validation).
 TEST(FlexTrimet, KnownMissFromACellSettledAtNominalMinusTwentyFivePercentLeavesSooner) {
-  const flex::FlexCase c = trimet_case({}, "75", "48 h");
+  const flex::FlexCase c = trimet_case({"control.cut_top_loss_reduction=0"}, "75", "48 h");
   ASSERT_DOUBLE_EQ(c.envelope.settle_s, 48 * kHour);
   const auto settled = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(settled.size(), 1u);
@@ -221,9 +271,10 @@ TEST(FlexTrimet, KnownMissFromACellSettledAtNominalMinusTwentyFivePercentLeavesS
   EXPECT_EQ(limit, "superheat_min");
   EXPECT_EQ(settled[0].limit, limit);
   EXPECT_NEAR(settled[0].hold_s, left_s, 1.0);
-  EXPECT_GT(left_s, 14 * kHour);  // 16.1 h measured (12.1 h before the feed cycle was centred)
+  EXPECT_GT(left_s, 14 * kHour);  // 15.4 h measured (16.1 h before the trigger change, 12.1 h before the centring)
   EXPECT_LT(left_s, 17.5 * kHour);
-  const flex::FlexCase calibration = trimet_case({"envelope.settle=0"}, "75", "48 h");
+  const flex::FlexCase calibration =
+      trimet_case({"envelope.settle=0", "control.cut_top_loss_reduction=0"}, "75", "48 h");
   const auto from_calibration =
       flex::operating_envelope(calibration, flex::case_bounds(calibration));
   EXPECT_NEAR(from_calibration[0].hold_s, 17.25 * kHour, 0.5 * kHour);  // 17.0 h before
@@ -241,15 +292,20 @@ TEST(FlexTrimet, WithoutTheAcdLimitsTheVoltageHoldsMinusTwentyFivePercentAtAnImp
   EXPECT_DOUBLE_EQ(rows[0].acd_limit_s, 0.0);
 }
 
-// Without the feed-forward (constant cell voltage only) −25 % leaves the window within a day
-// (measured 16.0 h with the ACD limits, the superheat; 13.3 h before the feed cycle was centred on the
-// design alumina, 2026-12-06; 19.3 h before the limits).
+// Without the feed-forward (constant cell voltage only) and without the top heat retention −25 %
+// leaves the window within a day (measured 16.0 h with the ACD limits, the superheat; 13.3 h before
+// the feed cycle was centred on the design alumina, 2026-12-06; 19.3 h before the limits). With the
+// retention (the example's) it holds the 48 h without the feed-forward too (measured 2026-12-06):
+// holding the cell voltage alone takes the ACD to the 8 cm ceiling (45.4 of the 48 h).
 TEST(FlexTrimet, WithoutTheHeatFeedforwardMinusTwentyFivePercentLeavesWithinADay) {
-  const flex::FlexCase c = trimet_case({"control.heat_feedforward=0"});
+  const flex::FlexCase c = trimet_case({"control.heat_feedforward=0", "control.cut_top_loss_reduction=0"});
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_FALSE(rows[0].limit.empty());
   EXPECT_LT(rows[0].hold_s, 24 * kHour);
+  const flex::FlexCase retained = trimet_case({"control.heat_feedforward=0"}, "75");
+  const auto held = flex::operating_envelope(retained, flex::case_bounds(retained));
+  EXPECT_TRUE(held[0].limit.empty()) << held[0].limit << " after " << held[0].hold_s / kHour << " h";
 }
 
 
@@ -291,6 +347,27 @@ TEST(FlexTrimet, KnownMissAtMinusTwentyFivePercentClosedExchangersLeaveTheSuperh
   EXPECT_GT(steady_at_power(c, 0.75, 0.08, 0.70).s.superheat_K, 5.0);
 }
 
+// Why the top heat retention holds −25 % (docs/model/flexibility.md §7): the same steady balance at
+// 75 % power and the 8 cm ceiling with the retention's factor on the top node-to-potroom
+// conductance (control.cut_top_loss_reduction 0.3 at 78 % of the current: × 0.620): the top loses
+// less, the side keeps what the ledge face needs for about 5 K, and the exchangers open a little to
+// hold the design ledge (they no longer sit closed). The model's own balance, not a validation; the
+// dynamic run settles at 5.0–5.3 K (days 2–7 of a week at the example's seed).
+TEST(FlexTrimet, WithTheTopHeatRetentionTheSteadySuperheatAtMinusTwentyFiveIsNearFiveKelvin) {
+  const flex::FlexCase c = trimet_case({});
+  const SteadyBalance without = steady_at_power(c, 0.75, 0.08);
+  const double F = control::cut_top_conductance_factor(c.sim.control, c.sim.dynamics.top_inner_fraction,
+                                                       0.78 * c.sim.op.line_current_A);
+  EXPECT_NEAR(F, 0.7 / (1.0 / 0.7 - 0.3), 1e-9);
+  const SteadyBalance with = steady_at_power(c, 0.75, 0.08, 1.0, 1.0, F);
+  ASSERT_EQ(with.s.status, "steady");
+  EXPECT_LT(with.s.top_loss_W, 0.8 * without.s.top_loss_W);
+  EXPECT_GT(with.s.superheat_K, without.s.superheat_K + 2.0);
+  EXPECT_GT(with.s.superheat_K, 4.5);
+  EXPECT_LT(with.s.superheat_K, 6.0);
+  EXPECT_GT(with.use, without.use);
+}
+
 // [TRIMET 2019]: the Essen cells can take the power to zero for up to an hour. With stops allowed
 // (flex.max_off = 1 h) and a 48-h series at 80 EUR/MWh with one 3,000 EUR/MWh hour (hour 18), the
 // dispatch stops the TRIMET-like line in that hour only, and the dynamic model stays in window with
@@ -329,7 +406,8 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   // nominal and 1.44 up to 110 % (an S-shaped curve a concave one cannot follow), plans +18.9 t where
   // the dynamic model makes +30.6 t (was 0.0 t against +2.1 t: the plan stayed at nominal).
   // Asserted at the measured size so that a change is seen; it no longer shows a missing restart
-  // cost (1.4 t).
+  // cost (1.4 t). With 8 simulated cells and the example's top heat retention in a cut (2026-12-06):
+  // +0.0 t planned, +5.9 t delivered (5.8 t before the retention).
   EXPECT_NEAR(planned_t, delivered_t, 12.5);
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
@@ -360,7 +438,8 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeOnTheMeasuredCurvePlansTheDeliveredMeta
   // 1.2 t apart, a narrow miss of F9's 1 t (docs/validation.md F9); on main 0542a0c (feed cycle
   // centred, overfeed trigger at the line current) with 8 simulated cells (flex.simulated_cells,
   // the default since 2026-12-06) +0.0 planned, -0.5 t delivered (0.6 t apart with one cell; -3.4 t
-  // with 8 on a22bccd): within F9's 1 t.
+  // with 8 on a22bccd): within F9's 1 t. With the example's top heat retention in a cut (the stopped
+  // hour takes it in full; 2026-12-06): +0.0 planned, -0.6 t delivered (0.64 t apart).
   EXPECT_NEAR(planned_t, delivered_t, 1.0);
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());

@@ -47,6 +47,14 @@ flex::FlexCase insulated(const std::string& levels, const std::string& duration 
   return load_case("flex-week-insulated.toml", extra);
 }
 
+// The case without its top heat retention in a cut (control.cut_top_loss_reduction = 0, the case
+// until 2026-12-06): the tests of why −25 % was missed keep measuring that cell.
+flex::FlexCase without_retention(const std::string& levels, const std::string& duration = "48 h",
+                                 std::vector<std::string> extra = {}) {
+  extra.push_back("control.cut_top_loss_reduction=0");
+  return insulated(levels, duration, extra);
+}
+
 double mwh(double joules) { return joules / 3.6e9; }
 
 dynamics::CellModel cell_model(const flex::FlexCase& c) {
@@ -130,41 +138,48 @@ TEST(FlexTrimetInsulated, DesignValuesFollowThePatentBalanceRuleAtSeventyFivePer
   EXPECT_NEAR(m.exchanger_max_W, surplus_W, 0.01 * surplus_W);
 }
 
-// +25 %: in window the 48 h (daily means), the ACD lowered from 5.9 to 2.49 cm, and with the
-// rectifier sized for the published +25 % of power (potline.max_current 227.5 kA, the estimate of
-// examples/flex-week-heat-exchangers.toml, F8) the cell draws 125.1 % (measured 2026-12-05; the
-// limit held the current 0.25 h): 1,149 MWh AC, +2.6 % against the published ≈ 1,120 MWh (with the
-// default 1.25 × nominal current it drew 119.1 %, 875 MWh AC, −22 %). −25 %: known miss —
-// from a cell settled 48 h at nominal (envelope.settle, the default since 2026-12-06) the
-// superheat's daily mean reaches 5 K after 43.9 h (measured 2026-12-06 with the feed cycle centred
-// on the design alumina, user trial T10-1, and flex's mass-transfer CE; 41.3 h before; from the
-// calibration point the whole 48 h, 47.25 h before; the ACD at the 8 cm ceiling from 0.3 h); the
-// flexible energy of that hold, 1,045 MWh AC, is within 15 % of the published figure (−6.7 %;
-// 986 MWh, −12.0 %, before). +25 % from the settled cell: 125.18 % drawn, 1,154 MWh AC (125.09 %,
-// 1,150 MWh before). Not a miss by an hour: the superheat settles at 4.4 K (the tests below). The
-// catalogue cell (examples/flex-week-heat-exchangers.toml) holds 16.1 h (12.1 h before).
-TEST(FlexTrimetInsulated, PlusTwentyFivePercentHoldsFortyEightHoursMinusTwentyFiveIsAKnownMiss) {
-  const flex::FlexCase c = insulated("75, 125");
-  ASSERT_EQ(c.cells, 120);
-  const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
-  ASSERT_EQ(rows.size(), 2u);
-  const auto& down = rows[0];
-  const auto& up = rows[1];
-  EXPECT_LT(up.frozen_s, 0.0);
-  EXPECT_TRUE(up.limit.empty()) << up.limit << " after " << up.hold_s / kHour << " h";
-  EXPECT_GE(up.min_acd_m, c.sim.control.acd_min_m - 2e-3);  // metal-pad drift between beam moves
-  EXPECT_FALSE(up.beyond_reach());
-  EXPECT_NEAR(up.drawn_share, 1.25, 0.005);
-  EXPECT_LT(up.current_limit_s, 12 * kHour);
-  EXPECT_NEAR(mwh(up.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
+// F8b (docs/validation.md): with the example's top heat retention in the cut
+// (control.cut_top_loss_reduction 0.3, [Wang et al. 2019]; docs/model/dynamics.md §4) −25 % holds
+// the 48 h from a cell settled 48 h at nominal (envelope.settle, the default) and from the
+// calibration point, 1,139 / 1,146 MWh AC (within 15 % of the published ≈ 1,120 MWh), the ACD at the
+// 8 cm ceiling; +25 %: 48 h, 125.1 % drawn, 1,152 MWh AC (measured 2026-12-06). Without the
+// retention −25 % left after 43.9 h (superheat mean below 5 K; the tests with without_retention).
+TEST(FlexTrimetInsulated, PlusAndMinusTwentyFivePercentHoldFortyEightHoursWithTheTopHeatRetention) {
+  for (const char* settle : {"48 h", "0"}) {
+    const flex::FlexCase c = insulated("75, 125", "48 h", {std::string("envelope.settle=") + settle});
+    ASSERT_EQ(c.cells, 120);
+    ASSERT_DOUBLE_EQ(c.sim.control.cut_top_loss_reduction, 0.3);
+    const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+    ASSERT_EQ(rows.size(), 2u);
+    const auto& down = rows[0];
+    const auto& up = rows[1];
+    EXPECT_LT(up.frozen_s, 0.0);
+    EXPECT_TRUE(up.limit.empty()) << settle << ": " << up.limit << " after " << up.hold_s / kHour << " h";
+    EXPECT_GE(up.min_acd_m, c.sim.control.acd_min_m - 2e-3);  // metal-pad drift between beam moves
+    EXPECT_FALSE(up.beyond_reach());
+    EXPECT_NEAR(up.drawn_share, 1.25, 0.005);
+    EXPECT_LT(up.current_limit_s, 12 * kHour);
+    EXPECT_NEAR(mwh(up.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
 
-  EXPECT_LT(down.frozen_s, 0.0);
-  EXPECT_LT(down.freeze_alarm_s, 0.0);
-  EXPECT_EQ(down.limit, "superheat_min");
-  EXPECT_GT(down.hold_s, 42 * kHour);  // 43.9 h measured (41.3 h before the feed cycle was centred)
-  EXPECT_LT(down.hold_s, 48 * kHour);  // the known miss
-  EXPECT_NEAR(mwh(down.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
-  EXPECT_NEAR(down.max_acd_m, 0.08, 1e-3);
+    EXPECT_LT(down.frozen_s, 0.0);
+    EXPECT_LT(down.freeze_alarm_s, 0.0);
+    EXPECT_TRUE(down.limit.empty()) << settle << ": " << down.limit << " after " << down.hold_s / kHour << " h";
+    EXPECT_NEAR(mwh(down.flexible_energy_J), kPublished_MWh, 0.15 * kPublished_MWh);
+    EXPECT_NEAR(down.max_acd_m, 0.08, 1e-3);
+  }
+}
+
+// Robust, unlike the catalogue cell of F8 (FlexTrimet.SensitivityTheSettledHold…): with the
+// retention the insulated cell's superheat settles at 5.4 K at −25 % (days 2–7 of a week: 5.38–5.46
+// K, bath 964–966 °C, the ledge held at 6.5 cm by the exchangers, which take 137 kW), so from the
+// settled cell −25 % holds a whole week at seeds 1–5 and 11 (measured 2026-12-06).
+TEST(FlexTrimetInsulated, WithTheTopHeatRetentionMinusTwentyFiveHoldsAWeekAtEverySeed) {
+  for (int seed : {1, 2, 3, 4, 5, 11}) {
+    const flex::FlexCase c = insulated("75", "168 h", {"run.seed=" + std::to_string(seed)});
+    const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_TRUE(rows[0].limit.empty()) << seed << ": " << rows[0].limit << " after " << rows[0].hold_s / kHour << " h";
+  }
 }
 
 // Nominal power stays in window with the insulated cell (48 h; measured: superheat daily mean
@@ -196,7 +211,7 @@ TEST(FlexTrimetInsulated, ZeroPowerFreezeAlarmStaysWithinOneToThreeHours) {
 // have to be ≈ 0.33 × the catalogue's, extrapolated; the calibration stops below × 0.485, where the
 // side heat past the ledge can no longer cross the frozen layer).
 TEST(FlexTrimetInsulated, SensitivityBalanceAtEightyPercentHoldsMinusTwentyFiveForLess) {
-  const flex::FlexCase c = insulated("75", "48 h",
+  const flex::FlexCase c = without_retention("75", "48 h",
                                      {"dynamics.top_loss_fraction=0.3146", "dynamics.side_loss_fraction=0.4854",
                                       "heat_exchangers.max_extraction=30.72 kW/m2",
                                       "heat_exchangers.design_fraction=0.582"});
@@ -228,7 +243,7 @@ TEST(FlexTrimetInsulated, SensitivityBalanceAtEightyPercentHoldsMinusTwentyFiveF
 // 47.25 h before the feed cycle was centred on the design alumina, 2026-12-06).
 TEST(FlexTrimetInsulated,
      KnownMissAtMinusTwentyFivePercentTheSuperheatSettlesBelowFiveKelvinAtTheDesignLedge) {
-  const flex::FlexCase c = insulated("75", "168 h");
+  const flex::FlexCase c = without_retention("75", "168 h");
   const flex::CellTrace t = held(c, 0.75, 168.0);
   ASSERT_FALSE(t.stopped) << t.stop_message;
   const double day2 = mean_between(t, t.superheat_K, 24 * kHour, 48 * kHour);
@@ -268,7 +283,7 @@ TEST(FlexTrimetInsulated,
 // sizing", docs/validation.md F8b).
 TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsNotItsSuperheatAndTheBathFollowsTheLiquidus) {
   const flex::FlexCase c =
-      insulated("75", "168 h",
+      without_retention("75", "168 h",
                 {"control.hold_voltage=false", "control.heat_feedforward=0",
                  "heat_exchangers.mode=schedule", "heat_exchangers.schedule=0 h 0"});
   const flex::CellTrace t = held(c, 0.627, 168.0);
@@ -293,7 +308,7 @@ TEST(FlexTrimetInsulated, AtItsBalancePointTheCellHoldsNotItsSuperheatAndTheBath
 // settled cell, and from the calibration point the whole 48 h (no limit) — the published hold. The settled envelope is the same run as two days at nominal then 75 % by
 // hand (a check of the settling, not a validation).
 TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePercentLeavesSooner) {
-  const flex::FlexCase c = insulated("75", "48 h");
+  const flex::FlexCase c = without_retention("75", "48 h");
   ASSERT_DOUBLE_EQ(c.envelope.settle_s, 48 * kHour);  // the default
   const auto settled = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(settled.size(), 1u);
@@ -306,7 +321,7 @@ TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePerce
   EXPECT_NEAR(settled[0].hold_s, left_s, 1.0);  // the same run: a check of the settling
   EXPECT_GT(left_s, 42 * kHour);  // 43.9 h measured
   EXPECT_LT(left_s, 48 * kHour);
-  const flex::FlexCase calibration = insulated("75", "48 h", {"envelope.settle=0"});
+  const flex::FlexCase calibration = without_retention("75", "48 h", {"envelope.settle=0"});
   const auto from_calibration =
       flex::operating_envelope(calibration, flex::case_bounds(calibration));
   EXPECT_TRUE(from_calibration[0].limit.empty()) << from_calibration[0].limit;
@@ -325,7 +340,7 @@ TEST(FlexTrimetInsulated, KnownMissFromACellSettledAtNominalMinusTwentyFivePerce
 // spare heat.
 TEST(FlexTrimetInsulated,
      KnownMissASuperheatFloorOnTheExchangersMeltsTheLedgeAndTheLiquidusFollows) {
-  const flex::FlexCase c = insulated("75", "48 h", {"heat_exchangers.superheat_floor=5"});
+  const flex::FlexCase c = without_retention("75", "48 h", {"heat_exchangers.superheat_floor=5"});
   const auto rows = flex::operating_envelope(c, flex::case_bounds(c));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].limit, "superheat_min");
@@ -345,7 +360,7 @@ TEST(FlexTrimetInsulated,
 TEST(FlexTrimetInsulated, SensitivityTheSteadySuperheatAtMinusTwentyFiveRisesWithTheAcdCeiling) {
   const auto steady = [](const std::string& ceiling) {
     const flex::FlexCase c =
-        insulated("75", "168 h", {"control.acd_max=" + ceiling, "control.min_anode_immersion=0"});
+        without_retention("75", "168 h", {"control.acd_max=" + ceiling, "control.min_anode_immersion=0"});
     const flex::CellTrace t = held(c, 0.75, 168.0);
     return mean_between(t, t.superheat_K, 48 * kHour, 168 * kHour);
   };

@@ -83,6 +83,10 @@ struct ControllerSettings {
   double reheat_reference_outage_s = 3 * 3600.0;  ///< its deficit gets hold and ramp unscaled
   double reheat_deficit_time_s = 24 * 3600.0;     ///< a counted deficit decays with this time constant
   double reheat_cut_depth = 0.2;          ///< a current below (1 − depth) × nominal is a cut (0: outages only)
+  /// Heat retention in a cut: share by which less duct flow (pot draft) and more anode cover lower
+  /// the top heat loss at the full cut depth (0: off; docs/model/dynamics.md §4, "Top heat
+  /// retention in a cut").
+  double cut_top_loss_reduction{};
   double reheat_min_cut_s = 3600.0;       ///< a cut shorter than this starts no reheat
   bool reheat_holds_heat_balance = true;  ///< bath readings during a reheat leave the heat-balance offset
   // after an outage of at least reheat_min_outage_s (docs/model/dynamics.md §4)
@@ -146,6 +150,17 @@ struct Actions {
 double acd_ceiling_m(const ControllerSettings& s) noexcept;
 /// Lowest ACD the limits allow (0 when acd_min is not set) [m].
 double acd_floor_m(const ControllerSettings& s) noexcept;
+
+/// Top heat retention in a current cut (control.cut_top_loss_reduction; docs/model/dynamics.md §4,
+/// "Top heat retention in a cut"): the factor on the top node-to-potroom conductance (anode cover,
+/// crust and the gas the duct draws) at line current `current_A`. The retention grows linearly with
+/// the cut to its full value at (1 − reheat_cut_depth) × nominal (at zero current when the depth is
+/// 0), in steps of 5 % of it (damper positions; the input changes only at a step). The top loss at
+/// a given bath temperature is (T − T_amb + f_in·R·P)/(f_in·R + (1 − f_in)·R/F) with f_in the
+/// path's inner share (`top_inner_fraction`), so lowering it by the share r needs
+/// F = (1 − f_in)/(1/(1 − r) − f_in), whatever the Joule heat P released in the node. 1: no change.
+double cut_top_conductance_factor(const ControllerSettings& s, double top_inner_fraction,
+                                  double current_A) noexcept;
 
 /// Time the resistance control spent held by the ACD limits, and the ACD range it saw.
 struct AcdLimitRecord {

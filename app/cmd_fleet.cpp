@@ -108,6 +108,74 @@ void print_power_shocks(const io::Json& shocks) {
   }
 }
 
+/// [[added_load]]s (T12-9; summary `added_loads`): per area the GW, the power-price move of its exposed
+/// smelters and its region's aluminium price and output, before (without the loads) -> after; then
+/// every smelter whose power price or output moved.
+void print_added_loads(const io::Json& a) {
+  const auto num = [](const io::Json& j, const char* key) {
+    return j.contains(key) && j.at(key).is_number() ? j.at(key).get<double>() : 0.0;
+  };
+  const auto move = [&](const io::Json& j, const char* with, const char* without, const char* format) {
+    if (!j.contains(without) || !j.at(without).is_number()) return fmt::format(fmt::runtime(format), num(j, with)) + " (no solution without)";
+    return fmt::format(fmt::runtime(format), num(j, without)) + " -> " + fmt::format(fmt::runtime(format), num(j, with));
+  };
+  std::cout << fmt::format("  added load {:g} GW (before -> after, i.e. without -> with it): world price {} USD/t, production {} Mt/yr\n",
+                           num(a, "load_GW"), move(a, "world_price_usd_per_t", "world_price_without_usd_per_t", "{:.0f}"),
+                           move(a, "production_Mt", "production_without_Mt", "{:.2f}"));
+  for (const io::Json& x : a.at("areas")) {
+    std::string loads;
+    for (const auto& l : x.at("loads")) loads += (loads.empty() ? "" : ", ") + l.get<std::string>();
+    const double rise = num(x, "price_rise_usd_per_MWh");
+    std::string line = fmt::format("    {}: +{:g} GW ({}) on supply curve '{}': {:+.2f} USD/MWh; ", x.value("area", ""),
+                                   num(x, "load_GW"), loads, x.value("curve", ""), rise);
+    const int exposed = x.value("exposed_smelters", 0);
+    line += exposed == 0 ? std::string("no smelter buys at that price")
+            : rise == 0.0
+                ? fmt::format("its {} exposed smelter{} ({:.2f} Mt/yr) keep their power price {}", exposed,
+                              exposed == 1 ? "" : "s", num(x, "exposed_capacity_Mt"),
+                              fmt::format("{:.1f} USD/MWh", num(x, "power_price_usd_per_MWh")))
+                : fmt::format("its {} exposed smelter{} ({:.2f} Mt/yr) pay {} USD/MWh", exposed, exposed == 1 ? "" : "s",
+                              num(x, "exposed_capacity_Mt"),
+                              move(x, "power_price_usd_per_MWh", "power_price_without_usd_per_MWh", "{:.1f}"));
+    // Against the case without this area's load alone (the other areas' loads kept).
+    if (!x.value("feasible_without", true)) {
+      line += "; without it the market has no solution";
+    } else if (!x.value("binding", true)) {
+      line += "; does not bind: without it the same prices and production";
+    } else if (x.contains("region") && x.at("region").is_string()) {
+      line += fmt::format("; binds: {} price {} USD/t, production {} Mt/yr (without -> with this load)",
+                          x.at("region").get<std::string>(),
+                          move(x, "region_price_usd_per_t", "region_price_without_usd_per_t", "{:.0f}"),
+                          move(x, "region_production_Mt", "region_production_without_Mt", "{:.2f}"));
+    } else {
+      line += "; binds";
+    }
+    std::cout << line << "\n      curve basis: " << x.value("curve_source", "") << "\n";
+  }
+  const io::Json& smelters = a.at("smelters");
+  if (smelters.empty()) {
+    std::cout << "    no smelter's power price or output moved\n";
+    return;
+  }
+  // The exposed smelters, then the ten largest output moves elsewhere (all in summary.json).
+  constexpr std::size_t kOthersShown = 10;
+  std::size_t others = 0;
+  std::cout << "    smelter                 region         curve                        power USD/MWh   C1 USD/t      "
+               "production kt/yr  (before -> after)\n";
+  for (const io::Json& m : smelters) {
+    const bool exposed = m.at("curve").is_string();
+    if (!exposed && ++others > kOthersShown) continue;
+    std::cout << fmt::format("    {:<23} {:<14} {:<28} {:<15} {:<13} {}\n", m.value("id", ""), m.value("region", ""),
+                             exposed ? m.at("curve").get<std::string>() : std::string("(none: moved by the market)"),
+                             move(m, "power_price_usd_per_MWh", "power_price_without_usd_per_MWh", "{:.1f}"),
+                             move(m, "c1_usd_per_t", "c1_without_usd_per_t", "{:.0f}"),
+                             move(m, "production_kt_per_year", "production_without_kt_per_year", "{:.0f}"));
+  }
+  if (others > kOthersShown)
+    std::cout << fmt::format("    ... and {} more smelters whose output the market moved (summary.json: added_loads.smelters)\n",
+                             others - kOthersShown);
+}
+
 /// Years whose demand at the reference prices exceeds the capacity by more than kScarcityShare:
 /// their prices ration demand in an empty pipeline, not a forecast (T11-15; docs/model/fleet.md,
 /// Known limits).
@@ -346,6 +414,7 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
                              f.consumption_total_kg_per_s * kMt, 100 * f.demand_price_step);
   if (summary.contains("exclusions")) print_exclusions(summary.at("exclusions"));
   if (summary.contains("power_shocks")) print_power_shocks(summary.at("power_shocks"));
+  if (summary.contains("added_loads")) print_added_loads(summary.at("added_loads"));
   print_scarcity(summary);
   print_binding_limits(summary);
   if (summary.contains("flexible_capacity")) print_flexible_capacity(summary.at("flexible_capacity"));

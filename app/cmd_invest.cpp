@@ -179,6 +179,9 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
     for (const auto& f : api::read_files(run)) folder.input_files.push_back(f);
     write_run_folder(folder, j, run.tables());
   }
+  // Warnings on stderr, located at the input they are about (user trial T12-5); --json keeps them in
+  // its "warnings" array too.
+  for (const auto& w : run.located_warnings) std::cerr << w << "\n";
   if (o.json) {
     std::cout << io::dump(j);
     if (o.report) write_run_report(o.out_dir, o.json);
@@ -213,7 +216,6 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   if (j.contains("carbon") && j["carbon"].is_object()) print_carbon_line(j["carbon"], in.construction_years);
   if (j.contains("hpa") && j["hpa"].is_object()) print_hpa_line(j["hpa"]);
   for (const auto& n : j["notes"]) std::cout << "  note: " << n.get<std::string>() << "\n";
-  for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   if (o.report) write_run_report(o.out_dir, o.json);  // after the results (it came before the title)
   return 0;

@@ -40,11 +40,14 @@ int run_smelter(const SmelterOptions& o, const GlobalOptions& global) {
     for (const auto& f : api::read_files(run)) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());
   }
+  // Warnings on stderr, located at the input they are about (user trial T12-5); --json keeps them in
+  // its "warnings" array too.
+  for (const auto& w : run.located_warnings) std::cerr << w << "\n";
   if (o.json) {
     std::cout << io::dump(run.summary);
   } else {
     io::require_finite(run.summary);
-    std::string text = plant::smelter_summary_text(run.c, run.result, run.warnings);
+    std::string text = plant::smelter_summary_text(run.c, run.result, {});
     text.insert(std::min(text.find('\n'), text.size()), changed_on_command_line(o.sets));  // after the title
     std::cout << text;
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";

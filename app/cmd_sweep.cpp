@@ -126,14 +126,8 @@ int open_store(const SweepOptions& o, const api::SweepInput& input, const MpiSes
 
 // The spread of a few headline results per scenario, so a text run answers "what range?" without
 // a report or Python (docs/cli.md, potline sweep): P50 [P10–P90] over the stored samples, by linear
-// interpolation between order statistics (Hyndman & Fan type 7, numpy's default).
-double quantile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  const double at = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(at);
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (at - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
+// interpolation between order statistics (sweep::quantile: Hyndman & Fan type 7, numpy's default).
+using sweep::quantile;
 
 void print_ranges(const sweep::ResultTable& t) {
   struct Column {
@@ -192,6 +186,96 @@ void print_same_results(const std::vector<sweep::SameResults>& same) {
                                "others)\n",
                                s.scenario, s.same_as, s.identical_samples, s.samples_compared);
     }
+  }
+}
+
+// A scenario whose prices and production equal an earlier one's though its costs differ (T12-3): its
+// levers do not bind, as `potline fleet` says of a [[power_shock]] ("does not bind: the shocked
+// smelters' costs move, no smelter's output or price does"), over the samples.
+void print_same_outcome(const std::vector<sweep::SameResults>& same) {
+  for (const auto& s : same) {
+    if (s.identical_samples == s.samples_compared) {
+      std::cout << fmt::format("  {}: the same prices and production as {} in all {} samples compared (within 0.5 "
+                               "USD/t and 1 kt/yr): its levers move costs, not prices or output (they do not bind)\n",
+                               s.scenario, s.same_as, s.samples_compared);
+    } else {
+      std::cout << fmt::format("  {}: the same prices and production as {} in {} of {} samples compared (within 0.5 "
+                               "USD/t and 1 kt/yr): its levers bind only in the others\n",
+                               s.scenario, s.same_as, s.identical_samples, s.samples_compared);
+    }
+  }
+}
+
+// Each scenario's caps and flow limits over its samples (T12-3): whether each binds, in how many
+// samples and at what shadow price, as `potline fleet` prints "binding limits" for one solve; a cap
+// that binds in no sample says so, with its region's output beside it.
+void print_limits(const std::vector<sweep::LimitFacts>& limits) {
+  if (limits.empty()) return;
+  std::cout << fmt::format("  caps and flow limits (binding: shadow price >= {} USD/t, the value of one more tonne "
+                           "through it):\n",
+                           sweep::kBindingShadow_usd_per_t);
+  const auto head = [](const sweep::LimitFacts& f) {
+    return fmt::format("{} {} ({}, {:.2f} Mt/yr)", f.kind == "cap" ? "cap" : "flow limit", f.name, f.where, f.limit_Mt);
+  };
+  // A limit that binds in no sample of any scenario: one line for all of them.
+  std::map<std::string, std::vector<const sweep::LimitFacts*>> by_limit;
+  std::vector<std::string> order;
+  for (const auto& f : limits) {
+    const std::string key = f.kind + ":" + f.name;
+    if (!by_limit.count(key)) order.push_back(key);
+    by_limit[key].push_back(&f);
+  }
+  for (const std::string& key : order) {
+    const auto& all = by_limit[key];
+    const bool never = std::all_of(all.begin(), all.end(), [](const auto* f) { return f->samples > 0 && f->binding == 0; });
+    if (never && all.size() > 1) {
+      std::int64_t samples = 0;
+      double most = 0;
+      for (const auto* f : all) {
+        samples += f->samples;
+        most = std::max(most, f->production_max_Mt);
+      }
+      std::string line = fmt::format("  {:<20} {}: does not bind in any of the {} samples of the {} scenarios",
+                                     "every scenario", head(*all.front()), samples, all.size());
+      if (all.front()->kind == "cap") line += fmt::format("; {} production at most {:.2f} Mt/yr", all.front()->where, most);
+      std::cout << line << "\n";
+      continue;
+    }
+    for (const auto* f : all) {
+      std::string line = fmt::format("  {:<20} {}: ", f->scenario, head(*f));
+      if (f->samples == 0) {
+        line += "no sample with a solved market";
+      } else if (f->binding == 0) {
+        line += fmt::format("does not bind in any of the {} samples", f->samples);
+      } else {
+        line += fmt::format("binds in {} of {} samples, shadow price P50 {:.0f} [P10-P90 {:.0f}-{:.0f}] USD/t (of the "
+                            "binding samples)",
+                            f->binding, f->samples, f->shadow_p50, f->shadow_p10, f->shadow_p90);
+      }
+      if (f->kind == "cap" && f->samples > 0)
+        line += fmt::format("; {} production P50 {:.2f}, at most {:.2f} Mt/yr", f->where, f->production_p50_Mt,
+                            f->production_max_Mt);
+      std::cout << line << "\n";
+    }
+  }
+}
+
+// Samples whose demand at the reference prices exceeds the capacity (T12-3), as `potline fleet`
+// says for one solve: their prices ration demand, they are not set by a marginal smelter's cost.
+void print_scarcity(const std::vector<sweep::ScarcityFacts>& scarcity) {
+  if (scarcity.empty()) {
+    std::cout << fmt::format("  scarcity: in no sample does demand at the reference prices exceed the capacity by more "
+                             "than {:.0f} % (prices set by the marginal smelters, not by rationing)\n",
+                             100 * sweep::kScarcityShare);
+    return;
+  }
+  for (const auto& f : scarcity) {
+    std::cout << fmt::format("  {}: demand at the reference prices exceeds the capacity by more than {:.0f} % in {} of {} "
+                             "samples (up to {:.2f} against {:.2f} Mt/yr): their prices ration demand (scarcity prices, "
+                             "not a marginal smelter's cost, not a forecast); projects without a dated decision are not "
+                             "in the pipeline (docs/model/fleet.md, Known limits)\n",
+                             f.scenario, 100 * sweep::kScarcityShare, f.short_samples, f.samples, f.worst_demand_Mt,
+                             f.worst_capacity_Mt);
   }
 }
 
@@ -258,6 +342,9 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
                              summary.computed, merged, summary.skipped, summary.seconds);
     print_ranges(run.table);
     print_same_results(run.same);
+    print_same_outcome(run.same_outcome);
+    print_limits(run.limits);
+    print_scarcity(run.scarcity);
   }
   return 0;
 }

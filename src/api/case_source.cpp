@@ -12,4 +12,27 @@ std::string CaseSource::base_dir() const {
 
 std::string CaseSource::data() const { return data_dir.empty() ? cell::default_data_dir() : data_dir; }
 
+std::vector<std::string> located_warnings(const core::Diagnostics& d, const std::vector<const io::ValueSet*>& values,
+                                          const CaseSource& source) {
+  std::vector<std::string> out;
+  for (const core::Diagnostic& item : d.items()) {
+    if (item.severity != core::Severity::kWarning) continue;
+    core::Diagnostic w = item;
+    if (w.location.file.empty() && !w.key.empty()) {
+      // The place the value was given (case file, a case.base, or --set), else the case itself.
+      for (const io::ValueSet* v : values) {
+        const io::Value* x = v != nullptr ? v->get(w.key) : nullptr;
+        if (x != nullptr && (x->origin == io::Origin::kCaseFile || x->origin == io::Origin::kCommandLine) &&
+            !x->location.file.empty()) {
+          w.location = x->location;
+          break;
+        }
+      }
+      if (w.location.file.empty() && source.given()) w.location = {source.name(), 0, 0};
+    }
+    out.push_back(w.to_string());
+  }
+  return out;
+}
+
 }  // namespace potline::api

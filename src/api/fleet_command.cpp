@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "fleet_added_loads.hpp"
 #include "fleet_power_shocks.hpp"
 #include "fleet_tables.hpp"
 #include "potline/api/case_commands.hpp"
@@ -422,6 +423,7 @@ FleetRun run_fleet(const FleetInput& input) {
       run.summary["exclusions"] = exclusions_json(c, run.result, c.exclusions.size());
     if (auto shocks = power_shocks_json(c, c, run.result); !shocks.empty())
       run.summary["power_shocks"] = shocks;
+    if (auto loads = added_loads_json(c, run.result); !loads.is_null()) run.summary["added_loads"] = loads;  // T12-9
     if (!c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(c, run.result);
     if (!c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(c, run.result);
     // Issue 13 part 5: once, for the case solved (the envelope runs the dynamic model).
@@ -446,6 +448,7 @@ FleetRun run_fleet(const FleetInput& input) {
     run.summary["exclusions"] = exclusions_json(last.c, last.r, c.exclusions.size());
   if (auto shocks = power_shocks_json(c, last.c, last.r); !shocks.empty())
     run.summary["power_shocks"] = shocks;
+  if (auto loads = added_loads_json(last.c, last.r); !loads.is_null()) run.summary["added_loads"] = loads;  // T12-9
   if (!last.c.ccs_retrofits.empty()) run.summary["ccs_retrofit"] = fleet::ccs_retrofit_json(last.c, last.r);
   if (!last.c.hpa_products.empty()) run.summary["hpa"] = fleet::hpa_product_json(last.c, last.r);
   if (last.c.flex.enabled()) run.summary["flexible_capacity"] = fleet::flex_capacity_json(last.c, last.r, input.data);

@@ -179,11 +179,12 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
 SmelterRun run_smelter(const CaseSource& source) {
   return located_at_case(source, [&] {
     core::Diagnostics d;
-    SmelterRun run{load_data(source), {}, {}, {}, {}};
+    SmelterRun run{load_data(source), {}, {}, {}, {}, {}};
     run.c = load_smelter(source, run.data, d);
     run.result = plant::evaluate(run.c.inputs);
     plant::warn_if_no_production(run.c, run.result, d);
     run.warnings = d.warning_messages();
+    run.located_warnings = located_warnings(d, {&run.c.values}, source);
     run.summary = plant::smelter_result_json(run.c, run.result, run.warnings);
     return run;
   });
@@ -199,7 +200,7 @@ Tables SmelterRun::tables() const {
 InvestRun run_invest(const CaseSource& source) {
   return located_at_case(source, [&] {
     core::Diagnostics d;
-    InvestRun run{load_data(source), {}, {}, {}, {}};
+    InvestRun run{load_data(source), {}, {}, {}, {}, {}};
     run.c = source.text ? finance::load_invest_case_text(*source.text, source.display_name, source.sets, run.data, d)
                         : finance::load_invest_case(source.path, source.sets, run.data, d);
     run.result = finance::evaluate_investment(run.c.inputs);
@@ -209,6 +210,8 @@ InvestRun run_invest(const CaseSource& source) {
                 "n/a in text); the cash flows still carry the wage bill, a fixed cost");
     }
     run.summary = invest_json(run.c, run.result, d.warning_messages());
+    run.located_warnings = located_warnings(
+        d, {&run.c.operating.values, run.c.existing ? &run.c.existing->values : nullptr}, source);
     // Caveats of the program's data (unverified PFC coefficients, T7-12): the operating plant's
     // notes.
     run.summary["notes"] = run.c.operating.notes;

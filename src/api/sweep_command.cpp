@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace potline::api {
@@ -76,6 +77,36 @@ io::Json same_results_json(const std::vector<sweep::SameResults>& same) {
   return out;
 }
 
+io::Json limits_json(const std::vector<sweep::LimitFacts>& limits) {
+  io::Json out = io::Json::array();
+  for (const auto& f : limits) {
+    io::Json j = {{"scenario", f.scenario}, {"kind", f.kind},          {"name", f.name},
+                  {"where", f.where},       {"limit_Mt", f.limit_Mt},  {"samples", f.samples},
+                  {"binding_samples", f.binding}, {"binds_in_no_sample", f.binding == 0}};
+    j["shadow_price_p10_usd_per_t"] = f.shadow_p10;
+    j["shadow_price_p50_usd_per_t"] = f.shadow_p50;
+    j["shadow_price_p90_usd_per_t"] = f.shadow_p90;
+    if (f.kind == "cap") {
+      j["region_production_p50_Mt"] = f.production_p50_Mt;
+      j["region_production_max_Mt"] = f.production_max_Mt;
+    }
+    out.push_back(j);
+  }
+  return out;
+}
+
+io::Json scarcity_json(const std::vector<sweep::ScarcityFacts>& scarcity) {
+  io::Json out = io::Json::array();
+  for (const auto& f : scarcity) {
+    out.push_back({{"scenario", f.scenario},
+                   {"samples", f.samples},
+                   {"short_samples", f.short_samples},
+                   {"worst_demand_Mt", f.worst_demand_Mt},
+                   {"worst_capacity_Mt", f.worst_capacity_Mt}});
+  }
+  return out;
+}
+
 io::Json sweep_summary_json(const sweep::SweepSpec& spec, const SweepRunFacts& f) {
   const std::int64_t expected = spec.samples * static_cast<std::int64_t>(spec.scenarios.size());
   io::Json j;
@@ -104,6 +135,18 @@ SweepRun sweep_run_result(const sweep::SweepSpec& spec, const SweepRunFacts& fac
   run.table = sweep::read_results(facts.out);
   run.same = sweep::same_results(run.table);
   run.summary["same_results"] = same_results_json(run.same);
+  // Levers that move costs but no price or output (T12-3): not those already the same in every row.
+  for (const sweep::SameResults& s : sweep::same_prices_and_production(run.table)) {
+    const bool reported = std::any_of(run.same.begin(), run.same.end(), [&](const sweep::SameResults& x) {
+      return x.scenario == s.scenario && x.same_as == s.same_as && x.identical_samples == s.identical_samples;
+    });
+    if (!reported) run.same_outcome.push_back(s);
+  }
+  run.summary["same_prices_and_production"] = same_results_json(run.same_outcome);
+  run.limits = sweep::limit_facts(spec, run.table);
+  run.scarcity = sweep::scarcity_facts(run.table);
+  run.summary["limits"] = limits_json(run.limits);
+  run.summary["scarcity"] = scarcity_json(run.scarcity);
   return run;
 }
 

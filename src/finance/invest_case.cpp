@@ -167,6 +167,18 @@ void add_retrofit(Table& t) {
           "anode-effect minutes per cell-day of the new cells (slope method; replaces the case's "
           "emissions.aem / ae_frequency / ae_duration / aeo / from_simulation, which describe "
           "the old cells, in the plant after the retrofit)");
+  // The new cells' IPCC class (user trial T12-6): the case's emissions.technology_class describes
+  // the old cells, and retrofit.aem was read with its coefficients.
+  t.choice("retrofit.technology_class", plant::technology_class_names())
+      .source("[IPCC 2006 Vol3 Ch4] Table 4.16; [IPCC 2019 Refinement] (classes and slope coefficients)")
+      .default_note(
+          "the IPCC class of retrofit.technology (as potline.technology's); without it, with "
+          "retrofit.aem, PFPB_modern (estimate: the point-fed prebake cells every retrofit installs, "
+          "the class pfc_class_of gives a technology first industrialised from 1990)")
+      .doc(
+          "IPCC technology class of the new cells, for their PFC (the class's slope coefficients and "
+          "default AEM; replaces emissions.technology_class, which describes the old cells, in the "
+          "plant after the retrofit)");
   t.number("retrofit.ccs_capture_rate")
       .unit("1")
       .range(0.0, 1.0)
@@ -209,7 +221,8 @@ void append_retrofit_diagnostics(const core::Diagnostics& local, const io::Value
       {"anode.type", "retrofit.anode_type"},
       {"anode.cost", "retrofit.anode_cost"},
       {"ccs.capture_rate", "retrofit.ccs_capture_rate"},
-      {"emissions.aem", "retrofit.aem"}};
+      {"emissions.aem", "retrofit.aem"},
+      {"emissions.technology_class", "retrofit.technology_class"}};
   for (const core::Diagnostic& item : local.items()) {
     std::string key = item.key;
     for (const auto& [flat, retrofit] : renames) {
@@ -416,6 +429,7 @@ std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
     if (const auto at = c.operating.pfc_basis.find(from); at != std::string::npos)
       c.operating.pfc_basis.replace(at, from.size(), "retrofit.aem");
   }
+  detail::name_new_cells_class(user, c.operating);
   detail::note_pfc_by_plan(user, c);
   in.operating = c.operating.inputs;
   if (c.existing) in.existing = c.existing->inputs;

@@ -29,16 +29,43 @@ constexpr const char* kOldCellRecord[] = {"emissions.aem", "emissions.ae_frequen
 
 io::ValueSet new_cells_anode_effects(const io::ValueSet& user, const io::ValueSet& after) {
   const bool technology = !user.text("retrofit.technology").empty();
-  if (!technology && !user.has("retrofit.aem")) return after;
+  const bool own_class = user.has("retrofit.technology_class");
+  if (!technology && !user.has("retrofit.aem") && !own_class) return after;
   std::set<std::string> record(std::begin(kOldCellRecord), std::end(kOldCellRecord));
-  if (technology) record.insert("emissions.technology_class");
+  // The new cells' class is never the old cells' emissions.technology_class (user trial T12-6: the
+  // AP60 retrofit's retrofit.aem = 0.015 was priced with CWPB's IPCC 2006 slope coefficient).
+  record.insert("emissions.technology_class");
   if (user.text("emissions.pfc_method") != "tier1") record.insert("emissions.pfc_method");
   io::ValueSet out;
   for (const auto& [k, x] : after.all()) {
     if (!record.count(k)) out.set(k, x);
   }
   if (user.has("retrofit.aem")) out.set("emissions.aem", *user.get("retrofit.aem"));
+  if (own_class) {
+    out.set("emissions.technology_class", *user.get("retrofit.technology_class"));
+  } else if (!technology) {
+    // Without retrofit.technology the new cells' class is the schema's stated default (estimate:
+    // point-fed prebake, the cells every retrofit installs; invest_case.cpp, retrofit.technology_class).
+    io::Value modern;
+    modern.text = kNewCellsDefaultClass;
+    modern.origin = io::Origin::kCalibrated;
+    out.set("emissions.technology_class", modern);
+  }
   return out;
+}
+
+void name_new_cells_class(const io::ValueSet& user, plant::SmelterCase& operating) {
+  const bool technology = !user.text("retrofit.technology").empty();
+  const bool own_class = user.has("retrofit.technology_class");
+  if (!technology && !own_class && !user.has("retrofit.aem")) return;  // the old cells' record and class
+  if (operating.inputs.inert_anode || operating.pfc_basis.find("class") != std::string::npos) return;
+  const std::string origin =
+      own_class    ? std::string("retrofit.technology_class")
+      : technology ? "retrofit.technology " + user.text("retrofit.technology")
+                   : std::string("the default of retrofit.technology_class: an estimate, the point-fed prebake cells a "
+                                 "retrofit installs");
+  operating.pfc_basis += fmt::format("; the new cells' class {} ({})",
+                                     plant::to_string(operating.inputs.emissions.technology), origin);
 }
 
 // A retrofit's PFC and direct emissions by plan (T11-5): the EU ETS and CBAM of each plan are
@@ -59,11 +86,12 @@ void note_pfc_by_plan(const io::ValueSet& user, InvestCase& c) {
         const io::Value* v = user.get(k);
         return v != nullptr && v->origin != io::Origin::kDefault;
       });
-  if (user.text("retrofit.technology").empty() && !user.has("retrofit.aem") && old_record &&
+  if (user.text("retrofit.technology").empty() && !user.has("retrofit.aem") &&
+      !user.has("retrofit.technology_class") && old_record &&
       !c.operating.inputs.inert_anode)
     note +=
         "; the new cells keep the old cells' anode-effect record (emissions inputs of the case): "
-        "give retrofit.aem or retrofit.technology for theirs";
+        "give retrofit.aem, retrofit.technology or retrofit.technology_class for theirs";
   c.operating.notes.push_back(note);
 }
 

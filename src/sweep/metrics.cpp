@@ -21,6 +21,8 @@ const std::vector<StoredMetric>& stored_metrics() {
       {"region", "imports_Mt", "Imports", "Mt/yr"},
       {"region", "exports_Mt", "Exports", "Mt/yr"},
       {"region", "consumption_Mt", "Consumption", "Mt/yr"},
+      {"cap", "shadow_price_usd_per_t", "Shadow price of the capacity cap (0: does not bind)", "USD/t"},
+      {"flow_limit", "shadow_price_usd_per_t", "Shadow price of the flow limit (0: does not bind)", "USD/t"},
       {"smelter", "c1_usd_per_t", "C1 cash cost", "USD/t"},
       {"smelter", "production_kt", "Production", "kt/yr"},
   };

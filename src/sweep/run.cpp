@@ -80,6 +80,13 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
       rows.push_back({entity, "exports_Mt", t.exports_kg_per_s * kMt});
       if (f.market_solved) rows.push_back({entity, "consumption_Mt", f.consumption_kg_per_s[r] * kMt});
     }
+    // The LP's shadow price of each [[cap]] and [[flow_limit]] (0: it does not bind), as the fleet
+    // summary's cap_shadow_price_usd_per_t and flow_limit_shadow_price_usd_per_t (user trial T12-3).
+    const std::size_t caps = c.caps.size();
+    for (std::size_t k = 0; f.market_solved && k < caps + c.flow_limits.size() && k < f.cap_shadow_usd_per_kg.size(); ++k) {
+      rows.push_back({k < caps ? "cap:" + c.caps[k].name : "flow_limit:" + c.flow_limits[k - caps].name,
+                      "shadow_price_usd_per_t", f.cap_shadow_usd_per_kg[k] * kT});
+    }
   }
   if (spec.store_smelters) {
     for (std::size_t i = 0; i < f.smelters.size(); ++i) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
+#include <string>
 #include <tuple>
 
 namespace potline::sweep {
@@ -12,23 +14,41 @@ namespace {
 // The row indices of one (scenario, sample), sorted by entity and metric.
 using Rows = std::vector<std::size_t>;
 
-bool same_sample(const ResultTable& t, const Rows& a, const Rows& b, double tolerance) {
+// The thresholds of "binds" of `potline fleet` (an exclusion's or a power shock's, fleet_power_shocks.cpp):
+// a price moving 0.5 USD/t or a smelter 1 kt/yr; the drawn inputs and every row of a full comparison
+// within `tolerance` relative.
+double allowed(const ResultTable& t, std::size_t i, double scale, double tolerance, bool outcomes_only) {
+  if (!outcomes_only || t.entity[i] == "input") return tolerance * scale;
+  const std::string& m = t.metric[i];
+  if (m.find("price") != std::string::npos) return 0.5;
+  if (m.size() > 3 && m.compare(m.size() - 3, 3, "_Mt") == 0) return 1e-3;
+  if (m.size() > 3 && m.compare(m.size() - 3, 3, "_kt") == 0) return 1.0;
+  return tolerance * scale;
+}
+
+bool same_sample(const ResultTable& t, const Rows& a, const Rows& b, double tolerance, bool outcomes_only) {
   if (a.size() != b.size()) return false;
   for (std::size_t k = 0; k < a.size(); ++k) {
     const std::size_t i = a[k], j = b[k];
     if (t.entity[i] != t.entity[j] || t.metric[i] != t.metric[j]) return false;
     const double scale = std::max({1.0, std::abs(t.value[i]), std::abs(t.value[j])});
-    if (!(std::abs(t.value[i] - t.value[j]) <= tolerance * scale)) return false;
+    if (!(std::abs(t.value[i] - t.value[j]) <= allowed(t, i, scale, tolerance, outcomes_only))) return false;
   }
   return true;
 }
 
-}  // namespace
+bool outcome_row(const ResultTable& t, std::size_t i) {
+  static const std::set<std::string> metrics = {"price_usd_per_t", "world_price_usd_per_t", "production_Mt",
+                                                "production_kt",   "curtailed_Mt",          "imports_Mt",
+                                                "exports_Mt",      "consumption_Mt",        "market_feasible"};
+  return t.entity[i] == "input" || metrics.count(t.metric[i]) > 0;
+}
 
-std::vector<SameResults> same_results(const ResultTable& t, double relative_tolerance) {
+std::vector<SameResults> compare(const ResultTable& t, double relative_tolerance, bool outcomes_only) {
   std::vector<std::string> order;
   std::map<std::string, std::map<std::int64_t, Rows>> rows;  // scenario -> sample -> rows
   for (std::size_t i = 0; i < t.value.size(); ++i) {
+    if (outcomes_only && !outcome_row(t, i)) continue;
     auto& by_sample = rows[t.scenario[i]];
     if (by_sample.empty()) order.push_back(t.scenario[i]);
     by_sample[t.sample[i]].push_back(i);
@@ -51,13 +71,23 @@ std::vector<SameResults> same_results(const ResultTable& t, double relative_tole
         const auto it = theirs.find(sample);
         if (it == theirs.end()) continue;
         ++pair.samples_compared;
-        if (same_sample(t, r, it->second, relative_tolerance)) ++pair.identical_samples;
+        if (same_sample(t, r, it->second, relative_tolerance, outcomes_only)) ++pair.identical_samples;
       }
       if (pair.identical_samples > best.identical_samples) best = pair;
     }
     if (best.identical_samples > 0) out.push_back(best);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SameResults> same_results(const ResultTable& t, double relative_tolerance) {
+  return compare(t, relative_tolerance, false);
+}
+
+std::vector<SameResults> same_prices_and_production(const ResultTable& t, double relative_tolerance) {
+  return compare(t, relative_tolerance, true);
 }
 
 }  // namespace potline::sweep

@@ -30,7 +30,9 @@ TEST(CliRobust, SmelterWithoutProductionHasNoPerTonneFixedCosts) {
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   expect_in(text.out, "C1 n/a  C2 n/a  business n/a  full n/a");
   expect_in(text.out, "labour n/a");
-  expect_in(text.out, "warning: plant.capacity_factor: the smelter produces nothing");
+  // On stderr, located at the --set that gave the value (user trial T12-5).
+  expect_in(text.err, "--set #1: warning: 'plant.capacity_factor': the smelter produces nothing");
+  expect_not_in(text.out, "warning");
 }
 
 TEST(CliRobust, InvestWithoutProductionHasNoLcoaButPaysItsWages) {

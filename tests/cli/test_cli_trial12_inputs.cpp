@@ -13,7 +13,7 @@ TEST(CliTrial12Inputs, CapacityInTonnesForKilotonnesWarnsWithTheThousandfoldHint
   // "473 t/yr" for Alma's 473 kt/yr gave C1 190,273 USD/t without a word.
   const RunResult r = potline({"smelter", example("smelter-ca-hydro.toml"), "--set", "plant.capacity=473 t/yr"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(said(r), "plant.capacity: value '473 t/yr' is outside the typical range 10000–2500000 t/yr");
+  expect_in(said(r), "'plant.capacity': value '473 t/yr' is outside the typical range 10000–2500000 t/yr");
   expect_in(said(r), "1000 times too low? 473000 t/yr would be typical");
   // The employees per kt are then off too, but the capacity's warning says it once.
   EXPECT_EQ(said(r).find("employees for"), std::string::npos) << said(r);
@@ -34,7 +34,7 @@ TEST(CliTrial12Inputs, EmployeesPerKilotonneOutsideTheirBandWarn) {
   const RunResult own = potline({"smelter", example("smelter-ca-hydro.toml")});
   ASSERT_EQ(own.exit_code, 0) << own.describe();
   EXPECT_EQ(said(own).find("employees for"), std::string::npos) << said(own);
-  EXPECT_EQ(said(own).find("plant.capacity: value"), std::string::npos) << said(own);
+  EXPECT_EQ(said(own).find("'plant.capacity': value"), std::string::npos) << said(own);
 }
 
 TEST(CliTrial12Inputs, APerDayWageIsHintedWithTheDayYearFactor) {

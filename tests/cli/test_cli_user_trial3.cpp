@@ -33,7 +33,7 @@ TEST(CliUserTrial3, ASmallPercentageIsWarnedOnlyWhereAFractionIsLikely) {
   const RunResult sulfur = potline({"smelter", example("smelter-us-old-grid.toml"), "--set",
                                     "emissions.anode_sulfur=0.02"});
   ASSERT_EQ(sulfur.exit_code, 0) << sulfur.describe();
-  expect_in(sulfur.out + sulfur.err, "emissions.anode_sulfur: value 0.02 is read as 0.02 % (this field is in %, "
+  expect_in(sulfur.err, "--set #1: warning: 'emissions.anode_sulfur': value 0.02 is read as 0.02 % (this field is in %, "
                                      "default 2 %): for 2 % write 2 or \"2 %\"");
   // A field with no default says so without one.
   const RunResult flex_power = potline({"fleet", example("world.toml"), "--set", "fleet.flex_power=0.05"});

@@ -15,8 +15,9 @@ namespace {
 TEST(CliUserTrial6Outputs, SmelterForwardsTheImplausibleCalibrationOfItsTechnology) {
   const RunResult text = potline({"smelter", example("smelter-us-old-grid.toml")});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
-  expect_in(text.out,
-            "warning: potline.technology: technology 'A697' is implausibly calibrated: calibrated "
+  // On stderr, located at the case's potline.technology (user trial T12-5).
+  expect_in(text.err,
+            "smelter-us-old-grid.toml:10:14: warning: 'potline.technology': technology 'A697' is implausibly calibrated: calibrated "
             "ACD 6.04 cm "
             "is outside the plausible 3–6 cm");
   const RunResult json = potline({"smelter", example("smelter-us-old-grid.toml"), "--json"});
@@ -32,7 +33,7 @@ TEST(CliUserTrial6Outputs, SmelterForwardsTheImplausibleCalibrationOfItsTechnolo
   const RunResult ap = potline({"smelter", example("smelter-us-old-grid.toml"), "--set",
                                 "potline.technology=AP40", "--set", "potline.line_current=400 kA"});
   ASSERT_EQ(ap.exit_code, 0) << ap.describe();
-  expect_not_in(ap.out, "implausibly calibrated");
+  expect_not_in(ap.out + ap.err, "implausibly calibrated");
 }
 
 // T6-6: the text printed three notes, summary.json's "notes" held one.
@@ -94,7 +95,7 @@ TEST(CliUserTrial6Outputs, FromSimulationTakesTheRunsPfcCoefficients) {
   expect_in(set.out,
             "PFC coefficients IPCC2006/CWPB (the case's; the run used IPCC2019/PFPB_modern)");
   expect_in(
-      set.out,
+      set.err,  // a warning: on stderr since T12-5
       "the run used the PFC coefficients IPCC2019/PFPB_modern, this case applies IPCC2006/CWPB");
 }
 

@@ -35,15 +35,16 @@ TEST(CliUserTrial7, PathReportSingleYearChartsNameTheirYear) {
 TEST(CliUserTrial7, PowerPriceAThousandTimesOffSaysWhatWouldBeTypical) {
   const RunResult low = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.power=0.055"});
   ASSERT_EQ(low.exit_code, 0) << low.describe();
-  expect_in(low.out, "prices.power: value 0.055 USD/MWh is outside the typical range 5–300 USD/MWh");
-  expect_in(low.out, "1000 times too low? 55 USD/MWh would be typical");
+  // Warnings on stderr, located, since T12-5.
+  expect_in(low.err, "--set #1: warning: 'prices.power': value 0.055 USD/MWh is outside the typical range 5–300 USD/MWh");
+  expect_in(low.err, "1000 times too low? 55 USD/MWh would be typical");
   const RunResult high =
       potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.power=55 USD/kWh"});
   ASSERT_EQ(high.exit_code, 0) << high.describe();
-  expect_in(high.out, "1000 times too high? 55 USD/MWh would be typical");
+  expect_in(high.err, "1000 times too high? 55 USD/MWh would be typical");
   // A price inside the range draws no such warning.
   const RunResult normal = potline({"smelter", example("smelter-us-old-grid.toml")});
-  expect_not_in(normal.out, "prices.power: value");
+  expect_not_in(normal.out + normal.err, "'prices.power': value");
 }
 
 TEST(CliUserTrial7, LineCurrentInAmperesSaysKiloampereAndTheHeatDeficit) {

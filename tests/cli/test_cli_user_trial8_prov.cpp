@@ -21,7 +21,7 @@ TEST(CliUserTrial8, TheAluminaShareOf2024IsNotAWarning) {
   const RunResult high = potline(
       {"smelter", example("smelter-us-old-grid.toml"), "--set", "prices.alumina_lme_share=0.35"});
   ASSERT_EQ(high.exit_code, 0) << high.describe();
-  expect_in(high.out, "prices.alumina_lme_share: value 0.35 is outside the typical range 0.1–0.3");
+  expect_in(high.err, "--set #1: warning: 'prices.alumina_lme_share': value 0.35 is outside the typical range 0.1–0.3");
 }
 
 // T8-10: every smelter example priced in 2024 takes 2024's alumina: 0.21 × 2400 USD/t × the

@@ -17,7 +17,9 @@ TEST(CliUserTrial2, AFractionTypedForAPercentageIsSaid) {
   const RunResult r = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=0.08"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const std::string all = r.out + r.err;
-  EXPECT_NE(all.find("investment.wacc: value 0.08 % is outside the typical range 2–20 %"), std::string::npos) << all;
+  EXPECT_NE(r.err.find("--set #1: warning: 'investment.wacc': value 0.08 % is outside the typical range 2–20 %"),
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("this field is in %: for 8 % write 8 or \"8 %\""), std::string::npos) << all;
   const RunResult percent = potline({"invest", example("invest-new-build.toml"), "--set", "investment.wacc=8"});
   ASSERT_EQ(percent.exit_code, 0) << percent.describe();
@@ -69,7 +71,7 @@ TEST(CliUserTrial2, APlainFractionInAPercentFieldIsSaid) {
   // investment.tax_rate (default 0 %): 0.25 was read as 0.25 % with no word.
   const RunResult tax = potline({"invest", example("invest-new-build.toml"), "--set", "investment.tax_rate=0.25"});
   ASSERT_EQ(tax.exit_code, 0) << tax.describe();
-  EXPECT_NE((tax.out + tax.err).find("investment.tax_rate: value 0.25 is read as 0.25 % (this field is in %, default 0 %): "
+  EXPECT_NE((tax.out + tax.err).find("'investment.tax_rate': value 0.25 is read as 0.25 % (this field is in %, default 0 %): "
                                      "for 25 % write 25 or \"25 %\""),
             std::string::npos)
       << tax.out << tax.err;

@@ -65,9 +65,9 @@ TEST(eu_ets_smelter_cli, MissingPriceIsAnInputErrorAndAPriceWithoutYearIsIgnored
   EXPECT_NE(r.err.find("eu_ets.year"), std::string::npos) << r.err;
   r = potline({"smelter", example("smelter-us-old-grid.toml"), "--set", "eu_ets.eua_price=100"});
   EXPECT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_NE(r.out.find("eu_ets.eua_price: is ignored: eu_ets.year is not given (no EU ETS cost)"),
+  EXPECT_NE(r.err.find("--set #1: warning: 'eu_ets.eua_price': is ignored: eu_ets.year is not given (no EU ETS cost)"),
             std::string::npos)
-      << r.out;
+      << r.err;  // on stderr, located, since T12-5
 }
 
 // T7-32: the text names the emissions standard, as summary.json's emissions_method.standard does.

@@ -90,8 +90,9 @@ TEST(InvestCarbonCli, AShareWithoutCbamIsAWarningNotSilence) {
   const RunResult r =
       potline({"invest", example("invest-new-build.toml"), "--set", "cbam.eu_sales_share=0.5"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.out,
-            "warning: cbam.eu_sales_share: is ignored: cbam.eua_price is not given (no CBAM cost "
+  // On stderr, located at the --set that gave it (user trial T12-5).
+  expect_in(r.err,
+            "--set #1: warning: 'cbam.eu_sales_share': is ignored: cbam.eua_price is not given (no CBAM cost "
             "computed)");
   expect_not_in(r.out, "carbon costs");
 }

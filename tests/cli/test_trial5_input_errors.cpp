@@ -53,7 +53,7 @@ TEST(CliTrial5InputErrors, AnAnodeEffectMinutesValueFarAboveAnyLineIsWarned) {
   const RunResult smelter =
       potline({"smelter", example("smelter-gcc-gas.toml"), "--set", "emissions.aem=50"});
   EXPECT_EQ(smelter.exit_code, 0) << smelter.describe();
-  expect_in(smelter.out + smelter.err, "emissions.aem: value 50 min/d is outside the typical range 0–10 min/d");
+  expect_in(smelter.err, "--set #1: warning: 'emissions.aem': value 50 min/d is outside the typical range 0–10 min/d");
 }
 
 // CO: an integer field's range was printed with the 1e15 scientific threshold: [0, 9.007199254740992e+15].

@@ -59,6 +59,14 @@ auto located_at_case(const CaseSource& source, Body&& body) -> decltype(body()) 
   }
 }
 
+/// The warnings of a case run, each as "FILE:LINE:COL: warning: 'KEY': message" (user trial T12-5):
+/// one about an input value the case file or --set gave names where it was given ("<command line>"
+/// for --set); one about a key left at its default, or a rule between keys, names the case file; one
+/// about no key has no place. `values` are the case's inputs (with their locations), first found first.
+/// The CLI prints them on stderr; the JSON "warnings" array keeps the unlocated "KEY: message" texts.
+std::vector<std::string> located_warnings(const core::Diagnostics& d, const std::vector<const io::ValueSet*>& values,
+                                          const CaseSource& source);
+
 /// The run folder's tables: file name -> CSV text (units in the headers).
 using Tables = std::map<std::string, std::string>;
 
@@ -95,7 +103,8 @@ struct SmelterRun {
   plant::SmelterData data;
   plant::SmelterCase c;
   plant::SmelterResult result;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;          ///< "KEY: message", as summary.json's warnings
+  std::vector<std::string> located_warnings;  ///< the same, located (located_warnings), for stderr
   io::Json summary;
   Tables tables() const;  ///< cost_breakdown.csv, emissions.csv, cbam.csv, potlines.csv
 };
@@ -120,6 +129,7 @@ struct InvestRun {
   finance::InvestCase c;
   finance::InvestmentResult result;
   io::Json summary;
+  std::vector<std::string> located_warnings;  ///< summary "warnings", located (located_warnings), for stderr
   std::vector<PowerPricePoint> npv_by_power;
   Tables tables() const;  ///< cash_flows.csv, npv_vs_power.csv
 };

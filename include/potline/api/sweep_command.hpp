@@ -11,6 +11,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/plant/smelter_case.hpp"
+#include "potline/sweep/limits.hpp"
 #include "potline/sweep/read_results.hpp"
 #include "potline/sweep/run.hpp"
 #include "potline/sweep/same_results.hpp"
@@ -46,6 +47,10 @@ std::unique_ptr<sweep::ResultStore> open_sweep_store(
 /// sample).
 io::Json same_results_json(const std::vector<sweep::SameResults>& same);
 
+/// Each scenario's caps and flow limits over its samples, as JSON (summary "limits"; T12-3).
+io::Json limits_json(const std::vector<sweep::LimitFacts>& limits);
+/// The scenarios with samples whose demand exceeds the capacity, as JSON (summary "scarcity"; T12-3).
+io::Json scarcity_json(const std::vector<sweep::ScarcityFacts>& scarcity);
 struct SweepRunFacts {
   std::string out;
   int threads = 0;
@@ -62,6 +67,10 @@ struct SweepRun {
   io::Json summary;          ///< sweep_summary_json with "same_results"
   sweep::ResultTable table;  ///< the store's long table after the run
   std::vector<sweep::SameResults> same;
+  /// Scenarios with the same prices and production as an earlier one, not already in `same` (T12-3).
+  std::vector<sweep::SameResults> same_outcome;
+  std::vector<sweep::LimitFacts> limits;        ///< each scenario's caps and flow limits (T12-3)
+  std::vector<sweep::ScarcityFacts> scarcity;   ///< scenarios with samples short of capacity (T12-3)
   std::vector<std::string> store_warnings;  ///< of opening the store (a forced resume)
 };
 

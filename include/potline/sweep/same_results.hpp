@@ -25,4 +25,12 @@ struct SameResults {
 /// listed.
 std::vector<SameResults> same_results(const ResultTable& table, double relative_tolerance = 1e-9);
 
+/// As same_results, comparing only the drawn inputs (within `relative_tolerance`) and the rows of
+/// prices and quantities (world and regional prices within 0.5 USD/t, production, curtailment, trade
+/// and consumption within 1 kt/yr: the thresholds of "binds" of `potline fleet`; not costs or
+/// emissions): a scenario
+/// whose levers move costs but no price and no output (a power shock on smelters that run or stay
+/// idle either way) does not bind, as `potline fleet` says of one solve (user trial T12-3).
+std::vector<SameResults> same_prices_and_production(const ResultTable& table, double relative_tolerance = 1e-9);
+
 }  // namespace potline::sweep

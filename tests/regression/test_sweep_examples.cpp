@@ -89,11 +89,15 @@ TEST(sweep_examples, KilledSweepResumes) {
   const Json j = sweep_json({example("world-montecarlo.toml"), "--out", out, "--limit", "20"});
   EXPECT_EQ(j["samples_computed_rank0"], 20);
   EXPECT_EQ(j["samples_stored"].get<int>(), j["samples_skipped"].get<int>() + 20);
-  // Every stored sample is complete: the same number of rows per sample of a scenario.
+  // Every stored sample is complete: the same number of rows per sample of a scenario (scenarios
+  // differ since their caps and flow limits are stored: the 2034 ones lack the 2024 lane limit).
   sqlite3* db = nullptr;
   sqlite3_open_v2(out.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db, "SELECT count(DISTINCT n) FROM (SELECT count(*) AS n FROM results GROUP BY scenario, sample)", -1, &s, nullptr);
+  sqlite3_prepare_v2(db,
+                     "SELECT max(k) FROM (SELECT count(DISTINCT n) AS k FROM (SELECT scenario, count(*) AS n FROM results "
+                     "GROUP BY scenario, sample) GROUP BY scenario)",
+                     -1, &s, nullptr);
   ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(s, 0), 1);
   sqlite3_finalize(s);

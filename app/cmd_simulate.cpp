@@ -218,9 +218,14 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
     }
     const std::string after =
         w.after_cut ? fmt::format("{:.3g} h after (the run ends)", w.after_s / 3600) : "24 h after";
-    const std::string back = w.recovery_s >= 0.0
-                                 ? fmt::format("back within 2 K {:.1f} h after", w.recovery_s / 3600)
-                                 : fmt::format("{} cell(s) not back within 2 K by the end", w.cells_not_recovered);
+    // Recovery is judged on averages over one feed cycle (docs/model/dynamics.md §6, user trial
+    // T12-2).
+    const std::string back =
+        w.recovery_s >= 0.0
+            ? fmt::format("back within 2 K on {:.3g}-h means {:.1f} h after",
+                          w.recovery_average_s / 3600, w.recovery_s / 3600)
+            : fmt::format("{} cell(s) not back within 2 K on {:.3g}-h means by the end",
+                          w.cells_not_recovered, w.recovery_average_s / 3600);
     const std::string cut =
         w.cells_cut_out > 0 ? fmt::format(", {} cut out of the line before", w.cells_cut_out) : "";
     std::cout << fmt::format(

@@ -236,6 +236,10 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
     e["max_ledge_cm"] = w.max_ledge_m * 100;
     e["recovery_h"] = w.recovery_s >= 0.0 ? io::Json(w.recovery_s / 3600.0) : io::Json(nullptr);
     e["cells_not_recovered"] = w.cells_not_recovered;
+    // How recovery_h is judged: averages over one feed cycle, held for the dwell (2026-12-06,
+    // T12-2).
+    e["recovery_average_h"] = w.recovery_average_s / 3600.0;
+    e["recovery_dwell_h"] = w.recovery_dwell_s / 3600.0;
     e["ae_during"] = w.ae_during;
     e["ae_after_24h"] = w.ae_after;
     // The end of the run cut the window or its 24 h after (trial 9, T9-6).

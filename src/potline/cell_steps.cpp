@@ -185,7 +185,9 @@ void record_statistics(const CellAt& at, double c_wt) {
   const double keep = at.x.window_keep;
   run.superheat_mean_K = superheat + (run.superheat_mean_K - superheat) * keep;
   run.ledge_mean_m = ledge + (run.ledge_mean_m - ledge) * keep;
-  if (!at.x.windows->empty()) track_windows(*at.x.windows, run, at.t, y[kBathTemperature], superheat, ledge);
+  if (!at.x.windows->empty())
+    track_windows(*at.x.windows, at.x.recovery, run, at.t, h, y[kBathTemperature], superheat,
+                  ledge);
   const double ledge_from_reference = run.ledge_mean_m - run.window_ledge_offset_m;
   if (run.superheat_mean_K < w.superheat_min_K || run.superheat_mean_K > w.superheat_max_K ||
       ledge_from_reference < w.ledge_min_m || ledge_from_reference > w.ledge_max_m) {

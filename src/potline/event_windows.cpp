@@ -1,7 +1,7 @@
 // Disturbance windows of a run and the metrics of each (docs/model/dynamics.md §6, "Event
 // windows"): extremes of the bath temperature, superheat and ledge over all cells, the time the
-// slowest cell needs to come back within 2 K of its pre-event temperature, and the anode effects
-// during and after the window.
+// slowest cell needs to come back within 2 K of its pre-event temperature (both as averages over
+// one feed cycle, held for a dwell), and the anode effects during and after the window.
 #include <algorithm>
 #include <cmath>
 #include <string_view>
@@ -10,16 +10,12 @@
 
 namespace potline::line::detail {
 namespace {
-// Whether a cell's bath has left the ±2 K band around its pre-event temperature since the window
-// started (its extremes so far). For a current step (a window of zero length) only a cell that has
-// left can come back: before, a step counted as recovered at the step itself, 0 h, because the bath
-// had not moved yet (cell-modulation reported 0.0 h while the superheat fell to 0.35 K). Windows
-// with a duration keep the first time in the band after their end (normal operation moves the bath
-// by a few kelvin a day, so "left the band" would catch that noise after a harmless feed stop).
-bool left_band(const CellWindow& r) {
-  return r.min_temperature_K < r.pre_temperature_K - kRecoveryBand_K ||
-         r.max_temperature_K > r.pre_temperature_K + kRecoveryBand_K;
-}
+/// The bins of the feed-cycle average are about this long (a whole number of steps) [s].
+constexpr double kRecoveryBinTarget_s = 300.0;
+/// Bounds of the averaging length (a controller without a feed cycle of its own, odd settings) [s].
+constexpr double kMinRecoveryAverage_s = 3600.0, kMaxRecoveryAverage_s = 12.0 * 3600.0;
+/// Back in the band, the feed-cycle averages must stay there this long [s].
+constexpr double kRecoveryDwell_s = 1800.0;
 
 // End of a window for one cell: a feed stop the operators cleared at an anode effect ends at the
 // clearing (the feeders deliver again from then on), so its recovery and its "after" count from
@@ -74,15 +70,109 @@ std::vector<Window> disturbance_windows(const SimulationCase& c) {
   return w;
 }
 
-void track_windows(const std::vector<Window>& windows, CellRun& run, double t, double temperature_K,
-                   double superheat_K, double ledge_m) {
+RecoverySettings recovery_settings(const control::ControllerSettings& cs, double step_s) {
+  RecoverySettings r;
+  const double h = step_s > 0.0 ? step_s : 1.0;
+  r.bin_s = h * std::max(1.0, std::ceil(kRecoveryBinTarget_s / h - 1e-9));
+  // One nominal tracking cycle: the overfeed gains (overfeed − 1) × nominal for its duration, the
+  // underfeed loses (1 − underfeed) × nominal until the same amount is gone.
+  double cycle_s = kMinRecoveryAverage_s;
+  if (cs.underfeed_factor < 1.0 && cs.overfeed_factor > 1.0 && cs.overfeed_duration_s > 0.0) {
+    cycle_s =
+        cs.overfeed_duration_s * (1.0 + (cs.overfeed_factor - 1.0) / (1.0 - cs.underfeed_factor));
+  }
+  cycle_s = std::clamp(cycle_s, kMinRecoveryAverage_s, kMaxRecoveryAverage_s);
+  r.bins = static_cast<std::size_t>(std::max(1.0, std::round(cycle_s / r.bin_s)));
+  // The reference is the same average over the cycle before the start: a day's average was tried
+  // and followed the cell's own day-scale wander (the outage ladder's 2 h outage read 104.8 h after
+  // a day 4 K above the operating point).
+  r.reference_bins = r.bins;
+  r.dwell_s = kRecoveryDwell_s;
+  return r;
+}
+
+namespace {
+// Mean of the last n complete bins of the filter (n at most those completed and the ring's size).
+double last_bins_mean_K(const RecoveryFilter& f, std::size_t n) {
+  const std::size_t size = f.sum_Ks.size();
+  n = std::min({n, f.complete, size});
+  double sum = 0.0, weight = 0.0;
+  for (std::size_t k = 1; k <= n; ++k) {
+    const std::size_t i = (f.complete - k) % size;
+    sum += f.sum_Ks[i];
+    weight += f.weight_s[i];
+  }
+  return weight > 0.0 ? sum / weight : 0.0;
+}
+
+// Adds the step (t − h, t] at bath temperature T to the cell's filter. When the step opens a new
+// bin the previous bin is complete: returns true with the average over the last complete bins (up
+// to rs.bins) and the centre of the span it covers, and updates the reference average
+// (rs.reference_bins).
+bool filter_step(RecoveryFilter& f, const RecoverySettings& rs, double t, double h, double T,
+                 double& mean_K, double& centre_s) {
+  const long bin = std::lround(std::ceil(t / rs.bin_s - 1e-9)) - 1;
+  bool complete = false;
+  if (f.bin >= 0 && bin > f.bin && f.open_weight_s > 0.0) {
+    const std::size_t size = std::max(rs.bins, rs.reference_bins);
+    if (f.sum_Ks.size() != size) {
+      f.sum_Ks.assign(size, 0.0);
+      f.weight_s.assign(size, 0.0);
+    }
+    f.sum_Ks[f.complete % size] = f.open_sum_Ks;
+    f.weight_s[f.complete % size] = f.open_weight_s;
+    ++f.complete;
+    const std::size_t used = std::min(f.complete, rs.bins);
+    mean_K = last_bins_mean_K(f, used);
+    f.last_reference_K = last_bins_mean_K(f, rs.reference_bins);
+    centre_s = (static_cast<double>(f.bin) + 1.0 - 0.5 * static_cast<double>(used)) * rs.bin_s;
+    complete = true;
+    f.open_sum_Ks = f.open_weight_s = 0.0;
+  }
+  if (bin > f.bin) f.bin = bin;
+  f.open_sum_Ks += T * h;
+  f.open_weight_s += h;
+  return complete;
+}
+
+// One feed-cycle average (centred at centre_s) judged for window w of a cell. An average out of the
+// band marks the cell as having left it and ends any run in the band; from the end of the window
+// on, a run of averages in the band that lasts the dwell is its recovery, counted to the run's
+// first centre. For a current step (a window of zero length) only a cell whose average has left the
+// band can come back: 0 h when it stayed in it over the 24 h after the step (before 2026-12-05 a
+// step counted as recovered at the step itself, cell-modulation 0.0 h while the superheat fell to
+// 0.35 K).
+void judge_average(const Window& w, const RecoverySettings& rs, CellWindow& r, double end_s,
+                   double centre_s, double mean_K) {
+  if (r.recovered_after_s >= 0.0 || centre_s < w.start_s) return;
+  if (std::fabs(mean_K - r.pre_mean_K) > kRecoveryBand_K) {
+    r.filtered_left = true;
+    r.in_band_since_s = -1.0;
+    return;
+  }
+  if (centre_s < end_s) return;
+  if (w.end_s == w.start_s && !r.filtered_left) {
+    if (centre_s > w.end_s + kAfterWindow_s) r.recovered_after_s = 0.0;
+    return;
+  }
+  if (r.in_band_since_s < 0.0) r.in_band_since_s = centre_s;
+  if (centre_s - r.in_band_since_s >= rs.dwell_s - 1e-6)
+    r.recovered_after_s = r.in_band_since_s - end_s;
+}
+}  // namespace
+
+void track_windows(const std::vector<Window>& windows, const RecoverySettings& rs, CellRun& run,
+                   double t, double h, double temperature_K, double superheat_K, double ledge_m) {
+  double mean_K = 0.0, centre_s = 0.0;
+  const bool averaged = filter_step(run.recovery_filter, rs, t, h, temperature_K, mean_K, centre_s);
   for (std::size_t i = run.first_open_window; i < windows.size() && windows[i].start_s <= t; ++i) {
     const Window& w = windows[i];
     CellWindow& r = run.windows[i];
     const double end_s = cell_end_s(w, r);
     if (!r.started) {
       r.started = true;
-      r.pre_temperature_K = temperature_K;
+      r.pre_mean_K =
+          run.recovery_filter.complete > 0 ? run.recovery_filter.last_reference_K : temperature_K;
     }
     if (t <= end_s + kAfterWindow_s) {
       r.min_temperature_K = std::min(r.min_temperature_K, temperature_K);
@@ -91,14 +181,7 @@ void track_windows(const std::vector<Window>& windows, CellRun& run, double t, d
       r.min_ledge_m = std::min(r.min_ledge_m, ledge_m);
       r.max_ledge_m = std::max(r.max_ledge_m, ledge_m);
     }
-    if (t >= end_s && r.recovered_after_s < 0.0) {
-      if (w.end_s == w.start_s && !left_band(r)) {
-        // Never left the band within the window and the 24 h after: nothing to recover from.
-        if (t > w.end_s + kAfterWindow_s) r.recovered_after_s = 0.0;
-      } else if (std::fabs(temperature_K - r.pre_temperature_K) <= kRecoveryBand_K) {
-        r.recovered_after_s = t - end_s;
-      }
-    }
+    if (averaged) judge_average(w, rs, r, end_s, centre_s, mean_K);
   }
   // Close the leading windows this cell is done with (after-period over and recovered).
   while (run.first_open_window < windows.size()) {
@@ -127,6 +210,7 @@ void clear_feed_stop_windows(const std::vector<Window>& windows, CellRun& run, d
 }
 
 std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
+                                          const RecoverySettings& rs,
                                           const std::vector<Block>& blocks, double run_end_s) {
   std::vector<WindowMetrics> out;
   for (std::size_t i = 0; i < windows.size(); ++i) {
@@ -135,6 +219,8 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
     m.start_s = windows[i].start_s;
     m.scheduled_end_s = windows[i].end_s;
     m.planned_end_s = windows[i].planned_end_s;
+    m.recovery_average_s = rs.average_s();
+    m.recovery_dwell_s = rs.dwell_s;
     m.end_s = -1.0;  // the latest end over the cells the window applies to (a cleared stop ends early)
     m.min_temperature_K = m.min_superheat_K = m.min_ledge_m = 1e300;
     bool any = false;
@@ -159,10 +245,10 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
           // Cut out of the line before it recovered: its extremes up to then count, its recovery
           // does not (it will not recover; counted apart, so the others' recovery is reported).
           ++m.cells_cut_out;
-        } else if (r.recovered_after_s < 0.0 && (!step || left_band(r))) {
+        } else if (r.recovered_after_s < 0.0 && (!step || r.filtered_left)) {
           ++m.cells_not_recovered;
-        } else {  // a step's cell that never left the band (the run ended within its 24 h after): 0
-                  // h
+        } else {  // a step's cell whose average never left the band (the run ended within its 24 h
+                  // after): 0 h
           m.recovery_s = std::max(m.recovery_s, std::max(r.recovered_after_s, 0.0));
         }
         m.ae_during += r.ae_during;

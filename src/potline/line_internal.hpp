@@ -27,9 +27,15 @@ struct Window {
 /// One cell's record of one window (docs/model/dynamics.md §6, "Event windows").
 struct CellWindow {
   bool started = false;
-  double pre_temperature_K = 0;
+  /// The reference of its recovery: the bath temperature averaged over the feed cycle before the
+  /// start (what the filter holds of it; the step's temperature when no bin is complete yet).
+  double pre_mean_K = 0;
   double min_temperature_K = 1e300, max_temperature_K = 0, min_superheat_K = 1e300;
   double min_ledge_m = 1e300, max_ledge_m = 0;
+  /// The feed-cycle average has left the ±kRecoveryBand_K band around pre_mean_K since the start.
+  bool filtered_left = false;
+  /// Centre of the first average of the present run of in-band averages after the end (< 0: none).
+  double in_band_since_s = -1;
   double recovered_after_s = -1;
   long ae_during = 0, ae_after = 0;
   /// A feed stop cleared by the operators an anode effect brought (disturbance.ae_clears_feed_stop)
@@ -43,8 +49,38 @@ std::vector<Window> disturbance_windows(const SimulationCase& c);
 inline constexpr std::size_t kMaxWindows = 64;
 /// Extremes and AEs are followed this long after a window's end [s].
 inline constexpr double kAfterWindow_s = constants::kSecondsPerDay;
-/// A cell has recovered when its bath is within this of its temperature at the window's start [K].
+/// A cell has recovered when its bath, averaged over one feed cycle, is within this of the same
+/// average before the window's start, and stays there for the dwell [K].
 inline constexpr double kRecoveryBand_K = 2.0;
+
+/// How a window's recovery is judged (docs/model/dynamics.md §6, "Event windows"): the bath
+/// temperature summed in bins of bin_s (a whole number of steps), averaged over the last `bins`
+/// bins (one nominal feed cycle of the controller) and compared with its average over the last
+/// `reference_bins` bins before the window (the same feed cycle); back in the band, the feed-cycle
+/// averages must stay there for dwell_s.
+struct RecoverySettings {
+  double bin_s = 300;
+  std::size_t bins = 1;
+  std::size_t reference_bins = 1;
+  double dwell_s = 0;
+  [[nodiscard]] double average_s() const noexcept { return bin_s * static_cast<double>(bins); }
+  [[nodiscard]] double reference_s() const noexcept {
+    return bin_s * static_cast<double>(reference_bins);
+  }
+};
+/// The settings for a run's controller and step: the average covers one nominal feed cycle,
+/// overfeed_duration × (1 + (overfeed − 1)/(1 − underfeed)) (AP40 defaults: 60 min × 7/3 = 2.33 h),
+/// within [1 h, 12 h]; the reference one such cycle; the dwell 30 min.
+RecoverySettings recovery_settings(const control::ControllerSettings& cs, double step_s);
+
+/// A cell's running feed-cycle average of the bath temperature (ring of bin sums).
+struct RecoveryFilter {
+  std::vector<double> sum_Ks, weight_s;  ///< ∫ T dt and ∫ dt of the complete bins (ring)
+  std::size_t complete = 0;              ///< bins completed so far
+  long bin = -1;                         ///< the bin being filled (< 0: none yet)
+  double open_sum_Ks = 0, open_weight_s = 0;
+  double last_reference_K = 0;  ///< the average over the last reference_bins complete bins
+};
 
 /// What the driver keeps about one cell besides its state: controller, anode-effect state,
 /// totals, statistics of the true state, and the mass and heat at the start (conservation).
@@ -79,6 +115,8 @@ struct CellRun {
   double window_left_s = 0;        ///< when they last left it
   double fed_interval = 0;
   std::vector<CellWindow> windows;  ///< one per disturbance window
+  RecoveryFilter
+      recovery_filter;  ///< the bath's feed-cycle average the windows' recovery is judged on
   std::size_t first_open_window = 0;  ///< windows before this are closed for this cell
   PurityCell purity;                ///< Fe and Si of the metal pad (purity_track.hpp), updated at taps
   /// Time the bath composition was outside the validity of the liquidus correlation ([Solheim
@@ -160,11 +198,12 @@ struct StepContext {
   int zones = 1;            ///< alumina zones per cell
   const std::vector<Window>* windows = nullptr;  ///< disturbance windows of the run
   double window_keep = 0;   ///< exp(−h/window.averaging): running-mean weight per step
+  RecoverySettings recovery{};  ///< how the windows' recovery is judged
 };
 
 /// Follows cell `run` through the open windows at time t (bath temperature, superheat, ledge).
-void track_windows(const std::vector<Window>& windows, CellRun& run, double t, double temperature_K,
-                   double superheat_K, double ledge_m);
+void track_windows(const std::vector<Window>& windows, const RecoverySettings& rs, CellRun& run,
+                   double t, double h, double temperature_K, double superheat_K, double ledge_m);
 /// Counts an AE onset at t in the windows it falls in or after.
 void count_window_ae(const std::vector<Window>& windows, CellRun& run, double t);
 /// The operators an anode effect brought cleared the scenario's feed stop at t: the feed-stop
@@ -174,6 +213,7 @@ void clear_feed_stop_windows(const std::vector<Window>& windows, CellRun& run, d
 /// `run_end_s`: where the run ended (its duration, or a guard's stop): a window's "after" period
 /// is cut there.
 std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
+                                          const RecoverySettings& rs,
                                           const std::vector<Block>& blocks, double run_end_s);
 
 /// State guards of one cell after a step: finite, bath not frozen, every state in its physical

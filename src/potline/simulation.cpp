@@ -252,11 +252,22 @@ class Driver {
  public:
   Driver(const SimulationCase& c, Observer* observer, const std::vector<CellModel>& models,
          const std::vector<double>& states)
-      : c_(c), observer_(observer), cs_(controller_settings(c, states)), windows_(disturbance_windows(c)), x_{c, cs_, cs_.sample_period_s, states[kMetal], feeder_count(c.feeders, c.design.anode_count),
-           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count)), &windows_,
-           c.window.averaging_s > 0.0 ? std::exp(-cs_.sample_period_s / c.window.averaging_s) : 0.0},
+      : c_(c),
+        observer_(observer),
+        cs_(controller_settings(c, states)),
+        windows_(disturbance_windows(c)),
+        x_{c,
+           cs_,
+           cs_.sample_period_s,
+           states[kMetal],
+           feeder_count(c.feeders, c.design.anode_count),
+           zone_count(c.feeders, feeder_count(c.feeders, c.design.anode_count)),
+           &windows_,
+           c.window.averaging_s > 0.0 ? std::exp(-cs_.sample_period_s / c.window.averaging_s) : 0.0,
+           detail::recovery_settings(cs_, cs_.sample_period_s)},
         blocks_(build_blocks(c, cs_, models, states)),
-        regulator_(c, cs_, cell::evaluate(c.design, c.constants, c.op).voltage_V), arena_(std::max(1, c.threads)) {
+        regulator_(c, cs_, cell::evaluate(c.design, c.constants, c.op).voltage_V),
+        arena_(std::max(1, c.threads)) {
     const double h = x_.h;
     total_steps_ = static_cast<long>(std::llround(c.duration_s / h));
     steps_per_row_ = std::max(1L, static_cast<long>(std::llround(c.output_interval_s / h)));
@@ -416,7 +427,7 @@ class Driver {
 
   Summary finish(long done) {
     Summary sum = summarise(c_, blocks_, done * x_.h, done);
-    sum.windows = window_metrics(windows_, blocks_, done * x_.h);
+    sum.windows = window_metrics(windows_, x_.recovery, blocks_, done * x_.h);
     sum.current_limit_hours = limited_s_ / 3600.0;
     sum.restart_held_hours = hold_.held_s(done * x_.h) / 3600.0;
     sum.restarts_held = hold_.holds();

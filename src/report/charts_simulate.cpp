@@ -225,9 +225,12 @@ std::vector<Window> model_windows(const Json& summary) {
 }
 
 HtmlTable model_window_table(const Json& summary) {
-  HtmlTable t{"Disturbance windows (summary event_windows: extremes over all cells from the start to 24 h after the end; "
-              "recovery = slowest cell back within 2 K)",
-              {}, {}};
+  HtmlTable t{
+      "Disturbance windows (summary event_windows: extremes over all cells from the start to 24 h "
+      "after the end; recovery = slowest cell back within 2 K on feed-cycle means, held for the "
+      "dwell)",
+      {},
+      {}};
   for (const Json& w : summary["event_windows"]) {
     if (t.columns.empty()) {
       for (const auto& [key, v] : w.items()) t.columns.push_back(key);

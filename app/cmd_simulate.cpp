@@ -222,10 +222,11 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
     // T12-2).
     const std::string back =
         w.recovery_s >= 0.0
-            ? fmt::format("back within 2 K on {:.3g}-h means {:.1f} h after",
-                          w.recovery_average_s / 3600, w.recovery_s / 3600)
-            : fmt::format("{} cell(s) not back within 2 K on {:.3g}-h means by the end",
-                          w.cells_not_recovered, w.recovery_average_s / 3600);
+            ? fmt::format("back within 2 K on {:.3g}-h means {:.1f} h after (swing {:.1f} K before)",
+                          w.recovery_average_s / 3600, w.recovery_s / 3600, w.pre_swing_K)
+            : fmt::format("{} cell(s) not back within 2 K on {:.3g}-h means by the end (swing {:.1f} "
+                          "K before)",
+                          w.cells_not_recovered, w.recovery_average_s / 3600, w.pre_swing_K);
     const std::string cut =
         w.cells_cut_out > 0 ? fmt::format(", {} cut out of the line before", w.cells_cut_out) : "";
     std::cout << fmt::format(

@@ -240,6 +240,7 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
     // T12-2).
     e["recovery_average_h"] = w.recovery_average_s / 3600.0;
     e["recovery_dwell_h"] = w.recovery_dwell_s / 3600.0;
+    e["pre_swing_K"] = w.pre_swing_K;
     e["ae_during"] = w.ae_during;
     e["ae_after_24h"] = w.ae_after;
     // The end of the run cut the window or its 24 h after (trial 9, T9-6).

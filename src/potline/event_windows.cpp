@@ -105,6 +105,18 @@ double last_bins_mean_K(const RecoveryFilter& f, std::size_t n) {
   return weight > 0.0 ? sum / weight : 0.0;
 }
 
+// Max − min of the instantaneous temperature over the last n complete bins (0 without any).
+double last_bins_swing_K(const RecoveryFilter& f, std::size_t n) {
+  const std::size_t size = f.sum_Ks.size();
+  n = std::min({n, f.complete, size});
+  double lo = 1e300, hi = -1e300;
+  for (std::size_t k = 1; k <= n; ++k) {
+    lo = std::min(lo, f.min_K[(f.complete - k) % size]);
+    hi = std::max(hi, f.max_K[(f.complete - k) % size]);
+  }
+  return n > 0 ? hi - lo : 0.0;
+}
+
 // Adds the step (t − h, t] at bath temperature T to the cell's filter. When the step opens a new
 // bin the previous bin is complete: returns true with the average over the last complete bins (up
 // to rs.bins) and the centre of the span it covers, and updates the reference average
@@ -118,9 +130,13 @@ bool filter_step(RecoveryFilter& f, const RecoverySettings& rs, double t, double
     if (f.sum_Ks.size() != size) {
       f.sum_Ks.assign(size, 0.0);
       f.weight_s.assign(size, 0.0);
+      f.min_K.assign(size, 0.0);
+      f.max_K.assign(size, 0.0);
     }
     f.sum_Ks[f.complete % size] = f.open_sum_Ks;
     f.weight_s[f.complete % size] = f.open_weight_s;
+    f.min_K[f.complete % size] = f.open_min_K;
+    f.max_K[f.complete % size] = f.open_max_K;
     ++f.complete;
     const std::size_t used = std::min(f.complete, rs.bins);
     mean_K = last_bins_mean_K(f, used);
@@ -128,10 +144,14 @@ bool filter_step(RecoveryFilter& f, const RecoverySettings& rs, double t, double
     centre_s = (static_cast<double>(f.bin) + 1.0 - 0.5 * static_cast<double>(used)) * rs.bin_s;
     complete = true;
     f.open_sum_Ks = f.open_weight_s = 0.0;
+    f.open_min_K = 1e300;
+    f.open_max_K = -1e300;
   }
   if (bin > f.bin) f.bin = bin;
   f.open_sum_Ks += T * h;
   f.open_weight_s += h;
+  f.open_min_K = std::min(f.open_min_K, T);
+  f.open_max_K = std::max(f.open_max_K, T);
   return complete;
 }
 
@@ -171,8 +191,9 @@ void track_windows(const std::vector<Window>& windows, const RecoverySettings& r
     const double end_s = cell_end_s(w, r);
     if (!r.started) {
       r.started = true;
-      r.pre_mean_K =
-          run.recovery_filter.complete > 0 ? run.recovery_filter.last_reference_K : temperature_K;
+      const RecoveryFilter& f = run.recovery_filter;
+      r.pre_mean_K = f.complete > 0 ? f.last_reference_K : temperature_K;
+      r.pre_swing_K = last_bins_swing_K(f, rs.reference_bins);
     }
     if (t <= end_s + kAfterWindow_s) {
       r.min_temperature_K = std::min(r.min_temperature_K, temperature_K);
@@ -235,6 +256,7 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
         if (!is_feed_stop(windows[i]) || run.controller.feed_stop_applies()) {
           m.end_s = std::max(m.end_s, cell_end_s(windows[i], r));
         }
+        m.pre_swing_K = std::max(m.pre_swing_K, r.pre_swing_K);
         m.min_temperature_K = std::min(m.min_temperature_K, r.min_temperature_K);
         m.max_temperature_K = std::max(m.max_temperature_K, r.max_temperature_K);
         m.min_superheat_K = std::min(m.min_superheat_K, r.min_superheat_K);

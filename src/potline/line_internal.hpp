@@ -30,6 +30,8 @@ struct CellWindow {
   /// The reference of its recovery: the bath temperature averaged over the feed cycle before the
   /// start (what the filter holds of it; the step's temperature when no bin is complete yet).
   double pre_mean_K = 0;
+  /// The bath's swing over the same cycle (max − min of the instantaneous temperature) [K].
+  double pre_swing_K = 0;
   double min_temperature_K = 1e300, max_temperature_K = 0, min_superheat_K = 1e300;
   double min_ledge_m = 1e300, max_ledge_m = 0;
   /// The feed-cycle average has left the ±kRecoveryBand_K band around pre_mean_K since the start.
@@ -76,9 +78,11 @@ RecoverySettings recovery_settings(const control::ControllerSettings& cs, double
 /// A cell's running feed-cycle average of the bath temperature (ring of bin sums).
 struct RecoveryFilter {
   std::vector<double> sum_Ks, weight_s;  ///< ∫ T dt and ∫ dt of the complete bins (ring)
+  std::vector<double> min_K, max_K;      ///< extremes of T in the complete bins (ring)
   std::size_t complete = 0;              ///< bins completed so far
   long bin = -1;                         ///< the bin being filled (< 0: none yet)
   double open_sum_Ks = 0, open_weight_s = 0;
+  double open_min_K = 1e300, open_max_K = -1e300;
   double last_reference_K = 0;  ///< the average over the last reference_bins complete bins
 };
 

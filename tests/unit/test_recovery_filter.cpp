@@ -121,6 +121,19 @@ TEST(RecoveryFilter, ASwingAcrossTheBandIsNotARecovery) {
   }
 }
 
+// The swing printed beside the recovery: max − min of the instantaneous bath over the cycle before
+// the start, here twice the ±1.8 K amplitude.
+TEST(RecoveryFilter, RecordsTheSwingOverTheCycleBefore) {
+  const Course course{24 * 3600.0, 1800.0, 1.8};
+  const std::vector<Window> windows = {Window{"outage", course.start_s, course.start_s + course.length_s}};
+  CellRun run;
+  run.windows.resize(1);
+  for (double t = kStep_s; t <= 25 * 3600.0; t += kStep_s) {
+    line::detail::track_windows(windows, settings(), run, t, kStep_s, course.at(t), 5.0, 0.065);
+  }
+  EXPECT_NEAR(run.windows.front().pre_swing_K, 3.6, 0.01);
+}
+
 // A current step (a window of zero length) whose average never leaves the band: 0 h once its 24 h
 // after are over, however large the instantaneous swing around it (±1.8 K here).
 TEST(RecoveryFilter, StepThatNeverMovesTheAverageIsZero) {

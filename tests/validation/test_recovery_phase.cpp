@@ -2,8 +2,8 @@
 // outage falls. The bath swings with the tracking feed cycle (under/overfeed); the former rule (the
 // first instant after the restart within 2 K of the instant before the stop) reported 5.9 h for the
 // 0.5 h outage on main and 16.8 h at an earlier commit with nearly the same physics. Since
-// 2026-12-06 both sides are averages over one nominal feed cycle and the return must hold for one
-// more cycle (docs/model/dynamics.md §6, "Event windows").
+// 2026-12-06 both sides are averages over one nominal feed cycle and the return must hold for 30 min
+// (docs/model/dynamics.md §6, "Event windows").
 #include <gtest/gtest.h>
 
 #include <algorithm>

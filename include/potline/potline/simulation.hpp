@@ -358,7 +358,7 @@ struct CellTotals {
 /// it (docs/model/dynamics.md §6, "Event windows"). Extremes are over all cells from the start of
 /// the window to 24 h after its end; recovery is per cell, the time from the end to the centre of
 /// the first feed-cycle average of its bath temperature that is within 2 K of the same average
-/// before the start and stays there for the dwell (one more cycle); the slowest cell is reported.
+/// before the start and stays there for the dwell (30 min); the slowest cell is reported.
 struct WindowMetrics {
   std::string kind;              ///< "outage", "feed_stop", "current_step"
   /// end_s: the window's end; a feed stop cleared at an anode effect (disturbance.ae_clears_feed_stop)
@@ -377,6 +377,9 @@ struct WindowMetrics {
   double recovery_s = -1;        ///< slowest cell; < 0: some cell had not recovered at the end
   /// The feed-cycle average and the dwell recovery_s is judged with [s].
   double recovery_average_s = 0, recovery_dwell_s = 0;
+  /// The bath's swing (max − min) over the feed cycle before the start, the largest over the cells
+  /// [K]: the scale the 2 K band is read against.
+  double pre_swing_K = 0;
   int cells_not_recovered = 0;
   long ae_during = 0;            ///< AE onsets within the window
   long ae_after = 0;             ///< AE onsets in the 24 h after its end

@@ -69,7 +69,7 @@ inline RhsTerms rhs_terms(const CellModel& m, const CellInputs& in, const Electr
   t.anode_joule_W = on ? p.anode_drop_to_top_fraction * I * I * m.design.anode_resistance_ohm : 0.0;
   t.cathode_joule_W = on ? p.cathode_drop_to_lining_fraction * I * I * m.design.cathode_resistance_ohm : 0.0;
   // The anode-effect power is dissipated in the gas film under the anodes: part heats the anode
-  // carbon and the gas leaving under the crust (top node), the rest the bath.
+  // carbon (top node), the rest the bath; the AE gas carries ≈ 0.2 % of it (dynamics.md §2).
   t.ae_to_top_W = on ? p.ae_heat_to_top_fraction * I * e.ae_overvoltage_V : 0.0;
   t.ae_volt = on ? e.ae_overvoltage_V : 0.0;
   t.liquidus_K = e.liquidus_K;

@@ -71,7 +71,8 @@ struct DynamicsParameters {
   double anode_drop_to_top_fraction{};
   double cathode_drop_to_lining_fraction{};
   /// Share of the anode-effect power (I × AE overvoltage) released in the top node (anode carbon
-  /// at the gas film, anode gas under the crust) instead of the bath (estimate, dynamics.md §2).
+  /// at the gas film) instead of the bath (estimate from the conductances on the film's two sides,
+  /// dynamics.md §2, "Anode-effect heat").
   double ae_heat_to_top_fraction = 0.5;
   /// Bath-to-ledge coefficient h ∝ (I/I_nom)^n: bath velocity ∝ I (Lorentz force ∝ I², inertial
   /// balance), turbulent h ∝ v^0.8 (estimate, dynamics.md §2).

@@ -40,7 +40,7 @@ std::vector<AeResponse> responses(const std::vector<std::string>& sets) {
 }
 
 // A short (automatic-quench, 25–45 s) anode effect of AP40 at 400 kA and ≈ 25 V releases
-// ≈ 0.3 GJ; the bath's half would melt at most ≈ 0.8 cm of its 14.6 m² ledge if all of it went
+// ≈ 0.3 GJ; the bath's half would melt at most ≈ 0.7 cm of its 14.6 m² ledge if all of it went
 // there. Against the same run with the whole AE power in the top node (`dynamics.ae_heat_to_top`
 // = 1: nothing into the bath directly), the thinnest ledge of the 3 h after each AE differs by
 // 0.06–0.23 cm (measured 2026-12-06): the ledge thinning after an AE of the all-feeder stop

@@ -29,6 +29,7 @@ struct FlexOptions {
   std::string case_file;
   std::string prices;
   std::vector<std::string> sets;
+  std::string technology;  ///< --technology: overrides case.technology
   std::string out_dir;
   bool json = false;
   bool envelope = false;
@@ -39,7 +40,7 @@ struct FlexOptions {
 // The case (flex schema), its overrides, and the price series, read by the library
 // (api::load_flex, which Python and --vary use too); every input error at once.
 api::FlexInput load_flex(const FlexOptions& o, const GlobalOptions& global) {
-  const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+  const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global), o.technology};
   api::FlexInput input = api::load_flex(source, api::PriceSource{o.prices, std::nullopt, "--prices"});
   for (const auto& w : input.warnings) std::cerr << w << "\n";
   return input;
@@ -457,7 +458,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
     return run_vary_command(o.vary, "flex", o.sets, o.json, VaryFolder{o.out_dir, global.command_line, {o.case_file}, o.report},
                             [&](const std::vector<std::string>& sets) {
                               const api::FlexInput input =
-                                  api::load_flex({o.case_file, std::nullopt, "", sets, data_dir(global)}, {o.prices, std::nullopt});
+                                  api::load_flex({o.case_file, std::nullopt, "", sets, data_dir(global), o.technology}, {o.prices, std::nullopt});
                               return api::run_flex(input, o.envelope).summary;
                             });
   }
@@ -470,7 +471,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   if (o.json) {
     std::cout << io::dump(summary);
   } else {
-    print_text(loaded.c, r, changed_on_command_line(o.sets));
+    print_text(loaded.c, r, changed_on_command_line(o.sets, o.technology));
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   if (o.report) write_run_report(o.out_dir, o.json);
@@ -485,6 +486,8 @@ void add_flex_command(CLI::App& app, const GlobalOptions& global, int& exit_code
       "flex", "power flexibility: price-driven dispatch (LP/MILP) checked in the dynamic model, operating envelope");
   cmd->add_option("case", options->case_file, "TOML case file (see 'potline template flex')")->required();
   cmd->add_option("--prices", options->prices, "price series CSV 'time_utc,price_eur_per_MWh' (overrides flex.prices)");
+  cmd->add_option("-t,--technology", options->technology,
+                  "a catalogue technology (see 'potline technologies'); overrides case.technology");
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   CLI::Option* out_option =

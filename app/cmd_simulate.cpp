@@ -33,6 +33,7 @@ namespace {
 struct SimulateOptions {
   std::string case_file;
   std::vector<std::string> sets;
+  std::string technology;  ///< --technology: overrides case.technology
   std::string out_dir;
   int threads = 0;
   bool json = false;
@@ -160,7 +161,7 @@ class Writer final : public line::Observer {
 using LoadedCase = api::SimulationInput;
 
 LoadedCase load_case(const SimulateOptions& o, const GlobalOptions& global) {
-  LoadedCase loaded = api::load_simulation({o.case_file, std::nullopt, "", o.sets, data_dir(global)}, o.threads);
+  LoadedCase loaded = api::load_simulation({o.case_file, std::nullopt, "", o.sets, data_dir(global), o.technology}, o.threads);
   for (const auto& w : loaded.warnings) std::cerr << w << "\n";
   return loaded;
 }
@@ -294,7 +295,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
       "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy "
       "balance error {:.1e}\n",
-      c.title + changed_on_command_line(o.sets), s.cells, s.simulated_days,
+      c.title + changed_on_command_line(o.sets, o.technology), s.cells, s.simulated_days,
       s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
       cell::to_name(c.constants.current_efficiency_model), s.production_t,
       s.energy_MWh, s.energy_MWh / c.design.rectifier_efficiency, c.design.rectifier_efficiency,
@@ -351,7 +352,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
 
 int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   if (o.vary.active()) {
-    const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global)};
+    const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global), o.technology};
     return run_vary_command(o.vary, "simulate", o.sets, o.json, VaryFolder{o.out_dir, global.command_line, {o.case_file}, o.report}, [&](const std::vector<std::string>& sets) {
       api::CaseSource point = source;
       point.sets = sets;
@@ -435,6 +436,8 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
   CLI::App* cmd = app.add_subcommand(
       "simulate", "dynamic cell or potline with pot control: alumina, temperature, ledge, AEs, PFC");
   cmd->add_option("case", options->case_file, "TOML case file (see 'potline template simulate')");
+  cmd->add_option("-t,--technology", options->technology,
+                  "a catalogue technology (see 'potline technologies'); overrides case.technology");
   cmd->add_option("-s,--set", options->sets, "override a case field: KEY=VALUE (value may carry a unit); repeatable")
       ->allow_extra_args(false);
   CLI::Option* out_option = cmd->add_option("-o,--out", options->out_dir,

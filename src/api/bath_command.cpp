@@ -17,7 +17,13 @@ io::Json bath(const OptionTexts& options) {
   c.lif_wt = values.number("bath.lif");
   c.kf_wt = values.number("bath.kf");
   if (!diagnostics.has_errors() && c.cryolite_wt() < 0.0) {
-    diagnostics.error({}, "bath", fmt::format("components sum to {:.4g} wt%, more than 100 wt%; "
+    // Located at the component options given, "--alumina --alf3 ...", as every other option error (T13-12).
+    std::string where;
+    for (const char* key : {"bath.alumina", "bath.alf3", "bath.caf2", "bath.mgf2", "bath.lif", "bath.kf"}) {
+      const io::Value* v = values.get(key);
+      if (v && v->origin == io::Origin::kCommandLine) where += (where.empty() ? "" : " ") + v->location.file;
+    }
+    diagnostics.error({where.empty() ? "bath options" : where, 0, 0}, "bath", fmt::format("components sum to {:.4g} wt%, more than 100 wt%; "
                                               "cryolite is the rest and cannot be negative",
                                               100.0 - c.cryolite_wt()));
   }

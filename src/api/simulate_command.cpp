@@ -187,6 +187,7 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   } else {
     io::read_case_file(source.path, schema, user, diagnostics);
   }
+  io::set_technology_option(source.technology, user);
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < source.sets.size(); ++i) {
     if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);
@@ -336,6 +337,7 @@ io::Json feed_control_json(const line::SimulationCase& c, const line::Summary& s
 io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
   io::Json j;
   j["title"] = c.title;
+  j["technology"] = c.technology;  // as run (a --set case.technology included; T13-7)
   j["simulated_days"] = s.simulated_days;
   j["cells"] = s.cells;
   j["mean_line_current_kA"] = s.mean_line_current_A / 1e3;
@@ -447,6 +449,7 @@ std::string liquidus_range_warning(const line::Summary& s) {
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e) {
   io::Json j;
   j["title"] = c.title;
+  j["technology"] = c.technology;
   j["complete"] = false;
   j["stop_reason"] = line::to_string(e.reason);
   j["stop_cell"] = e.cell;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -169,6 +170,26 @@ std::vector<std::string> resolve_outputs(const std::vector<std::string>& request
   return columns;
 }
 
+}  // namespace
+
+std::string relabel_hidden_set(std::string text, std::size_t hidden_index, int vary_index) {
+  const std::string hidden = "--set #" + std::to_string(hidden_index);
+  const std::string here = "--vary #" + std::to_string(vary_index);
+  std::size_t from = 0;
+  for (std::size_t at = text.find(hidden); at != std::string::npos; at = text.find(hidden, from)) {
+    const std::size_t end = at + hidden.size();
+    if (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) {  // "--set #21", not #2
+      from = end;
+      continue;
+    }
+    text.replace(at, hidden.size(), here);
+    from = at + here.size();
+  }
+  return text;
+}
+
+namespace {
+
 // The point's input errors at "--vary #N" rather than at the hidden --set they were given as.
 [[noreturn]] void rethrow_at_vary(const core::InputError& e, const VarySpec& spec, const std::string& value,
                                   std::size_t hidden_index) {
@@ -179,7 +200,9 @@ std::vector<std::string> resolve_outputs(const std::vector<std::string>& request
   for (const auto& item : e.diagnostics().items()) {
     const bool hidden_set = item.location.file == hidden;
     at_the_value = at_the_value || hidden_set;
-    if (item.severity == core::Severity::kError) d.error(hidden_set ? here : item.location, item.key, item.message);
+    // Messages that name the value's origin ("AlF3 10 wt% (--set #2)") name the --vary too (T13-12).
+    if (item.severity == core::Severity::kError)
+      d.error(hidden_set ? here : item.location, item.key, relabel_hidden_set(item.message, hidden_index, spec.index));
   }
   // An error elsewhere (a case that becomes inconsistent at this value) needs the value named.
   if (!at_the_value) d.error(here, spec.key, fmt::format("the run with {}={} has the input error(s) above", spec.key, value));

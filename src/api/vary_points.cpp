@@ -71,10 +71,14 @@ VaryRun run_vary_points(const std::string& command, const std::vector<std::strin
       const bool note = std::string(kind) == "notes";
       for (const auto& w : doc[kind]) {
         if (!w.is_string() || w.get<std::string>().find(key) == std::string::npos) continue;
+        // The value's --set is hidden: the warning names it "--vary #N" (T13-12), not "--set #2".
+        const auto spec = std::find_if(specs.begin(), specs.end(), [&](const VarySpec& x) { return x.key == key; });
+        const std::string message =
+            spec == specs.end() ? w.get<std::string>() : relabel_hidden_set(w.get<std::string>(), point_sets.size(), spec->index);
         auto it = std::find_if(out.warnings.begin(), out.warnings.end(), [&](const VaryWarning& e) {
-          return e.message == w.get<std::string>() && e.note == note;
+          return e.message == message && e.note == note;
         });
-        if (it == out.warnings.end()) it = out.warnings.insert(out.warnings.end(), {w.get<std::string>(), {}, note});
+        if (it == out.warnings.end()) it = out.warnings.insert(out.warnings.end(), {message, {}, note});
         it->points.push_back(point);
       }
     }

@@ -161,10 +161,15 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
   const VoltageBreakdown& v = r.breakdown;
   std::string out;
   // A title such as "AP40 at its published operating point" no longer describes a case moved with
-  // --set: say how many inputs the command line changed (case.* only names the case).
+  // --set: say which inputs the command line changed (case.title only renames the case). case.technology
+  // is listed with its value when it overrides a case file's (T13-7), not for `cell --technology X` alone.
   std::vector<std::string> changed;
+  bool case_file = false;
+  for (const auto& [key, value] : c.values.all()) case_file = case_file || value.origin == io::Origin::kCaseFile;
   for (const auto& [key, value] : c.values.all()) {
-    if (value.origin == io::Origin::kCommandLine && key.rfind("case.", 0) != 0) changed.push_back(key);
+    if (value.origin != io::Origin::kCommandLine || key == "case.title") continue;
+    if (key != "case.technology") changed.push_back(key);
+    else if (case_file) changed.push_back(key + "=" + value.text);
   }
   std::string moved;
   if (!changed.empty()) {

@@ -405,6 +405,7 @@ std::string power_basis(const FlexCase& c) {
 io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   io::Json j;
   j["title"] = c.sim.title;
+  j["technology"] = c.sim.technology;  // as run (T13-7)
   j["cells"] = c.cells;
   j["seed"] =
       c.sim.seed;  // of the dynamic model's noise and faults; the manifest takes it from here too

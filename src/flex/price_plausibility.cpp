@@ -2,6 +2,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
 
 #include "potline/flex/prices.hpp"
 
@@ -40,6 +43,26 @@ void warn_thousandfold_low(const PriceSeries& series, const std::string& key,
                   kSlipBand_eur_per_MWh, lowest, highest, 1000.0 * lowest, 1000.0 * highest));
 }
 
+// More than this share of the rows outside the SDAC limits makes the series an input error (T13-6).
+// Basis: an SDAC price never clears outside the limits, so one row outside is already a data slip or
+// another market; past half the rows the series as a whole is read in the wrong unit (estimate: a
+// rule of the check, not a market figure; the shipped series have none outside).
+constexpr double kWrongUnitShare = 0.5;
+
+// The unit a series read in EUR/MWh but too high is likely in: the median of the prices outside the
+// limits, divided by 1000 (EUR/GWh) or 100 (euro cents per MWh), back inside a day-ahead range.
+std::string likely_unit(std::vector<double> magnitudes) {
+  std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2, magnitudes.end());
+  const double median = magnitudes[magnitudes.size() / 2];
+  for (const auto& [factor, unit] : {std::pair{1000.0, "EUR/GWh (1000 times EUR/MWh)"},
+                                     std::pair{100.0, "euro cents per MWh (100 times EUR/MWh)"}}) {
+    if (median / factor <= kSdacMaxPrice_eur_per_MWh)
+      return fmt::format("the median of those, {:.6g}, is {:.6g} EUR/MWh if the column is in {}", median,
+                         median / factor, unit);
+  }
+  return fmt::format("the median of those, {:.6g}, fits no price unit read as EUR/MWh", median);
+}
+
 }  // namespace
 
 void warn_implausible_prices(const PriceSeries& series, const std::string& key,
@@ -47,6 +70,7 @@ void warn_implausible_prices(const PriceSeries& series, const std::string& key,
   warn_thousandfold_low(series, key, diagnostics);
   std::size_t count = 0, first = 0;
   double lowest = 0, highest = 0;
+  std::vector<double> outside;
   for (std::size_t i = 0; i < series.size(); ++i) {
     const double p = series.price_eur_per_J[i] * kJ_per_MWh;
     if (p >= kSdacMinPrice_eur_per_MWh && p <= kSdacMaxPrice_eur_per_MWh) continue;
@@ -56,20 +80,29 @@ void warn_implausible_prices(const PriceSeries& series, const std::string& key,
     }
     lowest = std::min(lowest, p);
     highest = std::max(highest, p);
+    outside.push_back(std::abs(p));
     ++count;
   }
   if (count == 0) return;
-  const int line = first < series.lines.size() ? series.lines[first] : 0;
+  const core::SourceLocation at{series.path, first < series.lines.size() ? series.lines[first] : 0,
+                                first < series.price_columns.size() ? series.price_columns[first] : 0};
+  const std::string range = fmt::format(
+      "outside {:g} to {:+g} EUR/MWh (lowest {:.6g}, highest {:.6g} EUR/MWh; the first on this line), the "
+      "harmonised minimum and maximum clearing prices of the European day-ahead market (SDAC, [ACER HMMCP 2023])",
+      kSdacMinPrice_eur_per_MWh, kSdacMaxPrice_eur_per_MWh, lowest, highest);
+  if (static_cast<double>(count) > kWrongUnitShare * static_cast<double>(series.size())) {
+    diagnostics.error(at, key,
+                      fmt::format("{} of {} prices {}: more than half of the rows outside the limits is a series in "
+                                  "another unit, not prices an SDAC market clears; {}. Convert the column to EUR/MWh "
+                                  "or name its unit in the header (price [EUR/kWh], price [ct/kWh], ...)",
+                                  count, series.size(), range, likely_unit(outside)));
+    return;
+  }
   diagnostics.warning(
-      {series.path, line, 0}, key,
-      fmt::format("{} price(s) outside {:g} to {:+g} EUR/MWh (lowest {:.6g}, highest {:.6g} "
-                  "EUR/MWh; the first on "
-                  "this line), the harmonised minimum and maximum clearing prices of the European "
-                  "day-ahead market "
-                  "(SDAC, [ACER HMMCP 2023]): check the column and its unit (EUR/MWh, not EUR/GWh "
-                  "or cents); "
-                  "other markets have their own limits",
-                  count, kSdacMinPrice_eur_per_MWh, kSdacMaxPrice_eur_per_MWh, lowest, highest));
+      at, key,
+      fmt::format("{} price(s) {}: check the column and its unit (EUR/MWh, not EUR/GWh or cents); other markets "
+                  "have their own limits",
+                  count, range));
 }
 
 }  // namespace potline::flex

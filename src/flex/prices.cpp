@@ -115,6 +115,7 @@ struct Row {
   bool price_ok = false;
   int line = 0;
   int time_column = 1;
+  int price_column = 0;
 };
 
 // Reads the rows' times in one zone; problems that would repeat on every row are one error each.
@@ -212,6 +213,7 @@ Row read_row(const io::CsvRecord& r, const PriceColumns& c, bool semicolons, Tim
   if (c.clock) time += " " + r.fields[*c.clock].text;
   times.read(time, row);
   const auto& cell = r.fields[c.price];
+  row.price_column = cell.column;
   std::string hint;
   const auto price = parse_price_text(cell.text, semicolons, hint);
   row.price_ok = price.has_value();
@@ -415,9 +417,10 @@ void rising_order(std::vector<Row>& rows) {
 
 }  // namespace
 
-std::optional<PriceSeries> read_price_csv_text(const std::string& file_text, const std::string& path,
-                                               core::Diagnostics& diagnostics, const std::string& key,
-                                               const PriceReadOptions& options) {
+namespace {
+std::optional<PriceSeries> read_price_rows(const std::string& file_text, const std::string& path,
+                                           core::Diagnostics& diagnostics, const std::string& key,
+                                           const PriceReadOptions& options) {
   const std::size_t errors_before = diagnostics.error_count();
   const std::string text = price_text_as_utf8(file_text, path, key, diagnostics);
   const Place place{path, key};
@@ -449,10 +452,37 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& file_text, con
   for (const Row& r : rows) {
     s.price_eur_per_J.push_back(r.price * columns->unit.per_J * eur_per_unit);
     s.lines.push_back(r.line);
+    s.price_columns.push_back(r.price_column);
   }
   s.rows_read = s.size();
   warn_implausible_prices(s, key, diagnostics);
   return s;
+}
+}  // namespace
+
+// The file's messages in line order (T13-6: per-row errors came before the gaps and duplicates
+// found after them, line 62 before 42); messages about the case's keys (flex.price_time_zone, ...)
+// first, as they were.
+std::optional<PriceSeries> read_price_csv_text(const std::string& file_text, const std::string& path,
+                                               core::Diagnostics& diagnostics, const std::string& key,
+                                               const PriceReadOptions& options) {
+  core::Diagnostics read;
+  auto series = read_price_rows(file_text, path, read, key, options);
+  std::vector<core::Diagnostic> items = read.items();
+  std::stable_partition(items.begin(), items.end(),
+                        [&](const core::Diagnostic& x) { return x.location.file != path; });
+  const auto in_file = std::find_if(items.begin(), items.end(),
+                                    [&](const core::Diagnostic& x) { return x.location.file == path; });
+  std::stable_sort(in_file, items.end(), [](const core::Diagnostic& a, const core::Diagnostic& b) {
+    return std::pair{a.location.line, a.location.column} < std::pair{b.location.line, b.location.column};
+  });
+  core::Diagnostics sorted;
+  for (const auto& x : items) {
+    if (x.severity == core::Severity::kError) sorted.error(x.location, x.key, x.message);
+    else sorted.warning(x.location, x.key, x.message);
+  }
+  diagnostics.append(sorted);
+  return series;
 }
 
 std::optional<PriceSeries> read_price_csv(const std::string& path, core::Diagnostics& diagnostics,

@@ -255,19 +255,44 @@ std::string index_range_text(std::size_t size) {
   return "the index must be 0 to " + std::to_string(size - 1);
 }
 
+namespace {
+std::string trimmed(std::string text) {
+  text.erase(0, text.find_first_not_of(' '));
+  text.erase(text.find_last_not_of(' ') + 1);
+  return text;
+}
+}  // namespace
+
 std::string changed_on_command_line(const std::vector<std::string>& sets) {
   std::vector<std::string> keys;
+  std::string technology;  // the last --set case.technology wins, as in the run
   for (const auto& set : sets) {
-    std::string key = set.substr(0, set.find('='));
-    key.erase(0, key.find_first_not_of(' '));
-    key.erase(key.find_last_not_of(' ') + 1);
-    if (key.empty() || key.rfind("case.", 0) == 0) continue;
+    const std::size_t eq = set.find('=');
+    const std::string key = trimmed(set.substr(0, eq));
+    if (key.empty() || key == "case.title") continue;
+    if (key == "case.technology") {
+      std::string value = eq == std::string::npos ? "" : trimmed(set.substr(eq + 1));
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+      technology = value;
+    }
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
+  for (auto& key : keys)
+    if (key == "case.technology") key += "=" + technology;
   std::string note;
   for (const auto& key : keys)
     note += (note.empty() ? " — changed on the command line: " : ", ") + key;
   return note;
+}
+
+void set_technology_option(const std::string& technology, ValueSet& values) {
+  if (technology.empty()) return;
+  Value v;
+  v.text = technology;
+  v.origin = Origin::kCommandLine;
+  v.location = {"--technology", 0, 0};
+  values.set("case.technology", v);
 }
 
 }  // namespace potline::io

@@ -1,5 +1,7 @@
 #include "potline/io/values.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -256,6 +258,18 @@ std::string dimension_words(core::Dimension d) {
   return money + " per " + per;
 }
 
+// The number of a "write e.g." hint: the one given when the field's range takes it, else the
+// field's default, else its typical or hard lower bound ("40 kg" for a 1-15 cm field hinted "40 cm", T13-12).
+std::string example_number(const std::string& given_text, double given, const FieldSpec& field) {
+  const bool above_min = !field.min || (field.min_exclusive ? given > *field.min : given >= *field.min);
+  const bool below_max = !field.max || (field.max_exclusive ? given < *field.max : given <= *field.max);
+  if (above_min && below_max) return given_text;
+  if (field.default_value) return fmt::format("{}", *field.default_value);
+  if (field.typical_min) return fmt::format("{}", *field.typical_min);
+  if (field.min && !field.min_exclusive) return fmt::format("{}", *field.min);
+  return given_text;
+}
+
 // The message for a value whose unit has another dimension than the field's, or nullopt when
 // that is not the problem (no unit, an unknown unit, or a number that does not parse).
 std::optional<std::string> unit_mismatch_message(const std::string& raw_text, const FieldSpec& field) {
@@ -268,7 +282,7 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
   const core::UnitParse given = core::parse_unit(unit_text);
   const core::UnitParse wanted = core::parse_unit(field.unit.empty() ? "1" : field.unit);
   if (!given.unit || !wanted.unit || given.unit->dimension == wanted.unit->dimension) return std::nullopt;
-  const std::string number_text = trimmed(std::string(begin, static_cast<const char*>(end)));
+  const std::string number_text = example_number(trimmed(std::string(begin, static_cast<const char*>(end))), number, field);
   std::string message = "unit '" + unit_text + "' (" + dimension_words(given.unit->dimension) +
                         ") cannot be converted to ";
   if (field.unit.empty() || field.unit == "1") {

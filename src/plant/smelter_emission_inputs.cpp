@@ -73,6 +73,10 @@ std::optional<SimulatedAnodeEffects> read_simulation(SmelterCase& c, const Reade
       r.d.error(r.at(k), k, "give " + k + " or emissions.from_simulation, not both");
   }
   c.ae_summary_file = resolve_case_path(*sim);
+  // A run folder stands for its summary.json, as `report` and `compare` take run folders (T13-12).
+  std::error_code ec;
+  if (std::filesystem::is_directory(c.ae_summary_file, ec))
+    c.ae_summary_file = (std::filesystem::path(c.ae_summary_file) / "summary.json").string();
   auto simulated =
       read_simulated_anode_effects(c.ae_summary_file, overvoltage, sim->location, key, r.d);
   if (simulated) {

@@ -295,7 +295,7 @@ void add_emissions(Table& t) {
   t.text("emissions.from_simulation")
       .path()
       .doc(
-          "summary.json of a 'potline simulate' run (path relative to this case file): its "
+          "summary.json of a 'potline simulate' run, or its run folder (path relative to this case file): its "
           "ae_minutes_per_cell_day is the AEM of the slope method, its ae_overvoltage_mV the AEO "
           "of the overvoltage method; replaces emissions.aem / ae_frequency / ae_duration / aeo");
   t.number("emissions.aeo")

@@ -147,8 +147,15 @@ void build_schedule(const io::ValueSet& v, const std::string& case_dir, Simulati
   if (auto start = v.maybe_number("potline.outage_start")) {
     const double duration = v.number("potline.outage_duration");
     if (!(duration > 0)) {
-      diagnostics.error(location(v, "potline.outage_start"), "potline.outage_duration",
-                        "an outage needs a positive potline.outage_duration");
+      // Located where the duration came from (a --set #N, T13-3), else at outage_start.
+      const io::Value* given = v.get("potline.outage_duration");
+      const core::SourceLocation at = given && given->origin != io::Origin::kDefault
+                                          ? given->location
+                                          : location(v, "potline.outage_start");
+      diagnostics.error(at, "potline.outage_duration",
+                        fmt::format("an outage needs a positive potline.outage_duration, not {:g} h; to run "
+                                    "without the outage, remove potline.outage_start from the case",
+                                    duration / 3600.0));
     }
     c.schedule.set_outage(*start, duration);
     c.control.planned_outage_start_s = *start;
@@ -333,6 +340,7 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   const std::string fault_profile = apply_fault_profile(cell_case->technology ? &*cell_case->technology : nullptr, v);
   SimulationCase c;
   c.title = cell_case->title;
+  c.technology = cell_case->technology ? cell_case->technology->id : std::string();
   c.design = cell_case->design;
   c.constants = cell_case->constants;
   c.op = cell_case->op;

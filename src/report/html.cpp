@@ -201,12 +201,19 @@ std::string changes_of(const RunData& run) {
   if (!run.manifest.is_object()) return "";
   std::vector<std::string> sets;
   const Json args = run.manifest.value("arguments", Json::array());
+  // simulate/flex --technology X overrides the case file's technology (T13-7); applied before the
+  // --set options, so it goes first. (cell --technology alone names the case: its title shows it.)
+  const bool technology_overrides = run.command == "simulate" || run.command == "flex";
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string a = text_of(args[i]);
     if ((a == "--set" || a == "-s") && i + 1 < args.size())
       sets.push_back(text_of(args[++i]));
     else if (a.rfind("--set=", 0) == 0)
       sets.push_back(a.substr(6));
+    else if (technology_overrides && (a == "--technology" || a == "-t") && i + 1 < args.size())
+      sets.insert(sets.begin(), "case.technology=" + text_of(args[++i]));
+    else if (technology_overrides && a.rfind("--technology=", 0) == 0)
+      sets.insert(sets.begin(), "case.technology=" + a.substr(13));
   }
   return io::changed_on_command_line(sets);
 }

@@ -323,8 +323,16 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   std::filesystem::path bp(*base);
   if (!bp.is_absolute()) bp = std::filesystem::path(base_dir) / bp;
   spec.base_path = bp.lexically_normal().string();
-  const auto base_text =
-      io::read_text_file(spec.base_path, "the base fleet case", d, "sweep.base", in.scalars.get("sweep.base")->location);
+  core::Diagnostics base_read;
+  const auto base_text = io::read_text_file(spec.base_path, "the base fleet case", base_read, "sweep.base",
+                                            in.scalars.get("sweep.base")->location);
+  for (const auto& x : base_read.items()) {
+    // `potline template sweep` names fleet.toml, which a user may not have yet (T13-12).
+    const bool missing = x.severity == core::Severity::kError && !std::filesystem::exists(spec.base_path);
+    if (x.severity == core::Severity::kError)
+      d.error(x.location, x.key, missing ? x.message + "; 'potline template fleet > " + *base + "' writes a starter case" : x.message);
+    else d.warning(x.location, x.key, x.message);
+  }
   if (!base_text) throw core::InputError(d);
   auto parsed_base = io::parse_toml(*base_text, spec.base_path, d);
   if (!parsed_base) throw core::InputError(d);

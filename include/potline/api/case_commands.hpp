@@ -30,6 +30,8 @@ struct CaseSource {
   std::string display_name = "<dict>";
   std::vector<std::string> sets;     ///< "KEY=VALUE" overrides, applied like --set (in order)
   std::string data_dir;              ///< the data folder; empty: cell::default_data_dir()
+  /// --technology NAME: overrides case.technology, located at "--technology" (simulate, flex)
+  std::string technology = {};
 
   bool given() const { return text.has_value() || !path.empty(); }
   /// The file name messages use: the path or `display_name`.

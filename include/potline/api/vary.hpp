@@ -36,6 +36,10 @@ struct VarySpec {
 /// values) are reported keyed "--vary #N".
 std::optional<VarySpec> parse_vary(const std::string& text, int index, core::Diagnostics& diagnostics);
 
+/// `text` with "--set #H" (the hidden --set a --vary value is run as, H = the base --set count + 1)
+/// written "--vary #N": a message or warning about the varied value names where it came from (T13-12).
+std::string relabel_hidden_set(std::string text, std::size_t hidden_index, int vary_index);
+
 /// The table: one row per (spec, value), one column per output.
 struct VaryTable {
   std::string command;

@@ -44,6 +44,7 @@ struct PriceSeries {
   double step_s = kHour_s;           ///< delivery interval
   std::vector<double> price_eur_per_J;  ///< one per interval (SI: EUR per joule)
   std::vector<int> lines;            ///< the file line of each row
+  std::vector<int> price_columns;    ///< the file column of each row's price (messages)
   /// Rows of the series as read, and the index of this series' first row among them (select_horizon
   /// keeps the horizon's rows; 0 and size() for a series as read).
   std::size_t rows_read = 0, first_row = 0;
@@ -81,10 +82,13 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& text, const st
                                                core::Diagnostics& diagnostics, const std::string& key = "",
                                                const PriceReadOptions& options = {});
 
-/// One warning (under `key`, at the first such row's line of `series.path`) when prices of `series`
-/// lie outside the SDAC clearing range kSdacMinPrice_eur_per_MWh … kSdacMaxPrice_eur_per_MWh: how
-/// many, the lowest and the highest (T8-6: one hour at 1e6 EUR/MWh made "a year: +6468.72 M EUR"
-/// without a word).
+/// One warning (under `key`, at the first such row's line and price column of `series.path`) when
+/// prices of `series` lie outside the SDAC clearing range kSdacMinPrice_eur_per_MWh …
+/// kSdacMaxPrice_eur_per_MWh: how many, the lowest and the highest (T8-6: one hour at 1e6 EUR/MWh
+/// made "a year: +6468.72 M EUR" without a word). When more than half of the rows lie outside
+/// (kWrongUnitShare), it is an input error instead: no SDAC series clears outside its limits, so a
+/// majority outside is a series in another unit (T13-6: EUR/GWh numbers under a EUR/MWh header,
+/// 92 of 96 rows, valued a day at -1.0 billion EUR); the message names the likely unit.
 void warn_implausible_prices(const PriceSeries& series, const std::string& key,
                              core::Diagnostics& diagnostics);
 

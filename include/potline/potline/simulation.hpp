@@ -96,6 +96,7 @@ struct CellUpsets {
 
 struct SimulationCase {
   std::string title;
+  std::string technology;  ///< case.technology's catalogue id as run ("": none); summary key `technology`
   cell::CellDesign design;
   cell::ModelConstants constants;
   cell::OperatingPoint op;

@@ -37,6 +37,15 @@ struct FlexOptions {
   VaryOptions vary;
 };
 
+// The --set options with --technology first, as the run applies them ("case.technology=X" in the
+// title's changed-on-the-command-line list, T13-7; a later --set case.technology wins).
+std::vector<std::string> sets_with_technology(const FlexOptions& o) {
+  std::vector<std::string> sets;
+  if (!o.technology.empty()) sets.push_back("case.technology=" + o.technology);
+  sets.insert(sets.end(), o.sets.begin(), o.sets.end());
+  return sets;
+}
+
 // The case (flex schema), its overrides, and the price series, read by the library
 // (api::load_flex, which Python and --vary use too); every input error at once.
 api::FlexInput load_flex(const FlexOptions& o, const GlobalOptions& global) {
@@ -471,7 +480,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   if (o.json) {
     std::cout << io::dump(summary);
   } else {
-    print_text(loaded.c, r, changed_on_command_line(o.sets, o.technology));
+    print_text(loaded.c, r, changed_on_command_line(sets_with_technology(o)));
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   if (o.report) write_run_report(o.out_dir, o.json);

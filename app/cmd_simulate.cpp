@@ -42,6 +42,15 @@ struct SimulateOptions {
   VaryOptions vary;
 };
 
+// The --set options with --technology first, as the run applies them ("case.technology=X" in the
+// title's changed-on-the-command-line list, T13-7; a later --set case.technology wins).
+std::vector<std::string> sets_with_technology(const SimulateOptions& o) {
+  std::vector<std::string> sets;
+  if (!o.technology.empty()) sets.push_back("case.technology=" + o.technology);
+  sets.insert(sets.end(), o.sets.begin(), o.sets.end());
+  return sets;
+}
+
 // The one piece of mutable global state: the number of the signal (SIGINT, SIGTERM) that asked the
 // run to stop, 0 while none has. A signal handler may only store into a volatile sig_atomic_t
 // (C++ [support.signal]; anything else is not async-signal-safe) and it cannot reach an object
@@ -295,7 +304,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
       "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy "
       "balance error {:.1e}\n",
-      c.title + changed_on_command_line(o.sets, o.technology), s.cells, s.simulated_days,
+      c.title + changed_on_command_line(sets_with_technology(o)), s.cells, s.simulated_days,
       s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
       cell::to_name(c.constants.current_efficiency_model), s.production_t,
       s.energy_MWh, s.energy_MWh / c.design.rectifier_efficiency, c.design.rectifier_efficiency,

@@ -23,9 +23,7 @@ std::string data_dir(const GlobalOptions& options);
 /// (case.* keys only rename the case: left out), "" without any. Text outputs append it to the
 /// case title, which no longer describes a case moved with --set ("300 x AP40 potline, one year"
 /// for 20 cells over 5 days), as `cell` does.
-/// `technology`: the --technology option of simulate/flex, listed first ("case.technology=X"; a later
-/// --set case.technology wins, as in the run).
-std::string changed_on_command_line(const std::vector<std::string>& sets, const std::string& technology = "");
+std::string changed_on_command_line(const std::vector<std::string>& sets);
 
 /// Checks an integer option: "two" is "expects an integer", 0 is "not in [lo, hi]" (CLI11's Range
 /// alone calls both "not in range").

@@ -42,11 +42,8 @@ std::string data_dir(const GlobalOptions& options) {
   return options.data_dir.empty() ? cell::default_data_dir() : options.data_dir;
 }
 
-std::string changed_on_command_line(const std::vector<std::string>& sets, const std::string& technology) {
-  if (technology.empty()) return io::changed_on_command_line(sets);
-  std::vector<std::string> all{"case.technology=" + technology};
-  all.insert(all.end(), sets.begin(), sets.end());
-  return io::changed_on_command_line(all);
+std::string changed_on_command_line(const std::vector<std::string>& sets) {
+  return io::changed_on_command_line(sets);
 }
 
 CLI::Validator integer_in(int lo, int hi) {

@@ -35,4 +35,13 @@ std::vector<std::string> located_warnings(const core::Diagnostics& d, const std:
   return out;
 }
 
+void set_technology_option(const std::string& technology, io::ValueSet& values) {
+  if (technology.empty()) return;
+  io::Value v;
+  v.text = technology;
+  v.origin = io::Origin::kCommandLine;
+  v.location = {"--technology", 0, 0};
+  values.set("case.technology", v);
+}
+
 }  // namespace potline::api

@@ -30,7 +30,7 @@ io::ValueSet read_user_values(const CaseSource& source, const std::string& techn
   } else if (!source.path.empty()) {
     io::read_case_file(source.path, schema, user, diagnostics);
   }
-  io::set_technology_option(technology, user);
+  set_technology_option(technology, user);
   if (!source.given() && technology.empty()) {
     diagnostics.error({}, "", "give a case file (potline cell CASE.toml) or --technology NAME; "
                               "'potline technologies' lists the technologies, "

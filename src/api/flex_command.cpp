@@ -104,7 +104,7 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
   } else {
     io::read_case_file(source.path, schema, user, d);
   }
-  io::set_technology_option(source.technology, user);
+  set_technology_option(source.technology, user);
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < source.sets.size(); ++i) {
     if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*ov);

@@ -187,7 +187,7 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   } else {
     io::read_case_file(source.path, schema, user, diagnostics);
   }
-  io::set_technology_option(source.technology, user);
+  set_technology_option(source.technology, user);
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < source.sets.size(); ++i) {
     if (auto ov = io::parse_override(source.sets[i], static_cast<int>(i + 1), diagnostics)) overrides.push_back(*ov);

@@ -263,6 +263,8 @@ std::string trimmed(std::string text) {
 }
 }  // namespace
 
+// case.title (it only renames the case) is left out; case.technology is listed with the technology
+// run, "case.technology=HAL275", as the title still names the case file's (T13-7).
 std::string changed_on_command_line(const std::vector<std::string>& sets) {
   std::vector<std::string> keys;
   std::string technology;  // the last --set case.technology wins, as in the run
@@ -284,15 +286,6 @@ std::string changed_on_command_line(const std::vector<std::string>& sets) {
   for (const auto& key : keys)
     note += (note.empty() ? " — changed on the command line: " : ", ") + key;
   return note;
-}
-
-void set_technology_option(const std::string& technology, ValueSet& values) {
-  if (technology.empty()) return;
-  Value v;
-  v.text = technology;
-  v.origin = Origin::kCommandLine;
-  v.location = {"--technology", 0, 0};
-  values.set("case.technology", v);
 }
 
 }  // namespace potline::io

@@ -165,7 +165,7 @@ TEST(CliUserTrial8, FlexPricesOutsideTheSdacClearingRangeWarn) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(
       r.err,
-      "spike.csv:42: warning: 'flex.prices': 1 price(s) outside -500 to +4000 EUR/MWh (lowest "
+      "spike.csv:42:19: warning: 'flex.prices': 1 price(s) outside -500 to +4000 EUR/MWh (lowest "
       "1e+06, "
       "highest 1e+06 EUR/MWh; the first on this line), the harmonised minimum and maximum clearing "
       "prices of the European day-ahead market (SDAC, [ACER HMMCP 2023])");

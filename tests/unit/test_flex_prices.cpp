@@ -66,7 +66,7 @@ TEST(flex_prices, PricesOutsideTheSdacClearingRangeWarnOnce) {
   ASSERT_TRUE(s) << d.to_string();
   EXPECT_EQ(d.error_count(), 0u);
   const std::string w = d.to_string();
-  EXPECT_NE(w.find("p.csv:4: warning: 'flex.prices': 2 price(s) outside -500 to +4000 EUR/MWh (lowest -501, highest "
+  EXPECT_NE(w.find("p.csv:4:19: warning: 'flex.prices': 2 price(s) outside -500 to +4000 EUR/MWh (lowest -501, highest "
                    "1e+06 EUR/MWh; the first on this line), the harmonised minimum and maximum clearing prices of the "
                    "European day-ahead market (SDAC, [ACER HMMCP 2023]): check the column and its unit"),
             std::string::npos)

@@ -41,6 +41,10 @@ struct CaseSource {
   std::string data() const;
 };
 
+/// --technology NAME (cell, simulate, flex): sets case.technology in `values`, origin command line,
+/// located at "--technology"; nothing when `technology` is empty.
+void set_technology_option(const std::string& technology, io::ValueSet& values);
+
 /// Runs `body`; an input error whose diagnostics name no place (a required key that is missing, a
 /// rule between keys) is rethrown located at the case file, so every message of a case says which
 /// file it is about ("case.toml: error: 'prices.year': required ...").

@@ -53,14 +53,8 @@ void fill_defaults(const Schema& schema, ValueSet& values);
 /// "the index must be 0", "the index must be 0 or 1", "the index must be 0 to 4" (size > 0).
 std::string index_range_text(std::size_t size);
 
-/// " — changed on the command line: KEY, KEY" for the keys of --set KEY=VALUE overrides, "" for
-/// none: appended to a run's title in text output and report headings. case.title (it only renames
-/// the case) is left out; case.technology is listed with the technology run,
-/// "case.technology=HAL275", as the title still names the case file's (T13-7).
+/// " — changed on the command line: KEY, KEY" for the keys of --set KEY=VALUE overrides (case.*
+/// keys left out), "" for none: appended to a run's title in text output and report headings.
 std::string changed_on_command_line(const std::vector<std::string>& sets);
-
-/// --technology NAME (cell, simulate, flex): sets case.technology, origin command line, located at
-/// "--technology"; nothing when `technology` is empty.
-void set_technology_option(const std::string& technology, ValueSet& values);
 
 }  // namespace potline::io

@@ -7,7 +7,7 @@
 
 #include "cli_helpers.hpp"
 
-namespace potline_cli_test::test_cli_trial13 {
+namespace potline_cli_test::test_user_trial13_cli {
 namespace {
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
@@ -107,17 +107,6 @@ TEST(CliTrial13, FlexRefusesAPriceSeriesMostlyOutsideTheSdacLimits) {
   EXPECT_TRUE(r.out.empty()) << r.out;
 }
 
-// A few outliers stay a warning, now at the price's column as the errors are.
-TEST(CliTrial13, AFewPricesOutsideTheLimitsWarnAtTheirColumn) {
-  TempDir tmp;
-  std::string text = "time_utc,price_eur_per_MWh\n";
-  for (int q = 0; q < 96; ++q)
-    text += fmt::format("2026-06-01T{:02d}:{:02d}Z,{}\n", q / 4, q % 4 * 15, q == 40 ? "1e6" : "80");
-  const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", tmp.write("spike.csv", text)});
-  ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.err, "spike.csv:42:19: warning: 'flex.prices': 1 price(s) outside -500 to +4000 EUR/MWh");
-}
-
 // Errors of a price file come in line order: a gap (found after the rows are read) on line 6 before a
 // non-number on line 30 (the per-row errors came first).
 TEST(CliTrial13, PriceFileErrorsAreInLineOrder) {
@@ -201,4 +190,4 @@ TEST(CliTrial13, SweepTemplatesMissingBaseSaysHowToWriteOne) {
 }
 
 }  // namespace
-}  // namespace potline_cli_test::test_cli_trial13
+}  // namespace potline_cli_test::test_user_trial13_cli

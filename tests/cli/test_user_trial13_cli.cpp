@@ -107,8 +107,8 @@ TEST(CliTrial13, FlexRefusesAPriceSeriesMostlyOutsideTheSdacLimits) {
   EXPECT_TRUE(r.out.empty()) << r.out;
 }
 
-// Errors of a price file come in line order: a gap (found after the rows are read) on line 6 before a
-// non-number on line 30 (the per-row errors came first).
+// Errors of a price file come in line order: a gap (found after the rows are read) on line 7 before a
+// non-number on line 31 (the per-row errors came first).
 TEST(CliTrial13, PriceFileErrorsAreInLineOrder) {
   TempDir tmp;
   std::string text = "time_utc,price_eur_per_MWh\n";
@@ -118,7 +118,7 @@ TEST(CliTrial13, PriceFileErrorsAreInLineOrder) {
   }
   const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", tmp.write("p.csv", text)});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  const auto gap = r.err.find("p.csv:6:1: error: 'flex.prices': gap");
+  const auto gap = r.err.find("p.csv:7:1: error: 'flex.prices': gap");
   const auto nan = r.err.find("p.csv:31:");
   ASSERT_NE(gap, std::string::npos) << r.err;
   ASSERT_NE(nan, std::string::npos) << r.err;

@@ -38,7 +38,7 @@ void check_labour_intensity(const SmelterCase& c, core::Diagnostics& d) {
   d.warning(loc(c.values, "labour.employees"), "labour.employees",
             fmt::format("{} employees for {} kt/yr of capacity are {} per kt/yr, outside the typical range "
                         "{}–{} ({}){}",
-                        core::format_number(employees), core::format_number(kt), core::format_number(per_kt),
+                        core::format_number(employees), core::format_number(kt), fmt::format("{:.1f}", per_kt),
                         core::format_number(kTypicalEmployeesPerKt.lo), core::format_number(kTypicalEmployeesPerKt.hi),
                         kTypicalEmployeesPerKt.basis, hint));
 }

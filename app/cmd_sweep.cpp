@@ -175,33 +175,18 @@ void print_ranges(const sweep::ResultTable& t) {
 // A scenario whose results equal an earlier one's in every compared sample changed nothing: its
 // levers bind nowhere (e.g. an exclusion of metal that goes elsewhere anyway). Said in the text, not
 // left to be noticed from two equal ranges (docs/model/sweep.md, "Scenarios that change nothing").
-void print_same_results(const std::vector<sweep::SameResults>& same) {
+// The same for prices and production alone (T12-3): its levers move costs and do not bind, as
+// `potline fleet` says of a [[power_shock]]. `what` names the compared results; `all_said` and
+// `some_said` end the line when all or only some of the samples compared are equal.
+void print_equal_scenarios(const std::vector<sweep::SameResults>& same, std::string_view what,
+                           std::string_view all_said, std::string_view some_said) {
   for (const auto& s : same) {
     if (s.identical_samples == s.samples_compared) {
-      std::cout << fmt::format("  {}: the same results as {} in all {} samples compared: its levers change nothing "
-                               "here (they bind nowhere)\n",
-                               s.scenario, s.same_as, s.samples_compared);
+      std::cout << fmt::format("  {}: the same {} as {} in all {} samples compared{}\n", s.scenario, what, s.same_as,
+                               s.samples_compared, all_said);
     } else {
-      std::cout << fmt::format("  {}: the same results as {} in {} of {} samples compared (its levers bind only in the "
-                               "others)\n",
-                               s.scenario, s.same_as, s.identical_samples, s.samples_compared);
-    }
-  }
-}
-
-// A scenario whose prices and production equal an earlier one's though its costs differ (T12-3): its
-// levers do not bind, as `potline fleet` says of a [[power_shock]] ("does not bind: the shocked
-// smelters' costs move, no smelter's output or price does"), over the samples.
-void print_same_outcome(const std::vector<sweep::SameResults>& same) {
-  for (const auto& s : same) {
-    if (s.identical_samples == s.samples_compared) {
-      std::cout << fmt::format("  {}: the same prices and production as {} in all {} samples compared (within 0.5 "
-                               "USD/t and 1 kt/yr): its levers move costs, not prices or output (they do not bind)\n",
-                               s.scenario, s.same_as, s.samples_compared);
-    } else {
-      std::cout << fmt::format("  {}: the same prices and production as {} in {} of {} samples compared (within 0.5 "
-                               "USD/t and 1 kt/yr): its levers bind only in the others\n",
-                               s.scenario, s.same_as, s.identical_samples, s.samples_compared);
+      std::cout << fmt::format("  {}: the same {} as {} in {} of {} samples compared{}\n", s.scenario, what,
+                               s.same_as, s.identical_samples, s.samples_compared, some_said);
     }
   }
 }
@@ -341,8 +326,11 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
                              spec.title, spec.scenarios.size(), spec.samples, finished.size(), expected, o.out,
                              summary.computed, merged, summary.skipped, summary.seconds);
     print_ranges(run.table);
-    print_same_results(run.same);
-    print_same_outcome(run.same_outcome);
+    print_equal_scenarios(run.same, "results", ": its levers change nothing here (they bind nowhere)",
+                          " (its levers bind only in the others)");
+    print_equal_scenarios(run.same_outcome, "prices and production",
+                          " (within 0.5 USD/t and 1 kt/yr): its levers move costs, not prices or output (they do not bind)",
+                          " (within 0.5 USD/t and 1 kt/yr): its levers bind only in the others");
     print_limits(run.limits);
     print_scarcity(run.scarcity);
   }

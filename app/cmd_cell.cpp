@@ -63,7 +63,7 @@ std::string held_block_note(const api::CellRun& run, const io::Json& t) {
   return fmt::format("  note: the lines above hold the bath at the case's {:.1f} °C (superheat {:.1f} K{}); the thermal "
                      "steady state below solves it: {:.1f} °C\n",
                      held_degC, run.result.bath.superheat_K,
-                     run.result.bath.superheat_K < 0.0 ? ", so their warnings describe a bath held there" : "",
+                     run.result.bath.superheat_K < 0.0 ? ", so the warnings about the bath describe a bath held there" : "",
                      solved_degC);
 }
 
@@ -102,7 +102,6 @@ std::string thermal_text(const io::Json& t, double sec_shown) {
       n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),
       n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), sec_shown,
       operating ? "" : " (not an operating point: the cell does not run in this state)");
-  for (const auto& w : t.at("warnings")) out += "  warning: " + w.get<std::string>() + "\n";
   if (operating && t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
   return out;
 }
@@ -128,12 +127,19 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
     for (const auto& f : api::read_files(run)) folder.input_files.push_back(f);
     write_run_folder(folder, run.summary, run.tables());
   }
+  // Warnings on stderr, located at the input they are about, as smelter's (T12-5; cell and fleet in
+  // trial 13); --json keeps them in its "warnings" arrays too.
+  for (const auto& w : run.located_warnings) std::cerr << w << "\n";
+  if (o.thermal) {
+    for (const auto& w : run.summary.at("thermal").at("warnings"))
+      std::cerr << core::Diagnostic{core::Severity::kWarning, {"--thermal", 0, 0}, "", w.get<std::string>()}.to_string()
+                << "\n";
+  }
   if (o.json) {
     std::cout << io::dump(run.summary);
   } else {
     io::require_finite(run.summary);
-    std::cout << cell::cell_summary_text(run.c, run.result, run.warnings,
-                                         run.summary.at("notes").get<std::vector<std::string>>());
+    std::cout << cell::cell_summary_text(run.c, run.result, {}, run.summary.at("notes").get<std::vector<std::string>>());
     if (o.thermal) {
       const io::Json& t = run.summary.at("thermal");
       std::cout << held_block_note(run, t) << thermal_text(t, thermal_sec_shown(run, t));

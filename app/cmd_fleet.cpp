@@ -348,8 +348,8 @@ void print_flexible_capacity(const io::Json& f) {
   }
 }
 
-void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings,
-                   const io::Json& summary, const std::string& changed) {
+void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const io::Json& summary,
+                   const std::string& changed) {
   const auto& regions = c.model.regions.regions;
   // The title first (with the fields --set changed); a path's table of years; then the year the
   // figures below are of.
@@ -424,7 +424,6 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
     const io::Json& ic = summary.at("indirect_cost_compensation");
     if (!ic.value("note", "").empty()) std::cout << "  " << ic.value("note", "") << "\n";
   }
-  for (const auto& w : warnings) std::cout << "  warning: " << w << "\n";
 }
 
 /// --export-smelter ID: the smelter's case file, to --out FILE or stdout.
@@ -470,8 +469,10 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
     folder.report = o.report;
     write_run_folder(folder, run.summary, run.tables(input.c));
   }
+  // Warnings on stderr, located, as smelter's (T12-5; fleet in trial 13); --json keeps them in "warnings".
+  for (const auto& w : api::located_warnings(input, run)) std::cerr << w << "\n";
   if (o.json) std::cout << io::dump(run.summary);
-  else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.warnings, run.summary, changed_on_command_line(o.sets));
+  else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.summary, changed_on_command_line(o.sets));
   if (!o.json && !o.out.empty()) std::cout << "  results written to " << o.out << "/\n";  // as the other commands
   if (o.report) write_run_report(o.out, o.json);  // after the results (it came before the title)
   return 0;

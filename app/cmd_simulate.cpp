@@ -371,7 +371,13 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   const LoadedCase loaded = load_case(o, global);
   const line::SimulationCase& c = loaded.c;
   const std::string started = utc_now();
-  if (!o.out_dir.empty()) prepare_folder(o.out_dir);
+  if (!o.out_dir.empty()) {
+    // Before the series are streamed into it (save_run_folder checks the other commands' folders).
+    std::cerr << api::foreign_folder_warning(o.out_dir, {"manifest.json", "summary.json", "timeseries.csv",
+                                                         "events.csv", "purity_taps.csv", "cut_out_cells.csv",
+                                                         "report.html"});
+    prepare_folder(o.out_dir);
+  }
   Writer writer(c, o.out_dir, !o.quiet);
   line::Summary s;
   try {

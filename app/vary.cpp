@@ -34,6 +34,7 @@ int run_vary_command(const VaryOptions& options, const std::string& command, con
   const api::VaryTable& table = run_points.table;
   // The warnings (and model notes) that name the varied key go to stderr, each once, with the points
   // it came from unless it came from all; the case's other warnings are those of a run without --vary.
+  for (const auto& w : table.warnings) std::cerr << w << "\n";  // "--outputs: warning: ..." (a renamed key)
   for (const auto& w : run_points.warnings) {
     const std::string where = run_points.where(w);
     std::cerr << (w.note ? "note" : "warning") << (where.empty() ? "" : " (at " + where + ")") << ": " << w.message

@@ -154,7 +154,7 @@ std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::
     point.sets = point_sets;
     return run_point(command, point, options);
   });
-  std::vector<std::string> warnings, notes;
+  std::vector<std::string> warnings = run.table.warnings, notes;
   for (const auto& w : run.warnings) {
     const std::string where = run.where(w);
     (w.note ? notes : warnings).push_back(w.message + (where.empty() ? "" : " (at " + where + ")"));

@@ -105,11 +105,15 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
       thermal && (!user.text("case.technology").empty() || (source.given() && !source.sets.empty()));
   auto built = cell::build_cell_case(user, catalogue, diagnostics, options);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
-  CellRun run{std::move(*built), {}, {}, {}, catalogue.path()};
+  CellRun run{std::move(*built), {}, {}, {}, catalogue.path(), {}};
   if (target_V) solve_target_voltage(run.c, *target_V, diagnostics);
 
   run.result = cell::evaluate(run.c.design, run.c.constants, run.c.op);
   run.warnings = cell::collect_warnings(run.c, run.result, diagnostics);
+  run.located_warnings = located_warnings(diagnostics, {&run.c.values}, source);
+  // collect_warnings: the diagnostics' warnings first, then the bath's and the cell's state (no place).
+  for (std::size_t i = run.located_warnings.size(); i < run.warnings.size(); ++i)
+    run.located_warnings.push_back("warning: " + run.warnings[i]);  // as core::Diagnostic prints one with no place
   std::vector<std::string> notes = cell::collect_notes(run.c, run.result);
   // T8-9: the Dewing CE away from the technology's calibration current.
   if (run.c.technology && run.c.technology->line_current_A) {

@@ -101,7 +101,7 @@ void add_window(const dynamics::ThermalSteadyState& s, const cell::CellDesign& d
 io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   cell::OperatingPoint design = run.c.op;
   std::string basis = "the case's operating point";
-  double design_liquidus_degC = run.summary.at("liquidus_C").get<double>();
+  double design_liquidus_degC = run.summary.at("liquidus_degC").get<double>();
   if (!run.c.technology && source.given() && !source.sets.empty()) {
     // A case without a technology is its own design point, as written: calibrated with its --set
     // overrides, `--set operation.line_current=330kA` on examples/custom-design.toml gave back the
@@ -111,7 +111,7 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
     try {
       const CellRun written = run_cell(as_written);
       design = written.c.op;
-      design_liquidus_degC = written.summary.at("liquidus_C").get<double>();
+      design_liquidus_degC = written.summary.at("liquidus_degC").get<double>();
       basis = "the case file's operating point (without --set)";
     } catch (const core::InputError&) {
       basis = "the case's operating point (the case file without --set is no complete case)";
@@ -124,7 +124,7 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
     // composition, `--set bath.alf3=13` moved the calibration with it and gave back 965.0 °C and the
     // 6.5 cm design ledge (superheat 12.1 K), and 11 or 14 wt% failed to calibrate at all.
     design = catalogue.c.op;
-    design_liquidus_degC = catalogue.summary.at("liquidus_C").get<double>();
+    design_liquidus_degC = catalogue.summary.at("liquidus_degC").get<double>();
     basis = "technology " + run.c.technology->name + " at its catalogue operating point";
   }
   {  // a case admitted for its solved temperature (run_cell's `thermal`) must have a working one

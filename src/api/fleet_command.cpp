@@ -215,12 +215,13 @@ namespace {
 FleetInput load_fleet_here(const CaseSource& source) {
   core::Diagnostics d;
   const std::string dir = source.data();
-  FleetInput input{plant::SmelterData::load(dir, d), {}, {}};
+  FleetInput input{plant::SmelterData::load(dir, d), {}, {}, {}};
   if (d.has_errors()) throw core::InputError(d);
   input.c = source.text ? fleet::parse_fleet_case(*source.text, source.display_name, source.base_dir(), dir,
                                                   input.data, d, source.sets)
                         : fleet::load_fleet_case(source.path, dir, input.data, d, source.sets);
   input.warnings = d.warning_messages();
+  input.located_warnings = located_warnings(d, {}, source);
   return input;
 }
 }  // namespace
@@ -459,6 +460,14 @@ FleetRun run_fleet(const FleetInput& input) {
     run.path_csv = path_table(years);
   }
   return run;
+}
+
+std::vector<std::string> located_warnings(const FleetInput& input, const FleetRun& run) {
+  std::vector<std::string> out = input.located_warnings;
+  // run.warnings begins with the case's (input.warnings); the solve's follow.
+  for (std::size_t i = std::min(input.warnings.size(), run.warnings.size()); i < run.warnings.size(); ++i)
+    out.push_back("warning: " + run.warnings[i]);  // as core::Diagnostic prints one with no place
+  return out;
 }
 
 Tables FleetRun::tables(const fleet::FleetCase& input_case) const {

@@ -135,27 +135,63 @@ void numeric_paths(const io::Json& node, const std::string& prefix, std::vector<
   }
 }
 
+// Output keys renamed in the JSON documents, still accepted in --outputs under their old name for
+// one release, with a warning (T13-12.1: `cell --json` had bath_temperature_C beside
+// thermal.bath_temperature_degC; the project's temperature keys end in _degC).
+struct RenamedOutput {
+  const char* command;
+  const char* old_path;
+  const char* new_path;
+};
+constexpr RenamedOutput kRenamedOutputs[] = {
+    {"cell", "bath_temperature_C", "bath_temperature_degC"},
+    {"cell", "liquidus_C", "liquidus_degC"},
+};
+
+// The path now holding a renamed output `path` of `command`, "" when it was not renamed.
+std::string renamed_output(const std::string& command, const std::string& path) {
+  for (const auto& r : kRenamedOutputs)
+    if (command == r.command && path == r.old_path) return r.new_path;
+  return "";
+}
+
+// A column of the table: its label (the key as asked for) and the path it is read from.
+struct OutputColumn {
+  std::string label, path;
+};
+
 // The columns of the requested outputs in the first document: numbers and nulls, objects expanded.
-std::vector<std::string> resolve_outputs(const std::vector<std::string>& requested, const io::Json& doc,
-                                         const std::string& command) {
+// A renamed key keeps its old label (a script's column names do not change) and adds a warning.
+std::vector<OutputColumn> resolve_outputs(const std::vector<std::string>& requested, const io::Json& doc,
+                                          const std::string& command, std::vector<std::string>& warnings) {
   core::Diagnostics d;
-  std::vector<std::string> columns;
+  std::vector<OutputColumn> columns;
   std::vector<std::string> known;
   numeric_paths(doc, "", known);
-  for (const auto& path : requested) {
+  for (const auto& label : requested) {
+    const std::string renamed = renamed_output(command, label);
+    const std::string& path = renamed.empty() || find_path(doc, label) != nullptr ? label : renamed;
     const io::Json* node = find_path(doc, path);
     const core::SourceLocation where{"--outputs", 0, 0};
+    if (node != nullptr && path != label) {
+      warnings.push_back(core::Diagnostic{core::Severity::kWarning, where, label,
+                                          fmt::format("renamed '{}' in the `potline {} --json` document (temperatures "
+                                                      "end in _degC, docs/cli.md Changes); the old name is read for "
+                                                      "one more release: write '{}'",
+                                                      path, command, path)}
+                             .to_string());
+    }
     if (node == nullptr) {
-      std::string message = fmt::format("'{}' is not a key of the `potline {} --json` document", path, command);
-      const std::string hint = core::closest_match(path, known);
+      std::string message = fmt::format("'{}' is not a key of the `potline {} --json` document", label, command);
+      const std::string hint = core::closest_match(label, known);
       if (!hint.empty()) message += "; did you mean '" + hint + "'?";
-      d.error(where, path, message + " (docs/cli.md lists the keys)");
+      d.error(where, label, message + " (docs/cli.md lists the keys)");
     } else if (node->is_number() || node->is_null()) {
-      columns.push_back(path);
+      columns.push_back({label, path});
     } else if (node->is_object()) {
       const std::size_t before = columns.size();
       for (const auto& [k, v] : node->items())
-        if (v.is_number() || v.is_null()) columns.push_back(path + "." + k);
+        if (v.is_number() || v.is_null()) columns.push_back({label + "." + k, path + "." + k});
       if (columns.size() == before) d.error(where, path, fmt::format("'{}' holds no numbers: name one of its keys", path));
     } else {
       // "is true or false" for a boolean (was "is not a number, not a number"); arrays name their form.
@@ -290,7 +326,8 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
     d.error({"--vary", 0, 0}, "", fmt::format("{} runs in all, more than the {} allowed: vary fewer values", runs, kMaxVaryRuns));
     throw core::InputError(d);
   }
-  VaryTable table{command, {}, {}, {}};
+  VaryTable table{command, {}, {}, {}, {}};
+  std::vector<std::string> paths;  // where each column of table.outputs is read (a renamed key's new path)
   const std::vector<std::string> requested = outputs.empty() ? default_vary_outputs(command) : outputs;
   const std::size_t hidden_index = base_sets.size() + 1;
   for (const auto& spec : specs) {
@@ -304,11 +341,14 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
         rethrow_at_vary(e, spec, value, hidden_index);
       }
       if (table.rows.empty()) {
-        table.outputs = resolve_outputs(requested, doc, command);
+        for (auto& column : resolve_outputs(requested, doc, command, table.warnings)) {
+          table.outputs.push_back(std::move(column.label));
+          paths.push_back(std::move(column.path));
+        }
         if (doc.contains("title") && doc["title"].is_string()) table.title = doc["title"].get<std::string>();
       }
       VaryTable::Row row{spec.key, shown_value(value, spec.unit), {}};
-      for (const auto& path : table.outputs) {
+      for (const auto& path : paths) {
         const io::Json* node = find_path(doc, path);
         row.outputs.push_back(node != nullptr && node->is_number() ? std::optional<double>(node->get<double>()) : std::nullopt);
       }

@@ -40,8 +40,8 @@ io::Json cell_result_json(const CellCase& c, const CellResult& r,
   j["cathode_current_density_A_per_cm2"] = r.cathode_current_density_A_per_m2 / 1e4;
   j["critical_current_density_A_per_cm2"] = r.critical_current_density_A_per_m2 / 1e4;
   j["effective_anode_area_m2"] = r.effective_anode_area_m2;
-  j["bath_temperature_C"] = c.op.bath_temperature_K - kKelvinOffset;
-  j["liquidus_C"] = r.bath.liquidus_K - kKelvinOffset;
+  j["bath_temperature_degC"] = c.op.bath_temperature_K - kKelvinOffset;
+  j["liquidus_degC"] = r.bath.liquidus_K - kKelvinOffset;
   j["superheat_K"] = r.bath.superheat_K;
   j["alumina_wt"] = c.op.bath.alumina_wt;
   j["alumina_saturation_wt"] = r.bath.alumina_saturation_wt;

@@ -8,7 +8,7 @@ namespace {
 
 const std::vector<std::string> kTopNumbers = {
     "current_kA", "voltage_V", "current_efficiency", "sec_dc_kWh_per_kg", "sec_ac_kWh_per_kg",
-    "production_kg_per_day", "acd_cm", "anode_current_density_A_per_cm2", "bath_temperature_C",
+    "production_kg_per_day", "acd_cm", "anode_current_density_A_per_cm2", "bath_temperature_degC",
     "superheat_K", "power_kW", "heat_loss_kW"};
 const std::vector<std::string> kBreakdown = {
     "reversible", "anode_reaction_overvoltage", "anode_concentration_overvoltage",

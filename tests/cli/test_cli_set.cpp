@@ -83,8 +83,8 @@ TEST(CliSet, SetWorksWithTechnologyAlone) {
 TEST(CliSet, TemperatureOverrideInKelvin) {
   const Json c = run_json({default_case(), "--set", "operation.bath_temperature=970 degC"});
   const Json k = run_json({default_case(), "--set", "operation.bath_temperature=1243.15 K"});
-  EXPECT_NEAR(finite_number(c, "bath_temperature_C"), 970.0, 1e-9);
-  EXPECT_NEAR(finite_number(k, "bath_temperature_C"), 970.0, 1e-9);
+  EXPECT_NEAR(finite_number(c, "bath_temperature_degC"), 970.0, 1e-9);
+  EXPECT_NEAR(finite_number(k, "bath_temperature_degC"), 970.0, 1e-9);
   EXPECT_NEAR(finite_number(k, "voltage_V"), finite_number(c, "voltage_V"), 1e-9);
 }
 

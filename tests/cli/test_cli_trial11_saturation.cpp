@@ -28,7 +28,7 @@ TEST(CliTrial11Saturation, BathStartingAboveSaturationIsSaidAndStartsWithTheExce
 
   const auto cell = potline({"cell", default_case(), "--set", "bath.alumina=9", "--thermal"});
   ASSERT_EQ(cell.exit_code, 0) << cell.describe();
-  expect_in(cell.out, "warning: in the thermal steady state: alumina 9 wt% is at or above its saturation 7.521 wt% "
+  expect_in(cell.err, "warning: in the thermal steady state: alumina 9 wt% is at or above its saturation 7.521 wt% "
                       "(Skybakmoen et al. 1997) at 941.3 °C");
 }
 

@@ -52,7 +52,7 @@ TEST(CliUserTrial, ThermalStatesThatAreNotAWorkingCellSaySo) {
   const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA"});
   ASSERT_EQ(cut.exit_code, 0) << cut.describe();
   expect_in(cut.out, "ledge fills the side channel (≥ 28.0 cm),");  // was "ledge none" (trial 6, T6-7)
-  expect_in(cut.out, "warning: no liquid steady state: at the liquidus (958.1 °C) the cell generates");
+  expect_in(cut.err, "--thermal: warning: no liquid steady state: at the liquidus (958.1 °C) the cell generates");
   EXPECT_EQ(cut.out.find("ledge 0.0 cm"), std::string::npos) << cut.out;
   const RunResult hot = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.acd=8 cm", "--json"});
   ASSERT_EQ(hot.exit_code, 0) << hot.describe();

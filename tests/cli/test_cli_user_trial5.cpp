@@ -102,10 +102,10 @@ TEST(CliUserTrial5, FleetWithCbamChargesTheEuEtsOrSaysItDoesNot) {
   ASSERT_EQ(off.exit_code, 0) << off.describe();
   // 20 smelters, 3.81 Mt/yr, 280-347 USD/t at the path's 146 EUR/t of 2034, measured 2026-12-06 (19
   // and mean 305 on 2026-12-05, before Sunndal's SU3 row): the counts follow the data.
-  EXPECT_TRUE(std::regex_search(off.out, std::regex(R"(warning: year 2034: the EU ETS is not charged \(cbam.eu_ets = "off"\): the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
-      << off.out;
-  EXPECT_TRUE(std::regex_search(off.out, std::regex(R"(at 146 EUR/t, above their free allocation of 0 t/t, they would pay \d+-\d+ USD/t \(mean \d+\) on their own, as the default cbam.eu_ets = "charged" counts it)")))
-      << off.out;
+  EXPECT_TRUE(std::regex_search(off.err, std::regex(R"(warning: year 2034: the EU ETS is not charged \(cbam.eu_ets = "off"\): the \d+ producing smelters in it \(\d+\.\d\d Mt/yr\) carry no carbon cost, while CBAM 2034 charges imports into europe)")))
+      << off.err;
+  EXPECT_TRUE(std::regex_search(off.err, std::regex(R"(at 146 EUR/t, above their free allocation of 0 t/t, they would pay \d+-\d+ USD/t \(mean \d+\) on their own, as the default cbam.eu_ets = "charged" counts it)")))
+      << off.err;
   TempDir dir;
   const std::string with_ets = dir.write("cbam-ets.toml", "[case]\nbase = \"" + example("cbam-2034.toml") +
                                                               "\"\n[cbam]\neu_ets = \"off\"\n[[carbon_price]]\nregion = \"europe\"\nprice = \"157.7 USD/t\"\n");

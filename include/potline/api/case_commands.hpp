@@ -82,6 +82,9 @@ struct CellRun {
   std::vector<std::string> warnings;
   io::Json summary;
   std::string catalogue_path;
+  /// `warnings` for stderr (trial 13, as smelter's since T12-5): an input's located at the value
+  /// ("--set #1: warning: 'operation.acd': ..."), the bath's and the cell's state with no place.
+  std::vector<std::string> located_warnings;
   Tables tables() const;  ///< breakdown.csv, energy.csv, inputs.csv, published.csv
 };
 
@@ -147,6 +150,7 @@ struct FleetInput {
   plant::SmelterData data;
   fleet::FleetCase c;
   std::vector<std::string> warnings;  ///< of reading the case
+  std::vector<std::string> located_warnings;  ///< the same, located (located_warnings), for stderr
 };
 
 FleetInput load_fleet(const CaseSource& source);
@@ -164,5 +168,10 @@ struct FleetRun {
 
 /// Solves the fleet; an infeasible market is an input error naming the case.
 FleetRun run_fleet(const FleetInput& input);
+
+/// The run's warnings for stderr (trial 13, as smelter's since T12-5): those of reading the case
+/// located at their input (`input.located_warnings`), then the solve's, which have no input place
+/// ("warning: year 2030: ...").
+std::vector<std::string> located_warnings(const FleetInput& input, const FleetRun& run);
 
 }  // namespace potline::api

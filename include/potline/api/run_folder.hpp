@@ -34,11 +34,18 @@ std::string utc_now();
 /// be), or "" when it can.
 std::string run_folder_path_problem(const std::string& text);
 
+/// "--out: warning: ..." when `dir` exists, is not empty and holds no previous run (no manifest.json):
+/// the files of `outputs` it holds (the run overwrites them) and its other entries (left as they
+/// are), a git checkout said as such; "" otherwise (a new or empty folder, or a run folder). Trial 13:
+/// `simulate ... --out /work/main/` wrote four run files into a repository's root without a word.
+std::string foreign_folder_warning(const std::string& dir, const std::vector<std::string>& outputs);
+
 /// Writes manifest.json (program, version, commit, command line, start and finish times, seed,
 /// `complete`, every input file with its SHA-256, the outputs), summary.json and each CSV (name ->
 /// text) into the folder (created if missing), after removing the files a previous run wrote there
 /// and this one does not (io::remove_stale_outputs). Returns the note naming the removed files (""
-/// when none), for the caller to print.
+/// when none), after foreign_folder_warning's warning (checked here unless the caller wrote files
+/// itself, `written_by_caller`, and so checked before it began), for the caller to print.
 std::string save_run_folder(const RunFolder& run, const io::Json& summary,
                             const std::map<std::string, std::string>& csv_files);
 

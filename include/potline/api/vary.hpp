@@ -51,6 +51,9 @@ struct VaryTable {
     std::vector<std::optional<double>> outputs;  ///< nullopt where the document has null (e.g. no IRR)
   };
   std::vector<Row> rows;
+  /// About the --outputs asked for, as "--outputs: warning: 'KEY': ..." (a key renamed in the JSON
+  /// document, read under its old name for one release: cell's bath_temperature_C, liquidus_C).
+  std::vector<std::string> warnings;
 };
 
 /// Runs the command with `base_sets` plus KEY=VALUE for every value of every spec and reads

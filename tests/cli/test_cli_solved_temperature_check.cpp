@@ -41,8 +41,8 @@ TEST(CliSolvedTemperatureCheck, LowAlf3RunsAndCellThermalAgreesWithSimulate) {
 TEST(CliSolvedTemperatureCheck, CellThermalTextSaysTheFirstBlockIsTheHeldTemperature) {
   const RunResult r = potline({"cell", "--technology", "AP40", "--thermal", "--set", "bath.alf3=9"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_NE(r.out.find("  note: the lines above hold the bath at the case's 965.0 °C (superheat -5.3 K, so their "
-                       "warnings describe a bath held there); the thermal steady state below solves it: 976.4 °C"),
+  EXPECT_NE(r.out.find("  note: the lines above hold the bath at the case's 965.0 °C (superheat -5.3 K, so the "
+                       "warnings about the bath describe a bath held there); the thermal steady state below solves it: 976.4 °C"),
             std::string::npos)
       << r.out;
   const RunResult at_point = potline({"cell", "--technology", "AP40", "--thermal"});

@@ -37,7 +37,7 @@ TEST(CliTargetVoltage, HigherTargetNeedsALargerAcd) {
 TEST(CliTargetVoltage, TextOutputReportsTheSolvedAcd) {
   const RunResult r = potline({"cell", default_case(), "--target-voltage", "4.3"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_NE(r.out.find("ACD solved for 4.3 V"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("--target-voltage: warning: 'operation.acd': ACD solved for 4.3 V"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("cell voltage 4.300 V"), std::string::npos) << r.out;
 }
 

@@ -39,7 +39,7 @@ TEST(CliUserTrial3, ASmallPercentageIsWarnedOnlyWhereAFractionIsLikely) {
   const RunResult flex_power = potline({"fleet", example("world.toml"), "--set", "fleet.flex_power=0.05"});
   ASSERT_EQ(flex_power.exit_code, 0) << flex_power.describe();
   expect_in(flex_power.out + flex_power.err,
-            "fleet.flex_power: value 0.05 is read as 0.05 % (this field is in %): for 5 % write 5 or \"5 %\"");
+            "'fleet.flex_power': value 0.05 is read as 0.05 % (this field is in %): for 5 % write 5 or \"5 %\"");
   // A fraction typed where it is out of range is an error that says the field is in %.
   const RunResult ce = potline({"simulate", example("cell-7d.toml"), "--set", "control.assumed_current_efficiency=0.95"});
   EXPECT_EQ(ce.exit_code, 2) << ce.describe();
@@ -226,7 +226,7 @@ TEST(CliUserTrial3, APercentageTypedForAShareSaysItIsAFraction) {
   const RunResult warned = potline({"fleet", example("world.toml"), "--set", "tariff[0].rate=5"});
   ASSERT_EQ(warned.exit_code, 0) << warned.describe();
   expect_in(warned.out + warned.err,
-            "tariff[0].rate: value 5 is outside the typical range 0–1; it is a fraction: write 0.05 or \"5 %\"");
+            "'tariff[0].rate': value 5 is outside the typical range 0–1; it is a fraction: write 0.05 or \"5 %\"");
   const RunResult refused = potline({"fleet", example("world.toml"), "--set", "tariff[0].rate=50"});
   EXPECT_EQ(refused.exit_code, 2) << refused.describe();
   expect_in(refused.err, "is outside the allowed range [0, 10] ([[tariff]] ad valorem rate (0.5 = 50 %)); it is a "

@@ -143,8 +143,8 @@ TEST(CliUserTrial6Outputs, CellThermalOffTheDesignPointSaysWhatTheStateIs) {
   const RunResult steady =
       potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=360 kA"});
   expect_in(steady.out, "Thermal steady state (steady, outside the safe window;");
-  expect_in(steady.out,
-            "warning: the steady state is outside the safe window of simulate and flex");
+  expect_in(steady.err,
+            "--thermal: warning: the steady state is outside the safe window of simulate and flex");
 }
 
 // T6-8: the 5-h rung of outage-ladder reaches 23.1 wt% excess AlF3 at 856 °C, beyond the 20 wt% of

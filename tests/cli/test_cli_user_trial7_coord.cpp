@@ -50,8 +50,8 @@ TEST(CliUserTrial7, PowerPriceAThousandTimesOffSaysWhatWouldBeTypical) {
 TEST(CliUserTrial7, LineCurrentInAmperesSaysKiloampereAndTheHeatDeficit) {
   const RunResult r = potline({"cell", example("default.toml"), "--set", "operation.line_current=400 A"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.out, "is outside the typical range 60–700 kA");
-  expect_in(r.out, "1000 times too low? 400 kA would be typical");
+  expect_in(r.err, "is outside the typical range 60–700 kA");  // warnings on stderr (trial 13)
+  expect_in(r.err, "1000 times too low? 400 kA would be typical");
   expect_in(r.out, "input 0.493 kW");
   expect_in(r.out, "− a heat deficit of 0.325 kW (65.9 % of the input)");
   expect_not_in(r.out, "heat loss -");

@@ -590,7 +590,10 @@ TEST(fleet_backtest_2024,
 // 1.58; 2.02 before). San Ciprian and China's idle aggregate restart only from
 // 2025 (data/fleet-pipeline.toml) and stay out either way. Since each region's demand is anchored at
 // its observed 2024 price (T12-11, 2026-12-06 late) Magnitude 7's New Madrid (US) restarts too, 65.8
-// kt: 0.408 Mt, world price 2,370 USD/t (-0.9 %), Africa 1.73 Mt.
+// kt: 0.408 Mt, world price 2,370 USD/t (-0.9 %), Africa 1.73 Mt. Since the stale curtailed rows were
+// re-sourced (2026-12-07, user trial 14, T14-6; W43) Wenatchee is closed and Shenhuo Yongcheng and
+// Volkhov of unknown status, so four restart: Alscon, Valco, TALCO and New Madrid, 0.293 Mt; world
+// price and Africa unchanged (2,370 USD/t, 1.73 Mt).
 TEST(fleet_backtest_2024, KnownGapIdleRowsOnEstimatedPowerPricesWouldRestartIn2024) {
   const fleet::YearResult y = path_2024({"fleet.include_status=[\"operating\",\"curtailed\"]"});
   ASSERT_TRUE(y.r.feasible) << y.r.explanation;
@@ -598,7 +601,7 @@ TEST(fleet_backtest_2024, KnownGapIdleRowsOnEstimatedPowerPricesWouldRestartIn20
   for (std::size_t i = 0; i < y.c.model.smelters.size(); ++i) {
     const std::string& id = y.c.model.smelters[i].record.id;
     const double kt = y.r.production_kg_per_s[i] * kToMt * 1e3;
-    if (id == "af-alscon" || id == "af-valco-tema" || id == "cn-shenhuo-yongcheng") {
+    if (id == "af-alscon" || id == "af-valco-tema" || id == "as-talco-tursunzoda") {
       EXPECT_GT(kt, 40.0) << id;  // the gap: they run
       EXPECT_LE(kt, 0.25 * y.r.smelters[i].capacity_kg_per_s * kToMt * 1e3 * (1 + 1e-9))
           << id;  // the lead time
@@ -606,7 +609,7 @@ TEST(fleet_backtest_2024, KnownGapIdleRowsOnEstimatedPowerPricesWouldRestartIn20
     if (y.c.model.smelters[i].record.status == fleet::Status::kCurtailed)
       restarted += y.r.production_kg_per_s[i] * kToMt;
   }
-  EXPECT_NEAR(restarted, 0.408, 0.05);
+  EXPECT_NEAR(restarted, 0.293, 0.05);
   EXPECT_NEAR(y.r.world_price_usd_per_kg * 1e3, kLme2024_usd_per_t, 0.10 * kLme2024_usd_per_t);
 }
 

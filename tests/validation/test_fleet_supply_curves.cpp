@@ -123,7 +123,7 @@ TEST(fleet_supply_curves, AddedLoadInSpainMovesTheSpanishGridSmelters) {
     EXPECT_NEAR(rise, spanish ? 2.16 : 0.0, 1e-9) << id;
     moved += spanish;
   }
-  EXPECT_EQ(moved, 3);  // San Ciprian, Aviles, La Coruna
+  EXPECT_EQ(moved, 1);  // San Ciprian (Aviles and La Coruna closed since 2026-12-07, T14-6)
 }
 
 // France is still a gap (no French price-per-GW slope found; docs/model/fleet.md): an added load

@@ -348,6 +348,14 @@ void print_flexible_capacity(const io::Json& f) {
   }
 }
 
+// The region table's premium as the "published" column shows it (T13-14): the benchmark, or "-" with
+// the table's estimate beside it (summary premium_basis_by_region).
+std::string published_premium_text(const fleet::Region& r) {
+  if (const auto value = r.published_premium_usd_per_kg()) return fmt::format("{:.0f} {}", *value * kT, r.premium_benchmark);
+  if (r.premium_basis == fleet::PremiumBasis::kEstimate) return fmt::format("- (estimate {:.0f})", r.premium_usd_per_kg * kT);
+  return "-";
+}
+
 void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const io::Json& summary,
                    const std::string& changed) {
   const auto& regions = c.model.regions.regions;
@@ -392,13 +400,11 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
     std::cout << fmt::format("  {:<16} {:9.2f} {:11.2f} {:12.0f} {:8.0f}  {}\n", regions[r].id,
                              f.capacity_by_region_kg_per_s[r] * kMt, f.production_by_region_kg_per_s[r] * kMt,
                              f.price_usd_per_kg[r] * kT, (f.price_usd_per_kg[r] - f.world_price_usd_per_kg) * kT,
-                             regions[r].premium_benchmark.empty()
-                                 ? std::string("-")
-                                 : fmt::format("{:.0f} {}", regions[r].premium_usd_per_kg * kT, regions[r].premium_benchmark));
+                             published_premium_text(regions[r]));
   if (f.market_solved)
     std::cout << "  premium: the region's price over the world price (the lowest regional price, the model's LME); "
                  "published: the benchmark premium over the LME in the price year (data/fleet-regions.toml, "
-              << c.model.regions.price_year << ")\n";
+              << c.model.regions.price_year << "); \"-\" where the region has none (the table's estimate in brackets)\n";
   // In a path the test stays at the case's LME while the year's own prices move (2035: 3,660-4,138).
   // The tonnage is their capacity (summary under_water_Mt), not their output: world-2024's six
   // produce 1.49 of their 1.98 Mt/yr, and "1.98 Mt/yr" beside the region table read as production.

@@ -142,6 +142,22 @@ io::Json indirect_cost_json(const fleet::FleetCase& c, const fleet::FleetResult&
   return j;
 }
 
+// The region table's premia (T13-14): the value every region's demand anchor and smelter export
+// take, its basis (published / estimate / none), and the published figure, null where the region has
+// no benchmark, so that estimates are not read as published data.
+void add_table_premia(const fleet::FleetCase& c, io::Json& j) {
+  io::Json table = io::Json::object(), basis = io::Json::object(), published = io::Json::object();
+  for (const fleet::Region& r : c.model.regions.regions) {
+    table[r.id] = r.premium_usd_per_kg * kT;
+    basis[r.id] = fleet::to_string(r.premium_basis);
+    const auto value = r.published_premium_usd_per_kg();
+    published[r.id] = value ? io::Json(*value * kT) : io::Json(nullptr);
+  }
+  j["published_premium_by_region_usd_per_t"] = published;
+  j["premium_basis_by_region"] = basis;
+  j["table_premium_by_region_usd_per_t"] = table;
+}
+
 io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, const std::vector<std::string>& warnings) {
   io::Json j;
   j["title"] = c.title;
@@ -165,13 +181,11 @@ io::Json summary_json(const fleet::FleetCase& c, const fleet::FleetResult& f, co
   j["cost_curve_marginal_cost_usd_per_t"] = f.cost_curve_marginal_cost_usd_per_kg * kT;
   j["price_by_region_usd_per_t"] = by_region(c, f.price_usd_per_kg, kT);
   j["world_price_usd_per_t"] = f.world_price_usd_per_kg * kT;
-  std::vector<double> premium, published;
-  for (std::size_t r = 0; r < f.price_usd_per_kg.size(); ++r) {
+  std::vector<double> premium;
+  for (std::size_t r = 0; r < f.price_usd_per_kg.size(); ++r)
     premium.push_back(difference(f.price_usd_per_kg[r], f.world_price_usd_per_kg));
-    published.push_back(c.model.regions.regions[r].premium_usd_per_kg);
-  }
   j["premium_by_region_usd_per_t"] = by_region(c, premium, kT);
-  j["published_premium_by_region_usd_per_t"] = by_region(c, published, kT);
+  add_table_premia(c, j);
   j["emissions_Mt_co2e"] = f.emissions_kg_co2e_per_s * kSecondsPerYear / 1e9;
   j["pfc_low_voltage"] = low_voltage_pfc_text(c);
   j["emissions_intensity_t_co2e_per_t"] =

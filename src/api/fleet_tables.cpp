@@ -121,6 +121,14 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
   return cc.str();
 }
 
+namespace {
+// Empty where the region has no published benchmark (its table premium is an estimate or none).
+std::string published_cell(const fleet::Region& r) {
+  const auto value = r.published_premium_usd_per_kg();
+  return value ? num(*value * kT) : std::string();
+}
+}  // namespace
+
 std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) {
   const auto& regions = c.model.regions.regions;
   std::ostringstream rc;
@@ -128,7 +136,7 @@ std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) 
         "year,"
         "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year,"
         "premium_usd_per_t,"
-        "published_premium_usd_per_t,premium_benchmark\n";
+        "published_premium_usd_per_t,premium_benchmark,premium_basis,table_premium_usd_per_t\n";
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const fleet::RegionTrade t = fleet::region_trade(f, r);
     rc << regions[r].id << ',' << csv_text(regions[r].name) << ','
@@ -139,7 +147,8 @@ std::string regions_csv(const fleet::FleetCase& c, const fleet::FleetResult& f) 
        << num(f.emissions_by_region_kg_co2e_per_s[r] * kSecondsPerYear / 1e9) << ','
        << num(f.consumption_kg_per_s[r] * kMt) << ','
        << num(difference(f.price_usd_per_kg[r], f.world_price_usd_per_kg) * kT) << ','
-       << num(regions[r].premium_usd_per_kg * kT) << ',' << csv_text(regions[r].premium_benchmark)
+       << published_cell(regions[r]) << ',' << csv_text(regions[r].premium_benchmark) << ','
+       << fleet::to_string(regions[r].premium_basis) << ',' << num(regions[r].premium_usd_per_kg * kT)
        << '\n';
   }
   return rc.str();

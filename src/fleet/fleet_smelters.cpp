@@ -53,6 +53,16 @@ std::string region_note(const RegionTable& regions, const Region& reg, const std
   return fmt::format("region table {}, region '{}', {}", file_label(regions.path), reg.id, key);
 }
 
+// The premium's comment says what it is (T13-14): a published benchmark, an estimate, or none.
+std::string premium_note(const RegionTable& regions, const Region& reg) {
+  const std::string what = reg.premium_basis == PremiumBasis::kPublished
+                               ? "the published " + reg.premium_benchmark + " premium"
+                           : reg.premium_basis == PremiumBasis::kEstimate
+                               ? "an ESTIMATE: the region has no published premium benchmark"
+                               : "none: no premium over the LME";
+  return fmt::format("{} ({}, price year {})", region_note(regions, reg, "premium"), what, regions.price_year);
+}
+
 std::string subregion_note(const RegionTable& regions, const Subregion& s, const std::string& key) {
   return fmt::format("region table {}, subregion '{}' of '{}', {} ({})", file_label(regions.path), s.name, s.region, key, s.source);
 }
@@ -232,7 +242,7 @@ void pfc_inputs(const SmelterRecord& r, const FleetCase& c, const plant::Smelter
 void price_inputs(const Region& reg, const RegionTable& regions, const FleetCase& c, CaseValueWriter& w) {
   w.number("prices.year", regions.price_year, fmt::format("region table {}, price_year", file_label(regions.path)));
   w.number("prices.lme", c.lme_usd_per_kg, case_note(c, "fleet.lme"));
-  w.number("prices.regional_premium", reg.premium_usd_per_kg, region_note(regions, reg, "premium"));
+  w.number("prices.regional_premium", reg.premium_usd_per_kg, premium_note(regions, reg));
   w.number("prices.alumina_lme_share", c.alumina_lme_share, case_note(c, "fleet.alumina_lme_share (or its default)"));
   w.number("prices.anode", reg.anode_usd_per_kg, region_note(regions, reg, "anode"));
   w.number("prices.alf3", reg.alf3_usd_per_kg, region_note(regions, reg, "alf3"));

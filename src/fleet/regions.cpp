@@ -18,6 +18,15 @@ void parse_subregions(const toml::table& doc, const std::string& file, RegionTab
                       core::Diagnostics& d);
 }  // namespace detail
 
+const char* to_string(PremiumBasis b) {
+  switch (b) {
+    case PremiumBasis::kPublished: return "published";
+    case PremiumBasis::kEstimate: return "estimate";
+    case PremiumBasis::kNone: return "none";
+  }
+  return "none";
+}
+
 int RegionTable::index_of(const std::string& id) const {
   for (std::size_t i = 0; i < regions.size(); ++i)
     if (regions[i].id == id) return static_cast<int>(i);
@@ -89,6 +98,36 @@ void parse_power(const toml::table& tbl, const core::SourceLocation& w, const st
   }
 }
 
+// premium_basis: "published" needs a premium_benchmark to name, a benchmark needs "published", and
+// "none" a zero premium. Absent: published with a benchmark, else estimate for a premium above 0,
+// else none (T13-14).
+void parse_premium_basis(const toml::table& tbl, const std::string& file, Region& r,
+                         core::Diagnostics& d) {
+  const toml::node* n = tbl.get("premium_basis");
+  const bool benchmark = !r.premium_benchmark.empty();
+  if (n == nullptr) {
+    r.premium_basis = benchmark                    ? PremiumBasis::kPublished
+                      : r.premium_usd_per_kg > 0.0 ? PremiumBasis::kEstimate
+                                                   : PremiumBasis::kNone;
+    return;
+  }
+  const std::string text = n->value<std::string>().value_or("");
+  const core::SourceLocation at = loc(*n, file);
+  if (text == "published") r.premium_basis = PremiumBasis::kPublished;
+  else if (text == "estimate") r.premium_basis = PremiumBasis::kEstimate;
+  else if (text == "none") r.premium_basis = PremiumBasis::kNone;
+  else {
+    d.error(at, "premium_basis", "'" + text + "': write \"published\", \"estimate\" or \"none\"");
+    return;
+  }
+  if (r.premium_basis == PremiumBasis::kPublished && !benchmark)
+    d.error(at, "premium_basis", "\"published\" needs premium_benchmark: the benchmark the premium is");
+  if (r.premium_basis != PremiumBasis::kPublished && benchmark)
+    d.error(at, "premium_basis", "a premium_benchmark is given: the basis is \"published\"");
+  if (r.premium_basis == PremiumBasis::kNone && r.premium_usd_per_kg != 0.0)
+    d.error(at, "premium_basis", "\"none\" is a premium of 0 USD/t: write \"estimate\" for another value");
+}
+
 Region parse_region(const toml::table& tbl, const RegionTable& t, const std::string& file,
                     core::Diagnostics& d) {
   static const std::set<std::string> known = {"id",
@@ -96,6 +135,7 @@ Region parse_region(const toml::table& tbl, const RegionTable& t, const std::str
                                               "demand",
                                               "premium",
                                               "premium_benchmark",
+                                              "premium_basis",
                                               "wage",
                                               "employees_per_kt",
                                               "other",
@@ -117,6 +157,7 @@ Region parse_region(const toml::table& tbl, const RegionTable& t, const std::str
   };
   r.demand_kg_per_s = q("demand", "Mt/yr", "kg/s");
   r.premium_usd_per_kg = q("premium", "USD/t", "USD/kg", false);
+  parse_premium_basis(tbl, file, r, d);
   r.wage_usd_per_s = q("wage", "USD/yr", "USD/s");
   r.employees_per_kg_per_s = q("employees_per_kt", "1", "1") /
                              (1e6 / constants::kSecondsPerYear);  // per kt/yr -> per kg/s

@@ -189,9 +189,9 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
       << "# Every input the fleet gives the smelter is below with where it came from; every other input takes\n"
       << "# the smelter model's default, as in the fleet. `potline smelter` on this file gives the fleet's\n"
       << "# C1, SEC, emissions and CBAM for this smelter. Not its margin: `potline smelter` takes the LME plus\n"
-      << "# the region's published premium (prices.regional_premium), the fleet the smelter's netback: the best\n"
-      << "# price its metal fetches in the market less freight and tariff (cost_curve.csv margin_usd_per_t,\n"
-      << "# netback_usd_per_t and netback_region).\n";
+      << "# the region's premium (prices.regional_premium: a published benchmark or an estimate, as its comment\n"
+      << "# says), the fleet the smelter's netback: the best price its metal fetches in the market less\n"
+      << "# freight and tariff (cost_curve.csv margin_usd_per_t, netback_usd_per_t and netback_region).\n";
   if (c.year != 0) {
     out << fmt::format("# Scenario year {} (fleet.year, or a path's fleet.last_year): that year's smelters, EUA price,\n"
                        "# EU ETS free allocation and CBAM year.\n", c.year);

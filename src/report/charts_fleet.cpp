@@ -172,6 +172,18 @@ Chart flows_chart(const RunData& run, const Table& t) {
   return vega::chart(spec, values.size());
 }
 
+// regions.csv leaves published_premium_usd_per_t empty where a region has no published benchmark
+// (premium_basis estimate or none, T13-14): no data is missing there, so the table shows "—".
+HtmlTable regions_table(const Table& t) {
+  HtmlTable out{"Regions (regions.csv)", t.columns, t.rows};
+  for (std::size_t c = 0; c < out.columns.size(); ++c) {
+    if (out.columns[c] != "published_premium_usd_per_t") continue;
+    for (auto& row : out.rows)
+      if (c < row.size() && row[c].empty()) row[c] = "—";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Chart> fleet_path_chart(const RunData& run, const Table& t);  // charts_fleet_path.cpp
@@ -204,7 +216,7 @@ RunReport fleet_report(const RunData& run) {
     if (!t->rows.empty()) r.charts.push_back(flows_chart(run, *t));
     r.tables.push_back({"Trade flows (flows.csv)", t->columns, t->rows});
   }
-  if (const Table* t = run.table("regions.csv")) r.tables.push_back({"Regions (regions.csv)", t->columns, t->rows});
+  if (const Table* t = run.table("regions.csv")) r.tables.push_back(regions_table(*t));
   for (Chart& c : flexible_capacity_charts(run)) r.charts.push_back(std::move(c));
   if (const Table* t = run.table("flex_capacity.csv")) {
     r.tables.push_back({"Flexible capacity per smelter (flex_capacity.csv)", t->columns, t->rows});

@@ -207,9 +207,9 @@ TEST(CliUserTrial4, AnExportedSmelterSaysItsMarginIsNotTheFleets) {
   const RunResult r = potline({"fleet", example("world-2024.toml"), "--export-smelter", "us-mount-holly"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.out, "C1, SEC, emissions and CBAM for this smelter. Not its margin: `potline smelter` takes the LME plus\n"
-                   "# the region's published premium (prices.regional_premium), the fleet the smelter's netback: the best\n"
-                   "# price its metal fetches in the market less freight and tariff (cost_curve.csv margin_usd_per_t,\n"
-                   "# netback_usd_per_t and netback_region).\n");
+                   "# the region's premium (prices.regional_premium: a published benchmark or an estimate, as its comment\n"
+                   "# says), the fleet the smelter's netback: the best price its metal fetches in the market less\n"
+                   "# freight and tariff (cost_curve.csv margin_usd_per_t, netback_usd_per_t and netback_region).\n");
 }
 
 // A list field set as the case file writes it, `fleet.include_status=["operating","curtailed"]`,

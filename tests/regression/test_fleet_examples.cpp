@@ -82,7 +82,9 @@ TEST(fleet_examples, RunFolderHasTheThreeTables) {
   const std::string regions = read_file(out / "regions.csv");
   EXPECT_EQ(regions.rfind("region,name,capacity_Mt_per_year,production_Mt_per_year,demand_Mt_per_year,imports_Mt_per_year,"
                           "exports_Mt_per_year,price_usd_per_t,emissions_Mt_co2e_per_year,consumption_Mt_per_year,"
-                          "premium_usd_per_t,published_premium_usd_per_t,premium_benchmark\n", 0), 0u);
+                          "premium_usd_per_t,published_premium_usd_per_t,premium_benchmark,premium_basis,table_premium_usd_per_t\n",
+                          0),
+            0u);
 }
 
 TEST(fleet_examples, LmeTariffBasisKeepsTheLinearStandIn) {
@@ -134,7 +136,7 @@ TEST(fleet_examples, ElasticDemandFollowsItsCurve) {
     const double q0 = j.at("demand_by_region_Mt").at(region).get<double>();
     const double p = j.at("price_by_region_usd_per_t").at(region).get<double>();
     const double reference = j.at("demand_reference_price_by_region_usd_per_t").at(region).get<double>();
-    EXPECT_NEAR(reference, 2392 + j.at("published_premium_by_region_usd_per_t").at(region).get<double>(), 1e-6) << region;
+    EXPECT_NEAR(reference, 2392 + j.at("table_premium_by_region_usd_per_t").at(region).get<double>(), 1e-6) << region;
     sum += q.get<double>();
     EXPECT_GE(q.get<double>(), 0.5 * q0 - 1e-9) << region;
     EXPECT_LE(q.get<double>(), 1.5 * q0 + 1e-9) << region;

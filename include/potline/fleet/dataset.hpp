@@ -58,6 +58,13 @@ inline int power_index(plant::PowerSource s) {
   return static_cast<int>(s);
 }
 
+/// What a region's premium is (data/fleet-regions.toml `premium_basis`): the price-year mean of a
+/// published benchmark (`premium_benchmark` names it), an estimate with no benchmark behind it, or no
+/// premium at all (China: priced by its own costs and imports). Outputs show "published" figures
+/// only for kPublished (user trial 13, T13-14).
+enum class PremiumBasis { kPublished, kEstimate, kNone };
+const char* to_string(PremiumBasis b);
+
 /// One market region's prices and demand (USD of the price year; SI units).
 struct Region {
   std::string id, name;
@@ -65,6 +72,11 @@ struct Region {
   double premium_usd_per_kg =
       0;  ///< the region's physical premium over the LME, price-year average
   std::string premium_benchmark;  ///< the published premium it is (e.g. "US Midwest"); "" = none
+  PremiumBasis premium_basis = PremiumBasis::kNone;
+  /// The premium as a published figure, or nullopt where the region has no benchmark.
+  std::optional<double> published_premium_usd_per_kg() const {
+    return premium_basis == PremiumBasis::kPublished ? std::optional<double>(premium_usd_per_kg) : std::nullopt;
+  }
   double wage_usd_per_s = 0;
   double employees_per_kg_per_s = 0;  ///< head count per unit capacity, used when a row has none
   double other_usd_per_kg = 0;

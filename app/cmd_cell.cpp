@@ -103,6 +103,7 @@ std::string thermal_text(const io::Json& t, double sec_shown) {
       n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), sec_shown,
       operating ? "" : " (not an operating point: the cell does not run in this state)");
   if (operating && t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
+  if (t.contains("current_step_note")) out += "  note: " + t.at("current_step_note").get<std::string>() + "\n";
   return out;
 }
 

@@ -2,7 +2,9 @@
 // from the heat balance of the dynamics' heat-loss network (docs/model/cell.md, "Thermal steady state").
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "potline/api/case_commands.hpp"
 #include "potline/bath/properties.hpp"
@@ -92,6 +94,43 @@ void add_window(const dynamics::ThermalSteadyState& s, const cell::CellDesign& d
   }
 }
 
+// A case at another line current than its design point's: what a step of simulate's line current from
+// the design to this current asks of the pot control (user trial T13-1: the note said the heat-balance
+// loop "holds" the design temperature at 360 kA, which its 200 mV cap cannot). Heat generation
+// G = I·(V − E_h), E_h = V_d − G_d/I_d; the resistance control alone holds V = E_b + (V_d − E_b)·I/I_d;
+// the heat feed-forward adds k·(V_heat − V) within its limits, V_heat = E_h + (V_d − E_h)·I_d/I; the
+// heat-balance loop adds at most temperature_max_offset × I/I_d (an offset of the normalised voltage).
+// Read at the declared defaults of simulate's control keys.
+std::string current_step_note(const cell::CellResult& at_design, const cell::OperatingPoint& design, double current_A) {
+  const io::Schema& schema = line::simulate_schema();
+  const auto d = [&](const char* key) { return schema.find(key)->default_value.value(); };
+  const double k = d("control.heat_feedforward"), raise_V = d("control.heat_feedforward_max_raise") / 1e3;
+  const double cut_V = d("control.heat_feedforward_max_cut") / 1e3, loop_V = d("control.temperature_max_offset") / 1e3;
+  const double Eb = d("control.back_emf"), Id = design.line_current_A, I = current_A, Vd = at_design.voltage_V;
+  const double Gd = at_design.energy.heat_loss_W, Eh = Vd - Gd / Id;
+  const double v_base = Eb + (Vd - Eb) * I / Id;
+  const double missing_W = Gd - I * (v_base - Eh);  // > 0: a cut
+  const double ff_W = I * std::clamp(k * (Eh + (Vd - Eh) * Id / I - v_base), -cut_V, raise_V);
+  const double loop_W = loop_V * I * I / Id;
+  const double left_W = std::abs(missing_W - ff_W);
+  std::string s = fmt::format(
+      "a step of simulate's line current from the design point's {:.1f} kA to {:.1f} kA {} the heat generation at "
+      "the design ACD by {:.0f} kW; the heat feed-forward (simulate's control.heat_feedforward = {:g}) {} {:.0f} kW of "
+      "it at once",
+      Id / 1e3, I / 1e3, missing_W > 0 ? "cuts" : "raises", std::abs(missing_W) / 1e3, k,
+      missing_W > 0 ? "gives back" : "takes off", std::abs(ff_W) / 1e3);
+  if (left_W <= loop_W) {
+    s += fmt::format(", and the heat-balance loop, at most {:.0f} kW (control.temperature_max_offset {:.0f} mV), can "
+                     "make up the {:.0f} kW left, so it returns the bath to the design's {:.1f} °C",
+                     loop_W / 1e3, loop_V * 1e3, left_W / 1e3, design.bath_temperature_K - 273.15);
+  } else {
+    s += fmt::format(", and the heat-balance loop, at most {:.0f} kW (control.temperature_max_offset {:.0f} mV), cannot "
+                     "make up the {:.0f} kW left: the bath does not return to the design's {:.1f} °C",
+                     loop_W / 1e3, loop_V * 1e3, left_W / 1e3, design.bath_temperature_K - 273.15);
+  }
+  return s;
+}
+
 }  // namespace
 
 // --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
@@ -176,6 +215,10 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
         "means after settling "
         "lie near this state (catalogue cells, docs/validation.md D40)",
         run.c.op.bath.alumina_wt, s.bath_temperature_K - 273.15);
+  }
+  if (liquid && std::abs(run.c.op.line_current_A - design.line_current_A) > 1e-6 * design.line_current_A) {
+    const dynamics::ThermalSteadyState at_design = dynamics::solve_thermal_steady_state(m, design, 0.0);
+    j["current_step_note"] = current_step_note(at_design.result, design, run.c.op.line_current_A);
   }
   add_window(s, run.c.design, j);
   return j;

@@ -221,11 +221,17 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
     // is that offset × reference / I.
     const double feedforward = feedforward_offset_V() * reference_A / measured_current_A_;
     const double error = normalised - target_voltage_V() - feedforward;
-    // One step per decision (regulation). With the heat feed-forward on, a power call asks for
-    // centimetres at once: the move is proportional, one step per deadband of error, at most
-    // kMaxFeedforwardSteps, so the anodes follow the call within minutes instead of hours.
+    // One step per decision (regulation). A power call asks for centimetres at once: from the
+    // decision at which the heat feed-forward's offset has moved by more than a deadband (a current
+    // change, its start or its end) until the error is back within the deadband, the move is
+    // proportional, one step per deadband of error, at most kMaxFeedforwardSteps, so the anodes
+    // follow the call within minutes instead of hours. Regulation at a steady current stays one
+    // step, as with the feed-forward off.
+    if (std::abs(feedforward - last_feedforward_V_) > s.deadband_V) following_call_ = true;
+    last_feedforward_V_ = feedforward;
+    if (!(std::abs(error) > s.deadband_V)) following_call_ = false;
     double steps = 1.0;
-    if (s.heat_feedforward > 0.0 && s.deadband_V > 0.0) {
+    if (following_call_ && s.deadband_V > 0.0) {
       steps = std::clamp(std::floor(std::abs(error) / s.deadband_V), 1.0, kMaxFeedforwardSteps);
     }
     double move = 0.0;

@@ -302,6 +302,16 @@ void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnosti
                                   p.dissolution_rate_per_s, c.control.sample_period_s, k_step,
                                   1.0 / c.control.sample_period_s));
   }
+  // The undercooling freeze relaxes the bath with rate (bath + metal heat capacity) / (bath heat
+  // capacity × τ), 2–3/τ on the catalogue cells: the same bound asks τ ≥ 3 × the step.
+  if (c.integrator == IntegratorKind::kBatch && p.undercooling_time_s < 3.0 * c.control.sample_period_s) {
+    diagnostics.error(location(v, "dynamics.undercooling_time"), "dynamics.undercooling_time",
+                      fmt::format("{:.4g} s with the batch integrator's step run.sample_period = {:.4g} s: the "
+                                  "freeze of an undercooled bath relaxes faster than the fixed step can follow "
+                                  "(it needs at least 3 steps, {:.4g} s); raise it or shorten run.sample_period",
+                                  p.undercooling_time_s, c.control.sample_period_s,
+                                  3.0 * c.control.sample_period_s));
+  }
   const SafeWindow& w = c.window;
   if (w.superheat_min_K >= w.superheat_max_K || w.ledge_min_m >= w.ledge_max_m) {
     diagnostics.error(location(v, "window.superheat_min"), "window",

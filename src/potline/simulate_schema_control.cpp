@@ -18,14 +18,17 @@ void add_heat_feedforward_fields(io::SchemaTable<SimulationCase>& t) {
   auto ctl = t.part(&SimulationCase::control);
   ctl.number("control.heat_feedforward", &ControllerSettings::heat_feedforward)
       .unit("1")
-      .default_(0.0)
+      .default_(1.0)
       .range(0.0, 1.0)
       .doc("share of the heat generation a current change takes away (or adds) that the target voltage gives "
            "back at once: actual-voltage target V_base + k (V_heat - V_base), V_heat = E_h + (V_t - E_h) I_nom/I; "
-           "0: off")
-      .source("strategy choice: plants raise the ACD (target resistance) when the current is cut so that the heat "
-              "generation stays up ([Lavoie et al. 2011]; [TRIMET 2019] names a new process control concept "
-              "without details); k itself is an estimate");
+           "1 (default since 2026-12-06): the heat generation of the design point is held; 0: off (the "
+           "resistance control alone, the default before)")
+      .source("plant practice: the ACD (target resistance) is raised when the current is cut and lowered when it "
+              "rises so that the heat generation stays at the cell's balance ([EP 0047227]: below its balance "
+              "current the ACD is raised; [Lavoie et al. 2011]; voltage adjustment among the levers of a 360 kA line "
+              "run at 280 kA, [TMS abstract 360→280 kA]); k = 1 holds the design's heat generation, an "
+              "estimate of how much of it plants restore at once");
   ctl.number("control.heat_feedforward_max_raise", &ControllerSettings::heat_feedforward_max_raise_V)
       .unit("mV", "V")
       .default_(500.0)

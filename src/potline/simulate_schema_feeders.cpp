@@ -249,12 +249,14 @@ void add_bath_heat_transfer_fields(io::SchemaTable<SimulationCase>& t) {
               "thickness over an area equal to the ledge contact (docs/model/dynamics.md, 'Thermal calibration')");
   dyn.number("dynamics.undercooling_time", &DynamicsParameters::undercooling_time_s)
       .unit("min", "s")
-      .default_(10.0)
+      .default_(1.0)
       .range(0.1, 600.0)
       .doc("a bath below its liquidus freezes (onto the ledge and in the bulk) with this time constant, so its "
-           "latent heat holds it near the liquidus")
-      .source("estimate: nucleation on the ledge, crust and sludge leaves little undercooling; minutes against "
-              "the hours of an outage");
+           "latent heat holds it at the liquidus: the mean bath lies about its cooling rate x this time below it "
+           "(0.3-0.4 K in an outage at 1 min; the batch integrator needs it >= 3 x run.sample_period)")
+      .source("estimate: a bath in contact with its own solid (ledge, crust, sludge) needs no nucleation, so it "
+              "cannot stay undercooled; 1 min is a numerical allowance, short against the hours of an outage "
+              "(10 min until 2026-12-06 left the bath 2 K under its liquidus for 1.75 h, user trial T13-2)");
   dyn.number("dynamics.ledge_flow_exponent", &DynamicsParameters::ledge_flow_exponent)
       .unit("1")
       .default_(0.8)

@@ -108,5 +108,38 @@ TEST(CliThermalCalibration, AGivenBathTemperatureIsNotUsedAndSaysSo) {
   EXPECT_NE(own.err.find("or write it in the case file to calibrate there"), std::string::npos) << own.err;
 }
 
+// User trial T13-1 and T13-2 on the command line: `cell --thermal` at another line current than the
+// design point's says whether simulate's pot control can return the bath after a step to it (it
+// said the heat-balance loop "holds" the temperature, which its 200 mV cap cannot), and an
+// undercooling time the batch step cannot follow is an input error.
+// AP40 at 360 and 440 kA against its 400 kA design point. Hand check of the −10 % figure: E_h =
+// 4.192 V − heat generation 778 kW / 400 kA ≈ 2.25 V; the resistance control alone holds
+// 1.65 + 2.54 × 0.9 = 3.94 V, G = 360 kA × (3.94 − 2.25) V ≈ 609 kW, 169 kW less; the feed-forward's
+// +0.47 V (within its 0.5 V) gives all of it back.
+TEST(CliControlDefaults, CellThermalSaysWhetherTheLoopCanReturnTheBathAfterAStep) {
+  RunResult r = potline({"cell", example("default.toml"), "--thermal", "--set", "operation.line_current=360kA"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.out, "note: a step of simulate's line current from the design point's 400.0 kA to 360.0 kA cuts the "
+                   "heat generation at the design ACD by 169 kW; the heat feed-forward (simulate's "
+                   "control.heat_feedforward = 1) gives back 169 kW of it at once");
+  expect_in(r.out, "so it returns the bath to the design's 965.0 °C");
+  r = potline({"cell", example("default.toml"), "--thermal", "--set", "operation.line_current=440kA", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string note = parse_json(r.out).at("thermal").at("current_step_note").get<std::string>();
+  expect_in(note, "raises the heat generation at the design ACD by 190 kW");
+  expect_in(note, "takes off 88 kW of it at once");  // the 200 mV cut limit × 440 kA
+  expect_in(note, "cannot make up the 102 kW left: the bath does not return to the design's 965.0 °C");
+  r = potline({"cell", example("default.toml"), "--thermal", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_FALSE(parse_json(r.out).at("thermal").contains("current_step_note"));
+}
+
+TEST(CliControlDefaults, UndercoolingFasterThanTheBatchStepIsAnInputError) {
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.sample_period=30 s", "-q"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "'dynamics.undercooling_time': 60 s with the batch integrator's step run.sample_period = 30 s");
+  expect_in(r.err, "(it needs at least 3 steps, 90 s); raise it or shorten run.sample_period");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_thermal_calibration

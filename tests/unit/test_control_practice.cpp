@@ -91,6 +91,41 @@ TEST(HeatFeedforward, RaisesTheAnodesWhenTheCurrentIsCut) {
   }
 }
 
+// The 0.2 % noise of the measured current makes a few mV of feed-forward offset at the nominal
+// current (holding 4.2 V with E_h = 2.0 V: 2.2/1.002 − 2.2 = −4.4 mV): within the 50 mV deadband it
+// is not applied, so the runs at a steady current are those of the feed-forward off; at 103 %
+// (2.2/1.03 − 2.2 = −64 mV) it is.
+TEST(HeatFeedforward, AnOffsetWithinTheDeadbandIsNotApplied) {
+  ControllerSettings s = practice_settings();
+  s.hold_voltage = true;
+  s.heat_feedforward = 1.0;
+  EXPECT_EQ(offset_at(s, 1.002 * kNominal_A), 0.0);
+  EXPECT_EQ(offset_at(s, 0.998 * kNominal_A), 0.0);
+  EXPECT_NEAR(offset_at(s, 1.03 * kNominal_A), 2.2 / 1.03 - 2.2, 1e-12);
+}
+
+// The end of a cut is followed as its start is: at 75 % current and 4.72 V the raised anodes hold
+// the target (4.2 + 0.52 V of feed-forward); when the current returns the offset falls to 0 and the
+// cell is 0.52 V high: the decision lowers the anodes by 10 steps (one per 50 mV deadband, the
+// most one decision makes). A cell 0.52 V high at a steady nominal current gets one step.
+TEST(HeatFeedforward, TheEndOfACutIsFollowedInProportionalMoves) {
+  ControllerSettings s = practice_settings();
+  s.hold_voltage = true;
+  s.heat_feedforward = 1.0;
+  s.heat_feedforward_max_raise_V = 0.52;
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  double moved = 0;
+  for (double t = 10.0; t <= 610.0; t += 10.0) moved += c.sample(t, 4.72, 0.75 * kNominal_A).beam_move_m;
+  EXPECT_EQ(moved, 0.0);  // on target during the cut
+  moved = 0;
+  for (double t = 620.0; t <= 1210.0; t += 10.0) moved += c.sample(t, 4.72, kNominal_A).beam_move_m;
+  EXPECT_NEAR(moved, -10 * s.beam_step_m, 1e-12);
+  PotController steady(&s, 1e9, 1e9, 1, 0);
+  moved = 0;
+  for (double t = 10.0; t <= 610.0; t += 10.0) moved += steady.sample(t, 4.72, kNominal_A).beam_move_m;
+  EXPECT_NEAR(moved, -s.beam_step_m, 1e-12);
+}
+
 // The tap due at 10 h falls 1 h after a 4 h outage (5–9 h): with an 8 h delay it waits until 17 h;
 // without, it comes at 10 h.
 // Top heat retention in a cut (control.cut_top_loss_reduction; docs/model/dynamics.md §4). The

@@ -30,8 +30,9 @@ line::Summary outage_run(double hours, const std::vector<std::string>& extra = {
 // to 5 h and every such cell recovers to within 2 K of its pre-outage temperature; an 8 h outage
 // freezes the bath (SimulationStopped) 5–6 h after the stop (measured 5.9 h with the metal pad's
 // own temperature, so the 6 h outage freezes too, just before the restart; 6.5 h with bath and
-// metal lumped). The bath never falls more than 3 K below its liquidus (ladder row d; measured
-// −2.1 K).
+// metal lumped). The bath never falls more than 0.5 K below its liquidus (D12: a liquid bath in
+// contact with its own solid is at or above its liquidus; 0.5 K is the freeze relaxation's allowance,
+// cooling rate × dynamics.undercooling_time ≈ 0.35 K; measured −0.4 K, −2.1 K with the former 10 min).
 TEST(OutageLadder, SurvivesUpToFiveHoursAndFreezesWithinFiveToSix) {
   double previous_min = 2000.0;
   for (const double hours : {0.5, 2.0, 4.0, 5.0}) {
@@ -44,7 +45,7 @@ TEST(OutageLadder, SurvivesUpToFiveHoursAndFreezesWithinFiveToSix) {
     previous_min = w.min_temperature_K;
     EXPECT_GE(w.recovery_s, 0.0);
     EXPECT_EQ(w.cells_not_recovered, 0);
-    EXPECT_GT(w.min_superheat_K, -3.0);
+    EXPECT_GT(w.min_superheat_K, -0.5);  // D12
   }
   try {
     outage_run(8.0, {"run.duration=3d"});
@@ -67,6 +68,10 @@ TEST(OutageLadder, SurvivesUpToFiveHoursAndFreezesWithinFiveToSix) {
 // neither overheats the bath nor thins the ledge below the window: measured bath maxima 967.7 /
 // 967.7 / 968.8 / 970.5 °C, ledge minima 6.61 / 6.54 / 6.01 / 5.92 cm (with the former fixed 8 h
 // reheat after every outage: 977.1 / 971.6 / 973.1 / 972.3 °C and 3.94 / 5.94 / 5.08 / 4.96 cm).
+// With the 1-min undercooling freeze and the heat feed-forward default (nil at the nominal current;
+// re-measured 2026-12-07): minima 948.3 / 911.6 / 872.4 / 856.6 °C, bath maxima 965.7 / 967.2 /
+// 968.9 / 971.5 °C, ledge minima 6.5 / 6.4 / 5.6 / 5.3 cm; the ledge bound asserted is the window's
+// 5 cm itself (5.5 cm, a margin above it, before).
 TEST(OutageLadder, ExampleRunsTheLadderOnOneCell) {
   const auto s = line::run_simulation(make_case(read_example("outage-ladder.toml")));
   EXPECT_TRUE(s.complete);
@@ -80,10 +85,10 @@ TEST(OutageLadder, ExampleRunsTheLadderOnOneCell) {
     EXPECT_NEAR(w.end_s - w.start_s, hours[i] * 3600.0, 1.0);
     EXPECT_NEAR(w.min_temperature_K - 273.15, alone_degC[i], 2.0);
     EXPECT_LT(w.max_temperature_K - 273.15, 972.0);  // at most ≈ 6 K above the 965.7 °C before
-    EXPECT_GT(w.min_ledge_m, 0.055);                 // above the window's 5 cm
+    EXPECT_GT(w.min_ledge_m, 0.05);                  // the window's 5 cm
     EXPECT_EQ(w.cells_not_recovered, 0);
     EXPECT_GT(w.recovery_s, 0.0);
-    EXPECT_GT(w.min_superheat_K, -3.0);
+    EXPECT_GT(w.min_superheat_K, -0.5);  // D12
   }
 }
 
@@ -159,7 +164,7 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
   ASSERT_EQ(with.windows.size(), 1u);
   const auto& w = with.windows.front();
   EXPECT_TRUE(with.complete);
-  EXPECT_GT(w.min_superheat_K, -3.0);
+  EXPECT_GT(w.min_superheat_K, -0.5);  // D12
   // The reheat brings the cell back to its operating point (965.0 °C), not to the 973.8 °C the
   // preheat had raised it to: measured 964.96 °C at the end (48 h), 967.6 °C 13 h after the
   // restart, maximum 973.8 °C (the preheated start of the window). With the former fixed reheat and
@@ -199,8 +204,9 @@ TEST(OutageDupuis2007, ThreeHourOutageOfA240kAClassCellWithPreheatAndReheat) {
 // Runtime: 23 single-cell runs of 14 d (0.9 s in a Release build).
 TEST(EventWindows, MinusFivePercentHeldTwoWeeksInWindowForEverySeed) {
   const auto run = [](int seed, bool step, const std::string& integral_time) {
+    // Ladder row f holds the ACD target fixed: the heat feed-forward (on by default since 2026-12-06) off.
     std::vector<std::string> sets = {"run.duration=14d",       "faults.profile=none", "feeders.choke_rate=0",
-                                     "feeders.partial_rate=0", "run.events=none",
+                                     "feeders.partial_rate=0", "run.events=none", "control.heat_feedforward=0",
                                      "run.seed=" + std::to_string(seed),
                                      "control.temperature_integral_time=" + integral_time};
     if (step) sets.emplace_back("potline.current_steps=12 h 0.95");
@@ -231,8 +237,10 @@ TEST(EventWindows, MinusFivePercentHeldTwoWeeksInWindowForEverySeed) {
 // mean by the seeded heat-loss spread: f = 1.06 and 1.07).
 TEST(EventWindows, WindowExitsAreLoggedWithTheirLimit) {
   {
-    const auto c = make_case(read_example("cell-7d.toml"), {"potline.current_steps=12 h 0.75", "run.duration=2d",
-                                                            "faults.profile=none", "feeders.choke_rate=0", "feeders.partial_rate=0"});
+    // A fixed ACD target: the heat feed-forward (the default since 2026-12-06) off.
+    const auto c = make_case(read_example("cell-7d.toml"),
+                             {"potline.current_steps=12 h 0.75", "run.duration=2d", "faults.profile=none",
+                              "feeders.choke_rate=0", "feeders.partial_rate=0", "control.heat_feedforward=0"});
     potline::testing_dyn::Recorder rec;
     EXPECT_THROW(line::run_simulation(c, &rec), line::SimulationStopped);  // frozen 20.4 h after the step
     const auto exit = std::find_if(rec.events.begin(), rec.events.end(), [](const line::Event& e) {
@@ -265,4 +273,52 @@ TEST(EventWindows, WindowExitsAreLoggedWithTheirLimit) {
   EXPECT_EQ(static_cast<int>(left.size()), s.cells_out_of_window);
   EXPECT_GT(returns, 0);
 }
+
+// Pot control after a lasting line-current change (issue 11 part 5; user trial T13-1): plants raise
+// the ACD (target resistance) when the current is cut and lower it when it rises so that the heat
+// generation stays at the cell's balance ([EP 0047227], [Lavoie et al. 2011]); the default control
+// (control.heat_feedforward = 1 since 2026-12-06) does, the former default (0) left the heat-balance
+// loop, capped at 200 mV, to make up a −10 % cut it cannot (docs/model/dynamics.md §4, "Resistance
+// strategy during modulation"). The thresholds below are the finding's terms (a cell back within
+// hours, not 30 K cold for days; an ACD that is not opened on a hot pot), not published numbers.
+namespace {
+line::Summary step_run(const std::string& steps, const std::string& duration, const std::vector<std::string>& extra) {
+  std::vector<std::string> sets = {"potline.current_steps=" + steps, "run.duration=" + duration,
+                                   "faults.profile=none", "feeders.choke_rate=0", "feeders.partial_rate=0"};
+  sets.insert(sets.end(), extra.begin(), extra.end());
+  return line::run_simulation(make_case(read_example("cell-7d.toml"), sets));
+}
+}  // namespace
+
+// −10 % held for 3 days from 24 h, AP40. Measured 2026-12-06 (these sets): default control bath
+// 963.8–973.5 °C, back within 2 K 0.17 h after the step; feed-forward off: 935.5–968.1 °C, not back
+// by the end (the loop's 200 mV make up 65 of the 169 kW the cut takes; cell --thermal says so).
+// Since the recovery is read on feed-cycle means (main 346d644, 2026-12-06) the default control's
+// bath is back 14.8 h after the step (re-measured 2026-12-07): asserted within a day (6 h on the
+// former instantaneous rule), against not back in three days with the feed-forward off.
+TEST(ControlAfterCurrentSteps, MinusTenPercentDefaultControlKeepsTheBathWithinHours) {
+  const auto with = step_run("24 h 0.9", "4d", {});
+  ASSERT_EQ(with.windows.size(), 1u);
+  const auto& w = with.windows.front();
+  EXPECT_GT(w.min_temperature_K - 273.15, 955.0);
+  EXPECT_EQ(w.cells_not_recovered, 0);
+  EXPECT_LT(w.recovery_s, 24 * 3600.0);
+  const auto without = step_run("24 h 0.9", "4d", {"control.heat_feedforward=0"});
+  ASSERT_EQ(without.windows.size(), 1u);
+  EXPECT_LT(without.windows.front().min_temperature_K - 273.15, 945.0);  // the former default: cold for days
+  EXPECT_EQ(without.windows.front().cells_not_recovered, 1);
+}
+
+// +25 % from the start for 12 h: the hotter, more conductive bath lowers the pot resistance. The
+// former default answered by opening the ACD (3.80 → 4.2 cm and more, the bath passed 1100 °C 14 h
+// after the step); the default control cuts it. Measured 2026-12-06: ACD 3.17–3.80 cm with the
+// default (3.80 the start), 3.77–4.31 cm with the feed-forward off.
+TEST(ControlAfterCurrentSteps, PlusTwentyFivePercentDoesNotOpenTheAcd) {
+  const auto with = step_run("0 h 1.25", "12h", {});
+  EXPECT_LT(with.max_acd_m, 0.0385);
+  EXPECT_LT(with.min_acd_m, 0.034);
+  const auto without = step_run("0 h 1.25", "12h", {"control.heat_feedforward=0"});
+  EXPECT_GT(without.max_acd_m, 0.040);
+}
+
 }  // namespace test_dynamics_events

@@ -12,8 +12,9 @@ using potline::testing_dyn::read_example;
 
 namespace {
 line::Summary modulate(const std::vector<std::string>& extra) {
-  std::vector<std::string> sets = {"run.duration=4d", "run.events=none",
-                                   "potline.current_steps=12 h 0.75", "control.hold_voltage=true"};
+  // Constant cell voltage alone (D30): the heat feed-forward, on by default since 2026-12-06, off.
+  std::vector<std::string> sets = {"run.duration=4d", "run.events=none", "potline.current_steps=12 h 0.75",
+                                   "control.hold_voltage=true", "control.heat_feedforward=0"};
   sets.insert(sets.end(), extra.begin(), extra.end());
   return line::run_simulation(make_case(read_example("cell-7d.toml"), sets));
 }

@@ -439,7 +439,11 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeOnTheMeasuredCurvePlansTheDeliveredMeta
   // centred, overfeed trigger at the line current) with 8 simulated cells (flex.simulated_cells,
   // the default since 2026-12-06) +0.0 planned, -0.5 t delivered (0.6 t apart with one cell; -3.4 t
   // with 8 on a22bccd): within F9's 1 t. With the example's top heat retention in a cut (the stopped
-  // hour takes it in full; 2026-12-06): +0.0 planned, -0.6 t delivered (0.64 t apart).
+  // hour takes it in full; 2026-12-06): +0.0 planned, -0.6 t delivered (0.64 t apart). With the
+  // 1-min undercooling freeze and the heat feed-forward applied beyond its deadband only
+  // (2026-12-07): +0.05 planned, +0.92 t delivered (0.87 t apart). The figure depends on which of
+  // the equal-cost orders of the flat-price hours the LP picks (docs/validation.md F9: an
+  // intermediate build picked one with 15 h at 75 % before the stop and missed by 2.18 t).
   EXPECT_NEAR(planned_t, delivered_t, 1.0);
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());

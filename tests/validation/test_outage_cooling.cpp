@@ -113,6 +113,6 @@ TEST(OutageCooling, SeventyFiveMinuteOutageIsRiddenThrough) {
   const auto& w = run.summary.windows.front();
   EXPECT_EQ(w.cells_not_recovered, 0);
   EXPECT_GE(w.recovery_s, 0.0);
-  EXPECT_GT(w.min_superheat_K, -3.0);
+  EXPECT_GT(w.min_superheat_K, -0.5);  // D12: at its liquidus, within the freeze's allowance
 }
 }  // namespace test_outage_cooling

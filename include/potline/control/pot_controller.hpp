@@ -261,6 +261,10 @@ class PotController {
   int rc_count_ = 0;
   double next_rc_ = 0;
   double lockout_until_ = 0;
+  /// The heat feed-forward asked for a move (a current change) and the error has not yet come back
+  /// within the deadband: the beam follows in proportional moves.
+  bool following_call_ = false;
+  double last_feedforward_V_ = 0;  ///< the feed-forward offset at the last resistance decision
   double target_voltage_ = 0;
   double temperature_offset_ = 0;
   double temperature_integral_V_ = 0;  ///< integral part of the heat-balance offset

@@ -102,7 +102,7 @@ struct DynamicsParameters {
   double bath_metal_heat_transfer_W_per_m2_K = 1200;
   /// A bath cooled below its liquidus freezes onto the ledge (and crystallises in the bulk) with
   /// this time constant: the latent heat brings it back to the liquidus (estimate, dynamics.md §2).
-  double undercooling_time_s = 600;
+  double undercooling_time_s = 60;
 };
 
 /// Everything the right-hand side needs about one cell, derived once.

@@ -241,11 +241,12 @@ TEST(CliUserTrial4, FlexReportGivesThePowerCostChangeWithItsSign) {
   // +26775 EUR, +0.98 % with Dewing; were +24428 EUR, +1.23 %); the delivered line names the CE
   // model. +24211 EUR and -1896 EUR before the feed cycle was centred on the design alumina
   // (2026-12-06); +25206 EUR, -0.17 points and -1914 EUR until the overfeed trigger read the line
-  // current, +24624 EUR and -1894 EUR until 8 cells were simulated (flex.simulated_cells).
+  // current, +24624 EUR and -1894 EUR until 8 cells were simulated (flex.simulated_cells); +25279
+  // EUR, -0.16 points and -1741 EUR until the heat feed-forward's deadband (2026-12-07).
   expect_in(page,
-            "margin +25279 EUR against the flat schedule (including the availability payment 3576 "
+            "margin +25240 EUR against the flat schedule (including the availability payment 3576 "
             "EUR); power cost +0.64 %");
-  expect_in(page, "; current efficiency mass_transfer (the flex default): -0.16 points, -1741 EUR");
+  expect_in(page, "; current efficiency mass_transfer (the flex default): -0.14 points, -1587 EUR");
   expect_not_in(page, "of its power cost");
 }
 

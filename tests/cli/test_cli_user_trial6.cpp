@@ -157,13 +157,15 @@ TEST(CliUserTrial6, SimulateWarnsOfWhatTheRunNeverReaches) {
 }
 
 // T6-24: a power CSV of 500 MW for a line of 1.68 MW was accepted and failed 15.7 h later at 1,100
-// °C.
+// °C. With the fixed-ACD control of then (control.heat_feedforward = 0; with the feed-forward, the
+// default since 2026-12-07, the cell at +25 % lasts the 2 d, docs/model/dynamics.md §4).
 TEST(CliUserTrial6, PowerScheduleBeyondTheRectifierLimitIsWarnedAndNamedAtTheFailure) {
   TempDir dir;
   const fs::path csv = dir.path() / "powhigh.csv";
   write(csv, "time [h],power [MW]\n0,500\n");
   const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set",
-                               "potline.current_csv=" + csv.string(), "--set", "run.duration=2 d"});
+                               "potline.current_csv=" + csv.string(), "--set", "run.duration=2 d", "--set",
+                               "control.heat_feedforward=0"});
   EXPECT_EQ(r.exit_code, 1) << r.describe();
   expect_in(r.err,
             "--set #1: warning: 'potline.current_csv': 1 row(s) of the power schedule ask for more "

@@ -229,7 +229,10 @@ TEST(FlexTrimet, KnownMissWithoutTheTopHeatRetentionMinusTwentyFivePercentLeaves
 // 5.0–5.3 K (days 2–7 of a week, example seed), on the window's 5 K floor, so where the daily running
 // mean first dips below it depends on the phase of the feed, tap and anode cycles at the call. From
 // the settled cell over seeds 1–5 and 11 (168-h runs, measured 2026-12-06): 41.8, 68.0, 168 (no
-// limit), 38.0, 168 and 111.1 h: 4 of 6 hold the published 48 h. Asserted so that a change is seen.
+// limit), 38.0, 168 and 111.1 h: 4 of 6 hold the published 48 h. Re-measured 2026-12-07 with the
+// heat feed-forward's deadband (the 48 h at nominal before the call no longer apply the current's
+// noise) and the 1-min undercooling freeze: 41.9, 103.3, 47.2, 43.5, 158.6 and 111.0 h: 3 of 6.
+// Asserted so that a change is seen.
 TEST(FlexTrimet, SensitivityTheSettledHoldAtMinusTwentyFivePercentDependsOnTheSeed) {
   double shortest = 1e9, longest = 0;
   int held = 0;
@@ -244,8 +247,8 @@ TEST(FlexTrimet, SensitivityTheSettledHoldAtMinusTwentyFivePercentDependsOnTheSe
   }
   EXPECT_GT(shortest, 30 * kHour);  // 38.0 h (seed 4), from 15.4 h at seed 11 without the retention
   EXPECT_LT(shortest, 48 * kHour);  // not robust
-  EXPECT_GE(longest, 168 * kHour);  // seeds 3 and 5
-  EXPECT_GE(held, 3);               // 4 of 6 measured
+  EXPECT_GT(longest, 150 * kHour);  // seed 5, 158.6 h (seeds 3 and 5 held the week before)
+  EXPECT_GE(held, 3);               // 3 of 6 measured (4 before)
   EXPECT_LE(held, 5);
 }
 

@@ -20,6 +20,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/io/run_outputs.hpp"
+#include "potline/potline/thermal_calibration.hpp"
 #include "potline/version.hpp"
 
 namespace potline::app {
@@ -327,6 +328,15 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       flex::signed_text((f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3,
                         1),
       r.verdict);
+  // The dynamic model's cell, calibrated as simulate calibrates the same case (summary key
+  // thermal_calibration, the line simulate prints; T14-9).
+  const io::Json t = line::thermal_calibration_json(c.sim);
+  std::cout << fmt::format("  dynamic model: thermal network calibrated at {} ({:.4g} kA, ACD {:.2f} cm, {:.1f} °C); "
+                           "start {:.1f} °C, superheat {:.1f} K, ledge {:.1f} cm\n",
+                           t.at("point").get<std::string>(), t.at("line_current_kA").get<double>(),
+                           t.at("acd_cm").get<double>(), t.at("bath_temperature_degC").get<double>(),
+                           t.at("start_bath_temperature_degC").get<double>(), t.at("start_superheat_K").get<double>(),
+                           t.at("start_ledge_cm").get<double>());
   for (const auto& note : m.notes) std::cout << "  reduced model: " << note << "\n";
   if (flex::fit_error_exceeds_window(c, r)) {
     std::cout << fmt::format(

@@ -18,6 +18,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/potline/faults_profiles.hpp"
+#include "potline/potline/thermal_calibration.hpp"
 
 namespace potline::api {
 namespace {
@@ -306,22 +307,6 @@ io::Json purity_track_json(const line::PuritySummary& p) {
   return j;
 }
 
-// Where the heat-loss network is calibrated and where the run starts, the cell without spread
-// (docs/model/dynamics.md, "Thermal calibration"; summary key thermal_calibration).
-io::Json thermal_calibration_json(const line::SimulationCase& c) {
-  const cell::OperatingPoint& at = c.calibration_op ? *c.calibration_op : c.op;
-  io::Json j;
-  j["point"] = c.calibration_basis;
-  j["line_current_kA"] = at.line_current_A / 1e3;
-  j["acd_cm"] = at.acd_m * 100;
-  j["bath_temperature_degC"] = at.bath_temperature_K - 273.15;
-  j["alf3_wt"] = at.bath.alf3_excess_wt;
-  j["start_bath_temperature_degC"] = c.op.bath_temperature_K - 273.15;
-  j["start_superheat_K"] = c.op.bath_temperature_K - bath::liquidus_K(c.op.bath);
-  j["start_ledge_cm"] = c.start_ledge_m * 100;
-  return j;
-}
-
 // The tracking feed control's overfeed threshold and where it comes from (summary key
 // feed_control; docs/model/dynamics.md §4, "Feed: where the cycle sits").
 io::Json feed_control_json(const line::SimulationCase& c, const line::Summary& s) {
@@ -373,7 +358,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["pfc_cf4_slope_kg"] = s.pfc.slope_cf4_kg;
   if (s.pfc.overvoltage_cf4_kg) j["pfc_cf4_overvoltage_kg"] = *s.pfc.overvoltage_cf4_kg;
   j["pfc_cf4_low_voltage_kg"] = s.pfc.low_voltage_cf4_kg;  // pfc.low_voltage_cf4 x production (in pfc_cf4_kg)
-  j["thermal_calibration"] = thermal_calibration_json(c);
+  j["thermal_calibration"] = line::thermal_calibration_json(c);
   j["mean_superheat_K"] = s.mean_superheat_K;
   j["min_ledge_cm"] = s.min_ledge_m * 100;
   j["max_ledge_cm"] = s.max_ledge_m * 100;

@@ -2,6 +2,7 @@
 // network calibrated so that this point is a steady state of the dynamic model
 // (docs/model/dynamics.md, "Thermal calibration" and "Thermal nodes").
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "potline/bath/solubility.hpp"
@@ -104,9 +105,16 @@ HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op
 // positive and the shell still loses heat with the exchangers off. Where between 0 and 1 the cap
 // sits is a choice: 95 % refuses only designs whose exchangers would carry nearly the whole side
 // loss.
-void calibrate_exchangers(CellModel& m, const HeatLossSplit& h) {
+// A cell of a line's spread (design_share given: potline.spread_acd calibrates it at its own ACD, a
+// cell lined for it) keeps the design cell's share, its rating scaled with its side loss, as the
+// heat-loss spread scales the exchangers with the wall conductance: the exchangers are the design's
+// in every cell, and a line whose design passes the cap has no cell refused by it (T14-9: a cell
+// 1.7 % below the insulated example's side loss went over it, which the one representative cell of
+// `flex` never built).
+void calibrate_exchangers(CellModel& m, const HeatLossSplit& h, std::optional<double> design_share) {
   const DynamicsParameters& p = m.parameters;
   m.exchanger_max_W = p.exchanger_max_W_per_m2 * m.side_area_m2;
+  if (design_share && m.exchanger_max_W > 0.0) m.exchanger_max_W = *design_share * h.side_loss;
   m.exchanger_share = m.exchanger_max_W / h.side_loss;
   if (!(p.exchanger_design_fraction * m.exchanger_share < 0.95)) {
     throw core::RunError(
@@ -168,7 +176,7 @@ double calibrate_side(CellModel& m, const HeatLossSplit& h) {
 
 // Thermal network: resistances and node temperatures such that the operating point is a steady
 // state of the dynamic model.
-void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) {
+void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y, std::optional<double> design_share) {
   const DynamicsParameters& p = m.parameters;
   // Metal pad: the heat the bottom path takes from the metal (bottom loss less the cathode Joule
   // heat released in the lining node) crosses the bath–metal interface, so the metal sits that
@@ -192,7 +200,7 @@ void calibrate_thermal_network(CellModel& m, const HeatLossSplit& h, double* y) 
   m.bottom_resistance_K_per_W =
       (metal_K - h.Tamb) / (h.bottom_loss - m.parameters.lining_inner_fraction * h.lining_joule);
   const double wall_node_K = calibrate_side(m, h);
-  calibrate_exchangers(m, h);
+  calibrate_exchangers(m, h, design_share);
   m.ledge_reference_K = h.Tl;
   m.reference_temperature_K = h.T;
   // Thermal nodes: steady temperatures where the calibrated path resistances are split.
@@ -271,7 +279,7 @@ void start_at_steady_state(CellModel& m, const cell::OperatingPoint& op, const T
 
 CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
                            const cell::OperatingPoint& op, const DynamicsParameters& parameters,
-                           double* y) {
+                           double* y, std::optional<double> exchanger_design_share) {
   CellModel m;
   m.design = design;
   m.constants = constants;
@@ -281,7 +289,7 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
   const bath::Properties props = bath::evaluate(op.bath, op.bath_temperature_K, constants.conductivity);
   set_initial_masses(m, op, props, y);
   set_other_shares(m, op);
-  calibrate_thermal_network(m, split_heat_loss(m, op, props), y);
+  calibrate_thermal_network(m, split_heat_loss(m, op, props), y, exchanger_design_share);
   set_node_heat_capacities(m);
   y[kColdAnodeHeat] = cold_anode_heat_J(m, y);
   prepare_rhs(m);

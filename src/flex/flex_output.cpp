@@ -7,6 +7,7 @@
 
 #include "potline/cell/current_efficiency.hpp"
 #include "potline/flex/flex_run.hpp"
+#include "potline/potline/thermal_calibration.hpp"
 
 namespace potline::flex {
 namespace {
@@ -421,6 +422,8 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["current_efficiency_model"] =
       std::string(cell::to_name(c.sim.constants.current_efficiency_model));
   j["current_efficiency_model_origin"] = c.ce_model_origin;
+  // The dynamic model's cell, calibrated as simulate calibrates the same case (T14-9).
+  j["thermal_calibration"] = line::thermal_calibration_json(c.sim);
   j["reduced_model"] = model_json(c, r.model);
   j["reduced_model"]["fit_error"]["superheat_window_half_width_K"] =
       0.5 * (c.superheat_max_K() - c.superheat_min_K());

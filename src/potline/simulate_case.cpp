@@ -17,6 +17,7 @@
 #include "potline/potline/simulate_pfc.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/potline/simulation.hpp"
 #include "potline/potline/thermal_start.hpp"
 
 namespace potline::line {
@@ -319,6 +320,23 @@ void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnosti
   }
 }
 
+// The line's cells as the run builds them (build_models: each cell of potline.spread_acd calibrated
+// at its ACD and started at the case's point): one that cannot be built is an input error for
+// simulate and for flex alike, whose dynamic model runs one representative cell of the same line and
+// never built the others (T14-9: flex ran the insulated example, simulate refused it at run time).
+void check_line_cells(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
+  if (c.cells <= 1) return;  // the one cell was calibrated by resolve_thermal_start
+  std::vector<double> states;
+  try {
+    build_models(c, states);
+  } catch (const core::RunError& e) {
+    diagnostics.error(location(v, "potline.spread_acd"), "potline.spread_acd",
+                      fmt::format("a cell of the line ({} cells, potline.spread_acd {:g} %) cannot be built: {} "
+                                  "(docs/model/dynamics.md, \"Thermal calibration\")",
+                                  c.cells, 100 * c.spread.acd, e.what()));
+  }
+}
+
 }  // namespace
 
 dynamics::DynamicsParameters default_dynamics_parameters() {
@@ -370,6 +388,8 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   if (diagnostics.has_errors()) return std::nullopt;
   // The thermal calibration point and the start (thermal_start.cpp): needs a complete case.
   resolve_thermal_start(v, *cell_case, catalogue, design_point, c, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  check_line_cells(v, c, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return c;
 }

@@ -184,12 +184,20 @@ bool starts_elsewhere(const SimulationCase& c) {
 // One cell: the network calibrated at the calibration point (the cell's ACD spread applied to both
 // points, as it was to the one point before), started at the case's point from that network's
 // steady state there (docs/model/dynamics.md, "Thermal calibration").
+// A spread cell takes the design cell's exchanger share (`design_share`; cell_calibration.cpp).
 CellModel build_cell(const SimulationCase& c, double acd_factor, const DynamicsParameters& p, std::size_t cell,
-                     double* y) {
+                     double* y, std::optional<double> design_share) {
   cell::OperatingPoint calibration = c.calibration_op.value_or(c.op), op = c.op;
   calibration.acd_m *= acd_factor;
   op.acd_m *= acd_factor;
-  CellModel m = build_cell_model(c.design, c.constants, calibration, p, y);
+  CellModel m;
+  try {
+    m = build_cell_model(c.design, c.constants, calibration, p, y, design_share);
+  } catch (const core::RunError& e) {
+    if (c.cells == 1) throw;
+    throw core::RunError(fmt::format("cell {} of {} (calibrated at ACD {:.2f} cm after potline.spread_acd): {}", cell,
+                                     c.cells, 100 * calibration.acd_m, e.what()));
+  }
   if (!starts_elsewhere(c)) return m;
   const ThermalSteadyState s = solve_thermal_steady_state(m, op, p.exchanger_design_fraction);
   if (s.status != "steady" && s.status != "no_ledge") {
@@ -207,6 +215,12 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
   models.reserve(c.cells);
   states.assign(static_cast<std::size_t>(c.cells) * kStateCount, 0.0);
   const DynamicsParameters p = cell_dynamics_parameters(c);
+  // The line's design cell (no spread: the cell `flex` runs) sets the exchanger share of every cell.
+  std::optional<double> design_share;
+  if (c.cells > 1 && p.exchanger_max_W_per_m2 > 0.0) {
+    design_share = build_cell_model(c.design, c.constants, c.calibration_op.value_or(c.op), p, states.data())
+                       .exchanger_share;
+  }
   for (int k = 0; k < c.cells; ++k) {
     control::Random rng(c.seed, detail::kSpreadStream + static_cast<std::uint64_t>(k));
     double acd_factor = 1.0;
@@ -225,7 +239,7 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
       pk.dissolution_rate_per_s *= std::max(0.2, 1.0 + c.spread.dissolution * z_diss);
     }
     double* y = states.data() + static_cast<std::size_t>(k) * kStateCount;
-    CellModel m = build_cell(c, acd_factor, pk, static_cast<std::size_t>(k), y);
+    CellModel m = build_cell(c, acd_factor, pk, static_cast<std::size_t>(k), y, design_share);
     if (c.cells > 1) {
       const double f = std::max(0.5, 1.0 + c.spread.heat_loss * z_heat);  // floor: see above
       m.top_resistance_K_per_W *= f;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include "potline/cell/cell_model.hpp"
 #include "potline/cell/inputs.hpp"
@@ -297,9 +298,11 @@ void prepare_rhs(CellModel& m) noexcept;
 
 /// Builds the model of one cell from the steady-state inputs at its operating point, calibrates
 /// the thermal network so that this point is a steady state of the dynamic model, and returns the
-/// initial state in `y0` (size kStateCount).
+/// initial state in `y0` (size kStateCount). `exchanger_design_share` (a cell of a line's spread):
+/// the shell exchangers carry this share of the cell's own side loss, the design cell's
+/// exchanger_share, instead of parameters.exchanger_max_W_per_m2 × the side area.
 CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
                            const cell::OperatingPoint& op, const DynamicsParameters& parameters,
-                           double* y0);
+                           double* y0, std::optional<double> exchanger_design_share = std::nullopt);
 
 }  // namespace potline::dynamics

@@ -16,12 +16,14 @@
 // The whole test runs in a few seconds: only cell, smelter, invest and fleet cases and short
 // single-cell simulations (no potline-year).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -274,6 +276,92 @@ TEST(Crossroads, FiguresFromRunFoldersMatchThePage) {
       EXPECT_NE(text.find(f.shown), std::string::npos) << "claim " << f.claim << " does not show " << f.shown;
       EXPECT_NE(text.find(std::string("build/potline ") + f.run), std::string::npos)
           << "claim " << f.claim << " does not show the command";
+    }
+  });
+}
+
+namespace {
+
+// A figure of the summary table at the end of the page ("Differences, and how to reproduce them"),
+// checked against a run so the row cannot go stale while the claim's body is updated (user trial
+// T14-5: claim 21's row kept "loses 358 MUSD" and "≈ 1,420 USD per t/yr" after the body moved to 392).
+struct TableFigure {
+  int claim;           // the row "| N | ..."
+  const char* before;  // the row's text right before the number
+  const char* run;     // the command (with --json)
+  const char* key;     // a JSON pointer into its output; with `crossing`, the --vary output whose zero is found
+  double scale;        // the page shows value * scale
+  bool crossing;       // the --vary value (its leading number) at which `key` changes sign, interpolated
+  double tolerance;    // 0: the page's rounding; else this (a figure the page gives as "≈")
+};
+
+// clang-format off
+const std::vector<TableFigure> kTableFigures = {
+    {21, "loses ", "invest examples/invest-ap60-retrofit.toml --json", "/incremental_npv_usd", -1e-6, false, 0},
+    {21, "pays above ", "invest examples/invest-ap60-retrofit.toml --json", "/incremental_breakeven_power_usd_per_MWh", 1, false, 0},
+    // Linear in the capital cost: the interpolation between the grid's points is the crossing (1,271.9).
+    {21, "below ≈ ", "invest examples/invest-ap60-retrofit.toml --vary \"investment.capex=1000:3000:500 USD/t\" "
+                     "--outputs incremental_npv_usd --json", "incremental_npv_usd", 1, true, 5},
+};
+// clang-format on
+
+// The number the row of claim `claim` shows right after `before` (thousands commas dropped).
+std::string table_number(int claim, const std::string& before) {
+  const std::string start = "| " + std::to_string(claim) + " |";
+  for (const auto& line : page_lines()) {
+    if (line.rfind(start, 0) != 0) continue;
+    const auto at = line.find(before);
+    if (at == std::string::npos) return "";
+    std::string number;
+    for (std::size_t i = at + before.size(); i < line.size(); ++i) {
+      const char ch = line[i];
+      if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || (ch == '-' && number.empty())) {
+        number += ch;
+      } else if (ch != ',' || number.empty()) {
+        break;
+      }
+    }
+    while (!number.empty() && number.back() == '.') number.pop_back();
+    return number;
+  }
+  return "";
+}
+
+// The --vary value at which `output` changes sign, linear between the two rows around it.
+std::optional<double> zero_crossing(const Json& vary, const std::string& output) {
+  const Json& rows = vary.at("rows");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const double x0 = std::stod(rows[i - 1].at("value").get<std::string>());
+    const double x1 = std::stod(rows[i].at("value").get<std::string>());
+    const double y0 = rows[i - 1].at("outputs").at(output).get<double>();
+    const double y1 = rows[i].at("outputs").at(output).get<double>();
+    if ((y0 > 0) != (y1 > 0)) return x0 + (x1 - x0) * y0 / (y0 - y1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST(Crossroads, SummaryTableRowsMatchTheRuns) {
+  from_repository_root([] {
+    for (const auto& f : kTableFigures) {
+      SCOPED_TRACE(std::string("summary table, claim ") + std::to_string(f.claim) + ", after \"" + f.before + "\": " + f.run);
+      const std::string shown = table_number(f.claim, f.before);
+      ASSERT_FALSE(shown.empty()) << "the row of claim " << f.claim << " shows no number after \"" << f.before << "\"";
+      const RunResult r = run_program(potline_bin(), split_words(f.run));
+      ASSERT_EQ(r.exit_code, 0) << r.describe();
+      const Json j = parse_json(r.out);
+      double value = 0;
+      if (f.crossing) {
+        const auto x = zero_crossing(j, f.key);
+        ASSERT_TRUE(x.has_value()) << f.key << " does not change sign over the --vary range";
+        value = *x * f.scale;
+      } else {
+        value = j.at(Json::json_pointer(f.key)).get<double>() * f.scale;
+      }
+      const bool same = f.tolerance > 0 ? std::fabs(value - std::stod(shown)) <= f.tolerance : same_to_rounding(shown, value);
+      EXPECT_TRUE(same) << "Potline now gives " << value << ", the table shows " << shown
+                        << ": update the row (and the claim's body) in docs/crossroads.md";
     }
   });
 }

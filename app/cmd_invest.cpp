@@ -98,16 +98,16 @@ void print_retrofit_gain(const finance::InvestmentResult& r, const finance::Inve
                            irr, payback_or_why(r.incremental_payback_years, r.incremental_cash_flows_usd,
                                                in.construction_years));
   // The retrofit decision's own break-even (T7-13): the plant's, printed below, is where the plant
-  // is worth nothing, not where the new cells start to pay.
-  const bool saves_power =
-      in.operating.potline_sec_ac_J_per_kg < in.existing.potline_sec_ac_J_per_kg;
+  // is worth nothing, not where the new cells start to pay. Which side pays: the library's decision
+  // (the gain at 0 and 1000 USD/MWh), as the JSON decision block and the report say.
+  const bool pays_above = finance::investment_decision(in, r).pays_above_breakeven;
   std::cout << fmt::format(
       "    break-even power of the retrofit {} (the retrofit pays {} it; one price for every year "
       "of both plans, contract and after)\n",
       r.incremental_breakeven_power_usd_per_J
           ? fmt::format("{:.2f} USD/MWh", *r.incremental_breakeven_power_usd_per_J * 3.6e9)
           : std::string("none in 0-1000 USD/MWh"),
-      saves_power ? "above" : "below");
+      pays_above ? "above" : "below");
 }
 
 // The [hpa] line's result (summary 'hpa'), so a text run with [hpa] does not hide it.

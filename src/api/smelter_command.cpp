@@ -97,6 +97,19 @@ io::Json carbon_json(const finance::InvestmentInputs& in, const finance::Investm
   return j;
 }
 
+// The decision the case asks (T14-3): a retrofit's gain over keeping the old cells, or the new
+// build's own NPV; a script reads decision.npv_usd whatever the kind.
+io::Json decision_json(const finance::InvestmentInputs& in, const finance::InvestmentResult& r) {
+  const finance::InvestmentDecision d = finance::investment_decision(in, r);
+  return {{"basis", d.basis},
+          {"npv_usd", d.npv_usd},
+          {"irr", optional_number(d.irr)},
+          {"payback_years", optional_number(d.payback_years)},
+          {"breakeven_power_usd_per_MWh", optional_number(d.breakeven_power_usd_per_J, 3.6e9)},
+          {"pays_when_power_is", d.pays_above_breakeven ? "above" : "below"},
+          {"wacc", in.wacc}};
+}
+
 io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResult& r,
                      const std::vector<std::string>& warnings) {
   const auto& in = c.inputs;
@@ -105,6 +118,7 @@ io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResu
   j["kind"] = in.kind == finance::ProjectKind::kRetrofit ? "retrofit" : "new_build";
   j["price_year"] = c.operating.price_year;
   j["currency"] = "USD";
+  j["decision"] = decision_json(in, r);  // first: the number a script or a reader wants (T14-3)
   j["npv_usd"] = r.npv_usd;
   j["irr"] = optional_number(r.irr);
   j["payback_years"] = optional_number(r.payback_years);
@@ -226,7 +240,8 @@ std::vector<PowerPricePoint> npv_by_power_price(const finance::InvestmentInputs&
   constexpr double kUsdPerJ_per_UsdPerMWh = 1.0 / 3.6e9;
   const double contract = in.contract_power_usd_per_J / kUsdPerJ_per_UsdPerMWh;
   const double breakeven = result.breakeven_power_usd_per_J.value_or(0.0) / kUsdPerJ_per_UsdPerMWh;
-  const double upper = std::max({2.0 * contract, 1.25 * breakeven, 10.0});
+  const double gain_breakeven = result.incremental_breakeven_power_usd_per_J.value_or(0.0) / kUsdPerJ_per_UsdPerMWh;
+  const double upper = std::max({2.0 * contract, 1.25 * breakeven, 1.25 * gain_breakeven, 10.0});
   // A round step (1, 2, 2.5 or 5 times a power of ten) giving about 20 intervals.
   const double raw = upper / 20.0;
   const double decade = std::pow(10.0, std::floor(std::log10(raw)));
@@ -242,26 +257,47 @@ std::vector<PowerPricePoint> npv_by_power_price(const finance::InvestmentInputs&
   for (int i = 0; i <= intervals; ++i) {
     const double price = i * step;
     const std::vector<double> flows = finance::project_cash_flows(in, price * kUsdPerJ_per_UsdPerMWh);
-    points.push_back({price, finance::npv(flows, in.wacc), finance::irr(flows)});
+    PowerPricePoint point{price, finance::npv(flows, in.wacc), finance::irr(flows), std::nullopt, std::nullopt};
+    if (in.kind == finance::ProjectKind::kRetrofit) {
+      const std::vector<double> gain = finance::incremental_cash_flows(in, price * kUsdPerJ_per_UsdPerMWh);
+      point.incremental_npv_usd = finance::npv(gain, in.wacc);
+      point.incremental_irr = finance::irr(gain);
+    }
+    points.push_back(point);
   }
   return points;
 }
 
 /// cash_flows.csv: "Year,Cash flow [USD],Discounted [USD]"; year k (1-based) is discounted by
 /// (1 + WACC)^k, the end-of-year convention of finance::npv, so the Discounted column sums to npv_usd.
+/// A retrofit adds "Incremental cash flow [USD],Incremental discounted [USD]" (the retrofit minus
+/// keeping the old cells; the second sums to incremental_npv_usd), and npv_vs_power.csv adds
+/// "Incremental NPV [USD],Incremental IRR [1]" (T14-3: the report's decision charts read them).
 Tables InvestRun::tables() const {
-  std::string out = io::csv_row({"Year", "Cash flow [USD]", "Discounted [USD]"});
+  const bool retrofit = !result.incremental_cash_flows_usd.empty();
+  std::vector<std::string> header{"Year", "Cash flow [USD]", "Discounted [USD]"};
+  if (retrofit) header.insert(header.end(), {"Incremental cash flow [USD]", "Incremental discounted [USD]"});
+  std::string out = io::csv_row(header);
   double factor = 1.0;
   const auto& flows = result.cash_flows_usd;
   for (std::size_t k = 0; k < flows.size(); ++k) {
     factor /= (1.0 + c.inputs.wacc);
-    out += io::csv_row({std::to_string(k + 1), fmt::format("{}", flows[k]), fmt::format("{}", flows[k] * factor)});
+    std::vector<std::string> row{std::to_string(k + 1), fmt::format("{}", flows[k]), fmt::format("{}", flows[k] * factor)};
+    if (retrofit) {
+      const double gain = k < result.incremental_cash_flows_usd.size() ? result.incremental_cash_flows_usd[k] : 0.0;
+      row.insert(row.end(), {fmt::format("{}", gain), fmt::format("{}", gain * factor)});
+    }
+    out += io::csv_row(row);
   }
   // npv_vs_power.csv: the NPV (and IRR, empty where undefined) at each power price of npv_by_power.
-  std::string sweep = io::csv_row({"Power price [USD/MWh]", "NPV [USD]", "IRR [1]"});
+  const auto optional_text = [](const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string(); };
+  header = {"Power price [USD/MWh]", "NPV [USD]", "IRR [1]"};
+  if (retrofit) header.insert(header.end(), {"Incremental NPV [USD]", "Incremental IRR [1]"});
+  std::string sweep = io::csv_row(header);
   for (const auto& p : npv_by_power) {
-    sweep += io::csv_row({fmt::format("{}", p.power_usd_per_MWh), fmt::format("{}", p.npv_usd),
-                          p.irr ? fmt::format("{}", *p.irr) : std::string()});
+    std::vector<std::string> row{fmt::format("{}", p.power_usd_per_MWh), fmt::format("{}", p.npv_usd), optional_text(p.irr)};
+    if (retrofit) row.insert(row.end(), {optional_text(p.incremental_npv_usd), optional_text(p.incremental_irr)});
+    sweep += io::csv_row(row);
   }
   Tables tables{{"cash_flows.csv", out}, {"npv_vs_power.csv", sweep}};
   // carbon.csv: the EU ETS and CBAM of each project year, when either is costed (T9-15).

@@ -253,9 +253,7 @@ InvestmentResult evaluate_investment(const InvestmentInputs& in) {
     // The retrofit's break-even: one power price for every year of both plans (the convention of
     // the plant's break-even above), so that the whole life, not only the contract years, moves
     // with it.
-    const auto gain = [&](double p) {
-      return npv(project_cash_flows(in, p), in.wacc) - npv(project_cash_flows(keep, p), in.wacc);
-    };
+    const auto gain = [&](double p) { return npv(incremental_cash_flows(in, p), in.wacc); };
     const auto incremental_root = bisect(gain, 0.0, 1000.0 / 3.6e9, tol);
     if (incremental_root.converged) r.incremental_breakeven_power_usd_per_J = incremental_root.x;
     // The retrofit's own return: the plant's IRR (27.6 % for invest-ap60-retrofit) sets the capex
@@ -268,6 +266,35 @@ InvestmentResult evaluate_investment(const InvestmentInputs& in) {
     r.incremental_payback_years = payback_years(r.incremental_cash_flows_usd);
   }
   return r;
+}
+
+std::vector<double> incremental_cash_flows(const InvestmentInputs& in, std::optional<double> power_usd_per_J) {
+  if (in.kind != ProjectKind::kRetrofit) return {};
+  std::vector<double> flows = project_cash_flows(in, power_usd_per_J);
+  const std::vector<double> base = project_cash_flows(keep_old_cells(in), power_usd_per_J);
+  for (std::size_t k = 0; k < flows.size(); ++k) flows[k] -= k < base.size() ? base[k] : 0.0;
+  return flows;
+}
+
+InvestmentDecision investment_decision(const InvestmentInputs& in, const InvestmentResult& r) {
+  InvestmentDecision d;
+  const double top = 1000.0 / 3.6e9;  // the upper end of the break-even searches, USD/J
+  if (in.kind == ProjectKind::kRetrofit) {
+    d.basis = "retrofit against keeping the old cells";
+    d.npv_usd = r.incremental_npv_usd.value_or(0.0);
+    d.irr = r.incremental_irr;
+    d.payback_years = r.incremental_payback_years;
+    d.breakeven_power_usd_per_J = r.incremental_breakeven_power_usd_per_J;
+    d.pays_above_breakeven =
+        npv(incremental_cash_flows(in, top), in.wacc) > npv(incremental_cash_flows(in, 0.0), in.wacc);
+    return d;
+  }
+  d.npv_usd = r.npv_usd;
+  d.irr = r.irr;
+  d.payback_years = r.payback_years;
+  d.breakeven_power_usd_per_J = r.breakeven_power_usd_per_J;
+  d.pays_above_breakeven = npv(project_cash_flows(in, top), in.wacc) > npv(project_cash_flows(in, 0.0), in.wacc);
+  return d;
 }
 
 }  // namespace potline::finance

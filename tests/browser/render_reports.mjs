@@ -92,6 +92,21 @@ const expectedTitles = {
                    'Share of each smelter\'s own metal that meets the product grade, and where it goes'],
   'cell-grade-cathode-failure': ['Metal grade over time: every tap\'s Fe and Si against the grade limits',
                                  'Fe of each tap, with the grades\' Fe maxima'],
+  // A retrofit leads with its decision, the gain over keeping the old cells; the plant's charts say
+  // they are not that gain (T14-3).
+  'invest-ap60-retrofit': ['Retrofit against keeping the old cells: cash-flow difference by year and cumulative discounted gain',
+                           'Retrofit against keeping the old cells: NPV of the gain against the power price (every year of both plans at it)',
+                           "The plant with the new cells (not the retrofit's gain): cash flows and cumulative discounted cash flow",
+                           "The plant with the new cells (not the retrofit's gain): NPV against the power price"],
+};
+// Subtitles (their start) that must be drawn on a page, in this order among the page's subtitles:
+// the first is the page's first chart.
+const expectedSubtitles = {
+  'invest-ap60-retrofit': ['retrofit against keeping the old cells: NPV -391.9 M USD at WACC 8.0 %, IRR 2.17 % (below the WACC), '
+                           + 'break-even 102.9 USD/MWh (the retrofit pays above it)',
+                           'retrofit against keeping the old cells: break-even 102.9 USD/MWh (the retrofit pays above it)',
+                           "AP60 retrofit of an old 170 kA smelter: the plant with the new cells, not the retrofit's gain: NPV 662.0 M USD",
+                           "AP60 retrofit of an old 170 kA smelter: the plant with the new cells, not the retrofit's gain: break-even 66.2 USD/MWh"],
 };
 // Legend entries that must be drawn on a page (a chart whose series are split, e.g. stacked).
 const expectedLegends = {
@@ -335,6 +350,13 @@ try {
       for (const title of expectedTitles[name]) {
         check(`${name}: chart "${title}" drawn`, titles.includes(title), titles.includes(title) ? '' : titles.join(' | '));
       }
+    }
+    if (name in expectedSubtitles) {
+      const subtitles = await page.$$eval('div.chart svg .role-title-subtitle text', (ts) => ts.map((t) => t.textContent));
+      expectedSubtitles[name].forEach((start, i) => {
+        const ok = subtitles.length > i && subtitles[i].startsWith(start);
+        check(`${name}: chart ${i + 1}'s subtitle "${start}" drawn`, ok, ok ? '' : subtitles.join(' | '));
+      });
     }
     if (name in expectedLegends) {
       const labels = await page.$$eval('div.chart svg .role-legend-label text', (ts) => ts.map((t) => t.textContent));

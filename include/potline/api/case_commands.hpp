@@ -126,10 +126,15 @@ struct PowerPricePoint {
   double power_usd_per_MWh = 0;
   double npv_usd = 0;
   std::optional<double> irr;  ///< empty when the NPV does not change sign over the rates tried
+  /// Retrofit: the NPV and IRR of the retrofit against keeping the old cells at that price (the
+  /// decision the case asks; T14-3); empty for a new build.
+  std::optional<double> incremental_npv_usd;
+  std::optional<double> incremental_irr;
 };
 
 /// The NPV against the power price: 21 prices or so from 0 in round steps up to at least twice the
-/// contract price and 1.25 times the break-even price (the chart of the report).
+/// contract price and 1.25 times the break-even price, the plant's and a retrofit's (the chart of the
+/// report).
 std::vector<PowerPricePoint> npv_by_power_price(const finance::InvestmentInputs& in,
                                                 const finance::InvestmentResult& result);
 
@@ -140,7 +145,7 @@ struct InvestRun {
   io::Json summary;
   std::vector<std::string> located_warnings;  ///< summary "warnings", located (located_warnings), for stderr
   std::vector<PowerPricePoint> npv_by_power;
-  Tables tables() const;  ///< cash_flows.csv, npv_vs_power.csv
+  Tables tables() const;  ///< cash_flows.csv, npv_vs_power.csv (a retrofit's with its incremental columns)
 };
 
 InvestRun run_invest(const CaseSource& source);

@@ -153,6 +153,29 @@ inline constexpr double kBreakevenToleranceUsdPerMWh = 0.01;
 
 InvestmentResult evaluate_investment(const InvestmentInputs& in);
 
+/// Retrofit: the year-by-year cash flows of the retrofit minus those of keeping the old cells for the
+/// same horizon (no capex), with `power_usd_per_J` paid in every year of both plans, or the case's
+/// prices when empty (InvestmentResult::incremental_cash_flows_usd). Empty for a new build.
+std::vector<double> incremental_cash_flows(const InvestmentInputs& in, std::optional<double> power_usd_per_J);
+
+/// The decision a case asks (user trial T14-3): for a retrofit, the retrofit against keeping the old
+/// cells (the incremental NPV, IRR, payback and break-even); for a new build, the plant's own. The
+/// report, the JSON `decision` block and the Python result lead with it; for a retrofit the plant's
+/// own npv_usd (the retrofit capex against the whole plant's cash) is not the retrofit's gain.
+struct InvestmentDecision {
+  const char* basis = "new build";  ///< "new build" or "retrofit against keeping the old cells"
+  double npv_usd = 0;
+  std::optional<double> irr;
+  std::optional<double> payback_years;
+  std::optional<double> breakeven_power_usd_per_J;
+  /// True when the decision's NPV rises with the power price (a retrofit to cells that use less
+  /// power pays above its break-even), false when it falls (a new build pays below it). Read from the
+  /// NPV at 0 and at 1000 USD/MWh, the ends of the break-even search.
+  bool pays_above_breakeven = false;
+};
+
+InvestmentDecision investment_decision(const InvestmentInputs& in, const InvestmentResult& result);
+
 /// Cash flows of the project with the power price replaced by `power_usd_per_J` for every operating
 /// year (contract and after), for break-even searches; production in kg per year goes to `production`.
 std::vector<double> project_cash_flows(const InvestmentInputs& in, std::optional<double> power_usd_per_J,

@@ -361,6 +361,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       flex::signed_text((r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3, 1));
   print_plan_errors(c, r);
   print_value_table(c, r);
+  std::cout << flex::round_trip_text(r.round_trip);
   print_savings_split(r, flex::flex_value(c, r));
   if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
       c.dispatch.max_power > reach.max_share + 1e-9) {

@@ -107,6 +107,30 @@ ThermalSteadyState thermal_state_at_temperature(const CellModel& m, const cell::
   return balance_at(m, op, op.bath_temperature_K, exchanger_fraction).s;
 }
 
+ThermalSteadyState thermal_state_at_ledge(const CellModel& m, const cell::OperatingPoint& op,
+                                          double ledge_m) {
+  const CellModel::Derived& g = m.derived;
+  ThermalSteadyState s = balance_at(m, op, op.bath_temperature_K, 0.0).s;  // top and bottom paths
+  const double T = s.bath_temperature_K, Tl = s.liquidus_K;
+  // The side path through a ledge of ledge_m: the face passes h·A·(T − T_liq) (the Stefan
+  // condition: no freezing or melting), the ledge and the side lining carry it to the wall node,
+  // and the bypass carries its share past the ledge; the wall node loses both.
+  const double q_in = g.ledge_face_W_per_K * ledge_flow_factor(m, op.line_current_A) * (T - Tl);
+  const double ledge_r =
+      std::max(ledge_m, 0.0) / (m.parameters.ledge_conductivity_W_per_m_K * m.side_area_m2);
+  const double tw = Tl - q_in * (ledge_r + g.wall_in_K_per_W);
+  const double bypass = g.bypass_ledge_share > 0.0
+                            ? (T - tw) / (g.bypass_fixed_K_per_W + g.bypass_ledge_share * ledge_r)
+                            : g.bypass_W_per_K * (T - tw);
+  s.status = "steady";
+  s.ledge_m = std::max(ledge_m, 0.0);
+  s.wall_temperature_K = tw;
+  s.ledge_flux_W = q_in;
+  s.side_loss_W = q_in + bypass;
+  s.heat_loss_W = s.top_loss_W + s.side_loss_W + s.bottom_loss_W;
+  return s;
+}
+
 ThermalSteadyState solve_thermal_steady_state(const CellModel& m, const cell::OperatingPoint& op,
                                               double exchanger_fraction) {
   const double Tl = cell::evaluate(m.design, m.constants, op).bath.liquidus_K;

@@ -25,6 +25,8 @@ class TraceObserver final : public line::Observer {
     trace_.energy_cum_J.push_back(r.energy_J * per_cell_);
     trace_.production_cum_kg.push_back(r.production_kg * per_cell_);
     trace_.current_A.push_back(r.line_current_A);
+    trace_.alumina_wt.push_back(r.mean_alumina_wt);
+    trace_.alf3_wt.push_back(r.mean_alf3_wt);
     trace_.energy_J = r.energy_J * per_cell_;
     trace_.in_ae.push_back(r.cells_in_ae > 0 || r.ae_count > ae_count_ ? 1 : 0);
     for (long k = ae_count_; k < r.ae_count; ++k) trace_.ae_onset_s.push_back(r.time_s);

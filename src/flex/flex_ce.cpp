@@ -75,12 +75,12 @@ CeValue ce_value(const FlexCase& c, const FlexResult& r) {
     v.value_eur = v.metal_kg * per_kg;
   }
   const bool complete = !flat.trace.stopped && !opt.trace.stopped;
-  const ValueFigures d = delivered_figures(c, r);
-  if (complete && d.round_trip_efficiency && *d.round_trip_efficiency > 1 &&
-      d.extra_metal_energy_J > 0) {
-    // RT > 1 ⇔ the extra metal's energy at the marginal rate exceeds the net energy change.
-    v.beyond_round_trip_kg =
-        d.extra_production_kg * (1 - d.energy_change_J / d.extra_metal_energy_J);
+  const RoundTripSplit& split = r.round_trip;
+  if (complete && split.storage_round_trip && split.above_one_beyond_noise() &&
+      split.metal_J_per_kg > 0) {
+    // Losses below zero beyond the noise: the storage cycle gives back more than it takes; the
+    // metal that energy makes at the metal's own energy per kg is not physical.
+    v.beyond_round_trip_kg = -split.losses_J() / split.metal_J_per_kg;
     v.beyond_round_trip_eur = v.beyond_round_trip_kg * per_kg;
   }
   v.dewing_gain =
@@ -96,16 +96,17 @@ CeValue ce_value(const FlexCase& c, const FlexResult& r) {
         "no "
         "current-density term; docs/validation.md CE6, CE7){}",
         v.change_points,
-        v.beyond_round_trip_eur > 0 ? fmt::format(", and the delivered round trip is {:.3f} > 1",
-                                                  d.round_trip_efficiency.value_or(0))
-                                    : std::string());
+        v.beyond_round_trip_eur > 0
+            ? fmt::format(", and the storage round trip is {:.3f} > 1",
+                          split.storage_round_trip.value_or(0))
+            : std::string());
   } else {
     v.excluded_reason = fmt::format(
-        "not physical: the delivered round trip {:.3f} > 1 (the schedule makes {:.1f} t more metal "
-        "than the energy "
-        "it adds pays for at the marginal rate; a storage cycle returns less than it takes, "
-        "TRIMET: up to 95 %){}",
-        d.round_trip_efficiency.value_or(0), v.beyond_round_trip_kg / 1e3,
+        "not physical: the storage round trip {:.3f} > 1 beyond the simulation's noise (losses {:.1f} "
+        "MWh AC, the noise {:.1f}: the cycle gives back more than it takes, {:.1f} t of metal; a "
+        "storage cycle returns less than it takes, TRIMET: up to 95 %){}",
+        split.storage_round_trip.value_or(0), split.losses_J() / 3.6e9, split.noise_J / 3.6e9,
+        v.beyond_round_trip_kg / 1e3,
         v.dewing_gain ? "; the Dewing CE's gain under a current swing is part of it" : "");
   }
   return v;

@@ -315,6 +315,7 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
   // Both dynamic runs reached the horizon's end: else the stopped run counts its energy to the stop
   // and no metal, and its figures say little (the annual value is then on the plan, flex_value).
   j["delivered"]["complete"] = v.on_delivered;
+  j["delivered"]["round_trip_split"] = round_trip_json(r.round_trip);
   j["current_efficiency"] = ce_json(c, r);
   j["anode_effects"] = anode_effects_json(c, r);
   j["savings_net_of_anode_effects_eur"] = planned.savings_net_of_anode_effects_eur;

@@ -123,6 +123,10 @@ FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope)
     r.constant_check = r.constant.check;
     r.constant_delivered = r.constant.delivered;
   }
+  const ValueFigures d = delivered_figures(c, r);
+  r.round_trip =
+      round_trip_split(c, r.flat_check, r.final_round().check, d.energy_shifted_J, d.energy_added_J);
+  if (!plan_shifts_energy(c, r)) r.round_trip.storage_round_trip.reset();
   if (envelope) r.envelope = envelope_with_and_without_exchangers(c, case_bounds(c));
   if (c.sim.exchangers.enabled && c.economics.heat_exchanger_capex_eur > 0)
     run_without_exchangers(c, prices, r);

@@ -146,6 +146,10 @@ ValueFigures planned_figures(const FlexCase& c, const FlexResult& r) {
   return v;
 }
 
+bool plan_shifts_energy(const FlexCase& c, const FlexResult& r) {
+  return plan_shifts_energy(planned_shift(c, r));
+}
+
 ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r) {
   const bool constant_ran = r.constant.found && !r.constant_check.trace.stopped;
   ValueFigures v = figures(c, r, r.flat_delivered, r.delivered,
@@ -154,7 +158,7 @@ ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r) {
                            constant_ran ? &r.constant_delivered : nullptr);
   // A round trip is the schedule's: when the plan shifts nothing, the dynamic runs' differences are
   // the cells' own, not a round trip (T8-6: "1.000" planned beside "0.000" delivered).
-  if (!plan_shifts_energy(planned_shift(c, r))) v.round_trip_efficiency.reset();
+  if (!plan_shifts_energy(c, r)) v.round_trip_efficiency.reset();
   // The drawn energy holds the AE overvoltage energy at each step's price: only the PFC is left.
   v.anode_effect_cost_eur = anode_effect_cost(c, r).extra_pfc_eur;
   v.savings_net_of_anode_effects_eur = v.savings_eur - v.anode_effect_cost_eur;

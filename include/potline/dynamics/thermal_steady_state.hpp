@@ -46,6 +46,16 @@ ThermalSteadyState solve_thermal_steady_state(const CellModel& m, const cell::Op
 ThermalSteadyState thermal_state_at_temperature(const CellModel& m, const cell::OperatingPoint& op,
                                                 double exchanger_fraction);
 
+/// The cell of model `m` held at the bath temperature and chemistry of `op` with a side ledge of
+/// `ledge_m` (the shell heat exchangers at whatever use holds it there, as their automatic rule
+/// does): top and bottom nodes at their steady values, the ledge face passing h·A·superheat, the
+/// ledge and side lining carrying it to the wall node, the bypass past the ledge at that wall
+/// temperature; heat_loss_W is what it loses (the side: the face flux plus the bypass). No search:
+/// the ledge fixes the wall temperature. docs/model/flexibility.md §5 ("Storage and operating
+/// point") compares two such states.
+ThermalSteadyState thermal_state_at_ledge(const CellModel& m, const cell::OperatingPoint& op,
+                                          double ledge_m);
+
 /// Moves the initial state `y` of model `m` (built by build_cell_model at its calibration point) to
 /// the steady state `s` that solve_thermal_steady_state found at another operating point `op`: bath
 /// masses of op's composition, op's ACD, the bath, metal and node temperatures and the ledge of `s`,

@@ -18,6 +18,7 @@ struct CellTrace {
   std::vector<double> energy_cum_J;  ///< cumulative line energy at each row (DC, the cell's)
   std::vector<double> production_cum_kg;  ///< cumulative metal produced at each row (the cell's)
   std::vector<double> current_A;     ///< line current at each row (the rectifier limit shows here)
+  std::vector<double> alumina_wt, alf3_wt;  ///< mean dissolved alumina and AlF3 excess [wt%]
   line::Summary summary;            ///< of the run (partial when it stopped)
   bool stopped = false;             ///< a physical guard stopped the run (e.g. the bath froze)
   line::StopReason stop_reason = line::StopReason::kBathFrozen;

@@ -11,6 +11,7 @@
 #include "potline/flex/envelope.hpp"
 #include "potline/flex/flex_ce.hpp"
 #include "potline/flex/resimulate.hpp"
+#include "potline/flex/round_trip.hpp"
 #include "potline/io/json_output.hpp"
 
 namespace potline::flex {
@@ -61,6 +62,9 @@ struct FlexResult {
   Resimulation constant_check;
   ScheduleEconomics constant_delivered;
   WithoutExchangers without_exchangers;  ///< the exchangers' increment (T8-1)
+  /// The delivered round trip split into storage and operating point (round_trip_split of the
+  /// flat and the final check; available false when a run stopped or for a result built by hand).
+  RoundTripSplit round_trip;
   const ResolveRound& final_round() const { return rounds.back(); }
 };
 
@@ -157,6 +161,9 @@ ValueFigures delivered_figures(const FlexCase& c, const FlexResult& r);
 /// The marginal energy of `extra_kg` of metal beyond the flat schedule's [J AC per kg]:
 /// P0/(η·r0·e), e the reduced model's production elasticity up (extra_kg ≥ 0) or down.
 double marginal_energy_per_kg_J(const FlexCase& c, const ReducedModel& m, double extra_kg);
+/// Whether the plan shifts energy enough for a round trip (kMinShiftedShare of the flat energy):
+/// below it a delivered round trip is the cells' own differences, not the schedule's (T8-6).
+bool plan_shifts_energy(const FlexCase& c, const FlexResult& r);
 /// Shifted over restoring energy: `shifted_J` / (`added_J` − `extra_metal_energy_J`); none when
 /// nothing is shifted or the restoring energy is ≤ 0 (no round trip). docs/model/flexibility.md §5.
 std::optional<double> round_trip_efficiency(double shifted_J, double added_J,

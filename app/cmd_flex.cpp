@@ -151,6 +151,30 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
   }
 }
 
+// The year's value (summary value.annual_value_eur; flex::flex_value): on the delivered savings,
+// their operating point taken out and the heat left in the cells at the end added (their own line),
+// the planned beside it.
+void print_year_value(const flex::FlexCase& c, const flex::FlexValue& v) {
+  using flex::signed_text;
+  if (v.on_delivered) {
+    std::cout << fmt::format(
+        "  the year's value (docs/model/flexibility.md §5): delivered savings {} EUR - operating "
+        "point {} (a flat cell at the optimised run's mean heat state makes that metal too: not "
+        "flexibility) - not physical {} + heat left in the cells at the end {} ({} MWh AC at the "
+        "horizon's mean price {:.2f} EUR/MWh) = {} EUR over the horizon\n",
+        signed_text(v.delivered_savings_eur, 0), signed_text(v.operating_point_eur, 0),
+        signed_text(v.not_physical_eur, 0), signed_text(v.end_heat_eur, 0),
+        signed_text(v.end_heat_J / 3.6e9, 1), v.end_heat_price_eur_per_J * 3.6e9,
+        signed_text(v.delivered_value_eur, 0));
+  }
+  const std::string basis =
+      v.on_delivered ? fmt::format("as delivered: the line above; planned {:+.2f} M EUR", v.planned_annual_eur / 1e6)
+                     : v.basis;
+  std::cout << fmt::format(
+      "  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
+      v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);
+}
+
 // Of the savings, what a constant level earns needs no price at all (a constant +5 % day earned
 // +16,660 EUR "against flat" at a constant price: T7-36); what is left is the price following.
 void print_savings_split(const flex::FlexResult& r, const flex::FlexValue& v) {
@@ -412,13 +436,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
   print_ce(c, r);
   // The year's value (summary value.annual_value_eur): on the delivered savings (flex::flex_value),
   // the planned beside it; the exchangers' increment after it.
-  const flex::FlexValue v = flex::flex_value(c, r);
-  const std::string less = v.not_physical_eur > 0 ? fmt::format(", less {:.0f} EUR not physical", v.not_physical_eur) : "";
-  const std::string basis =
-      v.on_delivered ? fmt::format("as delivered{}; planned {:+.2f} M EUR", less, v.planned_annual_eur / 1e6) : v.basis;
-  std::cout << fmt::format(
-      "  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
-      v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);
+  print_year_value(c, flex::flex_value(c, r));
   print_exchanger_value(c, r);
   if (c.grid.offered()) {
     const flex::GridValue g = flex::grid_value(c, m, r.prices, f.schedule.reserve_share);

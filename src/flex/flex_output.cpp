@@ -292,6 +292,13 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"dynamic_production_change_t", (dyn.production_kg - dyn_flat.production_kg) / 1e3},
       {"delivered_savings_eur", v.delivered_savings_eur},
       {"not_physical_eur", v.not_physical_eur},
+      // The year's value on the delivered basis (docs/model/flexibility.md §5): the operating
+      // point out, the heat left in the cells at the end in, at the horizon's mean price.
+      {"operating_point_eur", v.operating_point_eur},
+      {"end_heat_MWh", v.end_heat_J / kJ_per_MWh},
+      {"end_heat_price_eur_per_MWh", v.end_heat_price_eur_per_J * kJ_per_MWh},
+      {"end_heat_eur", v.end_heat_eur},
+      {"delivered_value_eur", v.delivered_value_eur},
       {"annual_value_eur", v.annual_eur},
       {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
       {"annual_value_note", v.basis},

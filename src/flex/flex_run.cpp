@@ -164,15 +164,31 @@ FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
   // What the CE model or a round trip above 1 makes that is not physical stays out of the year's
   // value (T9-3; flex_ce.hpp), stated with its amount.
   v.not_physical_eur = ce_value(c, r).excluded_eur;
-  v.delivered_annual_eur = (v.delivered_savings_eur - v.not_physical_eur) * per_year;
+  // The operating point is reachable by a flat schedule: out of the year's value; the heat left
+  // in the cells at the end is energy bought and not yet used: in it (docs/model/flexibility.md §5).
+  if (r.round_trip.available) {
+    v.operating_point_eur = r.round_trip.operating_point_eur;
+    v.end_heat_J = r.round_trip.stored_heat_J;
+    v.end_heat_price_eur_per_J = horizon_mean_price_eur_per_J(r.prices);
+    v.end_heat_eur = v.end_heat_J * v.end_heat_price_eur_per_J;
+  }
+  set_delivered_annual_value(v, per_year);
   v.annual_eur = v.on_delivered ? v.delivered_annual_eur : v.planned_annual_eur;
   split_savings(r, v);
   v.basis = v.on_delivered ? (v.not_physical_eur > 0
-                                  ? "as delivered, less what is not physical (value.current_efficiency): the "
-                                    "dynamic model's metal and the energy its cells drew"
-                                  : "as delivered: the dynamic model's metal and the energy its cells drew")
+                                  ? "as delivered, less what is not physical (value.current_efficiency) and the "
+                                    "operating point, plus the heat left in the cells at the end: the dynamic "
+                                    "model's metal and the energy its cells drew"
+                                  : "as delivered, less the operating point, plus the heat left in the cells at "
+                                    "the end: the dynamic model's metal and the energy its cells drew")
                            : "as planned (reduced model): a dynamic run stopped before the end of the horizon";
   return v;
+}
+
+void set_delivered_annual_value(FlexValue& v, double per_year) {
+  v.delivered_value_eur =
+      v.delivered_savings_eur - v.not_physical_eur - v.operating_point_eur + v.end_heat_eur;
+  v.delivered_annual_eur = v.delivered_value_eur * per_year;
 }
 
 bool fit_error_exceeds_window(const FlexCase& c, const FlexResult& r) {

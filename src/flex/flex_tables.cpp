@@ -110,6 +110,8 @@ std::string economics_csv(const FlexCase& c, const FlexResult& r) {
   dynamic_row("metal of the current efficiency change (" + ce.model + ")", "t", ce.metal_kg / 1e3);
   dynamic_row("value of the current efficiency change (" + ce.model + ")", "EUR", ce.value_eur);
   dynamic_row("not physical, left out of the annual value", "EUR", ce.excluded_eur);
+  dynamic_row("operating point, taken out of the annual value", "EUR", v.operating_point_eur);
+  dynamic_row("heat left in the cells at the end, added to the annual value", "EUR", v.end_heat_eur);
   dynamic_row("anode effects, flat (representative cell)", "count",
               static_cast<double>(r.flat_check.ae_count));
   dynamic_row("anode effects, optimised (representative cell)", "count",

@@ -92,6 +92,7 @@ CellEnergyTerms cell_energy_terms(const CellTrace& trace) {
     e.lost_J += x.energy_lost_J / n;
     e.anode_J += x.energy_anode_J / n;
     e.stored_J += (x.stored_heat_change_J - x.cut_in_heat_J) / n;
+    e.top_kept_J += x.top_heat_kept_J / n;
     e.metal_kg += x.metal_produced_kg / n;
   }
   e.complete = true;
@@ -113,11 +114,13 @@ RoundTripSplit split_energy_change(const CellEnergyTerms& flat, const CellEnergy
   s.stored_heat_J = (opt.stored_J - flat.stored_J) * scale;
   s.operating_point_W_per_cell = operating_point_W;
   s.operating_point_J = operating_point_W * duration_s * scale;
-  s.cycle_heat_loss_J = (opt.lost_J - flat.lost_J) * scale - s.operating_point_J;
+  s.top_heat_kept_J = (opt.top_kept_J - flat.top_kept_J) * scale;
+  s.cycle_heat_loss_J = (opt.lost_J - flat.lost_J) * scale - s.operating_point_J + s.top_heat_kept_J;
   s.outside_cells_J = ((opt.line_J - opt.in_J) - (flat.line_J - flat.in_J)) * scale;
   s.anode_heating_J = (opt.anode_J - flat.anode_J) * scale;
-  s.balance_residual_J = energy_change_J - s.metal_J - s.stored_heat_J - s.operating_point_J -
-                         s.cycle_heat_loss_J - s.outside_cells_J - s.anode_heating_J;
+  s.balance_residual_J = energy_change_J - s.metal_J - s.stored_heat_J - s.operating_point_J +
+                         s.top_heat_kept_J - s.cycle_heat_loss_J - s.outside_cells_J -
+                         s.anode_heating_J;
   s.noise_J = kRoundTripNoiseShare * flat.line_J * scale;
   if (flat.metal_kg > 0) {
     s.metal_J_per_kg = (flat.chemical_J + flat.tapped_J) / flat.metal_kg / rectifier_efficiency;
@@ -165,15 +168,16 @@ std::string round_trip_text(const RoundTripSplit& s) {
   const auto mwh = [](double j) { return signed_text(j / 3.6e9, 1); };
   std::string text = fmt::format(
       "  round trip split (delivered; docs/model/flexibility.md §5): energy {} MWh AC = metal {} + "
-      "heat still stored {} + operating point {} + losses {} (the cells' heat lost beyond the "
-      "operating point {}, outside the cells {}, cold anodes {}; balance residual {})\n",
+      "heat still stored {} + operating point {} - top heat kept in cuts {} + losses {} (the cells' "
+      "heat lost beyond the operating point and the top heat kept {}, outside the cells {}, cold "
+      "anodes {}; balance residual {})\n",
       mwh(s.energy_change_J), mwh(s.metal_J), mwh(s.stored_heat_J), mwh(s.operating_point_J),
-      mwh(s.losses_J()), mwh(s.cycle_heat_loss_J), mwh(s.outside_cells_J), mwh(s.anode_heating_J),
-      mwh(s.balance_residual_J));
+      mwh(s.top_heat_kept_J), mwh(s.losses_J()), mwh(s.cycle_heat_loss_J), mwh(s.outside_cells_J),
+      mwh(s.anode_heating_J), mwh(s.balance_residual_J));
   text += fmt::format(
       "    operating point: mean bath {:.1f} -> {:.1f} degC, superheat {:.2f} -> {:.2f} K, alumina "
       "{:.2f} -> {:.2f} wt%: a flat cell there loses {} kW (steady) and makes {} t of metal at the "
-      "same energy ({} EUR of the delivered savings, not storage)\n",
+      "same energy ({} EUR of the delivered savings, not storage: out of the year's value)\n",
       s.flat.bath_temperature_K - 273.15, s.optimised.bath_temperature_K - 273.15,
       s.flat.superheat_K, s.optimised.superheat_K, s.flat.alumina_wt, s.optimised.alumina_wt,
       signed_text(s.operating_point_W_per_cell / 1e3, 2), signed_text(s.operating_point_kg / 1e3, 1),
@@ -196,7 +200,8 @@ std::string round_trip_text(const RoundTripSplit& s) {
     text += fmt::format(
         "  warning: the schedule does not end in the flat schedule's heat state in the dynamic model "
         "(ledge {} cm, beyond flex.end_ledge_tolerance): the cells hold {} MWh AC more heat at the "
-        "end (the split's stored heat), and the year repeats a horizon that does not repeat\n",
+        "end (the split's stored heat, valued at the horizon's mean price in the year's value), and "
+        "the year repeats a horizon that does not repeat\n",
         signed_text(100 * s.end_ledge_gap_m, 2), mwh(s.stored_heat_J));
   }
   return text;
@@ -218,6 +223,7 @@ io::Json round_trip_json(const RoundTripSplit& s) {
           {"metal_MWh", mwh(s.metal_J)},
           {"stored_heat_MWh", mwh(s.stored_heat_J)},
           {"operating_point_MWh", mwh(s.operating_point_J)},
+          {"top_heat_kept_MWh", mwh(s.top_heat_kept_J)},
           {"losses_MWh", mwh(s.losses_J())},
           {"cycle_heat_loss_MWh", mwh(s.cycle_heat_loss_J)},
           {"outside_cells_MWh", mwh(s.outside_cells_J)},

@@ -118,12 +118,17 @@ std::optional<double> round_trip_efficiency(double shifted_J, double added_J,
   return shifted_J / restoring_J;
 }
 
+double horizon_mean_price_eur_per_J(const HorizonPrices& p) {
+  double mean_price = 0;
+  for (double price : p.price_eur_per_J)
+    mean_price += price / static_cast<double>(p.price_eur_per_J.size());
+  return mean_price;
+}
+
 AnodeEffectCost anode_effect_cost(const FlexCase& c, const FlexResult& r) {
   const Resimulation& opt = r.final_round().check;
   const Resimulation& flat = r.flat_check;
-  double mean_price = 0;
-  for (double p : r.prices.price_eur_per_J)
-    mean_price += p / static_cast<double>(r.prices.price_eur_per_J.size());
+  const double mean_price = horizon_mean_price_eur_per_J(r.prices);
   AnodeEffectCost a;
   // The AE overvoltage energy of the cells (DC), bought at the grid connection (AC).
   a.extra_energy_J = (opt.ae_energy_J - flat.ae_energy_J) / c.rectifier_efficiency();

@@ -373,6 +373,7 @@ void run_controller(const CellAt& at, double I) {
   const bool jumped_top = update_top_retention(at, I);
   const double top_held_W = (at.y()[kTopTemperature] - m.parameters.ambient_temperature_K) *
                             m.derived.top_out_W_per_K * (1.0 - run.top_retention);
+  run.totals.top_heat_kept_J += top_held_W * cs.sample_period_s;  // until the next sample
   const double held_W = top_held_W +
                         (m.exchanger_share > 0.0
                              ? m.exchanger_max_W * m.parameters.exchanger_design_fraction -

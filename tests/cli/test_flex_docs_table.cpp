@@ -95,6 +95,10 @@ std::vector<std::string> expected_table() {
     return fmt::format("{:.3f} / {:.3f}", num(v.at("planned").at("round_trip_efficiency")),
                        num(v.at("delivered").at("round_trip_efficiency")));
   }));
+  t.push_back(row("year's value: − operating point / + end heat, a horizon [EUR]", refs, [](const Json& j) {
+    const Json& v = j.at("value");
+    return eur(-num(v.at("operating_point_eur")), true) + " / " + eur(num(v.at("end_heat_eur")), true);
+  }));
   t.push_back(row("a year (delivered basis) [M EUR]", refs, [](const Json& j) {
     return fmt::format("{:.2f}", num(j.at("value").at("annual_value_eur")) / 1e6);
   }));

@@ -2,6 +2,8 @@
 // without them, T8-1) are on the savings the dynamic model delivers (T6-4), not on the reduced
 // model's plan; the text prints both, the dynamic production change and the reduced model's notes.
 // Relations, not frozen numbers.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -36,10 +38,18 @@ TEST(FlexValueCli, WeekExampleAnnualValueAndPaybackUseTheDeliveredSavings) {
   EXPECT_NEAR(num(j["optimised"]["delivered"]["energy_MWh"]),
               num(j["optimised"]["check"]["energy_MWh"]) / num(j["rectifier_efficiency"]), 1e-6);
   // The year scales the delivered savings by the same factor as the planned ones, less what the
-  // value flags as not physical (a delivered round trip above 1: this week since the feed cycle was
-  // centred on the design alumina, 2026-12-06, docs/validation.md F18; 0 before).
+  // value flags as not physical and the operating point (a flat schedule reaches it), plus the heat
+  // left in the cells at the end at the horizon's mean price (docs/model/flexibility.md §5, "The
+  // year's value").
   const double factor = num(v["planned_annual_value_eur"]) / num(v["savings_eur"]);
-  const double physical = num(v["delivered_savings_eur"]) - num(v["not_physical_eur"]);
+  const double physical = num(v["delivered_savings_eur"]) - num(v["not_physical_eur"]) -
+                          num(v["operating_point_eur"]) + num(v["end_heat_eur"]);
+  EXPECT_NEAR(num(v["delivered_value_eur"]), physical, 1e-6 * std::abs(physical));
+  const Json& split = v["delivered"]["round_trip_split"];
+  EXPECT_DOUBLE_EQ(num(v["operating_point_eur"]), num(split["operating_point_eur"]));
+  EXPECT_DOUBLE_EQ(num(v["end_heat_MWh"]), num(split["stored_heat_MWh"]));
+  EXPECT_NEAR(num(v["end_heat_eur"]), num(v["end_heat_MWh"]) * num(v["end_heat_price_eur_per_MWh"]),
+              1e-6 * std::abs(num(v["end_heat_eur"])) + 1e-9);
   EXPECT_NEAR(num(v["annual_value_eur"]), physical * factor, 1e-9 * std::abs(num(v["annual_value_eur"])));
   ASSERT_GT(num(v["annual_value_eur"]), 0.0);
   // The exchangers' payback is on the increment over the case without them (T8-1): its annual value
@@ -72,7 +82,7 @@ TEST(FlexValueCli, TextPrintsTheDeliveredValueAndWarnsOnAFitErrorBeyondTheWindow
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("  a year: "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(" (as delivered; planned "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" (as delivered: the line above; planned "), std::string::npos) << r.out;
 }
 
 TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
@@ -101,6 +111,21 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
   const Json j = parse_json(read_file(std::filesystem::path(dir) / "summary.json"));
   const Json& d = j["value"]["delivered"];
   const Json& p = j["value"]["planned"];
+  // The year's value on its own line: what was taken out and added (docs/model/flexibility.md §5).
+  const Json& v = j["value"];
+  const auto eur = [](double x) { return fmt::format("{:+.0f}", x); };
+  const std::string year_line = fmt::format(
+      "  the year's value (docs/model/flexibility.md §5): delivered savings {} EUR - operating point "
+      "{} (a flat cell at the optimised run's mean heat state makes that metal too: not "
+      "flexibility) - not physical {} + heat left in the cells at the end {} ({:+.1f} MWh AC at the "
+      "horizon's mean price {:.2f} EUR/MWh) = {} EUR over the horizon\n",
+      eur(num(v["delivered_savings_eur"])), eur(num(v["operating_point_eur"])),
+      eur(num(v["not_physical_eur"])), eur(num(v["end_heat_eur"])), num(v["end_heat_MWh"]),
+      num(v["end_heat_price_eur_per_MWh"]), eur(num(v["delivered_value_eur"])));
+  EXPECT_NE(r.out.find(year_line + "  a year: "), std::string::npos) << year_line << r.out;
+  EXPECT_NE(num(v["operating_point_eur"]), 0.0);
+  EXPECT_NE(num(v["end_heat_eur"]), 0.0);
+  EXPECT_NEAR(num(v["annual_value_eur"]), num(v["delivered_value_eur"]) * 250.0, 1e-6 * std::abs(num(v["annual_value_eur"])));
   // Delivered: the dynamic runs' margins and metal; planned: the flat keys of value.
   EXPECT_NEAR(
       num(d["savings_eur"]),
@@ -153,6 +178,11 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
       << economics;
   EXPECT_NE(economics.find("\nround-trip efficiency,-,"), std::string::npos) << economics;
   EXPECT_NE(economics.find("\ncurrent efficiency change,points,,"), std::string::npos) << economics;
+  EXPECT_NE(economics.find("\n\"operating point, taken out of the annual value\",EUR,,"), std::string::npos)
+      << economics;
+  EXPECT_NE(economics.find("\n\"heat left in the cells at the end, added to the annual value\",EUR,,"),
+            std::string::npos)
+      << economics;
 }
 
 // docs/validation.md F18: TRIMET states an "efficiency of up to 95 %" for its virtual battery
@@ -162,7 +192,8 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
 // (main 0542a0c): above 1, the swinging cells' lower heat loss, an operating point. Since 2026-12-06
 // the cells' energy balance splits the delivered energy change (value.delivered.round_trip_split,
 // docs/model/flexibility.md §5 "Storage and operating point"): the storage round trip is 0.861
-// (measured on main 2451fb1), below the band 0.92–0.98. This asserts the band around both figures,
+// (measured on main 2451fb1), 0.817 since the top heat kept in cuts is its own term (main 99d38a9,
+// 2026-12-07), below the band 0.92–0.98. This asserts the band around both figures,
 // that the split adds up to the measured change, and that "not physical" follows the storage round
 // trip beyond the noise floor, not the metal basis.
 // The reduced model's production curve is one slope through nominal there (its concave fit pools
@@ -184,16 +215,22 @@ TEST(FlexValueCli, KnownMissTrimetWeekStorageRoundTripIsBelowTheBandAndTheMetalB
   const Json& s = d["round_trip_split"];
   ASSERT_TRUE(s["available"].get<bool>());
   const double storage = num(s["storage_round_trip_efficiency"]);
-  EXPECT_GT(storage, 0.8);   // 0.861 measured
+  EXPECT_GT(storage, 0.75);  // 0.817 measured (2026-12-07; 0.861 on 2026-12-06)
   EXPECT_LT(storage, 0.92);  // below the band: a known miss
   EXPECT_NEAR(num(s["energy_change_MWh"]), num(d["energy_change_MWh"]), 1e-6);
   EXPECT_NEAR(num(s["shifted_MWh"]), num(d["energy_shifted_MWh"]), 1e-9);
-  EXPECT_NEAR(num(s["metal_MWh"]) + num(s["stored_heat_MWh"]) + num(s["operating_point_MWh"]) +
-                  num(s["losses_MWh"]) + num(s["balance_residual_MWh"]),
+  EXPECT_NEAR(num(s["metal_MWh"]) + num(s["stored_heat_MWh"]) + num(s["operating_point_MWh"]) -
+                  num(s["top_heat_kept_MWh"]) + num(s["losses_MWh"]) + num(s["balance_residual_MWh"]),
               num(s["energy_change_MWh"]), 1e-6);
   EXPECT_LT(std::abs(num(s["balance_residual_MWh"])), 1e-4 * num(j["flat"]["delivered"]["energy_MWh"]));
   EXPECT_NEAR(storage, num(s["shifted_MWh"]) / (num(s["shifted_MWh"]) + num(s["losses_MWh"])), 1e-9);
-  EXPECT_LT(num(s["operating_point_MWh"]), 0.0);  // the swinging cells' mean state is colder
+  // The top heat the cuts' retention kept (control.cut_top_loss_reduction 0.3 in this week) is its
+  // own term, out of the storage losses: 619.1 MWh measured 2026-12-07. (The operating point's sign
+  // follows the swinging cells' mean state: +98.8 MWh on 99d38a9, hotter with the retention;
+  // −326.7 MWh on 2451fb1 before it.)
+  EXPECT_GT(num(s["top_heat_kept_MWh"]), 0.0);
+  EXPECT_NEAR(num(s["cycle_heat_loss_MWh"]) + num(s["outside_cells_MWh"]) + num(s["anode_heating_MWh"]),
+              num(s["losses_MWh"]), 1e-6);
   const bool flagged = s["above_one_beyond_noise"].get<bool>();
   EXPECT_EQ(flagged, num(s["losses_MWh"]) < -num(s["noise_MWh"]));
   EXPECT_EQ(num(j["value"]["current_efficiency"]["beyond_round_trip_t"]) > 0, flagged);

@@ -5,7 +5,8 @@
 //   the code's own arithmetic by hand: it checks the bookkeeping (step boundaries, AC basis, which
 //   terms are kept from the plan), not the economics;
 // - flex_value puts the annual value on the delivered savings, and on the planned ones when a
-//   dynamic run stopped;
+//   dynamic run stopped; on the delivered savings it takes the operating point out and adds the
+//   heat left in the cells at the end at the horizon's mean price (hand arithmetic);
 // - planned_figures and delivered_figures on a hand case of two 1-h steps (flat 1 GJ a step and
 // cell;
 //   optimised 1.2 then 0.9 GJ): energy shifted and added per step, round-trip efficiency after the
@@ -119,6 +120,46 @@ TEST(FlexDeliveredValue, AnnualValueIsOnTheDeliveredSavingsUnlessARunStopped) {
   v = flex::flex_value(c, r);
   EXPECT_FALSE(v.on_delivered);
   EXPECT_DOUBLE_EQ(v.annual_eur, v.planned_annual_eur);
+}
+
+// The year's value arithmetic (docs/model/flexibility.md §5, "The year's value"): delivered +100
+// EUR over a 2-h horizon, the operating point's 30 EUR taken out, the heat left in the cells at the
+// end (0.5 MWh AC) at the horizon's mean price (20 and 120 EUR/MWh: 70) added, 35 EUR; × 200 days
+// over 1/12 day. Without the split (a run stopped, a result built by hand) neither term; heat taken
+// from the cells (−0.5 MWh) is a cost. The code's own arithmetic by hand.
+TEST(FlexDeliveredValue, HandCaseYearValueArithmeticTakesTheOperatingPointOutAndAddsTheEndHeat) {
+  const flex::FlexCase c = hand_case();
+  flex::FlexResult r;
+  r.rounds.resize(1);
+  r.prices = two_prices();
+  r.flat_delivered.revenue_eur = 1000;
+  r.delivered.revenue_eur = 1100;
+  const double per_year = 200 / (7200.0 / 86400);
+  flex::FlexValue v = flex::flex_value(c, r);
+  EXPECT_DOUBLE_EQ(v.operating_point_eur, 0);
+  EXPECT_DOUBLE_EQ(v.end_heat_eur, 0);
+  EXPECT_DOUBLE_EQ(v.delivered_annual_eur, 100 * per_year);
+  r.round_trip.available = true;
+  r.round_trip.operating_point_eur = 30;
+  r.round_trip.stored_heat_J = 0.5 * kJ_per_MWh;
+  v = flex::flex_value(c, r);
+  EXPECT_DOUBLE_EQ(v.operating_point_eur, 30);
+  EXPECT_NEAR(v.end_heat_price_eur_per_J * kJ_per_MWh, 70, 1e-9);
+  EXPECT_NEAR(v.end_heat_J, 0.5 * kJ_per_MWh, 1e-6);
+  EXPECT_NEAR(v.end_heat_eur, 35, 1e-9);
+  EXPECT_NEAR(v.delivered_value_eur, 100 - 30 + 35, 1e-9);
+  EXPECT_NEAR(v.delivered_annual_eur, 105 * per_year, 1e-6);
+  EXPECT_DOUBLE_EQ(v.annual_eur, v.delivered_annual_eur);
+  EXPECT_DOUBLE_EQ(v.planned_annual_eur, 0);  // the plan is not touched
+  r.round_trip.stored_heat_J = -0.5 * kJ_per_MWh;
+  v = flex::flex_value(c, r);
+  EXPECT_NEAR(v.delivered_value_eur, 100 - 30 - 35, 1e-9);
+  // What is not physical comes off too: (100 − 12 − 30 + 35) × the days.
+  v.not_physical_eur = 12;
+  v.end_heat_eur = 35;
+  flex::set_delivered_annual_value(v, per_year);
+  EXPECT_NEAR(v.delivered_value_eur, 93, 1e-9);
+  EXPECT_NEAR(v.delivered_annual_eur, 93 * per_year, 1e-6);
 }
 
 namespace {

@@ -87,10 +87,29 @@ struct FlexValue {
   /// Of the delivered savings, what is not physical (ce_value: a CE gain of the Dewing model under
   /// a current swing, or metal beyond a round trip of 1; T9-3): left out of delivered_annual_eur.
   double not_physical_eur = 0;
+  /// The delivered savings' operating point (RoundTripSplit::operating_point_eur: the metal a flat
+  /// cell held at the optimised run's mean heat state makes at the same energy; a flat schedule
+  /// reaches it, so it is not flexibility): taken out of delivered_annual_eur, in full.
+  double operating_point_eur = 0;
+  /// The heat the optimised run's cells hold at the horizon's end beyond the flat run's
+  /// (RoundTripSplit::stored_heat_J, AC at the grid) at the horizon's mean price
+  /// (end_heat_price_eur_per_J): energy bought and not yet used (< 0: heat taken from the cells, to
+  /// be bought back). Added to delivered_annual_eur (docs/model/flexibility.md §5, "The year's
+  /// value").
+  double end_heat_J = 0, end_heat_price_eur_per_J = 0, end_heat_eur = 0;
+  /// delivered_savings_eur − not_physical_eur − operating_point_eur + end_heat_eur: the horizon's
+  /// value that delivered_annual_eur scales.
+  double delivered_value_eur = 0;
   double annual_eur = 0, planned_annual_eur = 0, delivered_annual_eur = 0;
   std::string basis;  ///< one phrase: which savings the annual value is on, and why
 };
 FlexValue flex_value(const FlexCase& c, const FlexResult& r);
+/// The horizon's year value on the delivered basis: (delivered − not physical − operating point +
+/// end heat) × `per_year` (economics.flexible_days over the horizon's days); sets
+/// v.delivered_value_eur and v.delivered_annual_eur from the other fields of `v`.
+void set_delivered_annual_value(FlexValue& v, double per_year);
+/// The time mean of the horizon's prices [EUR/J] (0 for none).
+double horizon_mean_price_eur_per_J(const HorizonPrices& p);
 
 /// The heat exchangers' value (T8-1; docs/model/flexibility.md §5): the flexibility value (the
 /// annual value against the flat schedule) of the case with its exchangers less that of the same

@@ -351,6 +351,11 @@ struct CellTotals {
   /// ∫ I · (start-up raise of the target) dt over its start-ups (potline.startup_*): the energy the
   /// raised target asks of the line, an estimate of the start-ups' extra energy [J].
   double startup_energy_J = 0;
+  /// The top heat a cut's retention kept (control.cut_top_loss_reduction; docs/model/dynamics.md
+  /// §4): at each controller sample the top's outer-path loss at the moment's top temperature
+  /// without the retention less with it (the controller's own count against a cut's deficit), ×
+  /// the sample period [J]. An accounting figure: its energy is in energy_lost_J already.
+  double top_heat_kept_J = 0;
   long ledge_melt_outs = 0;    ///< times its side ledge melted out (potline.on_ledge_melt_out)
   double ledge_bare_s = 0;     ///< time without ledge
 };

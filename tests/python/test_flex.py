@@ -34,12 +34,13 @@ def test_flex_equals_cli_json_and_tables(cli, tmp_path):
 
 
 def test_flex_reports_the_delivered_figures_beside_the_planned():
-    """value.planned and value.delivered hold the same figures (the current efficiency only delivered);
-    the delivered savings are the dynamic runs' margins, optimised less flat; economics.csv lists both."""
+    """value.planned and value.delivered hold the same figures (the current efficiency change and the
+    round trip split by the cells' energy balance only delivered); the delivered savings are the
+    dynamic runs' margins, optimised less flat; economics.csv lists both."""
     result = potline.flex("examples/flex-day.toml")
     value = result["value"]
     planned, delivered = value["planned"], value["delivered"]
-    assert set(delivered) == set(planned) | {"current_efficiency_change_points", "complete"}
+    assert set(delivered) == set(planned) | {"current_efficiency_change_points", "complete", "round_trip_split"}
     assert delivered["complete"] is True
     margins = result["optimised"]["delivered"]["margin_eur"] - result["flat"]["delivered"]["margin_eur"]
     assert delivered["savings_eur"] == pytest.approx(margins, rel=1e-9)

@@ -203,16 +203,18 @@ io::Json smelter_json(const FleetCase& c, const FlexCapacity& f) {
 }  // namespace
 
 /// The caveat of fleet.flex_source = "preset" beyond the conventional ±5 % (T7-38): the published claim
-/// that the level holds the horizon, which the dynamic model does not support downwards for most
-/// cells (docs/model/flexibility.md, "Measured"; docs/validation.md F8). Empty where it does not apply.
+/// that the level holds the horizon, which the dynamic model does not support in every cell: downwards
+/// where the superheat runs out (the P155 and A697 cells of the 2024 fleet), upwards where the ACD
+/// reaches its floor (docs/model/flexibility.md §9, "Measured"; docs/validation.md F8, F17). Empty
+/// where it does not apply.
 std::string preset_caveat(const FleetCase& c) {
   constexpr double kConventionalShare = 0.05;  // ±5 % holds the 48 h both ways in the model (F5)
   if (c.flex.source != FlexSource::kPreset || c.flex.share() <= kConventionalShare + 1e-12) return {};
   return fmt::format(
       "fleet.flex_source = preset: the published claim that ±{:.0f} % holds {:.0f} h, not the dynamic model's; the "
-      "model's operating envelope (fleet.flex_source = envelope, the default) holds +25 % the 48 h but -25 % for less "
-      "in most of the catalogue's cells, so the down MWh here overstate what the model "
-      "supports (docs/model/flexibility.md, docs/validation.md F8)",
+      "model's operating envelope (fleet.flex_source = envelope, the default) holds the level for less in some of "
+      "the catalogue's cells (downwards where the superheat runs out, upwards where the ACD reaches its floor), so "
+      "the MWh here overstate what the model supports (docs/model/flexibility.md §9, docs/validation.md F8, F17)",
       100 * c.flex.share(), c.flex.hold_s() / 3600);
 }
 

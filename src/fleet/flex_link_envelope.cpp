@@ -34,18 +34,27 @@ struct CellSettings {
   std::optional<double> max_current_A;  ///< potline.max_current (default: 1.25 × the line current)
 };
 
+/// Estimate, as in the TRIMET-like examples (examples/flex-week-heat-exchangers.toml,
+/// flex-week-insulated.toml): a cut to 80 % of nominal lowers the top heat loss by 30 % (less duct
+/// flow, more anode cover), as much as [Wang et al. 2019] report for test pots
+/// (control.cut_top_loss_reduction; docs/model/dynamics.md §4, "Top heat retention in a cut"). A
+/// line converted for flexibility operates its cuts so; a conventional line is not assumed to.
+constexpr double kConvertedCutTopLossReduction = 0.3;
+
 /// The representative cell as a case file. Both configurations use the resistance strategy of the
 /// flex examples, the heat feed-forward of the target voltage (control.heat_feedforward = 1,
 /// examples/flex-day.toml; docs/model/dynamics.md §4). With exchangers, the TRIMET-like case's
-/// control and exchangers (examples/flex-week-heat-exchangers.toml: control.hold_voltage, automatic
-/// exchangers).
+/// control and exchangers (examples/flex-week-heat-exchangers.toml: control.hold_voltage, the top
+/// heat retention in a cut, automatic exchangers).
 std::string cell_text(const HoldKey& k, const CellSettings& s) {
   std::string t = fmt::format("[case]\ntechnology = \"{}\"\n", k.technology);
   if (k.line_current_A > 0)
     t += fmt::format("[operation]\nline_current = \"{:.12g} kA\"\n", k.line_current_A / 1e3);
   t += "[control]\nheat_feedforward = 1\n";
   if (s.exchangers) {
-    t += "hold_voltage = true\n[heat_exchangers]\nenabled = true\nmode = \"automatic\"\n";
+    t += fmt::format("hold_voltage = true\ncut_top_loss_reduction = {:.12g}\n",
+                     kConvertedCutTopLossReduction);
+    t += "[heat_exchangers]\nenabled = true\nmode = \"automatic\"\n";
     if (s.exchanger_W_per_m2)
       t += fmt::format("max_extraction = \"{:.12g} kW/m2\"\n", *s.exchanger_W_per_m2 / 1e3);
   }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "potline/api/case_commands.hpp"
@@ -29,29 +30,6 @@ struct CellOptions {
   VaryOptions vary;
 };
 
-// The isothermal cell holds the bath at its input temperature, so the heat loss is whatever closes
-// the balance: `--set operation.acd=12` printed "bath 965.0 degC (superheat 6.9 K)" beside a heat loss
-// of 1923 kW, 2.5 times the 778 kW of AP40 at its operating point. When the loss differs from the
-// technology's by more than a quarter, say that the cell would not stay at that temperature.
-std::string held_temperature_note(const api::CellRun& run, const GlobalOptions& global) {
-  if (!run.c.technology) return "";
-  const api::CellRun catalogue =
-      api::run_cell(api::CaseSource{"", std::nullopt, "", {}, data_dir(global)}, run.c.technology->id, "");
-  const double design_W = catalogue.result.energy.heat_loss_W, loss_W = run.result.energy.heat_loss_W;
-  if (design_W <= 0.0 || std::abs(loss_W / design_W - 1.0) <= 0.25) return "";
-  // A negative loss is a deficit: the cell would need heat from outside (trial 7, T7-11).
-  const auto kw = [](double W) {
-    return std::abs(W) >= 1e4 ? fmt::format("{:.0f}", W / 1e3) : fmt::format("{:.3g}", W / 1e3);
-  };
-  const std::string loss = loss_W >= 0.0 ? "heat loss " + kw(loss_W) + " kW"
-                                         : "a heat deficit of " + kw(-loss_W) + " kW (no heat loss)";
-  return fmt::format("  note: {} against {:.0f} kW at {}'s operating point: with the bath held at "
-                     "{:.1f} °C the loss is what closes the balance, and a cell run so would {} (--thermal solves "
-                     "the bath temperature and ledge)\n",
-                     loss, design_W / 1e3, run.c.technology->id, run.c.op.bath_temperature_K - 273.15,
-                     loss_W > design_W ? "heat up" : "cool and grow ledge");
-}
-
 // With --thermal the first block still holds the bath at the case's temperature (the catalogue's
 // 965 °C): at 9 wt% AlF3 it printed "superheat -5.3 K" and "the bath would be partly frozen" above a
 // solved state at 976.4 °C with 6.1 K. Say which block is which when they differ.
@@ -70,7 +48,9 @@ std::string held_block_note(const api::CellRun& run, const io::Json& t) {
 // The SEC the thermal block prints: the main block's number where both blocks print the same state
 // (bath temperature, voltage and CE at their printed digits). "specific energy 14.63" above and
 // "SEC 14.62" below for one 965.0 °C / 4.564 V / 93.0 % state were 14.625 rounded either side (T11-13).
-double thermal_sec_shown(const api::CellRun& run, const io::Json& t) {
+// None where the state is no operating point (the JSON has null there, T14-1).
+std::optional<double> thermal_sec_shown(const api::CellRun& run, const io::Json& t) {
+  if (t.at("sec_dc_kWh_per_kg").is_null()) return std::nullopt;
   const auto n = [&](const char* key) { return t.at(key).get<double>(); };
   const bool same_state =
       fmt::format("{:.1f}", n("bath_temperature_degC")) ==
@@ -80,7 +60,7 @@ double thermal_sec_shown(const api::CellRun& run, const io::Json& t) {
   return same_state ? run.result.sec_dc_J_per_kg / constants::kJoulePerKWh : n("sec_dc_kWh_per_kg");
 }
 
-std::string thermal_text(const io::Json& t, double sec_shown) {
+std::string thermal_text(const io::Json& t, std::optional<double> sec_shown) {
   const auto n = [&](const char* key) { return t.at(key).get<double>(); };
   // No ledge number without a liquid steady state (the JSON has null there): "none", never "0.0 cm".
   // A freezing state's ledge fills the side channel (its steady thickness is unbounded), never "none".
@@ -96,11 +76,12 @@ std::string thermal_text(const io::Json& t, double sec_shown) {
   std::string out = fmt::format(
       "\nThermal steady state ({}; heat-loss network of the dynamics calibrated at {}: {:.1f} kA, ACD {:.2f} cm, "
       "{:.1f} °C, liquidus {:.1f} °C):\n  bath {:.1f} °C, liquidus {:.1f} °C, superheat {:.1f} K, ledge {}, shell node {:.0f} °C\n"
-      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {:.2f} kWh/kg (DC){}\n",
+      "  heat loss {:.0f} kW (top {:.0f}, side {:.0f}, bottom {:.0f}); {:.3f} V, CE {:.2f} %, SEC {}{}\n",
       status, t.at("design_point").get<std::string>(), n("design_line_current_kA"),
       n("design_acd_cm"), n("design_bath_temperature_degC"), n("design_liquidus_degC"), n("bath_temperature_degC"), n("liquidus_degC"),
       n("superheat_K"), ledge, n("wall_temperature_degC"), n("heat_loss_kW"), n("top_loss_kW"), n("side_loss_kW"),
-      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"), sec_shown,
+      n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"),
+      sec_shown ? fmt::format("{:.2f} kWh/kg (DC)", *sec_shown) : std::string("n/a"),
       operating ? "" : " (not an operating point: the cell does not run in this state)");
   if (operating && t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
   if (t.contains("current_step_note")) out += "  note: " + t.at("current_step_note").get<std::string>() + "\n";
@@ -145,7 +126,6 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
       const io::Json& t = run.summary.at("thermal");
       std::cout << held_block_note(run, t) << thermal_text(t, thermal_sec_shown(run, t));
     }
-    else std::cout << held_temperature_note(run, global);
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   // After the results, as flex and --vary print it (it came before the title).

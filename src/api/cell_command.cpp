@@ -1,6 +1,8 @@
 // potline cell as a library function (see case_commands.hpp).
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "potline/api/case_commands.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/cell/current_efficiency.hpp"
@@ -126,11 +128,55 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   if (target_V) run.summary["target_voltage_V"] = *target_V;
   return run;
 }
+
+// More than this share off the technology's operating point's heat loss, the held bath temperature
+// is no state the cell stays in (estimate: a rule of the check, the text's note since 2026-12-05; not
+// a published figure; `--thermal` solves the state).
+constexpr double kHeldLossTolerance = 0.25;
+
+// T14-1: the isothermal cell holds the bath at its input temperature, so its heat loss is whatever
+// closes the balance: at 340 kA and the catalogue ACD it lost 540 kW against AP40's 778 kW, and its
+// 11.93 kWh/kg DC read as a 12 % saving in --json, Python and --vary, where only the text said the cell
+// would cool. The JSON says it too: design_heat_loss_kW, operating_point, and a warning.
+void check_held_heat_loss(CellRun& run, const CaseSource& source, bool thermal) {
+  if (!run.c.technology) {
+    run.summary["design_heat_loss_kW"] = nullptr;
+    run.summary["operating_point"] = nullptr;  // no reference point to judge the held state by
+    return;
+  }
+  const CellRun catalogue =
+      run_cell_here(CaseSource{"", std::nullopt, "", {}, source.data_dir}, run.c.technology->id, "", false);
+  const double design_W = catalogue.result.energy.heat_loss_W, loss_W = run.result.energy.heat_loss_W;
+  const bool held = design_W > 0.0 && std::abs(loss_W / design_W - 1.0) <= kHeldLossTolerance;
+  run.summary["design_heat_loss_kW"] = design_W / 1e3;
+  run.summary["operating_point"] = held;
+  if (held || design_W <= 0.0) return;
+  // A negative loss is a deficit: the cell would need heat from outside (trial 7, T7-11).
+  const auto kw = [](double W) {
+    return std::abs(W) >= 1e4 ? fmt::format("{:.0f}", W / 1e3) : fmt::format("{:.3g}", W / 1e3);
+  };
+  const std::string loss = loss_W >= 0.0 ? "heat loss " + kw(loss_W) + " kW"
+                                         : "a heat deficit of " + kw(-loss_W) + " kW (no heat loss)";
+  const std::string message = fmt::format(
+      "{} against {:.0f} kW at {}'s operating point: with the bath held at {:.1f} °C the loss is what closes the "
+      "balance, and a cell run so would {}, so voltage, CE and SEC here are no operating point ({})",
+      loss, design_W / 1e3, run.c.technology->id, run.c.op.bath_temperature_K - 273.15,
+      loss_W > design_W ? "heat up" : "cool and grow ledge",
+      thermal ? "the thermal steady state solves the bath temperature and ledge" : "--thermal solves the bath "
+                                                                                 "temperature and ledge");
+  run.warnings.push_back(message);
+  run.summary["warnings"].push_back(message);
+  run.located_warnings.push_back("warning: " + message);  // about no single input
+}
 }  // namespace
 
 CellRun run_cell(const CaseSource& source, const std::string& technology, const std::string& target_voltage,
                  bool thermal) {
-  return located_at_case(source, [&] { return run_cell_here(source, technology, target_voltage, thermal); });
+  return located_at_case(source, [&] {
+    CellRun run = run_cell_here(source, technology, target_voltage, thermal);
+    check_held_heat_loss(run, source, thermal);
+    return run;
+  });
 }
 
 Tables CellRun::tables() const {

@@ -221,6 +221,9 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
     j["current_step_note"] = current_step_note(at_design.result, design, run.c.op.line_current_A);
   }
   add_window(s, run.c.design, j);
+  // No SEC where the cell does not run (T14-1: 11.46 kWh/kg at 320 kA beside a ledge of n/a read as a
+  // saving in --vary tables), as the ledge.
+  if (!j.at("operating_point").get<bool>()) j["sec_dc_kWh_per_kg"] = nullptr;
   return j;
 }
 

@@ -135,6 +135,17 @@ void numeric_paths(const io::Json& node, const std::string& prefix, std::vector<
   }
 }
 
+// A document's verdict on its state (cell: the held heat loss against the technology's, and --thermal's
+// solved state, T14-1): false when either says it is no operating point, nullopt when it gives none.
+std::optional<bool> operating_point_of(const io::Json& doc) {
+  std::optional<bool> out;
+  for (const char* path : {"operating_point", "thermal.operating_point"}) {
+    const io::Json* node = find_path(doc, path);
+    if (node != nullptr && node->is_boolean()) out = out.value_or(true) && node->get<bool>();
+  }
+  return out;
+}
+
 // Output keys renamed in the JSON documents, still accepted in --outputs under their old name for
 // one release, with a warning (T13-12.1: `cell --json` had bath_temperature_C beside
 // thermal.bath_temperature_degC; the project's temperature keys end in _degC).
@@ -204,6 +215,10 @@ std::vector<OutputColumn> resolve_outputs(const std::vector<std::string>& reques
   }
   if (d.has_errors()) throw core::InputError(d);
   return columns;
+}
+
+bool has_operating_point(const VaryTable& table) {
+  return std::any_of(table.rows.begin(), table.rows.end(), [](const VaryTable::Row& r) { return r.operating_point.has_value(); });
 }
 
 }  // namespace
@@ -347,7 +362,7 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
         }
         if (doc.contains("title") && doc["title"].is_string()) table.title = doc["title"].get<std::string>();
       }
-      VaryTable::Row row{spec.key, shown_value(value, spec.unit), {}};
+      VaryTable::Row row{spec.key, shown_value(value, spec.unit), {}, operating_point_of(doc)};
       for (const auto& path : paths) {
         const io::Json* node = find_path(doc, path);
         row.outputs.push_back(node != nullptr && node->is_number() ? std::optional<double>(node->get<double>()) : std::nullopt);
@@ -387,6 +402,7 @@ io::Json vary_json(const VaryTable& table) {
     for (std::size_t i = 0; i < table.outputs.size(); ++i)
       values[table.outputs[i]] = r.outputs[i] ? io::Json(*r.outputs[i]) : io::Json(nullptr);
     row["outputs"] = values;
+    if (r.operating_point) row["operating_point"] = *r.operating_point;
     rows.push_back(row);
   }
   j["rows"] = rows;
@@ -396,10 +412,13 @@ io::Json vary_json(const VaryTable& table) {
 std::string vary_csv(const VaryTable& table) {
   std::vector<std::string> header = {"key", "value"};
   header.insert(header.end(), table.outputs.begin(), table.outputs.end());
+  const bool verdicts = has_operating_point(table);
+  if (verdicts) header.push_back("operating_point");  // T14-1: a marker on every row
   std::string out = io::csv_row(header);
   for (const auto& r : table.rows) {
     std::vector<std::string> cells = {r.key, r.value};
     for (const auto& x : r.outputs) cells.push_back(number_text(x));
+    if (verdicts) cells.push_back(r.operating_point ? (*r.operating_point ? "true" : "false") : "");
     out += io::csv_row(cells);
   }
   return out;
@@ -409,11 +428,16 @@ std::string vary_text(const VaryTable& table) {
   std::vector<std::vector<std::string>> cells;
   std::vector<std::string> header = {"key", "value"};
   header.insert(header.end(), table.outputs.begin(), table.outputs.end());
+  const bool verdicts = has_operating_point(table);
+  if (verdicts) header.push_back("operating point");
   cells.push_back(header);
+  bool any_not = false;
   for (const auto& r : table.rows) {
     std::vector<std::string> line = {r.key, r.value};
     // Fixed notation, 6 significant digits: money read "npv_usd 1.5107e+08" (user trial T11-13).
     for (const auto& x : r.outputs) line.push_back(x ? core::format_significant(*x, 6) : "n/a");
+    if (verdicts) line.push_back(r.operating_point ? (*r.operating_point ? "yes" : "NO") : "n/a");
+    any_not = any_not || (r.operating_point && !*r.operating_point);
     cells.push_back(line);
   }
   std::vector<std::size_t> width(header.size(), 0);
@@ -429,6 +453,10 @@ std::string vary_text(const VaryTable& table) {
     }
     out += text + "\n";
   }
+  if (any_not)
+    out += "  operating point NO: the cell does not run in that state (the held bath's heat loss more than 25 % from "
+           "its technology's operating point, or --thermal's state no working cell; `--json` says why): its voltage, "
+           "CE and SEC are no operating point to compare\n";
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "potline/cell/cell_schema.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
@@ -237,6 +238,30 @@ void read_identity(const RowReader& row, const std::vector<std::string>& technol
     d.error(row.where("source"), "source", "every row needs a source (docs/data.md)");
 }
 
+// line_current_kA against operation.line_current's declared range and typical range (the cell the row
+// is costed with runs at it). T14-2: -300 kA was read as no line current, and 5 and 40000 kA chose the
+// technology class (40000 kA "modern: >= 350 kA") without a word. False when outside the range.
+bool check_line_current(const RowReader& row, double amps) {
+  const io::FieldSpec* f = cell::cell_schema().find("operation.line_current");
+  const double kA = amps / 1e3;
+  const std::string text = row.cell("line_current_kA").first;
+  const bool below = f->min && (f->min_exclusive ? kA <= *f->min : kA < *f->min);
+  const bool above = f->max && (f->max_exclusive ? kA >= *f->max : kA > *f->max);
+  if (below || above) {
+    row.d.error(row.where("line_current_kA"), "line_current_kA",
+                fmt::format("value '{}' is outside the allowed range {} (that of operation.line_current)", text,
+                            f->range_text()));
+    return false;
+  }
+  if (f->typical_min && f->typical_max && (kA < *f->typical_min || kA > *f->typical_max)) {
+    row.d.warning(row.where("line_current_kA"), "line_current_kA",
+                  fmt::format("value '{}' is outside the typical range {} ({}); it chooses the row's technology "
+                              "class where the row names no technology",
+                              text, f->typical_text(), f->source));
+  }
+  return true;
+}
+
 // Capacity, location, line current, commissioning year and employees of a row.
 void read_quantities(const RowReader& row, SmelterRecord& r) {
   core::Diagnostics& d = row.d;
@@ -267,7 +292,9 @@ void read_quantities(const RowReader& row, SmelterRecord& r) {
   } else if (lat.has_value() != lon.has_value()) {
     d.error(row.where("lat"), "lat", "give both lat and lon, or neither");
   }
-  if (auto a = row.quantity("line_current_kA", false)) r.line_current_A = *a;
+  if (auto a = row.quantity("line_current_kA", false)) {
+    if (check_line_current(row, *a)) r.line_current_A = *a;
+  }
   const std::string year = row.cell("commissioning_year").first;
   if (!year.empty()) {
     try {

@@ -131,9 +131,6 @@ void check_eua_price_against_paths(const FleetCase& c, int last_year, core::Diag
 /// supply, pipeline, sanctions, paths), each checked against the rows and the region table.
 void load_data_files(FleetCase& c, const plant::SmelterData& data, const RegionTable& regions,
                      std::vector<SmelterRecord>& records, core::Diagnostics& d) {
-  for (const auto& r : records) {
-    if (regions.index_of(r.region) < 0) io::report_unknown_name("region", r.region, regions.ids(), r.where, "region", d);
-  }
   c.technology_classes = TechnologyClasses::load(c.technology_classes_path, data.technologies.ids(), regions.ids(), d);
   std::vector<std::string> ids;
   for (const auto& r : records) ids.push_back(r.id);
@@ -209,18 +206,37 @@ void check_path_years(const FleetCase& c, const CaseInput& in, core::Diagnostics
                       first_outside ? c.year : last, lo, hi, c.paths_path));
 }
 
+/// The dataset's messages in line order, then the others as they came (T14-2: the region error of line
+/// 9, checked after the rows were read, came after the errors of lines 10-15).
+void append_in_line_order(const core::Diagnostics& from, const std::string& file, core::Diagnostics& d) {
+  std::vector<core::Diagnostic> items = from.items();
+  std::stable_sort(items.begin(), items.end(), [&](const core::Diagnostic& a, const core::Diagnostic& b) {
+    const bool a_in = a.location.file == file, b_in = b.location.file == file;
+    if (!a_in || !b_in) return a_in && !b_in;
+    return std::pair{a.location.line, a.location.column} < std::pair{b.location.line, b.location.column};
+  });
+  for (const auto& x : items) {
+    if (x.severity == core::Severity::kError) d.error(x.location, x.key, x.message);
+    else d.warning(x.location, x.key, x.message);
+  }
+}
+
 /// The dataset and region table of the case; every dataset row's region checked against the table.
 void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& regions,
                std::vector<SmelterRecord>& records, core::Diagnostics& d) {
   regions = RegionTable::load(c.regions_path, d);
   // Technologies are checked against the catalogue while the rows are read (file:line:col of the
   // cell, did-you-mean), before any smelter is built.
-  const std::size_t errors_before_dataset = d.error_count();
-  records = load_smelters(c.smelters_path, d, data.technologies.ids());
+  core::Diagnostics rows;
+  records = load_smelters(c.smelters_path, rows, data.technologies.ids());
+  for (const auto& r : records) {
+    if (regions.index_of(r.region) < 0) io::report_unknown_name("region", r.region, regions.ids(), r.where, "region", rows);
+  }
+  append_in_line_order(rows, c.smelters_path, d);
   // A dataset that could not be read (a misnamed column: no row) gives its own error; the other files'
   // references to its smelters, countries and provinces are then not checked (they were 57 knock-on
   // "unknown smelter" errors for one column, user trial CX).
-  if (records.empty() && d.error_count() > errors_before_dataset) {
+  if (records.empty() && rows.has_errors()) {
     core::Diagnostics rest;
     load_data_files(c, data, regions, records, rest);
     append_except_dataset_references(rest, c.smelters_path, d);

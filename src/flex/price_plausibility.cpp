@@ -63,6 +63,35 @@ std::string likely_unit(std::vector<double> magnitudes) {
   return fmt::format("the median of those, {:.6g}, fits no price unit read as EUR/MWh", median);
 }
 
+// T13-6 (c): a series whose mean lies above the highest daily mean an SDAC market has cleared. Under a
+// ct/kWh header EUR/MWh numbers read 10 times too high (a day of 82.6 EUR/MWh as 826) and stay inside
+// the clearing limits, so only the mean shows the slip.
+void warn_mean_above_record(const PriceSeries& series, const std::string& key, core::Diagnostics& diagnostics) {
+  // The record is a day's mean: a shorter series may lie above it in a real market (hours at the peak).
+  if (series.size() == 0 || series.duration_s() < 86400.0) return;
+  double sum = 0.0;
+  for (double p : series.price_eur_per_J) sum += p * kJ_per_MWh;
+  const double mean = sum / static_cast<double>(series.size());
+  if (mean <= kHighestDailyMean_eur_per_MWh) return;
+  const std::string record = fmt::format(
+      "the mean of its {} prices, {:.1f} EUR/MWh, is above the highest daily mean an SDAC market is reported to have "
+      "cleared ({:g} EUR/MWh, France, August 2022, [RT day-ahead Aug 2022])",
+      series.size(), mean, kHighestDailyMean_eur_per_MWh);
+  if (series.unit == "ct/kWh") {
+    diagnostics.warning(
+        series.unit_at, key,
+        fmt::format("the header says ct/kWh (1 ct/kWh = 10 EUR/MWh), and {}: EUR/MWh numbers under a ct/kWh header? "
+                    "Read as EUR/MWh the mean is {:.2f} EUR/MWh, a usual day (Germany 2024 averaged 78.51, [SMARD "
+                    "2024]); if so, name the column's unit EUR/MWh (price_eur_per_MWh)",
+                    record, mean / 10.0));
+    return;
+  }
+  diagnostics.warning(series.unit_at, key,
+                      fmt::format("read in {}, {}: check the column's unit and currency (ct/kWh is 10 times "
+                                  "EUR/MWh, DKK about 7.5 times EUR)",
+                                  series.unit.empty() ? std::string("EUR/MWh") : series.unit, record));
+}
+
 }  // namespace
 
 void warn_implausible_prices(const PriceSeries& series, const std::string& key,
@@ -83,7 +112,10 @@ void warn_implausible_prices(const PriceSeries& series, const std::string& key,
     outside.push_back(std::abs(p));
     ++count;
   }
-  if (count == 0) return;
+  if (count == 0) {
+    warn_mean_above_record(series, key, diagnostics);
+    return;
+  }
   const core::SourceLocation at{series.path, first < series.lines.size() ? series.lines[first] : 0,
                                 first < series.price_columns.size() ? series.price_columns[first] : 0};
   const std::string range = fmt::format(
@@ -98,6 +130,7 @@ void warn_implausible_prices(const PriceSeries& series, const std::string& key,
                                   count, series.size(), range, likely_unit(outside)));
     return;
   }
+  warn_mean_above_record(series, key, diagnostics);
   diagnostics.warning(
       at, key,
       fmt::format("{} price(s) {}: check the column and its unit (EUR/MWh, not EUR/GWh or cents); other markets "

@@ -455,6 +455,8 @@ std::optional<PriceSeries> read_price_rows(const std::string& file_text, const s
     s.price_columns.push_back(r.price_column);
   }
   s.rows_read = s.size();
+  s.unit = columns->unit.text;
+  s.unit_at = place.at(records.front().line, records.front().fields[columns->price].column);
   warn_implausible_prices(s, key, diagnostics);
   return s;
 }

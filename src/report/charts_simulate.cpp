@@ -224,23 +224,89 @@ std::vector<Window> model_windows(const Json& summary) {
   return windows;
 }
 
+// The disturbance-window table's columns: summary key, header (name, then the unit on a second
+// line), decimals (-1: text). Every key of event_windows under its full name was wider than the page
+// at 1100 px (21 columns; min_superheat_K and the recovery cut off in print, user trial T13-12.8).
+// A key not listed here is shown under its own name: a new key is never dropped.
+struct WindowColumn {
+  const char* key;
+  const char* header;
+  int digits;
+};
+constexpr WindowColumn kWindowColumns[] = {
+    {"kind", "Kind", -1},
+    {"start_h", "Start\n[h]", 2},
+    {"end_h", "End\n[h]", 2},
+    {"scheduled_end_h", "Scheduled end\n[h]", 2},
+    {"planned_end_h", "Planned end\n[h]", 2},
+    {"cut_at_run_end", "Cut at run end", -1},
+    {"min_bath_temperature_degC", "Bath min\n[°C]", 1},
+    {"max_bath_temperature_degC", "Bath max\n[°C]", 1},
+    {"min_superheat_K", "Superheat min\n[K]", 2},
+    {"min_ledge_cm", "Ledge min\n[cm]", 2},
+    {"max_ledge_cm", "Ledge max\n[cm]", 2},
+    {"recovery_h", "Recovery\n[h]", 2},
+    {"pre_swing_K", "Swing before\n[K]", 2},
+    {"cells_not_recovered", "Cells not recovered", 0},
+    {"cells_cut_out", "Cells cut out", 0},
+    {"cells_cleared", "Cells cleared", 0},
+    {"ae_during", "AEs during", 0},
+    {"ae_after_24h", "AEs after", 0},
+};
+// Keys the same in every window of a run (the recovery's averaging and dwell, the time looked at
+// after the end) go into the title when they agree, as columns when they do not.
+constexpr WindowColumn kWindowSettings[] = {
+    {"recovery_average_h", "Averaged over\n[h]", 2},
+    {"recovery_dwell_h", "Dwell\n[h]", 2},
+    {"after_h", "Looked at after\n[h]", 2},
+};
+
+std::string window_cell(const Json& w, const std::string& key, int digits) {
+  if (!w.contains(key)) return "missing";
+  const Json& v = w[key];
+  // A null recovery is a cell that had not come back (docs/cli.md, event_windows), not a gap.
+  if (v.is_null()) return key == "recovery_h" ? "not recovered" : "—";
+  if (v.is_string()) {
+    std::string text = v.get<std::string>();
+    std::replace(text.begin(), text.end(), '_', ' ');  // "current step" wraps, "current_step" does not
+    return text;
+  }
+  return digits >= 0 && v.is_number() ? vega::fixed(v.get<double>(), digits) : vega::cell_text(v);
+}
+
 HtmlTable model_window_table(const Json& summary) {
-  HtmlTable t{
-      "Disturbance windows (summary event_windows: extremes over all cells from the start to 24 h "
-      "after the end; recovery = slowest cell back within 2 K on feed-cycle means, held for the "
-      "dwell)",
-      {},
-      {}};
-  for (const Json& w : summary["event_windows"]) {
-    if (t.columns.empty()) {
-      for (const auto& [key, v] : w.items()) t.columns.push_back(key);
-    }
+  const Json& windows = summary["event_windows"];
+  struct Shown {
+    std::string key, header;
+    int digits;
+  };
+  const auto listed = [](const std::string& key) {
+    const auto is = [&](const WindowColumn& c) { return key == c.key; };
+    return std::any_of(std::begin(kWindowColumns), std::end(kWindowColumns), is) ||
+           std::any_of(std::begin(kWindowSettings), std::end(kWindowSettings), is);
+  };
+  std::vector<Shown> shown;
+  for (const WindowColumn& c : kWindowColumns)
+    if (windows[0].contains(c.key)) shown.push_back({c.key, c.header, c.digits});  // an older run may lack one
+  std::string settings;
+  for (const WindowColumn& c : kWindowSettings) {
+    if (!windows[0].contains(c.key)) continue;
+    bool same = true;
+    for (const Json& w : windows) same = same && w.contains(c.key) && w[c.key] == windows[0][c.key];
+    if (same) settings += fmt::format("; {} {} h", c.key, window_cell(windows[0], c.key, c.digits));
+    else shown.push_back({c.key, c.header, c.digits});
+  }
+  for (const auto& [key, v] : windows[0].items())
+    if (!listed(key)) shown.push_back({key, key, -1});
+  HtmlTable t{"Disturbance windows (summary event_windows: extremes over all cells from the start to 24 h after the "
+              "end; recovery = slowest cell back within 2 K on feed-cycle means, held for the dwell" +
+                  settings + ")",
+              {},
+              {}};
+  for (const Shown& c : shown) t.columns.push_back(c.header);
+  for (const Json& w : windows) {
     std::vector<std::string> row;
-    for (const auto& key : t.columns) {
-      // A null recovery is a cell that had not come back (docs/cli.md, event_windows), not a gap.
-      if (key == "recovery_h" && w.contains(key) && w[key].is_null()) row.push_back("not recovered");
-      else row.push_back(w.contains(key) ? (w[key].is_null() ? std::string("—") : vega::cell_text(w[key])) : "missing");
-    }
+    for (const Shown& c : shown) row.push_back(window_cell(w, c.key, c.digits));
     t.rows.push_back(row);
   }
   return t;

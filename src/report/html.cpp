@@ -27,7 +27,7 @@ constexpr const char* kStyle = R"(
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;max-width:1000px;padding:1em 1.5em;color:#222}
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-top:2px solid #ccc;padding-top:.6em;margin-top:1.6em}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f3f3;overflow-wrap:anywhere}td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.provenance th{width:11em}figure{margin:1em 0}figcaption{font-size:.8em;color:#555}
 .missing{color:#a33}.warn{color:#8a5a00}details{margin:.5em 0}code{font-size:.9em}
 .vega-embed{display:block}
@@ -116,7 +116,12 @@ std::string td(const std::string& text) {
 
 std::string html_table(const HtmlTable& t) {
   std::string out = fmt::format("<h3>{}</h3>\n<table><thead><tr>", escape_html(t.title));
-  for (const auto& c : t.columns) out += "<th>" + escape_html(c) + "</th>";
+  // A header's second line (its unit, "Bath min\n[°C]") on a line of its own: narrower columns (T13-12.8).
+  for (const auto& c : t.columns) {
+    std::string header = escape_html(c);
+    for (auto at = header.find('\n'); at != std::string::npos; at = header.find('\n', at)) header.replace(at, 1, "<br>");
+    out += "<th>" + header + "</th>";
+  }
   out += "</tr></thead><tbody>\n";
   // An empty cell of a text column is no value to give (regions.csv: no premium benchmark for
   // China), not missing data: "—"; an empty cell of a numeric column stays "missing".

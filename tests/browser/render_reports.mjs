@@ -130,6 +130,9 @@ const expectedTables = {
 // superheat, minimum and maximum).
 const expectedLimitRules = { 'flex-day': 4, 'flex-week-heat-exchangers': 4, 'flex-week-insulated': 4 };
 
+// Pages that must show the disturbance-window table (summary event_windows), checked to fit the page.
+const windowTablePages = { 'outage-3h': true, 'outage-ladder': true, 'cell-stuck-feeder': true, 'potline-cut-out': true };
+
 const results = [];
 function check(name, ok, detail = '') {
   results.push({ name, ok, detail });
@@ -397,6 +400,24 @@ try {
       const same = comparison.rows.filter((r) => r.slice(1, 1 + comparison.runs).every((v) => v === r[1]));
       check(`${name}: comparison lists only metrics that differ at the printed precision`,
             comparison.rows.length > 0 && same.length === 0, same.slice(0, 3).map((r) => r.join(' ')).join(' | '));
+    }
+    // The disturbance-window table fits the page at 1100 px (T13-12.8: 21 columns under their key names
+    // scrolled sideways, min_superheat_K and the recovery cut off in print and screenshots).
+    const windowTable = await page.evaluate(() => {
+      const h = Array.from(document.querySelectorAll('h3')).find((x) => x.textContent.startsWith('Disturbance windows'));
+      if (!h) return null;
+      const table = h.nextElementSibling;
+      return { width: table.getBoundingClientRect().width, right: table.getBoundingClientRect().right,
+               container: table.parentElement.clientWidth, page: document.documentElement.clientWidth,
+               pageScroll: document.documentElement.scrollWidth, columns: table.querySelectorAll('thead th').length };
+    });
+    if (name in windowTablePages) {
+      check(`${name}: disturbance-window table shown`, windowTable !== null, 'no "Disturbance windows" table');
+    }
+    if (windowTable) {
+      check(`${name}: disturbance-window table fits the page at 1100 px`,
+            windowTable.width <= windowTable.container && windowTable.right <= windowTable.page &&
+            windowTable.pageScroll <= windowTable.page, JSON.stringify(windowTable));
     }
     const costCurve = path.join(path.dirname(file), 'cost_curve.csv');
     if (path.basename(file) === 'report.html' && existsSync(costCurve)) await checkWorldMap(name, page, costCurve);

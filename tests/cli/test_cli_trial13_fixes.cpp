@@ -1,6 +1,8 @@
 // User trial 13 nits (trial-fix2): one temperature suffix in `cell --json` (T13-12.1), warnings of
 // `cell` and `fleet` on stderr as smelter's (T12-5), and a warning when --out names a folder that
 // holds other files and no previous run (T13 housekeeping: a run written into a git checkout's root).
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <functional>
 
@@ -36,7 +38,7 @@ TEST(CliTrial13Fixes, OldTemperatureNamesStillReadInOutputsWithAWarning) {
                                "bath_temperature_C,liquidus_degC,thermal.bath_temperature_degC", "--thermal", "--csv"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   // The column keeps the name asked for (a script's columns do not move); the value is the new key's.
-  expect_in(r.out, "key,value,bath_temperature_C,liquidus_degC,thermal.bath_temperature_degC\n");
+  expect_in(r.out, "key,value,bath_temperature_C,liquidus_degC,thermal.bath_temperature_degC,operating_point\n");
   expect_in(r.out, "operation.acd,3.5 cm,965.0000000000001,958.0995138386191,");
   expect_in(r.err, "--outputs: warning: 'bath_temperature_C': renamed 'bath_temperature_degC' in the `potline cell "
                    "--json` document");
@@ -107,6 +109,78 @@ TEST(CliTrial13Fixes, OutIntoAFolderThatIsNoRunFolderWarns) {
   expect_in(s.err, "' is not empty and not a run folder (no manifest.json): the run overwrites events.csv; its other "
                    "entries stay (notes.txt)");
   EXPECT_EQ(read_file(dir.path() / "series" / "notes.txt"), "mine\n");
+}
+
+// T14-1: an amperage cut at the catalogue ACD holds the bath at 965 °C, and its SEC (11.93 kWh/kg DC at
+// 340 kA) read as a 12 % saving in --json, Python and --vary, where only the text said the cell would
+// cool. The JSON, the --vary rows and --thermal's SEC now say it too.
+TEST(CliTrial13Fixes, HeldStateOffTheHeatBalanceIsNoOperatingPointInEveryOutput) {
+  const RunResult cut = potline({"cell", default_case(), "--set", "operation.line_current=340 kA", "--json"});
+  ASSERT_EQ(cut.exit_code, 0) << cut.describe();
+  const Json j = parse_json(cut.out);
+  EXPECT_FALSE(j.at("operating_point").get<bool>());
+  EXPECT_NEAR(finite_number(j, "design_heat_loss_kW"), 778.5, 0.1);  // AP40 at 400 kA
+  EXPECT_LT(finite_number(j, "heat_loss_kW"), 0.75 * 778.5);
+  expect_in(j.at("warnings").dump(), "against 778 kW at AP40's operating point");
+  expect_in(cut.err, "warning: heat loss ");
+  const Json design = parse_json(potline({"cell", default_case(), "--json"}).out);
+  EXPECT_TRUE(design.at("operating_point").get<bool>());
+  EXPECT_TRUE(design.at("warnings").empty()) << design.dump();
+  // Without a technology there is no reference point: null.
+  const Json custom = parse_json(potline({"cell", example("custom-design.toml"), "--json"}).out);
+  EXPECT_TRUE(custom.at("operating_point").is_null());
+
+  // --vary: every row carries the verdict (CSV column, JSON rows, text column and its footnote).
+  const std::vector<std::string> vary = {"cell", default_case(), "--vary", "operation.line_current=320:440:40 kA",
+                                         "--outputs", "sec_dc_kWh_per_kg"};
+  std::vector<std::string> csv = vary;
+  csv.push_back("--csv");
+  const RunResult table = potline(csv);
+  ASSERT_EQ(table.exit_code, 0) << table.describe();
+  expect_in(table.out, "key,value,sec_dc_kWh_per_kg,operating_point\n");
+  expect_in(table.out, "operation.line_current,320 kA,");
+  const auto rows = lines_of(table.out);
+  ASSERT_EQ(rows.size(), 5u) << table.out;
+  EXPECT_EQ(csv_cells(rows[1]).back(), "false");  // 320 kA: 470 kW against 778 kW
+  EXPECT_EQ(csv_cells(rows[3]).back(), "true");   // 400 kA: the operating point
+  std::vector<std::string> json = vary;
+  json.push_back("--json");
+  const Json doc = parse_json(potline(json).out);
+  EXPECT_FALSE(doc.at("rows").at(0).at("operating_point").get<bool>());
+  const RunResult text = potline(vary);
+  expect_in(text.out, "operating point NO: the cell does not run in that state");
+
+  // --thermal: no SEC where the solved state is no operating point (as the ledge).
+  const Json frozen = parse_json(
+      potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=320 kA", "--json"}).out);
+  EXPECT_FALSE(frozen.at("thermal").at("operating_point").get<bool>());
+  EXPECT_TRUE(frozen.at("thermal").at("sec_dc_kWh_per_kg").is_null());
+  EXPECT_TRUE(frozen.at("thermal").at("ledge_cm").is_null());
+}
+
+// T13-6 (c): EUR/MWh numbers under a `price [ct/kWh]` header read 10 times too high (the shipped day's
+// 82.58 EUR/MWh as 825.8) and stay inside the SDAC limits; the series' mean above the highest daily mean
+// any SDAC market has cleared gives it away. The same day written in ct/kWh passes without a word.
+TEST(CliTrial13Fixes, CentsHeaderOverEurPerMWhNumbersWarnsWithTheLikelyUnit) {
+  const TempDir dir;
+  std::string slip = "time_utc,price [ct/kWh]\n", cents = slip;
+  for (const auto& line : lines_of(read_file(source_dir() / "data" / "prices" / "synthetic-de-summer-day-15min.csv"))) {
+    if (line.rfind("20", 0) != 0) continue;
+    const auto comma = line.find(',');
+    slip += line + "\n";
+    cents += line.substr(0, comma + 1) + fmt::format("{:.4f}", std::stod(line.substr(comma + 1)) / 10.0) + "\n";
+  }
+  const std::string slipped = dir.write("slip.csv", slip);
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", slipped, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();  // a warning: a crisis scenario may go beyond what has cleared
+  expect_in(r.err, slipped + ":1:10: warning: 'flex.prices': the header says ct/kWh (1 ct/kWh = 10 EUR/MWh), and the "
+                             "mean of its 96 prices, 825.8 EUR/MWh, is above the highest daily mean an SDAC market is "
+                             "reported to have cleared (706.32 EUR/MWh");
+  expect_in(r.err, "Read as EUR/MWh the mean is 82.58 EUR/MWh");
+  expect_in(r.err, "EUR/MWh numbers under a ct/kWh header?");
+  const RunResult ok = potline({"flex", example("flex-day.toml"), "--prices", dir.write("cents.csv", cents), "--json"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.describe();
+  expect_not_in(ok.err, "highest daily mean");
 }
 
 }  // namespace

@@ -126,19 +126,23 @@ TEST(CliTrialFleetTables, CellSaysWhenTheHeldTemperatureIsNoState) {
   const std::string c = (source_dir() / "examples" / "default.toml").string();
   const RunResult hot = potline({"cell", c, "--set", "operation.acd=12 cm"});
   ASSERT_EQ(hot.exit_code, 0) << hot.describe();
-  EXPECT_NE(hot.out.find("  note: heat loss 1923 kW against 778 kW at AP40's operating point: with the bath held at "
-                         "965.0 °C the loss is what closes the balance, and a cell run so would heat up (--thermal "
-                         "solves the bath temperature and ledge)\n"),
+  // Since T14-1 a warning (stderr, and the JSON's warnings), no longer a note on stdout.
+  EXPECT_NE(hot.err.find("warning: heat loss 1923 kW against 778 kW at AP40's operating point: with the bath held at "
+                         "965.0 °C the loss is what closes the balance, and a cell run so would heat up, so voltage, "
+                         "CE and SEC here are no operating point (--thermal solves the bath temperature and ledge)\n"),
             std::string::npos)
-      << hot.out;
+      << hot.err;
   const RunResult cold = potline({"cell", c, "--set", "operation.line_current=300 kA"});
-  EXPECT_NE(cold.out.find("a cell run so would cool and grow ledge"), std::string::npos) << cold.out;
-  for (const auto& args : std::vector<std::vector<std::string>>{{"cell", c},
-                                                                {"cell", c, "--set", "operation.acd=4 cm"},
-                                                                {"cell", c, "--set", "operation.acd=12 cm", "--thermal"}}) {
+  EXPECT_NE(cold.err.find("a cell run so would cool and grow ledge"), std::string::npos) << cold.err;
+  for (const auto& args : std::vector<std::vector<std::string>>{{"cell", c}, {"cell", c, "--set", "operation.acd=4 cm"}}) {
     const RunResult r = potline(args);
-    EXPECT_EQ(r.out.find("note: heat loss"), std::string::npos) << r.out;  // near the design point, or solved
+    EXPECT_EQ(r.err.find("warning: heat loss"), std::string::npos) << r.err;  // near the design point
   }
+  // With --thermal the top-level keys still hold the bath (the JSON says so); the warning names the solve.
+  const RunResult solved = potline({"cell", c, "--set", "operation.acd=12 cm", "--thermal"});
+  EXPECT_NE(solved.err.find("no operating point (the thermal steady state solves the bath temperature and ledge)"),
+            std::string::npos)
+      << solved.err;
 }
 
 // simulate: cell-process-faults sets its own fault rates (0.286 AE/cell-day) beside a profile line

@@ -138,7 +138,7 @@ TEST(CliUserTrial6Outputs, CellThermalOffTheDesignPointSaysWhatTheStateIs) {
       potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=300 kA"});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   expect_in(text.out, "ledge fills the side channel (≥ 28.0 cm)");
-  expect_in(text.out, "kWh/kg (DC) (not an operating point: the cell does not run in this state)");
+  expect_in(text.out, "SEC n/a (not an operating point: the cell does not run in this state)");  // T14-1
   expect_not_in(text.out, "ledge none");
   const RunResult steady =
       potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=360 kA"});

@@ -47,6 +47,33 @@ TEST(fleet_dataset, ReadsRowsInSiUnits) {
 
 // cell_type (optional): the cell a source names, kept as text whether or not the catalogue has it;
 // a file without the column reads as before (every row's cell_type empty).
+// T14-2: line_current_kA is checked as operation.line_current is, (0, 2000] kA with a warning outside
+// 60-700 kA (-300 was read as no line current, 5 and 40000 kA chose the technology class silently).
+TEST(fleet_dataset, LineCurrentIsRangeCheckedAsTheCellsLineCurrent) {
+  core::Diagnostics d;
+  const auto rows = parse_smelters(kHeader +
+                                       "a,A,CAN,canada,,,,,100,operating,,,false,-300,hydro,,false,s\n"
+                                       "b,B,CAN,canada,,,,,100,operating,,,false,40000,hydro,,false,s\n"
+                                       "c,C,CAN,canada,,,,,100,operating,,,false,5,hydro,,false,s\n"
+                                       "e,E,CAN,canada,,,,,100,operating,,,false,300,hydro,,false,s\n",
+                                   "t.csv", d);
+  const std::string text = d.to_string();
+  EXPECT_EQ(d.error_count(), 2u) << text;
+  EXPECT_NE(text.find("t.csv:2:42: error: 'line_current_kA': value '-300' is outside the allowed range (0, 2000] kA"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("t.csv:3:42: error: 'line_current_kA': value '40000' is outside the allowed range"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("t.csv:4:42: warning: 'line_current_kA': value '5' is outside the typical range 60–700 kA"),
+            std::string::npos)
+      << text;
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].line_current_A, 0.0);  // not taken
+  EXPECT_NEAR(rows[3].line_current_A, 300e3, 1e-6);
+  EXPECT_EQ(text.find("t.csv:5"), std::string::npos) << text;
+}
+
 TEST(fleet_dataset, CellTypeColumnIsOptionalText) {
   core::Diagnostics d;
   std::string header = kHeader;

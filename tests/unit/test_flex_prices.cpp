@@ -1,5 +1,6 @@
 // Price series input of potline flex (src/flex/prices.cpp): the format, and every kind of bad input
 // reported with file:line:col and what is wrong (the messages are asserted).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -74,6 +75,35 @@ TEST(flex_prices, PricesOutsideTheSdacClearingRangeWarnOnce) {
   core::Diagnostics ok;
   ASSERT_TRUE(flex::read_price_csv_text(kHeader + "2026-06-01T00:00Z,-500\n2026-06-01T01:00Z,4000\n", "p.csv", ok));
   EXPECT_EQ(ok.to_string().find("warning"), std::string::npos) << ok.to_string();
+}
+
+// T13-6 (c): a day whose mean lies above the highest daily mean an SDAC market has cleared (706.32
+// EUR/MWh) is warned at the header's unit, naming EUR/MWh under a ct/kWh header; shorter series are not
+// (hours at the peak may lie above a day's record).
+TEST(flex_prices, ADayAboveTheRecordDailyMeanWarnsAtTheUnit) {
+  const auto day = [](const std::string& header, double price, int hours) {
+    std::string text = header;
+    for (int h = 0; h < hours; ++h) text += fmt::format("2026-06-01T{:02d}:00Z,{}\n", h, price);
+    return text;
+  };
+  core::Diagnostics cents;
+  ASSERT_TRUE(flex::read_price_csv_text(day("time_utc,price [ct/kWh]\n", 80, 24), "c.csv", cents, "flex.prices"));
+  EXPECT_NE(cents.to_string().find("c.csv:1:10: warning: 'flex.prices': the header says ct/kWh (1 ct/kWh = 10 "
+                                   "EUR/MWh), and the mean of its 24 prices, 800.0 EUR/MWh"),
+            std::string::npos)
+      << cents.to_string();
+  EXPECT_NE(cents.to_string().find("Read as EUR/MWh the mean is 80.00 EUR/MWh"), std::string::npos);
+  core::Diagnostics euros;
+  ASSERT_TRUE(flex::read_price_csv_text(day(kHeader, 800, 24), "e.csv", euros, "flex.prices"));
+  EXPECT_NE(euros.to_string().find("read in EUR/MWh, the mean of its 24 prices, 800.0 EUR/MWh, is above"),
+            std::string::npos)
+      << euros.to_string();
+  for (const auto& [text, why] : {std::pair{day(kHeader, 700, 24), "below the record"},
+                                  std::pair{day(kHeader, 800, 23), "shorter than a day"}}) {
+    core::Diagnostics quiet;
+    ASSERT_TRUE(flex::read_price_csv_text(text, "q.csv", quiet, "flex.prices"));
+    EXPECT_EQ(quiet.to_string().find("highest daily mean"), std::string::npos) << why << quiet.to_string();
+  }
 }
 
 TEST(flex_prices, UtcTimesRoundTrip) {

@@ -236,9 +236,30 @@ TEST(ReportCharts, DisturbanceWindowsComeFromTheSimulationsOwnSummary) {
   run.tables["timeseries.csv"] = parse_table("Time [h],Line current [kA]\n0,400\n2.5,0\n4,400\n", "t.csv", d);
   const RunReport r = build_run_report(run);
   ASSERT_EQ(r.tables.size(), 1u);
-  EXPECT_EQ(r.tables[0].columns, (std::vector<std::string>{"kind", "start_h", "end_h", "min_superheat_K", "recovery_h"}));
+  // Short headers with the unit on a second line, so the table fits the page (T13-12.8).
+  EXPECT_EQ(r.tables[0].columns,
+            (std::vector<std::string>{"Kind", "Start\n[h]", "End\n[h]", "Superheat min\n[K]", "Recovery\n[h]"}));
   EXPECT_EQ(r.tables[0].rows[0][0], "outage");
+  EXPECT_EQ(r.tables[0].rows[0][1], "2.00");
   EXPECT_EQ(r.tables[0].rows[0][4], "not recovered");  // null recovery: a cell had not come back (was "missing")
+}
+
+// The run's settings of the recovery go into the title when every window has the same; a key the
+// table does not know is still shown, under its own name.
+TEST(ReportCharts, DisturbanceWindowSettingsInTheTitleAndUnknownKeysKept) {
+  core::Diagnostics d;
+  RunData run = summary_run("simulate", "r", Json::parse(R"({"simulated_days": 1, "event_windows": [
+    {"kind": "current_step", "start_h": 2.0, "end_h": 3.0, "recovery_dwell_h": 0.5, "after_h": 24.0, "new_key": 7},
+    {"kind": "outage", "start_h": 5.0, "end_h": 6.0, "recovery_dwell_h": 0.5, "after_h": 12.5, "new_key": 8}]})"));
+  run.tables["timeseries.csv"] = parse_table("Time [h],Line current [kA]\n0,400\n2.5,0\n4,400\n", "t.csv", d);
+  const RunReport r = build_run_report(run);
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_NE(r.tables[0].title.find("; recovery_dwell_h 0.50 h)"), std::string::npos) << r.tables[0].title;
+  EXPECT_EQ(r.tables[0].columns,
+            (std::vector<std::string>{"Kind", "Start\n[h]", "End\n[h]", "Looked at after\n[h]", "new_key"}));
+  EXPECT_EQ(r.tables[0].rows[0][0], "current step");
+  EXPECT_EQ(r.tables[0].rows[1][3], "12.50");
+  EXPECT_EQ(r.tables[0].rows[1][4], "8");
 }
 
 }  // namespace

@@ -49,6 +49,10 @@ struct VaryTable {
     std::string key;
     std::string value;                          ///< the --set text, with VarySpec::unit after a plain number
     std::vector<std::optional<double>> outputs;  ///< nullopt where the document has null (e.g. no IRR)
+    /// The document's verdict on its state, where it gives one (cell: `operating_point`, and
+    /// `thermal.operating_point` with --thermal): false when the cell does not run in this state, so
+    /// its voltage, CE and SEC are no operating point (T14-1); nullopt for documents without one.
+    std::optional<bool> operating_point = std::nullopt;
   };
   std::vector<Row> rows;
   /// About the --outputs asked for, as "--outputs: warning: 'KEY': ..." (a key renamed in the JSON

@@ -37,6 +37,12 @@ inline constexpr double kHour_s = 3600.0;
 /// limit (other markets have their own), not a bound of the model.
 inline constexpr double kSdacMinPrice_eur_per_MWh = -500.0;
 inline constexpr double kSdacMaxPrice_eur_per_MWh = 4000.0;
+/// The highest daily mean of day-ahead prices read for an SDAC market [EUR/MWh]: France, for
+/// delivery on 26 August 2022, 706.32 (Germany 699.44), EPEX SPOT data as reported by
+/// [RT day-ahead Aug 2022] (a secondary report, value to verify against EPEX's market results). A
+/// horizon whose mean lies above it is warned about as a likely unit slip, not refused: a crisis
+/// scenario may go beyond what has cleared.
+inline constexpr double kHighestDailyMean_eur_per_MWh = 706.32;
 
 struct PriceSeries {
   std::string path;                  ///< the file the series came from (messages)
@@ -45,6 +51,8 @@ struct PriceSeries {
   std::vector<double> price_eur_per_J;  ///< one per interval (SI: EUR per joule)
   std::vector<int> lines;            ///< the file line of each row
   std::vector<int> price_columns;    ///< the file column of each row's price (messages)
+  std::string unit;                  ///< the unit the header declares ("EUR/MWh", "ct/kWh"; messages)
+  core::SourceLocation unit_at;      ///< where the header declares it (the price column's name)
   /// Rows of the series as read, and the index of this series' first row among them (select_horizon
   /// keeps the horizon's rows; 0 and size() for a series as read).
   std::size_t rows_read = 0, first_row = 0;
@@ -88,7 +96,10 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& text, const st
 /// made "a year: +6468.72 M EUR" without a word). When more than half of the rows lie outside
 /// (kWrongUnitShare), it is an input error instead: no SDAC series clears outside its limits, so a
 /// majority outside is a series in another unit (T13-6: EUR/GWh numbers under a EUR/MWh header,
-/// 92 of 96 rows, valued a day at -1.0 billion EUR); the message names the likely unit.
+/// 92 of 96 rows, valued a day at -1.0 billion EUR); the message names the likely unit. Else a
+/// warning (at the header's unit) when the mean of a series of a day or more lies above the highest daily mean an SDAC
+/// market is reported to have cleared (kHighestDailyMean_eur_per_MWh): a `price [ct/kWh]` header over
+/// EUR/MWh numbers reads a day of 82.6 EUR/MWh as 826 EUR/MWh, inside the limits (T13-6 (c)).
 void warn_implausible_prices(const PriceSeries& series, const std::string& key,
                              core::Diagnostics& diagnostics);
 

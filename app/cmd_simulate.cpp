@@ -460,8 +460,11 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
                                 ->check(run_folder_path());
   cmd->add_flag("--report", options->report, "also write the HTML report DIR/report.html (see 'potline report')")
       ->needs(out_option);
-  cmd->add_option("--threads", options->threads, "worker threads (overrides run.threads; results do not depend on it)")
-      ->check(integer_in(1, 256));
+  // 0 = the case's run.threads, as Python's potline.simulate(threads=0) (T14-8).
+  cmd->add_option("--threads", options->threads,
+                  "worker threads (overrides run.threads; 0: run.threads, as without the option; results do not "
+                  "depend on it)")
+      ->check(integer_in(0, 256));
   cmd->add_flag("--json", options->json, "print the summary as one JSON object on stdout");
   add_vary_options(cmd, options->vary, "simulate");
   cmd->add_flag("-q,--quiet", options->quiet, "no progress line on stderr");

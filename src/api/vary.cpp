@@ -428,16 +428,18 @@ std::string vary_text(const VaryTable& table) {
   std::vector<std::vector<std::string>> cells;
   std::vector<std::string> header = {"key", "value"};
   header.insert(header.end(), table.outputs.begin(), table.outputs.end());
-  const bool verdicts = has_operating_point(table);
+  // The text shows the verdicts when one is NO (a column of "yes" is noise); CSV and JSON always do.
+  const bool any_not = std::any_of(table.rows.begin(), table.rows.end(), [](const VaryTable::Row& r) {
+    return r.operating_point.has_value() && !*r.operating_point;
+  });
+  const bool verdicts = any_not;
   if (verdicts) header.push_back("operating point");
   cells.push_back(header);
-  bool any_not = false;
   for (const auto& r : table.rows) {
     std::vector<std::string> line = {r.key, r.value};
     // Fixed notation, 6 significant digits: money read "npv_usd 1.5107e+08" (user trial T11-13).
     for (const auto& x : r.outputs) line.push_back(x ? core::format_significant(*x, 6) : "n/a");
     if (verdicts) line.push_back(r.operating_point ? (*r.operating_point ? "yes" : "NO") : "n/a");
-    any_not = any_not || (r.operating_point && !*r.operating_point);
     cells.push_back(line);
   }
   std::vector<std::size_t> width(header.size(), 0);

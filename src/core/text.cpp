@@ -1,6 +1,7 @@
 #include "potline/core/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -24,11 +25,32 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace {
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+// `word`'s letters appear in `name` in order, ignoring case ("chn" in "china"): an abbreviation.
+bool abbreviates(std::string_view word, std::string_view name) {
+  std::size_t at = 0;
+  for (char c : name)
+    if (at < word.size() && lower(word[at]) == lower(c)) ++at;
+  return at == word.size();
+}
+
+}  // namespace
+
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   // No key, unit or name of the program is this long: a longer word (a pasted line, a fuzzed 1 MB key
   // that took 2.6 s here) gets no suggestion rather than a search proportional to its length.
   constexpr std::size_t kLongestSuggested = 256;
   if (word.size() > kLongestSuggested) return {};
+  // A name that differs only in case is that name ("pfpb_modern" is 4 edits from PFPB_modern, T14-8).
+  for (const auto& candidate : candidates)
+    if (equal_ignoring_case(word, candidate)) return candidate;
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {
@@ -52,6 +74,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       }
     }
   }
+  // Two edits of a word of three letters or fewer leave too little in common ("XYZ" -> "KAZ", T14-8),
+  // unless the word abbreviates the name ("chn" -> "china").
+  if (!best.empty() && word.size() <= 3 && best_distance >= 2 && !abbreviates(word, best)) best.clear();
   if (!best.empty()) return best;
   // A key given without its section ("acd" for "operation.acd"), or in the wrong section.
   const auto last_dot = word.rfind('.');

@@ -113,7 +113,9 @@ void warn_fraction_for_percent(const FieldSpec& field, const std::string& raw_te
 // say it is a fraction and how to write it. For a dimensionless field whose allowed or typical
 // range ends at 1, when the value reads as a percentage (2 to 100, not 1.01) and its hundredth is
 // allowed.
-std::string share_hint(const FieldSpec& field, double value_in_unit) {
+// Not for a value written with '%' ("500 %" is 5 as meant: T14-12, "it is a fraction: write 0.05" was wrong).
+std::string share_hint(const FieldSpec& field, double value_in_unit, const std::string& raw_text = {}) {
+  if (raw_text.find('%') != std::string::npos) return {};
   const bool dimensionless = field.unit.empty() || field.unit == "1";
   const bool share = (field.max && *field.max == 1.0) || (field.typical_max && *field.typical_max <= 1.0);
   const double hundredth = value_in_unit / 100.0;
@@ -175,7 +177,7 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
   if (below || above) {
     std::string message = "value " + shown + " is outside the allowed range " + field.range_text();
     if (!field.description.empty()) message += " (" + field.description + ")";
-    message += share_hint(field, value_in_unit);
+    message += share_hint(field, value_in_unit, raw_text);
     // A fraction typed for a percentage (assumed_current_efficiency = 0.95): the percentage it
     // stands for is allowed, the value is not.
     const double percent = value_in_unit * 100.0;
@@ -200,7 +202,7 @@ bool check_range(const FieldSpec& field, double value_in_unit, const std::string
                     value_in_unit * 100.0, value_in_unit * 100.0, value_in_unit * 100.0);
       hint = buffer;
     }
-    hint += share_hint(field, value_in_unit);
+    hint += share_hint(field, value_in_unit, raw_text);
     const std::string basis = unit_basis_hint(field, raw_text, value_in_unit);
     hint += basis.empty() ? thousandfold_hint(field, value_in_unit) : basis;
     diagnostics.warning(where, field.key,
@@ -270,6 +272,21 @@ std::string example_number(const std::string& given_text, double given, const Fi
   return given_text;
 }
 
+// Cents of a currency per energy ("3 ct/kWh", the usual European way to write a power price) for a
+// money-per-energy field: "ct" is the carat (a mass), so the unit read as a mass per energy and the
+// hint repeated the number, "3 USD/MWh" (T14-8). Said as cents, with the number times 10 per MWh.
+std::optional<std::string> cents_message(double number, const std::string& unit_text, const FieldSpec& field,
+                                         const core::Dimension& wanted) {
+  std::string lower = unit_text;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const bool cents = lower.rfind("ct/", 0) == 0 || lower.rfind("cent/", 0) == 0 || lower.rfind("cents/", 0) == 0;
+  const bool money_per_energy = (wanted[6] != 0 || wanted[7] != 0) && field.unit.find("/MWh") != std::string::npos;
+  if (!cents || !money_per_energy || lower.substr(lower.find('/')) != "/kwh") return std::nullopt;
+  return fmt::format("unit '{}': cents are not a unit here ('ct' is the carat, a mass); give {:g} {} as {:g} {} "
+                     "(1 ct/kWh = 10 per MWh of the same currency; amounts are not converted between currencies)",
+                     unit_text, number, unit_text, number * 10.0, field.unit);
+}
+
 // The message for a value whose unit has another dimension than the field's, or nullopt when
 // that is not the problem (no unit, an unknown unit, or a number that does not parse).
 std::optional<std::string> unit_mismatch_message(const std::string& raw_text, const FieldSpec& field) {
@@ -282,6 +299,7 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
   const core::UnitParse given = core::parse_unit(unit_text);
   const core::UnitParse wanted = core::parse_unit(field.unit.empty() ? "1" : field.unit);
   if (!given.unit || !wanted.unit || given.unit->dimension == wanted.unit->dimension) return std::nullopt;
+  if (auto cents = cents_message(number, unit_text, field, wanted.unit->dimension)) return cents;
   const std::string number_text = example_number(trimmed(std::string(begin, static_cast<const char*>(end))), number, field);
   std::string message = "unit '" + unit_text + "' (" + dimension_words(given.unit->dimension) +
                         ") cannot be converted to ";

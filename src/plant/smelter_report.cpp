@@ -98,9 +98,9 @@ void warn_if_no_production(const SmelterCase& c, const SmelterResult& r, core::D
   for (std::size_t i = 0; i < c.inputs.potlines.size(); ++i) {
     if (!evaluate_potline(c.inputs, i).produces) {
       diagnostics.warning(fmt::format("potline[{}].capacity_factor", i),
-                          fmt::format("potline group {} produces nothing: its C1 and full cost per t are not defined "
+                          fmt::format("potline[{}] produces nothing: its C1 and full cost per t are not defined "
                                       "(null in JSON, empty in potlines.csv)",
-                                      i + 1));
+                                      i));
     }
   }
 }
@@ -406,9 +406,11 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
   if (!c.inputs.potlines.empty()) {
     for (std::size_t i = 0; i < c.inputs.potlines.size() && i < c.potlines.size(); ++i) {
       const SmelterResult p = evaluate_potline(c.inputs, i);
-      s += fmt::format("  potline group {}      {}: {}, {:.0f} t/yr, SEC {:.3f} kWh/kg, C1 {} USD/t, "
+      // Numbered as --set names them, from 0 (T14-8: "potline group 1" was potline[0], so
+      // `--set potline[1].technology=...` for "group 1" changed the other line).
+      s += fmt::format("  {:<22}{}: {}, {:.0f} t/yr, SEC {:.3f} kWh/kg, C1 {} USD/t, "
                        "{:.3f} t CO2e/t\n",
-                       i + 1, c.potlines[i].name, c.potlines[i].technology.empty() ? "input SEC" : c.potlines[i].technology,
+                       fmt::format("potline[{}]", i), c.potlines[i].name, c.potlines[i].technology.empty() ? "input SEC" : c.potlines[i].technology,
                        p.production_kg_per_s * kSecondsPerYear / kKgPerT, p.sec_ac_J_per_kg / kJPerKWh,
                        text_if_produced(p, p.c1_usd_per_kg * kKgPerT), p.emissions.total);
     }

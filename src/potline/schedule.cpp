@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include "potline/core/units.hpp"
 #include "potline/io/csv.hpp"
@@ -29,6 +31,39 @@ bool split_header(const std::string& cell, std::string& name, std::string& unit)
   return true;
 }
 
+// "24 h 0.9" -> time "24 h", value "0.9"; "24 h 90 %" -> "24 h", "90 %"; "86400 0.9" -> "86400", "0.9".
+// The time's unit may stand apart from its number, so a second word that is no number belongs to the
+// time (T14-11: split at the last blank, "24 h 90 %" read the time '24 h 90' and said "unknown unit '90'").
+bool split_step(const std::string& item, std::string& time, std::string& value) {
+  std::istringstream in(item);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  if (words.size() < 2) return false;
+  const auto numeric = [](const std::string& w) {
+    return std::isdigit(static_cast<unsigned char>(w[0])) || w[0] == '.' || w[0] == '-' || w[0] == '+';
+  };
+  const std::size_t time_words = words.size() >= 3 && !numeric(words[1]) ? 2 : 1;
+  time.clear();
+  value.clear();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string& part = i < time_words ? time : value;
+    part += (part.empty() ? "" : " ") + words[i];
+  }
+  return true;
+}
+
+// The value of a step: a plain number, or a percentage ("90 %" = 0.9); nullopt with `unit` set to
+// what followed the number when it is neither.
+std::optional<double> step_value(const std::string& text, std::string& unit) {
+  char* end = nullptr;
+  const double x = std::strtod(text.c_str(), &end);
+  if (end == text.c_str()) return std::nullopt;
+  unit = trim(std::string(end));
+  if (unit.empty()) return x;
+  if (unit == "%") return x / 100.0;
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool parse_step_list(const std::string& text, const std::string& key, const core::SourceLocation& where,
@@ -45,22 +80,35 @@ bool parse_step_list(const std::string& text, const std::string& key, const core
     item = trim(item);
     ++index;
     if (item.empty()) continue;
-    const auto space = item.find_last_of(" \t");
-    if (space == std::string::npos) {
+    if (item.find(',') != std::string::npos) {  // "24 h 0.9, 48 h 1" (T14-11)
+      diagnostics.error(where, key, fmt::format("step {} '{}': ',' separates nothing here: separate steps with ';' and "
+                                                "write decimals with '.', e.g. '{}'",
+                                                index, item, syntax.list_example));
+      continue;
+    }
+    std::string time_text, value_text, unit;
+    if (!split_step(item, time_text, value_text)) {
       diagnostics.error(where, key, fmt::format("step {} '{}': write 'TIME {}', e.g. '{}'", index, item,
                                                 syntax.value_name, syntax.step_example));
       continue;
     }
-    const auto time = core::parse_quantity(trim(item.substr(0, space)), "h", "s");
-    const std::string value_text = trim(item.substr(space + 1));
-    char* end = nullptr;
-    const double value = std::strtod(value_text.c_str(), &end);
+    const auto time = core::parse_quantity(time_text, "h", "s");
     if (!time.ok()) {
       diagnostics.error(where, key, fmt::format("step {} '{}': time: {}", index, item, time.error));
       continue;
     }
-    const bool number = end != value_text.c_str() && *end == '\0';
-    if (const std::string problem = check(number ? std::optional<double>(value) : std::nullopt); !problem.empty()) {
+    const std::optional<double> value = step_value(value_text, unit);
+    if (!value && !unit.empty()) {  // "24 h 360 kA": the value is a factor (or %), not a quantity
+      char* end = nullptr;
+      const double given = std::strtod(value_text.c_str(), &end);
+      const std::string hint = syntax.unit_hint ? syntax.unit_hint(given, unit) : "";
+      diagnostics.error(where, key, fmt::format("step {} '{}': the {} '{}' is a plain number or a percentage, not in "
+                                                "'{}'{}; e.g. '{}'",
+                                                index, item, syntax.value_name, value_text, unit,
+                                                hint.empty() ? "" : ": " + hint, syntax.step_example));
+      continue;
+    }
+    if (const std::string problem = check(value); !problem.empty()) {
       diagnostics.error(where, key, fmt::format("step {} '{}': {}", index, item, problem));
       continue;
     }
@@ -70,7 +118,7 @@ bool parse_step_list(const std::string& text, const std::string& key, const core
     }
     last = time.value;
     ++steps;
-    add(time.value, value);
+    add(time.value, *value);
   }
   if (steps == 0 && diagnostics.error_count() == errors_before && !trim(text).empty()) {
     diagnostics.error(where, key, fmt::format("'{}' holds no step: write 'TIME {}; ...', e.g. '{}'{}", text,
@@ -81,8 +129,15 @@ bool parse_step_list(const std::string& text, const std::string& key, const core
 
 bool CurrentSchedule::parse_steps(const std::string& text, const std::string& key,
                                   const core::SourceLocation& where, core::Diagnostics& diagnostics) {
-  const StepListSyntax syntax{"FACTOR", "48 h 0.75", "48 h 0.75; 120 h 1.0",
-                              " (or leave the key out for a constant current)"};
+  StepListSyntax syntax{"FACTOR", "48 h 0.75", "48 h 0.75; 120 h 1.0",
+                        " (or leave the key out for a constant current)"};
+  // "24 h 360 kA": the factor that current is of the nominal (T14-11).
+  syntax.unit_hint = [this](double value, const std::string& unit) -> std::string {
+    const auto amps = core::convert(value, unit, "A");
+    if (!amps.ok() || nominal_A_ <= 0.0) return "";
+    return fmt::format("{:g} {} is {:.4g} of the nominal {:g} kA (operation.line_current), so write {:.4g}", value, unit,
+                       amps.value / nominal_A_, nominal_A_ / 1e3, amps.value / nominal_A_);
+  };
   const auto check = [this](std::optional<double> factor) -> std::string {
     if (!factor || !(*factor >= 0.0) || *factor > 2.0) {
       return "the factor of the nominal current must be a number in [0, 2]";

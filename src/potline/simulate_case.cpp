@@ -313,6 +313,18 @@ void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnosti
                                   p.undercooling_time_s, c.control.sample_period_s,
                                   3.0 * c.control.sample_period_s));
   }
+  // A setting of the other integrator changes nothing (T14-12: run.relative_tolerance = 1e-2 with the
+  // default batch integrator gave every printed digit of 1e-8, and the title listed it as changed).
+  const bool batch = c.integrator == IntegratorKind::kBatch;
+  const char* unused = batch ? "run.relative_tolerance" : "run.voltage_refresh";
+  if (const io::Value* x = v.get(unused);
+      x != nullptr && (x->origin == io::Origin::kCaseFile || x->origin == io::Origin::kCommandLine)) {
+    diagnostics.warning(x->location, unused,
+                        batch ? "never used: it is CVODE's tolerance, and run.integrator is \"batch\" (whose "
+                                "accuracy run.voltage_refresh and run.sample_period set); set run.integrator = "
+                                "\"cvode\" to use it"
+                              : "never used: it sets the batch integrator's refresh, and run.integrator is \"cvode\"");
+  }
   const SafeWindow& w = c.window;
   if (w.superheat_min_K >= w.superheat_max_K || w.ledge_min_m >= w.ledge_max_m) {
     diagnostics.error(location(v, "window.superheat_min"), "window",

@@ -285,10 +285,30 @@ HtmlTable model_window_table(const Json& summary) {
     return std::any_of(std::begin(kWindowColumns), std::end(kWindowColumns), is) ||
            std::any_of(std::begin(kWindowSettings), std::end(kWindowSettings), is);
   };
+  // Columns that say nothing in this run (every window ends as scheduled and planned, none cut at the
+  // run's end, no cell cleared, cut out or unrecovered) are named in the title instead.
+  const auto quiet = [&](const std::string& key) {
+    for (const Json& w : windows) {
+      if (!w.contains(key)) continue;
+      const Json& v = w[key];
+      const bool as_end = (key == "scheduled_end_h" || key == "planned_end_h") && w.contains("end_h") && v == w["end_h"];
+      if (!(as_end || v == false || (key.rfind("cells_", 0) == 0 && v == 0))) return false;
+    }
+    return true;
+  };
   std::vector<Shown> shown;
-  for (const WindowColumn& c : kWindowColumns)
-    if (windows[0].contains(c.key)) shown.push_back({c.key, c.header, c.digits});  // an older run may lack one
   std::string settings;
+  for (const WindowColumn& c : kWindowColumns) {
+    if (!windows[0].contains(c.key)) continue;  // an older run may lack one
+    const std::string key = c.key;
+    const bool foldable = key == "scheduled_end_h" || key == "planned_end_h" || key == "cut_at_run_end" ||
+                          key.rfind("cells_", 0) == 0;
+    if (!foldable || !quiet(key)) {
+      shown.push_back({c.key, c.header, c.digits});
+      continue;
+    }
+    settings += "; " + key + (key.back() == 'h' ? " = end_h" : key == "cut_at_run_end" ? " false" : " 0");
+  }
   for (const WindowColumn& c : kWindowSettings) {
     if (!windows[0].contains(c.key)) continue;
     bool same = true;

@@ -1,6 +1,6 @@
 // Report of a sweep's results store (`potline sweep ... --out FILE.sqlite`): the distribution of the
-// world outcomes and of the regional prices per scenario (5-95 % whiskers, 25-75 % box, median
-// tick: quantiles computed here, so the page draws exactly one box per group), and tornadoes of
+// world outcomes and of the regional prices per scenario (P10-P90 whiskers, as the sweep text's P50
+// [P10-P90]; 25-75 % box; median tick: quantiles computed here, so the page draws exactly one box per group), and tornadoes of
 // the uncertain inputs' effect on the world price and on the marginal cost. Titles and axes come
 // from the declared metrics (potline/sweep/metrics.hpp).
 #include <fmt/format.h>
@@ -32,13 +32,14 @@ Json box_row(const std::string& group, const std::string& scenario, std::vector<
   std::sort(v.begin(), v.end());
   double mean = 0;
   for (double x : v) mean += x / static_cast<double>(v.size());
-  return {{"group", group}, {"scenario", scenario}, {"p5", vega::number(quantile(v, 0.05))},
+  return {{"group", group}, {"scenario", scenario}, {"p10", vega::number(quantile(v, 0.10))},
           {"p25", vega::number(quantile(v, 0.25))}, {"median", vega::number(quantile(v, 0.5))},
-          {"p75", vega::number(quantile(v, 0.75))}, {"p95", vega::number(quantile(v, 0.95))},
+          {"p75", vega::number(quantile(v, 0.75))}, {"p90", vega::number(quantile(v, 0.90))},
           {"mean", vega::number(mean)}, {"n", v.size()}};
 }
 
-/// Box glyphs: whisker rule p5-p95, counted bar p25-p75, median tick; y = group, yOffset = scenario.
+/// Box glyphs: whisker rule p10-p90 (the sweep text's P10-P90, T14-12), counted bar p25-p75, median
+/// tick; y = group, yOffset = scenario.
 Chart box_chart(const std::string& title, const std::string& subtitle, const std::string& x_title, const Json& rows,
                 bool by_scenario) {
   Json spec = vega::base(title, subtitle, 640, 0);
@@ -47,10 +48,10 @@ Chart box_chart(const std::string& title, const std::string& subtitle, const std
   const Json y = {{"field", "group"}, {"type", "nominal"}, {"title", nullptr}};
   const Json offset = {{"field", "scenario"}};
   const Json color = {{"field", "scenario"}, {"type", "nominal"}, {"title", "Scenario"}};
-  Json x = vega::field("p5", "quantitative", x_title);
+  Json x = vega::field("p10", "quantitative", x_title);
   x["scale"] = {{"zero", false}};
   Json whisker = {{"mark", {{"type", "rule"}}},
-                  {"encoding", {{"y", y}, {"x", x}, {"x2", {{"field", "p95"}}}, {"color", color}}}};
+                  {"encoding", {{"y", y}, {"x", x}, {"x2", {{"field", "p90"}}}, {"color", color}}}};
   Json box = {{"mark", {{"type", "bar"}, {"height", 8}, {"tooltip", {{"content", "data"}}}}},
               {"encoding", {{"y", y}, {"x", {{"field", "p25"}, {"type", "quantitative"}}}, {"x2", {{"field", "p75"}}}, {"color", color}}}};
   Json median = {{"mark", {{"type", "tick"}, {"color", "black"}, {"size", 10}}},
@@ -153,12 +154,12 @@ RunReport sweep_report(const RunData& run) {
       by_sample[{scenario, t->text(i, "sample")}][entity == "input" ? metric : "world/" + metric] = *v;
     }
   }
-  const std::string subtitle = fmt::format("{}: {} scenario(s); whiskers 5-95 %, box 25-75 %, tick median", run.title(),
+  const std::string subtitle = fmt::format("{}: {} scenario(s); whiskers P10-P90 (as the text's P50 [P10-P90]), box 25-75 %, tick median", run.title(),
                                            scenarios.size());
   const std::vector<std::string> world{"world_price_usd_per_t", "marginal_cost_usd_per_t", "production_Mt",
                                        "curtailed_Mt", "emissions_Mt_co2e"};
   HtmlTable table{"World outcomes by scenario (quantiles over the samples)",
-                  {"Metric", "Unit", "Key", "Scenario", "Samples", "5 %", "25 %", "Median", "75 %", "95 %", "Mean"}, {}};
+                  {"Metric", "Unit", "Key", "Scenario", "Samples", "10 %", "25 %", "Median", "75 %", "90 %", "Mean"}, {}};
   for (const auto& metric : world) {
     const sweep::StoredMetric* declared = sweep::find_stored_metric("world", metric);
     const std::string name = declared ? std::string(declared->title) : metric;
@@ -169,8 +170,8 @@ RunReport sweep_report(const RunData& run) {
       if (v.empty()) continue;
       const Json row = box_row(s, s, v);
       rows.push_back(row);
-      table.rows.push_back({name, unit, metric, s, std::to_string(v.size()), vega::cell_text(row["p5"]), vega::cell_text(row["p25"]),
-                            vega::cell_text(row["median"]), vega::cell_text(row["p75"]), vega::cell_text(row["p95"]),
+      table.rows.push_back({name, unit, metric, s, std::to_string(v.size()), vega::cell_text(row["p10"]), vega::cell_text(row["p25"]),
+                            vega::cell_text(row["median"]), vega::cell_text(row["p75"]), vega::cell_text(row["p90"]),
                             vega::cell_text(row["mean"])});
     }
     if (!rows.empty()) {

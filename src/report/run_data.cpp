@@ -96,6 +96,18 @@ std::optional<io::Json> read_json(const fs::path& file, const std::string& what,
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
+  // A report page given for its run (`potline report w24.html`: "not valid JSON ... last read: '<'",
+  // T14-8): say what it is and what to give instead.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '<') {
+    std::error_code ec;
+    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    const bool beside = fs::exists(folder / "summary.json", ec);
+    d.error({file.string(), 0, 0}, "",
+            fmt::format("this is an HTML page (a report?), not a run's JSON: give the run folder or its summary.json{}",
+                        beside ? fmt::format(" ({}/ holds one)", folder.string()) : std::string()));
+    return std::nullopt;
+  }
   try {
     io::Json j = io::Json::parse(text);
     if (!j.is_object()) {

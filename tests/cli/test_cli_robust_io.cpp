@@ -153,10 +153,14 @@ TEST(CliRobust, UnknownCommandIsNamedWithSuggestionAndList) {
 TEST(CliRobust, ThreadsMustBeAnInteger) {
   const RunResult r = potline({"simulate", example("cell-7d.toml"), "--threads", "two"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  expect_in(r.err, "expects an integer in [1, 256], got 'two'");
-  const RunResult zero = potline({"simulate", example("cell-7d.toml"), "--threads", "0"});
-  EXPECT_EQ(zero.exit_code, 2) << zero.describe();
-  expect_in(zero.err, "'0' is not in [1, 256]");
+  expect_in(r.err, "expects an integer in [0, 256], got 'two'");
+  const RunResult many = potline({"simulate", example("cell-7d.toml"), "--threads", "300"});
+  EXPECT_EQ(many.exit_code, 2) << many.describe();
+  expect_in(many.err, "'300' is not in [0, 256]");
+  // 0: the case's run.threads, as Python's potline.simulate(threads=0) (T14-8).
+  const RunResult zero =
+      potline({"simulate", example("cell-7d.toml"), "--threads", "0", "--set", "run.duration=1 h", "--quiet"});
+  EXPECT_EQ(zero.exit_code, 0) << zero.describe();
   const RunResult sweep = potline({"sweep", example("sweep-small.toml"), "--out", "/tmp/x.sqlite", "--threads", "2.5"});
   EXPECT_EQ(sweep.exit_code, 2) << sweep.describe();
   expect_in(sweep.err, "expects an integer in [1, 1024], got '2.5'");

@@ -66,6 +66,16 @@ TEST(ClosestMatch, NothingCloseGivesEmpty) {
   EXPECT_EQ(pc::closest_match("acd", {}), "");
 }
 
+// T14-8: a case-only difference is the name (4 edits for "pfpb_modern"); a short word two edits from
+// its best match shares too little with it, unless it abbreviates it.
+TEST(ClosestMatch, CaseSlipsAndShortWords) {
+  EXPECT_EQ(pc::closest_match("pfpb_modern", {"CWPB", "PFPB_legacy", "PFPB_modern"}), "PFPB_modern");
+  EXPECT_EQ(pc::closest_match("XYZ", {"KAZ", "USA", "CHN"}), "");
+  EXPECT_EQ(pc::closest_match("chn", {"china", "canada"}), "china");
+  EXPECT_EQ(pc::closest_match("CAN", {"CAN", "USA"}), "CAN");
+  EXPECT_EQ(pc::closest_match("usaa", {"usa", "canada"}), "usa");
+}
+
 TEST(ClosestMatch, ThresholdIsMaxOfTwoAndAThirdOfTheLength) {
   // |word| = 9: up to 3 edits.
   EXPECT_EQ(pc::closest_match("abcdefxyz", {"abcdefghi"}), "abcdefghi");

@@ -13,7 +13,7 @@ struct TypicalRange {
 };
 
 inline constexpr TypicalRange kTypicalLme_usd_per_t{
-    1500.0, 4000.0, "LME cash 2000–2024 between about 1,250 and 4,000 USD/t"};
+    1250.0, 4000.0, "LME cash 2000–2024 between about 1,250 and 4,000 USD/t"};
 inline constexpr TypicalRange kTypicalAlumina_usd_per_t{
     150.0, 1200.0,
     "estimate: alumina index prices 2023–2024 about 330 to 700 USD/t ([FocusEconomics alumina "

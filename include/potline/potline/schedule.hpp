@@ -24,9 +24,12 @@ struct StepListSyntax {
   std::string step_example;  ///< "48 h 0.75"
   std::string list_example;  ///< "48 h 0.75; 120 h 1.0"
   std::string empty_hint;    ///< appended to the message of a list with no step ("" for none)
+  /// For a value written with a unit other than % ("360 kA"): what to write instead ("" for none).
+  std::function<std::string(double value, const std::string& unit)> unit_hint = nullptr;
 };
 
-/// Parses "TIME VALUE; ..." (times with a unit, default h; non-negative and increasing). For each
+/// Parses "TIME VALUE; ..." (times with a unit, default h; non-negative and increasing; a value may be
+/// written in %, "24 h 90 %" = 0.9; a ',' between steps is an error that says ';'). For each
 /// step, `check` gets the value (nullopt when it is not a number) and returns an error text, or ""
 /// to accept it; accepted steps go to `add` (time in s, value). Errors name the step; returns
 /// whether the list had none.

@@ -47,7 +47,7 @@ TEST(CliTrial14Fixes, AnLmeInItsOwnBasisIsNotAtypical) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_not_in(r.err, "'fleet.lme'");  // 1,250-4,000 USD/t, as its basis says
   const RunResult low = potline({"fleet", example("world-2024.toml"), "--set", "fleet.lme=1200", "--json"});
-  expect_in(low.err, "'fleet.lme': value '1200' is outside the typical range 1250–4000 USD/t");
+  expect_in(low.err, "'fleet.lme': value 1200 USD/t is outside the typical range 1250–4000 USD/t");
 }
 
 TEST(CliTrial14Fixes, CurrentStepsInPercentKiloampereOrWithCommas) {

@@ -88,7 +88,7 @@ TEST(CliUserTrial6, StrayWordAndBadValueFollowTheSameStyle) {
   const RunResult threads = potline({"simulate", example("cell-7d.toml"), "--threads", "abc"});
   EXPECT_EQ(threads.exit_code, 2) << threads.describe();
   EXPECT_EQ(threads.err,
-            "--threads: error: expects an integer in [1, 256], got 'abc'\n"
+            "--threads: error: expects an integer in [0, 256], got 'abc'\n"
             "potline: 1 input error(s); nothing was run\n");
 }
 

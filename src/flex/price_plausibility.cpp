@@ -63,7 +63,7 @@ std::string likely_unit(std::vector<double> magnitudes) {
   return fmt::format("the median of those, {:.6g}, fits no price unit read as EUR/MWh", median);
 }
 
-// T13-6 (c): a series whose mean lies above the highest daily mean an SDAC market has cleared. Under a
+// T13-6 (c): a series whose mean lies above every daily mean an SDAC market is reported to have cleared. Under a
 // ct/kWh header EUR/MWh numbers read 10 times too high (a day of 82.6 EUR/MWh as 826) and stay inside
 // the clearing limits, so only the mean shows the slip.
 void warn_mean_above_record(const PriceSeries& series, const std::string& key, core::Diagnostics& diagnostics) {
@@ -72,11 +72,12 @@ void warn_mean_above_record(const PriceSeries& series, const std::string& key, c
   double sum = 0.0;
   for (double p : series.price_eur_per_J) sum += p * kJ_per_MWh;
   const double mean = sum / static_cast<double>(series.size());
-  if (mean <= kHighestDailyMean_eur_per_MWh) return;
+  if (mean <= kImplausibleDailyMean_eur_per_MWh) return;
   const std::string record = fmt::format(
-      "the mean of its {} prices, {:.1f} EUR/MWh, is above the highest daily mean an SDAC market is reported to have "
-      "cleared ({:g} EUR/MWh, France, August 2022, [RT day-ahead Aug 2022])",
-      series.size(), mean, kHighestDailyMean_eur_per_MWh);
+      "the mean of its {} prices, {:.1f} EUR/MWh, is above {:g} EUR/MWh, an estimate above every daily mean an SDAC "
+      "market is reported to have cleared (the highest read: Italy's PUN 718.71 EUR/MWh on 26 August 2022, [Sky "
+      "TG24 PUN Aug 2022])",
+      series.size(), mean, kImplausibleDailyMean_eur_per_MWh);
   if (series.unit == "ct/kWh") {
     diagnostics.warning(
         series.unit_at, key,

@@ -37,12 +37,14 @@ inline constexpr double kHour_s = 3600.0;
 /// limit (other markets have their own), not a bound of the model.
 inline constexpr double kSdacMinPrice_eur_per_MWh = -500.0;
 inline constexpr double kSdacMaxPrice_eur_per_MWh = 4000.0;
-/// The highest daily mean of day-ahead prices read for an SDAC market [EUR/MWh]: France, for
-/// delivery on 26 August 2022, 706.32 (Germany 699.44), EPEX SPOT data as reported by
-/// [RT day-ahead Aug 2022] (a secondary report, value to verify against EPEX's market results). A
-/// horizon whose mean lies above it is warned about as a likely unit slip, not refused: a crisis
-/// scenario may go beyond what has cleared.
-inline constexpr double kHighestDailyMean_eur_per_MWh = 706.32;
+/// A daily mean of day-ahead prices above every one an SDAC market is reported to have cleared
+/// [EUR/MWh]: an ESTIMATE, 750, rounded up from the highest daily means read, all for delivery on 26
+/// August 2022: Italy's PUN 718.71 (GME data as reported by [Sky TG24 PUN Aug 2022]; the PUN is the
+/// purchase-weighted mean of Italy's zonal SDAC prices), France 706.32 and Germany 699.44 (EPEX SPOT
+/// data as reported by [RT day-ahead Aug 2022]). Secondary reports, and no survey of every zone's
+/// history: hence an estimate, not a record. A horizon whose mean lies above it is warned about as a
+/// likely unit slip, not refused: a crisis scenario may go beyond what has cleared.
+inline constexpr double kImplausibleDailyMean_eur_per_MWh = 750.0;
 
 struct PriceSeries {
   std::string path;                  ///< the file the series came from (messages)
@@ -97,8 +99,8 @@ std::optional<PriceSeries> read_price_csv_text(const std::string& text, const st
 /// (kWrongUnitShare), it is an input error instead: no SDAC series clears outside its limits, so a
 /// majority outside is a series in another unit (T13-6: EUR/GWh numbers under a EUR/MWh header,
 /// 92 of 96 rows, valued a day at -1.0 billion EUR); the message names the likely unit. Else a
-/// warning (at the header's unit) when the mean of a series of a day or more lies above the highest daily mean an SDAC
-/// market is reported to have cleared (kHighestDailyMean_eur_per_MWh): a `price [ct/kWh]` header over
+/// warning (at the header's unit) when the mean of a series of a day or more lies above every daily mean an SDAC market
+/// is reported to have cleared (kImplausibleDailyMean_eur_per_MWh, an estimate): a `price [ct/kWh]` header over
 /// EUR/MWh numbers reads a day of 82.6 EUR/MWh as 826 EUR/MWh, inside the limits (T13-6 (c)).
 void warn_implausible_prices(const PriceSeries& series, const std::string& key,
                              core::Diagnostics& diagnostics);

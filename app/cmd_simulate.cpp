@@ -425,6 +425,16 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
                              s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits), 100 * s.min_acd_m,
                              100 * s.max_acd_m, s.acd_below_min_cell_hours);
   }
+  if (s.cells_loop_limit_out_of_window_a_day > 0) {  // T14-4
+    std::cerr << fmt::format("warning: {} of {} cells were out of their safe window for a day or more with the "
+                             "heat-balance loop's offset at its limit control.temperature_max_offset = {:.3g} mV "
+                             "(longest {:.3g} h, {:.3g} cell-h in all): the loop cannot bring them back (a lasting "
+                             "current change beyond what the heat feed-forward and its limits cover, "
+                             "control.heat_feedforward*, or a cell whose heat balance differs from the design by more "
+                             "than the limit covers; summary.json: heat_balance_loop)\n",
+                             s.cells_loop_limit_out_of_window_a_day, s.cells, 1e3 * c.control.temperature_max_offset_V,
+                             s.loop_limit_out_of_window_max_h, s.loop_limit_out_of_window_cell_hours);
+  }
   // T8-9: the Dewing CE away from the current it was calibrated at
   if (auto note = line::ce_current_note(c, s.mean_line_current_A, s.mean_line_current_A, "mean line current"))
     std::cerr << "note: " << *note << "\n";

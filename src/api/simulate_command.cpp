@@ -402,6 +402,16 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
     a["cells_at_limit"] = s.cells_at_acd_limit;
     j["acd"] = a;
   }
+  {  // the heat-balance loop at its limit and hot pots (docs/model/dynamics.md §4; T14-4)
+    io::Json h;
+    h["at_limit_cell_hours"] = s.loop_at_limit_cell_hours;
+    h["at_limit_max_cell_hours"] = s.loop_at_limit_max_cell_hours;
+    h["out_of_window_at_limit_cell_hours"] = s.loop_limit_out_of_window_cell_hours;
+    h["out_of_window_at_limit_max_h"] = s.loop_limit_out_of_window_max_h;
+    h["cells_out_of_window_at_limit_a_day"] = s.cells_loop_limit_out_of_window_a_day;
+    h["hot_cell_hours"] = s.hot_cell_hours;
+    j["heat_balance_loop"] = h;
+  }
   if (c.exchangers.enabled) {  // shell heat exchangers (docs/model/dynamics.md §2); absent without them
     io::Json x;
     x["mode"] = c.exchangers.mode == line::ExchangerMode::kSchedule ? "schedule" : "automatic";

@@ -236,7 +236,9 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
     }
     double move = 0.0;
     if (error > s.deadband_V) move = -steps * s.beam_step_m;
-    if (error < -s.deadband_V) move = steps * s.beam_step_m;
+    // A hot pot's lower resistance is a hotter, more conductive bath: its anodes are not raised
+    // (hot_bath_no_raise; docs/model/dynamics.md §4, "A hot pot").
+    if (error < -s.deadband_V && !(hot_ && s_->hot_bath_no_raise)) move = steps * s.beam_step_m;
     a.beam_move_m += limit_beam_move(move, a);
     if (a.beam_move_m != 0.0) clear_slope_window();
   }
@@ -356,6 +358,8 @@ Actions PotController::sample(double t, double voltage_V, double current_A, doub
   if (acd_saturated_ > 0) acd_record_.at_max_s += dt;
   if (acd_saturated_ < 0) acd_record_.at_min_s += dt;
   if (acd_m_ >= 0.0 && acd_m_ < acd_floor_m(*s_) - 0.05 * s_->beam_step_m) acd_record_.below_min_s += dt;
+  if (heat_balance_at_limit()) acd_record_.loop_at_limit_s += dt;
+  if (hot_) acd_record_.hot_s += dt;
   last_sample_t_ = t;
   record_acd(acd_m);
   track_disturbance(t, dt, voltage_V, current_A, exchanger_held_W);

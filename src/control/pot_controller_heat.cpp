@@ -3,6 +3,7 @@
 // after an outage or a cut"), and the bath-temperature (heat-balance) loop on the samples.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "pot_controller_internal.hpp"
 #include "potline/control/pot_controller.hpp"
@@ -26,7 +27,11 @@ double PotController::feedforward_offset_V() const {
   // nominal current (the runs there are those of the feed-forward off).
   const double raw = s.heat_feedforward * (heat - base);
   if (std::abs(raw) <= s.deadband_V) return 0.0;
-  return std::clamp(raw, -s.heat_feedforward_max_cut_V, s.heat_feedforward_max_raise_V);
+  // A hot pot (hot_bath_full_cut) is not held by max_cut: the ACD floor limits its cut
+  // (docs/model/dynamics.md §4, "A hot pot").
+  const double max_cut = hot_ && s.hot_bath_full_cut ? std::numeric_limits<double>::infinity()
+                                                    : s.heat_feedforward_max_cut_V;
+  return std::clamp(raw, -max_cut, s.heat_feedforward_max_raise_V);
 }
 
 double cut_top_conductance_factor(const ControllerSettings& s, double top_inner_fraction,
@@ -161,6 +166,12 @@ void PotController::deliver_sample(double taken_s, double alf3_wt, double temper
   // temperature_max_offset on top of it for a whole sampling interval (7-11 K of overshoot after a
   // 4-5 h outage, docs/model/dynamics.md §4), so with reheat_holds_heat_balance the offset is held.
   const bool held = s_->reheat_holds_heat_balance && reheat_start_ >= 0.0;
+  // A hot pot (docs/model/dynamics.md §4): a reading more than the margin above the target marks
+  // it, reheat or not; it stays hot until a reading within half the margin (hysteresis: a pot held
+  // at its ACD floor settles above the target, and releasing it at the margin restarted the rise).
+  const double hot_above = (hot_ ? 0.5 : 1.0) * s_->hot_bath_margin_K;
+  hot_ = s_->temperature_target_K > 0.0 && s_->hot_bath_margin_K > 0.0 &&
+         pending_temperature_K_ > s_->temperature_target_K + hot_above;
   if (s_->temperature_target_K > 0.0 && !held) {
     // Proportional + integral: the integral is the running heat inventory of [Comalco EP0671488]
     // (the target resistance is modified until the heat integral is zero), so a cell that loses

@@ -198,6 +198,17 @@ void record_statistics(const CellAt& at, double c_wt) {
     run.out_of_window_now = false;
     at.log(EventKind::kWindowReturned, (at.t - run.window_left_s) / 3600.0);
   }
+  // Out of the window with the heat-balance loop at its limit: the loop has no authority left to
+  // bring the cell back (T14-4). The loop alone at its limit is no such sign: one daily reading whose
+  // 2 K noise takes the offset to the limit holds it there for a day (docs/model/dynamics.md §4).
+  if (run.out_of_window_now && run.controller.heat_balance_at_limit()) {
+    run.loop_limit_stretch_s += h;
+    run.totals.loop_limit_out_of_window_s += h;
+    run.totals.loop_limit_out_of_window_longest_s =
+        std::max(run.totals.loop_limit_out_of_window_longest_s, run.loop_limit_stretch_s);
+  } else {
+    run.loop_limit_stretch_s = 0.0;
+  }
 }
 
 // Alumina into the cell: through feeder `feeder` (its zone), or by hand over the whole cell

@@ -28,6 +28,8 @@ control::AcdLimitRecord combined(const control::AcdLimitRecord& a,
   r.at_max_s = a.at_max_s + b.at_max_s;
   r.at_min_s = a.at_min_s + b.at_min_s;
   r.below_min_s = a.below_min_s + b.below_min_s;
+  r.loop_at_limit_s = a.loop_at_limit_s + b.loop_at_limit_s;
+  r.hot_s = a.hot_s + b.hot_s;
   const bool a_read = a.max_acd_m > 0.0, b_read = b.max_acd_m > 0.0;  // (0, 0): never read
   r.min_acd_m = a_read && b_read ? std::min(a.min_acd_m, b.min_acd_m)
                 : a_read         ? a.min_acd_m

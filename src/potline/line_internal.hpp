@@ -114,6 +114,7 @@ struct CellRun {
   double superheat_mean_K = 0, ledge_mean_m = 0;  ///< running means judged against the safe window
   double window_ledge_offset_m = 0;  ///< the window's ledge bounds are shifted by this (LedgeReference::kCell)
   double out_of_window_s = 0;
+  double loop_limit_stretch_s = 0;  ///< out of the window with the heat-balance loop at its limit, unbroken
   bool left_window = false;
   bool out_of_window_now = false;  ///< the running means are outside the window at present
   double window_left_s = 0;        ///< when they last left it

@@ -146,6 +146,13 @@ void add_cell_to_summary(Summary& sum, LineTotals& line, CellRun& run, const Cel
   sum.acd_at_min_cell_hours += t.acd.at_min_s / 3600.0;
   sum.acd_below_min_cell_hours += t.acd.below_min_s / 3600.0;
   sum.cells_at_acd_limit += t.acd.at_max_s + t.acd.at_min_s > 0.0 ? 1 : 0;
+  sum.loop_at_limit_cell_hours += t.acd.loop_at_limit_s / 3600.0;
+  sum.loop_at_limit_max_cell_hours = std::max(sum.loop_at_limit_max_cell_hours, t.acd.loop_at_limit_s / 3600.0);
+  sum.loop_limit_out_of_window_cell_hours += t.loop_limit_out_of_window_s / 3600.0;
+  sum.loop_limit_out_of_window_max_h =
+      std::max(sum.loop_limit_out_of_window_max_h, t.loop_limit_out_of_window_longest_s / 3600.0);
+  sum.cells_loop_limit_out_of_window_a_day += t.loop_limit_out_of_window_longest_s >= 24 * 3600.0 ? 1 : 0;
+  sum.hot_cell_hours += t.acd.hot_s / 3600.0;
   if (t.acd.max_acd_m > 0.0) {
     const bool first = sum.max_acd_m == 0.0;
     sum.min_acd_m = first ? t.acd.min_acd_m : std::min(sum.min_acd_m, t.acd.min_acd_m);

@@ -12,6 +12,43 @@ namespace {
 
 using control::ControllerSettings;
 
+// A hot pot (docs/model/dynamics.md §4, "A hot pot"): what the resistance control does when a
+// bath-temperature reading says the pot is hot.
+void add_hot_bath_fields(io::SchemaTable<SimulationCase>& t) {
+  auto ctl = t.part(&SimulationCase::control);
+  ctl.number("control.hot_bath_margin", &ControllerSettings::hot_bath_margin_K)
+      .unit("K")
+      .default_(12.0)
+      .range(0.0, 200.0)
+      .doc("a bath-temperature reading this far above the heat-balance loop's target marks the pot hot until a "
+           "reading within half of it; control.hot_bath_no_raise and control.hot_bath_full_cut then act (0: never "
+           "hot)")
+      .source("estimate: the safe window's 15 K superheat bound ([Shen et al. 500 kA model]) less the catalogue "
+              "design superheat of about 7 K, plus 2 sd of the 2 K reading noise (control.temperature_sample_noise) "
+              "so that noise alone does not mark a pot at the window's edge; no published figure. Runs that bound "
+              "it (AP40 cell-7d, 4 d): a +10 % step cycles at 6-8 K (bath 957.2-976.7 C), not at 10 K and more; "
+              "+25 % is held at every margin from 6 to 60 K (its first reading is 53 K hot) and not at 0 "
+              "(docs/model/dynamics.md §4)");
+  ctl.boolean("control.hot_bath_no_raise", &ControllerSettings::hot_bath_no_raise)
+      .default_(false)
+      .doc("a hot pot's anodes are not raised: the resistance control does not open the ACD when the hotter, "
+           "more conductive bath lowers the pot resistance (false, the default: the resistance target alone; "
+           "as built the rule also refuses the raises that make up the metal pad's rise between taps, and a "
+           "seeded potline-year cell marked hot at nominal current left its window, docs/model/dynamics.md §4)")
+      .source("plant practice: the target resistance follows the cell's heat balance, not the resistance alone "
+              "([Comalco EP0671488]: the target resistance is modified to zero the running heat integral and "
+              "checked for an allowable value, and a bath resistivity computed from the voltage, current and "
+              "ACD moves that falls beyond its limits adjusts the target heat)");
+  ctl.boolean("control.hot_bath_full_cut", &ControllerSettings::hot_bath_full_cut)
+      .default_(true)
+      .doc("a hot pot's heat feed-forward (line current above nominal) is limited by the ACD floor "
+           "(control.acd_min) only, not by control.heat_feedforward_max_cut (false: the cut limit always)")
+      .source("plant practice: the cell voltage follows the current to hold the heat balance (voltage adjustment "
+              "the first lever of a line run off its design current, [TMS abstract 360→280 kA]; the target "
+              "resistance kept at the heat balance, [Comalco EP0671488]); the metal pad's stability, the basis of "
+              "control.heat_feedforward_max_cut, is what the ACD floor holds; estimate");
+}
+
 // The resistance strategy during power modulation: the heat feed-forward of the target voltage
 // (docs/model/dynamics.md §4, "Resistance strategy during modulation").
 void add_heat_feedforward_fields(io::SchemaTable<SimulationCase>& t) {
@@ -43,6 +80,7 @@ void add_heat_feedforward_fields(io::SchemaTable<SimulationCase>& t) {
       .doc("largest cut of the cell voltage the heat feed-forward asks for (current above nominal)")
       .source("estimate: about -0.5 cm of ACD at 125 % of AP40's current; a thinner bath layer makes the metal "
               "pad less stable (magnetohydrodynamics)");
+  add_hot_bath_fields(t);
   ctl.number("control.cut_top_loss_reduction", &ControllerSettings::cut_top_loss_reduction)
       .unit("1")
       .default_(0.0)

@@ -141,5 +141,37 @@ TEST(CliControlDefaults, UndercoolingFasterThanTheBatchStepIsAnInputError) {
   expect_in(r.err, "(it needs at least 3 steps, 90 s); raise it or shorten run.sample_period");
 }
 
+// User trial T14-4: the heat-balance loop at its limit is reported, and warned about when it leaves a cell
+// out of its safe window for a day or more. AP40 −10 % with the feed-forward off (trial 13's case): the
+// loop sits at +200 mV from the first reading after the step to the end (132 h), 104 h of it with the
+// cell out of its window (ledge > 10 cm), so it warns.
+TEST(CliControlDefaults, TheLoopAtItsLimitWarnsWhenItLeavesACellOutOfItsWindow) {
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.events=control", "--set",
+                               "control.heat_feedforward=0", "--set", "potline.current_steps=24 h 0.9", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.err, "warning: 1 of 1 cells were out of their safe window for a day or more with the heat-balance "
+                   "loop's offset at its limit control.temperature_max_offset = 200 mV");
+  const auto h = parse_json(r.out).at("heat_balance_loop");
+  EXPECT_EQ(h.at("cells_out_of_window_at_limit_a_day").get<int>(), 1);
+  EXPECT_GT(finite_number(h, "out_of_window_at_limit_max_h"), 72.0);
+  EXPECT_GE(finite_number(h, "at_limit_cell_hours"), finite_number(h, "out_of_window_at_limit_cell_hours"));
+}
+
+// The nominal potline (40 of potline-year's 300 cells, 60 d): the loop of some spread cells touches its
+// limit — one daily reading whose 2 K noise takes the offset there holds it for a day (48 h for one
+// cell) — but every cell stays in its window, so there is no warning. The warning of the former
+// criterion (the loop at its limit a day or more) fired on 92 of potline-year's 300 cells, whose mean
+// baths were 964.2–965.3 °C (docs/model/dynamics.md §4, "A hot pot").
+TEST(CliControlDefaults, ANominalLineWhoseLoopTouchesItsLimitIsNotWarnedAbout) {
+  const RunResult r = potline({"simulate", example("potline-year.toml"), "--set", "potline.cells=40", "--set",
+                               "run.duration=60 d", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.err.find("heat-balance loop's offset at its limit"), std::string::npos) << r.err;
+  const auto h = parse_json(r.out).at("heat_balance_loop");
+  EXPECT_GE(finite_number(h, "at_limit_max_cell_hours"), 24.0);  // the former criterion's warning
+  EXPECT_EQ(h.at("cells_out_of_window_at_limit_a_day").get<int>(), 0);
+  EXPECT_EQ(parse_json(r.out).at("cells_out_of_window").get<int>(), 0);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_thermal_calibration

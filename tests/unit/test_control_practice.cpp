@@ -126,6 +126,52 @@ TEST(HeatFeedforward, TheEndOfACutIsFollowedInProportionalMoves) {
   EXPECT_NEAR(moved, -s.beam_step_m, 1e-12);
 }
 
+// A hot pot (docs/model/dynamics.md §4, "A hot pot"): after a bath reading 10 K above the
+// heat-balance loop's target (margin 8 K; the loop's gain 0 here, so only the rule acts) a cell
+// 0.1 V below its target — the hotter bath conducts better — gets no raise of its anodes; after a
+// reading 2 K above, the resistance control raises them one step again. With the rule off it raises
+// them at once.
+TEST(HotPot, ItsAnodesAreNotRaisedAfterAHotReading) {
+  for (const bool rule : {true, false}) {
+    ControllerSettings s = practice_settings();
+    s.temperature_target_K = 1238.15;
+    s.temperature_gain_V_per_K = 0.0;
+    s.hot_bath_margin_K = 8.0;
+    s.hot_bath_no_raise = rule;
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    c.deliver_sample(0.0, 11.0, 1238.15 + 10.0);
+    EXPECT_TRUE(c.hot());
+    double moved = 0;
+    for (double t = 10.0; t <= 610.0; t += 10.0) moved += c.sample(t, 4.1, kNominal_A).beam_move_m;
+    EXPECT_NEAR(moved, rule ? 0.0 : s.beam_step_m, 1e-12) << rule;
+    c.deliver_sample(615.0, 11.0, 1238.15 + 2.0);
+    EXPECT_FALSE(c.hot());
+    moved = 0;
+    for (double t = 620.0; t <= 1210.0; t += 10.0) moved += c.sample(t, 4.1, kNominal_A).beam_move_m;
+    EXPECT_NEAR(moved, s.beam_step_m, 1e-12) << rule;
+  }
+}
+
+// A hot pot's feed-forward at 125 % current (holding 4.2 V, E_h = 2.0 V): −0.2 V, the cut limit,
+// before the hot reading; 2.2/1.25 − 2.2 = −0.44 V after it (control.hot_bath_full_cut: the ACD
+// floor, not the cut limit, bounds it); −0.2 V again with the rule off.
+TEST(HotPot, ItsFeedforwardCutIsBoundedByTheAcdFloorOnly) {
+  for (const bool rule : {true, false}) {
+    ControllerSettings s = practice_settings();
+    s.hold_voltage = true;
+    s.heat_feedforward = 1.0;
+    s.temperature_target_K = 1238.15;
+    s.temperature_gain_V_per_K = 0.0;
+    s.hot_bath_margin_K = 8.0;
+    s.hot_bath_full_cut = rule;
+    PotController c(&s, 1e9, 1e9, 1, 0);
+    c.sample(10.0, 4.2, 1.25 * kNominal_A);
+    EXPECT_NEAR(c.feedforward_offset_V(), -0.2, 1e-12);
+    c.deliver_sample(15.0, 11.0, 1238.15 + 10.0);
+    EXPECT_NEAR(c.feedforward_offset_V(), rule ? 2.2 / 1.25 - 2.2 : -0.2, 1e-12) << rule;
+  }
+}
+
 // The tap due at 10 h falls 1 h after a 4 h outage (5–9 h): with an 8 h delay it waits until 17 h;
 // without, it comes at 10 h.
 // Top heat retention in a cut (control.cut_top_loss_reduction; docs/model/dynamics.md §4). The

@@ -3,6 +3,7 @@
 // every few seconds (with noise), and bath samples that arrive late. It never reads the true
 // state. Algorithms and default settings: docs/model/dynamics.md §Control.
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 #include "potline/control/random.hpp"
@@ -59,6 +60,11 @@ struct ControllerSettings {
   double heat_feedforward_max_raise_V{};   ///< largest raise of the actual cell voltage [V]
   double heat_feedforward_max_cut_V{};     ///< largest cut [V]
   double heat_neutral_voltage_V = 2.0;    ///< E_h = V − heat generation / I at the operating point (set by the run)
+  // A hot pot (docs/model/dynamics.md §4, "A hot pot"): a bath-temperature reading more than
+  // hot_bath_margin above the heat-balance loop's target marks the pot hot until a reading that is not.
+  double hot_bath_margin_K{};   ///< 0: never hot
+  bool hot_bath_no_raise{};     ///< a hot pot's anodes are not raised (the ACD is not opened)
+  bool hot_bath_full_cut{};     ///< a hot pot's feed-forward cut is limited by the ACD floor only, not max_cut
   // ACD limits of the resistance control (docs/model/dynamics.md §4, "ACD and anode-immersion
   // limits"): the controller reads the ACD from the beam position (the model hands it the state's
   // ACD) and moves the beam no further than these allow; a move they cut or refuse saturates it.
@@ -168,6 +174,10 @@ struct AcdLimitRecord {
   double at_min_s = 0;    ///< it asked to lower them below the floor
   double min_acd_m = 0, max_acd_m = 0;  ///< ACD range read over the run (0, 0: never read)
   double below_min_s = 0;  ///< the ACD read was below the floor (the metal pad rose under the beam)
+  /// the heat-balance loop's offset sat at its limit (±temperature_max_offset): it cannot return the
+  /// bath to its target (user trial T14-4)
+  double loop_at_limit_s = 0;
+  double hot_s = 0;  ///< the last bath reading marked the pot hot (hot_bath_margin)
 };
 
 /// Per-cell controller. Allocation-free; one per cell.
@@ -200,6 +210,14 @@ class PotController {
   void set_startup_offset_V(double offset_V) { startup_offset_ = offset_V; }
   /// Offset of the actual cell voltage asked by the heat feed-forward at the present current [V].
   double feedforward_offset_V() const;
+  /// The last bath-temperature reading marked the pot hot (hot_bath_margin).
+  bool hot() const { return hot_; }
+  /// The heat-balance loop's offset sits at its limit (±temperature_max_offset): the loop has no
+  /// authority left in that direction (user trial T14-4).
+  bool heat_balance_at_limit() const {
+    const double limit = s_->temperature_max_offset_V;
+    return s_->temperature_target_K > 0.0 && limit > 0.0 && std::abs(temperature_offset_) >= limit * (1 - 1e-9);
+  }
   /// Reheat offset of the target voltage at the last sample [V].
   double reheat_offset_V() const { return reheat_offset_; }
   /// Scale of the running reheat (its hold and ramp over those of the reference outage; 0: none).
@@ -268,6 +286,7 @@ class PotController {
   double target_voltage_ = 0;
   double temperature_offset_ = 0;
   double temperature_integral_V_ = 0;  ///< integral part of the heat-balance offset
+  bool hot_ = false;                   ///< the last reading was above target + hot_bath_margin
   // reheat after outages
   bool in_outage_ = false;
   double outage_started_ = 0;

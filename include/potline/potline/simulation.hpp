@@ -358,6 +358,9 @@ struct CellTotals {
   double top_heat_kept_J = 0;
   long ledge_melt_outs = 0;    ///< times its side ledge melted out (potline.on_ledge_melt_out)
   double ledge_bare_s = 0;     ///< time without ledge
+  /// The heat-balance loop at its limit while the cell was out of its safe window (the loop had no
+  /// authority left to bring it back; user trial T14-4): in all, and the longest unbroken stretch.
+  double loop_limit_out_of_window_s = 0, loop_limit_out_of_window_longest_s = 0;
 };
 
 /// One disturbance of the run (outage, feed stop, current step) and how the cells went through
@@ -444,6 +447,14 @@ struct Summary {
   /// decisions; the controller raises the anodes back at the next one)
   double acd_below_min_cell_hours = 0;
   int cells_at_acd_limit = 0;
+  /// The heat-balance loop's offset at its limit (control.temperature_max_offset): cell-hours and the
+  /// most of one cell; of them, the cell-hours with the cell out of its safe window, the longest
+  /// unbroken stretch of one cell and the cells with a stretch of a day or more (user trial T14-4;
+  /// docs/model/dynamics.md §4, "A hot pot").
+  double loop_at_limit_cell_hours = 0, loop_at_limit_max_cell_hours = 0;
+  double loop_limit_out_of_window_cell_hours = 0, loop_limit_out_of_window_max_h = 0;
+  int cells_loop_limit_out_of_window_a_day = 0;
+  double hot_cell_hours = 0;  ///< the last bath reading marked the pot hot (control.hot_bath_margin)
   double min_acd_m = 0, max_acd_m = 0;
   /// Shell heat exchangers (heat_exchangers.enabled; all 0 without): largest extraction per cell at
   /// the design shell temperature (mean over cells), mean extraction per cell over the run, heat

@@ -125,9 +125,24 @@ BENCHMARK(BM_FlexDayMilpStops192)->Unit(benchmark::kMillisecond)->MeasureProcess
 // --json`, reduced_model), ±5 %, ≤ 8 changes a day, 1 h dwell, stops of up to 1 h, the bench's
 // prices: 96 change and 96 stop flags. (On the bench model above a stop of the dwell's hour would
 // raise the ledge by 6.4 cm against a 5 cm window, so BM_FlexDayMilpStops192 can stop nowhere.)
+flex::ReducedModel fitted_day_model();
+
 void BM_FlexDayMilpStopsFitted192(benchmark::State& state) {
   flex::FlexCase c = bench_case(8);
   c.dispatch.max_off_s = 3600;
+  const flex::ReducedModel m = fitted_day_model();
+  const auto p = bench_prices(900, 96);
+  flex::Schedule s;
+  for (auto _ : state) {
+    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
+    benchmark::DoNotOptimize(s);
+  }
+  milp_counters(state, s);
+}
+BENCHMARK(BM_FlexDayMilpStopsFitted192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+// The reduced model of BM_FlexDayMilpStopsFitted192 (flex-day's fit of 2026-12-05, above).
+flex::ReducedModel fitted_day_model() {
   flex::ReducedModel m;
   m.step_s = 900;
   m.a = 0.99424;
@@ -143,6 +158,27 @@ void BM_FlexDayMilpStopsFitted192(benchmark::State& state) {
   m.a_stop = 0.92121;
   m.b_stop = 0.0072499;
   m.c_stop = -15.683;
+  return m;
+}
+
+// The "up to ≈ 300 binaries" on one day: BM_FlexDayMilpStopsFitted192's problem (±5 %, ≤ 8
+// changes a day, 1 h dwell, stops of up to 1 h) planned on flex-day's measured production curve
+// (flex.production_curve = "measured", docs/model/flexibility.md §2), whose points are not concave:
+// 95 → 91.98 %, 97.5 → 96.08 %, 100 → 100 %, 102.5 → 104.13 %, 105 → 105.81 % of nominal metal
+// (`potline flex examples/flex-day.toml --json`, reduced_model.production_curve[].measured_percent,
+// main e7e3b13, 2026-12-07): slopes 1.640, 1.567, 1.654, 0.669, one convex kink at nominal, so one
+// kink binary a step (dispatch_curve.cpp). Binaries: 96 change flags + 96 stop flags + 24 change-count
+// levels (8 each at 06, 12 and 18 h, dispatch_changes.cpp) + 96 kink flags = 312.
+void BM_FlexDayMilpStopsMeasured312(benchmark::State& state) {
+  flex::FlexCase c = bench_case(8);
+  c.dispatch.max_off_s = 3600;
+  flex::ReducedModel m = fitted_day_model();
+  m.curve_share = {0.95, 0.975, 1.0, 1.025, 1.05};
+  m.curve_production = {0.9198399781640754, 0.9608344443237613, 1.0, 1.041342968441023, 1.0580724957545773};
+  m.curve_measured = m.curve_production;
+  m.curve_exact = true;
+  m.e_down = (1.0 - 0.9608344443237613) / 0.025;
+  m.e_up = (1.041342968441023 - 1.0) / 0.025;
   const auto p = bench_prices(900, 96);
   flex::Schedule s;
   for (auto _ : state) {
@@ -150,8 +186,9 @@ void BM_FlexDayMilpStopsFitted192(benchmark::State& state) {
     benchmark::DoNotOptimize(s);
   }
   milp_counters(state, s);
+  state.counters["binaries"] = 312;
 }
-BENCHMARK(BM_FlexDayMilpStopsFitted192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(BM_FlexDayMilpStopsMeasured312)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 void BM_FlexWeekLpHourly(benchmark::State& state) {
   flex::FlexCase c = bench_case(0);

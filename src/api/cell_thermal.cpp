@@ -216,7 +216,9 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
         "lie near this state (catalogue cells, docs/validation.md D40)",
         run.c.op.bath.alumina_wt, s.bath_temperature_K - 273.15);
   }
-  if (liquid && std::abs(run.c.op.line_current_A - design.line_current_A) > 1e-6 * design.line_current_A) {
+  // Also where the case's own current has no liquid steady state (docs audit DA-6: at 300 kA, the −25 %
+  // step that freezes, the note was left out): it is the step from the design point, solved there.
+  if (std::abs(run.c.op.line_current_A - design.line_current_A) > 1e-6 * design.line_current_A) {
     const dynamics::ThermalSteadyState at_design = dynamics::solve_thermal_steady_state(m, design, 0.0);
     j["current_step_note"] = current_step_note(at_design.result, design, run.c.op.line_current_A);
   }

@@ -129,15 +129,15 @@ void add_resistance_control_fields(Table& t) {
       .default_note("the steady-state cell voltage at the case's operating point")
       .doc(
           "resistance-control target (normalised to nominal current); a target below the voltage "
-          "at control.acd_min holds the anodes at that floor and the cell may freeze (AP40: 3.6 V "
-          "and below freeze within 7 d; docs/model/dynamics.md §7)");
+          "at control.acd_min holds the anodes at that floor (AP40: 3.6 V and below sit there 145-167 h "
+          "of 7 d, ledge up to 15.0 cm; docs/model/dynamics.md §7)");
   ctl.number("control.deadband", &ControllerSettings::deadband_V)
       .unit("mV", "V")
       .default_(50.0)
       .range(0.0, 1000.0)
       .doc(
           "half-width of the resistance deadband; a wide band leaves the beam still while the ACD "
-          "drifts (AP40: 0.6 V and more freeze within 7 d; docs/model/dynamics.md §7)")
+          "drifts (AP40: 0.6-1 V, ledge up to 14.7 cm in 7 d; docs/model/dynamics.md §7)")
       .source(
           "estimate, plant-specific: below the voltage of one beam step (2 mm ≈ 73 mV on AP40) and "
           "above the 20 mV noise averaged over 10 min");
@@ -153,7 +153,7 @@ void add_resistance_control_fields(Table& t) {
       .range(0.1, 1440.0)
       .doc(
           "resistance-control decision period; with few decisions the ACD drifts between them "
-          "(AP40: 9 h and more freeze within 7 d; docs/model/dynamics.md §7)")
+          "(AP40: 12 h and more freeze within 7 d; docs/model/dynamics.md §7)")
       .source("estimate: five of the feed control's 2-min averages ([Dupuis 2011]) per decision");
   ctl.number("control.lockout", &ControllerSettings::lockout_s)
       .unit("min", "s")
@@ -161,7 +161,7 @@ void add_resistance_control_fields(Table& t) {
       .range(0.0, 1440.0)
       .doc(
           "no beam moves after an AE, tap or anode change; a lockout near a day leaves the ACD "
-          "drifting (AP40: 950 min and more freeze within 7 d; docs/model/dynamics.md §7)")
+          "drifting (AP40 at 1440 min: the ACD at its floor 113 h of 7 d; docs/model/dynamics.md §7)")
       .source(
           "estimate: time for the voltage disturbance of a tap, anode change or AE to pass; no "
           "published value read");

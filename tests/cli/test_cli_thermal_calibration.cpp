@@ -129,6 +129,15 @@ TEST(CliControlDefaults, CellThermalSaysWhetherTheLoopCanReturnTheBathAfterAStep
   expect_in(note, "raises the heat generation at the design ACD by 190 kW");
   expect_in(note, "takes off 88 kW of it at once");  // the 200 mV cut limit × 440 kA
   expect_in(note, "cannot make up the 102 kW left: the bath does not return to the design's 965.0 °C");
+  // 300 kA (−25 %) has no liquid steady state of its own; the note, a step from the design point, is
+  // given there too (docs audit DA-6): 385 kW cut, 150 kW back (the 0.5 V raise limit × 300 kA),
+  // the loop's 200 mV × 300²/400 kA = 45 kW.
+  r = potline({"cell", example("default.toml"), "--thermal", "--set", "operation.line_current=300kA", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::string cut = parse_json(r.out).at("thermal").at("current_step_note").get<std::string>();
+  expect_in(cut, "cuts the heat generation at the design ACD by 385 kW");
+  expect_in(cut, "gives back 150 kW of it at once");
+  expect_in(cut, "cannot make up the 235 kW left");
   r = potline({"cell", example("default.toml"), "--thermal", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_FALSE(parse_json(r.out).at("thermal").contains("current_step_note"));

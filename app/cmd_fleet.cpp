@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "fleet_year_text.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/api/read_files.hpp"
@@ -35,17 +36,6 @@ struct FleetOptions {
 constexpr double kSecondsPerYear = constants::kSecondsPerYear;
 constexpr double kMt = kSecondsPerYear / 1e9;  // kg/s -> Mt/yr
 constexpr double kT = 1e3;                     // USD/kg -> USD/t
-
-/// A path of years: one line a year (world price, production, curtailment, China's cap shadow price).
-void print_path(const io::Json& path, double price_step) {
-  std::cout << "  year  capacity  production  curtailed  world price USD/t\n";
-  for (const auto& y : path)
-    std::cout << fmt::format("  {:4d} {:9.2f} {:11.2f} {:10.2f} {:18.0f}\n", y.at("year").get<int>(),
-                             y.at("capacity_Mt").get<double>(), y.at("production_Mt").get<double>(),
-                             y.at("curtailed_Mt").get<double>(), y.at("world_price_usd_per_t").get<double>());
-  if (price_step > 0)
-    std::cout << fmt::format("  prices within ±{:.1f} % of the continuous demand curves (the demand blocks' step at the equilibrium)\n", 100 * price_step);
-}
 
 /// Each [[exclusion]]: whether it binds, i.e. whether solving without it moves the importers'
 /// prices or the origin's production (an exclusion of metal that goes elsewhere anyway changes nothing).
@@ -366,6 +356,7 @@ void print_summary(const fleet::FleetCase& c, const fleet::FleetResult& f, const
   if (summary.contains("year")) {
     std::cout << fmt::format("  year {}{}\n", summary.at("year").get<int>(),
                              summary.contains("path") ? " (the last of the path; the figures below are of it)" : "");
+    print_year_start(summary, c.model.regions.price_year);
   }
   const double produced = f.production_total_kg_per_s;
   std::cout << fmt::format("  smelters {}  capacity {:.2f} Mt/yr  demand {:.2f}  production {:.2f}  curtailed {:.2f}\n",

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "fleet_added_loads.hpp"
+#include "fleet_path_end.hpp"
 #include "fleet_power_shocks.hpp"
 #include "fleet_tables.hpp"
 #include "potline/api/case_commands.hpp"
@@ -456,6 +457,9 @@ FleetRun run_fleet(const FleetInput& input) {
   run.year_case = std::make_shared<const fleet::FleetCase>(last.c);
   run.summary = summary_json(last.c, last.r, run.warnings);
   run.summary["year"] = last.year;
+  // T13-11: what the year's smelters start from; a path's last year beside the same year alone.
+  run.summary["year_start"] = year_start(years.size() > 1);
+  if (years.size() > 1 && last.r.feasible) run.summary["path_end_vs_year_alone"] = path_end_json(c, last);
   // The case's [[exclusion]] tables in the (last) year, each solved away: said for a year case too,
   // since examples/xinjiang-exclusion.toml builds on the 2024 backtest and its exclusion must still
   // say that it does not bind (the dated measures in force that year stay in every solve).

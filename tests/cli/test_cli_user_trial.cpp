@@ -220,7 +220,9 @@ TEST(CliUserTrial, FleetTextStartsWithTheTitle) {
   const RunResult r = potline({"fleet", example("world-path-2035.toml")});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_EQ(r.out.rfind("World fleet 2024-2035", 0), 0u) << r.out;
-  expect_in(r.out, "  year 2035 (the last of the path; the figures below are of it)\n  smelters ");
+  // Since T13-11 (2026-12-07) the last year is followed by the same year solved alone.
+  expect_in(r.out, "  year 2035 (the last of the path; the figures below are of it)\n  2035 alone (fleet.year = 2035: ");
+  expect_in(r.out, "\n  smelters ");
   expect_in(r.out, "(the case's LME, not the prices of 2035)\n");
 }
 

@@ -71,8 +71,9 @@ TEST(market_demand_window, EveryWindowHasTheSameBlockCountAndTheCoarseBlocksInTh
       double width = 0;
       for (std::size_t b = 200; b < fine.blocks.size(); ++b) {
         width += fine.blocks[b].width_kg_per_s;
-        if (b > 200)
+        if (b > 200) {
           EXPECT_LT(fine.blocks[b].value_usd_per_kg, fine.blocks[b - 1].value_usd_per_kg);
+        }
       }
       EXPECT_NEAR(width, coarse_width, 1e-9);
       EXPECT_LT(fine.blocks[200].value_usd_per_kg,

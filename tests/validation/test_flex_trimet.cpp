@@ -243,7 +243,9 @@ TEST(FlexTrimet, SensitivityTheSettledHoldAtMinusTwentyFivePercentDependsOnTheSe
     shortest = std::min(shortest, rows[0].hold_s);
     longest = std::max(longest, rows[0].hold_s);
     if (rows[0].hold_s >= 48 * kHour) ++held;
-    if (!rows[0].limit.empty()) EXPECT_EQ(rows[0].limit, "superheat_min") << seed;
+    if (!rows[0].limit.empty()) {
+      EXPECT_EQ(rows[0].limit, "superheat_min") << seed;
+    }
   }
   EXPECT_GT(shortest, 30 * kHour);  // 38.0 h (seed 4), from 15.4 h at seed 11 without the retention
   EXPECT_LT(shortest, 48 * kHour);  // not robust

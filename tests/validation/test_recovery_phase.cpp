@@ -56,7 +56,9 @@ TEST(RecoveryPhase, OutageShiftedByFractionsOfAFeedCycleReportsAboutTheSameRecov
     }
     const auto [lo, hi] = std::minmax_element(recovery_h.begin(), recovery_h.end());
     EXPECT_GT(*lo, 1.0);
-    if (hours >= 1.0) EXPECT_LT(*hi - *lo, kTolerance_h) << *lo << " – " << *hi << " h";
+    if (hours >= 1.0) {
+      EXPECT_LT(*hi - *lo, kTolerance_h) << *lo << " – " << *hi << " h";
+    }
   }
 }
 

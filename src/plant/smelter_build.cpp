@@ -4,6 +4,7 @@
 // PFC, fuels and power) in smelter_pfc_default.cpp and smelter_emission_inputs.cpp.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "potline/cell/cell_case.hpp"
@@ -96,8 +97,64 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
   return p;
 }
 
-// SEC and capacity: inputs first, else what the cell model gives.
-void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Reader& r) {
+/// Estimate, the normal spread between a plant's stated nameplate capacity and what its pots make
+/// at their operating point: amperage creep or a reduced current (within the ±10 % band of
+/// kOperatingCurrentBand), a few % of current efficiency, and ~2 % of pots out of circuit for
+/// relining (about 40 d in a 2,000–3,000 d pot life). Beyond ±20 % one of the two inputs is wrong
+/// (T14-14: 300 pots of DX+, potline.count left at its default 1, make 369 kt/yr against a stated
+/// 1,000 kt/yr).
+constexpr double kCapacityPotTolerance = 0.20;
+
+/// The metal one pot makes at the group's operating point: Faraday at the line current and current
+/// efficiency (the inputs, else the cell model's).
+struct PotOutput {
+  double kg_per_s = 0, line_current_A = 0, current_efficiency = 0;
+};
+std::optional<PotOutput> pot_output(const CellPoint& cell, double ce, const Reader& r) {
+  const auto current =
+      r.opt("potline.line_current") ? r.opt("potline.line_current") : cell.line_current_A;
+  if (!current || std::isnan(ce) || !(*current > 0) || !(ce > 0)) return std::nullopt;
+  return PotOutput{cell::faraday_production_kg_per_s(*current, ce), *current, ce};
+}
+
+std::string t_per_yr(double kg_per_s) {
+  return fmt::format("{:.0f} t/yr", kg_per_s * constants::kSecondsPerYear / 1e3);
+}
+
+std::string describe(const PotOutput& pot, const std::string& technology) {
+  return fmt::format("{} per pot at {:.4g} kA and {:.4g} % current efficiency{}",
+                     t_per_yr(pot.kg_per_s), pot.line_current_A / 1e3, pot.current_efficiency * 100,
+                     technology.empty() ? "" : ", technology " + technology);
+}
+
+/// plant.capacity and the pots' output (count × pots_per_line × one pot's) state the same
+/// production: beyond kCapacityPotTolerance an error (T14-14), naming both keys, the pots' output
+/// and the pot count the capacity implies.
+void check_capacity_against_pots(const SmelterCase& c, double capacity, double pots_per_line,
+                                 const PotOutput& pot, const Reader& r) {
+  const double count = r.need("potline.count");
+  const double pots = count * pots_per_line;
+  const double output = pots * pot.kg_per_s;
+  const double gap = output / capacity - 1.0;
+  if (std::abs(gap) <= kCapacityPotTolerance) return;
+  r.d.error(
+      r.at("potline.pots_per_line"), "plant.capacity",
+      fmt::format(
+          "plant.capacity = {} and potline.count × potline.pots_per_line = {:.0f} × {:.0f} = "
+          "{:.0f} pots "
+          "disagree: {:.0f} pots make {} ({}), {:.0f} % {} the capacity, beyond the ±{:.0f} % a "
+          "plant's "
+          "nameplate and its pots' output normally differ by (amperage creep, current efficiency, "
+          "pots "
+          "out for relining); the capacity implies {:.0f} pots. Correct the one that is wrong "
+          "(potline.count defaults to 1), or leave out plant.capacity to take the pots' output",
+          t_per_yr(capacity), count, pots_per_line, pots, pots, t_per_yr(output),
+          describe(pot, c.technology), std::abs(gap) * 100, gap < 0 ? "below" : "above",
+          kCapacityPotTolerance * 100, capacity / pot.kg_per_s));
+}
+
+// SEC: the input first, else what the cell model gives.
+void resolve_sec(SmelterCase& c, const CellPoint& cell, const Reader& r) {
   SmelterInputs& in = c.inputs;
   if (auto sec = r.opt("potline.sec_ac")) {
     in.potline_sec_ac_J_per_kg = *sec;
@@ -122,14 +179,19 @@ void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Re
     r.d.error({}, "potline.sec_ac",
               "required: give potline.sec_ac (in kWh/kg) or a catalogue technology with potline.technology");
   }
+}
+
+// Capacity: the input (checked against the pots' output when both are known), else the pots'.
+void resolve_capacity(SmelterCase& c, const std::optional<PotOutput>& pot, const Reader& r) {
+  SmelterInputs& in = c.inputs;
+  const auto pots = r.opt("potline.pots_per_line");
   if (auto cap = r.opt("plant.capacity")) {
     in.capacity_kg_per_s = *cap;
+    if (pots && pot) check_capacity_against_pots(c, *cap, *pots, *pot, r);
     return;
   }
-  const auto pots = r.opt("potline.pots_per_line");
-  const auto current = r.opt("potline.line_current") ? r.opt("potline.line_current") : cell.line_current_A;
-  if (pots && current && !std::isnan(ce)) {
-    in.capacity_kg_per_s = r.need("potline.count") * *pots * cell::faraday_production_kg_per_s(*current, ce);
+  if (pots && pot) {
+    in.capacity_kg_per_s = r.need("potline.count") * *pots * pot->kg_per_s;
   } else {
     r.d.error({}, "plant.capacity",
               "required: give plant.capacity (t/yr), or potline.pots_per_line with potline.line_current and "
@@ -137,8 +199,43 @@ void resolve_potlines(SmelterCase& c, const CellPoint& cell, double ce, const Re
   }
 }
 
+/// Where the case file sets the potline (its first [potline] key), else the case file itself: for
+/// an input the case lacks, not the --set that happened to trigger the check (T14-14).
+core::SourceLocation case_file_location(const io::ValueSet& v) {
+  core::SourceLocation file;
+  for (const auto& [key, x] : v.all()) {
+    if (x.origin != io::Origin::kCaseFile) continue;
+    if (key.rfind("potline.", 0) == 0) return x.location;
+    if (file.file.empty()) file.file = x.location.file;
+  }
+  return file;
+}
+
+/// The pots whose relining is costed: count × pots_per_line when given, else derived from the
+/// capacity and one pot's output, said in a note (T14-14); nullopt (an error) when neither is
+/// known.
+std::optional<double> relined_pots(SmelterCase& c, const std::optional<PotOutput>& pot,
+                                   const Reader& r) {
+  if (const auto pots = r.opt("potline.pots_per_line")) return r.need("potline.count") * *pots;
+  if (pot && c.inputs.capacity_kg_per_s > 0) {
+    const double derived = std::max(1.0, std::round(c.inputs.capacity_kg_per_s / pot->kg_per_s));
+    c.notes.push_back(fmt::format(
+        "cathode relining spread over {:.0f} pots derived from plant.capacity {} at {} (no "
+        "potline.pots_per_line given); give potline.count and potline.pots_per_line to "
+        "cost the line's own pots",
+        derived, t_per_yr(c.inputs.capacity_kg_per_s), describe(*pot, c.technology)));
+    return derived;
+  }
+  r.d.error(case_file_location(r.v), "potline.pots_per_line",
+            "required to spread the relining cost over production: give potline.pots_per_line (and "
+            "potline.count), or potline.line_current and potline.current_efficiency (or a "
+            "technology) from which "
+            "the pot count is derived from plant.capacity");
+  return std::nullopt;
+}
+
 // Gross anode consumption (checked against net) and the cathode relining cost per kg.
-void resolve_consumption(SmelterCase& c, const Reader& r) {
+void resolve_consumption(SmelterCase& c, const std::optional<PotOutput>& pot, const Reader& r) {
   SmelterInputs& in = c.inputs;
   const double gross = r.need("consumption.gross_carbon");
   if (gross < in.net_carbon_kg_per_kg) {
@@ -149,15 +246,10 @@ void resolve_consumption(SmelterCase& c, const Reader& r) {
   const auto pot_life = r.opt("cathode.pot_life");
   const auto relining = r.opt("cathode.relining_cost");
   if (pot_life && relining) {
-    const auto pots = r.opt("potline.pots_per_line");
-    if (!pots) {
-      r.d.error(r.at("cathode.relining_cost"), "potline.pots_per_line",
-                "required to spread the relining cost over production: give potline.pots_per_line");
-    } else {
+    if (const auto total_pots = relined_pots(c, pot, r)) {
       // Pots relined per second = total pots / pot life; cost per kg = that × cost / production.
-      const double total_pots = r.need("potline.count") * *pots;
       const double production = in.capacity_kg_per_s * in.capacity_factor;
-      if (production > 0) in.relining_usd_per_kg = total_pots / *pot_life * *relining / production;
+      if (production > 0) in.relining_usd_per_kg = *total_pots / *pot_life * *relining / production;
     }
   } else if (pot_life || relining) {
     r.d.error(r.at(pot_life ? "cathode.pot_life" : "cathode.relining_cost"), "cathode",
@@ -295,8 +387,10 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
   resolve_anode_type(c, d);
   const CellPoint cell = evaluate_technology(c, data, r);
   const double ce = r.opt("potline.current_efficiency").value_or(cell.current_efficiency.value_or(std::nan("")));
-  resolve_potlines(c, cell, ce, r);
-  resolve_consumption(c, r);
+  resolve_sec(c, cell, r);
+  const std::optional<PotOutput> pot = pot_output(cell, ce, r);
+  resolve_capacity(c, pot, r);
+  resolve_consumption(c, pot, r);
   resolve_prices(c, r);
   default_pfc_method(c, data);
   resolve_anodes(c, data, r);

@@ -47,7 +47,9 @@ void add_potline_and_plant(Table& t) {
       .range(1, 2000)
       .doc(
           "pots in series per potline (with the line current and current efficiency "
-          "they give the nameplate capacity when plant.capacity is not set)");
+          "they give the nameplate capacity when plant.capacity is not set; with plant.capacity, "
+          "count × pots_per_line must make it within ±20 %; the cathode relining is spread over "
+          "them, or without them over the pots the capacity needs)");
   t.number("potline.line_current")
       .unit("kA", "A")
       .range(0.0, 2000.0)

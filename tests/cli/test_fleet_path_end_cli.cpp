@@ -77,7 +77,9 @@ TEST(CliFleetPathEnd, AYearAloneSaysItStartsFromTheDatasetStatus) {
   const RunResult base = potline({"fleet", example("world-2024.toml"), "--json"});
   ASSERT_EQ(base.exit_code, 0) << base.describe();
   const Json s = parse_json(base.out);
-  if (s.contains("year_start")) EXPECT_EQ(s.at("year_start").get<std::string>(), "dataset_status");
+  if (s.contains("year_start")) {
+    EXPECT_EQ(s.at("year_start").get<std::string>(), "dataset_status");
+  }
   EXPECT_FALSE(s.contains("path_end_vs_year_alone"));
   const RunResult text = potline({"fleet", example("world-2024.toml")});
   ASSERT_EQ(text.exit_code, 0) << text.describe();

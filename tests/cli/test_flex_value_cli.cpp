@@ -234,7 +234,9 @@ TEST(FlexValueCli, KnownMissTrimetWeekStorageRoundTripIsBelowTheBandAndTheMetalB
   const bool flagged = s["above_one_beyond_noise"].get<bool>();
   EXPECT_EQ(flagged, num(s["losses_MWh"]) < -num(s["noise_MWh"]));
   EXPECT_EQ(num(j["value"]["current_efficiency"]["beyond_round_trip_t"]) > 0, flagged);
-  if (!flagged) EXPECT_EQ(num(j["value"]["not_physical_eur"]), 0.0);
+  if (!flagged) {
+    EXPECT_EQ(num(j["value"]["not_physical_eur"]), 0.0);
+  }
   const RunResult t = potline({"flex", example("flex-week-heat-exchangers.toml")});
   ASSERT_EQ(t.exit_code, 0) << t.describe();
   EXPECT_NE(t.out.find("  round trip split (delivered; docs/model/flexibility.md §5): energy "),

@@ -234,8 +234,12 @@ TEST(DynamicsCellUpsets, OnlyTheNamedCellsSeeThemForTheirDuration) {
     if (e.kind != line::EventKind::kAnodeProblem && e.kind != line::EventKind::kCoverLoss) continue;
     EXPECT_TRUE(e.cell == 1u || e.cell == 4u) << e.cell;
     const double h = e.time_s / 3600.0;
-    if (e.kind == line::EventKind::kAnodeProblem) EXPECT_NEAR(h, e.value > 0 ? 12.0 : 36.0, 0.01);
-    if (e.kind == line::EventKind::kCoverLoss) EXPECT_NEAR(h, e.value > 0 ? 48.0 : 60.0, 0.01);
+    if (e.kind == line::EventKind::kAnodeProblem) {
+      EXPECT_NEAR(h, e.value > 0 ? 12.0 : 36.0, 0.01);
+    }
+    if (e.kind == line::EventKind::kCoverLoss) {
+      EXPECT_NEAR(h, e.value > 0 ? 48.0 : 60.0, 0.01);
+    }
   }
   for (std::size_t k : {0u, 2u, 3u, 5u}) {
     EXPECT_EQ(s.per_cell[k].energy_lost_J, calm.summary.per_cell[k].energy_lost_J) << k;

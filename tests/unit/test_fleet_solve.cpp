@@ -63,7 +63,9 @@ TEST(fleet_solve, CostCurveDispatchMeetsDemandAtTheMarginalCost) {
   for (double p : r.price_usd_per_kg) EXPECT_EQ(p, r.marginal_cost_usd_per_kg);
   // Every producing smelter is at or below the marginal cost, every idle one at or above.
   for (std::size_t i = 0; i < r.smelters.size(); ++i) {
-    if (r.production_kg_per_s[i] > 0) EXPECT_LE(r.smelters[i].c1_usd_per_kg, r.marginal_cost_usd_per_kg);
+    if (r.production_kg_per_s[i] > 0) {
+      EXPECT_LE(r.smelters[i].c1_usd_per_kg, r.marginal_cost_usd_per_kg);
+    }
     else EXPECT_GE(r.smelters[i].c1_usd_per_kg, r.marginal_cost_usd_per_kg);
   }
 }

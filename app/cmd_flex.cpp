@@ -15,6 +15,7 @@
 #include "potline/api/flex_command.hpp"
 #include "potline/api/read_files.hpp"
 #include "potline/api/run_folder.hpp"
+#include "potline/flex/flex_messages.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/flex/value_text.hpp"
 #include "potline/io/case_file.hpp"
@@ -119,9 +120,8 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
 
 // The reduced model against the dynamic checks of the flat and the optimised schedule over the
 // horizon (FitError of each check: metal and energy, reduced − dynamic), and a warning when the
-// delivered savings differ from the planned by more than kPlanDeliveryWarning of them (T7-7: a
+// delivered savings differ from the planned by more than flex::kPlanDeliveryWarning of them (T7-7: a
 // 72-h plan 35 % below its delivery with no word on why).
-constexpr double kPlanDeliveryWarning = 0.05;  // "a few %" (reporting threshold, not physics)
 
 void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
   const auto t_of = [&](const flex::FitError& e) { return e.production_total_kg * c.cells / 1e3; };
@@ -138,17 +138,7 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
       flex::signed_text(mwh_of(f), 1), flex::signed_text(t_of(o), 1),
       flex::signed_text(100 * o.production_total, 2), 100 * o.production_rms,
       100 * o.production_max, flex::signed_text(mwh_of(o), 1));
-  const flex::FlexValue v = flex::flex_value(c, r);
-  const double gap = v.delivered_savings_eur - v.planned_savings_eur;
-  if (std::abs(gap) > kPlanDeliveryWarning * std::abs(v.planned_savings_eur) && v.on_delivered) {
-    std::cout << fmt::format(
-        "  warning: the dynamic model delivers {:+.0f} EUR ({:+.1f} %) against the planned savings: of the metal "
-        "against flat the plan counts {:+.1f} t, the dynamic model makes {:+.1f} t; treat the planned figures as "
-        "the reduced model's\n",
-        gap, v.planned_savings_eur != 0 ? 100 * gap / std::abs(v.planned_savings_eur) : 0.0,
-        (r.final_round().schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3,
-        (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3);
-  }
+  if (auto w = flex::plan_delivery_warning(c, r)) std::cout << "  warning: " << *w << "\n";
 }
 
 // The year's value (summary value.annual_value_eur; flex::flex_value): on the delivered savings,
@@ -293,9 +283,7 @@ void print_ce(const flex::FlexCase& c, const flex::FlexResult& r) {
       v.optimised_percent, v.flat_percent, flex::signed_text(v.change_points, 2), flex::signed_text(v.metal_kg / 1e3, 1),
       flex::signed_text(v.value_eur, 0));
   if (auto note = flex::flex_ce_note(c, r)) std::cout << "  note: " << *note << "\n";
-  if (v.excluded_eur > 0)
-    std::cout << fmt::format("  warning: {}: {:.0f} EUR of the delivered savings left out of the year's value\n",
-                             v.excluded_reason, v.excluded_eur);
+  if (auto w = flex::ce_excluded_warning(c, r)) std::cout << "  warning: " << *w << "\n";
 }
 
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
@@ -362,14 +350,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                            t.at("start_bath_temperature_degC").get<double>(), t.at("start_superheat_K").get<double>(),
                            t.at("start_ledge_cm").get<double>());
   for (const auto& note : m.notes) std::cout << "  reduced model: " << note << "\n";
-  if (flex::fit_error_exceeds_window(c, r)) {
-    std::cout << fmt::format(
-        "  warning: the reduced model's superheat fit error, {:.2f} K rms, is larger than half the superheat window "
-        "flex.superheat_min {:.1f} K to flex.superheat_max {:.1f} K ({:.1f} K): the heat-state bounds it planned with "
-        "mean little, and the planned margin counts what the dynamic model does not deliver\n",
-        m.error.superheat_rms_K, c.superheat_min_K(), c.superheat_max_K(),
-        0.5 * (c.superheat_max_K() - c.superheat_min_K()));
-  }
+  if (auto w = flex::superheat_fit_warning(c, r)) std::cout << "  warning: " << *w << "\n";
   // The value the dynamic model delivers (flex::delivered_economics): its metal, and the energy its
   // cells drew at each step's price (T6-4: the margin above is the reduced model's).
   std::cout << fmt::format(
@@ -415,18 +396,8 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
         "scheduled energy\n",
         c.sim.schedule.max_A() / 1e3, f.check.current_limit_s / 3600,
         100 * f.check.energy_J / f.check.scheduled_energy_J);
-  } else if (f.check.current_limit_s > 0 && f.check.scheduled_energy_J > 0) {
-    // The dispatch buys the schedule's power; the dynamic model's rectifier cannot give more than
-    // potline.max_current, so where the voltage has fallen a high level is not reached (F8,
-    // docs/validation.md): the margin above counts energy and metal the line does not draw.
-    std::cout << fmt::format(
-        "  warning: the rectifier limit potline.max_current {:.1f} kA held the current below the schedule's power for "
-        "{:.1f} h: in the dynamic model the cells drew {:.1f} % of the scheduled energy ({:.0f} MWh AC less than the margin "
-        "above buys) and made {:+.1f} t of metal against the flat schedule (the margin counts {:+.1f} t)\n",
-        c.sim.schedule.max_A() / 1e3, f.check.current_limit_s / 3600, 100 * f.check.energy_J / f.check.scheduled_energy_J,
-        (f.check.scheduled_energy_J - f.check.energy_J) / c.rectifier_efficiency() / 3.6e9,
-        (f.check.production_kg - r.flat_check.production_kg) / 1e3,
-        (f.schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3);
+  } else if (auto w = flex::rectifier_shortfall_warning(c, r)) {
+    std::cout << "  warning: " << *w << "\n";
   }
   std::cout << fmt::format(
       "  anode effects per cell ({} cells simulated): flat {:.3g}, optimised {:.3g} ({:.3g} within "
@@ -503,7 +474,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   const std::string started = utc_now();
   const api::FlexInput loaded = load_flex(o, global);
   const flex::FlexResult r = flex::run_flex(loaded.c, loaded.prices, o.envelope);
-  io::Json summary = flex::flex_summary_json(loaded.c, r);
+  io::Json summary = flex::flex_summary_json(loaded.c, r, loaded.warnings);
   io::require_finite(summary);
   if (!o.out_dir.empty()) write_folder(o, global, loaded, r, summary, started);
   if (o.json) {

@@ -392,7 +392,7 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
     throw core::RunError(e.what() + cause);
   }
   writer.finish();
-  io::Json j = api::simulation_summary_json(c, s);
+  io::Json j = api::simulation_summary_json(c, s, loaded.warnings);
   io::require_finite(j);
   if (!o.out_dir.empty() && s.purity.enabled) {  // grade over time (docs/model/purity.md)
     const auto taps = std::filesystem::path(o.out_dir) / "purity_taps.csv";
@@ -403,41 +403,11 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
     io::write_text_file(cut.string(), api::cut_out_cells_csv(s.cut_out));
   }
   write_run_files(o, global, loaded, started, j, s.complete);
-  if (const std::string w = api::liquidus_range_warning(s); !w.empty()) std::cerr << "warning: " << w << "\n";
-  if (s.current_limit_hours > 0) {
-    std::cerr << fmt::format("warning: the rectifier limit potline.max_current = {:.6g} kA held the line current "
-                             "below what the power schedule asked for during {:.3g} h: the power was not met there "
-                             "(events.csv: current_limit)\n",
-                             c.schedule.max_A() / 1e3, s.current_limit_hours);
-  }
-  if (s.acd_at_max_cell_hours + s.acd_at_min_cell_hours + s.acd_below_min_cell_hours > 0) {
-    control::ControllerSettings limits = c.control;
-    limits.bath_height_m = c.dynamics.bath_height_m;
-    std::cerr << fmt::format("warning: the ACD limits held the resistance control in {} of {} cells: {:.3g} cell-h at the "
-                             "ceiling {} cm (control.acd_max; dynamics.bath_height - control.min_anode_immersion), "
-                             "{:.3g} cell-h at the floor {:.3g} cm (control.acd_min); ACD {:.3g}–{:.3g} cm, {:.3g} cell-h "
-                             "below the floor (the metal pad rising between beam decisions): the case asks for more ACD "
-                             "travel than the cells can give (summary.json: acd)\n",
-                             s.cells_at_acd_limit, s.cells, s.acd_at_max_cell_hours,
-                             std::isfinite(control::acd_ceiling_m(limits))
-                                 ? fmt::format("{:.3g}", 100 * control::acd_ceiling_m(limits))
-                                 : std::string("(none)"),
-                             s.acd_at_min_cell_hours, 100 * control::acd_floor_m(limits), 100 * s.min_acd_m,
-                             100 * s.max_acd_m, s.acd_below_min_cell_hours);
-  }
-  if (s.cells_loop_limit_out_of_window_a_day > 0) {  // T14-4
-    std::cerr << fmt::format("warning: {} of {} cells were out of their safe window for a day or more with the "
-                             "heat-balance loop's offset at its limit control.temperature_max_offset = {:.3g} mV "
-                             "(longest {:.3g} h, {:.3g} cell-h in all): the loop cannot bring them back (a lasting "
-                             "current change beyond what the heat feed-forward and its limits cover, "
-                             "control.heat_feedforward*, or a cell whose heat balance differs from the design by more "
-                             "than the limit covers; summary.json: heat_balance_loop)\n",
-                             s.cells_loop_limit_out_of_window_a_day, s.cells, 1e3 * c.control.temperature_max_offset_V,
-                             s.loop_limit_out_of_window_max_h, s.loop_limit_out_of_window_cell_hours);
-  }
-  // T8-9: the Dewing CE away from the current it was calibrated at
-  if (auto note = line::ce_current_note(c, s.mean_line_current_A, s.mean_line_current_A, "mean line current"))
-    std::cerr << "note: " << *note << "\n";
+  // The run's warnings and notes (summary.json "warnings", "notes"); the cut-out lines were printed
+  // as they happened.
+  const api::SimulationMessages end = api::simulation_end_messages(c, s);
+  for (const auto& w : end.warnings) std::cerr << "warning: " << w << "\n";
+  for (const auto& n : end.notes) std::cerr << "note: " << n << "\n";
   if (!s.complete) {
     const int signal_number = static_cast<int>(g_stop_signal);
     std::cerr << fmt::format("potline: stopped by signal {} ({}) at {:.4g} of {:.4g} d; {}\n", signal_number,

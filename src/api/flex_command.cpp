@@ -150,7 +150,7 @@ FlexInput load_flex(const CaseSource& source, const PriceSource& price_source) {
 FlexRun run_flex(const FlexInput& input, bool envelope) {
   FlexRun run;
   run.result = flex::run_flex(input.c, input.prices, envelope);
-  run.summary = flex::flex_summary_json(input.c, run.result);
+  run.summary = flex::flex_summary_json(input.c, run.result, input.warnings);
   io::require_finite(run.summary);
   return run;
 }

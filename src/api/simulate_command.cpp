@@ -319,7 +319,8 @@ io::Json feed_control_json(const line::SimulationCase& c, const line::Summary& s
 
 }  // namespace
 
-io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s) {
+io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s,
+                                 const std::vector<std::string>& case_warnings) {
   io::Json j;
   j["title"] = c.title;
   j["technology"] = c.technology;  // as run (a --set case.technology included; T13-7)
@@ -427,6 +428,12 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["seed"] = c.seed;
   j["cell_steps"] = s.cell_steps;
   j["wall_seconds"] = s.wall_seconds;
+  // What the CLI prints on stderr (T14-7): the case's warnings, then the run's, and its notes.
+  const SimulationMessages m = simulation_messages(c, s);
+  std::vector<std::string> warnings = case_warnings;
+  warnings.insert(warnings.end(), m.warnings.begin(), m.warnings.end());
+  j["warnings"] = warnings;
+  j["notes"] = m.notes;
   return j;
 }
 
@@ -500,7 +507,7 @@ SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) 
     const line::SimulationStopped stop(e.what() + cause, e.reason, e.cell, e.time_s, e.last_row_s);
     throw SimulationStoppedRun(stop, {stopped_summary_json(input.c, stop), collector.series(), collector.events(), {}, {}});
   }
-  SimulationRun run{simulation_summary_json(input.c, s), collector.series(), collector.events(), {}, {}};
+  SimulationRun run{simulation_summary_json(input.c, s, input.warnings), collector.series(), collector.events(), {}, {}};
   if (collect_tables && s.purity.enabled) run.purity_taps_csv = line::purity_taps_csv(s.purity);
   if (collect_tables && !s.cut_out.empty()) run.cut_out_cells_csv = cut_out_cells_csv(s.cut_out);
   io::require_finite(run.summary);

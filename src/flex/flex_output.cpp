@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "potline/cell/current_efficiency.hpp"
+#include "potline/flex/flex_messages.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/potline/thermal_calibration.hpp"
 
@@ -411,7 +412,7 @@ std::string power_basis(const FlexCase& c) {
       c.rectifier_efficiency(), c.rectifier_efficiency_origin);
 }
 
-io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings) {
   io::Json j;
   j["title"] = c.sim.title;
   j["technology"] = c.sim.technology;  // as run (T13-7)
@@ -450,6 +451,12 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r) {
   j["rounds"] = rounds_json(c, r);
   j["value"] = value_json(c, r);
   if (!r.envelope.empty()) j["envelope"] = envelope_json(r.envelope, c.envelope.max_duration_s);
+  // What the CLI prints (T14-7): the case's warnings (stderr), then the run's, and its notes (text).
+  const FlexMessages m = flex_messages(c, r);
+  std::vector<std::string> warnings = case_warnings;
+  warnings.insert(warnings.end(), m.warnings.begin(), m.warnings.end());
+  j["warnings"] = warnings;
+  j["notes"] = m.notes;
   return j;
 }
 

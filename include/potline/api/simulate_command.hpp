@@ -21,7 +21,24 @@ struct SimulationInput {
 /// Reads the case and its overrides; `threads` > 0 overrides run.threads (results do not depend on it).
 SimulationInput load_simulation(const CaseSource& source, int threads = 0);
 
-io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s);
+/// The summary document; "warnings" holds `case_warnings` (reading the case) then the run's, "notes"
+/// the run's (simulation_messages; T14-7).
+io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summary& s,
+                                 const std::vector<std::string>& case_warnings = {});
+
+/// The warnings and notes of a finished run, as the CLI prints them on stderr without "warning: " or
+/// "note: " (simulate_messages.cpp; user trial T14-7).
+struct SimulationMessages {
+  std::vector<std::string> warnings;
+  std::vector<std::string> notes;
+};
+/// All of them: the cells cut out of the line (warnings) and cut in again (notes) in the order they
+/// happened, then simulation_end_messages.
+SimulationMessages simulation_messages(const line::SimulationCase& c, const line::Summary& s);
+/// Those of the whole run, printed at its end: the bath outside the liquidus correlation, the
+/// rectifier limit, the ACD limits, the heat-balance loop at its limit (warnings), the Dewing CE away
+/// from its calibration current (note).
+SimulationMessages simulation_end_messages(const line::SimulationCase& c, const line::Summary& s);
 /// The one warning of a run whose bath left the liquidus correlation's validity (summary key
 /// liquidus_out_of_range); empty when it stayed within.
 std::string liquidus_range_warning(const line::Summary& s);

@@ -1,0 +1,102 @@
+// The warnings and notes of a simulate run (user trial T14-7): the lines the CLI prints on stderr
+// (cells cut out of the line and cut in again, the bath outside the liquidus correlation, the
+// rectifier limit, the ACD limits, the heat-balance loop at its limit, the Dewing CE's direction),
+// kept in summary.json "warnings" and "notes" and in the Python result, as cell, smelter, invest and
+// emissions keep theirs.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "potline/api/simulate_command.hpp"
+#include "potline/control/pot_controller.hpp"
+
+namespace potline::api {
+namespace {
+
+// The cut-outs and cut-ins in the order the simulation reported them (line::Simulation's
+// report_cut_outs: by time, then cell, a cut-out before a cut-in), with the cells left in the line
+// after each, as the observer's on_cell_cut_out / on_cell_cut_in received them.
+void add_line_changes(const line::SimulationCase& c, const line::Summary& s, SimulationMessages& m) {
+  struct Change {
+    double time_s;
+    const line::CutOutCell* cell;
+    bool cut_in;
+  };
+  std::vector<Change> changes;
+  for (const line::CutOutCell& x : s.cut_out) {
+    changes.push_back({x.time_s, &x, false});
+    if (x.cut_in_s >= 0.0) changes.push_back({x.cut_in_s, &x, true});
+  }
+  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
+    if (a.time_s != b.time_s) return a.time_s < b.time_s;
+    return a.cell->cell != b.cell->cell ? a.cell->cell < b.cell->cell : a.cut_in < b.cut_in;
+  });
+  int in_line = c.cells;
+  for (const Change& x : changes) {
+    if (x.cut_in) {
+      ++in_line;
+      m.notes.push_back(cut_in_warning(*x.cell, in_line, c.cells, c.startup_voltage_V, c.startup_time_s));
+    } else {
+      --in_line;
+      m.warnings.push_back(cut_out_warning(*x.cell, in_line, c.cells, c.schedule.is_power(),
+                                           c.power_basis == line::PowerBasis::kCellsInLine));
+    }
+  }
+}
+
+std::string acd_limits_warning(const line::SimulationCase& c, const line::Summary& s) {
+  control::ControllerSettings limits = c.control;
+  limits.bath_height_m = c.dynamics.bath_height_m;
+  const double ceiling = control::acd_ceiling_m(limits);
+  return fmt::format(
+      "the ACD limits held the resistance control in {} of {} cells: {:.3g} cell-h at the ceiling {} cm "
+      "(control.acd_max; dynamics.bath_height - control.min_anode_immersion), {:.3g} cell-h at the floor {:.3g} cm "
+      "(control.acd_min); ACD {:.3g}–{:.3g} cm, {:.3g} cell-h below the floor (the metal pad rising between beam "
+      "decisions): the case asks for more ACD travel than the cells can give (summary.json: acd)",
+      s.cells_at_acd_limit, s.cells, s.acd_at_max_cell_hours,
+      std::isfinite(ceiling) ? fmt::format("{:.3g}", 100 * ceiling) : std::string("(none)"), s.acd_at_min_cell_hours,
+      100 * control::acd_floor_m(limits), 100 * s.min_acd_m, 100 * s.max_acd_m, s.acd_below_min_cell_hours);
+}
+
+}  // namespace
+
+SimulationMessages simulation_end_messages(const line::SimulationCase& c, const line::Summary& s) {
+  SimulationMessages m;
+  if (std::string w = liquidus_range_warning(s); !w.empty()) m.warnings.push_back(std::move(w));
+  if (s.current_limit_hours > 0) {
+    m.warnings.push_back(fmt::format(
+        "the rectifier limit potline.max_current = {:.6g} kA held the line current below what the power schedule "
+        "asked for during {:.3g} h: the power was not met there (events.csv: current_limit)",
+        c.schedule.max_A() / 1e3, s.current_limit_hours));
+  }
+  if (s.acd_at_max_cell_hours + s.acd_at_min_cell_hours + s.acd_below_min_cell_hours > 0) {
+    m.warnings.push_back(acd_limits_warning(c, s));
+  }
+  if (s.cells_loop_limit_out_of_window_a_day > 0) {  // T14-4
+    m.warnings.push_back(fmt::format(
+        "{} of {} cells were out of their safe window for a day or more with the heat-balance loop's offset at its "
+        "limit control.temperature_max_offset = {:.3g} mV (longest {:.3g} h, {:.3g} cell-h in all): the loop cannot "
+        "bring them back (a lasting current change beyond what the heat feed-forward and its limits cover, "
+        "control.heat_feedforward*, or a cell whose heat balance differs from the design by more than the limit "
+        "covers; summary.json: heat_balance_loop)",
+        s.cells_loop_limit_out_of_window_a_day, s.cells, 1e3 * c.control.temperature_max_offset_V,
+        s.loop_limit_out_of_window_max_h, s.loop_limit_out_of_window_cell_hours));
+  }
+  // T8-9: the Dewing CE away from the current it was calibrated at
+  if (auto note = line::ce_current_note(c, s.mean_line_current_A, s.mean_line_current_A, "mean line current")) {
+    m.notes.push_back(*note);
+  }
+  return m;
+}
+
+SimulationMessages simulation_messages(const line::SimulationCase& c, const line::Summary& s) {
+  SimulationMessages m;
+  add_line_changes(c, s, m);
+  SimulationMessages end = simulation_end_messages(c, s);
+  m.warnings.insert(m.warnings.end(), end.warnings.begin(), end.warnings.end());
+  m.notes.insert(m.notes.end(), end.notes.begin(), end.notes.end());
+  return m;
+}
+
+}  // namespace potline::api

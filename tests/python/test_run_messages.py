@@ -1,0 +1,40 @@
+"""potline.simulate and potline.flex keep the run's warnings and notes (user trial 14, T14-7):
+result["warnings"] holds the case's warnings (also in result.case_warnings) and then the run's,
+result["notes"] the run's, as the CLI prints them (simulate on stderr, flex in its text) and as its
+summary.json holds them."""
+import json
+
+import potline
+
+
+def lines(text, prefix):
+    return [line[len(prefix):] for line in text.splitlines() if line.startswith(prefix)]
+
+
+def test_simulate_result_holds_the_cut_out_liquidus_and_ce_messages(cli, tmp_path):
+    case = "examples/potline-cut-out.toml"
+    result = potline.simulate(case, set={"run.relative_tolerance": 1e-6})
+    assert len(result.case_warnings) == 1 and "'run.relative_tolerance': never used" in result.case_warnings[0]
+    run = result["warnings"][len(result.case_warnings):]
+    assert result["warnings"][:len(result.case_warnings)] == result.case_warnings
+    assert any("cut out of the line" in w for w in run), run
+    assert any("liquidus correlation" in w for w in run), run
+    assert any("the mean line current (330.0 kA)" in n for n in result["notes"]), result["notes"]
+    code, _, err = cli("simulate", case, "--set", "run.relative_tolerance=1e-6", "--out", tmp_path / "co")
+    assert code == 0, err
+    assert run == lines(err, "warning: ")
+    assert result["notes"] == lines(err, "note: ")
+    summary = json.loads((tmp_path / "co" / "summary.json").read_text())
+    assert summary["warnings"] == result["warnings"] and summary["notes"] == result["notes"]
+
+
+def test_flex_result_holds_the_texts_warnings_and_notes(cli):
+    case = "examples/flex-day.toml"
+    result = potline.flex(case)
+    assert result.case_warnings == []
+    code, out, err = cli("flex", case)
+    assert code == 0, err
+    assert result["warnings"] == lines(out, "  warning: ")
+    notes = ["reduced model: " + n for n in lines(out, "  reduced model: ") if not n.startswith("ledge a ")]
+    assert result["notes"] == notes + lines(out, "  note: ")
+    assert result["warnings"] or result["notes"]

@@ -172,25 +172,6 @@ void print_ranges(const sweep::ResultTable& t) {
   }
 }
 
-// A scenario whose results equal an earlier one's in every compared sample changed nothing: its
-// levers bind nowhere (e.g. an exclusion of metal that goes elsewhere anyway). Said in the text, not
-// left to be noticed from two equal ranges (docs/model/sweep.md, "Scenarios that change nothing").
-// The same for prices and production alone (T12-3): its levers move costs and do not bind, as
-// `potline fleet` says of a [[power_shock]]. `what` names the compared results; `all_said` and
-// `some_said` end the line when all or only some of the samples compared are equal.
-void print_equal_scenarios(const std::vector<sweep::SameResults>& same, std::string_view what,
-                           std::string_view all_said, std::string_view some_said) {
-  for (const auto& s : same) {
-    if (s.identical_samples == s.samples_compared) {
-      std::cout << fmt::format("  {}: the same {} as {} in all {} samples compared{}\n", s.scenario, what, s.same_as,
-                               s.samples_compared, all_said);
-    } else {
-      std::cout << fmt::format("  {}: the same {} as {} in {} of {} samples compared{}\n", s.scenario, what,
-                               s.same_as, s.identical_samples, s.samples_compared, some_said);
-    }
-  }
-}
-
 // Each scenario's caps and flow limits over its samples (T12-3): whether each binds, in how many
 // samples and at what shadow price, as `potline fleet` prints "binding limits" for one solve; a cap
 // that binds in no sample says so, with its region's output beside it.
@@ -326,11 +307,7 @@ int run_sweep_command(const SweepOptions& o, const GlobalOptions& global, const 
                              spec.title, spec.scenarios.size(), spec.samples, finished.size(), expected, o.out,
                              summary.computed, merged, summary.skipped, summary.seconds);
     print_ranges(run.table);
-    print_equal_scenarios(run.same, "results", ": its levers change nothing here (they bind nowhere)",
-                          " (its levers bind only in the others)");
-    print_equal_scenarios(run.same_outcome, "prices and production",
-                          " (within 0.5 USD/t and 1 kt/yr): its levers move costs, not prices or output (they do not bind)",
-                          " (within 0.5 USD/t and 1 kt/yr): its levers bind only in the others");
+    for (const auto& line : api::same_results_lines(run.same, run.same_outcome)) std::cout << "  " << line << "\n";
     print_limits(run.limits);
     print_scarcity(run.scarcity);
   }

@@ -72,9 +72,52 @@ io::Json same_results_json(const std::vector<sweep::SameResults>& same) {
                    {"same_as", s.same_as},
                    {"identical_samples", s.identical_samples},
                    {"samples_compared", s.samples_compared},
-                   {"changes_nothing", s.identical_samples == s.samples_compared}});
+                   {"changes_nothing", s.identical_samples == s.samples_compared},
+                   {"largest_difference", s.differs_metric.empty()
+                                              ? io::Json(nullptr)
+                                              : io::Json{{"entity", s.differs_entity},
+                                                         {"metric", s.differs_metric},
+                                                         {"sample", s.differs_sample},
+                                                         {"value", s.differs_value},
+                                                         {"same_as_value", s.differs_same_as_value}}}});
   }
   return out;
+}
+
+std::vector<std::string> same_results_lines(const std::vector<sweep::SameResults>& same,
+                                            const std::vector<sweep::SameResults>& same_outcome) {
+  constexpr const char* kOutcomeTolerance = " (within 0.5 USD/t and 1 kt/yr)";
+  std::vector<std::string> lines;
+  for (const auto& s : same) {
+    const std::string head = fmt::format("{}: the same results as {} in ", s.scenario, s.same_as);
+    if (s.identical_samples == s.samples_compared) {
+      lines.push_back(fmt::format("{}all {} samples compared: its levers change nothing here (they bind nowhere)", head,
+                                  s.samples_compared));
+      continue;
+    }
+    const bool outcome_line = std::any_of(same_outcome.begin(), same_outcome.end(),
+                                          [&](const sweep::SameResults& o) { return o.scenario == s.scenario; });
+    // Without a prices-and-production line of its own, those differ exactly where the results do.
+    const std::string differs =
+        s.differs_metric.empty() ? std::string()
+                                 : fmt::format("; the others differ most in {} {}, {:.6g} against {:.6g} (sample {})",
+                                               s.differs_entity, s.differs_metric, s.differs_value,
+                                               s.differs_same_as_value, s.differs_sample);
+    lines.push_back(fmt::format("{}{} of {} samples compared (every stored row within 1e-9 relative){}{}", head,
+                                s.identical_samples, s.samples_compared, differs,
+                                outcome_line ? ": whether its levers bind, see its prices and production"
+                                             : ": its levers bind only in the others (prices or production differ)"));
+  }
+  for (const auto& s : same_outcome) {
+    const std::string head = fmt::format("{}: the same prices and production as {} in ", s.scenario, s.same_as);
+    lines.push_back(s.identical_samples == s.samples_compared
+                        ? fmt::format("{}all {} samples compared{}: its levers move costs, not prices or output (they "
+                                      "do not bind)",
+                                      head, s.samples_compared, kOutcomeTolerance)
+                        : fmt::format("{}{} of {} samples compared{}: its levers bind only in the others", head,
+                                      s.identical_samples, s.samples_compared, kOutcomeTolerance));
+  }
+  return lines;
 }
 
 io::Json limits_json(const std::vector<sweep::LimitFacts>& limits) {

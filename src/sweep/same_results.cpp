@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -26,15 +27,27 @@ double allowed(const ResultTable& t, std::size_t i, double scale, double toleran
   return tolerance * scale;
 }
 
-bool same_sample(const ResultTable& t, const Rows& a, const Rows& b, double tolerance, bool outcomes_only) {
-  if (a.size() != b.size()) return false;
+// How far the two samples' rows differ, in units of each row's tolerance (at most 1: the same), and
+// the row of `a` that differs most (`at`); infinite with no row when their keys differ.
+double difference(const ResultTable& t, const Rows& a, const Rows& b, double tolerance, bool outcomes_only,
+                  std::size_t& at) {
+  at = a.size();
+  if (a.size() != b.size()) return std::numeric_limits<double>::infinity();
+  double worst = 0.0;
   for (std::size_t k = 0; k < a.size(); ++k) {
     const std::size_t i = a[k], j = b[k];
-    if (t.entity[i] != t.entity[j] || t.metric[i] != t.metric[j]) return false;
+    if (t.entity[i] != t.entity[j] || t.metric[i] != t.metric[j]) {
+      at = a.size();
+      return std::numeric_limits<double>::infinity();
+    }
     const double scale = std::max({1.0, std::abs(t.value[i]), std::abs(t.value[j])});
-    if (!(std::abs(t.value[i] - t.value[j]) <= allowed(t, i, scale, tolerance, outcomes_only))) return false;
+    const double d = std::abs(t.value[i] - t.value[j]) / allowed(t, i, scale, tolerance, outcomes_only);
+    if (!(d <= worst)) {  // a NaN counts as the worst
+      worst = std::isnan(d) ? std::numeric_limits<double>::infinity() : d;
+      at = k;
+    }
   }
-  return true;
+  return worst;
 }
 
 bool outcome_row(const ResultTable& t, std::size_t i) {
@@ -67,11 +80,23 @@ std::vector<SameResults> compare(const ResultTable& t, double relative_tolerance
       SameResults pair{order[s], order[e], 0, 0};
       const auto& mine = rows.at(order[s]);
       const auto& theirs = rows.at(order[e]);
+      double furthest = 1.0;
       for (const auto& [sample, r] : mine) {
         const auto it = theirs.find(sample);
         if (it == theirs.end()) continue;
         ++pair.samples_compared;
-        if (same_sample(t, r, it->second, relative_tolerance, outcomes_only)) ++pair.identical_samples;
+        std::size_t at = 0;
+        const double d = difference(t, r, it->second, relative_tolerance, outcomes_only, at);
+        if (d <= 1.0) {
+          ++pair.identical_samples;
+        } else if (at < r.size() && d > furthest) {
+          furthest = d;
+          pair.differs_entity = t.entity[r[at]];
+          pair.differs_metric = t.metric[r[at]];
+          pair.differs_sample = sample;
+          pair.differs_value = t.value[r[at]];
+          pair.differs_same_as_value = t.value[it->second[at]];
+        }
       }
       if (pair.identical_samples > best.identical_samples) best = pair;
     }

@@ -2,6 +2,7 @@
 // (src/sweep/same_results.cpp): found sample by sample, with the drawn inputs part of the rows.
 #include <gtest/gtest.h>
 
+#include "potline/api/sweep_command.hpp"
 #include "potline/sweep/same_results.hpp"
 
 namespace test_sweep_same_results {
@@ -52,6 +53,51 @@ TEST(sweep_same_results, DifferentKeysOrAMissingRowAreNotTheSame) {
   add(t, "c", 0, "production", 2.0);
   add(t, "d", 1, "price", 1.0);  // no sample in common with a
   EXPECT_TRUE(potline::sweep::same_results(t).empty());
+}
+
+// DA-20 (docs audit): in the shipped sweep one sample of 2000 of xinjiang-exclusion differed from
+// policy-2024 in world emissions only (676.34 against 676.47 Mt, an equal-cost routing of the trade LP),
+// and the text said "(its levers bind only in the others)" two lines above "the same prices and
+// production ... in all 2000 samples ...: (they do not bind)". Binding is told by prices and production:
+// the results line names the largest difference instead, and the two lines agree.
+TEST(sweep_same_results, ResultsLineClaimsNoBindingThatPricesAndProductionDeny) {
+  ResultTable t;
+  for (std::int64_t k = 0; k < 3; ++k) {
+    for (const std::string scenario : {"policy", "exclusion", "cap"}) {
+      add(t, scenario, k, "world_price_usd_per_t", scenario == "cap" && k == 2 ? 2410.0 : 2389.0);
+      add(t, scenario, k, "production_Mt", 72.66);
+      add(t, scenario, k, "emissions_Mt_co2e", scenario == "exclusion" && k == 1 ? 676.34 : 676.47);
+    }
+  }
+  const auto same = potline::sweep::same_results(t);
+  ASSERT_EQ(same.size(), 2u);
+  EXPECT_EQ(same[0].scenario, "exclusion");
+  EXPECT_EQ(same[0].identical_samples, 2);
+  EXPECT_EQ(same[0].differs_metric, "emissions_Mt_co2e");
+  EXPECT_EQ(same[0].differs_sample, 1);
+  EXPECT_EQ(same[0].differs_value, 676.34);
+  EXPECT_EQ(same[0].differs_same_as_value, 676.47);
+  EXPECT_EQ(same[1].scenario, "cap");
+  EXPECT_EQ(same[1].differs_metric, "world_price_usd_per_t");
+  const auto outcome = potline::sweep::same_prices_and_production(t);
+  ASSERT_EQ(outcome.size(), 2u);
+  EXPECT_EQ(outcome[0].identical_samples, 3);  // emissions are no outcome: the same in every sample
+  EXPECT_EQ(outcome[1].identical_samples, 2);
+  // As sweep_run_result keeps them: an outcome pair already told by the results line is left out.
+  const std::vector<potline::sweep::SameResults> shown_outcome = {outcome[0]};
+  const auto lines = potline::api::same_results_lines(same, shown_outcome);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0],
+            "exclusion: the same results as policy in 2 of 3 samples compared (every stored row within 1e-9 relative); "
+            "the others differ most in world emissions_Mt_co2e, 676.34 against 676.47 (sample 1): whether its levers "
+            "bind, see its prices and production");
+  EXPECT_EQ(lines[1],
+            "cap: the same results as policy in 2 of 3 samples compared (every stored row within 1e-9 relative); the "
+            "others differ most in world world_price_usd_per_t, 2410 against 2389 (sample 2): its levers bind only in "
+            "the others (prices or production differ)");
+  EXPECT_EQ(lines[2],
+            "exclusion: the same prices and production as policy in all 3 samples compared (within 0.5 USD/t and 1 "
+            "kt/yr): its levers move costs, not prices or output (they do not bind)");
 }
 
 }  // namespace test_sweep_same_results

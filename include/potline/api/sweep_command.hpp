@@ -47,6 +47,14 @@ std::unique_ptr<sweep::ResultStore> open_sweep_store(
 /// sample).
 io::Json same_results_json(const std::vector<sweep::SameResults>& same);
 
+/// The text's lines on scenarios whose results (`same`), or prices and production (`same_outcome`),
+/// equal an earlier scenario's, without their indent. Whether the levers bind is told by prices and
+/// production alone: a scenario whose results differ in some samples while its prices and production
+/// do not gets no "bind" on its results line, which names the largest difference instead (DA-20:
+/// "bind only in the others" for 1999 of 2000 samples, then "do not bind" for all 2000).
+std::vector<std::string> same_results_lines(const std::vector<sweep::SameResults>& same,
+                                            const std::vector<sweep::SameResults>& same_outcome);
+
 /// Each scenario's caps and flow limits over its samples, as JSON (summary "limits"; T12-3).
 io::Json limits_json(const std::vector<sweep::LimitFacts>& limits);
 /// The scenarios with samples whose demand exceeds the capacity, as JSON (summary "scarcity"; T12-3).

@@ -428,6 +428,9 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
     if (x.severity == core::Severity::kError && x.key == "case.base") throw core::InputError(d);
   io::fill_defaults(fleet_schema(), in.scalars);
   detail::apply_settings(in, base_dir, data_dir, c, d);
+  // A data file the case names that cannot be read: its one error, not the checks of the other files
+  // against it (T14-13).
+  if (detail::report_unreadable_data_files(in, c, data_dir, d)) throw core::InputError(d);
 
   // ---- data: the names of the levers are checked against it (all errors so far stay collected)
   const std::size_t errors_before_data = d.error_count();

@@ -17,6 +17,13 @@ namespace potline::fleet::detail {
 void apply_settings(const CaseInput& in, const std::string& base_dir, const std::string& data_dir, FleetCase& c,
                     core::Diagnostics& d);
 
+/// Each data file the case names (fleet.regions = "...", fleet.power, ...) that cannot be read: one
+/// error at the key's location, naming the file tried and, for a relative path, the case folder it was
+/// read against and the data folder's file of that name. True when there is one: nothing is loaded
+/// then (T14-13: an unreadable region table gave 234 follow-on "unknown region" errors).
+bool report_unreadable_data_files(const CaseInput& in, const FleetCase& c, const std::string& data_dir,
+                                  core::Diagnostics& d);
+
 /// Reads a case document into `in`; with case.base, the base case (and its own base, in turn) first,
 /// its values overridden key by key by the case's and its lever tables replaced by the case's tables
 /// of the same identity (case_base.cpp). `bases` holds the files already in the chain (a cycle is an

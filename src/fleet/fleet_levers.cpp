@@ -2,6 +2,8 @@
 // arrive converted to internal units and range-checked (fleet_schema.cpp); here are the rules
 // that involve the region table, the dataset and the catalogue: names with a did-you-mean, keys
 // that are required or exclusive.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -11,6 +13,7 @@
 #include "potline/fleet/fleet_schema.hpp"
 #include "potline/fleet/tariff_dates.hpp"
 #include "potline/core/units.hpp"
+#include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
 #include "potline/policy/cbam.hpp"
 
@@ -333,6 +336,47 @@ void apply_settings(const CaseInput& in, const std::string& base_dir, const std:
   c.anode_effects_path = file("fleet.anode_effects", "fleet-anode-effects.toml");
   c.power_supply_path = file("fleet.power_supply", "power-supply.toml");
   apply_cbam(in, c, d);
+}
+
+bool report_unreadable_data_files(const CaseInput& in, const FleetCase& c, const std::string& data_dir,
+                                  core::Diagnostics& d) {
+  struct DataFile {
+    const char* key;
+    const std::string& path;
+    const char* what;
+    bool read;  // the case reads it (the pipeline, measures and paths only with a scenario year)
+  };
+  const bool year = c.year != 0;
+  const DataFile files[] = {{"fleet.smelters", c.smelters_path, "the smelter dataset", true},
+                            {"fleet.regions", c.regions_path, "the region table", true},
+                            {"fleet.power", c.power_prices_path, "the power price table", true},
+                            {"fleet.anode_effects", c.anode_effects_path, "the anode-effect table", true},
+                            {"fleet.power_supply", c.power_supply_path, "the power supply curves", true},
+                            {"fleet.pipeline", c.pipeline_path, "the capacity pipeline", year},
+                            {"fleet.sanctions", c.sanctions_path, "the dated trade measures", year},
+                            {"fleet.paths", c.paths_path, "the price and demand paths", year},
+                            {"fleet.fuel_paths", c.fuel_paths_path, "the fuel price paths", year}};
+  bool any = false;
+  for (const DataFile& f : files) {
+    const io::Value* v = in.scalars.get(f.key);
+    if (!f.read || v == nullptr || v->origin == io::Origin::kDefault) continue;
+    const std::string reason = io::unreadable_reason(f.path);
+    if (reason.empty()) continue;
+    any = true;
+    std::error_code ec;
+    const std::filesystem::path tried = std::filesystem::absolute(f.path, ec).lexically_normal();
+    std::string hint;
+    if (std::filesystem::path(v->text).is_relative()) {
+      const std::filesystem::path in_data = std::filesystem::path(data_dir) / v->text;
+      hint = std::filesystem::is_regular_file(in_data, ec)
+                 ? fmt::format(" (a relative path is read from the case file's folder; the data folder has {}: give "
+                               "that path, or leave {} out for the data folder's default)",
+                               in_data.lexically_normal().string(), f.key)
+                 : " (a relative path is read from the case file's folder)";
+    }
+    d.error(v->location, f.key, fmt::format("cannot read {} '{}': {}{}", f.what, tried.string(), reason, hint));
+  }
+  return any;
 }
 
 void apply_levers(const CaseInput& in, const LeverContext& context, FleetCase& c) {

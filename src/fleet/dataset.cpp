@@ -19,6 +19,7 @@
 #include "potline/io/csv.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/io/values.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -195,9 +196,14 @@ struct RowReader {
     const core::QuantityParse q = core::parse_quantity(text, c->unit, c->si);
     // q.error names the value already ("'abc' is not a number ..."): it was printed twice.
     if (!q.ok()) {
-      d.error(
-          where(name), name,
-          fmt::format("{}; column unit {}, allowed {}", q.error, shown_unit(*c), allowed(name)));
+      // A unit of another dimension in the column's unit, not the internal one (T14-12: "'kt' (kg)
+      // cannot be converted to 'kg/s' (kg s^-1)").
+      if (const auto wrong = io::wrong_dimension_message(text, c->unit)) {
+        d.error(where(name), name, fmt::format("'{}': {}; allowed {}", text, *wrong, allowed(name)));
+      } else {
+        d.error(where(name), name,
+                fmt::format("{}; column unit {}, allowed {}", q.error, shown_unit(*c), allowed(name)));
+      }
       return std::nullopt;
     }
     if (!std::isfinite(q.value)) {

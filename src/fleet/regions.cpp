@@ -59,7 +59,7 @@ std::optional<double> quantity(const toml::node* n, const std::string& key, cons
   if (value && *value < 0) {
     const auto as_text = n->value<std::string>();
     const std::string text = as_text ? *as_text : core::format_number(*n->value<double>());
-    d.error(loc(*n, file), key, "'" + text + "' must not be negative");
+    d.error(loc(*n, file), key, "'" + text + "' must not be negative: allowed 0 or more " + unit);
     return std::nullopt;
   }
   return value;
@@ -152,8 +152,10 @@ Region parse_region(const toml::table& tbl, const RegionTable& t, const std::str
   r.premium_benchmark = tbl["premium_benchmark"].value_or(std::string());
   if (r.id.empty()) d.error(w, "id", "every [[region]] needs an id");
   if (t.index_of(r.id) >= 0) d.error(w, "id", "duplicate region id '" + r.id + "'");
+  // Messages name the region with the key (T14-12: "'premium': ..." of 11 regions).
   auto q = [&](const char* key, const char* unit, const char* si, bool required = true) {
-    return quantity(tbl.get(key), key, unit, si, file, w, d, required).value_or(0.0);
+    const std::string named = r.id.empty() ? std::string(key) : "region[" + r.id + "]." + key;
+    return quantity(tbl.get(key), named, unit, si, file, w, d, required).value_or(0.0);
   };
   r.demand_kg_per_s = q("demand", "Mt/yr", "kg/s");
   r.premium_usd_per_kg = q("premium", "USD/t", "USD/kg", false);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "potline/io/values.hpp"
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
 
@@ -68,7 +69,9 @@ std::optional<double> toml_quantity(const toml::node* node, const std::string& k
   }
   const core::QuantityParse q = core::parse_quantity(text, unit, target_unit);
   if (!q.ok()) {
-    diagnostics.error(toml_location(*node, file), key, "'" + text + "': " + q.error);
+    // A unit of another dimension in the value's own unit, not the internal one (T14-12).
+    const auto wrong = wrong_dimension_message(text, unit);
+    diagnostics.error(toml_location(*node, file), key, "'" + text + "': " + wrong.value_or(q.error));
     return std::nullopt;
   }
   if (!std::isfinite(q.value)) {

@@ -392,6 +392,12 @@ std::optional<std::string> typing_slip_message(const std::string& raw_text, cons
 
 }  // namespace
 
+std::optional<std::string> wrong_dimension_message(const std::string& raw_text, const std::string& unit) {
+  FieldSpec field;
+  field.unit = unit;
+  return unit_mismatch_message(raw_text, field);
+}
+
 std::string format_in_field_unit(const FieldSpec& field, double internal_value, int digits) {
   double shown = to_field_unit(field, internal_value);
   // Drop the unit round trip's rounding noise (1233.15 K is 960.0000000000001 degC): 12

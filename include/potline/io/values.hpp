@@ -52,6 +52,12 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
 /// case fields"); trial 6, T6-23.
 void anchor_command_line_path(const FieldSpec& field, Value& value);
 
+/// For a value of a data file in `unit` ("USD/t", a column's "kt/yr"): the message when its own unit
+/// has another dimension, said in words with `unit` and an example ("unit 'USD' (money (USD)) cannot
+/// be converted to USD/t (USD per mass), this field's unit: write e.g. \"430 USD/t\""), not in the
+/// internal SI units (T14-12); nullopt when that is not the problem.
+std::optional<std::string> wrong_dimension_message(const std::string& raw_text, const std::string& unit);
+
 /// Formats an internal value back in the field's unit, e.g. "4.5 cm", to `digits` significant digits
 /// (12 hide the unit round trip's last-bit noise: 1233.15 K shows as "960 degC"; a message's echo of
 /// a converted value takes 6: "960 degF" is "515.556 degC").

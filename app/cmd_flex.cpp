@@ -67,6 +67,17 @@ void write_folder(const FlexOptions& o, const GlobalOptions& global, const api::
   std::cerr << api::save_run_folder(folder, summary, tables);
 }
 
+// `text` split at its newlines (the last line without one kept).
+std::vector<std::string> text_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    lines.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return lines;
+}
+
 // The value figures against the flat schedule, planned (reduced model) beside delivered (dynamic
 // model), as the summary's value.planned and value.delivered and economics.csv.
 void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
@@ -119,9 +130,8 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
 }
 
 // The reduced model against the dynamic checks of the flat and the optimised schedule over the
-// horizon (FitError of each check: metal and energy, reduced − dynamic), and a warning when the
-// delivered savings differ from the planned by more than flex::kPlanDeliveryWarning of them (T7-7: a
-// 72-h plan 35 % below its delivery with no word on why).
+// horizon (FitError of each check: metal and energy, reduced − dynamic); the warning when the
+// delivered savings differ from the planned (flex::plan_delivery_warning) goes to stderr.
 
 void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
   const auto t_of = [&](const flex::FitError& e) { return e.production_total_kg * c.cells / 1e3; };
@@ -138,7 +148,6 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
       flex::signed_text(mwh_of(f), 1), flex::signed_text(t_of(o), 1),
       flex::signed_text(100 * o.production_total, 2), 100 * o.production_rms,
       100 * o.production_max, flex::signed_text(mwh_of(o), 1));
-  if (auto w = flex::plan_delivery_warning(c, r)) std::cout << "  warning: " << *w << "\n";
 }
 
 // The year's value (summary value.annual_value_eur; flex::flex_value): on the delivered savings,
@@ -283,7 +292,6 @@ void print_ce(const flex::FlexCase& c, const flex::FlexResult& r) {
       v.optimised_percent, v.flat_percent, flex::signed_text(v.change_points, 2), flex::signed_text(v.metal_kg / 1e3, 1),
       flex::signed_text(v.value_eur, 0));
   if (auto note = flex::flex_ce_note(c, r)) std::cout << "  note: " << *note << "\n";
-  if (auto w = flex::ce_excluded_warning(c, r)) std::cout << "  warning: " << *w << "\n";
 }
 
 void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::string& changed) {
@@ -350,7 +358,7 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
                            t.at("start_bath_temperature_degC").get<double>(), t.at("start_superheat_K").get<double>(),
                            t.at("start_ledge_cm").get<double>());
   for (const auto& note : m.notes) std::cout << "  reduced model: " << note << "\n";
-  if (auto w = flex::superheat_fit_warning(c, r)) std::cout << "  warning: " << *w << "\n";
+  // Its warnings (the superheat fit, plan against delivery, ...) go to stderr (run_flex_command).
   // The value the dynamic model delivers (flex::delivered_economics): its metal, and the energy its
   // cells drew at each step's price (T6-4: the margin above is the reduced model's).
   std::cout << fmt::format(
@@ -366,7 +374,10 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
       flex::signed_text((r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3, 1));
   print_plan_errors(c, r);
   print_value_table(c, r);
-  std::cout << flex::round_trip_text(r.round_trip);
+  // Without its warning lines: those go to stderr with the others (flex::flex_messages).
+  for (const auto& line : text_lines(flex::round_trip_text(r.round_trip))) {
+    if (line.rfind("  warning: ", 0) != 0) std::cout << line << "\n";
+  }
   print_savings_split(r, flex::flex_value(c, r));
   if (const flex::RectifierReach reach = flex::rectifier_reach(c.sim);
       c.dispatch.max_power > reach.max_share + 1e-9) {
@@ -396,8 +407,6 @@ void print_text(const flex::FlexCase& c, const flex::FlexResult& r, const std::s
         "scheduled energy\n",
         c.sim.schedule.max_A() / 1e3, f.check.current_limit_s / 3600,
         100 * f.check.energy_J / f.check.scheduled_energy_J);
-  } else if (auto w = flex::rectifier_shortfall_warning(c, r)) {
-    std::cout << "  warning: " << *w << "\n";
   }
   std::cout << fmt::format(
       "  anode effects per cell ({} cells simulated): flat {:.3g}, optimised {:.3g} ({:.3g} within "
@@ -476,6 +485,9 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   const flex::FlexResult r = flex::run_flex(loaded.c, loaded.prices, o.envelope);
   io::Json summary = flex::flex_summary_json(loaded.c, r, loaded.warnings);
   io::require_finite(summary);
+  // The run's warnings on stderr, as every command prints its warnings (T15-13: they were stdout
+  // text); the same texts as the summary's "warnings" after the case's.
+  for (const auto& w : flex::flex_messages(loaded.c, r).warnings) std::cerr << "warning: " << w << "\n";
   if (!o.out_dir.empty()) write_folder(o, global, loaded, r, summary, started);
   if (o.json) {
     std::cout << io::dump(summary);

@@ -74,9 +74,9 @@ TEST(FlexValueCli, TextPrintsTheDeliveredValueAndWarnsOnAFitErrorBeyondTheWindow
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("  reduced model: the 50 % run stopped"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("  warning: the reduced model's superheat fit error, "), std::string::npos)
-      << r.out;
-  EXPECT_NE(r.out.find("is larger than half the superheat window flex.superheat_min 5.0 K to "
+  EXPECT_NE(r.err.find("warning: the reduced model's superheat fit error, "), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("is larger than half the superheat window flex.superheat_min 5.0 K to "
                        "flex.superheat_max 15.0 K "
                        "(5.0 K)"),
             std::string::npos)

@@ -75,9 +75,12 @@ std::vector<SameResults> compare(const ResultTable& t, double relative_tolerance
   }
   std::vector<SameResults> out;
   for (std::size_t s = 1; s < order.size(); ++s) {
-    SameResults best{order[s], "", 0, 0};
+    SameResults best;
+    best.scenario = order[s];
     for (std::size_t e = 0; e < s; ++e) {
-      SameResults pair{order[s], order[e], 0, 0};
+      SameResults pair;
+      pair.scenario = order[s];
+      pair.same_as = order[e];
       const auto& mine = rows.at(order[s]);
       const auto& theirs = rows.at(order[e]);
       double furthest = 1.0;

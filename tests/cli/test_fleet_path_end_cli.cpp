@@ -50,8 +50,9 @@ TEST(CliFleetPathEnd, APathsLastYearIsSolvedAloneBesideItAndTheStartsThatDifferA
     EXPECT_LE(num(d, "capacity_kt_per_year"), previous + 1e-9);
     previous = num(d, "capacity_kt_per_year");
     // A smelter stopped in the path's year before pays its restart: it makes less than alone.
-    if (d.at("start_in_path").get<std::string>() == "stopped")
+    if (d.at("start_in_path").get<std::string>() == "stopped") {
       EXPECT_LE(num(d, "production_path_kt_per_year"), num(d, "production_alone_kt_per_year") + 1e-6) << d.dump();
+    }
   }
 
   const RunResult text = potline({"fleet", example("world-path-2035.toml"), "--set", "fleet.last_year=2030"});

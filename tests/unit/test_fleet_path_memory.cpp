@@ -84,10 +84,12 @@ TEST(fleet_path_memory, AnEarlierYearsRunnersSetTheNextYearsOffers) {
       const std::string& id = b.c.model.smelters[i].record.id;
       ASSERT_EQ(id, d.c.model.smelters[i].record.id);
       // The running state is last year's production (RanLastYear), in both paths.
-      if (const auto r = ran(base[k - 1], id))
+      if (const auto r = ran(base[k - 1], id)) {
         EXPECT_EQ(b.c.model.smelters[i].running, *r) << b.year << " " << id;
-      if (const auto r = ran(dc[k - 1], id))
+      }
+      if (const auto r = ran(dc[k - 1], id)) {
         EXPECT_EQ(d.c.model.smelters[i].running, *r) << d.year << " " << id;
+      }
       if (b.c.model.smelters[i].running == d.c.model.smelters[i].running) continue;
       const bool warm_with_load = d.c.model.smelters[i].running;
       (warm_with_load ? warmer : colder) += 1;

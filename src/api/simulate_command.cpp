@@ -460,6 +460,18 @@ io::Json stopped_summary_json(const line::SimulationCase& c, const line::Simulat
   j["last_row_h"] = e.last_row_s / 3600.0;
   j["cells"] = c.cells;
   j["seed"] = c.seed;
+  io::Json h;  // the heat-balance loop up to the stop (T15-1; keys as a complete run's)
+  h["at_limit_cell_hours"] = e.loop.at_limit_cell_hours;
+  h["at_limit_max_cell_hours"] = e.loop.at_limit_max_cell_hours;
+  h["out_of_window_at_limit_cell_hours"] = e.loop.out_of_window_at_limit_cell_hours;
+  h["out_of_window_at_limit_max_h"] = e.loop.out_of_window_at_limit_max_h;
+  h["cells_out_of_window_at_limit_a_day"] = e.loop.cells_out_of_window_at_limit_a_day;
+  h["hot_cell_hours"] = e.loop.hot_cell_hours;
+  j["heat_balance_loop"] = h;
+  const std::string w = heat_balance_loop_warning(c, e.loop.cells_out_of_window_at_limit_a_day, c.cells,
+                                                  e.loop.out_of_window_at_limit_max_h,
+                                                  e.loop.out_of_window_at_limit_cell_hours);
+  if (!w.empty()) j["warnings"] = io::Json::array({w});
   return j;
 }
 

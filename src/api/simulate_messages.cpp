@@ -61,6 +61,18 @@ std::string acd_limits_warning(const line::SimulationCase& c, const line::Summar
 
 }  // namespace
 
+std::string heat_balance_loop_warning(const line::SimulationCase& c, int cells_out, int cells, double longest_h,
+                                      double cell_hours) {
+  if (cells_out <= 0) return {};  // T14-4
+  return fmt::format(
+      "{} of {} cells were out of their safe window for a day or more with the heat-balance loop's offset at its "
+      "limit control.temperature_max_offset = {:.3g} mV (longest {:.3g} h, {:.3g} cell-h in all): the loop cannot "
+      "bring them back (a lasting current change beyond what the heat feed-forward and its limits cover, "
+      "control.heat_feedforward*, or a cell whose heat balance differs from the design by more than the limit "
+      "covers; summary.json: heat_balance_loop)",
+      cells_out, cells, 1e3 * c.control.temperature_max_offset_V, longest_h, cell_hours);
+}
+
 SimulationMessages simulation_end_messages(const line::SimulationCase& c, const line::Summary& s) {
   SimulationMessages m;
   if (std::string w = liquidus_range_warning(s); !w.empty()) m.warnings.push_back(std::move(w));
@@ -73,15 +85,11 @@ SimulationMessages simulation_end_messages(const line::SimulationCase& c, const 
   if (s.acd_at_max_cell_hours + s.acd_at_min_cell_hours + s.acd_below_min_cell_hours > 0) {
     m.warnings.push_back(acd_limits_warning(c, s));
   }
-  if (s.cells_loop_limit_out_of_window_a_day > 0) {  // T14-4
-    m.warnings.push_back(fmt::format(
-        "{} of {} cells were out of their safe window for a day or more with the heat-balance loop's offset at its "
-        "limit control.temperature_max_offset = {:.3g} mV (longest {:.3g} h, {:.3g} cell-h in all): the loop cannot "
-        "bring them back (a lasting current change beyond what the heat feed-forward and its limits cover, "
-        "control.heat_feedforward*, or a cell whose heat balance differs from the design by more than the limit "
-        "covers; summary.json: heat_balance_loop)",
-        s.cells_loop_limit_out_of_window_a_day, s.cells, 1e3 * c.control.temperature_max_offset_V,
-        s.loop_limit_out_of_window_max_h, s.loop_limit_out_of_window_cell_hours));
+  if (std::string w = heat_balance_loop_warning(c, s.cells_loop_limit_out_of_window_a_day, s.cells,
+                                                s.loop_limit_out_of_window_max_h,
+                                                s.loop_limit_out_of_window_cell_hours);
+      !w.empty()) {
+    m.warnings.push_back(std::move(w));
   }
   // T8-9: the Dewing CE away from the current it was calibrated at
   if (auto note = line::ce_current_note(c, s.mean_line_current_A, s.mean_line_current_A, "mean line current")) {

@@ -428,7 +428,20 @@ class Driver {
       std::erase_if(b.events, [&](const Event& e) { return e.time_s > v.time_s; });
     }
     flush_events(blocks_, merged_, observer_);
-    throw SimulationStopped(v.message, v.reason, v.cell, v.time_s, last_row_s_);
+    StoppedLoopFigures loop;  // the heat-balance loop up to the stop (T15-1), as add_cell_to_summary counts it
+    for (const Block& b : blocks_) {
+      for (const CellRun& run : b.runs) {
+        const control::AcdLimitRecord r = acd_record(run);
+        loop.at_limit_cell_hours += r.loop_at_limit_s / 3600.0;
+        loop.at_limit_max_cell_hours = std::max(loop.at_limit_max_cell_hours, r.loop_at_limit_s / 3600.0);
+        loop.hot_cell_hours += r.hot_s / 3600.0;
+        const double longest = run.totals.loop_limit_out_of_window_longest_s;
+        loop.out_of_window_at_limit_cell_hours += run.totals.loop_limit_out_of_window_s / 3600.0;
+        loop.out_of_window_at_limit_max_h = std::max(loop.out_of_window_at_limit_max_h, longest / 3600.0);
+        loop.cells_out_of_window_at_limit_a_day += longest >= 24 * 3600.0 ? 1 : 0;
+      }
+    }
+    throw SimulationStopped(v.message, v.reason, v.cell, v.time_s, last_row_s_, loop);
   }
 
   void emit_row(long done) {

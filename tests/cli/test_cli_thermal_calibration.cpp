@@ -166,6 +166,24 @@ TEST(CliControlDefaults, TheLoopAtItsLimitWarnsWhenItLeavesACellOutOfItsWindow) 
   EXPECT_GE(finite_number(h, "at_limit_cell_hours"), finite_number(h, "out_of_window_at_limit_cell_hours"));
 }
 
+// User trial T15-1: a run that stops frozen still reports the heat-balance loop (summary and warning).
+// AP40 −25 % from 24 h over the example's 7 d freezes at 133.4 h; the loop sat at its limit with the
+// cell out of its window long before (45.8 h of it by day 4).
+TEST(CliControlDefaults, ARunThatStopsFrozenStillReportsTheLoopAtItsLimit) {
+  TempDir dir;
+  const auto run = dir.path() / "run";
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.events=control", "--set",
+                               "potline.current_steps=24 h 0.75", "-q", "--out", run.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.describe();
+  expect_in(r.err, "warning: 1 of 1 cells were out of their safe window for a day or more with the heat-balance "
+                   "loop's offset at its limit");
+  const Json summary = parse_json(read_file(run / "summary.json"));
+  EXPECT_EQ(summary.at("stop_reason"), "bath_frozen");
+  const auto h = summary.at("heat_balance_loop");
+  EXPECT_EQ(h.at("cells_out_of_window_at_limit_a_day").get<int>(), 1);
+  EXPECT_GT(finite_number(h, "out_of_window_at_limit_max_h"), 45.0);
+}
+
 // The nominal potline (40 of potline-year's 300 cells, 60 d): the loop of some spread cells touches its
 // limit — one daily reading whose 2 K noise takes the offset there holds it for a day (48 h for one
 // cell) — but every cell stays in its window, so there is no warning. The warning of the former

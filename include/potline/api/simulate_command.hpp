@@ -35,6 +35,10 @@ struct SimulationMessages {
 /// All of them: the cells cut out of the line (warnings) and cut in again (notes) in the order they
 /// happened, then simulation_end_messages.
 SimulationMessages simulation_messages(const line::SimulationCase& c, const line::Summary& s);
+/// The warning for cells out of their safe window a day or more with the heat-balance loop at its limit
+/// (T14-4); empty when there are none. Also for a run that stopped (T15-1).
+std::string heat_balance_loop_warning(const line::SimulationCase& c, int cells_out, int cells, double longest_h,
+                                      double cell_hours);
 /// Those of the whole run, printed at its end: the bath outside the liquidus correlation, the
 /// rectifier limit, the ACD limits, the heat-balance loop at its limit (warnings), the Dewing CE away
 /// from its calibration current (note).

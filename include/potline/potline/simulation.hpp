@@ -484,15 +484,26 @@ const char* to_string(StopReason reason) noexcept;
 /// state left its physical range or became non-finite, or the energy balance drifted. what()
 /// names the cell, the time and the state. The observer has received every row up to the last
 /// full output interval before `time_s` and the events up to `time_s`.
+/// The heat-balance loop's figures of a run that stopped (Summary's loop_* and hot_cell_hours up to the
+/// stop; user trial T15-1: a run that stops frozen is when the loop's warning matters).
+struct StoppedLoopFigures {
+  double at_limit_cell_hours = 0, at_limit_max_cell_hours = 0;
+  double out_of_window_at_limit_cell_hours = 0, out_of_window_at_limit_max_h = 0;
+  int cells_out_of_window_at_limit_a_day = 0;
+  double hot_cell_hours = 0;
+};
+
 class SimulationStopped : public core::RunError {
  public:
   SimulationStopped(const std::string& message, StopReason reason, std::uint32_t cell, double time_s,
-                    double last_row_s)
-      : core::RunError(message), reason(reason), cell(cell), time_s(time_s), last_row_s(last_row_s) {}
+                    double last_row_s, StoppedLoopFigures loop_figures = {})
+      : core::RunError(message), reason(reason), cell(cell), time_s(time_s), last_row_s(last_row_s),
+        loop(loop_figures) {}
   StopReason reason;
   std::uint32_t cell;
   double time_s;      ///< simulated time of the violation [s]
   double last_row_s;  ///< time of the last time-series row written [s]
+  StoppedLoopFigures loop;  ///< the heat-balance loop up to the stop
 };
 
 /// Runs the simulation. Throws SimulationStopped when a physical guard trips and core::RunError

@@ -45,6 +45,9 @@ void add_potline_and_plant(Table& t) {
   t.integer("potline.count").default_(1).range(1, 100).doc("number of identical potlines");
   t.integer("potline.pots_per_line")
       .range(1, 2000)
+      .default_note(
+          "required unless plant.capacity is set (then the pots the capacity needs, from one "
+          "pot's output, for the relining)")
       .doc(
           "pots in series per potline (with the line current and current efficiency "
           "they give the nameplate capacity when plant.capacity is not set; with plant.capacity, "

@@ -54,8 +54,11 @@ io::Json thermal(const std::string& technology) {
   return api::cell_thermal_summary(api::run_cell(source), source);
 }
 
-class SimulateAgainstCellThermal : public ::testing::TestWithParam<const char*> {};
 }  // namespace
+
+// Outside the anonymous namespace: TEST_P derives its test classes from the fixture at namespace
+// scope, and a base with internal linkage gives GCC's -Wsubobject-linkage.
+class SimulateAgainstCellThermal : public ::testing::TestWithParam<const char*> {};
 
 // Tolerances (from what the first-order feed cycle leaves out and what the controllers guarantee,
 // not fitted to the runs): the mean alumina within 0.25 wt% of the design point's 2.5 (the cycle is

@@ -54,6 +54,10 @@ TEST(AnodeEffectOnset, StuckFeederStartsAnAnodeEffectAtAHigherBathAverage) {
   ASSERT_GE(all.ae.count, 1);
   EXPECT_NEAR(all.ae_onset_alumina_wt, all.ae_onset_zone_wt, 0.05);
   EXPECT_LT(all.ae_onset_alumina_wt, one.ae_onset_alumina_wt);
+  // D5, asserted as a known miss (docs/validation.md note D5): below the published 1.5 wt%, since
+  // no published single-anode current scatter was found to raise the most loaded anode's current
+  // density. A change that reaches the range must update the row, not this bound.
+  EXPECT_LT(all.ae_onset_alumina_wt, 1.5) << "D5 left its known miss: update docs/validation.md";
 }
 
 // Seeded faults of the default profile (faults.profile = auto: pfpb_modern for AP40) over 140

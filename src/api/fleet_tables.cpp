@@ -38,8 +38,8 @@ std::string breakeven_cell(double margin_usd_per_kg, const fleet::SmelterEconomi
 
 /// Each smelter's netback (market/netback.hpp, T7-5): in the solved market, the trade problem's
 /// routes (fleet::trade_problem; a smelter's segments share them) at the LP's prices, ad valorem
-/// tariffs on the customs value at those prices (the fixed point's, to its tolerance); without the
-/// market, its region's price.
+/// tariffs on the customs value at those prices (the fixed point's, to its tolerance) and the shadow
+/// prices of the binding flow limits on its lanes; without the market, its region's price.
 std::vector<market::Netback> smelter_netbacks(const fleet::FleetCase& c,
                                               const fleet::FleetResult& f) {
   std::vector<market::Netback> out(f.smelters.size());
@@ -51,6 +51,7 @@ std::vector<market::Netback> smelter_netbacks(const fleet::FleetCase& c,
   const market::TradeProblem p = fleet::trade_problem(c, f.smelters);
   market::TradeSolution s;
   s.price_usd_per_kg = f.price_usd_per_kg;
+  s.cap_shadow_usd_per_kg = f.cap_shadow_usd_per_kg;  // caps, then flow limits, as in p.caps (T16-1)
   if (!p.tariff_rate.empty())
     s.tariff_usd_per_kg = market::ad_valorem_tariffs(p, f.price_usd_per_kg);
   const std::vector<market::Netback> b = market::netbacks(p, s);

@@ -5,8 +5,30 @@
 
 namespace potline::market {
 
+namespace {
+
+/// [supplier][region]: the shadow prices of the flow limits (caps with `to_regions`) on that lane,
+/// summed; empty when the solution carries no shadow prices or no flow limit binds.
+std::vector<std::vector<double>> lane_shadows(const TradeProblem& p, const TradeSolution& s, std::size_t n) {
+  std::vector<std::vector<double>> out;
+  for (std::size_t k = 0; k < p.caps.size() && k < s.cap_shadow_usd_per_kg.size(); ++k) {
+    const Cap& cap = p.caps[k];
+    const double shadow = s.cap_shadow_usd_per_kg[k];
+    if (cap.to_regions.empty() || !(shadow > 0)) continue;
+    if (out.empty()) out.assign(p.suppliers.size(), std::vector<double>(n, 0.0));
+    for (const int i : cap.suppliers)
+      for (const int r : cap.to_regions)
+        if (i >= 0 && static_cast<std::size_t>(i) < out.size() && r >= 0 && static_cast<std::size_t>(r) < n)
+          out[static_cast<std::size_t>(i)][static_cast<std::size_t>(r)] += shadow;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Netback> netbacks(const TradeProblem& p, const TradeSolution& s) {
   const std::size_t n = s.price_usd_per_kg.size();
+  const std::vector<std::vector<double>> lane = lane_shadows(p, s, n);
   std::vector<Netback> out(p.suppliers.size());
   for (std::size_t i = 0; i < p.suppliers.size(); ++i) {
     Netback& b = out[i];
@@ -15,7 +37,10 @@ std::vector<Netback> netbacks(const TradeProblem& p, const TradeSolution& s) {
     for (std::size_t r = 0; r < n; ++r) {
       if (!p.allowed.empty() && !p.allowed[i][r]) continue;
       const double tariff = s.tariff_usd_per_kg.empty() ? 0.0 : s.tariff_usd_per_kg[i][r];
-      const double value = s.price_usd_per_kg[r] - p.delivery_usd_per_kg[i][r] - tariff;
+      // A full lane (a binding flow limit, T16-1): the marginal tonne cannot go there, so the lane
+      // is worth its destination's price less the limit's shadow price, as a tariff would charge.
+      const double limit = lane.empty() ? 0.0 : lane[i][r];
+      const double value = s.price_usd_per_kg[r] - p.delivery_usd_per_kg[i][r] - tariff - limit;
       if (value > b.value_usd_per_kg) {
         b.value_usd_per_kg = value;
         b.region = static_cast<int>(r);

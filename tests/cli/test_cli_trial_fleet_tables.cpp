@@ -47,6 +47,41 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
   }
 }
 
+// User trial 16, T16-1: a full lane is not a netback. In world-2024 the oceania -> usa lane (its
+// [[flow_limit]]) binds, so Tomago's and Boyne's marginal tonne cannot go to the US: their netback is
+// Oceania's price (the US price less freight less the lane's shadow price), their margin negative
+// while the 5 % turndown band of each is idle (+174 USD/t at the US price before). Every row with
+// idle capacity in this case has a margin of at most 0.
+TEST(CliTrialFleetTables, AFullLaneIsNotANetback) {
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "w24").string();
+  const RunResult r = potline({"fleet", (source_dir() / "examples" / "world-2024.toml").string(), "--out", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json summary = parse_json(read_file(dir + "/summary.json"));
+  const double lane = summary.at("flow_limit_shadow_price_usd_per_t").at("oceania to usa").get<double>();
+  EXPECT_GT(lane, 100) << "the lane no longer binds: the test needs another case";
+  const auto lines = lines_of(read_file(dir + "/cost_curve.csv"));
+  const auto header = csv_cells(lines[0]);
+  const std::size_t id = column(header, "id"), margin = column(header, "margin_usd_per_t"),
+                    where = column(header, "netback_region"), netback = column(header, "netback_usd_per_t"),
+                    price = column(header, "region_price_usd_per_t"), made = column(header, "production_kt_per_year"),
+                    cap = column(header, "capacity_kt_per_year");
+  int australian = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const auto row = csv_cells(lines[i]);
+    if (std::stod(row[made]) < std::stod(row[cap]) - 1e-6) {
+      EXPECT_LE(std::stod(row[margin]), 0.01) << lines[i];
+    }
+    if (row[id] == "oc-tomago" || row[id] == "oc-boyne") {
+      ++australian;
+      EXPECT_EQ(row[where], "oceania") << lines[i];
+      EXPECT_NEAR(std::stod(row[netback]), std::stod(row[price]), 0.01) << lines[i];
+      EXPECT_LT(std::stod(row[margin]), 0) << lines[i];
+    }
+  }
+  EXPECT_EQ(australian, 2);
+}
+
 // The case title no longer describes a case moved with --set ("300 x AP40 potline, one year" over 20
 // cells and 5 days): every text output names the fields the command line changed, as `cell` does;
 // case.* keys only rename the case.

@@ -136,4 +136,38 @@ TEST(market_netback, AForbiddenDestinationIsNotANetback) {
   EXPECT_NEAR(b[0].value_usd_per_kg, s.price_usd_per_kg[0], 1e-9);
 }
 
+// User trial 16, T16-1: a full lane is not a netback. The canada -> usa lane is limited to 4 and a
+// second canadian supplier (cost 1.2, capacity 10) is added. By hand: canada's first supplier ships
+// 4 to the usa and 2 home, 4 of its 10 idle, so canada's price is its cost 1.0; the lane's shadow
+// price is what one more tonne through it would earn, 1.5 - 0.03 - 1.0 = 0.47. The lane is then
+// worth 1.5 - 0.03 - 0.47 = 1.0, home's price: the first supplier's margin is 0 (it has spare
+// capacity), and the second, which produces nothing, has a margin of 1.0 - 1.2 = -0.2 < 0 (+0.27 if
+// the usa's price less freight were its netback, as before the fix).
+TEST(market_netback, AFullLaneIsWorthItsPriceLessTheLimitsShadowPrice) {
+  TradeProblem p = three_region();
+  p.suppliers.push_back({"ca2", 0, 10, 1.2});
+  p.delivery_usd_per_kg.push_back(p.delivery_usd_per_kg[0]);
+  Cap lane;
+  lane.name = "canada to usa";
+  lane.suppliers = {0, 3};
+  lane.to_regions = {1};
+  lane.capacity_kg_per_s = 4;
+  p.caps.push_back(lane);
+  const TradeSolution s = solve(p);
+  ASSERT_TRUE(s.feasible) << s.explanation;
+  EXPECT_NEAR(s.flow_kg_per_s[0][1], 4, 1e-9);
+  EXPECT_NEAR(s.price_usd_per_kg[0], 1.0, 1e-9);
+  ASSERT_EQ(s.cap_shadow_usd_per_kg.size(), 1u);
+  EXPECT_NEAR(s.cap_shadow_usd_per_kg[0], 0.47, 1e-9);
+  EXPECT_NEAR(s.production_kg_per_s[3], 0, 1e-9);
+  const std::vector<Netback> b = netbacks(p, s);
+  EXPECT_NEAR(b[0].value_usd_per_kg, 1.0, 1e-9);
+  EXPECT_NEAR(b[0].value_usd_per_kg - p.suppliers[0].cost_usd_per_kg, 0.0, 1e-9);
+  EXPECT_NEAR(b[3].value_usd_per_kg - p.suppliers[3].cost_usd_per_kg, -0.2, 1e-9);
+  // Without the shadow prices (a solution that does not carry them) the full lane counts at its price.
+  TradeSolution bare = s;
+  bare.cap_shadow_usd_per_kg.clear();
+  EXPECT_NEAR(netbacks(p, bare)[3].value_usd_per_kg, 1.47, 1e-9);
+}
+
 }  // namespace test_market_netback

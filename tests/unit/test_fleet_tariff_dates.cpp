@@ -240,4 +240,41 @@ TEST(fleet_tariff_dates, TheShippedPathStepsSection232AndRaisesTheUsPrice) {
   }
 }
 
+// docs/model/fleet.md, "Dated tariffs": the table of the path with Section 232 by its dates against
+// the same path with 2024's 10 % held, as measured (2026-12-07, user trial 16, T16-3; the table of
+// 2026-12-06 had gone stale). Figures, not directions: a change that moves them must update the
+// table. US output Mt/yr, US and world price USD/t.
+TEST(fleet_tariff_dates, TheSection232TableOfFleetMdAsMeasured) {
+  core::Diagnostics d;
+  const fleet::FleetCase dated_case = path_case(d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  const auto us = static_cast<std::size_t>(dated_case.model.regions.index_of("usa"));
+  fleet::FleetCase held = dated_case;  // as in the test above: 2024's table undated, the later ones gone
+  held.tariffs.erase(std::remove_if(held.tariffs.begin(), held.tariffs.end(),
+                                    [&](const fleet::Tariff& t) { return t.importer == static_cast<int>(us) && t.from_day; }),
+                     held.tariffs.end());
+  for (auto& t : held.tariffs) t.until_day.reset();
+  const auto a = fleet::solve_years(dated_case), b = fleet::solve_years(held);
+  ASSERT_EQ(a.size(), 12u);
+  ASSERT_EQ(b.size(), 12u);
+  struct Row {
+    int year;
+    double output_held, output_dated, price_held, price_dated, world_held, world_dated;
+  };
+  const Row table[] = {{2024, 0.601, 0.601, 2768, 2768, 2389, 2389}, {2025, 0.601, 0.620, 2572, 3351, 2371, 2371},
+                       {2026, 0.637, 0.658, 2581, 3660, 2408, 2347}, {2027, 0.648, 0.670, 2699, 3829, 2526, 2459},
+                       {2030, 1.420, 1.420, 2990, 4304, 2830, 2776}, {2035, 1.420, 1.420, 3827, 5479, 3667, 3559}};
+  for (const Row& row : table) {
+    const auto k = static_cast<std::size_t>(row.year - 2024);
+    ASSERT_EQ(a[k].year, row.year);
+    ASSERT_TRUE(a[k].r.feasible && b[k].r.feasible) << row.year;
+    EXPECT_NEAR(b[k].r.production_by_region_kg_per_s[us] * kToMt, row.output_held, 0.0015) << row.year;
+    EXPECT_NEAR(a[k].r.production_by_region_kg_per_s[us] * kToMt, row.output_dated, 0.0015) << row.year;
+    EXPECT_NEAR(b[k].r.price_usd_per_kg[us] * 1e3, row.price_held, 1.0) << row.year;
+    EXPECT_NEAR(a[k].r.price_usd_per_kg[us] * 1e3, row.price_dated, 1.0) << row.year;
+    EXPECT_NEAR(b[k].r.world_price_usd_per_kg * 1e3, row.world_held, 1.0) << row.year;
+    EXPECT_NEAR(a[k].r.world_price_usd_per_kg * 1e3, row.world_dated, 1.0) << row.year;
+  }
+}
+
 }  // namespace test_fleet_tariff_dates

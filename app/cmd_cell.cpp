@@ -83,7 +83,7 @@ std::string thermal_text(const io::Json& t, std::optional<double> sec_shown) {
       n("bottom_loss_kW"), n("voltage_V"), 100 * n("current_efficiency"),
       sec_shown ? fmt::format("{:.2f} kWh/kg (DC)", *sec_shown) : std::string("n/a"),
       operating ? "" : " (not an operating point: the cell does not run in this state)");
-  if (operating && t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
+  if (t.contains("simulate_note")) out += "  note: " + t.at("simulate_note").get<std::string>() + "\n";
   if (t.contains("current_step_note")) out += "  note: " + t.at("current_step_note").get<std::string>() + "\n";
   return out;
 }

@@ -321,6 +321,7 @@ void print_flexible_capacity(const io::Json& f) {
                            number_or(f, "flexible_MWh") / 1e3);
   if (!f.value("caveat", "").empty()) std::cout << "  note: " << f.value("caveat", "") << "\n";  // T7-38
   if (!f.value("ce_note", "").empty()) std::cout << "  note: " << f.value("ce_note", "") << "\n";  // T8-9
+  if (!f.value("seed_note", "").empty()) std::cout << "  note: " << f.value("seed_note", "") << "\n";  // T15-7
   if (!f.contains("by_technology")) return;
   for (const io::Json& t : f.at("by_technology")) {
     const auto hold = [&t](const char* dir) {

@@ -492,7 +492,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   if (o.json) {
     std::cout << io::dump(summary);
   } else {
-    print_text(loaded.c, r, changed_on_command_line(sets_with_technology(o)));
+    print_text(loaded.c, r, io::changed_on_command_line(sets_with_technology(o), loaded.c.sim.title));
     if (!o.out_dir.empty()) std::cout << "  results written to " << o.out_dir << "/\n";
   }
   if (o.report) write_run_report(o.out_dir, o.json);

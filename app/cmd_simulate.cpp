@@ -18,6 +18,7 @@
 #include "potline/api/run_folder.hpp"
 #include "potline/api/simulate_command.hpp"
 #include "potline/cell/current_efficiency.hpp"
+#include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/io/run_outputs.hpp"
 #include "potline/version.hpp"
@@ -304,7 +305,7 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
       "  anode effects {} ({:.3f}/cell-day, {:.3f} AE-min/cell-day), PFC {:.3f} t CO2e\n"
       "  superheat mean {:.1f} K, ledge {:.1f}–{:.1f} cm, alumina {:.2f}–{:.2f} wt%, energy "
       "balance error {:.1e}\n",
-      c.title + changed_on_command_line(sets_with_technology(o)), s.cells, s.simulated_days,
+      c.title + io::changed_on_command_line(sets_with_technology(o), c.title), s.cells, s.simulated_days,
       s.mean_line_current_A / 1e3, s.mean_voltage_V, 100 * s.current_efficiency,
       cell::to_name(c.constants.current_efficiency_model), s.production_t,
       s.energy_MWh, s.energy_MWh / c.design.rectifier_efficiency, c.design.rectifier_efficiency,
@@ -348,6 +349,8 @@ void print_summary(const line::SimulationCase& c, const line::Summary& s, const 
                              "window.averaging; events.csv: window_*)\n",
                              s.cells_out_of_window, s.cells, s.cell_hours_out_of_window);
   }
+  // The heat-balance loop at its limit and the hot-pot rule (summary key heat_balance_loop; T15-9).
+  if (const std::string loop = api::heat_balance_loop_text(c, s); !loop.empty()) std::cout << "  " << loop << "\n";
   print_cut_out(s);
   if (s.ledge_melt_outs > 0) {  // potline.on_ledge_melt_out; summary ledge_melt_outs
     std::cout << fmt::format("  ledge melted out {} time(s) on {} cell(s), {:.1f} cell-h without side ledge "

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <string>
 
@@ -24,6 +25,28 @@ std::string start_list(const io::Json& rows, bool running_alone) {
   }
   if (n > 6) out += fmt::format(" and {} more", n - 6);
   return out;
+}
+
+// A path's end and the year alone that differ in their smelters' starts but not in the world price and
+// production (world-path-2035: cn-agg-idle restarts alone, 3559.4 USD/t and 76.44 Mt both ways; T15-8):
+// the limits that bind say where its output goes.
+void print_same_world(const io::Json& e, const io::Json& summary) {
+  const auto n = [&](const char* key) { return e.at(key).get<double>(); };
+  if (std::abs(n("world_price_alone_usd_per_t") - n("world_price_path_usd_per_t")) >= 0.05 ||
+      std::abs(n("production_alone_Mt") - n("production_path_Mt")) >= 0.005)
+    return;
+  std::string binding;
+  for (const char* key : {"cap_shadow_price_usd_per_t", "flow_limit_shadow_price_usd_per_t"}) {
+    if (!summary.contains(key)) continue;
+    for (const auto& [name, price] : summary.at(key).items())
+      if (price.is_number() && price.get<double>() >= 0.5) binding += (binding.empty() ? "" : ", ") + name;
+  }
+  std::cout << (binding.empty()
+                    ? std::string("    the same world price and production both ways: what these smelters make in "
+                                  "one, other smelters make in the other\n")
+                    : fmt::format("    the same world price and production both ways: within the limits that bind "
+                                  "({}), what these smelters make in one, other smelters make in the other\n",
+                                  binding));
 }
 
 }  // namespace
@@ -61,10 +84,18 @@ void print_year_start(const io::Json& summary, int base_year) {
     std::cout << "    every smelter starts the same in both (what differs is not the carried stops)\n";
     return;
   }
+  // T15-8: "stopped in the path before ... (running alone)" listed San Ciprián, which makes 57 kt in the
+  // path's 2030: it starts the year stopped and pays a restart within it.
   if (const std::string s = start_list(rows, true); !s.empty())
-    std::cout << "    stopped in the path before, so paying their restart (running alone): " << s << "\n";
+    std::cout << fmt::format("    stopped at the end of the path's {}, so paying a restart in {} (in part where the path's "
+                             "output is above 0); running from the start when {} is solved alone (output path -> "
+                             "alone): {}\n",
+                             year - 1, year, year, s);
   if (const std::string s = start_list(rows, false); !s.empty())
-    std::cout << "    running in the path, stopped alone (a restart alone): " << s << "\n";
+    std::cout << fmt::format("    running at the end of the path's {}; stopped at the start when {} is solved alone, so "
+                             "paying a restart there (output path -> alone): {}\n",
+                             year - 1, year, s);
+  print_same_world(e, summary);
 }
 
 }  // namespace potline::app

@@ -119,14 +119,22 @@ std::string current_step_note(const cell::CellResult& at_design, const cell::Ope
       "it at once",
       Id / 1e3, I / 1e3, missing_W > 0 ? "cuts" : "raises", std::abs(missing_W) / 1e3, k,
       missing_W > 0 ? "gives back" : "takes off", std::abs(ff_W) / 1e3);
-  if (left_W <= loop_W) {
-    s += fmt::format(", and the heat-balance loop, at most {:.0f} kW (control.temperature_max_offset {:.0f} mV), can "
-                     "make up the {:.0f} kW left, so it returns the bath to the design's {:.1f} °C",
-                     loop_W / 1e3, loop_V * 1e3, left_W / 1e3, design.bath_temperature_K - 273.15);
+  // The loop's cap is an offset of the voltage normalised to the design current (user trial T15-2:
+  // 200 mV × 300 kA = 60 kW read against the printed 45 kW): its kW are said with that scaling.
+  const std::string loop = fmt::format(
+      "the heat-balance loop, at most {:.0f} kW (control.temperature_max_offset {:.0f} mV of the voltage normalised "
+      "to the design's {:.1f} kA: {:.0f} mV × {:.1f} kA × {:.1f}/{:.1f})",
+      loop_W / 1e3, loop_V * 1e3, Id / 1e3, loop_V * 1e3, I / 1e3, I / 1e3, Id / 1e3);
+  const double design_degC = design.bath_temperature_K - 273.15;
+  if (left_W < 0.5e3) {  // nothing left at the printed kW ("can make up the 0 kW left", T15-2)
+    s += fmt::format(" (all of it): nothing is left for {}, and the bath returns to the design's {:.1f} °C", loop,
+                     design_degC);
+  } else if (left_W <= loop_W) {
+    s += fmt::format(", and {}, can make up the {:.0f} kW left, so it returns the bath to the design's {:.1f} °C",
+                     loop, left_W / 1e3, design_degC);
   } else {
-    s += fmt::format(", and the heat-balance loop, at most {:.0f} kW (control.temperature_max_offset {:.0f} mV), cannot "
-                     "make up the {:.0f} kW left: the bath does not return to the design's {:.1f} °C",
-                     loop_W / 1e3, loop_V * 1e3, left_W / 1e3, design.bath_temperature_K - 273.15);
+    s += fmt::format(", and {}, cannot make up the {:.0f} kW left: the bath does not return to the design's {:.1f} °C",
+                     loop, left_W / 1e3, design_degC);
   }
   return s;
 }
@@ -207,8 +215,11 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
       j["warnings"].push_back("in the thermal steady state: " + sentence);
     }
   }
-  // What `potline simulate` does with the same case (user trial T10-1; docs/validation.md D40).
-  if (liquid) {
+  add_window(s, run.c.design, j);
+  // What `potline simulate` does with the same case (user trial T10-1; docs/validation.md D40): only
+  // where the state is an operating point (T15-3: at 340 kA AP40's steady ledge fills the side channel,
+  // "not a working cell", and the JSON still said simulate starts in it and holds it).
+  if (j.at("operating_point").get<bool>()) {
     j["simulate_note"] = fmt::format(
         "simulate starts its cells in this state, centres its tracking feed cycle on the case's {:.2f} wt% alumina "
         "(control.slope_threshold, derived unless given) and its heat-balance loop holds the bath at {:.1f} °C: its "
@@ -222,7 +233,6 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
     const dynamics::ThermalSteadyState at_design = dynamics::solve_thermal_steady_state(m, design, 0.0);
     j["current_step_note"] = current_step_note(at_design.result, design, run.c.op.line_current_A);
   }
-  add_window(s, run.c.design, j);
   // No SEC where the cell does not run (T14-1: 11.46 kWh/kg at 320 kA beside a ledge of n/a read as a
   // saving in --vary tables), as the ledge.
   if (!j.at("operating_point").get<bool>()) j["sec_dc_kWh_per_kg"] = nullptr;

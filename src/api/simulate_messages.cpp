@@ -73,6 +73,26 @@ std::string heat_balance_loop_warning(const line::SimulationCase& c, int cells_o
       cells_out, cells, 1e3 * c.control.temperature_max_offset_V, longest_h, cell_hours);
 }
 
+std::string heat_balance_loop_text(const line::SimulationCase& c, const line::Summary& s) {
+  if (!(s.loop_at_limit_cell_hours > 0) && !(s.hot_cell_hours > 0)) return {};
+  const control::ControllerSettings& k = c.control;
+  std::string text = fmt::format("heat-balance loop: at its limit control.temperature_max_offset = {:.3g} mV {:.1f} cell-h "
+                                 "(one cell at most {:.1f} h), {:.1f} cell-h of it out of the safe window",
+                                 1e3 * k.temperature_max_offset_V, s.loop_at_limit_cell_hours,
+                                 s.loop_at_limit_max_cell_hours, s.loop_limit_out_of_window_cell_hours);
+  if (s.hot_cell_hours > 0) {
+    const std::string rule =
+        k.hot_bath_full_cut ? "the heat feed-forward's cut bounded by the ACD floor only (control.hot_bath_full_cut)"
+                            : "the heat feed-forward's cut within control.heat_feedforward_max_cut "
+                              "(control.hot_bath_full_cut = false)";
+    text += fmt::format("; pot marked hot (a bath reading control.hot_bath_margin = {:.3g} K above the loop's target) "
+                        "{:.1f} cell-h: {}{}",
+                        k.hot_bath_margin_K, s.hot_cell_hours, rule,
+                        k.hot_bath_no_raise ? ", no anode raise (control.hot_bath_no_raise)" : "");
+  }
+  return text + " (summary.json: heat_balance_loop)";
+}
+
 SimulationMessages simulation_end_messages(const line::SimulationCase& c, const line::Summary& s) {
   SimulationMessages m;
   if (std::string w = liquidus_range_warning(s); !w.empty()) m.warnings.push_back(std::move(w));

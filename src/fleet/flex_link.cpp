@@ -157,6 +157,7 @@ io::Json technology_json(const FleetCase& c, const FlexCapacity& f) {
                     {"line_current_kA", t.line_current_A / 1e3},
                     {"line_current_origin", t.current_origin},
                     {"note", t.note},
+                    {"seed", t.seed},
                     {"max_current_kA", t.max_current_A / 1e3},
                     {"exchanger_rating_kW_per_m2", t.exchanger_W_per_m2 / 1e3},
                     {"smelters", count},
@@ -200,6 +201,30 @@ io::Json smelter_json(const FleetCase& c, const FlexCapacity& f) {
   return list;
 }
 
+/// The holds are one seed's (user trial T15-7: the fleet's P155 −25 % 41.8 h is seed 1 of a spread
+/// flex --envelope measures over six seeds): said where a hold ends at a window limit before the
+/// horizon (superheat_* or ledge_*), a threshold the cell can settle near. Empty where no hold ends so.
+std::string seed_note(const FleetCase& c, const FlexCapacity& f) {
+  std::string ended;
+  std::uint64_t seed = 0;
+  for (const TechnologyHold& h : f.holds) {
+    for (const DirectionHold* d : {&h.down, &h.up}) {
+      const bool window = d->limit.rfind("superheat_", 0) == 0 || d->limit.rfind("ledge_", 0) == 0;
+      if (!window || d->hold_s >= c.flex.hold_s()) continue;
+      const std::string item = fmt::format("{} {:+.0f} % {}", h.key.technology, 100 * (d->share - 1), d->limit);
+      if (ended.find(item) == std::string::npos) ended += (ended.empty() ? "" : ", ") + item;
+      seed = h.seed;
+    }
+  }
+  if (ended.empty()) return {};
+  return fmt::format(
+      "each hold is one run of the representative cell at run.seed = {}; a hold that ends at a safe-window limit ({}) "
+      "moves with the seed, widely where the cell settles near that limit (the controllers', feeders' and faults' "
+      "random streams decide when it crosses): `potline flex --envelope` at other run.seed values measures the "
+      "spread (docs/model/flexibility.md §7)",
+      seed, ended);
+}
+
 }  // namespace
 
 /// The caveat of fleet.flex_source = "preset" beyond the conventional ±5 % (T7-38): the published claim
@@ -240,6 +265,7 @@ io::Json flex_capacity_json(const FleetCase& c, const FleetResult& r,
           {"source", c.flex.source_name()},
           {"caveat", preset_caveat(c)},
           {"ce_note", ce_note},
+          {"seed_note", seed_note(c, f)},
           {"power_percent", 100 * c.flex.share()},
           {"duration_h", c.flex.hold_s() / 3600},
           {"smelters", f.smelters.size()},

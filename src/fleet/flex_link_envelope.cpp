@@ -208,6 +208,7 @@ Outcome run_key(const FleetCase& c, const HoldKey& k, const plant::SmelterData& 
   try {
     const auto rows = flex::operating_envelope(*cell, flex::case_bounds(*cell));
     out.hold.line_current_A = cell->sim.op.line_current_A;
+    out.hold.seed = cell->sim.seed;
     out.hold.max_current_A = cell->sim.schedule.max_A();
     out.hold.down = direction(rows.at(0), c.flex.hold_s());
     out.hold.up = direction(rows.at(1), c.flex.hold_s());

@@ -265,7 +265,24 @@ std::string trimmed(std::string text) {
 
 // case.title (it only renames the case) is left out; case.technology is listed with the technology
 // run, "case.technology=HAL275", as the title still names the case file's (T13-7).
-std::string changed_on_command_line(const std::vector<std::string>& sets) {
+namespace {
+// What a title states that a changed key moves (user trial T15-11: "AP40 cell, 7 days, ..." run over
+// 4 d with --set run.duration): the title's phrase for the key, "" when it states none.
+std::string title_phrase(const std::string& title, const std::string& key) {
+  static const std::regex duration(
+      R"((\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[ -](days?|weeks?|months?|years?)\b)",
+      std::regex::icase);
+  static const std::regex count(R"(^(\d+) x )");
+  std::smatch m;
+  if ((key == "run.duration" || key == "flex.horizon") && std::regex_search(title, m, duration)) return m.str(0);
+  if (key == "potline.cells" && std::regex_search(title, m, count)) return m.str(1) + " x";
+  return "";
+}
+}  // namespace
+
+std::string changed_on_command_line(const std::vector<std::string>& sets) { return changed_on_command_line(sets, ""); }
+
+std::string changed_on_command_line(const std::vector<std::string>& sets, const std::string& title) {
   std::vector<std::string> keys;
   std::string technology;  // the last --set case.technology wins, as in the run
   for (const auto& set : sets) {
@@ -280,8 +297,11 @@ std::string changed_on_command_line(const std::vector<std::string>& sets) {
     }
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
-  for (auto& key : keys)
+  for (auto& key : keys) {
     if (key == "case.technology") key += "=" + technology;
+    if (const std::string phrase = title_phrase(title, key); !phrase.empty())
+      key += " (the title's \"" + phrase + "\" is the case file's)";
+  }
   std::string note;
   for (const auto& key : keys)
     note += (note.empty() ? " — changed on the command line: " : ", ") + key;

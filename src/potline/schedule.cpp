@@ -138,14 +138,22 @@ bool CurrentSchedule::parse_steps(const std::string& text, const std::string& ke
     return fmt::format("{:g} {} is {:.4g} of the nominal {:g} kA (operation.line_current), so write {:.4g}", value, unit,
                        amps.value / nominal_A_, nominal_A_ / 1e3, amps.value / nominal_A_);
   };
+  // One allowed range, in the factor the user writes (user trial T15-10: "must be a number in [0, 2]"
+  // for -0.1 and "allowed: 0 to 500 kA" for 1.5, two ranges for one token): 0 to the smaller of 2 and
+  // the rectifier limit over the nominal current, with that limit in kA when it is the bound.
   const auto check = [this](std::optional<double> factor) -> std::string {
-    if (!factor || !(*factor >= 0.0) || *factor > 2.0) {
-      return "the factor of the nominal current must be a number in [0, 2]";
-    }
+    const double limit = std::min(2.0, max_A_ / nominal_A_);
+    const std::string allowed =
+        max_A_ < 2.0 * nominal_A_
+            ? fmt::format("allowed: factor 0 to {:.4g} ({:.6g} kA, potline.max_current, over the nominal {:.6g} kA)",
+                          limit, max_A_ / 1e3, nominal_A_ / 1e3)
+            : fmt::format("allowed: factor 0 to {:.4g}", limit);
+    if (!factor) return "the factor of the nominal current must be a number; " + allowed;
     if (*factor * nominal_A_ > max_A_) {
-      return fmt::format("{:.6g} kA is above the rectifier limit potline.max_current = {:.6g} kA (allowed: 0 to {:.6g} kA)",
-                         *factor * nominal_A_ / 1e3, max_A_ / 1e3, max_A_ / 1e3);
+      return fmt::format("the factor {:g} ({:.6g} kA) is above the rectifier limit potline.max_current = {:.6g} kA; {}",
+                         *factor, *factor * nominal_A_ / 1e3, max_A_ / 1e3, allowed);
     }
+    if (!(*factor >= 0.0) || *factor > 2.0) return fmt::format("the factor {:g} is outside its range; {}", *factor, allowed);
     return "";
   };
   return parse_step_list(text, key, where, diagnostics, syntax, check,

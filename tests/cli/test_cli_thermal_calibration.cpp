@@ -122,13 +122,19 @@ TEST(CliControlDefaults, CellThermalSaysWhetherTheLoopCanReturnTheBathAfterAStep
   expect_in(r.out, "note: a step of simulate's line current from the design point's 400.0 kA to 360.0 kA cuts the "
                    "heat generation at the design ACD by 169 kW; the heat feed-forward (simulate's "
                    "control.heat_feedforward = 1) gives back 169 kW of it at once");
-  expect_in(r.out, "so it returns the bath to the design's 965.0 °C");
+  // All of it given back: "nothing is left", not "can make up the 0 kW left" (user trial T15-2).
+  expect_in(r.out, "gives back 169 kW of it at once (all of it): nothing is left for the heat-balance loop, at most "
+                   "65 kW (control.temperature_max_offset 200 mV of the voltage normalised to the design's 400.0 kA: "
+                   "200 mV × 360.0 kA × 360.0/400.0), and the bath returns to the design's 965.0 °C");
   r = potline({"cell", example("default.toml"), "--thermal", "--set", "operation.line_current=440kA", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const std::string note = parse_json(r.out).at("thermal").at("current_step_note").get<std::string>();
   expect_in(note, "raises the heat generation at the design ACD by 190 kW");
   expect_in(note, "takes off 88 kW of it at once");  // the 200 mV cut limit × 440 kA
-  expect_in(note, "cannot make up the 102 kW left: the bath does not return to the design's 965.0 °C");
+  // The loop's kW with its scaling (T15-2: 200 mV × 440 kA = 88 kW read against the printed 97 kW).
+  expect_in(note, "the heat-balance loop, at most 97 kW (control.temperature_max_offset 200 mV of the voltage "
+                  "normalised to the design's 400.0 kA: 200 mV × 440.0 kA × 440.0/400.0), cannot make up the 102 kW "
+                  "left: the bath does not return to the design's 965.0 °C");
   // 300 kA (−25 %) has no liquid steady state of its own; the note, a step from the design point, is
   // given there too (docs audit DA-6): 385 kW cut, 150 kW back (the 0.5 V raise limit × 300 kA),
   // the loop's 200 mV × 300²/400 kA = 45 kW.
@@ -137,7 +143,8 @@ TEST(CliControlDefaults, CellThermalSaysWhetherTheLoopCanReturnTheBathAfterAStep
   const std::string cut = parse_json(r.out).at("thermal").at("current_step_note").get<std::string>();
   expect_in(cut, "cuts the heat generation at the design ACD by 385 kW");
   expect_in(cut, "gives back 150 kW of it at once");
-  expect_in(cut, "cannot make up the 235 kW left");
+  expect_in(cut, "at most 45 kW (control.temperature_max_offset 200 mV of the voltage normalised to the design's "
+                 "400.0 kA: 200 mV × 300.0 kA × 300.0/400.0), cannot make up the 235 kW left");
   r = potline({"cell", example("default.toml"), "--thermal", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_FALSE(parse_json(r.out).at("thermal").contains("current_step_note"));

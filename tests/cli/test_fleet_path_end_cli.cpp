@@ -63,8 +63,21 @@ TEST(CliFleetPathEnd, APathsLastYearIsSolvedAloneBesideItAndTheStartsThatDifferA
                                   num(e, "world_price_path_usd_per_t"), num(e, "production_path_Mt")));
   const Json& first = rows.front();
   if (first.at("start_alone").get<std::string>() == "running")
-    expect_in(text.out, "    stopped in the path before, so paying their restart (running alone): " +
+    expect_in(text.out, "    stopped at the end of the path's 2029, so paying a restart in 2030 (in part where the path's "
+                        "output is above 0); running from the start when 2030 is solved alone (output path -> alone): " +
                             first.at("id").get<std::string>() + " ");
+  // The path's prices differ from the year alone's here, so no "same world price" line (T15-8).
+  EXPECT_EQ(text.out.find("the same world price and production both ways"), std::string::npos) << text.out;
+}
+
+// The 2035 path's end and 2035 alone differ in a smelter's start (China's idle capacity restarts alone) but
+// not in the world price or production: the text says the binding China cap takes it (user trial T15-8).
+TEST(CliFleetPathEnd, SameWorldPriceBothWaysNamesTheLimitsThatBind) {
+  const RunResult text = potline({"fleet", example("world-path-2035.toml")});
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  expect_in(text.out, "running from the start when 2035 is solved alone (output path -> alone): cn-agg-idle");
+  expect_in(text.out, "    the same world price and production both ways: within the limits that bind (china cap), what "
+                      "these smelters make in one, other smelters make in the other\n");
 }
 
 // A year alone says what it starts from; the dataset's own year (the 2024 backtest) says nothing.

@@ -39,3 +39,17 @@ def test_flex_result_holds_the_texts_warnings_and_notes(cli):
     notes = ["reduced model: " + n for n in lines(out, "  reduced model: ") if not n.startswith("ledge a ")]
     assert result["notes"] == notes + lines(out, "  note: ")
     assert result["warnings"] or result["notes"]
+
+
+def test_simulate_result_holds_the_heat_balance_loop_warning(cli):
+    """User trial T15-12: the +25 % step's heat-balance-loop and ACD-limit warnings are in
+    result["warnings"], as on the CLI's stderr (docs/python.md, "Warnings")."""
+    case, step = "examples/cell-7d.toml", "potline.current_steps=24 h 1.25"
+    result = potline.simulate(case, set={"potline.current_steps": "24 h 1.25"})
+    loop = [w for w in result["warnings"] if "with the heat-balance loop's offset at its limit" in w]
+    assert len(loop) == 1, result["warnings"]
+    assert loop[0].startswith("1 of 1 cells were out of their safe window for a day or more"), loop[0]
+    assert any(w.startswith("the ACD limits held the resistance control") for w in result["warnings"])
+    code, _, err = cli("simulate", case, "--set", step)
+    assert code == 0, err
+    assert result["warnings"] == lines(err, "warning: ")

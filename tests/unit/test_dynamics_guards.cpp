@@ -253,7 +253,18 @@ TEST(DynamicsInput, ScheduleValuesBeyondTheLimitsAreInputErrors) {
   EXPECT_NE(power.find("power.csv:3:2"), std::string::npos) << power;
   EXPECT_NE(power.find("0 to 10000 MW"), std::string::npos) << power;
   EXPECT_NE(input_error({"potline.current_steps=;;;"}).find("';;;' holds no step"), std::string::npos);
-  EXPECT_NE(input_error({"potline.current_steps=1 h 1.5"}).find("600 kA is above the rectifier limit"),
+  // One allowed range, in the factor the user writes (user trial T15-10), for a factor above the
+  // rectifier limit and for one below zero alike.
+  const std::string above = input_error({"potline.current_steps=1 h 1.5"});
+  EXPECT_NE(above.find("step 1 '1 h 1.5': the factor 1.5 (600 kA) is above the rectifier limit potline.max_current = "
+                       "500 kA; allowed: factor 0 to 1.25 (500 kA, potline.max_current, over the nominal 400 kA)"),
+            std::string::npos) << above;
+  const std::string negative = input_error({"potline.current_steps=1 h -0.1"});
+  EXPECT_NE(negative.find("step 1 '1 h -0.1': the factor -0.1 is outside its range; allowed: factor 0 to 1.25 (500 kA, "
+                          "potline.max_current, over the nominal 400 kA)"),
+            std::string::npos) << negative;
+  EXPECT_NE(input_error({"potline.current_steps=1 h 2.5", "potline.max_current=2000 kA"})
+                .find("the factor 2.5 is outside its range; allowed: factor 0 to 2"),
             std::string::npos);
   EXPECT_EQ(input_error({"potline.current_steps=1 h 1.5", "potline.max_current=600 kA"}), "");
   EXPECT_NE(input_error({"potline.max_current=300 kA"}).find("below the nominal line current 400 kA"),

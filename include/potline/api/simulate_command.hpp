@@ -39,6 +39,10 @@ SimulationMessages simulation_messages(const line::SimulationCase& c, const line
 /// (T14-4); empty when there are none. Also for a run that stopped (T15-1).
 std::string heat_balance_loop_warning(const line::SimulationCase& c, int cells_out, int cells, double longest_h,
                                       double cell_hours);
+/// The text line of the heat-balance loop and the hot-pot rule (summary key heat_balance_loop; user
+/// trial T15-9: a pot marked hot was visible only in JSON): the cell-hours at the loop's limit and out
+/// of the window there, and those marked hot with what the rule does then; empty when neither happened.
+std::string heat_balance_loop_text(const line::SimulationCase& c, const line::Summary& s);
 /// Those of the whole run, printed at its end: the bath outside the liquidus correlation, the
 /// rectifier limit, the ACD limits, the heat-balance loop at its limit (warnings), the Dewing CE away
 /// from its calibration current (note).

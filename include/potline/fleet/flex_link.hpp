@@ -10,6 +10,7 @@
 // for min(hold, horizon) in each direction. Source `preset`: the hold is the horizon itself (the
 // published figures: conventional ±5 % [Lavoie et al. 2011], exchangers ±25 % for 48 h [TRIMET
 // 2019]).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,8 @@ struct TechnologyHold {
   DirectionHold down, up;
   /// The current-efficiency note of its ±X % calls (line::ce_current_note; "" when none, T8-9).
   std::string ce_note;
+  /// The seed of the envelope run (run.seed of the representative cell): a hold is one seed's (T15-7).
+  std::uint64_t seed = 0;
 };
 
 struct SmelterFlex {

@@ -56,5 +56,9 @@ std::string index_range_text(std::size_t size);
 /// " — changed on the command line: KEY, KEY" for the keys of --set KEY=VALUE overrides (case.*
 /// keys left out), "" for none: appended to a run's title in text output and report headings.
 std::string changed_on_command_line(const std::vector<std::string>& sets);
+/// The same for a run titled `title`: a changed key that moves what the title states says so
+/// (`run.duration (the title's "7 days" is the case file's)`; flex.horizon likewise, and
+/// potline.cells against a title's "300 x"; user trial T15-11).
+std::string changed_on_command_line(const std::vector<std::string>& sets, const std::string& title);
 
 }  // namespace potline::io

@@ -13,7 +13,7 @@ namespace {
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // T13-7: a HAL275 run of an AP40 case said "AP40 cell, 7 days ... changed on the command line:
-// run.duration" and its summary named no technology. case.technology is listed with the technology
+// run.duration" and its summary named no technology (the title's duration flagged since T15-11). case.technology is listed with the technology
 // run; simulate --technology does the same as --set case.technology; summary.json has `technology`.
 TEST(CliTrial13, SimulateNamesTheTechnologyTheCommandLineChose) {
   TempDir tmp;
@@ -22,7 +22,8 @@ TEST(CliTrial13, SimulateNamesTheTechnologyTheCommandLineChose) {
                                  "run.duration=2h", "--out", dir});
   ASSERT_EQ(set.exit_code, 0) << set.describe();
   EXPECT_EQ(set.out.rfind("AP40 cell, 7 days, automatic AE quench — changed on the command line: "
-                          "case.technology=HAL275, run.duration: 1 cell(s), 0.08 d\n",
+                          "case.technology=HAL275, run.duration (the title's \"7 days\" is the case file's): 1 cell(s), "
+                          "0.08 d\n",
                           0),
             0u)
       << set.out;

@@ -331,10 +331,11 @@ void apply_added_loads(FleetCase& c) {
 /// Years or prices for which the EU ETS on EU and EEA smelters cannot be charged: before data/cbam.toml's
 /// first ETS year, or without an EUA price or exchange rate (no path for the years and no [cbam] value).
 /// A case without a year (no fleet.year, no cbam.year) has no ETS year: docs/model/fleet.md says so.
-void note_eu_ets_gaps(const FleetCase& c, core::Diagnostics& d) {
+/// Returns whether the EU ETS is charged in every year of the case (a price and a rate for all of them).
+bool note_eu_ets_gaps(const FleetCase& c, core::Diagnostics& d) {
   const int first_year = policy::kEuEtsFirstYear;
   const int year = c.year != 0 ? c.year : c.cbam_year;
-  if (year == 0) return;
+  if (year == 0) return false;
   if (year < first_year) {
     d.warning("fleet.year", fmt::format("the EU ETS is not charged in {} (from {}: data/cbam.toml has no benchmark of "
                                         "the years before)",
@@ -349,11 +350,30 @@ void note_eu_ets_gaps(const FleetCase& c, core::Diagnostics& d) {
   if (!c.eua_price_given && !has_path("eua_price")) missing = "an EUA price (cbam.eua_price, or an eua_price path)";
   if (!c.usd_per_eur_given && !has_path("usd_per_eur"))
     missing += (missing.empty() ? "" : " and ") + std::string("an exchange rate (cbam.usd_per_eur, or a usd_per_eur path)");
-  if (missing.empty()) return;
+  if (missing.empty()) return true;
   d.warning("cbam.eu_ets", fmt::format("the EU ETS on EU and EEA smelters is not charged: no {} for {} in the case or "
                                        "{}",
                                        missing, last == year ? std::to_string(year) : fmt::format("{}..{}", year, last),
                                        file_label(c.paths_path)));
+  return false;
+}
+
+/// From 2026 the EU ETS free allocation of EU and EEA smelters falls by the CBAM factor, and CBAM
+/// charges the imports of the same goods: one policy ([EU 2023/956] Art. 31; docs/model/fleet.md).
+/// A case with fleet.year from 2026 (or a path reaching it) without [cbam] charges the first half and
+/// not the second, which the user must be told (user trial 16, T16-2): a counterfactual may want it
+/// (examples/world-montecarlo.toml's scenario without CBAM), the current policy does not.
+void note_eu_ets_without_cbam(const FleetCase& c, core::Diagnostics& d) {
+  const int last = std::max(c.year, c.last_year);
+  if (c.year == 0 || c.cbam_year != 0 || last < policy::kCbamFirstYear) return;
+  const int first = std::max(c.year, policy::kCbamFirstYear);
+  const std::string years = first == last ? std::to_string(first) : fmt::format("{}..{}", first, last);
+  d.warning("cbam", fmt::format("no [cbam]: EU and EEA smelters pay the EU ETS of {} with the free allocation "
+                                "phased down by the CBAM factor of the year{}, but imports into the EU pay no CBAM "
+                                "(the two are one policy from {}, [EU 2023/956] Art. 31); add [cbam] (--set "
+                                "cbam.year={}: the scenario year is each year's CBAM year) for the law, or leave it "
+                                "out for a counterfactual without the border charge",
+                                years, first == last ? "" : "s", policy::kCbamFirstYear, first));
 }
 
 /// The year's prices of the paths in a case with fleet.year before its smelters are built (each year's
@@ -405,7 +425,7 @@ void set_eu_ets(const plant::SmelterData& data, FleetCase& c, core::Diagnostics&
                                          "the EU ETS (no free allocation); without it they pay the EUA above their free "
                                          "allocation (cbam.eu_ets)",
                                          replaced));
-  if (any_in_ets && c.eu_ets == EuEts::kCharged) note_eu_ets_gaps(c, d);
+  if (any_in_ets && c.eu_ets == EuEts::kCharged && note_eu_ets_gaps(c, d)) note_eu_ets_without_cbam(c, d);
 }
 
 }  // namespace

@@ -83,6 +83,33 @@ TEST(EuEtsYearsCli, TheReplacedCbamYearWarningSaysTheEtsIsChargedInEveryYear) {
   expect_not_in(r.out + r.err, "and no EU ETS charge");
 }
 
+// User trial 16, T16-2: from 2026 the EU ETS free allocation falls with the CBAM factor and CBAM
+// charges the imports: one policy. A year alone on world.toml ("current policy") without [cbam]
+// charges the first half and not the second, which the output says (it was silent); with
+// cbam.year the note goes, and 2025 (no CBAM yet) has none.
+TEST(EuEtsYearsCli, AYearFrom2026WithoutCbamSaysImportsPayNoCbam) {
+  const std::string note = "no [cbam]: EU and EEA smelters pay the EU ETS of 2030 with the free allocation phased "
+                           "down by the CBAM factor of the year, but imports into the EU pay no CBAM";
+  const RunResult alone = potline({"fleet", example("world.toml"), "--set", "fleet.year=2030", "--json"});
+  ASSERT_EQ(alone.exit_code, 0) << alone.describe();
+  expect_in(alone.err, note);
+  expect_in(alone.err, "--set cbam.year=2030");
+  const Json j = parse_json(alone.out);
+  EXPECT_EQ(j.at("cbam_year").get<int>(), 0);
+  EXPECT_TRUE(j.at("eu_ets").at("charged").get<bool>());
+  expect_in(j.at("warnings").dump(), "imports into the EU pay no CBAM");
+
+  const RunResult law =
+      potline({"fleet", example("world.toml"), "--set", "fleet.year=2030", "--set", "cbam.year=2030", "--json"});
+  ASSERT_EQ(law.exit_code, 0) << law.describe();
+  expect_not_in(law.out + law.err, "pay no CBAM");
+  EXPECT_EQ(parse_json(law.out).at("cbam_year").get<int>(), 2030);
+
+  const RunResult before = potline({"fleet", example("world.toml"), "--set", "fleet.year=2025", "--json"});
+  ASSERT_EQ(before.exit_code, 0) << before.describe();
+  expect_not_in(before.out + before.err, "pay no CBAM");
+}
+
 TEST(EuEtsYearsCli, CbamWithoutAnyYearIsAnInputError) {
   TempDir dir;
   const std::string f =

@@ -18,6 +18,7 @@
 #include "potline/flex/flex_messages.hpp"
 #include "potline/flex/flex_run.hpp"
 #include "potline/flex/value_text.hpp"
+#include "potline/flex/year_value_text.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/io/json_output.hpp"
 #include "potline/io/run_outputs.hpp"
@@ -116,6 +117,11 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
        p.extra_metal_energy_J / 3.6e9, d.extra_metal_energy_J / 3.6e9);
   line("round-trip efficiency: shifted / (added - that)",
        flex::fixed_text(p.round_trip_efficiency, 3), flex::fixed_text(d.round_trip_efficiency, 3));
+  // T15-6(c): 1.149 stood without a word; the storage round trip comes four lines later.
+  if (r.round_trip.available && d.round_trip_efficiency) {
+    std::cout << "      (the metal basis: the top heat kept in cuts, the operating point and the heat still stored "
+                 "count as given back; the storage round trip below takes them out)\n";
+  }
   both("specific energy change [%]", true, 2, p.sec_change_percent, d.sec_change_percent);
   line("current efficiency change [points]", "-",
        flex::signed_text(
@@ -150,29 +156,9 @@ void print_plan_errors(const flex::FlexCase& c, const flex::FlexResult& r) {
       100 * o.production_max, flex::signed_text(mwh_of(o), 1));
 }
 
-// The year's value (summary value.annual_value_eur; flex::flex_value): on the delivered savings,
-// their operating point taken out and the heat left in the cells at the end added (their own line),
-// the planned beside it.
-void print_year_value(const flex::FlexCase& c, const flex::FlexValue& v) {
-  using flex::signed_text;
-  if (v.on_delivered) {
-    std::cout << fmt::format(
-        "  the year's value (docs/model/flexibility.md §5): delivered savings {} EUR - operating "
-        "point {} (a flat cell at the optimised run's mean heat state makes that metal too: not "
-        "flexibility) - not physical {} + heat left in the cells at the end {} ({} MWh AC at the "
-        "horizon's mean price {:.2f} EUR/MWh) = {} EUR over the horizon\n",
-        signed_text(v.delivered_savings_eur, 0), signed_text(v.operating_point_eur, 0),
-        signed_text(v.not_physical_eur, 0), signed_text(v.end_heat_eur, 0),
-        signed_text(v.end_heat_J / 3.6e9, 1), v.end_heat_price_eur_per_J * 3.6e9,
-        signed_text(v.delivered_value_eur, 0));
-  }
-  const std::string basis =
-      v.on_delivered ? fmt::format("as delivered: the line above; planned {:+.2f} M EUR", v.planned_annual_eur / 1e6)
-                     : v.basis;
-  std::cout << fmt::format(
-      "  a year: {:+.2f} M EUR ({}) on economics.flexible_days = {:.0f} days like this horizon's\n",
-      v.annual_eur / 1e6, basis, c.economics.flexible_days_per_year);
-}
+// The year's value (summary value.annual_value_eur; flex::year_value_text): its terms, the year and
+// how firm it is.
+void print_year_value(const flex::FlexCase& c, const flex::FlexValue& v) { std::cout << flex::year_value_text(c, v); }
 
 // Of the savings, what a constant level earns needs no price at all (a constant +5 % day earned
 // +16,660 EUR "against flat" at a constant price: T7-36); what is left is the price following.
@@ -254,6 +240,8 @@ void print_exchanger_value(const flex::FlexCase& c, const flex::FlexResult& r) {
       x.payback_years
           ? fmt::format("simple payback {:.1f} years on the increment", *x.payback_years)
           : std::string("no payback: the exchangers add no value on this price series"));
+  // The without case's year's value term by term, and the increment's parts (T15-5).
+  std::cout << flex::exchanger_without_text(x, off);
   if (!off.in_window) {
     std::cout << "    the case without exchangers could not stay in window: its value is of a "
                  "schedule beyond the limits, so the increment is understated\n";

@@ -222,6 +222,14 @@ void exchanger_json(const FlexResult& r, const ExchangerValue& x, io::Json& j) {
       {"payback_note", note},
       {"without_savings_eur", off.planned_savings_eur},
       {"without_delivered_savings_eur", off.delivered_savings_eur},
+      // The without case's year's value, term by term, and the increment's parts (T15-5).
+      {"without_not_physical_eur", off.not_physical_eur},
+      {"without_operating_point_eur", off.operating_point_eur},
+      {"without_end_heat_eur", off.end_heat_eur},
+      {"without_delivered_value_eur", off.delivered_value_eur},
+      {"savings_increment_annual_value_eur", x.savings_increment_annual_eur},
+      {"adjustments_increment_annual_value_eur", x.adjustments_increment_annual_eur},
+      {"savings_payback_years", optional_json(x.savings_payback_years)},
       {"without_in_window", off.in_window},
       {"without_verdict", off.verdict},
       {"without_rounds", off.rounds},
@@ -265,6 +273,20 @@ io::Json ce_json(const FlexCase& c, const FlexResult& r) {
           {"note", flex_ce_note(c, r).value_or("")}};
 }
 
+// value.annual_value_caveats (FlexValue's adjustments_*; docs/cli.md): null when not assessed.
+io::Json adjustment_caveats_json(const FlexValue& v) {
+  if (!v.adjustments_assessed) return nullptr;
+  return {{"noise_MWh", v.noise_J / kJ_per_MWh},
+          {"operating_point_MWh", v.operating_point_J / kJ_per_MWh},
+          {"operating_point_within_noise", v.operating_point_within_noise},
+          {"end_heat_within_noise", v.end_heat_within_noise},
+          {"annual_value_without_adjustments_eur", v.annual_without_adjustments_eur},
+          {"operating_point_followed_share_min", kOperatingPointFollowedShareMin},
+          {"operating_point_followed_share_max", kOperatingPointFollowedShareMax},
+          {"annual_value_operating_point_followed_low_eur", v.annual_operating_point_followed_low_eur},
+          {"annual_value_operating_point_followed_high_eur", v.annual_operating_point_followed_high_eur}};
+}
+
 io::Json value_json(const FlexCase& c, const FlexResult& r) {
   const ValueFigures planned = planned_figures(c, r);
   const ValueFigures delivered = delivered_figures(c, r);
@@ -304,6 +326,8 @@ io::Json value_json(const FlexCase& c, const FlexResult& r) {
       {"annual_value_basis", v.on_delivered ? "delivered" : "planned"},
       {"annual_value_note", v.basis},
       {"planned_annual_value_eur", v.planned_annual_eur},
+      // How firm the year is (T15-4): null unless the year is on the delivered savings with a split.
+      {"annual_value_caveats", adjustment_caveats_json(v)},
       // The savings split (T7-36, docs/model/flexibility.md §4): a constant level, the availability
       // payment and price following; planned and delivered.
       {"savings_split",

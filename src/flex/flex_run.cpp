@@ -97,6 +97,10 @@ void run_without_exchangers(const FlexCase& c, const PriceSeries& prices, FlexRe
   w.planned_annual_eur = v.planned_annual_eur;
   w.delivered_annual_eur = v.delivered_annual_eur;
   w.on_delivered = v.on_delivered;
+  w.not_physical_eur = v.not_physical_eur;
+  w.operating_point_eur = v.operating_point_eur;
+  w.end_heat_eur = v.end_heat_eur;
+  w.delivered_value_eur = v.delivered_value_eur;
   w.flat_planned_eur = o.flat.economics.margin_eur();
   w.flat_delivered_eur = o.flat_delivered.margin_eur();
   w.optimised_planned_eur = o.final_round().schedule.economics.margin_eur();
@@ -152,6 +156,22 @@ void split_savings(const FlexResult& r, FlexValue& v) {
   v.price_following_delivered_eur = v.delivered_savings_eur - v.constant_delivered_eur - v.reserve_eur;
 }
 
+// How firm the year's value is (T15-4): its adjustments against the simulation's noise, the year
+// without them, and the year at the range of the operating point a flat cell follows within a horizon.
+void set_adjustment_caveats(const RoundTripSplit& s, double per_year, FlexValue& v) {
+  v.adjustments_assessed = true;
+  v.noise_J = s.noise_J;
+  v.operating_point_J = s.operating_point_J;
+  v.operating_point_within_noise = std::abs(s.operating_point_J) <= s.noise_J;
+  v.end_heat_within_noise = std::abs(s.stored_heat_J) <= s.noise_J;
+  v.annual_without_adjustments_eur = (v.delivered_savings_eur - v.not_physical_eur) * per_year;
+  // Only share f of the operating point taken out: the value rises by (1 − f) × operating_point_eur.
+  const double a = (v.delivered_value_eur + (1 - kOperatingPointFollowedShareMin) * v.operating_point_eur) * per_year;
+  const double b = (v.delivered_value_eur + (1 - kOperatingPointFollowedShareMax) * v.operating_point_eur) * per_year;
+  v.annual_operating_point_followed_low_eur = std::min(a, b);
+  v.annual_operating_point_followed_high_eur = std::max(a, b);
+}
+
 }  // namespace
 
 FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
@@ -173,6 +193,7 @@ FlexValue flex_value(const FlexCase& c, const FlexResult& r) {
     v.end_heat_eur = v.end_heat_J * v.end_heat_price_eur_per_J;
   }
   set_delivered_annual_value(v, per_year);
+  if (v.on_delivered && r.round_trip.available) set_adjustment_caveats(r.round_trip, per_year, v);
   v.annual_eur = v.on_delivered ? v.delivered_annual_eur : v.planned_annual_eur;
   split_savings(r, v);
   v.basis = v.on_delivered ? (v.not_physical_eur > 0

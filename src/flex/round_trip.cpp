@@ -167,21 +167,31 @@ std::string round_trip_text(const RoundTripSplit& s) {
   if (!s.available) return "";
   const auto mwh = [](double j) { return signed_text(j / 3.6e9, 1); };
   std::string text = fmt::format(
+      // T15-6: "(the cells' heat lost beyond the operating point and the top heat kept +294.6, ...)" read
+      // as if 294.6 held the top heat kept, and the top heat kept was not explained where printed.
       "  round trip split (delivered; docs/model/flexibility.md §5): energy {} MWh AC = metal {} + "
-      "heat still stored {} + operating point {} - top heat kept in cuts {} + losses {} (the cells' "
-      "heat lost beyond the operating point and the top heat kept {}, outside the cells {}, cold "
-      "anodes {}; balance residual {})\n",
+      "heat still stored {} + operating point {} - top heat kept in cuts {} (control.cut_top_loss_reduction: the "
+      "top loss a cut's retention avoided, energy not lost rather than stored, so in the savings and out of the "
+      "losses) + losses {} (= the cells' heat loss beyond the operating point's, the top heat kept already out of "
+      "it, {} + outside the cells {} + cold anodes {}; balance residual {})\n",
       mwh(s.energy_change_J), mwh(s.metal_J), mwh(s.stored_heat_J), mwh(s.operating_point_J),
       mwh(s.top_heat_kept_J), mwh(s.losses_J()), mwh(s.cycle_heat_loss_J), mwh(s.outside_cells_J),
       mwh(s.anode_heating_J), mwh(s.balance_residual_J));
+  // Worded by its sign (T15-6: "makes -1.2 t of metal" for a cost).
+  const double t = s.operating_point_kg / 1e3;
+  const std::string metal =
+      t < 0 ? fmt::format("makes {:.1f} t less metal at the same energy (a cost of {:.0f} EUR in the delivered "
+                          "savings, not storage: given back in the year's value)",
+                          -t, -s.operating_point_eur)
+            : fmt::format("makes {:.1f} t more metal at the same energy (a gain of {:.0f} EUR in the delivered "
+                          "savings, not storage: taken out of the year's value)",
+                          t, s.operating_point_eur);
   text += fmt::format(
       "    operating point: mean bath {:.1f} -> {:.1f} degC, superheat {:.2f} -> {:.2f} K, alumina "
-      "{:.2f} -> {:.2f} wt%: a flat cell there loses {} kW (steady) and makes {} t of metal at the "
-      "same energy ({} EUR of the delivered savings, not storage: out of the year's value)\n",
+      "{:.2f} -> {:.2f} wt%: a flat cell there loses {} kW (steady) and {}\n",
       s.flat.bath_temperature_K - 273.15, s.optimised.bath_temperature_K - 273.15,
       s.flat.superheat_K, s.optimised.superheat_K, s.flat.alumina_wt, s.optimised.alumina_wt,
-      signed_text(s.operating_point_W_per_cell / 1e3, 2), signed_text(s.operating_point_kg / 1e3, 1),
-      signed_text(s.operating_point_eur, 0));
+      signed_text(s.operating_point_W_per_cell / 1e3, 2), metal);
   const std::string verdict =
       !s.storage_round_trip       ? "no round trip"
       : s.above_one_beyond_noise() ? "above 1 beyond the simulation's noise: not physical"

@@ -186,6 +186,12 @@ ExchangerValue exchanger_value(const FlexCase& c, const FlexResult& r) {
   x.planned_increment_annual_eur = on.planned_annual_eur - off.planned_annual_eur;
   x.delivered_increment_annual_eur = on.delivered_annual_eur - off.delivered_annual_eur;
   if (x.increment_annual_eur > 0) x.payback_years = x.capex_eur / x.increment_annual_eur;
+  if (x.on_delivered) {  // the increment's parts (T15-5): the delivered savings, and the adjustments
+    const double per_year = c.economics.flexible_days_per_year / (c.dispatch.horizon_s / 86400);
+    x.savings_increment_annual_eur = (on.delivered_savings_eur - off.delivered_savings_eur) * per_year;
+    x.adjustments_increment_annual_eur = x.increment_annual_eur - x.savings_increment_annual_eur;
+    if (x.savings_increment_annual_eur > 0) x.savings_payback_years = x.capex_eur / x.savings_increment_annual_eur;
+  }
   x.optimised_margin_change_planned_eur =
       r.final_round().schedule.economics.margin_eur() - off.optimised_planned_eur;
   x.optimised_margin_change_delivered_eur = r.delivered.margin_eur() - off.optimised_delivered_eur;

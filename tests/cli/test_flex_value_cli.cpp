@@ -114,12 +114,14 @@ TEST(FlexValueCli, DayExamplePrintsAndWritesThePlannedAndDeliveredFigures) {
   // The year's value on its own line: what was taken out and added (docs/model/flexibility.md §5).
   const Json& v = j["value"];
   const auto eur = [](double x) { return fmt::format("{:+.0f}", x); };
+  // flex-day's operating point is a cost (-1357 EUR): given back, said without a double negative (T15-6).
+  ASSERT_LT(num(v["operating_point_eur"]), 0.0);
   const std::string year_line = fmt::format(
-      "  the year's value (docs/model/flexibility.md §5): delivered savings {} EUR - operating point "
-      "{} (a flat cell at the optimised run's mean heat state makes that metal too: not "
+      "  the year's value (docs/model/flexibility.md §5): delivered savings {} EUR + operating point cost "
+      "given back {:.0f} (a flat cell at the optimised run's mean heat state would lose that metal too: not "
       "flexibility) - not physical {} + heat left in the cells at the end {} ({:+.1f} MWh AC at the "
       "horizon's mean price {:.2f} EUR/MWh) = {} EUR over the horizon\n",
-      eur(num(v["delivered_savings_eur"])), eur(num(v["operating_point_eur"])),
+      eur(num(v["delivered_savings_eur"])), -num(v["operating_point_eur"]),
       eur(num(v["not_physical_eur"])), eur(num(v["end_heat_eur"])), num(v["end_heat_MWh"]),
       num(v["end_heat_price_eur_per_MWh"]), eur(num(v["delivered_value_eur"])));
   EXPECT_NE(r.out.find(year_line + "  a year: "), std::string::npos) << year_line << r.out;

@@ -33,6 +33,9 @@ struct WithoutExchangers {
   double planned_savings_eur = 0, delivered_savings_eur = 0;
   double planned_annual_eur = 0, delivered_annual_eur = 0;
   bool on_delivered = true;
+  /// Its year's value's adjustments over the horizon (FlexValue's: not physical, operating point, end
+  /// heat) and the horizon's value they give (user trial T15-5: the increment rested on them, unseen).
+  double not_physical_eur = 0, operating_point_eur = 0, end_heat_eur = 0, delivered_value_eur = 0;
   /// Its flat and optimised schedules' margins over the horizon, planned and delivered.
   double flat_planned_eur = 0, flat_delivered_eur = 0, optimised_planned_eur = 0,
          optimised_delivered_eur = 0;
@@ -102,7 +105,25 @@ struct FlexValue {
   double delivered_value_eur = 0;
   double annual_eur = 0, planned_annual_eur = 0, delivered_annual_eur = 0;
   std::string basis;  ///< one phrase: which savings the annual value is on, and why
+  /// How firm the year's value is (user trial T15-4; docs/model/flexibility.md §5): whether the
+  /// operating point's and the end heat's energies (RoundTripSplit::operating_point_J,
+  /// stored_heat_J) lie within the simulation's noise (RoundTripSplit::noise_J); the year without
+  /// either adjustment ((delivered − not physical) a year); and the year if a flat cell followed only
+  /// kOperatingPointFollowedShareMin … Max of the steady operating point within the horizon (low,
+  /// high). All 0 / false unless the year is on the delivered savings with a split.
+  bool adjustments_assessed = false;
+  double noise_J = 0, operating_point_J = 0;
+  bool operating_point_within_noise = false, end_heat_within_noise = false;
+  double annual_without_adjustments_eur = 0;
+  double annual_operating_point_followed_low_eur = 0, annual_operating_point_followed_high_eur = 0;
 };
+/// The share of the steady operating point a flat cell's heat loss and outside energy followed within
+/// a horizon in two flat runs that differ only in their seed: 0.02 to 0.91 over the six pairs whose
+/// operating point is 13–56 MWh (measured on main 34cacf7, 2026-12-07; docs/model/flexibility.md §5,
+/// "Storage and operating point"). A measured range of the model itself, said beside the year's value
+/// (which takes the operating point in full); not a factor applied to it (the pairs scatter too widely).
+inline constexpr double kOperatingPointFollowedShareMin = 0.02;
+inline constexpr double kOperatingPointFollowedShareMax = 0.91;
 FlexValue flex_value(const FlexCase& c, const FlexResult& r);
 /// The horizon's year value on the delivered basis: (delivered − not physical − operating point +
 /// end heat) × `per_year` (economics.flexible_days over the horizon's days); sets
@@ -124,6 +145,11 @@ struct ExchangerValue {
   double with_annual_eur = 0, without_annual_eur = 0, increment_annual_eur = 0;
   double planned_increment_annual_eur = 0, delivered_increment_annual_eur = 0;
   std::optional<double> payback_years;  ///< capex / increment; none when the increment is ≤ 0
+  /// The increment split (on the delivered basis; T15-5): the delivered savings' part (with less
+  /// without, a year) and the adjustments' part (not physical, operating point, end heat: the rest),
+  /// and the payback on the savings' part alone (none when it is ≤ 0). All 0 on the planned basis.
+  double savings_increment_annual_eur = 0, adjustments_increment_annual_eur = 0;
+  std::optional<double> savings_payback_years;
   /// Over the horizon, with exchangers less without: the optimised schedules' margins, and the flat
   /// ones' (the cell's operating point without its exchangers at the same power: not flexibility,
   /// so not in the increment, which economics.flexible_days scales); planned and delivered.

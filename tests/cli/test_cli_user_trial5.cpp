@@ -76,7 +76,7 @@ TEST(CliUserTrial5, FlexTextGivesTheYearsValueAndTheExchangersPayback) {
   // (2026-12-06) the week's delivered round trip is above 1 and the line names what is left out;
   // since 2026-12-07 the line before it says what the year's value takes out and adds (the
   // operating point, what is not physical, the heat left in the cells at the end).
-  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"( = [+-]\d+ EUR over the horizon\n  a year: \+\d+\.\d\d M EUR \(as delivered: the line above; planned \+\d+\.\d\d M EUR\) on economics\.flexible_days = 250 days like this horizon's\n  heat exchangers 36\.0 M EUR: flexibility value a year [+-]\d+\.\d\d M EUR with them, [+-]\d+\.\d\d M EUR without )")))
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"( = [+-]\d+ EUR over the horizon\n  a year: \+\d+\.\d\d M EUR \(as delivered: the line above; planned \+\d+\.\d\d M EUR\) on economics\.flexible_days = 250 days like this horizon's\n    how firm: [^\n]+\n  heat exchangers 36\.0 M EUR: flexibility value a year [+-]\d+\.\d\d M EUR with them, [+-]\d+\.\d\d M EUR without )")))
       << r.out;
   const RunResult day = potline({"flex", example("flex-day.toml")});
   ASSERT_EQ(day.exit_code, 0) << day.describe();

@@ -432,6 +432,15 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
     for (int i = 0; i < policy::kCbamYears; ++i) {
       s += fmt::format("{}: {:.0f}{}", policy::kCbamFirstYear + i, r.cbam_usd_per_t[i], i + 1 < policy::kCbamYears ? "  " : "\n");
     }
+    // The route decides the figure (user trial 16, T16-4: this plant's 165 USD/t in 2026 on China's
+    // default value against 64 USD/t of China's metal in `fleet`, whose default route is "actual").
+    const bool by_default = c.inputs.cbam_default_route;
+    s += fmt::format("  CBAM route            {}: {:.2f} t CO2e/t direct embedded emissions ({}; `potline fleet` takes "
+                     "route \"actual\" unless cbam.route = \"default\")\n",
+                     by_default ? policy::default_route_label(c.cbam_country) : std::string("actual"),
+                     by_default ? c.inputs.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t,
+                     by_default ? "the country default value, plus the year's mark-up; cbam.route"
+                                : "this plant's own, cbam.route; \"default\" takes the country default value");
   }
   // Each figure names its basis: "2.02 employees per kt capacity, 1575 jobs per GW" mixed the
   // nameplate (230 kt) with the load at the operating output (295.2 MW at 172.5 kt; trial CV).

@@ -86,7 +86,13 @@ std::optional<Chart> fleet_path_chart(const RunData& run, const Table& t) {
     }
     std::sort(nonzero.begin(), nonzero.end());
     nonzero.erase(std::unique(nonzero.begin(), nonzero.end()), nonzero.end());
-    panels.push_back(region_panel("CBAM cost of each region's metal if sold into the EU (production-weighted mean)",
+    // The route decides the figure (user trial 16, T16-4): "actual" (each smelter's modelled direct
+    // emissions, the fleet's default) or "default" (the country default values with their mark-up).
+    const std::string route = vega::text(run.summary, "cbam_route", "");
+    const std::string basis = route == "actual"    ? "; route actual: each smelter's modelled emissions, not the country default values"
+                              : route == "default" ? "; route default: the country default values with their mark-up"
+                                                   : "";
+    panels.push_back(region_panel("CBAM cost of each region's metal if sold into the EU (production-weighted mean" + basis + ")",
                                   "cbam_usd_per_t", "CBAM [USD/t Al]", "line", index++,
                                   Json{{"field", "region"}, {"oneOf", nonzero}}));
     marks += n;

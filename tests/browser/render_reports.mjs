@@ -84,7 +84,7 @@ const expectedTitles = {
                  'Flexible capacity by technology: hours the level holds down and up'],
   'world-path-2035': ['Scenario years 2024-2035: prices, production by region, CBAM and EUA',
                       'Regional aluminium prices by year (trade LP)', 'Production by region (stacked)',
-                      "CBAM cost of each region's metal if sold into the EU (production-weighted mean)",
+                      "CBAM cost of each region's metal if sold into the EU (production-weighted mean; route actual: each smelter's modelled emissions, not the country default values)",
                       'EU emission allowance (EUA) price of the path'],
   'ccs-retrofit-gcc': ['Carbon capture retrofitted on named smelters (ccs_retrofit.csv)', 'C1 cash cost with and without capture',
                        'CBAM cost of the smelter\'s metal sold into the EU'],

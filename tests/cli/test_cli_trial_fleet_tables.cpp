@@ -82,6 +82,33 @@ TEST(CliTrialFleetTables, AFullLaneIsNotANetback) {
   EXPECT_EQ(australian, 2);
 }
 
+// User trial 16, T16-4: the same Chinese coal smelter paid 165 USD/t of CBAM in 2026 in `smelter`
+// (China's default value) and 64 in `fleet` (route "actual"), and neither output named its route.
+// The smelter text names it, with the embedded emissions it prices and the fleet's default; the path
+// report's CBAM chart names the fleet's route in its title.
+TEST(CliTrialFleetTables, EveryCbamFigureNamesItsRoute) {
+  const auto example = [](const char* name) { return (source_dir() / "examples" / name).string(); };
+  const RunResult plant = potline({"smelter", example("smelter-cn-captive-coal.toml")});
+  ASSERT_EQ(plant.exit_code, 0) << plant.describe();
+  expect_in(plant.out, "  CBAM USD/t            2026: 165  ");
+  expect_in(plant.out, "  CBAM route            default (CHN): 3.00 t CO2e/t direct embedded emissions (the country "
+                       "default value, plus the year's mark-up; cbam.route; `potline fleet` takes route \"actual\" "
+                       "unless cbam.route = \"default\")\n");
+  const RunResult own = potline({"smelter", example("smelter-cn-captive-coal.toml"), "--set", "cbam.route=actual"});
+  ASSERT_EQ(own.exit_code, 0) << own.describe();
+  expect_in(own.out, "  CBAM route            actual: 2.90 t CO2e/t direct embedded emissions (this plant's own");
+
+  TempDir tmp;
+  const std::string dir = (tmp.path() / "path").string();
+  const RunResult path = potline({"fleet", example("world-path-2035.toml"), "--set", "fleet.last_year=2026", "--out", dir});
+  ASSERT_EQ(path.exit_code, 0) << path.describe();
+  const std::string html = dir + "/report.html";
+  const RunResult report = potline({"report", dir, "--out", html});
+  ASSERT_EQ(report.exit_code, 0) << report.describe();
+  expect_in(read_file(html), "CBAM cost of each region's metal if sold into the EU (production-weighted mean; route actual: "
+                             "each smelter's modelled emissions, not the country default values)");
+}
+
 // The case title no longer describes a case moved with --set ("300 x AP40 potline, one year" over 20
 // cells and 5 days): every text output names the fields the command line changed, as `cell` does;
 // case.* keys only rename the case.

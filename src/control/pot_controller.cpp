@@ -226,12 +226,14 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
     // change, its start or its end) until the error is back within the deadband, the move is
     // proportional, one step per deadband of error, at most kMaxFeedforwardSteps, so the anodes
     // follow the call within minutes instead of hours. Regulation at a steady current stays one
-    // step, as with the feed-forward off.
+    // step, as with the feed-forward off. After an outage the reheat's target is followed the same
+    // way, upward only (raising_for_reheat_, set when the reheat starts).
     if (std::abs(feedforward - last_feedforward_V_) > s.deadband_V) following_call_ = true;
     last_feedforward_V_ = feedforward;
-    if (!(std::abs(error) > s.deadband_V)) following_call_ = false;
+    if (!(std::abs(error) > s.deadband_V)) following_call_ = raising_for_reheat_ = false;
     double steps = 1.0;
-    if (following_call_ && s.deadband_V > 0.0) {
+    const bool reheat_raise = raising_for_reheat_ && error < -s.deadband_V;
+    if ((following_call_ || reheat_raise) && s.deadband_V > 0.0) {
       steps = std::clamp(std::floor(std::abs(error) / s.deadband_V), 1.0, kMaxFeedforwardSteps);
     }
     double move = 0.0;

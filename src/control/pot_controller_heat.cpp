@@ -88,6 +88,11 @@ void PotController::track_disturbance(double t, double dt, double voltage_V, dou
   disturbed_ = false;
   const bool long_cut = s.reheat_cut_depth > 0.0 && t - disturbance_started_ >= s.reheat_min_cut_s;
   if (disturbance_counts_ || long_cut) start_reheat(t);
+  // After an outage the current comes back to its nominal value, so the heat feed-forward sees no
+  // change of current and asks for no move; the reheat's higher target is then the call: the beam
+  // raises toward it in proportional moves (control_resistance; user trial T13-5). A cut's return
+  // is already a call of the feed-forward.
+  if (disturbance_counts_ && reheat_start_ == t) raising_for_reheat_ = true;
   deficit_J_ = 0.0;
 }
 
@@ -152,6 +157,7 @@ void PotController::update_reheat(double t) {
   } else {
     reheat_start_ = -1.0;
     reheat_scale_ = 0.0;
+    raising_for_reheat_ = false;
   }
 }
 

@@ -14,6 +14,7 @@
 //   ridden through ([Tomago 2017]).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -114,5 +115,26 @@ TEST(OutageCooling, SeventyFiveMinuteOutageIsRiddenThrough) {
   EXPECT_EQ(w.cells_not_recovered, 0);
   EXPECT_GE(w.recovery_s, 0.0);
   EXPECT_GT(w.min_superheat_K, -0.5);  // D12: at its liquidus, within the freeze's allowance
+}
+
+// User trial T13-5: after a short outage the recovery time did not settle with the seed (0.5 h
+// outage, seeds 1-5: 1.8-12.5 h on feed-cycle averages) because the resistance control reached the
+// reheat's higher target one 2-mm step per decision and left the bath at the band's edge for hours.
+// Since 2026-12-07 the beam raises toward the reheat target after an outage in proportional moves,
+// as it follows a power call (docs/model/dynamics.md §4): 1.25-1.50 h. A behaviour check of the
+// control (measured, not tuned), not a validation: no published recovery time of a 0.5 h outage.
+TEST(OutageCooling, HalfHourOutageRecoveryDoesNotHangOnTheSeed) {
+  std::vector<double> recovery_h;
+  for (int seed = 1; seed <= 5; ++seed) {
+    const auto s = line::run_simulation(make_case(
+        read_example("outage-3h.toml"),
+        {"potline.outage_duration=0.5h", "run.seed=" + std::to_string(seed), "run.events=none"}));
+    ASSERT_EQ(s.windows.size(), 1u);
+    ASSERT_GE(s.windows.front().recovery_s, 0.0) << "seed " << seed;
+    recovery_h.push_back(s.windows.front().recovery_s / kHour);
+  }
+  const auto [lo, hi] = std::minmax_element(recovery_h.begin(), recovery_h.end());
+  EXPECT_LT(*hi - *lo, 1.0) << "recovery spread over seeds 1-5 (10.7 h before 2026-12-07)";
+  EXPECT_LT(*hi, 3.0);
 }
 }  // namespace test_outage_cooling

@@ -282,6 +282,9 @@ class PotController {
   /// The heat feed-forward asked for a move (a current change) and the error has not yet come back
   /// within the deadband: the beam follows in proportional moves.
   bool following_call_ = false;
+  /// A reheat started after an outage: while it runs, a raise toward its target is proportional
+  /// as a power call's is; a lowering stays one step per decision (user trial T13-5).
+  bool raising_for_reheat_ = false;
   double last_feedforward_V_ = 0;  ///< the feed-forward offset at the last resistance decision
   double target_voltage_ = 0;
   double temperature_offset_ = 0;

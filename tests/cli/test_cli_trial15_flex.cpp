@@ -18,7 +18,8 @@ std::string meur(double eur) { return fmt::format("{:+.2f}", eur / 1e6); }
 
 // T15-4: flex-day's operating point (+7.8 MWh) and end heat (+38.8 MWh) lie within the ±74.3 MWh noise
 // the storage line prints; the year's line now says so, the year without them, and the year at the
-// 0.02–0.91 share of the operating point a flat cell follows within a horizon (flexibility.md §5).
+// 0.02–0.91 share of the operating point a flat cell follows within a horizon
+// (docs/model/flexibility.md §5).
 TEST(CliTrial15Flex, DayYearSaysItsAdjustmentsAreWithinTheNoiseAndTheOperatingPointsRange) {
   const RunResult j = potline({"flex", example("flex-day.toml"), "--json"});
   ASSERT_EQ(j.exit_code, 0) << j.describe();

@@ -270,4 +270,41 @@ TEST(fleet_technology_classes, UnknownSmelterIdInAClassIsAnInputError) {
   }
   fs::remove_all(dir);
 }
+// User trial 16, T16-13: docs/data.md's headline counts of the dataset had gone stale (159 rows,
+// 19 curtailed, ... against 162 and 11 shipped). The counts and capacities are computed here from
+// data/smelters.csv and must stand in the page's "Size and coverage" paragraph as written.
+TEST(fleet_technology_classes, DataMdCountsTheDatasetAsShipped) {
+  core::Diagnostics d;
+  const auto rows = load_smelters(cell::default_data_dir() + "/smelters.csv", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  int aggregates = 0;
+  int count[4] = {0, 0, 0, 0};
+  double mt[4] = {0, 0, 0, 0};
+  for (const auto& r : rows) {
+    if (r.aggregate) ++aggregates;
+    const auto i = static_cast<std::size_t>(r.status);
+    ++count[i];
+    mt[i] += r.capacity_kg_per_s * constants::kSecondsPerYear / 1e9;
+  }
+  const int all = static_cast<int>(rows.size());
+  const auto fixed2 = [](double v) {
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(2);
+    s << v;
+    return s.str();
+  };
+  std::string text = read(std::filesystem::path(POTLINE_SOURCE_DIR) / "docs" / "data.md");
+  // The page wraps its lines; compare with single spaces.
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  const std::string expected = std::to_string(all) + " rows: **" + std::to_string(all - aggregates) +
+                               " individual smelters** and " + std::to_string(aggregates) + " aggregate rows";
+  EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  const std::string statuses =
+      std::to_string(count[0]) + " rows are `operating` (" + fixed2(mt[0]) + " Mt/yr), " + std::to_string(count[1]) +
+      " `curtailed` (" + fixed2(mt[1]) + " Mt/yr, 1.93 of it China's idle capacity), " + std::to_string(count[2]) +
+      " `closed` (" + fixed2(mt[2]) + " Mt/yr) and " + std::to_string(count[3]) + " `unknown` (" + fixed2(mt[3]) +
+      " Mt/yr)";
+  EXPECT_NE(text.find(statuses), std::string::npos) << statuses;
+}
 }  // namespace test_fleet_technology_classes

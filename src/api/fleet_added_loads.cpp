@@ -118,7 +118,9 @@ io::Json area_json(const fleet::FleetCase& c, const LoadedArea& a, const fleet::
   const auto& smelters = c.model.smelters;
   double capacity = 0, after = 0, before = 0;
   for (std::size_t k : a.smelters) {
-    const double cap = smelters[k].record.capacity_kg_per_s;
+    // The capacity in force in the case's year (dated curtailments and restarts, years.cpp), the one
+    // the run's cost curve and output use, not the dataset's nameplate (user trial 16, T16-18).
+    const double cap = smelters[k].inputs.capacity_kg_per_s;
     capacity += cap;
     after += cap * power_price(smelters[k], smelters[k].base_power_usd_per_J, c.shocks);
     before += cap * power_price(smelters[k], w.base_power_usd_per_J[k], c.shocks);

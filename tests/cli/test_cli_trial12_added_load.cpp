@@ -80,7 +80,8 @@ TEST(CliTrial12AddedLoad, TextSaysWhatTheLoadsDid) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.out, "added load 33 GW (before -> after, i.e. without -> with it): world price ");
   expect_in(r.out, "    region 'usa': +30 GW (US data centres 30 GW) on supply curve 'usa-capacity': +27.");
-  expect_in(r.out, "its 2 exposed smelters (0.44 Mt/yr) pay ");
+  // Mount Holly at its 2024 capacity in force, 172.5 kt/yr, not its 230 kt/yr nameplate (T16-18).
+  expect_in(r.out, "its 2 exposed smelters (0.38 Mt/yr) pay ");
   expect_in(r.out, "province 'Quebec': +1 GW (Quebec data centres 1 GW) on supply curve 'quebec-new-supply-tariff': "
                    "+0.00 USD/MWh; its 4 exposed smelters");
   expect_in(r.out, "keep their power price 30.0 USD/MWh; does not bind: without it the same prices and production");

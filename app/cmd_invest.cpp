@@ -83,12 +83,19 @@ std::string payback_or_why(const std::optional<double>& years, const std::vector
   return payback_text(*years, construction_years);
 }
 
+// Whether the NPV and IRR are pre-tax (user trial T16-11: only the LCOA line said "pre-tax", and an
+// analyst reads an IRR against an after-tax hurdle unless told).
+std::string tax_basis_text(const finance::InvestmentInputs& in) {
+  return in.tax_rate > 0 ? fmt::format("after tax at investment.tax_rate {:g} %", 100 * in.tax_rate)
+                         : std::string("pre-tax: investment.tax_rate 0");
+}
+
 // The retrofit's gain over keeping the old cells: its NPV, and the IRR and payback of the
 // difference of the two cash flows (invest-ap60-retrofit: -389.6 M USD, IRR 2.42 %, 20.9 years).
 void print_retrofit_gain(const finance::InvestmentResult& r, const finance::InvestmentInputs& in) {
   const double gain = r.incremental_npv_usd.value_or(0.0);
-  std::cout << fmt::format("  retrofit against keeping the old cells: NPV {} ({})\n", musd(gain),
-                           gain >= 0 ? "the retrofit pays" : "keeping the old cells is worth more");
+  std::cout << fmt::format("  retrofit against keeping the old cells: NPV {} ({}; {})\n", musd(gain),
+                           gain >= 0 ? "the retrofit pays" : "keeping the old cells is worth more", tax_basis_text(in));
   std::string irr = irr_text(r.incremental_irr, r.incremental_cash_flows_usd);
   if (r.incremental_irr) {
     irr += *r.incremental_irr >= in.wacc ? fmt::format(", at or above the WACC {:.1f} %", 100 * in.wacc)
@@ -197,12 +204,12 @@ int run_invest(const InvestOptions& o, const GlobalOptions& global) {
   // plant sunk). invest-ap60-retrofit printed "IRR 27.63 %" first and "-389.6 M USD" two lines
   // below: the gain now comes first and the plant's figures say whose they are.
   if (r.incremental_npv_usd) print_retrofit_gain(r, in);
-  std::cout << fmt::format("  {}NPV {}   IRR {}   payback {}\n",
+  std::cout << fmt::format("  {}NPV {}   IRR {}   payback {}   ({})\n",
                            r.incremental_npv_usd ? "the plant with the new cells (the retrofit capex against the whole "
                                                    "plant's cash flows, not the gain): "
                                                  : "",
                            musd(r.npv_usd), irr_text(r.irr, r.cash_flows_usd),
-                           payback_or_why(r.payback_years, r.cash_flows_usd, in.construction_years));
+                           payback_or_why(r.payback_years, r.cash_flows_usd, in.construction_years), tax_basis_text(in));
   // One flat price for every operating year (docs/model/economics.md), not the contract price:
   // `--set prices.power=49.26` leaves the post-contract price, and NPV is not 0 there.
   // The LCOA is pre-tax (docs/model/economics.md) beside an NPV after investment.tax_rate (T10-11).

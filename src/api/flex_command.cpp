@@ -99,11 +99,10 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     d.error({}, "", "give a case file: potline flex CASE.toml ('potline template flex' writes one)");
     throw core::InputError(d);
   }
-  if (source.text) {
-    io::read_case_text(*source.text, source.display_name, schema, user, d);
-  } else {
-    io::read_case_file(source.path, schema, user, d);
-  }
+  // A case that is no TOML (or cannot be read) is one error: nothing else was read (T16-5).
+  const bool read = source.text ? io::read_case_text(*source.text, source.display_name, schema, user, d)
+                                : io::read_case_file(source.path, schema, user, d);
+  if (!read) throw core::InputError(d);
   set_technology_option(source.technology, user);
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < source.sets.size(); ++i) {

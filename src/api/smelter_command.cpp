@@ -107,7 +107,8 @@ io::Json decision_json(const finance::InvestmentInputs& in, const finance::Inves
           {"payback_years", optional_number(d.payback_years)},
           {"breakeven_power_usd_per_MWh", optional_number(d.breakeven_power_usd_per_J, 3.6e9)},
           {"pays_when_power_is", d.pays_above_breakeven ? "above" : "below"},
-          {"wacc", in.wacc}};
+          {"wacc", in.wacc},
+          {"tax_rate", in.tax_rate}};  // 0: the NPV and IRR are pre-tax (T16-11)
 }
 
 io::Json invest_json(const finance::InvestCase& c, const finance::InvestmentResult& r,

@@ -75,7 +75,8 @@ void case_and_fleet(Table& t) {
       .range(2020, 2060)
       .default_note("none: the dataset as it is")
       .doc("scenario year: applies the pipeline, the paths, the dated trade measures and the EU ETS (from 2021) of that "
-           "year");
+           "year; with the shipped paths (fleet.paths) 2024 to 2035, other years need paths that reach them (user trial "
+           "T16-16)");
   // The compensation of indirect emission costs (policy/indirect_cost_compensation.hpp), in every
   // year of a case with a year from 2021 to 2030, with or without [cbam].
   t.choice("fleet.indirect_cost_compensation", &FleetCase::indirect_cost,

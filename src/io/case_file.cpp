@@ -144,7 +144,7 @@ std::string syntax_hint(const std::string& toml_text, std::size_t line_number) {
 
 }  // namespace
 
-void read_case_text(const std::string& toml_text, const std::string& display_name,
+bool read_case_text(const std::string& toml_text, const std::string& display_name,
                     const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
                     Origin origin) {
   toml::table table;
@@ -155,15 +155,16 @@ void read_case_text(const std::string& toml_text, const std::string& display_nam
     diagnostics.error({display_name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
                       "", "TOML syntax error: " + std::string(e.description()) +
                               syntax_hint(toml_text, static_cast<std::size_t>(begin.line)));
-    return;
+    return false;
   }
   read_table(table, "", display_name, schema, values, diagnostics, origin);
+  return true;
 }
 
-void read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
+bool read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
                     core::Diagnostics& diagnostics) {
   const auto text = read_text_file(path, "the case file", diagnostics);
-  if (text) read_case_text(*text, path, schema, values, diagnostics, Origin::kCaseFile);
+  return text && read_case_text(*text, path, schema, values, diagnostics, Origin::kCaseFile);
 }
 
 void apply_overrides(const std::vector<Override>& overrides, const Schema& schema,

@@ -158,8 +158,10 @@ void read_smelter_case_text(const std::string& toml_text, const std::string& dis
   try {
     doc = toml::parse(toml_text, display_name);
   } catch (const toml::parse_error&) {
-    io::read_case_text(toml_text, display_name, schema, values, d);  // reports the syntax error
-    return;
+    // Reports the syntax error; nothing else was read, so nothing else is checked (user trial T16-5: 11
+    // spurious "required" errors followed it).
+    io::read_case_text(toml_text, display_name, schema, values, d);
+    throw core::InputError(d);
   }
   const toml::array* array = doc["potline"].as_array();
   if (array == nullptr) {

@@ -94,7 +94,9 @@ std::string potlines_csv(const SmelterCase& c) {
   for (std::size_t i = 0; i < n && i < c.potlines.size(); ++i) {
     const SmelterResult p = evaluate_potline(c.inputs, i);
     auto n = [](double x) { return fmt::format("{}", x); };
-    out += io::csv_row({std::to_string(i + 1), c.potlines[i].name, c.potlines[i].technology,
+    // The group's index as --set potline[I] and the text's "potline[I]" name it, from 0 (was from 1 while
+    // every other output counted from 0: "cell 0", potline[0]).
+    out += io::csv_row({std::to_string(i), c.potlines[i].name, c.potlines[i].technology,
                         n(p.capacity_kg_per_s * kSecondsPerYear / kKgPerT),
                         n(p.production_kg_per_s * kSecondsPerYear / kKgPerT),
                         n(p.sec_ac_J_per_kg * (1.0 - c.inputs.auxiliary_share) / kJPerKWh),

@@ -99,8 +99,9 @@ TEST(SmelterPotlinesCli, RunFolderHasPotlinesCsv) {
   EXPECT_EQ(rows[0],
             "Potline,Name,Technology,Capacity [t/yr],Production [t/yr],Potline SEC AC [kWh/kg],Plant SEC AC [kWh/kg],"
             "Load [MW],Employees,C1 [USD/t],Full cost [USD/t],Scope 1 [t CO2e/t],Scope 2 [t CO2e/t],Total [t CO2e/t]");
-  EXPECT_EQ(rows[1].rfind("1,Line A: P155 (1980),P155,", 0), 0u) << rows[1];
-  EXPECT_EQ(rows[2].rfind("2,Line B: AP40 expansion,AP40,", 0), 0u) << rows[2];
+  // The Potline column counts from 0, as --set potline[I] and the text's potline[0] (2026-12-07).
+  EXPECT_EQ(rows[1].rfind("0,Line A: P155 (1980),P155,", 0), 0u) << rows[1];
+  EXPECT_EQ(rows[2].rfind("1,Line B: AP40 expansion,AP40,", 0), 0u) << rows[2];
   const Json summary = parse_json(read_file(out / "summary.json"));
   EXPECT_EQ(summary.at("potlines").size(), 2u);
   const Json manifest = parse_json(read_file(out / "manifest.json"));

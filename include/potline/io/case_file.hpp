@@ -23,12 +23,15 @@ std::optional<Override> parse_override(const std::string& text, int index,
 
 /// Parses a TOML document (from a file path) into values of `schema`. Unknown keys are errors with
 /// a did-you-mean, located at the key; all errors are collected, in document order. Values already
-/// in `values` (defaults, technology) are overwritten.
-void read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
+/// in `values` (defaults, technology) are overwritten. False when the file could not be read or is no
+/// TOML (the error is in `diagnostics`, and nothing was read): a loader stops there, as every later
+/// check ("required", "give a price series") would only repeat that the file was not read (user trial
+/// T16-5: one TOML syntax error followed by 11 spurious "required" errors).
+bool read_case_file(const std::string& path, const Schema& schema, ValueSet& values,
                     core::Diagnostics& diagnostics);
 
 /// Same, from TOML text (tests; `display_name` stands in for the file path in messages).
-void read_case_text(const std::string& toml_text, const std::string& display_name,
+bool read_case_text(const std::string& toml_text, const std::string& display_name,
                     const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
                     Origin origin = Origin::kCaseFile);
 

@@ -127,6 +127,8 @@ std::optional<SmelterCase> build_smelter_case(const io::ValueSet& user, const st
 
 /// Reads a smelter case from TOML text (`display_name` in messages): smelter-level values into
 /// `values`, each `[[potline]]` table into `groups` (none when the case uses a [potline] table).
+/// Throws core::InputError with `diagnostics` when the text is no TOML: nothing was read, so nothing
+/// else is checked (user trial T16-5).
 void read_smelter_case_text(const std::string& toml_text, const std::string& display_name, io::ValueSet& values,
                             std::vector<PotlineGroupValues>& groups, core::Diagnostics& diagnostics);
 

@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 
 #include "potline/core/text.hpp"
@@ -13,30 +12,9 @@ namespace potline::report::vega {
 io::Json number(std::optional<double> x) { return x && std::isfinite(*x) ? io::Json(*x) : io::Json(nullptr); }
 io::Json number(double x) { return number(std::optional<double>(x)); }
 
-io::Json wrapped_subtitle(const std::string& text, int width) {
-  // Vega-Lite's subtitle font (11 px) averages about 6 px a character.
-  const std::size_t max_chars = static_cast<std::size_t>(std::max(40, width / 6));
-  if (text.size() <= max_chars) return text;
-  io::Json lines = io::Json::array();
-  std::string line;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t space = text.find(' ', at);
-    const std::string word = text.substr(at, space == std::string::npos ? std::string::npos : space + 1 - at);
-    if (!line.empty() && line.size() + word.size() > max_chars + 1) {
-      lines.push_back(line);  // its trailing space kept: the lines' text joins back into the sentence
-      line.clear();
-    }
-    line += word;
-    at = space == std::string::npos ? text.size() : space + 1;
-  }
-  if (!line.empty()) lines.push_back(line);
-  return lines;
-}
-
 io::Json base(const std::string& title, const std::string& subtitle, int width, int height) {
   io::Json spec;
-  spec["title"] = {{"text", title}, {"subtitle", wrapped_subtitle(subtitle, width)}, {"anchor", "start"}};
+  spec["title"] = {{"text", title}, {"subtitle", subtitle}, {"anchor", "start"}};
   spec["width"] = width;
   spec["height"] = height;
   return spec;

@@ -13,11 +13,6 @@ io::Json number(std::optional<double> x);
 io::Json number(double x);
 
 /// A top-level spec: title (what the chart shows) and subtitle (which run), size in pixels.
-/// `text` as one line, or, longer than a chart `width` px wide holds (about width / 6 characters, at
-/// least 40), as an array of lines broken at spaces, each but the last ending with its space (user
-/// trial T16-12: one-line subtitles ran past the chart and were cut off at 1300 px, the caveat with them).
-io::Json wrapped_subtitle(const std::string& text, int width);
-/// A chart's title, subtitle (wrapped_subtitle), width and height.
 io::Json base(const std::string& title, const std::string& subtitle, int width, int height);
 
 /// A quantitative/nominal field encoding with an axis title that carries the unit.

@@ -25,7 +25,7 @@ TEST(InvestCli, RetrofitTextSaysWhetherItPaysAgainstKeepingTheOldCells) {
   // CN).
   EXPECT_NE(text.out.find("  retrofit against keeping the old cells: NPV -358.2 M USD (keeping the "
                           "old cells is worth "
-                          "more)\n    of the gain (retrofit minus keeping the old cells, year by "
+                          "more; pre-tax: investment.tax_rate 0)\n    of the gain (retrofit minus keeping the old cells, year by "
                           "year): IRR 2.73 %"),
             std::string::npos)
       << text.out;

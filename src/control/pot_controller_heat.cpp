@@ -90,9 +90,11 @@ void PotController::track_disturbance(double t, double dt, double voltage_V, dou
   if (disturbance_counts_ || long_cut) start_reheat(t);
   // After an outage the current comes back to its nominal value, so the heat feed-forward sees no
   // change of current and asks for no move; the reheat's higher target is then the call: the beam
-  // raises toward it in proportional moves (control_resistance; user trial T13-5). A cut's return
-  // is already a call of the feed-forward.
-  if (disturbance_counts_ && reheat_start_ == t) raising_for_reheat_ = true;
+  // raises toward it in proportional moves (control_resistance; user trial T13-5), unless
+  // control.reheat_raise = one_step. A cut's return is already a call of the feed-forward.
+  if (disturbance_counts_ && reheat_start_ == t && s.reheat_raise == ReheatRaise::kProportional) {
+    raising_for_reheat_ = true;
+  }
   deficit_J_ = 0.0;
 }
 

@@ -148,6 +148,21 @@ void add_after_outage_fields(io::SchemaTable<SimulationCase>& t) {
       .source("estimate: the ledge frozen during the outage enriches the bath in AlF3 and gives its cryolite "
               "back as it melts, within about a day in the model (docs/model/dynamics.md §4); no published "
               "procedure read");
+  // How fast the beam follows the reheat's raise (§4, "How fast the beam follows the raise").
+  ctl.choice("control.reheat_raise", &ControllerSettings::reheat_raise,
+             {{"proportional", control::ReheatRaise::kProportional}, {"one_step", control::ReheatRaise::kOneStep}})
+      .default_("proportional")
+      .doc("how the beam raises the ACD toward the higher target of a reheat that starts after an outage (the "
+           "current returns to nominal, so the heat feed-forward asks for no move). proportional: one beam step "
+           "per deadband of error, at most 10 per decision, until the error is first back within the deadband, "
+           "as the beam follows a power call; a lowering stays one step (the default since 2026-12-07); "
+           "one_step: one beam step per decision, as regulation (the rule before; the reheat target is reached "
+           "an hour or more after a short outage and the recovery of a 0.5 h outage depends on the seed, "
+           "docs/model/dynamics.md §4)")
+      .source("estimate: plant practice raises the voltage of a cold cell to put heat back, and anode beams are "
+              "lifted at centimetres per minute (the basis of the heat feed-forward's proportional moves); no "
+              "published beam-move rule after an outage read. Model choice made on user trial T13-5 "
+              "(docs/model/dynamics.md §6, 'Event windows')");
 }
 
 // The reference of the safe window's ledge bounds (docs/model/dynamics.md §6, "Safe window").

@@ -137,4 +137,25 @@ TEST(OutageCooling, HalfHourOutageRecoveryDoesNotHangOnTheSeed) {
   EXPECT_LT(*hi - *lo, 1.0) << "recovery spread over seeds 1-5 (10.7 h before 2026-12-07)";
   EXPECT_LT(*hi, 3.0);
 }
+
+// control.reheat_raise selects the rule above. A regression of a model choice, not a validation
+// (no published recovery read): one_step gives back the recovery before 2026-12-07 and the default
+// (proportional) the new one. Measured 2026-12-07 with the CLI (outage-3h, --set
+// potline.outage_duration=0.5h --set run.seed=1): one_step 12.50 h, proportional 1.33 h (seeds 1-5:
+// 12.50 / 1.83 / 1.92 / 7.75 / 8.17 h and 1.33 / 1.50 / 1.33 / 1.25 / 1.25 h, docs/model/dynamics.md §6).
+TEST(OutageCooling, ReheatRaiseOneStepGivesTheFormerHalfHourRecovery) {
+  const auto recovery_h = [](const std::string& raise) {
+    std::vector<std::string> sets = {"potline.outage_duration=0.5h", "run.seed=1", "run.events=none"};
+    if (!raise.empty()) sets.push_back("control.reheat_raise=" + raise);
+    const auto s = line::run_simulation(make_case(read_example("outage-3h.toml"), sets));
+    EXPECT_EQ(s.windows.size(), 1u);
+    return s.windows.empty() ? -1.0 : s.windows.front().recovery_s / kHour;
+  };
+  EXPECT_NEAR(recovery_h("one_step"), 12.50, 0.01);  // the former rule: the seed's slow recovery
+  const double by_default = recovery_h("");
+  EXPECT_NEAR(by_default, 1.33, 0.01);  // proportional, the default
+  EXPECT_GE(by_default, 1.25);
+  EXPECT_LE(by_default, 1.50);
+  EXPECT_DOUBLE_EQ(recovery_h("proportional"), by_default);
+}
 }  // namespace test_outage_cooling

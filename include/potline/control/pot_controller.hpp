@@ -15,6 +15,13 @@ const char* to_string(FeedMode mode) noexcept;
 
 enum class QuenchMode : std::uint8_t { kAutomatic, kManual };
 
+/// How the beam raises toward a reheat's target after an outage (control.reheat_raise;
+/// docs/model/dynamics.md §4, "How fast the beam follows the raise").
+enum class ReheatRaise : std::uint8_t {
+  kProportional,  ///< one step per deadband of error, at most 10 per decision, as a power call's
+  kOneStep,       ///< one beam step per decision (regulation; the rule before 2026-12-07)
+};
+
 /// control.slope_threshold with control.centre_feed_cycle = false (the fixed threshold of every
 /// cell before 2026-12-06): estimate from [Dupuis 2011], 3.9 mV/min at 2.21 wt% under no feed × 0.3
 /// (70 % underfeed depletes at 30 % of the no-feed rate) = 1.2 mV/min, in V/s.
@@ -95,6 +102,7 @@ struct ControllerSettings {
   double cut_top_loss_reduction{};
   double reheat_min_cut_s = 3600.0;       ///< a cut shorter than this starts no reheat
   bool reheat_holds_heat_balance = true;  ///< bath readings during a reheat leave the heat-balance offset
+  ReheatRaise reheat_raise{};             ///< how the beam raises toward the reheat's target after an outage
   // after an outage of at least reheat_min_outage_s (docs/model/dynamics.md §4)
   double tap_delay_after_outage_s{};      ///< no tap until this long after the current returns (0: none)
   double alf3_hold_after_outage_s{};      ///< bath samples do not correct the AlF3 rate this long (0: none)

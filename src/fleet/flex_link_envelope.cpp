@@ -41,6 +41,11 @@ struct CellSettings {
 /// line converted for flexibility operates its cuts so; a conventional line is not assumed to.
 constexpr double kConvertedCutTopLossReduction = 0.3;
 
+/// As in the same examples (heat_exchangers.melt_back_superheat): the exchangers' ledge rule keeps
+/// a cut's extra ledge while the superheat's daily mean is below 6 K (the window's 5 K floor + 1 K,
+/// an estimate; docs/model/dynamics.md §2).
+constexpr double kConvertedMeltBackSuperheat_K = 6.0;
+
 /// The representative cell as a case file. Both configurations use the resistance strategy of the
 /// flex examples, the heat feed-forward of the target voltage (control.heat_feedforward = 1,
 /// examples/flex-day.toml; docs/model/dynamics.md §4). With exchangers, the TRIMET-like case's
@@ -54,7 +59,9 @@ std::string cell_text(const HoldKey& k, const CellSettings& s) {
   if (s.exchangers) {
     t += fmt::format("hold_voltage = true\ncut_top_loss_reduction = {:.12g}\n",
                      kConvertedCutTopLossReduction);
-    t += "[heat_exchangers]\nenabled = true\nmode = \"automatic\"\n";
+    t += fmt::format(
+        "[heat_exchangers]\nenabled = true\nmode = \"automatic\"\nmelt_back_superheat = {:.12g}\n",
+        kConvertedMeltBackSuperheat_K);
     if (s.exchanger_W_per_m2)
       t += fmt::format("max_extraction = \"{:.12g} kW/m2\"\n", *s.exchanger_W_per_m2 / 1e3);
   }

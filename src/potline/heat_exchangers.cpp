@@ -39,7 +39,10 @@ double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
   state.since_control_s = 0.0;
   // A ledge thicker than designed needs less heat taken from the shell, a thinner one more.
   const double error_m = ledge_m - design_ledge_m;
-  const double integral = state.integral_m_s + error_m * dt;
+  // Superheat first: a bath short of heat keeps a cut's extra ledge (its cryolite stays frozen, the
+  // liquidus low); the integral resumes melting it back once the superheat mean is above the bound.
+  const bool keep_ledge = error_m > 0.0 && superheat_K < s.melt_back_superheat_K;
+  const double integral = state.integral_m_s + (keep_ledge ? 0.0 : error_m * dt);
   const double integral_term = s.integral_time_s > 0.0 ? integral / s.integral_time_s : 0.0;
   const double raw = design_fraction - s.ledge_gain_per_m * (error_m + integral_term);
   // The superheat floor: a cell near it keeps its heat, whatever the ledge asks.

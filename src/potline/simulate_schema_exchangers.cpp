@@ -102,6 +102,18 @@ void add_exchanger_ledge_rule_fields(io::SchemaTable<SimulationCase>& t) {
       .doc("automatic mode: band above heat_exchangers.superheat_floor over which the cap on the fraction "
            "opens from 0 to 1")
       .source("estimate: about the superheat's swing over an alumina feed cycle (1-2 K); controller tuning");
+  hx.number("heat_exchangers.melt_back_superheat", &HeatExchangerSettings::melt_back_superheat_K)
+      .unit("K")
+      .default_(0.0)
+      .range(0.0, 50.0)
+      .doc("automatic mode: the ledge rule melts back a ledge thicker than dynamics.initial_ledge (its "
+           "integral action) only while the superheat running mean (window.averaging) is at or above this; "
+           "below it the integral is held (the proportional part still acts), so a power cut's extra ledge "
+           "stays frozen until the bath has heat to spare (0: off)")
+      .source("model choice: the ledge is cryolite (docs/model/dynamics.md §1), so melting it back returns "
+              "cryolite to the bath, lowers its AlF3 excess and raises the liquidus while the bath is short "
+              "of heat; closing the exchangers on a superheat floor does that and shortens the -25 % hold "
+              "(docs/model/flexibility.md §7)");
 }
 
 }  // namespace

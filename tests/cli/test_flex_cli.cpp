@@ -120,6 +120,17 @@ TEST(FlexCli, ImpossibleProductionTargetNamesTheBindingConstraint) {
       << tight.err;
 }
 
+// Issue 13, "Bad input": limits that no schedule meets name the group that binds. flex-day's reduced
+// model's superheat reference is 6.76 K (its regression reference); a floor of 8 K above it is met by
+// no schedule within ±5 %, and the message names the heat-state bounds (measured 2026-12-07).
+TEST(FlexCli, ImpossibleHeatStateBoundsNameTheBindingConstraint) {
+  const RunResult r = potline({"flex", example("flex-day.toml"), "--set", "flex.superheat_min=8 K"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("no schedule meets the limits; the binding constraint is the heat-state bounds"),
+            std::string::npos)
+      << r.err;
+}
+
 // The up-front check used to refuse every target above flex.max_power, but with the heat
 // feed-forward the cell voltage falls as the current rises: flex-day makes 105.71 % of its metal at
 // 105 % power in its production curve with flex's mass_transfer CE (T9-3; 106.12 % with Dewing), so
@@ -353,6 +364,28 @@ TEST(FlexCli, MeasuredProductionCurveIsAMilpOnlyWhereTheCurveIsNotConcave) {
   EXPECT_EQ(jd["reduced_model"]["production_curve_form"],
             beyond ? "measured points" : "concave fit");
   EXPECT_EQ(jd["solver"]["problem"], "MILP");  // flex-day counts its set-point changes either way
+}
+
+// Issue 13, part 3: when the re-solves run out the run says it could not stay in window and reports
+// the last schedule with its crossings. The heat-exchanger week without its exchangers, its top heat
+// retention and flex's CE (the case of CliUserTrial8.FlexCheckCountsTheFreezeAlarmOfTheEnvelope)
+// crosses the freeze alarm in its first round; with flex.max_resolves = 0 there is no second
+// (measured 2026-12-07: freeze_alarm crossings, in_window false).
+TEST(FlexCli, ResolvesRunOutSaysSoAndReportsTheLastSchedulesCrossings) {
+  const RunResult r = potline({"flex", example("flex-week-heat-exchangers.toml"), "--set",
+                               "heat_exchangers.enabled=false", "--set",
+                               "model.current_efficiency_model=dewing", "--set",
+                               "control.cut_top_loss_reduction=0", "--set", "flex.max_resolves=0",
+                               "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json j = parse_json(r.out);
+  EXPECT_FALSE(j["in_window"].get<bool>());
+  EXPECT_EQ(j["rounds"].size(), 1u);
+  EXPECT_NE(j["verdict"].get<std::string>().find(
+                "could not stay in window within flex.max_resolves = 0 re-solves"),
+            std::string::npos)
+      << j["verdict"];
+  EXPECT_FALSE(j["optimised"]["check"]["crossings"].empty());
 }
 
 }  // namespace

@@ -180,4 +180,36 @@ TEST(ShellHeatExchangers, SuperheatFloorCapsTheLedgeRule) {
   line::ExchangerState off;
   EXPECT_GT(line::exchanger_fraction(s, off, 0.5, 60.0, 60.0, 0.055, 0.065, 4.5), 0.5);
 }
+
+// Automatic mode with heat_exchangers.melt_back_superheat (docs/model/dynamics.md, "Shell heat
+// exchangers"): below it the integral does not melt back a ledge thicker than the design one (the
+// proportional part still acts); a thin ledge still winds it, and above the bound it melts back.
+TEST(ShellHeatExchangers, BelowTheMeltBackSuperheatAThickLedgeIsKept) {
+  line::HeatExchangerSettings s;
+  s.mode = line::ExchangerMode::kAutomatic;
+  s.ledge_gain_per_m = 30.0;
+  s.integral_time_s = 3600.0;
+  s.melt_back_superheat_K = 6.0;
+  line::ExchangerState st;
+  // 1 cm too thick at 5.5 K: u = 0.5 − 30 × 0.01 = 0.2 each period, the integral held at 0.
+  for (int i = 1; i < 100; ++i)
+    EXPECT_NEAR(line::exchanger_fraction(s, st, 0.5, 60.0 * i, 60.0, 0.075, 0.065, 5.5), 0.2,
+                1e-12);
+  EXPECT_DOUBLE_EQ(st.integral_m_s, 0.0);
+  // A thin ledge at the same superheat: the integral acts (more extraction, more ledge).
+  line::ExchangerState thin;
+  line::exchanger_fraction(s, thin, 0.5, 60.0, 60.0, 0.055, 0.065, 5.5);
+  EXPECT_LT(thin.integral_m_s, 0.0);
+  // At the bound the integral melts the thick ledge back: the fraction falls below 0.2.
+  double u = 0.2;
+  for (int i = 100; i < 200; ++i)
+    u = line::exchanger_fraction(s, st, 0.5, 60.0 * i, 60.0, 0.075, 0.065, 6.0);
+  EXPECT_GT(st.integral_m_s, 0.0);
+  EXPECT_LT(u, 0.2);
+  // Off (0): the integral acts at any superheat.
+  s.melt_back_superheat_K = 0.0;
+  line::ExchangerState off;
+  line::exchanger_fraction(s, off, 0.5, 60.0, 60.0, 0.075, 0.065, 5.5);
+  EXPECT_GT(off.integral_m_s, 0.0);
+}
 }  // namespace test_dynamics_exchangers

@@ -49,9 +49,11 @@ plant::SmelterData with_bath_temperature(const std::string& id, const std::strin
 TEST(FleetFlexLink, ChangingOneTechnologysBathTemperatureMovesEverySmelterUsingItAndNoOther) {
   const auto b = solve_fleet_2024({"fleet.flex=heat_exchangers"});
   const FlexCapacity before = flexible_capacity(b.c, b.r, shipped_smelter_data());
-  // P155 at −25 % is limited by the superheat (docs/validation.md F8): a design bath 3 K hotter
-  // gives it more superheat to spend (the network calibrates up to 969.6 °C).
-  const FlexCapacity after = flexible_capacity(b.c, b.r, with_bath_temperature("P155", "968 degC"));
+  // P155 at −25 % is limited by the superheat (docs/validation.md F8): it holds the fleet's 48 h
+  // since its exchangers keep a cut's ledge (2026-12-07); a design bath 1 K colder (design superheat
+  // 5.9 K instead of 6.9 K) gives it less superheat to spend. Until then a bath 3 K hotter lengthened
+  // a hold below 48 h.
+  const FlexCapacity after = flexible_capacity(b.c, b.r, with_bath_temperature("P155", "964 degC"));
   ASSERT_EQ(before.smelters.size(), after.smelters.size());
   int moved = 0, kept = 0;
   for (std::size_t k = 0; k < before.smelters.size(); ++k) {
@@ -60,7 +62,7 @@ TEST(FleetFlexLink, ChangingOneTechnologysBathTemperatureMovesEverySmelterUsingI
     const std::string& tech = b.c.model.smelters[static_cast<std::size_t>(x.smelter)].technology;
     EXPECT_DOUBLE_EQ(x.flexible_W, y.flexible_W);  // the level × the power of the fleet solution
     if (tech == "P155") {
-      EXPECT_GT(y.down_s, x.down_s + 600)
+      EXPECT_LT(y.down_s, x.down_s - 600)
           << b.c.model.smelters[static_cast<std::size_t>(x.smelter)].record.id;
       ++moved;
     } else {
@@ -71,7 +73,7 @@ TEST(FleetFlexLink, ChangingOneTechnologysBathTemperatureMovesEverySmelterUsingI
   }
   EXPECT_GT(moved, 10);
   EXPECT_GT(kept, 10);
-  EXPECT_GT(after.down_J, before.down_J);
+  EXPECT_LT(after.down_J, before.down_J);
 }
 
 TEST(FleetFlexLink, RegionsSumToTheWorldAndEachSmelterHoldsItsTechnologysTime) {

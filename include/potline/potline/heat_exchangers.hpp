@@ -30,6 +30,11 @@ struct HeatExchangerSettings {
   /// ledge asks (docs/model/dynamics.md §2, "Shell heat exchangers").
   double superheat_floor_K = 0.0;
   double superheat_margin_K = 1.0;
+  /// Automatic mode (≤ 0: off): below this superheat (the running mean the window judges) the rule
+  /// does not melt back a ledge thicker than the design one: the integral is held while the ledge
+  /// is thicker, so a cut's extra ledge stays until the bath has heat to spare (docs/model/
+  /// dynamics.md §2, "Shell heat exchangers").
+  double melt_back_superheat_K = 0.0;
 };
 
 /// Parses "TIME FRACTION; TIME FRACTION; ..." (times with units, fractions in [0, 1]), e.g.
@@ -50,7 +55,8 @@ struct ExchangerState {
 /// Automatic: every control period, u = clamp(u0 − K·(e + ∫e dt / T_i), 0, 1) with
 /// e = ledge − design ledge (the integral is held while u is saturated: anti-windup), then, with a
 /// superheat floor, u ≤ clamp((superheat − floor) / margin, 0, 1) on `superheat_K` (the running
-/// mean the window judges).
+/// mean the window judges). With melt_back_superheat_K, the integral is held while the ledge is
+/// thicker than designed and `superheat_K` is below it.
 double exchanger_fraction(const HeatExchangerSettings& s, ExchangerState& state,
                           double design_fraction, double t, double h, double ledge_m,
                           double design_ledge_m, double superheat_K);

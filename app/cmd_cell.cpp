@@ -113,9 +113,15 @@ int run_cell(const CellOptions& o, const GlobalOptions& global) {
   // trial 13); --json keeps them in its "warnings" arrays too.
   for (const auto& w : run.located_warnings) std::cerr << w << "\n";
   if (o.thermal) {
-    for (const auto& w : run.summary.at("thermal").at("warnings"))
-      std::cerr << core::Diagnostic{core::Severity::kWarning, {"--thermal", 0, 0}, "", w.get<std::string>()}.to_string()
-                << "\n";
+    for (const auto& w : run.summary.at("thermal").at("warnings")) {
+      // A named Diagnostic, not a temporary: GCC 12 warns -Wmaybe-uninitialized (a false positive)
+      // inside std::string's destructor for the temporary aggregate.
+      core::Diagnostic warning;
+      warning.severity = core::Severity::kWarning;
+      warning.location.file = "--thermal";
+      warning.message = w.get<std::string>();
+      std::cerr << warning.to_string() << "\n";
+    }
   }
   if (o.json) {
     std::cout << io::dump(run.summary);

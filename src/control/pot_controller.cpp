@@ -205,6 +205,19 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
   rc_sum_ = 0;
   rc_count_ = 0;
   next_rc_ = t + s.resistance_period_s;
+  // Normalised to the nominal current, or (hold_voltage) the cell voltage at the present current.
+  const double reference_A = s.hold_voltage ? measured_current_A_ : s.nominal_current_A;
+  const double normalised = s.back_emf_V + mean_r * reference_A;
+  // The feed-forward is an offset of the actual voltage E_b + R_p·I; on the reference scale it is
+  // that offset × reference / I.
+  const double feedforward = feedforward_offset_V() * reference_A / measured_current_A_;
+  const double error = normalised - target_voltage_V() - feedforward;
+  // A reheat's hold is counted from the first decision that finds the cell at its raised target
+  // (or the beam at its ceiling, or a hot pot, whose anodes are not raised): the heat is counted as
+  // given, not the time since the restart ([Comalco EP0671488]'s heat inventory; the rule is an
+  // estimate, docs/model/dynamics.md §4, "When the reheat's hold starts").
+  const bool not_raised = acd_saturated_ > 0 || (hot_ && s.hot_bath_no_raise);
+  if (reheat_waiting_ && (!(error < -s.deadband_V) || not_raised)) reheat_waiting_ = false;
   // The limits hold the ACD, not only the beam: before any regulation, a cell outside them is
   // brought back (lockout and tracking do not delay it; they concern the noise of R_p).
   if (const double back = restore_acd_limits(a); back != 0.0) {
@@ -214,13 +227,6 @@ void PotController::control_resistance(double t, double resistance, Actions& a) 
   }
   const bool tracking = mode_ == FeedMode::kUnderfeed && t - mode_since_ > s.tracking_lockout_s;
   if (t >= lockout_until_ && !tracking) {
-    // Normalised to the nominal current, or (hold_voltage) the cell voltage at the present current.
-    const double reference_A = s.hold_voltage ? measured_current_A_ : s.nominal_current_A;
-    const double normalised = s.back_emf_V + mean_r * reference_A;
-    // The feed-forward is an offset of the actual voltage E_b + R_p·I; on the reference scale it
-    // is that offset × reference / I.
-    const double feedforward = feedforward_offset_V() * reference_A / measured_current_A_;
-    const double error = normalised - target_voltage_V() - feedforward;
     // One step per decision (regulation). A power call asks for centimetres at once: from the
     // decision at which the heat feed-forward's offset has moved by more than a deadband (a current
     // change, its start or its end) until the error is back within the deadband, the move is

@@ -92,8 +92,13 @@ void PotController::track_disturbance(double t, double dt, double voltage_V, dou
   // change of current and asks for no move; the reheat's higher target is then the call: the beam
   // raises toward it in proportional moves (control_resistance; user trial T13-5), unless
   // control.reheat_raise = one_step. A cut's return is already a call of the feed-forward.
-  if (disturbance_counts_ && reheat_start_ == t && s.reheat_raise == ReheatRaise::kProportional) {
-    raising_for_reheat_ = true;
+  // The hold is counted from the first decision that finds the cell at the raised target: the
+  // lockout after the restart and the tracking of the feed control can keep the beam still for an
+  // hour or more, most of a short outage's hold. After a cut the beam stands above the target (the
+  // feed-forward raised it for the cut), so that hold is counted from the return.
+  if (disturbance_counts_ && reheat_start_ == t) {
+    reheat_waiting_ = true;
+    if (s.reheat_raise == ReheatRaise::kProportional) raising_for_reheat_ = true;
   }
   deficit_J_ = 0.0;
 }
@@ -106,7 +111,7 @@ double PotController::reheat_energy_left(double t) const {
   const double ramp = reheat_scale_ * s.reheat_ramp_s;
   const double total = hold + 0.5 * ramp;
   if (reheat_start_ < 0.0 || !(total > 0.0)) return 0.0;
-  const double since = t - reheat_start_;
+  const double since = reheat_waiting_ ? 0.0 : t - reheat_start_;
   if (since < hold) return (hold - since + 0.5 * ramp) / total;
   const double rest = std::max(0.0, hold + ramp - since);
   return ramp > 0.0 ? 0.5 * rest * rest / ramp / total : 0.0;
@@ -131,6 +136,7 @@ void PotController::start_reheat(double t) {
   if (!(scale > 0.0)) return;
   reheat_scale_ = scale;
   reheat_start_ = t;
+  reheat_waiting_ = false;  // after an outage set again by track_disturbance
   // The reheat takes over the correction of the cold cell: the heat-balance loop keeps its integral
   // (the cell's lasting balance) and drops the proportional part of its last, cold reading.
   if (s.reheat_holds_heat_balance) temperature_offset_ = temperature_integral_V_;
@@ -149,6 +155,7 @@ void PotController::update_reheat(double t) {
     reheat_offset_ = s.preheat_voltage_V;
   }
   if (reheat_start_ < 0.0) return;
+  if (reheat_waiting_) reheat_start_ = t;  // the hold's clock has not started
   const double since = t - reheat_start_;
   const double hold = reheat_scale_ * s.reheat_hold_s;
   const double ramp = reheat_scale_ * s.reheat_ramp_s;

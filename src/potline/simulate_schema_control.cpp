@@ -157,8 +157,8 @@ void add_after_outage_fields(io::SchemaTable<SimulationCase>& t) {
            "per deadband of error, at most 10 per decision, until the error is first back within the deadband, "
            "as the beam follows a power call; a lowering stays one step (the default since 2026-12-07); "
            "one_step: one beam step per decision, as regulation (the rule before; the reheat target is reached "
-           "an hour or more after a short outage and the recovery of a 0.5 h outage depends on the seed, "
-           "docs/model/dynamics.md §4)")
+           "an hour or more after a short outage; the reheat's hold waits for it, so a 0.5 h outage of AP40 "
+           "recovers in 1.6-2.3 h against 1.25-1.42 h, docs/model/dynamics.md §4)")
       .source("estimate: plant practice raises the voltage of a cold cell to put heat back, and anode beams are "
               "lifted at centimetres per minute (the basis of the heat feed-forward's proportional moves); no "
               "published beam-move rule after an outage read. Model choice made on user trial T13-5 "

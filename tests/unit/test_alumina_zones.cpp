@@ -135,6 +135,7 @@ TEST(PotControllerReheat, TargetRaisedHeldAndReturnedAfterOutage) {
   potline::control::ControllerSettings s;
   s.nominal_current_A = 400e3;
   s.target_voltage_V = 4.2;
+  s.ae_detect_voltage_V = 8.0;  // 4-5 V is no anode effect: the resistance control runs
   potline::control::PotController c(&s, 1e9, 1e9, 1, 0);
   double t = 0;
   for (; t < 3600; t += 5) c.sample(t, 4.2, 400e3);
@@ -143,8 +144,10 @@ TEST(PotControllerReheat, TargetRaisedHeldAndReturnedAfterOutage) {
   c.sample(t, 4.0, 400e3);
   EXPECT_NEAR(c.target_voltage_V(), 4.5, 1e-12);
   const double back = t;
-  for (; t < back + 12 * 3600; t += 5) c.sample(t, 4.4, 400e3);  // 4 h into the ramp
-  EXPECT_NEAR(c.target_voltage_V(), 4.2 + 0.3 * 0.5, 1e-3);
+  // The cell above the raised target: the hold is counted from the first decision that reads it
+  // (a decision at every sample with these settings), 5 s after the return.
+  for (t += 5; t < back + 12 * 3600; t += 5) c.sample(t, 4.6, 400e3);
+  EXPECT_NEAR(c.target_voltage_V(), 4.2 + 0.3 * 0.5, 1e-3);  // 4 h into the ramp
   for (; t < back + 17 * 3600; t += 5) c.sample(t, 4.2, 400e3);
   EXPECT_DOUBLE_EQ(c.target_voltage_V(), 4.2);
   for (; t < back + 17 * 3600 + 600; t += 5) c.sample(t, 0.0, 0.0);  // 10 min: below reheat_min_outage

@@ -275,19 +275,46 @@ double disturb(PotController& c, double hours, double fraction, double cut_V, do
 }  // namespace
 
 // No decay: a 1.5 h outage misses half the reference deficit, so hold and ramp are halved (4 h + 4
-// h).
+// h). The cell stands at the raised target (4.5 V) from the first sample after the return, so the
+// hold is counted from the next resistance decision, 10 min after the return (the decision at the
+// return itself read the 4.2 V of the cell before the raise).
 TEST(Reheat, HoldAndRampScaleWithTheOutageDeficit) {
   const ControllerSettings s = reheat_settings(0.0);
   PotController c(&s, 1e9, 1e9, 1, 0);
   const double back = disturb(c, 1.5, 0.0, 0.0);
   EXPECT_NEAR(c.reheat_scale(), 0.5, 1e-3);
   EXPECT_NEAR(c.reheat_offset_V(), 0.3, 1e-12);
-  double t = back;
-  for (; t < back + 6 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);  // 2 h into the 4 h ramp
+  const double held = back + s.resistance_period_s;
+  double t = back + 10.0;
+  for (; t <= held + 6 * kHour; t += 10.0) c.sample(t, 4.5, kNominal_A);  // 2 h into the 4 h ramp
   EXPECT_NEAR(c.reheat_offset_V(), 0.15, 1e-3);
-  for (; t < back + 8.1 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
+  for (; t < back + 8.2 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
   EXPECT_EQ(c.reheat_offset_V(), 0.0);
   EXPECT_EQ(c.reheat_scale(), 0.0);
+}
+
+// User trial T13-5: after an outage the lockout and the feed control's tracking can keep the beam
+// still for an hour or more, so the cell stays below the raised target. The hold is not counted
+// until a resistance decision finds the cell at that target (within the deadband): 2 h at 4.2 V
+// after a 1.5 h outage leave the whole reheat (0.3 V, its energy not yet given); then at 4.5 V the
+// 4 h hold and 4 h ramp run from the next decision. After a cut the hold is counted from the
+// return (the feed-forward's raise for the cut leaves the cell above the target).
+TEST(Reheat, HoldIsCountedFromTheFirstDecisionAtTheRaisedTarget) {
+  const ControllerSettings s = reheat_settings(0.0);
+  PotController c(&s, 1e9, 1e9, 1, 0);
+  const double back = disturb(c, 1.5, 0.0, 0.0);
+  double t = back + 10.0;
+  for (; t <= back + 2 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);  // beam held still
+  EXPECT_NEAR(c.reheat_offset_V(), 0.3, 1e-12);
+  EXPECT_NEAR(c.reheat_scale(), 0.5, 1e-3);
+  // The first decision after 2 h (every 10 min from the return) finds 4.5 V.
+  const double at_target = back + 2 * kHour + s.resistance_period_s;
+  for (; t <= at_target + 6 * kHour; t += 10.0) c.sample(t, 4.5, kNominal_A);
+  EXPECT_NEAR(c.reheat_offset_V(), 0.15, 1e-3);  // 2 h into the 4 h ramp
+  PotController cut(&s, 1e9, 1e9, 1, 0);
+  const double cut_back = disturb(cut, 2.0, 0.7, 4.2);  // scale 0.2: 1.6 h hold, 1.6 h ramp
+  for (t = cut_back + 10.0; t <= cut_back + 2.4 * kHour; t += 10.0) cut.sample(t, 4.2, kNominal_A);
+  EXPECT_NEAR(cut.reheat_offset_V(), 0.15, 1e-3);  // counted from the return although at 4.2 V
 }
 
 // With the 24 h decay a 0.5 h outage gets (1 − e^(−0.5/24)) / (1 − e^(−3/24)) = 0.1752 of the
@@ -348,17 +375,20 @@ TEST(Reheat, CompensatedCutOwesNothing) {
 
 // A disturbance during a reheat: the new reheat adds what the running one has not given. First a
 // 3 h outage (scale 1: 8 h + 8 h, energy 8 + 4 = 12 offset-hours); 4 h later a 1.5 h outage (0.5);
-// at its end, 5.5 h after the first return, (8 − 5.5 + 4)/12 = 0.5417 of the first is left.
+// at its end, 5.5 h after the first return and 5.33 h after its hold was first counted,
+// (8 − 5.33 + 4)/12 = 0.5556 of the first is left.
 TEST(Reheat, RunningReheatAddsWhatItHasNotGiven) {
   const ControllerSettings s = reheat_settings(0.0);
   PotController c(&s, 1e9, 1e9, 1, 0);
   const double back = disturb(c, 3.0, 0.0, 0.0);
   EXPECT_NEAR(c.reheat_scale(), 1.0, 1e-3);
   double t = back + 10.0;
-  for (; t <= back + 4 * kHour; t += 10.0) c.sample(t, 4.2, kNominal_A);
+  for (; t <= back + 4 * kHour; t += 10.0) c.sample(t, 4.5, kNominal_A);  // at the raised target
   for (; t <= back + 5.5 * kHour; t += 10.0) c.sample(t, 0.0, 0.0);
   c.sample(t, 4.2, kNominal_A);
-  EXPECT_NEAR(c.reheat_scale(), 0.5 + 6.5 / 12.0, 2e-3);
+  // The first reheat's hold was counted from the decision 10 min after its return (Reheat.Hold…).
+  const double given_h = 5.5 - s.resistance_period_s / kHour;
+  EXPECT_NEAR(c.reheat_scale(), 0.5 + (8.0 - given_h + 4.0) / 12.0, 2e-3);
 }
 
 // While a reheat runs a bath reading does not move the heat-balance offset, and the reheat starts

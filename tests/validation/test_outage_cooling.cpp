@@ -121,7 +121,8 @@ TEST(OutageCooling, SeventyFiveMinuteOutageIsRiddenThrough) {
 // outage, seeds 1-5: 1.8-12.5 h on feed-cycle averages) because the resistance control reached the
 // reheat's higher target one 2-mm step per decision and left the bath at the band's edge for hours.
 // Since 2026-12-07 the beam raises toward the reheat target after an outage in proportional moves,
-// as it follows a power call (docs/model/dynamics.md §4): 1.25-1.50 h. A behaviour check of the
+// as it follows a power call (docs/model/dynamics.md §4): 1.25-1.50 h (1.25-1.42 h since the hold
+// waits for the cell at its target, below). A behaviour check of the
 // control (measured, not tuned), not a validation: no published recovery time of a 0.5 h outage.
 TEST(OutageCooling, HalfHourOutageRecoveryDoesNotHangOnTheSeed) {
   std::vector<double> recovery_h;
@@ -138,12 +139,58 @@ TEST(OutageCooling, HalfHourOutageRecoveryDoesNotHangOnTheSeed) {
   EXPECT_LT(*hi, 3.0);
 }
 
-// control.reheat_raise selects the rule above. A regression of a model choice, not a validation
-// (no published recovery read): one_step gives back the recovery before 2026-12-07 and the default
-// (proportional) the new one. Measured 2026-12-07 with the CLI (outage-3h, --set
-// potline.outage_duration=0.5h --set run.seed=1): one_step 12.50 h, proportional 1.33 h (seeds 1-5:
-// 12.50 / 1.83 / 1.92 / 7.75 / 8.17 h and 1.33 / 1.50 / 1.33 / 1.25 / 1.25 h, docs/model/dynamics.md §6).
-TEST(OutageCooling, ReheatRaiseOneStepGivesTheFormerHalfHourRecovery) {
+// User trial T13-5, the remaining spread (dyn17, 2026-12-07): at 0.75 h seed 5 still took 11.75 h
+// and one start of eight along the feed cycle 9.8 h at 0.5 h, four of eight 9.5-13.5 h at 0.25 h.
+// Cause: the reheat's hold was counted from the restart, while the lockout after it and the feed
+// control's tracking (no beam move in underfeed) kept the beam still for up to 1.5 h, most of a
+// short outage's 1.4-2.1 h hold; the bath ended the reheat 2-4 K under the cycle before and
+// waited for the next daily reading. Since then the hold is counted from the first resistance
+// decision at the raised target (docs/model/dynamics.md §4, "When the reheat's hold starts").
+// Measured with the CLI (outage-3h, --set potline.outage_duration=0.75h, seeds 1-5): 2.50 / 2.42 /
+// 2.42 / 2.83 / 2.83 h (2.58 / 2.75 / 2.42 / 3.25 / 11.75 h before). A behaviour check of the
+// control (measured, not tuned), not a validation: no published recovery time of such an outage.
+TEST(OutageCooling, ThreeQuarterHourOutageRecoveryDoesNotHangOnTheSeed) {
+  std::vector<double> recovery_h;
+  for (int seed = 1; seed <= 5; ++seed) {
+    const auto s = line::run_simulation(make_case(
+        read_example("outage-3h.toml"),
+        {"potline.outage_duration=0.75h", "run.seed=" + std::to_string(seed), "run.events=none"}));
+    ASSERT_EQ(s.windows.size(), 1u);
+    ASSERT_GE(s.windows.front().recovery_s, 0.0) << "seed " << seed;
+    recovery_h.push_back(s.windows.front().recovery_s / kHour);
+  }
+  const auto [lo, hi] = std::minmax_element(recovery_h.begin(), recovery_h.end());
+  EXPECT_LT(*hi - *lo, 1.0) << "recovery spread over seeds 1-5 (9.3 h before)";
+  EXPECT_LT(*hi, 3.5);
+}
+
+// The same cause along the feed cycle (outage-3h, seed 3, the outage started 0, 17.5, ..., 122.5
+// min after 24 h, eighths of the 140-min cycle). Measured with the CLI: 0.25 h 0.00 / 0.04 / 1.25 /
+// 1.38 / 1.33 / 1.21 / 1.17 / 0.79 h (before: 0.00 / 0.04 / 10.08 / 13.54 / 11.17 / 9.46 / 1.67 /
+// 1.21), 0.5 h 1.25-2.08 h (before 1.33-9.83). A behaviour check, as above.
+TEST(OutageCooling, ShortOutageRecoveryDoesNotHangOnTheFeedCyclePhase) {
+  for (const char* duration : {"0.25h", "0.5h"}) {
+    for (int eighth = 0; eighth < 8; ++eighth) {
+      const double start_min = 24 * 60 + 17.5 * eighth;
+      const std::vector<std::string> sets = {std::string("potline.outage_duration=") + duration,
+                                             "potline.outage_start=" + std::to_string(start_min) + "min",
+                                             "run.events=none"};
+      const auto s = line::run_simulation(make_case(read_example("outage-3h.toml"), sets));
+      ASSERT_EQ(s.windows.size(), 1u);
+      const double recovery_h = s.windows.front().recovery_s / kHour;
+      EXPECT_GE(recovery_h, 0.0) << duration << ", start " << start_min << " min";
+      EXPECT_LT(recovery_h, 3.0) << duration << ", start " << start_min << " min";
+    }
+  }
+}
+
+// control.reheat_raise selects how fast the beam raises toward the reheat's target. A regression of
+// a model choice, not a validation (no published recovery read). Measured with the CLI (outage-3h,
+// --set potline.outage_duration=0.5h, seeds 1-5): one_step 2.00 / 1.58 / 1.67 / 2.25 / 2.08 h,
+// proportional (the default) 1.33 / 1.42 / 1.25 / 1.25 / 1.25 h. one_step read 12.50 / 1.83 /
+// 1.92 / 7.75 / 8.17 h while the reheat's hold was counted from the restart (before dyn17,
+// 2026-12-07): its slow raise then used up most of the hold.
+TEST(OutageCooling, ReheatRaiseOneStepIsSlowerThanTheProportionalDefault) {
   const auto recovery_h = [](const std::string& raise) {
     std::vector<std::string> sets = {"potline.outage_duration=0.5h", "run.seed=1", "run.events=none"};
     if (!raise.empty()) sets.push_back("control.reheat_raise=" + raise);
@@ -151,11 +198,11 @@ TEST(OutageCooling, ReheatRaiseOneStepGivesTheFormerHalfHourRecovery) {
     EXPECT_EQ(s.windows.size(), 1u);
     return s.windows.empty() ? -1.0 : s.windows.front().recovery_s / kHour;
   };
-  EXPECT_NEAR(recovery_h("one_step"), 12.50, 0.01);  // the former rule: the seed's slow recovery
+  const double one_step = recovery_h("one_step");
+  EXPECT_NEAR(one_step, 2.00, 0.01);
   const double by_default = recovery_h("");
   EXPECT_NEAR(by_default, 1.33, 0.01);  // proportional, the default
-  EXPECT_GE(by_default, 1.25);
-  EXPECT_LE(by_default, 1.50);
+  EXPECT_GT(one_step, by_default);
   EXPECT_DOUBLE_EQ(recovery_h("proportional"), by_default);
 }
 }  // namespace test_outage_cooling

@@ -303,6 +303,9 @@ class PotController {
   double outage_started_ = 0;
   double reheat_start_ = -1;  ///< < 0: no reheat
   double reheat_scale_ = 0;   ///< hold and ramp of the running reheat over the reference ones
+  /// The reheat's hold has not started: it starts at the first resistance decision at which the
+  /// cell is at its raised target (docs/model/dynamics.md §4, "When the reheat's hold starts").
+  bool reheat_waiting_ = false;
   bool disturbed_ = false;    ///< the current is below the cut threshold (or off)
   bool disturbance_counts_ = false;  ///< the present disturbance held an outage of reheat_min_outage
   double disturbance_started_ = 0;

@@ -19,6 +19,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/potline/simulation.hpp"
 #include "potline/potline/thermal_start.hpp"
+#include "line_internal.hpp"
 
 namespace potline::line {
 // The per-cell disturbances' starts and checks (cell_upsets.cpp).
@@ -360,6 +361,45 @@ dynamics::DynamicsParameters default_dynamics_parameters() {
   return c.dynamics;
 }
 
+namespace {
+// control.centre_feed_cycle derives the tracking threshold from the start cell's voltage against
+// alumina (simulation.cpp, centred_slope_threshold). A cycle that would switch to overfeed only on
+// anode effect, or never deplete in underfeed, is a set-up of the inputs: found here, it is an input
+// error at the key that caused it, with the others, before anything is written (user trial T17-7:
+// control.overfeed_factor = 5, bath.lif = 20 wt%, control.underfeed_factor = 1 were run-time
+// failures after the run folder was opened). The cells are built as the run builds them; an error
+// of that build is left to the run, as before.
+void check_centred_feed_cycle(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
+  if (!c.centre_feed_cycle || !c.controller_enabled) return;
+  std::vector<double> states;
+  try {
+    build_models(c, states);
+  } catch (const core::RunError&) {
+    return;
+  }
+  try {
+    detail::controller_settings(c, states);
+  } catch (const core::RunError& e) {
+    // Named by the first key the case gave among those that set the cycle's swing and the voltage
+    // curve, else by the switch itself.
+    static constexpr const char* kCauses[] = {
+        "control.overfeed_factor", "control.underfeed_factor", "control.overfeed_duration", "bath.alumina",
+        "bath.lif", "bath.kf", "bath.caf2", "bath.mgf2", "bath.alf3", "operation.acd", "operation.line_current"};
+    std::string key = "control.centre_feed_cycle";
+    for (const char* k : kCauses) {
+      if (!location(v, k).file.empty()) {
+        key = k;
+        break;
+      }
+    }
+    std::string message = e.what();
+    const std::string prefix = "control.slope_threshold: ";
+    if (message.rfind(prefix, 0) == 0) message = message.substr(prefix.size());
+    diagnostics.error(location(v, key), key, message);
+  }
+}
+}  // namespace
+
 std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_values,
                                                     const cell::TechnologyCatalogue& catalogue,
                                                     const plant::EmissionData& emissions,
@@ -402,6 +442,8 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   resolve_thermal_start(v, *cell_case, catalogue, design_point, c, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   check_line_cells(v, c, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  check_centred_feed_cycle(v, c, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return c;
 }

@@ -46,18 +46,34 @@ TEST(CliFeedCycle, CentringAndAGivenThresholdTogetherIsAnInputError) {
       << r.err;
 }
 
-// A cycle centred on 1.5 wt% would switch at 0.95 wt%, on anode effect: a run-time error naming
-// the key (exit 1), not a silent run at another alumina.
-TEST(CliFeedCycle, ADesignAluminaTheCycleCannotBeCentredOnIsARunTimeError) {
+// A cycle centred on 1.5 wt% would switch at 0.95 wt%, on anode effect: an input error (exit 2) at
+// the key that caused it, not a silent run at another alumina (a run-time error, exit 1, until user
+// trial T17-7).
+TEST(CliFeedCycle, ADesignAluminaTheCycleCannotBeCentredOnIsAnInputError) {
   const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=1d",
                                "--set", "bath.alumina=1.5"});
-  EXPECT_EQ(r.exit_code, 1) << r.describe();
-  EXPECT_NE(
-      r.err.find("control.slope_threshold: a tracking cycle centred on bath.alumina = 1.50 wt%"),
-      std::string::npos)
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("error: 'bath.alumina': a tracking cycle centred on bath.alumina = 1.50 wt%"),
+            std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("where the cell is on anode effect: give control.slope_threshold"),
             std::string::npos);
+}
+
+// User trial T17-7: an impossible feed-control set-up (control.overfeed_factor = 5: a cycle that
+// would switch to overfeed at −3.31 wt%) is an input error at the key the user gave, exit 2, and
+// nothing is written to --out (it was exit 1 after the run folder had two header-only CSVs).
+TEST(CliFeedCycle, AnImpossibleTrackingCycleIsAnInputErrorAtTheGivenKey) {
+  TempDir dir;
+  const auto run = dir.path() / "run";
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "control.overfeed_factor=5",
+                               "--set", "run.duration=12 h", "--out", run.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  EXPECT_NE(r.err.find("error: 'control.overfeed_factor': a tracking cycle centred on bath.alumina = 2.50 wt%"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("run-time failure"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(run / "timeseries.csv"));
 }
 
 TEST(CliFeedCycle, CellThermalSaysWhatSimulateDoes) {

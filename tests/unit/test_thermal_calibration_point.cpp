@@ -115,4 +115,20 @@ TEST(ThermalCalibrationPoint, PointWithoutSteadyStateIsAnInputErrorWithTheWorkin
   }
 }
 
+// Issue 11 part 4: the bath-to-ledge (and bath-to-metal) coefficient follows the bath flow the current
+// drives, ∝ (I/I_nom)^0.8 (dynamics.ledge_flow_exponent), down to the natural-convection share 0.3
+// (dynamics.ledge_natural_convection) when the current stops. A check of the model's stated rule at
+// its defaults (both estimates, docs/model/dynamics.md; validation D28 note for the 0.3), not a
+// validation.
+TEST(LedgeFlowFactor, FallsWithTheCurrentToNaturalConvectionWhenItStops) {
+  std::vector<double> y;
+  const auto models = line::build_models(make_case(kAp40), y);
+  const dynamics::CellModel& m = models.front();
+  const double nominal = m.nominal_current_A;
+  EXPECT_DOUBLE_EQ(dynamics::ledge_flow_factor(m, nominal), 1.0);
+  EXPECT_NEAR(dynamics::ledge_flow_factor(m, 0.75 * nominal), std::pow(0.75, 0.8), 1e-12);
+  EXPECT_DOUBLE_EQ(dynamics::ledge_flow_factor(m, 0.1 * nominal), 0.3);  // 0.1^0.8 = 0.16 < 0.3
+  EXPECT_DOUBLE_EQ(dynamics::ledge_flow_factor(m, 0.0), 0.3);
+}
+
 }  // namespace test_thermal_calibration_point

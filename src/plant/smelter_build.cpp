@@ -36,29 +36,35 @@ struct CellPoint {
 /// of 15.0 kWh/kg), so the published operating point is kept there.
 constexpr double kOperatingCurrentBand = 0.10;
 
-/// The calibrated cell at the smelter's own line current `own_A` (within the band) when that is a
-/// working state within the safe window by `potline cell --thermal`'s judgement (the calibrated ACD
-/// kept, the heat balance solved; line::judge_thermal_state); else the published point, with the
-/// reason in the SEC's origin (with line::kNoWorkingState) and a warning (T7-26: HAL275 at Sunndal's
-/// 275 kA, ledge 21.6 cm, gave an SEC 5 % below its published point).
+/// The calibrated cell at the smelter's own line current `own_A` (within the band), at the ACD that
+/// simulate's pot control settles it at there (line::controlled_operating_point: the design bath
+/// temperature held, user trials T17-5 and T17-14), when that is a working state within the safe
+/// window by `potline cell --thermal`'s judgement; else the published point, with the reason in the
+/// SEC's origin (with line::kNoWorkingState) and a warning (T7-26: HAL275 at Sunndal's 275 kA at the
+/// catalogue ACD, ledge 21.6 cm, gave an SEC 5 % below its published point).
 void run_at_own_current(const cell::Technology& tech, cell::CellCase& tc, double own_A, CellPoint& p,
                         const Reader& r) {
   const double design_A = tc.op.line_current_A;
-  cell::OperatingPoint at = tc.op;
-  at.line_current_A = own_A;
-  const line::ThermalJudgement j = line::judge_thermal_state(tc.design, tc.constants, tc.op, at);
+  const line::ControlledOperatingPoint at = line::controlled_operating_point(tc.design, tc.constants, tc.op, own_A);
+  const line::ThermalJudgement& j = at.judgement;
   if (j.problems.empty()) {
-    tc.op = at;
-    p.origin = fmt::format("calibrated at its published {:.4g} kA, run at the smelter's line current {:.4g} kA",
-                           design_A / 1e3, own_A / 1e3);
+    p.origin = fmt::format("calibrated at its published {:.4g} kA, run at the smelter's line current {:.4g} kA and the ACD "
+                           "the pot control holds its design bath temperature at, {:.2f} cm (published {:.2f} cm)",
+                           design_A / 1e3, own_A / 1e3, at.op.acd_m * 100, tc.op.acd_m * 100);
+    tc.op = at.op;
     return;
   }
   std::string why;
   for (const auto& x : j.problems) why += (why.empty() ? "" : ", ") + x;
+  if (at.acd_at_limit)
+    why += fmt::format(" at ACD {:.2f} cm, the resistance control's limit (control.acd_min {:.1f} to control.acd_max "
+                       "{:.1f} cm)",
+                       at.op.acd_m * 100, at.acd_min_m * 100, at.acd_max_m * 100);
   p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA, and run there: at the smelter's {:.4g} "
                          "kA the calibrated cell {} ({}; `potline cell --technology {} --set operation.line_current=\"{:.4g} "
-                         "kA\" --thermal`)",
-                         design_A / 1e3, own_A / 1e3, line::kNoWorkingState, why, tech.id, own_A / 1e3);
+                         "kA\" --set operation.acd=\"{:.2f} cm\" --thermal`)",
+                         design_A / 1e3, own_A / 1e3, line::kNoWorkingState, why, tech.id, own_A / 1e3,
+                         at.op.acd_m * 100);
   r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech.id + "': " + p.origin);
 }
 
@@ -77,7 +83,7 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
     const double design_A = tc->op.line_current_A;
     p.origin = "calibrated to its published operating point";
     if (const auto own = r.opt("potline.line_current"); own && *own != design_A) {
-      if (std::abs(*own / design_A - 1.0) <= kOperatingCurrentBand) {
+      if (std::abs(*own / design_A - 1.0) <= kOperatingCurrentBand + 1e-9) {  // 440 kA of 400 is within
         run_at_own_current(*tech, *tc, *own, p, r);
       } else {
         p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA; the smelter's {:.4g} kA is more "

@@ -30,13 +30,16 @@ std::vector<std::string> outside_thermal_window(const dynamics::ThermalSteadySta
   return out;
 }
 
-ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
-                                     const cell::ModelConstants& constants,
-                                     const cell::OperatingPoint& design_op,
-                                     const cell::OperatingPoint& op) {
+namespace {
+
+dynamics::CellModel calibrated_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
+                                     const cell::OperatingPoint& design_op) {
   std::vector<double> y(dynamics::kStateCount);
-  const dynamics::CellModel m = dynamics::build_cell_model(design, constants, design_op,
-                                                           default_dynamics_parameters(), y.data());
+  return dynamics::build_cell_model(design, constants, design_op, default_dynamics_parameters(), y.data());
+}
+
+ThermalJudgement judge(const dynamics::CellModel& m, const cell::CellDesign& design,
+                       const cell::OperatingPoint& op) {
   ThermalJudgement j;
   j.state = dynamics::solve_thermal_steady_state(m, op, 0.0);
   const dynamics::ThermalSteadyState& s = j.state;
@@ -53,6 +56,58 @@ ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
   else
     j.problems = outside_thermal_window(s, declared_thermal_window());
   return j;
+}
+
+// Steady bath temperature minus the target at ACD `acd_m` (a frozen bath counts as far below, an
+// overheating one as far above: the steady temperature rises with the ACD's heat).
+double temperature_gap_K(const dynamics::CellModel& m, cell::OperatingPoint op, double acd_m, double target_K) {
+  op.acd_m = acd_m;
+  const dynamics::ThermalSteadyState s = dynamics::solve_thermal_steady_state(m, op, 0.0);
+  if (s.status == "freezes") return -1e3;
+  if (s.status == "overheats") return 1e3;
+  return s.bath_temperature_K - target_K;
+}
+
+}  // namespace
+
+ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
+                                     const cell::ModelConstants& constants,
+                                     const cell::OperatingPoint& design_op,
+                                     const cell::OperatingPoint& op) {
+  return judge(calibrated_model(design, constants, design_op), design, op);
+}
+
+ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
+                                                   const cell::ModelConstants& constants,
+                                                   const cell::OperatingPoint& design_op, double current_A) {
+  const io::Schema& schema = simulate_schema();
+  ControlledOperatingPoint c;
+  // Declared in cm (simulate_schema_control.cpp), as the window's ledge limits above.
+  c.acd_min_m = schema.find("control.acd_min")->default_value.value() / 100.0;
+  c.acd_max_m = schema.find("control.acd_max")->default_value.value() / 100.0;
+  const dynamics::CellModel m = calibrated_model(design, constants, design_op);
+  c.op = design_op;
+  c.op.line_current_A = current_A;
+  const double target_K = design_op.bath_temperature_K;
+  double lo = c.acd_min_m, hi = c.acd_max_m;
+  if (temperature_gap_K(m, c.op, lo, target_K) >= 0.0) {
+    c.op.acd_m = lo;
+    c.acd_at_limit = current_A != design_op.line_current_A || design_op.acd_m < lo;
+  } else if (temperature_gap_K(m, c.op, hi, target_K) <= 0.0) {
+    c.op.acd_m = hi;
+    c.acd_at_limit = true;
+  } else {
+    // Bisection to 1 µm of ACD (≈ 0.1 mV at 400 kA): about 16 steady-state solves.
+    while (hi - lo > 1e-6) {
+      const double mid = 0.5 * (lo + hi);
+      (temperature_gap_K(m, c.op, mid, target_K) < 0.0 ? lo : hi) = mid;
+    }
+    c.op.acd_m = 0.5 * (lo + hi);
+  }
+  c.judgement = judge(m, design, c.op);
+  if (c.judgement.state.status == "steady" || c.judgement.state.status == "no_ledge")
+    c.op.bath_temperature_K = c.judgement.state.bath_temperature_K;
+  return c;
 }
 
 }  // namespace potline::line

@@ -42,4 +42,22 @@ ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
                                      const cell::OperatingPoint& design_op,
                                      const cell::OperatingPoint& op);
 
+/// The operating point a calibrated cell settles at under simulate's pot control when its line
+/// current is `current_A`: the heat-balance loop and the heat feed-forward move the ACD until the
+/// bath is back at the design point's temperature (docs/model/dynamics.md §4), so the ACD is the one
+/// whose thermal steady state has design_op's bath temperature, within the resistance control's
+/// ACD limits (control.acd_min and control.acd_max at simulate's declared defaults). A model choice
+/// (user trial T17-5/T17-14): the long-run state of simulate's own control, so that the smelter
+/// model (and through it the fleet) and `simulate` give one answer for one cell at one current.
+struct ControlledOperatingPoint {
+  cell::OperatingPoint op;          ///< current_A, the solved ACD, the steady bath temperature
+  ThermalJudgement judgement;       ///< of op: its steady state and what lies outside the window
+  bool acd_at_limit = false;        ///< the temperature needs an ACD outside the limits: held at one
+  double acd_min_m = 0, acd_max_m = 0;  ///< the limits searched
+};
+
+ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
+                                                   const cell::ModelConstants& constants,
+                                                   const cell::OperatingPoint& design_op, double current_A);
+
 }  // namespace potline::line

@@ -1,0 +1,58 @@
+// The operating point simulate's pot control settles a calibrated cell at, at another line current
+// (line::controlled_operating_point, user trials T17-5 and T17-14).
+#include <gtest/gtest.h>
+
+#include "potline/cell/cell_case.hpp"
+#include "potline/cell/technology.hpp"
+#include "potline/potline/thermal_window.hpp"
+#include "shipped_data.hpp"
+
+namespace test_controlled_operating_point {
+
+using potline::cell::CellCase;
+
+CellCase catalogue_case(const std::string& id) {
+  const auto& catalogue = potline::testing::shipped_catalogue();
+  potline::core::Diagnostics d;
+  return *potline::cell::technology_case(*catalogue.find(id), catalogue, d);
+}
+
+TEST(ControlledOperatingPoint, AtTheCatalogueCurrentItIsTheCatalogueAcd) {
+  const CellCase c = catalogue_case("AP40");
+  const auto p = potline::line::controlled_operating_point(c.design, c.constants, c.op, c.op.line_current_A);
+  EXPECT_NEAR(p.op.acd_m, c.op.acd_m, 1e-5);
+  EXPECT_NEAR(p.op.bath_temperature_K, c.op.bath_temperature_K, 0.01);
+  EXPECT_FALSE(p.acd_at_limit);
+}
+
+// More current: less ACD holds the design temperature, and the ledge stays in the window that the
+// catalogue ACD leaves (T17-5: 3.1 cm at the catalogue ACD; simulate's step settles at ≈ 3.4 cm of ACD
+// and ≈ 6 cm of ledge). Less current: more ACD.
+TEST(ControlledOperatingPoint, AmperageCreepLowersTheAcdAndKeepsTheDesignTemperature) {
+  const CellCase c = catalogue_case("AP40");
+  const double I = c.op.line_current_A;
+  const auto up = potline::line::controlled_operating_point(c.design, c.constants, c.op, 1.05 * I);
+  const auto down = potline::line::controlled_operating_point(c.design, c.constants, c.op, 0.95 * I);
+  EXPECT_LT(up.op.acd_m, c.op.acd_m);
+  EXPECT_GT(down.op.acd_m, c.op.acd_m);
+  EXPECT_NEAR(up.op.bath_temperature_K, c.op.bath_temperature_K, 0.01);
+  EXPECT_NEAR(down.op.bath_temperature_K, c.op.bath_temperature_K, 0.01);
+  EXPECT_TRUE(up.judgement.problems.empty()) << up.judgement.problems.front();
+  EXPECT_TRUE(down.judgement.problems.empty()) << down.judgement.problems.front();
+  // As measured 2026-12-07 (docs/model/cell.md): +5 % ACD 3.36 cm, ledge 5.8 cm; -5 % 4.32 cm, 7.2 cm.
+  EXPECT_NEAR(up.op.acd_m * 100, 3.36, 0.01);
+  EXPECT_NEAR(down.op.acd_m * 100, 4.32, 0.01);
+}
+
+// The Soral cell (calibrated at ACD 7.02 cm) at 90 % of its current: the temperature would need more
+// ACD than the resistance control's 8 cm; the point is held there and says so.
+TEST(ControlledOperatingPoint, AnAcdBeyondTheControlsLimitIsHeldThere) {
+  const CellCase c = catalogue_case("ALUSUISSE-SORAL");
+  const auto p = potline::line::controlled_operating_point(c.design, c.constants, c.op, 0.9 * c.op.line_current_A);
+  EXPECT_TRUE(p.acd_at_limit);
+  EXPECT_NEAR(p.op.acd_m, p.acd_max_m, 1e-12);
+  EXPECT_NEAR(p.acd_max_m, 0.08, 1e-12);
+  EXPECT_FALSE(p.judgement.problems.empty());
+}
+
+}  // namespace test_controlled_operating_point

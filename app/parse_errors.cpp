@@ -1,6 +1,7 @@
 // CLI11's parse failures in the program's own error style (trial 6, T6-15): "WHERE: error: ...", a
 // did-you-mean for an unknown option (as for keys and commands), and the count line; exit 2.
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -82,7 +83,21 @@ void unexpected_arguments(const std::vector<std::string>& extras,
   }
 }
 
-// "--out is required" -> "--out: error: 'potline sweep' needs this option: DESCRIPTION".
+// The file a command's positional argument names, as `simulate` words it ("give a case file: potline
+// simulate CASE.toml ('potline template simulate' writes one)"): CLI11 said "case: error: 'potline
+// fleet' needs this option" of an argument that is no option (user trial T17-4).
+std::string positional_message(const std::string& name, const CLI::Option& opt, const std::string& command) {
+  const std::string sub = command.substr(command.find(' ') + 1);
+  if (name == "case") return "give a case file: " + command + " CASE.toml ('potline template " + sub + "' writes one)";
+  if (name == "sweep") return "give a sweep file: " + command + " SWEEP.toml ('potline template sweep' writes one)";
+  std::string upper = name;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return "give " + opt.get_description() + ": " + command + " " + upper;
+}
+
+// "--out is required" -> "--out: error: 'potline sweep' needs this option: DESCRIPTION"; a missing
+// positional argument -> "error: give a case file: potline fleet CASE.toml ..."; no command -> "give a
+// command" with the list (CLI11: "A subcommand: error: 'potline' needs this option").
 void required_option(const std::string& what, CLI::App* sub, const std::string& command,
                      core::Diagnostics& d) {
   const std::string suffix = " is required";
@@ -90,9 +105,39 @@ void required_option(const std::string& what, CLI::App* sub, const std::string& 
       what.compare(what.size() - suffix.size(), suffix.size(), suffix) != 0)
     return;
   const std::string name = what.substr(0, what.size() - suffix.size());
+  if (name.rfind("A subcommand", 0) == 0) {
+    std::string list;
+    for (const CLI::App* c : sub->get_subcommands([](const CLI::App*) { return true; }))
+      list += (list.empty() ? "" : ", ") + c->get_name();
+    d.error({}, "", "give a command: " + list + " ('" + command + " --help' says what each does)");
+    return;
+  }
   const CLI::Option* opt = sub->get_option_no_throw(name);
+  if (opt != nullptr && opt->get_lnames().empty() && opt->get_snames().empty()) {
+    d.error({}, "", positional_message(name, *opt, command));
+    return;
+  }
   const std::string description = opt == nullptr ? "" : ": " + opt->get_description();
   d.error({name, 0, 0}, "", "'" + command + "' needs this option" + description);
+}
+
+// "--set: 1 required TEXT missing" (an option given last, without its value) -> what to give.
+bool missing_value(const std::string& what, CLI::App* sub, const std::string& command, core::Diagnostics& d) {
+  const std::size_t colon = what.find(": ");
+  const std::string tail = " missing";
+  if (colon == std::string::npos || what.find(" required ", colon) == std::string::npos || what.size() < tail.size() ||
+      what.compare(what.size() - tail.size(), tail.size(), tail) != 0 || !looks_like_option(what))
+    return false;
+  const std::string name = what.substr(0, colon);
+  if (name == "--set" || name == "-s") {
+    d.error({name, 0, 0}, "", "give KEY=VALUE, e.g. --set operation.acd=\"4 cm\" ('" + command +
+                                   " --help'; keys: 'potline schema')");
+    return true;
+  }
+  const CLI::Option* opt = sub->get_option_no_throw(name);
+  d.error({name, 0, 0}, "",
+          "give its value: " + name + " VALUE" + (opt == nullptr ? "" : " (" + opt->get_description() + ")"));
+  return true;
 }
 
 }  // namespace
@@ -106,6 +151,8 @@ int report_parse_failure(CLI::App& app, const CLI::ParseError& e) {
     unexpected_arguments(extras_of(what), option_names(sub, app), command, d);
   } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     required_option(what, sub, command, d);
+  } else {
+    missing_value(what, sub, command, d);
   }
   if (d.error_count() == 0) {
     // Validators say "--threads: expects an integer ...": the option is where the error is.

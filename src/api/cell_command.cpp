@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "potline/api/case_commands.hpp"
+#include "potline/bath/properties.hpp"
+#include "potline/bath/validity.hpp"
 #include "potline/cell/cell_schema.hpp"
 #include "potline/cell/current_efficiency.hpp"
 #include "potline/core/constants.hpp"
@@ -111,6 +113,13 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   if (target_V) solve_target_voltage(run.c, *target_V, diagnostics);
 
   run.result = cell::evaluate(run.c.design, run.c.constants, run.c.op);
+  // Alumina at or above saturation at the case's temperature: a warning of bath.alumina, at its place
+  // (user trial T17-1: "warning: Alumina 20 wt% is at or above ..." named neither place nor key).
+  if (run.result.bath.flags & bath::kAboveSaturation) {
+    const io::Value* alumina = run.c.values.get("bath.alumina");
+    for (const auto& sentence : bath::describe(bath::kAboveSaturation, run.c.op.bath, run.c.op.bath_temperature_K))
+      diagnostics.warning(alumina != nullptr ? alumina->location : core::SourceLocation{}, "bath.alumina", sentence);
+  }
   run.warnings = cell::collect_warnings(run.c, run.result, diagnostics);
   run.located_warnings = located_warnings(diagnostics, {&run.c.values}, source);
   // collect_warnings: the diagnostics' warnings first, then the bath's and the cell's state (no place).

@@ -275,7 +275,10 @@ std::vector<std::string> collect_warnings(const CellCase& c, const CellResult& r
       out.push_back((where.empty() ? "" : where + ": ") + (d.key.empty() ? "" : d.key + ": ") + d.message);
     }
   }
-  for (auto& s : bath::describe(r.bath.flags, c.op.bath, c.op.bath_temperature_K, c.constants.conductivity)) {
+  // Alumina above saturation is a warning of bath.alumina, located in `diagnostics` by the command
+  // (user trial T17-1): not repeated here without its place.
+  const std::uint32_t flags = r.bath.flags & ~static_cast<std::uint32_t>(bath::kAboveSaturation);
+  for (auto& s : bath::describe(flags, c.op.bath, c.op.bath_temperature_K, c.constants.conductivity)) {
     out.push_back(std::move(s));
   }
   for (auto& s : describe_cell_flags(r, c.op)) out.push_back(std::move(s));

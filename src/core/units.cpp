@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "potline/core/constants.hpp"
@@ -45,6 +47,13 @@ const std::vector<Symbol>& symbols() {
       {"d", constants::kSecondsPerDay, dim(0, 0, 1, 0), false},
       {"day", constants::kSecondsPerDay, dim(0, 0, 1, 0), false},
       {"yr", constants::kSecondsPerYear, dim(0, 0, 1, 0), false},  // Julian year
+      // The words people type for a lead time ("0.75 year", "9 months": user trial T16-19); a month is
+      // a twelfth of the Julian year.
+      {"days", constants::kSecondsPerDay, dim(0, 0, 1, 0), false},
+      {"year", constants::kSecondsPerYear, dim(0, 0, 1, 0), false},
+      {"years", constants::kSecondsPerYear, dim(0, 0, 1, 0), false},
+      {"month", constants::kSecondsPerYear / 12.0, dim(0, 0, 1, 0), false},
+      {"months", constants::kSecondsPerYear / 12.0, dim(0, 0, 1, 0), false},
       {"A", 1.0, dim(0, 0, 0, 1), true},
       {"V", 1.0, dim(2, 1, -3, -1), true},
       {"W", 1.0, dim(2, 1, -3, 0), true},
@@ -203,10 +212,8 @@ std::string_view trim(std::string_view s) {
 
 UnitParse parse_unit(std::string_view raw) {
   UnitParse result;
-  std::string text;
-  for (char c : trim(raw)) {
-    if (c != '(' && c != ')') text += c;
-  }
+  std::string text(trim(raw));
+  if (text.find_first_not_of("()") == std::string::npos) text.clear();
   if (text.empty() || text == "1" || text == "-") {
     result.unit = Unit{};
     return result;
@@ -217,7 +224,11 @@ UnitParse parse_unit(std::string_view raw) {
   Unit unit;
   int term_count = 0;
   const Symbol* only_symbol = nullptr;
+  // "W/m/K": every term after a '/' is in the denominator. A parenthesised group takes the sign of
+  // its place and has its own '/': "USD/(t/yr)" is USD yr/t (it read as USD/t/yr, user trial T16-15).
   bool denominator = false;
+  int group_sign = 1;
+  std::vector<std::pair<int, bool>> groups;  // the enclosing group's sign and denominator state
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -226,15 +237,28 @@ UnitParse parse_unit(std::string_view raw) {
       continue;
     }
     if (c == '/') {
-      if (denominator) {
-        // "W/m/K": every later term stays in the denominator.
-      }
       denominator = true;
       ++i;
       continue;
     }
+    if (c == '(') {
+      groups.emplace_back(group_sign, denominator);
+      group_sign *= denominator ? -1 : 1;
+      denominator = false;
+      ++i;
+      continue;
+    }
+    if (c == ')') {
+      if (!groups.empty()) {
+        std::tie(group_sign, denominator) = groups.back();
+        groups.pop_back();
+      }
+      ++i;
+      continue;
+    }
     std::size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '*' && text[j] != '/' &&
+    while (j < text.size() && text[j] != ' ' && text[j] != '*' && text[j] != '/' && text[j] != '(' &&
+           text[j] != ')' &&
            !(text[j] == '.' && j + 1 < text.size() && !std::isdigit(static_cast<unsigned char>(text[j + 1])))) {
       ++j;
     }
@@ -242,8 +266,8 @@ UnitParse parse_unit(std::string_view raw) {
     if (!parse_term(std::string_view(text).substr(i, j - i), term, result.error)) return result;
     ++term_count;
     only_symbol = term.symbol;
-    const int sign = denominator ? -1 : 1;
-    unit.factor *= denominator ? 1.0 / term.factor : term.factor;
+    const int sign = group_sign * (denominator ? -1 : 1);
+    unit.factor *= sign < 0 ? 1.0 / term.factor : term.factor;
     // One term scales by 1e-180 (pg^12) to 4.7e186 (TWh^12), but two or three of them ("TWh12 TWh12",
     // "pg12 pg12") overflow the product to infinity or underflow it to 0, which would turn every value
     // in the unit into infinity, NaN or a silent 0: refused like a huge exponent.

@@ -369,17 +369,36 @@ void resolve_carbon(const io::ValueSet& user, const plant::SmelterData& data, In
       100.0 * carbon.eu_sales_share, policy::kCbamFirstYear, policy::kCbamLastYear, policy::kCbamLastYear));
 }
 
+// Binds [investment] and says what is missing. A smelter case run with `potline invest` got one
+// "required" error per [investment] key (user trial T16-19): without any [investment] key, one error
+// says what the file is. False when the case gives no [investment] key.
+bool bind_investment(const io::ValueSet& user, InvestCase& c, core::Diagnostics& d) {
+  const bool given = std::any_of(user.all().begin(), user.all().end(), [](const auto& kv) {
+    return kv.first.rfind("investment.", 0) == 0 && kv.second.origin != io::Origin::kDefault;
+  });
+  const auto missing = invest_table().bind(user, c);
+  if (!given && !missing.empty()) {
+    d.error({}, "investment",
+            "no [investment] table: 'potline invest' needs one, with construction_years, operating_years, "
+            "depreciation_years, wacc and capex ('potline template invest' writes a starter case); a smelter case "
+            "without it is for 'potline smelter'");
+    return false;
+  }
+  for (const io::FieldSpec* f : missing) {
+    d.error({}, f->key,
+            "required for 'potline invest': give it in [investment]" +
+                (!f->unit.empty() && f->unit != "1" ? " (in " + f->unit + ")" : std::string()));
+  }
+  return given;
+}
+
 std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
                                             const plant::SmelterData& data, core::Diagnostics& d) {
   io::ValueSet user = values;
   io::fill_defaults(invest_schema(), user);
   InvestCase c;
   InvestmentInputs& in = c.inputs;
-  for (const io::FieldSpec* f : invest_table().bind(user, c)) {
-    d.error({}, f->key,
-            "required for 'potline invest': give it in [investment]" +
-                (!f->unit.empty() && f->unit != "1" ? " (in " + f->unit + ")" : std::string()));
-  }
+  const bool has_investment = bind_investment(user, c, d);
   const bool retrofit = in.kind == ProjectKind::kRetrofit;
   std::optional<plant::SmelterCase> existing;
   std::optional<plant::SmelterCase> operating;
@@ -415,7 +434,7 @@ std::optional<InvestCase> build_invest_case(const io::ValueSet& values,
   if (!retrofit && in.downtime_share > 0.0)
     d.warning({}, "investment.downtime_share", "ignored for a new build");
   const auto capex = user.maybe_number("investment.capex");
-  if (!capex)
+  if (!capex && has_investment)
     d.error({}, "investment.capex",
             "required for 'potline invest': give it in [investment] (in USD/t)");
   if (!operating || d.has_errors()) return std::nullopt;

@@ -255,9 +255,14 @@ std::string dimension_words(core::Dimension d) {
   for (int& e : inverse) e = -e;
   if (inverse == std::array<int, 6>{}) return "money (" + money + ")";
   std::string per = name(inverse);
-  if (per.empty()) return money + " times " + core::dimension_to_string(d);
+  if (per.empty()) {  // the money named once ("USD times kg^-1 s^-1 USD" named it twice, T16-15)
+    core::Dimension physical_only = d;
+    physical_only[6] = physical_only[7] = 0;
+    return money + " times " + core::dimension_to_string(physical_only);
+  }
   per = per.substr(per.find(' ') + 1);  // "a mass" -> "mass"
-  return money + " per " + per;
+  // "USD per (mass per time)" for USD/(t/yr): "USD per mass per time" read as USD/t/yr (T16-15).
+  return money + " per " + (per.find(" per ") != std::string::npos ? "(" + per + ")" : per);
 }
 
 // The number of a "write e.g." hint: the one given when the field's range takes it, else the
@@ -314,6 +319,12 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
   }
   const core::Dimension& g = given.unit->dimension;
   const core::Dimension& w = wanted.unit->dimension;
+  core::Dimension per_year = w;
+  per_year[2] += 1;  // the field's unit per t/yr: "5500 USD/(t/yr)" for a USD/t capital cost (T16-15)
+  if (g == per_year && (field.unit == "USD/t" || field.unit == "EUR/t")) {
+    message += " (an amount per t/yr of capacity is written in " + field.unit + " here: " + number_text + " " +
+               field.unit + " is " + number_text + " " + field.unit.substr(0, 3) + " per t/yr)";
+  }
   if ((g[6] != 0 || g[7] != 0) && (w[6] != 0 || w[7] != 0) && (g[6] != w[6] || g[7] != w[7])) {
     message += " (amounts are not converted between currencies)";
   }
@@ -390,6 +401,24 @@ std::optional<std::string> typing_slip_message(const std::string& raw_text, cons
   return std::nullopt;
 }
 
+// The one choice that has `word` as one of its '_'-separated words, any case ("coal" for captive_coal,
+// which is too far from it for closest_match: user trial T16-19); "" when none or several do.
+std::string choice_with_word(const std::string& word, const std::vector<std::string>& choices) {
+  const auto lower = [](std::string x) {
+    for (char& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return x;
+  };
+  const std::string w = lower(word);
+  std::string found;
+  for (const auto& choice : choices) {
+    const std::string c = "_" + lower(choice) + "_";
+    if (w.empty() || c.find("_" + w + "_") == std::string::npos) continue;
+    if (!found.empty()) return {};
+    found = choice;
+  }
+  return found;
+}
+
 }  // namespace
 
 std::optional<std::string> wrong_dimension_message(const std::string& raw_text, const std::string& unit) {
@@ -429,7 +458,8 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
         }
       }
       std::string message = "value " + quote(raw_text) + " is not one of: " + join(field.choices);
-      const std::string hint = core::closest_match(raw_text, field.choices);
+      std::string hint = core::closest_match(raw_text, field.choices);
+      if (hint.empty()) hint = choice_with_word(raw_text, field.choices);
       if (!hint.empty()) message += " (did you mean " + quote(hint) + "?)";
       diagnostics.error(where, field.key, message);
       return std::nullopt;

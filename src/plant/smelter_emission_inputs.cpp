@@ -22,6 +22,25 @@ std::string resolve_case_path(const io::Value& value) {
   return (std::filesystem::path(value.location.file).parent_path() / p).lexically_normal().string();
 }
 
+// The run's class replaced the case's: the PFC basis names the class applied, not the case's, and a
+// class the case gives is warned (user trial T16-6: "class CWPB: emissions.technology_class of the
+// case" beside the run's PFPB_modern applied, and no warning, while cli.md promises one).
+void name_run_class(SmelterCase& c, TechnologyClass case_class, const std::string& case_coefficients,
+                    const Reader& r) {
+  const std::string before(to_string(case_class)), after(to_string(c.inputs.emissions.technology));
+  const std::string from = "(class " + before + ": ";
+  if (const auto at = c.pfc_basis.find(from); at != std::string::npos)
+    c.pfc_basis.replace(at, from.size(),
+                        "(class " + after + ", the run's (emissions.from_simulation) in place of the case's " + before + ": ");
+  const io::Value* given = r.v.get("emissions.technology_class");
+  if (given == nullptr || given->origin == io::Origin::kDefault) return;
+  r.d.warning(r.at("emissions.technology_class"), "emissions.technology_class",
+              "the case's class " + before + " is not applied to the anode effects of emissions.from_simulation: the "
+              "run's PFC coefficients " + c.ae_applied_pfc_coefficients + " are (not the case's " + case_coefficients +
+              "); set emissions.coefficient_set to apply the case's. The PFC of the same anode effects differs "
+              "between the two");
+}
+
 // The run's PFC coefficients ("IPCC2019/PFPB_modern") go with its anode effects: the smelter
 // applied its own default IPCC2006 CWPB slope (0.143) to the AEM of a run that used IPCC2019
 // PFPB_M (0.104), 0.018 against 0.0116 t CO2e/t for the same anode effects (trial 6, T6-22). Unless
@@ -36,6 +55,9 @@ void adopt_run_coefficients(SmelterCase& c, const std::string& run, const Reader
   const auto set = coefficient_set_from_name(run.substr(0, slash));
   const auto cls = technology_class_from_name(slash == std::string::npos ? std::string()
                                                                          : run.substr(slash + 1));
+  const std::string case_coefficients =
+      std::string(to_string(c.coefficient_set)) + "/" + std::string(to_string(e.technology));
+  const TechnologyClass case_class = e.technology;
   if (set && cls && (given == nullptr || given->origin == io::Origin::kDefault) &&
       is_soderberg(*cls) == is_soderberg(e.technology)) {
     c.coefficient_set = *set;
@@ -43,6 +65,7 @@ void adopt_run_coefficients(SmelterCase& c, const std::string& run, const Reader
   }
   c.ae_applied_pfc_coefficients =
       std::string(to_string(c.coefficient_set)) + "/" + std::string(to_string(e.technology));
+  if (e.technology != case_class) name_run_class(c, case_class, case_coefficients, r);
   if (!run.empty() && run != c.ae_applied_pfc_coefficients) {
     r.d.warning(r.at("emissions.from_simulation"), "emissions.from_simulation",
                 "the run used the PFC coefficients " + run + ", this case applies " +

@@ -92,9 +92,14 @@ std::optional<Chart> fleet_path_chart(const RunData& run, const Table& t) {
     const std::string basis = route == "actual"    ? "; route actual: each smelter's modelled emissions, not the country default values"
                               : route == "default" ? "; route default: the country default values with their mark-up"
                                                    : "";
-    panels.push_back(region_panel("CBAM cost of each region's metal if sold into the EU (production-weighted mean" + basis + ")",
+    panels.push_back(region_panel("CBAM cost of each region's metal if sold into the EU" +
+                                      (route.empty() ? std::string() : " (route " + route + ")"),
                                   "cbam_usd_per_t", "CBAM [USD/t Al]", "line", index++,
                                   Json{{"field", "region"}, {"oneOf", nonzero}}));
+    // The basis under the title: as one title it drew the stacked chart 1314 px wide (T16-12).
+    panels.back()["title"] = {{"text", panels.back()["title"]},
+                              {"subtitle", vega::wrapped_subtitle("production-weighted mean over its smelters" + basis, 720)},
+                              {"anchor", "start"}};
     marks += n;
   }
   if (!eua.empty()) {

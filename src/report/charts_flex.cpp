@@ -152,15 +152,15 @@ Json series_panel(const std::string& title, const std::string& y_title,
 }
 
 /// The panels that have something to draw, stacked on one time axis; nothing when none has.
-std::optional<Chart> stacked(const std::string& title, Json subtitle, const Json& values,
-                             const Json& panels, std::size_t marks) {
+std::optional<Chart> stacked(const std::string& title, const std::vector<std::string>& subtitle,
+                             const Json& values, const Json& panels, std::size_t marks) {
   Json drawn = Json::array();
   for (const auto& p : panels) {
     if (!p.is_null()) drawn.push_back(p);
   }
   if (drawn.empty()) return std::nullopt;
   Json spec = vega::base(title, "", 720, 130);
-  spec["title"]["subtitle"] = std::move(subtitle);
+  spec["title"]["subtitle"] = vega::wrapped_subtitle(subtitle, 720);
   spec.erase("width");
   spec.erase("height");
   spec["data"] = {{"values", values}};
@@ -212,7 +212,7 @@ std::optional<Chart> schedule_chart(const RunData& run, const Json& values,
   const auto reserve = s.contains("optimised")
                            ? vega::member(s.at("optimised"), "reserve_revenue_eur")
                            : std::nullopt;
-  const Json subtitle = {
+  const std::vector<std::string> subtitle = {
       fmt::format("{}: from {} UTC, {}-min steps; {} {} ({}), gap {} %", run.title(),
                   vega::text(s, "start_utc", "missing"),
                   vega::fixed(vega::member(s, "step_min"), 0),
@@ -318,7 +318,7 @@ std::optional<Chart> heat_chart(const RunData& run, const Json& values, const Js
        {kSuperheatDynamic, "superheat_dynamic", "dynamic model (re-simulation)"}},
       values, "t_h", true, x_domain, limit_layers(s, "superheat", "K", "Superheat [K]"), 1, marks));
   const Json fit = object_at(object_at(s, "reduced_model"), "fit_error");
-  const Json subtitle = {
+  const std::vector<std::string> subtitle = {
       fmt::format("{}: {}; reduced-model fit rms {} cm ledge, {} K superheat, {} % metal per step; "
                   "plan - dynamic over the horizon {} t metal",
                   run.title(), vega::text(s, "verdict", "verdict missing"),
@@ -403,11 +403,12 @@ Chart envelope_chart(const RunData& run, const Table& t) {
   }
   Json spec = vega::base("Operating envelope: how long each constant power holds within the limits",
                          "", 640, 260);
-  spec["title"]["subtitle"] = {
-      fmt::format("{}: the representative cell from its reference state", run.title()),
-      "a bar ends at the first limit of any kind (a bar that reaches the scan's length held to its "
-      "end); points: running mean out of the window, freeze alarm (ledge above its limit), bath "
-      "frozen"};
+  spec["title"]["subtitle"] = vega::wrapped_subtitle(
+      {fmt::format("{}: the representative cell from its reference state", run.title()),
+       "a bar ends at the first limit of any kind (a bar that reaches the scan's length held to its "
+       "end); points: running mean out of the window, freeze alarm (ledge above its limit), bath "
+       "frozen"},
+      640);
   spec["layer"] = layers;
   return vega::chart(spec, marks);
 }

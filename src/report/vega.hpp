@@ -2,6 +2,7 @@
 // Small builders for Vega-Lite specifications shared by the per-command chart files.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "potline/io/json_output.hpp"
 #include "potline/report/charts.hpp"
@@ -12,7 +13,15 @@ namespace potline::report::vega {
 io::Json number(std::optional<double> x);
 io::Json number(double x);
 
-/// A top-level spec: title (what the chart shows) and subtitle (which run), size in pixels.
+/// A subtitle that fits a chart `width` px wide: one line as one string when it fits (about width / 6
+/// characters, at least 40), else an array of lines broken at spaces, each wrapped line but a paragraph's
+/// last ending with its space (user trial T16-12: one-line subtitles ran past the chart and were cut off
+/// at 1300 px, the caveat with them). `lines` are paragraphs: each starts a new line.
+io::Json wrapped_subtitle(const std::vector<std::string>& lines, int width);
+io::Json wrapped_subtitle(const std::string& text, int width);
+
+/// A top-level spec: title (what the chart shows) and subtitle (which run; wrapped_subtitle), size in
+/// pixels.
 io::Json base(const std::string& title, const std::string& subtitle, int width, int height);
 
 /// A quantitative/nominal field encoding with an axis title that carries the unit.

@@ -50,6 +50,42 @@ double difference(const ResultTable& t, const Rows& a, const Rows& b, double tol
   return worst;
 }
 
+// The headline rows, where a scenario's effect is read: world and regional prices, production, the
+// world's marginal cost and emissions. Trade (imports, exports, flows), consumption, curtailment,
+// shadow prices and single smelters are left out of "differs most": an equal-cost swap of the trade LP
+// moved Africa's imports 0 -> 1.27 Mt, an infinite relative change, and was named as a 30 GW US data-centre
+// load's largest difference while US production fell 0.62 -> 0.24 Mt (user trial T16-17).
+bool headline_row(const ResultTable& t, std::size_t i) {
+  const std::string& e = t.entity[i];
+  const std::string& m = t.metric[i];
+  if (e == "world")
+    return m == "world_price_usd_per_t" || m == "marginal_cost_usd_per_t" || m == "production_Mt" ||
+           m == "emissions_Mt_co2e";
+  return e.rfind("region:", 0) == 0 && (m == "price_usd_per_t" || m == "production_Mt");
+}
+
+// The headline row of `a` that changed most beyond its tolerance (`at`), and by how much, relative to its
+// own level; a region's production to at least 1 % of the world's (a small region's 0 -> 0.01 Mt is not
+// an infinite change). 0 when no headline row differs.
+double headline_difference(const ResultTable& t, const Rows& a, const Rows& b, double tolerance, std::size_t& at) {
+  double world_production = 0.0;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (t.entity[a[k]] == "world" && t.metric[a[k]] == "production_Mt") world_production = std::abs(t.value[a[k]]);
+  }
+  double most = 0.0;
+  for (std::size_t k = 0; k < a.size() && k < b.size(); ++k) {
+    const std::size_t i = a[k], j = b[k];
+    if (!headline_row(t, i) || t.metric[i] != t.metric[j] || t.entity[i] != t.entity[j]) continue;
+    const double change = std::abs(t.value[i] - t.value[j]);
+    double scale = std::max({1e-12, std::abs(t.value[i]), std::abs(t.value[j])});
+    if (t.entity[i] != "world" && t.metric[i] == "production_Mt") scale = std::max(scale, 0.01 * world_production);
+    if (!(change > tolerance * std::max(1.0, scale)) || !(change / scale > most)) continue;
+    most = change / scale;
+    at = k;
+  }
+  return most;
+}
+
 bool outcome_row(const ResultTable& t, std::size_t i) {
   static const std::set<std::string> metrics = {"price_usd_per_t", "world_price_usd_per_t", "production_Mt",
                                                 "production_kt",   "curtailed_Mt",          "imports_Mt",
@@ -83,7 +119,7 @@ std::vector<SameResults> compare(const ResultTable& t, double relative_tolerance
       pair.same_as = order[e];
       const auto& mine = rows.at(order[s]);
       const auto& theirs = rows.at(order[e]);
-      double furthest = 1.0;
+      double furthest = 1.0, furthest_headline = 0.0;
       for (const auto& [sample, r] : mine) {
         const auto it = theirs.find(sample);
         if (it == theirs.end()) continue;
@@ -92,7 +128,19 @@ std::vector<SameResults> compare(const ResultTable& t, double relative_tolerance
         const double d = difference(t, r, it->second, relative_tolerance, outcomes_only, at);
         if (d <= 1.0) {
           ++pair.identical_samples;
-        } else if (at < r.size() && d > furthest) {
+          continue;
+        }
+        // A headline row beats any other; among headline rows the largest change, else the row furthest
+        // beyond its tolerance.
+        std::size_t headline_at = r.size();
+        const double h = at < r.size() ? headline_difference(t, r, it->second, relative_tolerance, headline_at) : 0.0;
+        if (h > furthest_headline) {
+          furthest_headline = h;
+          at = headline_at;
+        } else if (furthest_headline > 0.0 || h > 0.0 || !(d > furthest)) {
+          continue;
+        }
+        if (at < r.size()) {
           furthest = d;
           pair.differs_entity = t.entity[r[at]];
           pair.differs_metric = t.metric[r[at]];

@@ -347,6 +347,7 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   const fleet::RegionTable& regions = spec.scenarios.front().fleet.model.regions;
   for (auto& r : inputs) {
     detail::resolve_region(r, regions, d);
+    if (!r.complete) continue;
     const UncertainInput& u = r.input;
     warn_carbon_price_replaces_eu_ets(u, spec.scenarios, d);
     spec.inputs.push_back(u);

@@ -9,12 +9,16 @@
 namespace potline::sweep::detail {
 
 /// Every [[uncertain]] table: parameter, distribution and its parameters converted in the lever's
-/// unit and checked against the lever's range; the region name is kept in `region_names`.
+/// unit and checked against the lever's range; the region name is kept in `region_name`. Every table
+/// is returned, an incomplete one (`complete` false) too.
 struct ReadInput {
   UncertainInput input;
   std::string region_name;  ///< "all" or a region id, resolved once the region table is known
   core::SourceLocation region_at;
   std::string label;        ///< "uncertain[I]", for messages
+  /// false when its parameter or distribution was rejected: only its region is resolved (its errors are
+  /// said with the others, T16-14), it is never drawn.
+  bool complete = false;
 };
 std::vector<ReadInput> read_uncertain_inputs(const fleet::CaseInput& in, core::Diagnostics& d);
 

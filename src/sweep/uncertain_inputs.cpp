@@ -183,33 +183,44 @@ void check_raw_min_max(const TableValues& t, core::Diagnostics& d) {
           fmt::format("min {} is not below max {}: every distribution needs min < max", lo->text, hi->text));
 }
 
-std::optional<ReadInput> read_one(const TableValues& t, core::Diagnostics& d) {
+// With the distribution rejected, the values given are still converted in the lever's unit and
+// checked against its range: a "20 EUR/t" mode of a USD/t lever is said in this pass, not once the
+// distribution's name is fixed (user trial T16-14).
+void check_values_alone(const TableValues& t, const io::FieldSpec& lever, core::Diagnostics& d) {
+  for (const char* name : {"min", "max", "mode", "mean", "median", "sd"}) {
+    if (t.values.get(std::string("uncertain.") + name) != nullptr) parameter_value(t, name, lever, d);
+  }
+}
+
+ReadInput read_one(const TableValues& t, core::Diagnostics& d) {
   const io::Value* param = t.values.get("uncertain.parameter");
   const io::Value* dist = t.values.get("uncertain.distribution");
   for (const char* key : {"uncertain.parameter", "uncertain.distribution"}) {
     if (!t.values.has(key) && t.rejected.count(key) == 0) d.error(t.where, fleet::shown_key(t, key), "required");
   }
-  if (param == nullptr || dist == nullptr) {
-    check_raw_min_max(t, d);
-    return std::nullopt;
-  }
-  const ParamInfo& info = *find_parameter(param->text);
-  const io::FieldSpec& lever = *uncertain_lever_field(param->text);
   ReadInput r;
   r.label = t.label;
+  r.region_name = t.values.text("uncertain.region", "all");
+  if (const io::Value* region = t.values.get("uncertain.region")) r.region_at = region->location;
+  const ParamInfo* info = param != nullptr ? find_parameter(param->text) : nullptr;
+  if (info != nullptr && r.region_name != "all" && !info->regional) {
+    d.error(r.region_at, fleet::shown_key(t, "uncertain.region"), param->text + " applies to every smelter: remove 'region'");
+  }
+  if (info == nullptr || dist == nullptr) {
+    check_raw_min_max(t, d);
+    if (info != nullptr) check_values_alone(t, *uncertain_lever_field(param->text), d);
+    return r;  // incomplete: its region is still resolved, nothing is drawn (the errors stop the sweep)
+  }
+  const io::FieldSpec& lever = *uncertain_lever_field(param->text);
   UncertainInput& u = r.input;
   u.where = t.where;
-  u.parameter = info.parameter;
+  u.parameter = info->parameter;
   u.unit = lever.unit;
   u.si_per_unit = core::convert(1.0, lever.unit, lever.internal_unit).value;
   u.lower = to_internal(lever, lever.min, -std::numeric_limits<double>::infinity());
   u.upper = to_internal(lever, lever.max, std::numeric_limits<double>::infinity());
-  r.region_name = t.values.text("uncertain.region", "all");
-  if (const io::Value* region = t.values.get("uncertain.region")) r.region_at = region->location;
-  if (r.region_name != "all" && !info.regional) {
-    d.error(r.region_at, fleet::shown_key(t, "uncertain.region"), param->text + " applies to every smelter: remove 'region'");
-  }
   u.name = t.values.text("uncertain.name", param->text + (r.region_name == "all" ? std::string() : "_" + r.region_name));
+  r.complete = true;
   const auto distribution = read_distribution(t, dist->text, lever, d);
   if (!distribution) return r;
   u.distribution = *distribution;
@@ -227,12 +238,11 @@ std::vector<ReadInput> read_uncertain_inputs(const fleet::CaseInput& in, core::D
   const auto it = in.arrays.find("uncertain");
   if (it == in.arrays.end()) return out;
   for (const TableValues& t : it->second) {
-    auto r = read_one(t, d);
-    if (!r) continue;
-    if (!names.insert(r->input.name).second) {
-      d.error(t.where, fleet::shown_key(t, "uncertain.name"), "duplicate uncertain input name '" + r->input.name + "'");
+    ReadInput r = read_one(t, d);
+    if (r.complete && !names.insert(r.input.name).second) {
+      d.error(t.where, fleet::shown_key(t, "uncertain.name"), "duplicate uncertain input name '" + r.input.name + "'");
     }
-    out.push_back(std::move(*r));
+    out.push_back(std::move(r));
   }
   return out;
 }

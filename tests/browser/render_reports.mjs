@@ -84,7 +84,7 @@ const expectedTitles = {
                  'Flexible capacity by technology: hours the level holds down and up'],
   'world-path-2035': ['Scenario years 2024-2035: prices, production by region, CBAM and EUA',
                       'Regional aluminium prices by year (trade LP)', 'Production by region (stacked)',
-                      "CBAM cost of each region's metal if sold into the EU (production-weighted mean; route actual: each smelter's modelled emissions, not the country default values)",
+                      "CBAM cost of each region's metal if sold into the EU (route actual)",
                       'EU emission allowance (EUA) price of the path'],
   'ccs-retrofit-gcc': ['Carbon capture retrofitted on named smelters (ccs_retrofit.csv)', 'C1 cash cost with and without capture',
                        'CBAM cost of the smelter\'s metal sold into the EU'],
@@ -348,6 +348,14 @@ try {
       check(`${name} ${c.id}: SVG with ${c.expected} marks`, c.svg === 1 && c.marks === c.expected,
             `svg ${c.svg}, marks ${c.marks}`);
     }
+    // Every chart fits the 1100-px page (user trial T16-12: one-line subtitles ran past the chart and were
+    // cut off, the caveat with them; the mixed-commands report drew a chart 1393 px wide, flex's stacked
+    // charts, whose subtitle lines were built by hand, 1106-1727 px).
+    const wide = await page.$$eval('div.chart svg', (svgs) => svgs
+      .map((s) => ({ id: s.closest('div.chart').id, width: Math.round(s.getBoundingClientRect().width),
+                     right: Math.round(s.getBoundingClientRect().right) }))
+      .filter((c) => c.right > document.documentElement.clientWidth));
+    check(`${name}: every chart fits the page at 1100 px`, wide.length === 0, JSON.stringify(wide.slice(0, 3)));
     if (name in expectedTitles) {
       const titles = await page.$$eval('div.chart svg .role-title-text text', (ts) => ts.map((t) => t.textContent));
       for (const title of expectedTitles[name]) {
@@ -355,7 +363,11 @@ try {
       }
     }
     if (name in expectedSubtitles) {
-      const subtitles = await page.$$eval('div.chart svg .role-title-subtitle text', (ts) => ts.map((t) => t.textContent));
+      // A wrapped subtitle is one text of several tspans (a line each): its lines joined by a space.
+      const subtitles = await page.$$eval('div.chart svg .role-title-subtitle text', (ts) => ts.map((t) => {
+        const lines = Array.from(t.querySelectorAll('tspan'));
+        return lines.length > 0 ? lines.map((l) => l.textContent.trim()).join(' ') : t.textContent;
+      }));
       expectedSubtitles[name].forEach((start, i) => {
         const ok = subtitles.length > i && subtitles[i].startsWith(start);
         check(`${name}: chart ${i + 1}'s subtitle "${start}" drawn`, ok, ok ? '' : subtitles.join(' | '));

@@ -187,6 +187,45 @@ inline std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+/// A report page with every chart subtitle that the report wrapped into lines (a JSON array of strings,
+/// user trial T16-12) put back as one string, so a test can search a subtitle's sentence whole: a
+/// wrapped line ends with its space and joins as it is; a paragraph's last line is joined with a space.
+/// The strings' escapes are kept as written.
+inline std::string joined_subtitles(const std::string& html) {
+  const std::string open = "\"subtitle\":[";
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, from)) {
+    out.append(html, from, at - from);
+    std::string joined;
+    std::size_t i = at + open.size();
+    while (i < html.size() && html[i] == '"') {
+      std::string line;
+      for (++i; i < html.size() && html[i] != '"'; ++i) {
+        line += html[i];
+        if (html[i] == '\\' && i + 1 < html.size()) line += html[++i];
+      }
+      if (!joined.empty() && joined.back() != ' ') joined += ' ';
+      joined += line;
+      ++i;  // the closing quote
+      if (i < html.size() && html[i] == ',') ++i;
+    }
+    if (i >= html.size() || html[i] != ']') {  // not an array of strings: kept as written
+      out.append(html, at, open.size());
+      from = at + open.size();
+      continue;
+    }
+    out += "\"subtitle\":\"" + joined + "\"";
+    from = i + 1;
+  }
+  out.append(html, from, std::string::npos);
+  return out;
+}
+
+/// A report page (report.html or `potline report --out`) with its wrapped subtitles joined
+/// (joined_subtitles).
+inline std::string read_report(const std::filesystem::path& p) { return joined_subtitles(read_file(p)); }
+
 /// True if `text` holds NaN or an infinity written as a number: "nan", "-nan", "inf", "Infinity",
 /// any case, as a whole word (so "information" or "infinite" do not count).
 inline bool has_nonfinite_word(const std::string& text) {

@@ -22,7 +22,7 @@ TEST(CliCutIn, RepairedCellIsCutInAgainAndEveryOutputSaysSo) {
             "repair_time 24 h");
   expect_in(r.err, "the line runs with 6 of 6 cell(s)");
   expect_in(r.out, "cut in again at 57.54 h after its repair, restarted");
-  expect_in(read_file(run / "report.html"), "Cut in [h]");
+  expect_in(read_report(run / "report.html"), "Cut in [h]");
   const Json s = parse_json(read_file(run / "summary.json"));
   EXPECT_EQ(s.at("cells_in_line").get<int>(), 6);
   EXPECT_EQ(s.at("cut_ins").get<int>(), 1);

@@ -17,7 +17,7 @@ TEST(CliCutOut, FrozenCellIsCutOutAndTheRunEndsWithExitZero) {
       {"simulate", example("potline-cut-out.toml"), "-q", "--out", run.string(), "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   // The HTML report has the table of cut-out cells.
-  expect_in(read_file(run / "report.html"), "Cells cut out of the line");
+  expect_in(read_report(run / "report.html"), "Cells cut out of the line");
   // The warning when it happens, naming the cell, the time and the state.
   expect_in(r.err, "warning: cell 4 at 32.54 h (1.356 d): bath frozen: the liquid bath is down to");
   expect_in(r.err, "cell 4 cut out of the line (potline.on_frozen_cell = \"cut_out\"");

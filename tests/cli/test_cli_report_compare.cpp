@@ -32,7 +32,7 @@ TEST_F(CliReport, WritesOneSelfContainedPageIntoTheRunFolder) {
   const RunResult r = potline({"report", run});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("report written to " + run + "/report.html"), std::string::npos) << r.out;
-  const std::string html = read_file(std::filesystem::path(run) / "report.html");
+  const std::string html = read_report(std::filesystem::path(run) / "report.html");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   for (const char* asset : {"vega", "vega_lite", "vega_embed"}) {
     EXPECT_NE(html.find(std::string("<script data-asset=\"") + asset + "\">"), std::string::npos) << asset;
@@ -156,7 +156,7 @@ TEST_F(CliReport, NonFiniteCellsAreShownAsMissing) {
   rewrite(std::filesystem::path(dir) / "timeseries.csv", "\n0.08333333333,400,", "\n0.08333333333,nan,");
   const RunResult r = potline({"report", dir});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   const std::string data = html.substr(html.find("id=\"potline-charts\""));
   EXPECT_FALSE(has_nonfinite_word(data));
   EXPECT_NE(data.find("\"current_kA\":null"), std::string::npos);
@@ -232,7 +232,7 @@ TEST_F(CliReport, SweepStoreGivesDistributionsAndATornado) {
   const std::string page = (tmp.path() / "small.html").string();
   const RunResult r = potline({"report", store, "--out", page});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::string html = read_file(page);
+  const std::string html = read_report(page);
   EXPECT_NE(html.find("potline sweep: Small sweep"), std::string::npos);
   EXPECT_NE(html.find("Tornado: Marginal cost (highest C1 of a producing smelter) swing"), std::string::npos);
   EXPECT_NE(html.find("Regional aluminium prices by scenario"), std::string::npos);

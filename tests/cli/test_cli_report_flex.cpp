@@ -16,7 +16,7 @@ TEST(CliReportFlex, DayExampleDrawsScheduleAndHeatStateWithoutEnvelope) {
   const RunResult r = potline({"report", dir});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_EQ(r.out, "report written to " + dir + "/report.html (1 run, 2 charts)\n");
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   for (const char* text : {"1. potline flex: 300 x AP40 potline, one day of power flexibility", "Power schedule against the price",
                            "Heat state of the optimised schedule with its limits", "limit ledge_max (case)",
                            "Not drawn: operating envelope: not scanned in this run", "Value of flexibility against the flat schedule",
@@ -41,7 +41,7 @@ TEST(CliReportFlex, WeekExampleWithEnvelopeAndComparisonOfTwoRuns) {
   const RunResult r = potline({"report", week});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_EQ(r.out, "report written to " + week + "/report.html (1 run, 3 charts)\n");
-  const std::string html = read_file(std::filesystem::path(week) / "report.html");
+  const std::string html = read_report(std::filesystem::path(week) / "report.html");
   EXPECT_NE(html.find("Operating envelope: how long each constant power holds within the limits"), std::string::npos);
   EXPECT_NE(html.find("data-expected-marks=\"10\""), std::string::npos);  // 5 levels, with and without exchangers
   EXPECT_NE(html.find("Operating envelope (envelope.csv)"), std::string::npos);
@@ -50,7 +50,7 @@ TEST(CliReportFlex, WeekExampleWithEnvelopeAndComparisonOfTwoRuns) {
   ASSERT_EQ(potline({"flex", example("flex-week-heat-exchangers.toml"), "--set", "flex.max_power=110 %", "--out", narrow}).exit_code, 0);
   const RunResult page = potline({"report", week, narrow, "--out", (tmp.path() / "both.html").string()});
   ASSERT_EQ(page.exit_code, 0) << page.describe();
-  EXPECT_NE(read_file(tmp.path() / "both.html").find("Comparison of 2 runs of potline flex"), std::string::npos);
+  EXPECT_NE(read_report(tmp.path() / "both.html").find("Comparison of 2 runs of potline flex"), std::string::npos);
   const RunResult compare = potline({"compare", week, narrow});
   ASSERT_EQ(compare.exit_code, 0) << compare.describe();
   EXPECT_NE(compare.out.find("value.savings_eur"), std::string::npos) << compare.out;

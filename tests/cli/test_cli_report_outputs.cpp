@@ -67,7 +67,7 @@ TEST(CliReportOutputs, InvestNpvAgainstPowerPriceEqualsSingleRunsAtThatPrice) {
   const RunResult report = potline({"report", dir});
   ASSERT_EQ(report.exit_code, 0) << report.describe();
   EXPECT_NE(report.out.find("(1 run, 2 charts)"), std::string::npos) << report.out;
-  EXPECT_NE(read_file(std::filesystem::path(dir) / "report.html").find("NPV against the power price"), std::string::npos);
+  EXPECT_NE(read_report(std::filesystem::path(dir) / "report.html").find("NPV against the power price"), std::string::npos);
 }
 
 TEST(CliReportOutputs, CellPublishedPointCarriesItsSourceAndLeavesTheUnpublishedEmpty) {
@@ -97,7 +97,7 @@ TEST(CliReportOutputs, CellPublishedPointCarriesItsSourceAndLeavesTheUnpublished
     EXPECT_EQ(row[3], "") << row[0];
     EXPECT_EQ(row[5], "the case names no catalogue technology") << row[0];
   }
-  const std::string html = read_file(std::filesystem::path(custom) / "report.html");
+  const std::string html = read_report(std::filesystem::path(custom) / "report.html");
   EXPECT_NE(html.find("Not drawn: model against the published operating point: the case names no catalogue technology"),
             std::string::npos);
 }
@@ -123,7 +123,7 @@ TEST(CliReportOutputs, VaryOutWritesARunFolderThatTheReportDraws) {
   std::vector<std::string> csv_args = args;
   csv_args.push_back("--csv");
   EXPECT_EQ(read_file(std::filesystem::path(dir) / "vary.csv"), potline(csv_args).out);
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   EXPECT_NE(html.find("Outputs against prices.power (one input varied at a time)"), std::string::npos);
   EXPECT_NE(html.find("prices.power [USD/MWh]"), std::string::npos);  // a numeric axis with the unit
   EXPECT_NE(html.find("data-expected-marks=\"16\""), std::string::npos);  // 4 prices x 4 default outputs
@@ -147,11 +147,11 @@ TEST(CliReportOutputs, VaryOverTextValuesAndMissingOutputsStaysFinite) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.err.find("report written to"), std::string::npos) << r.err;  // stdout holds the CSV alone
   EXPECT_EQ(r.out.rfind("key,value,", 0), 0u) << r.out;
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   EXPECT_FALSE(has_nonfinite_word(html.substr(html.find("id=\"potline-charts\""))));
   const std::string cells = (tmp.path() / "cells").string();
   ASSERT_EQ(potline({"cell", default_case(), "--vary", "case.technology=AP40,AP60", "--out", cells, "--report"}).exit_code, 0);
-  const std::string page = read_file(std::filesystem::path(cells) / "report.html");
+  const std::string page = read_report(std::filesystem::path(cells) / "report.html");
   EXPECT_NE(page.find("\"type\":\"ordinal\""), std::string::npos);  // technology names: an ordinal axis in the given order
 }
 
@@ -165,7 +165,7 @@ TEST(CliReportOutputs, CompareReportWritesThePageOfTheRuns) {
   const RunResult r = potline({"compare", a, b, "--report", page});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("report written to " + page + " (2 runs,"), std::string::npos) << r.out;
-  const std::string html = read_file(page);
+  const std::string html = read_report(page);
   EXPECT_NE(html.find("Cash cost (C1) by component side by side"), std::string::npos);
   EXPECT_NE(html.find("Comparison of 2 runs of potline smelter"), std::string::npos);
   const RunResult json = potline({"compare", a, b, "--json", "--report", page});
@@ -209,7 +209,7 @@ TEST(CliReportOutputs, EverySmelterWithCoordinatesIsOnTheWorldMap) {
   }
   // The dataset locates most smelters (99 of the 104 cost-curve rows of world.toml when this was written).
   EXPECT_GT(located_rows.size() * 10, dataset_rows.size() * 9);
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   const std::string rows = std::to_string(curve.size() - 1);
   EXPECT_NE(html.find(std::to_string(located) + " of " + rows + " cost-curve rows located"), std::string::npos);
   EXPECT_NE(html.find("Not on the map (no coordinates: regional aggregates and smelters without a located site): " +
@@ -227,7 +227,7 @@ TEST(CliReportOutputs, FleetWithFlexDrawsFlexibleCapacityByRegion) {
   const auto summary = nlohmann::json::parse(read_file(std::filesystem::path(dir) / "summary.json"));
   ASSERT_TRUE(summary.contains("flexible_capacity"));
   const double flexible_MW = summary["flexible_capacity"]["flexible_MW"].get<double>();
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   EXPECT_NE(html.find("Flexible capacity by region: power drawn and power that can be moved"), std::string::npos);
   EXPECT_NE(html.find(fmt::format("world {:.0f} MW flexible", flexible_MW)), std::string::npos);
   EXPECT_NE(html.find("Flexible capacity per smelter (flex_capacity.csv)"), std::string::npos);
@@ -236,7 +236,7 @@ TEST(CliReportOutputs, FleetWithFlexDrawsFlexibleCapacityByRegion) {
   // Without fleet.flex the chart is absent (no empty chart).
   const std::string plain = (tmp.path() / "plain").string();
   ASSERT_EQ(potline({"fleet", example("world-2024.toml"), "--out", plain, "--report"}).exit_code, 0);
-  EXPECT_EQ(read_file(std::filesystem::path(plain) / "report.html").find("Flexible capacity by region"), std::string::npos);
+  EXPECT_EQ(read_report(std::filesystem::path(plain) / "report.html").find("Flexible capacity by region"), std::string::npos);
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ TEST(CliTrial11Stopped, RunStoppedByAGuardIsReportedAndCompared) {
 
   const auto report = potline({"report", stopped.string()});
   ASSERT_EQ(report.exit_code, 0) << report.describe();
-  const std::string html = read_file(stopped / "report.html");
+  const std::string html = read_report(stopped / "report.html");
   expect_in(html, "<strong>S" + stop.substr(1) + ".</strong>");
   expect_in(html, "the time series and events run to the last row written");
   expect_in(html, "1 cell(s), " + stop + ", seed");  // the time-series chart's subtitle

@@ -14,7 +14,7 @@ TEST(CliTrial12Report, ReportTablesPrintMoneyWithoutExponent) {
   const auto run = dir.path() / "inv";
   const auto r = potline({"invest", example("invest-new-build.toml"), "--out", run.string(), "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::string html = read_file(run / "report.html");
+  const std::string html = read_report(run / "report.html");
   const auto at = html.find("Every summary value");
   ASSERT_NE(at, std::string::npos);
   const std::string table = html.substr(at, html.find("</details>", at) - at);

@@ -50,7 +50,7 @@ TEST(CliTrial14Invest, RetrofitReportLeadsWithTheGainOverKeepingTheOldCells) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const TextFigures f = text_figures(r.out);
   EXPECT_NE(r.out.find("(1 run, 4 charts)"), std::string::npos) << r.out;
-  const std::string html = read_file(dir / "report.html");
+  const std::string html = read_report(dir / "report.html");
   // The first chart's subtitle is the decision, with the text's numbers.
   const std::string gain = fmt::format(
       "\"subtitle\":\"retrofit against keeping the old cells: NPV {:.1f} M USD at WACC 8.0 %, IRR {:.2f} % (below the WACC), "
@@ -157,7 +157,7 @@ TEST(CliTrial14Invest, OlderRetrofitFolderSaysWhyTheDecisionChartsAreMissing) {
   const RunResult r = potline({"report", dir.string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("(1 run, 2 charts)"), std::string::npos) << r.out;
-  const std::string html = read_file(dir / "report.html");
+  const std::string html = read_report(dir / "report.html");
   EXPECT_NE(html.find("Not drawn: retrofit against keeping the old cells: cash flows: cash_flows.csv has no column "
                       "&quot;Incremental cash flow [USD]&quot; (written by an older potline)"),
             std::string::npos);
@@ -171,7 +171,7 @@ TEST(CliTrial14Invest, NewBuildReportAndCsvKeepTheirShape) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   EXPECT_NE(r.out.find("(1 run, 2 charts)"), std::string::npos) << r.out;
   EXPECT_EQ(lines_of(read_file(dir / "cash_flows.csv")).at(0), "Year,Cash flow [USD],Discounted [USD]");
-  const std::string html = read_file(dir / "report.html");
+  const std::string html = read_report(dir / "report.html");
   EXPECT_EQ(html.find("keeping the old cells"), std::string::npos);
   EXPECT_NE(html.find("\"text\":\"Cash flows and cumulative discounted cash flow\""), std::string::npos);
 }

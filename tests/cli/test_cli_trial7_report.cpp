@@ -58,7 +58,7 @@ TEST(CliTrial7, PublishedPointChartMarksCalibrationTargets) {
   // AP40 publishes the line current (the case's input) and the DC SEC (the calibration's target).
   expect_in(csv, "input (the case runs at it)");
   expect_in(csv, "calibration target (0 % by construction at the published point)");
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   expect_in(html, "calibration targets apart from independent checks");
   expect_in(
       html,
@@ -78,7 +78,7 @@ TEST(CliTrial7, PublishedProductionBesideAPublishedCeIsAnIndependentCheck) {
   const std::string row = csv.substr(production, csv.find('\n', production) - production);
   EXPECT_EQ(row.substr(row.rfind(',') + 1), "independent of the calibration") << row;
   expect_in(csv, "\"Specific energy, AC (plant)\",kWh/kg,");
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   expect_in(html, "1 published number independent of the calibration tests the model");
 }
 
@@ -92,7 +92,7 @@ TEST(CliTrial7, SweepStoreHoldsTheWorldPriceAndTheReportNamesItsMetrics) {
   const std::string page = (tmp.path() / "small.html").string();
   const RunResult r = potline({"report", store, "--out", page});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::string html = read_file(page);
+  const std::string html = read_report(page);
   expect_in(html, "World price (lowest regional price) by scenario [USD/t]");
   expect_in(html, "Marginal cost (highest C1 of a producing smelter) by scenario [USD/t]");
   expect_in(html, "Emissions, scope 1+2 of production by scenario [Mt CO2e/yr]");

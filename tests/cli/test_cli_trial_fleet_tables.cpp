@@ -105,8 +105,12 @@ TEST(CliTrialFleetTables, EveryCbamFigureNamesItsRoute) {
   const std::string html = dir + "/report.html";
   const RunResult report = potline({"report", dir, "--out", html});
   ASSERT_EQ(report.exit_code, 0) << report.describe();
-  expect_in(read_file(html), "CBAM cost of each region's metal if sold into the EU (production-weighted mean; route actual: "
-                             "each smelter's modelled emissions, not the country default values)");
+  // The route in the panel's title, its basis in the panel's subtitle (one title of 160 characters drew
+  // the chart 1314 px wide: T16-12).
+  const std::string page = read_report(html);
+  expect_in(page, "\"text\":\"CBAM cost of each region's metal if sold into the EU (route actual)\"");
+  expect_in(page, "\"subtitle\":\"production-weighted mean over its smelters; route actual: each smelter's modelled "
+                  "emissions, not the country default values\"");
 }
 
 // The case title no longer describes a case moved with --set ("300 x AP40 potline, one year" over 20

@@ -158,7 +158,7 @@ TEST(CliUserTrial, CompareLeavesOutTheWallClockTime) {
   expect_in(potline({"compare", a, b, "--all"}).out, "\nwall_seconds ");
   const std::string page = (tmp.path() / "c.html").string();
   ASSERT_EQ(potline({"compare", a, b, "--report", page}).exit_code, 0);
-  const std::string html = read_file(page);
+  const std::string html = read_report(page);
   const auto table = html.find("Comparison of 2 runs of potline simulate");
   ASSERT_NE(table, std::string::npos);
   EXPECT_EQ(html.find("<td>wall_seconds</td>", table), std::string::npos) << "the page's comparison table too";
@@ -486,7 +486,7 @@ TEST(CliUserTrial, ReportTablesShowSixSignificantDigits) {
   std::filesystem::remove_all(dir);
   const RunResult r = potline({"smelter", example("smelter-us-old-grid.toml"), "--out", dir.string(), "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::string html = read_file(dir / "report.html");
+  const std::string html = read_report(dir / "report.html");
   expect_in(html, "<td class=\"num\" title=\"295.17453800282175\">295.175</td>");
   EXPECT_EQ(html.find(">15.000000000769482<"), std::string::npos);
   expect_in(html, "<td class=\"num\">230000</td>");  // integers as they are

@@ -141,7 +141,7 @@ TEST(CliUserTrial4, InvestSaysWhichPowerPricesItsNpvHolds) {
   expect_in(r.out, "capex 3300.0 M USD (2024), WACC 8.0 %, power 40.00 USD/MWh for 20 contract years (from the first operating year), then 50.00 USD/MWh\n");
   const Json s = parse_json(read_file(std::filesystem::path(out) / "summary.json"));
   EXPECT_DOUBLE_EQ(s.at("post_contract_power_usd_per_MWh").get<double>(), 50.0);
-  const std::string page = read_file(std::filesystem::path(out) / "report.html");
+  const std::string page = read_report(std::filesystem::path(out) / "report.html");
   expect_in(page,
             "the case's NPV -359.0 M USD is not on the curve: power 40.0 USD/MWh for 20 contract "
             "years, then 50.0 USD/MWh");
@@ -236,7 +236,7 @@ TEST(CliUserTrial4, FlexReportGivesThePowerCostChangeWithItsSign) {
   const std::string out = (dir.path() / "flex").string();
   const RunResult r = potline({"flex", example("flex-day.toml"), "--out", out, "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  const std::string page = read_file(std::filesystem::path(out) / "report.html");
+  const std::string page = read_report(std::filesystem::path(out) / "report.html");
   // Numbers of 2026-12-06 with the piecewise production curve and flex's mass_transfer CE (T9-3;
   // +26775 EUR, +0.98 % with Dewing; were +24428 EUR, +1.23 %); the delivered line names the CE
   // model. +24211 EUR and -1896 EUR before the feed cycle was centred on the design alumina
@@ -258,7 +258,7 @@ TEST(CliUserTrial4, CellReportSaysItsInputIsTheCellsOwn) {
   const std::string out = (dir.path() / "cell").string();
   const RunResult r = potline({"cell", example("default.toml"), "--out", out, "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(read_file(std::filesystem::path(out) / "report.html"),
+  expect_in(read_report(std::filesystem::path(out) / "report.html"),
             "heat loss 778 kW of 1597 kW input to the cell (V x I less the external drop, which heats the busbars)");
 }
 

@@ -100,7 +100,7 @@ TEST(CliUserTrial8, ReportHeadingNamesTheCommandLineChanges) {
   const std::string page = (tmp.path() / "s40.html").string();
   const RunResult rep = potline({"report", out, "--out", page});
   ASSERT_EQ(rep.exit_code, 0) << rep.describe();
-  expect_in(read_file(page), "(Mount Holly-like) — changed on the command line: prices.power</h2>");
+  expect_in(read_report(page), "(Mount Holly-like) — changed on the command line: prices.power</h2>");
 }
 
 // T8-14: the flex template names a shipped price series, so saved in the repository root it runs

@@ -168,7 +168,7 @@ TEST(CliUserTrial2, AnEmptyTextCellIsNoMissingData) {
   TempDir tmp;
   const std::string dir = (tmp.path() / "world").string();
   ASSERT_EQ(potline({"fleet", example("world.toml"), "--out", dir, "--report"}).exit_code, 0);
-  const std::string html = read_file(std::filesystem::path(dir) / "report.html");
+  const std::string html = read_report(std::filesystem::path(dir) / "report.html");
   const std::size_t china = html.find("<tr><td>china</td><td>China</td>");
   ASSERT_NE(china, std::string::npos);
   const std::string row = html.substr(china, html.find("</tr>", china) - china);

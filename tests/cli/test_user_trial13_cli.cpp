@@ -43,7 +43,7 @@ TEST(CliTrial13, SimulateNamesTheTechnologyTheCommandLineChose) {
   // The report heading carries the same list (it reads the manifest's arguments).
   const RunResult report = potline({"report", dir, "--out", (tmp.path() / "r.html").string()});
   ASSERT_EQ(report.exit_code, 0) << report.describe();
-  expect_in(read_file((tmp.path() / "r.html").string()),
+  expect_in(read_report((tmp.path() / "r.html").string()),
             "changed on the command line: case.technology=HAL275, run.duration</h2>");
 
   // An unknown --technology is an input error at "--technology", before anything runs.

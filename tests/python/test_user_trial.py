@@ -18,6 +18,10 @@ def test_missing_pandas_says_which_python_and_how_to_get_it(monkeypatch, root):
 def test_required_key_of_a_case_file_names_the_file(tmp_path):
     case = tmp_path / "inv.toml"
     case.write_text('[case]\ntitle = "x"\n')
+    # No [investment] key at all: one error for the table, not one per key (user trial T16-19).
+    with pytest.raises(potline.InputError, match=r"inv.toml: error: 'investment': no \[investment\] table"):
+        potline.invest(str(case))
+    case.write_text('[case]\ntitle = "x"\n[investment]\nwacc = "8 %"\n')
     with pytest.raises(potline.InputError, match=r"inv.toml: error: 'investment.construction_years': required"):
         potline.invest(str(case))
 

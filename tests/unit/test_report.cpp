@@ -138,6 +138,27 @@ TEST(ReportCompare, ArrayElementsAreMatchedByTheirIdentityField) {
   EXPECT_NE(text.find("  w[1]: only in run 1\n"), std::string::npos) << text;
 }
 
+// User trial T17-3: fleet's `under_water` (smelter ids) of three runs was paired by position: Alro leaving
+// the list in run 2 read as "under_water[1]: not in run 2" and Greece "becoming" Alro at [0], then 124
+// index-paired lines. A list of distinct texts is compared as a set; members one list lacks in the same
+// runs share a line.
+TEST(ReportCompare, AListOfIdsIsComparedAsASet) {
+  const std::vector<RunData> runs{
+      summary_run("fleet", "a", Json::parse(R"({"under_water": ["alro", "greece"], "price": 1.0})")),
+      summary_run("fleet", "b", Json::parse(R"({"under_water": ["greece"], "price": 2.0})")),
+      summary_run("fleet", "c", Json::parse(R"({"under_water": ["alro", "greece", "xinheng", "easthope"], "price": 3.0})"))};
+  const Comparison c = compare_runs(runs);
+  EXPECT_TRUE(c.differing_text.empty());  // no "under_water[0]: [1] alro [2] greece [3] alro"
+  ASSERT_EQ(c.unmatched_elements.size(), 3u);
+  EXPECT_EQ(c.unmatched_elements[0].key, "under_water[alro]");
+  EXPECT_EQ(c.unmatched_elements[0].present, (std::vector<bool>{true, false, true}));
+  EXPECT_EQ(c.unmatched_elements[1].key, "under_water[xinheng]");
+  const std::string text = comparison_text(c, true);
+  EXPECT_NE(text.find("  under_water[alro]: not in run 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  under_water, 2 only in run 3: xinheng, easthope\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("greece"), std::string::npos) << text;  // in every run: not listed
+}
+
 // The text table leaves out changes below its printed precision (6 significant digits): two fleet
 // runs, 3740.43 against 3740.43, change -4.5e-13, listed at the top and burying the real changes;
 // 1 against 1.000001 (printed "1" and "1", change 1e-06, +0.00 %); 3740.425 printed as 3740.43

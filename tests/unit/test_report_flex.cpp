@@ -52,6 +52,31 @@ const HtmlTable* table_titled(const RunReport& r, const std::string& start) {
   return nullptr;
 }
 
+// User trial T16-12: the stacked charts built their subtitle lines by hand, each one line however long,
+// and drew 1106-1727 px wide on a 1100-px page. Every line now fits the 720-px panels (720 / 6 = 120
+// characters; the browser test measures the drawn width), and the lines join back into the sentences.
+TEST(ReportFlex, SubtitleLinesFitThePanels) {
+  RunData run = flex_run({{"schedule.csv", kSchedule}});
+  run.summary["title"] = "300 x AP40 potline, one day of power flexibility against the day-ahead price of a summer day";
+  const RunReport r = build_run_report(run);
+  ASSERT_EQ(r.charts.size(), 2u);
+  for (const auto& c : r.charts) {
+    const Json& subtitle = c.spec["title"]["subtitle"];
+    ASSERT_TRUE(subtitle.is_array()) << subtitle.dump();
+    std::string joined;
+    for (const auto& line : subtitle) {
+      EXPECT_LE(line.get<std::string>().size(), 121u) << line;  // its trailing space may be the 121st
+      joined += line.get<std::string>();
+    }
+    if (c.spec["title"]["text"] == "Heat state of the optimised schedule with its limits") {
+      EXPECT_NE(joined.find("red: the case's limits (they bound the dynamic model's 24-h running means); dashed orange: "
+                            "the optimiser's after tightening; shaded: where those means left the window"),
+                std::string::npos)
+          << joined;
+    }
+  }
+}
+
 TEST(ReportFlex, ScheduleAgainstPriceAndHeatStateWithLimits) {
   const RunReport r = build_run_report(flex_run({{"schedule.csv", kSchedule}}));
   ASSERT_EQ(r.charts.size(), 2u);

@@ -100,4 +100,54 @@ TEST(sweep_same_results, ResultsLineClaimsNoBindingThatPricesAndProductionDeny) 
             "kt/yr): its levers move costs, not prices or output (they do not bind)");
 }
 
+// User trial T16-17: in the shipped Monte Carlo, "us-data-centres ... differ most in region:africa
+// imports_Mt, 1.27037 against 0 (sample 54)": an equal-cost trade swap of the LP (Africa exporting all it
+// makes and importing 1.27 Mt, sparing the EU's duty), infinite as a relative change, while the
+// scenario's own effect in that sample was US production 0.620 -> 0.237 Mt. The line names the headline
+// row (prices, production, the world's marginal cost and emissions) that changed most relative to its
+// level (a region's production to at least 1 % of the world's); trade is left out. The figures are the trial's sample 54.
+TEST(sweep_same_results, DiffersMostIsTheScenariosEffectNotATradeSwap) {
+  ResultTable t;
+  const auto row = [&](const std::string& scenario, std::int64_t k, const std::string& entity,
+                       const std::string& metric, double value) {
+    add(t, scenario, k, metric, value);
+    t.entity.back() = entity;
+  };
+  for (std::int64_t k = 0; k < 3; ++k) {
+    for (const std::string scenario : {"policy", "data-centres"}) {
+      const bool bites = scenario == "data-centres" && k == 1;
+      row(scenario, k, "world", "world_price_usd_per_t", bites ? 2669.1 : 2633.4);
+      row(scenario, k, "world", "production_Mt", bites ? 72.29 : 72.66);
+      row(scenario, k, "region:usa", "production_Mt", bites ? 0.237 : 0.620);
+      row(scenario, k, "region:usa", "price_usd_per_t", bites ? 3076.0 : 3036.7);
+      row(scenario, k, "region:africa", "imports_Mt", bites ? 1.27037 : 0.0);
+      row(scenario, k, "region:africa", "exports_Mt", bites ? 1.63 : 0.354);
+    }
+  }
+  const auto same = potline::sweep::same_results(t);
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_EQ(same[0].identical_samples, 2);
+  EXPECT_EQ(same[0].differs_sample, 1);
+  // US price +1.3 %, world price +1.4 %, world production -0.5 %, US production -0.383 of 0.723 Mt (1 % of
+  // the world's, above the US's 0.620): -53 %.
+  EXPECT_EQ(same[0].differs_entity, "region:usa");
+  EXPECT_EQ(same[0].differs_metric, "production_Mt");
+  EXPECT_EQ(same[0].differs_value, 0.237);
+  EXPECT_EQ(same[0].differs_same_as_value, 0.620);
+  // Without headline rows that differ, the row furthest beyond its tolerance, as before.
+  ResultTable trade;
+  for (std::int64_t k = 0; k < 2; ++k) {
+    for (const std::string scenario : {"policy", "swap"}) {
+      add(trade, scenario, k, "world_price_usd_per_t", 2633.4);
+      add(trade, scenario, k, "imports_Mt", scenario == "swap" && k == 1 ? 1.27 : 0.0);
+      trade.entity.back() = "region:africa";
+    }
+  }
+  const auto swap = potline::sweep::same_results(trade);
+  ASSERT_EQ(swap.size(), 1u);
+  EXPECT_EQ(swap[0].differs_entity, "region:africa");
+  EXPECT_EQ(swap[0].differs_metric, "imports_Mt");
+  EXPECT_EQ(swap[0].differs_sample, 1);
+}
+
 }  // namespace test_sweep_same_results

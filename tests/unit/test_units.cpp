@@ -366,4 +366,27 @@ TEST(Units, UsCentsPerPoundIsAPrice) {
       err("20 USc/lb", "EUR/t", "EUR/t").empty());  // money is not converted between currencies
 }
 
+// User trial T16-15: parentheses were dropped, so "USD/(t/yr)" (the unit of a capital cost per t/yr of
+// capacity) read as USD/t/yr, with the time in the denominator. A group takes the sign of its place and
+// has its own '/'; "W/m/K" keeps every term after a '/' in the denominator.
+TEST(Units, ParenthesesGroupADenominator) {
+  EXPECT_EQ(unit("USD/(t/yr)").dimension, dim(0, -1, 1, 0, 0, 0, 1));
+  EXPECT_EQ(unit("USD/t/yr").dimension, dim(0, -1, -1, 0, 0, 0, 1));
+  EXPECT_EQ(unit("W/(m K)").dimension, unit("W/m/K").dimension);
+  EXPECT_EQ(unit("(kg/m3)").dimension, unit("kg/m3").dimension);
+  EXPECT_EQ(unit("W/(m2*K)").dimension, dim(0, 1, -3, 0, -1));
+  // 1 USD/(t/yr) is 1 USD yr / t: 31557600 s / 1000 kg (the Julian year of 'yr').
+  EXPECT_NEAR(unit("USD/(t/yr)").factor, unit("yr").factor / 1000.0, 1e-9);
+}
+
+// User trial T16-19: `fleet.restart_lead_time="0.75 year"` got "unknown unit 'year' (did you mean
+// 'yr'?)" and "9 months" an unknown unit; "270 d" was accepted.
+TEST(Units, YearsMonthsAndDaysInWords) {
+  EXPECT_DOUBLE_EQ(q("0.75 year", "yr", "yr"), 0.75);
+  EXPECT_DOUBLE_EQ(q("2 years", "yr", "yr"), 2.0);
+  EXPECT_DOUBLE_EQ(q("9 months", "yr", "yr"), 0.75);
+  EXPECT_DOUBLE_EQ(q("1 month", "d", "d"), 365.25 / 12.0);
+  EXPECT_DOUBLE_EQ(q("270 days", "d", "d"), 270.0);
+}
+
 }  // namespace test_units

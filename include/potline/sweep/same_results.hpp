@@ -17,10 +17,13 @@ struct SameResults {
   std::string same_as;
   std::int64_t identical_samples = 0;  ///< samples in which every stored row matched
   std::int64_t samples_compared = 0;   ///< samples stored for both scenarios
-  /// Of the samples that differ, the row furthest beyond its tolerance: its entity and metric, the
-  /// sample, this scenario's value and `same_as`'s (DA-20: one sample of 2000 differed in world
-  /// emissions by 0.13 Mt, an equal-cost routing of the trade LP). Empty metric when every sample
-  /// compared matched, or when a sample's rows differ in their keys.
+  /// Of the samples that differ, the headline row (world and regional prices, production, the world's
+  /// marginal cost and emissions) that changed most relative to its level (a region's production to at
+  /// least 1 % of the world's; T16-17: not an LP trade swap), else the row furthest
+  /// beyond its tolerance: its entity and metric, the sample, this scenario's value and `same_as`'s
+  /// (DA-20: one sample of 2000 differed in world emissions by 0.13 Mt, an equal-cost routing of the
+  /// trade LP). Empty metric when every sample compared matched, or when a sample's rows differ in
+  /// their keys.
   std::string differs_entity, differs_metric;
   std::int64_t differs_sample = -1;
   double differs_value = 0, differs_same_as_value = 0;

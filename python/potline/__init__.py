@@ -457,13 +457,24 @@ def _run_paths(runs):
     return paths
 
 
-def compare(runs, all=False):
+def _positional_runs(runs, what):
+    """The runs of compare(*runs) / report(*runs): one argument (a run or a list of runs, as before) or
+    several runs in the CLI's order (user trial T17-15: compare('a', 'b') took 'b' for ``all``)."""
+    if not runs:
+        raise TypeError(f"potline.{what}() needs the runs: {what}('a', 'b') or {what}(['a', 'b'])")
+    return runs[0] if len(runs) == 1 else list(runs)
+
+
+def compare(*runs, all=False):
     """Every summary metric of two or more runs of one command, like `potline compare A B ... --json`:
     the dict of --json (command, runs, metrics, differing_text, unmatched_elements), with
     ``result.metrics`` a DataFrame (key, then one column of values per run, then change and
     relative change of each later run against the first) and ``result.text`` the table `potline
-    compare` prints (``all`` as --all). Runs are run folders, summary JSON files or saved Results."""
-    document, text = _core.compare(_run_paths(runs), bool(all))
+    compare` prints (``all`` as --all). Runs are run folders, summary JSON files or saved Results,
+    given in the CLI's order (``compare(a, b)``) or as one list (``compare([a, b])``)."""
+    if len(runs) >= 2 and isinstance(runs[-1], bool):  # compare([a, b], True): ``all`` given by position
+        runs, all = runs[:-1], runs[-1]
+    document, text = _core.compare(_run_paths(_positional_runs(runs, "compare")), bool(all))
     doc = _json.loads(document)
     pd = _pandas()
     n = len(doc["runs"])
@@ -483,10 +494,16 @@ def compare(runs, all=False):
     return result
 
 
-def report(runs, out=None):
+def report(*runs, out=None):
     """The self-contained HTML report, like `potline report RUNS... --out FILE`: runs are run folders,
-    summary JSON files, sweep stores (.sqlite) or saved Results (result.save(DIR) first), one or a
-    list. ``out`` is the file to write (default: RUN_DIR/report.html of the first run, STORE.html for
-    a store). Returns {"file", "runs", "charts"}. A missing or foreign run raises potline.InputError."""
-    file, count, charts = _core.report(_run_paths(runs), "" if out is None else _os.fspath(out))
+    summary JSON files, sweep stores (.sqlite) or saved Results (result.save(DIR) first), one, several
+    (``report(a, b)``) or a list. ``out`` is the file to write, by name only (default: RUN_DIR/report.html
+    of the first run, STORE.html for a store). Returns {"file", "runs", "charts"}. A missing or foreign
+    run raises potline.InputError."""
+    last = runs[-1] if len(runs) >= 2 else None
+    if isinstance(last, (str, _os.PathLike)) and _os.fspath(last).endswith(".html"):  # report(run, "page.html")
+        raise TypeError(f"potline.report(): give the page's file by name, out={_os.fspath(last)!r}; the "
+                        f"arguments before it are the runs")
+    file, count, charts = _core.report(_run_paths(_positional_runs(runs, "report")),
+                                       "" if out is None else _os.fspath(out))
     return {"file": file, "runs": count, "charts": charts}

@@ -122,6 +122,24 @@ def test_saved_results_compare_as_the_cli_compares_folders(cli_json, tmp_path):
     assert "--set operation.acd=3 cm" in result.text  # the runs told apart by their inputs
 
 
+def test_compare_and_report_take_the_runs_in_the_cli_order(tmp_path):
+    # User trial T17-15: compare('a', 'b') took 'b' for ``all`` and said "give two or more run folders";
+    # report('a', 'b') took 'b' for the page's file.
+    potline.cell("examples/default.toml").save(tmp_path / "a")
+    potline.cell("examples/default.toml", set={"operation.acd": "3 cm"}).save(tmp_path / "b")
+    both = potline.compare(tmp_path / "a", tmp_path / "b")
+    assert dict(both) == dict(potline.compare([tmp_path / "a", tmp_path / "b"]))
+    assert len(both["runs"]) == 2
+    assert potline.compare([tmp_path / "a", tmp_path / "b"], True).text == potline.compare(
+        tmp_path / "a", tmp_path / "b", all=True).text
+    page = potline.report(tmp_path / "a", tmp_path / "b", out=tmp_path / "ab.html")
+    assert page["runs"] == 2 and page["file"] == str(tmp_path / "ab.html")
+    with pytest.raises(TypeError, match=r"give the page's file by name, out="):
+        potline.report(tmp_path / "a", tmp_path / "ab.html")
+    with pytest.raises(TypeError, match=r"needs the runs"):
+        potline.compare()
+
+
 def test_compare_one_run_is_the_cli_message(cli, tmp_path):
     potline.cell("examples/default.toml").save(tmp_path / "a")
     with pytest.raises(potline.InputError) as e:

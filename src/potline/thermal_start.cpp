@@ -19,6 +19,7 @@
 #include "potline/cell/bath_origin.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/potline/simulate_case.hpp"
+#include "potline/potline/thermal_window.hpp"
 
 namespace potline::line {
 namespace {
@@ -245,6 +246,29 @@ void warn_given_temperature(const io::ValueSet& v, const SimulationCase& c, bool
                                   from_file_too ? "" : ", or write it in the case file to calibrate there"));
 }
 
+// User trial T17-5: a case at another line current whose ACD is the calibration point's (not moved
+// by the case or --set) starts where simulate's pot control settles that cell at that current
+// (controlled_operating_point: the ACD whose steady state has the calibration point's bath
+// temperature, within the ACD limits), and its heat-balance loop holds that temperature; so the
+// case's current and a step to it from the calibration point (the heat feed-forward) end in one
+// state. An ACD given for the case, or a bath changed as well, is run as written (D32).
+bool start_at_controlled_acd(const io::ValueSet& v, const cell::OperatingPoint& point, bool technology,
+                             SimulationCase& c) {
+  if (c.op.line_current_A == point.line_current_A || c.op.acd_m != point.acd_m) return false;
+  const io::Value* acd = v.get("operation.acd");
+  if (acd && (acd->origin == io::Origin::kCommandLine || (technology && acd->origin == io::Origin::kCaseFile)))
+    return false;
+  for (const OperatingKey& k : operating_keys()) {
+    const std::string key = k.key;
+    if (key != "operation.line_current" && key != "operation.acd" && value_of(k, c.op) != value_of(k, point))
+      return false;
+  }
+  const ControlledOperatingPoint p = controlled_operating_point(c.design, c.constants, point, c.op.line_current_A);
+  if (!p.judgement.operating_point) return false;
+  c.op.acd_m = p.op.acd_m;
+  return true;
+}
+
 // The network calibrated at `point`, the run started at c.op's steady state of it.
 void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, const std::string& basis,
                 bool technology, SimulationCase& c, core::Diagnostics& diagnostics) {
@@ -262,10 +286,13 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
                                   calibratable_superheats(c, point)));
     return;
   }
+  const bool controlled = start_at_controlled_acd(values, point, technology, c);
   const StartContext x{c, *n.model, cell_dynamics_parameters(c).exchanger_design_fraction};
   start_at_case_point(values, x, c, diagnostics);
-  // The heat-balance loop holds the temperature the cell starts at (was: the case's written one).
-  if (c.control.temperature_target_K > 0.0) c.control.temperature_target_K = c.op.bath_temperature_K;
+  // The heat-balance loop holds the temperature the cell starts at (was: the case's written one),
+  // at the controlled ACD the calibration point's, the temperature that ACD was solved for.
+  if (c.control.temperature_target_K > 0.0)
+    c.control.temperature_target_K = controlled ? point.bath_temperature_K : c.op.bath_temperature_K;
   warn_given_temperature(values, c, technology, diagnostics);
 }
 

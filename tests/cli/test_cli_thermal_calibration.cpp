@@ -9,9 +9,11 @@ namespace potline_cli_test::test_cli_thermal_calibration {
 namespace {
 
 // --vary of the line current showed the same superheat at every point (6.79/6.86/6.96 K at
-// 380/400/420 kA) with a warning saying so; now each point runs the same cell at its current.
+// 380/400/420 kA) with a warning saying so; now each point runs the same cell at its current. The
+// catalogue ACD is given: without it each point starts at the ACD the control settles at (T17-5).
 TEST(CliThermalCalibration, VariedAmperageShowsItsSuperheat) {
-  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=2 d", "--vary",
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "run.duration=2 d", "--set",
+                               "operation.acd=3.8 cm", "--vary",
                                "operation.line_current=380,420 kA", "--outputs",
                                "mean_superheat_K,thermal_calibration.start_ledge_cm", "--csv"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
@@ -59,7 +61,8 @@ TEST(CliThermalCalibration, AmperageWithoutSteadyStateIsAnInputError) {
   TempDir tmp;
   const std::string out = (tmp.path() / "run").string();
   const RunResult r =
-      potline({"simulate", example("cell-7d.toml"), "--set", "operation.line_current=300 kA", "--out", out});
+      potline({"simulate", example("cell-7d.toml"), "--set", "operation.line_current=300 kA", "--set",
+               "operation.acd=3.8 cm", "--out", out});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   EXPECT_NE(r.err.find("error: 'operation.line_current': 300 kA: no liquid steady state"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("with the other inputs as given, operation.line_current from 358"), std::string::npos) << r.err;

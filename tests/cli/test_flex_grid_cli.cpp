@@ -111,18 +111,22 @@ TEST(FleetFlexCli, EnvelopeCapacityOfTheWorldHoldsEachTechnologysTime) {
   EXPECT_EQ(smelters, f.at("smelters").get<int>());
 }
 
-// F5 consistency: conventional cells hold ±5 % for the 48 h, whatever their technology and current.
-TEST(FleetFlexCli, ConventionalFivePercentHoldsTheHorizonForEveryTechnology) {
+// F5 consistency: conventional cells hold ±5 % for about the 48 h, whatever their technology and
+// current. Since a case at another line current starts at the ACD its control settles at (user trial
+// T17-5, 2026-12-07), AP30 at its smelter's 405 kA holds +5 % 44.6 h (ledge_min; 48 h before, from
+// the catalogue ACD's hotter start); every other technology and every −5 % the whole 48 h (measured
+// 2026-12-07). Flexible energy within 0.1 % of 5 % × power × 48 h.
+TEST(FleetFlexCli, ConventionalFivePercentHoldsAboutTheHorizonForEveryTechnology) {
   const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=conventional", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json f = parse_json(r.out).at("flexible_capacity");
   ASSERT_FALSE(f.at("by_technology").empty());
   for (const Json& t : f.at("by_technology")) {
     EXPECT_NEAR(t.at("down_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
-    EXPECT_NEAR(t.at("up_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
+    EXPECT_GE(t.at("up_hold_h").get<double>(), 44.0) << t.dump();
   }
   const double power = f.at("power_MW").get<double>();
-  EXPECT_NEAR(f.at("flexible_MWh").get<double>(), 0.05 * power * 48, 1e-6 * power);
+  EXPECT_NEAR(f.at("flexible_MWh").get<double>(), 0.05 * power * 48, 1e-3 * 0.05 * power * 48);
 }
 
 TEST(FleetFlexCli, CustomShareAndDurationOverrideThePreset) {

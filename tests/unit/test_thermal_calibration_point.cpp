@@ -42,8 +42,10 @@ Drift start_drift(const line::SimulationCase& c) {
 }
 }  // namespace
 
-// A catalogue case is calibrated at the catalogue's point whatever the case's current, and starts
-// hotter with a thinner ledge at +5 % current (the calibration point chosen, not a magnitude).
+// A catalogue case is calibrated at the catalogue's point whatever the case's current. At +5 %
+// current with the catalogue ACD given it starts hotter with a thinner ledge (the calibration point
+// chosen, not a magnitude); without an ACD it starts at the ACD the control settles at, at the
+// catalogue's temperature (user trial T17-5; line::controlled_operating_point).
 TEST(ThermalCalibrationPoint, CatalogueCaseIsCalibratedAtTheCataloguePoint) {
   const line::SimulationCase base = make_case(kAp40);
   ASSERT_TRUE(base.calibration_op.has_value());
@@ -52,7 +54,7 @@ TEST(ThermalCalibrationPoint, CatalogueCaseIsCalibratedAtTheCataloguePoint) {
   EXPECT_EQ(base.op.bath_temperature_K, base.calibration_op->bath_temperature_K);
   EXPECT_EQ(base.start_ledge_m, base.dynamics.initial_ledge_m);
 
-  const line::SimulationCase more = make_case(kAp40, {"operation.line_current=420 kA"});
+  const line::SimulationCase more = make_case(kAp40, {"operation.line_current=420 kA", "operation.acd=3.8 cm"});
   ASSERT_TRUE(more.calibration_op.has_value());
   EXPECT_EQ(more.calibration_op->line_current_A, base.op.line_current_A);  // still the catalogue's 400 kA
   EXPECT_DOUBLE_EQ(more.op.line_current_A, 420e3);
@@ -60,6 +62,12 @@ TEST(ThermalCalibrationPoint, CatalogueCaseIsCalibratedAtTheCataloguePoint) {
   EXPECT_LT(more.start_ledge_m, base.start_ledge_m - 0.01);
   // The heat-balance loop holds the temperature the cell starts at.
   EXPECT_EQ(more.control.temperature_target_K, more.op.bath_temperature_K);
+
+  const line::SimulationCase controlled = make_case(kAp40, {"operation.line_current=420 kA"});
+  EXPECT_LT(controlled.op.acd_m, base.op.acd_m - 0.003);  // 3.36 cm against 3.80 (measured)
+  EXPECT_NEAR(controlled.op.bath_temperature_K, base.op.bath_temperature_K, 0.1);
+  EXPECT_EQ(controlled.control.temperature_target_K, base.calibration_op->bath_temperature_K);
+  EXPECT_LT(controlled.start_ledge_m, base.start_ledge_m);  // 5.8 cm against 6.5 (measured)
 }
 
 // The start is the steady state of the calibrated network at the case's point, the one
@@ -105,10 +113,12 @@ TEST(ThermalCalibrationPoint, OwnDesignIsCalibratedAtItsOwnPoint) {
 // A point with no working steady state is an input error naming the key, the value and the range
 // that works; the ordinary 11–14 wt% AlF3 baths build.
 TEST(ThermalCalibrationPoint, PointWithoutSteadyStateIsAnInputErrorWithTheWorkingRange) {
-  const std::string low = build_errors(kAp40, {"operation.line_current=300 kA"});
+  // The catalogue ACD given: without it the case starts at the ACD the control settles at (T17-5), a
+  // working state at both currents.
+  const std::string low = build_errors(kAp40, {"operation.line_current=300 kA", "operation.acd=3.8 cm"});
   EXPECT_NE(low.find("'operation.line_current': 300 kA: no liquid steady state"), std::string::npos) << low;
   EXPECT_NE(low.find("operation.line_current from 358"), std::string::npos) << low;
-  const std::string thick = build_errors(kAp40, {"operation.line_current=340 kA"});
+  const std::string thick = build_errors(kAp40, {"operation.line_current=340 kA", "operation.acd=3.8 cm"});
   EXPECT_NE(thick.find("thicker than the side channel"), std::string::npos) << thick;
   for (const char* alf3 : {"bath.alf3=11", "bath.alf3=12", "bath.alf3=13", "bath.alf3=14"}) {
     EXPECT_EQ(build_errors(kAp40, {alf3}), "") << alf3;

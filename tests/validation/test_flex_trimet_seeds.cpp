@@ -1,9 +1,9 @@
 // Validation rung 9f / issue 13 part 7 (docs/validation.md F8): the TRIMET-like potline of
-// examples/flex-week-heat-exchangers.toml at −25 % over the seeds (run.seed 1–5 and 11), from a
-// cell settled 48 h at nominal (envelope.settle, the default), and what the exchangers' ledge rule
-// does to the hold: it keeps a cut's extra ledge while the superheat's daily mean is below 6 K
-// (heat_exchangers.melt_back_superheat, the example's), so the cryolite of that ledge stays frozen
-// and the liquidus low (docs/model/flexibility.md §7, "What limits −25 %").
+// examples/flex-week-heat-exchangers.toml at −25 % and +25 % over the seeds (run.seed 1–5 and 11),
+// from a cell settled 48 h at nominal (envelope.settle, the default), and what the exchangers'
+// ledge rule does to the hold: it keeps a cut's extra ledge while the superheat's daily mean is
+// below 6 K (heat_exchangers.melt_back_superheat, the example's), so the cryolite of that ledge
+// stays frozen and the liquidus low (docs/model/flexibility.md §7, "What limits −25 %").
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "flex_example_case.hpp"
+#include "potline/dynamics/cell_model.hpp"
+#include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/flex/cell_runs.hpp"
 #include "potline/flex/envelope.hpp"
 #include "potline/flex/resimulate.hpp"
@@ -80,7 +82,9 @@ TEST(FlexTrimetSeeds, SensitivityMeltingTheCutsLedgeBackTheHoldDependsOnTheSeed)
     shortest = std::min(shortest, row.hold_s);
     longest = std::max(longest, row.hold_s);
     if (row.hold_s >= 48 * kHour) ++held;
-    if (!row.limit.empty()) EXPECT_EQ(row.limit, "superheat_min") << seed;
+    if (!row.limit.empty()) {
+      EXPECT_EQ(row.limit, "superheat_min") << seed;
+    }
   }
   EXPECT_GT(shortest, 35 * kHour);  // 41.9 h (seed 1)
   EXPECT_LT(shortest, 48 * kHour);
@@ -134,6 +138,70 @@ TEST(FlexTrimetSeeds, KeepingTheCutsLedgeKeepsTheLiquidusLowOnDayTwo) {
   // Days 4–7: the steady superheat, the same within 0.2 K.
   EXPECT_NEAR(mean_over(kept, kept.superheat_K, 120 * kHour, 216 * kHour),
               mean_over(melted, melted.superheat_K, 120 * kHour, 216 * kHour), 0.2);
+}
+
+// F8 +25 % over the seeds (docs/validation.md F8, note F8): from a cell settled 48 h at nominal
+// every seed holds the 48 h; from the calibration point (envelope.settle = 0) seeds 2 and 11 leave
+// before it, at 40.9 h (ledge_min) and 42.3 h (the ledge mean, named acd_min: the ACD sat at its
+// floor), 977 and 1,015 MWh AC; seeds 1, 3, 4, 5 hold it (measured 2026-12-07 on main 15e3f35). A
+// known miss of the published 48 h; why: the steady balance below.
+TEST(FlexTrimetSeeds,
+     KnownMissPlusTwentyFivePercentFromTheCalibrationPointLeavesBeforeFortyEightHoursAtTwoSeeds) {
+  int held = 0;
+  for (int seed : kSeeds) {
+    for (const char* settle : {"48 h", "0"}) {
+      const flex::FlexCase c = potline::testing::flex_example_case(
+          "flex-week-heat-exchangers.toml",
+          {"envelope.levels=125", "envelope.max_duration=48 h",
+           std::string("envelope.settle=") + settle, "run.seed=" + std::to_string(seed)});
+      const flex::EnvelopeRow row = flex::operating_envelope(c, flex::case_bounds(c)).at(0);
+      if (std::string(settle) == "48 h") {
+        EXPECT_TRUE(row.limit.empty())
+            << seed << ": " << row.limit << " after " << row.hold_s / kHour;
+        continue;
+      }
+      if (row.limit.empty()) {
+        ++held;
+        continue;
+      }
+      EXPECT_EQ(row.window_limit, "ledge_min") << seed;  // hot: the ledge mean below 5 cm
+      EXPECT_GT(row.hold_s, 36 * kHour) << seed;         // 40.9 h (seed 2), 42.3 h (seed 11)
+    }
+  }
+  EXPECT_EQ(held, 4);
+}
+
+// Why +25 % is a matter of the seed (docs/model/flexibility.md §7): the steady balance of the
+// case's cell at 125 % of the nominal power with the ACD at its floor (control.acd_min 2.5 cm,
+// where the rectifier sized for the published +25 % delivers it) and the shell heat exchangers at
+// full use: the cell generates 446 kW against 391 kW at nominal, the side must pass 178 kW
+// against 137 kW, and the ledge thins until its face passes it: 4.86 cm, 0.14 cm under the
+// window's 5 cm (measured 2026-12-07). At half use 2.2 cm: the exchangers' range is spent. The dynamic runs' 3-h
+// ledge means sit at 4.4–5.0 cm from about 15 h on, and the 24-h mean leaves 5 cm when a
+// feed-control excursion (alumina 3.7–4.3 wt% at 227 kA, a lower liquidus) thins it further, which
+// depends on the seed. The model's own balance, not a validation.
+TEST(FlexTrimetSeeds,
+     AtPlusTwentyFivePercentTheSteadyLedgeAtTheAcdFloorAndFullExtractionSitsOnTheWindowFloor) {
+  const flex::FlexCase c = potline::testing::flex_example_case("flex-week-heat-exchangers.toml");
+  std::vector<double> y(dynamics::kStateCount);
+  dynamics::CellModel m =
+      dynamics::build_cell_model(c.sim.design, c.sim.constants, c.sim.op, c.sim.dynamics, y.data());
+  dynamics::prepare_rhs(m);
+  const auto steady = [&](double use) {
+    cell::OperatingPoint op = c.sim.op;
+    op.acd_m = c.sim.control.acd_min_m;
+    dynamics::ThermalSteadyState s;
+    for (int k = 0; k < 30; ++k) {  // the current that draws 125 % at the steady voltage
+      s = dynamics::solve_thermal_steady_state(m, op, use);
+      op.line_current_A = 1.25 * flex::nominal_cell_power_W(c.sim) / s.result.voltage_V;
+    }
+    return s;
+  };
+  const dynamics::ThermalSteadyState full = steady(1.0);
+  ASSERT_EQ(full.status, "steady");
+  EXPECT_NEAR(full.ledge_m, c.sim.window.ledge_min_m, 0.003);  // 4.86 cm against 5 cm
+  EXPECT_LT(full.ledge_m, c.sim.window.ledge_min_m);
+  EXPECT_LT(steady(0.5).ledge_m, 0.03);  // 2.2 cm
 }
 
 }  // namespace test_flex_trimet_seeds

@@ -117,47 +117,13 @@ std::optional<Override> parse_override(const std::string& text, int index,
   return o;
 }
 
-namespace {
-
-// What a TOML syntax error most likely means for a case file written by hand, or "" (toml++ says
-// "expected a comment or whitespace, saw 'c'" for `acd = 4 cm`).
-std::string syntax_hint(const std::string& toml_text, std::size_t line_number) {
-  std::istringstream in(toml_text);
-  std::string line;
-  for (std::size_t n = 0; n < line_number && std::getline(in, line); ++n) {
-  }
-  // std::regex recurses per character (libstdc++): only a line a person typed is worth a guess, and
-  // a fuzzer's megabyte line must not exhaust the stack.
-  if (line.size() > 200) return "";
-  static const std::regex unit_unquoted(R"(^\s*([A-Za-z0-9_.\-]+)\s*=\s*([-+]?[0-9][0-9.eE+\-]*)\s*([A-Za-z%°/][^#]*?)\s*(#.*)?$)");
-  static const std::regex comma_number(R"(^\s*([A-Za-z0-9_.\-]+)\s*=\s*([-+]?[0-9]+),([0-9]+))");
-  std::smatch m;
-  if (std::regex_match(line, m, unit_unquoted)) {
-    return fmt::format(" (a value with a unit is a string: write {} = \"{} {}\")", m[1].str(), m[2].str(), m[3].str());
-  }
-  if (std::regex_search(line, m, comma_number)) {
-    return fmt::format(" (a comma in a number: write a decimal point, {} = {}.{})", m[1].str(), m[2].str(), m[3].str());
-  }
-  if (std::count(line.begin(), line.end(), '"') % 2 == 1) return " (a string not closed on its line: add the closing \")";
-  return "";
-}
-
-}  // namespace
 
 bool read_case_text(const std::string& toml_text, const std::string& display_name,
                     const Schema& schema, ValueSet& values, core::Diagnostics& diagnostics,
                     Origin origin) {
-  toml::table table;
-  try {
-    table = toml::parse(toml_text, display_name);
-  } catch (const toml::parse_error& e) {
-    const auto& begin = e.source().begin;
-    diagnostics.error({display_name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
-                      "", "TOML syntax error: " + std::string(e.description()) +
-                              syntax_hint(toml_text, static_cast<std::size_t>(begin.line)));
-    return false;
-  }
-  read_table(table, "", display_name, schema, values, diagnostics, origin);
+  const auto table = parse_toml(toml_text, display_name, diagnostics);  // its syntax error with a hint
+  if (!table) return false;
+  read_table(*table, "", display_name, schema, values, diagnostics, origin);
   return true;
 }
 

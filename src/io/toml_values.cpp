@@ -1,9 +1,14 @@
 #include "potline/io/toml_values.hpp"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <regex>
+#include <sstream>
 
 #include "potline/io/values.hpp"
 #include "potline/core/text.hpp"
@@ -15,13 +20,45 @@ namespace {
 constexpr std::size_t kListedNames = 60;
 }  // namespace
 
+namespace {
+
+// What a TOML syntax error most likely means for a case file written by hand, or "" (toml++ says
+// "expected a comment or whitespace, saw 'c'" for `acd = 4 cm`).
+std::string syntax_hint(const std::string& toml_text, std::size_t line_number) {
+  std::istringstream in(toml_text);
+  std::string line;
+  for (std::size_t n = 0; n < line_number && std::getline(in, line); ++n) {
+  }
+  // std::regex recurses per character (libstdc++): only a line a person typed is worth a guess, and
+  // a fuzzer's megabyte line must not exhaust the stack.
+  if (line.size() > 200) return "";
+  static const std::regex unit_unquoted(R"(^\s*([A-Za-z0-9_.\-]+)\s*=\s*([-+]?[0-9][0-9.eE+\-]*)\s*([A-Za-z%°/][^#]*?)\s*(#.*)?$)");
+  static const std::regex comma_number(R"(^\s*([A-Za-z0-9_.\-]+)\s*=\s*([-+]?[0-9]+),([0-9]+))");
+  std::smatch m;
+  if (std::regex_match(line, m, unit_unquoted)) {
+    return fmt::format(" (a value with a unit is a string: write {} = \"{} {}\")", m[1].str(), m[2].str(), m[3].str());
+  }
+  if (std::regex_search(line, m, comma_number)) {
+    return fmt::format(" (a comma in a number: write a decimal point, {} = {}.{})", m[1].str(), m[2].str(), m[3].str());
+  }
+  if (std::count(line.begin(), line.end(), '"') % 2 == 1) return " (a string not closed on its line: add the closing \")";
+  return "";
+}
+
+}  // namespace
+
+// Every TOML text a command reads (case files of every command, fleet and sweep files, data files):
+// one wording for a syntax error, with the hint (user trial T17-4 addendum: fleet and sweep said only
+// toml++'s "Error while parsing string: ...", without "TOML syntax error" or the hint).
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& file,
                                       core::Diagnostics& diagnostics) {
   try {
     return toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    diagnostics.error({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)}, "",
-                      std::string(e.description()));
+    const auto& begin = e.source().begin;
+    diagnostics.error({file, static_cast<int>(begin.line), static_cast<int>(begin.column)}, "",
+                      "TOML syntax error: " + std::string(e.description()) +
+                          syntax_hint(text, static_cast<std::size_t>(begin.line)));
     return std::nullopt;
   }
 }

@@ -196,5 +196,26 @@ TEST(CliTrialFix17, NitsOfTrial16) {
   expect_in(coal.err, "is not one of: captive_coal, captive_gas, hydro, grid, ppa (did you mean 'captive_coal'?)");
 }
 
+// T17-4 addendum: a string not closed in a fleet or sweep file read "badw.toml:22:18: error: Error while
+// parsing string: ..." without "TOML syntax error" and the hint that cell, smelter, invest and flex give.
+TEST(CliTrialFix17, FleetAndSweepSyntaxErrorsReadAsTheOthers) {
+  TempDir tmp;
+  std::string world = read_file(example("world-2024.toml"));
+  const std::size_t at = world.find("[case]");
+  ASSERT_NE(at, std::string::npos);
+  world.insert(at, "bad = \"2392 USD/t\n");
+  const std::string bad_world = tmp.write("badw.toml", world);
+  const RunResult fleet = potline({"fleet", bad_world});
+  EXPECT_EQ(fleet.exit_code, 2) << fleet.describe();
+  expect_in(fleet.err, "error: TOML syntax error: Error while parsing string");
+  expect_in(fleet.err, "(a string not closed on its line: add the closing \")");
+  const std::string bad_sweep = tmp.write("badsw.toml", "[sweep]\ntitle = \"x\"\nseed = \"42\n");
+  const RunResult sweep = potline({"sweep", bad_sweep, "--out", (tmp.path() / "s.sqlite").string()});
+  EXPECT_EQ(sweep.exit_code, 2) << sweep.describe();
+  expect_in(sweep.err, "badsw.toml:3:");
+  expect_in(sweep.err, ": error: TOML syntax error: Error while parsing string");
+  expect_in(sweep.err, "(a string not closed on its line: add the closing \")");
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_trialfix17

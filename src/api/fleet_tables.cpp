@@ -76,7 +76,8 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
         "region_price_usd_per_t,eu_ets_usd_per_t,eu_ets_free_allocation_t_per_t,indirect_cost_aid_usd_per_t,"
         "breakeven_power_"
         "usd_per_MWh,"
-        "netback_usd_per_t,netback_region,uk_ets_usd_per_t,uk_ets_free_allocation_t_per_t\n";
+        "netback_usd_per_t,netback_region,uk_ets_usd_per_t,uk_ets_free_allocation_t_per_t,"
+        "cell_line_current_kA,cell_line_current_basis\n";
   const std::vector<market::Netback> netbacks = smelter_netbacks(c, f);
   int rank = 0;
   for (const auto& p : f.curve) {
@@ -117,7 +118,10 @@ std::string cost_curve_csv(const fleet::FleetCase& c, const fleet::FleetResult& 
        << num(e.indirect_cost_aid_usd_per_kg * kT) << ','  // compensation of indirect costs, in C1
        << breakeven_cell(netback - e.c1_usd_per_kg, e) << ',' << num(netback * kT) << ','
        << csv_text(c.model.regions.regions[static_cast<std::size_t>(where)].id) << ','
-       << num(e.uk_ets_usd_per_kg * kT) << ',' << num(e.uk_ets_free_allocation_kg_per_kg) << '\n';
+       << num(e.uk_ets_usd_per_kg * kT) << ',' << num(e.uk_ets_free_allocation_kg_per_kg) << ','
+       // The current its technology's cell is evaluated at, and why (plant::cell_current; issue 10).
+       << (s.cell_current ? num(s.cell_current->line_current_A / 1e3) : std::string()) << ','
+       << csv_text(s.cell_current ? s.cell_current->text : std::string()) << '\n';
   }
   return cc.str();
 }

@@ -324,6 +324,7 @@ void add_fleet_smelters(const std::vector<SmelterRecord>& records, const RegionT
     fs.employees_estimated = values->employees_estimated;
     fs.sec_origin = values->sec_origin.empty() ? sc->sec_origin : values->sec_origin;
     fs.technology = sc->technology;
+    if (!sc->potlines.empty()) fs.cell_current = sc->potlines.front().cell_current;
     fs.technology_class = values->technology_class;
     fs.power_origin = values->power_origin;
     fs.power_basis = values->power_basis;

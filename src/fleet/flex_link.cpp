@@ -11,6 +11,7 @@
 #include "potline/fleet/fleet_case.hpp"
 #include "potline/fleet/solve.hpp"
 #include "potline/io/csv.hpp"
+#include "potline/potline/thermal_window.hpp"
 
 namespace potline::fleet {
 namespace {
@@ -74,13 +75,37 @@ const char* FlexConfiguration::source_name() const {
 HoldKey hold_key(const FleetCase& c, std::size_t i) {
   const FleetSmelter& s = c.model.smelters.at(i);
   HoldKey k{s.technology, 0.0};
-  const bool retrofit = std::any_of(c.retrofits.begin(), c.retrofits.end(), [&s](const auto& r) {
-    return is_row_or_part(s.record.id, r.first);
-  });
-  if (!retrofit && !s.record.technology.empty() && s.record.line_current_A > 0)
-    k.line_current_A = s.record.line_current_A;
+  // The operating point the smelter model evaluated its cells at (plant::cell_current): its own
+  // current and the ACD the pot control settles at there, where that is a working state within the
+  // band; else (0) the technology's published point, as for a retrofit or a technology class.
+  if (s.cell_current && s.cell_current->basis == plant::CellCurrentBasis::kOwn) {
+    k.line_current_A = s.cell_current->line_current_A;
+    k.acd_m = s.cell_current->op.acd_m;
+  }
   return k;
 }
+
+namespace {
+
+/// A hold at the published current that stands for smelters whose own current it is not: which, and
+/// why (plant::cell_current's decision). Empty when none.
+std::string departing_smelters_note(const FleetCase& c, const FlexCapacity& f, int hold) {
+  std::string list;
+  for (const SmelterFlex& s : f.smelters) {
+    const FleetSmelter& fs = c.model.smelters[static_cast<std::size_t>(s.smelter)];
+    if (s.hold != hold || !fs.cell_current || !fs.cell_current->departs_from_own()) continue;
+    const plant::CellCurrent& x = *fs.cell_current;
+    list += fmt::format("{}{}'s own {:g} kA ({})", list.empty() ? "" : "; ", fs.record.id, *x.own_A / 1e3,
+                        x.basis == plant::CellCurrentBasis::kOutOfBand
+                            ? fmt::format("more than {:g} % from {:g} kA: modified cells the catalogue does not hold",
+                                          100 * plant::kOperatingCurrentBand, x.published_A / 1e3)
+                            : "the calibrated cell " + std::string(line::kNoWorkingState) + ": " + x.problems);
+  }
+  if (list.empty()) return list;
+  return "run at its published current, as the smelter model evaluates these smelters' SEC: " + list;
+}
+
+}  // namespace
 
 FlexCapacity flexible_capacity(const FleetCase& c, const FleetResult& r,
                                const plant::SmelterData& data) {
@@ -137,6 +162,8 @@ FlexCapacity flexible_capacity(const FleetCase& c, const FleetResult& r,
     out.up_J += s.up_J;
     out.smelters.push_back(s);
   }
+  for (std::size_t h = 0; h < out.holds.size(); ++h)
+    out.holds[h].note = departing_smelters_note(c, out, static_cast<int>(h));
   return out;
 }
 
@@ -185,9 +212,11 @@ io::Json smelter_json(const FleetCase& c, const FlexCapacity& f) {
          {"region",
           fs.region >= 0 ? c.model.regions.regions[static_cast<std::size_t>(fs.region)].id : ""},
          {"technology", fs.technology},
-         {"line_current_kA",
-          t != nullptr ? t->line_current_A / 1e3
-                       : hold_key(c, static_cast<std::size_t>(s.smelter)).line_current_A / 1e3},
+         {"line_current_kA",  // the envelope cell's; with the preset, the smelter model's cell's
+          t != nullptr               ? t->line_current_A / 1e3
+          : fs.cell_current.has_value() ? fs.cell_current->line_current_A / 1e3
+                                        : 0.0},
+         {"line_current_basis", fs.cell_current ? fs.cell_current->text : std::string()},
          {"power_MW", s.power_W / 1e6},
          {"flexible_MW", s.flexible_W / 1e6},
          {"flexible_MWh", s.flexible_J / kJ_per_MWh},

@@ -55,6 +55,9 @@ std::string cell_text(const HoldKey& k, const CellSettings& s) {
   std::string t = fmt::format("[case]\ntechnology = \"{}\"\n", k.technology);
   if (k.line_current_A > 0)
     t += fmt::format("[operation]\nline_current = \"{:.12g} kA\"\n", k.line_current_A / 1e3);
+  // The smelter model's ACD at that current (plant::cell_current): the run starts where the SEC is
+  // evaluated, the state simulate's pot control settles at, not at the catalogue's ACD.
+  if (k.line_current_A > 0 && k.acd_m > 0) t += fmt::format("acd = \"{:.12g} cm\"\n", k.acd_m * 100);
   t += "[control]\nheat_feedforward = 1\n";
   if (s.exchangers) {
     t += fmt::format("hold_voltage = true\ncut_top_loss_reduction = {:.12g}\n",
@@ -124,8 +127,8 @@ struct Outcome {
 
 std::string cell_name(const HoldKey& k) {
   return k.line_current_A > 0
-             ? fmt::format("the representative {} cell at {:g} kA", k.technology,
-                           k.line_current_A / 1e3)
+             ? fmt::format("the representative {} cell at {:g} kA{}", k.technology, k.line_current_A / 1e3,
+                           k.acd_m > 0 ? fmt::format(" and ACD {:.2f} cm", k.acd_m * 100) : std::string())
              : fmt::format("the representative {} cell at its published line current",
                            k.technology);
 }
@@ -159,36 +162,15 @@ std::optional<flex::FlexCase> representative_cell(const FleetCase& c, const Hold
   return build_cell(cell_text(k, s), name, data, d);
 }
 
-/// The cell at the smelters' line current, else (no working steady state of the catalogue cell
-/// there: a boosted line whose heat balance was re-designed, which the catalogue does not hold) at
-/// the technology's published point, said in the hold's note.
-std::optional<flex::FlexCase> cell_for(const FleetCase& c, const HoldKey& k,
-                                       const plant::SmelterData& data, TechnologyHold& hold,
-                                       core::Diagnostics& d) {
-  hold.current_origin = k.line_current_A > 0 ? "smelter" : "technology";
-  core::Diagnostics at_smelter;
-  std::optional<flex::FlexCase> cell = representative_cell(c, k, data, hold, at_smelter);
-  if (cell || k.line_current_A <= 0) {
-    d.append(at_smelter);
-    return cell;
-  }
-  cell = representative_cell(c, HoldKey{k.technology, 0.0}, data, hold, d);
-  if (cell) {
-    hold.current_origin = "technology";
-    hold.note = fmt::format(
-        "the catalogue cell has no working steady state at the smelters' {:g} kA; run at its "
-        "published {:g} kA, where its heat-loss network is calibrated",
-        k.line_current_A / 1e3, cell->sim.op.line_current_A / 1e3);
-  }
-  return cell;
-}
-
 Outcome run_key(const FleetCase& c, const HoldKey& k, const plant::SmelterData& data) {
   Outcome out;
   out.hold.key = k;
   const double x = c.flex.share();
   core::Diagnostics d;
-  std::optional<flex::FlexCase> cell = cell_for(c, k, data, out.hold, d);
+  // The key's current is the one plant::cell_current decided for its smelters (hold_key): the
+  // smelters' own where it is a working state, else (0) the technology's published point.
+  out.hold.current_origin = k.line_current_A > 0 ? "smelter" : "technology";
+  std::optional<flex::FlexCase> cell = representative_cell(c, k, data, out.hold, d);
   const std::string name = cell_name(k);
   if (!cell) {
     out.errors.emplace_back("fleet.flex",
@@ -229,18 +211,6 @@ Outcome run_key(const FleetCase& c, const HoldKey& k, const plant::SmelterData& 
   } catch (const std::exception& e) {
     out.run_error = fmt::format("{}: {}", name, e.what());
     return out;
-  }
-  if (k.line_current_A > 0 && out.hold.current_origin == "smelter" && out.hold.down.hold_s <= 0 &&
-      out.hold.up.hold_s <= 0) {
-    // The catalogue cell at the smelters' current starts outside the window (its steady ledge or
-    // superheat there): not the smelters' own heat balance, which the catalogue does not hold.
-    Outcome published = run_key(c, HoldKey{k.technology, 0.0}, data);
-    published.hold.key = k;
-    published.hold.note = fmt::format(
-        "the catalogue cell at the smelters' {:g} kA starts outside the window ({} at once); "
-        "run at its published {:g} kA, where its heat-loss network is calibrated",
-        k.line_current_A / 1e3, out.hold.down.limit, published.hold.line_current_A / 1e3);
-    return published;
   }
   return out;
 }

@@ -182,6 +182,18 @@ void apply_eu_ets(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& 
     put("eu_ets.benchmark", *c.ets_benchmark_t_per_t, fmt::format("cbam.ets_benchmark of {}", why));
 }
 
+/// The current the smelter's cells are evaluated at, said where the case names them: `potline
+/// smelter` on the file decides it with the same function (plant::cell_current) as the fleet did
+/// for its SEC and its flexible-capacity envelope.
+void note_cell_current(const FleetSmelter& s, SmelterCaseValues& v) {
+  if (!s.cell_current) return;
+  const std::string key = v.values.get("potline.line_current") != nullptr ? "potline.line_current" : "potline.technology";
+  if (v.values.get(key) == nullptr) return;
+  v.source[key] += fmt::format("; the cell model evaluates {} at {:.4g} kA ({}), as the fleet does for its SEC and "
+                               "flexible capacity",
+                               s.technology, s.cell_current->line_current_A / 1e3, s.cell_current->text);
+}
+
 std::string header(const FleetCase& c, const FleetSmelter& s) {
   std::ostringstream out;
   out << "# Smelter case of '" << s.record.id << "' (" << s.record.name << ") as `potline fleet` evaluates it:\n"
@@ -229,6 +241,7 @@ std::string smelter_case_toml(const FleetCase& base, const std::string& id, cons
   apply_power_shock(c, s, *values);
   apply_capacity_in_force(c, s, *values);
   apply_eu_ets(c, s, *values);
+  note_cell_current(s, *values);
   std::ostringstream out;
   out << header(c, s) << "\n[case]\ntitle = " << toml_string(s.record.name + " (from fleet case " + c.title + ")")
       << "\n";

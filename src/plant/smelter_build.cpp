@@ -11,8 +11,8 @@
 #include "potline/cell/cell_model.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/plant/cell_current.hpp"
 #include "potline/plant/smelter_case.hpp"
-#include "potline/potline/thermal_window.hpp"
 #include "potline/plant/smelter_schema.hpp"
 #include "potline/core/constants.hpp"
 #include "ccs_internal.hpp"
@@ -27,51 +27,14 @@ namespace {
 struct CellPoint {
   std::optional<double> sec_J_per_kg, current_efficiency, line_current_A;
   std::string origin;  ///< the operating point the cell model was run at (for sec_origin)
+  std::optional<CellCurrent> current;  ///< the current the cell is evaluated at, and why
   std::vector<std::string> calibration_problems;  ///< the technology's implausible calibration, if so
 };
 
-/// Estimate: the calibrated cell (geometry, ACD) stands for a line run within ±10 % of its published
-/// current; further away the line runs modified cells (anode size, ACD) that the catalogue does not
-/// describe, and the fixed cell would misstate SEC (P155 at Laterriere's 219 kA, +29 %: 17.8 instead
-/// of 15.0 kWh/kg), so the published operating point is kept there.
-constexpr double kOperatingCurrentBand = 0.10;
-
-/// The calibrated cell at the smelter's own line current `own_A` (within the band), at the ACD that
-/// simulate's pot control settles it at there (line::controlled_operating_point: the design bath
-/// temperature held, user trials T17-5 and T17-14), when that is a working state within the safe
-/// window by `potline cell --thermal`'s judgement; else the published point, with the reason in the
-/// SEC's origin (with line::kNoWorkingState) and a warning (T7-26: HAL275 at Sunndal's 275 kA at the
-/// catalogue ACD, ledge 21.6 cm, gave an SEC 5 % below its published point).
-void run_at_own_current(const cell::Technology& tech, cell::CellCase& tc, double own_A, CellPoint& p,
-                        const Reader& r) {
-  const double design_A = tc.op.line_current_A;
-  const line::ControlledOperatingPoint at = line::controlled_operating_point(tc.design, tc.constants, tc.op, own_A);
-  const line::ThermalJudgement& j = at.judgement;
-  if (j.problems.empty()) {
-    p.origin = fmt::format("calibrated at its published {:.4g} kA, run at the smelter's line current {:.4g} kA and the ACD "
-                           "the pot control holds its design bath temperature at, {:.2f} cm (published {:.2f} cm)",
-                           design_A / 1e3, own_A / 1e3, at.op.acd_m * 100, tc.op.acd_m * 100);
-    tc.op = at.op;
-    return;
-  }
-  std::string why;
-  for (const auto& x : j.problems) why += (why.empty() ? "" : ", ") + x;
-  if (at.acd_at_limit)
-    why += fmt::format(" at ACD {:.2f} cm, the resistance control's limit (control.acd_min {:.1f} to control.acd_max "
-                       "{:.1f} cm)",
-                       at.op.acd_m * 100, at.acd_min_m * 100, at.acd_max_m * 100);
-  p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA, and run there: at the smelter's {:.4g} "
-                         "kA the calibrated cell {} ({}; `potline cell --technology {} --set operation.line_current=\"{:.4g} "
-                         "kA\" --set operation.acd=\"{:.2f} cm\" --thermal`)",
-                         design_A / 1e3, own_A / 1e3, line::kNoWorkingState, why, tech.id, own_A / 1e3,
-                         at.op.acd_m * 100);
-  r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech.id + "': " + p.origin);
-}
-
-/// The calibrated cell of potline.technology, run at the smelter's own line current when the case
-/// gives potline.line_current within kOperatingCurrentBand of the published current (its operating
-/// point: amperage creep or a reduced current), else at the technology's published operating point
-/// (docs/model/fleet.md, "SEC at each smelter's operating point").
+/// The calibrated cell of potline.technology, run at the current plant::cell_current decides for the
+/// case's potline.line_current (its own current when within the band and a working state there,
+/// else the technology's published operating point, with a warning; docs/model/fleet.md, "SEC at
+/// each smelter's operating point").
 CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Reader& r) {
   CellPoint p;
   c.technology = r.v.text("potline.technology");
@@ -80,18 +43,12 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
   if (tech == nullptr) return p;  // reported by report_unknown_names
   core::Diagnostics cell_diag;
   if (auto tc = cell::technology_case(*tech, data.technologies, cell_diag)) {
-    const double design_A = tc->op.line_current_A;
-    p.origin = "calibrated to its published operating point";
-    if (const auto own = r.opt("potline.line_current"); own && *own != design_A) {
-      if (std::abs(*own / design_A - 1.0) <= kOperatingCurrentBand + 1e-9) {  // 440 kA of 400 is within
-        run_at_own_current(*tech, *tc, *own, p, r);
-      } else {
-        p.origin = fmt::format("calibrated to its published operating point, {:.4g} kA; the smelter's {:.4g} kA is more "
-                               "than {:g} % away: modified cells, run at the published point",
-                               design_A / 1e3, *own / 1e3, kOperatingCurrentBand * 100);
-        r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech->id + "': " + p.origin);
-      }
-    }
+    const CellCurrent current = cell_current(*tech, *tc, r.opt("potline.line_current"));
+    if (current.departs_from_own())
+      r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech->id + "': " + current.text);
+    tc->op = current.op;
+    p.origin = current.text;
+    p.current = current;
     if (tc->calibration) p.calibration_problems = tc->calibration->problems;
     const cell::CellResult result = cell::evaluate(tc->design, tc->constants, tc->op);
     p.sec_J_per_kg = result.sec_ac_J_per_kg;
@@ -356,6 +313,7 @@ PotlineGroupCase single_group(const SmelterCase& c, const CellPoint& cell, doubl
   g.pots_per_line = r.opt("potline.pots_per_line");
   g.line_current_A = r.opt("potline.line_current") ? r.opt("potline.line_current") : cell.line_current_A;
   if (!std::isnan(ce)) g.current_efficiency = ce;
+  g.cell_current = cell.current;
   g.employees_assigned = c.inputs.employees;
   g.ae_summary_file = c.ae_summary_file;
   g.ae_per_cell_day = c.ae_per_cell_day;

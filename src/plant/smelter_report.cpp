@@ -228,6 +228,10 @@ io::Json potline_groups_json(const SmelterCase& c, const SmelterResult& r) {
     x["count"] = g.count;
     if (g.pots_per_line) x["pots_per_line"] = *g.pots_per_line;
     if (g.line_current_A) x["line_current_kA"] = *g.line_current_A / 1e3;
+    if (g.cell_current) {
+      x["cell_line_current_kA"] = g.cell_current->line_current_A / 1e3;
+      x["cell_line_current_basis"] = g.cell_current->text;
+    }
     if (g.current_efficiency) x["current_efficiency_pct"] = *g.current_efficiency * 100.0;
     x["capacity_t_per_year"] = p.capacity_kg_per_s * kSecondsPerYear / kKgPerT;
     x["capacity_factor"] = p.capacity_kg_per_s > 0 ? p.production_kg_per_s / p.capacity_kg_per_s : 0.0;

@@ -22,15 +22,18 @@ TEST(CliTrialFleetTables, CostCurveMarginIsTheRowsRegionPriceLessC1) {
   // region_price_usd_per_t was the last column; the EU ETS columns follow it since 2026-12-05 evening,
   // the break-even power price since user trial 7 (T7-35).
   // The netback (T7-5) follows them, the UK ETS columns (T9-14) last; the compensation of indirect
-  // emission costs sits between the EU ETS and the break-even power price since 2026-12-06.
-  EXPECT_EQ(header[header.size() - 9], "region_price_usd_per_t");
-  EXPECT_EQ(header[header.size() - 7], "eu_ets_free_allocation_t_per_t");
-  EXPECT_EQ(header[header.size() - 6], "indirect_cost_aid_usd_per_t");
-  EXPECT_EQ(header[header.size() - 5], "breakeven_power_usd_per_MWh");
-  EXPECT_EQ(header[header.size() - 4], "netback_usd_per_t");
-  EXPECT_EQ(header[header.size() - 3], "netback_region");
-  EXPECT_EQ(header[header.size() - 2], "uk_ets_usd_per_t");
-  EXPECT_EQ(header.back(), "uk_ets_free_allocation_t_per_t");
+  // emission costs sits between the EU ETS and the break-even power price since 2026-12-06; the
+  // current each smelter's cell is evaluated at, and why, last since 2026-12-07 (issue 10).
+  EXPECT_EQ(header[header.size() - 11], "region_price_usd_per_t");
+  EXPECT_EQ(header[header.size() - 9], "eu_ets_free_allocation_t_per_t");
+  EXPECT_EQ(header[header.size() - 8], "indirect_cost_aid_usd_per_t");
+  EXPECT_EQ(header[header.size() - 7], "breakeven_power_usd_per_MWh");
+  EXPECT_EQ(header[header.size() - 6], "netback_usd_per_t");
+  EXPECT_EQ(header[header.size() - 5], "netback_region");
+  EXPECT_EQ(header[header.size() - 4], "uk_ets_usd_per_t");
+  EXPECT_EQ(header[header.size() - 3], "uk_ets_free_allocation_t_per_t");
+  EXPECT_EQ(header[header.size() - 2], "cell_line_current_kA");
+  EXPECT_EQ(header.back(), "cell_line_current_basis");
   const Json summary = parse_json(read_file(dir + "/summary.json"));
   const std::size_t region = column(header, "region"), price = column(header, "region_price_usd_per_t"),
                     c1 = column(header, "c1_usd_per_t"), margin = column(header, "margin_usd_per_t");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "potline/fleet/dataset.hpp"
+#include "potline/plant/cell_current.hpp"
 #include "potline/plant/smelter.hpp"
 #include "potline/policy/cbam.hpp"
 #include "potline/policy/eu_ets.hpp"
@@ -27,6 +28,10 @@ struct FleetSmelter {
   double base_power_usd_per_J = 0;   ///< before scenario shocks
   std::string sec_origin;            ///< where the SEC came from (technology or technology class)
   std::string technology;            ///< the catalogue technology whose cell model gives the SEC
+  /// The line current that technology's cell is evaluated at, and why (plant::cell_current, decided
+  /// once by the smelter model): the SEC's and CE's, the flexible-capacity envelope's and the
+  /// exported smelter case's (none without a technology).
+  std::optional<plant::CellCurrent> cell_current;
   std::string technology_class;      ///< the class id when the row names no technology (else empty)
   bool employees_estimated = false;
   std::string power_origin;          ///< where the power price came from (contract, captive fuel, subregion, region)

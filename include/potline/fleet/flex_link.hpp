@@ -54,10 +54,12 @@ struct DirectionHold {
   double drawn_share = 1;  ///< mean power drawn up to the hold, share of nominal
 };
 
-/// Which cells a smelter runs: a catalogue technology at a line current (0: the technology's own).
+/// Which cells a smelter runs: a catalogue technology at a line current (0: the technology's own)
+/// and the ACD the smelter model evaluates it at there (0: the technology's calibrated ACD).
 struct HoldKey {
   std::string technology;
   double line_current_A = 0;
+  double acd_m = 0;
   auto operator<=>(const HoldKey&) const = default;
 };
 
@@ -67,7 +69,9 @@ struct TechnologyHold {
   double line_current_A = 0;   ///< the current it ran at (the key's, or the technology's nominal)
   double max_current_A = 0;    ///< its rectifier limit (potline.max_current)
   std::string current_origin;  ///< "smelter" (the rows' own) or "technology" (its published)
-  std::string note;  ///< why the cell ran at the technology's current instead of the smelters'
+  /// The smelters of a published-current hold whose own current it is not, and why (their
+  /// plant::cell_current); empty when none.
+  std::string note;
   double exchanger_W_per_m2 = 0;  ///< heat_exchangers.max_extraction of the cell (0: conventional)
   DirectionHold down, up;
   /// The current-efficiency note of its ±X % calls (line::ce_current_note; "" when none, T8-9).
@@ -94,8 +98,10 @@ struct FlexCapacity {
   double power_W = 0, flexible_W = 0, flexible_J = 0, down_J = 0, up_J = 0;
 };
 
-/// The cells smelter `i` of the case runs, as the smelter model runs them (fleet_smelters.cpp): its
-/// row's line current when the row names the technology (not for a retrofit nor a class).
+/// The cells smelter `i` of the case runs, at the current the smelter model evaluated them at
+/// (FleetSmelter::cell_current, plant::cell_current): its own line current, at the ACD the pot
+/// control settles at there, where that is a working state within the band; else the technology's
+/// published point (line_current_A and acd_m 0), as for a retrofit or a technology class.
 HoldKey hold_key(const FleetCase& c, std::size_t i);
 
 /// The representative cell's envelope for each key in the case's configuration (one dynamic run per

@@ -10,6 +10,7 @@
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/values.hpp"
 #include "potline/plant/anode_effects.hpp"
+#include "potline/plant/cell_current.hpp"
 #include "potline/plant/emissions.hpp"
 #include "potline/plant/smelter.hpp"
 #include "potline/policy/cbam.hpp"
@@ -37,7 +38,10 @@ struct PotlineGroupCase {
   std::string sec_origin;
   int count = 1;
   std::optional<double> pots_per_line;
-  std::optional<double> line_current_A;
+  std::optional<double> line_current_A;       ///< the line's (potline.line_current, else the cell's)
+  /// The current its technology's cell is evaluated at, and why (plant::cell_current; none without a
+  /// technology): SEC and current efficiency are that cell's.
+  std::optional<CellCurrent> cell_current;
   std::optional<double> current_efficiency;  ///< fraction
   double employees_assigned = 0;
   std::string ae_summary_file;  ///< emissions.from_simulation of the group (resolved), empty if none

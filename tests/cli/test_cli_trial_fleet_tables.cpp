@@ -77,7 +77,10 @@ TEST(CliTrialFleetTables, AFullLaneIsNotANetback) {
     }
     if (row[id] == "oc-tomago" || row[id] == "oc-boyne") {
       ++australian;
-      EXPECT_EQ(row[where], "oceania") << lines[i];
+      // Not the full lane's destination. Oceania's own price, or a tie with it: since TALCO runs
+      // (T16-8) the rest of Asia's price less the freight there equals Oceania's to the cent, and
+      // the netback names that region.
+      EXPECT_NE(row[where], "usa") << lines[i];
       EXPECT_NEAR(std::stod(row[netback]), std::stod(row[price]), 0.01) << lines[i];
       EXPECT_LT(std::stod(row[margin]), 0) << lines[i];
     }

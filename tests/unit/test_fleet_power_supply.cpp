@@ -310,7 +310,8 @@ TEST(fleet_power_supply, AddedLoadInNewZealandIsAcceptedAndMovesNoSmelter) {
 // split and the curves of Norway's smelter provinces, Sweden's SE2, Spain, Iceland, Sarawak, Irkutsk
 // Oblast, South Africa, Mozambique, Sao Paulo, North Sumatra, Argentina, the UK, Iran, Egypt and
 // Kazakhstan; 56.2 and 8.5 % before them, 56.7 and 8.6 % on 2026-12-04): of the
-// operating capacity outside China, 85.5 % lies in an area with a supply curve, and 8.2 % is moved by
+// operating capacity outside China, 84.1 % lies in an area with a supply curve (85.5 % before TALCO,
+// Tajikistan, no curve, became an operating row, T16-8), and 8.1 % (8.2 %) is moved by
 // an added load (85.6 and 8.9 % before the Rheinwerk, idle in 2024, left the operating rows on
 // 2026-12-05) (a non-zero curve listing the
 // smelter's power source, no published contract). A check that the documented figures are the data's.
@@ -332,8 +333,8 @@ TEST(fleet_power_supply, ShippedCurvesCoverTheDocumentedShareOfCapacityOutsideCh
     }
   }
   ASSERT_GT(total, 0.0);
-  EXPECT_NEAR(in_area / total, 0.855, 0.002);
-  EXPECT_NEAR(moved / total, 0.082, 0.002);
+  EXPECT_NEAR(in_area / total, 0.8405, 0.002);  // 0.855 before TALCO's 0.52 Mt/yr, no curve (T16-8)
+  EXPECT_NEAR(moved / total, 0.0806, 0.002);
 }
 
 // A curve whose country or province is not in the smelter dataset is an input error with a

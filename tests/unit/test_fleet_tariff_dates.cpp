@@ -261,9 +261,10 @@ TEST(fleet_tariff_dates, TheSection232TableOfFleetMdAsMeasured) {
     int year;
     double output_held, output_dated, price_held, price_dated, world_held, world_dated;
   };
-  const Row table[] = {{2024, 0.601, 0.601, 2768, 2768, 2389, 2389}, {2025, 0.601, 0.620, 2572, 3351, 2371, 2371},
-                       {2026, 0.637, 0.658, 2581, 3660, 2408, 2347}, {2027, 0.648, 0.670, 2699, 3829, 2526, 2459},
-                       {2030, 1.420, 1.420, 2990, 4304, 2830, 2776}, {2035, 1.420, 1.420, 3827, 5479, 3667, 3559}};
+  // Since TALCO runs (user trial 16, T16-8, 2026-12-07): the prices moved by up to 44 USD/t.
+  const Row table[] = {{2024, 0.601, 0.601, 2758, 2758, 2380, 2380}, {2025, 0.601, 0.620, 2572, 3348, 2371, 2370},
+                       {2026, 0.637, 0.658, 2571, 3703, 2399, 2375}, {2027, 0.648, 0.670, 2688, 3814, 2516, 2450},
+                       {2030, 1.420, 1.420, 2981, 4293, 2821, 2769}, {2035, 1.420, 1.420, 3814, 5445, 3654, 3537}};
   for (const Row& row : table) {
     const auto k = static_cast<std::size_t>(row.year - 2024);
     ASSERT_EQ(a[k].year, row.year);

@@ -80,12 +80,13 @@ TEST(fleet_path_2025, GccProductionWithinFivePercentOfIaiPreliminary) {
 TEST(fleet_path_2025, NorthAmericaProductionWithinFivePercentOfIaiPreliminary) {
   EXPECT_NEAR(production_Mt({"usa", "canada"}), 3.94, 0.05 * 3.94);
 }
-// W34, a known miss by 0.05 points asserted as it stands since T12-11 (each region's demand anchored
-// at its observed 2024 price, 2026-12-06 late): Portland runs all of its 358 kt/yr, as in 2024 (W25),
-// 1.975 Mt (+5.05 %); 1.957 (+4.1 %) with the curves anchored at the LME. Not tuned.
-TEST(fleet_path_2025, KnownMissOceaniaAboveIaiPreliminaryWithPortlandAtFullCapacity) {
-  EXPECT_GT(production_Mt({"oceania"}), 1.05 * 1.88);
-  EXPECT_NEAR(production_Mt({"oceania"}), 1.975, 0.002);
+// W34, a pass by half a point since TALCO runs (user trial 16, T16-8, 2026-12-07): its 80 kt/yr in
+// the rest of Asia lowers every regional price by about 10 USD/t and Oceania's dearest line turns
+// down, 1.964 Mt (+4.5 %); before, a known miss by 0.05 points (1.975 Mt, +5.05 %, Portland at all of
+// its 358 kt/yr, as in 2024, W25). Not tuned: the move comes from a data row elsewhere.
+TEST(fleet_path_2025, OceaniaWithinFivePercentOfIaiPreliminaryByHalfAPoint) {
+  EXPECT_NEAR(production_Mt({"oceania"}), 1.88, 0.05 * 1.88);
+  EXPECT_NEAR(production_Mt({"oceania"}), 1.964, 0.002);
 }
 TEST(fleet_path_2025, AfricaProductionWithinFivePercentOfIaiPreliminary) {
   EXPECT_NEAR(production_Mt({"africa"}), 1.62, 0.05 * 1.62);
@@ -116,8 +117,8 @@ TEST(fleet_path_2025, WorldPrice2025WithinTenPercentOfLmeOnlyThroughThe2024Ancho
   EXPECT_LT(world, year_2025_path_2024_price());  // the wrong reason: below the path's own 2024
   // 2,314.4 before the compensation of indirect emission costs became the fleet's (2026-12-06): the
   // German plants' 2025 aid now follows the 2024 EUA (65 EUR/t) instead of a fixed 85 netted in their price.
-  // 2,371.1 since T12-11.
-  EXPECT_NEAR(world, 2371.1, 1.0);
+  // 2,371.1 since T12-11; 2,369.6 since TALCO runs (T16-8).
+  EXPECT_NEAR(world, 2369.6, 1.0);
   // The path's text says so beside the year (data/fleet-paths.toml, published_lme).
   bool noted = false;
   for (const std::string& w : year_2025().r.warnings)

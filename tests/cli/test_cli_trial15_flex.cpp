@@ -85,7 +85,9 @@ TEST(CliTrial15Flex, ExchangerIncrementSplitsIntoSavingsAndAdjustmentsWithTheWit
   EXPECT_NEAR(num(x, "savings_increment_annual_value_eur"), savings, 1e-6 * std::abs(savings));
   EXPECT_NEAR(num(x, "savings_increment_annual_value_eur") + num(x, "adjustments_increment_annual_value_eur"),
               num(x, "increment_annual_value_eur"), 1e-6 * std::abs(num(x, "increment_annual_value_eur")));
-  if (savings > 0) EXPECT_NEAR(num(x, "savings_payback_years"), num(x, "capex_eur") / savings, 1e-9 * num(x, "capex_eur"));
+  if (savings > 0) {
+    EXPECT_NEAR(num(x, "savings_payback_years"), num(x, "capex_eur") / savings, 1e-9 * num(x, "capex_eur"));
+  }
 
   const RunResult r = potline({"flex", example("flex-week-insulated.toml")});
   ASSERT_EQ(r.exit_code, 0) << r.describe();

@@ -37,7 +37,9 @@ TEST(CliTrialFix17, LongReportSubtitlesWrapIntoLinesThatJoinBack) {
       const std::size_t next = body.find("\",\"", from);
       const std::string line = body.substr(from, next == std::string::npos ? std::string::npos : next - from);
       EXPECT_LE(line.size(), 107u) << line;
-      if (next != std::string::npos) EXPECT_EQ(line.back(), ' ') << line;
+      if (next != std::string::npos) {
+        EXPECT_EQ(line.back(), ' ') << line;
+      }
       from = next == std::string::npos ? body.size() : next + 3;
     }
   }

@@ -144,13 +144,17 @@ TEST(fleet_backtest_2024, RussiaAndEasternEuropeWithinFivePercentOfIai) {
 // Sunndal 2021]), the region is at 3.00 Mt (+6.0 %, a fail) and Europe's price falls to 2,376.
 // Europe's output (3.03 Mt) is set by its demand and the import cost at the marginal plant's price.
 // Earlier that day: 2.98 Mt (+5.3 %) with Greece running and Alro stopped; 2.88 Mt (+1.8 %) before
-// Germany ran its dated part. Asserted as it stands, with the stopped Greek plant that makes it pass.
-TEST(fleet_backtest_2024, WesternAndCentralEuropeWithinFivePercentOfIaiOnlyWithAluminiumOfGreeceStopped) {
+// Germany ran its dated part. Since the AP18 rows are the `ap18` class (CN-PB240's 13.65 kWh/kg for
+// the `old` class's 15.0; user trial 16, T16-10, 2026-12-07) Saint-Jean-de-Maurienne runs all of its
+// 145 kt (137.75, its turndown band idle, before): 2.974 Mt, +5.07 %, a miss by a tenth of a point
+// even with the Greek plant stopped. Asserted as it stands; not tuned.
+TEST(fleet_backtest_2024, KnownMissWesternAndCentralEuropeJustAboveIaiEvenWithAluminiumOfGreeceStopped) {
   const double wce = countries_production_Mt({"FRA", "DEU", "GRC", "ISL", "NOR", "ESP", "SWE"});
-  EXPECT_NEAR(wce, 2.83, 0.05 * 2.83);
-  EXPECT_NEAR(wce, 2.960, 0.01);
+  EXPECT_GT(wce, 1.05 * 2.83);  // the miss
+  EXPECT_NEAR(wce, 2.974, 0.001);
+  EXPECT_NEAR(smelter_kt("eu-st-jean-de-maurienne"), 145.0, 0.5);
   EXPECT_NEAR(countries_production_Mt({"DEU"}), 0.2347, 0.005);
-  EXPECT_EQ(smelter_kt("eu-aluminium-of-greece"), 0.0);  // ran in 2024: the pass rests on this
+  EXPECT_EQ(smelter_kt("eu-aluminium-of-greece"), 0.0);  // ran in 2024: running, the miss would be larger
   // The region file's sourced 2024 labour costs (2026-12-05) lowered Alro's C1 from 2,694 to 2,652
   // USD/t (Europe's loaded wage 90,000 -> 73,200 USD/yr, [Eurostat labour costs 2024]) and Europe's
   // price with it (2,414 -> 2,372); Alro ran 37.1 kt until Oceania's (100,000 -> 76,400 USD/yr,
@@ -265,14 +269,16 @@ TEST(fleet_backtest_2024, AfricaProductionWithinFivePercentOfIai) {
 
 // W25, a known miss asserted as it stands since T12-11 (each region's demand anchored at its observed
 // 2024 price, 2026-12-06 late): Oceania's price, 2,409 USD/t, lies above Portland's C1, 2,390, so
-// Portland runs all of its 358 kt/yr (340.1, its turndown band, before): 1.975 Mt, +5.9 %. It passed
+// Portland runs all of its 358 kt/yr (340.1, its turndown band, before): 1.975 Mt, +5.9 %. Since
+// Tomago is the `ap18` class (user trial 16, T16-10, 2026-12-07; C1 2,464 -> 2,396 USD/t) it runs
+// 584.2 of its 590 kt (560.5 before): 1.999 Mt, +7.2 %. It passed
 // at 1.957 Mt (+4.9 %) with the curves anchored at the LME, 1.948 (+4.4 %) on 2026-12-05. Tiwai
 // Point's cut of July-September 2024 is not held; neither its size nor Portland's 2024 output was
 // read. Not tuned.
 TEST(fleet_backtest_2024, KnownMissOceaniaAboveIaiWithPortlandAtFullCapacity) {
   const double oceania = region_production_Mt("oceania");
   EXPECT_GT(oceania, 1.05 * 1.865);  // the miss
-  EXPECT_NEAR(oceania, 1.975, 0.002);
+  EXPECT_NEAR(oceania, 1.999, 0.002);
   EXPECT_NEAR(smelter_kt("oc-portland"), 358.0, 0.5);
 }
 
@@ -462,7 +468,7 @@ TEST(fleet_backtest_2024, KnownMissWorldCaptiveFossilShareJustOverFifteenPercent
     if (plant::is_captive(b.c.model.smelters[i].record.power_source)) captive += b.r.production_kg_per_s[i];
   }
   const double share = captive / b.r.production_total_kg_per_s;
-  EXPECT_LT(share, 0.85 * 0.49);  // the miss, as it stands (41.56 %; 41.61 % before TALCO ran, T16-8)
+  EXPECT_LT(share, 0.85 * 0.49);  // the miss, as it stands (41.54 %; 41.56 % before T16-10 and T17-13)
   EXPECT_GT(share, 0.84 * 0.49);  // by a hair
 }
 
@@ -549,15 +555,19 @@ TEST(fleet_backtest_2024, PathExample2024EqualsTheBacktest) {
 // (2,332.9 with the curves at the LME, `market.demand_anchor = "lme"`); fixed demand has no anchor
 // (2,624.0). Since TALCO runs its 80 kt/yr in force (user trial 16, T16-8, 2026-12-07) the operating
 // capacity is 73.02 Mt/yr, 0.26 Mt/yr over demand: 2,379.9 with the elasticity, 2,430.2 with fixed
-// demand (the last quarter megatonne now falls on a cheaper plant). Both asserted as measured, on the
-// path's 2024 (= the backtest's).
+// demand (the last quarter megatonne now falls on a cheaper plant). Since the AP18 rows are the `ap18`
+// class and Hillside and Mozal hold their 2024 capacities (user trials T16-10, T17-13, 2026-12-07):
+// 73.03 Mt/yr, 2,376.5 with the elasticity and with fixed demand alike (Tomago, now at C1 2,396 in
+// Oceania, is the marginal plant of both). Both asserted as measured, on the path's 2024 (= the
+// backtest's).
 TEST(fleet_backtest_2024, FixedDemandLeftTheWorldPriceToTheLastQuarterOfAMegatonne) {
   const fleet::YearResult fixed = path_2024({"market.demand_elasticity=0"});
   ASSERT_TRUE(fixed.r.feasible) << fixed.r.explanation;
-  EXPECT_NEAR(fixed.r.world_price_usd_per_kg * 1e3, 2430.2, 3.0);
+  EXPECT_NEAR(fixed.r.world_price_usd_per_kg * 1e3, 2376.5, 3.0);
   // The same with the fine demand blocks (0.1 %, 2026-12-06, T9-11): a supply step sets it; 2,389.4
-  // since the regional price anchor (T12-11), 2,379.9 since TALCO runs (T16-8).
-  EXPECT_NEAR(backtest().r.world_price_usd_per_kg * 1e3, 2379.9, 3.0);
+  // since the regional price anchor (T12-11), 2,379.9 since TALCO runs (T16-8), 2,376.5 since T16-10
+  // and T17-13.
+  EXPECT_NEAR(backtest().r.world_price_usd_per_kg * 1e3, 2376.5, 3.0);
   double capacity = 0;
   for (const double c : backtest().r.capacity_by_region_kg_per_s) capacity += c;
   EXPECT_NEAR(capacity * kToMt - 72.76, 0.26, 0.01);  // the operating capacity over the 2024 demand

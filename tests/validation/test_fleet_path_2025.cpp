@@ -83,10 +83,12 @@ TEST(fleet_path_2025, NorthAmericaProductionWithinFivePercentOfIaiPreliminary) {
 // W34, a pass by half a point since TALCO runs (user trial 16, T16-8, 2026-12-07): its 80 kt/yr in
 // the rest of Asia lowers every regional price by about 10 USD/t and Oceania's dearest line turns
 // down, 1.964 Mt (+4.5 %); before, a known miss by 0.05 points (1.975 Mt, +5.05 %, Portland at all of
-// its 358 kt/yr, as in 2024, W25). Not tuned: the move comes from a data row elsewhere.
-TEST(fleet_path_2025, OceaniaWithinFivePercentOfIaiPreliminaryByHalfAPoint) {
+// its 358 kt/yr, as in 2024, W25). Not tuned: the move comes from a data row elsewhere. 1.957 Mt
+// (+4.1 %) since Tomago is the `ap18` class and Hillside and Mozal hold their 2024 capacities (user
+// trials T16-10, T17-13, 2026-12-07).
+TEST(fleet_path_2025, OceaniaWithinFivePercentOfIaiPreliminary) {
   EXPECT_NEAR(production_Mt({"oceania"}), 1.88, 0.05 * 1.88);
-  EXPECT_NEAR(production_Mt({"oceania"}), 1.964, 0.002);
+  EXPECT_NEAR(production_Mt({"oceania"}), 1.957, 0.002);
 }
 TEST(fleet_path_2025, AfricaProductionWithinFivePercentOfIaiPreliminary) {
   EXPECT_NEAR(production_Mt({"africa"}), 1.62, 0.05 * 1.62);

@@ -18,6 +18,7 @@
 #include "potline/io/case_file.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/potline/faults_profiles.hpp"
+#include "potline/potline/simulate_case.hpp"
 #include "potline/potline/thermal_calibration.hpp"
 
 namespace potline::api {
@@ -200,9 +201,12 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   // An unknown technology is said with the other input errors, not in a second run (user trial T10-5;
   // build_cell_case says it when it is the only one).
   if (rejected > 0 && diagnostics.error_count() == rejected) cell::check_technology_name(user, catalogue, diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  // Errors of inputs the cells are not built from (run.seed, window.*, ...) leave the case to be
+  // built, so its own errors (a feed cycle that cannot work, user trial T17-7) come in the same pass.
+  if (diagnostics.has_errors() && !line::errors_leave_cells_buildable(diagnostics)) throw core::InputError(diagnostics);
+  const std::size_t before_data = diagnostics.error_count();
   const plant::EmissionData emissions = plant::EmissionData::load(source.data(), diagnostics);
-  if (diagnostics.has_errors()) throw core::InputError(diagnostics);
+  if (diagnostics.error_count() > before_data) throw core::InputError(diagnostics);
   const auto design_point = file_design_point(written, overrides, catalogue);
   auto built = line::build_simulation_case(user, catalogue, emissions, source.base_dir(), diagnostics,
                                            design_point ? &*design_point : nullptr);

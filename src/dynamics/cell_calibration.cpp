@@ -1,6 +1,8 @@
 // Building one dynamic cell: geometry, initial state at the operating point, and the thermal
 // network calibrated so that this point is a steady state of the dynamic model
 // (docs/model/dynamics.md, "Thermal calibration" and "Thermal nodes").
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -35,8 +37,9 @@ void set_initial_masses(const CellModel& m, const cell::OperatingPoint& op, cons
       design.cathode_area_m2 * p.bath_height_m - m.anode_area_m2 * design.anode_immersion_m;
   if (!(bath_volume > 0.0)) {
     throw core::RunError(
-        "dynamics: the anodes (immersion " + std::to_string(design.anode_immersion_m) +
-        " m) take up more than the bath volume; raise dynamics.bath_height or the cathode area");
+        fmt::format("dynamics: the anodes (immersion {:.4g} cm) take up more than the bath volume; raise "
+                    "dynamics.bath_height or the cathode area",
+                    100 * design.anode_immersion_m));
   }
   const double bath_kg = props.density_kg_per_m3 * bath_volume;
   for (int i = 0; i < kStateCount; ++i) y[i] = 0.0;
@@ -78,10 +81,10 @@ HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op
   const double bottom_fraction = 1.0 - p.top_loss_fraction - p.side_loss_fraction;
   if (!(loss > 0.0) || !(bottom_fraction > 0.0) || !(h.T - h.Tl > 0.1) || !(h.Tl > h.Tamb)) {
     throw core::RunError(
-        "dynamics: cannot calibrate the thermal network: steady heat loss " + std::to_string(loss) +
-        " W, superheat " + std::to_string(h.T - h.Tl) + " K, bottom share " +
-        std::to_string(bottom_fraction) +
-        " (need a positive heat loss, superheat above 0.1 K and top + side shares below 1)");
+        fmt::format("dynamics: cannot calibrate the thermal network: steady heat loss {:.4g} kW, superheat {:.3g} K, "
+                    "bottom share {:.3g} (need a positive heat loss, superheat above 0.1 K and top + side shares "
+                    "below 1)",
+                    loss / 1e3, h.T - h.Tl, bottom_fraction));
   }
   const double I0 = op.line_current_A;
   h.top_joule = p.anode_drop_to_top_fraction * I0 * I0 * m.design.anode_resistance_ohm;
@@ -90,8 +93,11 @@ HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op
   h.bottom_loss = bottom_fraction * loss;
   h.side_loss = p.side_loss_fraction * loss;
   if (!(h.top_joule < h.top_loss) || !(h.lining_joule < h.bottom_loss)) {
-    throw core::RunError("dynamics: the anode (cathode) Joule heat exceeds the top (bottom) heat loss; "
-                         "raise dynamics.top_loss_fraction (bottom share) or lower the conductor-heat fractions");
+    throw core::RunError(fmt::format(
+        "dynamics: the conductors' Joule heat exceeds the heat loss it is released into: anodes {:.4g} kW against "
+        "the top loss {:.4g} kW, cathode {:.4g} kW against the bottom loss {:.4g} kW (the cell's heat loss {:.4g} kW "
+        "at {:.4g} V); raise dynamics.top_loss_fraction (bottom share) or lower the conductor-heat fractions",
+        h.top_joule / 1e3, h.top_loss / 1e3, h.lining_joule / 1e3, h.bottom_loss / 1e3, loss / 1e3, r.voltage_V));
   }
   return h;
 }
@@ -118,12 +124,11 @@ void calibrate_exchangers(CellModel& m, const HeatLossSplit& h, std::optional<do
   m.exchanger_share = m.exchanger_max_W / h.side_loss;
   if (!(p.exchanger_design_fraction * m.exchanger_share < 0.95)) {
     throw core::RunError(
-        "dynamics: the shell heat exchangers at their design use (" +
-        std::to_string(p.exchanger_design_fraction * m.exchanger_max_W / 1e3) + " kW) would carry " +
-        std::to_string(100.0 * p.exchanger_design_fraction * m.exchanger_share) + " % of the " +
-        std::to_string(h.side_loss / 1e3) +
-        " kW side heat loss at the operating point (at most 95 %: the shell itself loses the rest); "
-        "lower heat_exchangers.max_extraction or heat_exchangers.design_fraction");
+        fmt::format("dynamics: the shell heat exchangers at their design use ({:.4g} kW) would carry {:.3g} % of the "
+                    "{:.4g} kW side heat loss at the operating point (at most 95 %: the shell itself loses the rest); "
+                    "lower heat_exchangers.max_extraction or heat_exchangers.design_fraction",
+                    p.exchanger_design_fraction * m.exchanger_max_W / 1e3,
+                    100.0 * p.exchanger_design_fraction * m.exchanger_share, h.side_loss / 1e3));
   }
 }
 
@@ -141,20 +146,19 @@ double calibrate_side(CellModel& m, const HeatLossSplit& h) {
                                                                      : h.side_loss;
   if (ledge_flux > h.side_loss * (1.0 + 1e-12)) {
     throw core::RunError(
-        "dynamics: dynamics.ledge_heat_transfer (" + std::to_string(p.ledge_heat_transfer_W_per_m2_K / 1e3) +
-        " kW/(m2 K)) x " + std::to_string(A) + " m2 x superheat " + std::to_string(superheat) + " K = " +
-        std::to_string(ledge_flux / 1e3) + " kW is more than the whole side heat loss (" +
-        std::to_string(h.side_loss / 1e3) +
-        " kW); lower dynamics.ledge_heat_transfer (0: from the side loss) or raise dynamics.side_loss_fraction");
+        fmt::format("dynamics: dynamics.ledge_heat_transfer ({:.4g} kW/(m2 K)) x {:.4g} m2 x superheat {:.3g} K = "
+                    "{:.4g} kW is more than the whole side heat loss ({:.4g} kW); lower dynamics.ledge_heat_transfer "
+                    "(0: from the side loss) or raise dynamics.side_loss_fraction",
+                    p.ledge_heat_transfer_W_per_m2_K / 1e3, A, superheat, ledge_flux / 1e3, h.side_loss / 1e3));
   }
   m.ledge_heat_transfer_W_per_m2_K = ledge_flux / (A * superheat);
   const double ledge_resistance = p.initial_ledge_m / (p.ledge_conductivity_W_per_m_K * A);
   m.wall_resistance_K_per_W = (h.Tl - h.Tamb) / ledge_flux - ledge_resistance;
   if (!(m.wall_resistance_K_per_W > 0.0)) {
     throw core::RunError(
-        "dynamics: a " + std::to_string(p.initial_ledge_m * 100) + " cm ledge alone conducts less than the " +
-        std::to_string(ledge_flux / 1e3) + " kW the ledge-covered side must pass; lower dynamics.initial_ledge or "
-        "dynamics.ledge_heat_transfer");
+        fmt::format("dynamics: a {:.3g} cm ledge alone conducts less than the {:.4g} kW the ledge-covered side must "
+                    "pass; lower dynamics.initial_ledge or dynamics.ledge_heat_transfer",
+                    p.initial_ledge_m * 100, ledge_flux / 1e3));
   }
   const double wall_node_K = h.Tl - (ledge_resistance + p.wall_inner_fraction * m.wall_resistance_K_per_W) * ledge_flux;
   m.wall_outer_resistance_K_per_W = (wall_node_K - h.Tamb) / h.side_loss;
@@ -165,10 +169,10 @@ double calibrate_side(CellModel& m, const HeatLossSplit& h) {
     m.side_bypass_fixed_K_per_W = 1.0 / m.side_bypass_W_per_K - p.bypass_ledge_share * ledge_resistance;
     if (!(m.side_bypass_fixed_K_per_W > 0.0)) {
       throw core::RunError(
-          "dynamics: the side heat loss past the ledge (" + std::to_string((h.side_loss - ledge_flux) / 1e3) +
-          " kW) cannot cross a frozen layer of " + std::to_string(p.bypass_ledge_share) + " x the " +
-          std::to_string(p.initial_ledge_m * 100) + " cm ledge's resistance; lower dynamics.bypass_ledge_share or "
-          "dynamics.initial_ledge, or raise dynamics.ledge_heat_transfer");
+          fmt::format("dynamics: the side heat loss past the ledge ({:.4g} kW) cannot cross a frozen layer of {:.3g} x "
+                      "the {:.3g} cm ledge's resistance; lower dynamics.bypass_ledge_share or dynamics.initial_ledge, "
+                      "or raise dynamics.ledge_heat_transfer",
+                      (h.side_loss - ledge_flux) / 1e3, p.bypass_ledge_share, p.initial_ledge_m * 100));
     }
   }
   return wall_node_K;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "input_blame.hpp"
 #include "line_internal.hpp"
 #include "potline/io/values.hpp"
 
@@ -56,13 +57,6 @@ double anode_problem_voltage_V(const CellRun& run, const SimulationCase& c,
 
 }  // namespace detail
 
-namespace {
-core::SourceLocation location(const io::ValueSet& v, const std::string& key) {
-  const io::Value* x = v.get(key);
-  return x ? x->location : core::SourceLocation{};
-}
-}  // namespace
-
 // The starts (no default: none) and the cross-field checks of the per-cell disturbances; the
 // bound keys are in simulate_schema_cut_in.cpp.
 void read_cell_upsets(const io::ValueSet& v, SimulationCase& c, core::Diagnostics& diagnostics) {
@@ -72,8 +66,8 @@ void read_cell_upsets(const io::ValueSet& v, SimulationCase& c, core::Diagnostic
     if (!s) return;
     out = *s;
     if (!(duration > 0.0)) {
-      diagnostics.error(location(v, key), duration_key,
-                        fmt::format("{} needs a positive duration ({})", key, duration_key));
+      conflict_error(v, diagnostics, {duration_key, key}, fmt::format("{} needs a positive duration", key),
+                     fmt::format("give {}, or remove {} to run without it", duration_key, key));
     }
   };
   start("disturbance.anode_problem_start", "disturbance.anode_problem_duration",
@@ -81,11 +75,9 @@ void read_cell_upsets(const io::ValueSet& v, SimulationCase& c, core::Diagnostic
   start("disturbance.cover_loss_start", "disturbance.cover_loss_duration", u.cover_loss_duration_s,
         u.cover_loss_start_s);
   if (u.anode_problem_start_s >= 0.0 && u.anodes_out >= c.design.anode_count) {
-    diagnostics.error(
-        location(v, "disturbance.anodes_out"), "disturbance.anodes_out",
-        fmt::format(
-            "{} anode(s) out of {} (design.anode_count): at least one must carry the current",
-            u.anodes_out, c.design.anode_count));
+    conflict_error(v, diagnostics, {"disturbance.anodes_out", "design.anode_count"},
+                   "as many anodes out as the cell has, or more: at least one must carry the current",
+                   fmt::format("give disturbance.anodes_out at most {}", c.design.anode_count - 1));
   }
 }
 

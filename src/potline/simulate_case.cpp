@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <string_view>
 
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
@@ -20,13 +21,14 @@
 #include "potline/potline/simulation.hpp"
 #include "potline/potline/thermal_start.hpp"
 #include "line_internal.hpp"
+#include "input_blame.hpp"
+#include "simulate_checks.hpp"
 
 namespace potline::line {
 // The per-cell disturbances' starts and checks (cell_upsets.cpp).
 void read_cell_upsets(const io::ValueSet& v, SimulationCase& c, core::Diagnostics& diagnostics);
 namespace {
 using control::ControllerSettings;
-using dynamics::DynamicsParameters;
 control::Distribution::Kind distribution_kind(const std::string& name) {
   if (name == "uniform") return control::Distribution::Kind::kUniform;
   if (name == "exponential") return control::Distribution::Kind::kExponential;
@@ -128,9 +130,9 @@ void build_schedule(const io::ValueSet& v, const std::string& case_dir, Simulati
   const double max_current =
       v.maybe_number("potline.max_current").value_or(std::min(1.25 * c.op.line_current_A, 2e6));
   if (max_current < c.op.line_current_A) {
-    diagnostics.error(location(v, "potline.max_current"), "potline.max_current",
-                      fmt::format("{:.6g} kA is below the nominal line current {:.6g} kA (operation.line_current)",
-                                  max_current / 1e3, c.op.line_current_A / 1e3));
+    conflict_error(v, diagnostics, {"potline.max_current", "operation.line_current"},
+                   "the rectifier's limit is below the nominal line current",
+                   "raise potline.max_current or lower operation.line_current");
   }
   c.schedule = CurrentSchedule(c.op.line_current_A, max_current);
   const std::string steps = v.text("potline.current_steps");
@@ -164,105 +166,6 @@ void build_schedule(const io::ValueSet& v, const std::string& case_dir, Simulati
   }
 }
 
-// Cross-field checks of the controller and disturbance inputs.
-// The ACD limits (docs/model/dynamics.md §4): a floor above the ceiling leaves the control no room;
-// a design ACD outside them is allowed (the control moves it only towards them) but said.
-void check_acd_limits(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
-  control::ControllerSettings s = c.control;
-  s.bath_height_m = c.dynamics.bath_height_m;
-  const double floor = control::acd_floor_m(s), ceiling = control::acd_ceiling_m(s);
-  if (floor >= ceiling) {
-    // Named by the key the case gave: the floor, else whichever bound sets the ceiling (an immersion
-    // that leaves no ACD was reported as control.acd_min, with no position, when acd_min was the default).
-    const bool immersion_binds = s.min_anode_immersion_m > 0.0 && s.bath_height_m > 0.0 &&
-                                 (s.acd_max_m <= 0.0 || s.bath_height_m - s.min_anode_immersion_m <= s.acd_max_m);
-    std::string key = "control.acd_min";
-    if (location(v, key).file.empty()) {
-      key = !immersion_binds ? "control.acd_max"
-            : location(v, "control.min_anode_immersion").file.empty() ? "dynamics.bath_height"
-                                                                        : "control.min_anode_immersion";
-    }
-    diagnostics.error(location(v, key), key,
-                      fmt::format("the ACD floor {:.3g} cm is not below the ceiling {:.3g} cm (control.acd_max, or "
-                                  "dynamics.bath_height minus control.min_anode_immersion)",
-                                  100 * floor, 100 * ceiling));
-  } else if (c.op.acd_m > ceiling || c.op.acd_m < floor) {
-    diagnostics.warning(location(v, "operation.acd"), "operation.acd",
-                        fmt::format("the design ACD {:.3g} cm lies outside the ACD limits {} "
-                                    "(control.acd_min, control.acd_max, control.min_anode_immersion): the resistance "
-                                    "control moves the anodes only towards them",
-                                    100 * c.op.acd_m,
-                                    std::isfinite(ceiling) ? fmt::format("{:.3g}–{:.3g} cm", 100 * floor, 100 * ceiling)
-                                                           : fmt::format("of at least {:.3g} cm (no ceiling)", 100 * floor)));
-  }
-}
-
-// The anode-effect detection threshold must lie above the voltage the cell runs at: at or near it
-// every sample reads as an anode effect (control.ae_voltage = 3 V on cell-7d, 4.2 V: the quench and
-// feed logic ran without end and the bath froze at 3.6 d, a run-time failure; scripts/probe-bounds.py).
-// 0.5 V: the voltage noise and a tracking cycle move the voltage by tenths, an anode effect by volts.
-void check_ae_threshold(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
-  const ControllerSettings& s = c.control;
-  const double operating_V = c.target_voltage_given ? s.target_voltage_V
-                                                     : cell::evaluate(c.design, c.constants, c.op).voltage_V;
-  constexpr double kMargin_V = 0.5;
-  if (s.ae_detect_voltage_V < operating_V + kMargin_V) {
-    diagnostics.error(location(v, "control.ae_voltage"), "control.ae_voltage",
-                      fmt::format("{:.4g} V is not above the cell's {} {:.4g} V by {:.1f} V: every sample would read "
-                                  "as an anode effect; give at least {:.4g} V (an anode effect raises the voltage to "
-                                  "8 V and more)",
-                                  s.ae_detect_voltage_V, c.target_voltage_given ? "target voltage" : "operating voltage",
-                                  operating_V, kMargin_V, operating_V + kMargin_V));
-  }
-}
-
-void check_control(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
-  const ControllerSettings& s = c.control;
-  if (s.sample_delay_s > s.sample_interval_s) {
-    diagnostics.error(location(v, "control.sample_delay"), "control.sample_delay",
-                      "the analysis delay must not exceed the sampling interval (one sample is in "
-                      "the lab at a time)");
-  }
-  if (s.underfeed_factor >= s.overfeed_factor) {
-    diagnostics.error(
-        location(v, "control.underfeed_factor"), "control.underfeed_factor",
-        fmt::format("underfeed factor {} must be below the overfeed factor {}: the tracking "
-                    "cycle would never raise the alumina",
-                    s.underfeed_factor, s.overfeed_factor));
-  }
-  if (v.maybe_number("disturbance.feed_stop_start")) {
-    if (!(s.feed_stop_duration_s > 0)) {
-      diagnostics.error(location(v, "disturbance.feed_stop_start"),
-                        "disturbance.feed_stop_duration",
-                        "a feed stop needs a positive duration (disturbance.feed_stop_duration)");
-    }
-    if (s.feed_stop_period_s > 0 && s.feed_stop_period_s <= s.feed_stop_duration_s) {
-      diagnostics.error(location(v, "disturbance.feed_stop_period"), "disturbance.feed_stop_period",
-                        "the repeat period must be longer than the stop itself");
-    }
-  }
-  const int feeders = feeder_count(c.feeders, c.design.anode_count);
-  if (c.feeders.stop_feeder > feeders) {
-    diagnostics.error(location(v, "disturbance.feed_stop_feeder"), "disturbance.feed_stop_feeder",
-                      fmt::format("feeder {} does not exist: the cell has {} feeders (feeders.count; 0 = one per "
-                                  "10 anodes); give 0 (every feeder) to {}",
-                                  c.feeders.stop_feeder, feeders, feeders));
-  }
-  if (c.duration_s < s.sample_period_s) {
-    diagnostics.error(location(v, "run.duration"), "run.duration",
-                      "the run must last at least one sample period");
-  }
-  const io::Value* centre = v.get("control.centre_feed_cycle");
-  if (v.maybe_number("control.slope_threshold") && centre && centre->number != 0.0 &&
-      centre->origin != io::Origin::kDefault) {
-    diagnostics.error(centre->location, "control.centre_feed_cycle",
-                      "true derives control.slope_threshold, which is also given: give one of them (a given "
-                      "threshold is used as it is)");
-  }
-  check_acd_limits(v, c, diagnostics);
-  check_ae_threshold(v, c, diagnostics);
-}
-
 // Shell heat exchangers: the schedule, and keys that need the exchangers or the schedule mode.
 void build_exchangers(const io::ValueSet& v, SimulationCase& c, core::Diagnostics& diagnostics) {
   HeatExchangerSettings& x = c.exchangers;
@@ -279,57 +182,6 @@ void build_exchangers(const io::ValueSet& v, SimulationCase& c, core::Diagnostic
     } else {
       parse_exchanger_schedule(schedule, "heat_exchangers.schedule", where, diagnostics, x.schedule);
     }
-  }
-}
-
-// Cross-field checks of the heat-loss shares and the safe window.
-void check_model(const io::ValueSet& v, const SimulationCase& c, core::Diagnostics& diagnostics) {
-  const DynamicsParameters& p = c.dynamics;
-  if (p.top_loss_fraction + p.side_loss_fraction >= 1.0) {
-    diagnostics.error(
-        location(v, "dynamics.side_loss_fraction"), "dynamics.side_loss_fraction",
-        fmt::format("top ({}) + side ({}) shares must stay below 1: the bottom takes the rest",
-                    p.top_loss_fraction, p.side_loss_fraction));
-  }
-  // The batch integrator's fixed Heun step cannot follow a dissolution faster than about one step: at
-  // k x step = 5 (1 1/s, 5 s) the undissolved alumina went negative within a minute, a run-time failure
-  // (scripts/probe-bounds.py). Bound k x step by 1, half the method's stability limit of 2.
-  const double k_step = p.dissolution_rate_per_s * c.control.sample_period_s;
-  if (c.integrator == IntegratorKind::kBatch && k_step > 1.0) {
-    diagnostics.error(location(v, "dynamics.dissolution_rate"), "dynamics.dissolution_rate",
-                      fmt::format("{:.4g} 1/s with the batch integrator's step run.sample_period = {:.4g} s: their "
-                                  "product {:.3g} is above 1, faster than the fixed step can follow (allowed up to "
-                                  "{:.4g} 1/s at this step; published 0.002–0.005 1/s, [Yao et al. 2017]); lower it or "
-                                  "shorten run.sample_period",
-                                  p.dissolution_rate_per_s, c.control.sample_period_s, k_step,
-                                  1.0 / c.control.sample_period_s));
-  }
-  // The undercooling freeze relaxes the bath with rate (bath + metal heat capacity) / (bath heat
-  // capacity × τ), 2–3/τ on the catalogue cells: the same bound asks τ ≥ 3 × the step.
-  if (c.integrator == IntegratorKind::kBatch && p.undercooling_time_s < 3.0 * c.control.sample_period_s) {
-    diagnostics.error(location(v, "dynamics.undercooling_time"), "dynamics.undercooling_time",
-                      fmt::format("{:.4g} s with the batch integrator's step run.sample_period = {:.4g} s: the "
-                                  "freeze of an undercooled bath relaxes faster than the fixed step can follow "
-                                  "(it needs at least 3 steps, {:.4g} s); raise it or shorten run.sample_period",
-                                  p.undercooling_time_s, c.control.sample_period_s,
-                                  3.0 * c.control.sample_period_s));
-  }
-  // A setting of the other integrator changes nothing (T14-12: run.relative_tolerance = 1e-2 with the
-  // default batch integrator gave every printed digit of 1e-8, and the title listed it as changed).
-  const bool batch = c.integrator == IntegratorKind::kBatch;
-  const char* unused = batch ? "run.relative_tolerance" : "run.voltage_refresh";
-  if (const io::Value* x = v.get(unused);
-      x != nullptr && (x->origin == io::Origin::kCaseFile || x->origin == io::Origin::kCommandLine)) {
-    diagnostics.warning(x->location, unused,
-                        batch ? "never used: it is CVODE's tolerance, and run.integrator is \"batch\" (whose "
-                                "accuracy run.voltage_refresh and run.sample_period set); set run.integrator = "
-                                "\"cvode\" to use it"
-                              : "never used: it sets the batch integrator's refresh, and run.integrator is \"cvode\"");
-  }
-  const SafeWindow& w = c.window;
-  if (w.superheat_min_K >= w.superheat_max_K || w.ledge_min_m >= w.ledge_max_m) {
-    diagnostics.error(location(v, "window.superheat_min"), "window",
-                      "each safe-window minimum must be below its maximum");
   }
 }
 
@@ -428,24 +280,53 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   if (!simulate_table().bind(v, c).empty())
     throw std::logic_error("simulate schema: a bound field has no default");
   c.feeders.faults.profile = fault_profile;
+  // The cross-field checks quote a partner key with its value and origin, a technology's too
+  // (operation.line_current = 400 kA (technology catalogue, ...)): they read the cell case's final
+  // values besides the simulate ones.
+  io::ValueSet quoted_values = v;
+  for (const auto& [key, value] : cell_case->values.all()) {
+    if (!quoted_values.has(key)) quoted_values.set(key, value);
+  }
   bind_controller_extras(v, c);
   resolve_purity_track(v, *cell_case, c, diagnostics);  // grade over time (purity_track_case.cpp)
-  build_schedule(v, case_dir, c, diagnostics);
+  build_schedule(quoted_values, case_dir, c, diagnostics);
   read_disturbance_cells(v, c, diagnostics);
-  read_cell_upsets(v, c, diagnostics);  // anode problem, cover loss (cell_upsets.cpp)
+  read_cell_upsets(quoted_values, c, diagnostics);  // anode problem, cover loss (cell_upsets.cpp)
   build_exchangers(v, c, diagnostics);
   resolve_pfc(v, emissions, cell_case->technology ? &*cell_case->technology : nullptr, c, diagnostics);
-  check_model(v, c, diagnostics);
-  check_control(v, c, diagnostics);
-  if (diagnostics.has_errors()) return std::nullopt;
+  check_model(quoted_values, c, diagnostics);
+  check_control(quoted_values, c, diagnostics);
+  // The checks below build the cells: in the same pass as the others unless an error so far concerns
+  // an input the cells are built from (user trial T17-7: a feed-cycle error came in a second round).
+  if (!errors_leave_cells_buildable(diagnostics)) return std::nullopt;
   // The thermal calibration point and the start (thermal_start.cpp): needs a complete case.
+  const std::size_t errors_before = diagnostics.error_count();
   resolve_thermal_start(v, *cell_case, catalogue, design_point, c, diagnostics);
-  if (diagnostics.has_errors()) return std::nullopt;
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  check_ae_threshold(quoted_values, c, diagnostics);  // at the state the cells start in
   check_line_cells(v, c, diagnostics);
-  if (diagnostics.has_errors()) return std::nullopt;
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
   check_centred_feed_cycle(v, c, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return c;
+}
+
+bool errors_leave_cells_buildable(const core::Diagnostics& diagnostics) {
+  // Keys (or sections, ending in '.') that neither the cells, their heat-loss network nor the
+  // controller's feed cycle are built from.
+  static constexpr std::string_view kApart[] = {
+      "run.duration", "run.seed", "run.output_interval", "run.events", "run.threads", "window.", "disturbance.",
+      "pfc.", "purity.", "potline.cells", "potline.current_steps", "potline.current_csv", "potline.max_current",
+      "potline.power_control_period", "potline.outage_", "potline.on_", "potline.cut_", "potline.block_size",
+      "potline.power_basis", "potline.restart_after_outage", "potline.repair_time", "potline.startup_"};
+  for (const core::Diagnostic& d : diagnostics.items()) {
+    if (d.severity != core::Severity::kError) continue;
+    const bool apart = std::any_of(std::begin(kApart), std::end(kApart), [&](std::string_view k) {
+      return k.back() == '.' || k.back() == '_' ? d.key.rfind(k, 0) == 0 : d.key == k;
+    });
+    if (!apart) return false;
+  }
+  return true;
 }
 
 }  // namespace potline::line

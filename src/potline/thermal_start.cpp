@@ -17,9 +17,11 @@
 
 #include "potline/bath/liquidus.hpp"
 #include "potline/cell/bath_origin.hpp"
+#include "potline/cell/cell_model.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/potline/simulate_case.hpp"
 #include "potline/potline/thermal_window.hpp"
+#include "input_blame.hpp"
 
 namespace potline::line {
 namespace {
@@ -269,6 +271,36 @@ bool start_at_controlled_acd(const io::ValueSet& v, const cell::OperatingPoint& 
   return true;
 }
 
+// A catalogue point the network cannot be calibrated at with the case's design, model or dynamics
+// inputs is reported at the one the case gave (a --set first), with the cell's voltage and heat there,
+// else at case.technology (user trial T17-9: design.anode_count = 1 and design.nominal_current =
+// 0.001 kA were blamed on case.technology, and before that on control.ae_voltage at 220 V and 3e5 V).
+void report_uncalibratable(const io::ValueSet& values, const SimulationCase& c, const cell::OperatingPoint& point,
+                           const std::string& basis, bool technology, const std::string& why,
+                           core::Diagnostics& diagnostics) {
+  std::vector<std::string> given;
+  for (const auto& [key, x] : values.all()) {
+    const bool input = x.origin == io::Origin::kCommandLine || x.origin == io::Origin::kCaseFile;
+    for (const char* section : {"design.", "model.", "dynamics.", "heat_exchangers."}) {
+      if (input && key.rfind(section, 0) == 0) given.push_back(key);
+    }
+  }
+  std::string key = technology ? "case.technology" : "operation.bath_temperature";
+  std::string head;
+  if (technology && !given.empty()) {
+    key = blamed_key(values, given);
+    const cell::CellResult r = cell::evaluate(c.design, c.constants, point);
+    head = fmt::format("{}: with it the cell at {} ({}) runs at {:.4g} V and loses {:.4g} kW, and ", value_text(values, key),
+                       basis, point_text(point), r.voltage_V, r.energy.heat_loss_W / 1e3);
+  } else {
+    head = fmt::format("at {} ({}, liquidus {:.1f} °C) ", basis, point_text(point), bath::liquidus_K(point.bath) - 273.15);
+  }
+  diagnostics.error(location(values, key), key,
+                    fmt::format("{}the heat-loss network cannot be calibrated there: {}; {} (docs/model/dynamics.md, "
+                                "\"Thermal calibration\")",
+                                head, why, calibratable_superheats(c, point)));
+}
+
 // The network calibrated at `point`, the run started at c.op's steady state of it.
 void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, const std::string& basis,
                 bool technology, SimulationCase& c, core::Diagnostics& diagnostics) {
@@ -278,12 +310,7 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
   c.start_ledge_m = c.dynamics.initial_ledge_m;
   const Network n = calibrate(c, point);
   if (!n.model) {
-    const char* key = technology ? "case.technology" : "operation.bath_temperature";
-    diagnostics.error(location(values, key), key,
-                      fmt::format("the heat-loss network cannot be calibrated at {} ({}, liquidus {:.1f} °C): {}; {} "
-                                  "(docs/model/dynamics.md, \"Thermal calibration\")",
-                                  basis, point_text(point), bath::liquidus_K(point.bath) - 273.15, n.error,
-                                  calibratable_superheats(c, point)));
+    report_uncalibratable(values, c, point, basis, technology, n.error, diagnostics);
     return;
   }
   const bool controlled = start_at_controlled_acd(values, point, technology, c);

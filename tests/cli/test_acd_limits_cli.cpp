@@ -60,20 +60,20 @@ TEST(AcdLimitsCli, ACaseThatAsksForMoreAcdReportsTheTimeAtTheCeiling) {
 TEST(AcdLimitsCli, AFloorAboveTheCeilingIsAnInputError) {
   const RunResult r = potline({"simulate", example("cell-modulation.toml"), "--set", "control.acd_min=9 cm"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("'control.acd_min': the ACD floor 9 cm is not below the ceiling 8 cm"), std::string::npos)
+  EXPECT_NE(r.err.find("'control.acd_min': 9 cm: the ACD floor 9 cm (control.acd_min) is not below the ceiling 8 cm"), std::string::npos)
       << r.err;
   // An immersion that leaves no ACD is named as given, with its position (it was reported as
   // 'control.acd_min' with no position when the floor was the default).
   const RunResult deep =
       potline({"simulate", example("cell-modulation.toml"), "--set", "control.min_anode_immersion=25 cm"});
   EXPECT_EQ(deep.exit_code, 2) << deep.describe();
-  EXPECT_NE(deep.err.find("--set #1: error: 'control.min_anode_immersion': the ACD floor 2.5 cm is not below the "
-                          "ceiling -5 cm"),
+  EXPECT_NE(deep.err.find("--set #1: error: 'control.min_anode_immersion': 25 cm: the ACD floor 2.5 cm (control.acd_min) is "
+                          "not below the ceiling -5 cm"),
             std::string::npos)
       << deep.err;
   const RunResult low = potline({"simulate", example("cell-modulation.toml"), "--set", "control.acd_max=2 cm"});
   EXPECT_EQ(low.exit_code, 2) << low.describe();
-  EXPECT_NE(low.err.find("--set #1: error: 'control.acd_max': the ACD floor 2.5 cm is not below the ceiling 2 cm"),
+  EXPECT_NE(low.err.find("--set #1: error: 'control.acd_max': 2 cm: the ACD floor 2.5 cm (control.acd_min) is not below the ceiling 2 cm"),
             std::string::npos)
       << low.err;
   // No ceiling at all: the warning names the floor alone (it read "the ACD limits 5–inf cm").

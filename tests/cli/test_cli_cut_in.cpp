@@ -90,10 +90,10 @@ TEST(CliCellUpsets, InputErrorsNameTheKey) {
                "disturbance.anode_problem_duration=0", "--set", "disturbance.anodes_out=200"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err,
-            "'disturbance.anode_problem_duration': disturbance.anode_problem_start needs a "
+            "'disturbance.anode_problem_duration': 0 h: disturbance.anode_problem_start needs a "
             "positive duration");
-  expect_in(r.err, "'disturbance.anodes_out': 200 anode(s) out of");
-  expect_in(r.err, "at least one must carry the current");
+  expect_in(r.err, "'disturbance.anodes_out': 200: as many anodes out as the cell has, or more: at least one must "
+                   "carry the current; the other: design.anode_count = ");
   const auto range = potline({"simulate", example("potline-cell-upsets.toml"), "-q", "--set",
                               "disturbance.cover_loss_factor=0.5"});
   EXPECT_EQ(range.exit_code, 2) << range.describe();

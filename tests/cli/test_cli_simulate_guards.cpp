@@ -194,7 +194,7 @@ TEST(CliSimulateGuards, ScheduleMistakesAreInputErrors) {
 TEST(CliSimulateGuards, FeederMistakesAreInputErrors) {
   auto r = potline({"simulate", example("cell-stuck-feeder.toml"), "--set", "disturbance.feed_stop_feeder=9", "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("'disturbance.feed_stop_feeder': feeder 9 does not exist: the cell has 4 feeders"),
+  EXPECT_NE(r.err.find("'disturbance.feed_stop_feeder': 9: no such feeder: the cell has 4 feeders"),
             std::string::npos)
       << r.err;
   r = potline({"simulate", example("cell-stuck-feeder.toml"), "--set", "feeders.mixing_time=0.5", "-q"});

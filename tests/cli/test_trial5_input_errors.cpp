@@ -143,9 +143,10 @@ TEST(CliTrial5InputErrors, SimulateValuesThatCannotRunAreInputErrors) {
   RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "dynamics.dissolution_rate=0.1", "--set",
                          "run.sample_period=20 s", "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  expect_in(r.err, "--set #1: error: 'dynamics.dissolution_rate': 0.1 1/s with the batch integrator's step "
-                   "run.sample_period = 20 s: their product 2 is above 1, faster than the fixed step can follow "
-                   "(allowed up to 0.05 1/s at this step");
+  expect_in(r.err, "--set #1: error: 'dynamics.dissolution_rate': 0.1 1/s: the dissolution rate times the batch "
+                   "integrator's fixed step is 2, above 1: faster than the step can follow");
+  expect_in(r.err, "the other: run.sample_period = 20 s (--set #2); give dynamics.dissolution_rate at most 0.05 1/s "
+                   "or run.sample_period at most 10 s");
   r = potline({"simulate", example("cell-7d.toml"), "--set", "dynamics.dissolution_rate=1", "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err, "value 1 1/s is outside the allowed range [1e-05, 0.1] 1/s");
@@ -160,12 +161,13 @@ TEST(CliTrial5InputErrors, SimulateValuesThatCannotRunAreInputErrors) {
 TEST(CliTrial5InputErrors, AnAnodeEffectThresholdBelowTheCellVoltageIsAnInputError) {
   RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "control.ae_voltage=3 V", "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  expect_in(r.err, "--set #1: error: 'control.ae_voltage': 3 V is not above the cell's operating voltage 4.192 V by "
-                   "0.5 V: every sample would read as an anode effect; give at least 4.692 V");
+  expect_in(r.err, "--set #1: error: 'control.ae_voltage': 3 V: not above the cell's operating voltage at the start, "
+                   "4.192 V, by 0.5 V: every sample would read as an anode effect; give control.ae_voltage at least "
+                   "4.692 V");
   r = potline({"simulate", example("cell-7d.toml"), "--set", "control.ae_voltage=6 V", "--set",
                "control.target_voltage=5.8 V", "-q"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  expect_in(r.err, "6 V is not above the cell's target voltage 5.8 V by 0.5 V");
+  expect_in(r.err, "6 V: not above the cell's target voltage at the start, 5.8 V, by 0.5 V");
 }
 
 }  // namespace

@@ -267,7 +267,8 @@ TEST(DynamicsInput, ScheduleValuesBeyondTheLimitsAreInputErrors) {
                 .find("the factor 2.5 is outside its range; allowed: factor 0 to 2"),
             std::string::npos);
   EXPECT_EQ(input_error({"potline.current_steps=1 h 1.5", "potline.max_current=600 kA"}), "");
-  EXPECT_NE(input_error({"potline.max_current=300 kA"}).find("below the nominal line current 400 kA"),
+  EXPECT_NE(input_error({"potline.max_current=300 kA"}).find("300 kA: the rectifier's limit is below the nominal line current; the other: "
+                                                          "operation.line_current = 400 kA"),
             std::string::npos);
 }
 }  // namespace test_dynamics_guards

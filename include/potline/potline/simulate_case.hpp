@@ -40,4 +40,11 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
                                                     core::Diagnostics& diagnostics,
                                                     const cell::OperatingPoint* design_point = nullptr);
 
+/// Whether the input errors collected so far leave the cells buildable: each is on an input that
+/// neither the cells, their heat-loss network nor the controller's feed cycle are built from
+/// (run.duration, run.seed, window.*, disturbance.*, pfc.*, purity.*, the line's current schedule and
+/// outage), so the checks that build the cells run in the same pass and their errors come with these
+/// (user trial T17-7). An error without a key (a TOML syntax error) leaves nothing buildable.
+bool errors_leave_cells_buildable(const core::Diagnostics& diagnostics);
+
 }  // namespace potline::line

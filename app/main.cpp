@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <utility>
 
 #include "commands.hpp"
+#include "potline/api/data_dir.hpp"
 #include "potline/api/wrong_command.hpp"
-#include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
@@ -39,7 +41,14 @@ int run_guarded(const std::function<int()>& body) {
 }
 
 std::string data_dir(const GlobalOptions& options) {
-  return options.data_dir.empty() ? cell::default_data_dir() : options.data_dir;
+  if (!options.data_dir.empty()) return options.data_dir;
+  const api::DataDir found = api::locate_data_dir();
+  // Said once, on stderr, when the data are the compiled-in source tree of a program copied out of
+  // its build folder (user trial T17-16): that tree may have moved on since the build.
+  static bool said = false;
+  if (!said) std::cerr << api::data_dir_note(found, "--data-dir DIR");
+  said = true;
+  return found.path;
 }
 
 std::string changed_on_command_line(const std::vector<std::string>& sets) {
@@ -90,6 +99,23 @@ bool unknown_command(CLI::App& app, int argc, char** argv) {
   return false;
 }
 
+// The same key given twice with --set: the last value is used (io::apply_overrides); say so, once a
+// repeat (user trial T17-4: `--set operation.acd="4 cm" --set operation.acd="5 cm"` ran 5 cm without a word).
+void note_repeated_sets(const std::vector<std::string>& sets) {
+  core::Diagnostics quiet;  // a malformed --set is reported by the command
+  std::map<std::string, std::pair<int, std::string>> seen;  // key -> its last --set number and value
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const int n = static_cast<int>(i + 1);
+    const auto o = io::parse_override(sets[i], n, quiet);
+    if (!o) continue;
+    const auto it = seen.find(o->key);
+    if (it != seen.end())
+      std::cerr << "--set #" << n << ": note: '" << o->key << "' is given again: its value '" << o->value
+                << "' is used, not --set #" << it->second.first << "'s '" << it->second.second << "'\n";
+    seen[o->key] = {n, o->value};
+  }
+}
+
 }  // namespace
 
 }  // namespace potline::app
@@ -112,8 +138,10 @@ int main(int argc, char** argv) {
   GlobalOptions options;
   options.command_line.assign(argv, argv + argc);
   app.add_option("--data-dir", options.data_dir,
-                 "folder with technologies.toml and other data (default: $POTLINE_DATA_DIR or the "
-                 "source tree's data/)");
+                 "folder with technologies.toml and other data (default: $POTLINE_DATA_DIR, else data/ "
+                 "beside the program, else ../share/potline/data from it, else the data/ of the source "
+                 "tree the program was built from, " POTLINE_DATA_DIR ", with a note on stderr when the "
+                 "program is not in that tree's build folder)");
   int exit_code = 0;
   add_bath_command(app, options, exit_code);
   add_cell_command(app, options, exit_code);
@@ -129,6 +157,12 @@ int main(int argc, char** argv) {
   add_report_command(app, options, exit_code);
   add_compare_command(app, options, exit_code);
   add_flex_command(app, options, exit_code);
+  // Before the command runs (the main app's parse-complete callback runs before its subcommand's).
+  app.parse_complete_callback([&app] {
+    for (CLI::App* sub : app.get_subcommands())
+      if (const CLI::Option* set = sub->get_option_no_throw("--set"); set != nullptr && set->count() > 1)
+        note_repeated_sets(set->as<std::vector<std::string>>());
+  });
   if (unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 
 #include "potline/api/case_commands.hpp"
 #include "potline/api/catalogue_command.hpp"
+#include "potline/api/data_dir.hpp"
 #include "potline/api/flag_commands.hpp"
 #include "potline/api/flex_command.hpp"
 #include "potline/api/read_files.hpp"
@@ -18,7 +19,6 @@
 #include "potline/api/sweep_command.hpp"
 #include "potline/api/vary.hpp"
 #include "potline/api/wrong_command.hpp"
-#include "potline/cell/technology.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/fleet/smelter_export.hpp"
 #include "potline/sweep/read_results.hpp"
@@ -239,7 +239,9 @@ PYBIND11_MODULE(_core, m) {
   });
   py::register_exception<core::RunError>(m, "RunError", PyExc_RuntimeError);
 
-  m.def("default_data_dir", &cell::default_data_dir, "the data folder used when none is given");
+  m.def("default_data_dir", [] { return api::locate_data_dir().path; }, "the data folder used when none is given");
+  m.def("data_dir_note", [] { return api::data_dir_note(api::locate_data_dir(), "data_dir="); },
+        "the note saying which data folder is used when it is the compiled-in source tree's (empty otherwise)");
   m.def(
       "bath",
       [](const api::OptionTexts& options) {

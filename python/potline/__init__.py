@@ -37,7 +37,25 @@ __all__ = ["InputError", "InputWarning", "RunError", "Result", "cell", "bath", "
 
 
 def data_dir():
-    """The data folder used when none is given ($POTLINE_DATA_DIR or the source tree's data/)."""
+    """The data folder used when none is given: $POTLINE_DATA_DIR, else data/ in the package folder
+    (beside potline._core), else ../share/potline/data from it, else the data/ of the source tree the
+    module was built from, with a note on stderr (once) when the module is not in that tree's build
+    folder (docs/python.md)."""
+    return _default_data_dir()
+
+
+_data_note_said = False
+
+
+def _default_data_dir():
+    """data_dir(), saying once on stderr when the data are the compiled-in source tree's (user trial
+    T17-16: a module copied out of its build folder read a live worktree's data without a word)."""
+    global _data_note_said
+    if not _data_note_said:
+        _data_note_said = True
+        note = _core.data_dir_note()
+        if note:
+            _sys.stderr.write(note)
     return _core.default_data_dir()
 
 
@@ -46,7 +64,7 @@ def technologies(data_dir=None):
     "technologies": [...]}, each entry with its published operating point (value, as published,
     source), parameters, and under "model" the model calibrated to it: voltage, CE, SEC, and
     "plausible" (False where the CLI prints ** IMPLAUSIBLE **) with its "problems"."""
-    return _json.loads(_core.technologies(data_dir or _core.default_data_dir()))
+    return _json.loads(_core.technologies(data_dir or _default_data_dir()))
 
 
 def schema(name=None):
@@ -128,7 +146,7 @@ def emissions(data_dir=None, **options):
     Options as in `potline schema emissions`: production_t, technology_class, aem, ae_frequency,
     ae_duration_min, aeo, ce, pfc_method, low_voltage_cf4, nac, sulfur, ash, coefficients, gwp.
     """
-    result = _json.loads(_core.emissions(_options("emissions", options), data_dir or _core.default_data_dir()))
+    result = _json.loads(_core.emissions(_options("emissions", options), data_dir or _default_data_dir()))
     _issue_warnings(result.get("warnings", []), [f"--{name.replace('_', '-')}" for name in options])
     return result
 
@@ -139,7 +157,7 @@ def cbam(data_dir=None, **options):
     Options as in `potline schema cbam`: year, direct_t_co2e_per_t or default_country,
     eua_price_eur, carbon_price_paid_eur, cscf.
     """
-    result = _json.loads(_core.cbam(_options("cbam", options), data_dir or _core.default_data_dir()))
+    result = _json.loads(_core.cbam(_options("cbam", options), data_dir or _default_data_dir()))
     _issue_warnings(result.get("warnings", []), [f"--{name.replace('_', '-')}" for name in options])
     return result
 
@@ -263,7 +281,7 @@ def _case_args(case, set, data_dir):
     sets = []
     for key, value in (set or {}).items():
         sets.append(f"{key}={_text(value)}")
-    return path, text, sets, data_dir or ""
+    return path, text, sets, data_dir or _default_data_dir()
 
 
 def cell(case=None, set=None, technology=None, target_voltage=None, thermal=False, data_dir=None):

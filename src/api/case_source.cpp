@@ -2,7 +2,7 @@
 #include <filesystem>
 
 #include "potline/api/case_commands.hpp"
-#include "potline/cell/technology.hpp"
+#include "potline/api/data_dir.hpp"
 
 namespace potline::api {
 
@@ -10,7 +10,7 @@ std::string CaseSource::base_dir() const {
   return text ? std::string() : std::filesystem::path(path).parent_path().string();
 }
 
-std::string CaseSource::data() const { return data_dir.empty() ? cell::default_data_dir() : data_dir; }
+std::string CaseSource::data() const { return data_dir.empty() ? locate_data_dir().path : data_dir; }
 
 std::vector<std::string> located_warnings(const core::Diagnostics& d, const std::vector<const io::ValueSet*>& values,
                                           const CaseSource& source) {

@@ -85,8 +85,13 @@ CompareResult compare(const std::vector<std::string>& paths) {
   for (const auto& p : paths) {
     if (auto run = report::load_run(p, d, false)) out.runs.push_back(std::move(*run));
   }
-  if (paths.size() < 2)
-    d.error({}, "", "give two or more run folders or summary JSON files to compare");
+  // One run: the error at it (user trial T17-4: "error: give two or more ..." had no place).
+  if (paths.size() == 1)
+    d.error({paths[0], 0, 0}, "",
+            "give two or more run folders or summary JSON files to compare: this is the only one given "
+            "(potline compare RUN RUN [RUN ...])");
+  else if (paths.empty())
+    d.error({}, "", "give two or more run folders or summary JSON files to compare (potline compare RUN RUN [RUN ...])");
   if (d.has_errors()) throw core::InputError(d);
   out.comparison = report::compare_runs(out.runs);
   return out;

@@ -214,7 +214,11 @@ TEST_F(CliReport, CompareNeedsTwoRunsAndNamesAMissingSummary) {
   const std::string a = cell_run("a", "4.0 cm");
   const RunResult one = potline({"compare", a});
   EXPECT_EQ(one.exit_code, 2) << one.describe();
-  EXPECT_NE(one.err.find("give two or more run folders or summary JSON files to compare"), std::string::npos) << one.err;
+  // At the one run given (T17-4: the error had no place).
+  EXPECT_NE(one.err.find(a + ": error: give two or more run folders or summary JSON files to compare: this is the only "
+                             "one given"),
+            std::string::npos)
+      << one.err;
   std::filesystem::remove(std::filesystem::path(a) / "summary.json");
   const std::string b = cell_run("b", "4.0 cm");
   const RunResult r = potline({"compare", a, b});

@@ -471,6 +471,8 @@ int run_fleet(const FleetOptions& o, const GlobalOptions& global) {
   for (const auto& w : api::located_warnings(input, run)) std::cerr << w << "\n";
   if (o.json) std::cout << io::dump(run.summary);
   else print_summary(run.year_case ? *run.year_case : input.c, run.result, run.summary, changed_on_command_line(o.sets));
+  if (!o.json)  // a path's published outcomes (T17-12: they were warnings on stderr)
+    for (const auto& n : run.summary.at("notes")) std::cout << "  note: " << n.get<std::string>() << "\n";
   if (!o.json && !o.out.empty()) std::cout << "  results written to " << o.out << "/\n";  // as the other commands
   if (o.report) write_run_report(o.out, o.json);  // after the results (it came before the title)
   return 0;

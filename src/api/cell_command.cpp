@@ -66,8 +66,9 @@ std::optional<double> read_target_voltage(const std::string& text, core::Diagnos
   return v->number;
 }
 
-// Sets the ACD that gives `target_V`, recorded as a calibrated input with a warning saying so.
-void solve_target_voltage(cell::CellCase& c, double target_V, core::Diagnostics& diagnostics) {
+// Sets the ACD that gives `target_V`, recorded as a calibrated input; returns the note saying so (a
+// successful solve doubts no input: a note since user trial T17-12, a warning before).
+std::string solve_target_voltage(cell::CellCase& c, double target_V, core::Diagnostics& diagnostics) {
   const cell::AcdSolve solve = cell::solve_acd_for_voltage(c.design, c.constants, c.op, target_V);
   if (!solve.converged) {
     diagnostics.error({"--target-voltage", 0, 0}, "target-voltage", solve.failure);
@@ -79,9 +80,8 @@ void solve_target_voltage(cell::CellCase& c, double target_V, core::Diagnostics&
   v.origin = io::Origin::kCalibrated;
   v.location = {"--target-voltage", 0, 0};
   c.values.set("operation.acd", v);
-  diagnostics.warning({"--target-voltage", 0, 0}, "operation.acd",
-                      fmt::format("ACD solved for {:.4g} V: {:.3f} cm ({} evaluations)", target_V, solve.acd_m * 100,
-                                  solve.evaluations));
+  return fmt::format("ACD solved for {:.4g} V (--target-voltage): operation.acd = {:.3f} cm ({} evaluations)", target_V,
+                     solve.acd_m * 100, solve.evaluations);
 }
 
 }  // namespace
@@ -110,7 +110,8 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   auto built = cell::build_cell_case(user, catalogue, diagnostics, options);
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   CellRun run{std::move(*built), {}, {}, {}, catalogue.path(), {}};
-  if (target_V) solve_target_voltage(run.c, *target_V, diagnostics);
+  std::string solved;
+  if (target_V) solved = solve_target_voltage(run.c, *target_V, diagnostics);
 
   run.result = cell::evaluate(run.c.design, run.c.constants, run.c.op);
   // Alumina at or above saturation at the case's temperature: a warning of bath.alumina, at its place
@@ -126,6 +127,7 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   for (std::size_t i = run.located_warnings.size(); i < run.warnings.size(); ++i)
     run.located_warnings.push_back("warning: " + run.warnings[i]);  // as core::Diagnostic prints one with no place
   std::vector<std::string> notes = cell::collect_notes(run.c, run.result);
+  if (!solved.empty()) notes.insert(notes.begin(), solved);
   // T8-9: the Dewing CE away from the technology's calibration current.
   if (run.c.technology && run.c.technology->line_current_A) {
     if (auto note = cell::dewing_current_note(run.c.constants.current_efficiency_model, run.c.op.line_current_A,

@@ -13,6 +13,7 @@
 #include "fleet_power_shocks.hpp"
 #include "fleet_tables.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/api/given_at.hpp"
 #include "potline/core/constants.hpp"
 #include "potline/fleet/ccs_lever.hpp"
 #include "potline/fleet/hpa_product.hpp"
@@ -237,6 +238,7 @@ FleetInput load_fleet_here(const CaseSource& source) {
                         : fleet::load_fleet_case(source.path, dir, input.data, d, source.sets);
   input.warnings = d.warning_messages();
   input.located_warnings = located_warnings(d, {}, source);
+  input.source = source;
   return input;
 }
 }  // namespace
@@ -425,7 +427,9 @@ std::optional<std::string> eu_ets_note(const plant::SmelterData& data, const fle
 
 }  // namespace
 
-FleetRun run_fleet(const FleetInput& input) {
+namespace {
+// run_fleet without placing its input errors.
+FleetRun run_fleet_here(const FleetInput& input) {
   const fleet::FleetCase& c = input.c;
   FleetRun run;
   run.warnings = input.warnings;
@@ -435,6 +439,7 @@ FleetRun run_fleet(const FleetInput& input) {
     run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
     if (const auto note = eu_ets_note(input.data, c, run.result)) run.warnings.push_back(*note);
     run.summary = summary_json(c, run.result, run.warnings);
+    run.summary["notes"] = io::Json::array();
     if (!c.exclusions.empty() && run.result.market_solved)
       run.summary["exclusions"] = exclusions_json(c, run.result, c.exclusions.size());
     if (auto shocks = power_shocks_json(c, c, run.result); !shocks.empty())
@@ -447,15 +452,22 @@ FleetRun run_fleet(const FleetInput& input) {
     return run;
   }
   std::vector<fleet::YearResult> years = fleet::solve_years(c);
+  std::vector<std::string> notes;
   for (const auto& y : years) {
     require_feasible(y.c, y.r, y.year);
-    for (const auto& w : y.r.warnings) run.warnings.push_back(fmt::format("year {}: {}", y.year, w));
+    for (const auto& w : y.r.warnings) {
+      // The published outcome set beside a path year (fleet::solve_years) doubts no input: a note, not
+      // a warning (user trial T17-12: every run of the shipped path printed two "warning:" lines).
+      const bool outcome = w.rfind("published outcome:", 0) == 0;
+      (outcome ? notes : run.warnings).push_back(fmt::format("year {}: {}", y.year, w));
+    }
   }
   const fleet::YearResult& last = years.back();
   if (const auto note = eu_ets_note(input.data, last.c, last.r)) run.warnings.push_back(fmt::format("year {}: {}", last.year, *note));
   run.result = last.r;
   run.year_case = std::make_shared<const fleet::FleetCase>(last.c);
   run.summary = summary_json(last.c, last.r, run.warnings);
+  run.summary["notes"] = notes;
   run.summary["year"] = last.year;
   // T13-11: what the year's smelters start from; a path's last year beside the same year alone.
   run.summary["year_start"] = year_start(years.size() > 1);
@@ -478,6 +490,17 @@ FleetRun run_fleet(const FleetInput& input) {
     run.path_csv = path_table(years);
   }
   return run;
+}
+}  // namespace
+
+FleetRun run_fleet(const FleetInput& input) {
+  try {
+    return run_fleet_here(input);
+  } catch (const core::InputError& e) {
+    // An input checked in the solve (fleet.flex_power against the rectifier's reach) at the place it
+    // was given, not at the case file (user trial T17-8).
+    throw placed_where_given(e, input.source);
+  }
 }
 
 std::vector<std::string> located_warnings(const FleetInput& input, const FleetRun& run) {

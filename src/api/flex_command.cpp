@@ -1,12 +1,16 @@
 // potline flex as library functions (see flex_command.hpp).
 #include "potline/api/flex_command.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "potline/cell/technology.hpp"
 #include "potline/core/units.hpp"
 #include "potline/flex/flex_ce.hpp"
+#include "potline/flex/grid_products.hpp"
 #include "potline/io/case_file.hpp"
 #include "potline/plant/emissions.hpp"
 
@@ -90,6 +94,35 @@ flex::HorizonChoice horizon_choice(const CaseSource& source, const io::ValueSet&
   return h;
 }
 
+// A metal price that does not cover alumina and carbon (flex::net_metal_eur_per_kg <= 0; the dispatch
+// refuses it): an input error with the others, at the key the user gave (user trial T17-8: `--set
+// economics.alumina_price=100000 EUR/t` was blamed on economics.metal_price, with no place, after the
+// input pass), the last of the four keys given with --set, else economics.metal_price.
+void check_metal_margin(const io::ValueSet& user, const flex::FlexCase& c, core::Diagnostics& d) {
+  if (flex::net_metal_eur_per_kg(c) > 0) return;
+  const char* keys[] = {"economics.metal_price", "economics.alumina_price", "economics.alumina_consumption",
+                        "economics.carbon_price"};
+  std::string key = keys[0];
+  int last = 0;
+  for (const char* k : keys) {
+    const io::Value* v = user.get(k);
+    if (v == nullptr || v->origin != io::Origin::kCommandLine) continue;
+    const int index = std::atoi(v->location.file.substr(v->location.file.find('#') + 1).c_str());
+    if (index >= last) key = k, last = index;
+  }
+  const io::Value* at = user.get(key);
+  const flex::Economics& e = c.economics;
+  const double carbon = c.sim.dynamics.carbon_kg_per_kg_al;
+  d.error(at != nullptr ? at->location : core::SourceLocation{}, key,
+          fmt::format("the metal price {:.0f} EUR/t does not cover alumina and carbon, {:.3g} t/t × {:.0f} EUR/t + "
+                      "{:.3g} t/t × {:.0f} EUR/t = {:.0f} EUR/t of metal: every schedule loses money on each tonne, "
+                      "and the dispatch has nothing to trade against (economics.metal_price, economics.alumina_price, "
+                      "economics.alumina_consumption, economics.carbon_price)",
+                      e.metal_eur_per_kg * 1e3, e.alumina_kg_per_kg, e.alumina_eur_per_kg * 1e3, carbon,
+                      e.carbon_eur_per_kg * 1e3,
+                      (e.alumina_kg_per_kg * e.alumina_eur_per_kg + carbon * e.carbon_eur_per_kg) * 1e3));
+}
+
 // load_flex without the located_at_case wrapper.
 FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_source) {
   const io::Schema& schema = flex::flex_schema();
@@ -117,6 +150,7 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     const plant::EmissionData emissions = plant::EmissionData::load(source.data(), d);
     catalogue_path = catalogue.path();
     if (!d.has_errors()) c = flex::build_flex_case(user, catalogue, emissions, source.base_dir(), d);
+    if (c && !d.has_errors()) check_metal_margin(user, *c, d);
   }
   const PricePlace place = price_place(source, price_source, user);
   auto prices = read_prices(source, price_source, place, price_options(user), d);

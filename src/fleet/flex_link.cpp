@@ -367,9 +367,10 @@ void add_flex_link_fields(io::SchemaTable<FleetCase>& t) {
       .doc(
           "the level: power each producing smelter moves down and up, % of its power (reported "
           "even with "
-          "fleet.flex = none, then with conventional cells); a level beyond a conventional cell's "
-          "rectifier "
-          "(1.25 × its line current) is an error");
+          "fleet.flex = none, then with conventional cells); a conventional cell's rectifier "
+          "(potline.max_current = 1.25 × its line current) caps it well below 100 %: a level beyond the "
+          "lowest reach of the representative cells (+34.4 % in world-2024) is an error naming that cell, "
+          "unless fleet.flex = \"heat_exchangers\" (a rectifier sized for the level)");
   f.optional_number("fleet.flex_duration", &FlexConfiguration::duration_s)
       .unit("h", "s")
       .range(0.0, 8760.0)

@@ -123,6 +123,8 @@ struct Outcome {
   TechnologyHold hold;
   std::vector<std::pair<std::string, std::string>> errors;  ///< key, message
   std::string run_error;
+  /// fleet.flex_power beyond the rectifier's reach: the reach (+share) and why; one error for all cells.
+  std::optional<std::pair<double, std::string>> beyond_reach;
 };
 
 std::string cell_name(const HoldKey& k) {
@@ -179,17 +181,11 @@ Outcome run_key(const FleetCase& c, const HoldKey& k, const plant::SmelterData& 
   }
   const flex::RectifierReach reach = flex::rectifier_reach(cell->sim);
   if (1 + x > reach.max_share + 1e-9) {
-    out.errors.emplace_back(
-        "fleet.flex_power",
-        fmt::format(
-            "+{:.4g} % of power is beyond the rectifier's reach for {}: its limit "
-            "potline.max_current = {:.5g} kA "
-            "(1.25 × the line current) delivers at most +{:.3g} % at the voltage the resistance "
-            "control holds "
-            "there ({:.3f} V); lower fleet.flex_power to at most {:.3g} % or choose fleet.flex = "
-            "\"heat_exchangers\" (its rectifier is sized for the level)",
-            100 * x, name, reach.max_current_A / 1e3, 100 * (reach.max_share - 1), reach.voltage_V,
-            std::floor(1000 * (reach.max_share - 1)) / 10));
+    out.beyond_reach.emplace(
+        reach.max_share - 1,
+        fmt::format("{}, whose limit potline.max_current = {:.5g} kA (1.25 × the line current) delivers at most "
+                    "+{:.3g} % at the voltage the resistance control holds there ({:.3f} V)",
+                    name, reach.max_current_A / 1e3, 100 * (reach.max_share - 1), reach.voltage_V));
     return out;
   }
   cell->envelope.levels = {1 - x, 1 + x};
@@ -230,6 +226,22 @@ std::vector<TechnologyHold> technology_holds(const FleetCase& c, const std::vect
   core::Diagnostics d;
   std::string run_errors;
   std::vector<TechnologyHold> holds;
+  // fleet.flex_power beyond the reach of some cells: one error, the lowest reach (user trial T17-8: 22
+  // errors, one a representative cell, for one value).
+  const Outcome* lowest = nullptr;
+  int beyond = 0;
+  for (const Outcome& o : outcomes) {
+    if (!o.beyond_reach) continue;
+    ++beyond;
+    if (lowest == nullptr || o.beyond_reach->first < lowest->beyond_reach->first) lowest = &o;
+  }
+  if (lowest != nullptr)
+    d.error(core::SourceLocation{c.path}, "fleet.flex_power",
+            fmt::format("+{:.4g} % of power is beyond the rectifier's reach of {} of the {} representative cells; "
+                        "the lowest is {}: give at most {:.3g} %, or choose fleet.flex = \"heat_exchangers\" (its "
+                        "rectifier is sized for the level)",
+                        100 * c.flex.share(), beyond, outcomes.size(), lowest->beyond_reach->second,
+                        std::floor(1000 * lowest->beyond_reach->first) / 10));
   for (Outcome& o : outcomes) {
     for (const auto& [key, message] : o.errors) d.error(core::SourceLocation{c.path}, key, message);
     if (!o.run_error.empty()) run_errors += (run_errors.empty() ? "" : "; ") + o.run_error;

@@ -202,9 +202,11 @@ void resolve_consumption(SmelterCase& c, const std::optional<PotOutput>& pot, co
   SmelterInputs& in = c.inputs;
   const double gross = r.need("consumption.gross_carbon");
   if (gross < in.net_carbon_kg_per_kg) {
-    r.d.error(r.at("consumption.gross_carbon"), "consumption.gross_carbon",
-              fmt::format("gross anode consumption {:.3f} t/t is below the net consumption {:.3f} t/t; gross "
-                          "includes the butts that net excludes", gross, in.net_carbon_kg_per_kg));
+    const std::string key = r.given_of({"consumption.gross_carbon", "consumption.net_carbon"});
+    r.d.error(r.at(key), key,
+              fmt::format("gross anode consumption {:.3f} t/t (consumption.gross_carbon) is below the net consumption "
+                          "{:.3f} t/t (consumption.net_carbon); gross includes the butts that net excludes",
+                          gross, in.net_carbon_kg_per_kg));
   }
   const auto pot_life = r.opt("cathode.pot_life");
   const auto relining = r.opt("cathode.relining_cost");
@@ -229,8 +231,8 @@ void resolve_prices(SmelterCase& c, const Reader& r) {
   const auto alumina_price = r.opt("prices.alumina");
   const auto alumina_share = r.opt("prices.alumina_lme_share");
   if (alumina_price && alumina_share) {
-    r.d.error(r.at("prices.alumina_lme_share"), "prices.alumina_lme_share",
-              "give prices.alumina or prices.alumina_lme_share, not both");
+    const std::string key = r.given_of({"prices.alumina_lme_share", "prices.alumina"});
+    r.d.error(r.at(key), key, "give prices.alumina or prices.alumina_lme_share, not both");
   } else if (alumina_price) {
     in.alumina_usd_per_kg = *alumina_price;
   } else if (alumina_share) {
@@ -243,7 +245,10 @@ void resolve_prices(SmelterCase& c, const Reader& r) {
   } else if (auto anode = r.opt("prices.anode")) {
     in.anode_usd_per_kg = *anode;
     if (r.opt("prices.coke") || r.opt("prices.pitch")) {
-      r.d.error(r.at("prices.coke"), "prices.anode", "give prices.anode or prices.coke + prices.pitch, not both");
+      // At the key given (T17-9: `--set prices.pitch=0` was blamed on 'prices.anode' at the case file).
+      const std::string key = r.given_of({r.opt("prices.coke") ? "prices.coke" : "prices.pitch",
+                                          r.opt("prices.pitch") ? "prices.pitch" : "prices.coke", "prices.anode"});
+      r.d.error(r.at(key), key, "give prices.anode or prices.coke + prices.pitch, not both");
     }
   } else if (r.opt("prices.coke") && r.opt("prices.pitch")) {
     in.anode_usd_per_kg = r.need("anode.coke") * *r.opt("prices.coke") + r.need("anode.pitch") * *r.opt("prices.pitch") +
@@ -275,7 +280,13 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   in.cbam = true;
   in.eua_eur_per_t = *eua;
   in.carbon_price_paid_eur_per_t = r.need("cbam.carbon_price_paid");
-  in.usd_per_eur = r.need("cbam.usd_per_eur", "to state CBAM costs in USD");
+  if (const auto usd_per_eur = r.opt("cbam.usd_per_eur")) {
+    in.usd_per_eur = *usd_per_eur;
+  } else {  // at the key that asks for it (T17-9: `--set cbam.eua_price=0` got "'cbam.usd_per_eur': required" at the file)
+    r.d.error(r.at("cbam.eua_price"), "cbam.eua_price",
+              "a CBAM cost is computed when cbam.eua_price is given, and stated in USD: give cbam.usd_per_eur "
+              "(USD/EUR, e.g. 1.08) too, or leave cbam.eua_price out");
+  }
   in.cbam_factor = data.cbam.factor;
   in.cbam_markup = data.cbam.default_markup;
   in.cbam_benchmark_t_per_t = data.cbam.benchmark_primary_t_per_t;

@@ -1,6 +1,8 @@
 #pragma once
 // Internal to the plant module: shared by smelter_case.cpp and smelter_groups.cpp.
 #include <cstddef>
+#include <cstdlib>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -29,6 +31,25 @@ struct Reader {
   }
   std::optional<double> opt(const std::string& key) const { return v.maybe_number(key); }
   core::SourceLocation at(const std::string& key) const { return loc(v, key); }
+  /// Of the keys of a rule between them, the one to report its conflict at (user trial T17-9): the
+  /// last given with --set, else the first given in the case file, else the first.
+  std::string given_of(std::initializer_list<const char*> keys) const {
+    std::string best = *keys.begin();
+    int best_rank = -1;
+    for (const char* k : keys) {
+      const io::Value* x = v.get(k);
+      if (x == nullptr) continue;
+      int rank = -1;
+      if (x->origin == io::Origin::kCommandLine) {
+        const auto hash = x->location.file.find('#');
+        rank = 1 + (hash == std::string::npos ? 0 : std::atoi(x->location.file.c_str() + hash + 1));
+      } else if (x->origin == io::Origin::kCaseFile && best_rank < 0) {
+        rank = 0;
+      }
+      if (rank > best_rank) best = k, best_rank = rank;
+    }
+    return best;
+  }
 };
 
 /// The emission inputs of one group (smelter_emission_inputs.cpp), in this order after the

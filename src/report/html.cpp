@@ -267,6 +267,15 @@ std::string warnings_html(const RunData& run) {
   return out + "</ul>\n";
 }
 
+// The run's notes (summary.json "notes"): caveats and results that doubt no input (a path's published
+// outcomes, user trial T17-12, were "Warnings" in the warning colour).
+std::string notes_html(const RunData& run) {
+  if (!run.summary.contains("notes") || !run.summary["notes"].is_array() || run.summary["notes"].empty()) return "";
+  std::string out = "<h3>Notes</h3><ul class=\"note\">";
+  for (const auto& n : run.summary["notes"]) out += "<li>" + escape_html(text_of(n)) + "</li>";
+  return out + "</ul>\n";
+}
+
 std::string chart_html(const Chart& c, const std::string& caption) {
   return fmt::format("<figure><div id=\"{}\" class=\"chart\" data-primary=\"{}\" data-expected-marks=\"{}\"></div>"
                      "<figcaption>{}{}</figcaption></figure>\n",
@@ -383,7 +392,7 @@ Page render_html(const std::vector<RunData>& runs) {
     body +=
         fmt::format("<section class=\"run\" id=\"run-{}\">\n<h2>{}. potline {}: {}</h2>\n", k + 1,
                     k + 1, escape_html(run.command), escape_html(run.title() + changes_of(run)));
-    body += provenance(run) + stopped_html(run) + warnings_html(run);
+    body += provenance(run) + stopped_html(run) + warnings_html(run) + notes_html(run);
     const std::string caption = provenance_line(run);
     for (Chart& c : rr.charts) {
       c.id = fmt::format("chart-{}", next_id++);

@@ -14,8 +14,10 @@ TEST(FleetTariffDatesCli, ThePathExampleStepsSection232) {
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json j = parse_json(r.out);
   EXPECT_NE(j.at("title").get<std::string>().find("Section 232 by its dates"), std::string::npos);
-  for (const auto& w : j.at("warnings")) {  // only the published outcomes of 2024 and 2025 (T9-1)
-    EXPECT_NE(w.get<std::string>().find("published outcome"), std::string::npos) << w.dump();
+  EXPECT_TRUE(j.at("warnings").empty()) << j.at("warnings").dump();
+  ASSERT_EQ(j.at("notes").size(), 2u) << j.at("notes").dump();  // the published outcomes of 2024 and 2025 (T9-1)
+  for (const auto& n : j.at("notes")) {  // notes since T17-12 (warnings before)
+    EXPECT_NE(n.get<std::string>().find("published outcome"), std::string::npos) << n.dump();
   }
   const Json& path = j.at("path");
   ASSERT_EQ(path.size(), 12u);

@@ -156,6 +156,7 @@ struct FleetInput {
   fleet::FleetCase c;
   std::vector<std::string> warnings;  ///< of reading the case
   std::vector<std::string> located_warnings;  ///< the same, located (located_warnings), for stderr
+  CaseSource source;  ///< where the case came from: run_fleet's input errors are placed where their key was given
 };
 
 FleetInput load_fleet(const CaseSource& source);

@@ -1,0 +1,141 @@
+// User trial 17 findings fixed in the 2026-12-07 fifth session (T17-16, T17-12, T17-8, T17-4) and the
+// `cell --thermal` operating point. Each test asserts the message or the output it is about.
+#include <filesystem>
+#include <string>
+
+#include "cli_helpers.hpp"
+
+namespace potline_cli_test::test_cli_trialfix18 {
+namespace {
+
+namespace fs = std::filesystem;
+
+// T17-16: /opt/trial17/potline, copied out of its build folder, read the data/ of the worktree it was
+// built in (compiled in) without a word. A program now looks for data/ beside itself, then
+// ../share/potline/data, and says on stderr which folder it reads when it falls back on the source tree.
+TEST(CliTrialFix18, CopiedProgramLooksBesideItselfAndSaysWhichDataItReads) {
+  TempDir tmp;
+  const fs::path bin = tmp.path() / "bin";
+  fs::create_directories(bin);
+  const fs::path copy = bin / "potline";
+  fs::copy_file(potline_bin(), copy);
+  fs::permissions(copy, fs::perms::owner_all);
+  const fs::path source_data = source_dir() / "data";
+  const std::vector<std::string> no_env{"POTLINE_DATA_DIR="};
+  const std::vector<std::string> args{"technologies", "--json"};
+
+  const RunResult fallback = run_program(copy.string(), args, no_env);
+  ASSERT_EQ(fallback.exit_code, 0) << fallback.describe();
+  expect_in(fallback.err, "note: data folder " + source_data.string() +
+                              ": the source tree's data/ this program was built from (compiled in), as there is "
+                              "no data/ with technologies.toml in " + fs::canonical(bin).string() +
+                              " nor in its ../share/potline/data; set POTLINE_DATA_DIR or give --data-dir DIR");
+  EXPECT_EQ(count_lines_containing(fallback.err, "note: data folder"), 1) << fallback.err;
+  expect_in(parse_json(fallback.out).at("catalogue").get<std::string>(), source_data.string());
+
+  fs::create_directories(tmp.path() / "share" / "potline");
+  fs::create_directory_symlink(source_data, tmp.path() / "share" / "potline" / "data");
+  const RunResult share = run_program(copy.string(), args, no_env);
+  ASSERT_EQ(share.exit_code, 0) << share.describe();
+  expect_not_in(share.err, "note: data folder");
+  expect_in(parse_json(share.out).at("catalogue").get<std::string>(),
+            (fs::canonical(tmp.path()) / "share" / "potline" / "data" / "technologies.toml").string());
+
+  fs::create_directory_symlink(source_data, bin / "data");
+  const RunResult beside = run_program(copy.string(), args, no_env);
+  ASSERT_EQ(beside.exit_code, 0) << beside.describe();
+  expect_not_in(beside.err, "note: data folder");
+  expect_in(parse_json(beside.out).at("catalogue").get<std::string>(),
+            (fs::canonical(bin) / "data" / "technologies.toml").string());
+
+  // $POTLINE_DATA_DIR and --data-dir still come first, without a note; so does the build folder's program.
+  const RunResult env = run_program(copy.string(), args, {"POTLINE_DATA_DIR=" + source_data.string()});
+  ASSERT_EQ(env.exit_code, 0) << env.describe();
+  expect_not_in(env.err, "note: data folder");
+  const RunResult built = potline(args, no_env);
+  ASSERT_EQ(built.exit_code, 0) << built.describe();
+  expect_not_in(built.err, "note: data folder");
+  expect_in(parse_json(built.out).at("catalogue").get<std::string>(), source_data.string());
+}
+
+
+// T17-12: results that doubt no input were printed as `warning:` (JSON "warnings"): a path's published
+// outcomes (every run of the shipped world-path-2035) and `cell --target-voltage`'s successful solve.
+// They are notes now: the text's "  note:" lines and JSON "notes".
+TEST(CliTrialFix18, PublishedOutcomesAndASolvedAcdAreNotes) {
+  const std::vector<std::string> path{"fleet", example("world-path-2035.toml"), "--set", "fleet.last_year=2025"};
+  const RunResult text = potline(path);
+  ASSERT_EQ(text.exit_code, 0) << text.describe();
+  expect_in(text.out, "  note: year 2024: published outcome: world output 72.76 Mt");
+  expect_in(text.out, "  note: year 2025: published outcome:");
+  expect_not_in(text.err, "published outcome");
+  std::vector<std::string> json_args = path;
+  json_args.push_back("--json");
+  const RunResult json = potline(json_args);
+  ASSERT_EQ(json.exit_code, 0) << json.describe();
+  const Json j = parse_json(json.out);
+  ASSERT_EQ(j.at("notes").size(), 2u) << j.at("notes").dump();
+  for (const auto& w : j.at("warnings")) expect_not_in(w.get<std::string>(), "published outcome");
+
+  const RunResult acd = potline({"cell", "--technology", "AP60", "--target-voltage", "4.05", "--json"});
+  ASSERT_EQ(acd.exit_code, 0) << acd.describe();
+  const Json c = parse_json(acd.out);
+  expect_in(c.at("notes").at(0).get<std::string>(), "ACD solved for 4.05 V (--target-voltage): operation.acd = ");
+  for (const auto& w : c.at("warnings")) expect_not_in(w.get<std::string>(), "ACD solved");
+  expect_not_in(acd.err, "ACD solved");
+}
+
+// T17-8: `fleet.flex_power` beyond the rectifier's reach gave 22 errors, one a representative cell, all
+// at the case file though the value came from --set. Now one error at the --set, naming the lowest reach.
+TEST(CliTrialFix18, FlexPowerBeyondTheRectifierIsOneErrorWhereItWasGiven) {
+  const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex_power=40 %"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err, "--set #1: error: 'fleet.flex_power': +40 % of power is beyond the rectifier's reach of ");
+  expect_in(r.err, "representative cells; the lowest is the representative ");
+  expect_in(r.err, ": give at most ");
+  expect_in(r.err, "potline: 1 input error(s); nothing was run");
+}
+
+// T17-8 and the T17-9 addendum: a rule between two keys is reported at the key the user gave, with its
+// place, not at a partner left at its default (placed at the case file, or nowhere).
+TEST(CliTrialFix18, CrossFieldConflictsAreAtTheKeyGiven) {
+  const RunResult flex = potline({"flex", example("flex-day.toml"), "--set", "economics.alumina_price=100000 EUR/t"});
+  EXPECT_EQ(flex.exit_code, 2) << flex.describe();
+  expect_in(flex.err, "--set #1: error: 'economics.alumina_price': the metal price ");
+  expect_in(flex.err, " does not cover alumina and carbon, ");
+
+  const std::string smelter = example("smelter-us-old-grid.toml");
+  const RunResult net = potline({"smelter", smelter, "--set", "consumption.net_carbon=1 t/t"});
+  EXPECT_EQ(net.exit_code, 2) << net.describe();
+  expect_in(net.err, "--set #1: error: 'consumption.net_carbon': gross anode consumption ");
+  const RunResult pitch = potline({"smelter", smelter, "--set", "prices.pitch=0 USD/t"});
+  EXPECT_EQ(pitch.exit_code, 2) << pitch.describe();
+  expect_in(pitch.err, "--set #1: error: 'prices.pitch': give prices.anode or prices.coke + prices.pitch, not both");
+  const RunResult eua = potline({"invest", example("invest-new-build.toml"), "--set", "cbam.eua_price=0 EUR/t"});
+  EXPECT_EQ(eua.exit_code, 2) << eua.describe();
+  expect_in(eua.err, "--set #1: error: 'cbam.eua_price': a CBAM cost is computed when cbam.eua_price is given");
+}
+
+
+// T17-4: a key given twice with --set ran the last value without a word; `compare` with one run said
+// "give two or more ..." with no place.
+TEST(CliTrialFix18, ARepeatedSetIsNotedAndCompareOfOneRunIsPlaced) {
+  const RunResult r = potline({"cell", "--technology", "AP40", "--set", "operation.acd=4 cm", "--set",
+                               "bath.alf3=11", "--set", "operation.acd=\"5 cm\"", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  expect_in(r.err, "--set #3: note: 'operation.acd' is given again: its value '5 cm' is used, not --set #1's '4 cm'\n");
+  EXPECT_EQ(count_lines_containing(r.err, "note:"), 1) << r.err;
+  EXPECT_NEAR(finite_number(parse_json(r.out), "acd_cm"), 5.0, 1e-9);
+
+  TempDir tmp;
+  const std::string run = (tmp.path() / "one").string();
+  ASSERT_EQ(potline({"cell", "--technology", "AP40", "--out", run}).exit_code, 0);
+  const RunResult one = potline({"compare", run});
+  EXPECT_EQ(one.exit_code, 2) << one.describe();
+  expect_in(one.err, run + ": error: give two or more run folders or summary JSON files to compare: this is the only one "
+                           "given (potline compare RUN RUN [RUN ...])");
+}
+
+
+}  // namespace
+}  // namespace potline_cli_test::test_cli_trialfix18

@@ -217,6 +217,8 @@ void print_windows(const std::vector<line::WindowMetrics>& windows) {
     std::string span = w.end_s > w.start_s ? fmt::format("{:.1f}–{:.1f} h", w.start_s / 3600, w.end_s / 3600)
                                            : fmt::format("at {:.1f} h", w.start_s / 3600);
     const bool cut_at_end = w.planned_end_s > w.scheduled_end_s;  // by the end of the run (T9-6)
+    // A per-cell disturbance is followed on its own cells only (user trial T17-11).
+    if (w.kind == "anode_problem" || w.kind == "cover_loss") span += fmt::format(" on {} cell(s)", w.cells);
     if (w.cells_cleared > 0) {
       span += fmt::format(" (cleared at an anode effect in {} cell(s); scheduled to {:.1f} h{})",
                           w.cells_cleared, w.planned_end_s / 3600,

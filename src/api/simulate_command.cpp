@@ -231,6 +231,7 @@ io::Json event_windows_json(const std::vector<line::WindowMetrics>& windows) {
   for (const line::WindowMetrics& w : windows) {
     io::Json e;
     e["kind"] = w.kind;
+    e["cells"] = w.cells;  // the cells it was followed on (an anode problem's, a cover loss's only theirs)
     e["start_h"] = w.start_s / 3600.0;
     e["end_h"] = w.end_s / 3600.0;
     e["scheduled_end_h"] = w.scheduled_end_s / 3600.0;

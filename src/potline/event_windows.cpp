@@ -27,6 +27,9 @@ double cell_end_s(const Window& w, const CellWindow& r) {
 bool is_feed_stop(const Window& w) {
   return std::string_view(w.kind) == "feed_stop";
 }
+
+// A per-cell disturbance's window is not followed on the cells it leaves alone.
+bool followed(const Window& w, const CellRun& run) { return !w.upset_cells_only || run.upset_cell; }
 }  // namespace
 
 std::vector<Window> disturbance_windows(const SimulationCase& c) {
@@ -46,6 +49,16 @@ std::vector<Window> disturbance_windows(const SimulationCase& c) {
       w.push_back(clipped("feed_stop", start, start + cs.feed_stop_duration_s));
       if (!(cs.feed_stop_period_s > 0.0)) break;
     }
+  }
+  // The per-cell disturbances (cell_upsets.cpp), on their cells only (user trial T17-11).
+  const CellUpsets& u = c.upsets;
+  if (u.anode_problem_start_s >= 0.0 && u.anode_problem_start_s < c.duration_s && w.size() < kMaxWindows) {
+    w.push_back(clipped("anode_problem", u.anode_problem_start_s, u.anode_problem_start_s + u.anode_problem_duration_s));
+    w.back().upset_cells_only = true;
+  }
+  if (u.cover_loss_start_s >= 0.0 && u.cover_loss_start_s < c.duration_s && w.size() < kMaxWindows) {
+    w.push_back(clipped("cover_loss", u.cover_loss_start_s, u.cover_loss_start_s + u.cover_loss_duration_s));
+    w.back().upset_cells_only = true;
   }
   if (!s.is_power()) {
     // A step to zero current and the step back are one outage window [off, on] (an outage ladder
@@ -187,6 +200,7 @@ void track_windows(const std::vector<Window>& windows, const RecoverySettings& r
   const bool averaged = filter_step(run.recovery_filter, rs, t, h, temperature_K, mean_K, centre_s);
   for (std::size_t i = run.first_open_window; i < windows.size() && windows[i].start_s <= t; ++i) {
     const Window& w = windows[i];
+    if (!followed(w, run)) continue;
     CellWindow& r = run.windows[i];
     const double end_s = cell_end_s(w, r);
     if (!r.started) {
@@ -207,6 +221,10 @@ void track_windows(const std::vector<Window>& windows, const RecoverySettings& r
   // Close the leading windows this cell is done with (after-period over and recovered).
   while (run.first_open_window < windows.size()) {
     const std::size_t i = run.first_open_window;
+    if (!followed(windows[i], run)) {
+      ++run.first_open_window;
+      continue;
+    }
     if (t <= cell_end_s(windows[i], run.windows[i]) + kAfterWindow_s || run.windows[i].recovered_after_s < 0.0) break;
     ++run.first_open_window;
   }
@@ -214,6 +232,7 @@ void track_windows(const std::vector<Window>& windows, const RecoverySettings& r
 
 void count_window_ae(const std::vector<Window>& windows, CellRun& run, double t) {
   for (std::size_t i = 0; i < windows.size() && windows[i].start_s <= t; ++i) {
+    if (!followed(windows[i], run)) continue;
     const double end_s = cell_end_s(windows[i], run.windows[i]);
     if (t < end_s || (windows[i].end_s == windows[i].start_s && t == windows[i].start_s)) {
       ++run.windows[i].ae_during;
@@ -250,6 +269,7 @@ std::vector<WindowMetrics> window_metrics(const std::vector<Window>& windows,
         const CellWindow& r = run.windows[i];
         if (!r.started) continue;
         any = true;
+        ++m.cells;
         if (r.cleared_s >= 0.0) ++m.cells_cleared;
         // A feed stop ends where its cells' stops end; cells it does not apply to (disturbance.cells)
         // do not hold it open.

@@ -22,6 +22,9 @@ struct Window {
   const char* kind;
   double start_s, end_s;  ///< as scheduled; a cell's cleared feed stop ends earlier (CellWindow)
   double planned_end_s = end_s;  ///< as the case asked, before the end of the run cut it
+  /// Followed on the cells of a per-cell disturbance only (CellRun::upset_cell: an anode problem, a
+  /// cover loss); the others are not in its metrics.
+  bool upset_cells_only = false;
 };
 
 /// One cell's record of one window (docs/model/dynamics.md §6, "Event windows").

@@ -73,9 +73,20 @@ TEST(CliCutIn, LedgeMeltOutWarnsCutsOutOrStops) {
 TEST(CliCellUpsets, AnodeProblemAndCoverLossOnNamedCells) {
   TempDir dir;
   const auto run = dir.path() / "run";
-  const auto r =
-      potline({"simulate", example("potline-cell-upsets.toml"), "-q", "--out", run.string()});
+  const auto r = potline({"simulate", example("potline-cell-upsets.toml"), "--out", run.string()});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
+  // Each disturbance has its event window, on its two cells (user trial T17-11: none was reported).
+  expect_in(r.out, "  anode_problem 12.0–36.0 h on 2 cell(s): bath ");
+  expect_in(r.out, "  cover_loss 48.0–60.0 h on 2 cell(s): bath ");
+  const Json windows = parse_json(read_file(run / "summary.json")).at("event_windows");
+  ASSERT_EQ(windows.size(), 2u) << windows.dump();
+  EXPECT_EQ(windows[0].at("kind"), "anode_problem");
+  EXPECT_EQ(windows[1].at("kind"), "cover_loss");
+  for (const Json& w : windows) {
+    EXPECT_EQ(w.at("cells").get<int>(), 2);
+    EXPECT_LT(w.at("min_ledge_cm").get<double>(), w.at("max_ledge_cm").get<double>());
+    EXPECT_TRUE(w.contains("recovery_h") && w.contains("ae_during"));
+  }
   const std::string events = read_file(run / "events.csv");
   expect_in(events, "12.00138889,1,anode_problem,1,anodes");
   expect_in(events, "36.00138889,4,anode_problem,0,anodes");

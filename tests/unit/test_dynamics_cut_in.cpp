@@ -249,6 +249,13 @@ TEST(DynamicsCellUpsets, OnlyTheNamedCellsSeeThemForTheirDuration) {
     EXPECT_GT(s.per_cell[k].energy_lost_J, 1.002 * calm.summary.per_cell[k].energy_lost_J) << k;
   }
   EXPECT_LT(s.energy_balance_error, 5e-3);
+  // Each has its event window, followed on cells 1 and 4 only (user trial T17-11).
+  ASSERT_EQ(s.windows.size(), 2u);
+  EXPECT_EQ(s.windows[0].kind, "anode_problem");
+  EXPECT_EQ(s.windows[1].kind, "cover_loss");
+  for (const line::WindowMetrics& w : s.windows) EXPECT_EQ(w.cells, 2) << w.kind;
+  EXPECT_NEAR(s.windows[1].start_s / 3600.0, 48.0, 1e-9);
+  EXPECT_NEAR(s.windows[1].end_s / 3600.0, 60.0, 1e-9);
 }
 
 TEST(DynamicsCellUpsets, AnAnodeOutRaisesTheBathDropByNOverNMinusN) {

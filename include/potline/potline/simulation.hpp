@@ -369,7 +369,10 @@ struct CellTotals {
 /// the first feed-cycle average of its bath temperature that is within 2 K of the same average
 /// before the start and stays there for the dwell (30 min); the slowest cell is reported.
 struct WindowMetrics {
-  std::string kind;              ///< "outage", "feed_stop", "current_step"
+  std::string kind;  ///< "outage", "feed_stop", "current_step", "anode_problem", "cover_loss"
+  /// The cells it was followed on: every cell in the line, an anode problem's or cover loss's only
+  /// their disturbance.cells.
+  int cells = 0;
   /// end_s: the window's end; a feed stop cleared at an anode effect (disturbance.ae_clears_feed_stop)
   /// ends at the latest clearing of its cells, before its scheduled_end_s
   double start_s = 0, end_s = 0, scheduled_end_s = 0;

@@ -141,6 +141,26 @@ void BM_FlexDayMilpStopsFitted192(benchmark::State& state) {
 }
 BENCHMARK(BM_FlexDayMilpStopsFitted192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
+// BM_FlexDayMilpStopsFitted192's day with the restart's cost of flex-day's fit of 2026-12-07 (flex18:
+// `potline flex examples/flex-day.toml --set flex.max_off=1h --json`, reduced_model.stop_metal_steps
+// 1.040 and stop_metal_slope 4.712, docs/model/flexibility.md §3): 96 change and 96 stop flags and the
+// restart level's columns and rows (dispatch_stops.cpp).
+void BM_FlexDayMilpStopsRestartLevel192(benchmark::State& state) {
+  flex::FlexCase c = bench_case(8);
+  c.dispatch.max_off_s = 3600;
+  flex::ReducedModel m = fitted_day_model();
+  m.stop_metal_steps = 1.040;
+  m.stop_metal_slope = 4.712;
+  const auto p = bench_prices(900, 96);
+  flex::Schedule s;
+  for (auto _ : state) {
+    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
+    benchmark::DoNotOptimize(s);
+  }
+  milp_counters(state, s);
+}
+BENCHMARK(BM_FlexDayMilpStopsRestartLevel192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
 // The reduced model of BM_FlexDayMilpStopsFitted192 (flex-day's fit of 2026-12-05, above).
 flex::ReducedModel fitted_day_model() {
   flex::ReducedModel m;

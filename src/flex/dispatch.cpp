@@ -79,6 +79,12 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
           lp.add_column(fmt::format("start{}", k), 0.0, can_start ? 1.0 : 0.0, -m.stop_metal_steps * metal_value));
       col.off.push_back(
           lp.add_column(fmt::format("restart{}", k), 0.0, k == 0 ? 0.0 : 1.0, -m.restart_energy_steps * power_cost));
+      // The stop cost's part that depends on the restart's level (stop_metal_slope·u at the restart).
+      if (m.stop_metal_slope != 0.0) {
+        col.level.push_back(lp.add_column(fmt::format("restart_level{}", k), std::min(lo, 0.0), std::max(hi, 0.0),
+                                          -m.stop_metal_slope * metal_value));
+        col.running.push_back(lp.add_column(fmt::format("running_level{}", k), std::min(lo, 0.0), std::max(hi, 0.0), 0.0));
+      }
     }
   }
   return col;
@@ -146,10 +152,10 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
     if (g.ramp) add_ramp_rows(c, p, col, k, lp);
   }
   if (g.production) {
-    // Σ n − stop_metal_steps·Σ start ≥ (target − 1)·Σ w, w the steps' undisturbed production
-    // (production_profile): the metal of the steps less the restarts' losses, against the target
-    // share of what the undisturbed cell makes over the horizon (the profile is a constant term of
-    // each step's metal, ReducedModel::step_production_share).
+    // Σ n − stop_metal_steps·Σ start − stop_metal_slope·Σ level ≥ (target − 1)·Σ w, w the steps'
+    // undisturbed production (production_profile): the metal of the steps less the restarts'
+    // losses, against the target share of what the undisturbed cell makes over the horizon (the
+    // profile is a constant term of each step's metal, ReducedModel::step_production_share).
     std::vector<int> index = col.n;
     std::vector<double> value(K, 1.0);
     double base = 0;
@@ -158,6 +164,8 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
       index.insert(index.end(), col.on.begin(), col.on.end());
       value.insert(value.end(), K, -m.stop_metal_steps);
     }
+    index.insert(index.end(), col.level.begin(), col.level.end());
+    value.insert(value.end(), col.level.size(), -m.stop_metal_slope);
     add_row(lp, (c.dispatch.production_target - 1.0) * base, kInfinity, index, value);
   }
 }
@@ -188,6 +196,7 @@ std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const H
     curve_warm_start(col, k, flat.shares[k], x);
     x[static_cast<std::size_t>(col.x[k])] = flat.ledge_m[k + 1] - m.ledge_ref_m;
     if (!col.z.empty()) x[static_cast<std::size_t>(col.z[k])] = (k == 0 && std::abs(u) > 1e-9) ? 1.0 : 0.0;
+    if (!col.running.empty()) x[static_cast<std::size_t>(col.running[k])] = u;  // runs on: u = p
   }
   return x;
 }

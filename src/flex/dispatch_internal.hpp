@@ -40,6 +40,9 @@ struct Columns {
   std::vector<int> n;
   std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
   std::vector<int> on, off;     // a stop starts / the line restarts at step k (0/1 whenever o is)
+  // The restart's level off[k]·u[k], and u[k] at the other running steps (add_restart_level_rows;
+  // empty when the stop cost does not depend on it, ReducedModel::stop_metal_slope = 0).
+  std::vector<int> level, running;
   CallLayout calls;             // interruptible capacity and its call scenarios ([grid])
   CurvePieces curve;            // the production curve
   // A curve that is not concave: per step its segments' fills (0..1) and a binary per convex kink.
@@ -92,6 +95,12 @@ double ledge_column_reach(const ReducedModel& m, const HeatBounds& h, const Grou
 // window, x_range and y_range the column bounds of the ledge and of the stop's ledge.
 bool stop_can_start(const FlexCase& c, const ReducedModel& m, const HeatBounds& h, const Groups& g, std::size_t K,
                     std::size_t k, std::size_t D, std::pair<double, double> x_range, std::pair<double, double> y_range);
+
+// The restart's level v[k] = off[k]·u[k] (off binary whenever o is): u = −o + v + p with
+// v ∈ [lo, hi]·off and p ∈ [lo, hi]·(1 − o − off), the disaggregated form of the three states a
+// step is in (stopped, restarting, running on), whose LP relaxation is their convex hull [Balas
+// 1979]: tighter than McCormick rows on off·u.
+void add_restart_level_rows(const FlexCase& c, const ReducedModel& m, const Columns& col, Milp& lp);
 
 // The stopped line's power, metal and ledge, and the stops' starts, restarts and durations.
 void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,

@@ -122,6 +122,18 @@ bool stop_can_start(const FlexCase& c, const ReducedModel& m, const HeatBounds& 
   return true;
 }
 
+void add_restart_level_rows(const FlexCase& c, const ReducedModel& m, const Columns& col, Milp& lp) {
+  const double inf = kInfinity, lo = c.dispatch.min_power - 1.0, hi = highest_share(c, m) - 1.0;
+  for (std::size_t k = 0; k < col.level.size(); ++k) {
+    const int v = col.level[k], p = col.running[k], r = col.off[k], o = col.o[k];
+    add_row(lp, 0.0, 0.0, {col.u[k], o, v, p}, {1.0, 1.0, -1.0, -1.0});  // u = −o + v + p
+    add_row(lp, -inf, 0.0, {v, r}, {1.0, -hi});                          // v ≤ hi·r
+    add_row(lp, 0.0, inf, {v, r}, {1.0, -lo});                           // v ≥ lo·r
+    add_row(lp, -inf, hi, {p, o, r}, {1.0, hi, hi});                     // p ≤ hi·(1 − o − r)
+    add_row(lp, lo, inf, {p, o, r}, {1.0, lo, lo});                      // p ≥ lo·(1 − o − r)
+  }
+}
+
 // o[k] = 1 holds u = m = −1 (power and metal zero); otherwise u stays within the power limits. At
 // most flex.max_off/Δt stopped steps in a row.
 void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
@@ -145,6 +157,7 @@ void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices&
     add_row(lp, low, high, {col.x[k], col.y[k]}, {1.0, 1.0});
   }
   add_stop_timing_rows(c, p, col, L, lp);
+  add_restart_level_rows(c, m, col, lp);
 }
 
 }  // namespace potline::flex::detail

@@ -79,6 +79,7 @@ io::Json model_json(const FlexCase& c, const ReducedModel& m) {
           {"b_stop_m", m.b_stop},
           {"c_stop_K", m.c_stop},
           {"stop_metal_steps", m.stop_metal_steps},
+          {"stop_metal_slope", m.stop_metal_slope},
           {"restart_energy_steps", m.restart_energy_steps},
           {"fit_error", error_json(c, m.error)},
           {"notes", m.notes}};

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "reduced_model_internal.hpp"
 
@@ -91,6 +92,18 @@ void fit_coefficients(const std::vector<FitRun>& runs, ReducedModel& m) {
   if (!least_squares_2(uc, xc, sc, m.c, m.d)) m.notes.push_back("superheat fit degenerate: c = d = 0");
 }
 
+// Metal a stop run (one step at zero power, then a constant share) loses beyond what the reduced
+// model gives it, against the constant run at that share (`level`, the undisturbed run at nominal),
+// over the fit duration, in steps of nominal production: the dynamic model's loss less the reduced
+// model's (the stopped step, and with the production lag what the lag loses after the restart).
+double stop_metal_beyond(const ReducedModel& m, const CellTrace& level, const CellTrace& run,
+                         const std::vector<double>& shares, double step_s, double duration) {
+  double predicted = 0;
+  for (double n : m.production_deviations(std::vector<double>(shares.size(), shares.back()))) predicted += n;
+  for (double n : m.production_deviations(shares)) predicted -= n;
+  return (produced_kg_to(level, duration) - run.production_kg) / (m.nominal_production_kg_per_s * step_s) - predicted;
+}
+
 // The cost of a stop and its restart beyond the stopped step (reduced_model.hpp): the stop run (one
 // step at zero power, then nominal) against the undisturbed run over the fit duration. The reduced
 // model gives the stop run one step less metal (and, with the production lag, what the lag loses
@@ -109,11 +122,10 @@ void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& r
   }
   const double step_metal = m.nominal_production_kg_per_s * step_s, step_energy = m.nominal_power_W * step_s;
   if (step_metal <= 0 || step_energy <= 0) return;
-  // Over the fit run (the undisturbed run may be longer: it covers the horizon). What the reduced
-  // model loses by itself: the stopped step, and with the production lag the steps after it.
+  // Over the fit run (the undisturbed run may be longer: it covers the horizon).
+  const double metal = stop_metal_beyond(m, base, run, shares, step_s, duration);
   double predicted = 0;
   for (double n : m.production_deviations(shares)) predicted -= n;
-  const double metal = (produced_kg_to(base, duration) - run.production_kg) / step_metal - predicted;
   if (metal < 0) {
     m.notes.push_back(fmt::format("the stop run lost {:.3f} steps of metal, less than the reduced model's {:.3f}: no "
                                   "restart metal cost",
@@ -162,6 +174,35 @@ CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, co
   }
   m.a_stop = den > 0 ? std::clamp(num / den, 0.0, m.a) : 0.0;
   fit_restart_cost(m, base, run, shares, step_s, duration);
+  return run;
+}
+
+// The stop cost's dependence on the level the line restarts at (reduced_model.hpp:
+// stop_metal_slope): a second stop run, one step at zero power then the constant share of `level`
+// (the downward fit run, 1 − δ), against that run; the line through its loss and the nominal
+// restart's (stop_metal_steps) gives the slope per unit of the restart step's share. Fitted to the
+// dynamic model of the case, as the nominal restart's cost (docs/model/flexibility.md §3). A loss
+// below zero is held at 0, as at nominal: a stop into a cut that gains metal against the constant
+// cut does so over the whole fit run (the beam's slower rise to the cut's ACD ceiling after a stop,
+// then a cooler cell's current efficiency for a day), which a schedule that rises again within hours
+// does not collect (measured on F9's case, docs/validation.md). Returns the run.
+CellTrace fit_restart_level(const FlexCase& c, ReducedModel& m, const CellTrace& level, const std::vector<double>& shares,
+                            double step_s, double duration, double interval) {
+  CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval, c.dispatch.simulated_cells);
+  const double u = shares.back() - 1.0;
+  if (run.stopped || level.stopped || m.nominal_production_kg_per_s <= 0 || std::abs(u) < 1e-9) {
+    m.notes.push_back(fmt::format("no stop run restarting at {:.0f} %: the stop cost does not depend on the level "
+                                  "after the restart",
+                                  100 * shares.back()));
+    return run;
+  }
+  const double metal = stop_metal_beyond(m, level, run, shares, step_s, duration);
+  m.stop_metal_slope = (std::max(0.0, metal) - m.stop_metal_steps) / u;
+  const double energy = (run.energy_J - level.energy_J) / (m.nominal_power_W * step_s) + shares.back();
+  m.notes.push_back(fmt::format("a stop restarting at {:.0f} %: {:.3f} steps of metal lost beyond the stopped step "
+                                "({:+.3f} per unit of the restart's power share) and {:+.3f} steps of energy beyond "
+                                "the schedule",
+                                100 * shares.back(), metal, m.stop_metal_slope, energy));
   return run;
 }
 
@@ -350,6 +391,12 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t hor
     schedules.emplace_back(steps, 1.0);
     schedules.back().front() = 0.0;
     traces.push_back(fit_stop(c, m, base, base_ledge, base_sh, schedules.back(), step_s, duration, interval));
+    if (!traces.back().stopped) {
+      schedules.emplace_back(steps, 1.0 - m.delta);
+      schedules.back().front() = 0.0;
+      CellTrace run = fit_restart_level(c, m, traces[1], schedules.back(), step_s, duration, interval);
+      traces.push_back(std::move(run));
+    }
   }
   for (std::size_t i = 0; i < traces.size(); ++i) worst_of(m.error, model_error(m, schedules[i], traces[i]));
   return m;

@@ -388,7 +388,8 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   // Asserted at the measured size so that a change is seen; it no longer shows a missing restart
   // cost (1.4 t). With 8 simulated cells and the example's top heat retention in a cut (2026-12-06):
   // +0.0 t planned, +5.9 t delivered (5.8 t before the retention); on main a1fe2dd +0.05 t planned,
-  // +5.02 t delivered.
+  // +5.02 t delivered; with the stop cost depending on the restart's level (flex18, main fa570ed)
+  // +0.05 t planned, +6.12 t delivered: the concave fit under-credits the hours at 110 %.
   EXPECT_NEAR(planned_t, delivered_t, 12.5);
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
@@ -396,20 +397,20 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
 
 // F9 with the measured production curve (flex.production_curve = measured,
 // docs/model/flexibility.md §2): the S-shaped curve's points with a binary per convex kink and
-// step. Known miss (docs/validation.md F9): the plan's metal against flat misses the dynamic
-// model's by 2.24 t (measured 2026-12-07 on main a1fe2dd: +0.05 t planned, +2.29 t delivered),
-// against F9's 1 t. The plan's stop cost is fitted to the dynamic model's stop run, one hour at zero
-// then nominal, whose restart carries the reheat (its hold counted from the raised target since
-// a1fe2dd): stop_metal_steps 0.266 hours of metal (0.163 before a1fe2dd). This schedule restarts
-// into a cut (105 % before the stop, 75 % for nine hours after it), where the beam takes 2 h to
-// reach the cut's 8 cm ceiling and the cell, at a lower voltage, makes more metal than the
-// constant-power 75 % point: run instead at the level of the hour before it (105 %), the stop hour
-// costs the dynamic model 4.90 t and the plan 8.55 t, 3.65 t less than charged. Without the stop
-// the plan is 1.41 t above the dynamic model (the rises from a cut: the ACD comes down from the
-// 8 cm ceiling over 2–3 h; 0.36 and 0.39 t at hours 29 and 39). Asserted as measured so that a
-// change that closes or widens it is seen.
-TEST(FlexTrimet,
-     KnownMissOnTheMeasuredCurveAStopCostFittedToANominalRestartOverchargesARestartIntoACut) {
+// step. The stop cost depends on the level after the restart (ReducedModel::stop_metal_slope: a
+// second stop run of the fit, restarting at 75 %, whose −0.17 hours of metal beyond the stopped
+// hour are held at 0 as at nominal). Measured 2026-12-07 on flex18 (main fa570ed): +0.05 t planned,
+// +0.41 t delivered against flat, 0.36 t apart (F9's 1 t: a pass; 2.24 t on main a1fe2dd with one
+// stop cost fitted to a restart at nominal). Its two parts do not vanish, they offset: this schedule
+// restarts into a 13-h cut at 75 %, whose stop the plan over-charges by 1.52 t (the clamp: a long
+// cut after a stop makes more metal than the constant cut, the beam's slower rise to the 8 cm
+// ceiling and a cooler cell's current efficiency), and the rises from a cut, whose ACD comes down
+// from the ceiling over 2–3 h where the constant-power points give the new level's metal at once,
+// put the plan 1.16 t above the dynamic model (the schedule with the stop hour run at the level of
+// the hour before it). With McCormick rows for restart·u CBC returned another schedule within the
+// 0.5 % gap (the stop in a cut, two hours at 75 % after it): 1.83 t apart. Unclamped, the −0.17 h
+// made five stops pay at 80 EUR/MWh and put plan and delivery 12.2 t apart. Asserted as measured.
+TEST(FlexTrimet, OnTheMeasuredCurveWithARestartLevelStopCostPlanAndDeliveryAreWithinOneTonne) {
   const flex::FlexCase c =
       trimet_case({"flex.max_off=1h", "flex.horizon=48h", "flex.production_curve=measured"});
   flex::PriceSeries prices;
@@ -419,15 +420,17 @@ TEST(FlexTrimet,
   const flex::FlexResult r = flex::run_flex(c, prices, false);
   EXPECT_TRUE(r.model.curve_exact);
   EXPECT_GT(r.model.curve_concave_error, r.model.curve_scatter);
+  // The stop cost's level term: a restart at 75 % (1 − δ) costs 0 beyond its stopped hour (the
+  // dynamic model's −0.17 hours of metal held at 0), one at nominal stop_metal_steps.
+  EXPECT_GT(r.model.stop_metal_slope, 0.5);
+  EXPECT_NEAR(r.model.stop_metal_steps - r.model.delta * r.model.stop_metal_slope, 0.0, 1e-9);
   const auto& shares = r.final_round().schedule.shares;
   ASSERT_EQ(shares.size(), 48u);
   for (std::size_t k = 0; k < shares.size(); ++k) EXPECT_EQ(shares[k] <= 0.0, k == 18) << k;
   const double planned_t =
       (r.final_round().schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3;
   const double delivered_t = (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3;
-  const double apart_t = std::abs(planned_t - delivered_t);
-  EXPECT_GT(apart_t, 1.0) << "F9 closes: update docs/validation.md F9 and rename this test";
-  EXPECT_LT(apart_t, 3.0);
+  EXPECT_LT(std::abs(planned_t - delivered_t), 1.0);  // 0.36 t
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
   // The same schedule with the stop hour run at the level of the hour before it: plan (the reduced
@@ -445,11 +448,12 @@ TEST(FlexTrimet,
       1e3;
   const double delivered_stopped_t = r.delivered.production_kg / 1e3;
   const double miss_running_t = planned_metal_t(running) - delivered_running_t;
-  EXPECT_GT(miss_running_t, 1.0);  // 1.41 t: the rises from a cut
+  EXPECT_GT(miss_running_t, 0.5);  // 1.16 t: the rises from a cut
   const double stop_beyond_plan_t = (delivered_running_t - delivered_stopped_t) -
                                     (planned_metal_t(running) - planned_metal_t(shares));
-  EXPECT_LT(stop_beyond_plan_t, -1.0);  // −3.65 t: the stop costs less than the plan charges
-  EXPECT_LT(shares[19], 0.8);           // because the restart goes into a cut
+  EXPECT_LT(stop_beyond_plan_t, -0.5);  // −1.52 t: the stop into a long cut over-charged
+  EXPECT_GT(stop_beyond_plan_t, -2.5);
+  EXPECT_LT(shares[19], 0.8);  // the restart goes into a cut
 }
 
 // Would exchangers that insulate when closed ([TRIMET virtual battery]: they "insulate the cell

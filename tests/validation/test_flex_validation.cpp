@@ -171,6 +171,38 @@ TEST(FlexValidation, RestartCostOfAStopAsByHand) {
   for (std::size_t k = 0; k < t.K; ++k) EXPECT_NEAR(cut.shares[k], k == 10 ? 0.9 : 1.1, 1e-9) << k;
 }
 
+// A stop cost that depends on the level the line restarts at (ReducedModel::stop_metal_slope,
+// docs/model/flexibility.md §3: s0 + s1·u at a restart at 1 + u, the MILP's disaggregated rows for
+// restart·u) on the same spike day, s0 = 0.25, s1 = 1, by hand. The restart hour's level u is worth
+// u·(0.7·r0·v − P/η·p_low − s1·r0·v) = −u·(0.3·r0·v + P/η·p_low): falling in u, so the line
+// restarts at the floor (−10 %, a stop of 0.25 − 0.1 = 0.15 steps beyond its hour) and the other 22
+// hours run at +10 %; the target holds (22 × 0.07 − 0.07 − 1 − 0.15 = 0.32 ≥ 0). Margin over flat:
+// N·Δt·[P/η·(p_spike − 22 × 0.1 × p_low + 0.1 × p_low) + (22 × 0.07 − 0.07 − 1.15)·r0·v].
+TEST(FlexValidation, RestartCostThatDependsOnTheRestartLevelAsByHand) {
+  TwoLevel t = two_price_level_case();
+  const double p_spike = 1000 / 3.6e9;
+  for (std::size_t k = 0; k < t.K; ++k) t.p.price_eur_per_J[k] = k == 10 ? p_spike : t.p_low;
+  t.c.dispatch.max_off_s = 3600;
+  t.c.dispatch.mip_gap = 0;
+  t.m.stop_metal_steps = 0.25;
+  t.m.stop_metal_slope = 1.0;
+  const double n_dt = t.c.cells * t.p.step_s;
+  const double r0v = t.m.nominal_production_kg_per_s * flex::net_metal_eur_per_kg(t.c);
+  const auto flat = flex::flat_schedule(t.c, t.m, t.p);
+  const auto s = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  EXPECT_EQ(s.solution.status, flex::SolveStatus::kOptimal);
+  for (std::size_t k = 0; k < t.K; ++k)
+    EXPECT_NEAR(s.shares[k], k == 10 ? 0.0 : (k == 11 ? 0.9 : 1.1), 1e-9) << k;
+  const double hand = n_dt * (t.m.nominal_power_W / 0.975 * (p_spike - 22 * 0.1 * t.p_low + 0.1 * t.p_low) +
+                              (22 * 0.07 - 0.07 - 1.15) * r0v);
+  EXPECT_NEAR(s.economics.margin_eur() - flat.economics.margin_eur(), hand, 1e-6 * hand);
+  // The plan's metal (ReducedModel::production_path) charges the same: 0.25 at the stop, −0.1 at
+  // the restart.
+  const auto path = t.m.production_path(s.shares);
+  EXPECT_NEAR(path[10], -0.25, 1e-9);
+  EXPECT_NEAR(path[11], 1.0 - 0.07 + 0.1, 1e-9);
+}
+
 // flex.max_off holds: with two spike hours in a row and stops of at most one hour, one is stopped
 // and the other cut to the power floor; with flex.max_off shorter than a step no hour is stopped.
 TEST(FlexValidation, StopsLastAtMostFlexMaxOff) {

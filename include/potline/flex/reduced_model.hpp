@@ -23,6 +23,12 @@
 // steps of nominal production, counted once per stop at its start (stop_metal_steps), and the
 // energy the cell draws beyond the schedule, in steps of nominal power, at the restart
 // (restart_energy_steps): fitted to the dynamic model of the case (no published figure found).
+// The metal depends on the level the line restarts at (in a cut the reheat's raise meets the cut's
+// ACD ceiling, and the beam takes about 2 h to reach it: the TRIMET-like case, docs/validation.md
+// F9): a second stop run, restarting at 1 − δ, gives stop_metal_slope, the change per unit of the
+// restart step's share (counted at the restart; in the dispatch through disaggregated rows for
+// restart[k]·u[k]). A loss below zero at 1 − δ is held at 0, as at nominal (on the TRIMET-like case
+// the line is then above the cost measured at 85, 110 and 125 %).
 //
 // a, b, c and d are fitted by least squares to step responses (u = +δ and −δ held for
 // flex.fit_duration) of the full dynamic model of the case, each taken relative to an undisturbed
@@ -104,6 +110,10 @@ struct ReducedModel {
   /// Metal a stop and its restart lose beyond the stopped steps' own, in steps of nominal
   /// production (counted at the stop's first step); 0 for a model built by hand.
   double stop_metal_steps = 0;
+  /// Change of a stop's metal cost per unit of the restart step's power share less nominal: a stop
+  /// that restarts at 1 + u costs stop_metal_steps + stop_metal_slope·u (the second term counted at
+  /// the restart step); fitted from a second stop run restarting at 1 − δ. 0: a model built by hand.
+  double stop_metal_slope = 0;
   /// Energy the restart draws beyond the schedule, in steps of nominal power (at the restart step).
   double restart_energy_steps = 0;
   /// Highest power share the rectifier delivers (rectifier_reach of the case; the dispatch plans no
@@ -137,7 +147,7 @@ struct ReducedModel {
   std::vector<double> production_deviations(const std::vector<double>& shares) const;
   /// Production of every step of a schedule in shares of nominal: 1 + n[k] +
   /// base_production_share(k) − 1 (0 while stopped), less stop_metal_steps when a stop starts at k
-  /// (the line runs before the horizon).
+  /// (the line runs before the horizon) and stop_metal_slope·(share − 1) when the line restarts at k.
   std::vector<double> production_path(const std::vector<double>& shares) const;
   /// production_path(shares)[k].
   double step_production_share(const std::vector<double>& shares, std::size_t k) const;

@@ -121,6 +121,12 @@ void print_value_table(const flex::FlexCase& c, const flex::FlexResult& r) {
   if (r.round_trip.available && d.round_trip_efficiency) {
     std::cout << "      (the metal basis: the top heat kept in cuts, the operating point and the heat still stored "
                  "count as given back; the storage round trip below takes them out)\n";
+    // T18-4: a round trip above 1 is the first figure an analyst quotes or flags.
+    if (*d.round_trip_efficiency > 1.0 && r.round_trip.storage_round_trip) {
+      std::cout << "      (above 1, so not a storage efficiency: what the cells did not lose counts as given back here; "
+                   "the storage round trip, "
+                << flex::fixed_text(r.round_trip.storage_round_trip, 3) << ", is the one to quote)\n";
+    }
   }
   both("specific energy change [%]", true, 2, p.sec_change_percent, d.sec_change_percent);
   line("current efficiency change [points]", "-",

@@ -131,6 +131,23 @@ void warn_implausible_prices(const PriceSeries& series, const std::string& key,
                                   count, series.size(), range, likely_unit(outside)));
     return;
   }
+  // A few rows outside the limits that lift the whole series' mean above every daily mean cleared
+  // (user trial T18-3: one price of 1e9 EUR/MWh in a day valued the year at +1.7 trillion EUR): the
+  // run's value would rest on rows no SDAC market clears, so they are an error, not a warning.
+  if (series.duration_s() >= 86400.0) {
+    double sum = 0.0;
+    for (double p : series.price_eur_per_J) sum += p * kJ_per_MWh;
+    const double mean = sum / static_cast<double>(series.size());
+    if (mean > kImplausibleDailyMean_eur_per_MWh) {
+      diagnostics.error(at, key,
+                        fmt::format("{} price(s) {}, and they lift the mean of the {} prices to {:.1f} EUR/MWh, above "
+                                    "{:g} EUR/MWh, an estimate above every daily mean an SDAC market is reported to "
+                                    "have cleared: a slip in the data, on which the schedule's value would rest. Fix "
+                                    "the row(s) or the column's unit",
+                                    count, range, series.size(), mean, kImplausibleDailyMean_eur_per_MWh));
+      return;
+    }
+  }
   warn_mean_above_record(series, key, diagnostics);
   diagnostics.warning(
       at, key,

@@ -332,6 +332,9 @@ bool check_steps(const std::vector<Row>& rows, const Place& place, core::Diagnos
                           current / 60.0, dt / 60.0, a.line, step_hint(a, b)));
       current = dt;
     } else if (dt % current == 0) {
+      // The next row falls inside: this row is out of order, not a gap (its error follows; T18-3).
+      const std::optional<std::int64_t> next = i + 1 < rows.size() ? rows[i + 1].time_s : std::nullopt;
+      if (next && *next > *a.time_s && *next < *b.time_s) continue;
       d.error(at, place.key,
               fmt::format("gap: {} row(s) missing between {} (line {}) and {} (step {} min){}", dt / current - 1,
                           format_utc_time(*a.time_s), a.line, format_utc_time(*b.time_s), current / 60,

@@ -108,6 +108,14 @@ TEST(CliTrial15Flex, ExchangerIncrementSplitsIntoSavingsAndAdjustmentsWithTheWit
                                meur(num(x, "savings_increment_annual_value_eur"))));
   expect_in(r.out, fmt::format(") + the adjustments' {} M EUR (operating point, end heat, not physical of both cases)\n",
                                meur(num(x, "adjustments_increment_annual_value_eur"))));
+  // T18-4: the metal basis's round trip above 1 (1.188 on 2026-12-07) says on its row that it is not
+  // a storage efficiency and names the storage round trip.
+  const Json& delivered = v.at("delivered");
+  if (!delivered.at("round_trip_efficiency").is_null() && num(delivered, "round_trip_efficiency") > 1.0) {
+    expect_in(r.out, fmt::format("      (above 1, so not a storage efficiency: what the cells did not lose counts as "
+                                 "given back here; the storage round trip, {:.3f}, is the one to quote)\n",
+                                 num(delivered.at("round_trip_split"), "storage_round_trip_efficiency")));
+  }
 }
 
 }  // namespace

@@ -155,20 +155,29 @@ TEST(CliUserTrial8, FlexDegeneratePricesPrintADashAndNoNegativeZero) {
   }
 }
 
-// One hour at 1e6 EUR/MWh gave "a year: +6468.72 M EUR" without a word.
+// One hour at 1e6 EUR/MWh gave "a year: +6468.72 M EUR" without a word: an hour outside the SDAC
+// limits is a warning (5,000 EUR/MWh here), and since T18-3 one that lifts the day's mean above the
+// 750 EUR/MWh record estimate (1e6) an input error.
 TEST(CliUserTrial8, FlexPricesOutsideTheSdacClearingRangeWarn) {
   TempDir tmp;
   const std::string prices = tmp.write("spike.csv", day_series(15, [](int q) {
-                                         return q == 40 ? std::string("1e6") : std::string("80");
+                                         return q == 40 ? std::string("5000") : std::string("80");
                                        }));
   const RunResult r = potline({"flex", example("flex-day.toml"), "--prices", prices});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(
       r.err,
       "spike.csv:42:19: warning: 'flex.prices': 1 price(s) outside -500 to +4000 EUR/MWh (lowest "
-      "1e+06, "
-      "highest 1e+06 EUR/MWh; the first on this line), the harmonised minimum and maximum clearing "
+      "5000, "
+      "highest 5000 EUR/MWh; the first on this line), the harmonised minimum and maximum clearing "
       "prices of the European day-ahead market (SDAC, [ACER HMMCP 2023])");
+  // T18-3: a row that lifts the day's mean above the 750 EUR/MWh record estimate is an error.
+  const std::string huge = tmp.write("huge.csv", day_series(15, [](int q) {
+                                       return q == 40 ? std::string("1e6") : std::string("80");
+                                     }));
+  const RunResult e = potline({"flex", example("flex-day.toml"), "--prices", huge});
+  EXPECT_EQ(e.exit_code, 2) << e.describe();
+  expect_in(e.err, "huge.csv:42:19: error: 'flex.prices': 1 price(s) outside -500 to +4000 EUR/MWh");
   const std::string fine =
       tmp.write("fine.csv", day_series(15, [](int q) { return q == 40 ? "-500" : "4000"; }));
   const RunResult ok = potline({"flex", example("flex-day.toml"), "--prices", fine});

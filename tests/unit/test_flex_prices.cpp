@@ -77,6 +77,34 @@ TEST(flex_prices, PricesOutsideTheSdacClearingRangeWarnOnce) {
   EXPECT_EQ(ok.to_string().find("warning"), std::string::npos) << ok.to_string();
 }
 
+// User trial T18-3: one price of 1e9 EUR/MWh in a day of 15-min prices was a warning, and the run
+// valued the year at +1.7 trillion EUR. Rows outside the SDAC limits that lift the day's mean above
+// the record daily mean (the estimate of 750 EUR/MWh) are an error at the first such row; one row at
+// 5,000 EUR/MWh in a day of 80 stays a warning (mean 132.9 EUR/MWh).
+TEST(flex_prices, RowsOutsideTheLimitsThatLiftTheMeanAboveTheRecordAreAnError) {
+  const auto day = [](double odd) {
+    std::string text = kHeader;
+    for (int q = 0; q < 96; ++q)
+      text += fmt::format("2026-06-01T{:02d}:{:02d}Z,{}\n", q / 4, 15 * (q % 4), q == 20 ? odd : 80.0);
+    return text;
+  };
+  core::Diagnostics huge;
+  flex::read_price_csv_text(day(1e9), "huge.csv", huge, "flex.prices");  // the CLI stops on the error (exit 2)
+  EXPECT_EQ(huge.error_count(), 1u) << huge.to_string();
+  EXPECT_NE(huge.to_string().find("huge.csv:23:19: error: 'flex.prices': 1 price(s) outside -500 to +4000 EUR/MWh "
+                                  "(lowest 1e+09, highest 1e+09 EUR/MWh; the first on this line)"),
+            std::string::npos)
+      << huge.to_string();
+  EXPECT_NE(huge.to_string().find("lift the mean of the 96 prices to 10416745.8 EUR/MWh, above 750 EUR/MWh"),
+            std::string::npos)
+      << huge.to_string();
+  core::Diagnostics spike;
+  ASSERT_TRUE(flex::read_price_csv_text(day(5000), "spike.csv", spike, "flex.prices")) << spike.to_string();
+  EXPECT_EQ(spike.error_count(), 0u);
+  EXPECT_NE(spike.to_string().find("spike.csv:23:19: warning: 'flex.prices': 1 price(s) outside"), std::string::npos)
+      << spike.to_string();
+}
+
 // T13-6 (c): a day whose mean lies above every daily mean an SDAC market is reported to have cleared
 // (an estimate, 750 EUR/MWh; the highest read 718.71) is warned at the header's unit, naming EUR/MWh
 // under a ct/kWh header; shorter series are not (hours at the peak may lie above a day's mean).
@@ -169,13 +197,15 @@ TEST(flex_prices, AStepThatChangesOrOneMisplacedRowIsOneError) {
                                                    "2026-06-01T02:00Z,4\n2026-06-01T04:00Z,5\n",
                                          "p.csv", u));
   const std::string o = u.to_string();
-  // Line 5 (03:00) is the misplaced row: it is a gap after 01:00 and then 02:00 is before it; the
-  // next row (04:00) is compared with 03:00, the last row in order, and is no error.
+  // Lines 5 and 6 (03:00, 02:00) are swapped: 02:00 is before 03:00, and 03:00 after 01:00 is no
+  // gap, since the next row fills it (user trial T18-3: a spurious "gap: 1 row(s) missing" beside
+  // the right error); the next row (04:00) is compared with 03:00, the last row in order.
   EXPECT_NE(o.find("p.csv:6:1: error: time 2026-06-01T02:00Z is before the previous row's 2026-06-01T03:00Z (line 5)"),
             std::string::npos)
       << o;
+  EXPECT_EQ(o.find("gap"), std::string::npos) << o;
   EXPECT_EQ(o.find("p.csv:7:1"), std::string::npos) << o;
-  EXPECT_EQ(u.error_count(), 2u) << o;
+  EXPECT_EQ(u.error_count(), 1u) << o;
   // A first pair out of order: the step is the first interval in order.
   core::Diagnostics f;
   EXPECT_FALSE(flex::read_price_csv_text(kHeader + "2026-06-01T01:00Z,1\n2026-06-01T00:00Z,2\n2026-06-01T01:00Z,3\n"

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "cell_thermal.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/bath/properties.hpp"
 #include "potline/bath/validity.hpp"
@@ -89,7 +90,7 @@ std::string solve_target_voltage(cell::CellCase& c, double target_V, core::Diagn
 namespace {
 // run_cell without the located_at_case wrapper.
 CellRun run_cell_here(const CaseSource& source, const std::string& technology, const std::string& target_voltage,
-                      bool thermal) {
+                      bool thermal, const HeldAcd* held = nullptr) {
   core::Diagnostics diagnostics;
   const io::ValueSet user = read_user_values(source, technology, diagnostics);
   const std::optional<double> target_V = read_target_voltage(target_voltage, diagnostics);
@@ -112,6 +113,15 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   CellRun run{std::move(*built), {}, {}, {}, catalogue.path(), {}};
   std::string solved;
   if (target_V) solved = solve_target_voltage(run.c, *target_V, diagnostics);
+  if (held) {  // --thermal at another current: the ACD simulate's pot control settles at (T17-5, T18-2)
+    run.c.op.acd_m = held->acd_m;
+    io::Value v;
+    v.number = held->acd_m;
+    v.origin = io::Origin::kCalibrated;
+    v.location = {"--thermal", 0, 0};
+    run.c.values.set("operation.acd", v);
+    solved = held->note;
+  }
 
   run.result = cell::evaluate(run.c.design, run.c.constants, run.c.op);
   // Alumina at or above saturation at the case's temperature: a warning of bath.alumina, at its place
@@ -185,6 +195,12 @@ CellRun run_cell(const CaseSource& source, const std::string& technology, const 
                  bool thermal) {
   return located_at_case(source, [&] {
     CellRun run = run_cell_here(source, technology, target_voltage, thermal);
+    // --thermal at another line current: at the ACD simulate starts such a case at (user trials T17-5,
+    // T18-2: `cell --thermal` at 420 kA held the catalogue ACD, ledge 3.1 cm outside the safe window,
+    // where simulate and smelter settle the cell at 3.36 cm, ledge 5.8 cm).
+    if (thermal)
+      if (const auto held = controlled_thermal_acd(run, source))
+        run = run_cell_here(source, technology, target_voltage, thermal, &*held);
     check_held_heat_loss(run, source, thermal);
     return run;
   });

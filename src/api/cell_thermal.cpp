@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "cell_thermal.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/bath/properties.hpp"
 #include "potline/bath/validity.hpp"
@@ -13,6 +14,7 @@
 #include "potline/io/schema.hpp"
 #include "potline/potline/simulate_case.hpp"
 #include "potline/potline/thermal_start.hpp"
+#include "potline/potline/thermal_window.hpp"
 
 namespace potline::api {
 namespace {
@@ -141,11 +143,7 @@ std::string current_step_note(const cell::CellResult& at_design, const cell::Ope
 
 }  // namespace
 
-// --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
-// network calibrated at the design point (the catalogue technology's operating point: line current,
-// ACD, bath temperature and composition, with the case's design; without a technology, the case itself).
-// docs/model/cell.md, "Thermal steady state".
-io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
+ThermalDesign thermal_design_point(const CellRun& run, const CaseSource& source) {
   cell::OperatingPoint design = run.c.op;
   std::string basis = "the case's operating point";
   double design_liquidus_degC = run.summary.at("liquidus_degC").get<double>();
@@ -174,6 +172,57 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
     design_liquidus_degC = catalogue.summary.at("liquidus_degC").get<double>();
     basis = "technology " + run.c.technology->name + " at its catalogue operating point";
   }
+  return {design, basis, design_liquidus_degC};
+}
+
+std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSource& source) {
+  // The rule of simulate's start (src/potline/thermal_start.cpp, start_at_controlled_acd), so that
+  // `cell --thermal` and `simulate` (and smelter, through plant::cell_current) agree at one current.
+  const ThermalDesign d = thermal_design_point(run, source);
+  const cell::OperatingPoint& op = run.c.op;
+  if (op.line_current_A == d.op.line_current_A || op.acd_m != d.op.acd_m) return std::nullopt;
+  const io::Value* acd = run.c.values.get("operation.acd");
+  const bool technology = run.c.technology.has_value();
+  if (acd && (acd->origin == io::Origin::kCommandLine || (technology && acd->origin == io::Origin::kCaseFile)))
+    return std::nullopt;
+  const bath::Composition &b = op.bath, &bd = d.op.bath;
+  if (b.alumina_wt != bd.alumina_wt || b.alf3_excess_wt != bd.alf3_excess_wt || b.caf2_wt != bd.caf2_wt ||
+      b.mgf2_wt != bd.mgf2_wt || b.lif_wt != bd.lif_wt || b.kf_wt != bd.kf_wt)
+    return std::nullopt;
+  const line::ControlledOperatingPoint p =
+      line::controlled_operating_point(run.c.design, run.c.constants, d.op, op.line_current_A);
+  if (!p.judgement.operating_point) return std::nullopt;
+  // What the design ACD held at this current would be, for the engineer who expects it.
+  const line::ThermalJudgement held = line::judge_thermal_state(run.c.design, run.c.constants, d.op, op);
+  const dynamics::ThermalSteadyState& h = held.state;
+  const bool liquid = h.status == "steady" || h.status == "no_ledge";
+  std::string as_written = liquid ? fmt::format("bath {:.1f} °C, superheat {:.1f} K, ledge {:.1f} cm{}",
+                                                h.bath_temperature_K - 273.15, h.superheat_K, h.ledge_m * 100,
+                                                held.problems.empty() ? "" : ", outside the safe window")
+                                  : std::string("no working steady state (") + h.status + ")";
+  return HeldAcd{
+      p.op.acd_m,
+      fmt::format("ACD {:.2f} cm (operation.acd): where simulate's pot control settles this cell at {:.1f} kA, its "
+                  "heat-balance loop and heat feed-forward moving the ACD until the bath is back at the design "
+                  "point's {:.1f} °C{} (as simulate starts a case at this current, and smelter and fleet evaluate "
+                  "it); the design point's {:.2f} cm held at {:.1f} kA would settle at {} (give operation.acd to "
+                  "hold an ACD)",
+                  p.op.acd_m * 100, op.line_current_A / 1e3, d.op.bath_temperature_K - 273.15,
+                  p.acd_at_limit ? fmt::format(", held at the ACD limit {:.1f}-{:.1f} cm (control.acd_min/max)",
+                                               p.acd_min_m * 100, p.acd_max_m * 100)
+                                 : std::string(),
+                  d.op.acd_m * 100, op.line_current_A / 1e3, as_written)};
+}
+
+// --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss
+// network calibrated at the design point (the catalogue technology's operating point: line current,
+// ACD, bath temperature and composition, with the case's design; without a technology, the case itself).
+// docs/model/cell.md, "Thermal steady state".
+io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
+  const ThermalDesign td = thermal_design_point(run, source);
+  const cell::OperatingPoint& design = td.op;
+  const std::string& basis = td.basis;
+  const double design_liquidus_degC = td.liquidus_degC;
   {  // a case admitted for its solved temperature (run_cell's `thermal`) must have a working one
     core::Diagnostics diagnostics;
     line::check_solved_cell_state(run.c.values, run.c, design, basis, diagnostics);

@@ -13,8 +13,10 @@ TEST(CliCellThermal, AmperageStepShowsSuperheatLedgeAndCe) {
   EXPECT_EQ(d.at("status"), "steady");
   EXPECT_NEAR(finite_number(d, "bath_temperature_degC"), 965.0, 0.01);
   EXPECT_NEAR(finite_number(d, "ledge_cm"), 6.5, 0.01);
-  const RunResult up =
-      potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=420 kA", "--json"});
+  // At the design ACD held (given): since T18-2 `cell --thermal` at another current runs at the ACD the
+  // pot control settles at, which holds the design temperature (CliTrialFix18).
+  const RunResult up = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=420 kA",
+                                "--set", "operation.acd=3.8036037 cm", "--json"});
   ASSERT_EQ(up.exit_code, 0) << up.describe();
   const Json u = parse_json(up.out).at("thermal");
   EXPECT_GT(finite_number(u, "superheat_K"), finite_number(d, "superheat_K"));
@@ -22,8 +24,8 @@ TEST(CliCellThermal, AmperageStepShowsSuperheatLedgeAndCe) {
   EXPECT_LT(finite_number(u, "current_efficiency"), finite_number(d, "current_efficiency"));
   EXPECT_NEAR(finite_number(u, "design_line_current_kA"), 400.0, 1e-9);
   // A cut the heat balance cannot carry: no liquid steady state, and no ledge number.
-  const RunResult cut =
-      potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA", "--json"});
+  const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA",
+                                 "--set", "operation.acd=3.8036037 cm", "--json"});
   ASSERT_EQ(cut.exit_code, 0) << cut.describe();
   const Json c = parse_json(cut.out).at("thermal");
   EXPECT_EQ(c.at("status"), "freezes");

@@ -64,7 +64,9 @@ TEST(CliTrial13Fixes, CellWarningsGoToStderrLocated) {
   ASSERT_EQ(t.exit_code, 0) << t.describe();
   expect_in(t.err, "\nwarning: Bath temperature 965 °C is below its liquidus 970.3 °C");
   expect_not_in(t.out, "warning:");
-  const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA"});
+  // At the design ACD held (given; T18-2: at the pot control's ACD 300 kA is a steady state).
+  const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA",
+                                 "--set", "operation.acd=3.8036037 cm"});
   ASSERT_EQ(cut.exit_code, 0) << cut.describe();
   expect_in(cut.err, "--thermal: warning: no liquid steady state");
   expect_not_in(cut.out, "warning:");
@@ -151,8 +153,9 @@ TEST(CliTrial13Fixes, HeldStateOffTheHeatBalanceIsNoOperatingPointInEveryOutput)
   expect_in(text.out, "operating point NO: the cell does not run in that state");
 
   // --thermal: no SEC where the solved state is no operating point (as the ledge).
-  const Json frozen = parse_json(
-      potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=320 kA", "--json"}).out);
+  const Json frozen = parse_json(potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=320 kA",
+                                          "--set", "operation.acd=3.8036037 cm", "--json"})
+                                     .out);  // the design ACD held (given), T18-2
   EXPECT_FALSE(frozen.at("thermal").at("operating_point").get<bool>());
   EXPECT_TRUE(frozen.at("thermal").at("sec_dc_kWh_per_kg").is_null());
   EXPECT_TRUE(frozen.at("thermal").at("ledge_cm").is_null());

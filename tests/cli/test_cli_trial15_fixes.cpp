@@ -12,7 +12,9 @@ namespace {
 // false); the JSON kept a simulate_note saying simulate starts in that state and holds it, which the
 // text already left out. At the design point (an operating point) the note stays.
 TEST(CliTrial15, CellThermalSimulateNoteOnlyAtAnOperatingPoint) {
-  RunResult r = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=340 kA", "--json"});
+  // The design ACD held (given): at the pot control's ACD (T18-2) 340 kA is a working state.
+  RunResult r = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=340 kA", "--set",
+                         "operation.acd=3.8036037 cm", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   Json t = parse_json(r.out).at("thermal");
   EXPECT_FALSE(t.at("operating_point").get<bool>()) << t.dump();

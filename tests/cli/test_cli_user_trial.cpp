@@ -49,7 +49,9 @@ TEST(CliUserTrial, WrongDimensionOnACommandLineOption) {
 // --thermal without a working steady state says so: a frozen bath shows no ledge number (was
 // "ledge 0.0 cm"), the 150 K bound is not a state, and a ledge past the side channel is flagged.
 TEST(CliUserTrial, ThermalStatesThatAreNotAWorkingCellSaySo) {
-  const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA"});
+  // At the design ACD held (given; T18-2: at the pot control's ACD 300 kA is a steady state).
+  const RunResult cut = potline({"cell", "--technology", "AP40", "--thermal", "--set", "operation.line_current=300 kA",
+                                 "--set", "operation.acd=3.8036037 cm"});
   ASSERT_EQ(cut.exit_code, 0) << cut.describe();
   expect_in(cut.out, "ledge fills the side channel (≥ 28.0 cm),");  // was "ledge none" (trial 6, T6-7)
   expect_in(cut.err, "--thermal: warning: no liquid steady state: at the liquidus (958.1 °C) the cell generates");

@@ -99,9 +99,11 @@ TEST(CliUserTrial6Outputs, FromSimulationTakesTheRunsPfcCoefficients) {
       "the run used the PFC coefficients IPCC2019/PFPB_modern, this case applies IPCC2006/CWPB");
 }
 
+// At the design ACD held (given): since T18-2 `cell --thermal` at another current runs at the ACD the pot
+// control settles at, where these currents are steady states.
 Json thermal_at(const std::string& current) {
   const RunResult r = potline({"cell", default_case(), "--thermal", "--json", "--set",
-                               "operation.line_current=" + current});
+                               "operation.line_current=" + current, "--set", "operation.acd=3.8036037 cm"});
   EXPECT_EQ(r.exit_code, 0) << r.describe();
   return parse_json(r.out).at("thermal");
 }
@@ -135,13 +137,15 @@ TEST(CliUserTrial6Outputs, CellThermalOffTheDesignPointSaysWhatTheStateIs) {
   EXPECT_TRUE(design.at("warnings").empty()) << design.dump();
 
   const RunResult text =
-      potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=300 kA"});
+      potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=300 kA", "--set",
+               "operation.acd=3.8036037 cm"});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   expect_in(text.out, "ledge fills the side channel (≥ 28.0 cm)");
   expect_in(text.out, "SEC n/a (not an operating point: the cell does not run in this state)");  // T14-1
   expect_not_in(text.out, "ledge none");
   const RunResult steady =
-      potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=360 kA"});
+      potline({"cell", default_case(), "--thermal", "--set", "operation.line_current=360 kA", "--set",
+               "operation.acd=3.8036037 cm"});
   expect_in(steady.out, "Thermal steady state (steady, outside the safe window;");
   expect_in(steady.err,
             "--thermal: warning: the steady state is outside the safe window of simulate and flex");

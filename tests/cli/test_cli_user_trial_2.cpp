@@ -106,14 +106,20 @@ TEST(CliUserTrial2, AUnitAfterTheLastListValueAppliesToEach) {
 // custom-design.toml at 330 or 420 kA gave back the case's 965.0 °C and 6.5 cm ledge. The case file
 // as written is the design point now; the overrides are solved in its network.
 TEST(CliUserTrial2, OwnDesignThermalSolvesTheSetInTheCaseFilesNetwork) {
+  // The case file's ACD held (given; T18-2: else the ACD the pot control settles at, which holds 965.0 °C).
   const RunResult r = potline({"cell", example("custom-design.toml"), "--thermal", "--set", "operation.line_current=420 kA",
-                               "--json"});
+                               "--set", "operation.acd=4.3 cm", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json t = parse_json(r.out).at("thermal");
   EXPECT_EQ(t.at("design_point"), "the case file's operating point (without --set)");
   EXPECT_NEAR(finite_number(t, "design_line_current_kA"), 400.0, 1e-9);
   EXPECT_GT(finite_number(t, "bath_temperature_degC"), 966.0);
   EXPECT_LT(finite_number(t, "ledge_cm"), 5.0);
+  const RunResult controlled = potline({"cell", example("custom-design.toml"), "--thermal", "--set",
+                                        "operation.line_current=420 kA", "--json"});
+  ASSERT_EQ(controlled.exit_code, 0) << controlled.describe();
+  EXPECT_NEAR(finite_number(parse_json(controlled.out).at("thermal"), "bath_temperature_degC"), 965.0, 0.05);
+  EXPECT_LT(finite_number(parse_json(controlled.out), "acd_cm"), 4.3);
   const RunResult plain = potline({"cell", example("custom-design.toml"), "--thermal", "--json"});
   ASSERT_EQ(plain.exit_code, 0) << plain.describe();
   EXPECT_NEAR(finite_number(parse_json(plain.out).at("thermal"), "bath_temperature_degC"), 965.0, 0.01);

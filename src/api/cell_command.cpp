@@ -1,7 +1,10 @@
 // potline cell as a library function (see case_commands.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <utility>
 
 #include "cell_thermal.hpp"
 #include "potline/api/case_commands.hpp"
@@ -85,6 +88,43 @@ std::string solve_target_voltage(cell::CellCase& c, double target_V, core::Diagn
                      solve.acd_m * 100, solve.evaluations);
 }
 
+// A bath correlation used outside its validity range ("... used outside its validity range: AlF3 = 30 wt%
+// (valid 0–20 wt%)"): the key of the value given (--set, else the case file) that put it there, the last
+// --set first; empty when none was given (user trial T18-6: unlocated, so Python issued no InputWarning).
+std::string validity_key(const std::string& sentence, const io::ValueSet& values) {
+  if (sentence.find(" used outside its validity range: ") == std::string::npos) return {};
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"AlF3 = ", "bath.alf3"}, {"CaF2 = ", "bath.caf2"}, {"LiF = ", "bath.lif"},    {"MgF2 = ", "bath.mgf2"},
+      {"KF = ", "bath.kf"},     {"Al2O3 = ", "bath.alumina"}, {": t = ", "operation.bath_temperature"},
+      {"; t = ", "operation.bath_temperature"}};
+  std::string best;
+  int best_rank = -1;
+  for (const auto& [name, key] : kNames) {
+    if (sentence.find(name) == std::string::npos) continue;
+    const io::Value* v = values.get(key);
+    if (v == nullptr || v->location.file.empty()) continue;
+    int rank = -1;
+    if (v->origin == io::Origin::kCommandLine)
+      rank = 1 + std::atoi(v->location.file.c_str() + std::min(v->location.file.size(), v->location.file.find('#') + 1));
+    else if (v->origin == io::Origin::kCaseFile)
+      rank = 0;
+    if (rank > best_rank) best = key, best_rank = rank;
+  }
+  return best;
+}
+
+// The unlocated validity warnings of run.warnings[from..] (collect_warnings' bath sentences) placed at
+// the value that caused them, as bath.alumina's saturation (T17-1, T18-6).
+void place_validity_warnings(CellRun& run, std::size_t from) {
+  for (std::size_t i = from; i < run.warnings.size() && i < run.located_warnings.size(); ++i) {
+    const std::string key = validity_key(run.warnings[i], run.c.values);
+    if (key.empty()) continue;
+    const core::SourceLocation& where = run.c.values.get(key)->location;
+    run.located_warnings[i] = core::Diagnostic{core::Severity::kWarning, where, key, run.warnings[i]}.to_string();
+    run.warnings[i] = where.to_string() + ": " + key + ": " + run.warnings[i];
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -134,8 +174,10 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   run.warnings = cell::collect_warnings(run.c, run.result, diagnostics);
   run.located_warnings = located_warnings(diagnostics, {&run.c.values}, source);
   // collect_warnings: the diagnostics' warnings first, then the bath's and the cell's state (no place).
+  const std::size_t unplaced = run.located_warnings.size();
   for (std::size_t i = run.located_warnings.size(); i < run.warnings.size(); ++i)
     run.located_warnings.push_back("warning: " + run.warnings[i]);  // as core::Diagnostic prints one with no place
+  place_validity_warnings(run, unplaced);
   std::vector<std::string> notes = cell::collect_notes(run.c, run.result);
   if (!solved.empty()) notes.insert(notes.begin(), solved);
   // T8-9: the Dewing CE away from the technology's calibration current.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "potline/report/charts.hpp"
+#include "ordinal.hpp"
 #include "vega.hpp"
 
 namespace potline::report {
@@ -158,7 +159,7 @@ void add_event_views(const RunData& run, const Table& events, const std::map<std
   HtmlTable table{"Events by type (events.csv)", {"Event", "Count", "Cells", "First [h]", "Last [h]", "Mean value", "Unit"}, {}};
   for (const auto& [type, rows] : by_type) {
     const std::size_t stride = std::max<std::size_t>(1, (rows.size() + kMaxEventsPerType - 1) / kMaxEventsPerType);
-    if (stride > 1) note += fmt::format("{}every {}th of {} {} events drawn", note.empty() ? "" : "; ", stride, rows.size(), type);
+    if (stride > 1) note += fmt::format("{}every {} of {} {} events drawn", note.empty() ? "" : "; ", ordinal(stride), rows.size(), type);
     std::set<std::string> cells;
     double sum = 0;
     std::size_t n = 0;
@@ -396,7 +397,7 @@ RunReport simulate_report(const RunData& run) {
     spec["data"] = {{"values", values}};
     spec["vconcat"] = panels;
     spec["resolve"] = {{"scale", {{"color", "independent"}}}};
-    const std::string note = stride > 1 ? fmt::format("every {}th of {} rows drawn", stride, ts->rows.size()) : "";
+    const std::string note = stride > 1 ? fmt::format("every {} of {} rows drawn", ordinal(stride), ts->rows.size()) : "";
     // Seven panels, one line each except the temperature panel (two lines, three with the metal pad).
     r.charts.push_back(vega::chart(spec, metal ? 9 : 8, note));
   } else {
@@ -464,7 +465,7 @@ std::vector<Chart> simulate_comparison(const std::vector<RunData>& runs) {
       row["run"] = run;
       values.push_back(std::move(row));
     }
-    if (stride > 1) note += fmt::format("{}run {}: every {}th row drawn", note.empty() ? "" : "; ", k + 1, stride);
+    if (stride > 1) note += fmt::format("{}run {}: every {} row drawn", note.empty() ? "" : "; ", k + 1, ordinal(stride));
   }
   if (series < 2) return {};
   const Json color = {{"field", "run"}, {"type", "nominal"}, {"title", "Run"}};

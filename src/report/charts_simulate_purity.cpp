@@ -7,6 +7,7 @@
 
 #include "potline/purity/purity.hpp"
 #include "potline/report/charts.hpp"
+#include "ordinal.hpp"
 #include "vega.hpp"
 
 namespace potline::report {
@@ -67,7 +68,7 @@ std::optional<Chart> purity_taps_chart(const RunData& run, const Table& t) {
   spec.erase("height");
   spec["data"] = {{"values", values}};
   spec["vconcat"] = panels;
-  const std::string note = stride > 1 ? fmt::format("every {}th of {} taps drawn", stride, t.rows.size()) : "";
+  const std::string note = stride > 1 ? fmt::format("every {} of {} taps drawn", ordinal(stride), t.rows.size()) : "";
   return vega::chart(spec, fe_points + si_points, note);
 }
 

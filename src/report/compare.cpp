@@ -50,14 +50,15 @@ std::optional<std::string> identity_text(const Json& element, const char* field)
 /// The identity "field" of an array of distinct ids (such as `under_water`): the element itself.
 constexpr const char* kSelf = "";
 
-// An id: a word of letters, digits and "-_.:" ("eu-alro-slatina", "usa"), not a sentence (notes, warnings).
+// An id: one word, no blank ("eu-alro-slatina", "usa", "cn-agg-rest@600kA@hydro"), not a sentence (notes,
+// warnings). User trial T18-1: the fleet's aggregate rows carry '@', and the `under_water` list of a run
+// that had them was paired by position again.
 bool is_id(const Json& e) {
   if (!e.is_string()) return false;
   const std::string& text = e.get_ref<const std::string&>();
-  return !text.empty() && text.size() <= 80 &&
-         std::all_of(text.begin(), text.end(), [](char ch) {
-           return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '-' || ch == '_' || ch == '.' || ch == ':';
-         });
+  return !text.empty() && text.size() <= 80 && std::none_of(text.begin(), text.end(), [](char ch) {
+    return std::isspace(static_cast<unsigned char>(ch)) != 0 || std::iscntrl(static_cast<unsigned char>(ch)) != 0;
+  });
 }
 
 // Every array of the shape holds distinct ids only (a list of ids), and one holds any.

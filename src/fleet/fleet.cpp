@@ -37,7 +37,9 @@ policy::EuEtsInputs eu_ets_inputs(const FleetModel& model, const FleetSmelter& s
   if (s.in_uk_ets) return model.uk_ets.on ? model.uk_ets.schedule.inputs(model.uk_ets.year) : policy::EuEtsInputs{};
   const bool on = model.eu_ets.on && model.eu_ets.year != 0 && s.in_eu_ets;
   if (!on) return {};
-  return {true, model.eu_ets.free_allocation_t_per_t(model.eu_ets.year), model.eu_ets.eua_usd_per_kg_co2};
+  const double eua_usd_per_kg_co2 = shocks.eua_eur_per_t ? *shocks.eua_eur_per_t * s.inputs.usd_per_eur / 1000.0
+                                                         : model.eu_ets.eua_usd_per_kg_co2;
+  return {true, model.eu_ets.free_allocation_t_per_t(model.eu_ets.year), eua_usd_per_kg_co2};
 }
 
 void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<SmelterEconomics>& out) {
@@ -50,6 +52,7 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     const auto r = static_cast<std::size_t>(s.region);
     in.power_usd_per_J = s.base_power_usd_per_J * shocks.power_factor[r] + shocks.power_adder_usd_per_J[r];
     in.alumina_usd_per_kg *= shocks.alumina_factor;
+    if (shocks.eua_eur_per_t) in.eua_eur_per_t = *shocks.eua_eur_per_t;  // CBAM at the drawn EUA
     // EU ETS: the smelter model's (policy/eu_ets.hpp, the [eu_ets] inputs of a smelter case).
     in.eu_ets = eu_ets_inputs(model, s, shocks);
     plant::SmelterResult res = plant::evaluate(in);

@@ -153,6 +153,19 @@ void case_and_fleet(Table& t) {
       .doc("time a stopped smelter takes to restart (re-energising, relining and heating its potlines): in the "
            "year the LP restarts it, it produces at most (1 - this / 1 yr) of its capacity; a restart the pipeline "
            "dates (data/fleet-pipeline.toml) has its own date instead");
+  t.number("fleet.greenfield_ramp", &FleetCase::greenfield_ramp_yr)
+      .unit("yr", "yr")
+      .range(0.0, 3.0)
+      .typical(0.5, 1.5)
+      .default_(0.63)
+      .source("estimate: Alba's Potline 6 (424 pots, 540 kt/yr): first hot metal on 13 December 2018, 106 pots "
+              "on 26 March and 212 (half the line) on 18 April 2019, completion targeted for 31 July 2019 "
+              "[Alba Line 6 ramp-up 2019], [Daily Tribune Alba Line 6 2019]: 230 days from first metal to the "
+              "whole line, 0.63 yr; Alba called it ahead of plan, so a short ramp for a new smelter")
+      .doc("time a new smelter of the pipeline (data/fleet-pipeline.toml, kind = \"new\") takes from first metal, "
+           "taken at the start of the project's year, to its full capacity, its pots energised at an even pace: "
+           "in a scenario year it offers the ramp's mean over the year (0.685 of its capacity in its first year "
+           "at 0.63 yr); 0: its full capacity from its first year");
 }
 
 // [market]: the trade equilibrium and the demand curves every region starts from.

@@ -130,9 +130,10 @@ void apply_capacity_in_force(const FleetCase& c, const FleetSmelter& s, SmelterC
   capacity.number = s.inputs.capacity_kg_per_s;
   v.values.set("plant.capacity", capacity);
   v.source["plant.capacity"] = fmt::format(
-      "capacity in force in {} after the dated curtailments and restarts of {} (the time-weighted mean of the year, as "
-      "`potline fleet` runs it); the dataset row gives {:.1f} kt/yr", c.year, "data/fleet-pipeline.toml",
-      s.record.capacity_kg_per_s * constants::kSecondsPerYear / 1e6);
+      "capacity in force in {} after the dated curtailments and restarts of {}, or a new smelter's ramp "
+      "(fleet.greenfield_ramp) (the mean of the year, as `potline fleet` runs it); the row (the dataset's or the "
+      "project's) gives {:.1f} kt/yr",
+      c.year, "data/fleet-pipeline.toml", s.record.capacity_kg_per_s * constants::kSecondsPerYear / 1e6);
   if (v.employees_estimated) {
     io::Value employees = *v.values.get("labour.employees");
     employees.number = std::round(s.inputs.employees);

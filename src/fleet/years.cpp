@@ -122,7 +122,32 @@ std::string published_note(const FleetCase& base, const YearResult& y) {
   return note + " (data/fleet-paths.toml; docs/validation.md)";
 }
 
+/// A new smelter of the pipeline (kind = "new") in its first years offers the mean of its ramp
+/// (fleet.greenfield_ramp): its pots are energised one section after another from first metal, which
+/// the project's year stands for (user trial 16, T16-7). Restarts keep fleet.restart_lead_time or their
+/// dates; expansions are not ramped.
+void ramp_new_smelters(const std::vector<Project>& pipeline, int year, double ramp_yr,
+                       std::vector<FleetSmelter>& smelters) {
+  for (FleetSmelter& s : smelters) {
+    const bool is_new = std::any_of(pipeline.begin(), pipeline.end(), [&](const Project& p) {
+      return p.kind == ProjectKind::kNew && p.id == s.record.id;
+    });
+    if (!is_new || s.record.first_year == 0) continue;
+    const double share = greenfield_ramp_share(year - s.record.first_year, ramp_yr);
+    if (share >= 1.0) continue;
+    if (s.employees_estimated) s.inputs.employees = std::round(s.inputs.employees * share);
+    s.inputs.capacity_kg_per_s *= share;
+  }
+}
+
 }  // namespace
+
+double greenfield_ramp_share(int years_since_first, double ramp_yr) {
+  const double a = years_since_first;
+  if (!(ramp_yr > 0) || a >= ramp_yr) return 1.0;
+  if (a + 1.0 <= ramp_yr) return (a + 0.5) / ramp_yr;  // the ramp all year: its mid-year value
+  return (ramp_yr * ramp_yr - a * a) / (2.0 * ramp_yr) + (a + 1.0 - ramp_yr);
+}
 
 FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran) {
   FleetCase c = base;
@@ -133,6 +158,7 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
                                 [&](const FleetSmelter& s) { return !in_window(s.record, year); }),
                  smelters.end());
   dated_capacities(base.pipeline, year, smelters);
+  ramp_new_smelters(base.pipeline, year, base.greenfield_ramp_yr, smelters);
   for (FleetSmelter& s : smelters) {
     const bool restarted_earlier = s.record.restart && s.record.first_year < year;
     // A row stopped whole by a dated curtailment at the start of the year pays its restart.

@@ -208,6 +208,8 @@ void add_cbam_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
     j["cbam_eur_per_t"] = eur;
     j["cbam_certificates_per_t"] = certs;
     j["cbam_route"] = in.cbam_default_route ? policy::default_route_label(c.cbam_country) : "actual";
+    // The one EUA price every year of the schedule stands on (user trial 17, T17-10).
+    j["cbam_eua_eur_per_t"] = in.eua_eur_per_t;
     j["cbam_see_direct_t_co2e_per_t"] = in.cbam_default_route ? in.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t;
   }
 }
@@ -445,6 +447,11 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                      by_default ? c.inputs.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t,
                      by_default ? "the country default value, plus the year's mark-up; cbam.route"
                                 : "this plant's own, cbam.route; \"default\" takes the country default value");
+    // The schedule holds one EUA price in every year (user trial 17, T17-10: an export of the fleet's
+    // 2034 case printed 2026's CBAM at 2034's EUA, 61 USD/t against the fleet's 40.6 of 2026).
+    s += fmt::format("  CBAM EUA              {:.1f} EUR/t in every year (cbam.eua_price, at {:.3g} USD/EUR); `potline "
+                     "fleet` with fleet.year takes each year's EUA of its eua_price path\n",
+                     c.inputs.eua_eur_per_t, c.inputs.usd_per_eur);
   }
   // Each figure names its basis: "2.02 employees per kt capacity, 1575 jobs per GW" mixed the
   // nameplate (230 kt) with the load at the operating output (295.2 MW at 172.5 kt; trial CV).

@@ -49,10 +49,12 @@ SampleResult evaluate_sample(const SweepSpec& spec, int scenario, std::int64_t k
         case Parameter::kPowerAdder: shocks.power_adder_usd_per_J[r] += x[i]; break;
         case Parameter::kCarbonPrice: shocks.carbon_usd_per_kg_co2[r] = x[i]; break;
         case Parameter::kDemandFactor: demand_factor[r] *= x[i]; break;
-        case Parameter::kAluminaFactor: break;
+        case Parameter::kAluminaFactor:
+        case Parameter::kEuaPrice: break;
       }
     }
     if (u.parameter == Parameter::kAluminaFactor) shocks.alumina_factor *= x[i];
+    if (u.parameter == Parameter::kEuaPrice) shocks.eua_eur_per_t = x[i];
   }
 
   // ---- fleet and market: the one fleet solve (an infeasible market is stored as market_feasible = 0)

@@ -49,9 +49,9 @@ void uncertain(Table& t) {
       .default_note("PARAMETER_REGION")
       .doc("[[uncertain]] name stored as metric of entity \"input\"");
   t.choice("uncertain.parameter",
-           {"power_factor", "power_adder", "carbon_price", "alumina_factor", "demand_factor"})
+           {"power_factor", "power_adder", "carbon_price", "alumina_factor", "demand_factor", "eua_price"})
       .doc("[[uncertain]] what the input changes (required)");
-  t.text("uncertain.region").default_("all").doc("[[uncertain]] region id, or all (not for alumina_factor)");
+  t.text("uncertain.region").default_("all").doc("[[uncertain]] region id, or all (not for alumina_factor or eua_price)");
   t.choice("uncertain.distribution", {"uniform", "normal", "lognormal", "triangular"})
       .doc("[[uncertain]] distribution (required); draws outside the lever's range are drawn again");
   t.number("uncertain.min").doc("[[uncertain]] uniform, triangular: lower end" + value);
@@ -103,7 +103,12 @@ const io::FieldSpec* uncertain_lever_field(const std::string& parameter) {
     std::map<std::string, io::FieldSpec> m{{"power_factor", *f.find("power_shock.factor")},
                                            {"power_adder", *f.find("power_shock.adder")},
                                            {"carbon_price", *f.find("carbon_price.price")},
-                                           {"demand_factor", *f.find("demand.factor")}};
+                                           {"demand_factor", *f.find("demand.factor")},
+                                           {"eua_price", *f.find("cbam.eua_price")}};
+    // The EUA draw replaces the case's EUA price (its path's, in a scenario year) for the EU ETS on
+    // EU/EEA smelters and CBAM on imports alike (user trial 17, T17-6).
+    m.at("eua_price").description =
+        "the EU allowance price of the sample (EUR/t CO2e): the EU ETS cost of EU/EEA smelters and CBAM on imports";
     // No fleet lever scales alumina: the same bounds as the other factors.
     io::FieldSpec alumina = *f.find("power_shock.factor");
     alumina.description = "multiplies every smelter's alumina price";

@@ -26,7 +26,7 @@ struct ParamInfo {
 constexpr ParamInfo kParams[] = {
     {"power_factor", Parameter::kPowerFactor, true},     {"power_adder", Parameter::kPowerAdder, true},
     {"carbon_price", Parameter::kCarbonPrice, true},     {"alumina_factor", Parameter::kAluminaFactor, false},
-    {"demand_factor", Parameter::kDemandFactor, true},
+    {"demand_factor", Parameter::kDemandFactor, true},   {"eua_price", Parameter::kEuaPrice, false},
 };
 
 const char* const kAllParameters[] = {"min", "max", "mode", "mean", "sd", "median", "sigma"};

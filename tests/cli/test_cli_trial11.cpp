@@ -234,14 +234,32 @@ TEST(CliTrial11, FleetSaysWhenPricesRationDemand) {
 
 // T11-12: sweep-small's carbon_price_europe replaced the EU ETS on every EU/EEA smelter in every
 // sample without a word; `fleet` warns of a [[carbon_price]] doing so, and the sweep now does too.
+// Since user trial 17, T17-6, sweep-small draws the EUA instead and runs clean; the warning is checked
+// on a copy of it with a Europe carbon-price draw added.
 TEST(CliTrial11, SweepSaysADrawnCarbonPriceReplacesTheEuEts) {
-  const std::string out = (std::filesystem::path(testing::TempDir()) / "t11-sweep.sqlite").string();
+  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "t11-sweep";
+  std::filesystem::create_directories(dir);
+  const std::string out = (dir / "t11-sweep.sqlite").string();
   std::filesystem::remove(out);
-  const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", out, "--threads", "1", "--set",
-                               "sweep.samples=2"});
+  std::string text = read_file(example("sweep-small.toml"));
+  const auto at = text.find("base = \"world-elastic.toml\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("base = \"world-elastic.toml\"").size(), "base = \"" + example("world-elastic.toml") + "\"");
+  text += "\n[[uncertain]]\nname = \"carbon_price_europe\"\nparameter = \"carbon_price\"\nregion = \"europe\"\n"
+          "distribution = \"uniform\"\nmin = \"0 USD/t\"\nmax = \"60 USD/t\"\n";
+  const std::string file = (dir / "with-carbon-price.toml").string();
+  std::ofstream(file) << text;
+  const RunResult r = potline({"sweep", file, "--out", out, "--threads", "1", "--set", "sweep.samples=2"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   expect_in(r.out + r.err, "carbon_price_europe");
   expect_in(r.out + r.err, "instead of the EU ETS (no free allocation) in every sample of scenario");
+  // The shipped example itself warns of nothing.
+  const std::string clean = (dir / "small.sqlite").string();
+  std::filesystem::remove(clean);
+  const RunResult small = potline({"sweep", example("sweep-small.toml"), "--out", clean, "--threads", "1", "--set",
+                                   "sweep.samples=2"});
+  ASSERT_EQ(small.exit_code, 0) << small.describe();
+  expect_not_in(small.err, "warning");
 }
 
 }  // namespace

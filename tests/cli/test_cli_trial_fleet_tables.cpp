@@ -93,6 +93,26 @@ TEST(CliTrialFleetTables, AFullLaneIsNotANetback) {
 
 // User trial 16, T16-4: the same Chinese coal smelter paid 165 USD/t of CBAM in 2026 in `smelter`
 // (China's default value) and 64 in `fleet` (route "actual"), and neither output named its route.
+// User trial 17, T17-10: a smelter exported from a year case (cbam-2034, Alba's Line 6) printed a
+// 2026-2034 CBAM schedule at 2034's EUA (146 EUR/t) in every year, against the fleet's year-by-year
+// CBAM at each year's EUA, and named no EUA. The smelter's text and JSON now say the one EUA its
+// schedule stands on, and the exported case's comment on cbam.eua_price gives the fleet's path by year.
+TEST(CliTrialFleetTables, AnExportedYearCaseSaysTheEuaItsCbamScheduleStandsOn) {
+  const auto example = [](const char* name) { return (source_dir() / "examples" / name).string(); };
+  TempDir tmp;
+  const std::string file = (tmp.path() / "alba6.toml").string();
+  const RunResult exported = potline({"fleet", example("cbam-2034.toml"), "--export-smelter", "gcc-alba-6", "--out", file});
+  ASSERT_EQ(exported.exit_code, 0) << exported.describe();
+  expect_in(read_file(file), "the fleet prices each year at the path's own EUA (EUR/t: 2026: 83, 2027: 94, 2028: 106, "
+                             "2029: 118, 2030: 130, 2031: 134, 2032: 138, 2033: 142, 2034: 146)");
+  const RunResult plant = potline({"smelter", file});
+  ASSERT_EQ(plant.exit_code, 0) << plant.describe();
+  expect_in(plant.out, "  CBAM EUA              146.0 EUR/t in every year (cbam.eua_price, at ");
+  const RunResult json = potline({"smelter", file, "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.describe();
+  EXPECT_NEAR(parse_json(json.out).at("cbam_eua_eur_per_t").get<double>(), 146.0, 1e-9);
+}
+
 // The smelter text names it, with the embedded emissions it prices and the fleet's default; the path
 // report's CBAM chart names the fleet's route in its title.
 TEST(CliTrialFleetTables, EveryCbamFigureNamesItsRoute) {

@@ -273,11 +273,10 @@ TEST(CliUserTrial3, APlantSecFromTheCellModelSaysItIsThePotlines) {
 TEST(CliUserTrial3, ARejectedDistributionGivesItsParameters) {
   TempDir dir;
   const RunResult r = potline({"sweep", example("sweep-small.toml"), "--out", (dir.path() / "s.sqlite").string(),
-                               "--set", "uncertain[0].min=1.2", "--set", "uncertain[1].mode=70 USD/t"});
+                               "--set", "uncertain[0].min=1.2", "--set", "uncertain[1].min=80 EUR/t"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(r.err, "'uncertain[0]': 'power_factor_usa': uniform needs min < max (min 1.2, max 1.1)");
-  expect_in(r.err, "'carbon_price_europe': triangular needs min <= mode <= max and min < max (min 0, mode 70, max 60 "
-                   "USD/t)");
+  expect_in(r.err, "'eua_price': uniform needs min < max (min 80, max 75");
 }
 
 }  // namespace

@@ -72,8 +72,14 @@ TEST(CliFleetPathEnd, APathsLastYearIsSolvedAloneBesideItAndTheStartsThatDifferA
 
 // The 2035 path's end and 2035 alone differ in a smelter's start (China's idle capacity restarts alone) but
 // not in the world price or production: the text says the binding China cap takes it (user trial T15-8).
+// With new smelters ramping up (fleet.greenfield_ramp, user trial 16, T16-7, 2026-12-07) the shipped path
+// ends with every smelter starting as in 2035 alone ("every smelter starts the same in both"); the case
+// of T15-8 is the path without the ramp.
 TEST(CliFleetPathEnd, SameWorldPriceBothWaysNamesTheLimitsThatBind) {
-  const RunResult text = potline({"fleet", example("world-path-2035.toml")});
+  const RunResult shipped = potline({"fleet", example("world-path-2035.toml")});
+  ASSERT_EQ(shipped.exit_code, 0) << shipped.describe();
+  expect_in(shipped.out, "    every smelter starts the same in both");
+  const RunResult text = potline({"fleet", example("world-path-2035.toml"), "--set", "fleet.greenfield_ramp=0"});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   expect_in(text.out, "running from the start when 2035 is solved alone (output path -> alone): cn-agg-idle");
   expect_in(text.out, "    the same world price and production both ways: within the limits that bind (china cap), what "

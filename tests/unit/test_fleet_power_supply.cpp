@@ -333,8 +333,10 @@ TEST(fleet_power_supply, ShippedCurvesCoverTheDocumentedShareOfCapacityOutsideCh
     }
   }
   ASSERT_GT(total, 0.0);
-  EXPECT_NEAR(in_area / total, 0.8405, 0.002);  // 0.855 before TALCO's 0.52 Mt/yr, no curve (T16-8)
-  EXPECT_NEAR(moved / total, 0.0806, 0.002);
+  // 25.76 of 30.64 Mt/yr (measured 2026-12-07 with Hillside's 720 kt/yr, T17-13); 0.855 before TALCO's
+  // 0.52 Mt/yr, no curve (T16-8)
+  EXPECT_NEAR(in_area / total, 0.8408, 0.002);
+  EXPECT_NEAR(moved / total, 0.0807, 0.002);
 }
 
 // A curve whose country or province is not in the smelter dataset is an input error with a

@@ -86,6 +86,36 @@ TEST(fleet_restart_lead, CurtailedRowsRestartedOnAPathMakeAQuarterInTheirFirstYe
   }
 }
 
+// User trial 16, T16-7: a new smelter of the pipeline (kind = "new") ramps up from first metal, which
+// its year stands for, to full capacity after fleet.greenfield_ramp (0.63 yr: Alba's Potline 6, 230
+// days from first hot metal to the whole line), so in its first year it offers the ramp's mean,
+// 1 - 0.63 / 2 = 0.685 of its capacity (Inola's 750 kt/yr in 2030 -> 513.8; Adaro's 500 kt/yr in 2026 ->
+// 342.5), all of it the next year; 0 gives the old full first year. The ramp's mean by hand:
+// (a + 0.5) / R while the ramp lasts all year, (R^2 - a^2) / (2R) + (a + 1 - R) in the year it ends.
+TEST(fleet_restart_lead, NewSmeltersRampUpOverTheGreenfieldRamp) {
+  EXPECT_NEAR(fleet::greenfield_ramp_share(0, 0.63), 0.685, 1e-12);
+  EXPECT_DOUBLE_EQ(fleet::greenfield_ramp_share(1, 0.63), 1.0);
+  EXPECT_DOUBLE_EQ(fleet::greenfield_ramp_share(0, 0.0), 1.0);
+  EXPECT_NEAR(fleet::greenfield_ramp_share(0, 1.5), 1.0 / 3.0, 1e-12);
+  EXPECT_NEAR(fleet::greenfield_ramp_share(1, 1.5), 1.25 / 3.0 + 0.5, 1e-12);
+  core::Diagnostics d;
+  const fleet::FleetCase path = load("world-path-2035.toml", {}, d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  EXPECT_DOUBLE_EQ(path.greenfield_ramp_yr, 0.63);  // the schema's default
+  const auto capacity_kt = [](const fleet::FleetCase& c, const std::string& id) {
+    for (const auto& s : c.model.smelters)
+      if (s.record.id == id) return s.inputs.capacity_kg_per_s * kToKt;
+    return 0.0;
+  };
+  EXPECT_NEAR(capacity_kt(fleet::case_for_year(path, 2030, nullptr), "us-ega-century-inola"), 0.685 * 750, 0.01);
+  EXPECT_NEAR(capacity_kt(fleet::case_for_year(path, 2031, nullptr), "us-ega-century-inola"), 750, 0.01);
+  EXPECT_NEAR(capacity_kt(fleet::case_for_year(path, 2026, nullptr), "id-kai-kalimantan"), 0.685 * 500, 0.01);
+  EXPECT_NEAR(capacity_kt(fleet::case_for_year(path, 2027, nullptr), "id-kai-kalimantan"), 500, 0.01);
+  fleet::FleetCase at_once = path;
+  at_once.greenfield_ramp_yr = 0;
+  EXPECT_NEAR(capacity_kt(fleet::case_for_year(at_once, 2030, nullptr), "us-ega-century-inola"), 750, 0.01);
+}
+
 TEST(fleet_restart_lead, ALeadTimeOfAYearOrMoreIsRejected) {
   core::Diagnostics d;
   try {

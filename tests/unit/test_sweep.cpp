@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "potline/cell/technology.hpp"
+#include "potline/fleet/fleet.hpp"
 #include "potline/sweep/run.hpp"
 #include "../common/shipped_data.hpp"
 
@@ -162,7 +163,12 @@ TEST(sweep_file, SmallExampleLoads) {
   EXPECT_DOUBLE_EQ(s.scenarios[1].fleet.shocks.power_factor[static_cast<std::size_t>(usa)], 1.2);
   EXPECT_DOUBLE_EQ(s.scenarios[0].fleet.shocks.power_factor[static_cast<std::size_t>(usa)], 1.0);
   ASSERT_EQ(s.inputs.size(), 3u);
-  EXPECT_NEAR(s.inputs[1].distribution.b, 0.020, 1e-12);  // 20 USD/t -> 0.020 USD/kg
+  // The EUA draw (user trial 17, T17-6; a Europe carbon-price draw before, which replaced the EU ETS):
+  // uniform 55-75 EUR/t, the lever's unit (cbam.eua_price, EUR/t, also its internal unit).
+  EXPECT_EQ(s.inputs[1].parameter, Parameter::kEuaPrice);
+  EXPECT_EQ(s.inputs[1].name, "eua_price");
+  EXPECT_NEAR(s.inputs[1].distribution.a, 55.0, 1e-12);
+  EXPECT_NEAR(s.inputs[1].distribution.b, 75.0, 1e-12);
   EXPECT_EQ(s.hash.size(), 16u);
 }
 
@@ -218,7 +224,8 @@ TEST(sweep_file, UncertainInputErrorsAreCollected) {
                            "[[uncertain]]\nname = \"x\"\nparameter = \"carbon_price\"\ndistribution = \"normal\"\nmean = \"20 USD/t\"\n";
   const std::string e = errors_of(text);
   EXPECT_NE(e.find("test-sweep.toml:6:13: error: 'uncertain[0].parameter': value 'power_factr' is not one of: "
-                   "power_factor, power_adder, carbon_price, alumina_factor, demand_factor (did you mean 'power_factor'?)"),
+                   "power_factor, power_adder, carbon_price, alumina_factor, demand_factor, eua_price (did you mean "
+                   "'power_factor'?)"),
             std::string::npos) << e;
   EXPECT_NE(e.find("test-sweep.toml:12:10: error: 'uncertain[1].region': unknown region 'eurpoe' (did you mean 'europe'?)"),
             std::string::npos) << e;
@@ -358,6 +365,51 @@ TEST(sweep_run, InterruptedSweepResumesWithoutRecomputingOrDuplicating) {
     EXPECT_EQ(sum.computed, 7);
   }
   EXPECT_EQ(dump(whole), dump(parts));
+}
+
+// User trial 17, T17-6: a sweep draws the EUA (parameter eua_price, EUR/t), which prices the EU ETS of
+// the EU/EEA smelters (emissions above the free allocation x EUA, so linear in it) and CBAM on imports
+// (certificates x EUA, less a price paid at origin), in place of the case's price, as a carbon_price
+// draw on Europe replaced the EU ETS. Not regional: a region is an error.
+TEST(sweep_run, AnEuaDrawPricesTheEuEtsAndCbamAtTheDrawnPrice) {
+  const SweepSpec spec = small();
+  const fleet::FleetCase& c = spec.scenarios[0].fleet;
+  ASSERT_GT(c.eua_eur_per_t, 0.0);  // 2024: 65 EUR/t, the path's
+  fleet::Shocks doubled = c.shocks;
+  doubled.eua_eur_per_t = 2 * c.eua_eur_per_t;
+  std::vector<fleet::SmelterEconomics> e0, e1;
+  fleet::evaluate(c.model, c.shocks, e0);
+  fleet::evaluate(c.model, doubled, e1);
+  int in_ets = 0;
+  for (std::size_t i = 0; i < e0.size(); ++i) {
+    if (e0[i].eu_ets_usd_per_kg == 0 || c.model.smelters[i].in_uk_ets) {
+      EXPECT_DOUBLE_EQ(e1[i].eu_ets_usd_per_kg, e0[i].eu_ets_usd_per_kg) << c.model.smelters[i].record.id;
+      continue;
+    }
+    ++in_ets;
+    EXPECT_NEAR(e1[i].eu_ets_usd_per_kg, 2 * e0[i].eu_ets_usd_per_kg, 1e-12) << c.model.smelters[i].record.id;
+  }
+  EXPECT_GE(in_ets, 5);  // Germany, France, Norway, Iceland, Sweden, ...
+  // CBAM: the 2034 case (every year's CBAM factor 0 by then, the benchmark free allocation gone).
+  core::Diagnostics d;
+  const fleet::FleetCase cbam = fleet::load_fleet_case(examples() + "/cbam-2034.toml", cell::default_data_dir(), data(), d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  fleet::Shocks drawn = cbam.shocks;
+  drawn.eua_eur_per_t = 0.5 * cbam.eua_eur_per_t;
+  fleet::evaluate(cbam.model, cbam.shocks, e0);
+  fleet::evaluate(cbam.model, drawn, e1);
+  int paying = 0;
+  for (std::size_t i = 0; i < e0.size(); ++i) {
+    if (e0[i].cbam_usd_per_kg <= 0 || e0[i].cbam_carbon_price_paid_eur_per_t > 0) continue;
+    ++paying;
+    EXPECT_NEAR(e1[i].cbam_usd_per_kg, 0.5 * e0[i].cbam_usd_per_kg, 1e-9) << cbam.model.smelters[i].record.id;
+  }
+  EXPECT_GT(paying, 50);
+  const std::string e = errors_of(std::string(kHead) +
+                                  "[[uncertain]]\nparameter = \"eua_price\"\nregion = \"europe\"\ndistribution = "
+                                  "\"uniform\"\nmin = \"55 EUR/t\"\nmax = \"75 EUR/t\"\n");
+  EXPECT_NE(e.find("eua_price"), std::string::npos) << e;
+  EXPECT_NE(e.find("region"), std::string::npos) << e;
 }
 
 TEST(sweep_run, ScenarioLeverMovesTheResult) {

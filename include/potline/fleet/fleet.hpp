@@ -105,6 +105,9 @@ struct Shocks {
   std::vector<double> power_adder_usd_per_J;  ///< per region, added after the factor (competing load)
   std::vector<double> carbon_usd_per_kg_co2;  ///< per region, on scope 1 emissions
   double alumina_factor = 1;
+  /// The EUA price (EUR/t CO2e) in place of the case's, for the EU ETS cost of EU/EEA smelters and CBAM
+  /// on imports (a sweep's eua_price draw); none: the case's (its cbam.eua_price or path).
+  std::optional<double> eua_eur_per_t;
 };
 Shocks no_shocks(const FleetModel& model);
 

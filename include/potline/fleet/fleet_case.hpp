@@ -127,6 +127,10 @@ struct FleetCase {
   /// fleet.restart_lead_time (yr): a stopped smelter the LP restarts produces at most
   /// 1 − this share of its year's capacity (FleetSmelter::running, dated_restart).
   double restart_lead_time_yr = 0;
+  /// fleet.greenfield_ramp (yr): a new smelter of the pipeline (kind = "new") reaches its full
+  /// capacity this long after the start of its first year, its pots energised at an even pace
+  /// (years.cpp, greenfield_ramp_share); 0: full capacity at once.
+  double greenfield_ramp_yr = 0;
   /// With [cbam]: cbam.year, or without it (a case with fleet.year) the scenario year clamped to the
   /// CBAM years (each year's case replaces it, years.cpp); 0 = no [cbam].
   int cbam_year = 0;

@@ -21,6 +21,11 @@ using RanLastYear = std::map<std::string, bool>;
 /// the first year of a path (the dataset status; a restart from an earlier year counts as running).
 FleetCase case_for_year(const FleetCase& c, int year, const RanLastYear* ran);
 
+/// The share of its capacity a new smelter offers in its year `years_since_first` (0 = its first
+/// year) when it ramps linearly from nothing at the start of its first year to full capacity after
+/// `ramp_yr` years: the ramp's mean over that year (1 once the ramp is over, or for a ramp of 0).
+double greenfield_ramp_share(int years_since_first, double ramp_yr);
+
 struct YearResult {
   int year = 0;
   FleetCase c;  ///< the case of that year (its smelters are those of the result)

@@ -25,6 +25,7 @@ enum class Parameter {
   kCarbonPrice,    ///< domestic carbon price on scope 1 in a region (or all) [USD/t CO2 in the file]
   kAluminaFactor,  ///< multiplies every smelter's alumina price              [1]
   kDemandFactor,   ///< multiplies the demand of a region (or all)            [1]
+  kEuaPrice,       ///< the EU allowance price of the case's year: the EU ETS and CBAM [EUR/t CO2e]
 };
 std::string to_string(Parameter p);
 

@@ -197,16 +197,16 @@ std::optional<CsvHeader> parse_header(const std::vector<std::string>& cells, con
 
 // A data value: a finite number within [0, max] (current or power, SI); errors at path:line:column.
 bool check_value(const std::string& text, double value, bool parsed, const CsvHeader& h, double max, const std::string& path,
-                 int line_no, core::Diagnostics& diagnostics) {
+                 int line_no, int column, core::Diagnostics& diagnostics) {
   const char* what = h.power ? "power" : "current";
   if (!parsed || !(value >= 0.0) || !std::isfinite(value)) {
-    diagnostics.error({path, line_no, 2}, kCsvKey,
+    diagnostics.error({path, line_no, column}, kCsvKey,
                       fmt::format("{}: '{}' is not a non-negative number", what, text));
     return false;
   }
   if (value > max) {
     const double scale = h.power ? 1e6 : 1e3;
-    diagnostics.error({path, line_no, 2}, kCsvKey,
+    diagnostics.error({path, line_no, column}, kCsvKey,
                       fmt::format("{} {:.6g} {} is outside the allowed range 0 to {:.6g} {}{}", what, value / scale,
                                   h.power ? "MW" : "kA", max / scale, h.power ? "MW" : "kA",
                                   h.power ? " (10 GW, ten times the largest potlines)"
@@ -223,7 +223,7 @@ constexpr double kLowestOperatingShare = 0.05;
 
 // Warns once for the current rows in (0, kLowestOperatingShare x nominal), at the first of them.
 struct NearZeroRow {
-  int line;
+  int line, column;
   std::string text;  ///< the cell as written
   double current_A;
 };
@@ -232,7 +232,7 @@ void warn_near_zero_currents(const std::vector<NearZeroRow>& rows, const std::st
   if (rows.empty()) return;
   const NearZeroRow& first = rows.front();
   const std::string more = rows.size() > 1 ? fmt::format(" ({} rows like it, this the first)", rows.size()) : "";
-  diagnostics.warning({path, first.line, 2}, kCsvKey,
+  diagnostics.warning({path, first.line, first.column}, kCsvKey,
                       fmt::format("'{}' in a [{}] column is {:.6g} kA, {:.3g} % of the nominal current {:.6g} kA{}: no "
                                   "line operates there (0 is an outage; reduced amperage runs at tens of % and more): "
                                   "check the number and the column's unit",
@@ -244,6 +244,7 @@ struct TimedRow {
   int line;
   double time_s;
   double value;
+  int column = 1;  ///< of the time in its line
 };
 
 // The rows in time order without the misplaced ones: a longest increasing run of times, found from
@@ -291,7 +292,7 @@ void check_order(const std::vector<TimedRow>& rows, const CsvHeader& h, const st
     const auto at = std::lower_bound(kept.begin(), kept.end(), r.time_s,
                                      [&](std::size_t k, double v) { return rows[k].time_s < v; });
     if (at != kept.end() && rows[*at].time_s == r.time_s) {
-      d.error({path, r.line, 1}, kCsvKey,
+      d.error({path, r.line, r.column}, kCsvKey,
               fmt::format("duplicate time {} (also on line {})", shown(r.time_s), rows[*at].line));
     } else {
       const std::string after = at == kept.begin()
@@ -302,14 +303,22 @@ void check_order(const std::vector<TimedRow>& rows, const CsvHeader& h, const st
           at == kept.end()
               ? std::string("at the end")
               : fmt::format("before line {} ({})", rows[*at].line, shown(rows[*at].time_s));
-      d.error({path, r.line, 1}, kCsvKey,
+      d.error({path, r.line, r.column}, kCsvKey,
               fmt::format("row out of order: time {} belongs {}, {} (times must increase: sort the "
                           "rows by time)",
                           shown(r.time_s), after, before));
     }
   }
-  // The step on every distinct time in order (a misplaced row still fills its place).
-  std::vector<TimedRow> sorted = rows;
+  // The step on every distinct time in order: a misplaced row still fills its place on the grid of
+  // the rows in order, one off that grid has had its one error (user trial T18-8: 20 h among 12 h
+  // steps also gave "step differs" errors at its two neighbours).
+  const double grid_step = kept.size() > 1 ? rows[kept[1]].time_s - rows[kept[0]].time_s : 0.0;
+  const double grid_start = kept.empty() ? 0.0 : rows[kept[0]].time_s;
+  std::vector<TimedRow> sorted;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const double k = grid_step > 0.0 ? (rows[i].time_s - grid_start) / grid_step : 0.0;
+    if (in_order[i] || grid_step <= 0.0 || std::fabs(k - std::round(k)) < 1e-6) sorted.push_back(rows[i]);
+  }
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const TimedRow& a, const TimedRow& b) { return a.time_s < b.time_s; });
   sorted.erase(
@@ -317,7 +326,7 @@ void check_order(const std::vector<TimedRow>& rows, const CsvHeader& h, const st
                   [](const TimedRow& a, const TimedRow& b) { return a.time_s == b.time_s; }),
       sorted.end());
   if (sorted.front().time_s != 0.0) {
-    d.error({path, sorted.front().line, 1}, kCsvKey,
+    d.error({path, sorted.front().line, sorted.front().column}, kCsvKey,
             fmt::format("the series must start at time 0 (its first time is {})",
                         shown(sorted.front().time_s)));
   }
@@ -327,7 +336,7 @@ void check_order(const std::vector<TimedRow>& rows, const CsvHeader& h, const st
     if (std::fabs(dt - step) <= 1e-6 * step) continue;
     const double missing = dt / step - 1;
     const bool whole = std::fabs(missing - std::round(missing)) < 1e-6 && missing >= 1;
-    d.error({path, sorted[i].line, 1}, kCsvKey,
+    d.error({path, sorted[i].line, sorted[i].column}, kCsvKey,
             whole ? fmt::format("gap: {:.0f} row(s) missing between {} (line {}) and {} (the "
                                 "series must have a constant "
                                 "step, {})",
@@ -341,6 +350,20 @@ void check_order(const std::vector<TimedRow>& rows, const CsvHeader& h, const st
   }
 }
 
+// The diagnostics of one file, in line order.
+void pass_in_line_order(const core::Diagnostics& from, core::Diagnostics& to) {
+  std::vector<core::Diagnostic> items = from.items();
+  std::stable_sort(items.begin(), items.end(),
+                   [](const core::Diagnostic& a, const core::Diagnostic& b) { return a.location.line < b.location.line; });
+  for (const core::Diagnostic& d : items) {
+    if (d.severity == core::Severity::kError) {
+      to.error(d.location, d.key, d.message);
+    } else {
+      to.warning(d.location, d.key, d.message);
+    }
+  }
+}
+
 }  // namespace
 
 bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagnostics) {
@@ -348,8 +371,14 @@ bool CurrentSchedule::read_csv(const std::string& path, core::Diagnostics& diagn
   return text && read_csv_text(*text, path, diagnostics);
 }
 
-bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& path, core::Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.error_count();
+bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& path, core::Diagnostics& out) {
+  // Collected here and passed on in line order (user trial T18-8: the order and step errors came
+  // after the value errors of later lines).
+  core::Diagnostics diagnostics;
+  const auto finish = [&](bool ok) {
+    pass_in_line_order(diagnostics, out);
+    return ok;
+  };
   int line_no = 0;
   std::optional<CsvHeader> header;
   std::vector<TimedRow> rows;
@@ -360,7 +389,7 @@ bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& 
     for (const auto& f : record.fields) cells.push_back(f.text);
     if (!header) {
       header = parse_header(cells, path, line_no, diagnostics);
-      if (!header) return false;
+      if (!header) return finish(false);
       power_ = header->power;
       continue;
     }
@@ -372,30 +401,31 @@ bool CurrentSchedule::read_csv_text(const std::string& text, const std::string& 
     char* e1 = nullptr;
     const double t = std::strtod(cells[0].c_str(), &e0) * header->time_factor;
     const double value = std::strtod(cells[1].c_str(), &e1) * header->value_factor;
+    const int time_column = record.fields[0].column, value_column = record.fields[1].column;
     if (e0 == cells[0].c_str() || *e0 != '\0' || !std::isfinite(t)) {
-      diagnostics.error({path, line_no, 1}, kCsvKey,
+      diagnostics.error({path, line_no, time_column}, kCsvKey,
                         fmt::format("time: '{}' is not a number", cells[0]));
       continue;
     }
     const bool parsed = e1 != cells[1].c_str() && *e1 == '\0';
     // A row with a bad value keeps its time for the order checks (every error in one pass, T7-33).
     if (!check_value(cells[1], value, parsed, *header, power_ ? kMaxLinePower_W : max_A_, path,
-                     line_no, diagnostics)) {
-      rows.push_back({line_no, t, 0.0});
+                     line_no, value_column, diagnostics)) {
+      rows.push_back({line_no, t, 0.0, time_column});
       continue;
     }
-    rows.push_back({line_no, t, value});
+    rows.push_back({line_no, t, value, time_column});
     if (!power_ && value > 0.0 && value < kLowestOperatingShare * nominal_A_)
-      near_zero.push_back({line_no, cells[1], value});
+      near_zero.push_back({line_no, value_column, cells[1], value});
   }
   if (header && rows.empty()) diagnostics.error({path, line_no, 0}, kCsvKey, "no data rows");
   if (!header) diagnostics.error({path, line_no, 0}, kCsvKey, "empty file: no header");
   if (header) check_order(rows, *header, path, diagnostics);
-  if (diagnostics.error_count() != errors_before) return false;
+  if (diagnostics.has_errors()) return finish(false);
   if (header) warn_near_zero_currents(near_zero, header->value_unit, nominal_A_, path, diagnostics);
   points_.clear();
   for (const TimedRow& r : rows) points_.push_back({r.time_s, r.value});
-  return true;
+  return finish(true);
 }
 
 double CurrentSchedule::current_at(double t) const {

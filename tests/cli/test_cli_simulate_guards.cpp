@@ -181,7 +181,7 @@ TEST(CliSimulateGuards, ScheduleMistakesAreInputErrors) {
   const auto run = dir.path() / "run";
   auto r = potline({"simulate", c, "-q", "--out", run.string()});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("huge.csv:3:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("huge.csv:3:3"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("outside the allowed range 0 to 500 kA"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(run / "timeseries.csv"));
   r = potline({"simulate", example("cell-7d.toml"), "--set", "potline.current_steps=;;;", "-q"});

@@ -75,5 +75,29 @@ TEST(CliInputBlame, TheFeedCycleErrorComesWithTheOthers) {
   EXPECT_NE(r.err.find("potline: 3 input error(s); nothing was run"), std::string::npos) << r.err;
 }
 
+// User trial T18-8: a current CSV's errors sit at the value's column, one per mistake (a row out of
+// order does not also give step errors at its neighbours), in line order.
+TEST(CliCurrentCsvErrors, AtTheValueColumnOncePerMistakeInLineOrder) {
+  TempDir dir;
+  const std::string csv = dir.write("amp.csv", "time [h],current [kA]\n0,400\n12,420\n12,430\n24,abc\n30,-5\n20,400\n");
+  const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "potline.current_csv=" + csv,
+                               "--set", "run.duration=2 d"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  const std::vector<std::string> expected = {
+      "amp.csv:4:1: error: 'potline.current_csv': duplicate time 12 h (also on line 3)",
+      "amp.csv:5:4: error: 'potline.current_csv': current: 'abc' is not a non-negative number",
+      "amp.csv:6:4: error: 'potline.current_csv': current: '-5' is not a non-negative number",
+      "amp.csv:6:1: error: 'potline.current_csv': step 6 h after 24 h (line 5) differs from the series step 12 h",
+      "amp.csv:7:1: error: 'potline.current_csv': row out of order: time 20 h belongs after line 3 (12 h), before "
+      "line 5 (24 h)"};
+  std::size_t at = 0;
+  for (const std::string& e : expected) {
+    const std::size_t found = r.err.find(e, at);
+    EXPECT_NE(found, std::string::npos) << e << "\n" << r.err;
+    if (found != std::string::npos) at = found;
+  }
+  EXPECT_NE(r.err.find("potline: 5 input error(s); nothing was run"), std::string::npos) << r.err;
+}
+
 }  // namespace test_cli_trial17_blame
 }  // namespace potline_cli_test

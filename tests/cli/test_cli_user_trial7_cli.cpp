@@ -186,7 +186,7 @@ TEST(CliUserTrial7, CurrentScheduleMisplacedRowIsOneError) {
   EXPECT_EQ(r.exit_code, 2) << r.describe();
   expect_in(
       r.err,
-      "cur_uns.csv:4:2: error: 'potline.current_csv': current: 'abc' is not a non-negative number");
+      "cur_uns.csv:4:3: error: 'potline.current_csv': current: 'abc' is not a non-negative number");
   expect_in(r.err,
             "cur_uns.csv:5:1: error: 'potline.current_csv': row out of order: time 2 h belongs "
             "after line 3 (1 h), "

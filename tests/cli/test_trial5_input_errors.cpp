@@ -73,7 +73,7 @@ TEST(CliTrial5InputErrors, ACurrentRowNearZeroIsWarnedAndZeroStaysAnOutage) {
   const auto c = dir.write("case.toml", "[case]\ntechnology = \"AP40\"\n[potline]\ncurrent_csv = \"slip.csv\"\n");
   const RunResult r = potline({"simulate", c, "--set", "run.duration=6 h", "-q", "--json"});
   EXPECT_EQ(r.exit_code, 0) << r.describe();
-  expect_in(r.err, "slip.csv:3:2: warning: 'potline.current_csv': '0.38' in a [kA] column is 0.38 kA, 0.095 % of the nominal "
+  expect_in(r.err, "slip.csv:3:3: warning: 'potline.current_csv': '0.38' in a [kA] column is 0.38 kA, 0.095 % of the nominal "
                    "current 400 kA (2 rows like it, this the first): no line operates there (0 is an outage; reduced "
                    "amperage runs at tens of % and more): check the number and the column's unit");
   EXPECT_EQ(count_lines_containing(r.err, "in a [kA] column"), 1) << r.err;

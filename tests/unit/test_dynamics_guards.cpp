@@ -246,11 +246,11 @@ TEST(DynamicsInput, ScheduleValuesBeyondTheLimitsAreInputErrors) {
   }
   const std::string huge =
       input_error({}, dir.string(), "[case]\ntechnology = \"AP40\"\n[potline]\ncurrent_csv = \"huge.csv\"\n");
-  EXPECT_NE(huge.find("huge.csv:3:2"), std::string::npos) << huge;
+  EXPECT_NE(huge.find("huge.csv:3:3"), std::string::npos) << huge;
   EXPECT_NE(huge.find("1e+06 kA is outside the allowed range 0 to 500 kA"), std::string::npos) << huge;
   const std::string power =
       input_error({}, dir.string(), "[case]\ntechnology = \"AP40\"\n[potline]\ncurrent_csv = \"power.csv\"\n");
-  EXPECT_NE(power.find("power.csv:3:2"), std::string::npos) << power;
+  EXPECT_NE(power.find("power.csv:3:3"), std::string::npos) << power;
   EXPECT_NE(power.find("0 to 10000 MW"), std::string::npos) << power;
   EXPECT_NE(input_error({"potline.current_steps=;;;"}).find("';;;' holds no step"), std::string::npos);
   // One allowed range, in the factor the user writes (user trial T15-10), for a factor above the

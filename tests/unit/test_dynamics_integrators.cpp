@@ -141,7 +141,7 @@ TEST(DynamicsInput, ScheduleCsvErrorsNameFileLineAndField) {
   EXPECT_NE(message("unsorted.csv").find("times must increase"), std::string::npos);
   EXPECT_NE(message("units.csv").find("current [A|kA|MA]"), std::string::npos) << message("units.csv");
   // Power series: the same checks, naming the power column and its units.
-  EXPECT_NE(message("negative.csv").find("negative.csv:3:2"), std::string::npos) << message("negative.csv");
+  EXPECT_NE(message("negative.csv").find("negative.csv:3:3"), std::string::npos) << message("negative.csv");
   EXPECT_NE(message("negative.csv").find("power"), std::string::npos);
   EXPECT_NE(message("badunit.csv").find("power [W|kW|MW|GW]"), std::string::npos) << message("badunit.csv");
 }

@@ -231,7 +231,7 @@ namespace {
 FleetInput load_fleet_here(const CaseSource& source) {
   core::Diagnostics d;
   const std::string dir = source.data();
-  FleetInput input{plant::SmelterData::load(dir, d), {}, {}, {}};
+  FleetInput input{plant::SmelterData::load(dir, d), {}, {}, {}, {}};
   if (d.has_errors()) throw core::InputError(d);
   input.c = source.text ? fleet::parse_fleet_case(*source.text, source.display_name, source.base_dir(), dir,
                                                   input.data, d, source.sets)

@@ -95,11 +95,8 @@ std::string departing_smelters_note(const FleetCase& c, const FlexCapacity& f, i
     const FleetSmelter& fs = c.model.smelters[static_cast<std::size_t>(s.smelter)];
     if (s.hold != hold || !fs.cell_current || !fs.cell_current->departs_from_own()) continue;
     const plant::CellCurrent& x = *fs.cell_current;
-    list += fmt::format("{}{}'s own {:g} kA ({})", list.empty() ? "" : "; ", fs.record.id, *x.own_A / 1e3,
-                        x.basis == plant::CellCurrentBasis::kOutOfBand
-                            ? fmt::format("more than {:g} % from {:g} kA: modified cells the catalogue does not hold",
-                                          100 * plant::kOperatingCurrentBand, x.published_A / 1e3)
-                            : "the calibrated cell " + std::string(line::kNoWorkingState) + ": " + x.problems);
+    list += fmt::format("{}{}'s own {:g} kA (the calibrated cell {}: {})", list.empty() ? "" : "; ",
+                        fs.record.id, *x.own_A / 1e3, line::kNoWorkingState, x.problems);
   }
   if (list.empty()) return list;
   return "run at its published current, as the smelter model evaluates these smelters' SEC: " + list;

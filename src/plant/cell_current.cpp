@@ -16,8 +16,6 @@ const char* to_string(CellCurrentBasis basis) {
   switch (basis) {
     case CellCurrentBasis::kOwn:
       return "own";
-    case CellCurrentBasis::kOutOfBand:
-      return "out_of_band";
     case CellCurrentBasis::kNoWorkingState:
       return "no_working_state";
     case CellCurrentBasis::kPublished:
@@ -36,13 +34,6 @@ CellCurrent cell_current(const cell::Technology& tech, const cell::CellCase& cal
   c.text = "calibrated to its published operating point";
   if (!own_A || *own_A == c.published_A) return c;
   const double design_kA = c.published_A / 1e3, own_kA = *own_A / 1e3;
-  if (std::abs(*own_A / c.published_A - 1.0) > kOperatingCurrentBand + 1e-9) {  // 440 kA of 400 is within
-    c.basis = CellCurrentBasis::kOutOfBand;
-    c.text = fmt::format("calibrated to its published operating point, {:.4g} kA; the smelter's {:.4g} kA is more "
-                         "than {:g} % away: modified cells, run at the published point",
-                         design_kA, own_kA, kOperatingCurrentBand * 100);
-    return c;
-  }
   const line::ControlledOperatingPoint at =
       line::controlled_operating_point(calibrated.design, calibrated.constants, calibrated.op, *own_A);
   if (at.judgement.problems.empty()) {
@@ -60,10 +51,13 @@ CellCurrent cell_current(const cell::Technology& tech, const cell::CellCase& cal
                               "control.acd_max {:.1f} cm)",
                               at.op.acd_m * 100, at.acd_min_m * 100, at.acd_max_m * 100);
   c.basis = CellCurrentBasis::kNoWorkingState;
-  c.text = fmt::format("calibrated to its published operating point, {:.4g} kA, and run there: at the smelter's {:.4g} "
-                       "kA the calibrated cell {} ({}; `potline cell --technology {} --set operation.line_current=\"{:.4g} "
-                       "kA\" --set operation.acd=\"{:.2f} cm\" --thermal`)",
-                       design_kA, own_kA, line::kNoWorkingState, c.problems, tech.id, own_kA, at.op.acd_m * 100);
+  c.text = fmt::format(
+      "calibrated to its published operating point, {:.4g} kA, and run there, as modified cells "
+      "the "
+      "catalogue does not describe: at the smelter's {:.4g} kA the calibrated cell {} ({}; "
+      "`potline cell --technology {} --set operation.line_current=\"{:.4g} "
+      "kA\" --set operation.acd=\"{:.2f} cm\" --thermal`)",
+      design_kA, own_kA, line::kNoWorkingState, c.problems, tech.id, own_kA, at.op.acd_m * 100);
   return c;
 }
 

@@ -61,8 +61,8 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
 }
 
 /// Estimate, the normal spread between a plant's stated nameplate capacity and what its pots make
-/// at their operating point: amperage creep or a reduced current (within the ±10 % band of
-/// kOperatingCurrentBand), a few % of current efficiency, and ~2 % of pots out of circuit for
+/// at their operating point: amperage creep or a reduced current (about ±10 %), a few % of current
+/// efficiency, and ~2 % of pots out of circuit for
 /// relining (about 40 d in a 2,000–3,000 d pot life). Beyond ±20 % one of the two inputs is wrong
 /// (T14-14: 300 pots of DX+, potline.count left at its default 1, make 369 kt/yr against a stated
 /// 1,000 kt/yr).

@@ -133,7 +133,7 @@ TEST(FleetCellCurrent, AlbaSunndalAndLaterriereRunAtOneOperatingPointEverywhereA
   const Found laterriere = find(b, flex, "ca-laterriere");
   ASSERT_NE(laterriere.smelter, nullptr);
   ASSERT_NE(laterriere.hold, nullptr);
-  EXPECT_EQ(laterriere.smelter->cell_current->basis, plant::CellCurrentBasis::kOutOfBand);
+  EXPECT_EQ(laterriere.smelter->cell_current->basis, plant::CellCurrentBasis::kNoWorkingState);
   EXPECT_DOUBLE_EQ(laterriere.smelter->cell_current->line_current_A, 170e3);
   EXPECT_NEAR(laterriere.hold->line_current_A, 170e3, 1e-6);
   EXPECT_NE(laterriere.hold->note.find("ca-laterriere's own 219 kA"), std::string::npos) << laterriere.hold->note;

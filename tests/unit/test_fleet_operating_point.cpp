@@ -49,9 +49,15 @@ TEST(fleet_operating_point, ALineFarFromItsDesignCurrentKeepsThePublishedPoint) 
   core::Diagnostics d;
   const fleet::FleetCase c = shipped_world("", d);
   ASSERT_FALSE(d.has_errors()) << d.to_string();
-  // P155: Grande-Baie at its published 170 kA; Laterriere at 219 kA, 29 % above (modified cells).
+  // P155: Grande-Baie at its published 170 kA; Laterriere at 219 kA, 29 % above: the calibrated
+  // cell has no working state there (ledge about 3.6 cm at the ACD that holds its bath
+  // temperature), so the line has modified cells, taken at the published point.
   const auto& creep = smelter_of(c, "ca-laterriere");
-  EXPECT_NE(creep.sec_origin.find("the smelter's 219 kA is more than 10 % away"), std::string::npos) << creep.sec_origin;
+  EXPECT_NE(creep.sec_origin.find(
+                "as modified cells the catalogue does not describe: at the smelter's 219 kA the "
+                "calibrated cell is no working state"),
+            std::string::npos)
+      << creep.sec_origin;
   EXPECT_EQ(creep.inputs.potline_sec_ac_J_per_kg, smelter_of(c, "ca-grande-baie").inputs.potline_sec_ac_J_per_kg);
 }
 

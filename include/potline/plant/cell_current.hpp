@@ -18,18 +18,19 @@ struct Technology;
 
 namespace potline::plant {
 
-/// Estimate: the calibrated cell (geometry, ACD) stands for a line run within ±10 % of its published
-/// current; further away the line runs modified cells (anode size, ACD) that the catalogue does not
-/// describe, and the fixed cell would misstate SEC (P155 at Laterriere's 219 kA, +29 %: 17.8 instead
-/// of 15.0 kWh/kg), so the published operating point is kept there.
-inline constexpr double kOperatingCurrentBand = 0.10;
-
+/// Where the own current lies is judged by the physics alone (user trial T18-5): the calibrated
+/// cell (geometry) is run at the own current at the ACD the pot control settles at there, wherever
+/// that is a working state within the safe window; where it is not (the ACD at its floor and the
+/// ledge too thin, or the bath too cold), a line that runs there must have modified cells (anode
+/// size, insulation) that the catalogue does not describe, and the published operating point stands
+/// for them. Until 2026-12-07 a fixed ±10 % band around the published current decided instead,
+/// which put a step into SEC at +10 % where the cell still worked (AP40: 13.24 kWh/kg at 440
+/// kA, 13.49 at 445).
 enum class CellCurrentBasis {
   kPublished,       ///< no own current given (or the published one): the calibration point
   kOwn,             ///< the smelter's own current, at the ACD the pot control settles at there, a
                     ///< working state within the safe window
-  kOutOfBand,       ///< own current more than kOperatingCurrentBand away: the published point
-  kNoWorkingState,  ///< own current within the band, but no working state there: the published point
+  kNoWorkingState,  ///< no working state at the own current: the published point (modified cells)
 };
 
 struct CellCurrent {
@@ -43,23 +44,20 @@ struct CellCurrent {
   std::string problems;  ///< kNoWorkingState: what lies outside the window ("ledge 4.2 cm < 5 cm")
   /// In words, which current and why (the smelter's SEC origin quotes it).
   std::string text;
-  /// A line that runs at another current than its own (kOutOfBand, kNoWorkingState): warn.
-  bool departs_from_own() const {
-    return basis == CellCurrentBasis::kOutOfBand || basis == CellCurrentBasis::kNoWorkingState;
-  }
+  /// A line whose cells are evaluated at another current than its own (kNoWorkingState): warn.
+  bool departs_from_own() const { return basis == CellCurrentBasis::kNoWorkingState; }
 };
 
 /// The current at which technology `tech`, calibrated as `calibrated` (cell::technology_case, its
-/// op at the published point), is evaluated for a line whose own current is `own_A`: the own current,
-/// at the ACD that simulate's pot control settles the cell at there (line::controlled_operating_point:
-/// the design bath temperature held), when it is within kOperatingCurrentBand of the published one
-/// and that state is a working cell within the safe window (`potline cell --thermal`'s judgement;
-/// T7-26), else the published point, with the reason in `text`.
+/// op at the published point), is evaluated for a line whose own current is `own_A`: the own
+/// current, at the ACD that simulate's pot control settles the cell at there
+/// (line::controlled_operating_point: the design bath temperature held), when that state is a
+/// working cell within the safe window (`potline cell --thermal`'s judgement; T7-26), else the
+/// published point, with the reason in `text`.
 CellCurrent cell_current(const cell::Technology& tech, const cell::CellCase& calibrated,
                          std::optional<double> own_A);
 
-/// The basis as one word for tables: "published", "own", "out_of_band",
-/// "no_working_state".
+/// The basis as one word for tables: "published", "own", "no_working_state".
 const char* to_string(CellCurrentBasis basis);
 
 }  // namespace potline::plant

@@ -267,7 +267,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "case.toml:12:14: error: 'potline[1].technology': [[potline]] 1 ('new'): unknown technology 'AP61'"},
         GroupError{"gross_carbon = 0.55", "gross_carbon = 0.35",
                    "case.toml:8:16: error: 'potline[0].gross_carbon': [[potline]] 0 ('old'): gross anode consumption "
-                   "0.350 t/t is below the net consumption 0.450 t/t"},
+                   "0.350 t/t (potline[0].gross_carbon) is below the net consumption 0.450 t/t (potline[0].net_carbon)"},
         GroupError{"sec_ac = \"13 kWh/kg\"\n", "",
                    "case.toml:10:1: error: 'potline[1].sec_ac': [[potline]] 1 ('new'): required: give "
                    "potline[1].sec_ac (in kWh/kg) or a catalogue technology with potline[1].technology"},

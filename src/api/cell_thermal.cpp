@@ -176,22 +176,15 @@ ThermalDesign thermal_design_point(const CellRun& run, const CaseSource& source)
 }
 
 std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSource& source) {
-  // The rule of simulate's start (src/potline/thermal_start.cpp, start_at_controlled_acd), so that
-  // `cell --thermal` and `simulate` (and smelter, through plant::cell_current) agree at one current.
+  // The rule of simulate's start, one library function (line::controlled_acd_start), so that
+  // `cell --thermal` and `simulate` (and smelter, through plant::cell_current) agree at one
+  // current.
   const ThermalDesign d = thermal_design_point(run, source);
   const cell::OperatingPoint& op = run.c.op;
-  if (op.line_current_A == d.op.line_current_A || op.acd_m != d.op.acd_m) return std::nullopt;
-  const io::Value* acd = run.c.values.get("operation.acd");
-  const bool technology = run.c.technology.has_value();
-  if (acd && (acd->origin == io::Origin::kCommandLine || (technology && acd->origin == io::Origin::kCaseFile)))
-    return std::nullopt;
-  const bath::Composition &b = op.bath, &bd = d.op.bath;
-  if (b.alumina_wt != bd.alumina_wt || b.alf3_excess_wt != bd.alf3_excess_wt || b.caf2_wt != bd.caf2_wt ||
-      b.mgf2_wt != bd.mgf2_wt || b.lif_wt != bd.lif_wt || b.kf_wt != bd.kf_wt)
-    return std::nullopt;
-  const line::ControlledOperatingPoint p =
-      line::controlled_operating_point(run.c.design, run.c.constants, d.op, op.line_current_A);
-  if (!p.judgement.operating_point) return std::nullopt;
+  const auto controlled = line::controlled_acd_start(run.c.values, run.c.design, run.c.constants,
+                                                     d.op, op, run.c.technology.has_value());
+  if (!controlled) return std::nullopt;
+  const line::ControlledOperatingPoint& p = *controlled;
   // What the design ACD held at this current would be, for the engineer who expects it.
   const line::ThermalJudgement held = line::judge_thermal_state(run.c.design, run.c.constants, d.op, op);
   const dynamics::ThermalSteadyState& h = held.state;

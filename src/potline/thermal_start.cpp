@@ -248,29 +248,6 @@ void warn_given_temperature(const io::ValueSet& v, const SimulationCase& c, bool
                                   from_file_too ? "" : ", or write it in the case file to calibrate there"));
 }
 
-// User trial T17-5: a case at another line current whose ACD is the calibration point's (not moved
-// by the case or --set) starts where simulate's pot control settles that cell at that current
-// (controlled_operating_point: the ACD whose steady state has the calibration point's bath
-// temperature, within the ACD limits), and its heat-balance loop holds that temperature; so the
-// case's current and a step to it from the calibration point (the heat feed-forward) end in one
-// state. An ACD given for the case, or a bath changed as well, is run as written (D32).
-bool start_at_controlled_acd(const io::ValueSet& v, const cell::OperatingPoint& point, bool technology,
-                             SimulationCase& c) {
-  if (c.op.line_current_A == point.line_current_A || c.op.acd_m != point.acd_m) return false;
-  const io::Value* acd = v.get("operation.acd");
-  if (acd && (acd->origin == io::Origin::kCommandLine || (technology && acd->origin == io::Origin::kCaseFile)))
-    return false;
-  for (const OperatingKey& k : operating_keys()) {
-    const std::string key = k.key;
-    if (key != "operation.line_current" && key != "operation.acd" && value_of(k, c.op) != value_of(k, point))
-      return false;
-  }
-  const ControlledOperatingPoint p = controlled_operating_point(c.design, c.constants, point, c.op.line_current_A);
-  if (!p.judgement.operating_point) return false;
-  c.op.acd_m = p.op.acd_m;
-  return true;
-}
-
 // A catalogue point the network cannot be calibrated at with the case's design, model or dynamics
 // inputs is reported at the one the case gave (a --set first), with the cell's voltage and heat there,
 // else at case.technology (user trial T17-9: design.anode_count = 1 and design.nominal_current =
@@ -313,7 +290,11 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
     report_uncalibratable(values, c, point, basis, technology, n.error, diagnostics);
     return;
   }
-  const bool controlled = start_at_controlled_acd(values, point, technology, c);
+  // User trial T17-5: at another line current, the ACD simulate's pot control settles the cell at,
+  // so that the case's current and a step to it from the calibration point end in one state.
+  const auto controlled =
+      controlled_acd_start(values, c.design, c.constants, point, c.op, technology);
+  if (controlled) c.op.acd_m = controlled->op.acd_m;
   const StartContext x{c, *n.model, cell_dynamics_parameters(c).exchanger_design_fraction};
   start_at_case_point(values, x, c, diagnostics);
   // The heat-balance loop holds the temperature the cell starts at (was: the case's written one),
@@ -324,6 +305,30 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
 }
 
 }  // namespace
+
+std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet& values,
+                                                             const cell::CellDesign& design,
+                                                             const cell::ModelConstants& constants,
+                                                             const cell::OperatingPoint& design_op,
+                                                             const cell::OperatingPoint& op,
+                                                             bool technology) {
+  if (op.line_current_A == design_op.line_current_A || op.acd_m != design_op.acd_m)
+    return std::nullopt;
+  const io::Value* acd = values.get("operation.acd");
+  if (acd && (acd->origin == io::Origin::kCommandLine ||
+              (technology && acd->origin == io::Origin::kCaseFile)))
+    return std::nullopt;
+  for (const OperatingKey& k : operating_keys()) {  // the bath composition: as calibrated
+    const std::string key = k.key;
+    if (key != "operation.line_current" && key != "operation.acd" &&
+        value_of(k, op) != value_of(k, design_op))
+      return std::nullopt;
+  }
+  ControlledOperatingPoint p =
+      controlled_operating_point(design, constants, design_op, op.line_current_A);
+  if (!p.judgement.operating_point) return std::nullopt;
+  return p;
+}
 
 void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cell_case,
                            const cell::TechnologyCatalogue& catalogue, const cell::OperatingPoint* design_point,

@@ -4,6 +4,8 @@
 
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/technology.hpp"
+#include "potline/io/values.hpp"
+#include "potline/potline/thermal_start.hpp"
 #include "potline/potline/thermal_window.hpp"
 #include "shipped_data.hpp"
 
@@ -53,6 +55,51 @@ TEST(ControlledOperatingPoint, AnAcdBeyondTheControlsLimitIsHeldThere) {
   EXPECT_NEAR(p.op.acd_m, p.acd_max_m, 1e-12);
   EXPECT_NEAR(p.acd_max_m, 0.08, 1e-12);
   EXPECT_FALSE(p.judgement.problems.empty());
+}
+
+// The controlled-ACD start (line::controlled_acd_start): the one rule by which simulate starts a
+// case at another line current and `potline cell --thermal` runs it (user trials T17-5, T18-2; both
+// called it through copies of the rule until 2026-12-07). AP40 at 420 kA, its ACD not given: the
+// ACD the pot control settles at, the bath at the catalogue's 965.0 °C, the ledge in the window (as
+// measured 2026-12-07: 3.36 cm, 5.8 cm; the catalogue ACD held there gives 3.1 cm of ledge).
+TEST(ControlledAcdStart, AnotherCurrentRunsAtTheControlledAcdAndTheDesignTemperature) {
+  const CellCase c = catalogue_case("AP40");
+  potline::cell::OperatingPoint op = c.op;
+  op.line_current_A = 420e3;
+  const auto p = potline::line::controlled_acd_start({}, c.design, c.constants, c.op, op, true);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_NEAR(p->op.acd_m * 100, 3.36, 0.01);
+  EXPECT_NEAR(p->op.bath_temperature_K, c.op.bath_temperature_K, 0.05);
+  EXPECT_NEAR(p->judgement.state.ledge_m * 100, 5.8, 0.05);
+  EXPECT_TRUE(p->judgement.problems.empty());
+}
+
+// Run as written (nullopt): the design current; an ACD other than the design's; an ACD given on the
+// command line, or in the case file of a technology's case (a case without one is its own design
+// point, so its file's ACD is the design ACD); a bath composition changed as well (D32).
+TEST(ControlledAcdStart, AGivenAcdAChangedBathOrTheDesignCurrentRunAsWritten) {
+  using potline::io::Origin;
+  const CellCase c = catalogue_case("AP40");
+  potline::cell::OperatingPoint op = c.op;
+  const auto start = [&](const potline::cell::OperatingPoint& at, Origin acd_origin,
+                         bool technology) {
+    potline::io::ValueSet v;
+    v.set("operation.acd", {c.op.acd_m, "", acd_origin, {}});
+    return potline::line::controlled_acd_start(v, c.design, c.constants, c.op, at, technology);
+  };
+  EXPECT_FALSE(start(op, Origin::kTechnology, true).has_value());  // the design current
+  op.line_current_A = 420e3;
+  EXPECT_TRUE(start(op, Origin::kTechnology, true).has_value());
+  EXPECT_FALSE(start(op, Origin::kCommandLine, true).has_value());
+  EXPECT_FALSE(start(op, Origin::kCommandLine, false).has_value());
+  EXPECT_FALSE(start(op, Origin::kCaseFile, true).has_value());
+  EXPECT_TRUE(start(op, Origin::kCaseFile, false).has_value());
+  potline::cell::OperatingPoint other_acd = op;
+  other_acd.acd_m += 0.001;
+  EXPECT_FALSE(start(other_acd, Origin::kTechnology, true).has_value());
+  potline::cell::OperatingPoint other_bath = op;
+  other_bath.bath.alf3_excess_wt += 0.5;
+  EXPECT_FALSE(start(other_bath, Origin::kTechnology, true).has_value());
 }
 
 }  // namespace test_controlled_operating_point

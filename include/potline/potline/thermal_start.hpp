@@ -1,10 +1,13 @@
 #pragma once
 // Where a simulate case's heat-loss network is calibrated and where its cells start, and the same check
 // of a solved state for `potline cell --thermal` (docs/model/dynamics.md, "Thermal calibration").
+#include <optional>
+
 #include "potline/cell/cell_case.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/io/values.hpp"
 #include "potline/potline/simulation.hpp"
+#include "potline/potline/thermal_window.hpp"
 
 namespace potline::line {
 
@@ -18,6 +21,23 @@ namespace potline::line {
 void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cell_case,
                            const cell::TechnologyCatalogue& catalogue, const cell::OperatingPoint* design_point,
                            SimulationCase& c, core::Diagnostics& diagnostics);
+
+/// The controlled-ACD start (user trial T17-5), one rule for simulate's start
+/// (resolve_thermal_start) and `potline cell --thermal`, so that they (and smelter and fleet, which
+/// evaluate a cell at its current by controlled_operating_point) agree at one current. A case at
+/// another line current than its calibration point `design_op` whose ACD is `design_op`'s and not
+/// given for the case (neither on the command line nor, when `technology` (a catalogue technology's
+/// case), in the case file), and whose bath composition is `design_op`'s, runs at the ACD where
+/// simulate's pot control settles the cell at that current: controlled_operating_point(design,
+/// constants, design_op, op's current), when that is a working cell. nullopt: the case is run as
+/// written (an ACD given, or the bath changed as well: D32). The bath temperature of `op` is not
+/// compared (it follows from the heat balance).
+std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet& values,
+                                                             const cell::CellDesign& design,
+                                                             const cell::ModelConstants& constants,
+                                                             const cell::OperatingPoint& design_op,
+                                                             const cell::OperatingPoint& op,
+                                                             bool technology);
 
 /// `potline cell --thermal` of a case whose bath at its fixed operation.bath_temperature is below its
 /// liquidus (admitted by cell::CellCaseOptions::temperature_from_heat_balance): the steady state of the

@@ -442,7 +442,7 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   return j;
 }
 
-std::string liquidus_range_warning(const line::Summary& s) {
+std::string liquidus_range_note(const line::Summary& s) {
   if (s.cells_outside_liquidus_range == 0) return "";
   return fmt::format("the bath left the validity range of the liquidus correlation [Solheim 1996] (excess AlF3 "
                      "{:g}-{:g} wt%, and CaF2, LiF, MgF2, KF, Al2O3) in {} of {} cell(s) for {:.3g} cell-h (longest {:.3g} "

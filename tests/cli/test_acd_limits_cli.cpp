@@ -28,7 +28,24 @@ TEST(AcdLimitsCli, DefaultLimitsLeaveTheModulationExampleFree) {
   EXPECT_LT(number(s, "/acd/max_cm"), 8.0);
 }
 
-// A 5 cm ceiling (control.acd_max) stops the raise: the run reports the time at the ceiling.
+// With the heat feed-forward (the default) the example's cell sits at the 8 cm ceiling for 16.8 h
+// and stays in its safe window throughout (D30): the limits cost it nothing the engineer must act
+// on, so the run says so in a note, not a warning (since 2026-12-07; docs/cli.md, "Error
+// messages").
+TEST(AcdLimitsCli, LimitsThatCostNoCellItsWindowAreANote) {
+  const RunResult r = potline({"simulate", example("cell-modulation.toml"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const Json s = parse_json(r.out);
+  ASSERT_EQ(s.at("cells_out_of_window").get<int>(), 0);
+  EXPECT_GT(number(s, "/acd/at_ceiling_cell_hours"), 1.0);
+  expect_in(r.err, "note: the ACD limits held the resistance control in 1 of 1 cells");
+  expect_in(r.err, "and every cell stayed in its safe window (summary.json: acd)");
+  expect_not_in(r.err, "warning: the ACD limits");
+  expect_in(s.at("notes").dump(), "the ACD limits held the resistance control");
+}
+
+// A 5 cm ceiling (control.acd_max) stops the raise: the run reports the time at the ceiling, and
+// the cell leaves its safe window, so that is a warning.
 TEST(AcdLimitsCli, ACaseThatAsksForMoreAcdReportsTheTimeAtTheCeiling) {
   const RunResult r =
       potline({"simulate", example("cell-modulation.toml"), "--set", "control.acd_max=5 cm", "--json"});

@@ -28,8 +28,9 @@ std::vector<std::string> case_warnings(const std::string& err) {
   return out;
 }
 
-// The cut-out example: a cell frozen and cut out (warning), the bath outside the liquidus correlation
-// (warning), the Dewing CE at 330 of 400 kA (note); and an unused CVODE key (a case warning).
+// The cut-out example: a cell frozen and cut out (warning), the bath outside the liquidus
+// correlation (a note since 2026-12-07: a caveat of the model, no doubt of the input), the Dewing
+// CE at 330 of 400 kA (note); and an unused CVODE key (a case warning).
 TEST(CliTrial14RunMessages, SimulateSummaryHoldsTheRunsWarningsAndNotes) {
   const TempDir dir;
   const std::string out = (dir.path() / "co").string();
@@ -45,12 +46,14 @@ TEST(CliTrial14RunMessages, SimulateSummaryHoldsTheRunsWarningsAndNotes) {
   expected.insert(expected.end(), run.begin(), run.end());
   EXPECT_EQ(strings(s["warnings"]), expected) << r.err;
   EXPECT_EQ(strings(s["notes"]), prefixed(r.err, "note: ")) << r.err;
-  ASSERT_GE(run.size(), 2u) << r.err;
+  ASSERT_EQ(run.size(), 1u) << r.err;
   expect_in(run[0], "cell 4 at ");
   expect_in(run[0], "cut out of the line");
-  expect_in(run[1], "the bath left the validity range of the liquidus correlation");
-  ASSERT_EQ(s["notes"].size(), 1u);
-  expect_in(s["notes"][0].get<std::string>(), "the mean line current (330.0 kA) is -18 % from the 400.0 kA");
+  ASSERT_EQ(s["notes"].size(), 2u);
+  expect_in(s["notes"][0].get<std::string>(),
+            "the bath left the validity range of the liquidus correlation");
+  expect_in(s["notes"][1].get<std::string>(),
+            "the mean line current (330.0 kA) is -18 % from the 400.0 kA");
 }
 
 // A run with nothing to say has empty lists, not missing keys.

@@ -43,13 +43,15 @@ std::string heat_balance_loop_warning(const line::SimulationCase& c, int cells_o
 /// trial T15-9: a pot marked hot was visible only in JSON): the cell-hours at the loop's limit and out
 /// of the window there, and those marked hot with what the rule does then; empty when neither happened.
 std::string heat_balance_loop_text(const line::SimulationCase& c, const line::Summary& s);
-/// Those of the whole run, printed at its end: the bath outside the liquidus correlation, the
-/// rectifier limit, the ACD limits, the heat-balance loop at its limit (warnings), the Dewing CE away
-/// from its calibration current (note).
+/// Those of the whole run, printed at its end: the rectifier limit, the ACD limits when a cell also
+/// left its safe window, the heat-balance loop at its limit (warnings); the bath outside the
+/// liquidus correlation, the ACD limits when every cell stayed in its window, the Dewing CE away
+/// from its calibration current (notes: results that doubt no input, docs/cli.md "Error messages").
 SimulationMessages simulation_end_messages(const line::SimulationCase& c, const line::Summary& s);
-/// The one warning of a run whose bath left the liquidus correlation's validity (summary key
-/// liquidus_out_of_range); empty when it stayed within.
-std::string liquidus_range_warning(const line::Summary& s);
+/// The one note of a run whose bath left the liquidus correlation's validity (summary key
+/// liquidus_out_of_range; a caveat of the model's superheat there, not a doubt of the input: a
+/// warning until 2026-12-07); empty when it stayed within.
+std::string liquidus_range_note(const line::Summary& s);
 /// The cells cut out of the line (summary key cut_out_cells, docs/cli.md), by time then cell.
 io::Json cut_out_cells_json(const std::vector<line::CutOutCell>& cells);
 /// cut_out_cells.csv of the run folder: one row per cut-out cell, by time then cell.

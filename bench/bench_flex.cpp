@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "potline/api/flex_command.hpp"
 #include "potline/cell/technology.hpp"
 #include "potline/flex/dispatch.hpp"
 #include "potline/flex/resimulate.hpp"
@@ -77,6 +78,18 @@ void milp_counters(benchmark::State& state, const flex::Schedule& s) {
   state.counters["bound_eur"] = s.solution.bound;
 }
 
+// Times optimise_schedule on one problem (the case's own bounds) and reports the last answer's
+// counters (milp_counters).
+void time_schedule(benchmark::State& state, const flex::FlexCase& c, const flex::ReducedModel& m,
+                   const flex::HorizonPrices& p) {
+  flex::Schedule s;
+  for (auto _ : state) {
+    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
+    benchmark::DoNotOptimize(s);
+  }
+  milp_counters(state, s);
+}
+
 // The bench day at ±25 %, ramp 25 %/h: crossing the range takes the day's eight changes.
 flex::FlexCase wide_case() {
   flex::FlexCase c = bench_case(8);
@@ -90,13 +103,7 @@ flex::FlexCase wide_case() {
 void BM_FlexDayMilpWide96(benchmark::State& state) {
   const flex::FlexCase c = wide_case();
   const auto m = bench_model(900);
-  const auto p = bench_prices(900, 96);
-  flex::Schedule s;
-  for (auto _ : state) {
-    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
-    benchmark::DoNotOptimize(s);
-  }
-  milp_counters(state, s);
+  time_schedule(state, c, m, bench_prices(900, 96));
 }
 BENCHMARK(BM_FlexDayMilpWide96)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
@@ -110,13 +117,7 @@ void BM_FlexDayMilpStops192(benchmark::State& state) {
   m.b_stop = 0.0073;
   m.c_stop = -15.7;
   m.a_stop = 0.8;
-  const auto p = bench_prices(900, 96);
-  flex::Schedule s;
-  for (auto _ : state) {
-    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
-    benchmark::DoNotOptimize(s);
-  }
-  milp_counters(state, s);
+  time_schedule(state, c, m, bench_prices(900, 96));
 }
 BENCHMARK(BM_FlexDayMilpStops192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
@@ -131,13 +132,7 @@ void BM_FlexDayMilpStopsFitted192(benchmark::State& state) {
   flex::FlexCase c = bench_case(8);
   c.dispatch.max_off_s = 3600;
   const flex::ReducedModel m = fitted_day_model();
-  const auto p = bench_prices(900, 96);
-  flex::Schedule s;
-  for (auto _ : state) {
-    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
-    benchmark::DoNotOptimize(s);
-  }
-  milp_counters(state, s);
+  time_schedule(state, c, m, bench_prices(900, 96));
 }
 BENCHMARK(BM_FlexDayMilpStopsFitted192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
@@ -151,13 +146,7 @@ void BM_FlexDayMilpStopsRestartLevel192(benchmark::State& state) {
   flex::ReducedModel m = fitted_day_model();
   m.stop_metal_steps = 1.040;
   m.stop_metal_slope = 4.712;
-  const auto p = bench_prices(900, 96);
-  flex::Schedule s;
-  for (auto _ : state) {
-    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
-    benchmark::DoNotOptimize(s);
-  }
-  milp_counters(state, s);
+  time_schedule(state, c, m, bench_prices(900, 96));
 }
 BENCHMARK(BM_FlexDayMilpStopsRestartLevel192)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
@@ -199,16 +188,35 @@ void BM_FlexDayMilpStopsMeasured312(benchmark::State& state) {
   m.curve_exact = true;
   m.e_down = (1.0 - 0.9608344443237613) / 0.025;
   m.e_up = (1.041342968441023 - 1.0) / 0.025;
-  const auto p = bench_prices(900, 96);
-  flex::Schedule s;
-  for (auto _ : state) {
-    s = flex::optimise_schedule(c, m, p, flex::case_bounds(c));
-    benchmark::DoNotOptimize(s);
-  }
-  milp_counters(state, s);
+  time_schedule(state, c, m, bench_prices(900, 96));
   state.counters["binaries"] = 312;
 }
 BENCHMARK(BM_FlexDayMilpStopsMeasured312)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+// examples/flex-week-heat-exchangers.toml with stops of up to an hour (`--set flex.max_off=1h`):
+// the TRIMET-like week (120 P155 cells, 168 hourly steps, ±25 %, no count or dwell limit), its
+// reduced model fitted once outside the timing (the fit's dynamic runs take seconds), the first
+// round's problem (the case's own bounds): 168 stop and 168 change binaries, the restart level's
+// columns and rows (stop_metal_slope of the fit). CBC's limit: the case's flex.time_limit (10 s).
+void BM_FlexWeekMilpStops336(benchmark::State& state) {
+  struct Week {
+    flex::FlexCase c;
+    flex::ReducedModel m;
+    flex::HorizonPrices p;
+  };
+  static const Week week = [] {
+    api::CaseSource source;
+    source.path = cell::default_data_dir() + "/../examples/flex-week-heat-exchangers.toml";
+    source.sets = {"flex.max_off=1h"};
+    const api::FlexInput in = api::load_flex(source, {});
+    Week w{in.c, {}, flex::horizon_prices(in.prices, in.c.dispatch.horizon_s)};
+    w.m = flex::fit_reduced_model(w.c, w.p.step_s, w.p.price_eur_per_J.size());
+    return w;
+  }();
+  time_schedule(state, week.c, week.m, week.p);
+  state.counters["stop_metal_slope"] = week.m.stop_metal_slope;
+}
+BENCHMARK(BM_FlexWeekMilpStops336)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->Iterations(1);
 
 void BM_FlexWeekLpHourly(benchmark::State& state) {
   flex::FlexCase c = bench_case(0);

@@ -67,7 +67,8 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
       xhi = std::min(xhi, c.dispatch.end_ledge_tolerance_m);
     }
     col.x.push_back(lp.add_column(fmt::format("x{}", k + 1), xlo, xhi, 0.0));
-    if (milp) col.z.push_back(lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
+    if (milp && changes_counted(c, dt))
+      col.z.push_back(lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
     if (stops) {
       col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
       col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), ylo, yhi, 0.0));
@@ -182,23 +183,52 @@ Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, con
   return lp;
 }
 
-// The warm start: the flat schedule as a column vector of the problem.
-std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const Columns& col,
-                               std::size_t columns) {
-  std::vector<double> x(columns, 0.0);
-  const Schedule flat = flat_schedule(c, m, p);
-  const std::vector<double> n = m.production_deviations(flat.shares);
+// A schedule that runs at every step (shares > 0) as a column vector of the problem: the power,
+// the metal, the ledge, the change flags and the change-count levels it gives (CBC's MIP start).
+std::vector<double> start_vector(const ReducedModel& m, const Columns& col, const std::vector<double>& shares,
+                                 std::size_t columns) {
+  std::vector<double> x(columns, 0.0), ledge, superheat;
+  m.predict(shares, ledge, superheat);
+  const std::vector<double> n = m.production_deviations(shares);
   for (std::size_t k = 0; k < col.u.size(); ++k) {
-    const double u = flat.shares[k] - 1.0;
+    const double u = shares[k] - 1.0;
     x[static_cast<std::size_t>(col.u[k])] = u;
-    x[static_cast<std::size_t>(col.m[k])] = m.production_share(flat.shares[k]) - 1.0;
+    x[static_cast<std::size_t>(col.m[k])] = m.production_share(shares[k]) - 1.0;
     x[static_cast<std::size_t>(col.n[k])] = n[k];
-    curve_warm_start(col, k, flat.shares[k], x);
-    x[static_cast<std::size_t>(col.x[k])] = flat.ledge_m[k + 1] - m.ledge_ref_m;
-    if (!col.z.empty()) x[static_cast<std::size_t>(col.z[k])] = (k == 0 && std::abs(u) > 1e-9) ? 1.0 : 0.0;
+    curve_warm_start(col, k, shares[k], x);
+    x[static_cast<std::size_t>(col.x[k])] = ledge[k + 1] - m.ledge_ref_m;
+    const double before = k == 0 ? 1.0 : shares[k - 1];
+    if (!col.z.empty()) x[static_cast<std::size_t>(col.z[k])] = std::abs(shares[k] - before) > 1e-9 ? 1.0 : 0.0;
     if (!col.running.empty()) x[static_cast<std::size_t>(col.running[k])] = u;  // runs on: u = p
   }
+  for (const auto& levels : col.count_levels) {
+    double changes = 0;
+    for (std::size_t k = levels.day_start; k < levels.k; ++k) changes += x[static_cast<std::size_t>(col.z[k])];
+    for (std::size_t r = 0; r < levels.level.size(); ++r)
+      x[static_cast<std::size_t>(levels.level[r])] = changes >= static_cast<double>(r + 1) - 0.5 ? 1.0 : 0.0;
+  }
   return x;
+}
+
+// The warm start: the flat schedule, or with stops whose problem without them is an LP (no count,
+// dwell or penalty), that LP's optimum, a schedule of the problem with stops that runs at every step:
+// whatever CBC finds within its limit is then at least the best schedule without stops. (On the
+// TRIMET-like week with stops CBC's own dives pass it at the root, 151,798 → 197,873 EUR; a
+// robustness measure, not a speed-up: docs/performance.md.)
+std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
+                               const Columns& col, std::size_t columns) {
+  std::vector<double> shares = flat_schedule(c, m, p).shares;
+  FlexCase running = c;
+  running.dispatch.max_off_s = 0;
+  if (col.stops() && !needs_milp(running)) {
+    Columns rc;
+    const Milp lp = build(running, m, p, h, Groups{}, false, rc);
+    const MilpSolution s = solve_lp(lp);
+    if (!s.x.empty()) {
+      for (std::size_t k = 0; k < shares.size(); ++k) shares[k] = 1.0 + s.x[static_cast<std::size_t>(rc.u[k])];
+    }
+  }
+  return start_vector(m, col, shares, columns);
 }
 
 // Names the constraint group whose removal makes an infeasible case feasible (LP relaxations).
@@ -249,7 +279,7 @@ Schedule optimise_schedule(const FlexCase& c, const ReducedModel& m, const Horiz
   const bool milp = lp.has_integers();
   Schedule s;
   s.milp = milp;
-  s.solution = milp ? solve_milp(lp, {c.dispatch.mip_gap, c.dispatch.time_limit_s, warm_start(c, m, p, col, lp.columns.size())})
+  s.solution = milp ? solve_milp(lp, {c.dispatch.mip_gap, c.dispatch.time_limit_s, warm_start(c, m, p, h, col, lp.columns.size())})
                     : solve_lp(lp);
   if (s.solution.status == SolveStatus::kInfeasible) {
     core::Diagnostics d;

@@ -77,7 +77,7 @@ void add_day_count_rows(const FlexCase& c, const HorizonPrices& p, const Columns
 // added or removed (Σ z ≤ N holds anyway); they only give CBC that branch ("at least r changes
 // before 06:00, or fewer"), and CBC's preprocessing keeps them where it substitutes a general
 // integer count away. The ±25 % bench day: 3.5 % at the 10 s limit → proven within 0.5 % in 1.5 s.
-void add_count_levels(const FlexCase& c, const HorizonPrices& p, const Columns& col, Milp& lp) {
+void add_count_levels(const FlexCase& c, const HorizonPrices& p, Columns& col, Milp& lp) {
   constexpr double kLevelEvery_s = 6 * 3600.0;
   const int N = c.dispatch.max_changes_per_day;
   const std::size_t K = col.z.size();
@@ -106,6 +106,7 @@ void add_count_levels(const FlexCase& c, const HorizonPrices& p, const Columns& 
       if (!previous.empty()) add_row(lp, -kInfinity, 0.0, {previous[i], level[i]}, {1.0, -1.0});
     }
     add_row(lp, 0.0, 0.0, index, value);
+    col.count_levels.push_back({day_start, k, level});
     previous = level;
   }
 }
@@ -116,9 +117,16 @@ std::size_t dwell_steps(const FlexCase& c, double step_s) {
   return std::max<std::size_t>(1, whole_steps(c.dispatch.min_dwell_s, step_s, true));
 }
 
+bool changes_counted(const FlexCase& c, double step_s) {
+  // flex.solver = "milp" keeps them: the case asked for CBC.
+  return c.dispatch.max_changes_per_day > 0 || dwell_steps(c, step_s) >= 2 || c.dispatch.change_penalty_eur > 0 ||
+         c.dispatch.solver == SolverChoice::kMilp;
+}
+
 // The change flags; then, when the count group holds, the per-day counts, the dwell window (at
 // most one change in any min_dwell/Δt consecutive steps) and the count levels.
-void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, const Columns& col, Milp& lp) {
+void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, Columns& col, Milp& lp) {
+  if (col.z.empty()) return;
   add_change_flag_rows(c, p, g, col, lp);
   if (!g.counts) return;
   add_day_count_rows(c, p, col, lp);

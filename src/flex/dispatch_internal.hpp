@@ -35,6 +35,13 @@ CurvePieces curve_pieces(const FlexCase& c, const ReducedModel& m);
 
 struct Columns {
   std::vector<int> u, m, x, z;  // power share − 1, production share − 1, ledge deviation, change flag
+  // The change-count levels of a one-day horizon (add_count_levels): per checkpoint k the binaries
+  // "at least r changes in [day_start, k)", r = 1..N.
+  struct CountLevels {
+    std::size_t day_start = 0, k = 0;
+    std::vector<int> level;
+  };
+  std::vector<CountLevels> count_levels;
   // The step's metal through the production lag (reduced_model.hpp: n[k]); the same columns as m
   // when the model has no lag (m is then the step's metal).
   std::vector<int> n;
@@ -111,7 +118,12 @@ void add_off_rows(const FlexCase& c, const ReducedModel& m, const HorizonPrices&
 // Steps of the dwell window (at most one set-point change in any D consecutive steps; 1: none).
 std::size_t dwell_steps(const FlexCase& c, double step_s);
 
+// Whether anything holds the set-point changes: a count per day, a dwell window of two steps or
+// more, or a change penalty. Without one the change flags z are not written (they would be free
+// binaries that CBC still has to make integral).
+bool changes_counted(const FlexCase& c, double step_s);
+
 // The change flags z, the per-day change counts and the dwell window.
-void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, const Columns& col, Milp& lp);
+void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, Columns& col, Milp& lp);
 
 }  // namespace potline::flex::detail

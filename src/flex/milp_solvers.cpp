@@ -147,7 +147,13 @@ int before_search(CbcModel* model, int where_from) {
 
 MilpSolution solve_milp(const Milp& p, const MilpOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  const ColumnMajor m = column_major(p);
+  ColumnMajor m = column_major(p);
+  // CBC is given a minimisation (the objective negated when the problem maximises): CBC 2.10's
+  // driver prices a MIP start with the objective as loaded, not in the direction it minimises, so
+  // under setObjSense(−1) a start worth +151,798 EUR entered as a solution of cost +151,798, worse
+  // than none (the TRIMET-like week with stops, docs/performance.md).
+  const double sense = p.maximise ? -1.0 : 1.0;
+  for (double& c : m.obj) c *= sense;
   OsiClpSolverInterface solver;
   solver.loadProblem(static_cast<int>(p.columns.size()), static_cast<int>(p.rows.size()), m.start.data(),
                      m.index.data(), m.value.data(), m.col_lo.data(), m.col_up.data(), m.obj.data(), m.row_lo.data(),
@@ -159,7 +165,7 @@ MilpSolution solve_milp(const Milp& p, const MilpOptions& options) {
     // goes by the solver's default names instead.
     names.push_back(solver.dfltRowColName('c', static_cast<int>(j)));
   }
-  solver.setObjSense(p.maximise ? -1.0 : 1.0);
+  solver.setObjSense(1.0);
   solver.messageHandler()->setLogLevel(0);
   CbcModel model(solver);
   CbcSolverUsefulData data;
@@ -200,8 +206,8 @@ MilpSolution solve_milp(const Milp& p, const MilpOptions& options) {
   } else if (x != nullptr) {
     s.status = model.isProvenOptimal() ? SolveStatus::kOptimal : SolveStatus::kFeasible;
     s.x.assign(x, x + n);
-    s.objective = model.getObjValue();
-    s.bound = model.getBestPossibleObjValue();
+    s.objective = sense * model.getObjValue();
+    s.bound = sense * model.getBestPossibleObjValue();
     if (!std::isfinite(s.bound)) s.bound = s.objective;
     s.gap = gap_of(s.objective, s.bound);
   }

@@ -55,6 +55,7 @@ api::FlexInput load_flex(const FlexOptions& o, const GlobalOptions& global) {
   const api::CaseSource source{o.case_file, std::nullopt, "", o.sets, data_dir(global), o.technology};
   api::FlexInput input = api::load_flex(source, api::PriceSource{o.prices, std::nullopt, "--prices"});
   for (const auto& w : input.warnings) std::cerr << w << "\n";
+  for (const auto& n : input.notes) std::cerr << n << "\n";
   return input;
 }
 
@@ -477,7 +478,7 @@ int run_flex_command(const FlexOptions& o, const GlobalOptions& global) {
   const std::string started = utc_now();
   const api::FlexInput loaded = load_flex(o, global);
   const flex::FlexResult r = flex::run_flex(loaded.c, loaded.prices, o.envelope);
-  io::Json summary = flex::flex_summary_json(loaded.c, r, loaded.warnings);
+  io::Json summary = flex::flex_summary_json(loaded.c, r, loaded.warnings, loaded.notes);
   io::require_finite(summary);
   // The run's warnings on stderr, as every command prints its warnings (T15-13: they were stdout
   // text); the same texts as the summary's "warnings" after the case's.

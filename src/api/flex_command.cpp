@@ -168,7 +168,8 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
     prices = flex::select_horizon(*prices, horizon_choice(source, user, horizon_s), d);
   }
   if (!c || !prices || d.has_errors()) throw core::InputError(d);
-  FlexInput input{std::move(*c), std::move(*prices), catalogue_path, {}};
+  FlexInput input{std::move(*c), std::move(*prices), catalogue_path, {}, {}};
+  input.notes = input.prices.notes;
   input.c.prices_path = place.path;
   input.c.prices_where = place.where;
   for (const auto& w : d.items()) input.warnings.push_back(w.to_string());
@@ -183,7 +184,7 @@ FlexInput load_flex(const CaseSource& source, const PriceSource& price_source) {
 FlexRun run_flex(const FlexInput& input, bool envelope) {
   FlexRun run;
   run.result = flex::run_flex(input.c, input.prices, envelope);
-  run.summary = flex::flex_summary_json(input.c, run.result, input.warnings);
+  run.summary = flex::flex_summary_json(input.c, run.result, input.warnings, input.notes);
   io::require_finite(run.summary);
   return run;
 }

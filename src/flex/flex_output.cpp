@@ -437,7 +437,8 @@ std::string power_basis(const FlexCase& c) {
       c.rectifier_efficiency(), c.rectifier_efficiency_origin);
 }
 
-io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings) {
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings,
+                           const std::vector<std::string>& case_notes) {
   io::Json j;
   j["title"] = c.sim.title;
   j["technology"] = c.sim.technology;  // as run (T13-7)
@@ -481,7 +482,9 @@ io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::ve
   std::vector<std::string> warnings = case_warnings;
   warnings.insert(warnings.end(), m.warnings.begin(), m.warnings.end());
   j["warnings"] = warnings;
-  j["notes"] = m.notes;
+  std::vector<std::string> notes = case_notes;
+  notes.insert(notes.end(), m.notes.begin(), m.notes.end());
+  j["notes"] = notes;
   return j;
 }
 

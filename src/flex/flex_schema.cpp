@@ -25,7 +25,7 @@ void add_limit_fields(Table& t) {
            "offset (+01:00, no summer time), or local time with EU summer time (1996 on) as CET, EET, WET or "
            "Europe/Berlin, Copenhagen, Paris, ... (a fixed list; no time-zone database is read); none: such times "
            "are an input error, except in a SMARD download, which is German local time (read as Europe/Berlin, "
-           "with a warning)")
+           "with a note)")
       .source("[EU summer time 2000]: summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the "
               "last Sunday of October");
   t.text("flex.price_area")

@@ -72,16 +72,17 @@ bool resolve_zone(const PriceColumns& c, const PriceReadOptions& o, core::Diagno
 }
 
 // A recognised SMARD export without flex.price_time_zone: its times are German local time (SMARD
-// publishes them so, as Energi Data Service's HourUTC is UTC), read in Europe/Berlin with a warning
-// that says so (user trial T7-19: the file was refused with a message that named the answer).
-void smard_zone(const PriceColumns& c, const io::CsvRecord& header, const Place& place, core::Diagnostics& d,
-                std::optional<TimeZoneRule>& zone) {
-  if (zone || (c.layout != PriceLayout::kSmard && c.layout != PriceLayout::kSmardDateAndTime)) return;
+// publishes them so, as Energi Data Service's HourUTC is UTC), read in Europe/Berlin with a note
+// that says so (user trial T7-19: the file was refused with a message that named the answer; a note,
+// not a warning: that is how SMARD publishes, nothing to act on). Returns the note ("" for none).
+std::string smard_zone(const PriceColumns& c, const io::CsvRecord& header, const Place& place,
+                       std::optional<TimeZoneRule>& zone) {
+  if (zone || (c.layout != PriceLayout::kSmard && c.layout != PriceLayout::kSmardDateAndTime)) return "";
   std::string why;
   zone = parse_time_zone("Europe/Berlin", why);
-  d.warning(place.at(header.line, header.fields[c.time].column), place.key,
-            "a SMARD export: its times are read as German local time (Europe/Berlin, with summer time), as SMARD "
-            "publishes them; set flex.price_time_zone to read them in another zone");
+  return fmt::format("{}: note: '{}': a SMARD export: its times are read as German local time (Europe/Berlin, with "
+                     "summer time), as SMARD publishes them; set flex.price_time_zone to read them in another zone",
+                     place.at(header.line, header.fields[c.time].column).to_string(), place.key);
 }
 
 // The currency: EUR, or another with flex.price_exchange_rate (EUR per unit of it).
@@ -438,7 +439,7 @@ std::optional<PriceSeries> read_price_rows(const std::string& file_text, const s
   std::optional<TimeZoneRule> zone;
   double eur_per_unit = 1.0;
   const bool zone_ok = resolve_zone(*columns, options, diagnostics, zone);
-  if (zone_ok) smard_zone(*columns, records.front(), place, diagnostics, zone);
+  const std::string smard_note = zone_ok ? smard_zone(*columns, records.front(), place, zone) : "";
   const bool currency_ok = currency_factor(*columns, records.front(), options, place, diagnostics, eur_per_unit);
   const auto selected = select_area(records, *columns, options, place, diagnostics);
   if (!zone_ok || !currency_ok || !selected) return std::nullopt;
@@ -458,6 +459,7 @@ std::optional<PriceSeries> read_price_rows(const std::string& file_text, const s
     s.price_columns.push_back(r.price_column);
   }
   s.rows_read = s.size();
+  if (!smard_note.empty()) s.notes.push_back(smard_note);
   s.unit = columns->unit.text;
   s.unit_at = place.at(records.front().line, records.front().fields[columns->price].column);
   warn_implausible_prices(s, key, diagnostics);

@@ -33,16 +33,21 @@ TEST(FlexPricesCli, SmardDownloadRunsWithItsZoneAndArea) {
   EXPECT_EQ(csv_cells(rows[3])[1], "55.02");
 }
 
-// A SMARD download without flex.price_time_zone is read in German local time, with a warning that
-// says so (T7-19); an Excel file in Windows-1252 is read with a warning (T7-37).
-TEST(FlexPricesCli, SmardIsGermanLocalTimeAndWindowsCodePageIsReadWithWarnings) {
+// A SMARD download without flex.price_time_zone is read in German local time, with a note that says
+// so (T7-19; a note since audit 19, also in the summary's notes); an Excel file in Windows-1252 is
+// read with a warning (T7-37).
+TEST(FlexPricesCli, SmardIsGermanLocalTimeWithANoteAndWindowsCodePageIsReadWithAWarning) {
   const RunResult smard =
       potline({"flex", example("flex-day.toml"), "--prices", fixture("smard-de-lu-2024-03-31-hourly.csv"), "--set",
                "flex.price_area=Deutschland/Luxemburg", "--set", "flex.horizon=23 h", "--json"});
   ASSERT_EQ(smard.exit_code, 0) << smard.describe();
   EXPECT_EQ(parse_json(smard.out)["start_utc"], "2024-03-30T23:00Z");
-  expect_in(smard.err, "smard-de-lu-2024-03-31-hourly.csv:1:1: warning: 'flex.prices': a SMARD export: its times "
+  expect_in(smard.err, "smard-de-lu-2024-03-31-hourly.csv:1:1: note: 'flex.prices': a SMARD export: its times "
                        "are read as German local time (Europe/Berlin, with summer time)");
+  EXPECT_EQ(smard.err.find("warning: 'flex.prices': a SMARD export"), std::string::npos) << smard.err;
+  const Json notes = parse_json(smard.out)["notes"];
+  ASSERT_FALSE(notes.empty());
+  expect_in(notes[0].get<std::string>(), "note: 'flex.prices': a SMARD export");
   const RunResult excel =
       potline({"flex", example("flex-day.toml"), "--prices", fixture("excel-cp1252-2024-01-17-hourly.csv"), "--json"});
   ASSERT_EQ(excel.exit_code, 0) << excel.describe();

@@ -307,12 +307,13 @@ TEST(flex_prices, StartChoosesThePartOfTheSeriesAndTheIgnoredPartIsNamed) {
   ASSERT_TRUE(first) << d.to_string();
   EXPECT_EQ(first->start_unix_s, s.start_unix_s);
   EXPECT_EQ(first->size(), 2u);
-  EXPECT_NE(
-      d.to_string().find(
-          "warning: 'flex.prices': the dispatch uses rows 1-2 of the 4 of the price series p.csv "
-          "(2 h from 2026-06-01T00:00Z); 0 h before and 2 h after them are ignored"),
-      std::string::npos)
-      << d.to_string();
+  // A note, not a warning (audit 19): flex.start and flex.horizon chose the part.
+  EXPECT_TRUE(d.items().empty()) << d.to_string();
+  ASSERT_EQ(first->notes.size(), 1u);
+  EXPECT_NE(first->notes[0].find("note: 'flex.prices': the dispatch uses rows 1-2 of the 4 of the price series p.csv "
+                                 "(2 h from 2026-06-01T00:00Z); 0 h before and 2 h after them are ignored"),
+            std::string::npos)
+      << first->notes[0];
   h.start = "2026-06-01T03:00+02:00";  // 01:00 UTC
   core::Diagnostics d2;
   const auto later = flex::select_horizon(s, h, d2);
@@ -320,23 +321,24 @@ TEST(flex_prices, StartChoosesThePartOfTheSeriesAndTheIgnoredPartIsNamed) {
   EXPECT_EQ(flex::format_utc_time(later->start_unix_s), "2026-06-01T01:00Z");
   EXPECT_NEAR(later->price_eur_per_J[0] * 3.6e9, 2.0, 1e-9);
   EXPECT_NEAR(later->price_eur_per_J[1] * 3.6e9, 3.0, 1e-9);
-  EXPECT_NE(
-      d2.to_string().find(
-          "rows 2-3 of the 4 of the price series p.csv (2 h from 2026-06-01T01:00Z); 1 h before "
-          "and 1 h after them are ignored"),
-      std::string::npos)
-      << d2.to_string();
+  ASSERT_EQ(later->notes.size(), 1u);
+  EXPECT_NE(later->notes[0].find("rows 2-3 of the 4 of the price series p.csv (2 h from 2026-06-01T01:00Z); 1 h "
+                                 "before and 1 h after them are ignored"),
+            std::string::npos)
+      << later->notes[0];
   h.start = "2026-06-01 04:00";  // zone-less, read in flex.price_time_zone: 02:00 UTC
   h.time_zone = "Europe/Berlin";
   core::Diagnostics d3;
   const auto local = flex::select_horizon(s, h, d3);
   ASSERT_TRUE(local) << d3.to_string();
   EXPECT_EQ(flex::format_utc_time(local->start_unix_s), "2026-06-01T02:00Z");
-  h.horizon_s = 4 * 3600;  // the whole series: no warning
+  h.horizon_s = 4 * 3600;  // the whole series: no note
   h.start.clear();
   core::Diagnostics d4;
-  ASSERT_TRUE(flex::select_horizon(s, h, d4));
+  const auto whole = flex::select_horizon(s, h, d4);
+  ASSERT_TRUE(whole);
   EXPECT_TRUE(d4.items().empty()) << d4.to_string();
+  EXPECT_TRUE(whole->notes.empty());
 }
 
 TEST(flex_prices, StartOutsideTheSeriesOrAHorizonBeyondItIsAnError) {

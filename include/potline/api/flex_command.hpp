@@ -27,6 +27,8 @@ struct FlexInput {
   flex::PriceSeries prices;
   std::string catalogue_path;
   std::vector<std::string> warnings;  ///< warnings of reading the case (the CLI prints them on stderr)
+  /// Notes of reading the price series (flex::PriceSeries::notes: nothing to act on; stderr too)
+  std::vector<std::string> notes;
 };
 
 /// Reads the case (flex schema), applies the overrides, reads the price series and checks that it

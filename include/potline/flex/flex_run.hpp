@@ -230,8 +230,9 @@ bool fit_error_exceeds_window(const FlexCase& c, const FlexResult& r);
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope);
 
 /// The summary document; "warnings" holds `case_warnings` (reading the case) then the run's, "notes"
-/// the run's (flex_messages; T14-7).
-io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings = {});
+/// `case_notes` (reading the price series) then the run's (flex_messages; T14-7).
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings = {},
+                           const std::vector<std::string>& case_notes = {});
 /// economics.csv: every value figure, planned and delivered side by side (quantity, unit, planned,
 /// delivered, delivered − planned).
 std::string economics_csv(const FlexCase& c, const FlexResult& r);

@@ -66,6 +66,7 @@ std::vector<std::string> read_files(const FlexInput& input) {
   std::vector<std::string> files;
   add(files, input.c.prices_path);
   add(files, input.catalogue_path);
+  for (const auto& f : input.emission_files) add(files, f);  // DA19-37: read by EmissionData::load
   return files;
 }
 

@@ -59,12 +59,13 @@ std::optional<std::string> ce_excluded_warning(const FlexCase& c, const FlexResu
                      v.excluded_eur);
 }
 
-// The warnings of the round-trip split's text (round_trip.cpp: the end of the horizon beyond
-// flex.end_ledge_tolerance), as printed there, without their "  warning: ".
-std::vector<std::string> round_trip_warnings(const FlexResult& r) {
+// The notes of the round-trip split's text (round_trip.cpp: the end of the horizon beyond
+// flex.end_ledge_tolerance, whose heat the year's value already counts: a note since the warning
+// audit of 2026-12-07, user trial T19-15), as printed there, without their "  note: ".
+std::vector<std::string> round_trip_notes(const FlexResult& r) {
   std::vector<std::string> out;
   const std::string text = round_trip_text(r.round_trip);
-  constexpr std::string_view kPrefix = "  warning: ";
+  constexpr std::string_view kPrefix = "  note: ";
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t end = std::min(text.find('\n', at), text.size());
     const std::string_view line(text.data() + at, end - at);
@@ -77,11 +78,11 @@ std::vector<std::string> round_trip_warnings(const FlexResult& r) {
 FlexMessages flex_messages(const FlexCase& c, const FlexResult& r) {
   FlexMessages m;
   for (const auto& note : r.model.notes) m.notes.push_back("reduced model: " + note);
-  // In the text's order: the superheat fit, the plan against the delivery, the round trip's end.
+  // In the text's order: the superheat fit, the plan against the delivery; the round trip's end.
   for (const auto& w : {superheat_fit_warning(c, r), plan_delivery_warning(c, r)}) {
     if (w) m.warnings.push_back(*w);
   }
-  for (auto& w : round_trip_warnings(r)) m.warnings.push_back(std::move(w));
+  for (auto& n : round_trip_notes(r)) m.notes.push_back(std::move(n));
   if (auto w = rectifier_shortfall_warning(c, r)) m.warnings.push_back(*w);
   if (auto note = flex_ce_note(c, r)) m.notes.push_back(*note);
   if (auto w = ce_excluded_warning(c, r)) m.warnings.push_back(*w);

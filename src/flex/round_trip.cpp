@@ -208,7 +208,7 @@ std::string round_trip_text(const RoundTripSplit& s) {
       100 * s.end_ledge_tolerance_m);
   if (!s.end_within_tolerance()) {
     text += fmt::format(
-        "  warning: the schedule does not end in the flat schedule's heat state in the dynamic model "
+        "  note: the schedule does not end in the flat schedule's heat state in the dynamic model "
         "(ledge {} cm, beyond flex.end_ledge_tolerance): the cells hold {} MWh AC more heat at the "
         "end (the split's stored heat, valued at the horizon's mean price in the year's value), and "
         "the year repeats a horizon that does not repeat\n",

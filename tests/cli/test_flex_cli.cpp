@@ -40,6 +40,11 @@ TEST(FlexCli, ExampleDayRunsAndStaysInWindow) {
   EXPECT_TRUE(j["value"].contains("anode_effects"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "schedule.csv"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "manifest.json"));
+  // Every data file the run read is in the manifest's inputs, the emission data too (DA19-37).
+  const std::string manifest = read_file(dir.path() / "run" / "manifest.json");
+  for (const char* f : {"synthetic-de-summer-day-15min.csv", "technologies.toml", "emissions/ipcc-aluminium.toml",
+                        "emissions/power.toml", "emissions/fuels.toml"})
+    EXPECT_NE(manifest.find(f), std::string::npos) << f << "\n" << manifest;
   EXPECT_FALSE(has_nonfinite_word(read_file(dir.path() / "run" / "schedule.csv")));
 }
 

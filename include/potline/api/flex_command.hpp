@@ -27,6 +27,9 @@ struct FlexInput {
   flex::PriceSeries prices;
   std::string catalogue_path;
   std::vector<std::string> warnings;  ///< warnings of reading the case (the CLI prints them on stderr)
+  /// The emission data files read (plant::EmissionData::load: ipcc-aluminium.toml, power.toml,
+  /// fuels.toml), for the run's manifest (docs audit DA19-37)
+  std::vector<std::string> emission_files;
   /// Notes of reading the price series (flex::PriceSeries::notes: nothing to act on; stderr too)
   std::vector<std::string> notes;
 };

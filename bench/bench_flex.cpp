@@ -216,7 +216,10 @@ void BM_FlexWeekMilpStops336(benchmark::State& state) {
   time_schedule(state, week.c, week.m, week.p);
   state.counters["stop_metal_slope"] = week.m.stop_metal_slope;
 }
-BENCHMARK(BM_FlexWeekMilpStops336)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->Iterations(1);
+BENCHMARK(BM_FlexWeekMilpStops336)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->Iterations(1);
 
 void BM_FlexWeekLpHourly(benchmark::State& state) {
   flex::FlexCase c = bench_case(0);

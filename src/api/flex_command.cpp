@@ -170,7 +170,8 @@ FlexInput load_flex_here(const CaseSource& source, const PriceSource& price_sour
   if (!c || !prices || d.has_errors()) throw core::InputError(d);
   FlexInput input{std::move(*c), std::move(*prices), catalogue_path, {}, {}, {}};
   for (const char* f : {"ipcc-aluminium.toml", "power.toml", "fuels.toml"})
-    input.emission_files.push_back(source.data() + "/emissions/" + f);  // what EmissionData::load read
+    input.emission_files.push_back(source.data() + "/emissions/" +
+                                   f);  // what EmissionData::load read
   input.notes = input.prices.notes;
   input.c.prices_path = place.path;
   input.c.prices_where = place.where;

@@ -68,7 +68,8 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
     }
     col.x.push_back(lp.add_column(fmt::format("x{}", k + 1), xlo, xhi, 0.0));
     if (milp && changes_counted(c, dt))
-      col.z.push_back(lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
+      col.z.push_back(
+          lp.add_column(fmt::format("z{}", k), 0.0, 1.0, -c.dispatch.change_penalty_eur, true));
     if (stops) {
       col.o.push_back(lp.add_column(fmt::format("o{}", k), 0.0, 1.0, 0.0, true));
       col.y.push_back(lp.add_column(fmt::format("y{}", k + 1), ylo, yhi, 0.0));
@@ -185,8 +186,8 @@ Milp build(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, con
 
 // A schedule that runs at every step (shares > 0) as a column vector of the problem: the power,
 // the metal, the ledge, the change flags and the change-count levels it gives (CBC's MIP start).
-std::vector<double> start_vector(const ReducedModel& m, const Columns& col, const std::vector<double>& shares,
-                                 std::size_t columns) {
+std::vector<double> start_vector(const ReducedModel& m, const Columns& col,
+                                 const std::vector<double>& shares, std::size_t columns) {
   std::vector<double> x(columns, 0.0), ledge, superheat;
   m.predict(shares, ledge, superheat);
   const std::vector<double> n = m.production_deviations(shares);
@@ -198,25 +199,28 @@ std::vector<double> start_vector(const ReducedModel& m, const Columns& col, cons
     curve_warm_start(col, k, shares[k], x);
     x[static_cast<std::size_t>(col.x[k])] = ledge[k + 1] - m.ledge_ref_m;
     const double before = k == 0 ? 1.0 : shares[k - 1];
-    if (!col.z.empty()) x[static_cast<std::size_t>(col.z[k])] = std::abs(shares[k] - before) > 1e-9 ? 1.0 : 0.0;
+    if (!col.z.empty())
+      x[static_cast<std::size_t>(col.z[k])] = std::abs(shares[k] - before) > 1e-9 ? 1.0 : 0.0;
     if (!col.running.empty()) x[static_cast<std::size_t>(col.running[k])] = u;  // runs on: u = p
   }
   for (const auto& levels : col.count_levels) {
     double changes = 0;
-    for (std::size_t k = levels.day_start; k < levels.k; ++k) changes += x[static_cast<std::size_t>(col.z[k])];
+    for (std::size_t k = levels.day_start; k < levels.k; ++k)
+      changes += x[static_cast<std::size_t>(col.z[k])];
     for (std::size_t r = 0; r < levels.level.size(); ++r)
-      x[static_cast<std::size_t>(levels.level[r])] = changes >= static_cast<double>(r + 1) - 0.5 ? 1.0 : 0.0;
+      x[static_cast<std::size_t>(levels.level[r])] =
+          changes >= static_cast<double>(r + 1) - 0.5 ? 1.0 : 0.0;
   }
   return x;
 }
 
 // The warm start: the flat schedule, or with stops whose problem without them is an LP (no count,
-// dwell or penalty), that LP's optimum, a schedule of the problem with stops that runs at every step:
-// whatever CBC finds within its limit is then at least the best schedule without stops. (On the
-// TRIMET-like week with stops CBC's own dives pass it at the root, 151,798 → 197,873 EUR; a
+// dwell or penalty), that LP's optimum, a schedule of the problem with stops that runs at every
+// step: whatever CBC finds within its limit is then at least the best schedule without stops. (On
+// the TRIMET-like week with stops CBC's own dives pass it at the root, 151,798 → 197,873 EUR; a
 // robustness measure, not a speed-up: docs/performance.md.)
-std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p, const HeatBounds& h,
-                               const Columns& col, std::size_t columns) {
+std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const HorizonPrices& p,
+                               const HeatBounds& h, const Columns& col, std::size_t columns) {
   std::vector<double> shares = flat_schedule(c, m, p).shares;
   FlexCase running = c;
   running.dispatch.max_off_s = 0;
@@ -225,7 +229,8 @@ std::vector<double> warm_start(const FlexCase& c, const ReducedModel& m, const H
     const Milp lp = build(running, m, p, h, Groups{}, false, rc);
     const MilpSolution s = solve_lp(lp);
     if (!s.x.empty()) {
-      for (std::size_t k = 0; k < shares.size(); ++k) shares[k] = 1.0 + s.x[static_cast<std::size_t>(rc.u[k])];
+      for (std::size_t k = 0; k < shares.size(); ++k)
+        shares[k] = 1.0 + s.x[static_cast<std::size_t>(rc.u[k])];
     }
   }
   return start_vector(m, col, shares, columns);
@@ -279,7 +284,8 @@ Schedule optimise_schedule(const FlexCase& c, const ReducedModel& m, const Horiz
   const bool milp = lp.has_integers();
   Schedule s;
   s.milp = milp;
-  s.solution = milp ? solve_milp(lp, {c.dispatch.mip_gap, c.dispatch.time_limit_s, warm_start(c, m, p, h, col, lp.columns.size())})
+  s.solution = milp ? solve_milp(lp, {c.dispatch.mip_gap, c.dispatch.time_limit_s,
+                                      warm_start(c, m, p, h, col, lp.columns.size())})
                     : solve_lp(lp);
   if (s.solution.status == SolveStatus::kInfeasible) {
     core::Diagnostics d;

@@ -119,13 +119,14 @@ std::size_t dwell_steps(const FlexCase& c, double step_s) {
 
 bool changes_counted(const FlexCase& c, double step_s) {
   // flex.solver = "milp" keeps them: the case asked for CBC.
-  return c.dispatch.max_changes_per_day > 0 || dwell_steps(c, step_s) >= 2 || c.dispatch.change_penalty_eur > 0 ||
-         c.dispatch.solver == SolverChoice::kMilp;
+  return c.dispatch.max_changes_per_day > 0 || dwell_steps(c, step_s) >= 2 ||
+         c.dispatch.change_penalty_eur > 0 || c.dispatch.solver == SolverChoice::kMilp;
 }
 
 // The change flags; then, when the count group holds, the per-day counts, the dwell window (at
 // most one change in any min_dwell/Δt consecutive steps) and the count levels.
-void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, Columns& col, Milp& lp) {
+void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, Columns& col,
+                     Milp& lp) {
   if (col.z.empty()) return;
   add_change_flag_rows(c, p, g, col, lp);
   if (!g.counts) return;

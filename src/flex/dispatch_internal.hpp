@@ -124,6 +124,7 @@ std::size_t dwell_steps(const FlexCase& c, double step_s);
 bool changes_counted(const FlexCase& c, double step_s);
 
 // The change flags z, the per-day change counts and the dwell window.
-void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, Columns& col, Milp& lp);
+void add_change_rows(const FlexCase& c, const HorizonPrices& p, const Groups& g, Columns& col,
+                     Milp& lp);
 
 }  // namespace potline::flex::detail

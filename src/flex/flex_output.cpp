@@ -437,7 +437,8 @@ std::string power_basis(const FlexCase& c) {
       c.rectifier_efficiency(), c.rectifier_efficiency_origin);
 }
 
-io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings,
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r,
+                           const std::vector<std::string>& case_warnings,
                            const std::vector<std::string>& case_notes) {
   io::Json j;
   j["title"] = c.sim.title;

@@ -80,7 +80,8 @@ std::optional<PriceSeries> select_horizon(const PriceSeries& series, const Horiz
   if (tail.lines.size() > steps) tail.lines.resize(steps);
   tail.rows_read = series.rows_read > 0 ? series.rows_read : series.size();
   tail.first_row = series.first_row + first;
-  if (tail.size() < tail.rows_read) tail.notes.push_back("note: 'flex.prices': " + horizon_note(tail));
+  if (tail.size() < tail.rows_read)
+    tail.notes.push_back("note: 'flex.prices': " + horizon_note(tail));
   return tail;
 }
 

@@ -73,16 +73,21 @@ bool resolve_zone(const PriceColumns& c, const PriceReadOptions& o, core::Diagno
 
 // A recognised SMARD export without flex.price_time_zone: its times are German local time (SMARD
 // publishes them so, as Energi Data Service's HourUTC is UTC), read in Europe/Berlin with a note
-// that says so (user trial T7-19: the file was refused with a message that named the answer; a note,
-// not a warning: that is how SMARD publishes, nothing to act on). Returns the note ("" for none).
+// that says so (user trial T7-19: the file was refused with a message that named the answer; a
+// note, not a warning: that is how SMARD publishes, nothing to act on). Returns the note ("" for
+// none).
 std::string smard_zone(const PriceColumns& c, const io::CsvRecord& header, const Place& place,
                        std::optional<TimeZoneRule>& zone) {
-  if (zone || (c.layout != PriceLayout::kSmard && c.layout != PriceLayout::kSmardDateAndTime)) return "";
+  if (zone || (c.layout != PriceLayout::kSmard && c.layout != PriceLayout::kSmardDateAndTime))
+    return "";
   std::string why;
   zone = parse_time_zone("Europe/Berlin", why);
-  return fmt::format("{}: note: '{}': a SMARD export: its times are read as German local time (Europe/Berlin, with "
-                     "summer time), as SMARD publishes them; set flex.price_time_zone to read them in another zone",
-                     place.at(header.line, header.fields[c.time].column).to_string(), place.key);
+  return fmt::format(
+      "{}: note: '{}': a SMARD export: its times are read as German local time (Europe/Berlin, "
+      "with "
+      "summer time), as SMARD publishes them; set flex.price_time_zone to read them in another "
+      "zone",
+      place.at(header.line, header.fields[c.time].column).to_string(), place.key);
 }
 
 // The currency: EUR, or another with flex.price_exchange_rate (EUR per unit of it).

@@ -67,10 +67,13 @@ TEST(FlexCeCli, InsulatedWeekIsValuedWithTheMassTransferCeByDefault) {
   EXPECT_NE(t.out.find("    end of the horizon: the optimised run's ledge ends "), std::string::npos) << t.out;
   // A note in the text, since the warning audit of 2026-12-07 (T19-15): the year's value counts the
   // heat left in the cells (below), nothing to act on (a warning on stderr before, T15-13).
-  EXPECT_EQ(t.out.find("  note: the schedule does not end in the flat schedule's heat state") != std::string::npos,
+  EXPECT_EQ(t.out.find("  note: the schedule does not end in the flat schedule's heat state") !=
+                std::string::npos,
             !within)
       << t.out;
-  EXPECT_EQ(t.err.find("the schedule does not end in the flat schedule's heat state"), std::string::npos) << t.err;
+  EXPECT_EQ(t.err.find("the schedule does not end in the flat schedule's heat state"),
+            std::string::npos)
+      << t.err;
   // The heat the week leaves in the cells is valued in the year's value at the mean price.
   const Json& v = j.at("value");
   EXPECT_GT(num(v.at("end_heat_eur")), 0.0);  // the ledge ends thinner: more heat left in

@@ -42,8 +42,9 @@ TEST(FlexCli, ExampleDayRunsAndStaysInWindow) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "run" / "manifest.json"));
   // Every data file the run read is in the manifest's inputs, the emission data too (DA19-37).
   const std::string manifest = read_file(dir.path() / "run" / "manifest.json");
-  for (const char* f : {"synthetic-de-summer-day-15min.csv", "technologies.toml", "emissions/ipcc-aluminium.toml",
-                        "emissions/power.toml", "emissions/fuels.toml"})
+  for (const char* f :
+       {"synthetic-de-summer-day-15min.csv", "technologies.toml", "emissions/ipcc-aluminium.toml",
+        "emissions/power.toml", "emissions/fuels.toml"})
     EXPECT_NE(manifest.find(f), std::string::npos) << f << "\n" << manifest;
   EXPECT_FALSE(has_nonfinite_word(read_file(dir.path() / "run" / "schedule.csv")));
 }
@@ -82,16 +83,17 @@ TEST(FlexCli, HorizonLongerThanSeriesNamesTheKey) {
       << r.err;
 }
 
-// User trial T6-16: a series longer than the horizon was used from its first row silently. flex.start
-// chooses the part (a row time of the series); a note names the rows used and what is ignored (a
-// warning until audit 19: the user chose them, nothing to act on); a horizon longer than the series
-// holds from the start names both keys (exit 2).
+// User trial T6-16: a series longer than the horizon was used from its first row silently.
+// flex.start chooses the part (a row time of the series); a note names the rows used and what is
+// ignored (a warning until audit 19: the user chose them, nothing to act on); a horizon longer than
+// the series holds from the start names both keys (exit 2).
 TEST(FlexCli, StartChoosesThePartOfALongerSeriesWithANote) {
   const RunResult r = potline({"flex", example("flex-day.toml"), "--set", "flex.horizon=12 h", "--set",
                                "flex.start=2026-06-01T06:00Z", "--json"});
   EXPECT_EQ(r.exit_code, 0) << r.describe();
-  EXPECT_NE(r.err.find("note: 'flex.prices': the dispatch uses rows 25-72 of the 96 of the price series"),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("note: 'flex.prices': the dispatch uses rows 25-72 of the 96 of the price series"),
+      std::string::npos)
       << r.err;
   EXPECT_EQ(r.err.find("warning: 'flex.prices': the dispatch uses"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(12 h from 2026-06-01T06:00Z); 6 h before and 6 h after them are ignored"), std::string::npos)

@@ -42,9 +42,11 @@ TEST(FlexPricesCli, SmardIsGermanLocalTimeWithANoteAndWindowsCodePageIsReadWithA
                "flex.price_area=Deutschland/Luxemburg", "--set", "flex.horizon=23 h", "--json"});
   ASSERT_EQ(smard.exit_code, 0) << smard.describe();
   EXPECT_EQ(parse_json(smard.out)["start_utc"], "2024-03-30T23:00Z");
-  expect_in(smard.err, "smard-de-lu-2024-03-31-hourly.csv:1:1: note: 'flex.prices': a SMARD export: its times "
-                       "are read as German local time (Europe/Berlin, with summer time)");
-  EXPECT_EQ(smard.err.find("warning: 'flex.prices': a SMARD export"), std::string::npos) << smard.err;
+  expect_in(smard.err,
+            "smard-de-lu-2024-03-31-hourly.csv:1:1: note: 'flex.prices': a SMARD export: its times "
+            "are read as German local time (Europe/Berlin, with summer time)");
+  EXPECT_EQ(smard.err.find("warning: 'flex.prices': a SMARD export"), std::string::npos)
+      << smard.err;
   const Json notes = parse_json(smard.out)["notes"];
   ASSERT_FALSE(notes.empty());
   expect_in(notes[0].get<std::string>(), "note: 'flex.prices': a SMARD export");

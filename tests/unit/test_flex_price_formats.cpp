@@ -277,9 +277,9 @@ TEST(flex_price_formats, SmardDownloadNeedsItsAreaAndIsGermanLocalTime) {
       << d1.to_string();
   flex::PriceReadOptions o;
   o.area = "Deutschland/Luxemburg";
-  // Without flex.price_time_zone a SMARD export is read in German local time, as SMARD publishes it,
-  // with a note that says so (user trial T7-19: it was refused with a message naming the answer; a
-  // note since audit 19: that is how SMARD publishes, nothing to act on).
+  // Without flex.price_time_zone a SMARD export is read in German local time, as SMARD publishes
+  // it, with a note that says so (user trial T7-19: it was refused with a message naming the
+  // answer; a note since audit 19: that is how SMARD publishes, nothing to act on).
   core::Diagnostics d2;
   const auto local = flex::read_price_csv(path, d2, "flex.prices", {}, o);
   ASSERT_TRUE(local) << d2.to_string();
@@ -288,8 +288,9 @@ TEST(flex_price_formats, SmardDownloadNeedsItsAreaAndIsGermanLocalTime) {
   EXPECT_EQ(flex::format_utc_time(local->start_unix_s), "2024-03-30T23:00Z");
   EXPECT_TRUE(d2.items().empty()) << d2.to_string();
   ASSERT_EQ(local->notes.size(), 1u);
-  EXPECT_NE(local->notes[0].find("smard-de-lu-2024-03-31-hourly.csv:1:1: note: 'flex.prices': a SMARD export: "
-                                 "its times are read as German local time (Europe/Berlin, with summer time)"),
+  EXPECT_NE(local->notes[0].find(
+                "smard-de-lu-2024-03-31-hourly.csv:1:1: note: 'flex.prices': a SMARD export: "
+                "its times are read as German local time (Europe/Berlin, with summer time)"),
             std::string::npos)
       << local->notes[0];
   // An explicit flex.price_time_zone wins: in UTC the hour summer time skips (02:00) is a gap, and
@@ -340,7 +341,8 @@ TEST(flex_price_formats, SmardEndOfSummerTimeIsReadInBerlinByDefault) {
   EXPECT_NEAR(s->price_eur_per_J[2] * kJPerMWh, 70.30, 1e-9);  // the first 02:00 (summer time, +02:00)
   EXPECT_NEAR(s->price_eur_per_J[3] * kJPerMWh, 68.90, 1e-9);  // the second 02:00 (winter time, +01:00)
   ASSERT_EQ(s->notes.size(), 1u);
-  EXPECT_NE(s->notes[0].find("a SMARD export: its times are read as German local time"), std::string::npos);
+  EXPECT_NE(s->notes[0].find("a SMARD export: its times are read as German local time"),
+            std::string::npos);
 }
 
 // A CSV saved by Excel on a German Windows PC is Windows-1252 ("€" is byte 0x80): read as such, with

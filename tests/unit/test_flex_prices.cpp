@@ -310,9 +310,11 @@ TEST(flex_prices, StartChoosesThePartOfTheSeriesAndTheIgnoredPartIsNamed) {
   // A note, not a warning (audit 19): flex.start and flex.horizon chose the part.
   EXPECT_TRUE(d.items().empty()) << d.to_string();
   ASSERT_EQ(first->notes.size(), 1u);
-  EXPECT_NE(first->notes[0].find("note: 'flex.prices': the dispatch uses rows 1-2 of the 4 of the price series p.csv "
-                                 "(2 h from 2026-06-01T00:00Z); 0 h before and 2 h after them are ignored"),
-            std::string::npos)
+  EXPECT_NE(
+      first->notes[0].find(
+          "note: 'flex.prices': the dispatch uses rows 1-2 of the 4 of the price series p.csv "
+          "(2 h from 2026-06-01T00:00Z); 0 h before and 2 h after them are ignored"),
+      std::string::npos)
       << first->notes[0];
   h.start = "2026-06-01T03:00+02:00";  // 01:00 UTC
   core::Diagnostics d2;
@@ -322,8 +324,9 @@ TEST(flex_prices, StartChoosesThePartOfTheSeriesAndTheIgnoredPartIsNamed) {
   EXPECT_NEAR(later->price_eur_per_J[0] * 3.6e9, 2.0, 1e-9);
   EXPECT_NEAR(later->price_eur_per_J[1] * 3.6e9, 3.0, 1e-9);
   ASSERT_EQ(later->notes.size(), 1u);
-  EXPECT_NE(later->notes[0].find("rows 2-3 of the 4 of the price series p.csv (2 h from 2026-06-01T01:00Z); 1 h "
-                                 "before and 1 h after them are ignored"),
+  EXPECT_NE(later->notes[0].find(
+                "rows 2-3 of the 4 of the price series p.csv (2 h from 2026-06-01T01:00Z); 1 h "
+                "before and 1 h after them are ignored"),
             std::string::npos)
       << later->notes[0];
   h.start = "2026-06-01 04:00";  // zone-less, read in flex.price_time_zone: 02:00 UTC

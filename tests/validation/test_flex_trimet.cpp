@@ -366,7 +366,8 @@ TEST(FlexTrimet, WithTheTopHeatRetentionTheSteadySuperheatAtMinusTwentyFiveIsNea
 TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   // No capex: the same run without its second one, the case without exchangers (flex_run.hpp,
   // WithoutExchangers), which nothing here reads (CI time).
-  const flex::FlexCase c = trimet_case({"flex.max_off=1h", "flex.horizon=48h", "economics.heat_exchanger_capex=0"});
+  const flex::FlexCase c =
+      trimet_case({"flex.max_off=1h", "flex.horizon=48h", "economics.heat_exchanger_capex=0"});
   ASSERT_EQ(c.dispatch.change_penalty_eur, 0.0);
   flex::PriceSeries prices;
   prices.start_unix_s = 1780272000;  // 2026-06-01T00:00Z
@@ -413,9 +414,9 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
 // 0.5 % gap (the stop in a cut, two hours at 75 % after it): 1.83 t apart. Unclamped, the −0.17 h
 // made five stops pay at 80 EUR/MWh and put plan and delivery 12.2 t apart. Asserted as measured.
 TEST(FlexTrimet, OnTheMeasuredCurveWithARestartLevelStopCostPlanAndDeliveryAreWithinOneTonne) {
-  const flex::FlexCase c =
-      trimet_case({"flex.max_off=1h", "flex.horizon=48h", "flex.production_curve=measured",
-                   "economics.heat_exchanger_capex=0"});  // no second run without exchangers (CI time)
+  const flex::FlexCase c = trimet_case(
+      {"flex.max_off=1h", "flex.horizon=48h", "flex.production_curve=measured",
+       "economics.heat_exchanger_capex=0"});  // no second run without exchangers (CI time)
   flex::PriceSeries prices;
   prices.start_unix_s = 1780272000;  // 2026-06-01T00:00Z
   prices.step_s = 3600;

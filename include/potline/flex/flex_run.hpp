@@ -229,9 +229,10 @@ bool fit_error_exceeds_window(const FlexCase& c, const FlexResult& r);
 /// Runs the whole flex analysis; `envelope` adds the operating-envelope scan.
 FlexResult run_flex(const FlexCase& c, const PriceSeries& prices, bool envelope);
 
-/// The summary document; "warnings" holds `case_warnings` (reading the case) then the run's, "notes"
-/// `case_notes` (reading the price series) then the run's (flex_messages; T14-7).
-io::Json flex_summary_json(const FlexCase& c, const FlexResult& r, const std::vector<std::string>& case_warnings = {},
+/// The summary document; "warnings" holds `case_warnings` (reading the case) then the run's,
+/// "notes" `case_notes` (reading the price series) then the run's (flex_messages; T14-7).
+io::Json flex_summary_json(const FlexCase& c, const FlexResult& r,
+                           const std::vector<std::string>& case_warnings = {},
                            const std::vector<std::string>& case_notes = {});
 /// economics.csv: every value figure, planned and delivered side by side (quantity, unit, planned,
 /// delivered, delivered − planned).

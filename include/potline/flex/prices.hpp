@@ -59,8 +59,8 @@ struct PriceSeries {
   /// keeps the horizon's rows; 0 and size() for a series as read).
   std::size_t rows_read = 0, first_row = 0;
   /// What reading and selecting the series did that the user need not act on, as printed
-  /// ("FILE:LINE:COL: note: 'flex.prices': ..."): a SMARD export read in German local time, the rows
-  /// flex.start and flex.horizon leave out (select_horizon).
+  /// ("FILE:LINE:COL: note: 'flex.prices': ..."): a SMARD export read in German local time, the
+  /// rows flex.start and flex.horizon leave out (select_horizon).
   std::vector<std::string> notes;
 
   std::size_t size() const { return price_eur_per_J.size(); }
@@ -133,9 +133,9 @@ struct HorizonChoice {
 /// The rows of `series` from flex.start over flex.horizon (code: price_horizon.cpp). Input errors
 /// under flex.start (not a time; not a row time of the series: before or after it, or between two
 /// rows) and flex.horizon (not whole steps; longer than the series holds from the start, naming how
-/// much it holds). When rows of the series are left out, a note under flex.prices (PriceSeries::notes,
-/// horizon_note) names the part used and how much before and after it is ignored: the user chose
-/// them. nullopt after an error.
+/// much it holds). When rows of the series are left out, a note under flex.prices
+/// (PriceSeries::notes, horizon_note) names the part used and how much before and after it is
+/// ignored: the user chose them. nullopt after an error.
 std::optional<PriceSeries> select_horizon(const PriceSeries& series, const HorizonChoice& choice,
                                           core::Diagnostics& diagnostics);
 

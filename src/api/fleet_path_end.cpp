@@ -2,6 +2,8 @@
 // at the end of world-path-2035 and 2030 alone gave two world prices and neither output said why).
 #include "fleet_path_end.hpp"
 
+#include <fmt/format.h>
+
 #include "potline/core/constants.hpp"
 #include "potline/fleet/path_end_check.hpp"
 
@@ -17,6 +19,27 @@ const char* start_text(bool running) { return running ? "running" : "stopped"; }
 }  // namespace
 
 const char* year_start(bool path) { return path ? "path" : "dataset_status"; }
+
+std::string published_outcome_note(const fleet::YearResult& y) {
+  if (!y.published) return {};
+  const fleet::PublishedOutcome& p = *y.published;
+  std::string note = "published outcome:";
+  if (p.world_output_kg_per_s) {
+    const double model = y.r.production_total_kg_per_s * kMt;
+    const double published = *p.world_output_kg_per_s * kMt;
+    note += fmt::format(" world output {:.2f} Mt (the path {:.2f}, {:+.1f} %)", published, model,
+                        100 * (model / published - 1));
+  }
+  if (p.lme_usd_per_kg) {
+    const double model = y.r.world_price_usd_per_kg * kT;
+    const double published = *p.lme_usd_per_kg * kT;
+    note += fmt::format("{} LME average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
+                        "calibrated to it{})",
+                        p.world_output_kg_per_s ? ";" : "", published, model, 100 * (model / published - 1),
+                        p.demand_curves_pass_through ? "; the demand curves pass through it" : "");
+  }
+  return note + " (data/fleet-paths.toml; docs/validation.md)";
+}
 
 io::Json path_end_json(const fleet::FleetCase& c, const fleet::YearResult& last) {
   const fleet::PathEndCheck check = fleet::path_end_check(c, last);

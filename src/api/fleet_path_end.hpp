@@ -2,6 +2,8 @@
 // from (user trial 13, T13-11; docs/model/fleet.md, "Years and paths").
 #pragma once
 
+#include <string>
+
 #include "potline/fleet/years.hpp"
 #include "potline/io/json_output.hpp"
 
@@ -16,5 +18,10 @@ io::Json path_end_json(const fleet::FleetCase& c, const fleet::YearResult& last)
 /// Summary key `year_start` of a case with fleet.year: what its smelters start from, "dataset_status"
 /// (a year alone, or a path's first year) or "path" (a later year of a path: which ran the year before).
 const char* year_start(bool path);
+
+/// The note of a path year with published outcomes (fleet::YearResult::published): "published
+/// outcome: world output ... (the path ..., +x %); LME average ... (the world price ..., +x %; ...)".
+/// Empty when the year has none.
+std::string published_outcome_note(const fleet::YearResult& y);
 
 }  // namespace potline::api

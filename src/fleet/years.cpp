@@ -1,8 +1,6 @@
 // Scenario years and paths of years (years.hpp; docs/model/fleet.md, "Years and paths").
 #include "potline/fleet/years.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -99,27 +97,18 @@ const YearPath* published(const std::vector<YearPath>& paths, const char* name, 
   return nullptr;
 }
 
-/// A path year with published outcomes (data/fleet-paths.toml, published_*): the line that sets
-/// them beside the LP's results (T9-1); empty when none is published.
-std::string published_note(const FleetCase& base, const YearResult& y) {
+/// A path year's published outcomes (data/fleet-paths.toml, published_*), in SI; none when the
+/// year has none or its market is infeasible.
+std::optional<PublishedOutcome> published_outcome(const FleetCase& base, const YearResult& y) {
   const YearPath* output = published(base.paths, "published_production", y.year);
   const YearPath* lme = published(base.paths, "published_lme", y.year);
-  if ((output == nullptr && lme == nullptr) || !y.r.feasible) return {};
-  constexpr double kMt = constants::kSecondsPerYear / 1e9;
-  std::string note = "published outcome:";
-  if (output != nullptr) {
-    const double model = y.r.production_total_kg_per_s * kMt;
-    note += fmt::format(" world output {:.2f} Mt (the path {:.2f}, {:+.1f} %)", output->at(y.year), model,
-                        100 * (model / output->at(y.year) - 1));
-  }
-  if (lme != nullptr) {
-    const double model = y.r.world_price_usd_per_kg * 1e3;
-    note += fmt::format("{} LME average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
-                        "calibrated to it{})",
-                        output != nullptr ? ";" : "", lme->at(y.year), model, 100 * (model / lme->at(y.year) - 1),
-                        y.year == y.c.model.regions.price_year ? "; the demand curves pass through it" : "");
-  }
-  return note + " (data/fleet-paths.toml; docs/validation.md)";
+  if ((output == nullptr && lme == nullptr) || !y.r.feasible) return std::nullopt;
+  constexpr double kMt = constants::kSecondsPerYear / 1e9;  // kg/s -> Mt/yr (the path's unit)
+  PublishedOutcome p;
+  if (output != nullptr) p.world_output_kg_per_s = output->at(y.year) / kMt;
+  if (lme != nullptr) p.lme_usd_per_kg = lme->at(y.year) / 1e3;  // the path's USD/t
+  p.demand_curves_pass_through = y.year == y.c.model.regions.price_year;
+  return p;
 }
 
 /// A new smelter of the pipeline (kind = "new") in its first years offers the mean of its ramp
@@ -221,7 +210,7 @@ std::vector<YearResult> solve_years(const FleetCase& c, const SolveOptions& opti
   std::vector<YearResult> out;
   RanLastYear ran;
   for (int year : case_years(c)) {
-    YearResult y{year, case_for_year(c, year, out.empty() ? nullptr : &ran), {}};
+    YearResult y{year, case_for_year(c, year, out.empty() ? nullptr : &ran), {}, std::nullopt};
     y.r = solve(y.c, y.c.shocks, {}, options);
     const bool feasible = y.r.feasible;
     ran.clear();
@@ -232,7 +221,7 @@ std::vector<YearResult> solve_years(const FleetCase& c, const SolveOptions& opti
   }
   if (out.size() > 1)
     for (YearResult& y : out)
-      if (std::string note = published_note(c, y); !note.empty()) y.r.warnings.push_back(std::move(note));
+      y.published = published_outcome(c, y);
   return out;
 }
 

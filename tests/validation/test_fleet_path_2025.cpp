@@ -121,11 +121,11 @@ TEST(fleet_path_2025, WorldPrice2025WithinTenPercentOfLmeOnlyThroughThe2024Ancho
   // German plants' 2025 aid now follows the 2024 EUA (65 EUR/t) instead of a fixed 85 netted in their price.
   // 2,371.1 since T12-11; 2,369.6 since TALCO runs (T16-8).
   EXPECT_NEAR(world, 2369.6, 1.0);
-  // The path's text says so beside the year (data/fleet-paths.toml, published_lme).
-  bool noted = false;
-  for (const std::string& w : year_2025().r.warnings)
-    noted = noted || w.find("LME average 2630 USD/t") != std::string::npos;
-  EXPECT_TRUE(noted);
+  // The path carries it beside the year (data/fleet-paths.toml, published_lme), as a result, not a warning.
+  ASSERT_TRUE(year_2025().published.has_value());
+  ASSERT_TRUE(year_2025().published->lme_usd_per_kg.has_value());
+  EXPECT_NEAR(*year_2025().published->lme_usd_per_kg * 1e3, kLme2025_usd_per_t, 1e-9);
+  EXPECT_FALSE(year_2025().published->demand_curves_pass_through);
 }
 
 }  // namespace test_fleet_path_2025

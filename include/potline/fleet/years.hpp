@@ -6,6 +6,7 @@
 // one solve of every caller), and carries which smelters ran into the next year (a stopped smelter
 // pays its restart).
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,23 @@ FleetCase case_for_year(const FleetCase& c, int year, const RanLastYear* ran);
 /// `ramp_yr` years: the ramp's mean over that year (1 once the ramp is over, or for a ramp of 0).
 double greenfield_ramp_share(int years_since_first, double ramp_yr);
 
+/// A path year's published outcomes (data/fleet-paths.toml, published_production and published_lme;
+/// not inputs: nothing in the model reads them) set beside the LP's results of the year (T9-1). The
+/// LP's values are those of YearResult::r; src/api words the note.
+struct PublishedOutcome {
+  std::optional<double> world_output_kg_per_s;  ///< published world primary output
+  std::optional<double> lme_usd_per_kg;         ///< published LME average price
+  /// The year is the regions' price year (data/fleet-regions.toml): the demand curves pass through
+  /// the observed prices, so the world price there is not an independent result.
+  bool demand_curves_pass_through = false;
+};
+
 struct YearResult {
   int year = 0;
   FleetCase c;  ///< the case of that year (its smelters are those of the result)
   FleetResult r;
+  /// Set in a path (more than one year) for a feasible year with a published outcome.
+  std::optional<PublishedOutcome> published;
 };
 
 /// The EU ETS of `year` in c.model.eu_ets (fleet.hpp, EuEtsCharge): its year, the EUA price × USD

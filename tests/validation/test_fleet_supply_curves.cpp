@@ -136,6 +136,28 @@ TEST(fleet_supply_curves, AddedLoadInFranceIsStillAnInputError) {
   EXPECT_NE(e.find("province 'Vasternorrland'"), std::string::npos) << e;
 }
 
+// The US smelters' own markets (issue 10, part 6; the PJM mapping, 2026-12-07): no US smelter of the
+// dataset is in PJM. Kentucky is MISO's Zone 6, where Sebree buys at MISO market prices: MISO's
+// annual capacity price rose from 20.1 USD/MW-day in 2024/25 ([MISO PRA 2024]) to 217 in 2025/26
+// ([Utility Dive MISO PRA 2025]) as the summer surplus fell 2.0 GW, 8.20 USD/MWh over 2 GW. A load
+// given for Kentucky moves Sebree along that curve and no other smelter (Hawesville is closed, Warrick
+// in Indiana runs on its own coal plant); South Carolina (Mount Holly, Santee Cooper, outside any ISO)
+// has no curve, so a load there is refused, naming the curves there are.
+TEST(fleet_supply_curves, AddedLoadInKentuckyMovesSebreeAlongMisosCapacityCurve) {
+  core::Diagnostics d;
+  const fleet::FleetCase base = shipped_world("", d);
+  const fleet::FleetCase dc = shipped_world("[[added_load]]\nprovince = \"Kentucky\"\nload = \"2 GW\"\n", d);
+  ASSERT_FALSE(d.has_errors()) << d.to_string();
+  for (const auto& [id, rise] : rises(base, dc)) EXPECT_NEAR(rise, id == "us-sebree" ? 8.20 : 0.0, 1e-9) << id;
+  EXPECT_TRUE(names_curve(smelter_of(dc, "us-sebree"), "kentucky-miso-capacity"));
+  // Bookkeeping of the documented conversion: (217 - 20.08) USD/MW-day / 24 h over 2.0 GW.
+  const double prior = (30.0 * 92 + 15.0 * 91 + 0.75 * 90 + 34.10 * 92) / 365;
+  EXPECT_NEAR((217.0 - prior) / 24.0, 8.20, 0.01);
+  EXPECT_THROW(shipped_world("[[added_load]]\nprovince = \"South Carolina\"\nload = \"1 GW\"\n", d),
+               core::InputError);
+  EXPECT_NE(d.to_string().find("province 'Kentucky'"), std::string::npos) << d.to_string();
+}
+
 // Iceland: no market price for a load to move; data centres sign their own contracts
 // ([Landsvirkjun customers 2019]); ISAL's contract is CPI-indexed and Nordural's Landsvirkjun
 // contract Nord Pool-linked ([Askja Energy smelter tariffs 2017]). The curve is 0: Nordural carries

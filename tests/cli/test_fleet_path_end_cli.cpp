@@ -74,11 +74,14 @@ TEST(CliFleetPathEnd, APathsLastYearIsSolvedAloneBesideItAndTheStartsThatDifferA
 // not in the world price or production: the text says the binding China cap takes it (user trial T15-8).
 // With new smelters ramping up (fleet.greenfield_ramp, user trial 16, T16-7, 2026-12-07) the shipped path
 // ends with every smelter starting as in 2035 alone ("every smelter starts the same in both"); the case
-// of T15-8 is the path without the ramp.
+// of T15-8 is the path without the ramp. Since Oceania's dated 2024 states and Mozal's stop from March
+// 2026 (fleet19, 2026-12-07) the shipped path is that case again: China's idle below-300 kA row is
+// stopped at the end of 2034 and runs when 2035 is solved alone, the china cap taking it.
 TEST(CliFleetPathEnd, SameWorldPriceBothWaysNamesTheLimitsThatBind) {
   const RunResult shipped = potline({"fleet", example("world-path-2035.toml")});
   ASSERT_EQ(shipped.exit_code, 0) << shipped.describe();
-  expect_in(shipped.out, "    every smelter starts the same in both");
+  expect_in(shipped.out, "running from the start when 2035 is solved alone (output path -> alone): cn-agg-idle");
+  expect_in(shipped.out, "    the same world price and production both ways: within the limits that bind (china cap)");
   const RunResult text = potline({"fleet", example("world-path-2035.toml"), "--set", "fleet.greenfield_ramp=0"});
   ASSERT_EQ(text.exit_code, 0) << text.describe();
   expect_in(text.out, "running from the start when 2035 is solved alone (output path -> alone): cn-agg-idle");

@@ -120,14 +120,15 @@ TEST(fleet_path_memory, AnEarlierYearsRunnersSetTheNextYearsOffers) {
   EXPECT_FALSE(
       base[y2026].c.model.smelters[index_of(base[y2026].c, "cn-agg-idle@600kA@grid")].running);
   EXPECT_FALSE(dc[y2026].c.model.smelters[index_of(dc[y2026].c, "us-sebree")].running);
-  // 2027: the same rows ran in 2026 in both paths (the US rows restart in 2026 with the load too,
-  // at the lead time's share), and the load moves only the costs of US rows that run in both: the
-  // same prices. The memory is one year deep.
+  // 2027: until 2026-12-07 the same rows ran in 2026 in both paths and the 2027 prices were equal (a
+  // memory one year deep). Since Oceania's dated 2024 states and Mozal's stop from March 2026
+  // (fleet19) China's idle below-300 kA grid row runs in 2026 with the load and not without it, so
+  // 2027's offers differ there as well, by the restart terms the loop above checks row by row: the
+  // memory is still one year deep, each year's differences following the year before's production.
   const std::size_t y2027 = 3;
-  for (std::size_t i = 0; i < base[y2027].c.model.smelters.size(); ++i)
-    EXPECT_EQ(base[y2027].c.model.smelters[i].running, dc[y2027].c.model.smelters[i].running)
-        << base[y2027].c.model.smelters[i].record.id;
-  EXPECT_NEAR(dc[y2027].r.world_price_usd_per_kg, base[y2027].r.world_price_usd_per_kg, 1e-6);
+  EXPECT_TRUE(dc[y2027].c.model.smelters[index_of(dc[y2027].c, "cn-agg-idle@below-300kA@grid")].running);
+  EXPECT_FALSE(
+      base[y2027].c.model.smelters[index_of(base[y2027].c, "cn-agg-idle@below-300kA@grid")].running);
 }
 
 }  // namespace test_fleet_path_memory

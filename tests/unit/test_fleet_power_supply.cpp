@@ -188,7 +188,7 @@ TEST(fleet_power_supply, BadAddedLoadsAreReportedWithTheirMessages) {
   const std::string e = d.to_string();
   EXPECT_NE(e.find("no supply curve for region 'europe'"), std::string::npos) << e;
   // The message lists the shipped curves' areas (their start: the list grows with the data).
-  EXPECT_NE(e.find("(curves: region 'usa', country 'DEU', province 'Quebec', province 'British Columbia'"), std::string::npos) << e;
+  EXPECT_NE(e.find("(curves: region 'usa', province 'Kentucky', country 'DEU', province 'Quebec', province 'British Columbia'"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown region 'usaa'"), std::string::npos) << e;
   EXPECT_NE(e.find("give exactly one of region, country or province"), std::string::npos) << e;
   EXPECT_NE(e.find("required: the load added to the area's grid (GW)"), std::string::npos) << e;

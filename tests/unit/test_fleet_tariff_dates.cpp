@@ -264,9 +264,11 @@ TEST(fleet_tariff_dates, TheSection232TableOfFleetMdAsMeasured) {
   // Since a new smelter ramps up (fleet.greenfield_ramp, user trial 16, T16-7, 2026-12-07): Inola runs
   // 513.8 of its 750 kt/yr in 2030 (US 1.420 -> 1.184 Mt/yr) and Kalimantan 342.5 of 500 in 2026; the
   // 2026 and 2030 prices moved by up to 56 USD/t.
-  const Row table[] = {{2024, 0.601, 0.601, 2754, 2754, 2376, 2376}, {2025, 0.601, 0.620, 2572, 3347, 2371, 2369},
-                       {2026, 0.637, 0.658, 2586, 3709, 2413, 2379}, {2027, 0.648, 0.670, 2688, 3814, 2516, 2450},
-                       {2030, 1.184, 1.184, 3010, 4349, 2850, 2806}, {2035, 1.420, 1.420, 3814, 5444, 3654, 3536}};
+  // Measured 2026-12-07 on main 6f0b361 + fleet19 (Oceania's dated 2024 states, Mozal's care and
+  // maintenance from 15 March 2026).
+  const Row table[] = {{2024, 0.601, 0.601, 2769, 2769, 2390, 2390}, {2025, 0.601, 0.620, 2572, 3351, 2371, 2371},
+                       {2026, 0.637, 0.658, 2639, 3758, 2465, 2412}, {2027, 0.659, 0.670, 2757, 3928, 2583, 2525},
+                       {2030, 1.184, 1.184, 3078, 4426, 2918, 2858}, {2035, 1.420, 1.420, 3909, 5600, 3749, 3640}};
   for (const Row& row : table) {
     const auto k = static_cast<std::size_t>(row.year - 2024);
     ASSERT_EQ(a[k].year, row.year);

@@ -100,12 +100,14 @@ TEST(fleet_restart_status, CurtailedRowsCiteASourceOf2019OrLater) {
 // W43: examples/us-tariff-50.toml (the US rows offered for restart) restarts New Madrid and
 // Hawesville, a quarter of each; before 2026-12-07 Badin (closed 2010) and Wenatchee (closed 2021)
 // too. The 2024 case with every region's curtailed rows (W27) restarts Alscon, Valco and New Madrid
-// (and TALCO until it became an operating row at its 80 kt/yr in force, T16-8). None is a closed plant.
+// (and TALCO until it became an operating row at its 80 kt/yr in force, T16-8), and since Oceania's
+// dated 2024 states (fleet19, 2026-12-07) Venezuela's Venalum too (12.6 kt at the higher prices; it ran
+// at about 20 % in 2024, [SMM overseas aluminium 2024]). None is a closed plant.
 TEST(fleet_restart_status, NoRestartedRowIsAPlantClosedBeforeTheBaseYear) {
   EXPECT_EQ(restarted("us-tariff-50.toml"),
             (std::set<std::string>{"us-hawesville", "us-magnitude7-marston"}));
   EXPECT_EQ(restarted("world-2024.toml", {"fleet.include_status=[\"operating\",\"curtailed\"]"}),
-            (std::set<std::string>{"af-alscon", "af-valco-tema", "us-magnitude7-marston"}));
+            (std::set<std::string>{"af-alscon", "af-valco-tema", "sa-venalum", "us-magnitude7-marston"}));
 }
 
 }  // namespace test_fleet_restart_status

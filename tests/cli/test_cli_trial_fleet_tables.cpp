@@ -87,8 +87,11 @@ TEST(CliTrialFleetTables, AFullLaneIsNotANetback) {
       // Oceania's price with 5.8 of its 590 kt idle (margin 0) until Portland and Tiwai Point held their
       // dated 2024 states (validation W25, fleet19, 2026-12-07): now it runs all of its 590 kt at a
       // margin of 13.2 USD/t and Boyne's band is the marginal one.
-      if (row[id] == "oc-boyne") EXPECT_LE(std::stod(row[margin]), -1.0) << lines[i];
-      if (row[id] == "oc-tomago") EXPECT_NEAR(std::stod(row[margin]), 13.2, 0.5) << lines[i];
+      if (row[id] == "oc-boyne") {
+        EXPECT_LE(std::stod(row[margin]), -1.0) << lines[i];
+      } else {
+        EXPECT_NEAR(std::stod(row[margin]), 13.2, 0.5) << lines[i];
+      }
     }
   }
   EXPECT_EQ(australian, 2);

@@ -455,9 +455,11 @@ FleetRun run_fleet_here(const FleetInput& input) {
   std::vector<std::string> notes;
   for (const auto& y : years) {
     require_feasible(y.c, y.r, y.year);
-    for (const auto& w : y.r.warnings) run.warnings.push_back(fmt::format("year {}: {}", y.year, w));
-    // The published outcome set beside a path year (fleet::solve_years) doubts no input: a note, not
-    // a warning (user trial T17-12: every run of the shipped path printed two "warning:" lines).
+    for (const auto& w : y.r.warnings)
+      run.warnings.push_back(fmt::format("year {}: {}", y.year, w));
+    // The published outcome set beside a path year (fleet::solve_years) doubts no input: a note,
+    // not a warning (user trial T17-12: every run of the shipped path printed two "warning:"
+    // lines).
     if (y.published) notes.push_back(fmt::format("year {}: {}", y.year, published_outcome_note(y)));
   }
   const fleet::YearResult& last = years.back();

@@ -33,10 +33,11 @@ std::string published_outcome_note(const fleet::YearResult& y) {
   if (p.lme_usd_per_kg) {
     const double model = y.r.world_price_usd_per_kg * kT;
     const double published = *p.lme_usd_per_kg * kT;
-    note += fmt::format("{} LME average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
-                        "calibrated to it{})",
-                        p.world_output_kg_per_s ? ";" : "", published, model, 100 * (model / published - 1),
-                        p.demand_curves_pass_through ? "; the demand curves pass through it" : "");
+    note += fmt::format(
+        "{} LME average {:.0f} USD/t (the world price {:.0f}, {:+.1f} %; an LP result, not "
+        "calibrated to it{})",
+        p.world_output_kg_per_s ? ";" : "", published, model, 100 * (model / published - 1),
+        p.demand_curves_pass_through ? "; the demand curves pass through it" : "");
   }
   return note + " (data/fleet-paths.toml; docs/validation.md)";
 }

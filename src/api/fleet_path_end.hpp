@@ -20,8 +20,8 @@ io::Json path_end_json(const fleet::FleetCase& c, const fleet::YearResult& last)
 const char* year_start(bool path);
 
 /// The note of a path year with published outcomes (fleet::YearResult::published): "published
-/// outcome: world output ... (the path ..., +x %); LME average ... (the world price ..., +x %; ...)".
-/// Empty when the year has none.
+/// outcome: world output ... (the path ..., +x %); LME average ... (the world price ..., +x %;
+/// ...)". Empty when the year has none.
 std::string published_outcome_note(const fleet::YearResult& y);
 
 }  // namespace potline::api

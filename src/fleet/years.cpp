@@ -220,8 +220,7 @@ std::vector<YearResult> solve_years(const FleetCase& c, const SolveOptions& opti
     if (!feasible) break;
   }
   if (out.size() > 1)
-    for (YearResult& y : out)
-      y.published = published_outcome(c, y);
+    for (YearResult& y : out) y.published = published_outcome(c, y);
   return out;
 }
 

@@ -28,13 +28,14 @@ struct CellPoint {
   std::optional<double> sec_J_per_kg, current_efficiency, line_current_A;
   std::string origin;  ///< the operating point the cell model was run at (for sec_origin)
   std::optional<CellCurrent> current;  ///< the current the cell is evaluated at, and why
-  std::vector<std::string> calibration_problems;  ///< the technology's implausible calibration, if so
+  std::vector<std::string> caveats;  ///< of the technology's own data (cell::catalogue_caveats)
 };
 
 /// The calibrated cell of potline.technology, run at the current plant::cell_current decides for the
-/// case's potline.line_current (its own current when within the band and a working state there,
-/// else the technology's published operating point, with a warning; docs/model/fleet.md, "SEC at
-/// each smelter's operating point").
+/// case's potline.line_current: its own current at the ACD the pot control settles at there, a
+/// working cell (outside the safe window with a warning); where the calibrated cell is no working
+/// cell, an error, unless potline.sec_ac and potline.current_efficiency describe the line's modified
+/// cells (docs/model/fleet.md, "SEC at each smelter's operating point"; user trial T18-5).
 CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Reader& r) {
   CellPoint p;
   c.technology = r.v.text("potline.technology");
@@ -44,17 +45,29 @@ CellPoint evaluate_technology(SmelterCase& c, const SmelterData& data, const Rea
   core::Diagnostics cell_diag;
   if (auto tc = cell::technology_case(*tech, data.technologies, cell_diag)) {
     const CellCurrent current = cell_current(*tech, *tc, r.opt("potline.line_current"));
-    if (current.departs_from_own())
-      r.d.warning(r.at("potline.line_current"), "potline.line_current", "technology '" + tech->id + "': " + current.text);
+    const std::string what = "technology '" + tech->id + "': " + current.text;
+    c.technology = tech->id;
+    if (current.basis == CellCurrentBasis::kNoWorkingState) {
+      // With the error the case gives no output; the published point (current.op) is still
+      // evaluated below so that no second error follows from a missing SEC or CE.
+      const bool described = r.opt("potline.sec_ac") && r.opt("potline.current_efficiency");
+      if (!described) r.d.error(r.at("potline.line_current"), "potline.line_current", what);
+      if (described) {
+        r.d.warning(r.at("potline.line_current"), "potline.line_current",
+                    what + "; the potline.sec_ac and potline.current_efficiency given are used");
+        r.d.append(cell_diag);
+        return p;
+      }
+    }
+    if (current.outside_window) r.d.warning(r.at("potline.line_current"), "potline.line_current", what);
     tc->op = current.op;
     p.origin = current.text;
     p.current = current;
-    if (tc->calibration) p.calibration_problems = tc->calibration->problems;
+    p.caveats = cell::catalogue_caveats(*tc);
     const cell::CellResult result = cell::evaluate(tc->design, tc->constants, tc->op);
     p.sec_J_per_kg = result.sec_ac_J_per_kg;
     p.current_efficiency = result.current_efficiency;
     p.line_current_A = tc->op.line_current_A;
-    c.technology = tech->id;
   }
   r.d.append(cell_diag);
   return p;
@@ -130,13 +143,25 @@ void resolve_sec(SmelterCase& c, const CellPoint& cell, const Reader& r) {
   } else if (cell.sec_J_per_kg) {
     in.potline_sec_ac_J_per_kg = *cell.sec_J_per_kg;
     c.sec_origin = "cell model, technology " + c.technology + " (" + cell.origin + ")";
-    // The caveat `cell` and `technologies` print (** IMPLAUSIBLE **) goes with the SEC it qualifies
-    // (trial 6, T6-5: A697's calibrated ACD 6.04 cm, outside 3-6 cm, was dropped here).
-    for (const auto& problem : cell.calibration_problems) {
-      r.d.warning(r.at("potline.technology"), "potline.technology",
-                  fmt::format("technology '{}' is implausibly calibrated: {}; the SEC ({:.3f} kWh/kg) and current "
-                              "efficiency taken from its cell model carry that doubt ('potline cell --technology {}')",
-                              c.technology, problem, *cell.sec_J_per_kg / constants::kJoulePerKWh, c.technology));
+    // A current efficiency given with a technology: the same pots at the same current and voltage draw
+    // the same power and make less (or more) metal, so the SEC goes as 1/CE (user trial T19-21: the cell
+    // model's SEC was kept, and the line's power fell with the CE).
+    const auto given_ce = r.opt("potline.current_efficiency");
+    if (given_ce && cell.current_efficiency && *given_ce > 0 && *given_ce != *cell.current_efficiency) {
+      in.potline_sec_ac_J_per_kg *= *cell.current_efficiency / *given_ce;
+      c.sec_origin += fmt::format("; at the given potline.current_efficiency {:.4g} % instead of the cell model's "
+                                  "{:.4g} %: the same power for {:.4g} % of the metal, {:.3f} kWh/kg",
+                                  *given_ce * 100, *cell.current_efficiency * 100,
+                                  *given_ce / *cell.current_efficiency * 100,
+                                  in.potline_sec_ac_J_per_kg / constants::kJoulePerKWh);
+    }
+    // The caveats `cell` and `technologies` print go with the SEC they qualify (trial 6, T6-5: A697's
+    // calibrated ACD 6.04 cm, outside 3-6 cm, was dropped here), as notes: a caveat of the catalogue's
+    // own data, not a doubt of the case's input (user trial T19-10: a warning at potline.technology).
+    for (const auto& caveat : cell.caveats) {
+      c.notes.push_back(fmt::format("{}; the SEC ({:.3f} kWh/kg) and current efficiency taken from its cell model carry "
+                                    "that doubt ('potline cell --technology {}')",
+                                    caveat, *cell.sec_J_per_kg / constants::kJoulePerKWh, c.technology));
     }
   } else if (c.technology.empty()) {  // a technology given but unknown is said once, not here too (T11-13)
     r.d.error({}, "potline.sec_ac",
@@ -344,6 +369,12 @@ void report_unknown_names(const io::ValueSet& v, const SmelterData& data, core::
   std::string message = "unknown technology '" + tech->text + "'";
   const std::string hint = core::closest_match(tech->text, data.technologies.ids());
   if (!hint.empty()) message += " (did you mean '" + hint + "'?)";
+  // No close match: the ids, as every unknown name of at most 60 candidates (docs audit DA19-40).
+  if (hint.empty()) {
+    std::string known;
+    for (const auto& id : data.technologies.ids()) known += (known.empty() ? "" : ", ") + id;
+    message += " (known: " + known + ")";
+  }
   d.error(tech->location, key, message + "; 'potline technologies' lists them");
 }
 

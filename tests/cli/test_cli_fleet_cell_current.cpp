@@ -25,10 +25,11 @@ TEST(CliFleetCellCurrent, CostCurveFlexTableAndSummaryGiveOneCurrentPerSmelter) 
     ASSERT_FALSE(row.at(kA).empty()) << row.at(id);
     EXPECT_FALSE(row.at(basis).empty()) << row.at(id);
     current[row.at(id)] = std::stod(row.at(kA));
-    // P155 at 219 kA, +29 %: no working state there, so the published point.
+    // P155 at 219 kA, +29 %: a working cell outside the safe window (ledge 3.6 cm), run there since
+    // user trial T19-2 (the published point before), and the basis says what lies outside.
     if (row.at(id) == "ca-laterriere") {
-      EXPECT_DOUBLE_EQ(current[row.at(id)], 170.0);
-      expect_in(row.at(basis), "at the smelter's 219 kA the calibrated cell is no working state");
+      EXPECT_DOUBLE_EQ(current[row.at(id)], 219.0);
+      expect_in(row.at(basis), "outside the safe window: ledge 3.6 cm < 5 cm");
     }
   }
   const auto flex = lines_of(read_file(dir + "/flex_capacity.csv"));
@@ -54,15 +55,14 @@ TEST(CliFleetCellCurrent, TheExportedLaterriereIsEvaluatedAtTheFleetsCurrent) {
   const RunResult e =
       potline({"fleet", example("world-2024.toml"), "--export-smelter", "ca-laterriere", "--out", file});
   ASSERT_EQ(e.exit_code, 0) << e.describe();
-  expect_in(read_file(file), "the cell model evaluates P155 at 170 kA");
+  expect_in(read_file(file), "the cell model evaluates P155 at 219 kA");
   const RunResult s = potline({"smelter", file, "--json"});
   ASSERT_EQ(s.exit_code, 0) << s.describe();
   const Json j = parse_json(s.out);
   const Json& line = j.at("potlines").at(0);
-  EXPECT_DOUBLE_EQ(line.at("cell_line_current_kA").get<double>(), 170.0);
-  EXPECT_DOUBLE_EQ(line.at("line_current_kA").get<double>(), 219.0);  // the line's own, for its output
-  expect_in(line.at("cell_line_current_basis").get<std::string>(),
-            "as modified cells the catalogue does not describe");
+  EXPECT_DOUBLE_EQ(line.at("cell_line_current_kA").get<double>(), 219.0);
+  EXPECT_DOUBLE_EQ(line.at("line_current_kA").get<double>(), 219.0);
+  expect_in(line.at("cell_line_current_basis").get<std::string>(), "outside the safe window: ledge 3.6 cm < 5 cm");
 }
 
 }  // namespace

@@ -106,8 +106,8 @@ Found find(const Fleet2024Like& b, const FlexCapacity& flex, const std::string& 
 // Alba Line 6 (DX+Ultra at its published 478 kA, [Alba Line 6 2023]): the smelter model runs it at
 // its own current, at the ACD the pot control settles at (since 2026-12-07, T17-14; until then the
 // catalogue ACD gave a ledge under 5 cm there, so its SEC came from the published 465 kA while the
-// flex link ran 478 kA at the catalogue ACD). Laterrière (P155 at 219 kA, +29 %): the published point everywhere, and the
-// hold that stands for it says so.
+// flex link ran 478 kA at the catalogue ACD). Laterrière (P155 at 219 kA, +29 %): its own current everywhere,
+// outside the safe window (the published point until user trial T19-2).
 TEST(FleetCellCurrent, AlbaSunndalAndLaterriereRunAtOneOperatingPointEverywhereAndSayWhy) {
   const auto b = solve_fleet_2024({"fleet.flex=heat_exchangers"});
   const FlexCapacity flex = flexible_capacity(b.c, b.r, shipped_smelter_data());
@@ -133,10 +133,13 @@ TEST(FleetCellCurrent, AlbaSunndalAndLaterriereRunAtOneOperatingPointEverywhereA
   const Found laterriere = find(b, flex, "ca-laterriere");
   ASSERT_NE(laterriere.smelter, nullptr);
   ASSERT_NE(laterriere.hold, nullptr);
-  EXPECT_EQ(laterriere.smelter->cell_current->basis, plant::CellCurrentBasis::kNoWorkingState);
-  EXPECT_DOUBLE_EQ(laterriere.smelter->cell_current->line_current_A, 170e3);
-  EXPECT_NEAR(laterriere.hold->line_current_A, 170e3, 1e-6);
-  EXPECT_NE(laterriere.hold->note.find("ca-laterriere's own 219 kA"), std::string::npos) << laterriere.hold->note;
+  // Since user trial T19-2 a working cell outside the safe window runs at its own current (the
+  // published point before): the smelter model and the flex link at 219 kA, and nothing to note.
+  EXPECT_EQ(laterriere.smelter->cell_current->basis, plant::CellCurrentBasis::kOwn);
+  EXPECT_TRUE(laterriere.smelter->cell_current->outside_window);
+  EXPECT_DOUBLE_EQ(laterriere.smelter->cell_current->line_current_A, 219e3);
+  EXPECT_NEAR(laterriere.hold->line_current_A, 219e3, 1e-6);
+  EXPECT_EQ(laterriere.hold->note.find("ca-laterriere's own 219 kA"), std::string::npos) << laterriere.hold->note;
 }
 
 }  // namespace

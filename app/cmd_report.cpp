@@ -31,7 +31,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, int& exit_co
       "report", "self-contained HTML report (charts, provenance, tables) of run folders from cell, smelter, invest, simulate, "
       "fleet, flex and of sweep stores");
   cmd->add_option("runs", o->runs, "run folders written with --out DIR (or their summary.json), or sweep stores (.sqlite)")->required();
-  cmd->add_option("-o,--out", o->out, "the HTML file to write (default: RUN_DIR/report.html of the first run; STORE.html for a sweep store)");
+  cmd->add_option("-o,--out", o->out, "the HTML file to write (default: one run: RUN_DIR/report.html; several: report-A-B.html beside the first run; a sweep store: STORE.html)");
   cmd->callback([o, &exit_code]() {
     exit_code = run_guarded([&] {
       std::cout << write_report_page(o->runs, o->out);

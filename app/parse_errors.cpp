@@ -140,6 +140,20 @@ bool missing_value(const std::string& what, CLI::App* sub, const std::string& co
   return true;
 }
 
+// "--report requires --out" -> "--report: error: needs --out DIR ..." at the option, as every other
+// usage error (docs audit DA19-42). False when `what` is not "A requires B".
+bool requires_option(const std::string& what, core::Diagnostics& d) {
+  const std::string word = " requires ";
+  const std::size_t at = what.find(word);
+  if (at == std::string::npos || !looks_like_option(what)) return false;
+  const std::string name = what.substr(0, at), other = what.substr(at + word.size());
+  const std::string why = name == "--report" && other == "--out"
+                              ? "needs --out DIR: the report is written into the run folder, DIR/report.html"
+                              : "needs " + other + " as well";
+  d.error({name, 0, 0}, "", why);
+  return true;
+}
+
 }  // namespace
 
 int report_parse_failure(CLI::App& app, const CLI::ParseError& e) {
@@ -151,6 +165,8 @@ int report_parse_failure(CLI::App& app, const CLI::ParseError& e) {
     unexpected_arguments(extras_of(what), option_names(sub, app), command, d);
   } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     required_option(what, sub, command, d);
+  } else if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr) {
+    requires_option(what, d);
   } else {
     missing_value(what, sub, command, d);
   }

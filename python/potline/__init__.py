@@ -515,8 +515,8 @@ def compare(*runs, all=False):
 def report(*runs, out=None):
     """The self-contained HTML report, like `potline report RUNS... --out FILE`: runs are run folders,
     summary JSON files, sweep stores (.sqlite) or saved Results (result.save(DIR) first), one, several
-    (``report(a, b)``) or a list. ``out`` is the file to write, by name only (default: RUN_DIR/report.html
-    of the first run, STORE.html for a store). Returns {"file", "runs", "charts"}. A missing or foreign
+    (``report(a, b)``) or a list. ``out`` is the file to write, by name only (default: one run: RUN_DIR/report.html;
+    several: report-A-B.html beside the first run; a store: STORE.html). Returns {"file", "runs", "charts"}. A missing or foreign
     run raises potline.InputError."""
     last = runs[-1] if len(runs) >= 2 else None
     if isinstance(last, (str, _os.PathLike)) and _os.fspath(last).endswith(".html"):  # report(run, "page.html")

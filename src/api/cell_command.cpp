@@ -134,6 +134,13 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   core::Diagnostics diagnostics;
   const io::ValueSet user = read_user_values(source, technology, diagnostics);
   const std::optional<double> target_V = read_target_voltage(target_voltage, diagnostics);
+  if (const io::Value* acd = user.get("operation.acd"); target_V && acd && acd->origin == io::Origin::kCommandLine) {
+    // Two inputs that fix the ACD: the --set was dropped without a word (user trial T19-11).
+    diagnostics.error(acd->location, "operation.acd",
+                      fmt::format("{:.4g} cm and --target-voltage {:.4g} V both fix the ACD (--target-voltage solves "
+                                  "operation.acd for that cell voltage): give one of them",
+                                  acd->number * 100, *target_V));
+  }
   if (diagnostics.has_errors()) {
     // An unknown technology is said with the other input errors, not in a second run (a case with
     // `technology = "AP4"` and a bad unit gave only the unit error first). build_cell_case says the
@@ -152,7 +159,12 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   if (!built || diagnostics.has_errors()) throw core::InputError(diagnostics);
   CellRun run{std::move(*built), {}, {}, {}, catalogue.path(), {}};
   std::string solved;
+  const io::Value* file_acd = run.c.values.get("operation.acd");
+  const std::optional<double> written_acd_m =
+      file_acd && file_acd->origin == io::Origin::kCaseFile ? std::optional<double>(file_acd->number) : std::nullopt;
   if (target_V) solved = solve_target_voltage(run.c, *target_V, diagnostics);
+  if (target_V && written_acd_m)  // the case file's ACD is replaced: say so (T19-11)
+    solved += fmt::format("; it replaces the case file's operation.acd = {:.3f} cm", *written_acd_m * 100);
   if (held) {  // --thermal at another current: the ACD simulate's pot control settles at (T17-5, T18-2)
     run.c.op.acd_m = held->acd_m;
     io::Value v;

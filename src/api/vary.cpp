@@ -260,6 +260,25 @@ namespace {
   throw core::InputError(d);
 }
 
+// A run that says the varied key "is not used" (the case takes its value from elsewhere: a price path,
+// the heat balance, a CBAM route): every value gives the same run, so the --vary is an input error, said
+// once with the run's reason, before N identical solves (user trial T19-3: `fleet --vary
+// cbam.eua_price` under a path solved 11 times and printed 22 warnings).
+void reject_unused_key(const io::Json& doc, const VarySpec& spec) {
+  if (!doc.contains("warnings") || !doc["warnings"].is_array()) return;
+  const std::string head = spec.key + ": ";
+  for (const auto& w : doc["warnings"]) {
+    if (!w.is_string()) continue;
+    const std::string text = w.get<std::string>();
+    const auto at = text.find(head);
+    if (at == std::string::npos || text.find(" is not used", at) == std::string::npos) continue;
+    core::Diagnostics d;
+    d.error({"--vary #" + std::to_string(spec.index), 0, 0}, spec.key,
+            "this case does not use it, so every value would give the same run: " + text.substr(at + head.size()));
+    throw core::InputError(d);
+  }
+}
+
 std::string number_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string(); }
 
 // The unit after a number ("24 h" -> "h"), "" for a plain number, nullopt when the text is no number.
@@ -355,6 +374,7 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
       } catch (const core::InputError& e) {
         rethrow_at_vary(e, spec, value, hidden_index);
       }
+      reject_unused_key(doc, spec);
       if (table.rows.empty()) {
         for (auto& column : resolve_outputs(requested, doc, command, table.warnings)) {
           table.outputs.push_back(std::move(column.label));

@@ -222,9 +222,6 @@ std::string cell_summary_text(const CellCase& c, const CellResult& r,
                        purity.at("grade").is_null() ? "below P1020" : purity.at("grade").get<std::string>(),
                        purity.at("target_grade").get<std::string>(), 100 * purity.at("target_share").get<double>());
   }
-  if (c.calibration && !c.calibration->plausible()) {
-    for (const auto& p : c.calibration->problems) out += "  calibration: " + p + "\n";
-  }
   for (const auto& n : notes) out += "  note: " + n + "\n";
   for (const auto& w : warnings) out += "  warning: " + w + "\n";
   return out;
@@ -306,7 +303,7 @@ std::optional<std::string> acd_independent_ce_note(const CellCase& c, const Cell
 }  // namespace
 
 std::vector<std::string> collect_notes(const CellCase& c, const CellResult& r) {
-  std::vector<std::string> out;
+  std::vector<std::string> out = catalogue_caveats(c);  // T19-10: as smelter says them
   if (r.flags & kFanningBeyondFit) out.push_back(fanning_note(c.design, c.op.acd_m));
   if (auto note = acd_independent_ce_note(c, r)) out.push_back(std::move(*note));
   return out;

@@ -165,19 +165,17 @@ std::optional<std::string> scalar_text(const FieldSpec& field, const toml::node&
       return std::nullopt;
     case FieldType::kInteger:
       if (const auto* i = node.as_integer()) return std::to_string(i->get());
+      // A quoted integer, "40", is read as --set reads it (user trial T19-5: case files written
+      // by spreadsheets or scripts quote everything); convert_input checks it.
+      if (s != nullptr) return s->get();
       return std::nullopt;
     case FieldType::kNumber: {
       if (const auto* i = node.as_integer()) return std::to_string(i->get());
       if (const auto* f = node.as_floating_point()) return core::format_number(f->get());
       if (s == nullptr) return std::nullopt;
-      // A quoted number must carry a unit: "4.5" is a string, "4.5 cm" a quantity.
-      const std::string& text = s->get();
-      char* end = nullptr;
-      std::strtod(text.c_str(), &end);
-      const bool bare_number =
-          end != text.c_str() && std::string(end).find_first_not_of(" \t") == std::string::npos;
-      if (bare_number) return std::nullopt;
-      return text;
+      // "4.5 cm" a quantity; a quoted bare number, "4.5", in the field's unit, as --set reads it
+      // (user trial T19-5; until 2026-12-07 an error here while --set took it).
+      return s->get();
     }
   }
   return std::nullopt;

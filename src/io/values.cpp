@@ -292,6 +292,23 @@ std::optional<std::string> cents_message(double number, const std::string& unit_
                      unit_text, number, unit_text, number * 10.0, field.unit);
 }
 
+// A quantity typed without the field's "per time" ("300 kt" for a t/yr capacity): the hint keeps
+// the given unit and adds the field's time, "300 kt/yr"; the field's unit with the given number,
+// "300 t/yr", is 1,000 times smaller (user trial T19-4). Nullopt when the units differ otherwise.
+std::optional<std::string> per_time_hint(const std::string& number_text, const std::string& unit_text,
+                                         const core::Dimension& given, const FieldSpec& field,
+                                         const core::Dimension& wanted) {
+  core::Dimension per_time = given;
+  per_time[2] -= 1;  // exponents m, kg, s, ...: divided by a time
+  const auto slash = field.unit.rfind('/');
+  if (per_time != wanted || slash == std::string::npos) return std::nullopt;
+  const std::string time = field.unit.substr(slash + 1);
+  const core::UnitParse t = core::parse_unit(time);
+  if (!t.unit || t.unit->dimension != core::Dimension{0, 0, 1, 0, 0, 0, 0, 0}) return std::nullopt;
+  const bool compound = unit_text.find_first_of("/*") != std::string::npos;
+  return "\"" + number_text + " " + (compound ? "(" + unit_text + ")" : unit_text) + "/" + time + "\"";
+}
+
 // The message for a value whose unit has another dimension than the field's, or nullopt when
 // that is not the problem (no unit, an unknown unit, or a number that does not parse).
 std::optional<std::string> unit_mismatch_message(const std::string& raw_text, const FieldSpec& field) {
@@ -312,10 +329,11 @@ std::optional<std::string> unit_mismatch_message(const std::string& raw_text, co
     message += "this field, a plain number without a unit: write e.g. " + number_text;
   } else {
     const bool fraction = wanted.unit->dimension == core::Dimension{};  // %, wt%, mol%, ppm
+    const std::string given_number = trimmed(std::string(begin, static_cast<const char*>(end)));
+    const auto per_time = per_time_hint(given_number, unit_text, given.unit->dimension, field, wanted.unit->dimension);
     message += field.unit + " (" + (fraction ? std::string(field.unit.find('/') != std::string::npos ? "a ratio" : "a fraction")
                                              : dimension_words(wanted.unit->dimension)) +
-               "), this field's unit: write e.g. \"" +
-               number_text + " " + field.unit + "\"";
+               "), this field's unit: write e.g. " + per_time.value_or("\"" + number_text + " " + field.unit + "\"");
   }
   const core::Dimension& g = given.unit->dimension;
   const core::Dimension& w = wanted.unit->dimension;

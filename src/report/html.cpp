@@ -181,7 +181,7 @@ std::string provenance(const RunData& run) {
   row("Program", escape_html(fmt::format("potline {}, git commit {}", text_of(m.value("version", Json())),
                                          text_of(m.value("git_commit", Json())))));
   const Json seed = m.value("seed", Json());
-  row("Seed", escape_html(seed.is_null() ? "none (the command uses no random numbers)" : text_of(seed)));
+  row("Seed", escape_html(seed.is_null() ? "none recorded (cell, smelter, invest and fleet use no random numbers; a --vary of simulate or flex and fleet.flex's envelope ran at the case's run.seed)" : text_of(seed)));
   std::string when = text_of(m.value("started_utc", Json()));
   if (m.contains("finished_utc")) when += " to " + text_of(m["finished_utc"]);
   row("Run at (UTC)", escape_html(when));

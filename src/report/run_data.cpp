@@ -116,10 +116,12 @@ std::optional<io::Json> read_json(const fs::path& file, const std::string& what,
     }
     return j;
   } catch (const io::Json::parse_error& e) {
+    // The parser's position is 1-based and one past the last byte at the end: "byte 101 of 100" for a
+    // summary cut to 100 bytes (docs audit DA19-43); said as the file's own last byte there.
     const bool at_end = e.byte >= text.size();
     d.error({file.string(), 0, 0}, "",
             fmt::format("{} is {} (byte {} of {}): {}; re-run the command that wrote it", what,
-                        at_end ? "truncated" : "not valid JSON", e.byte, text.size(), e.what()));
+                        at_end ? "truncated" : "not valid JSON", at_end ? text.size() : e.byte, text.size(), e.what()));
     return std::nullopt;
   }
 }

@@ -59,7 +59,7 @@ TEST_F(CliReport, ReportFlagWritesThePageWithTheRunFolder) {
 TEST_F(CliReport, ReportFlagNeedsOut) {
   const RunResult r = potline({"cell", default_case(), "--report"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  EXPECT_NE(r.err.find("--report requires --out"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--report: error: needs --out DIR: the report is written into the run folder, DIR/report.html"), std::string::npos) << r.err;
 }
 
 TEST_F(CliReport, MissingFolderIsAnInputError) {

@@ -218,4 +218,4 @@ def test_report_of_a_saved_seeded_simulate_names_its_seed(tmp_path):
     result.save(tmp_path / "run")
     written = potline.report(tmp_path / "run", out=tmp_path / "r.html")
     html = pathlib.Path(written["file"]).read_text()
-    assert "the command uses no random numbers" not in html
+    assert "none recorded" not in html

@@ -194,7 +194,7 @@ TEST(ReadCase, ArrayValue) {
 TEST(ReadCase, WrongTypesAreErrorsNeverCoerced) {
   const auto r = read(
       "[operation]\n"
-      "acd = \"4.5\"\n"              // a quoted number without a unit is a string
+      "acd = [4.5]\n"                // an array where a number belongs
       "line_current = true\n"        // a boolean where a number belongs
       "bath_temperature = 1979-05-27\n"
       "[design]\n"
@@ -205,7 +205,7 @@ TEST(ReadCase, WrongTypesAreErrorsNeverCoerced) {
   EXPECT_EQ(lines(r.diagnostics),
             (std::vector<std::string>{
                 "case.toml:2:7: error: 'operation.acd': expected a number (in cm, or a string with its "
-                "unit), got the string '4.5'",
+                "unit), got an array",
                 "case.toml:3:16: error: 'operation.line_current': expected a number (in kA, or a string "
                 "with its unit), got the boolean true",
                 "case.toml:4:20: error: 'operation.bath_temperature': expected a number (in degC, or a "
@@ -218,15 +218,31 @@ TEST(ReadCase, WrongTypesAreErrorsNeverCoerced) {
   EXPECT_TRUE(r.values.all().empty());
 }
 
-TEST(ReadCase, WholeFloatOrQuotedDigitsAreNotIntegers) {
+TEST(ReadCase, AWholeFloatIsNoInteger) {
   const auto r = read("[design]\nanode_count = 40.0\n");
   EXPECT_EQ(lines(r.diagnostics),
             std::vector<std::string>{
                 "case.toml:2:15: error: 'design.anode_count': expected an integer, got the float 40.0"});
-  const auto q = read("[design]\nanode_count = \"40\"\n");
+  const auto q = read("[design]\nanode_count = \"40.5\"\n");
   EXPECT_EQ(lines(q.diagnostics),
             std::vector<std::string>{
-                "case.toml:2:15: error: 'design.anode_count': expected an integer, got the string '40'"});
+                "case.toml:2:15: error: 'design.anode_count': expected an integer, got the string '40.5'"});
+}
+
+// User trial T19-5: a quoted plain number is read in the field's unit, as --set reads it (case
+// files written by spreadsheets or scripts quote everything); out of range, the range error --set
+// gives, not "expected a number".
+TEST(ReadCase, AQuotedPlainNumberIsReadAsSetReadsIt) {
+  const auto r = read("[operation]\nacd = \"4.5\"\n[design]\nanode_count = \"40\"\n");
+  EXPECT_TRUE(r.diagnostics.items().empty()) << r.diagnostics.to_string();
+  EXPECT_DOUBLE_EQ(r.values.number("operation.acd"), 0.045);
+  EXPECT_DOUBLE_EQ(r.values.number("design.anode_count"), 40.0);
+  const auto bad = read("[operation]\nacd = \"-2\"\n");
+  ASSERT_EQ(lines(bad.diagnostics).size(), 1u) << bad.diagnostics.to_string();
+  EXPECT_NE(lines(bad.diagnostics)[0].find("case.toml:2:7: error: 'operation.acd': '-2' (= -2 cm) is outside the "
+                                           "allowed range"),
+            std::string::npos)
+      << lines(bad.diagnostics)[0];
 }
 
 TEST(ReadCase, QuantityStringsWithUnitsAreNumbers) {

@@ -56,6 +56,15 @@ std::optional<CellCase> build_cell_case(const io::ValueSet& user_values,
 bool values_to_inputs(const io::ValueSet& values, CellDesign& design, ModelConstants& constants,
                       OperatingPoint& op, core::Diagnostics& diagnostics);
 
+/// The note of a technology without a published voltage or SEC, whose ACD is an estimate.
+std::string estimated_acd_note(const std::string& id);
+
+/// The caveats of a catalogue technology's own data, whatever the input (an implausible calibration,
+/// an ACD estimated for want of a published voltage or SEC): notes of every command that runs its
+/// cell, `cell`, `smelter`, `invest` and `fleet` alike (user trial T19-10: warnings before, at the
+/// data file's line or the case's key, or a "calibration:" line, by command). Empty without one.
+std::vector<std::string> catalogue_caveats(const CellCase& c);
+
 /// Calibrates one catalogue technology at its published operating point.
 /// The result holds the calibrated case (ACD and Dewing constant with origin kCalibrated).
 std::optional<CellCase> technology_case(const Technology& technology,

@@ -175,6 +175,21 @@ ThermalDesign thermal_design_point(const CellRun& run, const CaseSource& source)
   return {design, basis, design_liquidus_degC};
 }
 
+namespace {
+// The temperature the controlled point holds, in words: the design point's; with another bath
+// composition, that bath's at the design current and ACD (user trial T19-12).
+std::string held_temperature(const line::ControlledOperatingPoint& p,
+                             const cell::OperatingPoint& design) {
+  if (p.target_temperature_K == design.bath_temperature_K)
+    return fmt::format("the design point's {:.1f} °C", design.bath_temperature_K - 273.15);
+  return fmt::format(
+      "{:.1f} °C, where this bath settles at the design point's {:.1f} kA and {:.2f} cm (the "
+      "design point's {:.1f} °C is that of its own bath)",
+      p.target_temperature_K - 273.15, design.line_current_A / 1e3, design.acd_m * 100,
+      design.bath_temperature_K - 273.15);
+}
+}  // namespace
+
 std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSource& source) {
   // The rule of simulate's start, one library function (line::controlled_acd_start), so that
   // `cell --thermal` and `simulate` (and smelter, through plant::cell_current) agree at one
@@ -195,16 +210,18 @@ std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSour
                                   : std::string("no working steady state (") + h.status + ")";
   return HeldAcd{
       p.op.acd_m,
-      fmt::format("ACD {:.2f} cm (operation.acd): where simulate's pot control settles this cell at {:.1f} kA, its "
-                  "heat-balance loop and heat feed-forward moving the ACD until the bath is back at the design "
-                  "point's {:.1f} °C{} (as simulate starts a case at this current, and smelter and fleet evaluate "
-                  "it); the design point's {:.2f} cm held at {:.1f} kA would settle at {} (give operation.acd to "
-                  "hold an ACD)",
-                  p.op.acd_m * 100, op.line_current_A / 1e3, d.op.bath_temperature_K - 273.15,
-                  p.acd_at_limit ? fmt::format(", held at the ACD limit {:.1f}-{:.1f} cm (control.acd_min/max)",
-                                               p.acd_min_m * 100, p.acd_max_m * 100)
-                                 : std::string(),
-                  d.op.acd_m * 100, op.line_current_A / 1e3, as_written)};
+      fmt::format(
+          "ACD {:.2f} cm (operation.acd): where simulate's pot control settles this cell at "
+          "{:.1f} kA, its heat-balance loop and heat feed-forward moving the ACD until the bath is "
+          "back at {}{} (as simulate starts a case at this current, and smelter and fleet evaluate "
+          "it); the design point's {:.2f} cm held at {:.1f} kA would settle at {} (give "
+          "operation.acd to hold an ACD)",
+          p.op.acd_m * 100, op.line_current_A / 1e3, held_temperature(p, d.op),
+          p.acd_at_limit
+              ? fmt::format(", held at the ACD limit {:.1f}-{:.1f} cm (control.acd_min/max)",
+                            p.acd_min_m * 100, p.acd_max_m * 100)
+              : std::string(),
+          d.op.acd_m * 100, op.line_current_A / 1e3, as_written)};
 }
 
 // --thermal: the bath temperature and ledge from the heat balance, with the dynamics' heat-loss

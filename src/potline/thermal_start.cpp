@@ -298,9 +298,11 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
   const StartContext x{c, *n.model, cell_dynamics_parameters(c).exchanger_design_fraction};
   start_at_case_point(values, x, c, diagnostics);
   // The heat-balance loop holds the temperature the cell starts at (was: the case's written one),
-  // at the controlled ACD the calibration point's, the temperature that ACD was solved for.
+  // at the controlled ACD the temperature that ACD was solved for (the calibration point's, or with
+  // another bath that bath's at the calibration point's current and ACD).
   if (c.control.temperature_target_K > 0.0)
-    c.control.temperature_target_K = controlled ? point.bath_temperature_K : c.op.bath_temperature_K;
+    c.control.temperature_target_K =
+        controlled ? controlled->target_temperature_K : c.op.bath_temperature_K;
   warn_given_temperature(values, c, technology, diagnostics);
 }
 
@@ -318,14 +320,10 @@ std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet&
   if (acd && (acd->origin == io::Origin::kCommandLine ||
               (technology && acd->origin == io::Origin::kCaseFile)))
     return std::nullopt;
-  for (const OperatingKey& k : operating_keys()) {  // the bath composition: as calibrated
-    const std::string key = k.key;
-    if (key != "operation.line_current" && key != "operation.acd" &&
-        value_of(k, op) != value_of(k, design_op))
-      return std::nullopt;
-  }
-  ControlledOperatingPoint p =
-      controlled_operating_point(design, constants, design_op, op.line_current_A);
+  // Any bath composition (user trial T19-12: only the design's exact composition took the
+  // controlled ACD, a spike in a --vary of bath.alf3 or bath.alumina): the control holds that
+  // bath's temperature at the design current and ACD.
+  ControlledOperatingPoint p = controlled_operating_point(design, constants, design_op, op);
   if (!p.judgement.operating_point) return std::nullopt;
   return p;
 }
@@ -367,6 +365,12 @@ void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& c
                                   basis, point_text(design), bath::liquidus_K(design.bath) - 273.15, n.error));
     return;
   }
+  // Checked where cell --thermal runs the case, as simulate starts it: at the controlled ACD when
+  // the rule takes it (T19-12: 6 wt% AlF3 at 368 kA, its ACD not given, runs there in both
+  // commands).
+  if (const auto p = controlled_acd_start(values, c.design, c.constants, design, c.op,
+                                          cell_case.technology.has_value()))
+    c.op.acd_m = p->op.acd_m;
   start_at_case_point(values, StartContext{c, *n.model, 0.0}, c, diagnostics);
 }
 

@@ -77,22 +77,25 @@ ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
   return judge(calibrated_model(design, constants, design_op), design, op);
 }
 
-ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
-                                                   const cell::ModelConstants& constants,
-                                                   const cell::OperatingPoint& design_op, double current_A) {
+namespace {
+
+// The ACD whose steady state at `at` (its current and bath) has `target_K`, within the resistance
+// control's ACD limits (control.acd_min, control.acd_max at simulate's declared defaults).
+ControlledOperatingPoint solve_controlled(const dynamics::CellModel& m,
+                                          const cell::CellDesign& design,
+                                          const cell::OperatingPoint& design_op,
+                                          const cell::OperatingPoint& at, double target_K) {
   const io::Schema& schema = simulate_schema();
   ControlledOperatingPoint c;
   // Declared in cm (simulate_schema_control.cpp), as the window's ledge limits above.
   c.acd_min_m = schema.find("control.acd_min")->default_value.value() / 100.0;
   c.acd_max_m = schema.find("control.acd_max")->default_value.value() / 100.0;
-  const dynamics::CellModel m = calibrated_model(design, constants, design_op);
-  c.op = design_op;
-  c.op.line_current_A = current_A;
-  const double target_K = design_op.bath_temperature_K;
+  c.op = at;
+  c.target_temperature_K = target_K;
   double lo = c.acd_min_m, hi = c.acd_max_m;
   if (temperature_gap_K(m, c.op, lo, target_K) >= 0.0) {
     c.op.acd_m = lo;
-    c.acd_at_limit = current_A != design_op.line_current_A || design_op.acd_m < lo;
+    c.acd_at_limit = at.line_current_A != design_op.line_current_A || design_op.acd_m < lo;
   } else if (temperature_gap_K(m, c.op, hi, target_K) <= 0.0) {
     c.op.acd_m = hi;
     c.acd_at_limit = true;
@@ -108,6 +111,46 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
   if (c.judgement.state.status == "steady" || c.judgement.state.status == "no_ledge")
     c.op.bath_temperature_K = c.judgement.state.bath_temperature_K;
   return c;
+}
+
+bool same_bath(const bath::Composition& a, const bath::Composition& b) {
+  return a.alumina_wt == b.alumina_wt && a.alf3_excess_wt == b.alf3_excess_wt &&
+         a.caf2_wt == b.caf2_wt && a.mgf2_wt == b.mgf2_wt && a.lif_wt == b.lif_wt &&
+         a.kf_wt == b.kf_wt;
+}
+
+}  // namespace
+
+ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
+                                                    const cell::ModelConstants& constants,
+                                                    const cell::OperatingPoint& design_op,
+                                                    double current_A) {
+  cell::OperatingPoint at = design_op;
+  at.line_current_A = current_A;
+  return solve_controlled(calibrated_model(design, constants, design_op), design, design_op, at,
+                          design_op.bath_temperature_K);
+}
+
+ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
+                                                    const cell::ModelConstants& constants,
+                                                    const cell::OperatingPoint& design_op,
+                                                    const cell::OperatingPoint& op) {
+  const dynamics::CellModel m = calibrated_model(design, constants, design_op);
+  cell::OperatingPoint at = design_op;
+  at.line_current_A = op.line_current_A;
+  at.bath = op.bath;
+  if (same_bath(op.bath, design_op.bath))
+    return solve_controlled(m, design, design_op, at, design_op.bath_temperature_K);
+  cell::OperatingPoint before_step = design_op;  // the design current and ACD, the case's bath
+  before_step.bath = op.bath;
+  const ThermalJudgement start = judge(m, design, before_step);
+  if (!start.operating_point) {  // no working state to hold: not a point the control settles at
+    ControlledOperatingPoint none;
+    none.op = at;
+    none.judgement = start;
+    return none;
+  }
+  return solve_controlled(m, design, design_op, at, start.state.bath_temperature_K);
 }
 
 }  // namespace potline::line

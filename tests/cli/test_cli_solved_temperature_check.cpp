@@ -63,9 +63,12 @@ TEST(CliSolvedTemperatureCheck, IsothermalCellStillRefusesABathBelowItsLiquidus)
 }
 
 // A solved state that is no working cell is an input error at the key, with the AlF3 range that works
-// (368 kA, 6 wt%: a 37.1 cm steady ledge against the 28 cm side channel), from both commands alike.
+// (368 kA, 6 wt%, the ACD 3.8 cm given: a 37.3 cm steady ledge against the 28 cm side channel), from both
+// commands alike. Without the ACD both run the case at the pot control's ACD (since T19-12), which
+// holds the 983.0 °C this bath has at 400 kA: a working state.
 TEST(CliSolvedTemperatureCheck, UnworkableSolvedStateNamesTheAlf3Range) {
-  const std::vector<std::string> sets = {"--set", "bath.alf3=6", "--set", "operation.line_current=368 kA"};
+  const std::vector<std::string> sets = {"--set", "bath.alf3=6", "--set", "operation.line_current=368 kA",
+                                         "--set", "operation.acd=3.8 cm"};
   std::vector<std::string> cell = {"cell", "--technology", "AP40", "--thermal"};
   std::vector<std::string> sim = {"simulate", cell_7d()};
   cell.insert(cell.end(), sets.begin(), sets.end());
@@ -73,15 +76,21 @@ TEST(CliSolvedTemperatureCheck, UnworkableSolvedStateNamesTheAlf3Range) {
   for (const auto& args : {cell, sim}) {
     const RunResult r = potline(args);
     EXPECT_EQ(r.exit_code, 2) << args[0] << "\n" << r.describe();
-    EXPECT_NE(r.err.find("--set #1: error: 'bath.alf3': 6 wt%: its steady ledge 37.1 cm (superheat 2.68 K) is "
+    EXPECT_NE(r.err.find("--set #1: error: 'bath.alf3': 6 wt%: its steady ledge 37.3 cm (superheat 2.67 K) is "
                          "thicker than the side channel 28.0 cm"),
               std::string::npos)
         << r.err;
-    EXPECT_NE(r.err.find("with the other inputs as given, bath.alf3 from 8.681 wt% to 20 wt% (the liquidus "
+    EXPECT_NE(r.err.find("with the other inputs as given, bath.alf3 from 8.725 wt% to 20 wt% (the liquidus "
                          "correlation's limit, Solheim et al. 1996) gives a working steady state"),
               std::string::npos)
         << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+  for (auto args : {cell, sim}) {
+    args.resize(args.size() - 2);  // without the ACD
+    if (args[0] == "simulate") args.insert(args.end(), {"--set", "run.duration=1 h"});
+    const RunResult r = potline(args);
+    EXPECT_EQ(r.exit_code, 0) << args[0] << "\n" << r.describe();
   }
 }
 

@@ -31,12 +31,14 @@ TEST(CliTrial5InputErrors, ABathBelowItsLiquidusNamesTheCompositionAndItsOrigins
 }
 
 // CD, simulate: the case runs from its heat balance (983.6 °C); a bath whose working range lies beyond
-// the liquidus correlation's validity says so instead of searching to 30 wt% AlF3.
+// the liquidus correlation's validity says so instead of searching to 30 wt% AlF3. The ACD is given,
+// so the case runs as written (without it, since T19-12, the pot control's ACD at 368 kA holds the
+// 983.0 °C this bath has at 400 kA, a working state).
 TEST(CliTrial5InputErrors, TheAlf3WorkingRangeStaysInsideTheLiquidusCorrelation) {
   const RunResult r = potline({"simulate", example("cell-7d.toml"), "--set", "bath.alf3=6", "--set",
-                               "operation.line_current=368 kA"});
+                               "operation.line_current=368 kA", "--set", "operation.acd=3.8 cm"});
   EXPECT_EQ(r.exit_code, 2) << r.describe();
-  expect_in(r.err, "with the other inputs as given, bath.alf3 from 8.681 wt% to 20 wt% (the liquidus correlation's "
+  expect_in(r.err, "with the other inputs as given, bath.alf3 from 8.725 wt% to 20 wt% (the liquidus correlation's "
                    "limit, Solheim et al. 1996) gives a working steady state");
   expect_not_in(r.err, "27.89");
 }

@@ -76,8 +76,9 @@ TEST(ControlledAcdStart, AnotherCurrentRunsAtTheControlledAcdAndTheDesignTempera
 
 // Run as written (nullopt): the design current; an ACD other than the design's; an ACD given on the
 // command line, or in the case file of a technology's case (a case without one is its own design
-// point, so its file's ACD is the design ACD); a bath composition changed as well (D32).
-TEST(ControlledAcdStart, AGivenAcdAChangedBathOrTheDesignCurrentRunAsWritten) {
+// point, so its file's ACD is the design ACD). A bath composition changed as well takes the
+// controlled ACD too (since T19-12).
+TEST(ControlledAcdStart, AGivenAcdOrTheDesignCurrentRunAsWritten) {
   using potline::io::Origin;
   const CellCase c = catalogue_case("AP40");
   potline::cell::OperatingPoint op = c.op;
@@ -99,7 +100,38 @@ TEST(ControlledAcdStart, AGivenAcdAChangedBathOrTheDesignCurrentRunAsWritten) {
   EXPECT_FALSE(start(other_acd, Origin::kTechnology, true).has_value());
   potline::cell::OperatingPoint other_bath = op;
   other_bath.bath.alf3_excess_wt += 0.5;
-  EXPECT_FALSE(start(other_bath, Origin::kTechnology, true).has_value());
+  EXPECT_TRUE(start(other_bath, Origin::kTechnology, true).has_value());
+}
+
+// User trial T19-12: the rule took the controlled ACD only at the exact design composition (AlF3
+// 11.99 / 12 / 12.01 wt% at 420 kA: ACD 3.80 / 3.36 / 3.80 cm). With another bath the control holds
+// the temperature that bath has at the design current and ACD, so the point is continuous in the
+// composition (measured 2026-12-07: 3.3635 / 3.3636 / 3.3636 cm) and at the design current is the
+// design ACD (a consistency check of the rule, not a validation).
+TEST(ControlledOperatingPoint, AnotherBathIsContinuousInTheCompositionAndTheCurrent) {
+  const CellCase c = catalogue_case("AP40");
+  potline::cell::OperatingPoint op = c.op;
+  op.line_current_A = 420e3;
+  const auto at_design_bath =
+      potline::line::controlled_operating_point(c.design, c.constants, c.op, op);
+  EXPECT_EQ(at_design_bath.target_temperature_K, c.op.bath_temperature_K);
+  for (const double d_alf3 : {-0.01, 0.01}) {
+    potline::cell::OperatingPoint near = op;
+    near.bath.alf3_excess_wt += d_alf3;
+    const auto p = potline::line::controlled_operating_point(c.design, c.constants, c.op, near);
+    ASSERT_TRUE(p.judgement.operating_point);
+    EXPECT_NEAR(p.op.acd_m, at_design_bath.op.acd_m, 2e-6) << d_alf3;  // was 0.44 cm away
+    EXPECT_NEAR(p.target_temperature_K, c.op.bath_temperature_K, 0.1) << d_alf3;
+  }
+  potline::cell::OperatingPoint other = c.op;  // the design current, 11 wt% AlF3
+  other.bath.alf3_excess_wt = 11.0;
+  const auto same_current =
+      potline::line::controlled_operating_point(c.design, c.constants, c.op, other);
+  EXPECT_NEAR(same_current.op.acd_m, c.op.acd_m, 1e-5);
+  other.line_current_A = 420e3;
+  const auto p = potline::line::controlled_operating_point(c.design, c.constants, c.op, other);
+  EXPECT_NEAR(p.op.bath_temperature_K, same_current.target_temperature_K, 0.01);
+  EXPECT_LT(p.op.acd_m, c.op.acd_m);
 }
 
 }  // namespace test_controlled_operating_point

@@ -27,11 +27,11 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
 /// evaluate a cell at its current by controlled_operating_point) agree at one current. A case at
 /// another line current than its calibration point `design_op` whose ACD is `design_op`'s and not
 /// given for the case (neither on the command line nor, when `technology` (a catalogue technology's
-/// case), in the case file), and whose bath composition is `design_op`'s, runs at the ACD where
-/// simulate's pot control settles the cell at that current: controlled_operating_point(design,
-/// constants, design_op, op's current), when that is a working cell. nullopt: the case is run as
-/// written (an ACD given, or the bath changed as well: D32). The bath temperature of `op` is not
-/// compared (it follows from the heat balance).
+/// case), in the case file) runs at the ACD where simulate's pot control settles the cell at that
+/// current, with the case's bath composition, whatever it is (T19-12: the rule applied only at the
+/// exact design composition): controlled_operating_point(design, constants, design_op, op), when
+/// that is a working cell. nullopt: the case is run as written (an ACD given: D32). The bath
+/// temperature of `op` is not used (it follows from the heat balance).
 std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet& values,
                                                              const cell::CellDesign& design,
                                                              const cell::ModelConstants& constants,

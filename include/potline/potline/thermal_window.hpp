@@ -51,6 +51,9 @@ ThermalJudgement judge_thermal_state(const cell::CellDesign& design,
 /// model (and through it the fleet) and `simulate` give one answer for one cell at one current.
 struct ControlledOperatingPoint {
   cell::OperatingPoint op;          ///< current_A, the solved ACD, the steady bath temperature
+  /// The bath temperature the control holds: design_op's; with another bath composition (the
+  /// overload below) the steady temperature of that bath at the design current and ACD.
+  double target_temperature_K = 0;
   ThermalJudgement judgement;       ///< of op: its steady state and what lies outside the window
   bool acd_at_limit = false;        ///< the temperature needs an ACD outside the limits: held at one
   double acd_min_m = 0, acd_max_m = 0;  ///< the limits searched
@@ -59,5 +62,18 @@ struct ControlledOperatingPoint {
 ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
                                                    const cell::ModelConstants& constants,
                                                    const cell::OperatingPoint& design_op, double current_A);
+
+/// The same for a case whose bath composition (op.bath) may differ from design_op's, at op's line
+/// current (user trial T19-12: the rule applied only at exactly the design composition, so 11.99 /
+/// 12 / 12.01 wt% AlF3 at 420 kA gave ACD 3.80 / 3.36 / 3.80 cm). The control holds the temperature
+/// the cell has with that bath at the design current and ACD — where a cell of that bath starts
+/// and its heat-balance loop holds it before a current step — so the point is continuous in the
+/// composition and the current: design_op's temperature at design_op's bath (the 4-argument form,
+/// exactly), the design ACD at the design current. No liquid steady state there: judgement not an
+/// operating point. op's ACD and bath temperature are not used.
+ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
+                                                    const cell::ModelConstants& constants,
+                                                    const cell::OperatingPoint& design_op,
+                                                    const cell::OperatingPoint& op);
 
 }  // namespace potline::line

@@ -239,7 +239,7 @@ TEST(ReadCase, AQuotedPlainNumberIsReadAsSetReadsIt) {
   EXPECT_DOUBLE_EQ(r.values.number("design.anode_count"), 40.0);
   const auto bad = read("[operation]\nacd = \"-2\"\n");
   ASSERT_EQ(lines(bad.diagnostics).size(), 1u) << bad.diagnostics.to_string();
-  EXPECT_NE(lines(bad.diagnostics)[0].find("case.toml:2:7: error: 'operation.acd': '-2' (= -2 cm) is outside the "
+  EXPECT_NE(lines(bad.diagnostics)[0].find("case.toml:2:7: error: 'operation.acd': value '-2' (= -2 cm) is outside the "
                                            "allowed range"),
             std::string::npos)
       << lines(bad.diagnostics)[0];

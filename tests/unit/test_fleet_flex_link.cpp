@@ -61,7 +61,11 @@ TEST(FleetFlexLink, ChangingOneTechnologysBathTemperatureMovesEverySmelterUsingI
     const SmelterFlex& y = after.smelters[k];
     const std::string& tech = b.c.model.smelters[static_cast<std::size_t>(x.smelter)].technology;
     EXPECT_DOUBLE_EQ(x.flexible_W, y.flexible_W);  // the level × the power of the fleet solution
-    if (tech == "P155") {
+    if (tech == "P155" && x.down_s == 0.0) {
+      // Laterriere at its own 219 kA (user trial T19-2): outside the safe window from the start (ledge
+      // 3.6 cm), so no hold either way.
+      EXPECT_EQ(y.down_s, 0.0) << b.c.model.smelters[static_cast<std::size_t>(x.smelter)].record.id;
+    } else if (tech == "P155") {
       EXPECT_LT(y.down_s, x.down_s - 600)
           << b.c.model.smelters[static_cast<std::size_t>(x.smelter)].record.id;
       ++moved;

@@ -115,17 +115,28 @@ TEST(FleetFlexCli, EnvelopeCapacityOfTheWorldHoldsEachTechnologysTime) {
 // current. Since a case at another line current starts at the ACD its control settles at (user trial
 // T17-5, 2026-12-07), AP30 at its smelter's 405 kA holds +5 % 44.6 h (ledge_min; 48 h before, from
 // the catalogue ACD's hotter start); every other technology and every −5 % the whole 48 h (measured
-// 2026-12-07). Flexible energy within 0.1 % of 5 % × power × 48 h.
+// 2026-12-07). Flexible energy within 0.1 % of 5 % × power × 48 h. The one exception since user
+// trial T19-2 (2026-12-07 evening): Laterrière's P155 at its own 219 kA (170 kA in the catalogue) is
+// run as the calibrated cell there, which starts outside the safe window, so it holds nothing either
+// way and its power is left out of the flexible energy.
 TEST(FleetFlexCli, ConventionalFivePercentHoldsAboutTheHorizonForEveryTechnology) {
   const RunResult r = potline({"fleet", example("world-2024.toml"), "--set", "fleet.flex=conventional", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.describe();
   const Json f = parse_json(r.out).at("flexible_capacity");
   ASSERT_FALSE(f.at("by_technology").empty());
+  double power_outside_window = 0.0;
   for (const Json& t : f.at("by_technology")) {
+    if (t.at("technology") == "P155" && std::abs(t.at("line_current_kA").get<double>() - 219.0) < 1e-9) {
+      EXPECT_EQ(t.at("down_hold_h").get<double>(), 0.0) << t.dump();
+      EXPECT_EQ(t.at("up_hold_h").get<double>(), 0.0) << t.dump();
+      power_outside_window += t.at("power_MW").get<double>();
+      continue;
+    }
     EXPECT_NEAR(t.at("down_hold_h").get<double>(), 48.0, 1e-9) << t.dump();
     EXPECT_GE(t.at("up_hold_h").get<double>(), 44.0) << t.dump();
   }
-  const double power = f.at("power_MW").get<double>();
+  EXPECT_GT(power_outside_window, 0.0);
+  const double power = f.at("power_MW").get<double>() - power_outside_window;
   EXPECT_NEAR(f.at("flexible_MWh").get<double>(), 0.05 * power * 48, 1e-3 * 0.05 * power * 48);
 }
 

@@ -15,6 +15,17 @@ namespace {
 
 int run_bath(const OptionTexts& given, bool json) {
   const io::Json j = api::bath(given);
+  // Warnings on stderr, as every other command's since trial 13 (user trial T19-23: `bath` printed
+  // them on stdout, mixed into a piped result); --json keeps them in its "warnings" array too. One
+  // placed at its option ("--temperature: ...") reads "--temperature: warning: ...", as `cell`'s.
+  for (const auto& w : j["warnings"]) {
+    const std::string text = w.get<std::string>();
+    const std::size_t colon = text.find(": ");
+    if (text.rfind("--", 0) == 0 && colon != std::string::npos && text.find(' ') > colon)
+      std::cerr << text.substr(0, colon) << ": warning: " << text.substr(colon + 2) << "\n";
+    else
+      std::cerr << "warning: " << text << "\n";
+  }
   if (json) {
     std::cout << io::dump(j);
     return 0;
@@ -38,7 +49,6 @@ int run_bath(const OptionTexts& given, bool json) {
                            x(j["density_kg_per_m3"]));
   std::cout << fmt::format("  bath ratio {:.3f} (NaF/AlF3 by mass), cryolite ratio {:.3f} (molar)\n",
                            x(j["bath_ratio"]), x(j["cryolite_ratio"]));
-  for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
   return 0;
 }
 

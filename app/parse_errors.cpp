@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "potline/core/diagnostics.hpp"
 #include "potline/core/text.hpp"
+#include "potline/io/text_file.hpp"
 
 namespace potline::app {
 
@@ -154,6 +155,25 @@ bool requires_option(const std::string& what, core::Diagnostics& d) {
   return true;
 }
 
+// A case or sweep file given with a usage error, and unreadable: said with it, in one pass (user
+// trial T19-20: `potline cell nonexist.toml --jsn` gave the --jsn error alone, the missing file on
+// the next run). As the command words it ("nonexist.toml: error: cannot read the case file: no such
+// file").
+void unreadable_files(CLI::App* sub, const std::string& command, core::Diagnostics& d) {
+  for (const CLI::Option* opt : sub->get_options()) {
+    if (!opt->get_lnames().empty() || !opt->get_snames().empty()) continue;  // only positionals
+    const std::string name = opt->get_name();
+    if (name != "case" && name != "sweep") continue;
+    const std::string what = name == "sweep"              ? "the sweep file"
+                             : command == "potline fleet" ? "the fleet case"
+                                                          : "the case file";
+    for (const std::string& path : opt->results()) {
+      const std::string reason = io::unreadable_reason(path);
+      if (!reason.empty()) d.error({path, 0, 0}, "", "cannot read " + what + ": " + reason);
+    }
+  }
+}
+
 }  // namespace
 
 int report_parse_failure(CLI::App& app, const CLI::ParseError& e) {
@@ -161,6 +181,8 @@ int report_parse_failure(CLI::App& app, const CLI::ParseError& e) {
   const std::string command = command_name(app, sub);
   const std::string what = e.what();
   core::Diagnostics d;
+  unreadable_files(sub, command, d);
+  const std::size_t file_errors = d.error_count();
   if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
     unexpected_arguments(extras_of(what), option_names(sub, app), command, d);
   } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
@@ -170,7 +192,7 @@ int report_parse_failure(CLI::App& app, const CLI::ParseError& e) {
   } else {
     missing_value(what, sub, command, d);
   }
-  if (d.error_count() == 0) {
+  if (d.error_count() == file_errors) {
     // Validators say "--threads: expects an integer ...": the option is where the error is.
     const std::size_t colon = what.find(": ");
     if (looks_like_option(what) && colon != std::string::npos && what.find(' ') > colon) {

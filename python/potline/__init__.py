@@ -93,6 +93,21 @@ def _text(value):
     raise TypeError(f"expected a number or a string (may carry a unit, e.g. '960 degC'), got {type(value).__name__}")
 
 
+def _set_text(index, key, value):
+    """A ``set`` value as the CLI's --set takes it: a list or tuple, for an array-valued key, as its
+    comma list (user trial T19-18: {"fleet.include_status": ["operating", "curtailed"]} raised a
+    TypeError, where the same list is accepted in a dict case); None is an input error at the key."""
+    if value is None:
+        raise InputError(f"--set #{index}: error: '{key}': no value (None): give a number, a text or a list, "
+                         "or leave the key out")
+    if isinstance(value, (list, tuple)):
+        return ",".join(_set_text(index, key, item) for item in value)
+    try:
+        return _text(value)
+    except TypeError as e:
+        raise TypeError(f"set['{key}']: {e}") from None
+
+
 def _given_keys(case, overrides):
     """The keys a caller gave: the ``set`` keys (also without an array index, "tariff[0].rate" ->
     "tariff.rate") and the fields of a dict case ("investment.wacc")."""
@@ -248,8 +263,8 @@ def _command_line(command, case, set, **options):
         args.append(_os.fspath(case))
     elif case is not None:
         args.append("<dict>")
-    for key, value in (set or {}).items():
-        args += ["--set", f"{key}={_text(value)}"]
+    for index, (key, value) in enumerate((set or {}).items(), 1):
+        args += ["--set", f"{key}={_set_text(index, key, value)}"]
     for name, value in options.items():
         if value is None or value is False or value == "":
             continue
@@ -279,8 +294,8 @@ def _case_args(case, set, data_dir):
     else:
         raise TypeError(f"a case is a file path or a dict, not a {type(case).__name__}")
     sets = []
-    for key, value in (set or {}).items():
-        sets.append(f"{key}={_text(value)}")
+    for index, (key, value) in enumerate((set or {}).items(), 1):
+        sets.append(f"{key}={_set_text(index, key, value)}")
     return path, text, sets, data_dir or _default_data_dir()
 
 

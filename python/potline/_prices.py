@@ -29,6 +29,20 @@ def time_text(time):
     return time.strftime("%Y-%m-%dT%H:%M")
 
 
+def _check_time_index(series):
+    """A Series whose index holds no times (a plain pd.Series(values): RangeIndex 0, 1, ...) is one input
+    error naming the index (user trial T20-5: one error per row, "time '0': write ISO 8601 ...")."""
+    index = series.index
+    if len(index) == 0 or hasattr(index, "tz") or index.dtype == object:
+        return  # a DatetimeIndex, or times as text (read and checked by the library)
+    from . import InputError
+    raise InputError(
+        f"prices: error: 'flex.prices': a Series of prices needs a time index (a pandas DatetimeIndex, UTC or "
+        f"with its time zone, or time texts); this one's index is {type(index).__name__} {index[0]!r} to "
+        f"{index[-1]!r}: e.g. pd.Series(values, index=pd.date_range(\"2026-06-01\", periods={len(index)}, "
+        f"freq=\"15min\", tz=\"UTC\")) for quarter-hours from 2026-06-01 00:00 UTC")
+
+
 def prices_args(prices):
     """(path, CSV text) of a price series: a file path, a pandas DataFrame or Series, or a dict
     {time: price in EUR/MWh}; None keeps the case's flex.prices. A Series or dict becomes the CSV
@@ -58,6 +72,7 @@ def prices_args(prices):
         header = "time_utc"
         rows = zip(prices["time_utc"], prices["price_eur_per_MWh"])
     elif hasattr(prices, "items") and hasattr(prices, "index"):  # a Series indexed by time
+        _check_time_index(prices)
         rows = prices.items()
     else:
         raise TypeError(f"prices are a file path, a DataFrame, a Series or a dict, not a {type(prices).__name__}")

@@ -8,6 +8,7 @@
 
 #include "cell_thermal.hpp"
 #include "potline/api/case_commands.hpp"
+#include "potline/bath/liquidus.hpp"
 #include "potline/bath/properties.hpp"
 #include "potline/bath/validity.hpp"
 #include "potline/cell/cell_schema.hpp"
@@ -165,12 +166,12 @@ CellRun run_cell_here(const CaseSource& source, const std::string& technology, c
   if (target_V) solved = solve_target_voltage(run.c, *target_V, diagnostics);
   if (target_V && written_acd_m)  // the case file's ACD is replaced: say so (T19-11)
     solved += fmt::format("; it replaces the case file's operation.acd = {:.3f} cm", *written_acd_m * 100);
-  if (held) {  // --thermal at another current: the ACD simulate's pot control settles at (T17-5, T18-2)
+  if (held) {  // another current: the ACD simulate's pot control settles at (T17-5, T18-2, T19-1)
     run.c.op.acd_m = held->acd_m;
     io::Value v;
     v.number = held->acd_m;
     v.origin = io::Origin::kCalibrated;
-    v.location = {"--thermal", 0, 0};
+    v.location = {thermal ? "--thermal" : "operation.line_current", 0, 0};
     run.c.values.set("operation.acd", v);
     solved = held->note;
   }
@@ -243,18 +244,59 @@ void check_held_heat_loss(CellRun& run, const CaseSource& source, bool thermal) 
   run.summary["warnings"].push_back(message);
   run.located_warnings.push_back("warning: " + message);  // about no single input
 }
+
+// T19-24: excess AlF3 moved from the design point's with the bath held at its temperature: Dewing's
+// CE sees the superheat rise as the liquidus falls (about 5 K per wt%) and lowers the CE, against
+// the published direction ([Arthur 1974]: acid baths dissolve less metal;
+// docs/model/current-efficiency.md), and nothing said so, as the ACD and current notes do.
+void add_held_alf3_note(CellRun& run, const CaseSource& source) {
+  if (run.c.constants.current_efficiency_model != cell::CurrentEfficiencyModel::kDewing) return;
+  const ThermalDesign d = thermal_design_point(run, source);
+  const double alf3 = run.c.op.bath.alf3_excess_wt, design_alf3 = d.op.bath.alf3_excess_wt;
+  if (std::abs(alf3 - design_alf3) < 0.05) return;
+  cell::OperatingPoint at_design = run.c.op;
+  at_design.bath.alf3_excess_wt = design_alf3;
+  const double ce = run.result.current_efficiency;
+  const double design_ce =
+      cell::evaluate(run.c.design, run.c.constants, at_design).current_efficiency;
+  if (std::abs(ce - design_ce) < 5e-4 || (ce < design_ce) != (alf3 > design_alf3)) return;
+  const double t_K = run.c.op.bath_temperature_K;
+  const std::string note = fmt::format(
+      "excess AlF3 {:.1f} wt% (bath.alf3) against the design point's {:.1f} wt% with the bath held "
+      "at {:.1f} °C: "
+      "the default Dewing CE moves with the superheat, which the {} liquidus {} ({:+.1f} K), so it "
+      "reads {:.1f} % "
+      "against {:.1f} % at {:.1f} wt% — the published direction is the opposite ({} baths dissolve "
+      "{} metal); "
+      "--thermal solves the bath temperature, which follows the liquidus, and "
+      "model.current_efficiency_model = "
+      "\"mass_transfer\" takes the bath ratio (docs/model/current-efficiency.md, \"Which model\")",
+      alf3, design_alf3, t_K - 273.15, alf3 > design_alf3 ? "lower" : "higher",
+      alf3 > design_alf3 ? "raises" : "lowers",
+      bath::liquidus_K(at_design.bath) - bath::liquidus_K(run.c.op.bath), 100 * ce, 100 * design_ce,
+      design_alf3, alf3 > design_alf3 ? "more acid" : "less acid",
+      alf3 > design_alf3 ? "less" : "more");
+  run.summary["notes"].push_back(note);
+}
 }  // namespace
 
 CellRun run_cell(const CaseSource& source, const std::string& technology, const std::string& target_voltage,
                  bool thermal) {
   return located_at_case(source, [&] {
     CellRun run = run_cell_here(source, technology, target_voltage, thermal);
-    // --thermal at another line current: at the ACD simulate starts such a case at (user trials T17-5,
-    // T18-2: `cell --thermal` at 420 kA held the catalogue ACD, ledge 3.1 cm outside the safe window,
-    // where simulate and smelter settle the cell at 3.36 cm, ledge 5.8 cm).
-    if (thermal)
+    // At another line current: at the ACD simulate starts such a case at, with or without --thermal
+    // (user trials T17-5, T18-2: `cell --thermal` at 420 kA held the catalogue ACD, ledge 3.1 cm
+    // outside the safe window, where simulate and smelter settle the cell at 3.36 cm, ledge 5.8 cm;
+    // T19-1: plain `cell` kept it, 13.90 kWh/kg AC against 13.35 from every other command). An ACD
+    // given (operation.acd, or solved by --target-voltage) is held.
+    // A bare `--technology T` is its catalogue point, the design point itself (and
+    // thermal_design_point runs it: asking it again would recurse).
+    const bool design_point = !source.given() && source.sets.empty();
+    if (target_voltage.empty() && !design_point)
       if (const auto held = controlled_thermal_acd(run, source))
         run = run_cell_here(source, technology, target_voltage, thermal, &*held);
+    if (!thermal && !design_point)
+      add_held_alf3_note(run, source);  // --thermal solves the temperature
     check_held_heat_loss(run, source, thermal);
     return run;
   });

@@ -242,8 +242,8 @@ std::string relabel_hidden_set(std::string text, std::size_t hidden_index, int v
 namespace {
 
 // The point's input errors at "--vary #N" rather than at the hidden --set they were given as.
-[[noreturn]] void rethrow_at_vary(const core::InputError& e, const VarySpec& spec, const std::string& value,
-                                  std::size_t hidden_index) {
+core::Diagnostics at_vary(const core::InputError& e, const VarySpec& spec, const std::string& value,
+                          std::size_t hidden_index) {
   core::Diagnostics d;
   const std::string hidden = "--set #" + std::to_string(hidden_index);
   const core::SourceLocation here{"--vary #" + std::to_string(spec.index), 0, 0};
@@ -257,7 +257,14 @@ namespace {
   }
   // An error elsewhere (a case that becomes inconsistent at this value) needs the value named.
   if (!at_the_value) d.error(here, spec.key, fmt::format("the run with {}={} has the input error(s) above", spec.key, value));
-  throw core::InputError(d);
+  return d;
+}
+
+// Commands whose points are quick to run: after a bad point the others are still run, so that every
+// bad value is said in one pass (user trial T20-3: `--vary "operation.acd=0.5,4,20 cm"` said 0.5 cm
+// only). simulate and flex stop at the first: a good point after it is a whole dynamic run.
+bool every_bad_point(const std::string& command) {
+  return command == "cell" || command == "smelter" || command == "invest" || command == "fleet";
 }
 
 // A run that says the varied key "is not used" (the case takes its value from elsewhere: a price path,
@@ -364,6 +371,7 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
   std::vector<std::string> paths;  // where each column of table.outputs is read (a renamed key's new path)
   const std::vector<std::string> requested = outputs.empty() ? default_vary_outputs(command) : outputs;
   const std::size_t hidden_index = base_sets.size() + 1;
+  core::Diagnostics bad;  // the bad points' input errors (every_bad_point)
   for (const auto& spec : specs) {
     for (const auto& value : spec.values) {
       std::vector<std::string> sets = base_sets;
@@ -372,8 +380,18 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
       try {
         doc = run(sets);
       } catch (const core::InputError& e) {
-        rethrow_at_vary(e, spec, value, hidden_index);
+        const core::Diagnostics here = at_vary(e, spec, value, hidden_index);
+        if (!every_bad_point(command)) throw core::InputError(here);
+        // One error said by every point (a case error elsewhere) is said once.
+        for (const auto& item : here.items())
+          if (std::none_of(bad.items().begin(), bad.items().end(), [&](const core::Diagnostic& x) {
+                return x.location.file == item.location.file && x.key == item.key &&
+                       x.message == item.message;
+              }))
+            bad.error(item.location, item.key, item.message);
+        continue;
       }
+      if (bad.has_errors()) continue;  // the table is not printed: no point in reading it
       reject_unused_key(doc, spec);
       if (table.rows.empty()) {
         for (auto& column : resolve_outputs(requested, doc, command, table.warnings)) {
@@ -383,6 +401,8 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
         if (doc.contains("title") && doc["title"].is_string()) table.title = doc["title"].get<std::string>();
       }
       VaryTable::Row row{spec.key, shown_value(value, spec.unit), {}, operating_point_of(doc)};
+      if (doc.contains("seed") && doc["seed"].is_number_integer())
+        row.seed = doc["seed"].get<std::int64_t>();
       for (const auto& path : paths) {
         const io::Json* node = find_path(doc, path);
         row.outputs.push_back(node != nullptr && node->is_number() ? std::optional<double>(node->get<double>()) : std::nullopt);
@@ -390,6 +410,7 @@ VaryTable run_vary(const std::string& command, const std::vector<VarySpec>& spec
       table.rows.push_back(std::move(row));
     }
   }
+  if (bad.has_errors()) throw core::InputError(bad);
   return table;
 }
 
@@ -423,9 +444,18 @@ io::Json vary_json(const VaryTable& table) {
       values[table.outputs[i]] = r.outputs[i] ? io::Json(*r.outputs[i]) : io::Json(nullptr);
     row["outputs"] = values;
     if (r.operating_point) row["operating_point"] = *r.operating_point;
+    if (r.seed) row["seed"] = *r.seed;
     rows.push_back(row);
   }
   j["rows"] = rows;
+  // The seed every point ran at (a --vary of simulate or flex), so that the run folder's manifest
+  // records it (docs audit DA19-41: null, and the report said the command used no random numbers);
+  // points at different seeds (--vary run.seed) give theirs in their rows only.
+  const bool one_seed =
+      !table.rows.empty() && table.rows.front().seed &&
+      std::all_of(table.rows.begin(), table.rows.end(),
+                  [&](const VaryTable::Row& r) { return r.seed == table.rows.front().seed; });
+  if (one_seed) j["seed"] = *table.rows.front().seed;
   return j;
 }
 

@@ -302,8 +302,29 @@ std::optional<std::string> acd_independent_ce_note(const CellCase& c, const Cell
 }
 }  // namespace
 
+namespace {
+// User trial T19-23: a case that gives every input a technology's catalogue entry would
+// (examples/custom-design.toml --technology AP60) is titled and keyed as that technology, yet uses
+// nothing of it but its reference points.
+std::optional<std::string> unused_technology_note(const CellCase& c) {
+  if (!c.technology) return std::nullopt;
+  for (const auto& [key, v] : c.values.all())
+    if (v.origin == io::Origin::kTechnology) return std::nullopt;
+  return fmt::format(
+      "case.technology {0}: the case gives every input {0}'s catalogue entry would (design, "
+      "operation, bath, "
+      "model.current_efficiency_constant), so nothing of {0} is used but its name and reference "
+      "points: "
+      "published.csv compares with {0}'s published point, and `operating_point` judges the held "
+      "heat loss "
+      "against {0}'s operating point — a cell of the case's own design, not a {0} result",
+      c.technology->id);
+}
+}  // namespace
+
 std::vector<std::string> collect_notes(const CellCase& c, const CellResult& r) {
   std::vector<std::string> out = catalogue_caveats(c);  // T19-10: as smelter says them
+  if (auto note = unused_technology_note(c)) out.push_back(std::move(*note));
   if (r.flags & kFanningBeyondFit) out.push_back(fanning_note(c.design, c.op.acd_m));
   if (auto note = acd_independent_ce_note(c, r)) out.push_back(std::move(*note));
   return out;

@@ -312,13 +312,15 @@ io::ValueSet read_invest_values(const std::string& path, const std::optional<std
   }
   // A case that is no TOML (or cannot be read) is one error: every "required" check after it would
   // only repeat that nothing was read (user trial T16-5).
-  const bool read = text ? io::read_case_text(*text, display_name, schema, user, d) : io::read_case_file(path, schema, user, d);
-  if (!read) throw core::InputError(d);
+  // Its --set keys and values are checked all the same (user trial T19-20: one pass).
+  const bool read = text ? io::read_case_text(*text, display_name, schema, user, d)
+                         : io::read_case_file(path, schema, user, d);
   std::vector<io::Override> overrides;
   for (std::size_t i = 0; i < sets.size(); ++i) {
     if (auto o = io::parse_override(sets[i], static_cast<int>(i + 1), d)) overrides.push_back(*o);
   }
   io::apply_overrides(overrides, schema, user, d);
+  if (!read) throw core::InputError(d);
   return user;
 }
 

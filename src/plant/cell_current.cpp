@@ -117,13 +117,23 @@ CellCurrent cell_current(const cell::Technology& tech, const cell::CellCase& cal
   if (at.acd_at_limit) c.problems += fmt::format(" at ACD {:.2f} cm, the resistance control's limit", at.op.acd_m * 100);
   c.basis = CellCurrentBasis::kNoWorkingState;
   c.edges = edges_towards(calibrated, *own_A, false);
+  // The command that shows this state: at the ACD limit the ACD given, since `cell` runs a current
+  // with no working controlled state at its design ACD (user trial T20-12: the cited command showed
+  // another state, "freezes" at 3.80 cm, against the error's 8.00 cm).
+  const std::string acd_set =
+      at.acd_at_limit ? fmt::format(" --set operation.acd=\"{:.2f} cm\"", at.op.acd_m * 100)
+                      : std::string();
   c.text = fmt::format(
       "at the smelter's {:.4g} kA the calibrated cell (published {:.4g} kA) is no working cell: {} "
-      "(`potline cell --technology {} --set operation.line_current=\"{:.4g} kA\" --thermal`). It works {} {:.4g} kA "
-      "({}); a line run at {:.4g} kA has modified cells the catalogue does not describe: give their "
-      "potline.sec_ac and potline.current_efficiency, or a line current the calibrated cell works at",
-      own_kA, design_kA, c.problems, tech.id, own_kA, *own_A > c.published_A ? "up to" : "down to",
-      *c.edges.working_A / 1e3, window_edge_words(c.edges, *own_A, c.published_A), own_kA);
+      "(`potline cell --technology {} --set operation.line_current=\"{:.4g} kA\"{} --thermal`). It "
+      "works {} {:.4g} kA "
+      "({}); a line run at {:.4g} kA has modified cells the catalogue does not describe: give "
+      "their "
+      "potline.sec_ac and potline.current_efficiency, or a line current the calibrated cell works "
+      "at",
+      own_kA, design_kA, c.problems, tech.id, own_kA, acd_set,
+      *own_A > c.published_A ? "up to" : "down to", *c.edges.working_A / 1e3,
+      window_edge_words(c.edges, *own_A, c.published_A), own_kA);
   return c;
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
@@ -180,7 +181,9 @@ void resolve_capacity(SmelterCase& c, const std::optional<PotOutput>& pot, const
   }
   if (pots && pot) {
     in.capacity_kg_per_s = r.need("potline.count") * *pots * pot->kg_per_s;
-  } else {
+  } else if (c.technology.empty() || pot) {
+    // A technology that gives no pot output is unknown (or no working cell at the line's current):
+    // said once at the technology, not here too (user trial T19-16: a knock-on "required").
     r.d.error({}, "plant.capacity",
               "required: give plant.capacity (t/yr), or potline.pots_per_line with potline.line_current and "
               "potline.current_efficiency (or a technology that gives them)");
@@ -378,6 +381,33 @@ void report_unknown_names(const io::ValueSet& v, const SmelterData& data, core::
   d.error(tech->location, key, message + "; 'potline technologies' lists them");
 }
 
+namespace {
+/// potline.current_efficiency and potline.line_current given where nothing takes them — no
+/// technology, plant.capacity fixing production, no potline.pots_per_line, no relining to spread
+/// over derived pots, the PFC not by the overvoltage method — said at the key, so that a --vary of
+/// them is the input error of a key the case does not use (user trial T20-16: identical rows, no
+/// word; T19-3's rule).
+void warn_unused_pot_keys(const SmelterCase& c, const Reader& r) {
+  if (!c.technology.empty() || !r.opt("plant.capacity") || r.opt("potline.pots_per_line")) return;
+  const bool relining = r.opt("cathode.pot_life") && r.opt("cathode.relining_cost");
+  if (relining) return;  // the relined pots are derived from the capacity and one pot's output
+  const bool overvoltage = c.inputs.emissions.pfc_method == PfcMethod::kOvervoltage;
+  for (const char* k : {"potline.current_efficiency", "potline.line_current"}) {
+    const io::Value* x = r.v.get(k);
+    if (x == nullptr || x->origin == io::Origin::kDefault) continue;
+    if (overvoltage && std::string_view(k) == "potline.current_efficiency") continue;
+    r.d.warning(r.at(k), k,
+                "this value is not used: plant.capacity fixes the production and potline.sec_ac "
+                "the energy per "
+                "tonne (no potline.technology, no potline.pots_per_line, no cathode relining "
+                "spread over pots); "
+                "give potline.pots_per_line (with potline.count) instead of plant.capacity to make "
+                "the production "
+                "follow the pots' current and current efficiency");
+  }
+}
+}  // namespace
+
 /// One group of potlines (the case's [potline], or one [[potline]] table merged into the case).
 /// Fields bound in the schema table are set by binding; the rest are resolved here in order.
 std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterData& data, core::Diagnostics& d) {
@@ -401,6 +431,7 @@ std::optional<SmelterCase> build_single(const io::ValueSet& user, const SmelterD
   default_pfc_method(c, data);
   resolve_anodes(c, data, r);
   resolve_pfc(c, ce, data, r);
+  warn_unused_pot_keys(c, r);
   apply_inert_anode(c);
   resolve_energy_emissions(c, data, r);
   resolve_cbam(c, data, r);

@@ -263,7 +263,10 @@ SmelterCase load_smelter_case(const std::string& path, const std::vector<std::st
   io::ValueSet user;
   std::vector<PotlineGroupValues> groups;
   const auto text = io::read_text_file(path, "the case file", d);
-  if (!text) throw core::InputError(d);
+  if (!text) {  // the --set keys and values are checked all the same (user trial T19-20: one pass)
+    apply_smelter_overrides(sets, user, groups, d);
+    throw core::InputError(d);
+  }
   read_smelter_case_text(*text, path, user, groups, d);
   apply_smelter_overrides(sets, user, groups, d);
   if (d.has_errors()) {

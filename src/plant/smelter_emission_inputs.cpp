@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <string_view>
 
+#include "potline/core/units.hpp"
 #include "potline/plant/pfc_note.hpp"
+#include "potline/plant/smelter_schema.hpp"
 #include "smelter_case_internal.hpp"
 
 namespace potline::plant::detail {
@@ -76,6 +78,34 @@ void adopt_run_coefficients(SmelterCase& c, const std::string& run, const Reader
   }
 }
 
+// A value as given, in its field's unit ("0.3 min/(cell·day)").
+std::string as_given(const io::Value& v, const std::string& key) {
+  const io::FieldSpec* f = smelter_schema().find(key);
+  if (f == nullptr || f->type != io::FieldType::kNumber) return "'" + v.text + "'";
+  const auto back = core::convert(v.number, f->internal_unit, f->unit, f->temperature_kind);
+  return fmt::format("{:g} {}", back.ok() ? back.value : v.number, f->unit);
+}
+
+// Statistics given beside a run's: at the key the case gave on the command line, else at the case
+// file's statistic, naming the other key, its value and where it came from (docs/cli.md, "Error
+// messages"; docs audit DA19-39: placed at the case file's aem although the run came from --set
+// #1).
+void report_both_given(const io::Value& sim, const std::string& k, const Reader& r) {
+  const io::Value& stat = *r.v.get(k);
+  const std::string run_key = "emissions.from_simulation";
+  const bool at_run = sim.origin == io::Origin::kCommandLine;
+  const io::Value& here = at_run ? sim : stat;
+  const io::Value& other = at_run ? stat : sim;
+  const std::string other_key = at_run ? k : run_key;
+  r.d.error(here.location, at_run ? run_key : k,
+            fmt::format("{}: the case also gives {} = {} ({}): give {} or {}, not both",
+                        at_run ? "'" + sim.text + "'" : as_given(stat, k), other_key,
+                        at_run ? as_given(stat, k) : "'" + sim.text + "'",
+                        other.location.to_string().empty() ? std::string("default")
+                                                           : other.location.to_string(),
+                        k, run_key));
+}
+
 // Anode-effect statistics from a dynamic run (`potline simulate` summary.json) replace AEM / AEO.
 std::optional<SimulatedAnodeEffects> read_simulation(SmelterCase& c, const Reader& r) {
   const io::Value* sim = r.v.get("emissions.from_simulation");
@@ -92,8 +122,7 @@ std::optional<SimulatedAnodeEffects> read_simulation(SmelterCase& c, const Reade
   for (const std::string k :
        {"emissions.aem", "emissions.ae_frequency", "emissions.ae_duration", "emissions.aeo"}) {
     const bool conflicts = overvoltage ? k == "emissions.aeo" : k != "emissions.aeo";
-    if (conflicts && r.opt(k))
-      r.d.error(r.at(k), k, "give " + k + " or emissions.from_simulation, not both");
+    if (conflicts && r.opt(k)) report_both_given(*sim, k, r);
   }
   c.ae_summary_file = resolve_case_path(*sim);
   // A run folder stands for its summary.json, as `report` and `compare` take run folders (T13-12).

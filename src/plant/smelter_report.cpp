@@ -282,6 +282,21 @@ std::vector<std::string> smelter_notes(const SmelterCase& c) {
       in.interest_usd_per_kg == 0) {  // else a reader takes "full = C1" for a plant without capital costs
     notes.push_back("no costs.depreciation, overheads, sustaining_capex or interest given: C2, business and full cost "
                     "equal C1");
+  } else if (in.depreciation_usd_per_kg < in.sustaining_capex_usd_per_kg) {
+    // Full cost = C2 + overheads + interest holds depreciation, the business cost sustaining capex
+    // instead (docs/model/economics.md): full below business read as a bug (user trial T20-15).
+    notes.push_back(
+        fmt::format("full cost is {:.0f} USD/t below the business cost: it holds "
+                    "costs.depreciation ({}) where the business cost "
+                    "holds costs.sustaining_capex ({:.0f} USD/t), so the margin and break-even "
+                    "power over full cost leave the "
+                    "sustaining capital out{}",
+                    (in.sustaining_capex_usd_per_kg - in.depreciation_usd_per_kg) * kKgPerT,
+                    in.depreciation_usd_per_kg == 0
+                        ? std::string("none given")
+                        : fmt::format("{:.0f} USD/t", in.depreciation_usd_per_kg * kKgPerT),
+                    in.sustaining_capex_usd_per_kg * kKgPerT,
+                    in.depreciation_usd_per_kg == 0 ? "; give costs.depreciation" : ""));
   }
   return notes;
 }

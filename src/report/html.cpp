@@ -28,7 +28,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-se
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-top:2px solid #ccc;padding-top:.6em;margin-top:1.6em}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3;overflow-wrap:anywhere}td.num{text-align:right;font-variant-numeric:tabular-nums}
-table.provenance th{width:11em}figure{margin:1em 0}figcaption{font-size:.8em;color:#555}
+table.provenance th{width:11em}figure{margin:1em 0}figcaption,p.caption{font-size:.8em;color:#555}
 .missing{color:#a33}.warn{color:#8a5a00}details{margin:.5em 0}code{font-size:.9em}
 .vega-embed{display:block}
 )";
@@ -139,7 +139,9 @@ std::string html_table(const HtmlTable& t) {
     }
     out += "</tr>\n";
   }
-  return out + "</tbody></table>\n";
+  out += "</tbody></table>\n";
+  if (!t.caption.empty()) out += "<p class=\"caption\">" + escape_html(t.caption) + "</p>\n";
+  return out;
 }
 
 std::string text_of(const Json& v) {
@@ -181,7 +183,12 @@ std::string provenance(const RunData& run) {
   row("Program", escape_html(fmt::format("potline {}, git commit {}", text_of(m.value("version", Json())),
                                          text_of(m.value("git_commit", Json())))));
   const Json seed = m.value("seed", Json());
-  row("Seed", escape_html(seed.is_null() ? "none recorded (cell, smelter, invest and fleet use no random numbers; a --vary of simulate or flex and fleet.flex's envelope ran at the case's run.seed)" : text_of(seed)));
+  row("Seed",
+      escape_html(seed.is_null()
+                      ? "none recorded (cell, smelter, invest and fleet use no random numbers; "
+                        "fleet.flex's envelope ran at the case's run.seed, and a --vary of "
+                        "run.seed records each point's seed in the rows of summary.json)"
+                      : text_of(seed)));
   std::string when = text_of(m.value("started_utc", Json()));
   if (m.contains("finished_utc")) when += " to " + text_of(m["finished_utc"]);
   row("Run at (UTC)", escape_html(when));

@@ -73,3 +73,11 @@ def test_cbam_default_country_did_you_mean():
 def test_cbam_missing_price_is_an_input_error():
     with pytest.raises(potline.InputError, match="required: the CBAM certificate price"):
         potline.cbam(direct_t_co2e_per_t=2.0)
+
+
+def test_bath_validity_warning_of_a_given_option_is_an_input_warning():
+    # Docs audit DA19-35: the conductivity's validity warning caused by temperature=940 stayed in
+    # result["warnings"] only; placed at --temperature, it is issued as cell's (T18-6).
+    with pytest.warns(potline.InputWarning, match=r"--temperature: Hives et al\. \(1996\) conductivity used outside"):
+        result = potline.bath(temperature=940)
+    assert result["warnings"][0].startswith("--temperature: Hives et al. (1996)")

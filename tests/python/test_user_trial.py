@@ -150,3 +150,24 @@ def test_run_error_of_a_stopped_simulation_carries_the_partial_result(root, tmp_
     potline.report(folder, out=str(tmp_path / "stopped.html"))
     html = (tmp_path / "stopped.html").read_text()
     assert "Stopped at " in html and "bath frozen (cell 0)" in html
+
+
+def test_set_takes_a_list_for_an_array_valued_key(root):
+    # T19-18: a list raised "TypeError: expected a number or a string ... got list", though the same key
+    # of a dict case takes one; it is --set's comma list. None is an input error at its --set.
+    case = str(root / "examples" / "world-2024.toml")
+    a = potline.fleet(case, set={"fleet.include_status": ["operating", "curtailed"]})
+    b = potline.fleet(case, set={"fleet.include_status": "operating,curtailed"})
+    assert a["production_Mt"] == b["production_Mt"]
+    with pytest.raises(potline.InputError, match=r"--set #2: error: 'fleet.include_status': no value \(None\)"):
+        potline.fleet(case, set={"fleet.last_year": 2024, "fleet.include_status": None})
+
+
+def test_a_price_series_without_times_is_one_error(root):
+    # T20-5: pd.Series(values) (a RangeIndex) gave one "time '0': write ISO 8601 ..." error per row.
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(potline.InputError) as e:
+        potline.flex(str(root / "examples" / "flex-day.toml"), prices=pd.Series([50.0] * 96))
+    text = str(e.value)
+    assert "a Series of prices needs a time index" in text and "RangeIndex 0 to 95" in text
+    assert text.count("error:") == 1

@@ -5,6 +5,7 @@
 // the command run with one more override KEY=VALUE, so every value is converted, range-checked and
 // reported exactly like --set (units allowed: "--vary prices.power=30:60:10 USD/MWh").
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -53,6 +54,8 @@ struct VaryTable {
     /// `thermal.operating_point` with --thermal): false when the cell does not run in this state, so
     /// its voltage, CE and SEC are no operating point (T14-1); nullopt for documents without one.
     std::optional<bool> operating_point = std::nullopt;
+    /// The document's integer `seed` (simulate, flex: the run.seed the point ran at), else nullopt.
+    std::optional<std::int64_t> seed = std::nullopt;
   };
   std::vector<Row> rows;
   /// About the --outputs asked for, as "--outputs: warning: 'KEY': ..." (a key renamed in the JSON

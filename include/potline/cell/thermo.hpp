@@ -6,7 +6,8 @@
 //
 // Every function is a pure, allocation-free polynomial evaluation (tens of ns), safe to call from
 // any thread. Outside a species' validity range the fit is evaluated anyway (no clamping): callers
-// that accept user temperatures check validity() and warn, as the design notes require.
+// that accept user temperatures check validity() and warn (docs/cli.md, "Error messages": a value
+// outside a correlation's validity range is a warning).
 namespace potline::cell::thermo {
 
 enum class Species {

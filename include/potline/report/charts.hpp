@@ -30,6 +30,9 @@ struct HtmlTable {
   std::string title;
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+  /// Definitions of the columns, in body text under the table (user trial T19-16: a six-line
+  /// heading); empty: none.
+  std::string caption = {};
 };
 
 struct RunReport {

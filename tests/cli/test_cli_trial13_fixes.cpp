@@ -117,7 +117,9 @@ TEST(CliTrial13Fixes, OutIntoAFolderThatIsNoRunFolderWarns) {
 // 340 kA) read as a 12 % saving in --json, Python and --vary, where only the text said the cell would
 // cool. The JSON, the --vary rows and --thermal's SEC now say it too.
 TEST(CliTrial13Fixes, HeldStateOffTheHeatBalanceIsNoOperatingPointInEveryOutput) {
-  const RunResult cut = potline({"cell", default_case(), "--set", "operation.line_current=340 kA", "--json"});
+  // The design ACD held (given): since T19-1 plain `cell` runs another current at the controlled ACD.
+  const RunResult cut = potline({"cell", default_case(), "--set", "operation.line_current=340 kA", "--set",
+                                 "operation.acd=3.8036037 cm", "--json"});
   ASSERT_EQ(cut.exit_code, 0) << cut.describe();
   const Json j = parse_json(cut.out);
   EXPECT_FALSE(j.at("operating_point").get<bool>());
@@ -133,7 +135,8 @@ TEST(CliTrial13Fixes, HeldStateOffTheHeatBalanceIsNoOperatingPointInEveryOutput)
   EXPECT_TRUE(custom.at("operating_point").is_null());
 
   // --vary: every row carries the verdict (CSV column, JSON rows, text column and its footnote).
-  const std::vector<std::string> vary = {"cell", default_case(), "--vary", "operation.line_current=320:440:40 kA",
+  const std::vector<std::string> vary = {"cell",      default_case(), "--set", "operation.acd=3.8036037 cm",
+                                         "--vary",    "operation.line_current=320:440:40 kA",
                                          "--outputs", "sec_dc_kWh_per_kg"};
   std::vector<std::string> csv = vary;
   csv.push_back("--csv");

@@ -233,7 +233,9 @@ TEST(CliTrialFleetTables, CellSaysWhenTheHeldTemperatureIsNoState) {
                          "CE and SEC here are no operating point (--thermal solves the bath temperature and ledge)\n"),
             std::string::npos)
       << hot.err;
-  const RunResult cold = potline({"cell", c, "--set", "operation.line_current=300 kA"});
+  // The design ACD given: without it 300 kA runs at the controlled ACD, near the design's heat loss (T19-1).
+  const RunResult cold =
+      potline({"cell", c, "--set", "operation.line_current=300 kA", "--set", "operation.acd=3.8036037 cm"});
   EXPECT_NE(cold.err.find("a cell run so would cool and grow ledge"), std::string::npos) << cold.err;
   for (const auto& args : std::vector<std::vector<std::string>>{{"cell", c}, {"cell", c, "--set", "operation.acd=4 cm"}}) {
     const RunResult r = potline(args);

@@ -10,6 +10,7 @@
 #include "potline/api/case_commands.hpp"
 #include "potline/bath/properties.hpp"
 #include "potline/bath/validity.hpp"
+#include "potline/dynamics/cell_model.hpp"
 #include "potline/dynamics/thermal_steady_state.hpp"
 #include "potline/io/schema.hpp"
 #include "potline/potline/simulate_case.hpp"
@@ -171,22 +172,26 @@ ThermalDesign thermal_design_point(const CellRun& run, const CaseSource& source)
     design = catalogue.c.op;
     design_liquidus_degC = catalogue.summary.at("liquidus_degC").get<double>();
     basis = "technology " + run.c.technology->name + " at its catalogue operating point";
+    return {design, catalogue.c.design, basis, design_liquidus_degC};
   }
-  return {design, basis, design_liquidus_degC};
+  return {design, run.c.design, basis, design_liquidus_degC};
 }
 
 namespace {
 // The temperature the controlled point holds, in words: the design point's; with another bath
 // composition, that bath's at the design current and ACD (user trial T19-12).
+// With another design (T19-22: the network loses the catalogue design's heat), the temperature this
+// design has there.
 std::string held_temperature(const line::ControlledOperatingPoint& p,
-                             const cell::OperatingPoint& design) {
+                             const cell::OperatingPoint& design, bool other_design) {
   if (p.target_temperature_K == design.bath_temperature_K)
     return fmt::format("the design point's {:.1f} °C", design.bath_temperature_K - 273.15);
   return fmt::format(
-      "{:.1f} °C, where this bath settles at the design point's {:.1f} kA and {:.2f} cm (the "
-      "design point's {:.1f} °C is that of its own bath)",
-      p.target_temperature_K - 273.15, design.line_current_A / 1e3, design.acd_m * 100,
-      design.bath_temperature_K - 273.15);
+      "{:.1f} °C, where this {} settles at the design point's {:.1f} kA and {:.2f} cm (the "
+      "design point's {:.1f} °C is that of its own {})",
+      p.target_temperature_K - 273.15, other_design ? "cell (its design and bath)" : "bath",
+      design.line_current_A / 1e3, design.acd_m * 100, design.bath_temperature_K - 273.15,
+      other_design ? "design and bath" : "bath");
 }
 }  // namespace
 
@@ -197,11 +202,12 @@ std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSour
   const ThermalDesign d = thermal_design_point(run, source);
   const cell::OperatingPoint& op = run.c.op;
   const auto controlled = line::controlled_acd_start(run.c.values, run.c.design, run.c.constants,
-                                                     d.op, op, run.c.technology.has_value());
+                                                     d.op, op, run.c.technology.has_value(), &d.design);
   if (!controlled) return std::nullopt;
   const line::ControlledOperatingPoint& p = *controlled;
   // What the design ACD held at this current would be, for the engineer who expects it.
-  const line::ThermalJudgement held = line::judge_thermal_state(run.c.design, run.c.constants, d.op, op);
+  const line::ThermalJudgement held =
+      line::judge_thermal_state(run.c.design, run.c.constants, d.op, op, &d.design);
   const dynamics::ThermalSteadyState& h = held.state;
   const bool liquid = h.status == "steady" || h.status == "no_ledge";
   std::string as_written = liquid ? fmt::format("bath {:.1f} °C, superheat {:.1f} K, ledge {:.1f} cm{}",
@@ -216,7 +222,7 @@ std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSour
           "back at {}{} (as simulate starts a case at this current, and smelter and fleet evaluate "
           "it); the design point's {:.2f} cm held at {:.1f} kA would settle at {} (give "
           "operation.acd to hold an ACD)",
-          p.op.acd_m * 100, op.line_current_A / 1e3, held_temperature(p, d.op),
+          p.op.acd_m * 100, op.line_current_A / 1e3, held_temperature(p, d.op, !dynamics::same_cell_design(d.design, run.c.design)),
           p.acd_at_limit
               ? fmt::format(", held at the ACD limit {:.1f}-{:.1f} cm (control.acd_min/max)",
                             p.acd_min_m * 100, p.acd_max_m * 100)
@@ -235,12 +241,13 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   const double design_liquidus_degC = td.liquidus_degC;
   {  // a case admitted for its solved temperature (run_cell's `thermal`) must have a working one
     core::Diagnostics diagnostics;
-    line::check_solved_cell_state(run.c.values, run.c, design, basis, diagnostics);
+    line::check_solved_cell_state(run.c.values, run.c, design, basis, &td.design, diagnostics);
     if (diagnostics.has_errors()) throw core::InputError(diagnostics);
   }
   std::vector<double> y(dynamics::kStateCount);
-  const dynamics::CellModel m =
-      dynamics::build_cell_model(run.c.design, run.c.constants, design, line::default_dynamics_parameters(), y.data());
+  const dynamics::CellModel m = dynamics::build_cell_model(run.c.design, run.c.constants, design,
+                                                           line::default_dynamics_parameters(), y.data(),
+                                                           std::nullopt, &td.design);
   const dynamics::ThermalSteadyState s = dynamics::solve_thermal_steady_state(m, run.c.op, 0.0);
   io::Json j;
   j["status"] = s.status;

@@ -13,6 +13,9 @@ namespace potline::api {
 /// else the case's own point.
 struct ThermalDesign {
   cell::OperatingPoint op;
+  /// The design whose heat the network loses at `op`: a catalogue technology's own design, so that
+  /// the case's design.* changes warm or cool the cell (user trial T19-22); else the case's.
+  cell::CellDesign design;
   std::string basis;     ///< in words, for the output
   double liquidus_degC;  ///< of the design point's bath
 };

@@ -59,6 +59,7 @@ std::vector<std::string> read_files(const FleetInput& input) {
 std::vector<std::string> read_files(const SimulationInput& input) {
   std::vector<std::string> files;
   add(files, input.catalogue_path);
+  for (const auto& f : input.emission_files) add(files, f);  // DA19-37: read by EmissionData::load
   return files;
 }
 

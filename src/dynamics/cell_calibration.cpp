@@ -70,10 +70,27 @@ struct HeatLossSplit {
   double top_loss, side_loss, bottom_loss, top_joule, lining_joule;  ///< [W]
 };
 
-HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op, const bath::Properties& props) {
+HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op, const bath::Properties& props,
+                              const cell::CellDesign* heat_loss_design) {
   const DynamicsParameters& p = m.parameters;
   const cell::CellResult r = cell::evaluate(m.design, m.constants, op);
-  const double loss = r.energy.heat_loss_W;
+  double loss = r.energy.heat_loss_W;
+  // Calibrated on another design's heat (build_cell_model): its loss per m² of each path, on this
+  // design's areas (the top and bottom scale with the cathode area, the side with the side area),
+  // and its conductors' Joule heat in the top and lining nodes; this design's own heat and Joule heat
+  // then drive that network (a higher cathode drop warms the lining and the cell, T19-22).
+  double top_bottom_scale = 1.0, side_scale = 1.0;
+  const cell::CellDesign* conductors = &m.design;
+  if (heat_loss_design && !same_cell_design(*heat_loss_design, m.design)) {
+    conductors = heat_loss_design;
+    loss = cell::evaluate(*heat_loss_design, m.constants, op).energy.heat_loss_W;
+    CellModel reference;
+    reference.design = *heat_loss_design;
+    reference.parameters = p;
+    set_geometry(reference);
+    top_bottom_scale = m.design.cathode_area_m2 / heat_loss_design->cathode_area_m2;
+    side_scale = m.side_area_m2 / reference.side_area_m2;
+  }
   HeatLossSplit h;
   h.T = op.bath_temperature_K;
   h.Tl = props.liquidus_K;
@@ -87,11 +104,11 @@ HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op
                     loss / 1e3, h.T - h.Tl, bottom_fraction));
   }
   const double I0 = op.line_current_A;
-  h.top_joule = p.anode_drop_to_top_fraction * I0 * I0 * m.design.anode_resistance_ohm;
-  h.lining_joule = p.cathode_drop_to_lining_fraction * I0 * I0 * m.design.cathode_resistance_ohm;
-  h.top_loss = p.top_loss_fraction * loss;
-  h.bottom_loss = bottom_fraction * loss;
-  h.side_loss = p.side_loss_fraction * loss;
+  h.top_joule = p.anode_drop_to_top_fraction * I0 * I0 * conductors->anode_resistance_ohm;
+  h.lining_joule = p.cathode_drop_to_lining_fraction * I0 * I0 * conductors->cathode_resistance_ohm;
+  h.top_loss = p.top_loss_fraction * loss * top_bottom_scale;
+  h.bottom_loss = bottom_fraction * loss * top_bottom_scale;
+  h.side_loss = p.side_loss_fraction * loss * side_scale;
   if (!(h.top_joule < h.top_loss) || !(h.lining_joule < h.bottom_loss)) {
     throw core::RunError(fmt::format(
         "dynamics: the conductors' Joule heat exceeds the heat loss it is released into: anodes {:.4g} kW against "
@@ -283,7 +300,8 @@ void start_at_steady_state(CellModel& m, const cell::OperatingPoint& op, const T
 
 CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
                            const cell::OperatingPoint& op, const DynamicsParameters& parameters,
-                           double* y, std::optional<double> exchanger_design_share) {
+                           double* y, std::optional<double> exchanger_design_share,
+                           const cell::CellDesign* heat_loss_design) {
   CellModel m;
   m.design = design;
   m.constants = constants;
@@ -293,11 +311,22 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
   const bath::Properties props = bath::evaluate(op.bath, op.bath_temperature_K, constants.conductivity);
   set_initial_masses(m, op, props, y);
   set_other_shares(m, op);
-  calibrate_thermal_network(m, split_heat_loss(m, op, props), y, exchanger_design_share);
+  calibrate_thermal_network(m, split_heat_loss(m, op, props, heat_loss_design), y, exchanger_design_share);
   set_node_heat_capacities(m);
   y[kColdAnodeHeat] = cold_anode_heat_J(m, y);
   prepare_rhs(m);
   return m;
+}
+
+bool same_cell_design(const cell::CellDesign& a, const cell::CellDesign& b) noexcept {
+  return a.anode_count == b.anode_count && a.anode_length_m == b.anode_length_m &&
+         a.anode_width_m == b.anode_width_m && a.anode_gap_m == b.anode_gap_m &&
+         a.center_channel_m == b.center_channel_m && a.side_channel_m == b.side_channel_m &&
+         a.anode_immersion_m == b.anode_immersion_m && a.cathode_area_m2 == b.cathode_area_m2 &&
+         a.anode_resistance_ohm == b.anode_resistance_ohm &&
+         a.cathode_resistance_ohm == b.cathode_resistance_ohm &&
+         a.external_resistance_ohm == b.external_resistance_ohm &&
+         a.rectifier_efficiency == b.rectifier_efficiency;
 }
 
 }  // namespace potline::dynamics

@@ -174,6 +174,7 @@ namespace {
 // temperature follows from the heat balance).
 bool starts_elsewhere(const SimulationCase& c) {
   if (!c.calibration_op) return false;
+  if (c.calibration_design && !same_cell_design(*c.calibration_design, c.design)) return true;
   const cell::OperatingPoint& a = c.op;
   const cell::OperatingPoint& b = *c.calibration_op;
   return a.line_current_A != b.line_current_A || a.acd_m != b.acd_m || a.bath.alumina_wt != b.bath.alumina_wt ||
@@ -192,7 +193,8 @@ CellModel build_cell(const SimulationCase& c, double acd_factor, const DynamicsP
   op.acd_m *= acd_factor;
   CellModel m;
   try {
-    m = build_cell_model(c.design, c.constants, calibration, p, y, design_share);
+    m = build_cell_model(c.design, c.constants, calibration, p, y, design_share,
+                         c.calibration_design ? &*c.calibration_design : nullptr);
   } catch (const core::RunError& e) {
     if (c.cells == 1) throw;
     throw core::RunError(fmt::format("cell {} of {} (calibrated at ACD {:.2f} cm after potline.spread_acd): {}", cell,
@@ -218,7 +220,8 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
   // The line's design cell (no spread: the cell `flex` runs) sets the exchanger share of every cell.
   std::optional<double> design_share;
   if (c.cells > 1 && p.exchanger_max_W_per_m2 > 0.0) {
-    design_share = build_cell_model(c.design, c.constants, c.calibration_op.value_or(c.op), p, states.data())
+    design_share = build_cell_model(c.design, c.constants, c.calibration_op.value_or(c.op), p, states.data(),
+                                    std::nullopt, c.calibration_design ? &*c.calibration_design : nullptr)
                        .exchanger_share;
   }
   for (int k = 0; k < c.cells; ++k) {
@@ -421,6 +424,21 @@ class Driver {
     }
   }
 
+  // The cut-outs and the liquidus-range figures of one cell up to a stop (as add_cell_to_summary
+  // counts them for a complete run).
+  static void add_stopped_run(const CellRun& run, StoppedLoopFigures& f) {
+    f.cut_out.insert(f.cut_out.end(), run.past_cuts.begin(), run.past_cuts.end());
+    if (run.cut_out) f.cut_out.push_back(run.cut);
+    if (!(run.liquidus_range_s > 0.0)) return;
+    const bool first = f.cells_outside_liquidus_range++ == 0;
+    f.liquidus_range_cell_hours += run.liquidus_range_s / 3600.0;
+    f.liquidus_range_max_cell_hours = std::max(f.liquidus_range_max_cell_hours, run.liquidus_range_s / 3600.0);
+    f.liquidus_range_max_alf3_wt = std::max(f.liquidus_range_max_alf3_wt, run.liquidus_range_max_alf3_wt);
+    f.liquidus_range_min_temperature_K =
+        first ? run.liquidus_range_min_temperature_K
+              : std::min(f.liquidus_range_min_temperature_K, run.liquidus_range_min_temperature_K);
+  }
+
   // Sends the events up to the violation (blocks that did not trip ran to the end of the chunk)
   // and throws.
   [[noreturn]] void stop(const Violation& v) {
@@ -439,8 +457,12 @@ class Driver {
         loop.out_of_window_at_limit_cell_hours += run.totals.loop_limit_out_of_window_s / 3600.0;
         loop.out_of_window_at_limit_max_h = std::max(loop.out_of_window_at_limit_max_h, longest / 3600.0);
         loop.cells_out_of_window_at_limit_a_day += longest >= 24 * 3600.0 ? 1 : 0;
+        add_stopped_run(run, loop);
       }
     }
+    std::sort(loop.cut_out.begin(), loop.cut_out.end(), [](const CutOutCell& a, const CutOutCell& b) {
+      return a.time_s != b.time_s ? a.time_s < b.time_s : a.cell < b.cell;
+    });
     throw SimulationStopped(v.message, v.reason, v.cell, v.time_s, last_row_s_, loop);
   }
 

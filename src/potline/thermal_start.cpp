@@ -81,7 +81,9 @@ Network calibrate(const SimulationCase& c, const cell::OperatingPoint& at) {
   Network n;
   std::vector<double> y(dynamics::kStateCount);
   try {
-    n.model = dynamics::build_cell_model(c.design, c.constants, at, cell_dynamics_parameters(c), y.data());
+    n.model = dynamics::build_cell_model(c.design, c.constants, at, cell_dynamics_parameters(c), y.data(),
+                                         std::nullopt,
+                                         c.calibration_design ? &*c.calibration_design : nullptr);
   } catch (const core::RunError& e) {
     n.error = e.what();
   }
@@ -205,13 +207,36 @@ std::vector<const OperatingKey*> moved_keys(const SimulationCase& c) {
 
 // The run starts at the steady state of the calibrated network at the case's point; a point with
 // none is an input error at each moved key.
+// The design.* keys the case gave when its design is not the one the network is calibrated on
+// (T19-22: they change the heat generated, so the cell starts elsewhere).
+std::vector<std::string> changed_design_keys(const io::ValueSet& v, const SimulationCase& c) {
+  std::vector<std::string> keys;
+  if (!c.calibration_design || dynamics::same_cell_design(*c.calibration_design, c.design)) return keys;
+  for (const auto& [key, x] : v.all()) {
+    const bool input = x.origin == io::Origin::kCommandLine || x.origin == io::Origin::kCaseFile;
+    if (input && key.rfind("design.", 0) == 0) keys.push_back(key);
+  }
+  if (keys.empty()) keys.push_back("case.technology");  // not expected: the design differs by a key
+  return keys;
+}
+
 void start_at_case_point(const io::ValueSet& v, const StartContext& x, SimulationCase& c,
                          core::Diagnostics& diagnostics) {
   const std::vector<const OperatingKey*> moved = moved_keys(c);
-  if (moved.empty()) return;
+  const std::vector<std::string> design_keys = changed_design_keys(v, c);
+  if (moved.empty() && design_keys.empty()) return;
   const dynamics::ThermalSteadyState s = dynamics::solve_thermal_steady_state(x.model, c.op, x.exchanger_fraction);
   const std::string why = not_working(s, c.design);
   if (!why.empty()) {
+    for (const std::string& key : design_keys) {
+      diagnostics.error(location(v, key), key,
+                        fmt::format("{}: with this design the cell at {:.4g} kA and ACD {:.2f} cm has no working "
+                                    "steady state: {}; the heat-loss network is calibrated at {} ({}) on the "
+                                    "catalogue design's heat, and a design change changes the heat the cell "
+                                    "generates (docs/model/dynamics.md, \"Thermal calibration\")",
+                                    value_text(v, key), c.op.line_current_A / 1e3, c.op.acd_m * 100, why,
+                                    c.calibration_basis, point_text(*c.calibration_op)));
+    }
     for (const OperatingKey* k : moved) {
       diagnostics.error(location(v, k->key), k->key,
                         fmt::format("{}: {}; the heat-loss network is calibrated at {} ({}); {} (docs/model/dynamics.md, "
@@ -255,16 +280,19 @@ void warn_given_temperature(const io::ValueSet& v, const SimulationCase& c, bool
 void report_uncalibratable(const io::ValueSet& values, const SimulationCase& c, const cell::OperatingPoint& point,
                            const std::string& basis, bool technology, const std::string& why,
                            core::Diagnostics& diagnostics) {
+  // A technology's case: a key of the case file or the command line; a case calibrated at its file's
+  // point (without --set): a --set, which is what moved it from the file (the file is the design).
   std::vector<std::string> given;
   for (const auto& [key, x] : values.all()) {
-    const bool input = x.origin == io::Origin::kCommandLine || x.origin == io::Origin::kCaseFile;
+    const bool input =
+        x.origin == io::Origin::kCommandLine || (technology && x.origin == io::Origin::kCaseFile);
     for (const char* section : {"design.", "model.", "dynamics.", "heat_exchangers."}) {
       if (input && key.rfind(section, 0) == 0) given.push_back(key);
     }
   }
   std::string key = technology ? "case.technology" : "operation.bath_temperature";
   std::string head;
-  if (technology && !given.empty()) {
+  if (!given.empty()) {
     key = blamed_key(values, given);
     const cell::CellResult r = cell::evaluate(c.design, c.constants, point);
     head = fmt::format("{}: with it the cell at {} ({}) runs at {:.4g} V and loses {:.4g} kW, and ", value_text(values, key),
@@ -280,9 +308,12 @@ void report_uncalibratable(const io::ValueSet& values, const SimulationCase& c, 
 
 // The network calibrated at `point`, the run started at c.op's steady state of it.
 void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, const std::string& basis,
-                bool technology, SimulationCase& c, core::Diagnostics& diagnostics) {
+                const cell::CellDesign* heat_loss_design, SimulationCase& c, core::Diagnostics& diagnostics) {
+  const bool technology = heat_loss_design != nullptr;
   c.calibration_op = point;
   c.calibration_basis = basis;
+  if (heat_loss_design && !dynamics::same_cell_design(*heat_loss_design, c.design))
+    c.calibration_design = *heat_loss_design;
   c.op.bath_temperature_K = point.bath_temperature_K;
   c.start_ledge_m = c.dynamics.initial_ledge_m;
   const Network n = calibrate(c, point);
@@ -292,8 +323,8 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
   }
   // User trial T17-5: at another line current, the ACD simulate's pot control settles the cell at,
   // so that the case's current and a step to it from the calibration point end in one state.
-  const auto controlled =
-      controlled_acd_start(values, c.design, c.constants, point, c.op, technology);
+  const auto controlled = controlled_acd_start(values, c.design, c.constants, point, c.op, technology,
+                                               c.calibration_design ? &*c.calibration_design : nullptr);
   if (controlled) c.op.acd_m = controlled->op.acd_m;
   const StartContext x{c, *n.model, cell_dynamics_parameters(c).exchanger_design_fraction};
   start_at_case_point(values, x, c, diagnostics);
@@ -313,7 +344,8 @@ std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet&
                                                              const cell::ModelConstants& constants,
                                                              const cell::OperatingPoint& design_op,
                                                              const cell::OperatingPoint& op,
-                                                             bool technology) {
+                                                             bool technology,
+                                                             const cell::CellDesign* heat_loss_design) {
   if (op.line_current_A == design_op.line_current_A || op.acd_m != design_op.acd_m)
     return std::nullopt;
   const io::Value* acd = values.get("operation.acd");
@@ -323,7 +355,8 @@ std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet&
   // Any bath composition (user trial T19-12: only the design's exact composition took the
   // controlled ACD, a spike in a --vary of bath.alf3 or bath.alumina): the control holds that
   // bath's temperature at the design current and ACD.
-  ControlledOperatingPoint p = controlled_operating_point(design, constants, design_op, op);
+  ControlledOperatingPoint p =
+      controlled_operating_point(design, constants, design_op, op, heat_loss_design);
   if (!p.judgement.operating_point) return std::nullopt;
   return p;
 }
@@ -336,9 +369,9 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
       cell_case.technology ? cell::technology_case(*cell_case.technology, catalogue, quiet) : std::nullopt;
   if (catalogue_case) {
     start_from(values, catalogue_case->op, "technology " + cell_case.technology->name + "'s catalogue operating point",
-               true, c, diagnostics);
+               &catalogue_case->design, c, diagnostics);
   } else if (design_point) {
-    start_from(values, *design_point, "the case file's operating point (without --set)", false, c, diagnostics);
+    start_from(values, *design_point, "the case file's operating point (without --set)", nullptr, c, diagnostics);
   } else {
     check_own_point(values, c, diagnostics);
   }
@@ -346,8 +379,7 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
 
 void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& cell_case,
                              const cell::OperatingPoint& design, const std::string& basis,
-                             core::Diagnostics& diagnostics) {
-  if (bath::liquidus_K(cell_case.op.bath) <= cell_case.op.bath_temperature_K) return;
+                             const cell::CellDesign* heat_loss_design, core::Diagnostics& diagnostics) {
   SimulationCase c;  // cell --thermal's network: the default dynamics.*, no exchangers, no controller
   c.design = cell_case.design;
   c.constants = cell_case.constants;
@@ -356,7 +388,19 @@ void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& c
   c.controller_enabled = false;
   c.calibration_op = design;
   c.calibration_basis = basis;
+  if (heat_loss_design && !dynamics::same_cell_design(*heat_loss_design, c.design))
+    c.calibration_design = *heat_loss_design;
   const Network n = calibrate(c, design);
+  const bool below_liquidus = bath::liquidus_K(cell_case.op.bath) > cell_case.op.bath_temperature_K;
+  const bool technology = cell_case.technology.has_value();
+  if (!n.model && (technology || !below_liquidus)) {
+    // A design, model or dynamics input the network cannot be calibrated with: the input error
+    // simulate gives, at the key given (user trial T19-25: a run-time failure with no key, that
+    // blamed dynamics.* keys the case never set).
+    report_uncalibratable(values, c, design, basis, technology, n.error, diagnostics);
+    return;
+  }
+  if (!below_liquidus) return;
   if (!n.model) {  // the case's own point (its file without --set is no complete case) below its liquidus
     diagnostics.error(location(values, "operation.bath_temperature"), "operation.bath_temperature",
                       fmt::format("the heat-loss network cannot be calibrated at {} ({}, liquidus {:.1f} °C): {}; "
@@ -369,7 +413,8 @@ void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& c
   // the rule takes it (T19-12: 6 wt% AlF3 at 368 kA, its ACD not given, runs there in both
   // commands).
   if (const auto p = controlled_acd_start(values, c.design, c.constants, design, c.op,
-                                          cell_case.technology.has_value()))
+                                          cell_case.technology.has_value(),
+                                          c.calibration_design ? &*c.calibration_design : nullptr))
     c.op.acd_m = p->op.acd_m;
   start_at_case_point(values, StartContext{c, *n.model, 0.0}, c, diagnostics);
 }

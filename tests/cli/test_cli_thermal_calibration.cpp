@@ -213,5 +213,34 @@ TEST(CliControlDefaults, ANominalLineWhoseLoopTouchesItsLimitIsNotWarnedAbout) {
   EXPECT_EQ(parse_json(r.out).at("cells_out_of_window").get<int>(), 0);
 }
 
+// User trial T19-22: a design change is a what-if of the heat the cell generates, not a cell re-lined
+// for it: the network loses the catalogue design's heat, so +0.12 V of cathode drop (+48 kW) warms the
+// bath and thins the ledge, as an ACD change of the same heat does (was: 965.0 °C and 6.50 cm in every
+// row, the calibration absorbing the drop). docs/validation.md D45 (consistency, not validation).
+TEST(CliThermalCalibration, ADesignChangeWarmsTheCellItDoesNotRelineIt) {
+  const RunResult r = potline({"cell", default_case(), "--thermal", "--vary", "design.cathode_drop=0.2,0.28,0.4 V",
+                               "--outputs", "thermal.bath_temperature_degC,thermal.ledge_cm,thermal.heat_loss_kW",
+                               "--csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const std::vector<std::string> lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 4u) << r.out;
+  const std::vector<double> bath = {964.336, 965.0, 965.915}, ledge = {8.365, 6.500, 4.386},
+                            loss = {746.5, 778.5, 826.5};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::vector<std::string> row = csv_cells(lines[i + 1]);
+    ASSERT_EQ(row.size(), 6u) << r.out;  // key, value, the outputs, operating_point
+    EXPECT_NEAR(std::stod(row[2]), bath[i], 0.01) << r.out;
+    EXPECT_NEAR(std::stod(row[3]), ledge[i], 0.01) << r.out;
+    EXPECT_NEAR(std::stod(row[4]), loss[i], 0.1) << r.out;
+  }
+  // simulate starts the same cell in the same state, and its heat-balance loop holds it there.
+  const RunResult s = potline({"simulate", example("cell-7d.toml"), "--set", "design.cathode_drop=0.4 V", "--set",
+                               "run.duration=2 d", "--json"});
+  ASSERT_EQ(s.exit_code, 0) << s.describe();
+  const Json start = parse_json(s.out).at("thermal_calibration");
+  EXPECT_NEAR(start.at("start_bath_temperature_degC").get<double>(), 965.915, 0.01);
+  EXPECT_NEAR(start.at("start_ledge_cm").get<double>(), 4.386, 0.01);
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_thermal_calibration

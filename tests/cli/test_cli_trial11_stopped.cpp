@@ -40,6 +40,34 @@ TEST(CliTrial11Stopped, RunStoppedByAGuardIsReportedAndCompared) {
   EXPECT_TRUE(runs.at(1).at("stopped").is_null());
 }
 
+// Docs audit DA19-21 and user trial T19-17: a stopped run's summary keeps the case's warnings and the
+// run's up to the stop, as a complete run's, and the note that its last hours extrapolated the
+// liquidus correlation (on stderr too); its manifest lists the emission data it read (DA19-37).
+TEST(CliTrial11Stopped, StoppedSummaryKeepsTheWarningsAndTheLiquidusNote) {
+  TempDir dir;
+  const auto out = dir.path() / "o8";
+  const auto r = potline({"simulate", example("outage-3h.toml"), "--set", "potline.outage_duration=8 h", "--set",
+                          "operation.bath_temperature=960 degC", "-q", "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 1) << r.describe();
+  const Json summary = parse_json(read_file(out / "summary.json"));
+  const auto warnings = summary.at("warnings").get<std::vector<std::string>>();
+  ASSERT_EQ(warnings.size(), 2u) << summary.dump(1);
+  expect_in(warnings[0], "--set #2: warning: 'operation.bath_temperature': 960.0 °C is not used");
+  expect_in(warnings[1], "cell 0 at 29.77 h (1.241 d): bath frozen");
+  const auto notes = summary.at("notes").get<std::vector<std::string>>();
+  ASSERT_EQ(notes.size(), 1u) << summary.dump(1);
+  expect_in(notes[0], "the bath left the validity range of the liquidus correlation [Solheim 1996]");
+  expect_in(notes[0], "max excess AlF3 24.3 wt%, bath down to 843.0 °C");
+  expect_in(r.err, "note: the bath left the validity range of the liquidus correlation");
+  const Json& range = summary.at("liquidus_out_of_range");
+  EXPECT_EQ(range.at("cells"), 1);
+  EXPECT_NEAR(range.at("max_alf3_excess_wt").get<double>(), 24.27, 0.01);
+  std::vector<std::string> inputs;
+  for (const Json& f : parse_json(read_file(out / "manifest.json")).at("inputs")) inputs.push_back(f.at("path"));
+  ASSERT_EQ(inputs.size(), 5u);
+  expect_in(inputs[2], "data/emissions/ipcc-aluminium.toml");
+}
+
 }  // namespace
 }  // namespace test_cli_trial11_stopped
 }  // namespace potline_cli_test

@@ -32,9 +32,17 @@ TEST(CliInputBlame, ConflictsAreReportedAtTheKeyTheUserGave) {
        {"--set #1: error: 'operation.line_current': 2000 kA: no steady state within 150 K above the liquidus",
         "operation.line_current from 358.1 kA to 455.4 kA gives a working steady state"}},
       {"operation.acd=15 cm", {"--set #1: error: 'operation.acd': 15 cm: no steady state within 150 K"}},
+      // Since T19-22 the network loses the catalogue design's heat, so a one-anode design no longer
+      // stops its calibration: it has no steady state (220 V at 400 kA).
       {"design.anode_count=1",
-       {"--set #1: error: 'design.anode_count': 1: with it the cell at technology AP40's catalogue operating point",
-        "the heat-loss network cannot be calibrated there"}},
+       {"--set #1: error: 'design.anode_count': 1: with this design the cell at 400 kA and ACD 3.80 cm has no "
+        "working steady state: no steady state within 150 K above the liquidus",
+        "on the catalogue design's heat, and a design change changes the heat the cell generates"}},
+      {"design.cathode_area=0.01 m2",
+       {"--set #1: error: 'design.cathode_area': 0.01 m2: with it the cell at technology AP40's catalogue operating "
+        "point (400 kA, ACD 3.80 cm, 965.0 °C, 12 wt% AlF3) runs at 4.862 V and loses 1046 kW, and the heat-loss "
+        "network cannot be calibrated there: dynamics: the anodes (immersion 15 cm) take up more than the bath "
+        "volume"}},
       {"design.nominal_current=0.001 kA",
        {"--set #1: error: 'design.nominal_current': 0.001 kA: with it the cell at technology AP40's catalogue",
         "the conductors' Joule heat exceeds the heat loss it is released into"}},
@@ -97,6 +105,55 @@ TEST(CliCurrentCsvErrors, AtTheValueColumnOncePerMistakeInLineOrder) {
     if (found != std::string::npos) at = found;
   }
   EXPECT_NE(r.err.find("potline: 5 input error(s); nothing was run"), std::string::npos) << r.err;
+}
+
+// User trial T19-25: `cell --thermal` of a design its heat-loss network cannot be calibrated with is the
+// input error simulate gives, at the key given with the cell's voltage and heat (was exit 1, a
+// "run-time failure" with no place that blamed dynamics.* keys the case never set).
+TEST(CliInputBlame, CellThermalOfAnImpossibleDesignIsAnInputErrorAtItsKey) {
+  const RunResult r = potline({"cell", default_case(), "--thermal", "--set", "design.cathode_area=0.01 m2"});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  expect_in(r.err,
+            "--set #1: error: 'design.cathode_area': 0.01 m2: with it the cell at technology AP40 at its catalogue "
+            "operating point (400 kA, ACD 3.80 cm, 965.0 °C, 12 wt% AlF3) runs at 4.862 V and loses 1046 kW, and "
+            "the heat-loss network cannot be calibrated there: dynamics: the anodes (immersion 15 cm) take up more "
+            "than the bath volume");
+  expect_in(r.err, "potline: 1 input error(s); nothing was run");
+  expect_not_in(r.err, "run-time failure");
+  // A design the network takes but that has no steady state is cell --thermal's warning, as for an
+  // operating point (simulate refuses it at the key, above): 220 V at 400 kA overheats.
+  const RunResult one = potline({"cell", default_case(), "--thermal", "--set", "design.anode_count=1"});
+  EXPECT_EQ(one.exit_code, 0) << one.describe();
+  expect_in(one.err, "--thermal: warning: no steady state within 150 K above the liquidus");
+  expect_in(one.out, "Thermal steady state (overheats;");
+}
+
+// User trial T19-7: the current CSV's and disturbance.cells' errors need no cell, so they come in the
+// same pass as the case's schema errors (was: only after those four were fixed, a second run).
+TEST(CliInputBlame, ScheduleAndCellListErrorsComeWithTheCasesOthers) {
+  TempDir dir;
+  dir.write("amp.csv", "time [h],current [kA]\n0,400\n1,400\n2,abc\n3,-5\n5,400\n4,400\n6,3000\n");
+  const std::string toml = dir.write(
+      "simbad.toml",
+      "[case]\ntechnology = \"AP40\"\n[run]\nduration = \"1 d\"\n[potline]\ncells = 4\ncurrent_csv = "
+      "\"amp.csv\"\n[control]\nquench = \"automatc\"\nfeed_interval = \"-5 s\"\n[dynamics]\n"
+      "frozen_bath_fraction = 1.5\n[disturbance]\ncells = \"7\"\n");
+  const RunResult r = potline({"simulate", toml});
+  EXPECT_EQ(r.exit_code, 2) << r.describe();
+  for (const char* e :
+       {"simbad.toml:9:10: error: 'control.quench': value 'automatc' is not one of",
+        "simbad.toml:10:1: error: 'control.feed_interval': unknown key",
+        "simbad.toml:12:24: error: 'dynamics.frozen_bath_fraction': value 1.5 is outside the allowed range",
+        "amp.csv:4:3: error: 'potline.current_csv': current: 'abc' is not a non-negative number",
+        "amp.csv:5:3: error: 'potline.current_csv': current: '-5' is not a non-negative number",
+        "amp.csv:7:1: error: 'potline.current_csv': row out of order: time 4 h belongs after line 5 (3 h)",
+        "amp.csv:8:3: error: 'potline.current_csv': current 3000 kA is outside the allowed range 0 to 500 kA",
+        "simbad.toml:14:9: error: 'disturbance.cells': cell 7 does not exist: the line has 4 cell(s)",
+        "simbad.toml:14:9: error: 'disturbance.cells': names the cells of a feed stop, an anode problem or a cover "
+        "loss, but the case has none"}) {
+    expect_in(r.err, e);
+  }
+  expect_in(r.err, "potline: 9 input error(s); nothing was run");
 }
 
 }  // namespace test_cli_trial17_blame

@@ -146,8 +146,8 @@ TEST(EventWindows, UndisturbedPotlineIsInWindowOnDailyMeans) {
 // Ladder row d: a 3-hour total outage of a 240 kA-class cell after [Dupuis et al. 2007] (4 h
 // voltage preheat, 3 h off, 8 h reheat). The catalogue has no VAW CA240; A697 (228 kA) stands in.
 // Asserted: the cell survives and recovers, the preheat raises the minimum, and the bath never
-// falls more than 3 K below the liquidus of its changing composition. Measured: minimum 904.1 °C
-// with a 0.3 V preheat (estimate: the published preheat voltage is not read), 897.6 °C without
+// falls more than 3 K below the liquidus of its changing composition. Measured: minimum 904.0 °C
+// with a 0.3 V preheat (estimate: the published preheat voltage is not read), 897.0 °C without
 // (913.1 and 907.0 °C with bath and metal lumped); back at its 965 °C operating point (below). The
 // published figure (measured and simulated bath temperature, Figure 4 of the manuscript) is
 // readable only as its axes, 910–980 °C: the model's minimum lies below the floor, asserted as a

@@ -16,6 +16,9 @@ struct SimulationInput {
   line::SimulationCase c;
   std::string catalogue_path;
   std::vector<std::string> warnings;  ///< diagnostics of reading the case, one per line (file:line:col ...)
+  /// The emission data files read (plant::EmissionData::load: the PFC coefficients of pfc_t_co2e),
+  /// for the manifest (docs audit DA19-37).
+  std::vector<std::string> emission_files;
 };
 
 /// Reads the case and its overrides; `threads` > 0 overrides run.threads (results do not depend on it).
@@ -65,8 +68,15 @@ std::string cut_out_warning(const line::CutOutCell& c, int cells_in_line, int ce
 /// `startup_voltage_V`, `startup_time_s`: its start-up (potline.startup_*; 0: none).
 std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cells,
                            double startup_voltage_V = 0.0, double startup_time_s = 0.0);
-/// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go.
-io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e);
+/// The warnings and notes of a run a guard stopped, up to the stop: the cells cut out (and cut in
+/// again) so far, the heat-balance loop at its limit (warnings), the bath outside the liquidus
+/// correlation (note; user trial T19-17: the stopped run lost the note that explains its last hours).
+SimulationMessages stopped_run_messages(const line::SimulationCase& c, const line::SimulationStopped& e);
+/// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go; its
+/// `warnings` (the case's, then the run's so far) and `notes` as a complete run's (docs audit DA19-21:
+/// only the heat-balance loop's warning was kept).
+io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e,
+                              const std::vector<std::string>& case_warnings = {});
 
 /// Follows the time-series rows: since when the line current has sat at the rectifier limit
 /// potline.max_current. A run stopped by a guard with the current there names the limit as the

@@ -301,8 +301,17 @@ void prepare_rhs(CellModel& m) noexcept;
 /// initial state in `y0` (size kStateCount). `exchanger_design_share` (a cell of a line's spread):
 /// the shell exchangers carry this share of the cell's own side loss, the design cell's
 /// exchanger_share, instead of parameters.exchanger_max_W_per_m2 × the side area.
+/// `heat_loss_design` (a technology's catalogue design when the case changes design.*): the network
+/// loses, per m² of its top, side and bottom, what that design generates at `op`, so that this
+/// design's other heat generation (a higher cathode drop) warms or cools the cell instead of being
+/// absorbed by the calibration (user trial T19-22); `op` is then a steady state of that design,
+/// not of this one. nullptr: this design's heat (every cell built before 2026-12-08).
 CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
                            const cell::OperatingPoint& op, const DynamicsParameters& parameters,
-                           double* y0, std::optional<double> exchanger_design_share = std::nullopt);
+                           double* y0, std::optional<double> exchanger_design_share = std::nullopt,
+                           const cell::CellDesign* heat_loss_design = nullptr);
+
+/// Every field of the two designs is equal.
+bool same_cell_design(const cell::CellDesign& a, const cell::CellDesign& b) noexcept;
 
 }  // namespace potline::dynamics

@@ -106,6 +106,11 @@ struct SimulationCase {
   /// state of that network at `op`, and op.bath_temperature_K is that steady temperature.
   std::optional<cell::OperatingPoint> calibration_op;
   std::string calibration_basis = "the case's operating point";  ///< in words (run output)
+  /// The design whose heat generation at calibration_op the network loses (per m² of each path): a
+  /// catalogue technology's own design when the case changes design.*, so that a higher cathode or
+  /// anode drop warms the cell (user trial T19-22); the cells then start in the steady state of
+  /// `design` at `op`. none: `design` (the case's design is calibrated, as before).
+  std::optional<cell::CellDesign> calibration_design;
   /// Steady ledge at `op` of the cell without spread, where the run starts (0: dynamics.initial_ledge).
   double start_ledge_m = 0;
   dynamics::DynamicsParameters dynamics;
@@ -494,6 +499,14 @@ struct StoppedLoopFigures {
   double out_of_window_at_limit_cell_hours = 0, out_of_window_at_limit_max_h = 0;
   int cells_out_of_window_at_limit_a_day = 0;
   double hot_cell_hours = 0;
+  /// The run up to the stop, for its warnings and notes (docs audit DA19-21, user trial T19-17: a
+  /// stopped run lost the liquidus-validity note that explains its last hours, and the cut-outs
+  /// before the stop): the cells cut out of the line (and cut in again) so far, and the bath outside
+  /// the liquidus correlation's validity (as Summary's liquidus_range_* fields).
+  std::vector<CutOutCell> cut_out;
+  int cells_outside_liquidus_range = 0;
+  double liquidus_range_cell_hours = 0, liquidus_range_max_cell_hours = 0, liquidus_range_max_alf3_wt = 0;
+  double liquidus_range_min_temperature_K = 0;
 };
 
 class SimulationStopped : public core::RunError {

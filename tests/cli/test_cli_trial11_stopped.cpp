@@ -62,8 +62,9 @@ TEST(CliTrial11Stopped, StoppedSummaryKeepsTheWarningsAndTheLiquidusNote) {
   const Json& range = summary.at("liquidus_out_of_range");
   EXPECT_EQ(range.at("cells"), 1);
   EXPECT_NEAR(range.at("max_alf3_excess_wt").get<double>(), 24.27, 0.01);
+  const Json manifest = parse_json(read_file(out / "manifest.json"));
   std::vector<std::string> inputs;
-  for (const Json& f : parse_json(read_file(out / "manifest.json")).at("inputs")) inputs.push_back(f.at("path"));
+  for (const Json& f : manifest.at("inputs")) inputs.push_back(f.at("path"));
   ASSERT_EQ(inputs.size(), 5u);
   expect_in(inputs[2], "data/emissions/ipcc-aluminium.toml");
 }

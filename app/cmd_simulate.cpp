@@ -391,9 +391,11 @@ int run_simulate(const SimulateOptions& o, const GlobalOptions& global) {
   } catch (const line::SimulationStopped& e) {
     // A physical guard tripped: keep what was simulated, marked partial, and fail (exit 1).
     writer.finish();
-    write_run_files(o, global, loaded, started, api::stopped_summary_json(c, e, loaded.warnings), false);
+    write_run_files(o, global, loaded, started, api::stopped_summary_json(c, e, loaded.warnings),
+                    false);
     // The heat-balance loop up to the stop (T15-1: a run that stops frozen is when it matters) and
-    // the bath outside the liquidus correlation (T19-17); the cut-outs were printed as they happened.
+    // the bath outside the liquidus correlation (T19-17); the cut-outs were printed as they
+    // happened.
     const std::string w = api::heat_balance_loop_warning(c, e.loop.cells_out_of_window_at_limit_a_day, c.cells,
                                                          e.loop.out_of_window_at_limit_max_h,
                                                          e.loop.out_of_window_at_limit_cell_hours);

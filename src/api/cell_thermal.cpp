@@ -1,12 +1,13 @@
 // potline cell --thermal (and the Python API's cell(thermal=True)): the bath temperature and ledge
 // from the heat balance of the dynamics' heat-loss network (docs/model/cell.md, "Thermal steady state").
+#include "cell_thermal.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
-#include "cell_thermal.hpp"
 #include "potline/api/case_commands.hpp"
 #include "potline/bath/properties.hpp"
 #include "potline/bath/validity.hpp"
@@ -201,8 +202,9 @@ std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSour
   // current.
   const ThermalDesign d = thermal_design_point(run, source);
   const cell::OperatingPoint& op = run.c.op;
-  const auto controlled = line::controlled_acd_start(run.c.values, run.c.design, run.c.constants,
-                                                     d.op, op, run.c.technology.has_value(), &d.design);
+  const auto controlled =
+      line::controlled_acd_start(run.c.values, run.c.design, run.c.constants, d.op, op,
+                                 run.c.technology.has_value(), &d.design);
   if (!controlled) return std::nullopt;
   const line::ControlledOperatingPoint& p = *controlled;
   // What the design ACD held at this current would be, for the engineer who expects it.
@@ -222,7 +224,8 @@ std::optional<HeldAcd> controlled_thermal_acd(const CellRun& run, const CaseSour
           "back at {}{} (as simulate starts a case at this current, and smelter and fleet evaluate "
           "it); the design point's {:.2f} cm held at {:.1f} kA would settle at {} (give "
           "operation.acd to hold an ACD)",
-          p.op.acd_m * 100, op.line_current_A / 1e3, held_temperature(p, d.op, !dynamics::same_cell_design(d.design, run.c.design)),
+          p.op.acd_m * 100, op.line_current_A / 1e3,
+          held_temperature(p, d.op, !dynamics::same_cell_design(d.design, run.c.design)),
           p.acd_at_limit
               ? fmt::format(", held at the ACD limit {:.1f}-{:.1f} cm (control.acd_min/max)",
                             p.acd_min_m * 100, p.acd_max_m * 100)
@@ -246,8 +249,8 @@ io::Json cell_thermal_summary(const CellRun& run, const CaseSource& source) {
   }
   std::vector<double> y(dynamics::kStateCount);
   const dynamics::CellModel m = dynamics::build_cell_model(run.c.design, run.c.constants, design,
-                                                           line::default_dynamics_parameters(), y.data(),
-                                                           std::nullopt, &td.design);
+                                                           line::default_dynamics_parameters(),
+                                                           y.data(), std::nullopt, &td.design);
   const dynamics::ThermalSteadyState s = dynamics::solve_thermal_steady_state(m, run.c.op, 0.0);
   io::Json j;
   j["status"] = s.status;

@@ -202,8 +202,9 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   // build_cell_case says it when it is the only one).
   if (rejected > 0 && diagnostics.error_count() == rejected) cell::check_technology_name(user, catalogue, diagnostics);
   // Errors of inputs the cells are not built from (run.seed, window.*, ...) leave the case to be
-  // built, so its own errors (a feed cycle that cannot work, user trial T17-7) come in the same pass.
-  // The schedule's and the cell list's errors need no cell: they come in this pass too (T19-7).
+  // built, so its own errors (a feed cycle that cannot work, user trial T17-7) come in the same
+  // pass. The schedule's and the cell list's errors need no cell: they come in this pass too
+  // (T19-7).
   if (diagnostics.has_errors() && !line::errors_leave_cells_buildable(diagnostics)) {
     line::check_schedule_and_cells_apart(user, catalogue, source.base_dir(), diagnostics);
     throw core::InputError(diagnostics);
@@ -219,7 +220,8 @@ SimulationInput load_simulation_here(const CaseSource& source, int threads) {
   check_schedule_reach(*built, user, diagnostics);
   check_start_saturation(*built, user, diagnostics);
   SimulationInput input{std::move(*built), catalogue.path(), {}, {}};
-  for (const char* f : {"ipcc-aluminium.toml", "power.toml", "fuels.toml"})  // what EmissionData::load read
+  for (const char* f :
+       {"ipcc-aluminium.toml", "power.toml", "fuels.toml"})  // what EmissionData::load read
     input.emission_files.push_back(source.data() + "/emissions/" + f);
   for (const auto& d : diagnostics.items()) input.warnings.push_back(d.to_string());
   return input;
@@ -331,9 +333,10 @@ io::Json feed_control_json(const line::SimulationCase& c, const line::Summary& s
 }  // namespace
 
 namespace {
-// summary key liquidus_out_of_range (trial 6, T6-8), of a complete run or of one stopped by a guard.
-io::Json liquidus_range_json(int cells, double cell_hours, double max_cell_hours, double max_alf3_wt,
-                             double min_temperature_K) {
+// summary key liquidus_out_of_range (trial 6, T6-8), of a complete run or of one stopped by a
+// guard.
+io::Json liquidus_range_json(int cells, double cell_hours, double max_cell_hours,
+                             double max_alf3_wt, double min_temperature_K) {
   const bool any = cells > 0;
   io::Json r;
   r["correlation"] = "Solheim et al. (1996)";
@@ -407,9 +410,9 @@ io::Json simulation_summary_json(const line::SimulationCase& c, const line::Summ
   j["cell_hours_out_of_window"] = s.cell_hours_out_of_window;
   j["event_windows"] = event_windows_json(s.windows);
   // the bath outside the liquidus correlation's validity (trial 6, T6-8)
-  j["liquidus_out_of_range"] =
-      liquidus_range_json(s.cells_outside_liquidus_range, s.liquidus_range_cell_hours, s.liquidus_range_max_cell_hours,
-                          s.liquidus_range_max_alf3_wt, s.liquidus_range_min_temperature_K);
+  j["liquidus_out_of_range"] = liquidus_range_json(
+      s.cells_outside_liquidus_range, s.liquidus_range_cell_hours, s.liquidus_range_max_cell_hours,
+      s.liquidus_range_max_alf3_wt, s.liquidus_range_min_temperature_K);
   j["energy_balance_error"] = s.energy_balance_error;
   j["current_limit_hours"] = s.current_limit_hours;
   j["restart_held_hours"] = s.restart_held_hours;  // potline.restart_after_outage (dynamics.md §7)
@@ -491,10 +494,11 @@ io::Json stopped_summary_json(const line::SimulationCase& c, const line::Simulat
   h["hot_cell_hours"] = e.loop.hot_cell_hours;
   j["heat_balance_loop"] = h;
   // Up to the stop (T19-17: the note on the extrapolated liquidus points here).
-  j["liquidus_out_of_range"] =
-      liquidus_range_json(f.cells_outside_liquidus_range, f.liquidus_range_cell_hours, f.liquidus_range_max_cell_hours,
-                          f.liquidus_range_max_alf3_wt, f.liquidus_range_min_temperature_K);
-  // The case's warnings, then the run's up to the stop, as a complete run's (DA19-21), and its notes.
+  j["liquidus_out_of_range"] = liquidus_range_json(
+      f.cells_outside_liquidus_range, f.liquidus_range_cell_hours, f.liquidus_range_max_cell_hours,
+      f.liquidus_range_max_alf3_wt, f.liquidus_range_min_temperature_K);
+  // The case's warnings, then the run's up to the stop, as a complete run's (DA19-21), and its
+  // notes.
   const SimulationMessages m = stopped_run_messages(c, e);
   std::vector<std::string> warnings = case_warnings;
   warnings.insert(warnings.end(), m.warnings.begin(), m.warnings.end());
@@ -545,8 +549,11 @@ SimulationRun run_simulation(const SimulationInput& input, bool collect_tables) 
   } catch (const line::SimulationStopped& e) {
     const std::string cause = collector.watch.stop_cause(input.c);
     const line::SimulationStopped stop(e.what() + cause, e.reason, e.cell, e.time_s, e.last_row_s);
-    throw SimulationStoppedRun(
-        stop, {stopped_summary_json(input.c, stop, input.warnings), collector.series(), collector.events(), {}, {}});
+    throw SimulationStoppedRun(stop, {stopped_summary_json(input.c, stop, input.warnings),
+                                      collector.series(),
+                                      collector.events(),
+                                      {},
+                                      {}});
   }
   SimulationRun run{simulation_summary_json(input.c, s, input.warnings), collector.series(), collector.events(), {}, {}};
   if (collect_tables && s.purity.enabled) run.purity_taps_csv = line::purity_taps_csv(s.purity);

@@ -129,7 +129,8 @@ SimulationMessages simulation_end_messages(const line::SimulationCase& c, const 
   return m;
 }
 
-SimulationMessages stopped_run_messages(const line::SimulationCase& c, const line::SimulationStopped& e) {
+SimulationMessages stopped_run_messages(const line::SimulationCase& c,
+                                        const line::SimulationStopped& e) {
   line::Summary s;  // the run up to the stop, in the fields the messages read
   s.cells = c.cells;
   s.cut_out = e.loop.cut_out;
@@ -140,8 +141,8 @@ SimulationMessages stopped_run_messages(const line::SimulationCase& c, const lin
   s.liquidus_range_min_temperature_K = e.loop.liquidus_range_min_temperature_K;
   SimulationMessages m;
   add_line_changes(c, s, m);
-  if (std::string w = heat_balance_loop_warning(c, e.loop.cells_out_of_window_at_limit_a_day, c.cells,
-                                                e.loop.out_of_window_at_limit_max_h,
+  if (std::string w = heat_balance_loop_warning(c, e.loop.cells_out_of_window_at_limit_a_day,
+                                                c.cells, e.loop.out_of_window_at_limit_max_h,
                                                 e.loop.out_of_window_at_limit_cell_hours);
       !w.empty()) {
     m.warnings.push_back(std::move(w));

@@ -70,15 +70,16 @@ struct HeatLossSplit {
   double top_loss, side_loss, bottom_loss, top_joule, lining_joule;  ///< [W]
 };
 
-HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op, const bath::Properties& props,
+HeatLossSplit split_heat_loss(const CellModel& m, const cell::OperatingPoint& op,
+                              const bath::Properties& props,
                               const cell::CellDesign* heat_loss_design) {
   const DynamicsParameters& p = m.parameters;
   const cell::CellResult r = cell::evaluate(m.design, m.constants, op);
   double loss = r.energy.heat_loss_W;
   // Calibrated on another design's heat (build_cell_model): its loss per m² of each path, on this
   // design's areas (the top and bottom scale with the cathode area, the side with the side area),
-  // and its conductors' Joule heat in the top and lining nodes; this design's own heat and Joule heat
-  // then drive that network (a higher cathode drop warms the lining and the cell, T19-22).
+  // and its conductors' Joule heat in the top and lining nodes; this design's own heat and Joule
+  // heat then drive that network (a higher cathode drop warms the lining and the cell, T19-22).
   double top_bottom_scale = 1.0, side_scale = 1.0;
   const cell::CellDesign* conductors = &m.design;
   if (heat_loss_design && !same_cell_design(*heat_loss_design, m.design)) {
@@ -311,7 +312,8 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
   const bath::Properties props = bath::evaluate(op.bath, op.bath_temperature_K, constants.conductivity);
   set_initial_masses(m, op, props, y);
   set_other_shares(m, op);
-  calibrate_thermal_network(m, split_heat_loss(m, op, props, heat_loss_design), y, exchanger_design_share);
+  calibrate_thermal_network(m, split_heat_loss(m, op, props, heat_loss_design), y,
+                            exchanger_design_share);
   set_node_heat_capacities(m);
   y[kColdAnodeHeat] = cold_anode_heat_J(m, y);
   prepare_rhs(m);

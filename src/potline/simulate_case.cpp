@@ -266,7 +266,8 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   options.temperature_from_heat_balance = !user_values.text("case.technology").empty() || design_point != nullptr;
   auto cell_case = cell::build_cell_case(user_values, catalogue, diagnostics, options);
   if (!cell_case) {
-    check_schedule_and_cells_apart(user_values, catalogue, case_dir, diagnostics);  // T19-7: one pass
+    check_schedule_and_cells_apart(user_values, catalogue, case_dir,
+                                   diagnostics);  // T19-7: one pass
     return std::nullopt;
   }
   io::ValueSet v = user_values;
@@ -314,14 +315,16 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
   return c;
 }
 
-void check_schedule_and_cells_apart(const io::ValueSet& user_values, const cell::TechnologyCatalogue& catalogue,
+void check_schedule_and_cells_apart(const io::ValueSet& user_values,
+                                    const cell::TechnologyCatalogue& catalogue,
                                     const std::string& case_dir, core::Diagnostics& diagnostics) {
   std::vector<std::string> failed;  // keys with an error so far: their values are not in the set
   for (const core::Diagnostic& d : diagnostics.items()) {
     if (d.severity == core::Severity::kError) failed.push_back(d.key);
   }
   const auto any_failed = [&](std::string_view prefix) {
-    return std::any_of(failed.begin(), failed.end(), [&](const std::string& k) { return k.rfind(prefix, 0) == 0; });
+    return std::any_of(failed.begin(), failed.end(),
+                       [&](const std::string& k) { return k.rfind(prefix, 0) == 0; });
   };
   // The nominal current the schedule's limit defaults from: the cell case's, built quietly (its
   // errors are said by the caller, or come when it can be built).
@@ -343,7 +346,8 @@ void check_schedule_and_cells_apart(const io::ValueSet& user_values, const cell:
     build_schedule(quoted_values, case_dir, c, diagnostics);
   }
   // disturbance.cells against the line's cells and the disturbances it names.
-  if (!any_failed("potline.cells") && !any_failed("disturbance.")) read_disturbance_cells(v, c, diagnostics);
+  if (!any_failed("potline.cells") && !any_failed("disturbance."))
+    read_disturbance_cells(v, c, diagnostics);
 }
 
 bool errors_leave_cells_buildable(const core::Diagnostics& diagnostics) {

@@ -220,9 +220,10 @@ std::vector<CellModel> build_models(const SimulationCase& c, std::vector<double>
   // The line's design cell (no spread: the cell `flex` runs) sets the exchanger share of every cell.
   std::optional<double> design_share;
   if (c.cells > 1 && p.exchanger_max_W_per_m2 > 0.0) {
-    design_share = build_cell_model(c.design, c.constants, c.calibration_op.value_or(c.op), p, states.data(),
-                                    std::nullopt, c.calibration_design ? &*c.calibration_design : nullptr)
-                       .exchanger_share;
+    design_share =
+        build_cell_model(c.design, c.constants, c.calibration_op.value_or(c.op), p, states.data(),
+                         std::nullopt, c.calibration_design ? &*c.calibration_design : nullptr)
+            .exchanger_share;
   }
   for (int k = 0; k < c.cells; ++k) {
     control::Random rng(c.seed, detail::kSpreadStream + static_cast<std::uint64_t>(k));
@@ -432,8 +433,10 @@ class Driver {
     if (!(run.liquidus_range_s > 0.0)) return;
     const bool first = f.cells_outside_liquidus_range++ == 0;
     f.liquidus_range_cell_hours += run.liquidus_range_s / 3600.0;
-    f.liquidus_range_max_cell_hours = std::max(f.liquidus_range_max_cell_hours, run.liquidus_range_s / 3600.0);
-    f.liquidus_range_max_alf3_wt = std::max(f.liquidus_range_max_alf3_wt, run.liquidus_range_max_alf3_wt);
+    f.liquidus_range_max_cell_hours =
+        std::max(f.liquidus_range_max_cell_hours, run.liquidus_range_s / 3600.0);
+    f.liquidus_range_max_alf3_wt =
+        std::max(f.liquidus_range_max_alf3_wt, run.liquidus_range_max_alf3_wt);
     f.liquidus_range_min_temperature_K =
         first ? run.liquidus_range_min_temperature_K
               : std::min(f.liquidus_range_min_temperature_K, run.liquidus_range_min_temperature_K);
@@ -460,9 +463,10 @@ class Driver {
         add_stopped_run(run, loop);
       }
     }
-    std::sort(loop.cut_out.begin(), loop.cut_out.end(), [](const CutOutCell& a, const CutOutCell& b) {
-      return a.time_s != b.time_s ? a.time_s < b.time_s : a.cell < b.cell;
-    });
+    std::sort(loop.cut_out.begin(), loop.cut_out.end(),
+              [](const CutOutCell& a, const CutOutCell& b) {
+                return a.time_s != b.time_s ? a.time_s < b.time_s : a.cell < b.cell;
+              });
     throw SimulationStopped(v.message, v.reason, v.cell, v.time_s, last_row_s_, loop);
   }
 

@@ -81,8 +81,8 @@ Network calibrate(const SimulationCase& c, const cell::OperatingPoint& at) {
   Network n;
   std::vector<double> y(dynamics::kStateCount);
   try {
-    n.model = dynamics::build_cell_model(c.design, c.constants, at, cell_dynamics_parameters(c), y.data(),
-                                         std::nullopt,
+    n.model = dynamics::build_cell_model(c.design, c.constants, at, cell_dynamics_parameters(c),
+                                         y.data(), std::nullopt,
                                          c.calibration_design ? &*c.calibration_design : nullptr);
   } catch (const core::RunError& e) {
     n.error = e.what();
@@ -211,7 +211,8 @@ std::vector<const OperatingKey*> moved_keys(const SimulationCase& c) {
 // (T19-22: they change the heat generated, so the cell starts elsewhere).
 std::vector<std::string> changed_design_keys(const io::ValueSet& v, const SimulationCase& c) {
   std::vector<std::string> keys;
-  if (!c.calibration_design || dynamics::same_cell_design(*c.calibration_design, c.design)) return keys;
+  if (!c.calibration_design || dynamics::same_cell_design(*c.calibration_design, c.design))
+    return keys;
   for (const auto& [key, x] : v.all()) {
     const bool input = x.origin == io::Origin::kCommandLine || x.origin == io::Origin::kCaseFile;
     if (input && key.rfind("design.", 0) == 0) keys.push_back(key);
@@ -229,13 +230,14 @@ void start_at_case_point(const io::ValueSet& v, const StartContext& x, Simulatio
   const std::string why = not_working(s, c.design);
   if (!why.empty()) {
     for (const std::string& key : design_keys) {
-      diagnostics.error(location(v, key), key,
-                        fmt::format("{}: with this design the cell at {:.4g} kA and ACD {:.2f} cm has no working "
-                                    "steady state: {}; the heat-loss network is calibrated at {} ({}) on the "
-                                    "catalogue design's heat, and a design change changes the heat the cell "
-                                    "generates (docs/model/dynamics.md, \"Thermal calibration\")",
-                                    value_text(v, key), c.op.line_current_A / 1e3, c.op.acd_m * 100, why,
-                                    c.calibration_basis, point_text(*c.calibration_op)));
+      diagnostics.error(
+          location(v, key), key,
+          fmt::format("{}: with this design the cell at {:.4g} kA and ACD {:.2f} cm has no working "
+                      "steady state: {}; the heat-loss network is calibrated at {} ({}) on the "
+                      "catalogue design's heat, and a design change changes the heat the cell "
+                      "generates (docs/model/dynamics.md, \"Thermal calibration\")",
+                      value_text(v, key), c.op.line_current_A / 1e3, c.op.acd_m * 100, why,
+                      c.calibration_basis, point_text(*c.calibration_op)));
     }
     for (const OperatingKey* k : moved) {
       diagnostics.error(location(v, k->key), k->key,
@@ -280,8 +282,9 @@ void warn_given_temperature(const io::ValueSet& v, const SimulationCase& c, bool
 void report_uncalibratable(const io::ValueSet& values, const SimulationCase& c, const cell::OperatingPoint& point,
                            const std::string& basis, bool technology, const std::string& why,
                            core::Diagnostics& diagnostics) {
-  // A technology's case: a key of the case file or the command line; a case calibrated at its file's
-  // point (without --set): a --set, which is what moved it from the file (the file is the design).
+  // A technology's case: a key of the case file or the command line; a case calibrated at its
+  // file's point (without --set): a --set, which is what moved it from the file (the file is the
+  // design).
   std::vector<std::string> given;
   for (const auto& [key, x] : values.all()) {
     const bool input =
@@ -307,8 +310,9 @@ void report_uncalibratable(const io::ValueSet& values, const SimulationCase& c, 
 }
 
 // The network calibrated at `point`, the run started at c.op's steady state of it.
-void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, const std::string& basis,
-                const cell::CellDesign* heat_loss_design, SimulationCase& c, core::Diagnostics& diagnostics) {
+void start_from(const io::ValueSet& values, const cell::OperatingPoint& point,
+                const std::string& basis, const cell::CellDesign* heat_loss_design,
+                SimulationCase& c, core::Diagnostics& diagnostics) {
   const bool technology = heat_loss_design != nullptr;
   c.calibration_op = point;
   c.calibration_basis = basis;
@@ -323,8 +327,9 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
   }
   // User trial T17-5: at another line current, the ACD simulate's pot control settles the cell at,
   // so that the case's current and a step to it from the calibration point end in one state.
-  const auto controlled = controlled_acd_start(values, c.design, c.constants, point, c.op, technology,
-                                               c.calibration_design ? &*c.calibration_design : nullptr);
+  const auto controlled =
+      controlled_acd_start(values, c.design, c.constants, point, c.op, technology,
+                           c.calibration_design ? &*c.calibration_design : nullptr);
   if (controlled) c.op.acd_m = controlled->op.acd_m;
   const StartContext x{c, *n.model, cell_dynamics_parameters(c).exchanger_design_fraction};
   start_at_case_point(values, x, c, diagnostics);
@@ -339,13 +344,10 @@ void start_from(const io::ValueSet& values, const cell::OperatingPoint& point, c
 
 }  // namespace
 
-std::optional<ControlledOperatingPoint> controlled_acd_start(const io::ValueSet& values,
-                                                             const cell::CellDesign& design,
-                                                             const cell::ModelConstants& constants,
-                                                             const cell::OperatingPoint& design_op,
-                                                             const cell::OperatingPoint& op,
-                                                             bool technology,
-                                                             const cell::CellDesign* heat_loss_design) {
+std::optional<ControlledOperatingPoint> controlled_acd_start(
+    const io::ValueSet& values, const cell::CellDesign& design,
+    const cell::ModelConstants& constants, const cell::OperatingPoint& design_op,
+    const cell::OperatingPoint& op, bool technology, const cell::CellDesign* heat_loss_design) {
   if (op.line_current_A == design_op.line_current_A || op.acd_m != design_op.acd_m)
     return std::nullopt;
   const io::Value* acd = values.get("operation.acd");
@@ -368,10 +370,12 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
   const auto catalogue_case =
       cell_case.technology ? cell::technology_case(*cell_case.technology, catalogue, quiet) : std::nullopt;
   if (catalogue_case) {
-    start_from(values, catalogue_case->op, "technology " + cell_case.technology->name + "'s catalogue operating point",
+    start_from(values, catalogue_case->op,
+               "technology " + cell_case.technology->name + "'s catalogue operating point",
                &catalogue_case->design, c, diagnostics);
   } else if (design_point) {
-    start_from(values, *design_point, "the case file's operating point (without --set)", nullptr, c, diagnostics);
+    start_from(values, *design_point, "the case file's operating point (without --set)", nullptr, c,
+               diagnostics);
   } else {
     check_own_point(values, c, diagnostics);
   }
@@ -379,7 +383,8 @@ void resolve_thermal_start(const io::ValueSet& values, const cell::CellCase& cel
 
 void check_solved_cell_state(const io::ValueSet& values, const cell::CellCase& cell_case,
                              const cell::OperatingPoint& design, const std::string& basis,
-                             const cell::CellDesign* heat_loss_design, core::Diagnostics& diagnostics) {
+                             const cell::CellDesign* heat_loss_design,
+                             core::Diagnostics& diagnostics) {
   SimulationCase c;  // cell --thermal's network: the default dynamics.*, no exchangers, no controller
   c.design = cell_case.design;
   c.constants = cell_case.constants;

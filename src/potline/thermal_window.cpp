@@ -32,12 +32,13 @@ std::vector<std::string> outside_thermal_window(const dynamics::ThermalSteadySta
 
 namespace {
 
-dynamics::CellModel calibrated_model(const cell::CellDesign& design, const cell::ModelConstants& constants,
+dynamics::CellModel calibrated_model(const cell::CellDesign& design,
+                                     const cell::ModelConstants& constants,
                                      const cell::OperatingPoint& design_op,
                                      const cell::CellDesign* heat_loss_design = nullptr) {
   std::vector<double> y(dynamics::kStateCount);
-  return dynamics::build_cell_model(design, constants, design_op, default_dynamics_parameters(), y.data(),
-                                    std::nullopt, heat_loss_design);
+  return dynamics::build_cell_model(design, constants, design_op, default_dynamics_parameters(),
+                                    y.data(), std::nullopt, heat_loss_design);
 }
 
 ThermalJudgement judge(const dynamics::CellModel& m, const cell::CellDesign& design,
@@ -143,10 +144,12 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
   cell::OperatingPoint at = design_op;
   at.line_current_A = op.line_current_A;
   at.bath = op.bath;
-  const bool own_design = !heat_loss_design || dynamics::same_cell_design(*heat_loss_design, design);
+  const bool own_design =
+      !heat_loss_design || dynamics::same_cell_design(*heat_loss_design, design);
   if (same_bath(op.bath, design_op.bath) && own_design)
     return solve_controlled(m, design, design_op, at, design_op.bath_temperature_K);
-  cell::OperatingPoint before_step = design_op;  // the design current and ACD, the case's bath and design
+  cell::OperatingPoint before_step =
+      design_op;  // the design current and ACD, the case's bath and design
   before_step.bath = op.bath;
   const ThermalJudgement start = judge(m, design, before_step);
   if (!start.operating_point) {  // no working state to hold: not a point the control settles at

@@ -70,11 +70,13 @@ std::string cut_in_warning(const line::CutOutCell& c, int cells_in_line, int cel
                            double startup_voltage_V = 0.0, double startup_time_s = 0.0);
 /// The warnings and notes of a run a guard stopped, up to the stop: the cells cut out (and cut in
 /// again) so far, the heat-balance loop at its limit (warnings), the bath outside the liquidus
-/// correlation (note; user trial T19-17: the stopped run lost the note that explains its last hours).
-SimulationMessages stopped_run_messages(const line::SimulationCase& c, const line::SimulationStopped& e);
+/// correlation (note; user trial T19-17: the stopped run lost the note that explains its last
+/// hours).
+SimulationMessages stopped_run_messages(const line::SimulationCase& c,
+                                        const line::SimulationStopped& e);
 /// What a guard-stopped run leaves: which guard, where and when, and how far the outputs go; its
-/// `warnings` (the case's, then the run's so far) and `notes` as a complete run's (docs audit DA19-21:
-/// only the heat-balance loop's warning was kept).
+/// `warnings` (the case's, then the run's so far) and `notes` as a complete run's (docs audit
+/// DA19-21: only the heat-balance loop's warning was kept).
 io::Json stopped_summary_json(const line::SimulationCase& c, const line::SimulationStopped& e,
                               const std::vector<std::string>& case_warnings = {});
 

@@ -40,12 +40,14 @@ std::optional<SimulationCase> build_simulation_case(const io::ValueSet& user_val
                                                     core::Diagnostics& diagnostics,
                                                     const cell::OperatingPoint* design_point = nullptr);
 
-/// The checks of a simulate case that need no cell: the line-current schedule (potline.current_steps,
-/// potline.current_csv with every row, potline.max_current, the outage) and disturbance.cells. Run
-/// where the errors so far stop the case from being built, so that these come in the same pass (user
-/// trial T19-7: the current CSV's and the cell list's errors came only after the case's others were
-/// fixed). A check that reads a key with an error so far is left out (its value is not in the set).
-void check_schedule_and_cells_apart(const io::ValueSet& user_values, const cell::TechnologyCatalogue& catalogue,
+/// The checks of a simulate case that need no cell: the line-current schedule
+/// (potline.current_steps, potline.current_csv with every row, potline.max_current, the outage) and
+/// disturbance.cells. Run where the errors so far stop the case from being built, so that these
+/// come in the same pass (user trial T19-7: the current CSV's and the cell list's errors came only
+/// after the case's others were fixed). A check that reads a key with an error so far is left out
+/// (its value is not in the set).
+void check_schedule_and_cells_apart(const io::ValueSet& user_values,
+                                    const cell::TechnologyCatalogue& catalogue,
                                     const std::string& case_dir, core::Diagnostics& diagnostics);
 
 /// Whether the input errors collected so far leave the cells buildable: each is on an input that

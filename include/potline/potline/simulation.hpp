@@ -501,11 +501,12 @@ struct StoppedLoopFigures {
   double hot_cell_hours = 0;
   /// The run up to the stop, for its warnings and notes (docs audit DA19-21, user trial T19-17: a
   /// stopped run lost the liquidus-validity note that explains its last hours, and the cut-outs
-  /// before the stop): the cells cut out of the line (and cut in again) so far, and the bath outside
-  /// the liquidus correlation's validity (as Summary's liquidus_range_* fields).
+  /// before the stop): the cells cut out of the line (and cut in again) so far, and the bath
+  /// outside the liquidus correlation's validity (as Summary's liquidus_range_* fields).
   std::vector<CutOutCell> cut_out;
   int cells_outside_liquidus_range = 0;
-  double liquidus_range_cell_hours = 0, liquidus_range_max_cell_hours = 0, liquidus_range_max_alf3_wt = 0;
+  double liquidus_range_cell_hours = 0, liquidus_range_max_cell_hours = 0,
+         liquidus_range_max_alf3_wt = 0;
   double liquidus_range_min_temperature_K = 0;
 };
 

@@ -72,13 +72,12 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
 /// composition and the current: design_op's temperature at design_op's bath (the 4-argument form,
 /// exactly), the design ACD at the design current. No liquid steady state there: judgement not an
 /// operating point. op's ACD and bath temperature are not used. `heat_loss_design` (a case that
-/// changes a catalogue technology's design.*; dynamics::build_cell_model): the network is calibrated
-/// on that design's heat, and the control holds the temperature `design` has at the design current
-/// and ACD (user trial T19-22), as for another bath.
-ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& design,
-                                                    const cell::ModelConstants& constants,
-                                                    const cell::OperatingPoint& design_op,
-                                                    const cell::OperatingPoint& op,
-                                                    const cell::CellDesign* heat_loss_design = nullptr);
+/// changes a catalogue technology's design.*; dynamics::build_cell_model): the network is
+/// calibrated on that design's heat, and the control holds the temperature `design` has at the
+/// design current and ACD (user trial T19-22), as for another bath.
+ControlledOperatingPoint controlled_operating_point(
+    const cell::CellDesign& design, const cell::ModelConstants& constants,
+    const cell::OperatingPoint& design_op, const cell::OperatingPoint& op,
+    const cell::CellDesign* heat_loss_design = nullptr);
 
 }  // namespace potline::line

@@ -216,7 +216,7 @@ TEST(CliControlDefaults, ANominalLineWhoseLoopTouchesItsLimitIsNotWarnedAbout) {
 // User trial T19-22: a design change is a what-if of the heat the cell generates, not a cell re-lined
 // for it: the network loses the catalogue design's heat, so +0.12 V of cathode drop (+48 kW) warms the
 // bath and thins the ledge, as an ACD change of the same heat does (was: 965.0 °C and 6.50 cm in every
-// row, the calibration absorbing the drop). docs/validation.md D45 (consistency, not validation).
+// row, the calibration absorbing the drop). docs/validation.md D44 (consistency, not validation).
 TEST(CliThermalCalibration, ADesignChangeWarmsTheCellItDoesNotRelineIt) {
   const RunResult r = potline({"cell", default_case(), "--thermal", "--vary", "design.cathode_drop=0.2,0.28,0.4 V",
                                "--outputs", "thermal.bath_temperature_degC,thermal.ledge_cm,thermal.heat_loss_kW",

@@ -24,6 +24,13 @@
 #include "input_blame.hpp"
 
 namespace potline::line {
+// thermal_window.cpp: controlled_operating_point within the case's own ACD limits (T20-10).
+ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,
+                                                           const cell::ModelConstants& constants,
+                                                           const cell::OperatingPoint& design_op,
+                                                           const cell::OperatingPoint& op,
+                                                           const cell::CellDesign* heat_loss_design,
+                                                           double acd_min_m, double acd_max_m);
 namespace {
 
 core::SourceLocation location(const io::ValueSet& v, const std::string& key) {
@@ -357,8 +364,13 @@ std::optional<ControlledOperatingPoint> controlled_acd_start(
   // Any bath composition (user trial T19-12: only the design's exact composition took the
   // controlled ACD, a spike in a --vary of bath.alf3 or bath.alumina): the control holds that
   // bath's temperature at the design current and ACD.
-  ControlledOperatingPoint p =
-      controlled_operating_point(design, constants, design_op, op, heat_loss_design);
+  // Within the case's own ACD limits when it gives them (user trial T20-10: the start was solved
+  // within the declared 2.5–8 cm, 0.5 cm below a case's 3.5-cm floor); cell --thermal has no such
+  // keys (the declared defaults).
+  ControlledOperatingPoint p = controlled_operating_point_within(
+      design, constants, design_op, op, heat_loss_design,
+      values.maybe_number("control.acd_min").value_or(-1.0),
+      values.maybe_number("control.acd_max").value_or(-1.0));
   if (!p.judgement.operating_point) return std::nullopt;
   return p;
 }

@@ -3,11 +3,22 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "potline/dynamics/cell_model.hpp"
 #include "potline/io/schema.hpp"
 #include "potline/potline/simulate_case.hpp"
 
 namespace potline::line {
+
+// controlled_operating_point within a case's own control.acd_min / acd_max [m] (< 0: the declared
+// default; acd_max 0: no limit); declared where it is used (thermal_start.cpp, controlled_acd_start).
+ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,
+                                                           const cell::ModelConstants& constants,
+                                                           const cell::OperatingPoint& design_op,
+                                                           const cell::OperatingPoint& op,
+                                                           const cell::CellDesign* heat_loss_design,
+                                                           double acd_min_m, double acd_max_m);
 
 ThermalWindow declared_thermal_window() {
   const io::Schema& schema = simulate_schema();
@@ -85,15 +96,26 @@ namespace {
 
 // The ACD whose steady state at `at` (its current and bath) has `target_K`, within the resistance
 // control's ACD limits (control.acd_min, control.acd_max at simulate's declared defaults).
+// The limits: simulate's declared defaults unless the case gives its own (user trial T20-10: a case's
+// control.acd_min = 3.5 cm started at the 2.5-cm default's 2.98 cm); 0 is "no limit" there, here the
+// searched 1–15 cm of an operating point's ACD.
+struct AcdLimits {
+  double min_m = -1, max_m = -1;  ///< < 0: the declared default
+};
+
 ControlledOperatingPoint solve_controlled(const dynamics::CellModel& m,
                                           const cell::CellDesign& design,
                                           const cell::OperatingPoint& design_op,
-                                          const cell::OperatingPoint& at, double target_K) {
+                                          const cell::OperatingPoint& at, double target_K,
+                                          AcdLimits limits = {}) {
   const io::Schema& schema = simulate_schema();
   ControlledOperatingPoint c;
   // Declared in cm (simulate_schema_control.cpp), as the window's ledge limits above.
-  c.acd_min_m = schema.find("control.acd_min")->default_value.value() / 100.0;
-  c.acd_max_m = schema.find("control.acd_max")->default_value.value() / 100.0;
+  c.acd_min_m = limits.min_m >= 0 ? std::max(limits.min_m, 0.01)
+                                  : schema.find("control.acd_min")->default_value.value() / 100.0;
+  c.acd_max_m = limits.max_m > 0    ? limits.max_m
+                : limits.max_m == 0 ? 0.15
+                                    : schema.find("control.acd_max")->default_value.value() / 100.0;
   c.op = at;
   c.target_temperature_K = target_K;
   double lo = c.acd_min_m, hi = c.acd_max_m;
@@ -140,6 +162,16 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
                                                     const cell::OperatingPoint& design_op,
                                                     const cell::OperatingPoint& op,
                                                     const cell::CellDesign* heat_loss_design) {
+  return controlled_operating_point_within(design, constants, design_op, op, heat_loss_design, -1.0, -1.0);
+}
+
+ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,
+                                                           const cell::ModelConstants& constants,
+                                                           const cell::OperatingPoint& design_op,
+                                                           const cell::OperatingPoint& op,
+                                                           const cell::CellDesign* heat_loss_design,
+                                                           double acd_min_m, double acd_max_m) {
+  const AcdLimits limits{acd_min_m, acd_max_m};
   const dynamics::CellModel m = calibrated_model(design, constants, design_op, heat_loss_design);
   cell::OperatingPoint at = design_op;
   at.line_current_A = op.line_current_A;
@@ -147,7 +179,7 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
   const bool own_design =
       !heat_loss_design || dynamics::same_cell_design(*heat_loss_design, design);
   if (same_bath(op.bath, design_op.bath) && own_design)
-    return solve_controlled(m, design, design_op, at, design_op.bath_temperature_K);
+    return solve_controlled(m, design, design_op, at, design_op.bath_temperature_K, limits);
   cell::OperatingPoint before_step =
       design_op;  // the design current and ACD, the case's bath and design
   before_step.bath = op.bath;
@@ -158,7 +190,7 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
     none.judgement = start;
     return none;
   }
-  return solve_controlled(m, design, design_op, at, start.state.bath_temperature_K);
+  return solve_controlled(m, design, design_op, at, start.state.bath_temperature_K, limits);
 }
 
 }  // namespace potline::line

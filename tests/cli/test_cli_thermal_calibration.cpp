@@ -242,5 +242,21 @@ TEST(CliThermalCalibration, ADesignChangeWarmsTheCellItDoesNotRelineIt) {
   EXPECT_NEAR(start.at("start_ledge_cm").get<double>(), 4.386, 0.01);
 }
 
+// User trial T20-10: a case at another line current starts at the controlled ACD solved within its
+// own control.acd_min / acd_max (was: within the declared 2.5–8 cm, so 440 kA with a 3.5-cm floor
+// started at 2.98 cm, and 380 kA with a 4.0-cm ceiling at 4.315 cm).
+TEST(CliThermalCalibration, TheControlledStartKeepsTheCasesOwnAcdLimits) {
+  const RunResult floor = potline({"simulate", example("cell-7d.toml"), "--set", "operation.line_current=440 kA",
+                                   "--set", "control.acd_min=3.5 cm", "--set", "run.duration=1 h", "--json"});
+  ASSERT_EQ(floor.exit_code, 0) << floor.describe();
+  const Json f = parse_json(floor.out);
+  EXPECT_GT(f.at("acd").at("max_cm").get<double>(), 3.5);               // starts at the floor, then above
+  EXPECT_NEAR(f.at("thermal_calibration").at("start_ledge_cm").get<double>(), 2.08, 0.01);  // 5.19 at 2.98 cm
+  const RunResult ceiling = potline({"simulate", example("cell-7d.toml"), "--set", "operation.line_current=380 kA",
+                                     "--set", "control.acd_max=4.0 cm", "--set", "run.duration=1 h", "--json"});
+  ASSERT_EQ(ceiling.exit_code, 0) << ceiling.describe();
+  EXPECT_LT(parse_json(ceiling.out).at("acd").at("max_cm").get<double>(), 4.0 + 1e-3);  // was 4.315
+}
+
 }  // namespace
 }  // namespace potline_cli_test::test_cli_thermal_calibration

@@ -367,10 +367,10 @@ std::optional<ControlledOperatingPoint> controlled_acd_start(
   // Within the case's own ACD limits when it gives them (user trial T20-10: the start was solved
   // within the declared 2.5–8 cm, 0.5 cm below a case's 3.5-cm floor); cell --thermal has no such
   // keys (the declared defaults).
-  ControlledOperatingPoint p = controlled_operating_point_within(
-      design, constants, design_op, op, heat_loss_design,
-      values.maybe_number("control.acd_min").value_or(-1.0),
-      values.maybe_number("control.acd_max").value_or(-1.0));
+  ControlledOperatingPoint p =
+      controlled_operating_point_within(design, constants, design_op, op, heat_loss_design,
+                                        values.maybe_number("control.acd_min").value_or(-1.0),
+                                        values.maybe_number("control.acd_max").value_or(-1.0));
   if (!p.judgement.operating_point) return std::nullopt;
   return p;
 }

@@ -12,7 +12,8 @@
 namespace potline::line {
 
 // controlled_operating_point within a case's own control.acd_min / acd_max [m] (< 0: the declared
-// default; acd_max 0: no limit); declared where it is used (thermal_start.cpp, controlled_acd_start).
+// default; acd_max 0: no limit); declared where it is used (thermal_start.cpp,
+// controlled_acd_start).
 ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,
                                                            const cell::ModelConstants& constants,
                                                            const cell::OperatingPoint& design_op,
@@ -96,9 +97,9 @@ namespace {
 
 // The ACD whose steady state at `at` (its current and bath) has `target_K`, within the resistance
 // control's ACD limits (control.acd_min, control.acd_max at simulate's declared defaults).
-// The limits: simulate's declared defaults unless the case gives its own (user trial T20-10: a case's
-// control.acd_min = 3.5 cm started at the 2.5-cm default's 2.98 cm); 0 is "no limit" there, here the
-// searched 1–15 cm of an operating point's ACD.
+// The limits: simulate's declared defaults unless the case gives its own (user trial T20-10: a
+// case's control.acd_min = 3.5 cm started at the 2.5-cm default's 2.98 cm); 0 is "no limit" there,
+// here the searched 1–15 cm of an operating point's ACD.
 struct AcdLimits {
   double min_m = -1, max_m = -1;  ///< < 0: the declared default
 };
@@ -162,7 +163,8 @@ ControlledOperatingPoint controlled_operating_point(const cell::CellDesign& desi
                                                     const cell::OperatingPoint& design_op,
                                                     const cell::OperatingPoint& op,
                                                     const cell::CellDesign* heat_loss_design) {
-  return controlled_operating_point_within(design, constants, design_op, op, heat_loss_design, -1.0, -1.0);
+  return controlled_operating_point_within(design, constants, design_op, op, heat_loss_design, -1.0,
+                                           -1.0);
 }
 
 ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,

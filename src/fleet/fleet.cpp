@@ -52,7 +52,7 @@ void evaluate(const FleetModel& model, const Shocks& shocks, std::vector<Smelter
     const auto r = static_cast<std::size_t>(s.region);
     in.power_usd_per_J = s.base_power_usd_per_J * shocks.power_factor[r] + shocks.power_adder_usd_per_J[r];
     in.alumina_usd_per_kg *= shocks.alumina_factor;
-    if (shocks.eua_eur_per_t) in.eua_eur_per_t = *shocks.eua_eur_per_t;  // CBAM at the drawn EUA
+    if (shocks.eua_eur_per_t) in.eua_eur_per_t.fill(*shocks.eua_eur_per_t);  // CBAM at the drawn EUA
     // EU ETS: the smelter model's (policy/eu_ets.hpp, the [eu_ets] inputs of a smelter case).
     in.eu_ets = eu_ets_inputs(model, s, shocks);
     plant::SmelterResult res = plant::evaluate(in);

@@ -170,15 +170,11 @@ std::string eua_note(const FleetCase& c) {
   if (c.cbam_year != 0 && c.year != 0) {
     for (const YearPath& p : c.paths) {
       if (p.name == "eua_price" && p.covers(c.year)) {
-        // The smelter case holds this one price in every year of its CBAM schedule; the fleet's
-        // path gives each year its own (user trial 17, T17-10): the path's CBAM years are listed.
-        std::string years;
-        for (int y = policy::kCbamFirstYear; y <= policy::kCbamLastYear; ++y)
-          if (p.covers(y)) years += fmt::format("{}{}: {:.4g}", years.empty() ? "" : ", ", y, p.at(y));
+        // The export gives each year of the CBAM schedule the path's own price too
+        // (cbam.eua_price_by_year, smelter_export.cpp; user trial 17, T17-10).
         return fmt::format("EUA price path of {}, year {}; replaces the fleet case's cbam.eua_price. The smelter "
-                           "case holds it in every year of its CBAM schedule; the fleet prices each year at the "
-                           "path's own EUA (EUR/t: {})",
-                           p.where.file.empty() ? c.paths_path : p.where.to_string(), c.year, years);
+                           "case takes it in every year of its CBAM schedule that cbam.eua_price_by_year leaves out",
+                           p.where.file.empty() ? c.paths_path : p.where.to_string(), c.year);
       }
     }
   }

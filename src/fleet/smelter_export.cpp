@@ -13,6 +13,8 @@
 #include "potline/fleet/fleet_smelters.hpp"
 #include "potline/fleet/years.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/io/year_series.hpp"
+#include "potline/policy/cbam.hpp"
 #include "potline/plant/smelter_schema.hpp"
 
 namespace potline::fleet {
@@ -32,6 +34,10 @@ std::string toml_string(const std::string& s) {
 /// `unit` gets the unit for the comment.
 std::string toml_value(const std::string& key, const io::Value& v, std::string& unit) {
   const io::FieldSpec* f = plant::smelter_schema().find(key);
+  std::string year;
+  const io::FieldSpec* series = f == nullptr ? plant::smelter_schema().find_series(key, year) : nullptr;
+  const io::FieldSpec one_year = series != nullptr ? io::year_field(*series, std::stoi(year)) : io::FieldSpec{};
+  if (series != nullptr) f = &one_year;  // "eua_price_by_year.2030 = 130.0", a number of the series' unit
   if (f == nullptr || f->type == io::FieldType::kString || f->type == io::FieldType::kChoice) return toml_string(v.text);
   if (f->type == io::FieldType::kInteger) return fmt::format("{}", static_cast<long long>(v.number));
   double shown = v.number;
@@ -183,6 +189,32 @@ void apply_eu_ets(const FleetCase& c, const FleetSmelter& s, SmelterCaseValues& 
     put("eu_ets.benchmark", *c.ets_benchmark_t_per_t, fmt::format("cbam.ets_benchmark of {}", why));
 }
 
+/// The EUA price of each year of the CBAM schedule from the case's eua_price path (user trial 17,
+/// T17-10): `potline smelter` on the file then gives the fleet's CBAM of every schedule year the path
+/// covers, not only the case's year at one price. A case year after the schedule's last (2035) is
+/// evaluated with the last year's rules at its own EUA (years.cpp), so that entry takes the case
+/// year's price, as the fleet's CBAM does.
+void apply_eua_by_year(const FleetCase& c, SmelterCaseValues& v) {
+  if (c.year == 0 || v.values.get("cbam.eua_price") == nullptr) return;
+  const auto path = std::find_if(c.paths.begin(), c.paths.end(),
+                                 [&](const YearPath& p) { return p.name == "eua_price" && p.covers(c.year); });
+  if (path == c.paths.end()) return;
+  const std::string where = path->where.file.empty() ? c.paths_path : path->where.to_string();
+  for (int y = policy::kCbamFirstYear; y <= policy::kCbamLastYear; ++y) {
+    const int from = y == policy::kCbamLastYear && c.year > y ? c.year : y;
+    if (!path->covers(from)) continue;
+    io::Value x;
+    x.number = path->at(from);
+    x.origin = io::Origin::kCaseFile;
+    const std::string key = io::year_key("cbam.eua_price_by_year", y);
+    v.values.set(key, x);
+    v.source[key] = from == y ? fmt::format("EUA price path of {}, year {}", where, y)
+                              : fmt::format("EUA price path of {}, year {}: the case's year, after the CBAM schedule's "
+                                            "last, takes {}'s CBAM rules at its own EUA, as the fleet does",
+                                            where, from, y);
+  }
+}
+
 /// The current the smelter's cells are evaluated at, said where the case names them: `potline
 /// smelter` on the file decides it with the same function (plant::cell_current) as the fleet did
 /// for its SEC and its flexible-capacity envelope.
@@ -207,7 +239,8 @@ std::string header(const FleetCase& c, const FleetSmelter& s) {
       << "# freight and tariff (cost_curve.csv margin_usd_per_t, netback_usd_per_t and netback_region).\n";
   if (c.year != 0) {
     out << fmt::format("# Scenario year {} (fleet.year, or a path's fleet.last_year): that year's smelters, EUA price,\n"
-                       "# EU ETS free allocation and CBAM year.\n", c.year);
+                       "# EU ETS free allocation and CBAM year; cbam.eua_price_by_year gives the CBAM schedule's other\n"
+                       "# years the EUA of the path (the exchange rate stays the scenario year's).\n", c.year);
   }
   const double carbon = c.shocks.carbon_usd_per_kg_co2[static_cast<std::size_t>(s.region)];
   if (carbon != 0.0) {
@@ -242,6 +275,7 @@ std::string smelter_case_toml(const FleetCase& base, const std::string& id, cons
   apply_power_shock(c, s, *values);
   apply_capacity_in_force(c, s, *values);
   apply_eu_ets(c, s, *values);
+  apply_eua_by_year(c, *values);
   note_cell_current(s, *values);
   std::ostringstream out;
   out << header(c, s) << "\n[case]\ntitle = " << toml_string(s.record.name + " (from fleet case " + c.title + ")")

@@ -15,6 +15,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/io/year_series.hpp"
 
 namespace potline::io {
 namespace {
@@ -62,6 +63,11 @@ void read_table(const toml::table& table, const std::string& prefix, const std::
                                            : prefix + "." + std::string(raw_key.str());
     const core::SourceLocation where = location_of(node, file);
     const FieldSpec* field = schema.find(key);
+    if (const auto* years = node.as_table(); years != nullptr && field != nullptr &&
+                                                 field->type == FieldType::kYearSeries) {
+      read_year_series(*field, *years, file, values, diagnostics, origin);
+      continue;
+    }
     if (node.is_table() && field != nullptr) {
       diagnostics.error(where, key, "expected " + expected_type_text(*field) + ", got a table");
       continue;
@@ -138,12 +144,17 @@ void apply_overrides(const std::vector<Override>& overrides, const Schema& schem
   for (const auto& o : overrides) {
     const core::SourceLocation where{"--set #" + std::to_string(o.index), 0, 0};
     const FieldSpec* field = schema.find(o.key);
+    const bool looks_numeric =
+        !o.value.empty() && o.value.find_first_not_of("+-.0123456789eE") == std::string::npos;
+    std::string year;
+    if (const FieldSpec* series = field == nullptr ? schema.find_series(o.key, year) : nullptr) {
+      set_series_year(*series, year, o.value, !looks_numeric, where, values, diagnostics);
+      continue;
+    }
     if (field == nullptr) {
       report_unknown(o.key, where, schema, diagnostics);
       continue;
     }
-    const bool looks_numeric =
-        !o.value.empty() && o.value.find_first_not_of("+-.0123456789eE") == std::string::npos;
     if (auto value = convert_input(*field, o.value, !looks_numeric, where, diagnostics)) {
       value->origin = Origin::kCommandLine;
       anchor_command_line_path(*field, *value);

@@ -16,6 +16,7 @@ std::string_view to_string(FieldType type) {
     case FieldType::kString: return "string";
     case FieldType::kBool: return "bool";
     case FieldType::kChoice: return "choice";
+    case FieldType::kYearSeries: return "year_series";
   }
   return "?";
 }
@@ -39,17 +40,35 @@ std::string bound_text(double value, FieldType type) {
 }  // namespace
 
 std::string FieldSpec::range_text() const {
-  if (!min && !max) return {};
+  // A year series: its values' range and its years ("[0, inf) EUR/t, years 2026–2034").
+  const std::string years = type == FieldType::kYearSeries ? "years " + years_text() : "";
+  if (!min && !max) return years;
   const std::string low = min ? bound_text(*min, type) : "-inf";
   const std::string high = max ? bound_text(*max, type) : "inf";
   const char open = (min && !min_exclusive) ? '[' : '(';
   const char close = (max && !max_exclusive) ? ']' : ')';
-  return with_unit(std::string(1, open) + low + ", " + high + std::string(1, close), unit);
+  const std::string values = with_unit(std::string(1, open) + low + ", " + high + std::string(1, close), unit);
+  return years.empty() ? values : values + ", " + years;
 }
 
 std::string FieldSpec::typical_text() const {
   if (!typical_min || !typical_max) return {};
   return with_unit(bound_text(*typical_min, type) + "–" + bound_text(*typical_max, type), unit);
+}
+
+std::string FieldSpec::years_text() const {
+  if (type != FieldType::kYearSeries) return {};
+  return std::to_string(first_year) + "–" + std::to_string(last_year);
+}
+
+std::string year_key(const std::string& series_key, int year) { return series_key + "." + std::to_string(year); }
+
+FieldSpec year_field(const FieldSpec& series, int year) {
+  FieldSpec f = series;
+  f.key = year_key(series.key, year);
+  f.type = FieldType::kNumber;
+  f.first_year = f.last_year = 0;
+  return f;
 }
 
 Schema::Schema(std::string name, std::vector<FieldSpec> fields)
@@ -67,6 +86,15 @@ const FieldSpec* Schema::find(std::string_view key) const {
   const auto it = std::find_if(fields_.begin(), fields_.end(),
                                [&](const FieldSpec& f) { return f.key == key; });
   return it == fields_.end() ? nullptr : &*it;
+}
+
+const FieldSpec* Schema::find_series(std::string_view key, std::string& part) const {
+  const auto dot = key.rfind('.');
+  if (dot == std::string_view::npos) return nullptr;
+  const FieldSpec* f = find(key.substr(0, dot));
+  if (f == nullptr || f->type != FieldType::kYearSeries) return nullptr;
+  part = std::string(key.substr(dot + 1));
+  return f;
 }
 
 std::vector<std::string> Schema::keys() const {

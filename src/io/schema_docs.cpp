@@ -23,6 +23,11 @@ std::string leaf_of(const std::string& key) {
 // The field's default as a commented TOML assignment ("# acd = "4.5 cm""), or a note.
 std::string default_line(const FieldSpec& f) {
   const std::string leaf = leaf_of(f.key);
+  if (f.type == FieldType::kYearSeries) {  // an example table, the years' own prices left to the user
+    const std::string unit = has_unit(f) ? " " + f.unit : "";
+    return "# " + leaf + " = { " + std::to_string(f.first_year) + " = \"…" + unit + "\", " +
+           std::to_string(f.last_year) + " = \"…" + unit + "\" }   # " + default_text(f);
+  }
   if (f.default_value) {
     const bool quote = has_unit(f) && f.unit != "wt%";
     const std::string v = core::format_number(*f.default_value);

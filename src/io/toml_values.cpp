@@ -1,5 +1,7 @@
 #include "potline/io/toml_values.hpp"
 
+#include "potline/io/year_series.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -146,6 +148,7 @@ std::string expected_type_text(const FieldSpec& field) {
       for (const auto& c : field.choices) names += (names.empty() ? "\"" : ", \"") + c + "\"";
       return "one of the quoted strings " + names;
     }
+    case FieldType::kYearSeries: return year_series_type_text(field);
   }
   return "?";
 }
@@ -177,6 +180,7 @@ std::optional<std::string> scalar_text(const FieldSpec& field, const toml::node&
       // (user trial T19-5; until 2026-12-07 an error here while --set took it).
       return s->get();
     }
+    case FieldType::kYearSeries: return std::nullopt;  // a table, read by read_year_series
   }
   return std::nullopt;
 }

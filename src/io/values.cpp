@@ -465,6 +465,11 @@ std::optional<Value> convert_input(const FieldSpec& field, const std::string& ra
   Value value;
   value.location = where;
   switch (field.type) {
+    case FieldType::kYearSeries:  // a whole series as one text: only one year at a time (year_series.hpp)
+      diagnostics.error(where, field.key,
+                        "value " + quote(raw_text) + ": " + field.key + " is set one year at a time: " + field.key +
+                            "." + std::to_string(field.first_year) + "=VALUE (years " + field.years_text() + ")");
+      return std::nullopt;
     case FieldType::kString:
       value.text = raw_text;
       return value;

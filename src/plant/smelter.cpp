@@ -160,7 +160,7 @@ void apply_cbam(const SmelterInputs& in, SmelterResult& r) noexcept {
     c.see_direct_t_per_t = in.cbam_default_route
                                ? policy::marked_up_default(in.cbam_default_see_t_per_t, in.cbam_markup[i])
                                : r.cbam_see_direct_t_per_t;
-    c.eua_price_eur_per_t = in.eua_eur_per_t;
+    c.eua_price_eur_per_t = in.eua_eur_per_t[static_cast<std::size_t>(i)];
     c.carbon_price_paid_eur_per_t = in.carbon_price_paid_eur_per_t;
     c.benchmark_t_per_t = in.cbam_benchmark_t_per_t;
     c.cbam_factor = in.cbam_factor[i];

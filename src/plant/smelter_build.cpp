@@ -3,15 +3,18 @@
 // one function per part, collecting every error; the emission inputs (default PFC method, anodes,
 // PFC, fuels and power) in smelter_pfc_default.cpp and smelter_emission_inputs.cpp.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string_view>
 
 #include "potline/cell/cell_case.hpp"
 #include "potline/cell/cell_model.hpp"
 #include "potline/core/text.hpp"
 #include "potline/io/case_file.hpp"
+#include "potline/io/year_series.hpp"
 #include "potline/plant/cell_current.hpp"
 #include "potline/plant/smelter_case.hpp"
 #include "potline/plant/smelter_schema.hpp"
@@ -291,6 +294,38 @@ void resolve_prices(SmelterCase& c, const Reader& r) {
   }
 }
 
+/// The EUA price of each year of the CBAM schedule: cbam.eua_price_by_year's where given, else
+/// cbam.eua_price (user trial 17, T17-10: one price in every year could not reproduce a fleet path's
+/// CBAM by year). A schedule year with neither is an input error at the table's first year, naming
+/// the missing years. Returns the key to blame for a missing exchange rate.
+std::string resolve_eua_by_year(SmelterCase& c, std::optional<double> eua, const std::map<int, const io::Value*>& by_year,
+                                const Reader& r) {
+  std::vector<int> missing;
+  for (int i = 0; i < policy::kCbamYears; ++i) {
+    const auto it = by_year.find(policy::kCbamFirstYear + i);
+    if (it != by_year.end()) {
+      c.inputs.eua_eur_per_t[static_cast<std::size_t>(i)] = it->second->number;
+    } else if (eua) {
+      c.inputs.eua_eur_per_t[static_cast<std::size_t>(i)] = *eua;
+    } else {
+      missing.push_back(policy::kCbamFirstYear + i);
+    }
+  }
+  c.cbam_eua_basis = by_year.empty() ? "cbam.eua_price"
+                     : eua && static_cast<int>(by_year.size()) < policy::kCbamYears
+                         ? "cbam.eua_price_by_year, else cbam.eua_price"
+                         : "cbam.eua_price_by_year";
+  if (by_year.empty()) return "cbam.eua_price";
+  const std::string first = io::year_key("cbam.eua_price_by_year", by_year.begin()->first);
+  if (!missing.empty())
+    r.d.error(by_year.begin()->second->location, first,
+              fmt::format("cbam.eua_price_by_year gives no EUA price for {} of the CBAM schedule's years {}-{}: give "
+                          "{}, or cbam.eua_price for every year the table leaves out",
+                          fmt::join(missing, ", "), policy::kCbamFirstYear, policy::kCbamLastYear,
+                          missing.size() == 1 ? "it" : "them"));
+  return first;
+}
+
 void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   SmelterInputs& in = c.inputs;
   const auto eua = r.opt("cbam.eua_price");
@@ -301,19 +336,20 @@ void resolve_cbam(SmelterCase& c, const SmelterData& data, const Reader& r) {
   if (!country.empty() && def == nullptr)
     r.d.error(r.at("cbam.default_country"), "cbam.default_country",
               policy::no_default_message(data.cbam, country));
-  if (!eua) {
+  const auto by_year = io::year_series_values(r.v, "cbam.eua_price_by_year");
+  if (!eua && by_year.empty()) {
     c.notes.push_back("cbam.eua_price not given: no CBAM cost computed");
     return;
   }
   in.cbam = true;
-  in.eua_eur_per_t = *eua;
+  const std::string eua_key = resolve_eua_by_year(c, eua, by_year, r);
   in.carbon_price_paid_eur_per_t = r.need("cbam.carbon_price_paid");
   if (const auto usd_per_eur = r.opt("cbam.usd_per_eur")) {
     in.usd_per_eur = *usd_per_eur;
   } else {  // at the key that asks for it (T17-9: `--set cbam.eua_price=0` got "'cbam.usd_per_eur': required" at the file)
-    r.d.error(r.at("cbam.eua_price"), "cbam.eua_price",
-              "a CBAM cost is computed when cbam.eua_price is given, and stated in USD: give cbam.usd_per_eur "
-              "(USD/EUR, e.g. 1.08) too, or leave cbam.eua_price out");
+    r.d.error(r.at(eua_key), eua_key,
+              "a CBAM cost is computed when cbam.eua_price or cbam.eua_price_by_year is given, and stated in USD: "
+              "give cbam.usd_per_eur (USD/EUR, e.g. 1.08) too, or leave the EUA price out");
   }
   in.cbam_factor = data.cbam.factor;
   in.cbam_markup = data.cbam.default_markup;

@@ -193,6 +193,20 @@ void add_emissions_json(const SmelterCase& c, const SmelterResult& r, io::Json& 
   }
 }
 
+// The EUA prices the CBAM schedule stands on: one price in every year, or each year's.
+std::string cbam_eua_line(const SmelterCase& c) {
+  const auto& eua = c.inputs.eua_eur_per_t;
+  if (std::all_of(eua.begin(), eua.end(), [&](double x) { return x == eua[0]; }))
+    return fmt::format("  CBAM EUA              {:.1f} EUR/t in every year ({}, at {:.3g} USD/EUR); `potline fleet` with "
+                       "fleet.year takes each year's EUA of its eua_price path\n",
+                       eua[0], c.cbam_eua_basis, c.inputs.usd_per_eur);
+  std::string s = "  CBAM EUA EUR/t        ";
+  for (int i = 0; i < policy::kCbamYears; ++i)
+    s += fmt::format("{}: {:.0f}{}", policy::kCbamFirstYear + i, eua[static_cast<std::size_t>(i)],
+                     i + 1 < policy::kCbamYears ? "  " : "");
+  return s + fmt::format(" ({}, at {:.3g} USD/EUR)\n", c.cbam_eua_basis, c.inputs.usd_per_eur);
+}
+
 // CBAM cost and certificates per year of the transition, and the route (actual or default values).
 void add_cbam_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
   const SmelterInputs& in = c.inputs;
@@ -208,8 +222,14 @@ void add_cbam_json(const SmelterCase& c, const SmelterResult& r, io::Json& j) {
     j["cbam_eur_per_t"] = eur;
     j["cbam_certificates_per_t"] = certs;
     j["cbam_route"] = in.cbam_default_route ? policy::default_route_label(c.cbam_country) : "actual";
-    // The one EUA price every year of the schedule stands on (user trial 17, T17-10).
-    j["cbam_eua_eur_per_t"] = in.eua_eur_per_t;
+    // The EUA price each year of the schedule stands on (user trial 17, T17-10); cbam_eua_eur_per_t the
+    // one price when every year has it, else null.
+    io::Json eua;
+    for (int i = 0; i < policy::kCbamYears; ++i) eua[std::to_string(policy::kCbamFirstYear + i)] = in.eua_eur_per_t[i];
+    const bool one = std::all_of(in.eua_eur_per_t.begin(), in.eua_eur_per_t.end(),
+                                 [&](double x) { return x == in.eua_eur_per_t[0]; });
+    j["cbam_eua_eur_per_t"] = one ? io::Json(in.eua_eur_per_t[0]) : io::Json(nullptr);
+    j["cbam_eua_eur_per_t_by_year"] = eua;
     j["cbam_see_direct_t_co2e_per_t"] = in.cbam_default_route ? in.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t;
   }
 }
@@ -462,11 +482,9 @@ std::string smelter_summary_text(const SmelterCase& c, const SmelterResult& r, c
                      by_default ? c.inputs.cbam_default_see_t_per_t : r.cbam_see_direct_t_per_t,
                      by_default ? "the country default value, plus the year's mark-up; cbam.route"
                                 : "this plant's own, cbam.route; \"default\" takes the country default value");
-    // The schedule holds one EUA price in every year (user trial 17, T17-10: an export of the fleet's
-    // 2034 case printed 2026's CBAM at 2034's EUA, 61 USD/t against the fleet's 40.6 of 2026).
-    s += fmt::format("  CBAM EUA              {:.1f} EUR/t in every year (cbam.eua_price, at {:.3g} USD/EUR); `potline "
-                     "fleet` with fleet.year takes each year's EUA of its eua_price path\n",
-                     c.inputs.eua_eur_per_t, c.inputs.usd_per_eur);
+    // The EUA price of each year (user trial 17, T17-10: an export of the fleet's 2034 case printed
+    // 2026's CBAM at 2034's EUA, 61 USD/t against the fleet's 40.6 of 2026).
+    s += cbam_eua_line(c);
   }
   // Each figure names its basis: "2.02 employees per kt capacity, 1575 jobs per GW" mixed the
   // nameplate (230 kt) with the load at the operating output (295.2 MW at 172.5 kt; trial CV).

@@ -416,7 +416,17 @@ void add_power_and_cbam(Table& t) {
   t.number("cbam.eua_price")
       .unit("EUR/t")
       .min(0.0)
-      .doc("CBAM certificate (EU ETS) price per t CO2e; enables CBAM output");
+      .doc("CBAM certificate (EU ETS) price per t CO2e, in every year cbam.eua_price_by_year leaves out; enables "
+           "CBAM output");
+  // One price per year of the CBAM schedule (user trial 17, T17-10: a fleet path's EUA by year could not
+  // be written into a smelter case). The span is the schedule's, data/cbam.toml (policy/cbam.hpp).
+  t.year_series("cbam.eua_price_by_year")
+      .unit("EUR/t")
+      .min(0.0)
+      .years(policy::kCbamFirstYear, policy::kCbamLastYear, "the CBAM schedule of data/cbam.toml")
+      .default_note("cbam.eua_price in each year not given")
+      .doc("CBAM certificate (EU ETS) price per t CO2e by year, e.g. { 2026 = \"70 EUR/t\", 2030 = \"95 EUR/t\" } "
+           "(--set cbam.eua_price_by_year.2030=95); enables CBAM output");
   t.number("cbam.carbon_price_paid")
       .unit("EUR/t")
       .default_(0.0)

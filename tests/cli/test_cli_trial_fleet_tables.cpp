@@ -101,22 +101,32 @@ TEST(CliTrialFleetTables, AFullLaneIsNotANetback) {
 // (China's default value) and 64 in `fleet` (route "actual"), and neither output named its route.
 // User trial 17, T17-10: a smelter exported from a year case (cbam-2034, Alba's Line 6) printed a
 // 2026-2034 CBAM schedule at 2034's EUA (146 EUR/t) in every year, against the fleet's year-by-year
-// CBAM at each year's EUA, and named no EUA. The smelter's text and JSON now say the one EUA its
-// schedule stands on, and the exported case's comment on cbam.eua_price gives the fleet's path by year.
-TEST(CliTrialFleetTables, AnExportedYearCaseSaysTheEuaItsCbamScheduleStandsOn) {
+// CBAM at each year's EUA, and named no EUA. The export now writes the path's EUA of every schedule
+// year (cbam.eua_price_by_year), and the smelter's text and JSON give the EUA of each year.
+TEST(CliTrialFleetTables, AnExportedYearCaseCarriesTheEuaOfEachCbamYear) {
   const auto example = [](const char* name) { return (source_dir() / "examples" / name).string(); };
   TempDir tmp;
   const std::string file = (tmp.path() / "alba6.toml").string();
   const RunResult exported = potline({"fleet", example("cbam-2034.toml"), "--export-smelter", "gcc-alba-6", "--out", file});
   ASSERT_EQ(exported.exit_code, 0) << exported.describe();
-  expect_in(read_file(file), "the fleet prices each year at the path's own EUA (EUR/t: 2026: 83, 2027: 94, 2028: 106, "
-                             "2029: 118, 2030: 130, 2031: 134, 2032: 138, 2033: 142, 2034: 146)");
+  expect_in(read_file(file), "eua_price_by_year.2027 = 94.0  # EUR/t; EUA price path of ");
   const RunResult plant = potline({"smelter", file});
   ASSERT_EQ(plant.exit_code, 0) << plant.describe();
-  expect_in(plant.out, "  CBAM EUA              146.0 EUR/t in every year (cbam.eua_price, at ");
+  expect_in(plant.out, "  CBAM EUA EUR/t        2026: 83  2027: 94  2028: 106  2029: 118  2030: 130  2031: 134  2032: 138  "
+                       "2033: 142  2034: 146 (cbam.eua_price_by_year, at ");
   const RunResult json = potline({"smelter", file, "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.describe();
-  EXPECT_NEAR(parse_json(json.out).at("cbam_eua_eur_per_t").get<double>(), 146.0, 1e-9);
+  const auto j = parse_json(json.out);
+  EXPECT_TRUE(j.at("cbam_eua_eur_per_t").is_null());
+  EXPECT_NEAR(j.at("cbam_eua_eur_per_t_by_year").at("2028").get<double>(), 106.0, 1e-9);
+  // One year set on the command line; a year outside the schedule is an input error naming its years.
+  const RunResult one = potline({"smelter", file, "--json", "--set", "cbam.eua_price_by_year.2028=50"});
+  ASSERT_EQ(one.exit_code, 0) << one.describe();
+  EXPECT_NEAR(parse_json(one.out).at("cbam_eua_eur_per_t_by_year").at("2028").get<double>(), 50.0, 1e-9);
+  const RunResult bad = potline({"smelter", file, "--set", "cbam.eua_price_by_year.2040=50"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.describe();
+  expect_in(bad.err, "--set #1: error: 'cbam.eua_price_by_year.2040': year 2040 is outside the years 2026–2034 (the "
+                     "CBAM schedule of data/cbam.toml) of cbam.eua_price_by_year");
 }
 
 // The smelter text names it, with the embedded emissions it prices and the fleet's default; the path

@@ -86,7 +86,7 @@ TEST(invest_carbon, CbamOnTheEuShareOfSalesFrom2026) {
   InvestmentInputs cbam = none;
   plant::SmelterInputs& p = cbam.operating;
   p.cbam = true;
-  p.eua_eur_per_t = kEua_EUR_per_t;
+  p.eua_eur_per_t.fill(kEua_EUR_per_t);
   p.usd_per_eur = kUsdPerEur;
   p.cbam_factor = cbam.carbon.schedule.factor;
   p.cbam_benchmark_t_per_t = 1.0;

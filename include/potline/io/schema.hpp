@@ -10,7 +10,11 @@
 
 namespace potline::io {
 
-enum class FieldType { kNumber, kInteger, kString, kBool, kChoice };
+/// kYearSeries: a table of calendar years to numbers (`cbam.eua_price_by_year = { 2026 = "70 EUR/t",
+/// 2030 = "95 EUR/t" }`); each value is read as a kNumber field of the same unit and range, keyed
+/// "KEY.YEAR" in the ValueSet (so `--set KEY.YEAR=VALUE` sets one year), the years within
+/// FieldSpec::first_year..last_year.
+enum class FieldType { kNumber, kInteger, kString, kBool, kChoice, kYearSeries };
 
 std::string_view to_string(FieldType type);
 
@@ -39,11 +43,24 @@ struct FieldSpec {
   bool path = false;
   std::string description;
   std::string source;  ///< where the default, range or meaning comes from
+  /// kYearSeries: the years a value may be given for (inclusive), and where that span comes from.
+  int first_year = 0;
+  int last_year = 0;
+  std::string years_source;
 
   /// "(0, 20] cm" style text of the hard range, for messages and docs.
   std::string range_text() const;
   std::string typical_text() const;
+  /// "2026–2034" for a year series, "" otherwise.
+  std::string years_text() const;
 };
+
+/// The ValueSet key of one year of a year series: "cbam.eua_price_by_year.2030".
+std::string year_key(const std::string& series_key, int year);
+
+/// One year of a year series as a number field keyed year_key(series.key, year), with the series'
+/// unit, range, typical range and description: every value is converted and checked by it.
+FieldSpec year_field(const FieldSpec& series, int year);
 
 /// A named collection of fields (e.g. the "cell" case schema).
 class Schema {
@@ -52,6 +69,9 @@ class Schema {
   const std::string& name() const { return name_; }
   const std::vector<FieldSpec>& fields() const { return fields_; }
   const FieldSpec* find(std::string_view key) const;
+  /// For "KEY.PART" where KEY is a year series of this schema: the series, with `part` set to the
+  /// text after its key ("2030", or whatever was typed there); nullptr otherwise.
+  const FieldSpec* find_series(std::string_view key, std::string& part) const;
   std::vector<std::string> keys() const;
   /// The section names ("case", "operation", ...) in catalogue order.
   std::vector<std::string> sections() const;

@@ -121,6 +121,13 @@ class FieldBuilder {
     spec().path = true;
     return *this;
   }
+  /// The years of a year series (FieldType::kYearSeries), inclusive, and where that span comes from.
+  FieldBuilder& years(int first, int last, std::string source = {}) {
+    spec().first_year = first;
+    spec().last_year = last;
+    spec().years_source = std::move(source);
+    return *this;
+  }
   FieldBuilder& source(std::string text) {
     spec().source = std::move(text);
     return *this;
@@ -192,6 +199,11 @@ class TablePart {
   }
   FieldBuilder boolean(std::string key, bool Object::*member = nullptr) {
     return add(std::move(key), FieldType::kBool, member);
+  }
+  /// A table of years to numbers (FieldType::kYearSeries; io/year_series.hpp), unbound: the case
+  /// reads it with io::year_series_values. Give its span with .years(first, last).
+  FieldBuilder year_series(std::string key) {
+    return add_bound(std::move(key), FieldType::kYearSeries, nullptr, nullptr);
   }
   FieldBuilder text(std::string key, std::string Object::*member = nullptr) {
     return add(std::move(key), FieldType::kString, member);

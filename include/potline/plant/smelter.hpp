@@ -70,7 +70,8 @@ struct SmelterInputs {
   bool cbam = false;
   bool cbam_default_route = false;
   double cbam_default_see_t_per_t = 0;
-  double eua_eur_per_t = 0;
+  /// The EUA price of each year of the CBAM schedule (cbam.eua_price_by_year, else cbam.eua_price).
+  std::array<double, policy::kCbamYears> eua_eur_per_t{};
   double carbon_price_paid_eur_per_t = 0;
   double usd_per_eur = 0;
   std::array<double, policy::kCbamYears> cbam_factor{};

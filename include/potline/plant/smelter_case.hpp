@@ -69,6 +69,9 @@ struct SmelterCase {
   CoefficientSet coefficient_set = CoefficientSet::kIpcc2006;
   GwpSet gwp = GwpSet::kAR5;
   std::string cbam_country;    ///< for the default route
+  /// The keys the CBAM schedule's EUA prices come from: "cbam.eua_price" (one price in every year),
+  /// "cbam.eua_price_by_year", or "cbam.eua_price_by_year, else cbam.eua_price".
+  std::string cbam_eua_basis;
   int eu_ets_year = 0;         ///< eu_ets.year (0: no EU ETS cost)
   std::vector<std::string> notes;  ///< assumptions worth showing (e.g. costs not given)
   /// Where the PFC method and its anode-effect figure come from (emissions_method.pfc_basis): the

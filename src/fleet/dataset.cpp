@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -16,6 +17,7 @@
 #include "potline/core/constants.hpp"
 #include "potline/core/text.hpp"
 #include "potline/core/units.hpp"
+#include "potline/fleet/country_codes.hpp"
 #include "potline/io/csv.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
@@ -223,7 +225,9 @@ void read_identity(const RowReader& row, const std::vector<std::string>& technol
   r.id = row.cell("id").first;
   r.name = row.cell("name").first;
   r.country = row.cell("country").first;
+  r.country_where = row.where("country");
   r.region = row.cell("region").first;
+  r.region_where = row.where("region");
   r.province = row.cell("province").first;
   r.owner = row.cell("owner").first;
   r.technology = row.cell("technology").first;
@@ -326,11 +330,14 @@ void read_quantities(const RowReader& row, SmelterRecord& r) {
 // Status, power source and the two flags of a row.
 void read_choices(const RowReader& row, SmelterRecord& r) {
   core::Diagnostics& d = row.d;
-  if (auto s = status_from_name(row.cell("status").first))
+  if (auto s = status_from_name(row.cell("status").first)) {
     r.status = *s;
-  else
+  } else {
+    const std::string hint = core::closest_match(row.cell("status").first, {"operating", "curtailed", "closed", "unknown"});
     d.error(row.where("status"), "status",
-            "'" + row.cell("status").first + "': expected operating, curtailed, closed or unknown");
+            "'" + row.cell("status").first + "': expected operating, curtailed, closed or unknown" +
+                (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+  }
   if (auto p = plant::power_source_from_name(row.cell("power_source").first))
     r.power_source = *p;
   else
@@ -343,6 +350,32 @@ void read_choices(const RowReader& row, SmelterRecord& r) {
       *target = *b;
     else
       d.error(row.where(name), name, "'" + row.cell(name).first + "': expected true or false");
+  }
+}
+
+// Every row's country is an ISO 3166-1 alpha-3 code (user trial T19-8: CHX for CHN ran silently, and the
+// country decides sanctions, tariff exemptions, CBAM default values, power shocks and the indirect-cost
+// compensation). The did-you-mean comes from the codes the other rows use (CHX -> CHN, not CHE), else
+// from the ISO list; a code in another case ('chn') is named as such.
+void check_countries(const std::vector<SmelterRecord>& rows, core::Diagnostics& d) {
+  std::vector<std::string> used;
+  for (const auto& r : rows)
+    if (is_iso3166_alpha3(r.country) && std::find(used.begin(), used.end(), r.country) == used.end())
+      used.push_back(r.country);
+  for (const auto& r : rows) {
+    if (r.country.empty()) {
+      d.error(r.country_where, "country", "required value is empty: the ISO 3166-1 alpha-3 code of the country");
+      continue;
+    }
+    if (is_iso3166_alpha3(r.country)) continue;
+    std::string upper = r.country;
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    std::string hint = is_iso3166_alpha3(upper) ? upper : core::closest_match(r.country, used);
+    if (hint.empty()) hint = core::closest_match(upper, iso3166_alpha3());
+    d.error(r.country_where, "country",
+            fmt::format("'{}' is not an ISO 3166-1 alpha-3 country code{}: the country decides the row's "
+                        "sanctions, tariff exemptions, CBAM default value and power shocks",
+                        r.country, hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
   }
 }
 
@@ -384,6 +417,7 @@ std::vector<SmelterRecord> parse_smelters(const std::string& text, const std::st
   }
   if (!have_header)
     d.error({file, 0, 0}, "", "no header line: the first non-comment line must name the columns");
+  check_countries(rows, d);
   return rows;
 }
 

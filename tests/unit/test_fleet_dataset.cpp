@@ -6,6 +6,7 @@
 #include <map>
 
 #include "potline/cell/technology.hpp"
+#include "potline/fleet/country_codes.hpp"
 #include "potline/fleet/dataset.hpp"
 #include "potline/fleet/fleet.hpp"
 #include "potline/fleet/fleet_case.hpp"
@@ -143,6 +144,28 @@ TEST(fleet_dataset, BadStatusAndMissingSourceReported) {
   const std::string text = d.to_string();
   EXPECT_NE(text.find("'running': expected operating"), std::string::npos) << text;
   EXPECT_NE(text.find("every row needs a source"), std::string::npos) << text;
+}
+
+// User trial T19-8: a country typo (CHX for CHN) ran silently, taking the smelter out of every lever
+// matched by country (sanctions, tariff exemptions, CBAM default values, power shocks). An ISO 3166-1
+// alpha-3 code is required, the did-you-mean from the codes the other rows use; a status typo gets one too.
+TEST(fleet_dataset, CountryIsAnIsoCodeWithADidYouMean) {
+  core::Diagnostics d;
+  parse_smelters(kHeader +
+                     "a,A,CHN,china,,,,,100,operating,,,false,,hydro,,false,s\n"
+                     "b,B,CHX,china,,,,,100,operating,,,false,,hydro,,false,s\n"
+                     "c,C,can,canada,,,,,100,operatng,,,false,,hydro,,false,s\n",
+                 "t.csv", d);
+  EXPECT_EQ(d.to_string(),
+            "t.csv:4:21: error: 'status': 'operatng': expected operating, curtailed, closed or unknown (did you mean "
+            "'operating'?)\n"
+            "t.csv:3:5: error: 'country': 'CHX' is not an ISO 3166-1 alpha-3 country code (did you mean 'CHN'?): the "
+            "country decides the row's sanctions, tariff exemptions, CBAM default value and power shocks\n"
+            "t.csv:4:5: error: 'country': 'can' is not an ISO 3166-1 alpha-3 country code (did you mean 'CAN'?): the "
+            "country decides the row's sanctions, tariff exemptions, CBAM default value and power shocks\n");
+  EXPECT_EQ(iso3166_alpha3().size(), 249u);
+  EXPECT_TRUE(is_iso3166_alpha3("NOR"));
+  EXPECT_FALSE(is_iso3166_alpha3("XKX"));  // Kosovo's code is user-assigned, not ISO's
 }
 
 TEST(fleet_dataset, ShippedDatasetLoadsAndIsSourced) {

@@ -33,10 +33,12 @@ struct SmelterRecord {
   double employees = 0;  ///< 0 = not published
   bool aggregate = false;
   core::SourceLocation where;  ///< file:line of the row
+  core::SourceLocation country_where, region_where;  ///< file:line:col of those cells, for messages
   /// Years the row runs in a case with fleet.year (data/fleet-pipeline.toml): from first_year
   /// (0 = always) to last_year (0 = open); a restart starts stopped (it pays the restart).
   int first_year = 0, last_year = 0;
   bool restart = false;
+  int restart_committed = 0;  ///< the year of a committed restart (Project::committed), 0 = none
 };
 
 /// Columns every smelters CSV must have, with their units in the name.

@@ -15,6 +15,7 @@
 #include "potline/core/text.hpp"
 #include "potline/io/text_file.hpp"
 #include "potline/io/toml_values.hpp"
+#include "potline/io/toml_values.hpp"
 #include "dated_status.hpp"
 #include "time_data_parse.hpp"
 
@@ -142,7 +143,7 @@ Project parse_project(const toml::table& t, const RegionTable& regions,
                       core::Diagnostics& d) {
   reject_unknown(t,
                  {"id", "kind", "smelter", "year", "date", "capacity", "name", "country", "region",
-                  "province", "power_source", "technology", "line_current", "source"},
+                  "province", "power_source", "technology", "line_current", "source", "committed"},
                  "[[project]]", file, d);
   Project p;
   p.where = loc(t, file);
@@ -168,6 +169,17 @@ Project parse_project(const toml::table& t, const RegionTable& regions,
     return p;  // the other keys depend on the kind
   }
   timing_of(t, owner, file, p, d);
+  if (const toml::node* committed = t.get("committed")) {
+    // A restart its owner has committed to (an agreement, a restart under way): it runs from its
+    // year whatever the price, its restart cost sunk (user trial T19-26).
+    if (committed->as_boolean() == nullptr)
+      d.error(loc(*committed, file), "committed", owner + ": expected true or false (unquoted), got " +
+                                                      io::describe_toml_value(*committed));
+    else if (p.kind != ProjectKind::kRestart)
+      d.error(loc(*committed, file), "committed", owner + ": only a restart takes committed");
+    else
+      p.committed = committed->as_boolean()->get();
+  }
   if (const auto c = io::toml_quantity(t.get("capacity"), "capacity", "kt/yr", "kg/s", file, d)) {
     if (*c <= 0)
       d.error(loc(*t.get("capacity"), file), "capacity", owner + ": capacity must be > 0");
@@ -252,6 +264,7 @@ void apply_pipeline(const std::vector<Project>& projects, std::vector<SmelterRec
       it->first_year = it->restart ? std::min(it->first_year, p.year) : p.year;
       it->status = Status::kOperating;
       it->restart = true;
+      if (p.committed) it->restart_committed = p.year;
       if (p.capacity_kg_per_s > 0) it->capacity_kg_per_s = p.capacity_kg_per_s;
     } else {  // expansion: the smelter's row again, with the project's id, capacity and year
       SmelterRecord r = *it;

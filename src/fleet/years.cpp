@@ -155,6 +155,13 @@ FleetCase case_for_year(const FleetCase& base, int year, const RanLastYear* ran)
     // The pipeline's restarts carry their own dates (a stopped row kept in the year's case has a
     // dated restart in it): fleet.restart_lead_time applies to the LP's restarts only.
     s.dated_restart = stopped || (s.record.restart && s.record.first_year == year);
+    // A committed restart (data/fleet-pipeline.toml `committed = true`) runs from its year: its owner
+    // pays the restart whatever the year's price, so the LP sees a running smelter (user trial
+    // T19-26: San Ciprián stayed idle 2026-2029 on a -121 USD/t margin under the 280 USD/t restart).
+    if (s.record.restart_committed != 0 && s.record.restart_committed == year && !stopped) {
+      s.running = true;
+      continue;
+    }
     if (ran == nullptr) {
       s.running = (s.running || restarted_earlier) && !stopped;
       continue;

@@ -353,10 +353,32 @@ TEST(fleet_years, PipelineProjectsEnterInTheirYear) {
       y2030.model.smelters[static_cast<std::size_t>(inola)].record.capacity_kg_per_s * kToMt, 0.75,
       1e-9);
   EXPECT_LT(smelter_index(fleet::case_for_year(c, 2025, nullptr), "eu-san-ciprian"), 0);
+  // A committed restart (San Ciprián's workforce agreement, `committed = true`) runs from its year,
+  // its restart cost sunk (user trial T19-26); an uncommitted one starts stopped.
   const fleet::FleetCase y2026 = fleet::case_for_year(c, 2026, nullptr);
-  EXPECT_FALSE(
+  EXPECT_TRUE(
       y2026.model.smelters[static_cast<std::size_t>(smelter_index(y2026, "eu-san-ciprian"))]
           .running);
+}
+
+// User trial T19-26: the path kept San Ciprián idle 2026-2029 on a margin of -121 to +99 USD/t, under
+// the 280 USD/t restart cost, although the workforce agreement dated its restart (at least 75 % of 228
+// kt/yr to the end of 2026) and the restart went ahead in 2025. As a committed restart it runs from
+// 2026, and as a running smelter stays on while its margin is above minus the restart cost.
+TEST(fleet_years, ACommittedRestartRunsThroughItsPathYears) {
+  const fleet::FleetCase c = path_case({"fleet.last_year=2029"});
+  const std::vector<fleet::YearResult> years = fleet::solve_years(c);
+  ASSERT_EQ(years.size(), 6u);
+  for (const auto& y : years) {
+    if (y.year < 2026) continue;
+    const int i = smelter_index(y.c, "eu-san-ciprian");
+    ASSERT_GE(i, 0) << y.year;
+    EXPECT_GE(y.r.production_kg_per_s[static_cast<std::size_t>(i)] * kToMt * 1e3, 0.75 * 228 - 1e-6) << y.year;
+  }
+  const std::string wrong = errors_of_pipeline(
+      "[[project]]\nid = \"x\"\nkind = \"closure\"\nsmelter = \"eu-san-ciprian\"\nyear = 2027\ncommitted = true\n"
+      "source = \"s\"\n");
+  EXPECT_EQ(wrong, "p.toml:6:13: error: 'committed': project 'x': only a restart takes committed\n");
 }
 
 // The path of 12 years: China never above its cap, whose shadow price turns positive once the idle

@@ -22,6 +22,9 @@ struct Project {
   /// year's capacity is the time-weighted mean of the capacity in force (0 = from 1 January).
   double year_share_before = 0;
   bool dated = false;            ///< given by a date (YYYY-MM-DD), not a year
+  /// restart: committed by its owner (`committed = true`: an agreement, a restart under way), so it
+  /// runs from its year as a running smelter, its restart cost sunk, not at the LP's margin rule.
+  bool committed = false;
   double capacity_kg_per_s = 0;  ///< new, expansion; restart: 0 = the row's capacity; curtailment:
                                  ///< the capacity still running (0 = the whole row stops)
   SmelterRecord record;  ///< new: the row (id, name, country, region, province, power source)

@@ -230,7 +230,7 @@ void load_data(FleetCase& c, const plant::SmelterData& data, RegionTable& region
   core::Diagnostics rows;
   records = load_smelters(c.smelters_path, rows, data.technologies.ids());
   for (const auto& r : records) {
-    if (regions.index_of(r.region) < 0) io::report_unknown_name("region", r.region, regions.ids(), r.where, "region", rows);
+    if (regions.index_of(r.region) < 0) io::report_unknown_name("region", r.region, regions.ids(), r.region_where, "region", rows);
   }
   append_in_line_order(rows, c.smelters_path, d);
   // A dataset that could not be read (a misnamed column: no row) gives its own error; the other files'
@@ -496,9 +496,19 @@ FleetCase parse_fleet_case(const std::string& text, const std::string& file, con
     model.demand_kg_per_s += regions.regions[i].demand_kg_per_s * c.demand_factor[i];
   }
   model.regions = std::move(regions);
-  model.uk_ets.schedule = policy::UkEtsSchedule::load(data_dir + "/uk-ets.toml", d);
+  c.uk_ets_path = data_dir + "/uk-ets.toml";
+  model.uk_ets.schedule = policy::UkEtsSchedule::load(c.uk_ets_path, d);
   set_eu_ets(data, c, d);
   return c;
+}
+
+std::vector<std::string> data_files(const FleetCase& c) {
+  std::vector<std::string> files;
+  for (const std::string* f : {&c.smelters_path, &c.regions_path, &c.technology_classes_path, &c.power_prices_path,
+                               &c.power_supply_path, &c.anode_effects_path, &c.pipeline_path, &c.sanctions_path,
+                               &c.paths_path, &c.fuel_paths_path, &c.uk_ets_path})
+    if (!f->empty() && std::find(files.begin(), files.end(), *f) == files.end()) files.push_back(*f);
+  return files;
 }
 
 FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,

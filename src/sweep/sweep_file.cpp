@@ -269,15 +269,25 @@ std::string hash_case_bases(const toml::table& base_doc, const std::string& base
   return hashed;
 }
 
-std::string hash_data_files(SweepSpec& spec) {
+// The dataset and region table enter the sweep hash (as they always did, so that a store written
+// before keeps its hash); every data file a sample reads is an input whose SHA-256 the store records
+// and a resume checks by name: each scenario's fleet data files and the smelter model's (the
+// technology catalogue, emission factors, CBAM). Docs audit DA19-38: only the dataset and the region
+// table were recorded, so a resume after a change to, say, data/technologies.toml mixed two data sets.
+std::string hash_data_files(SweepSpec& spec, const plant::SmelterData& data) {
   std::string hashed;
-  std::set<std::string> data_files;
-  for (const auto& s : spec.scenarios) { data_files.insert(s.fleet.smelters_path); data_files.insert(s.fleet.regions_path); }
-  for (const auto& f : data_files) {
+  std::set<std::string> hashed_files, read_files;
+  for (const auto& s : spec.scenarios) {
+    hashed_files.insert(s.fleet.smelters_path);
+    hashed_files.insert(s.fleet.regions_path);
+    for (const auto& f : fleet::data_files(s.fleet)) read_files.insert(f);
+  }
+  for (const auto& f : data.files) read_files.insert(f);
+  for (const auto& f : hashed_files) {
     bool read = false;
     hashed += "file " + fnv1a_hex(read_file(f, read)) + "\n";
-    spec.input_files.push_back(f);
   }
+  for (const auto& f : read_files) spec.input_files.push_back(f);
   return hashed;
 }
 
@@ -343,7 +353,7 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
   // The inputs' regions need a scenario's region table; other errors stay collected until the end.
   if (d.error_count() > errors_before_scenarios || spec.scenarios.empty()) throw core::InputError(d);
   hashed += hash_case_bases(*parsed_base, bp.parent_path().lexically_normal().string(), spec);
-  hashed += hash_data_files(spec);
+  hashed += hash_data_files(spec, data);
   const fleet::RegionTable& regions = spec.scenarios.front().fleet.model.regions;
   for (auto& r : inputs) {
     detail::resolve_region(r, regions, d);
@@ -355,6 +365,14 @@ SweepSpec parse_sweep(const std::string& text, const std::string& file, const st
                           to_string(u.distribution.kind), u.distribution.a, u.distribution.b, u.distribution.c);
   }
   if (d.has_errors()) throw core::InputError(d);
+  if (spec.inputs.empty() && spec.samples > 1) {
+    // Without a draw every sample is the same run (user trial T19-14: 20 identical solves, P10 = P50 = P90).
+    const io::Value* n = in.scalars.get("sweep.samples");
+    d.warning(n != nullptr && n->location.line > 0 ? n->location : core::SourceLocation{file, 1, 1}, "sweep.samples",
+              fmt::format("no [[uncertain]] inputs: the {} samples of each scenario are the same run (P10 = P50 = "
+                          "P90); add [[uncertain]] inputs (`potline template sweep` shows them), or set samples = 1",
+                          spec.samples));
+  }
   hashed += fmt::format("seed {} crn {} smelters {}\n", spec.seed, spec.common_random_numbers, spec.store_smelters);
   spec.hash = fnv1a_hex(hashed);
   // Every sample's trade LP starts from its scenario's base basis (docs/model/sweep.md, "Warm

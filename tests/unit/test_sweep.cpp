@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -439,4 +440,31 @@ TEST(sweep_run, ScenarioLeverMovesTheResult) {
   }
   EXPECT_NEAR(consumed, value(base, "world", "production_Mt"), 1e-9 * consumed);
 }
+// Docs audit DA19-38: the store recorded the SHA-256 of the sweep file, its base cases, the dataset and
+// the region table only, so a resume after a change to, say, data/technologies.toml mixed two data sets.
+// Every data file a sample reads is an input now: each scenario's fleet files and the smelter model's.
+TEST(sweep_file, EveryDataFileASampleReadsIsAnInputOfTheStore) {
+  const SweepSpec s = small();
+  const auto has = [&](const std::string& tail) {
+    return std::any_of(s.input_files.begin(), s.input_files.end(), [&](const std::string& f) {
+      return f.size() >= tail.size() && f.compare(f.size() - tail.size(), tail.size(), tail) == 0;
+    });
+  };
+  for (const char* file : {"sweep-small.toml", "world-elastic.toml", "smelters.csv", "fleet-regions.toml",
+                           "fleet-technology-classes.toml", "fleet-power.toml", "power-supply.toml",
+                           "fleet-anode-effects.toml", "fleet-pipeline.toml", "fleet-sanctions.toml", "fleet-paths.toml",
+                           "fleet-fuel-paths.toml", "uk-ets.toml", "technologies.toml", "ipcc-aluminium.toml",
+                           "cbam.toml"})
+    EXPECT_TRUE(has(file)) << file;
+}
+
+// User trial T19-14: a sweep without [[uncertain]] inputs ran N identical samples without a word.
+TEST(sweep_file, NoUncertainInputsIsWarnedAtTheSampleCount) {
+  core::Diagnostics d;
+  parse(std::string(kHead) + "[[scenario]]\nname = \"base\"\n", d);
+  EXPECT_EQ(d.to_string(), "test-sweep.toml:4:11: warning: 'sweep.samples': no [[uncertain]] inputs: the 4 samples of "
+                           "each scenario are the same run (P10 = P50 = P90); add [[uncertain]] inputs (`potline "
+                           "template sweep` shows them), or set samples = 1\n");
+}
+
 }  // namespace test_sweep

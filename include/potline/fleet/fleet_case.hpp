@@ -172,6 +172,7 @@ struct FleetCase {
   std::vector<YearPath> paths;           ///< EUA price and demand factors by year
   std::string fuel_paths_path;           ///< fleet.fuel_paths, default the data folder's fleet-fuel-paths.toml
   FuelPathTable fuel_paths;              ///< coal and gas prices by year for captive plants (fuel_paths.hpp)
+  std::string uk_ets_path;               ///< the data folder's uk-ets.toml (UK ETS allocation and prices)
   FlexConfiguration flex;                ///< flexible capacity reported (fleet.flex*, flex_link.hpp)
 };
 
@@ -180,6 +181,11 @@ struct FleetCase {
 /// table, and prepares every smelter; throws core::InputError with all collected errors.
 FleetCase load_fleet_case(const std::string& path, const std::string& data_dir, const plant::SmelterData& data,
                           core::Diagnostics& diagnostics, const std::vector<std::string>& sets = {});
+/// The fleet data files the case reads, each once: the dataset, the region table, the technology
+/// classes, power prices and supply curves, anode effects, pipeline, sanctions, paths, fuel paths and
+/// the UK ETS table (the smelter model's own are plant::SmelterData::files). A sweep hashes them all
+/// into its store (docs audit DA19-38).
+std::vector<std::string> data_files(const FleetCase& c);
 /// Same from TOML text; relative paths are resolved against `base_dir`.
 FleetCase parse_fleet_case(const std::string& text, const std::string& display_name, const std::string& base_dir,
                            const std::string& data_dir, const plant::SmelterData& data, core::Diagnostics& diagnostics,

@@ -52,7 +52,7 @@ void apply_year_carbon(const std::vector<YearPath>& paths, int year, FleetCase& 
     if (p.name == "usd_per_eur" && !c.usd_per_eur_given) c.usd_per_eur = p.at(year);
   }
   for (FleetSmelter& s : c.model.smelters) {
-    s.inputs.eua_eur_per_t = c.eua_eur_per_t;
+    s.inputs.eua_eur_per_t.fill(c.eua_eur_per_t);
     s.inputs.usd_per_eur = c.usd_per_eur;
   }
   set_eu_ets_year(year, c);

@@ -319,7 +319,7 @@ std::string resolve_eua_by_year(SmelterCase& c, std::optional<double> eua, const
   const std::string first = io::year_key("cbam.eua_price_by_year", by_year.begin()->first);
   if (!missing.empty())
     r.d.error(by_year.begin()->second->location, first,
-              fmt::format("cbam.eua_price_by_year gives no EUA price for {} of the CBAM schedule's years {}-{}: give "
+              fmt::format("cbam.eua_price_by_year gives no EUA price for {} of the CBAM schedule's years {}–{}: give "
                           "{}, or cbam.eua_price for every year the table leaves out",
                           fmt::join(missing, ", "), policy::kCbamFirstYear, policy::kCbamLastYear,
                           missing.size() == 1 ? "it" : "them"));

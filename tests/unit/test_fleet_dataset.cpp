@@ -157,7 +157,7 @@ TEST(fleet_dataset, CountryIsAnIsoCodeWithADidYouMean) {
                      "c,C,can,canada,,,,,100,operatng,,,false,,hydro,,false,s\n",
                  "t.csv", d);
   EXPECT_EQ(d.to_string(),
-            "t.csv:4:21: error: 'status': 'operatng': expected operating, curtailed, closed or unknown (did you mean "
+            "t.csv:4:24: error: 'status': 'operatng': expected operating, curtailed, closed or unknown (did you mean "
             "'operating'?)\n"
             "t.csv:3:5: error: 'country': 'CHX' is not an ISO 3166-1 alpha-3 country code (did you mean 'CHN'?): the "
             "country decides the row's sanctions, tariff exemptions, CBAM default value and power shocks\n"

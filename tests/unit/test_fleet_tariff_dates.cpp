@@ -265,9 +265,10 @@ TEST(fleet_tariff_dates, TheSection232TableOfFleetMdAsMeasured) {
   // 513.8 of its 750 kt/yr in 2030 (US 1.420 -> 1.184 Mt/yr) and Kalimantan 342.5 of 500 in 2026; the
   // 2026 and 2030 prices moved by up to 56 USD/t.
   // Measured 2026-12-07 on main 6f0b361 + fleet19 (Oceania's dated 2024 states, Mozal's care and
-  // maintenance from 15 March 2026).
+  // maintenance from 15 March 2026); 2026-2027 since San Ciprian's committed restart (fleet20, T19-26:
+  // it runs from 2026, prices 25-51 USD/t lower).
   const Row table[] = {{2024, 0.601, 0.601, 2769, 2769, 2390, 2390}, {2025, 0.601, 0.620, 2572, 3351, 2371, 2371},
-                       {2026, 0.637, 0.658, 2639, 3758, 2465, 2412}, {2027, 0.659, 0.670, 2757, 3928, 2583, 2525},
+                       {2026, 0.637, 0.658, 2613, 3707, 2440, 2378}, {2027, 0.648, 0.670, 2730, 3890, 2557, 2500},
                        {2030, 1.184, 1.184, 3078, 4426, 2918, 2858}, {2035, 1.420, 1.420, 3909, 5600, 3749, 3640}};
   for (const Row& row : table) {
     const auto k = static_cast<std::size_t>(row.year - 2024);

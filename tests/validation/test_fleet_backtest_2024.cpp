@@ -469,7 +469,7 @@ TEST(fleet_backtest_2024, KnownMissWorldCaptiveFossilShareJustOverFifteenPercent
     if (plant::is_captive(b.c.model.smelters[i].record.power_source)) captive += b.r.production_kg_per_s[i];
   }
   const double share = captive / b.r.production_total_kg_per_s;
-  EXPECT_LT(share, 0.85 * 0.49);  // the miss, as it stands (41.54 %; 41.56 % before T16-10 and T17-13)
+  EXPECT_LT(share, 0.85 * 0.49);  // the miss, as it stands (41.62 % since W25; 41.55 % before, 41.56 % before T16-10 and T17-13)
   EXPECT_GT(share, 0.84 * 0.49);  // by a hair
 }
 

@@ -52,4 +52,19 @@ TEST(fleet_trade_flows_2024, KnownFailNoRussianMetalToEuropeAtTiedNetbacks) {
   EXPECT_LE(to_europe, to_asia + 2.0);
 }
 
+// W43, a known fail asserted as it stands (user trial T19-9): US primary imports by origin in 2024,
+// from US customs data ([Metalnomist US imports 2024]): Canada 2.744 Mt, the UAE 0.435, Argentina
+// 0.175, South Africa 0.132, Australia 0.082, India 0.073. The LP sends all of Canada's metal to the
+// US (duty-free under the 10 % tariff) and supplies Canada from India (80 + 30 USD/t of freight
+// against 140 India -> US): Canada +17 %, India 4.8x, Argentina and South Africa nothing.
+TEST(fleet_trade_flows_2024, KnownFailUsImportsByOriginAgainstCustomsData) {
+  ASSERT_TRUE(potline::testing::fleet_2024_case().r.feasible);
+  EXPECT_GT(flow_Mt("canada", "usa"), 1.10 * 2.744);  // the fail: +17 %
+  EXPECT_GT(flow_Mt("india", "usa"), 3.0 * 0.073);    // 4.8x
+  EXPECT_LT(flow_Mt("africa", "usa") + flow_Mt("south_america", "usa"), 0.001);  // 0.306 published
+  EXPECT_GT(flow_Mt("india", "canada"), 0.5);         // India supplies Canada's demand
+  EXPECT_NEAR(flow_Mt("oceania", "usa"), 0.0824, 1e-4);  // the flow limit, an input
+  EXPECT_NEAR(flow_Mt("canada", "usa"), 3.215, 0.01);
+}
+
 }  // namespace test_fleet_trade_flows_2024

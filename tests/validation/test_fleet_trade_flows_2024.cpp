@@ -52,7 +52,7 @@ TEST(fleet_trade_flows_2024, KnownFailNoRussianMetalToEuropeAtTiedNetbacks) {
   EXPECT_LE(to_europe, to_asia + 2.0);
 }
 
-// W43, a known fail asserted as it stands (user trial T19-9): US primary imports by origin in 2024,
+// W44, a known fail asserted as it stands (user trial T19-9): US primary imports by origin in 2024,
 // from US customs data ([Metalnomist US imports 2024]): Canada 2.744 Mt, the UAE 0.435, Argentina
 // 0.175, South Africa 0.132, Australia 0.082, India 0.073. The LP sends all of Canada's metal to the
 // US (duty-free under the 10 % tariff) and supplies Canada from India (80 + 30 USD/t of freight

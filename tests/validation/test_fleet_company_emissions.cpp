@@ -362,7 +362,7 @@ TEST(fleet_company_emissions, GridRowsTakeTheirStateOrCountryFactorBookkeeping) 
       {"ru-novokuznetsk", 0.446}};
   for (const auto& [id, factor] : expected) {
     const auto it = std::find_if(b.c.model.smelters.begin(), b.c.model.smelters.end(),
-                                 [&](const auto& s) { return s.record.id == id; });
+                                 [&wanted = id](const auto& s) { return s.record.id == wanted; });
     ASSERT_NE(it, b.c.model.smelters.end()) << id;
     const auto& e = b.r.smelters[static_cast<std::size_t>(it - b.c.model.smelters.begin())];
     ASSERT_GT(e.sec_ac_J_per_kg, 0.0) << id;

@@ -265,8 +265,9 @@ TEST(ReportCharts, DisturbanceWindowsComeFromTheSimulationsOwnSummary) {
   EXPECT_EQ(r.tables[0].rows[0][4], "not recovered");  // null recovery: a cell had not come back (was "missing")
 }
 
-// The run's settings of the recovery go into the title when every window has the same; a key the
-// table does not know is still shown, under its own name.
+// The run's settings of the recovery go into the caption under the table (the title since user trial
+// T19-16 just "Disturbance windows") when every window has the same; a key the table does not know is
+// still shown, under its own name.
 TEST(ReportCharts, DisturbanceWindowSettingsInTheTitleAndUnknownKeysKept) {
   core::Diagnostics d;
   RunData run = summary_run("simulate", "r", Json::parse(R"({"simulated_days": 1, "event_windows": [
@@ -275,7 +276,8 @@ TEST(ReportCharts, DisturbanceWindowSettingsInTheTitleAndUnknownKeysKept) {
   run.tables["timeseries.csv"] = parse_table("Time [h],Line current [kA]\n0,400\n2.5,0\n4,400\n", "t.csv", d);
   const RunReport r = build_run_report(run);
   ASSERT_EQ(r.tables.size(), 1u);
-  EXPECT_NE(r.tables[0].title.find("; recovery_dwell_h 0.50 h)"), std::string::npos) << r.tables[0].title;
+  EXPECT_EQ(r.tables[0].title, "Disturbance windows");
+  EXPECT_NE(r.tables[0].caption.find("; recovery_dwell_h 0.50 h."), std::string::npos) << r.tables[0].caption;
   EXPECT_EQ(r.tables[0].columns,
             (std::vector<std::string>{"Kind", "Start\n[h]", "End\n[h]", "Looked at after\n[h]", "new_key"}));
   EXPECT_EQ(r.tables[0].rows[0][0], "current step");

@@ -58,6 +58,14 @@ Columns add_columns(const FlexCase& c, const ReducedModel& m, const HorizonPrice
                                         top + m.production_lag * m.production_instant * (hi + 1.0), metal_value)
                         : col.m.back());
     add_curve_columns(k, col, lp);
+    // The rise out of a cut: the deficit q costs κ·q of the step's metal; its driver d reaches
+    // u_c − u at the lowest power (a stop: u = −1, the whole heat of the step).
+    const double deepest = m.rise_onset - (stops ? -1.0 : lo);
+    if (m.rise_metal > 0.0 && deepest > 0.0) {
+      col.d.push_back(lp.add_column(fmt::format("deficit_drive{}", k), 0.0, deepest, 0.0));
+      col.q.push_back(lp.add_column(fmt::format("deficit{}", k + 1), 0.0, deepest,
+                                    -m.rise_metal * metal_value));
+    }
     // With stops the ledge is x + y: its bounds are rows (add_off_rows); x may leave them by y.
     const auto [ylo, yhi] = stops ? stop_ledge_range(m, K) : std::pair<double, double>{0.0, 0.0};
     double xlo = g.heat ? h.ledge_min_m - m.ledge_ref_m - yhi : -1.0;
@@ -152,10 +160,20 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
     else add_row(lp, 0.0, 0.0, {col.x[k], col.x[k - 1], col.u[k]}, {1.0, -m.a, -m.b});
     if (g.heat) add_superheat_rows(m, h, g, col, k, lp);
     if (g.ramp) add_ramp_rows(c, p, col, k, lp);
+    if (!col.q.empty()) {
+      // d ≥ u_c − u (d ≥ 0 its column bound: the LP keeps d at max(0, u_c − u), q only costs);
+      // q[k+1] = a_q·q[k] + (1 − a_q)·d[k], q = 0 before the horizon (the line at nominal).
+      add_row(lp, m.rise_onset, kInfinity, {col.d[k], col.u[k]}, {1.0, 1.0});
+      if (k == 0)
+        add_row(lp, 0.0, 0.0, {col.q[0], col.d[0]}, {1.0, -(1.0 - m.rise_decay)});
+      else
+        add_row(lp, 0.0, 0.0, {col.q[k], col.q[k - 1], col.d[k]},
+                {1.0, -m.rise_decay, -(1.0 - m.rise_decay)});
+    }
   }
   if (g.production) {
-    // Σ n − stop_metal_steps·Σ start − stop_metal_slope·Σ level ≥ (target − 1)·Σ w, w the steps'
-    // undisturbed production (production_profile): the metal of the steps less the restarts'
+    // Σ n − stop_metal_steps·Σ start − stop_metal_slope·Σ level − κ·Σ q ≥ (target − 1)·Σ w, w the
+    // steps' undisturbed production (production_profile): the metal of the steps less the restarts'
     // losses, against the target share of what the undisturbed cell makes over the horizon (the
     // profile is a constant term of each step's metal, ReducedModel::step_production_share).
     std::vector<int> index = col.n;
@@ -168,6 +186,8 @@ void add_physics_rows(const FlexCase& c, const ReducedModel& m, const HorizonPri
     }
     index.insert(index.end(), col.level.begin(), col.level.end());
     value.insert(value.end(), col.level.size(), -m.stop_metal_slope);
+    index.insert(index.end(), col.q.begin(), col.q.end());
+    value.insert(value.end(), col.q.size(), -m.rise_metal);
     add_row(lp, (c.dispatch.production_target - 1.0) * base, kInfinity, index, value);
   }
 }
@@ -191,7 +211,12 @@ std::vector<double> start_vector(const ReducedModel& m, const Columns& col,
   std::vector<double> x(columns, 0.0), ledge, superheat;
   m.predict(shares, ledge, superheat);
   const std::vector<double> n = m.production_deviations(shares);
+  const std::vector<double> deficit = m.rise_deficit(shares);
   for (std::size_t k = 0; k < col.u.size(); ++k) {
+    if (!col.q.empty()) {
+      x[static_cast<std::size_t>(col.q[k])] = deficit[k];
+      x[static_cast<std::size_t>(col.d[k])] = std::max(0.0, m.rise_onset - (shares[k] - 1.0));
+    }
     const double u = shares[k] - 1.0;
     x[static_cast<std::size_t>(col.u[k])] = u;
     x[static_cast<std::size_t>(col.m[k])] = m.production_share(shares[k]) - 1.0;

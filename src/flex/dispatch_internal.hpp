@@ -45,6 +45,9 @@ struct Columns {
   // The step's metal through the production lag (reduced_model.hpp: n[k]); the same columns as m
   // when the model has no lag (m is then the step's metal).
   std::vector<int> n;
+  // The rise out of a cut (reduced_model.hpp): the heat deficit q at each step's end and its
+  // driver d ≥ max(0, u_c − u); empty without the state.
+  std::vector<int> q, d;
   std::vector<int> o, y;        // line stopped, the stop's ledge (flex.max_off; empty when it may not stop)
   std::vector<int> on, off;     // a stop starts / the line restarts at step k (0/1 whenever o is)
   // The restart's level off[k]·u[k], and u[k] at the other running steps (add_restart_level_rows;

@@ -57,6 +57,17 @@ io::Json production_lag_json(const ReducedModel& m) {
           {"fit_steps", m.production_lag_fit_steps}};
 }
 
+// The heat-deficit state of the rise out of a cut (reduced_model.hpp); null without one.
+io::Json rise_json(const ReducedModel& m) {
+  if (!(m.rise_metal > 0.0)) return nullptr;
+  return {{"ceiling_onset_percent", 100 * (1.0 + m.rise_onset)},
+          {"decay_per_step", m.rise_decay},
+          {"time_constant_h", m.rise_decay > 0 ? -m.step_s / 3600 / std::log(m.rise_decay) : 0.0},
+          {"metal_steps_per_unit", m.rise_metal},
+          {"fit_metal_rms_percent", 100 * m.rise_fit_rms},
+          {"static_fit_metal_rms_percent", 100 * m.rise_static_rms}};
+}
+
 io::Json model_json(const FlexCase& c, const ReducedModel& m) {
   return {{"step_h", m.step_s / 3600},
           {"a", m.a},
@@ -81,6 +92,7 @@ io::Json model_json(const FlexCase& c, const ReducedModel& m) {
           {"stop_metal_steps", m.stop_metal_steps},
           {"stop_metal_slope", m.stop_metal_slope},
           {"restart_energy_steps", m.restart_energy_steps},
+          {"rise_deficit", rise_json(m)},
           {"fit_error", error_json(c, m.error)},
           {"notes", m.notes}};
 }

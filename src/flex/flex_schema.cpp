@@ -179,6 +179,16 @@ void add_solver_fields(Table& t) {
            "problem stays an LP/MILP; it moves metal between steps, not over the horizon, so it does not close the "
            "plan's gap to the dynamic model on swinging schedules: measured in docs/model/flexibility.md §2)")
       .source("docs/model/flexibility.md §2 (fitted to the dynamic model of the case)");
+  d.choice("flex.rise_state", &DispatchSettings::rise_state,
+           {{"none", RiseStateChoice::kNone}, {"heat-deficit", RiseStateChoice::kHeatDeficit}})
+      .default_("none")
+      .doc("none: a rise out of a cut makes the production curve's metal at once; heat-deficit: a "
+           "state driven by the power's depth below the ACD ceiling's onset charges the metal the "
+           "cell loses after the rise while it makes back the heat the cut took (two more fit "
+           "runs; an LP stays an LP). Measured: it closes F9's plan-delivery gap and over-charges "
+           "cuts of 3-6 h about twice, so the weeks' plans deliver less "
+           "(docs/model/flexibility.md §3)")
+      .source("docs/model/flexibility.md §3 (fitted to the dynamic model of the case)");
   d.number("flex.mip_gap", &DispatchSettings::mip_gap)
       .unit("%", "1")
       .default_(0.5)

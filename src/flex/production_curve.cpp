@@ -55,17 +55,19 @@ double run_mean_standard_error(const ReducedModel& m, std::size_t steps) {
 // band) or when the case asks for it (flex.production_curve = concave, the default: an LP), else
 // the measured points themselves, whose convex kinks the dispatch carries with binaries (a MILP).
 // flex.solver = lp keeps the concave fit (noted).
-void choose_curve(const FlexCase& c, ReducedModel& m, std::size_t steps) {
-  const std::vector<double> concave = concave_production_fit(m.curve_share, m.curve_measured);
+// `points` are the measured points the dispatch's curve goes through (curve_measured, less the
+// rise state's loss over their own runs where it has one).
+void choose_curve(const FlexCase& c, const std::vector<double>& points, ReducedModel& m,
+                  std::size_t steps) {
+  const std::vector<double> concave = concave_production_fit(m.curve_share, points);
   m.curve_concave_error = 0;
   for (std::size_t i = 0; i < concave.size(); ++i)
-    m.curve_concave_error =
-        std::max(m.curve_concave_error, std::abs(concave[i] - m.curve_measured[i]));
+    m.curve_concave_error = std::max(m.curve_concave_error, std::abs(concave[i] - points[i]));
   m.curve_scatter = 2.0 * run_mean_standard_error(m, steps);
   const bool beyond = m.curve_concave_error > m.curve_scatter;
   m.curve_exact = beyond && c.dispatch.production_curve == ProductionCurveChoice::kMeasured &&
                   c.dispatch.solver != SolverChoice::kLp;
-  m.curve_production = m.curve_exact ? m.curve_measured : concave;
+  m.curve_production = m.curve_exact ? points : concave;
   if (beyond && !m.curve_exact)
     m.notes.push_back(
         fmt::format("the production curve is not concave: its concave fit moves a point by {:.2f} "
@@ -112,7 +114,9 @@ std::vector<LevelSteps> level_steps(const ReducedModel& m, const std::vector<dou
 }  // namespace
 
 void fit_production_curve(const FlexCase& c, const std::vector<FitRun>& runs, double duration,
-                          double interval, ReducedModel& m) {
+                          double interval, double base_acd_m, ReducedModel& m,
+                          std::vector<std::vector<double>>& rise_schedules,
+                          std::vector<CellTrace>& rise_traces) {
   const double lo = std::min(1.0, c.dispatch.min_power),
                hi = std::max(1.0, std::min(c.dispatch.max_power, m.max_share));
   const double base_rate = m.nominal_production_kg_per_s;
@@ -133,12 +137,15 @@ void fit_production_curve(const FlexCase& c, const std::vector<FitRun>& runs, do
       level_runs[i] = run_power_schedule(c.sim, {levels[i]}, duration, duration, interval,
                                          c.dispatch.simulated_cells);
   });
+  std::vector<double> acd;  // settled ACD per curve point (the rise state's ceiling onset)
   for (std::size_t i = 0; i < levels.size(); ++i) {
-    double production = 1.0;
+    double production = 1.0, settled = base_acd_m;
     if (reused[i] != nullptr) {
       production = reused[i]->production_kg_per_s / base_rate;
+      settled = reused[i]->acd_settled_m;
     } else if (std::abs(levels[i] - 1.0) > 1e-9) {
       const CellTrace& run = level_runs[i];
+      settled = settled_acd_m(run);
       if (run.stopped) {
         m.notes.push_back(fmt::format(
             "the production curve's {:.1f} % run stopped at {:.1f} h ({}): no point there",
@@ -149,13 +156,20 @@ void fit_production_curve(const FlexCase& c, const std::vector<FitRun>& runs, do
     }
     m.curve_share.push_back(levels[i]);
     m.curve_production.push_back(production);
+    acd.push_back(settled);
   }
   if (m.curve_share.size() < 2)
     throw core::RunError(
         "flex: every production run of the dynamic model stopped; no production fit");
   m.curve_measured = m.curve_production;
   const auto steps = static_cast<std::size_t>(std::llround(duration / m.step_s));
-  choose_curve(c, m, steps);
+  // The rise out of a cut: with its state the points below the ceiling's onset are the runs' means
+  // less the state's mean loss over them, so that a constant level keeps its measured metal.
+  fit_rise_deficit(c, m.curve_share, acd, duration, interval, m, rise_schedules, rise_traces);
+  std::vector<double> points = m.curve_measured;
+  for (std::size_t i = 0; i < points.size(); ++i)
+    points[i] += rise_run_mean_loss(m, m.curve_share[i], steps);
+  choose_curve(c, points, m, steps);
   if (c.dispatch.production_lag == ProductionLagChoice::kFirstOrder) {
     fit_production_lag(level_steps(m, levels, reused, level_runs, steps), m);
     // The curve's points are the levels' settled values: a run's mean less its transient.

@@ -104,13 +104,15 @@ std::vector<double> ReducedModel::production_deviations(const std::vector<double
 
 std::vector<double> ReducedModel::production_path(const std::vector<double>& shares) const {
   std::vector<double> path = production_deviations(shares);
+  const std::vector<double> deficit = rise_deficit(shares);
   for (std::size_t k = 0; k < shares.size(); ++k) {
     const bool starts = shares[k] <= 0.0 && (k == 0 || shares[k - 1] > 0.0);
     // The profile is added (not a factor): a factor would let the dispatch chase the undisturbed
     // run's hour-to-hour scatter (tapping, feeding), which another run does not repeat.
     const double running = shares[k] > 0.0 ? base_production_share(k) - 1.0 : 0.0;
     const bool restarts = k > 0 && shares[k] > 0.0 && shares[k - 1] <= 0.0;
-    path[k] = running + 1.0 + path[k] - (starts ? stop_metal_steps : 0.0) -
+    path[k] = running + 1.0 + path[k] - rise_metal * deficit[k] -
+              (starts ? stop_metal_steps : 0.0) -
               (restarts ? stop_metal_slope * (shares[k] - 1.0) : 0.0);
   }
   return path;

@@ -47,6 +47,7 @@ FitRun deviations(const CellTrace& run, const std::vector<double>& base_ledge, c
   FitRun r;
   r.share = share;
   r.stopped = run.stopped;
+  r.acd_settled_m = detail::settled_acd_m(run);
   std::vector<double> ledge, sh;
   const std::size_t usable = completed_steps(run, step_s, steps);
   sample_trace(run, step_s, usable, ledge, sh);
@@ -92,6 +93,15 @@ void fit_coefficients(const std::vector<FitRun>& runs, ReducedModel& m) {
   if (!least_squares_2(uc, xc, sc, m.c, m.d)) m.notes.push_back("superheat fit degenerate: c = d = 0");
 }
 
+// The reduced model's metal deviation of each step before the stop costs: the curve through the
+// lag, less the rise state's κ·q.
+std::vector<double> model_deviations(const ReducedModel& m, const std::vector<double>& shares) {
+  std::vector<double> n = m.production_deviations(shares);
+  const std::vector<double> q = m.rise_deficit(shares);
+  for (std::size_t k = 0; k < n.size(); ++k) n[k] -= m.rise_metal * q[k];
+  return n;
+}
+
 // Metal a stop run (one step at zero power, then a constant share) loses beyond what the reduced
 // model gives it, against the constant run at that share (`level`, the undisturbed run at nominal),
 // over the fit duration, in steps of nominal production: the dynamic model's loss less the reduced
@@ -99,8 +109,9 @@ void fit_coefficients(const std::vector<FitRun>& runs, ReducedModel& m) {
 double stop_metal_beyond(const ReducedModel& m, const CellTrace& level, const CellTrace& run,
                          const std::vector<double>& shares, double step_s, double duration) {
   double predicted = 0;
-  for (double n : m.production_deviations(std::vector<double>(shares.size(), shares.back()))) predicted += n;
-  for (double n : m.production_deviations(shares)) predicted -= n;
+  for (double n : model_deviations(m, std::vector<double>(shares.size(), shares.back())))
+    predicted += n;
+  for (double n : model_deviations(m, shares)) predicted -= n;
   return (produced_kg_to(level, duration) - run.production_kg) / (m.nominal_production_kg_per_s * step_s) - predicted;
 }
 
@@ -125,7 +136,7 @@ void fit_restart_cost(ReducedModel& m, const CellTrace& base, const CellTrace& r
   // Over the fit run (the undisturbed run may be longer: it covers the horizon).
   const double metal = stop_metal_beyond(m, base, run, shares, step_s, duration);
   double predicted = 0;
-  for (double n : m.production_deviations(shares)) predicted -= n;
+  for (double n : model_deviations(m, shares)) predicted -= n;
   if (metal < 0) {
     m.notes.push_back(fmt::format("the stop run lost {:.3f} steps of metal, less than the reduced model's {:.3f}: no "
                                   "restart metal cost",
@@ -185,7 +196,9 @@ CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, co
 // below zero is held at 0, as at nominal: a stop into a cut that gains metal against the constant
 // cut does so over the whole fit run (the beam's slower rise to the cut's ACD ceiling after a stop,
 // then a cooler cell's current efficiency for a day), which a schedule that rises again within hours
-// does not collect (measured on F9's case, docs/validation.md). Returns the run.
+// does not collect (measured on F9's case, docs/validation.md). Also with the rise state
+// (flex.rise_state): unclamped there, a stop into 75 % was worth −0.50 steps and F9's plan stopped
+// four times at 80 EUR/MWh, 9.8 t above its delivery (flexibility.md §3). Returns the run.
 CellTrace fit_restart_level(const FlexCase& c, ReducedModel& m, const CellTrace& level, const std::vector<double>& shares,
                             double step_s, double duration, double interval) {
   CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval, c.dispatch.simulated_cells);
@@ -384,7 +397,18 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t hor
                                     traces.back().stopped_at_s / 3600, traces.back().stop_message));
   }
   fit_coefficients(runs, m);
-  detail::fit_production_curve(c, runs, duration, interval, m);
+  // The undisturbed run's settled ACD over the fit runs' second half (it may run longer).
+  double base_acd = 0;
+  std::size_t base_rows = 0;
+  for (std::size_t i = 0; i < base.time_s.size() && i < base.acd_m.size(); ++i) {
+    if (base.time_s[i] >= duration / 2 && base.time_s[i] <= duration)
+      base_acd += base.acd_m[i], ++base_rows;
+  }
+  base_acd = base_rows > 0 ? base_acd / static_cast<double>(base_rows) : std::nan("");
+  std::vector<std::vector<double>> rise_schedules;
+  std::vector<CellTrace> rise_traces;
+  detail::fit_production_curve(c, runs, duration, interval, base_acd, m, rise_schedules,
+                               rise_traces);
   std::vector<std::vector<double>> schedules;
   for (const FitRun& r : runs) schedules.emplace_back(steps, r.share);
   if (c.dispatch.max_off_s >= step_s - 1e-9) {
@@ -398,6 +422,8 @@ ReducedModel fit_reduced_model(const FlexCase& c, double step_s, std::size_t hor
       traces.push_back(std::move(run));
     }
   }
+  schedules.insert(schedules.end(), rise_schedules.begin(), rise_schedules.end());
+  for (CellTrace& t : rise_traces) traces.push_back(std::move(t));
   for (std::size_t i = 0; i < traces.size(); ++i) worst_of(m.error, model_error(m, schedules[i], traces[i]));
   return m;
 }

@@ -363,11 +363,25 @@ TEST(FlexTrimet, WithTheTopHeatRetentionTheSteadySuperheatAtMinusTwentyFiveIsNea
 // 310 t of the horizon, below the 1.4 t one restart costs the line, so a restart cost missing from
 // the plan would show; measured 0.0 t planned, +0.17 t delivered); in window, below the freeze
 // alarm.
+//
+// Since 2026-12-07 (flex20) with the rise out of a cut (flex.rise_state = heat-deficit,
+// docs/model/flexibility.md §3): the concave fit's plan and delivery were 6.50 t apart without it
+// (+0.05 planned, +6.55 delivered; a deviation asserted below 12.5 t), 0.61 t with it (+0.05,
+// −0.56: a pass of F9's 1 t). The state's onset, where the constant runs' ACD reaches its 8 cm
+// ceiling, is 93.8 % of nominal power; a_q 0.854 per hour and κ 0.360 are fitted to the rises after
+// 12 and 24 h at 75 %. A stop now costs what the state charges it (the stopped hour drives the
+// deficit at u = −1: 0.338 h of metal after it), more than the dynamic model's stop run loses
+// beyond its hour (0.266 h), so stop_metal_steps is held at 0 (noted). On a cut length it was not
+// fitted to, 6 h at 75 %, the state charges 0.243 h of a cell's metal after the rise where the
+// dynamic model loses 0.125 h: one state saturates within hours, the dynamic model's loss grows
+// about linearly with the cut (0.064, 0.094, 0.125, 0.279, 0.339 h after 1, 3, 6, 12, 24 h), so
+// short cuts are over-charged about twice (why it is not the default). Asserted as measured.
 TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   // No capex: the same run without its second one, the case without exchangers (flex_run.hpp,
   // WithoutExchangers), which nothing here reads (CI time).
   const flex::FlexCase c =
-      trimet_case({"flex.max_off=1h", "flex.horizon=48h", "economics.heat_exchanger_capex=0"});
+      trimet_case({"flex.max_off=1h", "flex.horizon=48h", "economics.heat_exchanger_capex=0",
+                   "flex.rise_state=heat-deficit"});
   ASSERT_EQ(c.dispatch.change_penalty_eur, 0.0);
   flex::PriceSeries prices;
   prices.start_unix_s = 1780272000;  // 2026-06-01T00:00Z
@@ -378,7 +392,11 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   ASSERT_EQ(shares.size(), 48u);
   for (std::size_t k = 0; k < shares.size(); ++k) EXPECT_EQ(shares[k] <= 0.0, k == 18) << k;
   EXPECT_GT(r.model.b_stop, 0.005);  // 0.0077 with flex's mass_transfer CE (T9-3); above 0.01 with Dewing
-  EXPECT_GT(r.model.stop_metal_steps, 0.0);
+  EXPECT_GE(r.model.stop_metal_steps, 0.0);  // 0: the state's 0.338 h exceed the stop run's 0.266 h
+  EXPECT_GT(r.model.rise_onset, -0.10);      // −0.062: the ACD ceiling's onset at 93.8 %
+  EXPECT_LT(r.model.rise_onset, -0.05);
+  EXPECT_GT(r.model.rise_metal, 0.0);                              // 0.360
+  EXPECT_LT(r.model.rise_fit_rms, 0.5 * r.model.rise_static_rms);  // 1.92 → 0.49 % per step
   const double planned_t =
       (r.final_round().schedule.economics.production_kg - r.flat.economics.production_kg) / 1e3;
   const double delivered_t = (r.delivered.production_kg - r.flat_delivered.production_kg) / 1e3;
@@ -393,9 +411,27 @@ TEST(FlexTrimet, OneHourStopAtAPriceSpikeStaysInWindowBelowTheFreezeAlarm) {
   // +0.0 t planned, +5.9 t delivered (5.8 t before the retention); on main a1fe2dd +0.05 t planned,
   // +5.02 t delivered; with the stop cost depending on the restart's level (flex18, main fa570ed)
   // +0.05 t planned, +6.12 t delivered: the concave fit under-credits the hours at 110 %.
-  EXPECT_NEAR(planned_t, delivered_t, 12.5);
+  EXPECT_LT(std::abs(planned_t - delivered_t), 1.0);  // 0.61 t with the rise state (6.50 t without)
   EXPECT_TRUE(r.in_window) << r.verdict;
   EXPECT_LT(r.final_round().check.max_ledge_m, c.ledge_max_m());
+  // The state on a cut it was not fitted to: 6 h at 75 %, then nominal.
+  std::vector<double> six(48, 1.0);
+  std::fill(six.begin(), six.begin() + 6, 0.75);
+  const flex::CellTrace run =
+      flex::run_power_schedule(c.sim, six, 3600, 48 * 3600, 300, c.dispatch.simulated_cells);
+  ASSERT_FALSE(run.stopped);
+  const double step_kg = r.model.nominal_production_kg_per_s * 3600;
+  const std::vector<double> q = r.model.rise_deficit(six);
+  double dynamic_h = 0, model_h = 0;
+  for (std::size_t k = 6; k < 48; ++k) {
+    const double kg =
+        flex::produced_kg_to(run, (k + 1) * 3600.0) - flex::produced_kg_to(run, k * 3600.0);
+    dynamic_h += r.model.base_production_share(k) - kg / step_kg;
+    model_h += r.model.rise_metal * q[k];
+  }
+  EXPECT_GT(dynamic_h, 0.05);           // 0.125 h
+  EXPECT_GT(model_h, 1.5 * dynamic_h);  // 0.243 h: the known over-charge of short cuts
+  EXPECT_LT(model_h, 2.5 * dynamic_h);
 }
 
 // F9 with the measured production curve (flex.production_curve = measured,

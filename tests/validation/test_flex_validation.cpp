@@ -203,6 +203,43 @@ TEST(FlexValidation, RestartCostThatDependsOnTheRestartLevelAsByHand) {
   EXPECT_NEAR(path[11], 1.0 - 0.07 + 0.1, 1e-9);
 }
 
+// The rise out of a cut (ReducedModel::rise_deficit, flex.rise_state = heat-deficit;
+// docs/model/flexibility.md §3): q[k+1] = a_q·q[k] + (1 − a_q)·max(0, u_c − u[k]) (u = −1 while
+// stopped), the step's metal less κ·q. With u_c = −0.05, a_q = 0.5, κ = 1 and the two-level case's
+// slope 0.7, by hand: two hours at 90 % (d = 0.05) then nominal give q = 0.025, 0.0375, 0.01875,
+// 0.009375 and metal 1 − 0.07 − 0.025, 1 − 0.07 − 0.0375, 1 − 0.01875, 1 − 0.009375; a stop
+// (d = 0.95) then nominal q = 0.475, 0.2375 and metal −0.475, 1 − 0.2375. The dispatch's rows carry
+// the same metal: the LP objective less the planned margin is a constant of the case (the base
+// production's value and the nominal power's cost), equal with and without the state.
+TEST(FlexValidation, RiseOutOfACutHeatDeficitAsByHand) {
+  TwoLevel t = two_price_level_case();
+  t.m.rise_onset = -0.05;
+  t.m.rise_decay = 0.5;
+  t.m.rise_metal = 1.0;
+  const auto path = t.m.production_path({0.9, 0.9, 1.0, 1.0});
+  const std::vector<double> hand = {1 - 0.07 - 0.025, 1 - 0.07 - 0.0375, 1 - 0.01875, 1 - 0.009375};
+  for (std::size_t k = 0; k < hand.size(); ++k) EXPECT_NEAR(path[k], hand[k], 1e-12) << k;
+  const auto stop = t.m.production_path({0.0, 1.0});
+  EXPECT_NEAR(stop[0], -0.475, 1e-12);
+  EXPECT_NEAR(stop[1], 1 - 0.2375, 1e-12);
+  // LP consistency: objective − planned margin, with and without the state (κ = 0).
+  const auto offset = [&t](double kappa) {
+    flex::ReducedModel m = t.m;
+    m.rise_metal = kappa;
+    const auto s = flex::optimise_schedule(t.c, m, t.p, flex::case_bounds(t.c));
+    EXPECT_FALSE(s.milp);
+    return s.solution.objective - s.economics.margin_eur();
+  };
+  EXPECT_NEAR(offset(1.0), offset(0.0), 1e-6 * std::abs(offset(0.0)));
+  // The state costs the dear hours' cut: the optimum with it makes less (the cut at 90 % now loses
+  // κ·q after it too), and its margin is lower.
+  const auto with = flex::optimise_schedule(t.c, t.m, t.p, flex::case_bounds(t.c));
+  flex::ReducedModel without_state = t.m;
+  without_state.rise_metal = 0;
+  const auto without = flex::optimise_schedule(t.c, without_state, t.p, flex::case_bounds(t.c));
+  EXPECT_LT(with.economics.margin_eur(), without.economics.margin_eur());
+}
+
 // flex.max_off holds: with two spike hours in a row and stops of at most one hour, one is stopped
 // and the other cut to the power floor; with flex.max_off shorter than a step no hour is stopped.
 TEST(FlexValidation, StopsLastAtMostFlexMaxOff) {

@@ -20,6 +20,8 @@ enum class SolverChoice { kAuto, kLp, kMilp };
 enum class ProductionCurveChoice { kConcave, kMeasured };
 /// The production's lag behind the power (flex.production_lag; docs/model/flexibility.md §2).
 enum class ProductionLagChoice { kNone, kFirstOrder };
+/// The rise out of a cut (flex.rise_state; docs/model/flexibility.md §3, "The rise out of a cut").
+enum class RiseStateChoice { kNone, kHeatDeficit };
 
 /// Defaults of flex.min_power and flex.max_power (shares of nominal power), declared once: the
 /// schema gives them (flex_schema.cpp, in %) and DispatchSettings below takes them as initializers,
@@ -51,6 +53,7 @@ struct DispatchSettings {
   double mip_gap = 0.005;                 ///< relative gap at which CBC stops
   ProductionCurveChoice production_curve = ProductionCurveChoice::kConcave;
   ProductionLagChoice production_lag = ProductionLagChoice::kNone;
+  RiseStateChoice rise_state = RiseStateChoice::kNone;
   double time_limit_s = 10;               ///< CBC time limit
   int max_resolves = 4;                   ///< re-simulation rounds that tighten bounds
   double fit_duration_s = 24 * 3600.0;    ///< length of each step-response run of the fit

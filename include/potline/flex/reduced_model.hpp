@@ -42,6 +42,24 @@
 // horizon, and its production per step (production_profile, a share of the fit runs' mean) is added
 // to the curve: a step's metal is r0·(w[k] + n[k]).
 //
+// The rise out of a cut (docs/model/flexibility.md §3, "The rise out of a cut"): where a cut takes
+// the ACD to its ceiling the resistance control can no longer keep the cell's heat, and after the
+// rise the cell makes less metal while the heat the cut took is made back. A heat-deficit state
+// carries it, driven by the depth beyond the ceiling's onset u_c (convex: rows of an LP):
+//
+//   q[k+1] = a_q·q[k] + (1 − a_q)·max(0, u_c − u[k])     (u = −1 while stopped)
+//   step metal less κ·q[k+1]
+//
+// (charged at every step, also within the cut, where the dynamic model's metal is flat after the
+// first hour: a convex, LP-representable approximation of a loss that shows after the rise, whose
+// error the docs measure).
+// u_c is where the constant-power runs' settled ACD reaches the ceiling (interpolated between the
+// curve's levels); a_q and κ are fitted by least squares to the metal the dynamic model loses after
+// two rises to nominal, from 1 − δ held for a quarter and for half of flex.fit_duration, against
+// the undisturbed run. The curve's points below the onset are then taken less their own runs'
+// mean κ·q (a constant level keeps its measured metal over the fit run). κ = 0: no such state (no
+// cut reaches the ceiling, or a model built by hand).
+//
 // Production lag (flex.production_lag, default none; docs/model/flexibility.md §2): with it the
 // curve is what a constant level makes once the cell has settled, and after a change the step's
 // metal n[k] (share − 1) follows it with a first-order lag:
@@ -52,9 +70,9 @@
 // e_inst are fitted by least squares to the per-step production of the curve's constant-power runs,
 // and the curve's points are the levels' settled values (a run's mean less its transient). ρ = 0 is
 // the static curve (n = m). In the dispatch the lag is one row per step, linear in n, u and the
-// curve's metal: the problem stays an LP (or the MILP it was). The fit error is the free-run error of the
-// reduced model against those runs: ledge, superheat, and metal and energy per step and over the
-// run.
+// curve's metal: the problem stays an LP (or the MILP it was). The fit error is the free-run error
+// of the reduced model against those runs: ledge, superheat, and metal and energy per step and over
+// the run.
 #include <limits>
 #include <string>
 #include <vector>
@@ -114,6 +132,14 @@ struct ReducedModel {
   /// that restarts at 1 + u costs stop_metal_steps + stop_metal_slope·u (the second term counted at
   /// the restart step); fitted from a second stop run restarting at 1 − δ. 0: a model built by hand.
   double stop_metal_slope = 0;
+  /// The heat-deficit state of the rise out of a cut (header comment): the ceiling's onset u_c
+  /// (power share − 1), the decay per step a_q and the metal per unit of q, κ (shares of a step at
+  /// nominal). κ = 0: none.
+  double rise_onset = -1, rise_decay = 0, rise_metal = 0;
+  /// The rise fit's per-step metal rms over its after-rise steps, with the state and without it
+  /// (shares of a step at nominal), and the steps fitted.
+  double rise_fit_rms = 0, rise_static_rms = 0;
+  std::size_t rise_fit_steps = 0;
   /// Energy the restart draws beyond the schedule, in steps of nominal power (at the restart step).
   double restart_energy_steps = 0;
   /// Highest power share the rectifier delivers (rectifier_reach of the case; the dispatch plans no
@@ -145,9 +171,12 @@ struct ReducedModel {
   /// The steps' metal deviations n[k] of a schedule (share − 1; −1 while stopped): the production
   /// curve through the lag (production_lag; the curve itself when it is 0).
   std::vector<double> production_deviations(const std::vector<double>& shares) const;
-  /// Production of every step of a schedule in shares of nominal: 1 + n[k] +
+  /// The heat-deficit state q at the end of each step of a schedule (zeros without one).
+  std::vector<double> rise_deficit(const std::vector<double>& shares) const;
+  /// Production of every step of a schedule in shares of nominal: 1 + n[k] − κ·q[k+1] +
   /// base_production_share(k) − 1 (0 while stopped), less stop_metal_steps when a stop starts at k
-  /// (the line runs before the horizon) and stop_metal_slope·(share − 1) when the line restarts at k.
+  /// (the line runs before the horizon) and stop_metal_slope·(share − 1) when the line restarts at
+  /// k.
   std::vector<double> production_path(const std::vector<double>& shares) const;
   /// production_path(shares)[k].
   double step_production_share(const std::vector<double>& shares, std::size_t k) const;

@@ -23,10 +23,10 @@ std::string leaf_of(const std::string& key) {
 // The field's default as a commented TOML assignment ("# acd = "4.5 cm""), or a note.
 std::string default_line(const FieldSpec& f) {
   const std::string leaf = leaf_of(f.key);
-  if (f.type == FieldType::kYearSeries) {  // an example table, the years' own prices left to the user
+  if (f.type == FieldType::kYearSeries) {  // no value to uncomment: the default note and the form
     const std::string unit = has_unit(f) ? " " + f.unit : "";
-    return "# " + leaf + " = { " + std::to_string(f.first_year) + " = \"…" + unit + "\", " +
-           std::to_string(f.last_year) + " = \"…" + unit + "\" }   # " + default_text(f);
+    return "# " + leaf + " =   # " + default_text(f) + "; a table of years, e.g. { " + std::to_string(f.first_year) +
+           " = \"…" + unit + "\", " + std::to_string(f.last_year) + " = \"…" + unit + "\" }";
   }
   if (f.default_value) {
     const bool quote = has_unit(f) && f.unit != "wt%";

@@ -113,7 +113,8 @@ TEST(CliTrialFix18, CrossFieldConflictsAreAtTheKeyGiven) {
   expect_in(pitch.err, "--set #1: error: 'prices.pitch': give prices.anode or prices.coke + prices.pitch, not both");
   const RunResult eua = potline({"invest", example("invest-new-build.toml"), "--set", "cbam.eua_price=0 EUR/t"});
   EXPECT_EQ(eua.exit_code, 2) << eua.describe();
-  expect_in(eua.err, "--set #1: error: 'cbam.eua_price': a CBAM cost is computed when cbam.eua_price is given");
+  expect_in(eua.err, "--set #1: error: 'cbam.eua_price': a CBAM cost is computed when cbam.eua_price or "
+                     "cbam.eua_price_by_year is given");
 }
 
 

@@ -327,8 +327,9 @@ bool same_cell_design(const cell::CellDesign& a, const cell::CellDesign& b) noex
          a.anode_immersion_m == b.anode_immersion_m && a.cathode_area_m2 == b.cathode_area_m2 &&
          a.anode_resistance_ohm == b.anode_resistance_ohm &&
          a.cathode_resistance_ohm == b.cathode_resistance_ohm &&
-         a.external_resistance_ohm == b.external_resistance_ohm &&
-         a.rectifier_efficiency == b.rectifier_efficiency;
+         a.external_resistance_ohm == b.external_resistance_ohm;
+  // Not the rectifier's efficiency: it sits outside the pot (what the line buys AC, not the heat the
+  // cell makes), so a case that changes only it keeps the calibration of its own design.
 }
 
 }  // namespace potline::dynamics

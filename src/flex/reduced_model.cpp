@@ -198,7 +198,7 @@ CellTrace fit_stop(const FlexCase& c, ReducedModel& m, const CellTrace& base, co
 // then a cooler cell's current efficiency for a day), which a schedule that rises again within hours
 // does not collect (measured on F9's case, docs/validation.md). Also with the rise state
 // (flex.rise_state): unclamped there, a stop into 75 % was worth −0.50 steps and F9's plan stopped
-// four times at 80 EUR/MWh, 9.8 t above its delivery (flexibility.md §3). Returns the run.
+// four times at 80 EUR/MWh, 9.8 t above its delivery (docs/model/flexibility.md §3). Returns the run.
 CellTrace fit_restart_level(const FlexCase& c, ReducedModel& m, const CellTrace& level, const std::vector<double>& shares,
                             double step_s, double duration, double interval) {
   CellTrace run = run_power_schedule(c.sim, shares, step_s, duration, interval, c.dispatch.simulated_cells);

@@ -311,7 +311,8 @@ CellModel build_cell_model(const cell::CellDesign& design, const cell::ModelCons
                            double* y0, std::optional<double> exchanger_design_share = std::nullopt,
                            const cell::CellDesign* heat_loss_design = nullptr);
 
-/// Every field of the two designs is equal.
+/// Every field of the two designs that sets the cell's heat is equal (all but the rectifier's
+/// efficiency, which is outside the pot).
 bool same_cell_design(const cell::CellDesign& a, const cell::CellDesign& b) noexcept;
 
 }  // namespace potline::dynamics

@@ -6,6 +6,8 @@
 // could not be calibrated at all (superheat 2.3 and 17.9 K at 965 °C).
 #include "potline/potline/thermal_start.hpp"
 
+#include "controlled_within.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,13 +26,6 @@
 #include "input_blame.hpp"
 
 namespace potline::line {
-// thermal_window.cpp: controlled_operating_point within the case's own ACD limits (T20-10).
-ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,
-                                                           const cell::ModelConstants& constants,
-                                                           const cell::OperatingPoint& design_op,
-                                                           const cell::OperatingPoint& op,
-                                                           const cell::CellDesign* heat_loss_design,
-                                                           double acd_min_m, double acd_max_m);
 namespace {
 
 core::SourceLocation location(const io::ValueSet& v, const std::string& key) {

@@ -1,6 +1,8 @@
 // The safe thermal window and the judgement of a thermal steady state (thermal_window.hpp).
 #include "potline/potline/thermal_window.hpp"
 
+#include "controlled_within.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,15 +13,6 @@
 
 namespace potline::line {
 
-// controlled_operating_point within a case's own control.acd_min / acd_max [m] (< 0: the declared
-// default; acd_max 0: no limit); declared where it is used (thermal_start.cpp,
-// controlled_acd_start).
-ControlledOperatingPoint controlled_operating_point_within(const cell::CellDesign& design,
-                                                           const cell::ModelConstants& constants,
-                                                           const cell::OperatingPoint& design_op,
-                                                           const cell::OperatingPoint& op,
-                                                           const cell::CellDesign* heat_loss_design,
-                                                           double acd_min_m, double acd_max_m);
 
 ThermalWindow declared_thermal_window() {
   const io::Schema& schema = simulate_schema();
